@@ -1,0 +1,115 @@
+"""Plain, frozen dataclasses passed between pipeline stages.
+
+Stages take and return these (no database handles, no globals), so any stage can run in another
+process or on another machine later.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class RawItem:
+    """One article as read from an input, before extraction.
+
+    Exactly one of ``text`` (already clean or a plain-text dump) and ``html`` is usually set.
+    ``origin`` says where it came from ("file.jsonl:12", a feed URL) for error messages.
+    """
+
+    origin: str
+    kind: str  # "text" (clean text), "dump" (plain-text page dump), "html" (a web page)
+    external_id: str | None = None
+    url: str | None = None
+    source: str | None = None
+    title: str | None = None
+    text: str | None = None
+    html: str | None = None
+    published: datetime | None = None
+    language: str | None = None
+    authors: tuple[str, ...] = ()
+    feed_id: int | None = None
+    section: str | None = None
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """The result of extraction: clean body text and metadata (the input to the store)."""
+
+    origin: str
+    text: str
+    title: str | None = None
+    external_id: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: datetime | None = None
+    language: str | None = None
+    authors: tuple[str, ...] = ()
+    raw_hash: str = ""
+    feed_id: int | None = None
+    section: str | None = None
+    captions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    """A stored article. ``id`` is the store's integer key; ``external_id`` the id given by the input."""
+
+    id: int
+    source: str
+    title: str
+    text: str
+    content_hash: str
+    fetched: datetime
+    external_id: str | None = None
+    url: str | None = None
+    published: datetime | None = None
+    language: str | None = None
+    authors: tuple[str, ...] = ()
+    story_id: int | None = None
+    duplicate_of: int | None = None
+    dup_similarity: float | None = None
+    section: str | None = None
+
+    @property
+    def time(self) -> datetime:
+        """The article's time on the news stream: publication time, else when we fetched it."""
+        return self.published or self.fetched
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """What clustering decided for one article."""
+
+    article_id: int
+    story_id: int
+    is_new_story: bool
+    score: float | None = None
+    duplicate_of: int | None = None
+    dup_similarity: float | None = None
+    merged_story_ids: tuple[int, ...] = ()  # stories merged into story_id by this arrival
+    explain: dict = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class Story:
+    id: int
+    title: str
+    created: datetime
+    updated: datetime
+    article_count: int = 0
+    source_count: int = 0
+    first_seen: datetime | None = None
+    last_seen: datetime | None = None
+    summary: str = ""
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """Outcome of storing one item: "ingested", "unchanged", "revised" or "rejected"."""
+
+    origin: str
+    status: str
+    article_id: int | None = None
+    reason: str | None = None
