@@ -1,0 +1,5 @@
+"""accounts: filled by its stage."""
+
+
+class AccountsMixin:
+    pass

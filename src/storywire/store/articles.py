@@ -1,0 +1,186 @@
+"""Sources, articles, revisions, learned boilerplate counts and rejections."""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from datetime import datetime, timezone
+from typing import Iterator, Sequence
+
+import sqlalchemy as sa
+
+from ..errors import NotFound
+from ..models import Article, Extracted, IngestResult
+from .schema import article_revisions, articles, boilerplate, rejections, sources
+
+
+def content_hash(text: str) -> str:
+    """Hash of the body with whitespace folded, so re-wrapped copies of one text hash the same."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+ARTICLE_COLUMNS = (
+    articles.c.id, articles.c.external_id, articles.c.url, sources.c.name.label("source"), articles.c.title,
+    articles.c.authors, articles.c.published, articles.c.language, articles.c.section, articles.c.text,
+    articles.c.content_hash, articles.c.fetched, articles.c.story_id, articles.c.duplicate_of,
+    articles.c.dup_similarity,
+)
+
+
+def row_to_article(row: sa.Row) -> Article:
+    m = row._mapping
+    return Article(
+        id=m["id"], source=m["source"], title=m["title"], text=m["text"], content_hash=m["content_hash"],
+        fetched=m["fetched"], external_id=m["external_id"], url=m["url"], published=m["published"],
+        language=m["language"], authors=tuple(json.loads(m["authors"] or "[]")), story_id=m["story_id"],
+        duplicate_of=m["duplicate_of"], dup_similarity=m["dup_similarity"], section=m["section"],
+    )
+
+
+class ArticlesMixin:
+    engine: sa.Engine
+
+    # -- sources ------------------------------------------------------------------------------
+    def source_id(self, conn: sa.Connection, name: str, homepage: str | None = None) -> int:
+        """The id of the outlet called ``name``, created on first sight."""
+        name = re.sub(r"\s+", " ", name).strip()[:200] or "unknown"
+        found = conn.execute(sa.select(sources.c.id).where(sources.c.name == name)).scalar()
+        if found is not None:
+            return found
+        with conn.begin_nested():
+            return conn.execute(
+                sources.insert().values(name=name, homepage=homepage, created=utcnow()).returning(sources.c.id)
+            ).scalar_one()
+
+    def list_sources(self, conn: sa.Connection) -> list[dict]:
+        count = sa.func.count(articles.c.id)
+        stmt = (sa.select(sources.c.id, sources.c.name, sources.c.homepage, count.label("articles"),
+                          sa.func.max(articles.c.fetched).label("last_article"))
+                .select_from(sources.outerjoin(articles, articles.c.source_id == sources.c.id))
+                .group_by(sources.c.id).order_by(sources.c.name))
+        return [dict(r._mapping) for r in conn.execute(stmt)]
+
+    # -- articles -----------------------------------------------------------------------------
+    def _find_existing(self, conn: sa.Connection, source_id: int, ex: Extracted, digest: str) -> sa.Row | None:
+        conds = [sa.and_(articles.c.source_id == source_id, articles.c.content_hash == digest)]
+        if ex.url:
+            conds.insert(0, articles.c.url == ex.url)
+        if ex.external_id:
+            conds.insert(0, sa.and_(articles.c.source_id == source_id, articles.c.external_id == ex.external_id))
+        for cond in conds:
+            row = conn.execute(sa.select(articles.c.id, articles.c.content_hash, articles.c.title,
+                                         articles.c.text, articles.c.story_id).where(cond)).first()
+            if row is not None:
+                return row
+        return None
+
+    def upsert_article(self, conn: sa.Connection, ex: Extracted, now: datetime | None = None) -> IngestResult:
+        """Store one extracted article idempotently.
+
+        The same article (same URL, or same external id, or same text from the same source) is
+        never stored twice: identical content is "unchanged"; changed content is "revised", with
+        the previous version kept in article_revisions.
+        """
+        now = now or utcnow()
+        source_id = self.source_id(conn, ex.source or "unknown")
+        digest = content_hash(ex.text)
+        title = (ex.title or "").strip() or ex.text.strip().split("\n", 1)[0][:200]
+        existing = self._find_existing(conn, source_id, ex, digest)
+        if existing is not None:
+            if existing.content_hash == digest and existing.title == title:
+                return IngestResult(ex.origin, "unchanged", existing.id)
+            conn.execute(article_revisions.insert().values(
+                article_id=existing.id, title=existing.title, text=existing.text,
+                content_hash=existing.content_hash, replaced=now))
+            conn.execute(articles.update().where(articles.c.id == existing.id).values(
+                title=title, text=ex.text, content_hash=digest, raw_hash=ex.raw_hash, updated=now,
+                published=ex.published or articles.c.published))
+            return IngestResult(ex.origin, "revised", existing.id)
+        values = dict(
+            external_id=ex.external_id, url=ex.url, source_id=source_id, feed_id=ex.feed_id, title=title,
+            authors=json.dumps(list(ex.authors)), published=ex.published, language=ex.language,
+            section=ex.section, text=ex.text, content_hash=digest, raw_hash=ex.raw_hash or digest,
+            fetched=now, updated=now,
+        )
+        try:
+            with conn.begin_nested():
+                new_id = conn.execute(articles.insert().values(**values).returning(articles.c.id)).scalar_one()
+        except sa.exc.IntegrityError:
+            # Another writer stored it between our look-up and insert (PostgreSQL, concurrent ingest).
+            existing = self._find_existing(conn, source_id, ex, digest)
+            if existing is None:
+                raise
+            return IngestResult(ex.origin, "unchanged", existing.id)
+        return IngestResult(ex.origin, "ingested", new_id)
+
+    def get_article(self, conn: sa.Connection, article_id: int) -> Article:
+        row = conn.execute(sa.select(*ARTICLE_COLUMNS).join_from(articles, sources)
+                           .where(articles.c.id == article_id)).first()
+        if row is None:
+            raise NotFound(f"no article with id {article_id}")
+        return row_to_article(row)
+
+    def get_articles(self, conn: sa.Connection, ids: Sequence[int]) -> list[Article]:
+        if not ids:
+            return []
+        rows = conn.execute(sa.select(*ARTICLE_COLUMNS).join_from(articles, sources)
+                            .where(articles.c.id.in_(list(ids))))
+        by_id = {a.id: a for a in map(row_to_article, rows)}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def iter_articles(self, conn: sa.Connection, where: sa.ColumnElement | None = None,
+                      batch: int = 1000) -> Iterator[Article]:
+        """All articles (optionally filtered) in id order, read in batches to bound memory."""
+        last = 0
+        while True:
+            stmt = sa.select(*ARTICLE_COLUMNS).join_from(articles, sources).where(articles.c.id > last)
+            if where is not None:
+                stmt = stmt.where(where)
+            rows = conn.execute(stmt.order_by(articles.c.id).limit(batch)).all()
+            if not rows:
+                return
+            for row in rows:
+                yield row_to_article(row)
+            last = rows[-1].id
+
+    def recent_articles(self, conn: sa.Connection, limit: int = 20, offset: int = 0,
+                        source: str | None = None) -> list[Article]:
+        stmt = sa.select(*ARTICLE_COLUMNS).join_from(articles, sources)
+        if source:
+            stmt = stmt.where(sources.c.name == source)
+        when = sa.func.coalesce(articles.c.published, articles.c.fetched)
+        stmt = stmt.order_by(when.desc(), articles.c.id.desc()).limit(limit).offset(offset)
+        return [row_to_article(r) for r in conn.execute(stmt)]
+
+    def count_articles(self, conn: sa.Connection) -> int:
+        return conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one()
+
+    def article_revisions(self, conn: sa.Connection, article_id: int) -> list[dict]:
+        rows = conn.execute(sa.select(article_revisions).where(article_revisions.c.article_id == article_id)
+                            .order_by(article_revisions.c.id))
+        return [dict(r._mapping) for r in rows]
+
+    # -- learned boilerplate ------------------------------------------------------------------
+    def count_paragraphs(self, conn: sa.Connection, source_id: int, fingerprints: set[str]) -> dict[str, int]:
+        """Add one page to each fingerprint's count for this outlet; return the updated counts."""
+        if not fingerprints:
+            return {}
+        fps = sorted(fingerprints)
+        known = dict(conn.execute(sa.select(boilerplate.c.fingerprint, boilerplate.c.pages).where(
+            boilerplate.c.source_id == source_id, boilerplate.c.fingerprint.in_(fps))).all())
+        new = [{"source_id": source_id, "fingerprint": f, "pages": 1} for f in fps if f not in known]
+        if new:
+            conn.execute(boilerplate.insert(), new)
+        if known:
+            conn.execute(boilerplate.update().where(boilerplate.c.source_id == source_id,
+                                                    boilerplate.c.fingerprint.in_(list(known)))
+                         .values(pages=boilerplate.c.pages + 1))
+        return {f: known.get(f, 0) + 1 for f in fps}
+
+    # -- rejections ---------------------------------------------------------------------------
+    def record_rejection(self, conn: sa.Connection, origin: str, reason: str) -> None:
+        conn.execute(rejections.insert().values(origin=origin[:1000], reason=reason[:1000], at=utcnow()))

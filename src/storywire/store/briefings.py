@@ -1,0 +1,5 @@
+"""briefings: filled by its stage."""
+
+
+class BriefingsMixin:
+    pass

@@ -1,0 +1,5 @@
+"""feeds: filled by its stage."""
+
+
+class FeedsMixin:
+    pass

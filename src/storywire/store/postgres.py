@@ -1,0 +1,34 @@
+"""PostgreSQL backend: a pooled psycopg 3 engine and tsvector/GIN search (language-aware per article)."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from .base import Store
+from .schema import articles
+
+
+class PostgresStore(Store):
+    dialect = "postgresql"
+
+    @classmethod
+    def create(cls, url: str) -> "PostgresStore":
+        driver_url = url.replace("postgresql://", "postgresql+psycopg://", 1).replace("postgres://", "postgresql+psycopg://", 1)
+        engine = sa.create_engine(driver_url, pool_size=5, max_overflow=10, pool_pre_ping=True)
+        return cls(engine, url)
+
+    def search_articles(self, conn, query, limit, offset=0, filters=None):
+        if not query.strip():
+            return []
+        tsq = sa.func.websearch_to_tsquery(sa.literal_column("'simple'::regconfig"), query)
+        tsq_en = sa.func.websearch_to_tsquery(sa.literal_column("'english'::regconfig"), query)
+        search = sa.literal_column("articles.search")
+        rank = sa.func.ts_rank_cd(search, sa.func.coalesce(tsq_en, tsq))
+        stmt = (
+            sa.select(articles.c.id, rank)
+            .where(sa.or_(search.op("@@")(tsq), search.op("@@")(tsq_en)))
+            .order_by(rank.desc(), articles.c.id.desc())
+            .limit(limit).offset(offset)
+        )
+        if filters is not None:
+            stmt = stmt.where(filters)
+        return [(row[0], float(row[1])) for row in conn.execute(stmt)]

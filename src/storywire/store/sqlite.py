@@ -1,0 +1,62 @@
+"""SQLite backend: one file, WAL, FTS5 search, BEGIN IMMEDIATE so writers queue instead of failing."""
+from __future__ import annotations
+
+import re
+
+import sqlalchemy as sa
+
+from .base import Store
+from .schema import articles
+
+
+class SQLiteStore(Store):
+    dialect = "sqlite"
+
+    @classmethod
+    def create(cls, path: str) -> "SQLiteStore":
+        url = f"sqlite:///{path}"
+        engine = sa.create_engine(url, connect_args={"timeout": 60, "check_same_thread": False})
+
+        @sa.event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+            dbapi_conn.isolation_level = None  # let SQLAlchemy's BEGIN below, and SAVEPOINTs, work
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA busy_timeout=60000")
+            cur.close()
+
+        @sa.event.listens_for(engine, "begin")
+        def _on_begin(conn):  # type: ignore[no-untyped-def]
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return cls(engine, url)
+
+    def search_articles(self, conn, query, limit, offset=0, filters=None):
+        match = fts5_query(query)
+        if not match:
+            return []
+        fts = sa.table("articles_fts", sa.column("rowid"), sa.column("rank"))
+        stmt = (
+            sa.select(articles.c.id, sa.literal_column("articles_fts.rank"))
+            .select_from(fts.join(articles, articles.c.id == sa.literal_column("articles_fts.rowid")))
+            .where(sa.text("articles_fts MATCH :q").bindparams(q=match))
+            .order_by(sa.literal_column("articles_fts.rank"), articles.c.id.desc())
+            .limit(limit).offset(offset)
+        )
+        if filters is not None:
+            stmt = stmt.where(filters)
+        return [(row[0], -float(row[1])) for row in conn.execute(stmt)]
+
+
+def fts5_query(query: str) -> str:
+    """User words to an FTS5 query: every word must match (prefix for the last), quotes kept as phrases."""
+    phrases = re.findall(r'"([^"]+)"', query)
+    rest = re.sub(r'"[^"]*"', " ", query)
+    words = re.findall(r"\w+", rest)
+    parts = ['"' + " ".join(re.findall(r"\w+", p)) + '"' for p in phrases if re.findall(r"\w+", p)]
+    parts += ['"' + w + '"' for w in words]
+    if words and not phrases:
+        parts[-1] = parts[-1] + "*"
+    return " ".join(parts)

@@ -1,0 +1,147 @@
+"""Stories (made by clustering), their stored analyses and entities, and the clustering engine's state."""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+import sqlalchemy as sa
+
+from ..errors import NotFound
+from ..models import Article, Assignment, Story
+from .articles import ARTICLE_COLUMNS, row_to_article
+from .schema import analyses, articles, engine_state, sources, stories, story_entities
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def row_to_story(row: sa.Row) -> Story:
+    m = row._mapping
+    return Story(id=m["id"], title=m["title"], created=m["created"], updated=m["updated"],
+                 article_count=m["article_count"], source_count=m["source_count"], first_seen=m["first_seen"],
+                 last_seen=m["last_seen"], summary=m["summary"])
+
+
+class StoriesMixin:
+    # -- clustering results -------------------------------------------------------------------
+    def apply_assignment(self, conn: sa.Connection, a: Assignment) -> None:
+        """Record where clustering put one article; create or refresh its story (and merges)."""
+        conn.execute(articles.update().where(articles.c.id == a.article_id).values(
+            story_id=a.story_id, duplicate_of=a.duplicate_of, dup_similarity=a.dup_similarity))
+        now = _now()
+        if conn.execute(sa.select(stories.c.id).where(stories.c.id == a.story_id)).first() is None:
+            conn.execute(stories.insert().values(id=a.story_id, title="", created=now, updated=now))
+        for old in a.merged_story_ids:
+            conn.execute(articles.update().where(articles.c.story_id == old).values(story_id=a.story_id))
+            conn.execute(stories.update().where(stories.c.id == old).values(merged_into=a.story_id, updated=now,
+                                                                            article_count=0, source_count=0))
+            conn.execute(analyses.delete().where(analyses.c.story_id == old))
+            conn.execute(story_entities.delete().where(story_entities.c.story_id == old))
+        self.refresh_story(conn, a.story_id)
+
+    def refresh_story(self, conn: sa.Connection, story_id: int) -> None:
+        """Recompute a story's counts, times and provisional title from its articles."""
+        when = sa.func.coalesce(articles.c.published, articles.c.fetched)
+        agg = conn.execute(sa.select(sa.func.count(), sa.func.count(sa.distinct(articles.c.source_id)),
+                                     sa.func.min(when), sa.func.max(when))
+                           .where(articles.c.story_id == story_id)).one()
+        values: dict = dict(article_count=agg[0], source_count=agg[1], first_seen=agg[2], last_seen=agg[3],
+                            updated=_now())
+        has_analysis = conn.execute(sa.select(analyses.c.story_id).where(analyses.c.story_id == story_id)).first()
+        if not has_analysis:
+            first = conn.execute(sa.select(articles.c.title).where(articles.c.story_id == story_id)
+                                 .order_by(when, articles.c.id).limit(1)).scalar()
+            values["title"] = first or ""
+        conn.execute(stories.update().where(stories.c.id == story_id).values(**values))
+
+    def clear_stories_since(self, conn: sa.Connection, since: datetime) -> list[int]:
+        """Detach articles from ``since`` on from their stories (for re-clustering); returns their ids."""
+        when = sa.func.coalesce(articles.c.published, articles.c.fetched)
+        ids = [r[0] for r in conn.execute(sa.select(articles.c.id).where(when >= since).order_by(when, articles.c.id))]
+        touched = {r[0] for r in conn.execute(sa.select(sa.distinct(articles.c.story_id)).where(when >= since))}
+        conn.execute(articles.update().where(when >= since).values(story_id=None, duplicate_of=None,
+                                                                     dup_similarity=None))
+        for sid in touched - {None}:
+            self.refresh_story(conn, sid)
+        empty = sa.select(stories.c.id).where(stories.c.article_count == 0)
+        conn.execute(analyses.delete().where(analyses.c.story_id.in_(empty)))
+        conn.execute(story_entities.delete().where(story_entities.c.story_id.in_(empty)))
+        conn.execute(stories.delete().where(stories.c.article_count == 0, stories.c.merged_into.is_(None)))
+        return ids
+
+    # -- reading stories ----------------------------------------------------------------------
+    def get_story(self, conn: sa.Connection, story_id: int) -> Story:
+        row = conn.execute(sa.select(stories).where(stories.c.id == story_id)).first()
+        if row is None:
+            raise NotFound(f"no story with id {story_id}")
+        if row.merged_into:
+            return self.get_story(conn, row.merged_into)
+        return row_to_story(row)
+
+    def story_articles(self, conn: sa.Connection, story_id: int) -> list[Article]:
+        when = sa.func.coalesce(articles.c.published, articles.c.fetched)
+        rows = conn.execute(sa.select(*ARTICLE_COLUMNS).join_from(articles, sources)
+                            .where(articles.c.story_id == story_id).order_by(when, articles.c.id))
+        return [row_to_article(r) for r in rows]
+
+    def list_stories(self, conn: sa.Connection, since: datetime | None = None, limit: int = 50,
+                     offset: int = 0, min_articles: int = 1) -> list[Story]:
+        """Live stories, newest activity first (ranking lives in storywire.rank)."""
+        stmt = sa.select(stories).where(stories.c.merged_into.is_(None), stories.c.article_count >= min_articles)
+        if since is not None:
+            stmt = stmt.where(stories.c.last_seen >= since)
+        stmt = stmt.order_by(stories.c.last_seen.desc(), stories.c.id.desc()).limit(limit).offset(offset)
+        return [row_to_story(r) for r in conn.execute(stmt)]
+
+    def story_sources(self, conn: sa.Connection, story_ids: list[int]) -> dict[int, list[str]]:
+        if not story_ids:
+            return {}
+        rows = conn.execute(sa.select(articles.c.story_id, sources.c.name).join_from(articles, sources)
+                            .where(articles.c.story_id.in_(story_ids)).distinct())
+        out: dict[int, list[str]] = {}
+        for sid, name in rows:
+            out.setdefault(sid, []).append(name)
+        return {k: sorted(v) for k, v in out.items()}
+
+    # -- analyses -----------------------------------------------------------------------------
+    def save_analysis(self, conn: sa.Connection, story_id: int, data: dict) -> None:
+        """Store the computed story object, so showing a story is a read, not a recomputation."""
+        now = _now()
+        payload = json.dumps(data, ensure_ascii=False, default=str)
+        conn.execute(analyses.delete().where(analyses.c.story_id == story_id))
+        conn.execute(analyses.insert().values(story_id=story_id, data=payload, computed=now))
+        summary = " ".join(s.get("text", "") for s in data.get("summary", []))
+        conn.execute(stories.update().where(stories.c.id == story_id).values(
+            title=data.get("title") or "", summary=summary, analysed=now))
+        conn.execute(story_entities.delete().where(story_entities.c.story_id == story_id))
+        ents = {}
+        for e in data.get("entities", []):
+            ents.setdefault(e["name"], {"story_id": story_id, "name": e["name"], "label": e.get("label", "MISC")[:16],
+                                        "mentions": int(e.get("count", 1))})
+        if ents:
+            conn.execute(story_entities.insert(), list(ents.values()))
+
+    def get_analysis(self, conn: sa.Connection, story_id: int) -> dict | None:
+        data = conn.execute(sa.select(analyses.c.data).where(analyses.c.story_id == story_id)).scalar()
+        return json.loads(data) if data else None
+
+    def stories_needing_analysis(self, conn: sa.Connection, limit: int = 1000) -> list[int]:
+        stmt = (sa.select(stories.c.id).where(stories.c.merged_into.is_(None), stories.c.article_count > 0,
+                                              sa.or_(stories.c.analysed.is_(None), stories.c.analysed < stories.c.updated))
+                .order_by(stories.c.id).limit(limit))
+        return [r[0] for r in conn.execute(stmt)]
+
+    def entity_stories(self, conn: sa.Connection, name: str, limit: int = 50) -> list[int]:
+        rows = conn.execute(sa.select(story_entities.c.story_id).join(stories, stories.c.id == story_entities.c.story_id)
+                            .where(sa.func.lower(story_entities.c.name) == name.lower())
+                            .order_by(stories.c.last_seen.desc()).limit(limit))
+        return [r[0] for r in rows]
+
+    # -- engine state -------------------------------------------------------------------------
+    def load_state(self, conn: sa.Connection, name: str) -> bytes | None:
+        return conn.execute(sa.select(engine_state.c.data).where(engine_state.c.name == name)).scalar()
+
+    def save_state(self, conn: sa.Connection, name: str, data: bytes) -> None:
+        conn.execute(engine_state.delete().where(engine_state.c.name == name))
+        conn.execute(engine_state.insert().values(name=name, data=data, updated=_now()))
