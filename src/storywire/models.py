@@ -113,3 +113,11 @@ class IngestResult:
     status: str
     article_id: int | None = None
     reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """An input item that could not be used, with the reason users see ("file.jsonl:7: not JSON")."""
+
+    origin: str
+    reason: str

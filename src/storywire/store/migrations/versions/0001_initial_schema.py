@@ -84,7 +84,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sa.String(length=100), nullable=False),
     sa.Column('password_hash', sa.Text(), nullable=False),
-    sa.Column('is_admin', sa.Boolean(), server_default=sa.text('0'), nullable=False),
+    sa.Column('is_admin', sa.Boolean(), server_default=sa.false(), nullable=False),
     sa.Column('email', sa.Text(), nullable=True),
     sa.Column('timezone', sa.Text(), server_default='UTC', nullable=False),
     sa.Column('briefing_times', sa.Text(), nullable=True),

@@ -1,0 +1,214 @@
+"""The `storywire` command: a thin layer over the pipeline and the store.
+
+Domain errors become one clear line on stderr and exit status 2; rejected input gives exit status 1.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from . import config
+from .errors import StorywireError
+from .store import Store, open_store
+
+app = typer.Typer(help="storywire: all your news in one place, every story whole.", no_args_is_help=True,
+                  pretty_exceptions_enable=False, add_completion=False)
+export_app = typer.Typer(help="Export what the store holds.", no_args_is_help=True)
+eval_app = typer.Typer(help="Measure extraction and clustering on labelled data.", no_args_is_help=True)
+cluster_app = typer.Typer(help="Train the story-clustering decision.", no_args_is_help=True)
+db_app = typer.Typer(help="Manage the store's schema and move it between backends.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+app.add_typer(eval_app, name="eval")
+app.add_typer(cluster_app, name="cluster")
+app.add_typer(db_app, name="db")
+
+out = Console()
+err = Console(stderr=True)
+
+
+@dataclass
+class Env:
+    """What every command gets: the settings, and the store opened on first use."""
+
+    settings: config.Settings
+    _store: Store | None = field(default=None, repr=False)
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = open_store(self.settings.db)
+        return self._store
+
+    def pipeline(self):
+        from .pipeline import Pipeline
+
+        return Pipeline(self.store, self.settings)
+
+
+@app.callback()
+def _main(ctx: typer.Context,
+          db: Optional[str] = typer.Option(None, "--db", help="SQLite path or postgresql:// URL (STORYWIRE_DB)."),
+          config_file: Optional[Path] = typer.Option(None, "--config", help="Settings file (default ./storywire.toml).")):
+    ctx.obj = Env(config.load(config_file, db=db))
+
+
+def env(ctx: typer.Context) -> Env:
+    return ctx.find_root().obj
+
+
+def shared_dir() -> Path:
+    """../shared beside the repository root (where the development sets live), or ./shared."""
+    for base in (Path.cwd(), Path(__file__).resolve().parents[2]):
+        cand = base.parent / "shared"
+        if cand.is_dir():
+            return cand
+    raise StorywireError("cannot find ../shared (the development data); pass the folder explicitly")
+
+
+def parse_since(text: str) -> datetime:
+    """'12h', '3d', '90m' back from now, or an ISO date/time."""
+    now = datetime.now(timezone.utc)
+    units = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+    if text and text[-1] in units and text[:-1].replace(".", "", 1).isdigit():
+        return now - timedelta(**{units[text[-1]]: float(text[:-1])})
+    try:
+        dt = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise StorywireError(f"cannot read the time {text!r}: use e.g. 12h, 3d or 2022-02-04") from None
+    return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt
+
+
+# -- ingest -------------------------------------------------------------------------------------
+@app.command()
+def ingest(ctx: typer.Context, paths: list[Path] = typer.Argument(..., help="Files or folders (.jsonl .html .htm .txt, .gz too)."),
+           no_cluster: bool = typer.Option(False, "--no-cluster", help="Store only; cluster later."),
+           no_analyse: bool = typer.Option(False, "--no-analyse", help="Skip coverage analysis for now.")):
+    """Ingest articles from local files into the store."""
+    from .ingest.files import read_paths
+    from .progress import ingest_progress
+
+    e = env(ctx)
+    pipe = e.pipeline()
+    with ingest_progress(err) as on_item:
+        summary = pipe.ingest(read_paths(paths), on_item=on_item, cluster=not no_cluster, analyse=False)
+    if not no_analyse and not no_cluster and e.settings.analyse:
+        from .progress import analyse_progress
+
+        with analyse_progress(err) as on_story:
+            summary.stories_analysed = pipe.analyse_pending(on_story=on_story)
+    for r in summary.rejected:
+        err.print(f"[red]rejected[/red] {r.origin}: {r.reason}", highlight=False, soft_wrap=True)
+    c = summary.counts
+    err.print(f"{c['ingested']} ingested, {c['revised']} revised, {c['unchanged']} unchanged, "
+              f"{c['rejected']} rejected; {summary.stories_analysed} stories analysed")
+    raise typer.Exit(1 if c["rejected"] else 0)
+
+
+# -- reading ------------------------------------------------------------------------------------
+@app.command("articles")
+def list_articles(ctx: typer.Context, limit: int = typer.Option(20, help="How many."),
+                  source: Optional[str] = typer.Option(None, help="Only this outlet.")):
+    """List recent articles in a table."""
+    e = env(ctx)
+    with e.store.read() as conn:
+        arts = e.store.recent_articles(conn, limit=limit, source=source)
+    table = Table("id", "time", "source", "title", "story", box=None)
+    for a in arts:
+        table.add_row(str(a.id), a.time.strftime("%Y-%m-%d %H:%M"), a.source, a.title[:80], str(a.story_id or ""))
+    out.print(table)
+
+
+EXPORT_FIELDS = ["id", "url", "source", "title", "published", "language", "story_id", "duplicate_of"]
+
+
+@export_app.command("articles")
+def export_articles(ctx: typer.Context,
+                    fmt: str = typer.Option("jsonl", "--format", help="jsonl or csv."),
+                    with_text: bool = typer.Option(False, "--with-text", help="Include the article body."),
+                    out_file: Optional[Path] = typer.Option(None, "--out", help="Write here instead of stdout.")):
+    """Export every article: id (the external id when one was given), url, source, title, ..."""
+    if fmt not in ("jsonl", "csv"):
+        raise StorywireError(f"unknown format {fmt!r}: use jsonl or csv")
+    e = env(ctx)
+    fields = EXPORT_FIELDS + (["text"] if with_text else [])
+    stream = open(out_file, "w", encoding="utf-8", newline="") if out_file else sys.stdout
+    try:
+        writer = csv.DictWriter(stream, fieldnames=fields) if fmt == "csv" else None
+        if writer:
+            writer.writeheader()
+        with e.store.read() as conn:
+            for a in e.store.iter_articles(conn):
+                rec = {"id": a.external_id or str(a.id), "url": a.url, "source": a.source, "title": a.title,
+                       "published": a.published.isoformat() if a.published else None, "language": a.language,
+                       "story_id": a.story_id, "duplicate_of": a.duplicate_of}
+                if with_text:
+                    rec["text"] = a.text
+                if writer:
+                    writer.writerow(rec)
+                else:
+                    stream.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    finally:
+        if out_file:
+            stream.close()
+
+
+@app.command()
+def settings():
+    """Print every setting with its default and help."""
+    table = Table("setting", "default", "env var", "help", box=None)
+    for name, default, help_text in config.Settings.help_table():
+        table.add_row(name, default, f"STORYWIRE_{name.upper()}", help_text)
+    out.print(table)
+
+
+# -- evaluation ---------------------------------------------------------------------------------
+@eval_app.command("extract")
+def eval_extract(data: Optional[Path] = typer.Option(None, help="The extraction data folder (default ../shared/data/extraction)."),
+                 favor: Optional[str] = typer.Option(None, help="precision, balanced or recall (default: the setting)."),
+                 limit: Optional[int] = typer.Option(None, help="Score only the first N pages of each set.")):
+    """Score main-text extraction on the development sets: precision, recall, F1, pages/s."""
+    from .extract.evaluate import evaluate_all
+
+    folder = data or shared_dir() / "data" / "extraction"
+    if not folder.is_dir():
+        raise StorywireError(f"no extraction data at {folder}")
+    chosen = favor or config.load().extract_favor
+    table = Table("set", "pages", "precision", "recall", "F1", "pages/s", box=None)
+    for name, r in evaluate_all(folder, chosen, limit=limit).items():
+        table.add_row(name, str(r["pages"]), f"{r['precision']:.3f}", f"{r['recall']:.3f}", f"{r['f1']:.3f}",
+                      f"{r['pages_per_s']:.1f}")
+    out.print(table)
+
+
+# -- database -----------------------------------------------------------------------------------
+@db_app.command("migrate")
+def db_migrate(ctx: typer.Context):
+    """Create the store or bring its schema up to date."""
+    e = env(ctx)
+    store = open_store(e.settings.db, migrate=False)
+    applied = store.migrate()
+    out.print(f"{e.settings.db}: schema {store.schema_revision()} ({'migrated' if applied else 'already current'})")
+
+
+def main() -> None:
+    try:
+        app()
+    except StorywireError as exc:
+        err.print(f"error: {exc}", highlight=False, soft_wrap=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

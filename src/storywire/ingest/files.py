@@ -1,0 +1,166 @@
+"""Readers for local files: JSONL archives, saved HTML pages and plain-text page dumps (each maybe .gz).
+
+A reader yields ``RawItem`` for every usable record and ``Rejected`` (with file:line and why) for
+every bad one, and carries on: one bad line never costs the good ones around it.
+"""
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import zlib
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..models import RawItem, Rejected
+
+SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".html": "html", ".htm": "html", ".txt": "dump"}
+MAX_FILE_BYTES = 200_000_000
+
+
+def kind_of(path: Path) -> str | None:
+    name = path.name.lower()
+    if name.endswith(".gz"):
+        name = name[:-3]
+    return SUFFIXES.get(Path(name).suffix)
+
+
+def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Rejected]]:
+    """Expand files and folders (recursively) into the files storywire can read, sorted for repeatability."""
+    found: list[Path] = []
+    bad: list[Rejected] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and kind_of(p)))
+        elif path.is_file():
+            if kind_of(path):
+                found.append(path)
+            else:
+                bad.append(Rejected(str(path), "unsupported file type (use .jsonl, .html, .htm or .txt, optionally .gz)"))
+        else:
+            bad.append(Rejected(str(path), "no such file or folder"))
+    return found, bad
+
+
+def read_bytes(path: Path) -> tuple[bytes, str | None]:
+    """The file's bytes (gunzipped), and a problem if it was cut short (what was read is still returned)."""
+    data = path.read_bytes()
+    if len(data) > MAX_FILE_BYTES:
+        raise ValueError(f"file larger than {MAX_FILE_BYTES // 1_000_000} MB")
+    if not path.name.lower().endswith(".gz"):
+        return data, None
+    out = io.BytesIO()
+    dec = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out.write(dec.decompress(data, MAX_FILE_BYTES))
+        if dec.unconsumed_tail:
+            raise ValueError(f"decompressed file larger than {MAX_FILE_BYTES // 1_000_000} MB")
+        if not dec.eof:
+            return out.getvalue(), "truncated .gz file (the part before the cut was read)"
+    except zlib.error as exc:
+        return out.getvalue(), f"corrupt .gz file ({exc})"
+    return out.getvalue(), None
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), else the most likely encoding; refuses binary data."""
+    if b"\x00" in data[:4096]:
+        raise ValueError("binary data, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise ValueError("undecodable text (not UTF-8 and no other encoding fits)")
+    return str(best)
+
+
+def parse_time(value: object) -> datetime | None:
+    """ISO 8601 (a trailing Z allowed) to an aware datetime; naive times are taken as UTC."""
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"published must be an ISO 8601 string, not {type(value).__name__}")
+    text = value.strip().replace("Z", "+00:00").replace("z", "+00:00")
+    try:
+        dt = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"published {value!r} is not an ISO 8601 time") from None
+    return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt
+
+
+def _str(record: dict, key: str) -> str | None:
+    value = record.get(key)
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if not isinstance(value, str):
+        raise ValueError(f"field {key!r} must be a string")
+    return value.strip() or None
+
+
+def jsonl_item(record: object, origin: str) -> RawItem:
+    """One JSONL record to a RawItem; raises ValueError with a clear reason."""
+    if not isinstance(record, dict):
+        raise ValueError("each line must be a JSON object")
+    text, html = _str(record, "text"), _str(record, "html")
+    if not text and not html:
+        raise ValueError('no "text" or "html" field with content')
+    authors = record.get("authors") or ([record["author"]] if isinstance(record.get("author"), str) else [])
+    return RawItem(
+        origin=origin, kind="text" if text else "html", external_id=_str(record, "id"), url=_str(record, "url"),
+        source=_str(record, "source"), title=_str(record, "title"), text=text, html=None if text else html,
+        published=parse_time(record.get("published")), language=_str(record, "language"),
+        authors=tuple(a for a in authors if isinstance(a, str)),
+    )
+
+
+def read_jsonl(path: Path, content: str) -> Iterator[RawItem | Rejected]:
+    for number, line in enumerate(content.splitlines(), 1):
+        if not line.strip():
+            continue
+        origin = f"{path}:{number}"
+        try:
+            yield jsonl_item(json.loads(line), origin)
+        except json.JSONDecodeError as exc:
+            yield Rejected(origin, f"not valid JSON ({exc.msg} at column {exc.colno})")
+        except ValueError as exc:
+            yield Rejected(origin, str(exc))
+
+
+def read_file(path: Path) -> Iterator[RawItem | Rejected]:
+    """Every item in one file; problems become Rejected items, never exceptions."""
+    kind = kind_of(path)
+    try:
+        data, problem = read_bytes(path)
+        content = decode(data) if data else ""
+    except (OSError, ValueError, EOFError, gzip.BadGzipFile) as exc:
+        yield Rejected(str(path), str(exc) or exc.__class__.__name__)
+        return
+    if kind == "jsonl":
+        if not content.strip() and not problem:
+            yield Rejected(str(path), "empty file")
+        yield from read_jsonl(path, content)
+    elif problem:
+        pass  # a cut-off page is not a page: reported below, nothing stored
+    elif not content.strip():
+        yield Rejected(str(path), "empty file")
+    elif kind == "html":
+        yield RawItem(origin=str(path), kind="html", html=content)
+    else:
+        yield RawItem(origin=str(path), kind="dump", text=content)
+    if problem:
+        yield Rejected(str(path), problem)
+
+
+def read_paths(paths: Iterable[str | Path]) -> Iterator[RawItem | Rejected]:
+    files, bad = discover(paths)
+    yield from bad
+    for path in files:
+        yield from read_file(path)

@@ -1,0 +1,209 @@
+"""The runner: ingest → extract → store → cluster → analyse, batch by batch, in transactions.
+
+The only module that touches both the store and the stages. It owns the error policy: a bad item is
+skipped with a recorded reason; a good one is never lost. Each batch is one transaction (articles,
+learned boilerplate, story assignments), so a crash loses at most the batch in flight.
+
+Clustering state is not serialised into the database: on start the engine is rebuilt by replaying the
+articles of the current time window (bounded by the window, not the store), and before each batch it
+catches up on articles other writers clustered meanwhile. Writers cluster one at a time (SQLite's
+write lock; a transaction-level advisory lock on PostgreSQL), so story ids never collide.
+"""
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from itertools import islice
+from typing import Callable, Iterable, Iterator
+
+import sqlalchemy as sa
+
+from .config import Settings
+from .errors import InputError
+from .extract import extract_item
+from .extract.boilerplate import fingerprint, paragraphs
+from .models import Article, Extracted, IngestResult, RawItem, Rejected
+from .store import Store
+from .store.schema import articles, stories
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class IngestSummary:
+    counts: Counter = field(default_factory=Counter)
+    rejected: list[Rejected] = field(default_factory=list)
+    article_ids: list[int] = field(default_factory=list)
+    stories_analysed: int = 0
+
+    def add(self, result: IngestResult) -> None:
+        self.counts[result.status] += 1
+        if result.article_id is not None and result.status in ("ingested", "revised"):
+            self.article_ids.append(result.article_id)
+
+
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+class Pipeline:
+    """Runs the stages over one store with one set of settings."""
+
+    def __init__(self, store: Store, settings: Settings):
+        self.store = store
+        self.settings = settings
+        self._clusterer = None  # built lazily by replaying the window
+        self._last_seen_id = 0
+
+    # -- ingest ---------------------------------------------------------------------------------
+    def ingest(self, items: Iterable[RawItem | Rejected], on_item: Callable[[IngestResult | Rejected], None] | None = None,
+               cluster: bool = True, analyse: bool | None = None) -> IngestSummary:
+        summary = IngestSummary()
+        for batch in batched(items, self.settings.batch_size):
+            self.ingest_batch(batch, summary, on_item, cluster=cluster)
+        if analyse if analyse is not None else self.settings.analyse:
+            summary.stories_analysed = self.analyse_pending()
+        return summary
+
+    def extract(self, item: RawItem) -> Extracted:
+        return extract_item(item, favor=self.settings.extract_favor)
+
+    def ingest_batch(self, batch: list[RawItem | Rejected], summary: IngestSummary,
+                     on_item: Callable | None = None, cluster: bool = True) -> None:
+        ready: list[tuple[Extracted, bool]] = []
+        rejected: list[Rejected] = []
+        for item in batch:
+            if isinstance(item, Rejected):
+                rejected.append(item)
+                continue
+            try:
+                ready.append((self.extract(item), item.kind in ("html", "dump")))
+            except InputError as exc:
+                rejected.append(Rejected(item.origin, str(exc)))
+        results: list[IngestResult] = []
+        with self.store.atomic() as conn:
+            for ex, learn in ready:
+                if learn:
+                    ex = self._strip_learned(conn, ex)
+                    if not ex.text.strip():
+                        rejected.append(Rejected(ex.origin, "nothing left after removing boilerplate"))
+                        continue
+                results.append(self.store.upsert_article(conn, ex))
+            for r in rejected:
+                self.store.record_rejection(conn, r.origin, r.reason)
+            new_ids = [r.article_id for r in results if r.status == "ingested"]
+            for r in results:
+                if r.status == "revised":
+                    sid = conn.execute(sa.select(articles.c.story_id).where(articles.c.id == r.article_id)).scalar()
+                    if sid is not None:
+                        self.store.refresh_story(conn, sid)
+                    else:
+                        new_ids.append(r.article_id)
+            if cluster and new_ids:
+                try:
+                    self._cluster(conn, new_ids)
+                except BaseException:
+                    self._clusterer = None  # its memory may be ahead of the rolled-back store
+                    raise
+        for r in results:
+            summary.add(r)
+            if on_item:
+                on_item(r)
+        for r in rejected:
+            summary.rejected.append(r)
+            summary.counts["rejected"] += 1
+            if on_item:
+                on_item(r)
+
+    def _strip_learned(self, conn: sa.Connection, ex: Extracted) -> Extracted:
+        """Drop paragraphs this outlet repeats on many pages (newsletter plugs, footers, nav)."""
+        from dataclasses import replace
+
+        source_id = self.store.source_id(conn, ex.source or "unknown")
+        paras = paragraphs(ex.text)
+        prints = {p: fingerprint(p) for p in paras if len(p) < 300}
+        counts = self.store.count_paragraphs(conn, source_id, set(prints.values()))
+        keep = [p for p in paras if counts.get(prints.get(p, ""), 0) < self.settings.boilerplate_min_pages]
+        if len(keep) == len(paras):
+            return ex
+        return replace(ex, text="\n\n".join(keep))
+
+    # -- clustering -----------------------------------------------------------------------------
+    def _cluster(self, conn: sa.Connection, article_ids: list[int]) -> None:
+        from .cluster import ClusterDoc
+
+        if self.store.dialect == "postgresql":
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(7201)"))  # one clustering writer at a time
+        engine = self._engine(conn)
+        docs = sorted(self.store.get_articles(conn, article_ids), key=lambda a: (a.time, a.id))
+        for art in docs:
+            assignment = engine.add(ClusterDoc.from_article(art))
+            self.store.apply_assignment(conn, assignment)
+        self._last_seen_id = max(self._last_seen_id, max(article_ids))
+
+    def _engine(self, conn: sa.Connection):
+        """The in-memory engine, rebuilt from the window, caught up with other writers' articles."""
+        from .cluster import ClusterDoc, load_engine
+
+        if self._clusterer is None:
+            latest = conn.execute(sa.select(sa.func.max(sa.func.coalesce(articles.c.published, articles.c.fetched)))
+                                  .where(articles.c.story_id.is_not(None))).scalar()
+            next_id = (conn.execute(sa.select(sa.func.max(stories.c.id))).scalar() or 0) + 1
+            self._clusterer = load_engine(self.settings, next_story_id=next_id)
+            self._last_seen_id = 0
+            if latest is not None:
+                since = latest - timedelta(hours=self.settings.cluster_window_hours)
+                self._replay(conn, sa.func.coalesce(articles.c.published, articles.c.fetched) >= since)
+        else:
+            self._replay(conn, articles.c.id > self._last_seen_id)
+        return self._clusterer
+
+    def _replay(self, conn: sa.Connection, where: sa.ColumnElement) -> None:
+        from .cluster import ClusterDoc
+
+        seen: list[Article] = list(self.store.iter_articles(conn, sa.and_(where, articles.c.story_id.is_not(None))))
+        for art in sorted(seen, key=lambda a: (a.time, a.id)):
+            self._clusterer.observe(ClusterDoc.from_article(art), art.story_id)
+            self._last_seen_id = max(self._last_seen_id, art.id)
+
+    def recluster(self, since: datetime) -> int:
+        """Rebuild the stories of a period: detach its articles and stream them again in time order."""
+        with self.store.atomic() as conn:
+            ids = self.store.clear_stories_since(conn, since)
+            self._clusterer = None
+            if ids:
+                self._cluster(conn, ids)
+        return len(ids)
+
+    # -- analysis -------------------------------------------------------------------------------
+    def analyse_story(self, story_id: int) -> dict:
+        from .analyse import analyse_story
+
+        with self.store.read() as conn:
+            arts = self.store.story_articles(conn, story_id)
+        data = analyse_story(story_id, arts, summary_sentences=self.settings.summary_sentences)
+        with self.store.atomic() as conn:
+            self.store.save_analysis(conn, story_id, data)
+        return data
+
+    def analyse_pending(self, on_story: Callable[[int], None] | None = None) -> int:
+        """Analyse every story that changed since its last analysis (each in its own transaction)."""
+        done = 0
+        while True:
+            with self.store.read() as conn:
+                pending = self.store.stories_needing_analysis(conn, limit=200)
+            if not pending:
+                return done
+            for sid in pending:
+                self.analyse_story(sid)
+                done += 1
+                if on_story:
+                    on_story(sid)
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
