@@ -127,6 +127,54 @@ def list_articles(ctx: typer.Context, limit: int = typer.Option(20, help="How ma
     out.print(table)
 
 
+@app.command("stories")
+def list_stories(ctx: typer.Context, limit: int = typer.Option(20, help="How many."),
+                 since: Optional[str] = typer.Option(None, help="Only stories active since (12h, 3d, 2022-02-04).")):
+    """List stories, top first (breadth of coverage, recency, velocity)."""
+    from .rank import top_stories
+
+    e = env(ctx)
+    with e.store.read() as conn:
+        ranked = top_stories(e.store, conn, since=parse_since(since) if since else None, limit=limit)
+    table = Table("story", "outlets", "articles", "last", "title", box=None)
+    for story in ranked:
+        table.add_row(str(story.id), str(story.source_count), str(story.article_count),
+                      story.last_seen.strftime("%Y-%m-%d %H:%M") if story.last_seen else "", story.title[:90])
+    out.print(table)
+
+
+@app.command("story")
+def show_story(ctx: typer.Context, story_id: int = typer.Argument(..., help="Story id (see `storywire stories`)."),
+               as_json: bool = typer.Option(False, "--json", help="The story object as JSON (as the API returns it).")):
+    """Show a story's coverage: shared passages, what each outlet adds, quotes, entities, summary, timeline."""
+    e = env(ctx)
+    with e.store.read() as conn:
+        story = e.store.get_story(conn, story_id)
+        data = e.store.get_analysis(conn, story.id)
+    if data is None:
+        data = e.pipeline().analyse_story(story.id)
+    if as_json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    from .commands.story import render_story
+
+    render_story(data, out)
+
+
+@app.command("search")
+def search(ctx: typer.Context, query: str = typer.Argument(..., help='Words; "quoted phrases" allowed.'),
+           limit: int = typer.Option(20, help="How many.")):
+    """Full-text search over titles and bodies."""
+    e = env(ctx)
+    with e.store.read() as conn:
+        hits = e.store.search_articles(conn, query, limit)
+        arts = e.store.get_articles(conn, [i for i, _ in hits])
+    table = Table("id", "time", "source", "story", "title", box=None)
+    for a in arts:
+        table.add_row(str(a.id), a.time.strftime("%Y-%m-%d"), a.source, str(a.story_id or ""), a.title[:90])
+    out.print(table)
+
+
 EXPORT_FIELDS = ["id", "url", "source", "title", "published", "language", "story_id", "duplicate_of"]
 
 
@@ -197,6 +245,27 @@ def db_migrate(ctx: typer.Context):
     store = open_store(e.settings.db, migrate=False)
     applied = store.migrate()
     out.print(f"{e.settings.db}: schema {store.schema_revision()} ({'migrated' if applied else 'already current'})")
+
+
+@db_app.command("copy")
+def db_copy(src: str = typer.Option(..., "--from", help="Source store: SQLite path, sqlite:///path or postgresql:// URL."),
+            dst: str = typer.Option(..., "--to", help="Target store (created and migrated if new).")):
+    """Copy a whole installation to another store, e.g. SQLite to PostgreSQL. Run again to resume."""
+    from rich.progress import Progress
+
+    from .store.copy import copy_store
+
+    source, target = open_store(src), open_store(dst)
+    with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
+        tasks: dict[str, int] = {}
+
+        def on_rows(table: str, done: int, total: int) -> None:
+            if table not in tasks:
+                tasks[table] = bar.add_task(table, total=total)
+            bar.update(tasks[table], completed=done)
+
+        copied = copy_store(source, target, on_rows)
+    out.print(", ".join(f"{t}: {n}" for t, n in copied.items() if n))
 
 
 def main() -> None:
