@@ -5,12 +5,6 @@ stopped at the end of the session. Tests that take the ``store`` fixture run on 
 """
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import tempfile
-import uuid
 from pathlib import Path
 
 import pytest
@@ -21,69 +15,13 @@ SAMPLES = SHARED / "samples"
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def _pg_bin(name: str) -> str | None:
-    found = shutil.which(name)
-    if found:
-        return found
-    for cand in sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}"), reverse=True):
-        return str(cand)
-    return None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
-def pg_server(tmp_path_factory):
-    """A throwaway PostgreSQL server; yields a function making a fresh database URL."""
-    initdb, pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
-    if not initdb or not pg_ctl:
-        pytest.fail("PostgreSQL server binaries not found: `make test` installs them (apt-get install postgresql)")
-    base = Path(tempfile.mkdtemp(prefix="storywire-pg-"))  # not under pytest's 0700 folder: postgres must enter it
-    data = base / "data"
-    user = "storywire"
-    run_as: list[str] = []
-    if os.geteuid() == 0:  # initdb refuses to run as root: use the postgres system user
-        shutil.chown(base, "postgres") if _has_user("postgres") else None
-        run_as = ["runuser", "-u", "postgres", "--"] if _has_user("postgres") else []
-        if not run_as:
-            pytest.fail("running as root needs a 'postgres' system user for initdb")
-    subprocess.run(run_as + [initdb, "-D", str(data), "-U", user, "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"],
-                   check=True, capture_output=True)
-    port = _free_port()
-    sock_dir = base / "sock"
-    sock_dir.mkdir()
-    if run_as:
-        shutil.chown(sock_dir, "postgres")
-    opts = f"-h 127.0.0.1 -p {port} -k {sock_dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-    subprocess.run(run_as + [pg_ctl, "-D", str(data), "-o", opts, "-l", str(base / "log"), "-w", "start"],
-                   check=True, capture_output=True)
-    admin = f"postgresql://{user}@127.0.0.1:{port}/postgres"
+def pg_server():
+    """A real PostgreSQL server for the session; yields a function making a fresh database URL."""
+    from storywire.store.pgtemp import temporary_postgres
 
-    def new_db() -> str:
-        import psycopg
-
-        name = "t_" + uuid.uuid4().hex[:12]
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        return f"postgresql://{user}@127.0.0.1:{port}/{name}"
-
-    yield new_db
-    subprocess.run(run_as + [pg_ctl, "-D", str(data), "-m", "immediate", "stop"], capture_output=True)
-    shutil.rmtree(base, ignore_errors=True)
-
-
-def _has_user(name: str) -> bool:
-    import pwd
-
-    try:
-        pwd.getpwnam(name)
-        return True
-    except KeyError:
-        return False
+    with temporary_postgres() as new_database:
+        yield new_database
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
