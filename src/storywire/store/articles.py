@@ -4,10 +4,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from functools import lru_cache
 from datetime import datetime, timezone
 from typing import Iterator, Sequence
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ..errors import NotFound
 from ..models import Article, Extracted, IngestResult
@@ -41,6 +44,27 @@ def row_to_article(row: sa.Row) -> Article:
     )
 
 
+@lru_cache(maxsize=None)
+def _find_statement(by_external_id: bool, by_url: bool) -> sa.Select:
+    """Built once per shape: statement construction costs more than SQLite's execution here."""
+    by_text = sa.and_(articles.c.source_id == sa.bindparam("source_id"), articles.c.content_hash == sa.bindparam("digest"))
+    priority = []
+    if by_external_id:
+        priority.append((sa.and_(articles.c.source_id == sa.bindparam("source_id"),
+                                 articles.c.external_id == sa.bindparam("external_id")), 0))
+    if by_url:
+        priority.append((articles.c.url == sa.bindparam("url"), 1))
+    priority.append((by_text, 2))
+    return (sa.select(articles.c.id, articles.c.content_hash, articles.c.title, articles.c.text, articles.c.story_id)
+            .where(sa.or_(*[c for c, _ in priority])).order_by(sa.case(*priority, else_=9)).limit(1))
+
+
+@lru_cache(maxsize=None)
+def _insert_statement(dialect: str) -> sa.Insert:
+    insert = (sqlite_insert if dialect == "sqlite" else pg_insert)(articles)
+    return insert.on_conflict_do_nothing().returning(articles.c.id)
+
+
 class ArticlesMixin:
     engine: sa.Engine
 
@@ -48,13 +72,16 @@ class ArticlesMixin:
     def source_id(self, conn: sa.Connection, name: str, homepage: str | None = None) -> int:
         """The id of the outlet called ``name``, created on first sight."""
         name = re.sub(r"\s+", " ", name).strip()[:200] or "unknown"
+        cache = conn.info.setdefault("source_ids", {})
+        if name in cache:
+            return cache[name]
         found = conn.execute(sa.select(sources.c.id).where(sources.c.name == name)).scalar()
-        if found is not None:
-            return found
-        with conn.begin_nested():
-            return conn.execute(
-                sources.insert().values(name=name, homepage=homepage, created=utcnow()).returning(sources.c.id)
-            ).scalar_one()
+        if found is None:
+            insert = (sqlite_insert if conn.dialect.name == "sqlite" else pg_insert)(sources)
+            conn.execute(insert.values(name=name, homepage=homepage, created=utcnow()).on_conflict_do_nothing())
+            found = conn.execute(sa.select(sources.c.id).where(sources.c.name == name)).scalar_one()
+        cache[name] = found
+        return found
 
     def list_sources(self, conn: sa.Connection) -> list[dict]:
         count = sa.func.count(articles.c.id)
@@ -66,17 +93,10 @@ class ArticlesMixin:
 
     # -- articles -----------------------------------------------------------------------------
     def _find_existing(self, conn: sa.Connection, source_id: int, ex: Extracted, digest: str) -> sa.Row | None:
-        conds = [sa.and_(articles.c.source_id == source_id, articles.c.content_hash == digest)]
-        if ex.url:
-            conds.insert(0, articles.c.url == ex.url)
-        if ex.external_id:
-            conds.insert(0, sa.and_(articles.c.source_id == source_id, articles.c.external_id == ex.external_id))
-        for cond in conds:
-            row = conn.execute(sa.select(articles.c.id, articles.c.content_hash, articles.c.title,
-                                         articles.c.text, articles.c.story_id).where(cond)).first()
-            if row is not None:
-                return row
-        return None
+        """The stored copy of this article, matched by external id, else URL, else text (one query)."""
+        stmt = _find_statement(bool(ex.external_id), bool(ex.url))
+        return conn.execute(stmt, {"source_id": source_id, "digest": digest, "url": ex.url,
+                                   "external_id": ex.external_id}).first()
 
     def upsert_article(self, conn: sa.Connection, ex: Extracted, now: datetime | None = None) -> IngestResult:
         """Store one extracted article idempotently.
@@ -106,15 +126,11 @@ class ArticlesMixin:
             section=ex.section, text=ex.text, content_hash=digest, raw_hash=ex.raw_hash or digest,
             fetched=now, updated=now,
         )
-        try:
-            with conn.begin_nested():
-                new_id = conn.execute(articles.insert().values(**values).returning(articles.c.id)).scalar_one()
-        except sa.exc.IntegrityError:
-            # Another writer stored it between our look-up and insert (PostgreSQL, concurrent ingest).
+        # ON CONFLICT DO NOTHING: a concurrent writer (PostgreSQL) may have stored it since our look-up.
+        new_id = conn.execute(_insert_statement(conn.dialect.name), values).scalar()
+        if new_id is None:
             existing = self._find_existing(conn, source_id, ex, digest)
-            if existing is None:
-                raise
-            return IngestResult(ex.origin, "unchanged", existing.id)
+            return IngestResult(ex.origin, "unchanged", existing.id if existing is not None else None)
         return IngestResult(ex.origin, "ingested", new_id)
 
     def get_article(self, conn: sa.Connection, article_id: int) -> Article:

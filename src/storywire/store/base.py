@@ -37,6 +37,8 @@ class Store(ArticlesMixin, StoriesMixin, AccountsMixin, FeedsMixin, BriefingsMix
         self.engine = engine
         self.url = url
         self._write_lock = threading.RLock()
+        # per-connection caches (e.g. source ids) must not outlive a rolled-back transaction
+        sa.event.listen(engine, "rollback", lambda conn: conn.info.clear())
 
     # -- transactions -------------------------------------------------------------------------
     @contextmanager
