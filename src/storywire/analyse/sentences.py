@@ -1,0 +1,122 @@
+"""News-prose sentence segmentation: paragraphs (lines) then nupunkt sentences, with offsets.
+
+nupunkt (a Punkt model trained on long-form prose) knows most abbreviations ("Mr.", "Feb. 7",
+"U.S.", "p.m."); a few fix-ups on top: a sentence never spans two lines, a split right after a
+title abbreviation ("Lt. Col.", "Gov.") is undone, and closing quotes or brackets that Punkt left at
+the start of the next sentence are moved back to the sentence they close.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .text import tokens_with_spans
+
+# Title abbreviations after which a sentence never ends.
+_TITLE_ABBREV = re.compile(
+    r"(?:^|[\s(\"'\u201c\u2018])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gen|Lt|Col|Maj|Capt|Cmdr|Sgt|Adm|Gov|Sen|Rep|Rev|"
+    r"Hon|Fr|Sr|Jr|St|Mt|No|Nos|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|vs)\.\s*$"
+)
+_LEADING_CLOSERS = re.compile(r"^[\"'\u201d\u2019)\]\u00bb]+(?=\s|$)")
+
+
+@dataclass
+class Sentence:
+    """One sentence of one article: offsets into the article text and normalised tokens."""
+
+    article_id: int
+    index: int  # position in the article (0-based)
+    para: int  # paragraph (line) index
+    start: int
+    end: int
+    text: str
+    tokens: list[str] = field(repr=False)
+    spans: list[tuple[int, int]] = field(repr=False)  # char span of each token, in article offsets
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty line, whitespace trimmed."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        seg = m.group()
+        stripped = seg.strip()
+        if not stripped:
+            continue
+        lead = len(seg) - len(seg.lstrip())
+        out.append((m.start() + lead, m.start() + lead + len(stripped)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _punkt():
+    from nupunkt import sent_spans_with_text  # noqa: F401  (import cost paid once)
+
+    return sent_spans_with_text
+
+
+def _split_paragraph(par: str) -> list[tuple[int, int]]:
+    try:
+        spans = [span for _, span in _punkt()(par)]
+    except Exception:  # never let a segmenter hiccup break analysis: fall back to one sentence
+        spans = [(0, len(par))]
+    # Trim whitespace inside each span.
+    trimmed = []
+    for s, e in spans:
+        chunk = par[s:e]
+        s2 = s + (len(chunk) - len(chunk.lstrip()))
+        e2 = s + len(chunk.rstrip())
+        if e2 > s2:
+            trimmed.append([s2, e2])
+    # Fix-ups: closers at the start of a sentence belong to the previous one; no split after a title.
+    fixed: list[list[int]] = []
+    for span in trimmed:
+        if fixed:
+            prev = fixed[-1]
+            head = _LEADING_CLOSERS.match(par[span[0]:span[1]])
+            if head:
+                prev[1] = span[0] + head.end()
+                span[0] = span[0] + head.end()
+                while span[0] < span[1] and par[span[0]].isspace():
+                    span[0] += 1
+                if span[0] >= span[1]:
+                    continue
+            if _TITLE_ABBREV.search(par[prev[0]:prev[1]]):
+                prev[1] = span[1]
+                continue
+        fixed.append(span)
+    return [(s, e) for s, e in fixed]
+
+
+@lru_cache(maxsize=8192)
+def _segment_cached(text: str) -> tuple[tuple[int, int, int], ...]:
+    out = []
+    for p, (ps, pe) in enumerate(paragraphs(text)):
+        for s, e in _split_paragraph(text[ps:pe]):
+            out.append((p, ps + s, ps + e))
+    return tuple(out)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int, int]]:
+    """(paragraph index, start, end) of each sentence of ``text``."""
+    return list(_segment_cached(text or ""))
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of ``text`` as strings."""
+    return [text[s:e] for _, s, e in sentence_spans(text)]
+
+
+@lru_cache(maxsize=4096)
+def _segment_tokens(text: str) -> tuple:
+    out = []
+    for p, s, e in sentence_spans(text):
+        toks = tokens_with_spans(text[s:e], s)
+        out.append((p, s, e, [t for t, _, _ in toks], [(a, b) for _, a, b in toks]))
+    return tuple(out)
+
+
+def segment(article_id: int, text: str) -> list[Sentence]:
+    """Sentences of one article, with normalised tokens for alignment (treat as read-only)."""
+    return [Sentence(article_id, i, p, s, e, text[s:e], toks, spans)
+            for i, (p, s, e, toks, spans) in enumerate(_segment_tokens(text or ""))]

@@ -1,0 +1,1 @@
+"""CLI command groups, one module a concern; registered in storywire.cli."""
