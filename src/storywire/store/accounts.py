@@ -1,5 +1,229 @@
-"""accounts: filled by its stage."""
+"""Users, login sessions, API tokens, follow/mute preferences and which stories a reader opened.
+
+Secrets never sit in the store in the clear: passwords are argon2 hashes, and session ids and API
+tokens are kept as SHA-256 digests, so a copied database file does not let anyone log in. The
+plaintext session id lives only in the reader's cookie; an API token is shown once, when made.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from datetime import datetime, timedelta, timezone
+
+import sqlalchemy as sa
+from argon2 import PasswordHasher
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from ..errors import AuthError, InputError, NotFound
+from .schema import api_tokens, preferences, sessions, story_opens, users
+
+PREF_KINDS = ("source", "entity", "keyword")
+PREF_ACTIONS = ("follow", "mute")
+SESSION_TTL = timedelta(days=30)
+TOKEN_PREFIX = "sw_"
+MIN_PASSWORD = 8
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$")
+_hasher = PasswordHasher()
+# A fixed hash to verify against when the user does not exist, so timing does not reveal user names.
+_DUMMY_HASH = _hasher.hash("storywire-no-such-user")
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def digest(secret: str) -> str:
+    """SHA-256 hex of a session id or API token: what the store keeps instead of the secret."""
+    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+
+
+def _user_dict(row: sa.Row | None) -> dict | None:
+    if row is None:
+        return None
+    m = row._mapping
+    return {"id": m["id"], "name": m["name"], "is_admin": bool(m["is_admin"]), "email": m["email"],
+            "timezone": m["timezone"], "created": m["created"]}
+
+
+_USER_COLUMNS = (users.c.id, users.c.name, users.c.is_admin, users.c.email, users.c.timezone, users.c.created)
 
 
 class AccountsMixin:
-    pass
+    # -- users --------------------------------------------------------------------------------
+    def create_user(self, conn: sa.Connection, name: str, password: str, is_admin: bool = False,
+                    email: str | None = None) -> int:
+        """A new user; the name must be free and the password at least MIN_PASSWORD characters."""
+        name = name.strip()
+        if not _NAME.match(name):
+            raise InputError(f"user name {name!r}: use letters, digits and . _ @ - (at most 100, starting "
+                             "with a letter or digit)")
+        if len(password) < MIN_PASSWORD:
+            raise InputError(f"the password must have at least {MIN_PASSWORD} characters")
+        if conn.execute(sa.select(users.c.id).where(users.c.name == name)).first() is not None:
+            raise InputError(f"a user called {name!r} already exists")
+        return conn.execute(users.insert().values(
+            name=name, password_hash=_hasher.hash(password), is_admin=is_admin, email=email, created=_now(),
+        ).returning(users.c.id)).scalar_one()
+
+    def get_user(self, conn: sa.Connection, user_id: int) -> dict:
+        found = _user_dict(conn.execute(sa.select(*_USER_COLUMNS).where(users.c.id == user_id)).first())
+        if found is None:
+            raise NotFound(f"no user with id {user_id}")
+        return found
+
+    def user_by_name(self, conn: sa.Connection, name: str) -> dict:
+        found = _user_dict(conn.execute(sa.select(*_USER_COLUMNS).where(users.c.name == name.strip())).first())
+        if found is None:
+            raise NotFound(f"no user called {name!r}; `storywire users list` shows them")
+        return found
+
+    def list_users(self, conn: sa.Connection) -> list[dict]:
+        return [_user_dict(r) for r in conn.execute(sa.select(*_USER_COLUMNS).order_by(users.c.name))]
+
+    def count_users(self, conn: sa.Connection) -> int:
+        return conn.execute(sa.select(sa.func.count()).select_from(users)).scalar_one()
+
+    def delete_user(self, conn: sa.Connection, user_id: int) -> None:
+        """Remove a user and everything that is theirs (explicitly: SQLite may run without FK cascades)."""
+        for table in (sessions, api_tokens, preferences, story_opens):
+            conn.execute(table.delete().where(table.c.user_id == user_id))
+        if conn.execute(users.delete().where(users.c.id == user_id)).rowcount == 0:
+            raise NotFound(f"no user with id {user_id}")
+
+    def set_password(self, conn: sa.Connection, user_id: int, password: str) -> None:
+        if len(password) < MIN_PASSWORD:
+            raise InputError(f"the password must have at least {MIN_PASSWORD} characters")
+        conn.execute(users.update().where(users.c.id == user_id).values(password_hash=_hasher.hash(password)))
+        conn.execute(sessions.delete().where(sessions.c.user_id == user_id))  # log out everywhere
+
+    def check_password(self, conn: sa.Connection, name: str, password: str) -> dict:
+        """The user when the password matches, else AuthError (same message for unknown names).
+
+        Upgrades the stored hash when argon2's parameters have changed since it was made.
+        """
+        row = conn.execute(sa.select(*_USER_COLUMNS, users.c.password_hash).where(users.c.name == name.strip())).first()
+        stored = row.password_hash if row is not None else _DUMMY_HASH
+        try:
+            _hasher.verify(stored, password)
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            raise AuthError("wrong user name or password") from None
+        if row is None:
+            raise AuthError("wrong user name or password")
+        if _hasher.check_needs_rehash(stored):
+            conn.execute(users.update().where(users.c.id == row.id).values(password_hash=_hasher.hash(password)))
+        return _user_dict(row)  # type: ignore[return-value]
+
+    # -- sessions -----------------------------------------------------------------------------
+    def create_session(self, conn: sa.Connection, user_id: int, ttl: timedelta = SESSION_TTL) -> dict:
+        """A new login session: {id (the cookie value; not stored), csrf, expires}."""
+        sid = secrets.token_urlsafe(32)
+        csrf = secrets.token_urlsafe(32)
+        now = _now()
+        conn.execute(sessions.insert().values(id=digest(sid), user_id=user_id, csrf=csrf, created=now,
+                                              expires=now + ttl))
+        # Expired sessions are swept on login, so the table stays small without a scheduler.
+        conn.execute(sessions.delete().where(sessions.c.expires < now))
+        return {"id": sid, "csrf": csrf, "expires": now + ttl}
+
+    def get_session(self, conn: sa.Connection, session_id: str) -> dict | None:
+        """{user, csrf, expires} for a live session cookie value, None when unknown or expired."""
+        if not session_id:
+            return None
+        row = conn.execute(sa.select(sessions.c.csrf, sessions.c.expires, *_USER_COLUMNS)
+                           .join_from(sessions, users, users.c.id == sessions.c.user_id)
+                           .where(sessions.c.id == digest(session_id))).first()
+        if row is None or row.expires <= _now():
+            return None
+        return {"user": _user_dict(row), "csrf": row.csrf, "expires": row.expires}
+
+    def delete_session(self, conn: sa.Connection, session_id: str) -> None:
+        conn.execute(sessions.delete().where(sessions.c.id == digest(session_id)))
+
+    # -- API tokens ---------------------------------------------------------------------------
+    def create_token(self, conn: sa.Connection, user_id: int, name: str = "") -> str:
+        """A new API token for the user; returned once in the clear, stored only as its digest."""
+        token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+        conn.execute(api_tokens.insert().values(user_id=user_id, token_hash=digest(token), name=name[:200],
+                                                created=_now()))
+        return token
+
+    def user_for_token(self, conn: sa.Connection, token: str) -> dict | None:
+        if not token:
+            return None
+        row = conn.execute(sa.select(*_USER_COLUMNS).join_from(api_tokens, users, users.c.id == api_tokens.c.user_id)
+                           .where(api_tokens.c.token_hash == digest(token))).first()
+        return _user_dict(row)
+
+    def touch_token(self, conn: sa.Connection, token: str) -> None:
+        """Record use of a token (at most once a minute per token, to keep reads cheap)."""
+        now = _now()
+        conn.execute(api_tokens.update().where(
+            api_tokens.c.token_hash == digest(token),
+            sa.or_(api_tokens.c.last_used.is_(None), api_tokens.c.last_used < now - timedelta(minutes=1)),
+        ).values(last_used=now))
+
+    def list_tokens(self, conn: sa.Connection, user_id: int) -> list[dict]:
+        rows = conn.execute(sa.select(api_tokens.c.id, api_tokens.c.name, api_tokens.c.created, api_tokens.c.last_used)
+                            .where(api_tokens.c.user_id == user_id).order_by(api_tokens.c.id))
+        return [dict(r._mapping) for r in rows]
+
+    def revoke_token(self, conn: sa.Connection, user_id: int, token_id: int) -> None:
+        """Delete one of the user's tokens (another user's token id is NotFound, not revealed)."""
+        done = conn.execute(api_tokens.delete().where(api_tokens.c.id == token_id, api_tokens.c.user_id == user_id))
+        if done.rowcount == 0:
+            raise NotFound(f"no token {token_id}")
+
+    # -- preferences --------------------------------------------------------------------------
+    def set_preference(self, conn: sa.Connection, user_id: int, kind: str, value: str, action: str) -> dict:
+        """Follow or mute an outlet, entity or keyword (replacing an earlier choice for the same value)."""
+        kind, action, value = kind.strip().lower(), action.strip().lower(), " ".join(value.split())
+        if kind not in PREF_KINDS:
+            raise InputError(f"kind {kind!r}: use one of {', '.join(PREF_KINDS)}")
+        if action not in PREF_ACTIONS:
+            raise InputError(f"action {action!r}: use follow or mute")
+        if not value or len(value) > 200:
+            raise InputError("the value must be 1 to 200 characters")
+        where = (preferences.c.user_id == user_id, preferences.c.kind == kind,
+                 sa.func.lower(preferences.c.value) == value.lower())
+        conn.execute(preferences.delete().where(*where))
+        now = _now()
+        insert = (sqlite_insert if conn.dialect.name == "sqlite" else pg_insert)(preferences)
+        conn.execute(insert.values(user_id=user_id, kind=kind, value=value, action=action, created=now)
+                     .on_conflict_do_update(index_elements=["user_id", "kind", "value"],
+                                            set_={"action": action, "created": now}))
+        return {"kind": kind, "value": value, "action": action, "created": now}
+
+    def remove_preference(self, conn: sa.Connection, user_id: int, kind: str, value: str) -> None:
+        done = conn.execute(preferences.delete().where(
+            preferences.c.user_id == user_id, preferences.c.kind == kind.strip().lower(),
+            sa.func.lower(preferences.c.value) == " ".join(value.split()).lower()))
+        if done.rowcount == 0:
+            raise NotFound(f"you do not follow or mute the {kind} {value!r}")
+
+    def list_preferences(self, conn: sa.Connection, user_id: int) -> list[dict]:
+        rows = conn.execute(sa.select(preferences.c.kind, preferences.c.value, preferences.c.action,
+                                      preferences.c.created)
+                            .where(preferences.c.user_id == user_id)
+                            .order_by(preferences.c.kind, preferences.c.action, preferences.c.value))
+        return [dict(r._mapping) for r in rows]
+
+    def preference_rows(self, conn: sa.Connection, user_id: int) -> list[tuple[str, str, str]]:
+        """(kind, value, action) rows, the shape ``rank.Preferences.from_rows`` takes."""
+        return [(p["kind"], p["value"], p["action"]) for p in self.list_preferences(conn, user_id)]
+
+    # -- story opens --------------------------------------------------------------------------
+    def record_open(self, conn: sa.Connection, user_id: int, story_id: int) -> None:
+        """Remember that the reader opened a story ("For you" ranks it a little lower afterwards)."""
+        insert = (sqlite_insert if conn.dialect.name == "sqlite" else pg_insert)(story_opens)
+        now = _now()
+        conn.execute(insert.values(user_id=user_id, story_id=story_id, opened=now)
+                     .on_conflict_do_update(index_elements=["user_id", "story_id"], set_={"opened": now}))
+
+    def opened_stories(self, conn: sa.Connection, user_id: int, since: datetime | None = None) -> set[int]:
+        stmt = sa.select(story_opens.c.story_id).where(story_opens.c.user_id == user_id)
+        if since is not None:
+            stmt = stmt.where(story_opens.c.opened >= since)
+        return {r[0] for r in conn.execute(stmt)}
