@@ -32,8 +32,8 @@ def exported(db, *extra) -> list[dict]:
     return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
 
 
-def test_jsonl_html_and_txt_each_ingest(tmp_path):
-    db = tmp_path / "s.db"
+def test_jsonl_html_and_txt_each_ingest(tmp_path, db_url):
+    db = db_url
     result = cli(db, "ingest", str(INGEST / "wire.jsonl"), str(INGEST / "article.html"), str(SAMPLES), "--no-analyse")
     assert result.exit_code == 0, result.output
     assert "6 ingested" in result.output
@@ -51,8 +51,8 @@ def test_jsonl_html_and_txt_each_ingest(tmp_path):
     assert "France's Macron to meet Putin and Zelensky in separate talks next week" in recs
 
 
-def test_samples_give_two_clean_articles(tmp_path):
-    db = tmp_path / "s.db"
+def test_samples_give_two_clean_articles(tmp_path, db_url):
+    db = db_url
     assert cli(db, "ingest", str(SAMPLES), "--no-cluster").exit_code == 0
     recs = exported(db, "--with-text")
     assert len(recs) == 2
@@ -65,8 +65,8 @@ def test_samples_give_two_clean_articles(tmp_path):
         assert "The Russians gave us signals so we have to jump on them" in body
 
 
-def test_reingest_changes_nothing(tmp_path):
-    db = tmp_path / "s.db"
+def test_reingest_changes_nothing(tmp_path, db_url):
+    db = db_url
     assert cli(db, "ingest", str(INGEST / "wire.jsonl"), "--no-analyse").exit_code == 0
     before = exported(db)
     again = cli(db, "ingest", str(INGEST / "wire.jsonl"), "--no-analyse")
@@ -74,8 +74,8 @@ def test_reingest_changes_nothing(tmp_path):
     assert exported(db) == before
 
 
-def test_revised_article_updates_and_keeps_history(tmp_path):
-    db = tmp_path / "s.db"
+def test_revised_article_updates_and_keeps_history(tmp_path, db_url):
+    db = db_url
     first = tmp_path / "v1.jsonl"
     first.write_text(json.dumps({"id": "r1", "source": "S", "title": "Fire", "text": "A fire broke out."}) + "\n")
     second = tmp_path / "v2.jsonl"
@@ -85,13 +85,13 @@ def test_revised_article_updates_and_keeps_history(tmp_path):
     assert "1 revised" in result.output
     [rec] = exported(db, "--with-text")
     assert rec["text"] == "A fire broke out; two hurt."
-    store = open_store(str(db))
+    store = open_store(db)
     with store.read() as conn:
         assert [r["text"] for r in store.article_revisions(conn, 1)] == ["A fire broke out."]
 
 
-def test_bad_line_is_reported_and_good_lines_kept(tmp_path):
-    db = tmp_path / "s.db"
+def test_bad_line_is_reported_and_good_lines_kept(tmp_path, db_url):
+    db = db_url
     src = tmp_path / "mixed.jsonl"
     good = {"id": "g", "source": "S", "title": "Good", "text": "Good text here."}
     src.write_text("\n".join([json.dumps(good), "{not json", json.dumps({"id": "n", "title": "no body"}),
@@ -104,35 +104,35 @@ def test_bad_line_is_reported_and_good_lines_kept(tmp_path):
     assert sorted(r["id"] for r in exported(db)) == ["g", "g2"]
 
 
-def test_truncated_gz_keeps_what_was_readable(tmp_path):
+def test_truncated_gz_keeps_what_was_readable(tmp_path, db_url):
     lines = [json.dumps({"id": f"a{i}", "source": "S", "title": f"T{i}", "text": f"Body number {i} " * 30})
              for i in range(200)]
     blob = gzip.compress(("\n".join(lines) + "\n").encode())
     cut = tmp_path / "cut.jsonl.gz"
     cut.write_bytes(blob[: len(blob) * 2 // 3])
-    db = tmp_path / "s.db"
+    db = db_url
     result = cli(db, "ingest", str(cut), "--no-analyse")
     assert result.exit_code == 1 and "truncated .gz" in result.output
     got = exported(db)
     assert 0 < len(got) < 200  # the lines before the cut are kept (the last, cut-off line is rejected)
 
 
-def test_non_utf8_file_is_decoded(tmp_path):
+def test_non_utf8_file_is_decoded(tmp_path, db_url):
     page = tmp_path / "latin.txt"
     text = "Élection à Montréal\n\nLes électeurs de Montréal ont élu un nouveau maire dimanche, après une campagne très disputée.\n\nLe résultat a été annoncé tard dans la soirée par la commission électorale."
     page.write_bytes(text.encode("latin-1"))
-    db = tmp_path / "s.db"
+    db = db_url
     assert cli(db, "ingest", str(page), "--no-cluster").exit_code == 0
     [rec] = exported(db, "--with-text")
     assert "électeurs de Montréal" in rec["text"]
 
 
-def test_empty_and_no_article_and_binary_files_are_rejected_clearly(tmp_path):
+def test_empty_and_no_article_and_binary_files_are_rejected_clearly(tmp_path, db_url):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "empty.jsonl").write_text("")
     shutil.copy(INGEST / "no-article.html", tmp_path / "in" / "404.html")
     (tmp_path / "in" / "blob.html").write_bytes(bytes(range(256)) * 50)
-    db = tmp_path / "s.db"
+    db = db_url
     result = cli(db, "ingest", str(tmp_path / "in"), "--no-analyse")
     assert result.exit_code == 1
     assert "empty.jsonl: empty file" in result.output
@@ -141,7 +141,7 @@ def test_empty_and_no_article_and_binary_files_are_rejected_clearly(tmp_path):
     assert "Traceback" not in result.output
 
 
-def test_crash_mid_ingest_leaves_no_half_batch(tmp_path, monkeypatch):
+def test_crash_mid_ingest_leaves_no_half_batch(tmp_path, db_url, monkeypatch):
     """A batch that fails part-way is rolled back whole; earlier batches stay."""
     from storywire import config
     from storywire.pipeline import Pipeline
@@ -149,7 +149,7 @@ def test_crash_mid_ingest_leaves_no_half_batch(tmp_path, monkeypatch):
     src = tmp_path / "many.jsonl"
     src.write_text("\n".join(json.dumps({"id": f"c{i}", "source": "S", "title": f"Crash test {i}",
                                          "text": f"Unique body {i} about event {i}."}) for i in range(10)) + "\n")
-    store = open_store(str(tmp_path / "s.db"))
+    store = open_store(db_url)
     pipe = Pipeline(store, config.Settings(batch_size=4, analyse=False))
     real = store.upsert_article
     calls = {"n": 0}

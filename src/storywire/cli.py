@@ -268,6 +268,16 @@ def db_copy(src: str = typer.Option(..., "--from", help="Source store: SQLite pa
     out.print(", ".join(f"{t}: {n}" for t, n in copied.items() if n))
 
 
+def _register_commands() -> None:
+    """Commands that live in storywire.commands.* (one module per area)."""
+    from .commands import cluster as cluster_commands
+
+    cluster_commands.register(app, cluster_app, eval_app)
+
+
+_register_commands()
+
+
 def main() -> None:
     try:
         app()

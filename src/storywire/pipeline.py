@@ -141,7 +141,7 @@ class Pipeline:
         engine = self._engine(conn)
         docs = sorted(self.store.get_articles(conn, article_ids), key=lambda a: (a.time, a.id))
         for art in docs:
-            assignment = engine.add(ClusterDoc.from_article(art))
+            assignment = engine.assign(ClusterDoc.from_article(art))
             self.store.apply_assignment(conn, assignment)
         self._last_seen_id = max(self._last_seen_id, max(article_ids))
 
@@ -199,7 +199,13 @@ class Pipeline:
             if not pending:
                 return done
             for sid in pending:
-                self.analyse_story(sid)
+                try:
+                    self.analyse_story(sid)
+                except Exception as exc:  # one bad story must not stop the others; the reason is kept
+                    log.exception("analysis of story %s failed", sid)
+                    with self.store.atomic() as conn:
+                        self.store.mark_analysed(conn, sid)
+                        self.store.record_rejection(conn, f"story {sid}", f"analysis failed: {exc!r}")
                 done += 1
                 if on_story:
                     on_story(sid)

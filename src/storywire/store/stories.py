@@ -122,6 +122,9 @@ class StoriesMixin:
         if ents:
             conn.execute(story_entities.insert(), list(ents.values()))
 
+    def mark_analysed(self, conn: sa.Connection, story_id: int) -> None:
+        conn.execute(stories.update().where(stories.c.id == story_id).values(analysed=_now()))
+
     def get_analysis(self, conn: sa.Connection, story_id: int) -> dict | None:
         data = conn.execute(sa.select(analyses.c.data).where(analyses.c.story_id == story_id)).scalar()
         return json.loads(data) if data else None

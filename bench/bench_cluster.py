@@ -1,0 +1,198 @@
+"""Story engine throughput and memory on a generated news stream.
+
+Usage: python bench/bench_cluster.py [--sizes 10000,100000] [--million] [--rate 8] [--window-hours 72]
+
+The generator mimics a news stream: stories are born as a Poisson process and get articles in bursts
+that decay over a day or two; each story has a topic (shared vocabulary with other stories of that
+topic), its own people, places and numbers, plus names shared across many stories (heads of state,
+big companies); articles are 300-600 words; ~15% are reprints (exact wire copies or trimmed ones
+with a new headline). One article arrives every ``--rate`` seconds of stream time on average, so a
+72-hour window holds ~32,000 articles at the default rate: from 100k articles on, the window is full
+and memory must stay flat.
+
+Each size runs in its own process (peak RSS is per process). Printed per size: articles/s of the
+engine alone (generation excluded), microseconds per article for the first and last 10% of the
+stream (flat cost means these are close), peak RSS, size of the serialised state, live stories and
+articles in the window, and BCubed F1 against the generator's stories (a sanity check, not a
+quality figure: the data is synthetic). Targets: >= 500 articles/s, per-article cost within 1.5x
+from 10k to 1M, memory bounded by the window.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import resource
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta, timezone
+
+SYL = ["ka", "lo", "mi", "ra", "ten", "su", "vor", "an", "el", "dri", "po", "ne", "sha", "gu", "bel", "tor", "ix",
+       "ma", "de", "ri", "on", "zu", "fa", "le", "ost", "ber", "qui", "ja", "no", "tal"]
+
+
+def _word(rng: random.Random, n: int) -> str:
+    return "".join(rng.choice(SYL) for _ in range(n))
+
+
+class Vocab:
+    def __init__(self, seed: int = 1):
+        rng = random.Random(seed)
+        self.common = [_word(rng, rng.randint(1, 3)) for _ in range(6000)]
+        self.common_cum = list(_cumsum([1.0 / (i + 1) ** 1.05 for i in range(len(self.common))]))
+        self.topics = [[_word(rng, rng.randint(2, 4)) for _ in range(40)] for _ in range(300)]
+        self.first = [_word(rng, 2).capitalize() for _ in range(3000)]
+        self.last = [_word(rng, 3).capitalize() for _ in range(20000)]
+        self.places = [_word(rng, rng.randint(2, 3)).capitalize() for _ in range(4000)]
+        self.famous = [f"{rng.choice(self.first)} {rng.choice(self.last)}" for _ in range(60)]
+
+
+def _cumsum(xs):
+    total = 0.0
+    for x in xs:
+        total += x
+        yield total
+
+
+def stream(n: int, seed: int = 7, rate: float = 8.0):
+    """Yield n (record, story) in time order."""
+    v = Vocab()
+    rng = random.Random(seed)
+    t = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    live: list[dict] = []
+    story_no = 0
+    for i in range(n):
+        t += timedelta(seconds=rng.expovariate(1.0 / rate))
+        if not live or rng.random() < 0.12:
+            story_no += 1
+            topic = rng.randrange(len(v.topics))
+            people = [f"{rng.choice(v.first)} {rng.choice(v.last)}" for _ in range(rng.randint(2, 4))]
+            live.append({"id": story_no, "born": t, "tau": rng.uniform(4, 30) * 3600, "topic": v.topics[topic],
+                         "people": people, "places": rng.sample(v.places, 2),
+                         "numbers": [str(rng.randint(2, 5000)) for _ in range(2)],
+                         "famous": rng.sample(v.famous, rng.randint(0, 2)), "articles": []})
+            if len(live) > 600:
+                live = live[-600:]
+        now = t
+        weights = [math.exp(-(now - s["born"]).total_seconds() / s["tau"]) for s in live]
+        s = rng.choices(live, weights=weights)[0]
+        if s["articles"] and rng.random() < 0.15:
+            src = rng.choice(s["articles"])
+            paras = src["text"].split("\n\n")
+            if rng.random() < 0.5:
+                paras = paras[: max(2, int(len(paras) * rng.uniform(0.6, 0.9)))]
+            text = "\n\n".join(paras)
+            title = src["title"] if rng.random() < 0.5 else _sentence(rng, v, s, 10)
+        else:
+            words = rng.randint(300, 600)
+            paras, count = [], 0
+            while count < words:
+                para = " ".join(_sentence(rng, v, s, rng.randint(14, 28)) for _ in range(rng.randint(2, 4)))
+                paras.append(para)
+                count += len(para.split())
+            text = "\n\n".join(paras)
+            title = _sentence(rng, v, s, rng.randint(7, 12)).rstrip(".")
+        rec = {"id": i, "source": f"Outlet {rng.randrange(80)}", "title": title, "text": text, "time": t}
+        s["articles"].append({"title": title, "text": text})
+        if len(s["articles"]) > 5:
+            s["articles"].pop(0)
+        yield rec, s["id"]
+
+
+def _sentence(rng: random.Random, v: Vocab, s: dict, n: int) -> str:
+    words = rng.choices(v.common, cum_weights=v.common_cum, k=n)
+    for _ in range(max(1, n // 6)):
+        words[rng.randrange(n)] = rng.choice(s["topic"])
+    pick = rng.random()
+    if pick < 0.5:
+        words.insert(rng.randrange(n), rng.choice(s["people"]))
+    elif pick < 0.7:
+        words.insert(rng.randrange(n), "in " + rng.choice(s["places"]))
+    elif pick < 0.8:
+        words.insert(rng.randrange(n), rng.choice(s["numbers"]))
+    elif pick < 0.9 and s["famous"]:
+        words.insert(rng.randrange(n), rng.choice(s["famous"]))
+    return " ".join(words).capitalize() + "."
+
+
+def run_one(n: int, rate: float, window_hours: float) -> dict:
+    from storywire.cluster import ClusterDoc, OnlineClusterer, bcubed
+
+    eng = OnlineClusterer(window_hours=window_hours)
+    engine_s = 0.0
+    tenth = max(1, n // 10)
+    first_s = last_s = 0.0
+    pred, gold = [], []
+    alias: dict[int, int] = {}
+    dups = 0
+    for i, (rec, story) in enumerate(stream(n, rate=rate)):
+        doc = ClusterDoc(rec["id"], rec["source"], rec["title"], rec["text"], rec["time"])
+        t0 = time.perf_counter()
+        a = eng.assign(doc)
+        dt = time.perf_counter() - t0
+        engine_s += dt
+        if i < tenth:
+            first_s += dt
+        elif i >= n - tenth:
+            last_s += dt
+        dups += a.duplicate_of is not None
+        for old in a.merged_story_ids:
+            alias[old] = a.story_id
+        if n <= 100_000:
+            pred.append(a.story_id)
+            gold.append(story)
+    t0 = time.perf_counter()
+    state = eng.to_bytes()
+    save_s = time.perf_counter() - t0
+    out = {"articles": n, "articles_per_s": round(n / engine_s, 1),
+           "us_per_article_first10pct": round(1e6 * first_s / tenth, 1),
+           "us_per_article_last10pct": round(1e6 * last_s / tenth, 1),
+           "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+           "state_mb": round(len(state) / 1e6, 2), "state_save_s": round(save_s, 2),
+           "duplicates_found": dups, **{k: v for k, v in eng.stats().items() if k in ("active_stories", "articles_in_window")}}
+    if pred:
+        def final(s):
+            while s in alias:
+                s = alias[s]
+            return s
+        out["bcubed_f1_synthetic"] = round(bcubed([final(s) for s in pred], gold)["f1"], 4)
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description="story engine benchmark")
+    ap.add_argument("--sizes", default="10000,100000")
+    ap.add_argument("--million", action="store_true", help="also run 1,000,000 articles (about half an hour)")
+    ap.add_argument("--rate", type=float, default=8.0, help="mean seconds of stream time between articles")
+    ap.add_argument("--window-hours", type=float, default=72.0)
+    ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one, args.rate, args.window_hours)))
+        return 0
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    if args.million and 1_000_000 not in sizes:
+        sizes.append(1_000_000)
+    print(f"story engine: stream of one article per {args.rate:g} s on average, window {args.window_hours:g} h")
+    print(f"{'articles':>9} {'art/s':>7} {'us/art first10%':>16} {'us/art last10%':>15} {'peak RSS MB':>12} "
+          f"{'state MB':>9} {'live stories':>13} {'in window':>10} {'dups':>7} {'F1 synth':>9}")
+    failed = False
+    for n in sizes:
+        proc = subprocess.run([sys.executable, __file__, "--one", str(n), "--rate", str(args.rate),
+                               "--window-hours", str(args.window_hours)], capture_output=True, text=True)
+        if proc.returncode != 0:
+            print(proc.stderr)
+            failed = True
+            continue
+        r = json.loads(proc.stdout.strip().splitlines()[-1])
+        print(f"{r['articles']:>9} {r['articles_per_s']:>7} {r['us_per_article_first10pct']:>16} "
+              f"{r['us_per_article_last10pct']:>15} {r['peak_rss_mb']:>12} {r['state_mb']:>9} "
+              f"{r['active_stories']:>13} {r['articles_in_window']:>10} {r['duplicates_found']:>7} "
+              f"{r.get('bcubed_f1_synthetic', '-'):>9}", flush=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,62 @@
+"""Story engine: near-duplicate detection and online story clustering. Pure: plain data in and out.
+
+API (everything takes and returns plain data; no database, no globals)::
+
+    from storywire.cluster import ClusterDoc, OnlineClusterer, load_params
+
+    params = load_params(settings.cluster_model)        # "" -> the model shipped in cluster/model.json
+    eng = OnlineClusterer(params, window_hours=settings.cluster_window_hours, next_story_id=next_id)
+    # or restore: eng = OnlineClusterer.from_bytes(store.load_state(conn, "cluster"))
+    for art in new_articles_in_time_order:
+        a = eng.assign(ClusterDoc.from_article(art), explain=False)   # -> storywire.models.Assignment
+        store.apply_assignment(conn, a)
+    store.save_state(conn, "cluster", eng.to_bytes())    # same transaction as the assignments
+
+``Assignment`` fields: story_id (existing or newly allocated from the engine's counter), is_new_story,
+score (probability of the joined story; for a new story, the best candidate's), duplicate_of (the
+earliest copy in the window) and dup_similarity (best near-duplicate similarity), merged_story_ids
+(stories merged into story_id by this arrival: their articles now belong to story_id), explain
+(with ``explain=True``: the decision, threshold, top candidates with probability and feature values).
+
+- ``ClusterDoc(article_id, source, title, text, time)``; ``ClusterDoc.from_article(article, time=None)``:
+  ``time`` defaults to ``article.time`` (published, else fetched); pass the ingest time for items
+  without a date, so a corpus ingested at once is one window.
+- ``OnlineClusterer.assign(doc, explain=False) -> Assignment``: never looks ahead; an article already
+  in the window is returned with its story and changes nothing.
+- ``OnlineClusterer.observe(doc, story_id)``: seed with an already-assigned article (re-clustering a
+  period: observe the window before ``--since``, then assign the rest). Raises next_story_id past it.
+- ``OnlineClusterer.to_bytes() / OnlineClusterer.from_bytes(data, params=None)``: state, bounded by the
+  window (zlib-compressed pickle of builtin types only, loaded with a restricted unpickler).
+- ``OnlineClusterer.next_story_id``, ``.story_of(article_id)``, ``.stats()``.
+- ``storywire.cluster.train.fit(records, window_hours=72.0, source="") -> params dict`` (write it as JSON
+  for ``cluster_model``); ``python -m storywire.cluster.train FILE -o params.json``.
+- ``storywire.cluster.evaluate``: ``load_records(path)`` (JSONL with id, title, text, [published],
+  story|cluster), ``evaluate_stream(records, params=None, window_hours=72.0) -> dict(precision, recall,
+  f1, articles, articles_per_s, stories, gold_stories)``, ``bcubed(pred, gold)``, ``split_by_topic``.
+- ``storywire.cluster.baseline``: TF-IDF + agglomerative clustering, ``python -m storywire.cluster.baseline FILE``.
+- ``storywire.cluster.dedup.Deduplicator``: the near-duplicate index on its own.
+"""
+from __future__ import annotations
+
+from .dedup import Deduplicator, DupResult
+from .evaluate import bcubed, evaluate_stream, load_records
+from .online import DEFAULT_PARAMS, FEATURES, ClusterDoc, OnlineClusterer, load_params
+
+
+
+def load_engine(settings, next_story_id: int = 1) -> OnlineClusterer:
+    """A fresh engine with the configured model (``settings.cluster_model``; empty: the shipped one)."""
+    import json
+
+    from ..errors import ConfigError
+
+    try:
+        params = load_params(settings.cluster_model or None)
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ConfigError(f"cannot read the cluster model {settings.cluster_model!r} ({exc}); "
+                          "fit one with `storywire cluster train FILE.jsonl -o model.json`") from None
+    return OnlineClusterer(params, window_hours=settings.cluster_window_hours, next_story_id=next_story_id)
+
+
+__all__ = ["load_engine", "ClusterDoc", "OnlineClusterer", "load_params", "DEFAULT_PARAMS", "FEATURES", "Deduplicator", "DupResult",
+           "bcubed", "evaluate_stream", "load_records"]

@@ -1,0 +1,184 @@
+"""Near-duplicate detection: exact hash, then MinHash + LSH over word 5-shingles, with containment.
+
+A reprint is a near-duplicate of the earliest copy seen: same shingle set (exact hash), estimated
+Jaccard similarity >= ``jaccard`` or, for a trimmed wire copy, estimated containment of the smaller
+shingle set in the larger >= ``containment``. The LSH index is built with a low Jaccard threshold
+(``lsh_threshold``) so trimmed copies (a third of the text dropped still leaves J ~ 0.5) are found;
+candidates are then checked on their signatures.
+
+Memory is bounded by the time window: every entry (signature, LSH buckets, exact hash) is dropped
+once it is older than ``window_seconds`` than the newest article seen.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import deque
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+_PERMS: dict[tuple[int, int], np.ndarray] = {}
+
+
+def _identity(x: int) -> int:
+    return x
+
+
+def exact_key(shingles) -> int:
+    """A stable 64-bit key of a shingle set (stable across processes, unlike ``hash``)."""
+    arr = np.unique(np.asarray(shingles, dtype=np.uint32))
+    return int.from_bytes(hashlib.blake2b(arr.tobytes(), digest_size=8).digest(), "big") >> 1
+
+
+def _permutations(num_perm: int, seed: int) -> np.ndarray:
+    key = (num_perm, seed)
+    if key not in _PERMS:
+        _PERMS[key] = MinHash(num_perm=num_perm, seed=seed).permutations
+    return _PERMS[key]
+
+
+@dataclass(frozen=True)
+class DupResult:
+    duplicate_of: int | None  # the earliest copy, when this article is a near-duplicate
+    similarity: float  # best similarity to an earlier article (max of Jaccard and containment)
+    near: int | None = None  # the article giving that similarity (also when below the threshold)
+
+
+class Deduplicator:
+    """Streaming near-duplicate finder over a time window. Keys are article ids (ints)."""
+
+    def __init__(self, window_seconds: float, num_perm: int = 64, jaccard: float = 0.8,
+                 containment: float = 0.85, lsh_threshold: float = 0.35, min_shingles: int = 15,
+                 seed: int = 1) -> None:
+        self.window = float(window_seconds)
+        self.num_perm = num_perm
+        self.jaccard = jaccard
+        self.containment = containment
+        self.lsh_threshold = lsh_threshold
+        self.min_shingles = min_shingles
+        self.seed = seed
+        self._perm = _permutations(num_perm, seed)
+        self._lsh = MinHashLSH(threshold=lsh_threshold, num_perm=num_perm)
+        self._sig: dict[int, np.ndarray] = {}  # article id -> signature (uint32)
+        self._size: dict[int, int] = {}  # article id -> number of shingles
+        self._root: dict[int, int] = {}  # article id -> earliest copy (itself if original)
+        self._exact: dict[int, int] = {}  # hash of the shingle set -> article id
+        self._exact_of: dict[int, int] = {}
+        self._order: deque[tuple[float, int]] = deque()
+        self.now = float("-inf")
+
+    def __len__(self) -> int:
+        return len(self._root)
+
+    def signature(self, shingles: tuple[int, ...]) -> MinHash:
+        m = MinHash(num_perm=self.num_perm, seed=self.seed, hashfunc=_identity, permutations=self._perm,
+                    scheme="affine32")
+        if len(shingles):
+            m.update_batch(shingles)
+        return m
+
+    def check(self, shingles: tuple[int, ...], minhash: MinHash | None = None) -> DupResult:
+        """Is a text with these shingles a near-duplicate of one in the window? (No state change.)"""
+        if len(shingles) == 0:
+            return DupResult(None, 0.0)
+        exact = self._exact.get(exact_key(shingles))
+        if exact is not None:
+            return DupResult(self._root.get(exact, exact), 1.0, exact)
+        if len(shingles) < self.min_shingles:
+            return DupResult(None, 0.0)
+        m = minhash if minhash is not None else self.signature(shingles)
+        keys = self._lsh.query(m)
+        if not keys:
+            return DupResult(None, 0.0)
+        n = len(shingles)
+        best, best_key, best_dup = 0.0, None, False
+        hv = m.hashvalues
+        for key in keys:
+            j = float(np.count_nonzero(self._sig[key] == hv)) / self.num_perm
+            size = self._size[key]
+            inter = j * (n + size) / (1.0 + j)
+            small = min(n, size)
+            cont = min(1.0, inter / small) if small >= self.min_shingles else 0.0
+            sim = max(j, cont)
+            dup = j >= self.jaccard or cont >= self.containment
+            if (dup, sim, -key) > (best_dup, best, -(best_key if best_key is not None else 0)):
+                best, best_key, best_dup = sim, key, dup
+        if best_dup:
+            return DupResult(self._root.get(best_key, best_key), round(best, 4), best_key)
+        return DupResult(None, round(best, 4), best_key)
+
+    def add(self, article_id: int, shingles: tuple[int, ...], time: float, root: int | None = None,
+            minhash: MinHash | None = None) -> None:
+        """Index an article (``root``: the earliest copy it duplicates, if any)."""
+        if article_id in self._root or len(shingles) == 0:
+            return
+        self._root[article_id] = article_id if root is None else root
+        ex = exact_key(shingles)
+        self._exact.setdefault(ex, article_id)
+        self._exact_of[article_id] = ex
+        if len(shingles) >= self.min_shingles:
+            m = minhash if minhash is not None else self.signature(shingles)
+            self._sig[article_id] = m.hashvalues.copy()
+            self._size[article_id] = len(shingles)
+            self._lsh.insert(article_id, m, check_duplication=False)
+        self._order.append((time, article_id))
+        self.expire(time)
+
+    def process(self, article_id: int, shingles: tuple[int, ...], time: float) -> DupResult:
+        """check() then add(): the usual streaming call."""
+        m = self.signature(shingles) if len(shingles) >= self.min_shingles else None
+        res = self.check(shingles, m)
+        self.add(article_id, shingles, time, res.duplicate_of, m)
+        return res
+
+    def expire(self, time: float) -> None:
+        if time > self.now:
+            self.now = time
+        limit = self.now - self.window
+        while self._order and self._order[0][0] < limit:
+            _, key = self._order.popleft()
+            self._drop(key)
+
+    def _drop(self, key: int) -> None:
+        self._root.pop(key, None)
+        ex = self._exact_of.pop(key, None)
+        if ex is not None and self._exact.get(ex) == key:
+            del self._exact[ex]
+        if self._sig.pop(key, None) is not None:
+            self._size.pop(key, None)
+            self._lsh.remove(key)
+
+    # -- persistence (plain data; the LSH index is rebuilt on load) -------------------------
+    def state(self) -> dict:
+        keys = [k for _, k in self._order]
+        with_sig = [k for k in keys if k in self._sig]
+        return {
+            "params": [self.window, self.num_perm, self.jaccard, self.containment, self.lsh_threshold,
+                       self.min_shingles, self.seed],
+            "order": [[t, k] for t, k in self._order],
+            "root": [self._root[k] for k in keys],
+            "exact": [self._exact_of.get(k, 0) for k in keys],
+            "sig_keys": with_sig,
+            "sigs": np.array([self._sig[k] for k in with_sig], dtype=np.uint32).reshape(-1, self.num_perm).tobytes(),
+            "sizes": [self._size[k] for k in with_sig],
+            "now": self.now,
+        }
+
+    @classmethod
+    def from_state(cls, st: dict) -> "Deduplicator":
+        window, num_perm, jac, cont, lsh_t, min_sh, seed = st["params"]
+        d = cls(window, num_perm, jac, cont, lsh_t, min_sh, seed)
+        d.now = st["now"]
+        for (t, k), root, ex in zip(st["order"], st["root"], st["exact"]):
+            d._order.append((t, k))
+            d._root[k] = root
+            d._exact.setdefault(ex, k)
+            d._exact_of[k] = ex
+        sigs = np.frombuffer(st["sigs"], dtype=np.uint32).reshape(-1, num_perm)
+        for k, sig, size in zip(st["sig_keys"], sigs, st["sizes"]):
+            d._sig[k] = sig.copy()
+            d._size[k] = size
+            d._lsh.insert(k, MinHash(num_perm=num_perm, hashvalues=sig, scheme="affine32"),
+                          check_duplication=False)
+        return d

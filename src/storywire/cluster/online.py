@@ -1,0 +1,537 @@
+"""The online story engine: each article, in arrival order, joins a live story or starts a new one.
+
+Per article (cost independent of how long the stream has run):
+
+1. near-duplicate check (:mod:`.dedup`): a reprint joins the story of its earliest copy;
+2. features: TF-IDF vectors of the title+lead and the body, and of entity-like terms (capitalised
+   sequences, acronyms, numbers), with document frequencies kept as the stream goes (hashed into a
+   fixed table, so memory does not grow with the vocabulary);
+3. candidates: stories sharing the article's most salient terms/entities, from an inverted index
+   that only holds stories active within the window (never a scan of all stories);
+4. decision: a logistic model (fitted by :mod:`.train`) scores each candidate from similarity
+   features; the best one joins if its probability clears the fitted threshold, else a new story.
+   A time-decay prior lowers the score of stories quiet for a while;
+5. merge: when a second candidate also scores above ``merge_threshold`` and its centroid is close to
+   the chosen story's, the two are one story: the smaller is merged into the larger.
+
+Stories keep incremental centroids (pruned to their top terms), keywords and entities, and are
+dropped once quiet for ``window_hours``; so memory is bounded by the window, not the stream.
+"""
+from __future__ import annotations
+
+import io
+import json
+import math
+import pickle
+import zlib
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from ..models import Article, Assignment
+from .dedup import Deduplicator
+from .text import features as text_features
+
+FEATURES = ("title", "body", "ent", "ent_cov", "num_cov", "lead_cov", "story_cov", "title_gap", "body_gap",
+            "ent_gap", "size")
+
+# Fallback parameters (used only when no fitted model is given): hand-set, roughly sensible.
+DEFAULT_PARAMS: dict = {
+    "version": 1,
+    "features": list(FEATURES),
+    "coef": [2.0, 2.0, 2.0, 1.0, 0.5, 1.0, 1.0, 1.0, 1.0, 1.0, 0.0],
+    "intercept": -1.0,
+    "mean": [0.0] * len(FEATURES),
+    "scale": [0.25] * len(FEATURES),
+    "threshold": 0.5,
+    "merge_threshold": 0.95,
+    "merge_similarity": 0.6,
+    "time_decay_per_day": 0.7,
+    "candidates": 12,
+    "query_terms": 24,
+    "posting_cap": 64,
+    "story_terms": 100,
+    "story_title_terms": 40,
+    "story_entities": 60,
+    "key_terms": 24,
+    "key_entities": 16,
+    "story_top_entities": 8,
+    "df_bits": 18,
+    "dedup": {"num_perm": 64, "jaccard": 0.8, "containment": 0.85, "lsh_threshold": 0.35},
+}
+
+_MODEL_FILE = "model.json"
+_STATE_VERSION = 1
+
+
+def load_params(path: str | Path | None = None) -> dict:
+    """Fitted parameters from a JSON file; empty/None: the model shipped with storywire."""
+    if path:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    else:
+        try:
+            data = json.loads(resources.files(__package__).joinpath(_MODEL_FILE).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            data = {}
+    return {**DEFAULT_PARAMS, **data}
+
+
+def _ts(t: datetime) -> float:
+    if t.tzinfo is None:
+        t = t.replace(tzinfo=timezone.utc)
+    return t.timestamp()
+
+
+@dataclass(frozen=True)
+class ClusterDoc:
+    """What the engine needs of an article. ``time``: publication time, else the ingest time."""
+
+    article_id: int
+    source: str
+    title: str
+    text: str
+    time: datetime
+
+    @classmethod
+    def from_article(cls, a: Article, time: datetime | None = None) -> "ClusterDoc":
+        """From a stored article; ``time`` overrides ``a.time`` (e.g. the ingest time of a batch)."""
+        return cls(a.id, a.source or "", a.title or "", a.text or "", time or a.time)
+
+
+class _Doc:
+    __slots__ = ("id", "source", "t", "tv", "bv", "ev", "lead", "shingles")
+
+    def __init__(self, id, source, t, tv, bv, ev, lead, shingles):
+        self.id, self.source, self.t, self.tv, self.bv, self.ev = id, source, t, tv, bv, ev
+        self.lead, self.shingles = lead, shingles
+
+
+class _Story:
+    __slots__ = ("id", "first", "last", "n", "title", "body", "ents", "tnorm", "bnorm", "enorm", "keys", "top_ents",
+                 "members")
+
+    def __init__(self, sid: int, t: float):
+        self.id, self.first, self.last, self.n = sid, t, t, 0
+        self.title: dict[str, float] = {}
+        self.body: dict[str, float] = {}
+        self.ents: dict[str, float] = {}
+        self.tnorm = self.bnorm = self.enorm = 0.0
+        self.keys: tuple[str, ...] = ()
+        self.top_ents: tuple[str, ...] = ()  # the story's most weighted entities
+        self.members: list[tuple[int, float]] = []  # (article id, time), within the window
+
+
+def _norm(v: dict[str, float]) -> float:
+    return math.sqrt(sum(x * x for x in v.values()))
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    get = b.get
+    return sum(x * get(k, 0.0) for k, x in a.items())
+
+
+def _cos(a: dict[str, float], b: dict[str, float], bnorm: float) -> float:
+    """Cosine of a unit vector ``a`` with ``b`` (norm ``bnorm``)."""
+    return _dot(a, b) / bnorm if bnorm > 0 and a else 0.0
+
+
+def _add_into(c: dict[str, float], v: dict[str, float], keep: int) -> None:
+    for k, x in v.items():
+        c[k] = c.get(k, 0.0) + x
+    if len(c) > 2 * keep:
+        top = sorted(c.items(), key=lambda kv: -kv[1])[:keep]
+        c.clear()
+        c.update(top)
+
+
+def _top(v: dict[str, float], n: int) -> list[str]:
+    if len(v) <= n:
+        return sorted(v, key=lambda k: -v[k])
+    return [k for k, _ in sorted(v.items(), key=lambda kv: -kv[1])[:n]]
+
+
+class _SafeUnpickler(pickle.Unpickler):
+    def find_class(self, module, name):  # state holds only builtin containers, numbers, strings, bytes
+        raise pickle.UnpicklingError(f"unexpected object {module}.{name} in cluster state")
+
+
+class OnlineClusterer:
+    """Streaming story clustering. See the module docstring; :mod:`storywire.cluster` for the API."""
+
+    def __init__(self, params: dict | None = None, window_hours: float = 72.0, next_story_id: int = 1) -> None:
+        self.params = {**DEFAULT_PARAMS, **(params if params is not None else load_params())}
+        p = self.params
+        self.window_hours = float(window_hours)
+        self.window = self.window_hours * 3600.0
+        self.next_story_id = int(next_story_id)
+        self.now = float("-inf")
+        self._coef = np.asarray(p["coef"], dtype=float)
+        self._mean = np.asarray(p["mean"], dtype=float)
+        self._scale = np.asarray(p["scale"], dtype=float)
+        if list(p["features"]) != list(FEATURES):
+            raise ValueError(f"cluster model has features {p['features']}, this engine computes {list(FEATURES)}")
+        self._bits = int(p["df_bits"])
+        self._mask = (1 << self._bits) - 1
+        self._df = np.zeros(1 << self._bits, dtype=np.uint32)
+        self._ndocs = 0
+        self._bucket: dict[str, int] = {}
+        self.stories: dict[int, _Story] = {}
+        self._active: OrderedDict[int, float] = OrderedDict()  # story id -> last time, least recent first
+        self._postings: dict[str, dict[int, None]] = {}
+        self._doc_story: dict[int, int] = {}  # article id -> story, for articles of live stories
+        dd = p["dedup"]
+        self.dedup = Deduplicator(self.window, num_perm=dd["num_perm"], jaccard=dd["jaccard"],
+                                  containment=dd["containment"], lsh_threshold=dd["lsh_threshold"])
+
+    # ------------------------------------------------------------------ public API
+    def assign(self, doc: ClusterDoc, explain: bool = False) -> Assignment:
+        """Decide where ``doc`` goes, update the state, and return the decision.
+
+        Feeding an article already in the window again changes nothing and returns its story.
+        """
+        known = self._doc_story.get(doc.article_id)
+        if known is not None:
+            return Assignment(doc.article_id, known, False, None, None, None, (),
+                              {"decision": "already assigned"} if explain else {})
+        d = self._prepare(doc)
+        dup = self.dedup.process(d.id, d.shingles, d.t)
+        info: dict = {}
+        if dup.duplicate_of is not None and self._doc_story.get(dup.duplicate_of) in self.stories:
+            sid = self._doc_story[dup.duplicate_of]
+            self._add(d, sid)
+            if explain:
+                info = {"decision": "duplicate", "duplicate_of": dup.duplicate_of, "similarity": dup.similarity}
+            return Assignment(d.id, sid, False, 1.0, dup.duplicate_of, dup.similarity, (), info)
+        scored = self._score(d)
+        p = self.params
+        merged: tuple[int, ...] = ()
+        if scored and scored[0][1] >= p["threshold"]:
+            sid, score = scored[0][0], scored[0][1]
+            is_new = False
+            for other, pr, _ in scored[1:]:
+                if pr < p["merge_threshold"] or other == sid or other not in self.stories:
+                    continue
+                if self._story_similarity(self.stories[sid], self.stories[other]) >= p["merge_similarity"]:
+                    survivor = self._merge(sid, other)
+                    merged += (other if survivor == sid else sid,)
+                    sid = survivor
+            self._add(d, sid)
+        else:
+            sid = self._new_story(d.t)
+            score = scored[0][1] if scored else 0.0
+            is_new = True
+            self._add(d, sid)
+        if explain:
+            info = {
+                "decision": "new story" if is_new else "joined",
+                "threshold": p["threshold"],
+                "candidates": [{"story_id": s, "p": round(pr, 4), "features": {k: round(v, 4) for k, v in f.items()}}
+                               for s, pr, f in scored[:5]],
+                "near_duplicate": {"article_id": dup.near, "similarity": dup.similarity} if dup.near else None,
+            }
+        dup_sim = dup.similarity if dup.near is not None else None
+        return Assignment(d.id, sid, is_new, round(float(score), 6), None, dup_sim, merged, info)
+
+    def observe(self, doc: ClusterDoc, story_id: int) -> None:
+        """Seed the engine with an article already assigned to ``story_id`` (warm-up before re-clustering)."""
+        if doc.article_id in self._doc_story:
+            return
+        d = self._prepare(doc)
+        dup = self.dedup.process(d.id, d.shingles, d.t)
+        del dup
+        if story_id not in self.stories:
+            self._create(story_id, d.t)
+        self.next_story_id = max(self.next_story_id, story_id + 1)
+        self._add(d, story_id)
+
+    def train_step(self, doc: ClusterDoc, story_id: int) -> tuple[list[tuple[int, dict]], list[tuple[int, dict]]]:
+        """For fitting: the candidates of ``doc`` with their features, then observe it in ``story_id``.
+
+        Returns (candidates, candidates without ``story_id``): the second list is what the engine
+        would see if the article's story did not exist yet (the first article of a new event).
+        """
+        d = self._prepare(doc)
+        self.dedup.process(d.id, d.shingles, d.t)
+        cands = [(s, f) for s, _, f in self._score(d)]
+        if any(s == story_id for s, _ in cands):
+            without = [(s, f) for s, _, f in self._score(d, exclude=story_id)]
+        else:
+            without = []
+        if story_id not in self.stories:
+            self._create(story_id, d.t)
+        self.next_story_id = max(self.next_story_id, story_id + 1)
+        self._add(d, story_id)
+        return cands, without
+
+    def story_of(self, article_id: int) -> int | None:
+        """The story of an article still in the window."""
+        return self._doc_story.get(article_id)
+
+    def stats(self) -> dict:
+        return {"active_stories": len(self.stories), "articles_in_window": len(self._doc_story),
+                "indexed_terms": len(self._postings), "dedup_entries": len(self.dedup),
+                "documents_seen": self._ndocs, "next_story_id": self.next_story_id}
+
+    # ------------------------------------------------------------------ features
+    def _idf(self, terms) -> list[float]:
+        bucket = self._bucket
+        idx = []
+        for t in terms:
+            b = bucket.get(t)
+            if b is None:
+                if len(bucket) > 1_000_000:
+                    bucket.clear()
+                b = bucket[t] = zlib.crc32(t.encode()) & self._mask
+            idx.append(b)
+        if not idx:
+            return []
+        df = self._df[idx].astype(np.float64)
+        return (np.log((self._ndocs + 1.0) / (df + 1.0)) + 1.0).tolist()
+
+    def _vec(self, counts: dict[str, int], idf: dict[str, float]) -> dict[str, float]:
+        v = {k: (1.0 + math.log(c)) * idf[k] for k, c in counts.items()}
+        n = _norm(v)
+        return {k: x / n for k, x in v.items()} if n > 0 else {}
+
+    def _prepare(self, doc: ClusterDoc) -> _Doc:
+        f = text_features(doc.title, doc.text)
+        t = _ts(doc.time)
+        if t > self.now:
+            self.now = t
+            self._expire()
+        ents = {"e:" + k: c for k, c in f.entities.items()}
+        vocab = list(f.body.keys() | f.title.keys()) + list(ents)
+        # count the document first, so a term's first occurrence has idf log((N+1)/2) + 1
+        idx = [self._bucket.get(t_) or self._bucket.setdefault(t_, zlib.crc32(t_.encode()) & self._mask)
+               for t_ in vocab]
+        if idx:
+            np.add.at(self._df, np.unique(np.asarray(idx)), 1)
+        self._ndocs += 1
+        idf = dict(zip(vocab, self._idf(vocab)))
+        ev = self._vec(ents, idf)
+        lead = {k: ev[k] for k in ("e:" + e for e in f.lead_entities) if k in ev}
+        return _Doc(doc.article_id, doc.source, t, self._vec(f.title, idf), self._vec(f.body, idf), ev, lead,
+                    f.shingles)
+
+    def _candidates(self, d: _Doc) -> list[_Story]:
+        p = self.params
+        cap = p["posting_cap"]
+        query = _top(d.bv, p["query_terms"]) + _top(d.ev, p["query_terms"])
+        weights = {**{k: d.bv[k] for k in query if k in d.bv}, **{k: d.ev[k] for k in query if k in d.ev}}
+        score: dict[int, float] = {}
+        for term in query:
+            post = self._postings.get(term)
+            if not post:
+                continue
+            w = weights[term]
+            for i, sid in enumerate(reversed(post)):
+                if i >= cap:
+                    break
+                score[sid] = score.get(sid, 0.0) + w
+        best = sorted(score.items(), key=lambda kv: -kv[1])[: p["candidates"]]
+        return [self.stories[s] for s, _ in best]
+
+    def _score(self, d: _Doc, exclude: int | None = None) -> list[tuple[int, float, dict[str, float]]]:
+        """Candidates as (story id, probability, features), best first (``exclude``: leave one story out)."""
+        cands = [s for s in self._candidates(d) if s.id != exclude]
+        if not cands:
+            return []
+        ent_total = sum(d.ev.values()) or 1.0
+        nums = {k: x for k, x in d.ev.items() if k.startswith("e:#")}
+        num_total = sum(nums.values())
+        lead_total = sum(d.lead.values())
+        raw = []
+        for s in cands:
+            title = _cos(d.tv, s.title, s.tnorm)
+            body = _cos(d.bv, s.body, s.bnorm)
+            ent = _cos(d.ev, s.ents, s.enorm)
+            ents = s.ents
+            cov = sum(x for k, x in d.ev.items() if k in ents) / ent_total
+            ncov = sum(x for k, x in nums.items() if k in ents) / num_total if num_total else 0.0
+            lcov = sum(x for k, x in d.lead.items() if k in ents) / lead_total if lead_total else 0.0
+            top = s.top_ents
+            stot = sum(ents[k] for k in top)
+            scov = sum(ents[k] for k in top if k in d.ev) / stot if stot else 0.0
+            raw.append([title, body, ent, cov, ncov, lcov, scov, s])
+        out = []
+        decay = self.params["time_decay_per_day"]
+        for i, (title, body, ent, cov, ncov, lcov, scov, s) in enumerate(raw):
+            others = [r for j, r in enumerate(raw) if j != i]
+            tg = title - max((r[0] for r in others), default=0.0)
+            bg = body - max((r[1] for r in others), default=0.0)
+            eg = ent - max((r[2] for r in others), default=0.0)
+            f = {"title": title, "body": body, "ent": ent, "ent_cov": cov, "num_cov": ncov, "lead_cov": lcov,
+                 "story_cov": scov, "title_gap": tg,
+                 "body_gap": bg, "ent_gap": eg, "size": math.log1p(s.n)}
+            z = (np.fromiter(f.values(), dtype=float, count=len(FEATURES)) - self._mean) / self._scale
+            logit = float(z @ self._coef) + self.params["intercept"]
+            gap_days = max(0.0, d.t - s.last) / 86400.0
+            logit -= decay * gap_days
+            f["gap_days"] = gap_days
+            prob = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, logit))))
+            out.append((s.id, prob, f))
+        out.sort(key=lambda x: -x[1])
+        return out
+
+    def _story_similarity(self, a: _Story, b: _Story) -> float:
+        body = _dot(a.body, b.body) / (a.bnorm * b.bnorm) if a.bnorm and b.bnorm else 0.0
+        ents = _dot(a.ents, b.ents) / (a.enorm * b.enorm) if a.enorm and b.enorm else 0.0
+        return 0.5 * (body + ents)
+
+    # ------------------------------------------------------------------ state changes
+    def _new_story(self, t: float) -> int:
+        sid = self.next_story_id
+        self.next_story_id += 1
+        self._create(sid, t)
+        return sid
+
+    def _create(self, sid: int, t: float) -> _Story:
+        s = self.stories[sid] = _Story(sid, t)
+        self._active[sid] = t
+        return s
+
+    def _add(self, d: _Doc, sid: int) -> None:
+        p = self.params
+        s = self.stories[sid]
+        s.n += 1
+        s.last = max(s.last, d.t)
+        s.first = min(s.first, d.t)
+        _add_into(s.title, d.tv, p["story_title_terms"])
+        _add_into(s.body, d.bv, p["story_terms"])
+        _add_into(s.ents, d.ev, p["story_entities"])
+        s.tnorm, s.bnorm, s.enorm = _norm(s.title), _norm(s.body), _norm(s.ents)
+        s.members.append((d.id, d.t))
+        self._doc_story[d.id] = sid
+        if s.members[0][1] < self.now - self.window:  # a long-running story forgets its old articles
+            limit = self.now - self.window
+            keep = [(a, t) for a, t in s.members if t >= limit]
+            for a, _ in s.members:
+                if _ < limit and self._doc_story.get(a) == sid:
+                    del self._doc_story[a]
+            s.members = keep
+        self._active[sid] = s.last
+        self._active.move_to_end(sid)
+        self._reindex(s)
+
+    def _reindex(self, s: _Story) -> None:
+        p = self.params
+        top_ents = _top(s.ents, p["key_entities"])
+        s.top_ents = tuple(top_ents[: p["story_top_entities"]])
+        keys = tuple(_top(s.body, p["key_terms"]) + top_ents)
+        for k in set(s.keys) - set(keys):
+            post = self._postings.get(k)
+            if post is not None:
+                post.pop(s.id, None)
+                if not post:
+                    del self._postings[k]
+        cap = 4 * p["posting_cap"]
+        for k in keys:
+            post = self._postings.get(k)
+            if post is None:
+                post = self._postings[k] = {}
+            else:
+                post.pop(s.id, None)
+            post[s.id] = None
+            if len(post) > cap:
+                del post[next(iter(post))]
+        s.keys = keys
+
+    def _unindex(self, s: _Story) -> None:
+        for k in s.keys:
+            post = self._postings.get(k)
+            if post is not None:
+                post.pop(s.id, None)
+                if not post:
+                    del self._postings[k]
+        s.keys = ()
+
+    def _merge(self, a: int, b: int) -> int:
+        """Merge stories a and b; the larger one (older on ties) survives. Returns the survivor."""
+        sa, sb = self.stories[a], self.stories[b]
+        if (sb.n, -sb.id) > (sa.n, -sa.id):
+            sa, sb = sb, sa
+        p = self.params
+        for attr, keep in (("title", p["story_title_terms"]), ("body", p["story_terms"]),
+                           ("ents", p["story_entities"])):
+            _add_into(getattr(sa, attr), getattr(sb, attr), keep)
+        sa.tnorm, sa.bnorm, sa.enorm = _norm(sa.title), _norm(sa.body), _norm(sa.ents)
+        sa.n += sb.n
+        sa.first, sa.last = min(sa.first, sb.first), max(sa.last, sb.last)
+        for m, _ in sb.members:
+            if self._doc_story.get(m) == sb.id:
+                self._doc_story[m] = sa.id
+        sa.members = sorted(sa.members + sb.members, key=lambda m: m[1])
+        self._unindex(sb)
+        del self.stories[sb.id]
+        self._active.pop(sb.id, None)
+        self._active[sa.id] = sa.last
+        self._active.move_to_end(sa.id)
+        self._reindex(sa)
+        return sa.id
+
+    def _expire(self) -> None:
+        limit = self.now - self.window
+        while self._active:
+            sid, last = next(iter(self._active.items()))
+            if last >= limit:
+                break
+            self._active.popitem(last=False)
+            s = self.stories.pop(sid, None)
+            if s is not None:
+                self._unindex(s)
+                for aid, _ in s.members:
+                    if self._doc_story.get(aid) == sid:
+                        del self._doc_story[aid]
+        self.dedup.expire(self.now)
+
+    # ------------------------------------------------------------------ persistence
+    def to_bytes(self) -> bytes:
+        """The whole engine state (bounded by the window), for storing next to the assignments."""
+        stories = [[s.id, s.first, s.last, s.n, s.title, s.body, s.ents, list(s.keys), s.members]
+                   for s in self.stories.values()]
+        state = {
+            "version": _STATE_VERSION,
+            "params": json.dumps(self.params, sort_keys=True),
+            "window_hours": self.window_hours,
+            "next_story_id": self.next_story_id,
+            "now": self.now,
+            "ndocs": self._ndocs,
+            "df": self._df.tobytes(),
+            "stories": stories,
+            "active": list(self._active.items()),
+            "postings": {k: list(v) for k, v in self._postings.items()},
+            "doc_story": list(self._doc_story.items()),
+            "dedup": self.dedup.state(),
+        }
+        return zlib.compress(pickle.dumps(state, protocol=5), 3)
+
+    @classmethod
+    def from_bytes(cls, data: bytes, params: dict | None = None) -> "OnlineClusterer":
+        """Restore an engine from :meth:`to_bytes`. ``params`` overrides the stored model (e.g. a refit)."""
+        state = _SafeUnpickler(io.BytesIO(zlib.decompress(data))).load()
+        if state.get("version") != _STATE_VERSION:
+            raise ValueError(f"cluster state version {state.get('version')} is not {_STATE_VERSION}")
+        stored = json.loads(state["params"])
+        eng = cls(params if params is not None else stored, state["window_hours"], state["next_story_id"])
+        eng.now = state["now"]
+        eng._ndocs = state["ndocs"]
+        if int(stored["df_bits"]) == eng._bits:
+            eng._df = np.frombuffer(state["df"], dtype=np.uint32).copy()
+        for sid, first, last, n, title, body, ents, keys, members in state["stories"]:
+            s = _Story(sid, first)
+            s.last, s.n, s.title, s.body, s.ents, s.keys = last, n, title, body, ents, tuple(keys)
+            s.top_ents = tuple(_top(ents, eng.params["key_entities"])[: eng.params["story_top_entities"]])
+            s.members = [tuple(m) for m in members]
+            s.tnorm, s.bnorm, s.enorm = _norm(title), _norm(body), _norm(ents)
+            eng.stories[sid] = s
+        eng._active = OrderedDict(state["active"])
+        eng._postings = {k: dict.fromkeys(v) for k, v in state["postings"].items()}
+        eng._doc_story = dict(state["doc_story"])
+        eng.dedup = Deduplicator.from_state(state["dedup"])
+        return eng

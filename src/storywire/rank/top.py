@@ -1,0 +1,173 @@
+"""Top stories: which stories matter now, for everyone or for one reader.
+
+Breadth counts distinct outlets, but an outlet that only reprints another's copy (a near-duplicate of
+an earlier article) counts a third: five papers running the same wire story are less independent
+coverage than five newsrooms reporting. Recency decays with a half-life; velocity is new outlets per
+hour over the last few hours, so a story that is breaking now rises above one that peaked yesterday.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta, timezone
+
+import sqlalchemy as sa
+
+from ..models import Story
+from ..store.schema import articles, sources, story_entities
+
+REPRINT_WEIGHT = 1 / 3
+HALF_LIFE_HOURS = 12.0
+VELOCITY_HOURS = 3.0
+
+
+@dataclass(frozen=True)
+class StoryFacts:
+    """What ranking needs to know about one story (read from the store, or built by hand in tests)."""
+
+    story: Story
+    outlets: tuple[str, ...]  # every outlet that carries the story
+    reprint_outlets: tuple[str, ...] = ()  # outlets whose only articles are near-duplicates of another's
+    outlet_first_seen: dict = field(default_factory=dict)  # outlet -> first article time
+    entities: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Preferences:
+    """A reader's follows and mutes; values compared case-insensitively."""
+
+    follow_sources: frozenset[str] = frozenset()
+    mute_sources: frozenset[str] = frozenset()
+    follow_entities: frozenset[str] = frozenset()
+    mute_entities: frozenset[str] = frozenset()
+    follow_keywords: frozenset[str] = frozenset()
+    mute_keywords: frozenset[str] = frozenset()
+    opened_story_ids: frozenset[int] = frozenset()
+
+    @classmethod
+    def from_rows(cls, rows: list[tuple[str, str, str]], opened: set[int] | None = None) -> "Preferences":
+        """From (kind, value, action) rows as the store keeps them (kind: source, entity, keyword)."""
+        buckets: dict[str, set[str]] = {}
+        for kind, value, action in rows:
+            buckets.setdefault(f"{action}_{kind}s", set()).add(value.lower())
+        known = {f for f in cls.__dataclass_fields__ if f != "opened_story_ids"}
+        return cls(**{k: frozenset(v) for k, v in buckets.items() if k in known},
+                   opened_story_ids=frozenset(opened or ()))
+
+
+@dataclass(frozen=True)
+class RankedStory:
+    story: Story
+    score: float
+    outlets: tuple[str, ...]
+    breadth: float
+    velocity: float
+    reasons: tuple[str, ...] = ()
+
+    def __getattr__(self, name: str):  # a RankedStory reads like its Story (id, title, ...)
+        return getattr(self.story, name)
+
+
+def _text_has(text: str, keyword: str) -> bool:
+    return keyword in text
+
+
+def score_story(facts: StoryFacts, now: datetime, prefs: Preferences | None = None) -> RankedStory | None:
+    """Score one story; None when the reader's mutes remove it."""
+    outlets = [o for o in facts.outlets]
+    reasons: list[str] = []
+    if prefs is not None:
+        lowered = {o.lower() for o in outlets}
+        if lowered and lowered <= prefs.mute_sources:
+            return None
+        outlets = [o for o in outlets if o.lower() not in prefs.mute_sources]
+        haystack = f"{facts.story.title}\n{facts.story.summary}".lower()
+        ents = {e.lower() for e in facts.entities}
+        if ents & prefs.mute_entities or any(_text_has(haystack, k) for k in prefs.mute_keywords):
+            return None
+    reprints = {o.lower() for o in facts.reprint_outlets}
+    breadth = sum(REPRINT_WEIGHT if o.lower() in reprints else 1.0 for o in outlets)
+    last = facts.story.last_seen or now
+    age_h = max(0.0, (now - last).total_seconds() / 3600)
+    recency = 0.5 ** (age_h / HALF_LIFE_HOURS)
+    window_start = now - timedelta(hours=VELOCITY_HOURS)
+    new_outlets = sum(1 for o, t in facts.outlet_first_seen.items() if t is not None and t >= window_start
+                      and o in outlets)
+    velocity = new_outlets / VELOCITY_HOURS
+    score = (1.0 + math.log1p(breadth) * 2.0 + math.log1p(facts.story.article_count) * 0.25) * recency
+    score += velocity * recency
+    if prefs is not None:
+        boost = 1.0
+        if {o.lower() for o in outlets} & prefs.follow_sources:
+            boost += 1.0
+            reasons.append("an outlet you follow")
+        ents = {e.lower() for e in facts.entities}
+        if ents & prefs.follow_entities:
+            boost += 1.5
+            reasons.append("follows: " + ", ".join(sorted(ents & prefs.follow_entities)))
+        haystack = f"{facts.story.title}\n{facts.story.summary}".lower()
+        hits = [k for k in prefs.follow_keywords if _text_has(haystack, k)]
+        if hits:
+            boost += 1.0
+            reasons.append("keywords: " + ", ".join(sorted(hits)))
+        if facts.story.id in prefs.opened_story_ids:
+            boost *= 0.8  # already read: still there, a little lower
+        score *= boost
+    return RankedStory(story=facts.story, score=score, outlets=tuple(sorted(outlets)), breadth=breadth,
+                       velocity=velocity, reasons=tuple(reasons))
+
+
+def story_facts(conn: sa.Connection, stories: list[Story]) -> list[StoryFacts]:
+    """Read outlets, reprint outlets, first-seen times and entities for the given stories in two queries."""
+    ids = [s.id for s in stories]
+    if not ids:
+        return []
+    when = sa.func.coalesce(articles.c.published, articles.c.fetched)
+    rows = conn.execute(sa.select(articles.c.story_id, sources.c.name, articles.c.duplicate_of, when)
+                        .join_from(articles, sources).where(articles.c.story_id.in_(ids)))
+    per: dict[int, dict[str, list]] = {}
+    for sid, name, dup, t in rows:
+        d = per.setdefault(sid, {}).setdefault(name, [True, None])
+        d[0] = d[0] and dup is not None
+        if t is not None and t.tzinfo is None:
+            t = t.replace(tzinfo=timezone.utc)
+        d[1] = t if d[1] is None or (t is not None and t < d[1]) else d[1]
+    ents: dict[int, list[str]] = {}
+    for sid, name in conn.execute(sa.select(story_entities.c.story_id, story_entities.c.name)
+                                  .where(story_entities.c.story_id.in_(ids))):
+        ents.setdefault(sid, []).append(name)
+    out = []
+    for s in stories:
+        outlets = per.get(s.id, {})
+        out.append(StoryFacts(story=s, outlets=tuple(sorted(outlets)),
+                              reprint_outlets=tuple(o for o, (only_dup, _) in outlets.items() if only_dup),
+                              outlet_first_seen={o: t for o, (_, t) in outlets.items()},
+                              entities=tuple(ents.get(s.id, ()))))
+    return out
+
+
+def top_stories(store, conn: sa.Connection, since: datetime | None = None, limit: int = 20, offset: int = 0,
+                prefs: Preferences | None = None, now: datetime | None = None,
+                candidates: int = 500) -> list[RankedStory]:
+    """The top stories active since ``since`` (default: the last 7 days of the store's own activity).
+
+    ``now`` defaults to the newest story's last activity when the store holds only older news (an
+    archive ingested today should still rank sensibly), else the wall clock.
+    """
+    wall = datetime.now(timezone.utc)
+    recent = store.list_stories(conn, limit=1)
+    newest = recent[0].last_seen if recent and recent[0].last_seen else wall
+    if newest.tzinfo is None:
+        newest = newest.replace(tzinfo=timezone.utc)
+    now = now or min(wall, max(newest, wall - timedelta(days=3650)))
+    if now > newest + timedelta(days=7) and since is None:
+        now = newest  # an archive: rank relative to its own latest news
+    since = since if since is not None else now - timedelta(days=7)
+    pool = store.list_stories(conn, since=since, limit=candidates)
+    ranked = [r for r in (score_story(f, now, prefs) for f in story_facts(conn, pool)) if r is not None]
+    ranked.sort(key=lambda r: (-r.score, -(r.story.id)))
+    return ranked[offset:offset + limit]
+
+
+def with_story(r: RankedStory, story: Story) -> RankedStory:
+    return replace(r, story=story)
