@@ -1,0 +1,95 @@
+"""OPML 2.0 subscription lists: import (nested folders, ``category`` attributes) and export.
+
+The export uses one level of folders (``<outline text="World">``), the shape Miniflux, FreshRSS and
+NetNewsWire all read back; a nested category is written as its path ("World/Europe"), which the
+import turns back into the same category, so a round trip is lossless.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from email.utils import format_datetime
+from typing import Iterable
+from urllib.parse import urlsplit
+from xml.etree.ElementTree import Element, SubElement, indent, tostring
+
+from ..errors import InputError
+
+
+@dataclass(frozen=True)
+class Subscription:
+    """One feed of an OPML list. ``category`` is a folder path such as "World/Europe" (or None)."""
+
+    url: str
+    title: str | None = None
+    site_url: str | None = None
+    category: str | None = None
+
+
+def _category_attr(value: str | None) -> str | None:
+    """The first path of an OPML ``category`` attribute ("/Science/Weather,/Misc" -> "Science/Weather")."""
+    if not value:
+        return None
+    first = value.split(",")[0].strip().strip("/")
+    return first or None
+
+
+def parse_opml(data: bytes, origin: str = "OPML") -> list[Subscription]:
+    """Every feed outline (one with ``xmlUrl``), with its folder path as category; repeats dropped."""
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import ParseError, fromstring
+
+    try:
+        root = fromstring(data)
+    except DefusedXmlException:
+        raise InputError(f"{origin}: refused, the XML declares entities or a DTD") from None
+    except ParseError as exc:
+        raise InputError(f"{origin}: not valid XML ({exc})") from None
+    if root.tag.lower() != "opml":
+        raise InputError(f"{origin}: not an OPML file (root element is <{root.tag}>)")
+    body = next((child for child in root if child.tag.lower() == "body"), None)
+    if body is None:
+        raise InputError(f"{origin}: OPML without a <body>")
+    found: dict[str, Subscription] = {}
+
+    def walk(node: Element, path: tuple[str, ...]) -> None:
+        for outline in node:
+            if outline.tag.lower() != "outline":
+                continue
+            a = {k.lower(): (v or "").strip() for k, v in outline.attrib.items()}
+            label = a.get("title") or a.get("text") or None
+            url = a.get("xmlurl")
+            if url:
+                if urlsplit(url).scheme in ("http", "https") and url not in found:
+                    category = "/".join(path) if path else _category_attr(a.get("category"))
+                    found[url] = Subscription(url=url, title=label, site_url=a.get("htmlurl") or None,
+                                              category=category)
+                continue
+            walk(outline, path + ((label,) if label else ()))
+
+    walk(body, ())
+    return list(found.values())
+
+
+def export_opml(subscriptions: Iterable[Subscription], title: str = "storywire subscriptions",
+                now: datetime | None = None) -> str:
+    """An OPML 2.0 document: feeds without a category at the top, the others in one folder each."""
+    root = Element("opml", version="2.0")
+    head = SubElement(root, "head")
+    SubElement(head, "title").text = title
+    SubElement(head, "dateCreated").text = format_datetime(now or datetime.now(timezone.utc), usegmt=True)
+    body = SubElement(root, "body")
+    folders: dict[str, Element] = {}
+    for sub in subscriptions:
+        parent = body
+        if sub.category:
+            if sub.category not in folders:
+                folders[sub.category] = SubElement(body, "outline", text=sub.category, title=sub.category)
+            parent = folders[sub.category]
+        label = sub.title or urlsplit(sub.url).hostname or sub.url
+        attrs = {"type": "rss", "text": label, "title": label, "xmlUrl": sub.url}
+        if sub.site_url:
+            attrs["htmlUrl"] = sub.site_url
+        SubElement(parent, "outline", attrs)
+    indent(root, space="  ")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(root, encoding="unicode") + "\n"
