@@ -1,0 +1,170 @@
+"""The story engine: project fixtures through the engine and through the real ingest path."""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+import pytest
+from typer.testing import CliRunner
+
+from storywire import config
+from storywire.cli import app
+from storywire.cluster import ClusterDoc, OnlineClusterer, bcubed, load_params
+from storywire.cluster.evaluate import evaluate_stream, load_records
+from storywire.ingest.files import read_paths
+from storywire.pipeline import Pipeline
+
+from .conftest import FIXTURES
+
+STREAM = FIXTURES / "cluster" / "stream.jsonl"
+runner = CliRunner()
+
+
+def records() -> list[dict]:
+    return load_records(STREAM)
+
+
+def ingest_stream(store, path=STREAM, **settings):
+    pipe = Pipeline(store, config.Settings(analyse=False, **settings))
+    summary = pipe.ingest(read_paths([path]), analyse=False)
+    assert not summary.rejected
+    with store.read() as conn:
+        return {a.external_id: a for a in store.iter_articles(conn)}, pipe
+
+
+def test_engine_on_fixture_stream_matches_gold():
+    r = evaluate_stream(records())
+    assert r["f1"] == 1.0, r
+    assert r["stories"] == 3
+
+
+def test_same_day_stories_with_shared_entities_stay_apart(store):
+    arts, _ = ingest_stream(store)
+    flood = {arts[k].story_id for k in ("flood-1", "flood-2", "flood-3", "flood-1-reprint")}
+    budget = {arts[k].story_id for k in ("budget-1", "budget-2")}
+    assert len(flood) == 1 and len(budget) == 1
+    assert flood != budget  # both name Spain and Pedro Sanchez on the same morning
+
+
+def test_developing_story_over_three_days_stays_together(store):
+    arts, _ = ingest_stream(store)
+    assert len({arts[f"volcano-{i}"].story_id for i in range(1, 5)}) == 1
+    with store.read() as conn:
+        story = store.get_story(conn, arts["volcano-1"].story_id)
+    assert story.article_count == 4 and story.source_count == 2
+    assert (story.last_seen - story.first_seen).days == 2
+
+
+def test_reprint_is_marked_duplicate_of_the_original(store):
+    arts, _ = ingest_stream(store)
+    reprint = arts["flood-1-reprint"]
+    assert reprint.duplicate_of == arts["flood-1"].id
+    assert reprint.dup_similarity is not None and reprint.dup_similarity >= 0.85
+    assert arts["flood-2"].duplicate_of is None  # same event, own reporting: not a duplicate
+
+
+def test_feeding_the_same_articles_twice_changes_nothing(store):
+    before, pipe = ingest_stream(store)
+    summary = pipe.ingest(read_paths([STREAM]), analyse=False)
+    assert summary.counts["unchanged"] == 10 and summary.counts["ingested"] == 0
+    with store.read() as conn:
+        after = {a.external_id: a for a in store.iter_articles(conn)}
+        n_stories = len(store.list_stories(conn))
+    assert {k: (a.story_id, a.duplicate_of) for k, a in after.items()} == \
+           {k: (a.story_id, a.duplicate_of) for k, a in before.items()}
+    assert n_stories == 3
+
+
+def test_a_new_process_continues_the_same_stories(tmp_path):
+    """The engine is rebuilt from the store's window: a later run joins the existing story."""
+    from storywire.store import open_store
+
+    lines = STREAM.read_text().splitlines()
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_text("\n".join(l for l in lines if "volcano-4" not in l) + "\n")
+    second.write_text("\n".join(l for l in lines if "volcano-4" in l) + "\n")
+    db = str(tmp_path / "s.db")
+    s1 = open_store(db)
+    ingest_stream(s1, first)
+    s1.close()
+    s2 = open_store(db)
+    arts, _ = ingest_stream(s2, second)
+    assert arts["volcano-4"].story_id == arts["volcano-1"].story_id
+
+
+def test_two_samples_form_one_story(store, shared):
+    pipe = Pipeline(store, config.Settings(analyse=False))
+    pipe.ingest(read_paths([shared / "samples"]), analyse=False)
+    with store.read() as conn:
+        arts = list(store.iter_articles(conn))
+    assert len(arts) == 2 and arts[0].story_id == arts[1].story_id is not None
+
+
+def test_export_has_story_and_duplicate_columns(tmp_path):
+    db = str(tmp_path / "s.db")
+    assert runner.invoke(app, ["--db", db, "ingest", str(STREAM), "--no-analyse"]).exit_code == 0
+    result = runner.invoke(app, ["--db", db, "export", "articles"])
+    recs = {r["id"]: r for r in map(json.loads, result.stdout.splitlines())}
+    assert recs["flood-1-reprint"]["duplicate_of"] is not None
+    gold = {r["id"]: r["story"] for r in records()}
+    ids = sorted(recs)
+    assert bcubed([recs[i]["story_id"] for i in ids], [gold[i] for i in ids])["f1"] == 1.0
+
+
+def test_recluster_rebuilds_a_period(tmp_path):
+    db = str(tmp_path / "s.db")
+    assert runner.invoke(app, ["--db", db, "ingest", str(STREAM), "--no-analyse"]).exit_code == 0
+    before = {r["id"]: r["story_id"] for r in map(json.loads, runner.invoke(app, ["--db", db, "export", "articles"]).stdout.splitlines())}
+    result = runner.invoke(app, ["--db", db, "recluster", "--since", "2024-11-21"])
+    assert result.exit_code == 0, result.output
+    assert "re-clustered 3 articles" in result.output
+    after = {r["id"]: r["story_id"] for r in map(json.loads, runner.invoke(app, ["--db", db, "export", "articles"]).stdout.splitlines())}
+    assert len({after[f"volcano-{i}"] for i in range(1, 5)}) == 1  # rejoined the story begun before --since
+    assert {k: v for k, v in after.items() if not k.startswith("volcano")} == \
+           {k: v for k, v in before.items() if not k.startswith("volcano")}
+
+
+def test_train_then_eval_cli(tmp_path):
+    model = tmp_path / "m.json"
+    result = runner.invoke(app, ["cluster", "train", str(STREAM), "-o", str(model)])
+    assert result.exit_code == 0, result.output
+    params = json.loads(model.read_text())
+    assert params["trained_on"]["records"] == 10 and len(params["coef"]) == len(params["features"])
+    result = runner.invoke(app, ["eval", "cluster", str(STREAM), "--model", str(model)])
+    assert result.exit_code == 0, result.output
+    assert result.output.count("1.000") >= 3  # precision, recall and F1 on the file it was fitted on
+
+
+def test_eval_cluster_bad_file_is_a_clean_error(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": 1, "title": "x", "text": "y"}\n')
+    result = runner.invoke(app, ["eval", "cluster", str(bad)])
+    assert result.exit_code != 0
+    assert "has no 'story' or 'cluster' label" in str(result.exception or result.output)
+
+
+def test_engine_state_round_trip_gives_same_decisions():
+    recs = records()
+    docs = [ClusterDoc(i, r["source"], r["title"], r["text"], datetime.fromisoformat(r["published"]))
+            for i, r in enumerate(recs)]
+    a = OnlineClusterer(load_params())
+    for d in docs[:6]:
+        a.assign(d)
+    b = OnlineClusterer.from_bytes(a.to_bytes())
+    assert [a.assign(d).story_id for d in docs[6:]] == [b.assign(d).story_id for d in docs[6:]]
+
+
+def test_ecbplus_topic_split_through_the_real_path(shared):
+    """Fit on odd topics, ingest the even ones through `storywire ingest`, score the exported stories."""
+    from storywire.cluster.evaluate import split_by_topic
+    from storywire.cluster.train import fit
+    from storywire.commands.cluster import through_store
+
+    recs = load_records(shared / "data" / "stories" / "ecbplus-dev.jsonl")
+    odd, even = split_by_topic(recs)
+    params = fit(odd, source="odd topics")
+    pred = through_store(even, params, 72.0)
+    score = bcubed(pred, [r["story"] for r in even])
+    direct = evaluate_stream(even, params)
+    assert score["f1"] == pytest.approx(direct["f1"], abs=0.02)  # the store path is the engine's path
+    assert score["f1"] >= 0.88, score
