@@ -1,0 +1,208 @@
+"""A briefing as Markdown, plain text, standalone HTML (for e-mail clients) or JSON.
+
+The HTML has inline styles on each element and no scripts, because e-mail clients drop <style>
+blocks and scripts; links are made only for http(s) URLs, so a hostile feed cannot smuggle a
+``javascript:`` link into a mail. Every sentence is followed by links to the articles carrying it.
+"""
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from datetime import datetime
+from html import escape
+from zoneinfo import ZoneInfo
+
+from .model import Briefing, Item, Sentence, SourceLink
+
+SECTION_NAMES = {"world": "World", "politics": "Politics", "business": "Business", "technology": "Technology",
+                 "science": "Science", "sport": "Sport", "other": "Other news"}
+
+
+def section_name(name: str) -> str:
+    return SECTION_NAMES.get(name, name.title())
+
+
+def safe_url(url: str | None) -> str | None:
+    return url if url and re.match(r"(?i)https?://", url) else None
+
+
+def _local(t: datetime, tz: str) -> str:
+    local = t.astimezone(ZoneInfo(tz))
+    return f"{local:%a} {local.day} {local:%b %Y %H:%M}"
+
+
+def period_line(b: Briefing) -> str:
+    n = len(b.items)
+    count = "No new stories" if n == 0 else f"{n} stor{'y' if n == 1 else 'ies'}"
+    who = f" for {b.user}" if b.user else ""
+    return f"{count}{who} from {_local(b.period_start, b.timezone)} to {_local(b.period_end, b.timezone)} ({b.timezone})"
+
+
+def outlets_line(item: Item) -> str:
+    n = len(item.outlets)
+    text = f"{n} outlet{'s' if n != 1 else ''}"
+    if item.reprint_outlets:
+        text += f" ({len(item.reprint_outlets)} ran another outlet's copy)"
+    return text
+
+
+def whats_new_line(item: Item, tz: str) -> str:
+    w = item.whats_new
+    assert w is not None
+    parts = [f"{w.new_articles} new article{'s' if w.new_articles != 1 else ''} since {_local(w.since, tz)}"]
+    if w.new_outlets:
+        parts.append("now also " + ", ".join(w.new_outlets))
+    return "; ".join(parts)
+
+
+def quote_text(item: Item) -> str:
+    q = item.quote
+    assert q is not None
+    return f"\u201c{q.text}\u201d" if q.kind == "direct" else q.text
+
+
+# -- Markdown -----------------------------------------------------------------------------------
+def _md(text: str) -> str:
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
+
+
+def _md_links(links: tuple[SourceLink, ...]) -> str:
+    parts = []
+    for link in links:
+        url = safe_url(link.url)
+        parts.append(f"[{_md(link.source)}]({url.replace('(', '%28').replace(')', '%29')})" if url else _md(link.source))
+    return "(" + ", ".join(parts) + ")"
+
+
+def _md_sentences(sentences: tuple[Sentence, ...]) -> list[str]:
+    return [f"- {_md(s.text)} {_md_links(s.sources)}" for s in sentences]
+
+
+def markdown(b: Briefing) -> str:
+    lines = [f"# {_md(b.title)}", "", f"*{period_line(b)}*", ""]
+    for section in b.sections:
+        lines += [f"## {section_name(section.name)}", ""]
+        for item in section.items:
+            lines += [f"### {_md(item.title)}", ""]
+            lines += [f"**{outlets_line(item)}:** {_md(', '.join(item.outlets))}", ""]
+            lines += _md_sentences(item.sentences)
+            if item.quote:
+                lines += ["", f"> {_md(quote_text(item))} \u2014 {_md(item.quote.speaker)} {_md_links(item.quote.sources)}"]
+            if item.whats_new:
+                lines += ["", f"**What's new:** {_md(whats_new_line(item, b.timezone))}"]
+                lines += _md_sentences(item.whats_new.sentences)
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+# -- plain text ---------------------------------------------------------------------------------
+def text(b: Briefing, width: int = 72) -> str:
+    """Plain text for the text/plain part of the e-mail: numbered references under each story."""
+    def wrap_text(line: str, first: str = "", rest: str = "") -> list[str]:
+        return textwrap.wrap(line, width=width, initial_indent=first, subsequent_indent=rest,
+                             break_long_words=False, break_on_hyphens=False)
+
+    out = [*wrap_text(b.title.upper()), *wrap_text(period_line(b)), ""]
+    number = 0
+    for section in b.sections:
+        out += [f"== {section_name(section.name).upper()} ==", ""]
+        for item in section.items:
+            number += 1
+            refs: dict[tuple[str, str | None], int] = {}
+
+            def cite(links: tuple[SourceLink, ...]) -> str:
+                marks = []
+                for link in links:
+                    key = (link.source, safe_url(link.url))
+                    refs.setdefault(key, len(refs) + 1)
+                    marks.append(f"[{refs[key]}]")
+                return "".join(marks)
+
+            out += wrap_text(f"{number}. {item.title}")
+            out += wrap_text(f"{outlets_line(item)}: {', '.join(item.outlets)}", first="   ",
+                             rest="   ")
+            for s in item.sentences:
+                out += wrap_text(f"{s.text} {cite(s.sources)}", first="   * ", rest="     ")
+            if item.quote:
+                out += wrap_text(f"{quote_text(item)} \u2014 {item.quote.speaker} {cite(item.quote.sources)}",
+                                 first="   > ", rest="     ")
+            if item.whats_new:
+                out += wrap_text(f"What's new: {whats_new_line(item, b.timezone)}", first="   ",
+                                 rest="   ")
+                for s in item.whats_new.sentences:
+                    out += wrap_text(f"{s.text} {cite(s.sources)}", first="   + ", rest="     ")
+            for (source, url), n in refs.items():
+                out.append(f"   [{n}] {source}" + (f" <{url}>" if url else ""))
+            out.append("")
+    if not b.items:
+        out += ["Nothing new in this period.", ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+# -- HTML ---------------------------------------------------------------------------------------
+FONT = "font-family:Georgia,'Times New Roman',serif;"
+SANS = "font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;"
+MUTED = "color:#5e5e5e;"
+LINK = "color:#1a5fb4;text-decoration:none;"
+
+
+def _h_links(links: tuple[SourceLink, ...]) -> str:
+    parts = []
+    for link in links:
+        url = safe_url(link.url)
+        name = escape(link.source)
+        parts.append(f'<a href="{escape(url)}" style="{LINK}">{name}</a>' if url else name)
+    return f'<span style="{SANS}font-size:12px;{MUTED}">({", ".join(parts)})</span>'
+
+
+def _h_sentences(sentences: tuple[Sentence, ...]) -> str:
+    lis = "".join(f'<li style="margin:0 0 6px 0;">{escape(s.text)} {_h_links(s.sources)}</li>' for s in sentences)
+    return f'<ul style="margin:8px 0;padding-left:20px;">{lis}</ul>' if lis else ""
+
+
+def _h_item(item: Item, tz: str) -> str:
+    parts = [f'<h3 style="{FONT}font-size:19px;margin:18px 0 4px 0;color:#111;">{escape(item.title)}</h3>',
+             f'<p style="{SANS}font-size:12px;margin:0;{MUTED}">{escape(outlets_line(item))}: '
+             f'{escape(", ".join(item.outlets))}</p>',
+             _h_sentences(item.sentences)]
+    if item.quote:
+        parts.append(f'<blockquote style="margin:8px 0;padding:4px 12px;border-left:3px solid #c0c0c0;{MUTED}">'
+                     f'{escape(quote_text(item))} \u2014 <em>{escape(item.quote.speaker)}</em> '
+                     f'{_h_links(item.quote.sources)}</blockquote>')
+    if item.whats_new:
+        parts.append(f'<p style="{SANS}font-size:13px;margin:8px 0 0 0;"><strong>What\'s new:</strong> '
+                     f'{escape(whats_new_line(item, tz))}</p>')
+        parts.append(_h_sentences(item.whats_new.sentences))
+    return "".join(parts)
+
+
+def html_body(b: Briefing) -> str:
+    """The briefing as an HTML fragment (for feed entries and inside the full document)."""
+    parts = [f'<h1 style="{FONT}font-size:26px;margin:0 0 4px 0;color:#111;">{escape(b.title)}</h1>',
+             f'<p style="{SANS}font-size:13px;margin:0 0 12px 0;{MUTED}">{escape(period_line(b))}</p>']
+    for section in b.sections:
+        parts.append(f'<h2 style="{SANS}font-size:13px;letter-spacing:1px;text-transform:uppercase;'
+                     f'border-top:2px solid #111;padding-top:6px;margin:24px 0 0 0;color:#111;">'
+                     f'{escape(section_name(section.name))}</h2>')
+        parts += [_h_item(item, b.timezone) for item in section.items]
+    if not b.items:
+        parts.append(f'<p style="{FONT}">Nothing new in this period.</p>')
+    return "".join(parts)
+
+
+def html(b: Briefing) -> str:
+    """A standalone HTML document readable in e-mail clients."""
+    return ("<!DOCTYPE html>\n"
+            '<html lang="en"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width,initial-scale=1">'
+            f"<title>{escape(b.title)}</title></head>"
+            f'<body style="margin:0;padding:0;background:#f4f4f2;">'
+            f'<div style="max-width:640px;margin:0 auto;padding:24px 20px;background:#ffffff;{FONT}'
+            f'font-size:16px;line-height:1.5;color:#222;">{html_body(b)}'
+            f'<p style="{SANS}font-size:11px;{MUTED}margin-top:32px;">Made by storywire from the articles linked. '
+            "Every sentence is quoted word for word from the outlet after it.</p></div></body></html>\n")
+
+
+def as_json(b: Briefing) -> str:
+    return json.dumps(b.to_dict(), ensure_ascii=False, indent=2) + "\n"
