@@ -262,40 +262,52 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def smtp_server(tmp_path):
-    """aiosmtpd on 127.0.0.1 requiring STARTTLS (self-signed certificate) and a login; yields its state."""
+class _Inbox:
+    def __init__(self):
+        self.messages: list[tuple[str, list[str], bytes]] = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content))
+        return "250 OK"
+
+
+def _start_smtp(request, tls_dir: Path | None) -> dict:
+    """aiosmtpd on 127.0.0.1; with ``tls_dir``: STARTTLS (self-signed certificate) and a login required."""
     from aiosmtpd.controller import Controller
     from aiosmtpd.smtp import AuthResult, LoginPassword
 
-    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
-                    "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
-                   check=True, capture_output=True)
-    server_ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    server_ctx.load_cert_chain(cert, key)
+    handler, port, kw, client_ctx = _Inbox(), _free_port(), {}, None
+    if tls_dir is not None:
+        cert, key = tls_dir / "cert.pem", tls_dir / "key.pem"
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out",
+                        str(cert), "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+                       check=True, capture_output=True)
+        server_ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        server_ctx.load_cert_chain(cert, key)
 
-    class Handler:
-        def __init__(self):
-            self.messages: list[tuple[str, list[str], bytes]] = []
+        def authenticator(server, session, envelope, mechanism, auth_data):
+            ok = isinstance(auth_data, LoginPassword) and (auth_data.login, auth_data.password) == (b"brief", b"s3cret")
+            return AuthResult(success=ok, handled=False)  # handled=False: the server answers 535 itself
 
-        async def handle_DATA(self, server, session, envelope):
-            self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content))
-            return "250 OK"
-
-    def authenticator(server, session, envelope, mechanism, auth_data):
-        ok = isinstance(auth_data, LoginPassword) and (auth_data.login, auth_data.password) == (b"brief", b"s3cret")
-        return AuthResult(success=ok, handled=False)  # handled=False: the server answers 535 itself
-
-    handler = Handler()
-    port = _free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port, tls_context=server_ctx, require_starttls=True,
-                            auth_required=True, auth_require_tls=True, authenticator=authenticator)
+        kw = dict(tls_context=server_ctx, require_starttls=True, auth_required=True, auth_require_tls=True,
+                  authenticator=authenticator)
+        client_ctx = ssl.create_default_context(cafile=str(cert))
+    controller = Controller(handler, hostname="127.0.0.1", port=port, **kw)
     controller.start()
-    try:
-        yield {"port": port, "handler": handler, "client_ctx": ssl.create_default_context(cafile=str(cert))}
-    finally:
-        controller.stop()
+    request.addfinalizer(controller.stop)
+    return {"port": port, "handler": handler, "client_ctx": client_ctx}
+
+
+@pytest.fixture
+def smtp_server(request, tmp_path):
+    """A real SMTP server on 127.0.0.1 requiring STARTTLS and a login."""
+    return _start_smtp(request, tmp_path)
+
+
+@pytest.fixture
+def plain_smtp(request):
+    """A real SMTP server on 127.0.0.1 without TLS or login (for the CLI, which trusts only system CAs)."""
+    return _start_smtp(request, None)
 
 
 def _smtp_settings(server) -> Settings:
@@ -340,3 +352,281 @@ def test_email_failures_are_clear_errors(smtp_server):
     with pytest.raises(ConfigError, match="no SMTP server"):
         send(b, "alice@news.example", Settings())
     assert smtp_server["handler"].messages == []
+
+
+# -- briefings from fixtures ingested through the real pipeline (SQLite and PostgreSQL) -----------
+def fixture_items(name: str):
+    """RawItems of a fixture file, with the outlet's section label (the JSONL reader does not keep it)."""
+    from storywire.ingest.files import jsonl_item
+
+    for n, line in enumerate((FIXTURES / name).read_text(encoding="utf-8").splitlines(), 1):
+        rec = json.loads(line)
+        yield replace(jsonl_item(rec, f"{name}:{n}"), section=rec.get("section"))
+
+
+def sample_items():
+    """The two sample page dumps with the metadata an aggregator gives them (outlet, title, url, time)."""
+    from storywire.models import RawItem
+
+    meta = [("000_c70a619e594637e5.txt", "The Globe and Mail", "Macron heads to Moscow for talks with Putin on Ukraine",
+             "https://www.theglobeandmail.com/world/macron-moscow", "2022-02-04T16:00"),
+            ("003_c8f5f9e15842ed9e.txt", "France 24", "France's Macron to meet Putin and Zelensky in separate talks next week",
+             "https://www.france24.com/en/europe/macron-putin-zelensky", "2022-02-04T18:00")]
+    for name, source, title, url, when in meta:
+        path = SAMPLES / name
+        if not path.exists():
+            pytest.skip("sample dumps not available")
+        yield RawItem(origin=str(path), kind="dump", text=path.read_text(encoding="utf-8"), source=source,
+                      title=title, url=url, published=t(when), language="en")
+
+
+SETTINGS = Settings(briefing_size=8, timezone="UTC")
+
+
+def ingest(store, *names: str, samples: bool = False) -> None:
+    from storywire.pipeline import Pipeline
+
+    items = [i for n in names for i in fixture_items(n)] + (list(sample_items()) if samples else [])
+    summary = Pipeline(store, SETTINGS).ingest(items)
+    assert not summary.rejected and summary.counts["ingested"] == len(items)
+
+
+def find(b: Briefing, word: str) -> Item | None:
+    return next((i for i in b.items if word in i.title), None)
+
+
+def add_user(store, name: str, email: str | None = None, tz: str = "UTC", times: list[str] | None = None,
+             mutes: tuple[str, ...] = ()) -> int:
+    from storywire.store.schema import preferences, users
+
+    with store.atomic() as conn:
+        uid = conn.execute(users.insert().values(name=name, password_hash="-", email=email, timezone=tz,
+                                                 briefing_times=json.dumps(times) if times else None,
+                                                 created=t("2022-01-01T00:00"))).inserted_primary_key[0]
+        for m in mutes:
+            conn.execute(preferences.insert().values(user_id=uid, kind="source", value=m, action="mute",
+                                                     created=t("2022-01-01T00:00")))
+    return uid
+
+
+def assert_faithful(store, b: Briefing) -> int:
+    """Every sentence is found word for word in each article it links to; returns how many were checked."""
+    checked = 0
+    with store.read() as conn:
+        for item in b.items:
+            sentences = list(item.sentences) + (list(item.whats_new.sentences) if item.whats_new else [])
+            for s in sentences:
+                assert s.sources, s.text
+                for link in s.sources:
+                    art = store.get_article(conn, link.article_id)
+                    assert s.text in art.text, (s.text, art.source)
+                    assert (art.source, art.url) == (link.source, link.url)
+                    assert art.story_id == item.story_id
+                checked += 1
+            if item.quote:
+                for link in item.quote.sources:
+                    assert store.get_article(conn, link.article_id).story_id == item.story_id
+    return checked
+
+
+def test_briefing_ranks_independent_coverage_over_reprints(store):
+    ingest(store, "period1.jsonl")
+    b = build_briefing(store, SETTINGS, until=END1, now=END1)
+    flood, wire = find(b, "Brenville"), find(b, "Meridian")
+    assert len(flood.outlets) == len(wire.outlets) == 6
+    assert flood.reprint_outlets == () and len(wire.reprint_outlets) == 5  # five papers ran the agency's copy
+    assert flood.score > wire.score
+    ranked = sorted(b.items, key=lambda i: -i.score)
+    assert ranked.index(flood) < ranked.index(wire)
+    assert b.sections[0].items[0] == flood  # the top story leads the briefing
+    assert b.period_start == END1 - timedelta(hours=24) and b.period_end == END1
+    assert b.title == "Evening briefing, Friday 4 February 2022"
+
+
+def test_sections_from_outlet_labels_or_text(store):
+    ingest(store, "period1.jsonl")
+    sections = {i.title.split()[0]: i.section for i in build_briefing(store, SETTINGS, until=END1, now=END1).items}
+    assert sections["Meridian"] == "business"  # outlets' labels: Business, Markets, Economy
+    assert sections["Voltrix"] == "technology"  # Tech, Technology
+    assert sections["Astronomers"] == "science"  # Science, Science & Health
+    assert sections["Floods"] == "world" and sections["Wildfire"] == "world"  # no labels: the text decides
+
+
+def test_muted_outlet_drops_its_stories(store):
+    ingest(store, "period1.jsonl")
+    add_user(store, "alice", mutes=("The Daily Rumour",))
+    everyone = build_briefing(store, SETTINGS, until=END1, now=END1)
+    alice = build_briefing(store, SETTINGS, until=END1, now=END1, user="alice")
+    assert find(everyone, "Lexi Vane") is not None
+    assert find(alice, "Lexi Vane") is None
+    assert {i.story_id for i in alice.items} == {i.story_id for i in everyone.items} - {find(everyone, "Lexi").story_id}
+    assert alice.user == "alice"
+    with pytest.raises(NotFound, match="no user named 'nobody'"):
+        build_briefing(store, SETTINGS, until=END1, user="nobody")
+
+
+def test_every_sentence_is_verbatim_from_a_linked_article(store):
+    ingest(store, "period1.jsonl")
+    b = build_briefing(store, SETTINGS, until=END1, now=END1)
+    assert len(b.items) == 6
+    for item in b.items:
+        assert 2 <= len(item.sentences) <= 3, item.title
+        if item.quote:
+            assert item.quote.speaker and all(item.quote.text not in s.text for s in item.sentences)
+    assert assert_faithful(store, b) >= 12
+    flood = find(b, "Brenville")
+    assert flood.quote.text == "We have never seen the water rise this fast"
+    assert flood.quote.speaker == "Mayor Agnes Talvik" and len(flood.quote.sources) >= 2
+
+
+def test_whats_new_for_a_story_briefed_before(store):
+    ingest(store, "period1.jsonl")
+    first = build_briefing(store, SETTINGS, until=END1, now=END1)
+    with store.atomic() as conn:
+        store.save_briefing(conn, None, first.title, first.period_start, first.period_end, first.to_dict(), created=END1)
+    fire_before = find(first, "Carrow")
+    assert fire_before.whats_new is None
+    ingest(store, "period2.jsonl")
+    second = build_briefing(store, SETTINGS, until=END2, now=END2)
+    assert second.period_start == END1  # since the last briefing
+    assert second.title == "Morning briefing, Saturday 5 February 2022"
+    fire = next(i for i in second.items if i.story_id == fire_before.story_id)
+    assert fire.whats_new is not None
+    assert fire.whats_new.since == END1 and fire.whats_new.new_articles == 4
+    assert fire.whats_new.new_outlets == ("City Herald", "Coastal Post", "Harbour Times")  # Northern Courier ran it before
+    with store.read() as conn:
+        old_text = " ".join(store.get_article(conn, i).text for i in fire_before.article_ids)
+        assert fire.whats_new.sentences
+        for s in fire.whats_new.sentences:
+            assert s.text not in old_text
+            assert all(store.get_article(conn, link.article_id).published > END1 for link in s.sources)
+    cup = find(second, "Harbour City")
+    assert cup is not None and cup.whats_new is None and cup.section == "sport"
+    # Stories briefed before with nothing new stay out, even when the period reaches back over them.
+    wider = build_briefing(store, SETTINGS, since=END1 - timedelta(hours=12), until=END2, now=END2)
+    assert {i.story_id for i in wider.items} == {fire.story_id, cup.story_id}
+    assert assert_faithful(store, second) >= 4
+    stored = store_round_trip(store, second)
+    assert stored == second
+
+
+def store_round_trip(store, b: Briefing) -> Briefing:
+    with store.atomic() as conn:
+        bid = store.save_briefing(conn, None, b.title, b.period_start, b.period_end, b.to_dict(), created=b.created)
+    with store.read() as conn:
+        got = store.get_briefing(conn, bid)
+        assert store.last_briefing(conn, None).id == bid
+        assert [x.id for x in store.list_briefings(conn, None)][0] == bid
+    assert got.title == b.title and got.period_end == b.period_end and got.delivered is None
+    return Briefing.from_dict(got.data)
+
+
+def test_briefings_store(store):
+    uid = add_user(store, "carol", email="carol@news.example")
+    b = sample_briefing()
+    with store.atomic() as conn:
+        g1 = store.save_briefing(conn, None, "g1", END1 - timedelta(hours=12), END1, b.to_dict(), created=END1)
+        u1 = store.save_briefing(conn, uid, "u1", END1 - timedelta(hours=12), END1, b.to_dict(), created=END1)
+        u2 = store.save_briefing(conn, uid, "u2", END1, END2, b.to_dict(), created=END2)
+        store.mark_delivered(conn, u2, END2)
+    with store.read() as conn:
+        assert [x.id for x in store.list_briefings(conn, uid)] == [u2, u1]
+        assert [x.id for x in store.list_briefings(conn, uid, include_global=True)] == [u2, u1, g1]  # newest period first
+        assert [x.id for x in store.list_briefings(conn, None)] == [g1]
+        assert store.last_briefing(conn, uid).id == u2
+        assert store.last_briefing(conn, uid, before=END1).id == u1
+        assert store.last_briefing(conn, None, before=END1 - timedelta(hours=1)) is None
+        got = store.get_briefing(conn, u2)
+        assert got.delivered == END2 and got.user_id == uid and Briefing.from_dict(got.data) == b
+        with pytest.raises(NotFound):
+            store.get_briefing(conn, 9999)
+
+
+def test_run_due_builds_stores_and_mails(store, smtp_server):
+    ingest(store, "period1.jsonl")
+    settings = replace(_smtp_settings(smtp_server), briefing_times=["19:00"], timezone="UTC")
+    alice = add_user(store, "alice", email="alice@news.example", tz="Europe/Berlin", times=["20:00"])
+    add_user(store, "bob", email="bob@news.example", tz="America/New_York", times=["07:00"])
+    add_user(store, "dora")  # no e-mail: no scheduled briefing of her own
+    ctx = smtp_server["client_ctx"]
+    assert run_due(store, settings, now=END1 - timedelta(minutes=1), ssl_context=ctx) == []  # nothing due yet
+    # 19:05 UTC is 20:05 in Berlin: everyone's and Alice's are due; Bob's 07:00 New York is not.
+    wrong = replace(settings, smtp_password="nope")
+    first = run_due(store, wrong, now=END1 + timedelta(minutes=5), ssl_context=ctx)
+    assert [(r.recipient, r.sent) for r in first] == [("everyone", False), ("alice", False)]
+    assert "refused the login" in first[1].error and first[1].briefing_id is not None
+    with store.read() as conn:
+        assert store.get_briefing(conn, first[1].briefing_id).delivered is None
+    # The next tick retries the failed send of the stored briefing; it does not build another.
+    again = run_due(store, settings, now=END1 + timedelta(minutes=6), ssl_context=ctx)
+    assert [(r.recipient, r.briefing_id, r.sent, r.error) for r in again] == [("alice", first[1].briefing_id, True, None)]
+    assert run_due(store, settings, now=END1 + timedelta(minutes=7), ssl_context=ctx) == []  # served once
+    [(sender, rcpts, raw)] = smtp_server["handler"].messages
+    assert rcpts == ["alice@news.example"]
+    parts = _parts(raw)
+    with store.read() as conn:
+        [mine] = store.list_briefings(conn, alice)
+        [everyone] = store.list_briefings(conn, None)
+    assert mine.delivered is not None and everyone.delivered is None
+    b = Briefing.from_dict(mine.data)
+    assert b.user == "alice" and b.timezone == "Europe/Berlin" and b.title == "Evening briefing, Friday 4 February 2022"
+    assert parts["subject"] == b.title and parts["text/plain"] == render(b, "text") and parts["text/html"] == render(b, "html")
+    assert "Floods force 12,000" in parts["text/plain"]
+    # Bob's 07:00 in New York is 12:00 UTC the next day: due then, with the news since the day before.
+    later = run_due(store, settings, now=t("2022-02-05T12:01"), ssl_context=ctx)
+    assert [(r.recipient, r.sent) for r in later] == [("bob", True)]
+
+
+def test_cli_brief(store, plain_smtp, tmp_path):
+    from typer.testing import CliRunner
+
+    from storywire.cli import app
+    from storywire.commands.brief import register
+
+    if not any(c.name == "brief" for c in app.registered_commands):
+        register(app)
+    ingest(store, "period1.jsonl")
+    add_user(store, "erin", email="erin@news.example", mutes=("The Daily Rumour",))
+    runner = CliRunner()
+    db = store.url if store.dialect == "postgresql" else store.url.removeprefix("sqlite:///")
+    base = ["--db", db, "brief", "--until", "2022-02-04T19:00"]
+    res = runner.invoke(app, base)
+    assert res.exit_code == 0, res.output
+    assert res.output.startswith("# Evening briefing, Friday 4 February 2022\n") and "Lexi Vane" in res.output
+    out = tmp_path / "b.json"
+    res = runner.invoke(app, base + ["--since", "7h", "--format", "json", "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    data = json.loads(out.read_text())
+    assert data["period_start"] == "2022-02-04T12:00:00+00:00"
+    assert {i["title"].split()[0] for s in data["sections"] for i in s["items"]} == {"Wildfire", "Voltrix", "Astronomers"}
+    env = {"STORYWIRE_SMTP_HOST": "127.0.0.1", "STORYWIRE_SMTP_PORT": str(plain_smtp["port"]),
+           "STORYWIRE_SMTP_STARTTLS": "false"}
+    res = runner.invoke(app, base + ["--user", "erin", "--format", "html", "--send"], env=env)
+    assert res.exit_code == 0, res.output
+    [(_, rcpts, raw)] = plain_smtp["handler"].messages
+    assert rcpts == ["erin@news.example"] and "Lexi Vane" not in _parts(raw)["text/plain"]
+    with store.read() as conn:
+        [kept] = store.list_briefings(conn, 1)
+    assert kept.delivered is not None
+    res = runner.invoke(app, base + ["--format", "pdf"])
+    assert isinstance(res.exception, InputError) and "unknown format 'pdf'" in str(res.exception)
+    res = runner.invoke(app, base + ["--send"], env=env)
+    assert isinstance(res.exception, ConfigError) and "--send needs --to" in str(res.exception)
+
+
+def test_sample_briefing(sqlite_store, tmp_path):
+    """The two sample dumps (one Reuters story in two outlets) beside the fixtures' stories."""
+    ingest(sqlite_store, "period1.jsonl", samples=True)
+    b = build_briefing(sqlite_store, SETTINGS, until=END1, now=END1)
+    macron = find(b, "Macron")
+    assert macron is not None and macron.outlets == ("France 24", "The Globe and Mail")
+    assert macron.section == "world" and 2 <= len(macron.sentences) <= 3
+    assert macron.quote is not None and macron.quote.speaker
+    assert assert_faithful(sqlite_store, b) >= 14
+    md = render(b, "markdown")
+    assert "## World" in md and "Macron" in md
+    (tmp_path / "sample-briefing.md").write_text(md, encoding="utf-8")
+    for fmt in ("html", "text", "atom", "jsonfeed", "json"):
+        assert render(b, fmt)
+    check_jsonfeed(json.loads(render(b, "jsonfeed")))
+    assert "script" not in parse_html(render(b, "html")).tags

@@ -57,9 +57,13 @@ def _verbatim_links(text: str, ids, by_id: dict[int, Article], muted: frozenset[
 
 
 def summary_sentences(analysis: dict, by_id: dict[int, Article], muted: frozenset[str],
-                      limit: int = SUMMARY_SENTENCES) -> tuple[Sentence, ...]:
+                      limit: int = SUMMARY_SENTENCES, avoid: str = "") -> tuple[Sentence, ...]:
+    """Up to ``limit`` summary sentences found verbatim in a linked article; ones containing ``avoid``
+    (the quote shown beside them) are passed over, so the briefing does not say the same thing twice."""
     out = []
     for s in analysis.get("summary") or []:
+        if avoid and _key(avoid) in _key(s.get("text", "")):
+            continue
         links = _verbatim_links(s.get("text", ""), s.get("article_ids") or by_id, by_id, muted)
         if links and s["text"].strip():
             out.append(Sentence(s["text"], links))
@@ -130,8 +134,10 @@ def compose_item(cand: Candidate, analysis: dict, arts: list[Article], prefs: Pr
     by_id = {a.id: a for a in arts}
     story = cand.ranked.story
     title = analysis.get("title") or story.title
-    sentences = summary_sentences(analysis, by_id, muted)
     quote = notable_quote(analysis, by_id, muted)
+    sentences = summary_sentences(analysis, by_id, muted, avoid=quote.text if quote else "")
+    if quote and len(sentences) < 2:  # the quote is most of what there is to say: tell it as sentences
+        quote, sentences = None, summary_sentences(analysis, by_id, muted)
     new = None
     if cand.novelty.briefed:
         new = whats_new(analysis, arts, set(cand.novelty.new_article_ids), cand.novelty.new_outlets,

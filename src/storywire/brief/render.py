@@ -19,6 +19,15 @@ SECTION_NAMES = {"world": "World", "politics": "Politics", "business": "Business
                  "science": "Science", "sport": "Sport", "other": "Other news"}
 
 
+MAX_LINKS = 3  # links shown after a sentence; the briefing object keeps them all
+
+
+def _shown(links: tuple[SourceLink, ...]) -> tuple[tuple[SourceLink, ...], str]:
+    """The links to show and the "and N more" note for the rest."""
+    more = len(links) - MAX_LINKS
+    return links[:MAX_LINKS], (f" and {more} more" if more > 0 else "")
+
+
 def section_name(name: str) -> str:
     return SECTION_NAMES.get(name, name.title())
 
@@ -69,10 +78,11 @@ def _md(text: str) -> str:
 
 def _md_links(links: tuple[SourceLink, ...]) -> str:
     parts = []
-    for link in links:
+    shown, more = _shown(links)
+    for link in shown:
         url = safe_url(link.url)
         parts.append(f"[{_md(link.source)}]({url.replace('(', '%28').replace(')', '%29')})" if url else _md(link.source))
-    return "(" + ", ".join(parts) + ")"
+    return "(" + ", ".join(parts) + more + ")"
 
 
 def _md_sentences(sentences: tuple[Sentence, ...]) -> list[str]:
@@ -113,11 +123,12 @@ def text(b: Briefing, width: int = 72) -> str:
 
             def cite(links: tuple[SourceLink, ...]) -> str:
                 marks = []
-                for link in links:
+                shown, more = _shown(links)
+                for link in shown:
                     key = (link.source, safe_url(link.url))
                     refs.setdefault(key, len(refs) + 1)
                     marks.append(f"[{refs[key]}]")
-                return "".join(marks)
+                return "".join(marks) + (f" (+{more.split()[1]} more)" if more else "")
 
             out += wrap_text(f"{number}. {item.title}")
             out += wrap_text(f"{outlets_line(item)}: {', '.join(item.outlets)}", first="   ",
@@ -149,11 +160,12 @@ LINK = "color:#1a5fb4;text-decoration:none;"
 
 def _h_links(links: tuple[SourceLink, ...]) -> str:
     parts = []
-    for link in links:
+    shown, more = _shown(links)
+    for link in shown:
         url = safe_url(link.url)
         name = escape(link.source)
         parts.append(f'<a href="{escape(url)}" style="{LINK}">{name}</a>' if url else name)
-    return f'<span style="{SANS}font-size:12px;{MUTED}">({", ".join(parts)})</span>'
+    return f'<span style="{SANS}font-size:12px;{MUTED}">({", ".join(parts)}{more})</span>'
 
 
 def _h_sentences(sentences: tuple[Sentence, ...]) -> str:

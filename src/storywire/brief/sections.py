@@ -34,16 +34,18 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
                    "algorithm", "computer", "online platform"),
     "science": ("scientist", "research*", "study", "species", "climate", "vaccine", "virus",
                 "telescope", "nasa", "astronom*", "genome", "fossil", "disease", "patients", "emission",
-                "laboratory", "journal", "earthquake", "planet"),
+                "laboratory", "journal", "planet"),
     "business": ("shares", "stock", "investor", "market", "profit", "revenue", "earnings", "inflation",
                  "interest rate", "central bank", "economy", "economic", "company", "merger", "acquisition",
                  "billion", "quarter", "prices", "bank", "trade"),
     "politics": ("election", "vote", "voters", "parliament", "lawmakers", "senate", "congress", "minister",
                  "president", "party", "campaign", "legislation", "bill", "opposition", "government",
                  "prime minister", "referendum", "mayor"),
+    # "world" is also where the day's disasters and emergencies go (the news pages, not a special section)
     "world": ("troops", "military", "war", "ukraine", "russia", "china", "nato", "united nations", "border",
               "diplomat", "embassy", "refugee", "ceasefire", "invasion", "sanctions", "foreign", "summit",
-              "kremlin", "moscow", "beijing", "kyiv"),
+              "kremlin", "moscow", "beijing", "kyiv", "flood*", "wildfire", "evacuat*", "hurricane",
+              "earthquake", "state of emergency", "firefighter", "rescue*", "storm", "disaster"),
 }
 
 MIN_HITS = 2

@@ -1,0 +1,75 @@
+"""`storywire brief`: make a briefing now, print or save it in any format, and optionally e-mail it."""
+from __future__ import annotations
+
+import re
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..errors import ConfigError, InputError
+
+
+def parse_when(text: str, ref: datetime) -> datetime:
+    """'12h', '3d', '90m' back from ``ref``, or an ISO date/time (naive: UTC)."""
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([mhdw])\s*", text or "")
+    if m:
+        unit = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}[m.group(2)]
+        return ref - timedelta(**{unit: float(m.group(1))})
+    try:
+        dt = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise InputError(f"cannot read the time {text!r}: use e.g. 12h, 3d or 2022-02-04T19:00") from None
+    return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("brief")
+    def brief(ctx: typer.Context,
+              since: Optional[str] = typer.Option(None, help="Start of the period: 12h, 3d or an ISO time "
+                                                  "(default: the end of the last briefing, at most 24 hours back)."),
+              until: Optional[str] = typer.Option(None, help="End of the period (default now; an ISO time makes "
+                                                  "the briefing an archive would have had then)."),
+              user: Optional[str] = typer.Option(None, help="Personalise for this user (follows, mutes, time zone)."),
+              fmt: str = typer.Option("markdown", "--format", help="markdown, html, text, atom, jsonfeed or json."),
+              out_file: Optional[Path] = typer.Option(None, "--out", help="Write here instead of stdout."),
+              send: bool = typer.Option(False, "--send", help="E-mail it (to --to, else the user's address) "
+                                        "through the smtp_* settings; a user's is kept as delivered."),
+              to: Optional[str] = typer.Option(None, "--to", help="Recipient for --send.")):
+        """Make a briefing: the top stories of the period, each in sentences quoted from their sources."""
+        from ..brief import FORMATS, build_briefing, render
+        from ..brief.build import find_user
+        from ..brief.deliver import send as send_mail
+        from ..cli import env
+
+        if fmt not in FORMATS:
+            raise InputError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+        e = env(ctx)
+        now = datetime.now(timezone.utc)
+        end = parse_when(until, now) if until else now
+        start = parse_when(since, end) if since else None
+        if start is not None and start >= end:
+            raise InputError("--since must be before --until")
+        briefing = build_briefing(e.store, e.settings, since=start, until=end, user=user, now=now)
+        body = render(briefing, fmt)
+        if out_file:
+            try:
+                out_file.write_text(body, encoding="utf-8")
+            except OSError as exc:
+                raise InputError(f"cannot write {out_file}: {exc.strerror}") from None
+        else:
+            sys.stdout.write(body)
+        if send:
+            with e.store.read() as conn:
+                user_row = find_user(conn, user) if user else None
+            address = to or (user_row.email if user_row else None)
+            if not address:
+                raise ConfigError("--send needs --to ADDRESS, or --user with an e-mail address")
+            send_mail(briefing, address, e.settings)
+            if user_row is not None:  # the user has now read it: their next briefing tells only what is new
+                with e.store.atomic() as conn:
+                    e.store.save_briefing(conn, user_row.id, briefing.title, briefing.period_start,
+                                          briefing.period_end, briefing.to_dict(), created=now, delivered=now)
+            typer.echo(f"sent {briefing.title!r} ({len(briefing.items)} stories) to {address}", err=True)
