@@ -106,20 +106,33 @@ def sample_briefing() -> Briefing:
                     sections=(Section("world", (flood,)), Section("sport", (cup,))), user="alice")
 
 
+VOID = {"meta", "br", "hr", "img", "link", "input"}
+
+
 class _Tags(HTMLParser):
+    """Collects tags, links and text, and checks that every element is closed in order."""
+
     def __init__(self):
         super().__init__()
         self.tags: list[str] = []
         self.hrefs: list[str] = []
         self.styled = 0
         self.text: list[str] = []
+        self.open: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         self.tags.append(tag)
+        if tag not in VOID:
+            self.open.append(tag)
         a = dict(attrs)
         if "href" in a:
             self.hrefs.append(a["href"])
         self.styled += "style" in a
+        assert not any(k.startswith("on") for k in a), attrs  # no event-handler scripts either
+
+    def handle_endtag(self, tag):
+        assert self.open and self.open[-1] == tag, (tag, self.open[-5:])
+        self.open.pop()
 
     def handle_data(self, data):
         self.text.append(data)
@@ -129,6 +142,7 @@ def parse_html(doc: str) -> _Tags:
     p = _Tags()
     p.feed(doc)
     p.close()
+    assert p.open == [], p.open
     return p
 
 
@@ -161,6 +175,11 @@ def test_markdown_and_text():
     assert "javascript:" not in md and "(Valley Gazette)" in md  # unsafe link shown as plain outlet name
     assert "\\<script\\>" in md and "\\[again\\] \\*today\\*" in md
     assert "Sat 5 Feb 2022 08:00 (Europe/Berlin)" in md  # period in the reader's zone
+    flood = b.sections[0].items[0]
+    reported = replace(flood, quote=Quote("the river would peak on Sunday", "The weather service", "indirect",
+                                          flood.quote.sources, "expects"))
+    md2 = render(replace(b, sections=(Section("world", (reported,)),)), "markdown")
+    assert "> The weather service expects the river would peak on Sunday. ([Northern Courier]" in md2
     txt = render(b, "text")
     assert txt.startswith("MORNING BRIEFING, SATURDAY 5 FEBRUARY 2022\n")
     assert all(len(line) <= 72 for line in txt.splitlines() if "://" not in line)
@@ -454,9 +473,16 @@ def test_sections_from_outlet_labels_or_text(store):
 
 def test_muted_outlet_drops_its_stories(store):
     ingest(store, "period1.jsonl")
-    add_user(store, "alice", mutes=("The Daily Rumour",))
+    uid = add_user(store, "alice", mutes=("The Daily Rumour",))
+    from storywire.store.schema import preferences
+
+    with store.atomic() as conn:
+        conn.execute(preferences.insert().values(user_id=uid, kind="source", value="Metro Daily", action="follow",
+                                                 created=END1))
     everyone = build_briefing(store, SETTINGS, until=END1, now=END1)
     alice = build_briefing(store, SETTINGS, until=END1, now=END1, user="alice")
+    assert find(alice, "Voltrix").reasons == ("an outlet you follow",)  # she follows Metro Daily
+    assert "For you: an outlet you follow" in render(alice, "markdown")
     assert find(everyone, "Lexi Vane") is not None
     assert find(alice, "Lexi Vane") is None
     assert {i.story_id for i in alice.items} == {i.story_id for i in everyone.items} - {find(everyone, "Lexi").story_id}
@@ -502,6 +528,9 @@ def test_whats_new_for_a_story_briefed_before(store):
             assert all(store.get_article(conn, link.article_id).published > END1 for link in s.sources)
     cup = find(second, "Harbour City")
     assert cup is not None and cup.whats_new is None and cup.section == "sport"
+    assert len({link.source for s in fire.whats_new.sentences for link in s.sources}) >= 2  # new outlets take turns
+    with store.read() as conn:  # a developing story is quoted from its new coverage
+        assert fire.quote and all(store.get_article(conn, q.article_id).published > END1 for q in fire.quote.sources)
     # Stories briefed before with nothing new stay out, even when the period reaches back over them.
     wider = build_briefing(store, SETTINGS, since=END1 - timedelta(hours=12), until=END2, now=END2)
     assert {i.story_id for i in wider.items} == {fire.story_id, cup.story_id}

@@ -72,8 +72,10 @@ def summary_sentences(analysis: dict, by_id: dict[int, Article], muted: frozense
     return tuple(out)
 
 
-def notable_quote(analysis: dict, by_id: dict[int, Article], muted: frozenset[str]) -> Quote | None:
-    """The quote with a speaker that most outlets carry; direct quotes and named people first."""
+def notable_quote(analysis: dict, by_id: dict[int, Article], muted: frozenset[str],
+                  new_ids: frozenset[int] = frozenset()) -> Quote | None:
+    """A quote with a speaker: from the new articles first (a developing story), then direct before
+    indirect, then the one most outlets carry, named people before anonymous sources."""
     best, best_key = None, None
     for q in analysis.get("quotes") or []:
         speaker = q.get("speaker_full") or q.get("speaker")
@@ -84,11 +86,13 @@ def notable_quote(analysis: dict, by_id: dict[int, Article], muted: frozenset[st
         if not carriers:
             continue
         named = bool(re.search(r"\b[A-Z][a-z]+ [A-Z][a-z]+", speaker)) or bool(q.get("speaker", "")[:1].isupper())
-        key = (len({a.source for a in carriers}), q.get("kind") == "direct", named, -abs(word_count(q["text"]) - 25))
+        fresh = any(a.id in new_ids for a in carriers)
+        key = (fresh, q.get("kind") == "direct", len({a.source for a in carriers}), named,
+               -abs(word_count(q["text"]) - 25))
         if best_key is None or key > best_key:
             best_key = key
             best = Quote(q["text"], speaker, q.get("kind") or "direct",
-                         tuple(_link(a) for a in sorted(carriers, key=lambda a: (a.time, a.id))))
+                         tuple(_link(a) for a in sorted(carriers, key=lambda a: (a.time, a.id))), q.get("cue") or "")
     return best
 
 
@@ -121,9 +125,11 @@ def whats_new(analysis: dict, arts: list[Article], new_ids: set[int], new_outlet
     new_id_list = [a.id for a in new_arts]
     for s in analysis.get("summary") or []:  # the story's central sentences first, when they are new
         take(s.get("text", ""), [i for i in s.get("article_ids", []) if i in new_ids])
-    for a in new_arts:  # then the new articles' own leads, in the order they arrived
-        for text in split_sentences(a.text)[:6]:
-            take(text, new_id_list)
+    leads = [split_sentences(a.text)[:6] for a in new_arts]
+    for rank in range(6):  # then the new articles' leads, taking turns, so each new outlet gets a say
+        for sents in leads:
+            if rank < len(sents):
+                take(sents[rank], new_id_list)
     return WhatsNew(since=since, new_articles=len(new_ids), new_outlets=new_outlets, sentences=tuple(picked))
 
 
@@ -134,7 +140,8 @@ def compose_item(cand: Candidate, analysis: dict, arts: list[Article], prefs: Pr
     by_id = {a.id: a for a in arts}
     story = cand.ranked.story
     title = analysis.get("title") or story.title
-    quote = notable_quote(analysis, by_id, muted)
+    new_ids = frozenset(cand.novelty.new_article_ids) if cand.novelty.briefed else frozenset()
+    quote = notable_quote(analysis, by_id, muted, new_ids)
     sentences = summary_sentences(analysis, by_id, muted, avoid=quote.text if quote else "")
     if quote and len(sentences) < 2:  # the quote is most of what there is to say: tell it as sentences
         quote, sentences = None, summary_sentences(analysis, by_id, muted)

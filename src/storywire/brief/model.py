@@ -38,6 +38,7 @@ class Quote:
     speaker: str
     kind: str  # "direct" or "indirect", as the analysis found it
     sources: tuple[SourceLink, ...]
+    cue: str = ""  # the reporting verb of an indirect quote ("said", "has made clear")
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ def _item(d: dict) -> Item:
         story_id=d["story_id"], title=d["title"], section=d["section"], score=d["score"],
         outlets=tuple(d["outlets"]), reprint_outlets=tuple(d.get("reprint_outlets", ())),
         article_ids=tuple(d["article_ids"]), sentences=_sentences(d["sentences"]),
-        quote=Quote(q["text"], q["speaker"], q["kind"], _links(q["sources"])) if q else None,
+        quote=Quote(q["text"], q["speaker"], q["kind"], _links(q["sources"]), q.get("cue", "")) if q else None,
         whats_new=WhatsNew(_time(w["since"]), w["new_articles"], tuple(w["new_outlets"]),
                            _sentences(w["sentences"])) if w else None,
         reasons=tuple(d.get("reasons", ())))

@@ -56,6 +56,11 @@ def outlets_line(item: Item) -> str:
     return text
 
 
+def reasons_line(item: Item) -> str:
+    """Why a personalised briefing picked the story ("an outlet you follow; follows: nato")."""
+    return "For you: " + "; ".join(item.reasons) if item.reasons else ""
+
+
 def whats_new_line(item: Item, tz: str) -> str:
     w = item.whats_new
     assert w is not None
@@ -66,9 +71,19 @@ def whats_new_line(item: Item, tz: str) -> str:
 
 
 def quote_text(item: Item) -> str:
+    """A direct quote in quotation marks; an indirect one as reported ("X said that ...")."""
     q = item.quote
     assert q is not None
-    return f"\u201c{q.text}\u201d" if q.kind == "direct" else q.text
+    if q.kind == "direct":
+        return f"\u201c{q.text}\u201d"
+    end = "" if q.text.rstrip()[-1:] in ".!?" else "."
+    return f"{q.speaker} {q.cue or 'said'} {q.text}{end}"
+
+
+def quote_line(item: Item) -> str:
+    q = item.quote
+    assert q is not None
+    return f"{quote_text(item)} \u2014 {q.speaker}" if q.kind == "direct" else quote_text(item)
 
 
 # -- Markdown -----------------------------------------------------------------------------------
@@ -96,9 +111,11 @@ def markdown(b: Briefing) -> str:
         for item in section.items:
             lines += [f"### {_md(item.title)}", ""]
             lines += [f"**{outlets_line(item)}:** {_md(', '.join(item.outlets))}", ""]
+            if item.reasons:
+                lines += [f"*{_md(reasons_line(item))}*", ""]
             lines += _md_sentences(item.sentences)
             if item.quote:
-                lines += ["", f"> {_md(quote_text(item))} \u2014 {_md(item.quote.speaker)} {_md_links(item.quote.sources)}"]
+                lines += ["", f"> {_md(quote_line(item))} {_md_links(item.quote.sources)}"]
             if item.whats_new:
                 lines += ["", f"**What's new:** {_md(whats_new_line(item, b.timezone))}"]
                 lines += _md_sentences(item.whats_new.sentences)
@@ -133,10 +150,12 @@ def text(b: Briefing, width: int = 72) -> str:
             out += wrap_text(f"{number}. {item.title}")
             out += wrap_text(f"{outlets_line(item)}: {', '.join(item.outlets)}", first="   ",
                              rest="   ")
+            if item.reasons:
+                out += wrap_text(reasons_line(item), first="   ", rest="   ")
             for s in item.sentences:
                 out += wrap_text(f"{s.text} {cite(s.sources)}", first="   * ", rest="     ")
             if item.quote:
-                out += wrap_text(f"{quote_text(item)} \u2014 {item.quote.speaker} {cite(item.quote.sources)}",
+                out += wrap_text(f"{quote_line(item)} {cite(item.quote.sources)}",
                                  first="   > ", rest="     ")
             if item.whats_new:
                 out += wrap_text(f"What's new: {whats_new_line(item, b.timezone)}", first="   ",
@@ -176,11 +195,13 @@ def _h_sentences(sentences: tuple[Sentence, ...]) -> str:
 def _h_item(item: Item, tz: str) -> str:
     parts = [f'<h3 style="{FONT}font-size:19px;margin:18px 0 4px 0;color:#111;">{escape(item.title)}</h3>',
              f'<p style="{SANS}font-size:12px;margin:0;{MUTED}">{escape(outlets_line(item))}: '
-             f'{escape(", ".join(item.outlets))}</p>',
-             _h_sentences(item.sentences)]
+             f'{escape(", ".join(item.outlets))}</p>']
+    if item.reasons:
+        parts.append(f'<p style="{SANS}font-size:12px;margin:0;{MUTED}"><em>{escape(reasons_line(item))}</em></p>')
+    parts.append(_h_sentences(item.sentences))
     if item.quote:
         parts.append(f'<blockquote style="margin:8px 0;padding:4px 12px;border-left:3px solid #c0c0c0;{MUTED}">'
-                     f'{escape(quote_text(item))} \u2014 <em>{escape(item.quote.speaker)}</em> '
+                     f'{escape(quote_line(item))} '
                      f'{_h_links(item.quote.sources)}</blockquote>')
     if item.whats_new:
         parts.append(f'<p style="{SANS}font-size:13px;margin:8px 0 0 0;"><strong>What\'s new:</strong> '
