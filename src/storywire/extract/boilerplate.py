@@ -61,7 +61,9 @@ _HAS_SENTENCE = re.compile(r"""[.!?…]["'”’»)]*(\s|$)""")
 # ("...on June 26, 2020.Sputnik Photo Agency/Reuters", "... (AFP)", "... | Getty Images").
 _CAPTION = re.compile(
     r"©|\(c\)\s|\bcopyright\b"
-    r"|^(photo|photograph|image|picture|pictured|foto|bild|credit|illustration|video|caption|source)s?\s*[:|]"
+    r"|^(photo|photograph|image|picture|pictured|foto|bild|credit|illustration|video|caption|source|quelle|fuente|"
+    r"źródło|crédits?( photos?)?|bildquelle|beitragsbild|titelbild|bildnachweis)s?\s*[:|]"
+    r"|^(beitragsbild|titelbild|bild anzeigen|bildergalerie|zur bildergalerie)$"
     r"|\b(photo|photograph|image|picture|foto|bild)\s*(credit)?\s*:\s*\S"
     r"|\((photo|image|picture)\s+(by|:|credit)[^)]*\)\s*$"
     rf"|(/|\||\bvia\s|\bby\s|[.,;:]\s*|\s-\s|\s–\s)(\w[\w .&'-]*?\s)?(photo\s+agency\s*/\s*)?({_AGENCY})(\s*(photo|images?|pool|file))?\s*\)?\s*$"
@@ -81,6 +83,9 @@ STRONG_CHROME = (
     "trusted global sources", "free trial", "days free", "unlimited access", "support our journalism",
     "leave a comment", "show comments", "view comments", "copy link", "share this", "share on", "share via",
     "follow us", "print this", "email this", "advertisement", "sponsored content", "read also", "see also", "also read",
+    "join the conversation", "commenting forum", "view comments", "abonnieren", "jetzt abonnieren", "kommentar schreiben",
+    "keine kommentare", "jetzt lesen", "mehr erfahren", "suscríbete", "hazte miembro", "iniciar sesión",
+    "inicia sesión", "s'abonner", "abonnez-vous", "zaloguj się",
 )
 #: Phrases that mark chrome only in a short line that is not a sentence ("Related Stories", "Most read").
 WEAK_CHROME = (
@@ -89,6 +94,8 @@ WEAK_CHROME = (
     "editor's picks", "recommended", "you may also like", "trending", "min read", "minute read", "reading time",
     "contact us", "about us", "accessibility", "site map", "sitemap", "subscription", "menu", "search",
     "watch live", "live updates", "home", "cookies", "comments", "podcasts", "video", "videos",
+    "kommentare", "anzeige", "werbung", "startseite", "impressum", "datenschutz", "kontakt", "teilen",
+    "compartir", "partager", "publicidad", "comentarios", "commentaires",
 )
 def _phrases(items: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"(?<!\w)(" + "|".join(re.escape(p) for p in sorted(items, key=len, reverse=True)) + r")(?!\w)", re.I)
@@ -141,6 +148,24 @@ def is_caption(line: str) -> bool:
     return True
 
 
+_TRAILING_CREDIT = re.compile(r"(?<=[.!?…\"”’)])\s*((photo|foto|bild|image|picture|credit|crédits?|quelle|source)s?\s*:|©)(?:[^.!?]|\.(?=\S)){0,80}\.?$",
+                              re.I)
+
+
+def split_credit(line: str) -> tuple[str, str | None]:
+    """A paragraph with a photo credit glued to its end ("...Kartellbehörden.Foto: photocase.de") -> (text, credit).
+
+    Only for real paragraphs (two sentences or more before the credit); a one-sentence caption stays whole.
+    """
+    m = _TRAILING_CREDIT.search(line)
+    if not m:
+        return line, None
+    head = line[: m.start()].rstrip()
+    if words(head) >= 25 and len(re.findall(r"[.!?…][\"”’)]?\s+[A-ZÀ-Ý0-9\"“„]", head)) >= 1:
+        return head, line[m.start():].strip()
+    return line, None
+
+
 def is_wire_credit(line: str) -> bool:
     """The agency sign-off that closes a wire story: "(FRANCE 24 with REUTERS)", "(AP)", "Reporting by ..."."""
     return len(line) < 200 and bool(_WIRE_TAIL.match(line.strip()))
@@ -148,7 +173,8 @@ def is_wire_credit(line: str) -> bool:
 
 def is_share_line(line: str) -> bool:
     tokens = re.findall(r"[\w-]+", line.casefold())
-    return bool(tokens) and len(tokens) <= 12 and all(t in _SHARE_WORDS or t.isdigit() for t in tokens)
+    return any(t in _SHARE_WORDS for t in tokens) and len(tokens) <= 12 and \
+        all(t in _SHARE_WORDS or t.isdigit() for t in tokens)
 
 
 def is_chrome(line: str) -> bool:
@@ -162,23 +188,41 @@ def is_chrome(line: str) -> bool:
         return True
     if n <= 6 and not _SENTENCE_END.search(line) and _WEAK.search(line):
         return True
-    if re.fullmatch(r"(https?://|www\.)\S+", line):
+    if n <= 30 and _INLINE_RELATED.match(line):
         return True
     return False
 
 
 _RELATED_HEAD = re.compile(
-    r"^(related( stories| articles| content| topics| coverage| news)?|read more|more (from|on|stories|news)\b.*|"
-    r"most (read|popular|viewed|shared)|top stories.*|our picks|editor'?s picks|recommended( for you)?|"
+    r"^(related( stories| articles| content| topics| coverage| news| posts)?|read more|more (from|on|stories|news)\b.*|"
+    r"most (read|popular|viewed|shared)|top stories.*|our picks|editor'?s picks|recommended( for you| reading)?|"
     r"you (may|might) also (like|be interested in)|see also|also read|read also|trending( now)?|latest( news)?|"
-    r"in other news|what to read next|up next|popular now)\s*:?$",
+    r"in other news|what to read next|up next|popular now|"
+    # German, French, Spanish, Portuguese, Italian, Dutch, Polish
+    r"auch interessant|lesen sie auch.*|das könnte sie auch interessieren|mehr zum thema.*|zum weiterlesen|"
+    r"weitere (artikel|beiträge|themen|nachrichten|meldungen|informationen)\b.*|ähnliche (artikel|beiträge)|"
+    r"verwandte (artikel|themen)|schon gelesen\??|meistgelesen|top-themen.*|"
+    r"(à )?lire aussi|voir aussi|sur le même sujet|articles? (liés|similaires)|"
+    r"(notas|noticias|artículos|contenido) relacionad[oa]s?|(lea|lee|vea|ver) también|te puede interesar|"
+    r"más (sobre|noticias).*|temas|leia também|veja também|leggi anche|articoli correlati|lees ook|"
+    r"czytaj (też|także|również)|zobacz (też|także)|polecamy)\s*[:?]?$",
+    re.I,
+)
+# A one-line link to another article: "Read more: ...", "VEA TAMBIÉN: ...", "Lesen Sie auch: ...".
+_INLINE_RELATED = re.compile(
+    r"^(read more|read also|related|see also|also read|more|watch|listen|recommended|"
+    r"lesen sie (auch|mehr)|auch interessant|mehr zum thema|zum weiterlesen|weiterlesen|siehe auch|"
+    r"vea también|lea también|lee también|mire|puedes ver|te puede interesar|ver también|"
+    r"czytaj (też|także|również)|zobacz (też|także)|(à )?lire aussi|voir aussi|leggi anche|leia também|veja também)"
+    r"\s*[:>»|–-]\s*\S",
     re.I,
 )
 
 
 def is_related_heading(line: str) -> bool:
     """A heading that opens a list of links to other articles ("Related Stories", "Most read")."""
-    return bool(_RELATED_HEAD.match(line.strip()))
+    line = line.strip()
+    return words(line) <= 8 and not re.search(r"[.!]$", line) and bool(_RELATED_HEAD.match(line))
 
 
 def is_prose(line: str, min_words: int = 10) -> bool:

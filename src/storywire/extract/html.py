@@ -11,7 +11,7 @@ import re
 from datetime import datetime, timezone
 
 from ..errors import InputError
-from .boilerplate import is_caption, is_chrome, is_related_heading, normalise, words
+from .boilerplate import is_caption, is_chrome, is_related_heading, normalise, split_credit, words
 
 FAVORS = ("precision", "balanced", "recall")
 _DATE_PARAMS = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
@@ -68,9 +68,13 @@ def post_filter(paras: list[str], title: str | None) -> tuple[list[str], list[st
     body: list[str] = []
     captions: list[str] = []
     in_related = False
+    last = len(paras) - 1
     for i, p in enumerate(paras):
         if i == 0 and title and p.casefold() == title.casefold():
             continue
+        p, credit = split_credit(p)
+        if credit:
+            captions.append(credit)
         if is_caption(p):
             captions.append(p)
             continue
@@ -80,10 +84,28 @@ def post_filter(paras: list[str], title: str | None) -> tuple[list[str], list[st
         if in_related and words(p) < 25 and not re.search(r"[.!?]$", p):
             continue
         in_related = False
-        if is_chrome(p):
+        if is_chrome(p) or is_shouting_link(p) or (i >= last - 2 and is_author_bio(p)):
             continue
         body.append(p)
     return body, captions
+
+
+_ROLE = (r"writer|editor|reporter|correspondent|journalist|columnist|contributor|author|producer|"
+         r"redakteur(in)?|autor(in)?|journalist(in)?|korrespondent(in)?|journaliste|rédact(eur|rice)|periodista|"
+         r"redactor(a)?|giornalista|dziennikar(z|ka)")
+_BIO = re.compile(rf"^[A-Z][\w'’.-]+(\s[A-Z][\w'’.-]+){{1,3}}\s(is|was|ist|war|est|es|è)\s.{{0,80}}\b({_ROLE})\b",
+                  re.I | re.U)
+
+
+def is_author_bio(p: str) -> bool:
+    """The closing "Jane Doe is a writer for ..." blurb about the author, not about the news."""
+    return len(p) < 600 and bool(_BIO.match(p))
+
+
+def is_shouting_link(p: str) -> bool:
+    """An all-capitals headline with no sentence end: an inline link to another story ("SENDING TROOPS ...")."""
+    letters = [c for c in p if c.isalpha()]
+    return words(p) >= 3 and len(letters) >= 12 and all(c.isupper() for c in letters) and not re.search(r"[.!?]$", p)
 
 
 def extract_html(html: str, url: str | None = None, favor: str = "precision") -> dict:
