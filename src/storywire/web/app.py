@@ -1,0 +1,150 @@
+"""The ASGI app: pages, the JSON API, feeds out, static files, security headers and error pages.
+
+``create_app(settings, store)`` builds it; ``storywire serve`` runs it under uvicorn. Errors from the
+domain (NotFound, AuthError, InputError...) become a status code with a JSON body under /api/ and a
+readable page elsewhere, never a traceback.
+"""
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .. import __version__
+from ..config import Settings
+from ..errors import AuthError, ConfigError, InputError, NotFound, StoreError, StorywireError
+from . import admin, api, feeds_out, pages
+from .auth import Forbidden, LoginRequired, Viewer, login_url
+from .render import STATIC, make_templates, page
+
+log = logging.getLogger(__name__)
+
+# Article pages show text from anywhere on the web: nothing may load or run but our own files.
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+       "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"strict-origin-when-cross-origin"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), interest-cohort=()"),
+]
+
+
+class SecurityHeaders:
+    """Pure ASGI middleware (no request buffering): adds the headers above to every response."""
+
+    def __init__(self, app: ASGIApp, secure: bool = False):
+        self.app = app
+        self.extra = HEADERS + ([(b"strict-transport-security", b"max-age=31536000")] if secure else [])
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        static = scope["path"].startswith("/static/")
+
+        async def wrapped(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                names = {k.lower() for k, _ in message.get("headers", [])}
+                headers = list(message.get("headers", []))
+                headers += [(k, v) for k, v in self.extra if k not in names]
+                if static and b"cache-control" not in names:
+                    headers.append((b"cache-control", b"public, max-age=86400"))
+                elif not static and b"cache-control" not in names:
+                    headers.append((b"cache-control", b"no-store"))
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, wrapped)
+
+
+def _status(exc: Exception) -> int:
+    if isinstance(exc, Forbidden):
+        return 403
+    if isinstance(exc, AuthError):
+        return 401
+    if isinstance(exc, NotFound):
+        return 404
+    if isinstance(exc, InputError):
+        return 400
+    if isinstance(exc, (StoreError, ConfigError)):
+        return 503
+    return 500
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def _error(request: Request, status: int, message: str, details: list | None = None) -> Response:
+    if _is_api(request):
+        body: dict = {"error": {"status": status, "message": message}}
+        if details:
+            body["error"]["details"] = details
+        headers = {"WWW-Authenticate": 'Bearer realm="storywire"'} if status == 401 else None
+        return JSONResponse(body, status_code=status, headers=headers)
+    viewer = getattr(request.state, "viewer", None) or Viewer(None)
+    titles = {400: "That did not work", 401: "Please log in", 403: "Not allowed", 404: "Not found",
+              405: "Not allowed", 422: "That did not work", 503: "Unavailable"}
+    return page(request, "error.html", viewer, status_code=status, status=status,
+                title=titles.get(status, "Something went wrong"), message=message)
+
+
+def create_app(settings: Settings, store) -> FastAPI:
+    """The web app over ``store`` with ``settings`` (anonymous_read, secure_cookies...)."""
+    app = FastAPI(title="storywire", version=__version__, docs_url=None, redoc_url=None,
+                  openapi_url="/api/v1/openapi.json",
+                  description="Stories, articles, search, sources and follows of a storywire server. "
+                              "Authenticate with `Authorization: Bearer <token>`.")
+    app.state.settings = settings
+    app.state.store = store
+    app.state.templates = make_templates()
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    app.include_router(api.router)
+    app.include_router(feeds_out.router)
+    app.include_router(admin.router)
+    app.include_router(pages.router)
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> dict:
+        with store.read() as conn:
+            conn.exec_driver_sql("SELECT 1")
+        return {"status": "ok"}
+
+    @app.exception_handler(LoginRequired)
+    async def _login(request: Request, exc: LoginRequired) -> Response:
+        return RedirectResponse(login_url(exc.next_path), status_code=303)
+
+    @app.exception_handler(StorywireError)
+    async def _domain(request: Request, exc: StorywireError) -> Response:
+        status = _status(exc)
+        if status >= 500:
+            log.error("%s %s: %s", request.method, request.url.path, exc)
+        return _error(request, status, str(exc))
+
+    @app.exception_handler(HTTPException)
+    async def _http(request: Request, exc: HTTPException) -> Response:
+        messages = {404: "there is nothing at this address", 405: "this address does not take that method"}
+        return _error(request, exc.status_code, messages.get(exc.status_code, str(exc.detail)))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        details = [{"where": ".".join(str(p) for p in e.get("loc", ())), "problem": e.get("msg", "")}
+                   for e in exc.errors()]
+        message = "; ".join(f"{d['where']}: {d['problem']}" for d in details) or "invalid request"
+        return _error(request, 422 if _is_api(request) else 400, message, details)
+
+    @app.exception_handler(Exception)
+    async def _crash(request: Request, exc: Exception) -> Response:
+        log.exception("%s %s failed", request.method, request.url.path)
+        return _error(request, 500, "an internal error occurred; it has been logged")
+
+    app.add_middleware(SecurityHeaders, secure=settings.secure_cookies)
+    return app

@@ -1,0 +1,278 @@
+"""The HTML pages: river, story, article, search, entity; login; follow/mute; account.
+
+Handlers are plain (sync) functions: FastAPI runs them in its thread pool, and the store is
+synchronous. Every POST checks the session's CSRF token before touching anything.
+"""
+from __future__ import annotations
+
+import hmac
+from urllib.parse import quote
+
+from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi.responses import RedirectResponse, Response
+from starlette.background import BackgroundTask
+
+from ..errors import AuthError, InputError, NotFound
+from ..store.accounts import SESSION_TTL
+from . import queries
+from .auth import (LOGIN_CSRF_COOKIE, SESSION_COOKIE, Viewer, check_csrf, new_login_csrf, page_user, page_viewer,
+                   resolve, safe_next)
+from .highlight import segments, shared_share
+from .render import page
+
+router = APIRouter(include_in_schema=False)
+
+NOTICES = {
+    "followed": "Saved. \u201cFor you\u201d now follows it.",
+    "muted": "Muted. It is gone from \u201cFor you\u201d.",
+    "removed": "Removed from your follows and mutes.",
+    "feed-added": "Feed added. It is polled on the next fetch round.",
+    "feed-removed": "Feed removed.",
+    "opml-imported": "OPML imported.",
+    "user-added": "User added.",
+    "user-removed": "User removed.",
+    "token-revoked": "Token revoked.",
+    "password-changed": "Password changed. Other sessions were logged out.",
+}
+
+
+def _redirect(path: str, notice: str | None = None) -> RedirectResponse:
+    path = safe_next(path)
+    if notice:
+        path += ("&" if "?" in path else "?") + "done=" + notice
+    return RedirectResponse(path, status_code=303)
+
+
+def _page_number(page_no: int) -> int:
+    if page_no < 1 or page_no > 10_000:
+        raise InputError("page must be between 1 and 10000")
+    return page_no
+
+
+# -- river ----------------------------------------------------------------------------------------
+@router.get("/")
+def river(request: Request, page_no: int = Query(1, alias="page"), viewer: Viewer = Depends(page_viewer)):
+    return _river(request, viewer, "top", page_no)
+
+
+@router.get("/for-you")
+def for_you(request: Request, page_no: int = Query(1, alias="page"), viewer: Viewer = Depends(page_user)):
+    return _river(request, viewer, "foryou", page_no)
+
+
+def _river(request: Request, viewer: Viewer, view: str, page_no: int):
+    page_no = _page_number(page_no)
+    store = request.app.state.store
+    size = queries.PAGE_SIZE
+    with store.read() as conn:
+        cards, more = queries.river(store, conn, viewer, view, limit=size, offset=(page_no - 1) * size)
+        prefs = store.list_preferences(conn, viewer.id) if view == "foryou" else []
+    return page(request, "river.html", viewer, view=view, cards=cards, page_no=page_no, more=more, prefs=prefs,
+                notice=NOTICES.get(request.query_params.get("done", "")))
+
+
+# -- story and article ------------------------------------------------------------------------------
+@router.get("/story/{story_id}")
+def story(request: Request, story_id: int, viewer: Viewer = Depends(page_viewer)):
+    store = request.app.state.store
+    with store.read() as conn:
+        detail = queries.story_detail(store, conn, story_id)
+        prefs = {(p["kind"], p["value"].lower()): p["action"] for p in store.list_preferences(conn, viewer.id)} \
+            if viewer.user else {}
+    if detail["story"].id != story_id:  # merged into another story since the link was made
+        return RedirectResponse(f"/story/{detail['story'].id}", status_code=301)
+    analysis = detail["analysis"] or {}
+    passages = analysis.get("shared_passages", [])
+    columns = []
+    info = {a["id"]: a for a in analysis.get("articles", [])}
+    for a in detail["articles"]:
+        pieces = segments(a.text, a.id, passages)
+        columns.append({"article": a, "number": detail["numbers"][a.id], "pieces": pieces,
+                        "share": info.get(a.id, {}).get("share_shared", shared_share(pieces)),
+                        "origin": info.get(a.id, {}).get("origin")})
+    timeline_rows = [(a.source, a.time, a.id) for a in detail["articles"]]
+    background = None
+    if viewer.user:
+        background = BackgroundTask(_record_open, store, viewer.id, detail["story"].id)
+    return page(request, "story.html", viewer, story=detail["story"], analysis=analysis, columns=columns,
+                numbers=detail["numbers"], outlets=detail["outlets"], timeline_rows=timeline_rows, prefs=prefs,
+                background=background)
+
+
+def _record_open(store, user_id: int, story_id: int) -> None:
+    with store.atomic() as conn:
+        store.record_open(conn, user_id, story_id)
+
+
+@router.get("/article/{article_id}")
+def article(request: Request, article_id: int, viewer: Viewer = Depends(page_viewer)):
+    store = request.app.state.store
+    with store.read() as conn:
+        art = store.get_article(conn, article_id)
+        story_obj = None
+        if art.story_id is not None:
+            try:
+                story_obj = store.get_story(conn, art.story_id)
+            except NotFound:
+                story_obj = None
+        dups = queries.near_duplicates(store, conn, art)
+    return page(request, "article.html", viewer, article=art, story=story_obj, duplicates=dups)
+
+
+# -- search and entities ---------------------------------------------------------------------------
+@router.get("/search")
+def search(request: Request, q: str = "", outlet: str = "", since: str = "", until: str = "", entity: str = "",
+           page_no: int = Query(1, alias="page"), viewer: Viewer = Depends(page_viewer)):
+    page_no = _page_number(page_no)
+    store = request.app.state.store
+    size = 50
+    with store.read() as conn:
+        result = queries.search(store, conn, q, outlet or None, queries.parse_day(since, "since"),
+                                queries.parse_day(until, "until"), entity or None, limit=size,
+                                offset=(page_no - 1) * size)
+        outlets = [s["name"] for s in store.list_sources(conn)]
+    return page(request, "search.html", viewer, result=result, q=q, outlet=outlet, since=since, until=until,
+                entity=entity, outlets=outlets, page_no=page_no)
+
+
+@router.get("/entity/{name:path}")
+def entity(request: Request, name: str, viewer: Viewer = Depends(page_viewer)):
+    store = request.app.state.store
+    with store.read() as conn:
+        info = queries.entity_info(conn, name)
+        cards = queries.stories_by_ids(store, conn, store.entity_stories(conn, info["name"], limit=50))
+        prefs = {(p["kind"], p["value"].lower()): p["action"] for p in store.list_preferences(conn, viewer.id)} \
+            if viewer.user else {}
+    return page(request, "entity.html", viewer, entity=info, cards=cards, pref=prefs.get(("entity", info["name"].lower())),
+                notice=NOTICES.get(request.query_params.get("done", "")))
+
+
+# -- login --------------------------------------------------------------------------------------------
+@router.get("/login")
+def login_form(request: Request, next: str = "/"):
+    viewer = resolve(request)
+    if viewer.user is not None:
+        return _redirect(next)
+    token = new_login_csrf()
+    resp = page(request, "login.html", viewer, next=safe_next(next), login_csrf=token, error=None)
+    _set_cookie(request, resp, LOGIN_CSRF_COOKIE, token, max_age=3600)
+    return resp
+
+
+@router.post("/login")
+def login(request: Request, name: str = Form(""), password: str = Form(""), csrf_token: str = Form(""),
+          next: str = Form("/")):
+    viewer = Viewer(None)
+    expected = request.cookies.get(LOGIN_CSRF_COOKIE, "")
+    if not expected or not hmac.compare_digest(expected.encode(), csrf_token.encode()):
+        token = new_login_csrf()
+        resp = page(request, "login.html", viewer, next=safe_next(next), login_csrf=token, status_code=403,
+                    error="The login form expired. Please try again.")
+        _set_cookie(request, resp, LOGIN_CSRF_COOKIE, token, max_age=3600)
+        return resp
+    store = request.app.state.store
+    try:
+        with store.atomic() as conn:
+            user = store.check_password(conn, name, password)
+            session = store.create_session(conn, user["id"])
+    except AuthError as exc:
+        token = new_login_csrf()
+        resp = page(request, "login.html", viewer, next=safe_next(next), login_csrf=token, status_code=401,
+                    error=str(exc).capitalize() + ".", name=name)
+        _set_cookie(request, resp, LOGIN_CSRF_COOKIE, token, max_age=3600)
+        return resp
+    resp = _redirect(next)
+    _set_cookie(request, resp, SESSION_COOKIE, session["id"], max_age=int(SESSION_TTL.total_seconds()))
+    resp.delete_cookie(LOGIN_CSRF_COOKIE, path="/")
+    return resp
+
+
+@router.post("/logout")
+def logout(request: Request, csrf_token: str = Form(""), viewer: Viewer = Depends(page_user)):
+    check_csrf(viewer, csrf_token)
+    store = request.app.state.store
+    with store.atomic() as conn:
+        store.delete_session(conn, request.cookies.get(SESSION_COOKIE, ""))
+    resp = _redirect("/login")
+    resp.delete_cookie(SESSION_COOKIE, path="/")
+    return resp
+
+
+def _set_cookie(request: Request, resp: Response, name: str, value: str, max_age: int) -> None:
+    resp.set_cookie(name, value, max_age=max_age, path="/", httponly=True, samesite="lax",
+                    secure=request.app.state.settings.secure_cookies)
+
+
+# -- follow and mute ---------------------------------------------------------------------------------
+@router.post("/prefs")
+def set_pref(request: Request, kind: str = Form(...), value: str = Form(...), action: str = Form(...),
+             csrf_token: str = Form(""), next: str = Form("/for-you"), viewer: Viewer = Depends(page_user)):
+    check_csrf(viewer, csrf_token)
+    store = request.app.state.store
+    with store.atomic() as conn:
+        store.set_preference(conn, viewer.id, kind, value, action)
+    return _redirect(next, "followed" if action == "follow" else "muted")
+
+
+@router.post("/prefs/remove")
+def remove_pref(request: Request, kind: str = Form(...), value: str = Form(...), csrf_token: str = Form(""),
+                next: str = Form("/account"), viewer: Viewer = Depends(page_user)):
+    check_csrf(viewer, csrf_token)
+    store = request.app.state.store
+    with store.atomic() as conn:
+        store.remove_preference(conn, viewer.id, kind, value)
+    return _redirect(next, "removed")
+
+
+# -- account -----------------------------------------------------------------------------------------
+@router.get("/account")
+def account(request: Request, viewer: Viewer = Depends(page_user)):
+    return _account(request, viewer)
+
+
+def _account(request: Request, viewer: Viewer, new_token: str | None = None, error: str | None = None,
+             status_code: int = 200):
+    store = request.app.state.store
+    with store.read() as conn:
+        prefs = store.list_preferences(conn, viewer.id)
+        tokens = store.list_tokens(conn, viewer.id)
+    feed_token = quote(new_token or "YOUR_TOKEN", safe="")
+    return page(request, "account.html", viewer, prefs=prefs, tokens=tokens, new_token=new_token, error=error,
+                feed_token=feed_token, base=str(request.base_url).rstrip("/"), status_code=status_code,
+                notice=NOTICES.get(request.query_params.get("done", "")))
+
+
+@router.post("/account/tokens")
+def new_token(request: Request, name: str = Form(""), csrf_token: str = Form(""),
+              viewer: Viewer = Depends(page_user)):
+    check_csrf(viewer, csrf_token)
+    store = request.app.state.store
+    with store.atomic() as conn:
+        token = store.create_token(conn, viewer.id, name.strip() or "web")
+    return _account(request, viewer, new_token=token)
+
+
+@router.post("/account/tokens/{token_id}/revoke")
+def revoke_token(request: Request, token_id: int, csrf_token: str = Form(""), viewer: Viewer = Depends(page_user)):
+    check_csrf(viewer, csrf_token)
+    store = request.app.state.store
+    with store.atomic() as conn:
+        store.revoke_token(conn, viewer.id, token_id)
+    return _redirect("/account", "token-revoked")
+
+
+@router.post("/account/password")
+def change_password(request: Request, current: str = Form(""), new: str = Form(""), csrf_token: str = Form(""),
+                    viewer: Viewer = Depends(page_user)):
+    check_csrf(viewer, csrf_token)
+    store = request.app.state.store
+    try:
+        with store.atomic() as conn:
+            store.check_password(conn, viewer.name, current)
+            store.set_password(conn, viewer.id, new)
+            session = store.create_session(conn, viewer.id)
+    except (AuthError, InputError) as exc:
+        return _account(request, viewer, error=str(exc), status_code=400)
+    resp = _redirect("/account", "password-changed")
+    _set_cookie(request, resp, SESSION_COOKIE, session["id"], max_age=int(SESSION_TTL.total_seconds()))
+    return resp
