@@ -415,16 +415,15 @@ def find(b: Briefing, word: str) -> Item | None:
 
 
 def add_user(store, name: str, email: str | None = None, tz: str = "UTC", times: list[str] | None = None,
-             mutes: tuple[str, ...] = ()) -> int:
-    from storywire.store.schema import preferences, users
+             mutes: tuple[str, ...] = (), follows: tuple[str, ...] = ()) -> int:
+    from storywire.store.schema import users
 
     with store.atomic() as conn:
-        uid = conn.execute(users.insert().values(name=name, password_hash="-", email=email, timezone=tz,
-                                                 briefing_times=json.dumps(times) if times else None,
-                                                 created=t("2022-01-01T00:00"))).inserted_primary_key[0]
-        for m in mutes:
-            conn.execute(preferences.insert().values(user_id=uid, kind="source", value=m, action="mute",
-                                                     created=t("2022-01-01T00:00")))
+        uid = store.create_user(conn, name, "a long enough password", email=email)
+        conn.execute(users.update().where(users.c.id == uid).values(
+            timezone=tz, briefing_times=json.dumps(times) if times else None))
+        for value, action in [(m, "mute") for m in mutes] + [(f, "follow") for f in follows]:
+            store.set_preference(conn, uid, "source", value, action)
     return uid
 
 
@@ -473,12 +472,7 @@ def test_sections_from_outlet_labels_or_text(store):
 
 def test_muted_outlet_drops_its_stories(store):
     ingest(store, "period1.jsonl")
-    uid = add_user(store, "alice", mutes=("The Daily Rumour",))
-    from storywire.store.schema import preferences
-
-    with store.atomic() as conn:
-        conn.execute(preferences.insert().values(user_id=uid, kind="source", value="Metro Daily", action="follow",
-                                                 created=END1))
+    add_user(store, "alice", mutes=("The Daily Rumour",), follows=("Metro Daily",))
     everyone = build_briefing(store, SETTINGS, until=END1, now=END1)
     alice = build_briefing(store, SETTINGS, until=END1, now=END1, user="alice")
     assert find(alice, "Voltrix").reasons == ("an outlet you follow",)  # she follows Metro Daily
@@ -487,7 +481,7 @@ def test_muted_outlet_drops_its_stories(store):
     assert find(alice, "Lexi Vane") is None
     assert {i.story_id for i in alice.items} == {i.story_id for i in everyone.items} - {find(everyone, "Lexi").story_id}
     assert alice.user == "alice"
-    with pytest.raises(NotFound, match="no user named 'nobody'"):
+    with pytest.raises(NotFound, match="no user called 'nobody'"):
         build_briefing(store, SETTINGS, until=END1, user="nobody")
 
 
@@ -615,7 +609,7 @@ def test_cli_brief(store, plain_smtp, tmp_path):
     if not any(c.name == "brief" for c in app.registered_commands):
         register(app)
     ingest(store, "period1.jsonl")
-    add_user(store, "erin", email="erin@news.example", mutes=("The Daily Rumour",))
+    erin = add_user(store, "erin", email="erin@news.example", mutes=("The Daily Rumour",))
     runner = CliRunner()
     db = store.url if store.dialect == "postgresql" else store.url.removeprefix("sqlite:///")
     base = ["--db", db, "brief", "--until", "2022-02-04T19:00"]
@@ -635,7 +629,7 @@ def test_cli_brief(store, plain_smtp, tmp_path):
     [(_, rcpts, raw)] = plain_smtp["handler"].messages
     assert rcpts == ["erin@news.example"] and "Lexi Vane" not in _parts(raw)["text/plain"]
     with store.read() as conn:
-        [kept] = store.list_briefings(conn, 1)
+        [kept] = store.list_briefings(conn, erin)
     assert kept.delivered is not None
     res = runner.invoke(app, base + ["--format", "pdf"])
     assert isinstance(res.exception, InputError) and "unknown format 'pdf'" in str(res.exception)

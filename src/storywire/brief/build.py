@@ -12,15 +12,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import sqlalchemy as sa
 
-from ..analyse.text import clean_space, fold, word_count
+from ..analyse.summarise import _eligible as eligible  # the summary's own rule for a sentence that stands alone
+from ..analyse.text import clean_space, fold, norm_tokens, word_count
 from ..config import Settings
-from ..errors import ConfigError, NotFound
+from ..errors import ConfigError
 from ..models import Article
 from ..rank import Preferences
-from ..store.schema import users
 from . import sections as sect
 from .model import SECTIONS, Briefing, Item, Quote, Section, Sentence, SourceLink, WhatsNew
-from .rank import Candidate, period_facts, rank_candidates, user_preferences
+from .rank import Candidate, period_facts, rank_candidates
 
 MAX_PERIOD = timedelta(hours=24)
 SUMMARY_SENTENCES = 3
@@ -96,12 +96,6 @@ def notable_quote(analysis: dict, by_id: dict[int, Article], muted: frozenset[st
     return best
 
 
-def _eligible(sentence: str) -> bool:
-    s = fold(sentence).strip()
-    return (8 <= word_count(s) <= 60 and s[:1].isupper() and s.rstrip("\"')").rstrip()[-1:] in ".!?"
-            and s.count('"') % 2 == 0)
-
-
 def whats_new(analysis: dict, arts: list[Article], new_ids: set[int], new_outlets: tuple[str, ...],
               since: datetime, muted: frozenset[str], skip: set[str]) -> WhatsNew:
     """New articles and outlets since the last briefing, and sentences only the new articles carry."""
@@ -115,7 +109,7 @@ def whats_new(analysis: dict, arts: list[Article], new_ids: set[int], new_outlet
 
     def take(text: str, ids) -> None:
         k = _key(text)
-        if len(picked) >= NEW_SENTENCES or k in seen or k in old_text or not _eligible(text):
+        if len(picked) >= NEW_SENTENCES or k in seen or k in old_text or not eligible(text, norm_tokens(text)):
             return
         links = _verbatim_links(text, ids, by_id, muted)
         if links:
@@ -170,12 +164,9 @@ def group(items: list[Item]) -> tuple[Section, ...]:
 
 
 # -- reading the store ----------------------------------------------------------------------------
-def find_user(conn: sa.Connection, name: str) -> sa.Row:
-    row = conn.execute(sa.select(users.c.id, users.c.name, users.c.email, users.c.timezone,
-                                 users.c.briefing_times).where(users.c.name == name)).first()
-    if row is None:
-        raise NotFound(f"no user named {name!r}")
-    return row
+def user_preferences(store, conn: sa.Connection, user_id: int) -> Preferences:
+    """The reader's follows, mutes and opened stories."""
+    return Preferences.from_rows(store.preference_rows(conn, user_id), opened=store.opened_stories(conn, user_id))
 
 
 def build_briefing(store, settings: Settings, since: datetime | None = None, until: datetime | None = None,
@@ -190,14 +181,14 @@ def build_briefing(store, settings: Settings, since: datetime | None = None, unt
     until = until or now
     size = size or settings.briefing_size
     with store.read() as conn:
-        user_row = find_user(conn, user) if user else None
-        user_id = user_row.id if user_row else None
-        tz = (user_row.timezone if user_row and user_row.timezone else settings.timezone)
+        reader = store.user_by_name(conn, user) if user else None
+        user_id = reader["id"] if reader else None
+        tz = (reader["timezone"] if reader and reader["timezone"] else settings.timezone)
         zone(tz)
         previous = store.last_briefing(conn, user_id, before=until)
         if since is None:
             since = max(previous.period_end, until - MAX_PERIOD) if previous else until - MAX_PERIOD
-        prefs = user_preferences(conn, user_id) if user_id is not None else None
+        prefs = user_preferences(store, conn, user_id) if user_id is not None else None
         briefed = frozenset(i for it in (previous.data.get("sections", []) if previous else [])
                             for item in it.get("items", []) for i in item.get("article_ids", []))
         facts, refs = period_facts(store, conn, since, until)
@@ -212,4 +203,4 @@ def build_briefing(store, settings: Settings, since: datetime | None = None, unt
             analysis = analyse_story(cand.ranked.story.id, arts, summary_sentences=settings.summary_sentences, nlp=False)
         items.append(compose_item(cand, analysis, arts, prefs, previous.created if previous else None))
     return Briefing(title=briefing_title(until, tz), created=now, period_start=since, period_end=until,
-                    timezone=tz, sections=group(items), user=user_row.name if user_row else None)
+                    timezone=tz, sections=group(items), user=reader["name"] if reader else None)

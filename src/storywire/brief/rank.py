@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 from ..rank import Preferences, RankedStory, StoryFacts, score_story
 from ..rank.top import story_facts
-from ..store.schema import articles, preferences, sources, story_opens
+from ..store.schema import articles, sources
 
 BRIEFED_FLOOR = 0.35  # a briefed story with new articles keeps at least this share of its score
 
@@ -92,15 +92,9 @@ def article_refs(conn: sa.Connection, story_ids: list[int], until: datetime) -> 
                         .where(articles.c.story_id.in_(story_ids), when <= until)
                         .order_by(when, articles.c.id))
     out: dict[int, list[ArticleRef]] = {}
-    for sid, aid, name, t in rows:
-        out.setdefault(sid, []).append(ArticleRef(aid, name, _aware(t)))
+    for sid, aid, name, t in rows:  # times come back aware (UTC) through the schema's UTCDateTime
+        out.setdefault(sid, []).append(ArticleRef(aid, name, t))
     return out
-
-
-def _aware(t: datetime) -> datetime:
-    from datetime import timezone
-
-    return t.replace(tzinfo=timezone.utc) if t.tzinfo is None else t
 
 
 def period_facts(store, conn: sa.Connection, since: datetime, until: datetime,
@@ -123,10 +117,3 @@ def period_facts(store, conn: sa.Connection, since: datetime, until: datetime,
                              outlet_first_seen={o: t for o, t in f.outlet_first_seen.items() if o in seen}))
     return facts, refs
 
-
-def user_preferences(conn: sa.Connection, user_id: int) -> Preferences:
-    """The reader's follows, mutes and opened stories, read from the preferences and story_opens tables."""
-    rows = conn.execute(sa.select(preferences.c.kind, preferences.c.value, preferences.c.action)
-                        .where(preferences.c.user_id == user_id))
-    opened = {r[0] for r in conn.execute(sa.select(story_opens.c.story_id).where(story_opens.c.user_id == user_id))}
-    return Preferences.from_rows([tuple(r) for r in rows], opened=opened)

@@ -40,7 +40,6 @@ def register(app: typer.Typer) -> None:
               to: Optional[str] = typer.Option(None, "--to", help="Recipient for --send.")):
         """Make a briefing: the top stories of the period, each in sentences quoted from their sources."""
         from ..brief import FORMATS, build_briefing, render
-        from ..brief.build import find_user
         from ..brief.deliver import send as send_mail
         from ..cli import env
 
@@ -63,13 +62,13 @@ def register(app: typer.Typer) -> None:
             sys.stdout.write(body)
         if send:
             with e.store.read() as conn:
-                user_row = find_user(conn, user) if user else None
-            address = to or (user_row.email if user_row else None)
+                reader = e.store.user_by_name(conn, user) if user else None
+            address = to or (reader["email"] if reader else None)
             if not address:
                 raise ConfigError("--send needs --to ADDRESS, or --user with an e-mail address")
             send_mail(briefing, address, e.settings)
-            if user_row is not None:  # the user has now read it: their next briefing tells only what is new
+            if reader is not None:  # the user has now read it: their next briefing tells only what is new
                 with e.store.atomic() as conn:
-                    e.store.save_briefing(conn, user_row.id, briefing.title, briefing.period_start,
+                    e.store.save_briefing(conn, reader["id"], briefing.title, briefing.period_start,
                                           briefing.period_end, briefing.to_dict(), created=now, delivered=now)
             typer.echo(f"sent {briefing.title!r} ({len(briefing.items)} stories) to {address}", err=True)
