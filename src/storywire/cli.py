@@ -270,9 +270,13 @@ def db_copy(src: str = typer.Option(..., "--from", help="Source store: SQLite pa
 
 def _register_commands() -> None:
     """Commands that live in storywire.commands.* (one module per area)."""
+    from .commands import brief as brief_commands
     from .commands import cluster as cluster_commands
+    from .commands import web as web_commands
 
     cluster_commands.register(app, cluster_app, eval_app)
+    web_commands.register(app)
+    brief_commands.register(app)
 
 
 _register_commands()
