@@ -420,11 +420,27 @@ def _with_attempts(result: FetchResult, attempts: int) -> FetchResult:
     return replace(result, attempts=attempts)
 
 
+def _root_oserror(exc: BaseException | None, depth: int = 0) -> OSError | None:
+    """The OS-level cause under httpx/httpcore/anyio wrappers ("All connection attempts failed")."""
+    if exc is None or depth > 8:
+        return None
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc
+    for inner in getattr(exc, "exceptions", ()) or ():  # anyio's ExceptionGroup of per-address errors
+        found = _root_oserror(inner, depth + 1)
+        if found:
+            return found
+    return _root_oserror(exc.__cause__ or exc.__context__, depth + 1)
+
+
 def _describe(exc: BaseException) -> str:
+    root = _root_oserror(exc)
+    if root is not None:  # "connection refused", "network is unreachable"
+        import os
+
+        return (os.strerror(root.errno) if root.errno else root.strerror).lower()
     text = str(exc).strip()
-    if isinstance(exc, httpx.ConnectError) and "refused" in text.lower():
-        return "connection refused"
-    return (text.splitlines()[0][:200] if text else exc.__class__.__name__)
+    return text.splitlines()[0][:200] if text else exc.__class__.__name__
 
 
 async def fetch_one(settings: Settings, url: str, accept: str = FEED_ACCEPT) -> FetchResult:

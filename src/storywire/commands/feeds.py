@@ -1,0 +1,218 @@
+"""CLI for live collection: `feeds add|list|remove|import|export`, `fetch`, `run`, `init`."""
+from __future__ import annotations
+
+import sys
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.table import Table
+
+from ..errors import FetchError, InputError, StorywireError
+
+def default_opml_bytes(path: str = "") -> tuple[bytes, str]:
+    """The OPML `init` imports: the ``default_opml`` setting, else the list shipped with storywire."""
+    if path:
+        p = Path(path)
+        if not p.is_file():
+            raise StorywireError(f"default_opml {path} does not exist")
+        return p.read_bytes(), str(p)
+    ref = resources.files("storywire") / "data" / "default-feeds.opml"
+    return ref.read_bytes(), "the default feed list"
+
+
+def _ago(when: datetime | None, now: datetime) -> str:
+    if when is None:
+        return "never"
+    secs = (now - when).total_seconds()
+    future = secs < 0
+    secs = abs(secs)
+    text = f"{secs / 86400:.0f}d" if secs >= 86400 else f"{secs / 3600:.0f}h" if secs >= 3600 \
+        else f"{secs / 60:.0f}m" if secs >= 60 else f"{secs:.0f}s"
+    return f"in {text}" if future else f"{text} ago"
+
+
+def import_subscriptions(store, data: bytes, origin: str) -> tuple[int, int]:
+    """Subscribe to every feed of an OPML document; returns (added, already present)."""
+    from ..ingest.opml import parse_opml
+
+    subs = parse_opml(data, origin)
+    added = 0
+    with store.atomic() as conn:
+        for sub in subs:
+            _, new = store.add_feed(conn, sub.url, title=sub.title, site_url=sub.site_url, category=sub.category,
+                                    source=sub.title)
+            added += new
+    return added, len(subs) - added
+
+
+def _resolve_feed(settings, url: str, err) -> tuple[str, object, object]:
+    """(feed URL to store, the parsed feed, the fetch result): the URL itself if it is a feed, else the
+    first feed its page advertises."""
+    from ..ingest.discover import find_feeds
+    from ..ingest.feeds import parse_feed, sniff
+    from ..ingest.fetch import fetch_url
+
+    res = fetch_url(settings, url)
+    if not res.ok:
+        raise FetchError(f"{url}: {res.error} (add it anyway with --no-check)")
+    if sniff(res.body, res.content_type) == "html":
+        found = find_feeds(res.text(), res.final_url or url)
+        if not found:
+            raise InputError(f"{url} is a web page that links to no feed (no <link rel=\"alternate\">); "
+                             "give the feed's URL")
+        for other in found[1:]:
+            err.print(f"  also offered: {other.url} ({other.title or other.kind})", highlight=False)
+        url = found[0].url
+        res = fetch_url(settings, url)
+        if not res.ok:
+            raise FetchError(f"{url}: {res.error}")
+    parsed = parse_feed(res.body, res.final_url or url, res.content_type)
+    return res.permanent_redirect or url, parsed, res
+
+
+def register(app: typer.Typer) -> None:
+    """Add the feed commands to the storywire app."""
+    from ..cli import env, err, out
+
+    if getattr(app, "_storywire_feeds", False):  # registering twice would duplicate the commands
+        return
+    app._storywire_feeds = True  # type: ignore[attr-defined]
+    feeds_app = typer.Typer(help="Manage the feeds storywire follows.", no_args_is_help=True)
+    app.add_typer(feeds_app, name="feeds")
+
+    @feeds_app.command("add")
+    def feeds_add(ctx: typer.Context, url: str = typer.Argument(..., help="A feed URL, or a site's home page."),
+                  name: Optional[str] = typer.Option(None, "--name", help="Outlet name its articles get."),
+                  category: Optional[str] = typer.Option(None, "--category", help="Folder, e.g. World/Europe."),
+                  no_check: bool = typer.Option(False, "--no-check", help="Add without fetching it first.")):
+        """Follow a feed. Given a home page, finds the feed it links to."""
+        from ..ingest.fetch import check_url
+
+        e = env(ctx)
+        url = url.strip()
+        check_url(url)
+        title = site = None
+        entries = 0
+        if not no_check:
+            url, parsed, _ = _resolve_feed(e.settings, url, err)
+            title, site, entries = parsed.title, parsed.site_url, len(parsed.entries)  # type: ignore[attr-defined]
+        with e.store.atomic() as conn:
+            feed_id, new = e.store.add_feed(conn, url, title=title, site_url=site, category=category,
+                                            source=name or title)
+        if not new:
+            out.print(f"already following {url} (feed {feed_id})", highlight=False)
+            return
+        label = name or title or url
+        out.print(f"added feed {feed_id}: {label} <{url}>" + (f", {entries} entries" if not no_check else ""),
+                  highlight=False)
+
+    @feeds_app.command("list")
+    def feeds_list(ctx: typer.Context):
+        """Every feed with its health: last success, failures in a row, last error, next check."""
+        e = env(ctx)
+        with e.store.read() as conn:
+            feeds = e.store.list_feeds(conn)
+        if not feeds:
+            out.print("no feeds: add one with `storywire feeds add URL`, or `storywire init` for the default list")
+            return
+        now = datetime.now(timezone.utc)
+        table = Table(box=None)
+        table.add_column("id", justify="right")
+        table.add_column("name", no_wrap=True, max_width=28)
+        table.add_column("category", no_wrap=True, max_width=18)
+        table.add_column("health", no_wrap=True)
+        table.add_column("articles", justify="right")
+        table.add_column("last ok", no_wrap=True)
+        table.add_column("next", no_wrap=True)
+        table.add_column("url / last error", overflow="fold")
+        colours = {"ok": "green", "never fetched": "dim", "failing": "yellow", "backed off": "red"}
+        for f in feeds:
+            health = f.health + (f" ({f.consecutive_failures}x)" if f.consecutive_failures else "")
+            detail = f.url + (f"\n[red]{f.last_error}[/red]" if f.last_error else "")
+            table.add_row(str(f.id), f.name, f.category or "", f"[{colours[f.health]}]{health}[/]", str(f.articles),
+                          _ago(f.last_success, now), _ago(f.next_check, now) if f.next_check else "now", detail)
+        out.print(table)
+
+    @feeds_app.command("remove")
+    def feeds_remove(ctx: typer.Context, feed: str = typer.Argument(..., help="Feed id or URL.")):
+        """Stop following a feed (its articles stay)."""
+        e = env(ctx)
+        with e.store.atomic() as conn:
+            info = e.store.remove_feed(conn, feed)
+        out.print(f"removed feed {info.id}: {info.name} <{info.url}>", highlight=False)
+
+    @feeds_app.command("import")
+    def feeds_import(ctx: typer.Context, file: Path = typer.Argument(..., help="An OPML file (from any reader).")):
+        """Follow every feed of an OPML file; folders become categories."""
+        if not file.is_file():
+            raise StorywireError(f"{file} does not exist")
+        added, present = import_subscriptions(env(ctx).store, file.read_bytes(), str(file))
+        out.print(f"{added} feeds added, {present} already followed")
+
+    @feeds_app.command("export")
+    def feeds_export(ctx: typer.Context):
+        """Write the feeds as OPML 2.0 to stdout (`storywire feeds export > feeds.opml`)."""
+        from ..ingest.opml import Subscription, export_opml
+
+        e = env(ctx)
+        with e.store.read() as conn:
+            feeds = e.store.list_feeds(conn)
+        subs = [Subscription(url=f.url, title=f.name, site_url=f.site_url, category=f.category) for f in feeds]
+        sys.stdout.write(export_opml(subs))
+
+    @app.command("fetch")
+    def fetch(ctx: typer.Context, all_feeds: bool = typer.Option(False, "--all", help="Every feed, due or not.")):
+        """One collection pass over the due feeds: fetch, store, cluster, analyse."""
+        import threading
+
+        from ..ingest.collect import Collector
+        from ..progress import _progress
+        from ..service import install_signals, report
+
+        e = env(ctx)
+        feeds = None
+        if all_feeds:
+            with e.store.read() as conn:
+                feeds = e.store.list_feeds(conn)
+        stop = threading.Event()
+        restore = install_signals(stop, err)  # SIGINT/SIGTERM: finish the feed being stored, then stop
+        try:
+            with _progress(err) as bar:
+                task = bar.add_task("fetching feeds", total=None)
+                summary = Collector(e.store, e.settings, e.pipeline()).run(
+                    feeds, stop=stop, on_start=lambda n: bar.update(task, total=n),
+                    on_feed=lambda feed, status: bar.update(task, advance=1, description=f"{status:>9} {feed.name[:40]}"))
+        finally:
+            restore()
+        if not summary.feeds:
+            err.print("no feed is due (`storywire fetch --all` fetches them anyway)")
+            return
+        report(err, summary, running=False)
+        if summary.failed and summary.failed == summary.feeds:
+            raise typer.Exit(1)
+
+    @app.command("run")
+    def run(ctx: typer.Context):
+        """Keep collecting: poll each feed on its own schedule until stopped (Ctrl-C or SIGTERM)."""
+        from ..service import run_service
+
+        e = env(ctx)
+        run_service(e.settings, e.store, err)
+
+    @app.command("init")
+    def init(ctx: typer.Context, no_feeds: bool = typer.Option(False, "--no-feeds", help="Do not add the default feeds.")):
+        """Create the store and follow the default list of world-news feeds (unless feeds exist)."""
+        e = env(ctx)
+        with e.store.read() as conn:
+            existing = e.store.count_feeds(conn)
+        out.print(f"store ready: {e.settings.db}", highlight=False)
+        if no_feeds or existing:
+            if existing:
+                out.print(f"{existing} feeds already followed; the default list was not imported")
+            return
+        data, origin = default_opml_bytes(e.settings.default_opml)
+        added, _ = import_subscriptions(e.store, data, origin)
+        out.print(f"now following {added} feeds from {origin}; `storywire run` collects them")

@@ -1,0 +1,292 @@
+"""One collection pass: due feeds -> fetch -> parse -> (full text) -> the pipeline -> feed health.
+
+Fetching is concurrent (asyncio, the limits of ingest.fetch); storing is sequential, one feed at a
+time in a worker thread, while the next feeds download. A feed's validators (ETag, Last-Modified)
+and "last success" are written only after its articles are committed, so an interrupted pass loses
+nothing: the feed is simply fetched in full again next time. Stopping (``stop`` set, e.g. by
+SIGTERM) cancels downloads in progress and finishes the feed being stored.
+"""
+from __future__ import annotations
+
+import asyncio
+import html as htmllib
+import logging
+import re
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Callable, Sequence
+from urllib.parse import urlsplit
+
+from ..config import Settings
+from ..errors import InputError
+from ..models import RawItem, Rejected
+from ..store import Store
+from ..store.feeds import FeedInfo
+from .discover import canonical_url, find_canonical, same_site
+from .feeds import Feed, FeedEntry, parse_feed, sniff
+from .fetch import PAGE_ACCEPT, FetchResult, Fetcher
+
+log = logging.getLogger(__name__)
+
+TEASER_CHARS = 600  # an entry body shorter than this (as text) is a teaser, not the article
+_TEASER_END = re.compile(r"(…|\.\.\.|\[…\]|\[\.\.\.\]|read more\W*|continue reading\W*|more »)\s*$", re.I)
+
+
+@dataclass
+class CollectSummary:
+    """What one pass did; ``errors`` pairs a feed URL with the reason it failed."""
+
+    feeds: int = 0
+    ok: int = 0
+    not_modified: int = 0
+    failed: int = 0
+    entries: int = 0
+    pages_fetched: int = 0
+    new_articles: int = 0
+    revised: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    stories_analysed: int = 0
+    interrupted: bool = False
+    offline: bool = False
+    errors: list[tuple[str, str]] = field(default_factory=list)
+
+    def line(self) -> str:
+        text = (f"{self.feeds} feeds: {self.ok} ok, {self.not_modified} unchanged, {self.failed} failed; "
+                f"{self.new_articles} new articles, {self.revised} revised, {self.rejected} rejected")
+        if self.stories_analysed:
+            text += f"; {self.stories_analysed} stories analysed"
+        return text + (" (interrupted)" if self.interrupted else "")
+
+
+@dataclass
+class _Outcome:
+    feed: FeedInfo
+    result: FetchResult
+    parsed: Feed | None = None
+    items: list[RawItem | Rejected] = field(default_factory=list)
+    error: str | None = None
+    pages: int = 0
+
+
+def _text_of(fragment: str | None) -> str:
+    return re.sub(r"\s+", " ", htmllib.unescape(re.sub(r"<[^>]+>", " ", fragment or ""))).strip()
+
+
+def is_teaser(entry: FeedEntry) -> bool:
+    """Whether the feed gives only the start of the article (short, or ending in "…"/"Read more")."""
+    text = _text_of(entry.content_html or entry.summary)
+    return len(text) < TEASER_CHARS or bool(_TEASER_END.search(text))
+
+
+def outlet_name(feed: FeedInfo, parsed: Feed | None) -> str:
+    """The name a feed's articles are stored under: the one given, else the feed's title, else its host."""
+    name = feed.source or (parsed.title if parsed else None) or urlsplit(feed.url).hostname or feed.url
+    return re.sub(r"\s+", " ", name).strip()[:200]
+
+
+def _wrap(title: str | None, body: str) -> str:
+    """Entry content as a small page, so extraction treats it like any other HTML."""
+    head = f"<title>{htmllib.escape(title)}</title>" if title else ""
+    h1 = f"<h1>{htmllib.escape(title)}</h1>" if title else ""
+    return f"<!DOCTYPE html><html><head><meta charset=\"utf-8\">{head}</head><body><article>{h1}{body}</article></body></html>"
+
+
+class Collector:
+    """Runs passes over one store; keep one per process (the pipeline keeps the clustering state)."""
+
+    def __init__(self, store: Store, settings: Settings, pipeline=None, fetcher_options: dict | None = None):
+        from ..pipeline import Pipeline
+
+        self.store = store
+        self.settings = settings
+        self.pipeline = pipeline or Pipeline(store, settings)
+        self.fetcher_options = fetcher_options or {}
+
+    # -- public ---------------------------------------------------------------------------------
+    def run(self, feeds: Sequence[FeedInfo] | None = None, stop: threading.Event | None = None,
+            on_feed: Callable[[FeedInfo, str], None] | None = None, on_start: Callable[[int], None] | None = None,
+            analyse: bool | None = None) -> CollectSummary:
+        """One pass over ``feeds`` (default: the due ones). Blocking; safe to call from any thread."""
+        return asyncio.run(self.run_async(feeds, stop, on_feed, on_start, analyse))
+
+    async def run_async(self, feeds: Sequence[FeedInfo] | None = None, stop: threading.Event | None = None,
+                        on_feed: Callable[[FeedInfo, str], None] | None = None,
+                        on_start: Callable[[int], None] | None = None, analyse: bool | None = None) -> CollectSummary:
+        stop = stop or threading.Event()
+        if feeds is None:
+            with self.store.read() as conn:
+                feeds = self.store.due_feeds(conn, datetime.now(timezone.utc))
+        summary = CollectSummary(feeds=len(feeds))
+        if on_start:
+            on_start(len(feeds))
+        failures: list[_Outcome] = []
+        queue: asyncio.Queue[_Outcome | None] = asyncio.Queue(maxsize=max(2, self.settings.fetch_concurrency))
+        async with Fetcher(self.settings, **self.fetcher_options) as fetcher:
+            async def produce(feed: FeedInfo) -> None:
+                try:
+                    outcome = await self._fetch_feed(fetcher, feed)
+                except asyncio.CancelledError:
+                    raise
+                except Exception as exc:  # a bug must cost one feed, not the pass
+                    log.exception("collecting %s failed", feed.url)
+                    outcome = _Outcome(feed, FetchResult(feed.url), error=f"unexpected error: {exc!r}")
+                await queue.put(outcome)
+
+            tasks = [asyncio.create_task(produce(f)) for f in feeds]
+            watcher = asyncio.create_task(self._watch(stop, tasks))
+
+            async def close_queue() -> None:
+                await asyncio.gather(*tasks, return_exceptions=True)
+                await queue.put(None)
+
+            closer = asyncio.create_task(close_queue())
+            while (outcome := await queue.get()) is not None:
+                if stop.is_set():
+                    continue  # fetched but not stored: nothing recorded, so it is fetched again next time
+                if outcome.error:
+                    failures.append(outcome)
+                    summary.failed += 1
+                    summary.errors.append((outcome.feed.url, outcome.error))
+                    if on_feed:
+                        on_feed(outcome.feed, "failed")
+                    continue
+                status = await asyncio.to_thread(self._store_outcome, outcome, summary)
+                if on_feed:
+                    on_feed(outcome.feed, status)
+            await closer
+            watcher.cancel()
+        summary.interrupted = stop.is_set()
+        if failures:
+            # every feed failing on the network at once means our connection is down: no back-off
+            summary.offline = (summary.ok + summary.not_modified == 0 and len(failures) >= 2
+                               and all(o.result.status is None for o in failures))
+            await asyncio.to_thread(self._record_failures, failures, not summary.offline,
+                                    self.settings.poll_min_minutes * 60 if summary.offline else None)
+        if not summary.interrupted and (self.settings.analyse if analyse is None else analyse) \
+                and (summary.new_articles or summary.revised):
+            summary.stories_analysed = await asyncio.to_thread(self.pipeline.analyse_pending)
+        return summary
+
+    # -- fetching ---------------------------------------------------------------------------------
+    @staticmethod
+    async def _watch(stop: threading.Event, tasks: list[asyncio.Task]) -> None:
+        while not stop.is_set():
+            await asyncio.sleep(0.1)
+        for task in tasks:
+            task.cancel()
+
+    async def _fetch_feed(self, fetcher: Fetcher, feed: FeedInfo) -> _Outcome:
+        result = await fetcher.fetch(feed.url, etag=feed.etag, last_modified=feed.last_modified)
+        outcome = _Outcome(feed, result)
+        if not result.ok:
+            outcome.error = result.error
+            return outcome
+        if result.not_modified:
+            return outcome
+        try:
+            outcome.parsed = parse_feed(result.body, result.final_url or feed.url, result.content_type)
+        except InputError as exc:
+            outcome.error = str(exc)
+            return outcome
+        entries = outcome.parsed.entries
+        urls = {e.id: canonical_url(e.link) if e.link else None for e in entries}
+        source = outlet_name(feed, outcome.parsed)
+        known_urls, known_ids = await asyncio.to_thread(self._known, source, list(urls.values()), list(urls))
+        fresh = [e for e in entries if e.id not in known_ids and (urls[e.id] is None or urls[e.id] not in known_urls)]
+        items = await asyncio.gather(*(self._item(fetcher, feed, outcome.parsed, e, urls[e.id]) for e in fresh))
+        for item, fetched_page in items:
+            outcome.items.append(item)
+            outcome.pages += fetched_page
+        return outcome
+
+    def _known(self, source: str, urls: list[str | None], ids: list[str]) -> tuple[set[str], set[str]]:
+        with self.store.read() as conn:
+            return (self.store.known_urls(conn, [u for u in urls if u]),
+                    self.store.known_external_ids(conn, source, ids))
+
+    async def _item(self, fetcher: Fetcher, feed: FeedInfo, parsed: Feed, entry: FeedEntry,
+                    url: str | None) -> tuple[RawItem | Rejected, int]:
+        """The entry as a RawItem: its article page when the feed has only a teaser, else its content."""
+        origin = f"{feed.url} entry {entry.id}"
+        source = outlet_name(feed, parsed)
+        common = dict(origin=origin, external_id=entry.id, source=source, title=entry.title,
+                      published=entry.published, authors=entry.authors, feed_id=feed.id)
+        body = entry.content_html or entry.summary or ""
+        problem = "the entry has no content"
+        if self.settings.full_text and url and is_teaser(entry):
+            page = await fetcher.fetch(url, accept=PAGE_ACCEPT)
+            if page.ok and not page.not_modified and sniff(page.body, page.content_type) == "html":
+                text = page.text()
+                final = page.final_url or url
+                page_url = canonical_url(final)  # after redirects (feed proxies, shorteners)
+                canonical = find_canonical(text, final)
+                if canonical and same_site(canonical, final):
+                    page_url = canonical_url(canonical)
+                return RawItem(kind="html", html=text, url=page_url, **common), 1
+            problem = f"its page could not be used ({page.error or 'not an HTML page'})"
+        if _text_of(body):
+            return RawItem(kind="html", html=_wrap(entry.title, body), url=url, **common), 0
+        return Rejected(origin, f"{problem}; nothing to store"), 0
+
+    # -- storing ----------------------------------------------------------------------------------
+    def _store_outcome(self, outcome: _Outcome, summary: CollectSummary) -> str:
+        """Ingest one feed's items, then (only then) record its success. Returns "ok" or "unchanged"."""
+        feed, result = outcome.feed, outcome.result
+        now = datetime.now(timezone.utc)
+        try:
+            if outcome.items:
+                ingested = self.pipeline.ingest(outcome.items, analyse=False)
+                summary.new_articles += ingested.counts["ingested"]
+                summary.revised += ingested.counts["revised"]
+                summary.unchanged += ingested.counts["unchanged"]
+                summary.rejected += ingested.counts["rejected"]
+            parsed = outcome.parsed
+            with self.store.atomic() as conn:
+                updates: dict = {}
+                if parsed is not None:
+                    if not feed.source:
+                        updates["source"] = outlet_name(feed, parsed)
+                    if parsed.title and not feed.title:
+                        updates["title"] = parsed.title
+                    if parsed.site_url and not feed.site_url:
+                        updates["site_url"] = parsed.site_url
+                moved = result.permanent_redirect
+                if moved and moved != feed.url:
+                    taken = self.store.known_feed_url(conn, moved)
+                    if not taken:
+                        updates["url"] = moved
+                        log.info("feed %s moved permanently to %s", feed.url, moved)
+                self.store.update_feed(conn, feed.id, **updates)
+                self.store.record_fetch_success(
+                    conn, feed.id, now=now, etag=result.etag, last_modified=result.last_modified,
+                    entry_times=[e.published for e in parsed.entries] if parsed else [],
+                    new_entries=len(outcome.items), not_modified=result.not_modified,
+                    min_interval_s=self.settings.poll_min_minutes * 60, max_interval_s=self.settings.poll_max_minutes * 60)
+        except Exception as exc:  # a store failure for one feed must not end the pass
+            log.exception("storing feed %s failed", feed.url)
+            outcome.error = f"storing failed: {exc}"
+            summary.failed += 1
+            summary.errors.append((feed.url, outcome.error))
+            return "failed"
+        summary.entries += len(parsed.entries) if parsed else 0
+        summary.pages_fetched += outcome.pages
+        if result.not_modified:
+            summary.not_modified += 1
+            return "unchanged"
+        summary.ok += 1
+        return "ok"
+
+    def _record_failures(self, failures: list[_Outcome], count: bool, retry_after: float | None) -> None:
+        with self.store.atomic() as conn:
+            for o in failures:
+                self.store.record_fetch_failure(conn, o.feed.id, o.error or "failed", count=count,
+                                                retry_after=retry_after if retry_after is not None else o.result.retry_after)
+
+
+def collect(store: Store, settings: Settings, pipeline=None, feeds: Sequence[FeedInfo] | None = None,
+            stop: threading.Event | None = None, on_feed: Callable[[FeedInfo, str], None] | None = None) -> CollectSummary:
+    """One pass over the due feeds (or ``feeds``): the convenience form of :class:`Collector`."""
+    return Collector(store, settings, pipeline).run(feeds, stop=stop, on_feed=on_feed)
+
