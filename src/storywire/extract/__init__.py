@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 
-from ..errors import InputError
+from ..errors import ConfigError, InputError
 from ..models import Extracted, RawItem
 from .html import FAVORS, extract_html
 from .text import Dump, clean_text, extract_dump
@@ -21,6 +21,8 @@ def raw_hash(raw: str) -> str:
 
 def extract_item(item: RawItem, favor: str = "precision") -> Extracted:
     """Clean text and metadata for one item; raises InputError("no article text found ...") when none is left."""
+    if favor not in FAVORS:
+        raise ConfigError(f"extract_favor must be one of {', '.join(FAVORS)}, not {favor!r}")
     if item.kind == "html":
         raw = item.html or ""
         found = extract_html(raw, item.url, favor) if raw.strip() else {}

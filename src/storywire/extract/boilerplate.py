@@ -64,6 +64,7 @@ _CAPTION = re.compile(
     r"|^(photo|photograph|image|picture|pictured|foto|bild|credit|illustration|video|caption|source|quelle|fuente|"
     r"źródło|crédits?( photos?)?|bildquelle|beitragsbild|titelbild|bildnachweis)s?\s*[:|]"
     r"|^(beitragsbild|titelbild|bild anzeigen|bildergalerie|zur bildergalerie)$"
+    r"|^(image|photo|picture|video)\s+(source|credit)s?\s*[,:]"
     r"|\b(photo|photograph|image|picture|foto|bild)\s*(credit)?\s*:\s*\S"
     r"|\((photo|image|picture)\s+(by|:|credit)[^)]*\)\s*$"
     rf"|(/|\||\bvia\s|\bby\s|[.,;:]\s*|\s-\s|\s–\s)(\w[\w .&'-]*?\s)?(photo\s+agency\s*/\s*)?({_AGENCY})(\s*(photo|images?|pool|file))?\s*\)?\s*$"
@@ -121,6 +122,7 @@ _WIRE_TAIL = re.compile(
     r"|(reporting|additional reporting|writing|editing)\s+by\s.+"
     rf"|[—–-]\s*(?:{_AGENCY})"
     r"|with\s+(?:agencies|wires|wire services)"
+    r"|(?:the\s+)?[\w .'’-]{2,60}\s+contributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article)"
     r"|\(\w[^()]{0,40}\s+with\s+[^()]{1,40}\))\.?$",
     re.I,
 )

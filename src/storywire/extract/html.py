@@ -17,8 +17,8 @@ FAVORS = ("precision", "balanced", "recall")
 _DATE_PARAMS = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
 
 
-def trafilatura_document(html: str, url: str | None, favor: str):
-    """trafilatura's Document for a page (None when it finds no main text)."""
+def trafilatura_document(html, url: str | None, favor: str):
+    """trafilatura's Document for a page (markup or a parsed tree; None when it finds no main text)."""
     from trafilatura import bare_extraction
 
     if favor not in FAVORS:
@@ -60,17 +60,29 @@ def page_language(html: str) -> str | None:
     return None
 
 
-def post_filter(paras: list[str], title: str | None) -> tuple[list[str], list[str]]:
+def figure_captions(tree) -> list[str]:
+    """The page's <figcaption> texts: kept as captions, never as body."""
+    found = []
+    for node in tree.iter("figcaption"):
+        text = normalise(" ".join(node.itertext()))
+        if text and len(text) < 600 and text not in found:
+            found.append(text)
+    return found
+
+
+def post_filter(paras: list[str], title: str | None, known_captions: list[str] = ()) -> tuple[list[str], list[str]]:
     """Drop what trafilatura kept but is not article text: a repeated headline, captions, plugs, link lists.
 
     Returns (body paragraphs, caption lines).
     """
     body: list[str] = []
-    captions: list[str] = []
+    captions: list[str] = list(known_captions)
     in_related = False
     last = len(paras) - 1
     for i, p in enumerate(paras):
         if i == 0 and title and p.casefold() == title.casefold():
+            continue
+        if p in known_captions:
             continue
         p, credit = split_credit(p)
         if credit:
@@ -110,12 +122,18 @@ def is_shouting_link(p: str) -> bool:
 
 def extract_html(html: str, url: str | None = None, favor: str = "precision") -> dict:
     """Main text and metadata of a page; raises InputError when the page holds no article text."""
-    doc = trafilatura_document(html, url, favor)
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        raise InputError("no article text found in the page (not parseable as HTML)")
+    known = figure_captions(tree)
+    doc = trafilatura_document(tree, url, favor)
     text = normalise(doc.text or "") if doc is not None else ""
     if not text:
         raise InputError("no article text found in the page")
     title = (doc.title or "").strip() or None
-    body, captions = post_filter([p for p in text.split("\n") if p.strip()], title)
+    body, captions = post_filter([p for p in text.split("\n") if p.strip()], title, known)
     if not body:
         raise InputError("no article text found in the page (only captions or page chrome)")
     return {

@@ -18,7 +18,7 @@ from .boilerplate import (AGENCIES, is_caption, is_chrome, is_prose, is_related_
 
 GOOD, SHORT, CHROME, CAPTION, CREDIT, DATE, BYLINE = "good", "short", "chrome", "caption", "credit", "date", "byline"
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*$""")
-_BYLINE = re.compile(r"^(by|von|par|por|di|door)\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}"
+_BYLINE = re.compile(r"^(?i:by|von|par|por|di|door)\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}"
                      r"(?:\s*(?:,|and|&|und|et|y|e)\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})*)\s*[,|]?.{0,40}$")
 _MONTHS = ("jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
            "oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
@@ -99,8 +99,15 @@ def _strip_dates(line: str) -> str:
     return re.sub(r"\b(published|updated|posted|on|at|last|first|modified|date)\b|[:|,-]", " ", line, flags=re.I)
 
 
+_CLOCK = re.compile(r"\b(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*([ap])?\.?m?\.?(?![\w])", re.I)
+_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\b|(?<=\d)\s*([+-])(\d{2}):?(\d{2})\b")
+
+
 def find_date(line: str) -> datetime | None:
-    """The first date in a line as an aware datetime (UTC unless the line names a zone)."""
+    """The first date in a line as an aware datetime, with its clock time and zone when the line gives them.
+
+    "Updated 2:13 PM GMT+1, February 4, 2022" -> 2022-02-04 14:13+01:00; a line without a zone is UTC.
+    """
     from dateutil import parser
 
     for pattern in _DATE_PATTERNS:
@@ -108,24 +115,44 @@ def find_date(line: str) -> datetime | None:
         if not m:
             continue
         raw = m.group(0)
-        zone = re.search(r"\b([A-Z]{2,4})$", raw)
-        offset = _TZ.get(zone.group(1)) if zone else None
-        if zone:
-            raw = raw[: zone.start()].strip()
-        raw = re.sub(r"(\d)h(\d)", r"\1:\2", raw)
+        if pattern is _DATE_PATTERNS[0]:  # ISO 8601 carries its own time and zone
+            try:
+                dt = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+            except ValueError:
+                continue
+            return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+        day_only = re.sub(_TIME + "$", "", raw)
+        nums = re.match(r"(\d{1,2})/(\d{1,2})/", day_only)
         try:
-            nums = re.match(r"(\d{1,2})/(\d{1,2})/", raw)
-            dt = parser.parse(raw, dayfirst=bool(nums and int(nums.group(2)) <= 12), fuzzy=True)
+            dt = parser.parse(day_only, dayfirst=bool(nums and int(nums.group(2)) <= 12), fuzzy=True)
         except (ValueError, OverflowError):
             continue
-        if dt.tzinfo is None:
-            from datetime import timedelta
-
-            dt = dt.replace(tzinfo=timezone(timedelta(hours=offset))) if offset is not None else \
-                dt.replace(tzinfo=timezone.utc)
-        if 1990 <= dt.year <= 2100:
-            return dt
+        if not 1990 <= dt.year <= 2100:
+            continue
+        rest = line[: m.start()] + " " + line[m.start() + len(day_only):]
+        clock = _CLOCK.search(rest)
+        if clock:
+            hour, minute = int(clock.group(1)), int(clock.group(2))
+            if clock.group(4):
+                hour = hour % 12 + (12 if clock.group(4).lower() == "p" else 0)
+            if hour < 24 and minute < 60:
+                dt = dt.replace(hour=hour, minute=minute, second=int(clock.group(3) or 0))
+        return dt.replace(tzinfo=_zone(rest))
     return None
+
+
+def _zone(text: str) -> timezone:
+    from datetime import timedelta
+
+    m = _OFFSET.search(text)
+    if m:
+        sign, hours, minutes = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+        delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
+        return timezone(-delta if sign == "-" else delta)
+    for word in re.findall(r"\b[A-Z]{2,4}\b", text):
+        if word in _TZ:
+            return timezone(timedelta(hours=_TZ[word]))
+    return timezone.utc
 
 
 def _chrome_blocks(lines: list[_Line]) -> None:
@@ -153,13 +180,16 @@ def _related_lists(lines: list[_Line]) -> None:
 
 
 def _headline(lines: list[_Line], first_good: int) -> int | None:
-    """Index of the headline: the last title-shaped line before the body, outside chrome runs."""
-    for i in range(first_good - 1, -1, -1):
+    """Index of the headline: the longest title-shaped line before the body, outside chrome runs and bylines."""
+    byline_blocks = {ln.block for ln in lines[:first_good] if ln.label == BYLINE}
+    best: int | None = None
+    for i in range(first_good):
         ln = lines[i]
-        if ln.label == SHORT and 3 <= words(ln.text) <= 30 and not _SENTENCE_END.search(ln.text.rstrip("'\"’”")) \
-                and not ln.text.isupper():
-            return i
-    return None
+        if ln.label == SHORT and ln.block not in byline_blocks and 3 <= words(ln.text) <= 30 \
+                and not _SENTENCE_END.search(ln.text.rstrip("'\"’”")) and not ln.text.isupper():
+            if best is None or words(ln.text) >= words(lines[best].text):
+                best = i
+    return best
 
 
 def _outlet(lines: list[_Line], head: int | None, first_good: int) -> str | None:
@@ -178,13 +208,14 @@ def _outlet(lines: list[_Line], head: int | None, first_good: int) -> str | None
         m = re.match(r"^\((.{2,40}?)\s+with\s+[^()]+\)\.?$", ln.text, re.I)
         if ln.label == CREDIT and m and m.group(1).casefold() not in agencies:
             return cased(m.group(1).strip())
-    for ln in lines:
-        m = re.search(r"©\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([A-Z][\w.&' -]{1,50}?)[.,]?\s*(?:all rights reserved.*)?$",
-                      ln.text, re.I)
-        if m and ln.label in (CHROME, CAPTION) and not is_caption(ln.text.replace("©", "")) and words(m.group(1)) <= 5:
-            name = m.group(1).strip()
-            if name.casefold() not in agencies and not re.search(r"[,;]", name):
-                return cased(name)
+    for ln in lines:  # "© 2022 The Daily Ledger Ltd. All rights reserved." in the footer
+        m = re.search(r"(?:©|\bcopyright\b)\s*(\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([A-Z][\w&' -]{1,50}?)\s*"
+                      r"(?:\b(?:ltd|limited|inc|llc|gmbh|plc|s\.a)\b)?[.,]?\s*(?:all rights reserved.*)?$", ln.text, re.I)
+        if not m or words(m.group(2)) > 5 or re.search(r"[,;/]", m.group(2)):
+            continue
+        name = m.group(2).strip()
+        if (m.group(1) or ln.label == CHROME) and (m.group(1) or name.casefold() not in agencies):
+            return cased(name)
     for a, b in zip(names, names[1:]):
         if a == b:
             return a
@@ -199,6 +230,9 @@ def extract_dump(raw: str) -> Dump:
         ln.label = _label(ln.text)
     _chrome_blocks(lines)
     _related_lists(lines)
+    for prev, ln in zip(lines, lines[1:]):  # "Image caption," on its own line labels the next one
+        if re.fullmatch(r"(image|photo|picture|video)?\s*caption\s*[,:]?", prev.text, re.I):
+            prev.label, ln.label = CHROME, CAPTION
     goods = [i for i, ln in enumerate(lines) if ln.label == GOOD]
     if not goods:
         # No paragraph reads as prose: keep sentence-shaped lines that are not chrome (a very short item).
@@ -213,10 +247,10 @@ def extract_dump(raw: str) -> Dump:
             keep.append(ln.text)
         elif ln.label == SHORT and _sub_heading(lines, i, first, last):
             keep.append(ln.text)
-    for ln in lines[last + 1:]:  # the sign-off directly after the last paragraph
+    for ln in lines[last + 1:]:  # the sign-off after the last paragraph (related lists may sit in between)
         if ln.label == CREDIT:
             keep.append(ln.text)
-        elif ln.label not in (CAPTION, DATE, BYLINE):
+        elif ln.label not in (CAPTION, DATE, BYLINE, CHROME):
             break
     title = lines[head].text if head is not None else None
     if title:
@@ -226,13 +260,25 @@ def extract_dump(raw: str) -> Dump:
     for ln in lines:
         m = _BYLINE.match(ln.text) if ln.label == BYLINE else None
         if m:
-            authors += [a.strip() for a in re.split(r"\s*(?:,|\band\b|&|\bund\b|\bet\b)\s*", m.group(2)) if a.strip()]
+            authors += [name_case(a.strip()) for a in re.split(r"\s*(?:,|\band\b|&|\bund\b|\bet\b)\s*", m.group(1))
+                        if a.strip()]
     return Dump(
         text="\n\n".join(keep), title=title, source=_outlet(lines, head, first),
         published=next((d for d in dates if d is not None), None), authors=tuple(dict.fromkeys(authors)),
         captions=tuple(ln.text for ln in lines if ln.label == CAPTION),
         dropped=tuple(ln.text for ln in lines if ln.label in (CHROME, CAPTION)),
     )
+
+
+_PARTICLES = {"de", "da", "di", "du", "van", "von", "der", "den", "del", "la", "le", "ter", "bin", "al"}
+
+
+def name_case(name: str) -> str:
+    """"ANNA DE VRIES" -> "Anna de Vries"; names already in mixed case are left alone."""
+    if not name.isupper():
+        return name
+    parts = name.title().split()
+    return " ".join(p.lower() if i and p.lower() in _PARTICLES else p for i, p in enumerate(parts))
 
 
 def _sub_heading(lines: list[_Line], i: int, first: int, last: int) -> bool:
