@@ -579,3 +579,106 @@ def test_users_cli(tmp_path):
         assert s.user_for_token(conn, token)["name"] == "zoe"
         assert s.check_password(conn, "zoe", PASSWORD)["is_admin"] is True
     s.close()
+
+
+# -- sources: feeds and OPML ----------------------------------------------------------------------------------
+RSS = b"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Loopback Gazette</title><link>http://127.0.0.1/</link>
+<description>test</description>
+<item><title>First post</title><link>http://127.0.0.1/a/1</link><guid>a1</guid>
+<pubDate>Fri, 04 Feb 2022 10:00:00 GMT</pubDate><description>Hello.</description></item>
+</channel></rss>"""
+HOME = b"""<!doctype html><html><head><title>Gazette</title>
+<link rel="alternate" type="application/rss+xml" title="Gazette RSS" href="/feed.xml"></head><body>hi</body></html>"""
+OPML = b"""<?xml version="1.0"?><opml version="2.0"><head><title>mine</title></head><body>
+<outline text="World"><outline text="Europe"><outline type="rss" text="Euro Wire" xmlUrl="https://euro.example/rss"/></outline></outline>
+<outline type="rss" text="Plain Feed" xmlUrl="https://plain.example/feed" htmlUrl="https://plain.example/"/>
+</body></opml>"""
+
+
+@pytest.fixture
+def feed_server():
+    """A real HTTP server on 127.0.0.1 serving a home page that links to an RSS feed."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            body, ctype = {"/feed.xml": (RSS, "application/rss+xml"), "/": (HOME, "text/html")}.get(
+                self.path, (b"not here", "text/plain"))
+            self.send_response(200 if body != b"not here" else 404)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    thread.join()
+
+
+def test_admin_adds_and_removes_a_feed(env, feed_server):
+    c = env["client"](allow_private_addresses=True)
+    login(c)
+    r = c.post("/sources/feeds", data={"url": feed_server + "/", "category": "Local", "csrf_token": csrf_of(c, "/sources")})
+    assert r.status_code == 303 and r.headers["location"] == "/sources?done=feed-added"
+    page = c.get("/sources").text
+    assert "Loopback Gazette" in page and f"{feed_server}/feed.xml" in page and "never fetched" in page
+    feeds = c.get("/api/v1/sources", headers=bearer(env["tokens"]["bob"])).json()["feeds"]
+    assert [(f["url"], f["name"], f["category"], f["health"]) for f in feeds] == [
+        (f"{feed_server}/feed.xml", "Loopback Gazette", "Local", "never fetched")]
+    again = c.post("/sources/feeds", data={"url": f"{feed_server}/feed.xml", "csrf_token": csrf_of(c, "/sources")})
+    assert again.headers["location"] == "/sources?done=feed-known"
+    r = c.post(f"/sources/feeds/{feeds[0]['id']}/delete", data={"csrf_token": csrf_of(c, "/sources")})
+    assert r.status_code == 303 and f"{feed_server}/feed.xml" not in c.get("/sources").text
+
+
+def test_feed_admin_is_for_admins_and_checks_the_feed(env, feed_server):
+    reader = env["client"](allow_private_addresses=True)
+    login(reader, "bob")
+    page = reader.get("/sources").text
+    assert "Add a feed" not in page and "The Globe and Mail" in page
+    assert reader.post("/sources/feeds", data={"url": feed_server + "/feed.xml",
+                                               "csrf_token": csrf_of(reader, "/sources")}).status_code == 403
+    api = env["client"](allow_private_addresses=True)
+    r = api.post("/api/v1/sources/feeds", json={"url": feed_server + "/feed.xml"}, headers=bearer(env["tokens"]["bob"]))
+    assert r.status_code == 403 and r.json()["error"]["message"] == "only an admin can do this"
+    admin = bearer(env["tokens"]["alice"])
+    missing = api.post("/api/v1/sources/feeds", json={"url": feed_server + "/nothing.xml"}, headers=admin)
+    assert missing.status_code == 502 and "404" in missing.json()["error"]["message"]
+    r = api.post("/api/v1/sources/feeds", json={"url": feed_server + "/feed.xml", "title": "Gazette"}, headers=admin)
+    assert r.status_code == 201 and r.json()["title"] == "Gazette" and r.json()["entries"] == 1
+    assert api.delete(f"/api/v1/sources/feeds/{r.json()['id']}", headers=admin).status_code == 200
+    assert api.delete(f"/api/v1/sources/feeds/{r.json()['id']}", headers=admin).status_code == 404
+    # Without allow_private_addresses the SSRF guard refuses a loopback address.
+    guarded = env["client"]()
+    login(guarded)
+    r = guarded.post("/sources/feeds", data={"url": feed_server + "/feed.xml", "csrf_token": csrf_of(guarded, "/sources")})
+    assert r.status_code == 400 and "refused" in r.text and "allow_private_addresses" in r.text
+
+
+def test_opml_import_and_export(env):
+    c = env["client"]()
+    login(c)
+    files = {"opml": ("mine.opml", OPML, "text/x-opml")}
+    r = c.post("/sources/opml", data={"csrf_token": csrf_of(c, "/sources")}, files=files)
+    assert r.status_code == 200 and "2 feeds found, 2 added, 0 already subscribed" in r.text
+    r = c.post("/sources/opml", data={"csrf_token": csrf_of(c, "/sources")}, files=files)
+    assert "2 feeds found, 0 added, 2 already subscribed" in r.text
+    bad = c.post("/sources/opml", data={"csrf_token": csrf_of(c, "/sources")},
+                 files={"opml": ("x.opml", b"<html>no</html>", "text/html")})
+    assert bad.status_code == 400 and "not an OPML file" in bad.text
+    assert c.post("/sources/opml", files=files).status_code == 403  # no CSRF token
+    out = c.get("/sources/opml")
+    assert out.headers["content-type"].startswith("text/x-opml")
+    from storywire.ingest.opml import parse_opml
+
+    subs = {s.url: s for s in parse_opml(out.content)}
+    assert subs["https://euro.example/rss"].category == "World/Europe"
+    assert subs["https://plain.example/feed"].site_url == "https://plain.example/"

@@ -38,11 +38,12 @@ def add_feed(request: Request, url: str = Form(""), title: str = Form(""), categ
     check_csrf(viewer, csrf_token)
     require_admin(viewer)
     try:
-        sources_admin.add_feed(request.app.state.store, request.app.state.settings, url, title or None, category or None)
+        added = sources_admin.add_feed(request.app.state.store, request.app.state.settings, url, title or None,
+                                       category or None)
     except StorywireError as exc:
         return _sources(request, viewer, error=str(exc), status_code=400,
                         form={"url": url, "title": title, "category": category})
-    return _redirect("/sources", "feed-added")
+    return _redirect("/sources", "feed-added" if added["new"] else "feed-known")
 
 
 @router.post("/sources/feeds/{feed_id}/delete")

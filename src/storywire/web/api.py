@@ -139,7 +139,7 @@ def add_feed(request: Request, body: FeedIn, viewer: Viewer = Depends(api_user))
     require_admin(viewer)
     feed = sources_admin.add_feed(request.app.state.store, request.app.state.settings, body.url, body.title,
                                   body.category)
-    return _json(feed, status_code=201)
+    return _json(feed, status_code=201 if feed["new"] else 200)
 
 
 @router.delete("/sources/feeds/{feed_id}", summary="Unsubscribe from a feed (admin)")

@@ -17,7 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from ..config import Settings
-from ..errors import AuthError, ConfigError, InputError, NotFound, StoreError, StorywireError
+from ..errors import AuthError, ConfigError, FetchError, InputError, NotFound, StoreError, StorywireError
 from . import admin, api, feeds_out, pages
 from .auth import Forbidden, LoginRequired, Viewer, login_url
 from .render import STATIC, make_templates, page
@@ -74,6 +74,8 @@ def _status(exc: Exception) -> int:
         return 404
     if isinstance(exc, InputError):
         return 400
+    if isinstance(exc, FetchError):
+        return 502  # the feed's server (not the request) failed
     if isinstance(exc, (StoreError, ConfigError)):
         return 503
     return 500

@@ -253,9 +253,7 @@ def _json(text: str):
 
 
 def feeds_table(store, conn: sa.Connection) -> list[dict]:
-    """The subscribed feeds with their health, when the feeds stage is installed."""
-    list_feeds = getattr(store, "list_feeds", None)
-    if list_feeds is None:
-        return []
-    rows = list_feeds(conn)
-    return [r if isinstance(r, dict) else (r._asdict() if hasattr(r, "_asdict") else vars(r)) for r in rows]
+    """The subscribed feeds with their health."""
+    from .sources_admin import feed_rows
+
+    return feed_rows(store, conn)

@@ -1,35 +1,62 @@
 """Managing subscriptions from the web and the API: add and remove feeds, OPML in and out.
 
-Thin glue over the store's feed methods and ``storywire.ingest.opml``, shared by the HTML pages and
-the JSON API so both validate the same way.
+Adding a feed fetches it first (through the guarded fetcher, so the SSRF guard and size limits
+apply): a typo or a page that is not a feed is refused at once instead of failing silently at the
+next poll, and a site's home page is resolved to the feed it advertises.
 """
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from dataclasses import asdict
 
 from ..config import Settings
-from ..errors import InputError
+from ..errors import FetchError, InputError
 from ..ingest.opml import Subscription, export_opml as _export, parse_opml
 
 
-def check_url(url: str) -> str:
+def resolve_feed(settings: Settings, url: str) -> tuple[str, str | None, str | None, int]:
+    """(feed URL to store, its title, its site URL, entries now): the URL itself when it is a feed,
+    else the first feed its page links to."""
+    from ..ingest.discover import find_feeds
+    from ..ingest.feeds import parse_feed, sniff
+    from ..ingest.fetch import fetch_url
+
+    res = fetch_url(settings, url)
+    if not res.ok:
+        raise FetchError(f"{url}: {res.error}")
+    if sniff(res.body, res.content_type) == "html":
+        found = find_feeds(res.text(), res.final_url or url)
+        if not found:
+            raise InputError(f"{url} is a web page that links to no feed; give the feed's own address")
+        url = found[0].url
+        res = fetch_url(settings, url)
+        if not res.ok:
+            raise FetchError(f"{url}: {res.error}")
+    parsed = parse_feed(res.body, res.final_url or url, res.content_type)
+    return res.permanent_redirect or url, parsed.title, parsed.site_url, len(parsed.entries)
+
+
+def add_feed(store, settings: Settings, url: str, title: str | None = None, category: str | None = None,
+             check: bool = True) -> dict:
+    """Subscribe (after a check fetch); ``title`` names the outlet, else the feed's own title does."""
+    from ..ingest.fetch import check_url
+
     url = url.strip()
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InputError(f"{url!r} is not a web address: give the feed's http(s) URL")
-    return url
-
-
-def add_feed(store, settings: Settings, url: str, title: str | None = None, category: str | None = None) -> dict:
-    url = check_url(url)
+    check_url(url)
+    feed_title = site = None
+    entries = None
+    if check:
+        url, feed_title, site, entries = resolve_feed(settings, url)
+    name = (title or "").strip() or feed_title
     with store.atomic() as conn:
-        feed_id = store.add_feed(conn, url, title=title, category=category)
-    return {"id": feed_id, "url": url, "title": title, "category": category}
+        feed_id, new = store.add_feed(conn, url, title=name, site_url=site, category=(category or "").strip() or None,
+                                      source=name)
+    return {"id": feed_id, "url": url, "title": name, "site_url": site, "category": category, "new": new,
+            "entries": entries}
 
 
 def remove_feed(store, feed_id: int) -> None:
     with store.atomic() as conn:
-        store.remove_feed(conn, feed_id)
+        store.remove_feed(conn, int(feed_id))
 
 
 def import_opml(store, data: bytes, origin: str = "OPML") -> dict:
@@ -37,20 +64,22 @@ def import_opml(store, data: bytes, origin: str = "OPML") -> dict:
     subs = parse_opml(data, origin)
     if not subs:
         raise InputError(f"{origin}: no feeds in this OPML file")
-    with store.read() as conn:
-        known = {f["url"] for f in store.list_feeds(conn)}
     added = 0
     with store.atomic() as conn:
         for s in subs:
-            if s.url in known:
-                continue
-            store.add_feed(conn, s.url, title=s.title, category=s.category, site_url=s.site_url)
-            added += 1
+            _, new = store.add_feed(conn, s.url, title=s.title, site_url=s.site_url, category=s.category,
+                                    source=s.title)
+            added += new
     return {"found": len(subs), "added": added, "known": len(subs) - added}
 
 
 def export_opml(store) -> str:
     with store.read() as conn:
         feeds = store.list_feeds(conn)
-    return _export([Subscription(url=f["url"], title=f.get("title"), site_url=f.get("site_url"),
-                                 category=f.get("category")) for f in feeds])
+    return _export([Subscription(url=f.url, title=f.title or f.source, site_url=f.site_url, category=f.category)
+                    for f in feeds])
+
+
+def feed_rows(store, conn) -> list[dict]:
+    """The feeds as plain dicts with their name and health, for the sources page and the API."""
+    return [{**asdict(f), "name": f.name, "health": f.health} for f in store.list_feeds(conn)]
