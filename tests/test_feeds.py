@@ -365,6 +365,28 @@ def test_teaser_without_full_text_setting_keeps_the_entry(server, sqlite_store):
     assert summary.pages_fetched == 0 and art.text == "A strong quake struck the coast today."
 
 
+def test_page_without_article_text_falls_back_to_the_entry(server, sqlite_store):
+    """A paywall page yields no article: the teaser is stored instead, and the page is not fetched again."""
+    wall = b"<html><head><title>Subscribe</title></head><body><div>Subscribe to continue.</div></body></html>"
+    server.routes["/paywalled"] = Reply(200, wall, {"Content-Type": "text/html"})
+    server.routes["/nothing"] = Reply(404, b"")
+    server.routes["/feed"] = Reply(200, rss("Paper", server.url("/"), [
+        {"title": "Budget passes", "link": server.url("/paywalled"), "guid": "p1",
+         "description": "Parliament passed the budget after a long night of debate."},
+        {"title": "Empty", "link": server.url("/nothing"), "guid": "p2", "description": ""}]))
+    add(sqlite_store, server.url("/feed"))
+    col = collector(sqlite_store, analyse=False)
+    first = col.run()
+    (art,) = stored(sqlite_store)
+    assert first.new_articles == 1 and first.rejected == 1
+    assert art.text == "Parliament passed the budget after a long night of debate." and art.url == server.url("/paywalled")
+    with sqlite_store.read() as conn:
+        feed = sqlite_store.list_feeds(conn)[0]
+    again = col.run(feeds=[feed])
+    assert again.rejected == 0 and again.new_articles == 0  # the empty entry is not retried by this process
+    assert server.hits("/paywalled") == 1 and server.hits("/nothing") == 1
+
+
 def test_same_article_through_two_feeds_is_stored_once(server, sqlite_store):
     page = article_page("Ferries resume", LONG, "Harbour Gazette")
     server.routes["/story/ferries"] = Reply(200, page, {"Content-Type": "text/html"})
@@ -383,7 +405,7 @@ def test_feed_at_a_private_address_is_refused_by_default(server, sqlite_store):
     server.routes["/feed"] = Reply(200, (FEEDS / "rss2.xml").read_bytes())
     fid = add(sqlite_store, server.url("/feed"))
     summary = collector(sqlite_store, allow_private_addresses=False).run()
-    assert summary.failed == 1 and "refused" in summary.errors[0][1] and server.seen == []
+    assert summary.failed == 1 and "refused" in summary.errors[0][1] and server.seen == [] and not summary.offline
     info = feed_of(sqlite_store, fid)
     assert info.consecutive_failures == 1 and "allow_private_addresses" in info.last_error
     assert stored(sqlite_store) == []

@@ -68,6 +68,8 @@ class _Outcome:
     items: list[RawItem | Rejected] = field(default_factory=list)
     error: str | None = None
     pages: int = 0
+    entry_of: dict[str, str] = field(default_factory=dict)  # item origin -> entry id
+    fallbacks: dict[str, tuple[str, RawItem]] = field(default_factory=dict)  # origin -> (page URL, entry content)
 
 
 def _text_of(fragment: str | None) -> str:
@@ -103,6 +105,9 @@ class Collector:
         self.settings = settings
         self.pipeline = pipeline or Pipeline(store, settings)
         self.fetcher_options = fetcher_options or {}
+        # remembered for the life of the process, so a long-running service does not redo hopeless work:
+        self._unusable_pages: set[str] = set()  # article pages that gave no text (paywalls): use the entry
+        self._rejected_entries: set[tuple[int, str]] = set()  # entries with nothing usable at all
 
     # -- public ---------------------------------------------------------------------------------
     def run(self, feeds: Sequence[FeedInfo] | None = None, stop: threading.Event | None = None,
@@ -123,16 +128,19 @@ class Collector:
             on_start(len(feeds))
         failures: list[_Outcome] = []
         queue: asyncio.Queue[_Outcome | None] = asyncio.Queue(maxsize=max(2, self.settings.fetch_concurrency))
+        # fetched-but-unstored feeds are held in memory: bound them (storing is slower than fetching)
+        in_flight = asyncio.Semaphore(max(2, self.settings.fetch_concurrency))
         async with Fetcher(self.settings, **self.fetcher_options) as fetcher:
             async def produce(feed: FeedInfo) -> None:
-                try:
-                    outcome = await self._fetch_feed(fetcher, feed)
-                except asyncio.CancelledError:
-                    raise
-                except Exception as exc:  # a bug must cost one feed, not the pass
-                    log.exception("collecting %s failed", feed.url)
-                    outcome = _Outcome(feed, FetchResult(feed.url), error=f"unexpected error: {exc!r}")
-                await queue.put(outcome)
+                async with in_flight:
+                    try:
+                        outcome = await self._fetch_feed(fetcher, feed)
+                    except asyncio.CancelledError:
+                        raise
+                    except Exception as exc:  # a bug must cost one feed, not the pass
+                        log.exception("collecting %s failed", feed.url)
+                        outcome = _Outcome(feed, FetchResult(feed.url), error=f"unexpected error: {exc!r}")
+                    await queue.put(outcome)
 
             tasks = [asyncio.create_task(produce(f)) for f in feeds]
             watcher = asyncio.create_task(self._watch(stop, tasks))
@@ -161,7 +169,7 @@ class Collector:
         if failures:
             # every feed failing on the network at once means our connection is down: no back-off
             summary.offline = (summary.ok + summary.not_modified == 0 and len(failures) >= 2
-                               and all(o.result.status is None for o in failures))
+                               and all(o.result.unreachable for o in failures))
             await asyncio.to_thread(self._record_failures, failures, not summary.offline,
                                     self.settings.poll_min_minutes * 60 if summary.offline else None)
         if not summary.interrupted and (self.settings.analyse if analyse is None else analyse) \
@@ -194,11 +202,15 @@ class Collector:
         urls = {e.id: canonical_url(e.link) if e.link else None for e in entries}
         source = outlet_name(feed, outcome.parsed)
         known_urls, known_ids = await asyncio.to_thread(self._known, source, list(urls.values()), list(urls))
-        fresh = [e for e in entries if e.id not in known_ids and (urls[e.id] is None or urls[e.id] not in known_urls)]
+        fresh = [e for e in entries if e.id not in known_ids and (feed.id, e.id) not in self._rejected_entries
+                 and (urls[e.id] is None or urls[e.id] not in known_urls)]
         items = await asyncio.gather(*(self._item(fetcher, feed, outcome.parsed, e, urls[e.id]) for e in fresh))
-        for item, fetched_page in items:
+        for entry, (item, fetched_page, fallback) in zip(fresh, items):
             outcome.items.append(item)
+            outcome.entry_of[item.origin] = entry.id
             outcome.pages += fetched_page
+            if fallback is not None:
+                outcome.fallbacks[item.origin] = fallback
         return outcome
 
     def _known(self, source: str, urls: list[str | None], ids: list[str]) -> tuple[set[str], set[str]]:
@@ -207,15 +219,19 @@ class Collector:
                     self.store.known_external_ids(conn, source, ids))
 
     async def _item(self, fetcher: Fetcher, feed: FeedInfo, parsed: Feed, entry: FeedEntry,
-                    url: str | None) -> tuple[RawItem | Rejected, int]:
-        """The entry as a RawItem: its article page when the feed has only a teaser, else its content."""
+                    url: str | None) -> tuple[RawItem | Rejected, int, tuple[str, RawItem] | None]:
+        """The entry as a RawItem: its article page when the feed has only a teaser, else its content.
+
+        Also returns whether a page was fetched and, for a page, the entry-content item to fall back on
+        if the page yields no article text."""
         origin = f"{feed.url} entry {entry.id}"
         source = outlet_name(feed, parsed)
         common = dict(origin=origin, external_id=entry.id, source=source, title=entry.title,
                       published=entry.published, authors=entry.authors, feed_id=feed.id)
         body = entry.content_html or entry.summary or ""
         problem = "the entry has no content"
-        if self.settings.full_text and url and is_teaser(entry):
+        own = RawItem(kind="html", html=_wrap(entry.title, body), url=url, **common) if _text_of(body) else None
+        if self.settings.full_text and url and url not in self._unusable_pages and is_teaser(entry):
             page = await fetcher.fetch(url, accept=PAGE_ACCEPT)
             if page.ok and not page.not_modified and sniff(page.body, page.content_type) == "html":
                 text = page.text()
@@ -224,11 +240,12 @@ class Collector:
                 canonical = find_canonical(text, final)
                 if canonical and same_site(canonical, final):
                     page_url = canonical_url(canonical)
-                return RawItem(kind="html", html=text, url=page_url, **common), 1
+                item = RawItem(kind="html", html=text, url=page_url, **common)
+                return item, 1, ((url, own) if own is not None else None)
             problem = f"its page could not be used ({page.error or 'not an HTML page'})"
-        if _text_of(body):
-            return RawItem(kind="html", html=_wrap(entry.title, body), url=url, **common), 0
-        return Rejected(origin, f"{problem}; nothing to store"), 0
+        if own is not None:
+            return own, 0, None
+        return Rejected(origin, f"{problem}; nothing to store"), 0, None
 
     # -- storing ----------------------------------------------------------------------------------
     def _store_outcome(self, outcome: _Outcome, summary: CollectSummary) -> str:
@@ -237,11 +254,7 @@ class Collector:
         now = datetime.now(timezone.utc)
         try:
             if outcome.items:
-                ingested = self.pipeline.ingest(outcome.items, analyse=False)
-                summary.new_articles += ingested.counts["ingested"]
-                summary.revised += ingested.counts["revised"]
-                summary.unchanged += ingested.counts["unchanged"]
-                summary.rejected += ingested.counts["rejected"]
+                self._ingest(outcome, summary)
             parsed = outcome.parsed
             with self.store.atomic() as conn:
                 updates: dict = {}
@@ -277,6 +290,30 @@ class Collector:
             return "unchanged"
         summary.ok += 1
         return "ok"
+
+    def _ingest(self, outcome: _Outcome, summary: CollectSummary) -> None:
+        """Store the items; a page with no article text (paywall, consent wall) falls back to the entry."""
+        retry: list[RawItem] = []
+        for round_items in (outcome.items, retry):
+            if not round_items:
+                continue
+            done = self.pipeline.ingest(round_items, analyse=False)
+            summary.new_articles += done.counts["ingested"]
+            summary.revised += done.counts["revised"]
+            summary.unchanged += done.counts["unchanged"]
+            for rejected in done.rejected:
+                fallback = outcome.fallbacks.pop(rejected.origin, None)
+                if fallback is not None and round_items is outcome.items:
+                    self._unusable_pages.add(fallback[0])
+                    retry.append(fallback[1])
+                    continue
+                summary.rejected += 1
+                entry_id = outcome.entry_of.get(rejected.origin)
+                if entry_id is not None:
+                    self._rejected_entries.add((outcome.feed.id, entry_id))
+        for remembered in (self._unusable_pages, self._rejected_entries):
+            if len(remembered) > 200_000:  # bound the memory of a service running for months
+                remembered.clear()
 
     def _record_failures(self, failures: list[_Outcome], count: bool, retry_after: float | None) -> None:
         with self.store.atomic() as conn:

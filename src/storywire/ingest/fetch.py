@@ -64,6 +64,7 @@ class FetchResult:
     error: str | None = None
     retry_after: float | None = None  # seconds the server asked us to wait (429/503), if any
     attempts: int = 1
+    unreachable: bool = False  # no answer at all (DNS, connect, timeout): maybe our own network is down
 
     @property
     def ok(self) -> bool:
@@ -341,15 +342,17 @@ class Fetcher:
             except Refused as exc:
                 return FetchResult(url, error=str(exc), attempts=attempts)
             except Unresolvable as exc:
-                return FetchResult(url, error=str(exc), attempts=attempts)
+                return FetchResult(url, error=str(exc), attempts=attempts, unreachable=True)
             except TooLarge:
                 return FetchResult(url, error=f"response larger than {self.settings.fetch_max_bytes} bytes "
                                               "(fetch_max_bytes), not read", attempts=attempts)
             except (TimeoutError, httpx.TimeoutException):
                 result = FetchResult(url, error=f"timed out (connect {self.settings.fetch_connect_timeout:g}s, "
-                                                f"total {self.settings.fetch_timeout:g}s)", attempts=attempts)
+                                                f"total {self.settings.fetch_timeout:g}s)", attempts=attempts,
+                                     unreachable=True)
             except httpx.TransportError as exc:
-                result = FetchResult(url, error=f"network error: {_describe(exc)}", attempts=attempts)
+                result = FetchResult(url, error=f"network error: {_describe(exc)}", attempts=attempts,
+                                     unreachable=isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout)))
             except FetchError as exc:
                 return FetchResult(url, error=f"bad response: {_describe(exc)}", attempts=attempts)
             result = _with_attempts(result, attempts)
