@@ -272,9 +272,11 @@ def _register_commands() -> None:
     """Commands that live in storywire.commands.* (one module per area)."""
     from .commands import brief as brief_commands
     from .commands import cluster as cluster_commands
+    from .commands import feeds as feeds_commands
     from .commands import web as web_commands
 
     cluster_commands.register(app, cluster_app, eval_app)
+    feeds_commands.register(app)
     web_commands.register(app)
     brief_commands.register(app)
 
