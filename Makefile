@@ -21,6 +21,7 @@ system-deps:
 	fi
 
 run: $(STAMP)
+	$(BIN)/storywire init
 	$(BIN)/storywire run
 
 test: $(STAMP) system-deps
