@@ -44,8 +44,8 @@ def timeline_svg(rows: list[tuple[str, datetime, int]], numbers: dict[int, int] 
         return Markup("")
     outlets = list(dict.fromkeys(o for o, _, _ in sorted(rows, key=lambda r: r[1])))
     lo, seconds = _span([t for _, t, _ in rows])
-    left, right, row_h, top = 130, 14, 26, 10
-    width = 600
+    left, right, row_h, top = 160, 14, 26, 10
+    width = 620
     plot = width - left - right
     height = top + row_h * len(outlets) + 28
     parts = [f'<svg class="timeline" viewBox="0 0 {width} {height}" width="100%" role="img" '
