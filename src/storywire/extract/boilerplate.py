@@ -67,8 +67,14 @@ _CAPTION = re.compile(
     r"|^(image|photo|picture|video)\s+(source|credit)s?\s*[,:]"
     r"|\b(photo|photograph|image|picture|foto|bild)\s*(credit)?\s*:\s*\S"
     r"|\((photo|image|picture)\s+(by|:|credit)[^)]*\)\s*$"
-    rf"|(/|\||\bvia\s|\bby\s|[.,;:]\s*|\s-\s|\s–\s)(\w[\w .&'-]*?\s)?(photo\s+agency\s*/\s*)?({_AGENCY})(\s*(photo|images?|pool|file))?\s*\)?\s*$"
     r"|\b(photo|photograph)\s*/\s*\w",
+    re.I,
+)
+# A trailing agency credit ("...2020.Sputnik Photo Agency/Reuters", "... (AFP)", "... | Getty Images"), searched
+# in the last 120 characters only: the credit is short, and a whole-line search is quadratic.
+_CREDIT_TAIL = re.compile(
+    rf"(/|\||\bvia\s|\bby\s|[.,;:]|\s-|\s–)\s*([\w.&'-]+\s){{0,4}}(photo\s+agency\s*/\s*)?({_AGENCY})"
+    r"(\s*(photo|images?|pool|file))?\s*\)?\s*$",
     re.I,
 )
 
@@ -140,7 +146,7 @@ def is_caption(line: str) -> bool:
     """
     if len(line) > 600:
         return False
-    m = _CAPTION.search(line)
+    m = _CAPTION.search(line) or _CREDIT_TAIL.search(line[-120:])
     if not m:
         return False
     if m.group(0).strip().startswith("©") or "©" in line:

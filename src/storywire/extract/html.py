@@ -8,6 +8,7 @@ its time and zone when the page gives them.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import datetime, timezone
 
 from ..errors import InputError
@@ -70,7 +71,7 @@ def figure_captions(tree) -> list[str]:
     return found
 
 
-def post_filter(paras: list[str], title: str | None, known_captions: list[str] = ()) -> tuple[list[str], list[str]]:
+def post_filter(paras: list[str], title: str | None, known_captions: Sequence[str] = ()) -> tuple[list[str], list[str]]:
     """Drop what trafilatura kept but is not article text: a repeated headline, captions, plugs, link lists.
 
     Returns (body paragraphs, caption lines).
@@ -105,8 +106,8 @@ def post_filter(paras: list[str], title: str | None, known_captions: list[str] =
 _ROLE = (r"writer|editor|reporter|correspondent|journalist|columnist|contributor|author|producer|"
          r"redakteur(in)?|autor(in)?|journalist(in)?|korrespondent(in)?|journaliste|rédact(eur|rice)|periodista|"
          r"redactor(a)?|giornalista|dziennikar(z|ka)")
-_BIO = re.compile(rf"^[A-Z][\w'’.-]+(\s[A-Z][\w'’.-]+){{1,3}}\s(is|was|ist|war|est|es|è)\s.{{0,80}}\b({_ROLE})\b",
-                  re.I | re.U)
+_BIO = re.compile(rf"^[A-ZÀ-Ý][\w'’.-]+(\s[A-ZÀ-Ý][\w'’.-]+){{1,3}}\s(?i:is|was|ist|war|est|es|è)\s.{{0,80}}"
+                  rf"\b(?i:{_ROLE})\b")
 
 
 def is_author_bio(p: str) -> bool:
@@ -116,6 +117,8 @@ def is_author_bio(p: str) -> bool:
 
 def is_shouting_link(p: str) -> bool:
     """An all-capitals headline with no sentence end: an inline link to another story ("SENDING TROOPS ...")."""
+    if p != p.upper() or re.search(r"[.!?]$", p):
+        return False
     letters = [c for c in p if c.isalpha()]
     return words(p) >= 3 and len(letters) >= 12 and all(c.isupper() for c in letters) and not re.search(r"[.!?]$", p)
 

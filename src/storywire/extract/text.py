@@ -29,7 +29,6 @@ _DATE_PATTERNS = (
     re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}{_TIME}", re.I),
     re.compile(rf"\d{{1,2}}/\d{{1,2}}/\d{{4}}{_TIME}"),
 )
-_DATE_LINE = re.compile(r"^(published|updated|posted|issued|last updated|first published|date|modified)?\b", re.I)
 _TZ = {"UTC": 0, "GMT": 0, "Z": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3, "IST": 5.5,
        "ET": -5, "EST": -5, "EDT": -4, "CT": -6, "CST": -6, "CDT": -5, "PT": -8, "PST": -8, "PDT": -7,
        "JST": 9, "KST": 9, "AEST": 10, "AEDT": 11, "HKT": 8, "SGT": 8}
