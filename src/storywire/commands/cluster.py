@@ -65,7 +65,7 @@ def register(app: typer.Typer, cluster_app: typer.Typer, eval_app: typer.Typer) 
     from ..cli import env, err, out, parse_since
 
     @cluster_app.command("train")
-    def train(file: Path = typer.Argument(..., help="Labelled JSONL: id, title, text, [published], story or cluster."),
+    def train(file: Path = typer.Argument(..., help="Labelled JSONL: id, title, text, published (optional), story or cluster."),
               output: Path = typer.Option(Path("cluster-model.json"), "-o", "--out", help="Where to write the model."),
               window_hours: float = typer.Option(72.0, help="Story time window used while fitting.")):
         """Fit the clustering decision (logistic model + thresholds) on labelled data; write it as JSON.
