@@ -682,3 +682,37 @@ def test_opml_import_and_export(env):
     subs = {s.url: s for s in parse_opml(out.content)}
     assert subs["https://euro.example/rss"].category == "World/Europe"
     assert subs["https://plain.example/feed"].site_url == "https://plain.example/"
+
+
+# -- the ranked-page cache ----------------------------------------------------------------------------------
+def test_cache_reuses_until_the_version_changes():
+    from storywire.web.cache import TTLCache
+
+    calls = []
+    cache = TTLCache(ttl=3600)
+    compute = lambda: calls.append(1) or len(calls)  # noqa: E731
+    assert cache.get("k", 1, compute) == 1 and cache.get("k", 1, compute) == 1
+    assert cache.get("k", 2, compute) == 2  # the stories changed
+    assert cache.get("other", 2, compute) == 3
+    expired = TTLCache(ttl=0)
+    assert expired.get("k", 1, compute) == 4 and expired.get("k", 1, compute) == 5
+    small = TTLCache(ttl=3600, size=1)
+    small.get("a", 1, compute)
+    small.get("b", 1, compute)
+    assert small.get("a", 1, compute) == 8  # evicted by "b"
+
+
+def test_new_story_shows_at_once_despite_the_cache(env):
+    from storywire.models import Assignment, Extracted
+
+    c = env["client"]()
+    h = bearer(env["tokens"]["alice"])
+    before = [s["id"] for s in c.get("/api/v1/stories?limit=100", headers=h).json()["items"]]
+    store = env["store"]
+    with store.atomic() as conn:
+        res = store.upsert_article(conn, Extracted(
+            origin="new", text="The library reopens after a two-year renovation with a new reading room.",
+            title="Library reopens", source="City Ledger", published=datetime(2022, 2, 4, 17, tzinfo=timezone.utc)))
+        store.apply_assignment(conn, Assignment(res.article_id, 9999, True))
+    after = [s["id"] for s in c.get("/api/v1/stories?limit=100", headers=h).json()["items"]]
+    assert len(after) == len(before) + 1 and 9999 in after

@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 from starlette.background import BackgroundTask
 from starlette.responses import JSONResponse
 
-from ..errors import NotFound
+from ..errors import AuthError
 from . import queries, sources_admin
 from .auth import Viewer, api_user, api_viewer, require_admin
 
@@ -55,11 +55,10 @@ def stories(request: Request, view: Literal["top", "foryou"] = "top", limit: int
             viewer: Viewer = Depends(api_viewer)):
     store = request.app.state.store
     if view == "foryou" and viewer.user is None:
-        from ..errors import AuthError
-
         raise AuthError("view=foryou needs a user: send `Authorization: Bearer <token>`")
     with store.read() as conn:
-        cards, more = queries.river(store, conn, viewer, view, limit=limit, offset=offset)
+        cards, more = queries.river(store, conn, viewer, view, limit=limit, offset=offset,
+                                    cache=request.app.state.river_cache)
     for c in cards:
         c["times"] = [{"source": s, "time": t, "article_id": a} for s, t, a in c["times"]]
         c["url"] = str(request.url_for("story", story_id=c["id"]))
@@ -192,8 +191,3 @@ def briefing(request: Request, briefing_id: int, viewer: Viewer = Depends(api_vi
     store = request.app.state.store
     with store.read() as conn:
         return _json(queries.briefing_one(conn, viewer.id, briefing_id))
-
-
-@router.api_route("/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
-def unknown(rest: str):
-    raise NotFound(f"no API endpoint /api/v1/{rest}; see /api/v1/openapi.json")

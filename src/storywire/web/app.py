@@ -20,9 +20,11 @@ from ..config import Settings
 from ..errors import AuthError, ConfigError, FetchError, InputError, NotFound, StoreError, StorywireError
 from . import admin, api, feeds_out, pages
 from .auth import Forbidden, LoginRequired, Viewer, login_url
+from .cache import TTLCache
 from .render import STATIC, make_templates, page
 
 log = logging.getLogger(__name__)
+RIVER_TTL_S = 60.0  # ranked pages are reused this long at most (recency decays slowly)
 
 # Article pages show text from anywhere on the web: nothing may load or run but our own files.
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
@@ -108,6 +110,7 @@ def create_app(settings: Settings, store) -> FastAPI:
     app.state.settings = settings
     app.state.store = store
     app.state.templates = make_templates()
+    app.state.river_cache = TTLCache(ttl=RIVER_TTL_S)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(api.router)
     app.include_router(feeds_out.router)

@@ -25,7 +25,7 @@ def _stories(request: Request, view: str) -> tuple[list[dict], str]:
         raise AuthError("feed readers: add ?token=<API token> to the feed URL (make one on the account page)")
     store = request.app.state.store
     with store.read() as conn:
-        cards, _ = queries.river(store, conn, viewer, view, limit=FEED_SIZE)
+        cards, _ = queries.river(store, conn, viewer, view, limit=FEED_SIZE, cache=request.app.state.river_cache)
     title = "storywire: top stories" if view == "top" else f"storywire: for {viewer.name}"
     return cards, title
 

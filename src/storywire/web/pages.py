@@ -21,6 +21,7 @@ from .highlight import segments, shared_share
 from .render import page
 
 router = APIRouter(include_in_schema=False)
+MAX_COLUMNS = 12
 
 NOTICES = {
     "followed": "Saved. \u201cFor you\u201d now follows it.",
@@ -66,7 +67,8 @@ def _river(request: Request, viewer: Viewer, view: str, page_no: int):
     store = request.app.state.store
     size = queries.PAGE_SIZE
     with store.read() as conn:
-        cards, more = queries.river(store, conn, viewer, view, limit=size, offset=(page_no - 1) * size)
+        cards, more = queries.river(store, conn, viewer, view, limit=size, offset=(page_no - 1) * size,
+                                    cache=request.app.state.river_cache)
         prefs = store.list_preferences(conn, viewer.id) if view == "foryou" else []
     return page(request, "river.html", viewer, view=view, cards=cards, page_no=page_no, more=more, prefs=prefs,
                 notice=NOTICES.get(request.query_params.get("done", "")))
@@ -84,18 +86,24 @@ def story(request: Request, story_id: int, viewer: Viewer = Depends(page_viewer)
         return RedirectResponse(f"/story/{detail['story'].id}", status_code=301)
     analysis = detail["analysis"] or {}
     passages = analysis.get("shared_passages", [])
-    columns = []
     info = {a["id"]: a for a in analysis.get("articles", [])}
-    for a in detail["articles"]:
-        pieces = segments(a.text, a.id, passages)
-        columns.append({"article": a, "number": detail["numbers"][a.id], "pieces": pieces,
-                        "share": info.get(a.id, {}).get("share_shared", shared_share(pieces)),
-                        "origin": info.get(a.id, {}).get("origin")})
+    covered = [{"article": a, "number": detail["numbers"][a.id], "share": info.get(a.id, {}).get("share_shared"),
+                "origin": info.get(a.id, {}).get("origin")} for a in detail["articles"]]
+    # Side by side shows the first MAX_COLUMNS original reports (near-copies after them): beyond a
+    # dozen columns nobody compares, and the page stays light. "Who covered it" lists every article.
+    chosen = sorted(covered, key=lambda c: (c["article"].duplicate_of is not None, c["number"]))[:MAX_COLUMNS]
+    columns = []
+    for col in sorted(chosen, key=lambda c: c["number"]):
+        col["pieces"] = segments(col["article"].text, col["article"].id, passages)
+        if col["share"] is None:
+            col["share"] = shared_share(col["pieces"])
+        columns.append(col)
     timeline_rows = [(a.source, a.time, a.id) for a in detail["articles"]]
     background = None
     if viewer.user:
         background = BackgroundTask(_record_open, store, viewer.id, detail["story"].id)
     return page(request, "story.html", viewer, story=detail["story"], analysis=analysis, columns=columns,
+                covered=covered, shown={c["article"].id for c in columns},
                 numbers=detail["numbers"], outlets=detail["outlets"], timeline_rows=timeline_rows, prefs=prefs,
                 background=background)
 
@@ -131,7 +139,7 @@ def search(request: Request, q: str = "", outlet: str = "", since: str = "", unt
         result = queries.search(store, conn, q, outlet or None, queries.parse_day(since, "since"),
                                 queries.parse_day(until, "until"), entity or None, limit=size,
                                 offset=(page_no - 1) * size)
-        outlets = [s["name"] for s in store.list_sources(conn)]
+        outlets = queries.outlet_names(conn)
     return page(request, "search.html", viewer, result=result, q=q, outlet=outlet, since=since, until=until,
                 entity=entity, outlets=outlets, page_no=page_no)
 

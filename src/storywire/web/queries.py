@@ -16,6 +16,7 @@ from ..rank import Preferences, top_stories
 from ..store.schema import articles, briefings, sources, stories, story_entities
 from ..store.stories import row_to_story
 from .auth import Viewer
+from .cache import TTLCache, story_version
 
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -61,25 +62,31 @@ def card(story: Story, outlets: list[str] | tuple[str, ...], times: list, score:
 
 
 def river(store, conn: sa.Connection, viewer: Viewer, view: str = "top", limit: int = PAGE_SIZE,
-          offset: int = 0) -> tuple[list[dict], bool]:
+          offset: int = 0, cache: TTLCache | None = None) -> tuple[list[dict], bool]:
     """The ranked stories of a page (``view``: top, or foryou with the reader's preferences) and
-    whether another page follows."""
+    whether another page follows. With ``cache``, a page is reused until the stories change."""
     if view not in ("top", "foryou"):
         raise InputError(f"view {view!r}: use top or foryou")
     prefs = prefs_for(store, conn, viewer) if view == "foryou" else None
     if view == "foryou" and prefs is None:
         raise InputError("\"For you\" needs a logged-in reader")
-    ranked = top_stories(store, conn, limit=limit + 1, offset=offset, prefs=prefs)
-    more = len(ranked) > limit
-    ranked = ranked[:limit]
-    times = story_times(conn, [r.story.id for r in ranked])
-    cards = []
-    for r in ranked:
-        story_rows = times.get(r.story.id, [])
-        if prefs is not None:  # a muted outlet's articles leave the reader's view of the story
-            story_rows = [t for t in story_rows if t[0].lower() not in prefs.mute_sources]
-        cards.append(card(r.story, r.outlets, story_rows, round(r.score, 4), r.reasons))
-    return cards, more
+
+    def compute() -> tuple[list[dict], bool]:
+        ranked = top_stories(store, conn, limit=limit + 1, offset=offset, prefs=prefs)
+        times = story_times(conn, [r.story.id for r in ranked[:limit]])
+        cards = []
+        for r in ranked[:limit]:
+            story_rows = times.get(r.story.id, [])
+            if prefs is not None:  # a muted outlet's articles leave the reader's view of the story
+                story_rows = [t for t in story_rows if t[0].lower() not in prefs.mute_sources]
+            cards.append(card(r.story, r.outlets, story_rows, round(r.score, 4), r.reasons))
+        return cards, len(ranked) > limit
+
+    if cache is None:
+        cards, more = compute()
+    else:
+        cards, more = cache.get((view, limit, offset, prefs), story_version(conn), compute)
+    return [dict(c) for c in cards], more  # callers may add fields; the cached cards stay as they were
 
 
 def stories_by_ids(store, conn: sa.Connection, ids: list[int]) -> list[dict]:
@@ -212,6 +219,11 @@ def snippet(text: str, query: str, width: int = 110) -> str:
     if end < len(flat):
         end = flat.rfind(" ", pos, end) if flat.rfind(" ", pos, end) > pos else end
     return ("\u2026" if start else "") + flat[start:end] + ("\u2026" if end < len(flat) else "")
+
+
+def outlet_names(conn: sa.Connection) -> list[str]:
+    """Every outlet's name (for filters): the sources table alone, no article counts."""
+    return [r[0] for r in conn.execute(sa.select(sources.c.name).order_by(sources.c.name))]
 
 
 def entity_info(conn: sa.Connection, name: str) -> dict:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -62,19 +63,20 @@ def when(t: datetime | None) -> Markup:
     if t is None:
         return Markup("")
     t = _utc(t)
-    return Markup('<time datetime="{}" title="{}">{}</time>').format(
-        t.isoformat(), t.strftime("%Y-%m-%d %H:%M UTC"), timeago(t))
+    return Markup(f'<time datetime="{t.isoformat()}" title="{t.strftime("%Y-%m-%d %H:%M UTC")}">'
+                  f'{escape(timeago(t))}</time>')
 
 
 def clock(t: datetime | None) -> str:
     return _utc(t).strftime("%b %-d, %Y %H:%M UTC") if t else ""
 
 
+@lru_cache(maxsize=4096)
 def monogram(name: str) -> Markup:
     """An outlet's initials in its colour: a logo stand-in that needs no image from the outlet."""
     words = [w for w in name.replace("-", " ").split() if w[:1].isalnum() and w.lower() not in ("the", "of", "and")]
     letters = "".join(w[0] for w in words[:2]).upper() or name[:1].upper()
-    return Markup('<span class="mono hue-{}" aria-hidden="true">{}</span>').format(hue(name), letters)
+    return Markup(f'<span class="mono hue-{hue(name)}" aria-hidden="true">{escape(letters)}</span>')
 
 
 def asset_version() -> str:
