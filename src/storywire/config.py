@@ -27,7 +27,7 @@ def _meta(default: Any, help: str) -> Any:
 class Settings:
     db: str = _meta("storywire.db", "SQLite file path or postgresql://user:pass@host/db URL of the store.")
     batch_size: int = _meta(200, "Articles per ingest transaction; a crash loses at most the batch in flight.")
-    extract_favor: str = _meta("precision", "trafilatura trade-off for HTML pages: precision, balanced or recall.")
+    extract_favor: str = _meta("balanced", "trafilatura trade-off for HTML pages: precision, balanced or recall.")
     boilerplate_min_pages: int = _meta(3, "A line seen on at least this many pages of one outlet is boilerplate.")
     cluster_window_hours: float = _meta(72.0, "Stories with no article for this long are closed to new articles.")
     cluster_model: str = _meta("", "Path of a fitted cluster model JSON (empty: the one shipped with storywire).")
