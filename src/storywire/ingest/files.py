@@ -117,7 +117,7 @@ def jsonl_item(record: object, origin: str) -> RawItem:
         origin=origin, kind="text" if text else "html", external_id=_str(record, "id"), url=_str(record, "url"),
         source=_str(record, "source"), title=_str(record, "title"), text=text, html=None if text else html,
         published=parse_time(record.get("published")), language=_str(record, "language"),
-        authors=tuple(a for a in authors if isinstance(a, str)),
+        authors=tuple(a for a in authors if isinstance(a, str)), section=_str(record, "section"),
     )
 
 
