@@ -5,12 +5,18 @@ Per article (cost independent of how long the stream has run):
 1. near-duplicate check (:mod:`.dedup`): a reprint joins the story of its earliest copy;
 2. features: TF-IDF vectors of the title+lead and the body, and of entity-like terms (capitalised
    sequences, acronyms, numbers), with document frequencies kept as the stream goes (hashed into a
-   fixed table, so memory does not grow with the vocabulary);
+   fixed table, so memory does not grow with the vocabulary) and smoothed by a background prior
+   (``prior_docs`` pseudo-documents with general-English word frequencies from ``wordfreq``), so
+   the first articles of a stream are not compared with a near-empty table ("Spain" is not as
+   telling as "Paiporta" even in the second article);
 3. candidates: stories sharing the article's most salient terms/entities, from an inverted index
    that only holds stories active within the window (never a scan of all stories);
 4. decision: a logistic model (fitted by :mod:`.train`) scores each candidate from similarity
-   features; the best one joins if its probability clears the fitted threshold, else a new story.
-   A time-decay prior lowers the score of stories quiet for a while;
+   features (centroid cosines; entity/number coverage; evidence from the story's members: how many
+   of them name the article's entities, the story's core entities the article lacks, the best
+   single-member cosine); the best one joins if its probability clears the fitted threshold and its
+   body cosine clears the fitted floor ``min_body``, else a new story. A time-decay prior lowers the
+   score of stories quiet for a while;
 5. merge: when a second candidate also scores above ``merge_threshold`` and its centroid is close to
    the chosen story's, the two are one story: the smaller is merged into the larger.
 
@@ -34,19 +40,24 @@ import numpy as np
 
 from ..models import Article, Assignment
 from .dedup import Deduplicator
-from .text import features as text_features
+from .text import background_frequency, features as text_features
 
+# Every feature the engine computes for an (article, candidate story) pair; a model uses a subset
+# (its "features" list), so a model fitted on fewer features keeps working.
 FEATURES = ("title", "body", "ent", "ent_cov", "num_cov", "lead_cov", "story_cov", "title_gap", "body_gap",
-            "ent_gap", "size")
+            "ent_gap", "size", "core_ent", "core_term", "lead_novel", "mem_body", "mem_ent", "llr_ent", "llr_title",
+            "miss_core")
+LEGACY_FEATURES = FEATURES[:11]
+_MEMBER_FEATURES = frozenset(FEATURES[11:])
 
 # Fallback parameters (used only when no fitted model is given): hand-set, roughly sensible.
 DEFAULT_PARAMS: dict = {
     "version": 1,
-    "features": list(FEATURES),
+    "features": list(LEGACY_FEATURES),
     "coef": [2.0, 2.0, 2.0, 1.0, 0.5, 1.0, 1.0, 1.0, 1.0, 1.0, 0.0],
     "intercept": -1.0,
-    "mean": [0.0] * len(FEATURES),
-    "scale": [0.25] * len(FEATURES),
+    "mean": [0.0] * len(LEGACY_FEATURES),
+    "scale": [0.25] * len(LEGACY_FEATURES),
     "threshold": 0.5,
     "merge_threshold": 0.95,
     "merge_similarity": 0.6,
@@ -60,7 +71,15 @@ DEFAULT_PARAMS: dict = {
     "key_terms": 24,
     "key_entities": 16,
     "story_top_entities": 8,
+    "core_share": 0.5,
+    "min_body": 0.0,
+    "gate_quantile": 0.01,
+    "gate_margin": 0.8,
+    "member_vectors": 6,
+    "member_terms": 40,
     "df_bits": 18,
+    "prior_docs": 0.0,
+    "prior_doc_words": 250.0,
     "dedup": {"num_perm": 64, "jaccard": 0.8, "containment": 0.85, "lsh_threshold": 0.35},
 }
 
@@ -112,7 +131,7 @@ class _Doc:
 
 class _Story:
     __slots__ = ("id", "first", "last", "n", "title", "body", "ents", "tnorm", "bnorm", "enorm", "keys", "top_ents",
-                 "members")
+                 "members", "edf", "tdf", "mvecs", "core_e", "core_t")
 
     def __init__(self, sid: int, t: float):
         self.id, self.first, self.last, self.n = sid, t, t, 0
@@ -123,6 +142,11 @@ class _Story:
         self.keys: tuple[str, ...] = ()
         self.top_ents: tuple[str, ...] = ()  # the story's most weighted entities
         self.members: list[tuple[int, float]] = []  # (article id, time), within the window
+        self.edf: dict[str, int] = {}  # entity -> number of member articles naming it (pruned)
+        self.tdf: dict[str, int] = {}  # content term -> number of member articles using it (pruned)
+        self.mvecs: list[tuple[dict, dict]] = []  # (body, entities) vectors of the latest members, pruned
+        self.core_e: tuple[tuple[str, float], ...] = ()  # entities most members name, with their weight
+        self.core_t: tuple[tuple[str, float], ...] = ()  # content terms most members use, with their weight
 
 
 def _norm(v: dict[str, float]) -> float:
@@ -150,6 +174,31 @@ def _add_into(c: dict[str, float], v: dict[str, float], keep: int) -> None:
         c.update(top)
 
 
+def _count_into(c: dict[str, int], keys, keep: int) -> None:
+    """Add one per key (or the counts of a dict of counts) into ``c``; prune to the ``keep`` most counted."""
+    if isinstance(keys, dict) and keys and isinstance(next(iter(keys.values())), int):
+        for k, n in keys.items():
+            c[k] = c.get(k, 0) + n
+    else:
+        for k in keys:
+            c[k] = c.get(k, 0) + 1
+    if len(c) > 2 * keep:
+        top = sorted(c.items(), key=lambda kv: -kv[1])[:keep]
+        c.clear()
+        c.update(top)
+
+
+def _unit_top(v: dict[str, float], n: int) -> dict[str, float]:
+    """The ``n`` largest components of ``v``, renormalised to unit length."""
+    if len(v) > n:
+        v = dict(sorted(v.items(), key=lambda kv: -kv[1])[:n])
+    norm = _norm(v)
+    return {k: x / norm for k, x in v.items()} if norm > 0 else {}
+
+
+_NO_EXTRA: dict[str, float] = {}
+
+
 def _top(v: dict[str, float], n: int) -> list[str]:
     if len(v) <= n:
         return sorted(v, key=lambda k: -v[k])
@@ -174,12 +223,19 @@ class OnlineClusterer:
         self._coef = np.asarray(p["coef"], dtype=float)
         self._mean = np.asarray(p["mean"], dtype=float)
         self._scale = np.asarray(p["scale"], dtype=float)
-        if list(p["features"]) != list(FEATURES):
-            raise ValueError(f"cluster model has features {p['features']}, this engine computes {list(FEATURES)}")
+        unknown = [k for k in p["features"] if k not in FEATURES]
+        if unknown or len(p["coef"]) != len(p["features"]):
+            raise ValueError(f"cluster model uses features {unknown or p['features']} that this engine does not "
+                             f"compute (it computes {list(FEATURES)}), or has {len(p['coef'])} coefficients")
+        self._features = tuple(p["features"])
+        self._extra = any(k in _MEMBER_FEATURES for k in self._features) or bool(p.get("train_all_features"))
         self._bits = int(p["df_bits"])
         self._mask = (1 << self._bits) - 1
         self._df = np.zeros(1 << self._bits, dtype=np.uint32)
         self._ndocs = 0
+        self._min_body = float(p["min_body"])
+        self._prior_docs = float(p["prior_docs"])
+        self._prior_words = float(p["prior_doc_words"])
         self._bucket: dict[str, int] = {}
         self.stories: dict[int, _Story] = {}
         self._active: OrderedDict[int, float] = OrderedDict()  # story id -> last time, least recent first
@@ -292,7 +348,12 @@ class OnlineClusterer:
         if not idx:
             return []
         df = self._df[idx].astype(np.float64)
-        return (np.log((self._ndocs + 1.0) / (df + 1.0)) + 1.0).tolist()
+        n0 = self._prior_docs
+        if n0 > 0:  # background prior: n0 pseudo-documents where a term occurs as in general English
+            words = self._prior_words
+            freq = np.fromiter((background_frequency(t) for t in terms), dtype=np.float64, count=len(idx))
+            df = df + n0 * -np.expm1(-words * freq)
+        return (np.log((self._ndocs + n0 + 1.0) / (df + 1.0)) + 1.0).tolist()
 
     def _vec(self, counts: dict[str, int], idf: dict[str, float]) -> dict[str, float]:
         v = {k: (1.0 + math.log(c)) * idf[k] for k, c in counts.items()}
@@ -347,10 +408,14 @@ class OnlineClusterer:
         num_total = sum(nums.values())
         lead_total = sum(d.lead.values())
         raw = []
+        min_body = self._min_body
         for s in cands:
             title = _cos(d.tv, s.title, s.tnorm)
             body = _cos(d.bv, s.body, s.bnorm)
             ent = _cos(d.ev, s.ents, s.enorm)
+            if body < min_body:  # below the fitted content floor: cannot join, skip the costly features
+                raw.append([title, body, ent, 0.0, 0.0, 0.0, 0.0, s, None])
+                continue
             ents = s.ents
             cov = sum(x for k, x in d.ev.items() if k in ents) / ent_total
             ncov = sum(x for k, x in nums.items() if k in ents) / num_total if num_total else 0.0
@@ -358,26 +423,82 @@ class OnlineClusterer:
             top = s.top_ents
             stot = sum(ents[k] for k in top)
             scov = sum(ents[k] for k in top if k in d.ev) / stot if stot else 0.0
-            raw.append([title, body, ent, cov, ncov, lcov, scov, s])
+            extra = self._member_features(d, s, lead_total) if self._extra else _NO_EXTRA
+            raw.append([title, body, ent, cov, ncov, lcov, scov, s, extra])
         out = []
         decay = self.params["time_decay_per_day"]
-        for i, (title, body, ent, cov, ncov, lcov, scov, s) in enumerate(raw):
+        for i, (title, body, ent, cov, ncov, lcov, scov, s, extra) in enumerate(raw):
             others = [r for j, r in enumerate(raw) if j != i]
             tg = title - max((r[0] for r in others), default=0.0)
             bg = body - max((r[1] for r in others), default=0.0)
             eg = ent - max((r[2] for r in others), default=0.0)
             f = {"title": title, "body": body, "ent": ent, "ent_cov": cov, "num_cov": ncov, "lead_cov": lcov,
                  "story_cov": scov, "title_gap": tg,
-                 "body_gap": bg, "ent_gap": eg, "size": math.log1p(s.n)}
-            z = (np.fromiter(f.values(), dtype=float, count=len(FEATURES)) - self._mean) / self._scale
-            logit = float(z @ self._coef) + self.params["intercept"]
+                 "body_gap": bg, "ent_gap": eg, "size": math.log1p(s.n), **(extra or {})}
             gap_days = max(0.0, d.t - s.last) / 86400.0
-            logit -= decay * gap_days
             f["gap_days"] = gap_days
+            if extra is None:
+                out.append((s.id, 0.0, f))
+                continue
+            z = (np.fromiter((f[k] for k in self._features), dtype=float, count=len(self._features))
+                 - self._mean) / self._scale
+            logit = float(z @ self._coef) + self.params["intercept"] - decay * gap_days
             prob = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, logit))))
             out.append((s.id, prob, f))
         out.sort(key=lambda x: -x[1])
         return out
+
+    def _member_features(self, d: _Doc, s: _Story, lead_total: float) -> dict[str, float]:
+        """Features from the story's members rather than its centroid.
+
+        core_ent / core_term: share of the weight of the entities / terms that most of the story's
+        articles use (the event's own names: "Rahman" in one Klitschko fight, "Thompson" in the next)
+        which the article uses too. lead_novel: share of the article's lead entities that no member
+        names. mem_body / mem_ent: best cosine with one of the latest members (a story is often a
+        chain of close rewrites, which a centroid blurs).
+        """
+        ev, bv = d.ev, d.bv
+        tot_e = sum(w for _, w in s.core_e)
+        core_e = sum(w for k, w in s.core_e if k in ev) / tot_e if tot_e else 0.0
+        tot = sum(w for _, w in s.core_t)
+        core_t = sum(w for k, w in s.core_t if k in bv) / tot if tot else 0.0
+        edf = s.edf
+        novel = sum(x for k, x in d.lead.items() if k not in edf) / lead_total if lead_total else 0.0
+        mb = me = 0.0
+        for vb, ve in s.mvecs:
+            x = _dot(bv, vb)
+            if x > mb:
+                mb = x
+            x = _dot(ev, ve)
+            if x > me:
+                me = x
+        # Story "language model" evidence, which grows with the story: how many of its n members use
+        # each of the article's salient entities / title terms (a name none of 10 members uses is
+        # stronger evidence against than one a single-article story lacks), and the story's core
+        # entities the article does not name.
+        n = s.n
+        denom = math.log(n + 0.7)
+        tot = sum(ev.values())
+        llr_e = sum(x * (math.log(edf.get(k, 0) + 0.2) - denom) for k, x in ev.items()) / tot if tot else 0.0
+        tdf = s.tdf
+        tv = d.tv
+        tot = sum(tv.values())
+        llr_t = sum(x * (math.log(tdf.get(k, 0) + 0.2) - denom) for k, x in tv.items()) / tot if tot else 0.0
+        tot = tot_e
+        miss = 0.0
+        if tot:
+            for k, w in s.core_e:
+                if k not in ev:
+                    miss += w * math.log(1.0 - edf[k] / (n + 1.0))
+            miss /= tot
+        return {"core_ent": core_e, "core_term": core_t, "lead_novel": novel, "mem_body": mb, "mem_ent": me,
+                "llr_ent": llr_e, "llr_title": llr_t, "miss_core": miss}
+
+    def _recore(self, s: _Story) -> None:
+        """Refresh the story's core entities/terms (used by most members) after its members changed."""
+        need = self.params["core_share"] * s.n
+        s.core_e = tuple((k, s.ents.get(k, 0.0) / s.n) for k, c in s.edf.items() if c >= need and k in s.ents)
+        s.core_t = tuple((k, s.body.get(k, 0.0) / s.n) for k, c in s.tdf.items() if c >= need and k in s.body)
 
     def _story_similarity(self, a: _Story, b: _Story) -> float:
         body = _dot(a.body, b.body) / (a.bnorm * b.bnorm) if a.bnorm and b.bnorm else 0.0
@@ -406,6 +527,13 @@ class OnlineClusterer:
         _add_into(s.body, d.bv, p["story_terms"])
         _add_into(s.ents, d.ev, p["story_entities"])
         s.tnorm, s.bnorm, s.enorm = _norm(s.title), _norm(s.body), _norm(s.ents)
+        if self._extra:
+            _count_into(s.edf, d.ev, 4 * p["story_entities"])
+            _count_into(s.tdf, d.bv, 4 * p["story_terms"])
+            k = p["member_terms"]
+            s.mvecs.append((_unit_top(d.bv, k), _unit_top(d.ev, k)))
+            if len(s.mvecs) > p["member_vectors"]:
+                del s.mvecs[0]
         s.members.append((d.id, d.t))
         self._doc_story[d.id] = sid
         if s.members[0][1] < self.now - self.window:  # a long-running story forgets its old articles
@@ -418,6 +546,8 @@ class OnlineClusterer:
         self._active[sid] = s.last
         self._active.move_to_end(sid)
         self._reindex(s)
+        if self._extra:
+            self._recore(s)
 
     def _reindex(self, s: _Story) -> None:
         p = self.params
@@ -463,6 +593,11 @@ class OnlineClusterer:
         sa.tnorm, sa.bnorm, sa.enorm = _norm(sa.title), _norm(sa.body), _norm(sa.ents)
         sa.n += sb.n
         sa.first, sa.last = min(sa.first, sb.first), max(sa.last, sb.last)
+        _count_into(sa.edf, sb.edf, 4 * p["story_entities"])
+        _count_into(sa.tdf, sb.tdf, 4 * p["story_terms"])
+        sa.mvecs = (sa.mvecs + sb.mvecs)[-p["member_vectors"]:]
+        if self._extra:
+            self._recore(sa)
         for m, _ in sb.members:
             if self._doc_story.get(m) == sb.id:
                 self._doc_story[m] = sa.id
@@ -493,8 +628,8 @@ class OnlineClusterer:
     # ------------------------------------------------------------------ persistence
     def to_bytes(self) -> bytes:
         """The whole engine state (bounded by the window), for storing next to the assignments."""
-        stories = [[s.id, s.first, s.last, s.n, s.title, s.body, s.ents, list(s.keys), s.members]
-                   for s in self.stories.values()]
+        stories = [[s.id, s.first, s.last, s.n, s.title, s.body, s.ents, list(s.keys), s.members, s.edf, s.tdf,
+                    [list(m) for m in s.mvecs]] for s in self.stories.values()]
         state = {
             "version": _STATE_VERSION,
             "params": json.dumps(self.params, sort_keys=True),
@@ -523,12 +658,16 @@ class OnlineClusterer:
         eng._ndocs = state["ndocs"]
         if int(stored["df_bits"]) == eng._bits:
             eng._df = np.frombuffer(state["df"], dtype=np.uint32).copy()
-        for sid, first, last, n, title, body, ents, keys, members in state["stories"]:
+        for sid, first, last, n, title, body, ents, keys, members, *more in state["stories"]:
             s = _Story(sid, first)
+            if more:
+                s.edf, s.tdf, s.mvecs = more[0], more[1], [tuple(m) for m in more[2]]
             s.last, s.n, s.title, s.body, s.ents, s.keys = last, n, title, body, ents, tuple(keys)
             s.top_ents = tuple(_top(ents, eng.params["key_entities"])[: eng.params["story_top_entities"]])
             s.members = [tuple(m) for m in members]
             s.tnorm, s.bnorm, s.enorm = _norm(title), _norm(body), _norm(ents)
+            if eng._extra:
+                eng._recore(s)
             eng.stories[sid] = s
         eng._active = OrderedDict(state["active"])
         eng._postings = {k: dict.fromkeys(v) for k, v in state["postings"].items()}

@@ -88,6 +88,47 @@ def _content(word: str) -> str:
     return out
 
 
+_freq_cache: dict[str, float] = {}
+_wordfreq = None
+
+
+def background_frequency(term: str) -> float:
+    """How often ``term`` (a content stem, or "e:" + an entity term) occurs in general English text.
+
+    From the ``wordfreq`` package (frequencies per word, data shipped inside the package, no
+    network). A stem is looked up as the most frequent of itself and its usual surface forms
+    ("arriv" -> "arrive", "arriving"), so the value never depends on what the process saw before;
+    numbers by their digits, multi-word entities as phrases. 0.0 for unknown words (and when
+    ``wordfreq`` is not installed: the engine then relies on the stream's own frequencies alone).
+    """
+    got = _freq_cache.get(term)
+    if got is not None:
+        return got
+    global _wordfreq
+    if _wordfreq is None:
+        try:
+            import wordfreq
+            _wordfreq = wordfreq.word_frequency
+        except ImportError:  # pragma: no cover - wordfreq is a dependency; degrade, do not fail
+            _wordfreq = False
+    if not _wordfreq:
+        return 0.0
+    if term.startswith("e:"):
+        forms = (term[3:] if term.startswith("e:#") else term[2:],)
+    else:
+        forms = (term, term + "e", term + "s", term + "ing", term + "ed")
+    f = 0.0
+    for q in forms:
+        try:
+            f = max(f, float(_wordfreq(q, "en")))
+        except Exception:  # noqa: BLE001 - odd input to wordfreq's tokenizer: treat as unknown
+            pass
+    if len(_freq_cache) > 500_000:
+        _freq_cache.clear()
+    _freq_cache[term] = f
+    return f
+
+
 def _norm_number(tok: str) -> str:
     return tok.replace(",", "").rstrip(".:")
 
