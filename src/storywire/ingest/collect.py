@@ -194,7 +194,9 @@ class Collector:
         if result.not_modified:
             return outcome
         try:
-            outcome.parsed = parse_feed(result.body, result.final_url or feed.url, result.content_type)
+            # feedparser is CPU-bound (~100 ms for 50 entries): off the event loop, so downloads keep flowing
+            outcome.parsed = await asyncio.to_thread(parse_feed, result.body, result.final_url or feed.url,
+                                                     result.content_type)
         except InputError as exc:
             outcome.error = str(exc)
             return outcome
