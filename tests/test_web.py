@@ -506,6 +506,7 @@ def test_openapi_lists_the_api(env):
               "/api/v1/search", "/api/v1/sources", "/api/v1/preferences", "/api/v1/briefings"):
         assert p in paths
     assert not any(p.startswith("/story") or p == "/" for p in paths)
+    assert spec["components"]["securitySchemes"]["bearer"]["scheme"] == "bearer"
 
 
 def check_json_feed(feed: dict) -> None:
@@ -716,3 +717,41 @@ def test_new_story_shows_at_once_despite_the_cache(env):
         store.apply_assignment(conn, Assignment(res.article_id, 9999, True))
     after = [s["id"] for s in c.get("/api/v1/stories?limit=100", headers=h).json()["items"]]
     assert len(after) == len(before) + 1 and 9999 in after
+
+
+def test_story_without_analysis_yet_and_near_duplicates(env):
+    from storywire.models import Assignment, Extracted
+
+    store = env["store"]
+    text = "The library reopens after a two-year renovation with a new reading room and longer hours."
+    t = datetime(2022, 2, 4, 17, tzinfo=timezone.utc)
+    with store.atomic() as conn:
+        first = store.upsert_article(conn, Extracted(origin="a", text=text, title="Library reopens",
+                                                     source="City Ledger", published=t)).article_id
+        copy = store.upsert_article(conn, Extracted(origin="b", text=text + " (Wire)", title="Library reopens",
+                                                    source="Valley Times", published=t + timedelta(hours=1))).article_id
+        store.apply_assignment(conn, Assignment(first, 9999, True))
+        store.apply_assignment(conn, Assignment(copy, 9999, False, duplicate_of=first, dup_similarity=0.97))
+    c = env["client"]()
+    login(c)
+    page = c.get("/story/9999").text
+    assert "being computed" in page and page.count('class="column"') == 2 and "near-copy" in page
+    art = c.get(f"/article/{first}").text
+    assert "Near-duplicates" in art and "a copy, 97% alike" in art
+    orig = c.get(f"/article/{copy}").text
+    assert "the original this copies, 97% alike" in orig
+    api = c.get(f"/api/v1/stories/9999", headers=bearer(env["tokens"]["alice"])).json()
+    assert api["analysed"] is False and [a["id"] for a in api["articles"]] == [first, copy]
+    dups = c.get(f"/api/v1/articles/{copy}", headers=bearer(env["tokens"]["alice"])).json()["near_duplicates"]
+    assert dups == [{"id": first, "source": "City Ledger", "title": "Library reopens", "relation": "original",
+                     "similarity": 0.97}]
+
+
+def test_wrong_method_and_unknown_pages(env):
+    c = env["client"]()
+    r = c.post("/api/v1/stories", headers=bearer(env["tokens"]["alice"]))
+    assert r.status_code == 405 and r.json()["error"]["status"] == 405
+    login(c)
+    page = c.get("/no/such/page")
+    assert page.status_code == 404 and "Not found" in page.text and "text/html" in page.headers["content-type"]
+    assert c.get("/story/424242").status_code == 404

@@ -104,7 +104,8 @@ def search(request: Request, q: str = Query(..., min_length=1, max_length=300), 
                                 queries.parse_day(until, "until"), entity, limit=limit, offset=offset)
     for g in result["groups"]:
         if g["story"]:
-            g["story"].pop("times", None)
+            for key in ("times", "outlets"):
+                g["story"].pop(key, None)
     return _page(request, result["groups"], limit, offset, result["more"], query=result["query"],
                  total_hits=result["total_hits"])
 

@@ -117,6 +117,20 @@ def create_app(settings: Settings, store) -> FastAPI:
     app.include_router(admin.router)
     app.include_router(pages.router)
 
+    def openapi() -> dict:
+        """The generated schema plus the Bearer scheme every /api/v1 call takes."""
+        if app.openapi_schema is None:
+            from fastapi.openapi.utils import get_openapi
+
+            schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+            schema.setdefault("components", {})["securitySchemes"] = {
+                "bearer": {"type": "http", "scheme": "bearer", "description": "An API token (`storywire users token NAME`)."}}
+            schema["security"] = [{"bearer": []}]
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> dict:
         with store.read() as conn:

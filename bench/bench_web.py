@@ -1,0 +1,225 @@
+"""Web latency with 100,000 articles in SQLite: the river, a story page and a search, p50/p95.
+
+Usage: python bench/bench_web.py [--articles 100000] [--requests 300] [--db PATH] [--concurrency 1]
+
+The store is filled from the generated corpus (bench/corpus.py: ~18,000 stories over ~3 weeks, 40
+outlets, reprints), with stories assigned as the generator made them and coverage analyses stored
+for the stories the story-page requests open (as the pipeline would have). The server is uvicorn
+in its own process on 127.0.0.1; this process is the load: logged-in requests with a session
+cookie, timed from send to last byte. ``--db PATH`` keeps the filled store for the next run.
+Targets: p95 under 100 ms for each page.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "src"))
+
+# What readers search for: people and places, alone or with a topic word. (The corpus's topic words come
+# from a 90-word vocabulary, so each is in most articles: topic-only queries are reported separately.)
+SEARCHES = ["Macron", "Nairobi", "Kyiv ceasefire", "Erdogan Ankara", "Meloni", "Tokyo election", "Lula Brasilia",
+            "Scholz energy", "\"Buenos Aires\"", "Ramaphosa strike"]
+COMMON = ["energy prices", "summit leaders", "storm flood rescue"]
+
+
+def fill_store(db: str, n: int) -> None:
+    """Store n generated articles, their stories, and analyses of recent multi-outlet stories."""
+    from datetime import datetime
+
+    from corpus import articles
+
+    from storywire.analyse import analyse_story
+    from storywire.models import Extracted
+    from storywire.store import open_store
+
+    store = open_store(db)
+    with store.read() as conn:
+        have = store.count_articles(conn)
+    if have >= n:
+        print(f"reusing {db}: {have} articles", flush=True)
+        store.close()
+        return
+    import sqlalchemy as sa
+
+    from storywire.store.schema import articles as articles_t, stories as stories_t
+
+    start = time.perf_counter()
+    placed: list[tuple[int, int]] = []  # (article id, story id) as the generator made them
+    batch: list[dict] = []
+
+    def flush() -> None:
+        with store.atomic() as conn:
+            for rec in batch:
+                ex = Extracted(origin=rec["id"], text=rec["text"], title=rec["title"], external_id=rec["id"],
+                               url=rec["url"], source=rec["source"], published=datetime.fromisoformat(rec["published"]),
+                               language="en")
+                res = store.upsert_article(conn, ex)
+                if res.status == "ingested":
+                    placed.append((res.article_id, rec["story"] + 1))
+        batch.clear()
+
+    for i, rec in enumerate(articles(n), 1):
+        batch.append(rec)
+        if len(batch) == 5000:
+            flush()
+            print(f"\r  stored {i}/{n} articles", end="", flush=True)
+    if batch:
+        flush()
+    # Stories in bulk (what clustering's apply_assignment does one article at a time).
+    now = datetime.now().astimezone()
+    story_ids = sorted({sid for _, sid in placed})
+    with store.atomic() as conn:
+        conn.execute(stories_t.insert(), [{"id": sid, "title": "", "created": now, "updated": now} for sid in story_ids])
+        conn.execute(articles_t.update().where(articles_t.c.id == sa.bindparam("aid")).values(story_id=sa.bindparam("sid")),
+                     [{"aid": a, "sid": s} for a, s in placed])
+        for sid in story_ids:
+            store.refresh_story(conn, sid)
+    print(f"\r  stored {len(placed)} articles in {len(story_ids)} stories in {time.perf_counter() - start:.0f} s",
+          flush=True)
+    # Analyses for the 300 newest stories with 3+ outlets (what the pipeline keeps up to date).
+    with store.read() as conn:
+        recent = [s for s in store.list_stories(conn, limit=3000) if s.source_count >= 3][:300]
+    for s in recent:
+        with store.read() as conn:
+            arts = store.story_articles(conn, s.id)
+        data = analyse_story(s.id, arts, nlp=False)
+        with store.atomic() as conn:
+            store.save_analysis(conn, s.id, data)
+    print(f"  analysed {len(recent)} stories; total {time.perf_counter() - start:.0f} s", flush=True)
+    store.close()
+
+
+def serve(db: str, port: int) -> None:
+    """The server process: storywire's app under uvicorn, one worker, no access log."""
+    import uvicorn
+
+    from storywire.config import Settings
+    from storywire.store import open_store
+    from storywire.web import create_app
+
+    store = open_store(db)
+    uvicorn.run(create_app(Settings(db=db), store), host="127.0.0.1", port=port, log_level="warning",
+                access_log=False)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=100_000)
+    ap.add_argument("--requests", type=int, default=300, help="Timed requests per page kind.")
+    ap.add_argument("--concurrency", type=int, default=1, help="Simultaneous clients.")
+    ap.add_argument("--db", default="", help="Keep the filled store here (reused when it exists).")
+    ap.add_argument("--serve", nargs=2, metavar=("DB", "PORT"), help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.serve:
+        serve(args.serve[0], int(args.serve[1]))
+        return
+
+    import httpx
+
+    from storywire.store import open_store
+
+    tmp = None
+    db = args.db
+    if not db:
+        tmp = tempfile.TemporaryDirectory(prefix="sw-bench-web-")
+        db = str(Path(tmp.name) / "web.db")
+    print(f"web latency, {args.articles} articles in SQLite ({db})", flush=True)
+    fill_store(db, args.articles)
+
+    store = open_store(db)
+    with store.atomic() as conn:
+        try:
+            uid = store.user_by_name(conn, "bench")["id"]
+        except Exception:
+            uid = store.create_user(conn, "bench", "bench-password", is_admin=True)
+        session = store.create_session(conn, uid)
+    with store.read() as conn:
+        analysed = [s.id for s in store.list_stories(conn, limit=3000) if store.get_analysis(conn, s.id)]
+        counts = (store.count_articles(conn), len(store.list_stories(conn, limit=10**6)))
+    store.close()
+    print(f"  {counts[0]} articles, {counts[1]} stories, {len(analysed)} analysed", flush=True)
+
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, __file__, "--serve", db, str(port)])
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(base + "/healthz", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline or proc.poll() is not None:
+                raise SystemExit("the server did not start")
+            time.sleep(0.2)
+        rng = random.Random(3)
+        kinds = {
+            "river (/)": lambda: "/",
+            "story page": lambda: f"/story/{rng.choice(analysed)}",
+            "search": lambda: "/search?" + str(httpx.QueryParams({"q": rng.choice(SEARCHES)})),
+            "search common": lambda: "/search?" + str(httpx.QueryParams({"q": rng.choice(COMMON)})),
+        }
+        print(f"\n{'page':<14}{'requests':>9}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'req/s':>8}  target p95 < 100 ms")
+        for name, path in kinds.items():
+            cookies = {"sw_session": session["id"]}
+
+            def one(_: int, client: httpx.Client | None = None) -> float:
+                c = client or local.client
+                url = path()
+                t0 = time.perf_counter()
+                r = c.get(url)
+                r.read()
+                elapsed = (time.perf_counter() - t0) * 1000
+                if r.status_code != 200:
+                    raise SystemExit(f"{url}: HTTP {r.status_code}")
+                return elapsed
+
+            import threading
+
+            local = threading.local()
+
+            def worker_init() -> None:
+                local.client = httpx.Client(base_url=base, cookies=cookies, timeout=30)
+
+            with httpx.Client(base_url=base, cookies=cookies, timeout=30) as warm:
+                for i in range(10):
+                    one(i, warm)
+            t0 = time.perf_counter()
+            with ThreadPoolExecutor(args.concurrency, initializer=worker_init) as pool:
+                times = list(pool.map(one, range(args.requests)))
+            wall = time.perf_counter() - t0
+            print(f"{name:<14}{len(times):>9}{statistics.median(times):>9.1f}{pct(times, 95):>9.1f}"
+                  f"{max(times):>9.1f}{len(times) / wall:>8.0f}  {'ok' if pct(times, 95) < 100 else 'OVER'}",
+                  flush=True)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        if tmp:
+            tmp.cleanup()
+
+
+if __name__ == "__main__":
+    main()
