@@ -593,7 +593,8 @@ def test_sigterm_during_a_pass_loses_nothing_and_half_writes_nothing(server, tmp
     store.close()
     env = {**os.environ, "STORYWIRE_ALLOW_PRIVATE_ADDRESSES": "1", "STORYWIRE_FETCH_HOST_DELAY": "0",
            "STORYWIRE_ANALYSE": "0", "STORYWIRE_FETCH_PER_HOST": "16", "STORYWIRE_FETCH_TIMEOUT": "60"}
-    proc = subprocess.Popen([sys.executable, "-c", RUNNER, "--db", str(db), "run"], env=env, cwd=tmp_path,
+    proc = subprocess.Popen([sys.executable, "-c", RUNNER, "--db", str(db), "run", "--no-web", "--no-briefings"],
+                            env=env, cwd=tmp_path,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         deadline = time.monotonic() + 120

@@ -195,12 +195,17 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(1)
 
     @app.command("run")
-    def run(ctx: typer.Context):
-        """Keep collecting: poll each feed on its own schedule until stopped (Ctrl-C or SIGTERM)."""
+    def run(ctx: typer.Context, no_web: bool = typer.Option(False, "--no-web", help="Collect only; no web server."),
+            no_briefings: bool = typer.Option(False, "--no-briefings", help="Do not make scheduled briefings.")):
+        """Keep collecting (each feed on its own schedule), serve the web UI, make the briefings; until
+        stopped with Ctrl-C or SIGTERM."""
         from ..service import run_service
+        from .run import briefing_task, web_server
 
         e = env(ctx)
-        run_service(e.settings, e.store, err)
+        serve = None if no_web else web_server(e.settings, e.store, err)
+        periodic = [] if no_briefings else [briefing_task(e.settings, e.store, err)]
+        run_service(e.settings, e.store, err, periodic=periodic, serve=serve)
 
     @app.command("init")
     def init(ctx: typer.Context, no_feeds: bool = typer.Option(False, "--no-feeds", help="Do not add the default feeds.")):
