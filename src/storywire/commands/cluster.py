@@ -33,6 +33,15 @@ def _fit(records: list[dict], source: str) -> dict:
         raise InputError(str(exc)) from None
 
 
+def _as_article(rec: dict) -> dict:
+    """A labelled record as a user's JSONL article: no label; a title-only record's title is its text
+    (ECB+ keeps the whole text of some documents in ``title``, and the engine reads title + text)."""
+    art = {k: v for k, v in rec.items() if k not in ("story", "cluster")}
+    if not str(art.get("text") or "").strip() and not art.get("html"):
+        art["text"] = art.get("title") or ""
+    return art
+
+
 def through_store(records: list[dict], params: dict, window_hours: float) -> list:
     """Predicted story per record by the real path: ingest into a fresh SQLite store, then export.
 
@@ -45,8 +54,7 @@ def through_store(records: list[dict], params: dict, window_hours: float) -> lis
 
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "stream.jsonl"
-        src.write_text("".join(json.dumps({k: v for k, v in r.items() if k not in ("story", "cluster")}) + "\n"
-                               for r in records), encoding="utf-8")
+        src.write_text("".join(json.dumps(_as_article(r)) + "\n" for r in records), encoding="utf-8")
         model = Path(tmp) / "model.json"
         model.write_text(json.dumps(params), encoding="utf-8")
         settings = config.Settings(db=str(Path(tmp) / "eval.db"), cluster_model=str(model),

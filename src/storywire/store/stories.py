@@ -59,7 +59,7 @@ class StoriesMixin:
         """Detach articles from ``since`` on from their stories (for re-clustering); returns their ids."""
         when = sa.func.coalesce(articles.c.published, articles.c.fetched)
         ids = [r[0] for r in conn.execute(sa.select(articles.c.id).where(when >= since).order_by(when, articles.c.id))]
-        touched = {r[0] for r in conn.execute(sa.select(sa.distinct(articles.c.story_id)).where(when >= since))}
+        touched = {r[0] for r in conn.execute(sa.select(articles.c.story_id).where(when >= since).distinct())}
         conn.execute(articles.update().where(when >= since).values(story_id=None, duplicate_of=None,
                                                                      dup_similarity=None))
         for sid in touched - {None}:
