@@ -29,6 +29,9 @@ def web_server(settings: Settings, store, console: Console) -> Callable[[threadi
         watcher = threading.Thread(target=lambda: (stop.wait(), setattr(server, "should_exit", True)), daemon=True)
         watcher.start()
         console.print(f"web UI and API on http://{settings.host}:{settings.port}/")
+        with store.read() as conn:
+            if store.count_users(conn) == 0 and not settings.anonymous_read:
+                console.print("no users yet: create one with `storywire users add NAME --admin` to log in")
         try:
             server.run()
         except (OSError, SystemExit) as exc:  # e.g. the port is taken: say so, keep collecting
