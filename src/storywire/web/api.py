@@ -33,21 +33,9 @@ def _page(request: Request, items: list, limit: int, offset: int, more: bool, **
     return _json({"items": items, "limit": limit, "offset": offset, "next": nxt, **extra})
 
 
-def _touch(request: Request, viewer: Viewer) -> BackgroundTask | None:
-    if viewer.via != "token":
-        return None
-    store = request.app.state.store
-
-    def touch() -> None:
-        with store.atomic() as conn:
-            store.touch_token(conn, viewer.token)
-
-    return BackgroundTask(touch)
-
-
 @router.get("/me", summary="The user the token belongs to")
 def me(request: Request, viewer: Viewer = Depends(api_user)):
-    return _json({"id": viewer.id, "name": viewer.name, "is_admin": viewer.is_admin}, background=_touch(request, viewer))
+    return _json({"id": viewer.id, "name": viewer.name, "is_admin": viewer.is_admin})
 
 
 @router.get("/stories", summary="Top stories, or the reader's \"For you\" (view=foryou)")

@@ -111,6 +111,7 @@ def create_app(settings: Settings, store) -> FastAPI:
     app.state.store = store
     app.state.templates = make_templates()
     app.state.river_cache = TTLCache(ttl=RIVER_TTL_S)
+    app.state.token_seen = {}  # token -> when its use was last recorded (see auth._note_use)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(api.router)
     app.include_router(feeds_out.router)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hmac
 import secrets
+import threading
+import time
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -79,6 +81,7 @@ def resolve(request: Request, allow_query_token: bool = False) -> Viewer:
         if user is None:
             raise AuthError("the API token is not valid (it may have been revoked)")
         viewer = Viewer(user, via="token", token=token)
+        _note_use(request, token)
     else:
         viewer = Viewer(None)
         sid = request.cookies.get(SESSION_COOKIE)
@@ -89,6 +92,31 @@ def resolve(request: Request, allow_query_token: bool = False) -> Viewer:
                 viewer = Viewer(session["user"], via="session", csrf=session["csrf"])
     request.state.viewer = viewer
     return viewer
+
+
+TOUCH_EVERY_S = 60.0
+_touch_lock = threading.Lock()
+
+
+def _note_use(request: Request, token: str) -> None:
+    """Record the token's last use (shown on the account page) at most once a minute, off the request
+    path: a write must never make a read wait (on SQLite, behind an ingest transaction)."""
+    seen: dict = request.app.state.token_seen
+    now = time.monotonic()
+    with _touch_lock:
+        if now - seen.get(token, -TOUCH_EVERY_S) < TOUCH_EVERY_S:
+            return
+        seen[token] = now
+    store = request.app.state.store
+
+    def touch() -> None:
+        try:
+            with store.atomic() as conn:
+                store.touch_token(conn, token)
+        except Exception:  # bookkeeping only: never let it surface
+            pass
+
+    threading.Thread(target=touch, daemon=True).start()
 
 
 def page_viewer(request: Request) -> Viewer:
