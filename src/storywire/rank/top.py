@@ -47,9 +47,11 @@ class Preferences:
     @classmethod
     def from_rows(cls, rows: list[tuple[str, str, str]], opened: set[int] | None = None) -> "Preferences":
         """From (kind, value, action) rows as the store keeps them (kind: source, entity, keyword)."""
+        plural = {"source": "sources", "entity": "entities", "keyword": "keywords"}
         buckets: dict[str, set[str]] = {}
         for kind, value, action in rows:
-            buckets.setdefault(f"{action}_{kind}s", set()).add(value.lower())
+            if kind in plural:
+                buckets.setdefault(f"{action}_{plural[kind]}", set()).add(value.lower())
         known = {f for f in cls.__dataclass_fields__ if f != "opened_story_ids"}
         return cls(**{k: frozenset(v) for k, v in buckets.items() if k in known},
                    opened_story_ids=frozenset(opened or ()))
