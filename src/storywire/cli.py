@@ -31,8 +31,9 @@ app.add_typer(eval_app, name="eval")
 app.add_typer(cluster_app, name="cluster")
 app.add_typer(db_app, name="db")
 
-out = Console()
-err = Console(stderr=True)
+# Piped output is not cut to 80 columns (tables stay readable in logs and files).
+out = Console() if sys.stdout.isatty() else Console(width=160)
+err = Console(stderr=True) if sys.stderr.isatty() else Console(stderr=True, width=160)
 
 
 @dataclass
