@@ -37,6 +37,11 @@ class SQLiteStore(Store):
         match = fts5_query(query)
         if not match:
             return []
+        if filters is None:  # the index alone: no join, SQLite stops at the limit
+            rows = conn.execute(sa.text("SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH :q "
+                                        "ORDER BY rank, rowid DESC LIMIT :limit OFFSET :offset"),
+                                {"q": match, "limit": limit, "offset": offset})
+            return [(row[0], -float(row[1])) for row in rows]
         fts = sa.table("articles_fts", sa.column("rowid"), sa.column("rank"))
         stmt = (
             sa.select(articles.c.id, sa.literal_column("articles_fts.rank"))
