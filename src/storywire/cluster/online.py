@@ -31,6 +31,8 @@ import math
 import pickle
 import zlib
 from collections import OrderedDict
+from itertools import repeat
+from operator import itemgetter, mul
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from importlib import resources
@@ -149,15 +151,23 @@ class _Story:
         self.core_t: tuple[tuple[str, float], ...] = ()  # content terms most members use, with their weight
 
 
+# Speed notes (the engine must do hundreds of articles a second on one core). The sparse vectors
+# are dicts; the helpers below do their loops in C (map/zip/comprehensions over shared keys) but
+# keep the exact order of the float operations of the plain loops they replace, so results do
+# not depend on the optimisation. Sorting by weight is ``reverse=True`` on a C key (stable, so
+# ties keep insertion order exactly like ``key=-weight``).
+
+
 def _norm(v: dict[str, float]) -> float:
-    return math.sqrt(sum(x * x for x in v.values()))
+    vals = v.values()
+    return math.sqrt(sum(map(mul, vals, vals)))
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    get = b.get
-    return sum(x * get(k, 0.0) for k, x in a.items())
+    # only shared keys contribute (all weights are positive: a missing key would add +0.0)
+    return sum([x * b[k] for k, x in a.items() if k in b], 0.0)
 
 
 def _cos(a: dict[str, float], b: dict[str, float], bnorm: float) -> float:
@@ -169,7 +179,7 @@ def _add_into(c: dict[str, float], v: dict[str, float], keep: int) -> None:
     for k, x in v.items():
         c[k] = c.get(k, 0.0) + x
     if len(c) > 2 * keep:
-        top = sorted(c.items(), key=lambda kv: -kv[1])[:keep]
+        top = sorted(c.items(), key=_second, reverse=True)[:keep]
         c.clear()
         c.update(top)
 
@@ -183,7 +193,7 @@ def _count_into(c: dict[str, int], keys, keep: int) -> None:
         for k in keys:
             c[k] = c.get(k, 0) + 1
     if len(c) > 2 * keep:
-        top = sorted(c.items(), key=lambda kv: -kv[1])[:keep]
+        top = sorted(c.items(), key=_second, reverse=True)[:keep]
         c.clear()
         c.update(top)
 
@@ -191,18 +201,35 @@ def _count_into(c: dict[str, int], keys, keep: int) -> None:
 def _unit_top(v: dict[str, float], n: int) -> dict[str, float]:
     """The ``n`` largest components of ``v``, renormalised to unit length."""
     if len(v) > n:
-        v = dict(sorted(v.items(), key=lambda kv: -kv[1])[:n])
+        v = dict(sorted(v.items(), key=_second, reverse=True)[:n])
     norm = _norm(v)
     return {k: x / norm for k, x in v.items()} if norm > 0 else {}
 
 
 _NO_EXTRA: dict[str, float] = {}
+_second = itemgetter(1)
+
+
+class _LogTable(dict):
+    """count -> math.log(count + offset), filled on first use (so lookups run in C via map)."""
+
+    def __init__(self, offset: float) -> None:
+        super().__init__()
+        self.offset = offset
+
+    def __missing__(self, c: int) -> float:
+        v = math.log(c + self.offset)
+        if len(self) < 100_000:
+            self[c] = v
+        return v
+
+
+_TF = _LogTable(0.0)  # term count c -> log(c), for the 1 + log(c) tf weight
+_LLR = _LogTable(0.2)  # member count c -> log(c + 0.2), for the llr features
 
 
 def _top(v: dict[str, float], n: int) -> list[str]:
-    if len(v) <= n:
-        return sorted(v, key=lambda k: -v[k])
-    return [k for k, _ in sorted(v.items(), key=lambda kv: -kv[1])[:n]]
+    return sorted(v, key=v.__getitem__, reverse=True)[:n]
 
 
 class _SafeUnpickler(pickle.Unpickler):
@@ -236,7 +263,8 @@ class OnlineClusterer:
         self._min_body = float(p["min_body"])
         self._prior_docs = float(p["prior_docs"])
         self._prior_words = float(p["prior_doc_words"])
-        self._bucket: dict[str, int] = {}
+        self._bucket: dict[str, int] = {}  # term -> df bucket (cache)
+        self._prior_df: dict[str, float] = {}  # term -> background-prior document frequency (cache)
         self.stories: dict[int, _Story] = {}
         self._active: OrderedDict[int, float] = OrderedDict()  # story id -> last time, least recent first
         self._postings: dict[str, dict[int, None]] = {}
@@ -335,28 +363,44 @@ class OnlineClusterer:
                 "documents_seen": self._ndocs, "next_story_id": self.next_story_id}
 
     # ------------------------------------------------------------------ features
-    def _idf(self, terms) -> list[float]:
-        bucket = self._bucket
-        idx = []
-        for t in terms:
-            b = bucket.get(t)
-            if b is None:
-                if len(bucket) > 1_000_000:
-                    bucket.clear()
-                b = bucket[t] = zlib.crc32(t.encode()) & self._mask
-            idx.append(b)
-        if not idx:
-            return []
-        df = self._df[idx].astype(np.float64)
-        n0 = self._prior_docs
-        if n0 > 0:  # background prior: n0 pseudo-documents where a term occurs as in general English
-            words = self._prior_words
-            freq = np.fromiter((background_frequency(t) for t in terms), dtype=np.float64, count=len(idx))
-            df = df + n0 * -np.expm1(-words * freq)
-        return (np.log((self._ndocs + n0 + 1.0) / (df + 1.0)) + 1.0).tolist()
+    def _term_info(self, terms: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(df bucket, prior document frequency) of each term; both are pure functions of the
+        term, so they are cached (bounded: the cache is dropped past a million terms)."""
+        bucket, prior = self._bucket, self._prior_df
+        new = [t for t in terms if t not in bucket]
+        if new:
+            if len(bucket) + len(new) > 1_000_000:
+                bucket.clear()
+                prior.clear()
+                new = list(dict.fromkeys(terms))
+            mask = self._mask
+            for t in new:
+                bucket[t] = zlib.crc32(t.encode()) & mask
+            n0 = self._prior_docs
+            if n0 > 0:  # background prior: n0 pseudo-documents where a term occurs as in general English
+                freq = np.fromiter((background_frequency(t) for t in new), dtype=np.float64, count=len(new))
+                prior.update(zip(new, (n0 * -np.expm1(-self._prior_words * freq)).tolist()))
+            else:
+                prior.update(zip(new, repeat(0.0)))
+        n = len(terms)
+        return (np.fromiter(map(bucket.__getitem__, terms), dtype=np.intp, count=n),
+                np.fromiter(map(prior.__getitem__, terms), dtype=np.float64, count=n))
 
-    def _vec(self, counts: dict[str, int], idf: dict[str, float]) -> dict[str, float]:
-        v = {k: (1.0 + math.log(c)) * idf[k] for k, c in counts.items()}
+    def _idf(self, terms: list[str]) -> list[float]:
+        """Smoothed idf of each term (counts the current document only if the caller did)."""
+        if not terms:
+            return []
+        idx, prior = self._term_info(terms)
+        return self._idf_of(idx, prior)
+
+    def _idf_of(self, idx: np.ndarray, prior: np.ndarray) -> list[float]:
+        df = self._df[idx].astype(np.float64) + prior
+        return (np.log((self._ndocs + self._prior_docs + 1.0) / (df + 1.0)) + 1.0).tolist()
+
+    @staticmethod
+    def _vec(counts: dict[str, int], idf: dict[str, float]) -> dict[str, float]:
+        tf = map(_TF.__getitem__, counts.values())
+        v = {k: (1.0 + lc) * idf[k] for k, lc in zip(counts, tf)}
         n = _norm(v)
         return {k: x / n for k, x in v.items()} if n > 0 else {}
 
@@ -368,13 +412,19 @@ class OnlineClusterer:
             self._expire()
         ents = {"e:" + k: c for k, c in f.entities.items()}
         vocab = list(f.body.keys() | f.title.keys()) + list(ents)
-        # count the document first, so a term's first occurrence has idf log((N+1)/2) + 1
-        idx = [self._bucket.get(t_) or self._bucket.setdefault(t_, zlib.crc32(t_.encode()) & self._mask)
-               for t_ in vocab]
-        if idx:
-            np.add.at(self._df, np.unique(np.asarray(idx)), 1)
-        self._ndocs += 1
-        idf = dict(zip(vocab, self._idf(vocab)))
+        if vocab:
+            idx, prior = self._term_info(vocab)
+            # count the document first, so a term's first occurrence has idf log((N+1)/2) + 1
+            u = np.sort(idx)
+            keep = np.empty(u.size, dtype=bool)
+            keep[0] = True
+            np.not_equal(u[1:], u[:-1], out=keep[1:])
+            self._df[u[keep]] += 1  # distinct buckets: one per bucket, like np.add.at over np.unique
+            self._ndocs += 1
+            idf = dict(zip(vocab, self._idf_of(idx, prior)))
+        else:
+            self._ndocs += 1
+            idf = {}
         ev = self._vec(ents, idf)
         lead = {k: ev[k] for k in ("e:" + e for e in f.lead_entities) if k in ev}
         return _Doc(doc.article_id, doc.source, t, self._vec(f.title, idf), self._vec(f.body, idf), ev, lead,
@@ -395,7 +445,7 @@ class OnlineClusterer:
                 if i >= cap:
                     break
                 score[sid] = score.get(sid, 0.0) + w
-        best = sorted(score.items(), key=lambda kv: -kv[1])[: p["candidates"]]
+        best = sorted(score.items(), key=_second, reverse=True)[: p["candidates"]]
         return [self.stories[s] for s, _ in best]
 
     def _score(self, d: _Doc, exclude: int | None = None) -> list[tuple[int, float, dict[str, float]]]:
@@ -403,49 +453,73 @@ class OnlineClusterer:
         cands = [s for s in self._candidates(d) if s.id != exclude]
         if not cands:
             return []
-        ent_total = sum(d.ev.values()) or 1.0
-        nums = {k: x for k, x in d.ev.items() if k.startswith("e:#")}
+        tv, bv, ev, lead = d.tv, d.bv, d.ev, d.lead
+        ent_total = sum(ev.values()) or 1.0
+        nums = {k: x for k, x in ev.items() if k.startswith("e:#")}
         num_total = sum(nums.values())
-        lead_total = sum(d.lead.values())
+        lead_total = sum(lead.values())
         raw = []
         min_body = self._min_body
+        extra_on = self._extra
         for s in cands:
-            title = _cos(d.tv, s.title, s.tnorm)
-            body = _cos(d.bv, s.body, s.bnorm)
-            ent = _cos(d.ev, s.ents, s.enorm)
-            if body < min_body:  # below the fitted content floor: cannot join, skip the costly features
-                raw.append([title, body, ent, 0.0, 0.0, 0.0, 0.0, s, None])
-                continue
+            # the three centroid cosines (as _cos/_dot, inlined: this loop runs ~10 times an article)
+            title = body = ent = 0.0
+            if tv and s.tnorm > 0:
+                a, b = (tv, s.title) if len(tv) <= len(s.title) else (s.title, tv)
+                title = sum([x * b[k] for k, x in a.items() if k in b], 0.0) / s.tnorm
+            if bv and s.bnorm > 0:
+                a, b = (bv, s.body) if len(bv) <= len(s.body) else (s.body, bv)
+                body = sum([x * b[k] for k, x in a.items() if k in b], 0.0) / s.bnorm
             ents = s.ents
-            cov = sum(x for k, x in d.ev.items() if k in ents) / ent_total
-            ncov = sum(x for k, x in nums.items() if k in ents) / num_total if num_total else 0.0
-            lcov = sum(x for k, x in d.lead.items() if k in ents) / lead_total if lead_total else 0.0
+            if ev and s.enorm > 0:
+                a, b = (ev, ents) if len(ev) <= len(ents) else (ents, ev)
+                ent = sum([x * b[k] for k, x in a.items() if k in b], 0.0) / s.enorm
+            if body < min_body:  # below the fitted content floor: cannot join, skip the costly features
+                raw.append((title, body, ent, 0.0, 0.0, 0.0, 0.0, s, None))
+                continue
+            cov = sum([x for k, x in ev.items() if k in ents]) / ent_total
+            ncov = sum([x for k, x in nums.items() if k in ents]) / num_total if num_total else 0.0
+            lcov = sum([x for k, x in lead.items() if k in ents]) / lead_total if lead_total else 0.0
             top = s.top_ents
-            stot = sum(ents[k] for k in top)
-            scov = sum(ents[k] for k in top if k in d.ev) / stot if stot else 0.0
-            extra = self._member_features(d, s, lead_total) if self._extra else _NO_EXTRA
-            raw.append([title, body, ent, cov, ncov, lcov, scov, s, extra])
+            stot = sum([ents[k] for k in top])
+            scov = sum([ents[k] for k in top if k in ev]) / stot if stot else 0.0
+            extra = self._member_features(d, s, lead_total) if extra_on else _NO_EXTRA
+            raw.append((title, body, ent, cov, ncov, lcov, scov, s, extra))
+        # "gap" features: own cosine minus the best cosine among the other candidates
+        others_best = []
+        for col in (0, 1, 2):
+            vals = [r[col] for r in raw]
+            if len(vals) < 2:
+                others_best.append((-1, 0.0, 0.0))
+                continue
+            i1 = max(range(len(vals)), key=vals.__getitem__)
+            others_best.append((i1, vals[i1], max(vals[:i1] + vals[i1 + 1:])))
+        (ti, tm1, tm2), (bi, bm1, bm2), (ei, em1, em2) = others_best
         out = []
+        rows = []
         decay = self.params["time_decay_per_day"]
+        feats = self._features
         for i, (title, body, ent, cov, ncov, lcov, scov, s, extra) in enumerate(raw):
-            others = [r for j, r in enumerate(raw) if j != i]
-            tg = title - max((r[0] for r in others), default=0.0)
-            bg = body - max((r[1] for r in others), default=0.0)
-            eg = ent - max((r[2] for r in others), default=0.0)
+            tg = title - (tm2 if i == ti else tm1)
+            bg = body - (bm2 if i == bi else bm1)
+            eg = ent - (em2 if i == ei else em1)
             f = {"title": title, "body": body, "ent": ent, "ent_cov": cov, "num_cov": ncov, "lead_cov": lcov,
                  "story_cov": scov, "title_gap": tg,
                  "body_gap": bg, "ent_gap": eg, "size": math.log1p(s.n), **(extra or {})}
             gap_days = max(0.0, d.t - s.last) / 86400.0
             f["gap_days"] = gap_days
-            if extra is None:
-                out.append((s.id, 0.0, f))
-                continue
-            z = (np.fromiter((f[k] for k in self._features), dtype=float, count=len(self._features))
-                 - self._mean) / self._scale
-            logit = float(z @ self._coef) + self.params["intercept"] - decay * gap_days
-            prob = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, logit))))
-            out.append((s.id, prob, f))
-        out.sort(key=lambda x: -x[1])
+            if extra is not None:
+                rows.append((len(out), [f[k] for k in feats]))
+            out.append((s.id, 0.0, f))
+        if rows:
+            z = (np.array([r for _, r in rows], dtype=float) - self._mean) / self._scale
+            coef, intercept = self._coef, self.params["intercept"]
+            for (j, _), zrow in zip(rows, z):
+                sid, _, f = out[j]
+                logit = float(zrow @ coef) + intercept - decay * f["gap_days"]
+                prob = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, logit))))
+                out[j] = (sid, prob, f)
+        out.sort(key=_second, reverse=True)
         return out
 
     def _member_features(self, d: _Doc, s: _Story, lead_total: float) -> dict[str, float]:
@@ -458,18 +532,21 @@ class OnlineClusterer:
         chain of close rewrites, which a centroid blurs).
         """
         ev, bv = d.ev, d.bv
-        tot_e = sum(w for _, w in s.core_e)
-        core_e = sum(w for k, w in s.core_e if k in ev) / tot_e if tot_e else 0.0
-        tot = sum(w for _, w in s.core_t)
-        core_t = sum(w for k, w in s.core_t if k in bv) / tot if tot else 0.0
+        tot_e = sum([w for _, w in s.core_e])
+        core_e = sum([w for k, w in s.core_e if k in ev]) / tot_e if tot_e else 0.0
+        tot = sum([w for _, w in s.core_t])
+        core_t = sum([w for k, w in s.core_t if k in bv]) / tot if tot else 0.0
         edf = s.edf
-        novel = sum(x for k, x in d.lead.items() if k not in edf) / lead_total if lead_total else 0.0
+        novel = sum([x for k, x in d.lead.items() if k not in edf]) / lead_total if lead_total else 0.0
         mb = me = 0.0
-        for vb, ve in s.mvecs:
-            x = _dot(bv, vb)
+        nb, ne = len(bv), len(ev)
+        for vb, ve in s.mvecs:  # _dot, inlined
+            a, b = (bv, vb) if nb <= len(vb) else (vb, bv)
+            x = sum([v * b[k] for k, v in a.items() if k in b], 0.0)
             if x > mb:
                 mb = x
-            x = _dot(ev, ve)
+            a, b = (ev, ve) if ne <= len(ve) else (ve, ev)
+            x = sum([v * b[k] for k, v in a.items() if k in b], 0.0)
             if x > me:
                 me = x
         # Story "language model" evidence, which grows with the story: how many of its n members use
@@ -479,11 +556,13 @@ class OnlineClusterer:
         n = s.n
         denom = math.log(n + 0.7)
         tot = sum(ev.values())
-        llr_e = sum(x * (math.log(edf.get(k, 0) + 0.2) - denom) for k, x in ev.items()) / tot if tot else 0.0
+        llr_e = sum([x * (lg - denom) for x, lg in zip(ev.values(), map(_LLR.__getitem__, map(edf.get, ev, repeat(0))))]
+                    ) / tot if tot else 0.0
         tdf = s.tdf
         tv = d.tv
         tot = sum(tv.values())
-        llr_t = sum(x * (math.log(tdf.get(k, 0) + 0.2) - denom) for k, x in tv.items()) / tot if tot else 0.0
+        llr_t = sum([x * (lg - denom) for x, lg in zip(tv.values(), map(_LLR.__getitem__, map(tdf.get, tv, repeat(0))))]
+                    ) / tot if tot else 0.0
         tot = tot_e
         miss = 0.0
         if tot:
@@ -497,8 +576,9 @@ class OnlineClusterer:
     def _recore(self, s: _Story) -> None:
         """Refresh the story's core entities/terms (used by most members) after its members changed."""
         need = self.params["core_share"] * s.n
-        s.core_e = tuple((k, s.ents.get(k, 0.0) / s.n) for k, c in s.edf.items() if c >= need and k in s.ents)
-        s.core_t = tuple((k, s.body.get(k, 0.0) / s.n) for k, c in s.tdf.items() if c >= need and k in s.body)
+        ents, body, n = s.ents, s.body, s.n
+        s.core_e = tuple([(k, ents[k] / n) for k, c in s.edf.items() if c >= need and k in ents])
+        s.core_t = tuple([(k, body[k] / n) for k, c in s.tdf.items() if c >= need and k in body])
 
     def _story_similarity(self, a: _Story, b: _Story) -> float:
         body = _dot(a.body, b.body) / (a.bnorm * b.bnorm) if a.bnorm and b.bnorm else 0.0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from itertools import filterfalse
 
 import numpy as np
 from collections import Counter
@@ -133,6 +134,37 @@ def _norm_number(tok: str) -> str:
     return tok.replace(",", "").rstrip(".:")
 
 
+# token -> how entity_terms treats it: (0,) sentence end; (1, "#number" or "") number;
+# (2, lower-case form, may start an entity) capitalised; (3,) anything else. Pure functions of
+# the token, cached so the per-token loop does no string work for tokens seen before.
+_ent_tok: dict[str, tuple] = {}
+_SENT_INFO = (0,)
+_OTHER_INFO = (3,)
+
+
+def _ent_info(tok: str) -> tuple:
+    first = tok[0]
+    if first in _SENT:
+        info: tuple = _SENT_INFO
+    elif first.isdigit():
+        n = _norm_number(tok)
+        info = (1, "#" + n if n else "")
+    elif first.isupper():
+        clean = tok.replace("’", "'")
+        if clean.endswith("'s"):
+            clean = clean[:-2]
+        low = clean.lower()
+        ok = (len(clean) > 1 and low not in _CAP_STOP and low.replace("'", "") not in _CAP_STOP
+              and "'" not in low[1:-1])
+        info = (2, low, ok, low[0].islower())
+    else:
+        info = _OTHER_INFO
+    if len(_ent_tok) > 500_000:
+        _ent_tok.clear()
+    _ent_tok[tok] = info
+    return info
+
+
 def entity_terms(tokens: list[str], lead: int = 0) -> tuple[list[str], set[str]]:
     """Entity-like terms of a token list, and those that start in the first ``lead`` tokens.
 
@@ -144,8 +176,9 @@ def entity_terms(tokens: list[str], lead: int = 0) -> tuple[list[str], set[str]]
     in_lead: set[str] = set()
     run: list[str] = []
     run_start = 0
-    lower_seen = {t for t in tokens if t[0].islower()}
+    tokset: set[str] | None = None  # built only when a sentence starts with a capitalised word
     start = True
+    cache_get = _ent_tok.get
 
     def flush() -> None:
         if run:
@@ -158,33 +191,37 @@ def entity_terms(tokens: list[str], lead: int = 0) -> tuple[list[str], set[str]]
             run.clear()
 
     for i, tok in enumerate(tokens):
-        first = tok[0]
-        if first in _SENT:
-            flush()
-            start = True
-            continue
-        if first.isdigit():
-            flush()
-            n = _norm_number(tok)
-            if n:
-                out.append("#" + n)
-                if i < lead:
-                    in_lead.add("#" + n)
-        elif first.isupper():
-            clean = tok.replace("’", "'")
-            if clean.endswith("'s"):
-                clean = clean[:-2]
-            low = clean.lower()
-            if len(clean) > 1 and low not in _CAP_STOP and low.replace("'", "") not in _CAP_STOP \
-                    and "'" not in low[1:-1] and not (start and low in lower_seen):
+        info = cache_get(tok) or _ent_info(tok)
+        kind = info[0]
+        if kind == 2:
+            ok = info[2]
+            if ok and start:
+                # "a sentence-initial word that also occurs in lower case": the lower-case form is
+                # itself a token of the text (and starts with a lower-case letter)
+                if tokset is None:
+                    tokset = set(tokens)
+                ok = not (info[3] and info[1] in tokset)
+            if ok:
                 if not run:
                     run_start = i
-                run.append(low)
-            else:
+                run.append(info[1])
+            elif run:
                 flush()
+            start = False
+        elif kind == 0:
+            if run:
+                flush()
+            start = True
         else:
-            flush()
-        start = False
+            if run:
+                flush()
+            if kind == 1:
+                n = info[1]
+                if n:
+                    out.append(n)
+                    if i < lead:
+                        in_lead.add(n)
+            start = False
     flush()
     return out, in_lead
 
@@ -201,8 +238,12 @@ def shingle_hashes(words: list[str], k: int = 5) -> np.ndarray:
     cache = _tok_hash
     if len(cache) > 500_000:
         cache.clear()
-    h = np.fromiter((cache.get(w) or cache.setdefault(w, zlib.crc32(w.encode()) | 1) for w in words),
-                    dtype=np.uint64, count=len(words))
+    try:
+        h = np.fromiter(map(cache.__getitem__, words), dtype=np.uint64, count=len(words))
+    except KeyError:
+        for w in set(words).difference(cache):
+            cache[w] = zlib.crc32(w.encode()) | 1
+        h = np.fromiter(map(cache.__getitem__, words), dtype=np.uint64, count=len(words))
     if len(h) < k:
         k = len(h)
     m = len(h) - k + 1
@@ -210,35 +251,40 @@ def shingle_hashes(words: list[str], k: int = 5) -> np.ndarray:
     for j in range(k):
         acc = acc * np.uint64(0x01000193) + h[j:j + m]
     acc ^= acc >> np.uint64(29)
-    return np.unique((acc & np.uint64(0xFFFFFFFF)).astype(np.uint32))
+    a = np.sort((acc & np.uint64(0xFFFFFFFF)).astype(np.uint32))
+    if a.size < 2:
+        return a
+    keep = np.empty(a.size, dtype=bool)
+    keep[0] = True
+    np.not_equal(a[1:], a[:-1], out=keep[1:])
+    return a[keep]  # = np.unique(...), without numpy 2's slower hash-based path
 
 
 def features(title: str, text: str, lead_words: int = 60) -> TextFeatures:
     """Terms of the title+lead and of the body, entity terms (and those of the lead), shingles.
 
     ``title`` counts include the first ``lead_words`` words of the body: news leads name the event.
+    Every token is normalised once per distinct token (a dict per article), and the counting is
+    done by ``Counter`` (C), in first-occurrence order like a plain loop would.
     """
     title_toks = _WORD.findall(title or "")
     body_toks = _WORD.findall(text or "")
-    title_terms: dict[str, int] = {}
-    body_terms: dict[str, int] = {}
-    for tok in title_toks:
-        c = _content(tok)
-        if c:
-            title_terms[c] = title_terms.get(c, 0) + 1
-    for tok in body_toks[:lead_words]:
-        c = _content(tok)
-        if c:
-            title_terms[c] = title_terms.get(c, 0) + 1
-    for tok, n in Counter(title_toks + body_toks).items():
-        c = _content(tok)
-        if c:
-            body_terms[c] = body_terms.get(c, 0) + n
+    all_toks = title_toks + body_toks
+    cache_get = _stem_cache.get
+    conv: dict[str, str] = {}
+    for tok in dict.fromkeys(all_toks):
+        c = cache_get(tok)
+        conv[tok] = c if c is not None else _content(tok)
+    to_term = conv.__getitem__
+    title_terms = dict(Counter(filter(None, map(to_term, title_toks + body_toks[:lead_words]))))
+    body_terms = dict(Counter(filter(None, map(to_term, all_toks))))
     tents, _ = entity_terms(title_toks)
     bents, lead = entity_terms(body_toks, lead_words)
     ents = Counter(tents)
     ents.update(bents)
     lead.update(tents)
     # Duplicates are judged on the body (outlets rewrite headlines); a title-only item uses its title.
-    words = [t.lower() for t in (body_toks if len(body_toks) >= 20 else title_toks + body_toks) if t[0] not in _SENT]
+    src = body_toks if len(body_toks) >= 20 else all_toks
+    lower = {tok: tok.lower() for tok in conv}.__getitem__
+    words = list(map(lower, filterfalse(_SENT.__contains__, src)))
     return TextFeatures(title_terms, body_terms, dict(ents), frozenset(lead), shingle_hashes(words), len(words))
