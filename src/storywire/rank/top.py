@@ -125,15 +125,17 @@ def story_facts(conn: sa.Connection, stories: list[Story]) -> list[StoryFacts]:
     if not ids:
         return []
     when = sa.func.coalesce(articles.c.published, articles.c.fetched)
-    rows = conn.execute(sa.select(articles.c.story_id, sources.c.name, articles.c.duplicate_of, when)
-                        .join_from(articles, sources).where(articles.c.story_id.in_(ids)))
+    originals = sa.func.sum(sa.case((articles.c.duplicate_of.is_(None), 1), else_=0))
+    rows = conn.execute(sa.select(articles.c.story_id, sources.c.name, originals, sa.func.min(when))
+                        .join_from(articles, sources).where(articles.c.story_id.in_(ids))
+                        .group_by(articles.c.story_id, sources.c.name))  # one row per (story, outlet)
     per: dict[int, dict[str, list]] = {}
-    for sid, name, dup, t in rows:
-        d = per.setdefault(sid, {}).setdefault(name, [True, None])
-        d[0] = d[0] and dup is not None
+    for sid, name, n_original, t in rows:
+        if isinstance(t, str):  # SQLite returns min() of a timestamp column as text
+            t = datetime.fromisoformat(t)
         if t is not None and t.tzinfo is None:
             t = t.replace(tzinfo=timezone.utc)
-        d[1] = t if d[1] is None or (t is not None and t < d[1]) else d[1]
+        per.setdefault(sid, {})[name] = [not n_original, t]
     ents: dict[int, list[str]] = {}
     for sid, name in conn.execute(sa.select(story_entities.c.story_id, story_entities.c.name)
                                   .where(story_entities.c.story_id.in_(ids))):
