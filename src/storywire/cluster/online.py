@@ -31,8 +31,8 @@ import math
 import pickle
 import zlib
 from collections import OrderedDict
-from itertools import repeat
-from operator import itemgetter, mul
+from itertools import filterfalse, repeat
+from operator import add, itemgetter, mul, truediv
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from importlib import resources
@@ -176,8 +176,8 @@ def _cos(a: dict[str, float], b: dict[str, float], bnorm: float) -> float:
 
 
 def _add_into(c: dict[str, float], v: dict[str, float], keep: int) -> None:
-    for k, x in v.items():
-        c[k] = c.get(k, 0.0) + x
+    # c[k] = c.get(k, 0.0) + x for each (k, x) of v, in v's order (keys of v are distinct)
+    c.update(zip(v, map(add, map(c.get, v, repeat(0.0)), v.values())))
     if len(c) > 2 * keep:
         top = sorted(c.items(), key=_second, reverse=True)[:keep]
         c.clear()
@@ -187,11 +187,14 @@ def _add_into(c: dict[str, float], v: dict[str, float], keep: int) -> None:
 def _count_into(c: dict[str, int], keys, keep: int) -> None:
     """Add one per key (or the counts of a dict of counts) into ``c``; prune to the ``keep`` most counted."""
     if isinstance(keys, dict) and keys and isinstance(next(iter(keys.values())), int):
-        for k, n in keys.items():
-            c[k] = c.get(k, 0) + n
+        c.update(zip(keys, map(add, map(c.get, keys, repeat(0)), keys.values())))
     else:
-        for k in keys:
-            c[k] = c.get(k, 0) + 1
+        keys = list(keys)
+        if len(set(keys)) == len(keys):
+            c.update(zip(keys, map(add, map(c.get, keys, repeat(0)), repeat(1))))
+        else:
+            for k in keys:
+                c[k] = c.get(k, 0) + 1
     if len(c) > 2 * keep:
         top = sorted(c.items(), key=_second, reverse=True)[:keep]
         c.clear()
@@ -208,6 +211,7 @@ def _unit_top(v: dict[str, float], n: int) -> dict[str, float]:
 
 _NO_EXTRA: dict[str, float] = {}
 _second = itemgetter(1)
+_ONE = 1.0
 
 
 class _LogTable(dict):
@@ -256,6 +260,11 @@ class OnlineClusterer:
                              f"compute (it computes {list(FEATURES)}), or has {len(p['coef'])} coefficients")
         self._features = tuple(p["features"])
         self._extra = any(k in _MEMBER_FEATURES for k in self._features) or bool(p.get("train_all_features"))
+        # What a decision needs (assign without explain computes only this): the gap features need
+        # every candidate's three cosines; otherwise a candidate below the content floor needs only
+        # its body cosine, and member features the model does not use are skipped.
+        self._need_gaps = any(k in ("title_gap", "body_gap", "ent_gap") for k in self._features)
+        self._need_member = frozenset(k for k in self._features if k in _MEMBER_FEATURES)
         self._bits = int(p["df_bits"])
         self._mask = (1 << self._bits) - 1
         self._df = np.zeros(1 << self._bits, dtype=np.uint32)
@@ -292,7 +301,7 @@ class OnlineClusterer:
             if explain:
                 info = {"decision": "duplicate", "duplicate_of": dup.duplicate_of, "similarity": dup.similarity}
             return Assignment(d.id, sid, False, 1.0, dup.duplicate_of, dup.similarity, (), info)
-        scored = self._score(d)
+        scored = self._score(d, full=explain)
         p = self.params
         merged: tuple[int, ...] = ()
         if scored and scored[0][1] >= p["threshold"]:
@@ -342,9 +351,9 @@ class OnlineClusterer:
         """
         d = self._prepare(doc)
         self.dedup.process(d.id, d.shingles, d.t)
-        cands = [(s, f) for s, _, f in self._score(d)]
+        cands = [(s, f) for s, _, f in self._score(d, full=True)]
         if any(s == story_id for s, _ in cands):
-            without = [(s, f) for s, _, f in self._score(d, exclude=story_id)]
+            without = [(s, f) for s, _, f in self._score(d, exclude=story_id, full=True)]
         else:
             without = []
         if story_id not in self.stories:
@@ -367,7 +376,7 @@ class OnlineClusterer:
         """(df bucket, prior document frequency) of each term; both are pure functions of the
         term, so they are cached (bounded: the cache is dropped past a million terms)."""
         bucket, prior = self._bucket, self._prior_df
-        new = [t for t in terms if t not in bucket]
+        new = list(filterfalse(bucket.__contains__, terms))
         if new:
             if len(bucket) + len(new) > 1_000_000:
                 bucket.clear()
@@ -399,10 +408,11 @@ class OnlineClusterer:
 
     @staticmethod
     def _vec(counts: dict[str, int], idf: dict[str, float]) -> dict[str, float]:
-        tf = map(_TF.__getitem__, counts.values())
-        v = {k: (1.0 + lc) * idf[k] for k, lc in zip(counts, tf)}
-        n = _norm(v)
-        return {k: x / n for k, x in v.items()} if n > 0 else {}
+        # (1 + log tf) * idf, unit length; in C (map) with the same float operations as a loop
+        tf = map(_ONE.__add__, map(_TF.__getitem__, counts.values()))
+        vals = list(map(mul, tf, map(idf.__getitem__, counts)))
+        n = math.sqrt(sum(map(mul, vals, vals)))
+        return dict(zip(counts, map(truediv, vals, repeat(n)))) if n > 0 else {}
 
     def _prepare(self, doc: ClusterDoc) -> _Doc:
         f = text_features(doc.title, doc.text)
@@ -448,8 +458,13 @@ class OnlineClusterer:
         best = sorted(score.items(), key=_second, reverse=True)[: p["candidates"]]
         return [self.stories[s] for s, _ in best]
 
-    def _score(self, d: _Doc, exclude: int | None = None) -> list[tuple[int, float, dict[str, float]]]:
-        """Candidates as (story id, probability, features), best first (``exclude``: leave one story out)."""
+    def _score(self, d: _Doc, exclude: int | None = None,
+               full: bool = True) -> list[tuple[int, float, dict[str, float]]]:
+        """Candidates as (story id, probability, features), best first (``exclude``: leave one story out).
+
+        ``full``: every feature of every candidate (for explain and fitting); else only what the
+        decision needs (same probabilities, fewer entries in the feature dicts).
+        """
         cands = [s for s in self._candidates(d) if s.id != exclude]
         if not cands:
             return []
@@ -461,15 +476,20 @@ class OnlineClusterer:
         raw = []
         min_body = self._min_body
         extra_on = self._extra
+        all_cos = full or self._need_gaps
+        member = None if full else self._need_member
         for s in cands:
             # the three centroid cosines (as _cos/_dot, inlined: this loop runs ~10 times an article)
             title = body = ent = 0.0
-            if tv and s.tnorm > 0:
-                a, b = (tv, s.title) if len(tv) <= len(s.title) else (s.title, tv)
-                title = sum([x * b[k] for k, x in a.items() if k in b], 0.0) / s.tnorm
             if bv and s.bnorm > 0:
                 a, b = (bv, s.body) if len(bv) <= len(s.body) else (s.body, bv)
                 body = sum([x * b[k] for k, x in a.items() if k in b], 0.0) / s.bnorm
+            if body < min_body and not all_cos:  # cannot join: nothing else is needed
+                raw.append((title, body, ent, 0.0, 0.0, 0.0, 0.0, s, None))
+                continue
+            if tv and s.tnorm > 0:
+                a, b = (tv, s.title) if len(tv) <= len(s.title) else (s.title, tv)
+                title = sum([x * b[k] for k, x in a.items() if k in b], 0.0) / s.tnorm
             ents = s.ents
             if ev and s.enorm > 0:
                 a, b = (ev, ents) if len(ev) <= len(ents) else (ents, ev)
@@ -483,7 +503,7 @@ class OnlineClusterer:
             top = s.top_ents
             stot = sum([ents[k] for k in top])
             scov = sum([ents[k] for k in top if k in ev]) / stot if stot else 0.0
-            extra = self._member_features(d, s, lead_total) if extra_on else _NO_EXTRA
+            extra = self._member_features(d, s, lead_total, member) if extra_on else _NO_EXTRA
             raw.append((title, body, ent, cov, ncov, lcov, scov, s, extra))
         # "gap" features: own cosine minus the best cosine among the other candidates
         others_best = []
@@ -522,22 +542,30 @@ class OnlineClusterer:
         out.sort(key=_second, reverse=True)
         return out
 
-    def _member_features(self, d: _Doc, s: _Story, lead_total: float) -> dict[str, float]:
+    def _member_features(self, d: _Doc, s: _Story, lead_total: float,
+                         need: frozenset[str] | None = None) -> dict[str, float]:
         """Features from the story's members rather than its centroid.
 
         core_ent / core_term: share of the weight of the entities / terms that most of the story's
         articles use (the event's own names: "Rahman" in one Klitschko fight, "Thompson" in the next)
         which the article uses too. lead_novel: share of the article's lead entities that no member
         names. mem_body / mem_ent: best cosine with one of the latest members (a story is often a
-        chain of close rewrites, which a centroid blurs).
+        chain of close rewrites, which a centroid blurs). ``need``: compute only these (None: all).
         """
         ev, bv = d.ev, d.bv
-        tot_e = sum([w for _, w in s.core_e])
-        core_e = sum([w for k, w in s.core_e if k in ev]) / tot_e if tot_e else 0.0
-        tot = sum([w for _, w in s.core_t])
-        core_t = sum([w for k, w in s.core_t if k in bv]) / tot if tot else 0.0
         edf = s.edf
-        novel = sum([x for k, x in d.lead.items() if k not in edf]) / lead_total if lead_total else 0.0
+        tot_e = sum([w for _, w in s.core_e])
+        out: dict[str, float] = {}
+        if need is None or "core_ent" in need:
+            out["core_ent"] = sum([w for k, w in s.core_e if k in ev]) / tot_e if tot_e else 0.0
+        if need is None or "core_term" in need:
+            tot = sum([w for _, w in s.core_t])
+            out["core_term"] = sum([w for k, w in s.core_t if k in bv]) / tot if tot else 0.0
+        if need is None or "lead_novel" in need:
+            out["lead_novel"] = (sum([x for k, x in d.lead.items() if k not in edf]) / lead_total
+                                 if lead_total else 0.0)
+        if need is not None and not need & {"mem_body", "mem_ent", "llr_ent", "llr_title", "miss_core"}:
+            return out
         mb = me = 0.0
         nb, ne = len(bv), len(ev)
         for vb, ve in s.mvecs:  # _dot, inlined
@@ -570,8 +598,8 @@ class OnlineClusterer:
                 if k not in ev:
                     miss += w * math.log(1.0 - edf[k] / (n + 1.0))
             miss /= tot
-        return {"core_ent": core_e, "core_term": core_t, "lead_novel": novel, "mem_body": mb, "mem_ent": me,
-                "llr_ent": llr_e, "llr_title": llr_t, "miss_core": miss}
+        out.update(mem_body=mb, mem_ent=me, llr_ent=llr_e, llr_title=llr_t, miss_core=miss)
+        return out
 
     def _recore(self, s: _Story) -> None:
         """Refresh the story's core entities/terms (used by most members) after its members changed."""
