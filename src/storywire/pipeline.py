@@ -140,9 +140,12 @@ class Pipeline:
             conn.execute(sa.text("SELECT pg_advisory_xact_lock(7201)"))  # one clustering writer at a time
         engine = self._engine(conn)
         docs = sorted(self.store.get_articles(conn, article_ids), key=lambda a: (a.time, a.id))
+        touched: set[int] = set()
         for art in docs:
             assignment = engine.assign(ClusterDoc.from_article(art))
-            self.store.apply_assignment(conn, assignment)
+            self.store.apply_assignment(conn, assignment, refresh=False)
+            touched.add(assignment.story_id)
+        self.store.refresh_stories(conn, touched)
         self._last_seen_id = max(self._last_seen_id, max(article_ids))
 
     def _engine(self, conn: sa.Connection):

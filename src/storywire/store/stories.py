@@ -25,20 +25,53 @@ def row_to_story(row: sa.Row) -> Story:
 
 class StoriesMixin:
     # -- clustering results -------------------------------------------------------------------
-    def apply_assignment(self, conn: sa.Connection, a: Assignment) -> None:
-        """Record where clustering put one article; create or refresh its story (and merges)."""
+    def apply_assignment(self, conn: sa.Connection, a: Assignment, refresh: bool = True) -> None:
+        """Record where clustering put one article; create or refresh its story (and merges).
+
+        With ``refresh=False`` the caller refreshes the touched stories once per batch
+        (:meth:`refresh_stories`), which is what makes clustered ingest fast.
+        """
         conn.execute(articles.update().where(articles.c.id == a.article_id).values(
             story_id=a.story_id, duplicate_of=a.duplicate_of, dup_similarity=a.dup_similarity))
         now = _now()
-        if conn.execute(sa.select(stories.c.id).where(stories.c.id == a.story_id)).first() is None:
-            conn.execute(stories.insert().values(id=a.story_id, title="", created=now, updated=now))
+        known = conn.info.setdefault("known_story_ids", set())
+        if a.story_id not in known:
+            if conn.execute(sa.select(stories.c.id).where(stories.c.id == a.story_id)).first() is None:
+                conn.execute(stories.insert().values(id=a.story_id, title="", created=now, updated=now))
+            known.add(a.story_id)
         for old in a.merged_story_ids:
             conn.execute(articles.update().where(articles.c.story_id == old).values(story_id=a.story_id))
             conn.execute(stories.update().where(stories.c.id == old).values(merged_into=a.story_id, updated=now,
                                                                             article_count=0, source_count=0))
             conn.execute(analyses.delete().where(analyses.c.story_id == old))
             conn.execute(story_entities.delete().where(story_entities.c.story_id == old))
-        self.refresh_story(conn, a.story_id)
+        if refresh:
+            self.refresh_story(conn, a.story_id)
+
+    def refresh_stories(self, conn: sa.Connection, story_ids: set[int] | list[int]) -> None:
+        """:meth:`refresh_story` for many stories: one grouped query for the counts and times."""
+        ids = sorted(set(story_ids))
+        if not ids:
+            return
+        when = sa.func.coalesce(articles.c.published, articles.c.fetched)
+        agg = {r[0]: r[1:] for r in conn.execute(
+            sa.select(articles.c.story_id, sa.func.count(), sa.func.count(sa.distinct(articles.c.source_id)),
+                      sa.func.min(when), sa.func.max(when))
+            .where(articles.c.story_id.in_(ids)).group_by(articles.c.story_id))}
+        analysed = {r[0] for r in conn.execute(sa.select(analyses.c.story_id).where(analyses.c.story_id.in_(ids)))}
+        untitled = {r[0] for r in conn.execute(sa.select(stories.c.id).where(stories.c.id.in_(ids),
+                                                                             stories.c.title == ""))}
+        now = _now()
+        for sid in ids:
+            n, n_sources, first, last = agg.get(sid, (0, 0, None, None))
+            if isinstance(first, str):  # SQLite gives min()/max() of timestamps as text
+                first, last = datetime.fromisoformat(first), datetime.fromisoformat(last)
+            values: dict = dict(article_count=n, source_count=n_sources, first_seen=first, last_seen=last,
+                                updated=now)
+            if sid in untitled and sid not in analysed:
+                values["title"] = conn.execute(sa.select(articles.c.title).where(articles.c.story_id == sid)
+                                               .order_by(when, articles.c.id).limit(1)).scalar() or ""
+            conn.execute(stories.update().where(stories.c.id == sid).values(**values))
 
     def refresh_story(self, conn: sa.Connection, story_id: int) -> None:
         """Recompute a story's counts, times and provisional title from its articles."""
@@ -68,6 +101,7 @@ class StoriesMixin:
         conn.execute(analyses.delete().where(analyses.c.story_id.in_(empty)))
         conn.execute(story_entities.delete().where(story_entities.c.story_id.in_(empty)))
         conn.execute(stories.delete().where(stories.c.article_count == 0, stories.c.merged_into.is_(None)))
+        conn.info.pop("known_story_ids", None)
         return ids
 
     # -- reading stories ----------------------------------------------------------------------
