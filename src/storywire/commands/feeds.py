@@ -11,6 +11,7 @@ import typer
 from rich.table import Table
 
 from ..errors import FetchError, InputError, StorywireError
+from ..ingest.opml import import_opml
 
 def default_opml_bytes(path: str = "") -> tuple[bytes, str]:
     """The OPML `init` imports: the ``default_opml`` setting, else the list shipped with storywire."""
@@ -32,20 +33,6 @@ def _ago(when: datetime | None, now: datetime) -> str:
     text = f"{secs / 86400:.0f}d" if secs >= 86400 else f"{secs / 3600:.0f}h" if secs >= 3600 \
         else f"{secs / 60:.0f}m" if secs >= 60 else f"{secs:.0f}s"
     return f"in {text}" if future else f"{text} ago"
-
-
-def import_subscriptions(store, data: bytes, origin: str) -> tuple[int, int]:
-    """Subscribe to every feed of an OPML document; returns (added, already present)."""
-    from ..ingest.opml import parse_opml
-
-    subs = parse_opml(data, origin)
-    added = 0
-    with store.atomic() as conn:
-        for sub in subs:
-            _, new = store.add_feed(conn, sub.url, title=sub.title, site_url=sub.site_url, category=sub.category,
-                                    source=sub.title)
-            added += new
-    return added, len(subs) - added
 
 
 def _resolve_feed(settings, url: str, err) -> tuple[str, object, object]:
@@ -149,7 +136,8 @@ def register(app: typer.Typer) -> None:
         """Follow every feed of an OPML file; folders become categories."""
         if not file.is_file():
             raise StorywireError(f"{file} does not exist")
-        added, present = import_subscriptions(env(ctx).store, file.read_bytes(), str(file))
+        result = import_opml(env(ctx).store, file.read_bytes(), str(file))
+        added, present = result["added"], result["known"]
         out.print(f"{added} feeds added, {present} already followed")
 
     @feeds_app.command("export")
@@ -219,5 +207,5 @@ def register(app: typer.Typer) -> None:
                 out.print(f"{existing} feeds already followed; the default list was not imported")
             return
         data, origin = default_opml_bytes(e.settings.default_opml)
-        added, _ = import_subscriptions(e.store, data, origin)
+        added = import_opml(e.store, data, origin)["added"]
         out.print(f"now following {added} feeds from {origin}; `storywire run` collects them")

@@ -93,3 +93,22 @@ def export_opml(subscriptions: Iterable[Subscription], title: str = "storywire s
         SubElement(parent, "outline", attrs)
     indent(root, space="  ")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(root, encoding="unicode") + "\n"
+
+
+def import_opml(store, data: bytes, origin: str = "OPML") -> dict:
+    """Follow every feed of an OPML document; feeds already followed are counted, not duplicated.
+
+    Returns {"found", "added", "known"}. The one import path for the CLI and the web UI.
+    """
+    from ..errors import InputError
+
+    subs = parse_opml(data, origin)
+    if not subs:
+        raise InputError(f"{origin}: no feeds in this OPML file")
+    added = 0
+    with store.atomic() as conn:
+        for sub in subs:
+            _, new = store.add_feed(conn, sub.url, title=sub.title, site_url=sub.site_url, category=sub.category,
+                                    source=sub.title)
+            added += new
+    return {"found": len(subs), "added": added, "known": len(subs) - added}

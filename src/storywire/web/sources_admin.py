@@ -10,7 +10,7 @@ from dataclasses import asdict
 
 from ..config import Settings
 from ..errors import FetchError, InputError
-from ..ingest.opml import Subscription, export_opml as _export, parse_opml
+from ..ingest.opml import Subscription, export_opml as _export, import_opml  # noqa: F401 (the web import path)
 
 
 def resolve_feed(settings: Settings, url: str) -> tuple[str, str | None, str | None, int]:
@@ -57,20 +57,6 @@ def add_feed(store, settings: Settings, url: str, title: str | None = None, cate
 def remove_feed(store, feed_id: int) -> None:
     with store.atomic() as conn:
         store.remove_feed(conn, int(feed_id))
-
-
-def import_opml(store, data: bytes, origin: str = "OPML") -> dict:
-    """Subscribe to every feed of an OPML file; feeds already there are counted, not duplicated."""
-    subs = parse_opml(data, origin)
-    if not subs:
-        raise InputError(f"{origin}: no feeds in this OPML file")
-    added = 0
-    with store.atomic() as conn:
-        for s in subs:
-            _, new = store.add_feed(conn, s.url, title=s.title, site_url=s.site_url, category=s.category,
-                                    source=s.title)
-            added += new
-    return {"found": len(subs), "added": added, "known": len(subs) - added}
 
 
 def export_opml(store) -> str:
