@@ -10,7 +10,7 @@ from typing import Optional
 import typer
 from rich.table import Table
 
-from ..errors import FetchError, InputError, StorywireError
+from ..errors import FetchError, StorywireError
 from ..ingest.opml import import_opml
 
 def default_opml_bytes(path: str = "") -> tuple[bytes, str]:
@@ -35,31 +35,6 @@ def _ago(when: datetime | None, now: datetime) -> str:
     return f"in {text}" if future else f"{text} ago"
 
 
-def _resolve_feed(settings, url: str, err) -> tuple[str, object, object]:
-    """(feed URL to store, the parsed feed, the fetch result): the URL itself if it is a feed, else the
-    first feed its page advertises."""
-    from ..ingest.discover import find_feeds
-    from ..ingest.feeds import parse_feed, sniff
-    from ..ingest.fetch import fetch_url
-
-    res = fetch_url(settings, url)
-    if not res.ok:
-        raise FetchError(f"{url}: {res.error} (add it anyway with --no-check)")
-    if sniff(res.body, res.content_type) == "html":
-        found = find_feeds(res.text(), res.final_url or url)
-        if not found:
-            raise InputError(f"{url} is a web page that links to no feed (no <link rel=\"alternate\">); "
-                             "give the feed's URL")
-        for other in found[1:]:
-            err.print(f"  also offered: {other.url} ({other.title or other.kind})", highlight=False)
-        url = found[0].url
-        res = fetch_url(settings, url)
-        if not res.ok:
-            raise FetchError(f"{url}: {res.error}")
-    parsed = parse_feed(res.body, res.final_url or url, res.content_type)
-    return res.permanent_redirect or url, parsed, res
-
-
 def register(app: typer.Typer) -> None:
     """Add the feed commands to the storywire app."""
     from ..cli import env, err, out
@@ -76,25 +51,21 @@ def register(app: typer.Typer) -> None:
                   category: Optional[str] = typer.Option(None, "--category", help="Folder, e.g. World/Europe."),
                   no_check: bool = typer.Option(False, "--no-check", help="Add without fetching it first.")):
         """Follow a feed. Given a home page, finds the feed it links to."""
-        from ..ingest.fetch import check_url
+        from ..ingest.subscribe import add_feed
 
         e = env(ctx)
-        url = url.strip()
-        check_url(url)
-        title = site = None
-        entries = 0
-        if not no_check:
-            url, parsed, _ = _resolve_feed(e.settings, url, err)
-            title, site, entries = parsed.title, parsed.site_url, len(parsed.entries)  # type: ignore[attr-defined]
-        with e.store.atomic() as conn:
-            feed_id, new = e.store.add_feed(conn, url, title=title, site_url=site, category=category,
-                                            source=name or title)
-        if not new:
-            out.print(f"already following {url} (feed {feed_id})", highlight=False)
+        try:
+            feed = add_feed(e.store, e.settings, url, title=name, category=category, check=not no_check)
+        except FetchError as exc:
+            raise FetchError(f"{exc} (add it anyway with --no-check)") from None
+        for other in feed["also_offered"]:
+            err.print(f"  also offered: {other}", highlight=False)
+        if not feed["new"]:
+            out.print(f"already following {feed['url']} (feed {feed['id']})", highlight=False)
             return
-        label = name or title or url
-        out.print(f"added feed {feed_id}: {label} <{url}>" + (f", {entries} entries" if not no_check else ""),
-                  highlight=False)
+        label = feed["title"] or feed["url"]
+        out.print(f"added feed {feed['id']}: {label} <{feed['url']}>"
+                  + (f", {feed['entries']} entries" if not no_check else ""), highlight=False)
 
     @feeds_app.command("list")
     def feeds_list(ctx: typer.Context):
