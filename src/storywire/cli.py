@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -17,7 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from . import config
-from .errors import StorywireError
+from .errors import InputError, StorywireError
 from .store import Store, open_store
 
 app = typer.Typer(help="storywire: all your news in one place, every story whole.", no_args_is_help=True,
@@ -75,16 +76,16 @@ def shared_dir() -> Path:
     raise StorywireError("cannot find ../shared (the development data); pass the folder explicitly")
 
 
-def parse_since(text: str) -> datetime:
-    """'12h', '3d', '90m' back from now, or an ISO date/time."""
-    now = datetime.now(timezone.utc)
-    units = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
-    if text and text[-1] in units and text[:-1].replace(".", "", 1).isdigit():
-        return now - timedelta(**{units[text[-1]]: float(text[:-1])})
+def parse_since(text: str, ref: datetime | None = None) -> datetime:
+    """'12h', '3d', '90m' back from ``ref`` (default now), or an ISO date/time (naive: UTC)."""
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([mhdw])\s*", text or "")
+    if m:
+        unit = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}[m.group(2)]
+        return (ref or datetime.now(timezone.utc)) - timedelta(**{unit: float(m.group(1))})
     try:
-        dt = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        dt = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     except ValueError:
-        raise StorywireError(f"cannot read the time {text!r}: use e.g. 12h, 3d or 2022-02-04") from None
+        raise InputError(f"cannot read the time {text!r}: use e.g. 12h, 3d or 2022-02-04T19:00") from None
     return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt
 
 

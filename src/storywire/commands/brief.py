@@ -1,28 +1,14 @@
 """`storywire brief`: make a briefing now, print or save it in any format, and optionally e-mail it."""
 from __future__ import annotations
 
-import re
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from ..errors import ConfigError, InputError
-
-
-def parse_when(text: str, ref: datetime) -> datetime:
-    """'12h', '3d', '90m' back from ``ref``, or an ISO date/time (naive: UTC)."""
-    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([mhdw])\s*", text or "")
-    if m:
-        unit = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}[m.group(2)]
-        return ref - timedelta(**{unit: float(m.group(1))})
-    try:
-        dt = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    except ValueError:
-        raise InputError(f"cannot read the time {text!r}: use e.g. 12h, 3d or 2022-02-04T19:00") from None
-    return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt
 
 
 def register(app: typer.Typer) -> None:
@@ -41,14 +27,14 @@ def register(app: typer.Typer) -> None:
         """Make a briefing: the top stories of the period, each in sentences quoted from their sources."""
         from ..brief import FORMATS, build_briefing, render
         from ..brief.deliver import send as send_mail
-        from ..cli import env
+        from ..cli import env, parse_since
 
         if fmt not in FORMATS:
             raise InputError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
         e = env(ctx)
         now = datetime.now(timezone.utc)
-        end = parse_when(until, now) if until else now
-        start = parse_when(since, end) if since else None
+        end = parse_since(until, now) if until else now
+        start = parse_since(since, end) if since else None
         if start is not None and start >= end:
             raise InputError("--since must be before --until")
         briefing = build_briefing(e.store, e.settings, since=start, until=end, user=user, now=now)
