@@ -8,7 +8,7 @@ hour over the last few hours, so a story that is breaking now rises above one th
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
 import sqlalchemy as sa
@@ -70,10 +70,6 @@ class RankedStory:
         return getattr(self.story, name)
 
 
-def _text_has(text: str, keyword: str) -> bool:
-    return keyword in text
-
-
 def score_story(facts: StoryFacts, now: datetime, prefs: Preferences | None = None) -> RankedStory | None:
     """Score one story; None when the reader's mutes remove it."""
     outlets = [o for o in facts.outlets]
@@ -85,7 +81,7 @@ def score_story(facts: StoryFacts, now: datetime, prefs: Preferences | None = No
         outlets = [o for o in outlets if o.lower() not in prefs.mute_sources]
         haystack = f"{facts.story.title}\n{facts.story.summary}".lower()
         ents = {e.lower() for e in facts.entities}
-        if ents & prefs.mute_entities or any(_text_has(haystack, k) for k in prefs.mute_keywords):
+        if ents & prefs.mute_entities or any(k in haystack for k in prefs.mute_keywords):
             return None
     reprints = {o.lower() for o in facts.reprint_outlets}
     breadth = sum(REPRINT_WEIGHT if o.lower() in reprints else 1.0 for o in outlets)
@@ -108,7 +104,7 @@ def score_story(facts: StoryFacts, now: datetime, prefs: Preferences | None = No
             boost += 1.5
             reasons.append("follows: " + ", ".join(sorted(ents & prefs.follow_entities)))
         haystack = f"{facts.story.title}\n{facts.story.summary}".lower()
-        hits = [k for k in prefs.follow_keywords if _text_has(haystack, k)]
+        hits = [k for k in prefs.follow_keywords if k in haystack]
         if hits:
             boost += 1.0
             reasons.append("keywords: " + ", ".join(sorted(hits)))
@@ -158,20 +154,16 @@ def top_stories(store, conn: sa.Connection, since: datetime | None = None, limit
     ``now`` defaults to the newest story's last activity when the store holds only older news (an
     archive ingested today should still rank sensibly), else the wall clock.
     """
-    wall = datetime.now(timezone.utc)
-    recent = store.list_stories(conn, limit=1)
-    newest = recent[0].last_seen if recent and recent[0].last_seen else wall
-    if newest.tzinfo is None:
-        newest = newest.replace(tzinfo=timezone.utc)
-    now = now or min(wall, max(newest, wall - timedelta(days=3650)))
-    if now > newest + timedelta(days=7) and since is None:
-        now = newest  # an archive: rank relative to its own latest news
+    if now is None:
+        now = datetime.now(timezone.utc)
+        recent = store.list_stories(conn, limit=1)
+        newest = recent[0].last_seen if recent and recent[0].last_seen else now
+        if newest.tzinfo is None:
+            newest = newest.replace(tzinfo=timezone.utc)
+        if since is None and newest < now - timedelta(days=7):
+            now = newest  # an archive: rank relative to its own latest news
     since = since if since is not None else now - timedelta(days=7)
     pool = store.list_stories(conn, since=since, limit=candidates)
     ranked = [r for r in (score_story(f, now, prefs) for f in story_facts(conn, pool)) if r is not None]
     ranked.sort(key=lambda r: (-r.score, -(r.story.id)))
     return ranked[offset:offset + limit]
-
-
-def with_story(r: RankedStory, story: Story) -> RankedStory:
-    return replace(r, story=story)
