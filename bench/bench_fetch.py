@@ -9,8 +9,6 @@ already known, so nothing is re-extracted).
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 import resource
 import subprocess
 import sys

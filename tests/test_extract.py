@@ -6,7 +6,6 @@ import hashlib
 import json
 import re
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 

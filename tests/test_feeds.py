@@ -3,18 +3,15 @@ schedule, collection passes against a real HTTP server on 127.0.0.1 (full text, 
 feeds, 304s, private addresses, dateless feeds), the CLI, and SIGTERM during a pass."""
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
 import sys
 import threading
 import time
-from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 from html import escape
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -25,11 +22,11 @@ from storywire.errors import InputError, NotFound
 from storywire.ingest.collect import Collector, is_teaser
 from storywire.ingest.discover import canonical_url, find_canonical, find_feeds, same_site
 from storywire.ingest.feeds import FeedEntry, parse_feed
-from storywire.ingest.opml import Subscription, export_opml, parse_opml
+from storywire.ingest.opml import export_opml, parse_opml
 from storywire.store.feeds import adapt_interval, failure_delay
 from storywire.store.schema import articles
 
-from .conftest import FIXTURES, ROOT, SAMPLES
+from .conftest import FIXTURES, SAMPLES
 from .test_fetch import LocalServer, Reply, test_settings
 
 FEEDS = FIXTURES / "feeds"

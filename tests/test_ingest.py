@@ -16,7 +16,7 @@ from storywire.ingest.files import read_paths
 from storywire.models import Rejected
 from storywire.store import open_store
 
-from .conftest import FIXTURES, ROOT, SAMPLES
+from .conftest import FIXTURES, SAMPLES
 
 runner = CliRunner()
 INGEST = FIXTURES / "ingest"

@@ -150,7 +150,7 @@ class Pipeline:
 
     def _engine(self, conn: sa.Connection):
         """The in-memory engine, rebuilt from the window, caught up with other writers' articles."""
-        from .cluster import ClusterDoc, load_engine
+        from .cluster import load_engine
 
         if self._clusterer is None:
             latest = conn.execute(sa.select(sa.func.max(sa.func.coalesce(articles.c.published, articles.c.fetched)))

@@ -23,7 +23,6 @@ import re
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Iterator
 
 from ..errors import InputError, StorywireError
 from ..models import RawItem
