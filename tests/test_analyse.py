@@ -139,3 +139,17 @@ def test_heuristic_entities_merge_forms():
     assert len(macron) == 1 and macron[0]["name"] == "Emmanuel Macron" and macron[0]["count"] == 3
     labels = {e["name"]: e["label"] for e in ents}
     assert labels["Paris"] == "GPE" and labels["NATO"] == "ORG"
+
+
+def test_story_title_is_a_headline_not_a_body_start():
+    """A page without a headline is stored with the start of its body as title; the story takes a real one."""
+    body = ("The central bank raised its main rate by half a point on Thursday, the largest increase in two decades, "
+            "as inflation stayed above eight percent for a third month.\n\nThe bank said more increases were likely.")
+    no_headline = art(1, "Daily Ledger", body, title=body.split("\n")[0][:200], minutes=0)
+    headlined = art(2, "Morning Herald", "The central bank raised its main rate by half a point on Thursday, its "
+                    "biggest move in twenty years.\n\nEconomists had expected a smaller rise.",
+                    title="Central bank makes biggest rate rise in 20 years", minutes=30)
+    d = analyse_story(5, [no_headline, headlined], nlp=False)
+    assert d["title"] == "Central bank makes biggest rate rise in 20 years"
+    alone = analyse_story(6, [no_headline], nlp=False)
+    assert alone["title"] == no_headline.title  # nothing better: the body start stays

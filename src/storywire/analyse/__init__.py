@@ -26,6 +26,10 @@ from .wire import article_origin, detect_credits, is_credit_line, is_photo_credi
 
 __all__ = ["analyse_story", "get_nlp", "split_sentences"]
 
+def _is_body_start(title: str, text: str) -> bool:
+    return " ".join(text.split()).startswith(" ".join(title.split()))
+
+
 KEYS = ("id", "title", "articles", "shared_passages", "unique_passages", "origins", "quotes", "entities",
         "summary", "timeline")
 
@@ -103,6 +107,10 @@ def analyse_story(story_id: int, articles: list, summary_sentences: int = 4, nlp
     entities = collect_entities(units, nlp=nlp)
 
     titles = [(a.id, a.title.strip()) for a in arts if (a.title or "").strip()]
+    # A page with no headline gets the start of its body as title (the store's fallback); that is not
+    # a headline, so it is chosen only when no article has a real one.
+    headlines = [(i, t) for i, t in titles if not _is_body_start(t, unique_by_id[i].text)]
+    titles = headlines or titles
     summary, title = summarise(candidates, summary_sentences, titles=titles)
     if not title:
         title = summary[0]["text"] if summary else ""
