@@ -10,10 +10,13 @@ with a new headline). One article arrives every ``--rate`` seconds of stream tim
 72-hour window holds ~32,000 articles at the default rate: from 100k articles on, the window is full
 and memory must stay flat.
 
-Each size runs in its own process (peak RSS is per process). Printed per size: articles/s of the
-engine alone (generation excluded), by wall clock and by the process's CPU time (the fair figure on a
-shared machine: other jobs stretch wall time, not CPU time), CPU microseconds per article for the first and last 10%
-of the stream (flat cost means these are close), peak RSS, size of the serialised state, live stories and
+The stream is generated once into a JSONL file in the temp dir (``--cache-dir``) and read back, so
+generation is never timed. Each size runs in its own process (peak RSS is per process), through
+``OnlineClusterer.assign_all`` with ``--workers`` processes preparing text features ahead of the
+sequential engine (default 1 on a multi-core machine; 0: all in one process). Printed per size:
+articles/s of the engine by wall clock (reading the file included) and by the engine process's CPU
+time, its CPU microseconds per article for the first and last 10% of the stream (flat cost means
+these are close), the workers' CPU per article, peak RSS, size of the serialised state, live stories and
 articles in the window, and BCubed F1 against the generator's stories (a sanity check, not a
 quality figure: the data is synthetic). Targets: >= 500 articles/s, per-article cost within 1.5x
 from 10k to 1M, memory bounded by the window.
@@ -23,12 +26,15 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import random
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 SYL = ["ka", "lo", "mi", "ra", "ten", "su", "vor", "an", "el", "dri", "po", "ne", "sha", "gu", "bel", "tor", "ix",
        "ma", "de", "ri", "on", "zu", "fa", "le", "ost", "ber", "qui", "ja", "no", "tal"]
@@ -118,42 +124,69 @@ def _sentence(rng: random.Random, v: Vocab, s: dict, n: int) -> str:
     return " ".join(words).capitalize() + "."
 
 
-def run_one(n: int, rate: float, window_hours: float) -> dict:
+def stream_file(n: int, rate: float, seed: int = 7, cache_dir: str | None = None) -> Path:
+    """The stream of ``n`` articles as JSONL (generated once, then reused: generating costs more than
+    clustering, and must not be timed with it)."""
+    folder = Path(cache_dir or tempfile.gettempdir())
+    path = folder / f"storywire-bench-stream-{n}-{rate:g}-{seed}.jsonl"
+    if not path.exists():
+        tmp = path.with_suffix(".part")
+        with tmp.open("w", encoding="utf-8") as fh:
+            for rec, story in stream(n, seed=seed, rate=rate):
+                fh.write(json.dumps({**rec, "time": rec["time"].isoformat(), "story": story}) + "\n")
+        tmp.rename(path)
+    return path
+
+
+def run_one(n: int, rate: float, window_hours: float, workers: int, cache_dir: str | None) -> dict:
     from storywire.cluster import ClusterDoc, OnlineClusterer, bcubed
 
+    path = stream_file(n, rate, cache_dir=cache_dir)
+    gold: list[int] = []
+
+    def docs():
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                r = json.loads(line)
+                if n <= 100_000:
+                    gold.append(r["story"])
+                yield ClusterDoc(r["id"], r["source"], r["title"], r["text"], datetime.fromisoformat(r["time"]))
+
     eng = OnlineClusterer(window_hours=window_hours)
-    engine_s = 0.0
-    engine_cpu = 0.0
     tenth = max(1, n // 10)
     first_s = last_s = 0.0
-    pred, gold = [], []
+    pred: list[int] = []
     alias: dict[int, int] = {}
     dups = 0
-    for i, (rec, story) in enumerate(stream(n, rate=rate)):
-        doc = ClusterDoc(rec["id"], rec["source"], rec["title"], rec["text"], rec["time"])
-        c0 = time.process_time()
-        t0 = time.perf_counter()
-        a = eng.assign(doc)
-        engine_s += time.perf_counter() - t0
-        dt = time.process_time() - c0  # CPU time: the per-article cost, whatever else runs
-        engine_cpu += dt
+    # CPU time of this process (all its threads; the workers' time is not in it): the per-article
+    # cost of the sequential engine, whatever else runs on the machine.
+    t_start = time.perf_counter()
+    c_start = c0 = time.process_time()
+    for i, a in enumerate(eng.assign_all(docs(), workers=workers)):
+        c1 = time.process_time()
         if i < tenth:
-            first_s += dt
+            first_s += c1 - c0
         elif i >= n - tenth:
-            last_s += dt
+            last_s += c1 - c0
+        c0 = c1
         dups += a.duplicate_of is not None
         for old in a.merged_story_ids:
             alias[old] = a.story_id
         if n <= 100_000:
             pred.append(a.story_id)
-            gold.append(story)
+    wall = time.perf_counter() - t_start
+    cpu = time.process_time() - c_start
     t0 = time.perf_counter()
     state = eng.to_bytes()
     save_s = time.perf_counter() - t0
-    out = {"articles": n, "articles_per_s": round(n / engine_s, 1), "articles_per_cpu_s": round(n / engine_cpu, 1),
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    out = {"articles": n, "workers": workers, "articles_per_s": round(n / wall, 1),
+           "articles_per_cpu_s": round(n / cpu, 1),
+           "worker_cpu_us_per_article": round(1e6 * (kids.ru_utime + kids.ru_stime) / n, 1),
            "us_per_article_first10pct": round(1e6 * first_s / tenth, 1),
            "us_per_article_last10pct": round(1e6 * last_s / tenth, 1),
            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+           "worker_peak_rss_mb": round(kids.ru_maxrss / 1024, 1),
            "state_mb": round(len(state) / 1e6, 2), "state_save_s": round(save_s, 2),
            "duplicates_found": dups, **{k: v for k, v in eng.stats().items() if k in ("active_stories", "articles_in_window")}}
     if pred:
@@ -171,28 +204,34 @@ def main() -> int:
     ap.add_argument("--million", action="store_true", help="also run 1,000,000 articles (about half an hour)")
     ap.add_argument("--rate", type=float, default=8.0, help="mean seconds of stream time between articles")
     ap.add_argument("--window-hours", type=float, default=72.0)
+    ap.add_argument("--workers", type=int, default=1 if (os.cpu_count() or 1) > 1 else 0,
+                    help="processes preparing text features ahead of the engine (0: none; default 1 on a multi-core machine)")
+    ap.add_argument("--cache-dir", help="where generated streams are kept between runs (default: the temp dir)")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one, args.rate, args.window_hours)))
+        print(json.dumps(run_one(args.one, args.rate, args.window_hours, args.workers, args.cache_dir)))
         return 0
     sizes = [int(s) for s in args.sizes.split(",") if s]
     if args.million and 1_000_000 not in sizes:
         sizes.append(1_000_000)
     print(f"story engine: stream of one article per {args.rate:g} s on average, window {args.window_hours:g} h")
-    print(f"{'articles':>9} {'art/s':>7} {'art/cpu-s':>9} {'us/art first10%':>16} {'us/art last10%':>15} {'peak RSS MB':>12} "
-          f"{'state MB':>9} {'live stories':>13} {'in window':>10} {'dups':>7} {'F1 synth':>9}")
+    print(f"{'articles':>9} {'workers':>7} {'art/s':>7} {'art/cpu-s':>9} {'us/art first10%':>16} {'us/art last10%':>15} "
+          f"{'worker us/art':>13} {'peak RSS MB':>12} {'worker RSS':>10} {'state MB':>9} {'live stories':>13} "
+          f"{'in window':>10} {'dups':>7} {'F1 synth':>9}")
     failed = False
     for n in sizes:
         proc = subprocess.run([sys.executable, __file__, "--one", str(n), "--rate", str(args.rate),
-                               "--window-hours", str(args.window_hours)], capture_output=True, text=True)
+                               "--window-hours", str(args.window_hours), "--workers", str(args.workers)]
+                              + (["--cache-dir", args.cache_dir] if args.cache_dir else []), capture_output=True, text=True)
         if proc.returncode != 0:
             print(proc.stderr)
             failed = True
             continue
         r = json.loads(proc.stdout.strip().splitlines()[-1])
-        print(f"{r['articles']:>9} {r['articles_per_s']:>7} {r['articles_per_cpu_s']:>9} {r['us_per_article_first10pct']:>16} "
-              f"{r['us_per_article_last10pct']:>15} {r['peak_rss_mb']:>12} {r['state_mb']:>9} "
+        print(f"{r['articles']:>9} {r['workers']:>7} {r['articles_per_s']:>7} {r['articles_per_cpu_s']:>9} "
+              f"{r['us_per_article_first10pct']:>16} {r['us_per_article_last10pct']:>15} "
+              f"{r['worker_cpu_us_per_article']:>13} {r['peak_rss_mb']:>12} {r['worker_peak_rss_mb']:>10} {r['state_mb']:>9} "
               f"{r['active_stories']:>13} {r['articles_in_window']:>10} {r['duplicates_found']:>7} "
               f"{r.get('bcubed_f1_synthetic', '-'):>9}", flush=True)
     return 1 if failed else 0

@@ -154,6 +154,18 @@ def test_engine_state_round_trip_gives_same_decisions():
     assert [a.assign(d).story_id for d in docs[6:]] == [b.assign(d).story_id for d in docs[6:]]
 
 
+def test_worker_processes_give_the_same_decisions(shared):
+    """assign_all with a worker process preparing features decides exactly as the engine alone."""
+    from storywire.cluster.evaluate import to_docs
+
+    recs = load_records(shared / "data" / "stories" / "ecbplus-dev.jsonl")[:150]
+    docs = [doc for doc, _ in to_docs(recs)]
+    alone = [(a.story_id, a.duplicate_of, a.score) for a in OnlineClusterer().assign_all(docs)]
+    pooled = [(a.story_id, a.duplicate_of, a.score) for a in OnlineClusterer().assign_all(docs, workers=1)]
+    assert pooled == alone
+    assert len({s for s, _, _ in alone}) > 5  # a real clustering, not one story
+
+
 def test_ecbplus_topic_split_through_the_real_path(shared):
     """Fit on odd topics, ingest the even ones through `storywire ingest`, score the exported stories."""
     from storywire.cluster.evaluate import split_by_topic

@@ -23,6 +23,11 @@ earliest copy in the window) and dup_similarity (best near-duplicate similarity)
   without a date, so a corpus ingested at once is one window.
 - ``OnlineClusterer.assign(doc, explain=False) -> Assignment``: never looks ahead; an article already
   in the window is returned with its story and changes nothing.
+- ``OnlineClusterer.assign_all(docs, workers=0) -> Iterator[Assignment]``: the same decisions for a
+  stream; with ``workers`` > 0, worker processes run :func:`prepare` (text features, term buckets,
+  near-duplicate sketch: pure functions of one document) ahead of the sequential engine.
+- ``prepare(doc, terms) -> PreparedDoc`` (:mod:`.prepare`): the state-free half of an assignment;
+  ``assign`` accepts a ``PreparedDoc`` as well as a ``ClusterDoc``.
 - ``OnlineClusterer.observe(doc, story_id)``: seed with an already-assigned article (re-clustering a
   period: observe the window before ``--since``, then assign the rest). Raises next_story_id past it.
 - ``OnlineClusterer.to_bytes() / OnlineClusterer.from_bytes(data, params=None)``: state, bounded by the
@@ -40,7 +45,8 @@ from __future__ import annotations
 
 from .dedup import Deduplicator, DupResult
 from .evaluate import bcubed, evaluate_stream, load_records
-from .online import DEFAULT_PARAMS, FEATURES, ClusterDoc, OnlineClusterer, load_params
+from .online import DEFAULT_PARAMS, FEATURES, OnlineClusterer, load_params
+from .prepare import ClusterDoc, PreparedDoc, prepare
 
 
 
@@ -58,5 +64,5 @@ def load_engine(settings, next_story_id: int = 1) -> OnlineClusterer:
     return OnlineClusterer(params, window_hours=settings.cluster_window_hours, next_story_id=next_story_id)
 
 
-__all__ = ["load_engine", "ClusterDoc", "OnlineClusterer", "load_params", "DEFAULT_PARAMS", "FEATURES", "Deduplicator", "DupResult",
+__all__ = ["load_engine", "ClusterDoc", "PreparedDoc", "prepare", "OnlineClusterer", "load_params", "DEFAULT_PARAMS", "FEATURES", "Deduplicator", "DupResult",
            "bcubed", "evaluate_stream", "load_records"]

@@ -86,6 +86,25 @@ def _fast_path_ok(num_perm: int, seed: int) -> bool:
     return _FAST_OK[key]
 
 
+def sketch(shingles: np.ndarray, num_perm: int = 64, seed: int = 1,
+           min_shingles: int = 15) -> tuple[np.ndarray | None, int | None]:
+    """(MinHash values, exact key) of a shingle set, as :meth:`Deduplicator.process` would compute
+    them: a pure function, so it can run in another process before the sequential engine."""
+    if not len(shingles):
+        return None, None
+    hv = None
+    if len(shingles) >= min_shingles:
+        if _fast_path_ok(num_perm, seed):
+            with np.errstate(over="ignore"):
+                hv = _fast_hashvalues(shingles, _permutations(num_perm, seed))
+        else:
+            m = MinHash(num_perm=num_perm, seed=seed, hashfunc=_identity, permutations=_permutations(num_perm, seed),
+                        scheme="affine32")
+            m.update_batch(shingles.tolist())
+            hv = m.hashvalues
+    return hv, exact_key(shingles)
+
+
 @dataclass(frozen=True)
 class DupResult:
     duplicate_of: int | None  # the earliest copy, when this article is a near-duplicate
@@ -183,10 +202,19 @@ class Deduplicator:
         self._order.append((time, article_id))
         self.expire(time)
 
-    def process(self, article_id: int, shingles: tuple[int, ...], time: float) -> DupResult:
-        """check() then add(): the usual streaming call."""
-        m = self.signature(shingles) if len(shingles) >= self.min_shingles else None
-        ex = exact_key(shingles) if len(shingles) else None
+    def process(self, article_id: int, shingles: tuple[int, ...], time: float,
+                hashvalues: np.ndarray | None = None, exact_hash: int | None = None) -> DupResult:
+        """check() then add(): the usual streaming call.
+
+        ``hashvalues`` / ``exact_hash``: the MinHash values and :func:`exact_key` of the shingles, when
+        computed elsewhere (:func:`sketch`, in a worker process); else computed here.
+        """
+        if hashvalues is not None:
+            m = MinHash(num_perm=self.num_perm, seed=self.seed, hashvalues=hashvalues, permutations=self._perm,
+                        scheme="affine32")
+        else:
+            m = self.signature(shingles) if len(shingles) >= self.min_shingles else None
+        ex = exact_hash if exact_hash is not None else exact_key(shingles) if len(shingles) else None
         res = self.check(shingles, m, ex)
         self.add(article_id, shingles, time, res.duplicate_of, m, ex)
         return res

@@ -12,7 +12,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Hashable, Iterable, Sequence
 
-from .online import ClusterDoc, OnlineClusterer
+from .online import OnlineClusterer
+from .prepare import ClusterDoc
 
 # Records without a time are all "ingested" at this instant: one corpus read at once is one window.
 INGEST_TIME = datetime(2024, 1, 1, tzinfo=timezone.utc)

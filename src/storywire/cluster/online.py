@@ -31,18 +31,19 @@ import math
 import pickle
 import zlib
 from collections import OrderedDict
-from itertools import filterfalse, repeat
+from itertools import islice, repeat
 from operator import add, itemgetter, mul, truediv
-from dataclasses import dataclass
+from functools import partial
+from typing import Iterable, Iterator
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
-from ..models import Article, Assignment
+from ..models import Assignment
 from .dedup import Deduplicator
-from .text import background_frequency, features as text_features
+from .prepare import ClusterDoc, PreparedDoc, prepare, term_table
 
 # Every feature the engine computes for an (article, candidate story) pair; a model uses a subset
 # (its "features" list), so a model fitted on fewer features keeps working.
@@ -108,28 +109,12 @@ def _ts(t: datetime) -> float:
     return t.timestamp()
 
 
-@dataclass(frozen=True)
-class ClusterDoc:
-    """What the engine needs of an article. ``time``: publication time, else the ingest time."""
-
-    article_id: int
-    source: str
-    title: str
-    text: str
-    time: datetime
-
-    @classmethod
-    def from_article(cls, a: Article, time: datetime | None = None) -> "ClusterDoc":
-        """From a stored article; ``time`` overrides ``a.time`` (e.g. the ingest time of a batch)."""
-        return cls(a.id, a.source or "", a.title or "", a.text or "", time or a.time)
-
-
 class _Doc:
-    __slots__ = ("id", "source", "t", "tv", "bv", "ev", "lead", "shingles")
+    __slots__ = ("id", "source", "t", "tv", "bv", "ev", "lead", "shingles", "sig", "exact")
 
-    def __init__(self, id, source, t, tv, bv, ev, lead, shingles):
+    def __init__(self, id, source, t, tv, bv, ev, lead, shingles, sig, exact):
         self.id, self.source, self.t, self.tv, self.bv, self.ev = id, source, t, tv, bv, ev
-        self.lead, self.shingles = lead, shingles
+        self.lead, self.shingles, self.sig, self.exact = lead, shingles, sig, exact
 
 
 class _Story:
@@ -267,14 +252,11 @@ class OnlineClusterer:
         self._need_gaps = any(k in ("title_gap", "body_gap", "ent_gap") for k in self._features)
         self._need_member = frozenset(k for k in self._features if k in _MEMBER_FEATURES)
         self._bits = int(p["df_bits"])
-        self._mask = (1 << self._bits) - 1
         self._df = np.zeros(1 << self._bits, dtype=np.uint32)
         self._ndocs = 0
         self._min_body = float(p["min_body"])
         self._prior_docs = float(p["prior_docs"])
-        self._prior_words = float(p["prior_doc_words"])
-        self._bucket: dict[str, int] = {}  # term -> df bucket (cache)
-        self._prior_df: dict[str, float] = {}  # term -> background-prior document frequency (cache)
+        self._terms = term_table(self._bits, self._prior_docs, float(p["prior_doc_words"]))
         self.stories: dict[int, _Story] = {}
         self._active: OrderedDict[int, float] = OrderedDict()  # story id -> last time, least recent first
         self._postings: dict[str, dict[int, None]] = {}
@@ -284,17 +266,18 @@ class OnlineClusterer:
                                   containment=dd["containment"], lsh_threshold=dd["lsh_threshold"])
 
     # ------------------------------------------------------------------ public API
-    def assign(self, doc: ClusterDoc, explain: bool = False) -> Assignment:
+    def assign(self, doc: ClusterDoc | PreparedDoc, explain: bool = False) -> Assignment:
         """Decide where ``doc`` goes, update the state, and return the decision.
 
         Feeding an article already in the window again changes nothing and returns its story.
+        ``doc`` may come prepared (:func:`prepare`, e.g. by :meth:`assign_all`'s workers).
         """
         known = self._doc_story.get(doc.article_id)
         if known is not None:
             return Assignment(doc.article_id, known, False, None, None, None, (),
                               {"decision": "already assigned"} if explain else {})
-        d = self._prepare(doc)
-        dup = self.dedup.process(d.id, d.shingles, d.t)
+        d = self._prepare(doc if isinstance(doc, PreparedDoc) else self._prepared(doc))
+        dup = self.dedup.process(d.id, d.shingles, d.t, d.sig, d.exact)
         info: dict = {}
         if dup.duplicate_of is not None and self._doc_story.get(dup.duplicate_of) in self.stories:
             sid = self._doc_story[dup.duplicate_of]
@@ -332,13 +315,32 @@ class OnlineClusterer:
         dup_sim = dup.similarity if dup.near is not None else None
         return Assignment(d.id, sid, is_new, round(float(score), 6), None, dup_sim, merged, info)
 
+    def assign_all(self, docs: Iterable[ClusterDoc], workers: int = 0, chunksize: int = 32) -> Iterator[Assignment]:
+        """:meth:`assign` each document in order, yielding the decisions (the same ones).
+
+        ``workers`` > 0: that many processes :func:`prepare` the documents ahead of the engine (the
+        text features and sketches are about a third of the work and need no state), so on a
+        multi-core machine the engine only does the sequential part. Worth it from a few hundred
+        documents (a worker process takes a fraction of a second to start).
+        """
+        if workers <= 0:
+            for doc in docs:
+                yield self.assign(doc)
+            return
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("spawn")  # no fork: the caller may run threads (web server)
+        job = partial(prepare, terms=self._terms, num_perm=self.dedup.num_perm, seed=self.dedup.seed)
+        with ctx.Pool(workers) as pool:
+            for prep in pool.imap(job, docs, chunksize):
+                yield self.assign(prep)
+
     def observe(self, doc: ClusterDoc, story_id: int) -> None:
         """Seed the engine with an article already assigned to ``story_id`` (warm-up before re-clustering)."""
         if doc.article_id in self._doc_story:
             return
-        d = self._prepare(doc)
-        dup = self.dedup.process(d.id, d.shingles, d.t)
-        del dup
+        d = self._prepare(self._prepared(doc))
+        self.dedup.process(d.id, d.shingles, d.t, d.sig, d.exact)
         if story_id not in self.stories:
             self._create(story_id, d.t)
         self.next_story_id = max(self.next_story_id, story_id + 1)
@@ -350,8 +352,8 @@ class OnlineClusterer:
         Returns (candidates, candidates without ``story_id``): the second list is what the engine
         would see if the article's story did not exist yet (the first article of a new event).
         """
-        d = self._prepare(doc)
-        self.dedup.process(d.id, d.shingles, d.t)
+        d = self._prepare(self._prepared(doc))
+        self.dedup.process(d.id, d.shingles, d.t, d.sig, d.exact)
         cands = [(s, f) for s, _, f in self._score(d, full=True)]
         if any(s == story_id for s, _ in cands):
             without = [(s, f) for s, _, f in self._score(d, exclude=story_id, full=True)]
@@ -373,36 +375,6 @@ class OnlineClusterer:
                 "documents_seen": self._ndocs, "next_story_id": self.next_story_id}
 
     # ------------------------------------------------------------------ features
-    def _term_info(self, terms: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        """(df bucket, prior document frequency) of each term; both are pure functions of the
-        term, so they are cached (bounded: the cache is dropped past a million terms)."""
-        bucket, prior = self._bucket, self._prior_df
-        new = list(filterfalse(bucket.__contains__, terms))
-        if new:
-            if len(bucket) + len(new) > 1_000_000:
-                bucket.clear()
-                prior.clear()
-                new = list(dict.fromkeys(terms))
-            mask = self._mask
-            for t in new:
-                bucket[t] = zlib.crc32(t.encode()) & mask
-            n0 = self._prior_docs
-            if n0 > 0:  # background prior: n0 pseudo-documents where a term occurs as in general English
-                freq = np.fromiter((background_frequency(t) for t in new), dtype=np.float64, count=len(new))
-                prior.update(zip(new, (n0 * -np.expm1(-self._prior_words * freq)).tolist()))
-            else:
-                prior.update(zip(new, repeat(0.0)))
-        n = len(terms)
-        return (np.fromiter(map(bucket.__getitem__, terms), dtype=np.intp, count=n),
-                np.fromiter(map(prior.__getitem__, terms), dtype=np.float64, count=n))
-
-    def _idf(self, terms: list[str]) -> list[float]:
-        """Smoothed idf of each term (counts the current document only if the caller did)."""
-        if not terms:
-            return []
-        idx, prior = self._term_info(terms)
-        return self._idf_of(idx, prior)
-
     def _idf_of(self, idx: np.ndarray, prior: np.ndarray) -> list[float]:
         df = self._df[idx].astype(np.float64) + prior
         return (np.log((self._ndocs + self._prior_docs + 1.0) / (df + 1.0)) + 1.0).tolist()
@@ -415,31 +387,25 @@ class OnlineClusterer:
         n = math.sqrt(sum(map(mul, vals, vals)))
         return dict(zip(counts, map(truediv, vals, repeat(n)))) if n > 0 else {}
 
-    def _prepare(self, doc: ClusterDoc) -> _Doc:
-        f = text_features(doc.title, doc.text)
-        t = _ts(doc.time)
+    def _prepared(self, doc: ClusterDoc) -> PreparedDoc:
+        return prepare(doc, self._terms, self.dedup.num_perm, self.dedup.seed)
+
+    def _prepare(self, prep: PreparedDoc) -> _Doc:
+        """The engine's view of a prepared document: TF-IDF vectors with the stream's current df."""
+        f = prep.features
+        t = _ts(prep.time)
         if t > self.now:
             self.now = t
             self._expire()
-        ents = {"e:" + k: c for k, c in f.entities.items()}
-        vocab = list(f.body.keys() | f.title.keys()) + list(ents)
-        if vocab:
-            idx, prior = self._term_info(vocab)
-            # count the document first, so a term's first occurrence has idf log((N+1)/2) + 1
-            u = np.sort(idx)
-            keep = np.empty(u.size, dtype=bool)
-            keep[0] = True
-            np.not_equal(u[1:], u[:-1], out=keep[1:])
-            self._df[u[keep]] += 1  # distinct buckets: one per bucket, like np.add.at over np.unique
-            self._ndocs += 1
-            idf = dict(zip(vocab, self._idf_of(idx, prior)))
-        else:
-            self._ndocs += 1
-            idf = {}
+        vocab, ents = prep.vocab, prep.entities
+        # count the document first, so a term's first occurrence has idf log((N+1)/2) + 1
+        self._df[prep.distinct_buckets] += 1  # distinct buckets: like np.add.at over np.unique
+        self._ndocs += 1
+        idf = dict(zip(vocab, self._idf_of(prep.buckets, prep.prior))) if vocab else {}
         ev = self._vec(ents, idf)
         lead = {k: ev[k] for k in ("e:" + e for e in f.lead_entities) if k in ev}
-        return _Doc(doc.article_id, doc.source, t, self._vec(f.title, idf), self._vec(f.body, idf), ev, lead,
-                    f.shingles)
+        return _Doc(prep.article_id, prep.source, t, self._vec(f.title, idf), self._vec(f.body, idf), ev, lead,
+                    f.shingles, prep.signature, prep.exact)
 
     def _candidates(self, d: _Doc) -> list[_Story]:
         p = self.params
@@ -451,11 +417,9 @@ class OnlineClusterer:
             post = self._postings.get(term)
             if not post:
                 continue
-            w = weights[term]
-            for i, sid in enumerate(reversed(post)):
-                if i >= cap:
-                    break
-                score[sid] = score.get(sid, 0.0) + w
+            # score[sid] += w for the cap most recent stories of the posting (distinct ids), in C
+            ids = list(islice(reversed(post), cap))
+            score.update(zip(ids, map(add, map(score.get, ids, repeat(0.0)), repeat(weights[term]))))
         best = sorted(score.items(), key=_second, reverse=True)[: p["candidates"]]
         return [self.stories[s] for s, _ in best]
 

@@ -1,0 +1,120 @@
+"""The state-free half of clustering an article: text features, term buckets, near-duplicate sketch.
+
+Everything here is a pure function of one document (and of fixed parameters), so it can run in
+other processes, or on other machines, ahead of the engine, which is sequential by nature (each
+decision depends on every earlier one). :meth:`OnlineClusterer.assign_all` runs it in worker
+processes; :meth:`OnlineClusterer.assign` calls it in-process for a plain :class:`ClusterDoc`.
+"""
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from itertools import filterfalse, repeat
+
+import numpy as np
+
+from ..models import Article
+from .dedup import sketch
+from .text import TextFeatures, background_frequency, features as text_features
+
+
+@dataclass(frozen=True)
+class ClusterDoc:
+    """What the engine needs of an article. ``time``: publication time, else the ingest time."""
+
+    article_id: int
+    source: str
+    title: str
+    text: str
+    time: datetime
+
+    @classmethod
+    def from_article(cls, a: Article, time: datetime | None = None) -> "ClusterDoc":
+        """From a stored article; ``time`` overrides ``a.time`` (e.g. the ingest time of a batch)."""
+        return cls(a.id, a.source or "", a.title or "", a.text or "", time or a.time)
+
+
+@dataclass(frozen=True)
+class PreparedDoc:
+    """A document with everything computed from its text alone (no text: it is not needed any more)."""
+
+    article_id: int
+    source: str
+    time: datetime
+    features: TextFeatures
+    entities: dict[str, int]  # entity counts, keyed "e:<entity>" (apart from the terms)
+    vocab: list[str]  # the document's distinct terms and entity keys
+    buckets: np.ndarray  # df-table bucket of each vocab entry
+    prior: np.ndarray  # background-prior document frequency of each vocab entry
+    distinct_buckets: np.ndarray  # the distinct buckets, sorted (one df increment each)
+    signature: np.ndarray | None  # MinHash values of the shingles (None: too short for LSH)
+    exact: int | None  # exact-copy key of the shingle set (None: no text)
+
+
+class TermTable:
+    """df-table bucket and background-prior document frequency of a term: pure functions of the
+    term and three parameters, cached per process (dropped past a million terms).
+
+    The prior: ``prior_docs`` pseudo-documents of ``prior_words`` words where a term occurs as
+    often as in general English (``wordfreq``), so "Spain" is not as telling as "Paiporta" even in
+    the second article of a stream.
+    """
+
+    def __init__(self, bits: int, prior_docs: float, prior_words: float) -> None:
+        self.bits, self.prior_docs, self.prior_words = int(bits), float(prior_docs), float(prior_words)
+        self._mask = (1 << self.bits) - 1
+        self._bucket: dict[str, int] = {}
+        self._prior: dict[str, float] = {}
+
+    def __reduce__(self):  # a worker gets its own process's cached table, not a copy of the cache
+        return term_table, (self.bits, self.prior_docs, self.prior_words)
+
+    def lookup(self, terms: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        bucket, prior = self._bucket, self._prior
+        new = list(filterfalse(bucket.__contains__, terms))
+        if new:
+            if len(bucket) + len(new) > 1_000_000:
+                bucket.clear()
+                prior.clear()
+                new = list(dict.fromkeys(terms))
+            mask = self._mask
+            for t in new:
+                bucket[t] = zlib.crc32(t.encode()) & mask
+            n0 = self.prior_docs
+            if n0 > 0:
+                freq = np.fromiter((background_frequency(t) for t in new), dtype=np.float64, count=len(new))
+                prior.update(zip(new, (n0 * -np.expm1(-self.prior_words * freq)).tolist()))
+            else:
+                prior.update(zip(new, repeat(0.0)))
+        n = len(terms)
+        return (np.fromiter(map(bucket.__getitem__, terms), dtype=np.intp, count=n),
+                np.fromiter(map(prior.__getitem__, terms), dtype=np.float64, count=n))
+
+
+@lru_cache(maxsize=8)
+def term_table(bits: int, prior_docs: float, prior_words: float) -> TermTable:
+    return TermTable(bits, prior_docs, prior_words)
+
+
+_EMPTY_INT = np.zeros(0, dtype=np.intp)
+_EMPTY_FLOAT = np.zeros(0, dtype=np.float64)
+
+
+def prepare(doc: ClusterDoc, terms: TermTable, num_perm: int = 64, seed: int = 1) -> PreparedDoc:
+    """Everything the engine needs of ``doc`` that does not depend on the stream so far."""
+    f = text_features(doc.title, doc.text)
+    ents = {"e:" + k: c for k, c in f.entities.items()}
+    vocab = list(f.body.keys() | f.title.keys()) + list(ents)
+    if vocab:
+        idx, prior = terms.lookup(vocab)
+        u = np.sort(idx)
+        keep = np.empty(u.size, dtype=bool)
+        keep[0] = True
+        np.not_equal(u[1:], u[:-1], out=keep[1:])
+        distinct = u[keep]
+    else:
+        idx, prior, distinct = _EMPTY_INT, _EMPTY_FLOAT, _EMPTY_INT
+    sig, exact = sketch(f.shingles, num_perm, seed)
+    return PreparedDoc(doc.article_id, doc.source, doc.time, f, ents, vocab, idx, prior, distinct, sig, exact)
