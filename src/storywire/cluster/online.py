@@ -30,7 +30,7 @@ import json
 import math
 import pickle
 import zlib
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from itertools import islice, repeat
 from operator import add, itemgetter, mul, truediv
 from functools import partial
@@ -65,10 +65,10 @@ DEFAULT_PARAMS: dict = {
     "merge_threshold": 0.95,
     "merge_similarity": 0.6,
     "time_decay_per_day": 0.7,
-    "candidates": 12,
+    "candidates": 8,
     "deep_candidates": 2,
-    "query_terms": 24,
-    "posting_cap": 64,
+    "query_terms": 12,
+    "posting_cap": 32,
     "story_terms": 100,
     "story_title_terms": 40,
     "story_entities": 60,
@@ -107,6 +107,10 @@ def _ts(t: datetime) -> float:
     if t.tzinfo is None:
         t = t.replace(tzinfo=timezone.utc)
     return t.timestamp()
+
+
+def _prepare_chunk(docs: list[ClusterDoc], terms, num_perm: int, seed: int) -> list[PreparedDoc]:
+    return [prepare(d, terms, num_perm, seed) for d in docs]
 
 
 class _Doc:
@@ -315,13 +319,14 @@ class OnlineClusterer:
         dup_sim = dup.similarity if dup.near is not None else None
         return Assignment(d.id, sid, is_new, round(float(score), 6), None, dup_sim, merged, info)
 
-    def assign_all(self, docs: Iterable[ClusterDoc], workers: int = 0, chunksize: int = 32) -> Iterator[Assignment]:
+    def assign_all(self, docs: Iterable[ClusterDoc], workers: int = 0, chunksize: int = 64) -> Iterator[Assignment]:
         """:meth:`assign` each document in order, yielding the decisions (the same ones).
 
         ``workers`` > 0: that many processes :func:`prepare` the documents ahead of the engine (the
         text features and sketches are about a third of the work and need no state), so on a
-        multi-core machine the engine only does the sequential part. Worth it from a few hundred
-        documents (a worker process takes a fraction of a second to start).
+        multi-core machine the engine only does the sequential part. At most ``2 * workers + 1``
+        chunks of ``chunksize`` documents are in flight, so memory does not grow with the stream.
+        Worth it from a few hundred documents (a worker process takes a fraction of a second to start).
         """
         if workers <= 0:
             for doc in docs:
@@ -330,10 +335,23 @@ class OnlineClusterer:
         import multiprocessing
 
         ctx = multiprocessing.get_context("spawn")  # no fork: the caller may run threads (web server)
-        job = partial(prepare, terms=self._terms, num_perm=self.dedup.num_perm, seed=self.dedup.seed)
+        job = partial(_prepare_chunk, terms=self._terms, num_perm=self.dedup.num_perm, seed=self.dedup.seed)
+        source = iter(docs)
         with ctx.Pool(workers) as pool:
-            for prep in pool.imap(job, docs, chunksize):
-                yield self.assign(prep)
+            pending: deque = deque()
+
+            def submit() -> None:
+                chunk = list(islice(source, chunksize))
+                if chunk:
+                    pending.append(pool.apply_async(job, (chunk,)))
+
+            for _ in range(2 * workers + 1):
+                submit()
+            while pending:
+                prepared = pending.popleft().get()
+                submit()
+                for prep in prepared:
+                    yield self.assign(prep)
 
     def observe(self, doc: ClusterDoc, story_id: int) -> None:
         """Seed the engine with an article already assigned to ``story_id`` (warm-up before re-clustering)."""

@@ -88,7 +88,6 @@ def fit(records: list[dict], base: dict | None = None, window_hours: float = 72.
         # the floor under which (almost) no article of the training data joined its story: a join
         # needs at least this much shared content, whatever the other features say (one shared place
         # name is not a story)
-        # is not a story); with a margin, as a quantile of few pairs is a rough estimate
         params["min_body"] = float(params["gate_margin"] * np.quantile(positive_body, params["gate_quantile"]))
     gold = [g for _, g in docs]
     report: dict = {"pairs": int(len(y)), "positive_pairs": int(y.sum())}
