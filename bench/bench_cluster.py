@@ -13,7 +13,7 @@ and memory must stay flat.
 The stream is generated once into a JSONL file in the temp dir (``--cache-dir``) and read back, so
 generation is never timed. Each size runs in its own process (peak RSS is per process), through
 ``OnlineClusterer.assign_all`` with ``--workers`` processes preparing text features ahead of the
-sequential engine (default 1 on a multi-core machine; 0: all in one process). Printed per size:
+sequential engine (default: one per core on a multi-core machine; 0: all in one process). Printed per size:
 articles/s of the engine by wall clock (reading the file included) and by the engine process's CPU
 time, its CPU microseconds per article for the first and last 10% of the stream (flat cost means
 these are close), the workers' CPU per article, peak RSS, size of the serialised state, live stories and
@@ -204,8 +204,9 @@ def main() -> int:
     ap.add_argument("--million", action="store_true", help="also run 1,000,000 articles (about half an hour)")
     ap.add_argument("--rate", type=float, default=8.0, help="mean seconds of stream time between articles")
     ap.add_argument("--window-hours", type=float, default=72.0)
-    ap.add_argument("--workers", type=int, default=1 if (os.cpu_count() or 1) > 1 else 0,
-                    help="processes preparing text features ahead of the engine (0: none; default 1 on a multi-core machine)")
+    ap.add_argument("--workers", type=int, default=os.cpu_count() if (os.cpu_count() or 1) > 1 else 0,
+                    help="processes preparing text features ahead of the engine (0: none; default: one per core on a "
+                         "multi-core machine, sharing the cores with the engine)")
     ap.add_argument("--cache-dir", help="where generated streams are kept between runs (default: the temp dir)")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()

@@ -117,7 +117,7 @@ class Deduplicator:
 
     def __init__(self, window_seconds: float, num_perm: int = 64, jaccard: float = 0.8,
                  containment: float = 0.85, lsh_threshold: float = 0.35, min_shingles: int = 15,
-                 seed: int = 1) -> None:
+                 seed: int = 1, lsh_bands: tuple[int, int] | None = None) -> None:
         self.window = float(window_seconds)
         self.num_perm = num_perm
         self.jaccard = jaccard
@@ -127,7 +127,9 @@ class Deduplicator:
         self.seed = seed
         self._perm = _permutations(num_perm, seed)
         self._fast = _fast_path_ok(num_perm, seed)
-        self._lsh = MinHashLSH(threshold=lsh_threshold, num_perm=num_perm)
+        # (bands, rows) when given; else datasketch picks them for lsh_threshold
+        self.lsh_bands = tuple(lsh_bands) if lsh_bands else None
+        self._lsh = MinHashLSH(threshold=lsh_threshold, num_perm=num_perm, params=self.lsh_bands)
         self._sig: dict[int, np.ndarray] = {}  # article id -> signature (uint32)
         self._size: dict[int, int] = {}  # article id -> number of shingles
         self._root: dict[int, int] = {}  # article id -> earliest copy (itself if original)
@@ -242,7 +244,7 @@ class Deduplicator:
         with_sig = [k for k in keys if k in self._sig]
         return {
             "params": [self.window, self.num_perm, self.jaccard, self.containment, self.lsh_threshold,
-                       self.min_shingles, self.seed],
+                       self.min_shingles, self.seed, list(self.lsh_bands or ())],
             "order": [[t, k] for t, k in self._order],
             "root": [self._root[k] for k in keys],
             "exact": [self._exact_of.get(k, 0) for k in keys],
@@ -254,8 +256,8 @@ class Deduplicator:
 
     @classmethod
     def from_state(cls, st: dict) -> "Deduplicator":
-        window, num_perm, jac, cont, lsh_t, min_sh, seed = st["params"]
-        d = cls(window, num_perm, jac, cont, lsh_t, min_sh, seed)
+        window, num_perm, jac, cont, lsh_t, min_sh, seed, *bands = st["params"]
+        d = cls(window, num_perm, jac, cont, lsh_t, min_sh, seed, tuple(bands[0]) if bands and bands[0] else None)
         d.now = st["now"]
         for (t, k), root, ex in zip(st["order"], st["root"], st["exact"]):
             d._order.append((t, k))

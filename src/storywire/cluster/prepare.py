@@ -7,6 +7,7 @@ processes; :meth:`OnlineClusterer.assign` calls it in-process for a plain :class
 """
 from __future__ import annotations
 
+import math
 import zlib
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,7 +18,7 @@ import numpy as np
 
 from ..models import Article
 from .dedup import sketch
-from .text import TextFeatures, background_frequency, features as text_features
+from .text import background_frequency, features as text_features
 
 
 @dataclass(frozen=True)
@@ -38,13 +39,20 @@ class ClusterDoc:
 
 @dataclass(frozen=True)
 class PreparedDoc:
-    """A document with everything computed from its text alone (no text: it is not needed any more)."""
+    """A document with everything computed from its text alone (no text: it is not needed any more).
+
+    Term weights come as (terms, 1 + log(count)): the engine multiplies them by the idf of the
+    stream so far. Kept lean: it crosses a process boundary for every article.
+    """
 
     article_id: int
     source: str
     time: datetime
-    features: TextFeatures
-    entities: dict[str, int]  # entity counts, keyed "e:<entity>" (apart from the terms)
+    title: tuple[list[str], list[float]]  # terms of the title and lead
+    body: tuple[list[str], list[float]]  # terms of the whole text
+    entities: tuple[list[str], list[float]]  # entity terms, keyed "e:<entity>" (apart from the terms)
+    lead_entities: list[str]  # entity keys ("e:...") named in the title or the lead
+    shingles: np.ndarray  # distinct hashes of the word 5-shingles
     vocab: list[str]  # the document's distinct terms and entity keys
     buckets: np.ndarray  # df-table bucket of each vocab entry
     prior: np.ndarray  # background-prior document frequency of each vocab entry
@@ -98,7 +106,7 @@ def term_table(bits: int, prior_docs: float, prior_words: float) -> TermTable:
     return TermTable(bits, prior_docs, prior_words)
 
 
-_EMPTY_INT = np.zeros(0, dtype=np.intp)
+_EMPTY_INT = np.zeros(0, dtype=np.uint32)
 _EMPTY_FLOAT = np.zeros(0, dtype=np.float64)
 
 
@@ -109,6 +117,7 @@ def prepare(doc: ClusterDoc, terms: TermTable, num_perm: int = 64, seed: int = 1
     vocab = list(f.body.keys() | f.title.keys()) + list(ents)
     if vocab:
         idx, prior = terms.lookup(vocab)
+        idx = idx.astype(np.uint32)  # buckets < 2**32: half the bytes to send
         u = np.sort(idx)
         keep = np.empty(u.size, dtype=bool)
         keep[0] = True
@@ -117,4 +126,23 @@ def prepare(doc: ClusterDoc, terms: TermTable, num_perm: int = 64, seed: int = 1
     else:
         idx, prior, distinct = _EMPTY_INT, _EMPTY_FLOAT, _EMPTY_INT
     sig, exact = sketch(f.shingles, num_perm, seed)
-    return PreparedDoc(doc.article_id, doc.source, doc.time, f, ents, vocab, idx, prior, distinct, sig, exact)
+    return PreparedDoc(doc.article_id, doc.source, doc.time, _weights(f.title), _weights(f.body), _weights(ents),
+                       ["e:" + e for e in f.lead_entities], f.shingles, vocab, idx, prior, distinct, sig, exact)
+
+
+class _TfTable(dict):
+    """count -> 1 + log(count), filled on first use (so lookups run in C via map)."""
+
+    def __missing__(self, c: int) -> float:
+        w = 1.0 + math.log(c)
+        if len(self) < 100_000:
+            self[c] = w
+        return w
+
+
+_TF = _TfTable()
+
+
+def _weights(counts: dict[str, int]) -> tuple[list[str], list[float]]:
+    """(terms, 1 + log tf) in the dict's order."""
+    return list(counts), list(map(_TF.__getitem__, counts.values()))
