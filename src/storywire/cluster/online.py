@@ -43,7 +43,7 @@ import numpy as np
 
 from ..models import Assignment
 from .dedup import Deduplicator
-from .prepare import ClusterDoc, PreparedDoc, prepare, term_table
+from .prepare import ClusterDoc, MemoTable, PreparedDoc, prepare, term_table
 
 # Every feature the engine computes for an (article, candidate story) pair; a model uses a subset
 # (its "features" list), so a model fitted on fewer features keeps working.
@@ -207,21 +207,7 @@ _NO_EXTRA: dict[str, float] = {}
 _second = itemgetter(1)
 
 
-class _LogTable(dict):
-    """count -> math.log(count + offset), filled on first use (so lookups run in C via map)."""
-
-    def __init__(self, offset: float) -> None:
-        super().__init__()
-        self.offset = offset
-
-    def __missing__(self, c: int) -> float:
-        v = math.log(c + self.offset)
-        if len(self) < 100_000:
-            self[c] = v
-        return v
-
-
-_LLR = _LogTable(0.2)  # member count c -> log(c + 0.2), for the llr features
+_LLR = MemoTable(lambda c: math.log(c + 0.2))  # member count c -> log(c + 0.2), for the llr features
 
 
 def _top(v: dict[str, float], n: int) -> list[str]:

@@ -12,6 +12,7 @@ import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
+from typing import Callable
 from itertools import filterfalse, repeat
 
 import numpy as np
@@ -130,17 +131,21 @@ def prepare(doc: ClusterDoc, terms: TermTable, num_perm: int = 64, seed: int = 1
                        ["e:" + e for e in f.lead_entities], f.shingles, vocab, idx, prior, distinct, sig, exact)
 
 
-class _TfTable(dict):
-    """count -> 1 + log(count), filled on first use (so lookups run in C via map)."""
+class MemoTable(dict):
+    """key -> fn(key), filled on first use (so lookups run in C via ``map(table.__getitem__, ...)``)."""
 
-    def __missing__(self, c: int) -> float:
-        w = 1.0 + math.log(c)
-        if len(self) < 100_000:
-            self[c] = w
-        return w
+    def __init__(self, fn: Callable[[int], float], limit: int = 100_000) -> None:
+        super().__init__()
+        self.fn, self.limit = fn, limit
+
+    def __missing__(self, key: int) -> float:
+        v = self.fn(key)
+        if len(self) < self.limit:
+            self[key] = v
+        return v
 
 
-_TF = _TfTable()
+_TF = MemoTable(lambda c: 1.0 + math.log(c))  # term count c -> the 1 + log(c) tf weight
 
 
 def _weights(counts: dict[str, int]) -> tuple[list[str], list[float]]:
