@@ -18,6 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from .text import sorted_unique
+
 _PERMS: dict[tuple[int, int], np.ndarray] = {}
 
 
@@ -27,19 +29,8 @@ def _identity(x: int) -> int:
 
 def exact_key(shingles) -> int:
     """A stable 64-bit key of a shingle set (stable across processes, unlike ``hash``)."""
-    arr = _sorted_unique(np.asarray(shingles, dtype=np.uint32).ravel())
+    arr = sorted_unique(np.asarray(shingles, dtype=np.uint32).ravel())
     return int.from_bytes(hashlib.blake2b(arr.tobytes(), digest_size=8).digest(), "big") >> 1
-
-
-def _sorted_unique(arr: np.ndarray) -> np.ndarray:
-    """``np.unique`` for a small 1-d array (sort + mask: several times faster than numpy 2's hash path)."""
-    if arr.size < 2:
-        return arr.copy()
-    a = np.sort(arr)
-    keep = np.empty(a.size, dtype=bool)
-    keep[0] = True
-    np.not_equal(a[1:], a[:-1], out=keep[1:])
-    return a[keep]
 
 
 def _permutations(num_perm: int, seed: int) -> np.ndarray:
@@ -47,9 +38,6 @@ def _permutations(num_perm: int, seed: int) -> np.ndarray:
     if key not in _PERMS:
         _PERMS[key] = MinHash(num_perm=num_perm, seed=seed).permutations
     return _PERMS[key]
-
-
-_M32 = 0xFFFFFFFF
 
 
 def _fast_hashvalues(shingles: np.ndarray, perm: np.ndarray) -> np.ndarray:
@@ -86,22 +74,24 @@ def _fast_path_ok(num_perm: int, seed: int) -> bool:
     return _FAST_OK[key]
 
 
+def _hashvalues(shingles: np.ndarray, num_perm: int, seed: int) -> np.ndarray:
+    """MinHash values of a non-empty shingle set: vectorised, or by datasketch if that ever differs."""
+    perm = _permutations(num_perm, seed)
+    if _fast_path_ok(num_perm, seed):
+        with np.errstate(over="ignore"):
+            return _fast_hashvalues(shingles, perm)
+    m = MinHash(num_perm=num_perm, seed=seed, hashfunc=_identity, permutations=perm, scheme="affine32")
+    m.update_batch(shingles.tolist() if isinstance(shingles, np.ndarray) else list(shingles))
+    return m.hashvalues
+
+
 def sketch(shingles: np.ndarray, num_perm: int = 64, seed: int = 1,
            min_shingles: int = 15) -> tuple[np.ndarray | None, int | None]:
-    """(MinHash values, exact key) of a shingle set, as :meth:`Deduplicator.process` would compute
-    them: a pure function, so it can run in another process before the sequential engine."""
+    """(MinHash values, exact key) of a shingle set: a pure function, so it can run in another
+    process before the sequential engine. No values below ``min_shingles``; no key for no text."""
     if not len(shingles):
         return None, None
-    hv = None
-    if len(shingles) >= min_shingles:
-        if _fast_path_ok(num_perm, seed):
-            with np.errstate(over="ignore"):
-                hv = _fast_hashvalues(shingles, _permutations(num_perm, seed))
-        else:
-            m = MinHash(num_perm=num_perm, seed=seed, hashfunc=_identity, permutations=_permutations(num_perm, seed),
-                        scheme="affine32")
-            m.update_batch(shingles.tolist())
-            hv = m.hashvalues
+    hv = _hashvalues(shingles, num_perm, seed) if len(shingles) >= min_shingles else None
     return hv, exact_key(shingles)
 
 
@@ -126,7 +116,6 @@ class Deduplicator:
         self.min_shingles = min_shingles
         self.seed = seed
         self._perm = _permutations(num_perm, seed)
-        self._fast = _fast_path_ok(num_perm, seed)
         # (bands, rows) when given; else datasketch picks them for lsh_threshold
         self.lsh_bands = tuple(lsh_bands) if lsh_bands else None
         self._lsh = MinHashLSH(threshold=lsh_threshold, num_perm=num_perm, params=self.lsh_bands)
@@ -142,16 +131,14 @@ class Deduplicator:
         return len(self._root)
 
     def signature(self, shingles: tuple[int, ...]) -> MinHash:
-        if self._fast and len(shingles):
-            with np.errstate(over="ignore"):
-                hv = _fast_hashvalues(shingles, self._perm)
-            return MinHash(num_perm=self.num_perm, seed=self.seed, hashvalues=hv, permutations=self._perm,
+        if not len(shingles):
+            return MinHash(num_perm=self.num_perm, seed=self.seed, hashfunc=_identity, permutations=self._perm,
                            scheme="affine32")
-        m = MinHash(num_perm=self.num_perm, seed=self.seed, hashfunc=_identity, permutations=self._perm,
-                    scheme="affine32")
-        if len(shingles):
-            m.update_batch(shingles.tolist() if isinstance(shingles, np.ndarray) else shingles)
-        return m
+        return self._minhash(_hashvalues(shingles, self.num_perm, self.seed))
+
+    def _minhash(self, hashvalues: np.ndarray) -> MinHash:
+        return MinHash(num_perm=self.num_perm, seed=self.seed, hashvalues=hashvalues, permutations=self._perm,
+                       scheme="affine32")
 
     def check(self, shingles: tuple[int, ...], minhash: MinHash | None = None,
               exact_hash: int | None = None) -> DupResult:
@@ -211,14 +198,11 @@ class Deduplicator:
         ``hashvalues`` / ``exact_hash``: the MinHash values and :func:`exact_key` of the shingles, when
         computed elsewhere (:func:`sketch`, in a worker process); else computed here.
         """
-        if hashvalues is not None:
-            m = MinHash(num_perm=self.num_perm, seed=self.seed, hashvalues=hashvalues, permutations=self._perm,
-                        scheme="affine32")
-        else:
-            m = self.signature(shingles) if len(shingles) >= self.min_shingles else None
-        ex = exact_hash if exact_hash is not None else exact_key(shingles) if len(shingles) else None
-        res = self.check(shingles, m, ex)
-        self.add(article_id, shingles, time, res.duplicate_of, m, ex)
+        if hashvalues is None and exact_hash is None:
+            hashvalues, exact_hash = sketch(shingles, self.num_perm, self.seed, self.min_shingles)
+        m = self._minhash(hashvalues) if hashvalues is not None else None
+        res = self.check(shingles, m, exact_hash)
+        self.add(article_id, shingles, time, res.duplicate_of, m, exact_hash)
         return res
 
     def expire(self, time: float) -> None:

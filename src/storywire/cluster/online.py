@@ -31,13 +31,13 @@ import math
 import pickle
 import zlib
 from collections import OrderedDict, deque
+from datetime import datetime, timezone
+from functools import partial
+from importlib import resources
 from itertools import islice, repeat
 from operator import add, itemgetter, mul, truediv
-from functools import partial
-from typing import Iterable, Iterator
-from datetime import datetime, timezone
-from importlib import resources
 from pathlib import Path
+from typing import Iterable, Iterator
 
 import numpy as np
 
@@ -178,17 +178,13 @@ def _add_into(c: dict[str, float], v: dict[str, float], keep: int) -> None:
         c.update(top)
 
 
-def _count_into(c: dict[str, int], keys, keep: int) -> None:
-    """Add one per key (or the counts of a dict of counts) into ``c``; prune to the ``keep`` most counted."""
-    if isinstance(keys, dict) and keys and isinstance(next(iter(keys.values())), int):
+def _count_into(c: dict[str, int], keys: dict, keep: int) -> None:
+    """Add the counts of a dict of counts, else one per key of a dict (a vector: its terms are
+    distinct), into ``c``; prune to the ``keep`` most counted."""
+    if keys and isinstance(next(iter(keys.values())), int):
         c.update(zip(keys, map(add, map(c.get, keys, repeat(0)), keys.values())))
     else:
-        keys = list(keys)
-        if len(set(keys)) == len(keys):
-            c.update(zip(keys, map(add, map(c.get, keys, repeat(0)), repeat(1))))
-        else:
-            for k in keys:
-                c[k] = c.get(k, 0) + 1
+        c.update(zip(keys, map(add, map(c.get, keys, repeat(0)), repeat(1))))
     if len(c) > 2 * keep:
         top = sorted(c.items(), key=_second, reverse=True)[:keep]
         c.clear()
@@ -269,7 +265,7 @@ class OnlineClusterer:
         if known is not None:
             return Assignment(doc.article_id, known, False, None, None, None, (),
                               {"decision": "already assigned"} if explain else {})
-        d = self._prepare(doc if isinstance(doc, PreparedDoc) else self._prepared(doc))
+        d = self._vectorise(doc if isinstance(doc, PreparedDoc) else self._prepared(doc))
         dup = self.dedup.process(d.id, d.shingles, d.t, d.sig, d.exact)
         info: dict = {}
         if dup.duplicate_of is not None and self._doc_story.get(dup.duplicate_of) in self.stories:
@@ -312,7 +308,7 @@ class OnlineClusterer:
         """:meth:`assign` each document in order, yielding the decisions (the same ones).
 
         ``workers`` > 0: that many processes :func:`prepare` the documents ahead of the engine (the
-        text features and sketches are about a third of the work and need no state), so on a
+        text features and sketches are about 40% of the CPU time and need no state), so on a
         multi-core machine the engine only does the sequential part. At most ``2 * workers + 1``
         chunks of ``chunksize`` documents are in flight, so memory does not grow with the stream.
         Worth it from a few hundred documents (a worker process takes a fraction of a second to start).
@@ -346,7 +342,7 @@ class OnlineClusterer:
         """Seed the engine with an article already assigned to ``story_id`` (warm-up before re-clustering)."""
         if doc.article_id in self._doc_story:
             return
-        d = self._prepare(self._prepared(doc))
+        d = self._vectorise(self._prepared(doc))
         self.dedup.process(d.id, d.shingles, d.t, d.sig, d.exact)
         if story_id not in self.stories:
             self._create(story_id, d.t)
@@ -359,7 +355,7 @@ class OnlineClusterer:
         Returns (candidates, candidates without ``story_id``): the second list is what the engine
         would see if the article's story did not exist yet (the first article of a new event).
         """
-        d = self._prepare(self._prepared(doc))
+        d = self._vectorise(self._prepared(doc))
         self.dedup.process(d.id, d.shingles, d.t, d.sig, d.exact)
         cands = [(s, f) for s, _, f in self._score(d, full=True)]
         if any(s == story_id for s, _ in cands):
@@ -397,7 +393,7 @@ class OnlineClusterer:
     def _prepared(self, doc: ClusterDoc) -> PreparedDoc:
         return prepare(doc, self._terms, self.dedup.num_perm, self.dedup.seed)
 
-    def _prepare(self, prep: PreparedDoc) -> _Doc:
+    def _vectorise(self, prep: PreparedDoc) -> _Doc:
         """The engine's view of a prepared document: TF-IDF vectors with the stream's current df."""
         t = _ts(prep.time)
         if t > self.now:
@@ -407,7 +403,7 @@ class OnlineClusterer:
         # count the document first, so a term's first occurrence has idf log((N+1)/2) + 1
         self._df[prep.distinct_buckets] += 1  # distinct buckets: like np.add.at over np.unique
         self._ndocs += 1
-        idf = dict(zip(vocab, self._idf_of(prep.buckets, prep.prior))) if vocab else {}
+        idf = dict(zip(vocab, self._idf_of(prep.buckets, prep.prior)))
         ev = self._vec(ents, idf)
         lead = {k: ev[k] for k in prep.lead_entities if k in ev}
         return _Doc(prep.article_id, prep.source, t, self._vec(prep.title, idf), self._vec(prep.body, idf), ev, lead,
@@ -449,14 +445,8 @@ class OnlineClusterer:
         extra_on = self._extra
         all_cos = full or self._need_gaps
         member = None if full else self._need_member
-        bodies = []
-        for s in cands:
-            body = 0.0
-            if bv and s.bnorm > 0:
-                a, b = (bv, s.body) if len(bv) <= len(s.body) else (s.body, bv)
-                body = sum([x * b[k] for k, x in a.items() if k in b], 0.0) / s.bnorm
-            bodies.append(body)
-        deep = self.params.get("deep_candidates", 0)
+        bodies = [_cos(bv, s.body, s.bnorm) for s in cands]
+        deep = self.params["deep_candidates"]
         if not full and deep and len(cands) > deep:
             # Only the closest stories by body get the costly features: a story outside the top few
             # by content is not the one an article joins (checked on ECB+: same F1), and this keeps
@@ -466,18 +456,11 @@ class OnlineClusterer:
         else:
             shallow = [False] * len(cands)
         for s, body, skip in zip(cands, bodies, shallow):
-            # the centroid cosines (as _cos/_dot, inlined: this loop runs ~10 times an article)
-            title = ent = 0.0
             if (body < min_body or skip) and not all_cos:  # cannot join: nothing else is needed
-                raw.append((title, body, ent, 0.0, 0.0, 0.0, 0.0, s, None))
+                raw.append((0.0, body, 0.0, 0.0, 0.0, 0.0, 0.0, s, None))
                 continue
-            if tv and s.tnorm > 0:
-                a, b = (tv, s.title) if len(tv) <= len(s.title) else (s.title, tv)
-                title = sum([x * b[k] for k, x in a.items() if k in b], 0.0) / s.tnorm
             ents = s.ents
-            if ev and s.enorm > 0:
-                a, b = (ev, ents) if len(ev) <= len(ents) else (ents, ev)
-                ent = sum([x * b[k] for k, x in a.items() if k in b], 0.0) / s.enorm
+            title, ent = _cos(tv, s.title, s.tnorm), _cos(ev, ents, s.enorm)
             if body < min_body or skip:  # below the content floor (or far behind): skip the costly features
                 raw.append((title, body, ent, 0.0, 0.0, 0.0, 0.0, s, None))
                 continue
@@ -553,16 +536,9 @@ class OnlineClusterer:
         if need is not None and not need & {"mem_body", "mem_ent", "llr_ent", "llr_title", "miss_core"}:
             return out
         mb = me = 0.0
-        nb, ne = len(bv), len(ev)
-        for vb, ve in s.mvecs:  # _dot, inlined
-            a, b = (bv, vb) if nb <= len(vb) else (vb, bv)
-            x = sum([v * b[k] for k, v in a.items() if k in b], 0.0)
-            if x > mb:
-                mb = x
-            a, b = (ev, ve) if ne <= len(ve) else (ve, ev)
-            x = sum([v * b[k] for k, v in a.items() if k in b], 0.0)
-            if x > me:
-                me = x
+        for vb, ve in s.mvecs:
+            mb = max(mb, _dot(bv, vb))
+            me = max(me, _dot(ev, ve))
         # Story "language model" evidence, which grows with the story: how many of its n members use
         # each of the article's salient entities / title terms (a name none of 10 members uses is
         # stronger evidence against than one a single-article story lacks), and the story's core

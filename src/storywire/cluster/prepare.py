@@ -19,7 +19,7 @@ import numpy as np
 
 from ..models import Article
 from .dedup import sketch
-from .text import background_frequency, features as text_features
+from .text import background_frequency, features as text_features, sorted_unique
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ class TermTable:
             else:
                 prior.update(zip(new, repeat(0.0)))
         n = len(terms)
-        return (np.fromiter(map(bucket.__getitem__, terms), dtype=np.intp, count=n),
+        return (np.fromiter(map(bucket.__getitem__, terms), dtype=np.uint32, count=n),  # buckets < 2**32
                 np.fromiter(map(prior.__getitem__, terms), dtype=np.float64, count=n))
 
 
@@ -107,28 +107,15 @@ def term_table(bits: int, prior_docs: float, prior_words: float) -> TermTable:
     return TermTable(bits, prior_docs, prior_words)
 
 
-_EMPTY_INT = np.zeros(0, dtype=np.uint32)
-_EMPTY_FLOAT = np.zeros(0, dtype=np.float64)
-
-
 def prepare(doc: ClusterDoc, terms: TermTable, num_perm: int = 64, seed: int = 1) -> PreparedDoc:
     """Everything the engine needs of ``doc`` that does not depend on the stream so far."""
     f = text_features(doc.title, doc.text)
     ents = {"e:" + k: c for k, c in f.entities.items()}
     vocab = list(f.body.keys() | f.title.keys()) + list(ents)
-    if vocab:
-        idx, prior = terms.lookup(vocab)
-        idx = idx.astype(np.uint32)  # buckets < 2**32: half the bytes to send
-        u = np.sort(idx)
-        keep = np.empty(u.size, dtype=bool)
-        keep[0] = True
-        np.not_equal(u[1:], u[:-1], out=keep[1:])
-        distinct = u[keep]
-    else:
-        idx, prior, distinct = _EMPTY_INT, _EMPTY_FLOAT, _EMPTY_INT
+    idx, prior = terms.lookup(vocab)
     sig, exact = sketch(f.shingles, num_perm, seed)
     return PreparedDoc(doc.article_id, doc.source, doc.time, _weights(f.title), _weights(f.body), _weights(ents),
-                       ["e:" + e for e in f.lead_entities], f.shingles, vocab, idx, prior, distinct, sig, exact)
+                       ["e:" + e for e in f.lead_entities], f.shingles, vocab, idx, prior, sorted_unique(idx), sig, exact)
 
 
 class MemoTable(dict):
