@@ -16,7 +16,7 @@ from collections import deque
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from .text import sorted_unique
 
@@ -130,36 +130,26 @@ class Deduplicator:
     def __len__(self) -> int:
         return len(self._root)
 
-    def signature(self, shingles: tuple[int, ...]) -> MinHash:
-        if not len(shingles):
-            return MinHash(num_perm=self.num_perm, seed=self.seed, hashfunc=_identity, permutations=self._perm,
-                           scheme="affine32")
-        return self._minhash(_hashvalues(shingles, self.num_perm, self.seed))
+    def _minhash(self, hashvalues: np.ndarray) -> LeanMinHash:
+        # what the LSH index reads of a signature (LeanMinHash: no permutations to set up)
+        return LeanMinHash(seed=self.seed, hashvalues=hashvalues, scheme="affine32")
 
-    def _minhash(self, hashvalues: np.ndarray) -> MinHash:
-        return MinHash(num_perm=self.num_perm, seed=self.seed, hashvalues=hashvalues, permutations=self._perm,
-                       scheme="affine32")
-
-    def check(self, shingles: tuple[int, ...], minhash: MinHash | None = None,
-              exact_hash: int | None = None) -> DupResult:
-        """Is a text with these shingles a near-duplicate of one in the window? (No state change.)
-
-        ``minhash`` / ``exact_hash``: the signature and :func:`exact_key`, when the caller has them.
-        """
-        if len(shingles) == 0:
+    def check(self, size: int, hashvalues: np.ndarray | None, exact_hash: int | None) -> DupResult:
+        """Is a text with this :func:`sketch` (``size`` distinct shingles) a near-duplicate of one
+        in the window? (No state change.)"""
+        if not size:
             return DupResult(None, 0.0)
-        exact = self._exact.get(exact_key(shingles) if exact_hash is None else exact_hash)
+        exact = self._exact.get(exact_hash)
         if exact is not None:
             return DupResult(self._root.get(exact, exact), 1.0, exact)
-        if len(shingles) < self.min_shingles:
+        if size < self.min_shingles or hashvalues is None:
             return DupResult(None, 0.0)
-        m = minhash if minhash is not None else self.signature(shingles)
-        keys = self._lsh.query(m)
+        keys = self._lsh.query(self._minhash(hashvalues))
         if not keys:
             return DupResult(None, 0.0)
-        n = len(shingles)
+        n = size
         best, best_key, best_dup = 0.0, None, False
-        hv = m.hashvalues
+        hv = hashvalues
         for key in keys:
             j = float(np.count_nonzero(self._sig[key] == hv)) / self.num_perm
             size = self._size[key]
@@ -174,35 +164,27 @@ class Deduplicator:
             return DupResult(self._root.get(best_key, best_key), round(best, 4), best_key)
         return DupResult(None, round(best, 4), best_key)
 
-    def add(self, article_id: int, shingles: tuple[int, ...], time: float, root: int | None = None,
-            minhash: MinHash | None = None, exact_hash: int | None = None) -> None:
-        """Index an article (``root``: the earliest copy it duplicates, if any)."""
-        if article_id in self._root or len(shingles) == 0:
+    def add(self, article_id: int, time: float, size: int, hashvalues: np.ndarray | None, exact_hash: int | None,
+            root: int | None = None) -> None:
+        """Index an article by its :func:`sketch` (``root``: the earliest copy it duplicates, if any)."""
+        if article_id in self._root or not size:
             return
         self._root[article_id] = article_id if root is None else root
-        ex = exact_key(shingles) if exact_hash is None else exact_hash
-        self._exact.setdefault(ex, article_id)
-        self._exact_of[article_id] = ex
-        if len(shingles) >= self.min_shingles:
-            m = minhash if minhash is not None else self.signature(shingles)
-            self._sig[article_id] = m.hashvalues.copy()
-            self._size[article_id] = len(shingles)
-            self._lsh.insert(article_id, m, check_duplication=False)
+        self._exact.setdefault(exact_hash, article_id)
+        self._exact_of[article_id] = exact_hash
+        if size >= self.min_shingles and hashvalues is not None:
+            self._sig[article_id] = np.array(hashvalues, dtype=np.uint32)
+            self._size[article_id] = size
+            self._lsh.insert(article_id, self._minhash(hashvalues), check_duplication=False)
         self._order.append((time, article_id))
         self.expire(time)
 
-    def process(self, article_id: int, shingles: tuple[int, ...], time: float,
-                hashvalues: np.ndarray | None = None, exact_hash: int | None = None) -> DupResult:
-        """check() then add(): the usual streaming call.
-
-        ``hashvalues`` / ``exact_hash``: the MinHash values and :func:`exact_key` of the shingles, when
-        computed elsewhere (:func:`sketch`, in a worker process); else computed here.
-        """
-        if hashvalues is None and exact_hash is None:
-            hashvalues, exact_hash = sketch(shingles, self.num_perm, self.seed, self.min_shingles)
-        m = self._minhash(hashvalues) if hashvalues is not None else None
-        res = self.check(shingles, m, exact_hash)
-        self.add(article_id, shingles, time, res.duplicate_of, m, exact_hash)
+    def process(self, article_id: int, time: float, size: int, hashvalues: np.ndarray | None,
+                exact_hash: int | None) -> DupResult:
+        """check() then add(): the usual streaming call, with the article's :func:`sketch` (computed
+        beforehand, maybe in a worker process) and its number of distinct shingles."""
+        res = self.check(size, hashvalues, exact_hash)
+        self.add(article_id, time, size, hashvalues, exact_hash, res.duplicate_of)
         return res
 
     def expire(self, time: float) -> None:
@@ -252,6 +234,5 @@ class Deduplicator:
         for k, sig, size in zip(st["sig_keys"], sigs, st["sizes"]):
             d._sig[k] = sig.copy()
             d._size[k] = size
-            d._lsh.insert(k, MinHash(num_perm=num_perm, hashvalues=sig, scheme="affine32"),
-                          check_duplication=False)
+            d._lsh.insert(k, d._minhash(sig), check_duplication=False)
         return d

@@ -34,7 +34,7 @@ from collections import OrderedDict, deque
 from datetime import datetime, timezone
 from functools import partial
 from importlib import resources
-from itertools import islice, repeat
+from itertools import compress, islice, repeat
 from operator import add, itemgetter, mul, truediv
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -116,11 +116,11 @@ def _prepare_chunk(docs: list[ClusterDoc], terms, num_perm: int, seed: int) -> l
 
 
 class _Doc:
-    __slots__ = ("id", "source", "t", "tv", "bv", "ev", "lead", "shingles", "sig", "exact")
+    __slots__ = ("id", "source", "t", "tv", "bv", "ev", "lead", "size", "sig", "exact")
 
-    def __init__(self, id, source, t, tv, bv, ev, lead, shingles, sig, exact):
+    def __init__(self, id, source, t, tv, bv, ev, lead, size, sig, exact):
         self.id, self.source, self.t, self.tv, self.bv, self.ev = id, source, t, tv, bv, ev
-        self.lead, self.shingles, self.sig, self.exact = lead, shingles, sig, exact
+        self.lead, self.size, self.sig, self.exact = lead, size, sig, exact
 
 
 class _Story:
@@ -266,7 +266,7 @@ class OnlineClusterer:
             return Assignment(doc.article_id, known, False, None, None, None, (),
                               {"decision": "already assigned"} if explain else {})
         d = self._vectorise(doc if isinstance(doc, PreparedDoc) else self._prepared(doc))
-        dup = self.dedup.process(d.id, d.shingles, d.t, d.sig, d.exact)
+        dup = self.dedup.process(d.id, d.t, d.size, d.sig, d.exact)
         info: dict = {}
         if dup.duplicate_of is not None and self._doc_story.get(dup.duplicate_of) in self.stories:
             sid = self._doc_story[dup.duplicate_of]
@@ -343,7 +343,7 @@ class OnlineClusterer:
         if doc.article_id in self._doc_story:
             return
         d = self._vectorise(self._prepared(doc))
-        self.dedup.process(d.id, d.shingles, d.t, d.sig, d.exact)
+        self.dedup.process(d.id, d.t, d.size, d.sig, d.exact)
         if story_id not in self.stories:
             self._create(story_id, d.t)
         self.next_story_id = max(self.next_story_id, story_id + 1)
@@ -356,7 +356,7 @@ class OnlineClusterer:
         would see if the article's story did not exist yet (the first article of a new event).
         """
         d = self._vectorise(self._prepared(doc))
-        self.dedup.process(d.id, d.shingles, d.t, d.sig, d.exact)
+        self.dedup.process(d.id, d.t, d.size, d.sig, d.exact)
         cands = [(s, f) for s, _, f in self._score(d, full=True)]
         if any(s == story_id for s, _ in cands):
             without = [(s, f) for s, _, f in self._score(d, exclude=story_id, full=True)]
@@ -378,17 +378,12 @@ class OnlineClusterer:
                 "documents_seen": self._ndocs, "next_story_id": self.next_story_id}
 
     # ------------------------------------------------------------------ features
-    def _idf_of(self, idx: np.ndarray, prior: np.ndarray) -> list[float]:
-        df = self._df[idx].astype(np.float64) + prior
-        return (np.log((self._ndocs + self._prior_docs + 1.0) / (df + 1.0)) + 1.0).tolist()
-
     @staticmethod
-    def _vec(weights: tuple[list[str], list[float]], idf: dict[str, float]) -> dict[str, float]:
-        # (1 + log tf) * idf, unit length; in C (map) with the same float operations as a loop
-        terms, tf = weights
-        vals = list(map(mul, tf, map(idf.__getitem__, terms)))
+    def _unit(terms: list[str], w: np.ndarray) -> dict[str, float]:
+        # the weights scaled to unit length; the norm summed in order (like a plain loop would)
+        vals = w.tolist()
         n = math.sqrt(sum(map(mul, vals, vals)))
-        return dict(zip(terms, map(truediv, vals, repeat(n)))) if n > 0 else {}
+        return dict(zip(terms, (w / n).tolist())) if n > 0 else {}
 
     def _prepared(self, doc: ClusterDoc) -> PreparedDoc:
         return prepare(doc, self._terms, self.dedup.num_perm, self.dedup.seed)
@@ -399,15 +394,17 @@ class OnlineClusterer:
         if t > self.now:
             self.now = t
             self._expire()
-        vocab, ents = prep.vocab, prep.entities
         # count the document first, so a term's first occurrence has idf log((N+1)/2) + 1
         self._df[prep.distinct_buckets] += 1  # distinct buckets: like np.add.at over np.unique
         self._ndocs += 1
-        idf = dict(zip(vocab, self._idf_of(prep.buckets, prep.prior)))
-        ev = self._vec(ents, idf)
+        df = self._df[prep.buckets].astype(np.float64) + prep.prior
+        idf = np.log((self._ndocs + self._prior_docs + 1.0) / (df + 1.0)) + 1.0
+        vocab, nb, ne = prep.vocab, prep.n_body, len(prep.vocab) - prep.n_entities
+        ev = self._unit(vocab[ne:], prep.entity_tf * idf[ne:])
         lead = {k: ev[k] for k in prep.lead_entities if k in ev}
-        return _Doc(prep.article_id, prep.source, t, self._vec(prep.title, idf), self._vec(prep.body, idf), ev, lead,
-                    prep.shingles, prep.signature, prep.exact)
+        tv = self._unit(list(map(vocab.__getitem__, prep.title_idx.tolist())), prep.title_tf * idf[prep.title_idx])
+        return _Doc(prep.article_id, prep.source, t, tv, self._unit(vocab[:nb], prep.body_tf * idf[:nb]), ev, lead,
+                    prep.n_shingles, prep.signature, prep.exact)
 
     def _candidates(self, d: _Doc) -> list[_Story]:
         p = self.params
@@ -565,10 +562,11 @@ class OnlineClusterer:
 
     def _recore(self, s: _Story) -> None:
         """Refresh the story's core entities/terms (used by most members) after its members changed."""
-        need = self.params["core_share"] * s.n
+        at_least = float(self.params["core_share"] * s.n).__le__  # count -> is it >= the share needed
         ents, body, n = s.ents, s.body, s.n
-        s.core_e = tuple([(k, ents[k] / n) for k, c in s.edf.items() if c >= need and k in ents])
-        s.core_t = tuple([(k, body[k] / n) for k, c in s.tdf.items() if c >= need and k in body])
+        # the counts are filtered in C (compress): a story keeps hundreds, few are core
+        s.core_e = tuple([(k, ents[k] / n) for k in compress(s.edf, map(at_least, s.edf.values())) if k in ents])
+        s.core_t = tuple([(k, body[k] / n) for k in compress(s.tdf, map(at_least, s.tdf.values())) if k in body])
 
     def _story_similarity(self, a: _Story, b: _Story) -> float:
         body = _dot(a.body, b.body) / (a.bnorm * b.bnorm) if a.bnorm and b.bnorm else 0.0

@@ -42,22 +42,28 @@ class ClusterDoc:
 class PreparedDoc:
     """A document with everything computed from its text alone (no text: it is not needed any more).
 
-    Term weights come as (terms, 1 + log(count)): the engine multiplies them by the idf of the
-    stream so far. Kept lean: it crosses a process boundary for every article.
+    Term weights come as 1 + log(count) arrays: the engine multiplies them by the idf of the stream
+    so far. Kept lean (no repeated strings, numbers in arrays): it crosses a process boundary for
+    every article, and unpickling it is work for the sequential engine.
     """
 
     article_id: int
     source: str
     time: datetime
-    title: tuple[list[str], list[float]]  # terms of the title and lead
-    body: tuple[list[str], list[float]]  # terms of the whole text
-    entities: tuple[list[str], list[float]]  # entity terms, keyed "e:<entity>" (apart from the terms)
-    lead_entities: list[str]  # entity keys ("e:...") named in the title or the lead
-    shingles: np.ndarray  # distinct hashes of the word 5-shingles
-    vocab: list[str]  # the document's distinct terms and entity keys
+    # the document's distinct terms: its body terms (in text order), then the title+lead terms not
+    # in the body, then its entity keys ("e:<entity>", apart from the terms)
+    vocab: list[str]
+    n_body: int  # body terms: vocab[:n_body]
+    n_entities: int  # entity keys: the last n_entities of vocab
+    body_tf: np.ndarray  # tf weight of each body term
+    title_idx: np.ndarray  # positions in vocab of the title+lead terms (in title order)
+    title_tf: np.ndarray  # their tf weights
+    entity_tf: np.ndarray  # tf weight of each entity key
+    lead_entities: list[str]  # entity keys named in the title or the lead
     buckets: np.ndarray  # df-table bucket of each vocab entry
     prior: np.ndarray  # background-prior document frequency of each vocab entry
     distinct_buckets: np.ndarray  # the distinct buckets, sorted (one df increment each)
+    n_shingles: int  # distinct word 5-shingles (the near-duplicate check compares set sizes)
     signature: np.ndarray | None  # MinHash values of the shingles (None: too short for LSH)
     exact: int | None  # exact-copy key of the shingle set (None: no text)
 
@@ -110,12 +116,16 @@ def term_table(bits: int, prior_docs: float, prior_words: float) -> TermTable:
 def prepare(doc: ClusterDoc, terms: TermTable, num_perm: int = 64, seed: int = 1) -> PreparedDoc:
     """Everything the engine needs of ``doc`` that does not depend on the stream so far."""
     f = text_features(doc.title, doc.text)
-    ents = {"e:" + k: c for k, c in f.entities.items()}
-    vocab = list(f.body.keys() | f.title.keys()) + list(ents)
+    body = f.body
+    vocab = list(body) + [t for t in f.title if t not in body]
+    pos = {t: i for i, t in enumerate(vocab)}
+    title_idx = np.fromiter(map(pos.__getitem__, f.title), dtype=np.intp, count=len(f.title))
+    vocab += ["e:" + k for k in f.entities]
     idx, prior = terms.lookup(vocab)
     sig, exact = sketch(f.shingles, num_perm, seed)
-    return PreparedDoc(doc.article_id, doc.source, doc.time, _weights(f.title), _weights(f.body), _weights(ents),
-                       ["e:" + e for e in f.lead_entities], f.shingles, vocab, idx, prior, sorted_unique(idx), sig, exact)
+    return PreparedDoc(doc.article_id, doc.source, doc.time, vocab, len(body), len(f.entities), _tf(body),
+                       title_idx, _tf(f.title), _tf(f.entities), ["e:" + e for e in f.lead_entities], idx, prior,
+                       sorted_unique(idx), len(f.shingles), sig, exact)
 
 
 class MemoTable(dict):
@@ -135,6 +145,6 @@ class MemoTable(dict):
 _TF = MemoTable(lambda c: 1.0 + math.log(c))  # term count c -> the 1 + log(c) tf weight
 
 
-def _weights(counts: dict[str, int]) -> tuple[list[str], list[float]]:
-    """(terms, 1 + log tf) in the dict's order."""
-    return list(counts), list(map(_TF.__getitem__, counts.values()))
+def _tf(counts: dict[str, int]) -> np.ndarray:
+    """The 1 + log(count) weights of the dict's terms, in its order."""
+    return np.fromiter(map(_TF.__getitem__, counts.values()), dtype=np.float64, count=len(counts))
