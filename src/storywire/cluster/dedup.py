@@ -134,9 +134,10 @@ class Deduplicator:
         # what the LSH index reads of a signature (LeanMinHash: no permutations to set up)
         return LeanMinHash(seed=self.seed, hashvalues=hashvalues, scheme="affine32")
 
-    def check(self, size: int, hashvalues: np.ndarray | None, exact_hash: int | None) -> DupResult:
+    def check(self, size: int, hashvalues: np.ndarray | None, exact_hash: int | None,
+              minhash: LeanMinHash | None = None) -> DupResult:
         """Is a text with this :func:`sketch` (``size`` distinct shingles) a near-duplicate of one
-        in the window? (No state change.)"""
+        in the window? (No state change; ``minhash``: the values as a LeanMinHash, if made already.)"""
         if not size:
             return DupResult(None, 0.0)
         exact = self._exact.get(exact_hash)
@@ -144,7 +145,7 @@ class Deduplicator:
             return DupResult(self._root.get(exact, exact), 1.0, exact)
         if size < self.min_shingles or hashvalues is None:
             return DupResult(None, 0.0)
-        keys = self._lsh.query(self._minhash(hashvalues))
+        keys = self._lsh.query(minhash or self._minhash(hashvalues))
         if not keys:
             return DupResult(None, 0.0)
         n = size
@@ -165,7 +166,7 @@ class Deduplicator:
         return DupResult(None, round(best, 4), best_key)
 
     def add(self, article_id: int, time: float, size: int, hashvalues: np.ndarray | None, exact_hash: int | None,
-            root: int | None = None) -> None:
+            root: int | None = None, minhash: LeanMinHash | None = None) -> None:
         """Index an article by its :func:`sketch` (``root``: the earliest copy it duplicates, if any)."""
         if article_id in self._root or not size:
             return
@@ -175,7 +176,7 @@ class Deduplicator:
         if size >= self.min_shingles and hashvalues is not None:
             self._sig[article_id] = np.array(hashvalues, dtype=np.uint32)
             self._size[article_id] = size
-            self._lsh.insert(article_id, self._minhash(hashvalues), check_duplication=False)
+            self._lsh.insert(article_id, minhash or self._minhash(hashvalues), check_duplication=False)
         self._order.append((time, article_id))
         self.expire(time)
 
@@ -183,8 +184,9 @@ class Deduplicator:
                 exact_hash: int | None) -> DupResult:
         """check() then add(): the usual streaming call, with the article's :func:`sketch` (computed
         beforehand, maybe in a worker process) and its number of distinct shingles."""
-        res = self.check(size, hashvalues, exact_hash)
-        self.add(article_id, time, size, hashvalues, exact_hash, res.duplicate_of)
+        m = self._minhash(hashvalues) if hashvalues is not None and size >= self.min_shingles else None
+        res = self.check(size, hashvalues, exact_hash, m)
+        self.add(article_id, time, size, hashvalues, exact_hash, res.duplicate_of, m)
         return res
 
     def expire(self, time: float) -> None:

@@ -34,7 +34,7 @@ from collections import OrderedDict, deque
 from datetime import datetime, timezone
 from functools import partial
 from importlib import resources
-from itertools import compress, islice, repeat
+from itertools import islice, repeat
 from operator import add, itemgetter, mul, truediv
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -116,11 +116,12 @@ def _prepare_chunk(docs: list[ClusterDoc], terms, num_perm: int, seed: int) -> l
 
 
 class _Doc:
-    __slots__ = ("id", "source", "t", "tv", "bv", "ev", "lead", "size", "sig", "exact")
+    __slots__ = ("id", "source", "t", "tv", "bv", "ev", "lead", "size", "sig", "exact", "btop", "etop")
 
-    def __init__(self, id, source, t, tv, bv, ev, lead, size, sig, exact):
+    def __init__(self, id, source, t, tv, bv, ev, lead, size, sig, exact, btop, etop):
         self.id, self.source, self.t, self.tv, self.bv, self.ev = id, source, t, tv, bv, ev
         self.lead, self.size, self.sig, self.exact = lead, size, sig, exact
+        self.btop, self.etop = btop, etop  # the most weighted body terms / entities, best first
 
 
 class _Story:
@@ -191,10 +192,10 @@ def _count_into(c: dict[str, int], keys: dict, keep: int) -> None:
         c.update(top)
 
 
-def _unit_top(v: dict[str, float], n: int) -> dict[str, float]:
-    """The ``n`` largest components of ``v``, renormalised to unit length."""
+def _unit_top(v: dict[str, float], n: int, ranked: list[str]) -> dict[str, float]:
+    """The ``n`` largest components of ``v`` (``ranked``: its keys by weight), renormalised to unit length."""
     if len(v) > n:
-        v = dict(sorted(v.items(), key=_second, reverse=True)[:n])
+        v = {k: v[k] for k in ranked[:n]}
     norm = _norm(v)
     return {k: x / norm for k, x in v.items()} if norm > 0 else {}
 
@@ -204,6 +205,14 @@ _second = itemgetter(1)
 
 
 _LLR = MemoTable(lambda c: math.log(c + 0.2))  # member count c -> log(c + 0.2), for the llr features
+
+
+def _core(counts: dict[str, int], centroid: dict[str, float], need: float, n: int) -> tuple[tuple[str, float], ...]:
+    """(key, centroid weight / n) of the keys counted at least ``need`` times that the centroid
+    still holds, in the counts' order. The counts are filtered with numpy: a story keeps hundreds."""
+    keys = list(counts)
+    hits = np.flatnonzero(np.fromiter(counts.values(), dtype=np.float64, count=len(keys)) >= need).tolist()
+    return tuple([(k, centroid[k] / n) for k in map(keys.__getitem__, hits) if k in centroid])
 
 
 def _top(v: dict[str, float], n: int) -> list[str]:
@@ -239,6 +248,7 @@ class OnlineClusterer:
         # its body cosine, and member features the model does not use are skipped.
         self._need_gaps = any(k in ("title_gap", "body_gap", "ent_gap") for k in self._features)
         self._need_member = frozenset(k for k in self._features if k in _MEMBER_FEATURES)
+        self._ranked = max(int(p["query_terms"]), int(p["member_terms"]))  # top terms a document needs ranked
         self._bits = int(p["df_bits"])
         self._df = np.zeros(1 << self._bits, dtype=np.uint32)
         self._ndocs = 0
@@ -379,11 +389,16 @@ class OnlineClusterer:
 
     # ------------------------------------------------------------------ features
     @staticmethod
-    def _unit(terms: list[str], w: np.ndarray) -> dict[str, float]:
-        # the weights scaled to unit length; the norm summed in order (like a plain loop would)
+    def _unit(terms: list[str], w: np.ndarray, top: int = 0) -> tuple[dict[str, float], list[str]]:
+        """The weights scaled to unit length (the norm summed in order, like a plain loop would),
+        and the ``top`` most weighted terms, best first (ties in term order, like a stable sort)."""
         vals = w.tolist()
         n = math.sqrt(sum(map(mul, vals, vals)))
-        return dict(zip(terms, (w / n).tolist())) if n > 0 else {}
+        if not n > 0:
+            return {}, []
+        u = w / n
+        ranked = list(map(terms.__getitem__, np.argsort(-u, kind="stable")[:top].tolist())) if top else []
+        return dict(zip(terms, u.tolist())), ranked
 
     def _prepared(self, doc: ClusterDoc) -> PreparedDoc:
         return prepare(doc, self._terms, self.dedup.num_perm, self.dedup.seed)
@@ -400,16 +415,18 @@ class OnlineClusterer:
         df = self._df[prep.buckets].astype(np.float64) + prep.prior
         idf = np.log((self._ndocs + self._prior_docs + 1.0) / (df + 1.0)) + 1.0
         vocab, nb, ne = prep.vocab, prep.n_body, len(prep.vocab) - prep.n_entities
-        ev = self._unit(vocab[ne:], prep.entity_tf * idf[ne:])
+        top = self._ranked
+        ev, etop = self._unit(vocab[ne:], prep.entity_tf * idf[ne:], top)
+        bv, btop = self._unit(vocab[:nb], prep.body_tf * idf[:nb], top)
+        tv, _ = self._unit(list(map(vocab.__getitem__, prep.title_idx.tolist())), prep.title_tf * idf[prep.title_idx])
         lead = {k: ev[k] for k in prep.lead_entities if k in ev}
-        tv = self._unit(list(map(vocab.__getitem__, prep.title_idx.tolist())), prep.title_tf * idf[prep.title_idx])
-        return _Doc(prep.article_id, prep.source, t, tv, self._unit(vocab[:nb], prep.body_tf * idf[:nb]), ev, lead,
-                    prep.n_shingles, prep.signature, prep.exact)
+        return _Doc(prep.article_id, prep.source, t, tv, bv, ev, lead, prep.n_shingles, prep.signature, prep.exact,
+                    btop, etop)
 
     def _candidates(self, d: _Doc) -> list[_Story]:
         p = self.params
         cap = p["posting_cap"]
-        query = _top(d.bv, p["query_terms"]) + _top(d.ev, p["query_terms"])
+        query = d.btop[: p["query_terms"]] + d.etop[: p["query_terms"]]
         weights = {**{k: d.bv[k] for k in query if k in d.bv}, **{k: d.ev[k] for k in query if k in d.ev}}
         score: dict[int, float] = {}
         for term in query:
@@ -562,11 +579,9 @@ class OnlineClusterer:
 
     def _recore(self, s: _Story) -> None:
         """Refresh the story's core entities/terms (used by most members) after its members changed."""
-        at_least = float(self.params["core_share"] * s.n).__le__  # count -> is it >= the share needed
-        ents, body, n = s.ents, s.body, s.n
-        # the counts are filtered in C (compress): a story keeps hundreds, few are core
-        s.core_e = tuple([(k, ents[k] / n) for k in compress(s.edf, map(at_least, s.edf.values())) if k in ents])
-        s.core_t = tuple([(k, body[k] / n) for k in compress(s.tdf, map(at_least, s.tdf.values())) if k in body])
+        need, n = self.params["core_share"] * s.n, s.n
+        s.core_e = _core(s.edf, s.ents, need, n)
+        s.core_t = _core(s.tdf, s.body, need, n)
 
     def _story_similarity(self, a: _Story, b: _Story) -> float:
         body = _dot(a.body, b.body) / (a.bnorm * b.bnorm) if a.bnorm and b.bnorm else 0.0
@@ -599,7 +614,7 @@ class OnlineClusterer:
             _count_into(s.edf, d.ev, 4 * p["story_entities"])
             _count_into(s.tdf, d.bv, 4 * p["story_terms"])
             k = p["member_terms"]
-            s.mvecs.append((_unit_top(d.bv, k), _unit_top(d.ev, k)))
+            s.mvecs.append((_unit_top(d.bv, k, d.btop), _unit_top(d.ev, k, d.etop)))
             if len(s.mvecs) > p["member_vectors"]:
                 del s.mvecs[0]
         s.members.append((d.id, d.t))
