@@ -318,7 +318,7 @@ class OnlineClusterer:
         """:meth:`assign` each document in order, yielding the decisions (the same ones).
 
         ``workers`` > 0: that many processes :func:`prepare` the documents ahead of the engine (the
-        text features and sketches are about 40% of the CPU time and need no state), so on a
+        text features and sketches are about half of the CPU time and need no state), so on a
         multi-core machine the engine only does the sequential part. At most ``2 * workers + 1``
         chunks of ``chunksize`` documents are in flight, so memory does not grow with the stream.
         Worth it from a few hundred documents (a worker process takes a fraction of a second to start).
