@@ -19,7 +19,7 @@ generation is never timed. Each size runs in its own process (peak RSS is per pr
 sequential engine (default: one per core on a multi-core machine; 0: all in one process). Printed per size:
 articles/s of the engine by wall clock (reading the file included) and by the engine process's CPU
 time, its CPU microseconds per article for the first and last 10% of the stream (flat cost means
-these are close), the workers' CPU per article, peak RSS, size of the serialised state, live stories and
+these are close; a second line gives every tenth, to see where cost grows), the workers' CPU per article, peak RSS, size of the serialised state, live stories and
 articles in the window, and BCubed F1 against the generator's stories (a sanity check, not a
 quality figure: the data is synthetic). Targets: >= 500 articles/s, per-article cost within 1.5x
 from 10k to 1M, memory bounded by the window.
@@ -157,7 +157,7 @@ def run_one(n: int, rate: float, window_hours: float, workers: int, cache_dir: s
 
     eng = OnlineClusterer(window_hours=window_hours)
     tenth = max(1, n // 10)
-    first_s = last_s = 0.0
+    tenths = [0.0] * 10  # engine CPU seconds spent on each tenth of the stream
     pred: list[int] = []
     alias: dict[int, int] = {}
     dups = 0
@@ -167,10 +167,7 @@ def run_one(n: int, rate: float, window_hours: float, workers: int, cache_dir: s
     c_start = c0 = time.process_time()
     for i, a in enumerate(eng.assign_all(docs(), workers=workers)):
         c1 = time.process_time()
-        if i < tenth:
-            first_s += c1 - c0
-        elif i >= n - tenth:
-            last_s += c1 - c0
+        tenths[min(9, i // tenth)] += c1 - c0
         c0 = c1
         dups += a.duplicate_of is not None
         for old in a.merged_story_ids:
@@ -186,8 +183,9 @@ def run_one(n: int, rate: float, window_hours: float, workers: int, cache_dir: s
     out = {"articles": n, "workers": workers, "articles_per_s": round(n / wall, 1),
            "articles_per_cpu_s": round(n / cpu, 1),
            "worker_cpu_us_per_article": round(1e6 * (kids.ru_utime + kids.ru_stime) / n, 1),
-           "us_per_article_first10pct": round(1e6 * first_s / tenth, 1),
-           "us_per_article_last10pct": round(1e6 * last_s / tenth, 1),
+           "us_per_article_first10pct": round(1e6 * tenths[0] / tenth, 1),
+           "us_per_article_last10pct": round(1e6 * tenths[9] / (n - 9 * tenth), 1),
+           "us_per_article_by_tenth": [round(1e6 * x / tenth) for x in tenths[:9]] + [round(1e6 * tenths[9] / (n - 9 * tenth))],
            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
            "worker_peak_rss_mb": round(kids.ru_maxrss / 1024, 1),
            "state_mb": round(len(state) / 1e6, 2), "state_save_s": round(save_s, 2),
@@ -235,6 +233,8 @@ def main() -> int:
               f"{r['worker_cpu_us_per_article']:>13} {r['peak_rss_mb']:>12} {r['worker_peak_rss_mb']:>10} {r['state_mb']:>9} "
               f"{r['active_stories']:>13} {r['articles_in_window']:>10} {r['duplicates_found']:>7} "
               f"{r.get('bcubed_f1_synthetic', '-'):>9}", flush=True)
+        print(f"{'':>9} engine us/article by tenth of the stream: {' '.join(map(str, r['us_per_article_by_tenth']))}",
+              flush=True)
     return 1 if failed else 0
 
 
