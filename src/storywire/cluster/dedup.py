@@ -115,7 +115,6 @@ class Deduplicator:
         self.lsh_threshold = lsh_threshold
         self.min_shingles = min_shingles
         self.seed = seed
-        self._perm = _permutations(num_perm, seed)
         # (bands, rows) when given; else datasketch picks them for lsh_threshold
         self.lsh_bands = tuple(lsh_bands) if lsh_bands else None
         self._lsh = MinHashLSH(threshold=lsh_threshold, num_perm=num_perm, params=self.lsh_bands)
@@ -145,17 +144,15 @@ class Deduplicator:
             return DupResult(self._root.get(exact, exact), 1.0, exact)
         if size < self.min_shingles or hashvalues is None:
             return DupResult(None, 0.0)
-        keys = self._lsh.query(minhash or self._minhash(hashvalues))
+        keys = self._lsh.query(minhash if minhash is not None else self._minhash(hashvalues))
         if not keys:
             return DupResult(None, 0.0)
-        n = size
         best, best_key, best_dup = 0.0, None, False
-        hv = hashvalues
         for key in keys:
-            j = float(np.count_nonzero(self._sig[key] == hv)) / self.num_perm
-            size = self._size[key]
-            inter = j * (n + size) / (1.0 + j)
-            small = min(n, size)
+            j = float(np.count_nonzero(self._sig[key] == hashvalues)) / self.num_perm
+            other = self._size[key]
+            inter = j * (size + other) / (1.0 + j)
+            small = min(size, other)
             cont = min(1.0, inter / small) if small >= self.min_shingles else 0.0
             sim = max(j, cont)
             dup = j >= self.jaccard or cont >= self.containment
@@ -176,7 +173,8 @@ class Deduplicator:
         if size >= self.min_shingles and hashvalues is not None:
             self._sig[article_id] = np.array(hashvalues, dtype=np.uint32)
             self._size[article_id] = size
-            self._lsh.insert(article_id, minhash or self._minhash(hashvalues), check_duplication=False)
+            self._lsh.insert(article_id, minhash if minhash is not None else self._minhash(hashvalues),
+                             check_duplication=False)
         self._order.append((time, article_id))
         self.expire(time)
 

@@ -35,7 +35,7 @@ from datetime import datetime, timezone
 from functools import partial
 from importlib import resources
 from itertools import islice, repeat
-from operator import add, itemgetter, mul, truediv
+from operator import add, itemgetter, mul
 from pathlib import Path
 from typing import Iterable, Iterator
 

@@ -12,8 +12,8 @@ import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
-from typing import Callable
 from itertools import filterfalse, repeat
+from typing import Callable
 
 import numpy as np
 
