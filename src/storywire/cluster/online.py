@@ -90,7 +90,7 @@ DEFAULT_PARAMS: dict = {
 }
 
 _MODEL_FILE = "model.json"
-_STATE_VERSION = 1
+_STATE_VERSION = 2  # 2: terms keyed by id (CRC-32), not by string
 
 
 def load_params(path: str | Path | None = None) -> dict:
@@ -116,11 +116,11 @@ def _prepare_chunk(docs: list[ClusterDoc], terms, num_perm: int, seed: int) -> l
 
 
 class _Doc:
-    __slots__ = ("id", "source", "t", "tv", "bv", "ev", "lead", "size", "sig", "exact", "btop", "etop")
+    __slots__ = ("id", "source", "t", "tv", "bv", "ev", "lead", "nums", "size", "sig", "exact", "btop", "etop")
 
-    def __init__(self, id, source, t, tv, bv, ev, lead, size, sig, exact, btop, etop):
+    def __init__(self, id, source, t, tv, bv, ev, lead, nums, size, sig, exact, btop, etop):
         self.id, self.source, self.t, self.tv, self.bv, self.ev = id, source, t, tv, bv, ev
-        self.lead, self.size, self.sig, self.exact = lead, size, sig, exact
+        self.lead, self.nums, self.size, self.sig, self.exact = lead, nums, size, sig, exact
         self.btop, self.etop = btop, etop  # the most weighted body terms / entities, best first
 
 
@@ -414,14 +414,16 @@ class OnlineClusterer:
         self._ndocs += 1
         df = self._df[prep.buckets].astype(np.float64) + prep.prior
         idf = np.log((self._ndocs + self._prior_docs + 1.0) / (df + 1.0)) + 1.0
-        vocab, nb, ne = prep.vocab, prep.n_body, len(prep.vocab) - prep.n_entities
+        vocab = prep.vocab.tolist()
+        nb, ne = prep.n_body, len(vocab) - prep.n_entities
         top = self._ranked
         ev, etop = self._unit(vocab[ne:], prep.entity_tf * idf[ne:], top)
         bv, btop = self._unit(vocab[:nb], prep.body_tf * idf[:nb], top)
         tv, _ = self._unit(list(map(vocab.__getitem__, prep.title_idx.tolist())), prep.title_tf * idf[prep.title_idx])
-        lead = {k: ev[k] for k in prep.lead_entities if k in ev}
-        return _Doc(prep.article_id, prep.source, t, tv, bv, ev, lead, prep.n_shingles, prep.signature, prep.exact,
-                    btop, etop)
+        lead = {k: ev[k] for k in map(vocab.__getitem__, prep.lead_idx.tolist()) if k in ev}
+        nums = {k: ev[k] for k in map(vocab.__getitem__, prep.number_idx.tolist()) if k in ev}
+        return _Doc(prep.article_id, prep.source, t, tv, bv, ev, lead, nums, prep.n_shingles, prep.signature,
+                    prep.exact, btop, etop)
 
     def _candidates(self, d: _Doc) -> list[_Story]:
         p = self.params
@@ -451,7 +453,7 @@ class OnlineClusterer:
             return []
         tv, bv, ev, lead = d.tv, d.bv, d.ev, d.lead
         ent_total = sum(ev.values()) or 1.0
-        nums = {k: x for k, x in ev.items() if k.startswith("e:#")}
+        nums = d.nums
         num_total = sum(nums.values())
         lead_total = sum(lead.values())
         raw = []

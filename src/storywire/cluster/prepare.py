@@ -50,16 +50,18 @@ class PreparedDoc:
     article_id: int
     source: str
     time: datetime
-    # the document's distinct terms: its body terms (in text order), then the title+lead terms not
-    # in the body, then its entity keys ("e:<entity>", apart from the terms)
-    vocab: list[str]
+    # the document's distinct terms as term ids (CRC-32 of the term: the engine keys everything by
+    # them, so no strings cross the process boundary): its body terms (in text order), then the
+    # title+lead terms not in the body, then its entity keys ("e:<entity>", apart from the terms)
+    vocab: np.ndarray
     n_body: int  # body terms: vocab[:n_body]
     n_entities: int  # entity keys: the last n_entities of vocab
     body_tf: np.ndarray  # tf weight of each body term
     title_idx: np.ndarray  # positions in vocab of the title+lead terms (in title order)
     title_tf: np.ndarray  # their tf weights
     entity_tf: np.ndarray  # tf weight of each entity key
-    lead_entities: list[str]  # entity keys named in the title or the lead
+    lead_idx: np.ndarray  # positions in vocab of the entity keys named in the title or the lead
+    number_idx: np.ndarray  # positions in vocab of the entity keys that are numbers ("e:#...")
     buckets: np.ndarray  # df-table bucket of each vocab entry
     prior: np.ndarray  # background-prior document frequency of each vocab entry
     distinct_buckets: np.ndarray  # the distinct buckets, sorted (one df increment each)
@@ -69,8 +71,9 @@ class PreparedDoc:
 
 
 class TermTable:
-    """df-table bucket and background-prior document frequency of a term: pure functions of the
-    term and three parameters, cached per process (dropped past a million terms).
+    """Id (CRC-32), df-table bucket (the id's low bits) and background-prior document frequency of a
+    term: pure functions of the term and three parameters, cached per process (dropped past a
+    million terms).
 
     The prior: ``prior_docs`` pseudo-documents of ``prior_words`` words where a term occurs as
     often as in general English (``wordfreq``), so "Spain" is not as telling as "Paiporta" even in
@@ -80,23 +83,23 @@ class TermTable:
     def __init__(self, bits: int, prior_docs: float, prior_words: float) -> None:
         self.bits, self.prior_docs, self.prior_words = int(bits), float(prior_docs), float(prior_words)
         self._mask = (1 << self.bits) - 1
-        self._bucket: dict[str, int] = {}
+        self._id: dict[str, int] = {}
         self._prior: dict[str, float] = {}
 
     def __reduce__(self):  # a worker gets its own process's cached table, not a copy of the cache
         return term_table, (self.bits, self.prior_docs, self.prior_words)
 
-    def lookup(self, terms: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        bucket, prior = self._bucket, self._prior
-        new = list(filterfalse(bucket.__contains__, terms))
+    def lookup(self, terms: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(ids, df buckets, prior document frequencies) of the terms."""
+        ids, prior = self._id, self._prior
+        new = list(filterfalse(ids.__contains__, terms))
         if new:
-            if len(bucket) + len(new) > 1_000_000:
-                bucket.clear()
+            if len(ids) + len(new) > 1_000_000:
+                ids.clear()
                 prior.clear()
                 new = list(dict.fromkeys(terms))
-            mask = self._mask
             for t in new:
-                bucket[t] = zlib.crc32(t.encode()) & mask
+                ids[t] = zlib.crc32(t.encode())
             n0 = self.prior_docs
             if n0 > 0:
                 freq = np.fromiter((background_frequency(t) for t in new), dtype=np.float64, count=len(new))
@@ -104,8 +107,8 @@ class TermTable:
             else:
                 prior.update(zip(new, repeat(0.0)))
         n = len(terms)
-        return (np.fromiter(map(bucket.__getitem__, terms), dtype=np.uint32, count=n),  # buckets < 2**32
-                np.fromiter(map(prior.__getitem__, terms), dtype=np.float64, count=n))
+        tid = np.fromiter(map(ids.__getitem__, terms), dtype=np.uint32, count=n)
+        return tid, tid & np.uint32(self._mask), np.fromiter(map(prior.__getitem__, terms), dtype=np.float64, count=n)
 
 
 @lru_cache(maxsize=8)
@@ -120,12 +123,16 @@ def prepare(doc: ClusterDoc, terms: TermTable, num_perm: int = 64, seed: int = 1
     vocab = list(body) + [t for t in f.title if t not in body]
     pos = {t: i for i, t in enumerate(vocab)}
     title_idx = np.fromiter(map(pos.__getitem__, f.title), dtype=np.intp, count=len(f.title))
-    vocab += ["e:" + k for k in f.entities]
-    idx, prior = terms.lookup(vocab)
+    first = len(vocab)  # entity keys start here
+    ents = list(f.entities)
+    vocab += ["e:" + k for k in ents]
+    lead = [first + i for i, k in enumerate(ents) if k in f.lead_entities]
+    nums = [first + i for i, k in enumerate(ents) if k.startswith("#")]
+    ids, idx, prior = terms.lookup(vocab)
     sig, exact = sketch(f.shingles, num_perm, seed)
-    return PreparedDoc(doc.article_id, doc.source, doc.time, vocab, len(body), len(f.entities), _tf(body),
-                       title_idx, _tf(f.title), _tf(f.entities), ["e:" + e for e in f.lead_entities], idx, prior,
-                       sorted_unique(idx), len(f.shingles), sig, exact)
+    return PreparedDoc(doc.article_id, doc.source, doc.time, ids, len(body), len(ents), _tf(body),
+                       title_idx, _tf(f.title), _tf(f.entities), np.array(lead, dtype=np.intp),
+                       np.array(nums, dtype=np.intp), idx, prior, sorted_unique(idx), len(f.shingles), sig, exact)
 
 
 class MemoTable(dict):
