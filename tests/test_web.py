@@ -767,3 +767,29 @@ def test_wrong_method_and_unknown_pages(env):
     page = c.get("/no/such/page")
     assert page.status_code == 404 and "Not found" in page.text and "text/html" in page.headers["content-type"]
     assert c.get("/story/424242").status_code == 404
+
+
+def test_unexpected_errors_answer_500_with_the_security_headers(env, caplog):
+    """A bug in a handler gives a readable 500 (JSON under /api/), logged, with the same strict
+    headers as every other response: Starlette answers it outside the middleware stack."""
+    from fastapi.routing import APIRoute
+
+    def boom():
+        raise RuntimeError("bug in a handler")
+
+    app = create_app(Settings(secure_cookies=True), env["store"])
+    c = TestClient(app, follow_redirects=False, raise_server_exceptions=False)
+    routes = app.router.routes
+    routes.insert(0, APIRoute("/api/v1/boom", boom))
+    routes.insert(0, APIRoute("/boom", boom))
+    login(c)
+    api, page = c.get("/api/v1/boom"), c.get("/boom")
+    assert api.status_code == page.status_code == 500
+    assert api.json()["error"]["message"] == "an internal error occurred; it has been logged"
+    assert "Something went wrong" in page.text and "RuntimeError" not in page.text
+    for r in (api, page):
+        assert "default-src 'none'" in r.headers["content-security-policy"]
+        assert r.headers["x-frame-options"] == "DENY" and r.headers["cache-control"] == "no-store"
+        assert r.headers["strict-transport-security"].startswith("max-age=")
+    assert "bug in a handler" in caplog.text
+    c.close()

@@ -37,6 +37,12 @@ HEADERS = [
     (b"cross-origin-opener-policy", b"same-origin"),
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), interest-cohort=()"),
 ]
+HSTS = (b"strict-transport-security", b"max-age=31536000")
+
+
+def security_headers(secure: bool) -> list[tuple[bytes, bytes]]:
+    """The headers every response carries (HSTS only when served over HTTPS)."""
+    return HEADERS + ([HSTS] if secure else [])
 
 
 class SecurityHeaders:
@@ -44,7 +50,7 @@ class SecurityHeaders:
 
     def __init__(self, app: ASGIApp, secure: bool = False):
         self.app = app
-        self.extra = HEADERS + ([(b"strict-transport-security", b"max-age=31536000")] if secure else [])
+        self.extra = security_headers(secure)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -164,7 +170,12 @@ def create_app(settings: Settings, store) -> FastAPI:
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> Response:
         log.exception("%s %s failed", request.method, request.url.path)
-        return _error(request, 500, "an internal error occurred; it has been logged")
+        response = _error(request, 500, "an internal error occurred; it has been logged")
+        # Starlette answers unexpected errors outside every middleware (SecurityHeaders included),
+        # so this response gets the headers here.
+        for name, value in security_headers(settings.secure_cookies) + [(b"cache-control", b"no-store")]:
+            response.headers.setdefault(name.decode(), value.decode())
+        return response
 
     app.add_middleware(SecurityHeaders, secure=settings.secure_cookies)
     return app
