@@ -40,7 +40,6 @@ class Settings:
     port: int = _meta(8000, "Port the web server listens on.")
     anonymous_read: bool = _meta(False, "Allow read-only access to the web UI and API without logging in.")
     secure_cookies: bool = _meta(False, "Mark session cookies Secure (set when served behind HTTPS).")
-    secret_key: str = _meta("", "Key for signing sessions; empty: generated once and kept in the store.")
     user_agent: str = _meta("storywire/0.1 (+https://github.com/storywire/storywire)", "User-Agent for fetching.")
     fetch_concurrency: int = _meta(16, "Simultaneous fetches in all.")
     fetch_per_host: int = _meta(2, "Simultaneous fetches per host.")

@@ -52,7 +52,7 @@ _REPORTED = re.compile(
     rf"|\b(?P<name2>{_ANY_AGENCY})\s+(?:reported|has reported|was first to report|contributed)\b"
 )
 _FILES_FROM = re.compile(
-    rf"^(?:with files from|additional reporting by|reporting by|written by|compiled by|source:|copyright)\s+(?P<rest>.+)$",
+    r"^(?:with files from|additional reporting by|reporting by|written by|compiled by|source:|copyright)\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
 _REUTERS_TRAILER = re.compile(r"^\(?(?:reporting by|additional reporting by|writing by)\b.*;\s*editing by\b", re.IGNORECASE)

@@ -5,6 +5,7 @@ from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
 from ..errors import InputError, StorywireError
+from ..ingest import opml as opml_in, subscribe
 from . import queries, sources_admin
 from .auth import Viewer, check_csrf, page_user, page_viewer, require_admin
 from .pages import NOTICES, _redirect
@@ -38,7 +39,7 @@ def add_feed(request: Request, url: str = Form(""), title: str = Form(""), categ
     check_csrf(viewer, csrf_token)
     require_admin(viewer)
     try:
-        added = sources_admin.add_feed(request.app.state.store, request.app.state.settings, url, title or None,
+        added = subscribe.add_feed(request.app.state.store, request.app.state.settings, url, title or None,
                                        category or None)
     except StorywireError as exc:
         return _sources(request, viewer, error=str(exc), status_code=400,
@@ -65,7 +66,7 @@ async def import_opml(request: Request, opml: UploadFile = File(...), csrf_token
     from starlette.concurrency import run_in_threadpool
 
     try:
-        result = await run_in_threadpool(sources_admin.import_opml, request.app.state.store, data,
+        result = await run_in_threadpool(opml_in.import_opml, request.app.state.store, data,
                                          opml.filename or "OPML")
     except StorywireError as exc:
         return await run_in_threadpool(_sources, request, viewer, str(exc), 400)

@@ -15,6 +15,7 @@ from starlette.background import BackgroundTask
 from starlette.responses import JSONResponse
 
 from ..errors import AuthError
+from ..ingest import subscribe
 from . import queries, sources_admin
 from .auth import Viewer, api_user, api_viewer, require_admin
 
@@ -125,7 +126,7 @@ class FeedIn(BaseModel):
 @router.post("/sources/feeds", status_code=201, summary="Subscribe to a feed (admin)")
 def add_feed(request: Request, body: FeedIn, viewer: Viewer = Depends(api_user)):
     require_admin(viewer)
-    feed = sources_admin.add_feed(request.app.state.store, request.app.state.settings, body.url, body.title,
+    feed = subscribe.add_feed(request.app.state.store, request.app.state.settings, body.url, body.title,
                                   body.category)
     return _json(feed, status_code=201 if feed["new"] else 200)
 

@@ -1,15 +1,14 @@
-"""Managing subscriptions from the web and the API: add and remove feeds, OPML in and out.
+"""Managing subscriptions from the web and the API: remove feeds, OPML out, the sources table.
 
-Adding (``add_feed``, from ingest.subscribe, shared with the CLI) fetches the feed first through the
-guarded fetcher: a typo or a page that is not a feed is refused at once, and a site's home page is
-resolved to the feed it advertises.
+Adding a feed and importing OPML are :func:`storywire.ingest.subscribe.add_feed` and
+:func:`storywire.ingest.opml.import_opml`, shared with the CLI (adding fetches the feed first
+through the guarded fetcher: a typo or a page that is not a feed is refused at once).
 """
 from __future__ import annotations
 
 from dataclasses import asdict
 
-from ..ingest.opml import Subscription, export_opml as _export, import_opml  # noqa: F401 (the web import path)
-from ..ingest.subscribe import add_feed  # noqa: F401 (the web subscribe path)
+from ..ingest.opml import Subscription, export_opml as _export
 
 
 def remove_feed(store, feed_id: int) -> None:
