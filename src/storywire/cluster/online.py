@@ -89,6 +89,8 @@ DEFAULT_PARAMS: dict = {
     "dedup": {"num_perm": 64, "jaccard": 0.8, "containment": 0.85, "lsh_threshold": 0.35, "lsh_bands": [10, 2]},
 }
 
+Term = int  # a term or entity, by id: the CRC-32 of its text (see prepare.PreparedDoc.vocab)
+
 _MODEL_FILE = "model.json"
 _STATE_VERSION = 2  # 2: terms keyed by id (CRC-32), not by string
 
@@ -130,20 +132,20 @@ class _Story:
 
     def __init__(self, sid: int, t: float):
         self.id, self.first, self.last, self.n = sid, t, t, 0
-        self.title: dict[str, float] = {}
-        self.body: dict[str, float] = {}
-        self.ents: dict[str, float] = {}
+        self.title: dict[Term, float] = {}
+        self.body: dict[Term, float] = {}
+        self.ents: dict[Term, float] = {}
         self.tnorm = self.bnorm = self.enorm = 0.0
-        self.keys: tuple[str, ...] = ()
-        self.top_ents: tuple[str, ...] = ()  # the story's most weighted entities
+        self.keys: tuple[Term, ...] = ()
+        self.top_ents: tuple[Term, ...] = ()  # the story's most weighted entities
         self.members: list[tuple[int, float]] = []  # (article id, time), within the window
-        self.edf: dict[str, int] = {}  # entity -> number of member articles naming it (pruned)
-        self.tdf: dict[str, int] = {}  # content term -> number of member articles using it (pruned)
+        self.edf: dict[Term, int] = {}  # entity -> number of member articles naming it (pruned)
+        self.tdf: dict[Term, int] = {}  # content term -> number of member articles using it (pruned)
         self.mvecs: list[tuple[dict, dict]] = []  # (body, entities) vectors of the latest members, pruned
         # entities / content terms most members use, with their weight; None: to recompute (lazily:
         # most stories change far more often than their member features are needed)
-        self.core_e: tuple[tuple[str, float], ...] | None = None
-        self.core_t: tuple[tuple[str, float], ...] | None = None
+        self.core_e: tuple[tuple[Term, float], ...] | None = None
+        self.core_t: tuple[tuple[Term, float], ...] | None = None
 
 
 # Speed notes (the engine must do hundreds of articles a second on one core). The sparse vectors
@@ -153,24 +155,24 @@ class _Story:
 # ties keep insertion order exactly like ``key=-weight``).
 
 
-def _norm(v: dict[str, float]) -> float:
+def _norm(v: dict[Term, float]) -> float:
     vals = v.values()
     return math.sqrt(sum(map(mul, vals, vals)))
 
 
-def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+def _dot(a: dict[Term, float], b: dict[Term, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
     # only shared keys contribute (all weights are positive: a missing key would add +0.0)
     return sum([x * b[k] for k, x in a.items() if k in b], 0.0)
 
 
-def _cos(a: dict[str, float], b: dict[str, float], bnorm: float) -> float:
+def _cos(a: dict[Term, float], b: dict[Term, float], bnorm: float) -> float:
     """Cosine of a unit vector ``a`` with ``b`` (norm ``bnorm``)."""
     return _dot(a, b) / bnorm if bnorm > 0 and a else 0.0
 
 
-def _add_into(c: dict[str, float], v: dict[str, float], keep: int) -> None:
+def _add_into(c: dict[Term, float], v: dict[Term, float], keep: int) -> None:
     # c[k] = c.get(k, 0.0) + x for each (k, x) of v, in v's order (keys of v are distinct)
     c.update(zip(v, map(add, map(c.get, v, repeat(0.0)), v.values())))
     if len(c) > 2 * keep:
@@ -179,7 +181,7 @@ def _add_into(c: dict[str, float], v: dict[str, float], keep: int) -> None:
         c.update(top)
 
 
-def _count_into(c: dict[str, int], keys: dict, keep: int) -> None:
+def _count_into(c: dict[Term, int], keys: dict, keep: int) -> None:
     """Add the counts of a dict of counts, else one per key of a dict (a vector: its terms are
     distinct), into ``c``; prune to the ``keep`` most counted."""
     if keys and isinstance(next(iter(keys.values())), int):
@@ -192,7 +194,7 @@ def _count_into(c: dict[str, int], keys: dict, keep: int) -> None:
         c.update(top)
 
 
-def _unit_top(v: dict[str, float], n: int, ranked: list[str]) -> dict[str, float]:
+def _unit_top(v: dict[Term, float], n: int, ranked: list[Term]) -> dict[Term, float]:
     """The ``n`` largest components of ``v`` (``ranked``: its keys by weight), renormalised to unit length."""
     if len(v) > n:
         v = {k: v[k] for k in ranked[:n]}
@@ -207,7 +209,7 @@ _second = itemgetter(1)
 _LLR = MemoTable(lambda c: math.log(c + 0.2))  # member count c -> log(c + 0.2), for the llr features
 
 
-def _core(counts: dict[str, int], centroid: dict[str, float], need: float, n: int) -> tuple[tuple[str, float], ...]:
+def _core(counts: dict[Term, int], centroid: dict[Term, float], need: float, n: int) -> tuple[tuple[Term, float], ...]:
     """(key, centroid weight / n) of the keys counted at least ``need`` times that the centroid
     still holds, in the counts' order. The counts are filtered with numpy: a story keeps hundreds."""
     keys = list(counts)
@@ -215,7 +217,7 @@ def _core(counts: dict[str, int], centroid: dict[str, float], need: float, n: in
     return tuple([(k, centroid[k] / n) for k in map(keys.__getitem__, hits) if k in centroid])
 
 
-def _top(v: dict[str, float], n: int) -> list[str]:
+def _top(v: dict[Term, float], n: int) -> list[Term]:
     return sorted(v, key=v.__getitem__, reverse=True)[:n]
 
 
@@ -257,7 +259,7 @@ class OnlineClusterer:
         self._terms = term_table(self._bits, self._prior_docs, float(p["prior_doc_words"]))
         self.stories: dict[int, _Story] = {}
         self._active: OrderedDict[int, float] = OrderedDict()  # story id -> last time, least recent first
-        self._postings: dict[str, dict[int, None]] = {}
+        self._postings: dict[Term, dict[int, None]] = {}
         self._doc_story: dict[int, int] = {}  # article id -> story, for articles of live stories
         dd = {**DEFAULT_PARAMS["dedup"], **p["dedup"]}
         self.dedup = Deduplicator(self.window, num_perm=dd["num_perm"], jaccard=dd["jaccard"],
@@ -389,7 +391,7 @@ class OnlineClusterer:
 
     # ------------------------------------------------------------------ features
     @staticmethod
-    def _unit(terms: list[str], w: np.ndarray, top: int = 0) -> tuple[dict[str, float], list[str]]:
+    def _unit(terms: list[Term], w: np.ndarray, top: int = 0) -> tuple[dict[Term, float], list[Term]]:
         """The weights scaled to unit length (the norm summed in order, like a plain loop would),
         and the ``top`` most weighted terms, best first (ties in term order, like a stable sort)."""
         vals = w.tolist()
