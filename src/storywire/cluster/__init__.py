@@ -24,7 +24,7 @@ earliest copy in the window) and dup_similarity (best near-duplicate similarity)
 - ``OnlineClusterer.assign(doc, explain=False) -> Assignment``: never looks ahead; an article already
   in the window is returned with its story and changes nothing.
 - ``OnlineClusterer.assign_all(docs, workers=0) -> Iterator[Assignment]``: the same decisions for a
-  stream; with ``workers`` > 0, worker processes run :func:`prepare` (text features, term buckets,
+  stream; with ``workers`` > 0, worker processes run :func:`prepare` (text features, term ids,
   near-duplicate sketch: pure functions of one document) ahead of the sequential engine.
 - ``prepare(doc, terms) -> PreparedDoc`` (:mod:`.prepare`): the state-free half of an assignment;
   ``assign`` accepts a ``PreparedDoc`` as well as a ``ClusterDoc``.
