@@ -22,6 +22,8 @@ Per article (cost independent of how long the stream has run):
 
 Stories keep incremental centroids (pruned to their top terms), keywords and entities, and are
 dropped once quiet for ``window_hours``; so memory is bounded by the window, not the stream.
+Vectors are sorted arrays of term ids and weights, combined by the compiled kernels of
+:mod:`.sparse` (dicts of floats made the engine memory-bound once the window filled up).
 """
 from __future__ import annotations
 
@@ -35,15 +37,16 @@ from datetime import datetime, timezone
 from functools import partial
 from importlib import resources
 from itertools import islice, repeat
-from operator import add, itemgetter, mul
+from operator import add, itemgetter
 from pathlib import Path
 from typing import Iterable, Iterator
 
 import numpy as np
 
 from ..models import Assignment
+from . import sparse
 from .dedup import Deduplicator
-from .prepare import ClusterDoc, MemoTable, PreparedDoc, prepare, term_table
+from .prepare import ClusterDoc, PreparedDoc, prepare, term_table
 
 # Every feature the engine computes for an (article, candidate story) pair; a model uses a subset
 # (its "features" list), so a model fitted on fewer features keeps working.
@@ -92,7 +95,7 @@ DEFAULT_PARAMS: dict = {
 Term = int  # a term or entity, by id: the CRC-32 of its text (see prepare.PreparedDoc.vocab)
 
 _MODEL_FILE = "model.json"
-_STATE_VERSION = 2  # 2: terms keyed by id (CRC-32), not by string
+_STATE_VERSION = 3  # 2: terms keyed by id (CRC-32), not by string; 3: vectors as arrays
 
 
 def load_params(path: str | Path | None = None) -> dict:
@@ -117,13 +120,23 @@ def _prepare_chunk(docs: list[ClusterDoc], terms, num_perm: int, seed: int) -> l
     return [prepare(d, terms, num_perm, seed) for d in docs]
 
 
+Vec = tuple[np.ndarray, np.ndarray]  # a sparse vector: (term ids, sorted; weights); see .sparse
+_EMPTY: Vec = (sparse.EMPTY_KEYS, sparse.EMPTY_VALS)
+
+
 class _Doc:
     __slots__ = ("id", "source", "t", "tv", "bv", "ev", "lead", "nums", "size", "sig", "exact", "btop", "etop")
 
     def __init__(self, id, source, t, tv, bv, ev, lead, nums, size, sig, exact, btop, etop):
-        self.id, self.source, self.t, self.tv, self.bv, self.ev = id, source, t, tv, bv, ev
-        self.lead, self.nums, self.size, self.sig, self.exact = lead, nums, size, sig, exact
-        self.btop, self.etop = btop, etop  # the most weighted body terms / entities, best first
+        self.id, self.source, self.t = id, source, t
+        self.tv: Vec = tv  # title+lead terms, unit length
+        self.bv: Vec = bv  # body terms, unit length
+        self.ev: Vec = ev  # entities, unit length
+        self.lead: Vec = lead  # the entities named in the title or lead (with their ev weight)
+        self.nums: Vec = nums  # the number entities (with their ev weight)
+        self.size, self.sig, self.exact = size, sig, exact
+        self.btop: Vec = btop  # the most weighted body terms / entities, best first
+        self.etop: Vec = etop
 
 
 class _Story:
@@ -132,93 +145,54 @@ class _Story:
 
     def __init__(self, sid: int, t: float):
         self.id, self.first, self.last, self.n = sid, t, t, 0
-        self.title: dict[Term, float] = {}
-        self.body: dict[Term, float] = {}
-        self.ents: dict[Term, float] = {}
+        self.title: Vec = _EMPTY  # centroids: sums of the members' unit vectors, pruned to their top terms
+        self.body: Vec = _EMPTY
+        self.ents: Vec = _EMPTY
         self.tnorm = self.bnorm = self.enorm = 0.0
         self.keys: tuple[Term, ...] = ()
-        self.top_ents: tuple[Term, ...] = ()  # the story's most weighted entities
+        self.top_ents: Vec = _EMPTY  # the story's most weighted entities (with their centroid weight)
         self.members: list[tuple[int, float]] = []  # (article id, time), within the window
-        self.edf: dict[Term, int] = {}  # entity -> number of member articles naming it (pruned)
-        self.tdf: dict[Term, int] = {}  # content term -> number of member articles using it (pruned)
-        self.mvecs: list[tuple[dict, dict]] = []  # (body, entities) vectors of the latest members, pruned
-        # entities / content terms most members use, with their weight; None: to recompute (lazily:
-        # most stories change far more often than their member features are needed)
-        self.core_e: tuple[tuple[Term, float], ...] | None = None
-        self.core_t: tuple[tuple[Term, float], ...] | None = None
+        self.edf: Vec = _EMPTY  # entity -> number of member articles naming it (pruned)
+        self.tdf: Vec = _EMPTY  # content term -> number of member articles using it (pruned)
+        self.mvecs: list[tuple[np.ndarray, ...]] = []  # (body keys, weights, entity keys, weights) of the latest members, pruned
+        # (keys, weight, member count) of the entities / content terms most members use; None: to
+        # recompute (lazily: most stories change far more often than their member features are needed)
+        self.core_e: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        self.core_t: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
 
-# Speed notes (the engine must do hundreds of articles a second on one core). The sparse vectors
-# are dicts; the helpers below do their loops in C (map/zip/comprehensions over shared keys) but
-# keep the exact order of the float operations of the plain loops they replace, so results do
-# not depend on the optimisation. Sorting by weight is ``reverse=True`` on a C key (stable, so
-# ties keep insertion order exactly like ``key=-weight``).
-
-
-def _norm(v: dict[Term, float]) -> float:
-    vals = v.values()
-    return math.sqrt(sum(map(mul, vals, vals)))
-
-
-def _dot(a: dict[Term, float], b: dict[Term, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    # only shared keys contribute (all weights are positive: a missing key would add +0.0)
-    return sum([x * b[k] for k, x in a.items() if k in b], 0.0)
-
-
-def _cos(a: dict[Term, float], b: dict[Term, float], bnorm: float) -> float:
+def _cos(a: Vec, b: Vec, bnorm: float) -> float:
     """Cosine of a unit vector ``a`` with ``b`` (norm ``bnorm``)."""
-    return _dot(a, b) / bnorm if bnorm > 0 and a else 0.0
+    return sparse.dot(a[0], a[1], b[0], b[1]) / bnorm if bnorm > 0 else 0.0
 
 
-def _add_into(c: dict[Term, float], v: dict[Term, float], keep: int) -> None:
-    # c[k] = c.get(k, 0.0) + x for each (k, x) of v, in v's order (keys of v are distinct)
-    c.update(zip(v, map(add, map(c.get, v, repeat(0.0)), v.values())))
-    if len(c) > 2 * keep:
-        top = sorted(c.items(), key=_second, reverse=True)[:keep]
-        c.clear()
-        c.update(top)
+def _add_into(c: Vec, v: Vec, keep: int) -> tuple[Vec, float]:
+    """c + v, pruned to ``keep`` terms once above twice that, and its norm."""
+    k, w, norm = sparse.add(c[0], c[1], v[0], v[1], keep)
+    return (k, w), norm
 
 
-def _count_into(c: dict[Term, int], keys: dict, keep: int) -> None:
-    """Add the counts of a dict of counts, else one per key of a dict (a vector: its terms are
-    distinct), into ``c``; prune to the ``keep`` most counted."""
-    if keys and isinstance(next(iter(keys.values())), int):
-        c.update(zip(keys, map(add, map(c.get, keys, repeat(0)), keys.values())))
-    else:
-        c.update(zip(keys, map(add, map(c.get, keys, repeat(0)), repeat(1))))
-    if len(c) > 2 * keep:
-        top = sorted(c.items(), key=_second, reverse=True)[:keep]
-        c.clear()
-        c.update(top)
+def _count_into(c: Vec, keys: np.ndarray, keep: int) -> Vec:
+    """One more member for each of ``keys`` (distinct) in the counts ``c``, pruned to the ``keep`` most counted."""
+    k, w, _ = sparse.add(c[0], c[1], keys, np.ones(len(keys)), keep)
+    return k, w
 
 
-def _unit_top(v: dict[Term, float], n: int, ranked: list[Term]) -> dict[Term, float]:
-    """The ``n`` largest components of ``v`` (``ranked``: its keys by weight), renormalised to unit length."""
-    if len(v) > n:
-        v = {k: v[k] for k in ranked[:n]}
-    norm = _norm(v)
-    return {k: x / norm for k, x in v.items()} if norm > 0 else {}
+def _top(v: Vec, n: int) -> list[Term]:
+    """The ``n`` most weighted terms, best first (ties: the lower id first)."""
+    return sparse.top_keys(v[0], v[1], n).tolist()
 
 
 _NO_EXTRA: dict[str, float] = {}
 _second = itemgetter(1)
 
 
-_LLR = MemoTable(lambda c: math.log(c + 0.2))  # member count c -> log(c + 0.2), for the llr features
+def _pack(v: Vec) -> tuple[bytes, bytes]:
+    return v[0].tobytes(), v[1].tobytes()
 
 
-def _core(counts: dict[Term, int], centroid: dict[Term, float], need: float, n: int) -> tuple[tuple[Term, float], ...]:
-    """(key, centroid weight / n) of the keys counted at least ``need`` times that the centroid
-    still holds, in the counts' order. The counts are filtered with numpy: a story keeps hundreds."""
-    keys = list(counts)
-    hits = np.flatnonzero(np.fromiter(counts.values(), dtype=np.float64, count=len(keys)) >= need).tolist()
-    return tuple([(k, centroid[k] / n) for k in map(keys.__getitem__, hits) if k in centroid])
-
-
-def _top(v: dict[Term, float], n: int) -> list[Term]:
-    return sorted(v, key=v.__getitem__, reverse=True)[:n]
+def _unpack(b: tuple[bytes, bytes]) -> Vec:
+    return np.frombuffer(b[0], dtype=sparse.KEYS).copy(), np.frombuffer(b[1], dtype=np.float64).copy()
 
 
 class _SafeUnpickler(pickle.Unpickler):
@@ -257,6 +231,7 @@ class OnlineClusterer:
         self._min_body = float(p["min_body"])
         self._prior_docs = float(p["prior_docs"])
         self._terms = term_table(self._bits, self._prior_docs, float(p["prior_doc_words"]))
+        sparse.warm_up()  # compile (first run) or load the kernels now, not in the middle of a stream
         self.stories: dict[int, _Story] = {}
         self._active: OrderedDict[int, float] = OrderedDict()  # story id -> last time, least recent first
         self._postings: dict[Term, dict[int, None]] = {}
@@ -390,18 +365,6 @@ class OnlineClusterer:
                 "documents_seen": self._ndocs, "next_story_id": self.next_story_id}
 
     # ------------------------------------------------------------------ features
-    @staticmethod
-    def _unit(terms: list[Term], w: np.ndarray, top: int = 0) -> tuple[dict[Term, float], list[Term]]:
-        """The weights scaled to unit length (the norm summed in order, like a plain loop would),
-        and the ``top`` most weighted terms, best first (ties in term order, like a stable sort)."""
-        vals = w.tolist()
-        n = math.sqrt(sum(map(mul, vals, vals)))
-        if not n > 0:
-            return {}, []
-        u = w / n
-        ranked = list(map(terms.__getitem__, np.argsort(-u, kind="stable")[:top].tolist())) if top else []
-        return dict(zip(terms, u.tolist())), ranked
-
     def _prepared(self, doc: ClusterDoc) -> PreparedDoc:
         return prepare(doc, self._terms, self.dedup.num_perm, self.dedup.seed)
 
@@ -416,22 +379,24 @@ class OnlineClusterer:
         self._ndocs += 1
         df = self._df[prep.buckets].astype(np.float64) + prep.prior
         idf = np.log((self._ndocs + self._prior_docs + 1.0) / (df + 1.0)) + 1.0
-        vocab = prep.vocab.tolist()
+        vocab = prep.vocab
         nb, ne = prep.n_body, len(vocab) - prep.n_entities
         top = self._ranked
-        ev, etop = self._unit(vocab[ne:], prep.entity_tf * idf[ne:], top)
-        bv, btop = self._unit(vocab[:nb], prep.body_tf * idf[:nb], top)
-        tv, _ = self._unit(list(map(vocab.__getitem__, prep.title_idx.tolist())), prep.title_tf * idf[prep.title_idx])
-        lead = {k: ev[k] for k in map(vocab.__getitem__, prep.lead_idx.tolist()) if k in ev}
-        nums = {k: ev[k] for k in map(vocab.__getitem__, prep.number_idx.tolist()) if k in ev}
-        return _Doc(prep.article_id, prep.source, t, tv, bv, ev, lead, nums, prep.n_shingles, prep.signature,
-                    prep.exact, btop, etop)
+        ek, ew, etk, etw = sparse.unit(vocab[ne:], prep.entity_tf * idf[ne:], top)
+        bk, bw, btk, btw = sparse.unit(vocab[:nb], prep.body_tf * idf[:nb], top)
+        ti = prep.title_idx
+        tk, tw, _, _ = sparse.unit(vocab[ti], prep.title_tf * idf[ti], 0)
+        return _Doc(prep.article_id, prep.source, t, (tk, tw), (bk, bw), (ek, ew), sparse.select(ek, ew, vocab[prep.lead_idx]),
+                    sparse.select(ek, ew, vocab[prep.number_idx]), prep.n_shingles, prep.signature, prep.exact,
+                    (btk, btw), (etk, etw))
 
     def _candidates(self, d: _Doc) -> list[_Story]:
         p = self.params
         cap = p["posting_cap"]
-        query = d.btop[: p["query_terms"]] + d.etop[: p["query_terms"]]
-        weights = {**{k: d.bv[k] for k in query if k in d.bv}, **{k: d.ev[k] for k in query if k in d.ev}}
+        q = p["query_terms"]
+        bq, eq = d.btop[0][:q].tolist(), d.etop[0][:q].tolist()
+        query = bq + eq
+        weights = {**dict(zip(bq, d.btop[1][:q].tolist())), **dict(zip(eq, d.etop[1][:q].tolist()))}
         score: dict[int, float] = {}
         for term in query:
             post = self._postings.get(term)
@@ -453,11 +418,13 @@ class OnlineClusterer:
         cands = [s for s in self._candidates(d) if s.id != exclude]
         if not cands:
             return []
-        tv, bv, ev, lead = d.tv, d.bv, d.ev, d.lead
-        ent_total = sum(ev.values()) or 1.0
-        nums = d.nums
-        num_total = sum(nums.values())
-        lead_total = sum(lead.values())
+        tv, bv, ev = d.tv, d.bv, d.ev
+        ek, ew = ev
+        ent_total = float(ew.sum()) or 1.0
+        nk, nw = d.nums
+        num_total = float(nw.sum())
+        lk, lw = d.lead
+        lead_total = float(lw.sum())
         raw = []
         min_body = self._min_body
         extra_on = self._extra
@@ -482,12 +449,13 @@ class OnlineClusterer:
             if body < min_body or skip:  # below the content floor (or far behind): skip the costly features
                 raw.append((title, body, ent, 0.0, 0.0, 0.0, 0.0, s, None))
                 continue
-            cov = sum([x for k, x in ev.items() if k in ents]) / ent_total
-            ncov = sum([x for k, x in nums.items() if k in ents]) / num_total if num_total else 0.0
-            lcov = sum([x for k, x in lead.items() if k in ents]) / lead_total if lead_total else 0.0
-            top = s.top_ents
-            stot = sum([ents[k] for k in top])
-            scov = sum([ents[k] for k in top if k in ev]) / stot if stot else 0.0
+            sk = ents[0]
+            cov = sparse.shared_sum(ek, ew, sk) / ent_total
+            ncov = sparse.shared_sum(nk, nw, sk) / num_total if num_total else 0.0
+            lcov = sparse.shared_sum(lk, lw, sk) / lead_total if lead_total else 0.0
+            top_k, top_w = s.top_ents
+            stot = float(top_w.sum())
+            scov = sparse.shared_sum(top_k, top_w, ek) / stot if stot else 0.0
             extra = self._member_features(d, s, lead_total, member) if extra_on else _NO_EXTRA
             raw.append((title, body, ent, cov, ncov, lcov, scov, s, extra))
         # "gap" features: own cosine minus the best cosine among the other candidates
@@ -537,59 +505,51 @@ class OnlineClusterer:
         names. mem_body / mem_ent: best cosine with one of the latest members (a story is often a
         chain of close rewrites, which a centroid blurs). ``need``: compute only these (None: all).
         """
-        ev, bv = d.ev, d.bv
-        edf = s.edf
+        ek, ew = d.ev
+        bk, bw = d.bv
         if s.core_e is None:
             self._recore(s)
-        tot_e = sum([w for _, w in s.core_e])
+        ce_k, ce_w, ce_c = s.core_e
+        tot_e = float(ce_w.sum())
         out: dict[str, float] = {}
         if need is None or "core_ent" in need:
-            out["core_ent"] = sum([w for k, w in s.core_e if k in ev]) / tot_e if tot_e else 0.0
+            out["core_ent"] = sparse.shared_sum(ce_k, ce_w, ek) / tot_e if tot_e else 0.0
         if need is None or "core_term" in need:
-            tot = sum([w for _, w in s.core_t])
-            out["core_term"] = sum([w for k, w in s.core_t if k in bv]) / tot if tot else 0.0
+            ct_k, ct_w, _ = s.core_t
+            tot = float(ct_w.sum())
+            out["core_term"] = sparse.shared_sum(ct_k, ct_w, bk) / tot if tot else 0.0
+        edf_k, edf_c = s.edf
         if need is None or "lead_novel" in need:
-            out["lead_novel"] = (sum([x for k, x in d.lead.items() if k not in edf]) / lead_total
-                                 if lead_total else 0.0)
+            lk, lw = d.lead
+            out["lead_novel"] = (lead_total - sparse.shared_sum(lk, lw, edf_k)) / lead_total if lead_total else 0.0
         if need is not None and not need & {"mem_body", "mem_ent", "llr_ent", "llr_title", "miss_core"}:
             return out
         mb = me = 0.0
-        for vb, ve in s.mvecs:
-            mb = max(mb, _dot(bv, vb))
-            me = max(me, _dot(ev, ve))
+        dot = sparse.dot
+        for vbk, vbw, vek, vew in s.mvecs:
+            mb = max(mb, dot(bk, bw, vbk, vbw))
+            me = max(me, dot(ek, ew, vek, vew))
         # Story "language model" evidence, which grows with the story: how many of its n members use
         # each of the article's salient entities / title terms (a name none of 10 members uses is
         # stronger evidence against than one a single-article story lacks), and the story's core
         # entities the article does not name.
         n = s.n
         denom = math.log(n + 0.7)
-        tot = sum(ev.values())
-        llr_e = sum([x * (lg - denom) for x, lg in zip(ev.values(), map(_LLR.__getitem__, map(edf.get, ev, repeat(0))))]
-                    ) / tot if tot else 0.0
-        tdf = s.tdf
-        tv = d.tv
-        tot = sum(tv.values())
-        llr_t = sum([x * (lg - denom) for x, lg in zip(tv.values(), map(_LLR.__getitem__, map(tdf.get, tv, repeat(0))))]
-                    ) / tot if tot else 0.0
-        tot = tot_e
-        miss = 0.0
-        if tot:
-            for k, w in s.core_e:
-                if k not in ev:
-                    miss += w * math.log(1.0 - edf[k] / (n + 1.0))
-            miss /= tot
+        llr_e = sparse.log_ratio(ek, ew, edf_k, edf_c, denom)
+        llr_t = sparse.log_ratio(d.tv[0], d.tv[1], s.tdf[0], s.tdf[1], denom)
+        miss = sparse.missing_core(ce_k, ce_w, ce_c, ek, n)
         out.update(mem_body=mb, mem_ent=me, llr_ent=llr_e, llr_title=llr_t, miss_core=miss)
         return out
 
     def _recore(self, s: _Story) -> None:
         """Refresh the story's core entities/terms (used by most members) after its members changed."""
         need, n = self.params["core_share"] * s.n, s.n
-        s.core_e = _core(s.edf, s.ents, need, n)
-        s.core_t = _core(s.tdf, s.body, need, n)
+        s.core_e = sparse.core(s.edf[0], s.edf[1], s.ents[0], s.ents[1], need, n)
+        s.core_t = sparse.core(s.tdf[0], s.tdf[1], s.body[0], s.body[1], need, n)
 
     def _story_similarity(self, a: _Story, b: _Story) -> float:
-        body = _dot(a.body, b.body) / (a.bnorm * b.bnorm) if a.bnorm and b.bnorm else 0.0
-        ents = _dot(a.ents, b.ents) / (a.enorm * b.enorm) if a.enorm and b.enorm else 0.0
+        body = sparse.dot(*a.body, *b.body) / (a.bnorm * b.bnorm) if a.bnorm and b.bnorm else 0.0
+        ents = sparse.dot(*a.ents, *b.ents) / (a.enorm * b.enorm) if a.enorm and b.enorm else 0.0
         return 0.5 * (body + ents)
 
     # ------------------------------------------------------------------ state changes
@@ -610,15 +570,14 @@ class OnlineClusterer:
         s.n += 1
         s.last = max(s.last, d.t)
         s.first = min(s.first, d.t)
-        _add_into(s.title, d.tv, p["story_title_terms"])
-        _add_into(s.body, d.bv, p["story_terms"])
-        _add_into(s.ents, d.ev, p["story_entities"])
-        s.tnorm, s.bnorm, s.enorm = _norm(s.title), _norm(s.body), _norm(s.ents)
+        s.title, s.tnorm = _add_into(s.title, d.tv, p["story_title_terms"])
+        s.body, s.bnorm = _add_into(s.body, d.bv, p["story_terms"])
+        s.ents, s.enorm = _add_into(s.ents, d.ev, p["story_entities"])
         if self._extra:
-            _count_into(s.edf, d.ev, 4 * p["story_entities"])
-            _count_into(s.tdf, d.bv, 4 * p["story_terms"])
+            s.edf = _count_into(s.edf, d.ev[0], 4 * p["story_entities"])
+            s.tdf = _count_into(s.tdf, d.bv[0], 4 * p["story_terms"])
             k = p["member_terms"]
-            s.mvecs.append((_unit_top(d.bv, k, d.btop), _unit_top(d.ev, k, d.etop)))
+            s.mvecs.append(sparse.sorted_top(*d.btop, k) + sparse.sorted_top(*d.etop, k))
             if len(s.mvecs) > p["member_vectors"]:
                 del s.mvecs[0]
         s.members.append((d.id, d.t))
@@ -638,7 +597,7 @@ class OnlineClusterer:
     def _reindex(self, s: _Story) -> None:
         p = self.params
         top_ents = _top(s.ents, p["key_entities"])
-        s.top_ents = tuple(top_ents[: p["story_top_entities"]])
+        s.top_ents = sparse.select(*s.ents, np.asarray(top_ents[: p["story_top_entities"]], dtype=sparse.KEYS))
         keys = tuple(_top(s.body, p["key_terms"]) + top_ents)
         for k in set(s.keys) - set(keys):
             post = self._postings.get(k)
@@ -673,14 +632,13 @@ class OnlineClusterer:
         if (sb.n, -sb.id) > (sa.n, -sa.id):
             sa, sb = sb, sa
         p = self.params
-        for attr, keep in (("title", p["story_title_terms"]), ("body", p["story_terms"]),
-                           ("ents", p["story_entities"])):
-            _add_into(getattr(sa, attr), getattr(sb, attr), keep)
-        sa.tnorm, sa.bnorm, sa.enorm = _norm(sa.title), _norm(sa.body), _norm(sa.ents)
+        sa.title, sa.tnorm = _add_into(sa.title, sb.title, p["story_title_terms"])
+        sa.body, sa.bnorm = _add_into(sa.body, sb.body, p["story_terms"])
+        sa.ents, sa.enorm = _add_into(sa.ents, sb.ents, p["story_entities"])
         sa.n += sb.n
         sa.first, sa.last = min(sa.first, sb.first), max(sa.last, sb.last)
-        _count_into(sa.edf, sb.edf, 4 * p["story_entities"])
-        _count_into(sa.tdf, sb.tdf, 4 * p["story_terms"])
+        sa.edf = _add_into(sa.edf, sb.edf, 4 * p["story_entities"])[0]
+        sa.tdf = _add_into(sa.tdf, sb.tdf, 4 * p["story_terms"])[0]
         sa.mvecs = (sa.mvecs + sb.mvecs)[-p["member_vectors"]:]
         sa.core_e = sa.core_t = None
         for m, _ in sb.members:
@@ -713,8 +671,9 @@ class OnlineClusterer:
     # ------------------------------------------------------------------ persistence
     def to_bytes(self) -> bytes:
         """The whole engine state (bounded by the window), for storing next to the assignments."""
-        stories = [[s.id, s.first, s.last, s.n, s.title, s.body, s.ents, list(s.keys), s.members, s.edf, s.tdf,
-                    [list(m) for m in s.mvecs]] for s in self.stories.values()]
+        stories = [[s.id, s.first, s.last, s.n, _pack(s.title), _pack(s.body), _pack(s.ents), list(s.keys), s.members,
+                    _pack(s.edf), _pack(s.tdf), [_pack(m[:2]) + _pack(m[2:]) for m in s.mvecs]]
+                   for s in self.stories.values()]
         state = {
             "version": _STATE_VERSION,
             "params": json.dumps(self.params, sort_keys=True),
@@ -743,14 +702,15 @@ class OnlineClusterer:
         eng._ndocs = state["ndocs"]
         if int(stored["df_bits"]) == eng._bits:
             eng._df = np.frombuffer(state["df"], dtype=np.uint32).copy()
-        for sid, first, last, n, title, body, ents, keys, members, *more in state["stories"]:
+        top = eng.params["story_top_entities"]
+        for sid, first, last, n, title, body, ents, keys, members, edf, tdf, mvecs in state["stories"]:
             s = _Story(sid, first)
-            if more:
-                s.edf, s.tdf, s.mvecs = more[0], more[1], [tuple(m) for m in more[2]]
-            s.last, s.n, s.title, s.body, s.ents, s.keys = last, n, title, body, ents, tuple(keys)
-            s.top_ents = tuple(_top(ents, eng.params["key_entities"])[: eng.params["story_top_entities"]])
+            s.last, s.n, s.keys = last, n, tuple(keys)
+            s.title, s.body, s.ents, s.edf, s.tdf = map(_unpack, (title, body, ents, edf, tdf))
+            s.mvecs = [_unpack(m[:2]) + _unpack(m[2:]) for m in mvecs]
+            s.top_ents = sparse.select(*s.ents, sparse.top_keys(*s.ents, top))
             s.members = [tuple(m) for m in members]
-            s.tnorm, s.bnorm, s.enorm = _norm(title), _norm(body), _norm(ents)
+            s.tnorm, s.bnorm, s.enorm = (math.sqrt(float(v[1] @ v[1])) for v in (s.title, s.body, s.ents))
             eng.stories[sid] = s
         eng._active = OrderedDict(state["active"])
         eng._postings = {k: dict.fromkeys(v) for k, v in state["postings"].items()}

@@ -1,0 +1,223 @@
+"""Sparse vectors as two contiguous arrays, and the compiled kernels the story engine runs on them.
+
+A vector is ``(keys, vals)``: term ids (``uint32``, sorted ascending, distinct) and their weights
+(``float64``; member counts are float64 too, exact for integers). Why not dicts: a window of
+~10,000 live stories holds millions of (term, weight) pairs; as dicts they are scattered over a
+gigabyte of heap and every probe is a cache miss, so the engine slowed down as the window filled
+(1.3 ms per article at 10k articles, 2.3 ms at a full window). As sorted arrays each vector is a
+few contiguous cache lines and two vectors meet in one merge pass, compiled by numba (JIT, cached
+on disk after the first run; no model or data is downloaded).
+
+Ties among equal weights are broken by term id (stable sorts over id-sorted arrays), so results
+do not depend on insertion order or on the hash seed.
+"""
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+KEYS = np.uint32
+EMPTY_KEYS = np.zeros(0, dtype=KEYS)
+EMPTY_VALS = np.zeros(0, dtype=np.float64)
+
+
+@njit(cache=True, nogil=True)
+def unit(keys, w, top):  # pragma: no cover - compiled
+    """(sorted keys, weights scaled to unit length, the ``top`` keys by weight, their weights).
+
+    Repeated keys (two terms with one CRC-32) are summed. A zero vector gives empty arrays.
+    """
+    n = keys.shape[0]
+    order = np.argsort(keys, kind="mergesort")
+    sk = np.empty(n, dtype=np.uint32)
+    sv = np.empty(n, dtype=np.float64)
+    m = 0
+    for i in range(n):
+        k, x = keys[order[i]], w[order[i]]
+        if m > 0 and sk[m - 1] == k:
+            sv[m - 1] += x
+        else:
+            sk[m] = k
+            sv[m] = x
+            m += 1
+    sk, sv = sk[:m], sv[:m]
+    norm = np.sqrt(np.sum(sv * sv))
+    if not norm > 0:
+        return sk[:0], sv[:0], sk[:0], sv[:0]
+    sv = sv / norm
+    rank = np.argsort(-sv, kind="mergesort")[:top]
+    return sk, sv, sk[rank], sv[rank]
+
+
+@njit(cache=True, nogil=True)
+def sorted_top(rk, rv, n):  # pragma: no cover - compiled
+    """The first ``n`` of ranked (keys, weights), renormalised to unit length, sorted by key."""
+    rk, rv = rk[:n], rv[:n]
+    order = np.argsort(rk, kind="mergesort")
+    norm = np.sqrt(np.sum(rv * rv))
+    if not norm > 0:
+        return rk[:0], rv[:0]
+    return rk[order], rv[order] / norm
+
+
+@njit(cache=True, nogil=True)
+def dot(ak, av, bk, bv):  # pragma: no cover - compiled
+    """Dot product of two sparse vectors (one merge pass)."""
+    i = j = 0
+    na, nb = ak.shape[0], bk.shape[0]
+    s = 0.0
+    while i < na and j < nb:
+        x, y = ak[i], bk[j]
+        if x == y:
+            s += av[i] * bv[j]
+            i += 1
+            j += 1
+        elif x < y:
+            i += 1
+        else:
+            j += 1
+    return s
+
+
+@njit(cache=True, nogil=True)
+def shared_sum(ak, av, bk):  # pragma: no cover - compiled
+    """Sum of ``av`` over the keys of ``a`` that ``b`` has too."""
+    i = j = 0
+    na, nb = ak.shape[0], bk.shape[0]
+    s = 0.0
+    while i < na and j < nb:
+        x, y = ak[i], bk[j]
+        if x == y:
+            s += av[i]
+            i += 1
+            j += 1
+        elif x < y:
+            i += 1
+        else:
+            j += 1
+    return s
+
+
+@njit(cache=True, nogil=True)
+def log_ratio(ak, av, bk, bc, denom):  # pragma: no cover - compiled
+    """sum(a[k] * (log(count[k] + 0.2) - denom)) / sum(a): how many members use the article's terms
+    (``count``: the vector (bk, bc), 0 where absent)."""
+    i = j = 0
+    na, nb = ak.shape[0], bk.shape[0]
+    s = tot = 0.0
+    while i < na:
+        while j < nb and bk[j] < ak[i]:
+            j += 1
+        c = bc[j] if j < nb and bk[j] == ak[i] else 0.0
+        s += av[i] * (np.log(c + 0.2) - denom)
+        tot += av[i]
+        i += 1
+    return s / tot if tot > 0 else 0.0
+
+
+@njit(cache=True, nogil=True)
+def missing_core(ck, cw, cc, ak, n):  # pragma: no cover - compiled
+    """sum(w * log(1 - count / (n + 1))) over the core keys (ck, weight cw, member count cc) that ``a``
+    lacks, over the core's total weight."""
+    j = 0
+    na = ak.shape[0]
+    s = tot = 0.0
+    for i in range(ck.shape[0]):
+        tot += cw[i]
+        while j < na and ak[j] < ck[i]:
+            j += 1
+        if not (j < na and ak[j] == ck[i]):
+            s += cw[i] * np.log(1.0 - cc[i] / (n + 1.0))
+    return s / tot if tot > 0 else 0.0
+
+
+@njit(cache=True, nogil=True)
+def add(ck, cv, vk, vv, keep):  # pragma: no cover - compiled
+    """c + v (a union of keys), cut to its ``keep`` largest entries once it holds more than
+    ``2 * keep`` (so the cut, a sort, happens once every few additions). Returns (keys, vals, norm)."""
+    nc, nv = ck.shape[0], vk.shape[0]
+    ok = np.empty(nc + nv, dtype=np.uint32)
+    ov = np.empty(nc + nv, dtype=np.float64)
+    i = j = m = 0
+    while i < nc or j < nv:
+        if j >= nv or (i < nc and ck[i] < vk[j]):
+            ok[m], ov[m] = ck[i], cv[i]
+            i += 1
+        elif i >= nc or vk[j] < ck[i]:
+            ok[m], ov[m] = vk[j], vv[j]
+            j += 1
+        else:
+            ok[m], ov[m] = ck[i], cv[i] + vv[j]
+            i += 1
+            j += 1
+        m += 1
+    ok, ov = ok[:m], ov[:m]
+    if m > 2 * keep:
+        sel = np.sort(np.argsort(-ov, kind="mergesort")[:keep])
+        ok, ov = ok[sel], ov[sel]
+    return ok, ov, np.sqrt(np.sum(ov * ov))
+
+
+@njit(cache=True, nogil=True)
+def select(ak, av, keys):  # pragma: no cover - compiled
+    """The entries of ``a`` whose key is among ``keys`` (any order, repeats allowed)."""
+    ks = np.sort(keys)
+    n = ak.shape[0]
+    ok = np.empty(n, dtype=np.uint32)
+    ov = np.empty(n, dtype=np.float64)
+    i = j = m = 0
+    while i < n and j < ks.shape[0]:
+        x, y = ak[i], ks[j]
+        if x == y:
+            ok[m], ov[m] = x, av[i]
+            m += 1
+            i += 1
+            j += 1
+        elif x < y:
+            i += 1
+        else:
+            j += 1
+    return ok[:m], ov[:m]
+
+
+@njit(cache=True, nogil=True)
+def top_keys(k, v, n):  # pragma: no cover - compiled
+    """The ``n`` keys of largest weight, best first."""
+    return k[np.argsort(-v, kind="mergesort")[:n]]
+
+
+@njit(cache=True, nogil=True)
+def core(ck, cc, k, v, need, n):  # pragma: no cover - compiled
+    """The keys counted at least ``need`` times (counts (ck, cc)) that the centroid (k, v) still holds:
+    (keys, centroid weight / n, count)."""
+    m = ck.shape[0]
+    ok = np.empty(m, dtype=np.uint32)
+    ow = np.empty(m, dtype=np.float64)
+    oc = np.empty(m, dtype=np.float64)
+    j = r = 0
+    nk = k.shape[0]
+    for i in range(m):
+        if cc[i] < need:
+            continue
+        while j < nk and k[j] < ck[i]:
+            j += 1
+        if j < nk and k[j] == ck[i]:
+            ok[r], ow[r], oc[r] = ck[i], v[j] / n, cc[i]
+            r += 1
+    return ok[:r], ow[:r], oc[:r]
+
+
+def warm_up() -> None:
+    """Compile (or load from the on-disk cache) every kernel once, so the first article is not slow."""
+    k = np.array([1, 2], dtype=KEYS)
+    v = np.array([1.0, 2.0])
+    sk, sv, rk, rv = unit(k, v, 2)
+    sorted_top(rk, rv, 1)
+    dot(k, v, sk, sv)
+    shared_sum(k, v, sk)
+    log_ratio(k, v, k, v, 0.5)
+    missing_core(k, v, v, k, 2)
+    add(k, v, k, v, 1)
+    top_keys(k, v, 1)
+    select(k, v, k)
+    core(k, v, k, v, 1.0, 2)
