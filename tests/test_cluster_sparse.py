@@ -9,6 +9,8 @@ import pytest
 
 from storywire.cluster import sparse
 
+sparse.warm_up()  # the compiled kernels (what the engine runs), not their plain-Python source
+
 
 def vec(rng: random.Random, n: int, universe: int = 400) -> dict[int, float]:
     return {k: rng.choice([0.5, 1.0, rng.random()]) for k in rng.sample(range(universe), n)}

@@ -8,21 +8,33 @@ gigabyte of heap and every probe is a cache miss, so the engine slowed down as t
 few contiguous cache lines and two vectors meet in one merge pass, compiled by numba (JIT, cached
 on disk after the first run; no model or data is downloaded).
 
+The kernels are written as plain Python and compiled by :func:`warm_up`, which the engine calls when
+it starts: processes that only prepare documents (the engine's workers) never load numba (~130 MB
+per process). Before that they run as the plain Python they are (slowly, with the same results).
+
 Ties among equal weights are broken by term id (stable sorts over id-sorted arrays), so results
 do not depend on insertion order or on the hash seed.
 """
 from __future__ import annotations
 
+import threading
+
 import numpy as np
-from numba import njit
 
 KEYS = np.uint32
 EMPTY_KEYS = np.zeros(0, dtype=KEYS)
 EMPTY_VALS = np.zeros(0, dtype=np.float64)
+_KERNELS: list[str] = []
 
 
-@njit(cache=True, nogil=True)
-def unit(keys, w, top):  # pragma: no cover - compiled
+def _kernel(fn):
+    """Mark ``fn`` to be compiled by :func:`warm_up`."""
+    _KERNELS.append(fn.__name__)
+    return fn
+
+
+@_kernel
+def unit(keys, w, top):
     """(sorted keys, weights scaled to unit length, the ``top`` keys by weight, their weights).
 
     Repeated keys (two terms with one CRC-32) are summed. A zero vector gives empty arrays.
@@ -49,8 +61,8 @@ def unit(keys, w, top):  # pragma: no cover - compiled
     return sk, sv, sk[rank], sv[rank]
 
 
-@njit(cache=True, nogil=True)
-def sorted_top(rk, rv, n):  # pragma: no cover - compiled
+@_kernel
+def sorted_top(rk, rv, n):
     """The first ``n`` of ranked (keys, weights), renormalised to unit length, sorted by key."""
     rk, rv = rk[:n], rv[:n]
     order = np.argsort(rk, kind="mergesort")
@@ -60,8 +72,8 @@ def sorted_top(rk, rv, n):  # pragma: no cover - compiled
     return rk[order], rv[order] / norm
 
 
-@njit(cache=True, nogil=True)
-def dot(ak, av, bk, bv):  # pragma: no cover - compiled
+@_kernel
+def dot(ak, av, bk, bv):
     """Dot product of two sparse vectors (one merge pass)."""
     i = j = 0
     na, nb = ak.shape[0], bk.shape[0]
@@ -79,8 +91,8 @@ def dot(ak, av, bk, bv):  # pragma: no cover - compiled
     return s
 
 
-@njit(cache=True, nogil=True)
-def shared_sum(ak, av, bk):  # pragma: no cover - compiled
+@_kernel
+def shared_sum(ak, av, bk):
     """Sum of ``av`` over the keys of ``a`` that ``b`` has too."""
     i = j = 0
     na, nb = ak.shape[0], bk.shape[0]
@@ -98,8 +110,8 @@ def shared_sum(ak, av, bk):  # pragma: no cover - compiled
     return s
 
 
-@njit(cache=True, nogil=True)
-def log_ratio(ak, av, bk, bc, denom):  # pragma: no cover - compiled
+@_kernel
+def log_ratio(ak, av, bk, bc, denom):
     """sum(a[k] * (log(count[k] + 0.2) - denom)) / sum(a): how many members use the article's terms
     (``count``: the vector (bk, bc), 0 where absent)."""
     i = j = 0
@@ -115,8 +127,8 @@ def log_ratio(ak, av, bk, bc, denom):  # pragma: no cover - compiled
     return s / tot if tot > 0 else 0.0
 
 
-@njit(cache=True, nogil=True)
-def missing_core(ck, cw, cc, ak, n):  # pragma: no cover - compiled
+@_kernel
+def missing_core(ck, cw, cc, ak, n):
     """sum(w * log(1 - count / (n + 1))) over the core keys (ck, weight cw, member count cc) that ``a``
     lacks, over the core's total weight."""
     j = 0
@@ -131,8 +143,8 @@ def missing_core(ck, cw, cc, ak, n):  # pragma: no cover - compiled
     return s / tot if tot > 0 else 0.0
 
 
-@njit(cache=True, nogil=True)
-def add(ck, cv, vk, vv, keep):  # pragma: no cover - compiled
+@_kernel
+def add(ck, cv, vk, vv, keep):
     """c + v (a union of keys), cut to its ``keep`` largest entries once it holds more than
     ``2 * keep`` (so the cut, a sort, happens once every few additions). Returns (keys, vals, norm)."""
     nc, nv = ck.shape[0], vk.shape[0]
@@ -158,8 +170,8 @@ def add(ck, cv, vk, vv, keep):  # pragma: no cover - compiled
     return ok, ov, np.sqrt(np.sum(ov * ov))
 
 
-@njit(cache=True, nogil=True)
-def select(ak, av, keys):  # pragma: no cover - compiled
+@_kernel
+def select(ak, av, keys):
     """The entries of ``a`` whose key is among ``keys`` (any order, repeats allowed)."""
     ks = np.sort(keys)
     n = ak.shape[0]
@@ -180,14 +192,14 @@ def select(ak, av, keys):  # pragma: no cover - compiled
     return ok[:m], ov[:m]
 
 
-@njit(cache=True, nogil=True)
-def top_keys(k, v, n):  # pragma: no cover - compiled
+@_kernel
+def top_keys(k, v, n):
     """The ``n`` keys of largest weight, best first."""
     return k[np.argsort(-v, kind="mergesort")[:n]]
 
 
-@njit(cache=True, nogil=True)
-def core(ck, cc, k, v, need, n):  # pragma: no cover - compiled
+@_kernel
+def core(ck, cc, k, v, need, n):
     """The keys counted at least ``need`` times (counts (ck, cc)) that the centroid (k, v) still holds:
     (keys, centroid weight / n, count)."""
     m = ck.shape[0]
@@ -207,8 +219,22 @@ def core(ck, cc, k, v, need, n):  # pragma: no cover - compiled
     return ok[:r], ow[:r], oc[:r]
 
 
+_compiled = False
+_lock = threading.Lock()
+
+
 def warm_up() -> None:
-    """Compile (or load from the on-disk cache) every kernel once, so the first article is not slow."""
+    """Compile every kernel (or load it from numba's on-disk cache) once per process, then run each
+    once, so the first article is not slow."""
+    global _compiled
+    with _lock:
+        if _compiled:
+            return
+        from numba import njit
+
+        for name in _KERNELS:
+            globals()[name] = njit(cache=True, nogil=True)(globals()[name])
+        _compiled = True
     k = np.array([1, 2], dtype=KEYS)
     v = np.array([1.0, 2.0])
     sk, sv, rk, rv = unit(k, v, 2)

@@ -46,6 +46,8 @@ def through_store(records: list[dict], params: dict, window_hours: float) -> lis
     """Predicted story per record by the real path: ingest into a fresh SQLite store, then export.
 
     Records go in as JSONL (as a user's archive would), clustered by the pipeline with ``params``.
+    A record the store folds into an earlier article (the same text from the same outlet: a
+    duplicate submission) gets that article's story, as a user looking it up would see.
     """
     from .. import config
     from ..ingest.files import read_paths
@@ -60,13 +62,18 @@ def through_store(records: list[dict], params: dict, window_hours: float) -> lis
         settings = config.Settings(db=str(Path(tmp) / "eval.db"), cluster_model=str(model),
                                    cluster_window_hours=window_hours, analyse=False)
         store = open_store(settings.db)
+        kept: dict[str, int | None] = {}  # origin ("stream.jsonl:LINE") -> the stored article
+
+        def note(result) -> None:
+            kept[result.origin] = getattr(result, "article_id", None)
+
         try:
-            Pipeline(store, settings).ingest(read_paths([src]), analyse=False)
+            Pipeline(store, settings).ingest(read_paths([src]), on_item=note, analyse=False)
             with store.read() as conn:
-                by_id = {a.external_id: a.story_id for a in store.iter_articles(conn)}
+                story = {a.id: a.story_id for a in store.iter_articles(conn)}
         finally:
             store.close()
-    return [by_id.get(str(r.get("id"))) for r in records]
+    return [story.get(kept.get(f"{src}:{line}")) for line in range(1, len(records) + 1)]
 
 
 def register(app: typer.Typer, cluster_app: typer.Typer, eval_app: typer.Typer) -> None:
