@@ -135,6 +135,18 @@ def test_train_then_eval_cli(tmp_path):
     assert result.output.count("1.000") >= 3  # precision, recall and F1 on the file it was fitted on
 
 
+def test_through_store_scores_a_folded_duplicate_submission_with_its_article():
+    """Two records with one text from one outlet are one stored article (a duplicate submission):
+    the second record is scored with that article's story, not left without one."""
+    from storywire.commands.cluster import through_store
+
+    recs = records()
+    again = {**recs[0], "id": "resubmitted", "title": recs[0]["title"].upper()}
+    pred = through_store(recs + [again], load_params(), 72.0)
+    assert None not in pred and pred[-1] == pred[0]
+    assert bcubed(pred, [r["story"] for r in recs + [again]])["f1"] == 1.0
+
+
 def test_eval_cluster_bad_file_is_a_clean_error(tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": 1, "title": "x", "text": "y"}\n')
