@@ -74,14 +74,18 @@ def sorted_top(rk, rv, n):
 
 @_kernel
 def dot(ak, av, bk, bv):
-    """Dot product of two sparse vectors (one merge pass)."""
+    """Dot product of two sparse vectors (one merge pass); ``bv`` None: the sum of ``av`` over the
+    keys ``b`` has too (numba compiles that case on its own, without the branch)."""
     i = j = 0
     na, nb = ak.shape[0], bk.shape[0]
     s = 0.0
     while i < na and j < nb:
         x, y = ak[i], bk[j]
         if x == y:
-            s += av[i] * bv[j]
+            if bv is None:
+                s += av[i]
+            else:
+                s += av[i] * bv[j]
             i += 1
             j += 1
         elif x < y:
@@ -94,20 +98,7 @@ def dot(ak, av, bk, bv):
 @_kernel
 def shared_sum(ak, av, bk):
     """Sum of ``av`` over the keys of ``a`` that ``b`` has too."""
-    i = j = 0
-    na, nb = ak.shape[0], bk.shape[0]
-    s = 0.0
-    while i < na and j < nb:
-        x, y = ak[i], bk[j]
-        if x == y:
-            s += av[i]
-            i += 1
-            j += 1
-        elif x < y:
-            i += 1
-        else:
-            j += 1
-    return s
+    return dot(ak, av, bk, None)
 
 
 @_kernel
