@@ -9,7 +9,7 @@ few contiguous cache lines and two vectors meet in one merge pass, compiled by n
 on disk after the first run; no model or data is downloaded).
 
 The kernels are written as plain Python and compiled by :func:`warm_up`, which the engine calls when
-it starts: processes that only prepare documents (the engine's workers) never load numba (~130 MB
+it starts: processes that only prepare documents (the engine's workers) never load numba (~70 MB
 per process). Before that they run as the plain Python they are (slowly, with the same results).
 
 Ties among equal weights are broken by term id (stable sorts over id-sorted arrays), so results
