@@ -224,7 +224,11 @@ def warm_up() -> None:
         from numba import njit
 
         for name in _KERNELS:
-            globals()[name] = njit(cache=True, nogil=True)(globals()[name])
+            try:
+                compiled = njit(cache=True, nogil=True)(globals()[name])
+            except RuntimeError:  # nowhere writable to cache (read-only install and home): compile each run
+                compiled = njit(nogil=True)(globals()[name])
+            globals()[name] = compiled
         _compiled = True
     k = np.array([1, 2], dtype=KEYS)
     v = np.array([1.0, 2.0])
