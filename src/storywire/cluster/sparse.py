@@ -10,7 +10,7 @@ on disk after the first run; no model or data is downloaded).
 
 The kernels are written as plain Python and compiled by :func:`warm_up`, which the engine calls when
 it starts: processes that only prepare documents (the engine's workers) never load numba (~70 MB
-per process). Before that they run as the plain Python they are (slowly, with the same results).
+per process). The engine never runs them uncompiled.
 
 Ties among equal weights are broken by term id (stable sorts over id-sorted arrays), so results
 do not depend on insertion order or on the hash seed.
