@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import multiprocessing
 import os
 import random
 import resource
@@ -141,6 +142,22 @@ def stream_file(n: int, rate: float, seed: int = 7, cache_dir: str | None = None
     return path
 
 
+def children_peak_rss_mb() -> float | None:
+    """Peak RSS of this process's live children (the engine's workers), from /proc's VmHWM: unlike
+    ``getrusage(RUSAGE_CHILDREN).ru_maxrss`` it does not count the parent's pages at fork time (a
+    spawned worker is forked from the engine's process, then exec'd). None: no /proc here."""
+    peak = None
+    for child in multiprocessing.active_children():
+        try:
+            with open(f"/proc/{child.pid}/status", encoding="ascii") as fh:
+                hwm = next((int(line.split()[1]) for line in fh if line.startswith("VmHWM:")), None)
+        except OSError:
+            continue
+        if hwm is not None:
+            peak = max(peak or 0, hwm)
+    return None if peak is None else peak / 1024
+
+
 def run_one(n: int, rate: float, window_hours: float, workers: int, cache_dir: str | None) -> dict:
     from storywire.cluster import ClusterDoc, OnlineClusterer, bcubed
 
@@ -165,7 +182,10 @@ def run_one(n: int, rate: float, window_hours: float, workers: int, cache_dir: s
     # cost of the sequential engine, whatever else runs on the machine.
     t_start = time.perf_counter()
     c_start = c0 = time.process_time()
+    worker_rss = None
     for i, a in enumerate(eng.assign_all(docs(), workers=workers)):
+        if workers and (i % 1000 == 999 or i == n - 1):  # before the pool closes at the end
+            worker_rss = max(worker_rss or 0.0, children_peak_rss_mb() or 0.0) or None
         c1 = time.process_time()
         tenths[min(9, i // tenth)] += c1 - c0
         c0 = c1
@@ -188,7 +208,7 @@ def run_one(n: int, rate: float, window_hours: float, workers: int, cache_dir: s
            "us_per_article_last10pct": round(per_tenth[9], 1),
            "us_per_article_by_tenth": [round(x) for x in per_tenth],
            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-           "worker_peak_rss_mb": round(kids.ru_maxrss / 1024, 1),
+           "worker_peak_rss_mb": round(worker_rss if worker_rss is not None else kids.ru_maxrss / 1024, 1),
            "state_mb": round(len(state) / 1e6, 2), "state_save_s": round(save_s, 2),
            "duplicates_found": dups, **{k: v for k, v in eng.stats().items() if k in ("active_stories", "articles_in_window")}}
     if pred:
