@@ -155,15 +155,21 @@ def test_eval_cluster_bad_file_is_a_clean_error(tmp_path):
     assert "has no 'story' or 'cluster' label" in str(result.exception or result.output)
 
 
-def test_engine_state_round_trip_gives_same_decisions():
-    recs = records()
-    docs = [ClusterDoc(i, r["source"], r["title"], r["text"], datetime.fromisoformat(r["published"]))
-            for i, r in enumerate(recs)]
-    a = OnlineClusterer(load_params())
-    for d in docs[:6]:
+@pytest.mark.parametrize("override", [{}, {"key_entities": 2, "story_top_entities": 4}])
+def test_engine_state_round_trip_gives_same_decisions(override, shared):
+    """A restored engine decides, scores and explains exactly like the one that went on running."""
+    from storywire.cluster.evaluate import to_docs
+
+    docs = [d for d, _ in to_docs(load_records(shared / "data" / "stories" / "ecbplus-dev.jsonl"))][:60]
+    a = OnlineClusterer({**load_params(), **override})
+    for d in docs[:30]:
         a.assign(d)
     b = OnlineClusterer.from_bytes(a.to_bytes())
-    assert [(x.story_id, x.score) for x in map(a.assign, docs[6:])] == [(x.story_id, x.score) for x in map(b.assign, docs[6:])]
+
+    def seen(engine):
+        return [(x.story_id, x.score, x.explain.get("candidates")) for x in (engine.assign(d, explain=True) for d in docs[30:])]
+
+    assert seen(a) == seen(b)
 
 
 def test_worker_processes_give_the_same_decisions(shared):

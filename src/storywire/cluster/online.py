@@ -702,15 +702,15 @@ class OnlineClusterer:
         eng._ndocs = state["ndocs"]
         if int(stored["df_bits"]) == eng._bits:
             eng._df = np.frombuffer(state["df"], dtype=np.uint32).copy()
-        top = eng.params["story_top_entities"]
+        key_ents, top = eng.params["key_entities"], eng.params["story_top_entities"]
         for sid, first, last, n, title, body, ents, keys, members, edf, tdf, mvecs in state["stories"]:
             s = _Story(sid, first)
             s.last, s.n, s.keys = last, n, tuple(keys)
             s.title, s.body, s.ents, s.edf, s.tdf = map(_unpack, (title, body, ents, edf, tdf))
             s.mvecs = [_unpack(m[:2]) + _unpack(m[2:]) for m in mvecs]
-            s.top_ents = sparse.select(*s.ents, sparse.top_keys(*s.ents, top))
+            s.top_ents = sparse.select(*s.ents, sparse.top_keys(*s.ents, key_ents)[:top])  # as _reindex
             s.members = [tuple(m) for m in members]
-            s.tnorm, s.bnorm, s.enorm = (math.sqrt(float(v[1] @ v[1])) for v in (s.title, s.body, s.ents))
+            s.tnorm, s.bnorm, s.enorm = (sparse.norm(v[1]) for v in (s.title, s.body, s.ents))
             eng.stories[sid] = s
         eng._active = OrderedDict(state["active"])
         eng._postings = {k: dict.fromkeys(v) for k, v in state["postings"].items()}

@@ -53,12 +53,18 @@ def unit(keys, w, top):
             sv[m] = x
             m += 1
     sk, sv = sk[:m], sv[:m]
-    norm = np.sqrt(np.sum(sv * sv))
-    if not norm > 0:
+    length = norm(sv)
+    if not length > 0:
         return sk[:0], sv[:0], sk[:0], sv[:0]
-    sv = sv / norm
+    sv = sv / length
     rank = np.argsort(-sv, kind="mergesort")[:top]
     return sk, sv, sk[rank], sv[rank]
+
+
+@_kernel
+def norm(v):
+    """Euclidean length (the one way the engine computes it, so a restored state has the same norms)."""
+    return np.sqrt(np.sum(v * v))
 
 
 @_kernel
@@ -66,10 +72,10 @@ def sorted_top(rk, rv, n):
     """The first ``n`` of ranked (keys, weights), renormalised to unit length, sorted by key."""
     rk, rv = rk[:n], rv[:n]
     order = np.argsort(rk, kind="mergesort")
-    norm = np.sqrt(np.sum(rv * rv))
-    if not norm > 0:
+    length = norm(rv)
+    if not length > 0:
         return rk[:0], rv[:0]
-    return rk[order], rv[order] / norm
+    return rk[order], rv[order] / length
 
 
 @_kernel
@@ -158,7 +164,7 @@ def add(ck, cv, vk, vv, keep):
     if m > 2 * keep:
         sel = np.sort(np.argsort(-ov, kind="mergesort")[:keep])
         ok, ov = ok[sel], ov[sel]
-    return ok, ov, np.sqrt(np.sum(ov * ov))
+    return ok, ov, norm(ov)
 
 
 @_kernel
@@ -224,21 +230,25 @@ def warm_up() -> None:
         from numba import njit
 
         for name in _KERNELS:
+            fn = globals()[name]
+            if hasattr(fn, "py_func"):  # compiled by an earlier call that failed further on
+                continue
             try:
-                compiled = njit(cache=True, nogil=True)(globals()[name])
+                compiled = njit(cache=True, nogil=True)(fn)
             except RuntimeError:  # nowhere writable to cache (read-only install and home): compile each run
-                compiled = njit(nogil=True)(globals()[name])
+                compiled = njit(nogil=True)(fn)
             globals()[name] = compiled
+        k = np.array([1, 2], dtype=KEYS)
+        v = np.array([1.0, 2.0])
+        sk, sv, rk, rv = unit(k, v, 2)
+        sorted_top(rk, rv, 1)
+        norm(v)
+        dot(k, v, sk, sv)
+        shared_sum(k, v, sk)
+        log_ratio(k, v, k, v, 0.5)
+        missing_core(k, v, v, k, 2)
+        add(k, v, k, v, 1)
+        top_keys(k, v, 1)
+        select(k, v, k)
+        core(k, v, k, v, 1.0, 2)
         _compiled = True
-    k = np.array([1, 2], dtype=KEYS)
-    v = np.array([1.0, 2.0])
-    sk, sv, rk, rv = unit(k, v, 2)
-    sorted_top(rk, rv, 1)
-    dot(k, v, sk, sv)
-    shared_sum(k, v, sk)
-    log_ratio(k, v, k, v, 0.5)
-    missing_core(k, v, v, k, 2)
-    add(k, v, k, v, 1)
-    top_keys(k, v, 1)
-    select(k, v, k)
-    core(k, v, k, v, 1.0, 2)
