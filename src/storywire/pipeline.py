@@ -54,6 +54,15 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
 POOL_MIN_ARTICLES = 1000
 
 
+def _compile_engine() -> None:
+    """Compile the story engine's kernels before a write transaction starts, not inside it: the first
+    time (or on every start where numba cannot cache) this takes ~15 s, which must not hold the store's
+    write lock."""
+    from .cluster import sparse
+
+    sparse.warm_up()
+
+
 class Pipeline:
     """Runs the stages over one store with one set of settings."""
 
@@ -67,6 +76,8 @@ class Pipeline:
     def ingest(self, items: Iterable[RawItem | Rejected], on_item: Callable[[IngestResult | Rejected], None] | None = None,
                cluster: bool = True, analyse: bool | None = None) -> IngestSummary:
         summary = IngestSummary()
+        if cluster:
+            _compile_engine()
         for batch in batched(items, self.settings.batch_size):
             self.ingest_batch(batch, summary, on_item, cluster=cluster)
         if analyse if analyse is not None else self.settings.analyse:
@@ -179,6 +190,7 @@ class Pipeline:
 
     def recluster(self, since: datetime) -> int:
         """Rebuild the stories of a period: detach its articles and stream them again in time order."""
+        _compile_engine()
         with self.store.atomic() as conn:
             ids = self.store.clear_stories_since(conn, since)
             self._clusterer = None
