@@ -174,8 +174,7 @@ def _add_into(c: Vec, v: Vec, keep: int) -> tuple[Vec, float]:
 
 def _count_into(c: Vec, keys: np.ndarray, keep: int) -> Vec:
     """One more member for each of ``keys`` (distinct) in the counts ``c``, pruned to the ``keep`` most counted."""
-    k, w, _ = sparse.add(c[0], c[1], keys, np.ones(len(keys)), keep)
-    return k, w
+    return _add_into(c, (keys, np.ones(len(keys))), keep)[0]
 
 
 def _top(v: Vec, n: int) -> list[Term]:
@@ -594,11 +593,16 @@ class OnlineClusterer:
         self._reindex(s)
         s.core_e = s.core_t = None
 
+    def _key_entities(self, s: _Story) -> list[Term]:
+        """The story's ``key_entities`` most weighted entities, best first (indexed); keeps the first
+        ``story_top_entities`` of them, with their weights, as ``s.top_ents``."""
+        top_ents = _top(s.ents, self.params["key_entities"])
+        s.top_ents = sparse.select(*s.ents, np.asarray(top_ents[: self.params["story_top_entities"]], dtype=sparse.KEYS))
+        return top_ents
+
     def _reindex(self, s: _Story) -> None:
         p = self.params
-        top_ents = _top(s.ents, p["key_entities"])
-        s.top_ents = sparse.select(*s.ents, np.asarray(top_ents[: p["story_top_entities"]], dtype=sparse.KEYS))
-        keys = tuple(_top(s.body, p["key_terms"]) + top_ents)
+        keys = tuple(_top(s.body, p["key_terms"]) + self._key_entities(s))
         for k in set(s.keys) - set(keys):
             post = self._postings.get(k)
             if post is not None:
@@ -702,13 +706,12 @@ class OnlineClusterer:
         eng._ndocs = state["ndocs"]
         if int(stored["df_bits"]) == eng._bits:
             eng._df = np.frombuffer(state["df"], dtype=np.uint32).copy()
-        key_ents, top = eng.params["key_entities"], eng.params["story_top_entities"]
         for sid, first, last, n, title, body, ents, keys, members, edf, tdf, mvecs in state["stories"]:
             s = _Story(sid, first)
             s.last, s.n, s.keys = last, n, tuple(keys)
             s.title, s.body, s.ents, s.edf, s.tdf = map(_unpack, (title, body, ents, edf, tdf))
             s.mvecs = [_unpack(m[:2]) + _unpack(m[2:]) for m in mvecs]
-            s.top_ents = sparse.select(*s.ents, sparse.top_keys(*s.ents, key_ents)[:top])  # as _reindex
+            eng._key_entities(s)  # the index keys come from the state; top_ents as _reindex sets them
             s.members = [tuple(m) for m in members]
             s.tnorm, s.bnorm, s.enorm = (sparse.norm(v[1]) for v in (s.title, s.body, s.ents))
             eng.stories[sid] = s
