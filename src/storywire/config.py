@@ -28,6 +28,8 @@ class Settings:
     db: str = _meta("storywire.db", "SQLite file path or postgresql://user:pass@host/db URL of the store.")
     batch_size: int = _meta(200, "Articles per ingest transaction; a crash loses at most the batch in flight.")
     extract_favor: str = _meta("balanced", "trafilatura trade-off for HTML pages: precision, balanced or recall.")
+    max_record_bytes: int = _meta(2_000_000, "Largest article text accepted per record, bytes (a web page's HTML may be 5 "
+                                             "times that); a larger record is rejected alone.")
     boilerplate_min_pages: int = _meta(3, "A line seen on at least this many pages of one outlet is boilerplate.")
     cluster_window_hours: float = _meta(72.0, "Stories with no article for this long are closed to new articles.")
     cluster_model: str = _meta("", "Path of a fitted cluster model JSON (empty: the one shipped with storywire).")
