@@ -27,3 +27,7 @@ class NotFound(StorywireError):
 
 class AuthError(StorywireError):
     """Authentication or authorisation failed."""
+
+
+class RecordRefused(StorywireError):
+    """The store refused one record (a value its database cannot keep); the record is rejected alone."""

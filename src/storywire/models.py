@@ -30,6 +30,7 @@ class RawItem:
     authors: tuple[str, ...] = ()
     feed_id: int | None = None
     section: str | None = None
+    warnings: tuple[str, ...] = ()  # what was dropped from the record while reading it (a bad date...)
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class Extracted:
     feed_id: int | None = None
     section: str | None = None
     captions: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,7 @@ class IngestResult:
     status: str
     article_id: int | None = None
     reason: str | None = None
+    warnings: tuple[str, ...] = ()  # what was dropped from the record (a bad date, a non-http link)
 
 
 @dataclass(frozen=True)

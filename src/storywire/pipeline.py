@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from itertools import islice
 from typing import Callable, Iterable, Iterator
@@ -21,9 +21,10 @@ from typing import Callable, Iterable, Iterator
 import sqlalchemy as sa
 
 from .config import Settings
-from .errors import InputError
+from .errors import InputError, RecordRefused
 from .extract import extract_item
 from .extract.boilerplate import fingerprint, paragraphs
+from .ingest.validate import check_extracted, check_raw
 from .models import Article, Extracted, IngestResult, RawItem, Rejected
 from .store import Store
 from .store.schema import articles, stories
@@ -87,28 +88,61 @@ class Pipeline:
     def extract(self, item: RawItem) -> Extracted:
         return extract_item(item, favor=self.settings.extract_favor)
 
+    def _prepare(self, item: RawItem) -> tuple[Extracted, bool] | Rejected:
+        """Extract and check one item: what the store may take (and whether to learn boilerplate), or why not."""
+        cap = self.settings.max_record_bytes
+        refused = check_raw(item, cap)
+        if refused:
+            return refused
+        try:
+            ex = self.extract(item)
+        except InputError as exc:
+            return Rejected(item.origin, str(exc))
+        except Exception as exc:  # hostile pages can break a parser; that costs this item only
+            log.warning("extraction of %s failed", item.origin, exc_info=True)
+            return Rejected(item.origin, f"extraction failed ({exc.__class__.__name__})")
+        checked = check_extracted(ex, cap)
+        return checked if isinstance(checked, Rejected) else (checked, item.kind in ("html", "dump"))
+
     def ingest_batch(self, batch: list[RawItem | Rejected], summary: IngestSummary,
                      on_item: Callable | None = None, cluster: bool = True) -> None:
+        """Store one batch in one transaction. If the store refuses a record, the batch is stored again
+        with a savepoint per record, so that record alone is rejected."""
         ready: list[tuple[Extracted, bool]] = []
         rejected: list[Rejected] = []
         for item in batch:
-            if isinstance(item, Rejected):
-                rejected.append(item)
-                continue
-            try:
-                ready.append((self.extract(item), item.kind in ("html", "dump")))
-            except InputError as exc:
-                rejected.append(Rejected(item.origin, str(exc)))
+            prepared = item if isinstance(item, Rejected) else self._prepare(item)
+            (rejected if isinstance(prepared, Rejected) else ready).append(prepared)
+        try:
+            results, refused = self._store_batch(ready, rejected, cluster, isolate=False)
+        except RecordRefused:
+            results, refused = self._store_batch(ready, rejected, cluster, isolate=True)
+        for r in results:
+            summary.add(r)
+            if on_item:
+                on_item(r)
+        for r in rejected + refused:
+            summary.rejected.append(r)
+            summary.counts["rejected"] += 1
+            if on_item:
+                on_item(r)
+
+    def _store_batch(self, ready: list[tuple[Extracted, bool]], rejected: list[Rejected], cluster: bool,
+                     isolate: bool) -> tuple[list[IngestResult], list[Rejected]]:
         results: list[IngestResult] = []
+        refused: list[Rejected] = []
         with self.store.atomic() as conn:
             for ex, learn in ready:
-                if learn:
-                    ex = self._strip_learned(conn, ex)
-                    if not ex.text.strip():
-                        rejected.append(Rejected(ex.origin, "nothing left after removing boilerplate"))
-                        continue
-                results.append(self.store.upsert_article(conn, ex))
-            for r in rejected:
+                if not isolate:
+                    stored = self._store_one(conn, ex, learn)
+                else:
+                    try:
+                        with self.store.savepoint(conn):
+                            stored = self._store_one(conn, ex, learn)
+                    except RecordRefused as exc:
+                        stored = Rejected(ex.origin, str(exc))
+                (refused if isinstance(stored, Rejected) else results).append(stored)
+            for r in rejected + refused:
                 self.store.record_rejection(conn, r.origin, r.reason)
             new_ids = [r.article_id for r in results if r.status == "ingested"]
             for r in results:
@@ -124,20 +158,18 @@ class Pipeline:
                 except BaseException:
                     self._clusterer = None  # its memory may be ahead of the rolled-back store
                     raise
-        for r in results:
-            summary.add(r)
-            if on_item:
-                on_item(r)
-        for r in rejected:
-            summary.rejected.append(r)
-            summary.counts["rejected"] += 1
-            if on_item:
-                on_item(r)
+        return results, refused
+
+    def _store_one(self, conn: sa.Connection, ex: Extracted, learn: bool) -> IngestResult | Rejected:
+        if learn:
+            ex = self._strip_learned(conn, ex)
+            if not ex.text.strip():
+                return Rejected(ex.origin, "nothing left after removing boilerplate")
+        result = self.store.upsert_article(conn, ex)
+        return replace(result, warnings=ex.warnings) if ex.warnings else result
 
     def _strip_learned(self, conn: sa.Connection, ex: Extracted) -> Extracted:
         """Drop paragraphs this outlet repeats on many pages (newsletter plugs, footers, nav)."""
-        from dataclasses import replace
-
         source_id = self.store.source_id(conn, ex.source or "unknown")
         paras = paragraphs(ex.text)
         prints = {p: fingerprint(p) for p in paras if len(p) < 300}

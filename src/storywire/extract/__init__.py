@@ -46,4 +46,5 @@ def extract_item(item: RawItem, favor: str = "precision") -> Extracted:
         published=item.published or found.get("published"), language=item.language or found.get("language"),
         authors=item.authors or tuple(found.get("authors") or ()), raw_hash=raw_hash(raw),
         feed_id=item.feed_id, section=item.section, captions=tuple(found.get("captions") or ()),
+        warnings=item.warnings,
     )

@@ -13,10 +13,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from ..config import Settings
 from ..models import RawItem, Rejected
+from .validate import HTML_FACTOR
 
 SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".html": "html", ".htm": "html", ".txt": "dump"}
 MAX_FILE_BYTES = 200_000_000
+DEFAULT_MAX_RECORD_BYTES = Settings.max_record_bytes
 
 
 def kind_of(path: Path) -> str | None:
@@ -80,18 +83,27 @@ def decode(data: bytes) -> str:
     return str(best)
 
 
-def parse_time(value: object) -> datetime | None:
+def parse_time(value: object) -> datetime:
     """ISO 8601 (a trailing Z allowed) to an aware datetime; naive times are taken as UTC."""
-    if value in (None, ""):
-        return None
     if not isinstance(value, str):
         raise ValueError(f"published must be an ISO 8601 string, not {type(value).__name__}")
     text = value.strip().replace("Z", "+00:00").replace("z", "+00:00")
     try:
         dt = datetime.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"published {value!r} is not an ISO 8601 time") from None
+        raise ValueError(f"published {value[:40]!r} is not an ISO 8601 time") from None
     return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt
+
+
+def _published(record: dict) -> tuple[datetime | None, str | None]:
+    """The record's time, or None and a warning when it cannot be read (the record is kept)."""
+    value = record.get("published")
+    if value in (None, ""):
+        return None, None
+    try:
+        return parse_time(value), None
+    except ValueError as exc:
+        return None, f"{exc}: dropped"
 
 
 def _str(record: dict, key: str) -> str | None:
@@ -113,40 +125,55 @@ def jsonl_item(record: object, origin: str) -> RawItem:
     if not text and not html:
         raise ValueError('no "text" or "html" field with content')
     authors = record.get("authors") or ([record["author"]] if isinstance(record.get("author"), str) else [])
+    published, warning = _published(record)
     return RawItem(
         origin=origin, kind="text" if text else "html", external_id=_str(record, "id"), url=_str(record, "url"),
         source=_str(record, "source"), title=_str(record, "title"), text=text, html=None if text else html,
-        published=parse_time(record.get("published")), language=_str(record, "language"),
-        authors=tuple(a for a in authors if isinstance(a, str)), section=_str(record, "section"),
+        published=published, language=_str(record, "language"),
+        authors=tuple(a for a in authors if isinstance(a, str)) if isinstance(authors, list) else (),
+        section=_str(record, "section"), warnings=(warning,) if warning else (),
     )
 
 
-def read_jsonl(path: Path, content: str) -> Iterator[RawItem | Rejected]:
-    for number, line in enumerate(content.splitlines(), 1):
-        if not line.strip():
-            continue
-        origin = f"{path}:{number}"
-        try:
-            yield jsonl_item(json.loads(line), origin)
-        except json.JSONDecodeError as exc:
-            yield Rejected(origin, f"not valid JSON ({exc.msg} at column {exc.colno})")
-        except ValueError as exc:
-            yield Rejected(origin, str(exc))
+def _jsonl_line(line: bytes, origin: str, max_line_bytes: int) -> RawItem | Rejected:
+    if len(line) > max_line_bytes:
+        return Rejected(origin, f"line of {len(line) / 1e6:.1f} MB is over the "
+                                f"{max_line_bytes / 1e6:g} MB limit (max_record_bytes)")
+    try:
+        record = json.loads(line.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        return Rejected(origin, f"not UTF-8 (byte 0x{line[exc.start]:02x} at column {exc.start + 1})")
+    except json.JSONDecodeError as exc:
+        return Rejected(origin, f"not valid JSON ({exc.msg} at column {exc.colno})")
+    except RecursionError:
+        return Rejected(origin, "JSON nested too deeply")
+    try:
+        return jsonl_item(record, origin)
+    except ValueError as exc:
+        return Rejected(origin, str(exc))
 
 
-def read_file(path: Path) -> Iterator[RawItem | Rejected]:
+def read_jsonl(path: Path, data: bytes, max_record_bytes: int) -> Iterator[RawItem | Rejected]:
+    """One item per line; each line must be UTF-8 JSON (a line that is not is rejected with its number)."""
+    max_line_bytes = max_record_bytes * HTML_FACTOR * 2  # JSON escapes may double a record's size
+    for number, line in enumerate(data.removeprefix(b"\xef\xbb\xbf").split(b"\n"), 1):
+        if line.strip():
+            yield _jsonl_line(line, f"{path}:{number}", max_line_bytes)
+
+
+def read_file(path: Path, max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES) -> Iterator[RawItem | Rejected]:
     """Every item in one file; problems become Rejected items, never exceptions."""
     kind = kind_of(path)
     try:
         data, problem = read_bytes(path)
-        content = decode(data) if data else ""
+        content = "" if kind == "jsonl" or not data else decode(data)
     except (OSError, ValueError, EOFError, gzip.BadGzipFile) as exc:
         yield Rejected(str(path), str(exc) or exc.__class__.__name__)
         return
     if kind == "jsonl":
-        if not content.strip() and not problem:
+        if not data.strip() and not problem:
             yield Rejected(str(path), "empty file")
-        yield from read_jsonl(path, content)
+        yield from read_jsonl(path, data, max_record_bytes)
     elif problem:
         pass  # a cut-off page is not a page: reported below, nothing stored
     elif not content.strip():
@@ -159,8 +186,9 @@ def read_file(path: Path) -> Iterator[RawItem | Rejected]:
         yield Rejected(str(path), problem)
 
 
-def read_paths(paths: Iterable[str | Path]) -> Iterator[RawItem | Rejected]:
+def read_paths(paths: Iterable[str | Path],
+               max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES) -> Iterator[RawItem | Rejected]:
     files, bad = discover(paths)
     yield from bad
     for path in files:
-        yield from read_file(path)
+        yield from read_file(path, max_record_bytes)

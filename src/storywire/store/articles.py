@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from ..errors import NotFound
+from ..errors import NotFound, RecordRefused
 from ..models import Article, Extracted, IngestResult
 from .schema import article_revisions, articles, boilerplate, rejections, sources
 
@@ -103,9 +103,19 @@ class ArticlesMixin:
 
         The same article (same URL, or same external id, or same text from the same source) is
         never stored twice: identical content is "unchanged"; changed content is "revised", with
-        the previous version kept in article_revisions.
+        the previous version kept in article_revisions. A value the database cannot keep raises
+        RecordRefused (the transaction is then unusable: retry the batch with ``savepoint``).
         """
-        now = now or utcnow()
+        try:
+            return self._upsert_article(conn, ex, now or utcnow())
+        except sa.exc.OperationalError:
+            raise  # the store itself failed (locked, full, gone): not this record's fault
+        except (sa.exc.StatementError, ValueError, OverflowError, UnicodeError) as exc:
+            cause = getattr(exc, "orig", None) or exc
+            message = str(cause).splitlines()[0][:200] if str(cause) else ""
+            raise RecordRefused(f"the store refused it ({cause.__class__.__name__}: {message})") from exc
+
+    def _upsert_article(self, conn: sa.Connection, ex: Extracted, now: datetime) -> IngestResult:
         source_id = self.source_id(conn, ex.source or "unknown")
         digest = content_hash(ex.text)
         title = (ex.title or "").strip() or ex.text.strip().split("\n", 1)[0][:200]

@@ -39,6 +39,7 @@ class Store(ArticlesMixin, StoriesMixin, AccountsMixin, FeedsMixin, BriefingsMix
         self._write_lock = threading.RLock()
         # per-connection caches (e.g. source ids) must not outlive a rolled-back transaction
         sa.event.listen(engine, "rollback", lambda conn: conn.info.clear())
+        sa.event.listen(engine, "rollback_savepoint", lambda conn, name, context: conn.info.clear())
 
     # -- transactions -------------------------------------------------------------------------
     @contextmanager
@@ -50,6 +51,12 @@ class Store(ArticlesMixin, StoriesMixin, AccountsMixin, FeedsMixin, BriefingsMix
                     yield conn
             except sa.exc.OperationalError as exc:
                 raise StoreError(f"the store could not be written: {exc.orig}") from exc
+
+    @contextmanager
+    def savepoint(self, conn: sa.Connection) -> Iterator[sa.Connection]:
+        """A savepoint inside a write transaction: what fails in it is rolled back alone."""
+        with conn.begin_nested():
+            yield conn
 
     @contextmanager
     def read(self) -> Iterator[sa.Connection]:
