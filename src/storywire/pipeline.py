@@ -51,6 +51,8 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
+MERGE_CLOCK_SLACK = timedelta(minutes=10)
+
 # Fewest articles clustered at once for which worker processes are worth starting (~1 s each).
 POOL_MIN_ARTICLES = 1000
 
@@ -72,6 +74,7 @@ class Pipeline:
         self.settings = settings
         self._clusterer = None  # built lazily by replaying the window
         self._last_seen_id = 0
+        self._synced_at = datetime.now(timezone.utc)
 
     # -- ingest ---------------------------------------------------------------------------------
     def ingest(self, items: Iterable[RawItem | Rejected], on_item: Callable[[IngestResult | Rejected], None] | None = None,
@@ -199,6 +202,7 @@ class Pipeline:
         """The in-memory engine, rebuilt from the window, caught up with other writers' articles."""
         from .cluster import load_engine
 
+        synced_at = datetime.now(timezone.utc)  # under the write lock: later merges are stamped after it
         if self._clusterer is None:
             latest = conn.execute(sa.select(sa.func.max(sa.func.coalesce(articles.c.published, articles.c.fetched)))
                                   .where(articles.c.story_id.is_not(None))).scalar()
@@ -208,17 +212,23 @@ class Pipeline:
             if latest is not None:
                 since = latest - timedelta(hours=self.settings.cluster_window_hours)
                 self._replay(conn, sa.func.coalesce(articles.c.published, articles.c.fetched) >= since)
-        else:
-            self._replay(conn, articles.c.id > self._last_seen_id)
+        elif self._replay(conn, articles.c.id > self._last_seen_id):
+            # another writer clustered since our last batch: its merges must be ours too, or we would
+            # put articles into stories it merged away (MERGE_CLOCK_SLACK allows for clock skew between machines)
+            for old, into in self.store.merges_since(conn, self._synced_at - MERGE_CLOCK_SLACK):
+                self._clusterer.follow_merge(old, into)
+        self._synced_at = synced_at
         return self._clusterer
 
-    def _replay(self, conn: sa.Connection, where: sa.ColumnElement) -> None:
+    def _replay(self, conn: sa.Connection, where: sa.ColumnElement) -> int:
+        """Observe the clustered articles ``where`` selects, in time order; returns how many were new."""
         from .cluster import ClusterDoc
 
         seen: list[Article] = list(self.store.iter_articles(conn, sa.and_(where, articles.c.story_id.is_not(None))))
         for art in sorted(seen, key=lambda a: (a.time, a.id)):
             self._clusterer.observe(ClusterDoc.from_article(art), art.story_id)
             self._last_seen_id = max(self._last_seen_id, art.id)
+        return len(seen)
 
     def recluster(self, since: datetime) -> int:
         """Rebuild the stories of a period: detach its articles and stream them again in time order."""

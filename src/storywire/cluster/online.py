@@ -335,6 +335,26 @@ class OnlineClusterer:
         self.next_story_id = max(self.next_story_id, story_id + 1)
         self._add(d, story_id)
 
+    def follow_merge(self, old: int, into: int) -> None:
+        """Another writer merged story ``old`` into ``into`` in the store: do the same here."""
+        s = self.stories.get(old)
+        if s is None or old == into:
+            return
+        if into in self.stories:
+            self._merge(into, old, keep=into)
+            return
+        self._unindex(s)
+        del self.stories[old]
+        self._active.pop(old, None)
+        s.id = into
+        self.stories[into] = s
+        self._active[into] = s.last
+        for m, _ in s.members:
+            if self._doc_story.get(m) == old:
+                self._doc_story[m] = into
+        self.next_story_id = max(self.next_story_id, into + 1)
+        self._reindex(s)
+
     def train_step(self, doc: ClusterDoc, story_id: int) -> tuple[list[tuple[int, dict]], list[tuple[int, dict]]]:
         """For fitting: the candidates of ``doc`` with their features, then observe it in ``story_id``.
 
@@ -630,10 +650,10 @@ class OnlineClusterer:
                     del self._postings[k]
         s.keys = ()
 
-    def _merge(self, a: int, b: int) -> int:
-        """Merge stories a and b; the larger one (older on ties) survives. Returns the survivor."""
+    def _merge(self, a: int, b: int, keep: int | None = None) -> int:
+        """Merge stories a and b; ``keep`` survives, else the larger one (older on ties). Returns the survivor."""
         sa, sb = self.stories[a], self.stories[b]
-        if (sb.n, -sb.id) > (sa.n, -sa.id):
+        if keep == sb.id or (keep is None and (sb.n, -sb.id) > (sa.n, -sa.id)):
             sa, sb = sb, sa
         p = self.params
         sa.title, sa.tnorm = _add_into(sa.title, sb.title, p["story_title_terms"])

@@ -2,7 +2,7 @@
 
 Writes go through ``atomic()``: one transaction, all or nothing. On SQLite a process-wide lock makes
 this process a single writer and ``BEGIN IMMEDIATE`` serialises writers across processes.
-Reads use ``read()``. The methods live in per-concern mixins (articles, stories, accounts, feeds,
+Reads use ``read()``: a read-only snapshot that never waits for a writer. The methods live in per-concern mixins (articles, stories, accounts, feeds,
 briefings) so each file stays short; the backends differ only in engine set-up and full-text search.
 """
 from __future__ import annotations
@@ -33,13 +33,16 @@ class Store(ArticlesMixin, StoriesMixin, AccountsMixin, FeedsMixin, BriefingsMix
 
     dialect: str = ""
 
-    def __init__(self, engine: sa.Engine, url: str):
+    def __init__(self, engine: sa.Engine, url: str, read_engine: sa.Engine | None = None):
         self.engine = engine
+        self.read_engine = read_engine or engine
         self.url = url
         self._write_lock = threading.RLock()
         # per-connection caches (e.g. source ids) must not outlive a rolled-back transaction
         sa.event.listen(engine, "rollback", lambda conn: conn.info.clear())
         sa.event.listen(engine, "rollback_savepoint", lambda conn, name, context: conn.info.clear())
+        # which stories exist and are not merged is only known inside one transaction
+        sa.event.listen(engine, "commit", lambda conn: conn.info.pop("known_story_ids", None))
 
     # -- transactions -------------------------------------------------------------------------
     @contextmanager
@@ -60,7 +63,8 @@ class Store(ArticlesMixin, StoriesMixin, AccountsMixin, FeedsMixin, BriefingsMix
 
     @contextmanager
     def read(self) -> Iterator[sa.Connection]:
-        with self.engine.connect() as conn:
+        """A read-only connection: it never takes the write lock, so readers never wait for writers."""
+        with self.read_engine.connect() as conn:
             yield conn
 
     # -- schema -------------------------------------------------------------------------------
@@ -100,3 +104,4 @@ class Store(ArticlesMixin, StoriesMixin, AccountsMixin, FeedsMixin, BriefingsMix
 
     def close(self) -> None:
         self.engine.dispose()
+        self.read_engine.dispose()

@@ -1,4 +1,4 @@
-"""SQLite backend: one file, WAL, FTS5 search, BEGIN IMMEDIATE so writers queue instead of failing."""
+"""SQLite backend: one file, WAL, FTS5 search; writers queue on BEGIN IMMEDIATE, readers never wait for them."""
 from __future__ import annotations
 
 import re
@@ -9,29 +9,41 @@ from .base import Store
 from .schema import articles
 
 
+READ_BUSY_MS = 5000  # a read waits this long at most (only WAL recovery or a schema change can block it)
+
+
+def _engine(url: str, writer: bool) -> sa.Engine:
+    """Writers begin with BEGIN IMMEDIATE and queue for the write lock; readers begin a deferred,
+    read-only transaction: a consistent WAL snapshot that never takes or waits for the write lock."""
+    engine = sa.create_engine(url, connect_args={"timeout": 60 if writer else READ_BUSY_MS / 1000,
+                                                 "check_same_thread": False})
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+        dbapi_conn.isolation_level = None  # let SQLAlchemy's BEGIN below, and SAVEPOINTs, work
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={60000 if writer else READ_BUSY_MS}")
+        if not writer:
+            cur.execute("PRAGMA query_only=ON")
+        cur.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(conn):  # type: ignore[no-untyped-def]
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
+
+    return engine
+
+
 class SQLiteStore(Store):
     dialect = "sqlite"
 
     @classmethod
     def create(cls, path: str) -> "SQLiteStore":
         url = f"sqlite:///{path}"
-        engine = sa.create_engine(url, connect_args={"timeout": 60, "check_same_thread": False})
-
-        @sa.event.listens_for(engine, "connect")
-        def _on_connect(dbapi_conn, _record):  # type: ignore[no-untyped-def]
-            dbapi_conn.isolation_level = None  # let SQLAlchemy's BEGIN below, and SAVEPOINTs, work
-            cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA synchronous=NORMAL")
-            cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA busy_timeout=60000")
-            cur.close()
-
-        @sa.event.listens_for(engine, "begin")
-        def _on_begin(conn):  # type: ignore[no-untyped-def]
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-
-        return cls(engine, url)
+        return cls(_engine(url, writer=True), url, read_engine=_engine(url, writer=False))
 
     def search_articles(self, conn, query, limit, offset=0, filters=None):
         match = fts5_query(query)

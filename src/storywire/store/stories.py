@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 import sqlalchemy as sa
 
-from ..errors import NotFound
+from ..errors import NotFound, StoreError
 from ..models import Article, Assignment, Story
 from .articles import ARTICLE_COLUMNS, row_to_article
 from .schema import analyses, articles, engine_state, sources, stories, story_entities
@@ -34,10 +34,14 @@ class StoriesMixin:
         conn.execute(articles.update().where(articles.c.id == a.article_id).values(
             story_id=a.story_id, duplicate_of=a.duplicate_of, dup_similarity=a.dup_similarity))
         now = _now()
-        known = conn.info.setdefault("known_story_ids", set())
+        known = conn.info.setdefault("known_story_ids", set())  # cleared at every commit and rollback
         if a.story_id not in known:
-            if conn.execute(sa.select(stories.c.id).where(stories.c.id == a.story_id)).first() is None:
+            row = conn.execute(sa.select(stories.c.merged_into).where(stories.c.id == a.story_id)).first()
+            if row is None:
                 conn.execute(stories.insert().values(id=a.story_id, title="", created=now, updated=now))
+            elif row.merged_into is not None:  # the engine must follow merges first (Pipeline._engine)
+                raise StoreError(f"story {a.story_id} was merged into story {row.merged_into}: "
+                                 "an article cannot join it")
             known.add(a.story_id)
         for old in a.merged_story_ids:
             conn.execute(articles.update().where(articles.c.story_id == old).values(story_id=a.story_id))
@@ -47,6 +51,13 @@ class StoriesMixin:
             conn.execute(story_entities.delete().where(story_entities.c.story_id == old))
         if refresh:
             self.refresh_story(conn, a.story_id)
+
+    def merges_since(self, conn: sa.Connection, since: datetime) -> list[tuple[int, int]]:
+        """(story, merged into) for the merges recorded since ``since``, oldest first."""
+        return [(r[0], r[1]) for r in conn.execute(
+            sa.select(stories.c.id, stories.c.merged_into)
+            .where(stories.c.merged_into.is_not(None), stories.c.updated >= since)
+            .order_by(stories.c.updated, stories.c.id))]
 
     def refresh_stories(self, conn: sa.Connection, story_ids: set[int] | list[int]) -> None:
         """:meth:`refresh_story` for many stories: one grouped query for the counts and times."""
