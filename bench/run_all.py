@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-BENCHES = ["bench_ingest.py", "bench_cluster.py", "bench_analyse.py", "bench_fetch.py", "bench_web.py",
+BENCHES = ["bench_ingest.py", "bench_cluster.py", "bench_analyse.py", "bench_fetch.py", "bench_web.py", "bench_concurrent.py",
            "bench_backends.py"]
 
 if __name__ == "__main__":
