@@ -99,12 +99,16 @@ class AccountsMixin:
         conn.execute(users.update().where(users.c.id == user_id).values(password_hash=_hasher.hash(password)))
         conn.execute(sessions.delete().where(sessions.c.user_id == user_id))  # log out everywhere
 
-    def check_password(self, conn: sa.Connection, name: str, password: str) -> dict:
+    def authenticate(self, name: str, password: str) -> dict:
         """The user when the password matches, else AuthError (same message for unknown names).
 
-        Upgrades the stored hash when argon2's parameters have changed since it was made.
+        argon2 is slow on purpose, so it runs outside any transaction: the hash is read, the
+        connection let go, then the password checked. A hash made with older argon2 parameters is
+        replaced afterwards in a short write.
         """
-        row = conn.execute(sa.select(*_USER_COLUMNS, users.c.password_hash).where(users.c.name == name.strip())).first()
+        with self.read() as conn:  # type: ignore[attr-defined]
+            row = conn.execute(sa.select(*_USER_COLUMNS, users.c.password_hash)
+                               .where(users.c.name == name.strip())).first()
         stored = row.password_hash if row is not None else _DUMMY_HASH
         try:
             _hasher.verify(stored, password)
@@ -113,7 +117,10 @@ class AccountsMixin:
         if row is None:
             raise AuthError("wrong user name or password")
         if _hasher.check_needs_rehash(stored):
-            conn.execute(users.update().where(users.c.id == row.id).values(password_hash=_hasher.hash(password)))
+            fresh = _hasher.hash(password)
+            with self.atomic() as conn:  # type: ignore[attr-defined]
+                conn.execute(users.update().where(users.c.id == row.id, users.c.password_hash == stored)
+                             .values(password_hash=fresh))
         return _user_dict(row)  # type: ignore[return-value]
 
     # -- sessions -----------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from ..errors import AuthError, ConfigError, FetchError, InputError, NotFound, S
 from . import admin, api, feeds_out, pages
 from .auth import Forbidden, LoginRequired, Viewer, login_url
 from .cache import TTLCache
+from .logins import LoginLimits, TooManyLogins
 from .render import STATIC, make_templates, page
 
 log = logging.getLogger(__name__)
@@ -74,6 +75,8 @@ class SecurityHeaders:
 
 
 def _status(exc: Exception) -> int:
+    if isinstance(exc, TooManyLogins):
+        return 429
     if isinstance(exc, Forbidden):
         return 403
     if isinstance(exc, AuthError):
@@ -93,18 +96,25 @@ def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
-def _error(request: Request, status: int, message: str, details: list | None = None) -> Response:
+def _error(request: Request, status: int, message: str, details: list | None = None,
+           retry_after: int | None = None) -> Response:
+    """The error as JSON under /api/, as a page elsewhere (with Retry-After when given)."""
     if _is_api(request):
         body: dict = {"error": {"status": status, "message": message}}
         if details:
             body["error"]["details"] = details
-        headers = {"WWW-Authenticate": 'Bearer realm="storywire"'} if status == 401 else None
-        return JSONResponse(body, status_code=status, headers=headers)
-    viewer = getattr(request.state, "viewer", None) or Viewer(None)
-    titles = {400: "That did not work", 401: "Please log in", 403: "Not allowed", 404: "Not found",
-              405: "Not allowed", 422: "That did not work", 503: "Unavailable"}
-    return page(request, "error.html", viewer, status_code=status, status=status,
-                title=titles.get(status, "Something went wrong"), message=message)
+        response: Response = JSONResponse(body, status_code=status)
+        if status == 401:
+            response.headers["WWW-Authenticate"] = 'Bearer realm="storywire"'
+    else:
+        viewer = getattr(request.state, "viewer", None) or Viewer(None)
+        titles = {400: "That did not work", 401: "Please log in", 403: "Not allowed", 404: "Not found",
+                  405: "Not allowed", 422: "That did not work", 429: "Too many tries", 503: "Unavailable"}
+        response = page(request, "error.html", viewer, status_code=status, status=status,
+                        title=titles.get(status, "Something went wrong"), message=message)
+    if retry_after is not None:
+        response.headers["Retry-After"] = str(retry_after)
+    return response
 
 
 def create_app(settings: Settings, store) -> FastAPI:
@@ -118,6 +128,7 @@ def create_app(settings: Settings, store) -> FastAPI:
     app.state.templates = make_templates()
     app.state.river_cache = TTLCache(ttl=RIVER_TTL_S)
     app.state.token_seen = {}  # token -> when its use was last recorded (see auth._note_use)
+    app.state.logins = LoginLimits()
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(api.router)
     app.include_router(feeds_out.router)
@@ -153,7 +164,8 @@ def create_app(settings: Settings, store) -> FastAPI:
         status = _status(exc)
         if status >= 500:
             log.error("%s %s: %s", request.method, request.url.path, exc)
-        return _error(request, status, str(exc))
+        retry_after = exc.retry_after if isinstance(exc, TooManyLogins) else None
+        return _error(request, status, str(exc), retry_after=retry_after)
 
     @app.exception_handler(HTTPException)
     async def _http(request: Request, exc: HTTPException) -> Response:

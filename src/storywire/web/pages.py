@@ -14,7 +14,7 @@ from starlette.background import BackgroundTask
 
 from ..errors import AuthError, InputError, NotFound
 from ..store.accounts import SESSION_TTL
-from . import queries
+from . import logins, queries
 from .auth import (LOGIN_CSRF_COOKIE, SESSION_COOKIE, Viewer, check_csrf, new_login_csrf, page_user, page_viewer,
                    resolve, safe_next)
 from .highlight import segments, shared_share
@@ -159,40 +159,41 @@ def entity(request: Request, name: str, viewer: Viewer = Depends(page_viewer)):
 # -- login --------------------------------------------------------------------------------------------
 @router.get("/login")
 def login_form(request: Request, next: str = "/"):
-    viewer = resolve(request)
-    if viewer.user is not None:
+    if resolve(request).user is not None:
         return _redirect(next)
-    token = new_login_csrf()
-    resp = page(request, "login.html", viewer, next=safe_next(next), login_csrf=token, error=None)
-    _set_cookie(request, resp, LOGIN_CSRF_COOKIE, token, max_age=3600)
-    return resp
+    return _login_page(request, next)
 
 
 @router.post("/login")
 def login(request: Request, name: str = Form(""), password: str = Form(""), csrf_token: str = Form(""),
           next: str = Form("/")):
-    viewer = Viewer(None)
     expected = request.cookies.get(LOGIN_CSRF_COOKIE, "")
     if not expected or not hmac.compare_digest(expected.encode(), csrf_token.encode()):
-        token = new_login_csrf()
-        resp = page(request, "login.html", viewer, next=safe_next(next), login_csrf=token, status_code=403,
-                    error="The login form expired. Please try again.")
-        _set_cookie(request, resp, LOGIN_CSRF_COOKIE, token, max_age=3600)
-        return resp
-    store = request.app.state.store
+        return _login_page(request, next, "The login form expired. Please try again.", 403)
     try:
-        with store.atomic() as conn:
-            user = store.check_password(conn, name, password)
-            session = store.create_session(conn, user["id"])
-    except AuthError as exc:
-        token = new_login_csrf()
-        resp = page(request, "login.html", viewer, next=safe_next(next), login_csrf=token, status_code=401,
-                    error=str(exc).capitalize() + ".", name=name)
-        _set_cookie(request, resp, LOGIN_CSRF_COOKIE, token, max_age=3600)
+        user = logins.authenticate(request, name, password)
+    except logins.TooManyLogins as exc:
+        resp = _login_page(request, next, str(exc).capitalize() + ".", 429, name)
+        resp.headers["Retry-After"] = str(exc.retry_after)
         return resp
+    except AuthError as exc:
+        return _login_page(request, next, str(exc).capitalize() + ".", 401, name)
+    store = request.app.state.store
+    with store.atomic() as conn:
+        session = store.create_session(conn, user["id"])
     resp = _redirect(next)
     _set_cookie(request, resp, SESSION_COOKIE, session["id"], max_age=int(SESSION_TTL.total_seconds()))
     resp.delete_cookie(LOGIN_CSRF_COOKIE, path="/")
+    return resp
+
+
+def _login_page(request: Request, next_path: str, error: str | None = None, status_code: int = 200,
+                name: str = "") -> Response:
+    """The login form with a fresh CSRF token, in the form and in its cookie."""
+    token = new_login_csrf()
+    resp = page(request, "login.html", Viewer(None), next=safe_next(next_path), login_csrf=token, error=error,
+                name=name, status_code=status_code)
+    _set_cookie(request, resp, LOGIN_CSRF_COOKIE, token, max_age=3600)
     return resp
 
 
@@ -276,8 +277,8 @@ def change_password(request: Request, current: str = Form(""), new: str = Form("
     check_csrf(viewer, csrf_token)
     store = request.app.state.store
     try:
+        logins.authenticate(request, viewer.name, current)
         with store.atomic() as conn:
-            store.check_password(conn, viewer.name, current)
             store.set_password(conn, viewer.id, new)
             session = store.create_session(conn, viewer.id)
     except (AuthError, InputError) as exc:
