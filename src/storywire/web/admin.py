@@ -51,6 +51,7 @@ def add_feed(request: Request, url: str = Form(""), title: str = Form(""), categ
 def remove_feed(request: Request, feed_id: int, csrf_token: str = Form(""), viewer: Viewer = Depends(page_user)):
     check_csrf(viewer, csrf_token)
     require_admin(viewer)
+    queries.checked_id(feed_id, "feed")
     sources_admin.remove_feed(request.app.state.store, feed_id)
     return _redirect("/sources", "feed-removed")
 
@@ -114,6 +115,7 @@ def delete_user(request: Request, user_id: int, csrf_token: str = Form(""),
                 viewer: Viewer = Depends(page_user)) -> RedirectResponse:
     check_csrf(viewer, csrf_token)
     require_admin(viewer)
+    queries.checked_id(user_id, "user")
     if user_id == viewer.id:
         raise InputError("you cannot remove yourself (another admin can)")
     store = request.app.state.store

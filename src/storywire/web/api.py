@@ -56,6 +56,7 @@ def stories(request: Request, view: Literal["top", "foryou"] = "top", limit: int
 
 @router.get("/stories/{story_id}", summary="One story: everything the story page shows")
 def story(request: Request, story_id: int, viewer: Viewer = Depends(api_viewer)):
+    queries.checked_id(story_id, "story")
     store = request.app.state.store
     with store.read() as conn:
         detail = queries.story_detail(store, conn, story_id)
@@ -73,6 +74,7 @@ def articles(request: Request, source: str | None = None, limit: int = Limit, of
 
 @router.get("/articles/{article_id}", summary="One article with its clean text and near-duplicates")
 def article(request: Request, article_id: int, viewer: Viewer = Depends(api_viewer)):
+    queries.checked_id(article_id, "article")
     store = request.app.state.store
     with store.read() as conn:
         art = store.get_article(conn, article_id)
@@ -134,6 +136,7 @@ def add_feed(request: Request, body: FeedIn, viewer: Viewer = Depends(api_user))
 @router.delete("/sources/feeds/{feed_id}", summary="Unsubscribe from a feed (admin)")
 def remove_feed(request: Request, feed_id: int, viewer: Viewer = Depends(api_user)):
     require_admin(viewer)
+    queries.checked_id(feed_id, "feed")
     sources_admin.remove_feed(request.app.state.store, feed_id)
     return _json({"deleted": feed_id})
 
@@ -178,6 +181,7 @@ def briefings(request: Request, limit: int = Limit, offset: int = Offset, viewer
 
 @router.get("/briefings/{briefing_id}", summary="One briefing")
 def briefing(request: Request, briefing_id: int, viewer: Viewer = Depends(api_viewer)):
+    queries.checked_id(briefing_id, "briefing")
     store = request.app.state.store
     with store.read() as conn:
         return _json(queries.briefing_one(conn, viewer.id, briefing_id))

@@ -77,6 +77,7 @@ def _river(request: Request, viewer: Viewer, view: str, page_no: int):
 # -- story and article ------------------------------------------------------------------------------
 @router.get("/story/{story_id}")
 def story(request: Request, story_id: int, viewer: Viewer = Depends(page_viewer)):
+    queries.checked_id(story_id, "story")
     store = request.app.state.store
     with store.read() as conn:
         detail = queries.story_detail(store, conn, story_id)
@@ -115,6 +116,7 @@ def _record_open(store, user_id: int, story_id: int) -> None:
 
 @router.get("/article/{article_id}")
 def article(request: Request, article_id: int, viewer: Viewer = Depends(page_viewer)):
+    queries.checked_id(article_id, "article")
     store = request.app.state.store
     with store.read() as conn:
         art = store.get_article(conn, article_id)
@@ -265,6 +267,7 @@ def new_token(request: Request, name: str = Form(""), csrf_token: str = Form("")
 @router.post("/account/tokens/{token_id}/revoke")
 def revoke_token(request: Request, token_id: int, csrf_token: str = Form(""), viewer: Viewer = Depends(page_user)):
     check_csrf(viewer, csrf_token)
+    queries.checked_id(token_id, "token")
     store = request.app.state.store
     with store.atomic() as conn:
         store.revoke_token(conn, viewer.id, token_id)

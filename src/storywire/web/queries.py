@@ -1,6 +1,7 @@
-"""What the pages and the API show, read from the store as plain dicts (one place, so both agree).
+"""What the pages and the API show, read from the store as plain dicts (one place, so both agree),
+and the checks of ids and days they take from URLs.
 
-Every function takes an open read connection; none writes.
+Every reading function takes an open read connection; none writes.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from ..store.stories import row_to_story
 from .auth import Viewer
 from .cache import TTLCache, story_version
 
+MAX_ID = 2**63 - 1  # the stores' keys are signed 64-bit integers
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 OPENED_MEMORY = timedelta(days=7)
@@ -165,13 +167,24 @@ def excerpt(text: str, length: int = 280) -> str:
     return cut + "\u2026"
 
 
+def checked_id(value: int, what: str) -> int:
+    """An id from a URL; one no row can have (out of 1..MAX_ID) is NotFound, not a driver error."""
+    if not 1 <= value <= MAX_ID:
+        raise NotFound(f"no {what} with id {value}")
+    return value
+
+
 def parse_day(value: str | None, field: str) -> date | None:
+    """A YYYY-MM-DD search bound; the next day must exist too (``until`` ends there)."""
     if not value:
         return None
     try:
-        return date.fromisoformat(value.strip()[:10])
+        day = date.fromisoformat(value.strip()[:10])
     except ValueError:
         raise InputError(f"{field} {value!r}: use a date like 2022-02-04") from None
+    if day >= date.max:
+        raise InputError(f"{field} {value!r}: use a date before {date.max.isoformat()}")
+    return day
 
 
 def search(store, conn: sa.Connection, q: str, outlet: str | None = None, since: date | None = None,
