@@ -2,12 +2,14 @@
 
 ``create_app(settings, store)`` builds it; ``storywire serve`` runs it under uvicorn. Errors from the
 domain (NotFound, AuthError, InputError...) become a status code with a JSON body under /api/ and a
-readable page elsewhere, never a traceback.
+readable page elsewhere, never a traceback. A store that is busy or down (a lock timeout, a lost
+connection) is a 503 with Retry-After, as is any other 503.
 """
 from __future__ import annotations
 
 import logging
 
+import sqlalchemy as sa
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
@@ -26,6 +28,7 @@ from .render import STATIC, make_templates, page
 
 log = logging.getLogger(__name__)
 RIVER_TTL_S = 60.0  # ranked pages are reused this long at most (recency decays slowly)
+RETRY_AFTER_S = 5  # what a 503 asks clients to wait before trying again
 
 # Article pages show text from anywhere on the web: nothing may load or run but our own files.
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
@@ -98,7 +101,7 @@ def _is_api(request: Request) -> bool:
 
 def _error(request: Request, status: int, message: str, details: list | None = None,
            retry_after: int | None = None) -> Response:
-    """The error as JSON under /api/, as a page elsewhere (with Retry-After when given)."""
+    """The error as JSON under /api/, as a page elsewhere; a 503 always says when to retry."""
     if _is_api(request):
         body: dict = {"error": {"status": status, "message": message}}
         if details:
@@ -112,6 +115,8 @@ def _error(request: Request, status: int, message: str, details: list | None = N
                   405: "Not allowed", 422: "That did not work", 429: "Too many tries", 503: "Unavailable"}
         response = page(request, "error.html", viewer, status_code=status, status=status,
                         title=titles.get(status, "Something went wrong"), message=message)
+    if retry_after is None and status == 503:
+        retry_after = RETRY_AFTER_S
     if retry_after is not None:
         response.headers["Retry-After"] = str(retry_after)
     return response
@@ -166,6 +171,19 @@ def create_app(settings: Settings, store) -> FastAPI:
             log.error("%s %s: %s", request.method, request.url.path, exc)
         retry_after = exc.retry_after if isinstance(exc, TooManyLogins) else None
         return _error(request, status, str(exc), retry_after=retry_after)
+
+    @app.exception_handler(sa.exc.OperationalError)
+    @app.exception_handler(sa.exc.TimeoutError)
+    async def _busy(request: Request, exc: Exception) -> Response:
+        """The store is locked, overloaded or unreachable (writes say so as StoreError, reads here)."""
+        log.error("%s %s: the store is unavailable: %s", request.method, request.url.path, exc)
+        return _error(request, 503, "the store is busy or unavailable; try again in a few seconds")
+
+    @app.exception_handler(sa.exc.DataError)
+    async def _unusable(request: Request, exc: sa.exc.DataError) -> Response:
+        """A value from the request the database cannot take (PostgreSQL refuses NUL characters)."""
+        log.warning("%s %s: the store refused a value: %s", request.method, request.url.path, exc.orig)
+        return _error(request, 400, "a value in this request cannot be used (it may hold a NUL character)")
 
     @app.exception_handler(HTTPException)
     async def _http(request: Request, exc: HTTPException) -> Response:
