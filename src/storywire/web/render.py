@@ -1,10 +1,11 @@
-"""Jinja2 set-up: templates, filters for times and outlets, the static asset version, page rendering."""
+"""Jinja2 set-up: templates, filters for times, outlets and links, the static asset version, page rendering."""
 from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import nh3
 from fastapi import Request
@@ -29,6 +30,18 @@ def sanitise(html: str) -> Markup:
     """Untrusted article HTML to markup safe to inline (nh3: an allow-list HTML sanitiser)."""
     return Markup(nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href"}}, url_schemes={"http", "https"},
                             link_rel="noopener noreferrer nofollow ugc"))
+
+
+def safe_url(url: str | None) -> str:
+    """The URL when a page may link to it (absolute http or https, nothing a browser would read
+    differently), else "": stored URLs come from feeds, and javascript: or data: must never be a link."""
+    if not url or any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url):
+        return ""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else ""
 
 
 def text_to_html(text: str) -> Markup:
@@ -90,7 +103,7 @@ def make_templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(TEMPLATES))
     env = templates.env
     env.filters.update(timeago=timeago, when=when, clock=clock, monogram=monogram, hue=hue,
-                       sparkline=sparkline_svg, text_html=text_to_html)
+                       sparkline=sparkline_svg, text_html=text_to_html, safe_url=safe_url)
     env.globals.update(timeline_svg=timeline_svg, asset_v=asset_version())
     env.trim_blocks = True
     env.lstrip_blocks = True
