@@ -24,6 +24,7 @@ from . import admin, api, feeds_out, pages
 from .auth import Forbidden, LoginRequired, Viewer, login_url
 from .cache import TTLCache
 from .logins import LoginLimits, TooManyLogins
+from .logs import install_log_redaction
 from .render import STATIC, make_templates, page
 
 log = logging.getLogger(__name__)
@@ -134,6 +135,7 @@ def create_app(settings: Settings, store) -> FastAPI:
     app.state.river_cache = TTLCache(ttl=RIVER_TTL_S)
     app.state.token_seen = {}  # token -> when its use was last recorded (see auth._note_use)
     app.state.logins = LoginLimits()
+    install_log_redaction()
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(api.router)
     app.include_router(feeds_out.router)
