@@ -1,0 +1,101 @@
+"""Fuzzing the web app's path and query parameters: whatever a client sends, the answer is 2xx, 3xx or
+4xx, never a 5xx (an error the server did not foresee).
+
+One small real SQLite store (two articles in a story, two users) serves an anonymous reader, a
+logged-in reader and an API client; Hypothesis makes the ids, words, dates and numbers.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+import pytest
+from fastapi.testclient import TestClient
+from hypothesis import given, settings, strategies as st
+
+from storywire.config import Settings
+from storywire.store import open_store
+from storywire.web import create_app
+
+from .test_web_reliability import fill, login
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+FUZZ = settings(max_examples=100, deadline=None)
+
+PAGES = ["/", "/for-you", "/story/{}", "/article/{}", "/search", "/entity/{}", "/sources", "/sources/opml", "/login",
+         "/account", "/admin/users", "/feeds/top.atom", "/feeds/top.json", "/feeds/foryou.atom", "/feeds/foryou.json"]
+API = ["/api/v1/me", "/api/v1/stories", "/api/v1/stories/{}", "/api/v1/articles", "/api/v1/articles/{}",
+       "/api/v1/search", "/api/v1/entities/{}", "/api/v1/sources", "/api/v1/preferences", "/api/v1/briefings",
+       "/api/v1/briefings/{}"]
+PARAMS = ["q", "since", "until", "page", "limit", "offset", "view", "source", "outlet", "entity", "next", "done",
+          "token", "kind", "value"]
+
+text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)  # what a URL can carry
+number = st.integers(min_value=-2**70, max_value=2**70).map(str)
+day = st.dates().map(str) | st.from_regex(r"\A[0-9]{1,5}-[0-9]{1,2}-[0-9]{1,2}\Z")
+value = st.one_of(text, number, day, st.sampled_from(["ferry", "top", "foryou", "0", "1", "9999-12-31", ""]))
+
+
+slot = st.one_of(number, text, st.just("7")).map(lambda v: quote(v, safe=""))  # an id or name in a path
+params = st.dictionaries(st.sampled_from(PARAMS), value, max_size=4)
+
+
+@pytest.fixture(scope="module")
+def clients(tmp_path_factory):
+    store = open_store(str(tmp_path_factory.mktemp("fuzz") / "fuzz.db"))
+    data = fill(store)
+    anonymous = TestClient(create_app(Settings(anonymous_read=True), store), follow_redirects=False)
+    reader = TestClient(create_app(Settings(), store), follow_redirects=False)
+    assert login(reader).status_code == 303
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', reader.get("/account").text).group(1)
+    yield {"anonymous": anonymous, "reader": reader, "token": data["tokens"]["alice"], "csrf": csrf}
+    anonymous.close()
+    reader.close()
+    store.close()
+
+
+def answered(response) -> None:
+    assert response.status_code < 500, (response.request.url, response.status_code, response.text[:300])
+
+
+@FUZZ
+@given(slot=slot, params=params)
+def test_pages_answer_any_parameters(clients, slot, params):
+    for path in PAGES:
+        for who in ("anonymous", "reader"):
+            answered(clients[who].get(path.format(slot), params=params))
+
+
+@FUZZ
+@given(slot=slot, params=params)
+def test_api_answers_any_parameters(clients, slot, params):
+    auth = {"Authorization": f"Bearer {clients['token']}"}
+    for path in API:
+        answered(clients["anonymous"].get(path.format(slot), params=params))
+        answered(clients["reader"].get(path.format(slot), params=params, headers=auth))
+
+
+@FUZZ
+@given(slot=slot, params=params)
+def test_api_deletes_answer_any_parameters(clients, slot, params):
+    auth = {"Authorization": f"Bearer {clients['token']}"}
+    answered(clients["reader"].delete(f"/api/v1/sources/feeds/{slot}", headers=auth))
+    answered(clients["reader"].delete("/api/v1/preferences", params=params, headers=auth))
+
+
+@FUZZ
+@given(slot=slot, form=st.dictionaries(st.sampled_from(["kind", "value", "action", "next", "name"]), value, max_size=4))
+def test_forms_answer_any_parameters(clients, slot, form):
+    reader, data = clients["reader"], {**form, "csrf_token": clients["csrf"]}
+    for path in (f"/sources/feeds/{slot}/delete", f"/account/tokens/{slot}/revoke", "/prefs", "/prefs/remove"):
+        answered(reader.post(path, data=data))
+
+
+@FUZZ
+@given(authorization=st.text(st.characters(min_codepoint=32, max_codepoint=126), max_size=60),
+       cookie=st.text(st.characters(min_codepoint=33, max_codepoint=126, blacklist_characters=';,"\\'), max_size=60))
+def test_any_credentials_are_answered(clients, authorization, cookie):
+    client = clients["anonymous"]
+    answered(client.get("/api/v1/stories", headers={"Authorization": authorization}))
+    answered(client.get("/", headers={"Cookie": f"sw_session={cookie}"}))
+    answered(client.get("/feeds/top.atom", params={"token": authorization}))
