@@ -590,7 +590,7 @@ def test_users_cli(tmp_path):
     s = open_store(db)
     with s.read() as conn:
         assert s.user_for_token(conn, token)["name"] == "zoe"
-        assert s.check_password(conn, "zoe", PASSWORD)["is_admin"] is True
+    assert s.authenticate("zoe", PASSWORD)["is_admin"] is True
     s.close()
 
 
