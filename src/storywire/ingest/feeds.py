@@ -55,7 +55,7 @@ class Feed:
 _BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"RIFF", b"\x00\x00\x01\x00")
 
 
-def _text_prefix(data: bytes, size: int = 65536) -> str:
+def _text_prefix(data: bytes, size: int) -> str:
     """The start of the document as text, whatever its (ASCII-compatible or UTF-16/32) encoding."""
     head = data[:size]
     for bom, enc in ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
@@ -83,16 +83,17 @@ def sniff(data: bytes, content_type: str | None = None) -> str:
     return "binary" if ctype.startswith(("image/", "audio/", "video/", "application/octet-stream")) else "html"
 
 
-def guard_xml(data: bytes) -> None:
+def guard_xml(data: bytes, headers: dict[str, str]) -> None:
     """Refuse documents declaring entities (billion laughs, quadratic blow-up, external entities).
 
     Feeds have no use for an internal DTD subset; a plain ``<!DOCTYPE rss PUBLIC ...>`` is allowed
-    (feedparser never loads external DTDs).
+    (feedparser never loads external DTDs). A ``<!ENTITY`` anywhere is refused, in the document as
+    feedparser decodes it, so neither a long comment before the DOCTYPE nor an encoding such as UTF-7
+    hides one.
     """
-    prolog = _text_prefix(data)
-    root = re.search(r"<[A-Za-z_]", prolog)
-    prolog = prolog[: root.start()] if root else prolog
-    if re.search(r"<!ENTITY", prolog, re.I):
+    from feedparser.encodings import convert_to_utf8
+
+    if re.search(rb"<!ENTITY", convert_to_utf8(headers, data, {}), re.I):
         raise InputError("refused: the XML declares entities in its DOCTYPE (possible entity-expansion bomb)")
 
 
@@ -171,12 +172,15 @@ def _xml_entry(e: Any, base: str, feed_authors: tuple[str, ...] = ()) -> FeedEnt
 def _parse_xml(data: bytes, url: str, content_type: str | None) -> Feed:
     import feedparser
 
-    guard_xml(data)
     headers = {"content-location": url}
     if content_type:
         headers["content-type"] = content_type
+    guard_xml(data, headers)
     # a file-like object: feedparser treats a bytes/str argument as a URL or a *local file name* first
-    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    try:
+        parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    except ValueError as exc:  # its lenient parser on a character reference such as "&#2000000;"
+        raise InputError(f"malformed feed: {_describe(exc)}") from None
     version = parsed.get("version") or ""
     entries = parsed.get("entries") or []
     meta = parsed.get("feed") or {}

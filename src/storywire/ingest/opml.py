@@ -15,6 +15,8 @@ from xml.etree.ElementTree import Element, SubElement, indent, tostring
 
 from ..errors import InputError
 
+MAX_DEPTH = 50  # outline levels; readers export one or two, so deeper is a broken or hostile file
+
 
 @dataclass(frozen=True)
 class Subscription:
@@ -43,7 +45,7 @@ def parse_opml(data: bytes, origin: str = "OPML") -> list[Subscription]:
         root = fromstring(data)
     except DefusedXmlException:
         raise InputError(f"{origin}: refused, the XML declares entities or a DTD") from None
-    except ParseError as exc:
+    except (ParseError, LookupError, ValueError) as exc:  # also an unknown or unsupported declared encoding
         raise InputError(f"{origin}: not valid XML ({exc})") from None
     if root.tag.lower() != "opml":
         raise InputError(f"{origin}: not an OPML file (root element is <{root.tag}>)")
@@ -51,23 +53,22 @@ def parse_opml(data: bytes, origin: str = "OPML") -> list[Subscription]:
     if body is None:
         raise InputError(f"{origin}: OPML without a <body>")
     found: dict[str, Subscription] = {}
-
-    def walk(node: Element, path: tuple[str, ...]) -> None:
-        for outline in node:
-            if outline.tag.lower() != "outline":
-                continue
-            a = {k.lower(): (v or "").strip() for k, v in outline.attrib.items()}
-            label = a.get("title") or a.get("text") or None
-            url = a.get("xmlurl")
-            if url:
-                if urlsplit(url).scheme in ("http", "https") and url not in found:
-                    category = "/".join(path) if path else _category_attr(a.get("category"))
-                    found[url] = Subscription(url=url, title=label, site_url=a.get("htmlurl") or None,
-                                              category=category)
-                continue
-            walk(outline, path + ((label,) if label else ()))
-
-    walk(body, ())
+    stack = [(outline, (), 1) for outline in reversed(body)]  # (element, folder path, depth), document order
+    while stack:
+        outline, path, depth = stack.pop()
+        if outline.tag.lower() != "outline":
+            continue
+        if depth > MAX_DEPTH:
+            raise InputError(f"{origin}: outlines nested deeper than {MAX_DEPTH} levels")
+        a = {k.lower(): (v or "").strip() for k, v in outline.attrib.items()}
+        label = a.get("title") or a.get("text") or None
+        url = a.get("xmlurl")
+        if not url:
+            folder = path + ((label,) if label else ())
+            stack.extend((child, folder, depth + 1) for child in reversed(outline))
+        elif urlsplit(url).scheme in ("http", "https") and url not in found:
+            category = "/".join(path) if path else _category_attr(a.get("category"))
+            found[url] = Subscription(url=url, title=label, site_url=a.get("htmlurl") or None, category=category)
     return list(found.values())
 
 
