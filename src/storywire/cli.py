@@ -1,11 +1,13 @@
 """The `storywire` command: a thin layer over the pipeline and the store.
 
-Domain errors become one clear line on stderr and exit status 2; rejected input gives exit status 1.
+Domain errors become one clear line on stderr and exit status 2; rejected input, and a system error
+(a folder that does not exist, a full disk), exit status 1; a closed output pipe ends quietly.
 """
 from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -286,12 +288,33 @@ def _register_commands() -> None:
 _register_commands()
 
 
+def _os_message(exc: OSError) -> str:
+    """An OSError in one line: "out/a.csv: No such file or directory", "No space left on device"."""
+    reason = exc.strerror or str(exc)
+    return f"{exc.filename}: {reason}" if exc.filename else reason
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush of unwritable output stays silent."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def main() -> None:
     try:
-        app()
+        try:
+            app()
+        finally:
+            sys.stdout.flush()  # a full disk or a closed pipe shows here, not at interpreter exit
     except StorywireError as exc:
         err.print(f"error: {exc}", highlight=False, soft_wrap=True)
         sys.exit(2)
+    except BrokenPipeError:  # `storywire ... | head`: the reader has what it wanted
+        _drop_stdout()
+        sys.exit(1)
+    except OSError as exc:
+        _drop_stdout()
+        err.print(f"error: {_os_message(exc)}", highlight=False, soft_wrap=True)
+        sys.exit(1)
     except KeyboardInterrupt:
         err.print("interrupted")
         sys.exit(130)

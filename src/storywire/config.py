@@ -66,6 +66,11 @@ class Settings:
     briefing_size: int = _meta(8, "Stories in a briefing.")
     timezone: str = _meta("UTC", "Default time zone for briefings.")
 
+    def __post_init__(self) -> None:
+        """Refuse values no part of storywire could use (checked on every load and override)."""
+        if not 1 <= self.port <= 65535:
+            raise ConfigError(f"port must be between 1 and 65535, not {self.port}")
+
     @classmethod
     def help_table(cls) -> list[tuple[str, str, str]]:
         """(name, default, help) for every setting, for `storywire settings` and the README."""

@@ -40,10 +40,7 @@ def register(app: typer.Typer) -> None:
         briefing = build_briefing(e.store, e.settings, since=start, until=end, user=user, now=now)
         body = render(briefing, fmt)
         if out_file:
-            try:
-                out_file.write_text(body, encoding="utf-8")
-            except OSError as exc:
-                raise InputError(f"cannot write {out_file}: {exc.strerror}") from None
+            out_file.write_text(body, encoding="utf-8")  # an OSError is one line, by cli.main
         else:
             sys.stdout.write(body)
         if send:

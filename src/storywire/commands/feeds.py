@@ -86,7 +86,8 @@ def register(app: typer.Typer) -> None:
         table.add_column("last ok", no_wrap=True)
         table.add_column("next", no_wrap=True)
         table.add_column("url / last error", overflow="fold")
-        colours = {"ok": "green", "never fetched": "dim", "failing": "yellow", "backed off": "red"}
+        colours = {"ok": "green", "never fetched": "dim", "unreachable": "yellow", "failing": "yellow",
+                   "backed off": "red"}
         for f in feeds:
             health = f.health + (f" ({f.consecutive_failures}x)" if f.consecutive_failures else "")
             detail = f.url + (f"\n[red]{f.last_error}[/red]" if f.last_error else "")

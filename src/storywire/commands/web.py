@@ -1,6 +1,7 @@
 """`storywire serve` (the web UI and API under uvicorn) and `storywire users ...` (accounts)."""
 from __future__ import annotations
 
+import socket
 import sys
 from typing import Optional
 
@@ -8,11 +9,25 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..errors import InputError
+from ..errors import ConfigError, InputError
 
 out = Console()
 err = Console(stderr=True)
 users_app = typer.Typer(help="Manage reader accounts and their API tokens.", no_args_is_help=True)
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A socket listening on host:port; a taken port or an unknown host is a ConfigError."""
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+        sock.listen(2048)
+    except OSError as exc:
+        sock.close()
+        reason = exc.strerror or exc
+        raise ConfigError(f"cannot listen on {host}:{port}: {reason} (change --host/--port or the settings)") from None
+    return sock
 
 
 def serve(ctx: typer.Context,
@@ -26,13 +41,14 @@ def serve(ctx: typer.Context,
 
     e = env(ctx)
     settings = e.settings.with_overrides(host=host, port=port)
+    sock = _listen(settings.host, settings.port)
     store = e.store
     with store.read() as conn:
         if store.count_users(conn) == 0 and not settings.anonymous_read:
             err.print("[yellow]no users yet:[/yellow] create one with `storywire users add NAME --admin`")
     err.print(f"storywire on http://{settings.host}:{settings.port}/")
-    uvicorn.run(create_app(settings, store), host=settings.host, port=settings.port, log_level="info",
-                proxy_headers=True, server_header=False)
+    config = uvicorn.Config(create_app(settings, store), log_level="info", proxy_headers=True, server_header=False)
+    uvicorn.Server(config).run(sockets=[sock])
 
 
 def _read_password(password_stdin: bool) -> str:

@@ -1,0 +1,148 @@
+"""The CLI on bad input and a hostile environment: one clear line and a non-zero exit, never a
+traceback.
+
+Most tests run the installed `storywire` command in a subprocess (as a user would, stdout and all).
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+EXE = Path(sys.executable).parent / "storywire"
+
+
+def storywire(*args: str, cwd: Path, stdout=subprocess.PIPE, **env: str) -> subprocess.CompletedProcess:
+    """Run the storywire command; STORYWIRE_* variables of the caller are not passed on."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("STORYWIRE_")}
+    return subprocess.run([str(EXE), *args], cwd=cwd, stdout=stdout, stderr=subprocess.PIPE, text=True,
+                          env={**clean, **env}, timeout=120)
+
+
+def one_line_error(proc: subprocess.CompletedProcess, pattern: str) -> None:
+    assert proc.returncode not in (0, None), proc.stderr
+    assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    assert re.match(rf"error: .*{pattern}", proc.stderr), proc.stderr
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def deep_opml(levels: int = 990) -> bytes:
+    return (b'<?xml version="1.0"?><opml version="2.0"><body>' + b'<outline text="x">' * levels
+            + b'<outline xmlUrl="https://deep.example/rss"/>' + b"</outline>" * levels + b"</body></opml>")
+
+
+# -- deep OPML -----------------------------------------------------------------------------------------
+def test_deep_opml_import_is_one_clear_error(tmp_path):
+    (tmp_path / "deep.opml").write_bytes(deep_opml())
+    proc = storywire("--db", "s.db", "feeds", "import", "deep.opml", cwd=tmp_path)
+    one_line_error(proc, r"deep\.opml: outlines nested deeper than 50 levels")
+    assert proc.returncode == 2
+
+
+def test_deep_opml_upload_is_a_400_page(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from storywire.config import Settings
+    from storywire.store import open_store
+    from storywire.web import create_app
+
+    store = open_store(str(tmp_path / "s.db"))
+    with store.atomic() as conn:
+        store.create_user(conn, "admin", "correct horse battery", is_admin=True)
+    with TestClient(create_app(Settings(), store), follow_redirects=False) as c:
+        token = lambda path: re.search(r'name="csrf_token" value="([^"]+)"', c.get(path).text).group(1)  # noqa: E731
+        c.post("/login", data={"name": "admin", "password": "correct horse battery", "csrf_token": token("/login"),
+                               "next": "/"})
+        r = c.post("/sources/opml", data={"csrf_token": token("/sources")},
+                   files={"opml": ("deep.opml", deep_opml(), "text/x-opml")})
+    store.close()
+    assert r.status_code == 400 and "nested deeper than 50 levels" in r.text
+
+
+# -- output that cannot be written ---------------------------------------------------------------------
+def test_export_into_a_missing_folder_is_one_clear_error(tmp_path):
+    proc = storywire("--db", "s.db", "export", "articles", "--out", "missing/dir/a.csv", cwd=tmp_path)
+    one_line_error(proc, "missing/dir/a.csv: No such file or directory")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_full_disk_on_stdout_is_one_clear_error(tmp_path):
+    with open("/dev/full", "w") as full:
+        proc = storywire("--db", "s.db", "feeds", "export", cwd=tmp_path, stdout=full)
+    one_line_error(proc, "No space left on device")
+    assert proc.returncode == 1
+
+
+def test_a_closed_pipe_on_stdout_ends_quietly(tmp_path):
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before anything is written, as with `| head -0`
+    try:
+        proc = storywire("--db", "s.db", "feeds", "export", cwd=tmp_path, stdout=write_end)
+    finally:
+        os.close(write_end)
+    assert proc.returncode == 1 and proc.stderr == ""
+
+
+# -- serve -----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("port", ["99999", "0"])
+def test_serve_refuses_an_impossible_port(tmp_path, port):
+    proc = storywire("--db", "s.db", "serve", "--port", port, cwd=tmp_path)
+    one_line_error(proc, f"port must be between 1 and 65535, not {port}")
+
+
+def test_serve_on_a_taken_port_is_one_clear_error(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        proc = storywire("--db", "s.db", "serve", "--port", str(port), cwd=tmp_path)
+    one_line_error(proc, f"cannot listen on 127.0.0.1:{port}: Address already in use")
+
+
+def test_serve_answers_on_its_port(tmp_path):
+    port = free_port()
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("STORYWIRE_")}
+    proc = subprocess.Popen([str(EXE), "--db", "s.db", "serve", "--port", str(port)], cwd=tmp_path, env=clean,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as r:
+                    assert json.loads(r.read()) == {"status": "ok"}
+                break
+            except OSError:
+                assert proc.poll() is None and time.monotonic() < deadline
+                time.sleep(0.2)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+# -- feeds list --------------------------------------------------------------------------------------------
+def test_feeds_list_shows_an_unreachable_feed(tmp_path):
+    from storywire.cli import app
+    from storywire.store import open_store
+
+    store = open_store(str(tmp_path / "s.db"))
+    with store.atomic() as conn:
+        feed_id, _ = store.add_feed(conn, "https://offline.example/rss", title="Offline Times")
+        store.record_fetch_failure(conn, feed_id, "network is unreachable", count=False)  # a whole pass failed
+    store.close()
+    r = CliRunner().invoke(app, ["--db", str(tmp_path / "s.db"), "feeds", "list"])
+    assert r.exit_code == 0, r.output
+    assert "Offline Times" in r.output and "unreachable" in r.output and "network is unreachable" in r.output
