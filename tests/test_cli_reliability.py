@@ -1,10 +1,11 @@
 """The CLI on bad input and a hostile environment: one clear line and a non-zero exit, never a
-traceback.
+traceback; and every command reads the settings of --config, wherever it runs from.
 
 Most tests run the installed `storywire` command in a subprocess (as a user would, stdout and all).
 """
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
@@ -146,3 +147,62 @@ def test_feeds_list_shows_an_unreachable_feed(tmp_path):
     r = CliRunner().invoke(app, ["--db", str(tmp_path / "s.db"), "feeds", "list"])
     assert r.exit_code == 0, r.output
     assert "Offline Times" in r.output and "unreachable" in r.output and "network is unreachable" in r.output
+
+
+# -- --config reaches every command ---------------------------------------------------------------------------
+@pytest.fixture
+def elsewhere(tmp_path):
+    """A settings file in conf/, and a working folder work/ without any storywire.toml."""
+    (tmp_path / "conf").mkdir()
+    (tmp_path / "work").mkdir()
+    return tmp_path / "conf" / "storywire.toml", tmp_path / "work"
+
+
+def extraction_set(folder: Path) -> Path:
+    """A one-page trafilatura-eval set: evaldata.json and html/page.gz."""
+    root = folder / "extraction" / "trafilatura-eval"
+    (root / "html").mkdir(parents=True)
+    text = "The harbour festival opened on Friday with lantern boats on the river and music until midnight."
+    (root / "html" / "page.gz").write_bytes(gzip.compress(
+        f"<html><body><nav>Home | News</nav><article><h1>Festival</h1><p>{text}</p><p>{text}</p></article>"
+        "</body></html>".encode()))
+    (root / "evaldata.json").write_text(json.dumps(
+        {"https://x.example/page": {"file": "page", "with": ["lantern boats"], "without": ["Home | News"]}}))
+    return folder / "extraction"
+
+
+def test_eval_extract_takes_extract_favor_from_the_config_file(elsewhere):
+    config, work = elsewhere
+    config.write_text('[storywire]\nextract_favor = "sideways"\n')
+    data = extraction_set(work)
+    plain = storywire("eval", "extract", "--data", str(data), cwd=work)
+    assert plain.returncode == 0 and "trafilatura-eval" in plain.stdout, plain.stderr
+    configured = storywire("--config", str(config), "eval", "extract", "--data", str(data), cwd=work)
+    one_line_error(configured, "extract_favor must be one of .*'sideways'")
+
+
+def test_entities_take_the_spacy_model_from_the_config_file(elsewhere):
+    config, work = elsewhere
+    config.write_text('[storywire]\nspacy_model = "no_such_spacy_model"\n')
+    articles = [{"id": str(i), "source": source, "title": "Macron meets Scholz in Berlin",
+                 "published": "2022-02-04T10:00:00Z",
+                 "text": "Emmanuel Macron met Olaf Scholz in Berlin on Monday to discuss energy prices. " * 4}
+                for i, source in enumerate(["Globe Wire", "Valley Times"])]
+    (work / "a.jsonl").write_text("".join(json.dumps(a) + "\n" for a in articles))
+    warning = "spaCy model 'no_such_spacy_model' is not installed"
+    plain = storywire("--db", "plain.db", "ingest", "a.jsonl", cwd=work)
+    assert plain.returncode == 0 and "1 stories analysed" in plain.stderr and warning not in plain.stderr
+    configured = storywire("--db", "conf.db", "--config", str(config), "ingest", "a.jsonl", cwd=work)
+    assert configured.returncode == 0 and "1 stories analysed" in configured.stderr
+    assert warning in configured.stderr and "Traceback" not in configured.stderr
+
+
+def test_cluster_train_takes_the_window_from_the_config_file(elsewhere):
+    """A window of a few seconds leaves no pair of articles to learn from: the setting was used."""
+    config, work = elsewhere
+    config.write_text("[storywire]\ncluster_window_hours = 0.001\n")
+    stream = Path(__file__).parent / "fixtures" / "cluster" / "stream.jsonl"
+    plain = storywire("cluster", "train", str(stream), "-o", "m.json", cwd=work)
+    assert plain.returncode == 0 and (work / "m.json").is_file(), plain.stderr
+    configured = storywire("--config", str(config), "cluster", "train", str(stream), "-o", "m.json", cwd=work)
+    one_line_error(configured, "no positive and negative pairs")

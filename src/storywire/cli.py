@@ -53,8 +53,11 @@ class Env:
         return self._store
 
     def pipeline(self):
+        """The pipeline on these settings; every command that analyses stories gets it here."""
+        from .analyse import entities
         from .pipeline import Pipeline
 
+        entities.configure(self.settings)
         return Pipeline(self.store, self.settings)
 
 
@@ -224,7 +227,7 @@ def settings():
 
 # -- evaluation ---------------------------------------------------------------------------------
 @eval_app.command("extract")
-def eval_extract(data: Optional[Path] = typer.Option(None, help="The extraction data folder (default ../shared/data/extraction)."),
+def eval_extract(ctx: typer.Context, data: Optional[Path] = typer.Option(None, help="The extraction data folder (default ../shared/data/extraction)."),
                  favor: Optional[str] = typer.Option(None, help="precision, balanced or recall (default: the setting)."),
                  limit: Optional[int] = typer.Option(None, help="Score only the first N pages of each set.")):
     """Score main-text extraction on the development sets: precision, recall, F1, pages/s."""
@@ -233,7 +236,7 @@ def eval_extract(data: Optional[Path] = typer.Option(None, help="The extraction 
     folder = data or shared_dir() / "data" / "extraction"
     if not folder.is_dir():
         raise StorywireError(f"no extraction data at {folder}")
-    chosen = favor or config.load().extract_favor
+    chosen = favor or env(ctx).settings.extract_favor
     table = Table("set", "pages", "precision", "recall", "F1", "pages/s", box=None)
     for name, r in evaluate_all(folder, chosen, limit=limit).items():
         table.add_row(name, str(r["pages"]), f"{r['precision']:.3f}", f"{r['recall']:.3f}", f"{r['f1']:.3f}",

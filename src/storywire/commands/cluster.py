@@ -24,11 +24,11 @@ def _records(path: Path) -> list[dict]:
         raise InputError(str(exc)) from None
 
 
-def _fit(records: list[dict], source: str) -> dict:
+def _fit(records: list[dict], source: str, window_hours: float) -> dict:
     from ..cluster.train import fit
 
     try:
-        return fit(records, source=source)
+        return fit(records, window_hours=window_hours, source=source)
     except ValueError as exc:
         raise InputError(str(exc)) from None
 
@@ -80,16 +80,19 @@ def register(app: typer.Typer, cluster_app: typer.Typer, eval_app: typer.Typer) 
     from ..cli import env, err, out, parse_since
 
     @cluster_app.command("train")
-    def train(file: Path = typer.Argument(..., help="Labelled JSONL: id, title, text, published (optional), story or cluster."),
+    def train(ctx: typer.Context,
+              file: Path = typer.Argument(..., help="Labelled JSONL: id, title, text, published (optional), story or cluster."),
               output: Path = typer.Option(Path("cluster-model.json"), "-o", "--out", help="Where to write the model."),
-              window_hours: float = typer.Option(72.0, help="Story time window used while fitting.")):
+              window_hours: Optional[float] = typer.Option(None, help="Story time window used while fitting "
+                                                           "(default: the cluster_window_hours setting).")):
         """Fit the clustering decision (logistic model + thresholds) on labelled data; write it as JSON.
 
         Use it with `--config` / STORYWIRE_CLUSTER_MODEL=path. Never report scores on the file you fit on.
         """
         recs = _records(file)
         started = time.perf_counter()
-        params = _fit(recs, file.name)
+        window = window_hours if window_hours is not None else env(ctx).settings.cluster_window_hours
+        params = _fit(recs, file.name, window)
         output.write_text(json.dumps(params, indent=1) + "\n", encoding="utf-8")
         out.print(f"wrote {output} ({len(recs)} records, {params['trained_on'].get('pairs', 0)} pairs, "
                   f"threshold {params['threshold']}, {time.perf_counter() - started:.1f}s)")
@@ -124,7 +127,7 @@ def register(app: typer.Typer, cluster_app: typer.Typer, eval_app: typer.Typer) 
         for name, train, test in runs:
             if train:
                 err.print(f"{name}: fitting on {len(train)} records...")
-                params = _fit(train, file.name)
+                params = _fit(train, file.name, e.settings.cluster_window_hours)
             else:
                 params = load_params(model or e.settings.cluster_model or None)
             if via_store:

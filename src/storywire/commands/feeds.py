@@ -159,13 +159,15 @@ def register(app: typer.Typer) -> None:
             no_briefings: bool = typer.Option(False, "--no-briefings", help="Do not make scheduled briefings.")):
         """Keep collecting (each feed on its own schedule), serve the web UI, make the briefings; until
         stopped with Ctrl-C or SIGTERM."""
+        from ..ingest.collect import Collector
         from ..service import run_service
         from .run import briefing_task, web_server
 
         e = env(ctx)
         serve = None if no_web else web_server(e.settings, e.store, err)
         periodic = [] if no_briefings else [briefing_task(e.settings, e.store, err)]
-        run_service(e.settings, e.store, err, periodic=periodic, serve=serve)
+        run_service(e.settings, e.store, err, periodic=periodic, serve=serve,
+                    collector=Collector(e.store, e.settings, e.pipeline()))
 
     @app.command("init")
     def init(ctx: typer.Context, no_feeds: bool = typer.Option(False, "--no-feeds", help="Do not add the default feeds.")):
