@@ -17,7 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -30,7 +30,7 @@ from bench_web import _free_port, fill_store, pct  # noqa: E402
 def write_jsonl(path: Path, n: int) -> None:
     from corpus import articles
 
-    start = datetime(2022, 3, 1, tzinfo=timezone.utc)  # after the stored stretch: new stories, as live ingest
+    start = datetime(2022, 3, 1, tzinfo=UTC)  # after the stored stretch: new stories, as live ingest
     with path.open("w") as out:
         for rec in articles(n, seed=11, start=start):
             rec = {k: rec[k] for k in ("id", "url", "source", "title", "text", "published")}

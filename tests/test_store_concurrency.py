@@ -44,7 +44,7 @@ def test_two_writers_never_leave_articles_in_merged_stories(tmp_path, shared, se
         batches = [next(h, None) for h in halves]
         if batches == [None, None]:
             break
-        for writer, batch in zip(writers, batches):
+        for writer, batch in zip(writers, batches, strict=True):
             if batch:
                 writer.ingest_batch(batch, summary)
     assert summary.counts["ingested"] + summary.counts["rejected"] == len(recs)  # titles alone are rejected

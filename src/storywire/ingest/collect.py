@@ -13,9 +13,9 @@ import html as htmllib
 import logging
 import re
 import threading
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from ..config import Settings
@@ -25,7 +25,7 @@ from ..store import Store
 from ..store.feeds import FeedInfo
 from .discover import canonical_url, find_canonical, same_site
 from .feeds import Feed, FeedEntry, parse_feed, sniff
-from .fetch import PAGE_ACCEPT, FetchResult, Fetcher
+from .fetch import PAGE_ACCEPT, Fetcher, FetchResult
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +92,8 @@ def _wrap(title: str | None, body: str) -> str:
     """Entry content as a small page, so extraction treats it like any other HTML."""
     head = f"<title>{htmllib.escape(title)}</title>" if title else ""
     h1 = f"<h1>{htmllib.escape(title)}</h1>" if title else ""
-    return f"<!DOCTYPE html><html><head><meta charset=\"utf-8\">{head}</head><body><article>{h1}{body}</article></body></html>"
+    return (f"<!DOCTYPE html><html><head><meta charset=\"utf-8\">{head}</head>"
+            f"<body><article>{h1}{body}</article></body></html>")
 
 
 class Collector:
@@ -122,7 +123,7 @@ class Collector:
         stop = stop or threading.Event()
         if feeds is None:
             with self.store.read() as conn:
-                feeds = self.store.due_feeds(conn, datetime.now(timezone.utc))
+                feeds = self.store.due_feeds(conn, datetime.now(UTC))
         summary = CollectSummary(feeds=len(feeds))
         if on_start:
             on_start(len(feeds))
@@ -207,7 +208,7 @@ class Collector:
         fresh = [e for e in entries if e.id not in known_ids and (feed.id, e.id) not in self._rejected_entries
                  and (urls[e.id] is None or urls[e.id] not in known_urls)]
         items = await asyncio.gather(*(self._item(fetcher, feed, outcome.parsed, e, urls[e.id]) for e in fresh))
-        for entry, (item, fetched_page, fallback) in zip(fresh, items):
+        for entry, (item, fetched_page, fallback) in zip(fresh, items, strict=True):
             outcome.items.append(item)
             outcome.entry_of[item.origin] = entry.id
             outcome.pages += fetched_page
@@ -228,11 +229,11 @@ class Collector:
         if the page yields no article text."""
         origin = f"{feed.url} entry {entry.id}"
         source = outlet_name(feed, parsed)
-        common = dict(origin=origin, external_id=entry.id, source=source, title=entry.title,
-                      published=entry.published, authors=entry.authors, feed_id=feed.id)
+        common = RawItem(origin=origin, kind="html", external_id=entry.id, source=source, title=entry.title,
+                         published=entry.published, authors=entry.authors, feed_id=feed.id)
         body = entry.content_html or entry.summary or ""
         problem = "the entry has no content"
-        own = RawItem(kind="html", html=_wrap(entry.title, body), url=url, **common) if _text_of(body) else None
+        own = replace(common, html=_wrap(entry.title, body), url=url) if _text_of(body) else None
         if self.settings.full_text and url and url not in self._unusable_pages and is_teaser(entry):
             page = await fetcher.fetch(url, accept=PAGE_ACCEPT)
             if page.ok and not page.not_modified and sniff(page.body, page.content_type) == "html":
@@ -242,7 +243,7 @@ class Collector:
                 canonical = find_canonical(text, final)
                 if canonical and same_site(canonical, final):
                     page_url = canonical_url(canonical)
-                item = RawItem(kind="html", html=text, url=page_url, **common)
+                item = replace(common, html=text, url=page_url)
                 return item, 1, ((url, own) if own is not None else None)
             problem = f"its page could not be used ({page.error or 'not an HTML page'})"
         if own is not None:
@@ -253,7 +254,7 @@ class Collector:
     def _store_outcome(self, outcome: _Outcome, summary: CollectSummary) -> str:
         """Ingest one feed's items, then (only then) record its success. Returns "ok" or "unchanged"."""
         feed, result = outcome.feed, outcome.result
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         try:
             if outcome.items:
                 self._ingest(outcome, summary)
@@ -278,7 +279,8 @@ class Collector:
                     conn, feed.id, now=now, etag=result.etag, last_modified=result.last_modified,
                     entry_times=[e.published for e in parsed.entries] if parsed else [],
                     new_entries=len(outcome.items), not_modified=result.not_modified,
-                    min_interval_s=self.settings.poll_min_minutes * 60, max_interval_s=self.settings.poll_max_minutes * 60)
+                    min_interval_s=self.settings.poll_min_minutes * 60,
+                    max_interval_s=self.settings.poll_max_minutes * 60)
         except Exception as exc:  # a store failure for one feed must not end the pass
             log.exception("storing feed %s failed", feed.url)
             outcome.error = f"storing failed: {exc}"
@@ -320,12 +322,5 @@ class Collector:
     def _record_failures(self, failures: list[_Outcome], count: bool, retry_after: float | None) -> None:
         with self.store.atomic() as conn:
             for o in failures:
-                self.store.record_fetch_failure(conn, o.feed.id, o.error or "failed", count=count,
-                                                retry_after=retry_after if retry_after is not None else o.result.retry_after)
-
-
-def collect(store: Store, settings: Settings, pipeline=None, feeds: Sequence[FeedInfo] | None = None,
-            stop: threading.Event | None = None, on_feed: Callable[[FeedInfo, str], None] | None = None) -> CollectSummary:
-    """One pass over the due feeds (or ``feeds``): the convenience form of :class:`Collector`."""
-    return Collector(store, settings, pipeline).run(feeds, stop=stop, on_feed=on_feed)
-
+                wait = retry_after if retry_after is not None else o.result.retry_after
+                self.store.record_fetch_failure(conn, o.feed.id, o.error or "failed", count=count, retry_after=wait)

@@ -138,4 +138,4 @@ def registrable_domain(host: str) -> str:
 def same_site(a: str, b: str) -> bool:
     """Whether two URLs belong to one site; a canonical link to another site (syndication) is not trusted."""
     ha, hb = urlsplit(a).hostname, urlsplit(b).hostname
-    return bool(ha and hb) and registrable_domain(ha) == registrable_domain(hb)
+    return bool(ha and hb) and registrable_domain(ha or "") == registrable_domain(hb or "")

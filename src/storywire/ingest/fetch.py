@@ -23,11 +23,11 @@ import re
 import socket
 import ssl
 import zlib
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import AsyncIterator, Iterable
 from urllib.parse import urljoin, urlsplit
 
 import httpcore
@@ -82,11 +82,12 @@ class FetchResult:
 def decode_body(body: bytes, content_type: str | None = None) -> str:
     charset = None
     if content_type:
-        m = re.search(r"charset=[\"']?([\w.:-]+)", content_type, re.I)
-        charset = m.group(1) if m else None
+        found = re.search(r"charset=[\"']?([\w.:-]+)", content_type, re.I)
+        charset = found.group(1) if found else None
     if not charset:
-        m = re.search(rb"<meta[^>]+charset=[\"']?([\w.:-]+)|<\?xml[^>]+encoding=[\"']([\w.:-]+)", body[:4096], re.I)
-        charset = (m.group(1) or m.group(2)).decode("ascii") if m else None
+        declared = re.search(rb"<meta[^>]+charset=[\"']?([\w.:-]+)|<\?xml[^>]+encoding=[\"']([\w.:-]+)",
+                             body[:4096], re.I)
+        charset = (declared.group(1) or declared.group(2)).decode("ascii") if declared else None
     if charset:
         try:
             return body.decode(charset)
@@ -147,9 +148,9 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
             infos = await asyncio.wait_for(loop.getaddrinfo(host, port, type=socket.SOCK_STREAM), timeout)
         except socket.gaierror as exc:
             raise Unresolvable(f"cannot resolve host {host} ({exc.strerror or exc})") from None
-        except (asyncio.TimeoutError, TimeoutError):
+        except TimeoutError:
             raise httpcore.ConnectTimeout(f"resolving {host} timed out") from None
-        addresses = list(dict.fromkeys(info[4][0] for info in infos))
+        addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
         for ip in addresses:  # every address must pass: the OS may pick any of them
             check_address(ip, self.allow_private)
         last: Exception | None = None
@@ -161,7 +162,7 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
                 last = exc
         raise last or httpcore.ConnectError(f"no address for {host}")
 
-    async def connect_unix_socket(self, *args, **kwargs):  # type: ignore[override]
+    async def connect_unix_socket(self, *args, **kwargs):
         raise Refused("refused: unix sockets are not fetched")
 
     async def sleep(self, seconds: float) -> None:
@@ -266,20 +267,14 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
     except (TypeError, ValueError, IndexError):
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
 @dataclass
 class _Host:
     sem: asyncio.Semaphore
     next_start: float = 0.0
-
-
-class _Retryable(Exception):
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 class Fetcher:
@@ -298,7 +293,7 @@ class Fetcher:
         self._hosts: dict[str, _Host] = {}
         self._client: httpx.AsyncClient | None = None
 
-    async def __aenter__(self) -> "Fetcher":
+    async def __aenter__(self) -> Fetcher:
         s = self.settings
         self._client = httpx.AsyncClient(
             transport=GuardedTransport(s.allow_private_addresses, max(1, s.fetch_concurrency)),
@@ -397,7 +392,8 @@ class Fetcher:
                 finally:
                     await response.aclose()
             heads = {k.lower(): v for k, v in response.headers.items()}
-            error = None if (200 <= status < 300 or status == 304) else f"HTTP {status} {response.reason_phrase}".strip()
+            ok = 200 <= status < 300 or status == 304
+            error = None if ok else f"HTTP {status} {response.reason_phrase}".strip()
             return FetchResult(
                 url=url, status=status, final_url=current, body=body, headers=heads,
                 permanent_redirect=current if hops and permanent else None,
@@ -441,7 +437,7 @@ def _describe(exc: BaseException) -> str:
     if root is not None:  # "connection refused", "network is unreachable"
         import os
 
-        return (os.strerror(root.errno) if root.errno else root.strerror).lower()
+        return (os.strerror(root.errno) if root.errno else root.strerror or "").lower()
     text = str(exc).strip()
     return text.splitlines()[0][:200] if text else exc.__class__.__name__
 

@@ -9,9 +9,9 @@ import gzip
 import io
 import json
 import zlib
-from datetime import datetime, timezone
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from ..config import Settings
 from ..models import RawItem, Rejected
@@ -41,7 +41,8 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Rejected]]:
             if kind_of(path):
                 found.append(path)
             else:
-                bad.append(Rejected(str(path), "unsupported file type (use .jsonl, .html, .htm or .txt, optionally .gz)"))
+                why = "unsupported file type (use .jsonl, .html, .htm or .txt, optionally .gz)"
+                bad.append(Rejected(str(path), why))
         else:
             bad.append(Rejected(str(path), "no such file or folder"))
     return found, bad
@@ -92,7 +93,7 @@ def parse_time(value: object) -> datetime:
         dt = datetime.fromisoformat(text)
     except ValueError:
         raise ValueError(f"published {value[:40]!r} is not an ISO 8601 time") from None
-    return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt
+    return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt
 
 
 def _published(record: dict) -> tuple[datetime | None, str | None]:

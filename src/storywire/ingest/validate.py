@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from ..models import Extracted, RawItem, Rejected
 
 HTML_FACTOR = 5  # a page's HTML may be this many times the text cap (scripts, styles, markup)
-EARLIEST = datetime(1900, 1, 1, tzinfo=timezone.utc)
+EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
 FUTURE_SLACK = timedelta(days=1)
 _BAD_CHARS = re.compile("[\x00\ud800-\udfff]")
 _TEXT_FIELDS = ("text", "title", "external_id", "url", "source", "language", "section")
@@ -53,7 +53,7 @@ def publication_time(value: datetime | None, now: datetime) -> tuple[datetime | 
     if value is None:
         return None, None
     try:
-        utc = value.astimezone(timezone.utc)
+        utc = value.astimezone(UTC)
     except (OverflowError, ValueError):
         return None, f"published {value.isoformat()} is out of range: dropped"
     if utc < EARLIEST:
@@ -77,7 +77,7 @@ def check_extracted(ex: Extracted, max_record_bytes: int, now: datetime | None =
     problem = _bad_char(ex) or _size_problem("text", ex.text, max_record_bytes)
     if problem:
         return Rejected(ex.origin, problem)
-    published, date_warning = publication_time(ex.published, now or datetime.now(timezone.utc))
+    published, date_warning = publication_time(ex.published, now or datetime.now(UTC))
     url, link_warning = web_link(ex.url)
     warnings = tuple(w for w in (date_warning, link_warning) if w)
     if not warnings and published == ex.published and url == ex.url:
