@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench clean system-deps
+.PHONY: run test test-fast lint bench clean system-deps
 
 $(STAMP): pyproject.toml requirements/model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,8 +24,18 @@ run: $(STAMP)
 	$(BIN)/storywire init
 	$(BIN)/storywire run
 
+# Every test (in parallel, one worker per core), then the linters.
 test: $(STAMP) system-deps
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
+	$(MAKE) lint
+
+# The quick loop while working: no tests marked slow, no linters.
+test-fast: $(STAMP) system-deps
+	$(BIN)/python -m pytest -n auto -m "not slow"
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py
