@@ -62,10 +62,14 @@ def test_feed_with_a_long_comment_and_no_entities_still_parses():
     assert feed.title == "Plain" and len(feed.entries) == 1
 
 
-def test_feed_with_a_character_reference_beyond_unicode_is_refused():
-    """Found by fuzzing: feedparser's lenient parser raised ValueError on it."""
+@pytest.mark.parametrize("data", [
+    b'<rss version="2.0"><channel><title>&#2000000;</title></channel></rss>',  # beyond Unicode
+    b'<?xml version="1.0" encoding="utf-7"?><rss version="2.0"><channel title="+2AA"/></rss>',  # a lone surrogate
+])
+def test_feed_feedparser_cannot_decode_is_refused(data):
+    """Found by fuzzing: feedparser raised ValueError (UnicodeEncodeError) on these."""
     with pytest.raises(InputError, match="malformed feed"):
-        parse_feed(b'<rss version="2.0"><channel><title>&#2000000;</title></channel></rss>', URL)
+        parse_feed(data, URL)
 
 
 @pytest.mark.parametrize("encoding", ["bogus-8", "utf-7"])

@@ -175,11 +175,11 @@ def _parse_xml(data: bytes, url: str, content_type: str | None) -> Feed:
     headers = {"content-location": url}
     if content_type:
         headers["content-type"] = content_type
-    guard_xml(data, headers)
-    # a file-like object: feedparser treats a bytes/str argument as a URL or a *local file name* first
     try:
+        guard_xml(data, headers)
+        # a file-like object: feedparser treats a bytes/str argument as a URL or a *local file name* first
         parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
-    except ValueError as exc:  # its lenient parser on a character reference such as "&#2000000;"
+    except ValueError as exc:  # feedparser on a lone surrogate (UTF-7 "+2AA") or on "&#2000000;"
         raise InputError(f"malformed feed: {_describe(exc)}") from None
     version = parsed.get("version") or ""
     entries = parsed.get("entries") or []
