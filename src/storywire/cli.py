@@ -18,6 +18,7 @@ from typing import Optional
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from . import config
 from .errors import InputError, StorywireError
@@ -106,14 +107,17 @@ def ingest(ctx: typer.Context, paths: list[Path] = typer.Argument(..., help="Fil
     e = env(ctx)
     pipe = e.pipeline()
     with ingest_progress(err) as on_item:
-        summary = pipe.ingest(read_paths(paths), on_item=on_item, cluster=not no_cluster, analyse=False)
+        summary = pipe.ingest(read_paths(paths, e.settings.max_record_bytes), on_item=on_item,
+                              cluster=not no_cluster, analyse=False)
     if not no_analyse and not no_cluster and e.settings.analyse:
         from .progress import analyse_progress
 
         with analyse_progress(err) as on_story:
             summary.stories_analysed = pipe.analyse_pending(on_story=on_story)
+    for w in summary.warnings:
+        err.print(Text.assemble(("warning", "yellow"), f" {w.origin}: {w.reason}"), highlight=False, soft_wrap=True)
     for r in summary.rejected:
-        err.print(f"[red]rejected[/red] {r.origin}: {r.reason}", highlight=False, soft_wrap=True)
+        err.print(Text.assemble(("rejected", "red"), f" {r.origin}: {r.reason}"), highlight=False, soft_wrap=True)
     c = summary.counts
     err.print(f"{c['ingested']} ingested, {c['revised']} revised, {c['unchanged']} unchanged, "
               f"{c['rejected']} rejected; {summary.stories_analysed} stories analysed")

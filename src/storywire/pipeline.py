@@ -37,10 +37,12 @@ class IngestSummary:
     counts: Counter = field(default_factory=Counter)
     rejected: list[Rejected] = field(default_factory=list)
     article_ids: list[int] = field(default_factory=list)
+    warnings: list[Rejected] = field(default_factory=list)  # kept records with something dropped (origin, why)
     stories_analysed: int = 0
 
     def add(self, result: IngestResult) -> None:
         self.counts[result.status] += 1
+        self.warnings.extend(Rejected(result.origin, w) for w in result.warnings)
         if result.article_id is not None and result.status in ("ingested", "revised"):
             self.article_ids.append(result.article_id)
 

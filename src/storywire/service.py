@@ -71,7 +71,7 @@ def _ingest_paths(settings: Settings, collector: Collector, console: Console) ->
         return
     from .ingest.files import read_paths
 
-    summary = collector.pipeline.ingest(read_paths(settings.ingest_paths))
+    summary = collector.pipeline.ingest(read_paths(settings.ingest_paths, settings.max_record_bytes))
     c = summary.counts
     console.print(f"local files: {c['ingested']} ingested, {c['unchanged']} unchanged, {c['rejected']} rejected")
 
