@@ -14,12 +14,13 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from itertools import islice
 from typing import Callable, Iterable, Iterator
 
 import sqlalchemy as sa
 
+from .clock import utcnow
 from .config import Settings
 from .errors import InputError, RecordRefused
 from .extract import extract_item
@@ -76,7 +77,7 @@ class Pipeline:
         self.settings = settings
         self._clusterer = None  # built lazily by replaying the window
         self._last_seen_id = 0
-        self._synced_at = datetime.now(timezone.utc)
+        self._synced_at = utcnow()
 
     # -- ingest ---------------------------------------------------------------------------------
     def ingest(self, items: Iterable[RawItem | Rejected], on_item: Callable[[IngestResult | Rejected], None] | None = None,
@@ -204,7 +205,7 @@ class Pipeline:
         """The in-memory engine, rebuilt from the window, caught up with other writers' articles."""
         from .cluster import load_engine
 
-        synced_at = datetime.now(timezone.utc)  # under the write lock: later merges are stamped after it
+        synced_at = utcnow()  # under the write lock: later merges are stamped after it
         if self._clusterer is None:
             latest = conn.execute(sa.select(sa.func.max(sa.func.coalesce(articles.c.published, articles.c.fetched)))
                                   .where(articles.c.story_id.is_not(None))).scalar()
@@ -272,7 +273,3 @@ class Pipeline:
                 done += 1
                 if on_story:
                     on_story(sid)
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)

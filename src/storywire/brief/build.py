@@ -7,13 +7,14 @@ never paraphrases, so nothing in it can say what no outlet said.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import sqlalchemy as sa
 
 from ..analyse.summarise import _eligible as eligible  # the summary's own rule for a sentence that stands alone
 from ..analyse.text import clean_space, fold, norm_tokens, word_count
+from ..clock import utcnow
 from ..config import Settings
 from ..errors import ConfigError
 from ..models import Article
@@ -177,7 +178,7 @@ def build_briefing(store, settings: Settings, since: datetime | None = None, unt
     """
     from ..analyse import analyse_story
 
-    now = now or datetime.now(timezone.utc)
+    now = now or utcnow()
     until = until or now
     size = size or settings.briefing_size
     with store.read() as conn:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Sequence
 from urllib.parse import quote
 
+from ..clock import utcnow
 from .model import Briefing
 from .render import html_body, period_line, text
 
@@ -20,13 +21,13 @@ JSONFEED_VERSION = "https://jsonfeed.org/version/1.1"
 
 
 def entry_id(b: Briefing) -> str:
-    end = b.period_end.astimezone(timezone.utc)
+    end = b.period_end.astimezone(UTC)
     who = quote(b.user, safe="") if b.user else "all"
     return f"tag:storywire,{end:%Y-%m-%d}:briefing/{who}/{end:%Y%m%dT%H%M%SZ}"
 
 
 def _iso(t: datetime) -> str:
-    return t.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+    return t.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 def _feed_title(briefings: Sequence[Briefing], title: str | None) -> str:
@@ -53,7 +54,7 @@ def atom(briefings: Briefing | Sequence[Briefing], title: str | None = None, fee
     el(feed, "id", feed_url or "tag:storywire,2022-01-01:briefings/" + ("all" if not items or not items[0].user
                                                                           else quote(items[0].user, safe="")))
     el(feed, "title", _feed_title(items, title))
-    el(feed, "updated", _iso(max((b.created for b in items), default=datetime.now(timezone.utc))))
+    el(feed, "updated", _iso(max((b.created for b in items), default=utcnow())))
     el(el(feed, "author"), "name", "storywire")
     el(feed, "generator", "storywire")
     if feed_url:

@@ -15,10 +15,11 @@ import logging
 import re
 import ssl
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 import sqlalchemy as sa
 
+from ..clock import utcnow
 from ..config import Settings
 from ..errors import ConfigError, StorywireError
 from ..store.schema import users
@@ -42,7 +43,7 @@ def parse_times(times: list[str] | tuple[str, ...]) -> list[time]:
 def _instants(times: list[time], tz: str, day: date) -> list[datetime]:
     z = zone(tz)
     # fold=0: an ambiguous time is its first occurrence; a missing one uses the offset before the gap.
-    return [datetime.combine(day, t, tzinfo=z).astimezone(timezone.utc) for t in times]
+    return [datetime.combine(day, t, tzinfo=z).astimezone(UTC) for t in times]
 
 
 def slots_between(times: list[str], tz: str, start: datetime, end: datetime) -> list[datetime]:
@@ -118,7 +119,7 @@ def run_due(store, settings: Settings, now: datetime | None = None, send: bool =
     from .deliver import send as send_mail
     from .model import Briefing
 
-    now = now or datetime.now(timezone.utc)
+    now = now or utcnow()
     with store.read() as conn:
         everyone = recipients(conn, settings)
     results = []
@@ -144,7 +145,7 @@ def run_due(store, settings: Settings, now: datetime | None = None, send: bool =
             if r.email and send and settings.smtp_host and briefing.items:
                 send_mail(briefing, r.email, settings, ssl_context=ssl_context)
                 with store.atomic() as conn:
-                    store.mark_delivered(conn, bid, datetime.now(timezone.utc))
+                    store.mark_delivered(conn, bid, utcnow())
                 sent = True
             results.append(RunResult(label, bid, stories, sent))
         except StorywireError as exc:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 
+from ..clock import utcnow
 from ..models import Story
 from ..store.schema import articles, sources, story_entities
 
@@ -130,7 +131,7 @@ def story_facts(conn: sa.Connection, stories: list[Story]) -> list[StoryFacts]:
         if isinstance(t, str):  # SQLite returns min() of a timestamp column as text
             t = datetime.fromisoformat(t)
         if t is not None and t.tzinfo is None:
-            t = t.replace(tzinfo=timezone.utc)
+            t = t.replace(tzinfo=UTC)
         per.setdefault(sid, {})[name] = [not n_original, t]
     ents: dict[int, list[str]] = {}
     for sid, name in conn.execute(sa.select(story_entities.c.story_id, story_entities.c.name)
@@ -155,11 +156,11 @@ def top_stories(store, conn: sa.Connection, since: datetime | None = None, limit
     archive ingested today should still rank sensibly), else the wall clock.
     """
     if now is None:
-        now = datetime.now(timezone.utc)
+        now = utcnow()
         recent = store.list_stories(conn, limit=1)
         newest = recent[0].last_seen if recent and recent[0].last_seen else now
         if newest.tzinfo is None:
-            newest = newest.replace(tzinfo=timezone.utc)
+            newest = newest.replace(tzinfo=UTC)
         if since is None and newest < now - timedelta(days=7):
             now = newest  # an archive: rank relative to its own latest news
     since = since if since is not None else now - timedelta(days=7)

@@ -9,14 +9,15 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from ..clock import utcnow
 from ..errors import AuthError, InputError, NotFound
 from .schema import api_tokens, preferences, sessions, story_opens, users
 
@@ -29,10 +30,6 @@ _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$")
 _hasher = PasswordHasher()
 # A fixed hash to verify against when the user does not exist, so timing does not reveal user names.
 _DUMMY_HASH = _hasher.hash("storywire-no-such-user")
-
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 def digest(secret: str) -> str:
@@ -65,7 +62,7 @@ class AccountsMixin:
         if conn.execute(sa.select(users.c.id).where(users.c.name == name)).first() is not None:
             raise InputError(f"a user called {name!r} already exists")
         return conn.execute(users.insert().values(
-            name=name, password_hash=_hasher.hash(password), is_admin=is_admin, email=email, created=_now(),
+            name=name, password_hash=_hasher.hash(password), is_admin=is_admin, email=email, created=utcnow(),
         ).returning(users.c.id)).scalar_one()
 
     def get_user(self, conn: sa.Connection, user_id: int) -> dict:
@@ -128,7 +125,7 @@ class AccountsMixin:
         """A new login session: {id (the cookie value; not stored), csrf, expires}."""
         sid = secrets.token_urlsafe(32)
         csrf = secrets.token_urlsafe(32)
-        now = _now()
+        now = utcnow()
         conn.execute(sessions.insert().values(id=digest(sid), user_id=user_id, csrf=csrf, created=now,
                                               expires=now + ttl))
         # Expired sessions are swept on login, so the table stays small without a scheduler.
@@ -142,7 +139,7 @@ class AccountsMixin:
         row = conn.execute(sa.select(sessions.c.csrf, sessions.c.expires, *_USER_COLUMNS)
                            .join_from(sessions, users, users.c.id == sessions.c.user_id)
                            .where(sessions.c.id == digest(session_id))).first()
-        if row is None or row.expires <= _now():
+        if row is None or row.expires <= utcnow():
             return None
         return {"user": _user_dict(row), "csrf": row.csrf, "expires": row.expires}
 
@@ -154,7 +151,7 @@ class AccountsMixin:
         """A new API token for the user; returned once in the clear, stored only as its digest."""
         token = TOKEN_PREFIX + secrets.token_urlsafe(32)
         conn.execute(api_tokens.insert().values(user_id=user_id, token_hash=digest(token), name=name[:200],
-                                                created=_now()))
+                                                created=utcnow()))
         return token
 
     def user_for_token(self, conn: sa.Connection, token: str) -> dict | None:
@@ -166,7 +163,7 @@ class AccountsMixin:
 
     def touch_token(self, conn: sa.Connection, token: str) -> None:
         """Record use of a token (at most once a minute per token, to keep reads cheap)."""
-        now = _now()
+        now = utcnow()
         conn.execute(api_tokens.update().where(
             api_tokens.c.token_hash == digest(token),
             sa.or_(api_tokens.c.last_used.is_(None), api_tokens.c.last_used < now - timedelta(minutes=1)),
@@ -196,7 +193,7 @@ class AccountsMixin:
         where = (preferences.c.user_id == user_id, preferences.c.kind == kind,
                  sa.func.lower(preferences.c.value) == value.lower())
         conn.execute(preferences.delete().where(*where))
-        now = _now()
+        now = utcnow()
         insert = (sqlite_insert if conn.dialect.name == "sqlite" else pg_insert)(preferences)
         conn.execute(insert.values(user_id=user_id, kind=kind, value=value, action=action, created=now)
                      .on_conflict_do_update(index_elements=["user_id", "kind", "value"],
@@ -225,7 +222,7 @@ class AccountsMixin:
     def record_open(self, conn: sa.Connection, user_id: int, story_id: int) -> None:
         """Remember that the reader opened a story ("For you" ranks it a little lower afterwards)."""
         insert = (sqlite_insert if conn.dialect.name == "sqlite" else pg_insert)(story_opens)
-        now = _now()
+        now = utcnow()
         conn.execute(insert.values(user_id=user_id, story_id=story_id, opened=now)
                      .on_conflict_do_update(index_elements=["user_id", "story_id"], set_={"opened": now}))
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from datetime import datetime
 from functools import lru_cache
-from datetime import datetime, timezone
 from typing import Iterator, Sequence
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from ..clock import utcnow
 from ..errors import NotFound, RecordRefused
 from ..models import Article, Extracted, IngestResult
 from .schema import article_revisions, articles, boilerplate, rejections, sources
@@ -20,10 +21,6 @@ from .schema import article_revisions, articles, boilerplate, rejections, source
 def content_hash(text: str) -> str:
     """Hash of the body with whitespace folded, so re-wrapped copies of one text hash the same."""
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 ARTICLE_COLUMNS = (

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 
 import sqlalchemy as sa
 
+from ..clock import utcnow
 from ..errors import NotFound
 from .schema import briefings
 
@@ -44,13 +45,13 @@ class BriefingsMixin:
                       delivered: datetime | None = None) -> int:
         """Keep one briefing; returns its id."""
         result = conn.execute(briefings.insert().values(
-            user_id=user_id, created=created or datetime.now(timezone.utc), period_start=period_start,
+            user_id=user_id, created=created or utcnow(), period_start=period_start,
             period_end=period_end, title=title, data=json.dumps(data, ensure_ascii=False), delivered=delivered))
         return int(result.inserted_primary_key[0])
 
     def mark_delivered(self, conn: sa.Connection, briefing_id: int, when: datetime | None = None) -> None:
         conn.execute(briefings.update().where(briefings.c.id == briefing_id)
-                     .values(delivered=when or datetime.now(timezone.utc)))
+                     .values(delivered=when or utcnow()))
 
     def get_briefing(self, conn: sa.Connection, briefing_id: int) -> StoredBriefing:
         row = conn.execute(sa.select(briefings).where(briefings.c.id == briefing_id)).first()

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from ..clock import utcnow
 from ..errors import NotFound
 from .schema import articles, feeds, sources
 
@@ -54,10 +55,6 @@ class FeedInfo:
         if self.last_error and (self.last_success is None or self.last_checked and self.last_checked > self.last_success):
             return "unreachable"
         return "ok" if self.last_success else "never fetched"
-
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 def adapt_interval(previous_s: float, entry_times: Iterable[datetime | None], new_entries: int, now: datetime,
@@ -120,7 +117,7 @@ class FeedsMixin:
         # without a name yet, the first fetch names the outlet after the feed's title
         source_id = self.source_id(conn, name, homepage=site_url) if name else None  # type: ignore[attr-defined]
         values = dict(url=url, title=title, site_url=site_url, category=category, source_id=source_id,
-                      created=_now(), consecutive_failures=0)
+                      created=utcnow(), consecutive_failures=0)
         if interval_s is not None:
             values["interval_s"] = interval_s
         insert = (sqlite_insert if conn.dialect.name == "sqlite" else pg_insert)(feeds)
@@ -178,7 +175,7 @@ class FeedsMixin:
     # -- scheduling ---------------------------------------------------------------------------
     def due_feeds(self, conn: sa.Connection, now: datetime | None = None, limit: int | None = None) -> list[FeedInfo]:
         """Feeds whose next check has come (never-checked ones first, then the most overdue)."""
-        now = now or _now()
+        now = now or utcnow()
         stmt = (self._select_feeds().where(sa.or_(feeds.c.next_check.is_(None), feeds.c.next_check <= now))
                 .order_by(feeds.c.next_check.is_not(None), feeds.c.next_check, feeds.c.id))
         if limit:
@@ -201,7 +198,7 @@ class FeedsMixin:
         Call it only after the entries are stored: validators saved before the articles would make the
         next fetch a 304 and lose them.
         """
-        now = now or _now()
+        now = now or utcnow()
         previous = conn.execute(sa.select(feeds.c.interval_s, feeds.c.etag, feeds.c.last_modified)
                                 .where(feeds.c.id == feed_id)).first()
         if previous is None:
@@ -222,7 +219,7 @@ class FeedsMixin:
         ``count=False`` (every feed failed at once: our own network is down) records the error but
         retries after ``retry_after`` (else the feed's interval) instead of backing this feed off.
         """
-        now = now or _now()
+        now = now or utcnow()
         row = conn.execute(sa.select(feeds.c.interval_s, feeds.c.consecutive_failures)
                            .where(feeds.c.id == feed_id)).first()
         if row is None:

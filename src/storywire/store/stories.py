@@ -2,18 +2,15 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import datetime
 
 import sqlalchemy as sa
 
+from ..clock import utcnow
 from ..errors import NotFound, StoreError
 from ..models import Article, Assignment, Story
 from .articles import ARTICLE_COLUMNS, row_to_article
 from .schema import analyses, articles, engine_state, sources, stories, story_entities
-
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 def row_to_story(row: sa.Row) -> Story:
@@ -33,7 +30,7 @@ class StoriesMixin:
         """
         conn.execute(articles.update().where(articles.c.id == a.article_id).values(
             story_id=a.story_id, duplicate_of=a.duplicate_of, dup_similarity=a.dup_similarity))
-        now = _now()
+        now = utcnow()
         known = conn.info.setdefault("known_story_ids", set())  # cleared at every commit and rollback
         if a.story_id not in known:
             row = conn.execute(sa.select(stories.c.merged_into).where(stories.c.id == a.story_id)).first()
@@ -72,7 +69,7 @@ class StoriesMixin:
         analysed = {r[0] for r in conn.execute(sa.select(analyses.c.story_id).where(analyses.c.story_id.in_(ids)))}
         untitled = {r[0] for r in conn.execute(sa.select(stories.c.id).where(stories.c.id.in_(ids),
                                                                              stories.c.title == ""))}
-        now = _now()
+        now = utcnow()
         for sid in ids:
             n, n_sources, first, last = agg.get(sid, (0, 0, None, None))
             if isinstance(first, str):  # SQLite gives min()/max() of timestamps as text
@@ -91,7 +88,7 @@ class StoriesMixin:
                                      sa.func.min(when), sa.func.max(when))
                            .where(articles.c.story_id == story_id)).one()
         values: dict = dict(article_count=agg[0], source_count=agg[1], first_seen=agg[2], last_seen=agg[3],
-                            updated=_now())
+                            updated=utcnow())
         has_analysis = conn.execute(sa.select(analyses.c.story_id).where(analyses.c.story_id == story_id)).first()
         if not has_analysis:
             first = conn.execute(sa.select(articles.c.title).where(articles.c.story_id == story_id)
@@ -152,7 +149,7 @@ class StoriesMixin:
     # -- analyses -----------------------------------------------------------------------------
     def save_analysis(self, conn: sa.Connection, story_id: int, data: dict) -> None:
         """Store the computed story object, so showing a story is a read, not a recomputation."""
-        now = _now()
+        now = utcnow()
         payload = json.dumps(data, ensure_ascii=False, default=str)
         conn.execute(analyses.delete().where(analyses.c.story_id == story_id))
         conn.execute(analyses.insert().values(story_id=story_id, data=payload, computed=now))
@@ -168,7 +165,7 @@ class StoriesMixin:
             conn.execute(story_entities.insert(), list(ents.values()))
 
     def mark_analysed(self, conn: sa.Connection, story_id: int) -> None:
-        conn.execute(stories.update().where(stories.c.id == story_id).values(analysed=_now()))
+        conn.execute(stories.update().where(stories.c.id == story_id).values(analysed=utcnow()))
 
     def get_analysis(self, conn: sa.Connection, story_id: int) -> dict | None:
         data = conn.execute(sa.select(analyses.c.data).where(analyses.c.story_id == story_id)).scalar()
@@ -192,4 +189,4 @@ class StoriesMixin:
 
     def save_state(self, conn: sa.Connection, name: str, data: bytes) -> None:
         conn.execute(engine_state.delete().where(engine_state.c.name == name))
-        conn.execute(engine_state.insert().values(name=name, data=data, updated=_now()))
+        conn.execute(engine_state.insert().values(name=name, data=data, updated=utcnow()))

@@ -5,12 +5,13 @@ password: revocable on the account page).
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from xml.etree.ElementTree import Element, SubElement, tostring
 
 from fastapi import APIRouter, Request
 from starlette.responses import JSONResponse, Response
 
+from ..clock import utcnow
 from ..errors import AuthError
 from . import queries
 from .auth import resolve
@@ -35,8 +36,8 @@ def _base(request: Request) -> str:
 
 
 def _iso(t: datetime | None) -> str:
-    t = t or datetime.now(timezone.utc)
-    return (t if t.tzinfo else t.replace(tzinfo=timezone.utc)).isoformat()
+    t = t or utcnow()
+    return (t if t.tzinfo else t.replace(tzinfo=UTC)).isoformat()
 
 
 def _content(c: dict) -> str:

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 import sqlalchemy as sa
 
+from ..clock import utcnow
 from ..errors import InputError, NotFound
 from ..models import Article, Story
 from ..rank import Preferences, top_stories
@@ -30,7 +31,7 @@ def prefs_for(store, conn: sa.Connection, viewer: Viewer) -> Preferences | None:
     """The reader's follows, mutes and recently opened stories, as ranking takes them."""
     if viewer.user is None:
         return None
-    since = datetime.now(timezone.utc) - OPENED_MEMORY
+    since = utcnow() - OPENED_MEMORY
     buckets: dict[str, set[str]] = {}
     for kind, value, action in store.preference_rows(conn, viewer.id):
         buckets.setdefault(f"{action}_{PREF_FIELDS[kind]}", set()).add(value.lower())
@@ -200,9 +201,9 @@ def search(store, conn: sa.Connection, q: str, outlet: str | None = None, since:
     if outlet:
         conds.append(articles.c.source_id.in_(sa.select(sources.c.id).where(sources.c.name == outlet)))
     if since:
-        conds.append(when >= datetime.combine(since, time.min, timezone.utc))
+        conds.append(when >= datetime.combine(since, time.min, UTC))
     if until:
-        conds.append(when < datetime.combine(until + timedelta(days=1), time.min, timezone.utc))
+        conds.append(when < datetime.combine(until + timedelta(days=1), time.min, UTC))
     if entity:
         conds.append(articles.c.story_id.in_(sa.select(story_entities.c.story_id)
                                              .where(sa.func.lower(story_entities.c.name) == entity.lower())))

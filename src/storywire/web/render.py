@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import UTC, datetime
 from functools import lru_cache
-from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
+from ..clock import utcnow
 from .auth import Viewer
 from .svg import hue, sparkline_svg, timeline_svg
 
@@ -51,14 +52,14 @@ def text_to_html(text: str) -> Markup:
 
 
 def _utc(t: datetime) -> datetime:
-    return t if t.tzinfo else t.replace(tzinfo=timezone.utc)
+    return t if t.tzinfo else t.replace(tzinfo=UTC)
 
 
 def timeago(t: datetime | None, now: datetime | None = None) -> str:
     if t is None:
         return ""
     t = _utc(t)
-    now = now or datetime.now(timezone.utc)
+    now = now or utcnow()
     s = (now - t).total_seconds()
     if 0 <= s < 60:
         return "just now"
