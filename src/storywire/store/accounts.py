@@ -65,12 +65,6 @@ class AccountsMixin:
             name=name, password_hash=_hasher.hash(password), is_admin=is_admin, email=email, created=utcnow(),
         ).returning(users.c.id)).scalar_one()
 
-    def get_user(self, conn: sa.Connection, user_id: int) -> dict:
-        found = _user_dict(conn.execute(sa.select(*_USER_COLUMNS).where(users.c.id == user_id)).first())
-        if found is None:
-            raise NotFound(f"no user with id {user_id}")
-        return found
-
     def user_by_name(self, conn: sa.Connection, name: str) -> dict:
         found = _user_dict(conn.execute(sa.select(*_USER_COLUMNS).where(users.c.name == name.strip())).first())
         if found is None:
