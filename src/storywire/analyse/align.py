@@ -14,7 +14,8 @@ Method (linear in the story's size, no all-pairs comparison):
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Set
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from .sentences import Sentence
@@ -30,6 +31,8 @@ CANDIDATES = 4
 
 @dataclass
 class Fragment:
+    """A run of tokens of one sentence that another article also has (step 3)."""
+
     article_id: int
     sentence: Sentence
     tok_start: int
@@ -46,25 +49,18 @@ class Fragment:
 
 @dataclass
 class Passage:
+    """Text shared by several articles, as the first of them (in ``order``) words it."""
+
     text: str
     article_ids: list[int]
-    sentences: list[list[Sentence]]  # per position in the passage: the cluster's members
-    kind: str = "sentences"  # or "fragment"
-    members: dict[int, tuple[int, int]] = field(default_factory=dict)  # article_id -> (start, end) of its copy
 
 
 @dataclass
 class Alignment:
-    clusters: list[list[Sentence]]
-    cluster_of: dict[tuple[int, int], int]  # (article_id, sentence index) -> cluster index
+    clusters: list[list[Sentence]]  # sentence clusters, each a list of near-identical sentences
     shared: list[Passage]
     unique: dict[int, list[str]]
     share: dict[int, float]  # fraction of an article's tokens carried by another article too
-    covered: dict[tuple[int, int], float]  # fragment coverage of unshared sentences
-
-    def carriers(self, s: Sentence) -> list[int]:
-        members = self.clusters[self.cluster_of[(s.article_id, s.index)]]
-        return sorted({m.article_id for m in members})
 
 
 def similarity(a: list[str], b: list[str]) -> tuple[float, float]:
@@ -93,57 +89,85 @@ def _shingles(tokens: list[str], k: int) -> list[tuple[str, ...]]:
     return list(dict.fromkeys(tuple(tokens[i:i + k]) for i in range(len(tokens) - k + 1)))
 
 
+Key = tuple[int, int]  # (article_id, sentence index)
+
+
 def align(sentences: dict[int, list[Sentence]], order: list[int], texts: dict[int, str],
-          skip: set[tuple[int, int]] = frozenset()) -> Alignment:
+          skip: Set[Key] = frozenset()) -> Alignment:
     """Align the sentences of the articles in ``order`` (lead/earliest first).
 
     ``skip`` holds (article_id, index) of sentences to leave out (captions, credit lines).
     """
-    clusters: list[list[Sentence]] = []
-    cluster_of: dict[tuple[int, int], int] = {}
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)  # shingle -> cluster ids
-    indexed: list[int] = []  # members indexed per cluster
-
+    clustering = _SentenceClusters()
+    cluster_of: dict[Key, int] = {}
     for aid in order:
         for s in sentences.get(aid, ()):
-            key = (aid, s.index)
-            if key in skip:
-                continue
-            joined = None
-            if len(s.tokens) >= MIN_ALIGN_TOKENS:
-                sh = _shingles(s.tokens, SHINGLE)
-                hits: dict[int, int] = defaultdict(int)
+            if (aid, s.index) not in skip:
+                cluster_of[(aid, s.index)] = clustering.add(s)
+    clusters = clustering.clusters
+    carriers = [_ids(members) for members in clusters]
+    shared = _shared_sentences(sentences, order, texts, cluster_of, clusters, carriers)
+    lonely = [s for aid in order for s in sentences.get(aid, ()) if (aid, s.index) in cluster_of
+              and len(carriers[cluster_of[(aid, s.index)]]) < 2]
+    fragments, covered = _fragments(lonely)
+    shared += [_fragment_passage(group, order, texts) for group in fragments]
+    unique: dict[int, list[str]] = {}
+    share: dict[int, float] = {}
+    for aid in order:
+        unique[aid], share[aid] = _unique_passages(aid, sentences.get(aid, []), texts[aid], skip, cluster_of,
+                                                   carriers, covered)
+    return Alignment(clusters, shared, unique, share)
+
+
+class _SentenceClusters:
+    """Step 2: greedy clustering; the first few members of each cluster are indexed by shingle."""
+
+    def __init__(self) -> None:
+        self.clusters: list[list[Sentence]] = []
+        self._index: dict[tuple[str, ...], list[int]] = defaultdict(list)  # shingle -> cluster ids
+        self._indexed: list[int] = []  # members indexed per cluster
+
+    def add(self, s: Sentence) -> int:
+        """Put ``s`` in the first close cluster, else in a new one; returns the cluster id."""
+        if len(s.tokens) < MIN_ALIGN_TOKENS:  # too short to align: a cluster of its own, never indexed
+            joined = self._new(INDEXED_PER_CLUSTER)
+        else:
+            sh = _shingles(s.tokens, SHINGLE)
+            found = self._match(s, sh)
+            joined = self._new(0) if found is None else found
+            if self._indexed[joined] < INDEXED_PER_CLUSTER and all(m.tokens != s.tokens for m in self.clusters[joined]):
                 for g in sh:
-                    for c in index.get(g, ()):
-                        hits[c] += 1
-                need = max(1, len(sh) // 5)
-                for c, n in sorted(hits.items(), key=lambda kv: -kv[1])[:CANDIDATES]:
-                    if n < need:
-                        break
-                    if any(near_same(s.tokens, m.tokens) for m in clusters[c][:INDEXED_PER_CLUSTER]):
-                        joined = c
-                        break
-                if joined is None:
-                    joined = len(clusters)
-                    clusters.append([])
-                    indexed.append(0)
-                if indexed[joined] < INDEXED_PER_CLUSTER and all(m.tokens != s.tokens for m in clusters[joined]):
-                    for g in sh:
-                        lst = index[g]
-                        if not lst or lst[-1] != joined:
-                            lst.append(joined)
-                    indexed[joined] += 1
-            else:
-                joined = len(clusters)
-                clusters.append([])
-                indexed.append(INDEXED_PER_CLUSTER)
-            clusters[joined].append(s)
-            cluster_of[key] = joined
+                    lst = self._index[g]
+                    if not lst or lst[-1] != joined:
+                        lst.append(joined)
+                self._indexed[joined] += 1
+        self.clusters[joined].append(s)
+        return joined
 
-    def n_articles(c: int) -> int:
-        return len({m.article_id for m in clusters[c]})
+    def _new(self, indexed: int) -> int:
+        self.clusters.append([])
+        self._indexed.append(indexed)
+        return len(self.clusters) - 1
 
-    # Shared passages from sentence clusters, in the order of the first article carrying them.
+    def _match(self, s: Sentence, sh: list[tuple[str, ...]]) -> int | None:
+        """The first of the best-hit clusters with a member near the same as ``s``."""
+        hits: dict[int, int] = defaultdict(int)
+        for g in sh:
+            for c in self._index.get(g, ()):
+                hits[c] += 1
+        need = max(1, len(sh) // 5)
+        for c, n in sorted(hits.items(), key=lambda kv: -kv[1])[:CANDIDATES]:
+            if n < need:
+                break
+            if any(near_same(s.tokens, m.tokens) for m in self.clusters[c][:INDEXED_PER_CLUSTER]):
+                return c
+        return None
+
+
+def _shared_sentences(sentences: dict[int, list[Sentence]], order: list[int], texts: dict[int, str],
+                      cluster_of: dict[Key, int], clusters: list[list[Sentence]],
+                      carriers: list[tuple[int, ...]]) -> list[Passage]:
+    """Step 4: passages of shared sentences, in the order of the first article carrying them."""
     shared: list[Passage] = []
     emitted: set[int] = set()
     for aid in order:
@@ -151,95 +175,86 @@ def align(sentences: dict[int, list[Sentence]], order: list[int], texts: dict[in
         last_para = None
         for s in sentences.get(aid, ()):
             c = cluster_of.get((aid, s.index))
-            ok = c is not None and c not in emitted and n_articles(c) >= 2
-            if ok and run and s.para == last_para and _ids(clusters[c]) == _ids(clusters[run[-1]]) \
+            if c is not None and (c in emitted or len(carriers[c]) < 2):
+                c = None  # not a shared sentence still to show
+            if c is not None and run and s.para == last_para and carriers[c] == carriers[run[-1]] \
                     and cluster_of.get((aid, s.index - 1)) == run[-1]:
                 run.append(c)
                 emitted.add(c)
             else:
                 if run:
-                    shared.append(_passage(run, clusters, aid, texts))
-                run = [c] if ok else []
-                if ok:
+                    shared.append(_passage(run, clusters, carriers, aid, texts))
+                run = [] if c is None else [c]
+                if c is not None:
                     emitted.add(c)
             last_para = s.para
         if run:
-            shared.append(_passage(run, clusters, aid, texts))
-
-    # Shared fragments inside sentences that matched nothing whole.
-    lonely = [s for aid in order for s in sentences.get(aid, ()) if (aid, s.index) in cluster_of
-              and n_articles(cluster_of[(aid, s.index)]) < 2]
-    fragments, covered = _fragments(lonely)
-    for group in fragments:
-        group.sort(key=lambda f: order.index(f.article_id))
-        lead = group[0]
-        members = {}
-        for f in group:
-            members.setdefault(f.article_id, (f.start, f.end))
-        shared.append(Passage(texts[lead.article_id][lead.start:lead.end], sorted(members), [], "fragment", members))
-
-    # Unique passages and shares.
-    unique: dict[int, list[str]] = {}
-    share: dict[int, float] = {}
-    for aid in order:
-        total = shared_tokens = 0
-        out: list[str] = []
-        run_start = run_end = None
-        last = None
-        for s in sentences.get(aid, ()):
-            key = (aid, s.index)
-            if key in skip:
-                continue
-            n = len(s.tokens)
-            total += n
-            c = cluster_of[key]
-            is_shared = n_articles(c) >= 2
-            cov = covered.get(key, 0.0)
-            shared_tokens += n if is_shared else round(cov * n)
-            if not is_shared and cov < 0.5:
-                if run_start is not None and last is not None and last.para == s.para and last.index == s.index - 1:
-                    run_end = s.end
-                else:
-                    if run_start is not None:
-                        out.append(texts[aid][run_start:run_end])
-                    run_start, run_end = s.start, s.end
-                last = s
-            else:
-                if run_start is not None:
-                    out.append(texts[aid][run_start:run_end])
-                run_start = None
-                last = None
-        if run_start is not None:
-            out.append(texts[aid][run_start:run_end])
-        unique[aid] = out
-        share[aid] = shared_tokens / total if total else 0.0
-    return Alignment(clusters, cluster_of, shared, unique, share, covered)
+            shared.append(_passage(run, clusters, carriers, aid, texts))
+    return shared
 
 
 def _ids(members: list[Sentence]) -> tuple[int, ...]:
     return tuple(sorted({m.article_id for m in members}))
 
 
-def _passage(run: list[int], clusters: list[list[Sentence]], aid: int, texts: dict[int, str]) -> Passage:
+def _passage(run: list[int], clusters: list[list[Sentence]], carriers: list[tuple[int, ...]], aid: int,
+             texts: dict[int, str]) -> Passage:
+    """The consecutive shared sentences ``run`` (cluster ids) as article ``aid`` words them."""
     mine = [next(m for m in clusters[c] if m.article_id == aid) for c in run]
-    ids = list(_ids(clusters[run[0]]))
-    members: dict[int, tuple[int, int]] = {}
-    for other in ids:
-        spans = [m for c in run for m in clusters[c] if m.article_id == other]
-        if spans:
-            members[other] = (min(m.start for m in spans), max(m.end for m in spans))
-    return Passage(texts[aid][mine[0].start:mine[-1].end], ids, [clusters[c] for c in run], "sentences", members)
+    return Passage(texts[aid][mine[0].start:mine[-1].end], list(carriers[run[0]]))
 
 
-def _fragments(lonely: list[Sentence]) -> tuple[list[list[Fragment]], dict[tuple[int, int], float]]:
+def _fragment_passage(group: list[Fragment], order: list[int], texts: dict[int, str]) -> Passage:
+    """A shared fragment as the first article (in ``order``) carrying it words it."""
+    group.sort(key=lambda f: order.index(f.article_id))
+    lead = group[0]
+    return Passage(texts[lead.article_id][lead.start:lead.end], sorted({f.article_id for f in group}))
+
+
+def _unique_passages(aid: int, sents: list[Sentence], text: str, skip: Set[Key], cluster_of: dict[Key, int],
+                     carriers: list[tuple[int, ...]], covered: dict[Key, float]) -> tuple[list[str], float]:
+    """(runs of sentences only ``aid`` carries, share of its tokens that another article carries too)."""
+    total = shared_tokens = 0
+    out: list[str] = []
+    run: list[int] | None = None  # [start, end] of the open run of unshared consecutive sentences
+    last: Sentence | None = None  # its last sentence
+    for s in sents:
+        key = (aid, s.index)
+        if key in skip:
+            continue
+        n = len(s.tokens)
+        total += n
+        is_shared = len(carriers[cluster_of[key]]) >= 2
+        cov = covered.get(key, 0.0)
+        shared_tokens += n if is_shared else round(cov * n)
+        if not is_shared and cov < 0.5:
+            if run is not None and last is not None and last.para == s.para and last.index == s.index - 1:
+                run[1] = s.end
+            else:
+                if run is not None:
+                    out.append(text[run[0]:run[1]])
+                run = [s.start, s.end]
+            last = s
+        else:
+            if run is not None:
+                out.append(text[run[0]:run[1]])
+            run = last = None
+    if run is not None:
+        out.append(text[run[0]:run[1]])
+    return out, shared_tokens / total if total else 0.0
+
+
+def _fragments(lonely: list[Sentence]) -> tuple[list[list[Fragment]], dict[Key, float]]:
+    """Step 3: fragments of ``lonely`` sentences that another article has too, grouped when they share a
+    shingle (groups of one article are dropped), and the share of each sentence's tokens they cover."""
     k = FRAGMENT_SHINGLE
     owners: dict[tuple[str, ...], set[int]] = defaultdict(set)
     for s in lonely:
         for i in range(len(s.tokens) - k + 1):
             owners[tuple(s.tokens[i:i + k])].add(s.article_id)
     frags: list[Fragment] = []
-    frag_shingles: list[list] = []
-    covered: dict[tuple[int, int], float] = {}
+    frag_shingles: list[list[tuple[str, ...]]] = []
+    covered: dict[Key, float] = {}
     for s in lonely:
         n = len(s.tokens)
         if n < FRAGMENT_MIN_TOKENS:
@@ -252,38 +267,49 @@ def _fragments(lonely: list[Sentence]) -> tuple[list[list[Fragment]], dict[tuple
                 keys_at[i] = g
                 for j in range(i, i + k):
                     mark[j] = True
-        if not any(mark):
-            continue
-        # Runs of marked tokens, bridging gaps of up to 2 tokens (small edits).
-        i = 0
-        runs = []
-        while i < n:
-            if not mark[i]:
-                i += 1
-                continue
-            j = i
-            while True:
-                while j < n and mark[j]:
-                    j += 1
-                gap = j
-                while gap < n and not mark[gap] and gap - j < 3:
-                    gap += 1
-                if gap < n and mark[gap] and gap - j <= 2:
-                    j = gap
-                    continue
-                break
-            runs.append((i, j))
-            i = j
         cov = 0
-        for a, b in runs:
+        for a, b in _marked_runs(mark):
             if b - a >= FRAGMENT_MIN_TOKENS:
                 frags.append(Fragment(s.article_id, s, a, b))
-                frag_shingles.append(list(dict.fromkeys(keys_at[x] for x in range(a, b) if keys_at[x] is not None)))
+                frag_shingles.append(list(dict.fromkeys(g for g in keys_at[a:b] if g is not None)))
                 cov += b - a
         if cov:
             covered[(s.article_id, s.index)] = cov / n
-    # Group fragments sharing any shingle (union-find).
-    parent = list(range(len(frags)))
+    groups: dict[int, list[Fragment]] = defaultdict(list)
+    for f, root in zip(frags, _linked(frag_shingles), strict=True):
+        groups[root].append(f)
+    out = [g for g in groups.values() if len({f.article_id for f in g}) >= 2]
+    return out, covered
+
+
+def _marked_runs(mark: list[bool]) -> list[tuple[int, int]]:
+    """(start, end) of the runs of marked tokens, bridging gaps of up to 2 tokens (small edits)."""
+    n = len(mark)
+    i = 0
+    runs = []
+    while i < n:
+        if not mark[i]:
+            i += 1
+            continue
+        j = i
+        while True:
+            while j < n and mark[j]:
+                j += 1
+            gap = j
+            while gap < n and not mark[gap] and gap - j < 3:
+                gap += 1
+            if gap < n and mark[gap] and gap - j <= 2:
+                j = gap
+                continue
+            break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _linked(shingles: list[list[tuple[str, ...]]]) -> list[int]:
+    """Union-find over items sharing any shingle: the root of each item's group."""
+    parent = list(range(len(shingles)))
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -292,7 +318,7 @@ def _fragments(lonely: list[Sentence]) -> tuple[list[list[Fragment]], dict[tuple
         return x
 
     first: dict[tuple[str, ...], int] = {}
-    for i, sh in enumerate(frag_shingles):
+    for i, sh in enumerate(shingles):
         for g in sh:
             if g in first:
                 ra, rb = find(first[g]), find(i)
@@ -300,8 +326,4 @@ def _fragments(lonely: list[Sentence]) -> tuple[list[list[Fragment]], dict[tuple
                     parent[rb] = ra
             else:
                 first[g] = i
-    groups: dict[int, list[Fragment]] = defaultdict(list)
-    for i, f in enumerate(frags):
-        groups[find(i)].append(f)
-    out = [g for g in groups.values() if len({f.article_id for f in g}) >= 2]
-    return out, covered
+    return [find(i) for i in range(len(shingles))]
