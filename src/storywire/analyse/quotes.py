@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .align import similarity
 from .sentences import paragraphs, sentence_spans
@@ -59,9 +61,10 @@ _INDIRECT_TRAIL = re.compile(
     rf"^(?P<content>.{{20,}}?),\s+(?P<spk>{_SPK})\s+(?P<cue>said|says|added|told\s+\w+|noted|warned)"
     r"(?:\s+in a statement|\s+on \w+)?\s*[.!]$"
 )
-_ACCORDING = re.compile(rf"^(?P<content>.{{20,}}?),?\s+according to\s+(?P<spk>{_SPK})\s*[.!]$")
+_ACCORDING = re.compile(rf"^(?P<content>.{{20,}}?),?\s+(?P<cue>according to)\s+(?P<spk>{_SPK})\s*[.!]$")
 
-_MASK = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|Sen|Rep|Rev|Hon|St|Jr|Sr|No|Feb|Jan|Aug|Sept|Oct|Nov|Dec)\.|\b[A-Z]\.(?=[A-Z\s-])")
+_MASK = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|Sen|Rep|Rev|Hon|St|Jr|Sr|No|"
+                   r"Feb|Jan|Aug|Sept|Oct|Nov|Dec)\.|\b[A-Z]\.(?=[A-Z\s-])")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _DETERMINERS = {
     "a", "an", "the", "one", "two", "three", "four", "five", "six", "several", "some", "many", "his", "her",
@@ -79,7 +82,7 @@ SPEAKER_NOUNS = {
     "kremlin", "envoy", "ambassador", "analyst", "analysts", "secretary", "chief", "leader", "leaders",
     "police", "statement", "report", "aide", "aides", "adviser", "advisers", "advisor", "expert", "experts",
     "lawmaker", "lawmakers", "senator", "governor", "mayor", "general", "commander", "army", "military",
-    "army", "spokespeople", "representative", "representatives", "negotiator", "negotiators", "prosecutors",
+    "spokespeople", "representative", "representatives", "negotiator", "negotiators", "prosecutors",
     "prosecutor", "court", "judge", "company", "residents", "witnesses", "witness", "people", "member",
     "members", "director", "ceo", "chancellor", "premier", "palace", "house", "department", "agency",
     "committee", "commission", "council", "party", "union", "alliance", "organisation", "organization",
@@ -226,7 +229,7 @@ def _speaker_fields(full: str | None, last_person: Quote | None) -> tuple[str | 
     return short, full, person
 
 
-def extract_quotes(article_id: int, text: str, skip_paras: set[int] = frozenset()) -> list[Quote]:
+def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = frozenset()) -> list[Quote]:
     """Direct and indirect quotes of one article, in reading order."""
     out: list[Quote] = []
     last_person: Quote | None = None
@@ -236,72 +239,7 @@ def extract_quotes(article_id: int, text: str, skip_paras: set[int] = frozenset(
         if p_index in skip_paras:
             prev_para_quote = None
             continue
-        par = text[ps:pe]
-        masked = _mask(par)
-        spans = quote_spans(par)
-        para_quotes: list[Quote] = []
-        prev_attr_end = -1
-        for k, (qs, qe, closed) in enumerate(spans):
-            inner = _clean_quote(par[qs:qe])
-            if not inner:
-                continue
-            after_end = spans[k + 1][0] - 1 if k + 1 < len(spans) else len(par)
-            after = masked[qe + 1 if closed else qe:after_end]
-            before_start = spans[k - 1][1] + 1 if k > 0 else 0
-            before = masked[before_start:max(before_start, qs - 1)]
-            # Only the last sentence of the text before the quote can introduce it.
-            cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
-            before_local = before[cut + 2:] if cut >= 0 else before
-            spk = cue = None
-            attribution = ""
-            own_attr = False
-            m = _AFTER_CUE_FIRST.match(after) or _AFTER_SPK_FIRST.match(after)
-            if m and _subject(m.group("spk")):
-                spk, cue = _subject(m.group("spk")), m.group("cue")
-                attribution = par[(qe + 1 if closed else qe) + m.start("spk" if m.re is _AFTER_SPK_FIRST else "cue"):(qe + 1 if closed else qe) + m.end()].strip(" ,")
-                own_attr = True
-            else:
-                m = _BEFORE_INTRO.search(before_local)
-                if m and _subject(m.group("spk")):
-                    spk, cue = _subject(m.group("spk")), m.group("cue")
-                    own_attr = before_start + (len(before) - len(before_local)) > prev_attr_end
-                else:
-                    m = _BEFORE_ANY.search(before_local)
-                    if m and _subject(before_local[:m.start()]):
-                        spk, cue = _subject(before_local[:m.start()]), m.group("cue")
-                        own_attr = True
-                if m and spk:
-                    off = before_start + (len(before) - len(before_local))
-                    attribution = par[off + m.start():off + m.end()].strip(" ,:")
-                    if m.re is _BEFORE_ANY:
-                        attribution = par[off:off + m.end()].strip(" ,:")
-                    if m.re is _BEFORE_INTRO:
-                        attribution = par[off + m.start():off + m.end()].strip(" ,:")
-            if m and own_attr:
-                prev_attr_end = (qe + 1 if closed else qe) + (m.end() if m.re in (_AFTER_CUE_FIRST, _AFTER_SPK_FIRST) else 0)
-            # A quote split by its attribution: join to the previous quote of this paragraph.
-            if para_quotes and (not spk or not own_attr):
-                prevq = para_quotes[-1]
-                if prevq.text.endswith(",") or (inner[:1].islower()):
-                    prevq.text = prevq.text.rstrip(",") + " " + inner
-                elif prevq.text[-1:] in ".!?\u2026":
-                    prevq.text = prevq.text + " " + inner
-                else:
-                    prevq.text = prevq.text + ". " + inner if inner[:1].isupper() else prevq.text + " " + inner
-                continue
-            if not spk and k == 0 and prev_para_quote is not None and qs <= 1:
-                # A quote paragraph continuing the previous paragraph's speaker.
-                q = Quote("direct", inner, prev_para_quote.speaker, prev_para_quote.speaker_full, prev_para_quote.cue,
-                          "(continued)", article_id, ps + qs, is_person=prev_para_quote.is_person)
-                para_quotes.append(q)
-                continue
-            short, full, person = _speaker_fields(spk, last_person)
-            if not short and len(inner.split()) < 6:
-                continue  # scare quotes, titles, nicknames
-            if short and len(inner.split()) < 3 and not own_attr:
-                continue
-            q = Quote("direct", inner, short, full, cue, clean_space(attribution), article_id, ps + qs, is_person=person)
-            para_quotes.append(q)
+        para_quotes = _direct_quotes(article_id, text[ps:pe], ps, last_person, prev_para_quote)
         for q in para_quotes:
             q.text = q.text.rstrip(" ,")
             q.tokens = norm_tokens(q.text)
@@ -313,13 +251,123 @@ def extract_quotes(article_id: int, text: str, skip_paras: set[int] = frozenset(
         for _, s, e in sents:
             if s < ps or e > pe or any(c in text[s:e] for c in ALL_DOUBLE):
                 continue
-            q = _indirect(article_id, text[s:e], s, last_person)
-            if q:
-                out.append(q)
-                if q.is_person:
-                    last_person = q
+            iq = _indirect(article_id, text[s:e], s, last_person)
+            if iq:
+                out.append(iq)
+                if iq.is_person:
+                    last_person = iq
     out.sort(key=lambda q: q.position)
     return out
+
+
+def _direct_quotes(article_id: int, par: str, offset: int, last_person: Quote | None,
+                   prev_para_quote: Quote | None) -> list[Quote]:
+    """The quotes in quotation marks of one paragraph (at ``offset`` in the article), attributed."""
+    masked = _mask(par)
+    spans = quote_spans(par)
+    para_quotes: list[Quote] = []
+    prev_attr_end = -1  # where the last quote's own attribution ends: an intro before it is not the next one's
+    for k, (qs, qe, _) in enumerate(spans):
+        inner = _clean_quote(par[qs:qe])
+        if not inner:
+            continue
+        around = _around(par, masked, spans, k)
+        attr = next(filter(None, (find(around, prev_attr_end) for find in _ATTRIBUTION_FINDERS)), None)
+        own_attr = attr is not None and attr.own
+        if attr is not None and attr.own:
+            prev_attr_end = attr.end
+        if para_quotes and not own_attr:  # a quote split by its attribution: join it to the previous one
+            _join(para_quotes[-1], inner)
+            continue
+        if attr is None and k == 0 and prev_para_quote is not None and qs <= 1:
+            # A quote paragraph continuing the previous paragraph's speaker.
+            para_quotes.append(Quote("direct", inner, prev_para_quote.speaker, prev_para_quote.speaker_full,
+                                     prev_para_quote.cue, "(continued)", article_id, offset + qs,
+                                     is_person=prev_para_quote.is_person))
+            continue
+        short, full, person = _speaker_fields(attr.speaker if attr else None, last_person)
+        if not short and len(inner.split()) < 6:
+            continue  # scare quotes, titles, nicknames
+        if short and len(inner.split()) < 3 and not own_attr:
+            continue
+        para_quotes.append(Quote("direct", inner, short, full, attr.cue if attr else None,
+                                 clean_space(attr.text if attr else ""), article_id, offset + qs, is_person=person))
+    return para_quotes
+
+
+def _join(prev: Quote, inner: str) -> None:
+    """Append ``inner`` to the quote it continues ("A," X said. "B.")."""
+    if prev.text.endswith(",") or (inner[:1].islower()):
+        prev.text = prev.text.rstrip(",") + " " + inner
+    elif prev.text[-1:] in ".!?\u2026":
+        prev.text = prev.text + " " + inner
+    else:
+        prev.text = prev.text + ". " + inner if inner[:1].isupper() else prev.text + " " + inner
+
+
+class _Around(NamedTuple):
+    """The masked text around one quote of a paragraph, and where it is in the paragraph."""
+
+    par: str  # the paragraph (unmasked)
+    after: str  # from the quote's end to the next quote
+    after_start: int
+    before: str  # the last sentence before the quote (since the previous quote)
+    before_start: int
+
+
+def _around(par: str, masked: str, spans: list[tuple[int, int, bool]], k: int) -> _Around:
+    qs, qe, closed = spans[k]
+    after_start = qe + 1 if closed else qe
+    after_end = spans[k + 1][0] - 1 if k + 1 < len(spans) else len(par)
+    before_start = spans[k - 1][1] + 1 if k > 0 else 0
+    before = masked[before_start:max(before_start, qs - 1)]
+    # Only the last sentence of the text before the quote can introduce it.
+    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
+    if cut >= 0:
+        before, before_start = before[cut + 2:], before_start + cut + 2
+    return _Around(par, masked[after_start:after_end], after_start, before, before_start)
+
+
+class _Attribution(NamedTuple):
+    speaker: str  # the speaker phrase, as written
+    cue: str  # the speech verb
+    text: str  # the attribution as written (", said X" without the comma, "X said:")
+    own: bool  # the quote's own: not an introduction the previous quote of the paragraph already used
+    end: int  # where in the paragraph the quote and this attribution end
+
+
+def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
+    """Right after the quote: ", said X" or ", X told Reuters"."""
+    m = _AFTER_CUE_FIRST.match(a.after) or _AFTER_SPK_FIRST.match(a.after)
+    spk = _subject(m.group("spk")) if m else None
+    if not m or not spk:
+        return None
+    start, end = a.after_start + min(m.start("cue"), m.start("spk")), a.after_start + m.end()
+    return _Attribution(spk, m.group("cue"), a.par[start:end].strip(" ,"), True, end)
+
+
+def _intro_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
+    """Ending the sentence before the quote: "X said:" or "X said that"."""
+    m = _BEFORE_INTRO.search(a.before)
+    spk = _subject(m.group("spk")) if m else None
+    if not m or not spk:
+        return None
+    text = a.par[a.before_start + m.start():a.before_start + m.end()].strip(" ,:")
+    return _Attribution(spk, m.group("cue"), text, a.before_start > prev_attr_end, a.after_start)
+
+
+def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
+    """A speech verb in the sentence before the quote, whose subject is the speaker ("X said the alliance had")."""
+    m = _BEFORE_ANY.search(a.before)
+    spk = _subject(a.before[:m.start()]) if m else None
+    if not m or not spk:
+        return None
+    return _Attribution(spk, m.group("cue"), a.par[a.before_start:a.before_start + m.end()].strip(" ,:"), True,
+                        a.after_start)
+
+
+# Where a direct quote's attribution is looked for, in this order: the first one found is taken.
+_ATTRIBUTION_FINDERS = (_said_after, _intro_before, _cue_before)
 
 
 def _clear_speaker(spk: str) -> bool:
@@ -338,42 +386,48 @@ def _clear_speaker(spk: str) -> bool:
     return any(w in SPEAKER_NOUNS for w in low) and any(w in ("to", "of", "from", "for", "in", "at") for w in low)
 
 
+class _Reported(NamedTuple):
+    speaker: str  # as written (masked)
+    cue: str
+    content: str  # what was said (masked)
+    attribution: str
+
+
+def _reported_speech(sent: str, masked: str) -> _Reported | None:
+    """Speaker, cue and content of a sentence of reported speech with a clear speaker."""
+    for rx in (_INDIRECT_TRAIL, _ACCORDING):  # "..., X said." / "..., according to X."
+        m = rx.match(masked)
+        if m and _clear_speaker(m.group("spk")) and "," not in m.group("spk"):
+            return _Reported(m.group("spk"), m.group("cue"), m.group("content"), sent[m.end("content"):].strip(" ,.!"))
+    # "X said (that) ...", at the start of the sentence or of a clause
+    for st in [0] + [m.end() for m in re.finditer(r",\s+|\b(?:but|and|while|as)\s+", masked)]:
+        m = _INDIRECT_LEAD.match(masked, st)
+        if not m:
+            continue
+        spk = re.sub(r"^(?:but|and|while|as)\s+", "", m.group("spk"), flags=re.IGNORECASE)
+        if _clear_speaker(spk) and spk.split()[0].lower() not in _PRONOUNS:
+            return _Reported(spk, m.group("cue"), m.group("content"), sent[m.start("spk"):m.end("cue")])
+    return None
+
+
 def _indirect(article_id: int, sentence: str, offset: int, last_person: Quote | None) -> Quote | None:
+    """The sentence as an indirect quote, if it reports what a clear speaker said."""
     sent = clean_space(sentence)
     if not sent or sent[-1] not in ".!":
         return None
     masked = _mask(sent)
-    found = None
-    for rx in (_INDIRECT_TRAIL, _ACCORDING):
-        m = rx.match(masked)
-        if m and _clear_speaker(m.group("spk")) and "," not in m.group("spk"):
-            cue = "according to" if rx is _ACCORDING else m.group("cue")
-            found = (m.group("spk"), cue, m.group("content"), sent[m.start("spk") - 2 if rx is _INDIRECT_TRAIL else m.start("content") + len(m.group("content")):].strip(" ,.!"))
-            break
-    if not found:
-        starts = [0] + [m.end() for m in re.finditer(r",\s+|\b(?:but|and|while|as)\s+", masked)]
-        for st in starts:
-            m = _INDIRECT_LEAD.match(masked, st)
-            if not m:
-                continue
-            spk = re.sub(r"^(?:but|and|while|as)\s+", "", m.group("spk"), flags=re.IGNORECASE)
-            if _clear_speaker(spk) and spk.split()[0].lower() not in _PRONOUNS:
-                found = (spk, m.group("cue"), m.group("content"), sent[m.start("spk"):m.end("cue")])
-                break
-    if not found:
+    found = _reported_speech(sent, masked)
+    if found is None:
         return None
-    spk, cue, content, attribution = found
-    spk = spk.replace("\u2024", ".").strip()
-    content = sent[masked.index(content):masked.index(content) + len(content)] if content in masked else content
-    content = content.strip().rstrip(".!").strip()
+    start = masked.index(found.content)
+    content = sent[start:start + len(found.content)].strip().rstrip(".!").strip()
     if len(content.split()) < 4:
         return None
-    short, full, person = _speaker_fields(spk, last_person)
+    short, full, person = _speaker_fields(found.speaker.replace("\u2024", ".").strip(), last_person)
     if not short:
         return None
-    q = Quote("indirect", content, short, full, cue, clean_space(attribution).replace("\u2024", "."), article_id, offset,
-              norm_tokens(content), person)
-    return q
+    return Quote("indirect", content, short, full, found.cue, clean_space(found.attribution).replace("\u2024", "."),
+                 article_id, offset, norm_tokens(content), person)
 
 
 def _same_quote(a: list[str], b: list[str]) -> bool:
@@ -385,7 +439,11 @@ def _same_quote(a: list[str], b: list[str]) -> bool:
 
 def merge_quotes(quotes: dict[int, list[Quote]], order: list[int], sources: dict[int, str]) -> list[dict]:
     """Merge near-identical quotes carried by several articles into one ledger entry each."""
-    # Story-level speaker resolution: a bare surname takes the fullest phrase seen for it.
+    return [_ledger_entry(group, sources) for group in _group_quotes(quotes, order, _fullest_speakers(quotes, order))]
+
+
+def _fullest_speakers(quotes: dict[int, list[Quote]], order: list[int]) -> dict[str, str]:
+    """Story-level speaker resolution: a person's short name (lower case) -> the fullest phrase seen for it."""
     fullest: dict[str, str] = {}
     for aid in order:
         for q in quotes.get(aid, ()):
@@ -393,8 +451,13 @@ def merge_quotes(quotes: dict[int, list[Quote]], order: list[int], sources: dict
                 key = q.speaker.lower()
                 if len(q.speaker_full) > len(fullest.get(key, "")):
                     fullest[key] = q.speaker_full
+    return fullest
+
+
+def _group_quotes(quotes: dict[int, list[Quote]], order: list[int], fullest: dict[str, str]) -> list[list[Quote]]:
+    """Quotes in groups of the same quote (at most one per article), each speaker given its fullest phrase."""
     groups: list[list[Quote]] = []
-    index: dict[tuple, list[int]] = defaultdict(list)
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)  # token 3-gram -> groups
     for aid in order:
         for q in quotes.get(aid, ()):
             if q.speaker and q.speaker.lower() in fullest:
@@ -417,17 +480,20 @@ def merge_quotes(quotes: dict[int, list[Quote]], order: list[int], sources: dict
                 for g in sh:
                     index[g].append(target)
             groups[target].append(q)
-    out = []
-    for g in groups:
-        lead = g[0]
-        named = [q for q in g if q.speaker]
-        best = max(named, key=lambda q: (q.is_person, len(q.speaker_full or "")), default=lead)
-        out.append({
-            "kind": lead.kind,
-            "text": lead.text,
-            "speaker": best.speaker,
-            "speaker_full": best.speaker_full,
-            "cue": lead.cue or best.cue,
-            "carriers": [{"article_id": q.article_id, "source": sources.get(q.article_id, ""), "attribution": q.attribution} for q in g],
-        })
-    return out
+    return groups
+
+
+def _ledger_entry(group: list[Quote], sources: dict[int, str]) -> dict:
+    """One quote of the story object: the first carrier's words, the best-named speaker, every carrier."""
+    lead = group[0]
+    named = [q for q in group if q.speaker]
+    best = max(named, key=lambda q: (q.is_person, len(q.speaker_full or "")), default=lead)
+    return {
+        "kind": lead.kind,
+        "text": lead.text,
+        "speaker": best.speaker,
+        "speaker_full": best.speaker_full,
+        "cue": lead.cue or best.cue,
+        "carriers": [{"article_id": q.article_id, "source": sources.get(q.article_id, ""),
+                      "attribution": q.attribution} for q in group],
+    }
