@@ -9,6 +9,7 @@ in the lead article's order. Each sentence's text is verbatim from one article.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,7 +23,9 @@ MMR_LAMBDA = 0.7
 
 
 @dataclass
-class Candidate:
+class SummaryCandidate:
+    """A sentence cluster of the story, as a candidate summary sentence."""
+
     text: str
     tokens: list[str]
     article_ids: list[int]
@@ -44,11 +47,12 @@ def _eligible(text: str, tokens: list[str]) -> bool:
 
 
 def _vectorise(docs: list[list[str]]):
+    """Unit TF-IDF vectors (a sparse matrix, one row per token list)."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
     vec = TfidfVectorizer(analyzer=lambda toks: [t for t in toks if t not in ENGLISH_STOP_WORDS and len(t) > 1],
                           sublinear_tf=True, norm="l2")
-    return vec, vec.fit_transform(docs)
+    return vec.fit_transform(docs)
 
 
 def lexrank(sim: np.ndarray, threshold: float = 0.1, damping: float = 0.85, iters: int = 50) -> np.ndarray:
@@ -69,8 +73,8 @@ def lexrank(sim: np.ndarray, threshold: float = 0.1, damping: float = 0.85, iter
     return p
 
 
-def summarise(candidates: list[Candidate], n_sentences: int = 4, lead: int | None = None,
-              titles: list[tuple[int, str]] = ()) -> tuple[list[dict], str | None]:
+def summarise(candidates: list[SummaryCandidate], n_sentences: int = 4,
+              titles: Sequence[tuple[int, str]] = ()) -> tuple[list[dict], str | None]:
     """(summary [{text, article_ids}], most central headline) for a story."""
     n_sentences = max(1, int(n_sentences))
     pool = [c for c in candidates if _eligible(c.text, c.tokens)]
@@ -81,15 +85,24 @@ def summarise(candidates: list[Candidate], n_sentences: int = 4, lead: int | Non
     docs = [c.tokens for c in pool]
     title_docs = [norm_tokens(t) for _, t in titles]
     try:
-        _, X = _vectorise(docs + title_docs)
+        X = _vectorise(docs + title_docs)
     except ValueError:  # empty vocabulary
-        return [{"text": c.text, "article_ids": c.article_ids} for c in pool[:n_sentences]], (titles[0][1] if titles else None)
+        return ([{"text": c.text, "article_ids": c.article_ids} for c in pool[:n_sentences]],
+                (titles[0][1] if titles else None))
     S = X[: len(docs)]
     sim = (S @ S.T).toarray()
     central = lexrank(sim)
     central = central / (central.max() or 1.0)
+    chosen = _select(pool, sim, central, n_sentences)
+    summary = [{"text": pool[i].text, "article_ids": pool[i].article_ids} for i in _reading_order(chosen, pool)]
+    return summary, (_central_title(X[len(docs):], S, central, titles) if titles else None)
+
+
+def _select(pool: list[SummaryCandidate], sim: np.ndarray, central: np.ndarray, n_sentences: int) -> list[int]:
+    """MMR over LexRank centrality x coverage x lead prior, never two sentences more similar than SIM_CUT."""
     score = np.array([
-        central[i] * (1.0 + 0.5 * math.log1p(max(0, c.sources - 1))) * (1.0 + 0.5 * (1.0 - min(1.0, min(c.rel_pos.values(), default=1.0))))
+        central[i] * (1.0 + 0.5 * math.log1p(max(0, c.sources - 1)))
+        * (1.0 + 0.5 * (1.0 - min(1.0, min(c.rel_pos.values(), default=1.0))))
         for i, c in enumerate(pool)
     ])
     chosen: list[int] = []
@@ -107,30 +120,32 @@ def summarise(candidates: list[Candidate], n_sentences: int = 4, lead: int | Non
             break
         chosen.append(best)
         remaining.discard(best)
-    # Order: the lead article's order where it carries the sentence, else relative position.
-    if lead is None:
-        counts: dict[int, int] = {}
-        for i in chosen:
-            for a in pool[i].article_ids:
-                counts[a] = counts.get(a, 0) + 1
-        lead = max(counts, key=lambda a: counts[a]) if counts else None
+    return chosen
+
+
+def _reading_order(chosen: list[int], pool: list[SummaryCandidate]) -> list[int]:
+    """The chosen sentences in the order of the article carrying most of them, else by relative position."""
+    counts: dict[int, int] = {}
+    for i in chosen:
+        for a in pool[i].article_ids:
+            counts[a] = counts.get(a, 0) + 1
+    lead = max(counts, key=lambda a: counts[a]) if counts else None
 
     def pos(i: int) -> float:
         c = pool[i]
-        return c.rel_pos.get(lead, min(c.rel_pos.values(), default=1.0)) if lead is not None else min(c.rel_pos.values(), default=1.0)
+        first = min(c.rel_pos.values(), default=1.0)
+        return c.rel_pos.get(lead, first) if lead is not None else first
 
-    chosen.sort(key=pos)
-    summary = [{"text": pool[i].text, "article_ids": pool[i].article_ids} for i in chosen]
-    # Title: the headline closest to the other headlines and to the story's central sentences.
-    title = None
-    if titles:
-        T = X[len(docs):]
-        centroid = np.asarray((S.T @ central).T).ravel()
-        norm = np.linalg.norm(centroid) or 1.0
-        to_story = np.asarray(T @ (centroid / norm)).ravel()
-        tt = (T @ T.T).toarray()
-        np.fill_diagonal(tt, 0.0)
-        to_titles = tt.sum(axis=1) / max(1, len(titles) - 1)
-        scores = to_story + to_titles
-        title = titles[int(np.argmax(scores))][1]
-    return summary, title
+    return sorted(chosen, key=pos)
+
+
+def _central_title(T, S, central: np.ndarray, titles: Sequence[tuple[int, str]]) -> str:
+    """The headline closest to the other headlines and to the story's central sentences (rows ``T``)."""
+    centroid = np.asarray((S.T @ central).T).ravel()
+    norm = np.linalg.norm(centroid) or 1.0
+    to_story = np.asarray(T @ (centroid / norm)).ravel()
+    tt = (T @ T.T).toarray()
+    np.fill_diagonal(tt, 0.0)
+    to_titles = tt.sum(axis=1) / max(1, len(titles) - 1)
+    scores = to_story + to_titles
+    return titles[int(np.argmax(scores))][1]
