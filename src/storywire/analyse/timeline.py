@@ -1,14 +1,14 @@
 """The story's timeline: its articles in order of time, marking each outlet's first article."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timezone, UTC
 
 from ..models import Article
 
 
 def _key(t: datetime) -> datetime:
     # Naive times are taken as UTC so naive and aware times sort together.
-    return t if t.tzinfo else t.replace(tzinfo=timezone.utc)
+    return t if t.tzinfo else t.replace(tzinfo=UTC)
 
 
 def iso(t: datetime | None) -> str | None:

@@ -6,8 +6,9 @@ say who took a picture, not who wrote the text, so they never count.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
+from operator import itemgetter
 
 # Canonical name -> surface forms (regex, matched case-sensitively unless marked (?i)).
 AGENCIES: dict[str, str] = {
@@ -40,22 +41,28 @@ _ANY_AGENCY = "|".join(f"(?:{v})" for v in AGENCIES.values())
 _AGENCY_RES = [(name, re.compile(rf"^(?:{pat})$")) for name, pat in AGENCIES.items()]
 
 _PHOTO = re.compile(
-    r"\u00a9|\(c\)\s|\bphoto(?:graph)?s?\b|\bpictured?\b|getty images|\bpool\b via|/\s*(?:%s)\b|\b(?:%s)\s*/" % (_ANY_AGENCY, _ANY_AGENCY),
+    rf"\u00a9|\(c\)\s|\bphoto(?:graph)?s?\b|\bpictured?\b|getty images|\bpool\b via|/\s*(?:{_ANY_AGENCY})\b"
+    rf"|\b(?:{_ANY_AGENCY})\s*/",
     re.IGNORECASE,
 )
 # "(FRANCE 24 with REUTERS)", "(AFP)", "(with AFP and Reuters)", "(Reuters)".
-_CREDIT_LINE = re.compile(r"^\(\s*(?:(?P<pub>[^()]{1,40}?)\s+with\s+|with\s+)?(?P<names>[^()]{1,80})\s*\)\.?$", re.IGNORECASE)
+_CREDIT_LINE = re.compile(r"^\(\s*(?:(?P<pub>[^()]{1,40}?)\s+with\s+|with\s+)?(?P<names>[^()]{1,80})\s*\)\.?$",
+                          re.IGNORECASE)
 _DATELINE = re.compile(rf"^[A-Z][A-Za-z .,'-]{{1,60}}?\s*\(\s*(?P<name>{_ANY_AGENCY})\s*\)\s*[-\u2013\u2014:]")
-_TOLD = re.compile(rf"\b(?:told|telling|tells|said to|speaking to|in an interview with)\s+(?P<name>{_ANY_AGENCY})\b")
+_TOLD = re.compile(
+    rf"\b(?:told|telling|tells|said to|speaking to|in an interview with)\s+(?P<name>{_ANY_AGENCY})\b")
 _REPORTED = re.compile(
-    rf"\b(?:according to|reported by|(?:first )?reported by|obtained by|seen by|reviewed by)\s+(?P<name>{_ANY_AGENCY})\b"
+    rf"\b(?:according to|reported by|(?:first )?reported by|obtained by|seen by|reviewed by)"
+    rf"\s+(?P<name>{_ANY_AGENCY})\b"
     rf"|\b(?P<name2>{_ANY_AGENCY})\s+(?:reported|has reported|was first to report|contributed)\b"
 )
 _FILES_FROM = re.compile(
-    r"^(?:with files from|additional reporting by|reporting by|written by|compiled by|source:|copyright)\s+(?P<rest>.+)$",
+    r"^(?:with files from|additional reporting by|reporting by|written by|compiled by|source:|copyright)"
+    r"\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
-_REUTERS_TRAILER = re.compile(r"^\(?(?:reporting by|additional reporting by|writing by)\b.*;\s*editing by\b", re.IGNORECASE)
+_REUTERS_TRAILER = re.compile(r"^\(?(?:reporting by|additional reporting by|writing by)\b.*;\s*editing by\b",
+                              re.IGNORECASE)
 _SIGNOFF = re.compile(rf"^[-\u2013\u2014]\s*(?P<name>{_ANY_AGENCY})\s*$")
 
 
@@ -104,44 +111,10 @@ def detect_credits(text: str, source: str = "") -> list[Credit]:
         credits.append(Credit(own, "self", source))
     for raw in (text or "").splitlines():
         line = raw.strip()
-        if not line:
-            continue
-        if is_photo_credit(line):
-            # A caption can still hold text quoting an agency, but the risk of counting a photo
-            # credit is worse than missing that: skip the whole line.
-            continue
-        if _REUTERS_TRAILER.match(line):
-            credits.append(Credit("Reuters", "trailer", line))
-            continue
-        m = _CREDIT_LINE.match(line)
-        if m and len(line) <= 120:
-            names = _names(m.group("names"))
-            for n in names:
-                canon = canonical_agency(n)
-                if canon:
-                    credits.append(Credit(canon, "credit-line", line))
-                elif m.group("pub") and len(n) <= 40:
-                    credits.append(Credit(n.strip(), "credit-line", line))
-            continue
-        m = _FILES_FROM.match(line)
-        if m and len(line) <= 200:
-            for n in _names(m.group("rest")):
-                canon = canonical_agency(n)
-                if canon:
-                    credits.append(Credit(canon, "credit-line", line))
-            continue
-        m = _SIGNOFF.match(line)
-        if m:
-            credits.append(Credit(canonical_agency(m.group("name")) or m.group("name"), "credit-line", line))
-            continue
-        m = _DATELINE.match(line)
-        if m:
-            credits.append(Credit(canonical_agency(m.group("name")) or m.group("name"), "dateline", m.group()))
-        for m in _TOLD.finditer(line):
-            credits.append(Credit(canonical_agency(m.group("name")) or m.group("name"), "told", _context(line, m)))
-        for m in _REPORTED.finditer(line):
-            name = m.group("name") or m.group("name2")
-            credits.append(Credit(canonical_agency(name) or name, "cited", _context(line, m)))
+        # A caption can still hold text quoting an agency, but the risk of counting a photo credit
+        # is worse than missing that: skip the whole line.
+        if line and not is_photo_credit(line):
+            credits += _line_credits(line)
     # Strongest first, one entry per (agency, kind, evidence).
     order = {"self": 0, "credit-line": 1, "dateline": 1, "trailer": 1, "told": 2, "cited": 3}
     seen, out = set(), []
@@ -150,6 +123,38 @@ def detect_credits(text: str, source: str = "") -> list[Credit]:
             seen.add((c.agency, c.kind, c.evidence))
             out.append(c)
     return out
+
+
+def _line_credits(line: str) -> list[Credit]:
+    """Credits in one line of text: a whole-line credit (trailer, credit line, sign-off), else datelines
+    and mentions ("told Reuters", "according to AFP")."""
+    if _REUTERS_TRAILER.match(line):
+        return [Credit("Reuters", "trailer", line)]
+    credits: list[Credit] = []
+    m = _CREDIT_LINE.match(line)
+    if m and len(line) <= 120:
+        for n in _names(m.group("names")):
+            canon = canonical_agency(n)
+            if canon:
+                credits.append(Credit(canon, "credit-line", line))
+            elif m.group("pub") and len(n) <= 40:
+                credits.append(Credit(n.strip(), "credit-line", line))
+        return credits
+    m = _FILES_FROM.match(line)
+    if m and len(line) <= 200:
+        return [Credit(canon, "credit-line", line) for canon in map(canonical_agency, _names(m.group("rest"))) if canon]
+    m = _SIGNOFF.match(line)
+    if m:
+        return [Credit(canonical_agency(m.group("name")) or m.group("name"), "credit-line", line)]
+    m = _DATELINE.match(line)
+    if m:
+        credits.append(Credit(canonical_agency(m.group("name")) or m.group("name"), "dateline", m.group()))
+    for m in _TOLD.finditer(line):
+        credits.append(Credit(canonical_agency(m.group("name")) or m.group("name"), "told", _context(line, m)))
+    for m in _REPORTED.finditer(line):
+        name = m.group("name") or m.group("name2")
+        credits.append(Credit(canonical_agency(name) or name, "cited", _context(line, m)))
+    return credits
 
 
 def _context(line: str, m: re.Match, width: int = 40) -> str:
@@ -163,12 +168,12 @@ _WEIGHT = {"self": 3.0, "credit-line": 2.0, "dateline": 2.0, "trailer": 2.0, "to
 
 def article_origin(credits: list[Credit]) -> str | None:
     """The agency most strongly credited by one article (None when nothing is credited)."""
-    score: Counter = Counter()
+    score: dict[str, float] = defaultdict(float)
     for c in credits:
         score[c.agency] += _WEIGHT.get(c.kind, 0.5)
     if not score:
         return None
-    best, s = score.most_common(1)[0]
+    best, s = max(score.items(), key=itemgetter(1))  # the first of equals, like Counter.most_common
     return best if s >= 1.0 else None
 
 
@@ -178,12 +183,12 @@ def passage_origin(article_ids: list[int], credits: dict[int, list[Credit]], tex
     A passage whose own text says "told Reuters" counts for Reuters; an agency credited only by
     mentions ("according to AFP") is not enough on its own.
     """
-    score: Counter = Counter()
+    score: dict[str, float] = defaultdict(float)
     for aid in set(article_ids):
-        best: dict[str, float] = {}
+        strongest: dict[str, float] = {}  # agency -> this carrier's strongest credit
         for c in credits.get(aid, ()):
-            best[c.agency] = max(best.get(c.agency, 0.0), _WEIGHT.get(c.kind, 0.5))
-        for agency, w in best.items():
+            strongest[c.agency] = max(strongest.get(c.agency, 0.0), _WEIGHT.get(c.kind, 0.5))
+        for agency, w in strongest.items():
             score[agency] += w
     for m in _TOLD.finditer(text or ""):
         canon = canonical_agency(m.group("name"))
@@ -191,7 +196,7 @@ def passage_origin(article_ids: list[int], credits: dict[int, list[Credit]], tex
             score[canon] += 1.0
     if not score:
         return None
-    best, s = score.most_common(1)[0]
+    best, s = max(score.items(), key=itemgetter(1))
     carriers = len(set(article_ids)) or 1
     return best if s >= max(1.0, 0.5 * carriers) else None
 
@@ -205,7 +210,8 @@ def origins_table(credits: dict[int, list[Credit]], sources: dict[int, str]) -> 
             if (c.agency, aid) in seen:
                 continue
             seen.add((c.agency, aid))
-            by_agency[c.agency].append({"article_id": aid, "source": sources.get(aid, ""), "kind": c.kind, "evidence": c.evidence})
+            by_agency[c.agency].append({"article_id": aid, "source": sources.get(aid, ""), "kind": c.kind,
+                                        "evidence": c.evidence})
     out = []
     for agency, rows in by_agency.items():
         out.append({
