@@ -1,8 +1,10 @@
 """The runner: ingest → extract → store → cluster → analyse, batch by batch, in transactions.
 
-The only module that touches both the store and the stages. It owns the error policy: a bad item is
-skipped with a recorded reason; a good one is never lost. Each batch is one transaction (articles,
-learned boilerplate, story assignments), so a crash loses at most the batch in flight.
+The only module that writes what the stages make (articles, stories, analyses) into the store
+(brief.build also runs the analysis, for stories not yet analysed, but keeps the result out of the
+store). It owns the error policy: a bad item is skipped with a recorded reason; a good one is never
+lost. Each batch is one transaction (articles, learned boilerplate, story assignments), so a crash
+loses at most the batch in flight.
 
 Clustering state is not serialised into the database: on start the engine is rebuilt by replaying the
 articles of the current time window (bounded by the window, not the store), and before each batch it
@@ -18,8 +20,6 @@ from datetime import datetime, timedelta
 from itertools import islice
 from typing import Callable, Iterable, Iterator
 
-import sqlalchemy as sa
-
 from .clock import utcnow
 from .config import Settings
 from .errors import InputError, RecordRefused
@@ -27,8 +27,7 @@ from .extract import extract_item
 from .extract.boilerplate import fingerprint, paragraphs
 from .ingest.validate import check_extracted, check_raw
 from .models import Article, Extracted, IngestResult, RawItem, Rejected
-from .store import Store
-from .store.schema import articles, stories
+from .store.base import Connection, Store
 
 log = logging.getLogger(__name__)
 
@@ -153,7 +152,7 @@ class Pipeline:
             new_ids = [r.article_id for r in results if r.status == "ingested"]
             for r in results:
                 if r.status == "revised":
-                    sid = conn.execute(sa.select(articles.c.story_id).where(articles.c.id == r.article_id)).scalar()
+                    sid = self.store.story_of(conn, r.article_id)
                     if sid is not None:
                         self.store.refresh_story(conn, sid)
                     else:
@@ -166,7 +165,7 @@ class Pipeline:
                     raise
         return results, refused
 
-    def _store_one(self, conn: sa.Connection, ex: Extracted, learn: bool) -> IngestResult | Rejected:
+    def _store_one(self, conn: Connection, ex: Extracted, learn: bool) -> IngestResult | Rejected:
         if learn:
             ex = self._strip_learned(conn, ex)
             if not ex.text.strip():
@@ -174,7 +173,7 @@ class Pipeline:
         result = self.store.upsert_article(conn, ex)
         return replace(result, warnings=ex.warnings) if ex.warnings else result
 
-    def _strip_learned(self, conn: sa.Connection, ex: Extracted) -> Extracted:
+    def _strip_learned(self, conn: Connection, ex: Extracted) -> Extracted:
         """Drop paragraphs this outlet repeats on many pages (newsletter plugs, footers, nav)."""
         source_id = self.store.source_id(conn, ex.source or "unknown")
         paras = paragraphs(ex.text)
@@ -186,11 +185,10 @@ class Pipeline:
         return replace(ex, text="\n\n".join(keep))
 
     # -- clustering -----------------------------------------------------------------------------
-    def _cluster(self, conn: sa.Connection, article_ids: list[int]) -> None:
+    def _cluster(self, conn: Connection, article_ids: list[int]) -> None:
         from .cluster import ClusterDoc
 
-        if self.store.dialect == "postgresql":
-            conn.execute(sa.text("SELECT pg_advisory_xact_lock(7201)"))  # one clustering writer at a time
+        self.store.lock_clustering(conn)
         engine = self._engine(conn)
         docs = sorted(self.store.get_articles(conn, article_ids), key=lambda a: (a.time, a.id))
         touched: set[int] = set()
@@ -201,21 +199,18 @@ class Pipeline:
         self.store.refresh_stories(conn, touched)
         self._last_seen_id = max(self._last_seen_id, max(article_ids))
 
-    def _engine(self, conn: sa.Connection):
+    def _engine(self, conn: Connection):
         """The in-memory engine, rebuilt from the window, caught up with other writers' articles."""
         from .cluster import load_engine
 
         synced_at = utcnow()  # under the write lock: later merges are stamped after it
         if self._clusterer is None:
-            latest = conn.execute(sa.select(sa.func.max(sa.func.coalesce(articles.c.published, articles.c.fetched)))
-                                  .where(articles.c.story_id.is_not(None))).scalar()
-            next_id = (conn.execute(sa.select(sa.func.max(stories.c.id))).scalar() or 0) + 1
-            self._clusterer = load_engine(self.settings, next_story_id=next_id)
+            latest = self.store.latest_clustered_time(conn)
+            self._clusterer = load_engine(self.settings, next_story_id=self.store.max_story_id(conn) + 1)
             self._last_seen_id = 0
             if latest is not None:
-                since = latest - timedelta(hours=self.settings.cluster_window_hours)
-                self._replay(conn, sa.func.coalesce(articles.c.published, articles.c.fetched) >= since)
-        elif self._replay(conn, articles.c.id > self._last_seen_id):
+                self._replay(conn, since=latest - timedelta(hours=self.settings.cluster_window_hours))
+        elif self._replay(conn, after_id=self._last_seen_id):
             # another writer clustered since our last batch: its merges must be ours too, or we would
             # put articles into stories it merged away (MERGE_CLOCK_SLACK allows for clock skew between machines)
             for old, into in self.store.merges_since(conn, self._synced_at - MERGE_CLOCK_SLACK):
@@ -223,11 +218,12 @@ class Pipeline:
         self._synced_at = synced_at
         return self._clusterer
 
-    def _replay(self, conn: sa.Connection, where: sa.ColumnElement) -> int:
-        """Observe the clustered articles ``where`` selects, in time order; returns how many were new."""
+    def _replay(self, conn: Connection, after_id: int = 0, since: datetime | None = None) -> int:
+        """Observe the clustered articles after ``after_id`` (from ``since`` on), in time order; returns
+        how many were new."""
         from .cluster import ClusterDoc
 
-        seen: list[Article] = list(self.store.iter_articles(conn, sa.and_(where, articles.c.story_id.is_not(None))))
+        seen: list[Article] = list(self.store.clustered_articles(conn, after_id=after_id, since=since))
         for art in sorted(seen, key=lambda a: (a.time, a.id)):
             self._clusterer.observe(ClusterDoc.from_article(art), art.story_id)
             self._last_seen_id = max(self._last_seen_id, art.id)

@@ -2,7 +2,8 @@
 
 Every sentence is copied from the story's stored analysis (or, for "what's new", from the new
 articles) and kept only if it is found word for word in an article the briefing links to: a briefing
-never paraphrases, so nothing in it can say what no outlet said.
+never paraphrases, so nothing in it can say what no outlet said. A story not yet analysed is analysed
+here, without storing the result (storing analyses is the pipeline's job).
 """
 from __future__ import annotations
 
@@ -10,15 +11,14 @@ import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import sqlalchemy as sa
-
 from ..analyse.summarise import _eligible as eligible  # the summary's own rule for a sentence that stands alone
 from ..analyse.text import clean_space, fold, norm_tokens, word_count
 from ..clock import utcnow
 from ..config import Settings
 from ..errors import ConfigError
 from ..models import Article
-from ..rank import Preferences
+from ..rank import Preferences, reader_preferences
+from ..store.base import Store
 from . import sections as sect
 from .model import SECTIONS, Briefing, Item, Quote, Section, Sentence, SourceLink, WhatsNew
 from .rank import Candidate, period_facts, rank_candidates
@@ -164,13 +164,8 @@ def group(items: list[Item]) -> tuple[Section, ...]:
     return tuple(Section(s, tuple(i for i in items if i.section == s)) for s in order if s in SECTIONS)
 
 
-# -- reading the store ----------------------------------------------------------------------------
-def user_preferences(store, conn: sa.Connection, user_id: int) -> Preferences:
-    """The reader's follows, mutes and opened stories."""
-    return Preferences.from_rows(store.preference_rows(conn, user_id), opened=store.opened_stories(conn, user_id))
-
-
-def build_briefing(store, settings: Settings, since: datetime | None = None, until: datetime | None = None,
+# -- building (reads the store) ------------------------------------------------------------------
+def build_briefing(store: Store, settings: Settings, since: datetime | None = None, until: datetime | None = None,
                    user: str | None = None, now: datetime | None = None, size: int | None = None) -> Briefing:
     """The briefing for everyone (``user`` None) or for one user, covering ``since`` .. ``until``.
 
@@ -189,7 +184,7 @@ def build_briefing(store, settings: Settings, since: datetime | None = None, unt
         previous = store.last_briefing(conn, user_id, before=until)
         if since is None:
             since = max(previous.period_end, until - MAX_PERIOD) if previous else until - MAX_PERIOD
-        prefs = user_preferences(store, conn, user_id) if user_id is not None else None
+        prefs = reader_preferences(store, conn, user_id) if user_id is not None else None
         briefed = frozenset(i for it in (previous.data.get("sections", []) if previous else [])
                             for item in it.get("items", []) for i in item.get("article_ids", []))
         facts, refs = period_facts(store, conn, since, until)

@@ -11,11 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-import sqlalchemy as sa
-
 from ..rank import Preferences, RankedStory, StoryFacts, score_story
 from ..rank.top import story_facts
-from ..store.schema import articles, sources
+from ..store.base import Connection, Store
 
 BRIEFED_FLOOR = 0.35  # a briefed story with new articles keeps at least this share of its score
 
@@ -82,22 +80,14 @@ def rank_candidates(facts: list[StoryFacts], refs: dict[int, list[ArticleRef]], 
 
 
 # -- reading the store ----------------------------------------------------------------------------
-def article_refs(conn: sa.Connection, story_ids: list[int], until: datetime) -> dict[int, list[ArticleRef]]:
-    """Articles of the stories up to ``until``, oldest first, in one query."""
-    if not story_ids:
-        return {}
-    when = sa.func.coalesce(articles.c.published, articles.c.fetched)
-    rows = conn.execute(sa.select(articles.c.story_id, articles.c.id, sources.c.name, when)
-                        .join_from(articles, sources)
-                        .where(articles.c.story_id.in_(story_ids), when <= until)
-                        .order_by(when, articles.c.id))
-    out: dict[int, list[ArticleRef]] = {}
-    for sid, aid, name, t in rows:  # times come back aware (UTC) through the schema's UTCDateTime
-        out.setdefault(sid, []).append(ArticleRef(aid, name, t))
-    return out
+def article_refs(store: Store, conn: Connection, story_ids: list[int],
+                 until: datetime) -> dict[int, list[ArticleRef]]:
+    """Articles of the stories up to ``until``, oldest first."""
+    return {sid: [ArticleRef(aid, name, t) for name, t, aid in times]
+            for sid, times in store.article_times(conn, story_ids, until).items()}
 
 
-def period_facts(store, conn: sa.Connection, since: datetime, until: datetime,
+def period_facts(store: Store, conn: Connection, since: datetime, until: datetime,
                  candidates: int = 500) -> tuple[list[StoryFacts], dict[int, list[ArticleRef]]]:
     """Stories active in [since, until] with their ranking facts, as they stood at ``until``.
 
@@ -105,10 +95,10 @@ def period_facts(store, conn: sa.Connection, since: datetime, until: datetime,
     the same period gives the same briefing later.
     """
     pool = [s for s in store.list_stories(conn, since=since, limit=candidates)]
-    refs = article_refs(conn, [s.id for s in pool], until)
+    refs = article_refs(store, conn, [s.id for s in pool], until)
     pool = [s for s in pool if any(r.time >= since for r in refs.get(s.id, ()))]
     facts = []
-    for f in story_facts(conn, pool):
+    for f in story_facts(store, conn, pool):
         rs = refs[f.story.id]
         seen = {r.source for r in rs}
         story = replace(f.story, last_seen=max(r.time for r in rs), article_count=len(rs), source_count=len(seen))

@@ -17,12 +17,10 @@ import ssl
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-import sqlalchemy as sa
-
 from ..clock import utcnow
 from ..config import Settings
 from ..errors import ConfigError, StorywireError
-from ..store.schema import users
+from ..store.base import Connection, Store
 from .build import build_briefing, zone
 
 log = logging.getLogger(__name__)
@@ -95,25 +93,23 @@ class RunResult:
     error: str | None = None
 
 
-def recipients(conn: sa.Connection, settings: Settings) -> list[Recipient]:
+def recipients(store: Store, conn: Connection, settings: Settings) -> list[Recipient]:
     """Everyone's briefing, then each user with an e-mail address (own times and zone, else the settings')."""
     out = [Recipient(None, None, None, settings.timezone, tuple(settings.briefing_times))]
-    rows = conn.execute(sa.select(users.c.id, users.c.name, users.c.email, users.c.timezone, users.c.briefing_times)
-                        .where(users.c.email.is_not(None), users.c.email != "").order_by(users.c.id))
-    for uid, name, email, tz, times in rows:
+    for u in store.mail_recipients(conn):
         try:
-            own = json.loads(times) if times else None
+            own = json.loads(u["briefing_times"]) if u["briefing_times"] else None
         except json.JSONDecodeError:
             own = None
-            log.warning("user %s: briefing_times is not a JSON list; using the global times", name)
+            log.warning("user %s: briefing_times is not a JSON list; using the global times", u["name"])
         if own is not None and not isinstance(own, list):
             own = None
-        out.append(Recipient(uid, name, email, tz or settings.timezone,
+        out.append(Recipient(u["id"], u["name"], u["email"], u["timezone"] or settings.timezone,
                              tuple(own if own is not None else settings.briefing_times)))
     return out
 
 
-def run_due(store, settings: Settings, now: datetime | None = None, send: bool = True,
+def run_due(store: Store, settings: Settings, now: datetime | None = None, send: bool = True,
             max_delay: timedelta = MAX_DELAY, ssl_context: ssl.SSLContext | None = None) -> list[RunResult]:
     """Build, store and (for users with an e-mail, when smtp_host is set) send every briefing due at ``now``."""
     from .deliver import send as send_mail
@@ -121,7 +117,7 @@ def run_due(store, settings: Settings, now: datetime | None = None, send: bool =
 
     now = now or utcnow()
     with store.read() as conn:
-        everyone = recipients(conn, settings)
+        everyone = recipients(store, conn, settings)
     results = []
     for r in everyone:
         label, bid, stories = r.name or "everyone", None, 0

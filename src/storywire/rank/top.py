@@ -11,11 +11,9 @@ import math
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-import sqlalchemy as sa
-
 from ..clock import utcnow
 from ..models import Story
-from ..store.schema import articles, sources, story_entities
+from ..store.base import Connection, Store
 
 REPRINT_WEIGHT = 1 / 3
 HALF_LIFE_HOURS = 12.0
@@ -116,30 +114,14 @@ def score_story(facts: StoryFacts, now: datetime, prefs: Preferences | None = No
                        velocity=velocity, reasons=tuple(reasons))
 
 
-def story_facts(conn: sa.Connection, stories: list[Story]) -> list[StoryFacts]:
-    """Read outlets, reprint outlets, first-seen times and entities for the given stories in two queries."""
+def story_facts(store: Store, conn: Connection, stories: list[Story]) -> list[StoryFacts]:
+    """Outlets, reprint outlets, first-seen times and entities of the given stories."""
     ids = [s.id for s in stories]
-    if not ids:
-        return []
-    when = sa.func.coalesce(articles.c.published, articles.c.fetched)
-    originals = sa.func.sum(sa.case((articles.c.duplicate_of.is_(None), 1), else_=0))
-    rows = conn.execute(sa.select(articles.c.story_id, sources.c.name, originals, sa.func.min(when))
-                        .join_from(articles, sources).where(articles.c.story_id.in_(ids))
-                        .group_by(articles.c.story_id, sources.c.name))  # one row per (story, outlet)
-    per: dict[int, dict[str, list]] = {}
-    for sid, name, n_original, t in rows:
-        if isinstance(t, str):  # SQLite returns min() of a timestamp column as text
-            t = datetime.fromisoformat(t)
-        if t is not None and t.tzinfo is None:
-            t = t.replace(tzinfo=UTC)
-        per.setdefault(sid, {})[name] = [not n_original, t]
-    ents: dict[int, list[str]] = {}
-    for sid, name in conn.execute(sa.select(story_entities.c.story_id, story_entities.c.name)
-                                  .where(story_entities.c.story_id.in_(ids))):
-        ents.setdefault(sid, []).append(name)
+    coverage = store.outlet_coverage(conn, ids)
+    ents = store.story_entity_names(conn, ids)
     out = []
     for s in stories:
-        outlets = per.get(s.id, {})
+        outlets = coverage.get(s.id, {})
         out.append(StoryFacts(story=s, outlets=tuple(sorted(outlets)),
                               reprint_outlets=tuple(o for o, (only_dup, _) in outlets.items() if only_dup),
                               outlet_first_seen={o: t for o, (_, t) in outlets.items()},
@@ -147,7 +129,14 @@ def story_facts(conn: sa.Connection, stories: list[Story]) -> list[StoryFacts]:
     return out
 
 
-def top_stories(store, conn: sa.Connection, since: datetime | None = None, limit: int = 20, offset: int = 0,
+def reader_preferences(store: Store, conn: Connection, user_id: int,
+                       opened_since: datetime | None = None) -> Preferences:
+    """The reader's follows and mutes, and the stories they opened (since ``opened_since`` when given)."""
+    return Preferences.from_rows(store.preference_rows(conn, user_id),
+                                 opened=store.opened_stories(conn, user_id, since=opened_since))
+
+
+def top_stories(store: Store, conn: Connection, since: datetime | None = None, limit: int = 20, offset: int = 0,
                 prefs: Preferences | None = None, now: datetime | None = None,
                 candidates: int = 500) -> list[RankedStory]:
     """The top stories active since ``since`` (default: the last 7 days of the store's own activity).
@@ -165,6 +154,6 @@ def top_stories(store, conn: sa.Connection, since: datetime | None = None, limit
             now = newest  # an archive: rank relative to its own latest news
     since = since if since is not None else now - timedelta(days=7)
     pool = store.list_stories(conn, since=since, limit=candidates)
-    ranked = [r for r in (score_story(f, now, prefs) for f in story_facts(conn, pool)) if r is not None]
+    ranked = [r for r in (score_story(f, now, prefs) for f in story_facts(store, conn, pool)) if r is not None]
     ranked.sort(key=lambda r: (-r.score, -(r.story.id)))
     return ranked[offset:offset + limit]

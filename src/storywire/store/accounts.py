@@ -37,9 +37,7 @@ def digest(secret: str) -> str:
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
 
 
-def _user_dict(row: sa.Row | None) -> dict | None:
-    if row is None:
-        return None
+def _user_dict(row: sa.Row) -> dict:
     m = row._mapping
     return {"id": m["id"], "name": m["name"], "is_admin": bool(m["is_admin"]), "email": m["email"],
             "timezone": m["timezone"], "created": m["created"]}
@@ -66,13 +64,19 @@ class AccountsMixin:
         ).returning(users.c.id)).scalar_one()
 
     def user_by_name(self, conn: sa.Connection, name: str) -> dict:
-        found = _user_dict(conn.execute(sa.select(*_USER_COLUMNS).where(users.c.name == name.strip())).first())
-        if found is None:
+        row = conn.execute(sa.select(*_USER_COLUMNS).where(users.c.name == name.strip())).first()
+        if row is None:
             raise NotFound(f"no user called {name!r}; `storywire users list` shows them")
-        return found
+        return _user_dict(row)
 
     def list_users(self, conn: sa.Connection) -> list[dict]:
         return [_user_dict(r) for r in conn.execute(sa.select(*_USER_COLUMNS).order_by(users.c.name))]
+
+    def mail_recipients(self, conn: sa.Connection) -> list[dict]:
+        """Users with an e-mail address, by id: {id, name, email, timezone, briefing_times (JSON text or None)}."""
+        rows = conn.execute(sa.select(users.c.id, users.c.name, users.c.email, users.c.timezone, users.c.briefing_times)
+                            .where(users.c.email.is_not(None), users.c.email != "").order_by(users.c.id))
+        return [dict(r._mapping) for r in rows]
 
     def count_users(self, conn: sa.Connection) -> int:
         return conn.execute(sa.select(sa.func.count()).select_from(users)).scalar_one()
@@ -112,7 +116,7 @@ class AccountsMixin:
             with self.atomic() as conn:  # type: ignore[attr-defined]
                 conn.execute(users.update().where(users.c.id == row.id, users.c.password_hash == stored)
                              .values(password_hash=fresh))
-        return _user_dict(row)  # type: ignore[return-value]
+        return _user_dict(row)
 
     # -- sessions -----------------------------------------------------------------------------
     def create_session(self, conn: sa.Connection, user_id: int, ttl: timedelta = SESSION_TTL) -> dict:
@@ -153,7 +157,7 @@ class AccountsMixin:
             return None
         row = conn.execute(sa.select(*_USER_COLUMNS).join_from(api_tokens, users, users.c.id == api_tokens.c.user_id)
                            .where(api_tokens.c.token_hash == digest(token))).first()
-        return _user_dict(row)
+        return _user_dict(row) if row is not None else None
 
     def touch_token(self, conn: sa.Connection, token: str) -> None:
         """Record use of a token (at most once a minute per token, to keep reads cheap)."""

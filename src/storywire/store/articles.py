@@ -1,4 +1,4 @@
-"""Sources, articles, revisions, learned boilerplate counts and rejections."""
+"""Sources, articles, revisions, near-duplicates, search filters, learned boilerplate counts and rejections."""
 from __future__ import annotations
 
 import hashlib
@@ -15,13 +15,15 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from ..clock import utcnow
 from ..errors import NotFound, RecordRefused
 from ..models import Article, Extracted, IngestResult
-from .schema import article_revisions, articles, boilerplate, rejections, sources
+from .schema import article_revisions, articles, boilerplate, rejections, sources, story_entities
 
 
 def content_hash(text: str) -> str:
     """Hash of the body with whitespace folded, so re-wrapped copies of one text hash the same."""
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
+
+WHEN = sa.func.coalesce(articles.c.published, articles.c.fetched)  # an article's time (models.Article.time)
 
 ARTICLE_COLUMNS = (
     articles.c.id, articles.c.external_id, articles.c.url, sources.c.name.label("source"), articles.c.title,
@@ -39,6 +41,22 @@ def row_to_article(row: sa.Row) -> Article:
         language=m["language"], authors=tuple(json.loads(m["authors"] or "[]")), story_id=m["story_id"],
         duplicate_of=m["duplicate_of"], dup_similarity=m["dup_similarity"], section=m["section"],
     )
+
+
+def search_filter(outlet: str | None, since: datetime | None, before: datetime | None,
+                  entity: str | None) -> sa.ColumnElement[bool] | None:
+    """What a search keeps besides matching: one outlet's articles, a time range, stories naming an entity."""
+    conds: list[sa.ColumnElement[bool]] = []
+    if outlet:
+        conds.append(articles.c.source_id.in_(sa.select(sources.c.id).where(sources.c.name == outlet)))
+    if since:
+        conds.append(WHEN >= since)
+    if before:
+        conds.append(WHEN < before)
+    if entity:
+        conds.append(articles.c.story_id.in_(sa.select(story_entities.c.story_id)
+                                             .where(sa.func.lower(story_entities.c.name) == entity.lower())))
+    return sa.and_(*conds) if conds else None
 
 
 @lru_cache(maxsize=None)
@@ -79,6 +97,10 @@ class ArticlesMixin:
             found = conn.execute(sa.select(sources.c.id).where(sources.c.name == name)).scalar_one()
         cache[name] = found
         return found
+
+    def source_names(self, conn: sa.Connection) -> list[str]:
+        """Every outlet's name, in order (the sources table alone, no article counts)."""
+        return [r[0] for r in conn.execute(sa.select(sources.c.name).order_by(sources.c.name))]
 
     def list_sources(self, conn: sa.Connection) -> list[dict]:
         count = sa.func.count(articles.c.id)
@@ -155,10 +177,22 @@ class ArticlesMixin:
         by_id = {a.id: a for a in map(row_to_article, rows)}
         return [by_id[i] for i in ids if i in by_id]
 
-    def iter_articles(self, conn: sa.Connection, where: sa.ColumnElement | None = None,
-                      batch: int = 1000) -> Iterator[Article]:
-        """All articles (optionally filtered) in id order, read in batches to bound memory."""
-        last = 0
+    def iter_articles(self, conn: sa.Connection, batch: int = 1000) -> Iterator[Article]:
+        """All articles in id order, read in batches to bound memory."""
+        return self._iter_articles(conn, None, 0, batch)
+
+    def clustered_articles(self, conn: sa.Connection, after_id: int = 0,
+                           since: datetime | None = None) -> Iterator[Article]:
+        """The articles already in a story, after ``after_id`` and (when given) dated from ``since`` on,
+        in id order."""
+        where: sa.ColumnElement[bool] = articles.c.story_id.is_not(None)
+        if since is not None:
+            where = sa.and_(where, WHEN >= since)
+        return self._iter_articles(conn, where, after_id, 1000)
+
+    def _iter_articles(self, conn: sa.Connection, where: sa.ColumnElement[bool] | None, after_id: int,
+                       batch: int) -> Iterator[Article]:
+        last = after_id
         while True:
             stmt = sa.select(*ARTICLE_COLUMNS).join_from(articles, sources).where(articles.c.id > last)
             if where is not None:
@@ -170,13 +204,30 @@ class ArticlesMixin:
                 yield row_to_article(row)
             last = rows[-1].id
 
+    def story_of(self, conn: sa.Connection, article_id: int) -> int | None:
+        """The story the article is in (None: not clustered)."""
+        return conn.execute(sa.select(articles.c.story_id).where(articles.c.id == article_id)).scalar()
+
+    def latest_clustered_time(self, conn: sa.Connection) -> datetime | None:
+        """The time of the newest article in a story (None: nothing clustered yet)."""
+        return conn.execute(sa.select(sa.func.max(WHEN)).where(articles.c.story_id.is_not(None))).scalar()
+
+    def copies_of(self, conn: sa.Connection, original_id: int, exclude_id: int,
+                  limit: int = 50) -> dict[int, float | None]:
+        """The original and its near-duplicates but ``exclude_id``, in id order: id -> similarity to
+        the original (None for the original itself)."""
+        rows = conn.execute(sa.select(articles.c.id, articles.c.dup_similarity)
+                            .where(sa.or_(articles.c.id == original_id, articles.c.duplicate_of == original_id),
+                                   articles.c.id != exclude_id)
+                            .order_by(articles.c.id).limit(limit))
+        return {r.id: r.dup_similarity for r in rows}
+
     def recent_articles(self, conn: sa.Connection, limit: int = 20, offset: int = 0,
                         source: str | None = None) -> list[Article]:
         stmt = sa.select(*ARTICLE_COLUMNS).join_from(articles, sources)
         if source:
             stmt = stmt.where(sources.c.name == source)
-        when = sa.func.coalesce(articles.c.published, articles.c.fetched)
-        stmt = stmt.order_by(when.desc(), articles.c.id.desc()).limit(limit).offset(offset)
+        stmt = stmt.order_by(WHEN.desc(), articles.c.id.desc()).limit(limit).offset(offset)
         return [row_to_article(r) for r in conn.execute(stmt)]
 
     def count_articles(self, conn: sa.Connection) -> int:

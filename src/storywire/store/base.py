@@ -1,16 +1,19 @@
 """The store: one narrow interface over SQLite (embedded default) and PostgreSQL.
 
-Writes go through ``atomic()``: one transaction, all or nothing. On SQLite a process-wide lock makes
-this process a single writer and ``BEGIN IMMEDIATE`` serialises writers across processes.
-Reads use ``read()``: a read-only snapshot that never waits for a writer. The methods live in per-concern mixins (articles, stories, accounts, feeds,
-briefings) so each file stays short; the backends differ only in engine set-up and full-text search.
+Every query storywire runs lives in this package: other modules call the store's methods and never
+import SQLAlchemy or the schema. Writes go through ``atomic()``: one transaction, all or nothing. On
+SQLite a process-wide lock makes this process a single writer and ``BEGIN IMMEDIATE`` serialises
+writers across processes. Reads use ``read()``: a read-only snapshot that never waits for a writer.
+The methods live in per-concern mixins (articles, stories, accounts, feeds, briefings) so each file
+stays short; the backends differ only in engine set-up, full-text search and the clustering lock.
 """
 from __future__ import annotations
 
 import threading
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, TypeAlias
 
 import sqlalchemy as sa
 from alembic import command
@@ -20,12 +23,18 @@ from alembic.script import ScriptDirectory
 
 from ..errors import StoreError
 from .accounts import AccountsMixin
-from .articles import ArticlesMixin
+from .articles import ArticlesMixin, search_filter
 from .briefings import BriefingsMixin
 from .feeds import FeedsMixin
 from .stories import StoriesMixin
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+
+Connection: TypeAlias = sa.Connection  # what ``atomic()`` and ``read()`` yield, for callers' annotations
+# A read raises these when the database is locked, overloaded or unreachable (a write raises StoreError).
+UNAVAILABLE: tuple[type[Exception], ...] = (sa.exc.OperationalError, sa.exc.TimeoutError)
+# A statement raises this when the database cannot take a value (PostgreSQL refuses NUL characters).
+UNUSABLE_VALUE: type[Exception] = sa.exc.DataError
 
 
 class Store(ArticlesMixin, StoriesMixin, AccountsMixin, FeedsMixin, BriefingsMixin):
@@ -97,10 +106,26 @@ class Store(ArticlesMixin, StoriesMixin, AccountsMixin, FeedsMixin, BriefingsMix
         elif current != self.head_revision():
             raise StoreError(f"the store {self.url} is at schema {current}; run `storywire db migrate`")
 
-    def search_articles(self, conn: sa.Connection, query: str, limit: int, offset: int = 0,
-                        filters: sa.ColumnElement | None = None) -> list[tuple[int, float]]:
-        """(article id, rank) best first; the backend implements it with its own full-text index."""
+    def ping(self) -> None:
+        """One trivial read: raises when the store cannot be reached."""
+        with self.read() as conn:
+            conn.exec_driver_sql("SELECT 1")
+
+    # -- backend specifics --------------------------------------------------------------------
+    def search_articles(self, conn: sa.Connection, query: str, limit: int, offset: int = 0, *,
+                        outlet: str | None = None, since: datetime | None = None, before: datetime | None = None,
+                        entity: str | None = None) -> list[tuple[int, float]]:
+        """(article id, rank) best first, optionally only an outlet's articles, those dated in
+        [since, before), or those of stories naming ``entity``."""
+        return self._search(conn, query, limit, offset, search_filter(outlet, since, before, entity))
+
+    def _search(self, conn: sa.Connection, query: str, limit: int, offset: int,
+                where: sa.ColumnElement[bool] | None) -> list[tuple[int, float]]:
+        """The backend's full-text search over its own index."""
         raise NotImplementedError
+
+    def lock_clustering(self, conn: sa.Connection) -> None:
+        """Make this write transaction the only one clustering (SQLite's write lock already does)."""
 
     def close(self) -> None:
         self.engine.dispose()

@@ -16,7 +16,8 @@ class PostgresStore(Store):
         engine = sa.create_engine(driver_url, pool_size=5, max_overflow=10, pool_pre_ping=True)
         return cls(engine, url)
 
-    def search_articles(self, conn, query, limit, offset=0, filters=None):
+    def _search(self, conn: sa.Connection, query: str, limit: int, offset: int,
+                where: sa.ColumnElement[bool] | None) -> list[tuple[int, float]]:
         if not query.strip():
             return []
         tsq = sa.func.websearch_to_tsquery(sa.literal_column("'simple'::regconfig"), query)
@@ -29,6 +30,10 @@ class PostgresStore(Store):
             .order_by(rank.desc(), articles.c.id.desc())
             .limit(limit).offset(offset)
         )
-        if filters is not None:
-            stmt = stmt.where(filters)
+        if where is not None:
+            stmt = stmt.where(where)
         return [(row[0], float(row[1])) for row in conn.execute(stmt)]
+
+    def lock_clustering(self, conn: sa.Connection) -> None:
+        """A transaction-level advisory lock: one clustering writer at a time, released at commit."""
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(7201)"))

@@ -45,11 +45,12 @@ class SQLiteStore(Store):
         url = f"sqlite:///{path}"
         return cls(_engine(url, writer=True), url, read_engine=_engine(url, writer=False))
 
-    def search_articles(self, conn, query, limit, offset=0, filters=None):
+    def _search(self, conn: sa.Connection, query: str, limit: int, offset: int,
+                where: sa.ColumnElement[bool] | None) -> list[tuple[int, float]]:
         match = fts5_query(query)
         if not match:
             return []
-        if filters is None:  # the index alone: no join, SQLite stops at the limit
+        if where is None:  # the index alone: no join, SQLite stops at the limit
             rows = conn.execute(sa.text("SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH :q "
                                         "ORDER BY rank, rowid DESC LIMIT :limit OFFSET :offset"),
                                 {"q": match, "limit": limit, "offset": offset})
@@ -58,12 +59,10 @@ class SQLiteStore(Store):
         stmt = (
             sa.select(articles.c.id, sa.literal_column("articles_fts.rank"))
             .select_from(fts.join(articles, articles.c.id == sa.literal_column("articles_fts.rowid")))
-            .where(sa.text("articles_fts MATCH :q").bindparams(q=match))
+            .where(sa.text("articles_fts MATCH :q").bindparams(q=match), where)
             .order_by(sa.literal_column("articles_fts.rank"), articles.c.id.desc())
             .limit(limit).offset(offset)
         )
-        if filters is not None:
-            stmt = stmt.where(filters)
         return [(row[0], -float(row[1])) for row in conn.execute(stmt)]
 
 

@@ -1,15 +1,16 @@
-"""Stories (made by clustering), their stored analyses and entities, and the clustering engine's state."""
+"""Stories (made by clustering), what ranking and pages read about them, their stored analyses and
+entities, and the clustering engine's state."""
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
 from ..clock import utcnow
 from ..errors import NotFound, StoreError
 from ..models import Article, Assignment, Story
-from .articles import ARTICLE_COLUMNS, row_to_article
+from .articles import ARTICLE_COLUMNS, WHEN, row_to_article
 from .schema import analyses, articles, engine_state, sources, stories, story_entities
 
 
@@ -61,10 +62,9 @@ class StoriesMixin:
         ids = sorted(set(story_ids))
         if not ids:
             return
-        when = sa.func.coalesce(articles.c.published, articles.c.fetched)
         agg = {r[0]: r[1:] for r in conn.execute(
             sa.select(articles.c.story_id, sa.func.count(), sa.func.count(sa.distinct(articles.c.source_id)),
-                      sa.func.min(when), sa.func.max(when))
+                      sa.func.min(WHEN), sa.func.max(WHEN))
             .where(articles.c.story_id.in_(ids)).group_by(articles.c.story_id))}
         analysed = {r[0] for r in conn.execute(sa.select(analyses.c.story_id).where(analyses.c.story_id.in_(ids)))}
         untitled = {r[0] for r in conn.execute(sa.select(stories.c.id).where(stories.c.id.in_(ids),
@@ -78,30 +78,28 @@ class StoriesMixin:
                                 updated=now)
             if sid in untitled and sid not in analysed:
                 values["title"] = conn.execute(sa.select(articles.c.title).where(articles.c.story_id == sid)
-                                               .order_by(when, articles.c.id).limit(1)).scalar() or ""
+                                               .order_by(WHEN, articles.c.id).limit(1)).scalar() or ""
             conn.execute(stories.update().where(stories.c.id == sid).values(**values))
 
     def refresh_story(self, conn: sa.Connection, story_id: int) -> None:
         """Recompute a story's counts, times and provisional title from its articles."""
-        when = sa.func.coalesce(articles.c.published, articles.c.fetched)
         agg = conn.execute(sa.select(sa.func.count(), sa.func.count(sa.distinct(articles.c.source_id)),
-                                     sa.func.min(when), sa.func.max(when))
+                                     sa.func.min(WHEN), sa.func.max(WHEN))
                            .where(articles.c.story_id == story_id)).one()
         values: dict = dict(article_count=agg[0], source_count=agg[1], first_seen=agg[2], last_seen=agg[3],
                             updated=utcnow())
         has_analysis = conn.execute(sa.select(analyses.c.story_id).where(analyses.c.story_id == story_id)).first()
         if not has_analysis:
             first = conn.execute(sa.select(articles.c.title).where(articles.c.story_id == story_id)
-                                 .order_by(when, articles.c.id).limit(1)).scalar()
+                                 .order_by(WHEN, articles.c.id).limit(1)).scalar()
             values["title"] = first or ""
         conn.execute(stories.update().where(stories.c.id == story_id).values(**values))
 
     def clear_stories_since(self, conn: sa.Connection, since: datetime) -> list[int]:
         """Detach articles from ``since`` on from their stories (for re-clustering); returns their ids."""
-        when = sa.func.coalesce(articles.c.published, articles.c.fetched)
-        ids = [r[0] for r in conn.execute(sa.select(articles.c.id).where(when >= since).order_by(when, articles.c.id))]
-        touched = {r[0] for r in conn.execute(sa.select(articles.c.story_id).where(when >= since).distinct())}
-        conn.execute(articles.update().where(when >= since).values(story_id=None, duplicate_of=None,
+        ids = [r[0] for r in conn.execute(sa.select(articles.c.id).where(WHEN >= since).order_by(WHEN, articles.c.id))]
+        touched = {r[0] for r in conn.execute(sa.select(articles.c.story_id).where(WHEN >= since).distinct())}
+        conn.execute(articles.update().where(WHEN >= since).values(story_id=None, duplicate_of=None,
                                                                      dup_similarity=None))
         for sid in touched - {None}:
             self.refresh_story(conn, sid)
@@ -122,9 +120,8 @@ class StoriesMixin:
         return row_to_story(row)
 
     def story_articles(self, conn: sa.Connection, story_id: int) -> list[Article]:
-        when = sa.func.coalesce(articles.c.published, articles.c.fetched)
         rows = conn.execute(sa.select(*ARTICLE_COLUMNS).join_from(articles, sources)
-                            .where(articles.c.story_id == story_id).order_by(when, articles.c.id))
+                            .where(articles.c.story_id == story_id).order_by(WHEN, articles.c.id))
         return [row_to_article(r) for r in rows]
 
     def list_stories(self, conn: sa.Connection, since: datetime | None = None, limit: int = 50,
@@ -135,6 +132,62 @@ class StoriesMixin:
             stmt = stmt.where(stories.c.last_seen >= since)
         stmt = stmt.order_by(stories.c.last_seen.desc(), stories.c.id.desc()).limit(limit).offset(offset)
         return [row_to_story(r) for r in conn.execute(stmt)]
+
+    def live_stories(self, conn: sa.Connection, story_ids: list[int]) -> list[Story]:
+        """Those of the given stories that were not merged into another (in no particular order)."""
+        rows = conn.execute(sa.select(stories).where(stories.c.id.in_(story_ids), stories.c.merged_into.is_(None)))
+        return [row_to_story(r) for r in rows]
+
+    def max_story_id(self, conn: sa.Connection) -> int:
+        """The largest story id ever given (0: none yet); merged stories count."""
+        return conn.execute(sa.select(sa.func.max(stories.c.id))).scalar() or 0
+
+    def story_version(self, conn: sa.Connection) -> tuple:
+        """Changes whenever clustering or analysis touches any story."""
+        return tuple(conn.execute(sa.select(sa.func.max(stories.c.updated), sa.func.max(stories.c.analysed),
+                                            sa.func.count())).one())
+
+    def article_times(self, conn: sa.Connection, story_ids: list[int],
+                      until: datetime | None = None) -> dict[int, list[tuple[str, datetime, int]]]:
+        """Story id -> (outlet, time, article id) of each of its articles (up to ``until``), oldest first."""
+        if not story_ids:
+            return {}
+        stmt = (sa.select(articles.c.story_id, sources.c.name, WHEN, articles.c.id).join_from(articles, sources)
+                .where(articles.c.story_id.in_(story_ids)).order_by(WHEN, articles.c.id))
+        if until is not None:
+            stmt = stmt.where(WHEN <= until)
+        out: dict[int, list[tuple[str, datetime, int]]] = {}
+        for sid, name, t, aid in conn.execute(stmt):  # times come back aware (UTC) through the schema's UTCDateTime
+            out.setdefault(sid, []).append((name, t, aid))
+        return out
+
+    def outlet_coverage(self, conn: sa.Connection,
+                        story_ids: list[int]) -> dict[int, dict[str, tuple[bool, datetime | None]]]:
+        """Story id -> outlet -> (whether all its articles are near-duplicates of another's, its first
+        article's time), in one grouped query."""
+        if not story_ids:
+            return {}
+        originals = sa.func.sum(sa.case((articles.c.duplicate_of.is_(None), 1), else_=0))
+        rows = conn.execute(sa.select(articles.c.story_id, sources.c.name, originals, sa.func.min(WHEN))
+                            .join_from(articles, sources).where(articles.c.story_id.in_(story_ids))
+                            .group_by(articles.c.story_id, sources.c.name))
+        out: dict[int, dict[str, tuple[bool, datetime | None]]] = {}
+        for sid, name, n_original, t in rows:
+            if isinstance(t, str):  # SQLite returns min() of a timestamp column as text
+                t = datetime.fromisoformat(t)
+            if t is not None and t.tzinfo is None:
+                t = t.replace(tzinfo=UTC)
+            out.setdefault(sid, {})[name] = (not n_original, t)
+        return out
+
+    def story_entity_names(self, conn: sa.Connection, story_ids: list[int]) -> dict[int, list[str]]:
+        """Story id -> the names of the entities its analysis found."""
+        out: dict[int, list[str]] = {}
+        if story_ids:
+            for sid, name in conn.execute(sa.select(story_entities.c.story_id, story_entities.c.name)
+                                          .where(story_entities.c.story_id.in_(story_ids))):
+                out.setdefault(sid, []).append(name)
+        return out
 
     def story_sources(self, conn: sa.Connection, story_ids: list[int]) -> dict[int, list[str]]:
         if not story_ids:
@@ -176,6 +229,17 @@ class StoriesMixin:
                                               sa.or_(stories.c.analysed.is_(None), stories.c.analysed < stories.c.updated))
                 .order_by(stories.c.id).limit(limit))
         return [r[0] for r in conn.execute(stmt)]
+
+    def entity_info(self, conn: sa.Connection, name: str) -> dict:
+        """{name, label, stories, mentions} of the entity (any case) in the most stories; NotFound if none."""
+        row = conn.execute(sa.select(story_entities.c.name, story_entities.c.label, sa.func.count(),
+                                     sa.func.sum(story_entities.c.mentions))
+                           .where(sa.func.lower(story_entities.c.name) == name.lower())
+                           .group_by(story_entities.c.name, story_entities.c.label)
+                           .order_by(sa.func.count().desc()).limit(1)).first()
+        if row is None:
+            raise NotFound(f"no story mentions {name!r}")
+        return {"name": row[0], "label": row[1], "stories": row[2], "mentions": int(row[3] or 0)}
 
     def entity_stories(self, conn: sa.Connection, name: str, limit: int = 50) -> list[int]:
         rows = conn.execute(sa.select(story_entities.c.story_id).join(stories, stories.c.id == story_entities.c.story_id)

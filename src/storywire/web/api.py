@@ -105,7 +105,7 @@ def search(request: Request, q: str = Query(..., min_length=1, max_length=300), 
 def entity(request: Request, name: str, limit: int = Limit, viewer: Viewer = Depends(api_viewer)):
     store = request.app.state.store
     with store.read() as conn:
-        info = queries.entity_info(conn, name)
+        info = store.entity_info(conn, name)
         cards = queries.stories_by_ids(store, conn, store.entity_stories(conn, info["name"], limit=limit))
     for c in cards:
         c.pop("times", None)
@@ -175,7 +175,7 @@ def delete_preference(request: Request, kind: Literal["source", "entity", "keywo
 def briefings(request: Request, limit: int = Limit, offset: int = Offset, viewer: Viewer = Depends(api_viewer)):
     store = request.app.state.store
     with store.read() as conn:
-        items, more = queries.briefing_list(conn, viewer.id, limit, offset)
+        items, more = queries.briefing_list(store, conn, viewer.id, limit, offset)
     return _page(request, items, limit, offset, more)
 
 
@@ -184,4 +184,4 @@ def briefing(request: Request, briefing_id: int, viewer: Viewer = Depends(api_vi
     queries.checked_id(briefing_id, "briefing")
     store = request.app.state.store
     with store.read() as conn:
-        return _json(queries.briefing_one(conn, viewer.id, briefing_id))
+        return _json(queries.briefing_one(store, conn, viewer.id, briefing_id))

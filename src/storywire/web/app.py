@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 
-import sqlalchemy as sa
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
@@ -20,6 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from .. import __version__
 from ..config import Settings
 from ..errors import AuthError, ConfigError, FetchError, InputError, NotFound, StoreError, StorywireError
+from ..store.base import UNAVAILABLE, UNUSABLE_VALUE, Store
 from . import admin, api, feeds_out, pages
 from .auth import Forbidden, LoginRequired, Viewer, login_url
 from .cache import TTLCache
@@ -123,7 +123,7 @@ def _error(request: Request, status: int, message: str, details: list | None = N
     return response
 
 
-def create_app(settings: Settings, store) -> FastAPI:
+def create_app(settings: Settings, store: Store) -> FastAPI:
     """The web app over ``store`` with ``settings`` (anonymous_read, secure_cookies...)."""
     app = FastAPI(title="storywire", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/api/v1/openapi.json",
@@ -158,8 +158,7 @@ def create_app(settings: Settings, store) -> FastAPI:
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> dict:
-        with store.read() as conn:
-            conn.exec_driver_sql("SELECT 1")
+        store.ping()
         return {"status": "ok"}
 
     @app.exception_handler(LoginRequired)
@@ -174,17 +173,18 @@ def create_app(settings: Settings, store) -> FastAPI:
         retry_after = exc.retry_after if isinstance(exc, TooManyLogins) else None
         return _error(request, status, str(exc), retry_after=retry_after)
 
-    @app.exception_handler(sa.exc.OperationalError)
-    @app.exception_handler(sa.exc.TimeoutError)
     async def _busy(request: Request, exc: Exception) -> Response:
         """The store is locked, overloaded or unreachable (writes say so as StoreError, reads here)."""
         log.error("%s %s: the store is unavailable: %s", request.method, request.url.path, exc)
         return _error(request, 503, "the store is busy or unavailable; try again in a few seconds")
 
-    @app.exception_handler(sa.exc.DataError)
-    async def _unusable(request: Request, exc: sa.exc.DataError) -> Response:
+    for unavailable in UNAVAILABLE:
+        app.add_exception_handler(unavailable, _busy)
+
+    @app.exception_handler(UNUSABLE_VALUE)
+    async def _unusable(request: Request, exc: Exception) -> Response:
         """A value from the request the database cannot take (PostgreSQL refuses NUL characters)."""
-        log.warning("%s %s: the store refused a value: %s", request.method, request.url.path, exc.orig)
+        log.warning("%s %s: the store refused a value: %s", request.method, request.url.path, getattr(exc, "orig", exc))
         return _error(request, 400, "a value in this request cannot be used (it may hold a NUL character)")
 
     @app.exception_handler(HTTPException)

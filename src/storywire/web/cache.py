@@ -2,26 +2,17 @@
 
 Ranking reads every candidate story's articles (hundreds of stories, thousands of rows): too much to
 redo for every reader opening the front page. The result only changes when stories change or as time
-passes (recency decays), so an entry is reused while the store's story version (the newest story
-update and analysis) is the same and it is younger than ``ttl`` seconds. A reader's "For you" key also
-holds their follows, mutes and opened stories, so their own actions show at once.
+passes (recency decays), so an entry is reused while the store's story version (``Store.story_version``:
+the newest story update and analysis) is the same and it is younger than ``ttl`` seconds. A reader's
+"For you" key also holds their follows, mutes and opened stories, so their own actions show at once.
 """
 from __future__ import annotations
 
 import threading
 import time
 from collections import OrderedDict
-from typing import Any, Callable, Hashable
-
-import sqlalchemy as sa
-
-from ..store.schema import stories
-
-
-def story_version(conn: sa.Connection) -> tuple:
-    """Changes whenever clustering or analysis touches any story."""
-    return tuple(conn.execute(sa.select(sa.func.max(stories.c.updated), sa.func.max(stories.c.analysed),
-                                        sa.func.count())).one())
+from collections.abc import Callable, Hashable
+from typing import Any
 
 
 class TTLCache:

@@ -14,6 +14,7 @@ from starlette.background import BackgroundTask
 
 from ..errors import AuthError, InputError, NotFound
 from ..store.accounts import SESSION_TTL
+from ..store.base import Store
 from . import logins, queries
 from .auth import (LOGIN_CSRF_COOKIE, SESSION_COOKIE, Viewer, check_csrf, new_login_csrf, page_user, page_viewer,
                    resolve, safe_next)
@@ -101,7 +102,7 @@ def story(request: Request, story_id: int, viewer: Viewer = Depends(page_viewer)
         columns.append(col)
     timeline_rows = [(a.source, a.time, a.id) for a in detail["articles"]]
     background = None
-    if viewer.user:
+    if viewer.id is not None:
         background = BackgroundTask(_record_open, store, viewer.id, detail["story"].id)
     return page(request, "story.html", viewer, story=detail["story"], analysis=analysis, columns=columns,
                 covered=covered, shown={c["article"].id for c in columns},
@@ -109,7 +110,7 @@ def story(request: Request, story_id: int, viewer: Viewer = Depends(page_viewer)
                 background=background)
 
 
-def _record_open(store, user_id: int, story_id: int) -> None:
+def _record_open(store: Store, user_id: int, story_id: int) -> None:
     with store.atomic() as conn:
         store.record_open(conn, user_id, story_id)
 
@@ -141,7 +142,7 @@ def search(request: Request, q: str = "", outlet: str = "", since: str = "", unt
         result = queries.search(store, conn, q, outlet or None, queries.parse_day(since, "since"),
                                 queries.parse_day(until, "until"), entity or None, limit=size,
                                 offset=(page_no - 1) * size)
-        outlets = queries.outlet_names(conn)
+        outlets = store.source_names(conn)
     return page(request, "search.html", viewer, result=result, q=q, outlet=outlet, since=since, until=until,
                 entity=entity, outlets=outlets, page_no=page_no)
 
@@ -150,7 +151,7 @@ def search(request: Request, q: str = "", outlet: str = "", since: str = "", unt
 def entity(request: Request, name: str, viewer: Viewer = Depends(page_viewer)):
     store = request.app.state.store
     with store.read() as conn:
-        info = queries.entity_info(conn, name)
+        info = store.entity_info(conn, name)
         cards = queries.stories_by_ids(store, conn, store.entity_stories(conn, info["name"], limit=50))
         prefs = {(p["kind"], p["value"].lower()): p["action"] for p in store.list_preferences(conn, viewer.id)} \
             if viewer.user else {}
