@@ -543,7 +543,7 @@ def test_atom_and_json_feed_of_top_stories(env):
     assert not parsed.bozo, parsed.bozo_exception
     assert parsed.version == "atom10" and len(parsed.entries) == 5
     first = parsed.entries[0]
-    assert first.link.endswith(f"/story/{env['story']}") and "France 24" in first.summary
+    assert first.link.endswith(f"/story/{env['story']}") and "France 24" in first.content[0].value
     js = c.get("/feeds/top.json", headers=bearer(token))
     assert js.headers["content-type"].startswith("application/feed+json")
     check_json_feed(js.json())
