@@ -21,7 +21,7 @@ import pytest
 
 from storywire.brief import Briefing, build_briefing, render
 from storywire.brief.feeds import atom
-from storywire.brief.model import Item, Quote, Section, Sentence, SourceLink, WhatsNew
+from storywire.brief.model import CitedQuote, CitedSentence, Item, Section, SourceLink, WhatsNew
 from storywire.brief.rank import ArticleRef, rank_candidates
 from storywire.brief.schedule import last_due, next_due, run_due, slots_between
 from storywire.config import Settings
@@ -92,15 +92,16 @@ def sample_briefing() -> Briefing:
     flood = Item(
         story_id=7, title="Floods force 12,000 from their homes", section="world", score=3.2,
         outlets=("Northern Courier", "Valley Gazette"), reprint_outlets=(), article_ids=(1, 2, 3),
-        sentences=(Sentence("The River Sella burst its banks on Friday.", (_link(1, "Northern Courier"),)),
-                   Sentence(HOSTILE, (_link(2, "Valley Gazette", "javascript:alert(1)"),))),
-        quote=Quote("We have never seen the water rise this fast", "Mayor Agnes Talvik", "direct",
-                    (_link(1, "Northern Courier"),)),
+        sentences=(CitedSentence("The River Sella burst its banks on Friday.", (_link(1, "Northern Courier"),)),
+                   CitedSentence(HOSTILE, (_link(2, "Valley Gazette", "javascript:alert(1)"),))),
+        quote=CitedQuote("We have never seen the water rise this fast", "Mayor Agnes Talvik", "direct",
+                         (_link(1, "Northern Courier"),)),
         whats_new=WhatsNew(t("2022-02-04T19:00"), 2, ("RBN News",),
-                           (Sentence("Power was cut to parts of the town.", (_link(3, "RBN News"),)),)))
+                           (CitedSentence("Power was cut to parts of the town.", (_link(3, "RBN News"),)),)))
     cup = Item(story_id=9, title="Harbour City win the Cup", section="sport", score=1.0, outlets=("Coastal Post",),
                reprint_outlets=(), article_ids=(4,),
-               sentences=(Sentence("Harbour City won the National Cup on Friday night.", (_link(4, "Coastal Post"),)),))
+               sentences=(CitedSentence("Harbour City won the National Cup on Friday night.",
+                                        (_link(4, "Coastal Post"),)),))
     return Briefing(title="Morning briefing, Saturday 5 February 2022", created=t("2022-02-05T07:00"),
                     period_start=t("2022-02-04T19:00"), period_end=t("2022-02-05T07:00"), timezone="Europe/Berlin",
                     sections=(Section("world", (flood,)), Section("sport", (cup,))), user="alice")
@@ -176,8 +177,8 @@ def test_markdown_and_text():
     assert "\\<script\\>" in md and "\\[again\\] \\*today\\*" in md
     assert "Sat 5 Feb 2022 08:00 (Europe/Berlin)" in md  # period in the reader's zone
     flood = b.sections[0].items[0]
-    reported = replace(flood, quote=Quote("the river would peak on Sunday", "The weather service", "indirect",
-                                          flood.quote.sources, "expects"))
+    reported = replace(flood, quote=CitedQuote("the river would peak on Sunday", "The weather service",
+                                               "indirect", flood.quote.sources, "expects"))
     md2 = render(replace(b, sections=(Section("world", (reported,)),)), "markdown")
     assert "> The weather service expects the river would peak on Sunday. ([Northern Courier]" in md2
     txt = render(b, "text")

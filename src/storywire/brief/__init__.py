@@ -11,7 +11,7 @@ from typing import Sequence
 from ..errors import InputError
 from .build import build_briefing
 from .feeds import atom, jsonfeed
-from .model import Briefing, Item, Quote, Section, Sentence, SourceLink, WhatsNew
+from .model import Briefing, CitedQuote, CitedSentence, Item, Section, SourceLink, WhatsNew
 from .render import as_json, html, markdown, text
 from .schedule import next_due, run_due, slots_between
 
@@ -32,5 +32,5 @@ def render(briefing: Briefing | Sequence[Briefing], fmt: str, **feed_options) ->
     return renderers[fmt](briefing)
 
 
-__all__ = ["FORMATS", "Briefing", "Item", "Quote", "Section", "Sentence", "SourceLink", "WhatsNew",
+__all__ = ["FORMATS", "Briefing", "CitedQuote", "CitedSentence", "Item", "Section", "SourceLink", "WhatsNew",
            "build_briefing", "next_due", "render", "run_due", "slots_between"]

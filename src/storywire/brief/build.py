@@ -20,8 +20,8 @@ from ..models import Article
 from ..rank import Preferences, reader_preferences
 from ..store.base import Store
 from . import sections as sect
-from .model import SECTIONS, Briefing, Item, Quote, Section, Sentence, SourceLink, WhatsNew
-from .rank import Candidate, period_facts, rank_candidates
+from .model import SECTIONS, Briefing, CitedQuote, CitedSentence, Item, Section, SourceLink, WhatsNew
+from .rank import BriefCandidate, period_facts, rank_candidates
 
 MAX_PERIOD = timedelta(hours=24)
 SUMMARY_SENTENCES = 3
@@ -58,7 +58,7 @@ def _verbatim_links(text: str, ids, by_id: dict[int, Article], muted: frozenset[
 
 
 def summary_sentences(analysis: dict, by_id: dict[int, Article], muted: frozenset[str],
-                      limit: int = SUMMARY_SENTENCES, avoid: str = "") -> tuple[Sentence, ...]:
+                      limit: int = SUMMARY_SENTENCES, avoid: str = "") -> tuple[CitedSentence, ...]:
     """Up to ``limit`` summary sentences found verbatim in a linked article; ones containing ``avoid``
     (the quote shown beside them) are passed over, so the briefing does not say the same thing twice."""
     out = []
@@ -67,14 +67,14 @@ def summary_sentences(analysis: dict, by_id: dict[int, Article], muted: frozense
             continue
         links = _verbatim_links(s.get("text", ""), s.get("article_ids") or by_id, by_id, muted)
         if links and s["text"].strip():
-            out.append(Sentence(s["text"], links))
+            out.append(CitedSentence(s["text"], links))
         if len(out) == limit:
             break
     return tuple(out)
 
 
 def notable_quote(analysis: dict, by_id: dict[int, Article], muted: frozenset[str],
-                  new_ids: frozenset[int] = frozenset()) -> Quote | None:
+                  new_ids: frozenset[int] = frozenset()) -> CitedQuote | None:
     """A quote with a speaker: from the new articles first (a developing story), then direct before
     indirect, then the one most outlets carry, named people before anonymous sources."""
     best, best_key = None, None
@@ -92,7 +92,7 @@ def notable_quote(analysis: dict, by_id: dict[int, Article], muted: frozenset[st
                -abs(word_count(q["text"]) - 25))
         if best_key is None or key > best_key:
             best_key = key
-            best = Quote(q["text"], speaker, q.get("kind") or "direct",
+            best = CitedQuote(q["text"], speaker, q.get("kind") or "direct",
                          tuple(_link(a) for a in sorted(carriers, key=lambda a: (a.time, a.id))), q.get("cue") or "")
     return best
 
@@ -105,7 +105,7 @@ def whats_new(analysis: dict, arts: list[Article], new_ids: set[int], new_outlet
     by_id = {a.id: a for a in arts}
     old_text = _key("\n".join(a.text for a in arts if a.id not in new_ids))
     new_arts = [a for a in arts if a.id in new_ids and a.source.lower() not in muted]
-    picked: list[Sentence] = []
+    picked: list[CitedSentence] = []
     seen = set(skip)
 
     def take(text: str, ids) -> None:
@@ -115,7 +115,7 @@ def whats_new(analysis: dict, arts: list[Article], new_ids: set[int], new_outlet
         links = _verbatim_links(text, ids, by_id, muted)
         if links:
             seen.add(k)
-            picked.append(Sentence(text, links))
+            picked.append(CitedSentence(text, links))
 
     new_id_list = [a.id for a in new_arts]
     for s in analysis.get("summary") or []:  # the story's central sentences first, when they are new
@@ -128,7 +128,7 @@ def whats_new(analysis: dict, arts: list[Article], new_ids: set[int], new_outlet
     return WhatsNew(since=since, new_articles=len(new_ids), new_outlets=new_outlets, sentences=tuple(picked))
 
 
-def compose_item(cand: Candidate, analysis: dict, arts: list[Article], prefs: Preferences | None,
+def compose_item(cand: BriefCandidate, analysis: dict, arts: list[Article], prefs: Preferences | None,
                  previous_created: datetime | None) -> Item:
     """One briefing item from a ranked candidate, its analysis and its articles (pure)."""
     muted = prefs.mute_sources if prefs else frozenset()

@@ -25,7 +25,7 @@ class SourceLink:
 
 
 @dataclass(frozen=True)
-class Sentence:
+class CitedSentence:
     """A sentence copied verbatim from ``sources[0]`` (and carried word for word by the others)."""
 
     text: str
@@ -33,7 +33,9 @@ class Sentence:
 
 
 @dataclass(frozen=True)
-class Quote:
+class CitedQuote:
+    """A quote from the story's analysis, with its speaker and the articles that carry it."""
+
     text: str
     speaker: str
     kind: str  # "direct" or "indirect", as the analysis found it
@@ -48,7 +50,7 @@ class WhatsNew:
     since: datetime  # when the previous briefing was made
     new_articles: int
     new_outlets: tuple[str, ...]
-    sentences: tuple[Sentence, ...]
+    sentences: tuple[CitedSentence, ...]
 
 
 @dataclass(frozen=True)
@@ -62,8 +64,8 @@ class Item:
     outlets: tuple[str, ...]
     reprint_outlets: tuple[str, ...]  # outlets that only ran another's copy
     article_ids: tuple[int, ...]  # every article of the story the briefing saw (for the next novelty check)
-    sentences: tuple[Sentence, ...]
-    quote: Quote | None = None
+    sentences: tuple[CitedSentence, ...]
+    quote: CitedQuote | None = None
     whats_new: WhatsNew | None = None
     reasons: tuple[str, ...] = ()
 
@@ -125,8 +127,8 @@ def _links(rows) -> tuple[SourceLink, ...]:
     return tuple(SourceLink(**r) for r in rows)
 
 
-def _sentences(rows) -> tuple[Sentence, ...]:
-    return tuple(Sentence(r["text"], _links(r["sources"])) for r in rows)
+def _sentences(rows) -> tuple[CitedSentence, ...]:
+    return tuple(CitedSentence(r["text"], _links(r["sources"])) for r in rows)
 
 
 def _item(d: dict) -> Item:
@@ -136,7 +138,11 @@ def _item(d: dict) -> Item:
         story_id=d["story_id"], title=d["title"], section=d["section"], score=d["score"],
         outlets=tuple(d["outlets"]), reprint_outlets=tuple(d.get("reprint_outlets", ())),
         article_ids=tuple(d["article_ids"]), sentences=_sentences(d["sentences"]),
-        quote=Quote(q["text"], q["speaker"], q["kind"], _links(q["sources"]), q.get("cue", "")) if q else None,
+        quote=_quote(q) if q else None,
         whats_new=WhatsNew(_time(w["since"]), w["new_articles"], tuple(w["new_outlets"]),
                            _sentences(w["sentences"])) if w else None,
         reasons=tuple(d.get("reasons", ())))
+
+
+def _quote(d: dict) -> CitedQuote:
+    return CitedQuote(d["text"], d["speaker"], d["kind"], _links(d["sources"]), d.get("cue", ""))

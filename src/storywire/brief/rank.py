@@ -36,7 +36,9 @@ class Novelty:
 
 
 @dataclass(frozen=True)
-class Candidate:
+class BriefCandidate:
+    """A story ranked for one briefing: storywire.rank's score times its novelty to the reader."""
+
     ranked: RankedStory
     facts: StoryFacts
     novelty: Novelty
@@ -64,7 +66,7 @@ def novelty(refs: list[ArticleRef], briefed_ids: frozenset[int], outlets: tuple[
 
 
 def rank_candidates(facts: list[StoryFacts], refs: dict[int, list[ArticleRef]], now: datetime,
-                    prefs: Preferences | None, briefed_ids: frozenset[int]) -> list[Candidate]:
+                    prefs: Preferences | None, briefed_ids: frozenset[int]) -> list[BriefCandidate]:
     """Score every story (pure): muted ones and briefed ones with nothing new drop; best first."""
     out = []
     for f in facts:
@@ -74,7 +76,7 @@ def rank_candidates(facts: list[StoryFacts], refs: dict[int, list[ArticleRef]], 
         nov = novelty(refs.get(f.story.id, []), briefed_ids, ranked.outlets)
         if nov is None:
             continue
-        out.append(Candidate(ranked, f, nov, tuple(refs.get(f.story.id, ()))))
+        out.append(BriefCandidate(ranked, f, nov, tuple(refs.get(f.story.id, ()))))
     out.sort(key=lambda c: (-c.score, -c.ranked.story.id))
     return out
 

@@ -13,7 +13,7 @@ from datetime import datetime
 from html import escape
 from zoneinfo import ZoneInfo
 
-from .model import Briefing, Item, Sentence, SourceLink
+from .model import Briefing, CitedSentence, Item, SourceLink
 
 SECTION_NAMES = {"world": "World", "politics": "Politics", "business": "Business", "technology": "Technology",
                  "science": "Science", "sport": "Sport", "other": "Other news"}
@@ -100,7 +100,7 @@ def _md_links(links: tuple[SourceLink, ...]) -> str:
     return "(" + ", ".join(parts) + more + ")"
 
 
-def _md_sentences(sentences: tuple[Sentence, ...]) -> list[str]:
+def _md_sentences(sentences: tuple[CitedSentence, ...]) -> list[str]:
     return [f"- {_md(s.text)} {_md_links(s.sources)}" for s in sentences]
 
 
@@ -187,7 +187,7 @@ def _h_links(links: tuple[SourceLink, ...]) -> str:
     return f'<span style="{SANS}font-size:12px;{MUTED}">({", ".join(parts)}{more})</span>'
 
 
-def _h_sentences(sentences: tuple[Sentence, ...]) -> str:
+def _h_sentences(sentences: tuple[CitedSentence, ...]) -> str:
     lis = "".join(f'<li style="margin:0 0 6px 0;">{escape(s.text)} {_h_links(s.sources)}</li>' for s in sentences)
     return f'<ul style="margin:8px 0;padding-left:20px;">{lis}</ul>' if lis else ""
 
