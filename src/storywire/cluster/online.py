@@ -22,39 +22,30 @@ Per article (cost independent of how long the stream has run):
 
 Stories keep incremental centroids (pruned to their top terms), keywords and entities, and are
 dropped once quiet for ``window_hours``; so memory is bounded by the window, not the stream.
-Vectors are sorted arrays of term ids and weights, combined by the compiled kernels of
-:mod:`.sparse` (dicts of floats made the engine memory-bound once the window filled up).
+
+:class:`OnlineClusterer` does the bookkeeping of the window (stories, their members, merges,
+expiry) and composes the parts: :mod:`.vectors` (TF-IDF vectors with the stream's document
+frequencies, steps 2), :mod:`.index` (candidate retrieval, step 3), :mod:`.scoring` (features and
+probability, step 4) and :mod:`.state` (snapshot and restore).
 """
 from __future__ import annotations
 
-import io
 import json
-import math
-import pickle
-import zlib
 from collections import OrderedDict, deque
-from datetime import datetime, timezone
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
 from functools import partial
 from importlib import resources
-from itertools import islice, repeat
-from operator import add, itemgetter
+from itertools import islice
 from pathlib import Path
-from typing import Iterable, Iterator
-
-import numpy as np
 
 from ..models import Assignment
-from . import sparse
-from .dedup import Deduplicator
-from .prepare import ClusterDoc, PreparedDoc, prepare, term_table
-
-# Every feature the engine computes for an (article, candidate story) pair; a model uses a subset
-# (its "features" list), so a model fitted on fewer features keeps working.
-FEATURES = ("title", "body", "ent", "ent_cov", "num_cov", "lead_cov", "story_cov", "title_gap", "body_gap",
-            "ent_gap", "size", "core_ent", "core_term", "lead_novel", "mem_body", "mem_ent", "llr_ent", "llr_title",
-            "miss_core")
-LEGACY_FEATURES = FEATURES[:11]
-_MEMBER_FEATURES = frozenset(FEATURES[11:])
+from . import sparse, state
+from .dedup import Deduplicator, DupResult
+from .index import StoryIndex
+from .prepare import ClusterDoc, PreparedDoc, prepare
+from .scoring import FEATURES, LEGACY_FEATURES, ScoredCandidate, Scorer, story_similarity
+from .vectors import LiveStory, VectorDoc, Vectoriser
 
 # Fallback parameters (used only when no fitted model is given): hand-set, roughly sensible.
 DEFAULT_PARAMS: dict = {
@@ -92,10 +83,7 @@ DEFAULT_PARAMS: dict = {
     "dedup": {"num_perm": 64, "jaccard": 0.8, "containment": 0.85, "lsh_threshold": 0.35, "lsh_bands": [10, 2]},
 }
 
-Term = int  # a term or entity, by id: the CRC-32 of its text (see prepare.PreparedDoc.vocab)
-
 _MODEL_FILE = "model.json"
-_STATE_VERSION = 3  # 2: terms keyed by id (CRC-32), not by string; 3: vectors as arrays
 
 
 def load_params(path: str | Path | None = None) -> dict:
@@ -112,91 +100,12 @@ def load_params(path: str | Path | None = None) -> dict:
 
 def _ts(t: datetime) -> float:
     if t.tzinfo is None:
-        t = t.replace(tzinfo=timezone.utc)
+        t = t.replace(tzinfo=UTC)
     return t.timestamp()
 
 
 def _prepare_chunk(docs: list[ClusterDoc], terms, num_perm: int, seed: int) -> list[PreparedDoc]:
     return [prepare(d, terms, num_perm, seed) for d in docs]
-
-
-Vec = tuple[np.ndarray, np.ndarray]  # a sparse vector: (term ids, sorted; weights); see .sparse
-_EMPTY: Vec = (sparse.EMPTY_KEYS, sparse.EMPTY_VALS)
-
-
-class _Doc:
-    __slots__ = ("id", "source", "t", "tv", "bv", "ev", "lead", "nums", "size", "sig", "exact", "btop", "etop")
-
-    def __init__(self, id, source, t, tv, bv, ev, lead, nums, size, sig, exact, btop, etop):
-        self.id, self.source, self.t = id, source, t
-        self.tv: Vec = tv  # title+lead terms, unit length
-        self.bv: Vec = bv  # body terms, unit length
-        self.ev: Vec = ev  # entities, unit length
-        self.lead: Vec = lead  # the entities named in the title or lead (with their ev weight)
-        self.nums: Vec = nums  # the number entities (with their ev weight)
-        self.size, self.sig, self.exact = size, sig, exact
-        self.btop: Vec = btop  # the most weighted body terms / entities, best first
-        self.etop: Vec = etop
-
-
-class _Story:
-    __slots__ = ("id", "first", "last", "n", "title", "body", "ents", "tnorm", "bnorm", "enorm", "keys", "top_ents",
-                 "members", "edf", "tdf", "mvecs", "core_e", "core_t")
-
-    def __init__(self, sid: int, t: float):
-        self.id, self.first, self.last, self.n = sid, t, t, 0
-        self.title: Vec = _EMPTY  # centroids: sums of the members' unit vectors, pruned to their top terms
-        self.body: Vec = _EMPTY
-        self.ents: Vec = _EMPTY
-        self.tnorm = self.bnorm = self.enorm = 0.0
-        self.keys: tuple[Term, ...] = ()
-        self.top_ents: Vec = _EMPTY  # the story's most weighted entities (with their centroid weight)
-        self.members: list[tuple[int, float]] = []  # (article id, time), within the window
-        self.edf: Vec = _EMPTY  # entity -> number of member articles naming it (pruned)
-        self.tdf: Vec = _EMPTY  # content term -> number of member articles using it (pruned)
-        self.mvecs: list[tuple[np.ndarray, ...]] = []  # (body keys, weights, entity keys, weights) of the latest members, pruned
-        # (keys, weight, member count) of the entities / content terms most members use; None: to
-        # recompute (lazily: most stories change far more often than their member features are needed)
-        self.core_e: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
-        self.core_t: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
-
-
-def _cos(a: Vec, b: Vec, bnorm: float) -> float:
-    """Cosine of a unit vector ``a`` with ``b`` (norm ``bnorm``)."""
-    return sparse.dot(a[0], a[1], b[0], b[1]) / bnorm if bnorm > 0 else 0.0
-
-
-def _add_into(c: Vec, v: Vec, keep: int) -> tuple[Vec, float]:
-    """c + v, pruned to ``keep`` terms once above twice that, and its norm."""
-    k, w, norm = sparse.add(c[0], c[1], v[0], v[1], keep)
-    return (k, w), norm
-
-
-def _count_into(c: Vec, keys: np.ndarray, keep: int) -> Vec:
-    """One more member for each of ``keys`` (distinct) in the counts ``c``, pruned to the ``keep`` most counted."""
-    return _add_into(c, (keys, np.ones(len(keys))), keep)[0]
-
-
-def _top(v: Vec, n: int) -> list[Term]:
-    """The ``n`` most weighted terms, best first (ties: the lower id first)."""
-    return sparse.top_keys(v[0], v[1], n).tolist()
-
-
-_NO_EXTRA: dict[str, float] = {}
-_second = itemgetter(1)
-
-
-def _pack(v: Vec) -> tuple[bytes, bytes]:
-    return v[0].tobytes(), v[1].tobytes()
-
-
-def _unpack(b: tuple[bytes, bytes]) -> Vec:
-    return np.frombuffer(b[0], dtype=sparse.KEYS).copy(), np.frombuffer(b[1], dtype=np.float64).copy()
-
-
-class _SafeUnpickler(pickle.Unpickler):
-    def find_class(self, module, name):  # state holds only builtin containers, numbers, strings, bytes
-        raise pickle.UnpicklingError(f"unexpected object {module}.{name} in cluster state")
 
 
 class OnlineClusterer:
@@ -209,31 +118,12 @@ class OnlineClusterer:
         self.window = self.window_hours * 3600.0
         self.next_story_id = int(next_story_id)
         self.now = float("-inf")
-        self._coef = np.asarray(p["coef"], dtype=float)
-        self._mean = np.asarray(p["mean"], dtype=float)
-        self._scale = np.asarray(p["scale"], dtype=float)
-        unknown = [k for k in p["features"] if k not in FEATURES]
-        if unknown or len(p["coef"]) != len(p["features"]):
-            raise ValueError(f"cluster model uses features {unknown or p['features']} that this engine does not "
-                             f"compute (it computes {list(FEATURES)}), or has {len(p['coef'])} coefficients")
-        self._features = tuple(p["features"])
-        self._extra = any(k in _MEMBER_FEATURES for k in self._features) or bool(p.get("train_all_features"))
-        # What a decision needs (assign without explain computes only this): the gap features need
-        # every candidate's three cosines; otherwise a candidate below the content floor needs only
-        # its body cosine, and member features the model does not use are skipped.
-        self._need_gaps = any(k in ("title_gap", "body_gap", "ent_gap") for k in self._features)
-        self._need_member = frozenset(k for k in self._features if k in _MEMBER_FEATURES)
-        self._ranked = max(int(p["query_terms"]), int(p["member_terms"]))  # top terms a document needs ranked
-        self._bits = int(p["df_bits"])
-        self._df = np.zeros(1 << self._bits, dtype=np.uint32)
-        self._ndocs = 0
-        self._min_body = float(p["min_body"])
-        self._prior_docs = float(p["prior_docs"])
-        self._terms = term_table(self._bits, self._prior_docs, float(p["prior_doc_words"]))
+        self.scorer = Scorer(p)
+        self.vectoriser = Vectoriser(p)
         sparse.warm_up()  # compile (first run) or load the kernels now, not in the middle of a stream
-        self.stories: dict[int, _Story] = {}
+        self.index = StoryIndex(p)
+        self.stories: dict[int, LiveStory] = {}
         self._active: OrderedDict[int, float] = OrderedDict()  # story id -> last time, least recent first
-        self._postings: dict[Term, dict[int, None]] = {}
         self._doc_story: dict[int, int] = {}  # article id -> story, for articles of live stories
         dd = {**DEFAULT_PARAMS["dedup"], **p["dedup"]}
         self.dedup = Deduplicator(self.window, num_perm=dd["num_perm"], jaccard=dd["jaccard"],
@@ -246,6 +136,8 @@ class OnlineClusterer:
 
         Feeding an article already in the window again changes nothing and returns its story.
         ``doc`` may come prepared (:func:`prepare`, e.g. by :meth:`assign_all`'s workers).
+        ``explain``: the decision, threshold, top candidates with probability and every feature value
+        in ``Assignment.explain``.
         """
         known = self._doc_story.get(doc.article_id)
         if known is not None:
@@ -253,40 +145,21 @@ class OnlineClusterer:
                               {"decision": "already assigned"} if explain else {})
         d = self._vectorise(doc if isinstance(doc, PreparedDoc) else self._prepared(doc))
         dup = self.dedup.process(d.id, d.t, d.size, d.sig, d.exact)
-        info: dict = {}
         if dup.duplicate_of is not None and self._doc_story.get(dup.duplicate_of) in self.stories:
             sid = self._doc_story[dup.duplicate_of]
             self._add(d, sid)
-            if explain:
-                info = {"decision": "duplicate", "duplicate_of": dup.duplicate_of, "similarity": dup.similarity}
-            return Assignment(d.id, sid, False, 1.0, dup.duplicate_of, dup.similarity, (), info)
+            info = {"decision": "duplicate", "duplicate_of": dup.duplicate_of, "similarity": dup.similarity}
+            return Assignment(d.id, sid, False, 1.0, dup.duplicate_of, dup.similarity, (), info if explain else {})
         scored = self._score(d, full=explain)
-        p = self.params
         merged: tuple[int, ...] = ()
-        if scored and scored[0][1] >= p["threshold"]:
-            sid, score = scored[0][0], scored[0][1]
-            is_new = False
-            for other, pr, _ in scored[1:]:
-                if pr < p["merge_threshold"] or other == sid or other not in self.stories:
-                    continue
-                if self._story_similarity(self.stories[sid], self.stories[other]) >= p["merge_similarity"]:
-                    survivor = self._merge(sid, other)
-                    merged += (other if survivor == sid else sid,)
-                    sid = survivor
-            self._add(d, sid)
+        if scored and scored[0].p >= self.params["threshold"]:
+            sid, merged = self._join_best(scored)
+            score, is_new = scored[0].p, False
         else:
             sid = self._new_story(d.t)
-            score = scored[0][1] if scored else 0.0
-            is_new = True
-            self._add(d, sid)
-        if explain:
-            info = {
-                "decision": "new story" if is_new else "joined",
-                "threshold": p["threshold"],
-                "candidates": [{"story_id": s, "p": round(pr, 4), "features": {k: round(v, 4) for k, v in f.items()}}
-                               for s, pr, f in scored[:5]],
-                "near_duplicate": {"article_id": dup.near, "similarity": dup.similarity} if dup.near else None,
-            }
+            score, is_new = (scored[0].p if scored else 0.0), True
+        self._add(d, sid)
+        info = self._explanation(is_new, scored, dup) if explain else {}
         dup_sim = dup.similarity if dup.near is not None else None
         return Assignment(d.id, sid, is_new, round(float(score), 6), None, dup_sim, merged, info)
 
@@ -306,7 +179,8 @@ class OnlineClusterer:
         import multiprocessing
 
         ctx = multiprocessing.get_context("spawn")  # no fork: the caller may run threads (web server)
-        job = partial(_prepare_chunk, terms=self._terms, num_perm=self.dedup.num_perm, seed=self.dedup.seed)
+        job = partial(_prepare_chunk, terms=self.vectoriser.terms, num_perm=self.dedup.num_perm,
+                      seed=self.dedup.seed)
         source = iter(docs)
         with ctx.Pool(workers) as pool:
             pending: deque = deque()
@@ -343,7 +217,7 @@ class OnlineClusterer:
         if into in self.stories:
             self._merge(into, old, keep=into)
             return
-        self._unindex(s)
+        self.index.unindex(s)
         del self.stories[old]
         self._active.pop(old, None)
         s.id = into
@@ -353,7 +227,7 @@ class OnlineClusterer:
             if self._doc_story.get(m) == old:
                 self._doc_story[m] = into
         self.next_story_id = max(self.next_story_id, into + 1)
-        self._reindex(s)
+        self.index.reindex(s)
 
     def train_step(self, doc: ClusterDoc, story_id: int) -> tuple[list[tuple[int, dict]], list[tuple[int, dict]]]:
         """For fitting: the candidates of ``doc`` with their features, then observe it in ``story_id``.
@@ -363,9 +237,9 @@ class OnlineClusterer:
         """
         d = self._vectorise(self._prepared(doc))
         self.dedup.process(d.id, d.t, d.size, d.sig, d.exact)
-        cands = [(s, f) for s, _, f in self._score(d, full=True)]
+        cands = [(c.story_id, c.features) for c in self._score(d, full=True)]
         if any(s == story_id for s, _ in cands):
-            without = [(s, f) for s, _, f in self._score(d, exclude=story_id, full=True)]
+            without = [(c.story_id, c.features) for c in self._score(d, exclude=story_id, full=True)]
         else:
             without = []
         if story_id not in self.stories:
@@ -380,196 +254,58 @@ class OnlineClusterer:
 
     def stats(self) -> dict:
         return {"active_stories": len(self.stories), "articles_in_window": len(self._doc_story),
-                "indexed_terms": len(self._postings), "dedup_entries": len(self.dedup),
-                "documents_seen": self._ndocs, "next_story_id": self.next_story_id}
+                "indexed_terms": len(self.index), "dedup_entries": len(self.dedup),
+                "documents_seen": self.vectoriser.ndocs, "next_story_id": self.next_story_id}
 
-    # ------------------------------------------------------------------ features
+    def to_bytes(self) -> bytes:
+        """The whole engine state (bounded by the window), for storing next to the assignments."""
+        return state.dump(self)
+
+    @classmethod
+    def from_bytes(cls, data: bytes, params: dict | None = None) -> OnlineClusterer:
+        """Restore an engine from :meth:`to_bytes`. ``params`` overrides the stored model (e.g. a refit)."""
+        return state.load(cls, data, params)
+
+    # ------------------------------------------------------------------ decisions
     def _prepared(self, doc: ClusterDoc) -> PreparedDoc:
-        return prepare(doc, self._terms, self.dedup.num_perm, self.dedup.seed)
+        return prepare(doc, self.vectoriser.terms, self.dedup.num_perm, self.dedup.seed)
 
-    def _vectorise(self, prep: PreparedDoc) -> _Doc:
-        """The engine's view of a prepared document: TF-IDF vectors with the stream's current df."""
+    def _vectorise(self, prep: PreparedDoc) -> VectorDoc:
+        """The engine's view of a prepared document (moving the window on to its time)."""
         t = _ts(prep.time)
         if t > self.now:
             self.now = t
             self._expire()
-        # count the document first, so a term's first occurrence has idf log((N+1)/2) + 1
-        self._df[prep.distinct_buckets] += 1  # distinct buckets: like np.add.at over np.unique
-        self._ndocs += 1
-        df = self._df[prep.buckets].astype(np.float64) + prep.prior
-        idf = np.log((self._ndocs + self._prior_docs + 1.0) / (df + 1.0)) + 1.0
-        vocab = prep.vocab
-        nb, ne = prep.n_body, len(vocab) - prep.n_entities
-        top = self._ranked
-        ek, ew, etk, etw = sparse.unit(vocab[ne:], prep.entity_tf * idf[ne:], top)
-        bk, bw, btk, btw = sparse.unit(vocab[:nb], prep.body_tf * idf[:nb], top)
-        ti = prep.title_idx
-        tk, tw, _, _ = sparse.unit(vocab[ti], prep.title_tf * idf[ti], 0)
-        return _Doc(prep.article_id, prep.source, t, (tk, tw), (bk, bw), (ek, ew), sparse.select(ek, ew, vocab[prep.lead_idx]),
-                    sparse.select(ek, ew, vocab[prep.number_idx]), prep.n_shingles, prep.signature, prep.exact,
-                    (btk, btw), (etk, etw))
+        return self.vectoriser.vectorise(prep, t)
 
-    def _candidates(self, d: _Doc) -> list[_Story]:
+    def _score(self, d: VectorDoc, exclude: int | None = None, full: bool = True) -> list[ScoredCandidate]:
+        """The candidate stories of ``d``, scored, best first (``exclude``: leave one story out)."""
+        return self.scorer.score(d, [s for s in self.index.candidates(d, self.stories) if s.id != exclude], full)
+
+    def _join_best(self, scored: list[ScoredCandidate]) -> tuple[int, tuple[int, ...]]:
+        """(story, stories merged) for joining the best candidate: another candidate scoring above
+        ``merge_threshold`` whose centroid is close to it is the same story, merged with it."""
         p = self.params
-        cap = p["posting_cap"]
-        q = p["query_terms"]
-        bq, eq = d.btop[0][:q].tolist(), d.etop[0][:q].tolist()
-        query = bq + eq
-        weights = {**dict(zip(bq, d.btop[1][:q].tolist())), **dict(zip(eq, d.etop[1][:q].tolist()))}
-        score: dict[int, float] = {}
-        for term in query:
-            post = self._postings.get(term)
-            if not post:
+        sid = scored[0].story_id
+        merged: tuple[int, ...] = ()
+        for c in scored[1:]:
+            other = c.story_id
+            if c.p < p["merge_threshold"] or other == sid or other not in self.stories:
                 continue
-            # score[sid] += w for the cap most recent stories of the posting (distinct ids), in C
-            ids = list(islice(reversed(post), cap))
-            score.update(zip(ids, map(add, map(score.get, ids, repeat(0.0)), repeat(weights[term]))))
-        best = sorted(score.items(), key=_second, reverse=True)[: p["candidates"]]
-        return [self.stories[s] for s, _ in best]
+            if story_similarity(self.stories[sid], self.stories[other]) >= p["merge_similarity"]:
+                survivor = self._merge(sid, other)
+                merged += (other if survivor == sid else sid,)
+                sid = survivor
+        return sid, merged
 
-    def _score(self, d: _Doc, exclude: int | None = None,
-               full: bool = True) -> list[tuple[int, float, dict[str, float]]]:
-        """Candidates as (story id, probability, features), best first (``exclude``: leave one story out).
-
-        ``full``: every feature of every candidate (for explain and fitting); else only what the
-        decision needs (same probabilities, fewer entries in the feature dicts).
-        """
-        cands = [s for s in self._candidates(d) if s.id != exclude]
-        if not cands:
-            return []
-        tv, bv, ev = d.tv, d.bv, d.ev
-        ek, ew = ev
-        ent_total = float(ew.sum()) or 1.0
-        nk, nw = d.nums
-        num_total = float(nw.sum())
-        lk, lw = d.lead
-        lead_total = float(lw.sum())
-        raw = []
-        min_body = self._min_body
-        extra_on = self._extra
-        all_cos = full or self._need_gaps
-        member = None if full else self._need_member
-        bodies = [_cos(bv, s.body, s.bnorm) for s in cands]
-        deep = self.params["deep_candidates"]
-        if not full and deep and len(cands) > deep:
-            # Only the closest stories by body get the costly features: a story outside the top few
-            # by content is not the one an article joins (checked on ECB+: same F1), and this keeps
-            # the per-article cost flat as the window fills with stories sharing common terms.
-            cut = sorted(bodies, reverse=True)[deep - 1]
-            shallow = [b < cut for b in bodies]
-        else:
-            shallow = [False] * len(cands)
-        for s, body, skip in zip(cands, bodies, shallow):
-            if (body < min_body or skip) and not all_cos:  # cannot join: nothing else is needed
-                raw.append((0.0, body, 0.0, 0.0, 0.0, 0.0, 0.0, s, None))
-                continue
-            ents = s.ents
-            title, ent = _cos(tv, s.title, s.tnorm), _cos(ev, ents, s.enorm)
-            if body < min_body or skip:  # below the content floor (or far behind): skip the costly features
-                raw.append((title, body, ent, 0.0, 0.0, 0.0, 0.0, s, None))
-                continue
-            sk = ents[0]
-            cov = sparse.shared_sum(ek, ew, sk) / ent_total
-            ncov = sparse.shared_sum(nk, nw, sk) / num_total if num_total else 0.0
-            lcov = sparse.shared_sum(lk, lw, sk) / lead_total if lead_total else 0.0
-            top_k, top_w = s.top_ents
-            stot = float(top_w.sum())
-            scov = sparse.shared_sum(top_k, top_w, ek) / stot if stot else 0.0
-            extra = self._member_features(d, s, lead_total, member) if extra_on else _NO_EXTRA
-            raw.append((title, body, ent, cov, ncov, lcov, scov, s, extra))
-        # "gap" features: own cosine minus the best cosine among the other candidates
-        others_best = []
-        for col in (0, 1, 2):
-            vals = [r[col] for r in raw]
-            if len(vals) < 2:
-                others_best.append((-1, 0.0, 0.0))
-                continue
-            i1 = max(range(len(vals)), key=vals.__getitem__)
-            others_best.append((i1, vals[i1], max(vals[:i1] + vals[i1 + 1:])))
-        (ti, tm1, tm2), (bi, bm1, bm2), (ei, em1, em2) = others_best
-        out = []
-        rows = []
-        decay = self.params["time_decay_per_day"]
-        feats = self._features
-        for i, (title, body, ent, cov, ncov, lcov, scov, s, extra) in enumerate(raw):
-            tg = title - (tm2 if i == ti else tm1)
-            bg = body - (bm2 if i == bi else bm1)
-            eg = ent - (em2 if i == ei else em1)
-            f = {"title": title, "body": body, "ent": ent, "ent_cov": cov, "num_cov": ncov, "lead_cov": lcov,
-                 "story_cov": scov, "title_gap": tg,
-                 "body_gap": bg, "ent_gap": eg, "size": math.log1p(s.n), **(extra or {})}
-            gap_days = max(0.0, d.t - s.last) / 86400.0
-            f["gap_days"] = gap_days
-            if extra is not None:
-                rows.append((len(out), [f[k] for k in feats]))
-            out.append((s.id, 0.0, f))
-        if rows:
-            z = (np.array([r for _, r in rows], dtype=float) - self._mean) / self._scale
-            coef, intercept = self._coef, self.params["intercept"]
-            for (j, _), zrow in zip(rows, z):
-                sid, _, f = out[j]
-                logit = float(zrow @ coef) + intercept - decay * f["gap_days"]
-                prob = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, logit))))
-                out[j] = (sid, prob, f)
-        out.sort(key=_second, reverse=True)
-        return out
-
-    def _member_features(self, d: _Doc, s: _Story, lead_total: float,
-                         need: frozenset[str] | None = None) -> dict[str, float]:
-        """Features from the story's members rather than its centroid.
-
-        core_ent / core_term: share of the weight of the entities / terms that most of the story's
-        articles use (the event's own names: "Rahman" in one Klitschko fight, "Thompson" in the next)
-        which the article uses too. lead_novel: share of the article's lead entities that no member
-        names. mem_body / mem_ent: best cosine with one of the latest members (a story is often a
-        chain of close rewrites, which a centroid blurs). ``need``: compute only these (None: all).
-        """
-        ek, ew = d.ev
-        bk, bw = d.bv
-        if s.core_e is None:
-            self._recore(s)
-        ce_k, ce_w, ce_c = s.core_e
-        tot_e = float(ce_w.sum())
-        out: dict[str, float] = {}
-        if need is None or "core_ent" in need:
-            out["core_ent"] = sparse.shared_sum(ce_k, ce_w, ek) / tot_e if tot_e else 0.0
-        if need is None or "core_term" in need:
-            ct_k, ct_w, _ = s.core_t
-            tot = float(ct_w.sum())
-            out["core_term"] = sparse.shared_sum(ct_k, ct_w, bk) / tot if tot else 0.0
-        edf_k, edf_c = s.edf
-        if need is None or "lead_novel" in need:
-            lk, lw = d.lead
-            out["lead_novel"] = (lead_total - sparse.shared_sum(lk, lw, edf_k)) / lead_total if lead_total else 0.0
-        if need is not None and not need & {"mem_body", "mem_ent", "llr_ent", "llr_title", "miss_core"}:
-            return out
-        mb = me = 0.0
-        dot = sparse.dot
-        for vbk, vbw, vek, vew in s.mvecs:
-            mb = max(mb, dot(bk, bw, vbk, vbw))
-            me = max(me, dot(ek, ew, vek, vew))
-        # Story "language model" evidence, which grows with the story: how many of its n members use
-        # each of the article's salient entities / title terms (a name none of 10 members uses is
-        # stronger evidence against than one a single-article story lacks), and the story's core
-        # entities the article does not name.
-        n = s.n
-        denom = math.log(n + 0.7)
-        llr_e = sparse.log_ratio(ek, ew, edf_k, edf_c, denom)
-        llr_t = sparse.log_ratio(d.tv[0], d.tv[1], s.tdf[0], s.tdf[1], denom)
-        miss = sparse.missing_core(ce_k, ce_w, ce_c, ek, n)
-        out.update(mem_body=mb, mem_ent=me, llr_ent=llr_e, llr_title=llr_t, miss_core=miss)
-        return out
-
-    def _recore(self, s: _Story) -> None:
-        """Refresh the story's core entities/terms (used by most members) after its members changed."""
-        need, n = self.params["core_share"] * s.n, s.n
-        s.core_e = sparse.core(s.edf[0], s.edf[1], s.ents[0], s.ents[1], need, n)
-        s.core_t = sparse.core(s.tdf[0], s.tdf[1], s.body[0], s.body[1], need, n)
-
-    def _story_similarity(self, a: _Story, b: _Story) -> float:
-        body = sparse.dot(*a.body, *b.body) / (a.bnorm * b.bnorm) if a.bnorm and b.bnorm else 0.0
-        ents = sparse.dot(*a.ents, *b.ents) / (a.enorm * b.enorm) if a.enorm and b.enorm else 0.0
-        return 0.5 * (body + ents)
+    def _explanation(self, is_new: bool, scored: list[ScoredCandidate], dup: DupResult) -> dict:
+        return {
+            "decision": "new story" if is_new else "joined",
+            "threshold": self.params["threshold"],
+            "candidates": [{"story_id": c.story_id, "p": round(c.p, 4),
+                            "features": {k: round(v, 4) for k, v in c.features.items()}} for c in scored[:5]],
+            "near_duplicate": {"article_id": dup.near, "similarity": dup.similarity} if dup.near else None,
+        }
 
     # ------------------------------------------------------------------ state changes
     def _new_story(self, t: float) -> int:
@@ -578,103 +314,43 @@ class OnlineClusterer:
         self._create(sid, t)
         return sid
 
-    def _create(self, sid: int, t: float) -> _Story:
-        s = self.stories[sid] = _Story(sid, t)
+    def _create(self, sid: int, t: float) -> LiveStory:
+        s = self.stories[sid] = LiveStory(sid, t)
         self._active[sid] = t
         return s
 
-    def _add(self, d: _Doc, sid: int) -> None:
-        p = self.params
+    def _add(self, d: VectorDoc, sid: int) -> None:
         s = self.stories[sid]
-        s.n += 1
-        s.last = max(s.last, d.t)
-        s.first = min(s.first, d.t)
-        s.title, s.tnorm = _add_into(s.title, d.tv, p["story_title_terms"])
-        s.body, s.bnorm = _add_into(s.body, d.bv, p["story_terms"])
-        s.ents, s.enorm = _add_into(s.ents, d.ev, p["story_entities"])
-        if self._extra:
-            s.edf = _count_into(s.edf, d.ev[0], 4 * p["story_entities"])
-            s.tdf = _count_into(s.tdf, d.bv[0], 4 * p["story_terms"])
-            k = p["member_terms"]
-            s.mvecs.append(sparse.sorted_top(*d.btop, k) + sparse.sorted_top(*d.etop, k))
-            if len(s.mvecs) > p["member_vectors"]:
-                del s.mvecs[0]
+        s.add(d, self.params, self.scorer.member_stats)
         s.members.append((d.id, d.t))
         self._doc_story[d.id] = sid
-        if s.members[0][1] < self.now - self.window:  # a long-running story forgets its old articles
-            limit = self.now - self.window
-            keep = [(a, t) for a, t in s.members if t >= limit]
-            for a, _ in s.members:
-                if _ < limit and self._doc_story.get(a) == sid:
+        limit = self.now - self.window
+        if s.members[0][1] < limit:  # a long-running story forgets its old articles
+            for a, t in s.members:
+                if t < limit and self._doc_story.get(a) == sid:
                     del self._doc_story[a]
-            s.members = keep
+            s.members = [(a, t) for a, t in s.members if t >= limit]
         self._active[sid] = s.last
         self._active.move_to_end(sid)
-        self._reindex(s)
+        self.index.reindex(s)
         s.core_e = s.core_t = None
-
-    def _key_entities(self, s: _Story) -> list[Term]:
-        """The story's ``key_entities`` most weighted entities, best first (indexed); keeps the first
-        ``story_top_entities`` of them, with their weights, as ``s.top_ents``."""
-        top_ents = _top(s.ents, self.params["key_entities"])
-        s.top_ents = sparse.select(*s.ents, np.asarray(top_ents[: self.params["story_top_entities"]], dtype=sparse.KEYS))
-        return top_ents
-
-    def _reindex(self, s: _Story) -> None:
-        p = self.params
-        keys = tuple(_top(s.body, p["key_terms"]) + self._key_entities(s))
-        for k in set(s.keys) - set(keys):
-            post = self._postings.get(k)
-            if post is not None:
-                post.pop(s.id, None)
-                if not post:
-                    del self._postings[k]
-        cap = 4 * p["posting_cap"]
-        for k in keys:
-            post = self._postings.get(k)
-            if post is None:
-                post = self._postings[k] = {}
-            else:
-                post.pop(s.id, None)
-            post[s.id] = None
-            if len(post) > cap:
-                del post[next(iter(post))]
-        s.keys = keys
-
-    def _unindex(self, s: _Story) -> None:
-        for k in s.keys:
-            post = self._postings.get(k)
-            if post is not None:
-                post.pop(s.id, None)
-                if not post:
-                    del self._postings[k]
-        s.keys = ()
 
     def _merge(self, a: int, b: int, keep: int | None = None) -> int:
         """Merge stories a and b; ``keep`` survives, else the larger one (older on ties). Returns the survivor."""
         sa, sb = self.stories[a], self.stories[b]
         if keep == sb.id or (keep is None and (sb.n, -sb.id) > (sa.n, -sa.id)):
             sa, sb = sb, sa
-        p = self.params
-        sa.title, sa.tnorm = _add_into(sa.title, sb.title, p["story_title_terms"])
-        sa.body, sa.bnorm = _add_into(sa.body, sb.body, p["story_terms"])
-        sa.ents, sa.enorm = _add_into(sa.ents, sb.ents, p["story_entities"])
-        sa.n += sb.n
-        sa.first, sa.last = min(sa.first, sb.first), max(sa.last, sb.last)
-        sa.edf = _add_into(sa.edf, sb.edf, 4 * p["story_entities"])[0]
-        sa.tdf = _add_into(sa.tdf, sb.tdf, 4 * p["story_terms"])[0]
-        sa.mvecs = (sa.mvecs + sb.mvecs)[-p["member_vectors"]:]
-        sa.core_e = sa.core_t = None
+        sa.absorb(sb, self.params)
         for m, _ in sb.members:
             if self._doc_story.get(m) == sb.id:
                 self._doc_story[m] = sa.id
         sa.members = sorted(sa.members + sb.members, key=lambda m: m[1])
-        self._unindex(sb)
+        self.index.unindex(sb)
         del self.stories[sb.id]
         self._active.pop(sb.id, None)
         self._active[sa.id] = sa.last
         self._active.move_to_end(sa.id)
-        self._reindex(sa)
+        self.index.reindex(sa)
         return sa.id
 
     def _expire(self) -> None:
@@ -686,57 +362,11 @@ class OnlineClusterer:
             self._active.popitem(last=False)
             s = self.stories.pop(sid, None)
             if s is not None:
-                self._unindex(s)
+                self.index.unindex(s)
                 for aid, _ in s.members:
                     if self._doc_story.get(aid) == sid:
                         del self._doc_story[aid]
         self.dedup.expire(self.now)
 
-    # ------------------------------------------------------------------ persistence
-    def to_bytes(self) -> bytes:
-        """The whole engine state (bounded by the window), for storing next to the assignments."""
-        stories = [[s.id, s.first, s.last, s.n, _pack(s.title), _pack(s.body), _pack(s.ents), list(s.keys), s.members,
-                    _pack(s.edf), _pack(s.tdf), [_pack(m[:2]) + _pack(m[2:]) for m in s.mvecs]]
-                   for s in self.stories.values()]
-        state = {
-            "version": _STATE_VERSION,
-            "params": json.dumps(self.params, sort_keys=True),
-            "window_hours": self.window_hours,
-            "next_story_id": self.next_story_id,
-            "now": self.now,
-            "ndocs": self._ndocs,
-            "df": self._df.tobytes(),
-            "stories": stories,
-            "active": list(self._active.items()),
-            "postings": {k: list(v) for k, v in self._postings.items()},
-            "doc_story": list(self._doc_story.items()),
-            "dedup": self.dedup.state(),
-        }
-        return zlib.compress(pickle.dumps(state, protocol=5), 3)
 
-    @classmethod
-    def from_bytes(cls, data: bytes, params: dict | None = None) -> "OnlineClusterer":
-        """Restore an engine from :meth:`to_bytes`. ``params`` overrides the stored model (e.g. a refit)."""
-        state = _SafeUnpickler(io.BytesIO(zlib.decompress(data))).load()
-        if state.get("version") != _STATE_VERSION:
-            raise ValueError(f"cluster state version {state.get('version')} is not {_STATE_VERSION}")
-        stored = json.loads(state["params"])
-        eng = cls(params if params is not None else stored, state["window_hours"], state["next_story_id"])
-        eng.now = state["now"]
-        eng._ndocs = state["ndocs"]
-        if int(stored["df_bits"]) == eng._bits:
-            eng._df = np.frombuffer(state["df"], dtype=np.uint32).copy()
-        for sid, first, last, n, title, body, ents, keys, members, edf, tdf, mvecs in state["stories"]:
-            s = _Story(sid, first)
-            s.last, s.n, s.keys = last, n, tuple(keys)
-            s.title, s.body, s.ents, s.edf, s.tdf = map(_unpack, (title, body, ents, edf, tdf))
-            s.mvecs = [_unpack(m[:2]) + _unpack(m[2:]) for m in mvecs]
-            eng._key_entities(s)  # the index keys come from the state; top_ents as _reindex sets them
-            s.members = [tuple(m) for m in members]
-            s.tnorm, s.bnorm, s.enorm = (sparse.norm(v[1]) for v in (s.title, s.body, s.ents))
-            eng.stories[sid] = s
-        eng._active = OrderedDict(state["active"])
-        eng._postings = {k: dict.fromkeys(v) for k, v in state["postings"].items()}
-        eng._doc_story = dict(state["doc_story"])
-        eng.dedup = Deduplicator.from_state(state["dedup"])
-        return eng
+__all__ = ["DEFAULT_PARAMS", "FEATURES", "LEGACY_FEATURES", "OnlineClusterer", "load_params"]

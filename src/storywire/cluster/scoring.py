@@ -1,0 +1,233 @@
+"""The decision model: similarity features of an (article, candidate story) pair, and the probability
+that the article belongs to the story (a logistic model fitted by :mod:`.train`).
+
+Features: centroid cosines; entity/number/lead coverage; "gap" features (own cosine minus the best
+among the other candidates); and evidence from the story's members (how many of them name the
+article's entities, the story's core entities the article lacks, the best single-member cosine). A
+time-decay prior lowers the score of stories quiet for a while.
+"""
+from __future__ import annotations
+
+import math
+from operator import attrgetter
+from typing import NamedTuple
+
+import numpy as np
+
+from . import sparse
+from .vectors import Core, LiveStory, VectorDoc, cos
+
+# Every feature the engine computes for an (article, candidate story) pair; a model uses a subset
+# (its "features" list), so a model fitted on fewer features keeps working.
+FEATURES = ("title", "body", "ent", "ent_cov", "num_cov", "lead_cov", "story_cov", "title_gap", "body_gap",
+            "ent_gap", "size", "core_ent", "core_term", "lead_novel", "mem_body", "mem_ent", "llr_ent", "llr_title",
+            "miss_core")
+LEGACY_FEATURES = FEATURES[:11]
+MEMBER_FEATURES = frozenset(FEATURES[11:])
+_GAP_FEATURES = frozenset(("title_gap", "body_gap", "ent_gap"))
+_NO_MEMBER_FEATURES: dict[str, float] = {}
+
+
+class Similarity(NamedTuple):
+    """What is computed of one candidate before the gap features (0.0: not computed)."""
+
+    title: float  # cosines with the story's centroids
+    body: float
+    ent: float
+    ent_cov: float  # share of the article's entity weight the story has
+    num_cov: float  # ... of its numbers
+    lead_cov: float  # ... of the entities of its title and lead
+    story_cov: float  # share of the story's top entity weight the article has
+    story: LiveStory
+    members: dict[str, float] | None  # member features; None: the candidate cannot join (no probability)
+
+
+class ScoredCandidate(NamedTuple):
+    story_id: int
+    p: float  # probability that the article belongs to the story (0.0: it cannot join)
+    features: dict[str, float]
+
+
+class _Leader(NamedTuple):
+    """The best value of one feature among the candidates, for the gap features."""
+
+    at: int  # the candidate with the best value (-1: fewer than two candidates)
+    best: float
+    runner_up: float  # the best value among the other candidates
+
+    def gap(self, i: int, value: float) -> float:
+        """Candidate ``i``'s ``value`` minus the best value among the other candidates."""
+        return value - (self.runner_up if i == self.at else self.best)
+
+
+def _leader(vals: list[float]) -> _Leader:
+    if len(vals) < 2:
+        return _Leader(-1, 0.0, 0.0)
+    i1 = max(range(len(vals)), key=lambda i: vals[i])
+    return _Leader(i1, vals[i1], max(vals[:i1] + vals[i1 + 1:]))
+
+
+class Scorer:
+    """Scores an article's candidate stories with the model of ``params`` (see the module docstring)."""
+
+    def __init__(self, params: dict) -> None:
+        p = self.params = params
+        self._coef = np.asarray(p["coef"], dtype=float)
+        self._mean = np.asarray(p["mean"], dtype=float)
+        self._scale = np.asarray(p["scale"], dtype=float)
+        unknown = [k for k in p["features"] if k not in FEATURES]
+        if unknown or len(p["coef"]) != len(p["features"]):
+            raise ValueError(f"cluster model uses features {unknown or p['features']} that this engine does not "
+                             f"compute (it computes {list(FEATURES)}), or has {len(p['coef'])} coefficients")
+        self.features = tuple(p["features"])
+        # whether stories keep the member statistics the member features need
+        self.member_stats = any(k in MEMBER_FEATURES for k in self.features)
+        # What a decision needs (assign without explain computes only this): the gap features need
+        # every candidate's three cosines; otherwise a candidate below the content floor needs only
+        # its body cosine, and member features the model does not use are skipped.
+        self._need_gaps = any(k in _GAP_FEATURES for k in self.features)
+        self._need_member = frozenset(k for k in self.features if k in MEMBER_FEATURES)
+        self._min_body = float(p["min_body"])
+
+    def score(self, d: VectorDoc, cands: list[LiveStory], full: bool = True) -> list[ScoredCandidate]:
+        """The candidates with probability and features, best first.
+
+        ``full``: every feature of every candidate (for explain and fitting); else only what the
+        decision needs (same probabilities, fewer entries in the feature dicts).
+        """
+        if not cands:
+            return []
+        sims = self._similarities(d, cands, full)
+        title, body, ent = (_leader([s.title for s in sims]), _leader([s.body for s in sims]),
+                            _leader([s.ent for s in sims]))
+        out: list[ScoredCandidate] = []
+        rows = []  # (position in out, feature values) of the candidates that can join
+        for i, s in enumerate(sims):
+            f = {"title": s.title, "body": s.body, "ent": s.ent, "ent_cov": s.ent_cov, "num_cov": s.num_cov,
+                 "lead_cov": s.lead_cov, "story_cov": s.story_cov, "title_gap": title.gap(i, s.title),
+                 "body_gap": body.gap(i, s.body), "ent_gap": ent.gap(i, s.ent), "size": math.log1p(s.story.n),
+                 **(s.members or {})}
+            f["gap_days"] = max(0.0, d.t - s.story.last) / 86400.0
+            if s.members is not None:
+                rows.append((len(out), [f[k] for k in self.features]))
+            out.append(ScoredCandidate(s.story.id, 0.0, f))
+        if rows:
+            at = [j for j, _ in rows]
+            probs = self._probabilities([r for _, r in rows], [out[j].features["gap_days"] for j in at])
+            for j, prob in zip(at, probs, strict=True):
+                out[j] = out[j]._replace(p=prob)
+        out.sort(key=attrgetter("p"), reverse=True)
+        return out
+
+    def _probabilities(self, rows: list[list[float]], gap_days: list[float]) -> list[float]:
+        """The logistic model on feature rows, less the time-decay prior of the candidates' quiet days."""
+        z = (np.array(rows, dtype=float) - self._mean) / self._scale
+        coef, intercept = self._coef, self.params["intercept"]
+        decay = self.params["time_decay_per_day"]
+        return [1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, float(zrow @ coef) + intercept - decay * days))))
+                for zrow, days in zip(z, gap_days, strict=True)]
+
+    def _similarities(self, d: VectorDoc, cands: list[LiveStory], full: bool) -> list[Similarity]:
+        """Centroid similarities of each candidate, member features of those that can join."""
+        tv, bv, ev = d.tv, d.bv, d.ev
+        ek, ew = ev
+        ent_total = float(ew.sum()) or 1.0
+        nk, nw = d.nums
+        num_total = float(nw.sum())
+        lk, lw = d.lead
+        lead_total = float(lw.sum())
+        out = []
+        min_body = self._min_body
+        all_cos = full or self._need_gaps
+        member = None if full else self._need_member
+        bodies = [cos(bv, s.body, s.bnorm) for s in cands]
+        for s, body, skip in zip(cands, bodies, self._shallow(bodies, full), strict=True):
+            if (body < min_body or skip) and not all_cos:  # cannot join: nothing else is needed
+                out.append(Similarity(0.0, body, 0.0, 0.0, 0.0, 0.0, 0.0, s, None))
+                continue
+            ents = s.ents
+            title, ent = cos(tv, s.title, s.tnorm), cos(ev, ents, s.enorm)
+            if body < min_body or skip:  # below the content floor (or far behind): skip the costly features
+                out.append(Similarity(title, body, ent, 0.0, 0.0, 0.0, 0.0, s, None))
+                continue
+            sk = ents[0]
+            cov = sparse.shared_sum(ek, ew, sk) / ent_total
+            ncov = sparse.shared_sum(nk, nw, sk) / num_total if num_total else 0.0
+            lcov = sparse.shared_sum(lk, lw, sk) / lead_total if lead_total else 0.0
+            top_k, top_w = s.top_ents
+            stot = float(top_w.sum())
+            scov = sparse.shared_sum(top_k, top_w, ek) / stot if stot else 0.0
+            members = self._member_features(d, s, lead_total, member) if self.member_stats else _NO_MEMBER_FEATURES
+            out.append(Similarity(title, body, ent, cov, ncov, lcov, scov, s, members))
+        return out
+
+    def _shallow(self, bodies: list[float], full: bool) -> list[bool]:
+        """Per candidate: too far behind by body cosine to get the costly features (unless ``full``)."""
+        deep = self.params["deep_candidates"]
+        if not full and deep and len(bodies) > deep:
+            # Only the closest stories by body get the costly features: a story outside the top few
+            # by content is not the one an article joins (checked on ECB+: same F1), and this keeps
+            # the per-article cost flat as the window fills with stories sharing common terms.
+            cut = sorted(bodies, reverse=True)[deep - 1]
+            return [b < cut for b in bodies]
+        return [False] * len(bodies)
+
+    def _member_features(self, d: VectorDoc, s: LiveStory, lead_total: float,
+                         need: frozenset[str] | None = None) -> dict[str, float]:
+        """Features from the story's members rather than its centroid.
+
+        core_ent / core_term: share of the weight of the entities / terms that most of the story's
+        articles use (the event's own names: "Rahman" in one Klitschko fight, "Thompson" in the next)
+        which the article uses too. lead_novel: share of the article's lead entities that no member
+        names. mem_body / mem_ent: best cosine with one of the latest members (a story is often a
+        chain of close rewrites, which a centroid blurs). ``need``: compute only these (None: all).
+        """
+        ek, ew = d.ev
+        bk, bw = d.bv
+        core_e, core_t = self._cores(s)
+        ce_k, ce_w, ce_c = core_e
+        tot_e = float(ce_w.sum())
+        out: dict[str, float] = {}
+        if need is None or "core_ent" in need:
+            out["core_ent"] = sparse.shared_sum(ce_k, ce_w, ek) / tot_e if tot_e else 0.0
+        if need is None or "core_term" in need:
+            ct_k, ct_w, _ = core_t
+            tot = float(ct_w.sum())
+            out["core_term"] = sparse.shared_sum(ct_k, ct_w, bk) / tot if tot else 0.0
+        edf_k, edf_c = s.edf
+        if need is None or "lead_novel" in need:
+            lk, lw = d.lead
+            out["lead_novel"] = (lead_total - sparse.shared_sum(lk, lw, edf_k)) / lead_total if lead_total else 0.0
+        if need is not None and not need & {"mem_body", "mem_ent", "llr_ent", "llr_title", "miss_core"}:
+            return out
+        mb = me = 0.0
+        dot = sparse.dot
+        for vbk, vbw, vek, vew in s.mvecs:
+            mb = max(mb, dot(bk, bw, vbk, vbw))
+            me = max(me, dot(ek, ew, vek, vew))
+        # Story "language model" evidence, which grows with the story: how many of its n members use
+        # each of the article's salient entities / title terms (a name none of 10 members uses is
+        # stronger evidence against than one a single-article story lacks), and the story's core
+        # entities the article does not name.
+        n = s.n
+        denom = math.log(n + 0.7)
+        llr_e = sparse.log_ratio(ek, ew, edf_k, edf_c, denom)
+        llr_t = sparse.log_ratio(d.tv[0], d.tv[1], s.tdf[0], s.tdf[1], denom)
+        miss = sparse.missing_core(ce_k, ce_w, ce_c, ek, n)
+        out.update(mem_body=mb, mem_ent=me, llr_ent=llr_e, llr_title=llr_t, miss_core=miss)
+        return out
+
+    def _cores(self, s: LiveStory) -> tuple[Core, Core]:
+        """The story's core entities and terms (used by most members), recomputed after its members changed."""
+        if s.core_e is None or s.core_t is None:
+            need, n = self.params["core_share"] * s.n, s.n
+            s.core_e = sparse.core(s.edf[0], s.edf[1], s.ents[0], s.ents[1], need, n)
+            s.core_t = sparse.core(s.tdf[0], s.tdf[1], s.body[0], s.body[1], need, n)
+        return s.core_e, s.core_t
+
+
+def story_similarity(a: LiveStory, b: LiveStory) -> float:
+    """Mean of the body and entity centroid cosines of two stories (merge test)."""
+    body = sparse.dot(*a.body, *b.body) / (a.bnorm * b.bnorm) if a.bnorm and b.bnorm else 0.0
+    ents = sparse.dot(*a.ents, *b.ents) / (a.enorm * b.enorm) if a.enorm and b.enorm else 0.0
+    return 0.5 * (body + ents)
