@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from itertools import islice
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from .clock import utcnow
 from .config import Settings
@@ -28,6 +29,9 @@ from .extract.boilerplate import fingerprint, paragraphs
 from .ingest.validate import check_extracted, check_raw
 from .models import Article, Extracted, IngestResult, RawItem, Rejected
 from .store.base import Connection, Store
+
+if TYPE_CHECKING:
+    from .cluster import OnlineClusterer
 
 log = logging.getLogger(__name__)
 
@@ -74,13 +78,14 @@ class Pipeline:
     def __init__(self, store: Store, settings: Settings):
         self.store = store
         self.settings = settings
-        self._clusterer = None  # built lazily by replaying the window
+        self._clusterer: OnlineClusterer | None = None  # built lazily by replaying the window
         self._last_seen_id = 0
         self._synced_at = utcnow()
 
     # -- ingest ---------------------------------------------------------------------------------
-    def ingest(self, items: Iterable[RawItem | Rejected], on_item: Callable[[IngestResult | Rejected], None] | None = None,
-               cluster: bool = True, analyse: bool | None = None) -> IngestSummary:
+    def ingest(self, items: Iterable[RawItem | Rejected],
+               on_item: Callable[[IngestResult | Rejected], None] | None = None, cluster: bool = True,
+               analyse: bool | None = None) -> IngestSummary:
         summary = IngestSummary()
         if cluster:
             _compile_engine()
@@ -117,20 +122,23 @@ class Pipeline:
         rejected: list[Rejected] = []
         for item in batch:
             prepared = item if isinstance(item, Rejected) else self._prepare(item)
-            (rejected if isinstance(prepared, Rejected) else ready).append(prepared)
+            if isinstance(prepared, Rejected):
+                rejected.append(prepared)
+            else:
+                ready.append(prepared)
         try:
             results, refused = self._store_batch(ready, rejected, cluster, isolate=False)
         except RecordRefused:
             results, refused = self._store_batch(ready, rejected, cluster, isolate=True)
-        for r in results:
-            summary.add(r)
+        for result in results:
+            summary.add(result)
             if on_item:
-                on_item(r)
-        for r in rejected + refused:
-            summary.rejected.append(r)
+                on_item(result)
+        for rejection in rejected + refused:
+            summary.rejected.append(rejection)
             summary.counts["rejected"] += 1
             if on_item:
-                on_item(r)
+                on_item(rejection)
 
     def _store_batch(self, ready: list[tuple[Extracted, bool]], rejected: list[Rejected], cluster: bool,
                      isolate: bool) -> tuple[list[IngestResult], list[Rejected]]:
@@ -138,6 +146,7 @@ class Pipeline:
         refused: list[Rejected] = []
         with self.store.atomic() as conn:
             for ex, learn in ready:
+                stored: IngestResult | Rejected
                 if not isolate:
                     stored = self._store_one(conn, ex, learn)
                 else:
@@ -146,12 +155,15 @@ class Pipeline:
                             stored = self._store_one(conn, ex, learn)
                     except RecordRefused as exc:
                         stored = Rejected(ex.origin, str(exc))
-                (refused if isinstance(stored, Rejected) else results).append(stored)
-            for r in rejected + refused:
-                self.store.record_rejection(conn, r.origin, r.reason)
-            new_ids = [r.article_id for r in results if r.status == "ingested"]
+                if isinstance(stored, Rejected):
+                    refused.append(stored)
+                else:
+                    results.append(stored)
+            for rejection in rejected + refused:
+                self.store.record_rejection(conn, rejection.origin, rejection.reason)
+            new_ids = [r.article_id for r in results if r.status == "ingested" and r.article_id is not None]
             for r in results:
-                if r.status == "revised":
+                if r.status == "revised" and r.article_id is not None:
                     sid = self.store.story_of(conn, r.article_id)
                     if sid is not None:
                         self.store.refresh_story(conn, sid)
@@ -199,33 +211,36 @@ class Pipeline:
         self.store.refresh_stories(conn, touched)
         self._last_seen_id = max(self._last_seen_id, max(article_ids))
 
-    def _engine(self, conn: Connection):
+    def _engine(self, conn: Connection) -> OnlineClusterer:
         """The in-memory engine, rebuilt from the window, caught up with other writers' articles."""
         from .cluster import load_engine
 
         synced_at = utcnow()  # under the write lock: later merges are stamped after it
-        if self._clusterer is None:
+        engine = self._clusterer
+        if engine is None:
             latest = self.store.latest_clustered_time(conn)
-            self._clusterer = load_engine(self.settings, next_story_id=self.store.max_story_id(conn) + 1)
+            engine = self._clusterer = load_engine(self.settings, next_story_id=self.store.max_story_id(conn) + 1)
             self._last_seen_id = 0
             if latest is not None:
-                self._replay(conn, since=latest - timedelta(hours=self.settings.cluster_window_hours))
-        elif self._replay(conn, after_id=self._last_seen_id):
+                self._replay(conn, engine, since=latest - timedelta(hours=self.settings.cluster_window_hours))
+        elif self._replay(conn, engine, after_id=self._last_seen_id):
             # another writer clustered since our last batch: its merges must be ours too, or we would
             # put articles into stories it merged away (MERGE_CLOCK_SLACK allows for clock skew between machines)
             for old, into in self.store.merges_since(conn, self._synced_at - MERGE_CLOCK_SLACK):
-                self._clusterer.follow_merge(old, into)
+                engine.follow_merge(old, into)
         self._synced_at = synced_at
-        return self._clusterer
+        return engine
 
-    def _replay(self, conn: Connection, after_id: int = 0, since: datetime | None = None) -> int:
+    def _replay(self, conn: Connection, engine: OnlineClusterer, after_id: int = 0,
+                since: datetime | None = None) -> int:
         """Observe the clustered articles after ``after_id`` (from ``since`` on), in time order; returns
         how many were new."""
         from .cluster import ClusterDoc
 
         seen: list[Article] = list(self.store.clustered_articles(conn, after_id=after_id, since=since))
         for art in sorted(seen, key=lambda a: (a.time, a.id)):
-            self._clusterer.observe(ClusterDoc.from_article(art), art.story_id)
+            assert art.story_id is not None  # clustered_articles gives only articles in a story
+            engine.observe(ClusterDoc.from_article(art), art.story_id)
             self._last_seen_id = max(self._last_seen_id, art.id)
         return len(seen)
 

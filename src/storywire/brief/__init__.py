@@ -6,7 +6,7 @@ article); ``render`` turns a briefing into Markdown, HTML, text, Atom, JSON Feed
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..errors import InputError
 from .build import build_briefing

@@ -196,7 +196,8 @@ def build_briefing(store: Store, settings: Settings, since: datetime | None = No
     items = []
     for cand, analysis, arts in loaded:
         if analysis is None:  # analysis switched off or not yet run: compute it, do not store it
-            analysis = analyse_story(cand.ranked.story.id, arts, summary_sentences=settings.summary_sentences, nlp=False)
+            analysis = analyse_story(cand.ranked.story.id, arts, summary_sentences=settings.summary_sentences,
+                                     nlp=False)
         items.append(compose_item(cand, analysis, arts, prefs, previous.created if previous else None))
     return Briefing(title=briefing_title(until, tz), created=now, period_start=since, period_end=until,
                     timezone=tz, sections=group(items), user=reader["name"] if reader else None)

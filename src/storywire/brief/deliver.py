@@ -59,7 +59,7 @@ def send(b: Briefing, to: str, settings: Settings, ssl_context: ssl.SSLContext |
             client.send_message(msg)
     except smtplib.SMTPAuthenticationError as exc:
         raise DeliveryError(f"SMTP server {where} refused the login for {settings.smtp_user!r}: "
-                            f"{exc.smtp_code} {exc.smtp_error.decode(errors='replace')}") from None
+                            f"{exc.smtp_code} {_text(exc.smtp_error)}") from None
     except smtplib.SMTPNotSupportedError as exc:
         raise DeliveryError(f"SMTP server {where}: {exc} (set smtp_starttls = false if it has no TLS)") from None
     except smtplib.SMTPException as exc:
@@ -68,3 +68,8 @@ def send(b: Briefing, to: str, settings: Settings, ssl_context: ssl.SSLContext |
         raise DeliveryError(f"TLS with SMTP server {where} failed: {exc.reason or exc}") from None
     except OSError as exc:
         raise DeliveryError(f"cannot reach SMTP server {where}: {exc.strerror or exc}") from None
+
+
+def _text(reply: bytes | str) -> str:
+    """An SMTP server's reply as text (smtplib gives bytes)."""
+    return reply.decode(errors="replace") if isinstance(reply, bytes) else reply

@@ -138,7 +138,7 @@ def _feed_title(briefings: Sequence[Briefing], title: str | None) -> str:
     if title:
         return title
     users = {b.user for b in briefings}
-    return f"storywire briefings for {next(iter(users))}" if len(users) == 1 and None not in users else "storywire briefings"
+    return f"storywire briefings for {users.pop()}" if len(users) == 1 and None not in users else "storywire briefings"
 
 
 def briefing_feed(briefings: Briefing | Sequence[Briefing], title: str | None = None, feed_url: str | None = None,

@@ -99,7 +99,7 @@ class Briefing:
         return _jsonable(asdict(self))
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Briefing":
+    def from_dict(cls, data: dict) -> Briefing:
         try:
             return Briefing(
                 title=data["title"], created=_time(data["created"]), period_start=_time(data["period_start"]),

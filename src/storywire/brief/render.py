@@ -45,7 +45,8 @@ def period_line(b: Briefing) -> str:
     n = len(b.items)
     count = "No new stories" if n == 0 else f"{n} stor{'y' if n == 1 else 'ies'}"
     who = f" for {b.user}" if b.user else ""
-    return f"{count}{who} from {_local(b.period_start, b.timezone)} to {_local(b.period_end, b.timezone)} ({b.timezone})"
+    span = f"{_local(b.period_start, b.timezone)} to {_local(b.period_end, b.timezone)}"
+    return f"{count}{who} from {span} ({b.timezone})"
 
 
 def outlets_line(item: Item) -> str:
@@ -96,7 +97,8 @@ def _md_links(links: tuple[SourceLink, ...]) -> str:
     shown, more = _shown(links)
     for link in shown:
         url = safe_url(link.url)
-        parts.append(f"[{_md(link.source)}]({url.replace('(', '%28').replace(')', '%29')})" if url else _md(link.source))
+        target = url.replace("(", "%28").replace(")", "%29") if url else None
+        parts.append(f"[{_md(link.source)}]({target})" if target else _md(link.source))
     return "(" + ", ".join(parts) + more + ")"
 
 
@@ -124,6 +126,17 @@ def markdown(b: Briefing) -> str:
 
 
 # -- plain text ---------------------------------------------------------------------------------
+def _cite(links: tuple[SourceLink, ...], refs: dict[tuple[str, str | None], int]) -> str:
+    """Reference marks ("[1][2] (+3 more)") for the links, numbered in ``refs`` (the story's references)."""
+    marks = []
+    shown, more = _shown(links)
+    for link in shown:
+        key = (link.source, safe_url(link.url))
+        refs.setdefault(key, len(refs) + 1)
+        marks.append(f"[{refs[key]}]")
+    return "".join(marks) + (f" (+{more.split()[1]} more)" if more else "")
+
+
 def text(b: Briefing, width: int = 72) -> str:
     """Plain text for the text/plain part of the e-mail: numbered references under each story."""
     def wrap_text(line: str, first: str = "", rest: str = "") -> list[str]:
@@ -137,31 +150,21 @@ def text(b: Briefing, width: int = 72) -> str:
         for item in section.items:
             number += 1
             refs: dict[tuple[str, str | None], int] = {}
-
-            def cite(links: tuple[SourceLink, ...]) -> str:
-                marks = []
-                shown, more = _shown(links)
-                for link in shown:
-                    key = (link.source, safe_url(link.url))
-                    refs.setdefault(key, len(refs) + 1)
-                    marks.append(f"[{refs[key]}]")
-                return "".join(marks) + (f" (+{more.split()[1]} more)" if more else "")
-
             out += wrap_text(f"{number}. {item.title}")
             out += wrap_text(f"{outlets_line(item)}: {', '.join(item.outlets)}", first="   ",
                              rest="   ")
             if item.reasons:
                 out += wrap_text(reasons_line(item), first="   ", rest="   ")
             for s in item.sentences:
-                out += wrap_text(f"{s.text} {cite(s.sources)}", first="   * ", rest="     ")
+                out += wrap_text(f"{s.text} {_cite(s.sources, refs)}", first="   * ", rest="     ")
             if item.quote:
-                out += wrap_text(f"{quote_line(item)} {cite(item.quote.sources)}",
+                out += wrap_text(f"{quote_line(item)} {_cite(item.quote.sources, refs)}",
                                  first="   > ", rest="     ")
             if item.whats_new:
                 out += wrap_text(f"What's new: {whats_new_line(item, b.timezone)}", first="   ",
                                  rest="   ")
                 for s in item.whats_new.sentences:
-                    out += wrap_text(f"{s.text} {cite(s.sources)}", first="   + ", rest="     ")
+                    out += wrap_text(f"{s.text} {_cite(s.sources, refs)}", first="   + ", rest="     ")
             for (source, url), n in refs.items():
                 out.append(f"   [{n}] {source}" + (f" <{url}>" if url else ""))
             out.append("")

@@ -48,7 +48,7 @@ def slots_between(times: list[str], tz: str, start: datetime, end: datetime) -> 
     """Scheduled instants t (UTC) with start < t <= end, in order."""
     parsed, z = parse_times(times), zone(tz)
     day, last = start.astimezone(z).date() - timedelta(days=1), end.astimezone(z).date() + timedelta(days=1)
-    found = set()
+    found: set[datetime] = set()
     while day <= last:
         found.update(t for t in _instants(parsed, tz, day) if start < t <= end)
         day += timedelta(days=1)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
-from typing import Iterable
+from collections.abc import Iterable
+from functools import cache
 
 # Outlet section labels (lower-case words found in them) -> briefing section. The first matching entry
 # wins, so the specific sections come before the broad "world" ("Europe business" is business).
@@ -76,7 +76,7 @@ def from_text(text: str) -> str:
     return section if hits >= MIN_HITS else "other"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pattern(keyword: str) -> re.Pattern:
     if keyword.endswith("*"):
         return re.compile(r"\b" + re.escape(keyword[:-1]))

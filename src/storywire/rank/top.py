@@ -44,7 +44,7 @@ class Preferences:
     opened_story_ids: frozenset[int] = frozenset()
 
     @classmethod
-    def from_rows(cls, rows: list[tuple[str, str, str]], opened: set[int] | None = None) -> "Preferences":
+    def from_rows(cls, rows: list[tuple[str, str, str]], opened: set[int] | None = None) -> Preferences:
         """From (kind, value, action) rows as the store keeps them (kind: source, entity, keyword)."""
         plural = {"source": "sources", "entity": "entities", "keyword": "keywords"}
         buckets: dict[str, set[str]] = {}

@@ -4,9 +4,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterator, Sequence
 from datetime import datetime
-from functools import lru_cache
-from typing import Iterator, Sequence
+from functools import cache
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -59,10 +59,11 @@ def search_filter(outlet: str | None, since: datetime | None, before: datetime |
     return sa.and_(*conds) if conds else None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _find_statement(by_external_id: bool, by_url: bool) -> sa.Select:
     """Built once per shape: statement construction costs more than SQLite's execution here."""
-    by_text = sa.and_(articles.c.source_id == sa.bindparam("source_id"), articles.c.content_hash == sa.bindparam("digest"))
+    by_text = sa.and_(articles.c.source_id == sa.bindparam("source_id"),
+                      articles.c.content_hash == sa.bindparam("digest"))
     priority = []
     if by_external_id:
         priority.append((sa.and_(articles.c.source_id == sa.bindparam("source_id"),
@@ -74,7 +75,7 @@ def _find_statement(by_external_id: bool, by_url: bool) -> sa.Select:
             .where(sa.or_(*[c for c, _ in priority])).order_by(sa.case(*priority, else_=9)).limit(1))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _insert_statement(dialect: str) -> sa.Insert:
     insert = (sqlite_insert if dialect == "sqlite" else pg_insert)(articles)
     return insert.on_conflict_do_nothing().returning(articles.c.id)

@@ -10,10 +10,11 @@ stays short; the backends differ only in engine set-up, full-text search and the
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator, TypeAlias
+from typing import TypeAlias
 
 import sqlalchemy as sa
 from alembic import command

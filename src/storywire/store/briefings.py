@@ -44,10 +44,10 @@ class BriefingsMixin:
                       period_end: datetime, data: dict, created: datetime | None = None,
                       delivered: datetime | None = None) -> int:
         """Keep one briefing; returns its id."""
-        result = conn.execute(briefings.insert().values(
-            user_id=user_id, created=created or utcnow(), period_start=period_start,
-            period_end=period_end, title=title, data=json.dumps(data, ensure_ascii=False), delivered=delivered))
-        return int(result.inserted_primary_key[0])
+        return conn.execute(briefings.insert().values(
+            user_id=user_id, created=created or utcnow(), period_start=period_start, period_end=period_end,
+            title=title, data=json.dumps(data, ensure_ascii=False), delivered=delivered,
+        ).returning(briefings.c.id)).scalar_one()
 
     def mark_delivered(self, conn: sa.Connection, briefing_id: int, when: datetime | None = None) -> None:
         conn.execute(briefings.update().where(briefings.c.id == briefing_id)

@@ -5,7 +5,7 @@ there, so an interrupted copy is resumed by running the same command again.
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -58,4 +58,5 @@ def _reset_sequences(target: Store) -> None:
             if "id" in table.c and table.c.id.primary_key and table.c.id.autoincrement is not False:
                 seq = conn.execute(sa.text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": table.name}).scalar()
                 if seq:
-                    conn.execute(sa.text(f"SELECT setval('{seq}', COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"))
+                    conn.execute(sa.text(f"SELECT setval('{seq}', "
+                                         f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"))

@@ -7,9 +7,9 @@ feed that keeps failing is backed off exponentially (up to a day) rather than ha
 from __future__ import annotations
 
 import statistics
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
-from typing import Iterable, Sequence
+from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -52,7 +52,8 @@ class FeedInfo:
             return "backed off"
         if self.consecutive_failures:
             return "failing"
-        if self.last_error and (self.last_success is None or self.last_checked and self.last_checked > self.last_success):
+        failed_last = self.last_success is None or bool(self.last_checked and self.last_checked > self.last_success)
+        if self.last_error and failed_last:
             return "unreachable"
         return "ok" if self.last_success else "never fetched"
 
@@ -67,7 +68,7 @@ def adapt_interval(previous_s: float, entry_times: Iterable[datetime | None], ne
     """
     times = sorted({t for t in entry_times if t is not None and t <= now + timedelta(hours=1)}, reverse=True)[:20]
     if len(times) >= 2:
-        gaps = [(a - b).total_seconds() for a, b in zip(times, times[1:])]
+        gaps = [(a - b).total_seconds() for a, b in zip(times, times[1:], strict=False)]
         target = statistics.median(gaps) / 2
         target = max(target, (now - times[0]).total_seconds() / 4)
     else:
@@ -128,8 +129,9 @@ class FeedsMixin:
 
     def list_feeds(self, conn: sa.Connection) -> list[FeedInfo]:
         """All feeds by category and name, with how many articles each brought."""
-        counts = dict(conn.execute(sa.select(articles.c.feed_id, sa.func.count()).where(articles.c.feed_id.is_not(None))
-                                   .group_by(articles.c.feed_id)).all())
+        counts: dict[int, int] = dict(conn.execute(
+            sa.select(articles.c.feed_id, sa.func.count()).where(articles.c.feed_id.is_not(None))
+            .group_by(articles.c.feed_id)).all())
         rows = conn.execute(self._select_feeds().order_by(sa.func.coalesce(feeds.c.category, ""),
                                                           sa.func.lower(sa.func.coalesce(sources.c.name, feeds.c.url)),
                                                           feeds.c.id))
@@ -185,7 +187,7 @@ class FeedsMixin:
     def next_due(self, conn: sa.Connection) -> datetime | None:
         """When the next feed falls due (None: no feeds; a past time: some are due now)."""
         if conn.execute(sa.select(feeds.c.id).where(feeds.c.next_check.is_(None)).limit(1)).first():
-            return datetime.min.replace(tzinfo=timezone.utc)
+            return datetime.min.replace(tzinfo=UTC)
         return conn.execute(sa.select(sa.func.min(feeds.c.next_check))).scalar()
 
     def record_fetch_success(self, conn: sa.Connection, feed_id: int, *, now: datetime | None = None,

@@ -11,8 +11,9 @@ class PostgresStore(Store):
     dialect = "postgresql"
 
     @classmethod
-    def create(cls, url: str) -> "PostgresStore":
-        driver_url = url.replace("postgresql://", "postgresql+psycopg://", 1).replace("postgres://", "postgresql+psycopg://", 1)
+    def create(cls, url: str) -> PostgresStore:
+        driver_url = (url.replace("postgresql://", "postgresql+psycopg://", 1)
+                      .replace("postgres://", "postgresql+psycopg://", 1))
         engine = sa.create_engine(driver_url, pool_size=5, max_overflow=10, pool_pre_ping=True)
         return cls(engine, url)
 
@@ -22,7 +23,7 @@ class PostgresStore(Store):
             return []
         tsq = sa.func.websearch_to_tsquery(sa.literal_column("'simple'::regconfig"), query)
         tsq_en = sa.func.websearch_to_tsquery(sa.literal_column("'english'::regconfig"), query)
-        search = sa.literal_column("articles.search")
+        search: sa.ColumnClause[object] = sa.literal_column("articles.search")
         rank = sa.func.ts_rank_cd(search, sa.func.coalesce(tsq_en, tsq))
         stmt = (
             sa.select(articles.c.id, rank)

@@ -5,9 +5,9 @@ queries use the Table objects here. Times are stored as timezone-aware UTC.
 """
 from __future__ import annotations
 
-import sqlalchemy as sa
+from datetime import UTC, datetime
 
-from datetime import datetime, timezone
+import sqlalchemy as sa
 
 
 class UTCDateTime(sa.types.TypeDecorator):
@@ -20,14 +20,14 @@ class UTCDateTime(sa.types.TypeDecorator):
         if value is None:
             return None
         if value.tzinfo is None:
-            value = value.replace(tzinfo=timezone.utc)
-        value = value.astimezone(timezone.utc)
+            value = value.replace(tzinfo=UTC)
+        value = value.astimezone(UTC)
         return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
 
     def process_result_value(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
         if value is None:
             return None
-        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 metadata = sa.MetaData()

@@ -8,7 +8,6 @@ import sqlalchemy as sa
 from .base import Store
 from .schema import articles
 
-
 READ_BUSY_MS = 5000  # a read waits this long at most (only WAL recovery or a schema change can block it)
 
 
@@ -19,7 +18,7 @@ def _engine(url: str, writer: bool) -> sa.Engine:
                                                  "check_same_thread": False})
 
     @sa.event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+    def _on_connect(dbapi_conn, _record):
         dbapi_conn.isolation_level = None  # let SQLAlchemy's BEGIN below, and SAVEPOINTs, work
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
@@ -31,7 +30,7 @@ def _engine(url: str, writer: bool) -> sa.Engine:
         cur.close()
 
     @sa.event.listens_for(engine, "begin")
-    def _on_begin(conn):  # type: ignore[no-untyped-def]
+    def _on_begin(conn):
         conn.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
 
     return engine
@@ -41,7 +40,7 @@ class SQLiteStore(Store):
     dialect = "sqlite"
 
     @classmethod
-    def create(cls, path: str) -> "SQLiteStore":
+    def create(cls, path: str) -> SQLiteStore:
         url = f"sqlite:///{path}"
         return cls(_engine(url, writer=True), url, read_engine=_engine(url, writer=False))
 

@@ -210,7 +210,7 @@ class StoriesMixin:
         conn.execute(stories.update().where(stories.c.id == story_id).values(
             title=data.get("title") or "", summary=summary, analysed=now))
         conn.execute(story_entities.delete().where(story_entities.c.story_id == story_id))
-        ents = {}
+        ents: dict[str, dict] = {}
         for e in data.get("entities", []):
             ents.setdefault(e["name"], {"story_id": story_id, "name": e["name"], "label": e.get("label", "MISC")[:16],
                                         "mentions": int(e.get("count", 1))})
@@ -225,8 +225,8 @@ class StoriesMixin:
         return json.loads(data) if data else None
 
     def stories_needing_analysis(self, conn: sa.Connection, limit: int = 1000) -> list[int]:
-        stmt = (sa.select(stories.c.id).where(stories.c.merged_into.is_(None), stories.c.article_count > 0,
-                                              sa.or_(stories.c.analysed.is_(None), stories.c.analysed < stories.c.updated))
+        stale = sa.or_(stories.c.analysed.is_(None), stories.c.analysed < stories.c.updated)
+        stmt = (sa.select(stories.c.id).where(stories.c.merged_into.is_(None), stories.c.article_count > 0, stale)
                 .order_by(stories.c.id).limit(limit))
         return [r[0] for r in conn.execute(stmt)]
 
@@ -242,7 +242,8 @@ class StoriesMixin:
         return {"name": row[0], "label": row[1], "stories": row[2], "mentions": int(row[3] or 0)}
 
     def entity_stories(self, conn: sa.Connection, name: str, limit: int = 50) -> list[int]:
-        rows = conn.execute(sa.select(story_entities.c.story_id).join(stories, stories.c.id == story_entities.c.story_id)
+        rows = conn.execute(sa.select(story_entities.c.story_id)
+                            .join(stories, stories.c.id == story_entities.c.story_id)
                             .where(sa.func.lower(story_entities.c.name) == name.lower())
                             .order_by(stories.c.last_seen.desc()).limit(limit))
         return [r[0] for r in rows]

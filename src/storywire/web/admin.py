@@ -5,7 +5,8 @@ from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
 from ..errors import InputError, StorywireError
-from ..ingest import opml as opml_in, subscribe
+from ..ingest import opml as opml_in
+from ..ingest import subscribe
 from . import queries, sources_admin
 from .auth import Viewer, check_csrf, page_user, page_viewer, require_admin
 from .pages import NOTICES, _redirect

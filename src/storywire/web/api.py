@@ -87,8 +87,9 @@ def article(request: Request, article_id: int, viewer: Viewer = Depends(api_view
 
 @router.get("/search", summary="Full-text search, hits grouped by story")
 def search(request: Request, q: str = Query(..., min_length=1, max_length=300), source: str | None = None,
-           since: str | None = Query(None, description="YYYY-MM-DD"), until: str | None = Query(None, description="YYYY-MM-DD"),
-           entity: str | None = None, limit: int = Limit, offset: int = Offset, viewer: Viewer = Depends(api_viewer)):
+           since: str | None = Query(None, description="YYYY-MM-DD"),
+           until: str | None = Query(None, description="YYYY-MM-DD"), entity: str | None = None,
+           limit: int = Limit, offset: int = Offset, viewer: Viewer = Depends(api_viewer)):
     store = request.app.state.store
     with store.read() as conn:
         result = queries.search(store, conn, q, source, queries.parse_day(since, "since"),

@@ -149,7 +149,8 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
 
             schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
             schema.setdefault("components", {})["securitySchemes"] = {
-                "bearer": {"type": "http", "scheme": "bearer", "description": "An API token (`storywire users token NAME`)."}}
+                "bearer": {"type": "http", "scheme": "bearer",
+                           "description": "An API token (`storywire users token NAME`)."}}
             schema["security"] = [{"bearer": []}]
             app.openapi_schema = schema
         return app.openapi_schema

@@ -16,8 +16,17 @@ from ..errors import AuthError, InputError, NotFound
 from ..store.accounts import SESSION_TTL
 from ..store.base import Store
 from . import logins, queries
-from .auth import (LOGIN_CSRF_COOKIE, SESSION_COOKIE, Viewer, check_csrf, new_login_csrf, page_user, page_viewer,
-                   resolve, safe_next)
+from .auth import (
+    LOGIN_CSRF_COOKIE,
+    SESSION_COOKIE,
+    Viewer,
+    check_csrf,
+    new_login_csrf,
+    page_user,
+    page_viewer,
+    resolve,
+    safe_next,
+)
 from .highlight import segments, shared_share
 from .render import page
 
@@ -155,7 +164,8 @@ def entity(request: Request, name: str, viewer: Viewer = Depends(page_viewer)):
         cards = queries.stories_by_ids(store, conn, store.entity_stories(conn, info["name"], limit=50))
         prefs = {(p["kind"], p["value"].lower()): p["action"] for p in store.list_preferences(conn, viewer.id)} \
             if viewer.user else {}
-    return page(request, "entity.html", viewer, entity=info, cards=cards, pref=prefs.get(("entity", info["name"].lower())),
+    return page(request, "entity.html", viewer, entity=info, cards=cards,
+                pref=prefs.get(("entity", info["name"].lower())),
                 notice=NOTICES.get(request.query_params.get("done", "")))
 
 

@@ -7,7 +7,10 @@ connection = context.config.attributes.get("connection")
 if connection is None:  # pragma: no cover - only via `alembic` CLI with a URL
     import sqlalchemy as sa
 
-    connection = sa.create_engine(context.config.get_main_option("sqlalchemy.url")).connect()
+    url = context.config.get_main_option("sqlalchemy.url")
+    if not url:
+        raise SystemExit("no connection given and no sqlalchemy.url set: run `storywire db migrate`")
+    connection = sa.create_engine(url).connect()
 
 context.configure(connection=connection, target_metadata=metadata, render_as_batch=True)
 with context.begin_transaction():

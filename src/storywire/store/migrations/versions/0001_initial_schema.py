@@ -1,11 +1,10 @@
 """initial schema
 
 Revision ID: 0001
-Revises: 
+Revises:
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0001'
 down_revision = None
@@ -230,12 +229,14 @@ def _full_text_index() -> None:
         )
         op.execute(
             "CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN"
-            " INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);"
+            " INSERT INTO articles_fts(articles_fts, rowid, title, text)"
+            " VALUES ('delete', old.id, old.title, old.text);"
             " END"
         )
         op.execute(
             "CREATE TRIGGER articles_fts_au AFTER UPDATE OF title, text ON articles BEGIN"
-            " INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);"
+            " INSERT INTO articles_fts(articles_fts, rowid, title, text)"
+            " VALUES ('delete', old.id, old.title, old.text);"
             " INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END"
         )
     elif dialect == "postgresql":
