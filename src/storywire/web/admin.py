@@ -21,7 +21,7 @@ def _sources(request: Request, viewer: Viewer, error: str | None = None, status_
     store = request.app.state.store
     with store.read() as conn:
         outlets = store.list_sources(conn)
-        feeds = queries.feeds_table(store, conn)
+        feeds = sources_admin.feed_rows(store, conn)
         prefs = {p["value"].lower(): p["action"] for p in store.list_preferences(conn, viewer.id)
                  if p["kind"] == "source"} if viewer.user else {}
     return page(request, "sources.html", viewer, outlets=outlets, feeds=feeds, prefs=prefs, error=error,

@@ -117,7 +117,7 @@ def entity(request: Request, name: str, limit: int = Limit, viewer: Viewer = Dep
 def sources(request: Request, viewer: Viewer = Depends(api_viewer)):
     store = request.app.state.store
     with store.read() as conn:
-        return _json({"outlets": store.list_sources(conn), "feeds": queries.feeds_table(store, conn)})
+        return _json({"outlets": store.list_sources(conn), "feeds": sources_admin.feed_rows(store, conn)})
 
 
 class FeedIn(BaseModel):

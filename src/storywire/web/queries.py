@@ -220,10 +220,3 @@ def briefing_one(store: Store, conn: Connection, user_id: int | None, briefing_i
 def briefing_dict(b: StoredBriefing) -> dict:
     return {"id": b.id, "created": b.created, "title": b.title, "period_start": b.period_start,
             "period_end": b.period_end, "data": b.data}
-
-
-def feeds_table(store: Store, conn: Connection) -> list[dict]:
-    """The subscribed feeds with their health."""
-    from .sources_admin import feed_rows
-
-    return feed_rows(store, conn)
