@@ -17,7 +17,7 @@ from storywire.store import open_store
 
 
 def dated_ecb(shared, seed: int) -> list[dict]:
-    recs = [json.loads(line) for line in (shared / "data/stories/ecbplus-dev.jsonl").open()]
+    recs = [json.loads(line) for line in (shared / "data/stories/ecbplus-dev.jsonl").read_text().splitlines()]
     random.Random(seed).shuffle(recs)
     start = datetime(2024, 1, 1)
     for i, r in enumerate(recs):
