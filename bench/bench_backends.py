@@ -14,7 +14,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from corpus import NAMES, PLACES, articles  # noqa: E402
-
 from storywire import config  # noqa: E402
 from storywire.ingest.files import read_paths  # noqa: E402
 from storywire.pipeline import Pipeline  # noqa: E402

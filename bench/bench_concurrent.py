@@ -24,7 +24,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from bench_web import _free_port, fill_store, pct  # noqa: E402
+from bench_web import _free_port, fill_store, pct, wait_until_up  # noqa: E402
 
 
 def write_jsonl(path: Path, n: int) -> None:
@@ -64,17 +64,8 @@ def main() -> None:
         server = subprocess.Popen([sys.executable, str(HERE / "bench_web.py"), "--serve", db, str(port)])
         base = f"http://127.0.0.1:{port}"
         try:
+            wait_until_up(base, server)
             with httpx.Client(base_url=base, cookies={"sw_session": session["id"]}, timeout=120) as client:
-                deadline = time.monotonic() + 60
-                while True:
-                    try:
-                        if client.get("/healthz").status_code == 200:
-                            break
-                    except httpx.HTTPError:
-                        pass
-                    if time.monotonic() > deadline or server.poll() is not None:
-                        raise SystemExit("the server did not start")
-                    time.sleep(0.2)
                 for _ in range(5):
                     client.get("/")
                 exe = Path(sys.executable).parent / "storywire"

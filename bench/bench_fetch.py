@@ -19,7 +19,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from corpus import articles  # noqa: E402
-
 from storywire.config import Settings  # noqa: E402
 from storywire.ingest.collect import Collector  # noqa: E402
 from storywire.store import open_store  # noqa: E402

@@ -23,6 +23,7 @@ import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -41,7 +42,6 @@ def fill_store(db: str, n: int) -> None:
     from datetime import datetime
 
     from corpus import articles
-
     from storywire.analyse import analyse_story
     from storywire.models import Extracted
     from storywire.store import open_store
@@ -55,7 +55,8 @@ def fill_store(db: str, n: int) -> None:
         return
     import sqlalchemy as sa
 
-    from storywire.store.schema import articles as articles_t, stories as stories_t
+    from storywire.store.schema import articles as articles_t
+    from storywire.store.schema import stories as stories_t
 
     start = time.perf_counter()
     placed: list[tuple[int, int]] = []  # (article id, story id) as the generator made them
@@ -83,9 +84,10 @@ def fill_store(db: str, n: int) -> None:
     now = datetime.now().astimezone()
     story_ids = sorted({sid for _, sid in placed})
     with store.atomic() as conn:
-        conn.execute(stories_t.insert(), [{"id": sid, "title": "", "created": now, "updated": now} for sid in story_ids])
-        conn.execute(articles_t.update().where(articles_t.c.id == sa.bindparam("aid")).values(story_id=sa.bindparam("sid")),
-                     [{"aid": a, "sid": s} for a, s in placed])
+        conn.execute(stories_t.insert(),
+                     [{"id": sid, "title": "", "created": now, "updated": now} for sid in story_ids])
+        place = articles_t.update().where(articles_t.c.id == sa.bindparam("aid")).values(story_id=sa.bindparam("sid"))
+        conn.execute(place, [{"aid": a, "sid": s} for a, s in placed])
         for sid in story_ids:
             store.refresh_story(conn, sid)
     print(f"\r  stored {len(placed)} articles in {len(story_ids)} stories in {time.perf_counter() - start:.0f} s",
@@ -122,6 +124,22 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_until_up(base: str, proc: subprocess.Popen) -> None:
+    """Return once the server at ``base`` answers /healthz (or exit if it dies or takes over a minute)."""
+    import httpx
+
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if httpx.get(base + "/healthz", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline or proc.poll() is not None:
+            raise SystemExit("the server did not start")
+        time.sleep(0.2)
+
+
 def pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
@@ -139,7 +157,7 @@ def main() -> None:
         serve(args.serve[0], int(args.serve[1]))
         return
 
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     import httpx
 
@@ -171,16 +189,7 @@ def main() -> None:
     proc = subprocess.Popen([sys.executable, __file__, "--serve", db, str(port)])
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(base + "/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or proc.poll() is not None:
-                raise SystemExit("the server did not start")
-            time.sleep(0.2)
+        wait_until_up(base, proc)
         rng = random.Random(3)
         writer = open_store(db)
 
@@ -188,7 +197,7 @@ def main() -> None:
             """A story changes (as during ingest): the next river request must rank afresh."""
             with writer.atomic() as conn:
                 conn.execute(stories_t.update().where(stories_t.c.id == rng.choice(analysed))
-                             .values(updated=datetime.now(timezone.utc)))
+                             .values(updated=datetime.now(UTC)))
 
         # (name, path maker, untimed step before each request)
         kinds = [
@@ -206,7 +215,7 @@ def main() -> None:
 
         print(f"\n{'page':<14}{'requests':>9}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'req/s':>8}  target p95 < 100 ms")
         for name, path, before in kinds:
-            def one(_: int, client: httpx.Client | None = None) -> float:
+            def one(_: int, client: httpx.Client | None = None, path=path, before=before) -> float:
                 c = client or local.client
                 url = path()
                 if before:

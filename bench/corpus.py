@@ -5,7 +5,7 @@ Deterministic (seeded) so figures are comparable run to run.
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 WORDS = ("government minister officials said talks security economy market prices energy election vote "
          "court police protest city region border troops attack ceasefire aid health hospital vaccine school "
@@ -29,7 +29,7 @@ def sentence(rng: random.Random, names: list[str]) -> str:
 def articles(n: int, seed: int = 7, start: datetime | None = None):
     """Yield n article dicts in time order: ~6 articles per story, bursts, 20% reprints."""
     rng = random.Random(seed)
-    t = start or datetime(2022, 1, 1, tzinfo=timezone.utc)
+    t = start or datetime(2022, 1, 1, tzinfo=UTC)
     live: list[dict] = []
     for i in range(n):
         t += timedelta(seconds=rng.expovariate(1 / 20))
@@ -43,7 +43,8 @@ def articles(n: int, seed: int = 7, start: datetime | None = None):
         if rng.random() < 0.2:
             paras = list(story["wire"])  # a reprint of the wire copy
         else:
-            paras = story["wire"][: rng.randint(2, 4)] + [sentence(rng, story["names"]) for _ in range(rng.randint(3, 8))]
+            shared = story["wire"][: rng.randint(2, 4)]  # drawn before the outlet's own sentences (seeded order)
+            paras = shared + [sentence(rng, story["names"]) for _ in range(rng.randint(3, 8))]
         yield {"id": f"a{i}", "url": f"https://{outlet.replace(' ', '').lower()}.example/{i}", "source": outlet,
                "title": sentence(rng, story["names"])[:90], "text": "\n\n".join(paras),
                "published": t.isoformat(), "language": "en", "story": story["id"]}
