@@ -9,7 +9,7 @@ time-decay prior lowers the score of stories quiet for a while.
 from __future__ import annotations
 
 import math
-from operator import attrgetter
+from operator import itemgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -26,6 +26,7 @@ LEGACY_FEATURES = FEATURES[:11]
 MEMBER_FEATURES = frozenset(FEATURES[11:])
 _GAP_FEATURES = frozenset(("title_gap", "body_gap", "ent_gap"))
 _NO_MEMBER_FEATURES: dict[str, float] = {}
+_by_p = itemgetter(1)  # ScoredCandidate.p
 
 
 class Similarity(NamedTuple):
@@ -49,21 +50,18 @@ class ScoredCandidate(NamedTuple):
 
 
 class _Leader(NamedTuple):
-    """The best value of one feature among the candidates, for the gap features."""
+    """The best value of one feature among the candidates, for the gap features (a candidate's value
+    minus the best among the others: ``runner_up`` for the leader, else ``best``)."""
 
-    at: int  # the candidate with the best value (-1: fewer than two candidates)
+    at: int  # the candidate with the best value (the first of equals; -1: fewer than two candidates)
     best: float
     runner_up: float  # the best value among the other candidates
-
-    def gap(self, i: int, value: float) -> float:
-        """Candidate ``i``'s ``value`` minus the best value among the other candidates."""
-        return value - (self.runner_up if i == self.at else self.best)
 
 
 def _leader(vals: list[float]) -> _Leader:
     if len(vals) < 2:
         return _Leader(-1, 0.0, 0.0)
-    i1 = max(range(len(vals)), key=lambda i: vals[i])
+    i1 = vals.index(max(vals))
     return _Leader(i1, vals[i1], max(vals[:i1] + vals[i1 + 1:]))
 
 
@@ -98,25 +96,28 @@ class Scorer:
         if not cands:
             return []
         sims = self._similarities(d, cands, full)
-        title, body, ent = (_leader([s.title for s in sims]), _leader([s.body for s in sims]),
-                            _leader([s.ent for s in sims]))
-        out: list[ScoredCandidate] = []
-        rows = []  # (position in out, feature values) of the candidates that can join
+        ti, t1, t2 = _leader([s.title for s in sims])
+        bi, b1, b2 = _leader([s.body for s in sims])
+        ei, e1, e2 = _leader([s.ent for s in sims])
+        feats = []
+        joinable = []  # positions of the candidates that can join (they get a probability)
         for i, s in enumerate(sims):
             f = {"title": s.title, "body": s.body, "ent": s.ent, "ent_cov": s.ent_cov, "num_cov": s.num_cov,
-                 "lead_cov": s.lead_cov, "story_cov": s.story_cov, "title_gap": title.gap(i, s.title),
-                 "body_gap": body.gap(i, s.body), "ent_gap": ent.gap(i, s.ent), "size": math.log1p(s.story.n),
-                 **(s.members or {})}
+                 "lead_cov": s.lead_cov, "story_cov": s.story_cov, "title_gap": s.title - (t2 if i == ti else t1),
+                 "body_gap": s.body - (b2 if i == bi else b1), "ent_gap": s.ent - (e2 if i == ei else e1),
+                 "size": math.log1p(s.story.n), **(s.members or {})}
             f["gap_days"] = max(0.0, d.t - s.story.last) / 86400.0
             if s.members is not None:
-                rows.append((len(out), [f[k] for k in self.features]))
-            out.append(ScoredCandidate(s.story.id, 0.0, f))
-        if rows:
-            at = [j for j, _ in rows]
-            probs = self._probabilities([r for _, r in rows], [out[j].features["gap_days"] for j in at])
-            for j, prob in zip(at, probs, strict=True):
-                out[j] = out[j]._replace(p=prob)
-        out.sort(key=attrgetter("p"), reverse=True)
+                joinable.append(i)
+            feats.append(f)
+        probs = [0.0] * len(sims)
+        if joinable:
+            rows = [[feats[i][k] for k in self.features] for i in joinable]
+            for i, prob in zip(joinable, self._probabilities(rows, [feats[i]["gap_days"] for i in joinable]),
+                               strict=True):
+                probs[i] = prob
+        out = [ScoredCandidate(s.story.id, prob, f) for s, prob, f in zip(sims, probs, feats, strict=True)]
+        out.sort(key=_by_p, reverse=True)
         return out
 
     def _probabilities(self, rows: list[list[float]], gap_days: list[float]) -> list[float]:
