@@ -19,9 +19,9 @@ import argparse
 import json
 import sys
 from collections import Counter
-from datetime import datetime, timezone
+from collections.abc import Hashable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Hashable
 
 import numpy as np
 
@@ -29,7 +29,7 @@ from .evaluate import bcubed, load_records, run_stream, to_docs
 from .online import DEFAULT_PARAMS, OnlineClusterer
 
 # What a fit uses unless ``base`` says otherwise: the features and background prior that held up on
-# both topic-split halves of the ECB+ development set (see the notes in fit()).
+# both topic-split halves of the ECB+ development set.
 FIT_DEFAULTS: dict = {
     "features": ["title", "body", "ent", "ent_cov", "num_cov", "lead_cov", "story_cov", "llr_ent", "llr_title",
                  "miss_core", "mem_ent", "mem_body"],
@@ -79,8 +79,7 @@ def fit(records: list[dict], base: dict | None = None, window_hours: float = 72.
     mean = X.mean(axis=0)
     scale = X.std(axis=0)
     scale[scale < 1e-6] = 1.0
-    model = LogisticRegression(C=params.get("fit_C", C), max_iter=2000,
-                               class_weight="balanced" if params.get("fit_balanced") else None)
+    model = LogisticRegression(C=C, max_iter=2000)
     model.fit((X - mean) / scale, y)
     params.update(coef=[float(c) for c in model.coef_[0]], intercept=float(model.intercept_[0]),
                   mean=[float(m) for m in mean], scale=[float(s) for s in scale])
@@ -92,20 +91,26 @@ def fit(records: list[dict], base: dict | None = None, window_hours: float = 72.
     gold = [g for _, g in docs]
     report: dict = {"pairs": int(len(y)), "positive_pairs": int(y.sum())}
     if tune:
-        def score(p: dict) -> float:
-            pred, _ = run_stream(docs, p, window_hours)
-            return bcubed(pred, gold)["f1"]
-
-        params["merge_threshold"], params["merge_similarity"] = 1.01, 1.01
-        best = max(THRESHOLDS, key=lambda t: (round(score({**params, "threshold": t}), 4), -abs(t - 0.5)))
-        params["threshold"] = best
-        mt, ms = max(MERGE_GRID, key=lambda m: (round(score({**params, "merge_threshold": m[0],
-                                                                "merge_similarity": m[1]}), 4), m))
-        params["merge_threshold"], params["merge_similarity"] = mt, ms
-        report["train_f1"] = round(score(params), 4)
+        report["train_f1"] = _tune(params, docs, gold, window_hours)
     params["trained_on"] = {"file": source, "records": len(records), "stories": len(Counter(gold)),
-                            "fitted": datetime.now(timezone.utc).strftime("%Y-%m-%d"), **report}
+                            "fitted": datetime.now(UTC).strftime("%Y-%m-%d"), **report}
     return params
+
+
+def _tune(params: dict, docs: list, gold: list[Hashable], window_hours: float) -> float:
+    """Set the join threshold, then the merge thresholds, to the values with the best BCubed F1 of the
+    real engine on ``docs`` (ties: the threshold closest to 0.5, the larger merge thresholds); returns that F1."""
+    def score(p: dict) -> float:
+        pred, _ = run_stream(docs, p, window_hours)
+        return bcubed(pred, gold)["f1"]
+
+    params["merge_threshold"], params["merge_similarity"] = 1.01, 1.01
+    best = max(THRESHOLDS, key=lambda t: (round(score({**params, "threshold": t}), 4), -abs(t - 0.5)))
+    params["threshold"] = best
+    mt, ms = max(MERGE_GRID, key=lambda m: (round(score({**params, "merge_threshold": m[0],
+                                                            "merge_similarity": m[1]}), 4), m))
+    params["merge_threshold"], params["merge_similarity"] = mt, ms
+    return round(score(params), 4)
 
 
 def main(argv: list[str] | None = None) -> int:
