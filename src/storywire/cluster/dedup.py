@@ -121,8 +121,8 @@ class Deduplicator:
         self._sig: dict[int, np.ndarray] = {}  # article id -> signature (uint32)
         self._size: dict[int, int] = {}  # article id -> number of shingles
         self._root: dict[int, int] = {}  # article id -> earliest copy (itself if original)
-        self._exact: dict[int, int] = {}  # hash of the shingle set -> article id
-        self._exact_of: dict[int, int] = {}
+        self._exact: dict[int | None, int] = {}  # exact key of the shingle set -> article id
+        self._exact_of: dict[int, int | None] = {}  # article id -> its exact key
         self._order: deque[tuple[float, int]] = deque()
         self.now = float("-inf")
 
@@ -158,7 +158,7 @@ class Deduplicator:
             dup = j >= self.jaccard or cont >= self.containment
             if (dup, sim, -key) > (best_dup, best, -(best_key if best_key is not None else 0)):
                 best, best_key, best_dup = sim, key, dup
-        if best_dup:
+        if best_dup and best_key is not None:  # (a duplicate always has a key)
             return DupResult(self._root.get(best_key, best_key), round(best, 4), best_key)
         return DupResult(None, round(best, 4), best_key)
 
@@ -221,17 +221,17 @@ class Deduplicator:
         }
 
     @classmethod
-    def from_state(cls, st: dict) -> "Deduplicator":
+    def from_state(cls, st: dict) -> Deduplicator:
         window, num_perm, jac, cont, lsh_t, min_sh, seed, *bands = st["params"]
         d = cls(window, num_perm, jac, cont, lsh_t, min_sh, seed, tuple(bands[0]) if bands and bands[0] else None)
         d.now = st["now"]
-        for (t, k), root, ex in zip(st["order"], st["root"], st["exact"]):
+        for (t, k), root, ex in zip(st["order"], st["root"], st["exact"], strict=False):
             d._order.append((t, k))
             d._root[k] = root
             d._exact.setdefault(ex, k)
             d._exact_of[k] = ex
         sigs = np.frombuffer(st["sigs"], dtype=np.uint32).reshape(-1, num_perm)
-        for k, sig, size in zip(st["sig_keys"], sigs, st["sizes"]):
+        for k, sig, size in zip(st["sig_keys"], sigs, st["sizes"], strict=False):
             d._sig[k] = sig.copy()
             d._size[k] = size
             d._lsh.insert(k, d._minhash(sig), check_duplication=False)

@@ -8,15 +8,15 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
-from datetime import datetime, timezone
+from collections.abc import Hashable, Iterable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Hashable, Iterable, Sequence
 
 from .online import OnlineClusterer
 from .prepare import ClusterDoc
 
 # Records without a time are all "ingested" at this instant: one corpus read at once is one window.
-INGEST_TIME = datetime(2024, 1, 1, tzinfo=timezone.utc)
+INGEST_TIME = datetime(2024, 1, 1, tzinfo=UTC)
 
 
 def bcubed(predicted: Sequence[Hashable], gold: Sequence[Hashable]) -> dict:
@@ -30,11 +30,11 @@ def bcubed(predicted: Sequence[Hashable], gold: Sequence[Hashable]) -> dict:
     n = len(gold)
     if n == 0:
         return {"precision": 0.0, "recall": 0.0, "f1": 0.0}
-    pair = Counter(zip(predicted, gold))
+    pair = Counter(zip(predicted, gold, strict=True))
     psize = Counter(predicted)
     gsize = Counter(gold)
-    prec = sum(pair[(p, g)] / psize[p] for p, g in zip(predicted, gold)) / n
-    rec = sum(pair[(p, g)] / gsize[g] for p, g in zip(predicted, gold)) / n
+    prec = sum(pair[(p, g)] / psize[p] for p, g in zip(predicted, gold, strict=True)) / n
+    rec = sum(pair[(p, g)] / gsize[g] for p, g in zip(predicted, gold, strict=True)) / n
     f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
     return {"precision": prec, "recall": rec, "f1": f1}
 
@@ -71,7 +71,7 @@ def _parse_time(value) -> datetime | None:
         t = value
     else:
         t = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    return t if t.tzinfo else t.replace(tzinfo=timezone.utc)
+    return t if t.tzinfo else t.replace(tzinfo=UTC)
 
 
 def to_docs(records: Iterable[dict]) -> list[tuple[ClusterDoc, Hashable]]:

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import math
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from itertools import filterfalse, repeat
-from typing import Callable
 
 import numpy as np
 
 from ..models import Article
 from .dedup import sketch
-from .text import background_frequency, features as text_features, sorted_unique
+from .text import background_frequency, sorted_unique
+from .text import features as text_features
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class ClusterDoc:
     time: datetime
 
     @classmethod
-    def from_article(cls, a: Article, time: datetime | None = None) -> "ClusterDoc":
+    def from_article(cls, a: Article, time: datetime | None = None) -> ClusterDoc:
         """From a stored article; ``time`` overrides ``a.time`` (e.g. the ingest time of a batch)."""
         return cls(a.id, a.source or "", a.title or "", a.text or "", time or a.time)
 
@@ -103,7 +104,7 @@ class TermTable:
             n0 = self.prior_docs
             if n0 > 0:
                 freq = np.fromiter((background_frequency(t) for t in new), dtype=np.float64, count=len(new))
-                prior.update(zip(new, (n0 * -np.expm1(-self.prior_words * freq)).tolist()))
+                prior.update(zip(new, (n0 * -np.expm1(-self.prior_words * freq)).tolist(), strict=True))
             else:
                 prior.update(zip(new, repeat(0.0)))
         n = len(terms)

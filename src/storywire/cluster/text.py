@@ -10,12 +10,12 @@ from __future__ import annotations
 import math
 import re
 import zlib
-from itertools import compress, filterfalse
-
-import numpy as np
 from collections import Counter
 from dataclasses import dataclass
+from itertools import compress, filterfalse
+from typing import Any, cast
 
+import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 # Words that say nothing about which event an article reports (news boilerplate, reporting verbs,
@@ -55,7 +55,6 @@ class TextFeatures:
     entities: dict[str, int]
     lead_entities: frozenset[str]  # entity terms of the title and the lead
     shingles: np.ndarray  # distinct hashes (uint32) of the body's word 5-shingles
-    n_words: int
 
 
 def stem(word: str) -> str:
@@ -94,7 +93,7 @@ def _content(word: str) -> str:
 
 
 _freq_cache: dict[str, float] = {}
-_wordfreq = None
+_wordfreq: Any = None  # wordfreq.word_frequency once imported; False: wordfreq is not installed
 
 
 def background_frequency(term: str) -> float:
@@ -118,6 +117,7 @@ def background_frequency(term: str) -> float:
             _wordfreq = False
     if not _wordfreq:
         return 0.0
+    forms: tuple[str, ...]
     if term.startswith("e:"):
         forms = (term[3:] if term.startswith("e:#") else term[2:],)
     else:
@@ -225,9 +225,9 @@ def entity_terms(tokens: list[str], lead: int = 0) -> tuple[list[str], set[str]]
                 in_lead.update(out[n:])
             run.clear()
 
-    infos = list(map(cache_get, tokens))
-    if None in infos:
-        infos = [info or _ent_info(tok) for tok, info in zip(tokens, infos)]
+    cached = list(map(cache_get, tokens))
+    infos = [info or _ent_info(tok) for tok, info in zip(tokens, cached, strict=True)] if None in cached \
+        else cast(list[tuple], cached)
     # Plain lower-case words (most tokens) only end a run and a sentence start: visit the other
     # tokens, and apply that effect when a gap shows some were skipped.
     prev = -1
@@ -321,7 +321,7 @@ def features(title: str, text: str, lead_words: int = 60) -> TextFeatures:
     body_toks = _WORD.findall(text or "")
     all_toks = title_toks + body_toks
     distinct = list(dict.fromkeys(all_toks))
-    conv = dict(zip(distinct, map(_stem_cache.get, distinct)))
+    conv = dict(zip(distinct, map(_stem_cache.get, distinct), strict=True))
     if None in conv.values():
         for tok, c in conv.items():
             if c is None:
@@ -336,6 +336,6 @@ def features(title: str, text: str, lead_words: int = 60) -> TextFeatures:
     lead.update(tents)
     # Duplicates are judged on the body (outlets rewrite headlines); a title-only item uses its title.
     src = body_toks if len(body_toks) >= 20 else all_toks
-    lower = dict(zip(distinct, map(str.lower, distinct))).__getitem__
+    lower = dict(zip(distinct, map(str.lower, distinct), strict=True)).__getitem__
     words = list(map(lower, filterfalse(_SENT.__contains__, src)))
-    return TextFeatures(title_terms, body_terms, dict(ents), frozenset(lead), shingle_hashes(words), len(words))
+    return TextFeatures(title_terms, body_terms, dict(ents), frozenset(lead), shingle_hashes(words))
