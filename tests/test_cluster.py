@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import pickle
+import zlib
 from datetime import datetime
 
 import pytest
@@ -9,7 +11,7 @@ from typer.testing import CliRunner
 
 from storywire import config
 from storywire.cli import app
-from storywire.cluster import ClusterDoc, OnlineClusterer, bcubed, load_params
+from storywire.cluster import OnlineClusterer, bcubed, load_params
 from storywire.cluster.evaluate import evaluate_stream, load_records
 from storywire.ingest.files import read_paths
 from storywire.pipeline import Pipeline
@@ -81,8 +83,8 @@ def test_a_new_process_continues_the_same_stories(tmp_path):
 
     lines = STREAM.read_text().splitlines()
     first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
-    first.write_text("\n".join(l for l in lines if "volcano-4" not in l) + "\n")
-    second.write_text("\n".join(l for l in lines if "volcano-4" in l) + "\n")
+    first.write_text("\n".join(line for line in lines if "volcano-4" not in line) + "\n")
+    second.write_text("\n".join(line for line in lines if "volcano-4" in line) + "\n")
     db = str(tmp_path / "s.db")
     s1 = open_store(db)
     ingest_stream(s1, first)
@@ -114,11 +116,15 @@ def test_export_has_story_and_duplicate_columns(tmp_path):
 def test_recluster_rebuilds_a_period(tmp_path):
     db = str(tmp_path / "s.db")
     assert runner.invoke(app, ["--db", db, "ingest", str(STREAM), "--no-analyse"]).exit_code == 0
-    before = {r["id"]: r["story_id"] for r in map(json.loads, runner.invoke(app, ["--db", db, "export", "articles"]).stdout.splitlines())}
+    def exported() -> dict:
+        out = runner.invoke(app, ["--db", db, "export", "articles"]).stdout
+        return {r["id"]: r["story_id"] for r in map(json.loads, out.splitlines())}
+
+    before = exported()
     result = runner.invoke(app, ["--db", db, "recluster", "--since", "2024-11-21"])
     assert result.exit_code == 0, result.output
     assert "re-clustered 3 articles" in result.output
-    after = {r["id"]: r["story_id"] for r in map(json.loads, runner.invoke(app, ["--db", db, "export", "articles"]).stdout.splitlines())}
+    after = exported()
     assert len({after[f"volcano-{i}"] for i in range(1, 5)}) == 1  # rejoined the story begun before --since
     assert {k: v for k, v in after.items() if not k.startswith("volcano")} == \
            {k: v for k, v in before.items() if not k.startswith("volcano")}
@@ -167,9 +173,33 @@ def test_engine_state_round_trip_gives_same_decisions(override, shared):
     b = OnlineClusterer.from_bytes(a.to_bytes())
 
     def seen(engine):
-        return [(x.story_id, x.score, x.explain.get("candidates")) for x in (engine.assign(d, explain=True) for d in docs[30:])]
+        return [(x.story_id, x.score, x.explain.get("candidates"))
+                for x in (engine.assign(d, explain=True) for d in docs[30:])]
 
     assert seen(a) == seen(b)
+
+
+def test_engine_state_holds_plain_data_only():
+    """A state is loaded by a restricted unpickler: any object other than builtin data is refused."""
+    state = pickle.loads(zlib.decompress(OnlineClusterer().to_bytes()))
+    with pytest.raises(pickle.UnpicklingError, match="unexpected object datetime.datetime"):
+        OnlineClusterer.from_bytes(zlib.compress(pickle.dumps({**state, "now": datetime(2024, 1, 1)})))
+    with pytest.raises(ValueError, match="cluster state version 2"):
+        OnlineClusterer.from_bytes(zlib.compress(pickle.dumps({**state, "version": 2})))
+
+
+def test_explain_shows_each_decision(capsys):
+    """python -m storywire.cluster.explain: every decision, with the candidates and their features."""
+    from storywire.cluster.explain import explain_stream, explanation_lines, main
+
+    shown = [explanation_lines(a) for _, a in explain_stream(records())]
+    assert shown[0] == [f"article 0: new story, story 1 (p 0.0 against threshold {load_params()['threshold']})"]
+    assert any(lines[0].startswith("article 2: duplicate, story 1 (copy of article 0") for lines in shown)
+    joined = [lines for lines in shown if ": joined, " in lines[0]]
+    assert len(joined) == 6 and all(" p " in lines[1] and " body=" in lines[1] for lines in joined)
+    assert main([str(STREAM)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert sum(line.startswith("article ") for line in out) == 10 and out[0].endswith("[gold flood]")
 
 
 def test_worker_processes_give_the_same_decisions(shared):
@@ -187,9 +217,8 @@ def test_worker_processes_give_the_same_decisions(shared):
 def test_ingest_with_cluster_workers_gives_the_same_stories(tmp_path, shared, monkeypatch):
     """The ingest path with worker processes (cluster_workers) stores the same stories as without."""
     from storywire import pipeline
-    from storywire.store import open_store
-
     from storywire.commands.cluster import _as_article
+    from storywire.store import open_store
 
     monkeypatch.setattr(pipeline, "POOL_MIN_ARTICLES", 50)
     recs = load_records(shared / "data" / "stories" / "ecbplus-dev.jsonl")

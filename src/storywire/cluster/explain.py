@@ -1,0 +1,59 @@
+"""The engine's decisions shown: ``OnlineClusterer.assign(doc, explain=True)`` over a labelled stream.
+
+Each decision (new story, joined, duplicate) with the candidate stories the engine weighed, their
+probability and feature values, next to the gold label: what to read when a story is split or two
+events are merged.
+
+Usage: ``python -m storywire.cluster.explain FILE [--model params.json] [--window-hours 72]``
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Hashable, Iterable, Iterator, Sequence
+
+from ..models import Assignment
+from .evaluate import load_records, to_docs
+from .online import OnlineClusterer, load_params
+
+
+def explain_stream(records: Iterable[dict], params: dict | None = None,
+                   window_hours: float = 72.0) -> Iterator[tuple[Hashable, Assignment]]:
+    """(gold label, decision with its ``explain``) per record, in stream order, from a fresh engine."""
+    eng = OnlineClusterer(params, window_hours=window_hours)
+    for doc, gold in to_docs(records):
+        yield gold, eng.assign(doc, explain=True)
+
+
+def explanation_lines(a: Assignment, features: Sequence[str] = ()) -> list[str]:
+    """A decision and its ``explain`` as text: what was decided, then each candidate story with its
+    probability and the ``features`` named (every feature when empty)."""
+    e = a.explain
+    head = f"article {a.article_id}: {e.get('decision')}, story {a.story_id}"
+    if e.get("decision") == "duplicate":
+        head += f" (copy of article {e['duplicate_of']}, similarity {e['similarity']})"
+    elif "threshold" in e:
+        head += f" (p {a.score} against threshold {e['threshold']})"
+    lines = [head]
+    for c in e.get("candidates", ()):
+        shown = " ".join(f"{k}={v}" for k, v in c["features"].items() if not features or k in features)
+        lines.append(f"    story {c['story_id']}: p {c['p']}  {shown}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m storywire.cluster.explain", description=__doc__.split("\n")[0])
+    ap.add_argument("file", help="labelled JSONL: id, title, text, [published], story (or cluster)")
+    ap.add_argument("--model", help="params JSON (default: the model shipped with storywire)")
+    ap.add_argument("--window-hours", type=float, default=72.0)
+    args = ap.parse_args(argv)
+    records = load_records(args.file)
+    params = load_params(args.model)
+    for gold, a in explain_stream(records, params, args.window_hours):
+        lines = explanation_lines(a, params["features"])
+        print("\n".join([f"{lines[0]}  [gold {gold}]", *lines[1:]]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
