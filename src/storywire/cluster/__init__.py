@@ -1,26 +1,30 @@
 """Story engine: near-duplicate detection and online story clustering. Pure: plain data in and out.
 
-API (everything takes and returns plain data; no database, no globals)::
+API (no database: the caller reads and writes the store). How the ingest pipeline runs it::
 
-    from storywire.cluster import ClusterDoc, OnlineClusterer, load_params
+    from storywire.cluster import ClusterDoc, load_engine
 
-    params = load_params(settings.cluster_model)        # "" -> the model shipped in cluster/model.json
-    eng = OnlineClusterer(params, window_hours=settings.cluster_window_hours, next_story_id=next_id)
-    # or restore: eng = OnlineClusterer.from_bytes(store.load_state(conn, "cluster"))
-    for art in new_articles_in_time_order:
-        a = eng.assign(ClusterDoc.from_article(art), explain=False)   # -> storywire.models.Assignment
-        store.apply_assignment(conn, a)
-    store.save_state(conn, "cluster", eng.to_bytes())    # same transaction as the assignments
+    eng = load_engine(settings, next_story_id=max_story_id + 1)   # the configured model
+    for art in clustered_articles_of_the_last_window_hours:       # rebuild the window from the store,
+        eng.observe(ClusterDoc.from_article(art), art.story_id)   # in time order
+    for old, into in merges_other_writers_made_since:             # keep up with other writers
+        eng.follow_merge(old, into)
+    for a in eng.assign_all((ClusterDoc.from_article(art) for art in new_articles_in_time_order), workers=n):
+        store.apply_assignment(conn, a)                           # a: storywire.models.Assignment
 
 ``Assignment`` fields: story_id (existing or newly allocated from the engine's counter), is_new_story,
 score (probability of the joined story; for a new story, the best candidate's), duplicate_of (the
 earliest copy in the window) and dup_similarity (best near-duplicate similarity), merged_story_ids
 (stories merged into story_id by this arrival: their articles now belong to story_id), explain
-(with ``explain=True``: the decision, threshold, top candidates with probability and feature values).
+(with ``explain=True``: the decision, threshold, top candidates with probability and feature values;
+shown by ``python -m storywire.cluster.explain FILE``).
 
+- ``load_engine(settings, next_story_id=1)``: a fresh engine with ``settings.cluster_model`` (empty: the
+  model shipped in cluster/model.json) and ``settings.cluster_window_hours``.
 - ``ClusterDoc(article_id, source, title, text, time)``; ``ClusterDoc.from_article(article, time=None)``:
   ``time`` defaults to ``article.time`` (published, else fetched); pass the ingest time for items
   without a date, so a corpus ingested at once is one window.
+- ``OnlineClusterer(params=None, window_hours=72.0, next_story_id=1)``; ``load_params(path=None)``.
 - ``OnlineClusterer.assign(doc, explain=False) -> Assignment``: never looks ahead; an article already
   in the window is returned with its story and changes nothing.
 - ``OnlineClusterer.assign_all(docs, workers=0) -> Iterator[Assignment]``: the same decisions for a
@@ -30,8 +34,11 @@ earliest copy in the window) and dup_similarity (best near-duplicate similarity)
   ``assign`` accepts a ``PreparedDoc`` as well as a ``ClusterDoc``.
 - ``OnlineClusterer.observe(doc, story_id)``: seed with an already-assigned article (re-clustering a
   period: observe the window before ``--since``, then assign the rest). Raises next_story_id past it.
-- ``OnlineClusterer.to_bytes() / OnlineClusterer.from_bytes(data, params=None)``: state, bounded by the
-  window (zlib-compressed pickle of builtin types only, loaded with a restricted unpickler).
+- ``OnlineClusterer.follow_merge(old, into)``: another writer merged story ``old`` into ``into``.
+- ``OnlineClusterer.to_bytes() / OnlineClusterer.from_bytes(data, params=None)``: a snapshot of the whole
+  state, bounded by the window (:mod:`.state`: zlib-compressed pickle of builtin types only, loaded with
+  a restricted unpickler), to move an engine to another process; the pipeline rebuilds its engine from
+  the store instead.
 - ``OnlineClusterer.next_story_id``, ``.story_of(article_id)``, ``.stats()``.
 - ``storywire.cluster.train.fit(records, window_hours=72.0, source="") -> params dict`` (write it as JSON
   for ``cluster_model``); ``python -m storywire.cluster.train FILE -o params.json``.
@@ -40,6 +47,10 @@ earliest copy in the window) and dup_similarity (best near-duplicate similarity)
   f1, articles, articles_per_s, stories, gold_stories)``, ``bcubed(pred, gold)``, ``split_by_topic``.
 - ``storywire.cluster.baseline``: TF-IDF + agglomerative clustering, ``python -m storywire.cluster.baseline FILE``.
 - ``storywire.cluster.dedup.Deduplicator``: the near-duplicate index on its own.
+
+State: an engine's state is all in its ``OnlineClusterer`` object. Module-level state is only
+per-process caches of pure functions (token features, word frequencies, term ids, tf weights, MinHash
+permutations, compiled kernels), which never change a result.
 """
 from __future__ import annotations
 
@@ -47,7 +58,6 @@ from .dedup import Deduplicator, DupResult
 from .evaluate import bcubed, evaluate_stream, load_records
 from .online import DEFAULT_PARAMS, FEATURES, OnlineClusterer, load_params
 from .prepare import ClusterDoc, PreparedDoc, prepare
-
 
 
 def load_engine(settings, next_story_id: int = 1) -> OnlineClusterer:
@@ -64,5 +74,5 @@ def load_engine(settings, next_story_id: int = 1) -> OnlineClusterer:
     return OnlineClusterer(params, window_hours=settings.cluster_window_hours, next_story_id=next_story_id)
 
 
-__all__ = ["load_engine", "ClusterDoc", "PreparedDoc", "prepare", "OnlineClusterer", "load_params", "DEFAULT_PARAMS", "FEATURES", "Deduplicator", "DupResult",
-           "bcubed", "evaluate_stream", "load_records"]
+__all__ = ["load_engine", "ClusterDoc", "PreparedDoc", "prepare", "OnlineClusterer", "load_params", "DEFAULT_PARAMS",
+           "FEATURES", "Deduplicator", "DupResult", "bcubed", "evaluate_stream", "load_records"]
