@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from storywire.analyse import KEYS, analyse_story
 from storywire.analyse.quotes import extract_quotes, quote_spans
@@ -10,7 +10,7 @@ from storywire.analyse.sentences import split_sentences
 from storywire.analyse.wire import detect_credits
 from storywire.models import Article
 
-T0 = datetime(2024, 3, 1, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
 
 
 def art(aid, source, text, title="", minutes=0, published=True):
@@ -28,7 +28,8 @@ def test_sentences_news_abbreviations():
 
 
 def test_alignment_with_small_edits():
-    a = art(1, "Paper A", "Mr. Macron aims to capitalize on limited progress made during \u201cNormandy format\u201d talks.\n\n"
+    a = art(1, "Paper A",
+            "Mr. Macron aims to capitalize on limited progress made during \u201cNormandy format\u201d talks.\n\n"
             "The trip, co-ordinated with Washington and Berlin, is part of diplomatic efforts to defuse tensions.\n\n"
             "Local reaction in Lyon was muted, with few residents following the talks closely at all.")
     b = art(2, "Paper B", "Macron aims to capitalise on limited progress made during \"Normandy format\" talks.\n\n"
@@ -47,10 +48,13 @@ def test_alignment_with_small_edits():
 
 
 def test_shared_fragment_inside_rewritten_sentence():
-    a = art(1, "A", "The president heads to Moscow on Monday hoping to ensure Europe gets a say in broader negotiations over Ukraine, but risks embarrassment.")
-    b = art(2, "B", "Officials confirmed a visit next week, hoping to ensure Europe gets a say in broader negotiations over Ukraine.", minutes=1)
+    a = art(1, "A", "The president heads to Moscow on Monday hoping to ensure Europe gets a say in broader "
+            "negotiations over Ukraine, but risks embarrassment.")
+    b = art(2, "B", "Officials confirmed a visit next week, hoping to ensure Europe gets a say in broader negotiations "
+            "over Ukraine.", minutes=1)
     d = analyse_story(2, [a, b], nlp=False)
-    assert [p["text"] for p in d["shared_passages"]] == ["hoping to ensure Europe gets a say in broader negotiations over Ukraine"]
+    assert [p["text"] for p in d["shared_passages"]] == [
+        "hoping to ensure Europe gets a say in broader negotiations over Ukraine"]
 
 
 def test_quote_split_by_attribution():
@@ -76,8 +80,8 @@ def test_nested_quotes():
 
 def test_unbalanced_quotes_never_crash():
     texts = ["\u201cThis quote never closes and goes on to the end of the paragraph, said Bob.",
-             "A stray \u201d closing mark and a \" lone straight one.", "\"", "\u201c\u201d", "\u201d\u201c\u201d\"\"\"",
-             "He said \u201c", ""]
+             "A stray \u201d closing mark and a \" lone straight one.", "\"", "\u201c\u201d",
+             "\u201d\u201c\u201d\"\"\"", "He said \u201c", ""]
     for t in texts:
         extract_quotes(1, t)
         analyse_story(1, [art(1, "A", t)], nlp=False)
@@ -94,14 +98,16 @@ def test_no_quotes():
 
 
 def test_one_article_story():
-    a = art(9, "Solo Times", "PARIS (AFP) - The minister resigned on Friday after a week of protests in the capital.\n\n"
-            "\u201cI take full responsibility,\u201d the minister told reporters.", title="Minister resigns", published=False)
+    a = art(9, "Solo Times", "PARIS (AFP) - The minister resigned on Friday after a week of protests in the capital."
+            "\n\n\u201cI take full responsibility,\u201d the minister told reporters.", title="Minister resigns",
+            published=False)
     d = analyse_story(4, [a], nlp=False)
     json.dumps(d)
     assert d["title"] == "Minister resigns"
     assert d["shared_passages"] == []
     assert d["articles"][0]["share_unique"] == 1.0 and d["articles"][0]["origin"] == "AFP"
-    assert d["timeline"] == [{"article_id": 9, "source": "Solo Times", "time": T0.isoformat(), "first_for_source": True}]
+    assert d["timeline"] == [{"article_id": 9, "source": "Solo Times", "time": T0.isoformat(),
+                              "first_for_source": True}]
     assert d["quotes"][0]["speaker"] == "the minister" and d["quotes"][0]["cue"] == "told reporters"
     assert 1 <= len(d["summary"]) <= 2
 

@@ -3,15 +3,14 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
 from storywire.analyse import KEYS, analyse_story
 from storywire.analyse.text import fold
 from storywire.models import Article
-
-from pathlib import Path
 
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
 
@@ -59,8 +58,9 @@ def _article(aid: int, name: str, source: str, title: str, url: str, hour: int) 
     if not path.exists():
         pytest.skip("sample dumps not available")
     text = _extract(path.read_text(encoding="utf-8"), title)
-    t = datetime(2022, 2, 4, hour, tzinfo=timezone.utc)
-    return Article(id=aid, source=source, title=title, text=text, content_hash=f"h{aid}", fetched=t, url=url, published=t)
+    t = datetime(2022, 2, 4, hour, tzinfo=UTC)
+    return Article(id=aid, source=source, title=title, text=text, content_hash=f"h{aid}", fetched=t, url=url,
+                   published=t)
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,7 @@ def arrays(v: dict[int, float]) -> tuple[np.ndarray, np.ndarray]:
 
 def as_dict(k: np.ndarray, w: np.ndarray) -> dict[int, float]:
     assert np.all(np.diff(k.astype(np.int64)) > 0), "keys must stay sorted and distinct"
-    return dict(zip(k.tolist(), w.tolist()))
+    return dict(zip(k.tolist(), w.tolist(), strict=True))
 
 
 @pytest.mark.parametrize("seed", range(20))
