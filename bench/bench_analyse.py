@@ -13,7 +13,8 @@ import argparse
 import random
 import statistics
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
+from functools import partial
 
 from storywire.analyse import analyse_story, entities
 from storywire.models import Article
@@ -34,14 +35,17 @@ def person(r: random.Random) -> str:
 
 
 def sentence(r: random.Random) -> str:
-    return (f"{person(r)} {r.choice(VERBS)} {r.choice(TOPICS)} in {r.choice(PLACES)} on {r.choice(['Monday', 'Friday', 'Tuesday'])}, "
-            f"while {r.choice(ORGS)} said the {r.choice(TOPICS)} would be reviewed by officials within {r.randint(2, 30)} days.")
+    return (f"{person(r)} {r.choice(VERBS)} {r.choice(TOPICS)} in {r.choice(PLACES)} "
+            f"on {r.choice(['Monday', 'Friday', 'Tuesday'])}, "
+            f"while {r.choice(ORGS)} said the {r.choice(TOPICS)} would be reviewed by officials "
+            f"within {r.randint(2, 30)} days.")
 
 
 def quote_para(r: random.Random) -> str:
     who = person(r)
     return (f"\u201cWe are watching {r.choice(TOPICS)} very closely and we will act if we must,\u201d said {who}, "
-            f"a senior adviser at {r.choice(ORGS)}. \u201cNobody can predict what {r.choice(PLACES)} will do next.\u201d")
+            f"a senior adviser at {r.choice(ORGS)}. "
+            f"\u201cNobody can predict what {r.choice(PLACES)} will do next.\u201d")
 
 
 def wire_story(r: random.Random, n: int = 14) -> list[str]:
@@ -50,7 +54,8 @@ def wire_story(r: random.Random, n: int = 14) -> list[str]:
         if i % 4 == 2:
             paras.append(quote_para(r))
         else:
-            paras.append(" ".join(sentence(r) for _ in range(r.randint(1, 2))) + f" Mr. {r.choice(LAST)} is expected to co-ordinate and capitalize on it.")
+            paras.append(" ".join(sentence(r) for _ in range(r.randint(1, 2)))
+                         + f" Mr. {r.choice(LAST)} is expected to co-ordinate and capitalize on it.")
     return paras
 
 
@@ -67,13 +72,14 @@ def edit(r: random.Random, para: str) -> str:
 def story(n_articles: int, seed: int) -> list[Article]:
     r = random.Random(seed)
     wire = wire_story(r)
-    t0 = datetime(2024, 5, 1, 6, 0, tzinfo=timezone.utc)
+    t0 = datetime(2024, 5, 1, 6, 0, tzinfo=UTC)
     out = []
     for i in range(n_articles):
         keep = sorted(r.sample(range(len(wire)), r.randint(len(wire) // 3, len(wire))))
         paras = [edit(r, wire[k]) for k in keep]
         for _ in range(r.randint(3, 10)):  # the outlet's own reporting
-            paras.insert(r.randint(0, len(paras)), quote_para(r) if r.random() < 0.3 else " ".join(sentence(r) for _ in range(2)))
+            paras.insert(r.randint(0, len(paras)),
+                         quote_para(r) if r.random() < 0.3 else " ".join(sentence(r) for _ in range(2)))
         paras.append(r.choice(["(Reuters)", "With files from Reuters", "Reporting by staff; Editing by desk", ""]))
         src = OUTLETS[i % len(OUTLETS)]
         when = t0 + timedelta(minutes=13 * i)
@@ -103,7 +109,7 @@ def main() -> None:
         arts = story(n, seed=n)
         words = sum(len(a.text.split()) for a in arts)
         analyse_story(1, arts, nlp=False)  # warm the segmentation cache as a running process would have it
-        t_plain = timed(lambda: analyse_story(1, arts, nlp=False), args.repeat)
+        t_plain = timed(partial(analyse_story, 1, arts, nlp=False), args.repeat)
         cold = []
         d = None
         for _ in range(args.repeat if nlp else 0):
@@ -116,7 +122,7 @@ def main() -> None:
             more = story(n + 1, seed=n)  # same story plus one article: only new sentences go through NER
             entities._ner_cache.clear()
             analyse_story(1, arts, nlp=nlp)
-            t_warm = timed(lambda: analyse_story(1, more, nlp=nlp), 1)
+            t_warm = timed(partial(analyse_story, 1, more, nlp=nlp), 1)
         else:
             t_warm = float("nan")
         d = d or analyse_story(1, arts, nlp=False)

@@ -21,8 +21,8 @@ articles/s of the engine by wall clock (reading the file included) and by the en
 time, its CPU microseconds per article for the first and last 10% of the stream (flat cost means
 these are close; a second line gives every tenth, to see where cost grows), the workers' CPU per
 article, peak RSS, size of the serialised state, live stories and articles in the window, and
-BCubed F1 against the generator's stories (a sanity check, not a quality figure: the data is synthetic). Targets: >= 500 articles/s, per-article cost within 1.5x
-from 10k to 1M, memory bounded by the window.
+BCubed F1 against the generator's stories (a sanity check, not a quality figure: the data is synthetic).
+Targets: >= 500 articles/s, per-article cost within 1.5x from 10k to 1M, memory bounded by the window.
 """
 from __future__ import annotations
 
@@ -37,8 +37,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 SYL = ["ka", "lo", "mi", "ra", "ten", "su", "vor", "an", "el", "dri", "po", "ne", "sha", "gu", "bel", "tor", "ix",
        "ma", "de", "ri", "on", "zu", "fa", "le", "ost", "ber", "qui", "ja", "no", "tal"]
@@ -71,7 +72,7 @@ def stream(n: int, seed: int = 7, rate: float = 8.0):
     """Yield n (record, story) in time order."""
     v = Vocab()
     rng = random.Random(seed)
-    t = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    t = datetime(2024, 1, 1, tzinfo=UTC)
     live: list[dict] = []
     story_no = 0
     for i in range(n):
@@ -158,6 +159,43 @@ def children_peak_rss_mb() -> float | None:
     return None if peak is None else peak / 1024
 
 
+class _Run(NamedTuple):
+    """What streaming the articles through the engine measured."""
+
+    wall: float  # seconds by wall clock, reading the file included
+    cpu: float  # CPU seconds of this process (the engine; not the workers)
+    tenths: list[float]  # engine CPU seconds spent on each tenth of the stream
+    pred: list[int]  # story per article as assigned (up to 100,000 articles)
+    alias: dict[int, int]  # story -> the story it was merged into
+    dups: int  # near-duplicates found
+    worker_rss: float | None  # workers' peak RSS (MB)
+
+
+def _stream_through(eng, docs, n: int, workers: int) -> _Run:
+    tenth = max(1, n // 10)
+    tenths = [0.0] * 10
+    pred: list[int] = []
+    alias: dict[int, int] = {}
+    dups = 0
+    # CPU time of this process (all its threads; the workers' time is not in it): the per-article
+    # cost of the sequential engine, whatever else runs on the machine.
+    t_start = time.perf_counter()
+    c_start = c0 = time.process_time()
+    worker_rss = None
+    for i, a in enumerate(eng.assign_all(docs, workers=workers)):
+        if workers and (i % 1000 == 999 or i == n - 1):  # before the pool closes at the end
+            worker_rss = max(worker_rss or 0.0, children_peak_rss_mb() or 0.0) or None
+        c1 = time.process_time()
+        tenths[min(9, i // tenth)] += c1 - c0
+        c0 = c1
+        dups += a.duplicate_of is not None
+        for old in a.merged_story_ids:
+            alias[old] = a.story_id
+        if n <= 100_000:
+            pred.append(a.story_id)
+    return _Run(time.perf_counter() - t_start, time.process_time() - c_start, tenths, pred, alias, dups, worker_rss)
+
+
 def run_one(n: int, rate: float, window_hours: float, workers: int, cache_dir: str | None) -> dict:
     from storywire.cluster import ClusterDoc, OnlineClusterer, bcubed
 
@@ -173,50 +211,30 @@ def run_one(n: int, rate: float, window_hours: float, workers: int, cache_dir: s
                 yield ClusterDoc(r["id"], r["source"], r["title"], r["text"], datetime.fromisoformat(r["time"]))
 
     eng = OnlineClusterer(window_hours=window_hours)
-    tenth = max(1, n // 10)
-    tenths = [0.0] * 10  # engine CPU seconds spent on each tenth of the stream
-    pred: list[int] = []
-    alias: dict[int, int] = {}
-    dups = 0
-    # CPU time of this process (all its threads; the workers' time is not in it): the per-article
-    # cost of the sequential engine, whatever else runs on the machine.
-    t_start = time.perf_counter()
-    c_start = c0 = time.process_time()
-    worker_rss = None
-    for i, a in enumerate(eng.assign_all(docs(), workers=workers)):
-        if workers and (i % 1000 == 999 or i == n - 1):  # before the pool closes at the end
-            worker_rss = max(worker_rss or 0.0, children_peak_rss_mb() or 0.0) or None
-        c1 = time.process_time()
-        tenths[min(9, i // tenth)] += c1 - c0
-        c0 = c1
-        dups += a.duplicate_of is not None
-        for old in a.merged_story_ids:
-            alias[old] = a.story_id
-        if n <= 100_000:
-            pred.append(a.story_id)
-    wall = time.perf_counter() - t_start
-    cpu = time.process_time() - c_start
+    run = _stream_through(eng, docs(), n, workers)
     t0 = time.perf_counter()
     state = eng.to_bytes()
     save_s = time.perf_counter() - t0
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-    per_tenth = [1e6 * x / k for x, k in zip(tenths, [tenth] * 9 + [max(1, n - 9 * tenth)])]  # µs per article
-    out = {"articles": n, "workers": workers, "articles_per_s": round(n / wall, 1),
-           "articles_per_cpu_s": round(n / cpu, 1),
+    tenth = max(1, n // 10)
+    per_tenth = [1e6 * x / k for x, k in zip(run.tenths, [tenth] * 9 + [max(1, n - 9 * tenth)], strict=True)]  # µs
+    out = {"articles": n, "workers": workers, "articles_per_s": round(n / run.wall, 1),
+           "articles_per_cpu_s": round(n / run.cpu, 1),
            "worker_cpu_us_per_article": round(1e6 * (kids.ru_utime + kids.ru_stime) / n, 1),
            "us_per_article_first10pct": round(per_tenth[0], 1),
            "us_per_article_last10pct": round(per_tenth[9], 1),
            "us_per_article_by_tenth": [round(x) for x in per_tenth],
            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-           "worker_peak_rss_mb": round(worker_rss if worker_rss is not None else kids.ru_maxrss / 1024, 1),
+           "worker_peak_rss_mb": round(run.worker_rss if run.worker_rss is not None else kids.ru_maxrss / 1024, 1),
            "state_mb": round(len(state) / 1e6, 2), "state_save_s": round(save_s, 2),
-           "duplicates_found": dups, **{k: v for k, v in eng.stats().items() if k in ("active_stories", "articles_in_window")}}
-    if pred:
+           "duplicates_found": run.dups,
+           **{k: v for k, v in eng.stats().items() if k in ("active_stories", "articles_in_window")}}
+    if run.pred:
         def final(s):
-            while s in alias:
-                s = alias[s]
+            while s in run.alias:
+                s = run.alias[s]
             return s
-        out["bcubed_f1_synthetic"] = round(bcubed([final(s) for s in pred], gold)["f1"], 4)
+        out["bcubed_f1_synthetic"] = round(bcubed([final(s) for s in run.pred], gold)["f1"], 4)
     return out
 
 
@@ -236,14 +254,15 @@ def main() -> int:
         return 0
     sizes = [int(s) for s in args.sizes.split(",") if s]
     print(f"story engine: stream of one article per {args.rate:g} s on average, window {args.window_hours:g} h")
-    print(f"{'articles':>9} {'workers':>7} {'art/s':>7} {'art/cpu-s':>9} {'us/art first10%':>16} {'us/art last10%':>15} "
-          f"{'worker us/art':>13} {'peak RSS MB':>12} {'worker RSS':>10} {'state MB':>9} {'live stories':>13} "
-          f"{'in window':>10} {'dups':>7} {'F1 synth':>9}")
+    print(f"{'articles':>9} {'workers':>7} {'art/s':>7} {'art/cpu-s':>9} {'us/art first10%':>16} "
+          f"{'us/art last10%':>15} {'worker us/art':>13} {'peak RSS MB':>12} {'worker RSS':>10} {'state MB':>9} "
+          f"{'live stories':>13} {'in window':>10} {'dups':>7} {'F1 synth':>9}")
     failed = False
     for n in sizes:
         proc = subprocess.run([sys.executable, __file__, "--one", str(n), "--rate", str(args.rate),
                                "--window-hours", str(args.window_hours), "--workers", str(args.workers)]
-                              + (["--cache-dir", args.cache_dir] if args.cache_dir else []), capture_output=True, text=True)
+                              + (["--cache-dir", args.cache_dir] if args.cache_dir else []),
+                              capture_output=True, text=True)
         if proc.returncode != 0:
             print(proc.stderr)
             failed = True
@@ -251,7 +270,8 @@ def main() -> int:
         r = json.loads(proc.stdout.strip().splitlines()[-1])
         print(f"{r['articles']:>9} {r['workers']:>7} {r['articles_per_s']:>7} {r['articles_per_cpu_s']:>9} "
               f"{r['us_per_article_first10pct']:>16} {r['us_per_article_last10pct']:>15} "
-              f"{r['worker_cpu_us_per_article']:>13} {r['peak_rss_mb']:>12} {r['worker_peak_rss_mb']:>10} {r['state_mb']:>9} "
+              f"{r['worker_cpu_us_per_article']:>13} {r['peak_rss_mb']:>12} {r['worker_peak_rss_mb']:>10} "
+              f"{r['state_mb']:>9} "
               f"{r['active_stories']:>13} {r['articles_in_window']:>10} {r['duplicates_found']:>7} "
               f"{r.get('bcubed_f1_synthetic', '-'):>9}", flush=True)
         print(f"{'':>9} engine us/article by tenth of the stream: {' '.join(map(str, r['us_per_article_by_tenth']))}",
