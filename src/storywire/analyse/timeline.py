@@ -1,7 +1,7 @@
 """The story's timeline: its articles in order of time, marking each outlet's first article."""
 from __future__ import annotations
 
-from datetime import datetime, timezone, UTC
+from datetime import UTC, datetime
 
 from ..models import Article
 
