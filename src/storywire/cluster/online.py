@@ -25,7 +25,7 @@ dropped once quiet for ``window_hours``; so memory is bounded by the window, not
 
 :class:`OnlineClusterer` does the bookkeeping of the window (stories, their members, merges,
 expiry) and composes the parts: :mod:`.vectors` (TF-IDF vectors with the stream's document
-frequencies, steps 2), :mod:`.index` (candidate retrieval, step 3), :mod:`.scoring` (features and
+frequencies, step 2), :mod:`.index` (candidate retrieval, step 3), :mod:`.scoring` (features and
 probability, step 4) and :mod:`.state` (snapshot and restore).
 """
 from __future__ import annotations
