@@ -304,7 +304,7 @@ class OnlineClusterer:
             "threshold": self.params["threshold"],
             "candidates": [{"story_id": c.story_id, "p": round(c.p, 4),
                             "features": {k: round(v, 4) for k, v in c.features.items()}} for c in scored[:5]],
-            "near_duplicate": {"article_id": dup.near, "similarity": dup.similarity} if dup.near else None,
+            "near_duplicate": {"article_id": dup.near, "similarity": dup.similarity} if dup.near is not None else None,
         }
 
     # ------------------------------------------------------------------ state changes
