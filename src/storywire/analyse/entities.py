@@ -12,7 +12,8 @@ import logging
 import re
 import threading
 from collections import Counter, defaultdict
-from typing import Iterable
+from collections.abc import Iterable
+from types import ModuleType
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,7 @@ def get_nlp(name: str | None = None):
         if key in _nlp_cache:
             return _nlp_cache[key]
         nlp = None
+        spacy: ModuleType | None
         try:
             import spacy
         except ImportError:
@@ -71,7 +73,7 @@ def get_nlp(name: str | None = None):
 def _ner(nlp, texts: list[str]) -> list[tuple[tuple[str, str], ...]]:
     missing = [t for t in dict.fromkeys(texts) if t not in _ner_cache]
     if missing:
-        for text, doc in zip(missing, nlp.pipe(missing, batch_size=64)):
+        for text, doc in zip(missing, nlp.pipe(missing, batch_size=64), strict=True):
             _ner_cache[text] = tuple((e.text, e.label_) for e in doc.ents if e.label_ in KEEP)
         if len(_ner_cache) > _NER_CACHE_MAX:
             for k in list(_ner_cache)[: len(_ner_cache) // 2]:
@@ -97,7 +99,9 @@ Oslo Copenhagen Dublin Amsterdam Hague Kharkiv Odesa Odessa Lviv Mariupol Donets
 Doha Kabul Islamabad Manila Jakarta Bangkok Hanoi Sochi Versailles Bregancon Normandy
 """.split()) | {"United States", "United Kingdom", "South Africa", "North Korea", "South Korea", "Saudi Arabia",
                 "New Zealand", "New York", "Hong Kong", "European Union", "Latin America", "Middle East"}
-_GAZ_FOLD = {g.casefold() for g in GAZETTEER} - {"europe", "africa", "asia", "america", "balkans", "siberia", "normandy", "european union"}
+_GAZ_FOLD = {g.casefold() for g in GAZETTEER} - {
+    "europe", "africa", "asia", "america", "balkans", "siberia", "normandy", "european union",
+}
 _NORP_SUFFIX = re.compile(r"(?:ian|ean|ese|ish|ans|ians|eans|ese)$")
 _NORP_WORDS = {"French", "Dutch", "Greek", "Thai", "Swiss", "Western", "Eastern", "Baltic", "European", "Arab",
                "Russians", "Ukrainians", "Americans", "Europeans", "Israeli", "Iraqi", "Pakistani", "Afghan"}
@@ -129,15 +133,24 @@ def heuristic_entities(text: str) -> tuple[tuple[str, str], ...]:
     for m in _CAP_SEQ.finditer(text):
         span = m.group().strip()
         words = span.split()
-        at_start = m.start() == 0 or text[:m.start()].rstrip()[-1:] in ".!?\"\u201c\u2018'(" or not text[:m.start()].strip()
-        while words and (words[0] in _STARTERS or words[0].rstrip(".") in _STARTERS) and (at_start or words[0] in _TITLES or words[0].rstrip(".") in {"Mr", "Mrs", "Ms", "Dr"}):
+        before = text[:m.start()]
+        at_start = m.start() == 0 or before.rstrip()[-1:] in ".!?\"\u201c\u2018'(" or not before.strip()
+        while (
+            words
+            and (words[0] in _STARTERS or words[0].rstrip(".") in _STARTERS)
+            and (at_start or words[0] in _TITLES or words[0].rstrip(".") in {"Mr", "Mrs", "Ms", "Dr"})
+        ):
             words = words[1:]
             at_start = False
         had_honorific = span.split()[0].rstrip(".") in {"Mr", "Mrs", "Ms", "Dr", "Sen", "Gov", "Gen"}
         while len(words) > 1 and re.search(r"['\u2019]s$", words[0]):
             words = words[1:]
         nat = []
-        while words and (words[0] in _TITLES or words[0] in _NORP_WORDS or _NORP_SUFFIX.search(words[0])) and len(words) > 1:
+        while (
+            words
+            and (words[0] in _TITLES or words[0] in _NORP_WORDS or _NORP_SUFFIX.search(words[0]))
+            and len(words) > 1
+        ):
             nat.append(words.pop(0))
         if not words:
             continue
@@ -194,7 +207,7 @@ def collect(units: Iterable[tuple[str, list[int]]], nlp=None) -> list[dict]:
     else:
         mentions = [heuristic_entities(t) for t in texts]
     groups: dict[str, dict] = {}
-    for (text, article_ids), ments in zip(units, mentions):
+    for (_text, article_ids), ments in zip(units, mentions, strict=True):
         for surface, label in ments:
             name = _clean(surface)
             if len(name) < 2 or not any(c.isalpha() for c in name):
@@ -229,15 +242,15 @@ def collect(units: Iterable[tuple[str, list[int]]], nlp=None) -> list[dict]:
     # Merge an acronym with the organisation it abbreviates ("NATO" / "North Atlantic Treaty Organization").
     acronyms = {k: g for k, g in groups.items() if " " not in k and next(iter(g["forms"])).isupper()}
     for key in list(groups):
-        g = groups.get(key)
-        if g is None or " " not in key or label_of(g) != "ORG":
+        org = groups.get(key)
+        if org is None or " " not in key or label_of(org) != "ORG":
             continue
-        ac = _acronym(next(iter(g["forms"]))).casefold()
+        ac = _acronym(next(iter(org["forms"]))).casefold()
         if len(ac) >= 2 and ac in acronyms and ac in groups:
             t = groups[ac]
-            t["forms"].update(g["forms"])
-            t["articles"].update(g["articles"])
-            t["count"] += g["count"]
+            t["forms"].update(org["forms"])
+            t["articles"].update(org["articles"])
+            t["count"] += org["count"]
             del groups[key]
     out = []
     for key, g in groups.items():
@@ -247,6 +260,7 @@ def collect(units: Iterable[tuple[str, list[int]]], nlp=None) -> list[dict]:
             label = "GPE"  # the small model often tags "Kyiv" as a person
         multi = [_clean(f) for f in forms if " " in _clean(f)]
         name = (multi[0] if (label == "PERSON" and multi) else _clean(forms[0]))
-        out.append({"name": name, "label": label, "count": g["count"], "article_ids": sorted(g["articles"]), "forms": forms})
+        out.append({"name": name, "label": label, "count": g["count"], "article_ids": sorted(g["articles"]),
+                    "forms": forms})
     out.sort(key=lambda e: (-e["count"], -len(e["article_ids"]), e["name"]))
     return out

@@ -89,8 +89,9 @@ STRONG_CHROME = (
     "listen to this article", "get all your news", "premium titles", "one app", "one membership",
     "trusted global sources", "free trial", "days free", "unlimited access", "support our journalism",
     "leave a comment", "show comments", "view comments", "copy link", "share this", "share on", "share via",
-    "follow us", "print this", "email this", "advertisement", "sponsored content", "read also", "see also", "also read",
-    "join the conversation", "commenting forum", "view comments", "abonnieren", "jetzt abonnieren", "kommentar schreiben",
+    "follow us", "print this", "email this", "advertisement", "sponsored content", "read also", "see also",
+    "also read", "join the conversation", "commenting forum", "view comments",
+    "abonnieren", "jetzt abonnieren", "kommentar schreiben",
     "keine kommentare", "jetzt lesen", "mehr erfahren", "suscríbete", "hazte miembro", "iniciar sesión",
     "inicia sesión", "s'abonner", "abonnez-vous", "zaloguj się",
 )
@@ -104,8 +105,11 @@ WEAK_CHROME = (
     "kommentare", "anzeige", "werbung", "startseite", "impressum", "datenschutz", "kontakt", "teilen",
     "compartir", "partager", "publicidad", "comentarios", "commentaires",
 )
+
+
 def _phrases(items: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"(?<!\w)(" + "|".join(re.escape(p) for p in sorted(items, key=len, reverse=True)) + r")(?!\w)", re.I)
+    alternatives = "|".join(re.escape(p) for p in sorted(items, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(" + alternatives + r")(?!\w)", re.I)
 
 
 _STRONG = _phrases(STRONG_CHROME)
@@ -156,8 +160,11 @@ def is_caption(line: str) -> bool:
     return True
 
 
-_TRAILING_CREDIT = re.compile(r"(?<=[.!?…\"”’)])\s*((photo|foto|bild|image|picture|credit|crédits?|quelle|source)s?\s*:|©)(?:[^.!?]|\.(?=\S)){0,80}\.?$",
-                              re.I)
+_TRAILING_CREDIT = re.compile(
+    r"(?<=[.!?…\"”’)])\s*((photo|foto|bild|image|picture|credit|crédits?|quelle|source)s?\s*:|©)"
+    r"(?:[^.!?]|\.(?=\S)){0,80}\.?$",
+    re.I,
+)
 
 
 def split_credit(line: str) -> tuple[str, str | None]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from ..errors import InputError
 from .boilerplate import is_caption, is_chrome, is_related_heading, normalise, split_credit, words
@@ -39,7 +39,7 @@ def parse_date(value: str | None) -> datetime | None:
             dt = datetime.strptime(value, fmt)
         except ValueError:
             continue
-        return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+        return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
     return None
 
 

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 
-from .boilerplate import (AGENCIES, is_caption, is_chrome, is_prose, is_related_heading, is_wire_credit, normalise,
-                          words)
+from .boilerplate import AGENCIES, is_caption, is_chrome, is_prose, is_related_heading, is_wire_credit, normalise, words
 
 GOOD, SHORT, CHROME, CAPTION, CREDIT, DATE, BYLINE = "good", "short", "chrome", "caption", "credit", "date", "byline"
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*$""")
@@ -119,7 +118,7 @@ def find_date(line: str) -> datetime | None:
                 dt = datetime.fromisoformat(raw.replace("Z", "+00:00"))
             except ValueError:
                 continue
-            return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+            return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
         day_only = re.sub(_TIME + "$", "", raw)
         nums = re.match(r"(\d{1,2})/(\d{1,2})/", day_only)
         try:
@@ -145,13 +144,13 @@ def _zone(text: str) -> timezone:
 
     m = _OFFSET.search(text)
     if m:
-        sign, hours, minutes = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+        sign, hours, minutes = m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)
         delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
         return timezone(-delta if sign == "-" else delta)
     for word in re.findall(r"\b[A-Z]{2,4}\b", text):
         if word in _TZ:
             return timezone(timedelta(hours=_TZ[word]))
-    return timezone.utc
+    return UTC
 
 
 def _chrome_blocks(lines: list[_Line]) -> None:
@@ -209,13 +208,14 @@ def _outlet(lines: list[_Line], head: int | None, first_good: int) -> str | None
             return cased(m.group(1).strip())
     for ln in lines:  # "© 2022 The Daily Ledger Ltd. All rights reserved." in the footer
         m = re.search(r"(?:©|\bcopyright\b)\s*(\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([A-Z][\w&' -]{1,50}?)\s*"
-                      r"(?:\b(?:ltd|limited|inc|llc|gmbh|plc|s\.a)\b)?[.,]?\s*(?:all rights reserved.*)?$", ln.text, re.I)
+                      r"(?:\b(?:ltd|limited|inc|llc|gmbh|plc|s\.a)\b)?[.,]?\s*(?:all rights reserved.*)?$",
+                      ln.text, re.I)
         if not m or words(m.group(2)) > 5 or re.search(r"[,;/]", m.group(2)):
             continue
         name = m.group(2).strip()
         if (m.group(1) or ln.label == CHROME) and (m.group(1) or name.casefold() not in agencies):
             return cased(name)
-    for a, b in zip(names, names[1:]):
+    for a, b in zip(names, names[1:], strict=False):
         if a == b:
             return a
     return None
@@ -229,7 +229,7 @@ def extract_dump(raw: str) -> Dump:
         ln.label = _label(ln.text)
     _chrome_blocks(lines)
     _related_lists(lines)
-    for prev, ln in zip(lines, lines[1:]):  # "Image caption," on its own line labels the next one
+    for prev, ln in zip(lines, lines[1:], strict=False):  # "Image caption," on its own line labels the next one
         if re.fullmatch(r"(image|photo|picture|video)?\s*caption\s*[,:]?", prev.text, re.I):
             prev.label, ln.label = CHROME, CAPTION
     goods = [i for i, ln in enumerate(lines) if ln.label == GOOD]

@@ -14,7 +14,7 @@ import io
 import json
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -52,7 +52,9 @@ class Feed:
 
 
 # -- sniffing and guarding ------------------------------------------------------------------------
-_BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"RIFF", b"\x00\x00\x01\x00")
+_BINARY_MAGIC = (
+    b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"RIFF", b"\x00\x00\x01\x00",
+)
 
 
 def _text_prefix(data: bytes, size: int) -> str:
@@ -114,7 +116,7 @@ def _clean(text: Any) -> str | None:
 
 def _struct_to_dt(value: Any) -> datetime | None:
     try:
-        return datetime.fromtimestamp(calendar.timegm(value), tz=timezone.utc) if value else None
+        return datetime.fromtimestamp(calendar.timegm(value), tz=UTC) if value else None
     except (TypeError, ValueError, OverflowError):
         return None
 
@@ -214,14 +216,15 @@ def _json_date(value: Any) -> datetime | None:
         dt = datetime.fromisoformat(value.strip().replace("Z", "+00:00").replace("z", "+00:00"))
     except ValueError:
         return None
-    return (dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt).astimezone(timezone.utc)
+    return (dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt).astimezone(UTC)
 
 
 def _json_authors(obj: dict) -> tuple[str, ...]:
     raw = obj.get("authors")
     if not isinstance(raw, list):
         raw = [obj["author"]] if isinstance(obj.get("author"), dict) else []  # JSON Feed 1.0
-    names = [a["name"].strip() for a in raw if isinstance(a, dict) and isinstance(a.get("name"), str) and a["name"].strip()]
+    names = [a["name"].strip() for a in raw
+             if isinstance(a, dict) and isinstance(a.get("name"), str) and a["name"].strip()]
     return tuple(dict.fromkeys(names))
 
 

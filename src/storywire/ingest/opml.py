@@ -6,10 +6,10 @@ import turns back into the same category, so a round trip is lossless.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import format_datetime
-from typing import Iterable
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element, SubElement, indent, tostring
 
@@ -53,7 +53,8 @@ def parse_opml(data: bytes, origin: str = "OPML") -> list[Subscription]:
     if body is None:
         raise InputError(f"{origin}: OPML without a <body>")
     found: dict[str, Subscription] = {}
-    stack = [(outline, (), 1) for outline in reversed(body)]  # (element, folder path, depth), document order
+    # (element, folder path, depth), in document order
+    stack: list[tuple[Element, tuple[str, ...], int]] = [(outline, (), 1) for outline in reversed(body)]
     while stack:
         outline, path, depth = stack.pop()
         if outline.tag.lower() != "outline":
@@ -78,7 +79,7 @@ def export_opml(subscriptions: Iterable[Subscription], title: str = "storywire s
     root = Element("opml", version="2.0")
     head = SubElement(root, "head")
     SubElement(head, "title").text = title
-    SubElement(head, "dateCreated").text = format_datetime(now or datetime.now(timezone.utc), usegmt=True)
+    SubElement(head, "dateCreated").text = format_datetime(now or datetime.now(UTC), usegmt=True)
     body = SubElement(root, "body")
     folders: dict[str, Element] = {}
     for sub in subscriptions:
