@@ -148,7 +148,9 @@ def _xml_entry(e: Any, base: str, feed_authors: tuple[str, ...] = ()) -> FeedEnt
             if candidate.get("rel", "alternate") == "alternate" and _abs(candidate.get("href"), base):
                 link = _abs(candidate.get("href"), base)
                 break
-    published = _struct_to_dt(e.get("published_parsed")) or _struct_to_dt(e.get("updated_parsed")) \
+    # "updated_parsed" only when present: feedparser's get() falls back to "published_parsed" with a DeprecationWarning
+    updated = e.get("updated_parsed") if "updated_parsed" in e else None
+    published = _struct_to_dt(e.get("published_parsed")) or _struct_to_dt(updated) \
         or _struct_to_dt(e.get("created_parsed"))
     contents = [c for c in e.get("content") or [] if isinstance(c.get("value"), str) and c["value"].strip()]
     html_parts = [c for c in contents if "html" in (c.get("type") or "")] or contents
