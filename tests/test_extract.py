@@ -5,7 +5,7 @@ import gzip
 import hashlib
 import json
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -30,7 +30,8 @@ SAMPLE_CHROME = ("Skip to main content", "Sign up", "Get all your news in one pl
 def raw_item(name: str, **fields) -> RawItem:
     spec = json.loads((PAGES / f"{name}.json").read_text())
     if spec["kind"] == "html":
-        return RawItem(origin=name, kind="html", html=(PAGES / f"{name}.html").read_text(), url=spec.get("url"), **fields)
+        return RawItem(origin=name, kind="html", html=(PAGES / f"{name}.html").read_text(), url=spec.get("url"),
+                       **fields)
     return RawItem(origin=name, kind="dump", text=(PAGES / f"{name}.txt").read_text(), **fields)
 
 
@@ -56,7 +57,7 @@ def test_stored_page(name):
 
 
 def test_fields_given_by_the_input_win():
-    when = datetime(2022, 10, 7, 9, 0, tzinfo=timezone.utc)
+    when = datetime(2022, 10, 7, 9, 0, tzinfo=UTC)
     ex = extract_item(raw_item("ledger-energy", title="Given title", source="Given Outlet", published=when,
                                authors=("A. Writer",), language="fr", external_id="x1"))
     assert (ex.title, ex.source, ex.published, ex.authors, ex.language, ex.external_id) == \
@@ -93,8 +94,11 @@ def test_globe_sample(samples):
 
 
 # The long single-line blocks of the dumps that are not story: two photo captions and a newsletter plug.
-NOT_STORY = ("Russia's President Vladimir Putin speaks with", "French President Emmanuel Macron talks with representatives",
-             "Our Morning Update and Evening Update newsletters")
+NOT_STORY = (
+    "Russia's President Vladimir Putin speaks with",
+    "French President Emmanuel Macron talks with representatives",
+    "Our Morning Update and Evening Update newsletters",
+)
 
 
 def test_samples_keep_every_story_paragraph_and_drop_the_chrome(samples):
@@ -119,9 +123,10 @@ def test_extract_dump_is_importable_for_analysis():
 
 
 def test_clean_text_keeps_paragraphs_and_normalises_spacing():
-    ex = extract_item(RawItem(origin="t", kind="text", text="  First\u00a0 line\r\ncontinues here.\n\n\n\nSecond   one.  "))
+    raw = "  First\u00a0 line\r\ncontinues here.\n\n\n\nSecond   one.  "
+    ex = extract_item(RawItem(origin="t", kind="text", text=raw))
     assert ex.text == "First line continues here.\n\nSecond one."
-    assert ex.raw_hash == hashlib.sha256("  First\u00a0 line\r\ncontinues here.\n\n\n\nSecond   one.  ".encode()).hexdigest()
+    assert ex.raw_hash == hashlib.sha256(raw.encode()).hexdigest()
 
 
 def test_nothing_left_is_a_clear_input_error():
@@ -146,8 +151,8 @@ def test_every_favor_extracts_the_article(favor):
 
 @pytest.mark.parametrize("line, expected", [
     ("Updated 2:13 PM GMT+1, February 4, 2022", datetime(2022, 2, 4, 14, 13, tzinfo=timezone(timedelta(hours=1)))),
-    ("Published on: 04/02/2022 - 10:49", datetime(2022, 2, 4, 10, 49, tzinfo=timezone.utc)),
-    ("5 February 2022", datetime(2022, 2, 5, tzinfo=timezone.utc)),
+    ("Published on: 04/02/2022 - 10:49", datetime(2022, 2, 4, 10, 49, tzinfo=UTC)),
+    ("5 February 2022", datetime(2022, 2, 5, tzinfo=UTC)),
     ("2022-02-04T09:15:00-05:00", datetime(2022, 2, 4, 9, 15, tzinfo=timezone(timedelta(hours=-5)))),
     ("Feb. 3, 2022 at 6:30 p.m. EST", datetime(2022, 2, 3, 18, 30, tzinfo=timezone(timedelta(hours=-5)))),
     ("Politics", None),

@@ -11,9 +11,9 @@ import gzip
 import threading
 import time
 import zlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Callable, Iterable
 
 import brotli
 import pytest
@@ -90,7 +90,7 @@ class LocalServer:
     def hits(self, path: str) -> int:
         return sum(1 for s in self.seen if s.path == path)
 
-    def __enter__(self) -> "LocalServer":
+    def __enter__(self) -> LocalServer:
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
         return self
 
@@ -321,9 +321,9 @@ def test_non_http_schemes_are_refused():
 
 
 def test_retry_after_parsing():
-    from datetime import datetime, timezone
+    from datetime import UTC, datetime
 
-    now = datetime(2022, 2, 1, 10, 0, tzinfo=timezone.utc)
+    now = datetime(2022, 2, 1, 10, 0, tzinfo=UTC)
     assert parse_retry_after("120") == 120
     assert parse_retry_after("Tue, 01 Feb 2022 10:01:30 GMT", now) == 90
     assert parse_retry_after("soon") is None and parse_retry_after(None) is None

@@ -79,7 +79,8 @@ def test_revised_article_updates_and_keeps_history(tmp_path, db_url):
     first = tmp_path / "v1.jsonl"
     first.write_text(json.dumps({"id": "r1", "source": "S", "title": "Fire", "text": "A fire broke out."}) + "\n")
     second = tmp_path / "v2.jsonl"
-    second.write_text(json.dumps({"id": "r1", "source": "S", "title": "Fire", "text": "A fire broke out; two hurt."}) + "\n")
+    second.write_text(json.dumps({"id": "r1", "source": "S", "title": "Fire",
+                                  "text": "A fire broke out; two hurt."}) + "\n")
     cli(db, "ingest", str(first), "--no-analyse")
     result = cli(db, "ingest", str(second), "--no-analyse")
     assert "1 revised" in result.output
@@ -119,7 +120,9 @@ def test_truncated_gz_keeps_what_was_readable(tmp_path, db_url):
 
 def test_non_utf8_file_is_decoded(tmp_path, db_url):
     page = tmp_path / "latin.txt"
-    text = "Élection à Montréal\n\nLes électeurs de Montréal ont élu un nouveau maire dimanche, après une campagne très disputée.\n\nLe résultat a été annoncé tard dans la soirée par la commission électorale."
+    text = ("Élection à Montréal\n\n"
+            "Les électeurs de Montréal ont élu un nouveau maire dimanche, après une campagne très disputée.\n\n"
+            "Le résultat a été annoncé tard dans la soirée par la commission électorale.")
     page.write_bytes(text.encode("latin-1"))
     db = db_url
     assert cli(db, "ingest", str(page), "--no-cluster").exit_code == 0

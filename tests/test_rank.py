@@ -1,19 +1,19 @@
 """Ranking: independent coverage over reprints, recency, and a reader's follows and mutes."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from storywire.models import Story
 from storywire.rank import Preferences, StoryFacts, score_story
 
-NOW = datetime(2024, 5, 1, 12, tzinfo=timezone.utc)
+NOW = datetime(2024, 5, 1, 12, tzinfo=UTC)
 
 
 def facts(sid: int, outlets: list[str], reprints: list[str] = (), hours_ago: float = 1.0, title: str = "A story",
           entities: tuple[str, ...] = ()) -> StoryFacts:
     last = NOW - timedelta(hours=hours_ago)
-    story = Story(id=sid, title=title, created=last, updated=last, article_count=len(outlets), source_count=len(outlets),
-                  first_seen=last - timedelta(hours=2), last_seen=last, summary="")
+    story = Story(id=sid, title=title, created=last, updated=last, article_count=len(outlets),
+                  source_count=len(outlets), first_seen=last - timedelta(hours=2), last_seen=last, summary="")
     return StoryFacts(story=story, outlets=tuple(outlets), reprint_outlets=tuple(reprints),
                       outlet_first_seen={o: last for o in outlets}, entities=entities)
 

@@ -1,7 +1,7 @@
 """The store on both backends: idempotent upserts, revisions, full-text search, atomic batches."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 import sqlalchemy as sa
@@ -70,7 +70,7 @@ def test_failed_batch_leaves_nothing(store):
 
 
 def test_times_come_back_timezone_aware(store):
-    when = datetime(2022, 2, 4, 17, 30, tzinfo=timezone.utc)
+    when = datetime(2022, 2, 4, 17, 30, tzinfo=UTC)
     with store.atomic() as conn:
         a = store.upsert_article(conn, ex(published=when))
     with store.read() as conn:

@@ -10,7 +10,7 @@ import logging
 import re
 import sqlite3
 import threading
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 import sqlalchemy as sa
@@ -24,7 +24,7 @@ from storywire.web import create_app
 
 PASSWORD = "correct horse battery"
 BIG = 2**63  # one past the largest id a store can hold
-T = datetime(2022, 2, 4, 16, tzinfo=timezone.utc)
+T = datetime(2022, 2, 4, 16, tzinfo=UTC)
 HOSTILE_URLS = ("javascript:alert(1)", "data:text/html,<script>alert(1)</script>", " JavaScript:alert(2)",
                 "vbscript:msgbox(1)", "https:/no-host")
 
