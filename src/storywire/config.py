@@ -28,8 +28,8 @@ class Settings:
     db: str = _meta("storywire.db", "SQLite file path or postgresql://user:pass@host/db URL of the store.")
     batch_size: int = _meta(200, "Articles per ingest transaction; a crash loses at most the batch in flight.")
     extract_favor: str = _meta("balanced", "trafilatura trade-off for HTML pages: precision, balanced or recall.")
-    max_record_bytes: int = _meta(2_000_000, "Largest article text accepted per record, bytes (a web page's HTML may be 5 "
-                                             "times that); a larger record is rejected alone.")
+    max_record_bytes: int = _meta(2_000_000, "Largest article text accepted per record, bytes (a web page's HTML "
+                                             "may be 5 times that); a larger record is rejected alone.")
     boilerplate_min_pages: int = _meta(3, "A line seen on at least this many pages of one outlet is boilerplate.")
     cluster_window_hours: float = _meta(72.0, "Stories with no article for this long are closed to new articles.")
     cluster_model: str = _meta("", "Path of a fitted cluster model JSON (empty: the one shipped with storywire).")
@@ -50,7 +50,8 @@ class Settings:
     fetch_timeout: float = _meta(30.0, "Seconds for a whole response.")
     fetch_max_bytes: int = _meta(10_000_000, "Largest response body accepted (after decompression), bytes.")
     fetch_retries: int = _meta(3, "Retries on 5xx, 429 and timeouts, with exponential backoff and jitter.")
-    allow_private_addresses: bool = _meta(False, "Allow fetching loopback/private/link-local addresses (SSRF guard off).")
+    allow_private_addresses: bool = _meta(False, "Allow fetching loopback/private/link-local addresses "
+                                                 "(SSRF guard off).")
     poll_min_minutes: float = _meta(10.0, "Shortest interval between two polls of one feed.")
     poll_max_minutes: float = _meta(240.0, "Longest interval between two polls of one feed.")
     full_text: bool = _meta(True, "Fetch the article page when a feed entry holds only a teaser.")
@@ -70,13 +71,15 @@ class Settings:
         """Refuse values no part of storywire could use (checked on every load and override)."""
         if not 1 <= self.port <= 65535:
             raise ConfigError(f"port must be between 1 and 65535, not {self.port}")
+        if not 3 <= self.summary_sentences <= 5:
+            raise ConfigError(f"summary_sentences must be between 3 and 5, not {self.summary_sentences}")
 
     @classmethod
     def help_table(cls) -> list[tuple[str, str, str]]:
         """(name, default, help) for every setting, for `storywire settings` and the README."""
         return [(f.name, json.dumps(_default(f)), f.metadata["help"]) for f in fields(cls)]
 
-    def with_overrides(self, **values: Any) -> "Settings":
+    def with_overrides(self, **values: Any) -> Settings:
         """Apply explicit values (e.g. CLI flags); None means "not given"."""
         return replace(self, **{k: _coerce(k, v) for k, v in values.items() if v is not None})
 
@@ -111,7 +114,8 @@ def _coerce(name: str, value: Any) -> Any:
             return json.loads(text) if text.startswith("[") else [p for p in text.split(",") if p]
         return kind(value)
     except (ValueError, TypeError, json.JSONDecodeError):
-        raise ConfigError(f"setting {name!r} wants a {kind.__name__}, got {value!r}") from None
+        article = "an" if kind.__name__[0] in "aeiou" else "a"
+        raise ConfigError(f"setting {name!r} wants {article} {kind.__name__}, got {value!r}") from None
 
 
 def load(config_file: str | os.PathLike | None = None, env: dict[str, str] | None = None, **flags: Any) -> Settings:
