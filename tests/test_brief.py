@@ -605,10 +605,7 @@ def test_cli_brief(store, plain_smtp, tmp_path):
     from typer.testing import CliRunner
 
     from storywire.cli import app
-    from storywire.commands.brief import register
 
-    if not any(c.name == "brief" for c in app.registered_commands):
-        register(app)
     ingest(store, "period1.jsonl")
     erin = add_user(store, "erin", email="erin@news.example", mutes=("The Daily Rumour",))
     runner = CliRunner()

@@ -74,14 +74,23 @@ def test_deep_opml_upload_is_a_400_page(tmp_path):
     assert r.status_code == 400 and "nested deeper than 50 levels" in r.text
 
 
+def new_store(folder: Path) -> None:
+    """An empty store at folder/s.db (read commands refuse a store that does not exist)."""
+    from storywire.store import open_store
+
+    open_store(str(folder / "s.db")).close()
+
+
 # -- output that cannot be written ---------------------------------------------------------------------
 def test_export_into_a_missing_folder_is_one_clear_error(tmp_path):
+    new_store(tmp_path)
     proc = storywire("--db", "s.db", "export", "articles", "--out", "missing/dir/a.csv", cwd=tmp_path)
     one_line_error(proc, "missing/dir/a.csv: No such file or directory")
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
 def test_a_full_disk_on_stdout_is_one_clear_error(tmp_path):
+    new_store(tmp_path)
     with open("/dev/full", "w") as full:
         proc = storywire("--db", "s.db", "feeds", "export", cwd=tmp_path, stdout=full)
     one_line_error(proc, "No space left on device")
@@ -89,6 +98,7 @@ def test_a_full_disk_on_stdout_is_one_clear_error(tmp_path):
 
 
 def test_a_closed_pipe_on_stdout_ends_quietly(tmp_path):
+    new_store(tmp_path)
     read_end, write_end = os.pipe()
     os.close(read_end)  # the reader is gone before anything is written, as with `| head -0`
     try:
@@ -191,9 +201,9 @@ def test_entities_take_the_spacy_model_from_the_config_file(elsewhere):
     (work / "a.jsonl").write_text("".join(json.dumps(a) + "\n" for a in articles))
     warning = "spaCy model 'no_such_spacy_model' is not installed"
     plain = storywire("--db", "plain.db", "ingest", "a.jsonl", cwd=work)
-    assert plain.returncode == 0 and "1 stories analysed" in plain.stderr and warning not in plain.stderr
+    assert plain.returncode == 0 and "1 story analysed" in plain.stderr and warning not in plain.stderr
     configured = storywire("--db", "conf.db", "--config", str(config), "ingest", "a.jsonl", cwd=work)
-    assert configured.returncode == 0 and "1 stories analysed" in configured.stderr
+    assert configured.returncode == 0 and "1 story analysed" in configured.stderr
     assert warning in configured.stderr and "Traceback" not in configured.stderr
 
 
@@ -206,3 +216,124 @@ def test_cluster_train_takes_the_window_from_the_config_file(elsewhere):
     assert plain.returncode == 0 and (work / "m.json").is_file(), plain.stderr
     configured = storywire("--config", str(config), "cluster", "train", str(stream), "-o", "m.json", cwd=work)
     one_line_error(configured, "no positive and negative pairs")
+
+
+# -- a store that does not exist --------------------------------------------------------------------------
+READ_COMMANDS = [["articles"], ["search", "dice"], ["export", "articles"], ["stories"], ["story", "1"], ["brief"],
+                 ["recluster", "--since", "3d"], ["fetch"], ["feeds", "list"], ["feeds", "export"],
+                 ["feeds", "remove", "1"], ["users", "list"], ["users", "token", "zoe"], ["users", "remove", "zoe"]]
+
+
+def test_a_read_command_refuses_a_missing_store_and_creates_none(tmp_path):
+    proc = storywire("articles", cwd=tmp_path)
+    one_line_error(proc, re.escape("no store at ./storywire.db: run `storywire init` or pass --db"))
+    assert proc.returncode == 2 and list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("args", READ_COMMANDS, ids=" ".join)
+def test_every_read_command_refuses_a_missing_store(tmp_path, args):
+    from storywire.cli import app
+    from storywire.errors import StoreError
+
+    db = tmp_path / "s.db"
+    r = CliRunner().invoke(app, ["--db", str(db), *args])
+    assert isinstance(r.exception, StoreError) and str(r.exception).startswith(f"no store at {db}:"), r.output
+    assert not db.exists()
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+WRITE_COMMANDS = [["init", "--no-feeds"], ["db", "migrate"], ["users", "add", "zoe", "--password-stdin"],
+                  ["feeds", "import", str(FIXTURES / "feeds" / "subscriptions.opml")],
+                  ["ingest", "--no-cluster", str(FIXTURES / "ingest" / "wire.jsonl")]]
+
+
+@pytest.mark.parametrize("args", WRITE_COMMANDS, ids=lambda args: " ".join(args[:2]))
+def test_commands_that_write_create_the_store(tmp_path, args):
+    from storywire.cli import app
+
+    db = tmp_path / "s.db"
+    r = CliRunner().invoke(app, ["--db", str(db), *args], input="correct horse battery\n")
+    assert r.exit_code == 0 and db.is_file(), r.output
+
+
+# -- help, version, flags --------------------------------------------------------------------------------
+def _command_paths(group, path=()):
+    """Every command and group of the storywire app, as argument lists."""
+    yield list(path)
+    for name, command in getattr(group, "commands", {}).items():
+        yield from _command_paths(command, (*path, name))
+
+
+def test_every_command_takes_h_for_help_and_shows_no_bool_type():
+    import typer
+
+    from storywire.cli import app
+
+    runner = CliRunner()
+    paths = list(_command_paths(typer.main.get_command(app)))
+    assert ["feeds", "add"] in paths and ["run"] in paths and len(paths) > 25
+    for path in paths:
+        short, long = runner.invoke(app, [*path, "-h"]), runner.invoke(app, [*path, "--help"])
+        assert short.exit_code == 0 and short.output == long.output, path
+        assert "Usage: " in short.output and "<bool>" not in short.output, short.output
+
+
+def test_version():
+    from storywire import __version__
+    from storywire.cli import app
+
+    r = CliRunner().invoke(app, ["--version"])
+    assert r.exit_code == 0 and r.output == f"storywire {__version__}\n"
+
+
+# -- output: data printed as it is, not cut at 80 columns, counted in words that agree -------------------------
+def test_messages_show_markup_and_emoji_codes_as_written(tmp_path):
+    proc = storywire("--db", "s.db", "feeds", "import", ":fire: [red]x[/red].opml", cwd=tmp_path)
+    assert proc.stderr == "error: :fire: [red]x[/red].opml does not exist\n"
+
+
+def test_tables_show_markup_and_emoji_codes_as_written(tmp_path):
+    from storywire.cli import app
+
+    article = {"id": "a1", "source": "[bold]Wire[/bold] :fire:", "title": "Storm [red]warning[/] :smile:",
+               "text": "The storm reached the coast on Friday morning and closed the harbour for the day. " * 3}
+    (tmp_path / "a.jsonl").write_text(json.dumps(article) + "\n")
+    db = str(tmp_path / "s.db")
+    runner = CliRunner()
+    assert runner.invoke(app, ["--db", db, "ingest", "--no-cluster", str(tmp_path / "a.jsonl")]).exit_code == 0
+    shown = runner.invoke(app, ["--db", db, "articles"]).output
+    assert "[bold]Wire[/bold] :fire:" in shown and "Storm [red]warning[/] :smile:" in shown
+
+
+def test_users_list_piped_shows_a_long_name_uncut(tmp_path):
+    from storywire.store import open_store
+
+    name = "a" * 60 + "." + "b" * 39  # the longest a user name may be
+    store = open_store(str(tmp_path / "s.db"))
+    with store.atomic() as conn:
+        store.create_user(conn, name, "correct horse battery", is_admin=True)
+    store.close()
+    proc = storywire("--db", "s.db", "users", "list", cwd=tmp_path)
+    assert proc.returncode == 0 and name in proc.stdout, proc.stdout
+
+
+def test_counts_agree_with_their_nouns(tmp_path):
+    from storywire.cli import app
+    from storywire.config import load
+    from storywire.errors import ConfigError
+
+    (tmp_path / "one.opml").write_text('<?xml version="1.0"?><opml version="2.0"><body>'
+                                       '<outline type="rss" text="One" xmlUrl="https://one.example/rss"/></body></opml>')
+    r = CliRunner().invoke(app, ["--db", str(tmp_path / "s.db"), "feeds", "import", str(tmp_path / "one.opml")])
+    assert r.output == "1 feed added, 0 already followed\n"
+    with pytest.raises(ConfigError, match="setting 'port' wants an int, got 'x'"):
+        load(env={"STORYWIRE_PORT": "x"})
+
+
+# -- settings checked on load ------------------------------------------------------------------------------
+@pytest.mark.parametrize("value", ["2", "6"])
+def test_summary_sentences_must_be_3_to_5(tmp_path, value):
+    (tmp_path / "storywire.toml").write_text(f"summary_sentences = {value}\n")
+    proc = storywire("settings", cwd=tmp_path)
+    one_line_error(proc, f"summary_sentences must be between 3 and 5, not {value}")
+    assert storywire("settings", cwd=tmp_path, STORYWIRE_SUMMARY_SENTENCES="5").returncode == 0

@@ -508,9 +508,7 @@ def test_service_reports_unreachable_feeds_and_keeps_running(sqlite_store):
 @pytest.fixture
 def cli_app():
     from storywire.cli import app
-    from storywire.commands.feeds import register
 
-    register(app)
     return app
 
 
@@ -564,9 +562,7 @@ def test_cli_init_imports_the_default_list_once(tmp_path, cli_app):
 # -- SIGTERM during a pass ----------------------------------------------------------------------------
 RUNNER = """
 import sys
-from storywire.cli import app, main
-from storywire.commands.feeds import register
-register(app)
+from storywire.cli import main
 sys.argv = ["storywire"] + sys.argv[1:]
 main()
 """

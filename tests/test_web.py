@@ -567,15 +567,10 @@ def test_for_you_feed_needs_a_token_and_is_personal(env):
 
 # -- CLI ----------------------------------------------------------------------------------------------------
 def test_users_cli(tmp_path):
-    import typer
     from typer.testing import CliRunner
 
-    from storywire.cli import _main
-    from storywire.commands.web import register
+    from storywire.cli import app
 
-    app = typer.Typer()
-    app.callback()(_main)
-    register(app)
     db = str(tmp_path / "cli.db")
     runner = CliRunner()
     r = runner.invoke(app, ["--db", db, "users", "add", "zoe", "--admin", "--password-stdin"], input=PASSWORD + "\n")

@@ -1,15 +1,15 @@
 """Progress bars (rich) for long commands; silent when stderr is not a terminal."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Callable, Iterator
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
 
 
 def _progress(console: Console) -> Progress:
-    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+    return Progress(SpinnerColumn(), TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn(),
                     TimeElapsedColumn(), console=console, transient=True, disable=not console.is_terminal)
 
 
@@ -23,7 +23,8 @@ def ingest_progress(console: Console) -> Iterator[Callable]:
         def on_item(result) -> None:
             status = getattr(result, "status", "rejected")
             counts[status] = counts.get(status, 0) + 1
-            bar.update(task, advance=1, description="ingesting " + " ".join(f"{k}={v}" for k, v in sorted(counts.items())))
+            bar.update(task, advance=1,
+                       description="ingesting " + " ".join(f"{k}={v}" for k, v in sorted(counts.items())))
 
         yield on_item
 
@@ -33,3 +34,26 @@ def analyse_progress(console: Console) -> Iterator[Callable]:
     with _progress(console) as bar:
         task = bar.add_task("analysing stories", total=None)
         yield lambda _sid: bar.update(task, advance=1)
+
+
+@contextmanager
+def fetch_progress(console: Console) -> Iterator[tuple[Callable, Callable]]:
+    """``on_start(n)`` and ``on_feed(feed, status)`` for a collection pass: one bar over the feeds."""
+    with _progress(console) as bar:
+        task = bar.add_task("fetching feeds", total=None)
+        yield (lambda n: bar.update(task, total=n),
+               lambda feed, status: bar.update(task, advance=1, description=f"{status:>9} {feed.name[:40]}"))
+
+
+@contextmanager
+def copy_progress(console: Console) -> Iterator[Callable[[str, int, int], None]]:
+    """``on_rows(table, done, total)`` for a store copy: one bar per table."""
+    with _progress(console) as bar:
+        tasks: dict[str, TaskID] = {}
+
+        def on_rows(table: str, done: int, total: int) -> None:
+            if table not in tasks:
+                tasks[table] = bar.add_task(table, total=total)
+            bar.update(tasks[table], completed=done)
+
+        yield on_rows

@@ -1,10 +1,10 @@
 """`storywire run`: the long-running service.
 
 One loop in the main thread: collect the feeds that are due (each feed has its own adaptive
-schedule, see store.feeds), run the periodic tasks whose time has come, sleep until the next of
-either. The web server, when given, runs beside it in a thread. SIGINT/SIGTERM set ``stop``: the pass
-in progress cancels its downloads, commits the feed it is storing, and the loop ends; a second signal
-stops at once. Without a network the loop keeps going and says so plainly.
+schedule, see store.feeds), run the periodic tasks whose time has come (the briefings), sleep until
+the next of either. The web server, when given, runs beside it in a thread. SIGINT/SIGTERM set
+``stop``: the pass in progress cancels its downloads, commits the feed it is storing, and the loop
+ends; a second signal stops at once. Without a network the loop keeps going and says so plainly.
 """
 from __future__ import annotations
 
@@ -12,19 +12,32 @@ import logging
 import signal
 import threading
 import time
-from datetime import datetime, timezone
-from typing import Callable
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from rich.console import Console
+from rich.text import Text
 
+from .cli_common import plural
 from .config import Settings
 from .errors import StorywireError
-from .ingest.collect import CollectSummary, Collector
+from .ingest.collect import Collector, CollectSummary
 from .store import Store
 
 log = logging.getLogger(__name__)
 
 MAX_SLEEP_S = 60.0  # look again at least this often (feeds added meanwhile, clock changes)
+BRIEFING_CHECK_SECONDS = 60.0
+
+
+@dataclass
+class _Periodic:
+    """A task of the loop: run every ``interval`` seconds, next at ``due`` (time.monotonic)."""
+
+    interval: float
+    task: Callable[[], None]
+    due: float
 
 
 def install_signals(stop: threading.Event, console: Console) -> Callable[[], None]:
@@ -53,15 +66,15 @@ def install_signals(stop: threading.Event, console: Console) -> Callable[[], Non
 def report(console: Console, summary: CollectSummary, running: bool = True) -> None:
     """One line per pass, plus why feeds failed; an unreachable network is said in words."""
     stamp = datetime.now().strftime("%H:%M:%S")
-    console.print(f"{stamp} {summary.line()}", highlight=False)
+    console.print(f"{stamp} {summary.line()}")
     if summary.offline:
         sample = summary.errors[0][1] if summary.errors else ""
         then = "storywire keeps running and tries again" if running else "try again later"
-        console.print(f"[yellow]could not reach any of the {summary.failed} feeds ({sample}); is this machine "
-                      f"online? {then}.[/yellow]", highlight=False)
+        console.print(Text(f"could not reach any of the {plural(summary.failed, 'feed')} ({sample}); is this machine "
+                           f"online? {then}.", style="yellow"))
         return
     for url, error in summary.errors[:5]:
-        console.print(f"  [red]failed[/red] {url}: {error}", highlight=False, soft_wrap=True)
+        console.print(Text.assemble("  ", ("failed", "red"), f" {url}: {error}"), soft_wrap=True)
     if len(summary.errors) > 5:
         console.print(f"  ... and {len(summary.errors) - 5} more (see `storywire feeds list`)")
 
@@ -74,6 +87,49 @@ def _ingest_paths(settings: Settings, collector: Collector, console: Console) ->
     summary = collector.pipeline.ingest(read_paths(settings.ingest_paths, settings.max_record_bytes))
     c = summary.counts
     console.print(f"local files: {c['ingested']} ingested, {c['unchanged']} unchanged, {c['rejected']} rejected")
+
+
+def web_server(settings: Settings, store: Store, console: Console) -> Callable[[threading.Event], None]:
+    """``serve(stop)``: uvicorn on settings.host:port until ``stop`` is set."""
+    import uvicorn
+
+    from .web import create_app
+
+    def serve(stop: threading.Event) -> None:
+        config = uvicorn.Config(create_app(settings, store), host=settings.host, port=settings.port,
+                                log_level="warning", proxy_headers=True, server_header=False)
+        server = uvicorn.Server(config)  # in a thread uvicorn leaves the signals alone: the service owns them
+
+        def exit_on_stop() -> None:
+            stop.wait()
+            server.should_exit = True
+
+        threading.Thread(target=exit_on_stop, daemon=True).start()
+        console.print(f"web UI and API on http://{settings.host}:{settings.port}/")
+        with store.read() as conn:
+            if store.count_users(conn) == 0 and not settings.anonymous_read:
+                console.print("no users yet: create one with `storywire users add NAME --admin` to log in")
+        try:
+            server.run()
+        except (OSError, SystemExit) as exc:  # e.g. the port is taken: say so, keep collecting
+            console.print(Text.assemble(("web server stopped:", "red"), f" {exc} (set `port` or STORYWIRE_PORT)"))
+
+    return serve
+
+
+def briefing_task(settings: Settings, store: Store, console: Console) -> tuple[float, Callable[[], None]]:
+    """(interval, task) for ``run_service``: build, store and e-mail the briefings that fall due."""
+    from .brief.schedule import run_due
+
+    def briefings() -> None:
+        for r in run_due(store, settings):
+            if r.error:
+                console.print(Text.assemble((f"briefing for {r.recipient} failed:", "red"), f" {r.error}"))
+            else:
+                console.print(f"briefing for {r.recipient}: {plural(r.stories, 'story', 'stories')}"
+                              + (", e-mailed" if r.sent else ""))
+
+    return BRIEFING_CHECK_SECONDS, briefings
 
 
 def run_service(settings: Settings, store: Store, console: Console, stop: threading.Event | None = None,
@@ -90,7 +146,7 @@ def run_service(settings: Settings, store: Store, console: Console, stop: thread
     stop = stop or threading.Event()
     restore = install_signals(stop, console)
     collector = collector or Collector(store, settings)
-    tasks = [[time.monotonic() + interval, interval, task] for interval, task in (periodic or [])]
+    tasks = [_Periodic(interval, task, time.monotonic() + interval) for interval, task in (periodic or [])]
     server = None
     warned_empty = False
     try:
@@ -111,20 +167,13 @@ def run_service(settings: Settings, store: Store, console: Console, stop: thread
                     if summary.feeds:
                         report(console, summary)
             except StorywireError as exc:
-                console.print(f"[red]collection failed:[/red] {exc}", highlight=False)
+                console.print(Text.assemble(("collection failed:", "red"), f" {exc}"))
             except Exception as exc:  # keep serving; the next pass may well succeed
                 log.exception("collection pass failed")
-                console.print(f"[red]collection failed:[/red] {exc!r}", highlight=False)
-            for entry in tasks:
-                if stop.is_set() or time.monotonic() < entry[0]:
-                    continue
-                try:
-                    entry[2]()
-                except Exception as exc:
-                    log.exception("periodic task failed")
-                    console.print(f"[red]task {getattr(entry[2], '__name__', entry[2])} failed:[/red] {exc!r}",
-                                  highlight=False)
-                entry[0] = time.monotonic() + entry[1]
+                console.print(Text.assemble(("collection failed:", "red"), f" {exc!r}"))
+            for periodic_task in tasks:
+                if not stop.is_set() and time.monotonic() >= periodic_task.due:
+                    _run_periodic(periodic_task, console)
             stop.wait(_sleep_for(store, tasks))
     finally:
         restore()
@@ -134,16 +183,27 @@ def run_service(settings: Settings, store: Store, console: Console, stop: thread
         console.print("storywire stopped")
 
 
-def _sleep_for(store: Store, tasks: list[list]) -> float:
+def _run_periodic(periodic: _Periodic, console: Console) -> None:
+    """Run one periodic task now and set its next time; a failure is reported, never raised."""
+    try:
+        periodic.task()
+    except Exception as exc:
+        log.exception("periodic task failed")
+        name = getattr(periodic.task, "__name__", periodic.task)
+        console.print(Text.assemble((f"task {name} failed:", "red"), f" {exc!r}"))
+    periodic.due = time.monotonic() + periodic.interval
+
+
+def _sleep_for(store: Store, tasks: list[_Periodic]) -> float:
     """Seconds until the next feed is due or the next task runs, between 1 and MAX_SLEEP_S."""
     wait = MAX_SLEEP_S
     try:
         with store.read() as conn:
             due = store.next_due(conn)
         if due is not None:
-            wait = min(wait, (due - datetime.now(timezone.utc)).total_seconds())
+            wait = min(wait, (due - datetime.now(UTC)).total_seconds())
     except Exception:  # the store may be briefly unavailable; look again soon
         wait = 5.0
-    for entry in tasks:
-        wait = min(wait, entry[0] - time.monotonic())
+    for periodic in tasks:
+        wait = min(wait, periodic.due - time.monotonic())
     return max(1.0, wait)

@@ -1,1 +1,1 @@
-"""CLI command groups, one module a concern; registered in storywire.cli."""
+"""The storywire commands, one module per area, each with module-level Typer apps that storywire.cli wires."""

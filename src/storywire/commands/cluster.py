@@ -1,19 +1,25 @@
-"""`storywire cluster train`, `storywire eval cluster` and `storywire recluster`: fit, measure, rebuild."""
+"""`storywire cluster train` and `storywire recluster`: fit the story-clustering decision, rebuild stories.
+
+Also the labelled-data helpers `storywire eval cluster` measures with (storywire.commands.evaluate).
+"""
 from __future__ import annotations
 
 import json
 import tempfile
 import time
 from pathlib import Path
-from typing import Optional
 
 import typer
-from rich.table import Table
 
-from ..errors import InputError, StorywireError
+from ..cli_common import command_context, out, parse_since, plural
+from ..errors import InputError
+
+app = typer.Typer()
+cluster_app = typer.Typer(help="Train the story-clustering decision.", no_args_is_help=True)
 
 
-def _records(path: Path) -> list[dict]:
+def labelled_records(path: Path) -> list[dict]:
+    """The records of a labelled JSONL file; an unreadable file is an InputError."""
     from ..cluster.evaluate import load_records
 
     if not path.is_file():
@@ -24,7 +30,8 @@ def _records(path: Path) -> list[dict]:
         raise InputError(str(exc)) from None
 
 
-def _fit(records: list[dict], source: str, window_hours: float) -> dict:
+def fit_labelled(records: list[dict], source: str, window_hours: float) -> dict:
+    """The fitted model parameters; data that cannot be fitted is an InputError."""
     from ..cluster.train import fit
 
     try:
@@ -73,99 +80,38 @@ def through_store(records: list[dict], params: dict, window_hours: float) -> lis
                 story = {a.id: a.story_id for a in store.iter_articles(conn)}
         finally:
             store.close()
-    return [story.get(kept.get(f"{src}:{line}")) for line in range(1, len(records) + 1)]
+    found = (kept.get(f"{src}:{line}") for line in range(1, len(records) + 1))
+    return [None if article is None else story.get(article) for article in found]
 
 
-def register(app: typer.Typer, cluster_app: typer.Typer, eval_app: typer.Typer) -> None:
-    from ..cli import env, err, out, parse_since
+@cluster_app.command("train")
+def train(ctx: typer.Context,
+          file: Path = typer.Argument(..., help="Labelled JSONL: id, title, text, published (optional), story or "
+                                      "cluster."),
+          output: Path = typer.Option(Path("cluster-model.json"), "-o", "--out", help="Where to write the model."),
+          window_hours: float | None = typer.Option(None, help="Story time window used while fitting "
+                                                    "(default: the cluster_window_hours setting).")):
+    """Fit the clustering decision (logistic model + thresholds) on labelled data; write it as JSON.
 
-    @cluster_app.command("train")
-    def train(ctx: typer.Context,
-              file: Path = typer.Argument(..., help="Labelled JSONL: id, title, text, published (optional), story or cluster."),
-              output: Path = typer.Option(Path("cluster-model.json"), "-o", "--out", help="Where to write the model."),
-              window_hours: Optional[float] = typer.Option(None, help="Story time window used while fitting "
-                                                           "(default: the cluster_window_hours setting).")):
-        """Fit the clustering decision (logistic model + thresholds) on labelled data; write it as JSON.
-
-        Use it with `--config` / STORYWIRE_CLUSTER_MODEL=path. Never report scores on the file you fit on.
-        """
-        recs = _records(file)
-        started = time.perf_counter()
-        window = window_hours if window_hours is not None else env(ctx).settings.cluster_window_hours
-        params = _fit(recs, file.name, window)
-        output.write_text(json.dumps(params, indent=1) + "\n", encoding="utf-8")
-        out.print(f"wrote {output} ({len(recs)} records, {params['trained_on'].get('pairs', 0)} pairs, "
-                  f"threshold {params['threshold']}, {time.perf_counter() - started:.1f}s)")
-
-    @eval_app.command("cluster")
-    def eval_cluster(ctx: typer.Context,
-                     file: Path = typer.Argument(..., help="Labelled JSONL (see ../shared/data/README.md)."),
-                     model: Optional[Path] = typer.Option(None, help="Model JSON (default: the configured/shipped one)."),
-                     split_topics: bool = typer.Option(False, "--split-topics",
-                                                       help="Fit on odd topics, score on even, and the other way round."),
-                     baseline: bool = typer.Option(False, "--baseline",
-                                                   help="Also score TF-IDF + agglomerative clustering, fitted the same way."),
-                     via_store: bool = typer.Option(False, "--via-store",
-                                                    help="Cluster by the real path: ingest into a fresh store, then export.")):
-        """Stream a labelled file through the engine in time order: BCubed precision, recall, F1, articles/s."""
-        from ..cluster import baseline as base
-        from ..cluster.evaluate import bcubed, evaluate_stream, label_of, split_by_topic
-        from ..cluster.online import load_params
-
-        e = env(ctx)
-        recs = _records(file)
-        runs: list[tuple[str, list[dict], list[dict] | None]] = []
-        if split_topics:
-            if not all("topic" in r for r in recs):
-                raise InputError(f"{file}: --split-topics needs a 'topic' field on every record")
-            odd, even = split_by_topic(recs)
-            runs = [("fit odd, score even", odd, even), ("fit even, score odd", even, odd)]
-        else:
-            runs = [("whole file", [], recs)]
-        table = Table("run", "system", "articles", "stories", "gold", "precision", "recall", "F1", "articles/s",
-                      box=None)
-        for name, train, test in runs:
-            if train:
-                err.print(f"{name}: fitting on {len(train)} records...")
-                params = _fit(train, file.name, e.settings.cluster_window_hours)
-            else:
-                params = load_params(model or e.settings.cluster_model or None)
-            if via_store:
-                started = time.perf_counter()
-                pred = through_store(test, params, e.settings.cluster_window_hours)
-                took = time.perf_counter() - started
-                gold = [label_of(r) for r in test]
-                r = {**bcubed(pred, gold), "articles": len(test), "articles_per_s": len(test) / took,
-                     "stories": len(set(pred)), "gold_stories": len(set(gold))}
-                system = "storywire (ingest+export)"
-            else:
-                r = evaluate_stream(test, params, e.settings.cluster_window_hours)
-                system = "storywire engine"
-            table.add_row(name, system, str(r["articles"]), str(r["stories"]), str(r["gold_stories"]),
-                          f"{r['precision']:.3f}", f"{r['recall']:.3f}", f"{r['f1']:.3f}", f"{r['articles_per_s']:.0f}")
-            if baseline:
-                if train:
-                    t = float(base.fit_threshold(train))
-                else:
-                    t = float(base.fit_threshold(test))
-                    name += " (baseline fit on itself)"
-                started = time.perf_counter()
-                b = base.score(test, t)
-                took = time.perf_counter() - started
-                table.add_row(name, f"tf-idf+agglomerative @{t:.2f}", str(len(test)), "", "", f"{b['precision']:.3f}",
-                              f"{b['recall']:.3f}", f"{b['f1']:.3f}", f"{len(test) / took:.0f}")
-        out.print(table)
-
-    @app.command("recluster")
-    def recluster(ctx: typer.Context,
-                  since: str = typer.Option(..., "--since", help="Rebuild stories from this time on (2022-02-04, 3d).")):
-        """Rebuild the stories of a period: detach its articles and cluster them again in time order."""
-        e = env(ctx)
-        when = parse_since(since)
-        pipe = e.pipeline()
-        n = pipe.recluster(when)
-        analysed = pipe.analyse_pending() if e.settings.analyse else 0
-        out.print(f"re-clustered {n} articles since {when.isoformat()}; {analysed} stories analysed")
+    Use it with `--config` / STORYWIRE_CLUSTER_MODEL=path. Never report scores on the file you fit on.
+    """
+    recs = labelled_records(file)
+    started = time.perf_counter()
+    window = window_hours if window_hours is not None else command_context(ctx).settings.cluster_window_hours
+    params = fit_labelled(recs, file.name, window)
+    output.write_text(json.dumps(params, indent=1) + "\n", encoding="utf-8")
+    out.print(f"wrote {output} ({plural(len(recs), 'record')}, {plural(params['trained_on'].get('pairs', 0), 'pair')}, "
+              f"threshold {params['threshold']}, {time.perf_counter() - started:.1f}s)")
 
 
-__all__ = ["register", "through_store", "StorywireError"]
+@app.command("recluster")
+def recluster(ctx: typer.Context,
+              since: str = typer.Option(..., "--since", help="Rebuild stories from this time on (2022-02-04, 3d).")):
+    """Rebuild the stories of a period: detach its articles and cluster them again in time order."""
+    cmd = command_context(ctx)
+    when = parse_since(since)
+    pipe = cmd.pipeline()
+    n = pipe.recluster(when)
+    analysed = pipe.analyse_pending() if cmd.settings.analyse else 0
+    out.print(f"re-clustered {plural(n, 'article')} since {when.isoformat()}; "
+              f"{plural(analysed, 'story', 'stories')} analysed")

@@ -3,16 +3,15 @@ from __future__ import annotations
 
 import socket
 import sys
-from typing import Optional
 
 import typer
-from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
+from ..cli_common import command_context, err, out
 from ..errors import ConfigError, InputError
 
-out = Console()
-err = Console(stderr=True)
+app = typer.Typer()
 users_app = typer.Typer(help="Manage reader accounts and their API tokens.", no_args_is_help=True)
 
 
@@ -30,22 +29,22 @@ def _listen(host: str, port: int) -> socket.socket:
     return sock
 
 
+@app.command("serve")
 def serve(ctx: typer.Context,
-          host: Optional[str] = typer.Option(None, "--host", help="Address to listen on (setting: host)."),
-          port: Optional[int] = typer.Option(None, "--port", help="Port to listen on (setting: port).")):
+          host: str | None = typer.Option(None, "--host", help="Address to listen on (setting: host)."),
+          port: int | None = typer.Option(None, "--port", help="Port to listen on (setting: port).")):
     """Serve the web UI and the JSON API (/api/v1, OpenAPI at /api/v1/openapi.json)."""
     import uvicorn
 
-    from ..cli import env
     from ..web import create_app
 
-    e = env(ctx)
-    settings = e.settings.with_overrides(host=host, port=port)
+    cmd = command_context(ctx, creates_store=True)
+    settings = cmd.settings.with_overrides(host=host, port=port)
     sock = _listen(settings.host, settings.port)
-    store = e.store
+    store = cmd.store
     with store.read() as conn:
         if store.count_users(conn) == 0 and not settings.anonymous_read:
-            err.print("[yellow]no users yet:[/yellow] create one with `storywire users add NAME --admin`")
+            err.print(Text.assemble(("no users yet:", "yellow"), " create one with `storywire users add NAME --admin`"))
     err.print(f"storywire on http://{settings.host}:{settings.port}/")
     config = uvicorn.Config(create_app(settings, store), log_level="info", proxy_headers=True, server_header=False)
     uvicorn.Server(config).run(sockets=[sock])
@@ -64,11 +63,9 @@ def _read_password(password_stdin: bool) -> str:
 def users_add(ctx: typer.Context, name: str = typer.Argument(..., help="User name (letters, digits, . _ @ -)."),
               admin: bool = typer.Option(False, "--admin", help="May manage sources and users."),
               password_stdin: bool = typer.Option(False, "--password-stdin", help="Read the password from stdin."),
-              email: Optional[str] = typer.Option(None, "--email", help="For briefings by e-mail.")):
+              email: str | None = typer.Option(None, "--email", help="For briefings by e-mail.")):
     """Add a user (asks for the password, or reads one line from stdin)."""
-    from ..cli import env
-
-    store = env(ctx).store
+    store = command_context(ctx, creates_store=True).store
     password = _read_password(password_stdin)
     with store.atomic() as conn:
         store.create_user(conn, name, password, is_admin=admin, email=email)
@@ -78,9 +75,7 @@ def users_add(ctx: typer.Context, name: str = typer.Argument(..., help="User nam
 @users_app.command("list")
 def users_list(ctx: typer.Context):
     """List users."""
-    from ..cli import env
-
-    store = env(ctx).store
+    store = command_context(ctx).store
     with store.read() as conn:
         rows = store.list_users(conn)
         tokens = {u["id"]: len(store.list_tokens(conn, u["id"])) for u in rows}
@@ -95,9 +90,7 @@ def users_list(ctx: typer.Context):
 def users_token(ctx: typer.Context, name: str = typer.Argument(..., help="User name."),
                 label: str = typer.Option("cli", "--name", help="A label to recognise the token by.")):
     """Make a new API token for a user and print it (shown only this once)."""
-    from ..cli import env
-
-    store = env(ctx).store
+    store = command_context(ctx).store
     with store.atomic() as conn:
         user = store.user_by_name(conn, name)
         token = store.create_token(conn, user["id"], label)
@@ -107,9 +100,7 @@ def users_token(ctx: typer.Context, name: str = typer.Argument(..., help="User n
 @users_app.command("remove")
 def users_remove(ctx: typer.Context, name: str = typer.Argument(..., help="User name.")):
     """Remove a user with their sessions, tokens and follows."""
-    from ..cli import env
-
-    store = env(ctx).store
+    store = command_context(ctx).store
     with store.atomic() as conn:
         store.delete_user(conn, store.user_by_name(conn, name)["id"])
     err.print(f"user {name} removed")
@@ -119,16 +110,8 @@ def users_remove(ctx: typer.Context, name: str = typer.Argument(..., help="User 
 def users_password(ctx: typer.Context, name: str = typer.Argument(..., help="User name."),
                    password_stdin: bool = typer.Option(False, "--password-stdin", help="Read it from stdin.")):
     """Set a user's password (logs them out everywhere)."""
-    from ..cli import env
-
-    store = env(ctx).store
+    store = command_context(ctx).store
     password = _read_password(password_stdin)
     with store.atomic() as conn:
         store.set_password(conn, store.user_by_name(conn, name)["id"], password)
     err.print(f"password of {name} changed")
-
-
-def register(app: typer.Typer) -> None:
-    """Add `serve` and `users` to the storywire command."""
-    app.command("serve")(serve)
-    app.add_typer(users_app, name="users")

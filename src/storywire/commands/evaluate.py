@@ -1,0 +1,101 @@
+"""`storywire eval extract` and `storywire eval cluster`: measure extraction and clustering on labelled data."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from ..cli_common import command_context, err, out, plural
+from ..errors import InputError, StorywireError
+from .cluster import fit_labelled, labelled_records, through_store
+
+eval_app = typer.Typer(help="Measure extraction and clustering on labelled data.", no_args_is_help=True)
+
+
+def shared_dir() -> Path:
+    """../shared beside the repository root (where the development sets live), or ./shared."""
+    for base in (Path.cwd(), Path(__file__).resolve().parents[3]):
+        cand = base.parent / "shared"
+        if cand.is_dir():
+            return cand
+    raise StorywireError("cannot find ../shared (the development data); pass the folder explicitly")
+
+
+@eval_app.command("extract")
+def eval_extract(ctx: typer.Context,
+                 data: Path | None = typer.Option(None, help="The extraction data folder "
+                                                  "(default ../shared/data/extraction)."),
+                 favor: str | None = typer.Option(None, help="precision, balanced or recall (default: the setting)."),
+                 limit: int | None = typer.Option(None, help="Score only the first N pages of each set.")):
+    """Score main-text extraction on the development sets: precision, recall, F1, pages/s."""
+    from ..extract.evaluate import evaluate_all
+
+    folder = data or shared_dir() / "data" / "extraction"
+    if not folder.is_dir():
+        raise StorywireError(f"no extraction data at {folder}")
+    chosen = favor or command_context(ctx).settings.extract_favor
+    table = Table("set", "pages", "precision", "recall", "F1", "pages/s", box=None)
+    for name, r in evaluate_all(folder, chosen, limit=limit).items():
+        table.add_row(name, str(r["pages"]), f"{r['precision']:.3f}", f"{r['recall']:.3f}", f"{r['f1']:.3f}",
+                      f"{r['pages_per_s']:.1f}")
+    out.print(table)
+
+
+@eval_app.command("cluster")
+def eval_cluster(ctx: typer.Context,
+                 file: Path = typer.Argument(..., help="Labelled JSONL (see ../shared/data/README.md)."),
+                 model: Path | None = typer.Option(None, help="Model JSON (default: the configured/shipped one)."),
+                 split_topics: bool = typer.Option(False, "--split-topics",
+                                                   help="Fit on odd topics, score on even, and the other way round."),
+                 baseline: bool = typer.Option(False, "--baseline", help="Also score TF-IDF + agglomerative "
+                                               "clustering, fitted the same way."),
+                 via_store: bool = typer.Option(False, "--via-store", help="Cluster by the real path: ingest into "
+                                                "a fresh store, then export.")):
+    """Stream a labelled file through the engine in time order: BCubed precision, recall, F1, articles/s."""
+    from ..cluster import baseline as base
+    from ..cluster.evaluate import bcubed, evaluate_stream, label_of, split_by_topic
+    from ..cluster.online import load_params
+
+    settings = command_context(ctx).settings
+    recs = labelled_records(file)
+    runs: list[tuple[str, list[dict], list[dict]]] = [("whole file", [], recs)]
+    if split_topics:
+        if not all("topic" in r for r in recs):
+            raise InputError(f"{file}: --split-topics needs a 'topic' field on every record")
+        odd, even = split_by_topic(recs)
+        runs = [("fit odd, score even", odd, even), ("fit even, score odd", even, odd)]
+    table = Table("run", "system", "articles", "stories", "gold", "precision", "recall", "F1", "articles/s",
+                  box=None)
+    for name, train, test in runs:
+        if train:
+            err.print(f"{name}: fitting on {plural(len(train), 'record')}...")
+            params = fit_labelled(train, file.name, settings.cluster_window_hours)
+        else:
+            params = load_params(model or settings.cluster_model or None)
+        if via_store:
+            started = time.perf_counter()
+            pred = through_store(test, params, settings.cluster_window_hours)
+            took = time.perf_counter() - started
+            gold = [label_of(r) for r in test]
+            r = {**bcubed(pred, gold), "articles": len(test), "articles_per_s": len(test) / took,
+                 "stories": len(set(pred)), "gold_stories": len(set(gold))}
+            system = "storywire (ingest+export)"
+        else:
+            r = evaluate_stream(test, params, settings.cluster_window_hours)
+            system = "storywire engine"
+        table.add_row(name, system, str(r["articles"]), str(r["stories"]), str(r["gold_stories"]),
+                      f"{r['precision']:.3f}", f"{r['recall']:.3f}", f"{r['f1']:.3f}", f"{r['articles_per_s']:.0f}")
+        if baseline:
+            if train:
+                t = float(base.fit_threshold(train))
+            else:
+                t = float(base.fit_threshold(test))
+                name += " (baseline fit on itself)"
+            started = time.perf_counter()
+            b = base.score(test, t)
+            took = time.perf_counter() - started
+            table.add_row(name, f"tf-idf+agglomerative @{t:.2f}", str(len(test)), "", "", f"{b['precision']:.3f}",
+                          f"{b['recall']:.3f}", f"{b['f1']:.3f}", f"{len(test) / took:.0f}")
+    out.print(table)
