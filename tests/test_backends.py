@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -33,11 +34,16 @@ def test_two_processes_ingesting_overlapping_files(pg_server, tmp_path):
     procs = [subprocess.Popen([STORYWIRE, "--db", url, "ingest", str(p), "--no-analyse"], stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True,
                               env={"STORYWIRE_BATCH_SIZE": "25", "PATH": "/usr/bin:/bin"}) for p in (a, b)]
-    for p in procs:
-        _, err = p.communicate(timeout=300)
+    try:
+        errors = [p.communicate(timeout=300)[1] for p in procs]
+    finally:
+        for p in procs:  # after a timeout: end the writers and close their pipes
+            if p.poll() is None:
+                p.kill()
+                p.communicate()
+    for p, err in zip(procs, errors, strict=True):
         assert p.returncode == 0, err
-    store = open_store(url)
-    with store.read() as conn:
+    with closing(open_store(url)) as store, store.read() as conn:
         ids = [r[0] for r in conn.execute(sa.select(articles.c.external_id))]
         unclustered = conn.execute(sa.select(sa.func.count()).where(articles.c.story_id.is_(None))).scalar()
     assert len(ids) == 450 and len(set(ids)) == 450
@@ -46,27 +52,26 @@ def test_two_processes_ingesting_overlapping_files(pg_server, tmp_path):
 
 def test_db_copy_sqlite_to_postgresql(pg_server, tmp_path):
     src = tmp_path / "big.db"
-    store = open_store(str(src))
     n = 20_000
-    for start in range(0, n, 2000):
-        with store.atomic() as conn:
-            for i in range(start, start + 2000):
-                store.upsert_article(conn, Extracted(origin="gen", text=f"Body of article {i}, about harbour {i % 97}.",
-                                                     title=f"Article {i}", source=f"Outlet {i % 40}",
-                                                     url=f"https://o.example/{i}", external_id=f"e{i}"))
-    store.close()
+    with closing(open_store(str(src))) as store:
+        for start in range(0, n, 2000):
+            with store.atomic() as conn:
+                for i in range(start, start + 2000):
+                    store.upsert_article(conn, Extracted(
+                        origin="gen", text=f"Body of article {i}, about harbour {i % 97}.", title=f"Article {i}",
+                        source=f"Outlet {i % 40}", url=f"https://o.example/{i}", external_id=f"e{i}"))
     dst = pg_server()
     result = CliRunner().invoke(app, ["db", "copy", "--from", str(src), "--to", dst])
     assert result.exit_code == 0, result.output
     assert "articles: 20000" in result.output
     again = CliRunner().invoke(app, ["db", "copy", "--from", str(src), "--to", dst])  # resumable: a no-op now
     assert again.exit_code == 0
-    target = open_store(dst)
-    with target.read() as conn:
-        assert target.count_articles(conn) == n
-        sample = target.get_article(conn, 12345)
-        assert (sample.title, sample.source, sample.url) == ("Article 12344", "Outlet 24", "https://o.example/12344")
-        assert [i for i, _ in target.search_articles(conn, "harbour 55", 500)]  # tsvector search works on copied rows
-    with target.atomic() as conn:  # sequences moved past the copied ids: new rows get fresh ids
-        res = target.upsert_article(conn, Extracted(origin="t", text="new", title="New", source="Outlet 1"))
+    with closing(open_store(dst)) as target:
+        with target.read() as conn:
+            assert target.count_articles(conn) == n
+            sample = target.get_article(conn, 12345)
+            assert (sample.title, sample.source, sample.url) == ("Article 12344", "Outlet 24", "https://o.example/12344")
+            assert [i for i, _ in target.search_articles(conn, "harbour 55", 500)]  # tsvector search on copied rows
+        with target.atomic() as conn:  # sequences moved past the copied ids: new rows get fresh ids
+            res = target.upsert_article(conn, Extracted(origin="t", text="new", title="New", source="Outlet 1"))
     assert res.article_id == n + 1

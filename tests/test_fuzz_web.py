@@ -7,6 +7,7 @@ logged-in reader and an API client; Hypothesis makes the ids, words, dates and n
 from __future__ import annotations
 
 import re
+from contextlib import ExitStack, closing
 from urllib.parse import quote
 
 import pytest
@@ -43,16 +44,15 @@ params = st.dictionaries(st.sampled_from(PARAMS), value, max_size=4)
 
 @pytest.fixture(scope="module")
 def clients(tmp_path_factory):
-    store = open_store(str(tmp_path_factory.mktemp("fuzz") / "fuzz.db"))
-    data = fill(store)
-    anonymous = TestClient(create_app(Settings(anonymous_read=True), store), follow_redirects=False)
-    reader = TestClient(create_app(Settings(), store), follow_redirects=False)
-    assert login(reader).status_code == 303
-    csrf = re.search(r'name="csrf_token" value="([^"]+)"', reader.get("/account").text).group(1)
-    yield {"anonymous": anonymous, "reader": reader, "token": data["tokens"]["alice"], "csrf": csrf}
-    anonymous.close()
-    reader.close()
-    store.close()
+    with ExitStack() as opened:  # closed in reverse: the clients, then the store
+        store = opened.enter_context(closing(open_store(str(tmp_path_factory.mktemp("fuzz") / "fuzz.db"))))
+        data = fill(store)
+        anonymous = opened.enter_context(closing(
+            TestClient(create_app(Settings(anonymous_read=True), store), follow_redirects=False)))
+        reader = opened.enter_context(closing(TestClient(create_app(Settings(), store), follow_redirects=False)))
+        assert login(reader).status_code == 303
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', reader.get("/account").text).group(1)
+        yield {"anonymous": anonymous, "reader": reader, "token": data["tokens"]["alice"], "csrf": csrf}
 
 
 def answered(response) -> None:

@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -86,8 +87,7 @@ def test_revised_article_updates_and_keeps_history(tmp_path, db_url):
     assert "1 revised" in result.output
     [rec] = exported(db, "--with-text")
     assert rec["text"] == "A fire broke out; two hurt."
-    store = open_store(db)
-    with store.read() as conn:
+    with closing(open_store(db)) as store, store.read() as conn:
         assert [r["text"] for r in store.article_revisions(conn, 1)] == ["A fire broke out."]
 
 
@@ -152,22 +152,22 @@ def test_crash_mid_ingest_leaves_no_half_batch(tmp_path, db_url, monkeypatch):
     src = tmp_path / "many.jsonl"
     src.write_text("\n".join(json.dumps({"id": f"c{i}", "source": "S", "title": f"Crash test {i}",
                                          "text": f"Unique body {i} about event {i}."}) for i in range(10)) + "\n")
-    store = open_store(db_url)
-    pipe = Pipeline(store, config.Settings(batch_size=4, analyse=False))
-    real = store.upsert_article
-    calls = {"n": 0}
+    with closing(open_store(db_url)) as store:
+        pipe = Pipeline(store, config.Settings(batch_size=4, analyse=False))
+        real = store.upsert_article
+        calls = {"n": 0}
 
-    def crashing(conn, ex, now=None):
-        calls["n"] += 1
-        if calls["n"] == 6:  # second batch, second article
-            raise OSError("disk on fire")
-        return real(conn, ex, now)
+        def crashing(conn, ex, now=None):
+            calls["n"] += 1
+            if calls["n"] == 6:  # second batch, second article
+                raise OSError("disk on fire")
+            return real(conn, ex, now)
 
-    monkeypatch.setattr(store, "upsert_article", crashing)
-    with pytest.raises(OSError):
-        pipe.ingest(read_paths([src]), cluster=False)
-    with store.read() as conn:
-        ids = [a.external_id for a in store.iter_articles(conn)]
+        monkeypatch.setattr(store, "upsert_article", crashing)
+        with pytest.raises(OSError):
+            pipe.ingest(read_paths([src]), cluster=False)
+        with store.read() as conn:
+            ids = [a.external_id for a in store.iter_articles(conn)]
     assert ids == ["c0", "c1", "c2", "c3"]
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -28,11 +29,10 @@ def write_lines(path: Path, lines: list[str | bytes]) -> Path:
 
 
 def ingest(db_url: str, path: Path, **settings):
-    store = open_store(db_url)
-    summary = Pipeline(store, config.Settings(analyse=False, **settings)).ingest(read_paths([path]))
-    with store.read() as conn:
-        stored = {a.external_id: a for a in store.iter_articles(conn)}
-    store.close()
+    with closing(open_store(db_url)) as store:
+        summary = Pipeline(store, config.Settings(analyse=False, **settings)).ingest(read_paths([path]))
+        with store.read() as conn:
+            stored = {a.external_id: a for a in store.iter_articles(conn)}
     return summary, stored
 
 
@@ -113,24 +113,24 @@ def test_a_record_the_store_refuses_costs_only_itself(tmp_path, db_url, monkeypa
     import sqlalchemy as sa
 
     src = write_lines(tmp_path / "batch.jsonl", [json.dumps(good(i)) for i in range(1, 6)])
-    store = open_store(db_url)
-    real = store._upsert_article
+    with closing(open_store(db_url)) as store:
+        real = store._upsert_article
 
-    def refusing(conn, ex, now):
-        if ex.external_id == "g3":  # what a driver raises for a value it cannot bind
-            raise sa.exc.StatementError("value out of range", "INSERT", {}, OverflowError("date value out of range"))
-        return real(conn, ex, now)
+        def refusing(conn, ex, now):
+            if ex.external_id == "g3":  # what a driver raises for a value it cannot bind
+                raise sa.exc.StatementError("value out of range", "INSERT", {},
+                                            OverflowError("date value out of range"))
+            return real(conn, ex, now)
 
-    monkeypatch.setattr(store, "_upsert_article", refusing)
-    summary = Pipeline(store, config.Settings(analyse=False)).ingest(read_paths([src]))
-    assert [(r.origin, r.reason) for r in summary.rejected] == [
-        (f"{src}:3", "the store refused it (OverflowError: date value out of range)")]
-    with store.read() as conn:
-        ids = sorted(a.external_id for a in store.iter_articles(conn))
-        stories = {a.story_id for a in store.iter_articles(conn)}
+        monkeypatch.setattr(store, "_upsert_article", refusing)
+        summary = Pipeline(store, config.Settings(analyse=False)).ingest(read_paths([src]))
+        assert [(r.origin, r.reason) for r in summary.rejected] == [
+            (f"{src}:3", "the store refused it (OverflowError: date value out of range)")]
+        with store.read() as conn:
+            ids = sorted(a.external_id for a in store.iter_articles(conn))
+            stories = {a.story_id for a in store.iter_articles(conn)}
     assert ids == ["g1", "g2", "g4", "g5"]
     assert None not in stories  # the retried batch was clustered too
-    store.close()
 
 
 def test_cli_prints_warnings_and_rejections_as_plain_lines(tmp_path):
@@ -171,9 +171,8 @@ def test_fuzz_jsonl_reader(tmp_path, data):
 
 @pytest.fixture(scope="module")
 def fuzz_pipeline(tmp_path_factory):
-    store = open_store(str(tmp_path_factory.mktemp("fuzz") / "s.db"))
-    yield Pipeline(store, config.Settings(analyse=False))
-    store.close()
+    with closing(open_store(str(tmp_path_factory.mktemp("fuzz") / "s.db"))) as store:
+        yield Pipeline(store, config.Settings(analyse=False))
 
 
 @hsettings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -6,6 +6,7 @@ import random
 import sqlite3
 import threading
 import time
+from contextlib import closing
 from datetime import datetime, timedelta
 
 import pytest
@@ -36,64 +37,63 @@ def test_two_writers_never_leave_articles_in_merged_stories(tmp_path, shared, se
         path = tmp_path / f"{name}.jsonl"
         path.write_text("\n".join(json.dumps(r) for r in part) + "\n")
         halves.append(batched(read_paths([path]), 20))
-    store = open_store(str(tmp_path / "s.db"))
-    settings = config.Settings(analyse=False)
-    writers = [Pipeline(store, settings), Pipeline(store, settings)]
-    summary = IngestSummary()
-    while True:
-        batches = [next(h, None) for h in halves]
-        if batches == [None, None]:
-            break
-        for writer, batch in zip(writers, batches, strict=True):
-            if batch:
-                writer.ingest_batch(batch, summary)
-    assert summary.counts["ingested"] + summary.counts["rejected"] == len(recs)  # titles alone are rejected
-    with store.read() as conn:
-        visible = set()
-        for story in store.list_stories(conn, limit=10_000):
-            members = store.story_articles(conn, story.id)
-            assert len(members) == story.article_count
-            visible.update(a.id for a in members)
-        all_ids = {a.id for a in store.iter_articles(conn)}
+    with closing(open_store(str(tmp_path / "s.db"))) as store:
+        settings = config.Settings(analyse=False)
+        writers = [Pipeline(store, settings), Pipeline(store, settings)]
+        summary = IngestSummary()
+        while True:
+            batches = [next(h, None) for h in halves]
+            if batches == [None, None]:
+                break
+            for writer, batch in zip(writers, batches, strict=True):
+                if batch:
+                    writer.ingest_batch(batch, summary)
+        assert summary.counts["ingested"] + summary.counts["rejected"] == len(recs)  # titles alone are rejected
+        with store.read() as conn:
+            visible = set()
+            for story in store.list_stories(conn, limit=10_000):
+                members = store.story_articles(conn, story.id)
+                assert len(members) == story.article_count
+                visible.update(a.id for a in members)
+            all_ids = {a.id for a in store.iter_articles(conn)}
     assert visible == all_ids  # every article is listed by a story that is shown
-    store.close()
 
 
 def test_reads_do_not_wait_for_a_writer(tmp_path):
     """Another process holds the write lock with an uncommitted change: reads answer at once from
     the last committed state."""
     db = tmp_path / "s.db"
-    store = open_store(str(db))
     src = tmp_path / "one.jsonl"
     src.write_text(json.dumps({"id": "a1", "source": "Gazette", "title": "Bridge reopens",
                                "text": "The bridge reopened on Monday after repairs."}) + "\n")
-    Pipeline(store, config.Settings(analyse=False)).ingest(read_paths([src]))
-    other = sqlite3.connect(db, isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
-    other.execute("UPDATE articles SET title = 'uncommitted'")
-    try:
+    with closing(open_store(str(db))) as store:
+        Pipeline(store, config.Settings(analyse=False)).ingest(read_paths([src]))
         answered: list = []
 
         def read() -> None:
             with store.read() as conn:
                 answered.append([a.title for a in store.recent_articles(conn)])
 
-        reader = threading.Thread(target=read)
-        started = time.monotonic()
-        reader.start()
-        reader.join(timeout=30)
-        assert answered == [["Bridge reopens"]], "the read waited for the writer"
-        assert time.monotonic() - started < 30
-    finally:
-        other.execute("ROLLBACK")
-        other.close()
-        store.close()
+        with closing(sqlite3.connect(db, isolation_level=None)) as other:
+            other.execute("BEGIN IMMEDIATE")
+            other.execute("UPDATE articles SET title = 'uncommitted'")
+            try:
+                reader = threading.Thread(target=read)
+                started = time.monotonic()
+                reader.start()
+                reader.join(timeout=30)
+                assert answered == [["Bridge reopens"]], "the read waited for the writer"
+                assert time.monotonic() - started < 30
+            finally:
+                other.execute("ROLLBACK")
 
 
 def test_read_connections_cannot_write(tmp_path):
     import sqlalchemy as sa
 
-    store = open_store(str(tmp_path / "s.db"))
-    with store.read() as conn, pytest.raises(sa.exc.OperationalError, match="readonly"):
+    with (
+        closing(open_store(str(tmp_path / "s.db"))) as store,
+        store.read() as conn,
+        pytest.raises(sa.exc.OperationalError, match="readonly"),
+    ):
         conn.exec_driver_sql("DELETE FROM articles")
-    store.close()

@@ -10,6 +10,7 @@ import logging
 import re
 import sqlite3
 import threading
+from contextlib import closing
 from datetime import UTC, datetime
 
 import pytest
@@ -246,21 +247,22 @@ def test_a_locked_store_answers_503_with_retry_after(sqlite_store):
         engine.dispose()
     c = TestClient(create_app(Settings(anonymous_read=True), store), follow_redirects=False,
                    raise_server_exceptions=False)
-    holder = sqlite3.connect(store.engine.url.database, isolation_level=None)
-    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
-    holder.execute("BEGIN EXCLUSIVE")
-    holder.execute("UPDATE users SET email = 'x' WHERE name = 'bob'")  # takes the lock for good
     try:
-        page = c.get(f"/story/{data['story']}")
-        api = c.get("/api/v1/stories")
-        for r in (page, api):
-            assert r.status_code == 503 and r.headers["retry-after"] == "5"
-        assert "Unavailable" in page.text and api.json()["error"]["status"] == 503
+        with closing(sqlite3.connect(store.engine.url.database, isolation_level=None)) as holder:
+            holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+            holder.execute("BEGIN EXCLUSIVE")
+            holder.execute("UPDATE users SET email = 'x' WHERE name = 'bob'")  # takes the lock for good
+            try:
+                page = c.get(f"/story/{data['story']}")
+                api = c.get("/api/v1/stories")
+                for r in (page, api):
+                    assert r.status_code == 503 and r.headers["retry-after"] == "5"
+                assert "Unavailable" in page.text and api.json()["error"]["status"] == 503
+            finally:
+                holder.rollback()
+        assert c.get(f"/story/{data['story']}").status_code == 200
     finally:
-        holder.rollback()
-        holder.close()
-    assert c.get(f"/story/{data['story']}").status_code == 200
-    c.close()
+        c.close()
 
 
 # -- 6. only http(s) article URLs become links --------------------------------------------------------------------
