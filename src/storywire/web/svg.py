@@ -5,7 +5,7 @@ Only presentation attributes and classes are used (no ``style=``), so a strict s
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from markupsafe import Markup, escape
 
@@ -18,7 +18,7 @@ def hue(name: str) -> int:
 
 
 def _utc(t: datetime) -> datetime:
-    return t if t.tzinfo else t.replace(tzinfo=timezone.utc)
+    return t if t.tzinfo else t.replace(tzinfo=UTC)
 
 
 def _span(times: list[datetime]) -> tuple[datetime, float]:
@@ -86,6 +86,7 @@ def sparkline_svg(rows: list[tuple[str, datetime, int]]) -> Markup:
              f'<line class="lane" x1="{pad}" y1="{height - 3}" x2="{width - pad}" y2="{height - 3}"/>']
     for o, t, _ in rows:
         x = pad + (width - 2 * pad) * (t - lo).total_seconds() / seconds
-        parts.append(f'<rect class="tickmark hue-{hue(o)}" x="{x - 1.5:.1f}" y="3" width="3" height="{height - 6}" rx="1"/>')
+        parts.append(f'<rect class="tickmark hue-{hue(o)}" x="{x - 1.5:.1f}" y="3" width="3" '
+                     f'height="{height - 6}" rx="1"/>')
     parts.append("</svg>")
     return Markup("".join(parts))
