@@ -98,6 +98,3 @@ def parse_since(text: str, ref: datetime | None = None) -> datetime:
     return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt
 
 
-def plural(n: int, noun: str, nouns: str = "") -> str:
-    """'1 story', '2 stories': the count with its noun in the right number (``nouns``: if not noun + s)."""
-    return f"{n} {noun if n == 1 else nouns or noun + 's'}"

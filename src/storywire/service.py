@@ -19,11 +19,11 @@ from datetime import UTC, datetime
 from rich.console import Console
 from rich.text import Text
 
-from .cli_common import plural
 from .config import Settings
 from .errors import StorywireError
 from .ingest.collect import Collector, CollectSummary
 from .store import Store
+from .words import plural
 
 log = logging.getLogger(__name__)
 

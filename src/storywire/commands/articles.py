@@ -11,8 +11,9 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from ..cli_common import command_context, err, out, parse_since, plural
+from ..cli_common import command_context, err, out, parse_since
 from ..errors import StorywireError
+from ..words import plural
 
 app = typer.Typer()
 export_app = typer.Typer(help="Export what the store holds.", no_args_is_help=True)

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import typer
 
-from ..cli_common import command_context, err, parse_since, plural
+from ..cli_common import command_context, err, parse_since
 from ..errors import ConfigError, InputError
+from ..words import plural
 
 app = typer.Typer()
 

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import typer
 
-from ..cli_common import command_context, out, parse_since, plural
+from ..cli_common import command_context, out, parse_since
 from ..errors import InputError
+from ..words import plural
 
 app = typer.Typer()
 cluster_app = typer.Typer(help="Train the story-clustering decision.", no_args_is_help=True)

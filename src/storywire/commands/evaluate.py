@@ -7,8 +7,9 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from ..cli_common import command_context, err, out, plural
+from ..cli_common import command_context, err, out
 from ..errors import InputError, StorywireError
+from ..words import plural
 from .cluster import fit_labelled, labelled_records, through_store
 
 eval_app = typer.Typer(help="Measure extraction and clustering on labelled data.", no_args_is_help=True)

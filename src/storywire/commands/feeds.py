@@ -10,9 +10,10 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from ..cli_common import command_context, err, out, plural
+from ..cli_common import command_context, err, out
 from ..errors import FetchError, StorywireError
 from ..ingest.opml import import_opml
+from ..words import plural
 
 app = typer.Typer()
 feeds_app = typer.Typer(help="Manage the feeds storywire follows.", no_args_is_help=True)

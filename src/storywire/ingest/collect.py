@@ -23,6 +23,7 @@ from ..errors import InputError
 from ..models import RawItem, Rejected
 from ..store import Store
 from ..store.feeds import FeedInfo
+from ..words import plural
 from .discover import canonical_url, find_canonical, same_site
 from .feeds import Feed, FeedEntry, parse_feed, sniff
 from .fetch import PAGE_ACCEPT, Fetcher, FetchResult
@@ -53,10 +54,10 @@ class CollectSummary:
     errors: list[tuple[str, str]] = field(default_factory=list)
 
     def line(self) -> str:
-        text = (f"{self.feeds} feeds: {self.ok} ok, {self.not_modified} unchanged, {self.failed} failed; "
-                f"{self.new_articles} new articles, {self.revised} revised, {self.rejected} rejected")
+        text = (f"{plural(self.feeds, 'feed')}: {self.ok} ok, {self.not_modified} unchanged, {self.failed} failed; "
+                f"{plural(self.new_articles, 'new article')}, {self.revised} revised, {self.rejected} rejected")
         if self.stories_analysed:
-            text += f"; {self.stories_analysed} stories analysed"
+            text += f"; {plural(self.stories_analysed, 'story', 'stories')} analysed"
         return text + (" (interrupted)" if self.interrupted else "")
 
 
