@@ -13,7 +13,7 @@ import ssl
 import subprocess
 import xml.etree.ElementTree as ET
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -31,7 +31,7 @@ from storywire.rank import Preferences, StoryFacts
 
 FIXTURES = Path(__file__).parent / "fixtures" / "brief"
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
-UTC = timezone.utc
+UTC = UTC
 END1 = datetime(2022, 2, 4, 19, 0, tzinfo=UTC)  # the evening briefing after period 1
 END2 = datetime(2022, 2, 5, 7, 0, tzinfo=UTC)  # the morning briefing after period 2
 
@@ -56,7 +56,8 @@ def test_independent_outranks_reprints_and_mutes_drop_pure():
     now = t("2022-02-04T19:00")
     last = t("2022-02-04T10:00")
     six = ["A", "B", "C", "D", "E", "F"]
-    facts = [_facts(1, six, ["B", "C", "D", "E", "F"], last), _facts(2, six, [], last), _facts(3, ["Tabloid"], [], last)]
+    facts = [_facts(1, six, ["B", "C", "D", "E", "F"], last), _facts(2, six, [], last),
+             _facts(3, ["Tabloid"], [], last)]
     refs = {1: _refs(1, six, last, 100), 2: _refs(2, six, last, 200), 3: _refs(3, ["Tabloid"], last, 300)}
     ranked = rank_candidates(facts, refs, now, None, frozenset())
     assert [c.ranked.story.id for c in ranked][:2] == [2, 1]
@@ -82,7 +83,8 @@ def test_novelty_against_previous_briefing_pure():
 
 # -- rendering a hand-made briefing (pure) --------------------------------------------------------
 def _link(aid: int, source: str, url: str | None = None) -> SourceLink:
-    return SourceLink(aid, source, url if url is not None else f"https://{source.lower().replace(' ', '')}.example/{aid}")
+    default = f"https://{source.lower().replace(' ', '')}.example/{aid}"
+    return SourceLink(aid, source, url if url is not None else default)
 
 
 HOSTILE = "Shares <b>fell</b> & \"rose\" [again] *today* at 5_000 <script>alert(1)</script>."
@@ -390,7 +392,8 @@ def sample_items():
 
     meta = [("000_c70a619e594637e5.txt", "The Globe and Mail", "Macron heads to Moscow for talks with Putin on Ukraine",
              "https://www.theglobeandmail.com/world/macron-moscow", "2022-02-04T16:00"),
-            ("003_c8f5f9e15842ed9e.txt", "France 24", "France's Macron to meet Putin and Zelensky in separate talks next week",
+            ("003_c8f5f9e15842ed9e.txt", "France 24",
+             "France's Macron to meet Putin and Zelensky in separate talks next week",
              "https://www.france24.com/en/europe/macron-putin-zelensky", "2022-02-04T18:00")]
     for name, source, title, url, when in meta:
         path = SAMPLES / name
@@ -504,7 +507,8 @@ def test_whats_new_for_a_story_briefed_before(store):
     ingest(store, "period1.jsonl")
     first = build_briefing(store, SETTINGS, until=END1, now=END1)
     with store.atomic() as conn:
-        store.save_briefing(conn, None, first.title, first.period_start, first.period_end, first.to_dict(), created=END1)
+        store.save_briefing(conn, None, first.title, first.period_start, first.period_end, first.to_dict(),
+                            created=END1)
     fire_before = find(first, "Carrow")
     assert fire_before.whats_new is None
     ingest(store, "period2.jsonl")
@@ -514,7 +518,8 @@ def test_whats_new_for_a_story_briefed_before(store):
     fire = next(i for i in second.items if i.story_id == fire_before.story_id)
     assert fire.whats_new is not None
     assert fire.whats_new.since == END1 and fire.whats_new.new_articles == 4
-    assert fire.whats_new.new_outlets == ("City Herald", "Coastal Post", "Harbour Times")  # Northern Courier ran it before
+    # Northern Courier ran it before
+    assert fire.whats_new.new_outlets == ("City Herald", "Coastal Post", "Harbour Times")
     with store.read() as conn:
         old_text = " ".join(store.get_article(conn, i).text for i in fire_before.article_ids)
         assert fire.whats_new.sentences
@@ -555,7 +560,8 @@ def test_briefings_store(store):
         store.mark_delivered(conn, u2, END2)
     with store.read() as conn:
         assert [x.id for x in store.list_briefings(conn, uid)] == [u2, u1]
-        assert [x.id for x in store.list_briefings(conn, uid, include_global=True)] == [u2, u1, g1]  # newest period first
+        # newest period first
+        assert [x.id for x in store.list_briefings(conn, uid, include_global=True)] == [u2, u1, g1]
         assert [x.id for x in store.list_briefings(conn, None)] == [g1]
         assert store.last_briefing(conn, uid).id == u2
         assert store.last_briefing(conn, uid, before=END1).id == u1
@@ -583,7 +589,8 @@ def test_run_due_builds_stores_and_mails(store, smtp_server):
         assert store.get_briefing(conn, first[1].briefing_id).delivered is None
     # The next tick retries the failed send of the stored briefing; it does not build another.
     again = run_due(store, settings, now=END1 + timedelta(minutes=6), ssl_context=ctx)
-    assert [(r.recipient, r.briefing_id, r.sent, r.error) for r in again] == [("alice", first[1].briefing_id, True, None)]
+    assert [(r.recipient, r.briefing_id, r.sent, r.error) for r in again] == [
+        ("alice", first[1].briefing_id, True, None)]
     assert run_due(store, settings, now=END1 + timedelta(minutes=7), ssl_context=ctx) == []  # served once
     [(sender, rcpts, raw)] = smtp_server["handler"].messages
     assert rcpts == ["alice@news.example"]
@@ -594,7 +601,8 @@ def test_run_due_builds_stores_and_mails(store, smtp_server):
     assert mine.delivered is not None and everyone.delivered is None
     b = Briefing.from_dict(mine.data)
     assert b.user == "alice" and b.timezone == "Europe/Berlin" and b.title == "Evening briefing, Friday 4 February 2022"
-    assert parts["subject"] == b.title and parts["text/plain"] == render(b, "text") and parts["text/html"] == render(b, "html")
+    assert parts["subject"] == b.title
+    assert parts["text/plain"] == render(b, "text") and parts["text/html"] == render(b, "html")
     assert "Floods force 12,000" in parts["text/plain"]
     # Bob's 07:00 in New York is 12:00 UTC the next day: due then, with the news since the day before.
     later = run_due(store, settings, now=t("2022-02-05T12:01"), ssl_context=ctx)
@@ -619,7 +627,8 @@ def test_cli_brief(store, plain_smtp, tmp_path):
     assert res.exit_code == 0, res.output
     data = json.loads(out.read_text())
     assert data["period_start"] == "2022-02-04T12:00:00+00:00"
-    assert {i["title"].split()[0] for s in data["sections"] for i in s["items"]} == {"Wildfire", "Voltrix", "Astronomers"}
+    first_words = {i["title"].split()[0] for s in data["sections"] for i in s["items"]}
+    assert first_words == {"Wildfire", "Voltrix", "Astronomers"}
     env = {"STORYWIRE_SMTP_HOST": "127.0.0.1", "STORYWIRE_SMTP_PORT": str(plain_smtp["port"]),
            "STORYWIRE_SMTP_STARTTLS": "false"}
     res = runner.invoke(app, base + ["--user", "erin", "--format", "html", "--send"], env=env)

@@ -172,7 +172,11 @@ def test_phone_width_has_no_sideways_scrolling(server, browser):
     page.wait_for_url(server + "/")
     for path in ("/", "/search?q=Macron", "/sources"):
         page.goto(server + path)
-        wide = page.evaluate("""[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391 && !e.closest('.table-wrap')).slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))""")
+        wide = page.evaluate(
+            "[...document.querySelectorAll('body *')]"
+            ".filter(e => e.getBoundingClientRect().right > 391 && !e.closest('.table-wrap'))"
+            ".slice(0, 8)"
+            ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))")
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, (path, wide)
     page.goto(server + "/")
     page.locator(".card-title a").first.click()

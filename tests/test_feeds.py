@@ -9,7 +9,7 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from html import escape
 
@@ -30,7 +30,7 @@ from .conftest import FIXTURES, SAMPLES
 from .test_fetch import LocalServer, Reply, test_settings
 
 FEEDS = FIXTURES / "feeds"
-UTC = timezone.utc
+UTC = UTC
 
 
 # -- page and feed builders -------------------------------------------------------------------------
@@ -157,7 +157,8 @@ def test_billion_laughs_is_refused_before_parsing():
     data = (FEEDS / "billion-laughs.xml").read_bytes()
     with pytest.raises(InputError, match="declares entities"):
         parse_feed(data, "https://x.example/feed")
-    external = b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><rss version="2.0"><channel><title>&x;</title></channel></rss>'
+    external = (b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                b'<rss version="2.0"><channel><title>&x;</title></channel></rss>')
     with pytest.raises(InputError, match="declares entities"):
         parse_feed(external, "https://x.example/feed")
     utf16 = '<?xml version="1.0" encoding="utf-16"?><!DOCTYPE r [<!ENTITY a "aaaa">]><rss/>'.encode("utf-16")
@@ -218,7 +219,8 @@ def test_opml_import_nested_folders_and_category_attribute():
     assert by_url["https://gazette.example/world/rss.xml"].site_url == "https://gazette.example/world/"
     assert by_url["https://rdf.example/index.rdf"].category == "World/Europe"
     assert by_url["https://atom.example/feed.atom"].category == "Science/Weather"
-    assert by_url["https://loose.example/feed"].category is None and by_url["https://loose.example/feed"].title == "Loose"
+    loose = by_url["https://loose.example/feed"]
+    assert loose.category is None and loose.title == "Loose"
 
 
 def test_opml_round_trip_is_lossless():
@@ -338,7 +340,8 @@ def test_teaser_fetches_the_article_page_and_uses_its_canonical_url(server, sqli
     server.routes["/news/bridge"] = Reply(200, page, {"Content-Type": "text/html; charset=utf-8"})
     server.routes["/feed"] = Reply(200, rss("Harbour Gazette", server.url("/"), [
         {"title": "Harbour bridge reopens", "link": server.url("/news/bridge?utm_source=rss&utm_campaign=x"),
-         "guid": "hg-1", "date": datetime(2022, 2, 1, 9, tzinfo=UTC), "description": "The bridge is back. Read more…"}]))
+         "guid": "hg-1", "date": datetime(2022, 2, 1, 9, tzinfo=UTC),
+         "description": "The bridge is back. Read more…"}]))
     add(sqlite_store, server.url("/feed"))
     summary = collector(sqlite_store, analyse=False).run()
     assert summary.new_articles == 1 and summary.pages_fetched == 1
@@ -376,7 +379,8 @@ def test_page_without_article_text_falls_back_to_the_entry(server, sqlite_store)
     first = col.run()
     (art,) = stored(sqlite_store)
     assert first.new_articles == 1 and first.rejected == 1
-    assert art.text == "Parliament passed the budget after a long night of debate." and art.url == server.url("/paywalled")
+    assert art.text == "Parliament passed the budget after a long night of debate."
+    assert art.url == server.url("/paywalled")
     with sqlite_store.read() as conn:
         feed = sqlite_store.list_feeds(conn)[0]
     again = col.run(feeds=[feed])
@@ -521,10 +525,13 @@ def invoke(app, db, *args, env=None):
 def test_cli_add_discovers_lists_exports_imports_and_removes(server, tmp_path, cli_app):
     db = tmp_path / "s.db"
     server.routes["/"] = Reply(200, b'<html><head><title>Gazette</title><link rel="alternate" '
-                                    b'type="application/rss+xml" href="/feeds/world.xml"></head><body>Home</body></html>',
+                                    b'type="application/rss+xml" href="/feeds/world.xml"></head>'
+                                    b'<body>Home</body></html>',
                                {"Content-Type": "text/html"})
-    server.routes["/feeds/world.xml"] = Reply(200, (FEEDS / "rss2.xml").read_bytes(), {"Content-Type": "application/rss+xml"})
-    server.routes["/page"] = Reply(200, b"<html><head></head><body>No feeds here</body></html>", {"Content-Type": "text/html"})
+    server.routes["/feeds/world.xml"] = Reply(200, (FEEDS / "rss2.xml").read_bytes(),
+                                              {"Content-Type": "application/rss+xml"})
+    server.routes["/page"] = Reply(200, b"<html><head></head><body>No feeds here</body></html>",
+                                   {"Content-Type": "text/html"})
     r = invoke(cli_app, db, "feeds", "add", server.url("/"), "--name", "The Gazette", "--category", "World")
     assert r.exit_code == 0, r.output
     assert "added feed 1: The Gazette" in r.output and server.url("/feeds/world.xml") in r.output
@@ -537,7 +544,7 @@ def test_cli_add_discovers_lists_exports_imports_and_removes(server, tmp_path, c
     other = tmp_path / "other.db"
     (tmp_path / "out.opml").write_text(opml.stdout)
     r = invoke(cli_app, other, "feeds", "import", str(tmp_path / "out.opml"))
-    assert "1 feeds added" in r.output
+    assert "1 feed added" in r.output
     listed = invoke(cli_app, other, "feeds", "list")
     assert "The Gazette" in listed.output and "never fetched" in listed.output
     r = invoke(cli_app, db, "fetch")
@@ -580,8 +587,9 @@ def test_sigterm_during_a_pass_loses_nothing_and_half_writes_nothing(server, tmp
                   "description": f"Dispatch {i}-{j} from the coast. " + " ".join(LONG)} for j in range(3)]
         body = rss(f"Outlet {i}", server.url("/"), items)
         delayed = i >= 4
-        server.routes[f"/feed/{i}"] = (lambda b, d: lambda req: Reply(200, b, {"ETag": '"x"'},
-                                                                      delay=30.0 if d and slow["on"] else 0))(body, delayed)
+        server.routes[f"/feed/{i}"] = (
+            lambda b, d: lambda req: Reply(200, b, {"ETag": '"x"'}, delay=30.0 if d and slow["on"] else 0)
+        )(body, delayed)
         (slow_ids if delayed else fast_ids).append(add(store, server.url(f"/feed/{i}"), source=f"Outlet {i}"))
     store.close()
     env = {**os.environ, "STORYWIRE_ALLOW_PRIVATE_ADDRESSES": "1", "STORYWIRE_FETCH_HOST_DELAY": "0",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import feedparser
@@ -47,7 +47,7 @@ PASSWORD = "correct horse battery"
 def _items() -> list[RawItem]:
     if not (SAMPLES / GLOBE).exists():
         pytest.skip("sample dumps not available")
-    t = datetime(2022, 2, 4, 16, tzinfo=timezone.utc)
+    t = datetime(2022, 2, 4, 16, tzinfo=UTC)
     items = [
         RawItem(origin=GLOBE, kind="dump", text=(SAMPLES / GLOBE).read_text(encoding="utf-8"),
                 source="The Globe and Mail", title="Macron heads to Moscow for talks with Putin on Ukraine",
@@ -413,7 +413,8 @@ def test_api_story_detail(env):
     assert data["analysed"] is True and data["outlets"] == ["France 24", "The Globe and Mail"]
     assert any(p["origin"] == "Reuters" for p in data["shared_passages"])
     missing = c.get("/api/v1/stories/987654", headers=h)
-    assert missing.status_code == 404 and missing.json() == {"error": {"status": 404, "message": "no story with id 987654"}}
+    assert missing.status_code == 404
+    assert missing.json() == {"error": {"status": 404, "message": "no story with id 987654"}}
     assert c.get("/api/v1/stories/abc", headers=h).status_code == 422
     assert c.get("/api/v1/no-such-thing", headers=h).json()["error"]["status"] == 404
 
@@ -491,7 +492,7 @@ def test_api_writes_with_a_session_cookie_need_the_csrf_header(env):
 
 def test_api_briefings_show_own_and_shared_only(env):
     store = env["store"]
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with store.atomic() as conn:
         ids = {}
         for owner in ("alice", "bob", None):
@@ -634,7 +635,8 @@ def feed_server():
 def test_admin_adds_and_removes_a_feed(env, feed_server):
     c = env["client"](allow_private_addresses=True)
     login(c)
-    r = c.post("/sources/feeds", data={"url": feed_server + "/", "category": "Local", "csrf_token": csrf_of(c, "/sources")})
+    r = c.post("/sources/feeds",
+               data={"url": feed_server + "/", "category": "Local", "csrf_token": csrf_of(c, "/sources")})
     assert r.status_code == 303 and r.headers["location"] == "/sources?done=feed-added"
     page = c.get("/sources").text
     assert "Loopback Gazette" in page and f"{feed_server}/feed.xml" in page and "never fetched" in page
@@ -667,7 +669,8 @@ def test_feed_admin_is_for_admins_and_checks_the_feed(env, feed_server):
     # Without allow_private_addresses the SSRF guard refuses a loopback address.
     guarded = env["client"]()
     login(guarded)
-    r = guarded.post("/sources/feeds", data={"url": feed_server + "/feed.xml", "csrf_token": csrf_of(guarded, "/sources")})
+    r = guarded.post("/sources/feeds",
+                     data={"url": feed_server + "/feed.xml", "csrf_token": csrf_of(guarded, "/sources")})
     assert r.status_code == 400 and "refused" in r.text and "allow_private_addresses" in r.text
 
 
@@ -720,7 +723,7 @@ def test_new_story_shows_at_once_despite_the_cache(env):
     with store.atomic() as conn:
         res = store.upsert_article(conn, Extracted(
             origin="new", text="The library reopens after a two-year renovation with a new reading room.",
-            title="Library reopens", source="City Ledger", published=datetime(2022, 2, 4, 17, tzinfo=timezone.utc)))
+            title="Library reopens", source="City Ledger", published=datetime(2022, 2, 4, 17, tzinfo=UTC)))
         store.apply_assignment(conn, Assignment(res.article_id, 9999, True))
     after = [s["id"] for s in c.get("/api/v1/stories?limit=100", headers=h).json()["items"]]
     assert len(after) == len(before) + 1 and 9999 in after
@@ -731,7 +734,7 @@ def test_story_without_analysis_yet_and_near_duplicates(env):
 
     store = env["store"]
     text = "The library reopens after a two-year renovation with a new reading room and longer hours."
-    t = datetime(2022, 2, 4, 17, tzinfo=timezone.utc)
+    t = datetime(2022, 2, 4, 17, tzinfo=UTC)
     with store.atomic() as conn:
         first = store.upsert_article(conn, Extracted(origin="a", text=text, title="Library reopens",
                                                      source="City Ledger", published=t)).article_id
@@ -747,7 +750,7 @@ def test_story_without_analysis_yet_and_near_duplicates(env):
     assert "Near-duplicates" in art and "a copy, 97% alike" in art
     orig = c.get(f"/article/{copy}").text
     assert "the original this copies, 97% alike" in orig
-    api = c.get(f"/api/v1/stories/9999", headers=bearer(env["tokens"]["alice"])).json()
+    api = c.get("/api/v1/stories/9999", headers=bearer(env["tokens"]["alice"])).json()
     assert api["analysed"] is False and [a["id"] for a in api["articles"]] == [first, copy]
     dups = c.get(f"/api/v1/articles/{copy}", headers=bearer(env["tokens"]["alice"])).json()["near_duplicates"]
     assert dups == [{"id": first, "source": "City Ledger", "title": "Library reopens", "relation": "original",
