@@ -31,7 +31,6 @@ from storywire.rank import Preferences, StoryFacts
 
 FIXTURES = Path(__file__).parent / "fixtures" / "brief"
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
-UTC = UTC
 END1 = datetime(2022, 2, 4, 19, 0, tzinfo=UTC)  # the evening briefing after period 1
 END2 = datetime(2022, 2, 5, 7, 0, tzinfo=UTC)  # the morning briefing after period 2
 

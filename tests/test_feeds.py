@@ -30,7 +30,6 @@ from .conftest import FIXTURES, SAMPLES
 from .test_fetch import LocalServer, Reply, test_settings
 
 FEEDS = FIXTURES / "feeds"
-UTC = UTC
 
 
 # -- page and feed builders -------------------------------------------------------------------------

@@ -630,6 +630,7 @@ def feed_server():
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     thread.join()
+    server.server_close()
 
 
 def test_admin_adds_and_removes_a_feed(env, feed_server):
