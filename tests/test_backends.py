@@ -7,6 +7,7 @@ import sys
 from contextlib import closing
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 from typer.testing import CliRunner
 
@@ -25,6 +26,7 @@ def write_jsonl(path: Path, ids: range) -> None:
         "published": f"2022-02-0{1 + i % 5}T10:00:00Z"}) + "\n" for i in ids))
 
 
+@pytest.mark.slow
 def test_two_processes_ingesting_overlapping_files(pg_server, tmp_path):
     url = pg_server()
     open_store(url).close()  # create the schema once, as `storywire db migrate` would
@@ -50,6 +52,7 @@ def test_two_processes_ingesting_overlapping_files(pg_server, tmp_path):
     assert unclustered == 0
 
 
+@pytest.mark.slow
 def test_db_copy_sqlite_to_postgresql(pg_server, tmp_path):
     src = tmp_path / "big.db"
     n = 20_000

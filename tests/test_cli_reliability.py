@@ -191,6 +191,7 @@ def test_eval_extract_takes_extract_favor_from_the_config_file(elsewhere):
     one_line_error(configured, "extract_favor must be one of .*'sideways'")
 
 
+@pytest.mark.slow
 def test_entities_take_the_spacy_model_from_the_config_file(elsewhere):
     config, work = elsewhere
     config.write_text('[storywire]\nspacy_model = "no_such_spacy_model"\n')
@@ -207,6 +208,7 @@ def test_entities_take_the_spacy_model_from_the_config_file(elsewhere):
     assert warning in configured.stderr and "Traceback" not in configured.stderr
 
 
+@pytest.mark.slow
 def test_cluster_train_takes_the_window_from_the_config_file(elsewhere):
     """A window of a few seconds leaves no pair of articles to learn from: the setting was used."""
     config, work = elsewhere

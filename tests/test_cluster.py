@@ -214,6 +214,7 @@ def test_worker_processes_give_the_same_decisions(shared):
     assert len({s for s, _, _ in alone}) > 5  # a real clustering, not one story
 
 
+@pytest.mark.slow
 def test_ingest_with_cluster_workers_gives_the_same_stories(tmp_path, shared, monkeypatch):
     """The ingest path with worker processes (cluster_workers) stores the same stories as without."""
     from storywire import pipeline
@@ -233,6 +234,7 @@ def test_ingest_with_cluster_workers_gives_the_same_stories(tmp_path, shared, mo
     assert len(stories[0]) > 450 and len({s for s, _ in stories[0].values()}) > 20
 
 
+@pytest.mark.slow
 def test_ecbplus_topic_split_through_the_real_path(shared):
     """Fit on odd topics, ingest the even ones through `storywire ingest`, score the exported stories."""
     from storywire.cluster.evaluate import split_by_topic

@@ -574,6 +574,7 @@ main()
 """
 
 
+@pytest.mark.slow
 def test_sigterm_during_a_pass_loses_nothing_and_half_writes_nothing(server, tmp_path):
     db = tmp_path / "s.db"
     from storywire.store import open_store

@@ -163,6 +163,7 @@ def test_feed_parser_on_arbitrary_bytes(data, content_type):
     assert feed is None or isinstance(feed, Feed)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(hostile_xml(roots=("rss", "feed", "rdf:RDF", "channel")), content_types)
 def test_feed_parser_on_hostile_xml(data, content_type):

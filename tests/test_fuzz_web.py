@@ -59,6 +59,7 @@ def answered(response) -> None:
     assert response.status_code < 500, (response.request.url, response.status_code, response.text[:300])
 
 
+@pytest.mark.slow
 @FUZZ
 @given(slot=slot, params=params)
 def test_pages_answer_any_parameters(clients, slot, params):
@@ -67,6 +68,7 @@ def test_pages_answer_any_parameters(clients, slot, params):
             answered(clients[who].get(path.format(slot), params=params))
 
 
+@pytest.mark.slow
 @FUZZ
 @given(slot=slot, params=params)
 def test_api_answers_any_parameters(clients, slot, params):

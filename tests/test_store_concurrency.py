@@ -27,6 +27,7 @@ def dated_ecb(shared, seed: int) -> list[dict]:
     return recs
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", [1, 4])  # interleavings in which one writer merges stories the other holds
 def test_two_writers_never_leave_articles_in_merged_stories(tmp_path, shared, seed):
     """Two pipelines (two story engines, as two processes have) take turns storing interleaved halves

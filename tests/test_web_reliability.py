@@ -135,6 +135,7 @@ def test_a_slow_password_check_does_not_block_other_readers_and_writers(site, mo
 
 
 # -- 2. failed logins are limited per account and per address --------------------------------------------
+@pytest.mark.slow
 def test_wrong_logins_lock_the_account_and_the_address_for_a_while(site):
     clock = Clock()
     attacker = site["client"](address="203.0.113.5")
