@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Literal
+
+ItemKind = Literal["text", "dump", "html"]  # clean text, a plain-text page dump, a web page
+IngestStatus = Literal["ingested", "unchanged", "revised"]
 
 
 @dataclass(frozen=True)
@@ -18,7 +22,7 @@ class RawItem:
     """
 
     origin: str
-    kind: str  # "text" (clean text), "dump" (plain-text page dump), "html" (a web page)
+    kind: ItemKind
     external_id: str | None = None
     url: str | None = None
     source: str | None = None

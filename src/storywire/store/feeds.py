@@ -10,6 +10,7 @@ import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Literal
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -20,6 +21,7 @@ from ..errors import NotFound
 from .schema import articles, feeds, sources
 
 MAX_BACKOFF_S = 24 * 3600.0
+FeedHealth = Literal["ok", "never fetched", "unreachable", "failing", "backed off"]
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ class FeedInfo:
         return self.source or self.title or self.url
 
     @property
-    def health(self) -> str:
+    def health(self) -> FeedHealth:
         """"ok", "never fetched", "unreachable" (network down), "failing" (1-2 in a row) or "backed off"."""
         if self.consecutive_failures >= 3:
             return "backed off"
