@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from storywire.brief import Briefing, build_briefing, render
-from storywire.brief.feeds import atom
+from storywire.brief.feed_writer import atom
 from storywire.brief.model import CitedQuote, CitedSentence, Item, Section, SourceLink, WhatsNew
 from storywire.brief.rank import ArticleRef, rank_candidates
 from storywire.brief.schedule import last_due, next_due, run_due, slots_between

@@ -21,10 +21,10 @@ from typer.testing import CliRunner
 from storywire.errors import InputError, NotFound
 from storywire.ingest.collect import Collector, is_teaser
 from storywire.ingest.discover import canonical_url, find_canonical, find_feeds, same_site
-from storywire.ingest.feeds import FeedEntry, parse_feed
+from storywire.ingest.feed_parser import FeedEntry, parse_feed
 from storywire.ingest.opml import export_opml, parse_opml
-from storywire.store.feeds import adapt_interval, failure_delay
 from storywire.store.schema import articles
+from storywire.store.subscriptions import adapt_interval, failure_delay
 
 from .conftest import FIXTURES, SAMPLES
 from .test_fetch import LocalServer, Reply, test_settings

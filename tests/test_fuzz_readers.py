@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from storywire.errors import InputError
-from storywire.ingest.feeds import Feed, parse_feed
+from storywire.ingest.feed_parser import Feed, parse_feed
 from storywire.ingest.opml import MAX_DEPTH, parse_opml
 
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

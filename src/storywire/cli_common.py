@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import typer
 from rich.console import Console
 
+from .clock import utcnow
 from .config import Settings
 from .errors import InputError, StoreError
 from .store import Store, open_store
@@ -90,7 +91,7 @@ def parse_since(text: str, ref: datetime | None = None) -> datetime:
     m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([mhdw])\s*", text or "")
     if m:
         unit = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}[m.group(2)]
-        return (ref or datetime.now(UTC)) - timedelta(**{unit: float(m.group(1))})
+        return (ref or utcnow()) - timedelta(**{unit: float(m.group(1))})
     try:
         dt = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     except ValueError:

@@ -1,7 +1,7 @@
 """`storywire run`: the long-running service.
 
 One loop in the main thread: collect the feeds that are due (each feed has its own adaptive
-schedule, see store.feeds), run the periodic tasks whose time has come (the briefings), sleep until
+schedule, see store.subscriptions), run the periodic tasks whose time has come (the briefings), sleep until
 the next of either. The web server, when given, runs beside it in a thread. SIGINT/SIGTERM set
 ``stop``: the pass in progress cancels its downloads, commits the feed it is storing, and the loop
 ends; a second signal stops at once. Without a network the loop keeps going and says so plainly.
@@ -14,11 +14,12 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from rich.console import Console
 from rich.text import Text
 
+from .clock import utcnow
 from .config import Settings
 from .errors import StorywireError
 from .ingest.collect import Collector, CollectSummary
@@ -201,7 +202,7 @@ def _sleep_for(store: Store, tasks: list[_Periodic]) -> float:
         with store.read() as conn:
             due = store.next_due(conn)
         if due is not None:
-            wait = min(wait, (due - datetime.now(UTC)).total_seconds())
+            wait = min(wait, (due - utcnow()).total_seconds())
     except Exception:  # the store may be briefly unavailable; look again soon
         wait = 5.0
     for periodic in tasks:

@@ -33,7 +33,9 @@ class SummaryCandidate:
     rel_pos: dict[int, float]  # article id -> relative position (0 = first sentence)
 
 
-def _eligible(text: str, tokens: list[str]) -> bool:
+def stands_alone(text: str, tokens: list[str]) -> bool:
+    """Whether a sentence can be quoted on its own: a bounded length, a capital start, a final . or !, no
+    unbalanced quote."""
     if not (MIN_WORDS <= len(tokens) <= MAX_WORDS):
         return False
     t = fold(text).strip()
@@ -77,7 +79,7 @@ def summarise(candidates: list[SummaryCandidate], n_sentences: int = 4,
               titles: Sequence[tuple[int, str]] = ()) -> tuple[list[dict], str | None]:
     """(summary [{text, article_ids}], most central headline) for a story."""
     n_sentences = max(1, int(n_sentences))
-    pool = [c for c in candidates if _eligible(c.text, c.tokens)]
+    pool = [c for c in candidates if stands_alone(c.text, c.tokens)]
     if not pool:
         pool = [c for c in candidates if c.tokens][:n_sentences]
     if not pool:

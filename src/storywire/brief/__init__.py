@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from ..errors import InputError
 from .build import build_briefing
-from .feeds import atom, jsonfeed
+from .feed_writer import atom, jsonfeed
 from .model import Briefing, CitedQuote, CitedSentence, Item, Section, SourceLink, WhatsNew
 from .render import as_json, html, markdown, text
 from .schedule import next_due, run_due, slots_between

@@ -11,7 +11,7 @@ import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ..analyse.summarise import _eligible as eligible  # the summary's own rule for a sentence that stands alone
+from ..analyse.summarise import stands_alone
 from ..analyse.text import clean_space, fold, norm_tokens, word_count
 from ..clock import utcnow
 from ..config import Settings
@@ -110,7 +110,7 @@ def whats_new(analysis: dict, arts: list[Article], new_ids: set[int], new_outlet
 
     def take(text: str, ids) -> None:
         k = _key(text)
-        if len(picked) >= NEW_SENTENCES or k in seen or k in old_text or not eligible(text, norm_tokens(text)):
+        if len(picked) >= NEW_SENTENCES or k in seen or k in old_text or not stands_alone(text, norm_tokens(text)):
             return
         links = _verbatim_links(text, ids, by_id, muted)
         if links:

@@ -20,11 +20,11 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Hashable
-from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 
+from ..clock import utcnow
 from .evaluate import bcubed, load_records, run_stream, to_docs
 from .online import DEFAULT_PARAMS, OnlineClusterer
 
@@ -93,7 +93,7 @@ def fit(records: list[dict], base: dict | None = None, window_hours: float = 72.
     if tune:
         report["train_f1"] = _tune(params, docs, gold, window_hours)
     params["trained_on"] = {"file": source, "records": len(records), "stories": len(Counter(gold)),
-                            "fitted": datetime.now(UTC).strftime("%Y-%m-%d"), **report}
+                            "fitted": utcnow().strftime("%Y-%m-%d"), **report}
     return params
 
 

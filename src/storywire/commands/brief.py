@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 
 import typer
 
 from ..cli_common import command_context, err, parse_since
+from ..clock import utcnow
 from ..errors import ConfigError, InputError
 from ..words import plural
 
@@ -33,7 +33,7 @@ def brief(ctx: typer.Context,
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
     cmd = command_context(ctx)
-    now = datetime.now(UTC)
+    now = utcnow()
     end = parse_since(until, now) if until else now
     start = parse_since(since, end) if since else None
     if start is not None and start >= end:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import UTC, datetime
+from datetime import datetime
 from importlib import resources
 from pathlib import Path
 
@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..cli_common import command_context, err, out
+from ..clock import utcnow
 from ..errors import FetchError, StorywireError
 from ..ingest.opml import import_opml
 from ..words import plural
@@ -76,7 +77,7 @@ def feeds_list(ctx: typer.Context):
     if not feeds:
         out.print("no feeds: add one with `storywire feeds add URL`, or `storywire init` for the default list")
         return
-    now = datetime.now(UTC)
+    now = utcnow()
     table = Table(box=None)
     table.add_column("id", justify="right")
     table.add_column("name", no_wrap=True, max_width=28)
@@ -116,13 +117,9 @@ def feeds_import(ctx: typer.Context, file: Path = typer.Argument(..., help="An O
 @feeds_app.command("export")
 def feeds_export(ctx: typer.Context):
     """Write the feeds as OPML 2.0 to stdout (`storywire feeds export > feeds.opml`)."""
-    from ..ingest.opml import Subscription, export_opml
+    from ..ingest.opml import export_feeds
 
-    store = command_context(ctx).store
-    with store.read() as conn:
-        feeds = store.list_feeds(conn)
-    subs = [Subscription(url=f.url, title=f.name, site_url=f.site_url, category=f.category) for f in feeds]
-    sys.stdout.write(export_opml(subs))
+    sys.stdout.write(export_feeds(command_context(ctx).store))
 
 
 @app.command("fetch")

@@ -15,17 +15,17 @@ import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
+from ..clock import utcnow
 from ..config import Settings
 from ..errors import InputError
 from ..models import RawItem, Rejected
 from ..store import Store
-from ..store.feeds import FeedInfo
+from ..store.subscriptions import FeedInfo
 from ..words import plural
 from .discover import canonical_url, find_canonical, same_site
-from .feeds import Feed, FeedEntry, parse_feed, sniff
+from .feed_parser import Feed, FeedEntry, parse_feed, sniff
 from .fetch import PAGE_ACCEPT, Fetcher, FetchResult
 
 log = logging.getLogger(__name__)
@@ -124,7 +124,7 @@ class Collector:
         stop = stop or threading.Event()
         if feeds is None:
             with self.store.read() as conn:
-                feeds = self.store.due_feeds(conn, datetime.now(UTC))
+                feeds = self.store.due_feeds(conn, utcnow())
         summary = CollectSummary(feeds=len(feeds))
         if on_start:
             on_start(len(feeds))
@@ -255,7 +255,7 @@ class Collector:
     def _store_outcome(self, outcome: _Outcome, summary: CollectSummary) -> str:
         """Ingest one feed's items, then (only then) record its success. Returns "ok" or "unchanged"."""
         feed, result = outcome.feed, outcome.result
-        now = datetime.now(UTC)
+        now = utcnow()
         try:
             if outcome.items:
                 self._ingest(outcome, summary)

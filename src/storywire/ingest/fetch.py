@@ -33,6 +33,7 @@ from urllib.parse import urljoin, urlsplit
 import httpcore
 import httpx
 
+from ..clock import utcnow
 from ..config import Settings
 from ..errors import FetchError
 
@@ -268,7 +269,7 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+    return max(0.0, (when - (now or utcnow())).total_seconds())
 
 
 @dataclass

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from email.utils import format_datetime
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element, SubElement, indent, tostring
 
+from ..clock import utcnow
 from ..errors import InputError
+from ..store.base import Store
 
 MAX_DEPTH = 50  # outline levels; readers export one or two, so deeper is a broken or hostile file
 
@@ -79,7 +81,7 @@ def export_opml(subscriptions: Iterable[Subscription], title: str = "storywire s
     root = Element("opml", version="2.0")
     head = SubElement(root, "head")
     SubElement(head, "title").text = title
-    SubElement(head, "dateCreated").text = format_datetime(now or datetime.now(UTC), usegmt=True)
+    SubElement(head, "dateCreated").text = format_datetime(now or utcnow(), usegmt=True)
     body = SubElement(root, "body")
     folders: dict[str, Element] = {}
     for sub in subscriptions:
@@ -97,13 +99,11 @@ def export_opml(subscriptions: Iterable[Subscription], title: str = "storywire s
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(root, encoding="unicode") + "\n"
 
 
-def import_opml(store, data: bytes, origin: str = "OPML") -> dict:
+def import_opml(store: Store, data: bytes, origin: str = "OPML") -> dict:
     """Follow every feed of an OPML document; feeds already followed are counted, not duplicated.
 
     Returns {"found", "added", "known"}. The one import path for the CLI and the web UI.
     """
-    from ..errors import InputError
-
     subs = parse_opml(data, origin)
     if not subs:
         raise InputError(f"{origin}: no feeds in this OPML file")
@@ -114,3 +114,12 @@ def import_opml(store, data: bytes, origin: str = "OPML") -> dict:
                                     source=sub.title)
             added += new
     return {"found": len(subs), "added": added, "known": len(subs) - added}
+
+
+def export_feeds(store: Store) -> str:
+    """The store's feeds as OPML, each titled with its outlet name (what an import reads back as the
+    outlet). The one export path for the CLI and the web UI."""
+    with store.read() as conn:
+        feeds = store.list_feeds(conn)
+    return export_opml([Subscription(url=f.url, title=f.name, site_url=f.site_url, category=f.category)
+                        for f in feeds])

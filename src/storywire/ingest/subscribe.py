@@ -14,7 +14,7 @@ def resolve_feed(settings: Settings, url: str) -> dict:
     Returns {"url" (to store: after a permanent redirect), "title", "site_url", "entries", "also_offered"}.
     """
     from .discover import find_feeds
-    from .feeds import parse_feed, sniff
+    from .feed_parser import parse_feed, sniff
     from .fetch import fetch_url
 
     res = fetch_url(settings, url)

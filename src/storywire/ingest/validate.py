@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+from ..clock import utcnow
 from ..models import Extracted, RawItem, Rejected
 
 HTML_FACTOR = 5  # a page's HTML may be this many times the text cap (scripts, styles, markup)
@@ -77,7 +78,7 @@ def check_extracted(ex: Extracted, max_record_bytes: int, now: datetime | None =
     problem = _bad_char(ex) or _size_problem("text", ex.text, max_record_bytes)
     if problem:
         return Rejected(ex.origin, problem)
-    published, date_warning = publication_time(ex.published, now or datetime.now(UTC))
+    published, date_warning = publication_time(ex.published, now or utcnow())
     url, link_warning = web_link(ex.url)
     warnings = tuple(w for w in (date_warning, link_warning) if w)
     if not warnings and published == ex.published and url == ex.url:

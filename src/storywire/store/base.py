@@ -26,8 +26,8 @@ from ..errors import StoreError
 from .accounts import AccountsMixin
 from .articles import ArticlesMixin, search_filter
 from .briefings import BriefingsMixin
-from .feeds import FeedsMixin
 from .stories import StoriesMixin
+from .subscriptions import SubscriptionsMixin
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -38,7 +38,7 @@ UNAVAILABLE: tuple[type[Exception], ...] = (sa.exc.OperationalError, sa.exc.Time
 UNUSABLE_VALUE: type[Exception] = sa.exc.DataError
 
 
-class Store(ArticlesMixin, StoriesMixin, AccountsMixin, FeedsMixin, BriefingsMixin):
+class Store(ArticlesMixin, StoriesMixin, AccountsMixin, SubscriptionsMixin, BriefingsMixin):
     """Everything storywire keeps. Create with :func:`storywire.store.open_store`."""
 
     dialect: str = ""

@@ -77,7 +77,7 @@ async def import_opml(request: Request, opml: UploadFile = File(...), csrf_token
 
 @router.get("/sources/opml")
 def export_opml(request: Request, viewer: Viewer = Depends(page_viewer)):
-    body = sources_admin.export_opml(request.app.state.store)
+    body = opml_in.export_feeds(request.app.state.store)
     return Response(body, media_type="text/x-opml; charset=utf-8",
                     headers={"Content-Disposition": 'attachment; filename="storywire.opml"'})
 

@@ -1,5 +1,5 @@
 """Story feeds out: Atom 1.0 and JSON Feed 1.1 of the top stories and of a reader's "For you"
-(written by storywire.brief.feeds, the one feed writer).
+(written by storywire.brief.feed_writer, the one feed writer).
 
 Feed readers cannot log in, so these also accept an API token as ``?token=`` (a token, not a
 password: revocable on the account page).
@@ -9,7 +9,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from ..brief.feeds import Feed, FeedEntry, atom_xml, json_feed
+from ..brief.feed_writer import OutgoingEntry, OutgoingFeed, atom_xml, json_feed
 from ..clock import utcnow
 from ..errors import AuthError
 from . import queries
@@ -36,18 +36,18 @@ def _content(c: dict) -> str:
     return f"{text}\n\nCovered by {c['outlet_count']} outlet{'s' if c['outlet_count'] != 1 else ''}: {outlets}.".strip()
 
 
-def _entry(base: str, c: dict) -> FeedEntry:
+def _entry(base: str, c: dict) -> OutgoingEntry:
     url = f"{base}/story/{c['id']}"
     updated = c["last_seen"] or utcnow()
-    return FeedEntry(id=url, url=url, title=c["title"], published=c["first_seen"] or updated, updated=updated,
+    return OutgoingEntry(id=url, url=url, title=c["title"], published=c["first_seen"] or updated, updated=updated,
                      summary=c["summary"] or "", content_text=_content(c), tags=tuple(c["outlets"]))
 
 
-def _feed(request: Request, view: str, suffix: str) -> Feed:
+def _feed(request: Request, view: str, suffix: str) -> OutgoingFeed:
     """The ranked stories of ``view`` as a feed served at /feeds/{view}.{suffix}."""
     cards, title = _stories(request, view)
     base = str(request.base_url).rstrip("/")
-    return Feed(id=f"{base}/feeds/{view}", title=title, self_url=f"{base}/feeds/{view}.{suffix}",
+    return OutgoingFeed(id=f"{base}/feeds/{view}", title=title, self_url=f"{base}/feeds/{view}.{suffix}",
                 home_url=f"{base}/" if view == "top" else f"{base}/for-you",
                 updated=max((c["last_seen"] for c in cards if c["last_seen"]), default=utcnow()),
                 entries=tuple(_entry(base, c) for c in cards))

@@ -8,21 +8,12 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from ..ingest.opml import Subscription
-from ..ingest.opml import export_opml as _export
 from ..store.base import Connection, Store
 
 
 def remove_feed(store: Store, feed_id: int) -> None:
     with store.atomic() as conn:
         store.remove_feed(conn, int(feed_id))
-
-
-def export_opml(store: Store) -> str:
-    with store.read() as conn:
-        feeds = store.list_feeds(conn)
-    return _export([Subscription(url=f.url, title=f.title or f.source, site_url=f.site_url, category=f.category)
-                    for f in feeds])
 
 
 def feed_rows(store: Store, conn: Connection) -> list[dict]:

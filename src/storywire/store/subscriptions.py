@@ -98,7 +98,7 @@ def _row(row: sa.Row, counts: dict[int, int] | None = None) -> FeedInfo:
     )
 
 
-class FeedsMixin:
+class SubscriptionsMixin:
     engine: sa.Engine
 
     def _select_feeds(self) -> sa.Select:

@@ -1,6 +1,6 @@
 """Feeds out: storywire's one Atom 1.0 (RFC 4287) and JSON Feed 1.1 writer, and briefings as entries.
 
-``atom_xml`` and ``json_feed`` write any ``Feed`` (storywire.web.feeds_out makes one of the top
+``atom_xml`` and ``json_feed`` write any ``OutgoingFeed`` (storywire.web.feeds_out makes one of the top
 stories). ``atom`` and ``jsonfeed`` make one entry per briefing, whose content is the briefing's HTML.
 Briefing entry ids are tag URIs (RFC 4151) made from the reader and the end of the period, so the same
 briefing keeps its id however often the feed is rendered.
@@ -24,7 +24,7 @@ BRIEFINGS_DESCRIPTION = "Morning and evening updates: the top stories, in senten
 
 
 @dataclass(frozen=True)
-class FeedEntry:
+class OutgoingEntry:
     """One entry: its content as HTML, as plain text, or both (Atom carries the HTML when there is)."""
 
     id: str
@@ -39,11 +39,11 @@ class FeedEntry:
 
 
 @dataclass(frozen=True)
-class Feed:
+class OutgoingFeed:
     id: str
     title: str
     updated: datetime
-    entries: tuple[FeedEntry, ...]
+    entries: tuple[OutgoingEntry, ...]
     self_url: str | None = None  # where this document is served
     home_url: str | None = None
     description: str | None = None
@@ -62,7 +62,7 @@ def _el(parent: ET.Element, tag: str, value: str | None = None, **attrs: str) ->
     return node
 
 
-def atom_xml(feed: Feed) -> str:
+def atom_xml(feed: OutgoingFeed) -> str:
     """The feed as an Atom document."""
     ET.register_namespace("", ATOM_NS)
     root = ET.Element(f"{{{ATOM_NS}}}feed")
@@ -96,7 +96,7 @@ def atom_xml(feed: Feed) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def json_feed(feed: Feed) -> str:
+def json_feed(feed: OutgoingFeed) -> str:
     """The feed as a JSON Feed document."""
     doc: dict = {"version": JSONFEED_VERSION, "title": feed.title}
     if feed.home_url:
@@ -112,7 +112,7 @@ def json_feed(feed: Feed) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-def _json_item(e: FeedEntry) -> dict:
+def _json_item(e: OutgoingEntry) -> dict:
     item: dict = {"id": e.id}
     if e.url:
         item["url"] = e.url
@@ -142,16 +142,16 @@ def _feed_title(briefings: Sequence[Briefing], title: str | None) -> str:
 
 
 def briefing_feed(briefings: Briefing | Sequence[Briefing], title: str | None = None, feed_url: str | None = None,
-                  home_url: str | None = None) -> Feed:
+                  home_url: str | None = None) -> OutgoingFeed:
     """A feed with one entry per briefing (newest first)."""
     items = [briefings] if isinstance(briefings, Briefing) else sorted(briefings, key=lambda b: b.period_end,
                                                                         reverse=True)
     who = "all" if not items or not items[0].user else quote(items[0].user, safe="")
-    return Feed(
+    return OutgoingFeed(
         id=feed_url or f"tag:storywire,2022-01-01:briefings/{who}", title=_feed_title(items, title),
         updated=max((b.created for b in items), default=utcnow()), self_url=feed_url, home_url=home_url,
         description=BRIEFINGS_DESCRIPTION, language="en",
-        entries=tuple(FeedEntry(id=entry_id(b), title=b.title, published=b.created, updated=b.created,
+        entries=tuple(OutgoingEntry(id=entry_id(b), title=b.title, published=b.created, updated=b.created,
                                 summary=period_line(b), content_html=html_body(b), content_text=text(b),
                                 tags=tuple(s.name for s in b.sections)) for b in items))
 
