@@ -8,6 +8,7 @@ connection) is a 503 with Retry-After, as is any other 503.
 from __future__ import annotations
 
 import logging
+from functools import partial
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -141,26 +142,34 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
     app.include_router(feeds_out.router)
     app.include_router(admin.router)
     app.include_router(pages.router)
-
-    def openapi() -> dict:
-        """The generated schema plus the Bearer scheme every /api/v1 call takes."""
-        if app.openapi_schema is None:
-            from fastapi.openapi.utils import get_openapi
-
-            schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
-            schema.setdefault("components", {})["securitySchemes"] = {
-                "bearer": {"type": "http", "scheme": "bearer",
-                           "description": "An API token (`storywire users token NAME`)."}}
-            schema["security"] = [{"bearer": []}]
-            app.openapi_schema = schema
-        return app.openapi_schema
-
-    app.openapi = openapi  # type: ignore[method-assign]
+    app.openapi = partial(_openapi, app)  # type: ignore[method-assign]
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> dict:
         store.ping()
         return {"status": "ok"}
+
+    _install_error_handlers(app, settings)
+    app.add_middleware(SecurityHeaders, secure=settings.secure_cookies)
+    return app
+
+
+def _openapi(app: FastAPI) -> dict:
+    """The generated schema plus the Bearer scheme every /api/v1 call takes."""
+    if app.openapi_schema is None:
+        from fastapi.openapi.utils import get_openapi
+
+        schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+        schema.setdefault("components", {})["securitySchemes"] = {
+            "bearer": {"type": "http", "scheme": "bearer",
+                       "description": "An API token (`storywire users token NAME`)."}}
+        schema["security"] = [{"bearer": []}]
+        app.openapi_schema = schema
+    return app.openapi_schema
+
+
+def _install_error_handlers(app: FastAPI, settings: Settings) -> None:
+    """Every error becomes a status with a JSON body under /api/ and a readable page elsewhere."""
 
     @app.exception_handler(LoginRequired)
     async def _login(request: Request, exc: LoginRequired) -> Response:
@@ -209,6 +218,3 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
         for name, value in security_headers(settings.secure_cookies) + [(b"cache-control", b"no-store")]:
             response.headers.setdefault(name.decode(), value.decode())
         return response
-
-    app.add_middleware(SecurityHeaders, secure=settings.secure_cookies)
-    return app
