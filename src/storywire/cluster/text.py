@@ -272,8 +272,6 @@ def entity_terms(tokens: list[str], lead: int = 0) -> tuple[list[str], set[str]]
 
 
 _tok_hash: dict[str, int] = {}
-_P = np.array([1, 0x01000193, 0x01000193 ** 2 % (1 << 64), 0x01000193 ** 3 % (1 << 64), 0x01000193 ** 4 % (1 << 64)],
-              dtype=np.uint64)
 
 
 def shingle_hashes(words: list[str], k: int = 5) -> np.ndarray:
