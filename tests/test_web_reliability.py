@@ -22,8 +22,8 @@ from storywire.models import Assignment, Extracted
 from storywire.store import accounts
 from storywire.store.schema import articles
 from storywire.web import create_app
+from tests.test_web import PASSWORD, login
 
-PASSWORD = "correct horse battery"
 BIG = 2**63  # one past the largest id a store can hold
 T = datetime(2022, 2, 4, 16, tzinfo=UTC)
 HOSTILE_URLS = ("javascript:alert(1)", "data:text/html,<script>alert(1)</script>", " JavaScript:alert(2)",
@@ -65,11 +65,6 @@ def site(store):
     yield {"store": store, "client": client, **data}
     for c in made:
         c.close()
-
-
-def login(c: TestClient, name: str = "alice", password: str = PASSWORD):
-    token = re.search(r'name="csrf_token" value="([^"]+)"', c.get("/login").text).group(1)
-    return c.post("/login", data={"name": name, "password": password, "csrf_token": token, "next": "/"})
 
 
 def bearer(token: str) -> dict:
