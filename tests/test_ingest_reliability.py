@@ -183,3 +183,31 @@ def test_fuzz_ingest_never_raises(tmp_path, fuzz_pipeline, recs):
     path.write_text("\n".join(json.dumps(r) for r in recs) + "\n")
     summary = fuzz_pipeline.ingest(read_paths([path]), cluster=False)
     assert sum(summary.counts.values()) == len(recs)
+
+
+def test_a_huge_number_costs_only_its_line(tmp_path, sqlite_store):
+    huge = '{"id": "n", "text": "x", "n": 1' + "1" * 5000 + "}"
+    src = write_lines(tmp_path / "num.jsonl", [json.dumps(good(1)), huge, json.dumps(good(2))])
+    summary = Pipeline(sqlite_store, config.Settings(analyse=False)).ingest(read_paths([src]))
+    assert summary.counts["ingested"] == 2
+    [(origin, reason)] = [(r.origin, r.reason) for r in summary.rejected]
+    assert origin == f"{src}:2" and reason.startswith("not usable JSON (Exceeds the limit")
+
+
+def test_a_file_name_that_is_not_utf8_is_still_reported(tmp_path, db_url):
+    """The rejection of a line is recorded under the file's name, even when that name is not UTF-8."""
+    import os
+
+    src = write_lines(tmp_path / os.fsdecode(b"caf\xe9.jsonl"), [json.dumps(good(1)), "not json"])
+    summary, stored = ingest(db_url, src)
+    assert sorted(stored) == ["g1"]
+    assert [r.reason for r in summary.rejected] == ["not valid JSON (Expecting value at column 1)"]
+
+
+def test_a_language_that_is_no_language_tag_is_dropped_on_every_backend(tmp_path, db_url):
+    src = write_lines(tmp_path / "lang.jsonl", [json.dumps({**good(1), "language": "english-united-kingdom"}),
+                                                json.dumps({**good(2), "language": "pt-BR"})])
+    summary, stored = ingest(db_url, src)
+    assert not summary.rejected
+    assert stored["g1"].language is None and stored["g2"].language == "pt-BR"
+    assert summary.warnings[0].reason == "language 'english-united-kingdom' is not a language tag: dropped"

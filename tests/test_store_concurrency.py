@@ -98,3 +98,35 @@ def test_read_connections_cannot_write(tmp_path):
         pytest.raises(sa.exc.OperationalError, match="readonly"),
     ):
         conn.exec_driver_sql("DELETE FROM articles")
+
+
+def test_a_writer_never_reuses_a_story_id_another_writer_merged_away(tmp_path):
+    """Writer B creates story N+1 and merges it into another story before writer A ever sees it;
+    A's next new story must still get a fresh id (it used to take N+1 and fail the batch)."""
+    from storywire.models import Assignment
+
+    topics = ["volcano erupts near the coast, ash closes airports", "central bank raises interest rates again",
+              "football club wins the cup final on penalties", "new vaccine approved by the health agency"]
+
+    def jsonl(name: str, items: list[tuple[str, str]]):
+        path = tmp_path / f"{name}.jsonl"
+        path.write_text("\n".join(json.dumps({"id": i, "source": f"Outlet {i}", "title": t.capitalize(),
+                                              "text": (t.capitalize() + ". ") * 4}) for i, t in items) + "\n")
+        return read_paths([path])
+
+    store = open_store(str(tmp_path / "s.db"))
+    settings = config.Settings(analyse=False)
+    a, b = Pipeline(store, settings), Pipeline(store, settings)
+    a.ingest(jsonl("a1", [("a1", topics[0])]))
+    b.ingest(jsonl("b1", [("b1", topics[1])]))
+    with store.read() as conn:
+        first, second = (store.story_of(conn, x.id) for x in store.iter_articles(conn))
+    with store.atomic() as conn:  # B merges its new story into A's (as an arriving article would)
+        store.apply_assignment(conn, Assignment(article_id=1, story_id=first, is_new_story=False,
+                                                merged_story_ids=(second,)))
+    a.ingest(jsonl("a2", [("a2", topics[2])]))
+    with store.read() as conn:
+        arts = {x.external_id: x for x in store.iter_articles(conn)}
+        assert arts["a2"].story_id not in (first, second)
+        assert [s.id for s in store.list_stories(conn, limit=100) if s.id == second] == []
+    store.close()

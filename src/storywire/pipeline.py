@@ -9,7 +9,8 @@ loses at most the batch in flight.
 Clustering state is not serialised into the database: on start the engine is rebuilt by replaying the
 articles of the current time window (bounded by the window, not the store), and before each batch it
 catches up on articles other writers clustered meanwhile. Writers cluster one at a time (SQLite's
-write lock; a transaction-level advisory lock on PostgreSQL), so story ids never collide.
+write lock; a transaction-level advisory lock on PostgreSQL), and each batch starts past the largest
+story id in the store, so two writers never give out one id.
 """
 from __future__ import annotations
 
@@ -81,6 +82,7 @@ class Pipeline:
         self._clusterer: OnlineClusterer | None = None  # built lazily by replaying the window
         self._last_seen_id = 0
         self._synced_at = utcnow()
+        self._clustering_started = False  # set once a batch's assignments reach the engine
 
     # -- ingest ---------------------------------------------------------------------------------
     def ingest(self, items: Iterable[RawItem | Rejected],
@@ -144,6 +146,17 @@ class Pipeline:
                      isolate: bool) -> tuple[list[IngestResult], list[Rejected]]:
         results: list[IngestResult] = []
         refused: list[Rejected] = []
+        try:
+            self._write_batch(ready, rejected, cluster, isolate, results, refused)
+        except BaseException:
+            if self._clustering_started:
+                self._clusterer = None  # its memory may be ahead of the rolled-back store (a failed commit too)
+            raise
+        return results, refused
+
+    def _write_batch(self, ready: list[tuple[Extracted, bool]], rejected: list[Rejected], cluster: bool,
+                     isolate: bool, results: list[IngestResult], refused: list[Rejected]) -> None:
+        self._clustering_started = False
         with self.store.atomic() as conn:
             for ex, learn in ready:
                 stored: IngestResult | Rejected
@@ -170,12 +183,8 @@ class Pipeline:
                     else:
                         new_ids.append(r.article_id)
             if cluster and new_ids:
-                try:
-                    self._cluster(conn, new_ids)
-                except BaseException:
-                    self._clusterer = None  # its memory may be ahead of the rolled-back store
-                    raise
-        return results, refused
+                self._clustering_started = True
+                self._cluster(conn, new_ids)
 
     def _store_one(self, conn: Connection, ex: Extracted, learn: bool) -> IngestResult | Rejected:
         if learn:
@@ -223,18 +232,20 @@ class Pipeline:
             self._last_seen_id = 0
             if latest is not None:
                 self._replay(conn, engine, since=latest - timedelta(hours=self.settings.cluster_window_hours))
-        elif self._replay(conn, engine, after_id=self._last_seen_id):
-            # another writer clustered since our last batch: its merges must be ours too, or we would
-            # put articles into stories it merged away (MERGE_CLOCK_SLACK allows for clock skew between machines)
+        else:
+            # Other writers may have clustered since our last batch: their articles, their merges (or we
+            # would put articles into stories they merged away; MERGE_CLOCK_SLACK allows for clock skew
+            # between machines) and their new story ids (or ours would collide with them).
+            self._replay(conn, engine, after_id=self._last_seen_id)
             for old, into in self.store.merges_since(conn, self._synced_at - MERGE_CLOCK_SLACK):
                 engine.follow_merge(old, into)
+            engine.next_story_id = max(engine.next_story_id, self.store.max_story_id(conn) + 1)
         self._synced_at = synced_at
         return engine
 
     def _replay(self, conn: Connection, engine: OnlineClusterer, after_id: int = 0,
-                since: datetime | None = None) -> int:
-        """Observe the clustered articles after ``after_id`` (from ``since`` on), in time order; returns
-        how many were new."""
+                since: datetime | None = None) -> None:
+        """Observe the clustered articles after ``after_id`` (from ``since`` on), in time order."""
         from .cluster import ClusterDoc
 
         seen: list[Article] = list(self.store.clustered_articles(conn, after_id=after_id, since=since))
@@ -242,7 +253,6 @@ class Pipeline:
             assert art.story_id is not None  # clustered_articles gives only articles in a story
             engine.observe(ClusterDoc.from_article(art), art.story_id)
             self._last_seen_id = max(self._last_seen_id, art.id)
-        return len(seen)
 
     def recluster(self, since: datetime) -> int:
         """Rebuild the stories of a period: detach its articles and stream them again in time order."""

@@ -211,6 +211,7 @@ class OnlineClusterer:
 
     def follow_merge(self, old: int, into: int) -> None:
         """Another writer merged story ``old`` into ``into`` in the store: do the same here."""
+        self.next_story_id = max(self.next_story_id, old + 1, into + 1)
         s = self.stories.get(old)
         if s is None or old == into:
             return

@@ -148,6 +148,8 @@ def _jsonl_line(line: bytes, origin: str, max_line_bytes: int) -> RawItem | Reje
         return Rejected(origin, f"not valid JSON ({exc.msg} at column {exc.colno})")
     except RecursionError:
         return Rejected(origin, "JSON nested too deeply")
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        return Rejected(origin, f"not usable JSON ({str(exc)[:120]})")
     try:
         return jsonl_item(record, origin)
     except ValueError as exc:

@@ -2,8 +2,8 @@
 
 A record too large, or holding characters no store can keep (a lone surrogate, NUL), is rejected
 alone with the reason. A date that cannot be a publication time (before 1900, more than a day
-ahead, or out of range once in UTC) and a link that is not http(s) are dropped with a warning;
-the article is kept.
+ahead, or out of range once in UTC), a link that is not http(s) and a language that is not a language
+tag are dropped with a warning; the article is kept.
 """
 from __future__ import annotations
 
@@ -80,7 +80,15 @@ def check_extracted(ex: Extracted, max_record_bytes: int, now: datetime | None =
         return Rejected(ex.origin, problem)
     published, date_warning = publication_time(ex.published, now or utcnow())
     url, link_warning = web_link(ex.url)
-    warnings = tuple(w for w in (date_warning, link_warning) if w)
+    language, language_warning = language_code(ex.language)
+    warnings = tuple(w for w in (date_warning, link_warning, language_warning) if w)
     if not warnings and published == ex.published and url == ex.url:
         return ex
-    return replace(ex, published=published, url=url, warnings=ex.warnings + warnings)
+    return replace(ex, published=published, url=url, language=language, warnings=ex.warnings + warnings)
+
+
+def language_code(value: str | None) -> tuple[str | None, str | None]:
+    """The language when it looks like a language tag ("en", "pt-BR"), else None and why it was dropped."""
+    if not value or re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8}){0,2}", value) and len(value) <= 16:
+        return value or None, None
+    return None, f"language {value[:40]!r} is not a language tag: dropped"

@@ -81,6 +81,17 @@ def _insert_statement(dialect: str) -> sa.Insert:
     return insert.on_conflict_do_nothing().returning(articles.c.id)
 
 
+def _refused(exc: Exception) -> RecordRefused:
+    cause = getattr(exc, "orig", None) or exc
+    message = str(cause).splitlines()[0][:200] if str(cause) else ""
+    return RecordRefused(f"the store refused it ({cause.__class__.__name__}: {message})")
+
+
+def _storable(text: str) -> str:
+    """The text with lone surrogates escaped and NUL characters dropped."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8").replace("\x00", "")
+
+
 class ArticlesMixin:
     engine: sa.Engine
 
@@ -128,12 +139,12 @@ class ArticlesMixin:
         """
         try:
             return self._upsert_article(conn, ex, now or utcnow())
-        except sa.exc.OperationalError:
-            raise  # the store itself failed (locked, full, gone): not this record's fault
-        except (sa.exc.StatementError, ValueError, OverflowError, UnicodeError) as exc:
-            cause = getattr(exc, "orig", None) or exc
-            message = str(cause).splitlines()[0][:200] if str(cause) else ""
-            raise RecordRefused(f"the store refused it ({cause.__class__.__name__}: {message})") from exc
+        except sa.exc.DBAPIError as exc:
+            if not isinstance(exc, (sa.exc.DataError, sa.exc.IntegrityError)):
+                raise  # the store failed (locked, full, gone) or a statement is wrong: not this record's fault
+            raise _refused(exc) from exc
+        except (sa.exc.StatementError, ValueError, OverflowError, UnicodeError) as exc:  # a value that cannot bind
+            raise _refused(exc) from exc
 
     def _upsert_article(self, conn: sa.Connection, ex: Extracted, now: datetime) -> IngestResult:
         source_id = self.source_id(conn, ex.source or "unknown")
@@ -258,4 +269,7 @@ class ArticlesMixin:
 
     # -- rejections ---------------------------------------------------------------------------
     def record_rejection(self, conn: sa.Connection, origin: str, reason: str) -> None:
-        conn.execute(rejections.insert().values(origin=origin[:1000], reason=reason[:1000], at=utcnow()))
+        """Keep why an input was rejected; both texts are made storable first (a file name with bytes that
+        are not UTF-8, a NUL), so recording a rejection never fails."""
+        conn.execute(rejections.insert().values(origin=_storable(origin)[:1000], reason=_storable(reason)[:1000],
+                                                at=utcnow()))

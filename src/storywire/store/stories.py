@@ -139,7 +139,7 @@ class StoriesMixin:
         return [row_to_story(r) for r in rows]
 
     def max_story_id(self, conn: sa.Connection) -> int:
-        """The largest story id ever given (0: none yet); merged stories count."""
+        """The largest story id in the store (0: none yet); merged stories count."""
         return conn.execute(sa.select(sa.func.max(stories.c.id))).scalar() or 0
 
     def story_version(self, conn: sa.Connection) -> tuple:
