@@ -290,3 +290,26 @@ def test_query_tokens_are_redacted_from_the_access_log(site, caplog):
     assert len(caplog.records) == 7
     assert token not in caplog.text and caplog.text.count("REDACTED") == 7
     assert "view=1&token=REDACTED&x=2" in caplog.text
+
+
+def test_parallel_guesses_are_counted_before_any_is_checked():
+    """Tries still being checked count: with five guesses in flight, a sixth must wait (it used to pass,
+    and so did any number of parallel guesses)."""
+    from storywire.web.logins import TooManyLogins
+
+    on_clock = limits(Clock())
+    keys = {"for this account": "user:alice", "from your address": "addr:10.0.0.9"}
+    for _ in range(5):
+        on_clock.attempt(keys)  # five checks under way, none answered yet
+    with pytest.raises(TooManyLogins, match="for this account"):
+        on_clock.attempt(keys)
+
+
+def test_a_right_password_does_not_count_against_the_address():
+    on_clock = limits(Clock())
+    keys = {"for this account": "user:alice", "from your address": "addr:10.0.0.9"}
+    on_clock.failed(["addr:10.0.0.9"])
+    on_clock.succeeded("user:alice", on_clock.attempt(keys))
+    for _ in range(3):  # one failure before and these three: the right password in between did not count
+        on_clock.failed(["addr:10.0.0.9"])
+    on_clock.attempt({"from your address": "addr:10.0.0.9"})  # the fifth: still free, no wait

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+import threading
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
@@ -30,6 +31,9 @@ _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$")
 _hasher = PasswordHasher()
 # A fixed hash to verify against when the user does not exist, so timing does not reveal user names.
 _DUMMY_HASH = _hasher.hash("storywire-no-such-user")
+# Each argon2 check takes 64 MiB and a core's time: at most this many at once per process, so a flood
+# of logins cannot exhaust memory (the others queue here, outside any transaction).
+_CHECKS = threading.BoundedSemaphore(2)
 
 
 def digest(secret: str) -> str:
@@ -106,13 +110,15 @@ class AccountsMixin:
                                .where(users.c.name == name.strip())).first()
         stored = row.password_hash if row is not None else _DUMMY_HASH
         try:
-            _hasher.verify(stored, password)
+            with _CHECKS:
+                _hasher.verify(stored, password)
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             raise AuthError("wrong user name or password") from None
         if row is None:
             raise AuthError("wrong user name or password")
         if _hasher.check_needs_rehash(stored):
-            fresh = _hasher.hash(password)
+            with _CHECKS:
+                fresh = _hasher.hash(password)
             with self.atomic() as conn:  # type: ignore[attr-defined]
                 conn.execute(users.update().where(users.c.id == row.id, users.c.password_hash == stored)
                              .values(password_hash=fresh))

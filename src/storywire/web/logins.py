@@ -4,7 +4,8 @@ Wrong passwords are counted per account name and per client address. After FREE 
 WINDOW seconds, each further try must wait 1, 2, 4... seconds; LOCK_AFTER failures lock the account
 (or address) for LOCK_FOR seconds, when even the right password is refused. A success clears the
 account's count, not the address's (an address logging in to its own account must not earn more
-guesses at others). Tries refused while waiting are not counted.
+guesses at others). A try is counted when it starts, so parallel guesses cannot slip past the count;
+tries refused while waiting are not counted.
 
 The counts live in memory, per server process (a restart forgets them); at most ``max_keys`` are
 kept, least recently failed dropped first, and idle ones expire.
@@ -16,11 +17,11 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from fastapi import Request
 
-from ..errors import AuthError, StorywireError
+from ..errors import StorywireError
 
 FREE = 5
 LOCK_AFTER = 10
@@ -56,32 +57,49 @@ class LoginLimits:
     def __len__(self) -> int:
         return len(self._tallies)
 
-    def wait(self, key: str) -> float:
-        """Seconds before ``key`` may try again (0: now)."""
+    def attempt(self, keys: dict[str, str]) -> dict[str, _Tally | None]:
+        """Let a try through, counted at once as a failure against every key (so parallel guesses are
+        all counted before any password is checked); raises TooManyLogins while a key must wait.
+        Returns the tallies as they were, for :meth:`succeeded`."""
+        now = self.clock()
         with self._lock:
-            tally = self._tallies.get(key)
-            return max(0.0, tally.until - self.clock()) if tally else 0.0
+            for what, key in keys.items():
+                tally = self._tallies.get(key)
+                wait = max(0.0, tally.until - now) if tally else 0.0
+                if wait > 0:
+                    raise TooManyLogins(f"too many failed logins {what}; try again in {_later(wait)}", wait)
+            before = {key: replace(t, failures=list(t.failures)) if (t := self._tallies.get(key)) else None
+                      for key in keys.values()}
+            self._count(keys.values(), now)
+        return before
 
     def failed(self, keys: Iterable[str]) -> None:
         """Count a wrong password against each key."""
-        now = self.clock()
         with self._lock:
-            self._expire(now)
-            for key in keys:
-                tally = self._tallies.pop(key, None) or _Tally()
-                tally.failures = [t for t in tally.failures if now - t < WINDOW_S] + [now]
-                tally.last = now
-                if len(tally.failures) >= LOCK_AFTER:
-                    tally.failures, tally.until = [], now + LOCK_FOR_S
-                elif len(tally.failures) >= FREE:
-                    tally.until = now + 2.0 ** (len(tally.failures) - FREE)
-                self._tallies[key] = tally
-            while len(self._tallies) > self.max_keys:
-                self._tallies.popitem(last=False)
+            self._count(keys, self.clock())
 
-    def succeeded(self, key: str) -> None:
+    def succeeded(self, account: str, before: dict[str, _Tally | None]) -> None:
+        """The password was right: the account's count is cleared, the other keys' (the address) are
+        put back as they were before the try."""
         with self._lock:
-            self._tallies.pop(key, None)
+            for key, tally in before.items():
+                self._tallies.pop(key, None)
+                if tally is not None and key != account:
+                    self._tallies[key] = tally
+
+    def _count(self, keys: Iterable[str], now: float) -> None:
+        self._expire(now)
+        for key in keys:
+            tally = self._tallies.pop(key, None) or _Tally()
+            tally.failures = [t for t in tally.failures if now - t < WINDOW_S] + [now]
+            tally.last = now
+            if len(tally.failures) >= LOCK_AFTER:
+                tally.failures, tally.until = [], now + LOCK_FOR_S
+            elif len(tally.failures) >= FREE:
+                tally.until = now + 2.0 ** (len(tally.failures) - FREE)
+            self._tallies[key] = tally
+        while len(self._tallies) > self.max_keys:
+            self._tallies.popitem(last=False)
 
     def _expire(self, now: float) -> None:
         """Drop the tallies that no longer hold anything back (they sit first: oldest failure first)."""
@@ -104,14 +122,7 @@ def authenticate(request: Request, name: str, password: str) -> dict:
     limits: LoginLimits = request.app.state.logins
     address = request.client.host if request.client else ""
     keys = {"for this account": "user:" + name.strip(), "from your address": "addr:" + address}
-    for what, key in keys.items():
-        wait = limits.wait(key)
-        if wait > 0:
-            raise TooManyLogins(f"too many failed logins {what}; try again in {_later(wait)}", wait)
-    try:
-        user = request.app.state.store.authenticate(name, password)
-    except AuthError:
-        limits.failed(keys.values())
-        raise
-    limits.succeeded(keys["for this account"])
+    before = limits.attempt(keys)  # counted as a failure until the password proves right
+    user = request.app.state.store.authenticate(name, password)
+    limits.succeeded(keys["for this account"], before)
     return user
