@@ -13,6 +13,7 @@ from datetime import datetime
 from html import escape
 from zoneinfo import ZoneInfo
 
+from ..links import http_link
 from .model import Briefing, CitedSentence, Item, SourceLink
 
 SECTION_NAMES = {"world": "World", "politics": "Politics", "business": "Business", "technology": "Technology",
@@ -33,7 +34,7 @@ def section_name(name: str) -> str:
 
 
 def safe_url(url: str | None) -> str | None:
-    return url if url and re.match(r"(?i)https?://", url) else None
+    return http_link(url)
 
 
 def _local(t: datetime, tz: str) -> str:

@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from ..clock import utcnow
+from ..links import http_link
 from ..models import Extracted, RawItem, Rejected
 
 HTML_FACTOR = 5  # a page's HTML may be this many times the text cap (scripts, styles, markup)
@@ -68,7 +69,7 @@ def web_link(url: str | None) -> tuple[str | None, str | None]:
     """The URL when it is an http(s) link, else None and why it was dropped."""
     if not url:
         return None, None
-    if re.match(r"(?i)https?://[^/\s]", url.strip()):
+    if http_link(url.strip()):
         return url.strip(), None
     return None, f"link {url[:60]!r} is not http(s): dropped"
 

@@ -3,7 +3,7 @@
 Every query storywire runs lives in this package: other modules call the store's methods and never
 import SQLAlchemy or the schema. Writes go through ``atomic()``: one transaction, all or nothing. On
 SQLite a process-wide lock makes this process a single writer and ``BEGIN IMMEDIATE`` serialises
-writers across processes. Reads use ``read()``: a read-only snapshot that never waits for a writer.
+writers across processes. Reads use ``read()``, which never waits for a writer (on SQLite a read-only WAL snapshot).
 The methods live in per-concern mixins (articles, stories, accounts, feeds, briefings) so each file
 stays short; the backends differ only in engine set-up, full-text search and the clustering lock.
 """
@@ -73,7 +73,8 @@ class Store(ArticlesMixin, StoriesMixin, AccountsMixin, SubscriptionsMixin, Brie
 
     @contextmanager
     def read(self) -> Iterator[sa.Connection]:
-        """A read-only connection: it never takes the write lock, so readers never wait for writers."""
+        """A connection for reading. On SQLite it is read-only and never takes the write lock, so readers
+        never wait for writers; on PostgreSQL (MVCC) reads never wait for writers either."""
         with self.read_engine.connect() as conn:
             yield conn
 

@@ -153,7 +153,7 @@ def parse_day(value: str | None, field: str) -> date | None:
     if not value:
         return None
     try:
-        day = date.fromisoformat(value.strip()[:10])
+        day = date.fromisoformat(value.strip())
     except ValueError:
         raise InputError(f"{field} {value!r}: use a date like 2022-02-04") from None
     if day >= date.max:

@@ -5,7 +5,6 @@ import hashlib
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import nh3
 from fastapi import Request
@@ -14,6 +13,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from ..clock import utcnow
+from ..links import http_link
 from .auth import Viewer
 from .svg import hue, sparkline_svg, timeline_svg
 
@@ -34,15 +34,8 @@ def sanitise(html: str) -> Markup:
 
 
 def safe_url(url: str | None) -> str:
-    """The URL when a page may link to it (absolute http or https, nothing a browser would read
-    differently), else "": stored URLs come from feeds, and javascript: or data: must never be a link."""
-    if not url or any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url):
-        return ""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return ""
-    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else ""
+    """The URL when a page may link to it (see storywire.links), else ""."""
+    return http_link(url) or ""
 
 
 def text_to_html(text: str) -> Markup:
