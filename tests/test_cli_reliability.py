@@ -124,6 +124,16 @@ def test_serve_on_a_taken_port_is_one_clear_error(tmp_path):
     one_line_error(proc, f"cannot listen on 127.0.0.1:{port}: Address already in use")
 
 
+def test_run_on_a_taken_port_stops_with_one_clear_error(tmp_path):
+    """A second `storywire run` used to print "web server stopped: 3" and go on collecting."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        proc = storywire("--db", "s.db", "run", "--no-briefings", cwd=tmp_path, STORYWIRE_PORT=str(port))
+    one_line_error(proc, f"cannot listen on 127.0.0.1:{port}: Address already in use")
+
+
 def test_serve_answers_on_its_port(tmp_path):
     port = free_port()
     clean = {k: v for k, v in os.environ.items() if not k.startswith("STORYWIRE_")}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import signal
+import socket
 import threading
 import time
 from collections.abc import Callable
@@ -21,7 +22,7 @@ from rich.text import Text
 
 from .clock import utcnow
 from .config import Settings
-from .errors import StorywireError
+from .errors import ConfigError, StorywireError
 from .ingest.collect import Collector, CollectSummary
 from .store import Store
 from .words import plural
@@ -90,15 +91,32 @@ def _ingest_paths(settings: Settings, collector: Collector, console: Console) ->
     console.print(f"local files: {c['ingested']} ingested, {c['unchanged']} unchanged, {c['rejected']} rejected")
 
 
+def listen(host: str, port: int) -> socket.socket:
+    """A socket listening on host:port; a taken port or an unknown host is a ConfigError."""
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+        sock.listen(2048)
+    except OSError as exc:
+        sock.close()
+        reason = exc.strerror or exc
+        raise ConfigError(f"cannot listen on {host}:{port}: {reason} (change --host/--port or the settings)") from None
+    return sock
+
+
 def web_server(settings: Settings, store: Store, console: Console) -> Callable[[threading.Event], None]:
-    """``serve(stop)``: uvicorn on settings.host:port until ``stop`` is set."""
+    """``serve(stop)``: uvicorn on settings.host:port until ``stop`` is set. The port is taken here, at
+    once, so a busy port stops `storywire run` with one clear line before it collects anything."""
     import uvicorn
 
     from .web import create_app
 
+    sock = listen(settings.host, settings.port)
+
     def serve(stop: threading.Event) -> None:
-        config = uvicorn.Config(create_app(settings, store), host=settings.host, port=settings.port,
-                                log_level="warning", proxy_headers=True, server_header=False)
+        config = uvicorn.Config(create_app(settings, store), log_level="warning", proxy_headers=True,
+                                server_header=False)
         server = uvicorn.Server(config)  # in a thread uvicorn leaves the signals alone: the service owns them
 
         def exit_on_stop() -> None:
@@ -111,9 +129,9 @@ def web_server(settings: Settings, store: Store, console: Console) -> Callable[[
             if store.count_users(conn) == 0 and not settings.anonymous_read:
                 console.print("no users yet: create one with `storywire users add NAME --admin` to log in")
         try:
-            server.run()
-        except (OSError, SystemExit) as exc:  # e.g. the port is taken: say so, keep collecting
-            console.print(Text.assemble(("web server stopped:", "red"), f" {exc} (set `port` or STORYWIRE_PORT)"))
+            server.run(sockets=[sock])
+        except (OSError, SystemExit) as exc:  # the server failed while running: say so, keep collecting
+            console.print(Text.assemble(("web server stopped:", "red"), f" {exc}"))
 
     return serve
 

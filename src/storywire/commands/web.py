@@ -1,7 +1,6 @@
 """`storywire serve` (the web UI and API under uvicorn) and `storywire users ...` (accounts)."""
 from __future__ import annotations
 
-import socket
 import sys
 
 import typer
@@ -9,24 +8,11 @@ from rich.table import Table
 from rich.text import Text
 
 from ..cli_common import command_context, err, out
-from ..errors import ConfigError, InputError
+from ..errors import InputError
+from ..service import listen
 
 app = typer.Typer()
 users_app = typer.Typer(help="Manage reader accounts and their API tokens.", no_args_is_help=True)
-
-
-def _listen(host: str, port: int) -> socket.socket:
-    """A socket listening on host:port; a taken port or an unknown host is a ConfigError."""
-    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    try:
-        sock.bind((host, port))
-        sock.listen(2048)
-    except OSError as exc:
-        sock.close()
-        reason = exc.strerror or exc
-        raise ConfigError(f"cannot listen on {host}:{port}: {reason} (change --host/--port or the settings)") from None
-    return sock
 
 
 @app.command("serve")
@@ -40,7 +26,7 @@ def serve(ctx: typer.Context,
 
     cmd = command_context(ctx, creates_store=True)
     settings = cmd.settings.with_overrides(host=host, port=port)
-    sock = _listen(settings.host, settings.port)
+    sock = listen(settings.host, settings.port)
     store = cmd.store
     with store.read() as conn:
         if store.count_users(conn) == 0 and not settings.anonymous_read:
