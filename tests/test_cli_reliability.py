@@ -115,22 +115,14 @@ def test_serve_refuses_an_impossible_port(tmp_path, port):
     one_line_error(proc, f"port must be between 1 and 65535, not {port}")
 
 
-def test_serve_on_a_taken_port_is_one_clear_error(tmp_path):
+@pytest.mark.parametrize("command", [["serve"], ["run", "--no-briefings"]])
+def test_a_taken_port_is_one_clear_error(tmp_path, command):
+    """`run` used to print "web server stopped: 3" and go on collecting without its web server."""
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        proc = storywire("--db", "s.db", "serve", "--port", str(port), cwd=tmp_path)
-    one_line_error(proc, f"cannot listen on 127.0.0.1:{port}: Address already in use")
-
-
-def test_run_on_a_taken_port_stops_with_one_clear_error(tmp_path):
-    """A second `storywire run` used to print "web server stopped: 3" and go on collecting."""
-    with socket.socket() as taken:
-        taken.bind(("127.0.0.1", 0))
-        taken.listen()
-        port = taken.getsockname()[1]
-        proc = storywire("--db", "s.db", "run", "--no-briefings", cwd=tmp_path, STORYWIRE_PORT=str(port))
+        proc = storywire("--db", "s.db", *command, cwd=tmp_path, STORYWIRE_PORT=str(port))
     one_line_error(proc, f"cannot listen on 127.0.0.1:{port}: Address already in use")
 
 
