@@ -211,3 +211,15 @@ def test_a_language_that_is_no_language_tag_is_dropped_on_every_backend(tmp_path
     assert not summary.rejected
     assert stored["g1"].language is None and stored["g2"].language == "pt-BR"
     assert summary.warnings[0].reason == "language 'english-united-kingdom' is not a language tag: dropped"
+
+
+def test_a_title_made_from_a_long_first_line_is_cut_after_a_word(tmp_path, sqlite_store):
+    first = ("Russia says it will pull back some troops from the border with Ukraine as the West warns of an imminent "
+             "invasion and diplomats scramble for a way out of the crisis over Ukraine, but rights groups doubt it")
+    record = {"id": "u1", "source": "Wire", "text": first + "\n\nMore."}
+    src = write_lines(tmp_path / "untitled.jsonl", [json.dumps(record)])
+    Pipeline(sqlite_store, config.Settings(analyse=False)).ingest(read_paths([src]))
+    with sqlite_store.read() as conn:
+        [article] = list(sqlite_store.iter_articles(conn))
+    assert article.title == first[:first.index(" doubt")] + "…"  # was cut mid-word: "…but ri"
+    assert len(article.title) <= 200

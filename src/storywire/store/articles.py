@@ -15,6 +15,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from ..clock import utcnow
 from ..errors import NotFound, RecordRefused
 from ..models import Article, Extracted, IngestResult
+from ..words import shorten
 from .schema import article_revisions, articles, boilerplate, rejections, sources, story_entities
 
 
@@ -79,6 +80,9 @@ def _find_statement(by_external_id: bool, by_url: bool) -> sa.Select:
 def _insert_statement(dialect: str) -> sa.Insert:
     insert = (sqlite_insert if dialect == "sqlite" else pg_insert)(articles)
     return insert.on_conflict_do_nothing().returning(articles.c.id)
+
+
+TITLE_CHARS = 200  # a title made from the first line of an untitled text is cut after a word, at most this long
 
 
 def _refused(exc: Exception) -> RecordRefused:
@@ -149,7 +153,7 @@ class ArticlesMixin:
     def _upsert_article(self, conn: sa.Connection, ex: Extracted, now: datetime) -> IngestResult:
         source_id = self.source_id(conn, ex.source or "unknown")
         digest = content_hash(ex.text)
-        title = (ex.title or "").strip() or ex.text.strip().split("\n", 1)[0][:200]
+        title = (ex.title or "").strip() or shorten(ex.text.strip().split("\n", 1)[0], TITLE_CHARS)
         existing = self._find_existing(conn, source_id, ex, digest)
         if existing is not None:
             if existing.content_hash == digest and existing.title == title:
