@@ -9,7 +9,6 @@ import re
 import sys
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
@@ -17,7 +16,7 @@ from rich.console import Console
 
 from .clock import utcnow
 from .config import Settings
-from .errors import InputError, StoreError
+from .errors import InputError
 from .store import Store, open_store
 
 if TYPE_CHECKING:
@@ -50,9 +49,7 @@ class CommandContext:
     @property
     def store(self) -> Store:
         if self._store is None:
-            if not self.creates_store:
-                require_store(self.settings.db)
-            self._store = open_store(self.settings.db)
+            self._store = open_store(self.settings.db, create=self.creates_store)
         return self._store
 
     def close(self) -> None:
@@ -74,16 +71,6 @@ def command_context(ctx: typer.Context, creates_store: bool = False) -> CommandC
     cmd: CommandContext = ctx.find_root().obj
     cmd.creates_store = creates_store
     return cmd
-
-
-def require_store(db: str) -> None:
-    """Refuse a SQLite file that does not exist (open_store names a missing folder; PostgreSQL, by connecting)."""
-    if "://" in db and not db.startswith("sqlite:///"):
-        return
-    path = Path(db.removeprefix("sqlite:///"))
-    if path.parent.is_dir() and not path.exists():
-        shown = path if path.is_absolute() or path.parent != Path() else f"./{path}"
-        raise StoreError(f"no store at {shown}: run `storywire init` or pass --db")
 
 
 def parse_since(text: str, ref: datetime | None = None) -> datetime:

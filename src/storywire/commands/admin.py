@@ -8,7 +8,7 @@ import typer
 from rich.table import Table
 
 from .. import config
-from ..cli_common import command_context, err, out, require_store
+from ..cli_common import command_context, err, out
 from ..store import open_store
 
 app = typer.Typer()
@@ -53,7 +53,7 @@ def db_copy(src: str = typer.Option(..., "--from",
     from ..progress import copy_progress
     from ..store.copy import copy_store
 
-    require_store(src)
-    with closing(open_store(src)) as source, closing(open_store(dst)) as target, copy_progress(err) as on_rows:
+    with (closing(open_store(src, create=False)) as source, closing(open_store(dst)) as target,
+          copy_progress(err) as on_rows):
         copied = copy_store(source, target, on_rows)
     out.print(", ".join(f"{t}: {n}" for t, n in copied.items() if n))

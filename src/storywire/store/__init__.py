@@ -7,8 +7,9 @@ from ..errors import StoreError
 from .base import Store
 
 
-def open_store(db: str, migrate: bool = True) -> Store:
-    """Open (and by default create or migrate) the store named by ``db``."""
+def open_store(db: str, migrate: bool = True, create: bool = True) -> Store:
+    """Open (and by default create or migrate) the store named by ``db``. With ``create=False`` a SQLite
+    file that does not exist is an error, not a new empty store (a PostgreSQL database must exist anyway)."""
     if db.startswith(("postgresql://", "postgres://", "postgresql+psycopg://")):
         from .postgres import PostgresStore
 
@@ -21,6 +22,9 @@ def open_store(db: str, migrate: bool = True) -> Store:
         path = Path(db.removeprefix("sqlite:///"))
         if path.parent and not path.parent.exists():
             raise StoreError(f"folder {path.parent} does not exist: create it or choose another --db")
+        if not create and not path.exists():
+            shown = path if path.is_absolute() or path.parent != Path() else f"./{path}"
+            raise StoreError(f"no store at {shown}: run `storywire init` or pass --db")
         store = SQLiteStore.create(str(path))
     try:
         if migrate:
