@@ -313,3 +313,17 @@ def test_a_right_password_does_not_count_against_the_address():
     for _ in range(3):  # one failure before and these three: the right password in between did not count
         on_clock.failed(["addr:10.0.0.9"])
     on_clock.attempt({"from your address": "addr:10.0.0.9"})  # the fifth: still free, no wait
+
+
+def test_a_right_password_does_not_wipe_failures_counted_meanwhile():
+    """A wrong guess from the same address while a right password is being checked stays counted."""
+    from storywire.web.logins import TooManyLogins
+
+    on_clock = limits(Clock())
+    right = on_clock.attempt({"for this account": "user:mallory", "from your address": "addr:10.0.0.9"})
+    on_clock.failed(["addr:10.0.0.9"])  # a guess at another account, answered while mallory's check runs
+    on_clock.succeeded("user:mallory", right)
+    for _ in range(4):
+        on_clock.failed(["addr:10.0.0.9"])
+    with pytest.raises(TooManyLogins, match="from your address"):  # five wrong guesses: a pause
+        on_clock.attempt({"from your address": "addr:10.0.0.9"})

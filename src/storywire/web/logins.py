@@ -18,10 +18,12 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from fastapi import Request
 
 from ..errors import StorywireError
+from ..words import plural
 
 FREE = 5
 LOCK_AFTER = 10
@@ -45,6 +47,13 @@ class _Tally:
     until: float = 0.0  # no try before this time
 
 
+class Try(NamedTuple):
+    """A login try let through by :meth:`LoginLimits.attempt`: when it was counted, and the tallies before."""
+
+    at: float
+    before: dict[str, _Tally | None]
+
+
 class LoginLimits:
     """The failure counts of one server process; ``clock`` gives monotonic seconds."""
 
@@ -57,10 +66,9 @@ class LoginLimits:
     def __len__(self) -> int:
         return len(self._tallies)
 
-    def attempt(self, keys: dict[str, str]) -> dict[str, _Tally | None]:
+    def attempt(self, keys: dict[str, str]) -> Try:
         """Let a try through, counted at once as a failure against every key (so parallel guesses are
-        all counted before any password is checked); raises TooManyLogins while a key must wait.
-        Returns the tallies as they were, for :meth:`succeeded`."""
+        all counted before any password is checked); raises TooManyLogins while a key must wait."""
         now = self.clock()
         with self._lock:
             for what, key in keys.items():
@@ -71,21 +79,30 @@ class LoginLimits:
             before = {key: replace(t, failures=list(t.failures)) if (t := self._tallies.get(key)) else None
                       for key in keys.values()}
             self._count(keys.values(), now)
-        return before
+        return Try(now, before)
 
     def failed(self, keys: Iterable[str]) -> None:
         """Count a wrong password against each key."""
         with self._lock:
             self._count(keys, self.clock())
 
-    def succeeded(self, account: str, before: dict[str, _Tally | None]) -> None:
-        """The password was right: the account's count is cleared, the other keys' (the address) are
-        put back as they were before the try."""
+    def succeeded(self, account: str, attempt: Try) -> None:
+        """The password was right: the account's count is cleared; from the other keys (the address)
+        only this try's count is taken back, so failures counted meanwhile by parallel tries stay."""
         with self._lock:
-            for key, tally in before.items():
-                self._tallies.pop(key, None)
-                if tally is not None and key != account:
-                    self._tallies[key] = tally
+            self._tallies.pop(account, None)
+            for key, before in attempt.before.items():
+                tally = self._tallies.get(key)
+                if key == account or tally is None:
+                    continue
+                if attempt.at in tally.failures:
+                    tally.failures.remove(attempt.at)
+                    n = len(tally.failures)
+                    tally.until = tally.failures[-1] + 2.0 ** (n - FREE) if n >= FREE else 0.0
+                elif not tally.failures and tally.until == attempt.at + LOCK_FOR_S:  # this try locked it
+                    self._tallies.pop(key)
+                    if before is not None:
+                        self._tallies[key] = before
 
     def _count(self, keys: Iterable[str], now: float) -> None:
         self._expire(now)
@@ -113,7 +130,7 @@ def _later(seconds: float) -> str:
         n, unit = max(1, math.ceil(seconds)), "second"
     else:
         n, unit = math.ceil(seconds / 60), "minute"
-    return f"{n} {unit}{'s' if n != 1 else ''}"
+    return plural(n, unit)
 
 
 def authenticate(request: Request, name: str, password: str) -> dict:
@@ -122,7 +139,7 @@ def authenticate(request: Request, name: str, password: str) -> dict:
     limits: LoginLimits = request.app.state.logins
     address = request.client.host if request.client else ""
     keys = {"for this account": "user:" + name.strip(), "from your address": "addr:" + address}
-    before = limits.attempt(keys)  # counted as a failure until the password proves right
+    attempt = limits.attempt(keys)  # counted as a failure until the password proves right
     user = request.app.state.store.authenticate(name, password)
-    limits.succeeded(keys["for this account"], before)
+    limits.succeeded(keys["for this account"], attempt)
     return user
