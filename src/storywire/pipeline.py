@@ -82,7 +82,6 @@ class Pipeline:
         self._clusterer: OnlineClusterer | None = None  # built lazily by replaying the window
         self._last_seen_id = 0
         self._synced_at = utcnow()
-        self._clustering_started = False  # set once a batch's assignments reach the engine
 
     # -- ingest ---------------------------------------------------------------------------------
     def ingest(self, items: Iterable[RawItem | Rejected],
@@ -144,47 +143,54 @@ class Pipeline:
 
     def _store_batch(self, ready: list[tuple[Extracted, bool]], rejected: list[Rejected], cluster: bool,
                      isolate: bool) -> tuple[list[IngestResult], list[Rejected]]:
-        results: list[IngestResult] = []
-        refused: list[Rejected] = []
+        clustering = False
         try:
-            self._write_batch(ready, rejected, cluster, isolate, results, refused)
+            with self.store.atomic() as conn:
+                results, refused = self._store_records(conn, ready, isolate)
+                for rejection in rejected + refused:
+                    self.store.record_rejection(conn, rejection.origin, rejection.reason)
+                new_ids = self._to_cluster(conn, results)
+                if cluster and new_ids:
+                    clustering = True
+                    self._cluster(conn, new_ids)
         except BaseException:
-            if self._clustering_started:
+            if clustering:
                 self._clusterer = None  # its memory may be ahead of the rolled-back store (a failed commit too)
             raise
         return results, refused
 
-    def _write_batch(self, ready: list[tuple[Extracted, bool]], rejected: list[Rejected], cluster: bool,
-                     isolate: bool, results: list[IngestResult], refused: list[Rejected]) -> None:
-        self._clustering_started = False
-        with self.store.atomic() as conn:
-            for ex, learn in ready:
-                stored: IngestResult | Rejected
-                if not isolate:
-                    stored = self._store_one(conn, ex, learn)
+    def _store_records(self, conn: Connection, ready: list[tuple[Extracted, bool]],
+                       isolate: bool) -> tuple[list[IngestResult], list[Rejected]]:
+        """Store each record; with ``isolate``, each in a savepoint, so one the store refuses is rejected alone."""
+        results: list[IngestResult] = []
+        refused: list[Rejected] = []
+        for ex, learn in ready:
+            stored: IngestResult | Rejected
+            if not isolate:
+                stored = self._store_one(conn, ex, learn)
+            else:
+                try:
+                    with self.store.savepoint(conn):
+                        stored = self._store_one(conn, ex, learn)
+                except RecordRefused as exc:
+                    stored = Rejected(ex.origin, str(exc))
+            if isinstance(stored, Rejected):
+                refused.append(stored)
+            else:
+                results.append(stored)
+        return results, refused
+
+    def _to_cluster(self, conn: Connection, results: list[IngestResult]) -> list[int]:
+        """The new articles, and the revised ones in no story yet; a revised article's story is refreshed."""
+        new_ids = [r.article_id for r in results if r.status == "ingested" and r.article_id is not None]
+        for r in results:
+            if r.status == "revised" and r.article_id is not None:
+                sid = self.store.story_of(conn, r.article_id)
+                if sid is not None:
+                    self.store.refresh_story(conn, sid)
                 else:
-                    try:
-                        with self.store.savepoint(conn):
-                            stored = self._store_one(conn, ex, learn)
-                    except RecordRefused as exc:
-                        stored = Rejected(ex.origin, str(exc))
-                if isinstance(stored, Rejected):
-                    refused.append(stored)
-                else:
-                    results.append(stored)
-            for rejection in rejected + refused:
-                self.store.record_rejection(conn, rejection.origin, rejection.reason)
-            new_ids = [r.article_id for r in results if r.status == "ingested" and r.article_id is not None]
-            for r in results:
-                if r.status == "revised" and r.article_id is not None:
-                    sid = self.store.story_of(conn, r.article_id)
-                    if sid is not None:
-                        self.store.refresh_story(conn, sid)
-                    else:
-                        new_ids.append(r.article_id)
-            if cluster and new_ids:
-                self._clustering_started = True
-                self._cluster(conn, new_ids)
+                    new_ids.append(r.article_id)
+        return new_ids
 
     def _store_one(self, conn: Connection, ex: Extracted, learn: bool) -> IngestResult | Rejected:
         if learn:
