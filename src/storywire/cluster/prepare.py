@@ -119,7 +119,7 @@ def term_table(bits: int, prior_docs: float, prior_words: float) -> TermTable:
 
 def prepare(doc: ClusterDoc, terms: TermTable, num_perm: int = 64, seed: int = 1) -> PreparedDoc:
     """Everything the engine needs of ``doc`` that does not depend on the stream so far."""
-    f = text_features(doc.title, doc.text)
+    f = text_features(doc.title, doc.text, doc.time)
     body = f.body
     vocab = list(body) + [t for t in f.title if t not in body]
     pos = {t: i for i, t in enumerate(vocab)}

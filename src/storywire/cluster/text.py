@@ -12,6 +12,7 @@ import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime
 from itertools import compress, filterfalse
 from typing import Any, cast
 
@@ -308,8 +309,10 @@ def sorted_unique(arr: np.ndarray) -> np.ndarray:
     return a[keep]
 
 
-def features(title: str, text: str, lead_words: int = 60) -> TextFeatures:
+def features(title: str, text: str, published: datetime | None = None, lead_words: int = 60) -> TextFeatures:
     """Terms of the title+lead and of the body, entity terms (and those of the lead), shingles.
+
+    ``published``: the article's time (None: undated), to read the dates it mentions against.
 
     ``title`` counts include the first ``lead_words`` words of the body: news leads name the event.
     Every token is normalised once per distinct token (a dict per article), and the counting is
