@@ -95,12 +95,12 @@ def test_bad_line_is_reported_and_good_lines_kept(tmp_path, db_url):
     db = db_url
     src = tmp_path / "mixed.jsonl"
     good = {"id": "g", "source": "S", "title": "Good", "text": "Good text here."}
-    src.write_text("\n".join([json.dumps(good), "{not json", json.dumps({"id": "n", "title": "no body"}),
+    src.write_text("\n".join([json.dumps(good), "{not json", json.dumps({"id": "n", "source": "S"}),
                               json.dumps(dict(good, id="g2", text="Another good one."))]) + "\n")
     result = cli(db, "ingest", str(src), "--no-analyse")
     assert result.exit_code == 1
     assert f"{src}:2: not valid JSON" in result.output
-    assert f"{src}:3: no \"text\" or \"html\"" in result.output
+    assert f"{src}:3: no \"title\", \"text\" or \"html\" field with content" in result.output
     assert "2 ingested" in result.output and "2 rejected" in result.output
     assert sorted(r["id"] for r in exported(db)) == ["g", "g2"]
 

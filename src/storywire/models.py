@@ -17,8 +17,12 @@ IngestStatus = Literal["ingested", "unchanged", "revised"]
 class RawItem:
     """One article as read from an input, before extraction.
 
-    Exactly one of ``text`` (already clean or a plain-text dump) and ``html`` is usually set.
-    ``origin`` says where it came from ("file.jsonl:12", a feed URL) for error messages.
+    Exactly one of ``text`` (already clean or a plain-text dump) and ``html`` is usually set; with
+    neither, a ``title`` makes it a headline-only item. ``origin`` says where it came from
+    ("file.jsonl:12", a feed URL) for error messages. ``published`` is the date the input states (it
+    wins); ``entry_published`` the date of the feed entry that linked to the page, used only when
+    neither the page nor its URL gives one. ``allow_headline_only`` False refuses the item when its
+    page has no text (the collector then falls back to the feed entry's own content).
     """
 
     origin: str
@@ -35,11 +39,16 @@ class RawItem:
     feed_id: int | None = None
     section: str | None = None
     warnings: tuple[str, ...] = ()  # what was dropped from the record while reading it (a bad date...)
+    entry_published: datetime | None = None
+    allow_headline_only: bool = True
 
 
 @dataclass(frozen=True)
 class Extracted:
-    """The result of extraction: clean body text and metadata (the input to the store)."""
+    """The result of extraction: clean body text and metadata (the input to the store).
+
+    ``text`` is "" for a headline-only article (then ``title`` is set); ``source`` None is an unknown
+    outlet; ``published`` None is undated; ``language`` is an ISO 639-1 code or None."""
 
     origin: str
     text: str
@@ -81,6 +90,16 @@ class Article:
     def time(self) -> datetime:
         """The article's time on the news stream: publication time, else when we fetched it."""
         return self.published or self.fetched
+
+    @property
+    def headline_only(self) -> bool:
+        """Only a headline was stored (a feed item without text, a page whose text could not be read)."""
+        return not self.text.strip()
+
+    @property
+    def undated(self) -> bool:
+        """Neither the input, the page nor its URL gave a date (``time`` is then only when it was fetched)."""
+        return self.published is None
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,22 @@ from rich.text import Text
 
 from ..cli_common import command_context, err, out, parse_since
 from ..errors import StorywireError
-from ..words import plural
+from ..models import Article
+from ..store.articles import UNKNOWN_OUTLET
+from ..words import plural, shorten
 
 app = typer.Typer()
+UNDATED = "undated"
+
+
+def outlet_label(source: str) -> str:
+    """An outlet's name as listings show it: "unknown outlet" for the reserved unknown source."""
+    return "unknown outlet" if source == UNKNOWN_OUTLET else source
+
+
+def title_cell(a: Article, limit: int) -> str:
+    """The title cut after a whole word, marked when only the headline was stored."""
+    return shorten(a.title, limit) + (" [headline only]" if a.headline_only else "")
 export_app = typer.Typer(help="Export what the store holds.", no_args_is_help=True)
 
 
@@ -55,7 +68,8 @@ def list_articles(ctx: typer.Context, limit: int = typer.Option(20, help="How ma
         arts = cmd.store.recent_articles(conn, limit=limit, source=source)
     table = Table("id", "time", "source", "title", "story", box=None)
     for a in arts:
-        table.add_row(str(a.id), a.time.strftime("%Y-%m-%d %H:%M"), a.source, a.title[:80], str(a.story_id or ""))
+        when = a.published.strftime("%Y-%m-%d %H:%M") if a.published else UNDATED
+        table.add_row(str(a.id), when, outlet_label(a.source), title_cell(a, 80), str(a.story_id or ""))
     out.print(table)
 
 
@@ -71,7 +85,7 @@ def list_stories(ctx: typer.Context, limit: int = typer.Option(20, help="How man
     table = Table("story", "outlets", "articles", "last", "title", box=None)
     for story in ranked:
         table.add_row(str(story.id), str(story.source_count), str(story.article_count),
-                      story.last_seen.strftime("%Y-%m-%d %H:%M") if story.last_seen else "", story.title[:90])
+                      story.last_seen.strftime("%Y-%m-%d %H:%M") if story.last_seen else "", shorten(story.title, 90))
     out.print(table)
 
 
@@ -103,7 +117,8 @@ def search(ctx: typer.Context, query: str = typer.Argument(..., help='Words; "qu
         arts = cmd.store.get_articles(conn, [i for i, _ in hits])
     table = Table("id", "time", "source", "story", "title", box=None)
     for a in arts:
-        table.add_row(str(a.id), a.time.strftime("%Y-%m-%d"), a.source, str(a.story_id or ""), a.title[:90])
+        table.add_row(str(a.id), a.published.strftime("%Y-%m-%d") if a.published else UNDATED, outlet_label(a.source),
+                      str(a.story_id or ""), title_cell(a, 90))
     out.print(table)
 
 
@@ -127,7 +142,8 @@ def export_articles(ctx: typer.Context,
             writer.writeheader()
         with store.read() as conn:
             for a in store.iter_articles(conn):
-                rec = {"id": a.external_id or str(a.id), "url": a.url, "source": a.source, "title": a.title,
+                source = None if a.source == UNKNOWN_OUTLET else a.source  # no outlet, not one called "unknown"
+                rec = {"id": a.external_id or str(a.id), "url": a.url, "source": source, "title": a.title,
                        "published": a.published.isoformat() if a.published else None, "language": a.language,
                        "story_id": a.story_id, "duplicate_of": a.duplicate_of}
                 if with_text:

@@ -15,7 +15,11 @@ from ..errors import InputError
 from .boilerplate import is_caption, is_chrome, is_related_heading, normalise, split_credit, words
 
 FAVORS = ("precision", "balanced", "recall")
-_DATE_PARAMS = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
+# The page's date from its markup (meta tags, structured data, <time>, the URL); htmldate's extensive
+# search through the text (copyright years, dates mentioned in passing) is only a guess, kept apart.
+# The URL is read last (deferred_url_extractor): a date in the markup is more precise than the URL's day.
+_DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z",
+                "deferred_url_extractor": True}
 
 
 def trafilatura_document(html, url: str | None, favor: str):
@@ -124,7 +128,11 @@ def is_shouting_link(p: str) -> bool:
 
 
 def extract_html(html: str, url: str | None = None, favor: str = "precision") -> dict:
-    """Main text and metadata of a page; raises InputError when the page holds no article text."""
+    """Main text and metadata of a page. A page with no article text gives text "" (its title and other
+    metadata are still returned, for a headline-only article) and, under "empty", why there is none;
+    without a date in its markup, "published_guess" holds htmldate's guess from the text. Raises
+    InputError only when the page cannot be parsed as HTML at all."""
+    from trafilatura.metadata import extract_metadata
     from trafilatura.utils import load_html
 
     tree = load_html(html)
@@ -133,14 +141,32 @@ def extract_html(html: str, url: str | None = None, favor: str = "precision") ->
     known = figure_captions(tree)
     doc = trafilatura_document(tree, url, favor)
     text = normalise(doc.text or "") if doc is not None else ""
-    if not text:
-        raise InputError("no article text found in the page")
+    if doc is None:  # no main text at all: the page's metadata alone
+        doc = extract_metadata(load_html(html), url, date_config=_DATE_PARAMS)
     title = (doc.title or "").strip() or None
     body, captions = post_filter([p for p in text.split("\n") if p.strip()], title, known)
-    if not body:
-        raise InputError("no article text found in the page (only captions or page chrome)")
-    return {
+    found = {
         "text": "\n\n".join(body), "title": title, "authors": split_authors(doc.author),
         "published": parse_date(doc.date), "source": (doc.sitename or "").strip() or None,
-        "language": (doc.language or page_language(html)), "url": doc.url, "captions": tuple(captions),
+        "language": (getattr(doc, "language", None) or page_language(html)), "url": doc.url,
+        "captions": tuple(captions),
     }
+    if found["published"] is None:
+        found["published_guess"] = guess_date(html, doc.url or url)
+    if not text:
+        found["empty"] = "no article text found in the page"
+    elif not body:
+        found["empty"] = "no article text found in the page (only captions or page chrome)"
+    return found
+
+
+def guess_date(html: str, url: str | None) -> datetime | None:
+    """htmldate's extensive search for a page without a date in its markup: dates in the text and footer,
+    a guess that comes after the URL's date and the feed entry's (a "Copyright 2022" footer gives Jan 1)."""
+    from htmldate import find_date
+
+    try:
+        return parse_date(find_date(html, extensive_search=True, original_date=True, url=url,
+                                    outputformat=str(_DATE_PARAMS["outputformat"])))
+    except ValueError:
+        return None

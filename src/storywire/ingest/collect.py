@@ -20,10 +20,11 @@ from urllib.parse import urlsplit
 from ..clock import utcnow
 from ..config import Settings
 from ..errors import InputError
+from ..extract import outlets
 from ..models import RawItem, Rejected
 from ..store import Store
 from ..store.subscriptions import FeedInfo
-from ..words import plural
+from ..words import plural, shorten
 from .discover import canonical_url, find_canonical, same_site
 from .feed_parser import Feed, FeedEntry, parse_feed, sniff
 from .fetch import PAGE_ACCEPT, Fetcher, FetchResult
@@ -84,9 +85,12 @@ def is_teaser(entry: FeedEntry) -> bool:
 
 
 def outlet_name(feed: FeedInfo, parsed: Feed | None) -> str:
-    """The name a feed's articles are stored under: the one given, else the feed's title, else its host."""
-    name = feed.source or (parsed.title if parsed else None) or urlsplit(feed.url).hostname or feed.url
-    return re.sub(r"\s+", " ", name).strip()[:200]
+    """The name a feed's articles are stored under: the one given, else the feed's title (both stated,
+    lightly cleaned), else the known outlet or registrable domain of its site (extract.outlets), else its host."""
+    stated = feed.source or (parsed.title if parsed else None)
+    site = (parsed.site_url if parsed else None) or feed.url
+    name = outlets.outlet_name(stated, None, site) or outlets.outlet_name(None, None, feed.url)
+    return name or shorten(urlsplit(feed.url).hostname or feed.url, outlets.STATED_CHARS)
 
 
 def _wrap(title: str | None, body: str) -> str:
@@ -227,7 +231,9 @@ class Collector:
         """The entry as a RawItem: its article page when the feed has only a teaser, else its content.
 
         Also returns whether a page was fetched and, for a page, the entry-content item to fall back on
-        if the page yields no article text."""
+        if the page yields no article text. An entry with a title and no usable text is a headline-only
+        item. The entry's date is the entry content's own; for its page, it comes after the page's date
+        and a date in the page's URL."""
         origin = f"{feed.url} entry {entry.id}"
         source = outlet_name(feed, parsed)
         common = RawItem(origin=origin, kind="html", external_id=entry.id, source=source, title=entry.title,
@@ -244,12 +250,16 @@ class Collector:
                 canonical = find_canonical(text, final)
                 if canonical and same_site(canonical, final):
                     page_url = canonical_url(canonical)
-                item = replace(common, html=text, url=page_url)
+                # with the entry's content to fall back on, a page without text is refused (not headline-only)
+                item = replace(common, html=text, url=page_url, published=None, entry_published=entry.published,
+                               allow_headline_only=own is None)
                 return item, 1, ((url, own) if own is not None else None)
             problem = f"its page could not be used ({page.error or 'not an HTML page'})"
         if own is not None:
             return own, 0, None
-        return Rejected(origin, f"{problem}; nothing to store"), 0, None
+        if entry.title:
+            return replace(common, kind="text", text="", url=url), 0, None
+        return Rejected(origin, f"{problem} and no title; nothing to store"), 0, None
 
     # -- storing ----------------------------------------------------------------------------------
     def _store_outcome(self, outcome: _Outcome, summary: CollectSummary) -> str:

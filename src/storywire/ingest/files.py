@@ -119,17 +119,18 @@ def _str(record: dict, key: str) -> str | None:
 
 
 def jsonl_item(record: object, origin: str) -> RawItem:
-    """One JSONL record to a RawItem; raises ValueError with a clear reason."""
+    """One JSONL record to a RawItem (a title alone makes a headline-only item); raises ValueError with a
+    clear reason."""
     if not isinstance(record, dict):
         raise ValueError("each line must be a JSON object")
-    text, html = _str(record, "text"), _str(record, "html")
-    if not text and not html:
-        raise ValueError('no "text" or "html" field with content')
+    text, html, title = _str(record, "text"), _str(record, "html"), _str(record, "title")
+    if not text and not html and not title:
+        raise ValueError('no "title", "text" or "html" field with content')
     authors = record.get("authors") or ([record["author"]] if isinstance(record.get("author"), str) else [])
     published, warning = _published(record)
     return RawItem(
-        origin=origin, kind="text" if text else "html", external_id=_str(record, "id"), url=_str(record, "url"),
-        source=_str(record, "source"), title=_str(record, "title"), text=text, html=None if text else html,
+        origin=origin, kind="html" if html and not text else "text", external_id=_str(record, "id"),
+        url=_str(record, "url"), source=_str(record, "source"), title=title, text=text, html=None if text else html,
         published=published, language=_str(record, "language"),
         authors=tuple(a for a in authors if isinstance(a, str)) if isinstance(authors, list) else (),
         section=_str(record, "section"), warnings=(warning,) if warning else (),

@@ -1,9 +1,10 @@
 """The checks every record passes before the store sees it: size, characters, dates, links.
 
-A record too large, or holding characters no store can keep (a lone surrogate, NUL), is rejected
-alone with the reason. A date that cannot be a publication time (before 1900, more than a day
-ahead, or out of range once in UTC), a link that is not http(s) and a language that is not a language
-tag are dropped with a warning; the article is kept.
+A record too large, holding characters no store can keep (a lone surrogate, NUL), or with neither a
+title nor a text, is rejected alone with the reason (a title alone is a headline-only article). A date
+that cannot be a publication time (before 1900, more than a day ahead, or out of range once in UTC), a
+link that is not http(s) and a language that is not a language tag are dropped with a warning; the
+article is kept.
 """
 from __future__ import annotations
 
@@ -77,6 +78,8 @@ def web_link(url: str | None) -> tuple[str | None, str | None]:
 def check_extracted(ex: Extracted, max_record_bytes: int, now: datetime | None = None) -> Extracted | Rejected:
     """The record the store may take (dates and links cleaned, with warnings), or why it is refused."""
     problem = _bad_char(ex) or _size_problem("text", ex.text, max_record_bytes)
+    if not problem and not ex.text.strip() and not (ex.title or "").strip():
+        problem = "no title and no text: nothing to store"
     if problem:
         return Rejected(ex.origin, problem)
     published, date_warning = publication_time(ex.published, now or utcnow())

@@ -18,10 +18,18 @@ from ..models import Article, Extracted, IngestResult
 from ..words import shorten
 from .schema import article_revisions, articles, boilerplate, rejections, sources, story_entities
 
+UNKNOWN_OUTLET = "unknown"  # the reserved source row of articles whose outlet is not known: never one outlet
+
 
 def content_hash(text: str) -> str:
     """Hash of the body with whitespace folded, so re-wrapped copies of one text hash the same."""
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def headline_hash(title: str) -> str:
+    """The content hash of a headline-only article: of its title, marked so that it never equals the hash
+    of a body that reads like the title (the same headline from one outlet is one article, two are two)."""
+    return content_hash("\x00headline only\x00 " + title)
 
 
 WHEN = sa.func.coalesce(articles.c.published, articles.c.fetched)  # an article's time (models.Article.time)
@@ -102,7 +110,7 @@ class ArticlesMixin:
     # -- sources ------------------------------------------------------------------------------
     def source_id(self, conn: sa.Connection, name: str, homepage: str | None = None) -> int:
         """The id of the outlet called ``name``, created on first sight."""
-        name = re.sub(r"\s+", " ", name).strip()[:200] or "unknown"
+        name = re.sub(r"\s+", " ", name).strip()[:200] or UNKNOWN_OUTLET
         cache = conn.info.setdefault("source_ids", {})
         if name in cache:
             return cache[name]
@@ -115,14 +123,18 @@ class ArticlesMixin:
         return found
 
     def source_names(self, conn: sa.Connection) -> list[str]:
-        """Every outlet's name, in order (the sources table alone, no article counts)."""
-        return [r[0] for r in conn.execute(sa.select(sources.c.name).order_by(sources.c.name))]
+        """Every outlet's name, in order (the sources table alone, no article counts; not the reserved
+        UNKNOWN_OUTLET, which is no outlet)."""
+        return [r[0] for r in conn.execute(sa.select(sources.c.name).where(sources.c.name != UNKNOWN_OUTLET)
+                                           .order_by(sources.c.name))]
 
     def list_sources(self, conn: sa.Connection) -> list[dict]:
+        """The outlets with their article counts (not the reserved UNKNOWN_OUTLET)."""
         count = sa.func.count(articles.c.id)
         stmt = (sa.select(sources.c.id, sources.c.name, sources.c.homepage, count.label("articles"),
                           sa.func.max(articles.c.fetched).label("last_article"))
                 .select_from(sources.outerjoin(articles, articles.c.source_id == sources.c.id))
+                .where(sources.c.name != UNKNOWN_OUTLET)
                 .group_by(sources.c.id).order_by(sources.c.name))
         return [dict(r._mapping) for r in conn.execute(stmt)]
 
@@ -151,12 +163,15 @@ class ArticlesMixin:
             raise _refused(exc) from exc
 
     def _upsert_article(self, conn: sa.Connection, ex: Extracted, now: datetime) -> IngestResult:
-        source_id = self.source_id(conn, ex.source or "unknown")
-        digest = content_hash(ex.text)
+        source_id = self.source_id(conn, ex.source or UNKNOWN_OUTLET)
         title = (ex.title or "").strip() or shorten(ex.text.strip().split("\n", 1)[0], TITLE_CHARS)
+        headline_only = not ex.text.strip()
+        digest = headline_hash(title) if headline_only else content_hash(ex.text)
         existing = self._find_existing(conn, source_id, ex, digest)
         if existing is not None:
             if existing.content_hash == digest and existing.title == title:
+                return IngestResult(ex.origin, "unchanged", existing.id)
+            if headline_only and existing.text.strip():  # its page is now paywalled: keep the text we have
                 return IngestResult(ex.origin, "unchanged", existing.id)
             conn.execute(article_revisions.insert().values(
                 article_id=existing.id, title=existing.title, text=existing.text,
