@@ -37,14 +37,22 @@ DATA = ROOT.parent / "shared" / "data" / "stories" / "ecbplus-dev.jsonl"
 BUILD_PY = ROOT / "build" / "embed-venv" / "bin" / "python"
 
 
-def _rss_mb() -> float:
+def _rss_mb(field: str = "VmHWM") -> float:
+    """This process's peak (VmHWM) or current (VmRSS) resident set, MB. Not ru_maxrss: Linux carries that
+    over from the parent across fork and exec, so a small worker would report the bench's own peak."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _worker(kind: str, titles_file: Path, out: Path, n: int, model_dir: str) -> None:
     """In a fresh process: load one model, embed the titles (saved to ``out``), time ``n`` titles."""
     titles = json.loads(titles_file.read_text())
-    rss0 = _rss_mb()
+    rss0 = _rss_mb("VmRSS")
     t0 = time.perf_counter()
     if kind == "m2v":
         from storywire.cluster.embed import load_embedder
@@ -64,7 +72,7 @@ def _worker(kind: str, titles_file: Path, out: Path, n: int, model_dir: str) -> 
                 return np.asarray(model.encode(texts, batch_size=64, normalize_embeddings=True), dtype=np.float32)
 
     load_s = time.perf_counter() - t0
-    rss_loaded = _rss_mb()
+    rss_loaded = _rss_mb("VmRSS")
     vecs = embed(titles)  # also the warm-up
     np.save(out, vecs)
     stream = (titles * (n // len(titles) + 1))[:n]
