@@ -216,3 +216,41 @@ def test_language_detected_on_french_and_german_and_a_stated_one_wins():
     assert extract_item(RawItem(origin="p", kind="html", html=html)).language == "de"
     assert detect("Macron to meet Putin in Moscow") is None  # too little to tell: None, not a guess
     assert extract_item(RawItem(origin="h", kind="text", text="", title="Storm closes ports")).language is None
+
+
+# -- what the web and the API show -----------------------------------------------------------------
+def test_web_and_api_show_headline_only_unknown_outlet_and_undated(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from storywire.config import Settings
+    from storywire.pipeline import Pipeline
+    from storywire.web import create_app
+
+    path = tmp_path / "s.db"
+    items = [
+        RawItem(origin="h", kind="text", text="", title="Volcano erupts near Reykjavik airport", source="Ledger",
+                url="https://ledger.example/volcano", published=datetime(2023, 11, 12, 8, tzinfo=UTC)),
+        RawItem(origin="u", kind="text", title="Volcano alert raised for Reykjavik peninsula",
+                text="Officials raised the volcano alert for the Reykjavik peninsula on Sunday after a series "
+                     "of earthquakes, and the airport stayed open while the town of Grindavik was evacuated."),
+    ]
+    with closing(open_store(str(path))) as store:
+        Pipeline(store, Settings(db=str(path), analyse=False)).ingest(items, cluster=False)
+        with store.read() as conn:
+            by_title = {a.title: a for a in store.iter_articles(conn)}
+        headline, anonymous = by_title[items[0].title], by_title[items[1].title]
+        with TestClient(create_app(Settings(anonymous_read=True), store)) as client:
+            page_h = client.get(f"/article/{headline.id}").text
+            page_u = client.get(f"/article/{anonymous.id}").text
+            found = client.get("/search", params={"q": "volcano"}).text
+            api_h = client.get(f"/api/v1/articles/{headline.id}").json()
+            api_u = client.get(f"/api/v1/articles/{anonymous.id}").json()
+    assert "headline only" in page_h and 'href="https://ledger.example/volcano"' in page_h
+    assert '<div class="prose body">' not in page_h  # no empty body
+    assert "undated" in page_u and "ago" not in page_u.split("<h1>")[0]  # not "3 min ago" from the fetch time
+    assert "unknown outlet" in page_u and "<strong>unknown</strong>" not in page_u
+    assert "language en" in page_u
+    assert found.count("/article/") == 2 and "headline only" in found and "undated" in found
+    assert '<option value="unknown"' not in found and '<option value="Ledger"' in found
+    assert api_h["headline_only"] is True and api_h["text"] == "" and api_h["source"] == "Ledger"
+    assert api_u["published"] is None and api_u["source"] is None and api_u["language"] == "en"

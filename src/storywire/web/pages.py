@@ -28,7 +28,7 @@ from .auth import (
     safe_next,
 )
 from .highlight import segments, shared_share
-from .render import page
+from .render import outlet, page
 
 router = APIRouter(include_in_schema=False)
 MAX_COLUMNS = 12
@@ -109,7 +109,8 @@ def story(request: Request, story_id: int, viewer: Viewer = Depends(page_viewer)
         if col["share"] is None:
             col["share"] = shared_share(col["pieces"])
         columns.append(col)
-    timeline_rows = [(a.source, a.time, a.id) for a in detail["articles"]]
+    # undated articles have no place on the timeline (their fetch time is not when they were published)
+    timeline_rows = [(outlet(a.source), a.published, a.id) for a in detail["articles"] if a.published is not None]
     background = None
     if viewer.id is not None:
         background = BackgroundTask(_record_open, store, viewer.id, detail["story"].id)

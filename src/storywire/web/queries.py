@@ -12,6 +12,7 @@ from ..clock import utcnow
 from ..errors import InputError, NotFound
 from ..models import Article, Story
 from ..rank import Preferences, reader_preferences, top_stories
+from ..store.articles import UNKNOWN_OUTLET
 from ..store.base import Connection, Store
 from ..store.briefings import StoredBriefing
 from .auth import Viewer
@@ -32,10 +33,11 @@ def prefs_for(store: Store, conn: Connection, viewer: Viewer) -> Preferences | N
 
 def card(story: Story, outlets: list[str] | tuple[str, ...], times: list, score: float | None = None,
          reasons: tuple[str, ...] = ()) -> dict:
-    """One story as the river, search and entity pages list it."""
+    """One story as the river, search and entity pages list it (articles of unknown outlet are no outlet)."""
+    outlets = [o for o in outlets if o != UNKNOWN_OUTLET]
     return {
         "id": story.id, "title": story.title or "(untitled story)", "summary": story.summary,
-        "outlets": list(outlets), "outlet_count": len(outlets), "article_count": story.article_count,
+        "outlets": outlets, "outlet_count": len(outlets), "article_count": story.article_count,
         "first_seen": story.first_seen, "last_seen": story.last_seen, "score": score,
         "reasons": list(reasons), "times": times,
     }
@@ -88,7 +90,7 @@ def story_detail(store: Store, conn: Connection, story_id: int) -> dict:
     arts = store.story_articles(conn, story.id)
     analysis = store.get_analysis(conn, story.id)
     numbers = {a.id: n for n, a in enumerate(arts, 1)}
-    outlets = sorted({a.source for a in arts})
+    outlets = sorted({a.source for a in arts} - {UNKNOWN_OUTLET})
     return {"story": story, "articles": arts, "analysis": analysis, "numbers": numbers, "outlets": outlets}
 
 
@@ -101,7 +103,8 @@ def story_object(detail: dict) -> dict:
         "articles": [{"id": a.id, "source": a.source, "title": a.title, "url": a.url,
                       "published": a.published.isoformat() if a.published else None} for a in detail["articles"]],
         "shared_passages": [], "unique_passages": [], "origins": [], "quotes": [], "entities": [], "summary": [],
-        "timeline": [{"article_id": a.id, "source": a.source, "time": a.time.isoformat()} for a in detail["articles"]],
+        "timeline": [{"article_id": a.id, "source": a.source, "time": a.published.isoformat()}
+                     for a in detail["articles"] if a.published is not None],  # undated articles have no place
     })
     data["id"] = story.id
     data.update(analysed=detail["analysis"] is not None, outlets=detail["outlets"],
@@ -123,9 +126,13 @@ def near_duplicates(store: Store, conn: Connection, art: Article) -> list[dict]:
 
 
 def article_dict(a: Article, with_text: bool = False) -> dict:
-    out = {"id": a.id, "source": a.source, "title": a.title, "url": a.url,
+    """One article as the API and the search page give it: ``source`` None when the outlet is not known,
+    ``published`` None when undated (``fetched`` is only when storywire read it), ``headline_only`` when
+    no text was stored."""
+    out = {"id": a.id, "source": None if a.source == UNKNOWN_OUTLET else a.source, "title": a.title, "url": a.url,
            "published": a.published, "fetched": a.fetched, "language": a.language, "authors": list(a.authors),
-           "section": a.section, "story_id": a.story_id, "duplicate_of": a.duplicate_of}
+           "section": a.section, "story_id": a.story_id, "duplicate_of": a.duplicate_of,
+           "headline_only": a.headline_only}
     if with_text:
         out["text"] = a.text
     else:

@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 
 from ..clock import utcnow
 from ..links import http_link
+from ..store.articles import UNKNOWN_OUTLET
 from .auth import Viewer
 from .svg import hue, sparkline_svg, timeline_svg
 
@@ -74,6 +75,18 @@ def when(t: datetime | None) -> Markup:
                   f'{escape(timeago(t))}</time>')
 
 
+def outlet(name: str | None) -> str:
+    """An outlet's name as pages show it: "unknown outlet" for articles whose outlet is not known."""
+    return "unknown outlet" if not name or name == UNKNOWN_OUTLET else name
+
+
+def published(t: datetime | None) -> Markup:
+    """An article's publication time as a <time> element, or "undated": never the time it was fetched."""
+    if t is None:
+        return Markup('<span class="undated" title="no date in the article, its page or its link">undated</span>')
+    return when(t)
+
+
 def clock(t: datetime | None) -> str:
     return _utc(t).strftime("%b %-d, %Y %H:%M UTC") if t else ""
 
@@ -96,9 +109,10 @@ def asset_version() -> str:
 def make_templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(TEMPLATES))
     env = templates.env
-    env.filters.update(timeago=timeago, when=when, clock=clock, monogram=monogram, hue=hue,
+    env.filters.update(timeago=timeago, when=when, published=published, outlet=outlet, clock=clock, monogram=monogram,
+                       hue=hue,
                        sparkline=sparkline_svg, text_html=text_to_html, safe_url=safe_url)
-    env.globals.update(timeline_svg=timeline_svg, asset_v=asset_version())
+    env.globals.update(timeline_svg=timeline_svg, asset_v=asset_version(), unknown_outlet=UNKNOWN_OUTLET)
     env.trim_blocks = True
     env.lstrip_blocks = True
     return templates
