@@ -1,16 +1,21 @@
-"""The runner: ingest → extract → store → cluster → analyse, batch by batch, in transactions.
+"""The runner: ingest → extract → store → cluster → analyse, in transactions.
 
 The only module that writes what the stages make (articles, stories, analyses) into the store
 (brief.build also runs the analysis, for stories not yet analysed, but keeps the result out of the
 store). It owns the error policy: a bad item is skipped with a recorded reason; a good one is never
-lost. Each batch is one transaction (articles, learned boilerplate, story assignments), so a crash
+lost. Each batch of items is stored in one transaction (articles, learned boilerplate), so a crash
 loses at most the batch in flight.
 
-Clustering state is not serialised into the database: on start the engine is rebuilt by replaying the
-articles of the current time window (bounded by the window, not the store), and before each batch it
-catches up on articles other writers clustered meanwhile. Writers cluster one at a time (SQLite's
-write lock; a transaction-level advisory lock on PostgreSQL), and each batch starts past the largest
-story id in the store, so two writers never give out one id.
+Clustering follows the articles' own time, not the order they arrive in: stored articles in no story
+yet are pending, and :meth:`Pipeline.cluster_pending` takes them oldest first, a chunk per
+transaction (so an archive in any order, or one that arrives years late, is clustered as if it had
+come in time; pending articles left by a crash are taken up by the next run). The engine's state is
+not serialised into the database: it is rebuilt from the store around the time of the articles it
+places (bounded by the window, not the store), follows article time by reading the clustered
+articles ahead of it, and before each chunk catches up on what other writers clustered meanwhile.
+Writers cluster one at a time (SQLite's write lock; a transaction-level advisory lock on
+PostgreSQL), and each chunk starts past the largest story id in the store, so two writers never
+give out one id.
 """
 from __future__ import annotations
 
@@ -18,7 +23,7 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -62,6 +67,8 @@ MERGE_CLOCK_SLACK = timedelta(minutes=10)
 
 # Fewest articles clustered at once for which worker processes are worth starting (~1 s each).
 POOL_MIN_ARTICLES = 1000
+CLUSTER_CHUNK = 2000  # pending articles clustered per transaction
+OBSERVE_PAGE = 1000  # clustered articles read at once while an engine follows article time
 
 
 def _compile_engine() -> None:
@@ -73,25 +80,79 @@ def _compile_engine() -> None:
     sparse.warm_up()
 
 
+class _Timeline:
+    """A story engine and how far along article time it has seen the store's clustered articles.
+
+    It saw every dated article in a story published from ``start`` up to ``observed_until`` (and the
+    undated ones around ``start``); it can place an article of time t if it still holds the stories
+    active within the window of t (not expired), has seen the store from t - window on, and t is not so
+    far ahead that reading the articles in between is wasted (the engine would forget them again).
+    """
+
+    def __init__(self, engine: OnlineClusterer, window: timedelta, start: datetime) -> None:
+        self.engine, self.window, self.start = engine, window, start
+        self.observed_until = start
+        self._position: tuple[datetime, int] | None = None  # (published, id) of the last article read
+
+    def covers(self, t: datetime) -> bool:
+        w = self.window
+        head = _engine_time(self.engine)
+        return self.start <= t - w and (head is None or t >= head - w) and t - w <= self.observed_until + 2 * w
+
+    def seen(self, t: datetime | None) -> bool:
+        """Whether an article of time ``t`` (None: undated) is behind what the engine has read."""
+        return t is None or self.start <= t <= self.observed_until
+
+    def observe(self, art: Article) -> None:
+        from .cluster import ClusterDoc
+
+        assert art.story_id is not None
+        self.engine.observe(ClusterDoc.from_article(art), art.story_id)
+
+    def observe_until(self, conn: Connection, store: Store, until: datetime) -> None:
+        """Observe the dated clustered articles published up to ``until`` not read yet, in time order."""
+        if until <= self.observed_until:
+            return
+        while True:
+            after = self._position or (self.start, -1)
+            arts = store.clustered_in_time(conn, after, until, OBSERVE_PAGE)
+            for art in arts:
+                if self.engine.story_of(art.id) is None:
+                    self.observe(art)
+            if arts:
+                self._position = (arts[-1].time, arts[-1].id)
+            if len(arts) < OBSERVE_PAGE:
+                break
+        self.observed_until = until
+
+
+def _engine_time(engine: OnlineClusterer) -> datetime | None:
+    """The engine's head: the time of the newest dated article it has seen (None: none)."""
+    return None if engine.now == float("-inf") else datetime.fromtimestamp(engine.now, UTC)
+
+
 class Pipeline:
     """Runs the stages over one store with one set of settings."""
 
     def __init__(self, store: Store, settings: Settings):
         self.store = store
         self.settings = settings
-        self._clusterer: OnlineClusterer | None = None  # built lazily by replaying the window
-        self._last_seen_id = 0
+        self._timeline: _Timeline | None = None  # the story engine, built lazily from the store
         self._synced_at = utcnow()
 
     # -- ingest ---------------------------------------------------------------------------------
     def ingest(self, items: Iterable[RawItem | Rejected],
                on_item: Callable[[IngestResult | Rejected], None] | None = None, cluster: bool = True,
-               analyse: bool | None = None) -> IngestSummary:
+               analyse: bool | None = None,
+               on_cluster: Callable[[int, int], None] | None = None) -> IngestSummary:
+        """Store every item (a batch per transaction), then cluster what is new in the order of the
+        articles' own time (:meth:`cluster_pending`, reporting to ``on_cluster``), then analyse the
+        stories that changed."""
         summary = IngestSummary()
-        if cluster:
-            _compile_engine()
         for batch in batched(items, self.settings.batch_size):
-            self.ingest_batch(batch, summary, on_item, cluster=cluster)
+            self.ingest_batch(batch, summary, on_item, cluster=False)
+        if cluster:
+            self.cluster_pending(on_cluster)
         if analyse if analyse is not None else self.settings.analyse:
             summary.stories_analysed = self.analyse_pending()
         return summary
@@ -117,8 +178,9 @@ class Pipeline:
 
     def ingest_batch(self, batch: list[RawItem | Rejected], summary: IngestSummary,
                      on_item: Callable | None = None, cluster: bool = True) -> None:
-        """Store one batch in one transaction. If the store refuses a record, the batch is stored again
-        with a savepoint per record, so that record alone is rejected."""
+        """Store one batch in one transaction (then, with ``cluster``, cluster what is pending). If the
+        store refuses a record, the batch is stored again with a savepoint per record, so that record
+        alone is rejected."""
         ready: list[tuple[Extracted, bool]] = []
         rejected: list[Rejected] = []
         for item in batch:
@@ -128,9 +190,9 @@ class Pipeline:
             else:
                 ready.append(prepared)
         try:
-            results, refused = self._store_batch(ready, rejected, cluster, isolate=False)
+            results, refused = self._store_batch(ready, rejected, isolate=False)
         except RecordRefused:
-            results, refused = self._store_batch(ready, rejected, cluster, isolate=True)
+            results, refused = self._store_batch(ready, rejected, isolate=True)
         for result in results:
             summary.add(result)
             if on_item:
@@ -140,23 +202,16 @@ class Pipeline:
             summary.counts["rejected"] += 1
             if on_item:
                 on_item(rejection)
+        if cluster:
+            self.cluster_pending()
 
-    def _store_batch(self, ready: list[tuple[Extracted, bool]], rejected: list[Rejected], cluster: bool,
+    def _store_batch(self, ready: list[tuple[Extracted, bool]], rejected: list[Rejected],
                      isolate: bool) -> tuple[list[IngestResult], list[Rejected]]:
-        clustering = False
-        try:
-            with self.store.atomic() as conn:
-                results, refused = self._store_records(conn, ready, isolate)
-                for rejection in rejected + refused:
-                    self.store.record_rejection(conn, rejection.origin, rejection.reason)
-                new_ids = self._to_cluster(conn, results)
-                if cluster and new_ids:
-                    clustering = True
-                    self._cluster(conn, new_ids)
-        except BaseException:
-            if clustering:
-                self._clusterer = None  # its memory may be ahead of the rolled-back store (a failed commit too)
-            raise
+        with self.store.atomic() as conn:
+            results, refused = self._store_records(conn, ready, isolate)
+            for rejection in rejected + refused:
+                self.store.record_rejection(conn, rejection.origin, rejection.reason)
+            self._refresh_revised(conn, results)
         return results, refused
 
     def _store_records(self, conn: Connection, ready: list[tuple[Extracted, bool]],
@@ -180,17 +235,13 @@ class Pipeline:
                 results.append(stored)
         return results, refused
 
-    def _to_cluster(self, conn: Connection, results: list[IngestResult]) -> list[int]:
-        """The new articles, and the revised ones in no story yet; a revised article's story is refreshed."""
-        new_ids = [r.article_id for r in results if r.status == "ingested" and r.article_id is not None]
+    def _refresh_revised(self, conn: Connection, results: list[IngestResult]) -> None:
+        """A revised article's story shows its new title and time (new articles wait for clustering)."""
         for r in results:
             if r.status == "revised" and r.article_id is not None:
                 sid = self.store.story_of(conn, r.article_id)
                 if sid is not None:
                     self.store.refresh_story(conn, sid)
-                else:
-                    new_ids.append(r.article_id)
-        return new_ids
 
     def _store_one(self, conn: Connection, ex: Extracted, learn: bool) -> IngestResult | Rejected:
         if learn:
@@ -212,63 +263,104 @@ class Pipeline:
         return replace(ex, text="\n\n".join(keep))
 
     # -- clustering -----------------------------------------------------------------------------
-    def _cluster(self, conn: Connection, article_ids: list[int]) -> None:
+    def cluster_pending(self, on_progress: Callable[[int, int], None] | None = None) -> int:
+        """Cluster every stored article in no story yet: dated ones in the order of their own time (not
+        the order they came in), then undated ones; a chunk per transaction. Returns how many.
+
+        ``on_progress(done, total)`` after each chunk (total: the articles pending at the start).
+        """
+        with self.store.read() as conn:
+            total = self.store.count_unclustered(conn)
+        if not total:
+            return 0
+        _compile_engine()
+        done = 0
+        for dated in (True, False):
+            while n := self._cluster_chunk(dated):
+                done += n
+                if on_progress:
+                    on_progress(done, max(total, done))
+        return done
+
+    def _cluster_chunk(self, dated: bool) -> int:
+        """Cluster the next chunk of pending articles (oldest first) in one transaction; 0: none left."""
+        try:
+            with self.store.atomic() as conn:
+                self.store.lock_clustering(conn)  # then read: another writer may have clustered them meanwhile
+                docs = self.store.unclustered_articles(conn, dated, CLUSTER_CHUNK)
+                if docs:
+                    self._cluster(conn, docs)
+                return len(docs)
+        except BaseException:
+            self._timeline = None  # the engine's memory may be ahead of the rolled-back store (a failed commit too)
+            raise
+
+    def _cluster(self, conn: Connection, docs: list[Article]) -> None:
+        """Assign ``docs`` (dated ones in time order, or undated ones) to stories; store the decisions.
+
+        Before a dated article of time t is placed, the engine has seen every clustered article up to
+        t + window (so an archive arriving late finds the stories of its own time), and an article far
+        from the engine's time gets an engine rebuilt from the store around its time.
+        """
         from .cluster import ClusterDoc
 
-        self.store.lock_clustering(conn)
-        engine = self._engine(conn)
-        docs = sorted(self.store.get_articles(conn, article_ids), key=lambda a: (a.time, a.id))
-        touched: set[int] = set()
+        timeline = self._timeline_at(conn, docs[0].published)
         workers = self.settings.cluster_workers if len(docs) >= POOL_MIN_ARTICLES else 0
-        for assignment in engine.assign_all((ClusterDoc.from_article(a) for a in docs), workers=workers):
+        touched: set[int] = set()
+        for prep in timeline.engine.prepare_all((ClusterDoc.from_article(a) for a in docs), workers=workers):
+            if prep.time is not None:
+                if not timeline.covers(prep.time):
+                    timeline = self._timeline_at(conn, prep.time)
+                timeline.observe_until(conn, self.store, prep.time + timeline.window)
+            assignment = timeline.engine.assign(prep)
             self.store.apply_assignment(conn, assignment, refresh=False)
             touched.add(assignment.story_id)
         self.store.refresh_stories(conn, touched)
-        self._last_seen_id = max(self._last_seen_id, max(article_ids))
 
-    def _engine(self, conn: Connection) -> OnlineClusterer:
-        """The in-memory engine, rebuilt from the window, caught up with other writers' articles."""
+    def _timeline_at(self, conn: Connection, t: datetime | None) -> _Timeline:
+        """An engine that can place an article of time ``t`` (None: undated, placed at the store's newest
+        time): the current one, caught up with other writers, if it holds that time; else one rebuilt
+        from the store around it."""
         from .cluster import load_engine
 
-        synced_at = utcnow()  # under the write lock: later merges are stamped after it
-        engine = self._clusterer
-        if engine is None:
-            latest = self.store.latest_clustered_time(conn)
-            engine = self._clusterer = load_engine(self.settings, next_story_id=self.store.max_story_id(conn) + 1)
-            self._last_seen_id = 0
-            if latest is not None:
-                self._replay(conn, engine, since=latest - timedelta(hours=self.settings.cluster_window_hours))
+        if t is None:
+            t = self.store.latest_published(conn)
+        timeline = self._timeline
+        if timeline is not None and (t is None or timeline.covers(t)):
+            self._catch_up(conn, timeline)
         else:
-            # Other writers may have clustered since our last batch: their articles, their merges (or we
-            # would put articles into stories they merged away; MERGE_CLOCK_SLACK allows for clock skew
-            # between machines) and their new story ids (or ours would collide with them).
-            self._replay(conn, engine, after_id=self._last_seen_id)
-            for old, into in self.store.merges_since(conn, self._synced_at - MERGE_CLOCK_SLACK):
-                engine.follow_merge(old, into)
-            engine.next_story_id = max(engine.next_story_id, self.store.max_story_id(conn) + 1)
+            window = timedelta(hours=self.settings.cluster_window_hours)
+            engine = load_engine(self.settings, next_story_id=self.store.max_story_id(conn) + 1)
+            self._synced_at = utcnow()  # under the write lock: later merges are stamped after it
+            start = (t or utcnow()) - window
+            timeline = self._timeline = _Timeline(engine, window, start)
+            for art in self.store.clustered_undated(conn, start - window):  # undated ones clustered around then
+                timeline.observe(art)
+        if t is not None:
+            timeline.observe_until(conn, self.store, t)
+        return timeline
+
+    def _catch_up(self, conn: Connection, timeline: _Timeline) -> None:
+        """What other writers clustered since our last chunk: their articles of the time the engine has
+        seen (later ones come along its timeline), their merges (or we would put articles into stories
+        they merged away; MERGE_CLOCK_SLACK allows for clock skew between machines) and their new story
+        ids (or ours would collide with them)."""
+        synced_at = utcnow()  # under the write lock: later merges are stamped after it
+        since = self._synced_at - MERGE_CLOCK_SLACK
+        for art in self.store.clustered_since(conn, since):
+            if timeline.engine.story_of(art.id) is None and timeline.seen(art.published):
+                timeline.observe(art)
+        for old, into in self.store.merges_since(conn, since):
+            timeline.engine.follow_merge(old, into)
+        timeline.engine.next_story_id = max(timeline.engine.next_story_id, self.store.max_story_id(conn) + 1)
         self._synced_at = synced_at
-        return engine
 
-    def _replay(self, conn: Connection, engine: OnlineClusterer, after_id: int = 0,
-                since: datetime | None = None) -> None:
-        """Observe the clustered articles after ``after_id`` (from ``since`` on), in time order."""
-        from .cluster import ClusterDoc
-
-        seen: list[Article] = list(self.store.clustered_articles(conn, after_id=after_id, since=since))
-        for art in sorted(seen, key=lambda a: (a.time, a.id)):
-            assert art.story_id is not None  # clustered_articles gives only articles in a story
-            engine.observe(ClusterDoc.from_article(art), art.story_id)
-            self._last_seen_id = max(self._last_seen_id, art.id)
-
-    def recluster(self, since: datetime) -> int:
-        """Rebuild the stories of a period: detach its articles and stream them again in time order."""
-        _compile_engine()
+    def recluster(self, since: datetime, on_progress: Callable[[int, int], None] | None = None) -> int:
+        """Rebuild the stories of a period: detach its articles and cluster them again in time order."""
         with self.store.atomic() as conn:
             ids = self.store.clear_stories_since(conn, since)
-            self._clusterer = None
-            if ids:
-                self._cluster(conn, ids)
-        return len(ids)
+        self._timeline = None
+        return self.cluster_pending(on_progress) if ids else 0
 
     # -- analysis -------------------------------------------------------------------------------
     def analyse_story(self, story_id: int) -> dict:

@@ -6,10 +6,11 @@ Labelled records are dicts (one JSON object a line in a file): ``id``, ``title``
 from __future__ import annotations
 
 import json
+import random
 import time
 from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from .online import OnlineClusterer
@@ -79,13 +80,13 @@ def to_docs(records: Iterable[dict]) -> list[tuple[ClusterDoc, Hashable]]:
 
     Article ids are positions in the file (0, 1, ...), records without a time get INGEST_TIME.
     """
-    docs = []
+    timed = []
     for i, rec in enumerate(records):
         t = _parse_time(rec.get("published")) or INGEST_TIME
-        docs.append((ClusterDoc(i, str(rec.get("source") or ""), rec.get("title") or "", rec.get("text") or "", t),
-                     label_of(rec)))
-    docs.sort(key=lambda dl: dl[0].time)
-    return docs
+        doc = ClusterDoc(i, str(rec.get("source") or ""), rec.get("title") or "", rec.get("text") or "", t)
+        timed.append((t, doc, label_of(rec)))
+    timed.sort(key=lambda tdl: tdl[0])
+    return [(doc, label) for _, doc, label in timed]
 
 
 def run_stream(docs: list[tuple[ClusterDoc, Hashable]], params: dict | None = None,
@@ -122,6 +123,25 @@ def evaluate_stream(records: Iterable[dict], params: dict | None = None, window_
     out.update(articles=len(docs), articles_per_s=len(docs) / elapsed if elapsed > 0 else float("inf"),
                stories=len(set(pred)), gold_stories=len(set(gold)))
     return out
+
+
+def titles_only(records: Iterable[dict]) -> list[dict]:
+    """The records as headline-only items: the title alone, no text."""
+    return [{**r, "text": ""} for r in records]
+
+
+def dated_records(records: Iterable[dict], seed: int = 1, first: datetime = datetime(2015, 1, 1, tzinfo=UTC),
+                  span_days: float = 3650.0, spread_hours: float = 36.0) -> list[dict]:
+    """The records with a publication time each, as a dated archive: every story (gold label) gets its
+    own day, uniformly at random within ``span_days`` from ``first``, and its articles are spread
+    uniformly over the ``spread_hours`` after it. Same seed, same times. In file order."""
+    rng = random.Random(seed)
+    recs = list(records)
+    day: dict[Hashable, datetime] = {}
+    for label in sorted({str(label_of(r)) for r in recs}):
+        day[label] = first + timedelta(days=rng.uniform(0.0, span_days))
+    return [{**r, "published": (day[str(label_of(r))] + timedelta(hours=rng.uniform(0.0, spread_hours)))
+             .isoformat(timespec="seconds")} for r in recs]
 
 
 def split_by_topic(records: list[dict], key: str = "topic") -> tuple[list[dict], list[dict]]:

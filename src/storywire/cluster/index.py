@@ -6,6 +6,7 @@ recently updated stories last and are capped, so a lookup never scans all the st
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import islice, repeat
 from operator import add, itemgetter
 
@@ -66,8 +67,10 @@ class StoryIndex:
                     del self.postings[k]
         s.keys = ()
 
-    def candidates(self, d: VectorDoc, stories: dict[int, LiveStory]) -> list[LiveStory]:
-        """The ``candidates`` stories sharing the most of ``d``'s salient terms and entities, best first."""
+    def candidates(self, d: VectorDoc, stories: dict[int, LiveStory],
+                   allowed: Callable[[LiveStory], bool]) -> list[LiveStory]:
+        """The ``candidates`` stories sharing the most of ``d``'s salient terms and entities, best first,
+        among those ``allowed``."""
         p = self.params
         cap = p["posting_cap"]
         q = p["query_terms"]
@@ -83,5 +86,5 @@ class StoryIndex:
             # score[sid] += w for the cap most recent stories of the posting (distinct ids), in C
             ids = list(islice(reversed(post), cap))
             score.update(zip(ids, map(add, map(score.get, ids, repeat(0.0)), repeat(weights[term])), strict=True))
-        best = sorted(score.items(), key=_second, reverse=True)[: p["candidates"]]
-        return [stories[s] for s, _ in best]
+        best = sorted(score.items(), key=_second, reverse=True)
+        return list(islice(filter(allowed, (stories[s] for s, _ in best)), p["candidates"]))

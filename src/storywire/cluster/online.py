@@ -21,7 +21,16 @@ Per article (cost independent of how long the stream has run):
    the chosen story's, the two are one story: the smaller is merged into the larger.
 
 Stories keep incremental centroids (pruned to their top terms), keywords and entities, and are
-dropped once quiet for ``window_hours``; so memory is bounded by the window, not the stream.
+dropped once quiet for two windows; so memory is bounded by the window, not the stream.
+
+Time is the article's own (its publication time), never the arrival's. The caller streams articles
+in time order (the pipeline sorts them); an article may still come later than newer ones (a late
+arrival within the window), so an article at time t is compared only with stories it would not
+stretch beyond the window: a story joins it only if t lies within ``window_hours`` of the story's
+span, so in a story sorted by time no two consecutive articles are more than the window apart.
+An undated article (time None) is placed at the engine's head, joins a story only on strong evidence
+(a near-duplicate, or probability >= ``undated_threshold``) and never moves a story's time span; a
+dated article joins a story of undated articles only on the same evidence.
 
 :class:`OnlineClusterer` does the bookkeeping of the window (stories, their members, merges,
 expiry) and composes the parts: :mod:`.vectors` (TF-IDF vectors with the stream's document
@@ -59,6 +68,7 @@ DEFAULT_PARAMS: dict = {
     "merge_threshold": 0.95,
     "merge_similarity": 0.6,
     "time_decay_per_day": 0.7,
+    "undated_threshold": 0.9,
     "candidates": 8,
     "deep_candidates": 2,
     "query_terms": 12,
@@ -104,6 +114,11 @@ def _ts(t: datetime) -> float:
     return t.timestamp()
 
 
+def time_of(t: datetime | None) -> float | None:
+    """Epoch seconds of an article time (None: undated)."""
+    return None if t is None else _ts(t)
+
+
 def _prepare_chunk(docs: list[ClusterDoc], terms, num_perm: int, seed: int) -> list[PreparedDoc]:
     return [prepare(d, terms, num_perm, seed) for d in docs]
 
@@ -116,6 +131,9 @@ class OnlineClusterer:
         p = self.params
         self.window_hours = float(window_hours)
         self.window = self.window_hours * 3600.0
+        # Stories are kept for two windows after their last article, so a late article (older than the
+        # head, within the window) still finds every story active around its own time.
+        self.retain = 2.0 * self.window
         self.next_story_id = int(next_story_id)
         self.now = float("-inf")
         self.scorer = Scorer(p)
@@ -126,7 +144,7 @@ class OnlineClusterer:
         self._active: OrderedDict[int, float] = OrderedDict()  # story id -> last time, least recent first
         self._doc_story: dict[int, int] = {}  # article id -> story, for articles of live stories
         dd = {**DEFAULT_PARAMS["dedup"], **p["dedup"]}
-        self.dedup = Deduplicator(self.window, num_perm=dd["num_perm"], jaccard=dd["jaccard"],
+        self.dedup = Deduplicator(self.retain, num_perm=dd["num_perm"], jaccard=dd["jaccard"],
                                   containment=dd["containment"], lsh_threshold=dd["lsh_threshold"],
                                   lsh_bands=tuple(dd["lsh_bands"]) if dd.get("lsh_bands") else None)
 
@@ -145,18 +163,20 @@ class OnlineClusterer:
                               {"decision": "already assigned"} if explain else {})
         d = self._vectorise(doc if isinstance(doc, PreparedDoc) else self._prepared(doc))
         dup = self.dedup.process(d.id, d.t, d.size, d.sig, d.exact)
-        if dup.duplicate_of is not None and self._doc_story.get(dup.duplicate_of) in self.stories:
-            sid = self._doc_story[dup.duplicate_of]
+        original = self.stories.get(self._doc_story.get(dup.duplicate_of, -1)) if dup.duplicate_of is not None \
+            else None
+        if original is not None and self._eligible(original, d):
+            sid = original.id
             self._add(d, sid)
             info = {"decision": "duplicate", "duplicate_of": dup.duplicate_of, "similarity": dup.similarity}
             return Assignment(d.id, sid, False, 1.0, dup.duplicate_of, dup.similarity, (), info if explain else {})
         scored = self._score(d, full=explain)
         merged: tuple[int, ...] = ()
-        if scored and scored[0].p >= self.params["threshold"]:
-            sid, merged = self._join_best(scored)
+        if scored and scored[0].p >= self._threshold(d, self.stories[scored[0].story_id]):
+            sid, merged = self._join_best(scored) if d.dated else (scored[0].story_id, ())
             score, is_new = scored[0].p, False
         else:
-            sid = self._new_story(d.t)
+            sid = self._new_story(d)
             score, is_new = (scored[0].p if scored else 0.0), True
         self._add(d, sid)
         info = self._explanation(is_new, scored, dup) if explain else {}
@@ -164,17 +184,23 @@ class OnlineClusterer:
         return Assignment(d.id, sid, is_new, round(float(score), 6), None, dup_sim, merged, info)
 
     def assign_all(self, docs: Iterable[ClusterDoc], workers: int = 0, chunksize: int = 64) -> Iterator[Assignment]:
-        """:meth:`assign` each document in order, yielding the decisions (the same ones).
+        """:meth:`assign` each document in order, yielding the decisions (the same ones), with
+        :meth:`prepare_all`'s ``workers``."""
+        for prep in self.prepare_all(docs, workers, chunksize):
+            yield self.assign(prep)
 
-        ``workers`` > 0: that many processes :func:`prepare` the documents ahead of the engine (the
-        text features and sketches are about half of the CPU time and need no state), so on a
-        multi-core machine the engine only does the sequential part. At most ``2 * workers + 1``
-        chunks of ``chunksize`` documents are in flight, so memory does not grow with the stream.
-        Worth it from a few hundred documents (a worker process takes a fraction of a second to start).
+    def prepare_all(self, docs: Iterable[ClusterDoc], workers: int = 0, chunksize: int = 64) -> Iterator[PreparedDoc]:
+        """The documents :func:`prepare`-d for this engine (and any engine with the same model), in order.
+
+        ``workers`` > 0: that many processes prepare the documents ahead of the engine (the text
+        features and sketches are about half of the CPU time and need no state), so on a multi-core
+        machine the engine only does the sequential part. At most ``2 * workers + 1`` chunks of
+        ``chunksize`` documents are in flight, so memory does not grow with the stream. Worth it from a
+        few hundred documents (a worker process takes a fraction of a second to start).
         """
         if workers <= 0:
             for doc in docs:
-                yield self.assign(doc)
+                yield self._prepared(doc)
             return
         import multiprocessing
 
@@ -195,8 +221,7 @@ class OnlineClusterer:
             while pending:
                 prepared = pending.popleft().get()
                 submit()
-                for prep in prepared:
-                    yield self.assign(prep)
+                yield from prepared
 
     def observe(self, doc: ClusterDoc, story_id: int) -> None:
         """Seed the engine with an article already assigned to ``story_id`` (warm-up before re-clustering)."""
@@ -205,7 +230,7 @@ class OnlineClusterer:
         d = self._vectorise(self._prepared(doc))
         self.dedup.process(d.id, d.t, d.size, d.sig, d.exact)
         if story_id not in self.stories:
-            self._create(story_id, d.t)
+            self._create(story_id, d)
         self.next_story_id = max(self.next_story_id, story_id + 1)
         self._add(d, story_id)
 
@@ -220,10 +245,10 @@ class OnlineClusterer:
             return
         self.index.unindex(s)
         del self.stories[old]
-        self._active.pop(old, None)
+        active = self._active.pop(old, s.last)
         s.id = into
         self.stories[into] = s
-        self._active[into] = s.last
+        self._active[into] = active
         for m, _ in s.members:
             if self._doc_story.get(m) == old:
                 self._doc_story[m] = into
@@ -244,7 +269,7 @@ class OnlineClusterer:
         else:
             without = []
         if story_id not in self.stories:
-            self._create(story_id, d.t)
+            self._create(story_id, d)
         self.next_story_id = max(self.next_story_id, story_id + 1)
         self._add(d, story_id)
         return cands, without
@@ -272,16 +297,31 @@ class OnlineClusterer:
         return prepare(doc, self.vectoriser.terms, self.dedup.num_perm, self.dedup.seed)
 
     def _vectorise(self, prep: PreparedDoc) -> VectorDoc:
-        """The engine's view of a prepared document (moving the window on to its time)."""
-        t = _ts(prep.time)
+        """The engine's view of a prepared document (a dated one moves the head on to its time; an
+        undated one is placed at the head)."""
+        t = time_of(prep.time)
+        if t is None:
+            return self.vectoriser.vectorise(prep, self.now if self.now > float("-inf") else 0.0, dated=False)
         if t > self.now:
             self.now = t
             self._expire()
         return self.vectoriser.vectorise(prep, t)
 
+    def _eligible(self, s: LiveStory, d: VectorDoc) -> bool:
+        """Whether ``d`` may join ``s`` in time: its time within the window of the story's span (an
+        undated article, or a story with no dated article: any time)."""
+        return not d.dated or not s.dated or s.first - self.window <= d.t <= s.last + self.window
+
+    def _threshold(self, d: VectorDoc, s: LiveStory) -> float:
+        """The probability ``d`` needs to join ``s``: strong evidence where either has no date."""
+        p = self.params
+        return p["threshold"] if d.dated and s.dated else max(p["threshold"], p["undated_threshold"])
+
     def _score(self, d: VectorDoc, exclude: int | None = None, full: bool = True) -> list[ScoredCandidate]:
-        """The candidate stories of ``d``, scored, best first (``exclude``: leave one story out)."""
-        return self.scorer.score(d, [s for s in self.index.candidates(d, self.stories) if s.id != exclude], full)
+        """The candidate stories of ``d`` it may join in time, scored, best first (``exclude``: leave one
+        story out)."""
+        cands = self.index.candidates(d, self.stories, lambda s: s.id != exclude and self._eligible(s, d))
+        return self.scorer.score(d, cands, full)
 
     def _join_best(self, scored: list[ScoredCandidate]) -> tuple[int, tuple[int, ...]]:
         """(story, stories merged) for joining the best candidate: another candidate scoring above
@@ -291,7 +331,8 @@ class OnlineClusterer:
         merged: tuple[int, ...] = ()
         for c in scored[1:]:
             other = c.story_id
-            if c.p < p["merge_threshold"] or other == sid or other not in self.stories:
+            if c.p < p["merge_threshold"] or other == sid or other not in self.stories \
+                    or not self.stories[other].dated:
                 continue
             if story_similarity(self.stories[sid], self.stories[other]) >= p["merge_similarity"]:
                 survivor = self._merge(sid, other)
@@ -309,15 +350,16 @@ class OnlineClusterer:
         }
 
     # ------------------------------------------------------------------ state changes
-    def _new_story(self, t: float) -> int:
+    def _new_story(self, d: VectorDoc) -> int:
         sid = self.next_story_id
         self.next_story_id += 1
-        self._create(sid, t)
+        self._create(sid, d)
         return sid
 
-    def _create(self, sid: int, t: float) -> LiveStory:
-        s = self.stories[sid] = LiveStory(sid, t)
-        self._active[sid] = t
+    def _create(self, sid: int, d: VectorDoc) -> LiveStory:
+        """A new story for ``d`` (its span starts at ``d``'s time; none while it has no dated article)."""
+        s = self.stories[sid] = LiveStory(sid, d.t if d.dated else None)
+        self._active[sid] = d.t
         return s
 
     def _add(self, d: VectorDoc, sid: int) -> None:
@@ -325,13 +367,13 @@ class OnlineClusterer:
         s.add(d, self.params, self.scorer.member_stats)
         s.members.append((d.id, d.t))
         self._doc_story[d.id] = sid
-        limit = self.now - self.window
+        limit = self.now - self.retain
         if s.members[0][1] < limit:  # a long-running story forgets its old articles
             for a, t in s.members:
                 if t < limit and self._doc_story.get(a) == sid:
                     del self._doc_story[a]
             s.members = [(a, t) for a, t in s.members if t >= limit]
-        self._active[sid] = s.last
+        self._active[sid] = max(self._active.get(sid, d.t), d.t)
         self._active.move_to_end(sid)
         self.index.reindex(s)
         s.core_e = s.core_t = None
@@ -348,14 +390,14 @@ class OnlineClusterer:
         sa.members = sorted(sa.members + sb.members, key=lambda m: m[1])
         self.index.unindex(sb)
         del self.stories[sb.id]
-        self._active.pop(sb.id, None)
-        self._active[sa.id] = sa.last
+        active = max(self._active.pop(sb.id, sa.last), self._active.get(sa.id, sa.last))
+        self._active[sa.id] = active
         self._active.move_to_end(sa.id)
         self.index.reindex(sa)
         return sa.id
 
     def _expire(self) -> None:
-        limit = self.now - self.window
+        limit = self.now - self.retain
         while self._active:
             sid, last = next(iter(self._active.items()))
             if last >= limit:

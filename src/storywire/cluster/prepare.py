@@ -25,18 +25,18 @@ from .text import features as text_features
 
 @dataclass(frozen=True)
 class ClusterDoc:
-    """What the engine needs of an article. ``time``: publication time, else the ingest time."""
+    """What the engine needs of an article. ``time``: its own time (publication), None: undated."""
 
     article_id: int
     source: str
     title: str
     text: str
-    time: datetime
+    time: datetime | None
 
     @classmethod
-    def from_article(cls, a: Article, time: datetime | None = None) -> ClusterDoc:
-        """From a stored article; ``time`` overrides ``a.time`` (e.g. the ingest time of a batch)."""
-        return cls(a.id, a.source or "", a.title or "", a.text or "", time or a.time)
+    def from_article(cls, a: Article) -> ClusterDoc:
+        """From a stored article: its publication time, never the time it was fetched."""
+        return cls(a.id, a.source or "", a.title or "", a.text or "", a.published)
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ class PreparedDoc:
 
     article_id: int
     source: str
-    time: datetime
+    time: datetime | None  # None: undated
     # the document's distinct terms as term ids (CRC-32 of the term: the engine keys everything by
     # them, so no strings cross the process boundary): its body terms (in text order), then the
     # title+lead terms not in the body, then its entity keys ("e:<entity>", apart from the terms)

@@ -106,7 +106,7 @@ class Scorer:
                  "lead_cov": s.lead_cov, "story_cov": s.story_cov, "title_gap": s.title - (t2 if i == ti else t1),
                  "body_gap": s.body - (b2 if i == bi else b1), "ent_gap": s.ent - (e2 if i == ei else e1),
                  "size": math.log1p(s.story.n), **(s.members or {})}
-            f["gap_days"] = max(0.0, d.t - s.story.last) / 86400.0
+            f["gap_days"] = s.story.gap(d.t) / 86400.0 if d.dated else 0.0
             if s.members is not None:
                 joinable.append(i)
             feats.append(f)

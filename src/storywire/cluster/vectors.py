@@ -18,12 +18,14 @@ EMPTY: Vec = (sparse.EMPTY_KEYS, sparse.EMPTY_VALS)
 
 
 class VectorDoc:
-    """An article as the engine compares it: unit vectors, near-duplicate sketch, time (epoch seconds)."""
+    """An article as the engine compares it: unit vectors, near-duplicate sketch, time (epoch seconds;
+    for an undated article, ``dated`` is False and ``t`` is the engine's head when it came)."""
 
-    __slots__ = ("id", "source", "t", "tv", "bv", "ev", "lead", "nums", "size", "sig", "exact", "btop", "etop")
+    __slots__ = ("id", "source", "t", "dated", "tv", "bv", "ev", "lead", "nums", "size", "sig", "exact", "btop",
+                 "etop")
 
-    def __init__(self, id, source, t, tv, bv, ev, lead, nums, size, sig, exact, btop, etop):
-        self.id, self.source, self.t = id, source, t
+    def __init__(self, id, source, t, dated, tv, bv, ev, lead, nums, size, sig, exact, btop, etop):
+        self.id, self.source, self.t, self.dated = id, source, t, dated
         self.tv: Vec = tv  # title+lead terms, unit length
         self.bv: Vec = bv  # body terms, unit length
         self.ev: Vec = ev  # entities, unit length
@@ -40,8 +42,10 @@ class LiveStory:
     __slots__ = ("id", "first", "last", "n", "title", "body", "ents", "tnorm", "bnorm", "enorm", "keys", "top_ents",
                  "members", "edf", "tdf", "mvecs", "core_e", "core_t")
 
-    def __init__(self, sid: int, t: float):
-        self.id, self.first, self.last, self.n = sid, t, t, 0
+    def __init__(self, sid: int, t: float | None):
+        # the time span of its dated articles (first > last: none yet)
+        self.first, self.last = (t, t) if t is not None else (float("inf"), float("-inf"))
+        self.id, self.n = sid, 0
         self.title: Vec = EMPTY  # centroids: sums of the members' unit vectors, pruned to their top terms
         self.body: Vec = EMPTY
         self.ents: Vec = EMPTY
@@ -60,8 +64,9 @@ class LiveStory:
     def add(self, d: VectorDoc, p: dict, member_stats: bool) -> None:
         """Count ``d`` in the centroids (and, with ``member_stats``, in the member statistics)."""
         self.n += 1
-        self.last = max(self.last, d.t)
-        self.first = min(self.first, d.t)
+        if d.dated:
+            self.last = max(self.last, d.t)
+            self.first = min(self.first, d.t)
         self.title, self.tnorm = add_into(self.title, d.tv, p["story_title_terms"])
         self.body, self.bnorm = add_into(self.body, d.bv, p["story_terms"])
         self.ents, self.enorm = add_into(self.ents, d.ev, p["story_entities"])
@@ -72,6 +77,15 @@ class LiveStory:
             self.mvecs.append(sparse.sorted_top(*d.btop, k) + sparse.sorted_top(*d.etop, k))
             if len(self.mvecs) > p["member_vectors"]:
                 del self.mvecs[0]
+
+    @property
+    def dated(self) -> bool:
+        """Whether the story has a dated article (and so a time span)."""
+        return self.first <= self.last
+
+    def gap(self, t: float) -> float:
+        """Seconds from the story's span to time ``t`` (0: within it, or no span)."""
+        return max(0.0, t - self.last, self.first - t) if self.dated else 0.0
 
     def absorb(self, other: LiveStory, p: dict) -> None:
         """Add the centroids and member statistics of ``other`` (merged into this story)."""
@@ -119,8 +133,9 @@ class Vectoriser:
         self.terms: TermTable = term_table(self.bits, self.prior_docs, float(params["prior_doc_words"]))
         self.ranked = max(int(params["query_terms"]), int(params["member_terms"]))  # top terms a document needs ranked
 
-    def vectorise(self, prep: PreparedDoc, t: float) -> VectorDoc:
-        """Count ``prep`` in the document frequencies, then weight its terms (at time ``t``)."""
+    def vectorise(self, prep: PreparedDoc, t: float, dated: bool = True) -> VectorDoc:
+        """Count ``prep`` in the document frequencies, then weight its terms (at time ``t``; ``dated``:
+        whether that is the article's own time)."""
         # count the document first, so a term's first occurrence has idf log((N+1)/2) + 1
         self.df[prep.distinct_buckets] += 1  # distinct buckets: like np.add.at over np.unique
         self.ndocs += 1
@@ -133,6 +148,6 @@ class Vectoriser:
         bk, bw, btk, btw = sparse.unit(vocab[:nb], prep.body_tf * idf[:nb], top)
         ti = prep.title_idx
         tk, tw, _, _ = sparse.unit(vocab[ti], prep.title_tf * idf[ti], 0)
-        return VectorDoc(prep.article_id, prep.source, t, (tk, tw), (bk, bw), (ek, ew),
+        return VectorDoc(prep.article_id, prep.source, t, dated, (tk, tw), (bk, bw), (ek, ew),
                          sparse.select(ek, ew, vocab[prep.lead_idx]), sparse.select(ek, ew, vocab[prep.number_idx]),
                          prep.n_shingles, prep.signature, prep.exact, (btk, btw), (etk, etw))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import typer
 
-from ..cli_common import command_context, out, parse_since
+from ..cli_common import command_context, err, out, parse_since
 from ..errors import InputError
 from ..words import plural
 
@@ -42,21 +42,28 @@ def fit_labelled(records: list[dict], source: str, window_hours: float) -> dict:
 
 
 def _as_article(rec: dict) -> dict:
-    """A labelled record as a user's JSONL article: no label; a title-only record's title is its text
-    (ECB+ keeps the whole text of some documents in ``title``, and the engine reads title + text)."""
+    """A labelled record as a user's JSONL article: no label; a record without a time gets the
+    evaluation's ingest instant (as in the engine's evaluation: a corpus read at once is one window);
+    a title-only record's title is its text (ECB+ keeps the whole text of some documents in ``title``)."""
+    from ..cluster.evaluate import INGEST_TIME
+
     art = {k: v for k, v in rec.items() if k not in ("story", "cluster")}
+    art.setdefault("published", INGEST_TIME.isoformat())
     if not str(art.get("text") or "").strip() and not art.get("html"):
         art["text"] = art.get("title") or ""
     return art
 
 
-def through_store(records: list[dict], params: dict, window_hours: float) -> list:
+def through_store(records: list[dict], params: dict, window_hours: float, shuffle_seed: int | None = None) -> list:
     """Predicted story per record by the real path: ingest into a fresh SQLite store, then export.
 
-    Records go in as JSONL (as a user's archive would), clustered by the pipeline with ``params``.
-    A record the store folds into an earlier article (the same text from the same outlet: a
-    duplicate submission) gets that article's story, as a user looking it up would see.
+    Records go in as JSONL (as a user's archive would), clustered by the pipeline with ``params``;
+    ``shuffle_seed``: written in a random order (the times stay the records' own). A record the
+    store folds into an earlier article (the same text from the same outlet: a duplicate
+    submission) gets that article's story, as a user looking it up would see.
     """
+    import random
+
     from .. import config
     from ..ingest.files import read_paths
     from ..pipeline import Pipeline
@@ -64,7 +71,10 @@ def through_store(records: list[dict], params: dict, window_hours: float) -> lis
 
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "stream.jsonl"
-        src.write_text("".join(json.dumps(_as_article(r)) + "\n" for r in records), encoding="utf-8")
+        order = list(range(len(records)))
+        if shuffle_seed is not None:
+            random.Random(shuffle_seed).shuffle(order)
+        src.write_text("".join(json.dumps(_as_article(records[i])) + "\n" for i in order), encoding="utf-8")
         model = Path(tmp) / "model.json"
         model.write_text(json.dumps(params), encoding="utf-8")
         settings = config.Settings(db=str(Path(tmp) / "eval.db"), cluster_model=str(model),
@@ -81,7 +91,8 @@ def through_store(records: list[dict], params: dict, window_hours: float) -> lis
                 story = {a.id: a.story_id for a in store.iter_articles(conn)}
         finally:
             store.close()
-    found = (kept.get(f"{src}:{line}") for line in range(1, len(records) + 1))
+    line_of = {i: n for n, i in enumerate(order, 1)}
+    found = (kept.get(f"{src}:{line_of[i]}") for i in range(len(records)))
     return [None if article is None else story.get(article) for article in found]
 
 
@@ -112,7 +123,10 @@ def recluster(ctx: typer.Context,
     cmd = command_context(ctx)
     when = parse_since(since)
     pipe = cmd.pipeline()
-    n = pipe.recluster(when)
+    from ..progress import cluster_progress
+
+    with cluster_progress(err) as on_progress:
+        n = pipe.recluster(when, on_progress)
     analysed = pipe.analyse_pending() if cmd.settings.analyse else 0
     out.print(f"re-clustered {plural(n, 'article')} since {when.isoformat()}; "
               f"{plural(analysed, 'story', 'stories')} analysed")

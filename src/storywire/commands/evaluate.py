@@ -53,14 +53,29 @@ def eval_cluster(ctx: typer.Context,
                  baseline: bool = typer.Option(False, "--baseline", help="Also score TF-IDF + agglomerative "
                                                "clustering, fitted the same way."),
                  via_store: bool = typer.Option(False, "--via-store", help="Cluster by the real path: ingest into "
-                                                "a fresh store, then export.")):
+                                                "a fresh store, then export."),
+                 shuffle: bool = typer.Option(False, "--shuffle", help="Ingest the records in a random order (times "
+                                              "from the file; the seed is printed). Implies --via-store."),
+                 seed: int | None = typer.Option(None, help="The --shuffle seed (default: a random one)."),
+                 titles_only: bool = typer.Option(False, "--titles-only", help="Keep only each record's title, as "
+                                                  "headline-only items.")):
     """Stream a labelled file through the engine in time order: BCubed precision, recall, F1, articles/s."""
+    import random
+
     from ..cluster import baseline as base
     from ..cluster.evaluate import bcubed, evaluate_stream, label_of, split_by_topic
+    from ..cluster.evaluate import titles_only as strip_text
     from ..cluster.online import load_params
 
     settings = command_context(ctx).settings
     recs = labelled_records(file)
+    if titles_only:
+        recs = strip_text(recs)
+    shuffle_seed = None
+    if shuffle or seed is not None:
+        shuffle_seed = seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000)
+        err.print(f"shuffled with --seed {shuffle_seed}")
+        via_store = True
     runs: list[tuple[str, list[dict], list[dict]]] = [("whole file", [], recs)]
     if split_topics:
         if not all("topic" in r for r in recs):
@@ -77,12 +92,12 @@ def eval_cluster(ctx: typer.Context,
             params = load_params(model or settings.cluster_model or None)
         if via_store:
             started = time.perf_counter()
-            pred = through_store(test, params, settings.cluster_window_hours)
+            pred = through_store(test, params, settings.cluster_window_hours, shuffle_seed)
             took = time.perf_counter() - started
             gold = [label_of(r) for r in test]
             r = {**bcubed(pred, gold), "articles": len(test), "articles_per_s": len(test) / took,
                  "stories": len(set(pred)), "gold_stories": len(set(gold))}
-            system = "storywire (ingest+export)"
+            system = "storywire (ingest+export" + (", shuffled)" if shuffle_seed is not None else ")")
         else:
             r = evaluate_stream(test, params, settings.cluster_window_hours)
             system = "storywire engine"
@@ -100,3 +115,31 @@ def eval_cluster(ctx: typer.Context,
             table.add_row(name, f"tf-idf+agglomerative @{t:.2f}", str(len(test)), "", "", f"{b['precision']:.3f}",
                           f"{b['recall']:.3f}", f"{b['f1']:.3f}", f"{len(test) / took:.0f}")
     out.print(table)
+
+
+@eval_app.command("dated")
+def eval_dated(file: Path = typer.Argument(..., help="Labelled JSONL (e.g. ../shared/data/stories/ecbplus-dev.jsonl)."),
+               output: Path = typer.Option(..., "-o", "--out", help="Where to write the dated JSONL."),
+               seed: int = typer.Option(1, help="Same seed, same dates."),
+               first: str = typer.Option("2015-01-01", help="The earliest event day."),
+               span_days: float = typer.Option(3650.0, help="Event days fall within this many days of --first."),
+               spread_hours: float = typer.Option(36.0, help="An event's articles fall within this many hours of "
+                                                  "its day.")):
+    """Write a dated copy of a labelled file: each story its own day, its articles over the next hours.
+
+    For measuring time behaviour (`storywire eval cluster DATED --shuffle`) on a set without real dates.
+    """
+    import json
+    from datetime import UTC, datetime
+
+    from ..cluster.evaluate import dated_records
+
+    try:
+        start = datetime.fromisoformat(first).replace(tzinfo=UTC)
+    except ValueError:
+        raise InputError(f"--first {first!r} is not a date (2015-01-01)") from None
+    recs = dated_records(labelled_records(file), seed=seed, first=start, span_days=span_days,
+                         spread_hours=spread_hours)
+    output.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    out.print(f"wrote {output} ({plural(len(recs), 'record')}, "
+              f"{plural(len({str(r.get('story', r.get('cluster'))) for r in recs}), 'story', 'stories')})")

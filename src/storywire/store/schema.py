@@ -97,10 +97,13 @@ articles = sa.Table(
     sa.Column("story_id", sa.Integer),
     sa.Column("duplicate_of", sa.Integer),
     sa.Column("dup_similarity", sa.Float),
+    sa.Column("clustered_at", TS),  # when clustering put it in its story (other writers catch up by it)
     sa.Index("ux_articles_url", "url", unique=True),
     sa.Index("ux_articles_source_external", "source_id", "external_id", unique=True),
     sa.Index("ux_articles_source_hash", "source_id", "content_hash", unique=True),
     sa.Index("ix_articles_story", "story_id"),
+    sa.Index("ix_articles_story_published", "story_id", "published", "id"),  # pending articles in time order
+    sa.Index("ix_articles_clustered_at", "clustered_at"),
     sa.Index("ix_articles_time", "published"),
     sa.Index("ix_articles_fetched", "fetched"),
 )

@@ -13,6 +13,16 @@ from ..models import Article, Assignment, Story
 from .articles import ARTICLE_COLUMNS, WHEN, row_to_article
 from .schema import analyses, articles, engine_state, sources, stories, story_entities
 
+# A story's span is that of its dated articles (an undated one never stretches it); a story of undated
+# articles only spans their fetch times.
+SPAN_FIRST = sa.func.coalesce(sa.func.min(articles.c.published), sa.func.min(articles.c.fetched))
+SPAN_LAST = sa.func.coalesce(sa.func.max(articles.c.published), sa.func.max(articles.c.fetched))
+_UNKNOWN_OUTLET = "unknown"  # the outlet of articles that name none: not one outlet, so not counted as one
+_KNOWN_OUTLETS = sa.func.count(sa.distinct(sa.case((sources.c.name != _UNKNOWN_OUTLET, articles.c.source_id))))
+_ANY_UNKNOWN = sa.func.max(sa.case((sources.c.name == _UNKNOWN_OUTLET, 1), else_=0))
+# Distinct outlets; articles of no known outlet count as one only where no known outlet covers the story.
+OUTLETS = sa.func.coalesce(sa.case((_KNOWN_OUTLETS > 0, _KNOWN_OUTLETS), else_=_ANY_UNKNOWN), 0)
+
 
 def row_to_story(row: sa.Row) -> Story:
     m = row._mapping
@@ -29,9 +39,9 @@ class StoriesMixin:
         With ``refresh=False`` the caller refreshes the touched stories once per batch
         (:meth:`refresh_stories`), which is what makes clustered ingest fast.
         """
-        conn.execute(articles.update().where(articles.c.id == a.article_id).values(
-            story_id=a.story_id, duplicate_of=a.duplicate_of, dup_similarity=a.dup_similarity))
         now = utcnow()
+        conn.execute(articles.update().where(articles.c.id == a.article_id).values(
+            story_id=a.story_id, duplicate_of=a.duplicate_of, dup_similarity=a.dup_similarity, clustered_at=now))
         known = conn.info.setdefault("known_story_ids", set())  # cleared at every commit and rollback
         if a.story_id not in known:
             row = conn.execute(sa.select(stories.c.merged_into).where(stories.c.id == a.story_id)).first()
@@ -63,8 +73,7 @@ class StoriesMixin:
         if not ids:
             return
         agg = {r[0]: r[1:] for r in conn.execute(
-            sa.select(articles.c.story_id, sa.func.count(), sa.func.count(sa.distinct(articles.c.source_id)),
-                      sa.func.min(WHEN), sa.func.max(WHEN))
+            sa.select(articles.c.story_id, sa.func.count(), OUTLETS, SPAN_FIRST, SPAN_LAST).join_from(articles, sources)
             .where(articles.c.story_id.in_(ids)).group_by(articles.c.story_id))}
         analysed = {r[0] for r in conn.execute(sa.select(analyses.c.story_id).where(analyses.c.story_id.in_(ids)))}
         untitled = {r[0] for r in conn.execute(sa.select(stories.c.id).where(stories.c.id.in_(ids),
@@ -83,10 +92,10 @@ class StoriesMixin:
 
     def refresh_story(self, conn: sa.Connection, story_id: int) -> None:
         """Recompute a story's counts, times and provisional title from its articles."""
-        agg = conn.execute(sa.select(sa.func.count(), sa.func.count(sa.distinct(articles.c.source_id)),
-                                     sa.func.min(WHEN), sa.func.max(WHEN))
+        agg = conn.execute(sa.select(sa.func.count(), OUTLETS, SPAN_FIRST, SPAN_LAST).join_from(articles, sources)
                            .where(articles.c.story_id == story_id)).one()
-        values: dict = dict(article_count=agg[0], source_count=agg[1], first_seen=agg[2], last_seen=agg[3],
+        first, last = (datetime.fromisoformat(t) if isinstance(t, str) else t for t in agg[2:4])
+        values: dict = dict(article_count=agg[0], source_count=agg[1], first_seen=first, last_seen=last,
                             updated=utcnow())
         has_analysis = conn.execute(sa.select(analyses.c.story_id).where(analyses.c.story_id == story_id)).first()
         if not has_analysis:
@@ -95,12 +104,59 @@ class StoriesMixin:
             values["title"] = first or ""
         conn.execute(stories.update().where(stories.c.id == story_id).values(**values))
 
+    # -- what clustering reads, in article time ---------------------------------------------------
+    def unclustered_articles(self, conn: sa.Connection, dated: bool, limit: int) -> list[Article]:
+        """Up to ``limit`` articles in no story yet: dated ones oldest first, or (``dated=False``) undated
+        ones in id order."""
+        stmt = sa.select(*ARTICLE_COLUMNS).join_from(articles, sources).where(articles.c.story_id.is_(None))
+        if dated:
+            stmt = stmt.where(articles.c.published.is_not(None)).order_by(articles.c.published, articles.c.id)
+        else:
+            stmt = stmt.where(articles.c.published.is_(None)).order_by(articles.c.id)
+        return [row_to_article(r) for r in conn.execute(stmt.limit(limit))]
+
+    def clustered_in_time(self, conn: sa.Connection, after: tuple[datetime, int] | None, until: datetime,
+                          limit: int) -> list[Article]:
+        """Up to ``limit`` dated articles in a story, published after ``after`` (time, id) and at most
+        ``until``, in time order."""
+        stmt = sa.select(*ARTICLE_COLUMNS).join_from(articles, sources).where(
+            articles.c.story_id.is_not(None), articles.c.published.is_not(None), articles.c.published <= until)
+        if after is not None:
+            t, aid = after
+            stmt = stmt.where(sa.or_(articles.c.published > t, sa.and_(articles.c.published == t, articles.c.id > aid)))
+        rows = conn.execute(stmt.order_by(articles.c.published, articles.c.id).limit(limit))
+        return [row_to_article(r) for r in rows]
+
+    def clustered_undated(self, conn: sa.Connection, fetched_since: datetime) -> list[Article]:
+        """The undated articles in a story fetched from ``fetched_since`` on, in id order."""
+        rows = conn.execute(sa.select(*ARTICLE_COLUMNS).join_from(articles, sources).where(
+            articles.c.story_id.is_not(None), articles.c.published.is_(None), articles.c.fetched >= fetched_since)
+            .order_by(articles.c.id))
+        return [row_to_article(r) for r in rows]
+
+    def clustered_since(self, conn: sa.Connection, since: datetime) -> list[Article]:
+        """The articles put in a story from ``since`` on (by any writer), in the order they were."""
+        rows = conn.execute(sa.select(*ARTICLE_COLUMNS).join_from(articles, sources)
+                            .where(articles.c.clustered_at >= since, articles.c.story_id.is_not(None))
+                            .order_by(articles.c.clustered_at, articles.c.id))
+        return [row_to_article(r) for r in rows]
+
+    def count_unclustered(self, conn: sa.Connection) -> int:
+        """How many articles are in no story yet."""
+        return conn.execute(sa.select(sa.func.count()).select_from(articles)
+                            .where(articles.c.story_id.is_(None))).scalar_one()
+
+    def latest_published(self, conn: sa.Connection) -> datetime | None:
+        """The publication time of the newest dated article in a story (None: none yet)."""
+        return conn.execute(sa.select(sa.func.max(articles.c.published))
+                            .where(articles.c.story_id.is_not(None))).scalar()
+
     def clear_stories_since(self, conn: sa.Connection, since: datetime) -> list[int]:
         """Detach articles from ``since`` on from their stories (for re-clustering); returns their ids."""
         ids = [r[0] for r in conn.execute(sa.select(articles.c.id).where(WHEN >= since).order_by(WHEN, articles.c.id))]
         touched = {r[0] for r in conn.execute(sa.select(articles.c.story_id).where(WHEN >= since).distinct())}
         conn.execute(articles.update().where(WHEN >= since).values(story_id=None, duplicate_of=None,
-                                                                     dup_similarity=None))
+                                                                     dup_similarity=None, clustered_at=None))
         for sid in touched - {None}:
             self.refresh_story(conn, sid)
         empty = sa.select(stories.c.id).where(stories.c.article_count == 0)
