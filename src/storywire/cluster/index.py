@@ -3,6 +3,9 @@
 A story is indexed under its most weighted body terms and entities; an article's candidates are the
 stories sharing its most salient terms, scored by the article's weights. Postings keep the most
 recently updated stories last and are capped, so a lookup never scans all the stories of a term.
+
+Where stories have sentence embeddings, a few more candidates come from the closest mean embeddings
+(one matrix product over the live stories): a paraphrased headline shares few words with its story.
 """
 from __future__ import annotations
 
@@ -24,6 +27,11 @@ class StoryIndex:
     def __init__(self, params: dict) -> None:
         self.params = params
         self.postings: dict[TermId, dict[int, None]] = {}
+        # the live stories' mean embeddings, a row each (free rows are zero, with story id -1)
+        self._rows: dict[int, int] = {}
+        self._matrix = np.zeros((0, 0), dtype=np.float32)
+        self._row_story = np.zeros(0, dtype=np.int64)
+        self._free: list[int] = []
 
     def __len__(self) -> int:
         return len(self.postings)
@@ -57,8 +65,40 @@ class StoryIndex:
             if len(post) > cap:
                 del post[next(iter(post))]
         s.keys = keys
+        self.index_embedding(s)
+
+    def index_embedding(self, s: LiveStory) -> None:
+        """Keep ``s``'s mean embedding in the matrix (or none, if it has none)."""
+        unit = s.unit_embedding()
+        if unit is None:
+            self._drop_embedding(s.id)
+            return
+        row = self._rows.get(s.id)
+        if row is None:
+            if not self._free:
+                self._grow(len(unit))
+            row = self._rows[s.id] = self._free.pop()
+            self._row_story[row] = s.id
+        self._matrix[row] = unit
+
+    def _grow(self, dim: int) -> None:
+        n = len(self._row_story)
+        size = max(64, 2 * n)
+        matrix = np.zeros((size, dim), dtype=np.float32)
+        matrix[:n] = self._matrix[:, :dim] if n else 0.0
+        self._matrix = matrix
+        self._row_story = np.concatenate([self._row_story, np.full(size - n, -1, dtype=np.int64)])
+        self._free.extend(range(size - 1, n - 1, -1))
+
+    def _drop_embedding(self, sid: int) -> None:
+        row = self._rows.pop(sid, None)
+        if row is not None:
+            self._matrix[row] = 0.0
+            self._row_story[row] = -1
+            self._free.append(row)
 
     def unindex(self, s: LiveStory) -> None:
+        self._drop_embedding(s.id)
         for k in s.keys:
             post = self.postings.get(k)
             if post is not None:
@@ -87,4 +127,25 @@ class StoryIndex:
             ids = list(islice(reversed(post), cap))
             score.update(zip(ids, map(add, map(score.get, ids, repeat(0.0)), repeat(weights[term])), strict=True))
         best = sorted(score.items(), key=_second, reverse=True)
-        return list(islice(filter(allowed, (stories[s] for s, _ in best)), p["candidates"]))
+        found = list(islice(filter(allowed, (stories[s] for s, _ in best)), p["candidates"]))
+        if d.emb is not None and self._rows and p["emb_candidates"] > 0:
+            found += self._closest(d.emb, p["emb_candidates"], {s.id for s in found}, stories, allowed)
+        return found
+
+    def _closest(self, emb: np.ndarray, k: int, taken: set[int], stories: dict[int, LiveStory],
+                 allowed: Callable[[LiveStory], bool]) -> list[LiveStory]:
+        """Up to ``k`` allowed stories not ``taken`` with the closest mean embeddings, closest first."""
+        sims = self._matrix @ emb
+        look = min(len(sims), 4 * k + len(taken))
+        top = np.argpartition(-sims, look - 1)[:look] if look < len(sims) else np.arange(len(sims))
+        out: list[LiveStory] = []
+        for row in top[np.argsort(-sims[top])]:
+            sid = int(self._row_story[row])
+            if sid < 0 or sid in taken or sims[row] <= 0.0:
+                continue
+            s = stories.get(sid)
+            if s is not None and allowed(s):
+                out.append(s)
+                if len(out) == k:
+                    break
+        return out

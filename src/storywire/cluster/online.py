@@ -51,9 +51,10 @@ from pathlib import Path
 from ..models import Assignment
 from . import sparse, state
 from .dedup import Deduplicator, DupResult
+from .embed import Embedder, load_embedder
 from .index import StoryIndex
 from .prepare import ClusterDoc, PreparedDoc, prepare
-from .scoring import FEATURES, LEGACY_FEATURES, ScoredCandidate, Scorer, story_similarity
+from .scoring import EMBEDDING_FEATURES, FEATURES, LEGACY_FEATURES, ScoredCandidate, Scorer, story_similarity
 from .vectors import LiveStory, VectorDoc, Vectoriser
 
 # Fallback parameters (used only when no fitted model is given): hand-set, roughly sensible.
@@ -81,6 +82,8 @@ DEFAULT_PARAMS: dict = {
     "story_top_entities": 8,
     "core_share": 0.5,
     "min_body": 0.0,
+    "min_emb": 1.01,  # the embedding cosine that passes the content floor on its own (above 1: never)
+    "emb_candidates": 3,  # stories retrieved by embedding besides those sharing terms
     "gate_quantile": 0.01,
     "gate_margin": 0.8,
     "member_vectors": 6,
@@ -119,14 +122,16 @@ def time_of(t: datetime | None) -> float | None:
     return None if t is None else _ts(t)
 
 
-def _prepare_chunk(docs: list[ClusterDoc], terms, num_perm: int, seed: int) -> list[PreparedDoc]:
-    return [prepare(d, terms, num_perm, seed) for d in docs]
+def _prepare_chunk(docs: list[ClusterDoc], terms, num_perm: int, seed: int,
+                   embedder: Embedder | None) -> list[PreparedDoc]:
+    return [prepare(d, terms, num_perm, seed, embedder) for d in docs]
 
 
 class OnlineClusterer:
     """Streaming story clustering. See the module docstring; :mod:`storywire.cluster` for the API."""
 
-    def __init__(self, params: dict | None = None, window_hours: float = 72.0, next_story_id: int = 1) -> None:
+    def __init__(self, params: dict | None = None, window_hours: float = 72.0, next_story_id: int = 1,
+                 embedder: Embedder | None = None) -> None:
         self.params = {**DEFAULT_PARAMS, **(params if params is not None else load_params())}
         p = self.params
         self.window_hours = float(window_hours)
@@ -137,6 +142,8 @@ class OnlineClusterer:
         self.next_story_id = int(next_story_id)
         self.now = float("-inf")
         self.scorer = Scorer(p)
+        # sentence embeddings when the model uses them: the given embedder, else the one `make` installs
+        self.embedder = (embedder or load_embedder()) if EMBEDDING_FEATURES & set(p["features"]) else None
         self.vectoriser = Vectoriser(p)
         sparse.warm_up()  # compile (first run) or load the kernels now, not in the middle of a stream
         self.index = StoryIndex(p)
@@ -206,7 +213,7 @@ class OnlineClusterer:
 
         ctx = multiprocessing.get_context("spawn")  # no fork: the caller may run threads (web server)
         job = partial(_prepare_chunk, terms=self.vectoriser.terms, num_perm=self.dedup.num_perm,
-                      seed=self.dedup.seed)
+                      seed=self.dedup.seed, embedder=self.embedder)
         source = iter(docs)
         with ctx.Pool(workers) as pool:
             pending: deque = deque()
@@ -294,7 +301,7 @@ class OnlineClusterer:
 
     # ------------------------------------------------------------------ decisions
     def _prepared(self, doc: ClusterDoc) -> PreparedDoc:
-        return prepare(doc, self.vectoriser.terms, self.dedup.num_perm, self.dedup.seed)
+        return prepare(doc, self.vectoriser.terms, self.dedup.num_perm, self.dedup.seed, self.embedder)
 
     def _vectorise(self, prep: PreparedDoc) -> VectorDoc:
         """The engine's view of a prepared document (a dated one moves the head on to its time; an

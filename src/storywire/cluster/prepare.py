@@ -19,6 +19,7 @@ import numpy as np
 
 from ..models import Article
 from .dedup import sketch
+from .embed import Embedder
 from .text import background_frequency, sorted_unique
 from .text import features as text_features
 
@@ -69,6 +70,7 @@ class PreparedDoc:
     n_shingles: int  # distinct word 5-shingles (the near-duplicate check compares set sizes)
     signature: np.ndarray | None  # MinHash values of the shingles (None: too short for LSH)
     exact: int | None  # exact-copy key of the shingle set (None: no text)
+    embedding: np.ndarray | None = None  # sentence embedding of the title and lead (unit, float32; None: none)
 
 
 class TermTable:
@@ -117,8 +119,18 @@ def term_table(bits: int, prior_docs: float, prior_words: float) -> TermTable:
     return TermTable(bits, prior_docs, prior_words)
 
 
-def prepare(doc: ClusterDoc, terms: TermTable, num_perm: int = 64, seed: int = 1) -> PreparedDoc:
-    """Everything the engine needs of ``doc`` that does not depend on the stream so far."""
+EMBED_LEAD_WORDS = 40  # words of the text embedded with the title (a sentence model reads a headline and lead)
+
+
+def embedding_text(doc: ClusterDoc) -> str:
+    """What is embedded of an article: its title and the start of its text."""
+    return " ".join([doc.title, *doc.text.split(maxsplit=EMBED_LEAD_WORDS)[:EMBED_LEAD_WORDS]]).strip()
+
+
+def prepare(doc: ClusterDoc, terms: TermTable, num_perm: int = 64, seed: int = 1,
+            embedder: Embedder | None = None) -> PreparedDoc:
+    """Everything the engine needs of ``doc`` that does not depend on the stream so far (``embedder``:
+    with the sentence embedding of its title and lead)."""
     f = text_features(doc.title, doc.text, doc.time)
     body = f.body
     vocab = list(body) + [t for t in f.title if t not in body]
@@ -131,9 +143,14 @@ def prepare(doc: ClusterDoc, terms: TermTable, num_perm: int = 64, seed: int = 1
     nums = [first + i for i, k in enumerate(ents) if k.startswith("#")]
     ids, idx, prior = terms.lookup(vocab)
     sig, exact = sketch(f.shingles, num_perm, seed)
+    emb = None
+    if embedder is not None:
+        emb = embedder.embed([embedding_text(doc)])[0]
+        if not emb.any():
+            emb = None
     return PreparedDoc(doc.article_id, doc.source, doc.time, ids, len(body), len(ents), _tf(body),
                        title_idx, _tf(f.title), _tf(f.entities), np.array(lead, dtype=np.intp),
-                       np.array(nums, dtype=np.intp), idx, prior, sorted_unique(idx), len(f.shingles), sig, exact)
+                       np.array(nums, dtype=np.intp), idx, prior, sorted_unique(idx), len(f.shingles), sig, exact, emb)
 
 
 class MemoTable(dict):

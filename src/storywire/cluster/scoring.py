@@ -21,9 +21,10 @@ from .vectors import Core, LiveStory, VectorDoc, cos
 # (its "features" list), so a model fitted on fewer features keeps working.
 FEATURES = ("title", "body", "ent", "ent_cov", "num_cov", "lead_cov", "story_cov", "title_gap", "body_gap",
             "ent_gap", "size", "core_ent", "core_term", "lead_novel", "mem_body", "mem_ent", "llr_ent", "llr_title",
-            "miss_core")
+            "miss_core", "emb", "mem_emb")
 LEGACY_FEATURES = FEATURES[:11]
-MEMBER_FEATURES = frozenset(FEATURES[11:])
+MEMBER_FEATURES = frozenset(FEATURES[11:19])
+EMBEDDING_FEATURES = frozenset(("emb", "mem_emb"))  # need the sentence embeddings (see .embed)
 _GAP_FEATURES = frozenset(("title_gap", "body_gap", "ent_gap"))
 _NO_MEMBER_FEATURES: dict[str, float] = {}
 _by_p = itemgetter(1)  # ScoredCandidate.p
@@ -39,6 +40,8 @@ class Similarity(NamedTuple):
     num_cov: float  # ... of its numbers
     lead_cov: float  # ... of the entities of its title and lead
     story_cov: float  # share of the story's top entity weight the article has
+    emb: float  # cosine of the sentence embeddings with the story's mean
+    mem_emb: float  # ... with its closest latest member
     story: LiveStory
     members: dict[str, float] | None  # member features; None: the candidate cannot join (no probability)
 
@@ -86,6 +89,7 @@ class Scorer:
         self._need_gaps = any(k in _GAP_FEATURES for k in self.features)
         self._need_member = frozenset(k for k in self.features if k in MEMBER_FEATURES)
         self._min_body = float(p["min_body"])
+        self._min_emb = float(p["min_emb"])
 
     def score(self, d: VectorDoc, cands: list[LiveStory], full: bool = True) -> list[ScoredCandidate]:
         """The candidates with probability and features, best first.
@@ -105,7 +109,7 @@ class Scorer:
             f = {"title": s.title, "body": s.body, "ent": s.ent, "ent_cov": s.ent_cov, "num_cov": s.num_cov,
                  "lead_cov": s.lead_cov, "story_cov": s.story_cov, "title_gap": s.title - (t2 if i == ti else t1),
                  "body_gap": s.body - (b2 if i == bi else b1), "ent_gap": s.ent - (e2 if i == ei else e1),
-                 "size": math.log1p(s.story.n), **(s.members or {})}
+                 "size": math.log1p(s.story.n), "emb": s.emb, "mem_emb": s.mem_emb, **(s.members or {})}
             f["gap_days"] = s.story.gap(d.t) / 86400.0 if d.dated else 0.0
             if s.members is not None:
                 joinable.append(i)
@@ -138,18 +142,23 @@ class Scorer:
         lk, lw = d.lead
         lead_total = float(lw.sum())
         out = []
-        min_body = self._min_body
+        min_body, min_emb = self._min_body, self._min_emb
         all_cos = full or self._need_gaps
         member = None if full else self._need_member
         bodies = [cos(bv, s.body, s.bnorm) for s in cands]
-        for s, body, skip in zip(cands, bodies, self._shallow(bodies, full), strict=True):
-            if (body < min_body or skip) and not all_cos:  # cannot join: nothing else is needed
-                out.append(Similarity(0.0, body, 0.0, 0.0, 0.0, 0.0, 0.0, s, None))
+        embs = [s.embedding_similarity(d.emb) for s in cands]
+        # the content floor: enough shared words, or (where words are few: headlines) a close enough meaning
+        floor = [body < min_body and emb < min_emb for body, (emb, _) in zip(bodies, embs, strict=True)]
+        closeness = [body + emb for body, (emb, _) in zip(bodies, embs, strict=True)]
+        for s, body, (emb, mem_emb), low, skip in zip(cands, bodies, embs, floor, self._shallow(closeness, full),
+                                                      strict=True):
+            if (low or skip) and not all_cos:  # cannot join: nothing else is needed
+                out.append(Similarity(0.0, body, 0.0, 0.0, 0.0, 0.0, 0.0, emb, mem_emb, s, None))
                 continue
             ents = s.ents
             title, ent = cos(tv, s.title, s.tnorm), cos(ev, ents, s.enorm)
-            if body < min_body or skip:  # below the content floor (or far behind): skip the costly features
-                out.append(Similarity(title, body, ent, 0.0, 0.0, 0.0, 0.0, s, None))
+            if low or skip:  # below the content floor (or far behind): skip the costly features
+                out.append(Similarity(title, body, ent, 0.0, 0.0, 0.0, 0.0, emb, mem_emb, s, None))
                 continue
             sk = ents[0]
             cov = sparse.shared_sum(ek, ew, sk) / ent_total
@@ -159,11 +168,12 @@ class Scorer:
             stot = float(top_w.sum())
             scov = sparse.shared_sum(top_k, top_w, ek) / stot if stot else 0.0
             members = self._member_features(d, s, lead_total, member) if self.member_stats else _NO_MEMBER_FEATURES
-            out.append(Similarity(title, body, ent, cov, ncov, lcov, scov, s, members))
+            out.append(Similarity(title, body, ent, cov, ncov, lcov, scov, emb, mem_emb, s, members))
         return out
 
     def _shallow(self, bodies: list[float], full: bool) -> list[bool]:
-        """Per candidate: too far behind by body cosine to get the costly features (unless ``full``)."""
+        """Per candidate: too far behind by closeness (body cosine, plus embedding cosine where there are
+        embeddings) to get the costly features (unless ``full``)."""
         deep = self.params["deep_candidates"]
         if not full and deep and len(bodies) > deep:
             # Only the closest stories by body get the costly features: a story outside the top few

@@ -32,7 +32,7 @@ from .online import DEFAULT_PARAMS, OnlineClusterer
 # both topic-split halves of the ECB+ development set.
 FIT_DEFAULTS: dict = {
     "features": ["title", "body", "ent", "ent_cov", "num_cov", "lead_cov", "story_cov", "llr_ent", "llr_title",
-                 "miss_core", "mem_ent", "mem_body"],
+                 "miss_core", "mem_ent", "mem_body", "emb", "mem_emb"],
     "prior_docs": 1000.0,
 }
 THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
@@ -88,6 +88,8 @@ def fit(records: list[dict], base: dict | None = None, window_hours: float = 72.
         # needs at least this much shared content, whatever the other features say (one shared place
         # name is not a story)
         params["min_body"] = float(params["gate_margin"] * np.quantile(positive_body, params["gate_quantile"]))
+    if "emb" in params["features"]:
+        params["min_emb"] = embedding_floor(X[:, params["features"].index("emb")], y)
     gold = [g for _, g in docs]
     report: dict = {"pairs": int(len(y)), "positive_pairs": int(y.sum())}
     if tune:
@@ -95,6 +97,16 @@ def fit(records: list[dict], base: dict | None = None, window_hours: float = 72.
     params["trained_on"] = {"file": source, "records": len(records), "stories": len(Counter(gold)),
                             "fitted": utcnow().strftime("%Y-%m-%d"), **report}
     return params
+
+
+def embedding_floor(emb: np.ndarray, y: np.ndarray, precision: float = 0.9) -> float:
+    """The lowest embedding cosine above which at least ``precision`` of the pairs are the article's own
+    story (1.01, never, if there is none): where it passes the content floor without shared words."""
+    order = np.argsort(-emb)
+    hits = np.cumsum(y[order])
+    share = hits / np.arange(1, len(order) + 1)
+    ok = np.nonzero((share >= precision) & (emb[order] > 0))[0]
+    return round(float(emb[order][ok[-1]]), 4) if len(ok) else 1.01
 
 
 def _tune(params: dict, docs: list, gold: list[Hashable], window_hours: float) -> float:

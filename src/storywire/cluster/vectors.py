@@ -22,10 +22,11 @@ class VectorDoc:
     for an undated article, ``dated`` is False and ``t`` is the engine's head when it came)."""
 
     __slots__ = ("id", "source", "t", "dated", "tv", "bv", "ev", "lead", "nums", "size", "sig", "exact", "btop",
-                 "etop")
+                 "etop", "emb")
 
-    def __init__(self, id, source, t, dated, tv, bv, ev, lead, nums, size, sig, exact, btop, etop):
+    def __init__(self, id, source, t, dated, tv, bv, ev, lead, nums, size, sig, exact, btop, etop, emb):
         self.id, self.source, self.t, self.dated = id, source, t, dated
+        self.emb: np.ndarray | None = emb  # sentence embedding of the title and lead (unit; None: none)
         self.tv: Vec = tv  # title+lead terms, unit length
         self.bv: Vec = bv  # body terms, unit length
         self.ev: Vec = ev  # entities, unit length
@@ -40,7 +41,7 @@ class LiveStory:
     """A story of the window: centroids, index keys, members and the member statistics the scorer reads."""
 
     __slots__ = ("id", "first", "last", "n", "title", "body", "ents", "tnorm", "bnorm", "enorm", "keys", "top_ents",
-                 "members", "edf", "tdf", "mvecs", "core_e", "core_t")
+                 "members", "edf", "tdf", "mvecs", "core_e", "core_t", "emb", "membs")
 
     def __init__(self, sid: int, t: float | None):
         # the time span of its dated articles (first > last: none yet)
@@ -60,6 +61,23 @@ class LiveStory:
         # change far more often than their member features are needed)
         self.core_e: Core | None = None
         self.core_t: Core | None = None
+        self.emb: np.ndarray | None = None  # sum of the members' sentence embeddings
+        self.membs: list[np.ndarray] = []  # sentence embeddings of the latest members
+
+    def unit_embedding(self) -> np.ndarray | None:
+        """The story's mean sentence embedding, unit length (None: no member has one)."""
+        if self.emb is None:
+            return None
+        norm = float(np.linalg.norm(self.emb))
+        return self.emb / norm if norm > 0 else None
+
+    def embedding_similarity(self, emb: np.ndarray | None) -> tuple[float, float]:
+        """Cosines of a unit embedding with the story's mean embedding and with its closest latest member."""
+        unit = self.unit_embedding()
+        if emb is None or unit is None:
+            return 0.0, 0.0
+        best = max((float(m @ emb) for m in self.membs), default=0.0)
+        return float(unit @ emb), best
 
     def add(self, d: VectorDoc, p: dict, member_stats: bool) -> None:
         """Count ``d`` in the centroids (and, with ``member_stats``, in the member statistics)."""
@@ -70,6 +88,11 @@ class LiveStory:
         self.title, self.tnorm = add_into(self.title, d.tv, p["story_title_terms"])
         self.body, self.bnorm = add_into(self.body, d.bv, p["story_terms"])
         self.ents, self.enorm = add_into(self.ents, d.ev, p["story_entities"])
+        if d.emb is not None:
+            self.emb = d.emb.astype(np.float32) if self.emb is None else self.emb + d.emb
+            self.membs.append(d.emb)
+            if len(self.membs) > p["member_vectors"]:
+                del self.membs[0]
         if member_stats:
             self.edf = count_into(self.edf, d.ev[0], 4 * p["story_entities"])
             self.tdf = count_into(self.tdf, d.bv[0], 4 * p["story_terms"])
@@ -94,6 +117,9 @@ class LiveStory:
         self.ents, self.enorm = add_into(self.ents, other.ents, p["story_entities"])
         self.n += other.n
         self.first, self.last = min(self.first, other.first), max(self.last, other.last)
+        if other.emb is not None:
+            self.emb = other.emb.copy() if self.emb is None else self.emb + other.emb
+        self.membs = (self.membs + other.membs)[-p["member_vectors"]:]
         self.edf = add_into(self.edf, other.edf, 4 * p["story_entities"])[0]
         self.tdf = add_into(self.tdf, other.tdf, 4 * p["story_terms"])[0]
         self.mvecs = (self.mvecs + other.mvecs)[-p["member_vectors"]:]
@@ -150,4 +176,4 @@ class Vectoriser:
         tk, tw, _, _ = sparse.unit(vocab[ti], prep.title_tf * idf[ti], 0)
         return VectorDoc(prep.article_id, prep.source, t, dated, (tk, tw), (bk, bw), (ek, ew),
                          sparse.select(ek, ew, vocab[prep.lead_idx]), sparse.select(ek, ew, vocab[prep.number_idx]),
-                         prep.n_shingles, prep.signature, prep.exact, (btk, btw), (etk, etw))
+                         prep.n_shingles, prep.signature, prep.exact, (btk, btw), (etk, etw), prep.embedding)
