@@ -94,7 +94,7 @@ def clean_name(name: str | None) -> str | None:
     """Spacing folded, surrounding quotes and separators stripped; "" and "unknown" are no name."""
     if not name:
         return None
-    name = " ".join(name.split()).strip(" \"'“”‘’«»|•·-–—:;,")
+    name = " ".join(name.split()).strip(" \"'“”‘’«»|•·–—")
     if not name or name.casefold() in _NOT_STATED:
         return None
     return shorten(name, STATED_CHARS)
