@@ -1,0 +1,127 @@
+"""Stories follow the articles' own time: archives in any order, late arrivals, undated articles."""
+from __future__ import annotations
+
+import json
+from contextlib import closing
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from typer.testing import CliRunner
+
+from storywire import config
+from storywire.cli import app
+from storywire.cluster import bcubed, load_params
+from storywire.cluster.evaluate import dated_records, load_records
+from storywire.commands.cluster import through_store
+from storywire.ingest.files import read_paths
+from storywire.pipeline import Pipeline
+from storywire.store import open_store
+
+WINDOW = timedelta(hours=72)
+
+QUAKE = ("A magnitude {m} earthquake struck the Kermadec Islands region on {day}, the geological survey said. "
+         "The quake hit at a depth of {depth} kilometres off the islands. Tsunami warnings were issued for "
+         "{place} and later lifted. Residents of {place} felt strong shaking and moved to higher ground.")
+BUDGET = ("The finance ministry presented its {year} budget to parliament on Tuesday, with higher spending "
+          "on hospitals and schools and a new tax on sugary drinks. Opposition leaders called the plan "
+          "reckless. The minister said the deficit would fall to {pct} percent of output.")
+
+
+def _write(path, rows: list[dict]) -> None:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+
+def _ingest(store, path, **settings) -> dict:
+    Pipeline(store, config.Settings(analyse=False, **settings)).ingest(read_paths([path]))
+    with store.read() as conn:
+        return {a.external_id: a for a in store.iter_articles(conn)}
+
+
+def _quake(i: int, when: datetime | None, m: str, place: str, depth: int, outlet: str) -> dict:
+    rec = {"id": f"q{i}", "source": outlet, "title": f"Magnitude {m} quake strikes off Kermadec Islands",
+           "text": QUAKE.format(m=m, day=(when or datetime(2020, 1, 1)).strftime("%A"), depth=depth, place=place)}
+    if when is not None:
+        rec["published"] = when.isoformat()
+    return rec
+
+
+@pytest.mark.slow
+def test_a_shuffled_dated_archive_gives_the_stories_of_the_sorted_one(shared):
+    """Six ECB+ topics, each event given its own day: the same file ingested in a random order gives
+    the stories it gives in time order, and no story has a gap above the window."""
+    recs = [r for r in load_records(shared / "data" / "stories" / "ecbplus-dev.jsonl") if int(r["topic"]) <= 6]
+    dated = dated_records(recs, seed=3)
+    params = load_params()  # the shipped model
+    in_order = through_store(dated, params, 72.0)
+    shuffled = through_store(dated, params, 72.0, shuffle_seed=11)
+    assert bcubed(shuffled, in_order)["f1"] >= 0.95
+    gold = [r["story"] for r in dated]
+    assert bcubed(shuffled, gold)["f1"] >= bcubed(in_order, gold)["f1"] - 0.01
+    times: dict = {}
+    for story, rec in zip(shuffled, dated, strict=True):
+        times.setdefault(story, []).append(datetime.fromisoformat(rec["published"]))
+    for ts in times.values():
+        ts.sort()
+        assert all(b - a <= WINDOW for a, b in zip(ts, ts[1:], strict=False))
+
+
+def test_a_late_article_joins_its_own_story_not_todays(tmp_path):
+    """A 2019 quake story and a 2024 quake story in the store; a 2019 report arriving afterwards joins
+    the 2019 story."""
+    old, new = datetime(2019, 6, 16, 8, tzinfo=UTC), datetime(2024, 3, 2, 9, tzinfo=UTC)
+    first = [_quake(1, old, "7.2", "Tonga", 10, "Wire A"), _quake(2, old + timedelta(hours=3), "7.2", "Tonga", 10,
+                                                                     "Daily B"),
+             _quake(3, new, "7.2", "Tonga", 10, "Wire A"), _quake(4, new + timedelta(hours=2), "7.2", "Tonga", 10,
+                                                                  "Daily B")]
+    _write(tmp_path / "first.jsonl", first)
+    _write(tmp_path / "late.jsonl", [_quake(5, old + timedelta(hours=6), "7.2", "Tonga", 10, "Herald C")])
+    with closing(open_store(str(tmp_path / "s.db"))) as store:
+        arts = _ingest(store, tmp_path / "first.jsonl")
+        assert arts["q1"].story_id == arts["q2"].story_id != arts["q3"].story_id == arts["q4"].story_id
+        arts = _ingest(store, tmp_path / "late.jsonl")
+        assert arts["q5"].story_id == arts["q1"].story_id
+        with store.read() as conn:
+            story = store.get_story(conn, arts["q1"].story_id)
+    assert story.first_seen.year == story.last_seen.year == 2019 and story.article_count == 3
+
+
+def test_an_undated_article_does_not_join_across_years_nor_move_a_span(tmp_path):
+    old, new = datetime(2019, 6, 16, 8, tzinfo=UTC), datetime(2024, 3, 2, 9, tzinfo=UTC)
+    budget = {"id": "b1", "source": "Daily B", "title": "Finance ministry presents 2024 budget",
+              "text": BUDGET.format(year=2024, pct=3), "published": new.isoformat()}
+    _write(tmp_path / "dated.jsonl", [_quake(1, old, "7.2", "Tonga", 10, "Wire A"),
+                                      _quake(2, old + timedelta(hours=3), "7.2", "Tonga", 10, "Daily B"), budget])
+    undated_copy = {**budget, "id": "b2", "source": "Herald C"}
+    del undated_copy["published"]
+    _write(tmp_path / "undated.jsonl", [_quake(3, None, "7.2", "Tonga", 10, "Herald C"), undated_copy])
+    with closing(open_store(str(tmp_path / "s.db"))) as store:
+        _ingest(store, tmp_path / "dated.jsonl")
+        with store.read() as conn:
+            before = store.get_story(conn, store.story_of(conn, 3))
+        arts = _ingest(store, tmp_path / "undated.jsonl")
+        with store.read() as conn:
+            after = store.get_story(conn, arts["b1"].story_id)
+    assert arts["q3"].published is None and arts["q3"].story_id != arts["q1"].story_id  # not into 2019
+    assert arts["b2"].story_id == arts["b1"].story_id  # a copy is strong evidence
+    assert (after.first_seen, after.last_seen) == (before.first_seen, before.last_seen) and after.article_count == 2
+
+
+def test_pending_articles_are_clustered_by_the_next_run_and_recluster_shows_progress(tmp_path):
+    day = datetime(2024, 3, 2, 9, tzinfo=UTC)
+    _write(tmp_path / "a.jsonl", [_quake(i, day + timedelta(hours=i), "7.2", "Tonga", 10, f"Outlet {i}")
+                                  for i in range(1, 5)])
+    db = tmp_path / "s.db"
+    runner = CliRunner()
+    res = runner.invoke(app, ["--db", str(db), "ingest", "--no-cluster", str(tmp_path / "a.jsonl")])
+    assert res.exit_code == 0, res.output
+    with closing(open_store(str(db))) as store:
+        with store.read() as conn:
+            assert store.count_unclustered(conn) == 4
+        assert Pipeline(store, config.Settings(analyse=False)).cluster_pending() == 4
+        with store.read() as conn:
+            assert store.count_unclustered(conn) == 0
+            assert len({a.story_id for a in store.iter_articles(conn)}) == 1
+    res = runner.invoke(app, ["--db", str(db), "recluster", "--since", "2024-01-01"])
+    assert res.exit_code == 0, res.output
+    assert "clustered 4 of 4 articles" in res.output
+    assert "re-clustered 4 articles" in res.output
