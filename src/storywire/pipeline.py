@@ -34,6 +34,7 @@ from .extract import extract_item
 from .extract.boilerplate import fingerprint, paragraphs
 from .ingest.validate import check_extracted, check_raw
 from .models import Article, Extracted, IngestResult, RawItem, Rejected
+from .store.articles import UNKNOWN_OUTLET
 from .store.base import Connection, Store
 
 if TYPE_CHECKING:
@@ -244,16 +245,17 @@ class Pipeline:
                     self.store.refresh_story(conn, sid)
 
     def _store_one(self, conn: Connection, ex: Extracted, learn: bool) -> IngestResult | Rejected:
-        if learn:
+        if learn and ex.source and ex.source != UNKNOWN_OUTLET:  # articles of no known outlet share no template
+            had_text = bool(ex.text.strip())
             ex = self._strip_learned(conn, ex)
-            if not ex.text.strip():
+            if had_text and not ex.text.strip() and not (ex.title or "").strip():
                 return Rejected(ex.origin, "nothing left after removing boilerplate")
         result = self.store.upsert_article(conn, ex)
         return replace(result, warnings=ex.warnings) if ex.warnings else result
 
     def _strip_learned(self, conn: Connection, ex: Extracted) -> Extracted:
         """Drop paragraphs this outlet repeats on many pages (newsletter plugs, footers, nav)."""
-        source_id = self.store.source_id(conn, ex.source or "unknown")
+        source_id = self.store.source_id(conn, ex.source or UNKNOWN_OUTLET)
         paras = paragraphs(ex.text)
         prints = {p: fingerprint(p) for p in paras if len(p) < 300}
         counts = self.store.count_paragraphs(conn, source_id, set(prints.values()))

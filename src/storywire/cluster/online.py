@@ -315,8 +315,11 @@ class OnlineClusterer:
         return self.vectoriser.vectorise(prep, t)
 
     def _eligible(self, s: LiveStory, d: VectorDoc) -> bool:
-        """Whether ``d`` may join ``s`` in time: its time within the window of the story's span (an
-        undated article, or a story with no dated article: any time)."""
+        """Whether ``d`` may join ``s``: in its language (where both are known), and in time: its time
+        within the window of the story's span (an undated article, or a story with no dated article: any
+        time)."""
+        if d.language and s.language and d.language != s.language:
+            return False
         return not d.dated or not s.dated or s.first - self.window <= d.t <= s.last + self.window
 
     def _threshold(self, d: VectorDoc, s: LiveStory) -> float:

@@ -33,11 +33,13 @@ class ClusterDoc:
     title: str
     text: str
     time: datetime | None
+    language: str | None = None  # ISO 639-1 ("en"); None: not known
 
     @classmethod
     def from_article(cls, a: Article) -> ClusterDoc:
         """From a stored article: its publication time, never the time it was fetched."""
-        return cls(a.id, a.source or "", a.title or "", a.text or "", a.published)
+        language = (a.language or "")[:2].lower() or None
+        return cls(a.id, a.source or "", a.title or "", a.text or "", a.published, language)
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,7 @@ class PreparedDoc:
     signature: np.ndarray | None  # MinHash values of the shingles (None: too short for LSH)
     exact: int | None  # exact-copy key of the shingle set (None: no text)
     embedding: np.ndarray | None = None  # sentence embedding of the title and lead (unit, float32; None: none)
+    language: str | None = None
 
 
 class TermTable:
@@ -150,7 +153,8 @@ def prepare(doc: ClusterDoc, terms: TermTable, num_perm: int = 64, seed: int = 1
             emb = None
     return PreparedDoc(doc.article_id, doc.source, doc.time, ids, len(body), len(ents), _tf(body),
                        title_idx, _tf(f.title), _tf(f.entities), np.array(lead, dtype=np.intp),
-                       np.array(nums, dtype=np.intp), idx, prior, sorted_unique(idx), len(f.shingles), sig, exact, emb)
+                       np.array(nums, dtype=np.intp), idx, prior, sorted_unique(idx), len(f.shingles), sig, exact, emb,
+                       doc.language)
 
 
 class MemoTable(dict):

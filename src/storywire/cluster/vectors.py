@@ -22,10 +22,12 @@ class VectorDoc:
     for an undated article, ``dated`` is False and ``t`` is the engine's head when it came)."""
 
     __slots__ = ("id", "source", "t", "dated", "tv", "bv", "ev", "lead", "nums", "size", "sig", "exact", "btop",
-                 "etop", "emb")
+                 "etop", "emb", "language")
 
-    def __init__(self, id, source, t, dated, tv, bv, ev, lead, nums, size, sig, exact, btop, etop, emb):
+    def __init__(self, id, source, t, dated, tv, bv, ev, lead, nums, size, sig, exact, btop, etop, emb,
+                 language=None):
         self.id, self.source, self.t, self.dated = id, source, t, dated
+        self.language: str | None = language  # ISO 639-1; None: not known
         self.emb: np.ndarray | None = emb  # sentence embedding of the title and lead (unit; None: none)
         self.tv: Vec = tv  # title+lead terms, unit length
         self.bv: Vec = bv  # body terms, unit length
@@ -41,7 +43,7 @@ class LiveStory:
     """A story of the window: centroids, index keys, members and the member statistics the scorer reads."""
 
     __slots__ = ("id", "first", "last", "n", "title", "body", "ents", "tnorm", "bnorm", "enorm", "keys", "top_ents",
-                 "members", "edf", "tdf", "mvecs", "core_e", "core_t", "emb", "membs")
+                 "members", "edf", "tdf", "mvecs", "core_e", "core_t", "emb", "membs", "language")
 
     def __init__(self, sid: int, t: float | None):
         # the time span of its dated articles (first > last: none yet)
@@ -63,6 +65,7 @@ class LiveStory:
         self.core_t: Core | None = None
         self.emb: np.ndarray | None = None  # sum of the members' sentence embeddings
         self.membs: list[np.ndarray] = []  # sentence embeddings of the latest members
+        self.language: str | None = None  # of its first article that has one (a story is in one language)
 
     def unit_embedding(self) -> np.ndarray | None:
         """The story's mean sentence embedding, unit length (None: no member has one)."""
@@ -82,6 +85,8 @@ class LiveStory:
     def add(self, d: VectorDoc, p: dict, member_stats: bool) -> None:
         """Count ``d`` in the centroids (and, with ``member_stats``, in the member statistics)."""
         self.n += 1
+        if self.language is None:
+            self.language = d.language
         if d.dated:
             self.last = max(self.last, d.t)
             self.first = min(self.first, d.t)
@@ -176,4 +181,5 @@ class Vectoriser:
         tk, tw, _, _ = sparse.unit(vocab[ti], prep.title_tf * idf[ti], 0)
         return VectorDoc(prep.article_id, prep.source, t, dated, (tk, tw), (bk, bw), (ek, ew),
                          sparse.select(ek, ew, vocab[prep.lead_idx]), sparse.select(ek, ew, vocab[prep.number_idx]),
-                         prep.n_shingles, prep.signature, prep.exact, (btk, btw), (etk, etw), prep.embedding)
+                         prep.n_shingles, prep.signature, prep.exact, (btk, btw), (etk, etw), prep.embedding,
+                         prep.language)

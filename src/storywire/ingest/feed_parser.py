@@ -13,6 +13,7 @@ import html
 import io
 import json
 import re
+import warnings
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -180,9 +181,11 @@ def _parse_xml(data: bytes, url: str, content_type: str | None) -> Feed:
     if content_type:
         headers["content-type"] = content_type
     try:
-        guard_xml(data, headers)
-        # a file-like object: feedparser treats a bytes/str argument as a URL or a *local file name* first
-        parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+        with warnings.catch_warnings():  # a hostile encoding declaration ("unicode_escape") makes Python warn
+            warnings.simplefilter("ignore", DeprecationWarning)
+            guard_xml(data, headers)
+            # a file-like object: feedparser treats a bytes/str argument as a URL or a *local file name* first
+            parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
     except ValueError as exc:  # feedparser on a lone surrogate (UTF-7 "+2AA") or on "&#2000000;"
         raise InputError(f"malformed feed: {_describe(exc)}") from None
     version = parsed.get("version") or ""

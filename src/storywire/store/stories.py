@@ -10,16 +10,15 @@ import sqlalchemy as sa
 from ..clock import utcnow
 from ..errors import NotFound, StoreError
 from ..models import Article, Assignment, Story
-from .articles import ARTICLE_COLUMNS, WHEN, row_to_article
+from .articles import ARTICLE_COLUMNS, UNKNOWN_OUTLET, WHEN, row_to_article
 from .schema import analyses, articles, engine_state, sources, stories, story_entities
 
 # A story's span is that of its dated articles (an undated one never stretches it); a story of undated
 # articles only spans their fetch times.
 SPAN_FIRST = sa.func.coalesce(sa.func.min(articles.c.published), sa.func.min(articles.c.fetched))
 SPAN_LAST = sa.func.coalesce(sa.func.max(articles.c.published), sa.func.max(articles.c.fetched))
-_UNKNOWN_OUTLET = "unknown"  # the outlet of articles that name none: not one outlet, so not counted as one
-_KNOWN_OUTLETS = sa.func.count(sa.distinct(sa.case((sources.c.name != _UNKNOWN_OUTLET, articles.c.source_id))))
-_ANY_UNKNOWN = sa.func.max(sa.case((sources.c.name == _UNKNOWN_OUTLET, 1), else_=0))
+_KNOWN_OUTLETS = sa.func.count(sa.distinct(sa.case((sources.c.name != UNKNOWN_OUTLET, articles.c.source_id))))
+_ANY_UNKNOWN = sa.func.max(sa.case((sources.c.name == UNKNOWN_OUTLET, 1), else_=0))
 # Distinct outlets; articles of no known outlet count as one only where no known outlet covers the story.
 OUTLETS = sa.func.coalesce(sa.case((_KNOWN_OUTLETS > 0, _KNOWN_OUTLETS), else_=_ANY_UNKNOWN), 0)
 
