@@ -33,6 +33,8 @@ class Settings:
     boilerplate_min_pages: int = _meta(3, "A line seen on at least this many pages of one outlet is boilerplate.")
     cluster_window_hours: float = _meta(72.0, "Stories with no article for this long are closed to new articles.")
     cluster_model: str = _meta("", "Path of a fitted cluster model JSON (empty: the one shipped with storywire).")
+    cluster_embed_model: str = _meta("", "Folder of the model2vec sentence-embedding model the story engine "
+                                     "reads (empty: the one `make` builds into the virtual environment).")
     cluster_workers: int = _meta(0, "Processes preparing article text ahead of the story engine when 1,000+ "
                                     "articles are clustered at once (recluster, a large batch); 0: none.")
     summary_sentences: int = _meta(4, "Sentences in a story summary (3 to 5).")

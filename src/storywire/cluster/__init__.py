@@ -21,9 +21,8 @@ shown by ``python -m storywire.cluster.explain FILE``).
 
 - ``load_engine(settings, next_story_id=1)``: a fresh engine with ``settings.cluster_model`` (empty: the
   model shipped in cluster/model.json) and ``settings.cluster_window_hours``.
-- ``ClusterDoc(article_id, source, title, text, time)``; ``ClusterDoc.from_article(article, time=None)``:
-  ``time`` defaults to ``article.time`` (published, else fetched); pass the ingest time for items
-  without a date, so a corpus ingested at once is one window.
+- ``ClusterDoc(article_id, source, title, text, time, language=None)``; ``ClusterDoc.from_article(article)``:
+  ``time`` is the article's publication time (None: undated, never the fetch time).
 - ``OnlineClusterer(params=None, window_hours=72.0, next_story_id=1)``; ``load_params(path=None)``.
 - ``OnlineClusterer.assign(doc, explain=False) -> Assignment``: never looks ahead; an article already
   in the window is returned with its story and changes nothing.
@@ -71,7 +70,11 @@ def load_engine(settings, next_story_id: int = 1) -> OnlineClusterer:
     except (OSError, json.JSONDecodeError) as exc:
         raise ConfigError(f"cannot read the cluster model {settings.cluster_model!r} ({exc}); "
                           "fit one with `storywire cluster train FILE.jsonl -o model.json`") from None
-    return OnlineClusterer(params, window_hours=settings.cluster_window_hours, next_story_id=next_story_id)
+    from .embed import load_embedder
+
+    embedder = load_embedder(settings.cluster_embed_model) if settings.cluster_embed_model else None
+    return OnlineClusterer(params, window_hours=settings.cluster_window_hours, next_story_id=next_story_id,
+                           embedder=embedder)
 
 
 __all__ = ["load_engine", "ClusterDoc", "PreparedDoc", "prepare", "OnlineClusterer", "load_params", "DEFAULT_PARAMS",
