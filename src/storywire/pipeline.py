@@ -94,6 +94,7 @@ class _Timeline:
         self.engine, self.window, self.start = engine, window, start
         self.observed_until = start
         self._position: tuple[datetime, int] | None = None  # (published, id) of the last article read
+        self.next_stored: tuple[datetime, int] | None = None  # the first clustered article after it (None: not known)
 
     def covers(self, t: datetime) -> bool:
         w = self.window
@@ -114,6 +115,9 @@ class _Timeline:
         """Observe the dated clustered articles published up to ``until`` not read yet, in time order."""
         if until <= self.observed_until:
             return
+        if self.next_stored is not None and until < self.next_stored[0]:  # nothing stored before then: no query
+            self.observed_until = until
+            return
         while True:
             after = self._position or (self.start, -1)
             arts = store.clustered_in_time(conn, after, until, OBSERVE_PAGE)
@@ -125,6 +129,12 @@ class _Timeline:
             if len(arts) < OBSERVE_PAGE:
                 break
         self.observed_until = until
+        # the next clustered article beyond (those this engine adds meanwhile it holds already)
+        following = store.clustered_in_time(conn, self._position or (self.start, -1), _FAR_FUTURE, 1)
+        self.next_stored = (following[0].time, following[0].id) if following else (_FAR_FUTURE, 0)
+
+
+_FAR_FUTURE = datetime(9999, 1, 1, tzinfo=UTC)
 
 
 def _engine_time(engine: OnlineClusterer) -> datetime | None:
@@ -349,6 +359,7 @@ class Pipeline:
         ids (or ours would collide with them)."""
         synced_at = utcnow()  # under the write lock: later merges are stamped after it
         since = self._synced_at - MERGE_CLOCK_SLACK
+        timeline.next_stored = None  # others may have stored articles ahead of it since
         for art in self.store.clustered_since(conn, since):
             if timeline.engine.story_of(art.id) is None and timeline.seen(art.published):
                 timeline.observe(art)
