@@ -29,7 +29,8 @@ shown by ``python -m storywire.cluster.explain FILE``).
 - ``OnlineClusterer.assign_all(docs, workers=0) -> Iterator[Assignment]``: the same decisions for a
   stream; with ``workers`` > 0, worker processes run :func:`prepare` (text features, term ids,
   near-duplicate sketch: pure functions of one document) ahead of the sequential engine.
-- ``prepare(doc, terms) -> PreparedDoc`` (:mod:`.prepare`): the state-free half of an assignment;
+- ``prepare(doc, terms) -> PreparedDoc`` (:mod:`.prepare`): the state-free half of an assignment
+  (``prepare_batch(docs, terms, embedder=...)``: with sentence embeddings, embedded at once);
   ``assign`` accepts a ``PreparedDoc`` as well as a ``ClusterDoc``.
 - ``OnlineClusterer.observe(doc, story_id)``: seed with an already-assigned article (re-clustering a
   period: observe the window before ``--since``, then assign the rest). Raises next_story_id past it.
@@ -56,7 +57,7 @@ from __future__ import annotations
 from .dedup import Deduplicator, DupResult
 from .evaluate import bcubed, evaluate_stream, load_records
 from .online import DEFAULT_PARAMS, FEATURES, OnlineClusterer, load_params
-from .prepare import ClusterDoc, PreparedDoc, prepare
+from .prepare import ClusterDoc, PreparedDoc, prepare, prepare_batch
 
 
 def load_engine(settings, next_story_id: int = 1) -> OnlineClusterer:
@@ -77,5 +78,5 @@ def load_engine(settings, next_story_id: int = 1) -> OnlineClusterer:
                            embedder=embedder)
 
 
-__all__ = ["load_engine", "ClusterDoc", "PreparedDoc", "prepare", "OnlineClusterer", "load_params", "DEFAULT_PARAMS",
-           "FEATURES", "Deduplicator", "DupResult", "bcubed", "evaluate_stream", "load_records"]
+__all__ = ["load_engine", "ClusterDoc", "PreparedDoc", "prepare", "prepare_batch", "OnlineClusterer", "load_params",
+           "DEFAULT_PARAMS", "FEATURES", "Deduplicator", "DupResult", "bcubed", "evaluate_stream", "load_records"]

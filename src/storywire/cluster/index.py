@@ -69,7 +69,7 @@ class StoryIndex:
 
     def index_embedding(self, s: LiveStory) -> None:
         """Keep ``s``'s mean embedding in the matrix (or none, if it has none)."""
-        unit = s.unit_embedding()
+        unit = s.emb_unit
         if unit is None:
             self._drop_embedding(s.id)
             return

@@ -53,7 +53,7 @@ from . import sparse, state
 from .dedup import Deduplicator, DupResult
 from .embed import Embedder, load_embedder
 from .index import StoryIndex
-from .prepare import ClusterDoc, PreparedDoc, prepare
+from .prepare import ClusterDoc, PreparedDoc, prepare_batch
 from .scoring import EMBEDDING_FEATURES, FEATURES, LEGACY_FEATURES, ScoredCandidate, Scorer, story_similarity
 from .vectors import LiveStory, VectorDoc, Vectoriser
 
@@ -120,11 +120,6 @@ def _ts(t: datetime) -> float:
 def time_of(t: datetime | None) -> float | None:
     """Epoch seconds of an article time (None: undated)."""
     return None if t is None else _ts(t)
-
-
-def _prepare_chunk(docs: list[ClusterDoc], terms, num_perm: int, seed: int,
-                   embedder: Embedder | None) -> list[PreparedDoc]:
-    return [prepare(d, terms, num_perm, seed, embedder) for d in docs]
 
 
 class OnlineClusterer:
@@ -205,16 +200,16 @@ class OnlineClusterer:
         ``chunksize`` documents are in flight, so memory does not grow with the stream. Worth it from a
         few hundred documents (a worker process takes a fraction of a second to start).
         """
+        job = partial(prepare_batch, terms=self.vectoriser.terms, num_perm=self.dedup.num_perm,
+                      seed=self.dedup.seed, embedder=self.embedder)
+        source = iter(docs)
         if workers <= 0:
-            for doc in docs:
-                yield self._prepared(doc)
+            while chunk := list(islice(source, chunksize)):
+                yield from job(chunk)
             return
         import multiprocessing
 
         ctx = multiprocessing.get_context("spawn")  # no fork: the caller may run threads (web server)
-        job = partial(_prepare_chunk, terms=self.vectoriser.terms, num_perm=self.dedup.num_perm,
-                      seed=self.dedup.seed, embedder=self.embedder)
-        source = iter(docs)
         with ctx.Pool(workers) as pool:
             pending: deque = deque()
 
@@ -301,7 +296,7 @@ class OnlineClusterer:
 
     # ------------------------------------------------------------------ decisions
     def _prepared(self, doc: ClusterDoc) -> PreparedDoc:
-        return prepare(doc, self.vectoriser.terms, self.dedup.num_perm, self.dedup.seed, self.embedder)
+        return prepare_batch([doc], self.vectoriser.terms, self.dedup.num_perm, self.dedup.seed, self.embedder)[0]
 
     def _vectorise(self, prep: PreparedDoc) -> VectorDoc:
         """The engine's view of a prepared document (a dated one moves the head on to its time; an

@@ -130,10 +130,20 @@ def embedding_text(doc: ClusterDoc) -> str:
     return " ".join([doc.title, *doc.text.split(maxsplit=EMBED_LEAD_WORDS)[:EMBED_LEAD_WORDS]]).strip()
 
 
+def prepare_batch(docs: list[ClusterDoc], terms: TermTable, num_perm: int = 64, seed: int = 1,
+                  embedder: Embedder | None = None) -> list[PreparedDoc]:
+    """:func:`prepare` for each of ``docs``; ``embedder``: with the sentence embeddings of their titles and
+    leads (embedded at once: the model's cost is mostly per call)."""
+    if embedder is None:
+        return [prepare(d, terms, num_perm, seed) for d in docs]
+    vecs = embedder.embed([embedding_text(d) for d in docs])
+    return [prepare(d, terms, num_perm, seed, v if v.any() else None) for d, v in zip(docs, vecs, strict=True)]
+
+
 def prepare(doc: ClusterDoc, terms: TermTable, num_perm: int = 64, seed: int = 1,
-            embedder: Embedder | None = None) -> PreparedDoc:
-    """Everything the engine needs of ``doc`` that does not depend on the stream so far (``embedder``:
-    with the sentence embedding of its title and lead)."""
+            embedding: np.ndarray | None = None) -> PreparedDoc:
+    """Everything the engine needs of ``doc`` that does not depend on the stream so far (``embedding``:
+    the sentence embedding of its title and lead, from :func:`prepare_batch`)."""
     f = text_features(doc.title, doc.text, doc.time)
     body = f.body
     vocab = list(body) + [t for t in f.title if t not in body]
@@ -146,15 +156,10 @@ def prepare(doc: ClusterDoc, terms: TermTable, num_perm: int = 64, seed: int = 1
     nums = [first + i for i, k in enumerate(ents) if k.startswith("#")]
     ids, idx, prior = terms.lookup(vocab)
     sig, exact = sketch(f.shingles, num_perm, seed)
-    emb = None
-    if embedder is not None:
-        emb = embedder.embed([embedding_text(doc)])[0]
-        if not emb.any():
-            emb = None
     return PreparedDoc(doc.article_id, doc.source, doc.time, ids, len(body), len(ents), _tf(body),
                        title_idx, _tf(f.title), _tf(f.entities), np.array(lead, dtype=np.intp),
-                       np.array(nums, dtype=np.intp), idx, prior, sorted_unique(idx), len(f.shingles), sig, exact, emb,
-                       doc.language)
+                       np.array(nums, dtype=np.intp), idx, prior, sorted_unique(idx), len(f.shingles), sig, exact,
+                       embedding, doc.language)
 
 
 class MemoTable(dict):

@@ -41,7 +41,8 @@ def dump(eng: OnlineClusterer) -> bytes:
     """The whole state of ``eng`` (bounded by the window)."""
     stories = [[s.id, s.first, s.last, s.n, _pack(s.title), _pack(s.body), _pack(s.ents), list(s.keys), s.members,
                 _pack(s.edf), _pack(s.tdf), [_pack(m[:2]) + _pack(m[2:]) for m in s.mvecs],
-                None if s.emb is None else s.emb.tobytes(), [m.tobytes() for m in s.membs], s.language]
+                None if s.emb is None else s.emb.tobytes(),
+                [] if s.membs is None else [m.tobytes() for m in s.membs], s.language]
                for s in eng.stories.values()]
     state = {
         "version": STATE_VERSION,
@@ -77,8 +78,9 @@ def load(cls: type[OnlineClusterer], data: bytes, params: dict | None = None) ->
         s.last, s.n, s.keys = last, n, tuple(keys)
         s.title, s.body, s.ents, s.edf, s.tdf = map(_unpack, (title, body, ents, edf, tdf))
         s.mvecs = [_unpack(m[:2]) + _unpack(m[2:]) for m in mvecs]
-        s.emb = None if emb is None else np.frombuffer(emb, dtype=np.float32).copy()
-        s.membs = [np.frombuffer(m, dtype=np.float32).copy() for m in membs]
+        if emb is not None and membs:
+            s.set_embeddings(np.frombuffer(emb, dtype=np.float32).copy(),
+                             np.stack([np.frombuffer(m, dtype=np.float32) for m in membs]))
         s.language = language
         eng.index.index_embedding(s)
         eng.index.key_entities(s)  # the index keys come from the state; top_ents as reindex sets them

@@ -43,7 +43,7 @@ class LiveStory:
     """A story of the window: centroids, index keys, members and the member statistics the scorer reads."""
 
     __slots__ = ("id", "first", "last", "n", "title", "body", "ents", "tnorm", "bnorm", "enorm", "keys", "top_ents",
-                 "members", "edf", "tdf", "mvecs", "core_e", "core_t", "emb", "membs", "language")
+                 "members", "edf", "tdf", "mvecs", "core_e", "core_t", "emb", "emb_unit", "membs", "language")
 
     def __init__(self, sid: int, t: float | None):
         # the time span of its dated articles (first > last: none yet)
@@ -64,23 +64,21 @@ class LiveStory:
         self.core_e: Core | None = None
         self.core_t: Core | None = None
         self.emb: np.ndarray | None = None  # sum of the members' sentence embeddings
-        self.membs: list[np.ndarray] = []  # sentence embeddings of the latest members
+        self.emb_unit: np.ndarray | None = None  # their mean, unit length
+        self.membs: np.ndarray | None = None  # sentence embeddings of the latest members, a row each
         self.language: str | None = None  # of its first article that has one (a story is in one language)
 
-    def unit_embedding(self) -> np.ndarray | None:
-        """The story's mean sentence embedding, unit length (None: no member has one)."""
-        if self.emb is None:
-            return None
-        norm = float(np.linalg.norm(self.emb))
-        return self.emb / norm if norm > 0 else None
+    def set_embeddings(self, total: np.ndarray, members: np.ndarray) -> None:
+        """The sum of the members' sentence embeddings, and those of the latest members (a row each)."""
+        self.emb, self.membs = total, members
+        norm = float(np.linalg.norm(total))
+        self.emb_unit = total / norm if norm > 0 else None
 
     def embedding_similarity(self, emb: np.ndarray | None) -> tuple[float, float]:
         """Cosines of a unit embedding with the story's mean embedding and with its closest latest member."""
-        unit = self.unit_embedding()
-        if emb is None or unit is None:
+        if emb is None or self.emb_unit is None or self.membs is None:
             return 0.0, 0.0
-        best = max((float(m @ emb) for m in self.membs), default=0.0)
-        return float(unit @ emb), best
+        return float(self.emb_unit @ emb), float((self.membs @ emb).max())
 
     def add(self, d: VectorDoc, p: dict, member_stats: bool) -> None:
         """Count ``d`` in the centroids (and, with ``member_stats``, in the member statistics)."""
@@ -94,10 +92,11 @@ class LiveStory:
         self.body, self.bnorm = add_into(self.body, d.bv, p["story_terms"])
         self.ents, self.enorm = add_into(self.ents, d.ev, p["story_entities"])
         if d.emb is not None:
-            self.emb = d.emb.astype(np.float32) if self.emb is None else self.emb + d.emb
-            self.membs.append(d.emb)
-            if len(self.membs) > p["member_vectors"]:
-                del self.membs[0]
+            if self.emb is None or self.membs is None:
+                self.set_embeddings(d.emb.astype(np.float32), d.emb[None, :])
+            else:
+                keep = self.membs[max(0, len(self.membs) + 1 - p["member_vectors"]):]
+                self.set_embeddings(self.emb + d.emb, np.vstack([keep, d.emb]))
         if member_stats:
             self.edf = count_into(self.edf, d.ev[0], 4 * p["story_entities"])
             self.tdf = count_into(self.tdf, d.bv[0], 4 * p["story_terms"])
@@ -122,9 +121,11 @@ class LiveStory:
         self.ents, self.enorm = add_into(self.ents, other.ents, p["story_entities"])
         self.n += other.n
         self.first, self.last = min(self.first, other.first), max(self.last, other.last)
-        if other.emb is not None:
-            self.emb = other.emb.copy() if self.emb is None else self.emb + other.emb
-        self.membs = (self.membs + other.membs)[-p["member_vectors"]:]
+        if other.emb is not None and other.membs is not None:
+            if self.emb is None or self.membs is None:
+                self.set_embeddings(other.emb.copy(), other.membs)
+            else:
+                self.set_embeddings(self.emb + other.emb, np.vstack([self.membs, other.membs])[-p["member_vectors"]:])
         self.edf = add_into(self.edf, other.edf, 4 * p["story_entities"])[0]
         self.tdf = add_into(self.tdf, other.tdf, 4 * p["story_terms"])[0]
         self.mvecs = (self.mvecs + other.mvecs)[-p["member_vectors"]:]
