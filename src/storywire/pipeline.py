@@ -33,7 +33,7 @@ from .errors import InputError, RecordRefused
 from .extract import extract_item
 from .extract.boilerplate import fingerprint, paragraphs
 from .ingest.validate import check_extracted, check_raw
-from .models import Article, Extracted, IngestResult, RawItem, Rejected
+from .models import Article, Assignment, Extracted, IngestResult, RawItem, Rejected
 from .store.articles import UNKNOWN_OUTLET
 from .store.base import Connection, Store
 
@@ -150,20 +150,21 @@ class Pipeline:
         self.settings = settings
         self._timeline: _Timeline | None = None  # the story engine, built lazily from the store
         self._synced_at = utcnow()
+        # articles this pipeline clustered lately (id -> when): a catch-up skips them (the engine has
+        # them, or forgot them on purpose); kept for twice the clock slack
+        self._own: dict[int, datetime] = {}
 
     # -- ingest ---------------------------------------------------------------------------------
     def ingest(self, items: Iterable[RawItem | Rejected],
                on_item: Callable[[IngestResult | Rejected], None] | None = None, cluster: bool = True,
-               analyse: bool | None = None,
-               on_cluster: Callable[[int, int], None] | None = None) -> IngestSummary:
+               analyse: bool | None = None) -> IngestSummary:
         """Store every item (a batch per transaction), then cluster what is new in the order of the
-        articles' own time (:meth:`cluster_pending`, reporting to ``on_cluster``), then analyse the
-        stories that changed."""
+        articles' own time (:meth:`cluster_pending`), then analyse the stories that changed."""
         summary = IngestSummary()
         for batch in batched(items, self.settings.batch_size):
             self.ingest_batch(batch, summary, on_item, cluster=False)
         if cluster:
-            self.cluster_pending(on_cluster)
+            self.cluster_pending()
         if analyse if analyse is not None else self.settings.analyse:
             summary.stories_analysed = self.analyse_pending()
         return summary
@@ -319,14 +320,19 @@ class Pipeline:
         timeline = self._timeline_at(conn, docs[0].published)
         workers = self.settings.cluster_workers if len(docs) >= POOL_MIN_ARTICLES else 0
         touched: set[int] = set()
+        decided: list[Assignment] = []  # written in groups (the store sees them before an engine is rebuilt)
         for prep in timeline.engine.prepare_all((ClusterDoc.from_article(a) for a in docs), workers=workers):
             if prep.time is not None:
                 if not timeline.covers(prep.time):
+                    self.store.apply_assignments(conn, decided)
+                    decided = []
                     timeline = self._timeline_at(conn, prep.time)
                 timeline.observe_until(conn, self.store, prep.time + timeline.window)
             assignment = timeline.engine.assign(prep)
-            self.store.apply_assignment(conn, assignment, refresh=False)
+            decided.append(assignment)
             touched.add(assignment.story_id)
+            self._own[assignment.article_id] = self._synced_at
+        self.store.apply_assignments(conn, decided)
         self.store.refresh_stories(conn, touched)
 
     def _timeline_at(self, conn: Connection, t: datetime | None) -> _Timeline:
@@ -360,9 +366,11 @@ class Pipeline:
         synced_at = utcnow()  # under the write lock: later merges are stamped after it
         since = self._synced_at - MERGE_CLOCK_SLACK
         timeline.next_stored = None  # others may have stored articles ahead of it since
-        for art in self.store.clustered_since(conn, since):
-            if timeline.engine.story_of(art.id) is None and timeline.seen(art.published):
-                timeline.observe(art)
+        self._own = {aid: at for aid, at in self._own.items() if at >= since - MERGE_CLOCK_SLACK}
+        missed = [aid for aid, published in self.store.clustered_since(conn, since)
+                  if aid not in self._own and timeline.engine.story_of(aid) is None and timeline.seen(published)]
+        for art in sorted(self.store.get_articles(conn, missed), key=lambda a: (a.published is not None, a.time)):
+            timeline.observe(art)
         for old, into in self.store.merges_since(conn, since):
             timeline.engine.follow_merge(old, into)
         timeline.engine.next_story_id = max(timeline.engine.next_story_id, self.store.max_story_id(conn) + 1)

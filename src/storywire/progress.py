@@ -60,16 +60,16 @@ def copy_progress(console: Console) -> Iterator[Callable[[str, int, int], None]]
 
 
 @contextmanager
-def cluster_progress(console: Console) -> Iterator[Callable[[int, int], None]]:
-    """``on_progress(done, total)`` while articles are clustered: a bar on a terminal, else a line at
-    every tenth of the way (so a log shows a long re-clustering moving)."""
+def cluster_progress(console: Console, lines: bool = True) -> Iterator[Callable[[int, int], None]]:
+    """``on_progress(done, total)`` while articles are clustered: a bar on a terminal, else (``lines``) a
+    line at every tenth of the way (so a log shows a long re-clustering moving)."""
     with _progress(console) as bar:
         task = bar.add_task("clustering", total=None)
         shown = [0]
 
         def on_progress(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
-            if not console.is_terminal and (done * 10 // max(total, 1) > shown[0] or done == total):
+            if lines and not console.is_terminal and (done * 10 // max(total, 1) > shown[0] or done == total):
                 shown[0] = done * 10 // max(total, 1)
                 console.print(f"clustered {done} of {total} articles", markup=False, highlight=False)
 

@@ -4,8 +4,9 @@ A story is indexed under its most weighted body terms and entities; an article's
 stories sharing its most salient terms, scored by the article's weights. Postings keep the most
 recently updated stories last and are capped, so a lookup never scans all the stories of a term.
 
-Where stories have sentence embeddings, a few more candidates come from the closest mean embeddings
-(one matrix product over the live stories): a paraphrased headline shares few words with its story.
+Where stories have sentence embeddings, an article with few words (or few candidates by its words)
+gets a few more candidates from the closest mean embeddings (one matrix product over the live
+stories): a paraphrased headline shares few words with its story.
 """
 from __future__ import annotations
 
@@ -128,7 +129,8 @@ class StoryIndex:
             score.update(zip(ids, map(add, map(score.get, ids, repeat(0.0)), repeat(weights[term])), strict=True))
         best = sorted(score.items(), key=_second, reverse=True)
         found = list(islice(filter(allowed, (stories[s] for s, _ in best)), p["candidates"]))
-        if d.emb is not None and self._rows and p["emb_candidates"] > 0:
+        if d.emb is not None and self._rows and p["emb_candidates"] > 0 and (
+                len(found) < p["candidates"] or d.size < p["short_shingles"]):  # where words are few
             found += self._closest(d.emb, p["emb_candidates"], {s.id for s in found}, stories, allowed)
         return found
 

@@ -83,7 +83,8 @@ DEFAULT_PARAMS: dict = {
     "core_share": 0.5,
     "min_body": 0.0,
     "min_emb": 1.01,  # the embedding cosine that passes the content floor on its own (above 1: never)
-    "emb_candidates": 3,  # stories retrieved by embedding besides those sharing terms
+    "emb_candidates": 3,  # stories retrieved by embedding besides those sharing terms ...
+    "short_shingles": 100,  # ... for articles with fewer distinct word 5-shingles than this (about 100 words)
     "gate_quantile": 0.01,
     "gate_margin": 0.8,
     "member_vectors": 6,

@@ -101,8 +101,8 @@ articles = sa.Table(
     sa.Index("ux_articles_url", "url", unique=True),
     sa.Index("ux_articles_source_external", "source_id", "external_id", unique=True),
     sa.Index("ux_articles_source_hash", "source_id", "content_hash", unique=True),
-    sa.Index("ix_articles_story", "story_id"),
-    sa.Index("ix_articles_story_published", "story_id", "published", "id"),  # pending articles in time order
+    # a story's articles, and pending ones (no story) in time order; an index fewer to update per assignment
+    sa.Index("ix_articles_story_published", "story_id", "published", "id"),
     sa.Index("ix_articles_clustered_at", "clustered_at"),
     sa.Index("ix_articles_time", "published"),
     sa.Index("ix_articles_fetched", "fetched"),

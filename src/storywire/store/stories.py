@@ -32,32 +32,51 @@ def row_to_story(row: sa.Row) -> Story:
 
 class StoriesMixin:
     # -- clustering results -------------------------------------------------------------------
-    def apply_assignment(self, conn: sa.Connection, a: Assignment, refresh: bool = True) -> None:
-        """Record where clustering put one article; create or refresh its story (and merges).
+    def apply_assignment(self, conn: sa.Connection, a: Assignment) -> None:
+        """Record where clustering put one article; create or refresh its story (and merges)."""
+        self.apply_assignments(conn, [a])
+        self.refresh_story(conn, a.story_id)
 
-        With ``refresh=False`` the caller refreshes the touched stories once per batch
-        (:meth:`refresh_stories`), which is what makes clustered ingest fast.
-        """
+    def apply_assignments(self, conn: sa.Connection, assignments: list[Assignment]) -> None:
+        """Record where clustering put these articles, in order: their stories are created, merges
+        done; the article rows are written together (one statement for many). The caller refreshes the
+        touched stories (:meth:`refresh_stories`)."""
         now = utcnow()
-        conn.execute(articles.update().where(articles.c.id == a.article_id).values(
-            story_id=a.story_id, duplicate_of=a.duplicate_of, dup_similarity=a.dup_similarity, clustered_at=now))
+        rows: list[dict] = []
         known = conn.info.setdefault("known_story_ids", set())  # cleared at every commit and rollback
-        if a.story_id not in known:
-            row = conn.execute(sa.select(stories.c.merged_into).where(stories.c.id == a.story_id)).first()
-            if row is None:
-                conn.execute(stories.insert().values(id=a.story_id, title="", created=now, updated=now))
-            elif row.merged_into is not None:  # the engine must follow merges first (Pipeline._engine)
-                raise StoreError(f"story {a.story_id} was merged into story {row.merged_into}: "
-                                 "an article cannot join it")
-            known.add(a.story_id)
-        for old in a.merged_story_ids:
-            conn.execute(articles.update().where(articles.c.story_id == old).values(story_id=a.story_id))
-            conn.execute(stories.update().where(stories.c.id == old).values(merged_into=a.story_id, updated=now,
+        for a in assignments:
+            rows.append({"aid": a.article_id, "story_id": a.story_id, "duplicate_of": a.duplicate_of,
+                         "dup_similarity": a.dup_similarity, "clustered_at": now})
+            if a.story_id not in known:
+                self._story_to_join(conn, a.story_id, now)
+                known.add(a.story_id)
+            if a.merged_story_ids:
+                self._write_assignments(conn, rows)  # the merged stories' articles include these
+                rows = []
+                self._merge_stories(conn, a.merged_story_ids, a.story_id, now)
+        self._write_assignments(conn, rows)
+
+    def _story_to_join(self, conn: sa.Connection, story_id: int, now: datetime) -> None:
+        """Create the story, or check that it was not merged away."""
+        row = conn.execute(sa.select(stories.c.merged_into).where(stories.c.id == story_id)).first()
+        if row is None:
+            conn.execute(stories.insert().values(id=story_id, title="", created=now, updated=now))
+        elif row.merged_into is not None:  # the engine must follow merges first (Pipeline._catch_up)
+            raise StoreError(f"story {story_id} was merged into story {row.merged_into}: an article cannot join it")
+
+    def _write_assignments(self, conn: sa.Connection, rows: list[dict]) -> None:
+        if rows:
+            conn.execute(articles.update().where(articles.c.id == sa.bindparam("aid")).values(
+                story_id=sa.bindparam("story_id"), duplicate_of=sa.bindparam("duplicate_of"),
+                dup_similarity=sa.bindparam("dup_similarity"), clustered_at=sa.bindparam("clustered_at")), rows)
+
+    def _merge_stories(self, conn: sa.Connection, merged: tuple[int, ...], into: int, now: datetime) -> None:
+        for old in merged:
+            conn.execute(articles.update().where(articles.c.story_id == old).values(story_id=into))
+            conn.execute(stories.update().where(stories.c.id == old).values(merged_into=into, updated=now,
                                                                             article_count=0, source_count=0))
             conn.execute(analyses.delete().where(analyses.c.story_id == old))
             conn.execute(story_entities.delete().where(story_entities.c.story_id == old))
-        if refresh:
-            self.refresh_story(conn, a.story_id)
 
     def merges_since(self, conn: sa.Connection, since: datetime) -> list[tuple[int, int]]:
         """(story, merged into) for the merges recorded since ``since``, oldest first."""
@@ -133,12 +152,13 @@ class StoriesMixin:
             .order_by(articles.c.id))
         return [row_to_article(r) for r in rows]
 
-    def clustered_since(self, conn: sa.Connection, since: datetime) -> list[Article]:
-        """The articles put in a story from ``since`` on (by any writer), in the order they were."""
-        rows = conn.execute(sa.select(*ARTICLE_COLUMNS).join_from(articles, sources)
+    def clustered_since(self, conn: sa.Connection, since: datetime) -> list[tuple[int, datetime | None]]:
+        """(id, published) of the articles put in a story from ``since`` on (by any writer), in the order
+        they were."""
+        rows = conn.execute(sa.select(articles.c.id, articles.c.published)
                             .where(articles.c.clustered_at >= since, articles.c.story_id.is_not(None))
                             .order_by(articles.c.clustered_at, articles.c.id))
-        return [row_to_article(r) for r in rows]
+        return [(r.id, r.published) for r in rows]
 
     def count_unclustered(self, conn: sa.Connection) -> int:
         """How many articles are in no story yet."""
