@@ -65,9 +65,9 @@ def test_a_shuffled_dated_archive_gives_the_stories_of_the_sorted_one(shared):
         assert all(b - a <= WINDOW for a, b in zip(ts, ts[1:], strict=False))
 
 
-def test_a_late_article_joins_its_own_story_not_todays(tmp_path):
+def test_a_late_article_joins_its_own_story_not_todays(tmp_path, store):
     """A 2019 quake story and a 2024 quake story in the store; a 2019 report arriving afterwards joins
-    the 2019 story."""
+    the 2019 story (on both backends)."""
     old, new = datetime(2019, 6, 16, 8, tzinfo=UTC), datetime(2024, 3, 2, 9, tzinfo=UTC)
     first = [_quake(1, old, "7.2", "Tonga", 10, "Wire A"), _quake(2, old + timedelta(hours=3), "7.2", "Tonga", 10,
                                                                      "Daily B"),
@@ -75,17 +75,16 @@ def test_a_late_article_joins_its_own_story_not_todays(tmp_path):
                                                                   "Daily B")]
     _write(tmp_path / "first.jsonl", first)
     _write(tmp_path / "late.jsonl", [_quake(5, old + timedelta(hours=6), "7.2", "Tonga", 10, "Herald C")])
-    with closing(open_store(str(tmp_path / "s.db"))) as store:
-        arts = _ingest(store, tmp_path / "first.jsonl")
-        assert arts["q1"].story_id == arts["q2"].story_id != arts["q3"].story_id == arts["q4"].story_id
-        arts = _ingest(store, tmp_path / "late.jsonl")
-        assert arts["q5"].story_id == arts["q1"].story_id
-        with store.read() as conn:
-            story = store.get_story(conn, arts["q1"].story_id)
+    arts = _ingest(store, tmp_path / "first.jsonl")
+    assert arts["q1"].story_id == arts["q2"].story_id != arts["q3"].story_id == arts["q4"].story_id
+    arts = _ingest(store, tmp_path / "late.jsonl")
+    assert arts["q5"].story_id == arts["q1"].story_id
+    with store.read() as conn:
+        story = store.get_story(conn, arts["q1"].story_id)
     assert story.first_seen.year == story.last_seen.year == 2019 and story.article_count == 3
 
 
-def test_an_undated_article_does_not_join_across_years_nor_move_a_span(tmp_path):
+def test_an_undated_article_does_not_join_across_years_nor_move_a_span(tmp_path, store):
     old, new = datetime(2019, 6, 16, 8, tzinfo=UTC), datetime(2024, 3, 2, 9, tzinfo=UTC)
     budget = {"id": "b1", "source": "Daily B", "title": "Finance ministry presents 2024 budget",
               "text": BUDGET.format(year=2024, pct=3), "published": new.isoformat()}
@@ -94,13 +93,12 @@ def test_an_undated_article_does_not_join_across_years_nor_move_a_span(tmp_path)
     undated_copy = {**budget, "id": "b2", "source": "Herald C"}
     del undated_copy["published"]
     _write(tmp_path / "undated.jsonl", [_quake(3, None, "7.2", "Tonga", 10, "Herald C"), undated_copy])
-    with closing(open_store(str(tmp_path / "s.db"))) as store:
-        _ingest(store, tmp_path / "dated.jsonl")
-        with store.read() as conn:
-            before = store.get_story(conn, store.story_of(conn, 3))
-        arts = _ingest(store, tmp_path / "undated.jsonl")
-        with store.read() as conn:
-            after = store.get_story(conn, arts["b1"].story_id)
+    _ingest(store, tmp_path / "dated.jsonl")
+    with store.read() as conn:
+        before = store.get_story(conn, store.story_of(conn, 3))
+    arts = _ingest(store, tmp_path / "undated.jsonl")
+    with store.read() as conn:
+        after = store.get_story(conn, arts["b1"].story_id)
     assert arts["q3"].published is None and arts["q3"].story_id != arts["q1"].story_id  # not into 2019
     assert arts["b2"].story_id == arts["b1"].story_id  # a copy is strong evidence
     assert (after.first_seen, after.last_seen) == (before.first_seen, before.last_seen) and after.article_count == 2
@@ -125,3 +123,27 @@ def test_pending_articles_are_clustered_by_the_next_run_and_recluster_shows_prog
     assert res.exit_code == 0, res.output
     assert "clustered 4 of 4 articles" in res.output
     assert "re-clustered 4 articles" in res.output
+
+
+HEADLINES = [  # (id, outlet, headline, event)
+    ("h1", "Wire A", "Magnitude 7.2 earthquake strikes off Tonga, tsunami warning issued", "quake"),
+    ("h2", "Daily B", "Strong quake hits near Tonga; tsunami alert lifted hours later", "quake"),
+    ("h3", "Herald C", "Tonga earthquake: 7.2 tremor shakes islands, residents flee to high ground", "quake"),
+    ("h4", "Wire A", "Central bank raises interest rates by half a point to curb inflation", "rates"),
+    ("h5", "Daily B", "Interest rates go up again as central bank fights rising prices", "rates"),
+    ("h6", "Herald C", "Football club wins cup final on penalties after goalless draw", "cup"),
+]
+
+
+def test_headline_only_items_are_stored_and_grouped(tmp_path, store):
+    """Titles alone, paraphrased by three outlets: stored as headline-only articles, the two events each
+    one story, the unrelated one apart (on both backends)."""
+    day = datetime(2024, 3, 2, 9, tzinfo=UTC)
+    _write(tmp_path / "h.jsonl", [{"id": i, "source": outlet, "title": title, "url": f"https://example.org/{i}",
+                                   "published": (day + timedelta(hours=n)).isoformat()}
+                                  for n, (i, outlet, title, _) in enumerate(HEADLINES)])
+    arts = _ingest(store, tmp_path / "h.jsonl")
+    assert all(a.headline_only and a.text == "" for a in arts.values())
+    gold = [event for *_, event in HEADLINES]
+    predicted = [arts[i].story_id for i, *_ in HEADLINES]
+    assert bcubed(predicted, gold)["f1"] == 1.0, predicted
