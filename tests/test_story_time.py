@@ -15,6 +15,7 @@ from storywire.cluster.evaluate import dated_records, load_records
 from storywire.commands.cluster import through_store
 from storywire.ingest.files import read_paths
 from storywire.pipeline import Pipeline
+from storywire.rank.top import top_stories
 from storywire.store import open_store
 
 WINDOW = timedelta(hours=72)
@@ -100,6 +101,11 @@ def test_an_undated_article_does_not_join_across_years_nor_move_a_span(tmp_path,
     with store.read() as conn:
         after = store.get_story(conn, arts["b1"].story_id)
     assert arts["q3"].published is None and arts["q3"].story_id != arts["q1"].story_id  # not into 2019
+    with store.read() as conn:
+        alone = store.get_story(conn, arts["q3"].story_id)
+        top = [r.story.id for r in top_stories(store, conn, limit=50)]
+    assert (alone.first_seen, alone.last_seen) == (None, None)  # not news of any time: not "3 min ago"
+    assert alone.id not in top and after.id in top
     assert arts["b2"].story_id == arts["b1"].story_id  # a copy is strong evidence
     assert (after.first_seen, after.last_seen) == (before.first_seen, before.last_seen) and after.article_count == 2
 

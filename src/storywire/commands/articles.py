@@ -88,7 +88,8 @@ def list_stories(ctx: typer.Context, limit: int = typer.Option(20, help="How man
     table = Table("story", "outlets", "articles", "last", "title", box=None)
     for story in ranked:
         table.add_row(str(story.id), str(story.source_count), str(story.article_count),
-                      story.last_seen.strftime("%Y-%m-%d %H:%M") if story.last_seen else "", shorten(story.title, 90))
+                      story.last_seen.strftime("%Y-%m-%d %H:%M") if story.last_seen else UNDATED,
+                      shorten(story.title, 90))
     out.print(table)
 
 

@@ -84,7 +84,9 @@ def score_story(facts: StoryFacts, now: datetime, prefs: Preferences | None = No
             return None
     reprints = {o.lower() for o in facts.reprint_outlets}
     breadth = sum(REPRINT_WEIGHT if o.lower() in reprints else 1.0 for o in outlets)
-    last = facts.story.last_seen or now
+    last = facts.story.last_seen
+    if last is None:  # a story of undated articles only: no time to rank it by
+        return None
     age_h = max(0.0, (now - last).total_seconds() / 3600)
     recency = 0.5 ** (age_h / HALF_LIFE_HOURS)
     window_start = now - timedelta(hours=VELOCITY_HOURS)

@@ -14,9 +14,9 @@ from .articles import ARTICLE_COLUMNS, UNKNOWN_OUTLET, WHEN, row_to_article
 from .schema import analyses, articles, engine_state, sources, stories, story_entities
 
 # A story's span is that of its dated articles (an undated one never stretches it); a story of undated
-# articles only spans their fetch times.
-SPAN_FIRST = sa.func.coalesce(sa.func.min(articles.c.published), sa.func.min(articles.c.fetched))
-SPAN_LAST = sa.func.coalesce(sa.func.max(articles.c.published), sa.func.max(articles.c.fetched))
+# articles only has none (first_seen and last_seen are null: it is not news of any time).
+SPAN_FIRST = sa.func.min(articles.c.published)
+SPAN_LAST = sa.func.max(articles.c.published)
 _KNOWN_OUTLETS = sa.func.count(sa.distinct(sa.case((sources.c.name != UNKNOWN_OUTLET, articles.c.source_id))))
 _ANY_UNKNOWN = sa.func.max(sa.case((sources.c.name == UNKNOWN_OUTLET, 1), else_=0))
 # Distinct outlets; articles of no known outlet count as one only where no known outlet covers the story.
@@ -205,7 +205,7 @@ class StoriesMixin:
         stmt = sa.select(stories).where(stories.c.merged_into.is_(None), stories.c.article_count >= min_articles)
         if since is not None:
             stmt = stmt.where(stories.c.last_seen >= since)
-        stmt = stmt.order_by(stories.c.last_seen.desc(), stories.c.id.desc()).limit(limit).offset(offset)
+        stmt = stmt.order_by(stories.c.last_seen.desc().nulls_last(), stories.c.id.desc()).limit(limit).offset(offset)
         return [row_to_story(r) for r in conn.execute(stmt)]
 
     def live_stories(self, conn: sa.Connection, story_ids: list[int]) -> list[Story]:
@@ -320,7 +320,7 @@ class StoriesMixin:
         rows = conn.execute(sa.select(story_entities.c.story_id)
                             .join(stories, stories.c.id == story_entities.c.story_id)
                             .where(sa.func.lower(story_entities.c.name) == name.lower())
-                            .order_by(stories.c.last_seen.desc()).limit(limit))
+                            .order_by(stories.c.last_seen.desc().nulls_last()).limit(limit))
         return [r[0] for r in rows]
 
     # -- engine state -------------------------------------------------------------------------
