@@ -153,3 +153,19 @@ def test_headline_only_items_are_stored_and_grouped(tmp_path, store):
     gold = [event for *_, event in HEADLINES]
     predicted = [arts[i].story_id for i, *_ in HEADLINES]
     assert bcubed(predicted, gold)["f1"] == 1.0, predicted
+
+
+def test_a_story_timeline_puts_undated_articles_last_without_a_time():
+    from storywire.analyse.timeline import timeline
+    from storywire.models import UNKNOWN_OUTLET, Article
+
+    fetched = datetime(2026, 11, 30, 12, tzinfo=UTC)
+
+    def art(i: int, source: str, published: datetime | None) -> Article:
+        return Article(id=i, source=source, title=f"t{i}", text="x", content_hash=str(i), fetched=fetched,
+                       published=published)
+
+    rows = timeline([art(1, "Daily B", None), art(2, "Wire A", datetime(2019, 6, 16, 8, tzinfo=UTC)),
+                     art(3, UNKNOWN_OUTLET, datetime(2019, 6, 16, 9, tzinfo=UTC))])
+    assert [(r["article_id"], r["time"], r["first_for_source"]) for r in rows] == [
+        (2, "2019-06-16T08:00:00+00:00", True), (3, "2019-06-16T09:00:00+00:00", False), (1, None, True)]

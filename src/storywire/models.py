@@ -11,6 +11,8 @@ from typing import Literal
 
 ItemKind = Literal["text", "dump", "html"]  # clean text, a plain-text page dump, a web page
 IngestStatus = Literal["ingested", "unchanged", "revised"]
+# The outlet of articles that name none (no source, no URL): shown as "unknown outlet", never counted as one
+UNKNOWN_OUTLET = "unknown"
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from ..models import Article
+from ..models import UNKNOWN_OUTLET, Article
 
 
 def _key(t: datetime) -> datetime:
@@ -16,15 +16,17 @@ def iso(t: datetime | None) -> str | None:
 
 
 def timeline(articles: list[Article]) -> list[dict]:
-    """[{article_id, source, time, first_for_source}] ordered by Article.time (then id)."""
+    """[{article_id, source, time, first_for_source}]: dated articles by publication time (then id), then
+    the undated ones (time None). An article of no known outlet is nobody's first."""
     seen: set[str] = set()
     out = []
-    for a in sorted(articles, key=lambda a: (_key(a.time), a.id)):
-        first = a.source not in seen
+    for a in time_order(articles):
+        first = a.source not in seen and a.source != UNKNOWN_OUTLET
         seen.add(a.source)
-        out.append({"article_id": a.id, "source": a.source, "time": iso(a.time), "first_for_source": first})
+        out.append({"article_id": a.id, "source": a.source, "time": iso(a.published), "first_for_source": first})
     return out
 
 
 def time_order(articles: list[Article]) -> list[Article]:
-    return sorted(articles, key=lambda a: (_key(a.time), a.id))
+    """Dated articles by publication time (then id), then the undated ones by id."""
+    return sorted(articles, key=lambda a: (a.published is None, _key(a.published or a.fetched), a.id))

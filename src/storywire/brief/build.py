@@ -16,7 +16,7 @@ from ..analyse.text import clean_space, fold, norm_tokens, word_count
 from ..clock import utcnow
 from ..config import Settings
 from ..errors import ConfigError
-from ..models import Article
+from ..models import UNKNOWN_OUTLET, Article
 from ..rank import Preferences, reader_preferences
 from ..store.base import Store
 from . import sections as sect
@@ -48,7 +48,8 @@ def _key(text: str) -> str:
 
 
 def _link(a: Article) -> SourceLink:
-    return SourceLink(article_id=a.id, source=a.source, url=a.url, title=a.title)
+    return SourceLink(article_id=a.id, source="unknown outlet" if a.source == UNKNOWN_OUTLET else a.source, url=a.url,
+                      title=a.title)
 
 
 def _verbatim_links(text: str, ids, by_id: dict[int, Article], muted: frozenset[str]) -> tuple[SourceLink, ...]:

@@ -14,11 +14,9 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ..clock import utcnow
 from ..errors import NotFound, RecordRefused
-from ..models import Article, Extracted, IngestResult
+from ..models import UNKNOWN_OUTLET, Article, Extracted, IngestResult
 from ..words import shorten
 from .schema import article_revisions, articles, boilerplate, rejections, sources, story_entities
-
-UNKNOWN_OUTLET = "unknown"  # the reserved source row of articles whose outlet is not known: never one outlet
 
 
 def content_hash(text: str) -> str:
