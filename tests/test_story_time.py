@@ -104,6 +104,8 @@ def test_an_undated_article_does_not_join_across_years_nor_move_a_span(tmp_path,
     with store.read() as conn:
         alone = store.get_story(conn, arts["q3"].story_id)
         top = [r.story.id for r in top_stories(store, conn, limit=50)]
+        plotted = store.article_times(conn, [after.id])[after.id]  # river sparklines, briefing periods
+    assert [aid for _, _, aid in plotted] == [arts["b1"].id]  # the undated copy has no place in time
     assert (alone.first_seen, alone.last_seen) == (None, None)  # not news of any time: not "3 min ago"
     assert alone.id not in top and after.id in top
     assert arts["b2"].story_id == arts["b1"].story_id  # a copy is strong evidence

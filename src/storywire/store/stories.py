@@ -224,13 +224,15 @@ class StoriesMixin:
 
     def article_times(self, conn: sa.Connection, story_ids: list[int],
                       until: datetime | None = None) -> dict[int, list[tuple[str, datetime, int]]]:
-        """Story id -> (outlet, time, article id) of each of its articles (up to ``until``), oldest first."""
+        """Story id -> (outlet, time, article id) of each of its dated articles (published up to ``until``),
+        oldest first: an undated article has no place in time (its fetch time is not its news time)."""
         if not story_ids:
             return {}
-        stmt = (sa.select(articles.c.story_id, sources.c.name, WHEN, articles.c.id).join_from(articles, sources)
-                .where(articles.c.story_id.in_(story_ids)).order_by(WHEN, articles.c.id))
+        published = articles.c.published
+        stmt = (sa.select(articles.c.story_id, sources.c.name, published, articles.c.id).join_from(articles, sources)
+                .where(articles.c.story_id.in_(story_ids), published.is_not(None)).order_by(published, articles.c.id))
         if until is not None:
-            stmt = stmt.where(WHEN <= until)
+            stmt = stmt.where(published <= until)
         out: dict[int, list[tuple[str, datetime, int]]] = {}
         for sid, name, t, aid in conn.execute(stmt):  # times come back aware (UTC) through the schema's UTCDateTime
             out.setdefault(sid, []).append((name, t, aid))
