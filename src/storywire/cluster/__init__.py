@@ -5,12 +5,15 @@ API (no database: the caller reads and writes the store). How the ingest pipelin
     from storywire.cluster import ClusterDoc, load_engine
 
     eng = load_engine(settings, next_story_id=max_story_id + 1)   # the configured model
-    for art in clustered_articles_of_the_last_window_hours:       # rebuild the window from the store,
+    for art in clustered_articles_of_the_window_before_t:         # rebuild around time t from the store,
         eng.observe(ClusterDoc.from_article(art), art.story_id)   # in time order
     for old, into in merges_other_writers_made_since:             # keep up with other writers
         eng.follow_merge(old, into)
-    for a in eng.assign_all((ClusterDoc.from_article(art) for art in new_articles_in_time_order), workers=n):
-        store.apply_assignment(conn, a)                           # a: storywire.models.Assignment
+    for prep in eng.prepare_all(ClusterDoc.from_article(art) for art in pending_articles_in_time_order):
+        observe_the_clustered_articles_up_to(prep.time + window)  # what is stored ahead of it
+        store.apply_assignments(conn, [eng.assign(prep)])         # storywire.models.Assignment
+
+(``storywire.pipeline`` does this, with an engine rebuilt when an article is far from the engine's time.)
 
 ``Assignment`` fields: story_id (existing or newly allocated from the engine's counter), is_new_story,
 score (probability of the joined story; for a new story, the best candidate's), duplicate_of (the
@@ -23,7 +26,9 @@ shown by ``python -m storywire.cluster.explain FILE``).
   model shipped in cluster/model.json) and ``settings.cluster_window_hours``.
 - ``ClusterDoc(article_id, source, title, text, time, language=None)``; ``ClusterDoc.from_article(article)``:
   ``time`` is the article's publication time (None: undated, never the fetch time).
-- ``OnlineClusterer(params=None, window_hours=72.0, next_story_id=1)``; ``load_params(path=None)``.
+- ``OnlineClusterer(params=None, window_hours=72.0, next_story_id=1, embedder=None)``; ``load_params(path=None)``;
+  ``embedder``: a :class:`.embed.Embedder` (default: the model ``make`` installs, when the model uses
+  the embedding features).
 - ``OnlineClusterer.assign(doc, explain=False) -> Assignment``: never looks ahead; an article already
   in the window is returned with its story and changes nothing.
 - ``OnlineClusterer.assign_all(docs, workers=0) -> Iterator[Assignment]``: the same decisions for a
