@@ -83,12 +83,8 @@ DEFAULT_PARAMS: dict = {
     "core_share": 0.5,
     "min_body": 0.0,
     "min_emb": 1.01,  # the embedding cosine that passes the content floor on its own (above 1: never)
-    "emb_candidates": 3,  # stories retrieved by embedding besides those sharing terms, for an article
-    "short_shingles": 100,  # ... with fewer distinct word 5-shingles than this (about 100 words)
-    # An article with fewer distinct word 5-shingles than this (a headline, or a headline and a sentence)
-    # gets the decision fitted on titles ("short", see .train), if the model has one.
-    "headline_shingles": 40,
-    "short": None,
+    "emb_candidates": 3,  # stories retrieved by embedding besides those sharing terms ...
+    "short_shingles": 100,  # ... for articles with fewer distinct word 5-shingles than this (about 100 words)
     "gate_quantile": 0.01,
     "gate_margin": 0.8,
     "member_vectors": 6,
@@ -186,7 +182,7 @@ class OnlineClusterer:
             sid = self._new_story(d)
             score, is_new = (scored[0].p if scored else 0.0), True
         self._add(d, sid)
-        info = self._explanation(d, is_new, scored, dup) if explain else {}
+        info = self._explanation(is_new, scored, dup) if explain else {}
         dup_sim = dup.similarity if dup.near is not None else None
         return Assignment(d.id, sid, is_new, round(float(score), 6), None, dup_sim, merged, info)
 
@@ -325,8 +321,7 @@ class OnlineClusterer:
     def _threshold(self, d: VectorDoc, s: LiveStory) -> float:
         """The probability ``d`` needs to join ``s``: strong evidence where either has no date."""
         p = self.params
-        threshold = self.scorer.decision(d).threshold
-        return threshold if d.dated and s.dated else max(threshold, p["undated_threshold"])
+        return p["threshold"] if d.dated and s.dated else max(p["threshold"], p["undated_threshold"])
 
     def _score(self, d: VectorDoc, exclude: int | None = None, full: bool = True) -> list[ScoredCandidate]:
         """The candidate stories of ``d`` it may join in time, scored, best first (``exclude``: leave one
@@ -351,10 +346,10 @@ class OnlineClusterer:
                 sid = survivor
         return sid, merged
 
-    def _explanation(self, d: VectorDoc, is_new: bool, scored: list[ScoredCandidate], dup: DupResult) -> dict:
+    def _explanation(self, is_new: bool, scored: list[ScoredCandidate], dup: DupResult) -> dict:
         return {
             "decision": "new story" if is_new else "joined",
-            "threshold": self.scorer.decision(d).threshold,
+            "threshold": self.params["threshold"],
             "candidates": [{"story_id": c.story_id, "p": round(c.p, 4),
                             "features": {k: round(v, 4) for k, v in c.features.items()}} for c in scored[:5]],
             "near_duplicate": {"article_id": dup.near, "similarity": dup.similarity} if dup.near is not None else None,

@@ -68,37 +68,14 @@ def _leader(vals: list[float]) -> _Leader:
     return _Leader(i1, vals[i1], max(vals[:i1] + vals[i1 + 1:]))
 
 
-class Decision(NamedTuple):
-    """One fitted decision: the logistic model, the join threshold and the content floors."""
-
-    coef: np.ndarray
-    intercept: float
-    mean: np.ndarray
-    scale: np.ndarray
-    threshold: float
-    min_body: float
-    min_emb: float
-
-
-# What a model fitted on short items (headlines) holds of its own, under "short" in the parameters.
-SHORT_KEYS = ("coef", "intercept", "mean", "scale", "threshold", "min_body", "min_emb")
-
-
-def _decision(p: dict) -> Decision:
-    return Decision(np.asarray(p["coef"], dtype=float), float(p["intercept"]), np.asarray(p["mean"], dtype=float),
-                    np.asarray(p["scale"], dtype=float), float(p["threshold"]), float(p["min_body"]),
-                    float(p["min_emb"]))
-
-
 class Scorer:
-    """Scores an article's candidate stories with the model of ``params`` (see the module docstring): the
-    model fitted on short items (``params["short"]``, if any) for an article of few words, else the main one."""
+    """Scores an article's candidate stories with the model of ``params`` (see the module docstring)."""
 
     def __init__(self, params: dict) -> None:
         p = self.params = params
-        self._long = _decision(p)
-        self._short = _decision({**p, **p["short"]}) if p.get("short") else self._long
-        self._short_size = int(p["headline_shingles"])
+        self._coef = np.asarray(p["coef"], dtype=float)
+        self._mean = np.asarray(p["mean"], dtype=float)
+        self._scale = np.asarray(p["scale"], dtype=float)
         unknown = [k for k in p["features"] if k not in FEATURES]
         if unknown or len(p["coef"]) != len(p["features"]):
             raise ValueError(f"cluster model uses features {unknown or p['features']} that this engine does not "
@@ -111,10 +88,8 @@ class Scorer:
         # its body cosine, and member features the model does not use are skipped.
         self._need_gaps = any(k in _GAP_FEATURES for k in self.features)
         self._need_member = frozenset(k for k in self.features if k in MEMBER_FEATURES)
-
-    def decision(self, d: VectorDoc) -> Decision:
-        """The decision for ``d``: the short-item one below ``headline_shingles`` distinct word 5-shingles."""
-        return self._short if d.size < self._short_size else self._long
+        self._min_body = float(p["min_body"])
+        self._min_emb = float(p["min_emb"])
 
     def score(self, d: VectorDoc, cands: list[LiveStory], full: bool = True) -> list[ScoredCandidate]:
         """The candidates with probability and features, best first.
@@ -124,8 +99,7 @@ class Scorer:
         """
         if not cands:
             return []
-        dec = self.decision(d)
-        sims = self._similarities(d, cands, full, dec)
+        sims = self._similarities(d, cands, full)
         ti, t1, t2 = _leader([s.title for s in sims])
         bi, b1, b2 = _leader([s.body for s in sims])
         ei, e1, e2 = _leader([s.ent for s in sims])
@@ -143,22 +117,22 @@ class Scorer:
         probs = [0.0] * len(sims)
         if joinable:
             rows = [[feats[i][k] for k in self.features] for i in joinable]
-            for i, prob in zip(joinable, self._probabilities(dec, rows, [feats[i]["gap_days"] for i in joinable]),
+            for i, prob in zip(joinable, self._probabilities(rows, [feats[i]["gap_days"] for i in joinable]),
                                strict=True):
                 probs[i] = prob
         out = [ScoredCandidate(s.story.id, prob, f) for s, prob, f in zip(sims, probs, feats, strict=True)]
         out.sort(key=_by_p, reverse=True)
         return out
 
-    def _probabilities(self, dec: Decision, rows: list[list[float]], gap_days: list[float]) -> list[float]:
+    def _probabilities(self, rows: list[list[float]], gap_days: list[float]) -> list[float]:
         """The logistic model on feature rows, less the time-decay prior of the candidates' quiet days."""
-        z = (np.array(rows, dtype=float) - dec.mean) / dec.scale
-        coef, intercept = dec.coef, dec.intercept
+        z = (np.array(rows, dtype=float) - self._mean) / self._scale
+        coef, intercept = self._coef, self.params["intercept"]
         decay = self.params["time_decay_per_day"]
         return [1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, float(zrow @ coef) + intercept - decay * days))))
                 for zrow, days in zip(z, gap_days, strict=True)]
 
-    def _similarities(self, d: VectorDoc, cands: list[LiveStory], full: bool, dec: Decision) -> list[Similarity]:
+    def _similarities(self, d: VectorDoc, cands: list[LiveStory], full: bool) -> list[Similarity]:
         """Centroid similarities of each candidate, member features of those that can join."""
         tv, bv, ev = d.tv, d.bv, d.ev
         ek, ew = ev
@@ -168,7 +142,7 @@ class Scorer:
         lk, lw = d.lead
         lead_total = float(lw.sum())
         out = []
-        min_body, min_emb = dec.min_body, dec.min_emb
+        min_body, min_emb = self._min_body, self._min_emb
         all_cos = full or self._need_gaps
         member = None if full else self._need_member
         bodies = [cos(bv, s.body, s.bnorm) for s in cands]

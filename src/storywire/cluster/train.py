@@ -27,7 +27,6 @@ import numpy as np
 from ..clock import utcnow
 from .evaluate import bcubed, load_records, run_stream, to_docs
 from .online import DEFAULT_PARAMS, OnlineClusterer
-from .scoring import SHORT_KEYS
 
 # What a fit uses unless ``base`` says otherwise: the features and background prior that held up on
 # both topic-split halves of the ECB+ development set.
@@ -63,9 +62,8 @@ def pairs(docs, params: dict, window_hours: float = 72.0, counterfactual: bool =
 
 
 def fit(records: list[dict], base: dict | None = None, window_hours: float = 72.0, C: float = 1.0,
-        tune: bool = True, source: str = "", short: bool = True) -> dict:
-    """Parameters fitted on labelled ``records`` (see the module docstring); with ``short``, also a
-    decision fitted on the records' titles alone (``params["short"]``), for articles of few words."""
+        tune: bool = True, source: str = "") -> dict:
+    """Parameters fitted on labelled ``records`` (see the module docstring)."""
     from sklearn.linear_model import LogisticRegression
 
     params = {**DEFAULT_PARAMS, **FIT_DEFAULTS, **(base or {})}
@@ -96,11 +94,6 @@ def fit(records: list[dict], base: dict | None = None, window_hours: float = 72.
     report: dict = {"pairs": int(len(y)), "positive_pairs": int(y.sum())}
     if tune:
         report["train_f1"] = _tune(params, docs, gold, window_hours)
-    if short:
-        titles = fit([{**r, "text": ""} for r in records], {**(base or {}), "short": None}, window_hours, C, tune,
-                     source, short=False)
-        params["short"] = {k: titles[k] for k in SHORT_KEYS}
-        report["short_train_f1"] = titles["trained_on"].get("train_f1")
     params["trained_on"] = {"file": source, "records": len(records), "stories": len(Counter(gold)),
                             "fitted": utcnow().strftime("%Y-%m-%d"), **report}
     return params
