@@ -258,15 +258,15 @@ class Pipeline:
     def _store_one(self, conn: Connection, ex: Extracted, learn: bool) -> IngestResult | Rejected:
         if learn and ex.source and ex.source != UNKNOWN_OUTLET:  # articles of no known outlet share no template
             had_text = bool(ex.text.strip())
-            ex = self._strip_learned(conn, ex)
+            ex = self._strip_learned(conn, ex, ex.source)
             if had_text and not ex.text.strip() and not (ex.title or "").strip():
                 return Rejected(ex.origin, "nothing left after removing boilerplate")
         result = self.store.upsert_article(conn, ex)
         return replace(result, warnings=ex.warnings) if ex.warnings else result
 
-    def _strip_learned(self, conn: Connection, ex: Extracted) -> Extracted:
-        """Drop paragraphs this outlet repeats on many pages (newsletter plugs, footers, nav)."""
-        source_id = self.store.source_id(conn, ex.source or UNKNOWN_OUTLET)
+    def _strip_learned(self, conn: Connection, ex: Extracted, outlet: str) -> Extracted:
+        """Drop paragraphs the outlet repeats on many pages (newsletter plugs, footers, nav)."""
+        source_id = self.store.source_id(conn, outlet)
         paras = paragraphs(ex.text)
         prints = {p: fingerprint(p) for p in paras if len(p) < 300}
         counts = self.store.count_paragraphs(conn, source_id, set(prints.values()))

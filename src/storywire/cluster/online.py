@@ -112,15 +112,11 @@ def load_params(path: str | Path | None = None) -> dict:
     return {**DEFAULT_PARAMS, **data}
 
 
-def _ts(t: datetime) -> float:
-    if t.tzinfo is None:
-        t = t.replace(tzinfo=UTC)
-    return t.timestamp()
-
-
-def time_of(t: datetime | None) -> float | None:
-    """Epoch seconds of an article time (None: undated)."""
-    return None if t is None else _ts(t)
+def _epoch(t: datetime | None) -> float | None:
+    """Epoch seconds of an article time (naive: UTC; None: undated)."""
+    if t is None:
+        return None
+    return (t if t.tzinfo else t.replace(tzinfo=UTC)).timestamp()
 
 
 class OnlineClusterer:
@@ -302,7 +298,7 @@ class OnlineClusterer:
     def _vectorise(self, prep: PreparedDoc) -> VectorDoc:
         """The engine's view of a prepared document (a dated one moves the head on to its time; an
         undated one is placed at the head)."""
-        t = time_of(prep.time)
+        t = _epoch(prep.time)
         if t is None:
             return self.vectoriser.vectorise(prep, self.now if self.now > float("-inf") else 0.0, dated=False)
         if t > self.now:

@@ -208,24 +208,9 @@ class ArticlesMixin:
 
     def iter_articles(self, conn: sa.Connection, batch: int = 1000) -> Iterator[Article]:
         """All articles in id order, read in batches to bound memory."""
-        return self._iter_articles(conn, None, 0, batch)
-
-    def clustered_articles(self, conn: sa.Connection, after_id: int = 0,
-                           since: datetime | None = None) -> Iterator[Article]:
-        """The articles already in a story, after ``after_id`` and (when given) dated from ``since`` on,
-        in id order."""
-        where: sa.ColumnElement[bool] = articles.c.story_id.is_not(None)
-        if since is not None:
-            where = sa.and_(where, WHEN >= since)
-        return self._iter_articles(conn, where, after_id, 1000)
-
-    def _iter_articles(self, conn: sa.Connection, where: sa.ColumnElement[bool] | None, after_id: int,
-                       batch: int) -> Iterator[Article]:
-        last = after_id
+        last = 0
         while True:
             stmt = sa.select(*ARTICLE_COLUMNS).join_from(articles, sources).where(articles.c.id > last)
-            if where is not None:
-                stmt = stmt.where(where)
             rows = conn.execute(stmt.order_by(articles.c.id).limit(batch)).all()
             if not rows:
                 return
@@ -236,10 +221,6 @@ class ArticlesMixin:
     def story_of(self, conn: sa.Connection, article_id: int) -> int | None:
         """The story the article is in (None: not clustered)."""
         return conn.execute(sa.select(articles.c.story_id).where(articles.c.id == article_id)).scalar()
-
-    def latest_clustered_time(self, conn: sa.Connection) -> datetime | None:
-        """The time of the newest article in a story (None: nothing clustered yet)."""
-        return conn.execute(sa.select(sa.func.max(WHEN)).where(articles.c.story_id.is_not(None))).scalar()
 
     def copies_of(self, conn: sa.Connection, original_id: int, exclude_id: int,
                   limit: int = 50) -> dict[int, float | None]:
