@@ -80,6 +80,18 @@ def test_dates_are_read_against_the_articles_time(text, key):
     assert got == ({key} if key else set())
 
 
+@pytest.mark.parametrize("text, key", [
+    ("He will fight on Saturday in Bern.", "d:2024-02-10"), ("He'll fight on Saturday.", "d:2024-02-10"),
+    ("The fight is scheduled for Saturday.", "d:2024-02-10"), ("The vote is due on Tuesday.", "d:2024-02-06"),
+    ("The fight this Saturday is sold out.", "d:2024-02-10"), ("He fought on Saturday.", "d:2024-02-03"),
+    ("He will not forget. On Saturday he lost.", "d:2024-02-03"), ("He will fight last Saturday's foe.",
+                                                                   "d:2024-02-03"),
+])
+def test_a_weekday_after_words_of_what_is_to_come_is_the_next_one(text, key):
+    """A preview ("will fight on Saturday") and a report ("fought on Saturday") of one fight name one day."""
+    assert _dates(features("", text, TUE)) == {key}
+
+
 def test_without_a_time_only_dates_with_a_year_count():
     f = features("", "On Tuesday, a year after the March 11, 2005 shooting (Dec. 6), he spoke yesterday.")
     assert _dates(f) == {"d:2005-03-11"}

@@ -305,6 +305,11 @@ _REL_DAYS = {w: d for word, d in (("yesterday", -1), ("today", 0), ("tonight", 0
 _PART_OF_DAY = {"night": {"last": -1}, "morning": {"this": 0}, "afternoon": {"this": 0}, "evening": {"this": 0}}
 _DATE_TRIGGERS = frozenset(_MONTHS) | frozenset(_WEEKDAYS) | frozenset(_REL_DAYS) | frozenset(_PART_OF_DAY)
 _ORDINAL = frozenset(("st", "nd", "rd", "th", "of"))
+# A bare weekday is the last such day, unless the words just before it look ahead ("will fight on
+# Saturday", "scheduled for Friday", "this Friday"): then it is the next such day (today included).
+_AHEAD = frozenset(("will", "shall", "scheduled", "expected", "due", "until", "till", "upcoming", "coming",
+                    "planned", "tomorrow", "this"))
+_AHEAD_WINDOW = 4
 
 
 def date_key(d: date) -> str:
@@ -377,6 +382,8 @@ def date_marks(toks: list[str], pub: date | None) -> list[tuple[int, str]]:
             if wd is not None:  # the last such day (today included), the one before after "last", next after "next"
                 if prev == "next":
                     back = (wd - pub.weekday()) % 7 or 7
+                elif prev != "last" and _looks_ahead(toks, i):
+                    back = (wd - pub.weekday()) % 7
                 else:
                     back = -((pub.weekday() - wd) % 7 or (7 if prev == "last" else 0))
             else:
@@ -385,6 +392,17 @@ def date_marks(toks: list[str], pub: date | None) -> list[tuple[int, str]]:
                     continue
         out.append((i, date_key(pub + timedelta(days=back))))
     return out
+
+
+def _looks_ahead(toks: list[str], i: int) -> bool:
+    """Whether the words before the weekday at ``i`` (in its sentence) speak of what is to come."""
+    for t in reversed(toks[max(0, i - _AHEAD_WINDOW):i]):
+        if t in _SENT:
+            return False
+        low = t.lower()
+        if low in _AHEAD or low.endswith(("'ll", "’ll")):
+            return True
+    return False
 
 
 _tok_hash: dict[str, int] = {}
