@@ -34,6 +34,7 @@ MAX_WORDS = 60
 PAIR_MAX_WORDS = 80
 SIM_CUT = 0.5
 CONTAIN_CUT = 0.5
+LEAD_CONTAIN_CUT = 0.25  # two articles' opening sentences: the same main event, however worded
 MMR_LAMBDA = 0.7
 QUOTED_SHARE = 0.5
 
@@ -55,11 +56,12 @@ _ROLE_NOUNS = (
     r"actress|actor|singer|star|rapper|player|boxer|fighter|champion|woman|man|girl|boy|teen|teenager|"
     r"suspect|victim|pair|couple|duo|trio|company|firm|club|team|band|group|ceremony|event|move|decision|"
     r"incident|attack|latter|former|same|two|three|four|five|veteran|youngster|newcomer|striker|"
-    r"midfielder|defender|goalkeeper|coach|manager|director|mother|father|wife|husband|son|daughter"
+    r"midfielder|defender|goalkeeper|coach|manager|director|mother|father|wife|husband|son|daughter|starlet|"
+    r"singer-songwriter|musician|comedian|model|celebrity|lawmaker|politician|official|spokesman|spokeswoman"
 )
 _OPENER_REFERENCE = re.compile(
     rf"^[\"'(\[]*(?:(?:{_CONNECTIVES}|{_PRONOUNS})\b(?!-)"
-    rf"|the\s+(?:\S+\s+){{0,2}}?(?:\d+-year-old|former\b|latter\b|{_ROLE_NOUNS}\b))",
+    rf"|the\s+(?:\S+\s+){{0,2}}?(?:\d+\s*-\s*years?\b|former\b|latter\b|{_ROLE_NOUNS}\b))",
     re.IGNORECASE,
 )
 _SPEECH_CUE = re.compile(
@@ -72,6 +74,7 @@ _SPEAKER_WORD = re.compile(
     r"\b(?:[A-Z][a-z]+|police|officials?|spokes(?:man|woman|person)|ministry|minister|president|"
     r"witnesses|residents|authorities|representative|publicist|statement|sources?)\b"
 )
+_SINGLE_QUOTE = re.compile(r"(?<![^\W_])'|'(?![^\W_])")  # a single quote mark, not an apostrophe inside a word
 _NOT_A_NAME = frozenset({"He", "She", "They", "It", "We", "I", "You", "His", "Her", "Their", "The", "A", "An",
                          "This", "That", "But", "And", "In", "On", "At", "As", "When", "If"})
 
@@ -91,11 +94,14 @@ class SummaryCandidate:
 
 def tidy(text: str) -> str:
     """Whitespace and punctuation spacing normalised: one space between words, none before , . ; : ! ? or
-    a closing bracket nor after an opening one, one after a closing bracket or a comma before a letter."""
+    a closing bracket or quote nor after an opening one or inside a time ("3: 30"), one after a closing bracket
+    or a comma before a letter."""
     t = re.sub(r"\s+", " ", text).strip()
     t = re.sub(r"\s+([,;:!?)\]])", r"\1", t)
     t = re.sub(r"\s+\.(?=\s|$)", ".", t)
-    t = re.sub(r"([(\[])\s+", r"\1", t)
+    t = re.sub(r"([(\[\u201c])\s+", r"\1", t)
+    t = re.sub(r"\s+\u201d", "\u201d", t)
+    t = re.sub(r"(?<=\d): (?=\d\d\b)", ":", t)
     t = re.sub(r"([)\]])(?=[^\W\d_])", r"\1 ", t)
     t = re.sub(r"([,;])(?=[^\W\d_])", r"\1 ", t)
     return t
@@ -144,7 +150,7 @@ def stands_alone(text: str, tokens: list[str], quoted: float | None = None, lead
         return False
     if t.rstrip("\"')").rstrip()[-1:] not in ".!":
         return False
-    if t.count('"') % 2:
+    if t.count('"') % 2 or (t[0] == "'" and len(_SINGLE_QUOTE.findall(t)) % 2):
         return False  # a piece of a quote split across sentences
     if opens_on_reference(t):
         return False
@@ -274,13 +280,13 @@ def summarise(candidates: list[SummaryCandidate], n_sentences: int = 4,
     sim = (S @ S.T).toarray()
     central = lexrank(sim)
     central = central / (central.max() or 1.0)
-    facts = [_facts(c.text) for c in pool]
-    chosen = _select(pool, sim, central, facts, n_sentences)
-    others = [(c, _facts(c.text)) for c in candidates]
+    figures = [_figures(c.text, c.tokens) for c in pool]
+    chosen = _select(pool, sim, central, figures, n_sentences)
+    others = [(c, _figures(c.text, c.tokens)) for c in candidates]
     summary: list[dict] = []
     for i in _reading_order(chosen, pool):
         summary.append(_sentence_item(pool[i]))
-        summary += [c for c in _conflicts(pool[i], facts[i], others) if c not in summary]
+        summary += [c for c in _conflicts(pool[i], figures[i], others) if c not in summary]
     return summary, (_central_title(X[len(docs):], S, central, titles) if titles else None)
 
 
@@ -288,7 +294,7 @@ def _sentence_item(c: SummaryCandidate) -> dict:
     return {"kind": "sentence", "text": c.text, "article_ids": c.article_ids}
 
 
-def _select(pool: list[SummaryCandidate], sim: np.ndarray, central: np.ndarray, facts: list[list[_Fact]],
+def _select(pool: list[SummaryCandidate], sim: np.ndarray, central: np.ndarray, figures: list[_Figures],
             n_sentences: int) -> list[int]:
     """MMR over LexRank centrality x coverage x lead prior; never two items stating the same fact."""
     score = np.array([
@@ -296,13 +302,13 @@ def _select(pool: list[SummaryCandidate], sim: np.ndarray, central: np.ndarray, 
         * (1.0 + 0.5 * (1.0 - min(1.0, min(c.rel_pos.values(), default=1.0))))
         for i, c in enumerate(pool)
     ])
-    content = [_content(c.tokens) for c in pool]
+    leads = [min(c.rel_pos.values(), default=1.0) == 0.0 for c in pool]
     chosen: list[int] = []
     remaining = set(range(len(pool)))
     while remaining and len(chosen) < n_sentences:
         best, best_val = None, -1e9
         for i in remaining:
-            if any(_same_fact(i, j, sim, content, facts) for j in chosen):
+            if any(_same_fact(i, j, sim, figures, leads[i] and leads[j]) for j in chosen):
                 continue
             red = max((sim[i, j] for j in chosen), default=0.0)
             val = MMR_LAMBDA * score[i] - (1 - MMR_LAMBDA) * red
@@ -315,23 +321,33 @@ def _select(pool: list[SummaryCandidate], sim: np.ndarray, central: np.ndarray, 
     return chosen
 
 
-def _content(tokens: list[str]) -> set[str]:
-    """Content-word stems of a sentence (first five letters, so "struck"/"strikes" differ but "killed"/"kills" do
-    not), numbers kept whole."""
+def _stem(word: str) -> str:
+    """A crude stem: an inflection cut, then the first five letters ("pulls", "pulling" -> "pull")."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word[:5]
+
+
+def _content(tokens: list[str]) -> frozenset[str]:
+    """Content-word stems of a sentence, numbers kept whole."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    return {t if t[:1].isdigit() else t[:5] for t in tokens if t not in ENGLISH_STOP_WORDS and len(t) > 1}
+    return frozenset(t if t[:1].isdigit() else _stem(t) for t in tokens if t not in ENGLISH_STOP_WORDS and len(t) > 1)
 
 
-def _same_fact(i: int, j: int, sim: np.ndarray, content: list[set[str]], facts: list[list[_Fact]]) -> bool:
-    """Two items say the same thing: similar TF-IDF vectors, one's content words mostly in the other's, or
-    a number given for the same thing (a conflict)."""
+def _same_fact(i: int, j: int, sim: np.ndarray, figures: list[_Figures], both_leads: bool) -> bool:
+    """Two items say the same thing: similar TF-IDF vectors, one's content words mostly in the other's (a
+    quarter is enough for two opening sentences: outlets lead with the main event in their own words), or a
+    number given for the same thing (a conflict)."""
     if sim[i, j] > SIM_CUT:
         return True
-    a, b = content[i], content[j]
-    if a and b and len(a & b) / min(len(a), len(b)) >= CONTAIN_CUT:
+    a, b = figures[i], figures[j]
+    shared = len(a.content & b.content) / max(1, min(len(a.content), len(b.content)))
+    if shared >= (LEAD_CONTAIN_CUT if both_leads else CONTAIN_CUT):
         return True
-    return any(f.clashes(g) for f in facts[i] for g in facts[j])
+    return any(f.amount != g.amount and _about_same(f, g, a, b) for f in a.facts for g in b.facts)
 
 
 # Numbers: a win-loss record ("52-3", "40-2-1"), an age ("26-year-old"), or a plain number ("1,200", "6.1").
@@ -342,55 +358,82 @@ _MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec januar
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 _CONTEXT = 4
 CONTEXT_SHARED = 2
+SENTENCE_SHARED = 0.35
 
 
 @dataclass(frozen=True)
 class _Fact:
     """A number in a sentence and what it is about: its shape, what it counts or whose record it is (``unit``),
-    the content words around it."""
+    the content words and names around it."""
 
-    value: str
+    value: str  # as written ("1,200")
     shape: str
     unit: str
     context: frozenset[str]
+    names: frozenset[str]
 
-    def about_same(self, other: _Fact) -> bool:
-        return (self.shape == other.shape and self.unit == other.unit and bool(self.unit)
-                and len(self.context & other.context) >= CONTEXT_SHARED)
-
-    def clashes(self, other: _Fact) -> bool:
-        return self.value != other.value and self.about_same(other)
+    @property
+    def amount(self) -> str:
+        return self.value.replace(",", "")
 
 
-def _facts(text: str) -> list[_Fact]:
+@dataclass(frozen=True)
+class _Figures:
+    """The numbers a sentence gives, with the sentence's content words."""
+
+    facts: tuple[_Fact, ...]
+    content: frozenset[str]
+
+
+def _about_same(f: _Fact, g: _Fact, a: _Figures, b: _Figures) -> bool:
+    """Whether ``f`` (of sentence ``a``) and ``g`` (of ``b``) count the same thing: a record or an age of the same
+    named person; a plain number of the same unit next to the same name, in sentences mostly about the same,
+    unless every other figure the two give differs too (then they count something else: a total, a period)."""
+    if f.shape != g.shape or not f.unit or f.unit != g.unit:
+        return False
+    if f.shape != "num":
+        return bool(f.context & g.context)
+    if len(f.context & g.context) < CONTEXT_SHARED or not f.names & g.names:
+        return False
+    if len(a.content & b.content) / max(1, len(a.content), len(b.content)) < SENTENCE_SHARED:
+        return False
+    pairs = [(x, y) for x in a.facts if x is not f
+             for y in b.facts if y is not g and (x.shape, x.unit) == (y.shape, y.unit)]
+    return not pairs or any(x.amount == y.amount for x, y in pairs)
+
+
+def _figures(text: str, tokens: list[str]) -> _Figures:
     """The numbers of a sentence with their context (dates, times and years left out: they differ honestly)."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    t = re.sub(r"(?<=\d) - (?=\d|year)|(?<=year) - (?=old)", "-", fold(text))  # "36 - year - old", "58 - 3"
+    # Detokenised spacing: "36 - year - old", "58 - 3", "AK - 47", "120, 000".
+    t = re.sub(r"(?<=[\d\w]) - (?=\d|year)|(?<=year) - (?=old)", "-", fold(text))
+    t = re.sub(r"(?<![\d,])(\d{1,3}), (?=\d{3}\b)", r"\1,", t)
     out = []
     for m in _NUMBER.finditer(t):
         shape = "record" if m.group("record") else "age" if m.group("age") else "num"
-        value = (m.group(shape) or "").replace(",", "")
+        value = m.group(shape) or ""
         before_cased = _WORD.findall(t[:m.start()])[-_CONTEXT:]
+        after_cased = _WORD.findall(t[m.end():])[:_CONTEXT]
         before = [w.casefold() for w in before_cased]
-        after = [w.casefold() for w in _WORD.findall(t[m.end():])][:_CONTEXT]
+        after = [w.casefold() for w in after_cased]
         if shape == "num" and (_is_date_or_time(value, before, after, t, m.end()) or _converted(t[:m.start()], before)):
             continue
+        if shape == "record" and re.search(r"\bsince\b", t, re.IGNORECASE):
+            continue  # a record over a period ("has gone 4-2-1 since..."), not the career record
         words = [w for w in before + after if w not in ENGLISH_STOP_WORDS and not w[:1].isdigit() and len(w) > 1]
+        names = [w for w in before_cased + after_cased if w[:1].isupper() and w not in _NOT_A_NAME]
         if shape == "num":  # what is counted: the next content word ("12 people"), else the one before
             nxt = [w for w in after if w not in ENGLISH_STOP_WORDS][:1]
-            unit = nxt[0][:5] if nxt else (before[-1][:5] if before else "")
+            unit = _stem(nxt[0]) if nxt else (_stem(before[-1]) if before else "")
         else:  # whose record or age: the name after an age ("40-year-old Thompson"), else the nearest before
-            names = [w for w in before_cased if w[:1].isupper() and w not in _NOT_A_NAME]
+            owners = [w for w in before_cased if w[:1].isupper() and w not in _NOT_A_NAME]
             if shape == "age":
-                names += [w for w in _WORD.findall(t[m.end():])[:3] if w[:1].isupper() and w not in _NOT_A_NAME][:1]
-            unit = names[-1].casefold() if names else ""
-        out.append(_Fact(value, shape, unit, frozenset(w[:5] for w in words)))
-    return out
-
-
-def _same_count(f: _Fact, g: _Fact) -> bool:
-    return f.value == g.value and f.shape == g.shape and f.unit == g.unit
+                owners += [w for w in after_cased[:3] if w[:1].isupper() and w not in _NOT_A_NAME][:1]
+            unit = owners[-1].casefold() if owners else ""
+        out.append(_Fact(value, shape, unit, frozenset(_stem(w) for w in words),
+                         frozenset(_stem(w.casefold()) for w in names)))
+    return _Figures(tuple(out), _content(tokens))
 
 
 def _converted(head: str, before: list[str]) -> bool:
@@ -406,21 +449,23 @@ def _is_date_or_time(value: str, before: list[str], after: list[str], text: str,
     return text[end:end + 1] == ":" or bool(after and after[0] in ("am", "pm", "a.m", "p.m", "gmt", "utc"))
 
 
-def _conflicts(chosen: SummaryCandidate, facts: list[_Fact], others: list[tuple[SummaryCandidate, list[_Fact]]]
+def _conflicts(chosen: SummaryCandidate, figures: _Figures, others: list[tuple[SummaryCandidate, _Figures]]
                ) -> list[dict]:
     """One conflict item per number of ``chosen`` that other articles give differently for the same thing; an
     article giving more than one of the values counts for none."""
     items = []
-    for f in facts:
-        by_value: dict[str, set[int]] = {f.value: set(chosen.article_ids)}
+    for f in figures.facts:
+        written = {f.amount: f.value}
+        by_amount: dict[str, set[int]] = {f.amount: set(chosen.article_ids)}
         for c, cf in others:
-            given = {g.value for g in cf if f.about_same(g)}
-            if len(given) != 1 or (given != {f.value} and any(_same_count(f, g) for g in cf)):
-                continue  # a sentence giving two figures for one thing relates them ("rose from 12 to 15")
-            by_value.setdefault(given.pop(), set()).update(c.article_ids)
-        seen = Counter(a for ids in by_value.values() for a in ids)
-        alone = {v: sorted(a for a in ids if seen[a] == 1) for v, ids in by_value.items()}
-        values = [(v, ids) for v, ids in alone.items() if ids]
+            given = {g.amount: g.value for g in cf.facts if _about_same(f, g, figures, cf)}
+            if len(given) == 1:  # a sentence giving two figures for one thing relates them ("rose from 12 to 15")
+                amount, value = given.popitem()
+                written.setdefault(amount, value)
+                by_amount.setdefault(amount, set()).update(c.article_ids)
+        seen = Counter(a for ids in by_amount.values() for a in ids)
+        values = [(written[k], sorted(a for a in ids if seen[a] == 1)) for k, ids in by_amount.items()]
+        values = [(v, ids) for v, ids in values if ids]
         if len(values) > 1:
             items.append({"kind": "conflict", "text": "outlets differ: " + ", ".join(v for v, _ in values),
                           "article_ids": sorted(a for _, ids in values for a in ids),
