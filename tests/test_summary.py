@@ -15,10 +15,10 @@ from storywire.models import Article
 T0 = datetime(2024, 3, 2, 9, 0, tzinfo=UTC)
 
 
-def art(aid: int, source: str, text: str, minutes: int = 0) -> Article:
+def art(aid: int, source: str, text: str, minutes: int = 0, url: str | None = None) -> Article:
     t = T0 + timedelta(minutes=minutes)
     return Article(id=aid, source=source, title=f"{source} report", text=text, content_hash=f"h{aid}", fetched=t,
-                   published=t)
+                   published=t, url=url)
 
 
 def sentences(d: dict) -> list[str]:
@@ -102,15 +102,18 @@ def test_the_26_year_old_opener_is_skipped():
 def test_paraphrased_duplicates_give_one_item():
     a = art(1, "Quake News",
             "A magnitude 6.1 earthquake struck the coast of northern Chile early on Monday morning.\n\n"
+            "Wildfires forced about 3,000 residents to flee their homes near the town of Kalamata on Sunday.\n\n"
             "Rescue teams searched collapsed houses in the port town of Iquique throughout the day.")
     b = art(2, "Pacific Wire", "An earthquake of magnitude 6.1 hit northern Chile's coast on Monday morning.\n\n"
+            "Some 3,000 people were evacuated from their homes around Kalamata on Sunday as the wildfires spread.\n\n"
             "Schools in the region will stay closed until engineers have inspected every building.", 2)
     c = art(3, "Andes Post", "Early on Monday, a 6.1-magnitude quake struck off the northern coast of Chile.\n\n"
             "The national emergency office said power had been restored to most homes by the evening.", 4)
-    d = analyse_story(5, [a, b, c], nlp=False)
-    quake = [t for t in sentences(d) if "6.1" in t]
-    assert len(quake) == 1, sentences(d)
-    assert len(sentences(d)) >= 2
+    d = analyse_story(5, [a, b, c], summary_sentences=5, nlp=False)
+    texts = sentences(d)
+    assert len([t for t in texts if "6.1" in t]) == 1, texts
+    assert len([t for t in texts if "3,000" in t]) == 1, texts
+    assert len(texts) >= 3
 
 
 def test_spacing_is_normalised_and_still_verbatim():
@@ -165,3 +168,81 @@ def test_every_summary_sentence_is_verbatim_in_its_sources(shared):
             if s["kind"] == "conflict":
                 for v in s["values"]:
                     assert all(v["value"] in squeeze(articles[i - 1].text) for i in v["article_ids"])
+
+
+RAYE = [
+    {"id": "ring-1", "url": "https://ring.example/raye", "source": "Ring Daily", "published": "2024-03-02T21:00:00Z",
+     "title": "Raye keeps her belts with ninth-round stoppage",
+     "text": "Natasha Raye (52-3) kept her three world title belts with a stoppage of Carla Mendes in Cardiff on "
+             "Saturday night.\n\nMendes had never been stopped before in a professional career of twelve years, and "
+             "her corner threw in the towel after a barrage of body shots."},
+    {"id": "wire-1", "url": "https://wire.example/raye", "source": "Fight Wire", "published": "2024-03-02T21:30:00Z",
+     "title": "Raye stops Mendes in Cardiff",
+     "text": "The Welsh champion Natasha Raye (58-3) beat Carla Mendes in the ninth round in Cardiff on Saturday "
+             "night.\n\nMendes had never been stopped before in a professional career of twelve years, and her corner "
+             "threw in the towel after a barrage of body shots."},
+]
+
+
+def test_conflict_is_shown_by_the_cli_the_story_page_and_the_api(tmp_path):
+    from fastapi.testclient import TestClient
+    from typer.testing import CliRunner
+
+    from storywire.cli import app
+    from storywire.config import Settings
+    from storywire.store import open_store
+    from storywire.web import create_app
+
+    db = tmp_path / "s.db"
+    feed = tmp_path / "raye.jsonl"
+    feed.write_text("".join(json.dumps(r) + "\n" for r in RAYE), encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(app, ["--db", str(db), "ingest", str(feed)]).exit_code == 0
+    store = open_store(str(db))
+    try:
+        with store.read() as conn:
+            (story,) = [s for s in store.list_stories(conn) if s.source_count == 2]
+            analysis = store.get_analysis(conn, story.id)
+        (conflict,) = [s for s in analysis["summary"] if s["kind"] == "conflict"]
+        numbers = {a["id"]: n for n, a in enumerate(analysis["articles"], 1)}
+        by_value = {v["value"]: numbers[v["article_ids"][0]] for v in conflict["values"]}
+
+        out = runner.invoke(app, ["--db", str(db), "story", str(story.id)], env={"COLUMNS": "200"}).output
+        assert f"\u2022 Outlets differ: 52-3 [{by_value['52-3']}], 58-3 [{by_value['58-3']}]" in out
+
+        with TestClient(create_app(Settings(anonymous_read=True), store)) as client:
+            page = client.get(f"/story/{story.id}").text
+            item = re.search(r'<li class="conflict">(.*?)</li>', page, re.S)
+            assert item and re.sub(r"<[^>]+>", "", item.group(1)).split() == [
+                "Outlets", "differ:", "52-3", f"[{by_value['52-3']}],", "58-3", f"[{by_value['58-3']}]"]
+            api = client.get(f"/api/v1/stories/{story.id}").json()
+            assert [s for s in api["summary"] if s["kind"] == "conflict"] == [conflict]
+    finally:
+        store.close()
+
+
+def test_briefing_carries_the_conflict_after_its_sentence():
+    from storywire.brief import render
+    from storywire.brief.build import summary_conflicts, summary_sentences
+    from storywire.brief.model import Briefing, Item, Section
+
+    arts = [art(1, "Ring Daily", RAYE[0]["text"], url=RAYE[0]["url"]),
+            art(2, "Fight Wire", RAYE[1]["text"], 30, url=RAYE[1]["url"])]
+    d = analyse_story(9, arts, nlp=False)
+    by_id = {a.id: a for a in arts}
+    shown = summary_sentences(d, by_id, frozenset())
+    conflicts = summary_conflicts(d, shown, by_id, frozenset())
+    assert [[(v.value, [s.source for s in v.sources]) for v in c.values] for c in conflicts] == [
+        [("52-3", ["Ring Daily"]), ("58-3", ["Fight Wire"])]]
+    assert summary_conflicts(d, shown, by_id, frozenset({"fight wire"})) == ()  # one outlet left: no disagreement
+    assert summary_conflicts(d, (), by_id, frozenset()) == ()  # its sentence not shown: nor is the conflict
+    item = Item(story_id=9, title="Raye keeps her belts", section="sport", score=1.0,
+                outlets=("Fight Wire", "Ring Daily"), reprint_outlets=(), article_ids=(1, 2), sentences=shown,
+                conflicts=conflicts)
+    b = Briefing(title="Evening briefing", created=T0, period_start=T0, period_end=T0, timezone="UTC",
+                 sections=(Section("sport", (item,)),))
+    md = render(b, "markdown")
+    assert ("- Outlets differ: 52-3 ([Ring Daily](https://ring.example/raye)), "
+            "58-3 ([Fight Wire](https://wire.example/raye))") in md
+    assert md.index("Outlets differ") > md.index(shown[0].text)
+    assert Briefing.from_dict(json.loads(render(b, "json"))) == b
