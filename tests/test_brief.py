@@ -19,9 +19,19 @@ from pathlib import Path
 
 import pytest
 
+from storywire.analyse.summarise import squeeze
 from storywire.brief import Briefing, build_briefing, render
 from storywire.brief.feed_writer import atom
-from storywire.brief.model import CitedQuote, CitedSentence, Item, Section, SourceLink, WhatsNew
+from storywire.brief.model import (
+    CitedConflict,
+    CitedQuote,
+    CitedSentence,
+    CitedValue,
+    Item,
+    Section,
+    SourceLink,
+    WhatsNew,
+)
 from storywire.brief.rank import ArticleRef, rank_candidates
 from storywire.brief.schedule import last_due, next_due, run_due, slots_between
 from storywire.config import Settings
@@ -98,7 +108,9 @@ def sample_briefing() -> Briefing:
         quote=CitedQuote("We have never seen the water rise this fast", "Mayor Agnes Talvik", "direct",
                          (_link(1, "Northern Courier"),)),
         whats_new=WhatsNew(t("2022-02-04T19:00"), 2, ("RBN News",),
-                           (CitedSentence("Power was cut to parts of the town.", (_link(3, "RBN News"),)),)))
+                           (CitedSentence("Power was cut to parts of the town.", (_link(3, "RBN News"),)),)),
+        conflicts=(CitedConflict((CitedValue("12,000", (_link(1, "Northern Courier"),)),
+                                  CitedValue("<b>15,000</b>", (_link(2, "Valley Gazette"),)))),))
     cup = Item(story_id=9, title="Harbour City win the Cup", section="sport", score=1.0, outlets=("Coastal Post",),
                reprint_outlets=(), article_ids=(4,),
                sentences=(CitedSentence("Harbour City won the National Cup on Friday night.",
@@ -166,6 +178,7 @@ def test_html_is_standalone_escaped_and_script_free():
     assert HOSTILE in text  # the sentence survives verbatim as text, not as markup
     assert all(h.startswith("https://") for h in p.hrefs) and "https://northerncourier.example/1" in p.hrefs
     assert "What's new" in text and "RBN News" in text and "Mayor Agnes Talvik" in text
+    assert "Outlets differ: 12,000 (Northern Courier), <b>15,000</b> (Valley Gazette)" in " ".join(text.split())
 
 
 def test_markdown_and_text():
@@ -177,6 +190,8 @@ def test_markdown_and_text():
     assert "javascript:" not in md and "(Valley Gazette)" in md  # unsafe link shown as plain outlet name
     assert "\\<script\\>" in md and "\\[again\\] \\*today\\*" in md
     assert "Sat 5 Feb 2022 08:00 (Europe/Berlin)" in md  # period in the reader's zone
+    assert ("- Outlets differ: 12,000 ([Northern Courier](https://northerncourier.example/1)), "
+            "\\<b\\>15,000\\</b\\> ([Valley Gazette](https://valleygazette.example/2))") in md
     flood = b.sections[0].items[0]
     reported = replace(flood, quote=CitedQuote("the river would peak on Sunday", "The weather service",
                                                "indirect", flood.quote.sources, "expects"))
@@ -186,6 +201,7 @@ def test_markdown_and_text():
     assert txt.startswith("MORNING BRIEFING, SATURDAY 5 FEBRUARY 2022\n")
     assert all(len(line) <= 72 for line in txt.splitlines() if "://" not in line)
     assert "[1] Northern Courier <https://northerncourier.example/1>" in txt
+    assert "* Outlets differ: 12,000 [1], <b>15,000</b> [3]" in " ".join(txt.split())
     assert "What's new: 2 new articles since Fri 4 Feb 2022 20:00; now also RBN News" in " ".join(txt.split())
 
 
@@ -440,7 +456,7 @@ def assert_faithful(store, b: Briefing) -> int:
                 assert s.sources, s.text
                 for link in s.sources:
                     art = store.get_article(conn, link.article_id)
-                    assert s.text in art.text, (s.text, art.source)
+                    assert squeeze(s.text) in squeeze(art.text), (s.text, art.source)  # tidied spacing only
                     assert (art.source, art.url) == (link.source, link.url)
                     assert art.story_id == item.story_id
                 checked += 1

@@ -10,7 +10,8 @@ JSON-serialisable dict, the "story object" shown by the web UI, the API and ``st
     origins:          [{name, article_ids, credits: [{article_id, source, kind, evidence}]}]
     quotes:           [{kind, text, speaker, speaker_full, cue, carriers: [{article_id, source, attribution}]}]
     entities:         [{name, label, count, article_ids, forms}]
-    summary:          [{text, article_ids}]
+    summary:          [{kind: "sentence", text, article_ids}
+                       | {kind: "conflict", text, article_ids, values: [{value, article_ids}]}]
     timeline:         [{article_id, source, time, first_for_source}]
 """
 from __future__ import annotations
@@ -20,8 +21,8 @@ from .align import Alignment, align
 from .entities import collect as collect_entities
 from .entities import get_nlp
 from .quotes import extract_quotes, merge_quotes
-from .sentences import Sentence, paragraphs, segment, split_sentences
-from .summarise import SummaryCandidate, summarise
+from .sentences import paragraphs, segment, split_sentences
+from .summarise import summarise, summary_candidates
 from .timeline import iso, time_order, timeline
 from .wire import Credit, article_origin, detect_credits, is_credit_line, is_photo_credit, origins_table, passage_origin
 
@@ -56,8 +57,8 @@ def analyse_story(story_id: int, articles: list, summary_sentences: int = 4, nlp
 
     al = align(sentences, order, texts, skip)
     quotes = merge_quotes({a.id: extract_quotes(a.id, texts[a.id], skip_paras[a.id]) for a in arts}, order, sources)
-    units, candidates = _sentence_units(al, sentences, sources)
-    entities = collect_entities(units, nlp=nlp)
+    entities = collect_entities(_sentence_units(al), nlp=nlp)
+    candidates = summary_candidates(al.clusters, sentences, texts, sources)
     summary, title = summarise(candidates, summary_sentences, titles=_headlines(arts))
     if not title:
         title = summary[0]["text"] if summary else ""
@@ -102,24 +103,10 @@ def _article_row(a: Article, al: Alignment, text: str, credits: list[Credit]) ->
     }
 
 
-def _sentence_units(al: Alignment, sentences: dict[int, list[Sentence]],
-                    sources: dict[int, str]) -> tuple[list[tuple[str, list[int]]], list[SummaryCandidate]]:
-    """One unit per sentence cluster, (text, carrying articles) for NER and a summary candidate: NER runs
-    once on a wire sentence carried by many outlets, and the summary counts its coverage."""
-    units = []
-    candidates = []
-    n_sent = {aid: max(1, len(sents)) for aid, sents in sentences.items()}
-    for members in al.clusters:
-        if not members:
-            continue
-        rep = members[0]
-        ids = sorted({m.article_id for m in members})
-        units.append((rep.text, ids))
-        rel: dict[int, float] = {}
-        for m in members:
-            rel.setdefault(m.article_id, m.index / n_sent[m.article_id])
-        candidates.append(SummaryCandidate(rep.text, rep.tokens, ids, len({sources[i] for i in ids}), rel))
-    return units, candidates
+def _sentence_units(al: Alignment) -> list[tuple[str, list[int]]]:
+    """One unit per sentence cluster, (text, carrying articles), for NER: NER runs once on a wire sentence
+    carried by many outlets."""
+    return [(members[0].text, sorted({m.article_id for m in members})) for members in al.clusters if members]
 
 
 def _headlines(arts: list[Article]) -> list[tuple[int, str]]:

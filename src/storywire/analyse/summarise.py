@@ -2,50 +2,234 @@
 
 Candidates are sentence clusters from the alignment (a wire sentence carried by five outlets is one
 candidate carried by five articles), so coverage across outlets is counted, not repeated. The score
-is LexRank centrality x (1 + coverage across sources) x a mild lead-position prior; selection is MMR
-with a hard similarity cut so no two sentences say the same thing; the chosen sentences are shown
-in the lead article's order. Each sentence's text is verbatim from one article.
+is LexRank centrality x (1 + coverage across sources) x a lead-position prior; selection is MMR with
+hard cuts so no two sentences state the same fact (TF-IDF similarity, content-word containment, or
+the same number context with different values); the chosen sentences are shown in the lead article's
+order.
+
+Every item stands alone: a sentence that opens on a reference to something not yet said ("He",
+"The 26-year-old", "However") is taken only together with the sentence before it in its article (one
+item), and a sentence that is mostly a quotation without a named speaker inside it is never taken.
+Texts are verbatim from one article except for whitespace and punctuation spacing (``tidy``). When
+outlets give different numbers for a fact a chosen sentence states, a ``conflict`` item follows it
+with each value and the articles giving it.
 """
 from __future__ import annotations
 
 import math
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 
+from .quotes import quote_spans
+from .sentences import Sentence, paragraphs
 from .text import fold, norm_tokens
 
 MIN_WORDS = 8
 MAX_WORDS = 60
+PAIR_MAX_WORDS = 80
 SIM_CUT = 0.5
+CONTAIN_CUT = 0.5
+LEAD_CONTAIN_CUT = 0.25  # two articles' opening sentences: the same main event, however worded
 MMR_LAMBDA = 0.7
+QUOTED_SHARE = 0.5
+
+ItemKind = Literal["sentence", "conflict"]
+
+# Openers that point back at something the reader has not been told: pronouns, determiners used as
+# pronouns, discourse connectives, and definite descriptions of a person not yet named.
+_CONNECTIVES = (
+    r"but|however|also|and|or|so|yet|still|meanwhile|instead|moreover|furthermore|additionally|besides|"
+    r"then|thus|therefore|nevertheless|nonetheless|likewise|similarly|otherwise|later|afterwards|"
+    r"in addition|in turn|as a result|by contrast|on the other hand|even so|despite this|despite that|"
+    r"at the time|in response"
+)
+_PRONOUNS = (
+    r"he|she|they|it|its|it's|his|her|hers|their|theirs|them|him|we|our|us|i|my|you|this|these|those|that|"
+    r"such|both|neither|either|another|others|here"
+)
+_ROLE_NOUNS = (
+    r"actress|actor|singer|star|rapper|player|boxer|fighter|champion|woman|man|girl|boy|teen|teenager|"
+    r"suspect|victim|pair|couple|duo|trio|company|firm|club|team|band|group|ceremony|event|move|decision|"
+    r"incident|attack|latter|former|same|two|three|four|five|veteran|youngster|newcomer|striker|"
+    r"midfielder|defender|goalkeeper|coach|manager|director|mother|father|wife|husband|son|daughter|starlet|"
+    r"singer-songwriter|musician|comedian|model|celebrity|lawmaker|politician|official|spokesman|spokeswoman"
+)
+_OPENER_REFERENCE = re.compile(
+    rf"^[\"'(\[]*(?:(?:{_CONNECTIVES}|{_PRONOUNS})\b(?!-)"
+    rf"|the\s+(?:\S+\s+){{0,2}}?(?:\d+\s*-\s*years?\b|former\b|latter\b|{_ROLE_NOUNS}\b))",
+    re.IGNORECASE,
+)
+_SPEECH_CUE = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|according to|stated|states|explained|insisted|warned|wrote|"
+    r"writes|asked|announced|announces|confirmed|declared|noted|tweeted|posted|admitted|claimed|claims|"
+    r"recalled|argued|replied|continued)\b",
+    re.IGNORECASE,
+)
+_SPEAKER_WORD = re.compile(
+    r"\b(?:[A-Z][a-z]+|police|officials?|spokes(?:man|woman|person)|ministry|minister|president|"
+    r"witnesses|residents|authorities|representative|publicist|statement|sources?)\b"
+)
+_SINGLE_QUOTE = re.compile(r"(?<![^\W_])'|'(?![^\W_])")  # a single quote mark, not an apostrophe inside a word
+_NOT_A_NAME = frozenset({"He", "She", "They", "It", "We", "I", "You", "His", "Her", "Their", "The", "A", "An",
+                         "This", "That", "But", "And", "In", "On", "At", "As", "When", "If"})
 
 
-@dataclass
+@dataclass(frozen=True)
 class SummaryCandidate:
-    """A sentence cluster of the story, as a candidate summary sentence."""
+    """A sentence cluster of the story (or such a sentence with its lead-in), as one candidate summary item."""
 
     text: str
     tokens: list[str]
     article_ids: list[int]
     sources: int  # distinct outlets carrying it
     rel_pos: dict[int, float]  # article id -> relative position (0 = first sentence)
+    quoted: float = 0.0  # share of its characters inside quotation marks
+    lead_in: bool = False  # the sentence that opens on a reference, with the sentence before it
 
 
-def stands_alone(text: str, tokens: list[str]) -> bool:
-    """Whether a sentence can be quoted on its own: a bounded length, a capital start, a final . or !, no
-    unbalanced quote."""
-    if not (MIN_WORDS <= len(tokens) <= MAX_WORDS):
+def tidy(text: str) -> str:
+    """Whitespace and punctuation spacing normalised: one space between words, none before , . ; : ! ? or
+    a closing bracket or quote nor after an opening one or inside a time ("3: 30"), one after a closing bracket
+    or a comma before a letter."""
+    t = re.sub(r"\s+", " ", text).strip()
+    t = re.sub(r"\s+([,;:!?)\]])", r"\1", t)
+    t = re.sub(r"\s+\.(?=\s|$)", ".", t)
+    t = re.sub(r"([(\[\u201c])\s+", r"\1", t)
+    t = re.sub(r"\s+\u201d", "\u201d", t)
+    t = re.sub(r"(?<=\d): (?=\d\d\b)", ":", t)
+    t = re.sub(r"([)\]])(?=[^\W\d_])", r"\1 ", t)
+    t = re.sub(r"([,;])(?=[^\W\d_])", r"\1 ", t)
+    return t
+
+
+def squeeze(text: str) -> str:
+    """``text`` without whitespace: the form in which a tidied sentence is verbatim in its source."""
+    return re.sub(r"\s+", "", text)
+
+
+def opens_on_reference(text: str) -> bool:
+    """Whether a sentence opens on a reference to something not yet said ("He", "The 26-year-old", "But")."""
+    return bool(_OPENER_REFERENCE.match(fold(text).strip()))
+
+
+def is_bare_quote(text: str, quoted: float) -> bool:
+    """Mostly a quotation, with no speaker named in the sentence outside the quotation marks ("he said" does not
+    name one)."""
+    if quoted < QUOTED_SHARE:
+        return False
+    outside = _outside_quotes(fold(text))
+    if not _SPEECH_CUE.search(outside):
+        return True
+    names = [w for w in _SPEAKER_WORD.findall(outside) if w not in _NOT_A_NAME and not _SPEECH_CUE.fullmatch(w)]
+    return not names
+
+
+def _outside_quotes(text: str) -> str:
+    spans = quote_spans(text)
+    out, pos = [], 0
+    for s, e, _ in spans:
+        out.append(text[pos:s])
+        pos = e
+    out.append(text[pos:])
+    return " ".join(out)
+
+
+def stands_alone(text: str, tokens: list[str], quoted: float | None = None, lead_in: bool = False) -> bool:
+    """Whether a sentence (or a sentence with its lead-in) can be shown on its own: a bounded length, a capital
+    start, a final . or !, no unbalanced quote, no opening reference, not a bare quote. ``quoted``: the share of
+    it inside quotation marks of its paragraph (default: measured in the sentence alone)."""
+    if not (MIN_WORDS <= len(tokens) <= (PAIR_MAX_WORDS if lead_in else MAX_WORDS)):
         return False
     t = fold(text).strip()
     if not t or t[0].islower() or t[0] in "(-":
         return False
     if t.rstrip("\"')").rstrip()[-1:] not in ".!":
         return False
-    if t.count('"') % 2:
+    if t.count('"') % 2 or (t[0] == "'" and len(_SINGLE_QUOTE.findall(t)) % 2):
         return False  # a piece of a quote split across sentences
-    return True
+    if opens_on_reference(t):
+        return False
+    if quoted is None:
+        quoted = sum(e - s for s, e, _ in quote_spans(t)) / len(t)
+    return not is_bare_quote(t, quoted)
+
+
+def summary_candidates(clusters: list[list[Sentence]], sentences: dict[int, list[Sentence]], texts: dict[int, str],
+                       sources: dict[int, str]) -> list[SummaryCandidate]:
+    """One candidate per sentence cluster, and for a sentence that opens on a reference one more: the sentence
+    with the one before it in its articles (carried by the articles where both are consecutive)."""
+    cluster_of = {(m.article_id, m.index): ci for ci, members in enumerate(clusters) for m in members}
+    n_sent = {aid: max(1, len(sents)) for aid, sents in sentences.items()}
+    quoted = _QuotedShare(texts)
+    out = []
+    for members in clusters:
+        if not members:
+            continue
+        rep = members[0]
+        ids = sorted({m.article_id for m in members})
+        rel: dict[int, float] = {}
+        for m in members:
+            rel.setdefault(m.article_id, m.index / n_sent[m.article_id])
+        out.append(SummaryCandidate(tidy(rep.text), rep.tokens, ids, len({sources[i] for i in ids}), rel,
+                                    quoted(rep)))
+        if opens_on_reference(rep.text):
+            pair = _with_lead_in(members, sentences, texts, sources, cluster_of, n_sent, quoted)
+            if pair is not None:
+                out.append(pair)
+    return out
+
+
+def _with_lead_in(members: list[Sentence], sentences: dict[int, list[Sentence]], texts: dict[int, str],
+                  sources: dict[int, str], cluster_of: dict[tuple[int, int], int], n_sent: dict[int, int],
+                  quoted: _QuotedShare) -> SummaryCandidate | None:
+    """The members' sentence kept with the sentence before it: the previous sentence most members share."""
+    pairs: list[tuple[Sentence, Sentence]] = []
+    for m in members:
+        if m.index > 0:
+            p = sentences[m.article_id][m.index - 1]
+            if p.para >= m.para - 1 and (m.article_id, p.index) in cluster_of and not opens_on_reference(p.text):
+                pairs.append((m, p))
+    if not pairs:
+        return None
+    votes = Counter(cluster_of[(p.article_id, p.index)] for _, p in pairs)
+    best = votes.most_common(1)[0][0]
+    pairs = [(m, p) for m, p in pairs if cluster_of[(p.article_id, p.index)] == best]
+    m, p = pairs[0]
+    ids = sorted({x.article_id for x, _ in pairs})
+    rel: dict[int, float] = {}
+    for x, q in pairs:
+        rel.setdefault(x.article_id, q.index / n_sent[x.article_id])
+    share = (quoted(p) * len(p.text) + quoted(m) * len(m.text)) / max(1, len(p.text) + len(m.text))
+    return SummaryCandidate(tidy(texts[m.article_id][p.start:m.end]), p.tokens + m.tokens, ids,
+                            len({sources[i] for i in ids}), rel, share, lead_in=True)
+
+
+class _QuotedShare:
+    """Share of a sentence's characters that lie inside quotation marks of its paragraph (cached per article)."""
+
+    def __init__(self, texts: dict[int, str]) -> None:
+        self._texts = texts
+        self._spans: dict[int, list[tuple[int, int]]] = {}
+
+    def _article_spans(self, aid: int) -> list[tuple[int, int]]:
+        if aid not in self._spans:
+            text = self._texts[aid]
+            # LaTeX-style quotes (``...'') as in detokenised corpora, same length so offsets hold.
+            text = text.replace("``", " \u201c").replace("''", "\u201d ")
+            spans = []
+            for ps, pe in paragraphs(text):
+                spans += [(ps + s, ps + e) for s, e, _ in quote_spans(text[ps:pe])]
+            self._spans[aid] = spans
+        return self._spans[aid]
+
+    def __call__(self, s: Sentence) -> float:
+        inside = sum(max(0, min(e, s.end) - max(b, s.start)) for b, e in self._article_spans(s.article_id))
+        return inside / max(1, s.end - s.start)
 
 
 def _vectorise(docs: list[list[str]]):
@@ -77,11 +261,13 @@ def lexrank(sim: np.ndarray, threshold: float = 0.1, damping: float = 0.85, iter
 
 def summarise(candidates: list[SummaryCandidate], n_sentences: int = 4,
               titles: Sequence[tuple[int, str]] = ()) -> tuple[list[dict], str | None]:
-    """(summary [{text, article_ids}], most central headline) for a story."""
+    """(summary items, most central headline) for a story.
+
+    A sentence item is ``{kind: "sentence", text, article_ids}``; a conflict item is ``{kind: "conflict", text,
+    article_ids, values: [{value, article_ids}]}`` and follows the sentence stating one of its values.
+    """
     n_sentences = max(1, int(n_sentences))
-    pool = [c for c in candidates if stands_alone(c.text, c.tokens)]
-    if not pool:
-        pool = [c for c in candidates if c.tokens][:n_sentences]
+    pool = [c for c in candidates if stands_alone(c.text, c.tokens, c.quoted, c.lead_in)]
     if not pool:
         return [], (titles[0][1] if titles else None)
     docs = [c.tokens for c in pool]
@@ -89,32 +275,42 @@ def summarise(candidates: list[SummaryCandidate], n_sentences: int = 4,
     try:
         X = _vectorise(docs + title_docs)
     except ValueError:  # empty vocabulary
-        return ([{"text": c.text, "article_ids": c.article_ids} for c in pool[:n_sentences]],
-                (titles[0][1] if titles else None))
+        return ([_sentence_item(c) for c in pool[:n_sentences]], (titles[0][1] if titles else None))
     S = X[: len(docs)]
     sim = (S @ S.T).toarray()
     central = lexrank(sim)
     central = central / (central.max() or 1.0)
-    chosen = _select(pool, sim, central, n_sentences)
-    summary = [{"text": pool[i].text, "article_ids": pool[i].article_ids} for i in _reading_order(chosen, pool)]
+    figures = [_figures(c.text, c.tokens) for c in pool]
+    chosen = _select(pool, sim, central, figures, n_sentences)
+    others = [(c, _figures(c.text, c.tokens)) for c in candidates]
+    summary: list[dict] = []
+    for i in _reading_order(chosen, pool):
+        summary.append(_sentence_item(pool[i]))
+        summary += [c for c in _conflicts(pool[i], figures[i], others) if c not in summary]
     return summary, (_central_title(X[len(docs):], S, central, titles) if titles else None)
 
 
-def _select(pool: list[SummaryCandidate], sim: np.ndarray, central: np.ndarray, n_sentences: int) -> list[int]:
-    """MMR over LexRank centrality x coverage x lead prior, never two sentences more similar than SIM_CUT."""
+def _sentence_item(c: SummaryCandidate) -> dict:
+    return {"kind": "sentence", "text": c.text, "article_ids": c.article_ids}
+
+
+def _select(pool: list[SummaryCandidate], sim: np.ndarray, central: np.ndarray, figures: list[_Figures],
+            n_sentences: int) -> list[int]:
+    """MMR over LexRank centrality x coverage x lead prior; never two items stating the same fact."""
     score = np.array([
         central[i] * (1.0 + 0.5 * math.log1p(max(0, c.sources - 1)))
         * (1.0 + 0.5 * (1.0 - min(1.0, min(c.rel_pos.values(), default=1.0))))
         for i, c in enumerate(pool)
     ])
+    leads = [min(c.rel_pos.values(), default=1.0) == 0.0 for c in pool]
     chosen: list[int] = []
     remaining = set(range(len(pool)))
     while remaining and len(chosen) < n_sentences:
         best, best_val = None, -1e9
         for i in remaining:
-            red = max((sim[i, j] for j in chosen), default=0.0)
-            if red > SIM_CUT:
+            if any(_same_fact(i, j, sim, figures, leads[i] and leads[j]) for j in chosen):
                 continue
+            red = max((sim[i, j] for j in chosen), default=0.0)
             val = MMR_LAMBDA * score[i] - (1 - MMR_LAMBDA) * red
             if val > best_val:
                 best, best_val = i, val
@@ -123,6 +319,158 @@ def _select(pool: list[SummaryCandidate], sim: np.ndarray, central: np.ndarray, 
         chosen.append(best)
         remaining.discard(best)
     return chosen
+
+
+def _stem(word: str) -> str:
+    """A crude stem: an inflection cut, then the first five letters ("pulls", "pulling" -> "pull")."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word[:5]
+
+
+def _content(tokens: list[str]) -> frozenset[str]:
+    """Content-word stems of a sentence, numbers kept whole."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(t if t[:1].isdigit() else _stem(t) for t in tokens if t not in ENGLISH_STOP_WORDS and len(t) > 1)
+
+
+def _same_fact(i: int, j: int, sim: np.ndarray, figures: list[_Figures], both_leads: bool) -> bool:
+    """Two items say the same thing: similar TF-IDF vectors, one's content words mostly in the other's (a
+    quarter is enough for two opening sentences: outlets lead with the main event in their own words), or a
+    number given for the same thing (a conflict)."""
+    if sim[i, j] > SIM_CUT:
+        return True
+    a, b = figures[i], figures[j]
+    shared = len(a.content & b.content) / max(1, min(len(a.content), len(b.content)))
+    if shared >= (LEAD_CONTAIN_CUT if both_leads else CONTAIN_CUT):
+        return True
+    return any(f.amount != g.amount and _about_same(f, g, a, b) for f in a.facts for g in b.facts)
+
+
+# Numbers: a win-loss record ("52-3", "40-2-1"), an age ("26-year-old"), or a plain number ("1,200", "6.1").
+_NUMBER = re.compile(r"(?<![\w.,-])(?:(?P<record>\d{1,3}-\d{1,3}(?:-\d{1,3})?)(?!-?year)|(?P<age>\d{1,3})-year-old"
+                     r"|(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?))(?![\w-])")
+_MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
+                    "august september october november december".split())
+_WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
+_CONTEXT = 4
+CONTEXT_SHARED = 2
+SENTENCE_SHARED = 0.35
+
+
+@dataclass(frozen=True)
+class _Fact:
+    """A number in a sentence and what it is about: its shape, what it counts or whose record it is (``unit``),
+    the content words and names around it."""
+
+    value: str  # as written ("1,200")
+    shape: str
+    unit: str
+    context: frozenset[str]
+    names: frozenset[str]
+
+    @property
+    def amount(self) -> str:
+        return self.value.replace(",", "")
+
+
+@dataclass(frozen=True)
+class _Figures:
+    """The numbers a sentence gives, with the sentence's content words."""
+
+    facts: tuple[_Fact, ...]
+    content: frozenset[str]
+
+
+def _about_same(f: _Fact, g: _Fact, a: _Figures, b: _Figures) -> bool:
+    """Whether ``f`` (of sentence ``a``) and ``g`` (of ``b``) count the same thing: a record or an age of the same
+    named person; a plain number of the same unit next to the same name, in sentences mostly about the same,
+    unless every other figure the two give differs too (then they count something else: a total, a period)."""
+    if f.shape != g.shape or not f.unit or f.unit != g.unit:
+        return False
+    if f.shape != "num":
+        return bool(f.context & g.context)
+    if len(f.context & g.context) < CONTEXT_SHARED or not f.names & g.names:
+        return False
+    if len(a.content & b.content) / max(1, len(a.content), len(b.content)) < SENTENCE_SHARED:
+        return False
+    pairs = [(x, y) for x in a.facts if x is not f
+             for y in b.facts if y is not g and (x.shape, x.unit) == (y.shape, y.unit)]
+    return not pairs or any(x.amount == y.amount for x, y in pairs)
+
+
+def _figures(text: str, tokens: list[str]) -> _Figures:
+    """The numbers of a sentence with their context (dates, times and years left out: they differ honestly)."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    # Detokenised spacing: "36 - year - old", "58 - 3", "AK - 47", "120, 000".
+    t = re.sub(r"(?<=[\d\w]) - (?=\d|year)|(?<=year) - (?=old)", "-", fold(text))
+    t = re.sub(r"(?<![\d,])(\d{1,3}), (?=\d{3}\b)", r"\1,", t)
+    out = []
+    for m in _NUMBER.finditer(t):
+        shape = "record" if m.group("record") else "age" if m.group("age") else "num"
+        value = m.group(shape) or ""
+        before_cased = _WORD.findall(t[:m.start()])[-_CONTEXT:]
+        after_cased = _WORD.findall(t[m.end():])[:_CONTEXT]
+        before = [w.casefold() for w in before_cased]
+        after = [w.casefold() for w in after_cased]
+        if shape == "num" and (_is_date_or_time(value, before, after, t, m.end()) or _converted(t[:m.start()], before)):
+            continue
+        if shape == "record" and re.search(r"\bsince\b", t, re.IGNORECASE):
+            continue  # a record over a period ("has gone 4-2-1 since..."), not the career record
+        words = [w for w in before + after if w not in ENGLISH_STOP_WORDS and not w[:1].isdigit() and len(w) > 1]
+        names = [w for w in before_cased + after_cased if w[:1].isupper() and w not in _NOT_A_NAME]
+        if shape == "num":  # what is counted: the next content word ("12 people"), else the one before
+            nxt = [w for w in after if w not in ENGLISH_STOP_WORDS][:1]
+            unit = _stem(nxt[0]) if nxt else (_stem(before[-1]) if before else "")
+        else:  # whose record or age: the name after an age ("40-year-old Thompson"), else the nearest before
+            owners = [w for w in before_cased if w[:1].isupper() and w not in _NOT_A_NAME]
+            if shape == "age":
+                owners += [w for w in after_cased[:3] if w[:1].isupper() and w not in _NOT_A_NAME][:1]
+            unit = owners[-1].casefold() if owners else ""
+        out.append(_Fact(value, shape, unit, frozenset(_stem(w) for w in words),
+                         frozenset(_stem(w.casefold()) for w in names)))
+    return _Figures(tuple(out), _content(tokens))
+
+
+def _converted(head: str, before: list[str]) -> bool:
+    """A figure in brackets right after another figure: a conversion ("US$1 million ($1.52 million)")."""
+    return bool(re.search(r"\(\s*[^\w\s(]{0,3}\s*$", head)) and any(c.isdigit() for w in before[-3:] for c in w)
+
+
+def _is_date_or_time(value: str, before: list[str], after: list[str], text: str, end: int) -> bool:
+    if len(value) == 4 and value[:2] in ("19", "20"):
+        return True
+    if (before and before[-1] in _MONTHS) or (after and after[0] in _MONTHS):
+        return True
+    return text[end:end + 1] == ":" or bool(after and after[0] in ("am", "pm", "a.m", "p.m", "gmt", "utc"))
+
+
+def _conflicts(chosen: SummaryCandidate, figures: _Figures, others: list[tuple[SummaryCandidate, _Figures]]
+               ) -> list[dict]:
+    """One conflict item per number of ``chosen`` that other articles give differently for the same thing; an
+    article giving more than one of the values counts for none."""
+    items = []
+    for f in figures.facts:
+        written = {f.amount: f.value}
+        by_amount: dict[str, set[int]] = {f.amount: set(chosen.article_ids)}
+        for c, cf in others:
+            given = {g.amount: g.value for g in cf.facts if _about_same(f, g, figures, cf)}
+            if len(given) == 1:  # a sentence giving two figures for one thing relates them ("rose from 12 to 15")
+                amount, value = given.popitem()
+                written.setdefault(amount, value)
+                by_amount.setdefault(amount, set()).update(c.article_ids)
+        seen = Counter(a for ids in by_amount.values() for a in ids)
+        values = [(written[k], sorted(a for a in ids if seen[a] == 1)) for k, ids in by_amount.items()]
+        values = [(v, ids) for v, ids in values if ids]
+        if len(values) > 1:
+            items.append({"kind": "conflict", "text": "outlets differ: " + ", ".join(v for v, _ in values),
+                          "article_ids": sorted(a for _, ids in values for a in ids),
+                          "values": [{"value": v, "article_ids": ids} for v, ids in values]})
+    return items
 
 
 def _reading_order(chosen: list[int], pool: list[SummaryCandidate]) -> list[int]:

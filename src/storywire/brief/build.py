@@ -11,7 +11,7 @@ import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ..analyse.summarise import stands_alone
+from ..analyse.summarise import squeeze, stands_alone
 from ..analyse.text import clean_space, fold, norm_tokens, word_count
 from ..clock import utcnow
 from ..config import Settings
@@ -20,7 +20,18 @@ from ..models import UNKNOWN_OUTLET, Article
 from ..rank import Preferences, reader_preferences
 from ..store.base import Store
 from . import sections as sect
-from .model import SECTIONS, Briefing, CitedQuote, CitedSentence, Item, Section, SourceLink, WhatsNew
+from .model import (
+    SECTIONS,
+    Briefing,
+    CitedConflict,
+    CitedQuote,
+    CitedSentence,
+    CitedValue,
+    Item,
+    Section,
+    SourceLink,
+    WhatsNew,
+)
 from .rank import BriefCandidate, period_facts, rank_candidates
 
 MAX_PERIOD = timedelta(hours=24)
@@ -53,8 +64,11 @@ def _link(a: Article) -> SourceLink:
 
 
 def _verbatim_links(text: str, ids, by_id: dict[int, Article], muted: frozenset[str]) -> tuple[SourceLink, ...]:
-    """Links to the articles (among ``ids``) that contain ``text`` exactly; muted outlets left out."""
-    found = [by_id[i] for i in ids if i in by_id and text in by_id[i].text and by_id[i].source.lower() not in muted]
+    """Links to the articles (among ``ids``) that contain ``text`` exactly, apart from whitespace (summaries tidy
+    it); muted outlets left out."""
+    bare = squeeze(text)
+    found = [by_id[i] for i in ids if i in by_id and bare in squeeze(by_id[i].text)
+             and by_id[i].source.lower() not in muted]
     return tuple(_link(a) for a in sorted(found, key=lambda a: (a.time, a.id)))
 
 
@@ -64,13 +78,37 @@ def summary_sentences(analysis: dict, by_id: dict[int, Article], muted: frozense
     (the quote shown beside them) are passed over, so the briefing does not say the same thing twice."""
     out = []
     for s in analysis.get("summary") or []:
-        if avoid and _key(avoid) in _key(s.get("text", "")):
+        if s.get("kind", "sentence") != "sentence" or avoid and _key(avoid) in _key(s.get("text", "")):
             continue
         links = _verbatim_links(s.get("text", ""), s.get("article_ids") or by_id, by_id, muted)
         if links and s["text"].strip():
             out.append(CitedSentence(s["text"], links))
         if len(out) == limit:
             break
+    return tuple(out)
+
+
+def summary_conflicts(analysis: dict, sentences: tuple[CitedSentence, ...], by_id: dict[int, Article],
+                      muted: frozenset[str]) -> tuple[CitedConflict, ...]:
+    """The summary's conflict items that follow one of ``sentences`` (the sentences the briefing shows), with
+    the values still given by two or more unmuted outlets' articles."""
+    shown = {_key(s.text) for s in sentences}
+    out = []
+    after_shown = False
+    for s in analysis.get("summary") or []:
+        if s.get("kind", "sentence") == "sentence":
+            after_shown = _key(s.get("text", "")) in shown
+            continue
+        if s.get("kind") != "conflict" or not after_shown:
+            continue
+        values = []
+        for v in s.get("values") or []:
+            arts = sorted((by_id[i] for i in v.get("article_ids") or []
+                           if i in by_id and by_id[i].source.lower() not in muted), key=lambda a: (a.time, a.id))
+            if arts and v.get("value"):
+                values.append(CitedValue(str(v["value"]), tuple(_link(a) for a in arts)))
+        if len(values) > 1:
+            out.append(CitedConflict(tuple(values)))
     return tuple(out)
 
 
@@ -152,7 +190,7 @@ def compose_item(cand: BriefCandidate, analysis: dict, arts: list[Article], pref
     return Item(story_id=story.id, title=title, section=section, score=round(cand.score, 4), outlets=outlets,
                 reprint_outlets=tuple(o for o in outlets if o in set(cand.facts.reprint_outlets)),
                 article_ids=tuple(a.id for a in arts), sentences=sentences, quote=quote, whats_new=new,
-                reasons=cand.ranked.reasons)
+                reasons=cand.ranked.reasons, conflicts=summary_conflicts(analysis, sentences, by_id, muted))
 
 
 def group(items: list[Item]) -> tuple[Section, ...]:

@@ -33,6 +33,21 @@ class CitedSentence:
 
 
 @dataclass(frozen=True)
+class CitedValue:
+    """One outlet's figure for a fact outlets disagree on, with the articles giving it."""
+
+    value: str
+    sources: tuple[SourceLink, ...]
+
+
+@dataclass(frozen=True)
+class CitedConflict:
+    """A number outlets give differently for the same fact (from the summary's conflict items)."""
+
+    values: tuple[CitedValue, ...]
+
+
+@dataclass(frozen=True)
 class CitedQuote:
     """A quote from the story's analysis, with its speaker and the articles that carry it."""
 
@@ -68,6 +83,7 @@ class Item:
     quote: CitedQuote | None = None
     whats_new: WhatsNew | None = None
     reasons: tuple[str, ...] = ()
+    conflicts: tuple[CitedConflict, ...] = ()
 
     @property
     def outlet_count(self) -> int:
@@ -141,7 +157,9 @@ def _item(d: dict) -> Item:
         quote=_quote(q) if q else None,
         whats_new=WhatsNew(_time(w["since"]), w["new_articles"], tuple(w["new_outlets"]),
                            _sentences(w["sentences"])) if w else None,
-        reasons=tuple(d.get("reasons", ())))
+        reasons=tuple(d.get("reasons", ())),
+        conflicts=tuple(CitedConflict(tuple(CitedValue(v["value"], _links(v["sources"])) for v in c["values"]))
+                        for c in d.get("conflicts", ())))
 
 
 def _quote(d: dict) -> CitedQuote:

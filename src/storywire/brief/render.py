@@ -14,7 +14,7 @@ from html import escape
 from zoneinfo import ZoneInfo
 
 from ..links import http_link
-from .model import Briefing, CitedSentence, Item, SourceLink
+from .model import Briefing, CitedConflict, CitedSentence, Item, SourceLink
 
 SECTION_NAMES = {"world": "World", "politics": "Politics", "business": "Business", "technology": "Technology",
                  "science": "Science", "sport": "Sport", "other": "Other news"}
@@ -27,6 +27,9 @@ def _shown(links: tuple[SourceLink, ...]) -> tuple[tuple[SourceLink, ...], str]:
     """The links to show and the "and N more" note for the rest."""
     more = len(links) - MAX_LINKS
     return links[:MAX_LINKS], (f" and {more} more" if more > 0 else "")
+
+
+CONFLICT_LEAD = "Outlets differ:"
 
 
 def section_name(name: str) -> str:
@@ -107,6 +110,11 @@ def _md_sentences(sentences: tuple[CitedSentence, ...]) -> list[str]:
     return [f"- {_md(s.text)} {_md_links(s.sources)}" for s in sentences]
 
 
+def _md_conflicts(conflicts: tuple[CitedConflict, ...]) -> list[str]:
+    return [f"- {CONFLICT_LEAD} " + ", ".join(f"{_md(v.value)} {_md_links(v.sources)}" for v in c.values)
+            for c in conflicts]
+
+
 def markdown(b: Briefing) -> str:
     lines = [f"# {_md(b.title)}", "", f"*{period_line(b)}*", ""]
     for section in b.sections:
@@ -117,6 +125,7 @@ def markdown(b: Briefing) -> str:
             if item.reasons:
                 lines += [f"*{_md(reasons_line(item))}*", ""]
             lines += _md_sentences(item.sentences)
+            lines += _md_conflicts(item.conflicts)
             if item.quote:
                 lines += ["", f"> {_md(quote_line(item))} {_md_links(item.quote.sources)}"]
             if item.whats_new:
@@ -158,6 +167,9 @@ def text(b: Briefing, width: int = 72) -> str:
                 out += wrap_text(reasons_line(item), first="   ", rest="   ")
             for s in item.sentences:
                 out += wrap_text(f"{s.text} {_cite(s.sources, refs)}", first="   * ", rest="     ")
+            for c in item.conflicts:
+                values = ", ".join(f"{v.value} {_cite(v.sources, refs)}" for v in c.values)
+                out += wrap_text(f"{CONFLICT_LEAD} {values}", first="   * ", rest="     ")
             if item.quote:
                 out += wrap_text(f"{quote_line(item)} {_cite(item.quote.sources, refs)}",
                                  first="   > ", rest="     ")
@@ -191,8 +203,11 @@ def _h_links(links: tuple[SourceLink, ...]) -> str:
     return f'<span style="{SANS}font-size:12px;{MUTED}">({", ".join(parts)}{more})</span>'
 
 
-def _h_sentences(sentences: tuple[CitedSentence, ...]) -> str:
+def _h_sentences(sentences: tuple[CitedSentence, ...], conflicts: tuple[CitedConflict, ...] = ()) -> str:
     lis = "".join(f'<li style="margin:0 0 6px 0;">{escape(s.text)} {_h_links(s.sources)}</li>' for s in sentences)
+    lis += "".join(f'<li style="margin:0 0 6px 0;">{CONFLICT_LEAD} '
+                   + ", ".join(f"{escape(v.value)} {_h_links(v.sources)}" for v in c.values) + "</li>"
+                   for c in conflicts)
     return f'<ul style="margin:8px 0;padding-left:20px;">{lis}</ul>' if lis else ""
 
 
@@ -202,7 +217,7 @@ def _h_item(item: Item, tz: str) -> str:
              f'{escape(", ".join(item.outlets))}</p>']
     if item.reasons:
         parts.append(f'<p style="{SANS}font-size:12px;margin:0;{MUTED}"><em>{escape(reasons_line(item))}</em></p>')
-    parts.append(_h_sentences(item.sentences))
+    parts.append(_h_sentences(item.sentences, item.conflicts))
     if item.quote:
         parts.append(f'<blockquote style="margin:8px 0;padding:4px 12px;border-left:3px solid #c0c0c0;{MUTED}">'
                      f'{escape(quote_line(item))} '

@@ -52,6 +52,12 @@ def render_story(data: dict, console: Console) -> None:
     if summary:
         console.rule("Summary")
         for s in summary:
+            if s.get("kind") == "conflict":
+                parts: list = ["\u2022 Outlets differ: "]
+                for n, v in enumerate(s.get("values") or []):
+                    parts += [", " if n else "", f"{v['value']} ", (_refs(v.get("article_ids", []), numbers), "dim")]
+                console.print(Text.assemble(*parts))
+                continue
             refs = _refs(s.get("article_ids", []), numbers)
             console.print(Text.assemble(f"\u2022 {s['text']} ", (refs, "dim")))
 

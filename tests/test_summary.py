@@ -1,0 +1,259 @@
+"""Summaries that stand alone: no dangling openers, no bare quotes, no repeated facts, tidy spacing, and
+outlets' disagreements on a number shown as such."""
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storywire.analyse import analyse_story
+from storywire.analyse.summarise import tidy
+from storywire.models import Article
+
+T0 = datetime(2024, 3, 2, 9, 0, tzinfo=UTC)
+
+
+def art(aid: int, source: str, text: str, minutes: int = 0, url: str | None = None) -> Article:
+    t = T0 + timedelta(minutes=minutes)
+    return Article(id=aid, source=source, title=f"{source} report", text=text, content_hash=f"h{aid}", fetched=t,
+                   published=t, url=url)
+
+
+def sentences(d: dict) -> list[str]:
+    return [s["text"] for s in d["summary"] if s.get("kind", "sentence") == "sentence"]
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def assert_verbatim(d: dict, articles: list[Article]) -> None:
+    """Each sentence item is verbatim, apart from whitespace, in one of its articles (the others carry a
+    near-identical sentence)."""
+    texts = {a.id: squeeze(a.text) for a in articles}
+    for s in d["summary"]:
+        if s["kind"] == "sentence":
+            assert any(squeeze(s["text"]) in texts[i] for i in s["article_ids"]), s["text"]
+
+
+BOXING = [
+    art(1, "Ring Daily", "Natasha Raye stopped Carla Mendes in the ninth round in Cardiff on Saturday night.\n\n"
+        "He said afterwards that the champion had been the best fighter he had ever trained in forty years.\n\n"
+        "Raye will now face the winner of the bout between Okafor and Lindqvist in Las Vegas next spring."),
+    art(2, "Fight Wire", "Natasha Raye stopped Carla Mendes in the ninth round in Cardiff on Saturday night.\n\n"
+        "He said afterwards that the champion had been the best fighter he had ever trained in forty years.\n\n"
+        "A crowd of 9,000 watched at the Motorpoint Arena as the Welsh fighter kept her three belts.", 3),
+    art(3, "Sports Desk", "Raye stopped Mendes in round nine in Cardiff to keep her three world title belts.\n\n"
+        "He said afterwards that the champion had been the best fighter he had ever trained in forty years.", 6),
+]
+
+
+def test_sentence_opening_with_he_is_replaced_or_kept_with_its_lead_in():
+    d = analyse_story(1, BOXING, nlp=False)
+    he = "He said afterwards that the champion had been the best fighter he had ever trained in forty years."
+    for text in sentences(d):
+        assert not text.startswith("He "), text
+        if he in text:  # kept only with the sentence before it, as one item
+            assert text.startswith("Natasha Raye stopped Carla Mendes") or text.startswith("Raye stopped Mendes")
+    assert sentences(d)
+    assert_verbatim(d, BOXING)
+
+
+def test_lead_in_pair_is_one_item_from_its_article():
+    lead = "Promoter Dai Evans confirmed the rematch."  # too short to stand as an item on its own
+    he = "He said it will be held in Swansea in June, with tickets on sale at the end of this month."
+    a = art(1, "Ring Daily", f"{lead}\n\n{he}\n\nRaye has not lost a fight since turning professional in 2019.")
+    b = art(2, "Fight Wire", f"{lead} {he}", 2)
+    d = analyse_story(2, [a, b], summary_sentences=3, nlp=False)
+    paired = [s for s in d["summary"] if he in s["text"]]
+    assert [(s["text"], s["article_ids"]) for s in paired] == [(f"{lead} {he}", [1, 2])]
+    assert_verbatim(d, [a, b])
+
+
+def test_bare_quote_is_skipped_and_attributed_quote_kept():
+    a = art(1, "Ring Daily",
+            "Natasha Raye kept her three world title belts with a ninth-round stoppage in Cardiff on Saturday.\n\n"
+            "\u201cI'm holding out for the big one for Raye. I want the undisputed fight next,\u201d he said.\n\n"
+            "\u201cRaye is the best fighter I have trained in forty years,\u201d said her coach Dai Evans.")
+    b = art(2, "Fight Wire",
+            "Natasha Raye kept her three world title belts with a ninth-round stoppage in Cardiff on Saturday.\n\n"
+            "\u201cI'm holding out for the big one for Raye. I want the undisputed fight next,\u201d he said.", 2)
+    d = analyse_story(3, [a, b], nlp=False)
+    texts = sentences(d)
+    assert not any("holding out for the big one" in t for t in texts)
+    assert not any(t.startswith("I want the undisputed") for t in texts)
+    assert any("said her coach Dai Evans" in t for t in texts)
+    assert_verbatim(d, [a, b])
+
+
+def test_the_26_year_old_opener_is_skipped():
+    a = art(1, "Ring Daily", "Natasha Raye kept her three world title belts with a ninth-round stoppage of Mendes.\n\n"
+            "The 26-year-old has not lost a fight since turning professional in Cardiff in the spring of 2019.\n\n"
+            "The bout drew a crowd of several thousand to the Motorpoint Arena in the Welsh capital city.")
+    b = art(2, "Fight Wire",
+            "The 26-year-old has not lost a fight since turning professional in Cardiff in the spring of 2019.", 1)
+    d = analyse_story(4, [a, b], nlp=False)
+    assert not any(t.startswith("The 26-year-old") for t in sentences(d))
+    assert any(t.startswith("Natasha Raye kept") for t in sentences(d))
+
+
+def test_paraphrased_duplicates_give_one_item():
+    a = art(1, "Quake News",
+            "A magnitude 6.1 earthquake struck the coast of northern Chile early on Monday morning.\n\n"
+            "Wildfires forced about 3,000 residents to flee their homes near the town of Kalamata on Sunday.\n\n"
+            "Rescue teams searched collapsed houses in the port town of Iquique throughout the day.")
+    b = art(2, "Pacific Wire", "An earthquake of magnitude 6.1 hit northern Chile's coast on Monday morning.\n\n"
+            "Some 3,000 people were evacuated from their homes around Kalamata on Sunday as the wildfires spread.\n\n"
+            "Schools in the region will stay closed until engineers have inspected every building.", 2)
+    c = art(3, "Andes Post", "Early on Monday, a 6.1-magnitude quake struck off the northern coast of Chile.\n\n"
+            "The national emergency office said power had been restored to most homes by the evening.", 4)
+    d = analyse_story(5, [a, b, c], summary_sentences=5, nlp=False)
+    texts = sentences(d)
+    assert len([t for t in texts if "6.1" in t]) == 1, texts
+    assert len([t for t in texts if "3,000" in t]) == 1, texts
+    assert len(texts) >= 3
+
+
+def test_spacing_is_normalised_and_still_verbatim():
+    a = art(1, "Ring Daily", "Raye meets Mendes in Cardiff (2 March)at the Motorpoint Arena  , with three belts at "
+            "stake.\n\nTickets for the bout  in Cardiff sold out within an hour of going on sale last month.")
+    d = analyse_story(6, [a], summary_sentences=3, nlp=False)
+    texts = sentences(d)
+    assert "Raye meets Mendes in Cardiff (2 March) at the Motorpoint Arena, with three belts at stake." in texts
+    assert "Tickets for the bout in Cardiff sold out within an hour of going on sale last month." in texts
+    assert_verbatim(d, [a])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab1 ,.;:!?()[]\u201c\u201d\"'\n\t-")), max_size=60))
+def test_tidy_only_moves_whitespace(text):
+    tidied = tidy(text)
+    assert squeeze(tidied) == squeeze(text)
+    assert "  " not in tidied and tidied == tidied.strip() and tidy(tidied) == tidied
+
+
+def test_conflicting_records_are_shown_as_such():
+    a = art(1, "Ring Daily", "Natasha Raye (52-3) kept her three world title belts with a stoppage of Carla Mendes "
+            "in Cardiff.\n\nMendes had never been stopped before in a professional career of twelve years.")
+    b = art(2, "Fight Wire", "The Welsh champion Natasha Raye (58-3) beat Carla Mendes in the ninth round in "
+            "Cardiff on Saturday.\n\nA crowd of several thousand watched the bout at the Motorpoint Arena.", 2)
+    d = analyse_story(7, [a, b], nlp=False)
+    conflicts = [s for s in d["summary"] if s["kind"] == "conflict"]
+    assert len(conflicts) == 1
+    c = conflicts[0]
+    assert {(v["value"], tuple(v["article_ids"])) for v in c["values"]} == {("52-3", (1,)), ("58-3", (2,))}
+    assert c["text"].startswith("outlets differ:") and c["article_ids"] == [1, 2]
+    # the two records are not both stated silently
+    assert len([t for t in sentences(d) if "52-3" in t or "58-3" in t]) == 1
+    json.dumps(d)
+
+
+def test_agreeing_or_related_numbers_are_no_conflict():
+    a = art(1, "Quake News", "The death toll from the earthquake in northern Chile rose to 12 people on Tuesday.\n\n"
+            "Rescue teams searched collapsed houses in the port town of Iquique throughout the day.")
+    b = art(2, "Pacific Wire", "The earthquake in northern Chile killed 12 people, the national emergency office "
+            "said on Tuesday.\n\nOfficials said the toll rose from 9 people to 12 people overnight in the north.", 2)
+    d = analyse_story(8, [a, b], nlp=False)
+    assert not [s for s in d["summary"] if s["kind"] == "conflict"]
+
+
+def test_every_summary_sentence_is_verbatim_in_its_sources(shared):
+    path = shared / "data" / "stories" / "ecbplus-dev.jsonl"
+    if not path.exists():
+        pytest.skip("no ECB+ dev set")
+    stories: dict[str, list[dict]] = defaultdict(list)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        doc = json.loads(line)
+        stories[doc["story"]].append(doc)
+    for n, (_, docs) in enumerate(sorted(stories.items())):
+        articles = [art(i + 1, f"outlet {i}", f"{doc['title']} {doc['text']}".strip(), i) for i, doc in enumerate(docs)]
+        d = analyse_story(n, articles, nlp=False)
+        assert sentences(d)
+        assert_verbatim(d, articles)
+        for s in d["summary"]:
+            if s["kind"] == "conflict":
+                for v in s["values"]:
+                    assert all(v["value"] in squeeze(articles[i - 1].text) for i in v["article_ids"])
+
+
+RAYE = [
+    {"id": "ring-1", "url": "https://ring.example/raye", "source": "Ring Daily", "published": "2024-03-02T21:00:00Z",
+     "title": "Raye keeps her belts with ninth-round stoppage",
+     "text": "Natasha Raye (52-3) kept her three world title belts with a stoppage of Carla Mendes in Cardiff on "
+             "Saturday night.\n\nMendes had never been stopped before in a professional career of twelve years, and "
+             "her corner threw in the towel after a barrage of body shots."},
+    {"id": "wire-1", "url": "https://wire.example/raye", "source": "Fight Wire", "published": "2024-03-02T21:30:00Z",
+     "title": "Raye stops Mendes in Cardiff",
+     "text": "The Welsh champion Natasha Raye (58-3) beat Carla Mendes in the ninth round in Cardiff on Saturday "
+             "night.\n\nMendes had never been stopped before in a professional career of twelve years, and her corner "
+             "threw in the towel after a barrage of body shots."},
+]
+
+
+def test_conflict_is_shown_by_the_cli_the_story_page_and_the_api(tmp_path):
+    from fastapi.testclient import TestClient
+    from typer.testing import CliRunner
+
+    from storywire.cli import app
+    from storywire.config import Settings
+    from storywire.store import open_store
+    from storywire.web import create_app
+
+    db = tmp_path / "s.db"
+    feed = tmp_path / "raye.jsonl"
+    feed.write_text("".join(json.dumps(r) + "\n" for r in RAYE), encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(app, ["--db", str(db), "ingest", str(feed)]).exit_code == 0
+    store = open_store(str(db))
+    try:
+        with store.read() as conn:
+            (story,) = [s for s in store.list_stories(conn) if s.source_count == 2]
+            analysis = store.get_analysis(conn, story.id)
+        (conflict,) = [s for s in analysis["summary"] if s["kind"] == "conflict"]
+        numbers = {a["id"]: n for n, a in enumerate(analysis["articles"], 1)}
+        by_value = {v["value"]: numbers[v["article_ids"][0]] for v in conflict["values"]}
+
+        out = runner.invoke(app, ["--db", str(db), "story", str(story.id)], env={"COLUMNS": "200"}).output
+        assert f"\u2022 Outlets differ: 52-3 [{by_value['52-3']}], 58-3 [{by_value['58-3']}]" in out
+
+        with TestClient(create_app(Settings(anonymous_read=True), store)) as client:
+            page = client.get(f"/story/{story.id}").text
+            item = re.search(r'<li class="conflict">(.*?)</li>', page, re.S)
+            assert item and re.sub(r"<[^>]+>", "", item.group(1)).split() == [
+                "Outlets", "differ:", "52-3", f"[{by_value['52-3']}],", "58-3", f"[{by_value['58-3']}]"]
+            api = client.get(f"/api/v1/stories/{story.id}").json()
+            assert [s for s in api["summary"] if s["kind"] == "conflict"] == [conflict]
+    finally:
+        store.close()
+
+
+def test_briefing_carries_the_conflict_after_its_sentence():
+    from storywire.brief import render
+    from storywire.brief.build import summary_conflicts, summary_sentences
+    from storywire.brief.model import Briefing, Item, Section
+
+    arts = [art(1, "Ring Daily", RAYE[0]["text"], url=RAYE[0]["url"]),
+            art(2, "Fight Wire", RAYE[1]["text"], 30, url=RAYE[1]["url"])]
+    d = analyse_story(9, arts, nlp=False)
+    by_id = {a.id: a for a in arts}
+    shown = summary_sentences(d, by_id, frozenset())
+    conflicts = summary_conflicts(d, shown, by_id, frozenset())
+    assert [[(v.value, [s.source for s in v.sources]) for v in c.values] for c in conflicts] == [
+        [("52-3", ["Ring Daily"]), ("58-3", ["Fight Wire"])]]
+    assert summary_conflicts(d, shown, by_id, frozenset({"fight wire"})) == ()  # one outlet left: no disagreement
+    assert summary_conflicts(d, (), by_id, frozenset()) == ()  # its sentence not shown: nor is the conflict
+    item = Item(story_id=9, title="Raye keeps her belts", section="sport", score=1.0,
+                outlets=("Fight Wire", "Ring Daily"), reprint_outlets=(), article_ids=(1, 2), sentences=shown,
+                conflicts=conflicts)
+    b = Briefing(title="Evening briefing", created=T0, period_start=T0, period_end=T0, timezone="UTC",
+                 sections=(Section("sport", (item,)),))
+    md = render(b, "markdown")
+    assert ("- Outlets differ: 52-3 ([Ring Daily](https://ring.example/raye)), "
+            "58-3 ([Fight Wire](https://wire.example/raye))") in md
+    assert md.index("Outlets differ") > md.index(shown[0].text)
+    assert Briefing.from_dict(json.loads(render(b, "json"))) == b
