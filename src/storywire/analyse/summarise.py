@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 import numpy as np
@@ -210,25 +211,26 @@ def _with_lead_in(members: list[Sentence], sentences: dict[int, list[Sentence]],
 
 
 class _QuotedShare:
-    """Share of a sentence's characters that lie inside quotation marks of its paragraph (cached per article)."""
+    """Share of a sentence's characters that lie inside quotation marks of its paragraph (cached per paragraph)."""
 
     def __init__(self, texts: dict[int, str]) -> None:
         self._texts = texts
-        self._spans: dict[int, list[tuple[int, int]]] = {}
+        self._paragraphs: dict[int, list[tuple[int, int]]] = {}
+        self._spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
 
-    def _article_spans(self, aid: int) -> list[tuple[int, int]]:
-        if aid not in self._spans:
+    def _paragraph_spans(self, aid: int, para: int) -> list[tuple[int, int]]:
+        if (aid, para) not in self._spans:
             text = self._texts[aid]
+            if aid not in self._paragraphs:
+                self._paragraphs[aid] = paragraphs(text)
+            ps, pe = self._paragraphs[aid][para]
             # LaTeX-style quotes (``...'') as in detokenised corpora, same length so offsets hold.
-            text = text.replace("``", " \u201c").replace("''", "\u201d ")
-            spans = []
-            for ps, pe in paragraphs(text):
-                spans += [(ps + s, ps + e) for s, e, _ in quote_spans(text[ps:pe])]
-            self._spans[aid] = spans
-        return self._spans[aid]
+            par = text[ps:pe].replace("``", " \u201c").replace("''", "\u201d ")
+            self._spans[(aid, para)] = [(ps + b, ps + e) for b, e, _ in quote_spans(par)]
+        return self._spans[(aid, para)]
 
     def __call__(self, s: Sentence) -> float:
-        inside = sum(max(0, min(e, s.end) - max(b, s.start)) for b, e in self._article_spans(s.article_id))
+        inside = sum(max(0, min(e, s.end) - max(b, s.start)) for b, e in self._paragraph_spans(s.article_id, s.para))
         return inside / max(1, s.end - s.start)
 
 
@@ -280,9 +282,10 @@ def summarise(candidates: list[SummaryCandidate], n_sentences: int = 4,
     sim = (S @ S.T).toarray()
     central = lexrank(sim)
     central = central / (central.max() or 1.0)
-    figures = [_figures(c.text, c.tokens) for c in pool]
-    chosen = _select(pool, sim, central, figures, n_sentences)
     others = [(c, _figures(c.text, c.tokens)) for c in candidates]
+    figures_of = {id(c): f for c, f in others}
+    figures = [figures_of[id(c)] for c in pool]
+    chosen = _select(pool, sim, central, figures, n_sentences)
     summary: list[dict] = []
     for i in _reading_order(chosen, pool):
         summary.append(_sentence_item(pool[i]))
@@ -321,6 +324,7 @@ def _select(pool: list[SummaryCandidate], sim: np.ndarray, central: np.ndarray, 
     return chosen
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """A crude stem: an inflection cut, then the first five letters ("pulls", "pulling" -> "pull")."""
     for suffix in ("ing", "ed", "es", "s"):
