@@ -91,6 +91,18 @@ def test_bare_quote_is_skipped_and_attributed_quote_kept():
     assert_verbatim(d, [a, b])
 
 
+def test_sentence_cut_out_of_a_longer_quote_is_skipped():
+    para = ("\u201cWe have tried everything else with Moscow for a year now. In a way we\u2019re calling their "
+            "bluff,\u201d said a senior French official on Friday. \u201cBut whether we can get anything out of the "
+            "talks, nobody can predict at this stage. What it does is buy time and reduce the tensions.\u201d")
+    a = art(1, "Paris Daily", "President Macron will travel to Moscow on Monday for talks with Vladimir Putin on "
+            f"Ukraine.\n\n{para}")
+    b = art(2, "Euro Wire", "President Macron will travel to Moscow on Monday for talks with Vladimir Putin on "
+            f"Ukraine.\n\n{para}", 3)
+    texts = sentences(analyse_story(10, [a, b], summary_sentences=5, nlp=False))
+    assert texts and not [t for t in texts if "calling their bluff" in t or "nobody can predict" in t], texts
+
+
 def test_the_26_year_old_opener_is_skipped():
     a = art(1, "Ring Daily", "Natasha Raye kept her three world title belts with a ninth-round stoppage of Mendes.\n\n"
             "The 26-year-old has not lost a fight since turning professional in Cardiff in the spring of 2019.\n\n"

@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 import numpy as np
@@ -90,6 +91,7 @@ class SummaryCandidate:
     rel_pos: dict[int, float]  # article id -> relative position (0 = first sentence)
     quoted: float = 0.0  # share of its characters inside quotation marks
     lead_in: bool = False  # the sentence that opens on a reference, with the sentence before it
+    split_quote: bool = False  # starts or ends inside a quotation that goes on beyond it
 
 
 def tidy(text: str) -> str:
@@ -139,7 +141,8 @@ def _outside_quotes(text: str) -> str:
     return " ".join(out)
 
 
-def stands_alone(text: str, tokens: list[str], quoted: float | None = None, lead_in: bool = False) -> bool:
+def stands_alone(text: str, tokens: list[str], quoted: float | None = None, lead_in: bool = False,
+                 split_quote: bool = False) -> bool:
     """Whether a sentence (or a sentence with its lead-in) can be shown on its own: a bounded length, a capital
     start, a final . or !, no unbalanced quote, no opening reference, not a bare quote. ``quoted``: the share of
     it inside quotation marks of its paragraph (default: measured in the sentence alone)."""
@@ -150,7 +153,7 @@ def stands_alone(text: str, tokens: list[str], quoted: float | None = None, lead
         return False
     if t.rstrip("\"')").rstrip()[-1:] not in ".!":
         return False
-    if t.count('"') % 2 or (t[0] == "'" and len(_SINGLE_QUOTE.findall(t)) % 2):
+    if split_quote or t.count('"') % 2 or (t[0] == "'" and len(_SINGLE_QUOTE.findall(t)) % 2):
         return False  # a piece of a quote split across sentences
     if opens_on_reference(t):
         return False
@@ -176,7 +179,7 @@ def summary_candidates(clusters: list[list[Sentence]], sentences: dict[int, list
         for m in members:
             rel.setdefault(m.article_id, m.index / n_sent[m.article_id])
         out.append(SummaryCandidate(tidy(rep.text), rep.tokens, ids, len({sources[i] for i in ids}), rel,
-                                    quoted(rep)))
+                                    quoted(rep), split_quote=quoted.splits(rep, rep)))
         if opens_on_reference(rep.text):
             pair = _with_lead_in(members, sentences, texts, sources, cluster_of, n_sent, quoted)
             if pair is not None:
@@ -206,30 +209,38 @@ def _with_lead_in(members: list[Sentence], sentences: dict[int, list[Sentence]],
         rel.setdefault(x.article_id, q.index / n_sent[x.article_id])
     share = (quoted(p) * len(p.text) + quoted(m) * len(m.text)) / max(1, len(p.text) + len(m.text))
     return SummaryCandidate(tidy(texts[m.article_id][p.start:m.end]), p.tokens + m.tokens, ids,
-                            len({sources[i] for i in ids}), rel, share, lead_in=True)
+                            len({sources[i] for i in ids}), rel, share, lead_in=True, split_quote=quoted.splits(p, m))
 
 
 class _QuotedShare:
-    """Share of a sentence's characters that lie inside quotation marks of its paragraph (cached per article)."""
+    """Share of a sentence's characters that lie inside quotation marks of its paragraph (cached per paragraph)."""
 
     def __init__(self, texts: dict[int, str]) -> None:
         self._texts = texts
-        self._spans: dict[int, list[tuple[int, int]]] = {}
+        self._paragraphs: dict[int, list[tuple[int, int]]] = {}
+        self._spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
 
-    def _article_spans(self, aid: int) -> list[tuple[int, int]]:
-        if aid not in self._spans:
+    def _paragraph_spans(self, aid: int, para: int) -> list[tuple[int, int]]:
+        if (aid, para) not in self._spans:
             text = self._texts[aid]
+            if aid not in self._paragraphs:
+                self._paragraphs[aid] = paragraphs(text)
+            ps, pe = self._paragraphs[aid][para]
             # LaTeX-style quotes (``...'') as in detokenised corpora, same length so offsets hold.
-            text = text.replace("``", " \u201c").replace("''", "\u201d ")
-            spans = []
-            for ps, pe in paragraphs(text):
-                spans += [(ps + s, ps + e) for s, e, _ in quote_spans(text[ps:pe])]
-            self._spans[aid] = spans
-        return self._spans[aid]
+            par = text[ps:pe].replace("``", " \u201c").replace("''", "\u201d ")
+            self._spans[(aid, para)] = [(ps + b, ps + e) for b, e, _ in quote_spans(par)]
+        return self._spans[(aid, para)]
 
     def __call__(self, s: Sentence) -> float:
-        inside = sum(max(0, min(e, s.end) - max(b, s.start)) for b, e in self._article_spans(s.article_id))
+        inside = sum(max(0, min(e, s.end) - max(b, s.start)) for b, e in self._paragraph_spans(s.article_id, s.para))
         return inside / max(1, s.end - s.start)
+
+    def splits(self, first: Sentence, last: Sentence) -> bool:
+        """Whether the text from ``first`` to ``last`` starts or ends inside a quotation that goes on beyond it."""
+        spans = self._paragraph_spans(first.article_id, first.para)
+        if last.para != first.para:
+            spans = spans + self._paragraph_spans(last.article_id, last.para)
+        return any(b < first.start < e or b < last.end - 1 < e - 1 for b, e in spans)
 
 
 def _vectorise(docs: list[list[str]]):
@@ -267,7 +278,7 @@ def summarise(candidates: list[SummaryCandidate], n_sentences: int = 4,
     article_ids, values: [{value, article_ids}]}`` and follows the sentence stating one of its values.
     """
     n_sentences = max(1, int(n_sentences))
-    pool = [c for c in candidates if stands_alone(c.text, c.tokens, c.quoted, c.lead_in)]
+    pool = [c for c in candidates if stands_alone(c.text, c.tokens, c.quoted, c.lead_in, c.split_quote)]
     if not pool:
         return [], (titles[0][1] if titles else None)
     docs = [c.tokens for c in pool]
@@ -280,9 +291,10 @@ def summarise(candidates: list[SummaryCandidate], n_sentences: int = 4,
     sim = (S @ S.T).toarray()
     central = lexrank(sim)
     central = central / (central.max() or 1.0)
-    figures = [_figures(c.text, c.tokens) for c in pool]
-    chosen = _select(pool, sim, central, figures, n_sentences)
     others = [(c, _figures(c.text, c.tokens)) for c in candidates]
+    figures_of = {id(c): f for c, f in others}
+    figures = [figures_of[id(c)] for c in pool]
+    chosen = _select(pool, sim, central, figures, n_sentences)
     summary: list[dict] = []
     for i in _reading_order(chosen, pool):
         summary.append(_sentence_item(pool[i]))
@@ -321,6 +333,7 @@ def _select(pool: list[SummaryCandidate], sim: np.ndarray, central: np.ndarray, 
     return chosen
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """A crude stem: an inflection cut, then the first five letters ("pulls", "pulling" -> "pull")."""
     for suffix in ("ing", "ed", "es", "s"):
