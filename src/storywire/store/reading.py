@@ -285,12 +285,13 @@ class ReadingMixin:
         return len(ids)
 
     def mark_all_read(self, conn: sa.Connection, user_id: int, *, feed_id: int | None = None,
-                      folder: str | None = None, story_id: int | None = None,
-                      before: datetime | None = None) -> int:
-        """Mark read every unread article of the reading list, or only of one feed, one folder or one
-        story (a story's articles whether followed or not); with ``before``, only articles fetched
-        before that time (what a reader had loaded). Returns how many were marked."""
-        query = StreamQuery(feed_id=feed_id, folder=folder, story_id=story_id, only="unread")
+                      folder: str | None = None, story_id: int | None = None, label: str | None = None,
+                      starred: bool = False, before: datetime | None = None) -> int:
+        """Mark read every unread article of the reading list, or only of one feed, folder, story (a story's
+        articles whether followed or not), article label, or the starred ones; with ``before``, only
+        articles fetched before that time (what a reader had loaded). Returns how many were marked."""
+        query = StreamQuery(feed_id=feed_id, folder=folder, story_id=story_id, label=label, starred=starred,
+                            only="unread")
         stmt = self._stream_select(conn, user_id, query, utcnow())
         if stmt is None:
             return 0
@@ -419,6 +420,21 @@ class ReadingMixin:
             stmt = stmt.where(sa.or_(WHEN < after.time, sa.and_(WHEN == after.time, articles.c.id < after.article_id)))
         order = (WHEN.asc(), articles.c.id.asc()) if query.oldest_first else (WHEN.desc(), articles.c.id.desc())
         return [StreamEntry(r.id, r.time) for r in conn.execute(stmt.order_by(*order).limit(limit))]
+
+    def stream_ids_by_number(self, conn: sa.Connection, user_id: int, query: StreamQuery, *,
+                             since_id: int | None = None, max_id: int | None = None, limit: int = 50) -> list[int]:
+        """Article ids of a stream in id order (Fever's paging): those above ``since_id`` lowest first,
+        else those below ``max_id`` (or all) highest first."""
+        stmt = self._stream_select(conn, user_id, query, utcnow())
+        if stmt is None:
+            return []
+        if since_id is not None:
+            stmt = stmt.where(articles.c.id > since_id).order_by(articles.c.id.asc())
+        else:
+            if max_id is not None:
+                stmt = stmt.where(articles.c.id < max_id)
+            stmt = stmt.order_by(articles.c.id.desc())
+        return [r.id for r in conn.execute(stmt.limit(limit))]
 
     def _stream_select(self, conn: sa.Connection, user_id: int, query: StreamQuery, now: datetime) -> sa.Select | None:
         """The select of (id, time) of a stream's articles, unordered; None when the stream is empty."""
