@@ -100,16 +100,23 @@ def _free_port() -> int:
 
 
 @contextmanager
-def serve(seed: Seed, folder: Path) -> Iterator[Live]:
-    """A copy of the seed served by uvicorn on 127.0.0.1 until the block ends."""
+def serve(seed: Seed, folder: Path, db_url: str | None = None) -> Iterator[Live]:
+    """A copy of the seed (in a SQLite file, or copied into the empty store ``db_url``) served by uvicorn on
+    127.0.0.1 until the block ends."""
     import uvicorn
+
+    from storywire.store.copy import copy_store
 
     path = folder / "storywire.db"
     shutil.copy(seed.path, path)
     store = open_store(str(path))
+    if db_url is not None:
+        source, store = store, open_store(db_url)
+        copy_store(source, store)
+        source.close()
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(Settings(db=str(path)), store), host="127.0.0.1", port=port,
-                                           log_level="warning"))
+    app = create_app(Settings(db=db_url or str(path)), store)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
