@@ -83,6 +83,18 @@ def users_token(ctx: typer.Context, name: str = typer.Argument(..., help="User n
     sys.stdout.write(token + "\n")
 
 
+@users_app.command("app-password")
+def users_app_password(ctx: typer.Context, name: str = typer.Argument(..., help="User name."),
+                       label: str = typer.Option("cli", "--name", help="A label to recognise it by.")):
+    """Make a new app password for reader apps (Google Reader API at /greader, Fever at /fever/) and print
+    it (shown only this once)."""
+    store = command_context(ctx).store
+    with store.atomic() as conn:
+        user = store.user_by_name(conn, name)
+        password = store.create_app_password(conn, user["id"], label)
+    sys.stdout.write(password + "\n")
+
+
 @users_app.command("remove")
 def users_remove(ctx: typer.Context, name: str = typer.Argument(..., help="User name.")):
     """Remove a user with their sessions, tokens and follows."""
