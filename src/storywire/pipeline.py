@@ -24,21 +24,24 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from itertools import islice
 from typing import TYPE_CHECKING
 
 from .clock import utcnow
 from .config import Settings
-from .errors import InputError, RecordRefused
+from .errors import RecordRefused
 from .extract import extract_item
 from .extract.boilerplate import fingerprint, paragraphs
-from .ingest.validate import check_extracted, check_raw
 from .models import Article, Assignment, Extracted, IngestResult, RawItem, Rejected
+from .parallel import StageFailure, ordered_map, resolve_workers
+from .stages import prepare_item
 from .store.articles import UNKNOWN_OUTLET
 from .store.base import Connection, Store
 
 if TYPE_CHECKING:
-    from .cluster import OnlineClusterer
+    from .cluster import ClusterDoc, OnlineClusterer
+    from .cluster.prepare import PreparedDoc
 
 log = logging.getLogger(__name__)
 
@@ -66,8 +69,8 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
 
 MERGE_CLOCK_SLACK = timedelta(minutes=10)
 
-# Fewest articles clustered at once for which worker processes are worth starting (~1 s each).
-POOL_MIN_ARTICLES = 1000
+PREPARE_CHUNK = 32  # items extracted per worker task
+FEATURE_CHUNK = 64  # articles whose text features (and embeddings, at once) one worker task computes
 CLUSTER_CHUNK = 2000  # pending articles clustered per transaction
 OBSERVE_PAGE = 1000  # clustered articles read at once while an engine follows article time
 
@@ -148,6 +151,7 @@ class Pipeline:
     def __init__(self, store: Store, settings: Settings):
         self.store = store
         self.settings = settings
+        self.workers = resolve_workers(settings.workers)  # worker processes for the pure stages
         self._timeline: _Timeline | None = None  # the story engine, built lazily from the store
         self._synced_at = utcnow()
         # articles this pipeline clustered lately (id -> when): a catch-up skips them (the engine has
@@ -158,11 +162,12 @@ class Pipeline:
     def ingest(self, items: Iterable[RawItem | Rejected],
                on_item: Callable[[IngestResult | Rejected], None] | None = None, cluster: bool = True,
                analyse: bool | None = None) -> IngestSummary:
-        """Store every item (a batch per transaction), then cluster what is new in the order of the
-        articles' own time (:meth:`cluster_pending`), then analyse the stories that changed."""
+        """Store every item (a batch per transaction; extraction and checks run in worker processes ahead
+        of the store, in order), then cluster what is new in the order of the articles' own time
+        (:meth:`cluster_pending`), then analyse the stories that changed."""
         summary = IngestSummary()
-        for batch in batched(items, self.settings.batch_size):
-            self.ingest_batch(batch, summary, on_item, cluster=False)
+        for batch in batched(self.prepare_items(items), self.settings.batch_size):
+            self._store_prepared(batch, summary, on_item)
         if cluster:
             self.cluster_pending()
         if analyse if analyse is not None else self.settings.analyse:
@@ -172,31 +177,33 @@ class Pipeline:
     def extract(self, item: RawItem) -> Extracted:
         return extract_item(item, favor=self.settings.extract_favor)
 
-    def _prepare(self, item: RawItem) -> tuple[Extracted, bool] | Rejected:
-        """Extract and check one item: what the store may take (and whether to learn boilerplate), or why not."""
-        cap = self.settings.max_record_bytes
-        refused = check_raw(item, cap)
-        if refused:
-            return refused
-        try:
-            ex = self.extract(item)
-        except InputError as exc:
-            return Rejected(item.origin, str(exc))
-        except Exception as exc:  # hostile pages can break a parser; that costs this item only
-            log.warning("extraction of %s failed", item.origin, exc_info=True)
-            return Rejected(item.origin, f"extraction failed ({exc.__class__.__name__})")
-        checked = check_extracted(ex, cap)
-        return checked if isinstance(checked, Rejected) else (checked, item.kind in ("html", "dump"))
+    def prepare_items(self, items: Iterable[RawItem | Rejected]) -> Iterator[tuple[Extracted, bool] | Rejected]:
+        """:func:`stages.prepare_item` of each item, in order, in the worker processes (``workers``); an
+        item that kills its worker is rejected alone."""
+        job = partial(prepare_item, max_record_bytes=self.settings.max_record_bytes,
+                      favor=self.settings.extract_favor)
+        for item, prepared in ordered_map(job, items, self.workers, chunksize=PREPARE_CHUNK):
+            if isinstance(prepared, StageFailure):
+                yield Rejected(item.origin, f"extraction failed ({prepared.reason})")
+            else:
+                yield prepared
 
     def ingest_batch(self, batch: list[RawItem | Rejected], summary: IngestSummary,
                      on_item: Callable | None = None, cluster: bool = True) -> None:
         """Store one batch in one transaction (then, with ``cluster``, cluster what is pending). If the
         store refuses a record, the batch is stored again with a savepoint per record, so that record
         alone is rejected."""
+        cap, favor = self.settings.max_record_bytes, self.settings.extract_favor
+        self._store_prepared([prepare_item(item, cap, favor) for item in batch], summary, on_item)
+        if cluster:
+            self.cluster_pending()
+
+    def _store_prepared(self, batch: list[tuple[Extracted, bool] | Rejected], summary: IngestSummary,
+                        on_item: Callable | None) -> None:
+        """Store one batch of prepared items in one transaction (see :meth:`ingest_batch`)."""
         ready: list[tuple[Extracted, bool]] = []
         rejected: list[Rejected] = []
-        for item in batch:
-            prepared = item if isinstance(item, Rejected) else self._prepare(item)
+        for prepared in batch:
             if isinstance(prepared, Rejected):
                 rejected.append(prepared)
             else:
@@ -214,8 +221,6 @@ class Pipeline:
             summary.counts["rejected"] += 1
             if on_item:
                 on_item(rejection)
-        if cluster:
-            self.cluster_pending()
 
     def _store_batch(self, ready: list[tuple[Extracted, bool]], rejected: list[Rejected],
                      isolate: bool) -> tuple[list[IngestResult], list[Rejected]]:
@@ -318,10 +323,9 @@ class Pipeline:
         from .cluster import ClusterDoc
 
         timeline = self._timeline_at(conn, docs[0].published)
-        workers = self.settings.cluster_workers if len(docs) >= POOL_MIN_ARTICLES else 0
         touched: set[int] = set()
         decided: list[Assignment] = []  # written in groups (the store sees them before an engine is rebuilt)
-        for prep in timeline.engine.prepare_all((ClusterDoc.from_article(a) for a in docs), workers=workers):
+        for prep in self._features(timeline.engine, [ClusterDoc.from_article(a) for a in docs]):
             if prep.time is not None:
                 if not timeline.covers(prep.time):
                     self.store.apply_assignments(conn, decided)
@@ -334,6 +338,16 @@ class Pipeline:
             self._own[assignment.article_id] = self._synced_at
         self.store.apply_assignments(conn, decided)
         self.store.refresh_stories(conn, touched)
+
+    def _features(self, engine: OnlineClusterer, docs: list[ClusterDoc]) -> Iterator[PreparedDoc]:
+        """The engine's text features of ``docs`` (:func:`cluster.prepare.prepare_batch`), in order, computed
+        in the worker processes; a chunk a worker failed on is prepared here."""
+        from .cluster.prepare import prepare_batch
+
+        job = partial(prepare_batch, terms=engine.vectoriser.terms, num_perm=engine.dedup.num_perm,
+                      seed=engine.dedup.seed, embedder=engine.embedder)
+        for chunk, prepared in ordered_map(job, batched(docs, FEATURE_CHUNK), self.workers, chunksize=1):
+            yield from job(chunk) if isinstance(prepared, StageFailure) else prepared
 
     def _timeline_at(self, conn: Connection, t: datetime | None) -> _Timeline:
         """An engine that can place an article of time ``t`` (None: undated, placed at the store's newest

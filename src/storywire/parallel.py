@@ -1,0 +1,137 @@
+"""Pure stages in worker processes, ahead of the sequential part, results in input order.
+
+:func:`ordered_map` streams items through a process pool: at most ``ahead`` chunks are in flight
+(bounded memory whatever the stream's length), results come back in the order of the items, and a
+function that raises on one item costs that item only (it comes back as a :class:`StageFailure`). A
+worker that dies (a parser that crashes the interpreter, the OOM killer) breaks the pool: the pool is
+restarted and the chunk in flight is run again item by item, so the one item that kills a worker again
+is the only one lost.
+
+The pool is one per process and per worker count, started on first use (spawned, never forked: the
+caller may run threads, e.g. the web server of ``storywire run``) and kept until the process exits, so
+a collector that ingests a few items at a time does not pay a worker start-up each time. The functions
+it runs are plain module-level functions over frozen dataclasses, so the same ones can run elsewhere
+(e.g. as Ray tasks).
+"""
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from itertools import islice
+from typing import TypeVar
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class StageFailure:
+    """What a stage made of an item it could not process: the reason, for the item's rejection."""
+
+    reason: str
+
+
+def resolve_workers(workers: int) -> int:
+    """The worker processes a ``workers`` setting means: -1 one per CPU core (none on a single core)."""
+    if workers >= 0:
+        return workers
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return cores if cores > 1 else 0
+
+
+def run_chunk(fn: Callable[[T], R], chunk: list[T]) -> list[R | StageFailure]:
+    """``fn`` over each item of ``chunk``; an item it raises on becomes a :class:`StageFailure`."""
+    out: list[R | StageFailure] = []
+    for item in chunk:
+        try:
+            out.append(fn(item))
+        except Exception as exc:
+            log.warning("a pipeline stage failed on one item", exc_info=True)
+            out.append(StageFailure(f"{exc.__class__.__name__}: {exc}"))
+    return out
+
+
+class _Pools:
+    """The process's pools, one per worker count."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._pools: dict[int, ProcessPoolExecutor] = {}
+
+    def get(self, workers: int) -> ProcessPoolExecutor:
+        with self._lock:
+            pool = self._pools.get(workers)
+            if pool is None:
+                import multiprocessing
+
+                pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+                self._pools[workers] = pool
+            return pool
+
+    def restart(self, workers: int, broken: ProcessPoolExecutor) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._pools.get(workers) is broken:
+                del self._pools[workers]
+        broken.shutdown(wait=False, cancel_futures=True)
+        return self.get(workers)
+
+
+_pools = _Pools()
+
+
+def ordered_map(fn: Callable[[T], R], items: Iterable[T], workers: int, chunksize: int = 32,
+                ahead: int | None = None) -> Iterator[tuple[T, R | StageFailure]]:
+    """(item, ``fn(item)``) for each item, in order; an item ``fn`` raises on (or whose worker dies) comes
+    with a :class:`StageFailure`. ``workers`` 0: in this process. ``ahead``: chunks in flight (default 2 per
+    worker + 1). ``fn`` must be picklable (a module-level function, or a ``functools.partial`` of one)."""
+    source = iter(items)
+    if workers <= 0:
+        while chunk := list(islice(source, chunksize)):
+            yield from zip(chunk, run_chunk(fn, chunk), strict=True)
+        return
+    pool = _pools.get(workers)
+    pending: deque[tuple[list[T], Future]] = deque()
+
+    def submit() -> bool:
+        chunk = list(islice(source, chunksize))
+        if chunk:
+            pending.append((chunk, pool.submit(run_chunk, fn, chunk)))
+        return bool(chunk)
+
+    for _ in range(ahead or 2 * workers + 1):
+        if not submit():
+            break
+    while pending:
+        chunk, future = pending.popleft()
+        try:
+            results = future.result()
+        except BrokenProcessPool:
+            pool = _pools.restart(workers, pool)
+            results, pool = _isolate(fn, chunk, workers, pool)
+            pending = deque((c, pool.submit(run_chunk, fn, c)) for c, _ in pending)  # they died with the pool
+        submit()
+        yield from zip(chunk, results, strict=True)
+
+
+def _isolate(fn: Callable[[T], R], chunk: list[T], workers: int,
+             pool: ProcessPoolExecutor) -> tuple[list[R | StageFailure], ProcessPoolExecutor]:
+    """Run a chunk whose worker died item by item, each alone in the pool: the items that kill a worker
+    again fail alone. Returns the results and the pool still standing."""
+    results: list[R | StageFailure] = []
+    for item in chunk:
+        try:
+            results.extend(pool.submit(run_chunk, fn, [item]).result())
+        except BrokenProcessPool:
+            log.warning("a worker process died on one item; it is rejected alone")
+            results.append(StageFailure("worker process died"))
+            pool = _pools.restart(workers, pool)
+    return results, pool
+
