@@ -98,7 +98,7 @@ def test_parallel_and_single_process_ingest_store_the_same(request, store, db_ur
         for target, workers in ((store, 2), (other, 0)):
             pipe = Pipeline(target, config.Settings(analyse=False, workers=workers, batch_size=100))
             seen: list[str] = []
-            summary = pipe.ingest(read_paths(paths), on_item=lambda r: seen.append(r.origin))
+            summary = pipe.ingest(read_paths(paths), on_item=lambda r, seen=seen: seen.append(r.origin))
             summaries.append((summary.counts, [r.origin for r in summary.rejected], seen))
         assert summaries[0] == summaries[1]
         counts, rejected, seen = summaries[0]
