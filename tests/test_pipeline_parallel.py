@@ -129,3 +129,70 @@ def test_a_bad_workers_setting_is_one_clear_error(workers):
 
     with pytest.raises(ConfigError, match="workers must be"):
         config.Settings(workers=workers)
+
+
+WIRE = ("Dockers at the port of Valmora walked out on Monday over pay, the union said.\n"
+        "\"We will not unload a single ship until the port authority talks to us,\" said Ana Ferreira, "
+        "the union's secretary.\n"
+        "The port authority said it regretted the strike and would meet the union on Wednesday in Lisbon.\n"
+        "Trade through Valmora, the country's second port, has grown by a third since 2020.")
+
+
+def _story_records(n: int, start: int = 0) -> list[str]:
+    out = []
+    for i in range(start, start + n):
+        extra = f"\nOutlet {i} reporter Sam Okafor added that {i + 2} ships waited outside the harbour."
+        out.append(json.dumps({"id": f"wire-{i}", "title": "Valmora dockers strike over pay", "text": WIRE + extra,
+                               "source": f"Outlet {i}", "url": f"https://example.net/valmora/{i}",
+                               "published": f"2024-03-0{1 + i % 3}T0{i}:00:00Z"}))
+    return out
+
+
+def test_article_analysis_is_stored_once_and_reused(store, tmp_path):
+    """A story analysis stores each article's parts; when the story gains an article, only that article's
+    parts are computed (the stored rows of the others are left as they were), and the result is the one a
+    fresh analysis from the texts gives."""
+    from storywire.analyse import analyse_story
+
+    pipe = Pipeline(store, config.Settings(workers=2))
+    first = tmp_path / "first.jsonl"
+    first.write_text("\n".join(_story_records(3)) + "\n", encoding="utf-8")
+    assert pipe.ingest(read_paths([first])).stories_analysed == 1
+    with store.read() as conn:
+        arts = list(store.iter_articles(conn))
+        before = store.article_analyses(conn, [a.id for a in arts])
+    assert len({a.story_id for a in arts}) == 1 and set(before) == {a.id for a in arts}
+    assert all(r.data["mentions"] and r.data["sentences"] for r in before.values())
+
+    second = tmp_path / "second.jsonl"
+    second.write_text("\n".join(_story_records(1, start=3)) + "\n", encoding="utf-8")
+    pipe.ingest(read_paths([second]))
+    with store.read() as conn:
+        arts = list(store.iter_articles(conn))
+        after = store.article_analyses(conn, [a.id for a in arts])
+        analysis = store.get_analysis(conn, arts[0].story_id)
+    assert len(arts) == 4 and len({a.story_id for a in arts}) == 1
+    new = set(after) - set(before)
+    assert len(new) == 1
+    assert all(after[aid] == before[aid] for aid in before)  # same rows, same computed time: not run again
+    fresh = json.loads(json.dumps(analyse_story(arts[0].story_id, arts), default=str))
+    assert analysis == fresh
+    assert {e["name"] for e in analysis["entities"]} >= {"Ana Ferreira", "Valmora", "Lisbon"}
+    assert any(q["speaker"] and "Ferreira" in q["speaker"] for q in analysis["quotes"])
+
+
+def test_stale_parts_of_a_revised_article_are_computed_again(sqlite_store, tmp_path):
+    pipe = Pipeline(sqlite_store, config.Settings(workers=0))
+    path = tmp_path / "a.jsonl"
+    path.write_text("\n".join(_story_records(2)) + "\n", encoding="utf-8")
+    pipe.ingest(read_paths([path]))
+    revised = json.loads(_story_records(1)[0])
+    revised["text"] += "\nLater, Mayor Rui Tavares called for calm in Valmora."
+    path.write_text(json.dumps(revised) + "\n", encoding="utf-8")
+    assert pipe.ingest(read_paths([path])).counts["revised"] == 1
+    with sqlite_store.read() as conn:
+        arts = {a.external_id: a for a in sqlite_store.iter_articles(conn)}
+        rows = sqlite_store.article_analyses(conn, [a.id for a in arts.values()])
+        analysis = sqlite_store.get_analysis(conn, arts["wire-0"].story_id)
+    assert any("Rui Tavares" in str(m) for m in rows[arts["wire-0"].id].data["mentions"])
+    assert "Rui Tavares" in {e["name"] for e in analysis["entities"]}

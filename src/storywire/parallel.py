@@ -5,7 +5,7 @@
 function that raises on one item costs that item only (it comes back as a :class:`StageFailure`). A
 worker that dies (a parser that crashes the interpreter, the OOM killer) breaks the pool: the pool is
 restarted and the chunk in flight is run again item by item, so the one item that kills a worker again
-is the only one lost.
+is the only one lost (a pool whose workers die on every item is an error: workers cannot start).
 
 The pool is one per process and per worker count, started on first use (spawned, never forked: the
 caller may run threads, e.g. the web server of ``storywire run``) and kept until the process exits, so
@@ -25,6 +25,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
 from typing import TypeVar
+
+from .errors import ConfigError
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +71,9 @@ class _Pools:
     def get(self, workers: int) -> ProcessPoolExecutor:
         with self._lock:
             pool = self._pools.get(workers)
+            if pool is not None and getattr(pool, "_broken", False):  # a worker died since its last use
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = None
             if pool is None:
                 import multiprocessing
 
@@ -98,26 +103,32 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], workers: int, chunksiz
             yield from zip(chunk, run_chunk(fn, chunk), strict=True)
         return
     pool = _pools.get(workers)
-    pending: deque[tuple[list[T], Future]] = deque()
+    pending: deque[tuple[list[T], Future, ProcessPoolExecutor]] = deque()  # chunk, its future, the pool running it
 
-    def submit() -> bool:
-        chunk = list(islice(source, chunksize))
-        if chunk:
-            pending.append((chunk, pool.submit(run_chunk, fn, chunk)))
-        return bool(chunk)
+    def submit(chunk: list[T]) -> tuple[list[T], Future, ProcessPoolExecutor]:
+        nonlocal pool
+        try:
+            future = pool.submit(run_chunk, fn, chunk)
+        except BrokenProcessPool:  # a worker died since: a new pool
+            pool = _pools.restart(workers, pool)
+            future = pool.submit(run_chunk, fn, chunk)
+        return chunk, future, pool
 
     for _ in range(ahead or 2 * workers + 1):
-        if not submit():
+        if not (chunk := list(islice(source, chunksize))):
             break
+        pending.append(submit(chunk))
     while pending:
-        chunk, future = pending.popleft()
+        chunk, future, ran_in = pending.popleft()
         try:
             results = future.result()
         except BrokenProcessPool:
-            pool = _pools.restart(workers, pool)
+            pool = _pools.restart(workers, ran_in)
             results, pool = _isolate(fn, chunk, workers, pool)
-            pending = deque((c, pool.submit(run_chunk, fn, c)) for c, _ in pending)  # they died with the pool
-        submit()
+            # the chunks that died with that pool run again, in their places
+            pending = deque(submit(c) if p is ran_in else (c, f, p) for c, f, p in pending)
+        if following := list(islice(source, chunksize)):
+            pending.append(submit(following))
         yield from zip(chunk, results, strict=True)
 
 
@@ -133,5 +144,7 @@ def _isolate(fn: Callable[[T], R], chunk: list[T], workers: int,
             log.warning("a worker process died on one item; it is rejected alone")
             results.append(StageFailure("worker process died"))
             pool = _pools.restart(workers, pool)
+    if len(chunk) > 1 and all(isinstance(r, StageFailure) and r.reason == "worker process died" for r in results):
+        raise ConfigError("worker processes die whatever they are given; set workers = 0 to run in one process")
     return results, pool
 

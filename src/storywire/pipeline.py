@@ -35,11 +35,13 @@ from .extract import extract_item
 from .extract.boilerplate import fingerprint, paragraphs
 from .models import Article, Assignment, Extracted, IngestResult, RawItem, Rejected
 from .parallel import StageFailure, ordered_map, resolve_workers
-from .stages import prepare_item
+from .stages import StoryJob, analyse_story_job, prepare_item
+from .store.article_analyses import ArticleAnalysisRow
 from .store.articles import UNKNOWN_OUTLET
 from .store.base import Connection, Store
 
 if TYPE_CHECKING:
+    from .analyse import ArticleParts
     from .cluster import ClusterDoc, OnlineClusterer
     from .cluster.prepare import PreparedDoc
 
@@ -70,6 +72,7 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
 MERGE_CLOCK_SLACK = timedelta(minutes=10)
 
 PREPARE_CHUNK = 32  # items extracted per worker task
+ANALYSE_BATCH = 200  # stories analysed (in the workers) and stored per transaction
 FEATURE_CHUNK = 64  # articles whose text features (and embeddings, at once) one worker task computes
 CLUSTER_CHUNK = 2000  # pending articles clustered per transaction
 OBSERVE_PAGE = 1000  # clustered articles read at once while an engine follows article time
@@ -399,31 +402,50 @@ class Pipeline:
 
     # -- analysis -------------------------------------------------------------------------------
     def analyse_story(self, story_id: int) -> dict:
-        from .analyse import analyse_story
-
+        """Analyse one story now (from the stored per-article parts; those missing are computed and stored)."""
         with self.store.read() as conn:
-            arts = self.store.story_articles(conn, story_id)
-        data = analyse_story(story_id, arts, summary_sentences=self.settings.summary_sentences)
+            job = self._story_job(conn, story_id)
+        data, computed = analyse_story_job(job)
         with self.store.atomic() as conn:
+            self._save_parts(conn, computed)
             self.store.save_analysis(conn, story_id, data)
         return data
 
     def analyse_pending(self, on_story: Callable[[int], None] | None = None) -> int:
-        """Analyse every story that changed since its last analysis (each in its own transaction)."""
+        """Analyse every story that changed since its last analysis: the stories of a batch in the worker
+        processes (each from its articles' stored per-article parts, computing only the missing ones), their
+        results stored in one transaction per batch."""
         done = 0
         while True:
             with self.store.read() as conn:
-                pending = self.store.stories_needing_analysis(conn, limit=200)
-            if not pending:
+                pending = self.store.stories_needing_analysis(conn, limit=ANALYSE_BATCH)
+                jobs = [self._story_job(conn, sid) for sid in pending]
+            if not jobs:
                 return done
-            for sid in pending:
-                try:
-                    self.analyse_story(sid)
-                except Exception as exc:  # one bad story must not stop the others; the reason is kept
-                    log.exception("analysis of story %s failed", sid)
-                    with self.store.atomic() as conn:
-                        self.store.mark_analysed(conn, sid)
-                        self.store.record_rejection(conn, f"story {sid}", f"analysis failed: {exc!r}")
+            results = list(ordered_map(analyse_story_job, jobs, self.workers, chunksize=1))
+            with self.store.atomic() as conn:
+                for job, result in results:
+                    if isinstance(result, StageFailure):  # one bad story must not stop the others; the reason is kept
+                        log.error("analysis of story %s failed: %s", job.story_id, result.reason)
+                        self.store.mark_analysed(conn, job.story_id)
+                        self.store.record_rejection(conn, f"story {job.story_id}", f"analysis failed: {result.reason}")
+                    else:
+                        data, computed = result
+                        self._save_parts(conn, computed)
+                        self.store.save_analysis(conn, job.story_id, data)
+            for job, _ in results:
                 done += 1
                 if on_story:
-                    on_story(sid)
+                    on_story(job.story_id)
+
+    def _story_job(self, conn: Connection, story_id: int) -> StoryJob:
+        from .analyse import ArticleParts
+
+        arts = self.store.story_articles(conn, story_id)
+        stored = self.store.article_analyses(conn, (a.id for a in arts))
+        parts = tuple(ArticleParts.from_json(r.article_id, r.digest, r.method, r.data) for r in stored.values())
+        return StoryJob(story_id, tuple(arts), parts, self.settings.summary_sentences, self.settings.spacy_model)
+
+    def _save_parts(self, conn: Connection, parts: list[ArticleParts]) -> None:
+        self.store.save_article_analyses(conn, (ArticleAnalysisRow(p.article_id, p.digest, p.method, p.to_json())
+                                                for p in parts))

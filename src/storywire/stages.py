@@ -7,11 +7,16 @@ them as it likes (e.g. as Ray tasks).
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .errors import InputError
 from .extract import extract_item
 from .ingest.validate import check_extracted, check_raw
-from .models import Extracted, RawItem, Rejected
+from .models import Article, Extracted, RawItem, Rejected
+
+if TYPE_CHECKING:
+    from .analyse.parts import ArticleParts
 
 log = logging.getLogger(__name__)
 
@@ -33,3 +38,23 @@ def prepare_item(item: RawItem | Rejected, max_record_bytes: int, favor: str) ->
         return Rejected(item.origin, f"extraction failed ({exc.__class__.__name__})")
     checked = check_extracted(ex, max_record_bytes)
     return checked if isinstance(checked, Rejected) else (checked, item.kind in ("html", "dump"))
+
+
+@dataclass(frozen=True)
+class StoryJob:
+    """One story to analyse: its articles, the per-article parts stored for them, the analysis settings."""
+
+    story_id: int
+    articles: tuple[Article, ...]
+    parts: tuple[ArticleParts, ...]
+    summary_sentences: int
+    spacy_model: str  # empty: the default model
+
+
+def analyse_story_job(job: StoryJob) -> tuple[dict, list[ArticleParts]]:
+    """The story object of ``job`` and the per-article parts it computed (those not given, or stale)."""
+    from .analyse import analyse_story_parts
+    from .analyse.entities import get_nlp
+
+    return analyse_story_parts(job.story_id, list(job.articles), {p.article_id: p for p in job.parts},
+                               job.summary_sentences, get_nlp(job.spacy_model or None))
