@@ -47,7 +47,7 @@ def cli_ingest(label: str, path: Path, db: Path, workers: int) -> None:
     env = {**os.environ, "STORYWIRE_DB": str(db), "STORYWIRE_WORKERS": str(workers)}
     n = sum(1 for _ in path.open(encoding="utf-8"))
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "storywire", "ingest", str(path)], env=env, check=True,
+    subprocess.run([str(Path(sys.executable).parent / "storywire"), "ingest", str(path)], env=env, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     dt = time.perf_counter() - t0
     print(f"{label:<34} {n:>7} articles  {dt:7.1f} s  {n / dt:8.1f} articles/s", flush=True)
@@ -71,7 +71,10 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--jsonl", type=int, default=20000)
     ap.add_argument("--html", type=int, default=2000)
+    ap.add_argument("--only-cli", action="store_true", help="only the `storywire ingest` lines")
     args = ap.parse_args()
+    if args.only_cli:
+        args.jsonl = args.html = 0
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         src = root / "corpus.jsonl"
@@ -84,7 +87,7 @@ def main() -> None:
             (pages / f"{rec['id']}.html").write_text(html_page(rec))
         print(f"== ingest benchmark: {args.jsonl} JSONL articles, {args.html} HTML pages; "
               f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores ==")
-        for workers, mode in ((0, "single process"), (-1, "parallel")):
+        for workers, mode in ((0, "single process"), (-1, "parallel")) if not args.only_cli else ():
             print(f"-- {mode} (workers = {workers}) --")
             run("jsonl text, store only", [src], root / f"a{workers}.db", args.jsonl, False, workers)
             run("jsonl text, store + clustering", [src], root / f"b{workers}.db", args.jsonl, True, workers)

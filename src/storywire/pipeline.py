@@ -16,6 +16,11 @@ articles ahead of it, and before each chunk catches up on what other writers clu
 Writers cluster one at a time (SQLite's write lock; a transaction-level advisory lock on
 PostgreSQL), and each chunk starts past the largest story id in the store, so two writers never
 give out one id.
+
+The pure stages (extraction and checks, the engine's text features and embeddings, story analysis) run
+in worker processes (``workers``; :mod:`storywire.parallel`) ahead of the sequential part, which only
+writes to the store and assigns articles to stories. Story analysis combines per-article parts stored
+once per article (``article_analyses``), so a story that gains an article computes that article's only.
 """
 from __future__ import annotations
 
