@@ -38,6 +38,17 @@ def test_ordered_map_keeps_order_with_workers():
     assert [r for _, r in got] == [n * n for n in range(300)]
 
 
+def pid_of(n: int) -> tuple[int, int]:
+    return n, os.getpid()
+
+
+def test_cheap_items_run_here_in_their_turn():
+    got = list(ordered_map(pid_of, range(200), workers=2, chunksize=3, in_process=lambda n: n % 10 < 4))
+    assert [item for item, _ in got] == list(range(200)) and all(r[0] == n for n, r in got)
+    here = {n for n, (_, pid) in got if pid == os.getpid()}
+    assert here == {n for n in range(200) if n % 10 < 4}
+
+
 def test_a_dying_worker_costs_only_its_item():
     got = dict(ordered_map(square_or_die, range(40), workers=2, chunksize=5))
     assert list(got) == list(range(40))

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from itertools import islice
+from itertools import groupby, islice
 from typing import TypeVar
 
 from .errors import ConfigError
@@ -93,20 +93,26 @@ _pools = _Pools()
 
 
 def ordered_map(fn: Callable[[T], R], items: Iterable[T], workers: int, chunksize: int = 32,
-                ahead: int | None = None) -> Iterator[tuple[T, R | StageFailure]]:
+                ahead: int | None = None,
+                in_process: Callable[[T], bool] | None = None) -> Iterator[tuple[T, R | StageFailure]]:
     """(item, ``fn(item)``) for each item, in order; an item ``fn`` raises on (or whose worker dies) comes
     with a :class:`StageFailure`. ``workers`` 0: in this process. ``ahead``: chunks in flight (default 2 per
-    worker + 1). ``fn`` must be picklable (a module-level function, or a ``functools.partial`` of one)."""
-    source = iter(items)
+    worker + 1). ``fn`` must be picklable (a module-level function, or a ``functools.partial`` of one).
+    ``in_process(item)`` True: ``fn`` of that item costs less than sending it to a worker and back; it runs
+    here, in its turn."""
+    chunks = _chunks(iter(items), chunksize, in_process)
     if workers <= 0:
-        while chunk := list(islice(source, chunksize)):
+        for _, chunk in chunks:
             yield from zip(chunk, run_chunk(fn, chunk), strict=True)
         return
     pool = _pools.get(workers)
-    pending: deque[tuple[list[T], Future, ProcessPoolExecutor]] = deque()  # chunk, its future, the pool running it
+    # chunk, its future and the pool running it (None: a chunk run here when its turn comes)
+    pending: deque[tuple[list[T], Future | None, ProcessPoolExecutor | None]] = deque()
 
-    def submit(chunk: list[T]) -> tuple[list[T], Future, ProcessPoolExecutor]:
+    def submit(local: bool, chunk: list[T]) -> tuple[list[T], Future | None, ProcessPoolExecutor | None]:
         nonlocal pool
+        if local:
+            return chunk, None, None
         try:
             future = pool.submit(run_chunk, fn, chunk)
         except BrokenProcessPool:  # a worker died since: a new pool
@@ -114,22 +120,35 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], workers: int, chunksiz
             future = pool.submit(run_chunk, fn, chunk)
         return chunk, future, pool
 
-    for _ in range(ahead or 2 * workers + 1):
-        if not (chunk := list(islice(source, chunksize))):
-            break
-        pending.append(submit(chunk))
+    for local, chunk in islice(chunks, ahead or 2 * workers + 1):
+        pending.append(submit(local, chunk))
     while pending:
         chunk, future, ran_in = pending.popleft()
-        try:
-            results = future.result()
-        except BrokenProcessPool:
-            pool = _pools.restart(workers, ran_in)
-            results, pool = _isolate(fn, chunk, workers, pool)
-            # the chunks that died with that pool run again, in their places
-            pending = deque(submit(c) if p is ran_in else (c, f, p) for c, f, p in pending)
-        if following := list(islice(source, chunksize)):
-            pending.append(submit(following))
+        if future is None or ran_in is None:
+            results = run_chunk(fn, chunk)
+        else:
+            try:
+                results = future.result()
+            except BrokenProcessPool:
+                pool = _pools.restart(workers, ran_in)
+                results, pool = _isolate(fn, chunk, workers, pool)
+                # the chunks that died with that pool run again, in their places
+                pending = deque(submit(False, c) if p is ran_in else (c, f, p) for c, f, p in pending)
+        for local, following in islice(chunks, 1):
+            pending.append(submit(local, following))
         yield from zip(chunk, results, strict=True)
+
+
+def _chunks(source: Iterator[T], size: int,
+            in_process: Callable[[T], bool] | None) -> Iterator[tuple[bool, list[T]]]:
+    """(run here?, chunk) of consecutive items, up to ``size`` each, all to run here or all in a worker."""
+    for local, group in groupby(source, key=in_process or _never):
+        while chunk := list(islice(group, size)):
+            yield local, chunk
+
+
+def _never(_item: object) -> bool:
+    return False
 
 
 def _isolate(fn: Callable[[T], R], chunk: list[T], workers: int,

@@ -92,6 +92,12 @@ def _compile_engine() -> None:
     sparse.warm_up()
 
 
+def _is_clean(item: RawItem | Rejected) -> bool:
+    """An item whose preparation costs less than sending it to a worker process: already clean text (a
+    JSONL record), or already rejected."""
+    return isinstance(item, Rejected) or item.kind == "text"
+
+
 class _Timeline:
     """A story engine and how far along article time it has seen the store's clustered articles.
 
@@ -186,11 +192,12 @@ class Pipeline:
         return extract_item(item, favor=self.settings.extract_favor)
 
     def prepare_items(self, items: Iterable[RawItem | Rejected]) -> Iterator[tuple[Extracted, bool] | Rejected]:
-        """:func:`stages.prepare_item` of each item, in order, in the worker processes (``workers``); an
-        item that kills its worker is rejected alone."""
+        """:func:`stages.prepare_item` of each item, in order, in the worker processes (``workers``; clean
+        text, which costs less to prepare than to send, is prepared here); an item that kills its worker is
+        rejected alone."""
         job = partial(prepare_item, max_record_bytes=self.settings.max_record_bytes,
                       favor=self.settings.extract_favor)
-        for item, prepared in ordered_map(job, items, self.workers, chunksize=PREPARE_CHUNK):
+        for item, prepared in ordered_map(job, items, self.workers, chunksize=PREPARE_CHUNK, in_process=_is_clean):
             if isinstance(prepared, StageFailure):
                 yield Rejected(item.origin, f"extraction failed ({prepared.reason})")
             else:
