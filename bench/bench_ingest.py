@@ -1,13 +1,18 @@
 """Ingest throughput (articles/s) for JSONL text and for HTML pages, and peak memory.
 
 Usage: python bench/bench_ingest.py [--jsonl 20000] [--html 2000]
-Runs the real path (files → extract → store), once store-only and once with story clustering.
+Runs the real path (files → extract → store), once store-only and once with story clustering, in a single
+process (workers = 0), then with the parallel pipeline (workers = -1: one per core). Then `storywire ingest`
+as a user runs it (a new process; clustering and analysis included) on the real texts of the ECB+ dev set
+(../shared), single process and parallel. The machine's load average is printed: other processes share it.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -25,9 +30,9 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run(label: str, paths: list[Path], db: Path, n: int, cluster: bool) -> None:
+def run(label: str, paths: list[Path], db: Path, n: int, cluster: bool, workers: int) -> None:
     store = open_store(str(db))
-    pipe = Pipeline(store, config.Settings(db=str(db), analyse=False, batch_size=500))
+    pipe = Pipeline(store, config.Settings(db=str(db), analyse=False, batch_size=500, workers=workers))
     t0 = time.perf_counter()
     summary = pipe.ingest(read_paths(paths), cluster=cluster)
     dt = time.perf_counter() - t0
@@ -37,11 +42,39 @@ def run(label: str, paths: list[Path], db: Path, n: int, cluster: bool) -> None:
     store.close()
 
 
+def cli_ingest(label: str, path: Path, db: Path, workers: int) -> None:
+    """`storywire ingest` in a new process, as a user runs it (clustering and analysis included)."""
+    env = {**os.environ, "STORYWIRE_DB": str(db), "STORYWIRE_WORKERS": str(workers)}
+    n = sum(1 for _ in path.open(encoding="utf-8"))
+    t0 = time.perf_counter()
+    subprocess.run([str(Path(sys.executable).parent / "storywire"), "ingest", str(path)], env=env, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    dt = time.perf_counter() - t0
+    print(f"{label:<34} {n:>7} articles  {dt:7.1f} s  {n / dt:8.1f} articles/s", flush=True)
+
+
+def real_texts(root: Path) -> Path | None:
+    """The ECB+ dev set as ingest JSONL (id, title, text, a source), or None without ../shared."""
+    dev = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "stories" / "ecbplus-dev.jsonl"
+    if not dev.is_file():
+        return None
+    out = root / "ecbplus.jsonl"
+    with out.open("w", encoding="utf-8") as f:
+        for i, line in enumerate(dev.read_text(encoding="utf-8").splitlines()):
+            rec = json.loads(line)
+            f.write(json.dumps({"id": rec["id"], "title": rec["title"], "text": rec["text"],
+                                "source": f"Outlet {i % 12}"}) + "\n")
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--jsonl", type=int, default=20000)
     ap.add_argument("--html", type=int, default=2000)
+    ap.add_argument("--only-cli", action="store_true", help="only the `storywire ingest` lines")
     args = ap.parse_args()
+    if args.only_cli:
+        args.jsonl = args.html = 0
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         src = root / "corpus.jsonl"
@@ -52,10 +85,18 @@ def main() -> None:
         pages.mkdir()
         for rec in articles(args.html, seed=11):
             (pages / f"{rec['id']}.html").write_text(html_page(rec))
-        print(f"== ingest benchmark: {args.jsonl} JSONL articles, {args.html} HTML pages ==")
-        run("jsonl text, store only", [src], root / "a.db", args.jsonl, cluster=False)
-        run("jsonl text, store + clustering", [src], root / "b.db", args.jsonl, cluster=True)
-        run("html pages, extract + store", [pages], root / "c.db", args.html, cluster=False)
+        print(f"== ingest benchmark: {args.jsonl} JSONL articles, {args.html} HTML pages; "
+              f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores ==")
+        for workers, mode in ((0, "single process"), (-1, "parallel")) if not args.only_cli else ():
+            print(f"-- {mode} (workers = {workers}) --")
+            run("jsonl text, store only", [src], root / f"a{workers}.db", args.jsonl, False, workers)
+            run("jsonl text, store + clustering", [src], root / f"b{workers}.db", args.jsonl, True, workers)
+            run("html pages, extract + store", [pages], root / f"c{workers}.db", args.html, False, workers)
+        ecb = real_texts(root)
+        if ecb is not None:
+            for workers, mode in ((0, "single process"), (-1, "parallel")):
+                cli_ingest(f"storywire ingest ECB+ dev, {mode}", ecb, root / f"d{workers}.db", workers)
+        print(f"load average at the end {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

@@ -215,20 +215,18 @@ def test_worker_processes_give_the_same_decisions(shared):
 
 
 @pytest.mark.slow
-def test_ingest_with_cluster_workers_gives_the_same_stories(tmp_path, shared, monkeypatch):
-    """The ingest path with worker processes (cluster_workers) stores the same stories as without."""
-    from storywire import pipeline
+def test_ingest_with_workers_gives_the_same_stories(tmp_path, shared):
+    """The ingest path with worker processes (workers) stores the same stories as without."""
     from storywire.commands.cluster import _as_article
     from storywire.store import open_store
 
-    monkeypatch.setattr(pipeline, "POOL_MIN_ARTICLES", 50)
     recs = load_records(shared / "data" / "stories" / "ecbplus-dev.jsonl")
     path = tmp_path / "ecb.jsonl"
     path.write_text("".join(json.dumps(_as_article(r)) + "\n" for r in recs), encoding="utf-8")
     stories = []
     for workers in (0, 1):
         store = open_store(str(tmp_path / f"w{workers}.db"))
-        arts, _ = ingest_stream(store, path, cluster_workers=workers, batch_size=500)
+        arts, _ = ingest_stream(store, path, workers=workers, batch_size=500)
         stories.append({k: (a.story_id, a.duplicate_of) for k, a in arts.items()})
     assert stories[0] == stories[1]
     assert len(stories[0]) > 450 and len({s for s, _ in stories[0].values()}) > 20

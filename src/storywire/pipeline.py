@@ -16,6 +16,11 @@ articles ahead of it, and before each chunk catches up on what other writers clu
 Writers cluster one at a time (SQLite's write lock; a transaction-level advisory lock on
 PostgreSQL), and each chunk starts past the largest story id in the store, so two writers never
 give out one id.
+
+The pure stages (extraction and checks, the engine's text features and embeddings, story analysis) run
+in worker processes (``workers``; :mod:`storywire.parallel`) ahead of the sequential part, which only
+writes to the store and assigns articles to stories. Story analysis combines per-article parts stored
+once per article (``article_analyses``), so a story that gains an article computes that article's only.
 """
 from __future__ import annotations
 
@@ -24,21 +29,26 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from itertools import islice
 from typing import TYPE_CHECKING
 
 from .clock import utcnow
 from .config import Settings
-from .errors import InputError, RecordRefused
+from .errors import RecordRefused
 from .extract import extract_item
 from .extract.boilerplate import fingerprint, paragraphs
-from .ingest.validate import check_extracted, check_raw
 from .models import Article, Assignment, Extracted, IngestResult, RawItem, Rejected
+from .parallel import StageFailure, ordered_map, resolve_workers
+from .stages import StoryJob, analyse_story_job, prepare_item
+from .store.article_analyses import ArticleAnalysisRow
 from .store.articles import UNKNOWN_OUTLET
 from .store.base import Connection, Store
 
 if TYPE_CHECKING:
-    from .cluster import OnlineClusterer
+    from .analyse import ArticleParts
+    from .cluster import ClusterDoc, OnlineClusterer
+    from .cluster.prepare import PreparedDoc
 
 log = logging.getLogger(__name__)
 
@@ -66,8 +76,9 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
 
 MERGE_CLOCK_SLACK = timedelta(minutes=10)
 
-# Fewest articles clustered at once for which worker processes are worth starting (~1 s each).
-POOL_MIN_ARTICLES = 1000
+PREPARE_CHUNK = 32  # items extracted per worker task
+ANALYSE_BATCH = 200  # stories analysed (in the workers) and stored per transaction
+FEATURE_CHUNK = 64  # articles whose text features (and embeddings, at once) one worker task computes
 CLUSTER_CHUNK = 2000  # pending articles clustered per transaction
 OBSERVE_PAGE = 1000  # clustered articles read at once while an engine follows article time
 
@@ -79,6 +90,12 @@ def _compile_engine() -> None:
     from .cluster import sparse
 
     sparse.warm_up()
+
+
+def _is_clean(item: RawItem | Rejected) -> bool:
+    """An item whose preparation costs less than sending it to a worker process: already clean text (a
+    JSONL record), or already rejected."""
+    return isinstance(item, Rejected) or item.kind == "text"
 
 
 class _Timeline:
@@ -148,6 +165,7 @@ class Pipeline:
     def __init__(self, store: Store, settings: Settings):
         self.store = store
         self.settings = settings
+        self.workers = resolve_workers(settings.workers)  # worker processes for the pure stages
         self._timeline: _Timeline | None = None  # the story engine, built lazily from the store
         self._synced_at = utcnow()
         # articles this pipeline clustered lately (id -> when): a catch-up skips them (the engine has
@@ -158,11 +176,12 @@ class Pipeline:
     def ingest(self, items: Iterable[RawItem | Rejected],
                on_item: Callable[[IngestResult | Rejected], None] | None = None, cluster: bool = True,
                analyse: bool | None = None) -> IngestSummary:
-        """Store every item (a batch per transaction), then cluster what is new in the order of the
-        articles' own time (:meth:`cluster_pending`), then analyse the stories that changed."""
+        """Store every item (a batch per transaction; extraction and checks run in worker processes ahead
+        of the store, in order), then cluster what is new in the order of the articles' own time
+        (:meth:`cluster_pending`), then analyse the stories that changed."""
         summary = IngestSummary()
-        for batch in batched(items, self.settings.batch_size):
-            self.ingest_batch(batch, summary, on_item, cluster=False)
+        for batch in batched(self.prepare_items(items), self.settings.batch_size):
+            self._store_prepared(batch, summary, on_item)
         if cluster:
             self.cluster_pending()
         if analyse if analyse is not None else self.settings.analyse:
@@ -172,31 +191,34 @@ class Pipeline:
     def extract(self, item: RawItem) -> Extracted:
         return extract_item(item, favor=self.settings.extract_favor)
 
-    def _prepare(self, item: RawItem) -> tuple[Extracted, bool] | Rejected:
-        """Extract and check one item: what the store may take (and whether to learn boilerplate), or why not."""
-        cap = self.settings.max_record_bytes
-        refused = check_raw(item, cap)
-        if refused:
-            return refused
-        try:
-            ex = self.extract(item)
-        except InputError as exc:
-            return Rejected(item.origin, str(exc))
-        except Exception as exc:  # hostile pages can break a parser; that costs this item only
-            log.warning("extraction of %s failed", item.origin, exc_info=True)
-            return Rejected(item.origin, f"extraction failed ({exc.__class__.__name__})")
-        checked = check_extracted(ex, cap)
-        return checked if isinstance(checked, Rejected) else (checked, item.kind in ("html", "dump"))
+    def prepare_items(self, items: Iterable[RawItem | Rejected]) -> Iterator[tuple[Extracted, bool] | Rejected]:
+        """:func:`stages.prepare_item` of each item, in order, in the worker processes (``workers``; clean
+        text, which costs less to prepare than to send, is prepared here); an item that kills its worker is
+        rejected alone."""
+        job = partial(prepare_item, max_record_bytes=self.settings.max_record_bytes,
+                      favor=self.settings.extract_favor)
+        for item, prepared in ordered_map(job, items, self.workers, chunksize=PREPARE_CHUNK, in_process=_is_clean):
+            if isinstance(prepared, StageFailure):
+                yield Rejected(item.origin, f"extraction failed ({prepared.reason})")
+            else:
+                yield prepared
 
     def ingest_batch(self, batch: list[RawItem | Rejected], summary: IngestSummary,
                      on_item: Callable | None = None, cluster: bool = True) -> None:
         """Store one batch in one transaction (then, with ``cluster``, cluster what is pending). If the
         store refuses a record, the batch is stored again with a savepoint per record, so that record
         alone is rejected."""
+        cap, favor = self.settings.max_record_bytes, self.settings.extract_favor
+        self._store_prepared([prepare_item(item, cap, favor) for item in batch], summary, on_item)
+        if cluster:
+            self.cluster_pending()
+
+    def _store_prepared(self, batch: list[tuple[Extracted, bool] | Rejected], summary: IngestSummary,
+                        on_item: Callable | None) -> None:
+        """Store one batch of prepared items in one transaction (see :meth:`ingest_batch`)."""
         ready: list[tuple[Extracted, bool]] = []
         rejected: list[Rejected] = []
-        for item in batch:
-            prepared = item if isinstance(item, Rejected) else self._prepare(item)
+        for prepared in batch:
             if isinstance(prepared, Rejected):
                 rejected.append(prepared)
             else:
@@ -214,8 +236,6 @@ class Pipeline:
             summary.counts["rejected"] += 1
             if on_item:
                 on_item(rejection)
-        if cluster:
-            self.cluster_pending()
 
     def _store_batch(self, ready: list[tuple[Extracted, bool]], rejected: list[Rejected],
                      isolate: bool) -> tuple[list[IngestResult], list[Rejected]]:
@@ -318,10 +338,9 @@ class Pipeline:
         from .cluster import ClusterDoc
 
         timeline = self._timeline_at(conn, docs[0].published)
-        workers = self.settings.cluster_workers if len(docs) >= POOL_MIN_ARTICLES else 0
         touched: set[int] = set()
         decided: list[Assignment] = []  # written in groups (the store sees them before an engine is rebuilt)
-        for prep in timeline.engine.prepare_all((ClusterDoc.from_article(a) for a in docs), workers=workers):
+        for prep in self._features(timeline.engine, [ClusterDoc.from_article(a) for a in docs]):
             if prep.time is not None:
                 if not timeline.covers(prep.time):
                     self.store.apply_assignments(conn, decided)
@@ -334,6 +353,16 @@ class Pipeline:
             self._own[assignment.article_id] = self._synced_at
         self.store.apply_assignments(conn, decided)
         self.store.refresh_stories(conn, touched)
+
+    def _features(self, engine: OnlineClusterer, docs: list[ClusterDoc]) -> Iterator[PreparedDoc]:
+        """The engine's text features of ``docs`` (:func:`cluster.prepare.prepare_batch`), in order, computed
+        in the worker processes; a chunk a worker failed on is prepared here."""
+        from .cluster.prepare import prepare_batch
+
+        job = partial(prepare_batch, terms=engine.vectoriser.terms, num_perm=engine.dedup.num_perm,
+                      seed=engine.dedup.seed, embedder=engine.embedder)
+        for chunk, prepared in ordered_map(job, batched(docs, FEATURE_CHUNK), self.workers, chunksize=1):
+            yield from job(chunk) if isinstance(prepared, StageFailure) else prepared
 
     def _timeline_at(self, conn: Connection, t: datetime | None) -> _Timeline:
         """An engine that can place an article of time ``t`` (None: undated, placed at the store's newest
@@ -385,31 +414,50 @@ class Pipeline:
 
     # -- analysis -------------------------------------------------------------------------------
     def analyse_story(self, story_id: int) -> dict:
-        from .analyse import analyse_story
-
+        """Analyse one story now (from the stored per-article parts; those missing are computed and stored)."""
         with self.store.read() as conn:
-            arts = self.store.story_articles(conn, story_id)
-        data = analyse_story(story_id, arts, summary_sentences=self.settings.summary_sentences)
+            job = self._story_job(conn, story_id)
+        data, computed = analyse_story_job(job)
         with self.store.atomic() as conn:
+            self._save_parts(conn, computed)
             self.store.save_analysis(conn, story_id, data)
         return data
 
     def analyse_pending(self, on_story: Callable[[int], None] | None = None) -> int:
-        """Analyse every story that changed since its last analysis (each in its own transaction)."""
+        """Analyse every story that changed since its last analysis: the stories of a batch in the worker
+        processes (each from its articles' stored per-article parts, computing only the missing ones), their
+        results stored in one transaction per batch."""
         done = 0
         while True:
             with self.store.read() as conn:
-                pending = self.store.stories_needing_analysis(conn, limit=200)
-            if not pending:
+                pending = self.store.stories_needing_analysis(conn, limit=ANALYSE_BATCH)
+                jobs = [self._story_job(conn, sid) for sid in pending]
+            if not jobs:
                 return done
-            for sid in pending:
-                try:
-                    self.analyse_story(sid)
-                except Exception as exc:  # one bad story must not stop the others; the reason is kept
-                    log.exception("analysis of story %s failed", sid)
-                    with self.store.atomic() as conn:
-                        self.store.mark_analysed(conn, sid)
-                        self.store.record_rejection(conn, f"story {sid}", f"analysis failed: {exc!r}")
+            results = list(ordered_map(analyse_story_job, jobs, self.workers, chunksize=1))
+            with self.store.atomic() as conn:
+                for job, result in results:
+                    if isinstance(result, StageFailure):  # one bad story must not stop the others; the reason is kept
+                        log.error("analysis of story %s failed: %s", job.story_id, result.reason)
+                        self.store.mark_analysed(conn, job.story_id)
+                        self.store.record_rejection(conn, f"story {job.story_id}", f"analysis failed: {result.reason}")
+                    else:
+                        data, computed = result
+                        self._save_parts(conn, computed)
+                        self.store.save_analysis(conn, job.story_id, data)
+            for job, _ in results:
                 done += 1
                 if on_story:
-                    on_story(sid)
+                    on_story(job.story_id)
+
+    def _story_job(self, conn: Connection, story_id: int) -> StoryJob:
+        from .analyse import ArticleParts
+
+        arts = self.store.story_articles(conn, story_id)
+        stored = self.store.article_analyses(conn, (a.id for a in arts))
+        parts = tuple(ArticleParts.from_json(r.article_id, r.digest, r.method, r.data) for r in stored.values())
+        return StoryJob(story_id, tuple(arts), parts, self.settings.summary_sentences, self.settings.spacy_model)
+
+    def _save_parts(self, conn: Connection, parts: list[ArticleParts]) -> None:
+        self.store.save_article_analyses(conn, (ArticleAnalysisRow(p.article_id, p.digest, p.method, p.to_json())
+                                                for p in parts))

@@ -16,17 +16,19 @@ JSON-serialisable dict, the "story object" shown by the web UI, the API and ``st
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..models import Article
 from .align import Alignment, align
-from .entities import collect as collect_entities
-from .entities import get_nlp
-from .quotes import extract_quotes, merge_quotes
-from .sentences import paragraphs, segment, split_sentences
+from .entities import collect_mentions, finder_name, get_nlp
+from .parts import ArticleParts, article_parts, method_of
+from .quotes import merge_quotes
+from .sentences import Sentence, segment_from_spans, split_sentences
 from .summarise import summarise, summary_candidates
 from .timeline import iso, time_order, timeline
-from .wire import Credit, article_origin, detect_credits, is_credit_line, is_photo_credit, origins_table, passage_origin
+from .wire import Credit, article_origin, detect_credits, origins_table, passage_origin
 
-__all__ = ["analyse_story", "get_nlp", "split_sentences"]
+__all__ = ["ArticleParts", "analyse_story", "analyse_story_parts", "get_nlp", "split_sentences"]
 
 
 def _is_body_start(title: str, text: str) -> bool:
@@ -43,6 +45,13 @@ def analyse_story(story_id: int, articles: list, summary_sentences: int = 4, nlp
     ``nlp``: a loaded spaCy pipeline; None loads the configured model once per process (see
     ``entities.get_nlp``); False uses the heuristic entity finder without spaCy.
     """
+    return analyse_story_parts(story_id, articles, {}, summary_sentences, nlp)[0]
+
+
+def analyse_story_parts(story_id: int, articles: list, parts: Mapping[int, ArticleParts], summary_sentences: int = 4,
+                        nlp=None) -> tuple[dict, list[ArticleParts]]:
+    """:func:`analyse_story` from the per-article ``parts`` computed earlier (by article id), and the parts it
+    had to compute (articles with none, or with parts of another text or entity finder) to be stored."""
     unique_by_id: dict[int, Article] = {}
     for a in articles:
         unique_by_id.setdefault(a.id, a)
@@ -50,14 +59,25 @@ def analyse_story(story_id: int, articles: list, summary_sentences: int = 4, nlp
     order = [a.id for a in arts]
     texts = {a.id: a.text or "" for a in arts}
     sources = {a.id: a.source or "" for a in arts}
-    sentences = {a.id: segment(a.id, texts[a.id]) for a in arts}
-    skip_paras = {a.id: _credit_paragraphs(texts[a.id]) for a in arts}
-    skip = {(aid, s.index) for aid in order for s in sentences[aid] if s.para in skip_paras[aid]}
+    if nlp is None:
+        nlp = get_nlp()
+    finder = finder_name(nlp)
+    own: dict[int, ArticleParts] = {}
+    computed: list[ArticleParts] = []
+    for aid in order:
+        known = parts.get(aid)
+        if known is None or not known.usable_for(texts[aid], method_of(finder)):
+            known = article_parts(aid, texts[aid], nlp, finder)
+            computed.append(known)
+        own[aid] = known
+    sentences = {aid: segment_from_spans(aid, texts[aid], list(own[aid].sentences)) for aid in order}
+    skip = {(aid, s.index) for aid in order for s in sentences[aid] if s.para in own[aid].skip_paras}
     credits = {a.id: detect_credits(texts[a.id], a.source or "") for a in arts}
 
     al = align(sentences, order, texts, skip)
-    quotes = merge_quotes({a.id: extract_quotes(a.id, texts[a.id], skip_paras[a.id]) for a in arts}, order, sources)
-    entities = collect_entities(_sentence_units(al), nlp=nlp)
+    quotes = merge_quotes({aid: own[aid].quote_objects() for aid in order}, order, sources)
+    units = _sentence_units(al)
+    entities = collect_mentions((own[rep.article_id].mentions[rep.index], ids) for rep, ids in units)
     candidates = summary_candidates(al.clusters, sentences, texts, sources)
     summary, title = summarise(candidates, summary_sentences, titles=_headlines(arts))
     if not title:
@@ -75,12 +95,7 @@ def analyse_story(story_id: int, articles: list, summary_sentences: int = 4, nlp
         "entities": entities,
         "summary": summary,
         "timeline": timeline(arts),
-    }
-
-
-def _credit_paragraphs(text: str) -> set[int]:
-    """Indexes of the paragraphs that are photo credits or credit lines (left out of the analysis)."""
-    return {i for i, (s, e) in enumerate(paragraphs(text)) if is_photo_credit(text[s:e]) or is_credit_line(text[s:e])}
+    }, computed
 
 
 def _shared_row(article_ids: list[int], text: str, sources: dict[int, str], credits: dict[int, list[Credit]]) -> dict:
@@ -103,10 +118,10 @@ def _article_row(a: Article, al: Alignment, text: str, credits: list[Credit]) ->
     }
 
 
-def _sentence_units(al: Alignment) -> list[tuple[str, list[int]]]:
-    """One unit per sentence cluster, (text, carrying articles), for NER: NER runs once on a wire sentence
-    carried by many outlets."""
-    return [(members[0].text, sorted({m.article_id for m in members})) for members in al.clusters if members]
+def _sentence_units(al: Alignment) -> list[tuple[Sentence, list[int]]]:
+    """One unit per sentence cluster, (representative sentence, carrying articles), for the entities: a wire
+    sentence carried by many outlets counts once per carrier."""
+    return [(members[0], sorted({m.article_id for m in members})) for members in al.clusters if members]
 
 
 def _headlines(arts: list[Article]) -> list[tuple[int, str]]:

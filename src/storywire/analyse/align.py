@@ -5,7 +5,8 @@ Method (linear in the story's size, no all-pairs comparison):
 1. Every sentence is normalised (quotes folded, honorifics dropped, case, punctuation, hyphens and
    British/American spellings folded: "Mr. Macron's" == "Macron's", "co-ordinated" == "coordinated").
 2. Sentences are clustered greedily: word 3-gram shingles of a few members of each cluster are
-   indexed; a new sentence is compared (difflib on normalised tokens) with the best few clusters
+   indexed; a new sentence is compared (longest common token subsequence, rapidfuzz's Indel distance on
+   normalised tokens) with the best few clusters
    its shingles hit, and joins the first whose similarity passes, else starts a cluster.
 3. Sentences left alone are searched for shared fragments (runs of >= 8 tokens built from word
    6-grams that another article also has), e.g. a wire lead an outlet rewrote around a clause.
@@ -16,7 +17,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Set
 from dataclasses import dataclass
-from difflib import SequenceMatcher
+
+from rapidfuzz.distance import Indel
 
 from .sentences import Sentence
 
@@ -67,9 +69,9 @@ def similarity(a: list[str], b: list[str]) -> tuple[float, float]:
     """(ratio, containment of the shorter) of two token lists."""
     if not a or not b:
         return 0.0, 0.0
-    sm = SequenceMatcher(None, a, b, autojunk=False)
-    matched = sum(bl.size for bl in sm.get_matching_blocks())
-    return 2.0 * matched / (len(a) + len(b)), matched / min(len(a), len(b))
+    total = len(a) + len(b)
+    matched = (total - Indel.distance(a, b)) / 2  # tokens in the longest common subsequence
+    return 2.0 * matched / total, matched / min(len(a), len(b))
 
 
 def near_same(a: list[str], b: list[str]) -> bool:

@@ -193,21 +193,38 @@ def _acronym(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
-def collect(units: Iterable[tuple[str, list[int]]], nlp=None) -> list[dict]:
-    """Entities of a story from (sentence text, [article ids carrying it]) units.
+Mentions = tuple[tuple[str, str], ...]  # (surface, label) of each entity mention of one text
 
-    ``nlp``: a spaCy pipeline; None loads the configured model lazily; False forces the heuristic.
-    """
-    units = list(units)
+
+def finder_name(nlp) -> str:
+    """Which entity finder ``nlp`` is (a spaCy model and its version, or the heuristic): stored mentions
+    found by another one are found again."""
+    if not nlp:
+        return "heuristic"
+    meta = getattr(nlp, "meta", {}) or {}
+    return f"{meta.get('lang', '')}_{meta.get('name', '')}-{meta.get('version', '')}"
+
+
+def mentions(texts: list[str], nlp=None) -> list[Mentions]:
+    """The entity mentions of each text. ``nlp``: a spaCy pipeline; None loads the configured model
+    lazily; False forces the heuristic."""
     if nlp is None:
         nlp = get_nlp()
-    texts = [t for t, _ in units]
-    if nlp:
-        mentions = _ner(nlp, texts)
-    else:
-        mentions = [heuristic_entities(t) for t in texts]
+    return _ner(nlp, texts) if nlp else [heuristic_entities(t) for t in texts]
+
+
+def collect(units: Iterable[tuple[str, list[int]]], nlp=None) -> list[dict]:
+    """Entities of a story from (sentence text, [article ids carrying it]) units (see :func:`mentions`)."""
+    units = list(units)
+    found = mentions([t for t, _ in units], nlp)
+    return collect_mentions([(m, ids) for m, (_, ids) in zip(found, units, strict=True)])
+
+
+def collect_mentions(units: Iterable[tuple[Mentions, list[int]]]) -> list[dict]:
+    """Entities of a story from (mentions of a sentence, [article ids carrying it]) units, merged across
+    surface forms."""
     groups: dict[str, dict] = {}
-    for (_text, article_ids), ments in zip(units, mentions, strict=True):
+    for ments, article_ids in units:
         for surface, label in ments:
             name = _clean(surface)
             if len(name) < 2 or not any(c.isalpha() for c in name):

@@ -109,8 +109,12 @@ def split_sentences(text: str) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _segment_tokens(text: str) -> tuple:
+    return _tokenised(text, sentence_spans(text))
+
+
+def _tokenised(text: str, sentence_spans: list[tuple[int, int, int]]) -> tuple:
     out = []
-    for p, s, e in sentence_spans(text):
+    for p, s, e in sentence_spans:
         toks = tokens_with_spans(text[s:e], s)
         out.append((p, s, e, [t for t, _, _ in toks], [(a, b) for _, a, b in toks]))
     return tuple(out)
@@ -118,5 +122,15 @@ def _segment_tokens(text: str) -> tuple:
 
 def segment(article_id: int, text: str) -> list[Sentence]:
     """Sentences of one article, with normalised tokens for alignment (treat as read-only)."""
+    return _sentences(article_id, text, _segment_tokens(text or ""))
+
+
+def segment_from_spans(article_id: int, text: str, spans: list[tuple[int, int, int]]) -> list[Sentence]:
+    """:func:`segment` from the (paragraph, start, end) spans :func:`sentence_spans` gave for ``text`` earlier
+    (stored with the article: only the cheap tokenising runs again)."""
+    return _sentences(article_id, text, _tokenised(text, spans))
+
+
+def _sentences(article_id: int, text: str, tokenised: tuple) -> list[Sentence]:
     return [Sentence(article_id, i, p, s, e, text[s:e], toks, spans)
-            for i, (p, s, e, toks, spans) in enumerate(_segment_tokens(text or ""))]
+            for i, (p, s, e, toks, spans) in enumerate(tokenised)]

@@ -2,8 +2,9 @@
 
 Everything here is a pure function of one document (and of fixed parameters), so it can run in
 other processes, or on other machines, ahead of the engine, which is sequential by nature (each
-decision depends on every earlier one). :meth:`OnlineClusterer.assign_all` runs it in worker
-processes; :meth:`OnlineClusterer.assign` calls it in-process for a plain :class:`ClusterDoc`.
+decision depends on every earlier one). The pipeline (``Pipeline._features``) and
+:meth:`OnlineClusterer.assign_all` run it in worker processes; :meth:`OnlineClusterer.assign` calls it
+in-process for a plain :class:`ClusterDoc`.
 """
 from __future__ import annotations
 

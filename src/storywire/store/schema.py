@@ -141,6 +141,15 @@ analyses = sa.Table(
     sa.Column("computed", TS, nullable=False),
 )
 
+article_analyses = sa.Table(
+    "article_analyses", metadata,
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("digest", sa.String(40), nullable=False),  # of the text the parts were computed from
+    sa.Column("method", sa.Text, nullable=False),  # how they were computed (version, entity finder)
+    sa.Column("data", sa.Text, nullable=False),  # JSON: sentences, mentions, quote candidates
+    sa.Column("computed", TS, nullable=False),
+)
+
 story_entities = sa.Table(
     "story_entities", metadata,
     sa.Column("story_id", sa.Integer, primary_key=True),

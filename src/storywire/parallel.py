@@ -1,0 +1,169 @@
+"""Pure stages in worker processes, ahead of the sequential part, results in input order.
+
+:func:`ordered_map` streams items through a process pool: at most ``ahead`` chunks are in flight
+(bounded memory whatever the stream's length), results come back in the order of the items, and a
+function that raises on one item costs that item only (it comes back as a :class:`StageFailure`). A
+worker that dies (a parser that crashes the interpreter, the OOM killer) breaks the pool: the pool is
+restarted and the chunk in flight is run again item by item, so the one item that kills a worker again
+is the only one lost (a pool whose workers die on every item is an error: workers cannot start).
+
+The pool is one per process and per worker count, started on first use (spawned, never forked: the
+caller may run threads, e.g. the web server of ``storywire run``) and kept until the process exits, so
+a collector that ingests a few items at a time does not pay a worker start-up each time. The functions
+it runs are plain module-level functions over frozen dataclasses, so the same ones can run elsewhere
+(e.g. as Ray tasks).
+"""
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from itertools import groupby, islice
+from typing import TypeVar
+
+from .errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class StageFailure:
+    """What a stage made of an item it could not process: the reason, for the item's rejection."""
+
+    reason: str
+
+
+def resolve_workers(workers: int) -> int:
+    """The worker processes a ``workers`` setting means: -1 one per CPU core (none on a single core)."""
+    if workers >= 0:
+        return workers
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return cores if cores > 1 else 0
+
+
+def run_chunk(fn: Callable[[T], R], chunk: list[T]) -> list[R | StageFailure]:
+    """``fn`` over each item of ``chunk``; an item it raises on becomes a :class:`StageFailure`."""
+    out: list[R | StageFailure] = []
+    for item in chunk:
+        try:
+            out.append(fn(item))
+        except Exception as exc:
+            log.warning("a pipeline stage failed on one item", exc_info=True)
+            out.append(StageFailure(f"{exc.__class__.__name__}: {exc}"))
+    return out
+
+
+class _Pools:
+    """The process's pools, one per worker count."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._pools: dict[int, ProcessPoolExecutor] = {}
+
+    def get(self, workers: int) -> ProcessPoolExecutor:
+        with self._lock:
+            pool = self._pools.get(workers)
+            if pool is not None and getattr(pool, "_broken", False):  # a worker died since its last use
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = None
+            if pool is None:
+                import multiprocessing
+
+                pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+                self._pools[workers] = pool
+            return pool
+
+    def restart(self, workers: int, broken: ProcessPoolExecutor) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._pools.get(workers) is broken:
+                del self._pools[workers]
+        broken.shutdown(wait=False, cancel_futures=True)
+        return self.get(workers)
+
+
+_pools = _Pools()
+
+
+def ordered_map(fn: Callable[[T], R], items: Iterable[T], workers: int, chunksize: int = 32,
+                ahead: int | None = None,
+                in_process: Callable[[T], bool] | None = None) -> Iterator[tuple[T, R | StageFailure]]:
+    """(item, ``fn(item)``) for each item, in order; an item ``fn`` raises on (or whose worker dies) comes
+    with a :class:`StageFailure`. ``workers`` 0: in this process. ``ahead``: chunks in flight (default 2 per
+    worker + 1). ``fn`` must be picklable (a module-level function, or a ``functools.partial`` of one).
+    ``in_process(item)`` True: ``fn`` of that item costs less than sending it to a worker and back; it runs
+    here, in its turn."""
+    chunks = _chunks(iter(items), chunksize, in_process)
+    if workers <= 0:
+        for _, chunk in chunks:
+            yield from zip(chunk, run_chunk(fn, chunk), strict=True)
+        return
+    pool = _pools.get(workers)
+    # chunk, its future and the pool running it (None: a chunk run here when its turn comes)
+    pending: deque[tuple[list[T], Future | None, ProcessPoolExecutor | None]] = deque()
+
+    def submit(local: bool, chunk: list[T]) -> tuple[list[T], Future | None, ProcessPoolExecutor | None]:
+        nonlocal pool
+        if local:
+            return chunk, None, None
+        try:
+            future = pool.submit(run_chunk, fn, chunk)
+        except BrokenProcessPool:  # a worker died since: a new pool
+            pool = _pools.restart(workers, pool)
+            future = pool.submit(run_chunk, fn, chunk)
+        return chunk, future, pool
+
+    for local, chunk in islice(chunks, ahead or 2 * workers + 1):
+        pending.append(submit(local, chunk))
+    while pending:
+        chunk, future, ran_in = pending.popleft()
+        if future is None or ran_in is None:
+            results = run_chunk(fn, chunk)
+        else:
+            try:
+                results = future.result()
+            except BrokenProcessPool:
+                pool = _pools.restart(workers, ran_in)
+                results, pool = _isolate(fn, chunk, workers, pool)
+                # the chunks that died with that pool run again, in their places
+                pending = deque(submit(False, c) if p is ran_in else (c, f, p) for c, f, p in pending)
+        for local, following in islice(chunks, 1):
+            pending.append(submit(local, following))
+        yield from zip(chunk, results, strict=True)
+
+
+def _chunks(source: Iterator[T], size: int,
+            in_process: Callable[[T], bool] | None) -> Iterator[tuple[bool, list[T]]]:
+    """(run here?, chunk) of consecutive items, up to ``size`` each, all to run here or all in a worker."""
+    for local, group in groupby(source, key=in_process or _never):
+        while chunk := list(islice(group, size)):
+            yield local, chunk
+
+
+def _never(_item: object) -> bool:
+    return False
+
+
+def _isolate(fn: Callable[[T], R], chunk: list[T], workers: int,
+             pool: ProcessPoolExecutor) -> tuple[list[R | StageFailure], ProcessPoolExecutor]:
+    """Run a chunk whose worker died item by item, each alone in the pool: the items that kill a worker
+    again fail alone. Returns the results and the pool still standing."""
+    results: list[R | StageFailure] = []
+    for item in chunk:
+        try:
+            results.extend(pool.submit(run_chunk, fn, [item]).result())
+        except BrokenProcessPool:
+            log.warning("a worker process died on one item; it is rejected alone")
+            results.append(StageFailure("worker process died"))
+            pool = _pools.restart(workers, pool)
+    if len(chunk) > 1 and all(isinstance(r, StageFailure) and r.reason == "worker process died" for r in results):
+        raise ConfigError("worker processes die whatever they are given; set workers = 0 to run in one process")
+    return results, pool
+

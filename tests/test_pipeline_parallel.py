@@ -1,0 +1,209 @@
+"""The parallel pipeline: worker processes give the same articles and stories as one process, in order;
+a record that breaks its stage, or kills its worker, costs that record only."""
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from storywire import config
+from storywire.ingest.files import read_paths
+from storywire.parallel import StageFailure, ordered_map
+from storywire.pipeline import Pipeline
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def slow_square(n: int) -> int:
+    """Later items finish first (so a pool that did not keep order would show it)."""
+    time.sleep(0.002 * (n % 7))
+    return n * n
+
+
+def square_or_die(n: int) -> int:
+    """Kills its worker process on 13 (a parser crashing the interpreter), raises on 7."""
+    if n == 13:
+        os._exit(1)
+    if n == 7:
+        raise ValueError("seven is refused")
+    return n * n
+
+
+def test_ordered_map_keeps_order_with_workers():
+    got = list(ordered_map(slow_square, range(300), workers=2, chunksize=4))
+    assert [item for item, _ in got] == list(range(300))
+    assert [r for _, r in got] == [n * n for n in range(300)]
+
+
+def pid_of(n: int) -> tuple[int, int]:
+    return n, os.getpid()
+
+
+def test_cheap_items_run_here_in_their_turn():
+    got = list(ordered_map(pid_of, range(200), workers=2, chunksize=3, in_process=lambda n: n % 10 < 4))
+    assert [item for item, _ in got] == list(range(200)) and all(r[0] == n for n, r in got)
+    here = {n for n, (_, pid) in got if pid == os.getpid()}
+    assert here == {n for n in range(200) if n % 10 < 4}
+
+
+def test_a_dying_worker_costs_only_its_item():
+    got = dict(ordered_map(square_or_die, range(40), workers=2, chunksize=5))
+    assert list(got) == list(range(40))
+    assert isinstance(got[13], StageFailure) and "died" in got[13].reason
+    assert isinstance(got[7], StageFailure) and "seven is refused" in got[7].reason
+    assert all(got[n] == n * n for n in range(40) if n not in (7, 13))
+    # the pool was restarted: it still works
+    assert [r for _, r in ordered_map(square_or_die, [2, 3], workers=2)] == [4, 9]
+
+
+def _write_input(root: Path, shared: Path | None) -> list[Path]:
+    """A JSONL file (real story texts when ../shared is there, and bad lines) and real HTML pages."""
+    lines = []
+    if shared is not None:
+        dev = (shared / "data" / "stories" / "ecbplus-dev.jsonl").read_text(encoding="utf-8")
+        for i, line in enumerate(dev.splitlines()):
+            rec = json.loads(line)
+            lines.append(json.dumps({"id": rec["id"], "title": rec["title"], "text": rec["text"],
+                                     "source": f"Outlet {i % 9}", "url": f"https://example.com/{i}"}))
+    lines[3:3] = ["{not json", json.dumps({"id": "empty", "text": ""}), json.dumps({"id": "x" * 10, "text": "\ud800"})]
+    for i in range(60):
+        lines.append(json.dumps({"id": f"own-{i}", "title": f"Harbour strike day {i % 6}",
+                                 "text": f"Dockers at the port walked out for day {i % 6} of the strike over pay. "
+                                         f"The union said talks with the port authority had failed. Item {i}.",
+                                 "source": f"Outlet {i % 4}", "url": f"https://example.org/strike/{i}"}))
+    src = root / "in.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    pages = root / "pages"
+    pages.mkdir()
+    for name in ("ledger-energy.html", "stadtanzeiger-bruecke.html"):
+        (pages / name).write_bytes((FIXTURES / "extract" / name).read_bytes())
+    return [src, pages]
+
+
+def _second_url(request, db_url: str, tmp_path: Path) -> str:
+    if "postgresql" in db_url:
+        return request.getfixturevalue("pg_server")()
+    return str(tmp_path / "single.db")
+
+
+def _contents(store) -> tuple[list, set]:
+    with store.read() as conn:
+        arts = list(store.iter_articles(conn))
+    rows = sorted((a.url or a.external_id or "", a.title, a.text, a.source, a.published) for a in arts)
+    by_story: dict[int, set[str]] = {}
+    for a in arts:
+        by_story.setdefault(a.story_id, set()).add(a.url or a.external_id or "")
+    return rows, {frozenset(members) for members in by_story.values()}
+
+
+def test_parallel_and_single_process_ingest_store_the_same(request, store, db_url, tmp_path, shared):
+    from storywire.store import open_store
+
+    paths = _write_input(tmp_path, shared)
+    other = open_store(_second_url(request, db_url, tmp_path))
+    try:
+        summaries = []
+        for target, workers in ((store, 2), (other, 0)):
+            pipe = Pipeline(target, config.Settings(analyse=False, workers=workers, batch_size=100))
+            seen: list[str] = []
+            summary = pipe.ingest(read_paths(paths), on_item=lambda r, seen=seen: seen.append(r.origin))
+            summaries.append((summary.counts, [r.origin for r in summary.rejected], seen))
+        assert summaries[0] == summaries[1]
+        counts, rejected, seen = summaries[0]
+        assert counts["ingested"] > 500 and counts["rejected"] == 3
+        assert len(rejected) == 3 and all(o.endswith((":4", ":5", ":6")) for o in rejected)
+        parallel, single = _contents(store), _contents(other)
+        assert parallel == single
+        assert len(parallel[1]) > 30  # a real clustering
+    finally:
+        other.close()
+
+
+def test_a_record_that_breaks_extraction_is_rejected_alone(sqlite_store, tmp_path):
+    """A page the extractor refuses is rejected with its reason; the good records around it are stored."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.html").write_bytes((FIXTURES / "extract" / "ledger-energy.html").read_bytes())
+    (pages / "b.html").write_bytes(b"\x00\x00\x00 not a page \xff\xfe")
+    (pages / "c.html").write_bytes((FIXTURES / "extract" / "stadtanzeiger-bruecke.html").read_bytes())
+    summary = Pipeline(sqlite_store, config.Settings(analyse=False, workers=2)).ingest(read_paths([pages]))
+    assert summary.counts["ingested"] == 2
+    assert [r.origin.rsplit("/", 1)[-1] for r in summary.rejected] == ["b.html"]
+
+
+@pytest.mark.parametrize("workers", [-2])
+def test_a_bad_workers_setting_is_one_clear_error(workers):
+    from storywire.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="workers must be"):
+        config.Settings(workers=workers)
+
+
+WIRE = ("Dockers at the port of Valmora walked out on Monday over pay, the union said.\n"
+        "\"We will not unload a single ship until the port authority talks to us,\" said Ana Ferreira, "
+        "the union's secretary.\n"
+        "The port authority said it regretted the strike and would meet the union on Wednesday in Lisbon.\n"
+        "Trade through Valmora, the country's second port, has grown by a third since 2020.")
+
+
+def _story_records(n: int, start: int = 0) -> list[str]:
+    out = []
+    for i in range(start, start + n):
+        extra = f"\nOutlet {i} reporter Sam Okafor added that {i + 2} ships waited outside the harbour."
+        out.append(json.dumps({"id": f"wire-{i}", "title": "Valmora dockers strike over pay", "text": WIRE + extra,
+                               "source": f"Outlet {i}", "url": f"https://example.net/valmora/{i}",
+                               "published": f"2024-03-0{1 + i % 3}T0{i}:00:00Z"}))
+    return out
+
+
+def test_article_analysis_is_stored_once_and_reused(store, tmp_path):
+    """A story analysis stores each article's parts; when the story gains an article, only that article's
+    parts are computed (the stored rows of the others are left as they were), and the result is the one a
+    fresh analysis from the texts gives."""
+    from storywire.analyse import analyse_story
+
+    pipe = Pipeline(store, config.Settings(workers=2))
+    first = tmp_path / "first.jsonl"
+    first.write_text("\n".join(_story_records(3)) + "\n", encoding="utf-8")
+    assert pipe.ingest(read_paths([first])).stories_analysed == 1
+    with store.read() as conn:
+        arts = list(store.iter_articles(conn))
+        before = store.article_analyses(conn, [a.id for a in arts])
+    assert len({a.story_id for a in arts}) == 1 and set(before) == {a.id for a in arts}
+    assert all(r.data["mentions"] and r.data["sentences"] for r in before.values())
+
+    second = tmp_path / "second.jsonl"
+    second.write_text("\n".join(_story_records(1, start=3)) + "\n", encoding="utf-8")
+    pipe.ingest(read_paths([second]))
+    with store.read() as conn:
+        arts = list(store.iter_articles(conn))
+        after = store.article_analyses(conn, [a.id for a in arts])
+        analysis = store.get_analysis(conn, arts[0].story_id)
+    assert len(arts) == 4 and len({a.story_id for a in arts}) == 1
+    new = set(after) - set(before)
+    assert len(new) == 1
+    assert all(after[aid] == before[aid] for aid in before)  # same rows, same computed time: not run again
+    fresh = json.loads(json.dumps(analyse_story(arts[0].story_id, arts), default=str))
+    assert analysis == fresh
+    assert {e["name"] for e in analysis["entities"]} >= {"Ana Ferreira", "Valmora", "Lisbon"}
+    assert any(q["speaker"] and "Ferreira" in q["speaker"] for q in analysis["quotes"])
+
+
+def test_stale_parts_of_a_revised_article_are_computed_again(sqlite_store, tmp_path):
+    pipe = Pipeline(sqlite_store, config.Settings(workers=0))
+    path = tmp_path / "a.jsonl"
+    path.write_text("\n".join(_story_records(2)) + "\n", encoding="utf-8")
+    pipe.ingest(read_paths([path]))
+    revised = json.loads(_story_records(1)[0])
+    revised["text"] += "\nLater, Mayor Rui Tavares called for calm in Valmora."
+    path.write_text(json.dumps(revised) + "\n", encoding="utf-8")
+    assert pipe.ingest(read_paths([path])).counts["revised"] == 1
+    with sqlite_store.read() as conn:
+        arts = {a.external_id: a for a in sqlite_store.iter_articles(conn)}
+        rows = sqlite_store.article_analyses(conn, [a.id for a in arts.values()])
+        analysis = sqlite_store.get_analysis(conn, arts["wire-0"].story_id)
+    assert any("Rui Tavares" in str(m) for m in rows[arts["wire-0"].id].data["mentions"])
+    assert "Rui Tavares" in {e["name"] for e in analysis["entities"]}
