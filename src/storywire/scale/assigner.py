@@ -12,6 +12,7 @@ is never assigned again, so nothing is lost or counted twice.
 from __future__ import annotations
 
 import struct
+import time
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -77,13 +78,14 @@ def prepare_block(settings: Settings, ids: list[int]) -> list[PreparedDoc]:
 
 @dataclass(frozen=True)
 class BlockResult:
-    """One block assigned: articles placed, articles found already in a story (skipped), new stories, and
-    whether the assigner had just been restored from a snapshot."""
+    """One block assigned: articles placed, articles found already in a story (skipped), new stories,
+    whether the assigner had just been restored from a snapshot, and the time it took."""
 
     assigned: int
     skipped: int
     new_stories: int
     restored: bool = False
+    seconds: float = 0.0  # spent on the block (reading, assigning, writing)
 
 
 def _pack(engine: OnlineClusterer, taken: datetime) -> bytes:
@@ -181,6 +183,7 @@ class Assigner:
     def assign_block(self, prepared: list[PreparedDoc]) -> BlockResult:
         """Assign a block of prepared articles (in article time) and commit the decisions; articles already in
         a story are skipped."""
+        started = time.perf_counter()
         if self.engine is None:
             self._load()
         engine = self.engine
@@ -199,7 +202,8 @@ class Assigner:
             self.engine = None  # ahead of the store now: the next block starts from the snapshot
             raise
         restored, self.restored = self.restored, False
-        return BlockResult(len(decided), len(prepared) - len(todo), sum(a.is_new_story for a in decided), restored)
+        return BlockResult(len(decided), len(prepared) - len(todo), sum(a.is_new_story for a in decided), restored,
+                           time.perf_counter() - started)
 
     def _commit(self, decided: list[Assignment], first_new: int) -> None:
         """One transaction: the decisions (new stories renumbered past the store's if another writer took

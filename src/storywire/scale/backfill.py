@@ -62,6 +62,7 @@ class BackfillReport:
     new_stories: int = 0
     retried_blocks: int = 0  # blocks sent again after their assigner died
     restored: int = 0  # assigners that went on from a snapshot
+    assigner_seconds: dict[str, float] = field(default_factory=dict)  # time each partition's assigner worked
     ingest_seconds: float = 0.0
     cluster_seconds: float = 0.0
 
@@ -220,6 +221,7 @@ class _Clustering:
                 self.report.clustered[p] = self.report.clustered.get(p, 0) + result.assigned
                 self.report.new_stories += result.new_stories
                 self.report.restored += result.restored
+                self.report.assigner_seconds[p] = self.report.assigner_seconds.get(p, 0.0) + result.seconds
                 done += 1
                 self._prepare_ahead(p, blocks, ahead)
                 if ahead[p]:
