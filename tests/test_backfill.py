@@ -7,7 +7,7 @@ import gzip
 import io
 import json
 from collections import Counter
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -179,23 +179,41 @@ def test_jsonl_backfill_gives_the_articles_and_stories_of_ingest(local_ray, ecb_
     ray_store.close()
 
 
+def test_periods_are_cut_where_time_changes_and_warm_up_on_the_window_before():
+    from storywire.scale.backfill import split_periods
+
+    day = datetime(2024, 1, 1, tzinfo=UTC)
+    keyed = [(1, day), (2, day.replace(hour=6)), (3, day.replace(hour=6)), (4, day.replace(day=2)),
+             (5, day.replace(day=5)), (6, day.replace(day=6)), (7, None)]
+    lanes = split_periods("en", keyed, 3, timedelta(hours=72))
+    assert [lane.name for lane in lanes] == ["en-1", "en-2", "en-3"]
+    assert [lane.ids for lane in lanes] == [[1, 2, 3], [4], [5, 6, 7]]  # 2 and 3 share a time: not cut apart
+    assert [lane.period for lane in lanes] == [(None, day.replace(day=2)), (day.replace(day=2), day.replace(day=5)),
+                                               (day.replace(day=5), None)]
+    assert [lane.warmup for lane in lanes] == [[], [1, 2, 3], [4]]  # the 72 hours before each period
+    assert [lane.name for lane in split_periods("de", keyed, 1, timedelta(hours=72))] == ["de"]
+    assert split_periods("und", [(8, None), (9, None)], 4, timedelta(hours=72))[0].ids == [8, 9]
+
+
 @pytest.mark.slow
 def test_killed_assigner_goes_on_from_its_snapshot_losing_and_repeating_nothing(local_ray, ecb_shards, ingested_ecb,
                                                                                 pg_server):
-    """On PostgreSQL, the store of a multi-node backfill."""
+    """On PostgreSQL (the store of a multi-node backfill), with the archive cut in two periods assigned at once:
+    the second replays the window before it, the merge pass joins stories cut at the edge."""
     from storywire.scale.backfill import backfill
 
-    killed = []
+    done: Counter[str] = Counter()
 
     def kill_after_third_block(progress) -> None:
-        if progress.stage == "assign" and progress.done == 3 and not killed:
-            local_ray.kill(local_ray.get_actor("storywire-assigner-en"), no_restart=False)
-            killed.append(progress.done)
+        done[progress.lane] += progress.stage == "assign"
+        if progress.lane == "en-1" and done["en-1"] == 3:
+            local_ray.kill(local_ray.get_actor("storywire-assigner-en-1"), no_restart=False)
 
     db = pg_server()
     report = backfill(ecb_shards, config.Settings(db=db, analyse=False), block_articles=40, snapshot_every=2,
-                      on_progress=kill_after_third_block)
-    assert killed and report.retried_blocks >= 1 and report.restored >= 1
+                      periods=2, on_progress=kill_after_third_block)
+    assert done["en-1"] > 3 and done["en-2"] > 0
+    assert report.retried_blocks >= 1 and report.restored >= 1 and report.joined_at_edges >= 1
     assert sum(report.clustered.values()) == report.count("ingested") == 459
     ray_store = open_store(db)
     with ray_store.read() as conn:

@@ -24,6 +24,9 @@ def backfill(ctx: typer.Context,
                                        "of an assigner."),
              snapshot_every: int = typer.Option(4, "--snapshot-every", min=1, help="Blocks between two snapshots of "
                                                 "an assigner's engine (a restarted one goes on from the last)."),
+             periods: int = typer.Option(1, "--periods", min=1, help="Cut each language's articles into this "
+                                         "many periods of article time, assigned in parallel (each replays the "
+                                         "window before it; a merge pass joins stories cut at the edges)."),
              no_analyse: bool = typer.Option(False, "--no-analyse", help="Skip coverage analysis for now.")):
     """Ingest and cluster archives on Ray: a task per shard, one story assigner per language, in article time."""
     from ..progress import analyse_progress
@@ -38,7 +41,7 @@ def backfill(ctx: typer.Context,
             err.print(f"{p.stage}: {p.done}/{p.total}" + (f" ({p.partition})" if p.partition else ""))
 
     report = backfill(list(sources), cmd.settings, address=address, workers=workers, block_articles=block,
-                      snapshot_every=snapshot_every, on_progress=on_progress)
+                      snapshot_every=snapshot_every, periods=periods, on_progress=on_progress)
     analysed = 0
     if not no_analyse and cmd.settings.analyse:
         with analyse_progress(err) as on_story:
@@ -53,9 +56,10 @@ def backfill(ctx: typer.Context,
         err.print(f"skipped {plural(sum(skipped.values()), 'record')}: "
                   + ", ".join(f"{n} {why}" for why, n in sorted(skipped.items(), key=lambda kv: -kv[1])))
     clustered = sum(report.clustered.values())
+    edges = f", {plural(report.joined_at_edges, 'story', 'stories')} joined at period edges" if periods > 1 else ""
     err.print(f"{plural(len(report.shards), 'shard')}: {report.count('ingested')} ingested, {report.count('revised')} "
               f"revised, {report.count('unchanged')} unchanged, {report.count('rejected')} rejected "
               f"({report.ingest_seconds:.1f}s); {plural(clustered, 'article')} clustered in "
               f"{plural(len(report.clustered), 'partition')}, {plural(report.new_stories, 'new story', 'new stories')} "
-              f"({report.cluster_seconds:.1f}s); {plural(analysed, 'story', 'stories')} analysed")
+              f"({report.cluster_seconds:.1f}s){edges}; {plural(analysed, 'story', 'stories')} analysed")
     raise typer.Exit(1 if report.failed or report.count("rejected") else 0)

@@ -8,9 +8,16 @@ transaction, with a snapshot of the engine's state every ``snapshot_every`` bloc
 transaction. Run as a Ray actor with restarts: a restarted one loads the last snapshot, replays what was
 clustered after it (merges, then articles, from the store) and carries on; an article already in a story
 is never assigned again, so nothing is lost or counted twice.
+
+A long archive may be cut into periods, each with its own assigner (a *lane*) running at the same time.
+The assigner of a later period first replays the window before it (:meth:`Assigner.warm_up`: the
+articles are assigned to provisional stories, nothing is written); when an article of its period joins
+a provisional story, that story gets a real id and an *edge* is kept (the story, the replayed articles
+in it), so the driver's merge pass can join it to the story the previous period gave those articles.
 """
 from __future__ import annotations
 
+import json
 import struct
 import time
 from dataclasses import dataclass, replace
@@ -27,6 +34,7 @@ if TYPE_CHECKING:
     from ..store import Store
 
 UNKNOWN_LANGUAGE = "und"  # the partition of articles whose language is not known
+PROVISIONAL = 2_000_000_000  # story ids from here on are a warm-up's provisional stories (never stored)
 SNAPSHOT_MAGIC = b"storywire-backfill-1\n"
 CLOCK_SLACK = timedelta(minutes=10)  # replay from this long before a snapshot (clocks of machines differ)
 
@@ -41,8 +49,12 @@ def time_key(article_id: int, published: datetime | None) -> tuple:
     return (published is None, published or datetime.min.replace(tzinfo=UTC), article_id)
 
 
-def state_name(partition: str) -> str:
-    return f"backfill:{partition}"
+def state_name(lane: str) -> str:
+    return f"backfill:{lane}"
+
+
+def edges_name(lane: str) -> str:
+    return f"backfill-edges:{lane}"
 
 
 @lru_cache(maxsize=4)
@@ -103,15 +115,21 @@ def _unpack(data: bytes) -> tuple[datetime, bytes] | None:
 class Assigner:
     """The sequential story engine of one partition (see the module docstring)."""
 
-    def __init__(self, settings: Settings, partition: str, snapshot_every: int = 4) -> None:
+    def __init__(self, settings: Settings, partition: str, snapshot_every: int = 4, lane: str = "",
+                 period: tuple[datetime | None, datetime | None] = (None, None)) -> None:
+        """``lane``: the name of this assigner's snapshot (default: the partition); ``period``: the article times
+        it places, [start, end) (None: open; undated articles belong to the lane whose period has no end)."""
         from ..store import open_store
 
-        self.settings, self.partition = settings, partition
+        self.settings, self.partition, self.lane = settings, partition, lane or partition
+        self.period = period
         self.snapshot_every = max(1, snapshot_every)
         self.store = open_store(settings.db, migrate=False, create=False)
         self.blocks = 0  # blocks committed since the last snapshot
         self.restored = False
         self.engine: OnlineClusterer | None = None
+        self.replayed: set[int] = set()  # the articles of the warm-up (another lane's)
+        self.edges: dict[int, list[int]] = {}  # story -> replayed articles in it
         self._load()
 
     # -- state --------------------------------------------------------------------------------
@@ -122,8 +140,11 @@ class Assigner:
         from ..cluster.embed import load_embedder
 
         with self.store.read() as conn:
-            snapshot = _unpack(self.store.load_state(conn, state_name(self.partition)) or b"")
+            snapshot = _unpack(self.store.load_state(conn, state_name(self.lane)) or b"")
             top = self.store.max_story_id(conn)
+            saved = json.loads(self.store.load_state(conn, edges_name(self.lane)) or b"{}")
+        self.replayed = set(saved.get("replayed", ()))
+        self.edges = {int(k): v for k, v in saved.get("edges", {}).items()}
         self.engine = None
         if snapshot is not None:
             taken, data = snapshot
@@ -152,9 +173,15 @@ class Assigner:
                 engine.follow_merge(old, into)
             missed = [aid for aid, _ in self.store.clustered_since(conn, since) if engine.story_of(aid) is None]
             arts = [a for a in self.store.get_articles(conn, missed) if a.story_id is not None
-                    and partition_of(a.language) == self.partition]
+                    and partition_of(a.language) == self.partition and self._in_period(a.published)]
             engine.next_story_id = max(engine.next_story_id, self.store.max_story_id(conn) + 1)
         self._observe(arts)
+
+    def _in_period(self, t: datetime | None) -> bool:
+        start, end = self.period
+        if t is None:
+            return end is None
+        return (start is None or t >= start) and (end is None or t < end)
 
     def _observe(self, arts: list[Article]) -> None:
         from ..cluster import ClusterDoc
@@ -180,6 +207,22 @@ class Assigner:
         self._observe(found)
 
     # -- work ---------------------------------------------------------------------------------
+    def warm_up(self, ids: list[int], block: int = 500) -> int:
+        """Replay the window before this lane's period (``ids``: another lane's articles, in article time)
+        into provisional stories, writing nothing but a snapshot. Returns how many were replayed."""
+        engine = self.engine
+        assert engine is not None
+        real_next, engine.next_story_id = engine.next_story_id, max(engine.next_story_id, PROVISIONAL)
+        for i in range(0, len(ids), block):
+            for prep in prepare_block(self.settings, ids[i:i + block]):
+                engine.assign(prep)
+        engine.next_story_id = real_next
+        self.replayed |= set(ids)
+        self._warm = True
+        with self.store.atomic() as conn:
+            self._save(conn)
+        return len(ids)
+
     def assign_block(self, prepared: list[PreparedDoc]) -> BlockResult:
         """Assign a block of prepared articles (in article time) and commit the decisions; articles already in
         a story are skipped."""
@@ -215,36 +258,61 @@ class Assigner:
             decided = self._renumber(decided, first_new, self.store.max_story_id(conn))
             self.store.apply_assignments(conn, decided)
             self.store.refresh_stories(conn, {a.story_id for a in decided})
+            edged = self._note_edges(decided)
             self.blocks += 1
-            if self.blocks >= self.snapshot_every:
-                self.store.save_state(conn, state_name(self.partition), _pack(engine, utcnow()))
-                self.blocks = 0
+            if self.blocks >= self.snapshot_every or edged:
+                self._save(conn)
+
+    def _save(self, conn) -> None:
+        """The engine's snapshot, and this lane's warm-up articles and edges, in the caller's transaction."""
+        assert self.engine is not None
+        self.store.save_state(conn, state_name(self.lane), _pack(self.engine, utcnow()))
+        self.store.save_state(conn, edges_name(self.lane), json.dumps(
+            {"replayed": sorted(self.replayed), "edges": self.edges}).encode())
+        self.blocks = 0
+
+    def _note_edges(self, decided: list[Assignment]) -> bool:
+        """Keep the stories of these decisions that hold replayed articles; whether there was a new one."""
+        engine = self.engine
+        assert engine is not None
+        if not self.replayed:
+            return False
+        new = False
+        for sid in {a.story_id for a in decided} - set(self.edges):
+            story = engine.stories.get(sid)
+            held = [aid for aid, _ in story.members if aid in self.replayed] if story is not None else []
+            if held:
+                self.edges[sid], new = held, True
+        return new
 
     def _renumber(self, decided: list[Assignment], first_new: int, top: int) -> list[Assignment]:
-        """The decisions with this block's new story ids moved past ``top`` (the store's largest), in the
-        engine too, when another writer has used them; as they are otherwise."""
+        """The decisions with real ids for the provisional stories they name, and with this block's new
+        story ids moved past ``top`` (the store's largest) when another writer has used them meanwhile; the
+        engine renames its stories alike."""
         engine = self.engine
         assert engine is not None
         end = engine.next_story_id
-        if top < first_new or end == first_new:
+        named = {sid for a in decided for sid in (a.story_id, *a.merged_story_ids)}
+        olds = sorted(sid for sid in named if sid >= PROVISIONAL)
+        if top >= first_new:
+            olds = list(range(first_new, end)) + olds
+        if not olds:
             return decided
-        shift = max(top + 1, end) - first_new
-        for old in range(first_new, end):
-            engine.follow_merge(old, old + shift)  # a rename: the new id is in no live story
+        start = max(top + 1, end)
+        moved = {old: start + i for i, old in enumerate(olds)}
+        for old, new in moved.items():
+            engine.follow_merge(old, new)  # a rename: the new id is in no live story
+        engine.next_story_id = start + len(moved)  # follow_merge raised it past the provisional ids it was given
+        return [replace(a, story_id=moved.get(a.story_id, a.story_id),
+                        merged_story_ids=tuple(moved.get(m, m) for m in a.merged_story_ids)) for a in decided]
 
-        def moved(sid: int) -> int:
-            return sid + shift if first_new <= sid < end else sid
-
-        return [replace(a, story_id=moved(a.story_id), merged_story_ids=tuple(map(moved, a.merged_story_ids)))
-                for a in decided]
-
-    def finish(self) -> int:
-        """The partition is done: its snapshot is cleared (a later backfill starts from the store). Returns
-        the engine's next story id."""
-        engine = self.engine
+    def finish(self) -> list[tuple[int, list[int]]]:
+        """The lane is done: its snapshot is cleared (a later backfill starts from the store). Returns its
+        edges: (story, the replayed articles in it)."""
         with self.store.atomic() as conn:
-            self.store.save_state(conn, state_name(self.partition), b"")
-        return engine.next_story_id if engine is not None else 0
+            self.store.save_state(conn, state_name(self.lane), b"")
+            self.store.save_state(conn, edges_name(self.lane), b"")
+        return sorted(self.edges.items())
 
     def ping(self) -> bool:
         """Ready (the engine is built or restored)."""
