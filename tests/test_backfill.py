@@ -225,6 +225,32 @@ def test_killed_assigner_goes_on_from_its_snapshot_losing_and_repeating_nothing(
 
 
 @pytest.mark.slow
+def test_backfill_into_a_store_with_stories_joins_them_as_ingest_does(local_ray, ecb_shards, tmp_path):
+    """A third of the archive is in the store (ingested and clustered) before the rest is backfilled: the new
+    articles join the stored stories of their time, all along the archive, as a second `ingest` would."""
+    from storywire.scale.backfill import backfill
+
+    db, single_db = str(tmp_path / "ray.db"), str(tmp_path / "single.db")
+    ingest(ecb_shards[:1], db).close()
+    report = backfill(ecb_shards[1:], config.Settings(db=db, analyse=False), block_articles=100)
+    assert report.clustered == {"en": report.count("ingested")}
+    single = ingest(ecb_shards[:1], single_db)
+    Pipeline(single, config.Settings(db=single_db, analyse=False)).ingest(read_paths(ecb_shards[1:]), analyse=False)
+    ray_store = open_store(db)
+    with ray_store.read() as conn:
+        arts = list(ray_store.iter_articles(conn))
+    stored_first = {json.loads(line)["id"] for line in ecb_shards[0].read_text(encoding="utf-8").splitlines()}
+    first = {a.id for a in arts if a.external_id in stored_first}
+    old_stories = {a.story_id for a in arts if a.id in first}
+    joined = [a for a in arts if a.id not in first and a.story_id in old_stories]
+    days = {a.published.date() for a in joined if a.published}
+    assert len(days) >= 10  # the stored stories were found all along the archive, not only at its start
+    assert agreement(stories_by_text(ray_store), stories_by_text(single)) >= 0.99
+    ray_store.close()
+    single.close()
+
+
+@pytest.mark.slow
 def test_warc_backfill_gives_the_articles_and_stories_of_ingest(local_ray, shared, tmp_path):
     from storywire.scale.backfill import backfill
 

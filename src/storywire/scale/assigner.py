@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import struct
 import time
+from collections import deque
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -37,6 +38,8 @@ UNKNOWN_LANGUAGE = "und"  # the partition of articles whose language is not know
 PROVISIONAL = 2_000_000_000  # story ids from here on are a warm-up's provisional stories (never stored)
 SNAPSHOT_MAGIC = b"storywire-backfill-1\n"
 CLOCK_SLACK = timedelta(minutes=10)  # replay from this long before a snapshot (clocks of machines differ)
+FOLLOW_PAGE = 1000  # clustered articles read at once while an assigner follows the store
+LAST_ID = 2**31 - 1  # above every article id (a 4-byte integer on PostgreSQL)
 
 
 def partition_of(language: str | None) -> str:
@@ -145,6 +148,8 @@ class Assigner:
             saved = json.loads(self.store.load_state(conn, edges_name(self.lane)) or b"{}")
         self.replayed = set(saved.get("replayed", ()))
         self.edges = {int(k): v for k, v in saved.get("edges", {}).items()}
+        cursor = saved.get("cursor")
+        self.cursor = (datetime.fromisoformat(cursor[0]), cursor[1]) if cursor else None
         self.engine = None
         if snapshot is not None:
             taken, data = snapshot
@@ -159,9 +164,7 @@ class Assigner:
                 self.restored = True
         if self.engine is None:
             self.engine = load_engine(self.settings, next_story_id=top + 1)
-            self._warm = False
-        else:
-            self._warm = True
+            self.cursor = None
 
     def _replay(self, since: datetime) -> None:
         """What was committed after the snapshot: the merges, then this partition's articles the engine does
@@ -191,20 +194,48 @@ class Assigner:
             assert a.story_id is not None
             self.engine.observe(ClusterDoc.from_article(a), a.story_id)
 
-    def _warm_up(self, t: datetime | None) -> None:
-        """A fresh engine first reads this partition's clustered articles of the window before ``t``."""
-        self._warm = True
-        if t is None:
-            return
+    def _place(self, todo: list[PreparedDoc]) -> list[Assignment]:
+        """The block's decisions; before each dated article, the engine reads the stored articles (in a story)
+        up to one window past its time, as `ingest` does."""
+        from ..cluster import ClusterDoc
+
+        engine = self.engine
+        assert engine is not None
         window = timedelta(hours=self.settings.cluster_window_hours)
-        found: list[Article] = []
-        after: tuple[datetime, int] | None = (t - window, 0)
+        ahead = deque(self._stored_ahead(todo))
+        decided = []
+        for p in todo:
+            while p.time is not None and ahead and ahead[0][0] <= p.time + window:
+                _, story_id, a = ahead.popleft()
+                engine.observe(ClusterDoc.from_article(a), story_id)
+            decided.append(engine.assign(p))
+        return decided
+
+    def _stored_ahead(self, todo: list[PreparedDoc]) -> list[tuple[datetime, int, Article]]:
+        """For a block: this partition's articles already in a story (stored before the backfill, or by another
+        writer) up to one window past the block's last time, in article time, within the lane's period; from
+        one window before its first article (a fresh engine), else from where the last block stopped."""
+        times = [p.time for p in todo if p.time is not None]
+        if not times:
+            return []
+        window = timedelta(hours=self.settings.cluster_window_hours)
+        start, end = self.period
+        if self.cursor is None:
+            self.cursor = (max(times[0] - window, start) if start else times[0] - window, 0)
+        until = times[-1] + window
+        if end is not None:
+            until = min(until, end - timedelta(microseconds=1))
+        found: list[tuple[datetime, int, Article]] = []
         with self.store.read() as conn:
-            while after is not None:
-                page = self.store.clustered_in_time(conn, after, t, 1000)
-                found += [a for a in page if partition_of(a.language) == self.partition]
-                after = (page[-1].published, page[-1].id) if len(page) == 1000 and page[-1].published else None
-        self._observe(found)
+            while True:
+                page = self.store.clustered_in_time(conn, self.cursor, until, FOLLOW_PAGE)
+                found += [(a.published, a.story_id, a) for a in page if a.published is not None
+                          and a.story_id is not None and partition_of(a.language) == self.partition]
+                if len(page) < FOLLOW_PAGE or page[-1].published is None:
+                    break
+                self.cursor = (page[-1].published, page[-1].id)
+        self.cursor = max(self.cursor, (until, LAST_ID))
+        return found
 
     # -- work ---------------------------------------------------------------------------------
     def warm_up(self, ids: list[int], block: int = 500) -> int:
@@ -218,7 +249,6 @@ class Assigner:
                 engine.assign(prep)
         engine.next_story_id = real_next
         self.replayed |= set(ids)
-        self._warm = True
         with self.store.atomic() as conn:
             self._save(conn)
         return len(ids)
@@ -235,11 +265,9 @@ class Assigner:
             pending = {a.id for a in self.store.get_articles(conn, [p.article_id for p in prepared])
                        if a.story_id is None}
         todo = [p for p in prepared if p.article_id in pending]
-        if not self._warm and todo:
-            self._warm_up(todo[0].time)
         first_new = engine.next_story_id
         try:
-            decided = [engine.assign(p) for p in todo]
+            decided = self._place(todo)
             self._commit(decided, first_new)
         except BaseException:
             self.engine = None  # ahead of the store now: the next block starts from the snapshot
@@ -267,8 +295,9 @@ class Assigner:
         """The engine's snapshot, and this lane's warm-up articles and edges, in the caller's transaction."""
         assert self.engine is not None
         self.store.save_state(conn, state_name(self.lane), _pack(self.engine, utcnow()))
+        cursor = [self.cursor[0].isoformat(), self.cursor[1]] if self.cursor else None
         self.store.save_state(conn, edges_name(self.lane), json.dumps(
-            {"replayed": sorted(self.replayed), "edges": self.edges}).encode())
+            {"replayed": sorted(self.replayed), "edges": self.edges, "cursor": cursor}).encode())
         self.blocks = 0
 
     def _note_edges(self, decided: list[Assignment]) -> bool:
