@@ -137,8 +137,8 @@ class Assigner:
 
     # -- state --------------------------------------------------------------------------------
     def _load(self) -> None:
-        """The engine of the last snapshot, caught up with the store; else a fresh one (warmed up on the
-        first block)."""
+        """The engine of the last snapshot, caught up with the store; else a fresh one (which reads the stored
+        stories from one window before its first article on)."""
         from ..cluster import OnlineClusterer, load_engine, load_params
         from ..cluster.embed import load_embedder
 
