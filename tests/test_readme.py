@@ -34,6 +34,10 @@ NOT_RUN = {
     'curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:8000/api/v1/stories': "needs `storywire serve` running",
     "storywire brief --user alice --send": "needs an SMTP server",
     "storywire db copy --from storywire.db --to postgresql://user:pass@127.0.0.1/storywire": "needs PostgreSQL",
+    "ray start --head --port 6379": "starts a Ray cluster that runs until stopped",
+    "ray start --address 192.0.2.10:6379": "joins a Ray cluster on another machine",
+    "storywire --db postgresql://storywire:secret@192.0.2.20/storywire backfill /archive/cc-news/ "
+    "--address 192.0.2.10:6379": "needs a Ray cluster, PostgreSQL and a crawl",
 }
 SETTINGS_TABLE = re.compile(r"(<!-- settings:[^\n]*-->\n)(.*?)(<!-- /settings -->)", re.S)
 

@@ -14,7 +14,7 @@ from typer.core import TyperOption
 
 from . import __version__, config
 from .cli_common import CommandContext, err, out
-from .commands import admin, articles, brief, cluster, evaluate, feeds, web
+from .commands import admin, articles, backfill, brief, cluster, evaluate, feeds, web
 from .errors import StorywireError
 
 _option_type = TyperOption.display_type_rich
@@ -30,7 +30,7 @@ TyperOption.display_type_rich = _flag_type  # type: ignore[method-assign,assignm
 app = typer.Typer(help="storywire: all your news in one place, every story whole.", no_args_is_help=True,
                   pretty_exceptions_enable=False, add_completion=False,
                   context_settings={"help_option_names": ["-h", "--help"]})
-for commands in (articles.app, feeds.app, web.app, brief.app, cluster.app, admin.app):
+for commands in (articles.app, feeds.app, web.app, brief.app, cluster.app, admin.app, backfill.app):
     app.add_typer(commands)
 app.add_typer(articles.export_app, name="export")
 app.add_typer(feeds.feeds_app, name="feeds")

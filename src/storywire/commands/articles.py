@@ -34,7 +34,7 @@ export_app = typer.Typer(help="Export what the store holds.", no_args_is_help=Tr
 
 @app.command()
 def ingest(ctx: typer.Context,
-           paths: list[Path] = typer.Argument(..., help="Files or folders (.jsonl .html .htm .txt, .gz too)."),
+           paths: list[Path] = typer.Argument(..., help="Files or folders (.jsonl .html .htm .txt .warc, .gz too)."),
            no_cluster: bool = typer.Option(False, "--no-cluster", help="Store only; cluster later."),
            no_analyse: bool = typer.Option(False, "--no-analyse", help="Skip coverage analysis for now.")):
     """Ingest articles from local files into the store."""

@@ -1,4 +1,4 @@
-"""Readers for local files: JSONL archives, saved HTML pages and plain-text page dumps (each maybe .gz).
+"""Readers for local files: JSONL archives, saved HTML pages, plain-text page dumps and WARC crawls (each maybe .gz).
 
 A reader yields ``RawItem`` for every usable record and ``Rejected`` (with file:line and why) for
 every bad one, and carries on: one bad line never costs the good ones around it.
@@ -17,7 +17,7 @@ from ..config import Settings
 from ..models import RawItem, Rejected
 from .validate import HTML_FACTOR
 
-SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".html": "html", ".htm": "html", ".txt": "dump"}
+SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".html": "html", ".htm": "html", ".txt": "dump", ".warc": "warc"}
 MAX_FILE_BYTES = 200_000_000
 DEFAULT_MAX_RECORD_BYTES = Settings.max_record_bytes
 
@@ -41,7 +41,7 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Rejected]]:
             if kind_of(path):
                 found.append(path)
             else:
-                why = "unsupported file type (use .jsonl, .html, .htm or .txt, optionally .gz)"
+                why = "unsupported file type (use .jsonl, .html, .htm, .txt or .warc, optionally .gz)"
                 bad.append(Rejected(str(path), why))
         else:
             bad.append(Rejected(str(path), "no such file or folder"))
@@ -168,6 +168,11 @@ def read_jsonl(path: Path, data: bytes, max_record_bytes: int) -> Iterator[RawIt
 def read_file(path: Path, max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES) -> Iterator[RawItem | Rejected]:
     """Every item in one file; problems become Rejected items, never exceptions."""
     kind = kind_of(path)
+    if kind == "warc":  # streamed record by record: crawl files are large
+        from .warc import read_warc
+
+        yield from read_warc(path, max_record_bytes)
+        return
     try:
         data, problem = read_bytes(path)
         content = "" if kind == "jsonl" or not data else decode(data)

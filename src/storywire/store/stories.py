@@ -133,6 +133,15 @@ class StoriesMixin:
             stmt = stmt.where(articles.c.published.is_(None)).order_by(articles.c.id)
         return [row_to_article(r) for r in conn.execute(stmt.limit(limit))]
 
+    def pending_keys(self, conn: sa.Connection, after_id: int,
+                     limit: int) -> list[tuple[int, datetime | None, str | None]]:
+        """(id, published, language) of up to ``limit`` articles in no story yet with an id above ``after_id``, in id
+        order: what a backfill needs to partition them by language and order them by time, without their text."""
+        rows = conn.execute(sa.select(articles.c.id, articles.c.published, articles.c.language)
+                            .where(articles.c.story_id.is_(None), articles.c.id > after_id)
+                            .order_by(articles.c.id).limit(limit))
+        return [(r.id, r.published, r.language) for r in rows]
+
     def clustered_in_time(self, conn: sa.Connection, after: tuple[datetime, int] | None, until: datetime,
                           limit: int) -> list[Article]:
         """Up to ``limit`` dated articles in a story, published after ``after`` (time, id) and at most

@@ -1,0 +1,9 @@
+"""Scale-out on Ray: `storywire backfill` (shards ingested by tasks, stories assigned by one actor per language).
+
+- :mod:`.shards`: what a shard is, and storing one (:func:`.shards.ingest_shard`, a Ray task);
+- :mod:`.assigner`: the engine's pure half per block (:func:`.assigner.prepare_block`, a Ray task) and its
+  sequential half per partition (:class:`.assigner.Assigner`, a Ray actor with snapshots in the store);
+- :mod:`.backfill`: the driver (:func:`.backfill.backfill`).
+
+Nothing here imports Ray at import time: only the driver starts or joins a cluster.
+"""

@@ -1,0 +1,376 @@
+"""`storywire backfill`: archives of any size through the pipeline on a Ray cluster (or a local Ray).
+
+Three stages, each on Ray:
+
+1. ingest: one task per shard reads, extracts, checks and stores its articles (:func:`.shards.ingest_shard`);
+2. prepare: the pending articles (stored, in no story) are split by partition (language) and ordered by
+   article time; blocks of them are prepared by tasks (the engine's pure half, :func:`.assigner.prepare_block`),
+   a few blocks ahead of
+3. assign: one :class:`.assigner.Assigner` actor per partition (restarted on failure, from its last
+   snapshot) places them in order and writes the stories.
+
+A block whose actor died is sent again to the restarted actor (articles already placed are skipped).
+
+With ``periods`` > 1 each partition's articles are cut into periods of article time, each placed by its
+own actor (a lane) at the same time; a lane replays the window before its period first, and a merge pass
+at the end joins the stories cut at the edges (:func:`join_edges`).
+"""
+from __future__ import annotations
+
+import logging
+import os
+import time
+from bisect import bisect_left
+from collections import Counter, deque
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from functools import partial
+from pathlib import Path
+from typing import Any, Literal
+
+from ..config import Settings
+from ..errors import StorywireError
+from ..models import Rejected
+from .assigner import Assigner, BlockResult, partition_of, prepare_block, time_key
+from .shards import ShardReport, discover_shards, ingest_shard
+
+log = logging.getLogger(__name__)
+
+BLOCK_ARTICLES = 500  # articles per prepare task and per assigner transaction
+PREPARE_AHEAD = 3  # blocks prepared ahead of each assigner
+ASSIGNER_RESTARTS = 3  # restarts of a dead assigner (and tries of one block) before the backfill gives up
+PENDING_PAGE = 50_000
+RESTART_SECONDS = 300.0  # longest wait for a restarted assigner to load its snapshot
+
+Stage = Literal["ingest", "assign"]
+
+
+class BackfillError(StorywireError):
+    """A backfill could not go on (its cluster, or an assigner that kept dying)."""
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One step done: a shard stored, or a block assigned in a lane (a partition, or a period of one) (``done``
+    of ``total`` in the stage)."""
+
+    stage: Stage
+    done: int
+    total: int
+    partition: str = ""
+    lane: str = ""
+
+
+@dataclass
+class BackfillReport:
+    shards: list[ShardReport] = field(default_factory=list)
+    failed: list[Rejected] = field(default_factory=list)  # sources and shards that gave nothing (why)
+    clustered: dict[str, int] = field(default_factory=dict)  # articles placed per partition
+    new_stories: int = 0
+    retried_blocks: int = 0  # blocks sent again after their assigner died
+    restored: int = 0  # assigners that went on from a snapshot
+    assigner_seconds: dict[str, float] = field(default_factory=dict)  # time each partition's assigners worked
+    joined_at_edges: int = 0  # stories of a period joined to the previous period's by the merge pass
+    ingest_seconds: float = 0.0
+    cluster_seconds: float = 0.0
+
+    def count(self, status: str) -> int:
+        return sum(r.counts.get(status, 0) for r in self.shards)
+
+    @property
+    def rejected(self) -> list[Rejected]:
+        return [r for s in self.shards for r in s.rejected]
+
+    @property
+    def skipped(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for s in self.shards:
+            for why, n in s.skipped.items():
+                out[why] = out.get(why, 0) + n
+        return out
+
+
+def _absolute_db(db: str) -> str:
+    """A SQLite path that means the same file in every worker process (a URL as it is)."""
+    if "://" in db and not db.startswith("sqlite:///"):
+        return db
+    return str(Path(db.removeprefix("sqlite:///")).resolve())
+
+
+@contextmanager
+def ray_session(address: str | None, workers: int | None) -> Iterator[None]:
+    """Ray, connected: the running session, else the cluster at ``address``, else a local one with ``workers``
+    CPUs (default: the machine's). Shut down at the end when started here."""
+    import ray
+
+    if ray.is_initialized():
+        yield
+        return
+    try:
+        if address:
+            ray.init(address=address, include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
+        else:
+            ray.init(num_cpus=workers or os.cpu_count() or 1, include_dashboard=False, log_to_driver=False,
+                     logging_level=logging.WARNING)
+    except (ConnectionError, RuntimeError, ValueError) as exc:
+        raise BackfillError(f"cannot start or reach Ray{f' at {address}' if address else ''}: "
+                            f"{str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__}") from None
+    try:
+        yield
+    finally:
+        ray.shutdown()
+
+
+def _one_line(exc: BaseException) -> str:
+    """A task's failure in one line: the cause's type and first line, not Ray's traceback."""
+    cause = getattr(exc, "cause", None) or exc
+    text = str(cause).strip().splitlines()
+    return f"{cause.__class__.__name__}: {text[-1] if text else ''}".rstrip(": ")
+
+
+def backfill(sources: list[str | Path], settings: Settings, *, address: str | None = None, workers: int | None = None,
+             block_articles: int = BLOCK_ARTICLES, snapshot_every: int = 4, periods: int = 1,
+             on_progress: Callable[[Progress], None] | None = None) -> BackfillReport:
+    """Ingest the shards under ``sources`` and cluster every pending article, on Ray (see the module docstring)."""
+    from ..store import open_store
+
+    settings = replace(settings, db=_absolute_db(settings.db))
+    shards, failed = discover_shards(sources)
+    report = BackfillReport(failed=list(failed))
+    open_store(settings.db).close()  # created and migrated once, before any worker opens it
+    with ray_session(address, workers):
+        started = time.perf_counter()
+        _ingest(shards, settings, report, on_progress)
+        report.ingest_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        _Clustering(settings, report, block_articles, snapshot_every, periods, on_progress).run()
+        report.cluster_seconds = time.perf_counter() - started
+    return report
+
+
+def _ingest(shards: list[Path], settings: Settings, report: BackfillReport,
+            on_progress: Callable[[Progress], None] | None) -> None:
+    import ray
+
+    task = ray.remote(num_cpus=1, max_retries=1)(ingest_shard)
+    running = {task.remote(str(path), settings): path for path in shards}
+    done = 0
+    while running:
+        ready, _ = ray.wait(list(running), num_returns=1)
+        path = running.pop(ready[0])
+        try:
+            report.shards.append(ray.get(ready[0]))
+        except ray.exceptions.RayError as exc:
+            report.failed.append(Rejected(str(path), f"shard failed ({_one_line(exc)})"))
+        done += 1
+        if on_progress:
+            on_progress(Progress("ingest", done, len(shards)))
+    report.shards.sort(key=lambda r: r.path)
+
+
+def pending_partitions(settings: Settings) -> dict[str, list[tuple[int, datetime | None]]]:
+    """(id, published) of the articles in no story, per partition, in article time."""
+    from ..store import open_store
+
+    store = open_store(settings.db, migrate=False, create=False)
+    keys: dict[str, list[tuple]] = {}
+    try:
+        with store.read() as conn:
+            after = 0
+            while page := store.pending_keys(conn, after, PENDING_PAGE):
+                for aid, published, language in page:
+                    keys.setdefault(partition_of(language), []).append(time_key(aid, published))
+                after = page[-1][0]
+    finally:
+        store.close()
+    return {p: [(k[2], None if k[0] else k[1]) for k in sorted(ks)] for p, ks in sorted(keys.items())}
+
+
+@dataclass
+class Lane:
+    """The articles one assigner places: a partition's, or one period of them, and the window before the period
+    that it replays first (another lane's articles)."""
+
+    name: str
+    partition: str
+    period: tuple[datetime | None, datetime | None]
+    ids: list[int]
+    warmup: list[int] = field(default_factory=list)
+
+
+def split_periods(partition: str, keyed: list[tuple[int, datetime | None]], periods: int,
+                  window: timedelta) -> list[Lane]:
+    """The lanes of a partition's pending articles (in article time): ``periods`` of about equal size, cut
+    where the time changes (undated articles go with the last), each after the first with its warm-up."""
+    dated = [(aid, t) for aid, t in keyed if t is not None]
+    undated = [aid for aid, t in keyed if t is None]
+    cuts = [0]
+    for k in range(1, min(periods, len(dated))):
+        i = max(len(dated) * k // periods, cuts[-1] + 1)
+        while i < len(dated) and dated[i][1] == dated[i - 1][1]:
+            i += 1
+        if i < len(dated):
+            cuts.append(i)
+    cuts.append(len(dated))
+    times = [t for _, t in dated]
+    lanes = []
+    for k, (lo, hi) in enumerate(zip(cuts, cuts[1:], strict=False)):
+        start = times[lo] if k else None
+        end = times[hi] if hi < len(dated) else None
+        name = partition if len(cuts) == 2 else f"{partition}-{k + 1}"
+        ids = [aid for aid, _ in dated[lo:hi]] + (undated if end is None else [])
+        warmup = [aid for aid, _ in dated[bisect_left(times, start - window):lo]] if start is not None else []
+        lanes.append(Lane(name, partition, (start, end), ids, warmup))
+    if not dated:
+        lanes.append(Lane(partition, partition, (None, None), undated))
+    return lanes
+
+
+def join_edges(settings: Settings, edges: list[tuple[int, list[int]]]) -> int:
+    """The merge pass: each story of a period that holds replayed articles of the period before joins the story
+    those articles were given there (the one most of them are in). Returns how many stories were joined."""
+    from ..models import Assignment
+    from ..store import open_store
+
+    joined = 0
+    store = open_store(settings.db, migrate=False, create=False)
+    try:
+        with store.atomic() as conn:
+            store.lock_clustering(conn)
+            for story_id, replayed in edges:
+                given = Counter(sid for sid in map(partial(store.story_of, conn), replayed) if sid is not None)
+                if not given:
+                    continue
+                into, cut = (store.get_story(conn, sid).id for sid in (given.most_common(1)[0][0], story_id))
+                members = store.story_articles(conn, cut) if into != cut else []
+                if members:
+                    a = members[0]
+                    store.apply_assignments(conn, [Assignment(a.id, into, False, None, a.duplicate_of,
+                                                              a.dup_similarity, (cut,))])
+                    store.refresh_stories(conn, {into})
+                    joined += 1
+    finally:
+        store.close()
+    return joined
+
+
+@dataclass
+class _Call:
+    """An assigner call in flight: a warm-up (``prepared`` None) or a block, and how many times it was sent."""
+
+    lane: Lane
+    prepared: Any
+    tries: int = 1
+
+
+class _Clustering:
+    """Stages 2 and 3: blocks prepared by tasks a few ahead, assigned in order by one actor per lane."""
+
+    def __init__(self, settings: Settings, report: BackfillReport, block_articles: int, snapshot_every: int,
+                 periods: int, on_progress: Callable[[Progress], None] | None) -> None:
+        import ray
+
+        self.ray = ray
+        self.settings, self.report, self.on_progress = settings, report, on_progress
+        self.block_articles, self.snapshot_every, self.periods = max(1, block_articles), snapshot_every, periods
+        self.prepare = ray.remote(num_cpus=1, max_retries=2)(prepare_block)
+        # the assigners hold no CPU of their own: several lanes never wait for each other's actor to end
+        self.actor_class = ray.remote(num_cpus=0, max_restarts=ASSIGNER_RESTARTS, max_task_retries=0)(Assigner)
+        self.blocks: dict[str, deque] = {}
+        self.ahead: dict[str, deque] = {}
+        self.actors: dict[str, Any] = {}
+        self.running: dict[Any, _Call] = {}
+        self.edges: list[tuple[int, list[int]]] = []
+
+    def run(self) -> None:
+        window = timedelta(hours=self.settings.cluster_window_hours)
+        lanes = [lane for p, keyed in pending_partitions(self.settings).items()
+                 for lane in split_periods(p, keyed, self.periods, window)]
+        for lane in lanes:
+            self.blocks[lane.name] = deque(lane.ids[i:i + self.block_articles]
+                                           for i in range(0, len(lane.ids), self.block_articles))
+            self.ahead[lane.name] = deque()
+            self.actors[lane.name] = self.actor_class.options(name=f"storywire-assigner-{lane.name}").remote(
+                self.settings, lane.partition, self.snapshot_every, lane.name, lane.period)
+            if lane.warmup:
+                self._send(_Call(lane, None))
+            else:
+                self._next_block(lane)
+        total, done = sum(len(b) for b in self.blocks.values()), 0
+        try:
+            while self.running:
+                ready, _ = self.ray.wait(list(self.running), num_returns=1)
+                call = self.running.pop(ready[0])
+                result = self._result(ready[0], call)
+                if result is None:  # the actor died: the same call again, to the restarted actor
+                    self._await_restart(self.actors[call.lane.name], call.lane.partition)
+                    self.report.retried_blocks += 1
+                    self._send(replace(call, tries=call.tries + 1))
+                    continue
+                if isinstance(result, BlockResult):
+                    self._count(call.lane.partition, result)
+                    done += 1
+                    if self.on_progress:
+                        self.on_progress(Progress("assign", done, total, call.lane.partition, call.lane.name))
+                self._next_block(call.lane)
+        finally:
+            for actor in self.actors.values():
+                self.ray.kill(actor)
+        if self.edges:
+            self.report.joined_at_edges = join_edges(self.settings, self.edges)
+
+    def _count(self, partition: str, result: BlockResult) -> None:
+        r = self.report
+        r.clustered[partition] = r.clustered.get(partition, 0) + result.assigned
+        r.new_stories += result.new_stories
+        r.restored += result.restored
+        r.assigner_seconds[partition] = r.assigner_seconds.get(partition, 0.0) + result.seconds
+
+    def _send(self, call: _Call) -> None:
+        actor = self.actors[call.lane.name]
+        ref = actor.warm_up.remote(call.lane.warmup) if call.prepared is None else actor.assign_block.remote(
+            call.prepared)
+        self.running[ref] = call
+
+    def _next_block(self, lane: Lane) -> None:
+        """Send the lane's next block (keeping a few prepared ahead), or finish the lane and keep its edges."""
+        blocks, ahead = self.blocks[lane.name], self.ahead[lane.name]
+        while blocks and len(ahead) < PREPARE_AHEAD:
+            ahead.append(self.prepare.remote(self.settings, blocks.popleft()))
+        if ahead:
+            self._send(_Call(lane, ahead.popleft()))
+        else:
+            self.edges += self.ray.get(self.actors[lane.name].finish.remote())
+
+    def _await_restart(self, actor: Any, partition: str) -> None:
+        """Wait until a restarted assigner answers (it loads its snapshot first); raise if it is gone for good."""
+        deadline = time.monotonic() + RESTART_SECONDS
+        while True:
+            try:
+                self.ray.get(actor.ping.remote(), timeout=RESTART_SECONDS)
+                return
+            except self.ray.exceptions.ActorUnavailableError:
+                if time.monotonic() > deadline:
+                    break
+                time.sleep(0.5)
+            except (self.ray.exceptions.RayActorError, self.ray.exceptions.GetTimeoutError):
+                break
+        raise BackfillError(f"the assigner of partition {partition} did not come back after a failure; run the "
+                            "backfill again to go on from its last snapshot")
+
+    def _result(self, ref: Any, call: _Call) -> BlockResult | int | None:
+        """The call's result; None when its actor died and the call may be sent again."""
+        partition = call.lane.partition
+        try:
+            return self.ray.get(ref)
+        except self.ray.exceptions.RayActorError as exc:
+            if call.tries > ASSIGNER_RESTARTS:
+                raise BackfillError(f"the assigner of partition {partition} kept failing ({_one_line(exc)}); "
+                                    "run the backfill again to go on from its last snapshot") from None
+            log.warning("assigner of partition %s died; its block goes to the restarted one", partition)
+            return None
+        except self.ray.exceptions.RayTaskError as exc:
+            raise BackfillError(f"clustering partition {partition} failed ({_one_line(exc)}); its unplaced "
+                                "articles stay pending for the next run") from None

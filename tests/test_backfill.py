@@ -1,0 +1,307 @@
+"""`storywire backfill` on a local Ray (started here with 2 CPUs, shut down at the end): JSONL and WARC shards
+give the articles and stories `storywire ingest` gives; an assigner killed mid-run is restarted from its
+snapshot with nothing lost or placed twice; bad shards and records are one-line rejections."""
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from storywire import config
+from storywire.cluster.evaluate import bcubed, dated_records, load_records
+from storywire.ingest.files import read_paths
+from storywire.ingest.warc import WarcReader
+from storywire.pipeline import Pipeline
+from storywire.store import Store, open_store
+
+ECB = Path("data/stories/ecbplus-dev.jsonl")
+FUNDUS = Path("data/extraction/fundus-evaluation")
+
+
+@pytest.fixture(scope="module")
+def local_ray():
+    ray = pytest.importorskip("ray")
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level="ERROR")
+    yield ray
+    ray.shutdown()
+
+
+def page(title: str, body: str) -> bytes:
+    return (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+            + "".join(f"<p>{p}</p>" for p in body.split("\n")) + "</article></body></html>").encode()
+
+
+def write_warc(path: Path, records: list[tuple[str, str, str, bytes, str]]) -> None:
+    """A gzipped WARC: a warcinfo record, then per (uri, status, content type, body, date) a request and its
+    response."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "test"}))
+        for uri, status, ctype, body, date in records:
+            get = b"GET / HTTP/1.1\r\n\r\n"
+            request = writer.create_warc_record(uri, "request", payload=io.BytesIO(get), length=len(get),
+                                                warc_headers_dict={"WARC-Date": date})
+            writer.write_record(request)
+            http = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body), length=len(body),
+                                                          http_headers=http, warc_headers_dict={"WARC-Date": date}))
+
+
+def stories_by_text(store: Store) -> dict[str, int | None]:
+    """Content hash -> story of every stored article (which of two records with one text is stored depends
+    on which shard came first; the article is the same)."""
+    with store.read() as conn:
+        arts = list(store.iter_articles(conn))
+    by_hash = {a.content_hash: a.story_id for a in arts}
+    assert len(by_hash) == len(arts)
+    return by_hash
+
+
+def agreement(a: dict, b: dict) -> float:
+    """BCubed F1 of one set of articles' stories against the other's."""
+    assert sorted(a) == sorted(b)  # the same articles
+    keys = sorted(a)
+    return bcubed([a[k] for k in keys], [b[k] for k in keys])["f1"]
+
+
+def ingest(paths: list[Path], db: str) -> Store:
+    store = open_store(db)
+    Pipeline(store, config.Settings(db=db, analyse=False)).ingest(read_paths(paths), analyse=False)
+    return store
+
+
+# -- WARC reading (no Ray) --------------------------------------------------------------------------------------
+def test_warc_reader_keeps_html_pages_and_counts_what_it_skips(tmp_path):
+    when = "2024-03-05T08:00:00Z"
+    path = tmp_path / "crawl.warc.gz"
+    write_warc(path, [
+        ("https://news.example.com/a", "200 OK", "text/html; charset=utf-8", page("Flood in the valley", "Water rose."),
+         when),
+        ("https://news.example.com/gone", "404 Not Found", "text/html", page("Not found", "Nothing."), when),
+        ("https://news.example.com/logo.png", "200 OK", "image/png", b"\x89PNG\r\n", when),
+        ("https://news.example.com/b", "200 OK", "text/html; charset=iso-8859-1",
+         page("Café reopens", "The café reopened.").decode().encode("latin-1"), when),
+    ])
+    reader = WarcReader(path, 2_000_000)
+    items = list(reader)
+    assert [i.url for i in items] == ["https://news.example.com/a", "https://news.example.com/b"]
+    assert "Café reopens" in items[1].html
+    assert items[0].kind == "html" and items[0].published is None
+    assert items[0].entry_published == datetime(2024, 3, 5, 8, tzinfo=UTC)  # the crawl time: a fallback only
+    assert reader.skipped == Counter({"request record": 4, "warcinfo record": 1, "HTTP status 404": 1,
+                                      "not HTML (image/png)": 1})
+
+
+def test_a_cut_warc_keeps_the_records_before_the_cut(tmp_path):
+    path = tmp_path / "cut.warc.gz"
+    write_warc(path, [(f"https://news.example.com/{i}", "200 OK", "text/html",
+                       page(f"Story number {i}", f"Paragraph {i} of the story."), "2024-03-05T08:00:00Z")
+                      for i in range(3)])
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) - 60])
+    items = list(WarcReader(path, 2_000_000))
+    kept = [i for i in items if hasattr(i, "html")]
+    assert len(kept) == 2
+    assert items[-1].origin.startswith(f"{path}@") and "cut short" in items[-1].reason
+
+
+# -- the store's view of pending articles (both backends) -----------------------------------------------------
+def test_pending_keys_page_through_unclustered_articles_without_text(store, tmp_path):
+    src = tmp_path / "a.jsonl"
+    src.write_text("".join(json.dumps({"id": f"x{i}", "title": f"Headline number {i}", "text": f"Body {i} here.",
+                                       "language": "en" if i % 2 else "de",
+                                       "published": f"2024-01-0{1 + i}T10:00:00Z" if i < 4 else None}) + "\n"
+                           for i in range(6)))
+    Pipeline(store, config.Settings(db="unused", analyse=False)).ingest(read_paths([src]), cluster=False)
+    with store.read() as conn:
+        first = store.pending_keys(conn, 0, 4)
+        rest = store.pending_keys(conn, first[-1][0], 4)
+    keys = first + rest
+    assert len(first) == 4 and len(rest) == 2
+    assert [k[2] for k in keys] == ["de", "en", "de", "en", "de", "en"]
+    assert keys[0][1] == datetime(2024, 1, 1, 10, tzinfo=UTC) and keys[5][1] is None
+
+
+# -- backfills on Ray ---------------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def ecb_shards(tmp_path_factory) -> list[Path]:
+    """ECB+ dev as a dated archive (every story its own day within 20 days) in three shards, one gzipped."""
+    shared = Path(__file__).resolve().parents[1].parent / "shared"
+    if not (shared / ECB).is_file():
+        pytest.skip("../shared is not beside the repository")
+    recs = dated_records(load_records(shared / ECB), seed=3, span_days=20)
+    folder = tmp_path_factory.mktemp("ecb")
+    paths = [folder / "a.jsonl", folder / "b.jsonl", folder / "c.jsonl.gz"]
+    for n, path in enumerate(paths):
+        lines = "".join(json.dumps(r) + "\n" for r in recs[n::3])
+        if path.suffix == ".gz":
+            path.write_bytes(gzip.compress(lines.encode()))
+        else:
+            path.write_text(lines, encoding="utf-8")
+    return paths
+
+
+@pytest.fixture(scope="module")
+def ingested_ecb(ecb_shards, tmp_path_factory) -> dict[str, int | None]:
+    """The stories `storywire ingest` (one process) makes of the ECB+ shards, by article text."""
+    single = ingest(ecb_shards, str(tmp_path_factory.mktemp("single") / "single.db"))
+    try:
+        return stories_by_text(single)
+    finally:
+        single.close()
+
+
+@pytest.mark.slow
+def test_jsonl_backfill_gives_the_articles_and_stories_of_ingest(local_ray, ecb_shards, ingested_ecb, tmp_path):
+    from storywire.scale.backfill import backfill
+
+    db = str(tmp_path / "ray.db")
+    report = backfill([ecb_shards[0].parent], config.Settings(db=db, analyse=False), block_articles=100)
+    assert sum(report.count(s) for s in ("ingested", "revised", "unchanged")) == 462  # 3 texts are there twice
+    assert report.count("ingested") == 459 and not report.failed and not report.rejected
+    assert report.clustered == {"en": 459} and report.retried_blocks == 0
+    ray_store = open_store(db)
+    ray_view = stories_by_text(ray_store)
+    assert None not in ray_view.values()
+    assert agreement(ray_view, ingested_ecb) >= 0.99
+    with ray_store.read() as conn:
+        assert ray_store.count_unclustered(conn) == 0
+        assert ray_store.load_state(conn, "backfill:en") == b""  # a finished run leaves no snapshot behind
+    ray_store.close()
+
+
+def test_periods_are_cut_where_time_changes_and_warm_up_on_the_window_before():
+    from storywire.scale.backfill import split_periods
+
+    day = datetime(2024, 1, 1, tzinfo=UTC)
+    keyed = [(1, day), (2, day.replace(hour=6)), (3, day.replace(hour=6)), (4, day.replace(day=2)),
+             (5, day.replace(day=5)), (6, day.replace(day=6)), (7, None)]
+    lanes = split_periods("en", keyed, 3, timedelta(hours=72))
+    assert [lane.name for lane in lanes] == ["en-1", "en-2", "en-3"]
+    assert [lane.ids for lane in lanes] == [[1, 2, 3], [4], [5, 6, 7]]  # 2 and 3 share a time: not cut apart
+    assert [lane.period for lane in lanes] == [(None, day.replace(day=2)), (day.replace(day=2), day.replace(day=5)),
+                                               (day.replace(day=5), None)]
+    assert [lane.warmup for lane in lanes] == [[], [1, 2, 3], [4]]  # the 72 hours before each period
+    assert [lane.name for lane in split_periods("de", keyed, 1, timedelta(hours=72))] == ["de"]
+    assert split_periods("und", [(8, None), (9, None)], 4, timedelta(hours=72))[0].ids == [8, 9]
+
+
+@pytest.mark.slow
+def test_killed_assigner_goes_on_from_its_snapshot_losing_and_repeating_nothing(local_ray, ecb_shards, ingested_ecb,
+                                                                                pg_server):
+    """On PostgreSQL (the store of a multi-node backfill), with the archive cut in two periods assigned at once:
+    the second replays the window before it, the merge pass joins stories cut at the edge."""
+    from storywire.scale.backfill import backfill
+
+    done: Counter[str] = Counter()
+
+    def kill_after_third_block(progress) -> None:
+        done[progress.lane] += progress.stage == "assign"
+        if progress.lane == "en-1" and done["en-1"] == 3:
+            local_ray.kill(local_ray.get_actor("storywire-assigner-en-1"), no_restart=False)
+
+    db = pg_server()
+    report = backfill(ecb_shards, config.Settings(db=db, analyse=False), block_articles=40, snapshot_every=2,
+                      periods=2, on_progress=kill_after_third_block)
+    assert done["en-1"] > 3 and done["en-2"] > 0
+    assert report.retried_blocks >= 1 and report.restored >= 1 and report.joined_at_edges >= 1
+    assert sum(report.clustered.values()) == report.count("ingested") == 459
+    ray_store = open_store(db)
+    with ray_store.read() as conn:
+        assert ray_store.count_unclustered(conn) == 0
+        stories = ray_store.list_stories(conn, limit=10_000)
+    assert sum(s.article_count for s in stories) == 459  # every article in exactly one live story
+    assert agreement(stories_by_text(ray_store), ingested_ecb) >= 0.99
+    ray_store.close()
+
+
+@pytest.mark.slow
+def test_backfill_into_a_store_with_stories_joins_them_as_ingest_does(local_ray, ecb_shards, tmp_path):
+    """A third of the archive is in the store (ingested and clustered) before the rest is backfilled: the new
+    articles join the stored stories of their time, all along the archive, as a second `ingest` would."""
+    from storywire.scale.backfill import backfill
+
+    db, single_db = str(tmp_path / "ray.db"), str(tmp_path / "single.db")
+    ingest(ecb_shards[:1], db).close()
+    report = backfill(ecb_shards[1:], config.Settings(db=db, analyse=False), block_articles=100)
+    assert report.clustered == {"en": report.count("ingested")}
+    single = ingest(ecb_shards[:1], single_db)
+    Pipeline(single, config.Settings(db=single_db, analyse=False)).ingest(read_paths(ecb_shards[1:]), analyse=False)
+    ray_store = open_store(db)
+    with ray_store.read() as conn:
+        arts = list(ray_store.iter_articles(conn))
+    stored_first = {json.loads(line)["id"] for line in ecb_shards[0].read_text(encoding="utf-8").splitlines()}
+    first = {a.id for a in arts if a.external_id in stored_first}
+    old_stories = {a.story_id for a in arts if a.id in first}
+    joined = [a for a in arts if a.id not in first and a.story_id in old_stories]
+    days = {a.published.date() for a in joined if a.published}
+    assert len(days) >= 10  # the stored stories were found all along the archive, not only at its start
+    assert agreement(stories_by_text(ray_store), stories_by_text(single)) >= 0.99
+    ray_store.close()
+    single.close()
+
+
+@pytest.mark.slow
+def test_warc_backfill_gives_the_articles_and_stories_of_ingest(local_ray, shared, tmp_path):
+    from storywire.scale.backfill import backfill
+
+    truth = json.loads((shared / FUNDUS / "ground_truth.json").read_text(encoding="utf-8"))
+    names = sorted(truth)[::4]
+    records = [(truth[n]["url"], "200 OK", "text/html; charset=utf-8",
+                gzip.decompress((shared / FUNDUS / "html" / n).read_bytes()),
+                datetime.fromisoformat(truth[n]["crawl_date"]).strftime("%Y-%m-%dT%H:%M:%SZ")) for n in names]
+    records.insert(3, ("https://apnews.com/missing", "404 Not Found", "text/html", b"<html>gone</html>",
+                       "2024-02-28T10:00:00Z"))
+    warc = tmp_path / "crawl.warc.gz"
+    write_warc(warc, records)
+    db = str(tmp_path / "ray.db")
+    report = backfill([warc], config.Settings(db=db, analyse=False), block_articles=8)
+    assert report.skipped == {"request record": len(records), "warcinfo record": 1, "HTTP status 404": 1}
+    assert report.count("ingested") == len(names) - report.count("rejected") >= len(names) - 2
+    ray_store, single = open_store(db), ingest([warc], str(tmp_path / "single.db"))
+    assert agreement(stories_by_text(ray_store), stories_by_text(single)) >= 0.99
+    ray_store.close()
+    single.close()
+
+
+@pytest.mark.slow
+def test_bad_shards_and_records_are_one_line_rejections_that_cost_no_good_record(local_ray, tmp_path):
+    from storywire.cli import app
+
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    good = [{"id": f"g{i}", "title": f"Bridge {i} closed for repairs", "text": f"Bridge {i} in Riverton is "
+             "closed for repairs until spring, the city said on Monday.", "published": "2024-05-06T09:00:00Z",
+             "language": "en"} for i in range(3)]
+    (folder / "mixed.jsonl").write_text(json.dumps(good[0]) + "\n{not json\n" + json.dumps(good[1]) + "\n"
+                                        + json.dumps({"id": "empty"}) + "\n", encoding="utf-8")
+    (folder / "corrupt.jsonl.gz").write_bytes(gzip.compress((json.dumps(good[2]) + "\n").encode())[:-12])
+    (folder / "junk.warc").write_bytes(b"WARC/1.0\r\nthis is no warc record\r\n\r\n")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a shard", encoding="utf-8")
+    db = str(tmp_path / "ray.db")
+    result = CliRunner().invoke(app, ["--db", db, "backfill", str(folder), str(notes), str(tmp_path / "missing"),
+                                      "--no-analyse"])
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    assert "Traceback" not in result.output
+    expected = [f"{folder / 'mixed.jsonl'}:2: not valid JSON", f"{folder / 'mixed.jsonl'}:4: no \"title\"",
+                f"{notes}: not a shard", f"{tmp_path / 'missing'}: no such file or folder",
+                f"{folder / 'junk.warc'}@0: unreadable WARC data"]
+    for text in expected:
+        assert sum(text in line and line.startswith("rejected ") for line in lines) == 1, (text, result.output)
+    assert any("corrupt.jsonl.gz" in line and "truncated .gz" in line for line in lines), result.output
+    store = open_store(db)
+    with store.read() as conn:
+        kept = {a.external_id: a.story_id for a in store.iter_articles(conn)}
+    store.close()
+    assert {"g0", "g1"} <= set(kept) <= {"g0", "g1", "g2"} and None not in kept.values()
