@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -211,7 +212,7 @@ def test_edit_tag_round_trip(api, live):
     assert api.post(f"{API}/edit-tag", data={"i": str(second), "r": READ, "a": STARRED}).text == "OK"
     assert alice_unread(live) == 5
     assert set(ids_of(api, READ)) >= {first} and second not in ids_of(api, READ)
-    assert ids_of(api, STARRED) == [second]
+    assert ids_of(api, STARRED) == [second] == ids_of(api, READING_LIST, it=STARRED)
     assert set(ids_of(api, READING_LIST, xt=READ)) == set(ids_of(api, READING_LIST)) - {first} - set(
         ids_of(api, READ))
     assert api.post(f"{API}/edit-tag", data={"i": str(first), "a": "user/-/label/Later"}).text == "OK"
@@ -230,7 +231,8 @@ def test_mark_all_as_read_by_stream_and_time(api, live):
     world = f"feed/{live.seed.world_feed}"
     assert api.post(f"{API}/mark-all-as-read", data={"s": world, "ts": "1000000"}).text == "OK"  # before 1970+
     assert alice_unread(live) == 6
-    assert api.post(f"{API}/mark-all-as-read", data={"s": world}).text == "OK"
+    now_usec = str(int(time.time() * 1_000_000))
+    assert api.post(f"{API}/mark-all-as-read", data={"s": world, "ts": now_usec}).text == "OK"
     assert alice_unread(live) == 2
     assert api.post(f"{API}/mark-all-as-read", data={"s": READING_LIST}).text == "OK"
     assert alice_unread(live) == 0
