@@ -7,7 +7,7 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 BENCHES = ["bench_ingest.py", "bench_cluster.py", "bench_analyse.py", "bench_fetch.py", "bench_web.py",
-           "bench_concurrent.py", "bench_backends.py", "bench_embed.py", "bench_backfill.py"]
+           "bench_concurrent.py", "bench_backends.py", "bench_embed.py", "bench_backfill.py", "bench_reading.py"]
 
 if __name__ == "__main__":
     failed = []

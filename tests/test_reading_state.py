@@ -266,8 +266,13 @@ def test_deleting_a_user_deletes_their_reading_state(world):
         assert store.count_feeds(conn) == 3  # the shared feed stays
 
 
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
+@pytest.mark.filterwarnings("ignore:autogenerate skipping metadata-specified expression-based index")
 def test_the_migration_builds_the_reading_tables_as_declared(store):
     with store.read() as conn:
         diffs = compare_metadata(MigrationContext.configure(conn), metadata)
-    mine = [d for d in diffs if any(t in repr(d) for t in READING_TABLES)]
-    assert mine == []
+        catalogue = ("SELECT name FROM sqlite_master WHERE type = 'index'" if store.dialect == "sqlite"
+                     else "SELECT indexname FROM pg_indexes")
+        index_names = {r[0] for r in conn.execute(sa.text(catalogue))}
+    assert [d for d in diffs if any(t in repr(d) for t in READING_TABLES)] == []
+    assert "ix_articles_when" in index_names  # expression indexes are not compared above

@@ -136,6 +136,15 @@ def _unread_clause(now: datetime) -> sa.ColumnElement[bool]:
     return _is_read(now) == sa.false()
 
 
+def _maybe_unread(user_id: int, now: datetime) -> sa.ColumnElement[bool]:
+    """A superset of the reader's unread articles that indexes find (recent ones, explicitly unread ones):
+    added next to ``_unread_clause`` so a query does not read the whole archive."""
+    cutoff = now - timedelta(days=UNREAD_DAYS)
+    kept = sa.select(article_states.c.article_id).where(article_states.c.user_id == user_id,
+                                                        article_states.c.read == sa.false())
+    return sa.or_(articles.c.published >= cutoff, articles.c.fetched >= cutoff, articles.c.id.in_(kept))
+
+
 def _with_state(user_id: int) -> sa.FromClause:
     return articles.outerjoin(article_states, sa.and_(article_states.c.article_id == articles.c.id,
                                                       article_states.c.user_id == user_id))
@@ -347,8 +356,10 @@ class ReadingMixin:
         subs = self.list_subscriptions(conn, user_id)
         if not subs:
             return UnreadCounts(0, {}, {}, {})
+        now = utcnow()
         stmt = (sa.select(articles.c.feed_id, sa.func.count(), sa.func.max(WHEN)).select_from(_with_state(user_id))
-                .where(articles.c.feed_id.in_([s.feed_id for s in subs]), _unread_clause(utcnow()))
+                .where(articles.c.feed_id.in_([s.feed_id for s in subs]), _unread_clause(now),
+                       _maybe_unread(user_id, now))
                 .group_by(articles.c.feed_id))
         per_feed, newest = {}, {}
         for feed_id, count, latest in conn.execute(stmt):
@@ -456,7 +467,7 @@ class ReadingMixin:
             stmt = stmt.where(articles.c.feed_id.in_(feed_ids))
         unread = _unread_clause(now)
         if query.only == "unread":
-            stmt = stmt.where(unread)
+            stmt = stmt.where(unread, _maybe_unread(user_id, now))
         elif query.only == "read":
             stmt = stmt.where(_is_read(now) == sa.true())
         if query.not_starred:

@@ -108,6 +108,9 @@ articles = sa.Table(
     sa.Index("ix_articles_fetched", "fetched"),
 )
 
+# articles in their own time order (models.Article.time): reader apps' streams page by it
+sa.Index("ix_articles_when", sa.func.coalesce(articles.c.published, articles.c.fetched), articles.c.id)
+
 article_revisions = sa.Table(
     "article_revisions", metadata,
     sa.Column("id", sa.Integer, primary_key=True),

@@ -1,4 +1,5 @@
-"""per-user reading state (read, starred, labels), personal subscriptions in folders, app passwords
+"""per-user reading state (read, starred, labels), personal subscriptions in folders, app passwords;
+articles indexed in their own time order (coalesce(published, fetched), id)
 
 Revision ID: 0003
 Revises: 0002
@@ -13,6 +14,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.create_index('ix_articles_when', 'articles', [sa.text('coalesce(published, fetched)'), 'id'])
     op.create_table('article_states',
     sa.Column('user_id', sa.Integer(), nullable=False),
     sa.Column('article_id', sa.Integer(), nullable=False),
@@ -71,6 +73,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index('ix_articles_when', table_name='articles')
     op.drop_index('ix_app_passwords_user', table_name='app_passwords')
     op.drop_table('app_passwords')
     op.drop_index('ix_user_feeds_feed', table_name='user_feeds')
