@@ -155,7 +155,7 @@ def quote_spans(par: str) -> list[tuple[int, int, bool]]:
             prev = scan[i - 1] if i > 0 else " "
             nxt = scan[i + 1] if i + 1 < n else " "
             opener_ctx = i == 0 or prev.isspace() or prev in "([{\u2014\u2013-:/"
-            after_punct = prev.isspace() and scan[:i].rstrip()[-1:] in (",", ".", "!", "?")
+            after_punct = prev == " " and i >= 2 and scan[i - 2] in ",.!?"
             if depth == 0:
                 if opener_ctx or nxt.isalnum():
                     start = i + 1

@@ -74,11 +74,12 @@ ORG_WORDS = frozenset({
 })
 _LEADER_NOUNS = frozenset({"leader", "dictator", "strongman", "autocrat", "head", "chief", "boss", "ruler"})
 _MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<=[a-z0-9,;\u2019'] )|(?<=[,?!]\u201d )|(?<=[,?!]\" ))([A-Z][\w'\u2019\-]*)")
+_POSSESSIVE = re.compile(r"['\u2019]s$")
 _PRONOUN_GENDER: dict[str, Gender] = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
 _WORD = r"[A-Z][\w'\u2019\-\u2024.]*"
 # A run of capitalised words, maybe after an honorific ("Mr. Vilsack", "Tammy Murphy", "Jens Stoltenberg").
-_NAME_RUN = re.compile(rf"(?<![\w\u2024.])(?:{_WORD}(?:\s+(?:de|da|van|von|der|al|bin|la|le|du|di)?\s*{_WORD}){{0,6}})")
+_NAME_RUN = re.compile(rf"(?<![\w\u2024.]){_WORD}(?:\s+(?:(?:de|da|van|von|der|al|bin|la|le|du|di)\s+)?{_WORD}){{0,6}}")
 # What shows that a lone capitalised word names a person: a speech verb or an apposition after it.
 _PERSON_AFTER = re.compile(r"\s*(?:,\s+(?:who|a|an|the)\b|\s(?:said|says|told|tells|added|adds|asked|wrote|explained|"
                            r"insisted|argued|testified|stressed|warned|noted)\b)")
@@ -171,6 +172,10 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
     for para, s, e in spans:
         first = True
         for m in _NAME_RUN.finditer(text, s, e):
+            run = m.group()
+            if " " not in run and (_low(run) in NOT_NAME or surname(run) not in known and not run.endswith(".")
+                                   and not _PERSON_AFTER.match(text, m.end())):
+                continue  # a lone word that cannot be a mention ("The", "In", an unknown surname)
             k = bisect_right(starts, m.start()) - 1
             if k >= 0 and m.start() < quoted[k][1]:
                 continue
@@ -190,7 +195,7 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
         words = words[1:]
     if not words:
         return None
-    words[-1] = re.sub(r"['\u2019]s$", "", words[-1])
+    words[-1] = _POSSESSIVE.sub("", words[-1])
     before = text[max(0, m.start() - 12):m.start()].split()
     prev = _low(before[-1]) if before else ""
     if prev in HONORIFIC_GENDER or prev in HONORIFICS:
@@ -208,8 +213,8 @@ class Mentions:
 
     def __init__(self, mentions: list[Mention], text: str = "") -> None:
         self.items = mentions
-        # Words written with a capital inside a sentence: names, not sentence openers ("Placards called ...").
-        self.proper = set(_MID_SENTENCE_CAPITAL.findall(text)) | {mt.name for mt in mentions}
+        self.text = text
+        self._proper: set[str] | None = None
         self.full: dict[str, set[str]] = {}  # surname (lower case) -> the names of two words or more with it
         self.roles: dict[str, list[str]] = {}  # surname -> the roles written with it, in order
         self.gender: dict[str, Gender] = {}
@@ -228,7 +233,9 @@ class Mentions:
 
     def is_name(self, word: str) -> bool:
         """Whether a lone capitalised word is a name here: the article writes it so inside a sentence too."""
-        return re.sub(r"['\u2019]s$", "", word) in self.proper or surname(word) in self.full
+        if self._proper is None:  # words written with a capital inside a sentence: names, not sentence openers
+            self._proper = set(_MID_SENTENCE_CAPITAL.findall(self.text)) | {mt.name for mt in self.items}
+        return _POSSESSIVE.sub("", word) in self._proper or surname(word) in self.full
 
     def role_of(self, name: str) -> str | None:
         """The role the article gives a person most often, as words in order of first use."""
@@ -277,8 +284,8 @@ class Mentions:
 
 def surname(name: str) -> str:
     """The key a person is known by: the last word of the name, lower case, without a possessive."""
-    last = name.split()[-1] if name.split() else name
-    return re.sub(r"['\u2019]s$", "", last).lower().strip(".")
+    words = name.split()
+    return _POSSESSIVE.sub("", words[-1] if words else name).lower().strip(".")
 
 
 @dataclass(frozen=True)
