@@ -57,6 +57,19 @@ def test_pronoun_resolves_to_the_nearest_fitting_person_in_the_paragraph_or_the_
     assert quote(text, "on the ground").speaker == "Tammy Murphy"
 
 
+def test_relative_clauses_and_genders_learned_from_pronouns():
+    q = quote("\u201cNever in my years here have I seen such neglect,\u201d one former staff member who resigned in "
+              "October wrote.", "such neglect")
+    assert q.speaker == "one former staff member"
+    q = quote("\u201cIt takes away from the care of the animals,\u201d the former employee, who requested anonymity, "
+              "said.", "care of the animals")
+    assert q.speaker == "the former employee"
+    text = ("Sarah Rae said she joined the church at 19 after meeting its founder, Paul Emeka.\n\n"
+            "Paul Emeka would pray over her for hours, and he said the church would grow.\n\n"
+            "\u201cI had abandoned friends, family, my former life,\u201d she said.")
+    assert quote(text, "abandoned friends").speaker == "Sarah Rae"
+
+
 def test_description_resolves_to_the_person_whose_role_fits():
     text = ("Interior Minister Gerald Darmanin visited the border post on Monday.\n\n"
             "\u201cWe will not let anyone through without papers,\u201d the minister said.")
@@ -118,6 +131,10 @@ def test_never_a_guess_from_an_unrelated_name():
     # "he said" with nobody named near it stays unattributed.
     text = ("The storm hit the coast overnight.\n\n\u201cWe have never seen the water rise this fast,\u201d he said.")
     assert quote(text, "water rise").speaker is None
+    # A name given ("which is called") is not words said.
+    text = ("The agency's website links to its official account, which is called \u201cThe Institute for "
+            "Intelligence and Special Tasks\u201d in Hebrew.")
+    assert all(q.speaker is None for q in quotes_of(text))
     # "another" names nobody.
     text = ("One placard named the minister; another accused the government of being complicit in \u201cthe "
             "deaths of 30,000 innocent people in the war\u201d.")
@@ -242,5 +259,5 @@ def test_eval_quotes_on_the_report_half(shared: Path):
     assert r.returncode == 0, r.stderr
     figures = json.loads(r.stdout)
     assert figures["cases"] == 49 and figures["named"] == 44 and figures["unnamed"] == 5
-    assert figures["right"] >= 40 and figures["wrong"] <= 3 and figures["unattributed"] <= 1
+    assert figures["right"] >= 41 and figures["wrong"] <= 2 and figures["unattributed"] <= 1
     assert figures["wrongly_attributed"] == 0

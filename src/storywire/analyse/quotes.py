@@ -30,7 +30,15 @@ from typing import NamedTuple
 
 from .align import similarity
 from .sentences import paragraphs, sentence_spans
-from .speakers import Mentions, canonical_people, describes, find_mentions, split_speaker, trim_phrase
+from .speakers import (
+    DESCRIPTION_START,
+    Mentions,
+    canonical_people,
+    describes,
+    find_mentions,
+    split_speaker,
+    trim_phrase,
+)
 from .text import clean_space, norm_tokens
 
 OPENERS = "\u201c\u201e\u00ab"
@@ -178,18 +186,24 @@ def _clean_quote(text: str) -> str:
 
 def _subject(pre: str) -> str | None:
     """The speaker phrase at the end of ``pre`` (the text right before a cue verb)."""
+    closed = pre.rstrip().endswith(",")
     pre = pre.strip().rstrip(",").strip()
+    if re.search(r"\b(?:is|are|was|were|be|been|being)$", pre):
+        return None  # "which is called": a name given, not words said
     pre = re.split(r"[;\u2014\u2013]", pre)[-1]  # the last clause: "One placard ...; another accused"
     segs = [s.strip() for s in pre.split(",") if s.strip()]
+    if closed and len(segs) >= 2 and segs[-1].lower().startswith(("who ", "which ")):
+        segs.pop()  # "The former staff member, who requested anonymity, said": the relative clause is not it
     if not segs:
         return None
+    segs[-1] = re.split(r"\s+who\s+", segs[-1])[0]  # "one former staff member who resigned in October"
     last = segs[-1]
     if len(segs) >= 2 and _looks_name(segs[-2]) and not _looks_name(last) and len(last.split()) <= 12:
         full = segs[-2] + ", " + last
     else:
         full = last
     # Drop a leading clause up to a conjunction ("... but three EU diplomats").
-    parts = re.split(r"\b(?:but|while|whereas|although|though|because|and then|so|whom|who)\s+", full)
+    parts = re.split(r"\b(?:but|while|whereas|although|though|because|and then|so|whom)\s+", full)
     full = re.sub(r"^(?:and|but|then|also|later|now|meanwhile)\s+", "", parts[-1].strip(), flags=re.IGNORECASE)
     words = [w.lower().strip("\u2024.'\u2019") for w in re.split(r"[\s,]+", full) if w]
     if not words or len(words) > 12 or any(w in _BAD_SPEAKER_WORDS for w in words):
@@ -261,6 +275,8 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
         if low in _PRONOUNS:
             return None, None, None, False
         return sp.name, full, None, False
+    if not sp.is_person and not _names_someone(sp.name):
+        return None, None, None, False  # "marking the start of 13 years of": no one
     if sp.is_person and len(sp.name.split()) == 1 and not sp.role and sp.gender == "?" and \
             not ctx.people.is_name(sp.name):
         return None, None, None, False  # a capitalised word opening a sentence, not a name ("Placards called")
@@ -269,6 +285,19 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
         ctx.people.add_role(name, sp.role)
         return name, full, sp.role or ctx.people.role_of(name), True
     return sp.name, full, None, False
+
+
+def _names_someone(phrase: str) -> bool:
+    """Whether a phrase that is not a person's name can still be a speaker: a description ("a senior official",
+    "two sources close to Mr. Macron") or a name of an organisation ("The Kremlin", "Reuters")."""
+    from .speakers import ROLE_WORDS
+
+    words = phrase.split()
+    low = [w.lower().strip(".,\u2024'\u2019") for w in words]
+    if len(words) >= 2 and low[0] in DESCRIPTION_START:
+        return True
+    return any(w[:1].isupper() for w in words) or any(w in SPEAKER_NOUNS or w in ROLE_WORDS for w in low) or \
+        any(w.rstrip("s") in SPEAKER_NOUNS or w.rstrip("s") in ROLE_WORDS for w in low)
 
 
 def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = frozenset()) -> list[Quote]:

@@ -27,7 +27,7 @@ _PLACE = (r"\s+(?:in|at|on|during|after|before|outside|via|while|when)\s+(?:a|an
           r"[^,;:!?]*")
 _TIME_TAIL = re.compile(rf"(?:{_TIME})+$")
 _TAIL = re.compile(rf"(?:{_TIME}|{_PLACE})+$")
-_DESCRIPTION_START = ("a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "another")
+DESCRIPTION_START = ("a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "another")
 _LEAD = re.compile(r"^(?:(?:and|but|then|also|later|now|meanwhile|however|additionally|indeed|still|so)\s+)+", re.I)
 HONORIFIC_GENDER: dict[str, Gender] = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f",
                                        "lord": "m", "lady": "f", "baroness": "f", "king": "m", "queen": "f"}
@@ -104,7 +104,7 @@ def trim_phrase(phrase: str) -> str:
     """The speaker phrase without leading connectives and trailing time or place words."""
     phrase = phrase.replace("\u2024", ".").strip(" ,;:")
     phrase = _LEAD.sub("", phrase)
-    description = phrase.split(" ", 1)[0].lower() in _DESCRIPTION_START
+    description = phrase.split(" ", 1)[0].lower() in DESCRIPTION_START
     trimmed = (_TIME_TAIL if description else _TAIL).sub("", phrase).strip(" ,")
     return trimmed or phrase
 
@@ -141,7 +141,7 @@ def split_speaker(phrase: str) -> SpeakerName:
         if _low(name_words[start - 1]) in ("lord", "lady", "baroness", "sir", "dame"):
             start -= 1
     name = " ".join(name_words[start:end])
-    if start == end or low[0] in _DESCRIPTION_START or \
+    if start == end or low[0] in DESCRIPTION_START or \
             any(_low(w) in ORG_WORDS for w in name_words[start:end]):
         return SpeakerName(phrase, None, False, "?")
     role_words = [w for w in name_words[:start] if _low(w) not in HONORIFICS]
@@ -208,6 +208,24 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
     return sp if len(sp.name.split()) >= 2 or titled or speaking or surname(sp.name) in known else None
 
 
+_PRONOUN = re.compile(r"\b(he|she)\b", re.I)
+
+
+def _genders_by_pronoun(mentions: list[Mention], text: str) -> dict[str, Gender]:
+    """Gender of people from the first "he" or "she" after them as subjects, when no other person is named in
+    between ("Rae said she ..." -> f), the first one found for each person."""
+    found: dict[str, Gender] = {}
+    for i, mt in enumerate(mentions):
+        key = surname(mt.name)
+        if key in found or not mt.subject:
+            continue
+        end = mentions[i + 1].position if i + 1 < len(mentions) else len(text)
+        m = _PRONOUN.search(text, mt.position + len(mt.name), min(end, mt.position + 300))
+        if m:
+            found[key] = _PRONOUN_GENDER[m.group(1).lower()]
+    return found
+
+
 class Mentions:
     """The people an article names, for resolving pronouns and descriptions and completing bare surnames."""
 
@@ -218,13 +236,14 @@ class Mentions:
         self.full: dict[str, set[str]] = {}  # surname (lower case) -> the names of two words or more with it
         self.roles: dict[str, list[str]] = {}  # surname -> the roles written with it, in order
         self.gender: dict[str, Gender] = {}
+        self.gender.update(_genders_by_pronoun(mentions, text))
         for mt in mentions:
             key = surname(mt.name)
             if len(mt.name.split()) >= 2:
                 self.full.setdefault(key, set()).add(mt.name)
             self.add_role(mt.name, mt.role)
             if mt.gender != "?":
-                self.gender.setdefault(key, mt.gender)
+                self.gender[key] = mt.gender
 
     def add_role(self, name: str, role: str | None) -> None:
         known = self.roles.setdefault(surname(name), [])
