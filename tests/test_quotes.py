@@ -135,6 +135,10 @@ def test_never_a_guess_from_an_unrelated_name():
     text = ("The agency's website links to its official account, which is called \u201cThe Institute for "
             "Intelligence and Special Tasks\u201d in Hebrew.")
     assert all(q.speaker is None for q in quotes_of(text))
+    # A name in passing in the paragraph before (not its subject, not known to be a "he") is no referent for "he".
+    text = ("The show was based on an anthology starring Karen Black.\n\n"
+            "\u201cI hate being a slave to the schedule of the network,\u201d he said.")
+    assert quote(text, "slave to the schedule").speaker is None
     # "another" names nobody.
     text = ("One placard named the minister; another accused the government of being complicit in \u201cthe "
             "deaths of 30,000 innocent people in the war\u201d.")

@@ -28,7 +28,8 @@ _PLACE = (r"\s+(?:in|at|on|during|after|before|outside|via|while|when)\s+(?:a|an
 _TIME_TAIL = re.compile(rf"(?:{_TIME})+$")
 _TAIL = re.compile(rf"(?:{_TIME}|{_PLACE})+$")
 DESCRIPTION_START = ("a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "another")
-_LEAD = re.compile(r"^(?:(?:and|but|then|also|later|now|meanwhile|however|additionally|indeed|still|so)\s+)+", re.I)
+_LEAD = re.compile(r"^[(\[]?(?:(?:and|but|then|also|later|now|meanwhile|however|additionally|indeed|still|so),?\s+)+",
+                   re.I)
 HONORIFIC_GENDER: dict[str, Gender] = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f",
                                        "lord": "m", "lady": "f", "baroness": "f", "king": "m", "queen": "f"}
 # Title words that are part of a role, never of a name ("Russian President Vladimir Putin").
@@ -59,7 +60,7 @@ NOT_NAME = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december", "today",
     "yesterday", "not", "no", "yes", "one", "two", "three", "some", "many", "most", "all", "both", "each",
-    "additionally", "indeed", "instead", "also", "then", "now", "later", "earlier", "asked", "speaking",
+    "additionally", "indeed", "instead", "also", "then", "now", "later", "earlier", "asked", "speaking", "new",
 })
 ORG_WORDS = frozenset({
     "palace", "ministry", "office", "house", "kremlin", "council", "union", "party", "agency", "bank", "court",
@@ -75,6 +76,7 @@ ORG_WORDS = frozenset({
 _LEADER_NOUNS = frozenset({"leader", "dictator", "strongman", "autocrat", "head", "chief", "boss", "ruler"})
 _MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<=[a-z0-9,;\u2019'] )|(?<=[,?!]\u201d )|(?<=[,?!]\" ))([A-Z][\w'\u2019\-]*)")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that"})
 _PRONOUN_GENDER: dict[str, Gender] = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
 _WORD = r"[A-Z][\w'\u2019\-\u2024.]*"
@@ -179,11 +181,16 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             k = bisect_right(starts, m.start()) - 1
             if k >= 0 and m.start() < quoted[k][1]:
                 continue
+            lead = text[s:m.start()]
+            if " " not in run and lead.split()[-1:] and _low(lead.split()[-1]) in _DETERMINERS:
+                continue  # "the Black community", "his Love": a word, not a surname
             sp = _mention(text, m, known)
             if sp is None:
                 continue
             possessive = m.group().rstrip(".").endswith(("'s", "\u2019s"))
-            found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, first and not possessive))
+            # the subject: the first person named, near the start of the sentence or of its main clause
+            opening = len(lead.split()) <= 3 or lead.rstrip().endswith(",")
+            found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, first and opening and not possessive))
             known.add(surname(sp.name))
             first = first and possessive
     return found
@@ -286,10 +293,12 @@ class Mentions:
         if not any(mt.para == lowest for mt in self.items):
             lowest -= 1  # a paragraph naming no one ("He did not answer.") between the person and the quote
         near = [mt for mt in self.items if mt.position < position and lowest <= mt.para <= para]
-        for subject_only in (True, False):
-            for mt in reversed(near):
-                if (mt.subject or not subject_only) and fits(mt):
-                    return self.fullest(mt.name)
+        for mt in reversed(near):  # subjects of sentences first
+            if mt.subject and fits(mt):
+                return self.fullest(mt.name)
+        for mt in reversed(near):  # then others: in the same paragraph, or known to be a he or a she ("Mr. X")
+            if fits(mt) and (mt.para == para or self.gender.get(surname(mt.name), "?") != "?"):
+                return self.fullest(mt.name)
         return None
 
     def _role_fits(self, name: str, content: set[str]) -> bool:
