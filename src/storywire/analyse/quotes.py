@@ -17,8 +17,9 @@ Indirect speech: sentences with no quotation marks where a clear speaker (a name
 Speakers (``speakers.py``): ``speaker`` is the person's name without role, time or place ("John Cornyn"),
 ``role`` the role written with it ("Texas senator"), ``speaker_full`` the phrase as written, trimmed. "he",
 "she" and definite descriptions ("the minister") resolve to the nearest fitting person the article names in
-the paragraph or the one before; unresolved, the quote stays unattributed. A bare surname takes the
-article's fullest form, and across a story one canonical name per person (``merge_quotes``).
+the paragraph or the one before (two before, across a paragraph naming no one); "he"/"she" with no one named
+there is the person quoted last, within three paragraphs; otherwise the quote stays unattributed. A bare
+surname takes the article's fullest form, and across a story one canonical name per person (``merge_quotes``).
 """
 from __future__ import annotations
 
