@@ -63,8 +63,8 @@ def test_quote_split_by_attribution():
             "\"The first part ends here,\" said John Smith. \"And the second part follows it.\"")
     qs = extract_quotes(1, text)
     assert [(q.text, q.speaker) for q in qs] == [
-        ("We are ready to talk to anyone who wants peace.", "Doe"),
-        ("The first part ends here. And the second part follows it.", "Smith"),
+        ("We are ready to talk to anyone who wants peace.", "Jane Doe"),  # the article's full name for "Doe"
+        ("The first part ends here. And the second part follows it.", "John Smith"),
     ]
     assert qs[1].speaker_full == "John Smith" and qs[1].attribution == "said John Smith"
 
@@ -73,7 +73,7 @@ def test_nested_quotes():
     text = ("\u201cHe told me \u2018never again,\u2019 and I believed him at the time,\u201d said Jane Doe.\n\n"
             "\"They called it \"a disaster\" in the report we read,\" said Tom Lee.")
     qs = extract_quotes(1, text)
-    assert [q.speaker for q in qs] == ["Doe", "Lee"]
+    assert [q.speaker for q in qs] == ["Jane Doe", "Tom Lee"]
     assert qs[0].text == "He told me \u2018never again,\u2019 and I believed him at the time"
     assert qs[1].text == 'They called it "a disaster" in the report we read'
 

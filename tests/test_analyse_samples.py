@@ -152,11 +152,11 @@ def test_quotes_merged_across_outlets(story):
 
 def test_quotes_single_outlet_and_speaker_resolution(story):
     q = _quote(story, "NATO will not get involved militarily")
-    assert q["speaker"] == "Geoana"
+    assert q["speaker"] == "Mircea Geoana" and q["role"] == "NATO's deputy secretary general"
     assert q["speaker_full"] == "Mircea Geoana, NATO's deputy secretary general"
     assert [c["article_id"] for c in q["carriers"]] == [12]
     q = _quote(story, "Ten years ago only 20 percent")
-    assert q["speaker"] == "Geoana" and _has(q["text"], "So in a way we hope")
+    assert q["speaker"] == "Mircea Geoana" and _has(q["text"], "So in a way we hope")
     q = _quote(story, "we don't like the methods")
     assert q["speaker_full"] == "a senior official from an eastern European nation"
     q = _quote(story, "Putin doesn't need to offer Macron anything")

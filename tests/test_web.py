@@ -301,6 +301,9 @@ def test_story_page_compares_the_coverage(env):
     assert any("Also in: The Globe and Mail" in t for t in titles)
     assert any("calling their bluff" in m for _, m in marks)
     assert "Quote ledger" in text and "a senior French official" in text
+    # A speaker's role apart from the name: Mircea Geoana, NATO's deputy secretary general
+    assert re.search(r'class="speaker">Mircea Geoana<span class="role">NATO(&#39;|\u2019|\')s deputy secretary general',
+                     text)
     assert "Mircea Geoana" in text  # an addition unique to France 24, in "What each outlet adds"
     assert '<svg class="timeline"' in text and text.count('class="dot hue-') == 2
     assert 'href="/entity/' in text

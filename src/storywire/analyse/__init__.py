@@ -8,7 +8,7 @@ JSON-serialisable dict, the "story object" shown by the web UI, the API and ``st
     shared_passages:  [{text, article_ids, sources, origin}]
     unique_passages:  [{article_id, source, passages: [text]}]
     origins:          [{name, article_ids, credits: [{article_id, source, kind, evidence}]}]
-    quotes:           [{kind, text, speaker, speaker_full, cue, carriers: [{article_id, source, attribution}]}]
+    quotes:           [{kind, text, speaker, speaker_full, role, cue, carriers: [{article_id, source, attribution}]}]
     entities:         [{name, label, count, article_ids, forms}]
     summary:          [{kind: "sentence", text, article_ids}
                        | {kind: "conflict", text, article_ids, values: [{value, article_ids}]}]

@@ -1,19 +1,25 @@
-"""Quotes: direct (in quotation marks) and indirect (reported speech), with speaker and cue verb.
+"""Quotes: direct (in quotation marks) and indirect (reported speech), with speaker, role and cue verb.
 
-Direct quotes: a character scanner pairs curly, straight and angle quotes per paragraph (nested
-quotes stay inside the outer one; an unclosed quote runs to the end of its paragraph; a stray
-closing mark is ignored), then the attribution is looked for right after the quote (", said X",
-", X told Reuters") or before it ("X said: ...", "X said the alliance had observed ...").
-A quote split by its attribution ("A," X said. "B.") is joined back; a quote paragraph with no
-attribution right after a quoted speaker's paragraph keeps that speaker (news convention).
+Direct quotes: a character scanner pairs curly, straight and angle quotes per paragraph (nested quotes stay
+inside the outer one; an unclosed quote runs to the end of its paragraph and the next paragraph that opens a
+quote continues it; a stray closing mark is ignored). The attribution is looked for in this order: right
+after the quote (", said X", ", X told Reuters on Thursday", "? Putin asked during his address"); at the end
+of the quote's sentence (", ... for her views, Barger said."); before it in its sentence ("X said:", "X
+said the alliance had", "X accused the West of", "X, ..., saying"); in the paragraph before, when it ends
+"He said:"; in the sentence before ("She missed laughter. "I don't ...""); in the sentence after ("He added
+that ..."). A quote split by its attribution ("A," X said. "B.") is joined back; a paragraph of quotes with
+no attribution at all continues the previous paragraph's speaker (news convention).
 
-Indirect speech: sentences with no quotation marks where a clear speaker (a name, or a phrase headed
-by "official(s)", "source(s)", "office", "Kremlin", ...) governs a speech verb ("The Kremlin has
-made clear ...", "..., two sources close to Mr. Macron said.").
+Indirect speech: sentences with no quotation marks where a clear speaker (a name, or a phrase headed by
+"official(s)", "source(s)", "office", "Kremlin", ...) governs a speech verb ("The Kremlin has made clear ...",
+"..., two sources close to Mr. Macron said.", "X told Western countries on Thursday they ...").
 
-Speakers: ``speaker_full`` is the whole phrase ("Mircea Geoana, NATO's deputy secretary general",
-"a senior French official"); ``speaker`` the short form used to merge ("Geoana"). "he"/"she" is
-resolved to the article's last person speaker, a bare surname to the fullest phrase seen in the story.
+Speakers (``speakers.py``): ``speaker`` is the person's name without role, time or place ("John Cornyn"),
+``role`` the role written with it ("Texas senator"), ``speaker_full`` the phrase as written, trimmed. "he",
+"she" and definite descriptions ("the minister") resolve to the nearest fitting person the article names in
+the paragraph or the one before (two before, across a paragraph naming no one); "he"/"she" with no one named
+there is the person quoted last, within three paragraphs; otherwise the quote stays unattributed. A bare
+surname takes the article's fullest form, and across a story one canonical name per person (``merge_quotes``).
 """
 from __future__ import annotations
 
@@ -25,6 +31,15 @@ from typing import NamedTuple
 
 from .align import similarity
 from .sentences import paragraphs, sentence_spans
+from .speakers import (
+    DESCRIPTION_START,
+    Mentions,
+    canonical_people,
+    describes,
+    find_mentions,
+    split_speaker,
+    trim_phrase,
+)
 from .text import clean_space, norm_tokens
 
 OPENERS = "\u201c\u201e\u00ab"
@@ -33,29 +48,43 @@ STRAIGHT = '"'
 ALL_DOUBLE = OPENERS + CLOSERS + STRAIGHT
 
 _CUE_WORDS = (
-    r"said|says|say|told|tells|added|adds|stated|declared|warned|warns|insisted|insists|argued|argues|"
-    r"stressed|explained|noted|wrote|writes|asked|replied|responded|continued|recalled|acknowledged|"
-    r"admitted|confirmed|announced|claimed|suggested|complained|predicted|tweeted|posted|cautioned|"
-    r"conceded|remarked|vowed|urged|pointed out|went on"
+    r"said|says|say|told|tells|added|adds|stated|states|declared|warned|warns|insisted|insists|argued|argues|"
+    r"stressed|stresses|explained|explains|noted|notes|wrote|writes|asked|asks|replied|responded|continued|"
+    r"recalled|acknowledged|admitted|confirmed|announced|claimed|suggested|complained|predicted|tweeted|posted|"
+    r"cautioned|conceded|remarked|vowed|urged|pointed out|went on|testified|accused|blamed|described|calls|"
+    r"called|promised|dismissed|denied|praised|clarified|boasted|joked|quipped|contended|countered|lamented|"
+    r"alleged|emphasi[sz]ed|highlighted|hinted|reassured|reminded|mused|pleaded|charged|saying"
 )
-_CUE_EXT = (
-    rf"(?:(?:has|have|had)\s+)?(?:told\s+[^,.;:!?\"\u201c\u201d]{{1,60}}?|(?:{_CUE_WORDS})"
-    r"(?:\s+(?:in a statement|in an interview|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
-    r"on \w+|at a [^,.;:]{1,30}|during a [^,.;:]{1,30}|later|earlier|separately))?)"
-)
-_SPK = r"[^,.;:!?\"\u201c\u201d\u2018\u2019()\[\]]{1,80}?"
-_AFTER_CUE_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<cue>{_CUE_WORDS})\s+(?P<spk>{_SPK})\s*(?=[,.;:!?]|$)")
-_AFTER_SPK_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<spk>{_SPK})\s+(?P<cue>{_CUE_EXT})\s*(?=[,.;:!?]|$)")
+_CIRC = (r"(?:\s+(?:in|on|at|during|to|after|before|from|outside|via|while|with|later|earlier|separately|again|"
+         r"also|last|this|late|early|yesterday|today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+         r"Sunday)\b[^,.;:!?\"\u201c\u201d]{0,60}?)?")
+_CUE_EXT = (rf"(?:(?:has|have|had)\s+)?(?:(?:was|were)\s+quoted\s+as\s+saying|told\s+[^,.;:!?\"\u201c\u201d]{{1,60}}?"
+            rf"|(?:{_CUE_WORDS})){_CIRC}")
+_SPK = r"(?:[^,.;:!?\"\u201c\u201d\u2018\u2019()\[\]]|(?<=\w)\u2019(?=\w)){1,80}?"
+_AFTER_CUE_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<cue>{_CUE_WORDS})\s+(?P<spk>{_SPK})"
+                              rf"(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,60}}))?{_CIRC}\s*(?=[,.;:!?]|$)")
+_AFTER_SPK_FIRST = re.compile(
+    rf"^\s*[,:]?\s*(?P<spk>{_SPK})(?:,\s*[^,.;:!?\"\u201c\u201d]{{1,60}},)?\s+(?P<cue>{_CUE_EXT})\s*(?=[,.;:!?]|$)")
+_AFTER_LATE = re.compile(
+    rf"^[^.!?\"\u201c\u201d]{{1,200}}?,\s+(?P<spk>{_SPK})\s+(?P<cue>said|says|added|adds|wrote|explained|insisted|"
+    rf"told\s+\w+){_CIRC}\s*[.!?]")
+_NEXT_SENTENCE = re.compile(
+    r"^\s*(?P<spk>He|She|(?:Mr|Mrs|Ms|Dr)\u2024?\s+[A-Z][\w'\u2019\-]+|[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)?)"
+    r"\s+(?P<cue>added|continued|went on|explained)\b")
 _BEFORE_INTRO = re.compile(rf"(?P<spk>{_SPK})\s+(?P<cue>{_CUE_EXT})(?:\s+that)?\s*[,:]?\s*$")
 _BEFORE_ANY = re.compile(rf"\b(?P<cue>(?:(?:has|have|had)\s+)?(?:{_CUE_WORDS}))\b")
+_SAYING = re.compile(r",\s+(?P<cue>saying|adding|writing|noting|arguing|insisting|warning|telling [^,]{1,40}|"
+                     r"calling (?:it|them|him|her)?)\b")
 
 _INDIRECT_CUE = (
-    r"(?:(?:has|have|had)\s+)?(?:said|says|say|told\s+(?:reporters|journalists|lawmakers|parliament|[A-Z][\w.]*)"
+    r"(?:(?:has|have|had)\s+)?(?:said|says|say|told\s+(?:reporters|journalists|lawmakers|parliament|"
+    r"[^,.;:]{1,40}?(?=\s+(?:that|on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)|[A-Z][\w.]*)"
     r"(?:\s+on\s+\w+)?|made (?:it )?clear|warned|warns|insisted|insists|argued|stressed|announced|confirmed|"
     r"denied|claimed|noted|acknowledged|predicted|urged|believes|believe|maintains|maintained)"
 )
 _INDIRECT_LEAD = re.compile(
-    rf"(?P<spk>(?:[\w'\u2019.\-]+\s+){{0,6}}?[\w'\u2019.\-]+)\s+(?P<cue>{_INDIRECT_CUE})(?:\s+on\s+\w+)?\s+(?:that\s+)?(?P<content>\S.{{14,}})$"
+    rf"(?P<spk>(?:[\w'\u2019.\-\u2024]+\s+){{0,6}}?[\w'\u2019.\-\u2024]+)\s+(?P<cue>{_INDIRECT_CUE})(?:\s+on\s+\w+)?"
+    r"\s+(?:that\s+)?(?P<content>\S.{14,})$"
 )
 _INDIRECT_TRAIL = re.compile(
     rf"^(?P<content>.{{20,}}?),\s+(?P<spk>{_SPK})\s+(?P<cue>said|says|added|told\s+\w+|noted|warned)"
@@ -66,10 +95,8 @@ _ACCORDING = re.compile(rf"^(?P<content>.{{20,}}?),?\s+(?P<cue>according to)\s+(
 _MASK = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|Sen|Rep|Rev|Hon|St|Jr|Sr|No|"
                    r"Feb|Jan|Aug|Sept|Oct|Nov|Dec)\.|\b[A-Z]\.(?=[A-Z\s-])")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
-_DETERMINERS = {
-    "a", "an", "the", "one", "two", "three", "four", "five", "six", "several", "some", "many", "his", "her",
-    "their", "its", "another", "other", "both", "a few", "few", "most", "senior", "top", "our", "this", "that",
-}
+# Words that stand for a speaker without naming one ("another accused the government of ...").
+_NOBODY = {"another", "one", "others", "some", "many", "someone", "somebody", "anyone", "everyone", "all", "both"}
 _BAD_SPEAKER_WORDS = {
     "has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "could", "should", "may",
     "might", "can", "what", "which", "who", "whom", "whose", "that", "this", "there", "if", "when", "because",
@@ -87,34 +114,25 @@ SPEAKER_NOUNS = {
     "members", "director", "ceo", "chancellor", "premier", "palace", "house", "department", "agency",
     "committee", "commission", "council", "party", "union", "alliance", "organisation", "organization",
 }
-_TITLE_WORDS = {
-    "president", "prime", "minister", "chancellor", "secretary", "general", "foreign", "defence", "defense",
-    "senator", "sen", "rep", "gov", "governor", "mayor", "chief", "executive", "ceo", "spokesman", "spokeswoman",
-    "deputy", "vice", "king", "queen", "pope", "prince", "princess", "dr", "mr", "mrs", "ms", "lt", "col", "gen",
-    "colonel", "lieutenant", "commander", "ambassador", "envoy", "leader", "chairman", "chairwoman", "director",
-    "judge", "justice", "attorney", "finance", "interior", "economy", "state", "first", "lady", "former",
-    "opposition", "premier", "speaker", "house", "senate", "u.s", "us", "uk", "eu", "un", "nato", "russian",
-    "french", "ukrainian", "german", "british", "american", "chinese", "counterpart", "sir", "dame", "professor",
-}
-_ORG_WORDS = {
-    "palace", "ministry", "office", "house", "kremlin", "council", "union", "party", "agency", "bank", "court",
-    "department", "government", "commission", "organization", "organisation", "company", "inc", "corp",
-    "university", "police", "army", "forces", "presidency", "committee", "alliance", "nato", "group",
-}
+# How many paragraphs back "he said" may reach for the person last quoted when the text names no one nearer.
+_SPEAKER_REACH = 3
+# Lower-case words a subject phrase may hold before the name ("Hunter Biden's attorney Abbe Lowell").
+_SUBJECT_GLUE = {"of", "the", "de", "van", "von", "al", "and", "for"}
 
 
 @dataclass
 class Quote:
     kind: str  # "direct" | "indirect"
     text: str
-    speaker: str | None
-    speaker_full: str | None
+    speaker: str | None  # the person's name ("John Cornyn"), or the description ("a senior French official")
+    speaker_full: str | None  # the speaker phrase as written, trimmed of time and place words
     cue: str | None
     attribution: str
     article_id: int
     position: int  # character offset in the article
     tokens: list[str] = field(default_factory=list, repr=False)
     is_person: bool = False
+    role: str | None = None  # "Texas senator", "NATO's deputy secretary general"
 
 
 def _mask(text: str) -> str:
@@ -123,12 +141,16 @@ def _mask(text: str) -> str:
 
 
 def quote_spans(par: str) -> list[tuple[int, int, bool]]:
-    """(start, end, closed) of the inner text of each top-level double quote in a paragraph."""
+    """(start, end, closed) of the inner text of each top-level double quote in a paragraph.
+
+    Two apostrophes close a quote (``''``, as in detokenised corpora); a straight mark after a comma or a
+    full stop and a space closes the open quote rather than nesting one (``done, "Salazar said``)."""
+    scan = par.replace("''", " \u201d")
     spans: list[tuple[int, int, bool]] = []
     depth = 0
     start = 0
-    n = len(par)
-    for i, c in enumerate(par):
+    n = len(scan)
+    for i, c in enumerate(scan):
         if c in OPENERS:
             if depth == 0:
                 start = i + 1
@@ -139,15 +161,15 @@ def quote_spans(par: str) -> list[tuple[int, int, bool]]:
                 if depth == 0:
                     spans.append((start, i, True))
         elif c == STRAIGHT:
-            prev = par[i - 1] if i > 0 else " "
-            nxt = par[i + 1] if i + 1 < n else " "
+            prev = scan[i - 1] if i > 0 else " "
+            nxt = scan[i + 1] if i + 1 < n else " "
             opener_ctx = i == 0 or prev.isspace() or prev in "([{\u2014\u2013-:/"
+            after_punct = prev == " " and i >= 2 and scan[i - 2] in ",.!?"
             if depth == 0:
                 if opener_ctx or nxt.isalnum():
                     start = i + 1
                     depth = 1
-                # else: a stray closing mark, ignored
-            elif opener_ctx and (nxt.isalnum() or nxt in "\u2018'"):
+            elif opener_ctx and (nxt.isalnum() or nxt in "\u2018'") and not (depth == 1 and after_punct):
                 depth += 1  # nested straight quote
             else:
                 depth -= 1
@@ -155,12 +177,39 @@ def quote_spans(par: str) -> list[tuple[int, int, bool]]:
                     spans.append((start, i, True))
     if depth > 0 and start < n:
         spans.append((start, n, False))
-    return spans
+    return [(s, e, closed) for s, e, closed in spans if par[s:e].strip(" \u201d")]
 
 
 def _clean_quote(text: str) -> str:
-    text = clean_space(text)
+    text = clean_space(text.replace(" \u201d", "").replace("''", ""))
     return text.rstrip(" ,").strip()
+
+
+def _subject(pre: str) -> str | None:
+    """The speaker phrase at the end of ``pre`` (the text right before a cue verb)."""
+    closed = pre.rstrip().endswith(",")
+    pre = pre.strip().rstrip(",").strip()
+    if re.search(r"\b(?:is|are|was|were|be|been|being)$", pre):
+        return None  # "which is called": a name given, not words said
+    pre = re.split(r"[;\u2014\u2013]", pre)[-1]  # the last clause: "One placard ...; another accused"
+    segs = [s.strip() for s in pre.split(",") if s.strip()]
+    if closed and len(segs) >= 2 and segs[-1].lower().startswith(("who ", "which ")):
+        segs.pop()  # "The former staff member, who requested anonymity, said": the relative clause is not it
+    if not segs:
+        return None
+    segs[-1] = re.split(r"\s+who\s+", segs[-1])[0]  # "one former staff member who resigned in October"
+    last = segs[-1]
+    if len(segs) >= 2 and _looks_name(segs[-2]) and not _looks_name(last) and len(last.split()) <= 12:
+        full = segs[-2] + ", " + last
+    else:
+        full = last
+    # Drop a leading clause up to a conjunction ("... but three EU diplomats").
+    parts = re.split(r"\b(?:but|while|whereas|although|though|because|and then|so|whom)\s+", full)
+    full = re.sub(r"^(?:and|but|then|also|later|now|meanwhile)\s+", "", parts[-1].strip(), flags=re.IGNORECASE)
+    words = [w.lower().strip("\u2024.'\u2019") for w in re.split(r"[\s,]+", full) if w]
+    if not words or len(words) > 12 or any(w in _BAD_SPEAKER_WORDS for w in words):
+        return None
+    return full.replace("\u2024", ".")
 
 
 def _looks_name(seg: str) -> bool:
@@ -168,131 +217,205 @@ def _looks_name(seg: str) -> bool:
     return 1 <= len(words) <= 5 and all(w[:1].isupper() for w in words)
 
 
-def _subject(pre: str) -> str | None:
-    """The speaker phrase at the end of ``pre`` (the text right before a cue verb)."""
-    pre = pre.strip().rstrip(",").strip()
-    if not pre:
-        return None
-    segs = [s.strip() for s in pre.split(",") if s.strip()]
-    if not segs:
-        return None
-    last = segs[-1]
-    if len(segs) >= 2 and _looks_name(segs[-2]) and not _looks_name(last) and len(last.split()) <= 8:
-        full = segs[-2] + ", " + last
-    else:
-        full = last
-    # Drop a leading clause up to a conjunction ("... but three EU diplomats").
-    parts = re.split(r"\b(?:but|while|whereas|although|though|because|and then|so)\s+", full)
-    full = parts[-1].strip()
-    full = re.sub(r"^(?:and|but|then|also|later|now|meanwhile)\s+", "", full, flags=re.IGNORECASE)
-    words = [w.lower().strip("\u2024.'\u2019") for w in re.split(r"[\s,]+", full) if w]
-    if not words or len(words) > 12 or any(w in _BAD_SPEAKER_WORDS for w in words):
-        return None
-    return full.replace("\u2024", ".")
+def sentence_subject(sentence: str) -> str | None:
+    """The name that opens a sentence or its main clause ("However, late Wednesday, Hunter Biden's attorney Abbe
+    Lowell seemed ..." -> "Hunter Biden's attorney Abbe Lowell"), or None."""
+    from .speakers import ROLE_WORDS
+
+    starts = [0] + [m.end() for m in re.finditer(r",\s+", sentence[:160])]
+    for st in starts:
+        taken: list[str] = []
+        words = sentence[st:].split()
+        while words and words[0].lower().strip(",") in ("and", "but", "so", "then", "still", "yet", "or"):
+            words = words[1:]
+        if words and words[0].lower() in ("he", "she"):
+            return words[0]
+        for word in words:
+            bare = word.rstrip(",")
+            low = bare.lower().strip(".\u2024'\u2019")
+            if bare[:1].isupper() or (taken and (low in _SUBJECT_GLUE or low in ROLE_WORDS)):
+                taken.append(bare)
+                if word.endswith(","):
+                    break
+            else:
+                break
+        while taken and not taken[-1][:1].isupper():
+            taken.pop()
+        if taken and split_speaker(" ".join(taken)).is_person:
+            return " ".join(taken).replace("\u2024", ".")
+    return None
 
 
-def _name_part(full: str) -> str:
-    return full.split(",")[0].strip()
+class _Context(NamedTuple):
+    """What attributing the quotes of one article needs: its text, its people."""
+
+    article_id: int
+    text: str
+    people: Mentions
+    speakers: list[tuple[int, Quote]]  # (paragraph, quote) of each quote credited to a person, in reading order
 
 
-def short_speaker(full: str | None) -> tuple[str | None, bool]:
-    """(short form, is a person's name) of a speaker phrase."""
-    if not full:
-        return None, False
-    head = _name_part(full)
-    words = head.split()
-    if not words:
-        return None, False
-    lw = [w.lower().strip(".'\u2019") for w in words]
-    if lw[0] in _PRONOUNS and len(words) == 1:
-        return lw[0], False
-    if lw[0] in _DETERMINERS or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
-        return head, False
-    # All capitalised: "French President Emmanuel Macron", "Mr. Macron", "Mircea Geoana", "NATO".
-    cut = 0
-    for i, w in enumerate(lw):
-        if w in _TITLE_WORDS:
-            cut = i + 1
-    name = words[cut:] or words[-1:]
-    if any(w.lower().strip(".'\u2019") in _ORG_WORDS for w in name):
-        return head, False
-    last = re.sub(r"['\u2019]s$", "", name[-1])
-    return last, len(name) >= 1 and not last.isupper()
+def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
+                    ) -> tuple[str | None, str | None, str | None, bool]:
+    """(speaker, speaker_full, role, is_person) of a speaker phrase at ``position``: a pronoun or definite
+    description resolved to a person the article names; None for a phrase that names nobody."""
+    if not phrase:
+        return None, None, None, False
+    full = trim_phrase(phrase)
+    sp = split_speaker(full)
+    low = sp.name.lower()
+    if low in _NOBODY:
+        return None, None, None, False
+    if low in _PRONOUNS or (not sp.is_person and low.startswith("the ") and len(low.split()) <= 4):
+        person = ctx.people.resolve(sp.name, position, para)
+        if person is not None:
+            return person, ctx.people.fullest(person), ctx.people.role_of(person), True
+        if low in ("he", "she") and ctx.speakers and ctx.speakers[-1][0] >= para - _SPEAKER_REACH:
+            last = ctx.speakers[-1][1]  # no one named near: the person quoted just before
+            return last.speaker, last.speaker_full, last.role, True
+        if low in _PRONOUNS:
+            return None, None, None, False
+        return sp.name, full, None, False
+    if not sp.is_person and not _names_someone(sp.name):
+        return None, None, None, False  # "marking the start of 13 years of": no one
+    if sp.is_person and len(sp.name.split()) == 1 and not sp.role and sp.gender == "?" and \
+            not ctx.people.is_name(sp.name):
+        return None, None, None, False  # a capitalised word opening a sentence, not a name ("Placards called")
+    if sp.is_person:
+        name = ctx.people.fullest(sp.name)
+        ctx.people.add_role(name, sp.role)
+        return name, full, sp.role or ctx.people.role_of(name), True
+    return sp.name, full, None, False
 
 
-def _speaker_fields(full: str | None, last_person: Quote | None) -> tuple[str | None, str | None, bool]:
-    short, person = short_speaker(full)
-    if short in _PRONOUNS:
-        if short in ("he", "she") and last_person is not None:
-            return last_person.speaker, last_person.speaker_full, True
-        return None, full, False
-    return short, full, person
+def _names_someone(phrase: str) -> bool:
+    """Whether a phrase that is not a person's name can still be a speaker: a description ("a senior official",
+    "two sources close to Mr. Macron") or a name of an organisation ("The Kremlin", "Reuters")."""
+    from .speakers import ROLE_WORDS
+
+    words = phrase.split()
+    low = [w.lower().strip(".,\u2024'\u2019") for w in words]
+    if len(words) >= 2 and low[0] in DESCRIPTION_START:
+        return True
+    return any(w[:1].isupper() for w in words) or any(w in SPEAKER_NOUNS or w in ROLE_WORDS for w in low) or \
+        any(w.rstrip("s") in SPEAKER_NOUNS or w.rstrip("s") in ROLE_WORDS for w in low)
 
 
 def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = frozenset()) -> list[Quote]:
     """Direct and indirect quotes of one article, in reading order."""
-    out: list[Quote] = []
-    last_person: Quote | None = None
-    prev_para_quote: Quote | None = None
+    paras = paragraphs(text)
     sents = sentence_spans(text)
-    for p_index, (ps, pe) in enumerate(paragraphs(text)):
+    spans = [quote_spans(text[ps:pe]) for ps, pe in paras]
+    quoted = [(ps + s, ps + e) for (ps, _), sp in zip(paras, spans, strict=True) for s, e, _ in sp]
+    people = Mentions(find_mentions(text, sents, quoted), text)
+    ctx = _Context(article_id, text, people, [])
+    out: list[Quote] = []
+    prev: _ParaEnd = _ParaEnd(None, None, False)
+    for p_index, (ps, _) in enumerate(paras):
         if p_index in skip_paras:
-            prev_para_quote = None
+            prev = _ParaEnd(None, None, False)
             continue
-        para_quotes = _direct_quotes(article_id, text[ps:pe], ps, last_person, prev_para_quote)
-        for q in para_quotes:
-            q.text = q.text.rstrip(" ,")
-            q.tokens = norm_tokens(q.text)
-            out.append(q)
-            if q.is_person:
-                last_person = q
-        prev_para_quote = next((q for q in reversed(para_quotes) if q.speaker), None) if para_quotes else None
+        para_quotes, prev = _direct_quotes(ctx, p_index, ps, spans[p_index], prev)
+        out.extend(para_quotes)
+        ctx.speakers.extend((p_index, q) for q in para_quotes if q.is_person)
         # Indirect speech in the sentences of this paragraph that hold no quotation marks.
-        for _, s, e in sents:
-            if s < ps or e > pe or any(c in text[s:e] for c in ALL_DOUBLE):
-                continue
-            iq = _indirect(article_id, text[s:e], s, last_person)
-            if iq:
-                out.append(iq)
-                if iq.is_person:
-                    last_person = iq
+        for sp_index, s, e in sents:
+            if sp_index == p_index and not any(c in text[s:e] for c in ALL_DOUBLE):
+                iq = _indirect(ctx, text[s:e], s, p_index)
+                if iq:
+                    out.append(iq)
+                    if iq.is_person:
+                        ctx.speakers.append((p_index, iq))
+    for q in out:
+        q.text = q.text.rstrip(" ,")
+        q.tokens = norm_tokens(q.text)
     out.sort(key=lambda q: q.position)
     return out
 
 
-def _direct_quotes(article_id: int, par: str, offset: int, last_person: Quote | None,
-                   prev_para_quote: Quote | None) -> list[Quote]:
+class _ParaEnd(NamedTuple):
+    """What a paragraph hands to the next: its last attributed quote, an introduction it ends with ("He said:"),
+    and whether its last quote is still open."""
+
+    last_quote: Quote | None
+    intro: tuple[str, str, int] | None  # (speaker phrase, cue, position)
+    open_quote: bool
+
+
+def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[int, int, bool]],
+                   prev: _ParaEnd) -> tuple[list[Quote], _ParaEnd]:
     """The quotes in quotation marks of one paragraph (at ``offset`` in the article), attributed."""
+    par = ctx.text[offset:offset + _para_len(ctx.text, offset)]
     masked = _mask(par)
-    spans = quote_spans(par)
-    para_quotes: list[Quote] = []
+    attrs: list[_Attribution | None] = []
     prev_attr_end = -1  # where the last quote's own attribution ends: an intro before it is not the next one's
-    for k, (qs, qe, _) in enumerate(spans):
-        inner = _clean_quote(par[qs:qe])
-        if not inner:
-            continue
+    for k in range(len(spans)):
         around = _around(par, masked, spans, k)
         attr = next(filter(None, (find(around, prev_attr_end) for find in _ATTRIBUTION_FINDERS)), None)
-        own_attr = attr is not None and attr.own
         if attr is not None and attr.own:
             prev_attr_end = attr.end
-        if para_quotes and not own_attr:  # a quote split by its attribution: join it to the previous one
+        attrs.append(attr)
+    any_own = any(a is not None and a.own for a in attrs)
+    para_quotes: list[Quote] = []
+    for k, (qs, qe, _) in enumerate(spans):
+        inner = _clean_quote(par[qs:qe])
+        attr = attrs[k]
+        own = attr is not None and attr.own
+        if para_quotes and not own:  # a quote split by its attribution: join it to the previous one
             _join(para_quotes[-1], inner)
             continue
-        if attr is None and k == 0 and prev_para_quote is not None and qs <= 1:
-            # A quote paragraph continuing the previous paragraph's speaker.
-            para_quotes.append(Quote("direct", inner, prev_para_quote.speaker, prev_para_quote.speaker_full,
-                                     prev_para_quote.cue, "(continued)", article_id, offset + qs,
-                                     is_person=prev_para_quote.is_person))
-            continue
-        short, full, person = _speaker_fields(attr.speaker if attr else None, last_person)
+        if attr is None and k == 0 and qs <= 1 and not any_own:
+            inherited = _inherited(ctx, prev, inner, offset + qs, p_index)
+            if inherited is not None:
+                para_quotes.append(inherited)
+                continue
+        short, full, role, person = _speaker_fields(ctx, attr.speaker if attr else None, offset + qs, p_index)
         if not short and len(inner.split()) < 6:
             continue  # scare quotes, titles, nicknames
-        if short and len(inner.split()) < 3 and not own_attr:
+        if short and len(inner.split()) < 3 and not own:
             continue
         para_quotes.append(Quote("direct", inner, short, full, attr.cue if attr else None,
-                                 clean_space(attr.text if attr else ""), article_id, offset + qs, is_person=person))
-    return para_quotes
+                                 clean_space(attr.text if attr else ""), ctx.article_id, offset + qs,
+                                 is_person=person, role=role))
+    last = next((q for q in reversed(para_quotes) if q.speaker), None)
+    return para_quotes, _ParaEnd(last, _ending_intro(par, masked, spans, offset), bool(spans) and not spans[-1][2])
+
+
+def _para_len(text: str, offset: int) -> int:
+    end = text.find("\n", offset)
+    return (end if end >= 0 else len(text)) - offset
+
+
+def _inherited(ctx: _Context, prev: _ParaEnd, inner: str, position: int, p_index: int) -> Quote | None:
+    """A paragraph opening with a quote and no attribution: the speaker the previous paragraph introduced
+    ("He said:"), or the speaker of its last quote (a quote running on, or the next paragraph of a statement)."""
+    if prev.intro is not None:
+        phrase, cue, at = prev.intro
+        short, full, role, person = _speaker_fields(ctx, phrase, at, p_index - 1)
+        if short:
+            return Quote("direct", inner, short, full, cue, f"{phrase} {cue}:", ctx.article_id, position,
+                         is_person=person, role=role)
+    q = prev.last_quote
+    if q is None:
+        return None
+    return Quote("direct", inner, q.speaker, q.speaker_full, q.cue, "(continued)", ctx.article_id, position,
+                 is_person=q.is_person, role=q.role)
+
+
+def _ending_intro(par: str, masked: str, spans: list[tuple[int, int, bool]], offset: int
+                  ) -> tuple[str, str, int] | None:
+    """A paragraph that ends introducing the next one ("He said:", "Lord Walney told The Telegraph:")."""
+    tail_start = spans[-1][1] + 1 if spans else 0
+    tail = masked[tail_start:].rstrip()
+    if not tail.endswith(":"):
+        return None
+    cut = max(tail.rfind(". "), tail.rfind("? "), tail.rfind("! "))
+    sentence = tail[cut + 2 if cut >= 0 else 0:]
+    m = _BEFORE_INTRO.search(sentence)
+    spk = _subject(m.group("spk")) if m else sentence_subject(sentence[:-1])
+    if not spk:
+        return None
+    return spk, m.group("cue") if m else "said", offset + tail_start + (cut if cut >= 0 else 0)
 
 
 def _join(prev: Quote, inner: str) -> None:
@@ -311,8 +434,10 @@ class _Around(NamedTuple):
     par: str  # the paragraph (unmasked)
     after: str  # from the quote's end to the next quote
     after_start: int
-    before: str  # the last sentence before the quote (since the previous quote)
+    before: str  # the text before the quote in its sentence (since the previous quote)
     before_start: int
+    prev_sentence: str  # the whole sentence before the quote's sentence, when the quote opens a sentence
+    quote: str  # the quote's own text
 
 
 def _around(par: str, masked: str, spans: list[tuple[int, int, bool]], k: int) -> _Around:
@@ -321,11 +446,19 @@ def _around(par: str, masked: str, spans: list[tuple[int, int, bool]], k: int) -
     after_end = spans[k + 1][0] - 1 if k + 1 < len(spans) else len(par)
     before_start = spans[k - 1][1] + 1 if k > 0 else 0
     before = masked[before_start:max(before_start, qs - 1)]
+    prev_sentence = ""
     # Only the last sentence of the text before the quote can introduce it.
     cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
     if cut >= 0:
+        if not before[cut + 2:].strip():
+            earlier = before[:cut + 1]
+            c2 = max(earlier.rfind(". "), earlier.rfind("? "), earlier.rfind("! "))
+            prev_sentence = earlier[c2 + 2 if c2 >= 0 else 0:]
         before, before_start = before[cut + 2:], before_start + cut + 2
-    return _Around(par, masked[after_start:after_end], after_start, before, before_start)
+    elif not before.strip() and k == 0:
+        prev_sentence = ""
+    return _Around(par, masked[after_start:after_end], after_start, before, before_start, prev_sentence,
+                   masked[qs:qe])
 
 
 class _Attribution(NamedTuple):
@@ -337,13 +470,28 @@ class _Attribution(NamedTuple):
 
 
 def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
-    """Right after the quote: ", said X" or ", X told Reuters"."""
+    """Right after the quote: ", said X", ", X told Reuters on Thursday", ", Mr. Trump, 77, said"."""
     m = _AFTER_CUE_FIRST.match(a.after) or _AFTER_SPK_FIRST.match(a.after)
-    spk = _subject(m.group("spk")) if m else None
+    if m and m.re is _AFTER_CUE_FIRST:  # the phrase runs to the end: trim_phrase tells role from time and place
+        spk = _subject(a.after[m.start("spk"):m.end()])
+        if spk is None and m.group("appos"):  # ", said Smith, adding that ...": no apposition
+            spk = _subject(m.group("spk"))
+    else:
+        spk = _subject(m.group("spk")) if m else None
     if not m or not spk:
         return None
     start, end = a.after_start + min(m.start("cue"), m.start("spk")), a.after_start + m.end()
     return _Attribution(spk, m.group("cue"), a.par[start:end].strip(" ,"), True, end)
+
+
+def _said_late(a: _Around, prev_attr_end: int) -> _Attribution | None:
+    """At the end of the quote's sentence: "... every day" for her views, Barger said."""
+    m = _AFTER_LATE.match(a.after)
+    spk = _subject(m.group("spk")) if m else None
+    if not m or not spk:
+        return None
+    start, end = a.after_start + m.start("spk"), a.after_start + m.end()
+    return _Attribution(spk, m.group("cue"), a.par[start:end].strip(" ,."), True, end)
 
 
 def _intro_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
@@ -356,18 +504,66 @@ def _intro_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     return _Attribution(spk, m.group("cue"), text, a.before_start > prev_attr_end, a.after_start)
 
 
-def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
-    """A speech verb in the sentence before the quote, whose subject is the speaker ("X said the alliance had")."""
-    m = _BEFORE_ANY.search(a.before)
-    spk = _subject(a.before[:m.start()]) if m else None
+def _saying_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
+    """"X ..., saying (that) "..."": the subject of the sentence."""
+    m = _SAYING.search(a.before)
+    spk = sentence_subject(a.before[:m.start()]) if m else None
     if not m or not spk:
         return None
-    return _Attribution(spk, m.group("cue"), a.par[a.before_start:a.before_start + m.end()].strip(" ,:"), True,
-                        a.after_start)
+    return _Attribution(spk, m.group("cue").strip(), a.par[a.before_start:a.before_start + m.end()].strip(" ,:"),
+                        True, a.after_start)
+
+
+def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
+    """A speech verb before the quote in its sentence, whose subject is the speaker ("X said the alliance had",
+    "Putin accused Western nations of", "Psychoanalyst Stephen Grosz, who ..., warns that")."""
+    for m in _BEFORE_ANY.finditer(a.before):
+        pre = a.before[:m.start()]
+        spk = _subject(pre)
+        if spk is None and re.search(r",\s+who\b", pre):
+            spk = sentence_subject(pre)
+        if spk:
+            return _Attribution(spk, m.group("cue"), a.par[a.before_start:a.before_start + m.end()].strip(" ,:"),
+                                True, a.after_start)
+    return None
+
+
+def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
+    """A sentence ending with a colon right before the quote, whose subject is a person ("X reassured her:")."""
+    if not a.before.rstrip().endswith(":"):
+        return None
+    spk = sentence_subject(a.before)
+    if not spk:
+        return None
+    return _Attribution(spk, "said", a.par[a.before_start:a.before_start + len(a.before)].strip(" :"),
+                        a.before_start > prev_attr_end, a.after_start)
+
+
+def _next_sentence(a: _Around, prev_attr_end: int) -> _Attribution | None:
+    """A whole-sentence quote followed by "He added ..." or "Jones continued ...": that speaker."""
+    if a.quote.rstrip()[-1:] not in ".!?" and not re.match(r"^\s*[.!?]", a.after):
+        return None
+    m = _NEXT_SENTENCE.match(a.after.lstrip(" .!?"))
+    if not m:
+        return None
+    return _Attribution(m.group("spk").replace("\u2024", "."), m.group("cue"), m.group().strip(), True,
+                        a.after_start + len(a.after) - len(a.after.lstrip(" .!?")) + m.end())
+
+
+def _previous_sentence(a: _Around, prev_attr_end: int) -> _Attribution | None:
+    """A whole-sentence quote with no attribution after a sentence about a person: that person."""
+    ends_sentence = a.quote.rstrip()[-1:] in ".!?\u2026" or a.after.strip()[:1] in ("", ".", "!", "?")
+    if a.before.strip() or not a.prev_sentence or not ends_sentence:
+        return None
+    spk = sentence_subject(a.prev_sentence)
+    if not spk:
+        return None
+    return _Attribution(spk, "said", "", False, a.after_start)
 
 
 # Where a direct quote's attribution is looked for, in this order: the first one found is taken.
-_ATTRIBUTION_FINDERS = (_said_after, _intro_before, _cue_before)
+_ATTRIBUTION_FINDERS = (_said_after, _said_late, _intro_before, _saying_before, _cue_before, _colon_before,
+                        _next_sentence, _previous_sentence)
 
 
 def _clear_speaker(spk: str) -> bool:
@@ -405,12 +601,12 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
         if not m:
             continue
         spk = re.sub(r"^(?:but|and|while|as)\s+", "", m.group("spk"), flags=re.IGNORECASE)
-        if _clear_speaker(spk) and spk.split()[0].lower() not in _PRONOUNS:
+        if _clear_speaker(trim_phrase(spk)) and spk.split()[0].lower() not in _PRONOUNS:
             return _Reported(spk, m.group("cue"), m.group("content"), sent[m.start("spk"):m.end("cue")])
     return None
 
 
-def _indirect(article_id: int, sentence: str, offset: int, last_person: Quote | None) -> Quote | None:
+def _indirect(ctx: _Context, sentence: str, offset: int, p_index: int) -> Quote | None:
     """The sentence as an indirect quote, if it reports what a clear speaker said."""
     sent = clean_space(sentence)
     if not sent or sent[-1] not in ".!":
@@ -423,11 +619,11 @@ def _indirect(article_id: int, sentence: str, offset: int, last_person: Quote | 
     content = sent[start:start + len(found.content)].strip().rstrip(".!").strip()
     if len(content.split()) < 4:
         return None
-    short, full, person = _speaker_fields(found.speaker.replace("\u2024", ".").strip(), last_person)
+    short, full, role, person = _speaker_fields(ctx, found.speaker.replace("\u2024", ".").strip(), offset, p_index)
     if not short:
         return None
     return Quote("indirect", content, short, full, found.cue, clean_space(found.attribution).replace("\u2024", "."),
-                 article_id, offset, norm_tokens(content), person)
+                 ctx.article_id, offset, [], person, role)
 
 
 def _same_quote(a: list[str], b: list[str]) -> bool:
@@ -438,30 +634,44 @@ def _same_quote(a: list[str], b: list[str]) -> bool:
 
 
 def merge_quotes(quotes: dict[int, list[Quote]], order: list[int], sources: dict[int, str]) -> list[dict]:
-    """Merge near-identical quotes carried by several articles into one ledger entry each."""
-    return [_ledger_entry(group, sources) for group in _group_quotes(quotes, order, _fullest_speakers(quotes, order))]
+    """Merge near-identical quotes carried by several articles into one ledger entry each, every person under one
+    canonical name across outlets ("Mr. Macron", "the French president" -> Emmanuel Macron)."""
+    _canonicalise(quotes, order)
+    return [_ledger_entry(group, sources) for group in _group_quotes(quotes, order)]
 
 
-def _fullest_speakers(quotes: dict[int, list[Quote]], order: list[int]) -> dict[str, str]:
-    """Story-level speaker resolution: a person's short name (lower case) -> the fullest phrase seen for it."""
+def _canonicalise(quotes: dict[int, list[Quote]], order: list[int]) -> None:
+    """Give each person's quotes the story's canonical name, fullest phrase and role; a definite description
+    ("the French president") becomes the one person whose role it fits."""
+    everyone = [q for aid in order for q in quotes.get(aid, ())]
+    people = canonical_people([(q.speaker, q.role) for q in everyone if q.speaker and q.is_person])
     fullest: dict[str, str] = {}
-    for aid in order:
-        for q in quotes.get(aid, ()):
-            if q.speaker and q.speaker_full and q.is_person:
-                key = q.speaker.lower()
-                if len(q.speaker_full) > len(fullest.get(key, "")):
-                    fullest[key] = q.speaker_full
-    return fullest
+    for q in everyone:
+        if q.speaker and q.speaker_full and q.is_person:
+            name = people[q.speaker].name
+            if len(q.speaker_full) > len(fullest.get(name, "")):
+                fullest[name] = q.speaker_full
+    for q in everyone:
+        if not q.speaker:
+            continue
+        if q.is_person:
+            canon = people[q.speaker]
+        else:
+            fits = {c for c in people.values() if describes(q.speaker, c.role)}
+            if len(fits) != 1:
+                continue
+            canon = fits.pop()
+            q.is_person = True
+        q.speaker, q.speaker_full = canon.name, fullest.get(canon.name, q.speaker_full)
+        q.role = q.role or canon.role
 
 
-def _group_quotes(quotes: dict[int, list[Quote]], order: list[int], fullest: dict[str, str]) -> list[list[Quote]]:
-    """Quotes in groups of the same quote (at most one per article), each speaker given its fullest phrase."""
+def _group_quotes(quotes: dict[int, list[Quote]], order: list[int]) -> list[list[Quote]]:
+    """Quotes in groups of the same quote (at most one per article)."""
     groups: list[list[Quote]] = []
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)  # token 3-gram -> groups
     for aid in order:
         for q in quotes.get(aid, ()):
-            if q.speaker and q.speaker.lower() in fullest:
-                q.speaker_full = fullest[q.speaker.lower()]
             toks = q.tokens
             sh = list(dict.fromkeys(tuple(toks[i:i + 3]) for i in range(max(1, len(toks) - 2))))
             cands: dict[int, int] = defaultdict(int)
@@ -493,6 +703,7 @@ def _ledger_entry(group: list[Quote], sources: dict[int, str]) -> dict:
         "text": lead.text,
         "speaker": best.speaker,
         "speaker_full": best.speaker_full,
+        "role": best.role,
         "cue": lead.cue or best.cue,
         "carriers": [{"article_id": q.article_id, "source": sources.get(q.article_id, ""),
                       "attribution": q.attribution} for q in group],

@@ -1,4 +1,5 @@
-"""`storywire eval extract` and `storywire eval cluster`: measure extraction and clustering on labelled data."""
+"""`storywire eval extract`, `eval cluster`, `eval dated`, `eval quotes`: measure extraction, clustering and quote
+attribution on labelled data."""
 from __future__ import annotations
 
 import time
@@ -12,7 +13,8 @@ from ..errors import InputError, StorywireError
 from ..words import plural
 from .cluster import fit_labelled, labelled_records, through_store
 
-eval_app = typer.Typer(help="Measure extraction and clustering on labelled data.", no_args_is_help=True)
+eval_app = typer.Typer(help="Measure extraction, clustering and quote attribution on labelled data.",
+                       no_args_is_help=True)
 
 
 def shared_dir() -> Path:
@@ -143,3 +145,37 @@ def eval_dated(file: Path = typer.Argument(..., help="Labelled JSONL (e.g. ../sh
     output.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
     out.print(f"wrote {output} ({plural(len(recs), 'record')}, "
               f"{plural(len({str(r.get('story', r.get('cluster'))) for r in recs}), 'story', 'stories')})")
+
+
+@eval_app.command("quotes")
+def eval_quotes(ctx: typer.Context,
+                file: Path = typer.Argument(..., help="JSONL of cases {doc, quote, speaker}."),
+                as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+                show: bool = typer.Option(False, "--show", help="Also list every case not credited rightly.")):
+    """Score quote attribution on annotated cases: found, right speaker, wrong speaker, unattributed."""
+    import json
+
+    from ..analyse.quote_eval import evaluate, read_cases, summary
+
+    cmd = command_context(ctx)
+
+    def article_text(article_id: int) -> str:
+        with cmd.store.read() as conn:
+            return cmd.store.get_article(conn, article_id).text or ""
+
+    results = evaluate(read_cases(file), article_text)
+    figures = summary(results)
+    if show:
+        for r in results:
+            if r.outcome not in ("right", "rightly unattributed"):
+                err.print(f"{r.case.where}: {r.outcome}: {r.case.quote[:60]!r} by {r.case.speaker!r}, "
+                          f"found {r.found_speaker!r}", markup=False, highlight=False)
+    if as_json:
+        out.print_json(json.dumps(figures))
+        return
+    table = Table("cases", "found", "right speaker", "wrong speaker", "unattributed", "not found",
+                  "no speaker named", "wrongly attributed", box=None)
+    table.add_row(str(figures["cases"]), str(figures["found"]), f"{figures['right']}/{figures['named']}",
+                  str(figures["wrong"]), str(figures["unattributed"]), str(figures["missed"]),
+                  str(figures["unnamed"]), str(figures["wrongly_attributed"]))
+    out.print(table)

@@ -1,0 +1,215 @@
+"""Quote attribution measured on annotated cases: is each quote found, and credited to the right speaker?
+
+A case file is JSONL, one case a line: ``{"doc": {...}, "quote": "words of the quote", "speaker": "Name"}``.
+The doc is ``{"text": ...}``, ``{"article": ID}`` (an article of the store) or ``{"file": PATH}`` (a saved
+page ``.html``/``.html.gz``, a page dump ``.txt``, or a JSONL document set with ``"line"`` (1-based) or
+``"id"``); a relative path is read from the case file's folder. ``speaker`` null: the page names nobody.
+
+A case is *found* when a quote of the doc's quote ledger holds the annotated words; its speaker is
+*right* when the ledger's speaker names the annotated one (the same surname, or the same phrase).
+"""
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from ..errors import InputError
+from .quotes import extract_quotes, merge_quotes
+from .text import norm_tokens
+
+_ARTICLES = frozenset({"a", "an", "the"})
+_TAIL_WORDS = frozenset({"of", "from", "with", "close", "to", "for", "who"})
+Outcome = Literal["right", "wrong", "unattributed", "missed", "wrongly attributed", "rightly unattributed"]
+
+
+@dataclass(frozen=True)
+class QuoteCase:
+    where: str  # "file:line" of the case
+    doc_key: str  # one key per document: cases of one doc share it
+    doc: dict
+    quote: str
+    speaker: str | None
+
+
+@dataclass(frozen=True)
+class CaseResult:
+    case: QuoteCase
+    outcome: Outcome
+    found_speaker: str | None
+
+
+def read_cases(path: Path) -> list[QuoteCase]:
+    """The cases of a JSONL file; a bad line raises InputError("file:line: why")."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(f"{path}: cannot read the case file ({e.__class__.__name__})") from None
+    cases = []
+    for n, line in enumerate(lines, 1):
+        if line.strip():
+            cases.append(_case(f"{path}:{n}", line, path.parent))
+    if not cases:
+        raise InputError(f"{path}: no cases")
+    return cases
+
+
+def _case(where: str, line: str, base: Path) -> QuoteCase:
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise InputError(f"{where}: not JSON ({e.msg})") from None
+    if not isinstance(rec, dict) or not isinstance(rec.get("doc"), dict):
+        raise InputError(f"{where}: a case is {{\"doc\": {{...}}, \"quote\": ..., \"speaker\": ...}}")
+    doc = dict(rec["doc"])
+    quote, speaker = rec.get("quote"), rec.get("speaker", "")
+    if not isinstance(quote, str) or len(norm_tokens(quote)) < 2:
+        raise InputError(f"{where}: 'quote' must be a string of two words or more")
+    if speaker is not None and (not isinstance(speaker, str) or not speaker.strip()):
+        raise InputError(f"{where}: 'speaker' must be a name, or null when the page names nobody")
+    kinds = [k for k in ("text", "article", "file") if k in doc]
+    if len(kinds) != 1:
+        raise InputError(f"{where}: the doc needs exactly one of 'text', 'article', 'file'")
+    if "text" in doc and not isinstance(doc["text"], str):
+        raise InputError(f"{where}: doc 'text' must be a string")
+    if "article" in doc and (not isinstance(doc["article"], int) or isinstance(doc["article"], bool)):
+        raise InputError(f"{where}: doc 'article' must be an article id (a number)")
+    if "file" in doc:
+        if not isinstance(doc["file"], str):
+            raise InputError(f"{where}: doc 'file' must be a path")
+        doc["file"] = str((base / doc["file"]).resolve())
+    key = json.dumps(doc, sort_keys=True) if "text" not in doc else f"text:{hash(doc['text'])}"
+    return QuoteCase(where, key, doc, quote, speaker)
+
+
+def doc_text(case: QuoteCase, article_text: Callable[[int], str]) -> str:
+    """The text of a case's document: given, read from the store, or extracted from a file."""
+    doc = case.doc
+    if "text" in doc:
+        return doc["text"]
+    if "article" in doc:
+        return article_text(doc["article"])
+    path = Path(doc["file"])
+    try:
+        data = path.read_bytes()
+        if path.suffix == ".gz":
+            data = gzip.decompress(data)
+    except (OSError, EOFError, gzip.BadGzipFile) as e:
+        raise InputError(f"{case.where}: cannot read {path} ({e.__class__.__name__})") from None
+    name = path.name.removesuffix(".gz")
+    if name.endswith((".jsonl", ".ndjson")):
+        return _jsonl_doc(case, data)
+    from ..extract import extract_item
+    from ..ingest.files import decode
+    from ..models import RawItem
+
+    try:
+        raw = decode(data)
+        if name.endswith((".html", ".htm")):
+            item = RawItem(origin=str(path), kind="html", html=raw)
+        else:
+            item = RawItem(origin=str(path), kind="dump", text=raw)
+        return extract_item(item).text
+    except (ValueError, InputError) as e:
+        raise InputError(f"{case.where}: {path}: {e}") from None
+
+
+def _jsonl_doc(case: QuoteCase, data: bytes) -> str:
+    """The document of a JSONL set picked by ``line`` or ``id``: its title (a first sentence) and text."""
+    lines = data.decode("utf-8", "replace").splitlines()
+    line, wanted = case.doc.get("line"), case.doc.get("id")
+    try:
+        if isinstance(line, int) and not isinstance(line, bool):
+            rec = json.loads(lines[line - 1]) if 1 <= line <= len(lines) else None
+        elif wanted is not None:
+            rec = next((r for r in map(json.loads, filter(None, lines)) if r.get("id") == wanted), None)
+        else:
+            raise InputError(f"{case.where}: a JSONL doc needs 'line' or 'id'")
+    except json.JSONDecodeError:
+        raise InputError(f"{case.where}: {case.doc['file']} is not JSONL") from None
+    if not isinstance(rec, dict):
+        raise InputError(f"{case.where}: no such document in {case.doc['file']}")
+    return "\n\n".join(p for p in (str(rec.get("title") or ""), str(rec.get("text") or "")) if p.strip())
+
+
+def _name_tokens(phrase: str) -> tuple[list[str], bool]:
+    """The tokens of a speaker phrase up to its first comma or preposition, without articles, and whether
+    a tail ("of the Nature Conservancy", "close to Mr. Macron") was cut off."""
+    toks = [t for t in norm_tokens(phrase.split(",")[0]) if t not in _ARTICLES]
+    cut = next((i for i, t in enumerate(toks) if t in _TAIL_WORDS and i > 0), len(toks))
+    return toks[:cut], cut < len(toks)
+
+
+def same_speaker(gold: str, found: str | None, found_full: str | None) -> bool:
+    """Whether a found speaker names the annotated one: the same phrase, or a part of it ending the same way
+    ("Putin" or "Russian President Vladimir Putin" for "Vladimir Putin", "the source" for "a source with
+    direct knowledge"; not "Texas senator John Cornyn on Thursday", nor "President Biden" for "Hunter Biden")."""
+    if not found:
+        return False
+    want, want_tail = _name_tokens(gold)
+    for form in (found, found_full or ""):
+        got, got_tail = _name_tokens(form)
+        if not got or not want:
+            continue
+        if want_tail and got_tail:
+            if norm_tokens(form) == norm_tokens(gold):
+                return True
+            continue
+        if got[-1] == want[-1] and (set(got) <= set(want) or set(want) <= set(got)):
+            return True
+    return False
+
+
+def _contains(hay: list[str], needle: list[str]) -> bool:
+    n = len(needle)
+    return any(hay[i:i + n] == needle for i in range(len(hay) - n + 1))
+
+
+def score_case(case: QuoteCase, ledger: list[dict]) -> CaseResult:
+    """The outcome of one case against the quote ledger of its document."""
+    want = norm_tokens(case.quote)
+    hit = next((q for q in ledger if _contains(norm_tokens(q["text"]), want)), None)
+    if hit is None:
+        return CaseResult(case, "missed", None)
+    spk = hit["speaker"]
+    if case.speaker is None:
+        return CaseResult(case, "wrongly attributed" if spk else "rightly unattributed", spk)
+    if not spk:
+        return CaseResult(case, "unattributed", None)
+    right = same_speaker(case.speaker, spk, hit.get("speaker_full"))
+    return CaseResult(case, "right" if right else "wrong", hit.get("speaker_full") or spk)
+
+
+def evaluate(cases: list[QuoteCase], article_text: Callable[[int], str]) -> list[CaseResult]:
+    """Every case scored against the quote ledger of its document (each document analysed once)."""
+    ledgers: dict[str, list[dict]] = {}
+    results = []
+    for case in cases:
+        if case.doc_key not in ledgers:
+            text = doc_text(case, article_text)
+            ledgers[case.doc_key] = merge_quotes({1: extract_quotes(1, text)}, [1], {1: ""})
+        results.append(score_case(case, ledgers[case.doc_key]))
+    return results
+
+
+def summary(results: list[CaseResult]) -> dict:
+    """Counts and shares: found, right, wrong, unattributed (named cases); wrongly attributed (unnamed ones)."""
+    named = [r for r in results if r.case.speaker is not None]
+    unnamed = [r for r in results if r.case.speaker is None]
+
+    def count(rs: list[CaseResult], *outcomes: str) -> int:
+        return sum(r.outcome in outcomes for r in rs)
+
+    found = len(results) - count(results, "missed")
+    right = count(named, "right")
+    return {
+        "cases": len(results), "documents": len({r.case.doc_key for r in results}),
+        "found": found, "named": len(named), "right": right, "wrong": count(named, "wrong"),
+        "unattributed": count(named, "unattributed"), "missed": count(results, "missed"),
+        "unnamed": len(unnamed), "wrongly_attributed": count(unnamed, "wrongly attributed"),
+        "right_share": round(right / len(named), 3) if named else None,
+        "found_right_share": round((right + count(unnamed, "rightly unattributed")) / len(results), 3),
+    }

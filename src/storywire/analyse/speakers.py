@@ -1,0 +1,354 @@
+"""Speakers of quotes: the phrase as written, trimmed; the person's name apart from the role; the people an article
+names, so that "he said" and "the minister said" resolve to a named person; one canonical name per person.
+
+``split_speaker("Texas senator John Cornyn on Thursday")`` gives name "John Cornyn", role "Texas senator"; a
+description ("a senior French official") is kept whole, with no role. ``Mentions`` holds the people an
+article names outside its quotes, in reading order; ``resolve`` turns a pronoun or a definite description
+into the nearest fitting one of them in the same paragraph or the one before, and otherwise into nothing:
+a quote is never credited to a name the text does not tie to it.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+Gender = Literal["m", "f", "?"]
+
+_DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# Time and place words after a speaker ("on Thursday", "late Wednesday", "in Moscow", "at a news conference").
+_TIME = (rf"\s+(?:on|late|early|last|this|earlier|later)?\s*(?:{_DAYS}|night|week|month|year)"
+         r"(?:\s+(?:morning|afternoon|evening|night))?"
+         r"|\s+(?:yesterday|today|tonight|earlier|later|separately|again|also|previously|recently|now)")
+_PLACE = (r"\s+(?:in|at|on|during|after|before|outside|via|while|when)\s+(?:a|an|the|his|her|their|its|[A-Z])"
+          r"[^,;:!?]*")
+_TIME_TAIL = re.compile(rf"(?:{_TIME})+$")
+_TAIL = re.compile(rf"(?:{_TIME}|{_PLACE})+$")
+DESCRIPTION_START = ("a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "another")
+_LEAD = re.compile(r"^[(\[]?(?:(?:and|but|then|also|later|now|meanwhile|however|additionally|indeed|still|so),?\s+)+",
+                   re.I)
+HONORIFIC_GENDER: dict[str, Gender] = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f",
+                                       "lord": "m", "lady": "f", "baroness": "f", "king": "m", "queen": "f"}
+# Title words that are part of a role, never of a name ("Russian President Vladimir Putin").
+ROLE_WORDS = frozenset({
+    "president", "prime", "minister", "chancellor", "secretary", "general", "foreign", "defence", "defense",
+    "senator", "sen", "rep", "gov", "governor", "mayor", "chief", "executive", "ceo", "spokesman", "spokeswoman",
+    "spokesperson", "deputy", "vice", "pope", "prince", "princess", "dr", "lt", "col", "gen", "colonel",
+    "lieutenant", "commander", "ambassador", "envoy", "leader", "chairman", "chairwoman", "chair", "director",
+    "judge", "justice", "attorney", "finance", "interior", "economy", "state", "first", "former", "opposition",
+    "premier", "speaker", "senate", "house", "counterpart", "professor", "prof", "founder", "co-founder",
+    "supervisor", "assemblymember", "congressman", "congresswoman", "representative", "rev", "sgt", "adm",
+    "ayatollah", "supreme", "secretary-general", "whip", "majority", "minority", "legislator", "lawmaker",
+    "official", "head", "treasurer", "commissioner", "chairperson", "dictator", "leaders", "psychologist",
+    "psychoanalyst", "analyst", "economist", "lawyer", "coach", "manager", "publicist", "reporter", "editor",
+    "author", "writer", "researcher", "scientist", "candidate", "member", "mp", "mep", "sheriff", "officer",
+    # what follows "Minister of", "Secretary of": "French Minister of Foreign Affairs Stephane Sejourne"
+    "affairs", "health", "staff", "commerce", "agriculture", "education", "energy", "trade", "transport",
+    "labour", "labor", "treasury", "security", "homeland", "veterans", "housing", "environment", "culture",
+    "industry", "employment", "immigration", "development", "international", "internal", "public", "works",
+})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "messrs", "mme"})
+# Capitalised words that do not name a person.
+NOT_NAME = frozenset({
+    "the", "a", "an", "in", "on", "at", "for", "but", "and", "or", "if", "when", "while", "after", "before", "during",
+    "however", "meanwhile", "still", "yet", "so", "as", "it", "this", "that", "these", "those", "there", "here",
+    "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "its", "my", "what", "why", "how", "who",
+    "since", "until", "because", "although", "though", "with", "from", "by", "to", "of", "about", "among", "like",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "today",
+    "yesterday", "not", "no", "yes", "one", "two", "three", "some", "many", "most", "all", "both", "each",
+    "additionally", "indeed", "instead", "also", "then", "now", "later", "earlier", "asked", "speaking", "new",
+})
+ORG_WORDS = frozenset({
+    "palace", "ministry", "office", "house", "kremlin", "council", "union", "party", "agency", "bank", "court",
+    "department", "government", "commission", "organization", "organisation", "company", "inc", "corp", "ltd",
+    "university", "police", "army", "forces", "presidency", "committee", "alliance", "nato", "group", "news",
+    "times", "post", "press", "journal", "magazine", "network", "tv", "digital", "reuters", "associated",
+    "street", "city", "county", "state", "states", "republic", "kingdom", "nations", "centre", "center",
+    "institute", "foundation", "parliament", "congress", "senate", "capitol", "airlines", "airways", "motors",
+    "club", "league", "fund", "board", "service", "services", "school", "college", "hospital", "association",
+    "coalition", "conservancy", "federation", "administration", "embassy", "channel", "radio", "daily",
+    "review", "telegraph", "guardian", "independent", "herald", "tribune", "gazette", "observer", "world",
+})
+_LEADER_NOUNS = frozenset({"leader", "dictator", "strongman", "autocrat", "head", "chief", "boss", "ruler"})
+_MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<=[a-z0-9,;\u2019'] )|(?<=[,?!]\u201d )|(?<=[,?!]\" ))([A-Z][\w'\u2019\-]*)")
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that"})
+_PRONOUN_GENDER: dict[str, Gender] = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+_WORD = r"[A-Z][\w'\u2019\-\u2024.]*"
+# A run of capitalised words, maybe after an honorific ("Mr. Vilsack", "Tammy Murphy", "Jens Stoltenberg").
+_NAME_RUN = re.compile(rf"(?<![\w\u2024.]){_WORD}(?:\s+(?:(?:de|da|van|von|der|al|bin|la|le|du|di)\s+)?{_WORD}){{0,6}}")
+# What shows that a lone capitalised word names a person: a speech verb or an apposition after it.
+_PERSON_AFTER = re.compile(r"\s*(?:,\s+(?:who|a|an|the)\b|\s(?:said|says|told|tells|added|adds|asked|wrote|explained|"
+                           r"insisted|argued|testified|stressed|warned|noted)\b)")
+
+
+@dataclass(frozen=True)
+class SpeakerName:
+    """A speaker phrase read: the name of a person (or the description, or the organisation), its role."""
+
+    name: str  # "John Cornyn", "Geoana", "a senior French official", "The Kremlin", "he"
+    role: str | None  # "Texas senator", "NATO's deputy secretary general"
+    is_person: bool  # a person's name (not a description, an organisation or a pronoun)
+    gender: Gender
+
+
+def _low(word: str) -> str:
+    return word.lower().strip(".,'\u2019\u2024")
+
+
+@lru_cache(maxsize=8192)
+def trim_phrase(phrase: str) -> str:
+    """The speaker phrase without leading connectives and trailing time or place words."""
+    phrase = phrase.replace("\u2024", ".").strip(" ,;:")
+    phrase = _LEAD.sub("", phrase)
+    description = phrase.split(" ", 1)[0].lower() in DESCRIPTION_START
+    trimmed = (_TIME_TAIL if description else _TAIL).sub("", phrase).strip(" ,")
+    return trimmed or phrase
+
+
+def _is_name_word(word: str) -> bool:
+    low = _low(word)
+    acronym = len(word) > 1 and word.replace("-", "").isupper()
+    return bool(word[:1].isupper()) and not acronym and low not in ROLE_WORDS and low not in NOT_NAME and \
+        low not in HONORIFICS
+
+
+@lru_cache(maxsize=8192)
+def split_speaker(phrase: str) -> SpeakerName:
+    """Name and role of a speaker phrase ("Texas senator John Cornyn on Thursday" -> John Cornyn, Texas senator)."""
+    phrase = trim_phrase(phrase)
+    head, _, appos = phrase.partition(",")
+    words = head.split()
+    if not words:
+        return SpeakerName(phrase, None, False, "?")
+    low = [_low(w) for w in words]
+    if len(words) == 1 and low[0] in _PRONOUN_GENDER:
+        return SpeakerName(low[0], None, False, _PRONOUN_GENDER[low[0]])
+    # "Noor Yafai of the global environmental group ...": the name, then its role
+    of = next((i for i, w in enumerate(low) if w in ("of", "from", "at") and i > 0 and _is_name_word(words[i - 1])),
+              len(words))
+    name_words, tail = words[:of], " ".join(words[of:])
+    end = len(name_words)
+    start = end
+    while start > 0 and _is_name_word(name_words[start - 1]):
+        start -= 1
+    gender: Gender = "?"
+    if start > 0 and _low(name_words[start - 1]) in HONORIFIC_GENDER:
+        gender = HONORIFIC_GENDER[_low(name_words[start - 1])]
+        if _low(name_words[start - 1]) in ("lord", "lady", "baroness", "sir", "dame"):
+            start -= 1
+    name = " ".join(name_words[start:end])
+    if start == end or low[0] in DESCRIPTION_START or \
+            any(_low(w) in ORG_WORDS for w in name_words[start:end]):
+        return SpeakerName(phrase, None, False, "?")
+    role_words = [w for w in name_words[:start] if _low(w) not in HONORIFICS]
+    role = " ".join(role_words + ([tail] if tail else [])).strip() or appos.strip() or None
+    if role and role.endswith(("'s", "\u2019s")) and not tail:
+        role = role[:-2]
+    return SpeakerName(name.replace("\u2024", "."), role, True, gender)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person named in an article, outside its quotes."""
+
+    position: int
+    para: int
+    name: str  # as written ("Mr. Vilsack" -> "Vilsack")
+    role: str | None
+    gender: Gender
+    subject: bool  # first person named in its sentence
+
+
+def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tuple[int, int]]) -> list[Mention]:
+    """The people named in ``text`` outside the ``quoted`` spans, sentence by sentence (spans: (para, start, end)).
+    A single word counts once the article has named its bearer in full, or after an honorific or a title."""
+    found: list[Mention] = []
+    known: set[str] = set()
+    starts = [qs for qs, _ in quoted]
+    for para, s, e in spans:
+        first = True
+        for m in _NAME_RUN.finditer(text, s, e):
+            run = m.group()
+            if " " not in run and (_low(run) in NOT_NAME or surname(run) not in known and not run.endswith(".")
+                                   and not _PERSON_AFTER.match(text, m.end())):
+                continue  # a lone word that cannot be a mention ("The", "In", an unknown surname)
+            k = bisect_right(starts, m.start()) - 1
+            if k >= 0 and m.start() < quoted[k][1]:
+                continue
+            lead = text[s:m.start()]
+            if " " not in run and lead.split()[-1:] and _low(lead.split()[-1]) in _DETERMINERS:
+                continue  # "the Black community", "his Love": a word, not a surname
+            sp = _mention(text, m, known)
+            if sp is None:
+                continue
+            possessive = m.group().rstrip(".").endswith(("'s", "\u2019s"))
+            # the subject: the first person named, near the start of the sentence or of its main clause
+            opening = len(lead.split()) <= 3 or lead.rstrip().endswith(",")
+            found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, first and opening and not possessive))
+            known.add(surname(sp.name))
+            first = first and possessive
+    return found
+
+
+def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
+    words = m.group().rstrip(".").split()
+    while words and _low(words[0]) in NOT_NAME:
+        words = words[1:]
+    if not words:
+        return None
+    words[-1] = _POSSESSIVE.sub("", words[-1])
+    before = text[max(0, m.start() - 12):m.start()].split()
+    prev = _low(before[-1]) if before else ""
+    if prev in HONORIFIC_GENDER or prev in HONORIFICS:
+        words = [before[-1], *words]
+    sp = split_speaker(" ".join(words))
+    if not sp.is_person:
+        return None
+    titled = prev in HONORIFICS or prev in HONORIFIC_GENDER or sp.role is not None or sp.gender != "?"
+    speaking = bool(_PERSON_AFTER.match(text, m.end()))
+    return sp if len(sp.name.split()) >= 2 or titled or speaking or surname(sp.name) in known else None
+
+
+_PRONOUN = re.compile(r"\b(he|she)\b", re.I)
+
+
+def _genders_by_pronoun(mentions: list[Mention], text: str) -> dict[str, Gender]:
+    """Gender of people from the first "he" or "she" after them as subjects, when no other person is named in
+    between ("Rae said she ..." -> f), the first one found for each person."""
+    found: dict[str, Gender] = {}
+    for i, mt in enumerate(mentions):
+        key = surname(mt.name)
+        if key in found or not mt.subject:
+            continue
+        end = mentions[i + 1].position if i + 1 < len(mentions) else len(text)
+        m = _PRONOUN.search(text, mt.position + len(mt.name), min(end, mt.position + 300))
+        if m:
+            found[key] = _PRONOUN_GENDER[m.group(1).lower()]
+    return found
+
+
+class Mentions:
+    """The people an article names, for resolving pronouns and descriptions and completing bare surnames."""
+
+    def __init__(self, mentions: list[Mention], text: str = "") -> None:
+        self.items = mentions
+        self.text = text
+        self._proper: set[str] | None = None
+        self.full: dict[str, set[str]] = {}  # surname (lower case) -> the names of two words or more with it
+        self.roles: dict[str, list[str]] = {}  # surname -> the roles written with it, in order
+        self.gender: dict[str, Gender] = {}
+        self.gender.update(_genders_by_pronoun(mentions, text))
+        for mt in mentions:
+            key = surname(mt.name)
+            if len(mt.name.split()) >= 2:
+                self.full.setdefault(key, set()).add(mt.name)
+            self.add_role(mt.name, mt.role)
+            if mt.gender != "?":
+                self.gender[key] = mt.gender
+
+    def add_role(self, name: str, role: str | None) -> None:
+        known = self.roles.setdefault(surname(name), [])
+        if role and role not in known:
+            known.append(role)
+
+    def is_name(self, word: str) -> bool:
+        """Whether a lone capitalised word is a name here: the article writes it so inside a sentence too."""
+        if self._proper is None:  # words written with a capital inside a sentence: names, not sentence openers
+            self._proper = set(_MID_SENTENCE_CAPITAL.findall(self.text)) | {mt.name for mt in self.items}
+        return _POSSESSIVE.sub("", word) in self._proper or surname(word) in self.full
+
+    def role_of(self, name: str) -> str | None:
+        """The role the article gives a person most often, as words in order of first use."""
+        roles = self.roles.get(surname(name))
+        return roles[0] if roles else None
+
+    def fullest(self, name: str) -> str:
+        """"Comer" -> "James Comer" when the article names one person so; the name itself otherwise (two
+        Bidens leave "Biden" as it is)."""
+        fulls = {f for f in self.full.get(surname(name), ()) if set(name.split()) <= set(f.split())}
+        if len(fulls) == 1:
+            return next(iter(fulls))
+        longest = max(fulls, key=len, default=name)
+        return longest if all(set(f.split()) <= set(longest.split()) for f in fulls) else name
+
+    def resolve(self, phrase: str, position: int, para: int) -> str | None:
+        """The person a pronoun or a definite description at ``position`` refers to: the nearest fitting person
+        named before it in its paragraph or the one before (subjects of sentences first), or None."""
+        words = [_low(w) for w in phrase.split()]
+        if len(words) == 1 and words[0] in ("he", "she"):
+            want: Gender = _PRONOUN_GENDER[words[0]]
+            fits = lambda mt: self.gender.get(surname(mt.name), "?") in ("?", want)  # noqa: E731
+        elif len(words) >= 2 and words[0] == "the" and (words[-1] in ROLE_WORDS or words[-1] in _LEADER_NOUNS):
+            content = set(words[1:]) - {"former", "then", "current", "new"}
+            fits = lambda mt: self._role_fits(mt.name, content)  # noqa: E731
+        else:
+            return None
+        lowest = para - 1
+        if not any(mt.para == lowest for mt in self.items):
+            lowest -= 1  # a paragraph naming no one ("He did not answer.") between the person and the quote
+        near = [mt for mt in self.items if mt.position < position and lowest <= mt.para <= para]
+        for mt in reversed(near):  # subjects of sentences first
+            if mt.subject and fits(mt):
+                return self.fullest(mt.name)
+        for mt in reversed(near):  # then others: in the same paragraph, or known to be a he or a she ("Mr. X")
+            if fits(mt) and (mt.para == para or self.gender.get(surname(mt.name), "?") != "?"):
+                return self.fullest(mt.name)
+        return None
+
+    def _role_fits(self, name: str, content: set[str]) -> bool:
+        roles = {_low(w) for role in self.roles.get(surname(name), ()) for w in role.split()}
+        if not roles or not content:
+            return False
+        head = max(content, key=lambda w: w in ROLE_WORDS or w in _LEADER_NOUNS)
+        shared = content & set(roles)
+        return bool(shared) and (head in shared or bool(content & _LEADER_NOUNS))
+
+
+def surname(name: str) -> str:
+    """The key a person is known by: the last word of the name, lower case, without a possessive."""
+    words = name.split()
+    return _POSSESSIVE.sub("", words[-1] if words else name).lower().strip(".")
+
+
+@dataclass(frozen=True)
+class Canonical:
+    name: str
+    role: str | None
+
+
+def canonical_people(people: list[tuple[str, str | None]]) -> dict[str, Canonical]:
+    """Each name a story gives a person -> one canonical name across outlets (the fullest name written that
+    contains it, when only one does: "Mr. Macron" -> "Emmanuel Macron", but "Biden" stays when the story has
+    Hunter and James Biden) and the role given most often (the first given, on a tie)."""
+    fulls: dict[str, set[str]] = {}
+    for name, _ in people:
+        if len(name.split()) >= 2:
+            fulls.setdefault(surname(name), set()).add(name)
+    chosen: dict[str, str] = {}
+    for name, _ in people:
+        cands = [f for f in fulls.get(surname(name), ()) if set(name.split()) <= set(f.split())]
+        longest = max(cands, key=len, default=name)
+        chosen[name] = longest if all(set(c.split()) <= set(longest.split()) for c in cands) else name
+    roles: dict[str, Counter[str]] = {}
+    for name, role in people:
+        if role:
+            roles.setdefault(chosen[name], Counter())[role] += 1
+    return {n: Canonical(c, roles[c].most_common(1)[0][0] if c in roles else None) for n, c in chosen.items()}
+
+
+def describes(description: str, role: str | None) -> bool:
+    """Whether a definite description ("the French president") fits a role ("French President")."""
+    if not role:
+        return False
+    words = [_low(w) for w in description.split()]
+    if len(words) < 2 or words[0] != "the" or words[-1] not in ROLE_WORDS:
+        return False
+    content = set(words[1:]) - {"former", "then", "current", "new"}
+    role_words = {_low(w) for w in role.split()}
+    return bool(content) and content <= role_words
