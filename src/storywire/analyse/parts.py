@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, fields
+from pathlib import Path
 
 from .entities import Mentions, mentions
 from .quotes import Quote, extract_quotes
@@ -19,6 +20,11 @@ from .wire import is_credit_line, is_photo_credit
 PARTS_VERSION = 1
 # stored quotes are rebuilt as Quote objects: parts stored with other Quote fields are computed again
 _QUOTE_FIELDS = ",".join(f.name for f in fields(Quote))
+# parts stored by other code (a new attribution rule, another sentence splitter) are computed again too
+_CODE = hashlib.sha1(b"".join(
+    (Path(__file__).parent / name).read_bytes()
+    for name in ("parts.py", "quotes.py", "speakers.py", "sentences.py", "entities.py", "wire.py", "text.py")
+)).hexdigest()[:12]
 
 
 def text_digest(text: str) -> str:
@@ -26,8 +32,9 @@ def text_digest(text: str) -> str:
 
 
 def method_of(finder: str) -> str:
-    """The key of how parts are computed: this module's version, the entity finder, the quote fields."""
-    return f"{PARTS_VERSION}|{finder}|{_QUOTE_FIELDS}"
+    """The key of how parts are computed: this module's version, a digest of the code that computes them,
+    the entity finder, the quote fields."""
+    return f"{PARTS_VERSION}|{_CODE}|{finder}|{_QUOTE_FIELDS}"
 
 
 @dataclass(frozen=True)
