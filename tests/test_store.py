@@ -126,9 +126,10 @@ def test_a_batch_stores_what_one_record_at_a_time_stores(db_url, tmp_path):
         together.close()
 
 
-def test_one_refused_record_costs_only_itself(store, tmp_path):
-    """A batch with a record the database refuses (a feed that does not exist) is stored again record by
-    record: the good ones are kept, that one is rejected with the database's reason."""
+@pytest.mark.parametrize("feed_id", [424242, 2**40], ids=["no-such-feed", "out-of-range"])
+def test_one_refused_record_costs_only_itself(store, feed_id):
+    """A batch with a record the database refuses (a feed that does not exist; an id no column can hold) is
+    stored again record by record: the good ones are kept, that one is rejected with the database's reason."""
     from storywire import config
     from storywire.models import RawItem
     from storywire.pipeline import IngestSummary, Pipeline
@@ -139,7 +140,7 @@ def test_one_refused_record_costs_only_itself(store, tmp_path):
                      title=f"Title {i}", text=f"Body {i} about the floods in the north of the country.")
              for i in range(4)]
     items.insert(2, RawItem(origin="in.jsonl:bad", kind="text", url="https://r.example/bad", source="Reuters",
-                            title="Bad", text="A record for a feed that is gone.", feed_id=424242))
+                            title="Bad", text="A record for a feed that is gone.", feed_id=feed_id))
     items.append(RawItem(origin="in.jsonl:again", kind="text", url="https://r.example/known", source="Reuters",
                          title="Known", text="Known text."))
     summary = IngestSummary()

@@ -102,7 +102,7 @@ def _revise_statement() -> sa.Update:
 GROUP_SIZE = 500  # records looked up and written together (bounds the look-up's parameters)
 
 
-class _Record(NamedTuple):
+class Record(NamedTuple):
     """One record as the store keys it: its outlet, title (made from the text when missing) and hash."""
 
     ex: Extracted
@@ -122,8 +122,8 @@ class _Record(NamedTuple):
         return keys
 
 
-def _lookup_statement(group: list[_Record]) -> sa.Select:
-    """The stored articles any record of ``group`` may be (by external id, URL or text), in one query."""
+def _lookup_statement(group: list[Record]) -> sa.Select:
+    """:meth:`ArticlesMixin._lookup` as one statement with the keys inline."""
     conds = [sa.tuple_(articles.c.source_id, articles.c.content_hash).in_({(r.source_id, r.digest) for r in group})]
     external = {(r.source_id, r.ex.external_id) for r in group if r.ex.external_id}
     if external:
@@ -144,7 +144,7 @@ class _Found:
         self.by_url = {r.url: r for r in rows if r.url is not None}
         self.by_text = {(r.source_id, r.content_hash): r for r in rows}
 
-    def match(self, r: _Record) -> sa.Row | None:
+    def match(self, r: Record) -> sa.Row | None:
         if r.ex.external_id and (r.source_id, r.ex.external_id) in self.by_external:
             return self.by_external[(r.source_id, r.ex.external_id)]
         if r.ex.url and r.ex.url in self.by_url:
@@ -152,7 +152,12 @@ class _Found:
         return self.by_text.get((r.source_id, r.digest))
 
 
-def _new_row(r: _Record, now: datetime) -> dict:
+NEW_ROW_COLUMNS = ("external_id", "url", "source_id", "feed_id", "title", "authors", "published", "language",
+                   "section", "text", "content_hash", "raw_hash", "fetched", "updated")
+
+
+def _new_row(r: Record, now: datetime) -> dict:
+    """The values of a new article's row (NEW_ROW_COLUMNS)."""
     ex = r.ex
     return dict(external_id=ex.external_id, url=ex.url, source_id=r.source_id, feed_id=ex.feed_id, title=r.title,
                 authors=json.dumps(list(ex.authors)), published=ex.published, language=ex.language,
@@ -169,15 +174,15 @@ def _refusals() -> Iterator[None]:
     except sa.exc.DBAPIError as exc:
         if not isinstance(exc, (sa.exc.DataError, sa.exc.IntegrityError)):
             raise
-        raise _refused(exc) from exc
+        raise refused(exc) from exc
     except (sa.exc.StatementError, ValueError, OverflowError, UnicodeError) as exc:  # a value that cannot bind
-        raise _refused(exc) from exc
+        raise refused(exc) from exc
 
 
 TITLE_CHARS = 200  # a title made from the first line of an untitled text is cut after a word, at most this long
 
 
-def _refused(exc: Exception) -> RecordRefused:
+def refused(exc: Exception) -> RecordRefused:
     cause = getattr(exc, "orig", None) or exc
     message = str(cause).splitlines()[0][:200] if str(cause) else ""
     return RecordRefused(f"the store refused it ({cause.__class__.__name__}: {message})")
@@ -251,7 +256,7 @@ class ArticlesMixin:
         now = now or utcnow()
         results: list[IngestResult] = []
         with _refusals():
-            group: list[_Record] = []
+            group: list[Record] = []
             keys: set[tuple] = set()
             for ex in exs:
                 record = self._record(conn, ex)
@@ -263,17 +268,17 @@ class ArticlesMixin:
             results += self._store_group(conn, group, now)
         return results
 
-    def _record(self, conn: sa.Connection, ex: Extracted) -> _Record:
+    def _record(self, conn: sa.Connection, ex: Extracted) -> Record:
         title = (ex.title or "").strip() or shorten(ex.text.strip().split("\n", 1)[0], TITLE_CHARS)
         headline_only = not ex.text.strip()
-        return _Record(ex, self.source_id(conn, ex.source or UNKNOWN_OUTLET), title,
+        return Record(ex, self.source_id(conn, ex.source or UNKNOWN_OUTLET), title,
                        headline_hash(title) if headline_only else content_hash(ex.text), headline_only)
 
-    def _store_group(self, conn: sa.Connection, group: list[_Record], now: datetime) -> list[IngestResult]:
+    def _store_group(self, conn: sa.Connection, group: list[Record], now: datetime) -> list[IngestResult]:
         """Store records that share no key (external id, URL, text) with one another."""
         if not group:
             return []
-        found = _Found(conn.execute(_lookup_statement(group)).all()) if len(group) > 1 else None
+        found = _Found(self._lookup(conn, group)) if len(group) > 1 else None
         results: list[IngestResult | None] = []
         revisions: list[dict] = []
         updates: list[dict] = []
@@ -298,8 +303,8 @@ class ArticlesMixin:
         if new:
             records = [r for r in group if (r.source_id, r.digest) in new]
             # ON CONFLICT DO NOTHING: a concurrent writer (PostgreSQL) may have stored one since our look-up.
-            rows = conn.execute(_insert_statement(conn.dialect.name), [_new_row(r, now) for r in records]).all()
-            stored = {(row.source_id, row.content_hash): row.id for row in rows}
+            rows = self._insert_new(conn, [_new_row(r, now) for r in records])
+            stored = {(source_id, digest): article_id for article_id, source_id, digest in rows}
             for r in records:
                 place = new[(r.source_id, r.digest)]
                 if (r.source_id, r.digest) in stored:
@@ -309,6 +314,14 @@ class ArticlesMixin:
                     results[place] = IngestResult(r.ex.origin, "unchanged",
                                                   existing.id if existing is not None else None)
         return [r for r in results if r is not None]
+
+    def _lookup(self, conn: sa.Connection, group: list[Record]) -> Sequence[sa.Row]:
+        """The stored articles any record of ``group`` may be (by external id, URL or text), in one query."""
+        return conn.execute(_lookup_statement(group)).all()
+
+    def _insert_new(self, conn: sa.Connection, rows: list[dict]) -> list[tuple[int, int, str]]:
+        """Insert article rows unless one is already stored; (id, source id, hash) of those inserted."""
+        return [(r[0], r[1], r[2]) for r in conn.execute(_insert_statement(conn.dialect.name), rows)]
 
     def get_article(self, conn: sa.Connection, article_id: int) -> Article:
         row = conn.execute(sa.select(*ARTICLE_COLUMNS).join_from(articles, sources)
