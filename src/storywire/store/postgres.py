@@ -35,6 +35,15 @@ def _aware(value: object) -> object:
     return value.replace(tzinfo=UTC) if isinstance(value, datetime) and value.tzinfo is None else value
 
 
+def _matches(query: str) -> tuple[sa.ColumnElement[bool], sa.ColumnElement[float]]:
+    """Whether an article matches the user's words (as words, or stemmed in English), and its rank."""
+    tsq = sa.func.websearch_to_tsquery(sa.literal_column("'simple'::regconfig"), query)
+    tsq_en = sa.func.websearch_to_tsquery(sa.literal_column("'english'::regconfig"), query)
+    search: sa.ColumnClause[object] = sa.literal_column("articles.search")
+    rank = sa.func.ts_rank_cd(search, sa.func.coalesce(tsq_en, tsq), type_=sa.Float)
+    return sa.or_(search.op("@@")(tsq), search.op("@@")(tsq_en)), rank
+
+
 class PostgresStore(Store):
     dialect = "postgresql"
 
@@ -74,16 +83,18 @@ class PostgresStore(Store):
                 where: sa.ColumnElement[bool] | None) -> list[tuple[int, float]]:
         if not query.strip():
             return []
-        tsq = sa.func.websearch_to_tsquery(sa.literal_column("'simple'::regconfig"), query)
-        tsq_en = sa.func.websearch_to_tsquery(sa.literal_column("'english'::regconfig"), query)
-        search: sa.ColumnClause[object] = sa.literal_column("articles.search")
-        rank = sa.func.ts_rank_cd(search, sa.func.coalesce(tsq_en, tsq))
-        stmt = (
-            sa.select(articles.c.id, rank)
-            .where(sa.or_(search.op("@@")(tsq), search.op("@@")(tsq_en)))
-            .order_by(rank.desc(), articles.c.id.desc())
-            .limit(limit).offset(offset)
-        )
+        matches, rank = _matches(query)
+        stmt = sa.select(articles.c.id, rank).where(matches).order_by(rank.desc(), articles.c.id.desc())
+        if where is not None:
+            stmt = stmt.where(where)
+        return [(row[0], float(row[1])) for row in conn.execute(stmt.limit(limit).offset(offset))]
+
+    def _search_newest(self, conn: sa.Connection, query: str, within: int,
+                       where: sa.ColumnElement[bool] | None) -> list[tuple[int, float]]:
+        if not query.strip():
+            return []
+        matches, rank = _matches(query)
+        stmt = sa.select(articles.c.id, rank).where(matches).order_by(articles.c.id.desc()).limit(within)
         if where is not None:
             stmt = stmt.where(where)
         return [(row[0], float(row[1])) for row in conn.execute(stmt)]
