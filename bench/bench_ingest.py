@@ -1,10 +1,12 @@
-"""Ingest throughput (articles/s) for JSONL text and for HTML pages, and peak memory.
+"""Ingest throughput (articles/s) for JSONL text and for HTML pages, and peak memory; SQLite and PostgreSQL.
 
-Usage: python bench/bench_ingest.py [--jsonl 20000] [--html 2000]
+Usage: python bench/bench_ingest.py [--jsonl 20000] [--html 2000] [--no-postgres] [--only-cli]
 Runs the real path (files → extract → store), once store-only and once with story clustering, in a single
-process (workers = 0), then with the parallel pipeline (workers = -1: one per core). Then `storywire ingest`
-as a user runs it (a new process; clustering and analysis included) on the real texts of the ECB+ dev set
-(../shared), single process and parallel. The machine's load average is printed: other processes share it.
+process (workers = 0), then with the parallel pipeline (workers = -1: one per core); then the same JSONL
+input on PostgreSQL (a throwaway server, pgtemp.py) with the parallel pipeline and its ratio to SQLite's
+(target: at least 0.7). Then `storywire ingest` as a user runs it (a new process; clustering and analysis
+included) on the real texts of the ECB+ dev set (../shared), single process and parallel. The machine's load
+average is printed: other processes share it.
 """
 from __future__ import annotations
 
@@ -24,22 +26,25 @@ from storywire import config  # noqa: E402
 from storywire.ingest.files import read_paths  # noqa: E402
 from storywire.pipeline import Pipeline  # noqa: E402
 from storywire.store import open_store  # noqa: E402
+from storywire.store.pgtemp import temporary_postgres  # noqa: E402
 
 
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run(label: str, paths: list[Path], db: Path, n: int, cluster: bool, workers: int) -> None:
-    store = open_store(str(db))
-    pipe = Pipeline(store, config.Settings(db=str(db), analyse=False, batch_size=500, workers=workers))
+def run(label: str, paths: list[Path], db: str, cluster: bool, workers: int) -> float:
+    """Ingest ``paths`` into the store at ``db``; print and return articles/s."""
+    store = open_store(db)
+    pipe = Pipeline(store, config.Settings(db=db, analyse=False, batch_size=500, workers=workers))
     t0 = time.perf_counter()
     summary = pipe.ingest(read_paths(paths), cluster=cluster)
     dt = time.perf_counter() - t0
     got = summary.counts["ingested"]
-    print(f"{label:<34} {got:>7} articles  {dt:7.1f} s  {got / dt:8.1f} articles/s  peak RSS {peak_mb():7.0f} MB",
+    print(f"{label:<44} {got:>7} articles  {dt:7.1f} s  {got / dt:8.1f} articles/s  peak RSS {peak_mb():7.0f} MB",
           flush=True)
     store.close()
+    return got / dt
 
 
 def cli_ingest(label: str, path: Path, db: Path, workers: int) -> None:
@@ -72,6 +77,7 @@ def main() -> None:
     ap.add_argument("--jsonl", type=int, default=20000)
     ap.add_argument("--html", type=int, default=2000)
     ap.add_argument("--only-cli", action="store_true", help="only the `storywire ingest` lines")
+    ap.add_argument("--no-postgres", action="store_true", help="SQLite only.")
     args = ap.parse_args()
     if args.only_cli:
         args.jsonl = args.html = 0
@@ -85,13 +91,25 @@ def main() -> None:
         pages.mkdir()
         for rec in articles(args.html, seed=11):
             (pages / f"{rec['id']}.html").write_text(html_page(rec))
+        warm = root / "warm.jsonl"  # the story engine's kernels compile on first use: not in any timed run
+        warm.write_text("".join(json.dumps(rec) + "\n" for rec in articles(200, seed=3)))
+        Pipeline(open_store(str(root / "warm.db")), config.Settings(analyse=False, workers=0)).ingest(
+            read_paths([warm]))
         print(f"== ingest benchmark: {args.jsonl} JSONL articles, {args.html} HTML pages; "
               f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores ==")
+        sqlite: dict[bool, float] = {}
         for workers, mode in ((0, "single process"), (-1, "parallel")) if not args.only_cli else ():
             print(f"-- {mode} (workers = {workers}) --")
-            run("jsonl text, store only", [src], root / f"a{workers}.db", args.jsonl, False, workers)
-            run("jsonl text, store + clustering", [src], root / f"b{workers}.db", args.jsonl, True, workers)
-            run("html pages, extract + store", [pages], root / f"c{workers}.db", args.html, False, workers)
+            for cluster, what in ((False, "store only"), (True, "store + clustering")):
+                sqlite[cluster] = run(f"sqlite, jsonl text, {what}", [src], str(root / f"{cluster}{workers}.db"),
+                                      cluster, workers)
+            run("sqlite, html pages, extract + store", [pages], str(root / f"c{workers}.db"), False, workers)
+        if not args.no_postgres and not args.only_cli:
+            print("-- postgresql, parallel (workers = -1) --")
+            with temporary_postgres() as new_database:
+                for cluster, what in ((False, "store only"), (True, "store + clustering")):
+                    rate = run(f"postgresql, jsonl text, {what}", [src], new_database(), cluster, -1)
+                    print(f"  postgresql / sqlite, {what}: {rate / sqlite[cluster]:.2f}  (target >= 0.7)", flush=True)
         ecb = real_texts(root)
         if ecb is not None:
             for workers, mode in ((0, "single process"), (-1, "parallel")):

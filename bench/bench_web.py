@@ -1,15 +1,16 @@
 """Web latency with 100,000 articles in SQLite: the river, a story page and a search, p50/p95.
 
-Usage: python bench/bench_web.py [--articles 100000] [--requests 300] [--db PATH] [--concurrency 1]
+Usage: python bench/bench_web.py [--articles 100000] [--requests 300] [--db PATH] [--concurrency 1] [--only KIND..]
 
 The store is filled from the generated corpus (bench/corpus.py: ~18,000 stories over ~3 weeks, 40
 outlets, reprints), with stories assigned as the generator made them and coverage analyses stored
 for the stories the story-page requests open (as the pipeline would have). "river, cold" changes a
 story before each request, so the ranking is recomputed (the worst case, while ingest runs); "river"
-is the steady state between changes. The server is uvicorn
+is the steady state between changes. "search" ranks the newest matches (the default); "search older"
+ranks every match (the "Search older articles too" link). The server is uvicorn
 in its own process on 127.0.0.1; this process is the load: logged-in requests with a session
 cookie, timed from send to last byte. ``--db PATH`` keeps the filled store; a later run reuses it as it is.
-Targets: p95 under 100 ms for each page.
+Targets: p95 under 100 ms for each page, 300 ms for a search of common words.
 """
 from __future__ import annotations
 
@@ -140,6 +141,14 @@ def wait_until_up(base: str, proc: subprocess.Popen) -> None:
         time.sleep(0.2)
 
 
+TARGET_MS = {"search common": 300, "search older": None}  # p95; the rest 100 ms (older: on demand, none)
+
+
+def verdict(kind: str, p95: float) -> str:
+    target = TARGET_MS.get(kind, 100)
+    return "(on demand)" if target is None else f"{'ok' if p95 < target else 'OVER'} (< {target} ms)"
+
+
 def pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
@@ -151,6 +160,7 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=300, help="Timed requests per page kind.")
     ap.add_argument("--concurrency", type=int, default=1, help="Simultaneous clients.")
     ap.add_argument("--db", default="", help="Keep the filled store here (reused when it exists).")
+    ap.add_argument("--only", nargs="*", default=[], help="Only the page kinds starting with these words.")
     ap.add_argument("--serve", nargs=2, metavar=("DB", "PORT"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.serve:
@@ -206,14 +216,18 @@ def main() -> None:
             ("story page", lambda: f"/story/{rng.choice(analysed)}", None),
             ("search", lambda: "/search?" + str(httpx.QueryParams({"q": rng.choice(SEARCHES)})), None),
             ("search common", lambda: "/search?" + str(httpx.QueryParams({"q": rng.choice(COMMON)})), None),
+            ("search older", lambda: "/search?" + str(httpx.QueryParams({"q": rng.choice(SEARCHES), "older": 1})),
+             None),
         ]
+        if args.only:
+            kinds = [k for k in kinds if k[0].startswith(tuple(args.only))]
         cookies = {"sw_session": session["id"]}
         local = threading.local()
 
         def worker_init() -> None:
             local.client = httpx.Client(base_url=base, cookies=cookies, timeout=30)
 
-        print(f"\n{'page':<14}{'requests':>9}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'req/s':>8}  target p95 < 100 ms")
+        print(f"\n{'page':<14}{'requests':>9}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'req/s':>8}  p95 target")
         for name, path, before in kinds:
             def one(_: int, client: httpx.Client | None = None, path=path, before=before) -> float:
                 c = client or local.client
@@ -232,12 +246,14 @@ def main() -> None:
                 for i in range(10):
                     one(i, warm)
             requests = args.requests if not before else max(50, args.requests // 3)
+            if name == "search older":  # every match ranked, on demand: a few requests show its cost
+                requests = max(10, args.requests // 10)
             t0 = time.perf_counter()
             with ThreadPoolExecutor(args.concurrency, initializer=worker_init) as pool:
                 times = list(pool.map(one, range(requests)))
             wall = time.perf_counter() - t0
             print(f"{name:<14}{len(times):>9}{statistics.median(times):>9.1f}{pct(times, 95):>9.1f}"
-                  f"{max(times):>9.1f}{len(times) / wall:>8.0f}  {'ok' if pct(times, 95) < 100 else 'OVER'}",
+                  f"{max(times):>9.1f}{len(times) / wall:>8.0f}  {verdict(name, pct(times, 95))}",
                   flush=True)
         writer.close()
     finally:

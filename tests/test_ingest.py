@@ -154,16 +154,17 @@ def test_crash_mid_ingest_leaves_no_half_batch(tmp_path, db_url, monkeypatch):
                                          "text": f"Unique body {i} about event {i}."}) for i in range(10)) + "\n")
     with closing(open_store(db_url)) as store:
         pipe = Pipeline(store, config.Settings(batch_size=4, analyse=False))
-        real = store.upsert_article
+        real = store.upsert_articles
         calls = {"n": 0}
 
-        def crashing(conn, ex, now=None):
+        def crashing(conn, exs, now=None):
             calls["n"] += 1
-            if calls["n"] == 6:  # second batch, second article
+            if calls["n"] == 2:  # second batch, after its first article is written
+                real(conn, exs[:1], now)
                 raise OSError("disk on fire")
-            return real(conn, ex, now)
+            return real(conn, exs, now)
 
-        monkeypatch.setattr(store, "upsert_article", crashing)
+        monkeypatch.setattr(store, "upsert_articles", crashing)
         with pytest.raises(OSError):
             pipe.ingest(read_paths([src]), cluster=False)
         with store.read() as conn:

@@ -114,15 +114,15 @@ def test_a_record_the_store_refuses_costs_only_itself(tmp_path, db_url, monkeypa
 
     src = write_lines(tmp_path / "batch.jsonl", [json.dumps(good(i)) for i in range(1, 6)])
     with closing(open_store(db_url)) as store:
-        real = store._upsert_article
+        real = store._record
 
-        def refusing(conn, ex, now):
+        def refusing(conn, ex):
             if ex.external_id == "g3":  # what a driver raises for a value it cannot bind
                 raise sa.exc.StatementError("value out of range", "INSERT", {},
                                             OverflowError("date value out of range"))
-            return real(conn, ex, now)
+            return real(conn, ex)
 
-        monkeypatch.setattr(store, "_upsert_article", refusing)
+        monkeypatch.setattr(store, "_record", refusing)
         summary = Pipeline(store, config.Settings(analyse=False)).ingest(read_paths([src]))
         assert [(r.origin, r.reason) for r in summary.rejected] == [
             (f"{src}:3", "the store refused it (OverflowError: date value out of range)")]

@@ -248,23 +248,27 @@ class Pipeline:
 
     def _store_records(self, conn: Connection, ready: list[tuple[Extracted, bool]],
                        isolate: bool) -> tuple[list[IngestResult], list[Rejected]]:
-        """Store each record; with ``isolate``, each in a savepoint, so one the store refuses is rejected alone."""
+        """Store the records, in order: together (:meth:`Store.upsert_articles`), or with ``isolate`` each in
+        a savepoint, so one the store refuses is rejected alone."""
         results: list[IngestResult] = []
         refused: list[Rejected] = []
+        if not isolate:
+            learned = [self._learned(conn, ex, learn) for ex, learn in ready]
+            refused = [item for item in learned if isinstance(item, Rejected)]
+            exs = [item for item in learned if not isinstance(item, Rejected)]
+            stored = zip(exs, self.store.upsert_articles(conn, exs), strict=True)
+            return [replace(r, warnings=ex.warnings) if ex.warnings else r for ex, r in stored], refused
         for ex, learn in ready:
-            stored: IngestResult | Rejected
-            if not isolate:
-                stored = self._store_one(conn, ex, learn)
+            one: IngestResult | Rejected
+            try:
+                with self.store.savepoint(conn):
+                    one = self._store_one(conn, ex, learn)
+            except RecordRefused as exc:
+                one = Rejected(ex.origin, str(exc))
+            if isinstance(one, Rejected):
+                refused.append(one)
             else:
-                try:
-                    with self.store.savepoint(conn):
-                        stored = self._store_one(conn, ex, learn)
-                except RecordRefused as exc:
-                    stored = Rejected(ex.origin, str(exc))
-            if isinstance(stored, Rejected):
-                refused.append(stored)
-            else:
-                results.append(stored)
+                results.append(one)
         return results, refused
 
     def _refresh_revised(self, conn: Connection, results: list[IngestResult]) -> None:
@@ -276,13 +280,20 @@ class Pipeline:
                     self.store.refresh_story(conn, sid)
 
     def _store_one(self, conn: Connection, ex: Extracted, learn: bool) -> IngestResult | Rejected:
+        learned = self._learned(conn, ex, learn)
+        if isinstance(learned, Rejected):
+            return learned
+        result = self.store.upsert_article(conn, learned)
+        return replace(result, warnings=learned.warnings) if learned.warnings else result
+
+    def _learned(self, conn: Connection, ex: Extracted, learn: bool) -> Extracted | Rejected:
+        """The record without its outlet's learned boilerplate (with ``learn``), or why nothing is left."""
         if learn and ex.source and ex.source != UNKNOWN_OUTLET:  # articles of no known outlet share no template
             had_text = bool(ex.text.strip())
             ex = self._strip_learned(conn, ex, ex.source)
             if had_text and not ex.text.strip() and not (ex.title or "").strip():
                 return Rejected(ex.origin, "nothing left after removing boilerplate")
-        result = self.store.upsert_article(conn, ex)
-        return replace(result, warnings=ex.warnings) if ex.warnings else result
+        return ex
 
     def _strip_learned(self, conn: Connection, ex: Extracted, outlet: str) -> Extracted:
         """Drop paragraphs the outlet repeats on many pages (newsletter plugs, footers, nav)."""

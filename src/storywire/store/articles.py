@@ -5,8 +5,10 @@ import hashlib
 import json
 import re
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from functools import cache
+from typing import NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -85,13 +87,102 @@ def _find_statement(by_external_id: bool, by_url: bool) -> sa.Select:
 @cache
 def _insert_statement(dialect: str) -> sa.Insert:
     insert = (sqlite_insert if dialect == "sqlite" else pg_insert)(articles)
-    return insert.on_conflict_do_nothing().returning(articles.c.id)
+    return insert.on_conflict_do_nothing().returning(articles.c.id, articles.c.source_id, articles.c.content_hash)
+
+
+@cache
+def _revise_statement() -> sa.Update:
+    """A revision's new text and title (and date, when it has one), for executemany."""
+    published = sa.func.coalesce(sa.bindparam("new_published", type_=articles.c.published.type), articles.c.published)
+    return articles.update().where(articles.c.id == sa.bindparam("aid")).values(
+        title=sa.bindparam("title"), text=sa.bindparam("text"), content_hash=sa.bindparam("content_hash"),
+        raw_hash=sa.bindparam("raw_hash"), updated=sa.bindparam("updated"), published=published)
+
+
+GROUP_SIZE = 500  # records looked up and written together (bounds the look-up's parameters)
+
+
+class Record(NamedTuple):
+    """One record as the store keys it: its outlet, title (made from the text when missing) and hash."""
+
+    ex: Extracted
+    source_id: int
+    title: str
+    digest: str
+    headline_only: bool
+
+    @property
+    def keys(self) -> set[tuple]:
+        """What makes two records one article: the same external id or text from one outlet, the same URL."""
+        keys: set[tuple] = {("text", self.source_id, self.digest)}
+        if self.ex.external_id:
+            keys.add(("external_id", self.source_id, self.ex.external_id))
+        if self.ex.url:
+            keys.add(("url", self.ex.url))
+        return keys
+
+
+def _lookup_statement(group: list[Record]) -> sa.Select:
+    """:meth:`ArticlesMixin._lookup` as one statement with the keys inline."""
+    conds = [sa.tuple_(articles.c.source_id, articles.c.content_hash).in_({(r.source_id, r.digest) for r in group})]
+    external = {(r.source_id, r.ex.external_id) for r in group if r.ex.external_id}
+    if external:
+        conds.append(sa.tuple_(articles.c.source_id, articles.c.external_id).in_(external))
+    urls = {r.ex.url for r in group if r.ex.url}
+    if urls:
+        conds.append(articles.c.url.in_(urls))
+    return sa.select(articles.c.id, articles.c.source_id, articles.c.external_id, articles.c.url,
+                     articles.c.content_hash, articles.c.title, articles.c.text).where(sa.or_(*conds))
+
+
+class _Found:
+    """The rows a group's look-up found, matched to a record as :func:`_find_statement` orders them:
+    by external id, else URL, else text."""
+
+    def __init__(self, rows: Sequence[sa.Row]):
+        self.by_external = {(r.source_id, r.external_id): r for r in rows if r.external_id is not None}
+        self.by_url = {r.url: r for r in rows if r.url is not None}
+        self.by_text = {(r.source_id, r.content_hash): r for r in rows}
+
+    def match(self, r: Record) -> sa.Row | None:
+        if r.ex.external_id and (r.source_id, r.ex.external_id) in self.by_external:
+            return self.by_external[(r.source_id, r.ex.external_id)]
+        if r.ex.url and r.ex.url in self.by_url:
+            return self.by_url[r.ex.url]
+        return self.by_text.get((r.source_id, r.digest))
+
+
+NEW_ROW_COLUMNS = ("external_id", "url", "source_id", "feed_id", "title", "authors", "published", "language",
+                   "section", "text", "content_hash", "raw_hash", "fetched", "updated")
+
+
+def _new_row(r: Record, now: datetime) -> dict:
+    """The values of a new article's row (NEW_ROW_COLUMNS)."""
+    ex = r.ex
+    return dict(external_id=ex.external_id, url=ex.url, source_id=r.source_id, feed_id=ex.feed_id, title=r.title,
+                authors=json.dumps(list(ex.authors)), published=ex.published, language=ex.language,
+                section=ex.section, text=ex.text, content_hash=r.digest, raw_hash=ex.raw_hash or r.digest,
+                fetched=now, updated=now)
+
+
+@contextmanager
+def _refusals() -> Iterator[None]:
+    """A value the database cannot keep becomes RecordRefused; a store that fails (locked, full, gone) or a
+    wrong statement does not (not a record's fault)."""
+    try:
+        yield
+    except sa.exc.DBAPIError as exc:
+        if not isinstance(exc, (sa.exc.DataError, sa.exc.IntegrityError)):
+            raise
+        raise refused(exc) from exc
+    except (sa.exc.StatementError, ValueError, OverflowError, UnicodeError) as exc:  # a value that cannot bind
+        raise refused(exc) from exc
 
 
 TITLE_CHARS = 200  # a title made from the first line of an untitled text is cut after a word, at most this long
 
 
-def _refused(exc: Exception) -> RecordRefused:
+def refused(exc: Exception) -> RecordRefused:
     cause = getattr(exc, "orig", None) or exc
     message = str(cause).splitlines()[0][:200] if str(cause) else ""
     return RecordRefused(f"the store refused it ({cause.__class__.__name__}: {message})")
@@ -151,45 +242,86 @@ class ArticlesMixin:
         the previous version kept in article_revisions. A value the database cannot keep raises
         RecordRefused (the transaction is then unusable: retry the batch with ``savepoint``).
         """
-        try:
-            return self._upsert_article(conn, ex, now or utcnow())
-        except sa.exc.DBAPIError as exc:
-            if not isinstance(exc, (sa.exc.DataError, sa.exc.IntegrityError)):
-                raise  # the store failed (locked, full, gone) or a statement is wrong: not this record's fault
-            raise _refused(exc) from exc
-        except (sa.exc.StatementError, ValueError, OverflowError, UnicodeError) as exc:  # a value that cannot bind
-            raise _refused(exc) from exc
+        with _refusals():
+            record = self._record(conn, ex)
+            return self._store_group(conn, [record], now or utcnow())[0]
 
-    def _upsert_article(self, conn: sa.Connection, ex: Extracted, now: datetime) -> IngestResult:
-        source_id = self.source_id(conn, ex.source or UNKNOWN_OUTLET)
+    def upsert_articles(self, conn: sa.Connection, exs: Sequence[Extracted],
+                        now: datetime | None = None) -> list[IngestResult]:
+        """:meth:`upsert_article` of each record, in order, with the same results, in a few statements
+        for the whole batch (one look-up, one insert, one revision write per group of records that do not
+        share a key; a later record with the key of an earlier one starts a new group). A value the
+        database cannot keep raises RecordRefused for the batch: store it again record by record, each in
+        a ``savepoint``, to reject that record alone."""
+        now = now or utcnow()
+        results: list[IngestResult] = []
+        with _refusals():
+            group: list[Record] = []
+            keys: set[tuple] = set()
+            for ex in exs:
+                record = self._record(conn, ex)
+                if keys & record.keys or len(group) == GROUP_SIZE:
+                    results += self._store_group(conn, group, now)
+                    group, keys = [], set()
+                group.append(record)
+                keys |= record.keys
+            results += self._store_group(conn, group, now)
+        return results
+
+    def _record(self, conn: sa.Connection, ex: Extracted) -> Record:
         title = (ex.title or "").strip() or shorten(ex.text.strip().split("\n", 1)[0], TITLE_CHARS)
         headline_only = not ex.text.strip()
-        digest = headline_hash(title) if headline_only else content_hash(ex.text)
-        existing = self._find_existing(conn, source_id, ex, digest)
-        if existing is not None:
-            if existing.content_hash == digest and existing.title == title:
-                return IngestResult(ex.origin, "unchanged", existing.id)
-            if headline_only and existing.text.strip():  # its page is now paywalled: keep the text we have
-                return IngestResult(ex.origin, "unchanged", existing.id)
-            conn.execute(article_revisions.insert().values(
-                article_id=existing.id, title=existing.title, text=existing.text,
-                content_hash=existing.content_hash, replaced=now))
-            conn.execute(articles.update().where(articles.c.id == existing.id).values(
-                title=title, text=ex.text, content_hash=digest, raw_hash=ex.raw_hash, updated=now,
-                published=ex.published or articles.c.published))
-            return IngestResult(ex.origin, "revised", existing.id)
-        values = dict(
-            external_id=ex.external_id, url=ex.url, source_id=source_id, feed_id=ex.feed_id, title=title,
-            authors=json.dumps(list(ex.authors)), published=ex.published, language=ex.language,
-            section=ex.section, text=ex.text, content_hash=digest, raw_hash=ex.raw_hash or digest,
-            fetched=now, updated=now,
-        )
-        # ON CONFLICT DO NOTHING: a concurrent writer (PostgreSQL) may have stored it since our look-up.
-        new_id = conn.execute(_insert_statement(conn.dialect.name), values).scalar()
-        if new_id is None:
-            existing = self._find_existing(conn, source_id, ex, digest)
-            return IngestResult(ex.origin, "unchanged", existing.id if existing is not None else None)
-        return IngestResult(ex.origin, "ingested", new_id)
+        return Record(ex, self.source_id(conn, ex.source or UNKNOWN_OUTLET), title,
+                       headline_hash(title) if headline_only else content_hash(ex.text), headline_only)
+
+    def _store_group(self, conn: sa.Connection, group: list[Record], now: datetime) -> list[IngestResult]:
+        """Store records that share no key (external id, URL, text) with one another."""
+        if not group:
+            return []
+        found = _Found(self._lookup(conn, group)) if len(group) > 1 else None
+        results: list[IngestResult | None] = []
+        revisions: list[dict] = []
+        updates: list[dict] = []
+        new: dict[tuple[int, str], int] = {}  # (source id, hash) -> place in results
+        for r in group:
+            existing = found.match(r) if found is not None else self._find_existing(conn, r.source_id, r.ex, r.digest)
+            if existing is None:
+                new[(r.source_id, r.digest)] = len(results)
+                results.append(None)
+            elif (existing.content_hash == r.digest and existing.title == r.title) or (
+                    r.headline_only and existing.text.strip()):  # a page now paywalled keeps the text we have
+                results.append(IngestResult(r.ex.origin, "unchanged", existing.id))
+            else:
+                revisions.append({"article_id": existing.id, "title": existing.title, "text": existing.text,
+                                  "content_hash": existing.content_hash, "replaced": now})
+                updates.append({"aid": existing.id, "title": r.title, "text": r.ex.text, "content_hash": r.digest,
+                                "raw_hash": r.ex.raw_hash, "updated": now, "new_published": r.ex.published})
+                results.append(IngestResult(r.ex.origin, "revised", existing.id))
+        if revisions:
+            conn.execute(article_revisions.insert(), revisions)
+            conn.execute(_revise_statement(), updates)
+        if new:
+            records = [r for r in group if (r.source_id, r.digest) in new]
+            # ON CONFLICT DO NOTHING: a concurrent writer (PostgreSQL) may have stored one since our look-up.
+            rows = self._insert_new(conn, [_new_row(r, now) for r in records])
+            stored = {(source_id, digest): article_id for article_id, source_id, digest in rows}
+            for r in records:
+                place = new[(r.source_id, r.digest)]
+                if (r.source_id, r.digest) in stored:
+                    results[place] = IngestResult(r.ex.origin, "ingested", stored[(r.source_id, r.digest)])
+                else:
+                    existing = self._find_existing(conn, r.source_id, r.ex, r.digest)
+                    results[place] = IngestResult(r.ex.origin, "unchanged",
+                                                  existing.id if existing is not None else None)
+        return [r for r in results if r is not None]
+
+    def _lookup(self, conn: sa.Connection, group: list[Record]) -> Sequence[sa.Row]:
+        """The stored articles any record of ``group`` may be (by external id, URL or text), in one query."""
+        return conn.execute(_lookup_statement(group)).all()
+
+    def _insert_new(self, conn: sa.Connection, rows: list[dict]) -> list[tuple[int, int, str]]:
+        """Insert article rows unless one is already stored; (id, source id, hash) of those inserted."""
+        return [(r[0], r[1], r[2]) for r in conn.execute(_insert_statement(conn.dialect.name), rows)]
 
     def get_article(self, conn: sa.Connection, article_id: int) -> Article:
         row = conn.execute(sa.select(*ARTICLE_COLUMNS).join_from(articles, sources)

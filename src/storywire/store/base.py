@@ -126,9 +126,23 @@ class Store(ArticlesMixin, ArticleAnalysesMixin, StoriesMixin, AccountsMixin, Su
         [since, before), or those of stories naming ``entity``."""
         return self._search(conn, query, limit, offset, search_filter(outlet, since, before, entity))
 
+    def search_newest(self, conn: sa.Connection, query: str, within: int, *, outlet: str | None = None,
+                      since: datetime | None = None, before: datetime | None = None,
+                      entity: str | None = None) -> list[tuple[int, float]]:
+        """(article id, rank) of the ``within`` newest matching articles (by id: the order they came in),
+        best first; filters as :meth:`search_articles`. Its cost is bounded by ``within``, however many
+        articles match; fewer than ``within`` hits means there are no older ones."""
+        found = self._search_newest(conn, query, within, search_filter(outlet, since, before, entity))
+        return sorted(found, key=lambda hit: (-hit[1], -hit[0]))
+
     def _search(self, conn: sa.Connection, query: str, limit: int, offset: int,
                 where: sa.ColumnElement[bool] | None) -> list[tuple[int, float]]:
         """The backend's full-text search over its own index."""
+        raise NotImplementedError
+
+    def _search_newest(self, conn: sa.Connection, query: str, within: int,
+                       where: sa.ColumnElement[bool] | None) -> list[tuple[int, float]]:
+        """The backend's (article id, rank) of the ``within`` newest matches, in any order."""
         raise NotImplementedError
 
     def lock_clustering(self, conn: sa.Connection) -> None:

@@ -1,10 +1,47 @@
-"""PostgreSQL backend: a pooled psycopg 3 engine and tsvector/GIN search (language-aware per article)."""
+"""PostgreSQL backend: a pooled psycopg 3 engine, new articles written with COPY, and tsvector/GIN search
+(language-aware per article)."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+import psycopg
 import sqlalchemy as sa
 
+from .articles import NEW_ROW_COLUMNS, Record, refused
 from .base import Store
 from .schema import articles
+
+_COLUMNS = ", ".join(NEW_ROW_COLUMNS)
+_FOUND = "SELECT a.id, a.source_id, a.external_id, a.url, a.content_hash, a.title, a.text FROM articles a"
+# The keys travel as arrays: a statement of constant size, planned fast whatever the batch's size.
+_LOOKUP = sa.text(
+    f"{_FOUND} JOIN unnest(CAST(:sids AS integer[]), CAST(:hashes AS text[])) AS k(source_id, digest)"
+    " ON a.source_id = k.source_id AND a.content_hash = k.digest"
+    f" UNION ALL {_FOUND} JOIN unnest(CAST(:xsids AS integer[]), CAST(:xids AS text[])) AS k(source_id, external_id)"
+    " ON a.source_id = k.source_id AND a.external_id = k.external_id"
+    f" UNION ALL {_FOUND} WHERE a.url = ANY(CAST(:urls AS text[]))")
+# New articles arrive here by COPY (one stream, no statement to parse per row), then move in one INSERT.
+_STAGING = ("CREATE TEMP TABLE IF NOT EXISTS articles_incoming (seq integer, external_id text, url text,"
+            " source_id integer, feed_id integer, title text, authors text, published timestamptz, language text,"
+            " section text, text text, content_hash text, raw_hash text, fetched timestamptz, updated timestamptz)"
+            " ON COMMIT DELETE ROWS")
+_MOVE = (f"WITH moved AS (DELETE FROM articles_incoming RETURNING *) INSERT INTO articles ({_COLUMNS})"
+         f" SELECT {_COLUMNS} FROM moved ORDER BY seq ON CONFLICT DO NOTHING RETURNING id, source_id, content_hash")
+
+
+def _aware(value: object) -> object:
+    """A naive time is UTC (as the schema's UTCDateTime takes it), not the session's zone."""
+    return value.replace(tzinfo=UTC) if isinstance(value, datetime) and value.tzinfo is None else value
+
+
+def _matches(query: str) -> tuple[sa.ColumnElement[bool], sa.ColumnElement[float]]:
+    """Whether an article matches the user's words (as words, or stemmed in English), and its rank."""
+    tsq = sa.func.websearch_to_tsquery(sa.literal_column("'simple'::regconfig"), query)
+    tsq_en = sa.func.websearch_to_tsquery(sa.literal_column("'english'::regconfig"), query)
+    search: sa.ColumnClause[object] = sa.literal_column("articles.search")
+    rank = sa.func.ts_rank_cd(search, sa.func.coalesce(tsq_en, tsq), type_=sa.Float)
+    return sa.or_(search.op("@@")(tsq), search.op("@@")(tsq_en)), rank
 
 
 class PostgresStore(Store):
@@ -17,20 +54,47 @@ class PostgresStore(Store):
         engine = sa.create_engine(driver_url, pool_size=5, max_overflow=10, pool_pre_ping=True)
         return cls(engine, url)
 
+    def _lookup(self, conn: sa.Connection, group: list[Record]) -> Sequence[sa.Row]:
+        external = [r for r in group if r.ex.external_id]
+        return conn.execute(_LOOKUP, {
+            "sids": [r.source_id for r in group], "hashes": [r.digest for r in group],
+            "xsids": [r.source_id for r in external], "xids": [r.ex.external_id for r in external],
+            "urls": [r.ex.url for r in group if r.ex.url]}).all()
+
+    def _insert_new(self, conn: sa.Connection, rows: list[dict]) -> list[tuple[int, int, str]]:
+        """Many rows: COPY into a session's staging table, then one INSERT ... ON CONFLICT DO NOTHING."""
+        if len(rows) < 2:
+            return super()._insert_new(conn, rows)
+        if "articles_incoming" not in conn.info:  # the info is cleared at rollback, which drops a new table
+            conn.exec_driver_sql(_STAGING)
+            conn.info["articles_incoming"] = True
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            with cursor.copy(f"COPY articles_incoming (seq, {_COLUMNS}) FROM STDIN") as copy:
+                for seq, row in enumerate(rows):
+                    copy.write_row((seq, *(_aware(row[c]) for c in NEW_ROW_COLUMNS)))
+        except (psycopg.DataError, psycopg.IntegrityError) as exc:  # a value the database cannot keep
+            raise refused(exc) from exc
+        finally:
+            cursor.close()
+        return [(r[0], r[1], r[2]) for r in conn.exec_driver_sql(_MOVE)]
+
     def _search(self, conn: sa.Connection, query: str, limit: int, offset: int,
                 where: sa.ColumnElement[bool] | None) -> list[tuple[int, float]]:
         if not query.strip():
             return []
-        tsq = sa.func.websearch_to_tsquery(sa.literal_column("'simple'::regconfig"), query)
-        tsq_en = sa.func.websearch_to_tsquery(sa.literal_column("'english'::regconfig"), query)
-        search: sa.ColumnClause[object] = sa.literal_column("articles.search")
-        rank = sa.func.ts_rank_cd(search, sa.func.coalesce(tsq_en, tsq))
-        stmt = (
-            sa.select(articles.c.id, rank)
-            .where(sa.or_(search.op("@@")(tsq), search.op("@@")(tsq_en)))
-            .order_by(rank.desc(), articles.c.id.desc())
-            .limit(limit).offset(offset)
-        )
+        matches, rank = _matches(query)
+        stmt = sa.select(articles.c.id, rank).where(matches).order_by(rank.desc(), articles.c.id.desc())
+        if where is not None:
+            stmt = stmt.where(where)
+        return [(row[0], float(row[1])) for row in conn.execute(stmt.limit(limit).offset(offset))]
+
+    def _search_newest(self, conn: sa.Connection, query: str, within: int,
+                       where: sa.ColumnElement[bool] | None) -> list[tuple[int, float]]:
+        if not query.strip():
+            return []
+        matches, rank = _matches(query)
+        stmt = sa.select(articles.c.id, rank).where(matches).order_by(articles.c.id.desc()).limit(within)
         if where is not None:
             stmt = stmt.where(where)
         return [(row[0], float(row[1])) for row in conn.execute(stmt)]

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from .base import Store
 from .schema import articles
 
+_FTS = sa.table("articles_fts", sa.column("rowid"), sa.column("rank"))
 READ_BUSY_MS = 5000  # a read waits this long at most (only WAL recovery or a schema change can block it)
 
 
@@ -54,24 +55,40 @@ class SQLiteStore(Store):
                                         "ORDER BY rank, rowid DESC LIMIT :limit OFFSET :offset"),
                                 {"q": match, "limit": limit, "offset": offset})
             return [(row[0], -float(row[1])) for row in rows]
-        fts = sa.table("articles_fts", sa.column("rowid"), sa.column("rank"))
         stmt = (
             sa.select(articles.c.id, sa.literal_column("articles_fts.rank"))
-            .select_from(fts.join(articles, articles.c.id == sa.literal_column("articles_fts.rowid")))
+            .select_from(_FTS.join(articles, articles.c.id == sa.literal_column("articles_fts.rowid")))
             .where(sa.text("articles_fts MATCH :q").bindparams(q=match), where)
             .order_by(sa.literal_column("articles_fts.rank"), articles.c.id.desc())
             .limit(limit).offset(offset)
         )
         return [(row[0], -float(row[1])) for row in conn.execute(stmt)]
 
+    def _search_newest(self, conn: sa.Connection, query: str, within: int,
+                       where: sa.ColumnElement[bool] | None) -> list[tuple[int, float]]:
+        match = fts5_query(query)
+        if not match:
+            return []
+        # FTS5 walks the matches from the newest rowid back and stops at the limit; bm25 ranks only those.
+        if where is None:
+            rows = conn.execute(sa.text("SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH :q "
+                                        "ORDER BY rowid DESC LIMIT :within"), {"q": match, "within": within})
+            return [(row[0], -float(row[1])) for row in rows]
+        stmt = (
+            sa.select(articles.c.id, sa.literal_column("articles_fts.rank"))
+            .select_from(_FTS.join(articles, articles.c.id == sa.literal_column("articles_fts.rowid")))
+            .where(sa.text("articles_fts MATCH :q").bindparams(q=match), where)
+            .order_by(sa.literal_column("articles_fts.rowid").desc()).limit(within)
+        )
+        return [(row[0], -float(row[1])) for row in conn.execute(stmt)]
+
 
 def fts5_query(query: str) -> str:
-    """User words to an FTS5 query: every word must match (prefix for the last), quotes kept as phrases."""
+    """User words to an FTS5 query: every word must match, quotes kept as phrases. (No word is taken as a
+    prefix: FTS5 reads the whole index of a prefix before it can stop, and PostgreSQL matches words only.)"""
     phrases = re.findall(r'"([^"]+)"', query)
     rest = re.sub(r'"[^"]*"', " ", query)
     words = re.findall(r"\w+", rest)
     parts = ['"' + " ".join(re.findall(r"\w+", p)) + '"' for p in phrases if re.findall(r"\w+", p)]
     parts += ['"' + w + '"' for w in words]
-    if words and not phrases:
-        parts[-1] = parts[-1] + "*"
     return " ".join(parts)

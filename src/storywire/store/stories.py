@@ -23,6 +23,12 @@ _ANY_UNKNOWN = sa.func.max(sa.case((sources.c.name == UNKNOWN_OUTLET, 1), else_=
 OUTLETS = sa.func.coalesce(sa.case((_KNOWN_OUTLETS > 0, _KNOWN_OUTLETS), else_=_ANY_UNKNOWN), 0)
 
 
+def _refresh_statement(with_title: bool) -> sa.Update:
+    """A story's counts and times (and provisional title), for executemany."""
+    names = ("article_count", "source_count", "first_seen", "last_seen", "updated") + (("title",) if with_title else ())
+    return stories.update().where(stories.c.id == sa.bindparam("sid")).values({c: sa.bindparam(c) for c in names})
+
+
 def row_to_story(row: sa.Row) -> Story:
     m = row._mapping
     return Story(id=m["id"], title=m["title"], created=m["created"], updated=m["updated"],
@@ -42,27 +48,33 @@ class StoriesMixin:
         done; the article rows are written together (one statement for many). The caller refreshes the
         touched stories (:meth:`refresh_stories`)."""
         now = utcnow()
+        self._stories_to_join(conn, [a.story_id for a in assignments], now)
         rows: list[dict] = []
-        known = conn.info.setdefault("known_story_ids", set())  # cleared at every commit and rollback
         for a in assignments:
             rows.append({"aid": a.article_id, "story_id": a.story_id, "duplicate_of": a.duplicate_of,
                          "dup_similarity": a.dup_similarity, "clustered_at": now})
-            if a.story_id not in known:
-                self._story_to_join(conn, a.story_id, now)
-                known.add(a.story_id)
             if a.merged_story_ids:
                 self._write_assignments(conn, rows)  # the merged stories' articles include these
                 rows = []
                 self._merge_stories(conn, a.merged_story_ids, a.story_id, now)
         self._write_assignments(conn, rows)
 
-    def _story_to_join(self, conn: sa.Connection, story_id: int, now: datetime) -> None:
-        """Create the story, or check that it was not merged away."""
-        row = conn.execute(sa.select(stories.c.merged_into).where(stories.c.id == story_id)).first()
-        if row is None:
-            conn.execute(stories.insert().values(id=story_id, title="", created=now, updated=now))
-        elif row.merged_into is not None:  # the engine must follow merges first (Pipeline._catch_up)
-            raise StoreError(f"story {story_id} was merged into story {row.merged_into}: an article cannot join it")
+    def _stories_to_join(self, conn: sa.Connection, story_ids: list[int], now: datetime) -> None:
+        """Create the stories not stored yet (one look-up, one insert), after checking that none of them was
+        merged away."""
+        known = conn.info.setdefault("known_story_ids", set())  # cleared at every commit and rollback
+        wanted = list(dict.fromkeys(sid for sid in story_ids if sid not in known))
+        if not wanted:
+            return
+        found = conn.execute(sa.select(stories.c.id, stories.c.merged_into).where(stories.c.id.in_(wanted)))
+        stored = {sid: merged_into for sid, merged_into in found}
+        for sid in wanted:
+            if stored.get(sid) is not None:  # the engine must follow merges first (Pipeline._catch_up)
+                raise StoreError(f"story {sid} was merged into story {stored[sid]}: an article cannot join it")
+        new = [{"id": sid, "title": "", "created": now, "updated": now} for sid in wanted if sid not in stored]
+        if new:
+            conn.execute(stories.insert(), new)
+        known.update(wanted)
 
     def _write_assignments(self, conn: sa.Connection, rows: list[dict]) -> None:
         if rows:
@@ -86,7 +98,8 @@ class StoriesMixin:
             .order_by(stories.c.updated, stories.c.id))]
 
     def refresh_stories(self, conn: sa.Connection, story_ids: set[int] | list[int]) -> None:
-        """:meth:`refresh_story` for many stories: one grouped query for the counts and times."""
+        """:meth:`refresh_story` for many stories: grouped queries for the counts, times and titles, and one
+        update for all."""
         ids = sorted(set(story_ids))
         if not ids:
             return
@@ -95,18 +108,31 @@ class StoriesMixin:
             .where(articles.c.story_id.in_(ids)).group_by(articles.c.story_id))}
         analysed = {r[0] for r in conn.execute(sa.select(analyses.c.story_id).where(analyses.c.story_id.in_(ids)))}
         untitled = {r[0] for r in conn.execute(sa.select(stories.c.id).where(stories.c.id.in_(ids),
-                                                                             stories.c.title == ""))}
+                                                                             stories.c.title == ""))} - analysed
+        titles = self._first_titles(conn, sorted(untitled))
         now = utcnow()
+        rows: dict[bool, list[dict]] = {True: [], False: []}  # by whether the title is set too
         for sid in ids:
             n, n_sources, first, last = agg.get(sid, (0, 0, None, None))
             if isinstance(first, str):  # SQLite gives min()/max() of timestamps as text
                 first, last = datetime.fromisoformat(first), datetime.fromisoformat(last)
-            values: dict = dict(article_count=n, source_count=n_sources, first_seen=first, last_seen=last,
-                                updated=now)
-            if sid in untitled and sid not in analysed:
-                values["title"] = conn.execute(sa.select(articles.c.title).where(articles.c.story_id == sid)
-                                               .order_by(WHEN, articles.c.id).limit(1)).scalar() or ""
-            conn.execute(stories.update().where(stories.c.id == sid).values(**values))
+            row = dict(sid=sid, article_count=n, source_count=n_sources, first_seen=first, last_seen=last, updated=now)
+            if sid in untitled:
+                row["title"] = titles.get(sid, "")
+            rows["title" in row].append(row)
+        for with_title, group in rows.items():
+            if group:
+                conn.execute(_refresh_statement(with_title), group)
+
+    def _first_titles(self, conn: sa.Connection, story_ids: list[int]) -> dict[int, str]:
+        """Story id -> the title of its first article (by time, then id), in one query."""
+        if not story_ids:
+            return {}
+        place = sa.func.row_number().over(partition_by=articles.c.story_id, order_by=(WHEN, articles.c.id))
+        ranked = (sa.select(articles.c.story_id, articles.c.title, place.label("place"))
+                  .where(articles.c.story_id.in_(story_ids)).subquery())
+        return {r[0]: r[1] or "" for r in conn.execute(sa.select(ranked.c.story_id, ranked.c.title)
+                                                        .where(ranked.c.place == 1))}
 
     def refresh_story(self, conn: sa.Connection, story_id: int) -> None:
         """Recompute a story's counts, times and provisional title from its articles."""

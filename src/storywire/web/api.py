@@ -89,17 +89,18 @@ def article(request: Request, article_id: int, viewer: Viewer = Depends(api_view
 def search(request: Request, q: str = Query(..., min_length=1, max_length=300), source: str | None = None,
            since: str | None = Query(None, description="YYYY-MM-DD"),
            until: str | None = Query(None, description="YYYY-MM-DD"), entity: str | None = None,
+           older: bool = Query(False, description="Rank every match, not only the newest 1,000 (slower)"),
            limit: int = Limit, offset: int = Offset, viewer: Viewer = Depends(api_viewer)):
     store = request.app.state.store
     with store.read() as conn:
         result = queries.search(store, conn, q, source, queries.parse_day(since, "since"),
-                                queries.parse_day(until, "until"), entity, limit=limit, offset=offset)
+                                queries.parse_day(until, "until"), entity, limit=limit, offset=offset, older=older)
     for g in result["groups"]:
         if g["story"]:
             for key in ("times", "outlets"):
                 g["story"].pop(key, None)
     return _page(request, result["groups"], limit, offset, result["more"], query=result["query"],
-                 total_hits=result["total_hits"])
+                 total_hits=result["total_hits"], scope=result["scope"], older=result["older"])
 
 
 @router.get("/entities/{name}", summary="An entity and the stories that mention it")

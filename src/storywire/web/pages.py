@@ -144,17 +144,17 @@ def article(request: Request, article_id: int, viewer: Viewer = Depends(page_vie
 # -- search and entities ---------------------------------------------------------------------------
 @router.get("/search")
 def search(request: Request, q: str = "", outlet: str = "", since: str = "", until: str = "", entity: str = "",
-           page_no: int = Query(1, alias="page"), viewer: Viewer = Depends(page_viewer)):
+           older: str = "", page_no: int = Query(1, alias="page"), viewer: Viewer = Depends(page_viewer)):
     page_no = _page_number(page_no)
     store = request.app.state.store
     size = 50
     with store.read() as conn:
         result = queries.search(store, conn, q, outlet or None, queries.parse_day(since, "since"),
                                 queries.parse_day(until, "until"), entity or None, limit=size,
-                                offset=(page_no - 1) * size)
+                                offset=(page_no - 1) * size, older=bool(older))
         outlets = store.source_names(conn)
     return page(request, "search.html", viewer, result=result, q=q, outlet=outlet, since=since, until=until,
-                entity=entity, outlets=outlets, page_no=page_no)
+                entity=entity, outlets=outlets, page_no=page_no, older="1" if older else "")
 
 
 @router.get("/entity/{name:path}")

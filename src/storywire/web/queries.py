@@ -22,6 +22,7 @@ MAX_ID = 2**63 - 1  # the stores' keys are signed 64-bit integers
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 OPENED_MEMORY = timedelta(days=7)
+NEWEST_MATCHES = 1000  # a search ranks the newest this many matching articles, unless older ones are asked for
 
 
 def prefs_for(store: Store, conn: Connection, viewer: Viewer) -> Preferences | None:
@@ -169,16 +170,30 @@ def parse_day(value: str | None, field: str) -> date | None:
 
 
 def search(store: Store, conn: Connection, q: str, outlet: str | None = None, since: date | None = None,
-           until: date | None = None, entity: str | None = None, limit: int = 50, offset: int = 0) -> dict:
-    """Full-text hits (best first) grouped by story; a story's place is that of its best hit."""
+           until: date | None = None, entity: str | None = None, limit: int = 50, offset: int = 0,
+           older: bool = False, within: int | None = None) -> dict:
+    """Full-text hits (best first) grouped by story; a story's place is that of its best hit.
+
+    Without dates or ``older``, only the ``within`` (NEWEST_MATCHES) newest matching articles are ranked
+    (``scope`` "newest"; ``older`` says whether older articles match too): a common word costs no more
+    than a rare one. With dates or ``older``, every match is ranked (``scope`` "all")."""
     q = (q or "").strip()
+    within = within or NEWEST_MATCHES
+    scope = "all" if older or since or until else "newest"
     if not q:
-        return {"query": q, "groups": [], "total_hits": 0, "more": False}
+        return {"query": q, "groups": [], "total_hits": 0, "more": False, "scope": scope, "older": False,
+                "within": within}
     if len(q) > 300:
         raise InputError("the search is too long (at most 300 characters)")
-    hits = store.search_articles(conn, q, limit + 1, offset, outlet=outlet, entity=entity,
-                                 since=datetime.combine(since, time.min, UTC) if since else None,
-                                 before=datetime.combine(until + timedelta(days=1), time.min, UTC) if until else None)
+    has_older = False
+    if scope == "newest":
+        found = store.search_newest(conn, q, within, outlet=outlet, entity=entity)
+        hits, has_older = found[offset:offset + limit + 1], len(found) >= within
+    else:
+        hits = store.search_articles(
+            conn, q, limit + 1, offset, outlet=outlet, entity=entity,
+            since=datetime.combine(since, time.min, UTC) if since else None,
+            before=datetime.combine(until + timedelta(days=1), time.min, UTC) if until else None)
     more = len(hits) > limit
     hits = hits[:limit]
     arts = store.get_articles(conn, [i for i, _ in hits])
@@ -189,7 +204,8 @@ def search(store: Store, conn: Connection, q: str, outlet: str | None = None, si
         key = a.story_id if a.story_id in cards else None
         groups.setdefault(key, {"story": cards.get(key), "articles": []})["articles"].append(
             {**article_dict(a), "snippet": snippet(a.text, q)})
-    return {"query": q, "groups": list(groups.values()), "total_hits": len(arts), "more": more}
+    return {"query": q, "groups": list(groups.values()), "total_hits": len(arts), "more": more, "scope": scope,
+            "older": has_older, "within": within}
 
 
 def snippet(text: str, query: str, width: int = 110) -> str:
