@@ -56,7 +56,12 @@ def test_a_dying_worker_costs_only_its_item():
     assert isinstance(got[7], StageFailure) and "seven is refused" in got[7].reason
     assert all(got[n] == n * n for n in range(40) if n not in (7, 13))
     # the pool was restarted: it still works
-    assert [r for _, r in ordered_map(square_or_die, [2, 3], workers=2)] == [4, 9]
+    assert [r for _, r in ordered_map(pid_of, range(30), workers=2, chunksize=2)] != []
+    assert all(pid != os.getpid() for _, (_, pid) in ordered_map(pid_of, range(30), workers=2, chunksize=2))
+
+
+def test_a_short_stream_runs_here():
+    assert all(pid == os.getpid() for _, (_, pid) in ordered_map(pid_of, range(10), workers=2, chunksize=2))
 
 
 def _write_input(root: Path, shared: Path | None) -> list[Path]:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from itertools import groupby, islice
+from itertools import chain, groupby, islice
 from typing import TypeVar
 
 from .errors import ConfigError
@@ -99,12 +99,15 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], workers: int, chunksiz
     with a :class:`StageFailure`. ``workers`` 0: in this process. ``ahead``: chunks in flight (default 2 per
     worker + 1). ``fn`` must be picklable (a module-level function, or a ``functools.partial`` of one).
     ``in_process(item)`` True: ``fn`` of that item costs less than sending it to a worker and back; it runs
-    here, in its turn."""
+    here, in its turn. A stream of at most ``ahead`` chunks runs here: starting workers would cost more."""
     chunks = _chunks(iter(items), chunksize, in_process)
-    if workers <= 0:
-        for _, chunk in chunks:
+    depth = ahead or 2 * workers + 1
+    first = list(islice(chunks, depth + 1)) if workers > 0 else []
+    if workers <= 0 or len(first) <= depth:  # none, or a stream too short to be worth starting workers for
+        for _, chunk in chain(first, chunks):
             yield from zip(chunk, run_chunk(fn, chunk), strict=True)
         return
+    chunks = chain(first, chunks)
     pool = _pools.get(workers)
     # chunk, its future and the pool running it (None: a chunk run here when its turn comes)
     pending: deque[tuple[list[T], Future | None, ProcessPoolExecutor | None]] = deque()
@@ -120,7 +123,7 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], workers: int, chunksiz
             future = pool.submit(run_chunk, fn, chunk)
         return chunk, future, pool
 
-    for local, chunk in islice(chunks, ahead or 2 * workers + 1):
+    for local, chunk in islice(chunks, depth):
         pending.append(submit(local, chunk))
     while pending:
         chunk, future, ran_in = pending.popleft()
