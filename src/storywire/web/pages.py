@@ -19,6 +19,7 @@ from . import logins, queries
 from .auth import (
     LOGIN_CSRF_COOKIE,
     SESSION_COOKIE,
+    Forbidden,
     Viewer,
     check_csrf,
     new_login_csrf,
@@ -45,6 +46,8 @@ NOTICES = {
     "user-removed": "User removed.",
     "token-revoked": "Token revoked.",
     "password-changed": "Password changed. Other sessions were logged out.",
+    "welcome": "Your admin account is ready. Stories appear as the feeds are fetched; add or import feeds on "
+               "the Sources page.",
 }
 
 
@@ -80,8 +83,9 @@ def _river(request: Request, viewer: Viewer, view: str, page_no: int):
         cards, more = queries.river(store, conn, viewer, view, limit=size, offset=(page_no - 1) * size,
                                     cache=request.app.state.river_cache)
         prefs = store.list_preferences(conn, viewer.id) if view == "foryou" else []
+        status = queries.collection_status(store, conn) if not cards and page_no == 1 else None
     return page(request, "river.html", viewer, view=view, cards=cards, page_no=page_no, more=more, prefs=prefs,
-                notice=NOTICES.get(request.query_params.get("done", "")))
+                status=status, notice=NOTICES.get(request.query_params.get("done", "")))
 
 
 # -- story and article ------------------------------------------------------------------------------
@@ -205,9 +209,62 @@ def _login_page(request: Request, next_path: str, error: str | None = None, stat
                 name: str = "") -> Response:
     """The login form with a fresh CSRF token, in the form and in its cookie."""
     token = new_login_csrf()
+    store = request.app.state.store
+    with store.read() as conn:
+        no_user = store.count_users(conn) == 0
     resp = page(request, "login.html", Viewer(None), next=safe_next(next_path), login_csrf=token, error=error,
-                name=name, status_code=status_code)
+                name=name, no_user=no_user, status_code=status_code)
     _set_cookie(request, resp, LOGIN_CSRF_COOKIE, token, max_age=3600)
+    return resp
+
+
+# -- first run ------------------------------------------------------------------------------------
+@router.get("/setup")
+def setup_form(request: Request, token: str = ""):
+    _setup_check(request, token)
+    return _setup_page(request, token)
+
+
+@router.post("/setup")
+def setup(request: Request, token: str = Form(""), name: str = Form(""), password: str = Form(""),
+          password_again: str = Form(""), csrf_token: str = Form("")):
+    _setup_check(request, token)
+    expected = request.cookies.get(LOGIN_CSRF_COOKIE, "")
+    if not expected or not hmac.compare_digest(expected.encode(), csrf_token.encode()):
+        return _setup_page(request, token, "The form expired. Please try again.", 403, name)
+    if password != password_again:
+        return _setup_page(request, token, "The two passwords differ. Please type them again.", 400, name)
+    store = request.app.state.store
+    try:
+        with store.atomic() as conn:
+            user_id = store.create_first_admin(conn, token, name, password)
+            session = store.create_session(conn, user_id)
+    except InputError as exc:
+        return _setup_page(request, token, str(exc).capitalize() + ".", 400, name)
+    resp = _redirect("/", "welcome")
+    _set_cookie(request, resp, SESSION_COOKIE, session["id"], max_age=int(SESSION_TTL.total_seconds()))
+    resp.delete_cookie(LOGIN_CSRF_COOKIE, path="/")
+    return resp
+
+
+def _setup_check(request: Request, token: str) -> None:
+    """/setup exists only while the store has no user; its link must carry the token storywire printed."""
+    store = request.app.state.store
+    with store.read() as conn:
+        if store.count_users(conn) > 0:
+            raise NotFound("there is nothing at this address")
+        if not store.setup_token_valid(conn, token):
+            raise Forbidden("this set-up link is not valid (used already, or replaced by a newer one): open the "
+                            "link storywire printed when it last started")
+
+
+def _setup_page(request: Request, token: str, error: str | None = None, status_code: int = 200,
+                name: str = "") -> Response:
+    """The first-admin form with a fresh CSRF token, in the form and in its cookie."""
+    csrf_value = new_login_csrf()
+    resp = page(request, "setup.html", Viewer(None), token=token, login_csrf=csrf_value, error=error, name=name,
+                status_code=status_code)
+    _set_cookie(request, resp, LOGIN_CSRF_COOKIE, csrf_value, max_age=3600)
     return resp
 
 

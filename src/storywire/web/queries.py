@@ -227,3 +227,18 @@ def briefing_one(store: Store, conn: Connection, user_id: int | None, briefing_i
 def briefing_dict(b: StoredBriefing) -> dict:
     return {"id": b.id, "created": b.created, "title": b.title, "period_start": b.period_start,
             "period_end": b.period_end, "data": b.data}
+
+
+def collection_status(store: Store, conn: Connection) -> dict:
+    """What the collector is doing, for a river with no story yet: how many feeds are followed, how many
+    fail (and a sample error), whether none was ever reached (offline?), and when the next try is."""
+    feeds = store.list_feeds(conn)
+    failing = [f for f in feeds if f.health in ("failing", "backed off", "unreachable")]
+    reached = [f for f in feeds if f.last_success is not None]
+    due = store.next_due(conn) if feeds else None
+    return {"feeds": len(feeds), "failing": len(failing), "reached": len(reached),
+            "never_checked": sum(1 for f in feeds if f.last_checked is None),
+            "articles": sum(f.articles for f in feeds),
+            "error": next((f.last_error for f in failing if f.last_error), None),
+            "offline": bool(feeds) and len(failing) == len(feeds) and not reached,
+            "next_check": due if due is not None and due.year > 1 else None}
