@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.background import BackgroundTask
 
+from ..brief.model import Briefing
 from ..errors import AuthError, InputError, NotFound
 from ..store.accounts import SESSION_TTL
 from ..store.base import Store
@@ -33,6 +34,10 @@ from .render import outlet, page
 
 router = APIRouter(include_in_schema=False)
 MAX_COLUMNS = 12
+# How much of each long part of a story page shows before its "show all" (a <details>): a story of fifty
+# articles stays a page one scrolls through, not a wall.
+STORY_LIMITS = {"covered": 8, "paragraphs": 4, "passages": 6, "adds": 4, "adds_each": 3, "quotes": 8,
+                "carriers": 4}
 
 NOTICES = {
     "followed": "Saved. \u201cFor you\u201d now follows it.",
@@ -121,7 +126,7 @@ def story(request: Request, story_id: int, viewer: Viewer = Depends(page_viewer)
     return page(request, "story.html", viewer, story=detail["story"], analysis=analysis, columns=columns,
                 covered=covered, shown={c["article"].id for c in columns},
                 numbers=detail["numbers"], outlets=detail["outlets"], timeline_rows=timeline_rows, prefs=prefs,
-                background=background)
+                limits=STORY_LIMITS, background=background)
 
 
 def _record_open(store: Store, user_id: int, story_id: int) -> None:
@@ -172,6 +177,38 @@ def entity(request: Request, name: str, viewer: Viewer = Depends(page_viewer)):
     return page(request, "entity.html", viewer, entity=info, cards=cards,
                 pref=prefs.get(("entity", info["name"].lower())),
                 notice=NOTICES.get(request.query_params.get("done", "")))
+
+
+# -- briefings and API docs --------------------------------------------------------------------------
+BRIEFINGS_PAGE_SIZE = 20
+
+
+@router.get("/briefings")
+def briefings(request: Request, page_no: int = Query(1, alias="page"), viewer: Viewer = Depends(page_viewer)):
+    page_no = _page_number(page_no)
+    store = request.app.state.store
+    with store.read() as conn:
+        found, more = queries.briefing_list(store, conn, viewer.id, BRIEFINGS_PAGE_SIZE,
+                                            (page_no - 1) * BRIEFINGS_PAGE_SIZE)
+    for b in found:
+        b["stories"] = sum(len(s.get("items", ())) for s in b["data"].get("sections", ()))
+    return page(request, "briefings.html", viewer, briefings=found, more=more, page_no=page_no)
+
+
+@router.get("/briefings/{briefing_id}")
+def briefing(request: Request, briefing_id: int, viewer: Viewer = Depends(page_viewer)):
+    queries.checked_id(briefing_id, "briefing")
+    store = request.app.state.store
+    with store.read() as conn:
+        found = queries.briefing_one(store, conn, viewer.id, briefing_id)
+    return page(request, "briefing.html", viewer, briefing=found, brief=Briefing.from_dict(found["data"]))
+
+
+@router.get("/api/docs")
+def api_docs(request: Request):
+    """The JSON API's reference, rendered from its OpenAPI document (open to all, like the document)."""
+    viewer = resolve(request)
+    return page(request, "api_docs.html", viewer, api=queries.api_reference(request.app.openapi()))
 
 
 # -- login --------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
+from ..brief.render import outlets_line, period_line, quote_line, reasons_line, section_name, whats_new_line
 from ..clock import utcnow
 from ..links import http_link
 from ..store.articles import UNKNOWN_OUTLET
@@ -123,7 +124,9 @@ def make_templates() -> Jinja2Templates:
     env = templates.env
     env.filters.update(timeago=timeago, due_in=due_in, when=when, published=published, outlet=outlet, clock=clock,
                        monogram=monogram, hue=hue, sparkline=sparkline_svg, text_html=text_to_html, safe_url=safe_url)
-    env.globals.update(timeline_svg=timeline_svg, asset_v=asset_version(), unknown_outlet=UNKNOWN_OUTLET)
+    env.globals.update(period_line=period_line, section_name=section_name, outlets_line=outlets_line,
+                       reasons_line=reasons_line, quote_line=quote_line, whats_new_line=whats_new_line,
+                       timeline_svg=timeline_svg, asset_v=asset_version(), unknown_outlet=UNKNOWN_OUTLET)
     env.trim_blocks = True
     env.lstrip_blocks = True
     return templates
