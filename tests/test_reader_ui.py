@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,9 +16,77 @@ from rich.console import Console
 
 from storywire.config import Settings
 from storywire.errors import AuthError, InputError
+from storywire.models import RawItem
+from storywire.store import open_store
+from storywire.store.copy import copy_store
 from storywire.web import create_app
 
 PASSWORD = "correct horse battery"
+# A story of 50 outlets: a wire report every outlet carries (cut in two around its own reporting), with
+# local detail and a quote of its own.
+WIRE = [
+    "The harbour authority of Port Selwyn closed the northern breakwater on Monday after storm waves cracked its "
+    "seaward wall, stranding forty fishing boats inside the inner basin.",
+    "Engineers from the regional port agency said the crack ran for nearly ninety metres along the old granite "
+    "blocks and that repairs could take until the spring.",
+    "\"We cannot let boats pass the breakwater until divers have checked every block,\" said Maria Okonkwo, the "
+    "harbour master, at a briefing in the port office.",
+    "Fishing crews said the closure would cost them the start of the winter herring season, which usually brings "
+    "in a third of the town's yearly catch.",
+    "The mayor, Tomas Lindqvist, said the town council would ask the national government for emergency funds to "
+    "pay the crews while the breakwater is repaired.",
+    "Storm Edda brought gusts of 140 kilometres an hour to the coast over the weekend and flooded low streets near "
+    "the fish market.",
+]
+BIG_START = datetime(2024, 11, 4, 6, tzinfo=UTC)
+
+
+def big_story_items(n: int = 50) -> list[RawItem]:
+    """``n`` articles of one story from ``n`` outlets with long names, two hours apart."""
+    items = []
+    for i in range(n):
+        own = [f"Our reporter found that shop number {i} on Quay Street had water {i % 7 + 1} centimetres deep "
+               f"and that its owner, a baker, lost flour worth {100 + i} euros.",
+               f"Residents of block {i} said the sea wall had been patched {i % 5 + 2} times in the past decade, "
+               f"most recently after a smaller storm in {2000 + i}.",
+               f"\"We were told the wall was safe,\" said resident number {i}, who has lived by the harbour for "
+               f"{10 + i} years."]
+        paragraphs = WIRE[:3 + i % 4] + own + WIRE[3 + i % 4:]
+        items.append(RawItem(origin=f"big{i}", kind="text", text="\n\n".join(paragraphs),
+                             source=f"The Coastal Observer Number {i:02d} Daily",
+                             title=f"Storm cracks Port Selwyn breakwater, boats stranded ({i})",
+                             url=f"https://outlet{i}.example/storm", published=BIG_START + timedelta(hours=2 * i)))
+    return items
+
+
+@pytest.fixture(scope="module")
+def big_seed(tmp_path_factory):
+    """A SQLite store holding the 50-outlet story, analysed, and an admin (made once per module)."""
+    from storywire.pipeline import Pipeline
+
+    path = tmp_path_factory.mktemp("big") / "big.db"
+    seed = open_store(str(path))
+    assert Pipeline(seed, Settings(db=str(path))).ingest(big_story_items()).counts["ingested"] == 50
+    with seed.atomic() as conn:
+        seed.create_user(conn, "alice", PASSWORD, is_admin=True)
+        seed.create_user(conn, "bob", PASSWORD)
+    seed.close()
+    return path
+
+
+@pytest.fixture
+def big(store, big_seed):
+    """The big story's store copied into the backend under test."""
+    copy_store(open_store(str(big_seed)), store)
+    return store
+
+
+def _logged_in(store, name: str = "alice", **overrides) -> TestClient:
+    c = _client(store, **overrides)
+    form = c.get("/login")
+    r = c.post("/login", data={"name": name, "password": PASSWORD, "csrf_token": _form_csrf(form.text), "next": "/"})
+    assert r.status_code == 303, r.text
+    return c
 
 
 def _client(store, **overrides) -> TestClient:
@@ -167,3 +235,100 @@ def test_count_records_matches_what_the_readers_yield(tmp_path):
     (tmp_path / "dump.txt").write_text("A dump.\n")
     paths = [tmp_path, tmp_path / "missing.jsonl"]
     assert count_records(paths) == len(list(read_paths(paths))) == 11
+
+
+# -- pages that hold real data -------------------------------------------------------------------------------
+def test_a_fifty_outlet_story_page_shows_each_part_short_with_show_all(big):
+    with big.read() as conn:
+        story = next(st for st in big.list_stories(conn) if st.article_count == 50)
+    c = _logged_in(big)
+    text = c.get(f"/story/{story.id}").text
+    who = text[text.index('id="wc-h"'):text.index('id="cmp-h"')]
+    assert who.count("<li>") == 50 and "Show all 50 articles" in who
+    assert who.index("Show all 50 articles") < who.index("Number 08 Daily")  # the ninth is behind "show all"
+    assert text.count('class="column"') == 12 and "Showing 12 of 50 articles" in text
+    assert "Show the whole article (5 more paragraphs)" in text  # 9 paragraphs, 4 shown
+    assert re.search(r'<a class="passage-ref" href="#p\d+"><mark class="shared"', text)
+    assert re.search(r"and 4\d more outlets</p>", text)  # a passage's carriers are cut at four
+    assert 'class="column-nav"' in text and "scroll sideways" in text
+    timeline = text[text.index('<svg class="timeline"'):]
+    assert timeline[:timeline.index("</svg>")].count('class="outlet"') == 12 and "and 38 more outlets" in timeline
+    c.close()
+
+
+def test_timeline_labels_fit_the_span():
+    from storywire.web.svg import CHAR_W, _label_format, _ticks
+
+    start = datetime(2020, 2, 29, tzinfo=UTC)
+    for seconds, example in ((3600.0, "00:00"), (5 * 86400.0, "Feb 29, 00:00"), (200 * 86400.0, "Feb 29"),
+                             (5 * 365 * 86400.0, "Feb 2020")):
+        assert start.strftime(_label_format(seconds)) == example
+        for plot in (200.0, 420.0, 600.0):
+            ticks = _ticks(start, seconds, 100.0, plot)
+            spans = []
+            for x, anchor, label in ticks:
+                w = len(label) * CHAR_W["tick"]
+                spans.append({"start": (x, x + w), "middle": (x - w / 2, x + w / 2), "end": (x - w, x)}[anchor])
+            assert all(a[1] < b[0] for a, b in zip(spans, spans[1:], strict=False)), (seconds, plot, ticks)
+
+
+def test_sources_page_is_filtered_and_paginated(store):
+    with store.atomic() as conn:
+        store.create_user(conn, "alice", PASSWORD, is_admin=True)
+        for n in range(120):
+            name = f"{'Tide' if n % 10 == 0 else 'Wire'} {n:03d}"
+            store.add_feed(conn, f"https://feeds{n:03d}.example/rss", title=name, category="World")
+    c = _logged_in(store)
+    first = c.get("/sources").text
+    assert first.count('data-label="Last success"') == 50 and "page 1 of 3" in first
+    assert "Wire 001" in first and "Wire 099" not in first
+    last = c.get("/sources?feeds_page=3").text
+    assert last.count('data-label="Last success"') == 20 and "page 3 of 3" in last and "Wire 119" in last
+    assert "page 3 of 3" in c.get("/sources?feeds_page=99").text  # past the end: the last page
+    found = c.get("/sources?q=tide").text
+    assert found.count('data-label="Last success"') == 12 and "12 feeds and 12 outlets match" in found
+    assert "page 1 of" not in found
+    assert c.get("/sources?q=" + "x" * 300).status_code == 400
+    c.close()
+
+
+def test_briefings_pages_show_the_readers_and_the_shared_ones(big):
+    from storywire.brief.build import build_briefing
+
+    settings = Settings()
+    shared = build_briefing(big, settings, since=BIG_START, until=BIG_START + timedelta(days=5),
+                            now=BIG_START + timedelta(days=5))
+    assert shared.items
+    with big.atomic() as conn:
+        bob = big.user_by_name(conn, "bob")["id"]
+        shared_id = big.save_briefing(conn, None, shared.title, shared.period_start, shared.period_end,
+                                      shared.to_dict())
+        private_id = big.save_briefing(conn, bob, "Bob's own briefing", shared.period_start, shared.period_end,
+                                       shared.to_dict())
+    c = _logged_in(big)
+    listing = c.get("/briefings").text
+    assert f'href="/briefings/{shared_id}"' in listing and f'href="/briefings/{private_id}"' not in listing
+    assert "1 story" in listing
+    one = c.get(f"/briefings/{shared_id}").text
+    item = shared.items[0]
+    assert f'href="/story/{item.story_id}"' in one and item.sentences[0].text.split('"')[0][:40] in one
+    assert re.search(r'\(<a href="/article/\d+">The Coastal Observer', one)
+    assert c.get(f"/briefings/{private_id}").status_code == 404
+    c.close()
+    c = _logged_in(big, "bob")
+    assert f'href="/briefings/{private_id}"' in c.get("/briefings").text
+    c.close()
+
+
+def test_api_docs_page_renders_the_openapi_document(store):
+    c = _client(store, anonymous_read=True)
+    docs = c.get("/api/docs")
+    assert docs.status_code == 200
+    assert "script-src 'self'" in docs.headers["content-security-policy"]
+    text = docs.text
+    assert '<code class="api-path">/api/v1/stories</code>' in text
+    assert "<code>limit</code>" in text and "Items per page (1-100)." in text
+    assert '<code class="api-path">/api/v1/preferences</code>' in text and "<code>action</code>" in text
+    assert 'href="/api/docs"' in c.get("/login").text  # the footer's API link goes to this page
+    assert "<script>" not in text and "cdn" not in text.lower()
+    c.close()
