@@ -4,8 +4,9 @@ Every query storywire runs lives in this package: other modules call the store's
 import SQLAlchemy or the schema. Writes go through ``atomic()``: one transaction, all or nothing. On
 SQLite a process-wide lock makes this process a single writer and ``BEGIN IMMEDIATE`` serialises
 writers across processes. Reads use ``read()``, which never waits for a writer (on SQLite a read-only WAL snapshot).
-The methods live in per-concern mixins (articles, stories, accounts, feeds, briefings) so each file
-stays short; the backends differ only in engine set-up, full-text search and the clustering lock.
+The methods live in per-concern mixins (articles, stories, accounts, feeds, briefings, reading state,
+app passwords) so each file stays short; the backends differ only in engine set-up, full-text search
+and the clustering lock.
 """
 from __future__ import annotations
 
@@ -24,8 +25,10 @@ from alembic.script import ScriptDirectory
 
 from ..errors import StoreError
 from .accounts import AccountsMixin
+from .app_passwords import AppPasswordsMixin
 from .articles import ArticlesMixin, search_filter
 from .briefings import BriefingsMixin
+from .reading import ReadingMixin
 from .stories import StoriesMixin
 from .subscriptions import SubscriptionsMixin
 
@@ -38,7 +41,8 @@ UNAVAILABLE: tuple[type[Exception], ...] = (sa.exc.OperationalError, sa.exc.Time
 UNUSABLE_VALUE: type[Exception] = sa.exc.DataError
 
 
-class Store(ArticlesMixin, StoriesMixin, AccountsMixin, SubscriptionsMixin, BriefingsMixin):
+class Store(ArticlesMixin, StoriesMixin, AccountsMixin, SubscriptionsMixin, BriefingsMixin, ReadingMixin,
+            AppPasswordsMixin):
     """Everything storywire keeps. Create with :func:`storywire.store.open_store`."""
 
     dialect: str = ""

@@ -222,3 +222,54 @@ settings_kv = sa.Table(
     sa.Column("name", sa.String(64), primary_key=True),
     sa.Column("value", sa.Text, nullable=False),
 )
+
+# -- reading state (store/reading.py): per-user, over the shared articles and feeds ------------------
+article_states = sa.Table(
+    "article_states", metadata,
+    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("read", sa.Boolean),  # NULL: as by age (see store/reading.py); false keeps an old article unread
+    sa.Column("starred", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("read_at", TS),
+    sa.Column("starred_at", TS),
+    sa.Index("ix_article_states_starred", "user_id", "starred", "starred_at"),
+)
+
+article_labels = sa.Table(
+    "article_labels", metadata,
+    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("label", sa.Text, primary_key=True),
+    sa.Column("created", TS, nullable=False),
+    sa.Index("ix_article_labels_label", "user_id", "label"),
+)
+
+reading_lists = sa.Table(  # a user with no row follows every feed no reader brought (folders: their categories)
+    "reading_lists", metadata,
+    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("created", TS, nullable=False),  # since when user_feeds is the user's own list
+)
+
+user_feeds = sa.Table(
+    "user_feeds", metadata,
+    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("feed_id", sa.Integer, sa.ForeignKey("feeds.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("folder", sa.Text),
+    sa.Column("title", sa.Text),
+    sa.Column("brought", sa.Boolean, nullable=False, server_default=sa.false()),  # this user's subscribe added it
+    sa.Column("created", TS, nullable=False),
+    sa.Index("ix_user_feeds_feed", "feed_id"),
+)
+
+app_passwords = sa.Table(
+    "app_passwords", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("name", sa.Text, nullable=False, server_default=""),
+    sa.Column("password_hash", sa.Text, nullable=False),  # argon2, like the login password
+    sa.Column("auth_hash", sa.String(64), nullable=False, unique=True),  # SHA-256 of the Reader API Auth token
+    sa.Column("fever_hash", sa.String(64), nullable=False, unique=True),  # SHA-256 of the Fever api_key
+    sa.Column("created", TS, nullable=False),
+    sa.Column("last_used", TS),
+    sa.Index("ix_app_passwords_user", "user_id"),
+)
