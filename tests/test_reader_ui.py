@@ -20,6 +20,7 @@ from storywire.models import RawItem
 from storywire.store import open_store
 from storywire.store.copy import copy_store
 from storywire.web import create_app
+from tests.test_web import feed_server  # noqa: F401  (a fixture)
 
 PASSWORD = "correct horse battery"
 # A story of 50 outlets: a wire report every outlet carries (cut in two around its own reporting), with
@@ -331,4 +332,146 @@ def test_api_docs_page_renders_the_openapi_document(store):
     assert '<code class="api-path">/api/v1/preferences</code>' in text and "<code>action</code>" in text
     assert 'href="/api/docs"' in c.get("/login").text  # the footer's API link goes to this page
     assert "<script>" not in text and "cdn" not in text.lower()
+    c.close()
+
+
+# -- reading state in the pages ------------------------------------------------------------------------------
+STORM = ("Storm Edda closed the northern ferry terminal at Port Selwyn on Monday after waves damaged the pier, and "
+         "ferries to the islands will sail from the southern quay until repairs end next month, officials said.")
+
+
+def _reading_world(store) -> dict:
+    """Two followed feeds (World, and Local in a folder) with recent articles; two of them one story."""
+    from storywire.clock import utcnow
+    from storywire.pipeline import Pipeline
+
+    now = utcnow()
+    with store.atomic() as conn:
+        world, _ = store.add_feed(conn, "https://world.example/rss", title="World Wire", category="World")
+        local, _ = store.add_feed(conn, "https://local.example/rss", title="Harbour Post", category="Local")
+        store.create_user(conn, "alice", PASSWORD, is_admin=True)
+    items = [RawItem(origin="w1", kind="text", text=STORM, title="Storm closes ferry terminal", source="World Wire",
+                     url="https://world.example/storm", published=now - timedelta(hours=3), feed_id=world),
+             RawItem(origin="l1", kind="text", text=STORM + " Local cafes said trade fell by half.",
+                     title="Ferry terminal shut after storm", source="Harbour Post",
+                     url="https://local.example/storm", published=now - timedelta(hours=2), feed_id=local),
+             RawItem(origin="l2", kind="text", title="Lantern festival moves indoors", source="Harbour Post",
+                     text="The harbour lantern festival will be held in the old fish market hall this year, "
+                          "the organisers said, after the storm damaged the quay where the boats gather.",
+                     url="https://local.example/lanterns", published=now - timedelta(hours=1), feed_id=local)]
+    summary = Pipeline(store, Settings()).ingest(items)
+    assert summary.counts["ingested"] == 3
+    with store.read() as conn:
+        arts = {a.url: a for a in store.recent_articles(conn, limit=10)}
+    return {"world": world, "local": local, "arts": arts, "story": arts["https://world.example/storm"].story_id}
+
+
+def _post(c: TestClient, path: str, form_page: str, **data) -> None:
+    r = c.post(path, data={"csrf_token": _form_csrf(c.get(form_page).text), **data})
+    assert r.status_code == 303, r.text
+
+
+def test_unread_counts_and_marks_on_the_river_feeds_and_folders(store):
+    world = _reading_world(store)
+    story, lanterns = world["story"], world["arts"]["https://local.example/lanterns"]
+    assert story == world["arts"]["https://local.example/storm"].story_id
+    c = _logged_in(store)
+    river = c.get("/").text
+    assert re.search(r'Your feeds <span class="n unread-count"[^>]*>3</span>', river)
+    assert f'data-item="story-{story}"' in river and 'class="state unread"' in river
+    feeds = c.get("/reading").text
+    assert re.search(r'Local <span class="n unread-count">2</span>', feeds)
+    assert re.search(r'World Wire <span class="n unread-count">1</span>', feeds)
+    assert feeds.count('data-shortcut="m"') == 3 and feeds.count('data-shortcut="s"') == 3
+    assert re.search(r"2 unread</a>", c.get("/sources").text)
+
+    _post(c, f"/reading/articles/{lanterns.id}/read", "/reading", read="1", next="/reading")
+    assert re.search(r'Local <span class="n unread-count">1</span>', c.get("/reading").text)
+    _post(c, f"/reading/articles/{lanterns.id}/read", "/reading", read="0", next="/reading")
+    assert re.search(r'Local <span class="n unread-count">2</span>', c.get("/reading").text)
+    _post(c, "/reading/read-all", "/reading", folder="Local", next="/reading")
+    after = c.get("/reading").text
+    assert "Local <span" not in after and re.search(r'All <span class="n unread-count">1</span>', after)
+    _post(c, "/reading/read-all", "/reading", next="/reading")
+    assert 'unread-count' not in c.get("/reading").text
+    c.close()
+
+
+def test_a_story_read_then_updated_shows_what_is_new(store):
+    from storywire.clock import utcnow
+    from storywire.pipeline import Pipeline
+
+    world = _reading_world(store)
+    story = world["story"]
+    c = _logged_in(store)
+    first = c.get(f"/story/{story}")
+    assert first.status_code == 200 and "Updated since you read it" not in first.text
+    river = c.get("/").text  # opening the story marked it read
+    card = river[river.index(f'data-item="story-{story}"'):]
+    assert card.index('class="state read"') < card.index("</article>")
+    later = RawItem(origin="w2", kind="text", text=STORM + " The pier will reopen in six weeks, engineers said.",
+                    title="Ferry pier to reopen in six weeks", source="Coast Courier",
+                    url="https://courier.example/pier", published=utcnow() - timedelta(minutes=30),
+                    feed_id=world["world"])
+    Pipeline(store, Settings()).ingest([later])
+    river = c.get("/").text
+    assert "updated: 1 new article" in river
+    page_text = c.get(f"/story/{story}").text
+    notice = page_text[page_text.index("Updated since you read it"):]
+    assert "Ferry pier to reopen in six weeks" in notice[:notice.index("</div>")]
+    assert 'class="state updated">new</span>' in page_text
+    _post(c, "/reading/stories/read", "/", story_id=str(story), read="0", next="/")
+    assert 'class="state unread"' in c.get("/").text
+    river = c.get("/").text
+    ids = re.findall(r'name="story_id" value="(\d+)"', river[river.index('class="inline mark-all"'):])
+    assert str(story) in ids
+    c.post("/reading/stories/read", data={"csrf_token": _form_csrf(river), "story_id": ids, "read": "1",
+                                          "before": datetime.now(UTC).isoformat(), "next": "/"})
+    assert 'class="state unread"' not in c.get("/").text and 'class="state updated"' not in c.get("/").text
+    c.close()
+
+
+def test_saved_articles_and_opening_an_article_marks_it_read(store):
+    world = _reading_world(store)
+    lanterns = world["arts"]["https://local.example/lanterns"]
+    c = _logged_in(store)
+    assert "Nothing saved yet" in c.get("/saved").text
+    _post(c, f"/reading/articles/{lanterns.id}/save", "/reading", saved="1", next="/saved")
+    saved = c.get("/saved").text
+    assert "Lantern festival moves indoors" in saved and "Saved ★" in saved
+    assert c.get(f"/article/{lanterns.id}").status_code == 200
+    feeds = c.get("/reading").text
+    item = feeds[feeds.index(f'data-item="article-{lanterns.id}"') - 40:]
+    assert "is-read" in item[:60]
+    _post(c, f"/reading/articles/{lanterns.id}/save", "/saved", saved="0", next="/saved")
+    assert "Nothing saved yet" in c.get("/saved").text
+    bad = c.post(f"/reading/articles/{lanterns.id}/save", data={"csrf_token": _form_csrf(c.get("/saved").text),
+                                                                  "saved": "maybe"})
+    assert bad.status_code == 400 and "1 (yes) or 0 (no)" in bad.text
+    c.close()
+
+
+def test_a_reader_follows_a_feed_of_their_own_through_the_ssrf_guard(store, feed_server):  # noqa: F811
+    with store.atomic() as conn:
+        store.create_user(conn, "alice", PASSWORD, is_admin=True)
+        store.create_user(conn, "bob", PASSWORD)
+    guarded = _logged_in(store, "bob")
+    refused = guarded.post("/reading/subscriptions", data={"csrf_token": _form_csrf(guarded.get("/reading").text),
+                                                           "url": feed_server + "/", "folder": "Local"})
+    assert refused.status_code == 400 and 'role="alert"' in refused.text and "127.0.0.1" in refused.text
+    guarded.close()
+    c = _logged_in(store, "bob", allow_private_addresses=True)
+    _post(c, "/reading/subscriptions", "/reading", url=feed_server + "/", folder="Local")
+    tree = c.get("/reading").text
+    assert re.search(r'href="/reading\?folder=Local"', tree) and "Loopback Gazette" in tree
+    with store.read() as conn:
+        bob = store.user_by_name(conn, "bob")["id"]
+        alice = store.user_by_name(conn, "alice")["id"]
+        assert [s.url for s in store.list_subscriptions(conn, bob)] == [feed_server + "/feed.xml"]
+        assert store.list_subscriptions(conn, alice) == []  # a reader's feed is theirs, not everyone's
+    feed_id = int(re.search(r'href="/reading\?feed=(\d+)"', tree).group(1))
+    _post(c, f"/reading/subscriptions/{feed_id}/folder", f"/reading?feed={feed_id}", folder="News")
+    assert 'href="/reading?folder=News"' in c.get("/reading").text
+    _post(c, f"/reading/subscriptions/{feed_id}/delete", f"/reading?feed={feed_id}")
+    assert "You follow no feed" in c.get("/reading").text
     c.close()

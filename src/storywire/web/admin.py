@@ -26,7 +26,8 @@ def _sources(request: Request, viewer: Viewer, error: str | None = None, status_
                                        _int_param(params.get("outlets_page")))
         prefs = {p["value"].lower(): p["action"] for p in store.list_preferences(conn, viewer.id)
                  if p["kind"] == "source"} if viewer.user else {}
-    return page(request, "sources.html", viewer, listing=listing, prefs=prefs, error=error,
+        unread = store.unread_counts(conn, viewer.id).feeds if viewer.id is not None else {}
+    return page(request, "sources.html", viewer, listing=listing, prefs=prefs, unread=unread, error=error,
                 form=form or {}, imported=imported, status_code=status_code,
                 notice=NOTICES.get(params.get("done", "")))
 

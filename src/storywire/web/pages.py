@@ -6,6 +6,7 @@ synchronous. Every POST checks the session's CSRF token before touching anything
 from __future__ import annotations
 
 import hmac
+from datetime import datetime
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, Query, Request
@@ -13,6 +14,7 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.background import BackgroundTask
 
 from ..brief.model import Briefing
+from ..clock import utcnow
 from ..errors import AuthError, InputError, NotFound
 from ..store.accounts import SESSION_TTL
 from ..store.base import Store
@@ -23,6 +25,7 @@ from .auth import (
     Forbidden,
     Viewer,
     check_csrf,
+    local_path,
     new_login_csrf,
     page_user,
     page_viewer,
@@ -89,8 +92,10 @@ def _river(request: Request, viewer: Viewer, view: str, page_no: int):
                                     cache=request.app.state.river_cache)
         prefs = store.list_preferences(conn, viewer.id) if view == "foryou" else []
         status = queries.collection_status(store, conn) if not cards and page_no == 1 else None
+        unread = queries.with_read_state(store, conn, viewer, cards)
     return page(request, "river.html", viewer, view=view, cards=cards, page_no=page_no, more=more, prefs=prefs,
-                status=status, notice=NOTICES.get(request.query_params.get("done", "")))
+                status=status, unread=unread, made=utcnow().isoformat(), here=local_path(request),
+                notice=NOTICES.get(request.query_params.get("done", "")))
 
 
 # -- story and article ------------------------------------------------------------------------------
@@ -120,18 +125,35 @@ def story(request: Request, story_id: int, viewer: Viewer = Depends(page_viewer)
         columns.append(col)
     # undated articles have no place on the timeline (their fetch time is not when they were published)
     timeline_rows = [(outlet(a.source), a.published, a.id) for a in detail["articles"] if a.published is not None]
-    background = None
+    background, reading = None, None
     if viewer.id is not None:
-        background = BackgroundTask(_record_open, store, viewer.id, detail["story"].id)
+        reading = _story_reading(store, viewer.id, detail)
+        background = BackgroundTask(_record_open, store, viewer.id, detail["story"].id, utcnow())
     return page(request, "story.html", viewer, story=detail["story"], analysis=analysis, columns=columns,
                 covered=covered, shown={c["article"].id for c in columns},
                 numbers=detail["numbers"], outlets=detail["outlets"], timeline_rows=timeline_rows, prefs=prefs,
-                limits=STORY_LIMITS, background=background)
+                limits=STORY_LIMITS, reading=reading, here=local_path(request), made=utcnow().isoformat(),
+                background=background)
 
 
-def _record_open(store: Store, user_id: int, story_id: int) -> None:
+def _story_reading(store: Store, user_id: int, detail: dict) -> dict:
+    """The reader's state of the story as they open it (before opening marks it read): its state, the
+    articles new since they read it, and each article's (read, saved)."""
+    story_id = detail["story"].id
+    with store.read() as conn:
+        state = store.story_read_state(conn, user_id, [story_id]).get(story_id)
+        marks = store.article_read_states(conn, user_id, [a.id for a in detail["articles"]])
+    new_ids = state.new_article_ids if state else ()
+    return {"state": state.state if state else "read", "new": [a for a in detail["articles"] if a.id in new_ids],
+            "marks": marks}
+
+
+def _record_open(store: Store, user_id: int, story_id: int, opened: datetime) -> None:
+    """After the page is sent: "For you" remembers the story was opened, and its articles are read (those
+    that arrive later come back as what is new)."""
     with store.atomic() as conn:
         store.record_open(conn, user_id, story_id)
+        store.mark_all_read(conn, user_id, story_id=story_id, before=opened)
 
 
 @router.get("/article/{article_id}")
@@ -147,7 +169,19 @@ def article(request: Request, article_id: int, viewer: Viewer = Depends(page_vie
             except NotFound:
                 story_obj = None
         dups = queries.near_duplicates(store, conn, art)
-    return page(request, "article.html", viewer, article=art, story=story_obj, duplicates=dups)
+    marks, background = None, None
+    if viewer.id is not None:
+        with store.read() as conn:
+            marks = store.article_read_states(conn, viewer.id, [art.id]).get(art.id)
+        background = BackgroundTask(_mark_read, store, viewer.id, art.id)
+    return page(request, "article.html", viewer, article=art, story=story_obj, duplicates=dups, marks=marks,
+                here=local_path(request), background=background)
+
+
+def _mark_read(store: Store, user_id: int, article_id: int) -> None:
+    """Opening an article marks it read (after the page is sent: a write never delays a read)."""
+    with store.atomic() as conn:
+        store.mark_read(conn, user_id, [article_id])
 
 
 # -- search and entities ---------------------------------------------------------------------------

@@ -308,3 +308,16 @@ def api_reference(spec: dict) -> dict:
     info = spec.get("info", {})
     return {"title": info.get("title", ""), "version": info.get("version", ""),
             "description": info.get("description", ""), "groups": groups}
+
+
+def with_read_state(store: Store, conn: Connection, viewer: Viewer, cards: list[dict]) -> int | None:
+    """Add the reader's state of each story to its card (``read``: unread, read or updated; ``new``: how many
+    articles came since they read it) and return their unread article count (None for anonymous readers)."""
+    if viewer.id is None:
+        return None
+    states = store.story_read_state(conn, viewer.id, [c["id"] for c in cards])
+    for c in cards:
+        state = states.get(c["id"])
+        c["read"] = state.state if state else None
+        c["new"] = len(state.new_article_ids) if state else 0
+    return store.unread_counts(conn, viewer.id).total
