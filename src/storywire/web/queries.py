@@ -312,12 +312,15 @@ def api_reference(spec: dict) -> dict:
 
 def with_read_state(store: Store, conn: Connection, viewer: Viewer, cards: list[dict]) -> int | None:
     """Add the reader's state of each story to its card (``read``: unread, read or updated; ``new``: how many
-    articles came since they read it) and return their unread article count (None for anonymous readers)."""
+    articles came since they read it; ``opened``: whether they opened it) and return their unread article
+    count (None for anonymous readers)."""
     if viewer.id is None:
         return None
     states = store.story_read_state(conn, viewer.id, [c["id"] for c in cards])
-    for c in cards:
+    opened = store.opened_stories(conn, viewer.id)  # "read" is said only of stories the reader opened: an
+    for c in cards:                                 # old story nobody opened is read only by its age
         state = states.get(c["id"])
         c["read"] = state.state if state else None
         c["new"] = len(state.new_article_ids) if state else 0
+        c["opened"] = c["id"] in opened
     return store.unread_counts(conn, viewer.id).total
