@@ -1,8 +1,12 @@
-"""Progress bars (rich) for long commands; silent when stderr is not a terminal."""
+"""Progress bars (rich) for long commands; silent when stderr is not a terminal. A bar shows its total
+whenever it can be known before the work starts (records in the files to ingest, feeds due, rows to copy)."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import gzip
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
@@ -13,11 +17,33 @@ def _progress(console: Console) -> Progress:
                     TimeElapsedColumn(), console=console, transient=True, disable=not console.is_terminal)
 
 
+def count_records(paths: Iterable[str | Path]) -> int:
+    """How many records ingesting ``paths`` will report: a JSONL file's non-blank lines, one per page file,
+    one per path that cannot be read (streamed: a large or gzipped file is never held in memory)."""
+    from .ingest.files import discover, kind_of
+
+    files, bad = discover(paths)
+    total = len(bad)
+    for path in files:
+        if kind_of(path) != "jsonl":
+            total += 1
+            continue
+        opener = gzip.open if path.name.lower().endswith(".gz") else open
+        lines = 0
+        try:
+            with opener(path, "rb") as f:
+                lines = sum(1 for line in f if line.strip())
+        except (OSError, EOFError, zlib.error):
+            lines += 1  # the reader reports the damage as one more record
+        total += max(lines, 1)
+    return total
+
+
 @contextmanager
-def ingest_progress(console: Console) -> Iterator[Callable]:
-    """A callback to pass as ``on_item``: counts items by outcome on a live bar."""
+def ingest_progress(console: Console, total: int | None = None) -> Iterator[Callable]:
+    """A callback to pass as ``on_item``: counts items by outcome on a live bar (of ``total`` records)."""
     with _progress(console) as bar:
-        task = bar.add_task("ingesting", total=None)
+        task = bar.add_task("ingesting", total=total)
         counts: dict[str, int] = {}
 
         def on_item(result) -> None:
@@ -30,9 +56,10 @@ def ingest_progress(console: Console) -> Iterator[Callable]:
 
 
 @contextmanager
-def analyse_progress(console: Console) -> Iterator[Callable]:
+def analyse_progress(console: Console, total: int | None = None) -> Iterator[Callable]:
+    """A callback to pass as ``on_story``: one step per story analysed (of ``total``)."""
     with _progress(console) as bar:
-        task = bar.add_task("analysing stories", total=None)
+        task = bar.add_task("analysing stories", total=total)
         yield lambda _sid: bar.update(task, advance=1)
 
 

@@ -124,16 +124,33 @@ def web_server(settings: Settings, store: Store, console: Console) -> Callable[[
             server.should_exit = True
 
         threading.Thread(target=exit_on_stop, daemon=True).start()
-        console.print(f"web UI and API on http://{settings.host}:{settings.port}/")
-        with store.read() as conn:
-            if store.count_users(conn) == 0 and not settings.anonymous_read:
-                console.print("no users yet: create one with `storywire users add NAME --admin` to log in")
+        console.print(f"web UI and API on {base_url(settings)}/")
+        print_setup_link(settings, store, console)
         try:
             server.run(sockets=[sock])
         except (OSError, SystemExit) as exc:  # the server failed while running: say so, keep collecting
             console.print(Text.assemble(("web server stopped:", "red"), f" {exc}"))
 
     return serve
+
+
+def base_url(settings: Settings) -> str:
+    """The address to open in a browser (a wildcard listen address is reached on loopback)."""
+    host = {"0.0.0.0": "127.0.0.1", "::": "[::1]", "": "127.0.0.1"}.get(settings.host, settings.host)
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"
+    return f"http://{host}:{settings.port}"
+
+
+def print_setup_link(settings: Settings, store: Store, console: Console) -> None:
+    """While the store has no user: print a one-time link to the page that makes the first admin
+    (a fresh token each start; the previous link stops working)."""
+    with store.atomic() as conn:
+        token = store.new_setup_token(conn)
+    if token is None:
+        return
+    console.print(Text.assemble(("first run:", "yellow"), " no user yet; open this link to create the admin account:"))
+    console.print(f"  {base_url(settings)}/setup?token={token}", soft_wrap=True)
 
 
 def briefing_task(settings: Settings, store: Store, console: Console) -> tuple[float, Callable[[], None]]:

@@ -39,18 +39,22 @@ def ingest(ctx: typer.Context,
            no_analyse: bool = typer.Option(False, "--no-analyse", help="Skip coverage analysis for now.")):
     """Ingest articles from local files into the store."""
     from ..ingest.files import read_paths
-    from ..progress import analyse_progress, cluster_progress, ingest_progress
+    from ..progress import analyse_progress, cluster_progress, count_records, ingest_progress
 
     cmd = command_context(ctx, creates_store=True)
     pipe = cmd.pipeline()
-    with ingest_progress(err) as on_item:
+    with ingest_progress(err, total=count_records(paths) if err.is_terminal else None) as on_item:
         summary = pipe.ingest(read_paths(paths, cmd.settings.max_record_bytes), on_item=on_item, cluster=False,
                               analyse=False)
     if not no_cluster:  # in the order of the articles' own time, once all are stored
         with cluster_progress(err, lines=False) as on_progress:
             pipe.cluster_pending(on_progress)
     if not no_analyse and not no_cluster and cmd.settings.analyse:
-        with analyse_progress(err) as on_story:
+        total = None
+        if err.is_terminal:
+            with cmd.store.read() as conn:
+                total = len(cmd.store.stories_needing_analysis(conn, limit=10**9))
+        with analyse_progress(err, total=total) as on_story:
             summary.stories_analysed = pipe.analyse_pending(on_story=on_story)
     for w in summary.warnings:
         err.print(Text.assemble(("warning", "yellow"), f" {w.origin}: {w.reason}"), soft_wrap=True)

@@ -5,11 +5,10 @@ import sys
 
 import typer
 from rich.table import Table
-from rich.text import Text
 
 from ..cli_common import command_context, err, out
 from ..errors import InputError
-from ..service import listen
+from ..service import base_url, listen, print_setup_link
 
 app = typer.Typer()
 users_app = typer.Typer(help="Manage reader accounts and their API tokens.", no_args_is_help=True)
@@ -28,10 +27,8 @@ def serve(ctx: typer.Context,
     settings = cmd.settings.with_overrides(host=host, port=port)
     sock = listen(settings.host, settings.port)
     store = cmd.store
-    with store.read() as conn:
-        if store.count_users(conn) == 0 and not settings.anonymous_read:
-            err.print(Text.assemble(("no users yet:", "yellow"), " create one with `storywire users add NAME --admin`"))
-    err.print(f"storywire on http://{settings.host}:{settings.port}/")
+    err.print(f"storywire on {base_url(settings)}/")
+    print_setup_link(settings, store, err)
     config = uvicorn.Config(create_app(settings, store), log_level="info", proxy_headers=True, server_header=False)
     uvicorn.Server(config).run(sockets=[sock])
 

@@ -3,10 +3,13 @@
 Secrets never sit in the store in the clear: passwords are argon2 hashes, and session ids and API
 tokens are kept as SHA-256 digests, so a copied database file does not let anyone log in. The
 plaintext session id lives only in the reader's cookie; an API token is shown once, when made.
+The first-run set-up token (the link `serve` and `run` print while no user exists) is kept the same
+way, as a digest in the store's named-state table, and is gone once the first admin is made.
 """
 from __future__ import annotations
 
 import hashlib
+import hmac
 import re
 import secrets
 import threading
@@ -20,13 +23,14 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ..clock import utcnow
 from ..errors import AuthError, InputError, NotFound
-from .schema import api_tokens, preferences, sessions, story_opens, users
+from .schema import api_tokens, engine_state, preferences, sessions, story_opens, users
 
 PREF_KINDS = ("source", "entity", "keyword")
 PREF_ACTIONS = ("follow", "mute")
 SESSION_TTL = timedelta(days=30)
 TOKEN_PREFIX = "sw_"
 MIN_PASSWORD = 8
+SETUP_STATE = "setup_token"  # the engine_state row holding the set-up token's digest
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$")
 _hasher = PasswordHasher()
 # A fixed hash to verify against when the user does not exist, so timing does not reveal user names.
@@ -123,6 +127,36 @@ class AccountsMixin:
                 conn.execute(users.update().where(users.c.id == row.id, users.c.password_hash == stored)
                              .values(password_hash=fresh))
         return _user_dict(row)
+
+    # -- first run ----------------------------------------------------------------------------
+    def new_setup_token(self, conn: sa.Connection) -> str | None:
+        """While the store has no user: a fresh set-up token (replacing any earlier one), returned once in
+        the clear and stored as its digest. None once a user exists."""
+        conn.execute(engine_state.delete().where(engine_state.c.name == SETUP_STATE))
+        if self.count_users(conn) > 0:
+            return None
+        token = secrets.token_urlsafe(32)
+        conn.execute(engine_state.insert().values(name=SETUP_STATE, data=digest(token).encode(), updated=utcnow()))
+        return token
+
+    def setup_token_valid(self, conn: sa.Connection, token: str) -> bool:
+        """Whether ``token`` is the waiting set-up token (constant-time compare; always False once a user exists)."""
+        if not token or self.count_users(conn) > 0:
+            return False
+        stored = conn.execute(sa.select(engine_state.c.data).where(engine_state.c.name == SETUP_STATE)).scalar()
+        return stored is not None and hmac.compare_digest(bytes(stored), digest(token).encode())
+
+    def create_first_admin(self, conn: sa.Connection, token: str, name: str, password: str) -> int:
+        """The first user, an admin, made with the set-up token, which is used up in the same transaction
+        (deleting its row first, so of two concurrent tries on PostgreSQL only one finds it)."""
+        used = 0
+        if token and self.count_users(conn) == 0:
+            used = conn.execute(engine_state.delete().where(engine_state.c.name == SETUP_STATE,
+                                                            engine_state.c.data == digest(token).encode())).rowcount
+        if used != 1:
+            raise AuthError("this set-up link is not valid (used already, or replaced by a newer one: "
+                            "use the link storywire printed last)")
+        return self.create_user(conn, name, password, is_admin=True)
 
     # -- sessions -----------------------------------------------------------------------------
     def create_session(self, conn: sa.Connection, user_id: int, ttl: timedelta = SESSION_TTL) -> dict:

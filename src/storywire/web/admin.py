@@ -19,14 +19,22 @@ MAX_OPML_BYTES = 5_000_000
 def _sources(request: Request, viewer: Viewer, error: str | None = None, status_code: int = 200,
              form: dict | None = None, imported: dict | None = None):
     store = request.app.state.store
+    params = request.query_params
     with store.read() as conn:
-        outlets = store.list_sources(conn)
-        feeds = sources_admin.feed_rows(store, conn)
+        listing = queries.sources_page(sources_admin.feed_rows(store, conn), store.list_sources(conn),
+                                       params.get("q", ""), _int_param(params.get("feeds_page")),
+                                       _int_param(params.get("outlets_page")))
         prefs = {p["value"].lower(): p["action"] for p in store.list_preferences(conn, viewer.id)
                  if p["kind"] == "source"} if viewer.user else {}
-    return page(request, "sources.html", viewer, outlets=outlets, feeds=feeds, prefs=prefs, error=error,
+        unread = store.unread_counts(conn, viewer.id).feeds if viewer.id is not None else {}
+    return page(request, "sources.html", viewer, listing=listing, prefs=prefs, unread=unread, error=error,
                 form=form or {}, imported=imported, status_code=status_code,
-                notice=NOTICES.get(request.query_params.get("done", "")))
+                notice=NOTICES.get(params.get("done", "")))
+
+
+def _int_param(value: str | None) -> int:
+    """A page number from the query string (anything that is not one is page 1)."""
+    return int(value) if value and value.isdigit() and len(value) < 7 else 1
 
 
 @router.get("/sources")

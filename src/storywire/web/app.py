@@ -21,7 +21,7 @@ from .. import __version__
 from ..config import Settings
 from ..errors import AuthError, ConfigError, FetchError, InputError, NotFound, StoreError, StorywireError
 from ..store.base import UNAVAILABLE, UNUSABLE_VALUE, Store
-from . import admin, api, feeds_out, fever, greader, pages, reader_apps
+from . import admin, api, feeds_out, fever, greader, pages, reader_apps, reading_pages
 from .auth import Forbidden, LoginRequired, Viewer, login_url
 from .cache import TTLCache
 from .logins import LoginLimits, TooManyLogins
@@ -144,6 +144,7 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
     app.include_router(greader.router)  # reader apps: Google Reader API, Fever, app passwords
     app.include_router(fever.router)
     app.include_router(reader_apps.router)
+    app.include_router(reading_pages.router)  # reading state in the pages: feeds, saved, read marks
     app.include_router(pages.router)
     app.openapi = partial(_openapi, app)  # type: ignore[method-assign]
 

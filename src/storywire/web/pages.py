@@ -6,12 +6,15 @@ synchronous. Every POST checks the session's CSRF token before touching anything
 from __future__ import annotations
 
 import hmac
+from datetime import datetime
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.background import BackgroundTask
 
+from ..brief.model import Briefing
+from ..clock import utcnow
 from ..errors import AuthError, InputError, NotFound
 from ..store.accounts import SESSION_TTL
 from ..store.base import Store
@@ -19,8 +22,10 @@ from . import logins, queries
 from .auth import (
     LOGIN_CSRF_COOKIE,
     SESSION_COOKIE,
+    Forbidden,
     Viewer,
     check_csrf,
+    local_path,
     new_login_csrf,
     page_user,
     page_viewer,
@@ -32,6 +37,10 @@ from .render import outlet, page
 
 router = APIRouter(include_in_schema=False)
 MAX_COLUMNS = 12
+# How much of each long part of a story page shows before its "show all" (a <details>): a story of fifty
+# articles stays a page one scrolls through, not a wall.
+STORY_LIMITS = {"covered": 8, "paragraphs": 4, "passages": 6, "adds": 4, "adds_each": 3, "quotes": 8,
+                "carriers": 4}
 
 NOTICES = {
     "followed": "Saved. \u201cFor you\u201d now follows it.",
@@ -45,6 +54,8 @@ NOTICES = {
     "user-removed": "User removed.",
     "token-revoked": "Token revoked.",
     "password-changed": "Password changed. Other sessions were logged out.",
+    "welcome": "Your admin account is ready. Stories appear as the feeds are fetched; add or import feeds on "
+               "the Sources page.",
 }
 
 
@@ -80,7 +91,10 @@ def _river(request: Request, viewer: Viewer, view: str, page_no: int):
         cards, more = queries.river(store, conn, viewer, view, limit=size, offset=(page_no - 1) * size,
                                     cache=request.app.state.river_cache)
         prefs = store.list_preferences(conn, viewer.id) if view == "foryou" else []
+        status = queries.collection_status(store, conn) if not cards and page_no == 1 else None
+        unread = queries.with_read_state(store, conn, viewer, cards)
     return page(request, "river.html", viewer, view=view, cards=cards, page_no=page_no, more=more, prefs=prefs,
+                status=status, unread=unread, made=utcnow().isoformat(), here=local_path(request),
                 notice=NOTICES.get(request.query_params.get("done", "")))
 
 
@@ -111,18 +125,35 @@ def story(request: Request, story_id: int, viewer: Viewer = Depends(page_viewer)
         columns.append(col)
     # undated articles have no place on the timeline (their fetch time is not when they were published)
     timeline_rows = [(outlet(a.source), a.published, a.id) for a in detail["articles"] if a.published is not None]
-    background = None
+    background, reading = None, None
     if viewer.id is not None:
-        background = BackgroundTask(_record_open, store, viewer.id, detail["story"].id)
+        reading = _story_reading(store, viewer.id, detail)
+        background = BackgroundTask(_record_open, store, viewer.id, detail["story"].id, utcnow())
     return page(request, "story.html", viewer, story=detail["story"], analysis=analysis, columns=columns,
                 covered=covered, shown={c["article"].id for c in columns},
                 numbers=detail["numbers"], outlets=detail["outlets"], timeline_rows=timeline_rows, prefs=prefs,
+                limits=STORY_LIMITS, reading=reading, here=local_path(request), made=utcnow().isoformat(),
                 background=background)
 
 
-def _record_open(store: Store, user_id: int, story_id: int) -> None:
+def _story_reading(store: Store, user_id: int, detail: dict) -> dict:
+    """The reader's state of the story as they open it (before opening marks it read): its state, the
+    articles new since they read it, and each article's (read, saved)."""
+    story_id = detail["story"].id
+    with store.read() as conn:
+        state = store.story_read_state(conn, user_id, [story_id]).get(story_id)
+        marks = store.article_read_states(conn, user_id, [a.id for a in detail["articles"]])
+    new_ids = state.new_article_ids if state else ()
+    return {"state": state.state if state else "read", "new": [a for a in detail["articles"] if a.id in new_ids],
+            "marks": marks}
+
+
+def _record_open(store: Store, user_id: int, story_id: int, opened: datetime) -> None:
+    """After the page is sent: "For you" remembers the story was opened, and its articles are read (those
+    that arrive later come back as what is new)."""
     with store.atomic() as conn:
         store.record_open(conn, user_id, story_id)
+        store.mark_all_read(conn, user_id, story_id=story_id, before=opened)
 
 
 @router.get("/article/{article_id}")
@@ -138,7 +169,19 @@ def article(request: Request, article_id: int, viewer: Viewer = Depends(page_vie
             except NotFound:
                 story_obj = None
         dups = queries.near_duplicates(store, conn, art)
-    return page(request, "article.html", viewer, article=art, story=story_obj, duplicates=dups)
+    marks, background = None, None
+    if viewer.id is not None:
+        with store.read() as conn:
+            marks = store.article_read_states(conn, viewer.id, [art.id]).get(art.id)
+        background = BackgroundTask(_mark_read, store, viewer.id, art.id)
+    return page(request, "article.html", viewer, article=art, story=story_obj, duplicates=dups, marks=marks,
+                here=local_path(request), background=background)
+
+
+def _mark_read(store: Store, user_id: int, article_id: int) -> None:
+    """Opening an article marks it read (after the page is sent: a write never delays a read)."""
+    with store.atomic() as conn:
+        store.mark_read(conn, user_id, [article_id])
 
 
 # -- search and entities ---------------------------------------------------------------------------
@@ -168,6 +211,38 @@ def entity(request: Request, name: str, viewer: Viewer = Depends(page_viewer)):
     return page(request, "entity.html", viewer, entity=info, cards=cards,
                 pref=prefs.get(("entity", info["name"].lower())),
                 notice=NOTICES.get(request.query_params.get("done", "")))
+
+
+# -- briefings and API docs --------------------------------------------------------------------------
+BRIEFINGS_PAGE_SIZE = 20
+
+
+@router.get("/briefings")
+def briefings(request: Request, page_no: int = Query(1, alias="page"), viewer: Viewer = Depends(page_viewer)):
+    page_no = _page_number(page_no)
+    store = request.app.state.store
+    with store.read() as conn:
+        found, more = queries.briefing_list(store, conn, viewer.id, BRIEFINGS_PAGE_SIZE,
+                                            (page_no - 1) * BRIEFINGS_PAGE_SIZE)
+    for b in found:
+        b["stories"] = sum(len(s.get("items", ())) for s in b["data"].get("sections", ()))
+    return page(request, "briefings.html", viewer, briefings=found, more=more, page_no=page_no)
+
+
+@router.get("/briefings/{briefing_id}")
+def briefing(request: Request, briefing_id: int, viewer: Viewer = Depends(page_viewer)):
+    queries.checked_id(briefing_id, "briefing")
+    store = request.app.state.store
+    with store.read() as conn:
+        found = queries.briefing_one(store, conn, viewer.id, briefing_id)
+    return page(request, "briefing.html", viewer, briefing=found, brief=Briefing.from_dict(found["data"]))
+
+
+@router.get("/api/docs")
+def api_docs(request: Request):
+    """The JSON API's reference, rendered from its OpenAPI document (open to all, like the document)."""
+    viewer = resolve(request)
+    return page(request, "api_docs.html", viewer, api=queries.api_reference(request.app.openapi()))
 
 
 # -- login --------------------------------------------------------------------------------------------
@@ -205,9 +280,62 @@ def _login_page(request: Request, next_path: str, error: str | None = None, stat
                 name: str = "") -> Response:
     """The login form with a fresh CSRF token, in the form and in its cookie."""
     token = new_login_csrf()
+    store = request.app.state.store
+    with store.read() as conn:
+        no_user = store.count_users(conn) == 0
     resp = page(request, "login.html", Viewer(None), next=safe_next(next_path), login_csrf=token, error=error,
-                name=name, status_code=status_code)
+                name=name, no_user=no_user, status_code=status_code)
     _set_cookie(request, resp, LOGIN_CSRF_COOKIE, token, max_age=3600)
+    return resp
+
+
+# -- first run ------------------------------------------------------------------------------------
+@router.get("/setup")
+def setup_form(request: Request, token: str = ""):
+    _setup_check(request, token)
+    return _setup_page(request, token)
+
+
+@router.post("/setup")
+def setup(request: Request, token: str = Form(""), name: str = Form(""), password: str = Form(""),
+          password_again: str = Form(""), csrf_token: str = Form("")):
+    _setup_check(request, token)
+    expected = request.cookies.get(LOGIN_CSRF_COOKIE, "")
+    if not expected or not hmac.compare_digest(expected.encode(), csrf_token.encode()):
+        return _setup_page(request, token, "The form expired. Please try again.", 403, name)
+    if password != password_again:
+        return _setup_page(request, token, "The two passwords differ. Please type them again.", 400, name)
+    store = request.app.state.store
+    try:
+        with store.atomic() as conn:
+            user_id = store.create_first_admin(conn, token, name, password)
+            session = store.create_session(conn, user_id)
+    except InputError as exc:
+        return _setup_page(request, token, str(exc).capitalize() + ".", 400, name)
+    resp = _redirect("/", "welcome")
+    _set_cookie(request, resp, SESSION_COOKIE, session["id"], max_age=int(SESSION_TTL.total_seconds()))
+    resp.delete_cookie(LOGIN_CSRF_COOKIE, path="/")
+    return resp
+
+
+def _setup_check(request: Request, token: str) -> None:
+    """/setup exists only while the store has no user; its link must carry the token storywire printed."""
+    store = request.app.state.store
+    with store.read() as conn:
+        if store.count_users(conn) > 0:
+            raise NotFound("there is nothing at this address")
+        if not store.setup_token_valid(conn, token):
+            raise Forbidden("this set-up link is not valid (used already, or replaced by a newer one): open the "
+                            "link storywire printed when it last started")
+
+
+def _setup_page(request: Request, token: str, error: str | None = None, status_code: int = 200,
+                name: str = "") -> Response:
+    """The first-admin form with a fresh CSRF token, in the form and in its cookie."""
+    csrf_value = new_login_csrf()
+    resp = page(request, "setup.html", Viewer(None), token=token, login_csrf=csrf_value, error=error, name=name,
+                status_code=status_code)
+    _set_cookie(request, resp, LOGIN_CSRF_COOKIE, csrf_value, max_age=3600)
     return resp
 
 

@@ -243,3 +243,100 @@ def briefing_one(store: Store, conn: Connection, user_id: int | None, briefing_i
 def briefing_dict(b: StoredBriefing) -> dict:
     return {"id": b.id, "created": b.created, "title": b.title, "period_start": b.period_start,
             "period_end": b.period_end, "data": b.data}
+
+
+def collection_status(store: Store, conn: Connection) -> dict:
+    """What the collector is doing, for a river with no story yet: how many feeds are followed, how many
+    fail (and a sample error), whether none was ever reached (offline?), and when the next try is."""
+    feeds = store.list_feeds(conn)
+    failing = [f for f in feeds if f.health in ("failing", "backed off", "unreachable")]
+    reached = [f for f in feeds if f.last_success is not None]
+    due = store.next_due(conn) if feeds else None
+    return {"feeds": len(feeds), "failing": len(failing), "reached": len(reached),
+            "never_checked": sum(1 for f in feeds if f.last_checked is None),
+            "articles": sum(f.articles for f in feeds),
+            "error": next((f.last_error for f in failing if f.last_error), None),
+            "offline": bool(feeds) and len(failing) == len(feeds) and not reached,
+            "next_check": due if due is not None and due.year > 1 else None}
+
+
+SOURCES_PAGE_SIZE = 50
+
+
+def _page_of(rows: list, page_no: int, size: int) -> dict:
+    """One page of ``rows``: {rows, total, page, pages}; a page past the end shows the last one."""
+    pages = max(1, -(-len(rows) // size))
+    page_no = min(max(1, page_no), pages)
+    return {"rows": rows[(page_no - 1) * size:page_no * size], "total": len(rows), "page": page_no, "pages": pages}
+
+
+def sources_page(feed_rows: list[dict], outlets: list[dict], q: str, feeds_page: int, outlets_page: int,
+                 size: int = SOURCES_PAGE_SIZE) -> dict:
+    """The feeds and outlets matching ``q`` (any part of a name, address or category, any case), a page of each."""
+    q = " ".join((q or "").split())
+    if len(q) > 200:
+        raise InputError("the filter is too long (at most 200 characters)")
+    needle = q.lower()
+    if needle:
+        feed_rows = [f for f in feed_rows
+                     if any(needle in (f.get(k) or "").lower() for k in ("name", "url", "category"))]
+        outlets = [o for o in outlets if needle in o["name"].lower()]
+    return {"q": q, "feeds": _page_of(feed_rows, feeds_page, size), "outlets": _page_of(outlets, outlets_page, size)}
+
+
+def _type_of(schema: dict) -> str:
+    """A parameter's or field's type in words: "integer", "string: top | foryou", "list of string"."""
+    if "$ref" in schema:
+        return schema["$ref"].rsplit("/", 1)[-1]
+    if "anyOf" in schema:
+        return " or ".join(_type_of(s) for s in schema["anyOf"] if s.get("type") != "null")
+    if schema.get("type") == "array":
+        return "list of " + _type_of(schema.get("items", {}))
+    kind = schema.get("type", "any")
+    return kind + (": " + " | ".join(str(e) for e in schema["enum"]) if "enum" in schema else "")
+
+
+def _fields(spec: dict, schema: dict) -> list[dict]:
+    """The fields of a request body's schema (one $ref deep), as rows the docs page shows."""
+    if "$ref" in schema:
+        schema = spec.get("components", {}).get("schemas", {}).get(schema["$ref"].rsplit("/", 1)[-1], {})
+    required = set(schema.get("required", ()))
+    return [{"name": name, "type": _type_of(f), "required": name in required, "default": f.get("default"),
+             "description": f.get("description", "")} for name, f in schema.get("properties", {}).items()]
+
+
+def api_reference(spec: dict) -> dict:
+    """The OpenAPI document as the docs page shows it: its description, and each operation with its
+    parameters, request body fields and response codes, grouped by tag in path order."""
+    groups: dict[str, list[dict]] = {}
+    for path, methods in spec.get("paths", {}).items():
+        for method, op in methods.items():
+            params = [{"name": p["name"], "where": p["in"], "type": _type_of(p.get("schema", {})),
+                       "required": p.get("required", False), "default": p.get("schema", {}).get("default"),
+                       "description": p.get("description", "")} for p in op.get("parameters", [])]
+            body: dict = op.get("requestBody", {}).get("content", {})
+            body_schema: dict = next(iter(body.values())).get("schema", {}) if body else {}
+            groups.setdefault((op.get("tags") or ["api"])[0], []).append({
+                "method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                "description": op.get("description", ""), "params": params,
+                "body": _fields(spec, body_schema) if body_schema else [],
+                "responses": sorted(op.get("responses", {})), "id": op.get("operationId", f"{method}-{path}")})
+    info = spec.get("info", {})
+    return {"title": info.get("title", ""), "version": info.get("version", ""),
+            "description": info.get("description", ""), "groups": groups}
+
+
+def with_read_state(store: Store, conn: Connection, viewer: Viewer, cards: list[dict]) -> int | None:
+    """Add the reader's state of each story to its card (``read``: unread, read or updated; ``new``: how many
+    articles came since they read it; ``opened``: whether they opened it) and return their unread article
+    count (None for anonymous readers)."""
+    if viewer.id is None:
+        return None
+    states = store.story_read_state(conn, viewer.id, [c["id"] for c in cards])
+    opened = store.opened_stories(conn, viewer.id)  # "read" is said only of stories the reader opened: an
+    for c in cards:                                 # old story nobody opened is read only by its age
+        state = states.get(c["id"])
+        c["read"] = state.state if state else None
+        c["new"] = len(state.new_article_ids) if state else 0
+        c["opened"] = c["id"] in opened
+    return store.unread_counts(conn, viewer.id).total

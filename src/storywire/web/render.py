@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
+from ..brief.render import outlets_line, period_line, quote_line, reasons_line, section_name, whats_new_line
 from ..clock import utcnow
 from ..links import http_link
 from ..store.articles import UNKNOWN_OUTLET
@@ -66,6 +67,18 @@ def timeago(t: datetime | None, now: datetime | None = None) -> str:
     return t.strftime("%b %-d, %Y") if t.year != now.year else t.strftime("%b %-d")
 
 
+def due_in(t: datetime | None, now: datetime | None = None) -> str:
+    """A coming time as "now", "in 5 min" or "in 2 h" (for the next fetch)."""
+    if t is None:
+        return ""
+    s = (_utc(t) - (now or utcnow())).total_seconds()
+    if s < 60:
+        return "now"
+    if s < 3600:
+        return f"in {int(s // 60)} min"
+    return f"in {int(s // 3600)} h"
+
+
 def when(t: datetime | None) -> Markup:
     """A <time> element: relative text, the exact UTC time on hover and in the datetime attribute."""
     if t is None:
@@ -109,10 +122,11 @@ def asset_version() -> str:
 def make_templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(TEMPLATES))
     env = templates.env
-    env.filters.update(timeago=timeago, when=when, published=published, outlet=outlet, clock=clock, monogram=monogram,
-                       hue=hue,
-                       sparkline=sparkline_svg, text_html=text_to_html, safe_url=safe_url)
-    env.globals.update(timeline_svg=timeline_svg, asset_v=asset_version(), unknown_outlet=UNKNOWN_OUTLET)
+    env.filters.update(timeago=timeago, due_in=due_in, when=when, published=published, outlet=outlet, clock=clock,
+                       monogram=monogram, hue=hue, sparkline=sparkline_svg, text_html=text_to_html, safe_url=safe_url)
+    env.globals.update(period_line=period_line, section_name=section_name, outlets_line=outlets_line,
+                       reasons_line=reasons_line, quote_line=quote_line, whats_new_line=whats_new_line,
+                       timeline_svg=timeline_svg, asset_v=asset_version(), unknown_outlet=UNKNOWN_OUTLET)
     env.trim_blocks = True
     env.lstrip_blocks = True
     return templates
