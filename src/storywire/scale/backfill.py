@@ -136,7 +136,8 @@ def backfill(sources: list[str | Path], settings: Settings, *, address: str | No
     """Ingest the shards under ``sources`` and cluster every pending article, on Ray (see the module docstring)."""
     from ..store import open_store
 
-    settings = replace(settings, db=_absolute_db(settings.db))
+    # Ray's tasks are the parallelism: a task runs its stages in its own process, not in a pool of its own
+    settings = replace(settings, db=_absolute_db(settings.db), workers=0)
     shards, failed = discover_shards(sources)
     report = BackfillReport(failed=list(failed))
     open_store(settings.db).close()  # created and migrated once, before any worker opens it
