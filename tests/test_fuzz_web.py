@@ -25,7 +25,18 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 FUZZ = settings(max_examples=100, deadline=None)
 
 PAGES = ["/", "/for-you", "/story/{}", "/article/{}", "/search", "/entity/{}", "/sources", "/sources/opml", "/login",
-         "/account", "/admin/users", "/feeds/top.atom", "/feeds/top.json", "/feeds/foryou.atom", "/feeds/foryou.json"]
+         "/account", "/admin/users", "/feeds/top.atom", "/feeds/top.json", "/feeds/foryou.atom", "/feeds/foryou.json",
+         "/reading", "/saved", "/briefings", "/briefings/{}", "/api/docs", "/setup", "/account/app-passwords"]
+# the Google Reader API (clients call it with the token ClientLogin gave) and Fever (an api_key in the form)
+GREADER_GET = ["/greader/reader/api/0/user-info", "/greader/reader/api/0/subscription/list",
+               "/greader/reader/api/0/tag/list", "/greader/reader/api/0/unread-count",
+               "/greader/reader/api/0/stream/contents/{}", "/greader/reader/api/0/stream/items/ids",
+               "/greader/reader/atom/{}"]
+GREADER_POST = ["/greader/reader/api/0/stream/items/contents", "/greader/reader/api/0/edit-tag",
+                "/greader/reader/api/0/mark-all-as-read", "/greader/reader/api/0/subscription/edit",
+                "/greader/reader/api/0/rename-tag", "/greader/reader/api/0/disable-tag"]
+READER_PARAMS = ["s", "n", "c", "ot", "nt", "xt", "it", "r", "i", "a", "t", "ts", "dest", "output", "ac", "api",
+                 "items", "since_id", "max_id", "with_ids", "mark", "as", "id", "before", "feeds", "groups"]
 API = ["/api/v1/me", "/api/v1/stories", "/api/v1/stories/{}", "/api/v1/articles", "/api/v1/articles/{}",
        "/api/v1/search", "/api/v1/entities/{}", "/api/v1/sources", "/api/v1/preferences", "/api/v1/briefings",
        "/api/v1/briefings/{}"]
@@ -40,6 +51,7 @@ value = st.one_of(text, number, day, st.sampled_from(["ferry", "top", "foryou", 
 
 slot = st.one_of(number, text, st.just("7")).map(lambda v: quote(v, safe=""))  # an id or name in a path
 params = st.dictionaries(st.sampled_from(PARAMS), value, max_size=4)
+reader_params = st.dictionaries(st.sampled_from(READER_PARAMS), value | slot, max_size=5)
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +64,12 @@ def clients(tmp_path_factory):
         reader = opened.enter_context(closing(TestClient(create_app(Settings(), store), follow_redirects=False)))
         assert login(reader).status_code == 303
         csrf = re.search(r'name="csrf_token" value="([^"]+)"', reader.get("/account").text).group(1)
-        yield {"anonymous": anonymous, "reader": reader, "token": data["tokens"]["alice"], "csrf": csrf}
+        with store.atomic() as conn:
+            app_password = store.create_app_password(conn, store.user_by_name(conn, "alice")["id"], "fuzz")
+        auth = reader.post("/greader/accounts/ClientLogin", data={"Email": "alice", "Passwd": app_password})
+        assert auth.status_code == 200, auth.text
+        yield {"anonymous": anonymous, "reader": reader, "token": data["tokens"]["alice"], "csrf": csrf,
+               "greader": {"Authorization": f"GoogleLogin auth={auth.text.split('Auth=')[1].split()[0]}"}}
 
 
 def answered(response) -> None:
@@ -87,11 +104,26 @@ def test_api_deletes_answer_any_parameters(clients, slot, params):
 
 
 @FUZZ
-@given(slot=slot, form=st.dictionaries(st.sampled_from(["kind", "value", "action", "next", "name"]), value, max_size=4))
+@given(slot=slot, form=st.dictionaries(st.sampled_from(["kind", "value", "action", "next", "name", "read", "saved",
+                                                        "story_id", "before", "feed_id", "folder"]), value, max_size=4))
 def test_forms_answer_any_parameters(clients, slot, form):
     reader, data = clients["reader"], {**form, "csrf_token": clients["csrf"]}
-    for path in (f"/sources/feeds/{slot}/delete", f"/account/tokens/{slot}/revoke", "/prefs", "/prefs/remove"):
+    for path in (f"/sources/feeds/{slot}/delete", f"/account/tokens/{slot}/revoke", "/prefs", "/prefs/remove",
+                 f"/reading/articles/{slot}/read", f"/reading/articles/{slot}/save", "/reading/stories/read",
+                 "/reading/read-all", f"/reading/subscriptions/{slot}/delete", f"/reading/subscriptions/{slot}/folder"):
         answered(reader.post(path, data=data))
+
+
+@FUZZ
+@given(slot=slot, params=reader_params)
+def test_reader_apps_answer_any_parameters(clients, slot, params):
+    reader, auth = clients["reader"], clients["greader"]
+    for path in GREADER_GET:
+        answered(reader.get(path.format(slot), params=params, headers=auth))
+        answered(clients["anonymous"].get(path.format(slot), params=params))
+    for path in GREADER_POST:
+        answered(reader.post(path, data=params, headers=auth))
+    answered(reader.post("/fever/", params={"api": ""}, data=params))
 
 
 @FUZZ
