@@ -171,3 +171,31 @@ def test_a_story_timeline_puts_undated_articles_last_without_a_time():
                      art(3, UNKNOWN_OUTLET, datetime(2019, 6, 16, 9, tzinfo=UTC))])
     assert [(r["article_id"], r["time"], r["first_for_source"]) for r in rows] == [
         (2, "2019-06-16T08:00:00+00:00", True), (3, "2019-06-16T09:00:00+00:00", False), (1, None, True)]
+
+
+def test_a_story_page_places_in_time_only_dated_coverage(tmp_path):
+    """A story of undated articles says so and draws no empty "Coverage over time" box; a dated one draws it."""
+    from fastapi.testclient import TestClient
+
+    from storywire.models import RawItem
+    from storywire.web import create_app
+
+    text = ("Firefighters contained a wildfire that burned 400 hectares of pine forest above the village of "
+            "Castelvecchio overnight, the regional fire service said, after 200 residents were evacuated.")
+    items = [RawItem(origin=f"{outlet}{dated}", kind="text", title="Wildfire contained above Castelvecchio",
+                     text=text, source=f"{outlet} {'Times' if dated else 'Post'}",
+                     url=f"https://{outlet}{dated}.example/fire",
+                     published=datetime(2023, 7, 2, 9 + i, tzinfo=UTC) if dated else None)
+             for dated in (True, False) for i, outlet in enumerate(("north", "south"))]
+    pages = {}
+    for dated, part in ((True, items[:2]), (False, items[2:])):
+        path = tmp_path / f"{dated}.db"
+        with closing(open_store(str(path))) as store:
+            Pipeline(store, config.Settings(db=str(path))).ingest(part)
+            with store.read() as conn:
+                story_ids = {a.story_id for a in store.iter_articles(conn)}
+            assert len(story_ids) == 1
+            with TestClient(create_app(config.Settings(anonymous_read=True), store)) as client:
+                pages[dated] = client.get(f"/story/{story_ids.pop()}").text
+    assert "Coverage over time" in pages[True] and "<svg" in pages[True]
+    assert "undated" in pages[False] and "Coverage over time" not in pages[False]
