@@ -104,10 +104,11 @@ def test_an_undated_article_does_not_join_across_years_nor_move_a_span(tmp_path,
     with store.read() as conn:
         alone = store.get_story(conn, arts["q3"].story_id)
         top = [r.story.id for r in top_stories(store, conn, limit=50)]
+        undated = [s.id for s in store.undated_stories(conn)]  # listed apart on the river
         plotted = store.article_times(conn, [after.id])[after.id]  # river sparklines, briefing periods
     assert [aid for _, _, aid in plotted] == [arts["b1"].id]  # the undated copy has no place in time
     assert (alone.first_seen, alone.last_seen) == (None, None)  # not news of any time: not "3 min ago"
-    assert alone.id not in top and after.id in top
+    assert alone.id not in top and after.id in top and undated == [alone.id]
     assert arts["b2"].story_id == arts["b1"].story_id  # a copy is strong evidence
     assert (after.first_seen, after.last_seen) == (before.first_seen, before.last_seen) and after.article_count == 2
 
@@ -173,8 +174,9 @@ def test_a_story_timeline_puts_undated_articles_last_without_a_time():
         (2, "2019-06-16T08:00:00+00:00", True), (3, "2019-06-16T09:00:00+00:00", False), (1, None, True)]
 
 
-def test_a_story_page_places_in_time_only_dated_coverage(tmp_path):
-    """A story of undated articles says so and draws no empty "Coverage over time" box; a dated one draws it."""
+def test_story_page_and_river_place_in_time_only_dated_coverage(tmp_path):
+    """A story of undated articles says so and draws no empty "Coverage over time" box; a dated one draws it.
+    The river ranks dated stories and lists undated ones apart."""
     from fastapi.testclient import TestClient
 
     from storywire.models import RawItem
@@ -187,7 +189,7 @@ def test_a_story_page_places_in_time_only_dated_coverage(tmp_path):
                      url=f"https://{outlet}{dated}.example/fire",
                      published=datetime(2023, 7, 2, 9 + i, tzinfo=UTC) if dated else None)
              for dated in (True, False) for i, outlet in enumerate(("north", "south"))]
-    pages = {}
+    pages, rivers = {}, {}
     for dated, part in ((True, items[:2]), (False, items[2:])):
         path = tmp_path / f"{dated}.db"
         with closing(open_store(str(path))) as store:
@@ -197,5 +199,10 @@ def test_a_story_page_places_in_time_only_dated_coverage(tmp_path):
             assert len(story_ids) == 1
             with TestClient(create_app(config.Settings(anonymous_read=True), store)) as client:
                 pages[dated] = client.get(f"/story/{story_ids.pop()}").text
+            rivers[dated] = client.get("/").text
     assert "Coverage over time" in pages[True] and "<svg" in pages[True]
     assert "undated" in pages[False] and "Coverage over time" not in pages[False]
+    # the river ranks the dated story; the undated one is listed apart, never as "No stories yet"
+    assert "Wildfire contained" in rivers[True] and "Undated stories" not in rivers[True]
+    assert "Undated stories" in rivers[False] and "Wildfire contained" in rivers[False]
+    assert "No stories yet" not in rivers[False]

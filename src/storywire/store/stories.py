@@ -243,6 +243,12 @@ class StoriesMixin:
         stmt = stmt.order_by(stories.c.last_seen.desc().nulls_last(), stories.c.id.desc()).limit(limit).offset(offset)
         return [row_to_story(r) for r in conn.execute(stmt)]
 
+    def undated_stories(self, conn: sa.Connection, limit: int = 50) -> list[Story]:
+        """Live stories of undated articles only (no time span, so never ranked), latest changed first."""
+        stmt = (sa.select(stories).where(stories.c.merged_into.is_(None), stories.c.last_seen.is_(None))
+                .order_by(stories.c.updated.desc(), stories.c.id.desc()).limit(limit))
+        return [row_to_story(r) for r in conn.execute(stmt)]
+
     def live_stories(self, conn: sa.Connection, story_ids: list[int]) -> list[Story]:
         """Those of the given stories that were not merged into another (in no particular order)."""
         rows = conn.execute(sa.select(stories).where(stories.c.id.in_(story_ids), stories.c.merged_into.is_(None)))

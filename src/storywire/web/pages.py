@@ -91,10 +91,13 @@ def _river(request: Request, viewer: Viewer, view: str, page_no: int):
         cards, more = queries.river(store, conn, viewer, view, limit=size, offset=(page_no - 1) * size,
                                     cache=request.app.state.river_cache)
         prefs = store.list_preferences(conn, viewer.id) if view == "foryou" else []
-        status = queries.collection_status(store, conn) if not cards and page_no == 1 else None
-        unread = queries.with_read_state(store, conn, viewer, cards)
+        # stories of undated articles are never ranked; the first page of top stories lists them after the rest
+        undated = (queries.undated_cards(store, conn, size - len(cards))
+                   if view == "top" and page_no == 1 and not more else [])
+        status = queries.collection_status(store, conn) if not cards and not undated and page_no == 1 else None
+        unread = queries.with_read_state(store, conn, viewer, cards + undated)
     return page(request, "river.html", viewer, view=view, cards=cards, page_no=page_no, more=more, prefs=prefs,
-                status=status, unread=unread, made=utcnow().isoformat(), here=local_path(request),
+                undated=undated, status=status, unread=unread, made=utcnow().isoformat(), here=local_path(request),
                 notice=NOTICES.get(request.query_params.get("done", "")))
 
 

@@ -85,6 +85,11 @@ def stories_by_ids(store: Store, conn: Connection, ids: list[int], details: bool
     return [card(by_id[i], outlets.get(i, []), times.get(i, [])) for i in ids if i in by_id]
 
 
+def undated_cards(store: Store, conn: Connection, limit: int) -> list[dict]:
+    """Cards for the stories of undated articles (not ranked: they have no place in time), latest first."""
+    return stories_by_ids(store, conn, [s.id for s in store.undated_stories(conn, limit)]) if limit > 0 else []
+
+
 def story_detail(store: Store, conn: Connection, story_id: int) -> dict:
     """The story, its articles (oldest first, numbered) and its stored coverage analysis (None if pending)."""
     story = store.get_story(conn, story_id)
