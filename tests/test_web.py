@@ -795,3 +795,17 @@ def test_unexpected_errors_answer_500_with_the_security_headers(env, caplog):
         assert r.headers["strict-transport-security"].startswith("max-age=")
     assert "bug in a handler" in caplog.text
     c.close()
+
+
+def test_account_page_makes_lists_and_revokes_api_tokens(env):
+    c = env["client"]()
+    login(c)
+    made = c.post("/account/tokens", data={"name": "my reader", "csrf_token": csrf_of(c)})
+    token = re.search(r'id="new-token">([^<]+)<', made.text).group(1)
+    assert c.get("/api/v1/me", headers=bearer(token)).status_code == 200
+    listing = c.get("/account").text
+    assert "<strong>my reader</strong>" in listing and "never used" not in listing[listing.index("my reader"):][:200]
+    revoke = re.search(r'action="(/account/tokens/\d+/revoke)"', listing[listing.index("my reader"):]).group(1)
+    assert c.post(revoke, data={"csrf_token": csrf_of(c)}).status_code == 303
+    assert "my reader" not in c.get("/account").text
+    assert c.get("/api/v1/me", headers=bearer(token)).status_code == 401

@@ -45,6 +45,19 @@ def digest(secret: str) -> str:
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
 
 
+def verify_password(stored: str | None, password: str, wrong: str) -> str:
+    """``stored`` (an argon2 hash) when ``password`` matches it, else AuthError(``wrong``). An unknown account
+    (``stored`` None) is checked against a dummy hash, so it costs the same time and gives the same answer."""
+    try:
+        with _CHECKS:
+            _hasher.verify(stored or _DUMMY_HASH, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        raise AuthError(wrong) from None
+    if stored is None:
+        raise AuthError(wrong)
+    return stored
+
+
 def _user_dict(row: sa.Row) -> dict:
     m = row._mapping
     return {"id": m["id"], "name": m["name"], "is_admin": bool(m["is_admin"]), "email": m["email"],
@@ -112,14 +125,8 @@ class AccountsMixin:
         with self.read() as conn:  # type: ignore[attr-defined]
             row = conn.execute(sa.select(*_USER_COLUMNS, users.c.password_hash)
                                .where(users.c.name == name.strip())).first()
-        stored = row.password_hash if row is not None else _DUMMY_HASH
-        try:
-            with _CHECKS:
-                _hasher.verify(stored, password)
-        except (VerifyMismatchError, VerificationError, InvalidHashError):
-            raise AuthError("wrong user name or password") from None
-        if row is None:
-            raise AuthError("wrong user name or password")
+        stored = verify_password(row.password_hash if row is not None else None, password,
+                                 "wrong user name or password")
         if _hasher.check_needs_rehash(stored):
             with _CHECKS:
                 fresh = _hasher.hash(password)

@@ -13,11 +13,10 @@ import hmac
 import secrets
 
 import sqlalchemy as sa
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from ..clock import utcnow
-from ..errors import AuthError, NotFound
-from .accounts import _CHECKS, _DUMMY_HASH, _USER_COLUMNS, _hasher, _user_dict, digest
+from ..errors import NotFound
+from .accounts import _CHECKS, _USER_COLUMNS, _hasher, _user_dict, digest, verify_password
 from .schema import app_passwords, users
 
 
@@ -57,14 +56,7 @@ class AppPasswordsMixin:
                                .join_from(app_passwords, users, users.c.id == app_passwords.c.user_id)
                                .where(app_passwords.c.auth_hash == digest(token),
                                       users.c.name == user_name.strip())).first()
-        stored = row.password_hash if row is not None else _DUMMY_HASH
-        try:
-            with _CHECKS:
-                _hasher.verify(stored, password)
-        except (VerifyMismatchError, VerificationError, InvalidHashError):
-            raise AuthError("wrong user name or app password") from None
-        if row is None:
-            raise AuthError("wrong user name or app password")
+        verify_password(row.password_hash if row is not None else None, password, "wrong user name or app password")
         with self.atomic() as conn:  # type: ignore[attr-defined]
             conn.execute(app_passwords.update().where(app_passwords.c.id == row.app_password_id)
                          .values(last_used=utcnow()))
