@@ -70,6 +70,28 @@ def test_relative_clauses_and_genders_learned_from_pronouns():
     assert quote(text, "abandoned friends").speaker == "Sarah Rae"
 
 
+def test_person_known_by_one_name_and_genders_learned_outside_quotes():
+    text = ("When Mara first came to the city, she was sure the job would last.\n\n"
+            "\u201cI thought I was set for life, and then he called me in,\u201d she said.\n\n"
+            "\u201cOnce he got that in place he would never listen,\u201d Mara said of the owner.\n\n"
+            "Mara left in 2013. \u201cI had abandoned friends, family, everything,\u201d she said.")
+    assert quote(text, "set for life").speaker == "Mara"
+    assert quote(text, "abandoned friends").speaker == "Mara"
+
+
+def test_an_epithet_stands_for_the_person_just_quoted_when_no_one_else_is_named():
+    text = ("\u201cWe had police with rifles on the gates,\u201d Jane Okoro said. While this may have been for "
+            "safety, the former volunteer added: \u201cEssentially you were trapped there.\u201d\n\n"
+            "\u201cI had abandoned my former life,\u201d said the 43-year-old, who now lives in Devon.")
+    assert quote(text, "trapped there").speaker == "Jane Okoro"
+    assert quote(text, "abandoned my former life").speaker == "Jane Okoro"
+    text = ("\u201cWe had police on the gates,\u201d Jane Okoro said.\n\n"
+            "Her manager, Tom Reyes, disputed the account.\n\n"
+            "\u201cI had abandoned my former life,\u201d said the 43-year-old.")
+    q = quote(text, "abandoned my former life")
+    assert q.speaker == "the 43-year-old" and not q.is_person  # two people since the last quote: no guess
+
+
 def test_description_resolves_to_the_person_whose_role_fits():
     text = ("Interior Minister Gerald Darmanin visited the border post on Monday.\n\n"
             "\u201cWe will not let anyone through without papers,\u201d the minister said.")

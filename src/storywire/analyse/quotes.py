@@ -37,7 +37,9 @@ from .speakers import (
     canonical_people,
     describes,
     find_mentions,
+    is_epithet,
     split_speaker,
+    surname,
     trim_phrase,
 )
 from .text import clean_space, norm_tokens
@@ -275,6 +277,10 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
             return last.speaker, last.speaker_full, last.role, True
         if low in _PRONOUNS:
             return None, None, None, False
+        if is_epithet(sp.name):
+            person = _epithet_person(ctx, position, para)
+            if person is not None:
+                return person.speaker, person.speaker_full, person.role, True
         return sp.name, full, None, False
     if not sp.is_person and not _names_someone(sp.name):
         return None, None, None, False  # "marking the start of 13 years of": no one
@@ -286,6 +292,17 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
         ctx.people.add_role(name, sp.role)
         return name, full, sp.role or ctx.people.role_of(name), True
     return sp.name, full, None, False
+
+
+def _epithet_person(ctx: _Context, position: int, para: int) -> Quote | None:
+    """The person "the 43-year-old" at ``position`` stands for: the person quoted last, within reach, when the
+    text names no one else since that quote."""
+    if not ctx.speakers or ctx.speakers[-1][0] < para - _SPEAKER_REACH:
+        return None
+    last = ctx.speakers[-1][1]
+    key = surname(last.speaker or "")
+    between = {surname(mt.name) for mt in ctx.people.items if last.position < mt.position < position}
+    return last if between <= {key} else None
 
 
 def _names_someone(phrase: str) -> bool:
@@ -307,7 +324,7 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
     sents = sentence_spans(text)
     spans = [quote_spans(text[ps:pe]) for ps, pe in paras]
     quoted = [(ps + s, ps + e) for (ps, _), sp in zip(paras, spans, strict=True) for s, e, _ in sp]
-    people = Mentions(find_mentions(text, sents, quoted), text)
+    people = Mentions(find_mentions(text, sents, quoted), text, quoted)
     ctx = _Context(article_id, text, people, [])
     out: list[Quote] = []
     prev: _ParaEnd = _ParaEnd(None, None, False)
@@ -317,7 +334,6 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
             continue
         para_quotes, prev = _direct_quotes(ctx, p_index, ps, spans[p_index], prev)
         out.extend(para_quotes)
-        ctx.speakers.extend((p_index, q) for q in para_quotes if q.is_person)
         # Indirect speech in the sentences of this paragraph that hold no quotation marks.
         for sp_index, s, e in sents:
             if sp_index == p_index and not any(c in text[s:e] for c in ALL_DOUBLE):
@@ -368,6 +384,8 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
             inherited = _inherited(ctx, prev, inner, offset + qs, p_index)
             if inherited is not None:
                 para_quotes.append(inherited)
+                if inherited.is_person:
+                    ctx.speakers.append((p_index, inherited))
                 continue
         short, full, role, person = _speaker_fields(ctx, attr.speaker if attr else None, offset + qs, p_index)
         if not short and len(inner.split()) < 6:
@@ -377,6 +395,8 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
         para_quotes.append(Quote("direct", inner, short, full, attr.cue if attr else None,
                                  clean_space(attr.text if attr else ""), ctx.article_id, offset + qs,
                                  is_person=person, role=role))
+        if person:
+            ctx.speakers.append((p_index, para_quotes[-1]))
     last = next((q for q in reversed(para_quotes) if q.speaker), None)
     return para_quotes, _ParaEnd(last, _ending_intro(par, masked, spans, offset), bool(spans) and not spans[-1][2])
 

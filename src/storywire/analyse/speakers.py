@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -73,6 +74,27 @@ ORG_WORDS = frozenset({
     "coalition", "conservancy", "federation", "administration", "embassy", "channel", "radio", "daily",
     "review", "telegraph", "guardian", "independent", "herald", "tribune", "gazette", "observer", "world",
 })
+# Heads of the descriptions news writing uses for a person it has just named or quoted ("the 43-year-old", "the
+# first son", "the former disciple", "the actor"): never an office, which another person may hold.
+EPITHET_NOUNS = frozenset({
+    "man", "woman", "boy", "girl", "teenager", "teen", "son", "daughter", "father", "mother", "dad", "mum", "mom",
+    "husband", "wife", "brother", "sister", "grandfather", "grandmother", "grandmother-of-two", "uncle", "aunt",
+    "widow", "widower", "actor", "actress", "singer", "star", "rapper", "musician", "artist", "athlete",
+    "player", "striker", "goalkeeper", "doctor", "disciple", "survivor", "victim", "veteran", "activist",
+    "pastor", "priest", "billionaire", "businessman", "businesswoman", "entrepreneur", "mogul", "tycoon",
+    "comedian", "presenter", "novelist", "filmmaker", "pensioner", "grandfather-of-three", "mother-of-two",
+    "father-of-two", "mother-of-three", "father-of-three", "youngster", "swimmer", "runner", "campaigner",
+    "volunteer", "nurse", "teacher", "student", "farmer", "worker", "owner", "fan", "resident", "parent",
+})
+_AGE = re.compile(r"^\d{1,3}-year-old$")
+
+
+def is_epithet(description: str) -> bool:
+    """Whether "the ..." describes a person the way writers vary a name ("the 43-year-old", "the first son")."""
+    words = [_low(w) for w in description.split()]
+    return len(words) >= 2 and words[0] == "the" and (words[-1] in EPITHET_NOUNS or bool(_AGE.match(words[-1])))
+
+
 _LEADER_NOUNS = frozenset({"leader", "dictator", "strongman", "autocrat", "head", "chief", "boss", "ruler"})
 _MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<=[a-z0-9,;\u2019'] )|(?<=[,?!]\u201d )|(?<=[,?!]\" ))([A-Z][\w'\u2019\-]*)")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
@@ -85,6 +107,10 @@ _NAME_RUN = re.compile(rf"(?<![\w\u2024.]){_WORD}(?:\s+(?:(?:de|da|van|von|der|a
 # What shows that a lone capitalised word names a person: a speech verb or an apposition after it.
 _PERSON_AFTER = re.compile(r"\s*(?:,\s+(?:who|a|an|the)\b|\s(?:said|says|told|tells|added|adds|asked|wrote|explained|"
                            r"insisted|argued|testified|stressed|warned|noted)\b)")
+
+_SPEECH = r"(?:said|says|told|tells|added|adds|asked|wrote|explained|recalled|admitted|replied)"
+_LONE_SPEAKER = re.compile(rf"\b([A-Z][a-z]+)\s{_SPEECH}\b")
+_SAID_LONE = re.compile(rf"\b{_SPEECH}\s([A-Z][a-z]+)(?=\s*[,.;:!?])")
 
 
 @dataclass(frozen=True)
@@ -169,7 +195,7 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
     """The people named in ``text`` outside the ``quoted`` spans, sentence by sentence (spans: (para, start, end)).
     A single word counts once the article has named its bearer in full, or after an honorific or a title."""
     found: list[Mention] = []
-    known: set[str] = set()
+    known = _speaking_words(text)
     starts = [qs for qs, _ in quoted]
     for para, s, e in spans:
         first = True
@@ -194,6 +220,14 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             known.add(surname(sp.name))
             first = first and possessive
     return found
+
+
+def _speaking_words(text: str) -> set[str]:
+    """Lone capitalised words (lower case) the text makes speak ("Rae said", "said Rae") and also writes inside a
+    sentence: people known by one name, so that every mention of them counts, before the first "Rae said" too."""
+    inside = set(_MID_SENTENCE_CAPITAL.findall(text))
+    words = {m.group(1) for m in _LONE_SPEAKER.finditer(text)} | {m.group(1) for m in _SAID_LONE.finditer(text)}
+    return {_low(w) for w in words if w in inside and _is_name_word(w) and _low(w) not in ORG_WORDS}
 
 
 def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
@@ -233,17 +267,30 @@ def _genders_by_pronoun(mentions: list[Mention], text: str) -> dict[str, Gender]
     return found
 
 
+def _cuts(text: str, quoted: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The text cut at the quoted spans: (outside, quoted, outside, ..., outside) as (start, end) pairs."""
+    cuts, at = [], 0
+    for a, b in sorted(quoted):
+        if a < at:
+            continue
+        cuts += [(at, a), (a, b)]
+        at = b
+    return cuts + [(at, len(text))]
+
+
 class Mentions:
     """The people an article names, for resolving pronouns and descriptions and completing bare surnames."""
 
-    def __init__(self, mentions: list[Mention], text: str = "") -> None:
+    def __init__(self, mentions: list[Mention], text: str = "", quoted: Sequence[tuple[int, int]] = ()) -> None:
         self.items = mentions
         self.text = text
         self._proper: set[str] | None = None
         self.full: dict[str, set[str]] = {}  # surname (lower case) -> the names of two words or more with it
         self.roles: dict[str, list[str]] = {}  # surname -> the roles written with it, in order
         self.gender: dict[str, Gender] = {}
-        self.gender.update(_genders_by_pronoun(mentions, text))
+        # a "he" inside a quote is someone the speaker talks about, not the speaker
+        unquoted = "".join(text[a:b] if i % 2 == 0 else " " * (b - a) for i, (a, b) in enumerate(_cuts(text, quoted)))
+        self.gender.update(_genders_by_pronoun(mentions, unquoted))
         for mt in mentions:
             key = surname(mt.name)
             if len(mt.name.split()) >= 2:
