@@ -278,9 +278,9 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
         if low in _PRONOUNS:
             return None, None, None, False
         if is_epithet(sp.name):
-            person = _epithet_person(ctx, position, para)
-            if person is not None:
-                return person.speaker, person.speaker_full, person.role, True
+            quoted = _epithet_person(ctx, position, para)
+            if quoted is not None:
+                return quoted.speaker, quoted.speaker_full, quoted.role, True
         return sp.name, full, None, False
     if not sp.is_person and not _names_someone(sp.name):
         return None, None, None, False  # "marking the start of 13 years of": no one
