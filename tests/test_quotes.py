@@ -128,6 +128,28 @@ def test_partial_quotes_inside_paraphrase_and_questions():
     assert (q.speaker, q.role) == ("Stephane Sejourne", "French Minister of Foreign Affairs")
 
 
+def test_interview_verbs_inverted_attribution_and_an_apposition_after_the_name():
+    text = ("\u201cYou said the vote was rigged,\u201d Fridman began. \u201cWas it stolen?\u201d\n\n"
+            "\u201cIt was completely stolen,\u201d Carlson answered.")
+    assert quote(text, "vote was rigged").speaker == "Fridman"
+    assert quote(text, "completely stolen").speaker == "Carlson"
+    text = ("This year, says former US representative Andy Levin (D-Mich.), \u201cI don't think that the "
+            "president can win without winning Michigan.\u201d")
+    q = quote(text, "can win without")
+    assert (q.speaker, q.role) == ("Andy Levin", "former US representative")
+    text = ("\u201cWhat we know is this: Michigan is going to be a significant state,\u201d explained majority "
+            "leader Abraham Aiyash, a Democrat who said that voters would demand more.")
+    assert quote(text, "significant state").speaker == "Abraham Aiyash"
+
+
+def test_a_short_quote_with_according_to_at_the_end_of_its_sentence():
+    text = ("High winds are causing \u201ccritical fire weather conditions,\u201d and threatening to intensify "
+            "the fire, according to forecasters.")
+    assert quote(text, "critical fire weather").speaker == "forecasters"
+    # a short quote with no speaker is a scare quote, not a quote of anyone
+    assert not quotes_of("The accommodation was \u201csuper-basic\u201d, with bunk beds in dormitories.")
+
+
 def test_according_to_told_statement_wrote_tweeted():
     q = quote("The deal values the company at $1.15 billion, according to Reuters.", "values the company")
     assert (q.kind, q.speaker) == ("indirect", "Reuters")

@@ -60,16 +60,23 @@ _CUE_WORDS = (
 _CIRC = (r"(?:\s+(?:in|on|at|during|to|after|before|from|outside|via|while|with|later|earlier|separately|again|"
          r"also|last|this|late|early|yesterday|today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
          r"Sunday)\b[^,.;:!?\"\u201c\u201d]{0,60}?)?")
+# Verbs that attribute a quote only right after it ("…," Fridman began. "…," Coen interjected.)
+_AFTER_ONLY_CUES = r"began|interjected|protested|answered|observed|recounted|exclaimed|concluded|chimed in|shot back"
 _CUE_EXT = (rf"(?:(?:has|have|had)\s+)?(?:(?:was|were)\s+quoted\s+as\s+saying|told\s+[^,.;:!?\"\u201c\u201d]{{1,60}}?"
             rf"|(?:{_CUE_WORDS})){_CIRC}")
+_CUE_EXT_AFTER = _CUE_EXT.replace(f"(?:{_CUE_WORDS})", f"(?:{_CUE_WORDS}|{_AFTER_ONLY_CUES})")
 _SPK = r"(?:[^,.;:!?\"\u201c\u201d\u2018\u2019()\[\]]|(?<=\w)\u2019(?=\w)){1,80}?"
-_AFTER_CUE_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<cue>{_CUE_WORDS})\s+(?P<spk>{_SPK})"
+_AFTER_CUE_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<cue>{_CUE_WORDS}|{_AFTER_ONLY_CUES}|according to)\s+(?P<spk>{_SPK})"
                               rf"(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,60}}))?{_CIRC}\s*(?=[,.;:!?]|$)")
 _AFTER_SPK_FIRST = re.compile(
-    rf"^\s*[,:]?\s*(?P<spk>{_SPK})(?:,\s*[^,.;:!?\"\u201c\u201d]{{1,60}},)?\s+(?P<cue>{_CUE_EXT})\s*(?=[,.;:!?]|$)")
+    rf"^\s*[,:]?\s*(?P<spk>{_SPK})(?:,\s*[^,.;:!?\"\u201c\u201d]{{1,60}},)?\s+(?P<cue>{_CUE_EXT_AFTER})\s*(?=[,.;:!?]|$)")
 _AFTER_LATE = re.compile(
     rf"^[^.!?\"\u201c\u201d]{{1,200}}?,\s+(?P<spk>{_SPK})\s+(?P<cue>said|says|added|adds|wrote|explained|insisted|"
     rf"told\s+\w+){_CIRC}\s*[.!?]")
+_ACCORDING_LATE = re.compile(rf"^[^.!?\"\u201c\u201d]{{0,200}}?,\s+(?P<cue>according to)\s+(?P<spk>{_SPK})\s*[.!?]")
+# An inverted attribution opening the quote's sentence: "This year, says former representative Andy Levin (D-Mich.),"
+_CUE_FIRST_INTRO = re.compile(rf"(?:^|,\s+)(?P<cue>says|said|asks|asked|adds|added|writes|wrote|explains|explained)\s+"
+                              rf"(?P<spk>{_SPK})(?:\s*\([^()]{{1,30}}\))?\s*[,:]\s*$")
 _NEXT_SENTENCE = re.compile(
     r"^\s*(?P<spk>He|She|(?:Mr|Mrs|Ms|Dr)\u2024?\s+[A-Z][\w'\u2019\-]+|[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)?)"
     r"\s+(?P<cue>added|continued|went on|explained)\b")
@@ -115,6 +122,8 @@ SPEAKER_NOUNS = {
     "prosecutor", "court", "judge", "company", "residents", "witnesses", "witness", "people", "member",
     "members", "director", "ceo", "chancellor", "premier", "palace", "house", "department", "agency",
     "committee", "commission", "council", "party", "union", "alliance", "organisation", "organization",
+    "forecaster", "forecasters", "researcher", "researchers", "scientist", "scientists", "economist", "economists",
+    "investigator", "investigators", "authorities", "organisers", "organizers",
 }
 # How many paragraphs back "he said" may reach for the person last quoted when the text names no one nearer.
 _SPEAKER_REACH = 3
@@ -494,8 +503,9 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
     m = _AFTER_CUE_FIRST.match(a.after) or _AFTER_SPK_FIRST.match(a.after)
     if m and m.re is _AFTER_CUE_FIRST:  # the phrase runs to the end: trim_phrase tells role from time and place
         spk = _subject(a.after[m.start("spk"):m.end()])
-        if spk is None and m.group("appos"):  # ", said Smith, adding that ...": no apposition
-            spk = _subject(m.group("spk"))
+        named = _subject(m.group("spk")) if m.group("appos") else None
+        if named and (spk is None or split_speaker(named).is_person and not split_speaker(spk).is_person):
+            spk = named  # ", said Smith, adding that ...", ", explained leader Abraham Aiyash, a Democrat who"
     else:
         spk = _subject(m.group("spk")) if m else None
     if not m or not spk:
@@ -505,18 +515,24 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
 
 
 def _said_late(a: _Around, prev_attr_end: int) -> _Attribution | None:
-    """At the end of the quote's sentence: "... every day" for her views, Barger said."""
-    m = _AFTER_LATE.match(a.after)
+    """At the end of the quote's sentence: "... every day" for her views, Barger said. / ..., according to X."""
+    m = _AFTER_LATE.match(a.after) or _ACCORDING_LATE.match(a.after)
     spk = _subject(m.group("spk")) if m else None
     if not m or not spk:
         return None
-    start, end = a.after_start + m.start("spk"), a.after_start + m.end()
+    start, end = a.after_start + min(m.start("spk"), m.start("cue")), a.after_start + m.end()
     return _Attribution(spk, m.group("cue"), a.par[start:end].strip(" ,."), True, end)
 
 
 def _intro_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
-    """Ending the sentence before the quote: "X said:" or "X said that"."""
+    """Ending the sentence before the quote: "X said:", "X said that", or inverted: ", says X (D-Mich.),"."""
     m = _BEFORE_INTRO.search(a.before)
+    if m is None or _subject(m.group("spk")) is None:
+        inverted = _CUE_FIRST_INTRO.search(a.before)
+        spk = _subject(inverted.group("spk")) if inverted else None
+        if inverted and spk and split_speaker(spk).is_person:
+            text = a.par[a.before_start + inverted.start("cue"):a.before_start + inverted.end()].strip(" ,:")
+            return _Attribution(spk, inverted.group("cue"), text, a.before_start > prev_attr_end, a.after_start)
     spk = _subject(m.group("spk")) if m else None
     if not m or not spk:
         return None
