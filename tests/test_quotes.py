@@ -142,6 +142,16 @@ def test_interview_verbs_inverted_attribution_and_an_apposition_after_the_name()
     assert quote(text, "significant state").speaker == "Abraham Aiyash"
 
 
+def test_a_leading_subordinate_clause_names_no_speaker():
+    text = ("After the watchdog group accused Lara of a secret deal, Michael Soller put out a statement saying "
+            "that the group\u2019s \u201ccynical claims hide the truth about its own fees.\u201d He added that "
+            "the group \u201cis turning a blind eye to what consumers need.\u201d")
+    assert quote(text, "cynical claims").speaker == "Michael Soller"
+    assert quote(text, "blind eye").speaker == "Michael Soller"
+    text = "\u201cIt was a bit of an eye opener,\u201d Christensen says of the study, called Project M."
+    assert quote(text, "eye opener").speaker == "Christensen"
+
+
 def test_a_short_quote_with_according_to_at_the_end_of_its_sentence():
     text = ("High winds are causing \u201ccritical fire weather conditions,\u201d and threatening to intensify "
             "the fire, according to forecasters.")

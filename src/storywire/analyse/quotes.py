@@ -33,6 +33,7 @@ from .align import similarity
 from .sentences import paragraphs, sentence_spans
 from .speakers import (
     DESCRIPTION_START,
+    SUBORDINATE_START,
     Mentions,
     canonical_people,
     describes,
@@ -58,7 +59,7 @@ _CUE_WORDS = (
     r"alleged|emphasi[sz]ed|highlighted|hinted|reassured|reminded|mused|pleaded|charged|saying"
 )
 _CIRC = (r"(?:\s+(?:in|on|at|during|to|after|before|from|outside|via|while|with|later|earlier|separately|again|"
-         r"also|last|this|late|early|yesterday|today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+         r"also|last|this|late|early|yesterday|today|tonight|of|about|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
          r"Sunday)\b[^,.;:!?\"\u201c\u201d]{0,60}?)?")
 # Verbs that attribute a quote only right after it ("…," Fridman began. "…," Coen interjected.)
 _AFTER_ONLY_CUES = r"began|interjected|protested|answered|observed|recounted|exclaimed|concluded|chimed in|shot back"
@@ -233,7 +234,9 @@ def sentence_subject(sentence: str) -> str | None:
     Lowell seemed ..." -> "Hunter Biden's attorney Abbe Lowell"), or None."""
     from .speakers import ROLE_WORDS
 
-    starts = [0] + [m.end() for m in re.finditer(r",\s+", sentence[:160])]
+    starts = [m.end() for m in re.finditer(r",\s+", sentence[:160])]
+    if not SUBORDINATE_START.match(sentence):  # "After Consumer Watchdog accused Lara ..., Soller put out": Soller
+        starts.insert(0, 0)
     for st in starts:
         taken: list[str] = []
         words = sentence[st:].split()
@@ -555,7 +558,10 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     "Putin accused Western nations of", "Psychoanalyst Stephen Grosz, who ..., warns that")."""
     for m in _BEFORE_ANY.finditer(a.before):
         pre = a.before[:m.start()]
-        spk = _subject(pre)
+        if SUBORDINATE_START.match(pre) and "," not in pre:
+            continue  # "After the group accused Lara of ..., Soller said": not the verb of the quote
+        # "X put out a statement saying": a participle's speaker is the subject of the sentence
+        spk = sentence_subject(pre) if m.group("cue").endswith("ing") else _subject(pre)
         if spk is None and re.search(r",\s+who\b", pre):
             spk = sentence_subject(pre)
         if spk:

@@ -95,6 +95,9 @@ def is_epithet(description: str) -> bool:
     return len(words) >= 2 and words[0] == "the" and (words[-1] in EPITHET_NOUNS or bool(_AGE.match(words[-1])))
 
 
+# A sentence opening on a subordinate clause: its first name is not its subject.
+SUBORDINATE_START = re.compile(
+    r"\s*(?:After|When|While|As|Since|Because|Although|Though|If|Before|Until|Once|Unless)\s")
 _LEADER_NOUNS = frozenset({"leader", "dictator", "strongman", "autocrat", "head", "chief", "boss", "ruler"})
 _MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<=[a-z0-9,;\u2019'] )|(?<=[,?!]\u201d )|(?<=[,?!]\" ))([A-Z][\w'\u2019\-]*)")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
@@ -199,6 +202,8 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
     starts = [qs for qs, _ in quoted]
     for para, s, e in spans:
         first = True
+        # "After Consumer Watchdog accused Lara ..., Soller put out": the subject follows the leading clause
+        clause_end = text.find(",", s, e) if SUBORDINATE_START.match(text, s) else -1
         for m in _NAME_RUN.finditer(text, s, e):
             run = m.group()
             if " " not in run and (_low(run) in NOT_NAME or surname(run) not in known and not run.endswith(".")
@@ -216,6 +221,10 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             possessive = m.group().rstrip(".").endswith(("'s", "\u2019s"))
             # the subject: the first person named, near the start of the sentence or of its main clause
             opening = len(lead.split()) <= 3 or lead.rstrip().endswith(",")
+            if m.start() < clause_end:
+                found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, False))
+                known.add(surname(sp.name))
+                continue
             found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, first and opening and not possessive))
             known.add(surname(sp.name))
             first = first and possessive
