@@ -269,3 +269,49 @@ def test_briefing_carries_the_conflict_after_its_sentence():
             "58-3 ([Fight Wire](https://wire.example/raye))") in md
     assert md.index("Outlets differ") > md.index(shown[0].text)
     assert Briefing.from_dict(json.loads(render(b, "json"))) == b
+
+
+QUAKE_TOLLS = [
+    art(1, "Quake News", "At least 12 people were killed when a magnitude 6.1 earthquake struck northern Chile on "
+        "Monday, officials said.\n\nRescue teams searched collapsed houses in the port town of Iquique throughout "
+        "the day.\n\nHospitals in Iquique treated at least 40 people injured in the quake, the health ministry said."),
+    art(2, "Pacific Wire", "A powerful earthquake in northern Chile on Monday killed 15 people and injured dozens, the "
+        "national emergency office said.\n\nPower was restored to most homes in the region by the evening.", 2),
+    art(3, "Andes Post", "The death toll from Monday's earthquake in northern Chile has risen to 15, according to the "
+        "emergency office.\n\nSchools in the region will stay closed until engineers have inspected every building.",
+        4),
+]
+
+
+def test_a_toll_given_differently_in_other_words_is_a_conflict_and_the_injured_are_another_count():
+    d = analyse_story(9, QUAKE_TOLLS, summary_sentences=5, nlp=False)
+    conflicts = [s for s in d["summary"] if s["kind"] == "conflict"]
+    assert [{(v["value"], tuple(v["article_ids"])) for v in c["values"]} for c in conflicts] == [
+        {("12", (1,)), ("15", (2, 3))}]
+    texts = sentences(d)
+    assert len([t for t in texts if re.search(r"\b1[25]\b", t)]) == 1, texts  # one toll stated, the other flagged
+    assert any("40 people injured" in t for t in texts), texts  # not a paraphrase of the toll, nor a conflict
+    assert_verbatim(d, QUAKE_TOLLS)
+
+
+def test_a_score_given_differently_is_a_conflict_a_score_of_another_match_is_not():
+    a = art(1, "Match Report", "Arsenal beat Chelsea 3-1 at the Emirates Stadium on Saturday to go top of the Premier "
+            "League table.\n\nBukayo Saka scored twice in the second half as the home side pulled clear.")
+    b = art(2, "Football Wire", "Arsenal moved top of the Premier League after a 2-1 win over Chelsea at the Emirates "
+            "on Saturday.\n\nSaka scored the winner ten minutes from time after a tense second half.", 2)
+    c = art(3, "Gunners Daily", "Arsenal lost 2-0 to Liverpool at Anfield in midweek before the visit of Chelsea to "
+            "the Emirates.\n\nThe Premier League leaders had won their previous six games in all competitions.", 3)
+    d = analyse_story(10, [a, b], nlp=False)
+    (conflict,) = [s for s in d["summary"] if s["kind"] == "conflict"]
+    assert {(v["value"], tuple(v["article_ids"])) for v in conflict["values"]} == {("3-1", (1,)), ("2-1", (2,))}
+    d = analyse_story(11, [a, c], summary_sentences=4, nlp=False)
+    assert not [s for s in d["summary"] if s["kind"] == "conflict"], d["summary"]
+
+
+def test_counts_of_different_things_in_one_story_are_no_conflict():
+    a = art(1, "Fire News", "The Smokehouse Creek fire in the Texas Panhandle has burned 1.1 million acres and "
+            "destroyed 500 structures, the forest service said.\n\nTwo people have died in the fires since Monday.")
+    b = art(2, "Plains Wire", "The Windy Deuce fire in the Texas Panhandle has burned 142,000 acres and is 60 per cent "
+            "contained, the forest service said.\n\nMore than 40,000 people were without power on Saturday.", 2)
+    d = analyse_story(12, [a, b], summary_sentences=4, nlp=False)
+    assert not [s for s in d["summary"] if s["kind"] == "conflict"], d["summary"]

@@ -353,10 +353,13 @@ def _content(tokens: list[str]) -> frozenset[str]:
 def _same_fact(i: int, j: int, sim: np.ndarray, figures: list[_Figures], both_leads: bool) -> bool:
     """Two items say the same thing: similar TF-IDF vectors, one's content words mostly in the other's (a
     quarter is enough for two opening sentences: outlets lead with the main event in their own words), or a
-    number given for the same thing (a conflict)."""
+    number given for the same thing (a conflict); never two tolls of different kinds (the dead, the injured)."""
+    a, b = figures[i], figures[j]
+    tolls_a, tolls_b = {f.toll for f in a.facts} - {""}, {g.toll for g in b.facts} - {""}
+    if tolls_a and tolls_b and not tolls_a & tolls_b:
+        return False  # "12 people were killed" and "40 people were injured": two counts, however alike the words
     if sim[i, j] > SIM_CUT:
         return True
-    a, b = figures[i], figures[j]
     shared = len(a.content & b.content) / max(1, min(len(a.content), len(b.content)))
     if shared >= (LEAD_CONTAIN_CUT if both_leads else CONTAIN_CUT):
         return True
@@ -374,16 +377,29 @@ CONTEXT_SHARED = 2
 SENTENCE_SHARED = 0.35
 
 
+# What a toll counts, by the nearest word of its kind next to the number ("killed 15 people", "the death toll has
+# risen to 15"; "40 people were injured" is another count).
+_TOLL_KINDS = {
+    "dead": ("kill", "dead", "die", "died", "death", "toll", "fatal", "lives", "bodie"),
+    "injured": ("injur", "wound", "hurt", "hospi"),
+    "missing": ("missi", "unacc"),
+    "held": ("arres", "detai", "held", "charg"),
+    "displaced": ("evacu", "displ", "fled", "flee", "homel"),
+}
+_KIND_OF_STEM = {stem: kind for kind, stems in _TOLL_KINDS.items() for stem in stems}
+
+
 @dataclass(frozen=True)
 class _Fact:
     """A number in a sentence and what it is about: its shape, what it counts or whose record it is (``unit``),
-    the content words and names around it."""
+    the kind of toll it gives, the content words and names around it."""
 
     value: str  # as written ("1,200")
     shape: str
     unit: str
     context: frozenset[str]
     names: frozenset[str]
+    toll: str = ""  # "dead", "injured", ... or "" when the number is no toll
 
     @property
     def amount(self) -> str:
@@ -396,13 +412,22 @@ class _Figures:
 
     facts: tuple[_Fact, ...]
     content: frozenset[str]
+    names: frozenset[str] = frozenset()  # the capitalised words of the sentence past its first word
+    lead_name: str = ""  # the stem of its first capitalised word: the subject of a score ("Arsenal beat ...")
 
 
 def _about_same(f: _Fact, g: _Fact, a: _Figures, b: _Figures) -> bool:
     """Whether ``f`` (of sentence ``a``) and ``g`` (of ``b``) count the same thing: a record or an age of the same
     named person; a plain number of the same unit next to the same name, in sentences mostly about the same,
     unless every other figure the two give differs too (then they count something else: a total, a period)."""
-    if f.shape != g.shape or not f.unit or f.unit != g.unit:
+    if f.shape != g.shape:
+        return False
+    if f.toll or g.toll:  # "killed 12 people" and "the death toll has risen to 15": the same count, of one event
+        return f.toll == g.toll and _same_event(a, b)
+    if f.shape == "record" and f.unit != g.unit:  # a score: the same two sides ("Arsenal beat Chelsea 3-1")
+        sides = (f.names | {a.lead_name}) & (g.names | {b.lead_name}) - {""}
+        return len(sides) >= 2 and _same_event(a, b)
+    if not f.unit or f.unit != g.unit:
         return False
     if f.shape != "num":
         return bool(f.context & g.context)
@@ -415,6 +440,31 @@ def _about_same(f: _Fact, g: _Fact, a: _Figures, b: _Figures) -> bool:
     return not pairs or any(x.amount == y.amount for x, y in pairs)
 
 
+def _same_event(a: _Figures, b: _Figures) -> bool:
+    """Two sentences about the same event: a name in common and mostly the same content words."""
+    return bool(a.names & b.names) and \
+        len(a.content & b.content) / max(1, min(len(a.content), len(b.content))) >= SENTENCE_SHARED
+
+
+def _toll_words(words: list[str], numbers: list[int]) -> dict[int, str]:
+    """The kind of toll each number (a word index) gives: a toll word within three words whose nearest number
+    it is ("12 people were killed", "killed 15 people"), or "toll" earlier with no number between ("the death
+    toll from the quake has risen to 15")."""
+    kinds: dict[int, str] = {}
+    for i, w in enumerate(words):
+        kind = _KIND_OF_STEM.get(_stem(w)) or _KIND_OF_STEM.get(w)
+        if not kind or not numbers:
+            continue
+        nearest = min(numbers, key=lambda n: (abs(n - i), n < i))
+        if abs(nearest - i) <= 3:
+            kinds.setdefault(nearest, kind)
+        if w == "toll":
+            after = [n for n in numbers if n > i]
+            if after:
+                kinds.setdefault(after[0], "injured" if "injur" in map(_stem, words[max(0, i - 2):i]) else "dead")
+    return kinds
+
+
 def _figures(text: str, tokens: list[str]) -> _Figures:
     """The numbers of a sentence with their context (dates, times and years left out: they differ honestly)."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -423,7 +473,11 @@ def _figures(text: str, tokens: list[str]) -> _Figures:
     t = re.sub(r"(?<=[\d\w]) - (?=\d|year)|(?<=year) - (?=old)", "-", fold(text))
     t = re.sub(r"(?<![\d,])(\d{1,3}), (?=\d{3}\b)", r"\1,", t)
     out = []
-    for m in _NUMBER.finditer(t):
+    matches = list(_NUMBER.finditer(t))
+    words = [w.casefold() for w in _WORD.findall(t)]
+    at = [len(_WORD.findall(t[:m.start()])) for m in matches]
+    tolls = _toll_words(words, at)
+    for k, m in enumerate(matches):
         shape = "record" if m.group("record") else "age" if m.group("age") else "num"
         value = m.group(shape) or ""
         before_cased = _WORD.findall(t[:m.start()])[-_CONTEXT:]
@@ -444,9 +498,12 @@ def _figures(text: str, tokens: list[str]) -> _Figures:
             if shape == "age":
                 owners += [w for w in after_cased[:3] if w[:1].isupper() and w not in _NOT_A_NAME][:1]
             unit = owners[-1].casefold() if owners else ""
+        toll = tolls.get(at[k], "") if shape == "num" else ""
         out.append(_Fact(value, shape, unit, frozenset(_stem(w) for w in words),
-                         frozenset(_stem(w.casefold()) for w in names)))
-    return _Figures(tuple(out), _content(tokens))
+                         frozenset(_stem(w.casefold()) for w in names), toll))
+    cased = [w for w in _WORD.findall(t) if w[:1].isupper() and w not in _NOT_A_NAME]
+    in_sentence = frozenset(w.casefold() for w in cased if not t.startswith(w))
+    return _Figures(tuple(out), _content(tokens), in_sentence, _stem(cased[0].casefold()) if cased else "")
 
 
 def _converted(head: str, before: list[str]) -> bool:
