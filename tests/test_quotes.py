@@ -79,6 +79,13 @@ def test_person_known_by_one_name_and_genders_learned_outside_quotes():
     assert quote(text, "abandoned friends").speaker == "Mara"
 
 
+def test_he_is_never_the_woman_quoted_last():
+    text = ("The bakery opens before dawn. \u201cWe start at five every morning,\u201d said Mrs Cole.\n\n"
+            "\u201cThat is not true at all,\u201d he protested.")
+    q = quote(text, "not true at all")
+    assert q.speaker is None  # "he" is not Mrs Cole, and the text names no man
+
+
 def test_an_epithet_stands_for_the_person_just_quoted_when_no_one_else_is_named():
     text = ("\u201cWe had police with rifles on the gates,\u201d Jane Okoro said. While this may have been for "
             "safety, the former volunteer added: \u201cEssentially you were trapped there.\u201d\n\n"

@@ -286,8 +286,9 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
         person = ctx.people.resolve(sp.name, position, para)
         if person is not None:
             return person, ctx.people.fullest(person), ctx.people.role_of(person), True
-        if low in ("he", "she") and ctx.speakers and ctx.speakers[-1][0] >= para - _SPEAKER_REACH:
-            last = ctx.speakers[-1][1]  # no one named near: the person quoted just before
+        if low in ("he", "she") and ctx.speakers and ctx.speakers[-1][0] >= para - _SPEAKER_REACH and \
+                ctx.people.gender.get(surname(ctx.speakers[-1][1].speaker or ""), "?") in ("?", sp.gender):
+            last = ctx.speakers[-1][1]  # no one named near: the person quoted just before, if a "she" may be her
             return last.speaker, last.speaker_full, last.role, True
         if low in _PRONOUNS:
             return None, None, None, False
