@@ -13,7 +13,8 @@ from .base import Store
 from .schema import articles
 
 _COLUMNS = ", ".join(NEW_ROW_COLUMNS)
-_FOUND = "SELECT a.id, a.source_id, a.external_id, a.url, a.content_hash, a.title, a.text FROM articles a"
+_FOUND = ("SELECT a.id, a.source_id, a.external_id, a.url, a.content_hash, a.raw_hash, a.title, a.text"
+          " FROM articles a")
 # The keys travel as arrays: a statement of constant size, planned fast whatever the batch's size.
 _LOOKUP = sa.text(
     f"{_FOUND} JOIN unnest(CAST(:sids AS integer[]), CAST(:hashes AS text[])) AS k(source_id, digest)"
