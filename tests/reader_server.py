@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
@@ -100,9 +101,9 @@ def _free_port() -> int:
 
 
 @contextmanager
-def serve(seed: Seed, folder: Path, db_url: str | None = None) -> Iterator[Live]:
+def serve(seed: Seed, folder: Path, db_url: str | None = None, **settings: object) -> Iterator[Live]:
     """A copy of the seed (in a SQLite file, or copied into the empty store ``db_url``) served by uvicorn on
-    127.0.0.1 until the block ends."""
+    127.0.0.1 with ``settings`` until the block ends."""
     import uvicorn
 
     from storywire.store.copy import copy_store
@@ -115,7 +116,7 @@ def serve(seed: Seed, folder: Path, db_url: str | None = None) -> Iterator[Live]
         copy_store(source, store)
         source.close()
     port = _free_port()
-    app = create_app(Settings(db=db_url or str(path)), store)
+    app = create_app(Settings(db=db_url or str(path), **settings), store)
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -135,3 +136,41 @@ def serve(seed: Seed, folder: Path, db_url: str | None = None) -> Iterator[Live]
 def client(live: Live, auth: str | None = None) -> httpx.Client:
     headers = {"Authorization": f"GoogleLogin auth={auth}"} if auth else {}
     return httpx.Client(base_url=live.url + "/greader", headers=headers, timeout=30)
+
+
+SITE_HOME = """<!doctype html><html><head><title>The {name} site</title>
+<link rel="alternate" type="application/rss+xml" title="{name} RSS" href="feed.xml"></head><body>Home</body></html>"""
+SITE_FEED = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>{name} Feed</title><link>http://127.0.0.1/{name}/</link><description>test</description>
+<item><title>First {name} post</title><link>http://127.0.0.1/{name}/1</link><guid>{name}-1</guid></item>
+</channel></rss>"""
+
+
+@contextmanager
+def feed_sites(*names: str) -> Iterator[str]:
+    """A real HTTP server on 127.0.0.1 with, for each name, a home page ``/<name>/`` that links to (and only
+    links to) its RSS feed ``/<name>/feed.xml``; yields its base URL."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            name, _, rest = self.path.strip("/").partition("/")
+            page = {"": (SITE_HOME, "text/html"), "feed.xml": (SITE_FEED, "application/rss+xml")}.get(rest)
+            body = page[0].format(name=name).encode() if page and name in names else b"not here"
+            self.send_response(200 if page and name in names else 404)
+            self.send_header("Content-Type", page[1] if page else "text/plain")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        thread.join()
+        server.server_close()

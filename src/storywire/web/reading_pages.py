@@ -15,7 +15,7 @@ from fastapi.responses import RedirectResponse
 
 from ..clock import utcnow
 from ..errors import InputError, StorywireError
-from ..ingest import subscribe as feed_check
+from ..ingest.subscribe import follow_feed
 from ..store.reading import StreamEntry, StreamQuery
 from . import queries
 from .auth import Viewer, check_csrf, page_user
@@ -140,14 +140,9 @@ def subscribe(request: Request, url: str = Form(""), folder: str = Form(""), csr
               viewer: Viewer = Depends(page_user)):
     """Follow a feed for oneself: checked like an admin's (the guarded fetcher: no private addresses)."""
     check_csrf(viewer, csrf_token)
-    from ..ingest.fetch import check_url
-
-    store = request.app.state.store
+    assert viewer.id is not None  # page_user lets in signed-in readers only
     try:
-        check_url(url.strip())
-        found = feed_check.resolve_feed(request.app.state.settings, url.strip())
-        with store.atomic() as conn:
-            store.subscribe(conn, viewer.id, found["url"], folder=folder, title=found["title"])
+        follow_feed(request.app.state.store, request.app.state.settings, viewer.id, url, folder=folder)
     except StorywireError as exc:
         return _reading_page(request, viewer, error=str(exc), status_code=400)
     return _redirect("/reading", "subscribed")
