@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
@@ -27,6 +26,7 @@ from storywire.store import open_store
 from storywire.store.base import Store
 from storywire.store.reading import UNREAD_DAYS
 from storywire.web import create_app
+from tests.pages_server import serve_pages
 
 PASSWORD = "correct horse battery"
 STORY_TEXT = ("The harbour authority closed the northern ferry terminal on {day} after storm damage to the pier, "
@@ -146,31 +146,11 @@ SITE_FEED = """<?xml version="1.0" encoding="utf-8"?>
 </channel></rss>"""
 
 
-@contextmanager
-def feed_sites(*names: str) -> Iterator[str]:
+def feed_sites(*names: str):
     """A real HTTP server on 127.0.0.1 with, for each name, a home page ``/<name>/`` that links to (and only
-    links to) its RSS feed ``/<name>/feed.xml``; yields its base URL."""
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
-            name, _, rest = self.path.strip("/").partition("/")
-            page = {"": (SITE_HOME, "text/html"), "feed.xml": (SITE_FEED, "application/rss+xml")}.get(rest)
-            body = page[0].format(name=name).encode() if page and name in names else b"not here"
-            self.send_response(200 if page and name in names else 404)
-            self.send_header("Content-Type", page[1] if page else "text/plain")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        thread.join()
-        server.server_close()
+    links to) its RSS feed ``/<name>/feed.xml``; a context manager that yields its base URL."""
+    pages = {}
+    for name in names:
+        pages[f"/{name}/"] = (SITE_HOME.format(name=name).encode(), "text/html")
+        pages[f"/{name}/feed.xml"] = (SITE_FEED.format(name=name).encode(), "application/rss+xml")
+    return serve_pages(pages)
