@@ -26,6 +26,7 @@ from storywire.store import open_store
 from storywire.store.base import Store
 from storywire.store.reading import UNREAD_DAYS
 from storywire.web import create_app
+from tests.pages_server import serve_pages
 
 PASSWORD = "correct horse battery"
 STORY_TEXT = ("The harbour authority closed the northern ferry terminal on {day} after storm damage to the pier, "
@@ -100,9 +101,9 @@ def _free_port() -> int:
 
 
 @contextmanager
-def serve(seed: Seed, folder: Path, db_url: str | None = None) -> Iterator[Live]:
+def serve(seed: Seed, folder: Path, db_url: str | None = None, **settings: object) -> Iterator[Live]:
     """A copy of the seed (in a SQLite file, or copied into the empty store ``db_url``) served by uvicorn on
-    127.0.0.1 until the block ends."""
+    127.0.0.1 with ``settings`` until the block ends."""
     import uvicorn
 
     from storywire.store.copy import copy_store
@@ -115,7 +116,7 @@ def serve(seed: Seed, folder: Path, db_url: str | None = None) -> Iterator[Live]
         copy_store(source, store)
         source.close()
     port = _free_port()
-    app = create_app(Settings(db=db_url or str(path)), store)
+    app = create_app(Settings(db=db_url or str(path), **settings), store)
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -135,3 +136,21 @@ def serve(seed: Seed, folder: Path, db_url: str | None = None) -> Iterator[Live]
 def client(live: Live, auth: str | None = None) -> httpx.Client:
     headers = {"Authorization": f"GoogleLogin auth={auth}"} if auth else {}
     return httpx.Client(base_url=live.url + "/greader", headers=headers, timeout=30)
+
+
+SITE_HOME = """<!doctype html><html><head><title>The {name} site</title>
+<link rel="alternate" type="application/rss+xml" title="{name} RSS" href="feed.xml"></head><body>Home</body></html>"""
+SITE_FEED = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>{name} Feed</title><link>http://127.0.0.1/{name}/</link><description>test</description>
+<item><title>First {name} post</title><link>http://127.0.0.1/{name}/1</link><guid>{name}-1</guid></item>
+</channel></rss>"""
+
+
+def feed_sites(*names: str):
+    """A real HTTP server on 127.0.0.1 with, for each name, a home page ``/<name>/`` that links to (and only
+    links to) its RSS feed ``/<name>/feed.xml``; a context manager that yields its base URL."""
+    pages = {}
+    for name in names:
+        pages[f"/{name}/"] = (SITE_HOME.format(name=name).encode(), "text/html")
+        pages[f"/{name}/feed.xml"] = (SITE_FEED.format(name=name).encode(), "application/rss+xml")
+    return serve_pages(pages)

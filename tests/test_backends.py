@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from contextlib import closing
@@ -35,7 +36,8 @@ def test_two_processes_ingesting_overlapping_files(pg_server, tmp_path):
     write_jsonl(b, range(150, 450))
     procs = [subprocess.Popen([STORYWIRE, "--db", url, "ingest", str(p), "--no-analyse"], stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True,
-                              env={"STORYWIRE_BATCH_SIZE": "25", "PATH": "/usr/bin:/bin"}) for p in (a, b)]
+                              env={"STORYWIRE_BATCH_SIZE": "25", "PATH": "/usr/bin:/bin",
+                                   "PYTHONPATH": os.environ.get("PYTHONPATH", "")}) for p in (a, b)]
     try:
         errors = [p.communicate(timeout=300)[1] for p in procs]
     finally:

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from storywire.errors import NotFound
 from storywire.store.reading import StreamQuery
-from tests.reader_server import PASSWORD, client, make_seed, serve
+from tests.reader_server import PASSWORD, client, feed_sites, make_seed, serve
 
 API = "/reader/api/0"
 READING_LIST = "user/-/state/com.google/reading-list"
@@ -27,12 +27,28 @@ def seed(tmp_path_factory):
     return make_seed(tmp_path_factory.mktemp("greader-seed"))
 
 
+def _served(request, seed, tmp_path, **settings):
+    db_url = request.getfixturevalue("pg_server")() if getattr(request, "param", "sqlite") == "postgresql" else None
+    with serve(seed, tmp_path, db_url, **settings) as server:
+        yield server
+
+
 @pytest.fixture
 def live(request, seed, tmp_path):
     """The server over SQLite; tests marked ``BOTH_BACKENDS`` run over PostgreSQL too."""
-    db_url = request.getfixturevalue("pg_server")() if getattr(request, "param", "sqlite") == "postgresql" else None
-    with serve(seed, tmp_path, db_url) as server:
-        yield server
+    yield from _served(request, seed, tmp_path)
+
+
+@pytest.fixture
+def live_local(request, seed, tmp_path):
+    """``live`` allowed to fetch from 127.0.0.1, where ``sites`` serves home pages and their feeds."""
+    yield from _served(request, seed, tmp_path, allow_private_addresses=True)
+
+
+@pytest.fixture
+def sites():
+    with feed_sites("tech", "blog") as base:
+        yield base
 
 
 BOTH_BACKENDS = pytest.mark.parametrize("live", ["sqlite", "postgresql"], indirect=True)
@@ -105,27 +121,46 @@ def test_token_and_user_info(api):
 
 
 # -- subscriptions and tags -------------------------------------------------------------------------
-@BOTH_BACKENDS
-def test_subscriptions_list_and_edit(api, live):
-    subs = api.get(f"{API}/subscription/list", params={"output": "json"}).json()["subscriptions"]
-    assert [(s["title"], s["categories"][0]["label"]) for s in subs] == [("Local Paper", "Local"),
-                                                                        ("World Wire", "World")]
-    world = f"feed/{live.seed.world_feed}"
-    for form in ({"ac": "subscribe", "s": "feed/https://tech.example/atom.xml", "a": "user/-/label/Tech",
-                  "t": "Tech news"},
-                 {"ac": "edit", "s": world, "t": "The World", "a": "user/-/label/Tech", "r": "user/-/label/World"},
-                 {"ac": "unsubscribe", "s": "feed/https://local.example/rss"}):
-        assert api.post(f"{API}/subscription/edit", data=form).text == "OK"
-    added = api.post(f"{API}/subscription/quickadd", data={"quickadd": "https://blog.example/feed"}).json()
-    assert added["numResults"] == 1 and added["streamId"].startswith("feed/")
-    subs = api.get(f"{API}/subscription/list").json()["subscriptions"]
+@pytest.mark.parametrize("live_local", ["sqlite", "postgresql"], indirect=True)
+def test_subscriptions_list_and_edit(live_local, sites):
+    """subscribe and quickadd resolve a home page to the feed it links to, as the web's form does."""
+    live = live_local
+    with client(live, login(live)) as api:
+        subs = api.get(f"{API}/subscription/list", params={"output": "json"}).json()["subscriptions"]
+        assert [(s["title"], s["categories"][0]["label"]) for s in subs] == [("Local Paper", "Local"),
+                                                                            ("World Wire", "World")]
+        world = f"feed/{live.seed.world_feed}"
+        for form in ({"ac": "subscribe", "s": f"feed/{sites}/tech/", "a": "user/-/label/Tech", "t": "Tech news"},
+                     {"ac": "edit", "s": world, "t": "The World", "a": "user/-/label/Tech",
+                      "r": "user/-/label/World"},
+                     {"ac": "unsubscribe", "s": "feed/https://local.example/rss"}):
+            assert api.post(f"{API}/subscription/edit", data=form).text == "OK"
+        added = api.post(f"{API}/subscription/quickadd", data={"quickadd": f"{sites}/blog/"}).json()
+        assert (added["numResults"], added["query"], added["streamName"]) == (1, f"{sites}/blog/", "blog Feed")
+        again = api.post(f"{API}/subscription/quickadd", data={"quickadd": f"{sites}/blog/feed.xml"}).json()
+        assert again["streamId"] == added["streamId"]  # the feed the home page led to: one row per URL
+        subs = api.get(f"{API}/subscription/list").json()["subscriptions"]
     assert sorted((s["title"], [c["label"] for c in s["categories"]], s["url"]) for s in subs) == [
-        ("Tech news", ["Tech"], "https://tech.example/atom.xml"),
+        ("Tech news", ["Tech"], f"{sites}/tech/feed.xml"),
         ("The World", ["Tech"], "https://world.example/feed.xml"),
-        ("https://blog.example/feed", [], "https://blog.example/feed")]
+        ("blog Feed", [], f"{sites}/blog/feed.xml")]
     with live.store.read() as conn:  # Bob's list did not change; the new feeds are fetched for everybody
         assert len(live.store.list_subscriptions(conn, 2)) == 2
         assert live.store.count_feeds(conn) == 4
+
+
+def test_subscribing_fetches_through_the_ssrf_guard(api, live, sites):
+    """Without allow_private_addresses a 127.0.0.1 home page is refused in one line; a feed already fetched for
+    anyone is followed as it is, with no fetch (``*.example`` resolves nowhere)."""
+    for r in (api.post(f"{API}/subscription/quickadd", data={"quickadd": f"{sites}/blog/"}),
+              api.post(f"{API}/subscription/edit", data={"ac": "subscribe", "s": f"feed/{sites}/tech/"})):
+        assert r.status_code == 400 and "127.0.0.1" in r.text and "\n" not in r.text.strip(), r.text
+    known = api.post(f"{API}/subscription/quickadd", data={"quickadd": "feed/https://local.example/rss"}).json()
+    assert known["streamId"] == f"feed/{live.seed.local_feed}"
+    with live.store.read() as conn:
+        assert live.store.count_feeds(conn) == 2
+        assert [s.url for s in live.store.list_subscriptions(conn, 1)] == [
+            "https://local.example/rss", "https://world.example/feed.xml"]
 
 
 def test_subscription_mistakes_are_one_line_400s(api):

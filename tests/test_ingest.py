@@ -180,3 +180,36 @@ def test_missing_path_and_bad_db_give_one_clean_line(tmp_path):
     assert proc.stderr.startswith("error: folder") and "Traceback" not in proc.stderr
     items = list(read_paths([tmp_path / "missing.jsonl"]))
     assert items == [Rejected(str(tmp_path / "missing.jsonl"), "no such file or folder")]
+
+
+def _outlet_page(slug: str, body: str) -> str:
+    """A page of one outlet: a long paragraph of its own and the outlet's credit line under every article."""
+    return (f'<html><head><title>{slug.title()} story in the harbour town</title>'
+            f'<link rel="canonical" href="https://harbour.example/news/{slug}"></head><body><article>'
+            f'<h1>{slug.title()} story in the harbour town</h1><p>{body}</p>'
+            '<p>Reporting by the Harbour Courier news desk.</p></article></body></html>')
+
+
+def test_same_pages_again_are_unchanged_and_a_changed_page_is_revised(tmp_path, db_url):
+    """The outlet's credit line becomes learned boilerplate as the pages come in (and again when they come in
+    a second time): the same pages are still unchanged, a page whose text changed is revised."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+
+    def long(slug: str) -> str:
+        return f"The harbour board met on Monday to discuss the new ferry timetable for the {slug} season. " * 4
+
+    for slug in ("alpha", "beta", "gamma"):
+        (pages / f"{slug}.html").write_text(_outlet_page(slug, long(slug)))
+    first = cli(db_url, "ingest", str(pages), "--no-analyse", "--no-cluster")
+    assert first.exit_code == 0 and "3 ingested, 0 revised, 0 unchanged" in first.output, first.output
+    before = exported(db_url, "--with-text")
+    for _ in range(2):
+        again = cli(db_url, "ingest", str(pages), "--no-analyse", "--no-cluster")
+        assert again.exit_code == 0 and "0 ingested, 0 revised, 3 unchanged" in again.output, again.output
+    assert exported(db_url, "--with-text") == before
+    (pages / "beta.html").write_text(_outlet_page("beta", long("beta") + " Two new routes were approved."))
+    changed = cli(db_url, "ingest", str(pages), "--no-analyse", "--no-cluster")
+    assert changed.exit_code == 0 and "0 ingested, 1 revised, 2 unchanged" in changed.output, changed.output
+    beta = next(r for r in exported(db_url, "--with-text") if r["url"].endswith("/beta"))
+    assert "Two new routes were approved." in beta["text"] and "Reporting by" not in beta["text"]

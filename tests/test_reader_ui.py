@@ -16,7 +16,7 @@ from rich.console import Console
 
 from storywire.config import Settings
 from storywire.errors import AuthError, InputError
-from storywire.models import RawItem
+from storywire.models import Extracted, RawItem
 from storywire.store import open_store
 from storywire.store.copy import copy_store
 from storywire.web import create_app
@@ -474,4 +474,36 @@ def test_a_reader_follows_a_feed_of_their_own_through_the_ssrf_guard(store, feed
     assert 'href="/reading?folder=News"' in c.get("/reading").text
     _post(c, f"/reading/subscriptions/{feed_id}/delete", f"/reading?feed={feed_id}")
     assert "You follow no feed" in c.get("/reading").text
+    c.close()
+
+
+def _pager_links(html: str) -> list[tuple[str, str]]:
+    nav = re.search(r'<nav class="pager" aria-label="Pages">(.*?)</nav>', html, re.S)
+    return re.findall(r'<a rel="(prev|next)" href="([^"]+)"', nav.group(1)) if nav else []
+
+
+def test_saved_and_briefings_page_newest_first_with_newer_and_older_links(store):
+    from storywire.clock import utcnow
+    from storywire.web.pages import BRIEFINGS_PAGE_SIZE
+    from storywire.web.reading_pages import SAVED_PAGE_SIZE
+
+    now = utcnow()
+    with store.atomic() as conn:
+        store.create_user(conn, "alice", PASSWORD, is_admin=True)
+        alice = store.user_by_name(conn, "alice")["id"]
+        saved = [store.upsert_article(conn, Extracted(origin=f"s{i}", title=f"Saved story {i}", source="Post",
+                                                      text=f"Body {i} of a story worth keeping.")).article_id
+                 for i in range(SAVED_PAGE_SIZE + 1)]
+        for article_id in saved:
+            store.set_starred(conn, alice, [article_id])
+        for i in range(BRIEFINGS_PAGE_SIZE + 1):
+            store.save_briefing(conn, None, f"Briefing number {i}", now - timedelta(hours=i + 12),
+                                now - timedelta(hours=i), {"sections": []}, created=now - timedelta(hours=i))
+    c = _logged_in(store)
+    for path, listed_last in (("/saved", "Saved story"), ("/briefings", "Briefing number")):
+        first, second = c.get(path), c.get(path + "?page=2")
+        assert first.status_code == second.status_code == 200
+        assert _pager_links(first.text) == [("next", "?page=2")], path
+        assert _pager_links(second.text) == [("prev", "?page=1")], path
+        assert second.text.count(listed_last) == 1, path  # the one past the first page
     c.close()

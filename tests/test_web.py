@@ -22,6 +22,7 @@ from storywire.store import open_store
 from storywire.store.copy import copy_store
 from storywire.store.schema import api_tokens, briefings, sessions, users
 from storywire.web import create_app
+from tests.pages_server import serve_pages
 
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
 GLOBE = "000_c70a619e594637e5.txt"
@@ -611,29 +612,8 @@ OPML = b"""<?xml version="1.0"?><opml version="2.0"><head><title>mine</title></h
 @pytest.fixture
 def feed_server():
     """A real HTTP server on 127.0.0.1 serving a home page that links to an RSS feed."""
-    import threading
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
-            body, ctype = {"/feed.xml": (RSS, "application/rss+xml"), "/": (HOME, "text/html")}.get(
-                self.path, (b"not here", "text/plain"))
-            self.send_response(200 if body != b"not here" else 404)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    thread.join()
-    server.server_close()
+    with serve_pages({"/feed.xml": (RSS, "application/rss+xml"), "/": (HOME, "text/html")}) as base:
+        yield base
 
 
 def test_admin_adds_and_removes_a_feed(env, feed_server):

@@ -1,11 +1,17 @@
 """Following a feed: check it by fetching it (a home page resolves to the feed it links to), then store it.
 
-The one path for `storywire feeds add`, the sources page and the API.
+``add_feed`` is the one path for `storywire feeds add`, the sources page and the API; ``follow_feed`` the one
+for a reader's own subscriptions (the reading page's form, the Google Reader API's subscribe and quickadd).
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..config import Settings
 from ..errors import FetchError, InputError
+
+if TYPE_CHECKING:
+    from ..store.reading import Subscription
 
 
 def resolve_feed(settings: Settings, url: str) -> dict:
@@ -52,3 +58,22 @@ def add_feed(store, settings: Settings, url: str, title: str | None = None, cate
                                       category=(category or "").strip() or None, source=name)
     return {"id": feed_id, "url": found["url"], "title": name, "site_url": found["site_url"], "category": category,
             "new": new, "entries": found["entries"], "also_offered": found["also_offered"]}
+
+
+def follow_feed(store, settings: Settings, user_id: int, url: str, folder: str | None = None,
+                title: str | None = None) -> tuple[Subscription, bool]:
+    """Subscribe a reader to ``url``: a feed already fetched for anyone as it is (one feed row per URL), else
+    after a check fetch through the guarded fetcher (no private addresses), a home page resolving to the feed
+    it links to. ``title`` is the reader's name for it (default: the feed's title). Returns what
+    ``Store.subscribe`` returns: (the subscription, True when the reader did not follow it before)."""
+    from .fetch import check_url
+
+    url = url.strip()
+    check_url(url)
+    with store.read() as conn:
+        known = store.known_feed_url(conn, url)
+    if not known:
+        found = resolve_feed(settings, url)
+        url, title = found["url"], title if title is not None else found["title"]
+    with store.atomic() as conn:
+        return store.subscribe(conn, user_id, url, folder=folder, title=title)

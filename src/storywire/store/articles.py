@@ -80,7 +80,8 @@ def _find_statement(by_external_id: bool, by_url: bool) -> sa.Select:
     if by_url:
         priority.append((articles.c.url == sa.bindparam("url"), 1))
     priority.append((by_text, 2))
-    return (sa.select(articles.c.id, articles.c.content_hash, articles.c.title, articles.c.text, articles.c.story_id)
+    return (sa.select(articles.c.id, articles.c.content_hash, articles.c.raw_hash, articles.c.title, articles.c.text,
+                      articles.c.story_id)
             .where(sa.or_(*[c for c, _ in priority])).order_by(sa.case(*priority, else_=9)).limit(1))
 
 
@@ -132,7 +133,16 @@ def _lookup_statement(group: list[Record]) -> sa.Select:
     if urls:
         conds.append(articles.c.url.in_(urls))
     return sa.select(articles.c.id, articles.c.source_id, articles.c.external_id, articles.c.url,
-                     articles.c.content_hash, articles.c.title, articles.c.text).where(sa.or_(*conds))
+                     articles.c.content_hash, articles.c.raw_hash, articles.c.title,
+                     articles.c.text).where(sa.or_(*conds))
+
+
+def _unchanged(existing: sa.Row, r: Record) -> bool:
+    """Whether a record says nothing new about its stored article: the same title and the same text, or the
+    same input as stored (whose text differs only by what the outlet's learned boilerplate removes now); a
+    page now paywalled (headline only) keeps the text we have."""
+    same_text = existing.content_hash == r.digest or (bool(r.ex.raw_hash) and existing.raw_hash == r.ex.raw_hash)
+    return (same_text and existing.title == r.title) or (r.headline_only and bool(existing.text.strip()))
 
 
 class _Found:
@@ -238,8 +248,8 @@ class ArticlesMixin:
         """Store one extracted article idempotently.
 
         The same article (same URL, or same external id, or same text from the same source) is
-        never stored twice: identical content is "unchanged"; changed content is "revised", with
-        the previous version kept in article_revisions. A value the database cannot keep raises
+        never stored twice: identical content, or the same input as stored, is "unchanged"; changed content
+        is "revised", with the previous version kept in article_revisions. A value the database cannot keep raises
         RecordRefused (the transaction is then unusable: retry the batch with ``savepoint``).
         """
         with _refusals():
@@ -288,8 +298,7 @@ class ArticlesMixin:
             if existing is None:
                 new[(r.source_id, r.digest)] = len(results)
                 results.append(None)
-            elif (existing.content_hash == r.digest and existing.title == r.title) or (
-                    r.headline_only and existing.text.strip()):  # a page now paywalled keeps the text we have
+            elif _unchanged(existing, r):
                 results.append(IngestResult(r.ex.origin, "unchanged", existing.id))
             else:
                 revisions.append({"article_id": existing.id, "title": existing.title, "text": existing.text,

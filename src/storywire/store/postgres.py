@@ -13,17 +13,18 @@ from .base import Store
 from .schema import articles
 
 _COLUMNS = ", ".join(NEW_ROW_COLUMNS)
-_FOUND = "SELECT a.id, a.source_id, a.external_id, a.url, a.content_hash, a.title, a.text FROM articles a"
+_FOUND = ("SELECT a.id, a.source_id, a.external_id, a.url, a.content_hash, a.raw_hash, a.title, a.text"
+          " FROM articles a")
 # The keys travel as arrays: a statement of constant size, planned fast whatever the batch's size.
 _LOOKUP = sa.text(
-    f"{_FOUND} JOIN unnest(CAST(:sids AS integer[]), CAST(:hashes AS text[])) AS k(source_id, digest)"
+    f"{_FOUND} JOIN unnest(CAST(:sids AS bigint[]), CAST(:hashes AS text[])) AS k(source_id, digest)"
     " ON a.source_id = k.source_id AND a.content_hash = k.digest"
-    f" UNION ALL {_FOUND} JOIN unnest(CAST(:xsids AS integer[]), CAST(:xids AS text[])) AS k(source_id, external_id)"
+    f" UNION ALL {_FOUND} JOIN unnest(CAST(:xsids AS bigint[]), CAST(:xids AS text[])) AS k(source_id, external_id)"
     " ON a.source_id = k.source_id AND a.external_id = k.external_id"
     f" UNION ALL {_FOUND} WHERE a.url = ANY(CAST(:urls AS text[]))")
 # New articles arrive here by COPY (one stream, no statement to parse per row), then move in one INSERT.
 _STAGING = ("CREATE TEMP TABLE IF NOT EXISTS articles_incoming (seq integer, external_id text, url text,"
-            " source_id integer, feed_id integer, title text, authors text, published timestamptz, language text,"
+            " source_id bigint, feed_id bigint, title text, authors text, published timestamptz, language text,"
             " section text, text text, content_hash text, raw_hash text, fetched timestamptz, updated timestamptz)"
             " ON COMMIT DELETE ROWS")
 _MOVE = (f"WITH moved AS (DELETE FROM articles_incoming RETURNING *) INSERT INTO articles ({_COLUMNS})"

@@ -32,10 +32,13 @@ class UTCDateTime(sa.types.TypeDecorator):
 
 metadata = sa.MetaData()
 TS = UTCDateTime()
+# Every id and every reference to one: 8 bytes on PostgreSQL (BIGSERIAL keys); on SQLite an INTEGER PRIMARY KEY
+# (the 64-bit rowid), which a BIGINT key would not be.
+ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 
 sources = sa.Table(
     "sources", metadata,
-    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("id", ID, primary_key=True),
     sa.Column("name", sa.String(200), nullable=False, unique=True),
     sa.Column("homepage", sa.Text),
     sa.Column("created", TS, nullable=False),
@@ -43,11 +46,11 @@ sources = sa.Table(
 
 feeds = sa.Table(
     "feeds", metadata,
-    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("id", ID, primary_key=True),
     sa.Column("url", sa.Text, nullable=False, unique=True),
     sa.Column("title", sa.Text),
     sa.Column("site_url", sa.Text),
-    sa.Column("source_id", sa.Integer, sa.ForeignKey("sources.id")),
+    sa.Column("source_id", ID, sa.ForeignKey("sources.id")),
     sa.Column("category", sa.Text),
     sa.Column("etag", sa.Text),
     sa.Column("last_modified", sa.Text),
@@ -62,7 +65,7 @@ feeds = sa.Table(
 
 stories = sa.Table(
     "stories", metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("id", ID, primary_key=True, autoincrement=False),
     sa.Column("title", sa.Text, nullable=False, server_default=""),
     sa.Column("created", TS, nullable=False),
     sa.Column("updated", TS, nullable=False),
@@ -70,7 +73,7 @@ stories = sa.Table(
     sa.Column("last_seen", TS),
     sa.Column("article_count", sa.Integer, nullable=False, server_default="0"),
     sa.Column("source_count", sa.Integer, nullable=False, server_default="0"),
-    sa.Column("merged_into", sa.Integer),
+    sa.Column("merged_into", ID),
     sa.Column("section", sa.Text),
     sa.Column("summary", sa.Text, nullable=False, server_default=""),
     sa.Column("analysed", TS),
@@ -79,11 +82,11 @@ stories = sa.Table(
 
 articles = sa.Table(
     "articles", metadata,
-    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("id", ID, primary_key=True),
     sa.Column("external_id", sa.Text),
     sa.Column("url", sa.Text),
-    sa.Column("source_id", sa.Integer, sa.ForeignKey("sources.id"), nullable=False),
-    sa.Column("feed_id", sa.Integer, sa.ForeignKey("feeds.id")),
+    sa.Column("source_id", ID, sa.ForeignKey("sources.id"), nullable=False),
+    sa.Column("feed_id", ID, sa.ForeignKey("feeds.id")),
     sa.Column("title", sa.Text, nullable=False),
     sa.Column("authors", sa.Text, nullable=False, server_default="[]"),  # JSON list
     sa.Column("published", TS),
@@ -94,8 +97,8 @@ articles = sa.Table(
     sa.Column("raw_hash", sa.String(64), nullable=False),
     sa.Column("fetched", TS, nullable=False),
     sa.Column("updated", TS, nullable=False),
-    sa.Column("story_id", sa.Integer),
-    sa.Column("duplicate_of", sa.Integer),
+    sa.Column("story_id", ID),
+    sa.Column("duplicate_of", ID),
     sa.Column("dup_similarity", sa.Float),
     sa.Column("clustered_at", TS),  # when clustering put it in its story (other writers catch up by it)
     sa.Index("ux_articles_url", "url", unique=True),
@@ -113,8 +116,8 @@ sa.Index("ix_articles_when", sa.func.coalesce(articles.c.published, articles.c.f
 
 article_revisions = sa.Table(
     "article_revisions", metadata,
-    sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("article_id", ID, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
     sa.Column("title", sa.Text, nullable=False),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("content_hash", sa.String(64), nullable=False),
@@ -124,14 +127,14 @@ article_revisions = sa.Table(
 
 boilerplate = sa.Table(
     "boilerplate", metadata,
-    sa.Column("source_id", sa.Integer, primary_key=True),
+    sa.Column("source_id", ID, primary_key=True),
     sa.Column("fingerprint", sa.String(32), primary_key=True),
     sa.Column("pages", sa.Integer, nullable=False, server_default="0"),
 )
 
 rejections = sa.Table(
     "rejections", metadata,
-    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("id", ID, primary_key=True),
     sa.Column("origin", sa.Text, nullable=False),
     sa.Column("reason", sa.Text, nullable=False),
     sa.Column("at", TS, nullable=False),
@@ -139,14 +142,14 @@ rejections = sa.Table(
 
 analyses = sa.Table(
     "analyses", metadata,
-    sa.Column("story_id", sa.Integer, primary_key=True),
+    sa.Column("story_id", ID, primary_key=True),
     sa.Column("data", sa.Text, nullable=False),  # JSON: the story object users see
     sa.Column("computed", TS, nullable=False),
 )
 
 article_analyses = sa.Table(
     "article_analyses", metadata,
-    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("article_id", ID, sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("digest", sa.String(40), nullable=False),  # of the text the parts were computed from
     sa.Column("method", sa.Text, nullable=False),  # how they were computed (version, entity finder)
     sa.Column("data", sa.Text, nullable=False),  # JSON: sentences, mentions, quote candidates
@@ -155,7 +158,7 @@ article_analyses = sa.Table(
 
 story_entities = sa.Table(
     "story_entities", metadata,
-    sa.Column("story_id", sa.Integer, primary_key=True),
+    sa.Column("story_id", ID, primary_key=True),
     sa.Column("name", sa.Text, primary_key=True),
     sa.Column("label", sa.String(16), nullable=False),
     sa.Column("mentions", sa.Integer, nullable=False),
@@ -171,7 +174,7 @@ engine_state = sa.Table(
 
 users = sa.Table(
     "users", metadata,
-    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("id", ID, primary_key=True),
     sa.Column("name", sa.String(100), nullable=False, unique=True),
     sa.Column("password_hash", sa.Text, nullable=False),
     sa.Column("is_admin", sa.Boolean, nullable=False, server_default=sa.false()),
@@ -183,8 +186,8 @@ users = sa.Table(
 
 api_tokens = sa.Table(
     "api_tokens", metadata,
-    sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("user_id", ID, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
     sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
     sa.Column("name", sa.Text, nullable=False, server_default=""),
     sa.Column("created", TS, nullable=False),
@@ -194,7 +197,7 @@ api_tokens = sa.Table(
 sessions = sa.Table(
     "sessions", metadata,
     sa.Column("id", sa.String(64), primary_key=True),
-    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("user_id", ID, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
     sa.Column("csrf", sa.String(64), nullable=False),
     sa.Column("created", TS, nullable=False),
     sa.Column("expires", TS, nullable=False),
@@ -202,7 +205,7 @@ sessions = sa.Table(
 
 preferences = sa.Table(
     "preferences", metadata,
-    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("user_id", ID, sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("kind", sa.String(16), primary_key=True),  # source | entity | keyword | topic
     sa.Column("value", sa.Text, primary_key=True),
     sa.Column("action", sa.String(8), nullable=False),  # follow | mute
@@ -211,15 +214,15 @@ preferences = sa.Table(
 
 story_opens = sa.Table(
     "story_opens", metadata,
-    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
-    sa.Column("story_id", sa.Integer, primary_key=True),
+    sa.Column("user_id", ID, sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("story_id", ID, primary_key=True),
     sa.Column("opened", TS, nullable=False),
 )
 
 briefings = sa.Table(
     "briefings", metadata,
-    sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE")),
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("user_id", ID, sa.ForeignKey("users.id", ondelete="CASCADE")),
     sa.Column("created", TS, nullable=False),
     sa.Column("period_start", TS, nullable=False),
     sa.Column("period_end", TS, nullable=False),
@@ -238,8 +241,8 @@ settings_kv = sa.Table(
 # -- reading state (store/reading.py): per-user, over the shared articles and feeds ------------------
 article_states = sa.Table(
     "article_states", metadata,
-    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
-    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("user_id", ID, sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("article_id", ID, sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("read", sa.Boolean),  # NULL: as by age (see store/reading.py); false keeps an old article unread
     sa.Column("starred", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("read_at", TS),
@@ -249,8 +252,8 @@ article_states = sa.Table(
 
 article_labels = sa.Table(
     "article_labels", metadata,
-    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
-    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("user_id", ID, sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("article_id", ID, sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("label", sa.Text, primary_key=True),
     sa.Column("created", TS, nullable=False),
     sa.Index("ix_article_labels_label", "user_id", "label"),
@@ -258,14 +261,14 @@ article_labels = sa.Table(
 
 reading_lists = sa.Table(  # a user with no row follows every feed no reader brought (folders: their categories)
     "reading_lists", metadata,
-    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("user_id", ID, sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("created", TS, nullable=False),  # since when user_feeds is the user's own list
 )
 
 user_feeds = sa.Table(
     "user_feeds", metadata,
-    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
-    sa.Column("feed_id", sa.Integer, sa.ForeignKey("feeds.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("user_id", ID, sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("feed_id", ID, sa.ForeignKey("feeds.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("folder", sa.Text),
     sa.Column("title", sa.Text),
     sa.Column("brought", sa.Boolean, nullable=False, server_default=sa.false()),  # this user's subscribe added it
@@ -275,8 +278,8 @@ user_feeds = sa.Table(
 
 app_passwords = sa.Table(
     "app_passwords", metadata,
-    sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("user_id", ID, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
     sa.Column("name", sa.Text, nullable=False, server_default=""),
     sa.Column("password_hash", sa.Text, nullable=False),  # argon2, like the login password
     sa.Column("auth_hash", sa.String(64), nullable=False, unique=True),  # SHA-256 of the Reader API Auth token

@@ -34,6 +34,7 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 
 from ..clock import utcnow
 from ..errors import AuthError, InputError, NotFound, StoreError, StorywireError
+from ..ingest.subscribe import follow_feed
 from ..rank import top_stories
 from ..store.base import UNAVAILABLE, UNUSABLE_VALUE, Connection, Store
 from ..store.reading import ReadingItem, StreamEntry, StreamQuery, Subscription
@@ -267,6 +268,11 @@ def _feed_of(store: Store, conn: Connection, stream: str) -> int:
     return store.get_feed(conn, stream[len("feed/"):]).id
 
 
+def _feed_url(stream: str) -> str:
+    """The URL of ``feed/<url>`` (apps also send the bare URL): a feed's or a home page's."""
+    return stream[len("feed/"):] if stream.startswith("feed/") else stream
+
+
 @router.post("/reader/api/0/subscription/edit")
 def subscription_edit(request: Request) -> Response:
     """ac=subscribe|unsubscribe|edit for each ``s``; ``t`` a title, ``a``/``r`` a folder label."""
@@ -280,12 +286,13 @@ def subscription_edit(request: Request) -> Response:
     if not streams:
         raise InputError("s (the feed stream) is missing")
     store: Store = request.app.state.store
+    if action == "subscribe":  # each checked by a fetch, outside any transaction
+        for stream in streams:
+            follow_feed(store, request.app.state.settings, user["id"], _feed_url(stream),
+                        folder=add[0] if add else None, title=title)
+        return PlainTextResponse("OK")
     with store.atomic() as conn:
         for stream in streams:
-            if action == "subscribe":
-                url = stream[len("feed/"):] if stream.startswith("feed/") else stream
-                store.subscribe(conn, user["id"], url, folder=add[0] if add else None, title=title)
-                continue
             feed_id = _feed_of(store, conn, stream)
             if action == "unsubscribe":
                 store.unsubscribe(conn, user["id"], feed_id)
@@ -300,11 +307,8 @@ def subscription_edit(request: Request) -> Response:
 @router.post("/reader/api/0/subscription/quickadd")
 def quickadd(request: Request) -> Response:
     user = _user(request)
-    url = _one(request, "quickadd")
-    url = url[len("feed/"):] if url.startswith("feed/") else url
-    store: Store = request.app.state.store
-    with store.atomic() as conn:
-        sub, _ = store.subscribe(conn, user["id"], url)
+    url = _feed_url(_one(request, "quickadd"))
+    sub, _ = follow_feed(request.app.state.store, request.app.state.settings, user["id"], url)
     return JSONResponse({"numResults": 1, "query": url, "streamId": f"feed/{sub.feed_id}", "streamName": sub.title})
 
 

@@ -8,6 +8,7 @@ since stays unread.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from fastapi import APIRouter, Depends, Form, Query, Request
@@ -15,11 +16,12 @@ from fastapi.responses import RedirectResponse
 
 from ..clock import utcnow
 from ..errors import InputError, StorywireError
-from ..ingest import subscribe as feed_check
+from ..ingest.subscribe import follow_feed
+from ..store.base import Store
 from ..store.reading import StreamEntry, StreamQuery
 from . import queries
 from .auth import Viewer, check_csrf, page_user
-from .pages import NOTICES, _redirect
+from .pages import NOTICES, _page_number, _redirect
 from .render import page
 
 router = APIRouter(include_in_schema=False)
@@ -55,25 +57,26 @@ def _before(value: str) -> datetime | None:
 @router.post("/reading/articles/{article_id}/read")
 def mark_article(request: Request, article_id: int, read: str = Form("1"), csrf_token: str = Form(""),
                  next: str = Form("/"), viewer: Viewer = Depends(page_user)) -> RedirectResponse:
-    check_csrf(viewer, csrf_token)
-    queries.checked_id(article_id, "article")
-    store = request.app.state.store
-    with store.atomic() as conn:
-        if not store.mark_read(conn, viewer.id, [article_id], read=_flag(read)):
-            raise InputError(f"no article with id {article_id}")
-    return _redirect(next)
+    return _mark_article(request, viewer, csrf_token, Store.mark_read, article_id, read, next)
 
 
 @router.post("/reading/articles/{article_id}/save")
 def save_article(request: Request, article_id: int, saved: str = Form("1"), csrf_token: str = Form(""),
                  next: str = Form("/saved"), viewer: Viewer = Depends(page_user)) -> RedirectResponse:
+    return _mark_article(request, viewer, csrf_token, Store.set_starred, article_id, saved, next)
+
+
+def _mark_article(request: Request, viewer: Viewer, csrf_token: str, mark: Callable[..., int], article_id: int,
+                  value: str, next_url: str) -> RedirectResponse:
+    """Set one of the reader's marks on an article (``mark``: Store.mark_read or Store.set_starred) to
+    ``value`` (1 or 0), then go back to ``next_url``."""
     check_csrf(viewer, csrf_token)
     queries.checked_id(article_id, "article")
     store = request.app.state.store
     with store.atomic() as conn:
-        if not store.set_starred(conn, viewer.id, [article_id], starred=_flag(saved)):
+        if not mark(store, conn, viewer.id, [article_id], _flag(value)):
             raise InputError(f"no article with id {article_id}")
-    return _redirect(next)
+    return _redirect(next_url)
 
 
 @router.post("/reading/stories/read")
@@ -140,14 +143,9 @@ def subscribe(request: Request, url: str = Form(""), folder: str = Form(""), csr
               viewer: Viewer = Depends(page_user)):
     """Follow a feed for oneself: checked like an admin's (the guarded fetcher: no private addresses)."""
     check_csrf(viewer, csrf_token)
-    from ..ingest.fetch import check_url
-
-    store = request.app.state.store
+    assert viewer.id is not None  # page_user lets in signed-in readers only
     try:
-        check_url(url.strip())
-        found = feed_check.resolve_feed(request.app.state.settings, url.strip())
-        with store.atomic() as conn:
-            store.subscribe(conn, viewer.id, found["url"], folder=folder, title=found["title"])
+        follow_feed(request.app.state.store, request.app.state.settings, viewer.id, url, folder=folder)
     except StorywireError as exc:
         return _reading_page(request, viewer, error=str(exc), status_code=400)
     return _redirect("/reading", "subscribed")
@@ -178,8 +176,7 @@ def move(request: Request, feed_id: int, folder: str = Form(""), csrf_token: str
 # -- saved -------------------------------------------------------------------------------------------
 @router.get("/saved")
 def saved(request: Request, page_no: int = Query(1, alias="page"), viewer: Viewer = Depends(page_user)):
-    if not 1 <= page_no <= 10_000:
-        raise InputError("page must be between 1 and 10000")
+    page_no = _page_number(page_no)
     store = request.app.state.store
     with store.read() as conn:
         items = store.saved_articles(conn, viewer.id, SAVED_PAGE_SIZE + 1, (page_no - 1) * SAVED_PAGE_SIZE)
