@@ -196,8 +196,7 @@ def top_stories(store: Store, conn: Connection, since: datetime | None = None, l
     """
     if now is None:
         now = utcnow()
-        recent = store.list_stories(conn, limit=1)
-        newest = recent[0].last_seen if recent and recent[0].last_seen else now
+        newest = store.newest_story_time(conn) or now
         if newest.tzinfo is None:
             newest = newest.replace(tzinfo=UTC)
         if since is None and newest < now - timedelta(days=7):

@@ -248,10 +248,19 @@ class StoriesMixin:
                      offset: int = 0, min_articles: int = 1) -> list[Story]:
         """Live stories, newest activity first (ranking lives in storywire.rank)."""
         stmt = sa.select(stories).where(stories.c.merged_into.is_(None), stories.c.article_count >= min_articles)
-        if since is not None:
+        latest = stories.c.last_seen.desc()
+        if since is not None:  # no story without a time: the order is the index's (PostgreSQL puts nulls first)
             stmt = stmt.where(stories.c.last_seen >= since)
-        stmt = stmt.order_by(stories.c.last_seen.desc().nulls_last(), stories.c.id.desc()).limit(limit).offset(offset)
+        else:
+            latest = latest.nulls_last()
+        stmt = stmt.order_by(latest, stories.c.id.desc()).limit(limit).offset(offset)
         return [row_to_story(r) for r in conn.execute(stmt)]
+
+    def newest_story_time(self, conn: sa.Connection) -> datetime | None:
+        """The latest activity (``last_seen``) of any live story (None: no story has a time), along its index."""
+        return conn.execute(sa.select(stories.c.last_seen).where(
+            stories.c.merged_into.is_(None), stories.c.article_count >= 1, stories.c.last_seen.is_not(None))
+            .order_by(stories.c.last_seen.desc()).limit(1)).scalar()
 
     def ranking_candidates(self, conn: sa.Connection, since: datetime, limit: int) -> list[StoryCounts]:
         """The stories :meth:`list_stories` gives for ``since`` and ``limit``, in its order, as their counts only."""
@@ -285,10 +294,11 @@ class StoriesMixin:
         return conn.execute(sa.select(sa.func.max(stories.c.id))).scalar() or 0
 
     def story_version(self, conn: sa.Connection) -> tuple:
-        """Changes whenever clustering or analysis touches any story (the count: when stories are deleted).
-        Three scalar queries, so the two maxima are each one step along their index instead of a table scan."""
-        parts = [sa.select(agg).select_from(stories).scalar_subquery()
-                 for agg in (sa.func.max(stories.c.updated), sa.func.max(stories.c.analysed), sa.func.count())]
+        """Changes whenever clustering or analysis touches any story: the newest change and analysis, each one step
+        along its index (no count: counting every story costs a scan on PostgreSQL; stories are deleted only by
+        :meth:`clear_stories_since`, whose re-clustering right after changes stories)."""
+        parts = [sa.select(agg).scalar_subquery() for agg in (sa.func.max(stories.c.updated),
+                                                               sa.func.max(stories.c.analysed))]
         return tuple(conn.execute(sa.select(*parts)).one())
 
     def article_times(self, conn: sa.Connection, story_ids: list[int],
