@@ -177,13 +177,14 @@ def fill_postgres(sqlite_db: str, url: str) -> None:
     start = time.perf_counter()
 
     def progress(table: str, done: int, total: int) -> None:
-        if done == total or done % 50_000 == 0:
-            print(f"\r  copying {table}: {done}/{total} rows ({time.perf_counter() - start:.0f} s)", end="", flush=True)
+        if done == total or done % 50_000 == 0:  # a line per table, its progress on that line
+            print(f"\r  copying {table}: {done}/{total} rows ({time.perf_counter() - start:.0f} s)",
+                  end="\n" if done == total else "", flush=True)
 
     copied = copy_store(source, target, on_rows=progress)
     with target.atomic() as conn:
         conn.exec_driver_sql("ANALYZE")
-    print(f"\r  copied {copied.get('articles', 0)} articles, {copied.get('stories', 0)} stories into PostgreSQL "
+    print(f"  copied {copied.get('articles', 0)} articles, {copied.get('stories', 0)} stories into PostgreSQL "
           f"in {time.perf_counter() - start:.0f} s", flush=True)
     source.close()
     target.close()
