@@ -1,6 +1,7 @@
-"""Web latency with 100,000 articles in SQLite: the river, a story page and a search, p50/p95.
+"""Web latency with 100,000 articles in SQLite (and PostgreSQL): the river, a story page and a search, p50/p95.
 
 Usage: python bench/bench_web.py [--articles 100000] [--requests 300] [--db PATH] [--concurrency 1] [--only KIND..]
+                                 [--postgres [URL]]
 
 The store is filled from the generated corpus (bench/corpus.py: ~18,000 stories over ~3 weeks, 40
 outlets, reprints), with stories assigned as the generator made them and coverage analyses stored
@@ -10,11 +11,15 @@ is the steady state between changes. "search" ranks the newest matches (the defa
 ranks every match (the "Search older articles too" link). The server is uvicorn
 in its own process on 127.0.0.1; this process is the load: logged-in requests with a session
 cookie, timed from send to last byte. ``--db PATH`` keeps the filled store; a later run reuses it as it is.
+``--postgres`` measures the same pages on PostgreSQL too, side by side: a throwaway server (store/pgtemp.py),
+or the database at URL, filled when empty by copying the SQLite store (store/copy.py: same rows, same ids).
 Targets: p95 under 100 ms for each page, 300 ms for a search of common words.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import random
 import socket
 import statistics
@@ -47,7 +52,8 @@ def fill_store(db: str, n: int) -> None:
     from storywire.models import Extracted
     from storywire.store import open_store
 
-    store = open_store(db)
+    store = open_store(db, migrate=False)
+    store.migrate()  # a store kept from an earlier run may be at an older schema
     with store.read() as conn:
         have = store.count_articles(conn)
     if have:  # filled by an earlier run (the generator repeats a few texts, so have < n)
@@ -154,33 +160,51 @@ def pct(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, default=100_000)
-    ap.add_argument("--requests", type=int, default=300, help="Timed requests per page kind.")
-    ap.add_argument("--concurrency", type=int, default=1, help="Simultaneous clients.")
-    ap.add_argument("--db", default="", help="Keep the filled store here (reused when it exists).")
-    ap.add_argument("--only", nargs="*", default=[], help="Only the page kinds starting with these words.")
-    ap.add_argument("--serve", nargs=2, metavar=("DB", "PORT"), help=argparse.SUPPRESS)
-    args = ap.parse_args()
-    if args.serve:
-        serve(args.serve[0], int(args.serve[1]))
-        return
+def fill_postgres(sqlite_db: str, url: str) -> None:
+    """Copy the filled SQLite store into the PostgreSQL database at ``url`` (unless it holds articles already)."""
+    from storywire.store import open_store
+    from storywire.store.copy import copy_store
 
+    target = open_store(url, migrate=False)
+    target.migrate()
+    with target.read() as conn:
+        have = target.count_articles(conn)
+    if have:
+        print(f"  reusing the PostgreSQL database: {have} articles", flush=True)
+        target.close()
+        return
+    source = open_store(sqlite_db)
+    start = time.perf_counter()
+
+    def progress(table: str, done: int, total: int) -> None:
+        if done == total or done % 50_000 == 0:  # a line per table, its progress on that line
+            print(f"\r  copying {table}: {done}/{total} rows ({time.perf_counter() - start:.0f} s)",
+                  end="\n" if done == total else "", flush=True)
+
+    copied = copy_store(source, target, on_rows=progress)
+    with target.atomic() as conn:
+        conn.exec_driver_sql("ANALYZE")
+    print(f"  copied {copied.get('articles', 0)} articles, {copied.get('stories', 0)} stories into PostgreSQL "
+          f"in {time.perf_counter() - start:.0f} s", flush=True)
+    source.close()
+    target.close()
+
+
+def load() -> str:
+    return f"{os.getloadavg()[0]:.1f}"
+
+
+Timing = tuple[str, list[float], float]  # page kind, request times (ms), wall time (s)
+
+
+def measure(db: str, args: argparse.Namespace) -> list[Timing]:
+    """Serve the store at ``db`` and time each page kind; print a line per kind as it is measured."""
     from datetime import datetime
 
     import httpx
 
     from storywire.store import open_store
     from storywire.store.schema import stories as stories_t
-
-    tmp = None
-    db = args.db
-    if not db:
-        tmp = tempfile.TemporaryDirectory(prefix="sw-bench-web-")
-        db = str(Path(tmp.name) / "web.db")
-    print(f"web latency, {args.articles} articles in SQLite ({db})", flush=True)
-    fill_store(db, args.articles)
 
     store = open_store(db)
     with store.atomic() as conn:
@@ -198,6 +222,7 @@ def main() -> None:
     port = _free_port()
     proc = subprocess.Popen([sys.executable, __file__, "--serve", db, str(port)])
     base = f"http://127.0.0.1:{port}"
+    results: list[Timing] = []
     try:
         wait_until_up(base, proc)
         rng = random.Random(3)
@@ -225,9 +250,10 @@ def main() -> None:
         local = threading.local()
 
         def worker_init() -> None:
-            local.client = httpx.Client(base_url=base, cookies=cookies, timeout=30)
+            local.client = httpx.Client(base_url=base, cookies=cookies, timeout=60)
 
-        print(f"\n{'page':<14}{'requests':>9}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'req/s':>8}  p95 target")
+        print(f"\n{'page':<14}{'requests':>9}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'req/s':>8}{'load':>6}"
+              "  p95 target")
         for name, path, before in kinds:
             def one(_: int, client: httpx.Client | None = None, path=path, before=before) -> float:
                 c = client or local.client
@@ -242,7 +268,7 @@ def main() -> None:
                     raise SystemExit(f"{url}: HTTP {r.status_code}")
                 return elapsed
 
-            with httpx.Client(base_url=base, cookies=cookies, timeout=30) as warm:
+            with httpx.Client(base_url=base, cookies=cookies, timeout=60) as warm:
                 for i in range(10):
                     one(i, warm)
             requests = args.requests if not before else max(50, args.requests // 3)
@@ -252,15 +278,62 @@ def main() -> None:
             with ThreadPoolExecutor(args.concurrency, initializer=worker_init) as pool:
                 times = list(pool.map(one, range(requests)))
             wall = time.perf_counter() - t0
+            results.append((name, times, wall))
             print(f"{name:<14}{len(times):>9}{statistics.median(times):>9.1f}{pct(times, 95):>9.1f}"
-                  f"{max(times):>9.1f}{len(times) / wall:>8.0f}  {verdict(name, pct(times, 95))}",
+                  f"{max(times):>9.1f}{len(times) / wall:>8.0f}{load():>6}  {verdict(name, pct(times, 95))}",
                   flush=True)
         writer.close()
     finally:
         proc.terminate()
         proc.wait(timeout=10)
-        if tmp:
-            tmp.cleanup()
+    return results
+
+
+def side_by_side(sqlite: list[Timing], postgres: list[Timing]) -> None:
+    """The p50/p95 of each page kind on both backends, one line each."""
+    pg = {name: times for name, times, _ in postgres}
+    print(f"\n{'page':<14}{'sqlite p50':>11}{'p95':>8}{'postgres p50':>14}{'p95':>8}  p95 target (load {load()})")
+    for name, times, _ in sqlite:
+        other = pg.get(name, [])
+        pg_cols = f"{statistics.median(other):>14.1f}{pct(other, 95):>8.1f}" if other else f"{'-':>14}{'-':>8}"
+        target = TARGET_MS.get(name, 100)
+        print(f"{name:<14}{statistics.median(times):>11.1f}{pct(times, 95):>8.1f}{pg_cols}  "
+              f"{'on demand' if target is None else f'< {target} ms'}", flush=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=100_000)
+    ap.add_argument("--requests", type=int, default=300, help="Timed requests per page kind.")
+    ap.add_argument("--concurrency", type=int, default=1, help="Simultaneous clients.")
+    ap.add_argument("--db", default="", help="Keep the filled store here (reused when it exists).")
+    ap.add_argument("--only", nargs="*", default=[], help="Only the page kinds starting with these words.")
+    ap.add_argument("--postgres", nargs="?", const="temporary", default="", metavar="URL",
+                    help="Also on PostgreSQL: a throwaway server, or the database at URL (filled when empty).")
+    ap.add_argument("--serve", nargs=2, metavar=("DB", "PORT"), help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.serve:
+        serve(args.serve[0], int(args.serve[1]))
+        return
+
+    with contextlib.ExitStack() as stack:
+        db = args.db
+        if not db:
+            db = str(Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="sw-bench-web-"))) / "web.db")
+        print(f"web latency, {args.articles} articles in SQLite ({db}); load average {load()}", flush=True)
+        fill_store(db, args.articles)
+        sqlite = measure(db, args)
+        if not args.postgres:
+            return
+        url = args.postgres
+        if url == "temporary":
+            from storywire.store.pgtemp import temporary_postgres
+
+            url = stack.enter_context(temporary_postgres())()
+        print(f"\nweb latency, the same store in PostgreSQL; load average {load()}", flush=True)
+        fill_postgres(db, url)
+        postgres = measure(url, args)
+        side_by_side(sqlite, postgres)
 
 
 if __name__ == "__main__":

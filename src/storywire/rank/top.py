@@ -4,6 +4,11 @@ Breadth counts distinct outlets, but an outlet that only reprints another's copy
 an earlier article) counts a third: five papers running the same wire story are less independent
 coverage than five newsrooms reporting. Recency decays with a half-life; velocity is new outlets per
 hour over the last few hours, so a story that is breaking now rises above one that peaked yesterday.
+
+Top stories without a reader's preferences score only the candidates that can make the page: a bound
+from each story's row (its counts and latest time, and how many outlets have an article in the velocity
+window) is never below its score, so a candidate whose bound is below the page's lowest score is left out
+unscored, with the same order as scoring every candidate.
 """
 from __future__ import annotations
 
@@ -14,10 +19,13 @@ from datetime import UTC, datetime, timedelta
 from ..clock import utcnow
 from ..models import Story
 from ..store.base import Connection, Store
+from ..store.stories import StoryCounts
 
 REPRINT_WEIGHT = 1 / 3
 HALF_LIFE_HOURS = 12.0
 VELOCITY_HOURS = 3.0
+BOUND_SLACK = 1e-9  # relative: a bound and a score computed in a different order may differ in the last bits
+EXTRA_SCORED = 10  # candidates scored past the page in the first round, so one round is usually enough
 
 
 @dataclass(frozen=True)
@@ -87,14 +95,13 @@ def score_story(facts: StoryFacts, now: datetime, prefs: Preferences | None = No
     last = facts.story.last_seen
     if last is None:  # a story of undated articles only: no time to rank it by
         return None
-    age_h = max(0.0, (now - last).total_seconds() / 3600)
-    recency = 0.5 ** (age_h / HALF_LIFE_HOURS)
+    fresh = recency(last, now)
     window_start = now - timedelta(hours=VELOCITY_HOURS)
     new_outlets = sum(1 for o, t in facts.outlet_first_seen.items() if t is not None and t >= window_start
                       and o in outlets)
     velocity = new_outlets / VELOCITY_HOURS
-    score = (1.0 + math.log1p(breadth) * 2.0 + math.log1p(facts.story.article_count) * 0.25) * recency
-    score += velocity * recency
+    score = (1.0 + math.log1p(breadth) * 2.0 + math.log1p(facts.story.article_count) * 0.25) * fresh
+    score += velocity * fresh
     if prefs is not None:
         boost = 1.0
         if {o.lower() for o in outlets} & prefs.follow_sources:
@@ -114,6 +121,47 @@ def score_story(facts: StoryFacts, now: datetime, prefs: Preferences | None = No
         score *= boost
     return RankedStory(story=facts.story, score=score, outlets=tuple(sorted(outlets)), breadth=breadth,
                        velocity=velocity, reasons=tuple(reasons))
+
+
+def recency(last: datetime, now: datetime) -> float:
+    """How much a story's latest activity still counts: halved every HALF_LIFE_HOURS."""
+    age_h = max(0.0, (now - last).total_seconds() / 3600)
+    return 0.5 ** (age_h / HALF_LIFE_HOURS)
+
+
+def score_bound(counts: StoryCounts, now: datetime, recent_outlets: int) -> float:
+    """Never below :func:`score_story`'s score without preferences: breadth at most one per outlet (the row counts
+    known outlets, so one more for articles of no known outlet), velocity at most the outlets with an article in
+    the velocity window (``recent_outlets``)."""
+    outlets = min(counts.source_count + 1, counts.article_count)
+    base = 1.0 + math.log1p(outlets) * 2.0 + math.log1p(counts.article_count) * 0.25
+    return (base + min(recent_outlets, outlets) / VELOCITY_HOURS) * recency(counts.last_seen, now) * (1 + BOUND_SLACK)
+
+
+def best_candidates(store: Store, conn: Connection, since: datetime, now: datetime, candidates: int,
+                    wanted: int) -> list[RankedStory]:
+    """Scored candidates (of the ``candidates`` latest active since ``since``) that include the ``wanted`` best:
+    they are scored in order of their bound, until the next bound is below the ``wanted``-th best score."""
+    rows = store.ranking_candidates(conn, since, candidates)
+    if not rows:
+        return []
+    recent = store.recent_outlets(conn, now - timedelta(hours=VELOCITY_HOURS))
+    bounds = {c.id: score_bound(c, now, recent.get(c.id, 0)) for c in rows}
+    order = sorted(rows, key=lambda c: -bounds[c.id])
+    ranked: list[RankedStory] = []
+    done = 0
+    while done < len(order):
+        if len(ranked) < wanted:
+            end = done + wanted - len(ranked) + EXTRA_SCORED
+        else:
+            floor = sorted((r.score for r in ranked), reverse=True)[wanted - 1]
+            end = next((i for i in range(done, len(order)) if bounds[order[i].id] < floor), len(order))
+            if end == done:
+                break
+        stories = store.live_stories(conn, [c.id for c in order[done:end]])
+        ranked += [r for r in (score_story(f, now) for f in story_facts(store, conn, stories)) if r is not None]
+        done = end
+    return ranked
 
 
 def story_facts(store: Store, conn: Connection, stories: list[Story]) -> list[StoryFacts]:
@@ -148,14 +196,16 @@ def top_stories(store: Store, conn: Connection, since: datetime | None = None, l
     """
     if now is None:
         now = utcnow()
-        recent = store.list_stories(conn, limit=1)
-        newest = recent[0].last_seen if recent and recent[0].last_seen else now
+        newest = store.newest_story_time(conn) or now
         if newest.tzinfo is None:
             newest = newest.replace(tzinfo=UTC)
         if since is None and newest < now - timedelta(days=7):
             now = newest  # an archive: rank relative to its own latest news
     since = since if since is not None else now - timedelta(days=7)
-    pool = store.list_stories(conn, since=since, limit=candidates)
-    ranked = [r for r in (score_story(f, now, prefs) for f in story_facts(store, conn, pool)) if r is not None]
+    if prefs is None:
+        ranked = best_candidates(store, conn, since, now, candidates, offset + limit)
+    else:  # follows boost and mutes remove: no bound from the row alone, every candidate is scored
+        pool = store.list_stories(conn, since=since, limit=candidates)
+        ranked = [r for r in (score_story(f, now, prefs) for f in story_facts(store, conn, pool)) if r is not None]
     ranked.sort(key=lambda r: (-r.score, -(r.story.id)))
     return ranked[offset:offset + limit]

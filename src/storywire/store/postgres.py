@@ -37,12 +37,13 @@ def _aware(value: object) -> object:
 
 
 def _matches(query: str) -> tuple[sa.ColumnElement[bool], sa.ColumnElement[float]]:
-    """Whether an article matches the user's words (as words, or stemmed in English), and its rank."""
+    """Whether an article matches the user's words (as words, or stemmed in English: one tsquery of either, so
+    each row's tsvector is matched once), and its rank."""
     tsq = sa.func.websearch_to_tsquery(sa.literal_column("'simple'::regconfig"), query)
     tsq_en = sa.func.websearch_to_tsquery(sa.literal_column("'english'::regconfig"), query)
     search: sa.ColumnClause[object] = sa.literal_column("articles.search")
     rank = sa.func.ts_rank_cd(search, sa.func.coalesce(tsq_en, tsq), type_=sa.Float)
-    return sa.or_(search.op("@@")(tsq), search.op("@@")(tsq_en)), rank
+    return search.op("@@")(tsq.op("||")(tsq_en)), rank
 
 
 class PostgresStore(Store):

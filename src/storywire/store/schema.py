@@ -78,6 +78,8 @@ stories = sa.Table(
     sa.Column("summary", sa.Text, nullable=False, server_default=""),
     sa.Column("analysed", TS),
     sa.Index("ix_stories_last_seen", "last_seen"),
+    sa.Index("ix_stories_updated", "updated"),  # the story version: newest change and analysis, one index step each
+    sa.Index("ix_stories_analysed", "analysed"),
 )
 
 articles = sa.Table(

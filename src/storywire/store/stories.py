@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 import sqlalchemy as sa
 
@@ -27,6 +28,15 @@ def _refresh_statement(with_title: bool) -> sa.Update:
     """A story's counts and times (and provisional title), for executemany."""
     names = ("article_count", "source_count", "first_seen", "last_seen", "updated") + (("title",) if with_title else ())
     return stories.update().where(stories.c.id == sa.bindparam("sid")).values({c: sa.bindparam(c) for c in names})
+
+
+class StoryCounts(NamedTuple):
+    """A story's size and latest time as its row keeps them: enough to bound its ranking score."""
+
+    id: int
+    last_seen: datetime
+    article_count: int
+    source_count: int
 
 
 def row_to_story(row: sa.Row) -> Story:
@@ -238,10 +248,35 @@ class StoriesMixin:
                      offset: int = 0, min_articles: int = 1) -> list[Story]:
         """Live stories, newest activity first (ranking lives in storywire.rank)."""
         stmt = sa.select(stories).where(stories.c.merged_into.is_(None), stories.c.article_count >= min_articles)
-        if since is not None:
+        latest = stories.c.last_seen.desc()
+        if since is not None:  # no story without a time: the order is the index's (PostgreSQL puts nulls first)
             stmt = stmt.where(stories.c.last_seen >= since)
-        stmt = stmt.order_by(stories.c.last_seen.desc().nulls_last(), stories.c.id.desc()).limit(limit).offset(offset)
+        else:
+            latest = latest.nulls_last()
+        stmt = stmt.order_by(latest, stories.c.id.desc()).limit(limit).offset(offset)
         return [row_to_story(r) for r in conn.execute(stmt)]
+
+    def newest_story_time(self, conn: sa.Connection) -> datetime | None:
+        """The latest activity (``last_seen``) of any live story (None: no story has a time), along its index."""
+        return conn.execute(sa.select(stories.c.last_seen).where(
+            stories.c.merged_into.is_(None), stories.c.article_count >= 1, stories.c.last_seen.is_not(None))
+            .order_by(stories.c.last_seen.desc()).limit(1)).scalar()
+
+    def ranking_candidates(self, conn: sa.Connection, since: datetime, limit: int) -> list[StoryCounts]:
+        """The stories :meth:`list_stories` gives for ``since`` and ``limit``, in its order, as their counts only."""
+        stmt = (sa.select(stories.c.id, stories.c.last_seen, stories.c.article_count, stories.c.source_count)
+                .where(stories.c.merged_into.is_(None), stories.c.article_count >= 1, stories.c.last_seen >= since)
+                .order_by(stories.c.last_seen.desc(), stories.c.id.desc()).limit(limit))
+        return [StoryCounts(*r) for r in conn.execute(stmt)]
+
+    def recent_outlets(self, conn: sa.Connection, since: datetime) -> dict[int, int]:
+        """Story id -> how many outlets have an article in it timed (published, else fetched) from ``since`` on:
+        read along the article-time index, so it costs the recent articles only."""
+        outlets: dict[int, set[int]] = {}
+        for sid, source_id in conn.execute(sa.select(articles.c.story_id, articles.c.source_id).where(WHEN >= since)):
+            if sid is not None:
+                outlets.setdefault(sid, set()).add(source_id)
+        return {sid: len(found) for sid, found in outlets.items()}
 
     def undated_stories(self, conn: sa.Connection, limit: int = 50) -> list[Story]:
         """Live stories of undated articles only (no time span, so never ranked), latest changed first."""
@@ -259,9 +294,12 @@ class StoriesMixin:
         return conn.execute(sa.select(sa.func.max(stories.c.id))).scalar() or 0
 
     def story_version(self, conn: sa.Connection) -> tuple:
-        """Changes whenever clustering or analysis touches any story."""
-        return tuple(conn.execute(sa.select(sa.func.max(stories.c.updated), sa.func.max(stories.c.analysed),
-                                            sa.func.count())).one())
+        """Changes whenever clustering or analysis touches any story: the newest change and analysis, each one step
+        along its index (no count: counting every story costs a scan on PostgreSQL; stories are deleted only by
+        :meth:`clear_stories_since`, whose re-clustering right after changes stories)."""
+        parts = [sa.select(agg).scalar_subquery() for agg in (sa.func.max(stories.c.updated),
+                                                               sa.func.max(stories.c.analysed))]
+        return tuple(conn.execute(sa.select(*parts)).one())
 
     def article_times(self, conn: sa.Connection, story_ids: list[int],
                       until: datetime | None = None) -> dict[int, list[tuple[str, datetime, int]]]:
