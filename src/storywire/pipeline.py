@@ -25,7 +25,7 @@ once per article (``article_analyses``), so a story that gains an article comput
 from __future__ import annotations
 
 import logging
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -39,13 +39,15 @@ from .errors import RecordRefused
 from .extract import extract_item
 from .extract.boilerplate import fingerprint, paragraphs
 from .models import Article, Assignment, Extracted, IngestResult, RawItem, Rejected
-from .parallel import StageFailure, ordered_map, resolve_workers
-from .stages import StoryJob, analyse_story_job, prepare_item
+from .parallel import StageFailure, ordered_map, resolve_workers, submit_chunk
+from .stages import StoryJob, analyse_story_job, article_parts_job, prepare_item
 from .store.article_analyses import ArticleAnalysisRow
 from .store.articles import UNKNOWN_OUTLET
 from .store.base import Connection, Store
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from .analyse import ArticleParts
     from .cluster import ClusterDoc, OnlineClusterer
     from .cluster.prepare import PreparedDoc
@@ -78,6 +80,8 @@ MERGE_CLOCK_SLACK = timedelta(minutes=10)
 
 PREPARE_CHUNK = 32  # items extracted per worker task
 ANALYSE_BATCH = 200  # stories analysed (in the workers) and stored per transaction
+PARTS_CHUNK = 16  # articles whose per-article parts one worker task computes
+PARTS_AHEAD = 64  # chunks of parts in flight at most (bounded memory), collected before analysis
 FEATURE_CHUNK = 64  # articles whose text features (and embeddings, at once) one worker task computes
 CLUSTER_CHUNK = 2000  # pending articles clustered per transaction
 OBSERVE_PAGE = 1000  # clustered articles read at once while an engine follows article time
@@ -171,20 +175,30 @@ class Pipeline:
         # articles this pipeline clustered lately (id -> when): a catch-up skips them (the engine has
         # them, or forgot them on purpose); kept for twice the clock slack
         self._own: dict[int, datetime] = {}
+        self._parts_in_flight: deque[Future] = deque()  # per-article parts computing in the workers
+        self.parts_computed = 0  # articles whose per-article parts this pipeline computed
 
     # -- ingest ---------------------------------------------------------------------------------
     def ingest(self, items: Iterable[RawItem | Rejected],
                on_item: Callable[[IngestResult | Rejected], None] | None = None, cluster: bool = True,
-               analyse: bool | None = None) -> IngestSummary:
+               analyse: bool | None = None, parts: bool | None = None) -> IngestSummary:
         """Store every item (a batch per transaction; extraction and checks run in worker processes ahead
         of the store, in order), then cluster what is new in the order of the articles' own time
-        (:meth:`cluster_pending`), then analyse the stories that changed."""
+        (:meth:`cluster_pending`), then analyse the stories that changed. With ``parts`` (default: when
+        analysing), the per-article parts of each stored batch start computing in the worker processes at
+        once, while the next batches are stored and the articles clustered (:meth:`analyse_pending`
+        collects them)."""
         summary = IngestSummary()
+        analyse = analyse if analyse is not None else self.settings.analyse
+        ahead = parts if parts is not None else analyse
         for batch in batched(self.prepare_items(items), self.settings.batch_size):
+            stored = len(summary.article_ids)
             self._store_prepared(batch, summary, on_item)
+            if ahead:  # from the first batch on, or never: a small ingest leaves them to the analysis
+                ahead = self._compute_parts_ahead(summary.article_ids[stored:], first=not stored)
         if cluster:
             self.cluster_pending()
-        if analyse if analyse is not None else self.settings.analyse:
+        if analyse:
             summary.stories_analysed = self.analyse_pending()
         return summary
 
@@ -429,6 +443,7 @@ class Pipeline:
         with self.store.read() as conn:
             job = self._story_job(conn, story_id)
         data, computed = analyse_story_job(job)
+        self.parts_computed += len(computed)
         with self.store.atomic() as conn:
             self._save_parts(conn, computed)
             self.store.save_analysis(conn, story_id, data)
@@ -437,7 +452,8 @@ class Pipeline:
     def analyse_pending(self, on_story: Callable[[int], None] | None = None) -> int:
         """Analyse every story that changed since its last analysis: the stories of a batch in the worker
         processes (each from its articles' stored per-article parts, computing only the missing ones), their
-        results stored in one transaction per batch."""
+        results stored in one transaction per batch. Parts computing ahead (:meth:`ingest`) are stored first."""
+        self._collect_parts(wait=True)
         done = 0
         while True:
             with self.store.read() as conn:
@@ -454,6 +470,7 @@ class Pipeline:
                         self.store.record_rejection(conn, f"story {job.story_id}", f"analysis failed: {result.reason}")
                     else:
                         data, computed = result
+                        self.parts_computed += len(computed)
                         self._save_parts(conn, computed)
                         self.store.save_analysis(conn, job.story_id, data)
             for job, _ in results:
@@ -472,3 +489,35 @@ class Pipeline:
     def _save_parts(self, conn: Connection, parts: list[ArticleParts]) -> None:
         self.store.save_article_analyses(conn, (ArticleAnalysisRow(p.article_id, p.digest, p.method, p.to_json())
                                                 for p in parts))
+
+    def _compute_parts_ahead(self, article_ids: list[int], first: bool) -> bool:
+        """Start computing the per-article parts of these stored articles in the worker processes, and say
+        so; with no workers, or a ``first`` batch too small to be worth sending (an ingest of a few
+        articles), the story analysis computes them. At most ``PARTS_AHEAD`` chunks are in flight: beyond,
+        the oldest are waited for and stored."""
+        if not article_ids:  # nothing new in this batch: decide on the next one
+            return True
+        if self.workers <= 0 or (first and len(article_ids) < PARTS_CHUNK * (2 * self.workers + 1)):
+            return False
+        with self.store.read() as conn:
+            texts = [(a.id, a.text or "") for a in self.store.get_articles(conn, article_ids)]
+        job = partial(article_parts_job, spacy_model=self.settings.spacy_model)
+        for chunk in batched(texts, PARTS_CHUNK):
+            self._parts_in_flight.append(submit_chunk(job, chunk, self.workers))
+        self._collect_parts(wait=False)
+        return True
+
+    def _collect_parts(self, wait: bool) -> None:
+        """Store the parts computed ahead: those done (the oldest too while more than ``PARTS_AHEAD`` are in
+        flight), or, with ``wait``, all. A chunk whose worker failed is left to the story analysis."""
+        done: list[ArticleParts] = []
+        flight = self._parts_in_flight
+        while flight and (wait or flight[0].done() or len(flight) > PARTS_AHEAD):
+            try:
+                done.extend(p for p in flight.popleft().result() if not isinstance(p, StageFailure))
+            except Exception:  # a worker died: the analysis computes that chunk's parts
+                log.warning("per-article parts failed in a worker; the story analysis computes them", exc_info=True)
+        if done:
+            self.parts_computed += len(done)
+            with self.store.atomic() as conn:
+                self._save_parts(conn, done)
