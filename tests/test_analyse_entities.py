@@ -1,6 +1,7 @@
 """Entity mentions with NER run only where it can find something new (``entities.article_mentions``)."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -86,3 +87,17 @@ def test_parts_record_the_entity_finder(nlp):
     a = _articles()[0]
     parts = analyse_story_parts(1, [a], {}, 4, nlp)[1][0]
     assert finder_name(nlp) in parts.method and len(parts.sentences) == len(sentence_spans(a.text))
+
+
+def test_stored_parts_of_another_finder_are_used_when_asked(nlp):
+    """A briefing analyses a story not yet analysed with the heuristic finder, but from the parts stored
+    for its articles (found by spaCy): nothing is computed again and the entities are spaCy's."""
+    arts = _articles()
+    story, computed = analyse_story_parts(9, arts, {}, 4, nlp)
+    parts = {p.article_id: p for p in computed}
+    reused, again = analyse_story_parts(9, arts, parts, 4, nlp=False, any_finder=True)
+    assert again == [] and reused == story
+    heuristic, recomputed = analyse_story_parts(9, arts, parts, 4, nlp=False)
+    assert len(recomputed) == len(arts) and heuristic["entities"] != story["entities"]
+    revised = [replace(arts[0], text=arts[0].text + " Putin left."), *arts[1:]]
+    assert [p.article_id for p in analyse_story_parts(9, revised, parts, 4, nlp=False, any_finder=True)[1]] == [1]

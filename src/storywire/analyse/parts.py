@@ -38,6 +38,11 @@ def method_of(finder: str) -> str:
     return f"{PARTS_VERSION}|{_CODE}|{finder}|{_QUOTE_FIELDS}"
 
 
+def _without_finder(method: str) -> str:
+    version, code, _finder, quote_fields = method.split("|", 3)
+    return f"{version}|{code}|{quote_fields}"
+
+
 @dataclass(frozen=True)
 class ArticleParts:
     """The per-article parts of a story analysis (see the module docstring)."""
@@ -50,7 +55,10 @@ class ArticleParts:
     mentions: tuple[Mentions, ...]  # entity mentions of each sentence (none for those left out)
     quotes: tuple[dict, ...]  # the article's quote candidates (Quote fields)
 
-    def usable_for(self, text: str, method: str) -> bool:
+    def usable_for(self, text: str, method: str, any_finder: bool = False) -> bool:
+        """Computed from ``text`` the way ``method`` says (with ``any_finder``: by whichever entity finder)."""
+        if any_finder:
+            return _without_finder(self.method) == _without_finder(method) and self.digest == text_digest(text)
         return self.method == method and self.digest == text_digest(text)
 
     def quote_objects(self) -> list[Quote]:
