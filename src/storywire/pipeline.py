@@ -25,6 +25,7 @@ once per article (``article_analyses``), so a story that gains an article comput
 from __future__ import annotations
 
 import logging
+import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -175,7 +176,7 @@ class Pipeline:
         # articles this pipeline clustered lately (id -> when): a catch-up skips them (the engine has
         # them, or forgot them on purpose); kept for twice the clock slack
         self._own: dict[int, datetime] = {}
-        self._parts_in_flight: deque[Future] = deque()  # per-article parts computing in the workers
+        self._parts_ahead = _PartsAhead(self.workers, settings.spacy_model)  # per-article parts in the workers
         self.parts_computed = 0  # articles whose per-article parts this pipeline computed
 
     # -- ingest ---------------------------------------------------------------------------------
@@ -491,33 +492,74 @@ class Pipeline:
                                                 for p in parts))
 
     def _compute_parts_ahead(self, article_ids: list[int], first: bool) -> bool:
-        """Start computing the per-article parts of these stored articles in the worker processes, and say
-        so; with no workers, or a ``first`` batch too small to be worth sending (an ingest of a few
-        articles), the story analysis computes them. At most ``PARTS_AHEAD`` chunks are in flight: beyond,
-        the oldest are waited for and stored."""
+        """Start computing the per-article parts of these stored articles in the worker processes
+        (:class:`_PartsAhead`), and say so; with no workers, or a ``first`` batch too small to be worth
+        sending (an ingest of a few articles), the story analysis computes them."""
         if not article_ids:  # nothing new in this batch: decide on the next one
             return True
         if self.workers <= 0 or (first and len(article_ids) < PARTS_CHUNK * (2 * self.workers + 1)):
             return False
         with self.store.read() as conn:
             texts = [(a.id, a.text or "") for a in self.store.get_articles(conn, article_ids)]
-        job = partial(article_parts_job, spacy_model=self.settings.spacy_model)
-        for chunk in batched(texts, PARTS_CHUNK):
-            self._parts_in_flight.append(submit_chunk(job, chunk, self.workers))
+        self._parts_ahead.add(texts)
         self._collect_parts(wait=False)
         return True
 
     def _collect_parts(self, wait: bool) -> None:
-        """Store the parts computed ahead: those done (the oldest too while more than ``PARTS_AHEAD`` are in
-        flight), or, with ``wait``, all. A chunk whose worker failed is left to the story analysis."""
-        done: list[ArticleParts] = []
-        flight = self._parts_in_flight
-        while flight and (wait or flight[0].done() or len(flight) > PARTS_AHEAD):
-            try:
-                done.extend(p for p in flight.popleft().result() if not isinstance(p, StageFailure))
-            except Exception:  # a worker died: the analysis computes that chunk's parts
-                log.warning("per-article parts failed in a worker; the story analysis computes them", exc_info=True)
+        """Store the parts computed ahead that are done (see :meth:`_PartsAhead.take`)."""
+        done = self._parts_ahead.take(wait)
         if done:
             self.parts_computed += len(done)
             with self.store.atomic() as conn:
                 self._save_parts(conn, done)
+
+
+class _PartsAhead:
+    """Per-article parts computing in the worker processes ahead of the story analysis, at most one chunk per
+    worker at a time (a chunk done sends the next), so the work the main process waits for meanwhile (the
+    story engine's text features, in the same pool) never queues behind more than one chunk per worker."""
+
+    def __init__(self, workers: int, spacy_model: str) -> None:
+        self.workers = workers
+        self.job = partial(article_parts_job, spacy_model=spacy_model)
+        self._lock = threading.RLock()  # the pool's thread sends the next chunk as one finishes
+        self._waiting: deque[list[tuple[int, str]]] = deque()  # chunks of (article id, text) not yet sent
+        self._sent: deque[Future] = deque()  # in the order sent
+        self._running = 0
+
+    def add(self, texts: list[tuple[int, str]]) -> None:
+        with self._lock:
+            self._waiting.extend(batched(texts, PARTS_CHUNK))
+        self._send()
+
+    def _send(self, at_least_one: bool = False) -> None:
+        with self._lock:
+            while self._waiting and (self._running < self.workers or at_least_one):
+                future = submit_chunk(self.job, self._waiting.popleft(), self.workers)
+                self._running += 1
+                self._sent.append(future)
+                future.add_done_callback(self._finished)
+                at_least_one = False
+
+    def _finished(self, _future: Future) -> None:
+        with self._lock:
+            self._running -= 1
+        self._send()
+
+    def take(self, wait: bool) -> list[ArticleParts]:
+        """The parts of the chunks done, in the order sent (the oldest waited for while more than
+        ``PARTS_AHEAD`` chunks are pending: bounded memory), or, with ``wait``, of all. A chunk whose worker
+        failed is left to the story analysis."""
+        done: list[ArticleParts] = []
+        while True:
+            with self._lock:
+                if not self._sent and self._waiting and (wait or len(self._waiting) > PARTS_AHEAD):
+                    self._send(at_least_one=True)  # the chunk before it finished but has not sent it yet
+                if not self._sent or not (wait or self._sent[0].done()
+                                          or len(self._sent) + len(self._waiting) > PARTS_AHEAD):
+                    return done
+                future = self._sent.popleft()
+            try:
+                done.extend(p for p in future.result() if not isinstance(p, StageFailure))
+            except Exception:  # a worker died: the analysis computes that chunk's parts
+                log.warning("per-article parts failed in a worker; the story analysis computes them", exc_info=True)
