@@ -171,7 +171,6 @@ def _isolate(fn: Callable[[T], R], chunk: list[T], workers: int,
     return results, pool
 
 
-
 def submit_chunk(fn: Callable[[T], R], chunk: list[T], workers: int) -> Future:
     """A future of ``run_chunk(fn, chunk)`` in the process's pool of ``workers`` (``workers`` > 0), for a caller
     that does other work meanwhile; a pool a worker died in is restarted. The future raises

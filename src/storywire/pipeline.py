@@ -20,7 +20,9 @@ give out one id.
 The pure stages (extraction and checks, the engine's text features and embeddings, story analysis) run
 in worker processes (``workers``; :mod:`storywire.parallel`) ahead of the sequential part, which only
 writes to the store and assigns articles to stories. Story analysis combines per-article parts stored
-once per article (``article_analyses``), so a story that gains an article computes that article's only.
+once per article (``article_analyses``), so a story that gains an article computes that article's only;
+in an ingest that analyses, the parts of each stored batch compute in the workers while the next batches
+are stored and the articles clustered.
 """
 from __future__ import annotations
 
