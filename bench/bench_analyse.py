@@ -10,6 +10,7 @@ Target: under 1 s for 50 articles.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import time
@@ -103,7 +104,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
     nlp = entities.get_nlp()
-    print(f"spaCy model: {getattr(nlp, 'meta', {}).get('name', None) if nlp else 'none (heuristic only)'}")
+    print(f"spaCy model: {getattr(nlp, 'meta', {}).get('name', None) if nlp else 'none (heuristic only)'}; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"{'articles':>8} {'words':>7} {'no NER':>9} {'NER cold':>9} {'NER warm':>9}  shared  quotes  entities")
     for n in (int(x) for x in args.sizes.split(",")):
         arts = story(n, seed=n)
@@ -128,6 +130,7 @@ def main() -> None:
         d = d or analyse_story(1, arts, nlp=False)
         print(f"{n:>8} {words:>7} {t_plain:>8.3f}s {t_cold:>8.3f}s {t_warm:>8.3f}s  {len(d['shared_passages']):>6}  "
               f"{len(d['quotes']):>6}  {len(d['entities']):>8}", flush=True)
+    print(f"load average at the end {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

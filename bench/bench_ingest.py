@@ -5,8 +5,9 @@ Runs the real path (files → extract → store), once store-only and once with 
 process (workers = 0), then with the parallel pipeline (workers = -1: one per core); then the same JSONL
 input on PostgreSQL (a throwaway server, pgtemp.py) with the parallel pipeline and its ratio to SQLite's
 (target: at least 0.7). Then `storywire ingest` as a user runs it (a new process; clustering and analysis
-included) on the real texts of the ECB+ dev set (../shared), single process and parallel. The machine's load
-average is printed: other processes share it.
+included) on the real texts of the ECB+ dev set (../shared), single process and parallel, with the CPU time of
+the command and its workers (steadier than the wall time on a shared machine). The machine's load average is
+printed: other processes share it.
 """
 from __future__ import annotations
 
@@ -51,11 +52,15 @@ def cli_ingest(label: str, path: Path, db: Path, workers: int) -> None:
     """`storywire ingest` in a new process, as a user runs it (clustering and analysis included)."""
     env = {**os.environ, "STORYWIRE_DB": str(db), "STORYWIRE_WORKERS": str(workers)}
     n = sum(1 for _ in path.open(encoding="utf-8"))
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     subprocess.run([str(Path(sys.executable).parent / "storywire"), "ingest", str(path)], env=env, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     dt = time.perf_counter() - t0
-    print(f"{label:<34} {n:>7} articles  {dt:7.1f} s  {n / dt:8.1f} articles/s", flush=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and its worker processes
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    print(f"{label:<34} {n:>7} articles  {dt:7.1f} s  {n / dt:8.1f} articles/s  "
+          f"CPU {cpu:6.1f} s ({1000 * cpu / n:5.1f} ms per article)  load {os.getloadavg()[0]:.1f}", flush=True)
 
 
 def real_texts(root: Path) -> Path | None:

@@ -170,3 +170,13 @@ def _isolate(fn: Callable[[T], R], chunk: list[T], workers: int,
         raise ConfigError("worker processes die whatever they are given; set workers = 0 to run in one process")
     return results, pool
 
+
+def submit_chunk(fn: Callable[[T], R], chunk: list[T], workers: int) -> Future:
+    """A future of ``run_chunk(fn, chunk)`` in the process's pool of ``workers`` (``workers`` > 0), for a caller
+    that does other work meanwhile; a pool a worker died in is restarted. The future raises
+    ``BrokenProcessPool`` when the chunk's worker dies."""
+    pool = _pools.get(workers)
+    try:
+        return pool.submit(run_chunk, fn, chunk)
+    except BrokenProcessPool:
+        return _pools.restart(workers, pool).submit(run_chunk, fn, chunk)

@@ -20,12 +20,15 @@ give out one id.
 The pure stages (extraction and checks, the engine's text features and embeddings, story analysis) run
 in worker processes (``workers``; :mod:`storywire.parallel`) ahead of the sequential part, which only
 writes to the store and assigns articles to stories. Story analysis combines per-article parts stored
-once per article (``article_analyses``), so a story that gains an article computes that article's only.
+once per article (``article_analyses``), so a story that gains an article computes that article's only;
+in an ingest that analyses, the parts of each stored batch compute in the workers while the next batches
+are stored and the articles clustered.
 """
 from __future__ import annotations
 
 import logging
-from collections import Counter
+import threading
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -39,13 +42,15 @@ from .errors import RecordRefused
 from .extract import extract_item
 from .extract.boilerplate import fingerprint, paragraphs
 from .models import Article, Assignment, Extracted, IngestResult, RawItem, Rejected
-from .parallel import StageFailure, ordered_map, resolve_workers
-from .stages import StoryJob, analyse_story_job, prepare_item
+from .parallel import StageFailure, ordered_map, resolve_workers, submit_chunk
+from .stages import StoryJob, analyse_story_job, article_parts_job, prepare_item
 from .store.article_analyses import ArticleAnalysisRow
 from .store.articles import UNKNOWN_OUTLET
 from .store.base import Connection, Store
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from .analyse import ArticleParts
     from .cluster import ClusterDoc, OnlineClusterer
     from .cluster.prepare import PreparedDoc
@@ -78,6 +83,8 @@ MERGE_CLOCK_SLACK = timedelta(minutes=10)
 
 PREPARE_CHUNK = 32  # items extracted per worker task
 ANALYSE_BATCH = 200  # stories analysed (in the workers) and stored per transaction
+PARTS_CHUNK = 16  # articles whose per-article parts one worker task computes
+PARTS_AHEAD = 64  # chunks of parts in flight at most (bounded memory), collected before analysis
 FEATURE_CHUNK = 64  # articles whose text features (and embeddings, at once) one worker task computes
 CLUSTER_CHUNK = 2000  # pending articles clustered per transaction
 OBSERVE_PAGE = 1000  # clustered articles read at once while an engine follows article time
@@ -171,20 +178,30 @@ class Pipeline:
         # articles this pipeline clustered lately (id -> when): a catch-up skips them (the engine has
         # them, or forgot them on purpose); kept for twice the clock slack
         self._own: dict[int, datetime] = {}
+        self._parts_ahead = _PartsAhead(self.workers, settings.spacy_model)  # per-article parts in the workers
+        self.parts_computed = 0  # articles whose per-article parts this pipeline computed
 
     # -- ingest ---------------------------------------------------------------------------------
     def ingest(self, items: Iterable[RawItem | Rejected],
                on_item: Callable[[IngestResult | Rejected], None] | None = None, cluster: bool = True,
-               analyse: bool | None = None) -> IngestSummary:
+               analyse: bool | None = None, parts: bool | None = None) -> IngestSummary:
         """Store every item (a batch per transaction; extraction and checks run in worker processes ahead
         of the store, in order), then cluster what is new in the order of the articles' own time
-        (:meth:`cluster_pending`), then analyse the stories that changed."""
+        (:meth:`cluster_pending`), then analyse the stories that changed. With ``parts`` (default: when
+        analysing), the per-article parts of each stored batch start computing in the worker processes at
+        once, while the next batches are stored and the articles clustered (:meth:`analyse_pending`
+        collects them)."""
         summary = IngestSummary()
+        analyse = analyse if analyse is not None else self.settings.analyse
+        ahead = parts if parts is not None else analyse
         for batch in batched(self.prepare_items(items), self.settings.batch_size):
+            stored = len(summary.article_ids)
             self._store_prepared(batch, summary, on_item)
+            if ahead:  # from the first batch on, or never: a small ingest leaves them to the analysis
+                ahead = self._compute_parts_ahead(summary.article_ids[stored:], first=not stored)
         if cluster:
             self.cluster_pending()
-        if analyse if analyse is not None else self.settings.analyse:
+        if analyse:
             summary.stories_analysed = self.analyse_pending()
         return summary
 
@@ -429,6 +446,7 @@ class Pipeline:
         with self.store.read() as conn:
             job = self._story_job(conn, story_id)
         data, computed = analyse_story_job(job)
+        self.parts_computed += len(computed)
         with self.store.atomic() as conn:
             self._save_parts(conn, computed)
             self.store.save_analysis(conn, story_id, data)
@@ -437,7 +455,8 @@ class Pipeline:
     def analyse_pending(self, on_story: Callable[[int], None] | None = None) -> int:
         """Analyse every story that changed since its last analysis: the stories of a batch in the worker
         processes (each from its articles' stored per-article parts, computing only the missing ones), their
-        results stored in one transaction per batch."""
+        results stored in one transaction per batch. Parts computing ahead (:meth:`ingest`) are stored first."""
+        self._collect_parts(wait=True)
         done = 0
         while True:
             with self.store.read() as conn:
@@ -454,6 +473,7 @@ class Pipeline:
                         self.store.record_rejection(conn, f"story {job.story_id}", f"analysis failed: {result.reason}")
                     else:
                         data, computed = result
+                        self.parts_computed += len(computed)
                         self._save_parts(conn, computed)
                         self.store.save_analysis(conn, job.story_id, data)
             for job, _ in results:
@@ -472,3 +492,76 @@ class Pipeline:
     def _save_parts(self, conn: Connection, parts: list[ArticleParts]) -> None:
         self.store.save_article_analyses(conn, (ArticleAnalysisRow(p.article_id, p.digest, p.method, p.to_json())
                                                 for p in parts))
+
+    def _compute_parts_ahead(self, article_ids: list[int], first: bool) -> bool:
+        """Start computing the per-article parts of these stored articles in the worker processes
+        (:class:`_PartsAhead`), and say so; with no workers, or a ``first`` batch too small to be worth
+        sending (an ingest of a few articles), the story analysis computes them."""
+        if not article_ids:  # nothing new in this batch: decide on the next one
+            return True
+        if self.workers <= 0 or (first and len(article_ids) < PARTS_CHUNK * (2 * self.workers + 1)):
+            return False
+        with self.store.read() as conn:
+            texts = [(a.id, a.text or "") for a in self.store.get_articles(conn, article_ids)]
+        self._parts_ahead.add(texts)
+        self._collect_parts(wait=False)
+        return True
+
+    def _collect_parts(self, wait: bool) -> None:
+        """Store the parts computed ahead that are done (see :meth:`_PartsAhead.take`)."""
+        done = self._parts_ahead.take(wait)
+        if done:
+            self.parts_computed += len(done)
+            with self.store.atomic() as conn:
+                self._save_parts(conn, done)
+
+
+class _PartsAhead:
+    """Per-article parts computing in the worker processes ahead of the story analysis, at most one chunk per
+    worker at a time (a chunk done sends the next), so the work the main process waits for meanwhile (the
+    story engine's text features, in the same pool) never queues behind more than one chunk per worker."""
+
+    def __init__(self, workers: int, spacy_model: str) -> None:
+        self.workers = workers
+        self.job = partial(article_parts_job, spacy_model=spacy_model)
+        self._lock = threading.RLock()  # the pool's thread sends the next chunk as one finishes
+        self._waiting: deque[list[tuple[int, str]]] = deque()  # chunks of (article id, text) not yet sent
+        self._sent: deque[Future] = deque()  # in the order sent
+        self._running = 0
+
+    def add(self, texts: list[tuple[int, str]]) -> None:
+        with self._lock:
+            self._waiting.extend(batched(texts, PARTS_CHUNK))
+        self._send()
+
+    def _send(self, at_least_one: bool = False) -> None:
+        with self._lock:
+            while self._waiting and (self._running < self.workers or at_least_one):
+                future = submit_chunk(self.job, self._waiting.popleft(), self.workers)
+                self._running += 1
+                self._sent.append(future)
+                future.add_done_callback(self._finished)
+                at_least_one = False
+
+    def _finished(self, _future: Future) -> None:
+        with self._lock:
+            self._running -= 1
+        self._send()
+
+    def take(self, wait: bool) -> list[ArticleParts]:
+        """The parts of the chunks done, in the order sent (the oldest waited for while more than
+        ``PARTS_AHEAD`` chunks are pending: bounded memory), or, with ``wait``, of all. A chunk whose worker
+        failed is left to the story analysis."""
+        done: list[ArticleParts] = []
+        while True:
+            with self._lock:
+                if not self._sent and self._waiting and (wait or len(self._waiting) > PARTS_AHEAD):
+                    self._send(at_least_one=True)  # the chunk before it finished but has not sent it yet
+                if not self._sent or not (wait or self._sent[0].done()
+                                          or len(self._sent) + len(self._waiting) > PARTS_AHEAD):
+                    return done
+                future = self._sent.popleft()
+            try:
+                done.extend(p for p in future.result() if not isinstance(p, StageFailure))
+            except Exception:  # a worker died: the analysis computes that chunk's parts
+                log.warning("per-article parts failed in a worker; the story analysis computes them", exc_info=True)

@@ -51,6 +51,16 @@ class StoryJob:
     spacy_model: str  # empty: the default model
 
 
+def article_parts_job(article: tuple[int, str], spacy_model: str) -> ArticleParts:
+    """The per-article parts of one stored article, (id, text), with the entity finder of ``spacy_model``
+    (empty: the default model)."""
+    from .analyse.entities import finder_name, get_nlp
+    from .analyse.parts import article_parts
+
+    nlp = get_nlp(spacy_model or None)
+    return article_parts(article[0], article[1], nlp, finder_name(nlp))
+
+
 def analyse_story_job(job: StoryJob) -> tuple[dict, list[ArticleParts]]:
     """The story object of ``job`` and the per-article parts it computed (those not given, or stale)."""
     from .analyse import analyse_story_parts

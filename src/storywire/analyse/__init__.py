@@ -49,9 +49,11 @@ def analyse_story(story_id: int, articles: list, summary_sentences: int = 4, nlp
 
 
 def analyse_story_parts(story_id: int, articles: list, parts: Mapping[int, ArticleParts], summary_sentences: int = 4,
-                        nlp=None) -> tuple[dict, list[ArticleParts]]:
+                        nlp=None, any_finder: bool = False) -> tuple[dict, list[ArticleParts]]:
     """:func:`analyse_story` from the per-article ``parts`` computed earlier (by article id), and the parts it
-    had to compute (articles with none, or with parts of another text or entity finder) to be stored."""
+    had to compute (articles with none, or with parts of another text or entity finder) to be stored. With
+    ``any_finder``, parts found by another entity finder are used as they are (e.g. spaCy's, by a caller
+    that computes the missing ones with the heuristic)."""
     unique_by_id: dict[int, Article] = {}
     for a in articles:
         unique_by_id.setdefault(a.id, a)
@@ -66,7 +68,7 @@ def analyse_story_parts(story_id: int, articles: list, parts: Mapping[int, Artic
     computed: list[ArticleParts] = []
     for aid in order:
         known = parts.get(aid)
-        if known is None or not known.usable_for(texts[aid], method_of(finder)):
+        if known is None or not known.usable_for(texts[aid], method_of(finder), any_finder):
             known = article_parts(aid, texts[aid], nlp, finder)
             computed.append(known)
         own[aid] = known

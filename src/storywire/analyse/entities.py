@@ -2,9 +2,11 @@
 
 spaCy is loaded lazily once per process with only its ``ner`` component (the small English model's
 NER has its own token-to-vector layer, so tagger, parser, lemmatiser and the shared tok2vec are
-excluded). NER results are cached per sentence, so re-analysing a story that gained one article only
-runs the new sentences. Without a model, a capitalised-sequence heuristic with a small gazetteer
-stands in (lower quality, no dependencies).
+excluded). NER costs in proportion to the text it reads, so within an article it runs only on the
+sentences that bring a capitalised word not seen in a sentence it already ran on; the other sentences get
+the names it found earlier in the article (:func:`article_mentions`). NER results are cached per sentence.
+Without a model, a capitalised-sequence heuristic with a small gazetteer stands in (lower quality, no
+dependencies).
 """
 from __future__ import annotations
 
@@ -211,6 +213,53 @@ def mentions(texts: list[str], nlp=None) -> list[Mentions]:
     if nlp is None:
         nlp = get_nlp()
     return _ner(nlp, texts) if nlp else [heuristic_entities(t) for t in texts]
+
+
+_CAP_WORD = re.compile(r"[A-Z\u00c0-\u00de][\w'\u2019\-]*")
+_OPENING = re.compile(r"[\s\"'\u201c\u2018(\[]*")
+
+
+def capitalised_words(sentence: str) -> set[str]:
+    """The capitalised words of a sentence ("Reid's" as "Reid"), but an opening common word ("The", "He")."""
+    words = set()
+    opening = _OPENING.match(sentence)
+    for m in _CAP_WORD.finditer(sentence):
+        word = re.sub(r"['\u2019]s$", "", m.group())
+        if not (opening and m.start() == opening.end() and word in _STARTERS):
+            words.add(word)
+    return words
+
+
+def article_mentions(sentences: list[str], nlp=None) -> list[Mentions]:
+    """The entity mentions of each sentence of one article (in order), NER run only where it can find something
+    new: on a sentence with a capitalised word no earlier NER-read sentence of the article had. Each other
+    sentence gets the names NER found in the article that it contains (with the label NER gave them first; a
+    person's surname alone counts as the person).
+    ``nlp`` as in :func:`mentions`; the heuristic reads every sentence."""
+    if nlp is None:
+        nlp = get_nlp()
+    if not nlp:
+        return [heuristic_entities(t) for t in sentences]
+    seen: set[str] = set()
+    read = []
+    for i, text in enumerate(sentences):
+        words = capitalised_words(text)
+        if not words <= seen:
+            read.append(i)
+            seen |= words
+    out: list[Mentions | None] = [None] * len(sentences)
+    known: dict[str, str] = {}
+    for i, found in zip(read, _ner(nlp, [sentences[i] for i in read]), strict=True):
+        out[i] = found
+        for surface, label in found:
+            known.setdefault(surface, label)
+            if label == "PERSON" and " " in surface.strip():  # "Merkel" after "Angela Merkel"
+                known.setdefault(surface.split()[-1], label)
+    names = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True))
+                       + r")(?!\w)") if known else None
+    return [found if found is not None else
+            tuple((m.group(), known[m.group()]) for m in names.finditer(text)) if names else ()
+            for text, found in zip(sentences, out, strict=True)]
 
 
 def collect(units: Iterable[tuple[str, list[int]]], nlp=None) -> list[dict]:

@@ -1,10 +1,11 @@
 """What the analysis of a story needs of one article, computed from its text alone, once.
 
-Sentences (spans), the credit paragraphs left out, the entity mentions of each sentence (spaCy NER,
-the costly part) and the quote candidates: a pure function of the article's text (and of the entity
-finder), so the pipeline computes it in worker processes once per article and stores it; a story
-analysis then combines the stored parts, and a story that gains an article computes the parts of that
-article only. Parts computed from another text (a revision) or by another finder are computed again.
+Sentences (spans), the credit paragraphs left out, the entity mentions of each sentence (spaCy NER, the
+costly part, run only on the sentences that bring new names: ``entities.article_mentions``) and the quote
+candidates: a pure function of the article's text (and of the entity finder), so the pipeline computes it
+in worker processes once per article and stores it; a story analysis then combines the stored parts, and a
+story that gains an article computes the parts of that article only. Parts computed from another text (a
+revision) or by another finder are computed again.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import hashlib
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from .entities import Mentions, mentions
+from .entities import Mentions, article_mentions
 from .quotes import Quote, extract_quotes
 from .sentences import paragraphs, sentence_spans
 from .wire import is_credit_line, is_photo_credit
@@ -37,6 +38,11 @@ def method_of(finder: str) -> str:
     return f"{PARTS_VERSION}|{_CODE}|{finder}|{_QUOTE_FIELDS}"
 
 
+def _without_finder(method: str) -> str:
+    version, code, _finder, quote_fields = method.split("|", 3)
+    return f"{version}|{code}|{quote_fields}"
+
+
 @dataclass(frozen=True)
 class ArticleParts:
     """The per-article parts of a story analysis (see the module docstring)."""
@@ -49,7 +55,10 @@ class ArticleParts:
     mentions: tuple[Mentions, ...]  # entity mentions of each sentence (none for those left out)
     quotes: tuple[dict, ...]  # the article's quote candidates (Quote fields)
 
-    def usable_for(self, text: str, method: str) -> bool:
+    def usable_for(self, text: str, method: str, any_finder: bool = False) -> bool:
+        """Computed from ``text`` the way ``method`` says (with ``any_finder``: by whichever entity finder)."""
+        if any_finder:
+            return _without_finder(self.method) == _without_finder(method) and self.digest == text_digest(text)
         return self.method == method and self.digest == text_digest(text)
 
     def quote_objects(self) -> list[Quote]:
@@ -78,7 +87,7 @@ def article_parts(article_id: int, text: str, nlp, finder: str) -> ArticleParts:
     spans = tuple(sentence_spans(text))
     skip = credit_paragraphs(text)
     kept = [i for i, (p, _, _) in enumerate(spans) if p not in skip]
-    found = mentions([text[spans[i][1]:spans[i][2]] for i in kept], nlp)
+    found = article_mentions([text[spans[i][1]:spans[i][2]] for i in kept], nlp)
     by_sentence: list[Mentions] = [()] * len(spans)
     for i, m in zip(kept, found, strict=True):
         by_sentence[i] = m

@@ -3,7 +3,8 @@
 Every sentence is copied from the story's stored analysis (or, for "what's new", from the new
 articles) and kept only if it is found word for word in an article the briefing links to: a briefing
 never paraphrases, so nothing in it can say what no outlet said. A story not yet analysed is analysed
-here, without storing the result (storing analyses is the pipeline's job).
+here from its articles' stored per-article parts, without storing the result (storing analyses is the
+pipeline's job).
 """
 from __future__ import annotations
 
@@ -210,7 +211,7 @@ def build_briefing(store: Store, settings: Settings, since: datetime | None = No
 
     ``since`` defaults to the end of the same reader's previous briefing, at most 24 hours back.
     """
-    from ..analyse import analyse_story
+    from ..analyse import ArticleParts, analyse_story_parts
 
     now = now or utcnow()
     until = until or now
@@ -231,12 +232,16 @@ def build_briefing(store: Store, settings: Settings, since: datetime | None = No
         loaded = []
         for cand in chosen:
             arts = [a for a in store.story_articles(conn, cand.ranked.story.id) if a.time <= until]
-            loaded.append((cand, store.get_analysis(conn, cand.ranked.story.id), arts))
+            analysis = store.get_analysis(conn, cand.ranked.story.id)
+            stored = store.article_analyses(conn, (a.id for a in arts)) if analysis is None else {}
+            parts = {i: ArticleParts.from_json(i, r.digest, r.method, r.data) for i, r in stored.items()}
+            loaded.append((cand, analysis, arts, parts))
     items = []
-    for cand, analysis, arts in loaded:
-        if analysis is None:  # analysis switched off or not yet run: compute it, do not store it
-            analysis = analyse_story(cand.ranked.story.id, arts, summary_sentences=settings.summary_sentences,
-                                     nlp=False)
+    for cand, analysis, arts, parts in loaded:
+        if analysis is None:  # analysis switched off or not yet run: compute it from the stored per-article
+            # parts (the missing ones with the heuristic entity finder), do not store it
+            analysis = analyse_story_parts(cand.ranked.story.id, arts, parts, settings.summary_sentences,
+                                           nlp=False, any_finder=True)[0]
         items.append(compose_item(cand, analysis, arts, prefs, previous.created if previous else None))
     return Briefing(title=briefing_title(until, tz), created=now, period_start=since, period_end=until,
                     timezone=tz, sections=group(items), user=reader["name"] if reader else None)

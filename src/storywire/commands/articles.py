@@ -43,13 +43,15 @@ def ingest(ctx: typer.Context,
 
     cmd = command_context(ctx, creates_store=True)
     pipe = cmd.pipeline()
+    analyse = not no_analyse and not no_cluster and cmd.settings.analyse
     with ingest_progress(err, total=count_records(paths) if err.is_terminal else None) as on_item:
+        # the per-article parts of the analysis compute in the workers while the articles are clustered
         summary = pipe.ingest(read_paths(paths, cmd.settings.max_record_bytes), on_item=on_item, cluster=False,
-                              analyse=False)
+                              analyse=False, parts=analyse)
     if not no_cluster:  # in the order of the articles' own time, once all are stored
         with cluster_progress(err, lines=False) as on_progress:
             pipe.cluster_pending(on_progress)
-    if not no_analyse and not no_cluster and cmd.settings.analyse:
+    if analyse:
         total = None
         if err.is_terminal:
             with cmd.store.read() as conn:
