@@ -113,3 +113,21 @@ def test_date_marks_point_at_the_token_standing_for_the_date():
     toks = _WORD.findall("On Feb. 4, 2024 and 4 February, yesterday.")
     assert [(toks[i], k) for i, k in date_marks(toks, date(2024, 2, 6))] == [
         ("4", "d:2024-02-04"), ("4", "d:2024-02-04"), ("yesterday", "d:2024-02-05")]
+
+
+def test_the_engine_drops_scikit_learns_stop_words_without_importing_it():
+    """The engine's stop words are scikit-learn's English list (kept in storywire, so neither the engine
+    nor its worker processes spend a second importing scikit-learn for it)."""
+    import subprocess
+    import sys
+
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from storywire.cluster.stop_words import ENGLISH_STOP_WORDS as ours
+
+    assert ours == ENGLISH_STOP_WORDS
+    f = features("Whereas the council herself voted", "Nevertheless the council voted yourselves thereafter.", TUE)
+    assert "council" in f.body and not {"wherea", "whereas", "nevertheless", "thereafter"} & set(f.body)
+    probe = "import sys, storywire.cluster.prepare; print('sklearn' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True).stdout.strip() == "False"

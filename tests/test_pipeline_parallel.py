@@ -212,3 +212,63 @@ def test_stale_parts_of_a_revised_article_are_computed_again(sqlite_store, tmp_p
         analysis = sqlite_store.get_analysis(conn, arts["wire-0"].story_id)
     assert any("Rui Tavares" in str(m) for m in rows[arts["wire-0"].id].data["mentions"])
     assert "Rui Tavares" in {e["name"] for e in analysis["entities"]}
+
+
+def _news(n: int, seed: int) -> list[dict]:
+    """``n`` dated articles over two days: a few dozen events, each reported by several outlets in their
+    own words (names, places, numbers shared), some reprinted word for word."""
+    import random
+    from datetime import UTC, datetime, timedelta
+
+    rng = random.Random(seed)
+    names = ["Okafor", "Lindqvist", "Moreau", "Tanaka", "Alvarez", "Novak", "Haddad", "Petrov", "Mensah", "Kowalski"]
+    places = ["Lagos", "Uppsala", "Lyon", "Osaka", "Cusco", "Brno", "Beirut", "Varna", "Kumasi", "Gdansk"]
+    things = ["flood", "strike", "election", "fire", "trial", "summit", "storm", "merger", "protest", "rescue"]
+    words = ("officials said the council would meet again after the vote while residents waited for news of "
+             "the damage and the police asked people to stay away from the area until the morning").split()
+    events = [(rng.choice(names), rng.choice(places), rng.choice(things), rng.randint(2, 900)) for _ in range(40)]
+    start = datetime(2024, 5, 1, tzinfo=UTC)
+    out: list[dict] = []
+    for i in range(n):
+        e = i * len(events) // n + rng.choice((0, 0, 1)) if i % 5 else rng.randrange(len(events))
+        name, place, thing, number = events[min(e, len(events) - 1)]
+        body = [f"{name} spoke in {place} after the {thing}, which left {number} people affected."]
+        body += [" ".join(rng.sample(words, 12)).capitalize() + f" in {place}." for _ in range(rng.randint(2, 6))]
+        if out and i % 7 == 0:  # a reprint of an earlier report
+            body = out[-1]["text"].split("\n\n")
+        out.append({"id": f"n{i}", "url": f"https://news{i % 6}.example/{i}", "source": f"Outlet {i % 6}",
+                    "title": f"{thing.capitalize()} in {place}: {name} on {number} affected",
+                    "text": "\n\n".join(body), "published": (start + timedelta(minutes=4 * i)).isoformat()})
+    return out
+
+
+def _assignments(store) -> dict[str, tuple]:
+    """url -> (story, url of the copy it duplicates, similarity) of every stored article."""
+    with store.read() as conn:
+        arts = list(store.iter_articles(conn))
+    url = {a.id: a.url for a in arts}
+    return {a.url or "": (a.story_id, url.get(a.duplicate_of or 0), a.dup_similarity) for a in arts}
+
+
+def test_features_computed_in_workers_give_the_same_stories(store, tmp_path):
+    """Clustering with the engine's features computed in worker processes (the pending articles, and the
+    stored ones an engine rebuilt by a later run reads) decides exactly as in one process."""
+    from storywire.store import open_store
+
+    news = _news(700, seed=5)
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"  # the second run fills in between
+    first.write_text("".join(json.dumps(r) + "\n" for r in news[::2]), encoding="utf-8")
+    second.write_text("".join(json.dumps(r) + "\n" for r in news[1::2]), encoding="utf-8")
+    single = open_store(str(tmp_path / "single.db"))
+    try:
+        for target, workers in ((store, 2), (single, 0)):
+            for path in (first, second):  # a new pipeline each time: its engine is rebuilt from the store
+                Pipeline(target, config.Settings(analyse=False, workers=workers)).ingest(read_paths([path]))
+        parallel, alone = _assignments(store), _assignments(single)
+    finally:
+        single.close()
+    assert parallel == alone
+    assert len(parallel) == 700
+    stories = {story for story, _, _ in parallel.values()}
+    assert 10 <= len(stories) <= 200  # a real clustering: events grouped, not one story nor one per article
+    assert sum(dup is not None for _, dup, _ in parallel.values()) >= 50  # reprints found

@@ -30,6 +30,7 @@ import logging
 import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -99,6 +100,15 @@ def _compile_engine() -> None:
     sparse.warm_up()
 
 
+def _one_blas_thread() -> AbstractContextManager:
+    """Numpy's BLAS on one thread while the story engine runs: its matrix products are small (one article
+    against the live stories), and a pool of BLAS threads spinning for them on cores the worker processes
+    (or other programs) use makes each one many times slower. The results are the same."""
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(1, user_api="blas")
+
+
 def _is_clean(item: RawItem | Rejected) -> bool:
     """An item whose preparation costs less than sending it to a worker process: already clean text (a
     JSONL record), or already rejected."""
@@ -114,8 +124,10 @@ class _Timeline:
     far ahead that reading the articles in between is wasted (the engine would forget them again).
     """
 
-    def __init__(self, engine: OnlineClusterer, window: timedelta, start: datetime) -> None:
+    def __init__(self, engine: OnlineClusterer, window: timedelta, start: datetime,
+                 features: Callable[[list[ClusterDoc]], Iterator[PreparedDoc]]) -> None:
         self.engine, self.window, self.start = engine, window, start
+        self.features = features  # the engine's text features of articles, in order (in the worker processes)
         self.observed_until = start
         self._position: tuple[datetime, int] | None = None  # (published, id) of the last article read
         self.next_stored: tuple[datetime, int] | None = None  # the first clustered article after it (None: not known)
@@ -129,11 +141,13 @@ class _Timeline:
         """Whether an article of time ``t`` (None: undated) is behind what the engine has read."""
         return t is None or self.start <= t <= self.observed_until
 
-    def observe(self, art: Article) -> None:
+    def observe(self, arts: list[Article]) -> None:
+        """Seed the engine with clustered articles, in order (their features computed by ``features``)."""
         from .cluster import ClusterDoc
 
-        assert art.story_id is not None
-        self.engine.observe(ClusterDoc.from_article(art), art.story_id)
+        for art, prep in zip(arts, self.features([ClusterDoc.from_article(a) for a in arts]), strict=True):
+            assert art.story_id is not None
+            self.engine.observe(prep, art.story_id)
 
     def observe_until(self, conn: Connection, store: Store, until: datetime) -> None:
         """Observe the dated clustered articles published up to ``until`` not read yet, in time order."""
@@ -143,19 +157,35 @@ class _Timeline:
             self.observed_until = until
             return
         while True:
-            after = self._position or (self.start, -1)
-            arts = store.clustered_in_time(conn, after, until, OBSERVE_PAGE)
-            for art in arts:
-                if self.engine.story_of(art.id) is None:
-                    self.observe(art)
-            if arts:
-                self._position = (arts[-1].time, arts[-1].id)
-            if len(arts) < OBSERVE_PAGE:
+            keys = store.clustered_keys_in_time(conn, self._position or (self.start, -1), until, OBSERVE_PAGE)
+            self._observe_page(conn, store, keys)
+            if keys:
+                self._position = keys[-1]
+            if len(keys) < OBSERVE_PAGE:
                 break
         self.observed_until = until
         # the next clustered article beyond (those this engine adds meanwhile it holds already)
-        following = store.clustered_in_time(conn, self._position or (self.start, -1), _FAR_FUTURE, 1)
-        self.next_stored = (following[0].time, following[0].id) if following else (_FAR_FUTURE, 0)
+        following = store.clustered_keys_in_time(conn, self._position or (self.start, -1), _FAR_FUTURE, 1)
+        self.next_stored = following[0] if following else (_FAR_FUTURE, 0)
+
+    def _observe_page(self, conn: Connection, store: Store, keys: list[tuple[datetime, int]]) -> None:
+        """Observe, in order, the articles of ``keys`` (published, id) the engine does not hold; only those
+        are read (most are the engine's own)."""
+        from .cluster import ClusterDoc
+
+        engine = self.engine
+        arts = store.get_articles(conn, [aid for _, aid in keys if engine.story_of(aid) is None])
+        prepared = {a.id: (a.story_id, prep) for a, prep in
+                    zip(arts, self.features([ClusterDoc.from_article(a) for a in arts]), strict=True)}
+        for _, aid in keys:
+            if engine.story_of(aid) is not None:
+                continue
+            if aid in prepared:
+                story_id, prep = prepared[aid]
+                assert story_id is not None
+                engine.observe(prep, story_id)
+            else:  # held when the page was read, expired since
+                self.observe(store.get_articles(conn, [aid]))
 
 
 _FAR_FUTURE = datetime(9999, 1, 1, tzinfo=UTC)
@@ -336,11 +366,12 @@ class Pipeline:
             return 0
         _compile_engine()
         done = 0
-        for dated in (True, False):
-            while n := self._cluster_chunk(dated):
-                done += n
-                if on_progress:
-                    on_progress(done, max(total, done))
+        with _one_blas_thread():
+            for dated in (True, False):
+                while n := self._cluster_chunk(dated):
+                    done += n
+                    if on_progress:
+                        on_progress(done, max(total, done))
         return done
 
     def _cluster_chunk(self, dated: bool) -> int:
@@ -408,9 +439,8 @@ class Pipeline:
             engine = load_engine(self.settings, next_story_id=self.store.max_story_id(conn) + 1)
             self._synced_at = utcnow()  # under the write lock: later merges are stamped after it
             start = (t or utcnow()) - window
-            timeline = self._timeline = _Timeline(engine, window, start)
-            for art in self.store.clustered_undated(conn, start - window):  # undated ones clustered around then
-                timeline.observe(art)
+            timeline = self._timeline = _Timeline(engine, window, start, partial(self._features, engine))
+            timeline.observe(self.store.clustered_undated(conn, start - window))  # undated ones clustered around then
         if t is not None:
             timeline.observe_until(conn, self.store, t)
         return timeline
@@ -426,8 +456,7 @@ class Pipeline:
         self._own = {aid: at for aid, at in self._own.items() if at >= since - MERGE_CLOCK_SLACK}
         missed = [aid for aid, published in self.store.clustered_since(conn, since)
                   if aid not in self._own and timeline.engine.story_of(aid) is None and timeline.seen(published)]
-        for art in sorted(self.store.get_articles(conn, missed), key=lambda a: (a.published is not None, a.time)):
-            timeline.observe(art)
+        timeline.observe(sorted(self.store.get_articles(conn, missed), key=lambda a: (a.published is not None, a.time)))
         for old, into in self.store.merges_since(conn, since):
             timeline.engine.follow_merge(old, into)
         timeline.engine.next_story_id = max(timeline.engine.next_story_id, self.store.max_story_id(conn) + 1)

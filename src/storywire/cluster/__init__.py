@@ -38,7 +38,8 @@ shown by ``python -m storywire.cluster.explain FILE``).
   (``prepare_batch(docs, terms, embedder=...)``: with sentence embeddings, embedded at once);
   ``assign`` accepts a ``PreparedDoc`` as well as a ``ClusterDoc``.
 - ``OnlineClusterer.observe(doc, story_id)``: seed with an already-assigned article (re-clustering a
-  period: observe the window before ``--since``, then assign the rest). Raises next_story_id past it.
+  period: observe the window before ``--since``, then assign the rest; ``doc`` may come prepared, as
+  for ``assign``). Raises next_story_id past it.
 - ``OnlineClusterer.follow_merge(old, into)``: another writer merged story ``old`` into ``into``.
 - ``OnlineClusterer.to_bytes() / OnlineClusterer.from_bytes(data, params=None)``: a snapshot of the whole
   state, bounded by the window (:mod:`.state`: zlib-compressed pickle of builtin types only, loaded with

@@ -222,11 +222,12 @@ class OnlineClusterer:
                 submit()
                 yield from prepared
 
-    def observe(self, doc: ClusterDoc, story_id: int) -> None:
-        """Seed the engine with an article already assigned to ``story_id`` (warm-up before re-clustering)."""
+    def observe(self, doc: ClusterDoc | PreparedDoc, story_id: int) -> None:
+        """Seed the engine with an article already assigned to ``story_id`` (warm-up before re-clustering);
+        ``doc`` may come prepared, like :meth:`assign`'s."""
         if doc.article_id in self._doc_story:
             return
-        d = self._vectorise(self._prepared(doc))
+        d = self._vectorise(doc if isinstance(doc, PreparedDoc) else self._prepared(doc))
         self.dedup.process(d.id, d.t, d.size, d.sig, d.exact)
         if story_id not in self.stories:
             self._create(story_id, d)

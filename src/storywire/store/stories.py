@@ -182,13 +182,16 @@ class StoriesMixin:
                           limit: int) -> list[Article]:
         """Up to ``limit`` dated articles in a story, published after ``after`` (time, id) and at most
         ``until``, in time order."""
-        stmt = sa.select(*ARTICLE_COLUMNS).join_from(articles, sources).where(
-            articles.c.story_id.is_not(None), articles.c.published.is_not(None), articles.c.published <= until)
-        if after is not None:
-            t, aid = after
-            stmt = stmt.where(sa.or_(articles.c.published > t, sa.and_(articles.c.published == t, articles.c.id > aid)))
+        stmt = _in_time(sa.select(*ARTICLE_COLUMNS).join_from(articles, sources), after, until)
         rows = conn.execute(stmt.order_by(articles.c.published, articles.c.id).limit(limit))
         return [row_to_article(r) for r in rows]
+
+    def clustered_keys_in_time(self, conn: sa.Connection, after: tuple[datetime, int] | None, until: datetime,
+                               limit: int) -> list[tuple[datetime, int]]:
+        """(published, id) of the articles :meth:`clustered_in_time` gives, without reading them."""
+        stmt = _in_time(sa.select(articles.c.published, articles.c.id), after, until)
+        rows = conn.execute(stmt.order_by(articles.c.published, articles.c.id).limit(limit))
+        return [(r.published, r.id) for r in rows]
 
     def clustered_undated(self, conn: sa.Connection, fetched_since: datetime) -> list[Article]:
         """The undated articles in a story fetched from ``fetched_since`` on, in id order."""
@@ -411,3 +414,13 @@ class StoriesMixin:
     def save_state(self, conn: sa.Connection, name: str, data: bytes) -> None:
         conn.execute(engine_state.delete().where(engine_state.c.name == name))
         conn.execute(engine_state.insert().values(name=name, data=data, updated=utcnow()))
+
+
+def _in_time(stmt: sa.Select, after: tuple[datetime, int] | None, until: datetime) -> sa.Select:
+    """``stmt`` limited to the dated articles in a story published after ``after`` (time, id), at most ``until``."""
+    stmt = stmt.where(articles.c.story_id.is_not(None), articles.c.published.is_not(None),
+                      articles.c.published <= until)
+    if after is not None:
+        t, aid = after
+        stmt = stmt.where(sa.or_(articles.c.published > t, sa.and_(articles.c.published == t, articles.c.id > aid)))
+    return stmt
