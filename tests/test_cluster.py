@@ -202,6 +202,23 @@ def test_explain_shows_each_decision(capsys):
     assert sum(line.startswith("article ") for line in out) == 10 and out[0].endswith("[gold flood]")
 
 
+def test_numbers_an_article_leads_with_that_no_member_names_are_counted_as_novel():
+    """num_novel: the share of the numbers of the title and lead that no article of the story gives."""
+    from storywire.cluster.evaluate import to_docs
+
+    docs = {gold + str(d.article_id): d for d, gold in to_docs(load_records(FIXTURES / "cluster" / "siblings.jsonl"))}
+    qeshm, again, bandar = docs["quake-qeshm0"], docs["quake-qeshm1"], docs["quake-bandar2"]
+
+    def novel(doc) -> float:
+        eng = OnlineClusterer(load_params())
+        eng.assign(qeshm)
+        (best, *_) = eng.assign(doc, explain=True).explain["candidates"]
+        return best["features"]["num_novel"]
+
+    assert novel(again) == 0.0  # "5.6" again
+    assert novel(bandar) == 1.0  # "6.1", "ten": another quake
+
+
 def test_worker_processes_give_the_same_decisions(shared):
     """assign_all with a worker process preparing features decides exactly as the engine alone."""
     from storywire.cluster.evaluate import to_docs
