@@ -3,7 +3,8 @@ that the article belongs to the story (a logistic model fitted by :mod:`.train`)
 
 Features: centroid cosines; entity/number/lead coverage; "gap" features (own cosine minus the best
 among the other candidates); and evidence from the story's members (how many of them name the
-article's entities, the story's core entities the article lacks, the best single-member cosine). A
+article's entities, the story's core entities the article lacks, the numbers it leads with that none of
+them names, the best single-member cosine). A
 time-decay prior lowers the score of stories quiet for a while.
 """
 from __future__ import annotations
@@ -21,9 +22,9 @@ from .vectors import Core, LiveStory, VectorDoc, cos
 # (its "features" list), so a model fitted on fewer features keeps working.
 FEATURES = ("title", "body", "ent", "ent_cov", "num_cov", "lead_cov", "story_cov", "title_gap", "body_gap",
             "ent_gap", "size", "core_ent", "core_term", "lead_novel", "mem_body", "mem_ent", "llr_ent", "llr_title",
-            "miss_core", "emb", "mem_emb")
+            "miss_core", "emb", "mem_emb", "num_novel")
 LEGACY_FEATURES = FEATURES[:11]
-MEMBER_FEATURES = frozenset(FEATURES[11:19])
+MEMBER_FEATURES = frozenset(FEATURES[11:19]) | {"num_novel"}
 EMBEDDING_FEATURES = frozenset(("emb", "mem_emb"))  # need the sentence embeddings (see .embed)
 _GAP_FEATURES = frozenset(("title_gap", "body_gap", "ent_gap"))
 _NO_MEMBER_FEATURES: dict[str, float] = {}
@@ -190,7 +191,8 @@ class Scorer:
         core_ent / core_term: share of the weight of the entities / terms that most of the story's
         articles use (the event's own names: "Rahman" in one Klitschko fight, "Thompson" in the next)
         which the article uses too. lead_novel: share of the article's lead entities that no member
-        names. mem_body / mem_ent: best cosine with one of the latest members (a story is often a
+        names. num_novel: share of the numbers of its title and lead (a magnitude, a toll, a record, a score)
+        that no member names. mem_body / mem_ent: best cosine with one of the latest members (a story is often a
         chain of close rewrites, which a centroid blurs). ``need``: compute only these (None: all).
         """
         ek, ew = d.ev
@@ -209,6 +211,13 @@ class Scorer:
         if need is None or "lead_novel" in need:
             lk, lw = d.lead
             out["lead_novel"] = (lead_total - sparse.shared_sum(lk, lw, edf_k)) / lead_total if lead_total else 0.0
+        if need is None or "num_novel" in need:
+            # numbers of the title and lead that no member uses: another magnitude, toll, record or score
+            # (a sibling event of the same kind, which time and vocabulary cannot tell apart)
+            nk, nw = d.nums
+            lnk, lnw = sparse.select(nk, nw, d.lead[0])
+            tot_n = float(lnw.sum())
+            out["num_novel"] = (tot_n - sparse.shared_sum(lnk, lnw, edf_k)) / tot_n if tot_n else 0.0
         if need is not None and not need & {"mem_body", "mem_ent", "llr_ent", "llr_title", "miss_core"}:
             return out
         mb = me = 0.0
