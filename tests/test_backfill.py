@@ -305,3 +305,47 @@ def test_bad_shards_and_records_are_one_line_rejections_that_cost_no_good_record
         kept = {a.external_id: a.story_id for a in store.iter_articles(conn)}
     store.close()
     assert {"g0", "g1"} <= set(kept) <= {"g0", "g1", "g2"} and None not in kept.values()
+
+
+def analyses_by_members(store: Store) -> dict[frozenset[int], dict]:
+    """The stored analysis of every live story, keyed by its articles (story ids differ between runs), without
+    the story id."""
+    with store.read() as conn:
+        out = {}
+        for s in store.list_stories(conn, limit=10_000):
+            members = frozenset(a.id for a in store.story_articles(conn, s.id))
+            data = store.get_analysis(conn, s.id)
+            assert data is not None, f"story {s.id} was not analysed"
+            out[members] = {k: v for k, v in data.items() if k != "id"}
+    return out
+
+
+@pytest.mark.slow
+def test_backfill_analyses_the_stories_on_ray_as_ingest_does(local_ray, shared, tmp_path):
+    """Per-article parts (tasks fed as the shard is stored) and story analyses (tasks once every article is
+    placed): the stored analyses (summary, quotes, entities, ...) and parts are those of `storywire ingest`."""
+    from storywire.scale.backfill import backfill
+
+    recs = dated_records(load_records(shared / ECB), seed=3, span_days=20)
+    chosen = list(dict.fromkeys(r["story"] for r in recs))[:6]
+    shard = tmp_path / "archive.jsonl"  # one shard: the articles get the ids ingest gives them
+    shard.write_text("".join(json.dumps(r) + "\n" for r in recs if r["story"] in chosen), encoding="utf-8")
+    db, single_db = str(tmp_path / "ray.db"), str(tmp_path / "single.db")
+    report = backfill([shard], config.Settings(db=db), block_articles=20)
+    single = open_store(single_db)
+    Pipeline(single, config.Settings(db=single_db, workers=0)).ingest(read_paths([shard]))
+    ray_store = open_store(db)
+    ray_analyses, ingest_analyses = analyses_by_members(ray_store), analyses_by_members(single)
+    articles = report.count("ingested")
+    assert report.analysed == len(ray_analyses) >= len(chosen) and report.analysis_failures == 0
+    assert report.parts_computed == articles  # every article's parts came from a parts task, ahead of its story
+    assert ray_analyses == ingest_analyses
+    assert sum(bool(a["summary"] and a["entities"]) for a in ray_analyses.values()) >= len(chosen)
+    assert sum(len(a["quotes"]) for a in ray_analyses.values()) >= 5
+    with ray_store.read() as conn, single.read() as single_conn:
+        parts = {i: r.data for i, r in ray_store.article_analyses(conn, range(1, articles + 1)).items()}
+        assert len(parts) == articles
+        assert parts == {i: r.data for i, r in single.article_analyses(single_conn, range(1, articles + 1)).items()}
+        assert ray_store.stories_needing_analysis(conn) == []
+    ray_store.close()
+    single.close()

@@ -33,8 +33,9 @@ from typing import Any, Literal
 from ..config import Settings
 from ..errors import StorywireError
 from ..models import Rejected
+from .analysis import Analysis
 from .assigner import Assigner, BlockResult, partition_of, prepare_block, time_key
-from .shards import ShardReport, discover_shards, ingest_shard
+from .shards import ShardReport, discover_shards, ingest_shard, one_line
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +45,7 @@ ASSIGNER_RESTARTS = 3  # restarts of a dead assigner (and tries of one block) be
 PENDING_PAGE = 50_000
 RESTART_SECONDS = 300.0  # longest wait for a restarted assigner to load its snapshot
 
-Stage = Literal["ingest", "assign"]
+Stage = Literal["ingest", "assign", "analyse"]
 
 
 class BackfillError(StorywireError):
@@ -53,8 +54,8 @@ class BackfillError(StorywireError):
 
 @dataclass(frozen=True)
 class Progress:
-    """One step done: a shard stored, or a block assigned in a lane (a partition, or a period of one) (``done``
-    of ``total`` in the stage)."""
+    """One step done: a shard stored, a block assigned in a lane (a partition, or a period of one), or stories
+    analysed (``done`` of ``total`` in the stage)."""
 
     stage: Stage
     done: int
@@ -73,8 +74,12 @@ class BackfillReport:
     restored: int = 0  # assigners that went on from a snapshot
     assigner_seconds: dict[str, float] = field(default_factory=dict)  # time each partition's assigners worked
     joined_at_edges: int = 0  # stories of a period joined to the previous period's by the merge pass
+    analysed: int = 0  # stories analysed (failures included)
+    analysis_failures: int = 0  # stories whose analysis failed (each recorded as a rejection in the store)
+    parts_computed: int = 0  # articles whose per-article analysis parts were computed ahead of their stories
     ingest_seconds: float = 0.0
     cluster_seconds: float = 0.0
+    analyse_seconds: float = 0.0  # from the last article placed to the last analysis stored
 
     def count(self, status: str) -> int:
         return sum(r.counts.get(status, 0) for r in self.shards)
@@ -123,13 +128,6 @@ def ray_session(address: str | None, workers: int | None) -> Iterator[None]:
         ray.shutdown()
 
 
-def _one_line(exc: BaseException) -> str:
-    """A task's failure in one line: the cause's type and first line, not Ray's traceback."""
-    cause = getattr(exc, "cause", None) or exc
-    text = str(cause).strip().splitlines()
-    return f"{cause.__class__.__name__}: {text[-1] if text else ''}".rstrip(": ")
-
-
 def backfill(sources: list[str | Path], settings: Settings, *, address: str | None = None, workers: int | None = None,
              block_articles: int = BLOCK_ARTICLES, snapshot_every: int = 4, periods: int = 1,
              on_progress: Callable[[Progress], None] | None = None) -> BackfillReport:
@@ -142,29 +140,46 @@ def backfill(sources: list[str | Path], settings: Settings, *, address: str | No
     report = BackfillReport(failed=list(failed))
     open_store(settings.db).close()  # created and migrated once, before any worker opens it
     with ray_session(address, workers):
-        started = time.perf_counter()
-        _ingest(shards, settings, report, on_progress)
-        report.ingest_seconds = time.perf_counter() - started
-        started = time.perf_counter()
-        _Clustering(settings, report, block_articles, snapshot_every, periods, on_progress).run()
-        report.cluster_seconds = time.perf_counter() - started
+        analysis = Analysis(settings) if settings.analyse else None
+        try:
+            started = time.perf_counter()
+            _ingest(shards, settings, report, on_progress, analysis)
+            report.ingest_seconds = time.perf_counter() - started
+            started = time.perf_counter()
+            _Clustering(settings, report, block_articles, snapshot_every, periods, on_progress, analysis).run()
+            report.cluster_seconds = time.perf_counter() - started
+            if analysis is not None:
+                started = time.perf_counter()
+                analysis.finish(on_progress and (lambda done, total: on_progress(Progress("analyse", done, total))))
+                report.analyse_seconds = time.perf_counter() - started
+                report.analysed, report.analysis_failures = analysis.analysed, analysis.failures
+                report.parts_computed = analysis.parts_computed
+        finally:
+            if analysis is not None:
+                analysis.close()
     return report
 
 
 def _ingest(shards: list[Path], settings: Settings, report: BackfillReport,
-            on_progress: Callable[[Progress], None] | None) -> None:
+            on_progress: Callable[[Progress], None] | None, analysis: Analysis | None) -> None:
+    """A task per shard; the articles of each stored shard go to the analysis' parts tasks at once."""
     import ray
 
     task = ray.remote(num_cpus=1, max_retries=1)(ingest_shard)
     running = {task.remote(str(path), settings): path for path in shards}
     done = 0
     while running:
-        ready, _ = ray.wait(list(running), num_returns=1)
+        ready, _ = ray.wait(list(running) + (analysis.refs() if analysis else []), num_returns=1)
+        if analysis is not None and analysis.collect(ready[0]):
+            continue
         path = running.pop(ready[0])
         try:
-            report.shards.append(ray.get(ready[0]))
+            shard = ray.get(ready[0])
+            report.shards.append(shard)
+            if analysis is not None:
+                analysis.parts.add(shard.article_ids)
         except ray.exceptions.RayError as exc:
-            report.failed.append(Rejected(str(path), f"shard failed ({_one_line(exc)})"))
+            report.failed.append(Rejected(str(path), f"shard failed ({one_line(exc)})"))
         done += 1
         if on_progress:
             on_progress(Progress("ingest", done, len(shards)))
@@ -270,10 +285,10 @@ class _Clustering:
     """Stages 2 and 3: blocks prepared by tasks a few ahead, assigned in order by one actor per lane."""
 
     def __init__(self, settings: Settings, report: BackfillReport, block_articles: int, snapshot_every: int,
-                 periods: int, on_progress: Callable[[Progress], None] | None) -> None:
+                 periods: int, on_progress: Callable[[Progress], None] | None, analysis: Analysis | None) -> None:
         import ray
 
-        self.ray = ray
+        self.ray, self.analysis = ray, analysis
         self.settings, self.report, self.on_progress = settings, report, on_progress
         self.block_articles, self.snapshot_every, self.periods = max(1, block_articles), snapshot_every, periods
         self.prepare = ray.remote(num_cpus=1, max_retries=2)(prepare_block)
@@ -302,7 +317,10 @@ class _Clustering:
         total, done = sum(len(b) for b in self.blocks.values()), 0
         try:
             while self.running:
-                ready, _ = self.ray.wait(list(self.running), num_returns=1)
+                ready, _ = self.ray.wait(list(self.running) + (self.analysis.refs() if self.analysis else []),
+                                         num_returns=1)
+                if self.analysis is not None and self.analysis.collect(ready[0]):  # parts stored meanwhile
+                    continue
                 call = self.running.pop(ready[0])
                 result = self._result(ready[0], call)
                 if result is None:  # the actor died: the same call again, to the restarted actor
@@ -368,10 +386,10 @@ class _Clustering:
             return self.ray.get(ref)
         except self.ray.exceptions.RayActorError as exc:
             if call.tries > ASSIGNER_RESTARTS:
-                raise BackfillError(f"the assigner of partition {partition} kept failing ({_one_line(exc)}); "
+                raise BackfillError(f"the assigner of partition {partition} kept failing ({one_line(exc)}); "
                                     "run the backfill again to go on from its last snapshot") from None
             log.warning("assigner of partition %s died; its block goes to the restarted one", partition)
             return None
         except self.ray.exceptions.RayTaskError as exc:
-            raise BackfillError(f"clustering partition {partition} failed ({_one_line(exc)}); its unplaced "
+            raise BackfillError(f"clustering partition {partition} failed ({one_line(exc)}); its unplaced "
                                 "articles stay pending for the next run") from None

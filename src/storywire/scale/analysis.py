@@ -1,0 +1,226 @@
+"""Coverage analysis of a backfill on Ray: per-article parts and story analyses as tasks, written by the driver.
+
+Two kinds of task, both pure functions of their arguments that read the store themselves:
+
+- :func:`parts_block`: the per-article parts (:func:`storywire.analyse.parts.article_parts`: sentences, entity
+  mentions, quote candidates) of stored articles that have none usable yet. They depend on an article's text
+  alone, so they start as soon as a shard is stored, while other shards are ingested and stories assigned.
+- :func:`stories_block`: the story analyses (:func:`storywire.stages.analyse_story_job`) of stories that
+  changed, from the stored parts (any missing ones are computed there, as `storywire ingest` does).
+
+:class:`TaskFeed` keeps a bounded number of them in flight; the driver stores what they return, a
+transaction per result block (parts; analyses with the parts they computed; a story whose analysis failed is
+marked analysed and its failure recorded, as in :meth:`storywire.pipeline.Pipeline.analyse_pending`).
+"""
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..config import Settings
+from ..store.article_analyses import ArticleAnalysisRow
+from .assigner import _store
+from .shards import one_line
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+log = logging.getLogger(__name__)
+
+PARTS_BLOCK = 100  # articles per parts task
+STORIES_BLOCK = 50  # stories per analysis task
+IN_FLIGHT_PER_CPU = 2  # tasks of one feed in flight per CPU of the cluster
+
+
+def _row(parts: Any) -> ArticleAnalysisRow:
+    return ArticleAnalysisRow(parts.article_id, parts.digest, parts.method, parts.to_json())
+
+
+def parts_block(settings: Settings, ids: list[int]) -> list[ArticleAnalysisRow]:
+    """The per-article parts of those of these stored articles that have none for their text and entity
+    finder (an article whose parts raise is left to its story's analysis, which records the failure)."""
+    from ..analyse.entities import finder_name, get_nlp
+    from ..analyse.parts import article_parts, method_of, text_digest
+
+    store = _store(settings.db)
+    nlp = get_nlp(settings.spacy_model or None)
+    finder = finder_name(nlp)
+    method = method_of(finder)
+    with store.read() as conn:
+        arts = store.get_articles(conn, ids)
+        stored = store.article_analyses(conn, ids)
+    rows = []
+    for a in arts:
+        text = a.text or ""
+        known = stored.get(a.id)
+        if known is not None and known.method == method and known.digest == text_digest(text):
+            continue
+        try:
+            rows.append(_row(article_parts(a.id, text, nlp, finder)))
+        except Exception:
+            log.warning("parts of article %s failed; its story's analysis computes them again", a.id, exc_info=True)
+    return rows
+
+
+@dataclass(frozen=True)
+class StoryOutcome:
+    """One story analysed (its story object and the parts it computed), or why not (``failure``)."""
+
+    story_id: int
+    data: dict | None
+    parts: tuple[ArticleAnalysisRow, ...] = ()
+    failure: str = ""
+
+
+def stories_block(settings: Settings, story_ids: list[int]) -> list[StoryOutcome]:
+    """The analyses of these stories from their stored articles and parts; a story that raises costs itself only."""
+    from ..analyse.parts import ArticleParts
+    from ..stages import StoryJob, analyse_story_job
+
+    store = _store(settings.db)
+    with store.read() as conn:
+        jobs = []
+        for sid in story_ids:
+            arts = store.story_articles(conn, sid)
+            stored = store.article_analyses(conn, (a.id for a in arts))
+            parts = tuple(ArticleParts.from_json(r.article_id, r.digest, r.method, r.data) for r in stored.values())
+            jobs.append(StoryJob(sid, tuple(arts), parts, settings.summary_sentences, settings.spacy_model))
+    out = []
+    for job in jobs:
+        try:
+            data, computed = analyse_story_job(job)
+        except Exception as exc:
+            log.warning("analysis of story %s failed", job.story_id, exc_info=True)
+            out.append(StoryOutcome(job.story_id, None, (), f"{exc.__class__.__name__}: {exc}"))
+            continue
+        out.append(StoryOutcome(job.story_id, data, tuple(map(_row, computed))))
+    return out
+
+
+def write_parts(store: Store, rows: list[ArticleAnalysisRow]) -> None:
+    with store.atomic() as conn:
+        store.save_article_analyses(conn, rows)
+
+
+def write_outcomes(store: Store, outcomes: list[StoryOutcome]) -> None:
+    """One transaction: each story's analysis and the parts it computed, or its failure (the story is marked
+    analysed and the reason kept, so one bad story is not tried again and again)."""
+    with store.atomic() as conn:
+        for o in outcomes:
+            if o.data is None:
+                log.error("analysis of story %s failed: %s", o.story_id, o.failure)
+                store.mark_analysed(conn, o.story_id)
+                store.record_rejection(conn, f"story {o.story_id}", f"analysis failed: {o.failure}")
+            else:
+                store.save_article_analyses(conn, o.parts)
+                store.save_analysis(conn, o.story_id, o.data)
+
+
+class TaskFeed:
+    """Blocks of work for one task function, at most ``limit`` in flight; each result goes to ``write`` (in the
+    driver) as it comes back. A block whose task failed for good is handed to ``on_failure``."""
+
+    def __init__(self, task: Any, settings: Settings, block: int, limit: int, write: Callable[[Any], None],
+                 on_failure: Callable[[list[int], str], None]) -> None:
+        self.task, self.settings, self.block, self.limit = task, settings, block, max(1, limit)
+        self.write, self.on_failure = write, on_failure
+        self.queued: deque[list[int]] = deque()
+        self.running: dict[Any, list[int]] = {}
+        self.done = 0  # items whose block came back
+
+    def add(self, ids: Iterable[int]) -> None:
+        ids = list(dict.fromkeys(ids))  # a shard may store an article and then revise it
+        self.queued.extend(ids[i:i + self.block] for i in range(0, len(ids), self.block))
+        self.top_up()
+
+    def top_up(self) -> None:
+        while self.queued and len(self.running) < self.limit:
+            ids = self.queued.popleft()
+            self.running[self.task.remote(self.settings, ids)] = ids
+
+    def refs(self) -> list[Any]:
+        return list(self.running)
+
+    def owns(self, ref: Any) -> bool:
+        return ref in self.running
+
+    def collect(self, ref: Any) -> None:
+        """Store the result of a finished task of this feed, then send the next block."""
+        import ray
+
+        ids = self.running.pop(ref)
+        try:
+            result = ray.get(ref)
+        except ray.exceptions.RayError as exc:
+            self.on_failure(ids, one_line(exc))
+        else:
+            self.write(result)
+        self.done += len(ids)
+        self.top_up()
+
+    def drain(self, on_block: Callable[[], None] | None = None) -> None:
+        """Wait for every queued and running block."""
+        import ray
+
+        while self.running:
+            ready, _ = ray.wait(self.refs(), num_returns=1)
+            self.collect(ready[0])
+            if on_block:
+                on_block()
+
+
+class Analysis:
+    """The driver's side: parts tasks fed as shards are stored (and run while other shards are ingested and
+    stories assigned), then, once every article is placed, a task per block of the stories that changed."""
+
+    def __init__(self, settings: Settings) -> None:
+        import ray
+
+        from ..store import open_store
+
+        limit = IN_FLIGHT_PER_CPU * max(1, int(ray.cluster_resources().get("CPU", 1)))
+        self.store = open_store(settings.db, migrate=False, create=False)
+        task = ray.remote(num_cpus=1, max_retries=1)
+        self.parts = TaskFeed(task(parts_block), settings, PARTS_BLOCK, limit, self._write_parts,
+                              lambda ids, why: log.warning("parts of %d articles failed (%s); their stories' "
+                                                           "analyses compute them", len(ids), why))
+        self.stories = TaskFeed(task(stories_block), settings, STORIES_BLOCK, limit, self._write_outcomes,
+                                self._stories_failed)
+        self.parts_computed = self.analysed = self.failures = 0
+
+    def refs(self) -> list[Any]:
+        return self.parts.refs()
+
+    def collect(self, ref: Any) -> bool:
+        """Store the result of ``ref`` if it is a parts task of this analysis; whether it was."""
+        if not self.parts.owns(ref):
+            return False
+        self.parts.collect(ref)
+        return True
+
+    def finish(self, on_progress: Callable[[int, int], None] | None = None) -> None:
+        """Wait for the parts still in flight, then analyse every story that changed (``on_progress(done,
+        total)`` after each block)."""
+        self.parts.drain()
+        with self.store.read() as conn:
+            changed = self.store.stories_needing_analysis(conn, limit=2**31 - 1)
+        self.stories.add(changed)
+        self.stories.drain(on_progress and (lambda: on_progress(self.stories.done, len(changed))))
+
+    def close(self) -> None:
+        self.store.close()
+
+    def _write_parts(self, rows: list[ArticleAnalysisRow]) -> None:
+        write_parts(self.store, rows)
+        self.parts_computed += len(rows)
+
+    def _write_outcomes(self, outcomes: list[StoryOutcome]) -> None:
+        write_outcomes(self.store, outcomes)
+        self.failures += sum(o.data is None for o in outcomes)
+        self.analysed += len(outcomes)
+
+    def _stories_failed(self, ids: list[int], why: str) -> None:
+        self._write_outcomes([StoryOutcome(sid, None, (), f"task failed ({why})") for sid in ids])
