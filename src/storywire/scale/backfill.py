@@ -11,6 +11,9 @@ Three stages, each on Ray:
 
 A block whose actor died is sent again to the restarted actor (articles already placed are skipped).
 
+With ``settings.analyse`` the coverage analysis runs as tasks too (:mod:`.analysis`): per-article parts as soon
+as a shard is stored, during stages 1 to 3, then the stories that changed, once every article is placed.
+
 With ``periods`` > 1 each partition's articles are cut into periods of article time, each placed by its
 own actor (a lane) at the same time; a lane replays the window before its period first, and a merge pass
 at the end joins the stories cut at the edges (:func:`join_edges`).
@@ -131,7 +134,8 @@ def ray_session(address: str | None, workers: int | None) -> Iterator[None]:
 def backfill(sources: list[str | Path], settings: Settings, *, address: str | None = None, workers: int | None = None,
              block_articles: int = BLOCK_ARTICLES, snapshot_every: int = 4, periods: int = 1,
              on_progress: Callable[[Progress], None] | None = None) -> BackfillReport:
-    """Ingest the shards under ``sources`` and cluster every pending article, on Ray (see the module docstring)."""
+    """Ingest the shards under ``sources``, cluster every pending article and (with ``settings.analyse``) analyse
+the stories that changed, on Ray (see the module docstring)."""
     from ..store import open_store
 
     # Ray's tasks are the parallelism: a task runs its stages in its own process, not in a pool of its own
