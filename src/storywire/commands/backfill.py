@@ -48,7 +48,7 @@ def backfill(ctx: typer.Context,
     for s in report.shards:
         for w in s.warnings:
             err.print(Text.assemble(("warning", "yellow"), f" {w.origin}: {w.reason}"), soft_wrap=True)
-    for r in report.failed + report.rejected:
+    for r in report.failed + report.rejected + report.unanalysed:
         err.print(Text.assemble(("rejected", "red"), f" {r.origin}: {r.reason}"), soft_wrap=True)
     skipped = report.skipped
     if skipped:
@@ -63,4 +63,4 @@ def backfill(ctx: typer.Context,
               f"({report.cluster_seconds:.1f}s){edges}; {plural(report.analysed, 'story', 'stories')} analysed"
               + (f", {report.analysis_failures} failed" if report.analysis_failures else "")
               + f" ({report.analyse_seconds:.1f}s)")
-    raise typer.Exit(1 if report.failed or report.count("rejected") else 0)
+    raise typer.Exit(1 if report.failed or report.count("rejected") or report.unanalysed else 0)

@@ -10,7 +10,8 @@ Two kinds of task, both pure functions of their arguments that read the store th
 
 :class:`TaskFeed` keeps a bounded number of them in flight; the driver stores what they return, a
 transaction per result block (parts; analyses with the parts they computed; a story whose analysis failed is
-marked analysed and its failure recorded, as in :meth:`storywire.pipeline.Pipeline.analyse_pending`).
+marked analysed and its failure recorded, as in :meth:`storywire.pipeline.Pipeline.analyse_pending`; the
+stories of a task that died stay pending).
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..config import Settings
+from ..models import Rejected
 from ..store.article_analyses import ArticleAnalysisRow
 from .assigner import _store
 from .shards import one_line
@@ -190,6 +192,7 @@ class Analysis:
         self.stories = TaskFeed(task(stories_block), settings, STORIES_BLOCK, limit, self._write_outcomes,
                                 self._stories_failed)
         self.parts_computed = self.analysed = self.failures = 0
+        self.left_pending: list[Rejected] = []  # blocks of stories whose task failed for good, and why
 
     def refs(self) -> list[Any]:
         return self.parts.refs()
@@ -223,4 +226,8 @@ class Analysis:
         self.analysed += len(outcomes)
 
     def _stories_failed(self, ids: list[int], why: str) -> None:
-        self._write_outcomes([StoryOutcome(sid, None, (), f"task failed ({why})") for sid in ids])
+        """A task that died (not a story that raised: the worker, or its node's storywire): its stories stay
+        pending, for the next analysis."""
+        log.warning("the analysis task of %d stories failed (%s); they stay pending", len(ids), why)
+        self.left_pending.append(Rejected(f"stories {', '.join(map(str, ids))}",
+                                          f"analysis task failed ({why}); they stay pending"))

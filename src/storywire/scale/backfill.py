@@ -79,6 +79,7 @@ class BackfillReport:
     joined_at_edges: int = 0  # stories of a period joined to the previous period's by the merge pass
     analysed: int = 0  # stories analysed (failures included)
     analysis_failures: int = 0  # stories whose analysis failed (each recorded as a rejection in the store)
+    unanalysed: list[Rejected] = field(default_factory=list)  # stories left pending by an analysis task that died
     parts_computed: int = 0  # articles whose per-article analysis parts were computed ahead of their stories
     ingest_seconds: float = 0.0
     cluster_seconds: float = 0.0
@@ -157,7 +158,7 @@ the stories that changed, on Ray (see the module docstring)."""
                 analysis.finish(on_progress and (lambda done, total: on_progress(Progress("analyse", done, total))))
                 report.analyse_seconds = time.perf_counter() - started
                 report.analysed, report.analysis_failures = analysis.analysed, analysis.failures
-                report.parts_computed = analysis.parts_computed
+                report.parts_computed, report.unanalysed = analysis.parts_computed, analysis.left_pending
         finally:
             if analysis is not None:
                 analysis.close()
