@@ -6,7 +6,9 @@ Two kinds of task, both pure functions of their arguments that read the store th
   mentions, quote candidates) of stored articles that have none usable yet. They depend on an article's text
   alone, so they start as soon as a shard is stored, while other shards are ingested and stories assigned.
 - :func:`stories_block`: the story analyses (:func:`storywire.stages.analyse_story_job`) of stories that
-  changed, from the stored parts (any missing ones are computed there, as `storywire ingest` does).
+  changed, from the stored parts (any missing ones are computed there, as `storywire ingest` does): while the
+  stories are assigned, those no article still to be placed can join (:meth:`Analysis.stories_closed`), the
+  rest once every article is placed.
 
 :class:`TaskFeed` keeps a bounded number of them in flight; the driver stores what they return, a
 transaction per result block (parts; analyses with the parts they computed; a story whose analysis failed is
@@ -19,6 +21,7 @@ import logging
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..config import Settings
@@ -192,26 +195,43 @@ class Analysis:
         self.stories = TaskFeed(task(stories_block), settings, STORIES_BLOCK, limit, self._write_outcomes,
                                 self._stories_failed)
         self.parts_computed = self.analysed = self.failures = 0
+        self.closed_until: datetime | None = None  # the stories ending before this time went to the story feed
+        self.analysed_early = 0  # stories analysed while articles were still being assigned
         self.left_pending: list[Rejected] = []  # blocks of stories whose task failed for good, and why
 
     def refs(self) -> list[Any]:
-        return self.parts.refs()
+        return self.parts.refs() + self.stories.refs()
 
     def collect(self, ref: Any) -> bool:
-        """Store the result of ``ref`` if it is a parts task of this analysis; whether it was."""
-        if not self.parts.owns(ref):
-            return False
-        self.parts.collect(ref)
-        return True
+        """Store the result of ``ref`` if it is a task of this analysis; whether it was."""
+        for feed in (self.parts, self.stories):
+            if feed.owns(ref):
+                feed.collect(ref)
+                return True
+        return False
+
+    def stories_closed(self, before: datetime) -> None:
+        """Analyse now the changed stories whose last article is before ``before``: no article still to be
+        placed can join them (the assigners are past ``before`` + window). One that changes all the same (an
+        undated article, a merge at a period's edge) is analysed again by :meth:`finish`."""
+        if self.closed_until is not None and before <= self.closed_until:
+            return
+        with self.store.read() as conn:
+            closed = self.store.stale_stories_ending(conn, self.closed_until, before)
+        self.closed_until = before
+        self.stories.add(closed)
 
     def finish(self, on_progress: Callable[[int, int], None] | None = None) -> None:
-        """Wait for the parts still in flight, then analyse every story that changed (``on_progress(done,
-        total)`` after each block)."""
+        """Wait for the tasks in flight, then analyse every story that changed and is not analysed yet
+        (``on_progress(done, total)`` after each block)."""
+        self.analysed_early = self.stories.done
         self.parts.drain()
+        self.stories.drain()
         with self.store.read() as conn:
             changed = self.store.stories_needing_analysis(conn, limit=2**31 - 1)
+        total = self.stories.done + len(changed)
         self.stories.add(changed)
-        self.stories.drain(on_progress and (lambda: on_progress(self.stories.done, len(changed))))
+        self.stories.drain(on_progress and (lambda: on_progress(self.stories.done, total)))
 
     def close(self) -> None:
         self.store.close()

@@ -94,13 +94,15 @@ def prepare_block(settings: Settings, ids: list[int]) -> list[PreparedDoc]:
 @dataclass(frozen=True)
 class BlockResult:
     """One block assigned: articles placed, articles found already in a story (skipped), new stories,
-    whether the assigner had just been restored from a snapshot, and the time it took."""
+    whether the assigner had just been restored from a snapshot, the time it took, the time of its last dated
+    article."""
 
     assigned: int
     skipped: int
     new_stories: int
     restored: bool = False
     seconds: float = 0.0  # spent on the block (reading, assigning, writing)
+    until: datetime | None = None  # None: the block holds undated articles only
 
 
 def _pack(engine: OnlineClusterer, taken: datetime) -> bytes:
@@ -274,7 +276,7 @@ class Assigner:
             raise
         restored, self.restored = self.restored, False
         return BlockResult(len(decided), len(prepared) - len(todo), sum(a.is_new_story for a in decided), restored,
-                           time.perf_counter() - started)
+                           time.perf_counter() - started, max((p.time for p in prepared if p.time), default=None))
 
     def _commit(self, decided: list[Assignment], first_new: int) -> None:
         """One transaction: the decisions (new stories renumbered past the store's if another writer took

@@ -78,6 +78,7 @@ class BackfillReport:
     assigner_seconds: dict[str, float] = field(default_factory=dict)  # time each partition's assigners worked
     joined_at_edges: int = 0  # stories of a period joined to the previous period's by the merge pass
     analysed: int = 0  # stories analysed (failures included)
+    analysed_early: int = 0  # of them, while articles were still being assigned (stories no later article can join)
     analysis_failures: int = 0  # stories whose analysis failed (each recorded as a rejection in the store)
     unanalysed: list[Rejected] = field(default_factory=list)  # stories left pending by an analysis task that died
     parts_computed: int = 0  # articles whose per-article analysis parts were computed ahead of their stories
@@ -158,6 +159,7 @@ the stories that changed, on Ray (see the module docstring)."""
                 analysis.finish(on_progress and (lambda done, total: on_progress(Progress("analyse", done, total))))
                 report.analyse_seconds = time.perf_counter() - started
                 report.analysed, report.analysis_failures = analysis.analysed, analysis.failures
+                report.analysed_early = analysis.analysed_early
                 report.parts_computed, report.unanalysed = analysis.parts_computed, analysis.left_pending
         finally:
             if analysis is not None:
@@ -304,6 +306,7 @@ class _Clustering:
         self.actors: dict[str, Any] = {}
         self.running: dict[Any, _Call] = {}
         self.edges: list[tuple[int, list[int]]] = []
+        self.placed_until: dict[str, datetime | None] = {}  # per lane still assigning: its last dated article
 
     def run(self) -> None:
         window = timedelta(hours=self.settings.cluster_window_hours)
@@ -313,6 +316,7 @@ class _Clustering:
             self.blocks[lane.name] = deque(lane.ids[i:i + self.block_articles]
                                            for i in range(0, len(lane.ids), self.block_articles))
             self.ahead[lane.name] = deque()
+            self.placed_until[lane.name] = None
             self.actors[lane.name] = self.actor_class.options(name=f"storywire-assigner-{lane.name}").remote(
                 self.settings, lane.partition, self.snapshot_every, lane.name, lane.period)
             if lane.warmup:
@@ -335,10 +339,12 @@ class _Clustering:
                     continue
                 if isinstance(result, BlockResult):
                     self._count(call.lane.partition, result)
+                    self.placed_until[call.lane.name] = result.until or self.placed_until[call.lane.name]
                     done += 1
                     if self.on_progress:
                         self.on_progress(Progress("assign", done, total, call.lane.partition, call.lane.name))
                 self._next_block(call.lane)
+                self._analyse_closed()
         finally:
             for actor in self.actors.values():
                 self.ray.kill(actor)
@@ -367,6 +373,14 @@ class _Clustering:
             self._send(_Call(lane, ahead.popleft()))
         else:
             self.edges += self.ray.get(self.actors[lane.name].finish.remote())
+            del self.placed_until[lane.name]
+
+    def _analyse_closed(self) -> None:
+        """The stories ending more than a window before every lane still assigning go to the analysis."""
+        times = list(self.placed_until.values())
+        if self.analysis is not None and times and None not in times:
+            self.analysis.stories_closed(min(t for t in times if t is not None)
+                                         - timedelta(hours=self.settings.cluster_window_hours))
 
     def _await_restart(self, actor: Any, partition: str) -> None:
         """Wait until a restarted assigner answers (it loads its snapshot first); raise if it is gone for good."""
