@@ -5,8 +5,9 @@ Usage: python bench/bench_backfill.py [--articles 3000] [--shards 8] [--runs 3] 
 The archive is generated (bench/corpus.py) as gzipped WARC files of HTML pages, as a news crawl gives them;
 each run backfills it into a fresh SQLite store. Stage 1 (shard tasks: read, extract, store) and the prepare
 tasks scale with workers; the assigner is one actor per language (here one), fed in article time. The analysis:
-per-article parts tasks start as shards are stored (their time falls in the ingest and prepare+assign stages),
-the story analysis tasks once every article is placed ("analyse"). The load average is printed with each run.
+per-article parts tasks start as shards are stored, story analysis tasks as stories close behind the assigner
+(their time falls in the ingest and prepare+assign stages); "analyse" is what is left once every article is
+placed. The load average is printed with each run.
 """
 from __future__ import annotations
 
@@ -53,9 +54,9 @@ def run(folder: Path, db: Path, workers: int, analyse: bool) -> dict:
     busy = sum(report.assigner_seconds.values())
     print(f"{workers} worker{'s' if workers > 1 else ' '} (load {load:4.1f}): {report.count('ingested'):>6} articles  "
           f"ingest {report.ingest_seconds:6.1f} s  prepare+assign {report.cluster_seconds:6.1f} s  "
-          f"analyse {report.analyse_seconds:6.1f} s ({report.analysed} stories, parts of {report.parts_computed} "
-          f"articles ahead)  total {total:6.1f} s (Ray start and stop included)  assigner {placed / busy:7.1f} "
-          "articles/s busy", flush=True)
+          f"analyse {report.analyse_seconds:6.1f} s ({report.analysed} stories, {report.analysed_early} of them while "
+          f"assigning; parts of {report.parts_computed} articles ahead)  total {total:6.1f} s (Ray start and stop "
+          f"included)  assigner {placed / busy:7.1f} articles/s busy", flush=True)
     return {"ingest": report.ingest_seconds, "cluster": report.cluster_seconds, "analyse": report.analyse_seconds,
             "total": total}
 
