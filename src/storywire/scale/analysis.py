@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from ..config import Settings
 from ..models import Rejected
 from ..store.article_analyses import ArticleAnalysisRow
-from .assigner import _store
+from .assigner import worker_store
 from .shards import one_line
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ def parts_block(settings: Settings, ids: list[int]) -> list[ArticleAnalysisRow]:
     from ..analyse.entities import finder_name, get_nlp
     from ..analyse.parts import article_parts, method_of, text_digest
 
-    store = _store(settings.db)
+    store = worker_store(settings.db)
     nlp = get_nlp(settings.spacy_model or None)
     finder = finder_name(nlp)
     method = method_of(finder)
@@ -85,7 +85,7 @@ def stories_block(settings: Settings, story_ids: list[int]) -> list[StoryOutcome
     from ..analyse.parts import ArticleParts
     from ..stages import StoryJob, analyse_story_job
 
-    store = _store(settings.db)
+    store = worker_store(settings.db)
     with store.read() as conn:
         jobs = []
         for sid in story_ids:

@@ -61,7 +61,8 @@ def edges_name(lane: str) -> str:
 
 
 @lru_cache(maxsize=4)
-def _store(db: str) -> Store:
+def worker_store(db: str) -> Store:
+    """The store of a task's worker process, opened once and reused by the tasks it runs."""
     from ..store import open_store
 
     return open_store(db, migrate=False, create=False)
@@ -85,7 +86,7 @@ def prepare_block(settings: Settings, ids: list[int]) -> list[PreparedDoc]:
     worker process, reused)."""
     from ..cluster import ClusterDoc
 
-    store = _store(settings.db)
+    store = worker_store(settings.db)
     with store.read() as conn:
         arts = store.get_articles(conn, ids)
     return list(_engine(settings).prepare_all(ClusterDoc.from_article(a) for a in arts))
