@@ -54,8 +54,9 @@ def run(folder: Path, db: Path, workers: int, analyse: bool) -> dict:
     busy = sum(report.assigner_seconds.values())
     print(f"{workers} worker{'s' if workers > 1 else ' '} (load {load:4.1f}): {report.count('ingested'):>6} articles  "
           f"ingest {report.ingest_seconds:6.1f} s  prepare+assign {report.cluster_seconds:6.1f} s  "
-          f"analyse {report.analyse_seconds:6.1f} s ({report.analysed} stories, {report.analysed_early} of them while "
-          f"assigning; parts of {report.parts_computed} articles ahead)  total {total:6.1f} s (Ray start and stop "
+          f"analyse {report.analyse_seconds:6.1f} s ({report.parts_wait_seconds:.1f} s of it waiting for parts; "
+          f"{report.analysed} stories, {report.analysed_early} of them sent while assigning; parts of "
+          f"{report.parts_computed} articles ahead)  total {total:6.1f} s (Ray start and stop "
           f"included)  assigner {placed / busy:7.1f} articles/s busy", flush=True)
     return {"ingest": report.ingest_seconds, "cluster": report.cluster_seconds, "analyse": report.analyse_seconds,
             "total": total}

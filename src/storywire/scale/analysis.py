@@ -18,6 +18,7 @@ stories of a task that died stay pending).
 from __future__ import annotations
 
 import logging
+import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -196,7 +197,8 @@ class Analysis:
                                 self._stories_failed)
         self.parts_computed = self.analysed = self.failures = 0
         self.closed_until: datetime | None = None  # the stories ending before this time went to the story feed
-        self.analysed_early = 0  # stories analysed while articles were still being assigned
+        self.analysed_early = 0  # stories sent to analysis while articles were still being assigned
+        self.parts_wait_seconds = 0.0  # spent by finish() waiting for the parts tasks still in flight
         self.left_pending: list[Rejected] = []  # blocks of stories whose task failed for good, and why
 
     def refs(self) -> list[Any]:
@@ -219,13 +221,15 @@ class Analysis:
         with self.store.read() as conn:
             closed = self.store.stale_stories_ending(conn, self.closed_until, before)
         self.closed_until = before
+        self.analysed_early += len(closed)
         self.stories.add(closed)
 
     def finish(self, on_progress: Callable[[int, int], None] | None = None) -> None:
         """Wait for the tasks in flight, then analyse every story that changed and is not analysed yet
         (``on_progress(done, total)`` after each block)."""
-        self.analysed_early = self.stories.done
+        started = time.perf_counter()
         self.parts.drain()
+        self.parts_wait_seconds = time.perf_counter() - started
         self.stories.drain()
         with self.store.read() as conn:
             changed = self.store.stories_needing_analysis(conn, limit=2**31 - 1)

@@ -78,13 +78,14 @@ class BackfillReport:
     assigner_seconds: dict[str, float] = field(default_factory=dict)  # time each partition's assigners worked
     joined_at_edges: int = 0  # stories of a period joined to the previous period's by the merge pass
     analysed: int = 0  # stories analysed (failures included)
-    analysed_early: int = 0  # of them, while articles were still being assigned (stories no later article can join)
+    analysed_early: int = 0  # of them, sent to analysis while articles were still being assigned (closed stories)
     analysis_failures: int = 0  # stories whose analysis failed (each recorded as a rejection in the store)
     unanalysed: list[Rejected] = field(default_factory=list)  # stories left pending by an analysis task that died
     parts_computed: int = 0  # articles whose per-article analysis parts were computed ahead of their stories
     ingest_seconds: float = 0.0
     cluster_seconds: float = 0.0
     analyse_seconds: float = 0.0  # from the last article placed to the last analysis stored
+    parts_wait_seconds: float = 0.0  # of it, waiting for per-article parts still in flight
 
     def count(self, status: str) -> int:
         return sum(r.counts.get(status, 0) for r in self.shards)
@@ -159,7 +160,7 @@ the stories that changed, on Ray (see the module docstring)."""
                 analysis.finish(on_progress and (lambda done, total: on_progress(Progress("analyse", done, total))))
                 report.analyse_seconds = time.perf_counter() - started
                 report.analysed, report.analysis_failures = analysis.analysed, analysis.failures
-                report.analysed_early = analysis.analysed_early
+                report.analysed_early, report.parts_wait_seconds = analysis.analysed_early, analysis.parts_wait_seconds
                 report.parts_computed, report.unanalysed = analysis.parts_computed, analysis.left_pending
         finally:
             if analysis is not None:
