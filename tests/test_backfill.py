@@ -131,6 +131,27 @@ def test_pending_keys_page_through_unclustered_articles_without_text(store, tmp_
     assert keys[0][1] == datetime(2024, 1, 1, 10, tzinfo=UTC) and keys[5][1] is None
 
 
+def test_stale_stories_ending_in_a_time_range(store, tmp_path):
+    """The changed stories whose last article is in [start, end), on both backends."""
+    src = tmp_path / "a.jsonl"
+    topics = ["harbour strike", "volcano eruption", "chess final", "tram opening"]
+    src.write_text("".join(json.dumps({"id": f"x{i}", "title": f"The {t} goes on", "text": f"Reports on the {t}.",
+                                       "published": f"2024-01-{1 + 5 * i:02d}T10:00:00Z", "language": "en"}) + "\n"
+                           for i, t in enumerate(topics)))
+    Pipeline(store, config.Settings(db="unused", analyse=False)).ingest(read_paths([src]), analyse=False)
+    with store.read() as conn:
+        by_day = {s.last_seen.day: s.id for s in store.list_stories(conn)}
+    day = datetime(2024, 1, 1, tzinfo=UTC)
+    assert sorted(by_day) == [1, 6, 11, 16]
+    with store.atomic() as conn:
+        store.save_analysis(conn, by_day[6], {"title": "Analysed", "summary": []})
+    with store.read() as conn:
+        assert store.stale_stories_ending(conn, None, day.replace(day=11)) == [by_day[1]]
+        assert store.stale_stories_ending(conn, day.replace(day=1, hour=10), day.replace(day=16, hour=10)) == sorted(
+            [by_day[1], by_day[11]])  # from its start, up to (not including) its end
+        assert store.stale_stories_ending(conn, day.replace(day=17), day.replace(day=30)) == []
+
+
 # -- backfills on Ray ---------------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def ecb_shards(tmp_path_factory) -> list[Path]:
@@ -305,3 +326,49 @@ def test_bad_shards_and_records_are_one_line_rejections_that_cost_no_good_record
         kept = {a.external_id: a.story_id for a in store.iter_articles(conn)}
     store.close()
     assert {"g0", "g1"} <= set(kept) <= {"g0", "g1", "g2"} and None not in kept.values()
+
+
+def analyses_by_members(store: Store) -> dict[frozenset[int], dict]:
+    """The stored analysis of every live story, keyed by its articles (story ids differ between runs), without
+    the story id."""
+    with store.read() as conn:
+        out = {}
+        for s in store.list_stories(conn, limit=10_000):
+            members = frozenset(a.id for a in store.story_articles(conn, s.id))
+            data = store.get_analysis(conn, s.id)
+            assert data is not None, f"story {s.id} was not analysed"
+            out[members] = {k: v for k, v in data.items() if k != "id"}
+    return out
+
+
+@pytest.mark.slow
+def test_backfill_analyses_the_stories_on_ray_as_ingest_does(local_ray, shared, tmp_path):
+    """Per-article parts (tasks fed as the shard is stored) and story analyses (tasks: while assigning, of the
+    stories no later article can join; the rest once every article is placed): the stored analyses (summary,
+    quotes, entities, ...) and parts are those of `storywire ingest`."""
+    from storywire.scale.backfill import backfill
+
+    recs = dated_records(load_records(shared / ECB), seed=3, span_days=20)
+    chosen = list(dict.fromkeys(r["story"] for r in recs))[:6]
+    shard = tmp_path / "archive.jsonl"  # one shard: the articles get the ids ingest gives them
+    shard.write_text("".join(json.dumps(r) + "\n" for r in recs if r["story"] in chosen), encoding="utf-8")
+    db, single_db = str(tmp_path / "ray.db"), str(tmp_path / "single.db")
+    report = backfill([shard], config.Settings(db=db), block_articles=20)
+    single = open_store(single_db)
+    Pipeline(single, config.Settings(db=single_db, workers=0)).ingest(read_paths([shard]))
+    ray_store = open_store(db)
+    ray_analyses, ingest_analyses = analyses_by_members(ray_store), analyses_by_members(single)
+    articles = report.count("ingested")
+    assert report.analysed == len(ray_analyses) >= len(chosen) and report.analysis_failures == 0
+    assert report.parts_computed == articles  # every article's parts came from a parts task, ahead of its story
+    assert 0 < report.analysed_early < report.analysed  # the first days' stories while the later ones were assigned
+    assert ray_analyses == ingest_analyses
+    assert sum(bool(a["summary"] and a["entities"]) for a in ray_analyses.values()) >= len(chosen)
+    assert sum(len(a["quotes"]) for a in ray_analyses.values()) >= 5
+    with ray_store.read() as conn, single.read() as single_conn:
+        parts = {i: r.data for i, r in ray_store.article_analyses(conn, range(1, articles + 1)).items()}
+        assert len(parts) == articles
+        assert parts == {i: r.data for i, r in single.article_analyses(single_conn, range(1, articles + 1)).items()}
+        assert ray_store.stories_needing_analysis(conn) == []
+    ray_store.close()
+    single.close()

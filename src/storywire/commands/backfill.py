@@ -28,8 +28,10 @@ def backfill(ctx: typer.Context,
                                          "many periods of article time, assigned in parallel (each replays the "
                                          "window before it; a merge pass joins stories cut at the edges)."),
              no_analyse: bool = typer.Option(False, "--no-analyse", help="Skip coverage analysis for now.")):
-    """Ingest and cluster archives on Ray: a task per shard, one story assigner per language, in article time."""
-    from ..progress import analyse_progress
+    """Ingest, cluster and analyse archives on Ray: a task per shard, one story assigner per language, in
+    article time, then tasks for the stories' coverage analyses."""
+    from dataclasses import replace
+
     from ..scale.backfill import Progress, backfill
 
     cmd = command_context(ctx, creates_store=True)
@@ -40,16 +42,13 @@ def backfill(ctx: typer.Context,
         if err.is_terminal:
             err.print(f"{p.stage}: {p.done}/{p.total}" + (f" ({p.partition})" if p.partition else ""))
 
-    report = backfill(list(sources), cmd.settings, address=address, workers=workers, block_articles=block,
+    settings = replace(cmd.settings, analyse=False) if no_analyse else cmd.settings
+    report = backfill(list(sources), settings, address=address, workers=workers, block_articles=block,
                       snapshot_every=snapshot_every, periods=periods, on_progress=on_progress)
-    analysed = 0
-    if not no_analyse and cmd.settings.analyse:
-        with analyse_progress(err) as on_story:
-            analysed = cmd.pipeline().analyse_pending(on_story=on_story)
     for s in report.shards:
         for w in s.warnings:
             err.print(Text.assemble(("warning", "yellow"), f" {w.origin}: {w.reason}"), soft_wrap=True)
-    for r in report.failed + report.rejected:
+    for r in report.failed + report.rejected + report.unanalysed:
         err.print(Text.assemble(("rejected", "red"), f" {r.origin}: {r.reason}"), soft_wrap=True)
     skipped = report.skipped
     if skipped:
@@ -61,5 +60,7 @@ def backfill(ctx: typer.Context,
               f"revised, {report.count('unchanged')} unchanged, {report.count('rejected')} rejected "
               f"({report.ingest_seconds:.1f}s); {plural(clustered, 'article')} clustered in "
               f"{plural(len(report.clustered), 'partition')}, {plural(report.new_stories, 'new story', 'new stories')} "
-              f"({report.cluster_seconds:.1f}s){edges}; {plural(analysed, 'story', 'stories')} analysed")
-    raise typer.Exit(1 if report.failed or report.count("rejected") else 0)
+              f"({report.cluster_seconds:.1f}s){edges}; {plural(report.analysed, 'story', 'stories')} analysed"
+              + (f", {report.analysis_failures} failed" if report.analysis_failures else "")
+              + f" ({report.analyse_seconds:.1f}s)")
+    raise typer.Exit(1 if report.failed or report.count("rejected") or report.unanalysed else 0)

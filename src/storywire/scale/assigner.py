@@ -61,7 +61,8 @@ def edges_name(lane: str) -> str:
 
 
 @lru_cache(maxsize=4)
-def _store(db: str) -> Store:
+def worker_store(db: str) -> Store:
+    """The store of a task's worker process, opened once and reused by the tasks it runs."""
     from ..store import open_store
 
     return open_store(db, migrate=False, create=False)
@@ -85,7 +86,7 @@ def prepare_block(settings: Settings, ids: list[int]) -> list[PreparedDoc]:
     worker process, reused)."""
     from ..cluster import ClusterDoc
 
-    store = _store(settings.db)
+    store = worker_store(settings.db)
     with store.read() as conn:
         arts = store.get_articles(conn, ids)
     return list(_engine(settings).prepare_all(ClusterDoc.from_article(a) for a in arts))
@@ -94,13 +95,15 @@ def prepare_block(settings: Settings, ids: list[int]) -> list[PreparedDoc]:
 @dataclass(frozen=True)
 class BlockResult:
     """One block assigned: articles placed, articles found already in a story (skipped), new stories,
-    whether the assigner had just been restored from a snapshot, and the time it took."""
+    whether the assigner had just been restored from a snapshot, the time it took, the time of its last dated
+    article."""
 
     assigned: int
     skipped: int
     new_stories: int
     restored: bool = False
     seconds: float = 0.0  # spent on the block (reading, assigning, writing)
+    until: datetime | None = None  # None: the block holds undated articles only
 
 
 def _pack(engine: OnlineClusterer, taken: datetime) -> bytes:
@@ -274,7 +277,7 @@ class Assigner:
             raise
         restored, self.restored = self.restored, False
         return BlockResult(len(decided), len(prepared) - len(todo), sum(a.is_new_story for a in decided), restored,
-                           time.perf_counter() - started)
+                           time.perf_counter() - started, max((p.time for p in prepared if p.time), default=None))
 
     def _commit(self, decided: list[Assignment], first_new: int) -> None:
         """One transaction: the decisions (new stories renumbered past the store's if another writer took

@@ -11,6 +11,9 @@ Three stages, each on Ray:
 
 A block whose actor died is sent again to the restarted actor (articles already placed are skipped).
 
+With ``settings.analyse`` the coverage analysis runs as tasks too (:mod:`.analysis`): per-article parts as soon
+as a shard is stored, during stages 1 to 3, then the stories that changed, once every article is placed.
+
 With ``periods`` > 1 each partition's articles are cut into periods of article time, each placed by its
 own actor (a lane) at the same time; a lane replays the window before its period first, and a merge pass
 at the end joins the stories cut at the edges (:func:`join_edges`).
@@ -33,8 +36,9 @@ from typing import Any, Literal
 from ..config import Settings
 from ..errors import StorywireError
 from ..models import Rejected
+from .analysis import Analysis
 from .assigner import Assigner, BlockResult, partition_of, prepare_block, time_key
-from .shards import ShardReport, discover_shards, ingest_shard
+from .shards import ShardReport, discover_shards, ingest_shard, one_line
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +48,7 @@ ASSIGNER_RESTARTS = 3  # restarts of a dead assigner (and tries of one block) be
 PENDING_PAGE = 50_000
 RESTART_SECONDS = 300.0  # longest wait for a restarted assigner to load its snapshot
 
-Stage = Literal["ingest", "assign"]
+Stage = Literal["ingest", "assign", "analyse"]
 
 
 class BackfillError(StorywireError):
@@ -53,8 +57,8 @@ class BackfillError(StorywireError):
 
 @dataclass(frozen=True)
 class Progress:
-    """One step done: a shard stored, or a block assigned in a lane (a partition, or a period of one) (``done``
-    of ``total`` in the stage)."""
+    """One step done: a shard stored, a block assigned in a lane (a partition, or a period of one), or stories
+    analysed (``done`` of ``total`` in the stage)."""
 
     stage: Stage
     done: int
@@ -73,8 +77,15 @@ class BackfillReport:
     restored: int = 0  # assigners that went on from a snapshot
     assigner_seconds: dict[str, float] = field(default_factory=dict)  # time each partition's assigners worked
     joined_at_edges: int = 0  # stories of a period joined to the previous period's by the merge pass
+    analysed: int = 0  # stories analysed (failures included)
+    analysed_early: int = 0  # of them, sent to analysis while articles were still being assigned (closed stories)
+    analysis_failures: int = 0  # stories whose analysis failed (each recorded as a rejection in the store)
+    unanalysed: list[Rejected] = field(default_factory=list)  # stories left pending by an analysis task that died
+    parts_computed: int = 0  # articles whose per-article analysis parts were computed ahead of their stories
     ingest_seconds: float = 0.0
     cluster_seconds: float = 0.0
+    analyse_seconds: float = 0.0  # from the last article placed to the last analysis stored
+    parts_wait_seconds: float = 0.0  # of it, waiting for per-article parts still in flight
 
     def count(self, status: str) -> int:
         return sum(r.counts.get(status, 0) for r in self.shards)
@@ -123,17 +134,11 @@ def ray_session(address: str | None, workers: int | None) -> Iterator[None]:
         ray.shutdown()
 
 
-def _one_line(exc: BaseException) -> str:
-    """A task's failure in one line: the cause's type and first line, not Ray's traceback."""
-    cause = getattr(exc, "cause", None) or exc
-    text = str(cause).strip().splitlines()
-    return f"{cause.__class__.__name__}: {text[-1] if text else ''}".rstrip(": ")
-
-
 def backfill(sources: list[str | Path], settings: Settings, *, address: str | None = None, workers: int | None = None,
              block_articles: int = BLOCK_ARTICLES, snapshot_every: int = 4, periods: int = 1,
              on_progress: Callable[[Progress], None] | None = None) -> BackfillReport:
-    """Ingest the shards under ``sources`` and cluster every pending article, on Ray (see the module docstring)."""
+    """Ingest the shards under ``sources``, cluster every pending article and (with ``settings.analyse``) analyse
+the stories that changed, on Ray (see the module docstring)."""
     from ..store import open_store
 
     # Ray's tasks are the parallelism: a task runs its stages in its own process, not in a pool of its own
@@ -142,29 +147,47 @@ def backfill(sources: list[str | Path], settings: Settings, *, address: str | No
     report = BackfillReport(failed=list(failed))
     open_store(settings.db).close()  # created and migrated once, before any worker opens it
     with ray_session(address, workers):
-        started = time.perf_counter()
-        _ingest(shards, settings, report, on_progress)
-        report.ingest_seconds = time.perf_counter() - started
-        started = time.perf_counter()
-        _Clustering(settings, report, block_articles, snapshot_every, periods, on_progress).run()
-        report.cluster_seconds = time.perf_counter() - started
+        analysis = Analysis(settings) if settings.analyse else None
+        try:
+            started = time.perf_counter()
+            _ingest(shards, settings, report, on_progress, analysis)
+            report.ingest_seconds = time.perf_counter() - started
+            started = time.perf_counter()
+            _Clustering(settings, report, block_articles, snapshot_every, periods, on_progress, analysis).run()
+            report.cluster_seconds = time.perf_counter() - started
+            if analysis is not None:
+                started = time.perf_counter()
+                analysis.finish(on_progress and (lambda done, total: on_progress(Progress("analyse", done, total))))
+                report.analyse_seconds = time.perf_counter() - started
+                report.analysed, report.analysis_failures = analysis.analysed, analysis.failures
+                report.analysed_early, report.parts_wait_seconds = analysis.analysed_early, analysis.parts_wait_seconds
+                report.parts_computed, report.unanalysed = analysis.parts_computed, analysis.left_pending
+        finally:
+            if analysis is not None:
+                analysis.close()
     return report
 
 
 def _ingest(shards: list[Path], settings: Settings, report: BackfillReport,
-            on_progress: Callable[[Progress], None] | None) -> None:
+            on_progress: Callable[[Progress], None] | None, analysis: Analysis | None) -> None:
+    """A task per shard; the articles of each stored shard go to the analysis' parts tasks at once."""
     import ray
 
     task = ray.remote(num_cpus=1, max_retries=1)(ingest_shard)
     running = {task.remote(str(path), settings): path for path in shards}
     done = 0
     while running:
-        ready, _ = ray.wait(list(running), num_returns=1)
+        ready, _ = ray.wait(list(running) + (analysis.refs() if analysis else []), num_returns=1)
+        if analysis is not None and analysis.collect(ready[0]):
+            continue
         path = running.pop(ready[0])
         try:
-            report.shards.append(ray.get(ready[0]))
+            shard = ray.get(ready[0])
+            report.shards.append(shard)
+            if analysis is not None:
+                analysis.parts.add(shard.article_ids)
         except ray.exceptions.RayError as exc:
-            report.failed.append(Rejected(str(path), f"shard failed ({_one_line(exc)})"))
+            report.failed.append(Rejected(str(path), f"shard failed ({one_line(exc)})"))
         done += 1
         if on_progress:
             on_progress(Progress("ingest", done, len(shards)))
@@ -270,10 +293,10 @@ class _Clustering:
     """Stages 2 and 3: blocks prepared by tasks a few ahead, assigned in order by one actor per lane."""
 
     def __init__(self, settings: Settings, report: BackfillReport, block_articles: int, snapshot_every: int,
-                 periods: int, on_progress: Callable[[Progress], None] | None) -> None:
+                 periods: int, on_progress: Callable[[Progress], None] | None, analysis: Analysis | None) -> None:
         import ray
 
-        self.ray = ray
+        self.ray, self.analysis = ray, analysis
         self.settings, self.report, self.on_progress = settings, report, on_progress
         self.block_articles, self.snapshot_every, self.periods = max(1, block_articles), snapshot_every, periods
         self.prepare = ray.remote(num_cpus=1, max_retries=2)(prepare_block)
@@ -284,6 +307,7 @@ class _Clustering:
         self.actors: dict[str, Any] = {}
         self.running: dict[Any, _Call] = {}
         self.edges: list[tuple[int, list[int]]] = []
+        self.placed_until: dict[str, datetime | None] = {}  # per lane still assigning: its last dated article
 
     def run(self) -> None:
         window = timedelta(hours=self.settings.cluster_window_hours)
@@ -293,6 +317,7 @@ class _Clustering:
             self.blocks[lane.name] = deque(lane.ids[i:i + self.block_articles]
                                            for i in range(0, len(lane.ids), self.block_articles))
             self.ahead[lane.name] = deque()
+            self.placed_until[lane.name] = None
             self.actors[lane.name] = self.actor_class.options(name=f"storywire-assigner-{lane.name}").remote(
                 self.settings, lane.partition, self.snapshot_every, lane.name, lane.period)
             if lane.warmup:
@@ -302,7 +327,10 @@ class _Clustering:
         total, done = sum(len(b) for b in self.blocks.values()), 0
         try:
             while self.running:
-                ready, _ = self.ray.wait(list(self.running), num_returns=1)
+                ready, _ = self.ray.wait(list(self.running) + (self.analysis.refs() if self.analysis else []),
+                                         num_returns=1)
+                if self.analysis is not None and self.analysis.collect(ready[0]):  # parts stored meanwhile
+                    continue
                 call = self.running.pop(ready[0])
                 result = self._result(ready[0], call)
                 if result is None:  # the actor died: the same call again, to the restarted actor
@@ -312,10 +340,12 @@ class _Clustering:
                     continue
                 if isinstance(result, BlockResult):
                     self._count(call.lane.partition, result)
+                    self.placed_until[call.lane.name] = result.until or self.placed_until[call.lane.name]
                     done += 1
                     if self.on_progress:
                         self.on_progress(Progress("assign", done, total, call.lane.partition, call.lane.name))
                 self._next_block(call.lane)
+                self._analyse_closed()
         finally:
             for actor in self.actors.values():
                 self.ray.kill(actor)
@@ -344,6 +374,14 @@ class _Clustering:
             self._send(_Call(lane, ahead.popleft()))
         else:
             self.edges += self.ray.get(self.actors[lane.name].finish.remote())
+            del self.placed_until[lane.name]
+
+    def _analyse_closed(self) -> None:
+        """The stories ending more than a window before every lane still assigning go to the analysis."""
+        times = list(self.placed_until.values())
+        if self.analysis is not None and times and None not in times:
+            self.analysis.stories_closed(min(t for t in times if t is not None)
+                                         - timedelta(hours=self.settings.cluster_window_hours))
 
     def _await_restart(self, actor: Any, partition: str) -> None:
         """Wait until a restarted assigner answers (it loads its snapshot first); raise if it is gone for good."""
@@ -368,10 +406,10 @@ class _Clustering:
             return self.ray.get(ref)
         except self.ray.exceptions.RayActorError as exc:
             if call.tries > ASSIGNER_RESTARTS:
-                raise BackfillError(f"the assigner of partition {partition} kept failing ({_one_line(exc)}); "
+                raise BackfillError(f"the assigner of partition {partition} kept failing ({one_line(exc)}); "
                                     "run the backfill again to go on from its last snapshot") from None
             log.warning("assigner of partition %s died; its block goes to the restarted one", partition)
             return None
         except self.ray.exceptions.RayTaskError as exc:
-            raise BackfillError(f"clustering partition {partition} failed ({_one_line(exc)}); its unplaced "
+            raise BackfillError(f"clustering partition {partition} failed ({one_line(exc)}); its unplaced "
                                 "articles stay pending for the next run") from None

@@ -48,7 +48,7 @@ def discover_shards(sources: Iterable[str | Path]) -> tuple[list[Path], list[Rej
 @dataclass(frozen=True)
 class ShardReport:
     """What one shard gave: records by outcome, WARC records skipped by reason, the rejected records and the
-    kept ones with something dropped (origin, why)."""
+    kept ones with something dropped (origin, why), the articles it stored new or revised."""
 
     path: str
     counts: dict[str, int]
@@ -56,6 +56,7 @@ class ShardReport:
     rejected: tuple[Rejected, ...] = ()
     warnings: tuple[Rejected, ...] = ()
     seconds: float = 0.0
+    article_ids: tuple[int, ...] = ()
 
 
 class _Shard:
@@ -93,4 +94,11 @@ def ingest_shard(path: str, settings: Settings) -> ShardReport:
     finally:
         store.close()
     return ShardReport(path, dict(summary.counts), shard.skipped, tuple(summary.rejected), tuple(summary.warnings),
-                       time.perf_counter() - started)
+                       time.perf_counter() - started, tuple(summary.article_ids))
+
+
+def one_line(exc: BaseException) -> str:
+    """A task's failure in one line: the cause's type and first line, not Ray's traceback."""
+    cause = getattr(exc, "cause", None) or exc
+    text = str(cause).strip().splitlines()
+    return f"{cause.__class__.__name__}: {text[-1] if text else ''}".rstrip(": ")

@@ -389,6 +389,15 @@ class StoriesMixin:
                 .order_by(stories.c.id).limit(limit))
         return [r[0] for r in conn.execute(stmt)]
 
+    def stale_stories_ending(self, conn: sa.Connection, start: datetime | None, end: datetime) -> list[int]:
+        """:meth:`stories_needing_analysis` of the stories whose last article time is in [start, end) (None: from
+        the earliest), along the index on that time."""
+        stale = sa.or_(stories.c.analysed.is_(None), stories.c.analysed < stories.c.updated)
+        span = [stories.c.last_seen < end] + ([stories.c.last_seen >= start] if start is not None else [])
+        stmt = (sa.select(stories.c.id).where(*span, stories.c.merged_into.is_(None), stories.c.article_count > 0,
+                                              stale).order_by(stories.c.id))
+        return [r[0] for r in conn.execute(stmt)]
+
     def entity_info(self, conn: sa.Connection, name: str) -> dict:
         """{name, label, stories, mentions} of the entity (any case) in the most stories; NotFound if none."""
         row = conn.execute(sa.select(story_entities.c.name, story_entities.c.label, sa.func.count(),

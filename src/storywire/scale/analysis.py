@@ -1,0 +1,257 @@
+"""Coverage analysis of a backfill on Ray: per-article parts and story analyses as tasks, written by the driver.
+
+Two kinds of task, both pure functions of their arguments that read the store themselves:
+
+- :func:`parts_block`: the per-article parts (:func:`storywire.analyse.parts.article_parts`: sentences, entity
+  mentions, quote candidates) of stored articles that have none usable yet. They depend on an article's text
+  alone, so they start as soon as a shard is stored, while other shards are ingested and stories assigned.
+- :func:`stories_block`: the story analyses (:func:`storywire.stages.analyse_story_job`) of stories that
+  changed, from the stored parts (any missing ones are computed there, as `storywire ingest` does): while the
+  stories are assigned, those no article still to be placed can join (:meth:`Analysis.stories_closed`), the
+  rest once every article is placed.
+
+:class:`TaskFeed` keeps a bounded number of them in flight; the driver stores what they return, a
+transaction per result block (parts; analyses with the parts they computed; a story whose analysis failed is
+marked analysed and its failure recorded, as in :meth:`storywire.pipeline.Pipeline.analyse_pending`; the
+stories of a task that died stay pending).
+"""
+from __future__ import annotations
+
+import logging
+import time
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from ..config import Settings
+from ..models import Rejected
+from ..store.article_analyses import ArticleAnalysisRow
+from .assigner import worker_store
+from .shards import one_line
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+log = logging.getLogger(__name__)
+
+PARTS_BLOCK = 100  # articles per parts task
+STORIES_BLOCK = 50  # stories per analysis task
+IN_FLIGHT_PER_CPU = 2  # tasks of one feed in flight per CPU of the cluster
+
+
+def _row(parts: Any) -> ArticleAnalysisRow:
+    return ArticleAnalysisRow(parts.article_id, parts.digest, parts.method, parts.to_json())
+
+
+def parts_block(settings: Settings, ids: list[int]) -> list[ArticleAnalysisRow]:
+    """The per-article parts of those of these stored articles that have none for their text and entity
+    finder (an article whose parts raise is left to its story's analysis, which records the failure)."""
+    from ..analyse.entities import finder_name, get_nlp
+    from ..analyse.parts import article_parts, method_of, text_digest
+
+    store = worker_store(settings.db)
+    nlp = get_nlp(settings.spacy_model or None)
+    finder = finder_name(nlp)
+    method = method_of(finder)
+    with store.read() as conn:
+        arts = store.get_articles(conn, ids)
+        stored = store.article_analyses(conn, ids)
+    rows = []
+    for a in arts:
+        text = a.text or ""
+        known = stored.get(a.id)
+        if known is not None and known.method == method and known.digest == text_digest(text):
+            continue
+        try:
+            rows.append(_row(article_parts(a.id, text, nlp, finder)))
+        except Exception:
+            log.warning("parts of article %s failed; its story's analysis computes them again", a.id, exc_info=True)
+    return rows
+
+
+@dataclass(frozen=True)
+class StoryOutcome:
+    """One story analysed (its story object and the parts it computed), or why not (``failure``)."""
+
+    story_id: int
+    data: dict | None
+    parts: tuple[ArticleAnalysisRow, ...] = ()
+    failure: str = ""
+
+
+def stories_block(settings: Settings, story_ids: list[int]) -> list[StoryOutcome]:
+    """The analyses of these stories from their stored articles and parts; a story that raises costs itself only."""
+    from ..analyse.parts import ArticleParts
+    from ..stages import StoryJob, analyse_story_job
+
+    store = worker_store(settings.db)
+    with store.read() as conn:
+        jobs = []
+        for sid in story_ids:
+            arts = store.story_articles(conn, sid)
+            stored = store.article_analyses(conn, (a.id for a in arts))
+            parts = tuple(ArticleParts.from_json(r.article_id, r.digest, r.method, r.data) for r in stored.values())
+            jobs.append(StoryJob(sid, tuple(arts), parts, settings.summary_sentences, settings.spacy_model))
+    out = []
+    for job in jobs:
+        try:
+            data, computed = analyse_story_job(job)
+        except Exception as exc:
+            log.warning("analysis of story %s failed", job.story_id, exc_info=True)
+            out.append(StoryOutcome(job.story_id, None, (), f"{exc.__class__.__name__}: {exc}"))
+            continue
+        out.append(StoryOutcome(job.story_id, data, tuple(map(_row, computed))))
+    return out
+
+
+def write_parts(store: Store, rows: list[ArticleAnalysisRow]) -> None:
+    with store.atomic() as conn:
+        store.save_article_analyses(conn, rows)
+
+
+def write_outcomes(store: Store, outcomes: list[StoryOutcome]) -> None:
+    """One transaction: each story's analysis and the parts it computed, or its failure (the story is marked
+    analysed and the reason kept, so one bad story is not tried again and again)."""
+    with store.atomic() as conn:
+        for o in outcomes:
+            if o.data is None:
+                log.error("analysis of story %s failed: %s", o.story_id, o.failure)
+                store.mark_analysed(conn, o.story_id)
+                store.record_rejection(conn, f"story {o.story_id}", f"analysis failed: {o.failure}")
+            else:
+                store.save_article_analyses(conn, o.parts)
+                store.save_analysis(conn, o.story_id, o.data)
+
+
+class TaskFeed:
+    """Blocks of work for one task function, at most ``limit`` in flight; each result goes to ``write`` (in the
+    driver) as it comes back. A block whose task failed for good is handed to ``on_failure``."""
+
+    def __init__(self, task: Any, settings: Settings, block: int, limit: int, write: Callable[[Any], None],
+                 on_failure: Callable[[list[int], str], None]) -> None:
+        self.task, self.settings, self.block, self.limit = task, settings, block, max(1, limit)
+        self.write, self.on_failure = write, on_failure
+        self.queued: deque[list[int]] = deque()
+        self.running: dict[Any, list[int]] = {}
+        self.done = 0  # items whose block came back
+
+    def add(self, ids: Iterable[int]) -> None:
+        ids = list(dict.fromkeys(ids))  # a shard may store an article and then revise it
+        self.queued.extend(ids[i:i + self.block] for i in range(0, len(ids), self.block))
+        self.top_up()
+
+    def top_up(self) -> None:
+        while self.queued and len(self.running) < self.limit:
+            ids = self.queued.popleft()
+            self.running[self.task.remote(self.settings, ids)] = ids
+
+    def refs(self) -> list[Any]:
+        return list(self.running)
+
+    def owns(self, ref: Any) -> bool:
+        return ref in self.running
+
+    def collect(self, ref: Any) -> None:
+        """Store the result of a finished task of this feed, then send the next block."""
+        import ray
+
+        ids = self.running.pop(ref)
+        try:
+            result = ray.get(ref)
+        except ray.exceptions.RayError as exc:
+            self.on_failure(ids, one_line(exc))
+        else:
+            self.write(result)
+        self.done += len(ids)
+        self.top_up()
+
+    def drain(self, on_block: Callable[[], None] | None = None) -> None:
+        """Wait for every queued and running block."""
+        import ray
+
+        while self.running:
+            ready, _ = ray.wait(self.refs(), num_returns=1)
+            self.collect(ready[0])
+            if on_block:
+                on_block()
+
+
+class Analysis:
+    """The driver's side: parts tasks fed as shards are stored (and run while other shards are ingested and
+    stories assigned), then, once every article is placed, a task per block of the stories that changed."""
+
+    def __init__(self, settings: Settings) -> None:
+        import ray
+
+        from ..store import open_store
+
+        limit = IN_FLIGHT_PER_CPU * max(1, int(ray.cluster_resources().get("CPU", 1)))
+        self.store = open_store(settings.db, migrate=False, create=False)
+        task = ray.remote(num_cpus=1, max_retries=1)
+        self.parts = TaskFeed(task(parts_block), settings, PARTS_BLOCK, limit, self._write_parts,
+                              lambda ids, why: log.warning("parts of %d articles failed (%s); their stories' "
+                                                           "analyses compute them", len(ids), why))
+        self.stories = TaskFeed(task(stories_block), settings, STORIES_BLOCK, limit, self._write_outcomes,
+                                self._stories_failed)
+        self.parts_computed = self.analysed = self.failures = 0
+        self.closed_until: datetime | None = None  # the stories ending before this time went to the story feed
+        self.analysed_early = 0  # stories sent to analysis while articles were still being assigned
+        self.parts_wait_seconds = 0.0  # spent by finish() waiting for the parts tasks still in flight
+        self.left_pending: list[Rejected] = []  # blocks of stories whose task failed for good, and why
+
+    def refs(self) -> list[Any]:
+        return self.parts.refs() + self.stories.refs()
+
+    def collect(self, ref: Any) -> bool:
+        """Store the result of ``ref`` if it is a task of this analysis; whether it was."""
+        for feed in (self.parts, self.stories):
+            if feed.owns(ref):
+                feed.collect(ref)
+                return True
+        return False
+
+    def stories_closed(self, before: datetime) -> None:
+        """Analyse now the changed stories whose last article is before ``before``: no article still to be
+        placed can join them (the assigners are past ``before`` + window). One that changes all the same (an
+        undated article, a merge at a period's edge) is analysed again by :meth:`finish`."""
+        if self.closed_until is not None and before <= self.closed_until:
+            return
+        with self.store.read() as conn:
+            closed = self.store.stale_stories_ending(conn, self.closed_until, before)
+        self.closed_until = before
+        self.analysed_early += len(closed)
+        self.stories.add(closed)
+
+    def finish(self, on_progress: Callable[[int, int], None] | None = None) -> None:
+        """Wait for the tasks in flight, then analyse every story that changed and is not analysed yet
+        (``on_progress(done, total)`` after each block)."""
+        started = time.perf_counter()
+        self.parts.drain()
+        self.parts_wait_seconds = time.perf_counter() - started
+        self.stories.drain()
+        with self.store.read() as conn:
+            changed = self.store.stories_needing_analysis(conn, limit=2**31 - 1)
+        total = self.stories.done + len(changed)
+        self.stories.add(changed)
+        self.stories.drain(on_progress and (lambda: on_progress(self.stories.done, total)))
+
+    def close(self) -> None:
+        self.store.close()
+
+    def _write_parts(self, rows: list[ArticleAnalysisRow]) -> None:
+        write_parts(self.store, rows)
+        self.parts_computed += len(rows)
+
+    def _write_outcomes(self, outcomes: list[StoryOutcome]) -> None:
+        write_outcomes(self.store, outcomes)
+        self.failures += sum(o.data is None for o in outcomes)
+        self.analysed += len(outcomes)
+
+    def _stories_failed(self, ids: list[int], why: str) -> None:
+        """A task that died (not a story that raised: the worker, or its node's storywire): its stories stay
+        pending, for the next analysis."""
+        log.warning("the analysis task of %d stories failed (%s); they stay pending", len(ids), why)
+        self.left_pending.append(Rejected(f"stories {', '.join(map(str, ids))}",
+                                          f"analysis task failed ({why}); they stay pending"))
