@@ -1,12 +1,12 @@
 """stories by last change and last analysis: the story version (Store.story_version) read from two indexes
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 """
 from alembic import op
 
 revision = '0006'
-down_revision = '0004'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 
