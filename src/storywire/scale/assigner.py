@@ -35,11 +35,11 @@ if TYPE_CHECKING:
     from ..store import Store
 
 UNKNOWN_LANGUAGE = "und"  # the partition of articles whose language is not known
-PROVISIONAL = 2_000_000_000  # story ids from here on are a warm-up's provisional stories (never stored)
+PROVISIONAL = 2**62  # story ids from here on are a warm-up's provisional stories (never stored)
 SNAPSHOT_MAGIC = b"storywire-backfill-1\n"
 CLOCK_SLACK = timedelta(minutes=10)  # replay from this long before a snapshot (clocks of machines differ)
 FOLLOW_PAGE = 1000  # clustered articles read at once while an assigner follows the store
-LAST_ID = 2**31 - 1  # above every article id (a 4-byte integer on PostgreSQL)
+LAST_ID = 2**63 - 1  # above every article id (ids are 8-byte integers)
 
 
 def partition_of(language: str | None) -> str:

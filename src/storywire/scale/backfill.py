@@ -247,8 +247,6 @@ def split_periods(partition: str, keyed: list[tuple[int, datetime | None]], peri
         ids = [aid for aid, _ in dated[lo:hi]] + (undated if end is None else [])
         warmup = [aid for aid, _ in dated[bisect_left(times, start - window):lo]] if start is not None else []
         lanes.append(Lane(name, partition, (start, end), ids, warmup))
-    if not dated:
-        lanes.append(Lane(partition, partition, (None, None), undated))
     return lanes
 
 

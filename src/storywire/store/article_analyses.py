@@ -23,7 +23,7 @@ class ArticleAnalysisRow(NamedTuple):
 
 class ArticleAnalysesMixin:
     def save_article_analyses(self, conn: sa.Connection, rows: Iterable[ArticleAnalysisRow]) -> None:
-        """Keep (or replace) the parts of each row's article. An article deleted meanwhile is skipped."""
+        """Keep (or replace) the parts of each row's article."""
         rows = list(rows)
         if not rows:
             return
