@@ -61,6 +61,25 @@ def test_parts_are_computed_once_per_article_in_the_workers(store, tmp_path: Pat
     assert again.counts["unchanged"] == 120 and again.stories_analysed == 0 and pipe.parts_computed == 120
 
 
+def test_an_article_revised_in_the_same_ingest_gets_its_parts_once_from_its_last_text(store, tmp_path: Path):
+    """A record that comes again in one input with a new text (a revision, in the same batch) is one article:
+    its parts are computed once, from the text stored last, and the ingest ends with every story analysed."""
+    lines = _records(24)
+    revised = json.loads(lines[0])
+    revised["text"] += "\nUpdated: the strike ended on Tuesday night."
+    path = tmp_path / "news.jsonl"
+    path.write_text("\n".join([*lines, json.dumps(revised)]) + "\n", encoding="utf-8")
+    pipe = Pipeline(store, config.Settings(workers=2, batch_size=200))
+    summary = pipe.ingest(read_paths([path]))
+    assert summary.counts["ingested"] == 120 and summary.counts["revised"] == 1 and summary.stories_analysed >= 5
+    assert pipe.parts_computed == 120
+    with store.read() as conn:
+        arts = list(store.iter_articles(conn))
+        rows = store.article_analyses(conn, [a.id for a in arts])
+    assert all(rows[a.id].digest == text_digest(a.text) for a in arts)
+    assert sum("strike ended" in a.text for a in arts) == 1
+
+
 def test_parts_computed_ahead_give_the_analyses_of_one_process(sqlite_store, tmp_path: Path):
     path = tmp_path / "news.jsonl"
     path.write_text("\n".join(_records(20)) + "\n", encoding="utf-8")

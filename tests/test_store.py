@@ -152,3 +152,15 @@ def test_one_refused_record_costs_only_itself(store, feed_id):
         assert store.count_articles(conn) == 5
         assert sorted(a.url for a in store.iter_articles(conn)) == sorted(
             [f"https://r.example/{i}" for i in range(4)] + ["https://r.example/known"])
+
+
+def test_article_parts_saved_twice_in_one_call_keep_the_later(store):
+    from storywire.store.article_analyses import ArticleAnalysisRow
+
+    with store.atomic() as conn:
+        aid = store.upsert_article(conn, Extracted(origin="a", text="Text one.", title="One", source="S")).article_id
+        store.save_article_analyses(conn, [ArticleAnalysisRow(aid, "d1", "m", {"n": 1}),
+                                           ArticleAnalysisRow(aid, "d2", "m", {"n": 2})])
+    with store.read() as conn:
+        row = store.article_analyses(conn, [aid])[aid]
+    assert (row.digest, row.data) == ("d2", {"n": 2})

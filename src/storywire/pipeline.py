@@ -530,8 +530,8 @@ class Pipeline:
             return True
         if self.workers <= 0 or (first and len(article_ids) < PARTS_CHUNK * (2 * self.workers + 1)):
             return False
-        with self.store.read() as conn:
-            texts = [(a.id, a.text or "") for a in self.store.get_articles(conn, article_ids)]
+        with self.store.read() as conn:  # an article revised within the batch is there once, as stored last
+            texts = [(a.id, a.text or "") for a in self.store.get_articles(conn, list(dict.fromkeys(article_ids)))]
         self._parts_ahead.add(texts)
         self._collect_parts(wait=False)
         return True

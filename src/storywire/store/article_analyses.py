@@ -23,8 +23,8 @@ class ArticleAnalysisRow(NamedTuple):
 
 class ArticleAnalysesMixin:
     def save_article_analyses(self, conn: sa.Connection, rows: Iterable[ArticleAnalysisRow]) -> None:
-        """Keep (or replace) the parts of each row's article."""
-        rows = list(rows)
+        """Keep (or replace) the parts of each row's article; of two rows for one article, the later."""
+        rows = list({r.article_id: r for r in rows}.values())
         if not rows:
             return
         ids = [r.article_id for r in rows]
