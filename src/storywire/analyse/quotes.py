@@ -35,6 +35,8 @@ from .align import similarity
 from .sentences import paragraphs, sentence_spans
 from .speakers import (
     DESCRIPTION_START,
+    EPITHET_NOUNS,
+    ROLE_WORDS,
     SUBORDINATE_START,
     Mentions,
     canonical_people,
@@ -45,6 +47,7 @@ from .speakers import (
     surname,
     trim_phrase,
 )
+from .speech_parse import speaker_of_quote
 from .text import clean_space, norm_tokens
 
 OPENERS = "\u201c\u201e\u00ab"
@@ -403,6 +406,11 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
                     ctx.speakers.append((p_index, inherited))
                 continue
         short, full, role, person = _speaker_fields(ctx, attr.speaker if attr else None, offset + qs, p_index)
+        if attr is not None and own and not short and not attr.parsed:
+            parsed = _parsed(_around(par, masked, spans, k), -1)  # the rules' phrase names no one: the parse's
+            if parsed is not None:
+                attr = parsed
+                short, full, role, person = _speaker_fields(ctx, attr.speaker, offset + qs, p_index)
         if not short and len(inner.split()) < 6:
             continue  # scare quotes, titles, nicknames
         if short and len(inner.split()) < 3 and not own:
@@ -502,6 +510,7 @@ class _Attribution(NamedTuple):
     text: str  # the attribution as written (", said X" without the comma, "X said:")
     own: bool  # the quote's own: not an introduction the previous quote of the paragraph already used
     end: int  # where in the paragraph the quote and this attribution end
+    parsed: bool = False  # found in the parse (speech_parse), not by a rule
 
 
 def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
@@ -606,9 +615,32 @@ def _previous_sentence(a: _Around, prev_attr_end: int) -> _Attribution | None:
     return _Attribution(spk, "said", "", False, a.after_start)
 
 
+def _parsed(a: _Around, prev_attr_end: int) -> _Attribution | None:
+    """The subject of the speech verb governing the quote in spaCy's parse of its sentence (``speech_parse``):
+    "…," Reid said as he began …; Swalwell emerged and said, "…"."""
+    after = a.after
+    if re.match(r"^\s*[.!?]", after) or a.quote.rstrip()[-1:] in ".!?":
+        after = ""
+    else:
+        ends = [i for i in (after.find(". "), after.find("! "), after.find("? ")) if i >= 0]
+        after = after[:min(ends) + 1] if ends else after
+    before = a.par[a.before_start:a.before_start + len(a.before)]
+    after = a.par[a.after_start:a.after_start + len(after)]
+    found = speaker_of_quote(before, "," if a.quote.rstrip().endswith(",") else "", after)
+    if found is None or not (found.proper or found.head in ("he", "she") or _speaker_noun(found.head)):
+        return None  # "the Oscar-winning movie said": a subject, but no speaker
+    text = before.strip(" ,:") or after.strip(" ,.")
+    return _Attribution(found.phrase, found.cue, text, True, a.after_start + len(after), parsed=True)
+
+
 # Where a direct quote's attribution is looked for, in this order: the first one found is taken.
 _ATTRIBUTION_FINDERS = (_said_after, _said_late, _intro_before, _saying_before, _cue_before, _colon_before,
-                        _next_sentence, _previous_sentence)
+                        _parsed, _next_sentence, _previous_sentence)
+
+
+def _speaker_noun(word: str) -> bool:
+    """Whether a common noun can head a speaker phrase ("officials", "the minister", "the 43-year-old")."""
+    return any(w in SPEAKER_NOUNS or w in ROLE_WORDS or w in EPITHET_NOUNS for w in (word, word.removesuffix("s")))
 
 
 def _clear_speaker(spk: str) -> bool:
