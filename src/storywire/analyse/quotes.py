@@ -47,7 +47,7 @@ from .speakers import (
     surname,
     trim_phrase,
 )
-from .speech_parse import speaker_of_quote
+from .speech_parse import DOCUMENT_NOUNS, speaker_of_quote
 from .text import clean_space, norm_tokens
 
 OPENERS = "\u201c\u201e\u00ab"
@@ -160,9 +160,9 @@ def _mask(text: str) -> str:
 def quote_spans(par: str) -> list[tuple[int, int, bool]]:
     """(start, end, closed) of the inner text of each top-level double quote in a paragraph.
 
-    Two apostrophes close a quote (``''``, as in detokenised corpora); a straight mark after a comma or a
-    full stop and a space closes the open quote rather than nesting one (``done, "Salazar said``)."""
-    scan = par.replace("''", " \u201d")
+    Two apostrophes close a quote (``''`` or two curly ones, as in detokenised corpora); a straight mark after a
+    comma or a full stop and a space closes the open quote rather than nesting one (``done, "Salazar said``)."""
+    scan = par.replace("''", " \u201d").replace("\u2019\u2019", " \u201d")
     spans: list[tuple[int, int, bool]] = []
     depth = 0
     start = 0
@@ -223,10 +223,21 @@ def _subject(pre: str) -> str | None:
     # Drop a leading clause up to a conjunction ("... but three EU diplomats").
     parts = re.split(r"\b(?:but|while|whereas|although|though|because|and then|so|whom)\s+", full)
     full = re.sub(r"^(?:and|but|then|also|later|now|meanwhile)\s+", "", parts[-1].strip(), flags=re.IGNORECASE)
+    full = _head_trimmed(full)
     words = [w.lower().strip("\u2024.'\u2019") for w in re.split(r"[\s,]+", full) if w]
     if not words or len(words) > 12 or any(w in _BAD_SPEAKER_WORDS for w in words):
         return None
     return full.replace("\u2024", ".")
+
+
+def _head_trimmed(phrase: str) -> str:
+    """A speaker phrase ending at its head: without an adverb after a name ("Doocy correctly"), and a document
+    of an organisation is the organisation ("the White House brief")."""
+    words = phrase.split()
+    while len(words) >= 2 and words[-2][:1].isupper() and (
+            words[-1].endswith("ly") and words[-1].islower() or words[-1].lower() in DOCUMENT_NOUNS):
+        words.pop()
+    return " ".join(words)
 
 
 def _looks_name(seg: str) -> bool:
@@ -289,9 +300,8 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
         person = ctx.people.resolve(sp.name, position, para)
         if person is not None:
             return person, ctx.people.fullest(person), ctx.people.role_of(person), True
-        if low in ("he", "she") and ctx.speakers and ctx.speakers[-1][0] >= para - _SPEAKER_REACH and \
-                ctx.people.gender.get(surname(ctx.speakers[-1][1].speaker or ""), "?") in ("?", sp.gender):
-            last = ctx.speakers[-1][1]  # no one named near: the person quoted just before, if a "she" may be her
+        last = _last_quoted(ctx, sp.gender, para) if low in ("he", "she") else None
+        if last is not None:  # no one named near: the person quoted last who may be a "he" (or a "she")
             return last.speaker, last.speaker_full, last.role, True
         if low in _PRONOUNS:
             return None, None, None, False
@@ -310,6 +320,18 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
         ctx.people.add_role(name, sp.role)
         return name, full, sp.role or ctx.people.role_of(name), True
     return sp.name, full, None, False
+
+
+def _last_quoted(ctx: _Context, gender: str, para: int) -> Quote | None:
+    """The person quoted last within reach whom a "he" (``gender`` m) or a "she" may be: the last one, or the last
+    one known to be of that gender when those quoted after are known to be of the other."""
+    for p_index, q in reversed(ctx.speakers):
+        if p_index < para - _SPEAKER_REACH:
+            return None
+        known = ctx.people.gender.get(surname(q.speaker or ""), "?")
+        if known in ("?", gender):
+            return q
+    return None
 
 
 def _epithet_person(ctx: _Context, position: int, para: int) -> Quote | None:

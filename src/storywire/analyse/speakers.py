@@ -171,6 +171,9 @@ def split_speaker(phrase: str) -> SpeakerName:
         gender = HONORIFIC_GENDER[_low(name_words[start - 1])]
         if _low(name_words[start - 1]) in ("lord", "lady", "baroness", "sir", "dame"):
             start -= 1
+    orgs = [i for i in range(start, end) if _low(name_words[i]) in ORG_WORDS]
+    if orgs and end - orgs[-1] > 2 and low[0] not in DESCRIPTION_START:
+        start = orgs[-1] + 1  # "Head of School Vicky Fogg": the name after the organisation of the title
     name = " ".join(name_words[start:end])
     if start == end or low[0] in DESCRIPTION_START or \
             any(_low(w) in ORG_WORDS for w in name_words[start:end]):
@@ -220,7 +223,7 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
                 continue
             possessive = m.group().rstrip(".").endswith(("'s", "\u2019s"))
             # the subject: the first person named, near the start of the sentence or of its main clause
-            opening = len(lead.split()) <= 3 or lead.rstrip().endswith(",")
+            opening = len(lead.split()) <= 3 or lead.rstrip().endswith((",", ",\u201d", ",\"", "?\u201d", "!\u201d"))
             if m.start() < clause_end:
                 found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, False))
                 known.add(surname(sp.name))
@@ -262,17 +265,21 @@ _PRONOUN = re.compile(r"\b(he|she)\b", re.I)
 
 
 def _genders_by_pronoun(mentions: list[Mention], text: str) -> dict[str, Gender]:
-    """Gender of people from the first "he" or "she" after them as subjects, when no other person is named in
-    between ("Rae said she ..." -> f), the first one found for each person."""
-    found: dict[str, Gender] = {}
+    """Gender of people from the "he" or "she" that first follows them as subjects, when no other person is
+    named in between ("Rae said she ..." -> f): the one most of their mentions give (none on a tie)."""
+    votes: dict[str, Counter[Gender]] = {}
     for i, mt in enumerate(mentions):
-        key = surname(mt.name)
-        if key in found or not mt.subject:
+        if not mt.subject:
             continue
         end = mentions[i + 1].position if i + 1 < len(mentions) else len(text)
         m = _PRONOUN.search(text, mt.position + len(mt.name), min(end, mt.position + 300))
         if m:
-            found[key] = _PRONOUN_GENDER[m.group(1).lower()]
+            votes.setdefault(surname(mt.name), Counter())[_PRONOUN_GENDER[m.group(1).lower()]] += 1
+    found: dict[str, Gender] = {}
+    for key, count in votes.items():
+        (top, n), *rest = count.most_common()
+        if not rest or rest[0][1] < n:
+            found[key] = top
     return found
 
 
@@ -349,12 +356,19 @@ class Mentions:
         if not any(mt.para == lowest for mt in self.items):
             lowest -= 1  # a paragraph naming no one ("He did not answer.") between the person and the quote
         near = [mt for mt in self.items if mt.position < position and lowest <= mt.para <= para]
+        if len(words) == 1:  # a "he" for the nearest subject known to be a he, before one of unknown gender
+            for mt in reversed(near):
+                if mt.subject and self.gender.get(surname(mt.name)) == want:
+                    return self.fullest(mt.name)
         for mt in reversed(near):  # subjects of sentences first
             if mt.subject and fits(mt):
                 return self.fullest(mt.name)
         for mt in reversed(near):  # then others: in the same paragraph, or known to be a he or a she ("Mr. X")
             if fits(mt) and (mt.para == para or self.gender.get(surname(mt.name), "?") != "?"):
                 return self.fullest(mt.name)
+        named = {surname(mt.name) for mt in near}
+        if len(words) >= 2 and len(named) == 1 and not self.roles.get(next(iter(named))):
+            return self.fullest(near[-1].name)  # "Mr Sunak hinted ... the Prime Minister said": the one person named
         return None
 
     def _role_fits(self, name: str, content: set[str]) -> bool:

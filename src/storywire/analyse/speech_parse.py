@@ -29,7 +29,7 @@ SPEECH_WORD = re.compile(
     + r")\w*|\b(?:said|told|wrote|according to)\b", re.IGNORECASE)
 # Nouns for what a speaker issues: "the White House brief said" is the White House speaking.
 DOCUMENT_NOUNS = frozenset({"statement", "brief", "briefing", "report", "filing", "release", "email", "letter",
-                            "post", "memo", "note", "tweet", "spokesman", "spokeswoman", "spokesperson"})
+                            "post", "memo", "note", "tweet"})
 PLACEHOLDER = "Quote"
 _SUBJECT_DEPS = ("nsubj",)
 _CLIMB_DEPS = ("conj", "advcl", "xcomp", "ccomp", "acl", "relcl", "dep")
