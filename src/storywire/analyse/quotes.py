@@ -162,7 +162,7 @@ def quote_spans(par: str) -> list[tuple[int, int, bool]]:
 
     Two apostrophes close a quote (``''`` or two curly ones, as in detokenised corpora); a straight mark after a
     comma or a full stop and a space closes the open quote rather than nesting one (``done, "Salazar said``)."""
-    scan = par.replace("''", " \u201d").replace("\u2019\u2019", " \u201d")
+    scan = par.replace("''", " \u201d").replace("\u2019\u2019", "\u201d\u2019")
     spans: list[tuple[int, int, bool]] = []
     depth = 0
     start = 0

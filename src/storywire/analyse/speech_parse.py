@@ -84,7 +84,7 @@ def speaker_of_quote(before: str, quote_end: str, after: str) -> ParsedSpeaker |
     verb = _governing_verb(span[0])
     if verb is None:
         return _according_to(doc)
-    subject = _subject(verb)
+    subject = _subject(verb, span[0])
     if subject is None:
         return None
     phrase = _phrase(subject)
@@ -100,13 +100,13 @@ def _governing_verb(placeholder):
     return root if root.lemma_.lower() in SPEECH_LEMMAS and root.pos_ == "VERB" else None
 
 
-def _subject(verb):
-    """The verb's subject, or that of the clause it is joined to; None for a passive ("was asked")."""
+def _subject(verb, placeholder):
+    """The verb's subject (never the quote), or that of the clause it is joined to; None for a passive."""
     tok = verb
     for _ in range(4):
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
             return None
-        subjects = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS]
+        subjects = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS and c.i != placeholder.i]
         if subjects:
             return subjects[0]
         if tok.dep_ not in _CLIMB_DEPS or tok.head is tok:
