@@ -162,6 +162,29 @@ def test_two_curly_apostrophes_close_a_quote():
     assert (q.speaker, q.text) == ("Ruiz", "Imagine a city without a single car on its streets")
 
 
+def test_it_and_the_company_are_the_organisation_named_before():
+    text = ("Northwind Motors will close 12 plants over three years. The company said the closures would save "
+            "two billion dollars a year.")
+    assert quote(text, "closures would save").speaker == "Northwind Motors"
+    text = ("Brightmart\u2019s will close 150 stores by next year. It said it would open 30 smaller shops in city "
+            "centres.")
+    assert quote(text, "smaller shops").speaker == "Brightmart\u2019s"
+    text = ("The Interior Ministry confirmed the arrests on Monday.\n\n\u201cThe suspects were planning an attack "
+            "on the station,\u201d it said in a statement.")
+    assert quote(text, "suspects were planning").speaker == "the Interior Ministry"
+    text = ("\u201cThe school cannot take part in the league,\u201d the lawsuit states.\n\n"
+            "\u201cThe State is entitled to its own views,\u201d it argues.")
+    assert quote(text, "entitled to its own views").speaker == "the lawsuit"
+
+
+def test_it_with_no_organisation_named_credits_no_one():
+    text = "Residents fled the valley on Monday after the rain.\n\nIt said the dam would hold for another week."
+    assert not [q for q in quotes_of(text) if q.speaker]
+    text = ("Residents fled the valley on Monday.\n\n\u201cThe dam will hold for at least another week,\u201d it "
+            "said.")
+    assert quote(text, "dam will hold").speaker is None
+
+
 def test_quote_running_over_several_paragraphs():
     text = ("Lord Walney said: \u201cOne of the conclusions of my review is to look at the far-left threat.\n\n"
             "\u201cFor understandable reasons, the focus since 9/11 has been on violent terrorism.\n\n"
@@ -387,7 +410,7 @@ def test_eval_quotes_on_the_fresh_held_out_set(shared: Path):
     assert r.returncode == 0, r.stderr
     figures = json.loads(r.stdout)
     assert figures["cases"] == 76 and figures["named"] == 71 and figures["unnamed"] == 5
-    assert figures["right"] >= 62 and figures["wrong"] <= 4 and figures["unattributed"] <= 2
+    assert figures["right"] >= 63 and figures["wrong"] <= 4 and figures["unattributed"] <= 1
     assert figures["wrongly_attributed"] <= 1
 
 

@@ -36,13 +36,17 @@ from .sentences import paragraphs, sentence_spans
 from .speakers import (
     DESCRIPTION_START,
     EPITHET_NOUNS,
+    ORG_NOUNS,
     ROLE_WORDS,
     SUBORDINATE_START,
     Mentions,
+    OrgMention,
     canonical_people,
     describes,
     find_mentions,
+    find_organisations,
     is_epithet,
+    resolve_organisation,
     split_speaker,
     surname,
     trim_phrase,
@@ -277,12 +281,14 @@ def sentence_subject(sentence: str) -> str | None:
 
 
 class _Context(NamedTuple):
-    """What attributing the quotes of one article needs: its text, its people."""
+    """What attributing the quotes of one article needs: its text, its people, its organisations."""
 
     article_id: int
     text: str
     people: Mentions
     speakers: list[tuple[int, Quote]]  # (paragraph, quote) of each quote credited to a person, in reading order
+    orgs: list[OrgMention]  # the organisations it makes subjects of sentences, for "it said", "the company said"
+    sayers: list[tuple[int, Quote]]  # (paragraph, quote) of each quote credited to no person ("the lawsuit")
 
 
 def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
@@ -296,6 +302,12 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
     low = sp.name.lower()
     if low in _NOBODY:
         return None, None, None, False
+    if low == "it" or (low.startswith("the ") and len(low.split()) <= 4 and low.split()[-1] in ORG_NOUNS):
+        org = resolve_organisation(ctx.orgs, position, para)  # "it said", "the company said"
+        if org is None and low == "it" and ctx.sayers and ctx.sayers[-1][0] >= para - 1:
+            org = ctx.sayers[-1][1].speaker  # "…," the lawsuit states. "…," it argues
+        if org is not None:
+            return org, org, None, False
     if low in _PRONOUNS or (not sp.is_person and low.startswith("the ") and len(low.split()) <= 4):
         person = ctx.people.resolve(sp.name, position, para)
         if person is not None:
@@ -320,6 +332,14 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
         ctx.people.add_role(name, sp.role)
         return name, full, sp.role or ctx.people.role_of(name), True
     return sp.name, full, None, False
+
+
+def _credit(ctx: _Context, p_index: int, q: Quote) -> None:
+    """Keep a credited quote for the pronouns that may follow: a person for "he"/"she", anything else for "it"."""
+    if q.is_person:
+        ctx.speakers.append((p_index, q))
+    elif q.speaker:
+        ctx.sayers.append((p_index, q))
 
 
 def _last_quoted(ctx: _Context, gender: str, para: int) -> Quote | None:
@@ -365,7 +385,7 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
     spans = [quote_spans(text[ps:pe]) for ps, pe in paras]
     quoted = [(ps + s, ps + e) for (ps, _), sp in zip(paras, spans, strict=True) for s, e, _ in sp]
     people = Mentions(find_mentions(text, sents, quoted), text, quoted)
-    ctx = _Context(article_id, text, people, [])
+    ctx = _Context(article_id, text, people, [], find_organisations(text, sents, quoted, people), [])
     out: list[Quote] = []
     prev: _ParaEnd = _ParaEnd(None, None, False)
     for p_index, (ps, _) in enumerate(paras):
@@ -380,8 +400,7 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
                 iq = _indirect(ctx, text[s:e], s, p_index)
                 if iq:
                     out.append(iq)
-                    if iq.is_person:
-                        ctx.speakers.append((p_index, iq))
+                    _credit(ctx, p_index, iq)
     for q in out:
         q.text = q.text.rstrip(" ,")
         q.tokens = norm_tokens(q.text)
@@ -424,8 +443,7 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
             inherited = _inherited(ctx, prev, inner, offset + qs, p_index)
             if inherited is not None:
                 para_quotes.append(inherited)
-                if inherited.is_person:
-                    ctx.speakers.append((p_index, inherited))
+                _credit(ctx, p_index, inherited)
                 continue
         short, full, role, person = _speaker_fields(ctx, attr.speaker if attr else None, offset + qs, p_index)
         if attr is not None and own and not short and not attr.parsed:
@@ -440,8 +458,7 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
         para_quotes.append(Quote("direct", inner, short, full, attr.cue if attr else None,
                                  clean_space(attr.text if attr else ""), ctx.article_id, offset + qs,
                                  is_person=person, role=role))
-        if person:
-            ctx.speakers.append((p_index, para_quotes[-1]))
+        _credit(ctx, p_index, para_quotes[-1])
     last = next((q for q in reversed(para_quotes) if q.speaker), None)
     return para_quotes, _ParaEnd(last, _ending_intro(par, masked, spans, offset), bool(spans) and not spans[-1][2])
 
@@ -637,6 +654,9 @@ def _previous_sentence(a: _Around, prev_attr_end: int) -> _Attribution | None:
     return _Attribution(spk, "said", "", False, a.after_start)
 
 
+_SENTENCE_ENDS = (". ", "? ", "! ", ".\u201d ", '." ', "?\u201d ", "!\u201d ")
+
+
 def _parsed(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """The subject of the speech verb governing the quote in spaCy's parse of its sentence (``speech_parse``):
     "…," Reid said as he began …; Swalwell emerged and said, "…"."""
@@ -646,10 +666,12 @@ def _parsed(a: _Around, prev_attr_end: int) -> _Attribution | None:
     else:
         ends = [i for i in (after.find(". "), after.find("! "), after.find("? ")) if i >= 0]
         after = after[:min(ends) + 1] if ends else after
-    before = a.par[a.before_start:a.before_start + len(a.before)]
+    head = _mask(a.par[:a.before_start])  # the sentence from its start, across a quote before this one
+    start = max([head.rfind(mark) + len(mark) for mark in _SENTENCE_ENDS if mark in head], default=0)
+    before = a.par[start:a.before_start + len(a.before)]
     after = a.par[a.after_start:a.after_start + len(after)]
     found = speaker_of_quote(before, "," if a.quote.rstrip().endswith(",") else "", after)
-    if found is None or not (found.proper or found.head in ("he", "she") or _speaker_noun(found.head)):
+    if found is None or not (found.proper or found.head in ("he", "she", "it") or _speaker_noun(found.head)):
         return None  # "the Oscar-winning movie said": a subject, but no speaker
     text = before.strip(" ,:") or after.strip(" ,.")
     return _Attribution(found.phrase, found.cue, text, True, a.after_start + len(after), parsed=True)
@@ -700,7 +722,7 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
         if not m:
             continue
         spk = re.sub(r"^(?:but|and|while|as)\s+", "", m.group("spk"), flags=re.IGNORECASE)
-        if _clear_speaker(trim_phrase(spk)) and spk.split()[0].lower() not in _PRONOUNS:
+        if spk.lower() == "it" or _clear_speaker(trim_phrase(spk)) and spk.split()[0].lower() not in _PRONOUNS:
             return _Reported(spk, m.group("cue"), m.group("content"), sent[m.start("spk"):m.end("cue")])
     return None
 

@@ -380,6 +380,65 @@ class Mentions:
         return bool(shared) and (head in shared or bool(content & _LEADER_NOUNS))
 
 
+# Heads of the descriptions news writing uses for an organisation it has named ("the company", "the ministry").
+ORG_NOUNS = frozenset({
+    "company", "firm", "group", "ministry", "agency", "department", "bank", "government", "retailer", "operator",
+    "organisation", "organization", "network", "union", "party", "council", "committee", "club", "team",
+    "carmaker", "automaker", "airline", "chain", "business", "corporation", "watchdog", "regulator", "charity",
+    "administration", "broadcaster", "publisher", "giant", "lender", "insurer", "manufacturer", "maker", "startup",
+    "campaign", "office", "association", "board", "partnership", "venture", "fund", "studio", "label", "service",
+})
+_ORG_SUFFIX = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "gmbh", "ag", "sa", "group", "holdings"})
+# A capitalised subject opening a sentence or clause, followed by a lower-case word (its verb).
+_SUBJECT_RUN = re.compile(rf"(?:The\s+)?(?P<name>{_WORD}(?:\s+(?:of\s+|&\s+)?{_WORD}){{0,5}})\s+(?=[a-z])")
+
+
+@dataclass(frozen=True)
+class OrgMention:
+    position: int
+    para: int
+    name: str  # as written, with its article ("the White House", "Macy's")
+
+
+def find_organisations(text: str, spans: list[tuple[int, int, int]], quoted: list[tuple[int, int]],
+                       people: Mentions) -> list[OrgMention]:
+    """Organisations an article makes the subject of a sentence or a clause outside its quotes ("Macy's will
+    close", "The Interior Ministry said"): a name holding an organisation word, an acronym, a company suffix
+    or the shape of a shop's name ("Macy's"), and no person the article names."""
+    found: list[OrgMention] = []
+    starts = [qs for qs, _ in quoted]
+    for para, s, e in spans:
+        for st in [s] + [s + c.end() for c in re.finditer(r",\s+", text[s:e])]:
+            m = _SUBJECT_RUN.match(text, st, e)
+            if m is None:
+                continue
+            k = bisect_right(starts, m.start()) - 1
+            if k >= 0 and m.start() < quoted[k][1]:
+                continue
+            name = m.group("name").replace("\u2024", ".")
+            if _is_org(name, people):
+                the = text[m.start():m.start("name")].strip()
+                found.append(OrgMention(m.start(), para, f"{the.lower()} {name}".strip() if the else name))
+    return found
+
+
+def _is_org(name: str, people: Mentions) -> bool:
+    words = name.split()
+    low = [_low(w) for w in words]
+    if low[0] in NOT_NAME or surname(name) in people.full or surname(name) in people.gender:
+        return False
+    if any(w in ORG_WORDS or w in _ORG_SUFFIX for w in low) or any(len(w) > 1 and w.isupper() for w in words):
+        return True
+    return len(words) == 1 and bool(_POSSESSIVE.search(words[0]))  # "Macy's will close": a shop's name
+
+
+def resolve_organisation(orgs: list[OrgMention], position: int, para: int) -> str | None:
+    """The organisation "it" or "the company" at ``position`` stands for: the nearest one made the subject of
+    a sentence in its paragraph or the one before, or None."""
+    near = [o for o in orgs if o.position < position and para - 1 <= o.para <= para]
+    return near[-1].name if near else None
+
+
 def surname(name: str) -> str:
     """The key a person is known by: the last word of the name, lower case, without a possessive."""
     words = name.split()
