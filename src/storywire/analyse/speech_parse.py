@@ -23,10 +23,20 @@ SPEECH_LEMMAS = frozenset({
     "proclaim", "mouth", "grumble", "shout", "scream", "whisper", "mutter", "murmur", "yell", "cry", "sigh",
     "laugh", "report", "recommend", "assert", "maintain", "affirm", "reiterate", "repeat", "comment",
 })
-# Word forms of those verbs: a sentence without one is never parsed.
-SPEECH_WORD = re.compile(
-    r"\b(?:" + "|".join(sorted({re.escape(lemma.rstrip("e")) for lemma in SPEECH_LEMMAS}, key=len, reverse=True))
-    + r")\w*|\b(?:said|told|wrote|according to)\b", re.IGNORECASE)
+
+
+def _forms(lemma: str) -> str:
+    """A pattern for the regular forms of a verb: note, notes, noted, noting; deny, denied; admit, admitted."""
+    if lemma.endswith("e"):
+        return rf"{lemma[:-1]}(?:e|es|ed|ing)"
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return rf"{lemma[:-1]}(?:y|ies|ied|ying)"
+    return rf"{lemma}(?:s|es|\w?ed|\w?ing)?"
+
+
+# The forms of those verbs: a sentence with none of them outside its quote is never parsed.
+SPEECH_WORD = re.compile(r"\b(?:" + "|".join(_forms(lemma) for lemma in sorted(SPEECH_LEMMAS))
+                         + r"|said|told|wrote|written|according to)\b", re.IGNORECASE)
 # Nouns for what a speaker issues: "the White House brief said" is the White House speaking.
 DOCUMENT_NOUNS = frozenset({"statement", "brief", "briefing", "report", "filing", "release", "email", "letter",
                             "post", "memo", "note", "tweet"})
