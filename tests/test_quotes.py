@@ -410,7 +410,7 @@ def test_eval_quotes_on_the_fresh_held_out_set(shared: Path):
     assert r.returncode == 0, r.stderr
     figures = json.loads(r.stdout)
     assert figures["cases"] == 76 and figures["named"] == 71 and figures["unnamed"] == 5
-    assert figures["right"] >= 63 and figures["wrong"] <= 4 and figures["unattributed"] <= 1
+    assert figures["right"] >= 64 and figures["wrong"] <= 3 and figures["unattributed"] <= 1
     assert figures["wrongly_attributed"] <= 1
 
 

@@ -8,8 +8,10 @@ began"); at the end of the quote's sentence (", ... for her views, Barger said."
 before it in its sentence ("X said:", "X said the alliance had", "X accused the West of", "X, ..., saying",
 "This year, says X (D-Mich.),"; a leading "After Y accused Z of ...," names no speaker); in the paragraph
 before, when it ends "He said:"; in the sentence before ("She missed laughter. "I don't ...""); in the
-sentence after ("He added that ..."). A quote split by its attribution ("A," X said. "B.") is joined back; a
-paragraph of quotes with no attribution at all continues the previous paragraph's speaker (news convention).
+sentence after ("He added that ..."). When no rule names a speaker (or the phrase a rule finds names no one), the
+subject of the speech verb governing the quote in spaCy's parse of its sentence (``speech_parse.py``). A quote
+split by its attribution ("A," X said. "B.") is joined back; a paragraph of quotes with no attribution at all
+continues the previous paragraph's speaker (news convention).
 
 Indirect speech: sentences with no quotation marks where a clear speaker (a name, or a phrase headed by
 "official(s)", "source(s)", "office", "Kremlin", ...) governs a speech verb ("The Kremlin has made clear ...",
@@ -19,8 +21,11 @@ Speakers (``speakers.py``): ``speaker`` is the person's name without role, time 
 ``role`` the role written with it ("Texas senator"), ``speaker_full`` the phrase as written, trimmed. "he",
 "she" and definite descriptions ("the minister") resolve to the nearest fitting person the article names in
 the paragraph or the one before (two before, across a paragraph naming no one); "he"/"she" with no one named
-there is the person quoted last, within three paragraphs; an epithet ("the 43-year-old", "the first son") is
-the person quoted last when the text names no one else since; otherwise the quote stays unattributed. A bare
+there is the person quoted last who may be a "he" (or a "she"), within three paragraphs; a description of a role
+with one person named there is that person; an epithet ("the 43-year-old", "the first son") is the person quoted
+last when the text names no one else since; "it" and "the company" are the organisation last made the subject of
+a sentence in the paragraph or the one before ("it" also the last non-person quoted there: "the lawsuit states
+... it argues"); otherwise the quote stays unattributed. A bare
 surname takes the article's fullest form, and across a story one canonical name per person (``merge_quotes``).
 """
 from __future__ import annotations

@@ -4,8 +4,11 @@ names, so that "he said" and "the minister said" resolve to a named person; one 
 ``split_speaker("Texas senator John Cornyn on Thursday")`` gives name "John Cornyn", role "Texas senator"; a
 description ("a senior French official") is kept whole, with no role. ``Mentions`` holds the people an
 article names outside its quotes, in reading order; ``resolve`` turns a pronoun or a definite description
-into the nearest fitting one of them in the same paragraph or the one before, and otherwise into nothing:
-a quote is never credited to a name the text does not tie to it.
+into the nearest fitting one of them in the same paragraph or the one before (a description of a role: the one
+person named there when the article gives that person no other role), and otherwise into nothing: a quote is
+never credited to a name the text does not tie to it. Gender comes from the "he" or "she" that follows most of a
+person's mentions as subject. ``find_organisations`` lists the organisations made subjects of sentences, for
+"it said" and "the company said" (``resolve_organisation``).
 """
 from __future__ import annotations
 
@@ -228,7 +231,7 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
                 found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, False))
                 known.add(surname(sp.name))
                 continue
-            found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, first and opening and not possessive))
+            found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, first and opening))
             known.add(surname(sp.name))
             first = first and possessive
     return found
