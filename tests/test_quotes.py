@@ -150,6 +150,9 @@ def test_a_role_description_is_the_one_person_named_nearby():
     text = ("Mr Hale hinted at a cut to the fuel duty on Friday.\n\n"
             "Asked about further cuts, the Prime Minister said: \u201cWe chose to cut the tax on work first.\u201d")
     assert quote(text, "tax on work").speaker == "Hale"
+    text = ("Mr Hale hinted at a cut in the Spring Budget on Friday.\n\n"
+            "Asked about further cuts, the Prime Minister said: \u201cWe chose to cut the tax on work first.\u201d")
+    assert quote(text, "tax on work").speaker == "Hale"  # "the Spring Budget" names no person
     text = ("Mr Hale and Ms Ruiz met on Friday.\n\n"
             "Asked about further cuts, the Prime Minister said: \u201cWe chose to cut the tax on work first.\u201d")
     q = quote(text, "tax on work")
@@ -410,7 +413,7 @@ def test_eval_quotes_on_the_fresh_held_out_set(shared: Path):
     assert r.returncode == 0, r.stderr
     figures = json.loads(r.stdout)
     assert figures["cases"] == 76 and figures["named"] == 71 and figures["unnamed"] == 5
-    assert figures["right"] >= 64 and figures["wrong"] <= 3 and figures["unattributed"] <= 1
+    assert figures["right"] >= 66 and figures["wrong"] <= 1 and figures["unattributed"] <= 1
     assert figures["wrongly_attributed"] <= 1
 
 

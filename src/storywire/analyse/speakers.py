@@ -77,6 +77,12 @@ ORG_WORDS = frozenset({
     "coalition", "conservancy", "federation", "administration", "embassy", "channel", "radio", "daily",
     "review", "telegraph", "guardian", "independent", "herald", "tribune", "gazette", "observer", "world",
 })
+# Last words of capitalised names of things, never of people ("the Autumn Statement", "the Brit Awards").
+THING_WORDS = frozenset({
+    "statement", "budget", "act", "bill", "report", "plan", "agreement", "treaty", "accord", "policy",
+    "programme", "program", "award", "awards", "prize", "cup", "championship", "championships", "festival",
+    "summit", "conference", "games", "olympics", "election", "elections", "strategy", "review", "index",
+})
 # Heads of the descriptions news writing uses for a person it has just named or quoted ("the 43-year-old", "the
 # first son", "the former disciple", "the actor"): never an office, which another person may hold.
 EPITHET_NOUNS = frozenset({
@@ -179,7 +185,7 @@ def split_speaker(phrase: str) -> SpeakerName:
         start = orgs[-1] + 1  # "Head of School Vicky Fogg": the name after the organisation of the title
     name = " ".join(name_words[start:end])
     if start == end or low[0] in DESCRIPTION_START or \
-            any(_low(w) in ORG_WORDS for w in name_words[start:end]):
+            any(_low(w) in ORG_WORDS for w in name_words[start:end]) or _low(name_words[end - 1]) in THING_WORDS:
         return SpeakerName(phrase, None, False, "?")
     role_words = [w for w in name_words[:start] if _low(w) not in HONORIFICS]
     role = " ".join(role_words + ([tail] if tail else [])).strip() or appos.strip() or None
