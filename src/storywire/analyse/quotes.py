@@ -170,7 +170,8 @@ def quote_spans(par: str) -> list[tuple[int, int, bool]]:
     """(start, end, closed) of the inner text of each top-level double quote in a paragraph.
 
     Two apostrophes close a quote (``''`` or two curly ones, as in detokenised corpora); a straight mark after a
-    comma or a full stop and a space closes the open quote rather than nesting one (``done, "Salazar said``)."""
+    comma or a full stop and a space closes the open quote rather than nesting one (``done, "Salazar said``); a
+    closing mark that opens a word after a space opens a quote."""
     scan = par.replace("''", " \u201d").replace("\u2019\u2019", "\u201d\u2019")
     spans: list[tuple[int, int, bool]] = []
     depth = 0
@@ -182,7 +183,9 @@ def quote_spans(par: str) -> list[tuple[int, int, bool]]:
                 start = i + 1
             depth += 1
         elif c in CLOSERS:
-            if depth > 0:
+            if depth == 0 and (i == 0 or scan[i - 1].isspace()) and scan[i + 1:i + 2].isalnum():
+                start, depth = i + 1, 1  # a closing mark written where a quote opens: "”Letting them know"
+            elif depth > 0:
                 depth -= 1
                 if depth == 0:
                     spans.append((start, i, True))
