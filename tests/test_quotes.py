@@ -425,6 +425,18 @@ def test_eval_quotes_on_the_fresh_held_out_set(shared: Path):
     assert figures["wrongly_attributed"] <= 1
 
 
+def test_eval_quotes_on_the_second_held_out_set(shared: Path):
+    """Pages in no other set, annotated before the parse, organisations and the rest were added, and measured once
+    after them: the figures reached, never more (41/59, far from the 95% asked: attribution still fits the pages
+    it was developed on)."""
+    r = storywire("eval", "quotes", str(REPO / "tests" / "data" / "quotes-fresh2.jsonl"), "--json", cwd=REPO)
+    assert r.returncode == 0, r.stderr
+    figures = json.loads(r.stdout)
+    assert figures["cases"] == 63 and figures["named"] == 59 and figures["unnamed"] == 4
+    assert figures["right"] >= 41 and figures["wrong"] <= 8 and figures["unattributed"] <= 4
+    assert figures["wrongly_attributed"] <= 1
+
+
 def test_eval_quotes_on_the_tune_set(shared: Path):
     """The set the rules were tuned on: a floor that keeps a later change from losing what it reached."""
     r = storywire("eval", "quotes", str(REPO / "tests" / "data" / "quotes-tune.jsonl"), "--json", cwd=REPO)
