@@ -109,6 +109,93 @@ def test_description_resolves_to_the_person_whose_role_fits():
     assert quote(text, "weapons that can strike").speaker == "Vladimir Putin"
 
 
+def test_speaker_from_the_parse_when_no_rule_matches():
+    """The subject of the speech verb that governs the quote, from spaCy's parse of the quote's sentence."""
+    pytest.importorskip("spacy")
+    from storywire.analyse.speech_parse import get_parser
+
+    if get_parser() is None:
+        pytest.skip("no spaCy English model installed")
+    text = ("\u201cWe will rebuild the bridge before the winter comes,\u201d Dana Okafor said as she opened the "
+            "town meeting in Leeds.")
+    assert quote(text, "rebuild the bridge").speaker == "Dana Okafor"
+    text = "Senator Paul Rhee (D-OR) emerged and said, \u201cWe have the votes to pass it this week.\u201d"
+    assert quote(text, "have the votes").speaker == "Paul Rhee"
+    text = ("Lena Ortiz rarely spoke during the hearing.\n\nLater, she walked to the microphone and added, "
+            "\u201cNo school in this district will close this year.\u201d")
+    assert quote(text, "No school in this district").speaker == "Lena Ortiz"
+
+
+def test_he_is_the_man_quoted_before_the_woman_quoted_last():
+    text = ("\u201cI love this old town,\u201d Ethan Park said. He smiled at the crowd.\n\n"
+            "His wife, Tricia Moss, laughed. \u201cEthan is always working,\u201d Moss went on. She turned to him. "
+            "\u201cThere is never a spare minute in your day.\u201d\n\n"
+            "\u201cThat is actually not true at all,\u201d he protested.")
+    assert quote(text, "not true at all").speaker == "Ethan Park"
+
+
+def test_title_ending_in_an_organisation_and_phrases_trimmed_at_their_head():
+    text = ("Mid Valley Christian Head of School Vicky Ferro wrote that the rule \u201cputs the safety of our "
+            "players at risk every single week.\u201d")
+    q = quote(text, "safety of our players")
+    assert (q.speaker, q.role) == ("Vicky Ferro", "Mid Valley Christian Head of School")
+    q = quote("\u201cWe cannot pay the March salaries this year,\u201d Kim Ander quietly said.", "March salaries")
+    assert q.speaker == "Kim Ander"
+    text = ("The plan adds buses to the busiest routes, \u201cthe biggest expansion of service in twenty years,"
+            "\u201d according to the Transit Authority brief.")
+    assert quote(text, "biggest expansion").speaker == "the Transit Authority"
+
+
+def test_a_role_description_is_the_one_person_named_nearby():
+    text = ("Mr Hale hinted at a cut to the fuel duty on Friday.\n\n"
+            "Asked about further cuts, the Prime Minister said: \u201cWe chose to cut the tax on work first.\u201d")
+    assert quote(text, "tax on work").speaker == "Hale"
+    text = ("Mr Hale hinted at a cut in the Spring Budget on Friday.\n\n"
+            "Asked about further cuts, the Prime Minister said: \u201cWe chose to cut the tax on work first.\u201d")
+    assert quote(text, "tax on work").speaker == "Hale"  # "the Spring Budget" names no person
+    text = ("Mr Hale and Ms Ruiz met on Friday.\n\n"
+            "Asked about further cuts, the Prime Minister said: \u201cWe chose to cut the tax on work first.\u201d")
+    q = quote(text, "tax on work")
+    assert q.speaker == "the Prime Minister" and not q.is_person  # two people named: no guess
+
+
+def test_a_closing_mark_opening_a_quote_opens_it():
+    text = ("Ron Dale suggests listening. \u201dLetting them know it makes sense to hurt is very helpful,\u201d he "
+            "said. \u201cIt gives them permission to feel it.\u201d")
+    q = quote(text, "Letting them know")
+    assert q.speaker == "Ron Dale"
+    assert q.text == "Letting them know it makes sense to hurt is very helpful. It gives them permission to feel it."
+
+
+def test_two_curly_apostrophes_close_a_quote():
+    text = "\u201cImagine a city without a single car on its streets,\u2019\u2019 Ms. Ruiz said. It was noon."
+    q = quote(text, "Imagine a city")
+    assert (q.speaker, q.text) == ("Ruiz", "Imagine a city without a single car on its streets")
+
+
+def test_it_and_the_company_are_the_organisation_named_before():
+    text = ("Northwind Motors will close 12 plants over three years. The company said the closures would save "
+            "two billion dollars a year.")
+    assert quote(text, "closures would save").speaker == "Northwind Motors"
+    text = ("Brightmart\u2019s will close 150 stores by next year. It said it would open 30 smaller shops in city "
+            "centres.")
+    assert quote(text, "smaller shops").speaker == "Brightmart\u2019s"
+    text = ("The Interior Ministry confirmed the arrests on Monday.\n\n\u201cThe suspects were planning an attack "
+            "on the station,\u201d it said in a statement.")
+    assert quote(text, "suspects were planning").speaker == "the Interior Ministry"
+    text = ("\u201cThe school cannot take part in the league,\u201d the lawsuit states.\n\n"
+            "\u201cThe State is entitled to its own views,\u201d it argues.")
+    assert quote(text, "entitled to its own views").speaker == "the lawsuit"
+
+
+def test_it_with_no_organisation_named_credits_no_one():
+    text = "Residents fled the valley on Monday after the rain.\n\nIt said the dam would hold for another week."
+    assert not [q for q in quotes_of(text) if q.speaker]
+    text = ("Residents fled the valley on Monday.\n\n\u201cThe dam will hold for at least another week,\u201d it "
+            "said.")
+    assert quote(text, "dam will hold").speaker is None
+
+
 def test_quote_running_over_several_paragraphs():
     text = ("Lord Walney said: \u201cOne of the conclusions of my review is to look at the far-left threat.\n\n"
             "\u201cFor understandable reasons, the focus since 9/11 has been on violent terrorism.\n\n"
@@ -324,18 +411,29 @@ def test_eval_quotes_on_the_report_half(shared: Path):
     assert r.returncode == 0, r.stderr
     figures = json.loads(r.stdout)
     assert figures["cases"] == 49 and figures["named"] == 44 and figures["unnamed"] == 5
-    assert figures["right"] >= 41 and figures["wrong"] <= 2 and figures["unattributed"] <= 1
+    assert figures["right"] >= 42 and figures["wrong"] <= 1 and figures["unattributed"] <= 1
     assert figures["wrongly_attributed"] == 0
 
 
 def test_eval_quotes_on_the_fresh_held_out_set(shared: Path):
-    """A second held-out set (pages in no other set, annotated before the attribution changes that followed):
-    the figures reached, never more. Far below the report half: the rules generalise poorly to new pages."""
+    """A second held-out set, looked at since (so tuning data now): the figures reached, never more."""
     r = storywire("eval", "quotes", str(REPO / "tests" / "data" / "quotes-fresh.jsonl"), "--json", cwd=REPO)
     assert r.returncode == 0, r.stderr
     figures = json.loads(r.stdout)
     assert figures["cases"] == 76 and figures["named"] == 71 and figures["unnamed"] == 5
-    assert figures["right"] >= 47 and figures["wrong"] <= 10 and figures["unattributed"] <= 11
+    assert figures["right"] >= 67 and figures["wrong"] <= 1 and figures["unattributed"] <= 1
+    assert figures["wrongly_attributed"] <= 1
+
+
+def test_eval_quotes_on_the_second_held_out_set(shared: Path):
+    """Pages in no other set, annotated before the parse, organisations and the rest were added, and measured once
+    after them: the figures reached, never more (41/59, far from the 95% asked: attribution still fits the pages
+    it was developed on)."""
+    r = storywire("eval", "quotes", str(REPO / "tests" / "data" / "quotes-fresh2.jsonl"), "--json", cwd=REPO)
+    assert r.returncode == 0, r.stderr
+    figures = json.loads(r.stdout)
+    assert figures["cases"] == 63 and figures["named"] == 59 and figures["unnamed"] == 4
+    assert figures["right"] >= 41 and figures["wrong"] <= 8 and figures["unattributed"] <= 4
     assert figures["wrongly_attributed"] <= 1
 
 
@@ -345,4 +443,4 @@ def test_eval_quotes_on_the_tune_set(shared: Path):
     assert r.returncode == 0, r.stderr
     figures = json.loads(r.stdout)
     assert figures["cases"] == 134 and figures["named"] == 128
-    assert figures["right"] >= 126 and figures["wrong"] == 0 and figures["wrongly_attributed"] == 0
+    assert figures["right"] >= 127 and figures["wrong"] == 0 and figures["wrongly_attributed"] == 0

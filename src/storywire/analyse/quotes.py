@@ -8,8 +8,10 @@ began"); at the end of the quote's sentence (", ... for her views, Barger said."
 before it in its sentence ("X said:", "X said the alliance had", "X accused the West of", "X, ..., saying",
 "This year, says X (D-Mich.),"; a leading "After Y accused Z of ...," names no speaker); in the paragraph
 before, when it ends "He said:"; in the sentence before ("She missed laughter. "I don't ...""); in the
-sentence after ("He added that ..."). A quote split by its attribution ("A," X said. "B.") is joined back; a
-paragraph of quotes with no attribution at all continues the previous paragraph's speaker (news convention).
+sentence after ("He added that ..."). When no rule names a speaker (or the phrase a rule finds names no one), the
+subject of the speech verb governing the quote in spaCy's parse of its sentence (``speech_parse.py``). A quote
+split by its attribution ("A," X said. "B.") is joined back; a paragraph of quotes with no attribution at all
+continues the previous paragraph's speaker (news convention).
 
 Indirect speech: sentences with no quotation marks where a clear speaker (a name, or a phrase headed by
 "official(s)", "source(s)", "office", "Kremlin", ...) governs a speech verb ("The Kremlin has made clear ...",
@@ -19,8 +21,11 @@ Speakers (``speakers.py``): ``speaker`` is the person's name without role, time 
 ``role`` the role written with it ("Texas senator"), ``speaker_full`` the phrase as written, trimmed. "he",
 "she" and definite descriptions ("the minister") resolve to the nearest fitting person the article names in
 the paragraph or the one before (two before, across a paragraph naming no one); "he"/"she" with no one named
-there is the person quoted last, within three paragraphs; an epithet ("the 43-year-old", "the first son") is
-the person quoted last when the text names no one else since; otherwise the quote stays unattributed. A bare
+there is the person quoted last who may be a "he" (or a "she"), within three paragraphs; a description of a role
+with one person named there is that person; an epithet ("the 43-year-old", "the first son") is the person quoted
+last when the text names no one else since; "it" and "the company" are the organisation last made the subject of
+a sentence in the paragraph or the one before ("it" also the last non-person quoted there: "the lawsuit states
+... it argues"); otherwise the quote stays unattributed. A bare
 surname takes the article's fullest form, and across a story one canonical name per person (``merge_quotes``).
 """
 from __future__ import annotations
@@ -35,16 +40,23 @@ from .align import similarity
 from .sentences import paragraphs, sentence_spans
 from .speakers import (
     DESCRIPTION_START,
+    EPITHET_NOUNS,
+    ORG_NOUNS,
+    ROLE_WORDS,
     SUBORDINATE_START,
     Mentions,
+    OrgMention,
     canonical_people,
     describes,
     find_mentions,
+    find_organisations,
     is_epithet,
+    resolve_organisation,
     split_speaker,
     surname,
     trim_phrase,
 )
+from .speech_parse import DOCUMENT_NOUNS, speaker_of_quote
 from .text import clean_space, norm_tokens
 
 OPENERS = "\u201c\u201e\u00ab"
@@ -157,9 +169,10 @@ def _mask(text: str) -> str:
 def quote_spans(par: str) -> list[tuple[int, int, bool]]:
     """(start, end, closed) of the inner text of each top-level double quote in a paragraph.
 
-    Two apostrophes close a quote (``''``, as in detokenised corpora); a straight mark after a comma or a
-    full stop and a space closes the open quote rather than nesting one (``done, "Salazar said``)."""
-    scan = par.replace("''", " \u201d")
+    Two apostrophes close a quote (``''`` or two curly ones, as in detokenised corpora); a straight mark after a
+    comma or a full stop and a space closes the open quote rather than nesting one (``done, "Salazar said``); a
+    closing mark that opens a word after a space opens a quote."""
+    scan = par.replace("''", " \u201d").replace("\u2019\u2019", "\u201d\u2019")
     spans: list[tuple[int, int, bool]] = []
     depth = 0
     start = 0
@@ -170,7 +183,9 @@ def quote_spans(par: str) -> list[tuple[int, int, bool]]:
                 start = i + 1
             depth += 1
         elif c in CLOSERS:
-            if depth > 0:
+            if depth == 0 and (i == 0 or scan[i - 1].isspace()) and scan[i + 1:i + 2].isalnum():
+                start, depth = i + 1, 1  # a closing mark written where a quote opens: "”Letting them know"
+            elif depth > 0:
                 depth -= 1
                 if depth == 0:
                     spans.append((start, i, True))
@@ -220,10 +235,21 @@ def _subject(pre: str) -> str | None:
     # Drop a leading clause up to a conjunction ("... but three EU diplomats").
     parts = re.split(r"\b(?:but|while|whereas|although|though|because|and then|so|whom)\s+", full)
     full = re.sub(r"^(?:and|but|then|also|later|now|meanwhile)\s+", "", parts[-1].strip(), flags=re.IGNORECASE)
+    full = _head_trimmed(full)
     words = [w.lower().strip("\u2024.'\u2019") for w in re.split(r"[\s,]+", full) if w]
     if not words or len(words) > 12 or any(w in _BAD_SPEAKER_WORDS for w in words):
         return None
     return full.replace("\u2024", ".")
+
+
+def _head_trimmed(phrase: str) -> str:
+    """A speaker phrase ending at its head: without an adverb after a name ("Doocy correctly"), and a document
+    of an organisation is the organisation ("the White House brief")."""
+    words = phrase.split()
+    while len(words) >= 2 and words[-2][:1].isupper() and (
+            words[-1].endswith("ly") and words[-1].islower() or words[-1].lower() in DOCUMENT_NOUNS):
+        words.pop()
+    return " ".join(words)
 
 
 def _looks_name(seg: str) -> bool:
@@ -263,12 +289,14 @@ def sentence_subject(sentence: str) -> str | None:
 
 
 class _Context(NamedTuple):
-    """What attributing the quotes of one article needs: its text, its people."""
+    """What attributing the quotes of one article needs: its text, its people, its organisations."""
 
     article_id: int
     text: str
     people: Mentions
     speakers: list[tuple[int, Quote]]  # (paragraph, quote) of each quote credited to a person, in reading order
+    orgs: list[OrgMention]  # the organisations it makes subjects of sentences, for "it said", "the company said"
+    sayers: list[tuple[int, Quote]]  # (paragraph, quote) of each quote credited to no person ("the lawsuit")
 
 
 def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
@@ -282,13 +310,18 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
     low = sp.name.lower()
     if low in _NOBODY:
         return None, None, None, False
+    if low == "it" or (low.startswith("the ") and len(low.split()) <= 4 and low.split()[-1] in ORG_NOUNS):
+        org = resolve_organisation(ctx.orgs, position, para)  # "it said", "the company said"
+        if org is None and low == "it" and ctx.sayers and ctx.sayers[-1][0] >= para - 1:
+            org = ctx.sayers[-1][1].speaker  # "…," the lawsuit states. "…," it argues
+        if org is not None:
+            return org, org, None, False
     if low in _PRONOUNS or (not sp.is_person and low.startswith("the ") and len(low.split()) <= 4):
         person = ctx.people.resolve(sp.name, position, para)
         if person is not None:
             return person, ctx.people.fullest(person), ctx.people.role_of(person), True
-        if low in ("he", "she") and ctx.speakers and ctx.speakers[-1][0] >= para - _SPEAKER_REACH and \
-                ctx.people.gender.get(surname(ctx.speakers[-1][1].speaker or ""), "?") in ("?", sp.gender):
-            last = ctx.speakers[-1][1]  # no one named near: the person quoted just before, if a "she" may be her
+        last = _last_quoted(ctx, sp.gender, para) if low in ("he", "she") else None
+        if last is not None:  # no one named near: the person quoted last who may be a "he" (or a "she")
             return last.speaker, last.speaker_full, last.role, True
         if low in _PRONOUNS:
             return None, None, None, False
@@ -307,6 +340,26 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
         ctx.people.add_role(name, sp.role)
         return name, full, sp.role or ctx.people.role_of(name), True
     return sp.name, full, None, False
+
+
+def _credit(ctx: _Context, p_index: int, q: Quote) -> None:
+    """Keep a credited quote for the pronouns that may follow: a person for "he"/"she", anything else for "it"."""
+    if q.is_person:
+        ctx.speakers.append((p_index, q))
+    elif q.speaker:
+        ctx.sayers.append((p_index, q))
+
+
+def _last_quoted(ctx: _Context, gender: str, para: int) -> Quote | None:
+    """The person quoted last within reach whom a "he" (``gender`` m) or a "she" may be: the last one, or the last
+    one known to be of that gender when those quoted after are known to be of the other."""
+    for p_index, q in reversed(ctx.speakers):
+        if p_index < para - _SPEAKER_REACH:
+            return None
+        known = ctx.people.gender.get(surname(q.speaker or ""), "?")
+        if known in ("?", gender):
+            return q
+    return None
 
 
 def _epithet_person(ctx: _Context, position: int, para: int) -> Quote | None:
@@ -340,7 +393,7 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
     spans = [quote_spans(text[ps:pe]) for ps, pe in paras]
     quoted = [(ps + s, ps + e) for (ps, _), sp in zip(paras, spans, strict=True) for s, e, _ in sp]
     people = Mentions(find_mentions(text, sents, quoted), text, quoted)
-    ctx = _Context(article_id, text, people, [])
+    ctx = _Context(article_id, text, people, [], find_organisations(text, sents, quoted, people), [])
     out: list[Quote] = []
     prev: _ParaEnd = _ParaEnd(None, None, False)
     for p_index, (ps, _) in enumerate(paras):
@@ -355,8 +408,7 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
                 iq = _indirect(ctx, text[s:e], s, p_index)
                 if iq:
                     out.append(iq)
-                    if iq.is_person:
-                        ctx.speakers.append((p_index, iq))
+                    _credit(ctx, p_index, iq)
     for q in out:
         q.text = q.text.rstrip(" ,")
         q.tokens = norm_tokens(q.text)
@@ -399,10 +451,14 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
             inherited = _inherited(ctx, prev, inner, offset + qs, p_index)
             if inherited is not None:
                 para_quotes.append(inherited)
-                if inherited.is_person:
-                    ctx.speakers.append((p_index, inherited))
+                _credit(ctx, p_index, inherited)
                 continue
         short, full, role, person = _speaker_fields(ctx, attr.speaker if attr else None, offset + qs, p_index)
+        if attr is not None and own and not short and not attr.parsed:
+            parsed = _parsed(_around(par, masked, spans, k), -1)  # the rules' phrase names no one: the parse's
+            if parsed is not None:
+                attr = parsed
+                short, full, role, person = _speaker_fields(ctx, attr.speaker, offset + qs, p_index)
         if not short and len(inner.split()) < 6:
             continue  # scare quotes, titles, nicknames
         if short and len(inner.split()) < 3 and not own:
@@ -410,8 +466,7 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
         para_quotes.append(Quote("direct", inner, short, full, attr.cue if attr else None,
                                  clean_space(attr.text if attr else ""), ctx.article_id, offset + qs,
                                  is_person=person, role=role))
-        if person:
-            ctx.speakers.append((p_index, para_quotes[-1]))
+        _credit(ctx, p_index, para_quotes[-1])
     last = next((q for q in reversed(para_quotes) if q.speaker), None)
     return para_quotes, _ParaEnd(last, _ending_intro(par, masked, spans, offset), bool(spans) and not spans[-1][2])
 
@@ -502,6 +557,7 @@ class _Attribution(NamedTuple):
     text: str  # the attribution as written (", said X" without the comma, "X said:")
     own: bool  # the quote's own: not an introduction the previous quote of the paragraph already used
     end: int  # where in the paragraph the quote and this attribution end
+    parsed: bool = False  # found in the parse (speech_parse), not by a rule
 
 
 def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
@@ -606,9 +662,37 @@ def _previous_sentence(a: _Around, prev_attr_end: int) -> _Attribution | None:
     return _Attribution(spk, "said", "", False, a.after_start)
 
 
+_SENTENCE_ENDS = (". ", "? ", "! ", ".\u201d ", '." ', "?\u201d ", "!\u201d ")
+
+
+def _parsed(a: _Around, prev_attr_end: int) -> _Attribution | None:
+    """The subject of the speech verb governing the quote in spaCy's parse of its sentence (``speech_parse``):
+    "…," Reid said as he began …; Swalwell emerged and said, "…"."""
+    after = a.after
+    if re.match(r"^\s*[.!?]", after) or a.quote.rstrip()[-1:] in ".!?":
+        after = ""
+    else:
+        ends = [i for i in (after.find(". "), after.find("! "), after.find("? ")) if i >= 0]
+        after = after[:min(ends) + 1] if ends else after
+    head = _mask(a.par[:a.before_start])  # the sentence from its start, across a quote before this one
+    start = max([head.rfind(mark) + len(mark) for mark in _SENTENCE_ENDS if mark in head], default=0)
+    before = a.par[start:a.before_start + len(a.before)]
+    after = a.par[a.after_start:a.after_start + len(after)]
+    found = speaker_of_quote(before, "," if a.quote.rstrip().endswith(",") else "", after)
+    if found is None or not (found.proper or found.head in ("he", "she", "it") or _speaker_noun(found.head)):
+        return None  # "the Oscar-winning movie said": a subject, but no speaker
+    text = before.strip(" ,:") or after.strip(" ,.")
+    return _Attribution(found.phrase, found.cue, text, True, a.after_start + len(after), parsed=True)
+
+
 # Where a direct quote's attribution is looked for, in this order: the first one found is taken.
 _ATTRIBUTION_FINDERS = (_said_after, _said_late, _intro_before, _saying_before, _cue_before, _colon_before,
-                        _next_sentence, _previous_sentence)
+                        _parsed, _next_sentence, _previous_sentence)
+
+
+def _speaker_noun(word: str) -> bool:
+    """Whether a common noun can head a speaker phrase ("officials", "the minister", "the 43-year-old")."""
+    return any(w in SPEAKER_NOUNS or w in ROLE_WORDS or w in EPITHET_NOUNS for w in (word, word.removesuffix("s")))
 
 
 def _clear_speaker(spk: str) -> bool:
@@ -646,7 +730,7 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
         if not m:
             continue
         spk = re.sub(r"^(?:but|and|while|as)\s+", "", m.group("spk"), flags=re.IGNORECASE)
-        if _clear_speaker(trim_phrase(spk)) and spk.split()[0].lower() not in _PRONOUNS:
+        if spk.lower() == "it" or _clear_speaker(trim_phrase(spk)) and spk.split()[0].lower() not in _PRONOUNS:
             return _Reported(spk, m.group("cue"), m.group("content"), sent[m.start("spk"):m.end("cue")])
     return None
 

