@@ -59,25 +59,41 @@ def adopt_orphans() -> None:
     ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
 
 
-def reap_orphans() -> None:
-    """Wait for every descendant adopted (:func:`adopt_orphans`)."""
-    while True:
+def children() -> set[int]:
+    """The ids of this process's child processes (Linux /proc)."""
+    me, found = os.getpid(), set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
-            os.waitpid(-1, 0)
-        except ChildProcessError:
-            return
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # gone meanwhile
+            continue
+        if int(fields[1]) == me:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def reap_orphans(own: set[int]) -> None:
+    """Wait for the descendants adopted (:func:`adopt_orphans`): every child but ``own`` (this process's own
+    long-lived children: its worker pool, its forkserver), until none is left."""
+    while adopted := children() - own:
+        for pid in adopted:
+            try:
+                os.waitpid(pid, 0)
+            except ChildProcessError:  # reaped already
+                pass
 
 
 def cli_ingest(label: str, path: Path, db: Path, workers: int) -> None:
     """`storywire ingest` in a new process, as a user runs it (clustering and analysis included)."""
     env = {**os.environ, "STORYWIRE_DB": str(db), "STORYWIRE_WORKERS": str(workers)}
     n = sum(1 for _ in path.open(encoding="utf-8"))
+    own = children()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     subprocess.run([str(Path(sys.executable).parent / "storywire"), "ingest", str(path)], env=env, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     dt = time.perf_counter() - t0
-    reap_orphans()  # a forkserver left behind, and the workers forked from it
+    reap_orphans(own)  # the command's forkserver, outliving it a moment, and the workers forked from it
     after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and all its descendants
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     print(f"{label:<34} {n:>7} articles  {dt:7.1f} s  {n / dt:8.1f} articles/s  "
