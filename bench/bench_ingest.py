@@ -1,19 +1,21 @@
 """Ingest throughput (articles/s) for JSONL text and for HTML pages, and peak memory; SQLite and PostgreSQL.
 
-Usage: python bench/bench_ingest.py [--jsonl 20000] [--html 2000] [--no-postgres] [--only-cli]
+Usage: python bench/bench_ingest.py [--jsonl 20000] [--html 2000] [--no-postgres] [--only-cli] [--profile]
 Runs the real path (files → extract → store), once store-only and once with story clustering, in a single
 process (workers = 0), then with the parallel pipeline (workers = -1: one per core); then the same JSONL
 input on PostgreSQL (a throwaway server, pgtemp.py) with the parallel pipeline and its ratio to SQLite's
 (target: at least 0.7). Then `storywire ingest` as a user runs it (a new process; clustering and analysis
 included) on the real texts of the ECB+ dev set (../shared), single process and parallel, with the CPU time of
 the command and its workers (steadier than the wall time on a shared machine). The machine's load average is
-printed: other processes share it.
+printed: other processes share it. ``--profile`` adds where the single-process command's time goes (cProfile:
+start-up, extraction, store, clustering, per-article parts, story analysis), in ms per article.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import pstats
 import resource
 import subprocess
 import sys
@@ -48,19 +50,104 @@ def run(label: str, paths: list[Path], db: str, cluster: bool, workers: int) -> 
     return got / dt
 
 
+def adopt_orphans() -> None:
+    """Make this process the reaper of its descendants orphaned on the way (Linux), so the CPU time of a
+    command's forkserver and the workers forked from it counts in RUSAGE_CHILDREN once they are reaped."""
+    import ctypes
+
+    PR_SET_CHILD_SUBREAPER = 36
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+
+
+def children() -> set[int]:
+    """The ids of this process's child processes (Linux /proc)."""
+    me, found = os.getpid(), set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # gone meanwhile
+            continue
+        if int(fields[1]) == me:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def reap_orphans(own: set[int]) -> None:
+    """Wait for the descendants adopted (:func:`adopt_orphans`): every child but ``own`` (this process's own
+    long-lived children: its worker pool, its forkserver), until none is left."""
+    while adopted := children() - own:
+        for pid in adopted:
+            try:
+                os.waitpid(pid, 0)
+            except ChildProcessError:  # reaped already
+                pass
+
+
 def cli_ingest(label: str, path: Path, db: Path, workers: int) -> None:
     """`storywire ingest` in a new process, as a user runs it (clustering and analysis included)."""
     env = {**os.environ, "STORYWIRE_DB": str(db), "STORYWIRE_WORKERS": str(workers)}
     n = sum(1 for _ in path.open(encoding="utf-8"))
+    own = children()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     subprocess.run([str(Path(sys.executable).parent / "storywire"), "ingest", str(path)], env=env, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     dt = time.perf_counter() - t0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and its worker processes
+    reap_orphans(own)  # the command's forkserver, outliving it a moment, and the workers forked from it
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and all its descendants
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     print(f"{label:<34} {n:>7} articles  {dt:7.1f} s  {n / dt:8.1f} articles/s  "
           f"CPU {cpu:6.1f} s ({1000 * cpu / n:5.1f} ms per article)  load {os.getloadavg()[0]:.1f}", flush=True)
+
+
+# (label, module file ending, function name): the stages of `storywire ingest`, by cumulative time; the lines
+# indented are part of the one above (imports done lazily are counted in the stage that first needs them)
+STAGES = [
+    ("whole command", "storywire/cli.py", "<module>"),
+    ("  start-up: imports before the command runs", "", ""),
+    ("  store the articles (read, extract, check, write)", "storywire/pipeline.py", "ingest"),
+    ("  extraction and checks", "storywire/stages.py", "prepare_item"),
+    ("    language detection (model load included)", "storywire/extract/language.py", "detect"),
+    ("    language model load", "storywire/extract/language.py", "_identifier"),
+    ("  clustering", "storywire/pipeline.py", "cluster_pending"),
+    ("    engine kernels compiled or loaded", "storywire/pipeline.py", "_compile_engine"),
+    ("    engine built (model, word frequencies)", "storywire/cluster/__init__.py", "load_engine"),
+    ("    text features and embeddings", "storywire/cluster/prepare.py", "prepare_batch"),
+    ("    engine decisions", "storywire/cluster/online.py", "assign"),
+    ("    assignments and stories written", "storywire/store/stories.py", "apply_assignments"),
+    ("    stories refreshed", "storywire/store/stories.py", "refresh_stories"),
+    ("  analysis", "storywire/pipeline.py", "analyse_pending"),
+    ("    spaCy loaded", "storywire/analyse/entities.py", "get_nlp"),
+    ("    per-article parts", "storywire/analyse/parts.py", "article_parts"),
+    ("      spaCy NER", "storywire/analyse/entities.py", "_ner"),
+    ("    summary", "storywire/analyse/summarise.py", "summarise"),
+    ("    analyses written", "storywire/store/stories.py", "save_analysis"),
+    ("  of all the above, module imports", "<frozen importlib._bootstrap>", "_find_and_load"),
+]
+
+
+def profile_cli(path: Path, db: Path) -> None:
+    """Where the time of a single-process `storywire ingest` goes (cProfile; its overhead inflates Python-heavy
+    stages), in ms per article."""
+    out = db.with_suffix(".prof")
+    env = {**os.environ, "STORYWIRE_DB": str(db), "STORYWIRE_WORKERS": "0"}
+    subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "storywire.cli", "ingest", str(path)],
+                   env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    n = sum(1 for _ in path.open(encoding="utf-8"))
+    stats = pstats.Stats(str(out)).stats  # type: ignore[attr-defined]
+    cumulative: dict[tuple[str, str], float] = {}
+    for (file, _line, func), (_cc, _nc, _tt, ct, _callers) in stats.items():
+        for _label, ending, name in STAGES:
+            if name == func and file.endswith(ending):
+                cumulative[(ending, name)] = max(cumulative.get((ending, name), 0.0), ct)
+    main = next((ct for (file, _l, func), (*_, ct, _c) in stats.items()
+                 if func == "main" and file.endswith("storywire/cli.py")), 0.0)
+    whole = cumulative.get(("storywire/cli.py", "<module>"), 0.0)
+    print(f"-- where `storywire ingest` spends its time (single process, cProfile, {n} articles; "
+          f"load {os.getloadavg()[0]:.1f}) --")
+    for label, ending, name in STAGES:
+        seconds = whole - main if not ending else cumulative.get((ending, name), 0.0)
+        print(f"{label:<56} {seconds:7.2f} s  {1000 * seconds / n:6.2f} ms per article", flush=True)
 
 
 def real_texts(root: Path) -> Path | None:
@@ -83,6 +170,7 @@ def main() -> None:
     ap.add_argument("--html", type=int, default=2000)
     ap.add_argument("--only-cli", action="store_true", help="only the `storywire ingest` lines")
     ap.add_argument("--no-postgres", action="store_true", help="SQLite only.")
+    ap.add_argument("--profile", action="store_true", help="where the time of `storywire ingest` goes")
     args = ap.parse_args()
     if args.only_cli:
         args.jsonl = args.html = 0
@@ -117,8 +205,11 @@ def main() -> None:
                     print(f"  postgresql / sqlite, {what}: {rate / sqlite[cluster]:.2f}  (target >= 0.7)", flush=True)
         ecb = real_texts(root)
         if ecb is not None:
+            adopt_orphans()
             for workers, mode in ((0, "single process"), (-1, "parallel")):
                 cli_ingest(f"storywire ingest ECB+ dev, {mode}", ecb, root / f"d{workers}.db", workers)
+            if args.profile:
+                profile_cli(ecb, root / "profiled.db")
         print(f"load average at the end {os.getloadavg()[0]:.1f}")
 
 

@@ -123,7 +123,7 @@ def test_the_engine_drops_scikit_learns_stop_words_without_importing_it():
 
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    from storywire.cluster.stop_words import ENGLISH_STOP_WORDS as ours
+    from storywire.stop_words import ENGLISH_STOP_WORDS as ours
 
     assert ours == ENGLISH_STOP_WORDS
     f = features("Whereas the council herself voted", "Nevertheless the council voted yourselves thereafter.", TUE)

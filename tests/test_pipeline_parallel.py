@@ -60,6 +60,61 @@ def test_a_dying_worker_costs_only_its_item():
     assert all(pid != os.getpid() for _, (_, pid) in ordered_map(pid_of, range(30), workers=2, chunksize=2))
 
 
+def models_held(n: int) -> tuple[int, int, bool, bool]:
+    """(item, pid, whether this process came from the preloading forkserver, whether it holds spaCy)."""
+    import sys
+
+    from storywire.analyse import entities
+
+    return n, os.getpid(), "storywire.worker_preload" in sys.modules, "" in entities._nlp_cache
+
+
+def test_workers_start_holding_the_models():
+    """Workers are forked from a server that loaded the stages' models once: none of them loads its own."""
+    got = [r for _, r in ordered_map(models_held, range(40), workers=2, chunksize=2)]
+    assert {pid for _, pid, _, _ in got} - {os.getpid()} and all(pid != os.getpid() for _, pid, _, _ in got)
+    assert all(preloaded and spacy for _, _, preloaded, spacy in got)
+
+
+def test_storywire_ingest_with_workers_stores_what_one_process_stores(tmp_path):
+    """`storywire ingest` as a user runs it, with workers (started while the input is read) and without:
+    the same articles, the same stories, the same analyses, each bad record reported on its own line."""
+    import subprocess
+    import sys
+
+    from storywire.store import open_store
+
+    events = [("Harbour strike", "Dockers at the port of Leith walked out over pay, the union Unite said."),
+              ("Bridge closure", "The Forth bridge was closed to lorries after cracks were found, engineers said.")]
+    lines = [json.dumps({"id": f"a{i}", "title": f"{what} day {i % 5}", "source": f"Outlet {i % 4}",
+                         "text": f"{what} {body} Day {i % 5}, report {i}.",
+                         "published": f"2024-05-0{1 + i % 5}T09:00:00Z"})
+             for i in range(160) for what, body in [events[i % 2]]]
+    lines[40:40] = ["{not json", json.dumps({"id": "nul", "text": "a\u0000b"})]
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    results = []
+    for workers in (2, 0):
+        db = tmp_path / f"w{workers}.db"
+        proc = subprocess.run([str(Path(sys.executable).parent / "storywire"), "--db", str(db), "ingest", str(src)],
+                              capture_output=True, text=True, timeout=600,
+                              env={**os.environ, "STORYWIRE_WORKERS": str(workers)})
+        assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+        rejected = sorted(line for line in proc.stderr.splitlines() if line.startswith("rejected"))
+        store = open_store(str(db))
+        try:
+            with store.read() as conn:
+                analyses = sorted(store.stories_needing_analysis(conn, limit=10**6))
+            results.append((rejected, proc.stderr.splitlines()[-1], _contents(store), analyses))
+        finally:
+            store.close()
+    assert results[0] == results[1]
+    rejected, last, (rows, stories), pending = results[0]
+    assert [line.split(" ", 2)[1] for line in rejected] == [f"{src}:41:", f"{src}:42:"]
+    assert "not valid JSON" in rejected[0] and "NUL" in rejected[1]
+    assert last.startswith("160 ingested") and len(rows) == 160 and len(stories) >= 2 and pending == []
+
+
 def test_a_short_stream_runs_here():
     assert all(pid == os.getpid() for _, (_, pid) in ordered_map(pid_of, range(10), workers=2, chunksize=2))
 

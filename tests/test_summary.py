@@ -315,3 +315,44 @@ def test_counts_of_different_things_in_one_story_are_no_conflict():
             "contained, the forest service said.\n\nMore than 40,000 people were without power on Saturday.", 2)
     d = analyse_story(12, [a, b], summary_sentences=4, nlp=False)
     assert not [s for s in d["summary"] if s["kind"] == "conflict"], d["summary"]
+
+
+_WORDS = st.sampled_from(["quake", "toll", "rose", "the", "of", "a", "rescuers", "x", "town", "said", "12", "night",
+                          "aftershock", "it", "hit", "coast", "we"])
+
+
+@given(st.lists(st.lists(_WORDS, max_size=12), min_size=1, max_size=8))
+@settings(max_examples=200, deadline=None)
+def test_summary_vectors_are_scikit_learns_to_the_bit(docs):
+    """The summary's TF-IDF sentence vectors are scikit-learn's (sublinear tf, smoothed idf, unit rows), to the
+    bit: the same similarities, so the same summaries, without importing scikit-learn."""
+    import numpy as np
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+
+    from storywire.analyse.summarise import _vectorise
+
+    vec = TfidfVectorizer(analyzer=lambda toks: [t for t in toks if t not in ENGLISH_STOP_WORDS and len(t) > 1],
+                          sublinear_tf=True, norm="l2")
+    try:
+        expected = vec.fit_transform(docs)
+    except ValueError:  # no term at all
+        with pytest.raises(ValueError):
+            _vectorise(docs)
+        return
+    got = _vectorise(docs)
+    assert np.array_equal((got @ got.T).toarray(), (expected @ expected.T).toarray())
+    assert np.array_equal(got.toarray(), expected.toarray())
+
+
+def test_analysing_a_story_does_not_import_scikit_learn():
+    import subprocess
+    import sys
+
+    probe = ("import sys; from datetime import datetime, UTC; from storywire.analyse import analyse_story; "
+             "from storywire.models import Article; t = datetime(2024, 3, 2, tzinfo=UTC); "
+             "arts = [Article(id=i, source=f'S{i}', title='Quake hits coast', text='A strong quake hit the coast "
+             "town on Monday night, officials said. Rescuers searched the rubble for survivors.', "
+             "content_hash=f'h{i}', fetched=t, published=t) for i in (1, 2)]; "
+             "d = analyse_story(1, arts, nlp=False); print(bool(d['summary']), 'sklearn' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["True", "False"]

@@ -7,9 +7,12 @@ worker that dies (a parser that crashes the interpreter, the OOM killer) breaks 
 restarted and the chunk in flight is run again item by item, so the one item that kills a worker again
 is the only one lost (a pool whose workers die on every item is an error: workers cannot start).
 
-The pool is one per process and per worker count, started on first use (spawned, never forked: the
-caller may run threads, e.g. the web server of ``storywire run``) and kept until the process exits, so
-a collector that ingests a few items at a time does not pay a worker start-up each time. The functions
+The pool is one per process and per worker count, started on first use and kept until the process exits, so
+a collector that ingests a few items at a time does not pay a worker start-up each time. Workers are forked
+from a forkserver (never from the caller, which may run threads, e.g. the web server of ``storywire run``)
+that imported the stages and loaded their models once (:mod:`storywire.worker_preload`), so a worker starts
+holding them instead of loading its own; :func:`start_workers` starts that server early, to load them while
+the caller reads its input. The functions
 it runs are plain module-level functions over frozen dataclasses, so the same ones can run elsewhere
 (e.g. as Ray tasks).
 """
@@ -24,9 +27,12 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import chain, groupby, islice
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from .errors import ConfigError
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
 
 log = logging.getLogger(__name__)
 
@@ -75,9 +81,7 @@ class _Pools:
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = None
             if pool is None:
-                import multiprocessing
-
-                pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+                pool = ProcessPoolExecutor(workers, mp_context=_context())
                 self._pools[workers] = pool
             return pool
 
@@ -90,6 +94,30 @@ class _Pools:
 
 
 _pools = _Pools()
+PRELOAD = ["__main__", "storywire.worker_preload"]  # what the forkserver imports before it forks a worker
+
+
+def _context() -> BaseContext:
+    """The forkserver context, its server importing :data:`PRELOAD` (where there is no forkserver: spawn)."""
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return context
+
+
+def start_workers(workers: int) -> None:
+    """Start loading what the worker processes need (``workers`` > 0) in the background: the forkserver
+    imports the stages and loads their models while the caller goes on (reading its input, storing it)."""
+    if workers <= 0:
+        return
+    context = _context()
+    if context.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
 
 
 def ordered_map(fn: Callable[[T], R], items: Iterable[T], workers: int, chunksize: int = 32,

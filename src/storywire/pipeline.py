@@ -43,7 +43,7 @@ from .errors import RecordRefused
 from .extract import extract_item
 from .extract.boilerplate import fingerprint, paragraphs
 from .models import Article, Assignment, Extracted, IngestResult, RawItem, Rejected
-from .parallel import StageFailure, ordered_map, resolve_workers, submit_chunk
+from .parallel import StageFailure, ordered_map, resolve_workers, start_workers, submit_chunk
 from .stages import StoryJob, analyse_story_job, article_parts_job, prepare_item
 from .store.article_analyses import ArticleAnalysisRow
 from .store.articles import UNKNOWN_OUTLET
@@ -224,7 +224,7 @@ class Pipeline:
         summary = IngestSummary()
         analyse = analyse if analyse is not None else self.settings.analyse
         ahead = parts if parts is not None else analyse
-        for batch in batched(self.prepare_items(items), self.settings.batch_size):
+        for batch in batched(self.prepare_items(self._starting_workers(items)), self.settings.batch_size):
             stored = len(summary.article_ids)
             self._store_prepared(batch, summary, on_item)
             if ahead:  # from the first batch on, or never: a small ingest leaves them to the analysis
@@ -234,6 +234,15 @@ class Pipeline:
         if analyse:
             summary.stories_analysed = self.analyse_pending()
         return summary
+
+    def _starting_workers(self, items: Iterable[RawItem | Rejected]) -> Iterator[RawItem | Rejected]:
+        """``items``, the worker processes starting (:func:`parallel.start_workers`) once they are enough to be
+        worth starting them for, so what the workers load is loaded while the rest is read and stored."""
+        worth = PARTS_CHUNK * (2 * self.workers + 1)
+        for n, item in enumerate(items, 1):
+            if n == worth:
+                start_workers(self.workers)
+            yield item
 
     def extract(self, item: RawItem) -> Extracted:
         return extract_item(item, favor=self.settings.extract_favor)

@@ -19,7 +19,7 @@ from typing import Any, cast
 
 import numpy as np
 
-from .stop_words import ENGLISH_STOP_WORDS
+from ..stop_words import ENGLISH_STOP_WORDS
 
 # Words that say nothing about which event an article reports (news boilerplate, reporting verbs,
 # calendar words) on top of scikit-learn's English stop words.

@@ -55,19 +55,27 @@ class StoriesMixin:
 
     def apply_assignments(self, conn: sa.Connection, assignments: list[Assignment]) -> None:
         """Record where clustering put these articles, in order: their stories are created, merges
-        done; the article rows are written together (one statement for many). The caller refreshes the
-        touched stories (:meth:`refresh_stories`)."""
+        done. The store ends as if each were applied in turn, in a few statements for all: each article is
+        written once, into the story its story ended in after the merges that follow it, and the merges
+        move the articles stored before. The caller refreshes the touched stories (:meth:`refresh_stories`)."""
         now = utcnow()
         self._stories_to_join(conn, [a.story_id for a in assignments], now)
-        rows: list[dict] = []
+        merged_into: dict[int, int] = {}  # story merged away -> the story it was merged into, in merge order
         for a in assignments:
-            rows.append({"aid": a.article_id, "story_id": a.story_id, "duplicate_of": a.duplicate_of,
-                         "dup_similarity": a.dup_similarity, "clustered_at": now})
-            if a.merged_story_ids:
-                self._write_assignments(conn, rows)  # the merged stories' articles include these
-                rows = []
-                self._merge_stories(conn, a.merged_story_ids, a.story_id, now)
-        self._write_assignments(conn, rows)
+            for old in a.merged_story_ids:
+                merged_into[old] = a.story_id
+
+        def final(story_id: int) -> int:
+            seen = set()
+            while story_id in merged_into and story_id not in seen:
+                seen.add(story_id)
+                story_id = merged_into[story_id]
+            return story_id
+
+        self._write_assignments(conn, [{"aid": a.article_id, "story_id": final(a.story_id),
+                                        "duplicate_of": a.duplicate_of, "dup_similarity": a.dup_similarity,
+                                        "clustered_at": now} for a in assignments])
+        self._merge_stories(conn, [(old, into, final(into)) for old, into in merged_into.items()], now)
 
     def _stories_to_join(self, conn: sa.Connection, story_ids: list[int], now: datetime) -> None:
         """Create the stories not stored yet (one look-up, one insert), after checking that none of them was
@@ -92,13 +100,20 @@ class StoriesMixin:
                 story_id=sa.bindparam("story_id"), duplicate_of=sa.bindparam("duplicate_of"),
                 dup_similarity=sa.bindparam("dup_similarity"), clustered_at=sa.bindparam("clustered_at")), rows)
 
-    def _merge_stories(self, conn: sa.Connection, merged: tuple[int, ...], into: int, now: datetime) -> None:
-        for old in merged:
-            conn.execute(articles.update().where(articles.c.story_id == old).values(story_id=into))
-            conn.execute(stories.update().where(stories.c.id == old).values(merged_into=into, updated=now,
-                                                                            article_count=0, source_count=0))
-            conn.execute(analyses.delete().where(analyses.c.story_id == old))
-            conn.execute(story_entities.delete().where(story_entities.c.story_id == old))
+    def _merge_stories(self, conn: sa.Connection, merges: list[tuple[int, int, int]], now: datetime) -> None:
+        """Record the merges (story, merged into, where that ended): the stories' stored articles move to the
+        end of the chain, the stories are marked merged into the one they joined, their analyses dropped."""
+        if not merges:
+            return
+        conn.execute(articles.update().where(articles.c.story_id == sa.bindparam("old_id"))
+                     .values(story_id=sa.bindparam("final_id")),
+                     [{"old_id": old, "final_id": end} for old, _into, end in merges])
+        conn.execute(stories.update().where(stories.c.id == sa.bindparam("old_id"))
+                     .values(merged_into=sa.bindparam("into_id"), updated=now, article_count=0, source_count=0),
+                     [{"old_id": old, "into_id": into} for old, into, _end in merges])
+        olds = [old for old, _into, _end in merges]
+        conn.execute(analyses.delete().where(analyses.c.story_id.in_(olds)))
+        conn.execute(story_entities.delete().where(story_entities.c.story_id.in_(olds)))
 
     def merges_since(self, conn: sa.Connection, since: datetime) -> list[tuple[int, int]]:
         """(story, merged into) for the merges recorded since ``since``, oldest first."""

@@ -1,6 +1,6 @@
 """scikit-learn's English stop words (``sklearn.feature_extraction.text.ENGLISH_STOP_WORDS``, BSD-3-Clause,
-from the Glasgow Information Retrieval Group's list), the same 318 words: kept here so the story engine
-and its worker processes do not import scikit-learn (about a second per process) for one word list.
+from the Glasgow Information Retrieval Group's list), the same 318 words: kept here so the story engine, the
+summary and their worker processes do not import scikit-learn (about a second per process) for one word list.
 """
 from __future__ import annotations
 
