@@ -303,6 +303,8 @@ def test_version():
 
     r = CliRunner().invoke(app, ["--version"])
     assert r.exit_code == 0 and r.output == f"storywire {__version__}\n"
+    as_module = subprocess.run([sys.executable, "-m", "storywire", "--version"], capture_output=True, text=True)
+    assert as_module.returncode == 0 and as_module.stdout == r.output
 
 
 # -- output: data printed as it is, not cut at 80 columns, counted in words that agree -------------------------

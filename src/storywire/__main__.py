@@ -1,0 +1,4 @@
+"""`python -m storywire`: the same as the `storywire` command."""
+from .cli import main
+
+main()
