@@ -444,3 +444,14 @@ def test_eval_quotes_on_the_tune_set(shared: Path):
     figures = json.loads(r.stdout)
     assert figures["cases"] == 134 and figures["named"] == 128
     assert figures["right"] >= 127 and figures["wrong"] == 0 and figures["wrongly_attributed"] == 0
+
+
+def test_eval_quotes_on_the_third_held_out_set(shared: Path):
+    """Pages in no other set (The Intercept, The Nation, The New Yorker, i, The Independent, LA Times, Reuters),
+    annotated before this round's changes: the figures reached, never more."""
+    r = storywire("eval", "quotes", str(REPO / "tests" / "data" / "quotes-fresh3.jsonl"), "--json", cwd=REPO)
+    assert r.returncode == 0, r.stderr
+    figures = json.loads(r.stdout)
+    assert figures["cases"] == 69 and figures["named"] == 63 and figures["unnamed"] == 6
+    assert figures["right"] >= 42 and figures["wrong"] <= 7 and figures["unattributed"] <= 11
+    assert figures["wrongly_attributed"] == 0
