@@ -31,6 +31,9 @@ _PLACE = (r"\s+(?:in|at|on|during|after|before|outside|via|while|when)\s+(?:a|an
           r"[^,;:!?]*")
 _TIME_TAIL = re.compile(rf"(?:{_TIME})+$")
 _TAIL = re.compile(rf"(?:{_TIME}|{_PLACE})+$")
+# "A dejected Edwards", "a visibly emotional Jo Smith": an article, lowercase words, then only a name
+_DESCRIBED_NAME = re.compile(r"^(?:[Aa]n?|[Tt]he)\s+((?:[a-z][\w\-]*\s+){1,3})"
+                             r"([A-Z][\w\-'\u2019.]*(?:\s+[A-Z][\w\-'\u2019.]*){0,2})$")
 DESCRIPTION_START = ("a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "another")
 _LEAD = re.compile(r"^[(\[]?(?:(?:and|but|then|also|later|now|meanwhile|however|additionally|indeed|still|so),?\s+)+",
                    re.I)
@@ -144,6 +147,10 @@ def trim_phrase(phrase: str) -> str:
     """The speaker phrase without leading connectives and trailing time or place words."""
     phrase = phrase.replace("\u2024", ".").strip(" ,;:")
     phrase = _LEAD.sub("", phrase)
+    described = _DESCRIBED_NAME.match(phrase)
+    if described and not any(_low(w) in ROLE_WORDS or _low(w) in EPITHET_NOUNS for w in described.group(1).split()) \
+            and any(_is_name_word(w) for w in described.group(2).split()):
+        phrase = described.group(2)  # "A dejected Edwards": the name the adjectives describe
     description = phrase.split(" ", 1)[0].lower() in DESCRIPTION_START
     trimmed = (_TIME_TAIL if description else _TAIL).sub("", phrase).strip(" ,")
     return trimmed or phrase
