@@ -272,6 +272,17 @@ def test_a_title_given_to_a_thing_is_nobody_s_words():
     assert quote(text, "Long Walk Home").speaker is None
 
 
+def test_a_role_description_is_the_subject_just_before_it_when_no_one_else_is_named():
+    text = ("Former House Speaker Kevin Hale lost his post in the autumn.\n\n"
+            "Tom Reyes, a budget analyst, expects a long fight over the spending bills.\n\n"
+            "With a straight face, Dana Moss proclaimed that the plan would let the party advance its priorities. "
+            "\u201cWe are not surrendering, we are fighting,\u201d the new speaker said at the time.")
+    assert quote(text, "not surrendering").speaker == "Dana Moss"
+    text = ("Mayor Ruth Byrne opened the bridge on Monday. \u201cThis bridge will carry the city for a century,\u201d "
+            "the minister said.")
+    assert quote(text, "carry the city").speaker != "Ruth Byrne"  # a mayor is not the minister
+
+
 def test_a_short_quote_with_according_to_at_the_end_of_its_sentence():
     text = ("High winds are causing \u201ccritical fire weather conditions,\u201d and threatening to intensify "
             "the fire, according to forecasters.")
@@ -458,7 +469,7 @@ def test_eval_quotes_on_the_second_held_out_set(shared: Path):
     assert r.returncode == 0, r.stderr
     figures = json.loads(r.stdout)
     assert figures["cases"] == 63 and figures["named"] == 59 and figures["unnamed"] == 4
-    assert figures["right"] >= 44 and figures["wrong"] <= 5 and figures["unattributed"] <= 4
+    assert figures["right"] >= 45 and figures["wrong"] <= 4 and figures["unattributed"] <= 4
     assert figures["wrongly_attributed"] == 0
 
 

@@ -358,7 +358,8 @@ class Mentions:
 
     def resolve(self, phrase: str, position: int, para: int) -> str | None:
         """The person a pronoun or a definite description at ``position`` refers to: the nearest fitting person
-        named before it in its paragraph or the one before (subjects of sentences first), or None."""
+        named before it in its paragraph or the one before (subjects of sentences first); for a description, else
+        the last person named in its paragraph when a sentence's subject of no other role; or None."""
         words = [_low(w) for w in phrase.split()]
         if len(words) == 1 and words[0] in ("he", "she"):
             want: Gender = _PRONOUN_GENDER[words[0]]
@@ -385,6 +386,10 @@ class Mentions:
         named = {surname(mt.name) for mt in near}
         if len(words) >= 2 and len(named) == 1 and not self.roles.get(next(iter(named))):
             return self.fullest(near[-1].name)  # "Mr Sunak hinted ... the Prime Minister said": the one person named
+        last = next((mt for mt in reversed(near) if mt.para == para), None)
+        if len(words) >= 2 and last is not None and last.subject and \
+                (not self.roles.get(surname(last.name)) or fits(last)):
+            return self.fullest(last.name)  # "Johnson proclaimed ... “…,” the new speaker said": no one else between
         return None
 
     def _role_fits(self, name: str, content: set[str]) -> bool:
