@@ -283,6 +283,15 @@ def test_a_role_description_is_the_subject_just_before_it_when_no_one_else_is_na
     assert quote(text, "carry the city").speaker != "Ruth Byrne"  # a mayor is not the minister
 
 
+def test_a_programme_named_after_told_or_said_on_is_nobody_s_words():
+    text = ("Chris Dale appeared on Monday to defend the decision of his school.\n\n"
+            "\u201cWe decided to forfeit that game and withdraw from the tournament,\u201d he told \u201cMorning "
+            "Show.\u201d Later he said on \u201cEvening News Tonight\u201d that he had no regrets.")
+    assert quote(text, "forfeit that game").speaker == "Chris Dale"
+    assert not [q for q in quotes_of(text) if "Morning" in q.text and q.speaker]
+    assert not [q for q in quotes_of(text) if "Evening News" in q.text and q.speaker]
+
+
 def test_a_short_quote_with_according_to_at_the_end_of_its_sentence():
     text = ("High winds are causing \u201ccritical fire weather conditions,\u201d and threatening to intensify "
             "the fire, according to forecasters.")
@@ -459,7 +468,7 @@ def test_eval_quotes_on_the_fresh_held_out_set(shared: Path):
     figures = json.loads(r.stdout)
     assert figures["cases"] == 76 and figures["named"] == 71 and figures["unnamed"] == 5
     assert figures["right"] >= 67 and figures["wrong"] <= 1 and figures["unattributed"] <= 1
-    assert figures["wrongly_attributed"] <= 1
+    assert figures["wrongly_attributed"] == 0
 
 
 def test_eval_quotes_on_the_second_held_out_set(shared: Path):

@@ -99,6 +99,8 @@ _BEFORE_INTRO = re.compile(rf"(?P<spk>{_SPK})\s+(?P<cue>{_CUE_EXT})(?:\s+that)?\
 # A quote given as the name of a thing, not words said: 'the book is titled, "…"', 'a film called "…"'
 _TITLED = re.compile(r"(?:\b(?:titled|entitled|headlined)|\b(?:is|was|are|were|be|been)\s+(?:called|named|dubbed))"
                      r"\s*[,:]?\s*$")
+# A programme or paper named where words are said: 'he told "Fox & Friends."', 'she said on "Meet the Press"'
+_SHOW_NAMED = re.compile(r"\b(?:told|(?:said|says|appeared|speaking|spoke|wrote|writing)\s+(?:on|in))\s*$")
 # "<a clause> and Emery": the name after the last "and" (the clause is tested by _verb_clause)
 _AND_NAME = re.compile(r"^(?P<clause>.*\b[a-z]\w*.*)\s+and\s+"
                        r"(?P<name>[A-Z][\w\-'\u2019.]*(?:\s+[A-Z][\w\-'\u2019.]*){0,3})$")
@@ -450,7 +452,8 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
     prev_attr_end = -1  # where the last quote's own attribution ends: an intro before it is not the next one's
     for k in range(len(spans)):
         around = _around(par, masked, spans, k)
-        titled.append(bool(_TITLED.search(around.before)))
+        titled.append(bool(_TITLED.search(around.before)) or
+                      bool(_SHOW_NAMED.search(around.before) and around.quote.lstrip()[:1].isupper()))
         attr = None if titled[-1] else \
             next(filter(None, (find(around, prev_attr_end) for find in _ATTRIBUTION_FINDERS)), None)
         if attr is not None and attr.own:
