@@ -292,6 +292,17 @@ def test_a_programme_named_after_told_or_said_on_is_nobody_s_words():
     assert not [q for q in quotes_of(text) if "Evening News" in q.text and q.speaker]
 
 
+def test_reported_speech_after_he_or_she_is_the_person_it_stands_for():
+    text = ("Steve Dale manages the store on Market Street.\n\n"
+            "He said thieves take at least four blazers from the racks every single day. "
+            "She also says that the city has done nothing about it.")
+    found = [q for q in quotes_of(text) if q.kind == "indirect"]
+    assert [(q.text, q.speaker) for q in found] == [
+        ("thieves take at least four blazers from the racks every single day", "Steve Dale")]
+    text = "The store on Market Street was closed. He said thieves take at least four blazers every single day."
+    assert not [q for q in quotes_of(text) if q.kind == "indirect"]  # no man named: no one credited
+
+
 def test_a_short_quote_with_according_to_at_the_end_of_its_sentence():
     text = ("High winds are causing \u201ccritical fire weather conditions,\u201d and threatening to intensify "
             "the fire, according to forecasters.")
@@ -478,7 +489,7 @@ def test_eval_quotes_on_the_second_held_out_set(shared: Path):
     assert r.returncode == 0, r.stderr
     figures = json.loads(r.stdout)
     assert figures["cases"] == 63 and figures["named"] == 59 and figures["unnamed"] == 4
-    assert figures["right"] >= 45 and figures["wrong"] <= 4 and figures["unattributed"] <= 4
+    assert figures["right"] >= 46 and figures["wrong"] <= 4 and figures["unattributed"] <= 4
     assert figures["wrongly_attributed"] == 0
 
 

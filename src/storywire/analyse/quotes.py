@@ -751,7 +751,9 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
         if not m:
             continue
         spk = re.sub(r"^(?:but|and|while|as)\s+", "", m.group("spk"), flags=re.IGNORECASE)
-        if spk.lower() == "it" or _clear_speaker(trim_phrase(spk)) and spk.split()[0].lower() not in _PRONOUNS:
+        spk = re.sub(r"^(he|she)\s+(?:also|later|again|previously|now)$", r"\1", spk, flags=re.IGNORECASE)
+        if spk.lower() in ("it", "he", "she") or \
+                _clear_speaker(trim_phrase(spk)) and spk.split()[0].lower() not in _PRONOUNS:
             return _Reported(spk, m.group("cue"), m.group("content"), sent[m.start("spk"):m.end("cue")])
     return None
 
