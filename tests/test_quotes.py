@@ -504,7 +504,8 @@ def test_eval_quotes_on_the_tune_set(shared: Path):
 
 def test_eval_quotes_on_the_third_held_out_set(shared: Path):
     """Pages in no other set (The Intercept, The Nation, The New Yorker, i, The Independent, LA Times, Reuters),
-    annotated before this round's changes: the figures reached, never more."""
+    annotated before this round's changes and measured once after them: the figures reached, never more (42/63,
+    unchanged by the round's changes, far from the 95% asked)."""
     r = storywire("eval", "quotes", str(REPO / "tests" / "data" / "quotes-fresh3.jsonl"), "--json", cwd=REPO)
     assert r.returncode == 0, r.stderr
     figures = json.loads(r.stdout)
