@@ -96,6 +96,14 @@ _NEXT_SENTENCE = re.compile(
     r"^\s*(?P<spk>He|She|(?:Mr|Mrs|Ms|Dr)\u2024?\s+[A-Z][\w'\u2019\-]+|[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)?)"
     r"\s+(?P<cue>added|continued|went on|explained)\b")
 _BEFORE_INTRO = re.compile(rf"(?P<spk>{_SPK})\s+(?P<cue>{_CUE_EXT})(?:\s+that)?\s*[,:]?\s*$")
+# A quote given as the name of a thing, not words said: 'the book is titled, "…"', 'a film called "…"'
+_TITLED = re.compile(r"(?:\b(?:titled|entitled|headlined)|\b(?:is|was|are|were|be|been)\s+(?:called|named|dubbed))"
+                     r"\s*[,:]?\s*$")
+# A programme or paper named where words are said: 'he told "Fox & Friends."', 'she said on "Meet the Press"'
+_SHOW_NAMED = re.compile(r"\b(?:told|(?:said|says|appeared|speaking|spoke|wrote|writing)\s+(?:on|in))\s*$")
+# "<a clause> and Emery": the name after the last "and" (the clause is tested by _verb_clause)
+_AND_NAME = re.compile(r"^(?P<clause>.*\b[a-z]\w*.*)\s+and\s+"
+                       r"(?P<name>[A-Z][\w\-'\u2019.]*(?:\s+[A-Z][\w\-'\u2019.]*){0,3})$")
 _BEFORE_ANY = re.compile(rf"\b(?P<cue>(?:(?:has|have|had)\s+)?(?:{_CUE_WORDS}))\b")
 _SAYING = re.compile(r",\s+(?P<cue>saying|adding|writing|noting|arguing|insisting|warning|telling [^,]{1,40}|"
                      r"calling (?:it|them|him|her)?)\b")
@@ -234,12 +242,21 @@ def _subject(pre: str) -> str | None:
         full = last
     # Drop a leading clause up to a conjunction ("... but three EU diplomats").
     parts = re.split(r"\b(?:but|while|whereas|although|though|because|and then|so|whom)\s+", full)
+    clause = _AND_NAME.match(parts[-1].strip())
+    if clause and _verb_clause(clause.group("clause")):
+        parts = [clause.group("name")]  # "Watkins is making himself ... and Emery added:": the nearest subject
     full = re.sub(r"^(?:and|but|then|also|later|now|meanwhile)\s+", "", parts[-1].strip(), flags=re.IGNORECASE)
     full = _head_trimmed(full)
     words = [w.lower().strip("\u2024.'\u2019") for w in re.split(r"[\s,]+", full) if w]
     if not words or len(words) > 12 or any(w in _BAD_SPEAKER_WORDS for w in words):
         return None
     return full.replace("\u2024", ".")
+
+
+def _verb_clause(text: str) -> bool:
+    """Whether a text before "and Name" is a clause of its own (it holds a verb), not the first of two names."""
+    return bool(re.search(r"\b(?:is|are|was|were|has|have|had|\w+ed)\s+(?!and\b)[a-z]", text)) and \
+        not _looks_name(text)
 
 
 def _head_trimmed(phrase: str) -> str:
@@ -431,10 +448,14 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
     par = ctx.text[offset:offset + _para_len(ctx.text, offset)]
     masked = _mask(par)
     attrs: list[_Attribution | None] = []
+    titled: list[bool] = []  # a quote given as a thing's name: nobody's words
     prev_attr_end = -1  # where the last quote's own attribution ends: an intro before it is not the next one's
     for k in range(len(spans)):
         around = _around(par, masked, spans, k)
-        attr = next(filter(None, (find(around, prev_attr_end) for find in _ATTRIBUTION_FINDERS)), None)
+        titled.append(bool(_TITLED.search(around.before)) or
+                      bool(_SHOW_NAMED.search(around.before) and around.quote.lstrip()[:1].isupper()))
+        attr = None if titled[-1] else \
+            next(filter(None, (find(around, prev_attr_end) for find in _ATTRIBUTION_FINDERS)), None)
         if attr is not None and attr.own:
             prev_attr_end = attr.end
         attrs.append(attr)
@@ -444,10 +465,10 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
         inner = _clean_quote(par[qs:qe])
         attr = attrs[k]
         own = attr is not None and attr.own
-        if para_quotes and not own:  # a quote split by its attribution: join it to the previous one
+        if para_quotes and not own and not titled[k]:  # a quote split by its attribution: join it to the previous
             _join(para_quotes[-1], inner)
             continue
-        if attr is None and k == 0 and qs <= 1 and not any_own:
+        if attr is None and k == 0 and qs <= 1 and not any_own and not titled[k]:
             inherited = _inherited(ctx, prev, inner, offset + qs, p_index)
             if inherited is not None:
                 para_quotes.append(inherited)
@@ -730,7 +751,9 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
         if not m:
             continue
         spk = re.sub(r"^(?:but|and|while|as)\s+", "", m.group("spk"), flags=re.IGNORECASE)
-        if spk.lower() == "it" or _clear_speaker(trim_phrase(spk)) and spk.split()[0].lower() not in _PRONOUNS:
+        spk = re.sub(r"^(he|she)\s+(?:also|later|again|previously|now)$", r"\1", spk, flags=re.IGNORECASE)
+        if spk.lower() in ("it", "he", "she") or \
+                _clear_speaker(trim_phrase(spk)) and spk.split()[0].lower() not in _PRONOUNS:
             return _Reported(spk, m.group("cue"), m.group("content"), sent[m.start("spk"):m.end("cue")])
     return None
 

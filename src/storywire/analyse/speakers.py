@@ -31,6 +31,9 @@ _PLACE = (r"\s+(?:in|at|on|during|after|before|outside|via|while|when)\s+(?:a|an
           r"[^,;:!?]*")
 _TIME_TAIL = re.compile(rf"(?:{_TIME})+$")
 _TAIL = re.compile(rf"(?:{_TIME}|{_PLACE})+$")
+# "A dejected Edwards", "a visibly emotional Jo Smith": an article, lowercase words, then only a name
+_DESCRIBED_NAME = re.compile(r"^(?:[Aa]n?|[Tt]he)\s+((?:[a-z][\w\-]*\s+){1,3})"
+                             r"([A-Z][\w\-'\u2019.]*(?:\s+[A-Z][\w\-'\u2019.]*){0,2})$")
 DESCRIPTION_START = ("a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "another")
 _LEAD = re.compile(r"^[(\[]?(?:(?:and|but|then|also|later|now|meanwhile|however|additionally|indeed|still|so),?\s+)+",
                    re.I)
@@ -144,6 +147,10 @@ def trim_phrase(phrase: str) -> str:
     """The speaker phrase without leading connectives and trailing time or place words."""
     phrase = phrase.replace("\u2024", ".").strip(" ,;:")
     phrase = _LEAD.sub("", phrase)
+    described = _DESCRIBED_NAME.match(phrase)
+    if described and not any(_low(w) in ROLE_WORDS or _low(w) in EPITHET_NOUNS for w in described.group(1).split()) \
+            and any(_is_name_word(w) for w in described.group(2).split()):
+        phrase = described.group(2)  # "A dejected Edwards": the name the adjectives describe
     description = phrase.split(" ", 1)[0].lower() in DESCRIPTION_START
     trimmed = (_TIME_TAIL if description else _TAIL).sub("", phrase).strip(" ,")
     return trimmed or phrase
@@ -351,7 +358,8 @@ class Mentions:
 
     def resolve(self, phrase: str, position: int, para: int) -> str | None:
         """The person a pronoun or a definite description at ``position`` refers to: the nearest fitting person
-        named before it in its paragraph or the one before (subjects of sentences first), or None."""
+        named before it in its paragraph or the one before (subjects of sentences first); for a description, else
+        the last person named in its paragraph when a sentence's subject of no other role; or None."""
         words = [_low(w) for w in phrase.split()]
         if len(words) == 1 and words[0] in ("he", "she"):
             want: Gender = _PRONOUN_GENDER[words[0]]
@@ -378,6 +386,10 @@ class Mentions:
         named = {surname(mt.name) for mt in near}
         if len(words) >= 2 and len(named) == 1 and not self.roles.get(next(iter(named))):
             return self.fullest(near[-1].name)  # "Mr Sunak hinted ... the Prime Minister said": the one person named
+        last = next((mt for mt in reversed(near) if mt.para == para), None)
+        if len(words) >= 2 and last is not None and last.subject and \
+                (not self.roles.get(surname(last.name)) or fits(last)):
+            return self.fullest(last.name)  # "Johnson proclaimed ... “…,” the new speaker said": no one else between
         return None
 
     def _role_fits(self, name: str, content: set[str]) -> bool:
