@@ -111,6 +111,17 @@ def test_newest_matches_are_the_same_whichever_way_they_are_read(dock_log, word,
     assert window_older is True and after[0].title == "Log 0"
 
 
+def test_a_rare_match_leaves_the_planner_as_it_was(dock_log):
+    store, ids, _ = dock_log
+    if store.dialect != "postgresql":
+        pytest.skip("PostgreSQL's planner settings")
+    with store.read() as conn:
+        hits, _ = store.search_newest(conn, "Lindqvist", 4)  # read through the GIN index, other scans off
+        settings = [conn.exec_driver_sql(f"SHOW {name}").scalar()
+                    for name in ("enable_indexscan", "enable_seqscan", "max_parallel_workers_per_gather")]
+    assert len(hits) == 4 and settings == ["on", "on", "2"]
+
+
 def _login(c: TestClient) -> None:
     form = c.get("/login")
     token = re.search(r'name="csrf_token" value="([^"]+)"', form.text).group(1)

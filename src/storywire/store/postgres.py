@@ -2,7 +2,8 @@
 (language-aware per article)."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 import psycopg
@@ -31,12 +32,26 @@ _MOVE = (f"WITH moved AS (DELETE FROM articles_incoming RETURNING *) INSERT INTO
          f" SELECT {_COLUMNS} FROM moved ORDER BY seq ON CONFLICT DO NOTHING RETURNING id, source_id, content_hash")
 # A search reads the newest PROBE_IDS ids in id order first; where fewer than SPARSE of them matched, it reads
 # the rest of its window through the GIN index and the primary key together (a BitmapAnd: only the matching
-# rows of the window are fetched), which the planner, misjudging how often words occur together, may not pick.
+# rows of the window are fetched), which the planner, misjudging how often words occur (together, or lately),
+# may not pick: its other ways are switched off for that statement.
 PROBE_IDS = 2000
 SPARSE = 0.04
-_BITMAP_ONLY = ("SET LOCAL enable_indexscan = off; SET LOCAL enable_seqscan = off;"
-                " SET LOCAL max_parallel_workers_per_gather = 0")
+_BITMAP_ONLY = ("SET enable_indexscan = off; SET enable_seqscan = off; SET max_parallel_workers_per_gather = 0")
 _PLANNER_DEFAULTS = "RESET enable_indexscan; RESET enable_seqscan; RESET max_parallel_workers_per_gather"
+
+
+@contextmanager
+def _bitmap_scans_only(conn: sa.Connection) -> Iterator[None]:
+    """Plan the statements inside with bitmap scans only, then restore the planner's settings (a failed
+    transaction rolls them back itself; a dropped connection is discarded)."""
+    conn.exec_driver_sql(_BITMAP_ONLY)
+    try:
+        yield
+    finally:
+        if not conn.invalidated and conn.connection.driver_connection is not None:
+            status = conn.connection.driver_connection.info.transaction_status
+            if status != psycopg.pq.TransactionStatus.INERROR:
+                conn.exec_driver_sql(_PLANNER_DEFAULTS)
 
 
 def _aware(value: object) -> object:
@@ -62,7 +77,11 @@ class PostgresStore(Store):
         driver_url = (url.replace("postgresql://", "postgresql+psycopg://", 1)
                       .replace("postgres://", "postgresql+psycopg://", 1))
         engine = sa.create_engine(driver_url, pool_size=5, max_overflow=10, pool_pre_ping=True)
-        return cls(engine, url)
+        # Reads autocommit (each statement its own snapshot, as READ COMMITTED gives in a transaction) and skip
+        # the ping: no BEGIN, ROLLBACK or ping round trip per checkout. A connection the server dropped fails
+        # one read (503), which invalidates the pool.
+        readers = sa.create_engine(driver_url, pool_size=5, max_overflow=10, isolation_level="AUTOCOMMIT")
+        return cls(engine, url, read_engine=readers)
 
     def _lookup(self, conn: sa.Connection, group: list[Record]) -> Sequence[sa.Row]:
         external = [r for r in group if r.ex.external_id]
@@ -121,9 +140,8 @@ class PostgresStore(Store):
             return found
         if len(found) / (highest - probe_lo) >= SPARSE:
             return found + newest(in_id_order, after, probe_lo, within - len(found))
-        conn.exec_driver_sql(_BITMAP_ONLY)  # for this statement (a failed one rolls the settings back with it)
-        rest = newest(matches, after, probe_lo, within - len(found))
-        conn.exec_driver_sql(_PLANNER_DEFAULTS)
+        with _bitmap_scans_only(conn):
+            rest = newest(matches, after, probe_lo, within - len(found))
         return found + rest
 
     def lock_clustering(self, conn: sa.Connection) -> None:
