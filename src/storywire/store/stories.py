@@ -275,9 +275,11 @@ class StoriesMixin:
     def recent_outlets(self, conn: sa.Connection, since: datetime) -> dict[int, int]:
         """Story id -> how many outlets have an article in it timed (published, else fetched) from ``since`` on:
         read along the article-time index, so it costs the recent articles only."""
-        stmt = (sa.select(articles.c.story_id, sa.func.count(sa.distinct(articles.c.source_id)))
-                .where(WHEN >= since, articles.c.story_id.is_not(None)).group_by(articles.c.story_id))
-        return {sid: count for sid, count in conn.execute(stmt)}
+        outlets: dict[int, set[int]] = {}
+        for sid, source_id in conn.execute(sa.select(articles.c.story_id, articles.c.source_id).where(WHEN >= since)):
+            if sid is not None:
+                outlets.setdefault(sid, set()).add(source_id)
+        return {sid: len(found) for sid, found in outlets.items()}
 
     def undated_stories(self, conn: sa.Connection, limit: int = 50) -> list[Story]:
         """Live stories of undated articles only (no time span, so never ranked), latest changed first."""
