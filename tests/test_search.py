@@ -147,6 +147,7 @@ def test_search_page_and_api_offer_older_results(filled, monkeypatch):
         h = {"Authorization": f"Bearer {token}"}
         api = c.get("/api/v1/search", params={"q": "ferry strike"}, headers=h).json()
         assert api["scope"] == "newest" and api["older"] is True and api["total_hits"] == 5
+        assert api["within"] == 5 and api["recent"] == queries.RECENT_ARTICLES
         api_all = c.get("/api/v1/search", params={"q": "ferry strike", "older": "true"}, headers=h).json()
         assert api_all["scope"] == "all" and api_all["older"] is False and api_all["total_hits"] == 12
         assert api_all["items"][0]["articles"][0]["title"] == "Ferry strike: ferry crews strike"

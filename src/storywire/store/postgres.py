@@ -77,11 +77,7 @@ class PostgresStore(Store):
         driver_url = (url.replace("postgresql://", "postgresql+psycopg://", 1)
                       .replace("postgres://", "postgresql+psycopg://", 1))
         engine = sa.create_engine(driver_url, pool_size=5, max_overflow=10, pool_pre_ping=True)
-        # Reads autocommit (each statement its own snapshot, as READ COMMITTED gives in a transaction) and skip
-        # the ping: no BEGIN, ROLLBACK or ping round trip per checkout. A connection the server dropped fails
-        # one read (503), which invalidates the pool.
-        readers = sa.create_engine(driver_url, pool_size=5, max_overflow=10, isolation_level="AUTOCOMMIT")
-        return cls(engine, url, read_engine=readers)
+        return cls(engine, url)
 
     def _lookup(self, conn: sa.Connection, group: list[Record]) -> Sequence[sa.Row]:
         external = [r for r in group if r.ex.external_id]

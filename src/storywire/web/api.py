@@ -101,7 +101,8 @@ def search(request: Request, q: str = Query(..., min_length=1, max_length=300), 
             for key in ("times", "outlets"):
                 g["story"].pop(key, None)
     return _page(request, result["groups"], limit, offset, result["more"], query=result["query"],
-                 total_hits=result["total_hits"], scope=result["scope"], older=result["older"])
+                 total_hits=result["total_hits"], scope=result["scope"], older=result["older"],
+                 within=result["within"], recent=result["recent"])
 
 
 @router.get("/entities/{name}", summary="An entity and the stories that mention it")
