@@ -60,11 +60,66 @@ def test_ranking_among_the_newest_puts_the_best_match_first(store):
     with store.atomic() as conn:
         ids = {r.origin: r.article_id for r in store.upsert_articles(conn, records)}
     with store.read() as conn:
-        hits = store.search_newest(conn, "lantern", 10)
+        hits, older = store.search_newest(conn, "lantern", 10)
         by_date = queries.search(store, conn, "lantern", since=T0.date(), within=10)
-    assert [i for i, _ in hits] == [ids["a9"], ids["a10"]]
+    assert [i for i, _ in hits] == [ids["a9"], ids["a10"]] and older is False
     assert [a["id"] for g in by_date["groups"] for a in g["articles"]] == [ids["a9"], ids["a10"]]
     assert by_date["scope"] == "all"
+
+
+def test_only_the_latest_articles_are_searched_unless_older_ones_are_asked_for(filled):
+    store, ids = filled["store"], filled["ids"]
+    with store.read() as conn:
+        latest = queries.search(store, conn, "ferry strike", within=50, recent=ids[13] - ids[9])
+        orchard = queries.search(store, conn, "orchard", within=50, recent=ids[13] - ids[9])
+        whole = queries.search(store, conn, "orchard", within=50, recent=ids[13] - ids[0] + 1)
+        everything = queries.search(store, conn, "ferry strike", within=50, recent=3, older=True)
+    assert sorted(a["id"] for g in latest["groups"] for a in g["articles"]) == [ids[10], ids[11]]
+    assert latest["older"] is True and latest["recent"] == ids[13] - ids[9]
+    assert orchard["older"] is True  # one match, but older articles were not searched
+    assert [a["id"] for g in whole["groups"] for a in g["articles"]] == [ids[12]] and whole["older"] is False
+    assert everything["scope"] == "all" and everything["total_hits"] == 12
+
+
+@pytest.fixture
+def dock_log(store, monkeypatch):
+    """60 articles (oldest first) with words as common as a topic, a name, and a name only in old news; a
+    search's first look (postgres.PROBE_IDS) covers the newest 10, so each way of reading the rest is taken."""
+    from storywire.store import postgres
+
+    monkeypatch.setattr(postgres, "PROBE_IDS", 10)
+    records = []
+    for i in range(60):
+        words = ["harbour"] + ["Okafor"] * (i % 5 == 0) + ["Lindqvist"] * (i < 20 and i % 3 == 0)
+        records.append(_article(i, f"Day {i} at the dock: {' '.join(words)} in the log, cranes idle.", f"Log {i}"))
+    with store.atomic() as conn:
+        ids = [r.article_id for r in store.upsert_articles(conn, records)]
+    return store, ids, records
+
+
+@pytest.mark.parametrize("word, within", [("harbour", 6), ("Okafor", 8), ("Lindqvist", 4), ("Lindqvist", 50)])
+def test_newest_matches_are_the_same_whichever_way_they_are_read(dock_log, word, within):
+    store, ids, records = dock_log
+    matching = [i for i, r in zip(ids, records, strict=True) if word in r.text]
+    with store.read() as conn:
+        hits, older = store.search_newest(conn, word, within)
+        window, window_older = store.search_newest(conn, word, within, recent=ids[-1] - ids[9])
+        after = store.get_articles(conn, [ids[0]])  # the connection reads on as before
+    assert sorted(i for i, _ in hits) == sorted(matching)[-within:]
+    assert older is (len(matching) >= within)
+    assert sorted(i for i, _ in window) == sorted(i for i in matching if i > ids[9])[-within:]
+    assert window_older is True and after[0].title == "Log 0"
+
+
+def test_a_rare_match_leaves_the_planner_as_it_was(dock_log):
+    store, ids, _ = dock_log
+    if store.dialect != "postgresql":
+        pytest.skip("PostgreSQL's planner settings")
+    with store.read() as conn:
+        hits, _ = store.search_newest(conn, "Lindqvist", 4)  # read through the GIN index, other scans off
+        settings = [conn.exec_driver_sql(f"SHOW {name}").scalar()
+                    for name in ("enable_indexscan", "enable_seqscan", "max_parallel_workers_per_gather")]
+    assert len(hits) == 4 and settings == ["on", "on", "2"]
 
 
 def _login(c: TestClient) -> None:
@@ -82,7 +137,7 @@ def test_search_page_and_api_offer_older_results(filled, monkeypatch):
         _login(c)
         page = c.get("/search", params={"q": "ferry strike"})
         assert page.status_code == 200 and page.text.count('class="hit-title"') == 5
-        assert "Best matches among the 5 newest matching articles" in page.text
+        assert "Best matches among the 5 newest matching articles of the latest 100,000 stored" in page.text
         link = re.search(r'class="older-results" href="\?([^"]+)"', page.text).group(1).replace("&amp;", "&")
         older = c.get("/search?" + link)
         assert older.text.count('class="hit-title"') == 12 and "older-results" not in older.text
@@ -92,6 +147,7 @@ def test_search_page_and_api_offer_older_results(filled, monkeypatch):
         h = {"Authorization": f"Bearer {token}"}
         api = c.get("/api/v1/search", params={"q": "ferry strike"}, headers=h).json()
         assert api["scope"] == "newest" and api["older"] is True and api["total_hits"] == 5
+        assert api["within"] == 5 and api["recent"] == queries.RECENT_ARTICLES
         api_all = c.get("/api/v1/search", params={"q": "ferry strike", "older": "true"}, headers=h).json()
         assert api_all["scope"] == "all" and api_all["older"] is False and api_all["total_hits"] == 12
         assert api_all["items"][0]["articles"][0]["title"] == "Ferry strike: ferry crews strike"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -783,8 +784,11 @@ def test_account_page_makes_lists_and_revokes_api_tokens(env):
     made = c.post("/account/tokens", data={"name": "my reader", "csrf_token": csrf_of(c)})
     token = re.search(r'id="new-token">([^<]+)<', made.text).group(1)
     assert c.get("/api/v1/me", headers=bearer(token)).status_code == 200
-    listing = c.get("/account").text
-    assert "<strong>my reader</strong>" in listing and "never used" not in listing[listing.index("my reader"):][:200]
+    deadline = time.monotonic() + 10  # the use is recorded off the request path: wait for it
+    while "never used" in (listing := c.get("/account").text)[listing.index("my reader"):][:200]:
+        assert time.monotonic() < deadline, "the token's use was never recorded"
+        time.sleep(0.05)
+    assert "<strong>my reader</strong>" in listing
     revoke = re.search(r'action="(/account/tokens/\d+/revoke)"', listing[listing.index("my reader"):]).group(1)
     assert c.post(revoke, data={"csrf_token": csrf_of(c)}).status_code == 303
     assert "my reader" not in c.get("/account").text

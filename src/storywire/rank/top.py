@@ -159,16 +159,17 @@ def best_candidates(store: Store, conn: Connection, since: datetime, now: dateti
             if end == done:
                 break
         stories = store.live_stories(conn, [c.id for c in order[done:end]])
-        ranked += [r for r in (score_story(f, now) for f in story_facts(store, conn, stories)) if r is not None]
+        facts = story_facts(store, conn, stories, with_entities=False)  # entities count only for preferences
+        ranked += [r for r in (score_story(f, now) for f in facts) if r is not None]
         done = end
     return ranked
 
 
-def story_facts(store: Store, conn: Connection, stories: list[Story]) -> list[StoryFacts]:
-    """Outlets, reprint outlets, first-seen times and entities of the given stories."""
+def story_facts(store: Store, conn: Connection, stories: list[Story], with_entities: bool = True) -> list[StoryFacts]:
+    """Outlets, reprint outlets, first-seen times and (unless not ``with_entities``) entities of the given stories."""
     ids = [s.id for s in stories]
     coverage = store.outlet_coverage(conn, ids)
-    ents = store.story_entity_names(conn, ids)
+    ents = store.story_entity_names(conn, ids) if with_entities else {}
     out = []
     for s in stories:
         outlets = coverage.get(s.id, {})

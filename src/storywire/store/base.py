@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import TypeAlias
+from typing import NamedTuple, TypeAlias
 
 import sqlalchemy as sa
 from alembic import command
@@ -30,6 +30,7 @@ from .article_analyses import ArticleAnalysesMixin
 from .articles import ArticlesMixin, search_filter
 from .briefings import BriefingsMixin
 from .reading import ReadingMixin
+from .schema import articles
 from .stories import StoriesMixin
 from .subscriptions import SubscriptionsMixin
 
@@ -40,6 +41,13 @@ Connection: TypeAlias = sa.Connection  # what ``atomic()`` and ``read()`` yield,
 UNAVAILABLE: tuple[type[Exception], ...] = (sa.exc.OperationalError, sa.exc.TimeoutError)
 # A statement raises this when the database cannot take a value (PostgreSQL refuses NUL characters).
 UNUSABLE_VALUE: type[Exception] = sa.exc.DataError
+
+
+class NewestMatches(NamedTuple):
+    """A search among the newest articles: (article id, rank) best first, and whether any article was left
+    out of it (more matches than it ranks, or articles older than the ones it read)."""
+    hits: list[tuple[int, float]]
+    older: bool
 
 
 class Store(ArticlesMixin, ArticleAnalysesMixin, StoriesMixin, AccountsMixin, SubscriptionsMixin, BriefingsMixin,
@@ -126,23 +134,32 @@ class Store(ArticlesMixin, ArticleAnalysesMixin, StoriesMixin, AccountsMixin, Su
         [since, before), or those of stories naming ``entity``."""
         return self._search(conn, query, limit, offset, search_filter(outlet, since, before, entity))
 
-    def search_newest(self, conn: sa.Connection, query: str, within: int, *, outlet: str | None = None,
-                      since: datetime | None = None, before: datetime | None = None,
-                      entity: str | None = None) -> list[tuple[int, float]]:
-        """(article id, rank) of the ``within`` newest matching articles (by id: the order they came in),
-        best first; filters as :meth:`search_articles`. Its cost is bounded by ``within``, however many
-        articles match; fewer than ``within`` hits means there are no older ones."""
-        found = self._search_newest(conn, query, within, search_filter(outlet, since, before, entity))
-        return sorted(found, key=lambda hit: (-hit[1], -hit[0]))
+    def search_newest(self, conn: sa.Connection, query: str, within: int, *, recent: int | None = None,
+                      outlet: str | None = None, since: datetime | None = None, before: datetime | None = None,
+                      entity: str | None = None) -> NewestMatches:
+        """The ``within`` newest matching articles (by id: the order they came in) among the ``recent``
+        newest ids (all when None), best first; filters as :meth:`search_articles`. Its cost is bounded by
+        ``within`` and ``recent``, however many articles match and however many the store holds."""
+        # Two subqueries: each one step along the primary key (SQLite reads the table for min and max together).
+        lowest, highest = conn.execute(sa.select(sa.select(sa.func.min(articles.c.id)).scalar_subquery(),
+                                                 sa.select(sa.func.max(articles.c.id)).scalar_subquery())).one()
+        if highest is None:
+            return NewestMatches([], False)
+        after = max(highest - recent, 0) if recent else 0  # the ids searched are (after, highest]
+        found = self._search_newest(conn, query, within, search_filter(outlet, since, before, entity),
+                                    after, highest)
+        hits = sorted(found, key=lambda hit: (-hit[1], -hit[0]))
+        return NewestMatches(hits, len(found) >= within or after >= lowest)
 
     def _search(self, conn: sa.Connection, query: str, limit: int, offset: int,
                 where: sa.ColumnElement[bool] | None) -> list[tuple[int, float]]:
         """The backend's full-text search over its own index."""
         raise NotImplementedError
 
-    def _search_newest(self, conn: sa.Connection, query: str, within: int,
-                       where: sa.ColumnElement[bool] | None) -> list[tuple[int, float]]:
-        """The backend's (article id, rank) of the ``within`` newest matches, in any order."""
+    def _search_newest(self, conn: sa.Connection, query: str, within: int, where: sa.ColumnElement[bool] | None,
+                       after: int, highest: int) -> list[tuple[int, float]]:
+        """The backend's (article id, rank) of the ``within`` newest matches with ids in (after, highest],
+        in any order."""
         raise NotImplementedError
 
     def lock_clustering(self, conn: sa.Connection) -> None:

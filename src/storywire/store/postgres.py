@@ -2,7 +2,8 @@
 (language-aware per article)."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 import psycopg
@@ -29,6 +30,28 @@ _STAGING = ("CREATE TEMP TABLE IF NOT EXISTS articles_incoming (seq integer, ext
             " ON COMMIT DELETE ROWS")
 _MOVE = (f"WITH moved AS (DELETE FROM articles_incoming RETURNING *) INSERT INTO articles ({_COLUMNS})"
          f" SELECT {_COLUMNS} FROM moved ORDER BY seq ON CONFLICT DO NOTHING RETURNING id, source_id, content_hash")
+# A search reads the newest PROBE_IDS ids in id order first; where fewer than SPARSE of them matched, it reads
+# the rest of its window through the GIN index and the primary key together (a BitmapAnd: only the matching
+# rows of the window are fetched), which the planner, misjudging how often words occur (together, or lately),
+# may not pick: its other ways are switched off for that statement.
+PROBE_IDS = 2000
+SPARSE = 0.04
+_BITMAP_ONLY = ("SET enable_indexscan = off; SET enable_seqscan = off; SET max_parallel_workers_per_gather = 0")
+_PLANNER_DEFAULTS = "RESET enable_indexscan; RESET enable_seqscan; RESET max_parallel_workers_per_gather"
+
+
+@contextmanager
+def _bitmap_scans_only(conn: sa.Connection) -> Iterator[None]:
+    """Plan the statements inside with bitmap scans only, then restore the planner's settings (a failed
+    transaction rolls them back itself; a dropped connection is discarded)."""
+    conn.exec_driver_sql(_BITMAP_ONLY)
+    try:
+        yield
+    finally:
+        if not conn.invalidated and conn.connection.driver_connection is not None:
+            status = conn.connection.driver_connection.info.transaction_status
+            if status != psycopg.pq.TransactionStatus.INERROR:
+                conn.exec_driver_sql(_PLANNER_DEFAULTS)
 
 
 def _aware(value: object) -> object:
@@ -91,15 +114,31 @@ class PostgresStore(Store):
             stmt = stmt.where(where)
         return [(row[0], float(row[1])) for row in conn.execute(stmt.limit(limit).offset(offset))]
 
-    def _search_newest(self, conn: sa.Connection, query: str, within: int,
-                       where: sa.ColumnElement[bool] | None) -> list[tuple[int, float]]:
+    def _search_newest(self, conn: sa.Connection, query: str, within: int, where: sa.ColumnElement[bool] | None,
+                       after: int, highest: int) -> list[tuple[int, float]]:
+        """The newest ``PROBE_IDS`` ids first, in id order; then the rest of the window the way that reads less
+        for a match as common as it was there: in id order until enough match, or (rarer than ``SPARSE``)
+        through the GIN index, which reads only the matching rows of the window."""
         if not query.strip():
             return []
         matches, rank = _matches(query)
-        stmt = sa.select(articles.c.id, rank).where(matches).order_by(articles.c.id.desc()).limit(within)
-        if where is not None:
-            stmt = stmt.where(where)
-        return [(row[0], float(row[1])) for row in conn.execute(stmt)]
+
+        def newest(cond: sa.ColumnElement[bool], lo: int, hi: int, limit: int) -> list[tuple[int, float]]:
+            stmt = sa.select(articles.c.id, rank).where(cond, articles.c.id > lo, articles.c.id <= hi)
+            if where is not None:
+                stmt = stmt.where(where)
+            return [(row[0], float(row[1])) for row in conn.execute(stmt.order_by(articles.c.id.desc()).limit(limit))]
+
+        in_id_order = sa.func.coalesce(matches, sa.false())  # not a condition the GIN index can serve
+        probe_lo = max(after, highest - PROBE_IDS)
+        found = newest(in_id_order, probe_lo, highest, within)
+        if len(found) >= within or probe_lo <= after:
+            return found
+        if len(found) / (highest - probe_lo) >= SPARSE:
+            return found + newest(in_id_order, after, probe_lo, within - len(found))
+        with _bitmap_scans_only(conn):
+            rest = newest(matches, after, probe_lo, within - len(found))
+        return found + rest
 
     def lock_clustering(self, conn: sa.Connection) -> None:
         """A transaction-level advisory lock: one clustering writer at a time, released at commit."""

@@ -64,21 +64,24 @@ class SQLiteStore(Store):
         )
         return [(row[0], -float(row[1])) for row in conn.execute(stmt)]
 
-    def _search_newest(self, conn: sa.Connection, query: str, within: int,
-                       where: sa.ColumnElement[bool] | None) -> list[tuple[int, float]]:
+    def _search_newest(self, conn: sa.Connection, query: str, within: int, where: sa.ColumnElement[bool] | None,
+                       after: int, highest: int) -> list[tuple[int, float]]:
         match = fts5_query(query)
         if not match:
             return []
-        # FTS5 walks the matches from the newest rowid back and stops at the limit; bm25 ranks only those.
+        # FTS5 walks the matches from the newest rowid back, stops at the limit or the window's lowest id;
+        # bm25 ranks only those.
         if where is None:
             rows = conn.execute(sa.text("SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH :q "
-                                        "ORDER BY rowid DESC LIMIT :within"), {"q": match, "within": within})
+                                        "AND rowid > :after ORDER BY rowid DESC LIMIT :within"),
+                                {"q": match, "after": after, "within": within})
             return [(row[0], -float(row[1])) for row in rows]
+        rowid: sa.ColumnClause[int] = sa.literal_column("articles_fts.rowid")
         stmt = (
             sa.select(articles.c.id, sa.literal_column("articles_fts.rank"))
-            .select_from(_FTS.join(articles, articles.c.id == sa.literal_column("articles_fts.rowid")))
-            .where(sa.text("articles_fts MATCH :q").bindparams(q=match), where)
-            .order_by(sa.literal_column("articles_fts.rowid").desc()).limit(within)
+            .select_from(_FTS.join(articles, articles.c.id == rowid))
+            .where(sa.text("articles_fts MATCH :q").bindparams(q=match), rowid > after, where)
+            .order_by(rowid.desc()).limit(within)
         )
         return [(row[0], -float(row[1])) for row in conn.execute(stmt)]
 

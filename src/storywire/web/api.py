@@ -89,7 +89,8 @@ def article(request: Request, article_id: int, viewer: Viewer = Depends(api_view
 def search(request: Request, q: str = Query(..., min_length=1, max_length=300), source: str | None = None,
            since: str | None = Query(None, description="YYYY-MM-DD"),
            until: str | None = Query(None, description="YYYY-MM-DD"), entity: str | None = None,
-           older: bool = Query(False, description="Rank every match, not only the newest 1,000 (slower)"),
+           older: bool = Query(False, description="Rank every match, not only the newest 1,000 of the latest "
+                                                    "100,000 articles stored (slower)"),
            limit: int = Limit, offset: int = Offset, viewer: Viewer = Depends(api_viewer)):
     store = request.app.state.store
     with store.read() as conn:
@@ -100,7 +101,8 @@ def search(request: Request, q: str = Query(..., min_length=1, max_length=300), 
             for key in ("times", "outlets"):
                 g["story"].pop(key, None)
     return _page(request, result["groups"], limit, offset, result["more"], query=result["query"],
-                 total_hits=result["total_hits"], scope=result["scope"], older=result["older"])
+                 total_hits=result["total_hits"], scope=result["scope"], older=result["older"],
+                 within=result["within"], recent=result["recent"])
 
 
 @router.get("/entities/{name}", summary="An entity and the stories that mention it")

@@ -22,7 +22,8 @@ MAX_ID = 2**63 - 1  # the stores' keys are signed 64-bit integers
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 OPENED_MEMORY = timedelta(days=7)
-NEWEST_MATCHES = 1000  # a search ranks the newest this many matching articles, unless older ones are asked for
+NEWEST_MATCHES = 1000  # a search ranks the newest this many matching articles, unless older ones are asked for,
+RECENT_ARTICLES = 100_000  # among the articles with the newest this many ids (whatever the store holds)
 
 
 def prefs_for(store: Store, conn: Connection, viewer: Viewer) -> Preferences | None:
@@ -176,24 +177,26 @@ def parse_day(value: str | None, field: str) -> date | None:
 
 def search(store: Store, conn: Connection, q: str, outlet: str | None = None, since: date | None = None,
            until: date | None = None, entity: str | None = None, limit: int = 50, offset: int = 0,
-           older: bool = False, within: int | None = None) -> dict:
+           older: bool = False, within: int | None = None, recent: int | None = None) -> dict:
     """Full-text hits (best first) grouped by story; a story's place is that of its best hit.
 
-    Without dates or ``older``, only the ``within`` (NEWEST_MATCHES) newest matching articles are ranked
-    (``scope`` "newest"; ``older`` says whether older articles match too): a common word costs no more
-    than a rare one. With dates or ``older``, every match is ranked (``scope`` "all")."""
+    Without dates or ``older``, only the ``within`` (NEWEST_MATCHES) newest matching articles among the
+    ``recent`` (RECENT_ARTICLES) newest are ranked (``scope`` "newest"; ``older`` says whether any article was
+    left out): a common word costs no more than a rare one, a large store no more than a small one. With dates
+    or ``older``, every match is ranked (``scope`` "all")."""
     q = (q or "").strip()
     within = within or NEWEST_MATCHES
+    recent = recent or RECENT_ARTICLES
     scope = "all" if older or since or until else "newest"
     if not q:
         return {"query": q, "groups": [], "total_hits": 0, "more": False, "scope": scope, "older": False,
-                "within": within}
+                "within": within, "recent": recent}
     if len(q) > 300:
         raise InputError("the search is too long (at most 300 characters)")
     has_older = False
     if scope == "newest":
-        found = store.search_newest(conn, q, within, outlet=outlet, entity=entity)
-        hits, has_older = found[offset:offset + limit + 1], len(found) >= within
+        found, has_older = store.search_newest(conn, q, within, recent=recent, outlet=outlet, entity=entity)
+        hits = found[offset:offset + limit + 1]
     else:
         hits = store.search_articles(
             conn, q, limit + 1, offset, outlet=outlet, entity=entity,
@@ -210,7 +213,7 @@ def search(store: Store, conn: Connection, q: str, outlet: str | None = None, si
         groups.setdefault(key, {"story": cards.get(key), "articles": []})["articles"].append(
             {**article_dict(a), "snippet": snippet(a.text, q)})
     return {"query": q, "groups": list(groups.values()), "total_hits": len(arts), "more": more, "scope": scope,
-            "older": has_older, "within": within}
+            "older": has_older, "within": within, "recent": recent}
 
 
 def snippet(text: str, query: str, width: int = 110) -> str:
