@@ -203,6 +203,7 @@ class Pipeline:
         self.store = store
         self.settings = settings
         self.workers = resolve_workers(settings.workers)  # worker processes for the pure stages
+        self.worth_workers = PARTS_CHUNK * (2 * self.workers + 1)  # items an ingest needs to use the workers
         self._timeline: _Timeline | None = None  # the story engine, built lazily from the store
         self._synced_at = utcnow()
         # articles this pipeline clustered lately (id -> when): a catch-up skips them (the engine has
@@ -238,9 +239,8 @@ class Pipeline:
     def _starting_workers(self, items: Iterable[RawItem | Rejected]) -> Iterator[RawItem | Rejected]:
         """``items``, the worker processes starting (:func:`parallel.start_workers`) once they are enough to be
         worth starting them for, so what the workers load is loaded while the rest is read and stored."""
-        worth = PARTS_CHUNK * (2 * self.workers + 1)
         for n, item in enumerate(items, 1):
-            if n == worth:
+            if n == self.worth_workers:
                 start_workers(self.workers)
             yield item
 
@@ -537,7 +537,7 @@ class Pipeline:
         sending (an ingest of a few articles), the story analysis computes them."""
         if not article_ids:  # nothing new in this batch: decide on the next one
             return True
-        if self.workers <= 0 or (first and len(article_ids) < PARTS_CHUNK * (2 * self.workers + 1)):
+        if self.workers <= 0 or (first and len(article_ids) < self.worth_workers):
             return False
         with self.store.read() as conn:  # an article revised within the batch is there once, as stored last
             texts = [(a.id, a.text or "") for a in self.store.get_articles(conn, list(dict.fromkeys(article_ids)))]
