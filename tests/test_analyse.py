@@ -27,6 +27,15 @@ def test_sentences_news_abbreviations():
     assert split_sentences("One line\nSecond line") == ["One line", "Second line"]
 
 
+def test_a_quoted_question_keeps_its_attribution():
+    s = split_sentences('"Don\'t they understand it?" Putin asked during his state-of-the-nation address. '
+                        '"Enough!" the minister shouted at reporters. "Who pays?" asked Smith. '
+                        '"Is it over?" The answer came on Friday.')
+    assert s == ['"Don\'t they understand it?" Putin asked during his state-of-the-nation address.',
+                 '"Enough!" the minister shouted at reporters.', '"Who pays?" asked Smith.', '"Is it over?"',
+                 "The answer came on Friday."]
+
+
 def test_alignment_with_small_edits():
     a = art(1, "Paper A",
             "Mr. Macron aims to capitalize on limited progress made during \u201cNormandy format\u201d talks.\n\n"

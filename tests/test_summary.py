@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storywire.analyse import analyse_story
-from storywire.analyse.summarise import tidy
+from storywire.analyse.summarise import refers_back, tidy
 from storywire.models import Article
 
 T0 = datetime(2024, 3, 2, 9, 0, tzinfo=UTC)
@@ -112,6 +112,34 @@ def test_the_26_year_old_opener_is_skipped():
     d = analyse_story(4, [a, b], nlp=False)
     assert not any(t.startswith("The 26-year-old") for t in sentences(d))
     assert any(t.startswith("Natasha Raye kept") for t in sentences(d))
+
+
+@pytest.mark.parametrize(("text", "leans_back"), [
+    ("After rising in polls for three years, the share who see him unfavourably, 49%, has not changed since "
+     "January.", True),
+    ("If he once ruled as a mighty lion of the Senate, he leaves as something more like a toothless tiger.", True),
+    ("There is more, but that gives you an idea of the assertive and appropriately aggressive tone.", True),
+    ("McConnell, on the other hand, is calling it quits after 17 years as the Senate Republican leader.", True),
+    ("Klitschko followed this with a right hand and a short crisp combination in the fifth round.", True),
+    ("As she seeks a third and final term as county supervisor, Kathryn Barger is touting her endorsements.", False),
+    ("Biden could have reached millions of viewers at the Super Bowl but he chose a late-night show.", False),
+    ("Police said they had arrested three men in connection with the attack in Leeds on Tuesday.", False),
+    ("Smith said his lawyer would appeal against the ruling of the High Court in London.", False),
+    ("Raye and Mendes will meet again this year in a rematch in Las Vegas, promoters confirmed.", False),
+])
+def test_a_sentence_leaning_on_something_not_said_is_no_item(text, leans_back):
+    assert refers_back(text) is leans_back
+
+
+def test_a_dangling_pronoun_in_the_best_sentence_gives_way_to_one_that_names_its_person():
+    dangling = ("After a long silence on the bout, the promoter who signed him said the rematch is set for June in "
+                "Cardiff.")
+    named = "Natasha Raye will fight Carla Mendes again in Cardiff in June, her promoter Dai Evans said on Monday."
+    a = art(1, "Ring Daily", f"{dangling}\n\nTickets go on sale on Friday at the Motorpoint Arena box office.")
+    b = art(2, "Fight Wire", f"{dangling}\n\n{named}", 2)
+    c = art(3, "Sports Desk", f"{dangling}", 4)
+    texts = sentences(analyse_story(11, [a, b, c], nlp=False))
+    assert dangling not in texts and named in texts, texts
 
 
 def test_paraphrased_duplicates_give_one_item():

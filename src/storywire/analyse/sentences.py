@@ -2,8 +2,9 @@
 
 nupunkt (a Punkt model trained on long-form prose) knows most abbreviations ("Mr.", "Feb. 7",
 "U.S.", "p.m."); a few fix-ups on top: a sentence never spans two lines, a split right after a
-title abbreviation ("Lt. Col.", "Gov.") is undone, and closing quotes or brackets that Punkt left at
-the start of the next sentence are moved back to the sentence they close.
+title abbreviation ("Lt. Col.", "Gov.") is undone, closing quotes or brackets that Punkt left at
+the start of the next sentence are moved back to the sentence they close, and a quoted question or exclamation
+stays one sentence with the attribution after it ('"Don't they understand?" Putin asked.').
 """
 from __future__ import annotations
 
@@ -19,6 +20,15 @@ _TITLE_ABBREV = re.compile(
     r"Hon|Fr|Sr|Jr|St|Mt|No|Nos|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|vs)\.\s*$"
 )
 _LEADING_CLOSERS = re.compile(r"^[\"'\u201d\u2019)\]\u00bb]+(?=\s|$)")
+# A quotation closed on "?" or "!", then its attribution: "Putin asked", "Russian President Vladimir Putin asked",
+# "he said", "asked Putin".
+_QUESTION_CLOSED = re.compile(r"[?!][\"'\u201d\u2019]$")
+_SPEECH_VERB = r"(?:said|says|asked|asks|added|adds|told|tells|replied|replies|continued|wrote|writes|explained|" \
+               r"insisted|warned|noted|recalled|shouted|cried|quipped|joked|declared|stated|answered|demanded|wondered)"
+_ATTRIBUTION_TAIL = re.compile(
+    rf"^(?:(?:[A-Z][\w'\u2019.-]*\s+){{1,5}}|(?:he|she|they|we|I)\s+|(?:He|She|They|We)\s+){_SPEECH_VERB}\b"
+    rf"|^{_SPEECH_VERB}\s+[A-Z]"
+)
 
 
 @dataclass
@@ -81,7 +91,8 @@ def _split_paragraph(par: str) -> list[tuple[int, int]]:
                     span[0] += 1
                 if span[0] >= span[1]:
                     continue
-            if _TITLE_ABBREV.search(par[prev[0]:prev[1]]):
+            if _TITLE_ABBREV.search(par[prev[0]:prev[1]]) or (
+                    _QUESTION_CLOSED.search(par[prev[0]:prev[1]]) and _ATTRIBUTION_TAIL.match(par[span[0]:span[1]])):
                 prev[1] = span[1]
                 continue
         fixed.append(span)

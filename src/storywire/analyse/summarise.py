@@ -9,7 +9,9 @@ order.
 
 Every item stands alone: a sentence that opens on a reference to something not yet said ("He",
 "The 26-year-old", "However") is taken only together with the sentence before it in its article (one
-item), and a sentence that is mostly a quotation without a named speaker inside it is never taken.
+item); an item that leans on something it does not say (a pronoun for a person it never names, "but that
+gives", "McConnell, on the other hand,") is never taken, nor a sentence that is mostly a quotation without a
+named speaker inside it.
 Texts are verbatim from one article except for whitespace and punctuation spacing (``tidy``). When
 outlets give different numbers for a fact a chosen sentence states, a ``conflict`` item follows it
 with each value and the articles giving it.
@@ -120,6 +122,62 @@ def opens_on_reference(text: str) -> bool:
     return bool(_OPENER_REFERENCE.match(fold(text).strip()))
 
 
+# A pronoun for one person ("they" may stand for "residents"), and the words that can name its person (a capitalised
+# word that is not a function word, a month or a day).
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.IGNORECASE)
+_NAME_WORD = re.compile(r"\b[A-Z][\w'-]*")
+_NOT_A_REFERENT = frozenset(
+    "After Before While Although Though Since With Without For From By Of To Despite Because Once Until Over Under "
+    "During Amid Among Meanwhile However There Here What Who Why How Where Which Some Many Most All One Two Its Our "
+    "My Your I January February March April May June July August September October November December Monday "
+    "Tuesday Wednesday Thursday Friday Saturday Sunday".split()) | _NOT_A_NAME
+# "…, but that gives", "… and this means": a demonstrative standing for something said before.
+_DEMONSTRATIVE_SUBJECT = re.compile(
+    r"(?:,|\b(?:but|and|so|because))\s+(?:that|this|these|those)\s+(?:is|was|are|were|gives|gave|means|meant|shows|"
+    r"showed|makes|made|has|had|will|would|could|can|may|might|should|must|seems|seemed|suggests|suggested)\b",
+    re.IGNORECASE,
+)
+# "followed this with", "do this instead", "experts say these were": a demonstrative with no noun of its own.
+_DEMONSTRATIVE_PRONOUN = re.compile(
+    r"\b(?:this|these|those)(?:\s+(?:with|instead|is|was|are|were|will|would|could|can|has|had|means|meant)\b"
+    r"|\s*[.,;!?])",
+    re.IGNORECASE,
+)
+# "McConnell, on the other hand, is …": a connective set off after the subject still points back.
+_INNER_CONNECTIVE = re.compile(
+    r"^[^,]{1,60},\s*(?:on the other hand|however|meanwhile|too|also|though|instead|in turn|as well|in contrast|"
+    r"by contrast|for (?:his|her|their|its) part|in response|likewise|similarly|nevertheless|nonetheless),",
+    re.IGNORECASE,
+)
+
+
+def refers_back(text: str) -> bool:
+    """Whether a sentence (an item's text: a sentence, or one with its lead-in) leans on something not said in it:
+    it opens on a reference (:func:`opens_on_reference`), a connective set off after its subject points back, a
+    demonstrative stands for something ("but that gives", "followed this with"), or a pronoun for one person comes
+    before every name that could be its person (a pronoun in an opening clause may look ahead to the name starting
+    the next: "As she seeks a third term, Kathryn Barger …")."""
+    t = fold(text).strip()
+    if (opens_on_reference(t) or _INNER_CONNECTIVE.match(t) or _DEMONSTRATIVE_SUBJECT.search(t)
+            or _DEMONSTRATIVE_PRONOUN.search(t)):
+        return True
+    pronoun = _PERSON_PRONOUN.search(t)
+    if pronoun is None:
+        return False
+    names = [m for m in _NAME_WORD.finditer(t) if m.group().strip("'") not in _NOT_A_REFERENT]
+    if any(m.start() < pronoun.start() for m in names):
+        return False
+    clause_end = t.find(",", pronoun.end())
+    return not (clause_end >= 0 and any(m.start() == _next_word(t, clause_end + 1) for m in names))
+
+
+def _next_word(text: str, pos: int) -> int:
+    """Where the first word at or after ``pos`` starts."""
+    while pos < len(text) and not text[pos].isalnum():
+        pos += 1
+    return pos
+
+
 def is_bare_quote(text: str, quoted: float) -> bool:
     """Mostly a quotation, with no speaker named in the sentence outside the quotation marks ("he said" does not
     name one)."""
@@ -156,7 +214,7 @@ def stands_alone(text: str, tokens: list[str], quoted: float | None = None, lead
         return False
     if split_quote or t.count('"') % 2 or (t[0] == "'" and len(_SINGLE_QUOTE.findall(t)) % 2):
         return False  # a piece of a quote split across sentences
-    if opens_on_reference(t):
+    if refers_back(t):
         return False
     if quoted is None:
         quoted = sum(e - s for s, e, _ in quote_spans(t)) / len(t)
