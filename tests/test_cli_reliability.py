@@ -358,3 +358,51 @@ def test_summary_sentences_must_be_3_to_5(tmp_path, value):
     proc = storywire("settings", cwd=tmp_path)
     one_line_error(proc, f"summary_sentences must be between 3 and 5, not {value}")
     assert storywire("settings", cwd=tmp_path, STORYWIRE_SUMMARY_SENTENCES="5").returncode == 0
+
+
+# -- stopping a command ----------------------------------------------------------------------------------
+def _generated_jsonl(path: Path, n: int) -> None:
+    words = "minister talks border troops ceasefire summit energy prices storm flood court vote".split()
+    with path.open("w") as f:
+        for i in range(n):
+            text = "\n\n".join(" ".join(words[(i * 7 + j * 3 + k) % len(words)] for k in range(18)).capitalize()
+                               + f" Report {i} on story {i % 97}, paragraph {j}." for j in range(6))
+            f.write(json.dumps({"url": f"https://outlet{i % 9}.example/{i}", "title": f"Report {i} on story {i % 97}",
+                                "text": text, "published": f"2024-03-{1 + i % 28:02d}T{i % 24:02d}:00:00Z"}) + "\n")
+
+
+@pytest.mark.parametrize("how", ["SIGINT to the group (Ctrl-C)", "SIGTERM to the command"])
+def test_a_stopped_ingest_says_so_in_one_line_leaves_no_worker_and_goes_on_when_run_again(tmp_path, how):
+    import signal
+    import sqlite3
+
+    _generated_jsonl(tmp_path / "big.jsonl", 2500)
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("STORYWIRE_")}
+    proc = subprocess.Popen([str(EXE), "--db", "s.db", "ingest", "big.jsonl"], cwd=tmp_path, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                            env={**clean, "STORYWIRE_WORKERS": "2"})
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline and proc.poll() is None:  # stop it once it is storing
+        time.sleep(0.5)
+        try:
+            with sqlite3.connect(tmp_path / "s.db") as db:
+                if db.execute("SELECT count(*) FROM articles").fetchone()[0]:
+                    break
+        except sqlite3.Error:
+            pass
+    assert proc.poll() is None, "ingest ended before it could be stopped"
+    if how.startswith("SIGINT"):
+        os.killpg(proc.pid, signal.SIGINT)
+    else:
+        os.kill(proc.pid, signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stderr
+    assert stderr.strip() == "interrupted: what was stored is kept; the same command again goes on from there"
+    time.sleep(1)
+    left = subprocess.run(["ps", "-o", "stat=", "-g", str(proc.pid)], capture_output=True, text=True).stdout.split()
+    assert all(stat.startswith("Z") for stat in left), left  # no worker still running (zombies are done)
+    again = storywire("--db", "s.db", "ingest", "big.jsonl", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    with sqlite3.connect(tmp_path / "s.db") as db:
+        stored, placed = db.execute("SELECT count(*), count(story_id) FROM articles").fetchone()
+    assert stored == placed == 2500

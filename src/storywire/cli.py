@@ -6,6 +6,7 @@ Domain errors become one clear line on stderr and exit status 2; rejected input,
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -67,7 +68,12 @@ def _drop_stdout() -> None:
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
+def _stop_on_sigterm(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt  # SIGTERM (kill, a service manager) stops a command as Ctrl-C does
+
+
 def main() -> None:
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
         try:
             app()
@@ -83,9 +89,20 @@ def main() -> None:
         _drop_stdout()
         err.print(f"error: {_os_message(exc)}", soft_wrap=True)
         sys.exit(1)
-    except KeyboardInterrupt:
-        err.print("interrupted")
-        sys.exit(130)
+    except KeyboardInterrupt:  # outside a command (Typer turns one inside into exit status 130)
+        _interrupted()
+    except SystemExit as exc:
+        if exc.code == 130:
+            _interrupted()
+        raise
+
+
+def _interrupted() -> None:
+    from .parallel import stop_workers
+
+    stop_workers()
+    err.print("interrupted: what was stored is kept; the same command again goes on from there")
+    sys.exit(130)
 
 
 if __name__ == "__main__":

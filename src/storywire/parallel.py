@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain, groupby, islice
 from typing import TYPE_CHECKING, TypeVar
@@ -81,9 +83,23 @@ class _Pools:
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = None
             if pool is None:
+                _start_forkserver()
                 pool = ProcessPoolExecutor(workers, mp_context=_context())
                 self._pools[workers] = pool
             return pool
+
+    def stop(self) -> None:
+        """Stop every pool now: queued chunks cancelled, running workers terminated (the process is stopping;
+        what they were computing is not needed)."""
+        with self._lock:
+            pools, self._pools = list(self._pools.values()), {}
+        for pool in pools:
+            workers = list((getattr(pool, "_processes", None) or {}).values())  # no public way before 3.14
+            pool.shutdown(wait=False, cancel_futures=True)
+            for process in workers:
+                process.terminate()
+            for process in workers:  # gone before this process exits (and removes what a starting one reads)
+                process.join(2)
 
     def restart(self, workers: int, broken: ProcessPoolExecutor) -> ProcessPoolExecutor:
         with self._lock:
@@ -108,16 +124,60 @@ def _context() -> BaseContext:
     return context
 
 
+def _submit(pool: ProcessPoolExecutor, fn: Callable[[T], R], chunk: list[T]) -> Future:
+    """``run_chunk(fn, chunk)`` sent to ``pool``; a stop arriving meanwhile waits until it is sent (a submit may
+    start a worker, which a stop cut short would leave half-started, printing its error)."""
+    with _signals_held():
+        return pool.submit(run_chunk, fn, chunk)
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C or SIGTERM arriving in the block takes effect at its end (in the main thread, which they go to)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    stops = (signal.SIGINT, signal.SIGTERM)
+    previous = {sig: signal.signal(sig, lambda signum, _frame: caught.append(signum)) for sig in stops}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        if caught:
+            signal.raise_signal(caught[0])  # now, to the handler it would have gone to
+
+
+def stop_workers() -> None:
+    """Stop the process's worker pools at once (on Ctrl-C or SIGTERM)."""
+    _pools.stop()
+
+
 def start_workers(workers: int) -> None:
     """Start loading what the worker processes need (``workers`` > 0) in the background: the forkserver
     imports the stages and loads their models while the caller goes on (reading its input, storing it)."""
     if workers <= 0:
         return
-    context = _context()
-    if context.get_start_method() == "forkserver":
-        from multiprocessing import forkserver
+    _start_forkserver()
 
+
+def _start_forkserver() -> None:
+    """The forkserver running (where there is one), started with Ctrl-C ignored, as the workers it forks are:
+    Ctrl-C reaches the whole process group, and stopping the workers is their parent's job (:func:`stop_workers`),
+    not a traceback in each of them."""
+    if _context().get_start_method() != "forkserver":
+        return
+    from multiprocessing import forkserver
+
+    if threading.current_thread() is not threading.main_thread():
         forkserver.ensure_running()
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # an ignored signal stays ignored across exec
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def ordered_map(fn: Callable[[T], R], items: Iterable[T], workers: int, chunksize: int = 32,
@@ -145,10 +205,10 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], workers: int, chunksiz
         if local:
             return chunk, None, None
         try:
-            future = pool.submit(run_chunk, fn, chunk)
+            future = _submit(pool, fn, chunk)
         except BrokenProcessPool:  # a worker died since: a new pool
             pool = _pools.restart(workers, pool)
-            future = pool.submit(run_chunk, fn, chunk)
+            future = _submit(pool, fn, chunk)
         return chunk, future, pool
 
     for local, chunk in islice(chunks, depth):
@@ -189,7 +249,7 @@ def _isolate(fn: Callable[[T], R], chunk: list[T], workers: int,
     results: list[R | StageFailure] = []
     for item in chunk:
         try:
-            results.extend(pool.submit(run_chunk, fn, [item]).result())
+            results.extend(_submit(pool, fn, [item]).result())
         except BrokenProcessPool:
             log.warning("a worker process died on one item; it is rejected alone")
             results.append(StageFailure("worker process died"))
@@ -205,6 +265,6 @@ def submit_chunk(fn: Callable[[T], R], chunk: list[T], workers: int) -> Future:
     ``BrokenProcessPool`` when the chunk's worker dies."""
     pool = _pools.get(workers)
     try:
-        return pool.submit(run_chunk, fn, chunk)
+        return _submit(pool, fn, chunk)
     except BrokenProcessPool:
-        return _pools.restart(workers, pool).submit(run_chunk, fn, chunk)
+        return _submit(_pools.restart(workers, pool), fn, chunk)

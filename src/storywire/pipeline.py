@@ -575,7 +575,11 @@ class _PartsAhead:
     def _send(self, at_least_one: bool = False) -> None:
         with self._lock:
             while self._waiting and (self._running < self.workers or at_least_one):
-                future = submit_chunk(self.job, self._waiting.popleft(), self.workers)
+                try:
+                    future = submit_chunk(self.job, self._waiting.popleft(), self.workers)
+                except RuntimeError:  # the pool is shut down: the process is stopping, nothing more to send
+                    self._waiting.clear()
+                    return
                 self._running += 1
                 self._sent.append(future)
                 future.add_done_callback(self._finished)
