@@ -324,3 +324,34 @@ def test_headline_stream_keeps_same_kind_events_apart():
     got = _stories_of(HEADLINES)
     for one, other in (("quake-peru", "quake-chile"), ("fight-kowalski", "fight-okafor"), ("boe-rates", "ecb-cut")):
         assert not got[one] & got[other], (one, other, got)
+
+
+def _best_candidate(story: list[str], headline: str) -> dict:
+    """The features of the best candidate story for ``headline`` after ``story``'s headlines made one story."""
+    from storywire.cluster.prepare import ClusterDoc
+
+    t = datetime(2025, 3, 10, 8)
+    eng = OnlineClusterer(load_params())
+    first, *rest = [eng.assign(ClusterDoc(i, f"outlet {i}", title, "", t)) for i, title in enumerate(story)]
+    assert all(a.story_id == first.story_id for a in rest)  # one story to compare with
+    (best, *_) = eng.assign(ClusterDoc(99, "outlet 99", headline, "", t), explain=True).explain["candidates"]
+    return best["features"]
+
+
+def test_a_story_whose_members_share_no_name_has_no_core():
+    """no_core: 1 when no entity is named by most of the story's members (the core features say nothing
+    then, which used to read as 'no core entity missing', the best value), else 0."""
+    named = ["Wildfire near Valparaiso forces thousands to flee", "Valparaiso wildfire: thousands flee homes"]
+    assert _best_candidate(named, "Thousands flee Valparaiso wildfire")["no_core"] == 0.0
+    unnamed = ["A wildfire forces thousands to flee their homes", "As the wildfire spreads, thousands flee homes"]
+    assert _best_candidate(unnamed, "The wildfire: thousands flee")["no_core"] == 1.0
+
+
+def test_embedding_evidence_counts_most_where_the_words_shared_are_few():
+    """emb_thin: the embedding cosine with the closest member, times one minus the body cosine."""
+    story = ["Wildfire near Valparaiso forces thousands to flee", "Valparaiso wildfire: thousands flee homes"]
+    same = _best_candidate(story, "Thousands flee homes in Valparaiso wildfire")
+    reworded = _best_candidate(story, "Blaze on Chilean coast drives residents from houses")
+    for f in (same, reworded):
+        assert f["emb_thin"] == pytest.approx(f["mem_emb"] * (1 - f["body"]), abs=1e-3)
+    assert same["emb_thin"] < 0.05 < reworded["emb_thin"]

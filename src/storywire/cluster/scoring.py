@@ -3,8 +3,9 @@ that the article belongs to the story (a logistic model fitted by :mod:`.train`)
 
 Features: centroid cosines; entity/number/lead coverage; "gap" features (own cosine minus the best
 among the other candidates); and evidence from the story's members (how many of them name the
-article's entities, the story's core entities the article lacks, the numbers it leads with that none of
-them names, the best single-member cosine). A
+article's entities, the story's core entities the article lacks, whether it has any, the numbers it
+leads with that none of them names, the best single-member cosine); the embedding cosine with the
+closest member scaled by how few words the two share (``emb_thin``: the evidence of headlines). A
 time-decay prior lowers the score of stories quiet for a while.
 """
 from __future__ import annotations
@@ -22,9 +23,9 @@ from .vectors import Core, LiveStory, VectorDoc, cos
 # (its "features" list), so a model fitted on fewer features keeps working.
 FEATURES = ("title", "body", "ent", "ent_cov", "num_cov", "lead_cov", "story_cov", "title_gap", "body_gap",
             "ent_gap", "size", "core_ent", "core_term", "lead_novel", "mem_body", "mem_ent", "llr_ent", "llr_title",
-            "miss_core", "emb", "mem_emb", "num_novel")
+            "miss_core", "emb", "mem_emb", "num_novel", "no_core", "emb_thin")
 LEGACY_FEATURES = FEATURES[:11]
-MEMBER_FEATURES = frozenset(FEATURES[11:19]) | {"num_novel"}
+MEMBER_FEATURES = frozenset(FEATURES[11:19]) | {"num_novel", "no_core"}
 EMBEDDING_FEATURES = frozenset(("emb", "mem_emb"))  # need the sentence embeddings (see .embed)
 _GAP_FEATURES = frozenset(("title_gap", "body_gap", "ent_gap"))
 _NO_MEMBER_FEATURES: dict[str, float] = {}
@@ -110,7 +111,8 @@ class Scorer:
             f = {"title": s.title, "body": s.body, "ent": s.ent, "ent_cov": s.ent_cov, "num_cov": s.num_cov,
                  "lead_cov": s.lead_cov, "story_cov": s.story_cov, "title_gap": s.title - (t2 if i == ti else t1),
                  "body_gap": s.body - (b2 if i == bi else b1), "ent_gap": s.ent - (e2 if i == ei else e1),
-                 "size": math.log1p(s.story.n), "emb": s.emb, "mem_emb": s.mem_emb, **(s.members or {})}
+                 "size": math.log1p(s.story.n), "emb": s.emb, "mem_emb": s.mem_emb,
+                 "emb_thin": s.mem_emb * (1.0 - s.body), **(s.members or {})}
             f["gap_days"] = s.story.gap(d.t) / 86400.0 if d.dated else 0.0
             if s.members is not None:
                 joinable.append(i)
@@ -211,6 +213,8 @@ class Scorer:
         if need is None or "lead_novel" in need:
             lk, lw = d.lead
             out["lead_novel"] = (lead_total - sparse.shared_sum(lk, lw, edf_k)) / lead_total if lead_total else 0.0
+        # no entity most members name (members of no common name: the core features say nothing)
+        out["no_core"] = 0.0 if tot_e else 1.0
         if need is None or "num_novel" in need:
             # numbers of the title and lead that no member uses: another magnitude, toll, record or score
             # (a sibling event of the same kind, which time and vocabulary cannot tell apart)

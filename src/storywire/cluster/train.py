@@ -32,7 +32,7 @@ from .online import DEFAULT_PARAMS, OnlineClusterer
 # both topic-split halves of the ECB+ development set.
 FIT_DEFAULTS: dict = {
     "features": ["title", "body", "ent", "ent_cov", "num_cov", "lead_cov", "story_cov", "llr_ent", "llr_title",
-                 "miss_core", "mem_ent", "mem_body", "emb", "mem_emb", "num_novel"],
+                 "miss_core", "mem_ent", "mem_body", "emb", "mem_emb", "num_novel", "no_core", "emb_thin"],
     "prior_docs": 1000.0,
 }
 THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
