@@ -488,7 +488,7 @@ QUOTE_SET_FLOORS = [
     # pages in no other set (The Intercept, The Nation, The New Yorker, i, The Independent, LA Times, Reuters),
     # annotated before the last round's changes and measured once after them (42/63, unchanged by that round,
     # far from the 95% asked)
-    QuoteSetFloor("fresh3", 69, 63, 6, 42, 7, 11),
+    QuoteSetFloor("fresh3", 69, 63, 6, 44, 4, 12),
 ]
 
 

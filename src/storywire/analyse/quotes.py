@@ -465,8 +465,8 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
         inner = _clean_quote(par[qs:qe])
         attr = attrs[k]
         own = attr is not None and attr.own
-        if para_quotes and not own and not titled[k]:  # a quote split by its attribution: join it to the previous
-            _join(para_quotes[-1], inner)
+        if para_quotes and not own and not titled[k] and _continues(masked, spans, k):
+            _join(para_quotes[-1], inner)  # a quote split by its attribution: joined to the previous one
             continue
         if attr is None and k == 0 and qs <= 1 and not any_own and not titled[k]:
             inherited = _inherited(ctx, prev, inner, offset + qs, p_index)
@@ -490,6 +490,16 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
         _credit(ctx, p_index, para_quotes[-1])
     last = next((q for q in reversed(para_quotes) if q.speaker), None)
     return para_quotes, _ParaEnd(last, _ending_intro(par, masked, spans, offset), bool(spans) and not spans[-1][2])
+
+
+def _continues(masked: str, spans: list[tuple[int, int, int]], k: int) -> bool:
+    """Whether quote ``k`` goes on from the quote before it: in the same sentence, or opening the sentence after
+    ("A," X said. "B.") or a sentence about "he" or "she"; a quote inside a later sentence about someone else ("... and even Tripadvisor won't
+    sell tickets “because ...”") is not the earlier speaker's."""
+    between = masked[spans[k - 1][1] + 1:max(spans[k - 1][1] + 1, spans[k][0] - 1)]
+    ends = [m.end() for m in re.finditer(r"[.!?][\"\u201d\u2019]?\s+(?=[A-Z\"\u201c])", between)]
+    tail = between[ends[-1]:].strip() if ends else ""
+    return not tail or bool(re.match(r"(?:He|She)\s", tail))  # "He highlights the “…”": the same speaker
 
 
 def _para_len(text: str, offset: int) -> int:

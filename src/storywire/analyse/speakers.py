@@ -377,6 +377,10 @@ class Mentions:
             for mt in reversed(near):
                 if mt.subject and self.gender.get(surname(mt.name)) == want:
                     return self.fullest(mt.name)
+            here = [mt for mt in near if mt.para == para]  # then in its paragraph: a subject, or one known a he
+            for mt in sorted(reversed(here), key=lambda mt: not (mt.subject and fits(mt))):
+                if mt.subject and fits(mt) or self.gender.get(surname(mt.name)) == want:
+                    return self.fullest(mt.name)
         for mt in reversed(near):  # subjects of sentences first
             if mt.subject and fits(mt):
                 return self.fullest(mt.name)
