@@ -327,6 +327,40 @@ def test_according_to_told_statement_wrote_tweeted():
     assert q.speaker == "Khamenei" and q.cue.startswith("tweeted")
 
 
+@pytest.mark.parametrize("text, words, speaker", [
+    ("The paper blamed what the critic Mara Voss elsewhere calls \u201ca newsroom run on fumes and pride.\u201d",
+     "run on fumes", "Mara Voss"),
+    ("The editors gave them, in Okafor\u2019s words, \u201cmore room than any paper in the city had ever given.\u201d",
+     "more room than", "Okafor"),
+    ("Later, Tom Reyes describes the old station chief as \u201ca careful man in a careless decade of the force.\u201d",
+     "careful man", "Tom Reyes"),
+    ("For as Lena Ortiz explained, \u201cthe question is only the top of a very large and very cold iceberg.\u201d",
+     "top of a very large", "Lena Ortiz"),
+    ("The fund was closed in 2019, in the words of Amos Pike, \u201cwithout a single word to the savers it held.\u201d",
+     "without a single word", "Amos Pike"),
+])
+def test_words_credited_by_the_phrase_right_before_them(text: str, words: str, speaker: str):
+    assert quote(text, words).speaker == speaker
+
+
+def test_a_quote_in_a_later_sentence_about_someone_else_is_not_joined_to_the_quote_before():
+    text = ("The pier is \u201cfalling apart,\u201d one visitor writes in a review. The harbour is old, and even "
+            "the ferry line, which runs every hour, will not stop there \u201cbecause the landing is not safe for "
+            "our passengers.\u201d")
+    q = quote(text, "landing is not safe")
+    assert q.speaker is None and "falling apart" not in q.text
+    text = ("\u201cThere is still a lot we do not understand about the crystals,\u201d says Dr Ana Raw of the lab. "
+            "She highlights the \u201clarge number of factors that can come into play\u201d in the tests.")
+    assert quote(text, "large number of factors").speaker == "Ana Raw"
+
+
+def test_she_is_someone_of_her_paragraph_known_to_be_a_she_before_a_subject_further_back():
+    text = ("Harbour Point Marina opened in 1990.\n\n"
+            "In a statement to the Gazette, Mayor Dana Kloss said she was worried. She and the council are looking "
+            "at \u201cevery option to keep the boats and the people on them safe this winter,\u201d she wrote.")
+    assert quote(text, "every option").speaker == "Dana Kloss"
+
+
 def test_never_a_guess_from_an_unrelated_name():
     # A placard, a headline, a post: nobody is named as their speaker.
     text = ("Jeremy Corbyn and Diane Abbott were seen at the march on Saturday. Placards called the "
@@ -488,7 +522,7 @@ QUOTE_SET_FLOORS = [
     # pages in no other set (The Intercept, The Nation, The New Yorker, i, The Independent, LA Times, Reuters),
     # annotated before the last round's changes and measured once after them (42/63, unchanged by that round,
     # far from the 95% asked)
-    QuoteSetFloor("fresh3", 69, 63, 6, 44, 4, 12),
+    QuoteSetFloor("fresh3", 69, 63, 6, 50, 4, 7),
 ]
 
 

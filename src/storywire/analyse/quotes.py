@@ -96,6 +96,19 @@ _NEXT_SENTENCE = re.compile(
     r"^\s*(?P<spk>He|She|(?:Mr|Mrs|Ms|Dr)\u2024?\s+[A-Z][\w'\u2019\-]+|[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)?)"
     r"\s+(?P<cue>added|continued|went on|explained)\b")
 _BEFORE_INTRO = re.compile(rf"(?P<spk>{_SPK})\s+(?P<cue>{_CUE_EXT})(?:\s+that)?\s*[,:]?\s*$")
+# Words credited by the phrase right before them: "what X calls", "in X's words", "X describes Y as", "as X put it,"
+_WHO = r"(?P<spk>(?:[\w\-'\u2019.\u2024]+\s+){0,5}?(?:[A-Z][\w\-'\u2019.\u2024]*|he|she|they))"
+_NAMING_CUE = (r"(?:calls|called|describes?\s+as|described\s+as|terms|termed|dubs|dubbed|labels|labell?ed|brands|"
+               r"branded)")
+_WORDS_OF = tuple(re.compile(rf"{pattern}\s*$") for pattern in (
+    rf"\bwhat\s+{_WHO}\s+(?:[a-z]+ly\s+|elsewhere\s+|once\s+|later\s+|has\s+|had\s+)?(?P<cue>{_NAMING_CUE})",
+    rf"\b[Ii]n\s+{_WHO}['\u2019]s?\s+(?P<cue>(?:own\s+)?words)\s*,?",
+    rf"\b[Ii]n\s+the\s+(?P<cue>words)\s+of\s+{_WHO}\s*,",
+    rf"(?:^|[,;:]\s+|\band\s+){_WHO}\s+(?P<cue>describes|described|calls|called|labels|labell?ed|brands|branded)"
+    rf"\s+(?:[^,.;:!?\"\u201c\u201d]{{1,80}}?\s+)?as",
+    rf"\b[Aa]s\s+{_WHO}\s+(?P<cue>explained|explains|said|says|wrote|writes|put\s+it|noted|notes|observed|argued|"
+    rf"argues|remarked|recalled|once\s+said|has\s+said|told\s+[^,.;:!?]{{1,40}}?)\s*[,:]?",
+))
 # A quote given as the name of a thing, not words said: 'the book is titled, "…"', 'a film called "…"'
 _TITLED = re.compile(r"(?:\b(?:titled|entitled|headlined)|\b(?:is|was|are|were|be|been)\s+(?:called|named|dubbed))"
                      r"\s*[,:]?\s*$")
@@ -492,10 +505,10 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
     return para_quotes, _ParaEnd(last, _ending_intro(par, masked, spans, offset), bool(spans) and not spans[-1][2])
 
 
-def _continues(masked: str, spans: list[tuple[int, int, int]], k: int) -> bool:
+def _continues(masked: str, spans: list[tuple[int, int, bool]], k: int) -> bool:
     """Whether quote ``k`` goes on from the quote before it: in the same sentence, or opening the sentence after
-    ("A," X said. "B.") or a sentence about "he" or "she"; a quote inside a later sentence about someone else ("... and even Tripadvisor won't
-    sell tickets “because ...”") is not the earlier speaker's."""
+    ("A," X said. "B.") or a sentence about "he" or "she"; a quote inside a later sentence about someone else
+    ("... and even Tripadvisor won't sell tickets “because ...”") is not the earlier speaker's."""
     between = masked[spans[k - 1][1] + 1:max(spans[k - 1][1] + 1, spans[k][0] - 1)]
     ends = [m.end() for m in re.finditer(r"[.!?][\"\u201d\u2019]?\s+(?=[A-Z\"\u201c])", between)]
     tail = between[ends[-1]:].strip() if ends else ""
@@ -617,6 +630,18 @@ def _said_late(a: _Around, prev_attr_end: int) -> _Attribution | None:
     return _Attribution(spk, m.group("cue"), a.par[start:end].strip(" ,."), True, end)
 
 
+def _words_of(a: _Around, prev_attr_end: int) -> _Attribution | None:
+    """Words credited by the phrase right before them: "what the critic X calls", "in X's words", "X describes
+    the film as", "For as X explained,"."""
+    m = next(filter(None, (rx.search(a.before) for rx in _WORDS_OF)), None)
+    spk = _subject(m.group("spk")) if m else None
+    if not m or not spk:
+        return None
+    cue = m.group("cue")
+    text = a.par[a.before_start + m.start():a.before_start + m.end()].strip(" ,:;")
+    return _Attribution(spk, cue, text, True, a.after_start)
+
+
 def _intro_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """Ending the sentence before the quote: "X said:", "X said that", or inverted: ", says X (D-Mich.),"."""
     m = _BEFORE_INTRO.search(a.before)
@@ -717,7 +742,7 @@ def _parsed(a: _Around, prev_attr_end: int) -> _Attribution | None:
 
 
 # Where a direct quote's attribution is looked for, in this order: the first one found is taken.
-_ATTRIBUTION_FINDERS = (_said_after, _said_late, _intro_before, _saying_before, _cue_before, _colon_before,
+_ATTRIBUTION_FINDERS = (_said_after, _said_late, _words_of, _intro_before, _saying_before, _cue_before, _colon_before,
                         _parsed, _next_sentence, _previous_sentence)
 
 

@@ -339,7 +339,8 @@ class Mentions:
     def is_name(self, word: str) -> bool:
         """Whether a lone capitalised word is a name here: the article writes it so inside a sentence too."""
         if self._proper is None:  # words written with a capital inside a sentence: names, not sentence openers
-            self._proper = set(_MID_SENTENCE_CAPITAL.findall(self.text)) | {mt.name for mt in self.items}
+            self._proper = {_POSSESSIVE.sub("", w) for w in _MID_SENTENCE_CAPITAL.findall(self.text)} | \
+                {mt.name for mt in self.items}
         return _POSSESSIVE.sub("", word) in self._proper or surname(word) in self.full
 
     def role_of(self, name: str) -> str | None:
