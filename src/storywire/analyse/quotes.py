@@ -359,6 +359,9 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
             quoted = _epithet_person(ctx, position, para)
             if quoted is not None:
                 return quoted.speaker, quoted.speaker_full, quoted.role, True
+            named = ctx.people.described(sp.name, position, para)
+            if named is not None:
+                return named, ctx.people.fullest(named), ctx.people.role_of(named), True
         return sp.name, full, None, False
     if not sp.is_person and not _names_someone(sp.name):
         return None, None, None, False  # "marking the start of 13 years of": no one

@@ -99,6 +99,17 @@ EPITHET_NOUNS = frozenset({
     "volunteer", "nurse", "teacher", "student", "farmer", "worker", "owner", "fan", "resident", "parent",
 })
 _AGE = re.compile(r"^\d{1,3}-year-old$")
+_SHE_NOUNS = frozenset({"woman", "girl", "daughter", "mother", "mum", "mom", "wife", "sister", "grandmother", "aunt",
+                        "widow", "actress", "businesswoman", "spokeswoman", "chairwoman", "congresswoman"})
+_HE_NOUNS = frozenset({"man", "boy", "son", "father", "dad", "husband", "brother", "grandfather", "uncle", "widower",
+                       "actor", "businessman", "spokesman", "chairman", "congressman"})
+
+
+def description_gender(description: str) -> Gender:
+    """Whether a description is of a woman ("the mother-of-two", "the actress") or a man ("the father"), or "?"."""
+    head = _low(description.split()[-1]) if description.split() else ""
+    head = head.split("-of-")[0]
+    return "f" if head in _SHE_NOUNS else "m" if head in _HE_NOUNS else "?"
 
 
 def is_epithet(description: str) -> bool:
@@ -395,6 +406,32 @@ class Mentions:
         if len(words) >= 2 and last is not None and last.subject and \
                 (not self.roles.get(surname(last.name)) or fits(last)):
             return self.fullest(last.name)  # "Johnson proclaimed ... “…,” the new speaker said": no one else between
+        if len(words) >= 2:  # "The prime minister admitted ... Rishi Sunak recognised": named in the next sentence
+            return self._next_subject(position, para, lambda mt: fits(mt) or not self.roles.get(surname(mt.name)))
+        return None
+
+    def described(self, phrase: str, position: int, para: int) -> str | None:
+        """The person an epithet ("the mother-of-two", "the doctor") at ``position`` stands for: the nearest subject
+        named before it in its paragraph or the one before (two before, across a paragraph naming no one) whose
+        gender does not contradict it; else the subject of its paragraph's next sentence naming someone; or None."""
+        want = description_gender(phrase)
+        fits = lambda mt: self.gender.get(surname(mt.name), "?") in ("?", want) or want == "?"  # noqa: E731
+        return self._nearest_subject(position, para, fits)
+
+    def _nearest_subject(self, position: int, para: int, fits) -> str | None:
+        lowest = para - 1 if any(mt.para == para - 1 for mt in self.items) else para - 2
+        before = [mt for mt in self.items if mt.position < position and lowest <= mt.para <= para]
+        for mt in reversed(before):
+            if mt.subject:
+                return self.fullest(mt.name) if fits(mt) else None
+        return self._next_subject(position, para, fits)
+
+    def _next_subject(self, position: int, para: int, fits) -> str | None:
+        """The person named next, when that is the subject of the sentence after ``position``'s, in its paragraph."""
+        after = next((mt for mt in self.items if mt.position > position), None)
+        if after is not None and after.para == para and after.subject and fits(after) and \
+                len(re.findall(r"[.!?][\"\u201d\u2019]?\s", self.text[position:after.position])) < 2:
+            return self.fullest(after.name)
         return None
 
     def _role_fits(self, name: str, content: set[str]) -> bool:
