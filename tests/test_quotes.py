@@ -381,6 +381,13 @@ def test_a_role_description_is_the_subject_named_in_the_next_sentence():
     assert quote(text, "too hard to see").speaker == "The prime minister"  # named two sentences on: not taken
 
 
+def test_an_acronym_speaker_is_the_name_the_article_spelled_out():
+    text = ("The Royal Society of Chemistry (RSC) published its review on Monday.\n\n"
+            "But the RSC says the plan \u201cwill not keep a single laboratory open next year.\u201d")
+    q = quote(text, "single laboratory")
+    assert (q.speaker, q.is_person) == ("The Royal Society of Chemistry", False)
+
+
 def test_never_a_guess_from_an_unrelated_name():
     # A placard, a headline, a post: nobody is named as their speaker.
     text = ("Jeremy Corbyn and Diane Abbott were seen at the march on Saturday. Placards called the "
@@ -542,7 +549,7 @@ QUOTE_SET_FLOORS = [
     # pages in no other set (The Intercept, The Nation, The New Yorker, i, The Independent, LA Times, Reuters),
     # annotated before the last round's changes and measured once after them (42/63, unchanged by that round,
     # far from the 95% asked)
-    QuoteSetFloor("fresh3", 69, 63, 6, 52, 2, 7),
+    QuoteSetFloor("fresh3", 69, 63, 6, 53, 1, 7),
 ]
 
 

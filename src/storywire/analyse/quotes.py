@@ -327,6 +327,28 @@ class _Context(NamedTuple):
     speakers: list[tuple[int, Quote]]  # (paragraph, quote) of each quote credited to a person, in reading order
     orgs: list[OrgMention]  # the organisations it makes subjects of sentences, for "it said", "the company said"
     sayers: list[tuple[int, Quote]]  # (paragraph, quote) of each quote credited to no person ("the lawsuit")
+    acronyms: dict[str, str]  # "BDA" -> "The British Dental Association", as the article spells them out
+
+
+_NAME_WORD = r"[A-Z][\w&'\u2019\-]*"
+_SPELLED_OUT = re.compile(rf"(?P<name>(?:[Tt]he\s+)?{_NAME_WORD}(?:\s+(?:(?:of|and|for|on|the|&)\s+)*{_NAME_WORD})+)"
+                          r"\s+\((?P<short>[A-Z][A-Z&]{1,7})\)")
+
+
+def spelled_out(text: str) -> dict[str, str]:
+    """The acronyms an article defines ("The British Dental Association (BDA)"), each to its full name: the
+    capitalised words before the brackets whose initials spell it."""
+    found: dict[str, str] = {}
+    for m in _SPELLED_OUT.finditer(text):
+        words = m.group("name").split()
+        short = m.group("short").replace("&", "")
+        for start in range(len(words)):
+            initials = "".join(w[0] for w in words[start:] if w[:1].isupper() and w.lower() != "the")
+            if initials == short and words[start][:1].isupper():
+                found.setdefault(short, " ".join(words[start - 1 if start and words[start - 1].lower() == "the"
+                                                       else start:]))
+                break
+    return found
 
 
 def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
@@ -340,6 +362,9 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
     low = sp.name.lower()
     if low in _NOBODY:
         return None, None, None, False
+    acronym = ctx.acronyms.get(re.sub(r"^the\s+", "", sp.name, flags=re.IGNORECASE))
+    if acronym is not None:  # "the BDA says": the British Dental Association the article spelled out
+        return acronym, acronym, None, False
     if low == "it" or (low.startswith("the ") and len(low.split()) <= 4 and low.split()[-1] in ORG_NOUNS):
         org = resolve_organisation(ctx.orgs, position, para)  # "it said", "the company said"
         if org is None and low == "it" and ctx.sayers and ctx.sayers[-1][0] >= para - 1:
@@ -426,7 +451,8 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
     spans = [quote_spans(text[ps:pe]) for ps, pe in paras]
     quoted = [(ps + s, ps + e) for (ps, _), sp in zip(paras, spans, strict=True) for s, e, _ in sp]
     people = Mentions(find_mentions(text, sents, quoted), text, quoted)
-    ctx = _Context(article_id, text, people, [], find_organisations(text, sents, quoted, people), [])
+    ctx = _Context(article_id, text, people, [], find_organisations(text, sents, quoted, people), [],
+                   spelled_out(text))
     out: list[Quote] = []
     prev: _ParaEnd = _ParaEnd(None, None, False)
     for p_index, (ps, _) in enumerate(paras):
