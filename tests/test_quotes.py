@@ -388,6 +388,23 @@ def test_an_acronym_speaker_is_the_name_the_article_spelled_out():
     assert (q.speaker, q.is_person) == ("The Royal Society of Chemistry", False)
 
 
+def test_an_epithet_after_someone_described_but_not_named_is_not_the_person_quoted_before():
+    text = ("\u201cIt happens every single day of the week,\u201d employee Sam Ortiz said.\n\n"
+            "In the shoe department, another employee who has worked there for ten years blamed the thefts.\n\n"
+            "\u201cIt is the theft, and that people are not coming in any more,\u201d said the worker.")
+    q = quote(text, "people are not coming in")
+    assert (q.speaker, q.is_person) == ("the worker", False)
+
+
+def test_it_said_and_the_company_said_never_name_a_thing_as_a_person():
+    text = ("It\u2019s another blow for the high street. Shoppers were told on Monday.\n\n"
+            "As part of the plan, Dunmore\u2019s will keep 40 stores and close the rest.\n\n"
+            "The stores set to close hold a quarter of the floor space but a tenth of sales, the company said."
+            "\n\nStaff at the Union Square Dunmore\u2019s said they were told nothing about the plan at all.")
+    found = [q for q in quotes_of(text) if "quarter of the floor space" in q.text]
+    assert [(q.speaker, q.is_person) for q in found] == [("Dunmore\u2019s", False)]
+
+
 def test_never_a_guess_from_an_unrelated_name():
     # A placard, a headline, a post: nobody is named as their speaker.
     text = ("Jeremy Corbyn and Diane Abbott were seen at the march on Saturday. Placards called the "
@@ -545,7 +562,7 @@ QUOTE_SET_FLOORS = [
     QuoteSetFloor("fresh", 76, 71, 5, 68, 0, 1),
     # pages in no other set, annotated before the parse, organisations and the rest were added, measured once
     # after them, tuned on since
-    QuoteSetFloor("fresh2", 63, 59, 4, 46, 4, 4),
+    QuoteSetFloor("fresh2", 63, 59, 4, 48, 3, 4),
     # pages in no other set (The Intercept, The Nation, The New Yorker, i, The Independent, LA Times, Reuters),
     # annotated before the last round's changes and measured once after them (42/63, unchanged by that round,
     # far from the 95% asked)

@@ -422,13 +422,14 @@ def _last_quoted(ctx: _Context, gender: str, para: int) -> Quote | None:
 
 def _epithet_person(ctx: _Context, position: int, para: int) -> Quote | None:
     """The person "the 43-year-old" at ``position`` stands for: the person quoted last, within reach, when the
-    text names no one else since that quote."""
+    text names no one else since that quote, nor describes someone it does not name ("another employee")."""
     if not ctx.speakers or ctx.speakers[-1][0] < para - _SPEAKER_REACH:
         return None
     last = ctx.speakers[-1][1]
     key = surname(last.speaker or "")
     between = {surname(mt.name) for mt in ctx.people.items if last.position < mt.position < position}
-    return last if between <= {key} else None
+    described = ctx.people.unnamed_between(last.position, position)  # "another employee ..., said the worker"
+    return last if between <= {key} and not described else None
 
 
 def _names_someone(phrase: str) -> bool:

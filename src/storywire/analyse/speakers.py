@@ -105,6 +105,14 @@ _HE_NOUNS = frozenset({"man", "boy", "son", "father", "dad", "husband", "brother
                        "actor", "businessman", "spokesman", "chairman", "congressman"})
 
 
+# A sentence about someone it does not name: "Another employee who has worked there ...", "A woman said".
+_UNNAMED_PERSON = re.compile(
+    r"(?:^|[.!?:]\s+|\n|,\s+)(?:[Aa]nother|[Aa]n?|[Oo]ne)\s+(?:[a-z][\w\-]*\s+){0,3}?(?:"
+    + "|".join(sorted(EPITHET_NOUNS | {"employee", "official", "officer", "source", "witness", "member", "neighbour",
+                                       "neighbor", "friend", "relative", "spokesman", "spokeswoman", "staffer"}))
+    + r")\b", re.MULTILINE)
+
+
 def description_gender(description: str) -> Gender:
     """Whether a description is of a woman ("the mother-of-two", "the actress") or a man ("the father"), or "?"."""
     head = _low(description.split()[-1]) if description.split() else ""
@@ -243,8 +251,9 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             if k >= 0 and m.start() < quoted[k][1]:
                 continue
             lead = text[s:m.start()]
-            if " " not in run and lead.split()[-1:] and _low(lead.split()[-1]) in _DETERMINERS:
-                continue  # "the Black community", "his Love": a word, not a surname
+            if lead.split()[-1:] and _low(lead.split()[-1]) in _DETERMINERS and \
+                    (" " not in run or _POSSESSIVE.search(run) and _low(run.split()[0]) not in ROLE_WORDS):
+                continue  # "the Black community", "his Love", "the Union Square Macy's": a thing, not a person
             sp = _mention(text, m, known)
             if sp is None:
                 continue
@@ -423,8 +432,14 @@ class Mentions:
         before = [mt for mt in self.items if mt.position < position and lowest <= mt.para <= para]
         for mt in reversed(before):
             if mt.subject:
+                if self.unnamed_between(mt.position, position):
+                    return None  # "another employee ... said the worker": the one described since, not named
                 return self.fullest(mt.name) if fits(mt) else None
         return self._next_subject(position, para, fits)
+
+    def unnamed_between(self, start: int, end: int) -> bool:
+        """Whether a sentence between two places is about someone it does not name ("Another employee ...")."""
+        return bool(_UNNAMED_PERSON.search(self.text, start, end))
 
     def _next_subject(self, position: int, para: int, fits) -> str | None:
         """The person named next, when that is the subject of the sentence after ``position``'s, in its paragraph."""
@@ -488,7 +503,7 @@ def find_organisations(text: str, spans: list[tuple[int, int, int]], quoted: lis
 def _is_org(name: str, people: Mentions) -> bool:
     words = name.split()
     low = [_low(w) for w in words]
-    if low[0] in NOT_NAME or surname(name) in people.full or surname(name) in people.gender:
+    if _POSSESSIVE.sub("", low[0]) in NOT_NAME or surname(name) in people.full or surname(name) in people.gender:
         return False
     if any(w in ORG_WORDS or w in _ORG_SUFFIX for w in low) or any(len(w) > 1 and w.isupper() for w in words):
         return True
