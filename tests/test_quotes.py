@@ -405,6 +405,21 @@ def test_it_said_and_the_company_said_never_name_a_thing_as_a_person():
     assert [(q.speaker, q.is_person) for q in found] == [("Dunmore\u2019s", False)]
 
 
+def test_it_is_the_organisation_described_as_the_subject_before_it():
+    text = ("(When asked, a spokesman for the court office replied that \u201cthe matter is closed to comment.\u201d) "
+            "The Conference asked a review panel to gather more evidence. The panel told the court that it had to "
+            "look again. At a minimum, it said, \u201cthe court should interview every witness named in the "
+            "reports.\u201d")
+    q = quote(text, "interview every witness")
+    assert (q.speaker, q.is_person) == ("the panel", False)
+    text = ("Dunmore\u2019s will close 40 stores. At the same time, the company signaled a move to luxury goods. "
+            "It said \u201cwe will open fifteen new stores in the biggest cities next spring.\u201d")
+    assert quote(text, "fifteen new stores").speaker == "Dunmore\u2019s"
+    text = ("Dunmore\u2019s will close 40 stores. \u201cThe rules are not clear to anyone in the trade,\u201d the "
+            "ministry said.")
+    assert quote(text, "rules are not clear").speaker == "the ministry"  # a shop is no ministry
+
+
 def test_never_a_guess_from_an_unrelated_name():
     # A placard, a headline, a post: nobody is named as their speaker.
     text = ("Jeremy Corbyn and Diane Abbott were seen at the march on Saturday. Placards called the "
@@ -566,7 +581,7 @@ QUOTE_SET_FLOORS = [
     # pages in no other set (The Intercept, The Nation, The New Yorker, i, The Independent, LA Times, Reuters),
     # annotated before the last round's changes and measured once after them (42/63, unchanged by that round,
     # far from the 95% asked)
-    QuoteSetFloor("fresh3", 69, 63, 6, 53, 1, 7),
+    QuoteSetFloor("fresh3", 69, 63, 6, 54, 0, 7),
 ]
 
 

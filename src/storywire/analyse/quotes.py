@@ -261,7 +261,7 @@ def _subject(pre: str) -> str | None:
     full = re.sub(r"^(?:and|but|then|also|later|now|meanwhile)\s+", "", parts[-1].strip(), flags=re.IGNORECASE)
     full = _head_trimmed(full)
     words = [w.lower().strip("\u2024.'\u2019") for w in re.split(r"[\s,]+", full) if w]
-    if not words or len(words) > 12 or any(w in _BAD_SPEAKER_WORDS for w in words):
+    if not words or len(words) > 12 or words != ["it"] and any(w in _BAD_SPEAKER_WORDS for w in words):
         return None
     return full.replace("\u2024", ".")
 
@@ -366,7 +366,7 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
     if acronym is not None:  # "the BDA says": the British Dental Association the article spelled out
         return acronym, acronym, None, False
     if low == "it" or (low.startswith("the ") and len(low.split()) <= 4 and low.split()[-1] in ORG_NOUNS):
-        org = resolve_organisation(ctx.orgs, position, para)  # "it said", "the company said"
+        org = resolve_organisation(ctx.orgs, position, para, None if low == "it" else low.split()[-1])
         if org is None and low == "it" and ctx.sayers and ctx.sayers[-1][0] >= para - 1:
             org = ctx.sayers[-1][1].speaker  # "…," the lawsuit states. "…," it argues
         if org is not None:

@@ -465,7 +465,13 @@ ORG_NOUNS = frozenset({
     "carmaker", "automaker", "airline", "chain", "business", "corporation", "watchdog", "regulator", "charity",
     "administration", "broadcaster", "publisher", "giant", "lender", "insurer", "manufacturer", "maker", "startup",
     "campaign", "office", "association", "board", "partnership", "venture", "fund", "studio", "label", "service",
+    "panel", "court", "tribunal", "commission", "authority", "newspaper", "paper", "magazine",
 })
+# Descriptions that fit any organisation named before them ("Macy's ... the company"); the others ("the committee")
+# only one whose name holds them.
+_ANY_ORG_NOUNS = frozenset({"company", "firm", "group", "business", "retailer", "chain", "carmaker", "automaker",
+                            "airline", "lender", "insurer", "network", "publisher", "broadcaster", "giant", "operator",
+                            "maker", "manufacturer", "startup", "corporation", "organisation", "organization"})
 _ORG_SUFFIX = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "gmbh", "ag", "sa", "group", "holdings"})
 # A capitalised subject opening a sentence or clause, followed by a lower-case word (its verb).
 _SUBJECT_RUN = re.compile(rf"(?:The\s+)?(?P<name>{_WORD}(?:\s+(?:of\s+|&\s+)?{_WORD}){{0,5}})\s+(?=[a-z])")
@@ -475,7 +481,12 @@ _SUBJECT_RUN = re.compile(rf"(?:The\s+)?(?P<name>{_WORD}(?:\s+(?:of\s+|&\s+)?{_W
 class OrgMention:
     position: int
     para: int
-    name: str  # as written, with its article ("the White House", "Macy's")
+    name: str  # as written, with its article ("the White House", "Macy's"), or a description ("the committee")
+    named: bool = True  # a name, not a description
+
+
+# An organisation a sentence or clause opens on without naming it: "The committee told", "The special panel said"
+_DESCRIBED_ORG = re.compile(r"(?P<org>[Tt]he\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<noun>[a-z]+))\s+(?=[a-z])")
 
 
 def find_organisations(text: str, spans: list[tuple[int, int, int]], quoted: list[tuple[int, int]],
@@ -487,17 +498,22 @@ def find_organisations(text: str, spans: list[tuple[int, int, int]], quoted: lis
     starts = [qs for qs, _ in quoted]
     for para, s, e in spans:
         for st in [s] + [s + c.end() for c in re.finditer(r",\s+", text[s:e])]:
+            if _inside(starts, quoted, st):
+                continue
             m = _SUBJECT_RUN.match(text, st, e)
-            if m is None:
-                continue
-            k = bisect_right(starts, m.start()) - 1
-            if k >= 0 and m.start() < quoted[k][1]:
-                continue
-            name = m.group("name").replace("\u2024", ".")
-            if _is_org(name, people):
+            name = m.group("name").replace("\u2024", ".") if m else ""
+            described = _DESCRIBED_ORG.match(text, st, e)
+            if m and _is_org(name, people):
                 the = text[m.start():m.start("name")].strip()
                 found.append(OrgMention(m.start(), para, f"{the.lower()} {name}".strip() if the else name))
+            elif described is not None and described.group("noun") in ORG_NOUNS:  # "The committee told"
+                found.append(OrgMention(st, para, described.group("org").lower(), False))
     return found
+
+
+def _inside(starts: list[int], quoted: list[tuple[int, int]], at: int) -> bool:
+    k = bisect_right(starts, at) - 1
+    return k >= 0 and at < quoted[k][1]
 
 
 def _is_org(name: str, people: Mentions) -> bool:
@@ -510,11 +526,19 @@ def _is_org(name: str, people: Mentions) -> bool:
     return len(words) == 1 and bool(_POSSESSIVE.search(words[0]))  # "Macy's will close": a shop's name
 
 
-def resolve_organisation(orgs: list[OrgMention], position: int, para: int) -> str | None:
-    """The organisation "it" or "the company" at ``position`` stands for: the nearest one made the subject of
-    a sentence in its paragraph or the one before, or None."""
-    near = [o for o in orgs if o.position < position and para - 1 <= o.para <= para]
-    return near[-1].name if near else None
+def resolve_organisation(orgs: list[OrgMention], position: int, para: int, noun: str | None = None) -> str | None:
+    """The organisation "the <noun>" ("the company") or "it" (no noun) at ``position`` stands for: the nearest
+    one named as the subject of a sentence in its paragraph or the one before, whose name holds the noun unless
+    it fits any ("the ministry": "the Interior Ministry"; "the company": "Macy's"); for "it", also one described
+    so ("The committee told ... It pointed out"), which is in turn the organisation named before it that fits;
+    or None."""
+    near = [o for o in orgs if o.position < position and para - 1 <= o.para <= para and (o.named or noun is None)]
+    if noun is not None:
+        fitting = [o.name for o in near if noun in _ANY_ORG_NOUNS or noun in o.name.lower().split()]
+        return fitting[-1] if fitting else None
+    if not near or near[-1].named:
+        return near[-1].name if near else None
+    return resolve_organisation(orgs, near[-1].position, near[-1].para, near[-1].name.split()[-1]) or near[-1].name
 
 
 def surname(name: str) -> str:
