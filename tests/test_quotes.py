@@ -420,6 +420,14 @@ def test_it_is_the_organisation_described_as_the_subject_before_it():
     assert quote(text, "rules are not clear").speaker == "the ministry"  # a shop is no ministry
 
 
+def test_he_may_stand_for_the_person_a_description_opening_the_sentence_before_names():
+    text = ("Party chairman Viktor Olsen on Tuesday blamed the heat for the death of the runner Paul Marsh.\n\n"
+            "\u201cThe race should never have started in that heat,\u201d Olsen said.\n\n"
+            "Hours earlier, the chairman had also linked Mr Marsh\u2019s collapse to the organisers.\n\n"
+            "\u201cThe organisers ignored every warning the doctors gave them,\u201d he said in an earlier post.")
+    assert quote(text, "ignored every warning").speaker == "Viktor Olsen"
+
+
 def test_never_a_guess_from_an_unrelated_name():
     # A placard, a headline, a post: nobody is named as their speaker.
     text = ("Jeremy Corbyn and Diane Abbott were seen at the march on Saturday. Placards called the "
@@ -572,7 +580,7 @@ QUOTE_SET_FLOORS = [
     # the set the rules were tuned on: a floor that keeps a later change from losing what it reached
     QuoteSetFloor("tune", 134, 128, None, 127, 0, None),
     # the held-out half of the first annotated set
-    QuoteSetFloor("report", 49, 44, 5, 42, 1, 1),
+    QuoteSetFloor("report", 49, 44, 5, 43, 0, 1),
     # a second held-out set, looked at since (so tuning data now)
     QuoteSetFloor("fresh", 76, 71, 5, 68, 0, 1),
     # pages in no other set, annotated before the parse, organisations and the rest were added, measured once

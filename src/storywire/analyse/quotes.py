@@ -452,6 +452,7 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
     spans = [quote_spans(text[ps:pe]) for ps, pe in paras]
     quoted = [(ps + s, ps + e) for (ps, _), sp in zip(paras, spans, strict=True) for s, e, _ in sp]
     people = Mentions(find_mentions(text, sents, quoted), text, quoted)
+    people.add_described(sents, quoted)
     ctx = _Context(article_id, text, people, [], find_organisations(text, sents, quoted, people), [],
                    spelled_out(text))
     out: list[Quote] = []

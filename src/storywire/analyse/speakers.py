@@ -105,6 +105,10 @@ _HE_NOUNS = frozenset({"man", "boy", "son", "father", "dad", "husband", "brother
                        "actor", "businessman", "spokesman", "chairman", "congressman"})
 
 
+# A sentence opening on a description of a person, maybe after a leading phrase: "Hours earlier, the ayatollah had"
+_DESCRIBED_SUBJECT = re.compile(r"\s*(?:[A-Z][^,.;:!?\"\u201c\u201d]{0,40},\s+)?"
+                                r"(?P<desc>[Tt]he\s+(?:[a-z][\w\-]*\s+){0,3}?(?P<head>[a-z][\w\-]*))"
+                                r"\s+(?:(?:has|had|also|then|later|again)\s+)*[a-z]+")
 # A sentence about someone it does not name: "Another employee who has worked there ...", "A woman said".
 _UNNAMED_PERSON = re.compile(
     r"(?:^|[.!?:]\s+|\n|,\s+)(?:[Aa]nother|[Aa]n?|[Oo]ne)\s+(?:[a-z][\w\-]*\s+){0,3}?(?:"
@@ -436,6 +440,27 @@ class Mentions:
                     return None  # "another employee ... said the worker": the one described since, not named
                 return self.fullest(mt.name) if fits(mt) else None
         return self._next_subject(position, para, fits)
+
+    def add_described(self, spans: list[tuple[int, int, int]], quoted: Sequence[tuple[int, int]]) -> None:
+        """Count a sentence opening on a description of a person the article named ("Hours earlier, the ayatollah
+        had ...") as a mention of that person, the sentence's subject: a later "he" may stand for them."""
+        starts = [qs for qs, _ in quoted]
+        added = []
+        for para, s, e in spans:
+            m = _DESCRIBED_SUBJECT.match(self.text, s, e)
+            k = bisect_right(starts, s) - 1
+            if m is None or k >= 0 and s < quoted[k][1]:
+                continue
+            desc, head = m.group("desc"), _low(m.group("head"))
+            if head in ROLE_WORDS or head in _LEADER_NOUNS:
+                person = self.resolve(desc, m.start("desc"), para)
+            elif is_epithet(desc):
+                person = self.described(desc, m.start("desc"), para)
+            else:
+                continue
+            if person is not None:
+                added.append(Mention(m.start("desc"), para, person, None, "?", True))
+        self.items = sorted(self.items + added, key=lambda mt: mt.position)
 
     def unnamed_between(self, start: int, end: int) -> bool:
         """Whether a sentence between two places is about someone it does not name ("Another employee ...")."""
