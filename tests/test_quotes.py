@@ -428,6 +428,17 @@ def test_he_may_stand_for_the_person_a_description_opening_the_sentence_before_n
     assert quote(text, "ignored every warning").speaker == "Viktor Olsen"
 
 
+def test_detokenised_hyphens_an_apposed_name_and_a_leading_place_phrase():
+    text = ("Fund head Marie Lenoir - Dufour spoke in Paris. \"Everyone must stay very careful now, \"Lenoir - Dufour "
+            "said in an interview.")
+    assert quote(text, "stay very careful").speaker == "Marie Lenoir-Dufour"
+    text = "Deputy Jerry Vega was killed. \"I just say thank God it is over, \" the deputy's mother, Rosa Vega, said."
+    assert quote(text, "thank God it is over").speaker == "Rosa Vega"  # not the deputy
+    text = ("In Lisbon, harbour officials tried to calm fears on Monday, insisting it was a \"unique case\" of bad "
+            "luck and worse weather.")
+    assert [q.speaker for q in quotes_of(text) if "unique case" in q.text] == ["harbour officials"]  # not Lisbon
+
+
 def test_never_a_guess_from_an_unrelated_name():
     # A placard, a headline, a post: nobody is named as their speaker.
     text = ("Jeremy Corbyn and Diane Abbott were seen at the march on Saturday. Placards called the "

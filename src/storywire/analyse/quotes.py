@@ -84,7 +84,8 @@ _SPK = r"(?:[^,.;:!?\"\u201c\u201d\u2018\u2019()\[\]]|(?<=\w)\u2019(?=\w)){1,80}
 _AFTER_CUE_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<cue>{_CUE_WORDS}|{_AFTER_ONLY_CUES}|according to)\s+(?P<spk>{_SPK})"
                               rf"(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,60}}))?{_CIRC}\s*(?=[,.;:!?]|$)")
 _AFTER_SPK_FIRST = re.compile(
-    rf"^\s*[,:]?\s*(?P<spk>{_SPK})(?:,\s*[^,.;:!?\"\u201c\u201d]{{1,60}},)?\s+(?P<cue>{_CUE_EXT_AFTER})\s*(?=[,.;:!?]|$)")
+    rf"^\s*[,:]?\s*(?P<spk>{_SPK})(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,60}}),)?\s+(?P<cue>{_CUE_EXT_AFTER})"
+    rf"\s*(?=[,.;:!?]|$)")
 _AFTER_LATE = re.compile(
     rf"^[^.!?\"\u201c\u201d]{{1,200}}?,\s+(?P<spk>{_SPK})\s+(?P<cue>said|says|added|adds|wrote|explained|insisted|"
     rf"told\s+\w+){_CIRC}\s*[.!?]")
@@ -161,6 +162,9 @@ SPEAKER_NOUNS = {
     "forecaster", "forecasters", "researcher", "researchers", "scientist", "scientists", "economist", "economists",
     "investigator", "investigators", "authorities", "organisers", "organizers",
 }
+# Prepositions that open a phrase of place or time before a sentence's subject ("In Brussels, ...").
+_PLACE_WORDS = frozenset({"in", "on", "at", "from", "for", "with", "by", "under", "over", "during", "across",
+                          "outside", "inside", "near", "throughout", "within", "into", "to"})
 # How many paragraphs back "he said" may reach for the person last quoted when the text names no one nearer.
 _SPEAKER_REACH = 3
 # Lower-case words a subject phrase may hold before the name ("Hunter Biden's attorney Abbe Lowell").
@@ -302,6 +306,8 @@ def sentence_subject(sentence: str) -> str | None:
             words = words[1:]
         if words and words[0].lower() in ("he", "she"):
             return words[0]
+        if words and words[0].lower() in _PLACE_WORDS:
+            continue  # "In Brussels, European Union officials ...": a place or a time, not the subject
         for word in words:
             bare = word.rstrip(",")
             low = bare.lower().strip(".\u2024'\u2019")
@@ -645,6 +651,9 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
             spk = named  # ", said Smith, adding that ...", ", explained leader Abraham Aiyash, a Democrat who"
     else:
         spk = _subject(m.group("spk")) if m else None
+        named = _subject(m.group("appos")) if m and m.group("appos") else None
+        if named and spk and split_speaker(named).is_person and not split_speaker(spk).is_person:
+            spk = named  # ", the deputy's mother, Rosa Ortiz, said": the name the description is given
     if not m or not spk:
         return None
     start, end = a.after_start + min(m.start("cue"), m.start("spk")), a.after_start + m.end()

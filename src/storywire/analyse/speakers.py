@@ -141,7 +141,9 @@ _PRONOUN_GENDER: dict[str, Gender] = {"he": "m", "him": "m", "his": "m", "she": 
 
 _WORD = r"[A-Z][\w'\u2019\-\u2024.]*"
 # A run of capitalised words, maybe after an honorific ("Mr. Vilsack", "Tammy Murphy", "Jens Stoltenberg").
-_NAME_RUN = re.compile(rf"(?<![\w\u2024.]){_WORD}(?:\s+(?:(?:de|da|van|von|der|al|bin|la|le|du|di)\s+)?{_WORD}){{0,6}}")
+_NAME_RUN = re.compile(rf"(?<![\w\u2024.]){_WORD}(?:(?:\s+(?:(?:de|da|van|von|der|al|bin|la|le|du|di)\s+)?|\s-\s)"
+                       rf"{_WORD}){{0,6}}")
+_SPACED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
 # What shows that a lone capitalised word names a person: a speech verb or an apposition after it.
 _PERSON_AFTER = re.compile(r"\s*(?:,\s+(?:who|a|an|the)\b|\s(?:said|says|told|tells|added|adds|asked|wrote|explained|"
                            r"insisted|argued|testified|stressed|warned|noted)\b)")
@@ -169,7 +171,7 @@ def _low(word: str) -> str:
 def trim_phrase(phrase: str) -> str:
     """The speaker phrase without leading connectives and trailing time or place words."""
     phrase = phrase.replace("\u2024", ".").strip(" ,;:")
-    phrase = _LEAD.sub("", phrase)
+    phrase = _SPACED_HYPHEN.sub("-", _LEAD.sub("", phrase))  # "Strauss - Kahn", "the 17 - year - old" (detokenised)
     described = _DESCRIBED_NAME.match(phrase)
     if described and not any(_low(w) in ROLE_WORDS or _low(w) in EPITHET_NOUNS for w in described.group(1).split()) \
             and any(_is_name_word(w) for w in described.group(2).split()):
