@@ -439,6 +439,23 @@ def test_detokenised_hyphens_an_apposed_name_and_a_leading_place_phrase():
     assert [q.speaker for q in quotes_of(text) if "unique case" in q.text] == ["harbour officials"]  # not Lisbon
 
 
+def test_a_clause_or_a_time_phrase_is_no_speaker_and_the_one_led_to_say_is():
+    text = ("Firemen had to hold back a woman outside the bank, who wept and cried \"my son, where is my son. \" "
+            "Halvorsen expressed shock at the deaths and vowed to find those responsible.")
+    assert all(q.speaker != "Halvorsen expressed shock" for q in quotes_of(text))
+    text = ("\"She was the last great star of the decade, '' Jan Ruud, author of \"Her Life in Pictures, '' said in a "
+            "1996 interview with a radio programme.")
+    assert all(q.speaker != "in a 1996 interview with a radio programme" for q in quotes_of(text))
+    text = ("When the bill came up, Dorn moved to block it, leading a frustrated Alma Reyes to denounce her former "
+            "aide and say, \"If he knew anything about the clinics in the hills, he would know we need them.\"")
+    assert quote(text, "clinics in the hills").speaker == "Alma Reyes"
+
+
+def test_half_of_a_closing_double_apostrophe_is_not_left_in_the_quote():
+    text = "\"We wanted to take the show somewhere new, '' Mark Lane said. \"Hugh was the perfect person for it. ''"
+    assert quote(text, "somewhere new").text.endswith("somewhere new. Hugh was the perfect person for it.")
+
+
 def test_never_a_guess_from_an_unrelated_name():
     # A placard, a headline, a post: nobody is named as their speaker.
     text = ("Jeremy Corbyn and Diane Abbott were seen at the march on Saturday. Placards called the "

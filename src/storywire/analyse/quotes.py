@@ -236,7 +236,7 @@ def quote_spans(par: str) -> list[tuple[int, int, bool]]:
 
 def _clean_quote(text: str) -> str:
     text = clean_space(text.replace(" \u201d", "").replace("''", ""))
-    return text.rstrip(" ,").strip()
+    return re.sub(r"(?<=[\s,])'$", "", text).rstrip(" ,").strip()  # "another form, ''": the closing mark's half
 
 
 def _subject(pre: str) -> str | None:
@@ -447,6 +447,11 @@ def _names_someone(phrase: str) -> bool:
     low = [w.lower().strip(".,\u2024'\u2019") for w in words]
     if len(words) >= 2 and low[0] in DESCRIPTION_START:
         return True
+    if low and low[0] in _PLACE_WORDS:
+        return False  # "said in a 1996 interview with NBC": a place or a time, not a speaker
+    nouns = SPEAKER_NOUNS | ROLE_WORDS | ORG_NOUNS | EPITHET_NOUNS
+    if not words[-1][:1].isupper() and low[-1] not in nouns and low[-1].rstrip("s") not in nouns:
+        return False  # "Papandreou expressed shock": a clause, not a name ending in its head
     return any(w[:1].isupper() for w in words) or any(w in SPEAKER_NOUNS or w in ROLE_WORDS for w in low) or \
         any(w.rstrip("s") in SPEAKER_NOUNS or w.rstrip("s") in ROLE_WORDS for w in low)
 

@@ -114,7 +114,8 @@ def _governing_verb(placeholder):
 
 
 def _subject(verb, placeholder):
-    """The verb's subject (never the quote), or that of the clause it is joined to; None for a passive."""
+    """The verb's subject (never the quote), or that of the clause it is joined to (the object of the verb an
+    infinitive completes: "led Cook to say"); None for a passive."""
     tok = verb
     for _ in range(4):
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
@@ -124,6 +125,12 @@ def _subject(verb, placeholder):
             return subjects[0]
         if tok.dep_ not in _CLIMB_DEPS or tok.head is tok:
             return None
+        objects = [c for c in tok.head.children if c.dep_ == "dobj" and c.i != placeholder.i]
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if infinitive and tok.dep_ in ("xcomp", "advcl") and objects:
+            return objects[0]  # "leading a frustrated Cook to denounce ... and say": the one led says it
+        if infinitive and tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("PROPN", "NOUN"):
+            return tok.head  # the same, parsed as "Cook (to denounce ...)"
         tok = tok.head
     return None
 
