@@ -456,6 +456,15 @@ def test_half_of_a_closing_double_apostrophe_is_not_left_in_the_quote():
     assert quote(text, "somewhere new").text.endswith("somewhere new. Hugh was the perfect person for it.")
 
 
+def test_words_one_speaker_reports_another_said_are_the_other_s():
+    text = ("Tanya Kroll saw the shooting from her window. But a police spokesman said the witness told detectives she "
+            "\"could not see his hands from the angle I was at.\"")
+    assert quote(text, "from the angle").speaker == "the witness"
+    text = ("Tanya Kroll saw the shooting from her window. A police source said Kroll never told detectives that "
+            "\"there was nothing at all in his hands when he fell.\"")
+    assert quote(text, "nothing at all in his hands").speaker == "Tanya Kroll"
+
+
 def test_never_a_guess_from_an_unrelated_name():
     # A placard, a headline, a post: nobody is named as their speaker.
     text = ("Jeremy Corbyn and Diane Abbott were seen at the march on Saturday. Placards called the "

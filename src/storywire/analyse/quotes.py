@@ -263,6 +263,7 @@ def _subject(pre: str) -> str | None:
     if clause and _verb_clause(clause.group("clause")):
         parts = [clause.group("name")]  # "Watkins is making himself ... and Emery added:": the nearest subject
     full = re.sub(r"^(?:and|but|then|also|later|now|meanwhile)\s+", "", parts[-1].strip(), flags=re.IGNORECASE)
+    full = re.split(r"\s(?:said|says|told|tells)\s", full)[-1]  # "a police source said King never": King's words
     full = _head_trimmed(full)
     words = [w.lower().strip("\u2024.'\u2019") for w in re.split(r"[\s,]+", full) if w]
     if not words or len(words) > 12 or words != ["it"] and any(w in _BAD_SPEAKER_WORDS for w in words):
@@ -276,12 +277,15 @@ def _verb_clause(text: str) -> bool:
         not _looks_name(text)
 
 
+_ADVERBS = frozenset({"never", "also", "later", "again", "then", "still", "now", "previously", "first", "once"})
+
+
 def _head_trimmed(phrase: str) -> str:
-    """A speaker phrase ending at its head: without an adverb after a name ("Doocy correctly"), and a document
-    of an organisation is the organisation ("the White House brief")."""
+    """A speaker phrase ending at its head: without an adverb after a name ("Doocy correctly", "King never"), and a
+    document of an organisation is the organisation ("the White House brief")."""
     words = phrase.split()
-    while len(words) >= 2 and words[-2][:1].isupper() and (
-            words[-1].endswith("ly") and words[-1].islower() or words[-1].lower() in DOCUMENT_NOUNS):
+    while len(words) >= 2 and words[-2][:1].isupper() and (words[-1].endswith("ly") and words[-1].islower() or
+                                                          words[-1].lower() in DOCUMENT_NOUNS or words[-1] in _ADVERBS):
         words.pop()
     return " ".join(words)
 
