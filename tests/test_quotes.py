@@ -465,6 +465,22 @@ def test_words_one_speaker_reports_another_said_are_the_other_s():
     assert quote(text, "nothing at all in his hands").speaker == "Tanya Kroll"
 
 
+def test_a_title_inside_a_sentence_is_nobody_s_words():
+    text = ("\"The strike worries everyone in this town, '' said Rob Hale, the director of \"A Quiet Mind '' and "
+            "\"Harbour Lights, '' on Friday. Hale would not say what the \"Sea Road '' star had planned.")
+    assert [(q.text, q.speaker) for q in quotes_of(text) if q.speaker] == [
+        ("The strike worries everyone in this town", "Rob Hale")]
+    text = "Asked whether he would plead guilty, Dorn responded, \"Yes.\""
+    assert quote(text, "Yes").speaker == "Dorn"
+
+
+def test_a_church_is_no_person_a_description_stands_for():
+    text = ("Worshippers at Wasford Bible Church were moved to a school. The fire chief says the fire "
+            "\"is definitely suspicious and we are treating it that way.\"")
+    q = quote(text, "definitely suspicious")
+    assert (q.speaker, q.is_person) == ("The fire chief", False)
+
+
 def test_never_a_guess_from_an_unrelated_name():
     # A placard, a headline, a post: nobody is named as their speaker.
     text = ("Jeremy Corbyn and Diane Abbott were seen at the march on Saturday. Placards called the "

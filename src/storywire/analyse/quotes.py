@@ -511,7 +511,7 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
     prev_attr_end = -1  # where the last quote's own attribution ends: an intro before it is not the next one's
     for k in range(len(spans)):
         around = _around(par, masked, spans, k)
-        titled.append(bool(_TITLED.search(around.before)) or
+        titled.append(bool(_TITLED.search(around.before)) or _is_title(around) or
                       bool(_SHOW_NAMED.search(around.before) and around.quote.lstrip()[:1].isupper()))
         attr = None if titled[-1] else \
             next(filter(None, (find(around, prev_attr_end) for find in _ATTRIBUTION_FINDERS)), None)
@@ -559,6 +559,22 @@ def _continues(masked: str, spans: list[tuple[int, int, bool]], k: int) -> bool:
     ends = [m.end() for m in re.finditer(r"[.!?][\"\u201d\u2019]?\s+(?=[A-Z\"\u201c])", between)]
     tail = between[ends[-1]:].strip() if ends else ""
     return not tail or bool(re.match(r"(?:He|She)\s", tail))  # "He highlights the “…”": the same speaker
+
+
+_TITLE_GLUE = frozenset({"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "from", "with", "or", "by"})
+
+
+def _is_title(a: _Around) -> bool:
+    """Whether a quote inside a sentence is the name of a work or a thing, not words said: a few words, each
+    capitalised but the small ones ("director of “A Beautiful Mind”", "a sequel to “The Hunger Games.”")."""
+    words = re.findall(r"\w[\w'\u2019/\-]*", a.quote)
+    before = a.before.rstrip()
+    if not 1 <= len(words) <= 6 or not before or before[-1] in ",:" or re.search(r"[.!?,;:]\S", a.quote):
+        return False
+    if len(words) == 1 and re.search(r"[.!?]", a.quote):
+        return False  # He responded, "Yes."
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_GLUE for w in words) and \
+        words[0][:1].isupper()
 
 
 def _para_len(text: str, offset: int) -> int:

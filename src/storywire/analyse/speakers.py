@@ -79,6 +79,8 @@ ORG_WORDS = frozenset({
     "club", "league", "fund", "board", "service", "services", "school", "college", "hospital", "association",
     "coalition", "conservancy", "federation", "administration", "embassy", "channel", "radio", "daily",
     "review", "telegraph", "guardian", "independent", "herald", "tribune", "gazette", "observer", "world",
+    "church", "cathedral", "mosque", "temple", "synagogue", "museum", "academy", "stadium", "airport", "hotel",
+    "gallery", "theatre", "theater", "studios", "pictures", "entertainment", "records",
 })
 # Last words of capitalised names of things, never of people ("the Autumn Statement", "the Brit Awards").
 THING_WORDS = frozenset({
