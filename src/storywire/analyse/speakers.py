@@ -6,9 +6,11 @@ description ("a senior French official") is kept whole, with no role. ``Mentions
 article names outside its quotes, in reading order; ``resolve`` turns a pronoun or a definite description
 into the nearest fitting one of them in the same paragraph or the one before (a description of a role: the one
 person named there when the article gives that person no other role), and otherwise into nothing: a quote is
-never credited to a name the text does not tie to it. Gender comes from the "he" or "she" that follows most of a
-person's mentions as subject. ``find_organisations`` lists the organisations made subjects of sentences, for
-"it said" and "the company said" (``resolve_organisation``).
+never credited to a name the text does not tie to it. An epithet ("the mother-of-two") is the nearest subject named
+before it whose gender fits, or the subject named in the next sentence (``described``); a sentence opening on a
+description of a named person counts as that person's mention (``add_described``). Gender comes from the "he" or
+"she" that follows most of a person's mentions as subject. ``find_organisations`` lists the organisations made
+subjects of sentences, for "it said" and "the company said" (``resolve_organisation``).
 """
 from __future__ import annotations
 

@@ -5,8 +5,9 @@ quote's sentence holds a speech verb outside the quote; the quote's words are re
 word first, so a parse costs the words around the quote. The speech verb is the nearest one above the
 placeholder in the parse ("… ," Reid said as he began; "Swalwell emerged and said, …"), or the main verb of
 the sentence; its subject is taken up the chain of joined clauses when the verb has none of its own ("Doocy
-noted that …, stating, …"). The phrase is trimmed at its head noun ("Rep. Eric Swalwell", "the Prime
-Minister"); a document ("the White House brief") gives its author. No parser installed: no answer.
+noted that …, stating, …"), or is the one an infinitive's verb leads to speak ("leading Cook to … say"). The
+phrase is trimmed at its head noun ("Rep. Eric Swalwell", "the Prime Minister"); a document ("the White House
+brief") gives its author. No parser installed: no answer.
 """
 from __future__ import annotations
 
