@@ -481,6 +481,16 @@ def test_a_church_is_no_person_a_description_stands_for():
     assert (q.speaker, q.is_person) == ("The fire chief", False)
 
 
+def test_a_description_ending_in_a_full_name_is_that_person_and_an_apposed_description_is_not_the_speaker():
+    text = ("\"We ask you to respect her family's privacy at this time, \" the actress's rep Jack Lamb tells a "
+            "magazine.")
+    q = quote(text, "respect her family")
+    assert (q.speaker, q.is_person) == ("Jack Lamb", True)
+    text = ("\"What I feel when I see this is that I love my city more than ever, '' said one young man, a hard "
+            "plastic helmet covering his curly brown hair.")
+    assert quote(text, "love my city").speaker == "one young man"
+
+
 def test_never_a_guess_from_an_unrelated_name():
     # A placard, a headline, a post: nobody is named as their speaker.
     text = ("Jeremy Corbyn and Diane Abbott were seen at the march on Saturday. Placards called the "

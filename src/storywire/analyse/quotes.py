@@ -681,8 +681,8 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
     if m and m.re is _AFTER_CUE_FIRST:  # the phrase runs to the end: trim_phrase tells role from time and place
         spk = _subject(a.after[m.start("spk"):m.end()])
         named = _subject(m.group("spk")) if m.group("appos") else None
-        if named and (spk is None or split_speaker(named).is_person and not split_speaker(spk).is_person):
-            spk = named  # ", said Smith, adding that ...", ", explained leader Abraham Aiyash, a Democrat who"
+        if named and (spk is None or not split_speaker(spk).is_person):
+            spk = named  # ", said Smith, adding that ...", ", said one young man, a helmet covering his hair"
     else:
         spk = _subject(m.group("spk")) if m else None
         named = _subject(m.group("appos")) if m and m.group("appos") else None

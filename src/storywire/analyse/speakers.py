@@ -220,7 +220,8 @@ def split_speaker(phrase: str) -> SpeakerName:
     if orgs and end - orgs[-1] > 2 and low[0] not in DESCRIPTION_START:
         start = orgs[-1] + 1  # "Head of School Vicky Fogg": the name after the organisation of the title
     name = " ".join(name_words[start:end])
-    if start == end or low[0] in DESCRIPTION_START or \
+    described = low[0] in DESCRIPTION_START and not (end - start >= 2 and start >= 2 and not orgs)
+    if start == end or described or \
             any(_low(w) in ORG_WORDS for w in name_words[start:end]) or _low(name_words[end - 1]) in THING_WORDS:
         return SpeakerName(phrase, None, False, "?")
     role_words = [w for w in name_words[:start] if _low(w) not in HONORIFICS]
