@@ -491,6 +491,16 @@ def test_a_description_ending_in_a_full_name_is_that_person_and_an_apposed_descr
     assert quote(text, "love my city").speaker == "one young man"
 
 
+def test_a_work_s_title_or_a_headline_names_no_one_a_pronoun_could_stand_for():
+    text = ("The Harbour Lights actress has checked into a clinic, according to her publicist, Jack Lamb. "
+            "\"We ask that her privacy be respected at this time, \" he said.")
+    assert quote(text, "privacy be respected").speaker == "Jack Lamb"
+    text = ("Dana Voss Checks Into Clinic In Malibu\n\n"
+            "It was her lawyer Mark Hale who spoke in court. He told the judge she was \"ready to do whatever the "
+            "court asks of her.\"")
+    assert quote(text, "whatever the court asks").speaker == "Mark Hale"
+
+
 def test_never_a_guess_from_an_unrelated_name():
     # A placard, a headline, a post: nobody is named as their speaker.
     text = ("Jeremy Corbyn and Diane Abbott were seen at the march on Saturday. Placards called the "

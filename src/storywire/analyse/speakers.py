@@ -253,8 +253,14 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
         first = True
         # "After Consumer Watchdog accused Lara ..., Soller put out": the subject follows the leading clause
         clause_end = text.find(",", s, e) if SUBORDINATE_START.match(text, s) else -1
+        if (s == 0 or text[s - 1] == "\n") and text[e:e + 1] in ("", "\n") and _headline(text[s:e]):
+            continue  # "Lindsay Lohan Checks Into Rehab": a title, not a sentence naming people
         for m in _NAME_RUN.finditer(text, s, e):
             run = m.group()
+            words = run.split()
+            if len(words) > 1 and _low(words[0]) in ("the", "a", "an") and \
+                    _low(words[1]) not in ROLE_WORDS and _low(words[1]) not in HONORIFICS:
+                continue  # "The American Pie actress", "The Notorious Bettie Page": a work or a thing
             if " " not in run and (_low(run) in NOT_NAME or surname(run) not in known and not run.endswith(".")
                                    and not _PERSON_AFTER.match(text, m.end())):
                 continue  # a lone word that cannot be a mention ("The", "In", an unknown surname)
@@ -279,6 +285,15 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             known.add(surname(sp.name))
             first = first and possessive
     return found
+
+
+def _headline(sentence: str) -> bool:
+    """Whether a paragraph of one sentence is written as a title: five words or more, nearly all capitalised."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'\u2019\-]*", sentence) if w.lower() not in _TITLE_SMALL]
+    return len(words) >= 5 and sum(w[0].isupper() for w in words) >= 0.9 * len(words)
+
+
+_TITLE_SMALL = frozenset({"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "with", "or", "by", "as"})
 
 
 def _speaking_words(text: str) -> set[str]:
