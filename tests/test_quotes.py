@@ -501,6 +501,15 @@ def test_a_work_s_title_or_a_headline_names_no_one_a_pronoun_could_stand_for():
     assert quote(text, "whatever the court asks").speaker == "Mark Hale"
 
 
+def test_a_name_with_its_generation_a_camel_case_surname_and_a_spaced_possessive():
+    text = ("The man held is Anthony LaRocca III, a 38-year-old accountant. Kim Ward, a colleague, was hurt. "
+            "Asked whether he understood the charges, LaRocca nodded and said \"I understand every one of them.\"")
+    assert quote(text, "understand every one").speaker == "Anthony LaRocca"
+    text = ("The store burned on Sunday, Ben Marsh said.\n\nThe fire service \u2019 s Matt Good explained that "
+            "the fire began outside. \"It then spread quickly to the roof and the stores next to it, \u201d he said.")
+    assert quote(text, "spread quickly to the roof").speaker == "Matt Good"
+
+
 def test_never_a_guess_from_an_unrelated_name():
     # A placard, a headline, a post: nobody is named as their speaker.
     text = ("Jeremy Corbyn and Diane Abbott were seen at the march on Saturday. Placards called the "

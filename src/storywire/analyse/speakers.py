@@ -153,8 +153,9 @@ _PERSON_AFTER = re.compile(r"\s*(?:,\s+(?:who|a|an|the)\b|\s(?:said|says|told|te
                            r"insisted|argued|testified|stressed|warned|noted)\b)")
 
 _SPEECH = r"(?:said|says|told|tells|added|adds|asked|wrote|explained|recalled|admitted|replied)"
-_LONE_SPEAKER = re.compile(rf"\b([A-Z][a-z]+)\s{_SPEECH}\b")
-_SAID_LONE = re.compile(rf"\b{_SPEECH}\s([A-Z][a-z]+)(?=\s*[,.;:!?])")
+_ONE_NAME = r"((?:Mc|Mac|O'|O\u2019|De|Di|La|Le)?[A-Z][a-z]+)"  # "Rae", "LaCalamita", "McPhatter"
+_LONE_SPEAKER = re.compile(rf"\b{_ONE_NAME}\s{_SPEECH}\b")
+_SAID_LONE = re.compile(rf"\b{_SPEECH}\s{_ONE_NAME}(?=\s*[,.;:!?])")
 
 
 @dataclass(frozen=True)
@@ -207,6 +208,8 @@ def split_speaker(phrase: str) -> SpeakerName:
     of = next((i for i, w in enumerate(low) if w in ("of", "from", "at") and i > 0 and _is_name_word(words[i - 1])),
               len(words))
     name_words, tail = words[:of], " ".join(words[of:])
+    while len(name_words) > 1 and _low(name_words[-1]) in _GENERATIONS:
+        name_words = name_words[:-1]  # "Anthony LaCalamita III": the name without its generation
     end = len(name_words)
     start = end
     while start > 0 and _is_name_word(name_words[start - 1]):
@@ -276,7 +279,8 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
                 continue
             possessive = m.group().rstrip(".").endswith(("'s", "\u2019s"))
             # the subject: the first person named, near the start of the sentence or of its main clause
-            opening = len(lead.split()) <= 3 or lead.rstrip().endswith((",", ",\u201d", ",\"", "?\u201d", "!\u201d"))
+            opening = len(re.sub(r"\s+['\u2019]\s*s\b", "'s", lead).split()) <= 3 or \
+                lead.rstrip().endswith((",", ",\u201d", ",\"", "?\u201d", "!\u201d"))
             if m.start() < clause_end:
                 found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, False))
                 known.add(surname(sp.name))
@@ -589,9 +593,15 @@ def resolve_organisation(orgs: list[OrgMention], position: int, para: int, noun:
 
 
 def surname(name: str) -> str:
-    """The key a person is known by: the last word of the name, lower case, without a possessive."""
+    """The key a person is known by: the last word of the name but a generation ("Jr.", "III"), lower case,
+    without a possessive."""
     words = name.split()
+    while len(words) > 1 and words[-1].lower().strip(".,") in _GENERATIONS:
+        words.pop()
     return _POSSESSIVE.sub("", words[-1] if words else name).lower().strip(".")
+
+
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 @dataclass(frozen=True)
