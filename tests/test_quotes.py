@@ -510,6 +510,12 @@ def test_a_name_with_its_generation_a_camel_case_surname_and_a_spaced_possessive
     assert quote(text, "spread quickly to the roof").speaker == "Matt Good"
 
 
+def test_she_said_right_after_someone_s_quote_is_that_person():
+    text = ("Sheriff Lee Baca met the families on Friday. \"The road will stay closed until the morning,\" said Sgt. "
+            "Ann Bell. \"We ask every driver to be patient with us tonight,\" she said. Authorities said more.")
+    assert quote(text, "every driver to be patient").speaker == "Ann Bell"
+
+
 def test_never_a_guess_from_an_unrelated_name():
     # A placard, a headline, a post: nobody is named as their speaker.
     text = ("Jeremy Corbyn and Diane Abbott were seen at the march on Saturday. Placards called the "

@@ -390,6 +390,10 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
             org = ctx.sayers[-1][1].speaker  # "…," the lawsuit states. "…," it argues
         if org is not None:
             return org, org, None, False
+    if low in ("he", "she"):
+        just = _just_quoted(ctx, sp.gender, position, para)
+        if just is not None:  # "…, said Sgt. Vanette Christiansen. “…,” she said": the speaker just quoted
+            return just.speaker, just.speaker_full, just.role, True
     if low in _PRONOUNS or (not sp.is_person and low.startswith("the ") and len(low.split()) <= 4):
         person = ctx.people.resolve(sp.name, position, para)
         if person is not None:
@@ -437,6 +441,18 @@ def _last_quoted(ctx: _Context, gender: str, para: int) -> Quote | None:
         if known in ("?", gender):
             return q
     return None
+
+
+def _just_quoted(ctx: _Context, gender: str, position: int, para: int) -> Quote | None:
+    """The person quoted last in this paragraph, when no one else is named since and a "he" (``gender`` m) or a
+    "she" may be them."""
+    if not ctx.speakers or ctx.speakers[-1][0] != para:
+        return None
+    last = ctx.speakers[-1][1]
+    key = surname(last.speaker or "")
+    between = {surname(mt.name) for mt in ctx.people.items if last.position < mt.position < position}
+    known = ctx.people.gender.get(key, "?")
+    return last if between <= {key} and known in ("?", gender) else None
 
 
 def _epithet_person(ctx: _Context, position: int, para: int) -> Quote | None:

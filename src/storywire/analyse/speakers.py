@@ -264,7 +264,8 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             if len(words) > 1 and _low(words[0]) in ("the", "a", "an") and \
                     _low(words[1]) not in ROLE_WORDS and _low(words[1]) not in HONORIFICS:
                 continue  # "The American Pie actress", "The Notorious Bettie Page": a work or a thing
-            if " " not in run and (_low(run) in NOT_NAME or surname(run) not in known and not run.endswith(".")
+            if " " not in run and (_low(run) in NOT_NAME or _low(run) in _GROUP_WORDS or
+                                   surname(run) not in known and not run.endswith(".")
                                    and not _PERSON_AFTER.match(text, m.end())):
                 continue  # a lone word that cannot be a mention ("The", "In", an unknown surname)
             k = bisect_right(starts, m.start()) - 1
@@ -289,6 +290,13 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             known.add(surname(sp.name))
             first = first and possessive
     return found
+
+
+# Words for groups, capitalised when they open a sentence ("Authorities said"): never one person's name.
+_GROUP_WORDS = frozenset({"authorities", "police", "officials", "officers", "witnesses", "residents", "investigators",
+                          "prosecutors", "firefighters", "deputies", "protesters", "demonstrators", "students",
+                          "workers", "sources", "critics", "analysts", "experts", "scientists", "doctors", "neighbours",
+                          "neighbors", "relatives", "friends", "observers", "organisers", "organizers"})
 
 
 def _headline(sentence: str) -> bool:
