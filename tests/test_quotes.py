@@ -516,6 +516,15 @@ def test_she_said_right_after_someone_s_quote_is_that_person():
     assert quote(text, "every driver to be patient").speaker == "Ann Bell"
 
 
+def test_abbreviated_ranks_and_an_apposition_with_a_place_after_the_quote():
+    text = "\"A man who just lost his job came in and shot a man, '' Vancouver police Const. Tim Ford told reporters."
+    q = quote(text, "lost his job")
+    assert (q.speaker, q.role) == ("Tim Ford", "Vancouver police Const.")
+    text = ("\"She is limping to safe waters and three of her crew may have died, '' Ann Mwale, head of the Seafarers "
+            "Program in Mombasa, Kenya, said.")
+    assert quote(text, "limping to safe waters").speaker == "Ann Mwale"
+
+
 def test_never_a_guess_from_an_unrelated_name():
     # A placard, a headline, a post: nobody is named as their speaker.
     text = ("Jeremy Corbyn and Diane Abbott were seen at the march on Saturday. Placards called the "

@@ -93,8 +93,8 @@ _SPK = r"(?:[^,.;:!?\"\u201c\u201d\u2018\u2019()\[\]]|(?<=\w)\u2019(?=\w)){1,80}
 _AFTER_CUE_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<cue>{_CUE_WORDS}|{_AFTER_ONLY_CUES}|according to)\s+(?P<spk>{_SPK})"
                               rf"(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,60}}))?{_CIRC}\s*(?=[,.;:!?]|$)")
 _AFTER_SPK_FIRST = re.compile(
-    rf"^\s*[,:]?\s*(?P<spk>{_SPK})(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,60}}),)?\s+(?P<cue>{_CUE_EXT_AFTER})"
-    rf"\s*(?=[,.;:!?]|$)")
+    rf"^\s*[,:]?\s*(?P<spk>{_SPK})(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,60}})"
+    rf"(?:,\s*[A-Z][\w.\u2024 ]{{1,30}})?,)?\s+(?P<cue>{_CUE_EXT_AFTER})\s*(?=[,.;:!?]|$)")
 _AFTER_LATE = re.compile(
     rf"^[^.!?\"\u201c\u201d]{{1,200}}?,\s+(?P<spk>{_SPK})\s+(?P<cue>said|says|added|adds|wrote|explained|insisted|"
     rf"told\s+\w+){_CIRC}\s*[.!?]")
@@ -148,6 +148,7 @@ _INDIRECT_TRAIL = re.compile(
 _ACCORDING = re.compile(rf"^(?P<content>.{{20,}}?),?\s+(?P<cue>according to)\s+(?P<spk>{_SPK})\s*[.!]$")
 
 _MASK = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|Sen|Rep|Rev|Hon|St|Jr|Sr|No|"
+                   r"Const|Det|Insp|Supt|Cpl|Pvt|Cmdr|Atty|Dist|Ald|Fr|Brig|Msgr|"
                    r"Feb|Jan|Aug|Sept|Oct|Nov|Dec)\.|\b[A-Z]\.(?=[A-Z\s-])")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 # Words that stand for a speaker without naming one ("another accused the government of ...").

@@ -54,6 +54,9 @@ ROLE_WORDS = frozenset({
     "official", "head", "treasurer", "commissioner", "chairperson", "dictator", "leaders", "psychologist",
     "psychoanalyst", "analyst", "economist", "lawyer", "coach", "manager", "publicist", "reporter", "editor",
     "author", "writer", "researcher", "scientist", "candidate", "member", "mp", "mep", "sheriff", "officer",
+    "const", "constable", "det", "detective", "insp", "inspector", "supt", "superintendent", "cpl", "corporal",
+    "pvt", "sergeant", "capt", "captain", "maj", "cmdr", "commodore", "atty", "dist", "ald", "alderman", "trooper",
+    "marshal", "msgr", "brig",
     # what follows "Minister of", "Secretary of": "French Minister of Foreign Affairs Stephane Sejourne"
     "affairs", "health", "staff", "commerce", "agriculture", "education", "energy", "trade", "transport",
     "labour", "labor", "treasury", "security", "homeland", "veterans", "housing", "environment", "culture",
