@@ -525,6 +525,12 @@ def test_abbreviated_ranks_and_an_apposition_with_a_place_after_the_quote():
     assert quote(text, "limping to safe waters").speaker == "Ann Mwale"
 
 
+def test_when_the_phrase_found_names_no_one_a_later_rule_may():
+    text = ("She was the girl next door. '' One big difference, said Ruth Lyle: \"She felt more at ease on stage "
+            "than off it. '' Her story began in 1950.")
+    assert quote(text, "more at ease on stage").speaker == "Ruth Lyle"
+
+
 def test_never_a_guess_from_an_unrelated_name():
     # A placard, a headline, a post: nobody is named as their speaker.
     text = ("Jeremy Corbyn and Diane Abbott were seen at the march on Saturday. Placards called the "

@@ -534,13 +534,16 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
     masked = _mask(par)
     attrs: list[_Attribution | None] = []
     titled: list[bool] = []  # a quote given as a thing's name: nobody's words
+    found_by: list[tuple[int, int]] = []  # (the finder that gave each quote's attribution, prev_attr_end then)
     prev_attr_end = -1  # where the last quote's own attribution ends: an intro before it is not the next one's
     for k in range(len(spans)):
         around = _around(par, masked, spans, k)
         titled.append(bool(_TITLED.search(around.before)) or _is_title(around) or
                       bool(_SHOW_NAMED.search(around.before) and around.quote.lstrip()[:1].isupper()))
-        attr = None if titled[-1] else \
-            next(filter(None, (find(around, prev_attr_end) for find in _ATTRIBUTION_FINDERS)), None)
+        found = None if titled[-1] else next(((i, a) for i, find in enumerate(_ATTRIBUTION_FINDERS)
+                                              if (a := find(around, prev_attr_end)) is not None), None)
+        attr = found[1] if found else None
+        found_by.append((found[0] if found else len(_ATTRIBUTION_FINDERS), prev_attr_end))
         if attr is not None and attr.own:
             prev_attr_end = attr.end
         attrs.append(attr)
@@ -560,11 +563,15 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
                 _credit(ctx, p_index, inherited)
                 continue
         short, full, role, person = _speaker_fields(ctx, attr.speaker if attr else None, offset + qs, p_index)
-        if attr is not None and own and not short and not attr.parsed:
-            parsed = _parsed(_around(par, masked, spans, k), -1)  # the rules' phrase names no one: the parse's
-            if parsed is not None:
-                attr = parsed
-                short, full, role, person = _speaker_fields(ctx, attr.speaker, offset + qs, p_index)
+        if attr is not None and own and not short:  # the phrase found names no one: the parse's, or a later finder's
+            around, (first, attr_end) = _around(par, masked, spans, k), found_by[k]
+            later = [f for f in _ATTRIBUTION_FINDERS[first + 1:] if f is not _parsed]
+            for find in ([] if attr.parsed else [_parsed]) + later:
+                alt = find(around, attr_end)
+                fields = _speaker_fields(ctx, alt.speaker, offset + qs, p_index) if alt and alt.own else None
+                if alt is not None and fields is not None and fields[0]:
+                    attr, (short, full, role, person) = alt, fields
+                    break
         if not short and len(inner.split()) < 6:
             continue  # scare quotes, titles, nicknames
         if short and len(inner.split()) < 3 and not own:
