@@ -6,12 +6,15 @@ quote continues it; a stray closing mark is ignored). The attribution is looked 
 after the quote (", said X", ", X told Reuters on Thursday", "? Putin asked during his address", ", Fridman
 began"); at the end of the quote's sentence (", ... for her views, Barger said.", ", according to forecasters.");
 before it in its sentence ("X said:", "X said the alliance had", "X accused the West of", "X, ..., saying",
-"This year, says X (D-Mich.),"; a leading "After Y accused Z of ...," names no speaker); in the paragraph
+"This year, says X (D-Mich.),", "what the critic X calls", "in X's words,", "X describes Y as", "For as X
+explained,"; a leading "After Y accused Z of ...," or "In Brussels," names no speaker); in the paragraph
 before, when it ends "He said:"; in the sentence before ("She missed laughter. "I don't ...""); in the
 sentence after ("He added that ..."). When no rule names a speaker (or the phrase a rule finds names no one), the
 subject of the speech verb governing the quote in spaCy's parse of its sentence (``speech_parse.py``). A quote
-split by its attribution ("A," X said. "B.") is joined back; a paragraph of quotes with no attribution at all
-continues the previous paragraph's speaker (news convention).
+split by its attribution ("A," X said. "B.") is joined back, within its sentence or opening the next (never
+inside a later sentence about someone else); a paragraph of quotes with no attribution at all continues the
+previous paragraph's speaker (news convention). A title inside a sentence (a few capitalised words: 'director of
+"A Beautiful Mind"') and a thing's name ('is titled, "…"') are nobody's words.
 
 Indirect speech: sentences with no quotation marks where a clear speaker (a name, or a phrase headed by
 "official(s)", "source(s)", "office", "Kremlin", ...) governs a speech verb ("The Kremlin has made clear ...",
@@ -23,9 +26,15 @@ Speakers (``speakers.py``): ``speaker`` is the person's name without role, time 
 the paragraph or the one before (two before, across a paragraph naming no one); "he"/"she" with no one named
 there is the person quoted last who may be a "he" (or a "she"), within three paragraphs; a description of a role
 with one person named there is that person; an epithet ("the 43-year-old", "the first son") is the person quoted
-last when the text names no one else since; "it" and "the company" are the organisation last made the subject of
-a sentence in the paragraph or the one before ("it" also the last non-person quoted there: "the lawsuit states
-... it argues"); otherwise the quote stays unattributed. A bare
+last when the text names or describes no one else since, else the nearest subject named in the paragraph or the
+one before whose gender does not contradict it ("the mother-of-two"); a description with no one before it is
+the subject of the next sentence when that names someone ("The prime minister admitted ... Rishi Sunak said");
+a sentence opening on a description of a named person ("the ayatollah had") counts as that person's mention;
+"it" and "the company" are the organisation last made the subject of a sentence in the paragraph or the one
+before ("the committee" when the sentence names none; "the ministry" only an organisation whose name holds
+"ministry"; "it" also the last non-person quoted there: "the lawsuit states ... it argues"); an acronym is the
+name the article spelled out ("the BDA": "The British Dental Association (BDA)"); otherwise the quote stays
+unattributed. A bare
 surname takes the article's fullest form, and across a story one canonical name per person (``merge_quotes``).
 """
 from __future__ import annotations
@@ -84,7 +93,8 @@ _SPK = r"(?:[^,.;:!?\"\u201c\u201d\u2018\u2019()\[\]]|(?<=\w)\u2019(?=\w)){1,80}
 _AFTER_CUE_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<cue>{_CUE_WORDS}|{_AFTER_ONLY_CUES}|according to)\s+(?P<spk>{_SPK})"
                               rf"(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,60}}))?{_CIRC}\s*(?=[,.;:!?]|$)")
 _AFTER_SPK_FIRST = re.compile(
-    rf"^\s*[,:]?\s*(?P<spk>{_SPK})(?:,\s*[^,.;:!?\"\u201c\u201d]{{1,60}},)?\s+(?P<cue>{_CUE_EXT_AFTER})\s*(?=[,.;:!?]|$)")
+    rf"^\s*[,:]?\s*(?P<spk>{_SPK})(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,60}})"
+    rf"(?:,\s*[A-Z][\w.\u2024 ]{{1,30}})?,)?\s+(?P<cue>{_CUE_EXT_AFTER})\s*(?=[,.;:!?]|$)")
 _AFTER_LATE = re.compile(
     rf"^[^.!?\"\u201c\u201d]{{1,200}}?,\s+(?P<spk>{_SPK})\s+(?P<cue>said|says|added|adds|wrote|explained|insisted|"
     rf"told\s+\w+){_CIRC}\s*[.!?]")
@@ -96,6 +106,19 @@ _NEXT_SENTENCE = re.compile(
     r"^\s*(?P<spk>He|She|(?:Mr|Mrs|Ms|Dr)\u2024?\s+[A-Z][\w'\u2019\-]+|[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)?)"
     r"\s+(?P<cue>added|continued|went on|explained)\b")
 _BEFORE_INTRO = re.compile(rf"(?P<spk>{_SPK})\s+(?P<cue>{_CUE_EXT})(?:\s+that)?\s*[,:]?\s*$")
+# Words credited by the phrase right before them: "what X calls", "in X's words", "X describes Y as", "as X put it,"
+_WHO = r"(?P<spk>(?:[\w\-'\u2019.\u2024]+\s+){0,5}?(?:[A-Z][\w\-'\u2019.\u2024]*|he|she|they))"
+_NAMING_CUE = (r"(?:calls|called|describes?\s+as|described\s+as|terms|termed|dubs|dubbed|labels|labell?ed|brands|"
+               r"branded)")
+_WORDS_OF = tuple(re.compile(rf"{pattern}\s*$") for pattern in (
+    rf"\bwhat\s+{_WHO}\s+(?:[a-z]+ly\s+|elsewhere\s+|once\s+|later\s+|has\s+|had\s+)?(?P<cue>{_NAMING_CUE})",
+    rf"\b[Ii]n\s+{_WHO}['\u2019]s?\s+(?P<cue>(?:own\s+)?words)\s*,?",
+    rf"\b[Ii]n\s+the\s+(?P<cue>words)\s+of\s+{_WHO}\s*,",
+    rf"(?:^|[,;:]\s+|\band\s+){_WHO}\s+(?P<cue>describes|described|calls|called|labels|labell?ed|brands|branded)"
+    rf"\s+(?:[^,.;:!?\"\u201c\u201d]{{1,80}}?\s+)?as",
+    rf"\b[Aa]s\s+{_WHO}\s+(?P<cue>explained|explains|said|says|wrote|writes|put\s+it|noted|notes|observed|argued|"
+    rf"argues|remarked|recalled|once\s+said|has\s+said|told\s+[^,.;:!?]{{1,40}}?)\s*[,:]?",
+))
 # A quote given as the name of a thing, not words said: 'the book is titled, "…"', 'a film called "…"'
 _TITLED = re.compile(r"(?:\b(?:titled|entitled|headlined)|\b(?:is|was|are|were|be|been)\s+(?:called|named|dubbed))"
                      r"\s*[,:]?\s*$")
@@ -125,6 +148,7 @@ _INDIRECT_TRAIL = re.compile(
 _ACCORDING = re.compile(rf"^(?P<content>.{{20,}}?),?\s+(?P<cue>according to)\s+(?P<spk>{_SPK})\s*[.!]$")
 
 _MASK = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|Sen|Rep|Rev|Hon|St|Jr|Sr|No|"
+                   r"Const|Det|Insp|Supt|Cpl|Pvt|Cmdr|Atty|Dist|Ald|Fr|Brig|Msgr|"
                    r"Feb|Jan|Aug|Sept|Oct|Nov|Dec)\.|\b[A-Z]\.(?=[A-Z\s-])")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 # Words that stand for a speaker without naming one ("another accused the government of ...").
@@ -148,6 +172,9 @@ SPEAKER_NOUNS = {
     "forecaster", "forecasters", "researcher", "researchers", "scientist", "scientists", "economist", "economists",
     "investigator", "investigators", "authorities", "organisers", "organizers",
 }
+# Prepositions that open a phrase of place or time before a sentence's subject ("In Brussels, ...").
+_PLACE_WORDS = frozenset({"in", "on", "at", "from", "for", "with", "by", "under", "over", "during", "across",
+                          "outside", "inside", "near", "throughout", "within", "into", "to"})
 # How many paragraphs back "he said" may reach for the person last quoted when the text names no one nearer.
 _SPEAKER_REACH = 3
 # Lower-case words a subject phrase may hold before the name ("Hunter Biden's attorney Abbe Lowell").
@@ -219,7 +246,7 @@ def quote_spans(par: str) -> list[tuple[int, int, bool]]:
 
 def _clean_quote(text: str) -> str:
     text = clean_space(text.replace(" \u201d", "").replace("''", ""))
-    return text.rstrip(" ,").strip()
+    return re.sub(r"(?<=[\s,])'$", "", text).rstrip(" ,").strip()  # "another form, ''": the closing mark's half
 
 
 def _subject(pre: str) -> str | None:
@@ -246,9 +273,10 @@ def _subject(pre: str) -> str | None:
     if clause and _verb_clause(clause.group("clause")):
         parts = [clause.group("name")]  # "Watkins is making himself ... and Emery added:": the nearest subject
     full = re.sub(r"^(?:and|but|then|also|later|now|meanwhile)\s+", "", parts[-1].strip(), flags=re.IGNORECASE)
+    full = re.split(r"\s(?:said|says|told|tells)\s", full)[-1]  # "a police source said King never": King's words
     full = _head_trimmed(full)
     words = [w.lower().strip("\u2024.'\u2019") for w in re.split(r"[\s,]+", full) if w]
-    if not words or len(words) > 12 or any(w in _BAD_SPEAKER_WORDS for w in words):
+    if not words or len(words) > 12 or words != ["it"] and any(w in _BAD_SPEAKER_WORDS for w in words):
         return None
     return full.replace("\u2024", ".")
 
@@ -259,12 +287,15 @@ def _verb_clause(text: str) -> bool:
         not _looks_name(text)
 
 
+_ADVERBS = frozenset({"never", "also", "later", "again", "then", "still", "now", "previously", "first", "once"})
+
+
 def _head_trimmed(phrase: str) -> str:
-    """A speaker phrase ending at its head: without an adverb after a name ("Doocy correctly"), and a document
-    of an organisation is the organisation ("the White House brief")."""
+    """A speaker phrase ending at its head: without an adverb after a name ("Doocy correctly", "King never"), and a
+    document of an organisation is the organisation ("the White House brief")."""
     words = phrase.split()
-    while len(words) >= 2 and words[-2][:1].isupper() and (
-            words[-1].endswith("ly") and words[-1].islower() or words[-1].lower() in DOCUMENT_NOUNS):
+    while len(words) >= 2 and words[-2][:1].isupper() and (words[-1].endswith("ly") and words[-1].islower() or
+                                                          words[-1].lower() in DOCUMENT_NOUNS or words[-1] in _ADVERBS):
         words.pop()
     return " ".join(words)
 
@@ -289,6 +320,8 @@ def sentence_subject(sentence: str) -> str | None:
             words = words[1:]
         if words and words[0].lower() in ("he", "she"):
             return words[0]
+        if words and words[0].lower() in _PLACE_WORDS:
+            continue  # "In Brussels, European Union officials ...": a place or a time, not the subject
         for word in words:
             bare = word.rstrip(",")
             low = bare.lower().strip(".\u2024'\u2019")
@@ -314,6 +347,28 @@ class _Context(NamedTuple):
     speakers: list[tuple[int, Quote]]  # (paragraph, quote) of each quote credited to a person, in reading order
     orgs: list[OrgMention]  # the organisations it makes subjects of sentences, for "it said", "the company said"
     sayers: list[tuple[int, Quote]]  # (paragraph, quote) of each quote credited to no person ("the lawsuit")
+    acronyms: dict[str, str]  # "BDA" -> "The British Dental Association", as the article spells them out
+
+
+_NAME_WORD = r"[A-Z][\w&'\u2019\-]*"
+_SPELLED_OUT = re.compile(rf"(?P<name>(?:[Tt]he\s+)?{_NAME_WORD}(?:\s+(?:(?:of|and|for|on|the|&)\s+)*{_NAME_WORD})+)"
+                          r"\s+\((?P<short>[A-Z][A-Z&]{1,7})\)")
+
+
+def spelled_out(text: str) -> dict[str, str]:
+    """The acronyms an article defines ("The British Dental Association (BDA)"), each to its full name: the
+    capitalised words before the brackets whose initials spell it."""
+    found: dict[str, str] = {}
+    for m in _SPELLED_OUT.finditer(text):
+        words = m.group("name").split()
+        short = m.group("short").replace("&", "")
+        for start in range(len(words)):
+            initials = "".join(w[0] for w in words[start:] if w[:1].isupper() and w.lower() != "the")
+            if initials == short and words[start][:1].isupper():
+                found.setdefault(short, " ".join(words[start - 1 if start and words[start - 1].lower() == "the"
+                                                       else start:]))
+                break
+    return found
 
 
 def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
@@ -327,12 +382,19 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
     low = sp.name.lower()
     if low in _NOBODY:
         return None, None, None, False
+    acronym = ctx.acronyms.get(re.sub(r"^the\s+", "", sp.name, flags=re.IGNORECASE))
+    if acronym is not None:  # "the BDA says": the British Dental Association the article spelled out
+        return acronym, acronym, None, False
     if low == "it" or (low.startswith("the ") and len(low.split()) <= 4 and low.split()[-1] in ORG_NOUNS):
-        org = resolve_organisation(ctx.orgs, position, para)  # "it said", "the company said"
+        org = resolve_organisation(ctx.orgs, position, para, None if low == "it" else low.split()[-1])
         if org is None and low == "it" and ctx.sayers and ctx.sayers[-1][0] >= para - 1:
             org = ctx.sayers[-1][1].speaker  # "…," the lawsuit states. "…," it argues
         if org is not None:
             return org, org, None, False
+    if low in ("he", "she"):
+        just = _just_quoted(ctx, sp.gender, position, para)
+        if just is not None:  # "…, said Sgt. Vanette Christiansen. “…,” she said": the speaker just quoted
+            return just.speaker, just.speaker_full, just.role, True
     if low in _PRONOUNS or (not sp.is_person and low.startswith("the ") and len(low.split()) <= 4):
         person = ctx.people.resolve(sp.name, position, para)
         if person is not None:
@@ -346,6 +408,9 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
             quoted = _epithet_person(ctx, position, para)
             if quoted is not None:
                 return quoted.speaker, quoted.speaker_full, quoted.role, True
+            named = ctx.people.described(sp.name, position, para)
+            if named is not None:
+                return named, ctx.people.fullest(named), ctx.people.role_of(named), True
         return sp.name, full, None, False
     if not sp.is_person and not _names_someone(sp.name):
         return None, None, None, False  # "marking the start of 13 years of": no one
@@ -379,15 +444,28 @@ def _last_quoted(ctx: _Context, gender: str, para: int) -> Quote | None:
     return None
 
 
+def _just_quoted(ctx: _Context, gender: str, position: int, para: int) -> Quote | None:
+    """The person quoted last in this paragraph, when no one else is named since and a "he" (``gender`` m) or a
+    "she" may be them."""
+    if not ctx.speakers or ctx.speakers[-1][0] != para:
+        return None
+    last = ctx.speakers[-1][1]
+    key = surname(last.speaker or "")
+    between = {surname(mt.name) for mt in ctx.people.items if last.position < mt.position < position}
+    known = ctx.people.gender.get(key, "?")
+    return last if between <= {key} and known in ("?", gender) else None
+
+
 def _epithet_person(ctx: _Context, position: int, para: int) -> Quote | None:
     """The person "the 43-year-old" at ``position`` stands for: the person quoted last, within reach, when the
-    text names no one else since that quote."""
+    text names no one else since that quote, nor describes someone it does not name ("another employee")."""
     if not ctx.speakers or ctx.speakers[-1][0] < para - _SPEAKER_REACH:
         return None
     last = ctx.speakers[-1][1]
     key = surname(last.speaker or "")
     between = {surname(mt.name) for mt in ctx.people.items if last.position < mt.position < position}
-    return last if between <= {key} else None
+    described = ctx.people.unnamed_between(last.position, position)  # "another employee ..., said the worker"
+    return last if between <= {key} and not described else None
 
 
 def _names_someone(phrase: str) -> bool:
@@ -399,6 +477,11 @@ def _names_someone(phrase: str) -> bool:
     low = [w.lower().strip(".,\u2024'\u2019") for w in words]
     if len(words) >= 2 and low[0] in DESCRIPTION_START:
         return True
+    if low and low[0] in _PLACE_WORDS:
+        return False  # "said in a 1996 interview with NBC": a place or a time, not a speaker
+    nouns = SPEAKER_NOUNS | ROLE_WORDS | ORG_NOUNS | EPITHET_NOUNS
+    if not words[-1][:1].isupper() and low[-1] not in nouns and low[-1].rstrip("s") not in nouns:
+        return False  # "Papandreou expressed shock": a clause, not a name ending in its head
     return any(w[:1].isupper() for w in words) or any(w in SPEAKER_NOUNS or w in ROLE_WORDS for w in low) or \
         any(w.rstrip("s") in SPEAKER_NOUNS or w.rstrip("s") in ROLE_WORDS for w in low)
 
@@ -410,7 +493,9 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
     spans = [quote_spans(text[ps:pe]) for ps, pe in paras]
     quoted = [(ps + s, ps + e) for (ps, _), sp in zip(paras, spans, strict=True) for s, e, _ in sp]
     people = Mentions(find_mentions(text, sents, quoted), text, quoted)
-    ctx = _Context(article_id, text, people, [], find_organisations(text, sents, quoted, people), [])
+    people.add_described(sents, quoted)
+    ctx = _Context(article_id, text, people, [], find_organisations(text, sents, quoted, people), [],
+                   spelled_out(text))
     out: list[Quote] = []
     prev: _ParaEnd = _ParaEnd(None, None, False)
     for p_index, (ps, _) in enumerate(paras):
@@ -449,13 +534,16 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
     masked = _mask(par)
     attrs: list[_Attribution | None] = []
     titled: list[bool] = []  # a quote given as a thing's name: nobody's words
+    found_by: list[tuple[int, int]] = []  # (the finder that gave each quote's attribution, prev_attr_end then)
     prev_attr_end = -1  # where the last quote's own attribution ends: an intro before it is not the next one's
     for k in range(len(spans)):
         around = _around(par, masked, spans, k)
-        titled.append(bool(_TITLED.search(around.before)) or
+        titled.append(bool(_TITLED.search(around.before)) or _is_title(around) or
                       bool(_SHOW_NAMED.search(around.before) and around.quote.lstrip()[:1].isupper()))
-        attr = None if titled[-1] else \
-            next(filter(None, (find(around, prev_attr_end) for find in _ATTRIBUTION_FINDERS)), None)
+        found = None if titled[-1] else next(((i, a) for i, find in enumerate(_ATTRIBUTION_FINDERS)
+                                              if (a := find(around, prev_attr_end)) is not None), None)
+        attr = found[1] if found else None
+        found_by.append((found[0] if found else len(_ATTRIBUTION_FINDERS), prev_attr_end))
         if attr is not None and attr.own:
             prev_attr_end = attr.end
         attrs.append(attr)
@@ -465,8 +553,8 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
         inner = _clean_quote(par[qs:qe])
         attr = attrs[k]
         own = attr is not None and attr.own
-        if para_quotes and not own and not titled[k]:  # a quote split by its attribution: join it to the previous
-            _join(para_quotes[-1], inner)
+        if para_quotes and not own and not titled[k] and _continues(masked, spans, k):
+            _join(para_quotes[-1], inner)  # a quote split by its attribution: joined to the previous one
             continue
         if attr is None and k == 0 and qs <= 1 and not any_own and not titled[k]:
             inherited = _inherited(ctx, prev, inner, offset + qs, p_index)
@@ -475,11 +563,15 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
                 _credit(ctx, p_index, inherited)
                 continue
         short, full, role, person = _speaker_fields(ctx, attr.speaker if attr else None, offset + qs, p_index)
-        if attr is not None and own and not short and not attr.parsed:
-            parsed = _parsed(_around(par, masked, spans, k), -1)  # the rules' phrase names no one: the parse's
-            if parsed is not None:
-                attr = parsed
-                short, full, role, person = _speaker_fields(ctx, attr.speaker, offset + qs, p_index)
+        if attr is not None and own and not short:  # the phrase found names no one: the parse's, or a later finder's
+            around, (first, attr_end) = _around(par, masked, spans, k), found_by[k]
+            later = [f for f in _ATTRIBUTION_FINDERS[first + 1:] if f is not _parsed]
+            for find in ([] if attr.parsed else [_parsed]) + later:
+                alt = find(around, attr_end)
+                fields = _speaker_fields(ctx, alt.speaker, offset + qs, p_index) if alt and alt.own else None
+                if alt is not None and fields is not None and fields[0]:
+                    attr, (short, full, role, person) = alt, fields
+                    break
         if not short and len(inner.split()) < 6:
             continue  # scare quotes, titles, nicknames
         if short and len(inner.split()) < 3 and not own:
@@ -490,6 +582,32 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
         _credit(ctx, p_index, para_quotes[-1])
     last = next((q for q in reversed(para_quotes) if q.speaker), None)
     return para_quotes, _ParaEnd(last, _ending_intro(par, masked, spans, offset), bool(spans) and not spans[-1][2])
+
+
+def _continues(masked: str, spans: list[tuple[int, int, bool]], k: int) -> bool:
+    """Whether quote ``k`` goes on from the quote before it: in the same sentence, or opening the sentence after
+    ("A," X said. "B.") or a sentence about "he" or "she"; a quote inside a later sentence about someone else
+    ("... and even Tripadvisor won't sell tickets “because ...”") is not the earlier speaker's."""
+    between = masked[spans[k - 1][1] + 1:max(spans[k - 1][1] + 1, spans[k][0] - 1)]
+    ends = [m.end() for m in re.finditer(r"[.!?][\"\u201d\u2019]?\s+(?=[A-Z\"\u201c])", between)]
+    tail = between[ends[-1]:].strip() if ends else ""
+    return not tail or bool(re.match(r"(?:He|She)\s", tail))  # "He highlights the “…”": the same speaker
+
+
+_TITLE_GLUE = frozenset({"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "from", "with", "or", "by"})
+
+
+def _is_title(a: _Around) -> bool:
+    """Whether a quote inside a sentence is the name of a work or a thing, not words said: a few words, each
+    capitalised but the small ones ("director of “A Beautiful Mind”", "a sequel to “The Hunger Games.”")."""
+    words = re.findall(r"\w[\w'\u2019/\-]*", a.quote)
+    before = a.before.rstrip()
+    if not 1 <= len(words) <= 6 or not before or before[-1] in ",:" or re.search(r"[.!?,;:]\S", a.quote):
+        return False
+    if len(words) == 1 and re.search(r"[.!?]", a.quote):
+        return False  # He responded, "Yes."
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_GLUE for w in words) and \
+        words[0][:1].isupper()
 
 
 def _para_len(text: str, offset: int) -> int:
@@ -587,10 +705,13 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
     if m and m.re is _AFTER_CUE_FIRST:  # the phrase runs to the end: trim_phrase tells role from time and place
         spk = _subject(a.after[m.start("spk"):m.end()])
         named = _subject(m.group("spk")) if m.group("appos") else None
-        if named and (spk is None or split_speaker(named).is_person and not split_speaker(spk).is_person):
-            spk = named  # ", said Smith, adding that ...", ", explained leader Abraham Aiyash, a Democrat who"
+        if named and (spk is None or not split_speaker(spk).is_person):
+            spk = named  # ", said Smith, adding that ...", ", said one young man, a helmet covering his hair"
     else:
         spk = _subject(m.group("spk")) if m else None
+        named = _subject(m.group("appos")) if m and m.group("appos") else None
+        if named and spk and split_speaker(named).is_person and not split_speaker(spk).is_person:
+            spk = named  # ", the deputy's mother, Rosa Ortiz, said": the name the description is given
     if not m or not spk:
         return None
     start, end = a.after_start + min(m.start("cue"), m.start("spk")), a.after_start + m.end()
@@ -605,6 +726,18 @@ def _said_late(a: _Around, prev_attr_end: int) -> _Attribution | None:
         return None
     start, end = a.after_start + min(m.start("spk"), m.start("cue")), a.after_start + m.end()
     return _Attribution(spk, m.group("cue"), a.par[start:end].strip(" ,."), True, end)
+
+
+def _words_of(a: _Around, prev_attr_end: int) -> _Attribution | None:
+    """Words credited by the phrase right before them: "what the critic X calls", "in X's words", "X describes
+    the film as", "For as X explained,"."""
+    m = next(filter(None, (rx.search(a.before) for rx in _WORDS_OF)), None)
+    spk = _subject(m.group("spk")) if m else None
+    if not m or not spk:
+        return None
+    cue = m.group("cue")
+    text = a.par[a.before_start + m.start():a.before_start + m.end()].strip(" ,:;")
+    return _Attribution(spk, cue, text, True, a.after_start)
 
 
 def _intro_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
@@ -707,7 +840,7 @@ def _parsed(a: _Around, prev_attr_end: int) -> _Attribution | None:
 
 
 # Where a direct quote's attribution is looked for, in this order: the first one found is taken.
-_ATTRIBUTION_FINDERS = (_said_after, _said_late, _intro_before, _saying_before, _cue_before, _colon_before,
+_ATTRIBUTION_FINDERS = (_said_after, _said_late, _words_of, _intro_before, _saying_before, _cue_before, _colon_before,
                         _parsed, _next_sentence, _previous_sentence)
 
 

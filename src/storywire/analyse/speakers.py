@@ -6,9 +6,11 @@ description ("a senior French official") is kept whole, with no role. ``Mentions
 article names outside its quotes, in reading order; ``resolve`` turns a pronoun or a definite description
 into the nearest fitting one of them in the same paragraph or the one before (a description of a role: the one
 person named there when the article gives that person no other role), and otherwise into nothing: a quote is
-never credited to a name the text does not tie to it. Gender comes from the "he" or "she" that follows most of a
-person's mentions as subject. ``find_organisations`` lists the organisations made subjects of sentences, for
-"it said" and "the company said" (``resolve_organisation``).
+never credited to a name the text does not tie to it. An epithet ("the mother-of-two") is the nearest subject named
+before it whose gender fits, or the subject named in the next sentence (``described``); a sentence opening on a
+description of a named person counts as that person's mention (``add_described``). Gender comes from the "he" or
+"she" that follows most of a person's mentions as subject. ``find_organisations`` lists the organisations made
+subjects of sentences, for "it said" and "the company said" (``resolve_organisation``).
 """
 from __future__ import annotations
 
@@ -52,6 +54,9 @@ ROLE_WORDS = frozenset({
     "official", "head", "treasurer", "commissioner", "chairperson", "dictator", "leaders", "psychologist",
     "psychoanalyst", "analyst", "economist", "lawyer", "coach", "manager", "publicist", "reporter", "editor",
     "author", "writer", "researcher", "scientist", "candidate", "member", "mp", "mep", "sheriff", "officer",
+    "const", "constable", "det", "detective", "insp", "inspector", "supt", "superintendent", "cpl", "corporal",
+    "pvt", "sergeant", "capt", "captain", "maj", "cmdr", "commodore", "atty", "dist", "ald", "alderman", "trooper",
+    "marshal", "msgr", "brig",
     # what follows "Minister of", "Secretary of": "French Minister of Foreign Affairs Stephane Sejourne"
     "affairs", "health", "staff", "commerce", "agriculture", "education", "energy", "trade", "transport",
     "labour", "labor", "treasury", "security", "homeland", "veterans", "housing", "environment", "culture",
@@ -79,6 +84,8 @@ ORG_WORDS = frozenset({
     "club", "league", "fund", "board", "service", "services", "school", "college", "hospital", "association",
     "coalition", "conservancy", "federation", "administration", "embassy", "channel", "radio", "daily",
     "review", "telegraph", "guardian", "independent", "herald", "tribune", "gazette", "observer", "world",
+    "church", "cathedral", "mosque", "temple", "synagogue", "museum", "academy", "stadium", "airport", "hotel",
+    "gallery", "theatre", "theater", "studios", "pictures", "entertainment", "records",
 })
 # Last words of capitalised names of things, never of people ("the Autumn Statement", "the Brit Awards").
 THING_WORDS = frozenset({
@@ -99,6 +106,29 @@ EPITHET_NOUNS = frozenset({
     "volunteer", "nurse", "teacher", "student", "farmer", "worker", "owner", "fan", "resident", "parent",
 })
 _AGE = re.compile(r"^\d{1,3}-year-old$")
+_SHE_NOUNS = frozenset({"woman", "girl", "daughter", "mother", "mum", "mom", "wife", "sister", "grandmother", "aunt",
+                        "widow", "actress", "businesswoman", "spokeswoman", "chairwoman", "congresswoman"})
+_HE_NOUNS = frozenset({"man", "boy", "son", "father", "dad", "husband", "brother", "grandfather", "uncle", "widower",
+                       "actor", "businessman", "spokesman", "chairman", "congressman"})
+
+
+# A sentence opening on a description of a person, maybe after a leading phrase: "Hours earlier, the ayatollah had"
+_DESCRIBED_SUBJECT = re.compile(r"\s*(?:[A-Z][^,.;:!?\"\u201c\u201d]{0,40},\s+)?"
+                                r"(?P<desc>[Tt]he\s+(?:[a-z][\w\-]*\s+){0,3}?(?P<head>[a-z][\w\-]*))"
+                                r"\s+(?:(?:has|had|also|then|later|again)\s+)*[a-z]+")
+# A sentence about someone it does not name: "Another employee who has worked there ...", "A woman said".
+_UNNAMED_PERSON = re.compile(
+    r"(?:^|[.!?:]\s+|\n|,\s+)(?:[Aa]nother|[Aa]n?|[Oo]ne)\s+(?:[a-z][\w\-]*\s+){0,3}?(?:"
+    + "|".join(sorted(EPITHET_NOUNS | {"employee", "official", "officer", "source", "witness", "member", "neighbour",
+                                       "neighbor", "friend", "relative", "spokesman", "spokeswoman", "staffer"}))
+    + r")\b", re.MULTILINE)
+
+
+def description_gender(description: str) -> Gender:
+    """Whether a description is of a woman ("the mother-of-two", "the actress") or a man ("the father"), or "?"."""
+    head = _low(description.split()[-1]) if description.split() else ""
+    head = head.split("-of-")[0]
+    return "f" if head in _SHE_NOUNS else "m" if head in _HE_NOUNS else "?"
 
 
 def is_epithet(description: str) -> bool:
@@ -118,14 +148,17 @@ _PRONOUN_GENDER: dict[str, Gender] = {"he": "m", "him": "m", "his": "m", "she": 
 
 _WORD = r"[A-Z][\w'\u2019\-\u2024.]*"
 # A run of capitalised words, maybe after an honorific ("Mr. Vilsack", "Tammy Murphy", "Jens Stoltenberg").
-_NAME_RUN = re.compile(rf"(?<![\w\u2024.]){_WORD}(?:\s+(?:(?:de|da|van|von|der|al|bin|la|le|du|di)\s+)?{_WORD}){{0,6}}")
+_NAME_RUN = re.compile(rf"(?<![\w\u2024.]){_WORD}(?:(?:\s+(?:(?:de|da|van|von|der|al|bin|la|le|du|di)\s+)?|\s-\s)"
+                       rf"{_WORD}){{0,6}}")
+_SPACED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
 # What shows that a lone capitalised word names a person: a speech verb or an apposition after it.
 _PERSON_AFTER = re.compile(r"\s*(?:,\s+(?:who|a|an|the)\b|\s(?:said|says|told|tells|added|adds|asked|wrote|explained|"
                            r"insisted|argued|testified|stressed|warned|noted)\b)")
 
 _SPEECH = r"(?:said|says|told|tells|added|adds|asked|wrote|explained|recalled|admitted|replied)"
-_LONE_SPEAKER = re.compile(rf"\b([A-Z][a-z]+)\s{_SPEECH}\b")
-_SAID_LONE = re.compile(rf"\b{_SPEECH}\s([A-Z][a-z]+)(?=\s*[,.;:!?])")
+_ONE_NAME = r"((?:Mc|Mac|O'|O\u2019|De|Di|La|Le)?[A-Z][a-z]+)"  # "Rae", "LaCalamita", "McPhatter"
+_LONE_SPEAKER = re.compile(rf"\b{_ONE_NAME}\s{_SPEECH}\b")
+_SAID_LONE = re.compile(rf"\b{_SPEECH}\s{_ONE_NAME}(?=\s*[,.;:!?])")
 
 
 @dataclass(frozen=True)
@@ -146,7 +179,7 @@ def _low(word: str) -> str:
 def trim_phrase(phrase: str) -> str:
     """The speaker phrase without leading connectives and trailing time or place words."""
     phrase = phrase.replace("\u2024", ".").strip(" ,;:")
-    phrase = _LEAD.sub("", phrase)
+    phrase = _SPACED_HYPHEN.sub("-", _LEAD.sub("", phrase))  # "Strauss - Kahn", "the 17 - year - old" (detokenised)
     described = _DESCRIBED_NAME.match(phrase)
     if described and not any(_low(w) in ROLE_WORDS or _low(w) in EPITHET_NOUNS for w in described.group(1).split()) \
             and any(_is_name_word(w) for w in described.group(2).split()):
@@ -178,6 +211,8 @@ def split_speaker(phrase: str) -> SpeakerName:
     of = next((i for i, w in enumerate(low) if w in ("of", "from", "at") and i > 0 and _is_name_word(words[i - 1])),
               len(words))
     name_words, tail = words[:of], " ".join(words[of:])
+    while len(name_words) > 1 and _low(name_words[-1]) in _GENERATIONS:
+        name_words = name_words[:-1]  # "Anthony LaCalamita III": the name without its generation
     end = len(name_words)
     start = end
     while start > 0 and _is_name_word(name_words[start - 1]):
@@ -191,7 +226,8 @@ def split_speaker(phrase: str) -> SpeakerName:
     if orgs and end - orgs[-1] > 2 and low[0] not in DESCRIPTION_START:
         start = orgs[-1] + 1  # "Head of School Vicky Fogg": the name after the organisation of the title
     name = " ".join(name_words[start:end])
-    if start == end or low[0] in DESCRIPTION_START or \
+    described = low[0] in DESCRIPTION_START and not (end - start >= 2 and start >= 2 and not orgs)
+    if start == end or described or \
             any(_low(w) in ORG_WORDS for w in name_words[start:end]) or _low(name_words[end - 1]) in THING_WORDS:
         return SpeakerName(phrase, None, False, "?")
     role_words = [w for w in name_words[:start] if _low(w) not in HONORIFICS]
@@ -223,23 +259,32 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
         first = True
         # "After Consumer Watchdog accused Lara ..., Soller put out": the subject follows the leading clause
         clause_end = text.find(",", s, e) if SUBORDINATE_START.match(text, s) else -1
+        if (s == 0 or text[s - 1] == "\n") and text[e:e + 1] in ("", "\n") and _headline(text[s:e]):
+            continue  # "Lindsay Lohan Checks Into Rehab": a title, not a sentence naming people
         for m in _NAME_RUN.finditer(text, s, e):
             run = m.group()
-            if " " not in run and (_low(run) in NOT_NAME or surname(run) not in known and not run.endswith(".")
+            words = run.split()
+            if len(words) > 1 and _low(words[0]) in ("the", "a", "an") and \
+                    _low(words[1]) not in ROLE_WORDS and _low(words[1]) not in HONORIFICS:
+                continue  # "The American Pie actress", "The Notorious Bettie Page": a work or a thing
+            if " " not in run and (_low(run) in NOT_NAME or _low(run) in _GROUP_WORDS or
+                                   surname(run) not in known and not run.endswith(".")
                                    and not _PERSON_AFTER.match(text, m.end())):
                 continue  # a lone word that cannot be a mention ("The", "In", an unknown surname)
             k = bisect_right(starts, m.start()) - 1
             if k >= 0 and m.start() < quoted[k][1]:
                 continue
             lead = text[s:m.start()]
-            if " " not in run and lead.split()[-1:] and _low(lead.split()[-1]) in _DETERMINERS:
-                continue  # "the Black community", "his Love": a word, not a surname
+            if lead.split()[-1:] and _low(lead.split()[-1]) in _DETERMINERS and \
+                    (" " not in run or _POSSESSIVE.search(run) and _low(run.split()[0]) not in ROLE_WORDS):
+                continue  # "the Black community", "his Love", "the Union Square Macy's": a thing, not a person
             sp = _mention(text, m, known)
             if sp is None:
                 continue
             possessive = m.group().rstrip(".").endswith(("'s", "\u2019s"))
             # the subject: the first person named, near the start of the sentence or of its main clause
-            opening = len(lead.split()) <= 3 or lead.rstrip().endswith((",", ",\u201d", ",\"", "?\u201d", "!\u201d"))
+            opening = len(re.sub(r"\s+['\u2019]\s*s\b", "'s", lead).split()) <= 3 or \
+                lead.rstrip().endswith((",", ",\u201d", ",\"", "?\u201d", "!\u201d"))
             if m.start() < clause_end:
                 found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, False))
                 known.add(surname(sp.name))
@@ -248,6 +293,22 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             known.add(surname(sp.name))
             first = first and possessive
     return found
+
+
+# Words for groups, capitalised when they open a sentence ("Authorities said"): never one person's name.
+_GROUP_WORDS = frozenset({"authorities", "police", "officials", "officers", "witnesses", "residents", "investigators",
+                          "prosecutors", "firefighters", "deputies", "protesters", "demonstrators", "students",
+                          "workers", "sources", "critics", "analysts", "experts", "scientists", "doctors", "neighbours",
+                          "neighbors", "relatives", "friends", "observers", "organisers", "organizers"})
+
+
+def _headline(sentence: str) -> bool:
+    """Whether a paragraph of one sentence is written as a title: five words or more, nearly all capitalised."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'\u2019\-]*", sentence) if w.lower() not in _TITLE_SMALL]
+    return len(words) >= 5 and sum(w[0].isupper() for w in words) >= 0.9 * len(words)
+
+
+_TITLE_SMALL = frozenset({"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "with", "or", "by", "as"})
 
 
 def _speaking_words(text: str) -> set[str]:
@@ -339,7 +400,8 @@ class Mentions:
     def is_name(self, word: str) -> bool:
         """Whether a lone capitalised word is a name here: the article writes it so inside a sentence too."""
         if self._proper is None:  # words written with a capital inside a sentence: names, not sentence openers
-            self._proper = set(_MID_SENTENCE_CAPITAL.findall(self.text)) | {mt.name for mt in self.items}
+            self._proper = {_POSSESSIVE.sub("", w) for w in _MID_SENTENCE_CAPITAL.findall(self.text)} | \
+                {mt.name for mt in self.items}
         return _POSSESSIVE.sub("", word) in self._proper or surname(word) in self.full
 
     def role_of(self, name: str) -> str | None:
@@ -377,6 +439,10 @@ class Mentions:
             for mt in reversed(near):
                 if mt.subject and self.gender.get(surname(mt.name)) == want:
                     return self.fullest(mt.name)
+            here = [mt for mt in near if mt.para == para]  # then in its paragraph: a subject, or one known a he
+            for mt in sorted(reversed(here), key=lambda mt: not (mt.subject and fits(mt))):
+                if mt.subject and fits(mt) or self.gender.get(surname(mt.name)) == want:
+                    return self.fullest(mt.name)
         for mt in reversed(near):  # subjects of sentences first
             if mt.subject and fits(mt):
                 return self.fullest(mt.name)
@@ -390,6 +456,59 @@ class Mentions:
         if len(words) >= 2 and last is not None and last.subject and \
                 (not self.roles.get(surname(last.name)) or fits(last)):
             return self.fullest(last.name)  # "Johnson proclaimed ... “…,” the new speaker said": no one else between
+        if len(words) >= 2:  # "The prime minister admitted ... Rishi Sunak recognised": named in the next sentence
+            return self._next_subject(position, para, lambda mt: fits(mt) or not self.roles.get(surname(mt.name)))
+        return None
+
+    def described(self, phrase: str, position: int, para: int) -> str | None:
+        """The person an epithet ("the mother-of-two", "the doctor") at ``position`` stands for: the nearest subject
+        named before it in its paragraph or the one before (two before, across a paragraph naming no one) whose
+        gender does not contradict it; else the subject of its paragraph's next sentence naming someone; or None."""
+        want = description_gender(phrase)
+        fits = lambda mt: self.gender.get(surname(mt.name), "?") in ("?", want) or want == "?"  # noqa: E731
+        return self._nearest_subject(position, para, fits)
+
+    def _nearest_subject(self, position: int, para: int, fits) -> str | None:
+        lowest = para - 1 if any(mt.para == para - 1 for mt in self.items) else para - 2
+        before = [mt for mt in self.items if mt.position < position and lowest <= mt.para <= para]
+        for mt in reversed(before):
+            if mt.subject:
+                if self.unnamed_between(mt.position, position):
+                    return None  # "another employee ... said the worker": the one described since, not named
+                return self.fullest(mt.name) if fits(mt) else None
+        return self._next_subject(position, para, fits)
+
+    def add_described(self, spans: list[tuple[int, int, int]], quoted: Sequence[tuple[int, int]]) -> None:
+        """Count a sentence opening on a description of a person the article named ("Hours earlier, the ayatollah
+        had ...") as a mention of that person, the sentence's subject: a later "he" may stand for them."""
+        starts = [qs for qs, _ in quoted]
+        added = []
+        for para, s, e in spans:
+            m = _DESCRIBED_SUBJECT.match(self.text, s, e)
+            k = bisect_right(starts, s) - 1
+            if m is None or k >= 0 and s < quoted[k][1]:
+                continue
+            desc, head = m.group("desc"), _low(m.group("head"))
+            if head in ROLE_WORDS or head in _LEADER_NOUNS:
+                person = self.resolve(desc, m.start("desc"), para)
+            elif is_epithet(desc):
+                person = self.described(desc, m.start("desc"), para)
+            else:
+                continue
+            if person is not None:
+                added.append(Mention(m.start("desc"), para, person, None, "?", True))
+        self.items = sorted(self.items + added, key=lambda mt: mt.position)
+
+    def unnamed_between(self, start: int, end: int) -> bool:
+        """Whether a sentence between two places is about someone it does not name ("Another employee ...")."""
+        return bool(_UNNAMED_PERSON.search(self.text, start, end))
+
+    def _next_subject(self, position: int, para: int, fits) -> str | None:
+        """The person named next, when that is the subject of the sentence after ``position``'s, in its paragraph."""
+        after = next((mt for mt in self.items if mt.position > position), None)
+        if after is not None and after.para == para and after.subject and fits(after) and \
+                len(re.findall(r"[.!?][\"\u201d\u2019]?\s", self.text[position:after.position])) < 2:
+            return self.fullest(after.name)
         return None
 
     def _role_fits(self, name: str, content: set[str]) -> bool:
@@ -408,7 +527,13 @@ ORG_NOUNS = frozenset({
     "carmaker", "automaker", "airline", "chain", "business", "corporation", "watchdog", "regulator", "charity",
     "administration", "broadcaster", "publisher", "giant", "lender", "insurer", "manufacturer", "maker", "startup",
     "campaign", "office", "association", "board", "partnership", "venture", "fund", "studio", "label", "service",
+    "panel", "court", "tribunal", "commission", "authority", "newspaper", "paper", "magazine",
 })
+# Descriptions that fit any organisation named before them ("Macy's ... the company"); the others ("the committee")
+# only one whose name holds them.
+_ANY_ORG_NOUNS = frozenset({"company", "firm", "group", "business", "retailer", "chain", "carmaker", "automaker",
+                            "airline", "lender", "insurer", "network", "publisher", "broadcaster", "giant", "operator",
+                            "maker", "manufacturer", "startup", "corporation", "organisation", "organization"})
 _ORG_SUFFIX = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "gmbh", "ag", "sa", "group", "holdings"})
 # A capitalised subject opening a sentence or clause, followed by a lower-case word (its verb).
 _SUBJECT_RUN = re.compile(rf"(?:The\s+)?(?P<name>{_WORD}(?:\s+(?:of\s+|&\s+)?{_WORD}){{0,5}})\s+(?=[a-z])")
@@ -418,7 +543,12 @@ _SUBJECT_RUN = re.compile(rf"(?:The\s+)?(?P<name>{_WORD}(?:\s+(?:of\s+|&\s+)?{_W
 class OrgMention:
     position: int
     para: int
-    name: str  # as written, with its article ("the White House", "Macy's")
+    name: str  # as written, with its article ("the White House", "Macy's"), or a description ("the committee")
+    named: bool = True  # a name, not a description
+
+
+# An organisation a sentence or clause opens on without naming it: "The committee told", "The special panel said"
+_DESCRIBED_ORG = re.compile(r"(?P<org>[Tt]he\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<noun>[a-z]+))\s+(?=[a-z])")
 
 
 def find_organisations(text: str, spans: list[tuple[int, int, int]], quoted: list[tuple[int, int]],
@@ -430,40 +560,59 @@ def find_organisations(text: str, spans: list[tuple[int, int, int]], quoted: lis
     starts = [qs for qs, _ in quoted]
     for para, s, e in spans:
         for st in [s] + [s + c.end() for c in re.finditer(r",\s+", text[s:e])]:
+            if _inside(starts, quoted, st):
+                continue
             m = _SUBJECT_RUN.match(text, st, e)
-            if m is None:
-                continue
-            k = bisect_right(starts, m.start()) - 1
-            if k >= 0 and m.start() < quoted[k][1]:
-                continue
-            name = m.group("name").replace("\u2024", ".")
-            if _is_org(name, people):
+            name = m.group("name").replace("\u2024", ".") if m else ""
+            described = _DESCRIBED_ORG.match(text, st, e)
+            if m and _is_org(name, people):
                 the = text[m.start():m.start("name")].strip()
                 found.append(OrgMention(m.start(), para, f"{the.lower()} {name}".strip() if the else name))
+            elif described is not None and described.group("noun") in ORG_NOUNS:  # "The committee told"
+                found.append(OrgMention(st, para, described.group("org").lower(), False))
     return found
+
+
+def _inside(starts: list[int], quoted: list[tuple[int, int]], at: int) -> bool:
+    k = bisect_right(starts, at) - 1
+    return k >= 0 and at < quoted[k][1]
 
 
 def _is_org(name: str, people: Mentions) -> bool:
     words = name.split()
     low = [_low(w) for w in words]
-    if low[0] in NOT_NAME or surname(name) in people.full or surname(name) in people.gender:
+    if _POSSESSIVE.sub("", low[0]) in NOT_NAME or surname(name) in people.full or surname(name) in people.gender:
         return False
     if any(w in ORG_WORDS or w in _ORG_SUFFIX for w in low) or any(len(w) > 1 and w.isupper() for w in words):
         return True
     return len(words) == 1 and bool(_POSSESSIVE.search(words[0]))  # "Macy's will close": a shop's name
 
 
-def resolve_organisation(orgs: list[OrgMention], position: int, para: int) -> str | None:
-    """The organisation "it" or "the company" at ``position`` stands for: the nearest one made the subject of
-    a sentence in its paragraph or the one before, or None."""
-    near = [o for o in orgs if o.position < position and para - 1 <= o.para <= para]
-    return near[-1].name if near else None
+def resolve_organisation(orgs: list[OrgMention], position: int, para: int, noun: str | None = None) -> str | None:
+    """The organisation "the <noun>" ("the company") or "it" (no noun) at ``position`` stands for: the nearest
+    one named as the subject of a sentence in its paragraph or the one before, whose name holds the noun unless
+    it fits any ("the ministry": "the Interior Ministry"; "the company": "Macy's"); for "it", also one described
+    so ("The committee told ... It pointed out"), which is in turn the organisation named before it that fits;
+    or None."""
+    near = [o for o in orgs if o.position < position and para - 1 <= o.para <= para and (o.named or noun is None)]
+    if noun is not None:
+        fitting = [o.name for o in near if noun in _ANY_ORG_NOUNS or noun in o.name.lower().split()]
+        return fitting[-1] if fitting else None
+    if not near or near[-1].named:
+        return near[-1].name if near else None
+    return resolve_organisation(orgs, near[-1].position, near[-1].para, near[-1].name.split()[-1]) or near[-1].name
 
 
 def surname(name: str) -> str:
-    """The key a person is known by: the last word of the name, lower case, without a possessive."""
+    """The key a person is known by: the last word of the name but a generation ("Jr.", "III"), lower case,
+    without a possessive."""
     words = name.split()
+    while len(words) > 1 and words[-1].lower().strip(".,") in _GENERATIONS:
+        words.pop()
     return _POSSESSIVE.sub("", words[-1] if words else name).lower().strip(".")
+
+
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 @dataclass(frozen=True)

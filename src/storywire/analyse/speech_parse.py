@@ -5,8 +5,9 @@ quote's sentence holds a speech verb outside the quote; the quote's words are re
 word first, so a parse costs the words around the quote. The speech verb is the nearest one above the
 placeholder in the parse ("… ," Reid said as he began; "Swalwell emerged and said, …"), or the main verb of
 the sentence; its subject is taken up the chain of joined clauses when the verb has none of its own ("Doocy
-noted that …, stating, …"). The phrase is trimmed at its head noun ("Rep. Eric Swalwell", "the Prime
-Minister"); a document ("the White House brief") gives its author. No parser installed: no answer.
+noted that …, stating, …"), or is the one an infinitive's verb leads to speak ("leading Cook to … say"). The
+phrase is trimmed at its head noun ("Rep. Eric Swalwell", "the Prime Minister"); a document ("the White House
+brief") gives its author. No parser installed: no answer.
 """
 from __future__ import annotations
 
@@ -114,7 +115,8 @@ def _governing_verb(placeholder):
 
 
 def _subject(verb, placeholder):
-    """The verb's subject (never the quote), or that of the clause it is joined to; None for a passive."""
+    """The verb's subject (never the quote), or that of the clause it is joined to (the object of the verb an
+    infinitive completes: "led Cook to say"); None for a passive."""
     tok = verb
     for _ in range(4):
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
@@ -124,6 +126,12 @@ def _subject(verb, placeholder):
             return subjects[0]
         if tok.dep_ not in _CLIMB_DEPS or tok.head is tok:
             return None
+        objects = [c for c in tok.head.children if c.dep_ == "dobj" and c.i != placeholder.i]
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if infinitive and tok.dep_ in ("xcomp", "advcl") and objects:
+            return objects[0]  # "leading a frustrated Cook to denounce ... and say": the one led says it
+        if infinitive and tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("PROPN", "NOUN"):
+            return tok.head  # the same, parsed as "Cook (to denounce ...)"
         tok = tok.head
     return None
 
