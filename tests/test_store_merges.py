@@ -47,3 +47,23 @@ def test_a_chain_of_merges_in_one_chunk_ends_as_applied_one_by_one(store):
     with store.read() as conn:
         assert store.get_story(conn, c).article_count == 6 and store.get_story(conn, d).article_count == 1
         assert {s.id for s in store.list_stories(conn, limit=10)} == {c, d}
+
+
+def test_catch_up_reads_back_only_what_other_writers_clustered(store, monkeypatch):
+    ids = _stored(store, 6)
+    with store.atomic() as conn:  # our chunk
+        ours = store.apply_assignments(conn, [Assignment(ids[0], 201, True), Assignment(ids[1], 201, False)])
+    with store.atomic() as conn:  # another writer's chunk
+        theirs = store.apply_assignments(conn, [Assignment(ids[2], 202, True)])
+    since = T0.replace(year=2000)
+    with store.read() as conn:
+        everything = store.clustered_since(conn, since)
+        assert [aid for aid, _ in everything] == ids[:3]
+        assert store.clustered_since(conn, since, {ours: 2}) == everything[2:]
+        assert store.clustered_since(conn, since, {ours: 2, theirs: 1}) == []
+    # another writer's chunk stamped the very time of ours (two machines' clocks): none of it is missed
+    monkeypatch.setattr("storywire.store.stories.utcnow", lambda: ours)
+    with store.atomic() as conn:
+        store.apply_assignments(conn, [Assignment(ids[3], 203, True)])
+    with store.read() as conn:
+        assert [aid for aid, _ in store.clustered_since(conn, since, {ours: 2, theirs: 1})] == [ids[0], ids[1], ids[3]]

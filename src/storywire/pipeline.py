@@ -209,6 +209,8 @@ class Pipeline:
         # articles this pipeline clustered lately (id -> when): a catch-up skips them (the engine has
         # them, or forgot them on purpose); kept for twice the clock slack
         self._own: dict[int, datetime] = {}
+        # the same writes by their clustered_at (-> how many articles), so a catch-up does not read them back
+        self._own_writes: dict[datetime, int] = {}
         self._parts_ahead = _PartsAhead(self.workers, settings.spacy_model)  # per-article parts in the workers
         self.parts_computed = 0  # articles whose per-article parts this pipeline computed
 
@@ -411,7 +413,7 @@ class Pipeline:
         for prep in self._features(timeline.engine, [ClusterDoc.from_article(a) for a in docs]):
             if prep.time is not None:
                 if not timeline.covers(prep.time):
-                    self.store.apply_assignments(conn, decided)
+                    self._apply(conn, decided)
                     decided = []
                     timeline = self._timeline_at(conn, prep.time)
                 timeline.observe_until(conn, self.store, prep.time + timeline.window)
@@ -419,8 +421,14 @@ class Pipeline:
             decided.append(assignment)
             touched.add(assignment.story_id)
             self._own[assignment.article_id] = self._synced_at
-        self.store.apply_assignments(conn, decided)
+        self._apply(conn, decided)
         self.store.refresh_stories(conn, touched)
+
+    def _apply(self, conn: Connection, decided: list[Assignment]) -> None:
+        """Store the decisions, noting the write as this pipeline's own (see :meth:`_catch_up`)."""
+        if decided:
+            at = self.store.apply_assignments(conn, decided)
+            self._own_writes[at] = self._own_writes.get(at, 0) + len(decided)
 
     def _features(self, engine: OnlineClusterer, docs: list[ClusterDoc]) -> Iterator[PreparedDoc]:
         """The engine's text features of ``docs`` (:func:`cluster.prepare.prepare_batch`), in order, computed
@@ -463,7 +471,8 @@ class Pipeline:
         since = self._synced_at - MERGE_CLOCK_SLACK
         timeline.next_stored = None  # others may have stored articles ahead of it since
         self._own = {aid: at for aid, at in self._own.items() if at >= since - MERGE_CLOCK_SLACK}
-        missed = [aid for aid, published in self.store.clustered_since(conn, since)
+        self._own_writes = {at: n for at, n in self._own_writes.items() if at >= since}
+        missed = [aid for aid, published in self.store.clustered_since(conn, since, self._own_writes)
                   if aid not in self._own and timeline.engine.story_of(aid) is None and timeline.seen(published)]
         timeline.observe(sorted(self.store.get_articles(conn, missed), key=lambda a: (a.published is not None, a.time)))
         for old, into in self.store.merges_since(conn, since):

@@ -16,7 +16,7 @@ from collections import deque
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import MinHash, MinHashLSH
 
 from .text import sorted_unique
 
@@ -95,6 +95,45 @@ def sketch(shingles: np.ndarray, num_perm: int = 64, seed: int = 1,
     return hv, exact_key(shingles)
 
 
+class BandIndex:
+    """LSH over MinHash signatures: ``bands`` bands of ``rows`` values each; signatures equal on a whole band
+    are candidates. The index of datasketch's ``MinHashLSH`` (same bands, same candidates), keyed by the
+    band's bytes straight from the signature array: no MinHash object, no byte swap per band."""
+
+    def __init__(self, bands: int, rows: int) -> None:
+        self.bands, self.rows = bands, rows
+        self._tables: list[dict[bytes, set[int]]] = [{} for _ in range(bands)]
+
+    def _keys(self, sig: np.ndarray) -> list[bytes]:
+        raw = np.ascontiguousarray(sig[: self.bands * self.rows], dtype=np.uint32).tobytes()
+        width = 4 * self.rows
+        return [raw[i:i + width] for i in range(0, len(raw), width)]
+
+    def insert(self, key: int, sig: np.ndarray) -> None:
+        for table, band in zip(self._tables, self._keys(sig), strict=True):
+            bucket = table.get(band)
+            if bucket is None:
+                table[band] = {key}
+            else:
+                bucket.add(key)
+
+    def query(self, sig: np.ndarray) -> set[int]:
+        found: set[int] = set()
+        for table, band in zip(self._tables, self._keys(sig), strict=True):
+            bucket = table.get(band)
+            if bucket:
+                found |= bucket
+        return found
+
+    def remove(self, key: int, sig: np.ndarray) -> None:
+        for table, band in zip(self._tables, self._keys(sig), strict=True):
+            bucket = table.get(band)
+            if bucket is not None:
+                bucket.discard(key)
+                if not bucket:
+                    del table[band]
+
+
 @dataclass(frozen=True)
 class DupResult:
     duplicate_of: int | None  # the earliest copy, when this article is a near-duplicate
@@ -117,7 +156,8 @@ class Deduplicator:
         self.seed = seed
         # (bands, rows) when given; else datasketch picks them for lsh_threshold
         self.lsh_bands = tuple(lsh_bands) if lsh_bands else None
-        self._lsh = MinHashLSH(threshold=lsh_threshold, num_perm=num_perm, params=self.lsh_bands)
+        lsh = MinHashLSH(threshold=lsh_threshold, num_perm=num_perm, params=self.lsh_bands)  # its bands and rows
+        self._lsh = BandIndex(lsh.b, lsh.r)
         self._sig: dict[int, np.ndarray] = {}  # article id -> signature (uint32)
         self._size: dict[int, int] = {}  # article id -> number of shingles
         self._root: dict[int, int] = {}  # article id -> earliest copy (itself if original)
@@ -129,14 +169,9 @@ class Deduplicator:
     def __len__(self) -> int:
         return len(self._root)
 
-    def _minhash(self, hashvalues: np.ndarray) -> LeanMinHash:
-        # what the LSH index reads of a signature (LeanMinHash: no permutations to set up)
-        return LeanMinHash(seed=self.seed, hashvalues=hashvalues, scheme="affine32")
-
-    def check(self, size: int, hashvalues: np.ndarray | None, exact_hash: int | None,
-              minhash: LeanMinHash | None = None) -> DupResult:
+    def check(self, size: int, hashvalues: np.ndarray | None, exact_hash: int | None) -> DupResult:
         """Is a text with this :func:`sketch` (``size`` distinct shingles) a near-duplicate of one
-        in the window? (No state change; ``minhash``: the values as a LeanMinHash, if made already.)"""
+        in the window? (No state change.)"""
         if not size:
             return DupResult(None, 0.0)
         exact = self._exact.get(exact_hash)
@@ -144,7 +179,7 @@ class Deduplicator:
             return DupResult(self._root.get(exact, exact), 1.0, exact)
         if size < self.min_shingles or hashvalues is None:
             return DupResult(None, 0.0)
-        keys = self._lsh.query(minhash if minhash is not None else self._minhash(hashvalues))
+        keys = self._lsh.query(hashvalues)
         if not keys:
             return DupResult(None, 0.0)
         best, best_key, best_dup = 0.0, None, False
@@ -163,7 +198,7 @@ class Deduplicator:
         return DupResult(None, round(best, 4), best_key)
 
     def add(self, article_id: int, time: float, size: int, hashvalues: np.ndarray | None, exact_hash: int | None,
-            root: int | None = None, minhash: LeanMinHash | None = None) -> None:
+            root: int | None = None) -> None:
         """Index an article by its :func:`sketch` (``root``: the earliest copy it duplicates, if any)."""
         if article_id in self._root or not size:
             return
@@ -173,8 +208,7 @@ class Deduplicator:
         if size >= self.min_shingles and hashvalues is not None:
             self._sig[article_id] = np.array(hashvalues, dtype=np.uint32)
             self._size[article_id] = size
-            self._lsh.insert(article_id, minhash if minhash is not None else self._minhash(hashvalues),
-                             check_duplication=False)
+            self._lsh.insert(article_id, self._sig[article_id])
         self._order.append((time, article_id))
         self.expire(time)
 
@@ -182,9 +216,8 @@ class Deduplicator:
                 exact_hash: int | None) -> DupResult:
         """check() then add(): the usual streaming call, with the article's :func:`sketch` (computed
         beforehand, maybe in a worker process) and its number of distinct shingles."""
-        m = self._minhash(hashvalues) if hashvalues is not None and size >= self.min_shingles else None
-        res = self.check(size, hashvalues, exact_hash, m)
-        self.add(article_id, time, size, hashvalues, exact_hash, res.duplicate_of, m)
+        res = self.check(size, hashvalues, exact_hash)
+        self.add(article_id, time, size, hashvalues, exact_hash, res.duplicate_of)
         return res
 
     def expire(self, time: float) -> None:
@@ -200,9 +233,10 @@ class Deduplicator:
         ex = self._exact_of.pop(key, None)
         if ex is not None and self._exact.get(ex) == key:
             del self._exact[ex]
-        if self._sig.pop(key, None) is not None:
+        sig = self._sig.pop(key, None)
+        if sig is not None:
             self._size.pop(key, None)
-            self._lsh.remove(key)
+            self._lsh.remove(key, sig)
 
     # -- persistence (plain data; the LSH index is rebuilt on load) -------------------------
     def state(self) -> dict:
@@ -234,5 +268,5 @@ class Deduplicator:
         for k, sig, size in zip(st["sig_keys"], sigs, st["sizes"], strict=False):
             d._sig[k] = sig.copy()
             d._size[k] = size
-            d._lsh.insert(k, d._minhash(sig), check_duplication=False)
+            d._lsh.insert(k, d._sig[k])
         return d

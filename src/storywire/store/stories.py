@@ -3,6 +3,7 @@ entities, and the clustering engine's state."""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import NamedTuple
 
@@ -53,11 +54,12 @@ class StoriesMixin:
         self.apply_assignments(conn, [a])
         self.refresh_story(conn, a.story_id)
 
-    def apply_assignments(self, conn: sa.Connection, assignments: list[Assignment]) -> None:
+    def apply_assignments(self, conn: sa.Connection, assignments: list[Assignment]) -> datetime:
         """Record where clustering put these articles, in order: their stories are created, merges
         done. The store ends as if each were applied in turn, in a few statements for all: each article is
         written once, into the story its story ended in after the merges that follow it, and the merges
-        move the articles stored before. The caller refreshes the touched stories (:meth:`refresh_stories`)."""
+        move the articles stored before. The caller refreshes the touched stories (:meth:`refresh_stories`).
+        Returns the time written as the articles' ``clustered_at`` (see :meth:`clustered_since`)."""
         now = utcnow()
         self._stories_to_join(conn, [a.story_id for a in assignments], now)
         merged_into: dict[int, int] = {}  # story merged away -> the story it was merged into, in merge order
@@ -76,6 +78,7 @@ class StoriesMixin:
                                         "duplicate_of": a.duplicate_of, "dup_similarity": a.dup_similarity,
                                         "clustered_at": now} for a in assignments])
         self._merge_stories(conn, [(old, into, final(into)) for old, into in merged_into.items()], now)
+        return now
 
     def _stories_to_join(self, conn: sa.Connection, story_ids: list[int], now: datetime) -> None:
         """Create the stories not stored yet (one look-up, one insert), after checking that none of them was
@@ -215,11 +218,21 @@ class StoriesMixin:
             .order_by(articles.c.id))
         return [row_to_article(r) for r in rows]
 
-    def clustered_since(self, conn: sa.Connection, since: datetime) -> list[tuple[int, datetime | None]]:
+    def clustered_since(self, conn: sa.Connection, since: datetime,
+                        own: Mapping[datetime, int] | None = None) -> list[tuple[int, datetime | None]]:
         """(id, published) of the articles put in a story from ``since`` on (by any writer), in the order
-        they were."""
-        rows = conn.execute(sa.select(articles.c.id, articles.c.published)
-                            .where(articles.c.clustered_at >= since, articles.c.story_id.is_not(None))
+        they were. ``own``: the caller's writes (``clustered_at`` as :meth:`apply_assignments` returned it ->
+        how many articles): the articles of such a time are left out when the store holds exactly that many
+        clustered then (so another writer's articles of the very same time are never missed); one grouped
+        count is read for them, not a row per article."""
+        recent = sa.and_(articles.c.clustered_at >= since, articles.c.story_id.is_not(None))
+        if own:
+            counts = conn.execute(sa.select(articles.c.clustered_at, sa.func.count()).where(recent)
+                                  .group_by(articles.c.clustered_at))
+            skip = [at for at, n in counts if own.get(at) == n]
+            if skip:
+                recent = sa.and_(recent, articles.c.clustered_at.not_in(skip))
+        rows = conn.execute(sa.select(articles.c.id, articles.c.published).where(recent)
                             .order_by(articles.c.clustered_at, articles.c.id))
         return [(r.id, r.published) for r in rows]
 
