@@ -384,3 +384,29 @@ def test_analysing_a_story_does_not_import_scikit_learn():
              "d = analyse_story(1, arts, nlp=False); print(bool(d['summary']), 'sklearn' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["True", "False"]
+
+
+@pytest.mark.parametrize("lead_in, second, leans_back", [
+    # The second sentence of a pair may point back to its lead-in: that is what the pair is for.
+    ("Gunmen attacked a police post in Quetta on Monday, killing four officers.",
+     "This is the fifth such attack in the province this month.", False),
+    ("Senator Mary Hale opened the hearing on the rail budget on Tuesday.",
+     "She followed this with a call for an audit of the contracts.", False),
+    # The lead-in itself must stand alone.
+    ("There is more, but that gives you an idea of the cost.", "It was paid by the council.", True),
+    ("McConnell, on the other hand, is staying in Washington.", "He will vote on Friday.", True),
+    # A pronoun with no name for it anywhere in the pair still leans on something unsaid.
+    ("The committee met on Tuesday to discuss the rail budget.", "He said it would be cut by a third.", True),
+])
+def test_a_pair_is_judged_by_its_lead_in(lead_in, second, leans_back):
+    assert refers_back(f"{lead_in} {second}", lead_in) is leans_back
+
+
+def test_a_sentence_pointing_back_with_this_is_kept_with_its_lead_in():
+    lead = "Gunmen attacked a police post in Quetta."  # too short to stand as an item on its own
+    this = "This is the fifth such attack on the police in the province since the start of the month."
+    a = art(1, "Frontier Daily", f"{lead} {this}\n\nThe provincial government announced three days of mourning.")
+    b = art(2, "Asia Wire", f"{lead} {this}", 2)
+    c = art(3, "Capital News", f"{lead}\n\n{this}", 4)
+    texts = sentences(analyse_story(12, [a, b, c], summary_sentences=3, nlp=False))
+    assert f"{lead} {this}" in texts, texts

@@ -93,7 +93,7 @@ class SummaryCandidate:
     sources: int  # distinct outlets carrying it
     rel_pos: dict[int, float]  # article id -> relative position (0 = first sentence)
     quoted: float = 0.0  # share of its characters inside quotation marks
-    lead_in: bool = False  # the sentence that opens on a reference, with the sentence before it
+    lead_in: str = ""  # the sentence before, kept with this one as one item when this one opens on a reference
     split_quote: bool = False  # starts or ends inside a quotation that goes on beyond it
 
 
@@ -151,15 +151,17 @@ _INNER_CONNECTIVE = re.compile(
 )
 
 
-def refers_back(text: str) -> bool:
-    """Whether a sentence (an item's text: a sentence, or one with its lead-in) leans on something not said in it:
-    it opens on a reference (:func:`opens_on_reference`), a connective set off after its subject points back, a
-    demonstrative stands for something ("but that gives", "followed this with"), or a pronoun for one person comes
-    before every name that could be its person (a pronoun in an opening clause may look ahead to the name starting
-    the next: "As she seeks a third term, Kathryn Barger …")."""
+def refers_back(text: str, lead_in: str = "") -> bool:
+    """Whether an item's text leans on something not said in it: its first sentence (``lead_in`` when the item
+    is a sentence kept with the one before it, else the whole text) opens on a reference
+    (:func:`opens_on_reference`), sets a connective off after its subject, or uses a demonstrative for something
+    ("but that gives", "followed this with"); or, anywhere in the text, a pronoun for one person comes before every
+    name that could be its person (a pronoun in an opening clause may look ahead to the name starting the next:
+    "As she seeks a third term, Kathryn Barger …"). The later sentence of a pair may point back to its lead-in."""
     t = fold(text).strip()
-    if (opens_on_reference(t) or _INNER_CONNECTIVE.match(t) or _DEMONSTRATIVE_SUBJECT.search(t)
-            or _DEMONSTRATIVE_PRONOUN.search(t)):
+    first = fold(lead_in).strip() or t
+    if (opens_on_reference(first) or _INNER_CONNECTIVE.match(first) or _DEMONSTRATIVE_SUBJECT.search(first)
+            or _DEMONSTRATIVE_PRONOUN.search(first)):
         return True
     pronoun = _PERSON_PRONOUN.search(t)
     if pronoun is None:
@@ -200,11 +202,12 @@ def _outside_quotes(text: str) -> str:
     return " ".join(out)
 
 
-def stands_alone(text: str, tokens: list[str], quoted: float | None = None, lead_in: bool = False,
+def stands_alone(text: str, tokens: list[str], quoted: float | None = None, lead_in: str = "",
                  split_quote: bool = False) -> bool:
-    """Whether a sentence (or a sentence with its lead-in) can be shown on its own: a bounded length, a capital
-    start, a final . or !, no unbalanced quote, no opening reference, not a bare quote. ``quoted``: the share of
-    it inside quotation marks of its paragraph (default: measured in the sentence alone)."""
+    """Whether a sentence (or a sentence with its lead-in: ``text`` holds both, ``lead_in`` the first) can be
+    shown on its own: a bounded length, a capital start, a final . or !, no unbalanced quote, nothing it leans on
+    left unsaid (:func:`refers_back`), not a bare quote. ``quoted``: the share of it inside quotation marks of its
+    paragraph (default: measured in the sentence alone)."""
     if not (MIN_WORDS <= len(tokens) <= (PAIR_MAX_WORDS if lead_in else MAX_WORDS)):
         return False
     t = fold(text).strip()
@@ -214,7 +217,7 @@ def stands_alone(text: str, tokens: list[str], quoted: float | None = None, lead
         return False
     if split_quote or t.count('"') % 2 or (t[0] == "'" and len(_SINGLE_QUOTE.findall(t)) % 2):
         return False  # a piece of a quote split across sentences
-    if refers_back(t):
+    if refers_back(t, lead_in):
         return False
     if quoted is None:
         quoted = sum(e - s for s, e, _ in quote_spans(t)) / len(t)
@@ -268,7 +271,8 @@ def _with_lead_in(members: list[Sentence], sentences: dict[int, list[Sentence]],
         rel.setdefault(x.article_id, q.index / n_sent[x.article_id])
     share = (quoted(p) * len(p.text) + quoted(m) * len(m.text)) / max(1, len(p.text) + len(m.text))
     return SummaryCandidate(tidy(texts[m.article_id][p.start:m.end]), p.tokens + m.tokens, ids,
-                            len({sources[i] for i in ids}), rel, share, lead_in=True, split_quote=quoted.splits(p, m))
+                            len({sources[i] for i in ids}), rel, share, lead_in=tidy(p.text),
+                            split_quote=quoted.splits(p, m))
 
 
 class _QuotedShare:
