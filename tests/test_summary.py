@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storywire.analyse import analyse_story
-from storywire.analyse.summarise import refers_back, tidy
+from storywire.analyse.summarise import StoryNames, refers_back, stands_alone, story_names, tidy
 from storywire.models import Article
 
 T0 = datetime(2024, 3, 2, 9, 0, tzinfo=UTC)
@@ -410,3 +410,53 @@ def test_a_sentence_pointing_back_with_this_is_kept_with_its_lead_in():
     c = art(3, "Capital News", f"{lead}\n\n{this}", 4)
     texts = sentences(analyse_story(12, [a, b, c], summary_sentences=3, nlp=False))
     assert f"{lead} {this}" in texts, texts
+
+
+def test_he_with_only_places_and_groups_before_it_is_no_item():
+    """A country or an alliance is no one a "he" can stand for: the item leans on a person it does not name."""
+    added = ("Russia must also boost the troops it has deployed along its western borders after Finland and Sweden "
+             "joined NATO, he added.")
+    named = ("Vladimir Putin told Western countries on Thursday they risked provoking a nuclear war if they sent "
+             "troops to fight in Ukraine.")
+    a = art(1, "Kremlin Watch", f"{named}\n\n{added}")
+    b = art(2, "Euro Wire", f"{added}\n\nThe speech lasted more than two hours in central Moscow.", 2)
+    c = art(3, "World Desk", f"{added}\n\n{named}", 4)
+    texts = sentences(analyse_story(13, [a, b, c], summary_sentences=3, nlp=False))
+    assert added not in texts and named in texts, texts
+
+
+def test_story_names_keep_places_groups_and_acronyms_apart_from_people():
+    entities = [{"name": "Russia", "label": "GPE", "forms": ["Russia"]},
+                {"name": "NATO", "label": "ORG", "forms": ["NATO"]},
+                {"name": "Nikki Haley", "label": "ORG", "forms": ["Nikki Haley"]},  # a small model's mistake
+                {"name": "Washington", "label": "GPE", "forms": ["Washington"]},
+                {"name": "George Washington", "label": "PERSON", "forms": ["George Washington"]}]
+    assert story_names(entities) == StoryNames(frozenset({"george", "washington"}), frozenset({"Russia", "NATO"}))
+
+
+PEOPLE = StoryNames(frozenset({"biden", "anthony", "lacalamita", "raye"}),
+                    frozenset({"California", "Michigan", "Detroit"}))
+
+
+@pytest.mark.parametrize("text, leans_back", [
+    # A sentence's capitalised first word is no name unless it is one of the story's people.
+    ("Just after he was inaugurated, almost two-thirds of California voters had a favorable view of the plan.", True),
+    ("Biden said he would visit the border on Thursday with the mayor of the town.", False),
+    ("RAYE leads the pack this evening after splitting with her former label in 2021.", False),
+    # A person described may be the one a pronoun stands for.
+    ("A Michigan man shot one person at the Detroit firm from which he was fired last week, police said.", False),
+    ("Police said the 38-year-old suspect was arrested after he led officers on a chase.", False),
+    ("Police in Detroit said he was arrested after a chase through three towns on Monday.", True),
+])
+def test_pronoun_referents_use_the_story_names(text, leans_back):
+    assert refers_back(text, names=PEOPLE) is leans_back
+
+
+@pytest.mark.parametrize("text, alone", [
+    ("David Lauter is a senior editor at the Los Angeles Times, based in Washington, D.C.", False),
+    ("Jane Doe is a staff writer for The Atlantic and the author of two books on the Senate.", False),
+    ("Kathryn Barger is a Los Angeles County supervisor seeking a third and final term in March.", True),
+    ("Mark Jay Heller is the lawyer who told the judge that his client had checked into rehab.", True),
+])
+def test_a_note_on_the_writer_is_no_item(text, alone):
+    assert stands_alone(text, text.split()) is alone

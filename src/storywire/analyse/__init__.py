@@ -24,7 +24,7 @@ from .entities import collect_mentions, finder_name, get_nlp
 from .parts import ArticleParts, article_parts, method_of
 from .quotes import merge_quotes
 from .sentences import Sentence, segment_from_spans, split_sentences
-from .summarise import summarise, summary_candidates
+from .summarise import story_names, summarise, summary_candidates
 from .timeline import iso, time_order, timeline
 from .wire import Credit, article_origin, detect_credits, origins_table, passage_origin
 
@@ -81,7 +81,8 @@ def analyse_story_parts(story_id: int, articles: list, parts: Mapping[int, Artic
     units = _sentence_units(al)
     entities = collect_mentions((own[rep.article_id].mentions[rep.index], ids) for rep, ids in units)
     candidates = summary_candidates(al.clusters, sentences, texts, sources)
-    summary, title = summarise(candidates, summary_sentences, titles=_headlines(arts))
+    summary, title = summarise(candidates, summary_sentences, titles=_headlines(arts),
+                               names=story_names(entities))
     if not title:
         title = summary[0]["text"] if summary else ""
 

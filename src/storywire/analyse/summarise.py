@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import numpy as np
 
@@ -151,13 +151,43 @@ _INNER_CONNECTIVE = re.compile(
 )
 
 
-def refers_back(text: str, lead_in: str = "") -> bool:
+class StoryNames(NamedTuple):
+    """Capitalised words of a story's entity names (:func:`story_names`); empty when not known."""
+
+    people: frozenset[str] = frozenset()  # words of its people's names, casefolded
+    not_people: frozenset[str] = frozenset()  # words of its places, groups and acronyms no person's name shares
+
+
+def story_names(entities: Sequence[dict]) -> StoryNames:
+    """The :class:`StoryNames` of a story's entity items. Organisations count as no person only by an acronym
+    ("NATO"): a small NER model often labels a person's name an organisation."""
+    def words(labels: set[str]) -> set[str]:
+        return {w for e in entities if e["label"] in labels for f in e["forms"] for w in f.split() if w[:1].isupper()}
+    people = words({"PERSON"})
+    acronyms = {w for w in words({"ORG"}) if len(w) > 1 and w.isupper()}
+    return StoryNames(frozenset(w.casefold() for w in people),
+                      frozenset((words({"GPE", "LOC", "NORP", "FAC"}) | acronyms) - people))
+
+
+# "a Michigan man", "the 59-year-old woman", "one former employee": a person described, whom a "he" or "she" after
+# it may stand for.
+_PERSON_DESCRIBED = re.compile(
+    r"\b(?:a|an|the|one)\s+(?:[\w'-]+\s+){0,3}?(?:man|woman|boy|girl|teenager|teen|suspect|employee|worker|officer|"
+    r"driver|gunman|resident|mother|father|son|daughter|wife|husband|actor|actress|singer|player|student|patient|"
+    r"victim|passenger|pilot|soldier|veteran|spokesman|spokeswoman|official|leader|candidate)\b",
+    re.IGNORECASE,
+)
+
+
+def refers_back(text: str, lead_in: str = "", names: StoryNames = StoryNames()) -> bool:
     """Whether an item's text leans on something not said in it: its first sentence (``lead_in`` when the item
     is a sentence kept with the one before it, else the whole text) opens on a reference
     (:func:`opens_on_reference`), sets a connective off after its subject, or uses a demonstrative for something
     ("but that gives", "followed this with"); or, anywhere in the text, a pronoun for one person comes before every
-    name that could be its person (a pronoun in an opening clause may look ahead to the name starting the next:
-    "As she seeks a third term, Kathryn Barger …"). The later sentence of a pair may point back to its lead-in."""
+    name or description that could be its person (a pronoun in an opening clause may look ahead to the name
+    starting the next: "As she seeks a third term, Kathryn Barger …"). ``names`` tells which words name no person
+    ("Russia") and whether a sentence's capitalised first word is a name. The later sentence of a pair may point
+    back to its lead-in."""
     t = fold(text).strip()
     first = fold(lead_in).strip() or t
     if (opens_on_reference(first) or _INNER_CONNECTIVE.match(first) or _DEMONSTRATIVE_SUBJECT.search(first)
@@ -166,11 +196,27 @@ def refers_back(text: str, lead_in: str = "") -> bool:
     pronoun = _PERSON_PRONOUN.search(t)
     if pronoun is None:
         return False
-    names = [m for m in _NAME_WORD.finditer(t) if m.group().strip("'") not in _NOT_A_REFERENT]
-    if any(m.start() < pronoun.start() for m in names):
+    referents = [m.start() for m in _NAME_WORD.finditer(t) if _may_name_a_person(t, m, names)]
+    referents += [m.start() for m in _PERSON_DESCRIBED.finditer(t)]
+    if any(start < pronoun.start() for start in referents):
         return False
     clause_end = t.find(",", pronoun.end())
-    return not (clause_end >= 0 and any(m.start() == _next_word(t, clause_end + 1) for m in names))
+    return not (clause_end >= 0 and _next_word(t, clause_end + 1) in referents)
+
+
+def _may_name_a_person(text: str, word: re.Match, names: StoryNames) -> bool:
+    """Whether a capitalised word may be (part of) a person's name: not a function word, month or day, no
+    place or group of the story, and, first in a sentence (capitalised anyway), a word of the story's people."""
+    stem = _possessive_stem(word.group())
+    if word.group().strip("'") in _NOT_A_REFERENT or stem in names.not_people:
+        return False
+    at_sentence_start = not text[:word.start()].strip(" \"'(") or text[:word.start()].rstrip()[-1:] in ".!?"
+    return not (at_sentence_start and names.people) or stem.casefold() in names.people
+
+
+def _possessive_stem(word: str) -> str:
+    """"Russia's" -> "Russia"."""
+    return re.sub(r"'s?$", "", word.strip("'"))
 
 
 def _next_word(text: str, pos: int) -> int:
@@ -202,12 +248,20 @@ def _outside_quotes(text: str) -> str:
     return " ".join(out)
 
 
+# "David Lauter is a senior editor at the Los Angeles Times, based in Washington": a note on the writer, not news.
+_WRITER_NOTE = re.compile(
+    r"^(?:[A-Z][\w.'-]*\s+){1,4}(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:editor|reporter|"
+    r"correspondent|writer|columnist|journalist|contributor|producer|critic)s?\b(?:\s+(?:at|for|of|with)\b|,|\.)"
+)
+
+
 def stands_alone(text: str, tokens: list[str], quoted: float | None = None, lead_in: str = "",
-                 split_quote: bool = False) -> bool:
+                 split_quote: bool = False, names: StoryNames = StoryNames()) -> bool:
     """Whether a sentence (or a sentence with its lead-in: ``text`` holds both, ``lead_in`` the first) can be
-    shown on its own: a bounded length, a capital start, a final . or !, no unbalanced quote, nothing it leans on
-    left unsaid (:func:`refers_back`), not a bare quote. ``quoted``: the share of it inside quotation marks of its
-    paragraph (default: measured in the sentence alone)."""
+    shown on its own: a bounded length, a capital start, a final . or !, no unbalanced quote, no note on the
+    writer, nothing it leans on left unsaid (:func:`refers_back`), not a bare quote. ``quoted``: the share of it
+    inside quotation marks of its paragraph (default: measured in the sentence alone); ``names`` as for
+    :func:`refers_back`."""
     if not (MIN_WORDS <= len(tokens) <= (PAIR_MAX_WORDS if lead_in else MAX_WORDS)):
         return False
     t = fold(text).strip()
@@ -217,7 +271,7 @@ def stands_alone(text: str, tokens: list[str], quoted: float | None = None, lead
         return False
     if split_quote or t.count('"') % 2 or (t[0] == "'" and len(_SINGLE_QUOTE.findall(t)) % 2):
         return False  # a piece of a quote split across sentences
-    if refers_back(t, lead_in):
+    if refers_back(t, lead_in, names) or _WRITER_NOTE.match(t):
         return False
     if quoted is None:
         quoted = sum(e - s for s, e, _ in quote_spans(t)) / len(t)
@@ -365,15 +419,16 @@ def lexrank(sim: np.ndarray, threshold: float = 0.1, damping: float = 0.85, iter
     return p
 
 
-def summarise(candidates: list[SummaryCandidate], n_sentences: int = 4,
-              titles: Sequence[tuple[int, str]] = ()) -> tuple[list[dict], str | None]:
-    """(summary items, most central headline) for a story.
+def summarise(candidates: list[SummaryCandidate], n_sentences: int = 4, titles: Sequence[tuple[int, str]] = (),
+              names: StoryNames = StoryNames()) -> tuple[list[dict], str | None]:
+    """(summary items, most central headline) for a story; ``names`` as for :func:`refers_back`.
 
     A sentence item is ``{kind: "sentence", text, article_ids}``; a conflict item is ``{kind: "conflict", text,
     article_ids, values: [{value, article_ids}]}`` and follows the sentence stating one of its values.
     """
     n_sentences = max(1, int(n_sentences))
-    pool = [c for c in candidates if stands_alone(c.text, c.tokens, c.quoted, c.lead_in, c.split_quote)]
+    pool = [c for c in candidates
+            if stands_alone(c.text, c.tokens, c.quoted, c.lead_in, c.split_quote, names)]
     if not pool:
         return [], (titles[0][1] if titles else None)
     docs = [c.tokens for c in pool]
