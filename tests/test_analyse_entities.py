@@ -101,3 +101,27 @@ def test_stored_parts_of_another_finder_are_used_when_asked(nlp):
     assert len(recomputed) == len(arts) and heuristic["entities"] != story["entities"]
     revised = [replace(arts[0], text=arts[0].text + " Putin left."), *arts[1:]]
     assert [p.article_id for p in analyse_story_parts(9, revised, parts, 4, nlp=False, any_finder=True)[1]] == [1]
+
+
+class _Span:
+    def __init__(self, text: str, label: str) -> None:
+        self.text, self.label_ = text, label
+
+
+class _OneMistakeNer:
+    """A stand-in NER that makes the small model's mistake: a person's name run on into the words after it."""
+
+    def pipe(self, texts, batch_size=64):
+        for t in texts:
+            ents = [_Span("Raye winning Songwriter of", "PERSON")] if "Raye winning" in t else []
+            ents += [_Span("rapper Drake", "PERSON")] if "rapper Drake" in t else []
+            yield type("Doc", (), {"ents": ents})()
+
+
+def test_a_person_mention_run_on_into_common_words_is_cut_to_the_name():
+    found = mentions(["Raye winning Songwriter of the Year was the moment of the night.",
+                      "Raye thanked the rapper Drake.", "The Year of the Songwriter was Raye's, the night of nights."],
+                     _OneMistakeNer())
+    assert found[0] == (("Raye", "PERSON"),)
+    assert ("Drake", "PERSON") in found[1]
+    assert all(surface not in ("of", "Songwriter of") for ments in found for surface, _ in ments), found

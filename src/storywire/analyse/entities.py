@@ -87,11 +87,26 @@ def _ner(nlp, texts: list[str]) -> list[tuple[tuple[str, str], ...]]:
     missing = [t for t in dict.fromkeys(texts) if t not in _ner_cache]
     if missing:
         for text, doc in zip(missing, nlp.pipe(missing, batch_size=64), strict=True):
-            _ner_cache[text] = tuple((e.text, e.label_) for e in doc.ents if e.label_ in KEEP)
+            found = ((_person_name(e.text) if e.label_ == "PERSON" else e.text, e.label_) for e in doc.ents)
+            _ner_cache[text] = tuple((surface, label) for surface, label in found if surface and label in KEEP)
         if len(_ner_cache) > _NER_CACHE_MAX:
             for k in list(_ner_cache)[: len(_ner_cache) // 2]:
                 _ner_cache.pop(k, None)
     return [_ner_cache.get(t, ()) for t in texts]
+
+
+# Lowercase words a person's name may hold ("Ursula von der Leyen", "Luiz Inácio Lula da Silva").
+_NAME_PARTICLES = frozenset("de da di do dos das du del della der den van von ter ten la le bin ibn al el y".split())
+
+
+def _person_name(surface: str) -> str:
+    """The first run of a person mention's words with no lowercase word but name particles: the small model's
+    "Raye winning Songwriter of" is "Raye", "rapper Drake" is "Drake"; empty when it has no capitalised word."""
+    words = surface.split()
+    start = next((i for i, w in enumerate(words) if not w[:1].islower()), len(words))
+    end = next((i for i in range(start, len(words)) if words[i][:1].islower() and words[i] not in _NAME_PARTICLES),
+               len(words))
+    return surface if (start, end) == (0, len(words)) else " ".join(words[start:end]).rstrip(" ,;:-")
 
 
 # ---------------------------------------------------------------- heuristic fallback
@@ -264,8 +279,9 @@ def article_mentions(sentences: list[str], nlp=None) -> list[Mentions]:
         out[i] = found
         for surface, label in found:
             known.setdefault(surface, label)
-            if label == "PERSON" and " " in surface.strip():  # "Merkel" after "Angela Merkel"
-                known.setdefault(surface.split()[-1], label)
+            last = surface.split()[-1] if label == "PERSON" and " " in surface.strip() else ""
+            if last[:1].isupper():  # "Merkel" after "Angela Merkel"
+                known.setdefault(last, label)
     names = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True))
                        + r")(?!\w)") if known else None
     return [found if found is not None else
