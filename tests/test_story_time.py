@@ -206,3 +206,31 @@ def test_story_page_and_river_place_in_time_only_dated_coverage(tmp_path):
     assert "Wildfire contained" in rivers[True] and "Undated stories" not in rivers[True]
     assert "Undated stories" in rivers[False] and "Wildfire contained" in rivers[False]
     assert "No stories yet" not in rivers[False]
+
+
+def test_an_archive_says_which_week_its_top_stories_are_from(tmp_path):
+    """A store holding only old news ranks the week up to its newest news, and the CLI and the river say so
+    (with how to reach older stories): a reader of an archive is not left wondering why so few stories show."""
+    from fastapi.testclient import TestClient
+
+    from storywire.web import create_app
+
+    path = tmp_path / "archive.jsonl"
+    rows = [_quake(i, datetime(2021, 3, 4, 8, tzinfo=UTC) + timedelta(hours=i), "6.9", "Raoul Island", 10, o)
+            for i, o in enumerate(("Pacific Wire", "Island Times"))]
+    rows += [{"id": f"b{i}", "source": o, "title": "Budget 2019 presented", "published": f"2019-05-0{i + 1}T09:00:00Z",
+              "text": BUDGET.format(year=2019, pct=3)} for i, o in enumerate(("Capital News", "Ledger"))]
+    _write(path, rows)
+    db = str(tmp_path / "a.db")
+    runner = CliRunner()
+    assert runner.invoke(app, ["--db", db, "ingest", str(path)]).exit_code == 0
+    listed = runner.invoke(app, ["--db", db, "stories"], terminal_width=200)
+    assert listed.exit_code == 0, listed.output
+    assert "Kermadec" in listed.output and "Budget" not in listed.output
+    assert "top stories of the 7 days to 2021-03-04, its newest news" in listed.output
+    assert "storywire stories --since 2021-01-26" in listed.output
+    older = runner.invoke(app, ["--db", db, "stories", "--since", "2019-01-01"], terminal_width=200)
+    assert "Budget" in older.output and "newest news" not in older.output
+    with closing(open_store(db)) as store, TestClient(create_app(config.Settings(anonymous_read=True), store)) as c:
+        river = " ".join(c.get("/").text.split())
+    assert "top stories of the 7 days to Mar 4, 2021, the newest news in the store" in river

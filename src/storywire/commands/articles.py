@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import typer
@@ -86,17 +87,25 @@ def list_articles(ctx: typer.Context, limit: int = typer.Option(20, help="How ma
 def list_stories(ctx: typer.Context, limit: int = typer.Option(20, help="How many."),
                  since: str | None = typer.Option(None, help="Only stories active since (12h, 3d, 2022-02-04).")):
     """List stories, top first (breadth of coverage, recency, velocity)."""
-    from ..rank import top_stories
+    from ..rank import ranking_period, top_stories
+    from ..rank.top import TOP_PERIOD
 
     cmd = command_context(ctx)
     with cmd.store.read() as conn:
-        ranked = top_stories(cmd.store, conn, since=parse_since(since) if since else None, limit=limit)
+        period = ranking_period(cmd.store, conn, since=parse_since(since) if since else None)
+        ranked = top_stories(cmd.store, conn, since=period.since, now=period.now, limit=limit)
     table = Table("story", "outlets", "articles", "last", "title", box=None)
     for story in ranked:
         table.add_row(str(story.id), str(story.source_count), str(story.article_count),
                       story.last_seen.strftime("%Y-%m-%d %H:%M") if story.last_seen else UNDATED,
                       shorten(story.title, 90))
     out.print(table)
+    if period.archive:
+        older = (period.since - timedelta(days=30)).strftime("%Y-%m-%d")
+        days = TOP_PERIOD.days
+        out.print(f"No news of the last {days} days in the store: these are the top stories of the {days} days to "
+                  f"{period.now:%Y-%m-%d}, its newest news. Older ones:", style="dim")
+        out.print(f"  storywire stories --since {older}", style="dim", soft_wrap=True)
 
 
 @app.command("story")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import NamedTuple
 
 from ..clock import utcnow
 from ..models import Story
@@ -187,22 +188,38 @@ def reader_preferences(store: Store, conn: Connection, user_id: int,
                                  opened=store.opened_stories(conn, user_id, since=opened_since))
 
 
-def top_stories(store: Store, conn: Connection, since: datetime | None = None, limit: int = 20, offset: int = 0,
-                prefs: Preferences | None = None, now: datetime | None = None,
-                candidates: int = 500) -> list[RankedStory]:
-    """The top stories active since ``since`` (default: the last 7 days of the store's own activity).
+TOP_PERIOD = timedelta(days=7)
 
-    ``now`` defaults to the newest story's last activity when the store holds only older news (an
-    archive ingested today should still rank sensibly), else the wall clock.
-    """
+
+class RankingPeriod(NamedTuple):
+    """What top stories are ranked over: the stories active since ``since``, scored as of ``now``."""
+
+    since: datetime
+    now: datetime
+    archive: bool  # the store holds no news of the last TOP_PERIOD: ``now`` is its newest story's last activity
+
+
+def ranking_period(store: Store, conn: Connection, since: datetime | None = None,
+                   now: datetime | None = None) -> RankingPeriod:
+    """The period of :func:`top_stories`: since ``since`` (default: TOP_PERIOD before ``now``), as of ``now``
+    (default: the wall clock, or the newest story's last activity when the store holds only older news: an
+    archive ingested today still ranks sensibly)."""
+    archive = False
     if now is None:
         now = utcnow()
         newest = store.newest_story_time(conn) or now
         if newest.tzinfo is None:
             newest = newest.replace(tzinfo=UTC)
-        if since is None and newest < now - timedelta(days=7):
-            now = newest  # an archive: rank relative to its own latest news
-    since = since if since is not None else now - timedelta(days=7)
+        if since is None and newest < now - TOP_PERIOD:
+            now, archive = newest, True
+    return RankingPeriod(since if since is not None else now - TOP_PERIOD, now, archive)
+
+
+def top_stories(store: Store, conn: Connection, since: datetime | None = None, limit: int = 20, offset: int = 0,
+                prefs: Preferences | None = None, now: datetime | None = None,
+                candidates: int = 500) -> list[RankedStory]:
+    """The top stories of the :func:`ranking_period` of ``since`` and ``now``."""
+    since, now, _ = ranking_period(store, conn, since, now)
     if prefs is None:
         ranked = best_candidates(store, conn, since, now, candidates, offset + limit)
     else:  # follows boost and mutes remove: no bound from the row alone, every candidate is scored

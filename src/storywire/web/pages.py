@@ -16,6 +16,8 @@ from starlette.background import BackgroundTask
 from ..brief.model import Briefing
 from ..clock import utcnow
 from ..errors import AuthError, InputError, NotFound
+from ..rank import ranking_period
+from ..rank.top import TOP_PERIOD
 from ..store.accounts import SESSION_TTL
 from ..store.base import Store
 from . import logins, queries
@@ -96,8 +98,10 @@ def _river(request: Request, viewer: Viewer, view: str, page_no: int):
                    if view == "top" and page_no == 1 and not more else [])
         status = queries.collection_status(store, conn) if not cards and not undated and page_no == 1 else None
         unread = queries.with_read_state(store, conn, viewer, cards + undated)
+        period = ranking_period(store, conn)
     return page(request, "river.html", viewer, view=view, cards=cards, page_no=page_no, more=more, prefs=prefs,
-                undated=undated, status=status, unread=unread, made=utcnow().isoformat(), here=local_path(request),
+                undated=undated, status=status, unread=unread, period=period, period_days=TOP_PERIOD.days,
+                made=utcnow().isoformat(), here=local_path(request),
                 notice=NOTICES.get(request.query_params.get("done", "")))
 
 
