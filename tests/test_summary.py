@@ -12,7 +12,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storywire.analyse import analyse_story
-from storywire.analyse.summarise import StoryNames, refers_back, stands_alone, story_names, tidy
+from storywire.analyse.summarise import (
+    StoryNames,
+    SummaryCandidate,
+    refers_back,
+    stands_alone,
+    story_names,
+    summarise,
+    tidy,
+)
+from storywire.analyse.text import norm_tokens
 from storywire.models import Article
 
 T0 = datetime(2024, 3, 2, 9, 0, tzinfo=UTC)
@@ -457,6 +466,25 @@ def test_pronoun_referents_use_the_story_names(text, leans_back):
     ("Jane Doe is a staff writer for The Atlantic and the author of two books on the Senate.", False),
     ("Kathryn Barger is a Los Angeles County supervisor seeking a third and final term in March.", True),
     ("Mark Jay Heller is the lawyer who told the judge that his client had checked into rehab.", True),
+    ("According to Greek TV THREE PEOPLE HAVE DIED IN A BLAZE that broke out at a bank in central Athens.", False),
+    ("The NATO and EU summit in Vilnius ended on Wednesday with a joint statement on Ukraine's path.", True),
 ])
-def test_a_note_on_the_writer_is_no_item(text, alone):
+def test_a_note_on_the_writer_or_a_shout_is_no_item(text, alone):
     assert stands_alone(text, text.split()) is alone
+
+
+def test_two_items_of_two_sentences_never_repeat_one_fact():
+    """Each item keeps a sentence with its lead-in; their second sentences state one fact in other words."""
+    lead_a = "RAYE is the star of this year's Brit Awards, held tonight at the O2 Arena in London."
+    fact_a = "The British pop star, 26, received a record-breaking seven nominations this year."
+    lead_b = "RAYE leads the pack this evening after releasing her debut album My 21st Century Blues in 2023."
+    fact_b = "The 26-year-old holds a record-breaking seven nominations, including Album of the Year."
+    other = "Dua Lipa opened the ceremony with a medley of three songs from her new album Radical Optimism."
+    cands = [SummaryCandidate(f"{lead_a} {fact_a}", norm_tokens(f"{lead_a} {fact_a}"), [1], 1, {1: 0.3},
+                              lead_in=lead_a),
+             SummaryCandidate(f"{lead_b} {fact_b}", norm_tokens(f"{lead_b} {fact_b}"), [2], 1, {2: 0.4},
+                              lead_in=lead_b),
+             SummaryCandidate(other, norm_tokens(other), [1, 2], 2, {1: 0.5, 2: 0.5})]
+    texts = [item["text"] for item in summarise(cands, 3)[0]]
+    assert len([t for t in texts if "seven nominations" in t]) == 1, texts
+    assert other in texts

@@ -22,7 +22,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
@@ -38,6 +38,7 @@ MAX_WORDS = 60
 PAIR_MAX_WORDS = 80
 SIM_CUT = 0.5
 CONTAIN_CUT = 0.5
+PART_MIN_WORDS = 4
 LEAD_CONTAIN_CUT = 0.25  # two articles' opening sentences: the same main event, however worded
 MMR_LAMBDA = 0.7
 QUOTED_SHARE = 0.5
@@ -255,13 +256,18 @@ _WRITER_NOTE = re.compile(
 )
 
 
+# "THREE PEOPLE HAVE DIED IN A BLAZE": four words or more in capitals are a shout or a run-in headline, not a
+# sentence to show.
+_SHOUTED = re.compile(r"\b[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]*){3,}\b")
+
+
 def stands_alone(text: str, tokens: list[str], quoted: float | None = None, lead_in: str = "",
                  split_quote: bool = False, names: StoryNames = StoryNames()) -> bool:
     """Whether a sentence (or a sentence with its lead-in: ``text`` holds both, ``lead_in`` the first) can be
     shown on its own: a bounded length, a capital start, a final . or !, no unbalanced quote, no note on the
-    writer, nothing it leans on left unsaid (:func:`refers_back`), not a bare quote. ``quoted``: the share of it
-    inside quotation marks of its paragraph (default: measured in the sentence alone); ``names`` as for
-    :func:`refers_back`."""
+    writer, no shouting, nothing it leans on left unsaid (:func:`refers_back`), not a bare quote. ``quoted``:
+    the share of it inside quotation marks of its paragraph (default: measured in the sentence alone);
+    ``names`` as for :func:`refers_back`."""
     if not (MIN_WORDS <= len(tokens) <= (PAIR_MAX_WORDS if lead_in else MAX_WORDS)):
         return False
     t = fold(text).strip()
@@ -271,7 +277,7 @@ def stands_alone(text: str, tokens: list[str], quoted: float | None = None, lead
         return False
     if split_quote or t.count('"') % 2 or (t[0] == "'" and len(_SINGLE_QUOTE.findall(t)) % 2):
         return False  # a piece of a quote split across sentences
-    if refers_back(t, lead_in, names) or _WRITER_NOTE.match(t):
+    if refers_back(t, lead_in, names) or _WRITER_NOTE.match(t) or _SHOUTED.search(t):
         return False
     if quoted is None:
         quoted = sum(e - s for s, e, _ in quote_spans(t)) / len(t)
@@ -443,13 +449,21 @@ def summarise(candidates: list[SummaryCandidate], n_sentences: int = 4, titles: 
     central = central / (central.max() or 1.0)
     others = [(c, _figures(c.text, c.tokens)) for c in candidates]
     figures_of = {id(c): f for c, f in others}
-    figures = [figures_of[id(c)] for c in pool]
+    figures = [_with_sentences(figures_of[id(c)], c) for c in pool]
     chosen = _select(pool, sim, central, figures, n_sentences)
     summary: list[dict] = []
     for i in _reading_order(chosen, pool):
         summary.append(_sentence_item(pool[i]))
         summary += [c for c in _conflicts(pool[i], figures[i], others) if c not in summary]
     return summary, (_central_title(X[len(docs):], S, central, titles) if titles else None)
+
+
+def _with_sentences(figures: _Figures, c: SummaryCandidate) -> _Figures:
+    """``figures`` with the content words of each of the item's two sentences, when it has two."""
+    if not c.lead_in or not c.text.startswith(c.lead_in):
+        return figures
+    parts = (_content(norm_tokens(c.lead_in)), _content(norm_tokens(c.text[len(c.lead_in):])))
+    return replace(figures, sentences=parts)
 
 
 def _sentence_item(c: SummaryCandidate) -> dict:
@@ -500,8 +514,9 @@ def _content(tokens: list[str]) -> frozenset[str]:
 
 def _same_fact(i: int, j: int, sim: np.ndarray, figures: list[_Figures], both_leads: bool) -> bool:
     """Two items say the same thing: similar TF-IDF vectors, one's content words mostly in the other's (a
-    quarter is enough for two opening sentences: outlets lead with the main event in their own words), or a
-    number given for the same thing (a conflict); never two tolls of different kinds (the dead, the injured)."""
+    quarter is enough for two opening sentences: outlets lead with the main event in their own words; for an
+    item of two sentences, either sentence's), or a number given for the same thing (a conflict); never two
+    tolls of different kinds (the dead, the injured)."""
     a, b = figures[i], figures[j]
     tolls_a, tolls_b = {f.toll for f in a.facts} - {""}, {g.toll for g in b.facts} - {""}
     if tolls_a and tolls_b and not tolls_a & tolls_b:
@@ -511,7 +526,18 @@ def _same_fact(i: int, j: int, sim: np.ndarray, figures: list[_Figures], both_le
     shared = len(a.content & b.content) / max(1, min(len(a.content), len(b.content)))
     if shared >= (LEAD_CONTAIN_CUT if both_leads else CONTAIN_CUT):
         return True
+    if any(_contained(p, q) >= CONTAIN_CUT for p in a.sentences for q in b.sentences or (b.content,)) or any(
+            _contained(a.content, q) >= CONTAIN_CUT for q in b.sentences):
+        return True  # one sentence of a two-sentence item states the other item's fact
     return any(f.amount != g.amount and _about_same(f, g, a, b) for f in a.facts for g in b.facts)
+
+
+def _contained(a: frozenset[str], b: frozenset[str]) -> float:
+    """The share of the smaller set of content words found in the other (0 when either has fewer than
+    PART_MIN_WORDS: a short clause shares its few words by chance)."""
+    if min(len(a), len(b)) < PART_MIN_WORDS:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
 
 
 # Numbers: a win-loss record ("52-3", "40-2-1"), an age ("26-year-old"), or a plain number ("1,200", "6.1").
@@ -562,6 +588,7 @@ class _Figures:
     content: frozenset[str]
     names: frozenset[str] = frozenset()  # the capitalised words of the sentence past its first word
     lead_name: str = ""  # the stem of its first capitalised word: the subject of a score ("Arsenal beat ...")
+    sentences: tuple[frozenset[str], ...] = ()  # of an item of two sentences: the content words of each
 
 
 def _about_same(f: _Fact, g: _Fact, a: _Figures, b: _Figures) -> bool:
