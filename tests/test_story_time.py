@@ -233,4 +233,17 @@ def test_an_archive_says_which_week_its_top_stories_are_from(tmp_path):
     assert "Budget" in older.output and "newest news" not in older.output
     with closing(open_store(db)) as store, TestClient(create_app(config.Settings(anonymous_read=True), store)) as c:
         river = " ".join(c.get("/").text.split())
+        # an earlier period, as a reader of the archive steps back to it
+        budget_week = " ".join(c.get("/?until=2019-05-05").text.split())
+        api = c.get("/api/v1/stories", params={"until": "2019-05-05"}).json()
+        bad = c.get("/?until=2019-02-30")
+        edges = [c.get("/", params={"until": d}).status_code for d in ("0001-01-01", "9999-12-30", "1900-01-01")]
     assert "top stories of the 7 days to Mar 4, 2021, the newest news in the store" in river
+    assert "Kermadec" in river and "Budget" not in river
+    assert 'href="/?until=2021-02-25">← The 7 days to Feb 25, 2021' in river
+    assert "Budget 2019 presented" in budget_week and "Kermadec" not in budget_week
+    assert "The top stories of the 7 days to May 5, 2019" in budget_week
+    assert 'href="/?until=2019-05-12">The 7 days to May 12, 2019 →' in budget_week
+    assert [s["title"] for s in api["items"]] == ["Budget 2019 presented"]
+    assert bad.status_code == 400 and "use a date like" in bad.text
+    assert edges == [400, 400, 200]

@@ -140,13 +140,14 @@ def score_bound(counts: StoryCounts, now: datetime, recent_outlets: int) -> floa
 
 
 def best_candidates(store: Store, conn: Connection, since: datetime, now: datetime, candidates: int,
-                    wanted: int) -> list[RankedStory]:
-    """Scored candidates (of the ``candidates`` latest active since ``since``) that include the ``wanted`` best:
-    they are scored in order of their bound, until the next bound is below the ``wanted``-th best score."""
-    rows = store.ranking_candidates(conn, since, candidates)
+                    wanted: int, until: datetime | None = None) -> list[RankedStory]:
+    """Scored candidates (of the ``candidates`` latest active since ``since``, and before ``until``) that include
+    the ``wanted`` best: they are scored in order of their bound, until the next bound is below the ``wanted``-th
+    best score."""
+    rows = store.ranking_candidates(conn, since, candidates, until=until)
     if not rows:
         return []
-    recent = store.recent_outlets(conn, now - timedelta(hours=VELOCITY_HOURS))
+    recent = store.recent_outlets(conn, now - timedelta(hours=VELOCITY_HOURS), until=until)
     bounds = {c.id: score_bound(c, now, recent.get(c.id, 0)) for c in rows}
     order = sorted(rows, key=lambda c: -bounds[c.id])
     ranked: list[RankedStory] = []
@@ -197,13 +198,16 @@ class RankingPeriod(NamedTuple):
     since: datetime
     now: datetime
     archive: bool  # the store holds no news of the last TOP_PERIOD: ``now`` is its newest story's last activity
+    past: bool = False  # a period chosen in the past: only stories last active before ``now``
 
 
-def ranking_period(store: Store, conn: Connection, since: datetime | None = None,
-                   now: datetime | None = None) -> RankingPeriod:
-    """The period of :func:`top_stories`: since ``since`` (default: TOP_PERIOD before ``now``), as of ``now``
-    (default: the wall clock, or the newest story's last activity when the store holds only older news: an
-    archive ingested today still ranks sensibly)."""
+def ranking_period(store: Store, conn: Connection, since: datetime | None = None, now: datetime | None = None,
+                   until: datetime | None = None) -> RankingPeriod:
+    """The period of :func:`top_stories`: up to ``until`` (a past period: the stories last active before it),
+    else as of ``now`` (default: the wall clock, or the newest story's last activity when the store holds only
+    older news: an archive ingested today still ranks sensibly); since ``since`` (default: TOP_PERIOD before)."""
+    if until is not None:
+        return RankingPeriod(since if since is not None else until - TOP_PERIOD, until, False, True)
     archive = False
     if now is None:
         now = utcnow()
@@ -216,14 +220,14 @@ def ranking_period(store: Store, conn: Connection, since: datetime | None = None
 
 
 def top_stories(store: Store, conn: Connection, since: datetime | None = None, limit: int = 20, offset: int = 0,
-                prefs: Preferences | None = None, now: datetime | None = None,
-                candidates: int = 500) -> list[RankedStory]:
-    """The top stories of the :func:`ranking_period` of ``since`` and ``now``."""
-    since, now, _ = ranking_period(store, conn, since, now)
+                prefs: Preferences | None = None, now: datetime | None = None, candidates: int = 500,
+                until: datetime | None = None) -> list[RankedStory]:
+    """The top stories of the :func:`ranking_period` of ``since``, ``now`` and ``until``."""
+    since, now, _, past = ranking_period(store, conn, since, now, until)
     if prefs is None:
-        ranked = best_candidates(store, conn, since, now, candidates, offset + limit)
+        ranked = best_candidates(store, conn, since, now, candidates, offset + limit, until=now if past else None)
     else:  # follows boost and mutes remove: no bound from the row alone, every candidate is scored
-        pool = store.list_stories(conn, since=since, limit=candidates)
+        pool = store.list_stories(conn, since=since, limit=candidates, until=now if past else None)
         ranked = [r for r in (score_story(f, now, prefs) for f in story_facts(store, conn, pool)) if r is not None]
     ranked.sort(key=lambda r: (-r.score, -(r.story.id)))
     return ranked[offset:offset + limit]

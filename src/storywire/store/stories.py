@@ -276,10 +276,13 @@ class StoriesMixin:
         return [row_to_article(r) for r in rows]
 
     def list_stories(self, conn: sa.Connection, since: datetime | None = None, limit: int = 50,
-                     offset: int = 0, min_articles: int = 1) -> list[Story]:
-        """Live stories, newest activity first (ranking lives in storywire.rank)."""
+                     offset: int = 0, min_articles: int = 1, until: datetime | None = None) -> list[Story]:
+        """Live stories, newest activity first (ranking lives in storywire.rank); with ``until``, only those
+        last active before it."""
         stmt = sa.select(stories).where(stories.c.merged_into.is_(None), stories.c.article_count >= min_articles)
         latest = stories.c.last_seen.desc()
+        if until is not None:
+            stmt = stmt.where(stories.c.last_seen < until)
         if since is not None:  # no story without a time: the order is the index's (PostgreSQL puts nulls first)
             stmt = stmt.where(stories.c.last_seen >= since)
         else:
@@ -293,18 +296,23 @@ class StoriesMixin:
             stories.c.merged_into.is_(None), stories.c.article_count >= 1, stories.c.last_seen.is_not(None))
             .order_by(stories.c.last_seen.desc()).limit(1)).scalar()
 
-    def ranking_candidates(self, conn: sa.Connection, since: datetime, limit: int) -> list[StoryCounts]:
-        """The stories :meth:`list_stories` gives for ``since`` and ``limit``, in its order, as their counts only."""
+    def ranking_candidates(self, conn: sa.Connection, since: datetime, limit: int,
+                           until: datetime | None = None) -> list[StoryCounts]:
+        """The stories :meth:`list_stories` gives for ``since``, ``limit`` and ``until``, in its order, as their
+        counts only."""
         stmt = (sa.select(stories.c.id, stories.c.last_seen, stories.c.article_count, stories.c.source_count)
                 .where(stories.c.merged_into.is_(None), stories.c.article_count >= 1, stories.c.last_seen >= since)
                 .order_by(stories.c.last_seen.desc(), stories.c.id.desc()).limit(limit))
+        if until is not None:
+            stmt = stmt.where(stories.c.last_seen < until)
         return [StoryCounts(*r) for r in conn.execute(stmt)]
 
-    def recent_outlets(self, conn: sa.Connection, since: datetime) -> dict[int, int]:
-        """Story id -> how many outlets have an article in it timed (published, else fetched) from ``since`` on:
-        read along the article-time index, so it costs the recent articles only."""
+    def recent_outlets(self, conn: sa.Connection, since: datetime, until: datetime | None = None) -> dict[int, int]:
+        """Story id -> how many outlets have an article in it timed (published, else fetched) from ``since`` on
+        (and before ``until``): read along the article-time index, so it costs the recent articles only."""
         outlets: dict[int, set[int]] = {}
-        for sid, source_id in conn.execute(sa.select(articles.c.story_id, articles.c.source_id).where(WHEN >= since)):
+        stmt = sa.select(articles.c.story_id, articles.c.source_id).where(WHEN >= since)
+        for sid, source_id in conn.execute(stmt if until is None else stmt.where(WHEN < until)):
             if sid is not None:
                 outlets.setdefault(sid, set()).add(source_id)
         return {sid: len(found) for sid, found in outlets.items()}

@@ -41,13 +41,14 @@ def me(request: Request, viewer: Viewer = Depends(api_user)):
 
 @router.get("/stories", summary="Top stories, or the reader's \"For you\" (view=foryou)")
 def stories(request: Request, view: Literal["top", "foryou"] = "top", limit: int = Limit, offset: int = Offset,
+            until: str | None = Query(None, description="YYYY-MM-DD: the top stories of the 7 days to that day"),
             viewer: Viewer = Depends(api_viewer)):
     store = request.app.state.store
     if view == "foryou" and viewer.user is None:
         raise AuthError("view=foryou needs a user: send `Authorization: Bearer <token>`")
     with store.read() as conn:
         cards, more = queries.river(store, conn, viewer, view, limit=limit, offset=offset,
-                                    cache=request.app.state.river_cache)
+                                    cache=request.app.state.river_cache, until=queries.river_day(until))
     for c in cards:
         c["times"] = [{"source": s, "time": t, "article_id": a} for s, t, a in c["times"]]
         c["url"] = str(request.url_for("story", story_id=c["id"]))

@@ -6,7 +6,7 @@ synchronous. Every POST checks the session's CSRF token before touching anything
 from __future__ import annotations
 
 import hmac
-from datetime import datetime
+from datetime import date, datetime
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, Query, Request
@@ -76,33 +76,50 @@ def _page_number(page_no: int) -> int:
 
 # -- river ----------------------------------------------------------------------------------------
 @router.get("/")
-def river(request: Request, page_no: int = Query(1, alias="page"), viewer: Viewer = Depends(page_viewer)):
-    return _river(request, viewer, "top", page_no)
+def river(request: Request, page_no: int = Query(1, alias="page"), until: str = "",
+          viewer: Viewer = Depends(page_viewer)):
+    return _river(request, viewer, "top", page_no, until)
 
 
 @router.get("/for-you")
-def for_you(request: Request, page_no: int = Query(1, alias="page"), viewer: Viewer = Depends(page_user)):
-    return _river(request, viewer, "foryou", page_no)
+def for_you(request: Request, page_no: int = Query(1, alias="page"), until: str = "",
+            viewer: Viewer = Depends(page_user)):
+    return _river(request, viewer, "foryou", page_no, until)
 
 
-def _river(request: Request, viewer: Viewer, view: str, page_no: int):
+def _river(request: Request, viewer: Viewer, view: str, page_no: int, until_text: str):
     page_no = _page_number(page_no)
+    until = queries.river_day(until_text)
     store = request.app.state.store
     size = queries.PAGE_SIZE
     with store.read() as conn:
         cards, more = queries.river(store, conn, viewer, view, limit=size, offset=(page_no - 1) * size,
-                                    cache=request.app.state.river_cache)
+                                    cache=request.app.state.river_cache, until=until)
         prefs = store.list_preferences(conn, viewer.id) if view == "foryou" else []
         # stories of undated articles are never ranked; the first page of top stories lists them after the rest
         undated = (queries.undated_cards(store, conn, size - len(cards))
                    if view == "top" and page_no == 1 and not more else [])
         status = queries.collection_status(store, conn) if not cards and not undated and page_no == 1 else None
         unread = queries.with_read_state(store, conn, viewer, cards + undated)
-        period = ranking_period(store, conn)
+        weeks = _river_weeks(store, conn, until)
     return page(request, "river.html", viewer, view=view, cards=cards, page_no=page_no, more=more, prefs=prefs,
-                undated=undated, status=status, unread=unread, period=period, period_days=TOP_PERIOD.days,
-                made=utcnow().isoformat(), here=local_path(request),
+                undated=undated, status=status, unread=unread, weeks=weeks, made=utcnow().isoformat(),
+                here=local_path(request),
                 notice=NOTICES.get(request.query_params.get("done", "")))
+
+
+def _river_weeks(store: Store, conn, until: date | None) -> dict:
+    """The river's period for the page: its days (``days``, ``last_day``), whether the store has a dated story
+    (``any``), whether it holds only older
+    news (``archive``) or a past period was asked for (``past``), and the ``until`` days of the periods before
+    and after (``later`` None: the latest is next)."""
+    period = ranking_period(store, conn, until=queries.river_end(until))
+    last_day = until or period.now.date()
+    newest = store.newest_story_time(conn)
+    later = last_day + TOP_PERIOD if until and newest and last_day + TOP_PERIOD < newest.date() else None
+    return {"any": newest is not None, "days": TOP_PERIOD.days, "last_day": last_day, "archive": period.archive,
+            "past": period.past,
+            "earlier": last_day - TOP_PERIOD, "later": later, "query": f"until={until.isoformat()}&" if until else ""}
 
 
 # -- story and article ------------------------------------------------------------------------------

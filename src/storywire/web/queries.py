@@ -46,9 +46,10 @@ def card(story: Story, outlets: list[str] | tuple[str, ...], times: list, score:
 
 
 def river(store: Store, conn: Connection, viewer: Viewer, view: str = "top", limit: int = PAGE_SIZE,
-          offset: int = 0, cache: TTLCache | None = None) -> tuple[list[dict], bool]:
+          offset: int = 0, cache: TTLCache | None = None, until: date | None = None) -> tuple[list[dict], bool]:
     """The ranked stories of a page (``view``: top, or foryou with the reader's preferences) and
-    whether another page follows. With ``cache``, a page is reused until the stories change."""
+    whether another page follows; with ``until``, those of the days up to that day (see :func:`river_end`).
+    With ``cache``, a page is reused until the stories change."""
     if view not in ("top", "foryou"):
         raise InputError(f"view {view!r}: use top or foryou")
     prefs = prefs_for(store, conn, viewer) if view == "foryou" else None
@@ -56,7 +57,7 @@ def river(store: Store, conn: Connection, viewer: Viewer, view: str = "top", lim
         raise InputError("\"For you\" needs a logged-in reader")
 
     def compute() -> tuple[list[dict], bool]:
-        ranked = top_stories(store, conn, limit=limit + 1, offset=offset, prefs=prefs)
+        ranked = top_stories(store, conn, limit=limit + 1, offset=offset, prefs=prefs, until=river_end(until))
         times = store.article_times(conn, [r.story.id for r in ranked[:limit]])
         cards = []
         for r in ranked[:limit]:
@@ -69,8 +70,24 @@ def river(store: Store, conn: Connection, viewer: Viewer, view: str = "top", lim
     if cache is None:
         cards, more = compute()
     else:
-        cards, more = cache.get((view, limit, offset, prefs), store.story_version(conn), compute)
+        cards, more = cache.get((view, limit, offset, prefs, until), store.story_version(conn), compute)
     return [dict(c) for c in cards], more  # callers may add fields; the cached cards stay as they were
+
+
+RIVER_DAYS = (date(1900, 1, 1), date(9998, 12, 31))  # a river's last day: news, and room for its neighbours
+
+
+def river_day(value: str | None) -> date | None:
+    """A YYYY-MM-DD last day of a river period (``until``), from RIVER_DAYS."""
+    day = parse_day(value, "until")
+    if day is not None and not RIVER_DAYS[0] <= day <= RIVER_DAYS[1]:
+        raise InputError(f"until {value!r}: use a date from {RIVER_DAYS[0]} to {RIVER_DAYS[1]}")
+    return day
+
+
+def river_end(until: date | None) -> datetime | None:
+    """Where a river of the days up to ``until`` ends: the start of the day after (None: no end)."""
+    return datetime.combine(until + timedelta(days=1), time.min, UTC) if until else None
 
 
 def stories_by_ids(store: Store, conn: Connection, ids: list[int], details: bool = True) -> list[dict]:
