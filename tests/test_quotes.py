@@ -711,3 +711,44 @@ def test_eval_quotes_on_the_annotated_sets(shared: Path, floor: QuoteSetFloor):
     if floor.unattributed is not None:
         assert figures["unattributed"] <= floor.unattributed
     assert figures["wrongly_attributed"] == 0
+
+
+def test_he_is_the_subject_who_said_it_past_a_name_in_a_clause_between():
+    text = ("Coach Tom Reyes said he would not wait for the end of the season. \u201cWe had to make a change,\u201d "
+            "Reyes said. Ed Snider, who attended Reyes\u2019s news conference, said he backed Reyes. "
+            "\u201cI really do not question Tom at all,\u201d he said.")
+    assert quote(text, "do not question Tom").speaker == "Ed Snider"
+
+
+def test_a_sentence_opening_on_a_participle_clause_has_its_subject_after_it():
+    text = ("Undersheriff Larry Waldie said Deputy Ortiz had arrived for work early. Asked if Ortiz might have lived "
+            "had his partner been with him, Waldie said there was no way to know. \u201cThere might have been two "
+            "people killed,\u201d he said.")
+    assert quote(text, "two people killed").speaker == "Larry Waldie"
+
+
+def test_an_age_before_a_name_and_a_lower_case_title_are_not_part_of_it():
+    text = ("Wladimir Klitschko stopped Tony Thompson in the sixth round. \u201cThompson was not so easy to box. I am "
+            "satisfied,\u201d said the 36 - year - old Klitschko, who improved his record to 58-3.")
+    assert quote(text, "not so easy to box").speaker == "Wladimir Klitschko"
+    q = quote("\u201cWe will win this seat,\u201d New Jersey first lady Tammy Murphy said.", "win this seat")
+    assert (q.speaker, q.role) == ("Tammy Murphy", "New Jersey first lady")
+    q = quote("\u201cThe rule is wrong,\u201d said William L. Kovacs.", "rule is wrong")
+    assert (q.speaker, q.role) == ("William L. Kovacs", None)
+
+
+def test_a_title_whose_apposition_holds_commas_is_not_the_speaker():
+    text = ("But William L. Kovacs, the Chamber of Commerce\u2019s vice president of environment, technology and "
+            "regulatory affairs, said that the review \u201cwill result in even greater delays to projects.\u201d")
+    assert quote(text, "greater delays").speaker == "William L. Kovacs"
+
+
+def test_places_and_ships_are_not_people():
+    text = ("Voters appeared reluctant to criticise the government. In Gyami, a village outside the capital, "
+            "25-year-old Guzel said she had come to vote. \u201cI voted for our fellow village resident. He is an "
+            "experienced person,\u201d she said.")
+    assert quote(text, "fellow village resident").speaker == "Guzel"
+    text = ("\u201cThe sailors were exchanging fire with the pirates,\u201d said an officer. Soon after, the deadly "
+            "INS Mysore also reached the spot. INS Mysore then opened fire across the bows of the dhow. "
+            "\u201cSeeing the commandos, the pirates surrendered quite easily,\u201d he said.")
+    assert quote(text, "surrendered quite easily").speaker == "an officer"

@@ -57,6 +57,7 @@ from .speakers import (
     OrgMention,
     canonical_people,
     describes,
+    description_gender,
     find_mentions,
     find_organisations,
     is_epithet,
@@ -263,7 +264,10 @@ def _subject(pre: str) -> str | None:
         return None
     segs[-1] = re.split(r"\s+who\s+", segs[-1])[0]  # "one former staff member who resigned in October"
     last = segs[-1]
-    if len(segs) >= 2 and _looks_name(segs[-2]) and not _looks_name(last) and len(last.split()) <= 12:
+    named = _apposition_name(segs) if closed else None
+    if named is not None:
+        full = named
+    elif len(segs) >= 2 and _looks_name(segs[-2]) and not _looks_name(last) and len(last.split()) <= 12:
         full = segs[-2] + ", " + last
     else:
         full = last
@@ -279,6 +283,18 @@ def _subject(pre: str) -> str | None:
     if not words or len(words) > 12 or words != ["it"] and any(w in _BAD_SPEAKER_WORDS for w in words):
         return None
     return full.replace("\u2024", ".")
+
+
+def _apposition_name(segs: list[str]) -> str | None:
+    """The name before an apposition that holds commas of its own ("William Kovacs, the Chamber's vice president of
+    environment, technology and regulatory affairs, said"): the segments after the name, the first a description
+    ("the ...", "a ..."), the others in lower case; None when the segments are not so."""
+    for i in range(len(segs) - 3, -1, -1):
+        rest = segs[i + 1:]
+        if _looks_name(segs[i]) and rest[0].split()[0].lower() in DESCRIPTION_START and \
+                all(seg[:1].islower() for seg in rest[1:]):
+            return segs[i]
+    return None
 
 
 def _verb_clause(text: str) -> bool:
@@ -402,6 +418,9 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
         last = _last_quoted(ctx, sp.gender, para) if low in ("he", "she") else None
         if last is not None:  # no one named near: the person quoted last who may be a "he" (or a "she")
             return last.speaker, last.speaker_full, last.role, True
+        unnamed = _last_described(ctx, sp.gender, position, para) if low in ("he", "she") else None
+        if unnamed is not None:  # "…," said an officer. … "…," he said: the officer
+            return unnamed.speaker, unnamed.speaker_full, None, False
         if low in _PRONOUNS:
             return None, None, None, False
         if is_epithet(sp.name):
@@ -442,6 +461,29 @@ def _last_quoted(ctx: _Context, gender: str, para: int) -> Quote | None:
         if known in ("?", gender):
             return q
     return None
+
+
+# Heads of descriptions of one person a "he" or "she" may stand for ("an officer", "a senior official").
+_PERSON_HEADS = frozenset({"official", "officer", "spokesman", "spokeswoman", "spokesperson", "source", "witness",
+                           "diplomat", "aide", "adviser", "advisor", "member", "employee", "friend", "relative",
+                           "neighbour", "neighbor", "resident"})
+
+
+def _last_described(ctx: _Context, gender: str, position: int, para: int) -> Quote | None:
+    """The person described but not named ("an officer") who was quoted last within reach, when no one was quoted
+    or named since and a "he" (``gender`` m) or "she" may be them."""
+    if not ctx.sayers:
+        return None
+    p_index, q = ctx.sayers[-1]
+    words = (q.speaker or "").lower().split()
+    head = words[-1] if words else ""
+    if p_index < para - _SPEAKER_REACH or not words or words[0] not in ("a", "an", "one") or \
+            head not in _PERSON_HEADS | EPITHET_NOUNS or description_gender(q.speaker or "") not in ("?", gender):
+        return None
+    if ctx.speakers and ctx.speakers[-1][1].position > q.position:
+        return None
+    named_since = any(q.position < mt.position < position for mt in ctx.people.items)
+    return None if named_since else q
 
 
 def _just_quoted(ctx: _Context, gender: str, position: int, para: int) -> Quote | None:

@@ -33,8 +33,9 @@ _PLACE = (r"\s+(?:in|at|on|during|after|before|outside|via|while|when)\s+(?:a|an
           r"[^,;:!?]*")
 _TIME_TAIL = re.compile(rf"(?:{_TIME})+$")
 _TAIL = re.compile(rf"(?:{_TIME}|{_PLACE})+$")
-# "A dejected Edwards", "a visibly emotional Jo Smith": an article, lowercase words, then only a name
-_DESCRIBED_NAME = re.compile(r"^(?:[Aa]n?|[Tt]he)\s+((?:[a-z][\w\-]*\s+){1,3})"
+# "A dejected Edwards", "a visibly emotional Jo Smith", "the 36-year-old Klitschko": an article, lowercase words,
+# then only a name
+_DESCRIBED_NAME = re.compile(r"^(?:[Aa]n?|[Tt]he)\s+((?:[a-z0-9][\w\-]*\s+){1,3})"
                              r"([A-Z][\w\-'\u2019.]*(?:\s+[A-Z][\w\-'\u2019.]*){0,2})$")
 DESCRIPTION_START = ("a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "another")
 _LEAD = re.compile(r"^[(\[]?(?:(?:and|but|then|also|later|now|meanwhile|however|additionally|indeed|still|so),?\s+)+",
@@ -56,7 +57,7 @@ ROLE_WORDS = frozenset({
     "author", "writer", "researcher", "scientist", "candidate", "member", "mp", "mep", "sheriff", "officer",
     "const", "constable", "det", "detective", "insp", "inspector", "supt", "superintendent", "cpl", "corporal",
     "pvt", "sergeant", "capt", "captain", "maj", "cmdr", "commodore", "atty", "dist", "ald", "alderman", "trooper",
-    "marshal", "msgr", "brig",
+    "marshal", "msgr", "brig", "undersheriff",
     # what follows "Minister of", "Secretary of": "French Minister of Foreign Affairs Stephane Sejourne"
     "affairs", "health", "staff", "commerce", "agriculture", "education", "energy", "trade", "transport",
     "labour", "labor", "treasury", "security", "homeland", "veterans", "housing", "environment", "culture",
@@ -137,9 +138,11 @@ def is_epithet(description: str) -> bool:
     return len(words) >= 2 and words[0] == "the" and (words[-1] in EPITHET_NOUNS or bool(_AGE.match(words[-1])))
 
 
-# A sentence opening on a subordinate clause: its first name is not its subject.
+# A sentence opening on a subordinate or participle clause ("Asked if Ortiz ..., Waldie said"): its first name is
+# not its subject.
 SUBORDINATE_START = re.compile(
-    r"\s*(?:After|When|While|As|Since|Because|Although|Though|If|Before|Until|Once|Unless)\s")
+    r"\s*(?:After|When|While|As|Since|Because|Although|Though|If|Before|Until|Once|Unless|Asked|Pressed|"
+    r"Questioned|Speaking|Responding|Reacting|Writing)\s")
 _LEADER_NOUNS = frozenset({"leader", "dictator", "strongman", "autocrat", "head", "chief", "boss", "ruler"})
 _MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<=[a-z0-9,;\u2019'] )|(?<=[,?!]\u201d )|(?<=[,?!]\" ))([A-Z][\w'\u2019\-]*)")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
@@ -191,7 +194,7 @@ def trim_phrase(phrase: str) -> str:
 
 def _is_name_word(word: str) -> bool:
     low = _low(word)
-    acronym = len(word) > 1 and word.replace("-", "").isupper()
+    acronym = len(word.rstrip(".\u2024")) > 1 and word.replace("-", "").isupper()  # "NATO", not the initial "L."
     return bool(word[:1].isupper()) and not acronym and low not in ROLE_WORDS and low not in NOT_NAME and \
         low not in HONORIFICS
 
@@ -220,8 +223,9 @@ def split_speaker(phrase: str) -> SpeakerName:
     gender: Gender = "?"
     if start > 0 and _low(name_words[start - 1]) in HONORIFIC_GENDER:
         gender = HONORIFIC_GENDER[_low(name_words[start - 1])]
-        if _low(name_words[start - 1]) in ("lord", "lady", "baroness", "sir", "dame"):
-            start -= 1
+        if _low(name_words[start - 1]) in ("lord", "lady", "baroness", "sir", "dame") and \
+                name_words[start - 1][:1].isupper():
+            start -= 1  # "Lady Bunny" (a title of the name), but "first lady Tammy Murphy" (a role)
     orgs = [i for i in range(start, end) if _low(name_words[i]) in ORG_WORDS]
     if orgs and end - orgs[-1] > 2 and low[0] not in DESCRIPTION_START:
         start = orgs[-1] + 1  # "Head of School Vicky Fogg": the name after the organisation of the title
@@ -319,7 +323,30 @@ def _speaking_words(text: str) -> set[str]:
     return {_low(w) for w in words if w in inside and _is_name_word(w) and _low(w) not in ORG_WORDS}
 
 
+# Prefixes of ships' names ("INS Mysore", "USS Cole"), prepositions before a place ("In Gyami, ..."), and the
+# apposition of a place ("Gyami, a village outside the capital"): a place or a ship, never a person.
+_SHIP_PREFIXES = frozenset({"ins", "uss", "usns", "hms", "hmas", "hmcs", "hmnzs", "mv", "ss", "rms", "pns", "frs"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "aboard", "into"})
+_PLACE_NOUNS = (r"village|town|city|suburb|district|province|region|state|county|country|island|port|capital|"
+                r"neighbou?rhood|settlement|camp|valley|river|ship|vessel|warship|frigate|destroyer|tanker|ferry")
+_PLACE_APPOSITION = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?(?:{_PLACE_NOUNS})\b")
+
+
+def _place_or_ship(text: str, m: re.Match) -> bool:
+    """Whether a run of capitalised words names a place or a ship: after a prefix of ships' names, after a
+    preposition of place (not a possessive: "in Smith's office" names Smith), or with a place's apposition."""
+    words = m.group().split()
+    before = text[max(0, m.start() - 12):m.start()].split()
+    prev = _low(before[-1]) if before else ""
+    if _low(words[0]) in _SHIP_PREFIXES or prev in _SHIP_PREFIXES:
+        return True
+    possessive = bool(_POSSESSIVE.search(words[-1].rstrip(".")))
+    return prev in _PLACE_PREPOSITIONS and not possessive or bool(_PLACE_APPOSITION.match(text, m.end()))
+
+
 def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
+    if _place_or_ship(text, m):
+        return None
     words = m.group().rstrip(".").split()
     while words and _low(words[0]) in NOT_NAME:
         words = words[1:]
@@ -339,17 +366,23 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
 
 
 _PRONOUN = re.compile(r"\b(he|she)\b", re.I)
+# The "he" or "she" of what the subject of a sentence said, past names in a clause between: "X, ..., said he"
+_REPORTED_PRONOUN = re.compile(r"\b(?:said|says|added|told\s+\w+|insisted|argued)\s+(?:that\s+)?(he|she)\b")
 
 
 def _genders_by_pronoun(mentions: list[Mention], text: str) -> dict[str, Gender]:
     """Gender of people from the "he" or "she" that first follows them as subjects, when no other person is
-    named in between ("Rae said she ..." -> f): the one most of their mentions give (none on a tie)."""
+    named in between ("Rae said she ..." -> f) or only in a clause before the verb whose reported speech it opens
+    ("Snider, who met King, said he ..."): the one most of their mentions give (none on a tie)."""
     votes: dict[str, Counter[Gender]] = {}
     for i, mt in enumerate(mentions):
         if not mt.subject:
             continue
         end = mentions[i + 1].position if i + 1 < len(mentions) else len(text)
         m = _PRONOUN.search(text, mt.position + len(mt.name), min(end, mt.position + 300))
+        if m is None:  # "Snider, who attended King's news conference, said he backed King": the subject's "he"
+            after = next((o.position for o in mentions[i + 1:] if o.subject), len(text))
+            m = _REPORTED_PRONOUN.search(text, mt.position + len(mt.name), min(after, mt.position + 300))
         if m:
             votes.setdefault(surname(mt.name), Counter())[_PRONOUN_GENDER[m.group(1).lower()]] += 1
     found: dict[str, Gender] = {}
