@@ -752,3 +752,53 @@ def test_places_and_ships_are_not_people():
             "INS Mysore also reached the spot. INS Mysore then opened fire across the bows of the dhow. "
             "\u201cSeeing the commandos, the pirates surrendered quite easily,\u201d he said.")
     assert quote(text, "surrendered quite easily").speaker == "an officer"
+
+
+def test_a_newspaper_reporting_a_statement_does_not_take_the_words_it_quotes():
+    text = ("Sarah Palin was at a rally on Friday. The newspaper said Palin released a statement after the fire in "
+            "which she said she offered an apology to the pastor \u201cif the incident is in any way connected to the "
+            "attention the church has received.\u201d")
+    assert quote(text, "in any way connected").speaker == "Sarah Palin"
+
+
+def test_a_demonym_or_a_ruler_described_by_where_they_rule_is_the_person_named_before():
+    text = ("Mitch McConnell knew full well that Trump deserved to be convicted. The Kentuckian acknowledged as much "
+            "in a speech, in which he said: \u201cThere is no question that Trump is morally responsible.\u201d")
+    assert quote(text, "no question").speaker == "Mitch McConnell"
+    text = ("Russian forces now had the initiative in Ukraine, Vladimir Putin said. Russia must boost its troops, he "
+            "added.\n\nThe veteran Kremlin leader dismissed Western suggestions of an attack as \u201cnonsense, a "
+            "story made up to scare voters.\u201d")
+    assert quote(text, "made up to scare").speaker == "Vladimir Putin"
+
+
+def test_an_organisation_is_not_the_person_whose_role_holds_its_name():
+    text = ("White House press secretary Karine Jean-Pierre spoke on Monday about the trip.\n\n"
+            "The White House says Biden will use the visit to renew his calls for Congress to pass the agreement.")
+    ledger = merge_quotes({1: quotes_of(text)}, [1], {1: ""})
+    assert [(q["speaker"], q["kind"]) for q in ledger] == [("The White House", "indirect")]
+
+
+def test_reported_speech_starts_after_the_day_the_speaker_spoke():
+    text = ("Russian President Vladimir Putin warned Thursday that Western military intervention could result in "
+            "nuclear escalation.")
+    assert quotes_of(text)[0].text == "Western military intervention could result in nuclear escalation"
+
+
+def test_one_word_scare_quotes_are_not_listed_but_still_tell_who_speaks():
+    text = ("Anna Rae watched a woman being \u201ccured\u201d by the pastor, she said.\n\n"
+            "\u201cTo me, in that moment, there was a direct link between his action and her response.\u201d\n\n"
+            "Some 13% voted \u201cUncommitted\u201d in the primary.")
+    assert [(q.text, q.speaker) for q in quotes_of(text)] == [
+        ("To me, in that moment, there was a direct link between his action and her response.", "Anna Rae")]
+
+
+def test_phrases_that_name_no_one_are_not_speakers():
+    text = ("The account posted a video of the rally on Monday. Another post from the account said \u201cwe will be "
+            "back in the streets next week with even more people.\u201d")
+    assert quote(text, "back in the streets").speaker is None
+    text = ("Two films are planned. The second said \u201cwe are going to make it even stranger than the first "
+            "one.\u201d")
+    assert quote(text, "even stranger").speaker is None
+    text = ("The partnership, United Atlantic Ventures (UAV), alleges that Trump Media engaged in \u201cwrongful "
+            "11th hour maneuvering\u201d to dilute its stake, a court filing said.")
+    assert quote(text, "11th hour").speaker == "United Atlantic Ventures"

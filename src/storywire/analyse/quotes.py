@@ -80,7 +80,7 @@ _CUE_WORDS = (
     r"recalled|acknowledged|admitted|confirmed|announced|claimed|suggested|complained|predicted|tweeted|posted|"
     r"cautioned|conceded|remarked|vowed|urged|pointed out|went on|testified|accused|blamed|described|calls|"
     r"called|promised|dismissed|denied|praised|clarified|boasted|joked|quipped|contended|countered|lamented|"
-    r"alleged|emphasi[sz]ed|highlighted|hinted|reassured|reminded|mused|pleaded|charged|saying"
+    r"alleged|alleges|emphasi[sz]ed|highlighted|hinted|reassured|reminded|mused|pleaded|charged|saying"
 )
 _CIRC = (r"(?:\s+(?:in|on|at|during|to|after|before|from|outside|via|while|with|later|earlier|separately|again|"
          r"also|last|this|late|early|yesterday|today|tonight|of|about|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
@@ -138,8 +138,11 @@ _INDIRECT_CUE = (
     r"(?:\s+on\s+\w+)?|made (?:it )?clear|warned|warns|insisted|insists|argued|stressed|announced|confirmed|"
     r"denied|claimed|noted|acknowledged|predicted|urged|believes|believe|maintains|maintained)"
 )
+# When, right after the cue: "warned Thursday that", "said on Saturday", "said yesterday morning"
+_WHEN_AFTER_CUE = (r"(?:\s+(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight)"
+                   r"(?:\s+(?:morning|afternoon|evening|night))?|\s+on\s+\w+)?")
 _INDIRECT_LEAD = re.compile(
-    rf"(?P<spk>(?:[\w'\u2019.\-\u2024]+\s+){{0,6}}?[\w'\u2019.\-\u2024]+)\s+(?P<cue>{_INDIRECT_CUE})(?:\s+on\s+\w+)?"
+    rf"(?P<spk>(?:[\w'\u2019.\-\u2024]+\s+){{0,6}}?[\w'\u2019.\-\u2024]+)\s+(?P<cue>{_INDIRECT_CUE}){_WHEN_AFTER_CUE}"
     r"\s+(?:that\s+)?(?P<content>\S.{14,})$"
 )
 _INDIRECT_TRAIL = re.compile(
@@ -252,6 +255,7 @@ def _clean_quote(text: str) -> str:
 
 def _subject(pre: str) -> str | None:
     """The speaker phrase at the end of ``pre`` (the text right before a cue verb)."""
+    pre = re.sub(r"\s*\([A-Z][A-Z&\u2024]{1,10}\)", "", pre)  # "United Atlantic Ventures (UAV),": the name
     closed = pre.rstrip().endswith(",")
     pre = pre.strip().rstrip(",").strip()
     if re.search(r"\b(?:is|are|was|were|be|been|being)$", pre):
@@ -396,7 +400,7 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
     full = trim_phrase(phrase)
     sp = split_speaker(full)
     low = sp.name.lower()
-    if low in _NOBODY:
+    if low in _NOBODY or _names_no_source(sp.name):
         return None, None, None, False
     acronym = ctx.acronyms.get(re.sub(r"^the\s+", "", sp.name, flags=re.IGNORECASE))
     if acronym is not None:  # "the BDA says": the British Dental Association the article spelled out
@@ -441,6 +445,21 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
         ctx.people.add_role(name, sp.role)
         return name, full, sp.role or ctx.people.role_of(name), True
     return sp.name, full, None, False
+
+
+_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "latter", "former", "other", "next"})
+
+
+def _names_no_source(phrase: str) -> bool:
+    """Whether a speaker phrase names no one: an ordinal with nothing it counts ("The second"), or one document
+    among others from no named source ("Another post from the account", "a statement"); "the memo" (the one the
+    article is about) and "a statement from the White House" name a source."""
+    words = phrase.split()
+    low = [w.lower().strip(".,\u2024") for w in words]
+    if low[-1] in _ORDINALS and len(low) <= 2:
+        return True
+    counted = low[0] in ("a", "an", "another", "one") and any(w in DOCUMENT_NOUNS for w in low[1:3])
+    return counted and not any(w[:1].isupper() for w in words[1:])
 
 
 def _credit(ctx: _Context, p_index: int, q: Quote) -> None:
@@ -557,7 +576,9 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
         q.text = q.text.rstrip(" ,")
         q.tokens = norm_tokens(q.text)
     out.sort(key=lambda q: q.position)
-    return out
+    # a quote of one word ("nonsense.", "Uncommitted") is a scare quote, not a quote, unless it is a whole sentence
+    # ("Yes."): it still tells who speaks (the paragraph after, "it said"), but it is not listed
+    return [q for q in out if len(q.text.split()) >= 2 or re.fullmatch(r"[A-Z]\w*[.!?]", q.text)]
 
 
 class _ParaEnd(NamedTuple):
@@ -819,9 +840,36 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
         spk = sentence_subject(pre) if m.group("cue").endswith("ing") else _subject(pre)
         if spk is None and re.search(r",\s+who\b", pre):
             spk = sentence_subject(pre)
+        if spk and _reports_others(spk):  # "The newspaper said Palin ... in which she said": Palin's words
+            inner = _inner_speaker(a.before, m.end())
+            if inner is not None:
+                spk, m = inner
         if spk:
             return _Attribution(spk, m.group("cue"), a.par[a.before_start:a.before_start + m.end()].strip(" ,:"),
                                 True, a.after_start)
+    return None
+
+
+# Last words of a speaker that reports what others said: a medium, its report, its document.
+_MEDIA_NOUNS = frozenset({"newspaper", "paper", "daily", "outlet", "magazine", "broadcaster", "channel", "network",
+                          "agency", "report", "reports", "news", "times", "post", "journal", "press", "telegraph",
+                          "guardian", "herald", "tribune", "gazette", "radio", "tv"})
+
+
+def _reports_others(speaker: str) -> bool:
+    """Whether a speaker is a medium reporting what others said ("The newspaper", "The Anchorage Daily News")."""
+    words = speaker.lower().replace("\u2024", ".").split()
+    return bool(words) and words[-1] in _MEDIA_NOUNS
+
+
+def _inner_speaker(before: str, start: int) -> tuple[str, re.Match] | None:
+    """A person, or "he"/"she", who speaks later in the text before a quote, in a clause of a medium's report
+    ("... released a statement in which she said"): the nearest such speaker and its cue."""
+    for m in reversed(list(_BEFORE_ANY.finditer(before, start))):
+        tail = re.split(r"\b(?:which|whom|that|and)\b|,", before[:m.start()])[-1].strip()
+        spk = _subject(tail) if tail else None
+        if spk and (spk.lower() in ("he", "she") or split_speaker(spk).is_person):
+            return spk, m
     return None
 
 

@@ -132,10 +132,24 @@ def description_gender(description: str) -> Gender:
     return "f" if head in _SHE_NOUNS else "m" if head in _HE_NOUNS else "?"
 
 
+# "The Kentuckian", "the Texan", "the Muscovite": a person by where they come from
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|an|ite|ese)$")
+# "the veteran Kremlin leader", "the Russian dictator": a ruler described by where they rule
+_RULER_NOUNS = frozenset({"leader", "dictator", "strongman", "autocrat", "ruler"})
+
+
 def is_epithet(description: str) -> bool:
-    """Whether "the ..." describes a person the way writers vary a name ("the 43-year-old", "the first son")."""
-    words = [_low(w) for w in description.split()]
-    return len(words) >= 2 and words[0] == "the" and (words[-1] in EPITHET_NOUNS or bool(_AGE.match(words[-1])))
+    """Whether "the ..." describes a person the way writers vary a name ("the 43-year-old", "the first son", "the
+    Kentuckian", "the veteran Kremlin leader")."""
+    raw = description.split()
+    words = [_low(w) for w in raw]
+    if len(words) < 2 or words[0] != "the":
+        return False
+    if words[-1] in EPITHET_NOUNS or _AGE.match(words[-1]):
+        return True
+    if len(words) == 2 and _DEMONYM.match(raw[1]) and words[1] not in ORG_WORDS:
+        return True
+    return words[-1] in _RULER_NOUNS and any(w[:1].isupper() for w in raw[1:-1])
 
 
 # A sentence opening on a subordinate or participle clause ("Asked if Ortiz ..., Waldie said"): its first name is
@@ -329,7 +343,8 @@ _SHIP_PREFIXES = frozenset({"ins", "uss", "usns", "hms", "hmas", "hmcs", "hmnzs"
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "aboard", "into"})
 _PLACE_NOUNS = (r"village|town|city|suburb|district|province|region|state|county|country|island|port|capital|"
                 r"neighbou?rhood|settlement|camp|valley|river|ship|vessel|warship|frigate|destroyer|tanker|ferry")
-_PLACE_APPOSITION = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?(?:{_PLACE_NOUNS})\b")
+_PLACE_APPOSITION = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?(?:{_PLACE_NOUNS})"
+                               r"(?=\s*[,.;:]|\s+(?:of|in|on|near|outside|off|north|south|east|west|where|that|which)\b)")
 
 
 def _place_or_ship(text: str, m: re.Match) -> bool:
@@ -459,7 +474,8 @@ class Mentions:
         if len(words) == 1 and words[0] in ("he", "she"):
             want: Gender = _PRONOUN_GENDER[words[0]]
             fits = lambda mt: self.gender.get(surname(mt.name), "?") in ("?", want)  # noqa: E731
-        elif len(words) >= 2 and words[0] == "the" and (words[-1] in ROLE_WORDS or words[-1] in _LEADER_NOUNS):
+        elif len(words) >= 2 and words[0] == "the" and (words[-1] in ROLE_WORDS or words[-1] in _LEADER_NOUNS) \
+                and not _names_organisation(words):
             content = set(words[1:]) - {"former", "then", "current", "new"}
             fits = lambda mt: self._role_fits(mt.name, content)  # noqa: E731
         else:
@@ -674,12 +690,18 @@ def canonical_people(people: list[tuple[str, str | None]]) -> dict[str, Canonica
     return {n: Canonical(c, roles[c].most_common(1)[0][0] if c in roles else None) for n, c in chosen.items()}
 
 
+def _names_organisation(words: list[str]) -> bool:
+    """Whether a description (lower-case words) ends on an organisation, not a role: "the White House" (no
+    "White House press secretary"), but "the secretary of state"."""
+    return words[-1] in ORG_WORDS and words[-2] != "of"
+
+
 def describes(description: str, role: str | None) -> bool:
     """Whether a definite description ("the French president") fits a role ("French President")."""
     if not role:
         return False
     words = [_low(w) for w in description.split()]
-    if len(words) < 2 or words[0] != "the" or words[-1] not in ROLE_WORDS:
+    if len(words) < 2 or words[0] != "the" or words[-1] not in ROLE_WORDS or _names_organisation(words):
         return False
     content = set(words[1:]) - {"former", "then", "current", "new"}
     role_words = {_low(w) for w in role.split()}
