@@ -802,3 +802,11 @@ def test_phrases_that_name_no_one_are_not_speakers():
     text = ("The partnership, United Atlantic Ventures (UAV), alleges that Trump Media engaged in \u201cwrongful "
             "11th hour maneuvering\u201d to dilute its stake, a court filing said.")
     assert quote(text, "11th hour").speaker == "United Atlantic Ventures"
+
+
+def test_a_law_is_no_speaker():
+    text = ("Every state must \u201crespect the borders of its neighbours at all times and in every case,\u201d "
+            "according to the UN Charter. Prices rose by \u201cmore than anyone had expected in the spring,\u201d "
+            "according to the Labor Department.")
+    assert quote(text, "respect the borders").speaker is None
+    assert quote(text, "more than anyone").speaker == "the Labor Department"

@@ -447,17 +447,20 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
     return sp.name, full, None, False
 
 
+# Last words of laws and other texts of rules, which words are "according to" but which say nothing themselves.
+_LAW_WORDS = frozenset({"law", "laws", "charter", "constitution", "convention", "code", "treaty", "act", "rules",
+                        "guidelines", "regulations", "doctrine", "bible", "koran", "quran", "scripture", "scriptures"})
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "latter", "former", "other", "next"})
 
 
 def _names_no_source(phrase: str) -> bool:
-    """Whether a speaker phrase names no one: an ordinal with nothing it counts ("The second"), or one document
-    among others from no named source ("Another post from the account", "a statement"); "the memo" (the one the
-    article is about) and "a statement from the White House" name a source."""
+    """Whether a speaker phrase names no one: an ordinal with nothing it counts ("The second"), a law ("the UN
+    Charter"), or one document among others from no named source ("Another post from the account", "a
+    statement"); "the memo" (the one the article is about) and "a statement from the White House" name a source."""
     words = phrase.split()
     low = [w.lower().strip(".,\u2024") for w in words]
-    if low[-1] in _ORDINALS and len(low) <= 2:
-        return True
+    if low[-1] in _ORDINALS and len(low) <= 2 or low[-1] in _LAW_WORDS:
+        return True  # "The second"; "according to international law", "the UN Charter": a text, no one's words
     counted = low[0] in ("a", "an", "another", "one") and any(w in DOCUMENT_NOUNS for w in low[1:3])
     return counted and not any(w[:1].isupper() for w in words[1:])
 
