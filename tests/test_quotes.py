@@ -810,3 +810,13 @@ def test_a_law_is_no_speaker():
             "according to the Labor Department.")
     assert quote(text, "respect the borders").speaker is None
     assert quote(text, "more than anyone").speaker == "the Labor Department"
+
+
+def test_a_navy_is_no_man_and_is_quoted_as_saying_attributes():
+    text = ("\u201cThe sailors were exchanging fire with the pirates,\u201d said an officer. A frigate of the British "
+            "Royal Navy was also nearby. \u201cSeeing the commandos, the pirates surrendered quite easily,\u201d he "
+            "said.")
+    assert quote(text, "surrendered quite easily").speaker == "an officer"
+    text = ("Bettie Page earned a degree in education in 1944. Her teaching career was hampered by her looks. "
+            "\u201cI could not control my students, especially the boys,\u201d she is quoted as saying.")
+    assert quote(text, "control my students").speaker == "Bettie Page"

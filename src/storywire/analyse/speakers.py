@@ -78,7 +78,8 @@ NOT_NAME = frozenset({
 ORG_WORDS = frozenset({
     "palace", "ministry", "office", "house", "kremlin", "council", "union", "party", "agency", "bank", "court",
     "department", "government", "commission", "organization", "organisation", "company", "inc", "corp", "ltd",
-    "university", "police", "army", "forces", "presidency", "committee", "alliance", "nato", "group", "news",
+    "university", "police", "army", "navy", "fleet", "corps", "regiment", "battalion", "squadron", "forces",
+    "presidency", "committee", "alliance", "nato", "group", "news",
     "times", "post", "press", "journal", "magazine", "network", "tv", "digital", "reuters", "associated",
     "street", "city", "county", "state", "states", "republic", "kingdom", "nations", "centre", "center",
     "institute", "foundation", "parliament", "congress", "senate", "capitol", "airlines", "airways", "motors",
