@@ -87,8 +87,8 @@ _CIRC = (r"(?:\s+(?:in|on|at|during|to|after|before|from|outside|via|while|with|
          r"Sunday)\b[^,.;:!?\"\u201c\u201d]{0,60}?)?")
 # Verbs that attribute a quote only right after it ("…," Fridman began. "…," Coen interjected.)
 _AFTER_ONLY_CUES = r"began|interjected|protested|answered|observed|recounted|exclaimed|concluded|chimed in|shot back"
-_CUE_EXT = (rf"(?:(?:has|have|had)\s+)?(?:(?:is|are|was|were)\s+quoted\s+as\s+saying|told\s+[^,.;:!?\"\u201c\u201d]{{1,60}}?"
-            rf"|(?:{_CUE_WORDS})){_CIRC}")
+_CUE_EXT = (rf"(?:(?:has|have|had)\s+)?(?:(?:is|are|was|were)\s+quoted\s+as\s+saying"
+            rf"|told\s+[^,.;:!?\"\u201c\u201d]{{1,60}}?|(?:{_CUE_WORDS})){_CIRC}")
 _CUE_EXT_AFTER = _CUE_EXT.replace(f"(?:{_CUE_WORDS})", f"(?:{_CUE_WORDS}|{_AFTER_ONLY_CUES})")
 _SPK = r"(?:[^,.;:!?\"\u201c\u201d\u2018\u2019()\[\]]|(?<=\w)\u2019(?=\w)){1,80}?"
 _AFTER_CUE_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<cue>{_CUE_WORDS}|{_AFTER_ONLY_CUES}|according to)\s+(?P<spk>{_SPK})"
