@@ -820,3 +820,12 @@ def test_a_navy_is_no_man_and_is_quoted_as_saying_attributes():
     text = ("Bettie Page earned a degree in education in 1944. Her teaching career was hampered by her looks. "
             "\u201cI could not control my students, especially the boys,\u201d she is quoted as saying.")
     assert quote(text, "control my students").speaker == "Bettie Page"
+
+
+def test_a_heading_of_one_s_speech_and_a_medium_s_report_introduce_the_quotes_after_them():
+    text = ("RAYE\u2019s acceptance speech for Song of the Year\n\n"
+            "\u201cThank you God, like wow! I\u2019m shaking. I don\u2019t really know what to say right now.\u201d")
+    assert quote(text, "I\u2019m shaking").speaker == "RAYE"
+    text = ("The powder spilled out while the envelope was in the hands of an officer of the court. ABC reports:\n\n"
+            "\u201cThe letter was received in the operations office of the downtown courthouse.\u201d")
+    assert quote(text, "operations office").speaker == "ABC"

@@ -697,13 +697,28 @@ def _inherited(ctx: _Context, prev: _ParaEnd, inner: str, position: int, p_index
                  is_person=q.is_person, role=q.role)
 
 
+# A heading naming whose words follow: "RAYE's acceptance speech for Song of the Year", "Biden's statement in full"
+_SPEECH_HEADING = re.compile(r"^(?P<spk>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})['\u2019]s\s+(?:[a-z][\w\-]*\s+){0,2}"
+                             r"(?:speech|statement|remarks|address|message|letter|post|tweet)\b[^.!?:]{0,60}$")
+# A medium's report introducing the words it quotes: "ABC reports:", "The Times reported:"
+_MEDIUM_REPORTS = re.compile(r"(?:^|[.!?]\s+)(?P<spk>(?:The\s+)?[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})\s+"
+                             r"(?:reports|reported)\s*:$")
+
+
 def _ending_intro(par: str, masked: str, spans: list[tuple[int, int, bool]], offset: int
                   ) -> tuple[str, str, int] | None:
-    """A paragraph that ends introducing the next one ("He said:", "Lord Walney told The Telegraph:")."""
+    """A paragraph that ends introducing the next one ("He said:", "Lord Walney told The Telegraph:", "ABC
+    reports:"), or a heading of one's speech ("RAYE's acceptance speech for Song of the Year")."""
     tail_start = spans[-1][1] + 1 if spans else 0
     tail = masked[tail_start:].rstrip()
+    heading = None if spans else _SPEECH_HEADING.match(tail)
+    if heading is not None:
+        return heading.group("spk"), "said", offset
     if not tail.endswith(":"):
         return None
+    medium = _MEDIUM_REPORTS.search(tail)
+    if medium is not None:
+        return medium.group("spk"), "reports", offset + tail_start + medium.start()
     cut = max(tail.rfind(". "), tail.rfind("? "), tail.rfind("! "))
     sentence = tail[cut + 2 if cut >= 0 else 0:]
     m = _BEFORE_INTRO.search(sentence)
