@@ -829,3 +829,10 @@ def test_a_heading_of_one_s_speech_and_a_medium_s_report_introduce_the_quotes_af
     text = ("The powder spilled out while the envelope was in the hands of an officer of the court. ABC reports:\n\n"
             "\u201cThe letter was received in the operations office of the downtown courthouse.\u201d")
     assert quote(text, "operations office").speaker == "ABC"
+
+
+def test_words_after_a_title_are_never_joined_to_it():
+    text = ("In the opening pages of \u201cThe Freaks Came Out to Write,\u201d a new oral history of the paper, Howard "
+            "Blum, a former staff writer, is the first to declare the Voice \u201ca precursor to the internet,\u201d "
+            "an idea that recurs throughout the book.")
+    assert [q.text for q in quotes_of(text) if "Freaks" in q.text] == ["The Freaks Came Out to Write"]

@@ -615,12 +615,14 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
         attrs.append(attr)
     any_own = any(a is not None and a.own for a in attrs)
     para_quotes: list[Quote] = []
+    last_title: Quote | None = None  # the last title listed ("The Freaks Came Out to Write"): no quote goes on from it
     for k, (qs, qe, _) in enumerate(spans):
         inner = _clean_quote(par[qs:qe])
         attr = attrs[k]
         own = attr is not None and attr.own
-        if para_quotes and not own and not titled[k] and _continues(masked, spans, k):
-            _join(para_quotes[-1], inner)  # a quote split by its attribution: joined to the previous one
+        if para_quotes and not own and not titled[k] and para_quotes[-1] is not last_title and \
+                _continues(masked, spans, k):
+            _join(para_quotes[-1], inner)  # a quote split by its attribution: joined to the previous one (not a title)
             continue
         if attr is None and k == 0 and qs <= 1 and not any_own and not titled[k]:
             inherited = _inherited(ctx, prev, inner, offset + qs, p_index)
@@ -646,6 +648,8 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
                                  clean_space(attr.text if attr else ""), ctx.article_id, offset + qs,
                                  is_person=person, role=role))
         _credit(ctx, p_index, para_quotes[-1])
+        if titled[k]:
+            last_title = para_quotes[-1]
     last = next((q for q in reversed(para_quotes) if q.speaker), None)
     return para_quotes, _ParaEnd(last, _ending_intro(par, masked, spans, offset), bool(spans) and not spans[-1][2])
 
