@@ -836,3 +836,18 @@ def test_words_after_a_title_are_never_joined_to_it():
             "Blum, a former staff writer, is the first to declare the Voice \u201ca precursor to the internet,\u201d "
             "an idea that recurs throughout the book.")
     assert [q.text for q in quotes_of(text) if "Freaks" in q.text] == ["The Freaks Came Out to Write"]
+
+
+def test_a_recording_showing_her_saying_credits_the_woman_it_shows():
+    text = ("Ginni Thomas\u2019s enthusiasm for Clanton became evident in a leaked video of a closed-door session. "
+            "The video shows her introducing Clanton to the members as her guest, and saying, \u201cCrystal was for "
+            "five years the wind in his sails.\u201d")
+    assert quote(text, "wind in his sails").speaker == "Ginni Thomas"
+
+
+def test_a_surname_the_article_gives_two_people_is_not_completed_across_the_story():
+    text = ("Clarence Thomas hired a new clerk. Ginni Thomas, his wife, backed her.\n\n"
+            "\u201cShe was a great help to the group for five years,\u201d said Ginni Thomas.\n\n"
+            "Justice Thomas wrote that his wife had \u201cinformed me of the horrible way she was treated.\u201d")
+    ledger = merge_quotes({1: quotes_of(text)}, [1], {1: ""})
+    assert [q["speaker"] for q in ledger if "horrible way" in q["text"]] == ["Thomas"]

@@ -53,6 +53,7 @@ from .speakers import (
     ORG_NOUNS,
     ROLE_WORDS,
     SUBORDINATE_START,
+    Canonical,
     Mentions,
     OrgMention,
     canonical_people,
@@ -129,8 +130,8 @@ _SHOW_NAMED = re.compile(r"\b(?:told|(?:said|says|appeared|speaking|spoke|wrote|
 _AND_NAME = re.compile(r"^(?P<clause>.*\b[a-z]\w*.*)\s+and\s+"
                        r"(?P<name>[A-Z][\w\-'\u2019.]*(?:\s+[A-Z][\w\-'\u2019.]*){0,3})$")
 _BEFORE_ANY = re.compile(rf"\b(?P<cue>(?:(?:has|have|had)\s+)?(?:{_CUE_WORDS}))\b")
-_SAYING = re.compile(r",\s+(?P<cue>saying|adding|writing|noting|arguing|insisting|warning|telling [^,]{1,40}|"
-                     r"calling (?:it|them|him|her)?)\b")
+_SAYING = re.compile(r",\s+(?:and\s+)?(?P<cue>saying|adding|writing|noting|arguing|insisting|warning|"
+                     r"telling [^,]{1,40}|calling (?:it|them|him|her)?)\b")
 
 _INDIRECT_CUE = (
     r"(?:(?:has|have|had)\s+)?(?:said|says|say|told\s+(?:reporters|journalists|lawmakers|parliament|"
@@ -198,6 +199,7 @@ class Quote:
     tokens: list[str] = field(default_factory=list, repr=False)
     is_person: bool = False
     role: str | None = None  # "Texas senator", "NATO's deputy secretary general"
+    shared_surname: bool = False  # a bare surname the article gives several people ("Thomas": Clarence, Ginni)
 
 
 def _mask(text: str) -> str:
@@ -578,6 +580,8 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
     for q in out:
         q.text = q.text.rstrip(" ,")
         q.tokens = norm_tokens(q.text)
+        q.shared_surname = q.is_person and " " not in (q.speaker or " ") and \
+            len(people.full.get(surname(q.speaker or ""), ())) >= 2
     out.sort(key=lambda q: q.position)
     # a quote of one word ("nonsense.", "Uncommitted") is a scare quote, not a quote, unless it is a whole sentence
     # ("Yes."): it still tells who speaks (the paragraph after, "it said"), but it is not listed
@@ -841,10 +845,18 @@ def _intro_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     return _Attribution(spk, m.group("cue"), text, a.before_start > prev_attr_end, a.after_start)
 
 
+# A recording of someone speaking: "The video shows her introducing Clanton ..., and saying"
+_SEEN_SAYING = re.compile(r"\b(?:shows?|showed|shown|captured|captures|recorded|records|filmed|heard)\s+"
+                          r"(?P<obj>him|her)\b")
+
+
 def _saying_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
-    """"X ..., saying (that) "..."": the subject of the sentence."""
+    """"X ..., saying (that) "..."": the subject of the sentence; "The video shows her ..., and saying": her."""
     m = _SAYING.search(a.before)
     spk = sentence_subject(a.before[:m.start()]) if m else None
+    seen = _SEEN_SAYING.search(a.before[:m.start()]) if m and not spk else None
+    if seen is not None:
+        spk = {"him": "he", "her": "she"}[seen.group("obj").lower()]
     if not m or not spk:
         return None
     return _Attribution(spk, m.group("cue").strip(), a.par[a.before_start:a.before_start + m.end()].strip(" ,:"),
@@ -1042,6 +1054,9 @@ def _canonicalise(quotes: dict[int, list[Quote]], order: list[int]) -> None:
     ("the French president") becomes the one person whose role it fits."""
     everyone = [q for aid in order for q in quotes.get(aid, ())]
     people = canonical_people([(q.speaker, q.role) for q in everyone if q.speaker and q.is_person])
+    for q in everyone:
+        if q.shared_surname and q.speaker in people:  # "Justice Thomas" of an article naming Ginni Thomas too
+            people[q.speaker] = Canonical(q.speaker, people[q.speaker].role)
     fullest: dict[str, str] = {}
     for q in everyone:
         if q.speaker and q.speaker_full and q.is_person:
