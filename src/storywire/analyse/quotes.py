@@ -1,41 +1,45 @@
 """Quotes: direct (in quotation marks) and indirect (reported speech), with speaker, role and cue verb.
 
-Direct quotes: a character scanner pairs curly, straight and angle quotes per paragraph (nested quotes stay
-inside the outer one; an unclosed quote runs to the end of its paragraph and the next paragraph that opens a
-quote continues it; a stray closing mark is ignored). The attribution is looked for in this order: right
-after the quote (", said X", ", X told Reuters on Thursday", "? Putin asked during his address", ", Fridman
-began"); at the end of the quote's sentence (", ... for her views, Barger said.", ", according to forecasters.");
-before it in its sentence ("X said:", "X said the alliance had", "X accused the West of", "X, ..., saying",
-"This year, says X (D-Mich.),", "what the critic X calls", "in X's words,", "X describes Y as", "For as X
-explained,"; a leading "After Y accused Z of ...," or "In Brussels," names no speaker); in the paragraph
-before, when it ends "He said:"; in the sentence before ("She missed laughter. "I don't ...""); in the
-sentence after ("He added that ..."). When no rule names a speaker (or the phrase a rule finds names no one), the
-subject of the speech verb governing the quote in spaCy's parse of its sentence (``speech_parse.py``). A quote
-split by its attribution ("A," X said. "B.") is joined back, within its sentence or opening the next (never
-inside a later sentence about someone else); a paragraph of quotes with no attribution at all continues the
-previous paragraph's speaker (news convention). A title inside a sentence (a few capitalised words: 'director of
-"A Beautiful Mind"') and a thing's name ('is titled, "…"') are nobody's words.
+Direct quotes: a character scanner pairs curly, straight and angle quotes per paragraph (nested quotes stay inside
+the outer one; an unclosed quote runs to the end of its paragraph and the next paragraph that opens a quote continues
+it; a stray closing mark is ignored). The attribution is looked for in this order: right after the quote (", said X",
+", X told Reuters on Thursday", "? Putin asked during his address", ", Fridman began"); at the end of the quote's
+sentence (", ... for her views, Barger said.", ", according to forecasters."); before it in its sentence ("X said:",
+"X said the alliance had", "X accused the West of", "X, ..., saying", "This year, says X (D-Mich.),", "The video
+shows her ..., and saying", "what the critic X calls", "in X's words,", "X describes Y as", "For as X explained,"; a
+leading "After Y accused Z of ...," or "In Brussels," names no speaker); in the paragraph before, when it ends "He
+said:" or "ABC reports:", or is a heading "RAYE's acceptance speech"; in the sentence before ("She missed laughter.
+"I don't ...""); in the sentence after ("He added that ..."). When no rule names a speaker (or the phrase a rule
+finds names no one), the subject of the speech verb governing the quote in spaCy's parse of its sentence
+(``speech_parse.py``). A quote split by its attribution ("A," X said. "B.") is joined back, within its sentence or
+opening the next (never inside a later sentence about someone else); a paragraph of quotes with no attribution at all
+continues the previous paragraph's speaker (news convention). A title inside a sentence (a few capitalised words:
+'director of "A Beautiful Mind"') and a thing's name ('is titled, "…"') are nobody's words, and no quote is joined to
+a title. A medium's report ("The newspaper said Palin released a statement in which she said") gives the words to the
+person it quotes. A quote of one word ("nonsense.") is a scare quote: not listed, unless a whole sentence ("Yes.").
 
 Indirect speech: sentences with no quotation marks where a clear speaker (a name, or a phrase headed by
-"official(s)", "source(s)", "office", "Kremlin", ...) governs a speech verb ("The Kremlin has made clear ...",
-"..., two sources close to Mr. Macron said.", "X told Western countries on Thursday they ...").
+"official(s)", "source(s)", "office", "Kremlin", ...) governs a speech verb ("The Kremlin has made clear ...", "...,
+two sources close to Mr. Macron said.", "X told Western countries on Thursday they ...").
 
-Speakers (``speakers.py``): ``speaker`` is the person's name without role, time or place ("John Cornyn"),
-``role`` the role written with it ("Texas senator"), ``speaker_full`` the phrase as written, trimmed. "he",
-"she" and definite descriptions ("the minister") resolve to the nearest fitting person the article names in
-the paragraph or the one before (two before, across a paragraph naming no one); "he"/"she" with no one named
-there is the person quoted last who may be a "he" (or a "she"), within three paragraphs; a description of a role
-with one person named there is that person; an epithet ("the 43-year-old", "the first son") is the person quoted
-last when the text names or describes no one else since, else the nearest subject named in the paragraph or the
-one before whose gender does not contradict it ("the mother-of-two"); a description with no one before it is
-the subject of the next sentence when that names someone ("The prime minister admitted ... Rishi Sunak said");
-a sentence opening on a description of a named person ("the ayatollah had") counts as that person's mention;
-"it" and "the company" are the organisation last made the subject of a sentence in the paragraph or the one
-before ("the committee" when the sentence names none; "the ministry" only an organisation whose name holds
-"ministry"; "it" also the last non-person quoted there: "the lawsuit states ... it argues"); an acronym is the
-name the article spelled out ("the BDA": "The British Dental Association (BDA)"); otherwise the quote stays
-unattributed. A bare
-surname takes the article's fullest form, and across a story one canonical name per person (``merge_quotes``).
+Speakers (``speakers.py``): ``speaker`` is the person's name without role, time or place ("John Cornyn"), ``role``
+the role written with it ("Texas senator"), ``speaker_full`` the phrase as written, trimmed. "he", "she" and definite
+descriptions ("the minister") resolve to the nearest fitting person the article names in the paragraph or the one
+before (two before, across a paragraph naming no one); "he"/"she" with no one named there is the person quoted last
+who may be a "he" (or a "she"), within three paragraphs; a description of a role with one person named there is that
+person; an epithet ("the 43-year-old", "the first son") is the person quoted last when the text names or describes no
+one else since, else the nearest subject named in the paragraph or the one before whose gender does not contradict it
+("the mother-of-two"); a description with no one before it is the subject of the next sentence when that names
+someone ("The prime minister admitted ... Rishi Sunak said"); a sentence opening on a description of a named person
+("the ayatollah had") counts as that person's mention; "it" and "the company" are the organisation last made the
+subject of a sentence in the paragraph or the one before ("the committee" when the sentence names none; "the
+ministry" only an organisation whose name holds "ministry"; "it" also the last non-person quoted there: "the lawsuit
+states ... it argues"); an acronym is the name the article spelled out ("the BDA": "The British Dental Association
+(BDA)"); "he" after "…," said an officer with no one named since is the officer; otherwise the quote stays
+unattributed. Phrases that name no one are no speaker: a law ("according to international law"), an ordinal ("The
+second"), one document among others ("Another post from the account"). A bare surname takes the article's fullest
+form, and across a story one canonical name per person (``merge_quotes``), but a surname the article gives two people
+stays bare.
 """
 from __future__ import annotations
 

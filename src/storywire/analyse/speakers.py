@@ -1,16 +1,20 @@
 """Speakers of quotes: the phrase as written, trimmed; the person's name apart from the role; the people an article
 names, so that "he said" and "the minister said" resolve to a named person; one canonical name per person.
 
-``split_speaker("Texas senator John Cornyn on Thursday")`` gives name "John Cornyn", role "Texas senator"; a
-description ("a senior French official") is kept whole, with no role. ``Mentions`` holds the people an
-article names outside its quotes, in reading order; ``resolve`` turns a pronoun or a definite description
-into the nearest fitting one of them in the same paragraph or the one before (a description of a role: the one
-person named there when the article gives that person no other role), and otherwise into nothing: a quote is
-never credited to a name the text does not tie to it. An epithet ("the mother-of-two") is the nearest subject named
-before it whose gender fits, or the subject named in the next sentence (``described``); a sentence opening on a
-description of a named person counts as that person's mention (``add_described``). Gender comes from the "he" or
-"she" that follows most of a person's mentions as subject. ``find_organisations`` lists the organisations made
-subjects of sentences, for "it said" and "the company said" (``resolve_organisation``).
+``split_speaker("Texas senator John Cornyn on Thursday")`` gives name "John Cornyn", role "Texas senator" ("the
+36-year-old Klitschko": Klitschko; "first lady Tammy Murphy": Tammy Murphy); a description ("a senior French
+official") is kept whole, with no role. ``Mentions`` holds the people an article names outside its quotes (not
+places: "In Gyami, a village ..."; not ships: "INS Mysore"), in reading order; ``resolve`` turns a pronoun or a
+definite description into the nearest fitting one of them in the same paragraph or the one before (a description of a
+role: the one person named there when the article gives that person no other role), and otherwise into nothing: a
+quote is never credited to a name the text does not tie to it; an organisation ("the White House") is no person whose
+role holds its name. An epithet ("the mother-of-two", "the Kentuckian", "the veteran Kremlin leader") is the nearest
+subject named before it whose gender fits, or the subject named in the next sentence (``described``); a sentence
+opening on a description of a named person counts as that person's mention (``add_described``); a sentence opening on
+a participle clause ("Asked if Ortiz ..., Waldie said") has its subject after it. Gender comes from the "he" or "she"
+that follows most of a person's mentions as subject ("Snider, who met King, said he": Snider's).
+``find_organisations`` lists the organisations made subjects of sentences, for "it said" and "the company said"
+(``resolve_organisation``).
 """
 from __future__ import annotations
 
