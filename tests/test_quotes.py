@@ -851,3 +851,10 @@ def test_a_surname_the_article_gives_two_people_is_not_completed_across_the_stor
             "Justice Thomas wrote that his wife had \u201cinformed me of the horrible way she was treated.\u201d")
     ledger = merge_quotes({1: quotes_of(text)}, [1], {1: ""})
     assert [q["speaker"] for q in ledger if "horrible way" in q["text"]] == ["Thomas"]
+
+
+def test_a_speaker_named_at_the_end_of_an_introduction_with_stating():
+    text = ("Steve Doocy noted that there was no direct evidence against the president.\n\n"
+            "That prompted the following from Brian Kilmeade and Ainsley Earhardt, with Kilmeade stating:\n\n"
+            "\u201cBut man, this looks absolutely terrible. One-hundred fifty suspicious activity reports.\u201d")
+    assert quote(text, "looks absolutely terrible").speaker == "Brian Kilmeade"

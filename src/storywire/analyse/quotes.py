@@ -731,6 +731,9 @@ def _ending_intro(par: str, masked: str, spans: list[tuple[int, int, bool]], off
     medium = _MEDIUM_REPORTS.search(tail)
     if medium is not None:
         return medium.group("spk"), "reports", offset + tail_start + medium.start()
+    speaking = _WITH_SPEAKING.search(tail)
+    if speaking is not None:
+        return speaking.group("spk"), "said", offset + tail_start + speaking.start()
     cut = max(tail.rfind(". "), tail.rfind("? "), tail.rfind("! "))
     sentence = tail[cut + 2 if cut >= 0 else 0:]
     m = _BEFORE_INTRO.search(sentence)
@@ -911,11 +914,18 @@ def _inner_speaker(before: str, start: int) -> tuple[str, re.Match] | None:
     return None
 
 
+# Who speaks, named at the end of a sentence introducing a quote: "..., with Kilmeade stating:"
+_WITH_SPEAKING = re.compile(r"\bwith\s+(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})\s+"
+                            r"(?:saying|stating|adding|writing|noting|asking)\s*:\s*$")
+
+
 def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
-    """A sentence ending with a colon right before the quote, whose subject is a person ("X reassured her:")."""
+    """A sentence ending with a colon right before the quote, whose subject is a person ("X reassured her:"), or
+    naming who speaks at its end ("That prompted the following, with Kilmeade stating:")."""
     if not a.before.rstrip().endswith(":"):
         return None
-    spk = sentence_subject(a.before)
+    speaking = _WITH_SPEAKING.search(a.before)
+    spk = speaking.group("spk") if speaking else sentence_subject(a.before)
     if not spk:
         return None
     return _Attribution(spk, "said", a.par[a.before_start:a.before_start + len(a.before)].strip(" :"),
