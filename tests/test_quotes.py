@@ -858,3 +858,12 @@ def test_a_speaker_named_at_the_end_of_an_introduction_with_stating():
             "That prompted the following from Brian Kilmeade and Ainsley Earhardt, with Kilmeade stating:\n\n"
             "\u201cBut man, this looks absolutely terrible. One-hundred fifty suspicious activity reports.\u201d")
     assert quote(text, "looks absolutely terrible").speaker == "Brian Kilmeade"
+
+
+def test_he_of_reported_speech_is_never_someone_quoted_later_in_the_paragraph():
+    text = ("Judge Philip Hickok sentenced Orozco on Thursday. Hickok said the factors were \u201ccolossal.\u201d He "
+            "noted the gang member had killed the deputy while hiding behind a door. Outside court, Defense "
+            "Attorney Stanley Perlo said the state court was \u201cvery much in favour of the death penalty,\u201d "
+            "he said.")
+    found = [q for q in quotes_of(text) if q.kind == "indirect" and "hiding behind a door" in q.text]
+    assert [q.speaker for q in found] == ["Philip Hickok"]

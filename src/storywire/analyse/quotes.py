@@ -413,8 +413,9 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
         return acronym, acronym, None, False
     if low == "it" or (low.startswith("the ") and len(low.split()) <= 4 and low.split()[-1] in ORG_NOUNS):
         org = resolve_organisation(ctx.orgs, position, para, None if low == "it" else low.split()[-1])
-        if org is None and low == "it" and ctx.sayers and ctx.sayers[-1][0] >= para - 1:
-            org = ctx.sayers[-1][1].speaker  # "…," the lawsuit states. "…," it argues
+        sayers = _credited_before(ctx.sayers, position)
+        if org is None and low == "it" and sayers and sayers[-1][0] >= para - 1:
+            org = sayers[-1][1].speaker  # "…," the lawsuit states. "…," it argues
         if org is not None:
             return org, org, None, False
     if low in ("he", "she"):
@@ -425,7 +426,7 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
         person = ctx.people.resolve(sp.name, position, para)
         if person is not None:
             return person, ctx.people.fullest(person), ctx.people.role_of(person), True
-        last = _last_quoted(ctx, sp.gender, para) if low in ("he", "she") else None
+        last = _last_quoted(ctx, sp.gender, position, para) if low in ("he", "she") else None
         if last is not None:  # no one named near: the person quoted last who may be a "he" (or a "she")
             return last.speaker, last.speaker_full, last.role, True
         unnamed = _last_described(ctx, sp.gender, position, para) if low in ("he", "she") else None
@@ -479,10 +480,16 @@ def _credit(ctx: _Context, p_index: int, q: Quote) -> None:
         ctx.sayers.append((p_index, q))
 
 
-def _last_quoted(ctx: _Context, gender: str, para: int) -> Quote | None:
+def _credited_before(credited: list[tuple[int, Quote]], position: int) -> list[tuple[int, Quote]]:
+    """The quotes credited so far that stand before ``position``, in reading order (a paragraph's quotes in marks
+    are credited before its reported speech, and a "he" of reported speech refers back, never forward)."""
+    return sorted((pq for pq in credited if pq[1].position < position), key=lambda pq: pq[1].position)
+
+
+def _last_quoted(ctx: _Context, gender: str, position: int, para: int) -> Quote | None:
     """The person quoted last within reach whom a "he" (``gender`` m) or a "she" may be: the last one, or the last
     one known to be of that gender when those quoted after are known to be of the other."""
-    for p_index, q in reversed(ctx.speakers):
+    for p_index, q in reversed(_credited_before(ctx.speakers, position)):
         if p_index < para - _SPEAKER_REACH:
             return None
         known = ctx.people.gender.get(surname(q.speaker or ""), "?")
@@ -500,15 +507,16 @@ _PERSON_HEADS = frozenset({"official", "officer", "spokesman", "spokeswoman", "s
 def _last_described(ctx: _Context, gender: str, position: int, para: int) -> Quote | None:
     """The person described but not named ("an officer") who was quoted last within reach, when no one was quoted
     or named since and a "he" (``gender`` m) or "she" may be them."""
-    if not ctx.sayers:
+    sayers, speakers = _credited_before(ctx.sayers, position), _credited_before(ctx.speakers, position)
+    if not sayers:
         return None
-    p_index, q = ctx.sayers[-1]
+    p_index, q = sayers[-1]
     words = (q.speaker or "").lower().split()
     head = words[-1] if words else ""
     if p_index < para - _SPEAKER_REACH or not words or words[0] not in ("a", "an", "one") or \
             head not in _PERSON_HEADS | EPITHET_NOUNS or description_gender(q.speaker or "") not in ("?", gender):
         return None
-    if ctx.speakers and ctx.speakers[-1][1].position > q.position:
+    if speakers and speakers[-1][1].position > q.position:
         return None
     named_since = any(q.position < mt.position < position for mt in ctx.people.items)
     return None if named_since else q
@@ -517,9 +525,10 @@ def _last_described(ctx: _Context, gender: str, position: int, para: int) -> Quo
 def _just_quoted(ctx: _Context, gender: str, position: int, para: int) -> Quote | None:
     """The person quoted last in this paragraph, when no one else is named since and a "he" (``gender`` m) or a
     "she" may be them."""
-    if not ctx.speakers or ctx.speakers[-1][0] != para:
+    speakers = _credited_before(ctx.speakers, position)
+    if not speakers or speakers[-1][0] != para:
         return None
-    last = ctx.speakers[-1][1]
+    last = speakers[-1][1]
     key = surname(last.speaker or "")
     between = {surname(mt.name) for mt in ctx.people.items if last.position < mt.position < position}
     known = ctx.people.gender.get(key, "?")
@@ -529,9 +538,10 @@ def _just_quoted(ctx: _Context, gender: str, position: int, para: int) -> Quote 
 def _epithet_person(ctx: _Context, position: int, para: int) -> Quote | None:
     """The person "the 43-year-old" at ``position`` stands for: the person quoted last, within reach, when the
     text names no one else since that quote, nor describes someone it does not name ("another employee")."""
-    if not ctx.speakers or ctx.speakers[-1][0] < para - _SPEAKER_REACH:
+    speakers = _credited_before(ctx.speakers, position)
+    if not speakers or speakers[-1][0] < para - _SPEAKER_REACH:
         return None
-    last = ctx.speakers[-1][1]
+    last = speakers[-1][1]
     key = surname(last.speaker or "")
     between = {surname(mt.name) for mt in ctx.people.items if last.position < mt.position < position}
     described = ctx.people.unnamed_between(last.position, position)  # "another employee ..., said the worker"
