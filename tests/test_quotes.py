@@ -867,3 +867,11 @@ def test_he_of_reported_speech_is_never_someone_quoted_later_in_the_paragraph():
             "he said.")
     found = [q for q in quotes_of(text) if q.kind == "indirect" and "hiding behind a door" in q.text]
     assert [q.speaker for q in found] == ["Philip Hickok"]
+
+
+def test_reported_speech_never_credits_the_end_of_a_name_after_and():
+    text = "The Academy of Motion Picture Arts and Sciences announced Friday that Hugh Jackman will host the Oscars."
+    assert [q.speaker for q in quotes_of(text)] == ["The Academy of Motion Picture Arts and Sciences"]
+    text = ("The National Academy of Recording Arts and Sciences of North America announced that the awards will "
+            "move to Los Angeles.")
+    assert [q.speaker for q in quotes_of(text)] == []

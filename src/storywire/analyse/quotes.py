@@ -147,7 +147,7 @@ _INDIRECT_CUE = (
 _WHEN_AFTER_CUE = (r"(?:\s+(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight)"
                    r"(?:\s+(?:morning|afternoon|evening|night))?|\s+on\s+\w+)?")
 _INDIRECT_LEAD = re.compile(
-    rf"(?P<spk>(?:[\w'\u2019.\-\u2024]+\s+){{0,6}}?[\w'\u2019.\-\u2024]+)\s+(?P<cue>{_INDIRECT_CUE}){_WHEN_AFTER_CUE}"
+    rf"(?P<spk>(?:[\w'\u2019.\-\u2024]+\s+){{0,7}}?[\w'\u2019.\-\u2024]+)\s+(?P<cue>{_INDIRECT_CUE}){_WHEN_AFTER_CUE}"
     r"\s+(?:that\s+)?(?P<content>\S.{14,})$"
 )
 _INDIRECT_TRAIL = re.compile(
@@ -1020,6 +1020,10 @@ class _Reported(NamedTuple):
     attribution: str
 
 
+# A capitalised word right before "and": the clause "and" opens may be the rest of a name ("Arts and Sciences")
+_INSIDE_NAME = re.compile(r"\b[A-Z][\w'\u2019\-]*\s+and\s$")
+
+
 def _reported_speech(sent: str, masked: str) -> _Reported | None:
     """Speaker, cue and content of a sentence of reported speech with a clear speaker."""
     for rx in (_INDIRECT_TRAIL, _ACCORDING):  # "..., X said." / "..., according to X."
@@ -1027,7 +1031,8 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
         if m and _clear_speaker(m.group("spk")) and "," not in m.group("spk"):
             return _Reported(m.group("spk"), m.group("cue"), m.group("content"), sent[m.end("content"):].strip(" ,.!"))
     # "X said (that) ...", at the start of the sentence or of a clause
-    for st in [0] + [m.end() for m in re.finditer(r",\s+|\b(?:but|and|while|as)\s+", masked)]:
+    for st in [0] + [m.end() for m in re.finditer(r",\s+|\b(?:but|and|while|as)\s+", masked)
+                     if not _INSIDE_NAME.search(masked, 0, m.end())]:  # not "Arts and| Sciences announced"
         m = _INDIRECT_LEAD.match(masked, st)
         if not m:
             continue
