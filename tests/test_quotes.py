@@ -875,3 +875,21 @@ def test_reported_speech_never_credits_the_end_of_a_name_after_and():
     text = ("The National Academy of Recording Arts and Sciences of North America announced that the awards will "
             "move to Los Angeles.")
     assert [q.speaker for q in quotes_of(text)] == []
+
+
+def test_party_and_state_after_a_name_and_a_trade_before_it_are_not_the_name():
+    q = quote("\u201cI have been waiting for one last awful thing he would do,\u201d said Rep. Jim McDermott, D-Wash.",
+              "last awful thing")
+    assert q.speaker == "Jim McDermott"
+    q = quote("\u201cIt is really important that we find a solution,\u201d Actor Leonardo DiCaprio said.",
+              "find a solution")
+    assert (q.speaker, q.role) == ("Leonardo DiCaprio", "Actor")
+
+
+def test_a_quote_in_a_new_sentence_with_its_own_verb_is_not_joined_to_the_one_before():
+    text = ("It is, said Rep. Jay Inslee, the administration\u2019s \u201clast sour note.\u201d Using the season for "
+            "cover, the Interior Department issued \u201crevised\u201d regulations.")
+    assert [q.text for q in quotes_of(text)] == ["last sour note."]
+    text = ("Jeremy Fogel told me that its backers \u201cwill argue that this decision is within his discretion.\u201d "
+            "His critics, however, \u201cwill see this as another example of his willingness to ignore rules.\u201d")
+    assert quote(text, "another example").speaker == "Jeremy Fogel"

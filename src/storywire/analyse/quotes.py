@@ -675,10 +675,15 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
 def _continues(masked: str, spans: list[tuple[int, int, bool]], k: int) -> bool:
     """Whether quote ``k`` goes on from the quote before it: in the same sentence, or opening the sentence after
     ("A," X said. "B.") or a sentence about "he" or "she"; a quote inside a later sentence about someone else
-    ("... and even Tripadvisor won't sell tickets “because ...”") is not the earlier speaker's."""
+    ("... and even Tripadvisor won't sell tickets “because ...”", "“... sour note.” Using the season, it issued
+    “revised” rules") is not the earlier speaker's."""
     between = masked[spans[k - 1][1] + 1:max(spans[k - 1][1] + 1, spans[k][0] - 1)]
     ends = [m.end() for m in re.finditer(r"[.!?][\"\u201d\u2019]?\s+(?=[A-Z\"\u201c])", between)]
     tail = between[ends[-1]:].strip() if ends else ""
+    rest = between.strip(" '\u2019\"\u201d")
+    if not ends and masked[spans[k - 1][0]:spans[k - 1][1]].rstrip(" '\u2019")[-1:] in ".!?" and \
+            re.search(r"\b(?:is|are|was|were|has|have|had|will|would|[a-z]\w+ed)\b", rest):
+        tail = rest  # a sentence of its own after the one ended inside the quote: "… note." Using …, it issued
     return not tail or bool(re.match(r"(?:He|She)\s", tail))  # "He highlights the “…”": the same speaker
 
 

@@ -211,7 +211,13 @@ def trim_phrase(phrase: str) -> str:
     return trimmed or phrase
 
 
+# A party and a state after a name: "Rep. Jim McDermott, D-Wash."
+_PARTY_STATE = re.compile(r"^[DRI]-[A-Z][\w.]*$")
+
+
 def _is_name_word(word: str) -> bool:
+    if _PARTY_STATE.match(word):
+        return False
     low = _low(word)
     acronym = len(word.rstrip(".\u2024")) > 1 and word.replace("-", "").isupper()  # "NATO", not the initial "L."
     return bool(word[:1].isupper()) and not acronym and low not in ROLE_WORDS and low not in NOT_NAME and \
@@ -238,6 +244,8 @@ def split_speaker(phrase: str) -> SpeakerName:
     end = len(name_words)
     start = end
     while start > 0 and _is_name_word(name_words[start - 1]):
+        if start == 1 and end - start >= 2 and _low(name_words[0]) in EPITHET_NOUNS:
+            break  # "Actor Leonardo DiCaprio", "Singer Taylor Swift": the first word is the role
         start -= 1
     gender: Gender = "?"
     if start > 0 and _low(name_words[start - 1]) in HONORIFIC_GENDER:
