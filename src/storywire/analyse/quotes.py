@@ -682,7 +682,7 @@ def _continues(masked: str, spans: list[tuple[int, int, bool]], k: int) -> bool:
     tail = between[ends[-1]:].strip() if ends else ""
     rest = between.strip(" '\u2019\"\u201d")
     if not ends and masked[spans[k - 1][0]:spans[k - 1][1]].rstrip(" '\u2019")[-1:] in ".!?" and \
-            re.search(r"\b(?:is|are|was|were|has|have|had|will|would|[a-z]\w+ed)\b", rest):
+            rest[-1:] not in ".!?:" and re.search(r"\b(?:is|are|was|were|has|have|had|will|would|[a-z]\w+ed)\b", rest):
         tail = rest  # a sentence of its own after the one ended inside the quote: "… note." Using …, it issued
     return not tail or bool(re.match(r"(?:He|She)\s", tail))  # "He highlights the “…”": the same speaker
 
