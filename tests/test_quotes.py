@@ -893,3 +893,9 @@ def test_a_quote_in_a_new_sentence_with_its_own_verb_is_not_joined_to_the_one_be
     text = ("Jeremy Fogel told me that its backers \u201cwill argue that this decision is within his discretion.\u201d "
             "His critics, however, \u201cwill see this as another example of his willingness to ignore rules.\u201d")
     assert quote(text, "another example").speaker == "Jeremy Fogel"
+
+
+def test_a_name_after_a_pronoun_subject_is_its_object_not_the_speaker():
+    text = ("Jose Orozco was arrested on Friday. Orozco said he was innocent. Sheriff Lee Baca said he was angry. "
+            "He called Orozco \u201cthe scum of the earth, a man with no place among us.\u201d")
+    assert quote(text, "scum of the earth").speaker == "Lee Baca"

@@ -316,6 +316,8 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             # the subject: the first person named, near the start of the sentence or of its main clause
             opening = len(re.sub(r"\s+['\u2019]\s*s\b", "'s", lead).split()) <= 3 or \
                 lead.rstrip().endswith((",", ",\u201d", ",\"", "?\u201d", "!\u201d"))
+            if _PRONOUN_SUBJECT.match(lead):
+                opening = False  # "He called Orozco ...": a name after the pronoun subject is its object
             if m.start() < clause_end:
                 found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, False))
                 known.add(surname(sp.name))
@@ -324,6 +326,10 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             known.add(surname(sp.name))
             first = first and possessive
     return found
+
+
+# A sentence whose subject is a pronoun: "He called", "She told"
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:[\"\u201c(]\s*)?(?:He|She|They|We|I|It)\s+[a-z]")
 
 
 # Words for groups, capitalised when they open a sentence ("Authorities said"): never one person's name.
