@@ -899,3 +899,12 @@ def test_a_name_after_a_pronoun_subject_is_its_object_not_the_speaker():
     text = ("Jose Orozco was arrested on Friday. Orozco said he was innocent. Sheriff Lee Baca said he was angry. "
             "He called Orozco \u201cthe scum of the earth, a man with no place among us.\u201d")
     assert quote(text, "scum of the earth").speaker == "Lee Baca"
+
+
+def test_a_role_naming_a_woman_gives_her_gender_and_elect_is_a_role():
+    text = ("\u201cI believe the killer did not win today,\u201d said Christina Greenway, daughter of a slain court "
+            "reporter. He said it is not in his nature to stay quietly in jail.")
+    assert not [q for q in quotes_of(text) if q.kind == "indirect" and q.speaker == "Christina Greenway"]
+    q = quote("President-elect Barack Obama said he would reverse the rule changes once he takes office.",
+              "reverse the rule")
+    assert (q.speaker, q.role) == ("Barack Obama", "President-elect")

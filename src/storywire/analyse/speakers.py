@@ -54,6 +54,7 @@ ROLE_WORDS = frozenset({
     "lieutenant", "commander", "ambassador", "envoy", "leader", "chairman", "chairwoman", "chair", "director",
     "judge", "justice", "attorney", "finance", "interior", "economy", "state", "first", "former", "opposition",
     "premier", "speaker", "senate", "house", "counterpart", "professor", "prof", "founder", "co-founder",
+    "president-elect", "governor-elect", "mayor-elect", "senator-elect",
     "supervisor", "assemblymember", "congressman", "congresswoman", "representative", "rev", "sgt", "adm",
     "ayatollah", "supreme", "secretary-general", "whip", "majority", "minority", "legislator", "lawmaker",
     "official", "head", "treasurer", "commissioner", "chairperson", "dictator", "leaders", "psychologist",
@@ -460,9 +461,15 @@ class Mentions:
                 self.gender[key] = mt.gender
 
     def add_role(self, name: str, role: str | None) -> None:
-        known = self.roles.setdefault(surname(name), [])
+        """Keep a role written with a person's name; one that opens on a woman's or a man's noun ("daughter of
+        slain court reporter Julie Brandau") gives the person's gender when nothing else has."""
+        key = surname(name)
+        known = self.roles.setdefault(key, [])
         if role and role not in known:
             known.append(role)
+        gender = description_gender(role.split()[0]) if role and role.split() else "?"
+        if gender != "?" and self.gender.get(key, "?") == "?":
+            self.gender[key] = gender
 
     def is_name(self, word: str) -> bool:
         """Whether a lone capitalised word is a name here: the article writes it so inside a sentence too."""
