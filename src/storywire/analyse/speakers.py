@@ -12,7 +12,7 @@ role holds its name. An epithet ("the mother-of-two", "the Kentuckian", "the vet
 subject named before it whose gender fits, or the subject named in the next sentence (``described``); a sentence
 opening on a description of a named person counts as that person's mention (``add_described``); a sentence opening on
 a participle clause ("Asked if Ortiz ..., Waldie said") has its subject after it. Gender comes from the "he" or "she"
-that follows most of a person's mentions as subject ("Snider, who met King, said he": Snider's). or from a role that
+that follows most of a person's mentions as subject ("Snider, who met King, said he": Snider's), or from a role that
 opens on a woman's or a man's noun ("daughter of ..."); a name after a pronoun subject ("He called Orozco") is its
 object, not a subject. ``find_organisations`` lists the organisations made subjects of sentences, for "it said" and
 "the company said" (``resolve_organisation``).
