@@ -696,8 +696,9 @@ QUOTE_SET_FLOORS = [
     # 22 ECB+ dev documents in no other set (detokenised news text), held out in round 5 (68/81), tuned on since
     QuoteSetFloor("fresh4", 85, 81, 4, 80, 0, 0),
     # pages in no other set (The New Yorker 1 and 4, i 1 and 2, ECB+ dev lines 119, 343, 357), annotated before
-    # round 6's changes and measured once before (61/81, 11 wrong) and once after them
-    QuoteSetFloor("fresh5", 89, 81, 8, 62, 10, 9, 1),
+    # round 6's changes and measured once before (61/81, 11 wrong) and once after them (62/81, 10 wrong); its
+    # errors were read since (an attribution holding a title), so tuning data now
+    QuoteSetFloor("fresh5", 89, 81, 8, 64, 8, 9, 1),
 ]
 
 
@@ -911,3 +912,10 @@ def test_a_role_naming_a_woman_gives_her_gender_and_elect_is_a_role():
     q = quote("President-elect Barack Obama said he would reverse the rule changes once he takes office.",
               "reverse the rule")
     assert (q.speaker, q.role) == ("Barack Obama", "President-elect")
+
+
+def test_an_attribution_holding_a_title_reads_across_it():
+    text = ("The crew has grown with the show. \u201cEveryone here has seen the way people connect to it,\u201d Randy "
+            "Barbato, an executive producer of \u201cDrag Race,\u201d said.")
+    assert quote(text, "connect to it").speaker == "Randy Barbato"
+    assert not [q for q in quotes_of(text) if "Drag Race" in q.text and q.speaker]

@@ -797,8 +797,31 @@ def _around(par: str, masked: str, spans: list[tuple[int, int, bool]], k: int) -
         before, before_start = before[cut + 2:], before_start + cut + 2
     elif not before.strip() and k == 0:
         prev_sentence = ""
-    return _Around(par, masked[after_start:after_end], after_start, before, before_start, prev_sentence,
-                   masked[qs:qe])
+    return _Around(par, _after_across_titles(masked, spans, k, after_start, after_end), after_start, before,
+                   before_start, prev_sentence, masked[qs:qe])
+
+
+def _after_across_titles(masked: str, spans: list[tuple[int, int, bool]], k: int, start: int, end: int) -> str:
+    """The text after quote ``k`` up to the next quote, or across a title in the attribution (", Randy Barbato, an
+    executive producer of “Drag Race,” said."), its marks blanked so that the attribution reads on."""
+    j = k + 1
+    while j < len(spans) and _title_words(masked[spans[j][0]:spans[j][1]]) and \
+            not re.search(r"[.!?]\s", masked[start:spans[j][0]]):
+        end = spans[j + 1][0] - 1 if j + 1 < len(spans) else len(masked)
+        j += 1
+    text = list(masked[start:end])
+    for qs, qe, _ in spans[k + 1:j]:
+        for at in (qs - 1, qe):
+            if start <= at < end and text[at - start] in ALL_DOUBLE:
+                text[at - start] = " "
+    return "".join(text)
+
+
+def _title_words(quote: str) -> bool:
+    """Whether a quote reads as a title: one to six words, capitalised but the small ones ("Drag Race,")."""
+    words = re.findall(r"\w[\w'\u2019/\-]*", quote)
+    return 1 <= len(words) <= 6 and words[0][:1].isupper() and \
+        all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_GLUE for w in words)
 
 
 class _Attribution(NamedTuple):
