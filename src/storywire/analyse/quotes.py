@@ -15,8 +15,9 @@ finds names no one), the subject of the speech verb governing the quote in spaCy
 opening the next (never inside a later sentence about someone else); a paragraph of quotes with no attribution at all
 continues the previous paragraph's speaker (news convention). A title inside a sentence (a few capitalised words:
 'director of "A Beautiful Mind"') and a thing's name ('is titled, "…"') are nobody's words, and no quote is joined to
-a title. A medium's report ("The newspaper said Palin released a statement in which she said") gives the words to the
-person it quotes. A quote of one word ("nonsense.") is a scare quote: not listed, unless a whole sentence ("Yes.").
+a title; an attribution holding a title reads across it (", X, a producer of "Drag Race," said"). A medium's report
+("The newspaper said Palin released a statement in which she said") gives the words to the person it quotes. A quote
+of one word ("nonsense.") is a scare quote: not listed, unless a whole sentence ("Yes.").
 
 Indirect speech: sentences with no quotation marks where a clear speaker (a name, or a phrase headed by
 "official(s)", "source(s)", "office", "Kremlin", ...) governs a speech verb ("The Kremlin has made clear ...", "...,
