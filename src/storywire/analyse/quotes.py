@@ -1,41 +1,46 @@
 """Quotes: direct (in quotation marks) and indirect (reported speech), with speaker, role and cue verb.
 
-Direct quotes: a character scanner pairs curly, straight and angle quotes per paragraph (nested quotes stay
-inside the outer one; an unclosed quote runs to the end of its paragraph and the next paragraph that opens a
-quote continues it; a stray closing mark is ignored). The attribution is looked for in this order: right
-after the quote (", said X", ", X told Reuters on Thursday", "? Putin asked during his address", ", Fridman
-began"); at the end of the quote's sentence (", ... for her views, Barger said.", ", according to forecasters.");
-before it in its sentence ("X said:", "X said the alliance had", "X accused the West of", "X, ..., saying",
-"This year, says X (D-Mich.),", "what the critic X calls", "in X's words,", "X describes Y as", "For as X
-explained,"; a leading "After Y accused Z of ...," or "In Brussels," names no speaker); in the paragraph
-before, when it ends "He said:"; in the sentence before ("She missed laughter. "I don't ...""); in the
-sentence after ("He added that ..."). When no rule names a speaker (or the phrase a rule finds names no one), the
-subject of the speech verb governing the quote in spaCy's parse of its sentence (``speech_parse.py``). A quote
-split by its attribution ("A," X said. "B.") is joined back, within its sentence or opening the next (never
-inside a later sentence about someone else); a paragraph of quotes with no attribution at all continues the
-previous paragraph's speaker (news convention). A title inside a sentence (a few capitalised words: 'director of
-"A Beautiful Mind"') and a thing's name ('is titled, "…"') are nobody's words.
+Direct quotes: a character scanner pairs curly, straight and angle quotes per paragraph (nested quotes stay inside
+the outer one; an unclosed quote runs to the end of its paragraph and the next paragraph that opens a quote continues
+it; a stray closing mark is ignored). The attribution is looked for in this order: right after the quote (", said X",
+", X told Reuters on Thursday", "? Putin asked during his address", ", Fridman began"); at the end of the quote's
+sentence (", ... for her views, Barger said.", ", according to forecasters."); before it in its sentence ("X said:",
+"X said the alliance had", "X accused the West of", "X, ..., saying", "This year, says X (D-Mich.),", "The video
+shows her ..., and saying", "what the critic X calls", "in X's words,", "X describes Y as", "For as X explained,"; a
+leading "After Y accused Z of ...," or "In Brussels," names no speaker); in the paragraph before, when it ends "He
+said:" or "ABC reports:", or is a heading "RAYE's acceptance speech"; in the sentence before ("She missed laughter.
+"I don't ...""); in the sentence after ("He added that ..."). When no rule names a speaker (or the phrase a rule
+finds names no one), the subject of the speech verb governing the quote in spaCy's parse of its sentence
+(``speech_parse.py``). A quote split by its attribution ("A," X said. "B.") is joined back, within its sentence or
+opening the next (never inside a later sentence about someone else); a paragraph of quotes with no attribution at all
+continues the previous paragraph's speaker (news convention). A title inside a sentence (a few capitalised words:
+'director of "A Beautiful Mind"') and a thing's name ('is titled, "…"') are nobody's words, and no quote is joined to
+a title; an attribution holding a title reads across it (", X, a producer of "Drag Race," said"). A medium's report
+("The newspaper said Palin released a statement in which she said") gives the words to the person it quotes. A quote
+of one word ("nonsense.") is a scare quote: not listed, unless a whole sentence ("Yes.").
 
 Indirect speech: sentences with no quotation marks where a clear speaker (a name, or a phrase headed by
-"official(s)", "source(s)", "office", "Kremlin", ...) governs a speech verb ("The Kremlin has made clear ...",
-"..., two sources close to Mr. Macron said.", "X told Western countries on Thursday they ...").
+"official(s)", "source(s)", "office", "Kremlin", ...) governs a speech verb ("The Kremlin has made clear ...", "...,
+two sources close to Mr. Macron said.", "X told Western countries on Thursday they ...").
 
-Speakers (``speakers.py``): ``speaker`` is the person's name without role, time or place ("John Cornyn"),
-``role`` the role written with it ("Texas senator"), ``speaker_full`` the phrase as written, trimmed. "he",
-"she" and definite descriptions ("the minister") resolve to the nearest fitting person the article names in
-the paragraph or the one before (two before, across a paragraph naming no one); "he"/"she" with no one named
-there is the person quoted last who may be a "he" (or a "she"), within three paragraphs; a description of a role
-with one person named there is that person; an epithet ("the 43-year-old", "the first son") is the person quoted
-last when the text names or describes no one else since, else the nearest subject named in the paragraph or the
-one before whose gender does not contradict it ("the mother-of-two"); a description with no one before it is
-the subject of the next sentence when that names someone ("The prime minister admitted ... Rishi Sunak said");
-a sentence opening on a description of a named person ("the ayatollah had") counts as that person's mention;
-"it" and "the company" are the organisation last made the subject of a sentence in the paragraph or the one
-before ("the committee" when the sentence names none; "the ministry" only an organisation whose name holds
-"ministry"; "it" also the last non-person quoted there: "the lawsuit states ... it argues"); an acronym is the
-name the article spelled out ("the BDA": "The British Dental Association (BDA)"); otherwise the quote stays
-unattributed. A bare
-surname takes the article's fullest form, and across a story one canonical name per person (``merge_quotes``).
+Speakers (``speakers.py``): ``speaker`` is the person's name without role, time or place ("John Cornyn"), ``role``
+the role written with it ("Texas senator"), ``speaker_full`` the phrase as written, trimmed. "he", "she" and definite
+descriptions ("the minister") resolve to the nearest fitting person the article names in the paragraph or the one
+before (two before, across a paragraph naming no one); "he"/"she" with no one named there is the person quoted last
+who may be a "he" (or a "she"), within three paragraphs; a description of a role with one person named there is that
+person; an epithet ("the 43-year-old", "the first son") is the person quoted last when the text names or describes no
+one else since, else the nearest subject named in the paragraph or the one before whose gender does not contradict it
+("the mother-of-two"); a description with no one before it is the subject of the next sentence when that names
+someone ("The prime minister admitted ... Rishi Sunak said"); a sentence opening on a description of a named person
+("the ayatollah had") counts as that person's mention; "it" and "the company" are the organisation last made the
+subject of a sentence in the paragraph or the one before ("the committee" when the sentence names none; "the
+ministry" only an organisation whose name holds "ministry"; "it" also the last non-person quoted there: "the lawsuit
+states ... it argues"); an acronym is the name the article spelled out ("the BDA": "The British Dental Association
+(BDA)"); "he" after "…," said an officer with no one named since is the officer; otherwise the quote stays
+unattributed. Phrases that name no one are no speaker: a law ("according to international law"), an ordinal ("The
+second"), one document among others ("Another post from the account"). A bare surname takes the article's fullest
+form, and across a story one canonical name per person (``merge_quotes``), but a surname the article gives two people
+stays bare.
 """
 from __future__ import annotations
 
@@ -53,10 +58,12 @@ from .speakers import (
     ORG_NOUNS,
     ROLE_WORDS,
     SUBORDINATE_START,
+    Canonical,
     Mentions,
     OrgMention,
     canonical_people,
     describes,
+    description_gender,
     find_mentions,
     find_organisations,
     is_epithet,
@@ -79,15 +86,15 @@ _CUE_WORDS = (
     r"recalled|acknowledged|admitted|confirmed|announced|claimed|suggested|complained|predicted|tweeted|posted|"
     r"cautioned|conceded|remarked|vowed|urged|pointed out|went on|testified|accused|blamed|described|calls|"
     r"called|promised|dismissed|denied|praised|clarified|boasted|joked|quipped|contended|countered|lamented|"
-    r"alleged|emphasi[sz]ed|highlighted|hinted|reassured|reminded|mused|pleaded|charged|saying"
+    r"alleged|alleges|emphasi[sz]ed|highlighted|hinted|reassured|reminded|mused|pleaded|charged|saying"
 )
 _CIRC = (r"(?:\s+(?:in|on|at|during|to|after|before|from|outside|via|while|with|later|earlier|separately|again|"
          r"also|last|this|late|early|yesterday|today|tonight|of|about|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
          r"Sunday)\b[^,.;:!?\"\u201c\u201d]{0,60}?)?")
 # Verbs that attribute a quote only right after it ("…," Fridman began. "…," Coen interjected.)
 _AFTER_ONLY_CUES = r"began|interjected|protested|answered|observed|recounted|exclaimed|concluded|chimed in|shot back"
-_CUE_EXT = (rf"(?:(?:has|have|had)\s+)?(?:(?:was|were)\s+quoted\s+as\s+saying|told\s+[^,.;:!?\"\u201c\u201d]{{1,60}}?"
-            rf"|(?:{_CUE_WORDS})){_CIRC}")
+_CUE_EXT = (rf"(?:(?:has|have|had)\s+)?(?:(?:is|are|was|were)\s+quoted\s+as\s+saying"
+            rf"|told\s+[^,.;:!?\"\u201c\u201d]{{1,60}}?|(?:{_CUE_WORDS})){_CIRC}")
 _CUE_EXT_AFTER = _CUE_EXT.replace(f"(?:{_CUE_WORDS})", f"(?:{_CUE_WORDS}|{_AFTER_ONLY_CUES})")
 _SPK = r"(?:[^,.;:!?\"\u201c\u201d\u2018\u2019()\[\]]|(?<=\w)\u2019(?=\w)){1,80}?"
 _AFTER_CUE_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<cue>{_CUE_WORDS}|{_AFTER_ONLY_CUES}|according to)\s+(?P<spk>{_SPK})"
@@ -128,8 +135,8 @@ _SHOW_NAMED = re.compile(r"\b(?:told|(?:said|says|appeared|speaking|spoke|wrote|
 _AND_NAME = re.compile(r"^(?P<clause>.*\b[a-z]\w*.*)\s+and\s+"
                        r"(?P<name>[A-Z][\w\-'\u2019.]*(?:\s+[A-Z][\w\-'\u2019.]*){0,3})$")
 _BEFORE_ANY = re.compile(rf"\b(?P<cue>(?:(?:has|have|had)\s+)?(?:{_CUE_WORDS}))\b")
-_SAYING = re.compile(r",\s+(?P<cue>saying|adding|writing|noting|arguing|insisting|warning|telling [^,]{1,40}|"
-                     r"calling (?:it|them|him|her)?)\b")
+_SAYING = re.compile(r",\s+(?:and\s+)?(?P<cue>saying|adding|writing|noting|arguing|insisting|warning|"
+                     r"telling [^,]{1,40}|calling (?:it|them|him|her)?)\b")
 
 _INDIRECT_CUE = (
     r"(?:(?:has|have|had)\s+)?(?:said|says|say|told\s+(?:reporters|journalists|lawmakers|parliament|"
@@ -137,8 +144,11 @@ _INDIRECT_CUE = (
     r"(?:\s+on\s+\w+)?|made (?:it )?clear|warned|warns|insisted|insists|argued|stressed|announced|confirmed|"
     r"denied|claimed|noted|acknowledged|predicted|urged|believes|believe|maintains|maintained)"
 )
+# When, right after the cue: "warned Thursday that", "said on Saturday", "said yesterday morning"
+_WHEN_AFTER_CUE = (r"(?:\s+(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight)"
+                   r"(?:\s+(?:morning|afternoon|evening|night))?|\s+on\s+\w+)?")
 _INDIRECT_LEAD = re.compile(
-    rf"(?P<spk>(?:[\w'\u2019.\-\u2024]+\s+){{0,6}}?[\w'\u2019.\-\u2024]+)\s+(?P<cue>{_INDIRECT_CUE})(?:\s+on\s+\w+)?"
+    rf"(?P<spk>(?:[\w'\u2019.\-\u2024]+\s+){{0,7}}?[\w'\u2019.\-\u2024]+)\s+(?P<cue>{_INDIRECT_CUE}){_WHEN_AFTER_CUE}"
     r"\s+(?:that\s+)?(?P<content>\S.{14,})$"
 )
 _INDIRECT_TRAIL = re.compile(
@@ -194,6 +204,7 @@ class Quote:
     tokens: list[str] = field(default_factory=list, repr=False)
     is_person: bool = False
     role: str | None = None  # "Texas senator", "NATO's deputy secretary general"
+    shared_surname: bool = False  # a bare surname the article gives several people ("Thomas": Clarence, Ginni)
 
 
 def _mask(text: str) -> str:
@@ -251,6 +262,7 @@ def _clean_quote(text: str) -> str:
 
 def _subject(pre: str) -> str | None:
     """The speaker phrase at the end of ``pre`` (the text right before a cue verb)."""
+    pre = re.sub(r"\s*\([A-Z][A-Z&\u2024]{1,10}\)", "", pre)  # "United Atlantic Ventures (UAV),": the name
     closed = pre.rstrip().endswith(",")
     pre = pre.strip().rstrip(",").strip()
     if re.search(r"\b(?:is|are|was|were|be|been|being)$", pre):
@@ -263,7 +275,10 @@ def _subject(pre: str) -> str | None:
         return None
     segs[-1] = re.split(r"\s+who\s+", segs[-1])[0]  # "one former staff member who resigned in October"
     last = segs[-1]
-    if len(segs) >= 2 and _looks_name(segs[-2]) and not _looks_name(last) and len(last.split()) <= 12:
+    named = _apposition_name(segs) if closed else None
+    if named is not None:
+        full = named
+    elif len(segs) >= 2 and _looks_name(segs[-2]) and not _looks_name(last) and len(last.split()) <= 12:
         full = segs[-2] + ", " + last
     else:
         full = last
@@ -279,6 +294,18 @@ def _subject(pre: str) -> str | None:
     if not words or len(words) > 12 or words != ["it"] and any(w in _BAD_SPEAKER_WORDS for w in words):
         return None
     return full.replace("\u2024", ".")
+
+
+def _apposition_name(segs: list[str]) -> str | None:
+    """The name before an apposition that holds commas of its own ("William Kovacs, the Chamber's vice president of
+    environment, technology and regulatory affairs, said"): the segments after the name, the first a description
+    ("the ...", "a ..."), the others in lower case; None when the segments are not so."""
+    for i in range(len(segs) - 3, -1, -1):
+        rest = segs[i + 1:]
+        if _looks_name(segs[i]) and rest[0].split()[0].lower() in DESCRIPTION_START and \
+                all(seg[:1].islower() for seg in rest[1:]):
+            return segs[i]
+    return None
 
 
 def _verb_clause(text: str) -> bool:
@@ -380,15 +407,16 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
     full = trim_phrase(phrase)
     sp = split_speaker(full)
     low = sp.name.lower()
-    if low in _NOBODY:
+    if low in _NOBODY or _names_no_source(sp.name):
         return None, None, None, False
     acronym = ctx.acronyms.get(re.sub(r"^the\s+", "", sp.name, flags=re.IGNORECASE))
     if acronym is not None:  # "the BDA says": the British Dental Association the article spelled out
         return acronym, acronym, None, False
     if low == "it" or (low.startswith("the ") and len(low.split()) <= 4 and low.split()[-1] in ORG_NOUNS):
         org = resolve_organisation(ctx.orgs, position, para, None if low == "it" else low.split()[-1])
-        if org is None and low == "it" and ctx.sayers and ctx.sayers[-1][0] >= para - 1:
-            org = ctx.sayers[-1][1].speaker  # "…," the lawsuit states. "…," it argues
+        sayers = _credited_before(ctx.sayers, position)
+        if org is None and low == "it" and sayers and sayers[-1][0] >= para - 1:
+            org = sayers[-1][1].speaker  # "…," the lawsuit states. "…," it argues
         if org is not None:
             return org, org, None, False
     if low in ("he", "she"):
@@ -399,9 +427,12 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
         person = ctx.people.resolve(sp.name, position, para)
         if person is not None:
             return person, ctx.people.fullest(person), ctx.people.role_of(person), True
-        last = _last_quoted(ctx, sp.gender, para) if low in ("he", "she") else None
+        last = _last_quoted(ctx, sp.gender, position, para) if low in ("he", "she") else None
         if last is not None:  # no one named near: the person quoted last who may be a "he" (or a "she")
             return last.speaker, last.speaker_full, last.role, True
+        unnamed = _last_described(ctx, sp.gender, position, para) if low in ("he", "she") else None
+        if unnamed is not None:  # "…," said an officer. … "…," he said: the officer
+            return unnamed.speaker, unnamed.speaker_full, None, False
         if low in _PRONOUNS:
             return None, None, None, False
         if is_epithet(sp.name):
@@ -424,6 +455,24 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
     return sp.name, full, None, False
 
 
+# Last words of laws and other texts of rules, which words are "according to" but which say nothing themselves.
+_LAW_WORDS = frozenset({"law", "laws", "charter", "constitution", "convention", "code", "treaty", "act", "rules",
+                        "guidelines", "regulations", "doctrine", "bible", "koran", "quran", "scripture", "scriptures"})
+_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "latter", "former", "other", "next"})
+
+
+def _names_no_source(phrase: str) -> bool:
+    """Whether a speaker phrase names no one: an ordinal with nothing it counts ("The second"), a law ("the UN
+    Charter"), or one document among others from no named source ("Another post from the account", "a
+    statement"); "the memo" (the one the article is about) and "a statement from the White House" name a source."""
+    words = phrase.split()
+    low = [w.lower().strip(".,\u2024") for w in words]
+    if low[-1] in _ORDINALS and len(low) <= 2 or low[-1] in _LAW_WORDS:
+        return True  # "The second"; "according to international law", "the UN Charter": a text, no one's words
+    counted = low[0] in ("a", "an", "another", "one") and any(w in DOCUMENT_NOUNS for w in low[1:3])
+    return counted and not any(w[:1].isupper() for w in words[1:])
+
+
 def _credit(ctx: _Context, p_index: int, q: Quote) -> None:
     """Keep a credited quote for the pronouns that may follow: a person for "he"/"she", anything else for "it"."""
     if q.is_person:
@@ -432,10 +481,16 @@ def _credit(ctx: _Context, p_index: int, q: Quote) -> None:
         ctx.sayers.append((p_index, q))
 
 
-def _last_quoted(ctx: _Context, gender: str, para: int) -> Quote | None:
+def _credited_before(credited: list[tuple[int, Quote]], position: int) -> list[tuple[int, Quote]]:
+    """The quotes credited so far that stand before ``position``, in reading order (a paragraph's quotes in marks
+    are credited before its reported speech, and a "he" of reported speech refers back, never forward)."""
+    return sorted((pq for pq in credited if pq[1].position < position), key=lambda pq: pq[1].position)
+
+
+def _last_quoted(ctx: _Context, gender: str, position: int, para: int) -> Quote | None:
     """The person quoted last within reach whom a "he" (``gender`` m) or a "she" may be: the last one, or the last
     one known to be of that gender when those quoted after are known to be of the other."""
-    for p_index, q in reversed(ctx.speakers):
+    for p_index, q in reversed(_credited_before(ctx.speakers, position)):
         if p_index < para - _SPEAKER_REACH:
             return None
         known = ctx.people.gender.get(surname(q.speaker or ""), "?")
@@ -444,12 +499,37 @@ def _last_quoted(ctx: _Context, gender: str, para: int) -> Quote | None:
     return None
 
 
+# Heads of descriptions of one person a "he" or "she" may stand for ("an officer", "a senior official").
+_PERSON_HEADS = frozenset({"official", "officer", "spokesman", "spokeswoman", "spokesperson", "source", "witness",
+                           "diplomat", "aide", "adviser", "advisor", "member", "employee", "friend", "relative",
+                           "neighbour", "neighbor", "resident"})
+
+
+def _last_described(ctx: _Context, gender: str, position: int, para: int) -> Quote | None:
+    """The person described but not named ("an officer") who was quoted last within reach, when no one was quoted
+    or named since and a "he" (``gender`` m) or "she" may be them."""
+    sayers, speakers = _credited_before(ctx.sayers, position), _credited_before(ctx.speakers, position)
+    if not sayers:
+        return None
+    p_index, q = sayers[-1]
+    words = (q.speaker or "").lower().split()
+    head = words[-1] if words else ""
+    if p_index < para - _SPEAKER_REACH or not words or words[0] not in ("a", "an", "one") or \
+            head not in _PERSON_HEADS | EPITHET_NOUNS or description_gender(q.speaker or "") not in ("?", gender):
+        return None
+    if speakers and speakers[-1][1].position > q.position:
+        return None
+    named_since = any(q.position < mt.position < position for mt in ctx.people.items)
+    return None if named_since else q
+
+
 def _just_quoted(ctx: _Context, gender: str, position: int, para: int) -> Quote | None:
     """The person quoted last in this paragraph, when no one else is named since and a "he" (``gender`` m) or a
     "she" may be them."""
-    if not ctx.speakers or ctx.speakers[-1][0] != para:
+    speakers = _credited_before(ctx.speakers, position)
+    if not speakers or speakers[-1][0] != para:
         return None
-    last = ctx.speakers[-1][1]
+    last = speakers[-1][1]
     key = surname(last.speaker or "")
     between = {surname(mt.name) for mt in ctx.people.items if last.position < mt.position < position}
     known = ctx.people.gender.get(key, "?")
@@ -459,9 +539,10 @@ def _just_quoted(ctx: _Context, gender: str, position: int, para: int) -> Quote 
 def _epithet_person(ctx: _Context, position: int, para: int) -> Quote | None:
     """The person "the 43-year-old" at ``position`` stands for: the person quoted last, within reach, when the
     text names no one else since that quote, nor describes someone it does not name ("another employee")."""
-    if not ctx.speakers or ctx.speakers[-1][0] < para - _SPEAKER_REACH:
+    speakers = _credited_before(ctx.speakers, position)
+    if not speakers or speakers[-1][0] < para - _SPEAKER_REACH:
         return None
-    last = ctx.speakers[-1][1]
+    last = speakers[-1][1]
     key = surname(last.speaker or "")
     between = {surname(mt.name) for mt in ctx.people.items if last.position < mt.position < position}
     described = ctx.people.unnamed_between(last.position, position)  # "another employee ..., said the worker"
@@ -514,8 +595,12 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
     for q in out:
         q.text = q.text.rstrip(" ,")
         q.tokens = norm_tokens(q.text)
+        q.shared_surname = q.is_person and " " not in (q.speaker or " ") and \
+            len(people.full.get(surname(q.speaker or ""), ())) >= 2
     out.sort(key=lambda q: q.position)
-    return out
+    # a quote of one word ("nonsense.", "Uncommitted") is a scare quote, not a quote, unless it is a whole sentence
+    # ("Yes."): it still tells who speaks (the paragraph after, "it said"), but it is not listed
+    return [q for q in out if len(q.text.split()) >= 2 or re.fullmatch(r"[A-Z]\w*[.!?]", q.text)]
 
 
 class _ParaEnd(NamedTuple):
@@ -549,12 +634,14 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
         attrs.append(attr)
     any_own = any(a is not None and a.own for a in attrs)
     para_quotes: list[Quote] = []
+    last_title: Quote | None = None  # the last title listed ("The Freaks Came Out to Write"): no quote goes on from it
     for k, (qs, qe, _) in enumerate(spans):
         inner = _clean_quote(par[qs:qe])
         attr = attrs[k]
         own = attr is not None and attr.own
-        if para_quotes and not own and not titled[k] and _continues(masked, spans, k):
-            _join(para_quotes[-1], inner)  # a quote split by its attribution: joined to the previous one
+        if para_quotes and not own and not titled[k] and para_quotes[-1] is not last_title and \
+                _continues(masked, spans, k):
+            _join(para_quotes[-1], inner)  # a quote split by its attribution: joined to the previous one (not a title)
             continue
         if attr is None and k == 0 and qs <= 1 and not any_own and not titled[k]:
             inherited = _inherited(ctx, prev, inner, offset + qs, p_index)
@@ -580,6 +667,8 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
                                  clean_space(attr.text if attr else ""), ctx.article_id, offset + qs,
                                  is_person=person, role=role))
         _credit(ctx, p_index, para_quotes[-1])
+        if titled[k]:
+            last_title = para_quotes[-1]
     last = next((q for q in reversed(para_quotes) if q.speaker), None)
     return para_quotes, _ParaEnd(last, _ending_intro(par, masked, spans, offset), bool(spans) and not spans[-1][2])
 
@@ -587,10 +676,15 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
 def _continues(masked: str, spans: list[tuple[int, int, bool]], k: int) -> bool:
     """Whether quote ``k`` goes on from the quote before it: in the same sentence, or opening the sentence after
     ("A," X said. "B.") or a sentence about "he" or "she"; a quote inside a later sentence about someone else
-    ("... and even Tripadvisor won't sell tickets “because ...”") is not the earlier speaker's."""
+    ("... and even Tripadvisor won't sell tickets “because ...”", "“... sour note.” Using the season, it issued
+    “revised” rules") is not the earlier speaker's."""
     between = masked[spans[k - 1][1] + 1:max(spans[k - 1][1] + 1, spans[k][0] - 1)]
     ends = [m.end() for m in re.finditer(r"[.!?][\"\u201d\u2019]?\s+(?=[A-Z\"\u201c])", between)]
     tail = between[ends[-1]:].strip() if ends else ""
+    rest = between.strip(" '\u2019\"\u201d")
+    if not ends and masked[spans[k - 1][0]:spans[k - 1][1]].rstrip(" '\u2019")[-1:] in ".!?" and \
+            rest[-1:] not in ".!?:" and re.search(r"\b(?:is|are|was|were|has|have|had|will|would|[a-z]\w+ed)\b", rest):
+        tail = rest  # a sentence of its own after the one ended inside the quote: "… note." Using …, it issued
     return not tail or bool(re.match(r"(?:He|She)\s", tail))  # "He highlights the “…”": the same speaker
 
 
@@ -631,13 +725,31 @@ def _inherited(ctx: _Context, prev: _ParaEnd, inner: str, position: int, p_index
                  is_person=q.is_person, role=q.role)
 
 
+# A heading naming whose words follow: "RAYE's acceptance speech for Song of the Year", "Biden's statement in full"
+_SPEECH_HEADING = re.compile(r"^(?P<spk>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})['\u2019]s\s+(?:[a-z][\w\-]*\s+){0,2}"
+                             r"(?:speech|statement|remarks|address|message|letter|post|tweet)\b[^.!?:]{0,60}$")
+# A medium's report introducing the words it quotes: "ABC reports:", "The Times reported:"
+_MEDIUM_REPORTS = re.compile(r"(?:^|[.!?]\s+)(?P<spk>(?:The\s+)?[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})\s+"
+                             r"(?:reports|reported)\s*:$")
+
+
 def _ending_intro(par: str, masked: str, spans: list[tuple[int, int, bool]], offset: int
                   ) -> tuple[str, str, int] | None:
-    """A paragraph that ends introducing the next one ("He said:", "Lord Walney told The Telegraph:")."""
+    """A paragraph that ends introducing the next one ("He said:", "Lord Walney told The Telegraph:", "ABC
+    reports:"), or a heading of one's speech ("RAYE's acceptance speech for Song of the Year")."""
     tail_start = spans[-1][1] + 1 if spans else 0
     tail = masked[tail_start:].rstrip()
+    heading = None if spans else _SPEECH_HEADING.match(tail)
+    if heading is not None:
+        return heading.group("spk"), "said", offset
     if not tail.endswith(":"):
         return None
+    medium = _MEDIUM_REPORTS.search(tail)
+    if medium is not None:
+        return medium.group("spk"), "reports", offset + tail_start + medium.start()
+    speaking = _WITH_SPEAKING.search(tail)
+    if speaking is not None:
+        return speaking.group("spk"), "said", offset + tail_start + speaking.start()
     cut = max(tail.rfind(". "), tail.rfind("? "), tail.rfind("! "))
     sentence = tail[cut + 2 if cut >= 0 else 0:]
     m = _BEFORE_INTRO.search(sentence)
@@ -686,8 +798,31 @@ def _around(par: str, masked: str, spans: list[tuple[int, int, bool]], k: int) -
         before, before_start = before[cut + 2:], before_start + cut + 2
     elif not before.strip() and k == 0:
         prev_sentence = ""
-    return _Around(par, masked[after_start:after_end], after_start, before, before_start, prev_sentence,
-                   masked[qs:qe])
+    return _Around(par, _after_across_titles(masked, spans, k, after_start, after_end), after_start, before,
+                   before_start, prev_sentence, masked[qs:qe])
+
+
+def _after_across_titles(masked: str, spans: list[tuple[int, int, bool]], k: int, start: int, end: int) -> str:
+    """The text after quote ``k`` up to the next quote, or across a title in the attribution (", Randy Barbato, an
+    executive producer of “Drag Race,” said."), its marks blanked so that the attribution reads on."""
+    j = k + 1
+    while j < len(spans) and _title_words(masked[spans[j][0]:spans[j][1]]) and \
+            not re.search(r"[.!?]\s", masked[start:spans[j][0]]):
+        end = spans[j + 1][0] - 1 if j + 1 < len(spans) else len(masked)
+        j += 1
+    text = list(masked[start:end])
+    for qs, qe, _ in spans[k + 1:j]:
+        for at in (qs - 1, qe):
+            if start <= at < end and text[at - start] in ALL_DOUBLE:
+                text[at - start] = " "
+    return "".join(text)
+
+
+def _title_words(quote: str) -> bool:
+    """Whether a quote reads as a title: one to six words, capitalised but the small ones ("Drag Race,")."""
+    words = re.findall(r"\w[\w'\u2019/\-]*", quote)
+    return 1 <= len(words) <= 6 and words[0][:1].isupper() and \
+        all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_GLUE for w in words)
 
 
 class _Attribution(NamedTuple):
@@ -756,10 +891,18 @@ def _intro_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     return _Attribution(spk, m.group("cue"), text, a.before_start > prev_attr_end, a.after_start)
 
 
+# A recording of someone speaking: "The video shows her introducing Clanton ..., and saying"
+_SEEN_SAYING = re.compile(r"\b(?:shows?|showed|shown|captured|captures|recorded|records|filmed|heard)\s+"
+                          r"(?P<obj>him|her)\b")
+
+
 def _saying_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
-    """"X ..., saying (that) "..."": the subject of the sentence."""
+    """"X ..., saying (that) "..."": the subject of the sentence; "The video shows her ..., and saying": her."""
     m = _SAYING.search(a.before)
     spk = sentence_subject(a.before[:m.start()]) if m else None
+    seen = _SEEN_SAYING.search(a.before[:m.start()]) if m and not spk else None
+    if seen is not None:
+        spk = {"him": "he", "her": "she"}[seen.group("obj").lower()]
     if not m or not spk:
         return None
     return _Attribution(spk, m.group("cue").strip(), a.par[a.before_start:a.before_start + m.end()].strip(" ,:"),
@@ -777,17 +920,51 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
         spk = sentence_subject(pre) if m.group("cue").endswith("ing") else _subject(pre)
         if spk is None and re.search(r",\s+who\b", pre):
             spk = sentence_subject(pre)
+        if spk and _reports_others(spk):  # "The newspaper said Palin ... in which she said": Palin's words
+            inner = _inner_speaker(a.before, m.end())
+            if inner is not None:
+                spk, m = inner
         if spk:
             return _Attribution(spk, m.group("cue"), a.par[a.before_start:a.before_start + m.end()].strip(" ,:"),
                                 True, a.after_start)
     return None
 
 
+# Last words of a speaker that reports what others said: a medium, its report, its document.
+_MEDIA_NOUNS = frozenset({"newspaper", "paper", "daily", "outlet", "magazine", "broadcaster", "channel", "network",
+                          "agency", "report", "reports", "news", "times", "post", "journal", "press", "telegraph",
+                          "guardian", "herald", "tribune", "gazette", "radio", "tv"})
+
+
+def _reports_others(speaker: str) -> bool:
+    """Whether a speaker is a medium reporting what others said ("The newspaper", "The Anchorage Daily News")."""
+    words = speaker.lower().replace("\u2024", ".").split()
+    return bool(words) and words[-1] in _MEDIA_NOUNS
+
+
+def _inner_speaker(before: str, start: int) -> tuple[str, re.Match] | None:
+    """A person, or "he"/"she", who speaks later in the text before a quote, in a clause of a medium's report
+    ("... released a statement in which she said"): the nearest such speaker and its cue."""
+    for m in reversed(list(_BEFORE_ANY.finditer(before, start))):
+        tail = re.split(r"\b(?:which|whom|that|and)\b|,", before[:m.start()])[-1].strip()
+        spk = _subject(tail) if tail else None
+        if spk and (spk.lower() in ("he", "she") or split_speaker(spk).is_person):
+            return spk, m
+    return None
+
+
+# Who speaks, named at the end of a sentence introducing a quote: "..., with Kilmeade stating:"
+_WITH_SPEAKING = re.compile(r"\bwith\s+(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})\s+"
+                            r"(?:saying|stating|adding|writing|noting|asking)\s*:\s*$")
+
+
 def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
-    """A sentence ending with a colon right before the quote, whose subject is a person ("X reassured her:")."""
+    """A sentence ending with a colon right before the quote, whose subject is a person ("X reassured her:"), or
+    naming who speaks at its end ("That prompted the following, with Kilmeade stating:")."""
     if not a.before.rstrip().endswith(":"):
         return None
-    spk = sentence_subject(a.before)
+    speaking = _WITH_SPEAKING.search(a.before)
+    spk = speaking.group("spk") if speaking else sentence_subject(a.before)
     if not spk:
         return None
     return _Attribution(spk, "said", a.par[a.before_start:a.before_start + len(a.before)].strip(" :"),
@@ -872,6 +1049,10 @@ class _Reported(NamedTuple):
     attribution: str
 
 
+# A capitalised word right before "and": the clause "and" opens may be the rest of a name ("Arts and Sciences")
+_INSIDE_NAME = re.compile(r"\b[A-Z][\w'\u2019\-]*\s+and\s$")
+
+
 def _reported_speech(sent: str, masked: str) -> _Reported | None:
     """Speaker, cue and content of a sentence of reported speech with a clear speaker."""
     for rx in (_INDIRECT_TRAIL, _ACCORDING):  # "..., X said." / "..., according to X."
@@ -879,7 +1060,8 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
         if m and _clear_speaker(m.group("spk")) and "," not in m.group("spk"):
             return _Reported(m.group("spk"), m.group("cue"), m.group("content"), sent[m.end("content"):].strip(" ,.!"))
     # "X said (that) ...", at the start of the sentence or of a clause
-    for st in [0] + [m.end() for m in re.finditer(r",\s+|\b(?:but|and|while|as)\s+", masked)]:
+    for st in [0] + [m.end() for m in re.finditer(r",\s+|\b(?:but|and|while|as)\s+", masked)
+                     if not _INSIDE_NAME.search(masked, 0, m.end())]:  # not "Arts and| Sciences announced"
         m = _INDIRECT_LEAD.match(masked, st)
         if not m:
             continue
@@ -930,6 +1112,9 @@ def _canonicalise(quotes: dict[int, list[Quote]], order: list[int]) -> None:
     ("the French president") becomes the one person whose role it fits."""
     everyone = [q for aid in order for q in quotes.get(aid, ())]
     people = canonical_people([(q.speaker, q.role) for q in everyone if q.speaker and q.is_person])
+    for q in everyone:
+        if q.shared_surname and q.speaker in people:  # "Justice Thomas" of an article naming Ginni Thomas too
+            people[q.speaker] = Canonical(q.speaker, people[q.speaker].role)
     fullest: dict[str, str] = {}
     for q in everyone:
         if q.speaker and q.speaker_full and q.is_person:

@@ -1,16 +1,21 @@
 """Speakers of quotes: the phrase as written, trimmed; the person's name apart from the role; the people an article
 names, so that "he said" and "the minister said" resolve to a named person; one canonical name per person.
 
-``split_speaker("Texas senator John Cornyn on Thursday")`` gives name "John Cornyn", role "Texas senator"; a
-description ("a senior French official") is kept whole, with no role. ``Mentions`` holds the people an
-article names outside its quotes, in reading order; ``resolve`` turns a pronoun or a definite description
-into the nearest fitting one of them in the same paragraph or the one before (a description of a role: the one
-person named there when the article gives that person no other role), and otherwise into nothing: a quote is
-never credited to a name the text does not tie to it. An epithet ("the mother-of-two") is the nearest subject named
-before it whose gender fits, or the subject named in the next sentence (``described``); a sentence opening on a
-description of a named person counts as that person's mention (``add_described``). Gender comes from the "he" or
-"she" that follows most of a person's mentions as subject. ``find_organisations`` lists the organisations made
-subjects of sentences, for "it said" and "the company said" (``resolve_organisation``).
+``split_speaker("Texas senator John Cornyn on Thursday")`` gives name "John Cornyn", role "Texas senator" ("the
+36-year-old Klitschko": Klitschko; "first lady Tammy Murphy": Tammy Murphy); a description ("a senior French
+official") is kept whole, with no role. ``Mentions`` holds the people an article names outside its quotes (not
+places: "In Gyami, a village ..."; not ships: "INS Mysore"), in reading order; ``resolve`` turns a pronoun or a
+definite description into the nearest fitting one of them in the same paragraph or the one before (a description of a
+role: the one person named there when the article gives that person no other role), and otherwise into nothing: a
+quote is never credited to a name the text does not tie to it; an organisation ("the White House") is no person whose
+role holds its name. An epithet ("the mother-of-two", "the Kentuckian", "the veteran Kremlin leader") is the nearest
+subject named before it whose gender fits, or the subject named in the next sentence (``described``); a sentence
+opening on a description of a named person counts as that person's mention (``add_described``); a sentence opening on
+a participle clause ("Asked if Ortiz ..., Waldie said") has its subject after it. Gender comes from the "he" or "she"
+that follows most of a person's mentions as subject ("Snider, who met King, said he": Snider's), or from a role that
+opens on a woman's or a man's noun ("daughter of ..."); a name after a pronoun subject ("He called Orozco") is its
+object, not a subject. ``find_organisations`` lists the organisations made subjects of sentences, for "it said" and
+"the company said" (``resolve_organisation``).
 """
 from __future__ import annotations
 
@@ -33,8 +38,9 @@ _PLACE = (r"\s+(?:in|at|on|during|after|before|outside|via|while|when)\s+(?:a|an
           r"[^,;:!?]*")
 _TIME_TAIL = re.compile(rf"(?:{_TIME})+$")
 _TAIL = re.compile(rf"(?:{_TIME}|{_PLACE})+$")
-# "A dejected Edwards", "a visibly emotional Jo Smith": an article, lowercase words, then only a name
-_DESCRIBED_NAME = re.compile(r"^(?:[Aa]n?|[Tt]he)\s+((?:[a-z][\w\-]*\s+){1,3})"
+# "A dejected Edwards", "a visibly emotional Jo Smith", "the 36-year-old Klitschko": an article, lowercase words,
+# then only a name
+_DESCRIBED_NAME = re.compile(r"^(?:[Aa]n?|[Tt]he)\s+((?:[a-z0-9][\w\-]*\s+){1,3})"
                              r"([A-Z][\w\-'\u2019.]*(?:\s+[A-Z][\w\-'\u2019.]*){0,2})$")
 DESCRIPTION_START = ("a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "another")
 _LEAD = re.compile(r"^[(\[]?(?:(?:and|but|then|also|later|now|meanwhile|however|additionally|indeed|still|so),?\s+)+",
@@ -49,6 +55,7 @@ ROLE_WORDS = frozenset({
     "lieutenant", "commander", "ambassador", "envoy", "leader", "chairman", "chairwoman", "chair", "director",
     "judge", "justice", "attorney", "finance", "interior", "economy", "state", "first", "former", "opposition",
     "premier", "speaker", "senate", "house", "counterpart", "professor", "prof", "founder", "co-founder",
+    "president-elect", "governor-elect", "mayor-elect", "senator-elect",
     "supervisor", "assemblymember", "congressman", "congresswoman", "representative", "rev", "sgt", "adm",
     "ayatollah", "supreme", "secretary-general", "whip", "majority", "minority", "legislator", "lawmaker",
     "official", "head", "treasurer", "commissioner", "chairperson", "dictator", "leaders", "psychologist",
@@ -56,7 +63,7 @@ ROLE_WORDS = frozenset({
     "author", "writer", "researcher", "scientist", "candidate", "member", "mp", "mep", "sheriff", "officer",
     "const", "constable", "det", "detective", "insp", "inspector", "supt", "superintendent", "cpl", "corporal",
     "pvt", "sergeant", "capt", "captain", "maj", "cmdr", "commodore", "atty", "dist", "ald", "alderman", "trooper",
-    "marshal", "msgr", "brig",
+    "marshal", "msgr", "brig", "undersheriff",
     # what follows "Minister of", "Secretary of": "French Minister of Foreign Affairs Stephane Sejourne"
     "affairs", "health", "staff", "commerce", "agriculture", "education", "energy", "trade", "transport",
     "labour", "labor", "treasury", "security", "homeland", "veterans", "housing", "environment", "culture",
@@ -77,7 +84,8 @@ NOT_NAME = frozenset({
 ORG_WORDS = frozenset({
     "palace", "ministry", "office", "house", "kremlin", "council", "union", "party", "agency", "bank", "court",
     "department", "government", "commission", "organization", "organisation", "company", "inc", "corp", "ltd",
-    "university", "police", "army", "forces", "presidency", "committee", "alliance", "nato", "group", "news",
+    "university", "police", "army", "navy", "fleet", "corps", "regiment", "battalion", "squadron", "forces",
+    "presidency", "committee", "alliance", "nato", "group", "news",
     "times", "post", "press", "journal", "magazine", "network", "tv", "digital", "reuters", "associated",
     "street", "city", "county", "state", "states", "republic", "kingdom", "nations", "centre", "center",
     "institute", "foundation", "parliament", "congress", "senate", "capitol", "airlines", "airways", "motors",
@@ -131,15 +139,31 @@ def description_gender(description: str) -> Gender:
     return "f" if head in _SHE_NOUNS else "m" if head in _HE_NOUNS else "?"
 
 
+# "The Kentuckian", "the Texan", "the Muscovite": a person by where they come from
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|an|ite|ese)$")
+# "the veteran Kremlin leader", "the Russian dictator": a ruler described by where they rule
+_RULER_NOUNS = frozenset({"leader", "dictator", "strongman", "autocrat", "ruler"})
+
+
 def is_epithet(description: str) -> bool:
-    """Whether "the ..." describes a person the way writers vary a name ("the 43-year-old", "the first son")."""
-    words = [_low(w) for w in description.split()]
-    return len(words) >= 2 and words[0] == "the" and (words[-1] in EPITHET_NOUNS or bool(_AGE.match(words[-1])))
+    """Whether "the ..." describes a person the way writers vary a name ("the 43-year-old", "the first son", "the
+    Kentuckian", "the veteran Kremlin leader")."""
+    raw = description.split()
+    words = [_low(w) for w in raw]
+    if len(words) < 2 or words[0] != "the":
+        return False
+    if words[-1] in EPITHET_NOUNS or _AGE.match(words[-1]):
+        return True
+    if len(words) == 2 and _DEMONYM.match(raw[1]) and words[1] not in ORG_WORDS:
+        return True
+    return words[-1] in _RULER_NOUNS and any(w[:1].isupper() for w in raw[1:-1])
 
 
-# A sentence opening on a subordinate clause: its first name is not its subject.
+# A sentence opening on a subordinate or participle clause ("Asked if Ortiz ..., Waldie said"): its first name is
+# not its subject.
 SUBORDINATE_START = re.compile(
-    r"\s*(?:After|When|While|As|Since|Because|Although|Though|If|Before|Until|Once|Unless)\s")
+    r"\s*(?:After|When|While|As|Since|Because|Although|Though|If|Before|Until|Once|Unless|Asked|Pressed|"
+    r"Questioned|Speaking|Responding|Reacting|Writing)\s")
 _LEADER_NOUNS = frozenset({"leader", "dictator", "strongman", "autocrat", "head", "chief", "boss", "ruler"})
 _MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<=[a-z0-9,;\u2019'] )|(?<=[,?!]\u201d )|(?<=[,?!]\" ))([A-Z][\w'\u2019\-]*)")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
@@ -189,9 +213,15 @@ def trim_phrase(phrase: str) -> str:
     return trimmed or phrase
 
 
+# A party and a state after a name: "Rep. Jim McDermott, D-Wash."
+_PARTY_STATE = re.compile(r"^[DRI]-[A-Z][\w.]*$")
+
+
 def _is_name_word(word: str) -> bool:
+    if _PARTY_STATE.match(word):
+        return False
     low = _low(word)
-    acronym = len(word) > 1 and word.replace("-", "").isupper()
+    acronym = len(word.rstrip(".\u2024")) > 1 and word.replace("-", "").isupper()  # "NATO", not the initial "L."
     return bool(word[:1].isupper()) and not acronym and low not in ROLE_WORDS and low not in NOT_NAME and \
         low not in HONORIFICS
 
@@ -216,12 +246,15 @@ def split_speaker(phrase: str) -> SpeakerName:
     end = len(name_words)
     start = end
     while start > 0 and _is_name_word(name_words[start - 1]):
+        if start == 1 and end - start >= 2 and _low(name_words[0]) in EPITHET_NOUNS:
+            break  # "Actor Leonardo DiCaprio", "Singer Taylor Swift": the first word is the role
         start -= 1
     gender: Gender = "?"
     if start > 0 and _low(name_words[start - 1]) in HONORIFIC_GENDER:
         gender = HONORIFIC_GENDER[_low(name_words[start - 1])]
-        if _low(name_words[start - 1]) in ("lord", "lady", "baroness", "sir", "dame"):
-            start -= 1
+        if _low(name_words[start - 1]) in ("lord", "lady", "baroness", "sir", "dame") and \
+                name_words[start - 1][:1].isupper():
+            start -= 1  # "Lady Bunny" (a title of the name), but "first lady Tammy Murphy" (a role)
     orgs = [i for i in range(start, end) if _low(name_words[i]) in ORG_WORDS]
     if orgs and end - orgs[-1] > 2 and low[0] not in DESCRIPTION_START:
         start = orgs[-1] + 1  # "Head of School Vicky Fogg": the name after the organisation of the title
@@ -285,6 +318,8 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             # the subject: the first person named, near the start of the sentence or of its main clause
             opening = len(re.sub(r"\s+['\u2019]\s*s\b", "'s", lead).split()) <= 3 or \
                 lead.rstrip().endswith((",", ",\u201d", ",\"", "?\u201d", "!\u201d"))
+            if _PRONOUN_SUBJECT.match(lead):
+                opening = False  # "He called Orozco ...": a name after the pronoun subject is its object
             if m.start() < clause_end:
                 found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, False))
                 known.add(surname(sp.name))
@@ -293,6 +328,10 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             known.add(surname(sp.name))
             first = first and possessive
     return found
+
+
+# A sentence whose subject is a pronoun: "He called", "She told"
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:[\"\u201c(]\s*)?(?:He|She|They|We|I|It)\s+[a-z]")
 
 
 # Words for groups, capitalised when they open a sentence ("Authorities said"): never one person's name.
@@ -319,7 +358,31 @@ def _speaking_words(text: str) -> set[str]:
     return {_low(w) for w in words if w in inside and _is_name_word(w) and _low(w) not in ORG_WORDS}
 
 
+# Prefixes of ships' names ("INS Mysore", "USS Cole"), prepositions before a place ("In Gyami, ..."), and the
+# apposition of a place ("Gyami, a village outside the capital"): a place or a ship, never a person.
+_SHIP_PREFIXES = frozenset({"ins", "uss", "usns", "hms", "hmas", "hmcs", "hmnzs", "mv", "ss", "rms", "pns", "frs"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "aboard", "into"})
+_PLACE_NOUNS = (r"village|town|city|suburb|district|province|region|state|county|country|island|port|capital|"
+                r"neighbou?rhood|settlement|camp|valley|river|ship|vessel|warship|frigate|destroyer|tanker|ferry")
+_PLACE_APPOSITION = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?(?:{_PLACE_NOUNS})"
+                               r"(?=\s*[,.;:]|\s+(?:of|in|on|near|outside|off|north|south|east|west|where|that|which)\b)")
+
+
+def _place_or_ship(text: str, m: re.Match) -> bool:
+    """Whether a run of capitalised words names a place or a ship: after a prefix of ships' names, after a
+    preposition of place (not a possessive: "in Smith's office" names Smith), or with a place's apposition."""
+    words = m.group().split()
+    before = text[max(0, m.start() - 12):m.start()].split()
+    prev = _low(before[-1]) if before else ""
+    if _low(words[0]) in _SHIP_PREFIXES or prev in _SHIP_PREFIXES:
+        return True
+    possessive = bool(_POSSESSIVE.search(words[-1].rstrip(".")))
+    return prev in _PLACE_PREPOSITIONS and not possessive or bool(_PLACE_APPOSITION.match(text, m.end()))
+
+
 def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
+    if _place_or_ship(text, m):
+        return None
     words = m.group().rstrip(".").split()
     while words and _low(words[0]) in NOT_NAME:
         words = words[1:]
@@ -339,17 +402,23 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
 
 
 _PRONOUN = re.compile(r"\b(he|she)\b", re.I)
+# The "he" or "she" of what the subject of a sentence said, past names in a clause between: "X, ..., said he"
+_REPORTED_PRONOUN = re.compile(r"\b(?:said|says|added|told\s+\w+|insisted|argued)\s+(?:that\s+)?(he|she)\b")
 
 
 def _genders_by_pronoun(mentions: list[Mention], text: str) -> dict[str, Gender]:
     """Gender of people from the "he" or "she" that first follows them as subjects, when no other person is
-    named in between ("Rae said she ..." -> f): the one most of their mentions give (none on a tie)."""
+    named in between ("Rae said she ..." -> f) or only in a clause before the verb whose reported speech it opens
+    ("Snider, who met King, said he ..."): the one most of their mentions give (none on a tie)."""
     votes: dict[str, Counter[Gender]] = {}
     for i, mt in enumerate(mentions):
         if not mt.subject:
             continue
         end = mentions[i + 1].position if i + 1 < len(mentions) else len(text)
         m = _PRONOUN.search(text, mt.position + len(mt.name), min(end, mt.position + 300))
+        if m is None:  # "Snider, who attended King's news conference, said he backed King": the subject's "he"
+            after = next((o.position for o in mentions[i + 1:] if o.subject), len(text))
+            m = _REPORTED_PRONOUN.search(text, mt.position + len(mt.name), min(after, mt.position + 300))
         if m:
             votes.setdefault(surname(mt.name), Counter())[_PRONOUN_GENDER[m.group(1).lower()]] += 1
     found: dict[str, Gender] = {}
@@ -393,9 +462,15 @@ class Mentions:
                 self.gender[key] = mt.gender
 
     def add_role(self, name: str, role: str | None) -> None:
-        known = self.roles.setdefault(surname(name), [])
+        """Keep a role written with a person's name; one that opens on a woman's or a man's noun ("daughter of
+        slain court reporter Julie Brandau") gives the person's gender when nothing else has."""
+        key = surname(name)
+        known = self.roles.setdefault(key, [])
         if role and role not in known:
             known.append(role)
+        gender = description_gender(role.split()[0]) if role and role.split() else "?"
+        if gender != "?" and self.gender.get(key, "?") == "?":
+            self.gender[key] = gender
 
     def is_name(self, word: str) -> bool:
         """Whether a lone capitalised word is a name here: the article writes it so inside a sentence too."""
@@ -426,7 +501,8 @@ class Mentions:
         if len(words) == 1 and words[0] in ("he", "she"):
             want: Gender = _PRONOUN_GENDER[words[0]]
             fits = lambda mt: self.gender.get(surname(mt.name), "?") in ("?", want)  # noqa: E731
-        elif len(words) >= 2 and words[0] == "the" and (words[-1] in ROLE_WORDS or words[-1] in _LEADER_NOUNS):
+        elif len(words) >= 2 and words[0] == "the" and (words[-1] in ROLE_WORDS or words[-1] in _LEADER_NOUNS) \
+                and not _names_organisation(words):
             content = set(words[1:]) - {"former", "then", "current", "new"}
             fits = lambda mt: self._role_fits(mt.name, content)  # noqa: E731
         else:
@@ -641,12 +717,18 @@ def canonical_people(people: list[tuple[str, str | None]]) -> dict[str, Canonica
     return {n: Canonical(c, roles[c].most_common(1)[0][0] if c in roles else None) for n, c in chosen.items()}
 
 
+def _names_organisation(words: list[str]) -> bool:
+    """Whether a description (lower-case words) ends on an organisation, not a role: "the White House" (no
+    "White House press secretary"), but "the secretary of state"."""
+    return words[-1] in ORG_WORDS and words[-2] != "of"
+
+
 def describes(description: str, role: str | None) -> bool:
     """Whether a definite description ("the French president") fits a role ("French President")."""
     if not role:
         return False
     words = [_low(w) for w in description.split()]
-    if len(words) < 2 or words[0] != "the" or words[-1] not in ROLE_WORDS:
+    if len(words) < 2 or words[0] != "the" or words[-1] not in ROLE_WORDS or _names_organisation(words):
         return False
     content = set(words[1:]) - {"former", "then", "current", "new"}
     role_words = {_low(w) for w in role.split()}
