@@ -2,9 +2,9 @@
 
 Each decision (new story, joined, duplicate) with the candidate stories the engine weighed, their
 probability and feature values, next to the gold label: what to read when a story is split or two
-events are merged. ``--errors`` shows only the wrong decisions, each marked ``split`` (the article's
-event already had a story and the article went elsewhere) or ``merge`` (it went to a story mostly of
-another event); ``--titles-only`` streams the records as headline-only items.
+events are merged. ``--errors`` shows only the wrong decisions, each marked ``split`` (the article
+started a story though its event already had one) or ``merge`` (it went to a story mostly of another
+event); ``--titles-only`` streams the records as headline-only items.
 
 Usage: ``python -m storywire.cluster.explain FILE [--model params.json] [--window-hours 72] [--errors]
 [--titles-only]``
@@ -30,9 +30,9 @@ def explain_stream(records: Iterable[dict], params: dict | None = None,
 
 
 def judged(decisions: Iterable[tuple[Hashable, Assignment]]) -> Iterator[tuple[Hashable, Assignment, str]]:
-    """(gold label, decision, verdict) per decision: ``"split"`` when the article's event already had a
-    story and the article went to a story without its event, ``"merge"`` when it went to a story (after
-    the merges it caused) mostly of another event, else ``""``."""
+    """(gold label, decision, verdict) per decision: ``"split"`` when the article started a story though
+    its event already had one, ``"merge"`` when it went to a story (after the merges it caused) mostly of
+    another event, else ``""``."""
     labels: dict[int, Counter] = {}  # story -> gold labels of its articles so far
     for gold, a in decisions:
         story = labels.setdefault(a.story_id, Counter())
