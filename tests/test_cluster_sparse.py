@@ -72,3 +72,19 @@ def test_core_keeps_terms_most_members_use_that_the_centroid_holds():
     # the core's weight the article (keys 3 and 8) lacks, by how many members use it
     miss = sparse.missing_core(keys, weights, counts, np.array([3, 8], dtype=sparse.KEYS), 4)
     assert miss == pytest.approx(0.2 * math.log(1 - 4 / 5) / 0.35)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_rank_votes_orders_like_a_dict_of_summed_weights(seed):
+    rng = random.Random(seed)
+    runs = [([rng.randrange(30) for _ in range(rng.randint(0, 12))], rng.choice([0.5, 0.25, rng.random()]))
+            for _ in range(rng.randint(1, 10))]
+    score: dict[int, float] = {}
+    for ids, w in runs:
+        for i in ids:
+            score[i] = score.get(i, 0.0) + w
+    expect = [i for i, _ in sorted(score.items(), key=lambda kv: kv[1], reverse=True)]
+    flat = np.array([i for ids, _ in runs for i in ids], dtype=np.int64)
+    got = sparse.rank_votes(flat, np.array([len(ids) for ids, _ in runs], dtype=np.int64),
+                            np.array([w for _, w in runs]))
+    assert got.tolist() == expect  # ties (equal sums) in the order the ids first came

@@ -216,6 +216,40 @@ def core(ck, cc, k, v, need, n):
     return ok[:r], ow[:r], oc[:r]
 
 
+@_kernel
+def rank_votes(ids, counts, weights):
+    """Ids voted for by runs of ``ids`` (the i-th run: ``counts[i]`` ids, each given ``weights[i]``), by their
+    summed weight, largest first; ties in the order each id first appears. The sums add up in the order of
+    ``ids``, as a dict accumulating them would."""
+    n = ids.shape[0]
+    w = np.empty(n, dtype=np.float64)
+    m = 0
+    for i in range(counts.shape[0]):
+        for _ in range(counts[i]):
+            w[m] = weights[i]
+            m += 1
+    order = np.argsort(ids, kind="mergesort")  # equal ids together, in order of appearance
+    group = np.empty(n, dtype=np.int64)
+    first = np.empty(n, dtype=np.int64)  # per group: the position of its first appearance
+    g = -1
+    for r in range(n):
+        at = order[r]
+        if r == 0 or ids[at] != ids[order[r - 1]]:
+            g += 1
+            first[g] = at
+        group[at] = g
+    groups = g + 1
+    total = np.zeros(groups, dtype=np.float64)
+    for i in range(n):
+        total[group[i]] += w[i]
+    by_first = np.argsort(first[:groups], kind="mergesort")
+    ranked = by_first[np.argsort(-total[by_first], kind="mergesort")]
+    out = np.empty(groups, dtype=np.int64)
+    for r in range(groups):
+        out[r] = ids[first[ranked[r]]]
+    return out
+
+
 _compiled = False
 _lock = threading.Lock()
 
@@ -251,4 +285,5 @@ def warm_up() -> None:
         top_keys(k, v, 1)
         select(k, v, k)
         core(k, v, k, v, 1.0, 2)
+        rank_votes(np.array([3, 1, 3], dtype=np.int64), np.array([1, 2], dtype=np.int64), v)
         _compiled = True
