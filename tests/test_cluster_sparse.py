@@ -88,3 +88,12 @@ def test_rank_votes_orders_like_a_dict_of_summed_weights(seed):
     got = sparse.rank_votes(flat, np.array([len(ids) for ids, _ in runs], dtype=np.int64),
                             np.array([w for _, w in runs]))
     assert got.tolist() == expect  # ties (equal sums) in the order the ids first came
+
+
+def test_embedding_cosines_are_the_mean_and_best_member_dot_products():
+    rng = np.random.default_rng(3)
+    mean, emb = rng.standard_normal(16).astype(np.float32), rng.standard_normal(16).astype(np.float32)
+    members = rng.standard_normal((4, 16)).astype(np.float32)
+    to_mean, best = sparse.embedding_cosines(mean, members, emb)
+    assert to_mean == pytest.approx(float(mean.astype(np.float64) @ emb.astype(np.float64)))
+    assert best == pytest.approx(max(float(m.astype(np.float64) @ emb.astype(np.float64)) for m in members))

@@ -78,7 +78,7 @@ class LiveStory:
         """Cosines of a unit embedding with the story's mean embedding and with its closest latest member."""
         if emb is None or self.emb_unit is None or self.membs is None:
             return 0.0, 0.0
-        return float(self.emb_unit @ emb), float((self.membs @ emb).max())
+        return sparse.embedding_cosines(self.emb_unit, self.membs, emb)
 
     def add(self, d: VectorDoc, p: dict, member_stats: bool) -> None:
         """Count ``d`` in the centroids (and, with ``member_stats``, in the member statistics)."""
