@@ -267,6 +267,22 @@ def embedding_cosines(mean, members, emb):
     return s, best
 
 
+@_kernel
+def weigh(vocab, idf, n_body, n_entities, body_tf, entity_tf, title_idx, title_tf, lead_idx, number_idx, top):
+    """An article's unit vectors from its term ids (``vocab``: body terms, title terms, entity keys) and their
+    idf: the body's and the entities' (each with its ``top`` entries ranked, as :func:`unit` gives them),
+    the title's, and the entities named in the title or lead and those that are numbers (with their weights).
+    Returns (entities, ranked entities, body, ranked body, title, lead entities, numbers), as
+    (keys, weights) pairs."""
+    ne = vocab.shape[0] - n_entities
+    ek, ew, etk, etw = unit(vocab[ne:], entity_tf * idf[ne:], top)
+    bk, bw, btk, btw = unit(vocab[:n_body], body_tf * idf[:n_body], top)
+    tk, tw, _, _ = unit(vocab[title_idx], title_tf * idf[title_idx], 0)
+    lk, lw = select(ek, ew, vocab[lead_idx])
+    nk, nw = select(ek, ew, vocab[number_idx])
+    return ek, ew, etk, etw, bk, bw, btk, btw, tk, tw, lk, lw, nk, nw
+
+
 _compiled = False
 _lock = threading.Lock()
 
@@ -303,6 +319,8 @@ def warm_up() -> None:
         select(k, v, k)
         core(k, v, k, v, 1.0, 2)
         e = np.ones(2, dtype=np.float32)
+        i = np.array([0], dtype=np.int64)
+        weigh(k, v, 1, 1, v[:1], v[:1], i, v[:1], i, i, 2)
         embedding_cosines(e, e[None, :], e)
         rank_votes(np.array([3, 1, 3], dtype=np.int64), np.array([1, 2], dtype=np.int64), v)
         _compiled = True
