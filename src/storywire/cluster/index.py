@@ -37,29 +37,30 @@ class StoryIndex:
     def key_entities(self, s: LiveStory) -> list[TermId]:
         """The story's ``key_entities`` most weighted entities, best first (indexed); keeps the first
         ``story_top_entities`` of them, with their weights, as ``s.top_ents``."""
-        top_ents = top_terms(s.ents, self.params["key_entities"])
-        s.top_ents = sparse.select(*s.ents,
-                                   np.asarray(top_ents[: self.params["story_top_entities"]], dtype=sparse.KEYS))
-        return top_ents
+        top_ents = sparse.top_keys(*s.ents, self.params["key_entities"])
+        s.top_ents = sparse.select(*s.ents, top_ents[: self.params["story_top_entities"]])
+        return top_ents.tolist()
 
     def reindex(self, s: LiveStory) -> None:
         """Index ``s`` under its current key terms and entities, as the most recently updated story."""
         p = self.params
         keys = tuple(top_terms(s.body, p["key_terms"]) + self.key_entities(s))
-        for k in set(s.keys) - set(keys):
-            post = self.postings.get(k)
-            if post is not None:
-                post.pop(s.id, None)
-                if not post:
-                    del self.postings[k]
+        postings, sid = self.postings, s.id
+        if s.keys != keys:
+            for k in set(s.keys).difference(keys):
+                post = postings.get(k)
+                if post is not None:
+                    post.pop(sid, None)
+                    if not post:
+                        del postings[k]
         cap = 4 * p["posting_cap"]
         for k in keys:
-            post = self.postings.get(k)
+            post = postings.get(k)
             if post is None:
-                post = self.postings[k] = {}
-            else:
-                post.pop(s.id, None)
-            post[s.id] = None
+                postings[k] = {sid: None}
+                continue
+            post.pop(sid, None)
+            post[sid] = None
             if len(post) > cap:
                 del post[next(iter(post))]
         s.keys = keys
