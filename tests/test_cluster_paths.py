@@ -56,3 +56,26 @@ def test_band_index_finds_the_candidates_datasketch_finds():
         index.remove(key, sigs[key])
     for sig in sigs:
         assert index.query(sig) == set(lsh.query(LeanMinHash(seed=1, hashvalues=sig, scheme="affine32")))
+
+
+def test_documents_packed_for_the_trip_from_a_worker_come_back_as_they_were():
+    import pickle
+    from datetime import UTC, datetime
+
+    from storywire.cluster.online import OnlineClusterer
+    from storywire.cluster.prepare import ClusterDoc, prepare_batch
+    from storywire.cluster.transfer import pack, unpack
+
+    eng = OnlineClusterer()
+    docs = [ClusterDoc(1, "Outlet A", "Harbour strike", " ".join(PARAGRAPH), datetime(2024, 5, 1, tzinfo=UTC), "en"),
+            ClusterDoc(2, "Outlet B", "", "", None),  # no text, undated: no sketch
+            ClusterDoc(3, "Outlet C", "Port dispute", " ".join(PARAGRAPH[:40]), datetime(2024, 5, 2, tzinfo=UTC))]
+    prepared = prepare_batch(docs, eng.vectoriser.terms, eng.dedup.num_perm, eng.dedup.seed, eng.embedder)
+    back = unpack(pickle.loads(pickle.dumps(pack(prepared))))
+    assert len(back) == len(prepared)
+    for got, want in zip(back, prepared, strict=True):
+        for name, value in vars(want).items():
+            if isinstance(value, np.ndarray):
+                assert getattr(got, name).dtype == value.dtype and np.array_equal(getattr(got, name), value), name
+            else:
+                assert getattr(got, name) == value, name

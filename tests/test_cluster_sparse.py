@@ -72,3 +72,28 @@ def test_core_keeps_terms_most_members_use_that_the_centroid_holds():
     # the core's weight the article (keys 3 and 8) lacks, by how many members use it
     miss = sparse.missing_core(keys, weights, counts, np.array([3, 8], dtype=sparse.KEYS), 4)
     assert miss == pytest.approx(0.2 * math.log(1 - 4 / 5) / 0.35)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_rank_votes_orders_like_a_dict_of_summed_weights(seed):
+    rng = random.Random(seed)
+    runs = [([rng.randrange(30) for _ in range(rng.randint(0, 12))], rng.choice([0.5, 0.25, rng.random()]))
+            for _ in range(rng.randint(1, 10))]
+    score: dict[int, float] = {}
+    for ids, w in runs:
+        for i in ids:
+            score[i] = score.get(i, 0.0) + w
+    expect = [i for i, _ in sorted(score.items(), key=lambda kv: kv[1], reverse=True)]
+    flat = np.array([i for ids, _ in runs for i in ids], dtype=np.int64)
+    got = sparse.rank_votes(flat, np.array([len(ids) for ids, _ in runs], dtype=np.int64),
+                            np.array([w for _, w in runs]))
+    assert got.tolist() == expect  # ties (equal sums) in the order the ids first came
+
+
+def test_embedding_cosines_are_the_mean_and_best_member_dot_products():
+    rng = np.random.default_rng(3)
+    mean, emb = rng.standard_normal(16).astype(np.float32), rng.standard_normal(16).astype(np.float32)
+    members = rng.standard_normal((4, 16)).astype(np.float32)
+    to_mean, best = sparse.embedding_cosines(mean, members, emb)
+    assert to_mean == pytest.approx(float(mean.astype(np.float64) @ emb.astype(np.float64)))
+    assert best == pytest.approx(max(float(m.astype(np.float64) @ emb.astype(np.float64)) for m in members))

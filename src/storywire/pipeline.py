@@ -432,13 +432,23 @@ class Pipeline:
 
     def _features(self, engine: OnlineClusterer, docs: list[ClusterDoc]) -> Iterator[PreparedDoc]:
         """The engine's text features of ``docs`` (:func:`cluster.prepare.prepare_batch`), in order, computed
-        in the worker processes; a chunk a worker failed on is prepared here."""
+        in the worker processes (sent back packed: :mod:`cluster.transfer`); a chunk a worker failed on is
+        prepared here."""
         from .cluster.prepare import prepare_batch
+        from .cluster.transfer import PackedDocs, prepare_packed, unpack
 
-        job = partial(prepare_batch, terms=engine.vectoriser.terms, num_perm=engine.dedup.num_perm,
-                      seed=engine.dedup.seed, embedder=engine.embedder)
+        here = partial(prepare_batch, terms=engine.vectoriser.terms, num_perm=engine.dedup.num_perm,
+                       seed=engine.dedup.seed, embedder=engine.embedder)
+        # with workers, sent back packed (cheaper to receive)
+        job: Callable[[list[ClusterDoc]], PackedDocs | list[PreparedDoc]] = (
+            partial(prepare_packed, *here.args, **here.keywords) if self.workers > 0 else here)
         for chunk, prepared in ordered_map(job, batched(docs, FEATURE_CHUNK), self.workers, chunksize=1):
-            yield from job(chunk) if isinstance(prepared, StageFailure) else prepared
+            if isinstance(prepared, StageFailure):
+                yield from here(chunk)
+            elif isinstance(prepared, PackedDocs):
+                yield from unpack(prepared)
+            else:
+                yield from prepared
 
     def _timeline_at(self, conn: Connection, t: datetime | None) -> _Timeline:
         """An engine that can place an article of time ``t`` (None: undated, placed at the store's newest

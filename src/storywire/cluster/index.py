@@ -11,15 +11,12 @@ stories): a paraphrased headline shares few words with its story.
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import islice, repeat
-from operator import add, itemgetter
+from itertools import islice
 
 import numpy as np
 
 from . import sparse
 from .vectors import LiveStory, TermId, VectorDoc, top_terms
-
-_second = itemgetter(1)
 
 
 class StoryIndex:
@@ -40,29 +37,30 @@ class StoryIndex:
     def key_entities(self, s: LiveStory) -> list[TermId]:
         """The story's ``key_entities`` most weighted entities, best first (indexed); keeps the first
         ``story_top_entities`` of them, with their weights, as ``s.top_ents``."""
-        top_ents = top_terms(s.ents, self.params["key_entities"])
-        s.top_ents = sparse.select(*s.ents,
-                                   np.asarray(top_ents[: self.params["story_top_entities"]], dtype=sparse.KEYS))
-        return top_ents
+        top_ents = sparse.top_keys(*s.ents, self.params["key_entities"])
+        s.top_ents = sparse.select(*s.ents, top_ents[: self.params["story_top_entities"]])
+        return top_ents.tolist()
 
     def reindex(self, s: LiveStory) -> None:
         """Index ``s`` under its current key terms and entities, as the most recently updated story."""
         p = self.params
         keys = tuple(top_terms(s.body, p["key_terms"]) + self.key_entities(s))
-        for k in set(s.keys) - set(keys):
-            post = self.postings.get(k)
-            if post is not None:
-                post.pop(s.id, None)
-                if not post:
-                    del self.postings[k]
+        postings, sid = self.postings, s.id
+        if s.keys != keys:
+            for k in set(s.keys).difference(keys):
+                post = postings.get(k)
+                if post is not None:
+                    post.pop(sid, None)
+                    if not post:
+                        del postings[k]
         cap = 4 * p["posting_cap"]
         for k in keys:
-            post = self.postings.get(k)
+            post = postings.get(k)
             if post is None:
-                post = self.postings[k] = {}
-            else:
-                post.pop(s.id, None)
-            post[s.id] = None
+                postings[k] = {sid: None}
+                continue
+            post.pop(sid, None)
+            post[sid] = None
             if len(post) > cap:
                 del post[next(iter(post))]
         s.keys = keys
@@ -115,20 +113,20 @@ class StoryIndex:
         p = self.params
         cap = p["posting_cap"]
         q = p["query_terms"]
-        bq, eq = d.btop[0][:q].tolist(), d.etop[0][:q].tolist()
-        query = bq + eq
-        weights = {**dict(zip(bq, d.btop[1][:q].tolist(), strict=True)),
-                   **dict(zip(eq, d.etop[1][:q].tolist(), strict=True))}
-        score: dict[int, float] = {}
-        for term in query:
-            post = self.postings.get(term)
-            if not post:
-                continue
-            # score[sid] += w for the cap most recent stories of the posting (distinct ids), in C
-            ids = list(islice(reversed(post), cap))
-            score.update(zip(ids, map(add, map(score.get, ids, repeat(0.0)), repeat(weights[term])), strict=True))
-        best = sorted(score.items(), key=_second, reverse=True)
-        found = list(islice(filter(allowed, (stories[s] for s, _ in best)), p["candidates"]))
+        voters: list[int] = []  # the cap most recent stories of each query term's posting, term after term
+        counts: list[int] = []
+        weights: list[float] = []
+        for terms, term_weights in (d.btop, d.etop):
+            for term, weight in zip(terms[:q].tolist(), term_weights[:q].tolist(), strict=True):
+                post = self.postings.get(term)
+                if post:
+                    before = len(voters)
+                    voters += islice(reversed(post), cap)
+                    counts.append(len(voters) - before)
+                    weights.append(weight)
+        best = sparse.rank_votes(np.fromiter(voters, np.int64, len(voters)), np.array(counts, dtype=np.int64),
+                                 np.array(weights)).tolist() if voters else []
+        found = list(islice(filter(allowed, map(stories.__getitem__, best)), p["candidates"]))
         if d.emb is not None and self._rows and p["emb_candidates"] > 0 and (
                 len(found) < p["candidates"] or d.size < p["short_shingles"]):  # where words are few
             found += self._closest(d.emb, p["emb_candidates"], {s.id for s in found}, stories, allowed)

@@ -216,6 +216,73 @@ def core(ck, cc, k, v, need, n):
     return ok[:r], ow[:r], oc[:r]
 
 
+@_kernel
+def rank_votes(ids, counts, weights):
+    """Ids voted for by runs of ``ids`` (the i-th run: ``counts[i]`` ids, each given ``weights[i]``), by their
+    summed weight, largest first; ties in the order each id first appears. The sums add up in the order of
+    ``ids``, as a dict accumulating them would."""
+    n = ids.shape[0]
+    w = np.empty(n, dtype=np.float64)
+    m = 0
+    for i in range(counts.shape[0]):
+        for _ in range(counts[i]):
+            w[m] = weights[i]
+            m += 1
+    order = np.argsort(ids, kind="mergesort")  # equal ids together, in order of appearance
+    group = np.empty(n, dtype=np.int64)
+    first = np.empty(n, dtype=np.int64)  # per group: the position of its first appearance
+    g = -1
+    for r in range(n):
+        at = order[r]
+        if r == 0 or ids[at] != ids[order[r - 1]]:
+            g += 1
+            first[g] = at
+        group[at] = g
+    groups = g + 1
+    total = np.zeros(groups, dtype=np.float64)
+    for i in range(n):
+        total[group[i]] += w[i]
+    by_first = np.argsort(first[:groups], kind="mergesort")
+    ranked = by_first[np.argsort(-total[by_first], kind="mergesort")]
+    out = np.empty(groups, dtype=np.int64)
+    for r in range(groups):
+        out[r] = ids[first[ranked[r]]]
+    return out
+
+
+@_kernel
+def embedding_cosines(mean, members, emb):
+    """(``mean`` . ``emb``, the largest of ``members`` (a row each) . ``emb``): dense dot products summed in
+    float64 (one call instead of two BLAS products, whose set-up costs more than the sums of 256 numbers)."""
+    dim = emb.shape[0]
+    s = 0.0
+    for i in range(dim):
+        s += float(mean[i]) * float(emb[i])
+    best = -np.inf
+    for r in range(members.shape[0]):
+        t = 0.0
+        for i in range(dim):
+            t += float(members[r, i]) * float(emb[i])
+        best = max(best, t)
+    return s, best
+
+
+@_kernel
+def weigh(vocab, idf, n_body, n_entities, body_tf, entity_tf, title_idx, title_tf, lead_idx, number_idx, top):
+    """An article's unit vectors from its term ids (``vocab``: body terms, title terms, entity keys) and their
+    idf: the body's and the entities' (each with its ``top`` entries ranked, as :func:`unit` gives them),
+    the title's, and the entities named in the title or lead and those that are numbers (with their weights).
+    Returns (entities, ranked entities, body, ranked body, title, lead entities, numbers), as
+    (keys, weights) pairs."""
+    ne = vocab.shape[0] - n_entities
+    ek, ew, etk, etw = unit(vocab[ne:], entity_tf * idf[ne:], top)
+    bk, bw, btk, btw = unit(vocab[:n_body], body_tf * idf[:n_body], top)
+    tk, tw, _, _ = unit(vocab[title_idx], title_tf * idf[title_idx], 0)
+    lk, lw = select(ek, ew, vocab[lead_idx])
+    nk, nw = select(ek, ew, vocab[number_idx])
+    return ek, ew, etk, etw, bk, bw, btk, btw, tk, tw, lk, lw, nk, nw
+
+
 _compiled = False
 _lock = threading.Lock()
 
@@ -251,4 +318,9 @@ def warm_up() -> None:
         top_keys(k, v, 1)
         select(k, v, k)
         core(k, v, k, v, 1.0, 2)
+        e = np.ones(2, dtype=np.float32)
+        i = np.array([0], dtype=np.int64)
+        weigh(k, v, 1, 1, v[:1], v[:1], i, v[:1], i, i, 2)
+        embedding_cosines(e, e[None, :], e)
+        rank_votes(np.array([3, 1, 3], dtype=np.int64), np.array([1, 2], dtype=np.int64), v)
         _compiled = True

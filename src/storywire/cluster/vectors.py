@@ -78,7 +78,7 @@ class LiveStory:
         """Cosines of a unit embedding with the story's mean embedding and with its closest latest member."""
         if emb is None or self.emb_unit is None or self.membs is None:
             return 0.0, 0.0
-        return float(self.emb_unit @ emb), float((self.membs @ emb).max())
+        return sparse.embedding_cosines(self.emb_unit, self.membs, emb)
 
     def add(self, d: VectorDoc, p: dict, member_stats: bool) -> None:
         """Count ``d`` in the centroids (and, with ``member_stats``, in the member statistics)."""
@@ -173,14 +173,9 @@ class Vectoriser:
         self.ndocs += 1
         df = self.df[prep.buckets].astype(np.float64) + prep.prior
         idf = np.log((self.ndocs + self.prior_docs + 1.0) / (df + 1.0)) + 1.0
-        vocab = prep.vocab
-        nb, ne = prep.n_body, len(vocab) - prep.n_entities
-        top = self.ranked
-        ek, ew, etk, etw = sparse.unit(vocab[ne:], prep.entity_tf * idf[ne:], top)
-        bk, bw, btk, btw = sparse.unit(vocab[:nb], prep.body_tf * idf[:nb], top)
-        ti = prep.title_idx
-        tk, tw, _, _ = sparse.unit(vocab[ti], prep.title_tf * idf[ti], 0)
-        return VectorDoc(prep.article_id, prep.source, t, dated, (tk, tw), (bk, bw), (ek, ew),
-                         sparse.select(ek, ew, vocab[prep.lead_idx]), sparse.select(ek, ew, vocab[prep.number_idx]),
+        ek, ew, etk, etw, bk, bw, btk, btw, tk, tw, lk, lw, nk, nw = sparse.weigh(
+            prep.vocab, idf, prep.n_body, prep.n_entities, prep.body_tf, prep.entity_tf, prep.title_idx, prep.title_tf,
+            prep.lead_idx, prep.number_idx, self.ranked)
+        return VectorDoc(prep.article_id, prep.source, t, dated, (tk, tw), (bk, bw), (ek, ew), (lk, lw), (nk, nw),
                          prep.n_shingles, prep.signature, prep.exact, (btk, btw), (etk, etw), prep.embedding,
                          prep.language)
