@@ -919,3 +919,13 @@ def test_an_attribution_holding_a_title_reads_across_it():
             "Barbato, an executive producer of \u201cDrag Race,\u201d said.")
     assert quote(text, "connect to it").speaker == "Randy Barbato"
     assert not [q for q in quotes_of(text) if "Drag Race" in q.text and q.speaker]
+
+
+def test_a_quantifier_names_no_one_and_a_live_blog_byline_names_its_writer():
+    text = ("Workers at the plant were asked about their contracts on Tuesday.\n\n"
+            "Few said they had a permanent job or a job that guaranteed a pension.")
+    assert not [q for q in quotes_of(text) if q.speaker]
+    text = ("The Brit Awards began at eight at the O2 Arena in London.\n\n"
+            "\u201cThis is going to be a long night for most viewers, I suspect,\u201d says Neil McCormick.\n\n"
+            "\u201cThe cheesy radio presenters are so wrong for this ceremony,\u201d Says Neil McCormick.")
+    assert quote(text, "cheesy radio presenters").speaker == "Neil McCormick"

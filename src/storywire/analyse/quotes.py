@@ -162,7 +162,8 @@ _MASK = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|S
                    r"Feb|Jan|Aug|Sept|Oct|Nov|Dec)\.|\b[A-Z]\.(?=[A-Z\s-])")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 # Words that stand for a speaker without naming one ("another accused the government of ...").
-_NOBODY = {"another", "one", "others", "some", "many", "someone", "somebody", "anyone", "everyone", "all", "both"}
+_NOBODY = {"another", "one", "others", "some", "many", "someone", "somebody", "anyone", "everyone", "all", "both",
+           "few", "most", "several", "none", "nobody", "each", "either", "neither"}
 _BAD_SPEAKER_WORDS = {
     "has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "could", "should", "may",
     "might", "can", "what", "which", "who", "whom", "whose", "that", "this", "there", "if", "when", "because",

@@ -43,8 +43,8 @@ _TAIL = re.compile(rf"(?:{_TIME}|{_PLACE})+$")
 _DESCRIBED_NAME = re.compile(r"^(?:[Aa]n?|[Tt]he)\s+((?:[a-z0-9][\w\-]*\s+){1,3})"
                              r"([A-Z][\w\-'\u2019.]*(?:\s+[A-Z][\w\-'\u2019.]*){0,2})$")
 DESCRIPTION_START = ("a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "another")
-_LEAD = re.compile(r"^[(\[]?(?:(?:and|but|then|also|later|now|meanwhile|however|additionally|indeed|still|so),?\s+)+",
-                   re.I)
+_LEAD = re.compile(r"^[(\[]?(?:(?:and|but|then|also|later|now|meanwhile|however|additionally|indeed|still|so|"
+                   r"says|adds|writes),?\s+)+", re.I)  # "Says Neil": a live blog's byline
 HONORIFIC_GENDER: dict[str, Gender] = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f",
                                        "lord": "m", "lady": "f", "baroness": "f", "king": "m", "queen": "f"}
 # Title words that are part of a role, never of a name ("Russian President Vladimir Putin").
