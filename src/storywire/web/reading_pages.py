@@ -105,6 +105,8 @@ def mark_all(request: Request, feed_id: int | None = Form(None), folder: str = F
              viewer: Viewer = Depends(page_user)) -> RedirectResponse:
     """Mark read everything unread in the reader's feeds, or in one feed or folder."""
     check_csrf(viewer, csrf_token)
+    if feed_id is not None:
+        queries.checked_id(feed_id, "feed")
     store = request.app.state.store
     with store.atomic() as conn:
         store.mark_all_read(conn, viewer.id, feed_id=feed_id, folder=folder or None, before=_before(before))
