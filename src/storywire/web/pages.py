@@ -110,16 +110,15 @@ def _river(request: Request, viewer: Viewer, view: str, page_no: int, until_text
 
 def _river_weeks(store: Store, conn, until: date | None) -> dict:
     """The river's period for the page: its days (``days``, ``last_day``), whether the store has a dated story
-    (``any``), whether it holds only older
-    news (``archive``) or a past period was asked for (``past``), and the ``until`` days of the periods before
-    and after (``later`` None: the latest is next)."""
+    (``any``), whether it holds only older news (``archive``) or a past period was asked for (``past``), and the
+    ``until`` days of the periods before and after (``later`` None: the latest is next)."""
     period = ranking_period(store, conn, until=queries.river_end(until))
     last_day = until or period.now.date()
     newest = store.newest_story_time(conn)
     later = last_day + TOP_PERIOD if until and newest and last_day + TOP_PERIOD < newest.date() else None
     return {"any": newest is not None, "days": TOP_PERIOD.days, "last_day": last_day, "archive": period.archive,
-            "past": period.past,
-            "earlier": last_day - TOP_PERIOD, "later": later, "query": f"until={until.isoformat()}&" if until else ""}
+            "past": period.past, "earlier": last_day - TOP_PERIOD, "later": later,
+            "query": f"until={until.isoformat()}&" if until else ""}
 
 
 # -- story and article ------------------------------------------------------------------------------
