@@ -140,6 +140,22 @@ def test_wire_credits():
     assert kinds("(Reporting by Jane Roe; Editing by Tom Doe)") == [("Reuters", "trailer")]
 
 
+def test_a_body_paragraph_mentioning_a_photo_is_analysed():
+    """A caption or credit is left out of the analysis; a body paragraph that only mentions photographs (or the
+    Academy of Motion Picture Arts and Sciences) is story text. Every paragraph holding the word "photo" or
+    "picture" used to be dropped, and with it whole single-paragraph articles."""
+    body = ("Hugh Jackman will host the 81st Academy Awards, the Academy of Motion Picture Arts and Sciences "
+            "announced on Friday. The Australian actor posed for photographs with the show's producers in "
+            "Beverly Hills. Jackman said he was thrilled and would sing at the ceremony on February 22.")
+    caption = "\n\nHugh Jackman at the Kodak Theatre in Los Angeles on Friday, February 20. Photo: Getty Images"
+    a = art(1, "Paper A", body + caption)
+    b = art(2, "Paper B", body.replace("Friday", "Friday morning") + caption, minutes=20)
+    d = analyse_story(1, [a, b], nlp=False)
+    assert any("Jackman will host the 81st Academy Awards" in s["text"] for s in d["summary"])
+    assert any("Jackman will host" in p["text"] for p in d["shared_passages"])
+    assert not any("Kodak Theatre" in p["text"] for p in d["shared_passages"] + d["summary"])
+
+
 def test_timeline_order_and_first_for_source():
     arts = [art(1, "A", "x y z.", minutes=30), art(2, "B", "x y z.", minutes=10), art(3, "A", "x y z.", minutes=50)]
     tl = analyse_story(1, arts, nlp=False)["timeline"]

@@ -40,11 +40,17 @@ AGENCIES: dict[str, str] = {
 _ANY_AGENCY = "|".join(f"(?:{v})" for v in AGENCIES.values())
 _AGENCY_RES = [(name, re.compile(rf"^(?:{pat})$")) for name, pat in AGENCIES.items()]
 
-_PHOTO = re.compile(
-    rf"\u00a9|\(c\)\s|\bphoto(?:graph)?s?\b|\bpictured?\b|getty images|\bpool\b via|/\s*(?:{_ANY_AGENCY})\b"
-    rf"|\b(?:{_ANY_AGENCY})\s*/",
+# A credit mark ("(c) Ludovic Marin, AP", "Photo: Getty Images", "Sputnik Photo Agency/Reuters") makes a short
+# paragraph a caption; the words alone ("photo", "picture") only a very short one: body paragraphs mention
+# photographs and the Academy of Motion Picture Arts and Sciences.
+_PHOTO_MARK = re.compile(
+    rf"\u00a9|\(c\)\s|\bphoto(?:graph)?\s*(?::|by\b)|\(\s*photo|getty images|\bpool\b via"
+    rf"|/\s*(?:{_ANY_AGENCY})\b|\b(?:{_ANY_AGENCY})\s*/|\bphoto agency\b",
     re.IGNORECASE,
 )
+_PHOTO_WORD = re.compile(r"\bphoto(?:graph)?s?\b|\bpictured?\b", re.IGNORECASE)
+CAPTION_MAX_CHARS = 400  # a caption with a credit mark: a sentence or two
+CAPTION_WORD_MAX_CHARS = 160  # a caption known only by the word "photo" or "picture"
 # "(FRANCE 24 with REUTERS)", "(AFP)", "(with AFP and Reuters)", "(Reuters)".
 _CREDIT_LINE = re.compile(r"^\(\s*(?:(?P<pub>[^()]{1,40}?)\s+with\s+|with\s+)?(?P<names>[^()]{1,80})\s*\)\.?$",
                           re.IGNORECASE)
@@ -82,8 +88,12 @@ def canonical_agency(name: str) -> str | None:
 
 
 def is_photo_credit(paragraph: str) -> bool:
-    """A caption or photo credit line (its agency names say nothing about the text)."""
-    return bool(_PHOTO.search(paragraph))
+    """A caption or photo credit line (its agency names say nothing about the text); never a body paragraph
+    that only mentions a photograph."""
+    p = paragraph.strip()
+    if len(p) <= CAPTION_WORD_MAX_CHARS and _PHOTO_WORD.search(p):
+        return True
+    return len(p) <= CAPTION_MAX_CHARS and bool(_PHOTO_MARK.search(p))
 
 
 def is_credit_line(paragraph: str) -> bool:
