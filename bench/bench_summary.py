@@ -11,7 +11,10 @@ items, conflict items, and how many summaries have
 - a duplicate fact: two items whose content words (stop words left out) have a rapidfuzz token-set
   ratio of 70 or more, a measure independent of the summariser's own same-fact rules (it misses
   paraphrases in other words, so it is a floor),
-- an item not found in any of its articles apart from whitespace (must be 0).
+- an item not found in any of its articles apart from whitespace (must be 0),
+- the lead: per story, the mean share of each article's first-sentence content words that the summary's first
+  item holds (a reader's first line should state what the articles lead with), averaged over stories; and the
+  same share for the whole summary (all its items).
 ``--show`` prints the duplicate pairs and the conflict items.
 """
 from __future__ import annotations
@@ -34,8 +37,19 @@ from storywire.models import Article
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "stories" / "ecbplus-dev.jsonl"
 
 
+def content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.lower()) if w not in ENGLISH_STOP_WORDS}
+
+
 def content(text: str) -> str:
-    return " ".join(sorted({w for w in re.findall(r"\w+", text.lower()) if w not in ENGLISH_STOP_WORDS}))
+    return " ".join(sorted(content_words(text)))
+
+
+def lead_share(first: str, docs: list[dict]) -> float:
+    """Mean share of each document's first-sentence content words found in ``first``."""
+    words = content_words(first)
+    leads = [content_words(d["title"]) for d in docs if content_words(d["title"])]
+    return sum(len(lead & words) / len(lead) for lead in leads) / max(1, len(leads))
 
 
 def locate(text: str, src: str) -> tuple[int, int] | None:
@@ -61,8 +75,9 @@ def quoted_share(text: str, sources: list[str]) -> float:
     return 0.0
 
 
-def measure(stories: list[list[dict]], show: bool) -> dict[str, int]:
-    counts = dict.fromkeys(("summaries", "items", "conflicts", "opener", "bare_quote", "duplicate", "not_verbatim"), 0)
+def measure(stories: list[list[dict]], show: bool) -> dict[str, float]:
+    counts: dict[str, float] = dict.fromkeys(
+        ("summaries", "items", "conflicts", "opener", "bare_quote", "duplicate", "not_verbatim", "lead", "lead_all"), 0)
     when = datetime(2024, 1, 1, tzinfo=UTC)
     for n, docs in enumerate(stories):
         arts = [Article(id=i + 1, source=f"outlet {i}", title="", text=f"{d['title']}\n\n{d['text']}".strip(),
@@ -74,6 +89,8 @@ def measure(stories: list[list[dict]], show: bool) -> dict[str, int]:
         counts["summaries"] += 1
         counts["items"] += len(items)
         counts["conflicts"] += len(conflicts)
+        counts["lead"] += lead_share(items[0]["text"], docs) if items else 0.0
+        counts["lead_all"] += lead_share(" ".join(s["text"] for s in items), docs)
         counts["opener"] += any(opens_on_reference(s["text"]) for s in items)
         counts["bare_quote"] += any(
             is_bare_quote(s["text"], quoted_share(s["text"], [texts[i] for i in s["article_ids"]])) for s in items)
@@ -104,7 +121,9 @@ def main() -> None:
         c = measure(stories, args.show)
         print(f"{half}: {c['summaries']} summaries, {c['items']} sentence items, {c['conflicts']} conflict items; "
               f"summaries with an opener-reference item {c['opener']}, a bare quote {c['bare_quote']}, "
-              f"a duplicate fact {c['duplicate']}; items not verbatim {c['not_verbatim']}", flush=True)
+              f"a duplicate fact {c['duplicate']}; items not verbatim {c['not_verbatim']}; "
+              f"lead: first item {c['lead'] / max(1, c['summaries']):.3f}, "
+              f"all items {c['lead_all'] / max(1, c['summaries']):.3f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from storywire.analyse.summarise import (
     stands_alone,
     story_names,
     summarise,
+    summary_candidates,
     tidy,
 )
 from storywire.analyse.text import norm_tokens
@@ -488,3 +489,36 @@ def test_two_items_of_two_sentences_never_repeat_one_fact():
     texts = [item["text"] for item in summarise(cands, 3)[0]]
     assert len([t for t in texts if "seven nominations" in t]) == 1, texts
     assert other in texts
+
+
+BIOGRAPHY = [
+    "Page was born in Nashville in 1923 and grew up in Tennessee with five brothers and sisters.",
+    "Page moved to New York in 1947 and began modelling for camera clubs in Greenwich Village studios.",
+    "Page posed for photographer Irving Klaw in New York studios, and the New York camera clubs made her famous.",
+    "Page appeared in New York magazines and calendars, and New York photographers made her the pin-up of the decade.",
+    "Page left New York modelling in 1957, became a born-again Christian and studied at Bible schools.",
+    "Page was married three times, and the New York years were the ones her fans remembered.",
+]
+
+
+def test_the_summary_opens_with_the_lead_not_a_long_biography():
+    """A long obituary's background sentences resemble one another (and so look central); the summary still
+    opens with the news an article leads with."""
+    a = art(1, "Paper A", "Bettie Page died on Thursday in a hospital, her agent said.\n\n" + " ".join(BIOGRAPHY))
+    b = art(2, "Paper B", "The pin-up queen of the fifties has passed away at 85 after a heart attack. "
+            "Her New York camera club pictures made Page famous.", minutes=30)
+    items = sentences(analyse_story(20, [a, b], summary_sentences=3, nlp=False))
+    assert items[0] == "Bettie Page died on Thursday in a hospital, her agent said."
+
+
+def test_articles_of_no_known_outlet_each_count_as_one():
+    """Records without an outlet are not one outlet: a sentence three of them carry is carried by three."""
+    from storywire.analyse.sentences import segment
+    from storywire.models import UNKNOWN_OUTLET
+
+    text = "The bridge reopened to traffic on Monday after two years of repairs."
+    by_article = {aid: segment(aid, text) for aid in (1, 2, 3)}
+    cluster = [by_article[aid][0] for aid in (1, 2, 3)]
+    cands = summary_candidates([cluster], by_article, dict.fromkeys((1, 2, 3), text),
+                               {1: UNKNOWN_OUTLET, 2: UNKNOWN_OUTLET, 3: "Paper A"})
+    assert cands[0].sources == 3

@@ -28,6 +28,7 @@ from typing import Literal, NamedTuple
 
 import numpy as np
 
+from ..models import UNKNOWN_OUTLET
 from ..stop_words import ENGLISH_STOP_WORDS
 from .quotes import quote_spans
 from .sentences import Sentence, paragraphs
@@ -41,6 +42,8 @@ CONTAIN_CUT = 0.5
 PART_MIN_WORDS = 4
 LEAD_CONTAIN_CUT = 0.25  # two articles' opening sentences: the same main event, however worded
 MMR_LAMBDA = 0.7
+LEAD_WEIGHT = 1.0  # the lead prior: an article's opening sentence weighs (1 + LEAD_WEIGHT) times...
+LEAD_SPAN = 0.3  # ...falling to 1 at this relative position (news puts its main facts first)
 QUOTED_SHARE = 0.5
 
 ItemKind = Literal["sentence", "conflict"]
@@ -91,7 +94,7 @@ class SummaryCandidate:
     text: str
     tokens: list[str]
     article_ids: list[int]
-    sources: int  # distinct outlets carrying it
+    sources: int  # distinct outlets carrying it (an article of no known outlet counts as one of its own)
     rel_pos: dict[int, float]  # article id -> relative position (0 = first sentence)
     quoted: float = 0.0  # share of its characters inside quotation marks
     lead_in: str = ""  # the sentence before, kept with this one as one item when this one opens on a reference
@@ -300,13 +303,18 @@ def summary_candidates(clusters: list[list[Sentence]], sentences: dict[int, list
         rel: dict[int, float] = {}
         for m in members:
             rel.setdefault(m.article_id, m.index / n_sent[m.article_id])
-        out.append(SummaryCandidate(tidy(rep.text), rep.tokens, ids, len({sources[i] for i in ids}), rel,
+        out.append(SummaryCandidate(tidy(rep.text), rep.tokens, ids, _outlets(ids, sources), rel,
                                     quoted(rep), split_quote=quoted.splits(rep, rep)))
         if opens_on_reference(rep.text):
             pair = _with_lead_in(members, sentences, texts, sources, cluster_of, n_sent, quoted)
             if pair is not None:
                 out.append(pair)
     return out
+
+
+def _outlets(article_ids: list[int], sources: dict[int, str]) -> int:
+    """Distinct outlets of these articles; each article of no known outlet counts as one of its own."""
+    return len({sources[i] if sources[i] not in ("", UNKNOWN_OUTLET) else i for i in article_ids})
 
 
 def _with_lead_in(members: list[Sentence], sentences: dict[int, list[Sentence]], texts: dict[int, str],
@@ -331,7 +339,7 @@ def _with_lead_in(members: list[Sentence], sentences: dict[int, list[Sentence]],
         rel.setdefault(x.article_id, q.index / n_sent[x.article_id])
     share = (quoted(p) * len(p.text) + quoted(m) * len(m.text)) / max(1, len(p.text) + len(m.text))
     return SummaryCandidate(tidy(texts[m.article_id][p.start:m.end]), p.tokens + m.tokens, ids,
-                            len({sources[i] for i in ids}), rel, share, lead_in=tidy(p.text),
+                            _outlets(ids, sources), rel, share, lead_in=tidy(p.text),
                             split_quote=quoted.splits(p, m))
 
 
@@ -472,15 +480,19 @@ def _sentence_item(c: SummaryCandidate) -> dict:
 
 def _select(pool: list[SummaryCandidate], sim: np.ndarray, central: np.ndarray, figures: list[_Figures],
             n_sentences: int) -> list[int]:
-    """MMR over LexRank centrality x coverage x lead prior; never two items stating the same fact."""
+    """The opening sentence most articles share (ties: the best scored) first, then MMR over LexRank centrality
+    x coverage x lead prior; never two items stating the same fact."""
     score = np.array([
         central[i] * (1.0 + 0.5 * math.log1p(max(0, c.sources - 1)))
-        * (1.0 + 0.5 * (1.0 - min(1.0, min(c.rel_pos.values(), default=1.0))))
+        * (1.0 + LEAD_WEIGHT * max(0.0, 1.0 - min(c.rel_pos.values(), default=1.0) / LEAD_SPAN))
         for i, c in enumerate(pool)
     ])
-    leads = [min(c.rel_pos.values(), default=1.0) == 0.0 for c in pool]
+    opened = [sum(v == 0.0 for v in c.rel_pos.values()) for c in pool]  # articles opening with it
+    leads = [n > 0 for n in opened]
     chosen: list[int] = []
-    remaining = set(range(len(pool)))
+    if max(opened, default=0):
+        chosen.append(max(range(len(pool)), key=lambda i: (opened[i], score[i])))
+    remaining = set(range(len(pool))) - set(chosen)
     while remaining and len(chosen) < n_sentences:
         best, best_val = None, -1e9
         for i in remaining:
@@ -717,7 +729,8 @@ def _conflicts(chosen: SummaryCandidate, figures: _Figures, others: list[tuple[S
 
 
 def _reading_order(chosen: list[int], pool: list[SummaryCandidate]) -> list[int]:
-    """The chosen sentences in the order of the article carrying most of them, else by relative position."""
+    """The item most articles open with first (when any opens one), then the chosen sentences in the order of the
+    article carrying most of them, else by relative position."""
     counts: dict[int, int] = {}
     for i in chosen:
         for a in pool[i].article_ids:
@@ -729,7 +742,10 @@ def _reading_order(chosen: list[int], pool: list[SummaryCandidate]) -> list[int]
         first = min(c.rel_pos.values(), default=1.0)
         return c.rel_pos.get(lead, first) if lead is not None else first
 
-    return sorted(chosen, key=pos)
+    ordered = sorted(chosen, key=pos)
+    leads = {i: sum(v == 0.0 for v in pool[i].rel_pos.values()) for i in chosen}
+    first = max(chosen, key=lambda i: leads[i])  # the item most articles open with (ties: the best scored)
+    return [first] + [i for i in ordered if i != first] if leads[first] else ordered
 
 
 def _central_title(T, S, central: np.ndarray, titles: Sequence[tuple[int, str]]) -> str:
