@@ -164,6 +164,28 @@ def test_records_without_outlet_are_not_one_outlet(tmp_path):
     assert sorted(str(r["source"]) for r in exported) == ["Gazette", "None", "None", "None"]
 
 
+def test_a_story_of_no_known_outlet_says_so(tmp_path):
+    """Its page says "no known outlet", not "0 outlets"."""
+    from fastapi.testclient import TestClient
+
+    from storywire.config import Settings
+    from storywire.web import create_app
+
+    db = tmp_path / "s.db"
+    text = ("Firefighters fought a blaze at the Harbour Street warehouse through the night, and the fire chief "
+            "said on Tuesday that no one was hurt and the cause was not yet known.")
+    src = write_jsonl(tmp_path / "anon.jsonl", [
+        {"id": f"a{i}", "title": f"Warehouse fire on Harbour Street {i}", "text": text,
+         "published": f"2024-05-0{i + 1}T10:00:00Z"} for i in range(2)])
+    assert cli(db, "ingest", str(src)).exit_code == 0
+    with closing(open_store(str(db))) as store:
+        with store.read() as conn:
+            (story,) = store.list_stories(conn, limit=10)
+        with TestClient(create_app(Settings(anonymous_read=True), store)) as client:
+            kicker = client.get(f"/story/{story.id}").text.split('class="kicker"')[1].split("</p>")[0]
+    assert "no known outlet" in kicker and "outlets" not in kicker
+
+
 # -- dates ---------------------------------------------------------------------------------------
 def test_dates_in_urls():
     now = datetime(2024, 3, 1, tzinfo=UTC)
