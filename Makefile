@@ -40,9 +40,9 @@ run: $(STAMP)
 	$(BIN)/storywire init
 	$(BIN)/storywire run
 
-# Every test (in parallel, one worker per core), then the linters.
+# Every test (in parallel, one worker per core; the 15 slowest listed), then the linters.
 test: $(STAMP) system-deps
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --durations=15
 	$(MAKE) lint
 
 # The quick loop while working: no tests marked slow, no linters.
