@@ -26,7 +26,9 @@ def test_each_decision_is_judged_against_the_gold_events_so_far():
 
 def test_errors_shows_only_the_decisions_that_split_or_merge(tmp_path, capsys):
     model = tmp_path / "never-joins.json"
-    model.write_text(json.dumps({**load_params(), "threshold": 1.01}), encoding="utf-8")
+    params = load_params()
+    never = {**params, "threshold": 1.01, "headline": {**params["headline"], "threshold": 1.01}}
+    model.write_text(json.dumps(never), encoding="utf-8")
     assert main([str(STREAM), "--model", str(model), "--errors", "--titles-only"]) == 0
     out = capsys.readouterr().out.splitlines()
     heads = [line for line in out if line.startswith("article ")]
