@@ -92,3 +92,23 @@ def test_a_headline_only_article_never_merges_two_stories():
     merged = [eng.assign(doc).merged_story_ids for doc, _ in to_docs(load_records(SIBLINGS))]
     assert merged == [()] * 8
     assert eng.stats()["active_stories"] == 2
+
+
+def test_eval_split_fits_on_the_train_half_as_it_is_and_scores_the_other_as_headlines(tmp_path, monkeypatch):
+    """--split-topics --titles-only fits on full text (as the shipped model is) and scores headlines."""
+    from storywire.cluster import evaluate as ev
+    from storywire.commands import evaluate as cmd
+
+    stream = tmp_path / "topics.jsonl"
+    recs = [{**r, "text": r["title"] + ". More text follows.", "topic": 1 + i // 4}
+            for i, r in enumerate(load_records(SIBLINGS))]
+    stream.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    fitted_on: list[list[dict]] = []
+    scored: list[list[dict]] = []
+    monkeypatch.setattr(cmd, "fit_labelled", lambda train, *a: fitted_on.append(train) or load_params())
+    real = ev.evaluate_stream
+    monkeypatch.setattr(ev, "evaluate_stream", lambda test, *a: scored.append(test) or real(test, *a))
+    result = runner.invoke(app, ["eval", "cluster", str(stream), "--split-topics", "--titles-only"])
+    assert result.exit_code == 0, result.output
+    assert [len(t) for t in fitted_on] == [4, 4] and all(r["text"] for t in fitted_on for r in t)
+    assert [len(t) for t in scored] == [4, 4] and not any(r["text"] for t in scored for r in t)
