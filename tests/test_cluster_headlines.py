@@ -112,3 +112,21 @@ def test_eval_split_fits_on_the_train_half_as_it_is_and_scores_the_other_as_head
     assert result.exit_code == 0, result.output
     assert [len(t) for t in fitted_on] == [4, 4] and all(r["text"] for t in fitted_on for r in t)
     assert [len(t) for t in scored] == [4, 4] and not any(r["text"] for t in scored for r in t)
+
+
+def test_headline_only_records_ingested_make_one_story_per_crash(sqlite_store):
+    """The real path: JSONL records with a title and no text are stored headline-only and clustered by
+    the headline decision."""
+    from storywire import config
+    from storywire.ingest.files import read_paths
+    from storywire.pipeline import Pipeline
+
+    Pipeline(sqlite_store, config.Settings(analyse=False)).ingest(read_paths([SIBLINGS]), analyse=False)
+    with sqlite_store.read() as conn:
+        arts = list(sqlite_store.iter_articles(conn))
+    assert len(arts) == 8 and not any(a.text for a in arts)
+    stories: dict[str, set] = {}
+    for a in arts:
+        stories.setdefault(a.external_id.rsplit("-", 1)[0], set()).add(a.story_id)
+    assert len(stories["rail-bavaria"]) == 1 and len(stories["rail-greece"]) == 1, stories
+    assert stories["rail-bavaria"] != stories["rail-greece"]
