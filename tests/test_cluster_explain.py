@@ -37,3 +37,10 @@ def test_errors_shows_only_the_decisions_that_split_or_merge(tmp_path, capsys):
     assert main([str(STREAM)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert sum(line.startswith("article ") for line in out) == 10 and out[-1].startswith("10 decisions: ")
+
+
+def test_a_model_that_is_not_one_is_one_line(tmp_path, capsys):
+    bad = tmp_path / "model.json"
+    bad.write_text('{"coef": ', encoding="utf-8")
+    assert main([str(STREAM), "--model", str(bad)]) == 2
+    assert capsys.readouterr().err.startswith(f"error: {bad}: not a cluster model this engine can use (JSONDecodeError")

@@ -130,3 +130,24 @@ def test_headline_only_records_ingested_make_one_story_per_crash(sqlite_store):
         stories.setdefault(a.external_id.rsplit("-", 1)[0], set()).add(a.story_id)
     assert len(stories["rail-bavaria"]) == 1 and len(stories["rail-greece"]) == 1, stories
     assert stories["rail-bavaria"] != stories["rail-greece"]
+
+
+def test_a_model_whose_headline_decision_does_not_fit_its_features_is_one_line(tmp_path):
+    """The command as a user runs it: one line naming the file, no traceback."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import storywire
+
+    model = tmp_path / "model.json"
+    params = load_params()
+    model.write_text(json.dumps({**params, "headline": {**params["headline"], "coef": [1.0]}}), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(Path(storywire.__file__).parents[1])}
+    proc = subprocess.run([sys.executable, "-m", "storywire", "--db", str(tmp_path / "s.db"), "eval", "cluster",
+                           str(SIBLINGS), "--model", str(model)], capture_output=True, text=True, env=env)
+    assert proc.returncode != 0
+    assert proc.stderr.strip() == (f"error: {model}: not a cluster model this engine can use (ValueError: the "
+                                   f"model's headline part has 1 coefficients for {len(params['features'])} "
+                                   "features)"), proc.stderr

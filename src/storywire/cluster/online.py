@@ -51,6 +51,7 @@ from importlib import resources
 from itertools import islice
 from pathlib import Path
 
+from ..errors import ConfigError
 from ..models import Assignment
 from . import sparse, state
 from .dedup import Deduplicator, DupResult
@@ -104,15 +105,22 @@ _MODEL_FILE = "model.json"
 
 
 def load_params(path: str | Path | None = None) -> dict:
-    """Fitted parameters from a JSON file; empty/None: the model shipped with storywire."""
-    if path:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    else:
-        try:
-            data = json.loads(resources.files(__package__).joinpath(_MODEL_FILE).read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            data = {}
-    return {**DEFAULT_PARAMS, **data}
+    """Fitted parameters from a JSON file; empty/None: the model shipped with storywire. A file that is not
+    a model this engine can score with is a ConfigError naming it."""
+    try:
+        if path:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        else:
+            try:
+                data = json.loads(resources.files(__package__).joinpath(_MODEL_FILE).read_text(encoding="utf-8"))
+            except FileNotFoundError:
+                data = {}
+        params = {**DEFAULT_PARAMS, **data}
+        Scorer(params)  # checks the features and both decisions
+    except (OSError, ValueError, TypeError, KeyError) as exc:  # ValueError: also bad JSON, bad UTF-8
+        where = path or f"the shipped {_MODEL_FILE}"
+        raise ConfigError(f"{where}: not a cluster model this engine can use ({type(exc).__name__}: {exc})") from None
+    return params
 
 
 def _epoch(t: datetime | None) -> float | None:

@@ -71,7 +71,7 @@ class Decision(NamedTuple):
     min_emb: float
 
 
-def decision(p: dict, n_features: int, where: str = "cluster model") -> Decision:
+def decision(p: dict, n_features: int, where: str = "the model") -> Decision:
     """The :class:`Decision` of a model's (or its ``headline`` part's) parameters; ValueError when its
     coefficients do not match the ``n_features`` features."""
     if not all(len(p[k]) == n_features for k in ("coef", "mean", "scale")):
@@ -109,7 +109,7 @@ class Scorer:
         self.features = tuple(p["features"])
         self.body_decision = decision(p, len(self.features))
         # the decision for headline-only articles (a model without one scores them like the others)
-        self.headline_decision = decision({**p, **p["headline"]}, len(self.features), "its headline part") \
+        self.headline_decision = decision({**p, **p["headline"]}, len(self.features), "the model's headline part") \
             if p.get("headline") else self.body_decision
         # whether stories keep the member statistics the member features need
         self.member_stats = any(k in MEMBER_FEATURES for k in self.features)
