@@ -26,7 +26,9 @@ def test_each_decision_is_judged_against_the_gold_events_so_far():
 
 def test_errors_shows_only_the_decisions_that_split_or_merge(tmp_path, capsys):
     model = tmp_path / "never-joins.json"
-    model.write_text(json.dumps({**load_params(), "threshold": 1.01}), encoding="utf-8")
+    params = load_params()
+    never = {**params, "threshold": 1.01, "headline": {**params["headline"], "threshold": 1.01}}
+    model.write_text(json.dumps(never), encoding="utf-8")
     assert main([str(STREAM), "--model", str(model), "--errors", "--titles-only"]) == 0
     out = capsys.readouterr().out.splitlines()
     heads = [line for line in out if line.startswith("article ")]
@@ -35,3 +37,10 @@ def test_errors_shows_only_the_decisions_that_split_or_merge(tmp_path, capsys):
     assert main([str(STREAM)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert sum(line.startswith("article ") for line in out) == 10 and out[-1].startswith("10 decisions: ")
+
+
+def test_a_model_that_is_not_one_is_one_line(tmp_path, capsys):
+    bad = tmp_path / "model.json"
+    bad.write_text('{"coef": ', encoding="utf-8")
+    assert main([str(STREAM), "--model", str(bad)]) == 2
+    assert capsys.readouterr().err.startswith(f"error: {bad}: not a cluster model this engine can use (JSONDecodeError")

@@ -19,8 +19,9 @@ API (no database: the caller reads and writes the store). How the ingest pipelin
 score (probability of the joined story; for a new story, the best candidate's), duplicate_of (the
 earliest copy in the window) and dup_similarity (best near-duplicate similarity), merged_story_ids
 (stories merged into story_id by this arrival: their articles now belong to story_id), explain
-(with ``explain=True``: the decision, threshold, top candidates with probability and feature values;
-shown by ``python -m storywire.cluster.explain FILE``).
+(with ``explain=True``: the decision, threshold (of the decision that scored the article: the
+model's ``headline`` decision for an article without a body), top candidates with probability and
+feature values; shown by ``python -m storywire.cluster.explain FILE``).
 
 - ``load_engine(settings, next_story_id=1)``: a fresh engine with ``settings.cluster_model`` (empty: the
   model shipped in cluster/model.json) and ``settings.cluster_window_hours``.
@@ -47,10 +48,13 @@ shown by ``python -m storywire.cluster.explain FILE``).
   the store instead.
 - ``OnlineClusterer.next_story_id``, ``.story_of(article_id)``, ``.stats()``.
 - ``storywire.cluster.train.fit(records, window_hours=72.0, source="") -> params dict`` (write it as JSON
-  for ``cluster_model``); ``python -m storywire.cluster.train FILE -o params.json``.
+  for ``cluster_model``; both decisions, the headline one under ``headline``);
+  ``python -m storywire.cluster.train FILE -o params.json``.
 - ``storywire.cluster.evaluate``: ``load_records(path)`` (JSONL with id, title, text, [published],
   story|cluster), ``evaluate_stream(records, params=None, window_hours=72.0) -> dict(precision, recall,
-  f1, articles, articles_per_s, stories, gold_stories)``, ``bcubed(pred, gold)``, ``split_by_topic``.
+  f1, articles, articles_per_s, stories, gold_stories)``, ``bcubed(pred, gold)``, ``split_by_topic``;
+  ``titles_only``, ``mixed`` and ``title_case`` turn records into headline-only, every-other-headline-only
+  and Title Case ones.
 - ``storywire.cluster.baseline``: TF-IDF + agglomerative clustering, ``python -m storywire.cluster.baseline FILE``.
 - ``storywire.cluster.dedup.Deduplicator``: the near-duplicate index on its own.
 

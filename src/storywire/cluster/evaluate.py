@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import time
 from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
@@ -128,6 +129,30 @@ def evaluate_stream(records: Iterable[dict], params: dict | None = None, window_
 def titles_only(records: Iterable[dict]) -> list[dict]:
     """The records as headline-only items: the title alone, no text."""
     return [{**r, "text": ""} for r in records]
+
+
+def mixed(records: Iterable[dict]) -> list[dict]:
+    """The records with every other one (the second, the fourth, ...) a headline-only item."""
+    return [{**r, "text": ""} if i % 2 else r for i, r in enumerate(records)]
+
+
+# Words a Title Case headline leaves in lower case (Chicago style: articles, short conjunctions and prepositions)
+_SMALL_WORDS = frozenset("a an the and but or nor for so yet as at by in of on per to via vs".split())
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’]*")
+
+
+def title_case(title: str) -> str:
+    """``title`` as a US outlet writes a headline: every word capitalised but the small ones (not the first
+    or last); a word with a capital letter already ("iPhone", "EU") is left as it is."""
+    words = list(_TITLE_WORD.finditer(title))
+
+    def cap(m: re.Match) -> str:
+        w = m.group()
+        if w != w.lower() or (w in _SMALL_WORDS and m.start() != words[0].start() and m.end() != words[-1].end()):
+            return w
+        return w[0].upper() + w[1:]
+
+    return _TITLE_WORD.sub(cap, title)
 
 
 def dated_records(records: Iterable[dict], seed: int = 1, first: datetime = datetime(2015, 1, 1, tzinfo=UTC),

@@ -16,6 +16,7 @@ import sys
 from collections import Counter
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 
+from ..errors import ConfigError
 from ..models import Assignment
 from .evaluate import load_records, titles_only, to_docs
 from .online import OnlineClusterer, load_params
@@ -73,7 +74,11 @@ def main(argv: list[str] | None = None) -> int:
     records = load_records(args.file)
     if args.titles_only:
         records = titles_only(records)
-    params = load_params(args.model)
+    try:
+        params = load_params(args.model)
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     verdicts: Counter = Counter()
     for gold, a, verdict in judged(explain_stream(records, params, args.window_hours)):
         verdicts[verdict] += 1

@@ -16,9 +16,12 @@ Per article (cost independent of how long the stream has run):
    of them name the article's entities, the story's core entities the article lacks, the best
    single-member cosine); the best one joins if its probability clears the fitted threshold and its
    body cosine clears the fitted floor ``min_body``, else a new story. A time-decay prior lowers the
-   score of stories quiet for a while;
+   score of stories quiet for a while. A headline-only article (no body) is scored by the model's
+   second decision, fitted on headline-only articles (see :mod:`.scoring`);
 5. merge: when a second candidate also scores above ``merge_threshold`` and its centroid is close to
-   the chosen story's, the two are one story: the smaller is merged into the larger.
+   the chosen story's, the two are one story: the smaller is merged into the larger (never on the
+   evidence of a headline-only article: its decision is fitted for joining, and a headline is thin
+   evidence that two stories are one).
 
 Stories keep incremental centroids (pruned to their top terms), keywords and entities, and are
 dropped once quiet for two windows; so memory is bounded by the window, not the stream.
@@ -48,6 +51,7 @@ from importlib import resources
 from itertools import islice
 from pathlib import Path
 
+from ..errors import ConfigError
 from ..models import Assignment
 from . import sparse, state
 from .dedup import Deduplicator, DupResult
@@ -101,15 +105,22 @@ _MODEL_FILE = "model.json"
 
 
 def load_params(path: str | Path | None = None) -> dict:
-    """Fitted parameters from a JSON file; empty/None: the model shipped with storywire."""
-    if path:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    else:
-        try:
-            data = json.loads(resources.files(__package__).joinpath(_MODEL_FILE).read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            data = {}
-    return {**DEFAULT_PARAMS, **data}
+    """Fitted parameters from a JSON file; empty/None: the model shipped with storywire. A file that is not
+    a model this engine can score with is a ConfigError naming it."""
+    try:
+        if path:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        else:
+            try:
+                data = json.loads(resources.files(__package__).joinpath(_MODEL_FILE).read_text(encoding="utf-8"))
+            except FileNotFoundError:
+                data = {}
+        params = {**DEFAULT_PARAMS, **data}
+        Scorer(params)  # checks the features and both decisions
+    except (OSError, ValueError, TypeError, KeyError) as exc:  # ValueError: also bad JSON, bad UTF-8
+        where = path or f"the shipped {_MODEL_FILE}"
+        raise ConfigError(f"{where}: not a cluster model this engine can use ({type(exc).__name__}: {exc})") from None
+    return params
 
 
 def _epoch(t: datetime | None) -> float | None:
@@ -172,13 +183,13 @@ class OnlineClusterer:
         scored = self._score(d, full=explain)
         merged: tuple[int, ...] = ()
         if scored and scored[0].p >= self._threshold(d, self.stories[scored[0].story_id]):
-            sid, merged = self._join_best(scored) if d.dated else (scored[0].story_id, ())
+            sid, merged = self._join_best(scored) if d.dated and not d.headline else (scored[0].story_id, ())
             score, is_new = scored[0].p, False
         else:
             sid = self._new_story(d)
             score, is_new = (scored[0].p if scored else 0.0), True
         self._add(d, sid)
-        info = self._explanation(is_new, scored, dup) if explain else {}
+        info = self._explanation(is_new, scored, dup, self.scorer.decision_for(d).threshold) if explain else {}
         dup_sim = dup.similarity if dup.near is not None else None
         return Assignment(d.id, sid, is_new, round(float(score), 6), None, dup_sim, merged, info)
 
@@ -317,8 +328,8 @@ class OnlineClusterer:
 
     def _threshold(self, d: VectorDoc, s: LiveStory) -> float:
         """The probability ``d`` needs to join ``s``: strong evidence where either has no date."""
-        p = self.params
-        return p["threshold"] if d.dated and s.dated else max(p["threshold"], p["undated_threshold"])
+        threshold = self.scorer.decision_for(d).threshold
+        return threshold if d.dated and s.dated else max(threshold, self.params["undated_threshold"])
 
     def _score(self, d: VectorDoc, exclude: int | None = None, full: bool = True) -> list[ScoredCandidate]:
         """The candidate stories of ``d`` it may join in time, scored, best first (``exclude``: leave one
@@ -343,10 +354,10 @@ class OnlineClusterer:
                 sid = survivor
         return sid, merged
 
-    def _explanation(self, is_new: bool, scored: list[ScoredCandidate], dup: DupResult) -> dict:
+    def _explanation(self, is_new: bool, scored: list[ScoredCandidate], dup: DupResult, threshold: float) -> dict:
         return {
             "decision": "new story" if is_new else "joined",
-            "threshold": self.params["threshold"],
+            "threshold": threshold,
             "candidates": [{"story_id": c.story_id, "p": round(c.p, 4),
                             "features": {k: round(v, 4) for k, v in c.features.items()}} for c in scored[:5]],
             "near_duplicate": {"article_id": dup.near, "similarity": dup.similarity} if dup.near is not None else None,

@@ -75,6 +75,7 @@ class PreparedDoc:
     exact: int | None  # exact-copy key of the shingle set (None: no text)
     embedding: np.ndarray | None = None  # sentence embedding of the title and lead (unit, float32; None: none)
     language: str | None = None
+    headline: bool = False  # headline-only: a title and no body
 
 
 class TermTable:
@@ -160,7 +161,7 @@ def prepare(doc: ClusterDoc, terms: TermTable, num_perm: int = 64, seed: int = 1
     return PreparedDoc(doc.article_id, doc.source, doc.time, ids, len(body), len(ents), _tf(body),
                        title_idx, _tf(f.title), _tf(f.entities), np.array(lead, dtype=np.intp),
                        np.array(nums, dtype=np.intp), idx, prior, sorted_unique(idx), len(f.shingles), sig, exact,
-                       embedding, doc.language)
+                       embedding, doc.language, not doc.text.strip())
 
 
 class MemoTable(dict):

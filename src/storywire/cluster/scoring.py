@@ -7,6 +7,10 @@ article's entities, the story's core entities the article lacks, whether it has 
 leads with that none of them names, the best single-member cosine); the embedding cosine with the
 closest member scaled by how few words the two share (``emb_thin``: the evidence of headlines). A
 time-decay prior lowers the score of stories quiet for a while.
+
+A model holds two decisions over the same features: one for articles with a body, and one fitted on
+headline-only articles (``headline`` in ``model.json``), whose features read differently (a title's
+terms against a story's bodies); a headline-only article is scored by the second.
 """
 from __future__ import annotations
 
@@ -54,6 +58,29 @@ class ScoredCandidate(NamedTuple):
     features: dict[str, float]
 
 
+class Decision(NamedTuple):
+    """One logistic decision over the standardised features: its join threshold and its content floor
+    (a join needs a body cosine of ``min_body``, or an embedding cosine of ``min_emb``)."""
+
+    coef: np.ndarray
+    mean: np.ndarray
+    scale: np.ndarray
+    intercept: float
+    threshold: float
+    min_body: float
+    min_emb: float
+
+
+def decision(p: dict, n_features: int, where: str = "the model") -> Decision:
+    """The :class:`Decision` of a model's (or its ``headline`` part's) parameters; ValueError when its
+    coefficients do not match the ``n_features`` features."""
+    if not all(len(p[k]) == n_features for k in ("coef", "mean", "scale")):
+        raise ValueError(f"{where} has {len(p['coef'])} coefficients for {n_features} features")
+    return Decision(np.asarray(p["coef"], dtype=float), np.asarray(p["mean"], dtype=float),
+                    np.asarray(p["scale"], dtype=float), float(p["intercept"]), float(p["threshold"]),
+                    float(p["min_body"]), float(p["min_emb"]))
+
+
 class _Leader(NamedTuple):
     """The best value of one feature among the candidates, for the gap features (a candidate's value
     minus the best among the others: ``runner_up`` for the leader, else ``best``)."""
@@ -75,14 +102,15 @@ class Scorer:
 
     def __init__(self, params: dict) -> None:
         p = self.params = params
-        self._coef = np.asarray(p["coef"], dtype=float)
-        self._mean = np.asarray(p["mean"], dtype=float)
-        self._scale = np.asarray(p["scale"], dtype=float)
         unknown = [k for k in p["features"] if k not in FEATURES]
-        if unknown or len(p["coef"]) != len(p["features"]):
-            raise ValueError(f"cluster model uses features {unknown or p['features']} that this engine does not "
-                             f"compute (it computes {list(FEATURES)}), or has {len(p['coef'])} coefficients")
+        if unknown:
+            raise ValueError(f"cluster model uses features {unknown} that this engine does not compute "
+                             f"(it computes {list(FEATURES)})")
         self.features = tuple(p["features"])
+        self.body_decision = decision(p, len(self.features))
+        # the decision for headline-only articles (a model without one scores them like the others)
+        self.headline_decision = decision({**p, **p["headline"]}, len(self.features), "the model's headline part") \
+            if p.get("headline") else self.body_decision
         # whether stories keep the member statistics the member features need
         self.member_stats = any(k in MEMBER_FEATURES for k in self.features)
         # What a decision needs (assign without explain computes only this): the gap features need
@@ -90,8 +118,10 @@ class Scorer:
         # its body cosine, and member features the model does not use are skipped.
         self._need_gaps = any(k in _GAP_FEATURES for k in self.features)
         self._need_member = frozenset(k for k in self.features if k in MEMBER_FEATURES)
-        self._min_body = float(p["min_body"])
-        self._min_emb = float(p["min_emb"])
+
+    def decision_for(self, d: VectorDoc) -> Decision:
+        """The decision that scores ``d``: the headline one for a headline-only article."""
+        return self.headline_decision if d.headline else self.body_decision
 
     def score(self, d: VectorDoc, cands: list[LiveStory], full: bool = True) -> list[ScoredCandidate]:
         """The candidates with probability and features, best first.
@@ -101,7 +131,8 @@ class Scorer:
         """
         if not cands:
             return []
-        sims = self._similarities(d, cands, full)
+        dec = self.decision_for(d)
+        sims = self._similarities(d, cands, full, dec)
         ti, t1, t2 = _leader([s.title for s in sims])
         bi, b1, b2 = _leader([s.body for s in sims])
         ei, e1, e2 = _leader([s.ent for s in sims])
@@ -120,22 +151,22 @@ class Scorer:
         probs = [0.0] * len(sims)
         if joinable:
             rows = [[feats[i][k] for k in self.features] for i in joinable]
-            for i, prob in zip(joinable, self._probabilities(rows, [feats[i]["gap_days"] for i in joinable]),
+            for i, prob in zip(joinable, self._probabilities(dec, rows, [feats[i]["gap_days"] for i in joinable]),
                                strict=True):
                 probs[i] = prob
         out = [ScoredCandidate(s.story.id, prob, f) for s, prob, f in zip(sims, probs, feats, strict=True)]
         out.sort(key=_by_p, reverse=True)
         return out
 
-    def _probabilities(self, rows: list[list[float]], gap_days: list[float]) -> list[float]:
-        """The logistic model on feature rows, less the time-decay prior of the candidates' quiet days."""
-        z = (np.array(rows, dtype=float) - self._mean) / self._scale
-        coef, intercept = self._coef, self.params["intercept"]
+    def _probabilities(self, dec: Decision, rows: list[list[float]], gap_days: list[float]) -> list[float]:
+        """The logistic decision on feature rows, less the time-decay prior of the candidates' quiet days."""
+        z = (np.array(rows, dtype=float) - dec.mean) / dec.scale
+        coef, intercept = dec.coef, dec.intercept
         decay = self.params["time_decay_per_day"]
         return [1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, float(zrow @ coef) + intercept - decay * days))))
                 for zrow, days in zip(z, gap_days, strict=True)]
 
-    def _similarities(self, d: VectorDoc, cands: list[LiveStory], full: bool) -> list[Similarity]:
+    def _similarities(self, d: VectorDoc, cands: list[LiveStory], full: bool, dec: Decision) -> list[Similarity]:
         """Centroid similarities of each candidate, member features of those that can join."""
         tv, bv, ev = d.tv, d.bv, d.ev
         ek, ew = ev
@@ -145,7 +176,7 @@ class Scorer:
         lk, lw = d.lead
         lead_total = float(lw.sum())
         out = []
-        min_body, min_emb = self._min_body, self._min_emb
+        min_body, min_emb = dec.min_body, dec.min_emb
         all_cos = full or self._need_gaps
         member = None if full else self._need_member
         bodies = [cos(bv, s.body, s.bnorm) for s in cands]

@@ -22,12 +22,13 @@ class VectorDoc:
     for an undated article, ``dated`` is False and ``t`` is the engine's head when it came)."""
 
     __slots__ = ("id", "source", "t", "dated", "tv", "bv", "ev", "lead", "nums", "size", "sig", "exact", "btop",
-                 "etop", "emb", "language")
+                 "etop", "emb", "language", "headline")
 
     def __init__(self, id, source, t, dated, tv, bv, ev, lead, nums, size, sig, exact, btop, etop, emb,
-                 language=None):
+                 language=None, headline=False):
         self.id, self.source, self.t, self.dated = id, source, t, dated
         self.language: str | None = language  # ISO 639-1; None: not known
+        self.headline: bool = headline  # headline-only: a title and no body
         self.emb: np.ndarray | None = emb  # sentence embedding of the title and lead (unit; None: none)
         self.tv: Vec = tv  # title+lead terms, unit length
         self.bv: Vec = bv  # body terms, unit length
@@ -178,4 +179,4 @@ class Vectoriser:
             prep.lead_idx, prep.number_idx, self.ranked)
         return VectorDoc(prep.article_id, prep.source, t, dated, (tk, tw), (bk, bw), (ek, ew), (lk, lw), (nk, nw),
                          prep.n_shingles, prep.signature, prep.exact, (btk, btw), (etk, etw), prep.embedding,
-                         prep.language)
+                         prep.language, prep.headline)
