@@ -151,3 +151,14 @@ def test_a_model_whose_headline_decision_does_not_fit_its_features_is_one_line(t
     assert proc.stderr.strip() == (f"error: {model}: not a cluster model this engine can use (ValueError: the "
                                    f"model's headline part has 1 coefficients for {len(params['features'])} "
                                    "features)"), proc.stderr
+
+
+def test_eval_via_the_store_streams_headline_only_records_as_headlines():
+    """`eval cluster --via-store` ingests a record without text as the headline-only item it is (it used to
+    copy the title into the text, so the store path never met the headline decision: 5 stories for 2 crashes)."""
+    rows = {}
+    for extra in ([], ["--via-store"]):
+        result = runner.invoke(app, ["eval", "cluster", str(SIBLINGS), *extra], env={"COLUMNS": "200"})
+        assert result.exit_code == 0, result.output
+        rows[bool(extra)] = result.stdout.splitlines()[-1].split()
+    assert rows[True][-6:-1] == rows[False][-6:-1] == ["2", "2", "1.000", "1.000", "1.000"]

@@ -43,14 +43,12 @@ def fit_labelled(records: list[dict], source: str, window_hours: float) -> dict:
 
 def _as_article(rec: dict) -> dict:
     """A labelled record as a user's JSONL article: no label; a record without a time gets the
-    evaluation's ingest instant (as in the engine's evaluation: a corpus read at once is one window);
-    a title-only record's title is its text (ECB+ keeps the whole text of some documents in ``title``)."""
+    evaluation's ingest instant (as in the engine's evaluation: a corpus read at once is one window).
+    A record with a title and no text goes in headline-only, as the engine's evaluation streams it."""
     from ..cluster.evaluate import INGEST_TIME
 
     art = {k: v for k, v in rec.items() if k not in ("story", "cluster")}
     art.setdefault("published", INGEST_TIME.isoformat())
-    if not str(art.get("text") or "").strip() and not art.get("html"):
-        art["text"] = art.get("title") or ""
     return art
 
 
@@ -112,8 +110,9 @@ def train(ctx: typer.Context,
     window = window_hours if window_hours is not None else command_context(ctx).settings.cluster_window_hours
     params = fit_labelled(recs, file.name, window)
     output.write_text(json.dumps(params, indent=1) + "\n", encoding="utf-8")
+    headline = f", headline-only threshold {params['headline']['threshold']}" if "headline" in params else ""
     out.print(f"wrote {output} ({plural(len(recs), 'record')}, {plural(params['trained_on'].get('pairs', 0), 'pair')}, "
-              f"threshold {params['threshold']}, {time.perf_counter() - started:.1f}s)")
+              f"threshold {params['threshold']}{headline}, {time.perf_counter() - started:.1f}s)")
 
 
 @app.command("recluster")
