@@ -1,23 +1,25 @@
 """Quotes: direct (in quotation marks) and indirect (reported speech), with speaker, role and cue verb.
 
-Direct quotes: a character scanner pairs curly, straight and angle quotes per paragraph (nested quotes stay inside
-the outer one; an unclosed quote runs to the end of its paragraph and the next paragraph that opens a quote continues
-it; a stray closing mark is ignored). The attribution is looked for in this order: right after the quote (", said X",
-", X told Reuters on Thursday", "? Putin asked during his address", ", Fridman began"); at the end of the quote's
-sentence (", ... for her views, Barger said.", ", according to forecasters."); before it in its sentence ("X said:",
-"X said the alliance had", "X accused the West of", "X, ..., saying", "This year, says X (D-Mich.),", "The video
-shows her ..., and saying", "what the critic X calls", "in X's words,", "X describes Y as", "For as X explained,"; a
-leading "After Y accused Z of ...," or "In Brussels," names no speaker); in the paragraph before, when it ends "He
-said:" or "ABC reports:", or is a heading "RAYE's acceptance speech"; in the sentence before ("She missed laughter.
-"I don't ...""); in the sentence after ("He added that ..."). When no rule names a speaker (or the phrase a rule
-finds names no one), the subject of the speech verb governing the quote in spaCy's parse of its sentence
-(``speech_parse.py``). A quote split by its attribution ("A," X said. "B.") is joined back, within its sentence or
-opening the next (never inside a later sentence about someone else); a paragraph of quotes with no attribution at all
-continues the previous paragraph's speaker (news convention). A title inside a sentence (a few capitalised words:
-'director of "A Beautiful Mind"') and a thing's name ('is titled, "…"') are nobody's words, and no quote is joined to
-a title; an attribution holding a title reads across it (", X, a producer of "Drag Race," said"). A medium's report
-("The newspaper said Palin released a statement in which she said") gives the words to the person it quotes. A quote
-of one word ("nonsense.") is a scare quote: not listed, unless a whole sentence ("Yes.").
+Direct quotes: a character scanner pairs curly, straight and angle quotes per paragraph (nested quotes stay inside the
+outer one; an unclosed quote runs to the end of its paragraph and the next paragraph that opens a quote continues it;
+a stray closing mark is ignored). The attribution is looked for in this order: right after the quote (", said X", ", X
+told Reuters on Thursday", "? Putin asked during his address", ", Fridman began"); at the end of the quote's sentence
+(", ... for her views, Barger said.", ", according to forecasters."); before it in its sentence ("X said:", "X said
+the alliance had", "X accused the West of", "X, ..., saying", "This year, says X (D-Mich.),", "The video shows her
+..., and saying", "what the critic X calls", "in X's words,", "X describes Y as", "For as X explained,"; a leading
+"After Y accused Z of ...," or "In Brussels," names no speaker); in the paragraph before, when it ends "He said:" or
+"ABC reports:", or is a heading "RAYE's acceptance speech"; in the sentence before ("She missed laughter. "I don't
+...""); in the sentence after ("He added that ..."). When no rule names a speaker (or the phrase a rule finds names no
+one), the subject of the speech verb governing the quote in spaCy's parse of its sentence (``speech_parse.py``). A
+quote split by its attribution ("A," X said. "B.") is joined back, within its sentence or opening the next or one
+after sentences naming no one; never from a quote other than the last one listed (a title or scare quote left out in
+between breaks the run, unless inside that quote's sentence), never across a sentence of someone speaking ("“A.” Lon
+Wood said he met Ben. “B.”"), never inside a later sentence about someone else; a paragraph of quotes with no
+attribution at all continues the previous paragraph's speaker (news convention). A title inside a sentence (a few
+capitalised words: 'director of "A Beautiful Mind"') and a thing's name ('is titled, "…"') are nobody's words, and no
+quote is joined to a title; an attribution holding a title reads across it (", X, a producer of "Drag Race," said"). A
+medium's report ("The newspaper said Palin released a statement in which she said") gives the words to the person it
+quotes. A quote of one word ("nonsense.") is a scare quote: not listed, unless a whole sentence ("Yes.").
 
 Indirect speech: sentences with no quotation marks where a clear speaker (a name, or a phrase headed by
 "official(s)", "source(s)", "office", "Kremlin", ...) governs a speech verb ("The Kremlin has made clear ...", "...,
@@ -636,19 +638,23 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
     any_own = any(a is not None and a.own for a in attrs)
     para_quotes: list[Quote] = []
     last_title: Quote | None = None  # the last title listed ("The Freaks Came Out to Write"): no quote goes on from it
+    last_span = -1  # the span the last quote listed ends with: a quote goes on only from that one
+    named = [mt.position - offset for mt in ctx.people.items if mt.para == p_index]
     for k, (qs, qe, _) in enumerate(spans):
         inner = _clean_quote(par[qs:qe])
         attr = attrs[k]
         own = attr is not None and attr.own
         if para_quotes and not own and not titled[k] and para_quotes[-1] is not last_title and \
-                _continues(masked, spans, k):
+                _continues(masked, spans, last_span, k, attrs[last_span], named):
             _join(para_quotes[-1], inner)  # a quote split by its attribution: joined to the previous one (not a title)
+            last_span = k
             continue
         if attr is None and k == 0 and qs <= 1 and not any_own and not titled[k]:
             inherited = _inherited(ctx, prev, inner, offset + qs, p_index)
             if inherited is not None:
                 para_quotes.append(inherited)
                 _credit(ctx, p_index, inherited)
+                last_span = k
                 continue
         short, full, role, person = _speaker_fields(ctx, attr.speaker if attr else None, offset + qs, p_index)
         if attr is not None and own and not short:  # the phrase found names no one: the parse's, or a later finder's
@@ -668,27 +674,45 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
                                  clean_space(attr.text if attr else ""), ctx.article_id, offset + qs,
                                  is_person=person, role=role))
         _credit(ctx, p_index, para_quotes[-1])
+        last_span = k
         if titled[k]:
             last_title = para_quotes[-1]
     last = next((q for q in reversed(para_quotes) if q.speaker), None)
     return para_quotes, _ParaEnd(last, _ending_intro(par, masked, spans, offset), bool(spans) and not spans[-1][2])
 
 
-def _continues(masked: str, spans: list[tuple[int, int, bool]], k: int) -> bool:
-    """Whether quote ``k`` goes on from the quote before it: in the same sentence, or opening the sentence after
-    ("A," X said. "B.") or a sentence about "he" or "she"; a quote inside a later sentence about someone else
-    ("... and even Tripadvisor won't sell tickets “because ...”", "“... sour note.” Using the season, it issued
-    “revised” rules") is not the earlier speaker's."""
+def _continues(masked: str, spans: list[tuple[int, int, bool]], j: int, k: int, attr: _Attribution | None,
+               named: list[int]) -> bool:
+    """Whether quote ``k`` goes on from quote ``j`` (with attribution ``attr``), the last one listed: in the same
+    sentence, or opening the sentence after it or after the one attributing it ("A," X said. "B.") or after
+    sentences naming no one (``named``: where the paragraph names people) or a sentence about "he" or "she". Not
+    across a quote left out of the list outside quote j's sentence ("RUPAUL IS
+    EVERYTHING"), nor after a sentence of someone speaking ("“A.” Lon Wood ... said he met Ben. “B.”"), nor
+    inside a later sentence about someone else ("... and even Tripadvisor won't sell tickets “because ...”", "“...
+    sour note.” Using the season, it issued “revised” rules")."""
+    ends_sentence = masked[spans[j][0]:spans[j][1]].rstrip(" '\u2019\"\u201d")[-1:] in ".!?"
+    if any(ends_sentence or _SENTENCE_END.search(masked, spans[j][1], spans[i][0]) for i in range(j + 1, k)):
+        return False  # ", said X, where the “Uncommitted” option ...": a quote left out inside j's sentence only
+    start, stop = spans[j][1] + 1, spans[k][0]
+    attr_end = attr.end if attr is not None and attr.own and attr.end > start else -1  # "A," X said.
+    if attr_end > 0 or not ends_sentence:  # quote j's sentence runs on after it: the others start past its end
+        sentence_end = _SENTENCE_END.search(masked, max(start, attr_end), stop)
+        start = sentence_end.end() if sentence_end else stop
+    if _BEFORE_ANY.search(masked, start, stop):
+        return False  # a sentence of someone speaking between
     between = masked[spans[k - 1][1] + 1:max(spans[k - 1][1] + 1, spans[k][0] - 1)]
-    ends = [m.end() for m in re.finditer(r"[.!?][\"\u201d\u2019]?\s+(?=[A-Z\"\u201c])", between)]
+    ends = [m.end() for m in re.finditer(r"[.!?][\"\u201d\u2019]?\s+(?=[A-Z\"\u201c])", between + "\u201c")]
     tail = between[ends[-1]:].strip() if ends else ""
     rest = between.strip(" '\u2019\"\u201d")
     if not ends and masked[spans[k - 1][0]:spans[k - 1][1]].rstrip(" '\u2019")[-1:] in ".!?" and \
             rest[-1:] not in ".!?:" and re.search(r"\b(?:is|are|was|were|has|have|had|will|would|[a-z]\w+ed)\b", rest):
         tail = rest  # a sentence of its own after the one ended inside the quote: "… note." Using …, it issued
-    return not tail or bool(re.match(r"(?:He|She)\s", tail))  # "He highlights the “…”": the same speaker
+    if not tail:  # in quote j's sentence, or opening a sentence after sentences naming no one ("“…,” he said. But
+        return not any(start <= at < stop for at in named)  # it is designed to withstand calamity. “…”")
+    return bool(re.match(r"(?:He|She)\s", tail))  # "He highlights the “…”": the same speaker
 
 
+_SENTENCE_END = re.compile(r"[.!?]\s")
 _TITLE_GLUE = frozenset({"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "from", "with", "or", "by"})
 
 
@@ -799,8 +823,9 @@ def _around(par: str, masked: str, spans: list[tuple[int, int, bool]], k: int) -
         before, before_start = before[cut + 2:], before_start + cut + 2
     elif not before.strip() and k == 0:
         prev_sentence = ""
+    quote = re.sub(r"(?<=[\s,])'$", "", masked[qs:qe].rstrip())  # "better. ''": the closing mark's first half
     return _Around(par, _after_across_titles(masked, spans, k, after_start, after_end), after_start, before,
-                   before_start, prev_sentence, masked[qs:qe])
+                   before_start, prev_sentence, quote)
 
 
 def _after_across_titles(masked: str, spans: list[tuple[int, int, bool]], k: int, start: int, end: int) -> str:
