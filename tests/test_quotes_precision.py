@@ -50,3 +50,64 @@ JOINS = [
 @pytest.mark.parametrize("text, words, speaker", JOINS)
 def test_a_quote_goes_on_only_from_the_quote_it_follows(text: str, words: str, speaker: str | None):
     assert speaker_of(text, words) == speaker
+
+
+ATTRIBUTIONS = [
+    # an adverb before the verb, a long apposition, "the performer known as"
+    ("\u201cI thought he had, like, fallen out of the sky,\u201d Larry Tee, the d.j. and club promoter, who was one "
+     "of his close friends during that period, later said.", "fallen out of the sky", "Larry Tee"),
+    ("\u201cI have never met anyone as driven as Ru,\u201d the performer known as Kiki, another friend from that era, "
+     "later told a documentarian.", "never met anyone", "Kiki"),
+    # a quote its sentence introduces is not credited to the subject of the next sentence
+    ("Dana Reyes, a contestant, told New York, \u201cThere were women who put their plans on hold before the "
+     "show.\u201d Another contestant, Mona Hill, told the site that, after a long struggle, \u201cthe show helped "
+     "me escape that world for good.\u201d", "put their plans", "Dana Reyes"),
+    # after a sentence reporting what someone said, that someone (not the sentence's subject)
+    ("Mr. Pike was hardly bitter, though, Ms. Yates said. \u201cHe was so calm, so gentle with everyone.\u201d",
+     "so calm", "Yates"),
+    # a question mark inside the quote, then "she said years later"
+    ("Joan Page posed for years. \u201cBut honestly, who could take any of this seriously? \u201d she said years "
+     "later, according to her website.", "take any of this", "Joan Page"),
+    # "he describes X as" right after a title
+    ("Tom Reed wrote a memoir. In \u201cThe House of Meanings,\u201d he describes the look as \u201cmohawk-and-"
+     "extensions, tribal apocalyptic Thunderdome.\u201d", "mohawk", "Tom Reed"),
+    # a clause is no speaker: "one cop put both hands on his head and said"
+    ("Moments after the shooting, one cop put both hands on his head and said, \u201cOh, God, what have we done to "
+     "him now.\u201d", "Oh, God", None),
+]
+
+
+@pytest.mark.parametrize("text, words, speaker", ATTRIBUTIONS)
+def test_attributions_after_and_before_the_quote(text: str, words: str, speaker: str | None):
+    assert speaker_of(text, words) == speaker
+
+
+PEOPLE = [
+    # "As Tom Reed became more popular, he ...": Reed is the "he" of the paragraph
+    ("Dan Hale and Ben Cole ran the studio. As Tom Reed became more popular, he changed his look. \u201cI "
+     "desexualized all the way,\u201d he told me.", "desexualized", "Tom Reed"),
+    # a sentence after an aside in brackets opens on its subject
+    ("Tom Reed spoke first. (\u201cIt is nothing like what happened on set,\u201d Mark Lane, a former contestant, told "
+     "New York.) Tom Reed once recorded a song about the complaints. To me, he said, \u201cWe have had kids come on "
+     "the show and see themselves.\u201d", "had kids", "Tom Reed"),
+    # "His Black identity" names no one called Black
+    ("Karen Black acted in the film. Tom Reed grew up in a small town.\n\nHis Black identity gave him little sense "
+     "of community. \u201cI come from a Black family,\u201d he said.", "Black family", "Tom Reed"),
+    # "..., said Shanduke Parr": the speaker of that sentence is the "he" of the next quote
+    ("Kimani Gray was shot on Saturday. Elvin Thomas was at the barbershop. The seemingly constant presence of the "
+     "police has left many feeling watched, said Shanduke Parr, 35, an ex-gang member who works with young men. "
+     "\u201cI understand the state of mind that these youths have,\u201d he said.", "state of mind", "Shanduke Parr"),
+
+
+    # a quote calling by first name the person "she" would stand for is about them, not theirs
+    ("Deputy Jerry Ortiz worked at the Sheriff's Lakewood Station for years.\n\n\"Our Jerry is in heaven, his memory "
+     "will live on, \" she said softly.", "Our Jerry", None),
+    # "Neither Perlo" is not a name: Perlo is Stanley Perlo
+    ("Defense Attorney Stanley Perlo spoke outside court. Neither Perlo nor his co-counsel would comment on the "
+     "appeal. \"We will appeal the verdict in the higher court, '' Perlo said.", "appeal the verdict", "Stanley Perlo"),
+]
+
+
+@pytest.mark.parametrize("text, words, speaker", PEOPLE)
+def test_the_person_a_pronoun_stands_for(text: str, words: str, speaker: str | None):
+    assert speaker_of(text, words) == speaker

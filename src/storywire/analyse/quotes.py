@@ -39,7 +39,8 @@ subject of a sentence in the paragraph or the one before ("the committee" when t
 ministry" only an organisation whose name holds "ministry"; "it" also the last non-person quoted there: "the lawsuit
 states ... it argues"); an acronym is the name the article spelled out ("the BDA": "The British Dental Association
 (BDA)"); "he" after "…," said an officer with no one named since is the officer; otherwise the quote stays
-unattributed. Phrases that name no one are no speaker: a law ("according to international law"), an ordinal ("The
+unattributed, as is a quote calling by first name the person a pronoun resolves to ("“Our Jerry is in heaven,” she
+said"). Phrases that name no one are no speaker: a law ("according to international law"), an ordinal ("The
 second"), one document among others ("Another post from the account"). A bare surname takes the article's fullest
 form, and across a story one canonical name per person (``merge_quotes``), but a surname the article gives two people
 stays bare.
@@ -91,11 +92,12 @@ _CUE_WORDS = (
     r"alleged|alleges|emphasi[sz]ed|highlighted|hinted|reassured|reminded|mused|pleaded|charged|saying"
 )
 _CIRC = (r"(?:\s+(?:in|on|at|during|to|after|before|from|outside|via|while|with|later|earlier|separately|again|"
-         r"also|last|this|late|early|yesterday|today|tonight|of|about|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-         r"Sunday)\b[^,.;:!?\"\u201c\u201d]{0,60}?)?")
+         r"also|last|this|late|early|yesterday|today|tonight|of|about|by|over|amid|through|years|months|weeks|days|"
+         r"hours|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:!?\"\u201c\u201d]{0,60}?)?")
 # Verbs that attribute a quote only right after it ("…," Fridman began. "…," Coen interjected.)
 _AFTER_ONLY_CUES = r"began|interjected|protested|answered|observed|recounted|exclaimed|concluded|chimed in|shot back"
-_CUE_EXT = (rf"(?:(?:has|have|had)\s+)?(?:(?:is|are|was|were)\s+quoted\s+as\s+saying"
+_CUE_EXT = (rf"(?:(?:has|have|had)\s+)?(?:(?:later|also|then|once|again|earlier|previously|recently|subsequently)\s+)?"
+            rf"(?:(?:is|are|was|were)\s+quoted\s+as\s+saying"
             rf"|told\s+[^,.;:!?\"\u201c\u201d]{{1,60}}?|(?:{_CUE_WORDS})){_CIRC}")
 _CUE_EXT_AFTER = _CUE_EXT.replace(f"(?:{_CUE_WORDS})", f"(?:{_CUE_WORDS}|{_AFTER_ONLY_CUES})")
 _SPK = r"(?:[^,.;:!?\"\u201c\u201d\u2018\u2019()\[\]]|(?<=\w)\u2019(?=\w)){1,80}?"
@@ -104,6 +106,11 @@ _AFTER_CUE_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<cue>{_CUE_WORDS}|{_AFTER_ONLY_C
 _AFTER_SPK_FIRST = re.compile(
     rf"^\s*[,:]?\s*(?P<spk>{_SPK})(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,60}})"
     rf"(?:,\s*[A-Z][\w.\u2024 ]{{1,30}})?,)?\s+(?P<cue>{_CUE_EXT_AFTER})\s*(?=[,.;:!?]|$)")
+# A name and a long apposition before the cue: ", Larry Tee, the d.j. and club promoter, who was ..., later said."
+_AFTER_LONG_APPOS = re.compile(
+    r"^\s*,?\s*(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){1,3})(?P<appos>),\s+(?:[a-z]|the\b)"
+    r"(?:[^\"\u201c\u201d!?;:.]|\.(?!\s+[A-Z\"\u201c]|$)){1,200}?,\s+(?P<cue>(?:(?:later|also|once|then)\s+)?(?:said|says|added|adds|"
+    r"wrote|recalled|explained|told\s+[^,.;:!?\"\u201c\u201d]{1,40}?))\s*(?=[.,]|$)")
 _AFTER_LATE = re.compile(
     rf"^[^.!?\"\u201c\u201d]{{1,200}}?,\s+(?P<spk>{_SPK})\s+(?P<cue>said|says|added|adds|wrote|explained|insisted|"
     rf"told\s+\w+){_CIRC}\s*[.!?]")
@@ -123,7 +130,7 @@ _WORDS_OF = tuple(re.compile(rf"{pattern}\s*$") for pattern in (
     rf"\bwhat\s+{_WHO}\s+(?:[a-z]+ly\s+|elsewhere\s+|once\s+|later\s+|has\s+|had\s+)?(?P<cue>{_NAMING_CUE})",
     rf"\b[Ii]n\s+{_WHO}['\u2019]s?\s+(?P<cue>(?:own\s+)?words)\s*,?",
     rf"\b[Ii]n\s+the\s+(?P<cue>words)\s+of\s+{_WHO}\s*,",
-    rf"(?:^|[,;:]\s+|\band\s+){_WHO}\s+(?P<cue>describes|described|calls|called|labels|labell?ed|brands|branded)"
+    rf"(?:^\s*|[,;:]\s+|\band\s+){_WHO}\s+(?P<cue>describes|described|calls|called|labels|labell?ed|brands|branded)"
     rf"\s+(?:[^,.;:!?\"\u201c\u201d]{{1,80}}?\s+)?as",
     rf"\b[Aa]s\s+{_WHO}\s+(?P<cue>explained|explains|said|says|wrote|writes|put\s+it|noted|notes|observed|argued|"
     rf"argues|remarked|recalled|once\s+said|has\s+said|told\s+[^,.;:!?]{{1,40}}?)\s*[,:]?",
@@ -292,7 +299,11 @@ def _subject(pre: str) -> str | None:
         parts = [clause.group("name")]  # "Watkins is making himself ... and Emery added:": the nearest subject
     full = re.sub(r"^(?:and|but|then|also|later|now|meanwhile)\s+", "", parts[-1].strip(), flags=re.IGNORECASE)
     full = re.split(r"\s(?:said|says|told|tells)\s", full)[-1]  # "a police source said King never": King's words
+    if full.endswith(" and") and " " in full[:-4].strip():
+        return None  # "one cop put both hands on his head and said": a clause, not a speaker phrase
     full = _head_trimmed(full)
+    known_as = re.search(r"\bknown\s+as\s+(?P<name>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})$", full)
+    full = known_as.group("name") if known_as else full  # "the performer known as Flloyd": Flloyd
     words = [w.lower().strip("\u2024.'\u2019") for w in re.split(r"[\s,]+", full) if w]
     if not words or len(words) > 12 or words != ["it"] and any(w in _BAD_SPEAKER_WORDS for w in words):
         return None
@@ -666,6 +677,8 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
                 if alt is not None and fields is not None and fields[0]:
                     attr, (short, full, role, person) = alt, fields
                     break
+        if short and person and _names_resolved_speaker(inner, short, attr.speaker if attr else ""):
+            short, full, role, person = None, None, None, False  # "“Our Jerry is in heaven,” she said": not Jerry
         if not short and len(inner.split()) < 6:
             continue  # scare quotes, titles, nicknames
         if short and len(inner.split()) < 3 and not own:
@@ -679,6 +692,16 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
             last_title = para_quotes[-1]
     last = next((q for q in reversed(para_quotes) if q.speaker), None)
     return para_quotes, _ParaEnd(last, _ending_intro(par, masked, spans, offset), bool(spans) and not spans[-1][2])
+
+
+def _names_resolved_speaker(quote: str, name: str, phrase: str) -> bool:
+    """Whether a quote calls the person a pronoun or description (``phrase``) was resolved to by their first name:
+    someone spoken about ("“Our Jerry is in heaven,” she said"), not the speaker (who may give their own full name
+    or surname: "he talked about Donald Trump," Trump said)."""
+    words = name.split()
+    if len(words) < 2 or surname(name) in phrase.lower() or re.search(rf"\b{re.escape(words[-1])}\b", quote):
+        return False
+    return any(re.search(rf"\b{re.escape(w)}\b", quote) for w in words[:-1] if len(w) > 2 and w[:1].isupper())
 
 
 def _continues(masked: str, spans: list[tuple[int, int, bool]], j: int, k: int, attr: _Attribution | None,
@@ -712,7 +735,12 @@ def _continues(masked: str, spans: list[tuple[int, int, bool]], j: int, k: int, 
     return bool(re.match(r"(?:He|She)\s", tail))  # "He highlights the “…”": the same speaker
 
 
-_SENTENCE_END = re.compile(r"[.!?]\s")
+_SENTENCE_END = re.compile(r"[.!?]\)?\s")  # "... told New York.) RuPaul": an aside's end too
+
+
+def _last_sentence_start(text: str) -> int:
+    """Where the last sentence of a text starts (after ". ", "? ", ".) "), or -1 when it holds no sentence end."""
+    return max((m.end() for m in _SENTENCE_END.finditer(text)), default=-1)
 _TITLE_GLUE = frozenset({"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "from", "with", "or", "by"})
 
 
@@ -814,13 +842,12 @@ def _around(par: str, masked: str, spans: list[tuple[int, int, bool]], k: int) -
     before = masked[before_start:max(before_start, qs - 1)]
     prev_sentence = ""
     # Only the last sentence of the text before the quote can introduce it.
-    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
+    cut = _last_sentence_start(before)
     if cut >= 0:
-        if not before[cut + 2:].strip():
-            earlier = before[:cut + 1]
-            c2 = max(earlier.rfind(". "), earlier.rfind("? "), earlier.rfind("! "))
-            prev_sentence = earlier[c2 + 2 if c2 >= 0 else 0:]
-        before, before_start = before[cut + 2:], before_start + cut + 2
+        if not before[cut:].strip():
+            earlier = before[:cut].rstrip()
+            prev_sentence = earlier[max(_last_sentence_start(earlier), 0):]
+        before, before_start = before[cut:], before_start + cut
     elif not before.strip() and k == 0:
         prev_sentence = ""
     quote = re.sub(r"(?<=[\s,])'$", "", masked[qs:qe].rstrip())  # "better. ''": the closing mark's first half
@@ -861,8 +888,11 @@ class _Attribution(NamedTuple):
 
 
 def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
-    """Right after the quote: ", said X", ", X told Reuters on Thursday", ", Mr. Trump, 77, said"."""
-    m = _AFTER_CUE_FIRST.match(a.after) or _AFTER_SPK_FIRST.match(a.after)
+    """Right after the quote: ", said X", ", X told Reuters on Thursday", ", Mr. Trump, 77, said"; not the next
+    sentence's subject after a quote its sentence introduced ("X told New York, “….” Another contestant, Y, told")."""
+    if _ends_sentence(a.quote) and re.search(r"[,:]\s*$", a.before) and _BEFORE_ANY.search(a.before):
+        return None
+    m = _AFTER_CUE_FIRST.match(a.after) or _AFTER_SPK_FIRST.match(a.after) or _AFTER_LONG_APPOS.match(a.after)
     if m and m.re is _AFTER_CUE_FIRST:  # the phrase runs to the end: trim_phrase tells role from time and place
         spk = _subject(a.after[m.start("spk"):m.end()])
         named = _subject(m.group("spk")) if m.group("appos") else None
@@ -877,6 +907,11 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
         return None
     start, end = a.after_start + min(m.start("cue"), m.start("spk")), a.after_start + m.end()
     return _Attribution(spk, m.group("cue"), a.par[start:end].strip(" ,"), True, end)
+
+
+def _ends_sentence(quote: str) -> bool:
+    """Whether a quote's words end a sentence ("… the show.")."""
+    return quote.rstrip(" '\u2019")[-1:] in ".!?"
 
 
 def _said_late(a: _Around, prev_attr_end: int) -> _Attribution | None:
@@ -901,6 +936,11 @@ def _words_of(a: _Around, prev_attr_end: int) -> _Attribution | None:
     return _Attribution(spk, cue, text, True, a.after_start)
 
 
+# A name and a description of it right before a speech verb: "Gia Gunn, a contestant, "
+_NAME_DESCRIBED = re.compile(r"(?:^|[.;:]\s+|,\s+)(?P<name>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3}),\s+"
+                             r"(?:a|an|the|one|another)\s+[^,.;:!?\"\u201c\u201d]{1,60},\s*$")
+
+
 def _intro_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """Ending the sentence before the quote: "X said:", "X said that", or inverted: ", says X (D-Mich.),"."""
     m = _BEFORE_INTRO.search(a.before)
@@ -913,6 +953,9 @@ def _intro_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     spk = _subject(m.group("spk")) if m else None
     if not m or not spk:
         return None
+    described = _NAME_DESCRIBED.search(a.before, 0, m.start("cue"))  # "Gia Gunn, a contestant, told New York,"
+    if described and split_speaker(described.group("name")).is_person and not split_speaker(spk).is_person:
+        spk = described.group("name")
     text = a.par[a.before_start + m.start():a.before_start + m.end()].strip(" ,:")
     return _Attribution(spk, m.group("cue"), text, a.before_start > prev_attr_end, a.after_start)
 
@@ -1009,11 +1052,13 @@ def _next_sentence(a: _Around, prev_attr_end: int) -> _Attribution | None:
 
 
 def _previous_sentence(a: _Around, prev_attr_end: int) -> _Attribution | None:
-    """A whole-sentence quote with no attribution after a sentence about a person: that person."""
+    """A whole-sentence quote with no attribution after a sentence about a person: that person (the speaker, when
+    that sentence reports what someone said)."""
     ends_sentence = a.quote.rstrip()[-1:] in ".!?\u2026" or a.after.strip()[:1] in ("", ".", "!", "?")
     if a.before.strip() or not a.prev_sentence or not ends_sentence:
         return None
-    spk = sentence_subject(a.prev_sentence)
+    reported = _reported_speech(a.prev_sentence, a.prev_sentence)  # "Page was no tease, Yeager said. “…”": Yeager
+    spk = reported.speaker.replace("\u2024", ".") if reported else sentence_subject(a.prev_sentence)
     if not spk:
         return None
     return _Attribution(spk, "said", "", False, a.after_start)
@@ -1026,7 +1071,8 @@ def _parsed(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """The subject of the speech verb governing the quote in spaCy's parse of its sentence (``speech_parse``):
     "…," Reid said as he began …; Swalwell emerged and said, "…"."""
     after = a.after
-    if re.match(r"^\s*[.!?]", after) or a.quote.rstrip()[-1:] in ".!?":
+    if re.match(r"^\s*[.!?]", after) or a.quote.rstrip()[-1:] == "." or \
+            a.quote.rstrip()[-1:] in "!?" and not re.match(r"\s*[a-z]", after):  # "…?” she said years later"
         after = ""
     else:
         ends = [i for i in (after.find(". "), after.find("! "), after.find("? ")) if i >= 0]

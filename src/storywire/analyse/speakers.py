@@ -14,8 +14,10 @@ opening on a description of a named person counts as that person's mention (``ad
 a participle clause ("Asked if Ortiz ..., Waldie said") has its subject after it. Gender comes from the "he" or "she"
 that follows most of a person's mentions as subject ("Snider, who met King, said he": Snider's), or from a role that
 opens on a woman's or a man's noun ("daughter of ..."); a name after a pronoun subject ("He called Orozco") is its
-object, not a subject. ``find_organisations`` lists the organisations made subjects of sentences, for "it said" and
-"the company said" (``resolve_organisation``).
+object, not a subject; the subject of a leading clause that a "he" or "she" takes up ("As RuPaul became more
+popular, he") is a subject, as are the first name after an aside in brackets and the speaker of "…, said X"; "His
+Black identity" names no one. ``find_organisations`` lists the organisations made subjects of sentences, for "it
+said" and "the company said" (``resolve_organisation``).
 """
 from __future__ import annotations
 
@@ -80,6 +82,7 @@ NOT_NAME = frozenset({
     "april", "may", "june", "july", "august", "september", "october", "november", "december", "today",
     "yesterday", "not", "no", "yes", "one", "two", "three", "some", "many", "most", "all", "both", "each",
     "additionally", "indeed", "instead", "also", "then", "now", "later", "earlier", "asked", "speaking", "new",
+    "neither", "either", "nor",
 })
 ORG_WORDS = frozenset({
     "palace", "ministry", "office", "house", "kremlin", "council", "union", "party", "agency", "bank", "court",
@@ -93,7 +96,7 @@ ORG_WORDS = frozenset({
     "coalition", "conservancy", "federation", "administration", "embassy", "channel", "radio", "daily",
     "review", "telegraph", "guardian", "independent", "herald", "tribune", "gazette", "observer", "world",
     "church", "cathedral", "mosque", "temple", "synagogue", "museum", "academy", "stadium", "airport", "hotel",
-    "gallery", "theatre", "theater", "studios", "pictures", "entertainment", "records",
+    "gallery", "theatre", "theater", "studios", "pictures", "entertainment", "records", "station",
 })
 # Last words of capitalised names of things, never of people ("the Autumn Statement", "the Brit Awards").
 THING_WORDS = frozenset({
@@ -300,6 +303,8 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             if len(words) > 1 and _low(words[0]) in ("the", "a", "an") and \
                     _low(words[1]) not in ROLE_WORDS and _low(words[1]) not in HONORIFICS:
                 continue  # "The American Pie actress", "The Notorious Bettie Page": a work or a thing
+            if _low(words[0]) in _POSSESSIVE_DETERMINERS:
+                continue  # "His Black identity": a thing of someone's
             if " " not in run and (_low(run) in NOT_NAME or _low(run) in _GROUP_WORDS or
                                    surname(run) not in known and not run.endswith(".")
                                    and not _PERSON_AFTER.match(text, m.end())):
@@ -320,14 +325,36 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
                 lead.rstrip().endswith((",", ",\u201d", ",\"", "?\u201d", "!\u201d"))
             if _PRONOUN_SUBJECT.match(lead):
                 opening = False  # "He called Orozco ...": a name after the pronoun subject is its object
+            if _AFTER_ASIDE.search(lead):
+                first = opening = True  # "(“…,” O’Hara told New York.) RuPaul once recorded": a new sentence
             if m.start() < clause_end:
-                found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, False))
+                both = _subject_of_both(text, s, m, clause_end)
+                found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, both))
                 known.add(surname(sp.name))
                 continue
-            found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, first and opening))
+            speaker = bool(_SAID_BEFORE.search(lead))  # "…, said Shanduke McPhatter, 35, …": the sentence's speaker
+            found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, first and opening or speaker))
             known.add(surname(sp.name))
             first = first and possessive
     return found
+
+
+_POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+# A sentence in brackets just ended: "(“…,” Phi Phi O’Hara told New York.) RuPaul"
+_AFTER_ASIDE = re.compile(r"[.!?][\"\u201d\u2019]?\)\s*$")
+# An attribution put after the words reported: "…, said Shanduke McPhatter"
+_SAID_BEFORE = re.compile(r",\s+(?:said|says|added|adds|wrote|writes|explained|recalled)\s+$")
+# "As RuPaul became more popular, he changed": the subject of a leading clause that "he" or "she" takes up
+_CLAUSE_SUBJECT = re.compile(r"\s*(?:As|When|While|Since|Although|Though|After|Before|Once)\s+$")
+
+
+def _subject_of_both(text: str, start: int, m: re.Match, clause_end: int) -> bool:
+    """Whether a name opening a leading clause is also the subject of the main clause, a "he" or "she" right after
+    the comma ("As RuPaul became more popular, he changed"), with no "him" or "her" in the clause."""
+    lead = text[start:m.start()] + "".join(w + " " for w in m.group().split()[:1] if _low(w) in NOT_NAME)
+    return bool(_CLAUSE_SUBJECT.fullmatch(lead)) and \
+        bool(re.match(r",\s+(?:he|she)\s", text[clause_end:clause_end + 6])) and \
+        not re.search(r"\b(?:him|her)\b", text[m.end():clause_end])
 
 
 # A sentence whose subject is a pronoun: "He called", "She told"
