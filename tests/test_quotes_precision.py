@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from storywire.analyse.quotes import Quote, extract_quotes
+from storywire.analyse.quotes import Quote, extract_quotes, merge_quotes
 
 
 def quote(text: str, words: str) -> Quote:
@@ -111,3 +111,36 @@ PEOPLE = [
 @pytest.mark.parametrize("text, words, speaker", PEOPLE)
 def test_the_person_a_pronoun_stands_for(text: str, words: str, speaker: str | None):
     assert speaker_of(text, words) == speaker
+
+
+def ledger_entry(text: str, words: str) -> dict:
+    found = [q for q in merge_quotes({1: extract_quotes(1, text)}, [1], {1: ""}) if words in q["text"]]
+    assert len(found) == 1, found
+    return found[0]
+
+
+NAMES = [
+    # a bare surname is the one person the article has named in full so far (her father is named later)
+    ("Kathryn Barger seeks a third term as a county supervisor.\n\nBarger is a lifelong Republican. \u201cI joke, "
+     "but I do not think it is a joke,\u201d Barger said.\n\nBarger\u2019s father, Richards D. Barger, was "
+     "appointed state insurance commissioner in 1968.", "I joke", ("Kathryn Barger", None)),
+    # a role is kept apart from the name
+    ("\u201cPlease stay out of our community, it will only agitate our kids,\u201d City Councilman Jumaane D. Williams "
+     "said.", "stay out", ("Jumaane D. Williams", "City Councilman")),
+    # an adverb after the name is no role
+    ("Chris Holden is running. Holden, meanwhile, has claimed in campaign materials that Barger \u201csupports the "
+     "agenda of the former president and his allies.\u201d", "supports the agenda", ("Chris Holden", None)),
+    # places, groups and things named after "the" or "its" are no one a description stands for
+    ("Patrol vessel INS Sukanya was escorting five merchant vessels through the Internationally Recognised Transit "
+     "Corridor in the Gulf of Aden on Thursday. \"The warship immediately altered towards the suspicious vessels and "
+     "challenged them, \" the officer said.", "warship immediately", ("the officer", None)),
+    ("The Indian warship moved its Marine Commandos on a helicopter to help the cargo vessel. Further search for "
+     "other pirates who fled from the spot was in progress, the spokesperson said.", "Further search",
+     ("the spokesperson", None)),
+]
+
+
+@pytest.mark.parametrize("text, words, speaker_role", NAMES)
+def test_names_roles_and_things_in_the_ledger(text: str, words: str, speaker_role: tuple[str, str | None]):
+    entry = ledger_entry(text, words)
+    assert (entry["speaker"], entry["role"]) == speaker_role

@@ -42,8 +42,8 @@ states ... it argues"); an acronym is the name the article spelled out ("the BDA
 unattributed, as is a quote calling by first name the person a pronoun resolves to ("“Our Jerry is in heaven,” she
 said"). Phrases that name no one are no speaker: a law ("according to international law"), an ordinal ("The
 second"), one document among others ("Another post from the account"). A bare surname takes the article's fullest
-form, and across a story one canonical name per person (``merge_quotes``), but a surname the article gives two people
-stays bare.
+form of the names given before it, and across a story one canonical name per person (``merge_quotes``), but a
+surname the article gives two people before it stays bare.
 """
 from __future__ import annotations
 
@@ -440,7 +440,7 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
     if low in _PRONOUNS or (not sp.is_person and low.startswith("the ") and len(low.split()) <= 4):
         person = ctx.people.resolve(sp.name, position, para)
         if person is not None:
-            return person, ctx.people.fullest(person), ctx.people.role_of(person), True
+            return person, ctx.people.fullest(person, position), ctx.people.role_of(person), True
         last = _last_quoted(ctx, sp.gender, position, para) if low in ("he", "she") else None
         if last is not None:  # no one named near: the person quoted last who may be a "he" (or a "she")
             return last.speaker, last.speaker_full, last.role, True
@@ -455,7 +455,7 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
                 return quoted.speaker, quoted.speaker_full, quoted.role, True
             named = ctx.people.described(sp.name, position, para)
             if named is not None:
-                return named, ctx.people.fullest(named), ctx.people.role_of(named), True
+                return named, ctx.people.fullest(named, position), ctx.people.role_of(named), True
         return sp.name, full, None, False
     if not sp.is_person and not _names_someone(sp.name):
         return None, None, None, False  # "marking the start of 13 years of": no one
@@ -463,7 +463,7 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
             not ctx.people.is_name(sp.name):
         return None, None, None, False  # a capitalised word opening a sentence, not a name ("Placards called")
     if sp.is_person:
-        name = ctx.people.fullest(sp.name)
+        name = ctx.people.fullest(sp.name, position)
         ctx.people.add_role(name, sp.role)
         return name, full, sp.role or ctx.people.role_of(name), True
     return sp.name, full, None, False

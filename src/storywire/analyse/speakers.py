@@ -65,7 +65,8 @@ ROLE_WORDS = frozenset({
     "author", "writer", "researcher", "scientist", "candidate", "member", "mp", "mep", "sheriff", "officer",
     "const", "constable", "det", "detective", "insp", "inspector", "supt", "superintendent", "cpl", "corporal",
     "pvt", "sergeant", "capt", "captain", "maj", "cmdr", "commodore", "atty", "dist", "ald", "alderman", "trooper",
-    "marshal", "msgr", "brig", "undersheriff",
+    "marshal", "msgr", "brig", "undersheriff", "councilman", "councilwoman", "councilmember", "councillor",
+    "councilor", "alderwoman", "assemblyman", "assemblywoman", "selectman", "selectwoman", "comptroller",
     # what follows "Minister of", "Secretary of": "French Minister of Foreign Affairs Stephane Sejourne"
     "affairs", "health", "staff", "commerce", "agriculture", "education", "energy", "trade", "transport",
     "labour", "labor", "treasury", "security", "homeland", "veterans", "housing", "environment", "culture",
@@ -207,6 +208,7 @@ def trim_phrase(phrase: str) -> str:
     """The speaker phrase without leading connectives and trailing time or place words."""
     phrase = phrase.replace("\u2024", ".").strip(" ,;:")
     phrase = _SPACED_HYPHEN.sub("-", _LEAD.sub("", phrase))  # "Strauss - Kahn", "the 17 - year - old" (detokenised)
+    phrase = _ADVERB_TAIL.sub("", phrase)  # "Holden, meanwhile": no role
     described = _DESCRIBED_NAME.match(phrase)
     if described and not any(_low(w) in ROLE_WORDS or _low(w) in EPITHET_NOUNS for w in described.group(1).split()) \
             and any(_is_name_word(w) for w in described.group(2).split()):
@@ -216,6 +218,8 @@ def trim_phrase(phrase: str) -> str:
     return trimmed or phrase
 
 
+_ADVERB_TAIL = re.compile(r",\s*(?:meanwhile|however|too|though|instead|also|then|now|in turn|for (?:his|her) part)$",
+                          re.I)
 # A party and a state after a name: "Rep. Jim McDermott, D-Wash."
 _PARTY_STATE = re.compile(r"^[DRI]-[A-Z][\w.]*$")
 
@@ -314,8 +318,8 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
                 continue
             lead = text[s:m.start()]
             if lead.split()[-1:] and _low(lead.split()[-1]) in _DETERMINERS and \
-                    (" " not in run or _POSSESSIVE.search(run) and _low(run.split()[0]) not in ROLE_WORDS):
-                continue  # "the Black community", "his Love", "the Union Square Macy's": a thing, not a person
+                    _low(run.split()[0]) not in ROLE_WORDS and _low(run.split()[0]) not in HONORIFICS:
+                continue  # "the Black community", "his Love", "its Marine Commandos", "the Transit Corridor": things
             sp = _mention(text, m, known)
             if sp is None:
                 continue
@@ -480,10 +484,12 @@ class Mentions:
         # a "he" inside a quote is someone the speaker talks about, not the speaker
         unquoted = "".join(text[a:b] if i % 2 == 0 else " " * (b - a) for i, (a, b) in enumerate(_cuts(text, quoted)))
         self.gender.update(_genders_by_pronoun(mentions, unquoted))
+        self._first_named: dict[str, int] = {}  # a name of two words or more -> where the article first gives it
         for mt in mentions:
             key = surname(mt.name)
             if len(mt.name.split()) >= 2:
                 self.full.setdefault(key, set()).add(mt.name)
+                self._first_named.setdefault(mt.name, mt.position)
             self.add_role(mt.name, mt.role)
             if mt.gender != "?":
                 self.gender[key] = mt.gender
@@ -511,10 +517,12 @@ class Mentions:
         roles = self.roles.get(surname(name))
         return roles[0] if roles else None
 
-    def fullest(self, name: str) -> str:
-        """"Comer" -> "James Comer" when the article names one person so; the name itself otherwise (two
+    def fullest(self, name: str, position: int | None = None) -> str:
+        """"Comer" -> "James Comer" when the article names one person so (before ``position``, when given:
+        "Barger" is Kathryn Barger until her father Richards D. Barger is named); the name itself otherwise (two
         Bidens leave "Biden" as it is)."""
-        fulls = {f for f in self.full.get(surname(name), ()) if set(name.split()) <= set(f.split())}
+        fulls = {f for f in self.full.get(surname(name), ()) if set(name.split()) <= set(f.split()) and
+                 (position is None or self._first_named.get(f, 0) < position)}
         if len(fulls) == 1:
             return next(iter(fulls))
         longest = max(fulls, key=len, default=name)
@@ -541,24 +549,24 @@ class Mentions:
         if len(words) == 1:  # a "he" for the nearest subject known to be a he, before one of unknown gender
             for mt in reversed(near):
                 if mt.subject and self.gender.get(surname(mt.name)) == want:
-                    return self.fullest(mt.name)
+                    return self.fullest(mt.name, position)
             here = [mt for mt in near if mt.para == para]  # then in its paragraph: a subject, or one known a he
             for mt in sorted(reversed(here), key=lambda mt: not (mt.subject and fits(mt))):
                 if mt.subject and fits(mt) or self.gender.get(surname(mt.name)) == want:
-                    return self.fullest(mt.name)
+                    return self.fullest(mt.name, position)
         for mt in reversed(near):  # subjects of sentences first
             if mt.subject and fits(mt):
-                return self.fullest(mt.name)
+                return self.fullest(mt.name, position)
         for mt in reversed(near):  # then others: in the same paragraph, or known to be a he or a she ("Mr. X")
             if fits(mt) and (mt.para == para or self.gender.get(surname(mt.name), "?") != "?"):
-                return self.fullest(mt.name)
+                return self.fullest(mt.name, position)
         named = {surname(mt.name) for mt in near}
         if len(words) >= 2 and len(named) == 1 and not self.roles.get(next(iter(named))):
-            return self.fullest(near[-1].name)  # "Mr Sunak hinted ... the Prime Minister said": the one person named
+            return self.fullest(near[-1].name, position)  # "Mr Sunak hinted ... the Prime Minister said": one named
         last = next((mt for mt in reversed(near) if mt.para == para), None)
         if len(words) >= 2 and last is not None and last.subject and \
                 (not self.roles.get(surname(last.name)) or fits(last)):
-            return self.fullest(last.name)  # "Johnson proclaimed ... “…,” the new speaker said": no one else between
+            return self.fullest(last.name, position)  # "Johnson proclaimed ... “…,” the new speaker said"
         if len(words) >= 2:  # "The prime minister admitted ... Rishi Sunak recognised": named in the next sentence
             return self._next_subject(position, para, lambda mt: fits(mt) or not self.roles.get(surname(mt.name)))
         return None
@@ -578,7 +586,7 @@ class Mentions:
             if mt.subject:
                 if self.unnamed_between(mt.position, position):
                     return None  # "another employee ... said the worker": the one described since, not named
-                return self.fullest(mt.name) if fits(mt) else None
+                return self.fullest(mt.name, position) if fits(mt) else None
         return self._next_subject(position, para, fits)
 
     def add_described(self, spans: list[tuple[int, int, int]], quoted: Sequence[tuple[int, int]]) -> None:
