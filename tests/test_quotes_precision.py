@@ -144,3 +144,25 @@ NAMES = [
 def test_names_roles_and_things_in_the_ledger(text: str, words: str, speaker_role: tuple[str, str | None]):
     entry = ledger_entry(text, words)
     assert (entry["speaker"], entry["role"]) == speaker_role
+
+
+PHRASES = [
+    # a participle clause after an ordinal is not the speaker, and "The second" names no one
+    ("Many posts shared two posts from an account. One shows an image captioned with a slogan. The second, made in "
+     "response to the first, states: \u201cOur enemies kill themselves, and we will win this war.\u201d",
+     "Our enemies", None),
+    # an adverb after a description is not part of it
+    ("When Marcus at the Post asked about the texts, a former Turning Point staffer simply replied, \u201cNot fake, "
+     "and that is all I will say.\u201d", "Not fake", "a former Turning Point staffer"),
+    # "Those who gathered" names no one
+    ("Those who gathered outside the Houses of Parliament chanting slogans, described by the group as \u201cgenocidal "
+     "language used to intimidate people,\u201d were watched by officers.", "genocidal", None),
+    # "Perhaps" is no part of a name
+    ("Christa Hale tried an AI counsellor last year.\n\nPerhaps Christa will try again. She has been feeling better "
+     "lately. \u201cFor me, it felt real, and that was enough for a while.\u201d", "felt real", "Christa Hale"),
+]
+
+
+@pytest.mark.parametrize("text, words, speaker", PHRASES)
+def test_phrases_that_are_no_speaker_or_hold_more_than_one(text: str, words: str, speaker: str | None):
+    assert speaker_of(text, words) == speaker

@@ -172,7 +172,7 @@ _MASK = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|S
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 # Words that stand for a speaker without naming one ("another accused the government of ...").
 _NOBODY = {"another", "one", "others", "some", "many", "someone", "somebody", "anyone", "everyone", "all", "both",
-           "few", "most", "several", "none", "nobody", "each", "either", "neither"}
+           "few", "most", "several", "none", "nobody", "each", "either", "neither", "those", "these"}
 _BAD_SPEAKER_WORDS = {
     "has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "could", "should", "may",
     "might", "can", "what", "which", "who", "whom", "whose", "that", "this", "there", "if", "when", "because",
@@ -279,8 +279,10 @@ def _subject(pre: str) -> str | None:
         return None  # "which is called": a name given, not words said
     pre = re.split(r"[;\u2014\u2013]", pre)[-1]  # the last clause: "One placard ...; another accused"
     segs = [s.strip() for s in pre.split(",") if s.strip()]
-    if closed and len(segs) >= 2 and segs[-1].lower().startswith(("who ", "which ")):
-        segs.pop()  # "The former staff member, who requested anonymity, said": the relative clause is not it
+    if closed and len(segs) >= 2 and (segs[-1].lower().startswith(("who ", "which ")) or
+                                      re.match(r"[a-z]+ed\b|made\b|known\b", segs[-1])):
+        segs.pop()  # "The former staff member, who requested anonymity, said", "The second, made in response to the
+        # first, states": the relative or participle clause is not it
     if not segs:
         return None
     segs[-1] = re.split(r"\s+who\s+", segs[-1])[0]  # "one former staff member who resigned in October"
@@ -328,6 +330,7 @@ def _verb_clause(text: str) -> bool:
         not _looks_name(text)
 
 
+_LY_NOUNS = frozenset({"family", "ally", "daily", "weekly", "monthly", "quarterly", "assembly", "fly", "belly"})
 _ADVERBS = frozenset({"never", "also", "later", "again", "then", "still", "now", "previously", "first", "once"})
 
 
@@ -335,9 +338,11 @@ def _head_trimmed(phrase: str) -> str:
     """A speaker phrase ending at its head: without an adverb after a name ("Doocy correctly", "King never"), and a
     document of an organisation is the organisation ("the White House brief")."""
     words = phrase.split()
-    while len(words) >= 2 and words[-2][:1].isupper() and (words[-1].endswith("ly") and words[-1].islower() or
-                                                          words[-1].lower() in DOCUMENT_NOUNS or words[-1] in _ADVERBS):
-        words.pop()
+    described = words[0].lower() in DESCRIPTION_START
+    while len(words) >= 2 and (words[-2][:1].isupper() or described) and \
+            (words[-1].endswith("ly") and words[-1].islower() and words[-1] not in _LY_NOUNS or
+             words[-2][:1].isupper() and (words[-1].lower() in DOCUMENT_NOUNS or words[-1] in _ADVERBS)):
+        words.pop()  # "a former Turning Point staffer simply": the staffer
     return " ".join(words)
 
 

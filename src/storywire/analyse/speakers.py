@@ -83,7 +83,7 @@ NOT_NAME = frozenset({
     "april", "may", "june", "july", "august", "september", "october", "november", "december", "today",
     "yesterday", "not", "no", "yes", "one", "two", "three", "some", "many", "most", "all", "both", "each",
     "additionally", "indeed", "instead", "also", "then", "now", "later", "earlier", "asked", "speaking", "new",
-    "neither", "either", "nor",
+    "neither", "either", "nor", "perhaps", "maybe",
 })
 ORG_WORDS = frozenset({
     "palace", "ministry", "office", "house", "kremlin", "council", "union", "party", "agency", "bank", "court",
