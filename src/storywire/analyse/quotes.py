@@ -1,23 +1,25 @@
 """Quotes: direct (in quotation marks) and indirect (reported speech), with speaker, role and cue verb.
 
-Direct quotes: a character scanner pairs curly, straight and angle quotes per paragraph (nested quotes stay inside
-the outer one; an unclosed quote runs to the end of its paragraph and the next paragraph that opens a quote continues
-it; a stray closing mark is ignored). The attribution is looked for in this order: right after the quote (", said X",
-", X told Reuters on Thursday", "? Putin asked during his address", ", Fridman began"); at the end of the quote's
-sentence (", ... for her views, Barger said.", ", according to forecasters."); before it in its sentence ("X said:",
-"X said the alliance had", "X accused the West of", "X, ..., saying", "This year, says X (D-Mich.),", "The video
-shows her ..., and saying", "what the critic X calls", "in X's words,", "X describes Y as", "For as X explained,"; a
-leading "After Y accused Z of ...," or "In Brussels," names no speaker); in the paragraph before, when it ends "He
-said:" or "ABC reports:", or is a heading "RAYE's acceptance speech"; in the sentence before ("She missed laughter.
-"I don't ...""); in the sentence after ("He added that ..."). When no rule names a speaker (or the phrase a rule
-finds names no one), the subject of the speech verb governing the quote in spaCy's parse of its sentence
-(``speech_parse.py``). A quote split by its attribution ("A," X said. "B.") is joined back, within its sentence or
-opening the next (never inside a later sentence about someone else); a paragraph of quotes with no attribution at all
-continues the previous paragraph's speaker (news convention). A title inside a sentence (a few capitalised words:
-'director of "A Beautiful Mind"') and a thing's name ('is titled, "…"') are nobody's words, and no quote is joined to
-a title; an attribution holding a title reads across it (", X, a producer of "Drag Race," said"). A medium's report
-("The newspaper said Palin released a statement in which she said") gives the words to the person it quotes. A quote
-of one word ("nonsense.") is a scare quote: not listed, unless a whole sentence ("Yes.").
+Direct quotes: a character scanner pairs curly, straight and angle quotes per paragraph (nested quotes stay inside the
+outer one; an unclosed quote runs to the end of its paragraph and the next paragraph that opens a quote continues it;
+a stray closing mark is ignored). The attribution is looked for in this order: right after the quote (", said X", ", X
+told Reuters on Thursday", "? Putin asked during his address", ", Fridman began"); at the end of the quote's sentence
+(", ... for her views, Barger said.", ", according to forecasters."); before it in its sentence ("X said:", "X said
+the alliance had", "X accused the West of", "X, ..., saying", "This year, says X (D-Mich.),", "The video shows her
+..., and saying", "what the critic X calls", "in X's words,", "X describes Y as", "For as X explained,"; a leading
+"After Y accused Z of ...," or "In Brussels," names no speaker); in the paragraph before, when it ends "He said:" or
+"ABC reports:", or is a heading "RAYE's acceptance speech"; in the sentence before ("She missed laughter. "I don't
+...""); in the sentence after ("He added that ..."). When no rule names a speaker (or the phrase a rule finds names no
+one), the subject of the speech verb governing the quote in spaCy's parse of its sentence (``speech_parse.py``). A
+quote split by its attribution ("A," X said. "B.") is joined back, within its sentence or opening the next or one
+after sentences naming no one; never from a quote other than the last one listed (a title or scare quote left out in
+between breaks the run, unless inside that quote's sentence), never across a sentence of someone speaking ("“A.” Lon
+Wood said he met Ben. “B.”"), never inside a later sentence about someone else; a paragraph of quotes with no
+attribution at all continues the previous paragraph's speaker (news convention). A title inside a sentence (a few
+capitalised words: 'director of "A Beautiful Mind"') and a thing's name ('is titled, "…"') are nobody's words, and no
+quote is joined to a title; an attribution holding a title reads across it (", X, a producer of "Drag Race," said"). A
+medium's report ("The newspaper said Palin released a statement in which she said") gives the words to the person it
+quotes. A quote of one word ("nonsense.") is a scare quote: not listed, unless a whole sentence ("Yes.").
 
 Indirect speech: sentences with no quotation marks where a clear speaker (a name, or a phrase headed by
 "official(s)", "source(s)", "office", "Kremlin", ...) governs a speech verb ("The Kremlin has made clear ...", "...,
@@ -37,10 +39,11 @@ subject of a sentence in the paragraph or the one before ("the committee" when t
 ministry" only an organisation whose name holds "ministry"; "it" also the last non-person quoted there: "the lawsuit
 states ... it argues"); an acronym is the name the article spelled out ("the BDA": "The British Dental Association
 (BDA)"); "he" after "…," said an officer with no one named since is the officer; otherwise the quote stays
-unattributed. Phrases that name no one are no speaker: a law ("according to international law"), an ordinal ("The
+unattributed, as is a quote calling by first name the person a pronoun resolves to ("“Our Jerry is in heaven,” she
+said"). Phrases that name no one are no speaker: a law ("according to international law"), an ordinal ("The
 second"), one document among others ("Another post from the account"). A bare surname takes the article's fullest
-form, and across a story one canonical name per person (``merge_quotes``), but a surname the article gives two people
-stays bare.
+form of the names given before it, and across a story one canonical name per person (``merge_quotes``), but a
+surname the article gives two people before it stays bare.
 """
 from __future__ import annotations
 
@@ -89,11 +92,12 @@ _CUE_WORDS = (
     r"alleged|alleges|emphasi[sz]ed|highlighted|hinted|reassured|reminded|mused|pleaded|charged|saying"
 )
 _CIRC = (r"(?:\s+(?:in|on|at|during|to|after|before|from|outside|via|while|with|later|earlier|separately|again|"
-         r"also|last|this|late|early|yesterday|today|tonight|of|about|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-         r"Sunday)\b[^,.;:!?\"\u201c\u201d]{0,60}?)?")
+         r"also|last|this|late|early|yesterday|today|tonight|of|about|by|over|amid|through|years|months|weeks|days|"
+         r"hours|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:!?\"\u201c\u201d]{0,60}?)?")
 # Verbs that attribute a quote only right after it ("…," Fridman began. "…," Coen interjected.)
 _AFTER_ONLY_CUES = r"began|interjected|protested|answered|observed|recounted|exclaimed|concluded|chimed in|shot back"
-_CUE_EXT = (rf"(?:(?:has|have|had)\s+)?(?:(?:is|are|was|were)\s+quoted\s+as\s+saying"
+_CUE_EXT = (rf"(?:(?:has|have|had)\s+)?(?:(?:later|also|then|once|again|earlier|previously|recently|subsequently)\s+)?"
+            rf"(?:(?:is|are|was|were)\s+quoted\s+as\s+saying"
             rf"|told\s+[^,.;:!?\"\u201c\u201d]{{1,60}}?|(?:{_CUE_WORDS})){_CIRC}")
 _CUE_EXT_AFTER = _CUE_EXT.replace(f"(?:{_CUE_WORDS})", f"(?:{_CUE_WORDS}|{_AFTER_ONLY_CUES})")
 _SPK = r"(?:[^,.;:!?\"\u201c\u201d\u2018\u2019()\[\]]|(?<=\w)\u2019(?=\w)){1,80}?"
@@ -102,6 +106,11 @@ _AFTER_CUE_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<cue>{_CUE_WORDS}|{_AFTER_ONLY_C
 _AFTER_SPK_FIRST = re.compile(
     rf"^\s*[,:]?\s*(?P<spk>{_SPK})(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,60}})"
     rf"(?:,\s*[A-Z][\w.\u2024 ]{{1,30}})?,)?\s+(?P<cue>{_CUE_EXT_AFTER})\s*(?=[,.;:!?]|$)")
+# A name and a long apposition before the cue: ", Larry Tee, the d.j. and club promoter, who was ..., later said."
+_AFTER_LONG_APPOS = re.compile(
+    r"^\s*,?\s*(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){1,3})(?P<appos>),\s+(?:[a-z]|the\b)"
+    r"(?:[^\"\u201c\u201d!?;:.]|\.(?!\s+[A-Z\"\u201c]|$)){1,200}?,\s+(?P<cue>(?:(?:later|also|once|then)\s+)?(?:said|says|added|adds|"
+    r"wrote|recalled|explained|told\s+[^,.;:!?\"\u201c\u201d]{1,40}?))\s*(?=[.,]|$)")
 _AFTER_LATE = re.compile(
     rf"^[^.!?\"\u201c\u201d]{{1,200}}?,\s+(?P<spk>{_SPK})\s+(?P<cue>said|says|added|adds|wrote|explained|insisted|"
     rf"told\s+\w+){_CIRC}\s*[.!?]")
@@ -121,7 +130,7 @@ _WORDS_OF = tuple(re.compile(rf"{pattern}\s*$") for pattern in (
     rf"\bwhat\s+{_WHO}\s+(?:[a-z]+ly\s+|elsewhere\s+|once\s+|later\s+|has\s+|had\s+)?(?P<cue>{_NAMING_CUE})",
     rf"\b[Ii]n\s+{_WHO}['\u2019]s?\s+(?P<cue>(?:own\s+)?words)\s*,?",
     rf"\b[Ii]n\s+the\s+(?P<cue>words)\s+of\s+{_WHO}\s*,",
-    rf"(?:^|[,;:]\s+|\band\s+){_WHO}\s+(?P<cue>describes|described|calls|called|labels|labell?ed|brands|branded)"
+    rf"(?:^\s*|[,;:]\s+|\band\s+){_WHO}\s+(?P<cue>describes|described|calls|called|labels|labell?ed|brands|branded)"
     rf"\s+(?:[^,.;:!?\"\u201c\u201d]{{1,80}}?\s+)?as",
     rf"\b[Aa]s\s+{_WHO}\s+(?P<cue>explained|explains|said|says|wrote|writes|put\s+it|noted|notes|observed|argued|"
     rf"argues|remarked|recalled|once\s+said|has\s+said|told\s+[^,.;:!?]{{1,40}}?)\s*[,:]?",
@@ -163,7 +172,7 @@ _MASK = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|S
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 # Words that stand for a speaker without naming one ("another accused the government of ...").
 _NOBODY = {"another", "one", "others", "some", "many", "someone", "somebody", "anyone", "everyone", "all", "both",
-           "few", "most", "several", "none", "nobody", "each", "either", "neither"}
+           "few", "most", "several", "none", "nobody", "each", "either", "neither", "those", "these"}
 _BAD_SPEAKER_WORDS = {
     "has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "could", "should", "may",
     "might", "can", "what", "which", "who", "whom", "whose", "that", "this", "there", "if", "when", "because",
@@ -270,8 +279,10 @@ def _subject(pre: str) -> str | None:
         return None  # "which is called": a name given, not words said
     pre = re.split(r"[;\u2014\u2013]", pre)[-1]  # the last clause: "One placard ...; another accused"
     segs = [s.strip() for s in pre.split(",") if s.strip()]
-    if closed and len(segs) >= 2 and segs[-1].lower().startswith(("who ", "which ")):
-        segs.pop()  # "The former staff member, who requested anonymity, said": the relative clause is not it
+    if closed and len(segs) >= 2 and (segs[-1].lower().startswith(("who ", "which ")) or
+                                      re.match(r"[a-z]+ed\b|made\b|known\b", segs[-1])):
+        segs.pop()  # "The former staff member, who requested anonymity, said", "The second, made in response to the
+        # first, states": the relative or participle clause is not it
     if not segs:
         return None
     segs[-1] = re.split(r"\s+who\s+", segs[-1])[0]  # "one former staff member who resigned in October"
@@ -290,7 +301,11 @@ def _subject(pre: str) -> str | None:
         parts = [clause.group("name")]  # "Watkins is making himself ... and Emery added:": the nearest subject
     full = re.sub(r"^(?:and|but|then|also|later|now|meanwhile)\s+", "", parts[-1].strip(), flags=re.IGNORECASE)
     full = re.split(r"\s(?:said|says|told|tells)\s", full)[-1]  # "a police source said King never": King's words
+    if full.endswith(" and") and " " in full[:-4].strip():
+        return None  # "one cop put both hands on his head and said": a clause, not a speaker phrase
     full = _head_trimmed(full)
+    known_as = re.search(r"\bknown\s+as\s+(?P<name>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})$", full)
+    full = known_as.group("name") if known_as else full  # "the performer known as Flloyd": Flloyd
     words = [w.lower().strip("\u2024.'\u2019") for w in re.split(r"[\s,]+", full) if w]
     if not words or len(words) > 12 or words != ["it"] and any(w in _BAD_SPEAKER_WORDS for w in words):
         return None
@@ -315,6 +330,7 @@ def _verb_clause(text: str) -> bool:
         not _looks_name(text)
 
 
+_LY_NOUNS = frozenset({"family", "ally", "daily", "weekly", "monthly", "quarterly", "assembly", "fly", "belly"})
 _ADVERBS = frozenset({"never", "also", "later", "again", "then", "still", "now", "previously", "first", "once"})
 
 
@@ -322,9 +338,11 @@ def _head_trimmed(phrase: str) -> str:
     """A speaker phrase ending at its head: without an adverb after a name ("Doocy correctly", "King never"), and a
     document of an organisation is the organisation ("the White House brief")."""
     words = phrase.split()
-    while len(words) >= 2 and words[-2][:1].isupper() and (words[-1].endswith("ly") and words[-1].islower() or
-                                                          words[-1].lower() in DOCUMENT_NOUNS or words[-1] in _ADVERBS):
-        words.pop()
+    described = words[0].lower() in DESCRIPTION_START
+    while len(words) >= 2 and (words[-2][:1].isupper() or described) and \
+            (words[-1].endswith("ly") and words[-1].islower() and words[-1] not in _LY_NOUNS or
+             words[-2][:1].isupper() and (words[-1].lower() in DOCUMENT_NOUNS or words[-1] in _ADVERBS)):
+        words.pop()  # "a former Turning Point staffer simply": the staffer
     return " ".join(words)
 
 
@@ -427,7 +445,7 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
     if low in _PRONOUNS or (not sp.is_person and low.startswith("the ") and len(low.split()) <= 4):
         person = ctx.people.resolve(sp.name, position, para)
         if person is not None:
-            return person, ctx.people.fullest(person), ctx.people.role_of(person), True
+            return person, ctx.people.fullest(person, position), ctx.people.role_of(person), True
         last = _last_quoted(ctx, sp.gender, position, para) if low in ("he", "she") else None
         if last is not None:  # no one named near: the person quoted last who may be a "he" (or a "she")
             return last.speaker, last.speaker_full, last.role, True
@@ -442,7 +460,7 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
                 return quoted.speaker, quoted.speaker_full, quoted.role, True
             named = ctx.people.described(sp.name, position, para)
             if named is not None:
-                return named, ctx.people.fullest(named), ctx.people.role_of(named), True
+                return named, ctx.people.fullest(named, position), ctx.people.role_of(named), True
         return sp.name, full, None, False
     if not sp.is_person and not _names_someone(sp.name):
         return None, None, None, False  # "marking the start of 13 years of": no one
@@ -450,7 +468,7 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
             not ctx.people.is_name(sp.name):
         return None, None, None, False  # a capitalised word opening a sentence, not a name ("Placards called")
     if sp.is_person:
-        name = ctx.people.fullest(sp.name)
+        name = ctx.people.fullest(sp.name, position)
         ctx.people.add_role(name, sp.role)
         return name, full, sp.role or ctx.people.role_of(name), True
     return sp.name, full, None, False
@@ -636,19 +654,23 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
     any_own = any(a is not None and a.own for a in attrs)
     para_quotes: list[Quote] = []
     last_title: Quote | None = None  # the last title listed ("The Freaks Came Out to Write"): no quote goes on from it
+    last_span = -1  # the span the last quote listed ends with: a quote goes on only from that one
+    named = [mt.position - offset for mt in ctx.people.items if mt.para == p_index]
     for k, (qs, qe, _) in enumerate(spans):
         inner = _clean_quote(par[qs:qe])
         attr = attrs[k]
         own = attr is not None and attr.own
         if para_quotes and not own and not titled[k] and para_quotes[-1] is not last_title and \
-                _continues(masked, spans, k):
+                _continues(masked, spans, last_span, k, attrs[last_span], named):
             _join(para_quotes[-1], inner)  # a quote split by its attribution: joined to the previous one (not a title)
+            last_span = k
             continue
         if attr is None and k == 0 and qs <= 1 and not any_own and not titled[k]:
             inherited = _inherited(ctx, prev, inner, offset + qs, p_index)
             if inherited is not None:
                 para_quotes.append(inherited)
                 _credit(ctx, p_index, inherited)
+                last_span = k
                 continue
         short, full, role, person = _speaker_fields(ctx, attr.speaker if attr else None, offset + qs, p_index)
         if attr is not None and own and not short:  # the phrase found names no one: the parse's, or a later finder's
@@ -660,6 +682,8 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
                 if alt is not None and fields is not None and fields[0]:
                     attr, (short, full, role, person) = alt, fields
                     break
+        if short and person and _names_resolved_speaker(inner, short, attr.speaker if attr else ""):
+            short, full, role, person = None, None, None, False  # "“Our Jerry is in heaven,” she said": not Jerry
         if not short and len(inner.split()) < 6:
             continue  # scare quotes, titles, nicknames
         if short and len(inner.split()) < 3 and not own:
@@ -668,27 +692,60 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
                                  clean_space(attr.text if attr else ""), ctx.article_id, offset + qs,
                                  is_person=person, role=role))
         _credit(ctx, p_index, para_quotes[-1])
+        last_span = k
         if titled[k]:
             last_title = para_quotes[-1]
     last = next((q for q in reversed(para_quotes) if q.speaker), None)
     return para_quotes, _ParaEnd(last, _ending_intro(par, masked, spans, offset), bool(spans) and not spans[-1][2])
 
 
-def _continues(masked: str, spans: list[tuple[int, int, bool]], k: int) -> bool:
-    """Whether quote ``k`` goes on from the quote before it: in the same sentence, or opening the sentence after
-    ("A," X said. "B.") or a sentence about "he" or "she"; a quote inside a later sentence about someone else
-    ("... and even Tripadvisor won't sell tickets “because ...”", "“... sour note.” Using the season, it issued
-    “revised” rules") is not the earlier speaker's."""
+def _names_resolved_speaker(quote: str, name: str, phrase: str) -> bool:
+    """Whether a quote calls the person a pronoun or description (``phrase``) was resolved to by their first name:
+    someone spoken about ("“Our Jerry is in heaven,” she said"), not the speaker (who may give their own full name
+    or surname: "he talked about Donald Trump," Trump said)."""
+    words = name.split()
+    if len(words) < 2 or surname(name) in phrase.lower() or re.search(rf"\b{re.escape(words[-1])}\b", quote):
+        return False
+    return any(re.search(rf"\b{re.escape(w)}\b", quote) for w in words[:-1] if len(w) > 2 and w[:1].isupper())
+
+
+def _continues(masked: str, spans: list[tuple[int, int, bool]], j: int, k: int, attr: _Attribution | None,
+               named: list[int]) -> bool:
+    """Whether quote ``k`` goes on from quote ``j`` (with attribution ``attr``), the last one listed: in the same
+    sentence, or opening the sentence after it or after the one attributing it ("A," X said. "B.") or after
+    sentences naming no one (``named``: where the paragraph names people) or a sentence about "he" or "she". Not
+    across a quote left out of the list outside quote j's sentence ("RUPAUL IS
+    EVERYTHING"), nor after a sentence of someone speaking ("“A.” Lon Wood ... said he met Ben. “B.”"), nor
+    inside a later sentence about someone else ("... and even Tripadvisor won't sell tickets “because ...”", "“...
+    sour note.” Using the season, it issued “revised” rules")."""
+    ends_sentence = masked[spans[j][0]:spans[j][1]].rstrip(" '\u2019\"\u201d")[-1:] in ".!?"
+    if any(ends_sentence or _SENTENCE_END.search(masked, spans[j][1], spans[i][0]) for i in range(j + 1, k)):
+        return False  # ", said X, where the “Uncommitted” option ...": a quote left out inside j's sentence only
+    start, stop = spans[j][1] + 1, spans[k][0]
+    attr_end = attr.end if attr is not None and attr.own and attr.end > start else -1  # "A," X said.
+    if attr_end > 0 or not ends_sentence:  # quote j's sentence runs on after it: the others start past its end
+        sentence_end = _SENTENCE_END.search(masked, max(start, attr_end), stop)
+        start = sentence_end.end() if sentence_end else stop
+    if _BEFORE_ANY.search(masked, start, stop):
+        return False  # a sentence of someone speaking between
     between = masked[spans[k - 1][1] + 1:max(spans[k - 1][1] + 1, spans[k][0] - 1)]
-    ends = [m.end() for m in re.finditer(r"[.!?][\"\u201d\u2019]?\s+(?=[A-Z\"\u201c])", between)]
+    ends = [m.end() for m in re.finditer(r"[.!?][\"\u201d\u2019]?\s+(?=[A-Z\"\u201c])", between + "\u201c")]
     tail = between[ends[-1]:].strip() if ends else ""
     rest = between.strip(" '\u2019\"\u201d")
     if not ends and masked[spans[k - 1][0]:spans[k - 1][1]].rstrip(" '\u2019")[-1:] in ".!?" and \
             rest[-1:] not in ".!?:" and re.search(r"\b(?:is|are|was|were|has|have|had|will|would|[a-z]\w+ed)\b", rest):
         tail = rest  # a sentence of its own after the one ended inside the quote: "… note." Using …, it issued
-    return not tail or bool(re.match(r"(?:He|She)\s", tail))  # "He highlights the “…”": the same speaker
+    if not tail:  # in quote j's sentence, or opening a sentence after sentences naming no one ("“…,” he said. But
+        return not any(start <= at < stop for at in named)  # it is designed to withstand calamity. “…”")
+    return bool(re.match(r"(?:He|She)\s", tail))  # "He highlights the “…”": the same speaker
 
 
+_SENTENCE_END = re.compile(r"[.!?]\)?\s")  # "... told New York.) RuPaul": an aside's end too
+
+
+def _last_sentence_start(text: str) -> int:
+    """Where the last sentence of a text starts (after ". ", "? ", ".) "), or -1 when it holds no sentence end."""
+    return max((m.end() for m in _SENTENCE_END.finditer(text)), default=-1)
 _TITLE_GLUE = frozenset({"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "from", "with", "or", "by"})
 
 
@@ -790,17 +847,17 @@ def _around(par: str, masked: str, spans: list[tuple[int, int, bool]], k: int) -
     before = masked[before_start:max(before_start, qs - 1)]
     prev_sentence = ""
     # Only the last sentence of the text before the quote can introduce it.
-    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
+    cut = _last_sentence_start(before)
     if cut >= 0:
-        if not before[cut + 2:].strip():
-            earlier = before[:cut + 1]
-            c2 = max(earlier.rfind(". "), earlier.rfind("? "), earlier.rfind("! "))
-            prev_sentence = earlier[c2 + 2 if c2 >= 0 else 0:]
-        before, before_start = before[cut + 2:], before_start + cut + 2
+        if not before[cut:].strip():
+            earlier = before[:cut].rstrip()
+            prev_sentence = earlier[max(_last_sentence_start(earlier), 0):]
+        before, before_start = before[cut:], before_start + cut
     elif not before.strip() and k == 0:
         prev_sentence = ""
+    quote = re.sub(r"(?<=[\s,])'$", "", masked[qs:qe].rstrip())  # "better. ''": the closing mark's first half
     return _Around(par, _after_across_titles(masked, spans, k, after_start, after_end), after_start, before,
-                   before_start, prev_sentence, masked[qs:qe])
+                   before_start, prev_sentence, quote)
 
 
 def _after_across_titles(masked: str, spans: list[tuple[int, int, bool]], k: int, start: int, end: int) -> str:
@@ -836,8 +893,11 @@ class _Attribution(NamedTuple):
 
 
 def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
-    """Right after the quote: ", said X", ", X told Reuters on Thursday", ", Mr. Trump, 77, said"."""
-    m = _AFTER_CUE_FIRST.match(a.after) or _AFTER_SPK_FIRST.match(a.after)
+    """Right after the quote: ", said X", ", X told Reuters on Thursday", ", Mr. Trump, 77, said"; not the next
+    sentence's subject after a quote its sentence introduced ("X told New York, “….” Another contestant, Y, told")."""
+    if _ends_sentence(a.quote) and re.search(r"[,:]\s*$", a.before) and _BEFORE_ANY.search(a.before):
+        return None
+    m = _AFTER_CUE_FIRST.match(a.after) or _AFTER_SPK_FIRST.match(a.after) or _AFTER_LONG_APPOS.match(a.after)
     if m and m.re is _AFTER_CUE_FIRST:  # the phrase runs to the end: trim_phrase tells role from time and place
         spk = _subject(a.after[m.start("spk"):m.end()])
         named = _subject(m.group("spk")) if m.group("appos") else None
@@ -852,6 +912,11 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
         return None
     start, end = a.after_start + min(m.start("cue"), m.start("spk")), a.after_start + m.end()
     return _Attribution(spk, m.group("cue"), a.par[start:end].strip(" ,"), True, end)
+
+
+def _ends_sentence(quote: str) -> bool:
+    """Whether a quote's words end a sentence ("… the show.")."""
+    return quote.rstrip(" '\u2019")[-1:] in ".!?"
 
 
 def _said_late(a: _Around, prev_attr_end: int) -> _Attribution | None:
@@ -876,6 +941,11 @@ def _words_of(a: _Around, prev_attr_end: int) -> _Attribution | None:
     return _Attribution(spk, cue, text, True, a.after_start)
 
 
+# A name and a description of it right before a speech verb: "Gia Gunn, a contestant, "
+_NAME_DESCRIBED = re.compile(r"(?:^|[.;:]\s+|,\s+)(?P<name>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3}),\s+"
+                             r"(?:a|an|the|one|another)\s+[^,.;:!?\"\u201c\u201d]{1,60},\s*$")
+
+
 def _intro_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """Ending the sentence before the quote: "X said:", "X said that", or inverted: ", says X (D-Mich.),"."""
     m = _BEFORE_INTRO.search(a.before)
@@ -888,6 +958,9 @@ def _intro_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     spk = _subject(m.group("spk")) if m else None
     if not m or not spk:
         return None
+    described = _NAME_DESCRIBED.search(a.before, 0, m.start("cue"))  # "Gia Gunn, a contestant, told New York,"
+    if described and split_speaker(described.group("name")).is_person and not split_speaker(spk).is_person:
+        spk = described.group("name")
     text = a.par[a.before_start + m.start():a.before_start + m.end()].strip(" ,:")
     return _Attribution(spk, m.group("cue"), text, a.before_start > prev_attr_end, a.after_start)
 
@@ -984,11 +1057,13 @@ def _next_sentence(a: _Around, prev_attr_end: int) -> _Attribution | None:
 
 
 def _previous_sentence(a: _Around, prev_attr_end: int) -> _Attribution | None:
-    """A whole-sentence quote with no attribution after a sentence about a person: that person."""
+    """A whole-sentence quote with no attribution after a sentence about a person: that person (the speaker, when
+    that sentence reports what someone said)."""
     ends_sentence = a.quote.rstrip()[-1:] in ".!?\u2026" or a.after.strip()[:1] in ("", ".", "!", "?")
     if a.before.strip() or not a.prev_sentence or not ends_sentence:
         return None
-    spk = sentence_subject(a.prev_sentence)
+    reported = _reported_speech(a.prev_sentence, a.prev_sentence)  # "Page was no tease, Yeager said. “…”": Yeager
+    spk = reported.speaker.replace("\u2024", ".") if reported else sentence_subject(a.prev_sentence)
     if not spk:
         return None
     return _Attribution(spk, "said", "", False, a.after_start)
@@ -1001,7 +1076,8 @@ def _parsed(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """The subject of the speech verb governing the quote in spaCy's parse of its sentence (``speech_parse``):
     "…," Reid said as he began …; Swalwell emerged and said, "…"."""
     after = a.after
-    if re.match(r"^\s*[.!?]", after) or a.quote.rstrip()[-1:] in ".!?":
+    if re.match(r"^\s*[.!?]", after) or a.quote.rstrip()[-1:] == "." or \
+            a.quote.rstrip()[-1:] in "!?" and not re.match(r"\s*[a-z]", after):  # "…?” she said years later"
         after = ""
     else:
         ends = [i for i in (after.find(". "), after.find("! "), after.find("? ")) if i >= 0]

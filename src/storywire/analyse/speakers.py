@@ -14,8 +14,10 @@ opening on a description of a named person counts as that person's mention (``ad
 a participle clause ("Asked if Ortiz ..., Waldie said") has its subject after it. Gender comes from the "he" or "she"
 that follows most of a person's mentions as subject ("Snider, who met King, said he": Snider's), or from a role that
 opens on a woman's or a man's noun ("daughter of ..."); a name after a pronoun subject ("He called Orozco") is its
-object, not a subject. ``find_organisations`` lists the organisations made subjects of sentences, for "it said" and
-"the company said" (``resolve_organisation``).
+object, not a subject; the subject of a leading clause that a "he" or "she" takes up ("As RuPaul became more
+popular, he") is a subject, as are the first name after an aside in brackets and the speaker of "…, said X"; "His
+Black identity" names no one. ``find_organisations`` lists the organisations made subjects of sentences, for "it
+said" and "the company said" (``resolve_organisation``).
 """
 from __future__ import annotations
 
@@ -63,7 +65,8 @@ ROLE_WORDS = frozenset({
     "author", "writer", "researcher", "scientist", "candidate", "member", "mp", "mep", "sheriff", "officer",
     "const", "constable", "det", "detective", "insp", "inspector", "supt", "superintendent", "cpl", "corporal",
     "pvt", "sergeant", "capt", "captain", "maj", "cmdr", "commodore", "atty", "dist", "ald", "alderman", "trooper",
-    "marshal", "msgr", "brig", "undersheriff",
+    "marshal", "msgr", "brig", "undersheriff", "councilman", "councilwoman", "councilmember", "councillor",
+    "councilor", "alderwoman", "assemblyman", "assemblywoman", "selectman", "selectwoman", "comptroller",
     # what follows "Minister of", "Secretary of": "French Minister of Foreign Affairs Stephane Sejourne"
     "affairs", "health", "staff", "commerce", "agriculture", "education", "energy", "trade", "transport",
     "labour", "labor", "treasury", "security", "homeland", "veterans", "housing", "environment", "culture",
@@ -80,6 +83,7 @@ NOT_NAME = frozenset({
     "april", "may", "june", "july", "august", "september", "october", "november", "december", "today",
     "yesterday", "not", "no", "yes", "one", "two", "three", "some", "many", "most", "all", "both", "each",
     "additionally", "indeed", "instead", "also", "then", "now", "later", "earlier", "asked", "speaking", "new",
+    "neither", "either", "nor", "perhaps", "maybe",
 })
 ORG_WORDS = frozenset({
     "palace", "ministry", "office", "house", "kremlin", "council", "union", "party", "agency", "bank", "court",
@@ -93,7 +97,7 @@ ORG_WORDS = frozenset({
     "coalition", "conservancy", "federation", "administration", "embassy", "channel", "radio", "daily",
     "review", "telegraph", "guardian", "independent", "herald", "tribune", "gazette", "observer", "world",
     "church", "cathedral", "mosque", "temple", "synagogue", "museum", "academy", "stadium", "airport", "hotel",
-    "gallery", "theatre", "theater", "studios", "pictures", "entertainment", "records",
+    "gallery", "theatre", "theater", "studios", "pictures", "entertainment", "records", "station",
 })
 # Last words of capitalised names of things, never of people ("the Autumn Statement", "the Brit Awards").
 THING_WORDS = frozenset({
@@ -204,6 +208,7 @@ def trim_phrase(phrase: str) -> str:
     """The speaker phrase without leading connectives and trailing time or place words."""
     phrase = phrase.replace("\u2024", ".").strip(" ,;:")
     phrase = _SPACED_HYPHEN.sub("-", _LEAD.sub("", phrase))  # "Strauss - Kahn", "the 17 - year - old" (detokenised)
+    phrase = _ADVERB_TAIL.sub("", phrase)  # "Holden, meanwhile": no role
     described = _DESCRIBED_NAME.match(phrase)
     if described and not any(_low(w) in ROLE_WORDS or _low(w) in EPITHET_NOUNS for w in described.group(1).split()) \
             and any(_is_name_word(w) for w in described.group(2).split()):
@@ -213,6 +218,8 @@ def trim_phrase(phrase: str) -> str:
     return trimmed or phrase
 
 
+_ADVERB_TAIL = re.compile(r",\s*(?:meanwhile|however|too|though|instead|also|then|now|in turn|for (?:his|her) part)$",
+                          re.I)
 # A party and a state after a name: "Rep. Jim McDermott, D-Wash."
 _PARTY_STATE = re.compile(r"^[DRI]-[A-Z][\w.]*$")
 
@@ -300,6 +307,8 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             if len(words) > 1 and _low(words[0]) in ("the", "a", "an") and \
                     _low(words[1]) not in ROLE_WORDS and _low(words[1]) not in HONORIFICS:
                 continue  # "The American Pie actress", "The Notorious Bettie Page": a work or a thing
+            if _low(words[0]) in _POSSESSIVE_DETERMINERS:
+                continue  # "His Black identity": a thing of someone's
             if " " not in run and (_low(run) in NOT_NAME or _low(run) in _GROUP_WORDS or
                                    surname(run) not in known and not run.endswith(".")
                                    and not _PERSON_AFTER.match(text, m.end())):
@@ -309,8 +318,8 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
                 continue
             lead = text[s:m.start()]
             if lead.split()[-1:] and _low(lead.split()[-1]) in _DETERMINERS and \
-                    (" " not in run or _POSSESSIVE.search(run) and _low(run.split()[0]) not in ROLE_WORDS):
-                continue  # "the Black community", "his Love", "the Union Square Macy's": a thing, not a person
+                    _low(run.split()[0]) not in ROLE_WORDS and _low(run.split()[0]) not in HONORIFICS:
+                continue  # "the Black community", "his Love", "its Marine Commandos", "the Transit Corridor": things
             sp = _mention(text, m, known)
             if sp is None:
                 continue
@@ -320,14 +329,36 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
                 lead.rstrip().endswith((",", ",\u201d", ",\"", "?\u201d", "!\u201d"))
             if _PRONOUN_SUBJECT.match(lead):
                 opening = False  # "He called Orozco ...": a name after the pronoun subject is its object
+            if _AFTER_ASIDE.search(lead):
+                first = opening = True  # "(“…,” O’Hara told New York.) RuPaul once recorded": a new sentence
             if m.start() < clause_end:
-                found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, False))
+                both = _subject_of_both(text, s, m, clause_end)
+                found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, both))
                 known.add(surname(sp.name))
                 continue
-            found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, first and opening))
+            speaker = bool(_SAID_BEFORE.search(lead))  # "…, said Shanduke McPhatter, 35, …": the sentence's speaker
+            found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, first and opening or speaker))
             known.add(surname(sp.name))
             first = first and possessive
     return found
+
+
+_POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+# A sentence in brackets just ended: "(“…,” Phi Phi O’Hara told New York.) RuPaul"
+_AFTER_ASIDE = re.compile(r"[.!?][\"\u201d\u2019]?\)\s*$")
+# An attribution put after the words reported: "…, said Shanduke McPhatter"
+_SAID_BEFORE = re.compile(r",\s+(?:said|says|added|adds|wrote|writes|explained|recalled)\s+$")
+# "As RuPaul became more popular, he changed": the subject of a leading clause that "he" or "she" takes up
+_CLAUSE_SUBJECT = re.compile(r"\s*(?:As|When|While|Since|Although|Though|After|Before|Once)\s+$")
+
+
+def _subject_of_both(text: str, start: int, m: re.Match, clause_end: int) -> bool:
+    """Whether a name opening a leading clause is also the subject of the main clause, a "he" or "she" right after
+    the comma ("As RuPaul became more popular, he changed"), with no "him" or "her" in the clause."""
+    lead = text[start:m.start()] + "".join(w + " " for w in m.group().split()[:1] if _low(w) in NOT_NAME)
+    return bool(_CLAUSE_SUBJECT.fullmatch(lead)) and \
+        bool(re.match(r",\s+(?:he|she)\s", text[clause_end:clause_end + 6])) and \
+        not re.search(r"\b(?:him|her)\b", text[m.end():clause_end])
 
 
 # A sentence whose subject is a pronoun: "He called", "She told"
@@ -453,10 +484,12 @@ class Mentions:
         # a "he" inside a quote is someone the speaker talks about, not the speaker
         unquoted = "".join(text[a:b] if i % 2 == 0 else " " * (b - a) for i, (a, b) in enumerate(_cuts(text, quoted)))
         self.gender.update(_genders_by_pronoun(mentions, unquoted))
+        self._first_named: dict[str, int] = {}  # a name of two words or more -> where the article first gives it
         for mt in mentions:
             key = surname(mt.name)
             if len(mt.name.split()) >= 2:
                 self.full.setdefault(key, set()).add(mt.name)
+                self._first_named.setdefault(mt.name, mt.position)
             self.add_role(mt.name, mt.role)
             if mt.gender != "?":
                 self.gender[key] = mt.gender
@@ -484,10 +517,12 @@ class Mentions:
         roles = self.roles.get(surname(name))
         return roles[0] if roles else None
 
-    def fullest(self, name: str) -> str:
-        """"Comer" -> "James Comer" when the article names one person so; the name itself otherwise (two
+    def fullest(self, name: str, position: int | None = None) -> str:
+        """"Comer" -> "James Comer" when the article names one person so (before ``position``, when given:
+        "Barger" is Kathryn Barger until her father Richards D. Barger is named); the name itself otherwise (two
         Bidens leave "Biden" as it is)."""
-        fulls = {f for f in self.full.get(surname(name), ()) if set(name.split()) <= set(f.split())}
+        fulls = {f for f in self.full.get(surname(name), ()) if set(name.split()) <= set(f.split()) and
+                 (position is None or self._first_named.get(f, 0) < position)}
         if len(fulls) == 1:
             return next(iter(fulls))
         longest = max(fulls, key=len, default=name)
@@ -514,24 +549,24 @@ class Mentions:
         if len(words) == 1:  # a "he" for the nearest subject known to be a he, before one of unknown gender
             for mt in reversed(near):
                 if mt.subject and self.gender.get(surname(mt.name)) == want:
-                    return self.fullest(mt.name)
+                    return self.fullest(mt.name, position)
             here = [mt for mt in near if mt.para == para]  # then in its paragraph: a subject, or one known a he
             for mt in sorted(reversed(here), key=lambda mt: not (mt.subject and fits(mt))):
                 if mt.subject and fits(mt) or self.gender.get(surname(mt.name)) == want:
-                    return self.fullest(mt.name)
+                    return self.fullest(mt.name, position)
         for mt in reversed(near):  # subjects of sentences first
             if mt.subject and fits(mt):
-                return self.fullest(mt.name)
+                return self.fullest(mt.name, position)
         for mt in reversed(near):  # then others: in the same paragraph, or known to be a he or a she ("Mr. X")
             if fits(mt) and (mt.para == para or self.gender.get(surname(mt.name), "?") != "?"):
-                return self.fullest(mt.name)
+                return self.fullest(mt.name, position)
         named = {surname(mt.name) for mt in near}
         if len(words) >= 2 and len(named) == 1 and not self.roles.get(next(iter(named))):
-            return self.fullest(near[-1].name)  # "Mr Sunak hinted ... the Prime Minister said": the one person named
+            return self.fullest(near[-1].name, position)  # "Mr Sunak hinted ... the Prime Minister said": one named
         last = next((mt for mt in reversed(near) if mt.para == para), None)
         if len(words) >= 2 and last is not None and last.subject and \
                 (not self.roles.get(surname(last.name)) or fits(last)):
-            return self.fullest(last.name)  # "Johnson proclaimed ... “…,” the new speaker said": no one else between
+            return self.fullest(last.name, position)  # "Johnson proclaimed ... “…,” the new speaker said"
         if len(words) >= 2:  # "The prime minister admitted ... Rishi Sunak recognised": named in the next sentence
             return self._next_subject(position, para, lambda mt: fits(mt) or not self.roles.get(surname(mt.name)))
         return None
@@ -551,7 +586,7 @@ class Mentions:
             if mt.subject:
                 if self.unnamed_between(mt.position, position):
                     return None  # "another employee ... said the worker": the one described since, not named
-                return self.fullest(mt.name) if fits(mt) else None
+                return self.fullest(mt.name, position) if fits(mt) else None
         return self._next_subject(position, para, fits)
 
     def add_described(self, spans: list[tuple[int, int, int]], quoted: Sequence[tuple[int, int]]) -> None:
