@@ -115,6 +115,7 @@ class _OneMistakeNer:
         for t in texts:
             ents = [_Span("Raye winning Songwriter of", "PERSON")] if "Raye winning" in t else []
             ents += [_Span("rapper Drake", "PERSON")] if "rapper Drake" in t else []
+            ents += [_Span("GOP’s Hunter Biden", "PERSON")] if "GOP’s Hunter Biden" in t else []
             yield type("Doc", (), {"ents": ents})()
 
 
@@ -125,3 +126,5 @@ def test_a_person_mention_run_on_into_common_words_is_cut_to_the_name():
     assert found[0] == (("Raye", "PERSON"),)
     assert ("Drake", "PERSON") in found[1]
     assert all(surface not in ("of", "Songwriter of") for ments in found for surface, _ in ments), found
+    owned = mentions(["FUTILE EXERCISE: GOP’s Hunter Biden deposition goes nowhere"], _OneMistakeNer())
+    assert owned[0] == (("Hunter Biden", "PERSON"),)  # the party is not part of his name
