@@ -127,6 +127,10 @@ NAMES = [
     # a role is kept apart from the name
     ("\u201cPlease stay out of our community, it will only agitate our kids,\u201d City Councilman Jumaane D. Williams "
      "said.", "stay out", ("Jumaane D. Williams", "City Councilman")),
+    ("The warehouse had been vacant for years, Palmer City Clerk Janette Bower told The Associated Press. \u201cIt "
+     "is very, very sad,\u201d Bower said.", "very sad", ("Janette Bower", "Palmer City Clerk")),
+    ("\u201cIt will take weeks,\u201d County Prosecutor John Doe said.", "take weeks",
+     ("John Doe", "County Prosecutor")),
     # an adverb after the name is no role
     ("Chris Holden is running. Holden, meanwhile, has claimed in campaign materials that Barger \u201csupports the "
      "agenda of the former president and his allies.\u201d", "supports the agenda", ("Chris Holden", None)),

@@ -67,6 +67,7 @@ ROLE_WORDS = frozenset({
     "pvt", "sergeant", "capt", "captain", "maj", "cmdr", "commodore", "atty", "dist", "ald", "alderman", "trooper",
     "marshal", "msgr", "brig", "undersheriff", "councilman", "councilwoman", "councilmember", "councillor",
     "councilor", "alderwoman", "assemblyman", "assemblywoman", "selectman", "selectwoman", "comptroller",
+    "clerk", "prosecutor", "coroner", "auditor", "assessor", "registrar", "administrator", "solicitor",
     # what follows "Minister of", "Secretary of": "French Minister of Foreign Affairs Stephane Sejourne"
     "affairs", "health", "staff", "commerce", "agriculture", "education", "energy", "trade", "transport",
     "labour", "labor", "treasury", "security", "homeland", "veterans", "housing", "environment", "culture",
