@@ -131,6 +131,9 @@ NAMES = [
      "is very, very sad,\u201d Bower said.", "very sad", ("Janette Bower", "Palmer City Clerk")),
     ("\u201cIt will take weeks,\u201d County Prosecutor John Doe said.", "take weeks",
      ("John Doe", "County Prosecutor")),
+    # a name inside an earlier quote of the sentence is not the speaker of a verb outside it
+    ("Macron said on Monday that allies would \"do everything needed, so Russia cannot win the war,\" stressing "
+     "that \"nothing can be ruled out\" for Ukraine.", "ruled out", ("Macron", None)),
     # an adverb after the name is no role
     ("Chris Holden is running. Holden, meanwhile, has claimed in campaign materials that Barger \u201csupports the "
      "agenda of the former president and his allies.\u201d", "supports the agenda", ("Chris Holden", None)),

@@ -75,7 +75,7 @@ from .speakers import (
     surname,
     trim_phrase,
 )
-from .speech_parse import DOCUMENT_NOUNS, speaker_of_quote
+from .speech_parse import DOCUMENT_NOUNS, PLACEHOLDER, speaker_of_quote
 from .text import clean_space, norm_tokens
 
 OPENERS = "\u201c\u201e\u00ab"
@@ -1084,13 +1084,25 @@ def _parsed(a: _Around, prev_attr_end: int) -> _Attribution | None:
         after = after[:min(ends) + 1] if ends else after
     head = _mask(a.par[:a.before_start])  # the sentence from its start, across a quote before this one
     start = max([head.rfind(mark) + len(mark) for mark in _SENTENCE_ENDS if mark in head], default=0)
-    before = a.par[start:a.before_start + len(a.before)]
+    before = _quotes_blanked(a.par[start:a.before_start + len(a.before)])
     after = a.par[a.after_start:a.after_start + len(after)]
     found = speaker_of_quote(before, "," if a.quote.rstrip().endswith(",") else "", after)
     if found is None or not (found.proper or found.head in ("he", "she", "it") or _speaker_noun(found.head)):
         return None  # "the Oscar-winning movie said": a subject, but no speaker
+    if PLACEHOLDER in found.phrase.split():
+        return None  # an earlier quote is no speaker
     text = before.strip(" ,:") or after.strip(" ,.")
     return _Attribution(found.phrase, found.cue, text, True, a.after_start + len(after), parsed=True)
+
+
+def _quotes_blanked(text: str) -> str:
+    """``text`` with each quote's words replaced by one placeholder word: a name inside an earlier quote ("so
+    Russia cannot win the war," stressing that "...") is never the subject the parse finds for a verb outside it."""
+    out, last = [], 0
+    for qs, qe, _ in quote_spans(text):
+        out += [text[last:qs], PLACEHOLDER]
+        last = qe
+    return "".join(out) + text[last:]
 
 
 # Where a direct quote's attribution is looked for, in this order: the first one found is taken.
