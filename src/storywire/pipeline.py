@@ -313,9 +313,15 @@ class Pipeline:
         if not isolate:
             learned = [self._learned(conn, ex, learn) for ex, learn in ready]
             refused = [item for item in learned if isinstance(item, Rejected)]
-            exs = [item for item in learned if not isinstance(item, Rejected)]
-            stored = zip(exs, self.store.upsert_articles(conn, exs), strict=True)
-            return [replace(r, warnings=ex.warnings) if ex.warnings else r for ex, r in stored], refused
+            exs = [item for item in learned if isinstance(item, Extracted)]
+            stored = iter(zip(exs, self.store.upsert_articles(conn, exs), strict=True))
+            for item in learned:
+                if isinstance(item, IngestResult):
+                    results.append(item)
+                elif isinstance(item, Extracted):
+                    ex, r = next(stored)
+                    results.append(replace(r, warnings=ex.warnings) if ex.warnings else r)
+            return results, refused
         for ex, learn in ready:
             one: IngestResult | Rejected
             try:
@@ -339,14 +345,21 @@ class Pipeline:
 
     def _store_one(self, conn: Connection, ex: Extracted, learn: bool) -> IngestResult | Rejected:
         learned = self._learned(conn, ex, learn)
-        if isinstance(learned, Rejected):
+        if not isinstance(learned, Extracted):
             return learned
         result = self.store.upsert_article(conn, learned)
         return replace(result, warnings=learned.warnings) if learned.warnings else result
 
-    def _learned(self, conn: Connection, ex: Extracted, learn: bool) -> Extracted | Rejected:
-        """The record without its outlet's learned boilerplate (with ``learn``), or why nothing is left."""
+    def _learned(self, conn: Connection, ex: Extracted, learn: bool) -> Extracted | Rejected | IngestResult:
+        """The record without its outlet's learned boilerplate (with ``learn``), or why nothing is left; or,
+        when the outlet has an article stored from this very page under this title, that article unchanged
+        (the page is not counted again, and what the outlet has learned since cannot make it look new)."""
         if learn and ex.source and ex.source != UNKNOWN_OUTLET:  # articles of no known outlet share no template
+            title = (ex.title or "").strip()
+            source_id = self.store.source_id(conn, ex.source)
+            same = self.store.article_of_input(conn, source_id, ex.raw_hash, title) if title else None
+            if same is not None:
+                return IngestResult(ex.origin, "unchanged", same, warnings=ex.warnings)
             had_text = bool(ex.text.strip())
             ex = self._strip_learned(conn, ex, ex.source)
             if had_text and not ex.text.strip() and not (ex.title or "").strip():
