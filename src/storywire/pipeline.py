@@ -253,13 +253,25 @@ class Pipeline:
         """:func:`stages.prepare_item` of each item, in order, in the worker processes (``workers``; clean
         text, which costs less to prepare than to send, is prepared here); an item that kills its worker is
         rejected alone."""
-        job = partial(prepare_item, max_record_bytes=self.settings.max_record_bytes,
-                      favor=self.settings.extract_favor)
-        for item, prepared in ordered_map(job, items, self.workers, chunksize=PREPARE_CHUNK, in_process=_is_clean):
+        for item, prepared in ordered_map(self.prepare_job, items, self.workers, chunksize=PREPARE_CHUNK,
+                                          in_process=_is_clean):
             if isinstance(prepared, StageFailure):
                 yield Rejected(item.origin, f"extraction failed ({prepared.reason})")
             else:
                 yield prepared
+
+    @property
+    def prepare_job(self) -> Callable[[RawItem | Rejected], tuple[Extracted, bool] | Rejected]:
+        """:func:`stages.prepare_item` with this pipeline's settings, picklable (for the worker processes)."""
+        return partial(prepare_item, max_record_bytes=self.settings.max_record_bytes, favor=self.settings.extract_favor)
+
+    def ingest_prepared(self, prepared: list[tuple[Extracted, bool] | Rejected]) -> IngestSummary:
+        """Store items already prepared (:attr:`prepare_job`, e.g. in the worker processes while they were
+        being fetched), a batch per transaction; they are left pending (:meth:`cluster_pending`)."""
+        summary = IngestSummary()
+        for batch in batched(prepared, self.settings.batch_size):
+            self._store_prepared(batch, summary, None)
+        return summary
 
     def ingest_batch(self, batch: list[RawItem | Rejected], summary: IngestSummary,
                      on_item: Callable | None = None, cluster: bool = True) -> None:
