@@ -1,6 +1,8 @@
 """Passages shared verbatim or nearly by two or more articles, and passages unique to one.
 
-Method (linear in the story's size, no all-pairs comparison):
+Method (no all-pairs comparison: a sentence is compared with a few clusters at most; counting which
+clusters its shingles hit reads posting lists that grow with the story where shingles are common to
+many sentences):
 
 1. Every sentence is normalised (quotes folded, honorifics dropped, case, punctuation, hyphens and
    British/American spellings folded: "Mr. Macron's" == "Macron's", "co-ordinated" == "coordinated").

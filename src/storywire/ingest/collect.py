@@ -236,7 +236,7 @@ class Collector:
     async def _prepare(self, items: list[RawItem | Rejected]) -> list[tuple[Extracted, bool] | Rejected] | None:
         """The items extracted and checked in the worker processes while other feeds download and the
         storing thread stores, in order; None (the pipeline prepares them as it stores them) with no
-        workers, or when a worker died."""
+        workers, when a worker died, or when the workers were stopped."""
         from ..pipeline import PREPARE_CHUNK, batched
 
         workers = self.pipeline.workers
@@ -248,7 +248,7 @@ class Collector:
             futures = [await asyncio.to_thread(submit_chunk, self.pipeline.prepare_job, chunk, workers)
                        for chunk in chunks]
             done = [await asyncio.wrap_future(future) for future in futures]
-        except BrokenProcessPool:
+        except (BrokenProcessPool, RuntimeError):  # a worker died; or the pool was shut down (stopping)
             return None
         return [Rejected(item.origin, f"extraction failed ({result.reason})") if isinstance(result, StageFailure)
                 else result for chunk, results in zip(chunks, done, strict=True)
