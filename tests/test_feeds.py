@@ -403,6 +403,29 @@ def test_same_article_through_two_feeds_is_stored_once(server, sqlite_store):
     assert art.url == server.url("/story/ferries")
 
 
+def test_an_entry_stored_as_another_entrys_text_stays_known_pass_after_pass(server, sqlite_store):
+    """Two entries of one feed with the same text under two titles are one article (the second a revision).
+    Passes that fetch the whole feed again find nothing new: the second entry's page is not counted again
+    towards the outlet's boilerplate, so its short paragraphs are not stripped into a 'new' article."""
+    short = ["Officials said the ferry would sail again on Monday.", "Tickets are on sale at the harbour office."]
+    body = "".join(f"<p>{p}</p>" for p in short + LONG[:2])
+    server.routes["/feed"] = Reply(200, rss("Harbour Gazette", server.url("/"), [
+        {"title": title, "link": server.url(f"/ferry-{n}"), "guid": f"hg-{n}", "description": body,
+         "date": datetime(2022, 2, 1, 9, n, tzinfo=UTC)}
+        for n, title in enumerate(["Ferries resume on Monday", "Ferry service returns"])]))
+    add(sqlite_store, server.url("/feed"))
+    col = collector(sqlite_store, full_text=False, analyse=False)
+    first = col.run()
+    assert (first.new_articles, first.revised) == (1, 1)
+    with sqlite_store.read() as conn:
+        feed = sqlite_store.list_feeds(conn)[0]
+    for _ in range(3):
+        again = col.run(feeds=[feed])
+        assert (again.new_articles, again.revised, again.rejected) == (0, 0, 0), again
+    (art,) = stored(sqlite_store)
+    assert art.title == "Ferry service returns" and "Tickets are on sale" in art.text
+
+
 def test_feed_at_a_private_address_is_refused_by_default(server, sqlite_store):
     server.routes["/feed"] = Reply(200, (FEEDS / "rss2.xml").read_bytes())
     fid = add(sqlite_store, server.url("/feed"))

@@ -253,13 +253,25 @@ class Pipeline:
         """:func:`stages.prepare_item` of each item, in order, in the worker processes (``workers``; clean
         text, which costs less to prepare than to send, is prepared here); an item that kills its worker is
         rejected alone."""
-        job = partial(prepare_item, max_record_bytes=self.settings.max_record_bytes,
-                      favor=self.settings.extract_favor)
-        for item, prepared in ordered_map(job, items, self.workers, chunksize=PREPARE_CHUNK, in_process=_is_clean):
+        for item, prepared in ordered_map(self.prepare_job, items, self.workers, chunksize=PREPARE_CHUNK,
+                                          in_process=_is_clean):
             if isinstance(prepared, StageFailure):
                 yield Rejected(item.origin, f"extraction failed ({prepared.reason})")
             else:
                 yield prepared
+
+    @property
+    def prepare_job(self) -> Callable[[RawItem | Rejected], tuple[Extracted, bool] | Rejected]:
+        """:func:`stages.prepare_item` with this pipeline's settings, picklable (for the worker processes)."""
+        return partial(prepare_item, max_record_bytes=self.settings.max_record_bytes, favor=self.settings.extract_favor)
+
+    def ingest_prepared(self, prepared: list[tuple[Extracted, bool] | Rejected]) -> IngestSummary:
+        """Store items already prepared (:attr:`prepare_job`, e.g. in the worker processes while they were
+        being fetched), a batch per transaction; they are left pending (:meth:`cluster_pending`)."""
+        summary = IngestSummary()
+        for batch in batched(prepared, self.settings.batch_size):
+            self._store_prepared(batch, summary, None)
+        return summary
 
     def ingest_batch(self, batch: list[RawItem | Rejected], summary: IngestSummary,
                      on_item: Callable | None = None, cluster: bool = True) -> None:
@@ -313,9 +325,15 @@ class Pipeline:
         if not isolate:
             learned = [self._learned(conn, ex, learn) for ex, learn in ready]
             refused = [item for item in learned if isinstance(item, Rejected)]
-            exs = [item for item in learned if not isinstance(item, Rejected)]
-            stored = zip(exs, self.store.upsert_articles(conn, exs), strict=True)
-            return [replace(r, warnings=ex.warnings) if ex.warnings else r for ex, r in stored], refused
+            exs = [item for item in learned if isinstance(item, Extracted)]
+            stored = iter(zip(exs, self.store.upsert_articles(conn, exs), strict=True))
+            for item in learned:
+                if isinstance(item, IngestResult):
+                    results.append(item)
+                elif isinstance(item, Extracted):
+                    ex, r = next(stored)
+                    results.append(replace(r, warnings=ex.warnings) if ex.warnings else r)
+            return results, refused
         for ex, learn in ready:
             one: IngestResult | Rejected
             try:
@@ -339,14 +357,21 @@ class Pipeline:
 
     def _store_one(self, conn: Connection, ex: Extracted, learn: bool) -> IngestResult | Rejected:
         learned = self._learned(conn, ex, learn)
-        if isinstance(learned, Rejected):
+        if not isinstance(learned, Extracted):
             return learned
         result = self.store.upsert_article(conn, learned)
         return replace(result, warnings=learned.warnings) if learned.warnings else result
 
-    def _learned(self, conn: Connection, ex: Extracted, learn: bool) -> Extracted | Rejected:
-        """The record without its outlet's learned boilerplate (with ``learn``), or why nothing is left."""
+    def _learned(self, conn: Connection, ex: Extracted, learn: bool) -> Extracted | Rejected | IngestResult:
+        """The record without its outlet's learned boilerplate (with ``learn``), or why nothing is left; or,
+        when the outlet has an article stored from this very page under this title, that article unchanged
+        (the page is not counted again, and what the outlet has learned since cannot make it look new)."""
         if learn and ex.source and ex.source != UNKNOWN_OUTLET:  # articles of no known outlet share no template
+            title = (ex.title or "").strip()
+            source_id = self.store.source_id(conn, ex.source)
+            same = self.store.article_of_input(conn, source_id, ex.raw_hash, title) if title else None
+            if same is not None:
+                return IngestResult(ex.origin, "unchanged", same, warnings=ex.warnings)
             had_text = bool(ex.text.strip())
             ex = self._strip_learned(conn, ex, ex.source)
             if had_text and not ex.text.strip() and not (ex.title or "").strip():

@@ -1,6 +1,8 @@
 """Passages shared verbatim or nearly by two or more articles, and passages unique to one.
 
-Method (linear in the story's size, no all-pairs comparison):
+Method (no all-pairs comparison: a sentence is compared with a few clusters at most; counting which
+clusters its shingles hit reads posting lists that grow with the story where shingles are common to
+many sentences):
 
 1. Every sentence is normalised (quotes folded, honorifics dropped, case, punctuation, hyphens and
    British/American spellings folded: "Mr. Macron's" == "Macron's", "co-ordinated" == "coordinated").
@@ -14,9 +16,12 @@ Method (linear in the story's size, no all-pairs comparison):
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Set
 from dataclasses import dataclass
+from heapq import nlargest
+from itertools import chain
+from operator import itemgetter
 
 from rapidfuzz.distance import Indel
 
@@ -153,12 +158,10 @@ class _SentenceClusters:
 
     def _match(self, s: Sentence, sh: list[tuple[str, ...]]) -> int | None:
         """The first of the best-hit clusters with a member near the same as ``s``."""
-        hits: dict[int, int] = defaultdict(int)
-        for g in sh:
-            for c in self._index.get(g, ()):
-                hits[c] += 1
+        # counted in C, clusters in the order first hit; the best few as a stable sort by count would give them
+        hits = Counter(chain.from_iterable(self._index.get(g, ()) for g in sh))
         need = max(1, len(sh) // 5)
-        for c, n in sorted(hits.items(), key=lambda kv: -kv[1])[:CANDIDATES]:
+        for c, n in nlargest(CANDIDATES, hits.items(), key=itemgetter(1)):
             if n < need:
                 break
             if any(near_same(s.tokens, m.tokens) for m in self.clusters[c][:INDEXED_PER_CLUSTER]):

@@ -1,7 +1,9 @@
 """One collection pass: due feeds -> fetch -> parse -> (full text) -> the pipeline -> feed health.
 
-Fetching is concurrent (asyncio, the limits of ingest.fetch); storing is sequential, one feed at a
-time in a worker thread, while the next feeds download. A feed's validators (ETag, Last-Modified)
+Fetching is concurrent (asyncio, the limits of ingest.fetch), and so is extraction (in the worker
+processes, as each feed arrives); storing is sequential, one feed at a time in a thread, while the next
+feeds download. Stored articles are clustered every CLUSTER_EVERY new ones and at the end of the pass
+(many feeds' at once, in their own time order). A feed's validators (ETag, Last-Modified)
 and "last success" are written only after its articles are committed, so an interrupted pass loses
 nothing: the feed is simply fetched in full again next time. Stopping (``stop`` set, e.g. by
 SIGTERM) cancels downloads in progress and finishes the feed being stored.
@@ -14,6 +16,7 @@ import logging
 import re
 import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
@@ -21,7 +24,8 @@ from ..clock import utcnow
 from ..config import Settings
 from ..errors import InputError
 from ..extract import outlets
-from ..models import RawItem, Rejected
+from ..models import Extracted, RawItem, Rejected
+from ..parallel import StageFailure, start_workers, submit_chunk
 from ..store import Store
 from ..store.subscriptions import FeedInfo
 from ..words import plural, shorten
@@ -31,6 +35,7 @@ from .fetch import PAGE_ACCEPT, Fetcher, FetchResult
 
 log = logging.getLogger(__name__)
 
+CLUSTER_EVERY = 500  # new articles a pass stores between two clusterings (and once more at its end)
 TEASER_CHARS = 600  # an entry body shorter than this (as text) is a teaser, not the article
 _TEASER_END = re.compile(r"(…|\.\.\.|\[…\]|\[\.\.\.\]|read more\W*|continue reading\W*|more »)\s*$", re.I)
 
@@ -72,6 +77,7 @@ class _Outcome:
     pages: int = 0
     entry_of: dict[str, str] = field(default_factory=dict)  # item origin -> entry id
     fallbacks: dict[str, tuple[str, RawItem]] = field(default_factory=dict)  # origin -> (page URL, entry content)
+    prepared: list[tuple[Extracted, bool] | Rejected] | None = None  # the items extracted in the workers
 
 
 def _text_of(fragment: str | None) -> str:
@@ -114,6 +120,7 @@ class Collector:
         # remembered for the life of the process, so a long-running service does not redo hopeless work:
         self._unusable_pages: set[str] = set()  # article pages that gave no text (paywalls): use the entry
         self._rejected_entries: set[tuple[int, str]] = set()  # entries with nothing usable at all
+        self._unclustered = 0  # new articles stored since the pass last clustered
 
     # -- public ---------------------------------------------------------------------------------
     def run(self, feeds: Sequence[FeedInfo] | None = None, stop: threading.Event | None = None,
@@ -167,11 +174,15 @@ class Collector:
                         on_feed(outcome.feed, "failed")
                     continue
                 status = await asyncio.to_thread(self._store_outcome, outcome, summary)
+                if self._unclustered >= CLUSTER_EVERY:
+                    await asyncio.to_thread(self._cluster)
                 if on_feed:
                     on_feed(outcome.feed, status)
             await closer
             watcher.cancel()
         summary.interrupted = stop.is_set()
+        if not summary.interrupted:  # interrupted: what it stored is left pending for the next pass
+            await asyncio.to_thread(self._cluster)
         if failures:
             # every feed failing on the network at once means our connection is down: no back-off
             summary.offline = (summary.ok + summary.not_modified == 0 and len(failures) >= 2
@@ -219,7 +230,29 @@ class Collector:
             outcome.pages += fetched_page
             if fallback is not None:
                 outcome.fallbacks[item.origin] = fallback
+        outcome.prepared = await self._prepare(outcome.items)
         return outcome
+
+    async def _prepare(self, items: list[RawItem | Rejected]) -> list[tuple[Extracted, bool] | Rejected] | None:
+        """The items extracted and checked in the worker processes while other feeds download and the
+        storing thread stores, in order; None (the pipeline prepares them as it stores them) with no
+        workers, when a worker died, or when the workers were stopped."""
+        from ..pipeline import PREPARE_CHUNK, batched
+
+        workers = self.pipeline.workers
+        if workers <= 0 or not items:
+            return None
+        start_workers(workers)
+        chunks = list(batched(items, PREPARE_CHUNK))
+        try:  # sending may wait for the workers to start: off the event loop
+            futures = [await asyncio.to_thread(submit_chunk, self.pipeline.prepare_job, chunk, workers)
+                       for chunk in chunks]
+            done = [await asyncio.wrap_future(future) for future in futures]
+        except (BrokenProcessPool, RuntimeError):  # a worker died; or the pool was shut down (stopping)
+            return None
+        return [Rejected(item.origin, f"extraction failed ({result.reason})") if isinstance(result, StageFailure)
+                else result for chunk, results in zip(chunks, done, strict=True)
+                for item, result in zip(chunk, results, strict=True)]
 
     def _known(self, source: str, urls: list[str | None], ids: list[str]) -> tuple[set[str], set[str]]:
         with self.store.read() as conn:
@@ -312,7 +345,11 @@ class Collector:
         for round_items in (outcome.items, retry):
             if not round_items:
                 continue
-            done = self.pipeline.ingest(round_items, analyse=False)
+            if round_items is outcome.items and outcome.prepared is not None:
+                done = self.pipeline.ingest_prepared(outcome.prepared)
+            else:
+                done = self.pipeline.ingest(round_items, cluster=False, analyse=False)
+            self._unclustered += done.counts["ingested"]
             summary.new_articles += done.counts["ingested"]
             summary.revised += done.counts["revised"]
             summary.unchanged += done.counts["unchanged"]
@@ -329,6 +366,16 @@ class Collector:
         for remembered in (self._unusable_pages, self._rejected_entries):
             if len(remembered) > 200_000:  # bound the memory of a service running for months
                 remembered.clear()
+
+    def _cluster(self) -> None:
+        """Cluster the stored articles in no story yet: many feeds' at once, in their own time order (the story
+        engine's text features then go to the worker processes, and it catches up with other writers once for
+        all of them, not once per feed). A failure leaves them pending for the next pass."""
+        self._unclustered = 0
+        try:
+            self.pipeline.cluster_pending()
+        except Exception:
+            log.exception("clustering failed; the articles stay pending for the next pass")
 
     def _record_failures(self, failures: list[_Outcome], count: bool, retry_after: float | None) -> None:
         with self.store.atomic() as conn:

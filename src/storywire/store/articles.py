@@ -389,6 +389,13 @@ class ArticlesMixin:
                             .order_by(article_revisions.c.id))
         return [dict(r._mapping) for r in rows]
 
+    def article_of_input(self, conn: sa.Connection, source_id: int, raw_hash: str, title: str) -> int | None:
+        """The id of the outlet's article stored from exactly this input (``raw_hash``: the page before
+        extraction) under this title, if there is one."""
+        return conn.execute(sa.select(articles.c.id).where(
+            articles.c.source_id == source_id, articles.c.raw_hash == raw_hash, articles.c.title == title)
+            .limit(1)).scalar()
+
     # -- learned boilerplate ------------------------------------------------------------------
     def count_paragraphs(self, conn: sa.Connection, source_id: int, fingerprints: set[str]) -> dict[str, int]:
         """Add one page to each fingerprint's count for this outlet; return the updated counts."""

@@ -106,6 +106,7 @@ articles = sa.Table(
     sa.Index("ux_articles_url", "url", unique=True),
     sa.Index("ux_articles_source_external", "source_id", "external_id", unique=True),
     sa.Index("ux_articles_source_hash", "source_id", "content_hash", unique=True),
+    sa.Index("ix_articles_source_raw", "source_id", "raw_hash"),  # an outlet's article by the page it came from
     # a story's articles, and pending ones (no story) in time order; an index fewer to update per assignment
     sa.Index("ix_articles_story_published", "story_id", "published", "id"),
     sa.Index("ix_articles_clustered_at", "clustered_at"),
