@@ -1210,16 +1210,19 @@ def _canonicalise(quotes: dict[int, list[Quote]], order: list[int]) -> None:
             name = people[q.speaker].name
             if len(q.speaker_full) > len(fullest.get(name, "")):
                 fullest[name] = q.speaker_full
+    distinct = set(people.values())
+    fitting: dict[str, list[Canonical]] = {}  # description -> the people whose role it fits
     for q in everyone:
         if not q.speaker:
             continue
         if q.is_person:
             canon = people[q.speaker]
         else:
-            fits = {c for c in people.values() if describes(q.speaker, c.role)}
-            if len(fits) != 1:
+            if q.speaker not in fitting:
+                fitting[q.speaker] = [c for c in distinct if describes(q.speaker, c.role)]
+            if len(fitting[q.speaker]) != 1:
                 continue
-            canon = fits.pop()
+            canon = fitting[q.speaker][0]
             q.is_person = True
         q.speaker, q.speaker_full = canon.name, fullest.get(canon.name, q.speaker_full)
         q.role = q.role or canon.role
