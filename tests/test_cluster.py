@@ -295,6 +295,29 @@ def test_sibling_earthquakes_of_one_region_in_one_week_stay_apart():
     assert got["quake-qeshm"] != got["quake-bandar"]
 
 
+TEMPLATED = FIXTURES / "cluster" / "templated_siblings.jsonl"
+
+
+@pytest.mark.xfail(strict=True, reason="known miss (issue #15): the preview (p 0.26 against the threshold 0.15) "
+                   "joins the recap's story; a join threshold chosen again after the merge thresholds (0.4) keeps "
+                   "them apart but loses on the dated archive (0.994 -> 0.976) and on the held-out mixed half")
+def test_templated_preview_of_another_game_stays_apart_from_a_recap():
+    """Two wire pieces of one template an hour apart (a recap of one game, a preview of another: other teams,
+    players and scores): two stories, and the recap's story stays whole (a local paper's account joins it)."""
+    got = _stories_of(TEMPLATED)
+    assert len(got["game-harlow"]) == 1 and len(got["preview-tarrant"]) == 1, got
+    assert got["game-harlow"] != got["preview-tarrant"]
+
+
+@pytest.mark.xfail(strict=True, reason="known miss (issue #15): the recap of another game the same evening "
+                   "(p 0.28; 0.41 with the threshold 0.4) joins the first game's story")
+def test_templated_recaps_of_two_games_the_same_evening_stay_apart():
+    """Two recaps of one template the same evening (other teams, players, scores), each with a local paper's
+    account: one story per game."""
+    got = _stories_of(TEMPLATED)
+    assert not got["game-harlow"] & got["game-westfall"], got
+
+
 HEADLINES = FIXTURES / "cluster" / "headlines.jsonl"
 
 
