@@ -108,9 +108,6 @@ PEOPLE = [
 ]
 
 
-@pytest.mark.parametrize("text, words, speaker", PEOPLE)
-def test_the_person_a_pronoun_stands_for(text: str, words: str, speaker: str | None):
-    assert speaker_of(text, words) == speaker
 
 
 def ledger_entry(text: str, words: str) -> dict:
@@ -170,6 +167,7 @@ PHRASES = [
 ]
 
 
-@pytest.mark.parametrize("text, words, speaker", PHRASES)
-def test_phrases_that_are_no_speaker_or_hold_more_than_one(text: str, words: str, speaker: str | None):
+@pytest.mark.parametrize("text, words, speaker", PEOPLE + PHRASES)
+def test_the_speaker_a_pronoun_or_phrase_stands_for(text: str, words: str, speaker: str | None):
+    """The person a pronoun stands for; phrases that name no speaker, or more than one, credit no one."""
     assert speaker_of(text, words) == speaker
