@@ -13,6 +13,7 @@ from storywire.cli import app
 from storywire.cluster import bcubed, load_params
 from storywire.cluster.evaluate import dated_records, load_records
 from storywire.commands.cluster import through_store
+from storywire.errors import InputError
 from storywire.ingest.files import read_paths
 from storywire.pipeline import Pipeline
 from storywire.rank.top import top_stories
@@ -64,6 +65,30 @@ def test_a_shuffled_dated_archive_gives_the_stories_of_the_sorted_one(shared):
     for ts in times.values():
         ts.sort()
         assert all(b - a <= WINDOW for a, b in zip(ts, ts[1:], strict=False))
+
+
+def test_eval_dated_can_put_the_events_of_one_topic_in_one_window(tmp_path, shared):
+    """`eval dated --siblings-within 2`: the two events of an ECB+ topic (events of one kind) start within two
+    days of each other, so time cannot keep them apart; without it, every event gets its own day."""
+    src = shared / "data" / "stories" / "ecbplus-dev.jsonl"
+    firsts: dict[str, dict[str, dict[str, datetime]]] = {}
+    for name, extra in (("apart", []), ("siblings", ["--siblings-within", "2"])):
+        out = tmp_path / f"{name}.jsonl"
+        result = CliRunner().invoke(app, ["eval", "dated", str(src), "-o", str(out), *extra])
+        assert result.exit_code == 0, result.output
+        firsts[name] = {}
+        for line in out.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            when = datetime.fromisoformat(rec["published"])
+            by_story = firsts[name].setdefault(str(rec["topic"]), {})
+            by_story[rec["story"]] = min(when, by_story.get(rec["story"], when))
+    gaps = {name: [max(s.values()) - min(s.values()) for s in topics.values() if len(s) == 2]
+            for name, topics in firsts.items()}
+    assert len(gaps["siblings"]) >= 15 and all(g <= timedelta(days=2, hours=36) for g in gaps["siblings"])
+    assert sum(g > timedelta(days=30) for g in gaps["apart"]) >= len(gaps["apart"]) * 0.8
+    bad = CliRunner().invoke(app, ["eval", "dated", str(src), "-o", str(tmp_path / "x.jsonl"),
+                                   "--siblings-within", "-1"])
+    assert isinstance(bad.exception, InputError) and "--siblings-within" in str(bad.exception)  # one line
 
 
 def test_a_late_article_joins_its_own_story_not_todays(tmp_path, store):

@@ -156,15 +156,23 @@ def title_case(title: str) -> str:
 
 
 def dated_records(records: Iterable[dict], seed: int = 1, first: datetime = datetime(2015, 1, 1, tzinfo=UTC),
-                  span_days: float = 3650.0, spread_hours: float = 36.0) -> list[dict]:
+                  span_days: float = 3650.0, spread_hours: float = 36.0,
+                  siblings_within_days: float | None = None) -> list[dict]:
     """The records with a publication time each, as a dated archive: every story (gold label) gets its
     own day, uniformly at random within ``span_days`` from ``first``, and its articles are spread
-    uniformly over the ``spread_hours`` after it. Same seed, same times. In file order."""
+    uniformly over the ``spread_hours`` after it. With ``siblings_within_days``, the stories of one
+    ``topic`` (events of one kind) get days within that many days of the topic's own, so that time
+    cannot keep them apart. Same seed, same times. In file order."""
     rng = random.Random(seed)
     recs = list(records)
     day: dict[Hashable, datetime] = {}
-    for label in sorted({str(label_of(r)) for r in recs}):
-        day[label] = first + timedelta(days=rng.uniform(0.0, span_days))
+    topic_day: dict[str, datetime] = {}
+    for label, topic in sorted({(str(label_of(r)), str(r.get("topic", ""))) for r in recs}):
+        if siblings_within_days is None:
+            day[label] = first + timedelta(days=rng.uniform(0.0, span_days))
+        else:
+            start = topic_day.setdefault(topic, first + timedelta(days=rng.uniform(0.0, span_days)))
+            day[label] = start + timedelta(days=rng.uniform(0.0, siblings_within_days))
     return [{**r, "published": (day[str(label_of(r))] + timedelta(hours=rng.uniform(0.0, spread_hours)))
              .isoformat(timespec="seconds")} for r in recs]
 

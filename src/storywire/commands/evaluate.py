@@ -140,7 +140,10 @@ def eval_dated(file: Path = typer.Argument(..., help="Labelled JSONL (e.g. ../sh
                first: str = typer.Option("2015-01-01", help="The earliest event day."),
                span_days: float = typer.Option(3650.0, help="Event days fall within this many days of --first."),
                spread_hours: float = typer.Option(36.0, help="An event's articles fall within this many hours of "
-                                                  "its day.")):
+                                                  "its day."),
+               siblings_within: float | None = typer.Option(None, "--siblings-within", help="Days: the events "
+                                                            "of one topic fall within this many days of each "
+                                                            "other (time cannot keep them apart).")):
     """Write a dated copy of a labelled file: each story its own day, its articles over the next hours.
 
     For measuring time behaviour (`storywire eval cluster DATED --shuffle`) on a set without real dates.
@@ -154,8 +157,10 @@ def eval_dated(file: Path = typer.Argument(..., help="Labelled JSONL (e.g. ../sh
         start = datetime.fromisoformat(first).replace(tzinfo=UTC)
     except ValueError:
         raise InputError(f"--first {first!r} is not a date (2015-01-01)") from None
+    if siblings_within is not None and siblings_within < 0:
+        raise InputError(f"--siblings-within {siblings_within}: a number of days, 0 or more")
     recs = dated_records(labelled_records(file), seed=seed, first=start, span_days=span_days,
-                         spread_hours=spread_hours)
+                         spread_hours=spread_hours, siblings_within_days=siblings_within)
     output.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
     out.print(f"wrote {output} ({plural(len(recs), 'record')}, "
               f"{plural(len({str(r.get('story', r.get('cluster'))) for r in recs}), 'story', 'stories')})")
