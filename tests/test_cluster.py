@@ -286,8 +286,6 @@ def test_sibling_rehab_check_ins_of_one_week_stay_apart():
     assert got["rehab-reid"] != got["rehab-lowe"]
 
 
-@pytest.mark.xfail(strict=True, reason="known miss (issue #15): the second quake, which leads with another "
-                   "magnitude, toll and place, still joins the first quake's story")
 def test_sibling_earthquakes_of_one_region_in_one_week_stay_apart():
     """Two quakes in southern Iran two days apart (one on an island, one near a port city; 5.6 and 6.1)."""
     got = _stories_of(FIXTURES / "cluster" / "siblings.jsonl")
@@ -298,9 +296,6 @@ def test_sibling_earthquakes_of_one_region_in_one_week_stay_apart():
 TEMPLATED = FIXTURES / "cluster" / "templated_siblings.jsonl"
 
 
-@pytest.mark.xfail(strict=True, reason="known miss (issue #15): the preview (p 0.26 against the threshold 0.15) "
-                   "joins the recap's story; a join threshold chosen again after the merge thresholds (0.4) keeps "
-                   "them apart but loses on the dated archive (0.994 -> 0.976) and on the held-out mixed half")
 def test_templated_preview_of_another_game_stays_apart_from_a_recap():
     """Two wire pieces of one template an hour apart (a recap of one game, a preview of another: other teams,
     players and scores): two stories, and the recap's story stays whole (a local paper's account joins it)."""
@@ -310,7 +305,7 @@ def test_templated_preview_of_another_game_stays_apart_from_a_recap():
 
 
 @pytest.mark.xfail(strict=True, reason="known miss (issue #15): the recap of another game the same evening "
-                   "(p 0.28; 0.41 with the threshold 0.4) joins the first game's story")
+                   "(p 0.41 against the threshold 0.4) joins the first game's story")
 def test_templated_recaps_of_two_games_the_same_evening_stay_apart():
     """Two recaps of one template the same evening (other teams, players, scores), each with a local paper's
     account: one story per game."""
