@@ -47,11 +47,6 @@ JOINS = [
 ]
 
 
-@pytest.mark.parametrize("text, words, speaker", JOINS)
-def test_a_quote_goes_on_only_from_the_quote_it_follows(text: str, words: str, speaker: str | None):
-    assert speaker_of(text, words) == speaker
-
-
 ATTRIBUTIONS = [
     # an adverb before the verb, a long apposition, "the performer known as"
     ("\u201cI thought he had, like, fallen out of the sky,\u201d Larry Tee, the d.j. and club promoter, who was one "
@@ -75,11 +70,6 @@ ATTRIBUTIONS = [
     ("Moments after the shooting, one cop put both hands on his head and said, \u201cOh, God, what have we done to "
      "him now.\u201d", "Oh, God", None),
 ]
-
-
-@pytest.mark.parametrize("text, words, speaker", ATTRIBUTIONS)
-def test_attributions_after_and_before_the_quote(text: str, words: str, speaker: str | None):
-    assert speaker_of(text, words) == speaker
 
 
 PEOPLE = [
@@ -167,7 +157,8 @@ PHRASES = [
 ]
 
 
-@pytest.mark.parametrize("text, words, speaker", PEOPLE + PHRASES)
-def test_the_speaker_a_pronoun_or_phrase_stands_for(text: str, words: str, speaker: str | None):
-    """The person a pronoun stands for; phrases that name no speaker, or more than one, credit no one."""
+@pytest.mark.parametrize("text, words, speaker", JOINS + ATTRIBUTIONS + PEOPLE + PHRASES)
+def test_the_speaker_of_each_quote(text: str, words: str, speaker: str | None):
+    """Each table's cases: where a quote goes on, attributions after and before it, the person a pronoun stands
+    for, and phrases that name no speaker (or more than one), which credit no one."""
     assert speaker_of(text, words) == speaker

@@ -373,14 +373,13 @@ class Pipeline:
             if same is not None:
                 return IngestResult(ex.origin, "unchanged", same, warnings=ex.warnings)
             had_text = bool(ex.text.strip())
-            ex = self._strip_learned(conn, ex, ex.source)
+            ex = self._strip_learned(conn, ex, source_id)
             if had_text and not ex.text.strip() and not (ex.title or "").strip():
                 return Rejected(ex.origin, "nothing left after removing boilerplate")
         return ex
 
-    def _strip_learned(self, conn: Connection, ex: Extracted, outlet: str) -> Extracted:
-        """Drop paragraphs the outlet repeats on many pages (newsletter plugs, footers, nav)."""
-        source_id = self.store.source_id(conn, outlet)
+    def _strip_learned(self, conn: Connection, ex: Extracted, source_id: int) -> Extracted:
+        """Drop paragraphs the outlet (``source_id``) repeats on many pages (newsletter plugs, footers, nav)."""
         paras = paragraphs(ex.text)
         prints = {p: fingerprint(p) for p in paras if len(p) < 300}
         counts = self.store.count_paragraphs(conn, source_id, set(prints.values()))

@@ -17,6 +17,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from types import ModuleType
 
+from .speakers import POSSESSIVE
+
 log = logging.getLogger(__name__)
 
 KEEP = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
@@ -99,15 +101,12 @@ def _ner(nlp, texts: list[str]) -> list[tuple[tuple[str, str], ...]]:
 _NAME_PARTICLES = frozenset("de da di do dos das du del della der den van von ter ten la le bin ibn al el y".split())
 
 
-_OWNER = re.compile(r"['\u2019]s$")  # "GOP's", "Biden’s": whose, not who
-
-
 def _person_name(surface: str) -> str:
     """The first run of a person mention's words with no lowercase word but name particles, after any owner
     before the name: the small model's "Raye winning Songwriter of" is "Raye", "rapper Drake" is "Drake",
     "GOP’s Hunter Biden" is "Hunter Biden"; empty when it has no capitalised word."""
     words = surface.split()
-    owner = max((i for i, w in enumerate(words[:-1]) if _OWNER.search(w)), default=-1)
+    owner = max((i for i, w in enumerate(words[:-1]) if POSSESSIVE.search(w)), default=-1)
     start = next((i for i, w in enumerate(words) if i > owner and not w[:1].islower()), len(words))
     end = next((i for i in range(start, len(words)) if words[i][:1].islower() and words[i] not in _NAME_PARTICLES),
                len(words))

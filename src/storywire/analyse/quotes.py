@@ -746,6 +746,8 @@ _SENTENCE_END = re.compile(r"[.!?]\)?\s")  # "... told New York.) RuPaul": an as
 def _last_sentence_start(text: str) -> int:
     """Where the last sentence of a text starts (after ". ", "? ", ".) "), or -1 when it holds no sentence end."""
     return max((m.end() for m in _SENTENCE_END.finditer(text)), default=-1)
+
+
 _TITLE_GLUE = frozenset({"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "from", "with", "or", "by"})
 
 

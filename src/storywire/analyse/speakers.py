@@ -171,8 +171,9 @@ SUBORDINATE_START = re.compile(
     r"Questioned|Speaking|Responding|Reacting|Writing)\s")
 _LEADER_NOUNS = frozenset({"leader", "dictator", "strongman", "autocrat", "head", "chief", "boss", "ruler"})
 _MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<=[a-z0-9,;\u2019'] )|(?<=[,?!]\u201d )|(?<=[,?!]\" ))([A-Z][\w'\u2019\-]*)")
-_POSSESSIVE = re.compile(r"['\u2019]s$")
-_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that"})
+POSSESSIVE = re.compile(r"['\u2019]s$")  # "GOP's", "Biden’s": whose, not who
+_POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+_DETERMINERS = _POSSESSIVE_DETERMINERS | {"the", "a", "an", "this", "that"}
 _PRONOUN_GENDER: dict[str, Gender] = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
 _WORD = r"[A-Z][\w'\u2019\-\u2024.]*"
@@ -344,7 +345,6 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
     return found
 
 
-_POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 # A sentence in brackets just ended: "(“…,” Phi Phi O’Hara told New York.) RuPaul"
 _AFTER_ASIDE = re.compile(r"[.!?][\"\u201d\u2019]?\)\s*$")
 # An attribution put after the words reported: "…, said Shanduke McPhatter"
@@ -408,7 +408,7 @@ def _place_or_ship(text: str, m: re.Match) -> bool:
     prev = _low(before[-1]) if before else ""
     if _low(words[0]) in _SHIP_PREFIXES or prev in _SHIP_PREFIXES:
         return True
-    possessive = bool(_POSSESSIVE.search(words[-1].rstrip(".")))
+    possessive = bool(POSSESSIVE.search(words[-1].rstrip(".")))
     return prev in _PLACE_PREPOSITIONS and not possessive or bool(_PLACE_APPOSITION.match(text, m.end()))
 
 
@@ -420,7 +420,7 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
         words = words[1:]
     if not words:
         return None
-    words[-1] = _POSSESSIVE.sub("", words[-1])
+    words[-1] = POSSESSIVE.sub("", words[-1])
     before = text[max(0, m.start() - 12):m.start()].split()
     prev = _low(before[-1]) if before else ""
     if prev in HONORIFIC_GENDER or prev in HONORIFICS:
@@ -509,9 +509,9 @@ class Mentions:
     def is_name(self, word: str) -> bool:
         """Whether a lone capitalised word is a name here: the article writes it so inside a sentence too."""
         if self._proper is None:  # words written with a capital inside a sentence: names, not sentence openers
-            self._proper = {_POSSESSIVE.sub("", w) for w in _MID_SENTENCE_CAPITAL.findall(self.text)} | \
+            self._proper = {POSSESSIVE.sub("", w) for w in _MID_SENTENCE_CAPITAL.findall(self.text)} | \
                 {mt.name for mt in self.items}
-        return _POSSESSIVE.sub("", word) in self._proper or surname(word) in self.full
+        return POSSESSIVE.sub("", word) in self._proper or surname(word) in self.full
 
     def role_of(self, name: str) -> str | None:
         """The role the article gives a person most often, as words in order of first use."""
@@ -693,11 +693,11 @@ def _inside(starts: list[int], quoted: list[tuple[int, int]], at: int) -> bool:
 def _is_org(name: str, people: Mentions) -> bool:
     words = name.split()
     low = [_low(w) for w in words]
-    if _POSSESSIVE.sub("", low[0]) in NOT_NAME or surname(name) in people.full or surname(name) in people.gender:
+    if POSSESSIVE.sub("", low[0]) in NOT_NAME or surname(name) in people.full or surname(name) in people.gender:
         return False
     if any(w in ORG_WORDS or w in _ORG_SUFFIX for w in low) or any(len(w) > 1 and w.isupper() for w in words):
         return True
-    return len(words) == 1 and bool(_POSSESSIVE.search(words[0]))  # "Macy's will close": a shop's name
+    return len(words) == 1 and bool(POSSESSIVE.search(words[0]))  # "Macy's will close": a shop's name
 
 
 def resolve_organisation(orgs: list[OrgMention], position: int, para: int, noun: str | None = None) -> str | None:
@@ -721,7 +721,7 @@ def surname(name: str) -> str:
     words = name.split()
     while len(words) > 1 and words[-1].lower().strip(".,") in _GENERATIONS:
         words.pop()
-    return _POSSESSIVE.sub("", words[-1] if words else name).lower().strip(".")
+    return POSSESSIVE.sub("", words[-1] if words else name).lower().strip(".")
 
 
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})

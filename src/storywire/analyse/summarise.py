@@ -478,6 +478,11 @@ def _sentence_item(c: SummaryCandidate) -> dict:
     return {"kind": "sentence", "text": c.text, "article_ids": c.article_ids}
 
 
+def _opened(c: SummaryCandidate) -> int:
+    """How many articles open with this item."""
+    return sum(v == 0.0 for v in c.rel_pos.values())
+
+
 def _select(pool: list[SummaryCandidate], sim: np.ndarray, central: np.ndarray, figures: list[_Figures],
             n_sentences: int) -> list[int]:
     """The opening sentence most articles share (ties: the best scored) first, then MMR over LexRank centrality
@@ -487,7 +492,7 @@ def _select(pool: list[SummaryCandidate], sim: np.ndarray, central: np.ndarray, 
         * (1.0 + LEAD_WEIGHT * max(0.0, 1.0 - min(c.rel_pos.values(), default=1.0) / LEAD_SPAN))
         for i, c in enumerate(pool)
     ])
-    opened = [sum(v == 0.0 for v in c.rel_pos.values()) for c in pool]  # articles opening with it
+    opened = [_opened(c) for c in pool]
     leads = [n > 0 for n in opened]
     chosen: list[int] = []
     if max(opened, default=0):
@@ -743,9 +748,8 @@ def _reading_order(chosen: list[int], pool: list[SummaryCandidate]) -> list[int]
         return c.rel_pos.get(lead, first) if lead is not None else first
 
     ordered = sorted(chosen, key=pos)
-    leads = {i: sum(v == 0.0 for v in pool[i].rel_pos.values()) for i in chosen}
-    first = max(chosen, key=lambda i: leads[i])  # the item most articles open with (ties: the best scored)
-    return [first] + [i for i in ordered if i != first] if leads[first] else ordered
+    first = chosen[0]  # the item most articles open with, when any opens one (:func:`_select` takes it first)
+    return [first] + [i for i in ordered if i != first] if _opened(pool[first]) else ordered
 
 
 def _central_title(T, S, central: np.ndarray, titles: Sequence[tuple[int, str]]) -> str:

@@ -110,9 +110,9 @@ def train(ctx: typer.Context,
     window = window_hours if window_hours is not None else command_context(ctx).settings.cluster_window_hours
     params = fit_labelled(recs, file.name, window)
     output.write_text(json.dumps(params, indent=1) + "\n", encoding="utf-8")
-    headline = f", headline-only threshold {params['headline']['threshold']}" if "headline" in params else ""
     out.print(f"wrote {output} ({plural(len(recs), 'record')}, {plural(params['trained_on'].get('pairs', 0), 'pair')}, "
-              f"threshold {params['threshold']}{headline}, {time.perf_counter() - started:.1f}s)")
+              f"threshold {params['threshold']}, headline-only threshold {params['headline']['threshold']}, "
+              f"{time.perf_counter() - started:.1f}s)")
 
 
 @app.command("recluster")
