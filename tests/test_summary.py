@@ -522,3 +522,25 @@ def test_articles_of_no_known_outlet_each_count_as_one():
     cands = summary_candidates([cluster], by_article, dict.fromkeys((1, 2, 3), text),
                                {1: UNKNOWN_OUTLET, 2: UNKNOWN_OUTLET, 3: "Paper A"})
     assert cands[0].sources == 3
+
+
+@pytest.mark.parametrize("text, alone", [
+    ("Join us and follow all the Brits action live, from the red carpet through to the ceremony itself.", False),
+    ("Read up on the races in L.A. city, L.A. County and other areas before you vote next week.", False),
+    ("Sign up for our morning newsletter to get the day's top stories in your inbox.", False),
+    ("If you have been affected by the flooding in Valencia, the council has opened a helpline.", False),
+    ("Follow-up talks between the two delegations are set for Geneva next Tuesday, officials said.", True),
+    ("Stay-at-home orders were lifted across the state on Monday after cases fell for a third week.", True),
+    ('Biden told Seth Meyers on Monday night that "you got to take a look at the other guy" in this race.', True),
+])
+def test_words_to_the_reader_are_no_item(text, alone):
+    assert stands_alone(text, text.split()) is alone
+
+
+@pytest.mark.parametrize("text, leans_back", [
+    ("Seven years later, Warren still persists, having turned McConnell's words into a rallying cry.", True),
+    ("A day earlier, the company had warned that its profits would fall by a third this year.", True),
+    ("Two days after the election, the results were confirmed by the electoral commission in Nairobi.", False),
+])
+def test_a_time_counted_from_an_untold_event_leans_back(text, leans_back):
+    assert refers_back(text) is leans_back

@@ -67,8 +67,10 @@ _ROLE_NOUNS = (
     r"midfielder|defender|goalkeeper|coach|manager|director|mother|father|wife|husband|son|daughter|starlet|"
     r"singer-songwriter|musician|comedian|model|celebrity|lawmaker|politician|official|spokesman|spokeswoman"
 )
+# "Seven years later,", "A day earlier": a time counted from an event the reader has not been told of.
+_RELATIVE_TIME = r"(?:\S+\s+){1,2}(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\s+(?:later|earlier)\b"
 _OPENER_REFERENCE = re.compile(
-    rf"^[\"'(\[]*(?:(?:{_CONNECTIVES}|{_PRONOUNS})\b(?!-)"
+    rf"^[\"'(\[]*(?:(?:{_CONNECTIVES}|{_PRONOUNS})\b(?!-)|{_RELATIVE_TIME}"
     rf"|the\s+(?:\S+\s+){{0,2}}?(?:\d+\s*-\s*years?\b|former\b|latter\b|{_ROLE_NOUNS}\b))",
     re.IGNORECASE,
 )
@@ -263,14 +265,23 @@ _WRITER_NOTE = re.compile(
 # sentence to show.
 _SHOUTED = re.compile(r"\b[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]*){3,}\b")
 
+# "Join us and follow all the action live", "Read up on the races", "Sign up for our newsletter": the page speaking
+# to its reader (an imperative, or "you" outside any quotation), not news.
+_TO_THE_READER = re.compile(
+    r"^\W*(?:please\s+)?(?:join|follow|read|sign|click|tap|subscribe|watch|listen|download|visit|scroll|register|"
+    r"check|see|find|get|stay|keep|catch|don't|do not|make sure|let us|let's)(?![\w'-])"
+    r"|\b(?:you|your|yours|yourself)\b",
+    re.IGNORECASE,
+)
+
 
 def stands_alone(text: str, tokens: list[str], quoted: float | None = None, lead_in: str = "",
                  split_quote: bool = False, names: StoryNames = StoryNames()) -> bool:
     """Whether a sentence (or a sentence with its lead-in: ``text`` holds both, ``lead_in`` the first) can be
     shown on its own: a bounded length, a capital start, a final . or !, no unbalanced quote, no note on the
-    writer, no shouting, nothing it leans on left unsaid (:func:`refers_back`), not a bare quote. ``quoted``:
-    the share of it inside quotation marks of its paragraph (default: measured in the sentence alone);
-    ``names`` as for :func:`refers_back`."""
+    writer, no shouting, no words to the reader, nothing it leans on left unsaid (:func:`refers_back`), not a
+    bare quote. ``quoted``: the share of it inside quotation marks of its paragraph (default: measured in the
+    sentence alone); ``names`` as for :func:`refers_back`."""
     if not (MIN_WORDS <= len(tokens) <= (PAIR_MAX_WORDS if lead_in else MAX_WORDS)):
         return False
     t = fold(text).strip()
@@ -280,7 +291,8 @@ def stands_alone(text: str, tokens: list[str], quoted: float | None = None, lead
         return False
     if split_quote or t.count('"') % 2 or (t[0] == "'" and len(_SINGLE_QUOTE.findall(t)) % 2):
         return False  # a piece of a quote split across sentences
-    if refers_back(t, lead_in, names) or _WRITER_NOTE.match(t) or _SHOUTED.search(t):
+    if (refers_back(t, lead_in, names) or _WRITER_NOTE.match(t) or _SHOUTED.search(t)
+            or _TO_THE_READER.search(_outside_quotes(t))):
         return False
     if quoted is None:
         quoted = sum(e - s for s, e, _ in quote_spans(t)) / len(t)
