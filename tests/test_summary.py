@@ -544,3 +544,17 @@ def test_words_to_the_reader_are_no_item(text, alone):
 ])
 def test_a_time_counted_from_an_untold_event_leans_back(text, leans_back):
     assert refers_back(text) is leans_back
+
+
+def test_one_fact_in_other_words_with_its_number_is_one_item():
+    a = art(1, "Film Wire", "Ellen DeGeneres will host the Oscars for a second time next year, the Academy announced "
+            "on Friday.\n\nDeGeneres has experience hosting the Academy Awards: she previously served as emcee "
+            "during the 2007 ceremony.", 0)
+    b = art(2, "Screen Daily", "The Academy said on Friday that Ellen DeGeneres would host the Oscars next year.\n\n"
+            "DeGeneres previously hosted the show in 2007 and earned a Primetime Emmy nomination for her work.", 1)
+    c = art(3, "Awards Post", "Ellen DeGeneres is to host next year's Oscars, the Academy announced on Friday.\n\n"
+            "ABC will broadcast the ceremony live from the Dolby Theatre in Hollywood on Sunday, March 2.", 2)
+    d = analyse_story(6, [a, b, c], summary_sentences=5, nlp=False)
+    texts = sentences(d)
+    assert len([t for t in texts if "2007" in t]) == 1, texts
+    assert any("Dolby Theatre" in t for t in texts), texts

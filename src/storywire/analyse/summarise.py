@@ -41,6 +41,7 @@ SIM_CUT = 0.5
 CONTAIN_CUT = 0.5
 PART_MIN_WORDS = 4
 LEAD_CONTAIN_CUT = 0.25  # two articles' opening sentences: the same main event, however worded
+NUMBER_CONTAIN_CUT = 0.3  # two sentences giving one number (a year, a count): the same fact, in fewer shared words
 MMR_LAMBDA = 0.7
 LEAD_WEIGHT = 1.0  # the lead prior: an article's opening sentence weighs (1 + LEAD_WEIGHT) times...
 LEAD_SPAN = 0.3  # ...falling to 1 at this relative position (news puts its main facts first)
@@ -543,8 +544,9 @@ def _content(tokens: list[str]) -> frozenset[str]:
 
 def _same_fact(i: int, j: int, sim: np.ndarray, figures: list[_Figures], both_leads: bool) -> bool:
     """Two items say the same thing: similar TF-IDF vectors, one's content words mostly in the other's (a
-    quarter is enough for two opening sentences: outlets lead with the main event in their own words; for an
-    item of two sentences, either sentence's), or a number given for the same thing (a conflict); never two
+    quarter is enough for two opening sentences: outlets lead with the main event in their own words, and
+    three tenths for two giving one number; for an item of two sentences, either sentence's), or a number given
+    for the same thing (a conflict); never two
     tolls of different kinds (the dead, the injured)."""
     a, b = figures[i], figures[j]
     tolls_a, tolls_b = {f.toll for f in a.facts} - {""}, {g.toll for g in b.facts} - {""}
@@ -555,6 +557,8 @@ def _same_fact(i: int, j: int, sim: np.ndarray, figures: list[_Figures], both_le
     shared = len(a.content & b.content) / max(1, min(len(a.content), len(b.content)))
     if shared >= (LEAD_CONTAIN_CUT if both_leads else CONTAIN_CUT):
         return True
+    if shared >= NUMBER_CONTAIN_CUT and any(w[:1].isdigit() for w in a.content & b.content):
+        return True  # "previously served as emcee during the 2007 ceremony" / "previously hosted the show in 2007"
     if any(_contained(p, q) >= CONTAIN_CUT for p in a.sentences for q in b.sentences or (b.content,)) or any(
             _contained(a.content, q) >= CONTAIN_CUT for q in b.sentences):
         return True  # one sentence of a two-sentence item states the other item's fact
