@@ -162,3 +162,16 @@ def test_the_speaker_of_each_quote(text: str, words: str, speaker: str | None):
     """Each table's cases: where a quote goes on, attributions after and before it, the person a pronoun stands
     for, and phrases that name no speaker (or more than one), which credit no one."""
     assert speaker_of(text, words) == speaker
+
+
+def test_a_quote_run_on_from_a_lost_paragraph_break_is_two_quotes_with_their_speakers():
+    """Detokenised text runs paragraphs together: a quote going on in a new paragraph loses its closing mark
+    (``void. "What is``); the mark after the full stop opens the next quote when the next mark closes one."""
+    text = ('Fire chief Dana Wells said : "It would appear the fire started outside. " "It then spread to the roof. '
+            '"We kept it from the main store. " Engineers were called. A spokesman for the store said : "Luckily '
+            'no one has been hurt. "')
+    assert quote(text, "kept it from the main store").speaker == "Dana Wells"
+    assert quote(text, "Luckily no one has been hurt").speaker == "A spokesman for the store"
+    text = ('"A march is one thing and murder is quite another! "Mayor Tom Reyes thundered in the council. Members '
+            'held a minute of silence. "Our thoughts are with the victims, " said Ann Cole.')
+    assert quote(text, "Our thoughts are with the victims").speaker == "Ann Cole"

@@ -256,6 +256,9 @@ def quote_spans(par: str) -> list[tuple[int, int, bool]]:
                     depth = 1
             elif opener_ctx and (nxt.isalnum() or nxt in "\u2018'") and not (depth == 1 and after_punct):
                 depth += 1  # nested straight quote
+            elif depth == 1 and after_punct and nxt.isalnum() and _closer_next(scan, i + 1):
+                spans.append((start, i, True))  # a quote going on in a new paragraph the text ran together
+                start = i + 1
             else:
                 depth -= 1
                 if depth == 0:
@@ -263,6 +266,16 @@ def quote_spans(par: str) -> list[tuple[int, int, bool]]:
     if depth > 0 and start < n:
         spans.append((start, n, False))
     return [(s, e, closed) for s, e, closed in spans if par[s:e].strip(" \u201d")]
+
+
+def _closer_next(scan: str, at: int) -> bool:
+    """Whether the next double mark from ``at`` closes a quote (a curly closer, or a straight one before no word):
+    then a straight mark opening a word after a sentence's end (``void. "What is``) opens a quote, its open one
+    having run unclosed to a paragraph end that the text lost."""
+    m = re.compile(f"[{ALL_DOUBLE}]").search(scan, at)
+    if m is None:
+        return False
+    return m.group() in CLOSERS or not scan[m.end():m.end() + 1].isalnum()
 
 
 def _clean_quote(text: str) -> str:
