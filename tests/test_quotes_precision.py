@@ -175,3 +175,17 @@ def test_a_quote_run_on_from_a_lost_paragraph_break_is_two_quotes_with_their_spe
     text = ('"A march is one thing and murder is quite another! "Mayor Tom Reyes thundered in the council. Members '
             'held a minute of silence. "Our thoughts are with the victims, " said Ann Cole.')
     assert quote(text, "Our thoughts are with the victims").speaker == "Ann Cole"
+
+
+def test_a_wife_and_a_husband_of_one_surname_keep_their_own_genders_and_names():
+    """Gender is the person's, not the surname's; a first name among relatives of one surname is that relative."""
+    text = ("Deputy Jerry Ortiz was shot in June. He was 35. His son Jeremy Ortiz wrote a letter to the court. "
+            "Chela Ortiz, who married the deputy weeks before he was killed, spoke in court on Monday. "
+            "Chela read the letter aloud. \u201cOur Jerry is in heaven,\u201d she said.")
+    q = quote(text, "Our Jerry is in heaven")
+    assert (q.speaker, q.is_person) == ("Chela Ortiz", True)
+    text = ("Jerry Ortiz was shot in June. His widow Chela Ortiz and his mother Rosa Ortiz were in court. "
+            "\u201cWe appreciate the decision,\u201d Chela said.")
+    assert quote(text, "appreciate the decision").speaker == "Chela Ortiz"
+    text = "RuPaul Andre Charles was born in San Diego. \u201cHumans have been horrible,\u201d RuPaul said."
+    assert quote(text, "Humans have been horrible").speaker == "RuPaul"

@@ -256,7 +256,7 @@ def quote_spans(par: str) -> list[tuple[int, int, bool]]:
                     depth = 1
             elif opener_ctx and (nxt.isalnum() or nxt in "\u2018'") and not (depth == 1 and after_punct):
                 depth += 1  # nested straight quote
-            elif depth == 1 and after_punct and nxt.isalnum() and _closer_next(scan, i + 1):
+            elif depth == 1 and after_punct and scan[i - 2] in ".!?" and nxt.isalnum() and _closer_next(scan, i + 1):
                 spans.append((start, i, True))  # a quote going on in a new paragraph the text ran together
                 start = i + 1
             else:
@@ -275,7 +275,7 @@ def _closer_next(scan: str, at: int) -> bool:
     m = re.compile(f"[{ALL_DOUBLE}]").search(scan, at)
     if m is None:
         return False
-    return m.group() in CLOSERS or not scan[m.end():m.end() + 1].isalnum()
+    return m.group() in CLOSERS or scan[m.end():m.end() + 1] in ("", " ", "\n", ",", ".", ";", ":")
 
 
 def _clean_quote(text: str) -> str:
@@ -525,7 +525,7 @@ def _last_quoted(ctx: _Context, gender: str, position: int, para: int) -> Quote 
     for p_index, q in reversed(_credited_before(ctx.speakers, position)):
         if p_index < para - _SPEAKER_REACH:
             return None
-        known = ctx.people.gender.get(surname(q.speaker or ""), "?")
+        known = ctx.people.gender_of(q.speaker or "")
         if known in ("?", gender):
             return q
     return None
@@ -564,7 +564,7 @@ def _just_quoted(ctx: _Context, gender: str, position: int, para: int) -> Quote 
     last = speakers[-1][1]
     key = surname(last.speaker or "")
     between = {surname(mt.name) for mt in ctx.people.items if last.position < mt.position < position}
-    known = ctx.people.gender.get(key, "?")
+    known = ctx.people.gender_of(last.speaker or "")
     return last if between <= {key} and known in ("?", gender) else None
 
 
