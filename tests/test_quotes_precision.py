@@ -189,3 +189,12 @@ def test_a_wife_and_a_husband_of_one_surname_keep_their_own_genders_and_names():
     assert quote(text, "appreciate the decision").speaker == "Chela Ortiz"
     text = "RuPaul Andre Charles was born in San Diego. \u201cHumans have been horrible,\u201d RuPaul said."
     assert quote(text, "Humans have been horrible").speaker == "RuPaul"
+
+
+def test_the_paper_is_the_newspaper_named_before_it():
+    text = ("Unions marched on Wednesday. Conservative daily Kathimerini urged calm in an editorial. \u201cIf nothing "
+            "changes, the anger will sweep everything away,\u201d the paper said.")
+    assert quote(text, "the anger will sweep").speaker == "Kathimerini"
+    text = ("Unions marched on Wednesday. Conservative leader Nikos Dendias urged calm. \u201cIf nothing changes, "
+            "the anger will sweep everything away,\u201d the paper said.")
+    assert quote(text, "the anger will sweep").speaker == "the paper"

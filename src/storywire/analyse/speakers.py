@@ -680,8 +680,14 @@ class OrgMention:
     para: int
     name: str  # as written, with its article ("the White House", "Macy's"), or a description ("the committee")
     named: bool = True  # a name, not a description
+    medium: bool = False  # named after a noun of the press ("daily Eleftherotypia"): "the paper" may stand for it
 
 
+# The press: a name written after one of these nouns ("Centre-left daily Eleftherotypia warned") is a medium's,
+# and "the paper" or "the newspaper" after it may stand for it.
+_PRESS_NOUNS = frozenset({"daily", "newspaper", "paper", "weekly", "tabloid", "magazine", "broadcaster"})
+_PRESS_NAMED = re.compile(rf"[^,.;:!?\"\u201c\u201d]{{0,40}}?\b(?:{'|'.join(sorted(_PRESS_NOUNS))})\s+"
+                          rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}})\s+(?=[a-z])")
 # An organisation a sentence or clause opens on without naming it: "The committee told", "The special panel said"
 _DESCRIBED_ORG = re.compile(r"(?P<org>[Tt]he\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<noun>[a-z]+))\s+(?=[a-z])")
 
@@ -705,6 +711,9 @@ def find_organisations(text: str, spans: list[tuple[int, int, int]], quoted: lis
                 found.append(OrgMention(m.start(), para, f"{the.lower()} {name}".strip() if the else name))
             elif described is not None and described.group("noun") in ORG_NOUNS:  # "The committee told"
                 found.append(OrgMention(st, para, described.group("org").lower(), False))
+            elif (press := _PRESS_NAMED.match(text, st, e)) is not None and \
+                    surname(press.group("name")) not in people.full:
+                found.append(OrgMention(press.start("name"), para, press.group("name"), medium=True))
     return found
 
 
@@ -726,12 +735,14 @@ def _is_org(name: str, people: Mentions) -> bool:
 def resolve_organisation(orgs: list[OrgMention], position: int, para: int, noun: str | None = None) -> str | None:
     """The organisation "the <noun>" ("the company") or "it" (no noun) at ``position`` stands for: the nearest
     one named as the subject of a sentence in its paragraph or the one before, whose name holds the noun unless
-    it fits any ("the ministry": "the Interior Ministry"; "the company": "Macy's"); for "it", also one described
+    it fits any ("the ministry": "the Interior Ministry"; "the company": "Macy's"; "the paper": one named after a
+    noun of the press, "daily Eleftherotypia"); for "it", also one described
     so ("The committee told ... It pointed out"), which is in turn the organisation named before it that fits;
     or None."""
     near = [o for o in orgs if o.position < position and para - 1 <= o.para <= para and (o.named or noun is None)]
     if noun is not None:
-        fitting = [o.name for o in near if noun in _ANY_ORG_NOUNS or noun in o.name.lower().split()]
+        fitting = [o.name for o in near if noun in _ANY_ORG_NOUNS or noun in o.name.lower().split() or
+                   o.medium and noun in _PRESS_NOUNS]
         return fitting[-1] if fitting else None
     if not near or near[-1].named:
         return near[-1].name if near else None
