@@ -198,3 +198,12 @@ def test_the_paper_is_the_newspaper_named_before_it():
     text = ("Unions marched on Wednesday. Conservative leader Nikos Dendias urged calm. \u201cIf nothing changes, "
             "the anger will sweep everything away,\u201d the paper said.")
     assert quote(text, "the anger will sweep").speaker == "the paper"
+
+
+def test_a_name_in_an_apposition_after_the_verb_is_not_the_subject_of_a_description():
+    """The sentence before a bare quote opens on a description ("The director denied ..."): the quote is the
+    director's, not the studio's named in an apposition after the verb."""
+    text = ('Rita Moss will not direct the sequel. "I simply do not have the time, "Moss said. "I am sorry. " The '
+            'director denied reports that her talks with the studio, Lionsgate, hit a snag. "Contrary to what has '
+            'been reported, the talks have not been hard. " The film opens in May.')
+    assert quote(text, "Contrary to what has been reported").speaker == "Rita Moss"

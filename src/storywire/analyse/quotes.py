@@ -364,13 +364,23 @@ def _looks_name(seg: str) -> bool:
     return 1 <= len(words) <= 5 and all(w[:1].isupper() for w in words)
 
 
+# A sentence opening on a description of one as its subject, then a verb: "The director denied", "A spokesman said".
+_DESCRIBED_OPENING = re.compile(r"(?P<spk>(?:The|A|An)\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<head>[a-z]+))\s+[a-z]+(?:ed|s)\b")
+
+
 def sentence_subject(sentence: str) -> str | None:
     """The name that opens a sentence or its main clause ("However, late Wednesday, Hunter Biden's attorney Abbe
-    Lowell seemed ..." -> "Hunter Biden's attorney Abbe Lowell"), or None."""
+    Lowell seemed ..." -> "Hunter Biden's attorney Abbe Lowell"), a description of a speaker that does ("The
+    director denied"), or None."""
     from .speakers import ROLE_WORDS
 
     starts = [m.end() for m in re.finditer(r",\s+", sentence[:160])]
     if not SUBORDINATE_START.match(sentence):  # "After Consumer Watchdog accused Lara ..., Soller put out": Soller
+        described = _DESCRIBED_OPENING.match(sentence)
+        if described is not None and described.group("head").lower() in \
+                SPEAKER_NOUNS | ROLE_WORDS | ORG_NOUNS | EPITHET_NOUNS:
+            return described.group("spk")  # "The director denied reports that his talks with the studio,
+            # Lionsgate, hit a snag": the director, not a name in an apposition after the verb
         starts.insert(0, 0)
     for st in starts:
         taken: list[str] = []
@@ -1077,8 +1087,9 @@ def _previous_sentence(a: _Around, prev_attr_end: int) -> _Attribution | None:
     ends_sentence = a.quote.rstrip()[-1:] in ".!?\u2026" or a.after.strip()[:1] in ("", ".", "!", "?")
     if a.before.strip() or not a.prev_sentence or not ends_sentence:
         return None
-    reported = _reported_speech(a.prev_sentence, a.prev_sentence)  # "Page was no tease, Yeager said. “…”": Yeager
-    spk = reported.speaker.replace("\u2024", ".") if reported else sentence_subject(a.prev_sentence)
+    prev = a.prev_sentence.strip()
+    reported = _reported_speech(prev, prev)  # "Page was no tease, Yeager said. “…”": Yeager
+    spk = reported.speaker.replace("\u2024", ".") if reported else sentence_subject(prev)
     if not spk:
         return None
     return _Attribution(spk, "said", "", False, a.after_start)
