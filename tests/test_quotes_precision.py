@@ -207,3 +207,11 @@ def test_a_name_in_an_apposition_after_the_verb_is_not_the_subject_of_a_descript
             'director denied reports that her talks with the studio, Lionsgate, hit a snag. "Contrary to what has '
             'been reported, the talks have not been hard. " The film opens in May.')
     assert quote(text, "Contrary to what has been reported").speaker == "Rita Moss"
+
+
+def test_quotes_of_one_sentence_share_the_attribution_at_its_end():
+    text = ('Van Dam insisted the trouble had "nothing to do with the situation in Greece. " "Greece is a unique case '
+            'in the union" because of its "debt dynamics" and because it "has cheated with its statistics, " '
+            'Commissioner Olli Rehn said.')
+    assert quote(text, "Greece is a unique case").speaker == "Olli Rehn"
+    assert quote(text, "nothing to do with").speaker == "Van Dam"

@@ -674,6 +674,8 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
         if attr is not None and attr.own:
             prev_attr_end = attr.end
         attrs.append(attr)
+    attrs = [attr or (None if titled[k] else _sentence_attribution(masked, spans, attrs, k))
+             for k, attr in enumerate(attrs)]
     any_own = any(a is not None and a.own for a in attrs)
     para_quotes: list[Quote] = []
     last_title: Quote | None = None  # the last title listed ("The Freaks Came Out to Write"): no quote goes on from it
@@ -720,6 +722,20 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
             last_title = para_quotes[-1]
     last = next((q for q in reversed(para_quotes) if q.speaker), None)
     return para_quotes, _ParaEnd(last, _ending_intro(par, masked, spans, offset), bool(spans) and not spans[-1][2])
+
+
+def _sentence_attribution(masked: str, spans: list[tuple[int, int, bool]], attrs: list[_Attribution | None],
+                          k: int) -> _Attribution | None:
+    """The attribution of a later quote of the sentence quote ``k`` is in, with no sentence end between them ("“A
+    unique case” because of its “debt” and because it “has cheated,” Olli Rehn said": all three are Rehn's)."""
+    for m in range(k + 1, len(spans)):
+        if _ends_sentence(masked[spans[m - 1][0]:spans[m - 1][1]]) or \
+                _SENTENCE_END.search(masked, spans[m - 1][1] + 1, spans[m][0]):
+            return None
+        later = attrs[m]
+        if later is not None and later.own:
+            return later
+    return None
 
 
 def _names_resolved_speaker(quote: str, name: str, phrase: str) -> bool:
