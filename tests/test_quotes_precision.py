@@ -215,3 +215,24 @@ def test_quotes_of_one_sentence_share_the_attribution_at_its_end():
             'Commissioner Olli Rehn said.')
     assert quote(text, "Greece is a unique case").speaker == "Olli Rehn"
     assert quote(text, "nothing to do with").speaker == "Van Dam"
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ('Senator Ann Cole was angry on Monday. "This is a disgrace to the whole state," Cole fumed on Twitter.',
+     "a disgrace", "Ann Cole"),
+    ('"A march is one thing and murder is another! " Mayor Tom Reyes thundered in the council during a session '
+     'called to discuss the budget cuts he announced on Sunday.', "murder is another", "Tom Reyes"),
+    ('Acme Corp closed its plant on Friday. "We regret the loss of these jobs in the town," the statement said.',
+     "We regret the loss", "Acme Corp"),
+    ('Acme Corp said the strike hit output. Senator Ann Cole issued a statement on Monday. "We need answers about '
+     'this now," the statement said.', "We need answers", "the statement"),
+    ('The mayor wrote to the board. "We will not accept any cut to the school budget," the letter read.',
+     "We will not accept", "the letter"),
+    ('Ann Cole stood up in court. "Why did you do it? Why did you hide?" the widow read from her son\'s letter.',
+     "Why did you do it", None),
+])
+def test_strong_verbs_and_documents_attribute_a_quote(text: str, words: str, speaker: str | None):
+    """"fumed", "thundered" (past a long circumstance), "the letter read"; "the statement said" is the organisation
+    of the sentence before, unless a person became the subject since; someone reading out a letter is not its
+    writer."""
+    assert speaker_of(text, words) == speaker

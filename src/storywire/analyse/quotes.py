@@ -94,8 +94,13 @@ _CUE_WORDS = (
 _CIRC = (r"(?:\s+(?:in|on|at|during|to|after|before|from|outside|via|while|with|later|earlier|separately|again|"
          r"also|last|this|late|early|yesterday|today|tonight|of|about|by|over|amid|through|years|months|weeks|days|"
          r"hours|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:!?\"\u201c\u201d]{0,60}?)?")
-# Verbs that attribute a quote only right after it ("…," Fridman began. "…," Coen interjected.)
-_AFTER_ONLY_CUES = r"began|interjected|protested|answered|observed|recounted|exclaimed|concluded|chimed in|shot back"
+# Verbs that attribute a quote only right after it ("…," Fridman began. "…," Coen interjected. "…," the letter read:
+# a text's words, but not "…," the widow read: someone else's).
+_AFTER_ONLY_CUES = (r"began|interjected|protested|answered|observed|recounted|exclaimed|concluded|chimed in|shot back|"
+                    r"thundered|fumed|raged|retorted|scoffed|shouted|yelled|(?:"
+                    + "|".join(f"(?<={noun} )" for noun in ("letter", "statement", "release", "note", "memo", "email",
+                                                             "post", "sign", "placard", "banner", "message"))
+                    + ")(?:read|reads)")
 _CUE_EXT = (rf"(?:(?:has|have|had)\s+)?(?:(?:later|also|then|once|again|earlier|previously|recently|subsequently)\s+)?"
             rf"(?:(?:is|are|was|were)\s+quoted\s+as\s+saying"
             rf"|told\s+[^,.;:!?\"\u201c\u201d]{{1,60}}?|(?:{_CUE_WORDS})){_CIRC}")
@@ -103,9 +108,12 @@ _CUE_EXT_AFTER = _CUE_EXT.replace(f"(?:{_CUE_WORDS})", f"(?:{_CUE_WORDS}|{_AFTER
 _SPK = r"(?:[^,.;:!?\"\u201c\u201d\u2018\u2019()\[\]]|(?<=\w)\u2019(?=\w)){1,80}?"
 _AFTER_CUE_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<cue>{_CUE_WORDS}|{_AFTER_ONLY_CUES}|according to)\s+(?P<spk>{_SPK})"
                               rf"(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,60}}))?{_CIRC}\s*(?=[,.;:!?]|$)")
+# A circumstance too long for _CIRC after a cue ("thundered in Parliament during a session to discuss ..."); the
+# cue is the attribution's end.
+_LONG_CIRC = r"(?<=\w)\s+(?:in|at|during|on|to|after|before|while|as)\s"
 _AFTER_SPK_FIRST = re.compile(
     rf"^\s*[,:]?\s*(?P<spk>{_SPK})(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,60}})"
-    rf"(?:,\s*[A-Z][\w.\u2024 ]{{1,30}})?,)?\s+(?P<cue>{_CUE_EXT_AFTER})\s*(?=[,.;:!?]|$)")
+    rf"(?:,\s*[A-Z][\w.\u2024 ]{{1,30}})?,)?\s+(?P<cue>{_CUE_EXT_AFTER})\s*(?=[,.;:!?]|$|{_LONG_CIRC})")
 # A name and a long apposition before the cue: ", Larry Tee, the d.j. and club promoter, who was ..., later said."
 _AFTER_LONG_APPOS = re.compile(
     r"^\s*,?\s*(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){1,3})(?P<appos>),\s+(?:[a-z]|the\b)"
@@ -454,6 +462,10 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
     acronym = ctx.acronyms.get(re.sub(r"^the\s+", "", sp.name, flags=re.IGNORECASE))
     if acronym is not None:  # "the BDA says": the British Dental Association the article spelled out
         return acronym, acronym, None, False
+    if low.startswith("the ") and len(low.split()) <= 3 and low.split()[-1] in DOCUMENT_NOUNS:
+        org = _document_organisation(ctx, position, para)
+        if org is not None:
+            return org, org, None, False
     if low == "it" or (low.startswith("the ") and len(low.split()) <= 4 and low.split()[-1] in ORG_NOUNS):
         org = resolve_organisation(ctx.orgs, position, para, None if low == "it" else low.split()[-1])
         sayers = _credited_before(ctx.sayers, position)
@@ -495,6 +507,16 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
         ctx.people.add_role(name, sp.role)
         return name, full, sp.role or ctx.people.role_of(name), True
     return sp.name, full, None, False
+
+
+def _document_organisation(ctx: _Context, position: int, para: int) -> str | None:
+    """Whose "the statement" (or "the letter") at ``position`` is: the organisation an "it" there would be, when
+    no person is the subject of a sentence since it was named (then the statement may be theirs)."""
+    org = resolve_organisation(ctx.orgs, position, para)
+    named_at = [o.position for o in ctx.orgs if o.name == org and o.position < position]
+    if org is None or not named_at:
+        return None
+    return None if any(named_at[-1] < mt.position < position and mt.subject for mt in ctx.people.items) else org
 
 
 # Last words of laws and other texts of rules, which words are "according to" but which say nothing themselves.
@@ -1101,8 +1123,8 @@ def _previous_sentence(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """A whole-sentence quote with no attribution after a sentence about a person: that person (the speaker, when
     that sentence reports what someone said)."""
     ends_sentence = a.quote.rstrip()[-1:] in ".!?\u2026" or a.after.strip()[:1] in ("", ".", "!", "?")
-    if a.before.strip() or not a.prev_sentence or not ends_sentence:
-        return None
+    if a.before.strip() or not a.prev_sentence or not ends_sentence or a.after.lstrip(" ,")[:1].islower():
+        return None  # ("“Why did you do it?” the widow read from her son's letter": its sentence says whose)
     prev = a.prev_sentence.strip()
     reported = _reported_speech(prev, prev)  # "Page was no tease, Yeager said. “…”": Yeager
     spk = reported.speaker.replace("\u2024", ".") if reported else sentence_subject(prev)
