@@ -236,3 +236,16 @@ def test_strong_verbs_and_documents_attribute_a_quote(text: str, words: str, spe
     of the sentence before, unless a person became the subject since; someone reading out a letter is not its
     writer."""
     assert speaker_of(text, words) == speaker
+
+
+def test_quotes_the_text_left_open_end_where_its_words_do():
+    """A single closing mark before an attribution closes a double quote too ("“... for 'Moon,' she wrote"); a
+    straight quote left open two sentences back ends with its first sentence when a title opens mid-sentence."""
+    text = ('Ann Cole wrote to the fans. "I am sad that Kate is leaving the film \'Moon,\' she wrote on her site, but '
+            'added that with Tom Reyes: "Torches will not be necessary." Still, Reyes took no chances. "I promise to '
+            'listen to you," he wrote in his own letter.')
+    assert quote(text, "I promise to listen").speaker == "Tom Reyes"
+    text = ('Ann Cole praised the new director. "He wants to keep you all happy. It is rare for a director to leave '
+            'a hit. There were reports about it. Reyes has produced "Big Pie" and directed "The Compass." Still, '
+            'the director took no chances. "I promise to listen to you," Tom Reyes wrote.')
+    assert speaker_of(text, "Big Pie") is None and speaker_of(text, "He wants to keep") == "Ann Cole"

@@ -235,8 +235,10 @@ def quote_spans(par: str) -> list[tuple[int, int, bool]]:
 
     Two apostrophes close a quote (``''`` or two curly ones, as in detokenised corpora); a straight mark after a
     comma or a full stop and a space closes the open quote rather than nesting one (``done, "Salazar said``); a
-    closing mark that opens a word after a space opens a quote."""
+    closing mark that opens a word after a space opens a quote; a single closing mark before an attribution inside a
+    double quote closes it too."""
     scan = par.replace("''", " \u201d").replace("\u2019\u2019", "\u201d\u2019")
+    lost_close = {m.start() for m in _LOST_CLOSE.finditer(scan)}
     spans: list[tuple[int, int, bool]] = []
     depth = 0
     start = 0
@@ -253,6 +255,9 @@ def quote_spans(par: str) -> list[tuple[int, int, bool]]:
                 depth -= 1
                 if depth == 0:
                     spans.append((start, i, True))
+        elif i in lost_close and depth == 1:
+            spans.append((start, i + 1, True))  # "“… for 'New Moon,' she wrote": the single mark closed both
+            depth = 0
         elif c == STRAIGHT:
             prev = scan[i - 1] if i > 0 else " "
             nxt = scan[i + 1] if i + 1 < n else " "
@@ -263,7 +268,12 @@ def quote_spans(par: str) -> list[tuple[int, int, bool]]:
                     start = i + 1
                     depth = 1
             elif opener_ctx and (nxt.isalnum() or nxt in "\u2018'") and not (depth == 1 and after_punct):
-                depth += 1  # nested straight quote
+                run_on = _RUN_ON.match(scan, start, i) if depth == 1 and scan[start - 1:start] == STRAIGHT else None
+                if run_on is not None:  # a quote left open two sentences back: its words end with the first one
+                    spans.append((start, run_on.end("first"), True))
+                    start = i + 1
+                else:
+                    depth += 1  # nested straight quote
             elif depth == 1 and after_punct and scan[i - 2] in ".!?" and nxt.isalnum() and _closer_next(scan, i + 1):
                 spans.append((start, i, True))  # a quote going on in a new paragraph the text ran together
                 start = i + 1
@@ -274,6 +284,16 @@ def quote_spans(par: str) -> list[tuple[int, int, bool]]:
     if depth > 0 and start < n:
         spans.append((start, n, False))
     return [(s, e, closed) for s, e, closed in spans if par[s:e].strip(" \u201d")]
+
+
+# A single closing mark followed by an attribution, inside a double quote: the double mark is lost there.
+_LOST_CLOSE = re.compile(r"(?<=[,.!?])['\u2019](?=\s+(?:he|she|[A-Z][\w\-]+)\s+"
+                         r"(?:said|says|wrote|writes|told|added)\b)")
+
+
+# An open straight quote that has run on past two sentence ends to a mark opening a word mid-sentence ("“He is also
+# aware of you. It's rare for a director ... There have been reports ... in "Twilight"): left open by the text.
+_RUN_ON = re.compile(r"(?P<first>[^\"]*?[.!?])\s+[A-Z][^\"]*?[.!?]\s+[A-Z][^\"]*$")
 
 
 def _closer_next(scan: str, at: int) -> bool:
