@@ -249,3 +249,19 @@ def test_quotes_the_text_left_open_end_where_its_words_do():
             'a hit. There were reports about it. Reyes has produced "Big Pie" and directed "The Compass." Still, '
             'the director took no chances. "I promise to listen to you," Tom Reyes wrote.')
     assert speaker_of(text, "Big Pie") is None and speaker_of(text, "He wants to keep") == "Ann Cole"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a man introduced after the subject, with a clause about him: the "he" that follows is his
+    ('"We ask you to respect her privacy," said her publicist, Jack Kets. Kets did not say more. The news came as '
+     'a surprise to producer Matt Connor, who worked with Reid last year. "She was always professional," he said.',
+     "Matt Connor"),
+    # named in the subject's own sentence: the subject's
+    ('"We ask you to respect her privacy," said her publicist, Jack Kets. Kets said he had called producer Matt '
+     'Connor, who worked with Reid last year. "She was always professional," he said.', "Jack Kets"),
+    # a title, not a person: the subject's
+    ('"We ask you to respect her privacy," said her publicist, Jack Kets. Kets went on. The news came as a '
+     'surprise to fans of Harry Potter. "She was always professional," he said.', "Jack Kets"),
+])
+def test_a_he_after_a_person_introduced_since_the_subject(text: str, speaker: str):
+    assert speaker_of(text, "always professional") == speaker

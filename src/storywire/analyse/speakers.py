@@ -443,6 +443,11 @@ _OTHER_IN_CLAUSE = re.compile(r",\s+who\s+[^,.;]*?\b(?:the|a|an|his|her|their)\s
                               r"(?<!\bsaid)(?<!\bsays)(?<!\bthinks)(?<!\bbelieves)(?<!\bthat)\s+$")
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d\u2019]?\s+[\"\u201c]?[A-Z]")
+_INTRODUCED = re.compile(r",\s+(?:who|a|an|the)\s")
+_PRONOUN_OPENING = re.compile(r"(?:He|She|His|Her|They|Their)\b")
+
+
 def _genders_by_pronoun(mentions: list[Mention], text: str, key_of: Callable[[str], str]) -> dict[str, Gender]:
     """Gender of people from the "he" or "she" that first follows them as subjects, when no other person is
     named in between ("Rae said she ..." -> f) or only in a clause before the verb whose reported speech it opens
@@ -571,6 +576,9 @@ class Mentions:
             lowest -= 1  # a paragraph naming no one ("He did not answer.") between the person and the quote
         near = [mt for mt in self.items if mt.position < position and lowest <= mt.para <= para]
         if len(words) == 1:  # a "he" for the nearest subject known to be a he, before one of unknown gender
+            introduced = self._introduced(near, fits)
+            if introduced is not None:
+                return self.fullest(introduced.name, position)
             for mt in reversed(near):
                 if mt.subject and self.gender_of(mt.name) == want:
                     return self.fullest(mt.name, position)
@@ -594,6 +602,25 @@ class Mentions:
         if len(words) >= 2:  # "The prime minister admitted ... Rishi Sunak recognised": named in the next sentence
             return self._next_subject(position, para, lambda mt: fits(mt) or not self.roles.get(surname(mt.name)))
         return None
+
+    def _introduced(self, near: list[Mention], fits: Callable[[Mention], bool]) -> Mention | None:
+        """The person a "he" or "she" after a quote stands for when the last person it may be was first named, in
+        full with a role or a clause about them and not as a subject, in a sentence after the last subject it may
+        be, a sentence about no one else
+        ("Ketsoyan did not say more. The move surprised producer Matthew O'Connor, who worked with Reid. “…,” he
+        told E! News": O'Connor)."""
+        fitting = [mt for mt in near if fits(mt)]
+        subjects = [mt for mt in fitting if mt.subject]
+        if not fitting or not subjects:
+            return None
+        last = fitting[-1]
+        if last.subject or len(last.name.split()) < 2 or self._first_named.get(last.name) != last.position or \
+                not (last.role or _INTRODUCED.match(self.text, last.position + len(last.name))):
+            return None  # not a person introduced as one: with a role, or a clause about them ("Harry Potter")
+        breaks = list(_SENTENCE_BREAK.finditer(self.text, subjects[-1].position, last.position))
+        if not breaks or _PRONOUN_OPENING.match(self.text, breaks[-1].end() - 1):
+            return None  # in the subject's sentence, or in one about "he" ("He and his husband, Georges LeBar, ...")
+        return last
 
     def described(self, phrase: str, position: int, para: int) -> str | None:
         """The person an epithet ("the mother-of-two", "the doctor") at ``position`` stands for: the nearest subject
