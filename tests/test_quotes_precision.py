@@ -162,3 +162,106 @@ def test_the_speaker_of_each_quote(text: str, words: str, speaker: str | None):
     """Each table's cases: where a quote goes on, attributions after and before it, the person a pronoun stands
     for, and phrases that name no speaker (or more than one), which credit no one."""
     assert speaker_of(text, words) == speaker
+
+
+def test_a_quote_run_on_from_a_lost_paragraph_break_is_two_quotes_with_their_speakers():
+    """Detokenised text runs paragraphs together: a quote going on in a new paragraph loses its closing mark
+    (``void. "What is``); the mark after the full stop opens the next quote when the next mark closes one."""
+    text = ('Fire chief Dana Wells said : "It would appear the fire started outside. " "It then spread to the roof. '
+            '"We kept it from the main store. " Engineers were called. A spokesman for the store said : "Luckily '
+            'no one has been hurt. "')
+    assert quote(text, "kept it from the main store").speaker == "Dana Wells"
+    assert quote(text, "Luckily no one has been hurt").speaker == "A spokesman for the store"
+    text = ('"A march is one thing and murder is quite another! "Mayor Tom Reyes thundered in the council. Members '
+            'held a minute of silence. "Our thoughts are with the victims, " said Ann Cole.')
+    assert quote(text, "Our thoughts are with the victims").speaker == "Ann Cole"
+
+
+def test_a_wife_and_a_husband_of_one_surname_keep_their_own_genders_and_names():
+    """Gender is the person's, not the surname's; a first name among relatives of one surname is that relative."""
+    text = ("Deputy Jerry Ortiz was shot in June. He was 35. His son Jeremy Ortiz wrote a letter to the court. "
+            "Chela Ortiz, who married the deputy weeks before he was killed, spoke in court on Monday. "
+            "Chela read the letter aloud. \u201cOur Jerry is in heaven,\u201d she said.")
+    q = quote(text, "Our Jerry is in heaven")
+    assert (q.speaker, q.is_person) == ("Chela Ortiz", True)
+    text = ("Jerry Ortiz was shot in June. His widow Chela Ortiz and his mother Rosa Ortiz were in court. "
+            "\u201cWe appreciate the decision,\u201d Chela said.")
+    assert quote(text, "appreciate the decision").speaker == "Chela Ortiz"
+    text = "RuPaul Andre Charles was born in San Diego. \u201cHumans have been horrible,\u201d RuPaul said."
+    assert quote(text, "Humans have been horrible").speaker == "RuPaul"
+
+
+def test_the_paper_is_the_newspaper_named_before_it():
+    text = ("Unions marched on Wednesday. Conservative daily Kathimerini urged calm in an editorial. \u201cIf nothing "
+            "changes, the anger will sweep everything away,\u201d the paper said.")
+    assert quote(text, "the anger will sweep").speaker == "Kathimerini"
+    text = ("Unions marched on Wednesday. Conservative leader Nikos Dendias urged calm. \u201cIf nothing changes, "
+            "the anger will sweep everything away,\u201d the paper said.")
+    assert quote(text, "the anger will sweep").speaker == "the paper"
+
+
+def test_a_name_in_an_apposition_after_the_verb_is_not_the_subject_of_a_description():
+    """The sentence before a bare quote opens on a description ("The director denied ..."): the quote is the
+    director's, not the studio's named in an apposition after the verb."""
+    text = ('Rita Moss will not direct the sequel. "I simply do not have the time, "Moss said. "I am sorry. " The '
+            'director denied reports that her talks with the studio, Lionsgate, hit a snag. "Contrary to what has '
+            'been reported, the talks have not been hard. " The film opens in May.')
+    assert quote(text, "Contrary to what has been reported").speaker == "Rita Moss"
+
+
+def test_quotes_of_one_sentence_share_the_attribution_at_its_end():
+    text = ('Van Dam insisted the trouble had "nothing to do with the situation in Greece. " "Greece is a unique case '
+            'in the union" because of its "debt dynamics" and because it "has cheated with its statistics, " '
+            'Commissioner Olli Rehn said.')
+    assert quote(text, "Greece is a unique case").speaker == "Olli Rehn"
+    assert quote(text, "nothing to do with").speaker == "Van Dam"
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ('Senator Ann Cole was angry on Monday. "This is a disgrace to the whole state," Cole fumed on Twitter.',
+     "a disgrace", "Ann Cole"),
+    ('"A march is one thing and murder is another! " Mayor Tom Reyes thundered in the council during a session '
+     'called to discuss the budget cuts he announced on Sunday.', "murder is another", "Tom Reyes"),
+    ('Acme Corp closed its plant on Friday. "We regret the loss of these jobs in the town," the statement said.',
+     "We regret the loss", "Acme Corp"),
+    ('Acme Corp said the strike hit output. Senator Ann Cole issued a statement on Monday. "We need answers about '
+     'this now," the statement said.', "We need answers", "the statement"),
+    ('The mayor wrote to the board. "We will not accept any cut to the school budget," the letter read.',
+     "We will not accept", "the letter"),
+    ('Ann Cole stood up in court. "Why did you do it? Why did you hide?" the widow read from her son\'s letter.',
+     "Why did you do it", None),
+])
+def test_strong_verbs_and_documents_attribute_a_quote(text: str, words: str, speaker: str | None):
+    """"fumed", "thundered" (past a long circumstance), "the letter read"; "the statement said" is the organisation
+    of the sentence before, unless a person became the subject since; someone reading out a letter is not its
+    writer."""
+    assert speaker_of(text, words) == speaker
+
+
+def test_quotes_the_text_left_open_end_where_its_words_do():
+    """A single closing mark before an attribution closes a double quote too ("“... for 'Moon,' she wrote"); a
+    straight quote left open two sentences back ends with its first sentence when a title opens mid-sentence."""
+    text = ('Ann Cole wrote to the fans. "I am sad that Kate is leaving the film \'Moon,\' she wrote on her site, but '
+            'added that with Tom Reyes: "Torches will not be necessary." Still, Reyes took no chances. "I promise to '
+            'listen to you," he wrote in his own letter.')
+    assert quote(text, "I promise to listen").speaker == "Tom Reyes"
+    text = ('Ann Cole praised the new director. "He wants to keep you all happy. It is rare for a director to leave '
+            'a hit. There were reports about it. Reyes has produced "Big Pie" and directed "The Compass." Still, '
+            'the director took no chances. "I promise to listen to you," Tom Reyes wrote.')
+    assert speaker_of(text, "Big Pie") is None and speaker_of(text, "He wants to keep") == "Ann Cole"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a man introduced after the subject, with a clause about him: the "he" that follows is his
+    ('"We ask you to respect her privacy," said her publicist, Jack Kets. Kets did not say more. The news came as '
+     'a surprise to producer Matt Connor, who worked with Reid last year. "She was always professional," he said.',
+     "Matt Connor"),
+    # named in the subject's own sentence: the subject's
+    ('"We ask you to respect her privacy," said her publicist, Jack Kets. Kets said he had called producer Matt '
+     'Connor, who worked with Reid last year. "She was always professional," he said.', "Jack Kets"),
+    # a title, not a person: the subject's
+    ('"We ask you to respect her privacy," said her publicist, Jack Kets. Kets went on. The news came as a '
+     'surprise to fans of Harry Potter. "She was always professional," he said.', "Jack Kets"),
+])
+def test_a_he_after_a_person_introduced_since_the_subject(text: str, speaker: str):
+    assert speaker_of(text, "always professional") == speaker

@@ -94,8 +94,13 @@ _CUE_WORDS = (
 _CIRC = (r"(?:\s+(?:in|on|at|during|to|after|before|from|outside|via|while|with|later|earlier|separately|again|"
          r"also|last|this|late|early|yesterday|today|tonight|of|about|by|over|amid|through|years|months|weeks|days|"
          r"hours|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:!?\"\u201c\u201d]{0,60}?)?")
-# Verbs that attribute a quote only right after it ("…," Fridman began. "…," Coen interjected.)
-_AFTER_ONLY_CUES = r"began|interjected|protested|answered|observed|recounted|exclaimed|concluded|chimed in|shot back"
+# Verbs that attribute a quote only right after it ("…," Fridman began. "…," Coen interjected. "…," the letter read:
+# a text's words, but not "…," the widow read: someone else's).
+_AFTER_ONLY_CUES = (r"began|interjected|protested|answered|observed|recounted|exclaimed|concluded|chimed in|shot back|"
+                    r"thundered|fumed|raged|retorted|scoffed|shouted|yelled|(?:"
+                    + "|".join(f"(?<={noun} )" for noun in ("letter", "statement", "release", "note", "memo", "email",
+                                                             "post", "sign", "placard", "banner", "message"))
+                    + ")(?:read|reads)")
 _CUE_EXT = (rf"(?:(?:has|have|had)\s+)?(?:(?:later|also|then|once|again|earlier|previously|recently|subsequently)\s+)?"
             rf"(?:(?:is|are|was|were)\s+quoted\s+as\s+saying"
             rf"|told\s+[^,.;:!?\"\u201c\u201d]{{1,60}}?|(?:{_CUE_WORDS})){_CIRC}")
@@ -103,9 +108,12 @@ _CUE_EXT_AFTER = _CUE_EXT.replace(f"(?:{_CUE_WORDS})", f"(?:{_CUE_WORDS}|{_AFTER
 _SPK = r"(?:[^,.;:!?\"\u201c\u201d\u2018\u2019()\[\]]|(?<=\w)\u2019(?=\w)){1,80}?"
 _AFTER_CUE_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<cue>{_CUE_WORDS}|{_AFTER_ONLY_CUES}|according to)\s+(?P<spk>{_SPK})"
                               rf"(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,60}}))?{_CIRC}\s*(?=[,.;:!?]|$)")
+# A circumstance too long for _CIRC after a cue ("thundered in Parliament during a session to discuss ..."); the
+# cue is the attribution's end.
+_LONG_CIRC = r"(?<=\w)\s+(?:in|at|during|on|to|after|before|while|as)\s"
 _AFTER_SPK_FIRST = re.compile(
     rf"^\s*[,:]?\s*(?P<spk>{_SPK})(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,60}})"
-    rf"(?:,\s*[A-Z][\w.\u2024 ]{{1,30}})?,)?\s+(?P<cue>{_CUE_EXT_AFTER})\s*(?=[,.;:!?]|$)")
+    rf"(?:,\s*[A-Z][\w.\u2024 ]{{1,30}})?,)?\s+(?P<cue>{_CUE_EXT_AFTER})\s*(?=[,.;:!?]|$|{_LONG_CIRC})")
 # A name and a long apposition before the cue: ", Larry Tee, the d.j. and club promoter, who was ..., later said."
 _AFTER_LONG_APPOS = re.compile(
     r"^\s*,?\s*(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){1,3})(?P<appos>),\s+(?:[a-z]|the\b)"
@@ -227,8 +235,10 @@ def quote_spans(par: str) -> list[tuple[int, int, bool]]:
 
     Two apostrophes close a quote (``''`` or two curly ones, as in detokenised corpora); a straight mark after a
     comma or a full stop and a space closes the open quote rather than nesting one (``done, "Salazar said``); a
-    closing mark that opens a word after a space opens a quote."""
+    closing mark that opens a word after a space opens a quote; a single closing mark before an attribution inside a
+    double quote closes it too."""
     scan = par.replace("''", " \u201d").replace("\u2019\u2019", "\u201d\u2019")
+    lost_close = {m.start() for m in _LOST_CLOSE.finditer(scan)}
     spans: list[tuple[int, int, bool]] = []
     depth = 0
     start = 0
@@ -245,6 +255,9 @@ def quote_spans(par: str) -> list[tuple[int, int, bool]]:
                 depth -= 1
                 if depth == 0:
                     spans.append((start, i, True))
+        elif i in lost_close and depth == 1:
+            spans.append((start, i + 1, True))  # "“… for 'New Moon,' she wrote": the single mark closed both
+            depth = 0
         elif c == STRAIGHT:
             prev = scan[i - 1] if i > 0 else " "
             nxt = scan[i + 1] if i + 1 < n else " "
@@ -255,7 +268,15 @@ def quote_spans(par: str) -> list[tuple[int, int, bool]]:
                     start = i + 1
                     depth = 1
             elif opener_ctx and (nxt.isalnum() or nxt in "\u2018'") and not (depth == 1 and after_punct):
-                depth += 1  # nested straight quote
+                run_on = _RUN_ON.match(scan, start, i) if depth == 1 and scan[start - 1:start] == STRAIGHT else None
+                if run_on is not None:  # a quote left open two sentences back: its words end with the first one
+                    spans.append((start, run_on.end("first"), True))
+                    start = i + 1
+                else:
+                    depth += 1  # nested straight quote
+            elif depth == 1 and after_punct and scan[i - 2] in ".!?" and nxt.isalnum() and _closer_next(scan, i + 1):
+                spans.append((start, i, True))  # a quote going on in a new paragraph the text ran together
+                start = i + 1
             else:
                 depth -= 1
                 if depth == 0:
@@ -263,6 +284,26 @@ def quote_spans(par: str) -> list[tuple[int, int, bool]]:
     if depth > 0 and start < n:
         spans.append((start, n, False))
     return [(s, e, closed) for s, e, closed in spans if par[s:e].strip(" \u201d")]
+
+
+# A single closing mark followed by an attribution, inside a double quote: the double mark is lost there.
+_LOST_CLOSE = re.compile(r"(?<=[,.!?])['\u2019](?=\s+(?:he|she|[A-Z][\w\-]+)\s+"
+                         r"(?:said|says|wrote|writes|told|added)\b)")
+
+
+# An open straight quote that has run on past two sentence ends to a mark opening a word mid-sentence ("“He is also
+# aware of you. It's rare for a director ... There have been reports ... in "Twilight"): left open by the text.
+_RUN_ON = re.compile(r"(?P<first>[^\"]*?[.!?])\s+[A-Z][^\"]*?[.!?]\s+[A-Z][^\"]*$")
+
+
+def _closer_next(scan: str, at: int) -> bool:
+    """Whether the next double mark from ``at`` closes a quote (a curly closer, or a straight one before no word):
+    then a straight mark opening a word after a sentence's end (``void. "What is``) opens a quote, its open one
+    having run unclosed to a paragraph end that the text lost."""
+    m = re.compile(f"[{ALL_DOUBLE}]").search(scan, at)
+    if m is None:
+        return False
+    return m.group() in CLOSERS or scan[m.end():m.end() + 1] in ("", " ", "\n", ",", ".", ";", ":")
 
 
 def _clean_quote(text: str) -> str:
@@ -351,13 +392,23 @@ def _looks_name(seg: str) -> bool:
     return 1 <= len(words) <= 5 and all(w[:1].isupper() for w in words)
 
 
+# A sentence opening on a description of one as its subject, then a verb: "The director denied", "A spokesman said".
+_DESCRIBED_OPENING = re.compile(r"(?P<spk>(?:The|A|An)\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<head>[a-z]+))\s+[a-z]+(?:ed|s)\b")
+
+
 def sentence_subject(sentence: str) -> str | None:
     """The name that opens a sentence or its main clause ("However, late Wednesday, Hunter Biden's attorney Abbe
-    Lowell seemed ..." -> "Hunter Biden's attorney Abbe Lowell"), or None."""
+    Lowell seemed ..." -> "Hunter Biden's attorney Abbe Lowell"), a description of a speaker that does ("The
+    director denied"), or None."""
     from .speakers import ROLE_WORDS
 
     starts = [m.end() for m in re.finditer(r",\s+", sentence[:160])]
     if not SUBORDINATE_START.match(sentence):  # "After Consumer Watchdog accused Lara ..., Soller put out": Soller
+        described = _DESCRIBED_OPENING.match(sentence)
+        if described is not None and described.group("head").lower() in \
+                SPEAKER_NOUNS | ROLE_WORDS | ORG_NOUNS | EPITHET_NOUNS:
+            return described.group("spk")  # "The director denied reports that his talks with the studio,
+            # Lionsgate, hit a snag": the director, not a name in an apposition after the verb
         starts.insert(0, 0)
     for st in starts:
         taken: list[str] = []
@@ -431,6 +482,10 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
     acronym = ctx.acronyms.get(re.sub(r"^the\s+", "", sp.name, flags=re.IGNORECASE))
     if acronym is not None:  # "the BDA says": the British Dental Association the article spelled out
         return acronym, acronym, None, False
+    if low.startswith("the ") and len(low.split()) <= 3 and low.split()[-1] in DOCUMENT_NOUNS:
+        org = _document_organisation(ctx, position, para)
+        if org is not None:
+            return org, org, None, False
     if low == "it" or (low.startswith("the ") and len(low.split()) <= 4 and low.split()[-1] in ORG_NOUNS):
         org = resolve_organisation(ctx.orgs, position, para, None if low == "it" else low.split()[-1])
         sayers = _credited_before(ctx.sayers, position)
@@ -474,6 +529,16 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
     return sp.name, full, None, False
 
 
+def _document_organisation(ctx: _Context, position: int, para: int) -> str | None:
+    """Whose "the statement" (or "the letter") at ``position`` is: the organisation an "it" there would be, when
+    no person is the subject of a sentence since it was named (then the statement may be theirs)."""
+    org = resolve_organisation(ctx.orgs, position, para)
+    named_at = [o.position for o in ctx.orgs if o.name == org and o.position < position]
+    if org is None or not named_at:
+        return None
+    return None if any(named_at[-1] < mt.position < position and mt.subject for mt in ctx.people.items) else org
+
+
 # Last words of laws and other texts of rules, which words are "according to" but which say nothing themselves.
 _LAW_WORDS = frozenset({"law", "laws", "charter", "constitution", "convention", "code", "treaty", "act", "rules",
                         "guidelines", "regulations", "doctrine", "bible", "koran", "quran", "scripture", "scriptures"})
@@ -512,7 +577,7 @@ def _last_quoted(ctx: _Context, gender: str, position: int, para: int) -> Quote 
     for p_index, q in reversed(_credited_before(ctx.speakers, position)):
         if p_index < para - _SPEAKER_REACH:
             return None
-        known = ctx.people.gender.get(surname(q.speaker or ""), "?")
+        known = ctx.people.gender_of(q.speaker or "")
         if known in ("?", gender):
             return q
     return None
@@ -551,7 +616,7 @@ def _just_quoted(ctx: _Context, gender: str, position: int, para: int) -> Quote 
     last = speakers[-1][1]
     key = surname(last.speaker or "")
     between = {surname(mt.name) for mt in ctx.people.items if last.position < mt.position < position}
-    known = ctx.people.gender.get(key, "?")
+    known = ctx.people.gender_of(last.speaker or "")
     return last if between <= {key} and known in ("?", gender) else None
 
 
@@ -651,6 +716,8 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
         if attr is not None and attr.own:
             prev_attr_end = attr.end
         attrs.append(attr)
+    attrs = [attr or (None if titled[k] else _sentence_attribution(masked, spans, attrs, k))
+             for k, attr in enumerate(attrs)]
     any_own = any(a is not None and a.own for a in attrs)
     para_quotes: list[Quote] = []
     last_title: Quote | None = None  # the last title listed ("The Freaks Came Out to Write"): no quote goes on from it
@@ -697,6 +764,20 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
             last_title = para_quotes[-1]
     last = next((q for q in reversed(para_quotes) if q.speaker), None)
     return para_quotes, _ParaEnd(last, _ending_intro(par, masked, spans, offset), bool(spans) and not spans[-1][2])
+
+
+def _sentence_attribution(masked: str, spans: list[tuple[int, int, bool]], attrs: list[_Attribution | None],
+                          k: int) -> _Attribution | None:
+    """The attribution of a later quote of the sentence quote ``k`` is in, with no sentence end between them ("“A
+    unique case” because of its “debt” and because it “has cheated,” Olli Rehn said": all three are Rehn's)."""
+    for m in range(k + 1, len(spans)):
+        if _ends_sentence(masked[spans[m - 1][0]:spans[m - 1][1]]) or \
+                _SENTENCE_END.search(masked, spans[m - 1][1] + 1, spans[m][0]):
+            return None
+        later = attrs[m]
+        if later is not None and later.own:
+            return later
+    return None
 
 
 def _names_resolved_speaker(quote: str, name: str, phrase: str) -> bool:
@@ -1062,10 +1143,11 @@ def _previous_sentence(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """A whole-sentence quote with no attribution after a sentence about a person: that person (the speaker, when
     that sentence reports what someone said)."""
     ends_sentence = a.quote.rstrip()[-1:] in ".!?\u2026" or a.after.strip()[:1] in ("", ".", "!", "?")
-    if a.before.strip() or not a.prev_sentence or not ends_sentence:
-        return None
-    reported = _reported_speech(a.prev_sentence, a.prev_sentence)  # "Page was no tease, Yeager said. “…”": Yeager
-    spk = reported.speaker.replace("\u2024", ".") if reported else sentence_subject(a.prev_sentence)
+    if a.before.strip() or not a.prev_sentence or not ends_sentence or a.after.lstrip(" ,")[:1].islower():
+        return None  # ("“Why did you do it?” the widow read from her son's letter": its sentence says whose)
+    prev = a.prev_sentence.strip()
+    reported = _reported_speech(prev, prev)  # "Page was no tease, Yeager said. “…”": Yeager
+    spk = reported.speaker.replace("\u2024", ".") if reported else sentence_subject(prev)
     if not spk:
         return None
     return _Attribution(spk, "said", "", False, a.after_start)

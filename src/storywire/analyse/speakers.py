@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -438,7 +438,17 @@ _PRONOUN = re.compile(r"\b(he|she)\b", re.I)
 _REPORTED_PRONOUN = re.compile(r"\b(?:said|says|added|told\s+\w+|insisted|argued)\s+(?:that\s+)?(he|she)\b")
 
 
-def _genders_by_pronoun(mentions: list[Mention], text: str) -> dict[str, Gender]:
+# A relative clause on a subject that names someone else before a "he" or "she" not reporting speech.
+_OTHER_IN_CLAUSE = re.compile(r",\s+who\s+[^,.;]*?\b(?:the|a|an|his|her|their)\s+[a-z][^,.;]*?"
+                              r"(?<!\bsaid)(?<!\bsays)(?<!\bthinks)(?<!\bbelieves)(?<!\bthat)\s+$")
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d\u2019]?\s+[\"\u201c]?[A-Z]")
+_INTRODUCED = re.compile(r",\s+(?:who|a|an|the)\s")
+_PRONOUN_OPENING = re.compile(r"(?:He|She|His|Her|They|Their)\b")
+
+
+def _genders_by_pronoun(mentions: list[Mention], text: str, key_of: Callable[[str], str]) -> dict[str, Gender]:
     """Gender of people from the "he" or "she" that first follows them as subjects, when no other person is
     named in between ("Rae said she ..." -> f) or only in a clause before the verb whose reported speech it opens
     ("Snider, who met King, said he ..."): the one most of their mentions give (none on a tie)."""
@@ -448,11 +458,13 @@ def _genders_by_pronoun(mentions: list[Mention], text: str) -> dict[str, Gender]
             continue
         end = mentions[i + 1].position if i + 1 < len(mentions) else len(text)
         m = _PRONOUN.search(text, mt.position + len(mt.name), min(end, mt.position + 300))
+        if m is not None and _OTHER_IN_CLAUSE.match(text, mt.position + len(mt.name), m.start()):
+            m = None  # "Chela Ortiz, who married the deputy weeks before he was murdered": the deputy's "he"
         if m is None:  # "Snider, who attended King's news conference, said he backed King": the subject's "he"
             after = next((o.position for o in mentions[i + 1:] if o.subject), len(text))
             m = _REPORTED_PRONOUN.search(text, mt.position + len(mt.name), min(after, mt.position + 300))
         if m:
-            votes.setdefault(surname(mt.name), Counter())[_PRONOUN_GENDER[m.group(1).lower()]] += 1
+            votes.setdefault(key_of(mt.name), Counter())[_PRONOUN_GENDER[m.group(1).lower()]] += 1
     found: dict[str, Gender] = {}
     for key, count in votes.items():
         (top, n), *rest = count.most_common()
@@ -481,19 +493,29 @@ class Mentions:
         self._proper: set[str] | None = None
         self.full: dict[str, set[str]] = {}  # surname (lower case) -> the names of two words or more with it
         self.roles: dict[str, list[str]] = {}  # surname -> the roles written with it, in order
-        self.gender: dict[str, Gender] = {}
-        # a "he" inside a quote is someone the speaker talks about, not the speaker
-        unquoted = "".join(text[a:b] if i % 2 == 0 else " " * (b - a) for i, (a, b) in enumerate(_cuts(text, quoted)))
-        self.gender.update(_genders_by_pronoun(mentions, unquoted))
+        self.gender: dict[str, Gender] = {}  # person_key -> gender
         self._first_named: dict[str, int] = {}  # a name of two words or more -> where the article first gives it
         for mt in mentions:
-            key = surname(mt.name)
             if len(mt.name.split()) >= 2:
-                self.full.setdefault(key, set()).add(mt.name)
+                self.full.setdefault(surname(mt.name), set()).add(mt.name)
                 self._first_named.setdefault(mt.name, mt.position)
+        # a "he" inside a quote is someone the speaker talks about, not the speaker
+        unquoted = "".join(text[a:b] if i % 2 == 0 else " " * (b - a) for i, (a, b) in enumerate(_cuts(text, quoted)))
+        self.gender.update(_genders_by_pronoun(mentions, unquoted, self.person_key))
+        for mt in mentions:
             self.add_role(mt.name, mt.role)
             if mt.gender != "?":
-                self.gender[key] = mt.gender
+                self.gender[self.person_key(mt.name)] = mt.gender
+
+    def person_key(self, name: str) -> str:
+        """The key of the person a name stands for: the surname, or the full name when the article names several
+        people with that surname (Chela Ortiz is not her husband Jerry Ortiz; a bare "Ortiz" is neither)."""
+        key = surname(name)
+        return key if len(self.full.get(key, ())) < 2 else self.fullest(name).lower()
+
+    def gender_of(self, name: str) -> Gender:
+        """The gender the article gives the person a name stands for, "?" when it gives none."""
+        return self.gender.get(self.person_key(name), "?")
 
     def add_role(self, name: str, role: str | None) -> None:
         """Keep a role written with a person's name; one that opens on a woman's or a man's noun ("daughter of
@@ -503,8 +525,8 @@ class Mentions:
         if role and role not in known:
             known.append(role)
         gender = description_gender(role.split()[0]) if role and role.split() else "?"
-        if gender != "?" and self.gender.get(key, "?") == "?":
-            self.gender[key] = gender
+        if gender != "?" and self.gender_of(name) == "?":
+            self.gender[self.person_key(name)] = gender
 
     def is_name(self, word: str) -> bool:
         """Whether a lone capitalised word is a name here: the article writes it so inside a sentence too."""
@@ -519,11 +541,17 @@ class Mentions:
         return roles[0] if roles else None
 
     def fullest(self, name: str, position: int | None = None) -> str:
-        """"Comer" -> "James Comer" when the article names one person so (before ``position``, when given:
-        "Barger" is Kathryn Barger until her father Richards D. Barger is named); the name itself otherwise (two
-        Bidens leave "Biden" as it is)."""
+        """"Comer" -> "James Comer", and "Chela" -> "Chela Ortiz" among Ortizes, when the article names one person so
+        (before
+        ``position``, when given: "Barger" is Kathryn Barger until her father Richards D. Barger is named); the name
+        itself otherwise (two Bidens leave "Biden" as it is)."""
         fulls = {f for f in self.full.get(surname(name), ()) if set(name.split()) <= set(f.split()) and
                  (position is None or self._first_named.get(f, 0) < position)}
+        if not fulls and " " not in name:  # "Chela", to tell her from the other Ortizes the article names
+            fulls = {f for f in self._first_named if f.split()[0] == name and len(self.full[surname(f)]) >= 2 and
+                     (position is None or self._first_named[f] < position)}
+            if len(fulls) != 1:
+                return name
         if len(fulls) == 1:
             return next(iter(fulls))
         longest = max(fulls, key=len, default=name)
@@ -536,7 +564,7 @@ class Mentions:
         words = [_low(w) for w in phrase.split()]
         if len(words) == 1 and words[0] in ("he", "she"):
             want: Gender = _PRONOUN_GENDER[words[0]]
-            fits = lambda mt: self.gender.get(surname(mt.name), "?") in ("?", want)  # noqa: E731
+            fits = lambda mt: self.gender_of(mt.name) in ("?", want)  # noqa: E731
         elif len(words) >= 2 and words[0] == "the" and (words[-1] in ROLE_WORDS or words[-1] in _LEADER_NOUNS) \
                 and not _names_organisation(words):
             content = set(words[1:]) - {"former", "then", "current", "new"}
@@ -548,18 +576,21 @@ class Mentions:
             lowest -= 1  # a paragraph naming no one ("He did not answer.") between the person and the quote
         near = [mt for mt in self.items if mt.position < position and lowest <= mt.para <= para]
         if len(words) == 1:  # a "he" for the nearest subject known to be a he, before one of unknown gender
+            introduced = self._introduced(near, fits)
+            if introduced is not None:
+                return self.fullest(introduced.name, position)
             for mt in reversed(near):
-                if mt.subject and self.gender.get(surname(mt.name)) == want:
+                if mt.subject and self.gender_of(mt.name) == want:
                     return self.fullest(mt.name, position)
             here = [mt for mt in near if mt.para == para]  # then in its paragraph: a subject, or one known a he
             for mt in sorted(reversed(here), key=lambda mt: not (mt.subject and fits(mt))):
-                if mt.subject and fits(mt) or self.gender.get(surname(mt.name)) == want:
+                if mt.subject and fits(mt) or self.gender_of(mt.name) == want:
                     return self.fullest(mt.name, position)
         for mt in reversed(near):  # subjects of sentences first
             if mt.subject and fits(mt):
                 return self.fullest(mt.name, position)
         for mt in reversed(near):  # then others: in the same paragraph, or known to be a he or a she ("Mr. X")
-            if fits(mt) and (mt.para == para or self.gender.get(surname(mt.name), "?") != "?"):
+            if fits(mt) and (mt.para == para or self.gender_of(mt.name) != "?"):
                 return self.fullest(mt.name, position)
         named = {surname(mt.name) for mt in near}
         if len(words) >= 2 and len(named) == 1 and not self.roles.get(next(iter(named))):
@@ -572,12 +603,31 @@ class Mentions:
             return self._next_subject(position, para, lambda mt: fits(mt) or not self.roles.get(surname(mt.name)))
         return None
 
+    def _introduced(self, near: list[Mention], fits: Callable[[Mention], bool]) -> Mention | None:
+        """The person a "he" or "she" after a quote stands for when the last person it may be was first named, in
+        full with a role or a clause about them and not as a subject, in a sentence after the last subject it may
+        be, a sentence about no one else
+        ("Ketsoyan did not say more. The move surprised producer Matthew O'Connor, who worked with Reid. “…,” he
+        told E! News": O'Connor)."""
+        fitting = [mt for mt in near if fits(mt)]
+        subjects = [mt for mt in fitting if mt.subject]
+        if not fitting or not subjects:
+            return None
+        last = fitting[-1]
+        if last.subject or len(last.name.split()) < 2 or self._first_named.get(last.name) != last.position or \
+                not (last.role or _INTRODUCED.match(self.text, last.position + len(last.name))):
+            return None  # not a person introduced as one: with a role, or a clause about them ("Harry Potter")
+        breaks = list(_SENTENCE_BREAK.finditer(self.text, subjects[-1].position, last.position))
+        if not breaks or _PRONOUN_OPENING.match(self.text, breaks[-1].end() - 1):
+            return None  # in the subject's sentence, or in one about "he" ("He and his husband, Georges LeBar, ...")
+        return last
+
     def described(self, phrase: str, position: int, para: int) -> str | None:
         """The person an epithet ("the mother-of-two", "the doctor") at ``position`` stands for: the nearest subject
         named before it in its paragraph or the one before (two before, across a paragraph naming no one) whose
         gender does not contradict it; else the subject of its paragraph's next sentence naming someone; or None."""
         want = description_gender(phrase)
-        fits = lambda mt: self.gender.get(surname(mt.name), "?") in ("?", want) or want == "?"  # noqa: E731
+        fits = lambda mt: self.gender_of(mt.name) in ("?", want) or want == "?"  # noqa: E731
         return self._nearest_subject(position, para, fits)
 
     def _nearest_subject(self, position: int, para: int, fits) -> str | None:
@@ -657,8 +707,14 @@ class OrgMention:
     para: int
     name: str  # as written, with its article ("the White House", "Macy's"), or a description ("the committee")
     named: bool = True  # a name, not a description
+    medium: bool = False  # named after a noun of the press ("daily Eleftherotypia"): "the paper" may stand for it
 
 
+# The press: a name written after one of these nouns ("Centre-left daily Eleftherotypia warned") is a medium's,
+# and "the paper" or "the newspaper" after it may stand for it.
+_PRESS_NOUNS = frozenset({"daily", "newspaper", "paper", "weekly", "tabloid", "magazine", "broadcaster"})
+_PRESS_NAMED = re.compile(rf"[^,.;:!?\"\u201c\u201d]{{0,40}}?\b(?:{'|'.join(sorted(_PRESS_NOUNS))})\s+"
+                          rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}})\s+(?=[a-z])")
 # An organisation a sentence or clause opens on without naming it: "The committee told", "The special panel said"
 _DESCRIBED_ORG = re.compile(r"(?P<org>[Tt]he\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<noun>[a-z]+))\s+(?=[a-z])")
 
@@ -682,6 +738,9 @@ def find_organisations(text: str, spans: list[tuple[int, int, int]], quoted: lis
                 found.append(OrgMention(m.start(), para, f"{the.lower()} {name}".strip() if the else name))
             elif described is not None and described.group("noun") in ORG_NOUNS:  # "The committee told"
                 found.append(OrgMention(st, para, described.group("org").lower(), False))
+            elif (press := _PRESS_NAMED.match(text, st, e)) is not None and \
+                    surname(press.group("name")) not in people.full:
+                found.append(OrgMention(press.start("name"), para, press.group("name"), medium=True))
     return found
 
 
@@ -703,12 +762,14 @@ def _is_org(name: str, people: Mentions) -> bool:
 def resolve_organisation(orgs: list[OrgMention], position: int, para: int, noun: str | None = None) -> str | None:
     """The organisation "the <noun>" ("the company") or "it" (no noun) at ``position`` stands for: the nearest
     one named as the subject of a sentence in its paragraph or the one before, whose name holds the noun unless
-    it fits any ("the ministry": "the Interior Ministry"; "the company": "Macy's"); for "it", also one described
+    it fits any ("the ministry": "the Interior Ministry"; "the company": "Macy's"; "the paper": one named after a
+    noun of the press, "daily Eleftherotypia"); for "it", also one described
     so ("The committee told ... It pointed out"), which is in turn the organisation named before it that fits;
     or None."""
     near = [o for o in orgs if o.position < position and para - 1 <= o.para <= para and (o.named or noun is None)]
     if noun is not None:
-        fitting = [o.name for o in near if noun in _ANY_ORG_NOUNS or noun in o.name.lower().split()]
+        fitting = [o.name for o in near if noun in _ANY_ORG_NOUNS or noun in o.name.lower().split() or
+                   o.medium and noun in _PRESS_NOUNS]
         return fitting[-1] if fitting else None
     if not near or near[-1].named:
         return near[-1].name if near else None
