@@ -55,7 +55,7 @@ _CONNECTIVES = (
     r"but|however|also|and|or|so|yet|still|meanwhile|instead|moreover|furthermore|additionally|besides|"
     r"then|thus|therefore|nevertheless|nonetheless|likewise|similarly|otherwise|later|afterwards|"
     r"in addition|in turn|as a result|by contrast|on the other hand|even so|despite this|despite that|"
-    r"at the time|in response"
+    r"at the time|in response|actually|indeed|in fact|of course|after all|again"
 )
 _PRONOUNS = (
     r"he|she|they|it|its|it's|his|her|hers|their|theirs|them|him|we|our|us|i|my|you|this|these|those|that|"
@@ -150,10 +150,12 @@ _DEMONSTRATIVE_PRONOUN = re.compile(
     r"|\s*[.,;!?])",
     re.IGNORECASE,
 )
-# "McConnell, on the other hand, is …": a connective set off after the subject still points back.
+# "McConnell, on the other hand, is …", "DeGeneres however, has …": a connective set off after the subject still
+# points back.
 _INNER_CONNECTIVE = re.compile(
-    r"^[^,]{1,60},\s*(?:on the other hand|however|meanwhile|too|also|though|instead|in turn|as well|in contrast|"
-    r"by contrast|for (?:his|her|their|its) part|in response|likewise|similarly|nevertheless|nonetheless),",
+    r"^[^,]{1,60}(?:,\s*|\s+(?=however,))(?:on the other hand|however|meanwhile|too|also|though|instead|in turn|"
+    r"as well|in contrast|by contrast|for (?:his|her|their|its) part|in response|likewise|similarly|nevertheless|"
+    r"nonetheless),",
     re.IGNORECASE,
 )
 
