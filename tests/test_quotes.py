@@ -939,3 +939,10 @@ def test_a_quantifier_names_no_one_and_a_live_blog_byline_names_its_writer():
             "\u201cThis is going to be a long night for most viewers, I suspect,\u201d says Neil McCormick.\n\n"
             "\u201cThe cheesy radio presenters are so wrong for this ceremony,\u201d Says Neil McCormick.")
     assert quote(text, "cheesy radio presenters").speaker == "Neil McCormick"
+
+
+def test_a_speakers_verdict_is_the_speakers_words():
+    text = ("Our critic Neil McCormick is watching the ceremony. SZA wins the award but does not accept in person.\n\n"
+            "Neil\u2019s verdict: \u201c\u2018Sorry I can\u2019t be there,\u2019 says SZA, and doesn\u2019t add that "
+            "she had paint to watch drying.\u201d")
+    assert quote(text, "paint to watch").speaker == "Neil"  # was "Neil’s"

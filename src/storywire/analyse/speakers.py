@@ -207,8 +207,9 @@ def _low(word: str) -> str:
 
 @lru_cache(maxsize=8192)
 def trim_phrase(phrase: str) -> str:
-    """The speaker phrase without leading connectives and trailing time or place words."""
-    phrase = phrase.replace("\u2024", ".").strip(" ,;:")
+    """The speaker phrase without leading connectives, trailing time or place words and a possessive ("Neil's
+    verdict: …" is Neil's)."""
+    phrase = _POSSESSIVE_END.sub("", phrase.replace("\u2024", ".").strip(" ,;:"))
     phrase = _SPACED_HYPHEN.sub("-", _LEAD.sub("", phrase))  # "Strauss - Kahn", "the 17 - year - old" (detokenised)
     phrase = _ADVERB_TAIL.sub("", phrase)  # "Holden, meanwhile": no role
     described = _DESCRIBED_NAME.match(phrase)
@@ -220,6 +221,9 @@ def trim_phrase(phrase: str) -> str:
     return trimmed or phrase
 
 
+# "Neil's", "Neil's verdict" (a speaker's words introduced by what they are): the speaker is the owner.
+_POSSESSIVE_END = re.compile(r"(?<=\w)['\u2019]s?(?:\s+(?:verdict|view|take|response|reply|answer|comment|words))?$",
+                            re.IGNORECASE)
 _ADVERB_TAIL = re.compile(r",\s*(?:meanwhile|however|too|though|instead|also|then|now|in turn|for (?:his|her) part)$",
                           re.I)
 # A party and a state after a name: "Rep. Jim McDermott, D-Wash."
