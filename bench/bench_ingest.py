@@ -9,8 +9,10 @@ input on PostgreSQL (a throwaway server, pgtemp.py) with the parallel pipeline a
 (target: at least 0.7). Then `storywire ingest` as a user runs it (a new process; clustering and analysis
 included) on the real texts of the ECB+ dev set (../shared), single process and parallel, with the CPU time of
 the command and its workers (steadier than the wall time on a shared machine). The machine's load average is
-printed: other processes share it. ``--profile`` adds where the single-process command's time goes (cProfile:
-start-up, extraction, store, clustering, per-article parts, story analysis), in ms per article.
+printed: other processes share it. ``--profile`` adds where the time of a single-process JSONL ingest with
+clustering goes (store, pending articles read, text features, the engine's decisions: idf weighting,
+near-duplicates, candidate retrieval, scoring, state update; story writes) and that of the single-process
+command (start-up, extraction, store, clustering, per-article parts, story analysis), in ms per article (cProfile).
 """
 from __future__ import annotations
 
@@ -129,6 +131,56 @@ STAGES = [
 ]
 
 
+# the stages of a single-process JSONL ingest with clustering (bench_ingest's run), as STAGES
+JSONL_STAGES = [
+    ("ingest + clustering", "storywire/pipeline.py", "ingest"),
+    ("  records read and prepared (parse, checks)", "storywire/pipeline.py", "prepare_items"),
+    ("  articles written", "storywire/pipeline.py", "_store_prepared"),
+    ("  clustering", "storywire/pipeline.py", "cluster_pending"),
+    ("    engine kernels compiled or loaded", "storywire/pipeline.py", "_compile_engine"),
+    ("    engine built (model, embedding model)", "storywire/cluster/__init__.py", "load_engine"),
+    ("    pending articles read", "storywire/store/stories.py", "unclustered_articles"),
+    ("    text features and embeddings", "storywire/cluster/prepare.py", "prepare_batch"),
+    ("    engine decisions", "storywire/cluster/online.py", "assign"),
+    ("      idf weighting", "storywire/cluster/online.py", "_vectorise"),
+    ("      near-duplicates", "storywire/cluster/dedup.py", "process"),
+    ("      candidate retrieval", "storywire/cluster/index.py", "candidates"),
+    ("      scoring", "storywire/cluster/scoring.py", "score"),
+    ("      state update (centroids, index)", "storywire/cluster/online.py", "_add"),
+    ("    assignments and stories written", "storywire/store/stories.py", "apply_assignments"),
+    ("    stories refreshed", "storywire/store/stories.py", "refresh_stories"),
+]
+
+
+def profile_jsonl(path: Path, db: str) -> None:
+    """Where the time of a single-process JSONL ingest with clustering goes (cProfile, in this process; its
+    overhead inflates Python-heavy stages), in ms per article."""
+    import cProfile
+
+    store = open_store(db)
+    pipe = Pipeline(store, config.Settings(db=db, analyse=False, batch_size=500, workers=0))
+    profile = cProfile.Profile()
+    summary = profile.runcall(pipe.ingest, read_paths([path]), cluster=True)
+    store.close()
+    n = summary.counts["ingested"]
+    cumulative = _cumulative(pstats.Stats(profile).stats, JSONL_STAGES)  # type: ignore[attr-defined]
+    print(f"-- where a JSONL ingest with clustering spends its time (single process, cProfile, {n} articles; "
+          f"load {os.getloadavg()[0]:.1f}) --")
+    for label, ending, name in JSONL_STAGES:
+        seconds = cumulative.get((ending, name), 0.0)
+        print(f"{label:<56} {seconds:7.2f} s  {1000 * seconds / n:6.2f} ms per article", flush=True)
+
+
+def _cumulative(stats: dict, stages: list[tuple[str, str, str]]) -> dict[tuple[str, str], float]:
+    """The cumulative time of each stage's function (the largest entry of that name: recursion counts once)."""
+    cumulative: dict[tuple[str, str], float] = {}
+    for (file, _line, func), (_cc, _nc, _tt, ct, _callers) in stats.items():
+        for _label, ending, name in stages:
+            if name == func and file.endswith(ending):
+                cumulative[(ending, name)] = max(cumulative.get((ending, name), 0.0), ct)
+    return cumulative
+
+
 def profile_cli(path: Path, db: Path) -> None:
     """Where the time of a single-process `storywire ingest` goes (cProfile; its overhead inflates Python-heavy
     stages), in ms per article."""
@@ -138,11 +190,7 @@ def profile_cli(path: Path, db: Path) -> None:
                    env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     n = sum(1 for _ in path.open(encoding="utf-8"))
     stats = pstats.Stats(str(out)).stats  # type: ignore[attr-defined]
-    cumulative: dict[tuple[str, str], float] = {}
-    for (file, _line, func), (_cc, _nc, _tt, ct, _callers) in stats.items():
-        for _label, ending, name in STAGES:
-            if name == func and file.endswith(ending):
-                cumulative[(ending, name)] = max(cumulative.get((ending, name), 0.0), ct)
+    cumulative = _cumulative(stats, STAGES)
     main = next((ct for (file, _l, func), (*_, ct, _c) in stats.items()
                  if func == "main" and file.endswith("storywire/cli.py")), 0.0)
     whole = cumulative.get(("storywire/cli.py", "<module>"), 0.0)
@@ -204,6 +252,8 @@ def main() -> None:
             print(f"  store + clustering / store only: {sqlite[True] / sqlite[False]:.2f} by wall time{by_cpu}"
                   "  (target >= 0.5)", flush=True)
             run("sqlite, html pages, extract + store", [pages], str(root / f"c{workers}.db"), False, workers)
+        if args.profile and not args.only_cli:
+            profile_jsonl(src, str(root / "profiled-jsonl.db"))
         if not args.no_postgres and not args.only_cli:
             print("-- postgresql, parallel (workers = -1) --")
             with temporary_postgres() as new_database:

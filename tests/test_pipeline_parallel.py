@@ -327,3 +327,66 @@ def test_features_computed_in_workers_give_the_same_stories(store, tmp_path):
     stories = {story for story, _, _ in parallel.values()}
     assert 10 <= len(stories) <= 200  # a real clustering: events grouped, not one story nor one per article
     assert sum(dup is not None for _, dup, _ in parallel.values()) >= 50  # reprints found
+
+
+@pytest.mark.parametrize("cluster", [False, True])
+def test_workers_start_only_for_an_ingest_that_uses_them(sqlite_store, tmp_path, monkeypatch, cluster):
+    """A store-only ingest of clean JSONL text (prepared here) never starts the workers' forkserver, whose
+    models would load on the cores the store needs; one that clusters starts it."""
+    from storywire import parallel
+
+    started: list[bool] = []
+    start = parallel._start_forkserver
+    monkeypatch.setattr(parallel, "_start_forkserver", lambda nlp=True: started.append(True) or start(nlp))
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": f"a{i}", "title": f"Harbour strike day {i}",
+                                       "text": f"Dockers walked out for day {i} of the strike."}) + "\n"
+                           for i in range(200)), encoding="utf-8")
+    pipe = Pipeline(sqlite_store, config.Settings(analyse=False, workers=2))
+    summary = pipe.ingest(read_paths([src]), cluster=cluster)
+    assert summary.counts["ingested"] == 200
+    assert bool(started) == cluster
+
+
+def test_with_workers_the_engine_never_loads_the_embedding_model_here(sqlite_store, tmp_path):
+    """The workers embed the articles; the process that assigns them does not load the model for nothing."""
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": f"a{i}", "title": f"Harbour strike day {i}",
+                                       "text": f"Dockers walked out for day {i} of the strike."}) + "\n"
+                           for i in range(400)), encoding="utf-8")
+    pipe = Pipeline(sqlite_store, config.Settings(analyse=False, workers=2))
+    assert pipe.ingest(read_paths([src])).counts["ingested"] == 400
+    timeline = pipe._timeline
+    assert timeline is not None and timeline.engine.embedder is not None
+    assert timeline.engine.embedder._model is None
+
+
+def test_an_ingest_that_does_not_analyse_starts_workers_without_spacy(tmp_path):
+    """The workers of an ingest without analysis come from a forkserver that did not load spaCy (over a second
+    of CPU for nothing); with analysis, they hold it (a fresh process each: one forkserver per process)."""
+    import subprocess
+    import sys
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": f"a{i}", "title": f"Harbour strike day {i}",
+                                       "text": f"Dockers walked out for day {i} of the strike."}) + "\n"
+                           for i in range(400)), encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from storywire import config\n"
+        "from storywire.ingest.files import read_paths\n"
+        "from storywire.parallel import ordered_map\n"
+        "from storywire.pipeline import Pipeline\n"
+        "from storywire.store import open_store\n"
+        "from test_pipeline_parallel import models_held\n"
+        "if __name__ == '__main__':\n"
+        "    analyse = sys.argv[3] == '1'\n"
+        "    pipe = Pipeline(open_store(sys.argv[2]), config.Settings(analyse=analyse, workers=2))\n"
+        "    pipe.ingest(read_paths([sys.argv[1]]), analyse=analyse, parts=False)\n"
+        "    print(all(held for _, (_, _, _, held) in ordered_map(models_held, range(40), workers=2, chunksize=2)))\n")
+    (tmp_path / "run.py").write_text(script)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent), *sys.path])}
+    for analyse in ("0", "1"):
+        out = subprocess.run([sys.executable, str(tmp_path / "run.py"), str(src), str(tmp_path / f"{analyse}.db"),
+                              analyse], env=env, capture_output=True, text=True, check=True).stdout.split()
+        assert out[-1] == ("True" if analyse == "1" else "False")

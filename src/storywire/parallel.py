@@ -111,17 +111,17 @@ class _Pools:
 
 _pools = _Pools()
 PRELOAD = ["__main__", "storywire.worker_preload"]  # what the forkserver imports before it forks a worker
+PRELOAD_NLP = "storywire.worker_preload_nlp"  # and the spaCy pipeline, unless the caller will not analyse
 
 
 def _context() -> BaseContext:
-    """The forkserver context, its server importing :data:`PRELOAD` (where there is no forkserver: spawn)."""
+    """The forkserver context (where there is no forkserver: spawn); its server's preload is set by
+    :func:`_start_forkserver`."""
     import multiprocessing
 
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(PRELOAD)
-    return context
+    return multiprocessing.get_context("forkserver")
 
 
 def _submit(pool: ProcessPoolExecutor, fn: Callable[[T], R], chunk: list[T]) -> Future:
@@ -154,21 +154,25 @@ def stop_workers() -> None:
     _pools.stop()
 
 
-def start_workers(workers: int) -> None:
+def start_workers(workers: int, nlp: bool = True) -> None:
     """Start loading what the worker processes need (``workers`` > 0) in the background: the forkserver
-    imports the stages and loads their models while the caller goes on (reading its input, storing it)."""
+    imports the stages and loads their models while the caller goes on (reading its input, storing it).
+    ``nlp`` False: not the spaCy pipeline (nothing the caller sends will analyse; a worker that does loads it)."""
     if workers <= 0:
         return
-    _start_forkserver()
+    _start_forkserver(nlp)
 
 
-def _start_forkserver() -> None:
-    """The forkserver running (where there is one), started with Ctrl-C ignored, as the workers it forks are:
-    Ctrl-C reaches the whole process group, and stopping the workers is their parent's job (:func:`stop_workers`),
-    not a traceback in each of them."""
-    if _context().get_start_method() != "forkserver":
+def _start_forkserver(nlp: bool = True) -> None:
+    """The forkserver running (where there is one; started with :data:`PRELOAD`, and :data:`PRELOAD_NLP` with
+    ``nlp``), started with Ctrl-C ignored, as the workers it forks are: Ctrl-C reaches the whole process group,
+    and stopping the workers is their parent's job (:func:`stop_workers`), not a traceback in each of them."""
+    context = _context()
+    if context.get_start_method() != "forkserver":
         return
     from multiprocessing import forkserver
+
+    context.set_forkserver_preload(PRELOAD + [PRELOAD_NLP] if nlp else PRELOAD)  # used if it starts now
 
     if threading.current_thread() is not threading.main_thread():
         forkserver.ensure_running()
@@ -196,7 +200,7 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], workers: int, chunksiz
             yield from zip(chunk, run_chunk(fn, chunk), strict=True)
         return
     chunks = chain(first, chunks)
-    pool = _pools.get(workers)
+    pool: ProcessPoolExecutor | None = None  # taken when a chunk is first sent (a stream run here starts none)
     # chunk, its future and the pool running it (None: a chunk run here when its turn comes)
     pending: deque[tuple[list[T], Future | None, ProcessPoolExecutor | None]] = deque()
 
@@ -204,6 +208,7 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], workers: int, chunksiz
         nonlocal pool
         if local:
             return chunk, None, None
+        pool = pool or _pools.get(workers)
         try:
             future = _submit(pool, fn, chunk)
         except BrokenProcessPool:  # a worker died since: a new pool
