@@ -946,3 +946,10 @@ def test_a_speakers_verdict_is_the_speakers_words():
             "Neil\u2019s verdict: \u201c\u2018Sorry I can\u2019t be there,\u2019 says SZA, and doesn\u2019t add that "
             "she had paint to watch drying.\u201d")
     assert quote(text, "paint to watch").speaker == "Neil"  # was "Neil’s"
+
+
+def test_an_owner_or_a_base_before_a_name_is_its_role():
+    q = quote("\u201cThis is a tragic loss for all of us,\u201d said Kraft Food\u2019s Susan Davison.", "tragic loss")
+    assert (q.speaker, q.role) == ("Susan Davison", "Kraft Food")
+    q = quote("\u201cThe abuses must stop now,\u201d said New York-based Human Rights Watch.", "abuses must stop")
+    assert q.speaker == "Human Rights Watch"

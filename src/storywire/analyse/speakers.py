@@ -234,6 +234,8 @@ def _is_name_word(word: str) -> bool:
     if _PARTY_STATE.match(word):
         return False
     low = _low(word)
+    if low.endswith("-based"):
+        return False  # "New York-based Human Rights Watch": where it is based is no part of its name
     acronym = len(word.rstrip(".\u2024")) > 1 and word.replace("-", "").isupper()  # "NATO", not the initial "L."
     return bool(word[:1].isupper()) and not acronym and low not in ROLE_WORDS and low not in NOT_NAME and \
         low not in HONORIFICS
@@ -268,6 +270,9 @@ def split_speaker(phrase: str) -> SpeakerName:
         if _low(name_words[start - 1]) in ("lord", "lady", "baroness", "sir", "dame") and \
                 name_words[start - 1][:1].isupper():
             start -= 1  # "Lady Bunny" (a title of the name), but "first lady Tammy Murphy" (a role)
+    owner = max((i for i in range(start, end - 1) if POSSESSIVE.search(name_words[i])), default=-1)
+    if owner >= 0 and _is_name_word(name_words[owner + 1]):
+        start = owner + 1  # "Kraft Food's Susan Davison": the name after its owner, who gives the role
     orgs = [i for i in range(start, end) if _low(name_words[i]) in ORG_WORDS]
     if orgs and end - orgs[-1] > 2 and low[0] not in DESCRIPTION_START:
         start = orgs[-1] + 1  # "Head of School Vicky Fogg": the name after the organisation of the title
