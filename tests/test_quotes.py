@@ -953,3 +953,10 @@ def test_an_owner_or_a_base_before_a_name_is_its_role():
     assert (q.speaker, q.role) == ("Susan Davison", "Kraft Food")
     q = quote("\u201cThe abuses must stop now,\u201d said New York-based Human Rights Watch.", "abuses must stop")
     assert q.speaker == "Human Rights Watch"
+
+
+def test_a_ship_is_no_speaker_even_when_a_statement_follows_it():
+    text = ("The Indian INS Mysore was patrolling the waters when it received a distress call, a Defence Ministry "
+            "statement said. \u201cOn sighting the helicopter, the boats disengaged and attempted escape.\u201d "
+            "Indian commandos boarded the larger pirate boat, the statement said.")
+    assert "Mysore" not in (quote(text, "boats disengaged").speaker or "")

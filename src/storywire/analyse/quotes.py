@@ -70,6 +70,7 @@ from .speakers import (
     find_mentions,
     find_organisations,
     is_epithet,
+    names_ship,
     resolve_organisation,
     split_speaker,
     surname,
@@ -547,12 +548,15 @@ _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "l
 
 def _names_no_source(phrase: str) -> bool:
     """Whether a speaker phrase names no one: an ordinal with nothing it counts ("The second"), a law ("the UN
-    Charter"), or one document among others from no named source ("Another post from the account", "a
-    statement"); "the memo" (the one the article is about) and "a statement from the White House" name a source."""
+    Charter"), one document among others from no named source ("Another post from the account", "a
+    statement"), a ship ("INS Mysore"); "the memo" (the one the article is about) and "a statement from the
+    White House" name a source."""
     words = phrase.split()
     low = [w.lower().strip(".,\u2024") for w in words]
     if low[-1] in _ORDINALS and len(low) <= 2 or low[-1] in _LAW_WORDS:
         return True  # "The second"; "according to international law", "the UN Charter": a text, no one's words
+    if names_ship(phrase):
+        return True
     counted = low[0] in ("a", "an", "another", "one") and any(w in DOCUMENT_NOUNS for w in low[1:3])
     return counted and not any(w[:1].isupper() for w in words[1:])
 

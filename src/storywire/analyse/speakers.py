@@ -758,10 +758,17 @@ def _inside(starts: list[int], quoted: list[tuple[int, int]], at: int) -> bool:
     return k >= 0 and at < quoted[k][1]
 
 
+def names_ship(phrase: str) -> bool:
+    """Whether a phrase names a ship: a ship's prefix in capitals before a name ("the Indian INS Mysore")."""
+    words = phrase.split()
+    return any(w.isupper() and _low(w) in _SHIP_PREFIXES for w in words[:-1])
+
+
 def _is_org(name: str, people: Mentions) -> bool:
     words = name.split()
     low = [_low(w) for w in words]
-    if POSSESSIVE.sub("", low[0]) in NOT_NAME or surname(name) in people.full or surname(name) in people.gender:
+    if POSSESSIVE.sub("", low[0]) in NOT_NAME or surname(name) in people.full or surname(name) in people.gender \
+            or names_ship(name):
         return False
     if any(w in ORG_WORDS or w in _ORG_SUFFIX for w in low) or any(len(w) > 1 and w.isupper() for w in words):
         return True
