@@ -397,30 +397,3 @@ def test_backfill_analyses_the_stories_on_ray_as_ingest_does(local_ray, shared, 
         assert ray_store.stories_needing_analysis(conn) == []
     ray_store.close()
     single.close()
-
-
-def test_articles_of_one_time_are_placed_in_the_same_order_whatever_order_they_were_stored(tmp_path):
-    """Pages give their time to the second or the day; a backfill's ids follow whichever shard task stored first.
-    Ingest and backfill place articles of one time in one order (by their text), so the stories do not change
-    from run to run."""
-    from storywire.scale.backfill import pending_partitions
-
-    records = [{"id": f"t{i}", "title": f"Harbour strike day {i}", "language": "en",
-                "text": f"Dock workers in port number {i} walked out over pay on Friday morning.",
-                "published": "2024-03-01T10:00:00Z"} for i in range(8)]
-    orders = {}
-    for name, recs in (("forward", records), ("backward", records[::-1])):
-        src = tmp_path / f"{name}.jsonl"
-        src.write_text("".join(json.dumps(r) + "\n" for r in recs))
-        db = str(tmp_path / f"{name}.db")
-        st = open_store(db)
-        Pipeline(st, config.Settings(db=db, analyse=False)).ingest(read_paths([src]), cluster=False)
-        with st.read() as conn:
-            title_of = {a.id: a.title for a in st.unclustered_articles(conn, True, 100)}
-            ingest_order = [a.title for a in st.unclustered_articles(conn, True, 100)]
-        st.close()
-        backfill_order = [title_of[aid] for aid, _ in pending_partitions(config.Settings(db=db))["en"]]
-        orders[name] = (ingest_order, backfill_order)
-    assert orders["forward"][0] == orders["backward"][0]
-    assert orders["forward"][1] == orders["backward"][1] == orders["forward"][0]
-    assert len(orders["forward"][0]) == 8

@@ -47,11 +47,9 @@ def partition_of(language: str | None) -> str:
     return (language or "")[:2].lower() or UNKNOWN_LANGUAGE
 
 
-def time_key(article_id: int, published: datetime | None, content_hash: str) -> tuple:
-    """Article time order: dated oldest first, then undated; articles of one time by the hash of their text, then
-    by id. Not by id first: a backfill's ids follow the order in which its shard tasks happened to store, and pages
-    give their time to the second or the day, so ties are common and the stories would change from run to run."""
-    return (published is None, published or datetime.min.replace(tzinfo=UTC), content_hash, article_id)
+def time_key(article_id: int, published: datetime | None) -> tuple:
+    """Article time order, as `storywire ingest` clusters: dated oldest first, then undated, by id."""
+    return (published is None, published or datetime.min.replace(tzinfo=UTC), article_id)
 
 
 def state_name(lane: str) -> str:
@@ -195,7 +193,7 @@ class Assigner:
         from ..cluster import ClusterDoc
 
         assert self.engine is not None
-        for a in sorted(arts, key=lambda a: time_key(a.id, a.published, a.content_hash)):
+        for a in sorted(arts, key=lambda a: time_key(a.id, a.published)):
             assert a.story_id is not None
             self.engine.observe(ClusterDoc.from_article(a), a.story_id)
 

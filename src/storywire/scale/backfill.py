@@ -204,13 +204,12 @@ def pending_partitions(settings: Settings) -> dict[str, list[tuple[int, datetime
         with store.read() as conn:
             after = 0
             while page := store.pending_keys(conn, after, PENDING_PAGE):
-                for key in page:
-                    keys.setdefault(partition_of(key.language), []).append(
-                        time_key(key.id, key.published, key.content_hash))
-                after = page[-1].id
+                for aid, published, language in page:
+                    keys.setdefault(partition_of(language), []).append(time_key(aid, published))
+                after = page[-1][0]
     finally:
         store.close()
-    return {p: [(k[3], None if k[0] else k[1]) for k in sorted(ks)] for p, ks in sorted(keys.items())}
+    return {p: [(k[2], None if k[0] else k[1]) for k in sorted(ks)] for p, ks in sorted(keys.items())}
 
 
 @dataclass

@@ -31,15 +31,6 @@ def _refresh_statement(with_title: bool) -> sa.Update:
     return stories.update().where(stories.c.id == sa.bindparam("sid")).values({c: sa.bindparam(c) for c in names})
 
 
-
-class PendingKey(NamedTuple):
-    """An article in no story yet, as a backfill orders it: its id, time, language and the hash of its text."""
-
-    id: int
-    published: datetime | None
-    language: str | None
-    content_hash: str
-
 class StoryCounts(NamedTuple):
     """A story's size and latest time as its row keeps them: enough to bound its ranking score."""
 
@@ -187,25 +178,23 @@ class StoriesMixin:
 
     # -- what clustering reads, in article time ---------------------------------------------------
     def unclustered_articles(self, conn: sa.Connection, dated: bool, limit: int) -> list[Article]:
-        """Up to ``limit`` articles in no story yet: dated ones oldest first (those of one time by the hash of
-        their text, as a backfill orders them: the same stories whatever order the input came in), or
-        (``dated=False``) undated ones in id order."""
+        """Up to ``limit`` articles in no story yet: dated ones oldest first, or (``dated=False``) undated
+        ones in id order."""
         stmt = sa.select(*ARTICLE_COLUMNS).join_from(articles, sources).where(articles.c.story_id.is_(None))
         if dated:
-            stmt = stmt.where(articles.c.published.is_not(None)).order_by(articles.c.published,
-                                                                          articles.c.content_hash, articles.c.id)
+            stmt = stmt.where(articles.c.published.is_not(None)).order_by(articles.c.published, articles.c.id)
         else:
             stmt = stmt.where(articles.c.published.is_(None)).order_by(articles.c.id)
         return [row_to_article(r) for r in conn.execute(stmt.limit(limit))]
 
-    def pending_keys(self, conn: sa.Connection, after_id: int, limit: int) -> list[PendingKey]:
-        """The :class:`PendingKey` of up to ``limit`` articles in no story yet with an id above ``after_id``, in id
+    def pending_keys(self, conn: sa.Connection, after_id: int,
+                     limit: int) -> list[tuple[int, datetime | None, str | None]]:
+        """(id, published, language) of up to ``limit`` articles in no story yet with an id above ``after_id``, in id
         order: what a backfill needs to partition them by language and order them by time, without their text."""
-        rows = conn.execute(sa.select(articles.c.id, articles.c.published, articles.c.language,
-                                      articles.c.content_hash)
+        rows = conn.execute(sa.select(articles.c.id, articles.c.published, articles.c.language)
                             .where(articles.c.story_id.is_(None), articles.c.id > after_id)
                             .order_by(articles.c.id).limit(limit))
-        return [PendingKey(r.id, r.published, r.language, r.content_hash) for r in rows]
+        return [(r.id, r.published, r.language) for r in rows]
 
     def clustered_in_time(self, conn: sa.Connection, after: tuple[datetime, int] | None, until: datetime,
                           limit: int) -> list[Article]:
