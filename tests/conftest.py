@@ -55,3 +55,10 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not beside the repository")
     return SHARED
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests marked slow first, each group in its collected order: with one test handed out at a time
+    (`--maxschedchunk 1`), pytest-xdist's workers start the long tests early and end on short ones, instead of
+    one worker running a long test alone at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
