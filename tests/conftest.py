@@ -57,8 +57,13 @@ def shared() -> Path:
     return SHARED
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group marks
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The tests marked slow first, each group in its collected order: with one test handed out at a time
-    (`--maxschedchunk 1`), pytest-xdist's workers start the long tests early and end on short ones, instead of
-    one worker running a long test alone at the end."""
+    """The tests marked slow first, each group in its collected order: with `--dist loadgroup` each test (or
+    xdist_group) is handed to a worker as it frees up, so the long tests start early and the workers end on short
+    ones, instead of one worker running a long test alone at the end. The tests on the module's local Ray are one
+    group: one worker starts Ray once for them."""
+    for item in items:
+        if "local_ray" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("local_ray"))
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
