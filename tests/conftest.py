@@ -55,3 +55,15 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not beside the repository")
     return SHARED
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group marks
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests marked slow first, each group in its collected order: with `--dist loadgroup` each test (or
+    xdist_group) is handed to a worker as it frees up, so the long tests start early and the workers end on short
+    ones, instead of one worker running a long test alone at the end. The tests on the module's local Ray are one
+    group: one worker starts Ray once for them."""
+    for item in items:
+        if "local_ray" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("local_ray"))
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)

@@ -371,6 +371,7 @@ def _generated_jsonl(path: Path, n: int) -> None:
                                 "text": text, "published": f"2024-03-{1 + i % 28:02d}T{i % 24:02d}:00:00Z"}) + "\n")
 
 
+@pytest.mark.xdist_group("stopped-ingest")  # one after the other: each ingests 2,500 articles with two workers
 @pytest.mark.parametrize("how", ["SIGINT to the group (Ctrl-C)", "SIGTERM to the command"])
 def test_a_stopped_ingest_says_so_in_one_line_leaves_no_worker_and_goes_on_when_run_again(tmp_path, how):
     import signal

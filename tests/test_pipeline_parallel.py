@@ -76,6 +76,7 @@ def test_workers_start_holding_the_models():
     assert all(preloaded and spacy for _, _, preloaded, spacy in got)
 
 
+@pytest.mark.slow
 def test_storywire_ingest_with_workers_stores_what_one_process_stores(tmp_path):
     """`storywire ingest` as a user runs it, with workers (started while the input is read) and without:
     the same articles, the same stories, the same analyses, each bad record reported on its own line."""

@@ -3,6 +3,9 @@
 The commands run in README order on a fresh store, from a folder that looks like the repository root
 (its files, ../shared beside it) with nothing written into the repository. A command that cannot run
 here is listed in NOT_RUN with the reason; a storywire command among them must still answer --help.
+The long commands that read no store and make nothing a later command reads are listed in APART: each
+runs in a test of its own on a fresh folder (after the commands that make its input), so that pytest's
+workers run them side by side.
 
 `python tests/test_readme.py` rewrites the README's settings table from the settings.
 """
@@ -38,6 +41,16 @@ NOT_RUN = {
     "ray start --address 192.0.2.10:6379": "joins a Ray cluster on another machine",
     "storywire --db postgresql://storywire:secret@192.0.2.20/storywire backfill /archive/cc-news/ "
     "--address 192.0.2.10:6379": "needs a Ray cluster, PostgreSQL and a crawl",
+}
+DATED = "storywire eval dated ../shared/data/stories/ecbplus-dev.jsonl -o ecb-dated.jsonl"
+APART = {  # command: the README commands run before it, in its own folder
+    "storywire cluster train tests/fixtures/cluster/stream.jsonl -o model.json": (),
+    "storywire eval cluster ../shared/data/stories/ecbplus-dev.jsonl --split-topics --baseline": (),
+    "storywire eval cluster ../shared/data/stories/ecbplus-dev.jsonl --split-topics --via-store": (),
+    "storywire eval cluster ecb-dated.jsonl --shuffle --seed 7": (DATED,),
+    "storywire eval cluster ../shared/data/stories/ecbplus-dev.jsonl --split-topics --titles-only": (),
+    "storywire eval extract --limit 50": (),
+    "storywire eval quotes tests/data/quotes-report.jsonl --show": (),
 }
 SETTINGS_TABLE = re.compile(r"(<!-- settings:[^\n]*-->\n)(.*?)(<!-- /settings -->)", re.S)
 
@@ -84,25 +97,46 @@ def test_sh_blocks_are_read_line_by_line():
 
 
 def test_every_commands_left_out_is_still_in_the_readme():
-    assert set(NOT_RUN) <= set(sh_commands(README.read_text(encoding="utf-8")))
+    commands = sh_commands(README.read_text(encoding="utf-8"))
+    assert set(NOT_RUN) <= set(commands)
+    for line, before in APART.items():  # run apart: still README commands, after the ones they need
+        assert line in commands and line not in NOT_RUN
+        assert all(b in commands and commands.index(b) < commands.index(line) for b in before), line
+
+
+def failures(lines: list[str], cwd: Path) -> list[str]:
+    """Run README command lines in order in ``cwd``; a note for each that fails."""
+    failed = []
+    for line in lines:
+        proc = run(line, cwd)
+        if proc.returncode != 0:
+            failed.append(f"{line}\nexit status {proc.returncode}\n{proc.stderr[-2000:]}")
+    return failed
 
 
 @pytest.mark.slow
 def test_every_readme_command_runs(repo_view):
+    """Every command in README order on one store, but those run apart (APART) or not run (NOT_RUN)."""
     added = subprocess.run([str(EXE), "users", "add", "alice", "--admin", "--password-stdin"], cwd=repo_view,
                            input="correct horse battery\n", capture_output=True, text=True)  # the README's user
     assert added.returncode == 0, added.stderr
-    failed = []
-    for line in sh_commands(README.read_text(encoding="utf-8")):
-        if line in NOT_RUN:
-            if line.startswith("storywire "):
-                proc = run(line + " --help", repo_view)
-                failed += [f"{line} --help\n{proc.stderr}"] if proc.returncode != 0 else []
-            continue
-        proc = run(line, repo_view)
-        if proc.returncode != 0:
-            failed.append(f"{line}\nexit status {proc.returncode}\n{proc.stderr[-2000:]}")
+    lines = [line for line in sh_commands(README.read_text(encoding="utf-8")) if line not in {**NOT_RUN, **APART}]
+    failed = failures(lines, repo_view)
     assert not failed, "README commands that failed:\n\n" + "\n\n".join(failed)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("line", list(APART))
+def test_readme_command_run_apart_runs(line, repo_view):
+    failed = failures([*APART[line], line], repo_view)
+    assert not failed, "README commands that failed:\n\n" + "\n\n".join(failed)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("line", [line for line in NOT_RUN if line.startswith("storywire ")])
+def test_readme_command_not_run_answers_help(line, tmp_path):
+    failed = failures([line + " --help"], tmp_path)
+    assert not failed, failed[0]
 
 
 def test_readme_settings_table_is_the_generated_one():
