@@ -8,6 +8,7 @@ way, as a digest in the store's named-state table, and is gone once the first ad
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import re
@@ -33,8 +34,15 @@ MIN_PASSWORD = 8
 SETUP_STATE = "setup_token"  # the engine_state row holding the set-up token's digest
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$")
 _hasher = PasswordHasher()
-# A fixed hash to verify against when the user does not exist, so timing does not reveal user names.
-_DUMMY_HASH = _hasher.hash("storywire-no-such-user")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """A fixed hash to verify against when the user does not exist, so timing does not reveal user names;
+    made on the first login check, not at import (every `storywire` command imports this module)."""
+    return _hasher.hash("storywire-no-such-user")
+
+
 # Each argon2 check takes 64 MiB and a core's time: at most this many at once per process, so a flood
 # of logins cannot exhaust memory (the others queue here, outside any transaction).
 _CHECKS = threading.BoundedSemaphore(2)
@@ -50,7 +58,7 @@ def verify_password(stored: str | None, password: str, wrong: str) -> str:
     (``stored`` None) is checked against a dummy hash, so it costs the same time and gives the same answer."""
     try:
         with _CHECKS:
-            _hasher.verify(stored or _DUMMY_HASH, password)
+            _hasher.verify(stored or _dummy_hash(), password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         raise AuthError(wrong) from None
     if stored is None:
