@@ -391,24 +391,3 @@ def test_an_ingest_that_does_not_analyse_starts_workers_without_spacy(tmp_path):
         out = subprocess.run([sys.executable, str(tmp_path / "run.py"), str(src), str(tmp_path / f"{analyse}.db"),
                               analyse], env=env, capture_output=True, text=True, check=True).stdout.split()
         assert out[-1] == ("True" if analyse == "1" else "False")
-
-
-def test_ctrl_c_while_the_workers_start_is_not_lost(monkeypatch):
-    """Workers start when an ingest first sends them work; a Ctrl-C pressed while their server starts (with
-    Ctrl-C ignored, so the server and its workers inherit that) still stops the ingest."""
-    import signal
-    from multiprocessing import forkserver
-
-    from storywire import parallel
-
-    def starting() -> None:
-        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C, pressed while the server starts
-    monkeypatch.setattr(forkserver, "ensure_running", starting)
-    caught: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, _frame: caught.append(signum))
-    try:
-        parallel._start_forkserver()
-        time.sleep(0.1)  # a handler runs at the next step of the main thread
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    assert caught == [signal.SIGINT]

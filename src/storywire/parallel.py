@@ -177,16 +177,11 @@ def _start_forkserver(nlp: bool = True) -> None:
     if threading.current_thread() is not threading.main_thread():
         forkserver.ensure_running()
         return
-    # Ctrl-C is ignored while the forkserver starts (an ignored signal stays ignored across exec) and blocked too:
-    # a blocked signal is never discarded, even while ignored, so a Ctrl-C pressed meanwhile stays pending and
-    # reaches the restored handler when unblocked (ignored alone, it was lost and the ingest went on).
-    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # an ignored signal stays ignored across exec
     try:
         forkserver.ensure_running()
     finally:
         signal.signal(signal.SIGINT, previous)
-        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
 
 def ordered_map(fn: Callable[[T], R], items: Iterable[T], workers: int, chunksize: int = 32,
