@@ -338,7 +338,7 @@ def test_workers_start_only_for_an_ingest_that_uses_them(sqlite_store, tmp_path,
 
     started: list[bool] = []
     start = parallel._start_forkserver
-    monkeypatch.setattr(parallel, "_start_forkserver", lambda nlp=True: started.append(True) or start(nlp))
+    monkeypatch.setattr(parallel, "_start_forkserver", lambda: started.append(True) or start())
     src = tmp_path / "in.jsonl"
     src.write_text("".join(json.dumps({"id": f"a{i}", "title": f"Harbour strike day {i}",
                                        "text": f"Dockers walked out for day {i} of the strike."}) + "\n"
@@ -360,34 +360,3 @@ def test_with_workers_the_engine_never_loads_the_embedding_model_here(sqlite_sto
     timeline = pipe._timeline
     assert timeline is not None and timeline.engine.embedder is not None
     assert timeline.engine.embedder._model is None
-
-
-def test_an_ingest_that_does_not_analyse_starts_workers_without_spacy(tmp_path):
-    """The workers of an ingest without analysis come from a forkserver that did not load spaCy (over a second
-    of CPU for nothing); with analysis, they hold it (a fresh process each: one forkserver per process)."""
-    import subprocess
-    import sys
-
-    src = tmp_path / "in.jsonl"
-    src.write_text("".join(json.dumps({"id": f"a{i}", "title": f"Harbour strike day {i}",
-                                       "text": f"Dockers walked out for day {i} of the strike."}) + "\n"
-                           for i in range(400)), encoding="utf-8")
-    script = (
-        "import sys\n"
-        "from storywire import config\n"
-        "from storywire.ingest.files import read_paths\n"
-        "from storywire.parallel import ordered_map\n"
-        "from storywire.pipeline import Pipeline\n"
-        "from storywire.store import open_store\n"
-        "from test_pipeline_parallel import models_held\n"
-        "if __name__ == '__main__':\n"
-        "    analyse = sys.argv[3] == '1'\n"
-        "    pipe = Pipeline(open_store(sys.argv[2]), config.Settings(analyse=analyse, workers=2))\n"
-        "    pipe.ingest(read_paths([sys.argv[1]]), analyse=analyse, parts=False)\n"
-        "    print(all(held for _, (_, _, _, held) in ordered_map(models_held, range(40), workers=2, chunksize=2)))\n")
-    (tmp_path / "run.py").write_text(script)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent), *sys.path])}
-    for analyse in ("0", "1"):
-        out = subprocess.run([sys.executable, str(tmp_path / "run.py"), str(src), str(tmp_path / f"{analyse}.db"),
-                              analyse], env=env, capture_output=True, text=True, check=True).stdout.split()
-        assert out[-1] == ("True" if analyse == "1" else "False")

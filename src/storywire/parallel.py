@@ -111,17 +111,17 @@ class _Pools:
 
 _pools = _Pools()
 PRELOAD = ["__main__", "storywire.worker_preload"]  # what the forkserver imports before it forks a worker
-PRELOAD_NLP = "storywire.worker_preload_nlp"  # and the spaCy pipeline, unless the caller will not analyse
 
 
 def _context() -> BaseContext:
-    """The forkserver context (where there is no forkserver: spawn); its server's preload is set by
-    :func:`_start_forkserver`."""
+    """The forkserver context, its server importing :data:`PRELOAD` (where there is no forkserver: spawn)."""
     import multiprocessing
 
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
-    return multiprocessing.get_context("forkserver")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return context
 
 
 def _submit(pool: ProcessPoolExecutor, fn: Callable[[T], R], chunk: list[T]) -> Future:
@@ -154,25 +154,21 @@ def stop_workers() -> None:
     _pools.stop()
 
 
-def start_workers(workers: int, nlp: bool = True) -> None:
+def start_workers(workers: int) -> None:
     """Start loading what the worker processes need (``workers`` > 0) in the background: the forkserver
-    imports the stages and loads their models while the caller goes on (reading its input, storing it).
-    ``nlp`` False: not the spaCy pipeline (nothing the caller sends will analyse; a worker that does loads it)."""
+    imports the stages and loads their models while the caller goes on (reading its input, storing it)."""
     if workers <= 0:
         return
-    _start_forkserver(nlp)
+    _start_forkserver()
 
 
-def _start_forkserver(nlp: bool = True) -> None:
-    """The forkserver running (where there is one; started with :data:`PRELOAD`, and :data:`PRELOAD_NLP` with
-    ``nlp``), started with Ctrl-C ignored, as the workers it forks are: Ctrl-C reaches the whole process group,
-    and stopping the workers is their parent's job (:func:`stop_workers`), not a traceback in each of them."""
-    context = _context()
-    if context.get_start_method() != "forkserver":
+def _start_forkserver() -> None:
+    """The forkserver running (where there is one), started with Ctrl-C ignored, as the workers it forks are:
+    Ctrl-C reaches the whole process group, and stopping the workers is their parent's job (:func:`stop_workers`),
+    not a traceback in each of them."""
+    if _context().get_start_method() != "forkserver":
         return
     from multiprocessing import forkserver
-
-    context.set_forkserver_preload(PRELOAD + [PRELOAD_NLP] if nlp else PRELOAD)  # used if it starts now
 
     if threading.current_thread() is not threading.main_thread():
         forkserver.ensure_running()

@@ -227,9 +227,8 @@ class Pipeline:
         summary = IngestSummary()
         analyse = analyse if analyse is not None else self.settings.analyse
         ahead = parts if parts is not None else analyse
-        # work for the workers: the engine's features, per-article parts, story analyses
-        starting = self._starting_workers(items, cluster or analyse or ahead, analyse or ahead)
-        for batch in batched(self.prepare_items(starting), self.settings.batch_size):
+        needed = cluster or ahead  # the engine's features, the per-article parts: work for the workers
+        for batch in batched(self.prepare_items(self._starting_workers(items, needed)), self.settings.batch_size):
             stored = len(summary.article_ids)
             self._store_prepared(batch, summary, on_item)
             if ahead:  # from the first batch on, or never: a small ingest leaves them to the analysis
@@ -240,18 +239,16 @@ class Pipeline:
             summary.stories_analysed = self.analyse_pending()
         return summary
 
-    def _starting_workers(self, items: Iterable[RawItem | Rejected], needed: bool,
-                          analyse: bool) -> Iterator[RawItem | Rejected]:
+    def _starting_workers(self, items: Iterable[RawItem | Rejected], needed: bool) -> Iterator[RawItem | Rejected]:
         """``items``, the worker processes starting (:func:`parallel.start_workers`) once they are enough to be
         worth starting them for, so what the workers load is loaded while the rest is read and stored; only if
         they will have work (``needed``, or an item to extract): a store-only ingest of clean text never starts
-        them (loading their models would take CPU from the store on a small machine); ``analyse``: with the spaCy
-        pipeline."""
+        them (loading their models would take CPU from the store on a small machine)."""
         started = False
         for n, item in enumerate(items, 1):
             needed = needed or not _is_clean(item)
             if not started and needed and n >= self.worth_workers:
-                start_workers(self.workers, nlp=analyse)
+                start_workers(self.workers)
                 started = True
             yield item
 
