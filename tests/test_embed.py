@@ -79,15 +79,3 @@ def test_corrupt_weights_are_a_config_error(tmp_path, emb):
     (broken / "model.safetensors").write_bytes(b"not a safetensors file")
     with pytest.raises(ConfigError, match="make"):
         load_embedder(broken)
-
-
-def test_a_lazy_embedder_loads_on_first_use_and_embeds_the_same(tmp_path, emb):
-    """A process that only sends the embedder to its workers never loads the weights; used, it gives the
-    same vectors. A folder with no model is still refused at once."""
-    lazy = load_embedder(lazy=True)
-    assert lazy._model is None and pickle.loads(pickle.dumps(lazy)) is emb
-    np.testing.assert_array_equal(lazy.embed(["Twelve dead as quake strikes Chile's north"]),
-                                  emb.embed(["Twelve dead as quake strikes Chile's north"]))
-    assert lazy.dim == emb.dim
-    with pytest.raises(ConfigError, match="make"):
-        load_embedder(tmp_path / "nowhere", lazy=True)

@@ -328,35 +328,3 @@ def test_features_computed_in_workers_give_the_same_stories(store, tmp_path):
     stories = {story for story, _, _ in parallel.values()}
     assert 10 <= len(stories) <= 200  # a real clustering: events grouped, not one story nor one per article
     assert sum(dup is not None for _, dup, _ in parallel.values()) >= 50  # reprints found
-
-
-@pytest.mark.parametrize("cluster", [False, True])
-def test_workers_start_only_for_an_ingest_that_uses_them(sqlite_store, tmp_path, monkeypatch, cluster):
-    """A store-only ingest of clean JSONL text (prepared here) never starts the workers' forkserver, whose
-    models would load on the cores the store needs; one that clusters starts it."""
-    from storywire import parallel
-
-    started: list[bool] = []
-    start = parallel._start_forkserver
-    monkeypatch.setattr(parallel, "_start_forkserver", lambda: started.append(True) or start())
-    src = tmp_path / "in.jsonl"
-    src.write_text("".join(json.dumps({"id": f"a{i}", "title": f"Harbour strike day {i}",
-                                       "text": f"Dockers walked out for day {i} of the strike."}) + "\n"
-                           for i in range(200)), encoding="utf-8")
-    pipe = Pipeline(sqlite_store, config.Settings(analyse=False, workers=2))
-    summary = pipe.ingest(read_paths([src]), cluster=cluster)
-    assert summary.counts["ingested"] == 200
-    assert bool(started) == cluster
-
-
-def test_with_workers_the_engine_never_loads_the_embedding_model_here(sqlite_store, tmp_path):
-    """The workers embed the articles; the process that assigns them does not load the model for nothing."""
-    src = tmp_path / "in.jsonl"
-    src.write_text("".join(json.dumps({"id": f"a{i}", "title": f"Harbour strike day {i}",
-                                       "text": f"Dockers walked out for day {i} of the strike."}) + "\n"
-                           for i in range(400)), encoding="utf-8")
-    pipe = Pipeline(sqlite_store, config.Settings(analyse=False, workers=2))
-    assert pipe.ingest(read_paths([src])).counts["ingested"] == 400
-    timeline = pipe._timeline
-    assert timeline is not None and timeline.engine.embedder is not None
-    assert timeline.engine.embedder._model is None

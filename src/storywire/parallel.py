@@ -196,7 +196,7 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], workers: int, chunksiz
             yield from zip(chunk, run_chunk(fn, chunk), strict=True)
         return
     chunks = chain(first, chunks)
-    pool: ProcessPoolExecutor | None = None  # taken when a chunk is first sent (a stream run here starts none)
+    pool = _pools.get(workers)
     # chunk, its future and the pool running it (None: a chunk run here when its turn comes)
     pending: deque[tuple[list[T], Future | None, ProcessPoolExecutor | None]] = deque()
 
@@ -204,7 +204,6 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], workers: int, chunksiz
         nonlocal pool
         if local:
             return chunk, None, None
-        pool = pool or _pools.get(workers)
         try:
             future = _submit(pool, fn, chunk)
         except BrokenProcessPool:  # a worker died since: a new pool

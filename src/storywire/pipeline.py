@@ -227,8 +227,7 @@ class Pipeline:
         summary = IngestSummary()
         analyse = analyse if analyse is not None else self.settings.analyse
         ahead = parts if parts is not None else analyse
-        needed = cluster or ahead  # the engine's features, the per-article parts: work for the workers
-        for batch in batched(self.prepare_items(self._starting_workers(items, needed)), self.settings.batch_size):
+        for batch in batched(self.prepare_items(self._starting_workers(items)), self.settings.batch_size):
             stored = len(summary.article_ids)
             self._store_prepared(batch, summary, on_item)
             if ahead:  # from the first batch on, or never: a small ingest leaves them to the analysis
@@ -239,17 +238,12 @@ class Pipeline:
             summary.stories_analysed = self.analyse_pending()
         return summary
 
-    def _starting_workers(self, items: Iterable[RawItem | Rejected], needed: bool) -> Iterator[RawItem | Rejected]:
+    def _starting_workers(self, items: Iterable[RawItem | Rejected]) -> Iterator[RawItem | Rejected]:
         """``items``, the worker processes starting (:func:`parallel.start_workers`) once they are enough to be
-        worth starting them for, so what the workers load is loaded while the rest is read and stored; only if
-        they will have work (``needed``, or an item to extract): a store-only ingest of clean text never starts
-        them (loading their models would take CPU from the store on a small machine)."""
-        started = False
+        worth starting them for, so what the workers load is loaded while the rest is read and stored."""
         for n, item in enumerate(items, 1):
-            needed = needed or not _is_clean(item)
-            if not started and needed and n >= self.worth_workers:
+            if n == self.worth_workers:
                 start_workers(self.workers)
-                started = True
             yield item
 
     def extract(self, item: RawItem) -> Extracted:
@@ -493,8 +487,7 @@ class Pipeline:
             self._catch_up(conn, timeline)
         else:
             window = timedelta(hours=self.settings.cluster_window_hours)
-            engine = load_engine(self.settings, next_story_id=self.store.max_story_id(conn) + 1,
-                                 lazy_embedder=self.workers > 0)  # the workers embed
+            engine = load_engine(self.settings, next_story_id=self.store.max_story_id(conn) + 1)
             self._synced_at = utcnow()  # under the write lock: later merges are stamped after it
             start = (t or utcnow()) - window
             timeline = self._timeline = _Timeline(engine, window, start, partial(self._features, engine))

@@ -23,14 +23,13 @@ earliest copy in the window) and dup_similarity (best near-duplicate similarity)
 model's ``headline`` decision for an article without a body), top candidates with probability and
 feature values; shown by ``python -m storywire.cluster.explain FILE``).
 
-- ``load_engine(settings, next_story_id=1, lazy_embedder=False)``: a fresh engine with ``settings.cluster_model``
-  (empty: the model shipped in cluster/model.json) and ``settings.cluster_window_hours``; ``lazy_embedder``: its
-  embedding model loaded on first use (a process whose workers compute the features never loads it).
+- ``load_engine(settings, next_story_id=1)``: a fresh engine with ``settings.cluster_model`` (empty: the
+  model shipped in cluster/model.json) and ``settings.cluster_window_hours``.
 - ``ClusterDoc(article_id, source, title, text, time, language=None)``; ``ClusterDoc.from_article(article)``:
   ``time`` is the article's publication time (None: undated, never the fetch time).
-- ``OnlineClusterer(params=None, window_hours=72.0, next_story_id=1, embedder=None, lazy_embedder=False)``;
-  ``load_params(path=None)``; ``embedder``: a :class:`.embed.Embedder` (default: the model ``make`` installs,
-  when the model uses the embedding features; ``lazy_embedder``: loaded on first use).
+- ``OnlineClusterer(params=None, window_hours=72.0, next_story_id=1, embedder=None)``; ``load_params(path=None)``;
+  ``embedder``: a :class:`.embed.Embedder` (default: the model ``make`` installs, when the model uses
+  the embedding features).
 - ``OnlineClusterer.assign(doc, explain=False) -> Assignment``: never looks ahead; an article already
   in the window is returned with its story and changes nothing.
 - ``OnlineClusterer.assign_all(docs, workers=0) -> Iterator[Assignment]``: the same decisions for a
@@ -71,9 +70,8 @@ from .online import DEFAULT_PARAMS, FEATURES, OnlineClusterer, load_params
 from .prepare import ClusterDoc, PreparedDoc, prepare, prepare_batch
 
 
-def load_engine(settings, next_story_id: int = 1, lazy_embedder: bool = False) -> OnlineClusterer:
-    """A fresh engine with the configured model (``settings.cluster_model``; empty: the shipped one);
-    ``lazy_embedder``: its embedding model loaded on first use (where worker processes compute the features)."""
+def load_engine(settings, next_story_id: int = 1) -> OnlineClusterer:
+    """A fresh engine with the configured model (``settings.cluster_model``; empty: the shipped one)."""
     import json
 
     from ..errors import ConfigError
@@ -85,9 +83,9 @@ def load_engine(settings, next_story_id: int = 1, lazy_embedder: bool = False) -
                           "fit one with `storywire cluster train FILE.jsonl -o model.json`") from None
     from .embed import load_embedder
 
-    embedder = load_embedder(settings.cluster_embed_model, lazy_embedder) if settings.cluster_embed_model else None
+    embedder = load_embedder(settings.cluster_embed_model) if settings.cluster_embed_model else None
     return OnlineClusterer(params, window_hours=settings.cluster_window_hours, next_story_id=next_story_id,
-                           embedder=embedder, lazy_embedder=lazy_embedder)
+                           embedder=embedder)
 
 
 __all__ = ["load_engine", "ClusterDoc", "PreparedDoc", "prepare", "prepare_batch", "OnlineClusterer", "load_params",

@@ -37,19 +37,10 @@ def default_model_path() -> Path:
 class Embedder:
     """A loaded static embedding model. Build with :func:`load_embedder`, not directly."""
 
-    def __init__(self, path: Path, model: Any = None) -> None:
+    def __init__(self, path: Path, model: Any) -> None:
         self.path = path
-        self._model = model  # None: loaded on first use (see load_embedder's ``lazy``)
-
-    @property
-    def model(self) -> Any:
-        if self._model is None:
-            self._model = _load(self.path)._model
-        return self._model
-
-    @property
-    def dim(self) -> int:
-        return int(self.model.dim)
+        self._model = model
+        self.dim: int = int(model.dim)
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """Embeddings of ``texts``: float32, shape (len(texts), dim), unit rows; zero rows for empty texts."""
@@ -57,7 +48,7 @@ class Embedder:
         idx = [i for i, t in enumerate(texts) if t and not t.isspace()]
         if not idx:
             return out
-        vecs = self.model.encode([texts[i] for i in idx], normalize=False, use_multiprocessing=False)
+        vecs = self._model.encode([texts[i] for i in idx], normalize=False, use_multiprocessing=False)
         vecs = np.asarray(vecs, dtype=np.float32).reshape(len(idx), self.dim)
         norms = np.linalg.norm(vecs, axis=1, keepdims=True)
         np.divide(vecs, norms, out=vecs, where=norms > 0)  # no known token: stays a zero row
@@ -71,31 +62,21 @@ class Embedder:
         return f"Embedder({str(self.path)!r}, dim={self.dim})"
 
 
-def load_embedder(path: str | Path | None = None, lazy: bool = False) -> Embedder:
-    """The embedding model in folder ``path`` (default: :func:`default_model_path`), loaded once per process;
-    ``lazy``: loaded on first use (a process that only sends the embedder to worker processes never loads it).
+def load_embedder(path: str | Path | None = None) -> Embedder:
+    """The embedding model in folder ``path`` (default: :func:`default_model_path`), loaded once per process.
 
-    Raises :class:`ConfigError` when the folder is not a built model (with ``lazy``, corrupt weights only on
-    first use).
+    Raises :class:`ConfigError` when the folder is not a built model.
     """
-    resolved = Path(path).expanduser().resolve() if path else default_model_path().resolve()
-    if lazy:
-        _check(resolved)
-        return Embedder(resolved)
-    return _load(resolved)
+    return _load(Path(path).expanduser().resolve() if path else default_model_path().resolve())
 
 
-def _check(path: Path) -> None:
+@lru_cache(maxsize=4)
+def _load(path: Path) -> Embedder:
     missing = [name for name in _REQUIRED if not (path / name).is_file()]
     if missing:
         what = (f"an incomplete embedding model ({', '.join(missing)} missing)" if path.is_dir()
                 else "no embedding model")
         raise ConfigError(f"{what} at {path}; build it with `make` (it is installed with the venv)")
-
-
-@lru_cache(maxsize=4)
-def _load(path: Path) -> Embedder:
-    _check(path)
     from model2vec import StaticModel
 
     try:

@@ -134,7 +134,7 @@ class OnlineClusterer:
     """Streaming story clustering. See the module docstring; :mod:`storywire.cluster` for the API."""
 
     def __init__(self, params: dict | None = None, window_hours: float = 72.0, next_story_id: int = 1,
-                 embedder: Embedder | None = None, lazy_embedder: bool = False) -> None:
+                 embedder: Embedder | None = None) -> None:
         self.params = {**DEFAULT_PARAMS, **(params if params is not None else load_params())}
         p = self.params
         self.window_hours = float(window_hours)
@@ -146,9 +146,7 @@ class OnlineClusterer:
         self.now = float("-inf")
         self.scorer = Scorer(p)
         # sentence embeddings when the model uses them: the given embedder, else the one `make` installs
-        # (``lazy_embedder``: the default one loaded on first use, as where worker processes embed)
-        self.embedder = (embedder or load_embedder(lazy=lazy_embedder)) if EMBEDDING_FEATURES & set(p["features"]) \
-            else None
+        self.embedder = (embedder or load_embedder()) if EMBEDDING_FEATURES & set(p["features"]) else None
         self.vectoriser = Vectoriser(p)
         sparse.warm_up()  # compile (first run) or load the kernels now, not in the middle of a stream
         self.index = StoryIndex(p)
