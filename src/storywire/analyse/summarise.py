@@ -548,8 +548,7 @@ def _same_fact(i: int, j: int, sim: np.ndarray, figures: list[_Figures], both_le
     """Two items say the same thing: similar TF-IDF vectors, one's content words mostly in the other's (a
     quarter is enough for two opening sentences: outlets lead with the main event in their own words, and
     three tenths for two giving one number; for an item of two sentences, either sentence's), or a number given
-    for the same thing (a conflict); never two
-    tolls of different kinds (the dead, the injured)."""
+    for the same thing (a conflict); never two tolls of different kinds (the dead, the injured)."""
     a, b = figures[i], figures[j]
     tolls_a, tolls_b = {f.toll for f in a.facts} - {""}, {g.toll for g in b.facts} - {""}
     if tolls_a and tolls_b and not tolls_a & tolls_b:
