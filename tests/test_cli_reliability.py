@@ -26,7 +26,7 @@ def storywire(*args: str, cwd: Path, stdout=subprocess.PIPE, **env: str) -> subp
     """Run the storywire command; STORYWIRE_* variables of the caller are not passed on."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith("STORYWIRE_")}
     return subprocess.run([str(EXE), *args], cwd=cwd, stdout=stdout, stderr=subprocess.PIPE, text=True,
-                          env={**clean, **env}, timeout=120)
+                          env={**clean, **env}, timeout=300)  # a guard against a hang, not a time limit
 
 
 def one_line_error(proc: subprocess.CompletedProcess, pattern: str) -> None:
@@ -379,8 +379,12 @@ def test_a_stopped_ingest_says_so_in_one_line_leaves_no_worker_and_goes_on_when_
 
     _generated_jsonl(tmp_path / "big.jsonl", 2500)
     clean = {k: v for k, v in os.environ.items() if not k.startswith("STORYWIRE_")}
-    proc = subprocess.Popen([str(EXE), "--db", "s.db", "ingest", "big.jsonl"], cwd=tmp_path, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+    # the command as a terminal starts it: Ctrl-C not ignored (a test run as a background job passes it on
+    # ignored, and Python keeps it so), then replaced by the command itself (same process, same group)
+    as_in_a_terminal = [sys.executable, "-c", "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL);"
+                        " os.execv(sys.argv[1], sys.argv[1:])"]
+    proc = subprocess.Popen([*as_in_a_terminal, str(EXE), "--db", "s.db", "ingest", "big.jsonl"], cwd=tmp_path,
+                            text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
                             env={**clean, "STORYWIRE_WORKERS": "2"})
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline and proc.poll() is None:  # stop it once it is storing

@@ -76,6 +76,38 @@ def test_workers_start_holding_the_models():
     assert all(preloaded and spacy for _, _, preloaded, spacy in got)
 
 
+STOP_WITH_A_SLOW_POOL_THREAD = """
+import time
+from concurrent.futures import process as pool_internals
+from storywire.parallel import stop_workers, submit_chunk
+futures = [submit_chunk(time.sleep, [30.0], 2) for _ in range(6)]
+for f in futures:  # work in the pool's own thread as the stop fails each chunk (a busy machine slows it so)
+    f.add_done_callback(lambda _f: time.sleep(0.3))
+while not any(f.running() for f in futures):
+    time.sleep(0.05)
+stop_workers()
+print(all(f.done() for f in futures), all(w._closed for w in list(pool_internals._threads_wakeups.values())))
+try:
+    submit_chunk(time.sleep, [30.0], 2)
+except RuntimeError as exc:
+    print(exc)
+"""
+
+
+def test_stopped_workers_leave_no_pool_thread_for_the_exit_to_wake():
+    """A stop (Ctrl-C) returns once each pool's thread is done: chunks running or queued have ended, and no
+    pipe is left for the interpreter's exit to wake a thread through while that thread closes it (which
+    printed "Exception ignored ... Bad file descriptor" under a stopped ingest's one-line message). Nothing
+    sent after a stop starts workers again."""
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-c", STOP_WITH_A_SLOW_POOL_THREAD], capture_output=True, text=True,
+                         timeout=240)
+    assert run.stdout.splitlines() == ["True True", "the worker processes are stopped"], run.stderr
+    assert run.stderr == ""
+
+
 @pytest.mark.slow
 def test_storywire_ingest_with_workers_stores_what_one_process_stores(tmp_path):
     """`storywire ingest` as a user runs it, with workers (started while the input is read) and without:

@@ -75,9 +75,14 @@ class _Pools:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._pools: dict[int, ProcessPoolExecutor] = {}
+        self._stopped = False  # by stop(): the process is stopping
 
     def get(self, workers: int) -> ProcessPoolExecutor:
+        """The pool of ``workers`` processes, started if need be; RuntimeError once :meth:`stop` ran (a chunk
+        finishing as the pools stop must not start new workers, e.g. from a done callback sending the next)."""
         with self._lock:
+            if self._stopped:
+                raise RuntimeError("the worker processes are stopped")
             pool = self._pools.get(workers)
             if pool is not None and getattr(pool, "_broken", False):  # a worker died since its last use
                 pool.shutdown(wait=False, cancel_futures=True)
@@ -92,14 +97,17 @@ class _Pools:
         """Stop every pool now: queued chunks cancelled, running workers terminated (the process is stopping;
         what they were computing is not needed)."""
         with self._lock:
-            pools, self._pools = list(self._pools.values()), {}
+            pools, self._pools, self._stopped = list(self._pools.values()), {}, True
         for pool in pools:
             workers = list((getattr(pool, "_processes", None) or {}).values())  # no public way before 3.14
+            manager = getattr(pool, "_executor_manager_thread", None)  # shutdown() forgets it
             pool.shutdown(wait=False, cancel_futures=True)
             for process in workers:
                 process.terminate()
             for process in workers:  # gone before this process exits (and removes what a starting one reads)
                 process.join(2)
+            if manager is not None:  # done with its pipes before the interpreter's exit wakes it through one
+                manager.join(5)  # (else that exit races it and prints "Bad file descriptor")
 
     def restart(self, workers: int, broken: ProcessPoolExecutor) -> ProcessPoolExecutor:
         with self._lock:
