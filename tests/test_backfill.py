@@ -200,6 +200,78 @@ def test_jsonl_backfill_gives_the_articles_and_stories_of_ingest(local_ray, ecb_
     ray_store.close()
 
 
+@pytest.mark.slow
+def test_articles_of_one_time_are_placed_in_input_order_whichever_shard_is_stored_first(local_ray, tmp_path):
+    """Articles of the same second in two shards are placed in the order of the input (shards by name, then
+    records in order), as `storywire ingest` of the same files places them, not in the order the shard tasks
+    happened to store them (the short shard is stored first, most runs): one archive gives the same stories,
+    made in the same order, from run to run."""
+    from storywire.scale.backfill import backfill
+
+    words = "harbour council budget rail strike museum drought vaccine election bridge".split()
+    later = [{"url": f"https://a.example/later/{i}", "title": f"Notice {i}",
+              "text": " ".join(words[(i + k) % 10] + str(i) for k in range(40)),
+              "published": f"2024-06-{1 + i % 28:02d}T08:00:00Z"} for i in range(300)]
+    noon = "2024-05-01T12:00:00Z"
+    tied = [{"url": f"https://{site}.example/{n}", "title": title, "text": text, "published": noon}
+            for site, n, title, text in [
+                ("a", 1, "Harbour crane collapses in Rotterdam", "A crane collapsed at the Rotterdam harbour on "
+                 "Wednesday, injuring two dock workers, the port authority said."),
+                ("b", 2, "Drought forces water limits in Catalonia", "Catalonia declared a drought emergency and "
+                 "limited water use in Barcelona and 200 towns, the regional government said."),
+                ("b", 3, "Rotterdam harbour crane falls", "Two dock workers were hurt when a crane fell at the "
+                 "harbour of Rotterdam on Wednesday, according to the port authority.")]]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in later + tied[:1]))
+    (tmp_path / "in" / "b.jsonl").write_text("".join(json.dumps(r) + "\n" for r in tied[1:]))
+    single = ingest(sorted((tmp_path / "in").iterdir()), str(tmp_path / "single.db"))
+    expected = stories_by_text(single)
+    single.close()
+    backfill([tmp_path / "in"], config.Settings(db=str(tmp_path / "ray.db"), analyse=False), block_articles=50)
+    ray_store = open_store(str(tmp_path / "ray.db"))
+    assert in_creation_order(stories_by_text(ray_store)) == in_creation_order(expected)
+    ray_store.close()
+
+
+def in_creation_order(stories: dict[str, int | None]) -> dict[str, int]:
+    """Article -> the rank of its story among the stories by number (the order they were made in: the numbers
+    themselves differ between a backfill and an ingest)."""
+    rank = {sid: n for n, sid in enumerate(sorted({s for s in stories.values() if s is not None}))}
+    return {k: rank[s] for k, s in stories.items() if s is not None}
+
+
+def test_pending_articles_of_one_time_come_in_input_order_not_in_the_order_stored(tmp_path):
+    """The order the assigners get: by article time, one time's articles by their place in the input (shards by
+    path, then records), whatever ids the shard tasks' stores gave them; articles stored before come first."""
+    from storywire.scale.backfill import input_order, pending_partitions
+    from storywire.scale.shards import ShardReport
+
+    noon = "2024-05-01T12:00:00Z"
+
+    def record(site: str, n: int, published: str = noon) -> dict:
+        return {"url": f"https://{site}.example/{n}", "title": f"Report {n} from {site}", "published": published,
+                "text": f"Report number {n} from {site} on the harbour, the council and the budget vote."}
+
+    (tmp_path / "before.jsonl").write_text(json.dumps(record("old", 1)) + "\n")
+    (tmp_path / "b.jsonl").write_text("".join(json.dumps(record("b", n)) + "\n" for n in (1, 2)))
+    (tmp_path / "a.jsonl").write_text(json.dumps(record("a", 1)) + "\n"
+                                      + json.dumps(record("a", 2, "2024-05-01T11:00:00Z")) + "\n")
+    db = str(tmp_path / "s.db")
+    store = open_store(db)
+    reports = []
+    for name in ("before.jsonl", "b.jsonl", "a.jsonl"):  # stored b before a: b's ids are the lower
+        summary = Pipeline(store, config.Settings(db=db, analyse=False)).ingest(
+            read_paths([tmp_path / name]), cluster=False, analyse=False)
+        reports.append(ShardReport(str(tmp_path / name), dict(summary.counts), article_ids=tuple(summary.article_ids)))
+    with store.read() as conn:
+        url_of = {a.id: a.url for a in store.iter_articles(conn)}
+    store.close()
+    keyed = pending_partitions(config.Settings(db=db), input_order(reports[1:]))
+    assert [url_of[aid] for aid, _ in keyed["en"]] == [
+        "https://a.example/2", "https://old.example/1", "https://a.example/1", "https://b.example/1",
+        "https://b.example/2"]
+
+
 def test_periods_are_cut_where_time_changes_and_warm_up_on_the_window_before():
     from storywire.scale.backfill import split_periods
 

@@ -47,9 +47,10 @@ def partition_of(language: str | None) -> str:
     return (language or "")[:2].lower() or UNKNOWN_LANGUAGE
 
 
-def time_key(article_id: int, published: datetime | None) -> tuple:
-    """Article time order, as `storywire ingest` clusters: dated oldest first, then undated, by id."""
-    return (published is None, published or datetime.min.replace(tzinfo=UTC), article_id)
+def time_key(published: datetime | None, tie: int | tuple[int, int]) -> tuple:
+    """Article time order, as `storywire ingest` clusters: dated oldest first, then undated; one time's
+    articles by ``tie`` (their id, or their place in the input)."""
+    return (published is None, published or datetime.min.replace(tzinfo=UTC), tie)
 
 
 def state_name(lane: str) -> str:
@@ -193,7 +194,7 @@ class Assigner:
         from ..cluster import ClusterDoc
 
         assert self.engine is not None
-        for a in sorted(arts, key=lambda a: time_key(a.id, a.published)):
+        for a in sorted(arts, key=lambda a: time_key(a.published, a.id)):
             assert a.story_id is not None
             self.engine.observe(ClusterDoc.from_article(a), a.story_id)
 

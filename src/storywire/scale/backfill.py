@@ -194,22 +194,36 @@ def _ingest(shards: list[Path], settings: Settings, report: BackfillReport,
     report.shards.sort(key=lambda r: r.path)
 
 
-def pending_partitions(settings: Settings) -> dict[str, list[tuple[int, datetime | None]]]:
-    """(id, published) of the articles in no story, per partition, in article time."""
+def input_order(shards: list[ShardReport]) -> dict[int, int]:
+    """Article id -> its place in the input (shards by path, then records in order): one time's articles are
+    placed so, as `storywire ingest` of those files places them, whichever shard task stored first."""
+    order: dict[int, int] = {}
+    for shard in sorted(shards, key=lambda r: r.path):
+        for aid in shard.article_ids:
+            order.setdefault(aid, len(order))
+    return order
+
+
+def pending_partitions(settings: Settings, order: dict[int, int] | None = None
+                       ) -> dict[str, list[tuple[int, datetime | None]]]:
+    """(id, published) of the articles in no story, per partition, in article time; one time's articles in
+    ``order`` (:func:`input_order`), those not in it (stored before) first, by id."""
     from ..store import open_store
 
+    order = order or {}
     store = open_store(settings.db, migrate=False, create=False)
-    keys: dict[str, list[tuple]] = {}
+    keys: dict[str, list[tuple[tuple, int, datetime | None]]] = {}
     try:
         with store.read() as conn:
             after = 0
             while page := store.pending_keys(conn, after, PENDING_PAGE):
                 for aid, published, language in page:
-                    keys.setdefault(partition_of(language), []).append(time_key(aid, published))
+                    tie = (1, order[aid]) if aid in order else (0, aid)
+                    keys.setdefault(partition_of(language), []).append((time_key(published, tie), aid, published))
                 after = page[-1][0]
     finally:
         store.close()
-    return {p: [(k[2], None if k[0] else k[1]) for k in sorted(ks)] for p, ks in sorted(keys.items())}
+    return {p: [(aid, published) for _, aid, published in sorted(ks)] for p, ks in sorted(keys.items())}
 
 
 @dataclass
@@ -309,7 +323,7 @@ class _Clustering:
 
     def run(self) -> None:
         window = timedelta(hours=self.settings.cluster_window_hours)
-        lanes = [lane for p, keyed in pending_partitions(self.settings).items()
+        lanes = [lane for p, keyed in pending_partitions(self.settings, input_order(self.report.shards)).items()
                  for lane in split_periods(p, keyed, self.periods, window)]
         for lane in lanes:
             self.blocks[lane.name] = deque(lane.ids[i:i + self.block_articles]
