@@ -173,6 +173,32 @@ def test_login_sets_a_strict_session_cookie_and_logout_ends_it(env):
     assert fresh.get("/").status_code == 303  # the session is gone on the server, not just the cookie
 
 
+def test_a_first_login_to_an_unknown_account_costs_one_check_like_any_login(env, monkeypatch):
+    """The dummy hash an unknown account is checked against is made as the server starts, so the first login
+    to an unknown account is one argon2 check, as a login to an existing account is: timing does not tell
+    which names exist."""
+    import threading
+
+    from storywire.store import accounts
+
+    accounts._dummy_hash.cache_clear()
+    c = env["client"]()
+    for thread in threading.enumerate():
+        if thread.name == "dummy-hash":
+            thread.join()
+    made: list[str] = []
+
+    class CountingHasher(type(accounts._hasher)):  # type: ignore[misc]
+        def hash(self, password, **kwargs):
+            made.append(password)
+            return super().hash(password, **kwargs)
+
+    monkeypatch.setattr(accounts, "_hasher", CountingHasher())
+    r = login(c, name="nobody-here", password="whatever password")
+    assert r.status_code == 401 and "Wrong user name or password" in r.text
+    assert made == []
+
+
 def test_secure_cookies_setting(env):
     c = env["client"](secure_cookies=True, base_url="https://testserver")  # Secure cookies travel over HTTPS only
     r = login(c)

@@ -39,8 +39,15 @@ _hasher = PasswordHasher()
 @functools.cache
 def _dummy_hash() -> str:
     """A fixed hash to verify against when the user does not exist, so timing does not reveal user names;
-    made on the first login check, not at import (every `storywire` command imports this module)."""
+    made once per process (:func:`prepare_login_checks`), not at import (every `storywire` command imports
+    this module)."""
     return _hasher.hash("storywire-no-such-user")
+
+
+def prepare_login_checks() -> None:
+    """Make the dummy hash now, in the background (a web server starting): else the first login to an unknown
+    account would also pay for making it, and take longer than one to an account that exists."""
+    threading.Thread(target=_dummy_hash, name="dummy-hash", daemon=True).start()
 
 
 # Each argon2 check takes 64 MiB and a core's time: at most this many at once per process, so a flood

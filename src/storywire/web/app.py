@@ -20,6 +20,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from .. import __version__
 from ..config import Settings
 from ..errors import AuthError, ConfigError, FetchError, InputError, NotFound, StoreError, StorywireError
+from ..store.accounts import prepare_login_checks
 from ..store.base import UNAVAILABLE, UNUSABLE_VALUE, Store
 from . import admin, api, feeds_out, fever, greader, pages, reader_apps, reading_pages
 from .auth import Forbidden, LoginRequired, Viewer, login_url
@@ -136,6 +137,7 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
     app.state.river_cache = TTLCache(ttl=RIVER_TTL_S)
     app.state.token_seen = {}  # token -> when its use was last recorded (see auth._note_use)
     app.state.logins = LoginLimits()
+    prepare_login_checks()
     install_log_redaction()
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(api.router)
