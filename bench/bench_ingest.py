@@ -8,8 +8,10 @@ ratio of CPU times is the one a shared machine does not blur); then the same JSO
 input on PostgreSQL (a throwaway server, pgtemp.py) with the parallel pipeline and its ratio to SQLite's
 (target: at least 0.7). Then `storywire ingest` as a user runs it (a new process; clustering and analysis
 included) on the real texts of the ECB+ dev set (../shared), single process and parallel, with the CPU time of
-the command and its workers (steadier than the wall time on a shared machine). The machine's load average is
-printed: other processes share it. ``--profile`` adds where the time of a single-process JSONL ingest with
+the command and its workers (steadier than the wall time on a shared machine), and for the parallel run how
+that CPU time splits between the command, its forkserver (the models loaded for the workers) and each worker.
+The machine's load average is printed: other processes share it.
+``--profile`` adds where the time of a single-process JSONL ingest with
 clustering goes (store, pending articles read, text features, the engine's decisions: idf weighting,
 near-duplicates, candidate retrieval, scoring, state update; story writes) and that of the single-process
 command (start-up, extraction, store, clustering, per-article parts, story analysis), in ms per article (cProfile).
@@ -95,14 +97,46 @@ def cli_ingest(label: str, path: Path, db: Path, workers: int) -> None:
     own = children()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    subprocess.run([str(Path(sys.executable).parent / "storywire"), "ingest", str(path)], env=env, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    command = subprocess.Popen([str(Path(sys.executable).parent / "storywire"), "ingest", str(path)], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    by_process = cpu_by_process(command)
     dt = time.perf_counter() - t0
+    if command.returncode:
+        raise subprocess.CalledProcessError(command.returncode, command.args)
     reap_orphans(own)  # the command's forkserver, outliving it a moment, and the workers forked from it
     after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and all its descendants
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     print(f"{label:<34} {n:>7} articles  {dt:7.1f} s  {n / dt:8.1f} articles/s  "
           f"CPU {cpu:6.1f} s ({1000 * cpu / n:5.1f} ms per article)  load {os.getloadavg()[0]:.1f}", flush=True)
+    if workers:
+        split = ", ".join(f"{role} {seconds:.1f} s" for role, seconds in by_process.items())
+        print(f"  CPU by process (sampled): {split}", flush=True)
+
+
+def cpu_by_process(command: subprocess.Popen) -> dict[str, float]:
+    """Wait for ``command``, sampling the CPU time of it and its descendants (Linux /proc) every 0.2 s: seconds
+    used by the command itself, by its forkserver (the models it loads for the workers) and by each worker
+    forked from it. Sampled: the last 0.2 s of a process that ends may be missed."""
+    tick = os.sysconf("SC_CLK_TCK")
+    used: dict[int, tuple[int, float]] = {}  # pid -> (parent pid, CPU seconds)
+    while command.poll() is None:
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:  # gone meanwhile
+                continue
+            pid, parent = int(stat.parent.name), int(fields[1])
+            if pid == command.pid or parent in used:
+                used[pid] = (parent, (int(fields[11]) + int(fields[12])) / tick)
+        time.sleep(0.2)
+    helpers = {pid for pid, (parent, _) in used.items() if parent == command.pid}
+    forkserver = max(helpers, key=lambda pid: used[pid][1], default=None)  # (the other: the resource tracker)
+    workers = sorted((pid for pid, (parent, _) in used.items() if parent == forkserver), key=lambda pid: pid)
+    out = {"command": used.get(command.pid, (0, 0.0))[1]}
+    if forkserver is not None:
+        out["forkserver"] = used[forkserver][1]
+    out.update({f"worker {i + 1}": used[pid][1] for i, pid in enumerate(workers)})
+    return out
 
 
 # (label, module file ending, function name): the stages of `storywire ingest`, by cumulative time; the lines

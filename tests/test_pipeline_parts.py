@@ -98,3 +98,17 @@ def test_parts_computed_ahead_give_the_analyses_of_one_process(sqlite_store, tmp
         assert analyses(sqlite_store) == analyses(serial_store)
     finally:
         serial_store.close()
+
+
+def test_a_spacy_model_not_installed_gives_heuristic_entities_computed_once(sqlite_store, tmp_path: Path):
+    """A ``spacy_model`` that is not installed: entities come from the heuristic finder, in the workers as in
+    the story analysis, each article's parts computed once (not again with the default model)."""
+    path = tmp_path / "news.jsonl"
+    path.write_text("\n".join(_records(20)) + "\n", encoding="utf-8")
+    pipe = Pipeline(sqlite_store, config.Settings(workers=2, batch_size=100, spacy_model="no_such_spacy_model"))
+    summary = pipe.ingest(read_paths([path]))
+    assert summary.counts["ingested"] == 100 and summary.stories_analysed >= 5
+    assert pipe.parts_computed == 100
+    with sqlite_store.read() as conn:
+        rows = sqlite_store.article_analyses(conn, [a.id for a in sqlite_store.iter_articles(conn)])
+    assert len(rows) == 100 and all("|heuristic|" in r.method for r in rows.values())
