@@ -241,6 +241,15 @@ def _is_name_word(word: str) -> bool:
         low not in HONORIFICS
 
 
+def _role_before_name(words: list[str]) -> bool:
+    """Whether words end on a lower-case role noun and a name of two words or more ("... deputy director Millicent
+    Tidwell"): the name closes a title, not an organisation after a name ("Noor Yafai of Greenpeace")."""
+    run = 0
+    while run < len(words) and _is_name_word(words[-1 - run]):
+        run += 1
+    return run >= 2 and run < len(words) and words[-1 - run] in ROLE_WORDS
+
+
 @lru_cache(maxsize=8192)
 def split_speaker(phrase: str) -> SpeakerName:
     """Name and role of a speaker phrase ("Texas senator John Cornyn on Thursday" -> John Cornyn, Texas senator)."""
@@ -255,6 +264,8 @@ def split_speaker(phrase: str) -> SpeakerName:
     # "Noor Yafai of the global environmental group ...": the name, then its role
     of = next((i for i, w in enumerate(low) if w in ("of", "from", "at") and i > 0 and _is_name_word(words[i - 1])),
               len(words))
+    if of < len(words) and _role_before_name(words[of:]):
+        of = len(words)  # "California Department of Alcohol and Drug Program deputy director Millicent Tidwell"
     name_words, tail = words[:of], " ".join(words[of:])
     while len(name_words) > 1 and _low(name_words[-1]) in _GENERATIONS:
         name_words = name_words[:-1]  # "Anthony LaCalamita III": the name without its generation

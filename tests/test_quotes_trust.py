@@ -1,0 +1,65 @@
+"""Quote attribution a reader can trust: the speaker the sentence gives, never a name nearby (sentences written
+for these tests)."""
+from __future__ import annotations
+
+from storywire.analyse.quotes import Quote, extract_quotes
+
+
+def quote(text: str, words: str) -> Quote:
+    found = [q for q in extract_quotes(1, text) if words in q.text]
+    assert len(found) == 1, [(q.text, q.speaker) for q in extract_quotes(1, text)]
+    return found[0]
+
+
+def test_a_stray_opening_mark_does_not_swallow_the_quotes_after_it():
+    text = ("\u201c The \u201cRed Planet\u201d star surprised her own agent by leaving. Her manager Tom Fell said she "
+            "was \u201cresting at home\u201d in Malibu. \u201cShe is fine and she will be back on set,\u201d "
+            "spokeswoman Ann Lee told reporters.")
+    assert quote(text, "resting at home").speaker == "Tom Fell"
+    assert quote(text, "She is fine").speaker == "Ann Lee"
+
+
+def test_a_quote_whose_closing_mark_a_paragraph_end_took_is_still_found():
+    text = ("\u201cWe will find whoever did this,\u201d Sheriff Dan Roe said. \u201cHe ran away and tried to hide "
+            "from the deputies. \u201cOfficers like Deputy Ray are our last line of defence,\u201d the sheriff said.")
+    assert quote(text, "tried to hide").speaker == "Dan Roe"
+    assert quote(text, "last line of defence").speaker == "Dan Roe"
+
+
+def test_a_partial_quote_is_the_words_of_the_verb_next_to_it_and_an_aside_is_not_the_quotes_clause():
+    text = ("Prosecutor Ann Berg told The Times hours after the hearing \u2014 where the actor\u2019s lawyer Sam Cole "
+            "said he was \u201cresting in the care\u201d of a clinic \u2014 \u201cI hear he is on a plane to Miami "
+            "tonight.\u201d")
+    assert quote(text, "resting in the care").speaker == "Sam Cole"
+    assert quote(text, "on a plane to Miami").speaker == "Ann Berg"
+
+
+def test_a_role_naming_an_office_before_the_name_is_the_role():
+    q = quote("\u201cThe clinic is not a licensed treatment centre,\u201d Department of Health deputy director Mary "
+              "Tull told The Post.", "not a licensed")
+    assert (q.speaker, q.role) == ("Mary Tull", "Department of Health deputy director")
+
+
+def test_the_sentence_after_a_quote_that_ends_one_is_not_its_attribution():
+    text = ("\u201cThe fire spread so fast,\u201d said resident Tom Hill. \u201cWe were told to leave at once.\u201d "
+            "But one neighbour, who gave only her first name, told reporters that the fire began at noon.")
+    assert quote(text, "told to leave").speaker == "Tom Hill"
+    text = ("Council member Ana Ruiz lamented that a \u201cvigil became a riot. The young people here have nowhere to "
+            "go.\u201d Police spokesman Dan Porter had said on Monday, \u201cThe officers were fired upon first.\u201d")
+    assert quote(text, "vigil became a riot").speaker == "Ana Ruiz"
+    assert quote(text, "fired upon first").speaker == "Dan Porter"
+
+
+def test_a_medium_quoting_someone_gives_that_persons_words():
+    text = "\u201cThey just jumped out of the car so fast,\u201d the Daily Star quoted witness Tim Brown as saying."
+    assert quote(text, "jumped out").speaker == "Tim Brown"
+    text = "The Daily Star quoted witness Tim Brown as saying, \u201cThey just jumped out of the car so fast.\u201d"
+    assert quote(text, "jumped out").speaker == "Tim Brown"
+
+
+def test_an_organisations_statement_is_the_organisations():
+    text = ("According to the NYPD\u2019s statement, the officers saw one man \u201cbreak away from the group upon "
+            "noticing the police. He then adjusted his waistband.\u201d A witness told the Daily Star \u201cThey "
+            "jumped out of the car so fast.\u201d")
+    assert quote(text, "break away").speaker == "the NYPD"
+    assert quote(text, "jumped out").speaker == "A witness"
