@@ -63,3 +63,11 @@ def test_an_organisations_statement_is_the_organisations():
             "jumped out of the car so fast.\u201d")
     assert quote(text, "break away").speaker == "the NYPD"
     assert quote(text, "jumped out").speaker == "A witness"
+
+
+def test_a_sentence_after_a_quote_ending_one_has_its_own_subject_in_detokenised_text():
+    text = ("Police shot Kimani Gray, 16, on Saturday. \u201c See that guy? \u201d said Elverton Thomas, 39, a "
+            "telemarketer. \u201c He can ride on the sidewalk. We can \u2019 t. \u201d His barber, Julian Clark, also "
+            "black, concurred. Two years before, he said, an officer stopped him in front of the shop. \u201c They "
+            "have a hard time because there is a lot of crime, \u201d he said of the police.")
+    assert quote(text, "a hard time").speaker == "Julian Clark"

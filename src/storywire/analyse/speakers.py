@@ -339,6 +339,9 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             if k >= 0 and m.start() < quoted[k][1]:
                 continue
             lead = text[s:m.start()]
+            ended = list(_QUOTE_ENDED.finditer(lead))
+            if ended:  # "“… We can’t. ” His barber, Julian Clark, concurred": a new sentence after the quote's end
+                lead, first = lead[ended[-1].end():], True
             if lead.split()[-1:] and _low(lead.split()[-1]) in _DETERMINERS and \
                     _low(run.split()[0]) not in ROLE_WORDS and _low(run.split()[0]) not in HONORIFICS:
                 continue  # "the Black community", "his Love", "its Marine Commandos", "the Transit Corridor": things
@@ -365,6 +368,8 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
     return found
 
 
+# A quote that ends a sentence, then a new one: "“… We can ’ t. ” His barber"
+_QUOTE_ENDED = re.compile(r"[.!?]\s*[\"\u201d]\s+(?=[A-Z])")
 # A sentence in brackets just ended: "(“…,” Phi Phi O’Hara told New York.) RuPaul"
 _AFTER_ASIDE = re.compile(r"[.!?][\"\u201d\u2019]?\)\s*$")
 # An attribution put after the words reported: "…, said Shanduke McPhatter"
