@@ -71,3 +71,19 @@ def test_a_sentence_after_a_quote_ending_one_has_its_own_subject_in_detokenised_
             "black, concurred. Two years before, he said, an officer stopped him in front of the shop. \u201c They "
             "have a hard time because there is a lot of crime, \u201d he said of the police.")
     assert quote(text, "a hard time").speaker == "Julian Clark"
+
+
+def test_a_he_is_not_a_woman_by_her_first_name_and_a_she_is_the_woman_just_named():
+    text = ("Coach Tom Reyes praised his players after the game. Mary Olsen, the club\u2019s owner, said the season "
+            "was over. \u201cWe will be back next year, stronger than ever,\u201d he said.")
+    assert quote(text, "We will be back").speaker == "Tom Reyes"
+    text = ("Yvonne Hiller said she had been suspended that evening. Earlier this year, Amy Bishop, a former "
+            "instructor, was charged with murder in a campus shooting. She claimed the shootings \u201cdid not happen "
+            "at all.\u201d")
+    assert quote(text, "did not happen").speaker == "Amy Bishop"
+
+
+def test_a_first_name_gives_no_gender_past_a_nearer_subject_of_unknown_gender():
+    text = ("The champion, Gertrude Ederle, held the record for years. Callaghan, who stars in the film, was surprised "
+            "to be invited. \u201cI had imagined she was like some modern Olympian,\u201d she said.")
+    assert quote(text, "modern Olympian").speaker == "Callaghan"

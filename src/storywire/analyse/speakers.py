@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from .first_names import first_name_gender
+
 Gender = Literal["m", "f", "?"]
 
 _DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
@@ -526,7 +528,14 @@ class Mentions:
                 self._first_named.setdefault(mt.name, mt.position)
         # a "he" inside a quote is someone the speaker talks about, not the speaker
         unquoted = "".join(text[a:b] if i % 2 == 0 else " " * (b - a) for i, (a, b) in enumerate(_cuts(text, quoted)))
-        self.gender.update(_genders_by_pronoun(mentions, unquoted, self.person_key))
+        self.named_gender: dict[str, Gender] = {}  # person_key -> the gender of a common first name they bear
+        for mt in mentions:  # "Amy Bishop", never a "she" in the article: a woman's first name
+            if len(mt.name.split()) >= 2:
+                self.named_gender.setdefault(self.person_key(mt.name), first_name_gender(mt.name.split()[0]))
+        # the "he" after "Mary Olsen ... said ..." is someone else's when her first name is a woman's
+        self.gender.update((key, gender) for key, gender in
+                           _genders_by_pronoun(mentions, unquoted, self.person_key).items()
+                           if self.named_gender.get(key, "?") in ("?", gender))
         for mt in mentions:
             self.add_role(mt.name, mt.role)
             if mt.gender != "?":
@@ -589,7 +598,7 @@ class Mentions:
         words = [_low(w) for w in phrase.split()]
         if len(words) == 1 and words[0] in ("he", "she"):
             want: Gender = _PRONOUN_GENDER[words[0]]
-            fits = lambda mt: self.gender_of(mt.name) in ("?", want)  # noqa: E731
+            fits = lambda mt: self._may_be(mt.name, want)  # noqa: E731
         elif len(words) >= 2 and words[0] == "the" and (words[-1] in ROLE_WORDS or words[-1] in _LEADER_NOUNS) \
                 and not _names_organisation(words):
             content = set(words[1:]) - {"former", "then", "current", "new"}
@@ -604,9 +613,9 @@ class Mentions:
             introduced = self._introduced(near, fits)
             if introduced is not None:
                 return self.fullest(introduced.name, position)
-            for mt in reversed(near):
-                if mt.subject and self.gender_of(mt.name) == want:
-                    return self.fullest(mt.name, position)
+            known = self._known_subject(near, want)
+            if known is not None:
+                return self.fullest(known.name, position)
             here = [mt for mt in near if mt.para == para]  # then in its paragraph: a subject, or one known a he
             for mt in sorted(reversed(here), key=lambda mt: not (mt.subject and fits(mt))):
                 if mt.subject and fits(mt) or self.gender_of(mt.name) == want:
@@ -626,6 +635,26 @@ class Mentions:
             return self.fullest(last.name, position)  # "Johnson proclaimed ... “…,” the new speaker said"
         if len(words) >= 2:  # "The prime minister admitted ... Rishi Sunak recognised": named in the next sentence
             return self._next_subject(position, para, lambda mt: fits(mt) or not self.roles.get(surname(mt.name)))
+        return None
+
+    def _may_be(self, name: str, want: Gender) -> bool:
+        """Whether a person may be a "he" (``want`` "m") or a "she": the article's gender for them, else that of
+        their first name, else either."""
+        known = self.gender_of(name)
+        return known == want if known != "?" else self.named_gender.get(self.person_key(name), "?") in ("?", want)
+
+    def _known_subject(self, near: list[Mention], want: Gender) -> Mention | None:
+        """The nearest subject the article makes a "he" (or a "she"); or one whose first name is a man's (a woman's)
+        when no subject of unknown gender comes after it ("Amy Bishop ... was charged. She claimed")."""
+        unknown_since = False
+        for mt in reversed(near):
+            if not mt.subject or not self._may_be(mt.name, want):
+                continue
+            if self.gender_of(mt.name) == want:
+                return mt
+            if not unknown_since and self.named_gender.get(self.person_key(mt.name)) == want:
+                return mt
+            unknown_since = True
         return None
 
     def _introduced(self, near: list[Mention], fits: Callable[[Mention], bool]) -> Mention | None:
