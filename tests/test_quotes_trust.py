@@ -87,3 +87,19 @@ def test_a_first_name_gives_no_gender_past_a_nearer_subject_of_unknown_gender():
     text = ("The champion, Gertrude Ederle, held the record for years. Callaghan, who stars in the film, was surprised "
             "to be invited. \u201cI had imagined she was like some modern Olympian,\u201d she said.")
     assert quote(text, "modern Olympian").speaker == "Callaghan"
+
+
+def test_a_lone_name_with_a_long_description_after_the_quote_is_the_speaker():
+    text = ("Human Rights Watch said in a report last month that the vote would not be free. \u201cThere are very few "
+            "billboards around the city,\u201d Maral, a resident of the capital who declined to give her surname for "
+            "fear of official intimidation, told the Associated Press.")
+    assert quote(text, "very few billboards").speaker == "Maral"
+
+
+def test_a_quote_standing_next_to_another_with_no_word_between_is_not_given_its_attribution():
+    text = ("\u201cNothing will change\u201d \u201cThis campaign stands out for its openness,\u201d an election "
+            "official told reporters, asking not to be named. \u201cNothing will change. The president decides,\u201d "
+            "Osman Ali, who herds camels, told Reuters.")
+    assert quote(text, "stands out").speaker == "an election official"
+    assert [q.speaker for q in extract_quotes(1, text) if "Nothing will change" in q.text] in \
+        ([None, "Osman Ali"], ["Osman Ali"])

@@ -117,7 +117,7 @@ _AFTER_SPK_FIRST = re.compile(
     rf"(?:,\s*[A-Z][\w.\u2024 ]{{1,30}})?,)?\s+(?P<cue>{_CUE_EXT_AFTER})\s*(?=[,.;:!?]|$|{_LONG_CIRC})")
 # A name and a long apposition before the cue: ", Larry Tee, the d.j. and club promoter, who was ..., later said."
 _AFTER_LONG_APPOS = re.compile(
-    r"^\s*,?\s*(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){1,3})(?P<appos>),\s+(?:[a-z]|the\b)"
+    r"^\s*,?\s*(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})(?P<appos>),\s+(?:[a-z]|the\b)"
     r"(?:[^\"\u201c\u201d!?;:.]|\.(?!\s+[A-Z\"\u201c]|$)){1,200}?,\s+(?P<cue>(?:(?:later|also|once|then)\s+)?(?:said|says|added|adds|"
     r"wrote|recalled|explained|told\s+[^,.;:!?\"\u201c\u201d]{1,40}?))\s*(?=[.,]|$)")
 # A medium quoting someone: ", the New York Daily News quoted witness Devonte Brown as saying."
@@ -803,6 +803,8 @@ def _sentence_attribution(masked: str, spans: list[tuple[int, int, bool]], attrs
         if _ends_sentence(masked[spans[m - 1][0]:spans[m - 1][1]]) or \
                 _SENTENCE_END.search(masked, spans[m - 1][1] + 1, spans[m][0]):
             return None
+        if not re.search(r"\w", masked[spans[m - 1][1] + 1:spans[m][0]]):
+            return None  # "“It does not matter who gets elected” “This campaign …,” an official told": two texts
         later = attrs[m]
         if later is not None and later.own:
             return later
