@@ -103,3 +103,9 @@ def test_a_quote_standing_next_to_another_with_no_word_between_is_not_given_its_
     assert quote(text, "stands out").speaker == "an election official"
     assert [q.speaker for q in extract_quotes(1, text) if "Nothing will change" in q.text] in \
         ([None, "Osman Ali"], ["Osman Ali"])
+
+
+def test_a_sentence_reporting_other_words_after_a_quote_is_not_its_attribution():
+    text = ("\u201cThe chief saw fire coming out from under the eaves,\u201d safety director Jon Owen said. "
+            "\u201cWithin a minute the entire roof was in flames.\u201d Owen says two fire departments responded.")
+    assert quote(text, "entire roof").speaker == "Jon Owen"
