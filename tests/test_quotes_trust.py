@@ -109,3 +109,9 @@ def test_a_sentence_reporting_other_words_after_a_quote_is_not_its_attribution()
     text = ("\u201cThe chief saw fire coming out from under the eaves,\u201d safety director Jon Owen said. "
             "\u201cWithin a minute the entire roof was in flames.\u201d Owen says two fire departments responded.")
     assert quote(text, "entire roof").speaker == "Jon Owen"
+
+
+def test_words_called_out_in_a_report_are_not_the_reporters():
+    text = ("The gunman walked in and fired at a guard who had followed him in and had shouted, \u201cGet down, he "
+            "has a gun!\u201d Lt. Frank Vanore said. Officers freed seven people, said Vanore.")
+    assert [q.speaker for q in extract_quotes(1, text) if "Get down" in q.text] in ([], [None])

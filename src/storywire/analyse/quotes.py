@@ -1009,8 +1009,9 @@ class _Attribution(NamedTuple):
 def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """Right after the quote: ", said X", ", X told Reuters on Thursday", ", Mr. Trump, 77, said"; not the next
     sentence's subject after a quote its sentence introduced ("X told New York, “….” Another contestant, Y, told")."""
-    if _ends_sentence(a.quote) and re.search(r"[,:]\s*$", a.before) and _BEFORE_ANY.search(a.before):
-        return None
+    if _ends_sentence(a.quote) and re.search(r"[,:]\s*$", a.before) and \
+            (_BEFORE_ANY.search(a.before) or _CALLED_OUT.search(a.before)):
+        return None  # "an employee ... had yelled, “Hide, she's got a gun!” Vanore said": the employee's words
     if _ends_sentence(a.quote) and (_NEXT_SENTENCE_OPENS.match(a.after) or
                                     a.after.lstrip()[:1].isupper() and not re.search(r"[.!?]", a.after)):
         return None  # "…. But one woman … told NY1 that …", "…. Paul Browne had said, “…”": the next sentence's
@@ -1034,6 +1035,8 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
     return _Attribution(spk, m.group("cue"), a.par[start:end].strip(" ,"), True, end)
 
 
+# Words called out, given right after the verb: "had yelled, “…!”"
+_CALLED_OUT = re.compile(r"\b(?:yelled|shouted|screamed|cried|chanted|whispered|yelling|shouting|screaming)\s*[,:]\s*$")
 # A sentence after a quote that ends one, opening on a conjunction: not the quote's attribution.
 _NEXT_SENTENCE_OPENS = re.compile(r"\s*(?:But|And|Yet|However|Still|Meanwhile|Also|Then)\b")
 
