@@ -115,3 +115,9 @@ def test_words_called_out_in_a_report_are_not_the_reporters():
     text = ("The gunman walked in and fired at a guard who had followed him in and had shouted, \u201cGet down, he "
             "has a gun!\u201d Lt. Frank Vanore said. Officers freed seven people, said Vanore.")
     assert [q.speaker for q in extract_quotes(1, text) if "Get down" in q.text] in ([], [None])
+
+
+def test_words_someone_said_according_to_a_newspaper_are_that_persons():
+    text = ("\u201cStay down, or we will shoot you again,\u201d Sgt. Tom Reyes said once the boy had been hit, "
+            "according to the New York Times.")
+    assert quote(text, "Stay down").speaker == "Tom Reyes"

@@ -127,6 +127,8 @@ _QUOTED_AS = re.compile(rf"\bquoted\s+(?P<spk>{_SPK})\s+as\s*$")
 _AFTER_LATE = re.compile(
     rf"^[^.!?\"\u201c\u201d]{{1,200}}?,\s+(?P<spk>{_SPK})\s+(?P<cue>said|says|added|adds|wrote|explained|insisted|"
     rf"told\s+\w+){_CIRC}\s*[.!?]")
+_SAID_THEN_ACCORDING = re.compile(rf"^\s*,?\s*(?P<spk>{_SPK})\s+(?P<cue>said|says|told|added|yelled|shouted)\b"
+                                  rf"[^.!?\"\u201c\u201d]{{0,200}}?,\s+according to\s+{_SPK}\s*[.!?]")
 _ACCORDING_LATE = re.compile(rf"^[^.!?\"\u201c\u201d]{{0,200}}?,\s+(?P<cue>according to)\s+(?P<spk>{_SPK})\s*[.!?]")
 # An inverted attribution opening the quote's sentence: "This year, says former representative Andy Levin (D-Mich.),"
 _CUE_FIRST_INTRO = re.compile(rf"(?:^|,\s+)(?P<cue>says|said|asks|asked|adds|added|writes|wrote|explains|explained)\s+"
@@ -1049,6 +1051,8 @@ def _ends_sentence(quote: str) -> bool:
 def _said_late(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """At the end of the quote's sentence: "... every day" for her views, Barger said. / ..., according to X."""
     m = _AFTER_LATE.match(a.after) or _ACCORDING_LATE.match(a.after)
+    if m is not None and m.re is _ACCORDING_LATE:
+        m = _SAID_THEN_ACCORDING.match(a.after) or m  # "…,” police said …, according to the Times": police's
     spk = _subject(m.group("spk")) if m else None
     if not m or not spk:
         return None
