@@ -121,3 +121,10 @@ def test_words_someone_said_according_to_a_newspaper_are_that_persons():
     text = ("\u201cStay down, or we will shoot you again,\u201d Sgt. Tom Reyes said once the boy had been hit, "
             "according to the New York Times.")
     assert quote(text, "Stay down").speaker == "Tom Reyes"
+
+
+def test_a_role_written_in_lower_case_before_a_name_resolves_the_description():
+    text = ("Studio executives met on Monday. Hunger Games director Gary Ross will not direct the sequel, the Times "
+            "reports. Producer Nina Jacobs praised the first film. The director denied reports that his talks with "
+            "the studio hit a snag. \u201cContrary to what has been reported, the talks were not problematic.\u201d")
+    assert quote(text, "Contrary to what").speaker == "Gary Ross"

@@ -455,6 +455,8 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
     sp = split_speaker(" ".join(words))
     if not sp.is_person:
         return None
+    if sp.role is None and prev in ROLE_WORDS and before[-1].islower():
+        sp = SpeakerName(sp.name, before[-1], True, sp.gender)  # "Hunger Games director Gary Ross": a director
     titled = prev in HONORIFICS or prev in HONORIFIC_GENDER or sp.role is not None or sp.gender != "?"
     speaking = bool(_PERSON_AFTER.match(text, m.end()))
     return sp if len(sp.name.split()) >= 2 or titled or speaking or surname(sp.name) in known else None
