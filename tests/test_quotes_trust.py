@@ -128,3 +128,4 @@ def test_a_role_written_in_lower_case_before_a_name_resolves_the_description():
             "reports. Producer Nina Jacobs praised the first film. The director denied reports that his talks with "
             "the studio hit a snag. \u201cContrary to what has been reported, the talks were not problematic.\u201d")
     assert quote(text, "Contrary to what").speaker == "Gary Ross"
+

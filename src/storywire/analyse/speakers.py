@@ -455,7 +455,7 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
     sp = split_speaker(" ".join(words))
     if not sp.is_person:
         return None
-    if sp.role is None and prev in ROLE_WORDS and before[-1].islower():
+    if sp.role is None and prev in ROLE_WORDS and before[-1].isalpha() and before[-1].islower():
         sp = SpeakerName(sp.name, before[-1], True, sp.gender)  # "Hunger Games director Gary Ross": a director
     titled = prev in HONORIFICS or prev in HONORIFIC_GENDER or sp.role is not None or sp.gender != "?"
     speaking = bool(_PERSON_AFTER.match(text, m.end()))
