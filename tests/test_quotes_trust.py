@@ -129,3 +129,14 @@ def test_a_role_written_in_lower_case_before_a_name_resolves_the_description():
             "the studio hit a snag. \u201cContrary to what has been reported, the talks were not problematic.\u201d")
     assert quote(text, "Contrary to what").speaker == "Gary Ross"
 
+
+
+def test_a_role_in_an_apposition_is_not_read_as_written_before_the_next_name():
+    text = ("Activists had sent petitions to officials urging them to cancel the rule. In a statement, the commerce "
+            "secretary, Gary Locke, and the interior secretary, Ken Salazar, agreed. After a review ordered last "
+            "month, they said they had reached the conclusion that such protections were needed. \"By rolling back "
+            "this rule we are ensuring that species are protected, the two men said in a statement. \"Agencies will "
+            "once again have to consult with biologists. \" There was no word on another rule. The move comes a day "
+            "after Salazar took steps against another rule. The interior secretary said he would ask the courts to "
+            "overturn a rule that made it easier for mines to dump dirt near streams.")
+    assert quote(text, "ask the courts").speaker != "Gary Locke"

@@ -603,7 +603,7 @@ class Mentions:
             fits = lambda mt: self._may_be(mt.name, want)  # noqa: E731
         elif len(words) >= 2 and words[0] == "the" and (words[-1] in ROLE_WORDS or words[-1] in _LEADER_NOUNS) \
                 and not _names_organisation(words):
-            content = set(words[1:]) - {"former", "then", "current", "new"}
+            content = [w for w in words[1:] if w not in ("former", "then", "current", "new")]
             fits = lambda mt: self._role_fits(mt.name, content)  # noqa: E731
         else:
             return None
@@ -729,13 +729,15 @@ class Mentions:
             return self.fullest(after.name)
         return None
 
-    def _role_fits(self, name: str, content: set[str]) -> bool:
+    def _role_fits(self, name: str, content: list[str]) -> bool:
+        """Whether a person's roles share a word with a description and hold its head, its last role word ("the
+        interior secretary": secretary), or share any word when it names a leader."""
         roles = {_low(w) for role in self.roles.get(surname(name), ()) for w in role.split()}
         if not roles or not content:
             return False
-        head = max(content, key=lambda w: w in ROLE_WORDS or w in _LEADER_NOUNS)
-        shared = content & set(roles)
-        return bool(shared) and (head in shared or bool(content & _LEADER_NOUNS))
+        head = next((w for w in reversed(content) if w in ROLE_WORDS or w in _LEADER_NOUNS), content[-1])
+        shared = set(content) & roles
+        return bool(shared) and (head in shared or bool(set(content) & _LEADER_NOUNS))
 
 
 # Heads of the descriptions news writing uses for an organisation it has named ("the company", "the ministry").
