@@ -140,3 +140,9 @@ def test_a_role_in_an_apposition_is_not_read_as_written_before_the_next_name():
             "after Salazar took steps against another rule. The interior secretary said he would ask the courts to "
             "overturn a rule that made it easier for mines to dump dirt near streams.")
     assert quote(text, "ask the courts").speaker != "Gary Locke"
+
+
+def test_the_statement_is_never_the_word_the():
+    text = ("Acme Corp closed its plant on Friday, according to a statement from the company. The statement said "
+            "only that the workers would be \u201chanded new contracts at another site soon.\u201d")
+    assert quote(text, "new contracts").speaker == "Acme Corp"

@@ -395,6 +395,9 @@ _LY_NOUNS = frozenset({"family", "ally", "daily", "weekly", "monthly", "quarterl
 _ADVERBS = frozenset({"never", "also", "later", "again", "then", "still", "now", "previously", "first", "once"})
 
 
+_ARTICLE_WORDS = frozenset({"the", "a", "an"})
+
+
 def _head_trimmed(phrase: str) -> str:
     """A speaker phrase ending at its head: without an adverb after a name ("Doocy correctly", "King never"), and a
     document of an organisation is the organisation ("the White House brief")."""
@@ -402,7 +405,8 @@ def _head_trimmed(phrase: str) -> str:
     described = words[0].lower() in DESCRIPTION_START
     while len(words) >= 2 and (words[-2][:1].isupper() or described) and \
             (words[-1].endswith("ly") and words[-1].islower() and words[-1] not in _LY_NOUNS or
-             words[-2][:1].isupper() and (words[-1].lower() in DOCUMENT_NOUNS or words[-1] in _ADVERBS)):
+             words[-2][:1].isupper() and words[-2].lower() not in _ARTICLE_WORDS and
+             (words[-1].lower() in DOCUMENT_NOUNS or words[-1] in _ADVERBS)):  # not "The statement": "The"
         words.pop()  # "a former Turning Point staffer simply": the staffer
     return " ".join(words)
 
