@@ -146,3 +146,9 @@ def test_the_statement_is_never_the_word_the():
     text = ("Acme Corp closed its plant on Friday, according to a statement from the company. The statement said "
             "only that the workers would be \u201chanded new contracts at another site soon.\u201d")
     assert quote(text, "new contracts").speaker == "Acme Corp"
+
+
+def test_a_participle_cue_after_a_clause_credits_the_sentences_subject_alone():
+    text = ("Officials met on Monday. A government official downplayed the unrest saying that \u201cfor years there "
+            "have been strikes in this country without much consequence.\u201d")
+    assert quote(text, "for years").speaker == "A government official"

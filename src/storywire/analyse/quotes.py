@@ -1091,6 +1091,9 @@ def _intro_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
             text = a.par[a.before_start + inverted.start("cue"):a.before_start + inverted.end()].strip(" ,:")
             return _Attribution(spk, inverted.group("cue"), text, a.before_start > prev_attr_end, a.after_start)
     spk = _subject(m.group("spk")) if m else None
+    if m is not None and spk is not None and m.group("cue").endswith("ing"):
+        spk = sentence_subject(a.before[:m.start("cue")])  # "An official downplayed the unrest saying that": the
+        # participle's speaker is the sentence's subject, not the phrase before it
     if not m or not spk:
         return None
     described = _NAME_DESCRIBED.search(a.before, 0, m.start("cue"))  # "Gia Gunn, a contestant, told New York,"
