@@ -152,3 +152,10 @@ def test_a_participle_cue_after_a_clause_credits_the_sentences_subject_alone():
     text = ("Officials met on Monday. A government official downplayed the unrest saying that \u201cfor years there "
             "have been strikes in this country without much consequence.\u201d")
     assert quote(text, "for years").speaker == "A government official"
+
+
+def test_it_after_a_statement_from_an_organisation_is_that_organisation():
+    text = ("Police said the fire was suspicious. A Surrey Police spokeswoman said: \u201cThe fire has progressed "
+            "rapidly through the store.\u201d A statement from Waitrose said damage to the building had been "
+            "extensive. \u201cWe have made available a distress fund for local residents and staff,\u201d it added.")
+    assert quote(text, "distress fund").speaker == "Waitrose"

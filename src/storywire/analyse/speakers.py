@@ -773,6 +773,10 @@ class OrgMention:
 _PRESS_NOUNS = frozenset({"daily", "newspaper", "paper", "weekly", "tabloid", "magazine", "broadcaster"})
 _PRESS_NAMED = re.compile(rf"[^,.;:!?\"\u201c\u201d]{{0,40}}?\b(?:{'|'.join(sorted(_PRESS_NOUNS))})\s+"
                           rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}})\s+(?=[a-z])")
+# An organisation speaking through a document a sentence opens on: "A statement from Waitrose said"
+_ISSUED_BY = re.compile(rf"(?:A|An|The)\s+(?:statement|letter|release|press release|report|email|memo|note)\s+"
+                        rf"(?:from|by|issued by)\s+(?P<name>(?:the\s+)?{_WORD}(?:\s+(?:of\s+|&\s+)?{_WORD}){{0,4}})"
+                        r"\s+(?=[a-z])")
 # An organisation a sentence or clause opens on without naming it: "The committee told", "The special panel said"
 _DESCRIBED_ORG = re.compile(r"(?P<org>[Tt]he\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<noun>[a-z]+))\s+(?=[a-z])")
 
@@ -796,6 +800,9 @@ def find_organisations(text: str, spans: list[tuple[int, int, int]], quoted: lis
                 found.append(OrgMention(m.start(), para, f"{the.lower()} {name}".strip() if the else name))
             elif described is not None and described.group("noun") in ORG_NOUNS:  # "The committee told"
                 found.append(OrgMention(st, para, described.group("org").lower(), False))
+            elif (issued := _ISSUED_BY.match(text, st, e)) is not None and \
+                    surname(issued.group("name")) not in people.full:  # "A statement from Waitrose said"
+                found.append(OrgMention(issued.start("name"), para, issued.group("name")))
             elif (press := _PRESS_NAMED.match(text, st, e)) is not None and \
                     surname(press.group("name")) not in people.full:
                 found.append(OrgMention(press.start("name"), para, press.group("name"), medium=True))
