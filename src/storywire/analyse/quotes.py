@@ -94,7 +94,7 @@ _CUE_WORDS = (
 )
 _CIRC = (r"(?:\s+(?:in|on|at|during|to|after|before|from|outside|via|while|with|later|earlier|separately|again|"
          r"also|last|this|late|early|yesterday|today|tonight|of|about|by|over|amid|through|years|months|weeks|days|"
-         r"hours|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:!?\"\u201c\u201d]{0,60}?)?")
+         r"hours|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:!?\"\u201c\u201d\u2014\u2013]{0,60}?)?")
 # Verbs that attribute a quote only right after it ("…," Fridman began. "…," Coen interjected. "…," the letter read:
 # a text's words, but not "…," the widow read: someone else's).
 _AFTER_ONLY_CUES = (r"began|interjected|protested|answered|observed|recounted|exclaimed|concluded|chimed in|shot back|"
@@ -117,12 +117,18 @@ _AFTER_SPK_FIRST = re.compile(
     rf"(?:,\s*[A-Z][\w.\u2024 ]{{1,30}})?,)?\s+(?P<cue>{_CUE_EXT_AFTER})\s*(?=[,.;:!?]|$|{_LONG_CIRC})")
 # A name and a long apposition before the cue: ", Larry Tee, the d.j. and club promoter, who was ..., later said."
 _AFTER_LONG_APPOS = re.compile(
-    r"^\s*,?\s*(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){1,3})(?P<appos>),\s+(?:[a-z]|the\b)"
+    r"^\s*,?\s*(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})(?P<appos>),\s+(?:[a-z]|the\b)"
     r"(?:[^\"\u201c\u201d!?;:.]|\.(?!\s+[A-Z\"\u201c]|$)){1,200}?,\s+(?P<cue>(?:(?:later|also|once|then)\s+)?(?:said|says|added|adds|"
     r"wrote|recalled|explained|told\s+[^,.;:!?\"\u201c\u201d]{1,40}?))\s*(?=[.,]|$)")
+# A medium quoting someone: ", the New York Daily News quoted witness Devonte Brown as saying."
+_AFTER_QUOTED_AS = re.compile(rf"^\s*,?\s*[^.!?\"\u201c\u201d]{{0,80}}?\bquoted\s+(?P<spk>{_SPK})\s+as\s+"
+                              r"(?P<cue>saying)(?P<appos>)\s*(?=[,.;:!?]|$)")
+_QUOTED_AS = re.compile(rf"\bquoted\s+(?P<spk>{_SPK})\s+as\s*$")
 _AFTER_LATE = re.compile(
     rf"^[^.!?\"\u201c\u201d]{{1,200}}?,\s+(?P<spk>{_SPK})\s+(?P<cue>said|says|added|adds|wrote|explained|insisted|"
     rf"told\s+\w+){_CIRC}\s*[.!?]")
+_SAID_THEN_ACCORDING = re.compile(rf"^\s*,?\s*(?P<spk>{_SPK})\s+(?P<cue>said|says|told|added|yelled|shouted)\b"
+                                  rf"[^.!?\"\u201c\u201d]{{0,200}}?,\s+according to\s+{_SPK}\s*[.!?]")
 _ACCORDING_LATE = re.compile(rf"^[^.!?\"\u201c\u201d]{{0,200}}?,\s+(?P<cue>according to)\s+(?P<spk>{_SPK})\s*[.!?]")
 # An inverted attribution opening the quote's sentence: "This year, says former representative Andy Levin (D-Mich.),"
 _CUE_FIRST_INTRO = re.compile(rf"(?:^|,\s+)(?P<cue>says|said|asks|asked|adds|added|writes|wrote|explains|explained)\s+"
@@ -283,8 +289,21 @@ def quote_spans(par: str) -> list[tuple[int, int, bool]]:
                 if depth == 0:
                     spans.append((start, i, True))
     if depth > 0 and start < n:
-        spans.append((start, n, False))
+        spans.extend(_after_stray_opener(par, start) or [(start, n, False)])
     return [(s, e, closed) for s, e, closed in spans if par[s:e].strip(" \u201d")]
+
+
+def _after_stray_opener(par: str, start: int) -> list[tuple[int, int, bool]] | None:
+    """The quotes after an opening mark left open to the paragraph's end (at ``start``) that holds two or more quotes
+    of its own, all closed: a stray mark ("“ The “Mean Girls” star ... said she was “ensconced” ..."), not a quote;
+    or, when its words end a sentence before the next mark, a quote whose closing mark a paragraph end took ("“He
+    was shot … to hide. “Law enforcement …,” the District Attorney said.")."""
+    inner = quote_spans(par[start:])
+    if len(inner) < 2 or not all(closed for _, _, closed in inner):
+        return None
+    head = par[start:start + inner[0][0] - 1].rstrip()
+    own = [(start, start + len(head), True)] if head[-1:] in ".!?" else []
+    return own + [(start + s, start + e, True) for s, e, _ in inner]
 
 
 # A single closing mark followed by an attribution, inside a double quote: the double mark is lost there.
@@ -337,7 +356,7 @@ def _subject(pre: str) -> str | None:
     else:
         full = last
     # Drop a leading clause up to a conjunction ("... but three EU diplomats").
-    parts = re.split(r"\b(?:but|while|whereas|although|though|because|and then|so|whom)\s+", full)
+    parts = re.split(r"\b(?:but|while|whereas|where|although|though|because|and then|so|whom)\s+", full)
     clause = _AND_NAME.match(parts[-1].strip())
     if clause and _verb_clause(clause.group("clause")):
         parts = [clause.group("name")]  # "Watkins is making himself ... and Emery added:": the nearest subject
@@ -376,6 +395,9 @@ _LY_NOUNS = frozenset({"family", "ally", "daily", "weekly", "monthly", "quarterl
 _ADVERBS = frozenset({"never", "also", "later", "again", "then", "still", "now", "previously", "first", "once"})
 
 
+_ARTICLE_WORDS = frozenset({"the", "a", "an"})
+
+
 def _head_trimmed(phrase: str) -> str:
     """A speaker phrase ending at its head: without an adverb after a name ("Doocy correctly", "King never"), and a
     document of an organisation is the organisation ("the White House brief")."""
@@ -383,7 +405,8 @@ def _head_trimmed(phrase: str) -> str:
     described = words[0].lower() in DESCRIPTION_START
     while len(words) >= 2 and (words[-2][:1].isupper() or described) and \
             (words[-1].endswith("ly") and words[-1].islower() and words[-1] not in _LY_NOUNS or
-             words[-2][:1].isupper() and (words[-1].lower() in DOCUMENT_NOUNS or words[-1] in _ADVERBS)):
+             words[-2][:1].isupper() and words[-2].lower() not in _ARTICLE_WORDS and
+             (words[-1].lower() in DOCUMENT_NOUNS or words[-1] in _ADVERBS)):  # not "The statement": "The"
         words.pop()  # "a former Turning Point staffer simply": the staffer
     return " ".join(words)
 
@@ -483,6 +506,9 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
     acronym = ctx.acronyms.get(re.sub(r"^the\s+", "", sp.name, flags=re.IGNORECASE))
     if acronym is not None:  # "the BDA says": the British Dental Association the article spelled out
         return acronym, acronym, None, False
+    owner = _DOCUMENT_OWNER.match(sp.name)
+    if owner is not None and owner.group("noun").lower() in DOCUMENT_NOUNS:  # "the NYPD's statement": the NYPD's
+        return owner.group("owner"), owner.group("owner"), None, False
     if low.startswith("the ") and len(low.split()) <= 3 and low.split()[-1] in DOCUMENT_NOUNS:
         org = _document_organisation(ctx, position, para)
         if org is not None:
@@ -528,6 +554,11 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
         ctx.people.add_role(name, sp.role)
         return name, full, sp.role or ctx.people.role_of(name), True
     return sp.name, full, None, False
+
+
+# Whose document speaks: "the NYPD's statement", "the company's email"
+_DOCUMENT_OWNER = re.compile(r"^(?P<owner>(?:[Tt]he\s+)?[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})['\u2019]s\s+"
+                             r"(?:[a-z]+\s+)?(?P<noun>\w+)$")
 
 
 def _document_organisation(ctx: _Context, position: int, para: int) -> str | None:
@@ -778,6 +809,8 @@ def _sentence_attribution(masked: str, spans: list[tuple[int, int, bool]], attrs
         if _ends_sentence(masked[spans[m - 1][0]:spans[m - 1][1]]) or \
                 _SENTENCE_END.search(masked, spans[m - 1][1] + 1, spans[m][0]):
             return None
+        if not re.search(r"\w", masked[spans[m - 1][1] + 1:spans[m][0]]):
+            return None  # "“It does not matter who gets elected” “This campaign …,” an official told": two texts
         later = attrs[m]
         if later is not None and later.own:
             return later
@@ -982,9 +1015,16 @@ class _Attribution(NamedTuple):
 def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """Right after the quote: ", said X", ", X told Reuters on Thursday", ", Mr. Trump, 77, said"; not the next
     sentence's subject after a quote its sentence introduced ("X told New York, “….” Another contestant, Y, told")."""
-    if _ends_sentence(a.quote) and re.search(r"[,:]\s*$", a.before) and _BEFORE_ANY.search(a.before):
-        return None
-    m = _AFTER_CUE_FIRST.match(a.after) or _AFTER_SPK_FIRST.match(a.after) or _AFTER_LONG_APPOS.match(a.after)
+    if _ends_sentence(a.quote) and re.search(r"[,:]\s*$", a.before) and \
+            (_BEFORE_ANY.search(a.before) or _CALLED_OUT.search(a.before)):
+        return None  # "an employee ... had yelled, “Hide, she's got a gun!” Vanore said": the employee's words
+    if _ends_sentence(a.quote) and (_NEXT_SENTENCE_OPENS.match(a.after) or
+                                    a.after.lstrip()[:1].isupper() and not re.search(r"[.!?]", a.after)):
+        return None  # "…. But one woman … told NY1 that …", "…. Paul Browne had said, “…”": the next sentence's
+    m = _AFTER_QUOTED_AS.match(a.after) or _AFTER_CUE_FIRST.match(a.after) or _AFTER_SPK_FIRST.match(a.after) or \
+        _AFTER_LONG_APPOS.match(a.after)
+    if m and m.re is _AFTER_SPK_FIRST and _ends_sentence(a.quote) and _BEFORE_ANY.search(m.group("spk")):
+        return None  # "“….” Owen says fire departments responded": the next sentence reports other words
     if m and m.re is _AFTER_CUE_FIRST:  # the phrase runs to the end: trim_phrase tells role from time and place
         spk = _subject(a.after[m.start("spk"):m.end()])
         named = _subject(m.group("spk")) if m.group("appos") else None
@@ -1001,6 +1041,12 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
     return _Attribution(spk, m.group("cue"), a.par[start:end].strip(" ,"), True, end)
 
 
+# Words called out, given right after the verb: "had yelled, “…!”"
+_CALLED_OUT = re.compile(r"\b(?:yelled|shouted|screamed|cried|chanted|whispered|yelling|shouting|screaming)\s*[,:]\s*$")
+# A sentence after a quote that ends one, opening on a conjunction: not the quote's attribution.
+_NEXT_SENTENCE_OPENS = re.compile(r"\s*(?:But|And|Yet|However|Still|Meanwhile|Also|Then)\b")
+
+
 def _ends_sentence(quote: str) -> bool:
     """Whether a quote's words end a sentence ("… the show.")."""
     return quote.rstrip(" '\u2019")[-1:] in ".!?"
@@ -1009,6 +1055,8 @@ def _ends_sentence(quote: str) -> bool:
 def _said_late(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """At the end of the quote's sentence: "... every day" for her views, Barger said. / ..., according to X."""
     m = _AFTER_LATE.match(a.after) or _ACCORDING_LATE.match(a.after)
+    if m is not None and m.re is _ACCORDING_LATE:
+        m = _SAID_THEN_ACCORDING.match(a.after) or m  # "…,” police said …, according to the Times": police's
     spk = _subject(m.group("spk")) if m else None
     if not m or not spk:
         return None
@@ -1043,6 +1091,9 @@ def _intro_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
             text = a.par[a.before_start + inverted.start("cue"):a.before_start + inverted.end()].strip(" ,:")
             return _Attribution(spk, inverted.group("cue"), text, a.before_start > prev_attr_end, a.after_start)
     spk = _subject(m.group("spk")) if m else None
+    if m is not None and spk is not None and m.group("cue").endswith("ing"):
+        spk = sentence_subject(a.before[:m.start("cue")])  # "An official downplayed the unrest saying that": the
+        # participle's speaker is the sentence's subject, not the phrase before it
     if not m or not spk:
         return None
     described = _NAME_DESCRIBED.search(a.before, 0, m.start("cue"))  # "Gia Gunn, a contestant, told New York,"
@@ -1070,15 +1121,30 @@ def _saying_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
                         True, a.after_start)
 
 
+def _cues_before(a: _Around) -> list[re.Match]:
+    """The speech verbs before a quote in its sentence, or only the last one when the quote, a partial one, is in
+    its clause with a subject of its own ("X told The Post — where Y said she was “ensconced” ...": Y's word)."""
+    cues = list(_BEFORE_ANY.finditer(a.before))
+    if len(cues) < 2 or a.quote.lstrip()[:1].isupper():
+        return cues
+    pre = a.before[:cues[-1].start()]
+    if re.search(r"[,;:()\u2014\u2013]", a.before[cues[-1].end():]) or pre.rstrip().endswith(",") or not _subject(pre):
+        return cues
+    return cues[-1:]
+
+
 def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """A speech verb before the quote in its sentence, whose subject is the speaker ("X said the alliance had",
     "Putin accused Western nations of", "Psychoanalyst Stephen Grosz, who ..., warns that")."""
-    for m in _BEFORE_ANY.finditer(a.before):
+    for m in _cues_before(a):
         pre = a.before[:m.start()]
         if SUBORDINATE_START.match(pre) and "," not in pre:
             continue  # "After the group accused Lara of ..., Soller said": not the verb of the quote
         # "X put out a statement saying": a participle's speaker is the subject of the sentence
         spk = sentence_subject(pre) if m.group("cue").endswith("ing") else _subject(pre)
+        quoted_as = _QUOTED_AS.search(pre) if m.group("cue") == "saying" else None
+        if quoted_as is not None:  # "The Daily News quoted witness Devonte Brown as saying": Brown
+            spk = _subject(quoted_as.group("spk"))
         if spk is None and re.search(r",\s+who\b", pre):
             spk = sentence_subject(pre)
         if spk and _reports_others(spk):  # "The newspaper said Palin ... in which she said": Palin's words
@@ -1157,6 +1223,7 @@ def _previous_sentence(a: _Around, prev_attr_end: int) -> _Attribution | None:
     return _Attribution(spk, "said", "", False, a.after_start)
 
 
+_ASIDE_BEFORE = re.compile(r"\s(?:\u2014|\u2013|--)\s(?:(?!\u2014|\u2013|--).)+(?:\u2014|\u2013|--)\s*$")
 _SENTENCE_ENDS = (". ", "? ", "! ", ".\u201d ", '." ', "?\u201d ", "!\u201d ")
 
 
@@ -1173,6 +1240,9 @@ def _parsed(a: _Around, prev_attr_end: int) -> _Attribution | None:
     head = _mask(a.par[:a.before_start])  # the sentence from its start, across a quote before this one
     start = max([head.rfind(mark) + len(mark) for mark in _SENTENCE_ENDS if mark in head], default=0)
     before = _quotes_blanked(a.par[start:a.before_start + len(a.before)])
+    aside = _ASIDE_BEFORE.search(before)
+    if aside is not None:  # "X told The Post — where Y said she was … — “…”": the aside's verb is not the quote's
+        before = before[:aside.start()] + " "
     after = a.par[a.after_start:a.after_start + len(after)]
     found = speaker_of_quote(before, "," if a.quote.rstrip().endswith(",") else "", after)
     if found is None or not (found.proper or found.head in ("he", "she", "it") or _speaker_noun(found.head)):

@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from .first_names import first_name_gender
+
 Gender = Literal["m", "f", "?"]
 
 _DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
@@ -241,6 +243,15 @@ def _is_name_word(word: str) -> bool:
         low not in HONORIFICS
 
 
+def _role_before_name(words: list[str]) -> bool:
+    """Whether words end on a lower-case role noun and a name of two words or more ("... deputy director Millicent
+    Tidwell"): the name closes a title, not an organisation after a name ("Noor Yafai of Greenpeace")."""
+    run = 0
+    while run < len(words) and _is_name_word(words[-1 - run]):
+        run += 1
+    return run >= 2 and run < len(words) and words[-1 - run] in ROLE_WORDS
+
+
 @lru_cache(maxsize=8192)
 def split_speaker(phrase: str) -> SpeakerName:
     """Name and role of a speaker phrase ("Texas senator John Cornyn on Thursday" -> John Cornyn, Texas senator)."""
@@ -255,6 +266,8 @@ def split_speaker(phrase: str) -> SpeakerName:
     # "Noor Yafai of the global environmental group ...": the name, then its role
     of = next((i for i, w in enumerate(low) if w in ("of", "from", "at") and i > 0 and _is_name_word(words[i - 1])),
               len(words))
+    if of < len(words) and _role_before_name(words[of:]):
+        of = len(words)  # "California Department of Alcohol and Drug Program deputy director Millicent Tidwell"
     name_words, tail = words[:of], " ".join(words[of:])
     while len(name_words) > 1 and _low(name_words[-1]) in _GENERATIONS:
         name_words = name_words[:-1]  # "Anthony LaCalamita III": the name without its generation
@@ -328,6 +341,9 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             if k >= 0 and m.start() < quoted[k][1]:
                 continue
             lead = text[s:m.start()]
+            ended = list(_QUOTE_ENDED.finditer(lead))
+            if ended:  # "“… We can’t. ” His barber, Julian Clark, concurred": a new sentence after the quote's end
+                lead, first = lead[ended[-1].end():], True
             if lead.split()[-1:] and _low(lead.split()[-1]) in _DETERMINERS and \
                     _low(run.split()[0]) not in ROLE_WORDS and _low(run.split()[0]) not in HONORIFICS:
                 continue  # "the Black community", "his Love", "its Marine Commandos", "the Transit Corridor": things
@@ -354,6 +370,8 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
     return found
 
 
+# A quote that ends a sentence, then a new one: "“… We can ’ t. ” His barber"
+_QUOTE_ENDED = re.compile(r"[.!?]\s*[\"\u201d]\s+(?=[A-Z])")
 # A sentence in brackets just ended: "(“…,” Phi Phi O’Hara told New York.) RuPaul"
 _AFTER_ASIDE = re.compile(r"[.!?][\"\u201d\u2019]?\)\s*$")
 # An attribution put after the words reported: "…, said Shanduke McPhatter"
@@ -437,6 +455,8 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
     sp = split_speaker(" ".join(words))
     if not sp.is_person:
         return None
+    if sp.role is None and prev in ROLE_WORDS and before[-1].isalpha() and before[-1].islower():
+        sp = SpeakerName(sp.name, before[-1], True, sp.gender)  # "Hunger Games director Gary Ross": a director
     titled = prev in HONORIFICS or prev in HONORIFIC_GENDER or sp.role is not None or sp.gender != "?"
     speaking = bool(_PERSON_AFTER.match(text, m.end()))
     return sp if len(sp.name.split()) >= 2 or titled or speaking or surname(sp.name) in known else None
@@ -510,7 +530,14 @@ class Mentions:
                 self._first_named.setdefault(mt.name, mt.position)
         # a "he" inside a quote is someone the speaker talks about, not the speaker
         unquoted = "".join(text[a:b] if i % 2 == 0 else " " * (b - a) for i, (a, b) in enumerate(_cuts(text, quoted)))
-        self.gender.update(_genders_by_pronoun(mentions, unquoted, self.person_key))
+        self.named_gender: dict[str, Gender] = {}  # person_key -> the gender of a common first name they bear
+        for mt in mentions:  # "Amy Bishop", never a "she" in the article: a woman's first name
+            if len(mt.name.split()) >= 2:
+                self.named_gender.setdefault(self.person_key(mt.name), first_name_gender(mt.name.split()[0]))
+        # the "he" after "Mary Olsen ... said ..." is someone else's when her first name is a woman's
+        self.gender.update((key, gender) for key, gender in
+                           _genders_by_pronoun(mentions, unquoted, self.person_key).items()
+                           if self.named_gender.get(key, "?") in ("?", gender))
         for mt in mentions:
             self.add_role(mt.name, mt.role)
             if mt.gender != "?":
@@ -573,10 +600,10 @@ class Mentions:
         words = [_low(w) for w in phrase.split()]
         if len(words) == 1 and words[0] in ("he", "she"):
             want: Gender = _PRONOUN_GENDER[words[0]]
-            fits = lambda mt: self.gender_of(mt.name) in ("?", want)  # noqa: E731
+            fits = lambda mt: self._may_be(mt.name, want)  # noqa: E731
         elif len(words) >= 2 and words[0] == "the" and (words[-1] in ROLE_WORDS or words[-1] in _LEADER_NOUNS) \
                 and not _names_organisation(words):
-            content = set(words[1:]) - {"former", "then", "current", "new"}
+            content = [w for w in words[1:] if w not in ("former", "then", "current", "new")]
             fits = lambda mt: self._role_fits(mt.name, content)  # noqa: E731
         else:
             return None
@@ -588,9 +615,9 @@ class Mentions:
             introduced = self._introduced(near, fits)
             if introduced is not None:
                 return self.fullest(introduced.name, position)
-            for mt in reversed(near):
-                if mt.subject and self.gender_of(mt.name) == want:
-                    return self.fullest(mt.name, position)
+            known = self._known_subject(near, want)
+            if known is not None:
+                return self.fullest(known.name, position)
             here = [mt for mt in near if mt.para == para]  # then in its paragraph: a subject, or one known a he
             for mt in sorted(reversed(here), key=lambda mt: not (mt.subject and fits(mt))):
                 if mt.subject and fits(mt) or self.gender_of(mt.name) == want:
@@ -610,6 +637,26 @@ class Mentions:
             return self.fullest(last.name, position)  # "Johnson proclaimed ... “…,” the new speaker said"
         if len(words) >= 2:  # "The prime minister admitted ... Rishi Sunak recognised": named in the next sentence
             return self._next_subject(position, para, lambda mt: fits(mt) or not self.roles.get(surname(mt.name)))
+        return None
+
+    def _may_be(self, name: str, want: Gender) -> bool:
+        """Whether a person may be a "he" (``want`` "m") or a "she": the article's gender for them, else that of
+        their first name, else either."""
+        known = self.gender_of(name)
+        return known == want if known != "?" else self.named_gender.get(self.person_key(name), "?") in ("?", want)
+
+    def _known_subject(self, near: list[Mention], want: Gender) -> Mention | None:
+        """The nearest subject the article makes a "he" (or a "she"); or one whose first name is a man's (a woman's)
+        when no subject of unknown gender comes after it ("Amy Bishop ... was charged. She claimed")."""
+        unknown_since = False
+        for mt in reversed(near):
+            if not mt.subject or not self._may_be(mt.name, want):
+                continue
+            if self.gender_of(mt.name) == want:
+                return mt
+            if not unknown_since and self.named_gender.get(self.person_key(mt.name)) == want:
+                return mt
+            unknown_since = True
         return None
 
     def _introduced(self, near: list[Mention], fits: Callable[[Mention], bool]) -> Mention | None:
@@ -682,13 +729,15 @@ class Mentions:
             return self.fullest(after.name)
         return None
 
-    def _role_fits(self, name: str, content: set[str]) -> bool:
+    def _role_fits(self, name: str, content: list[str]) -> bool:
+        """Whether a person's roles share a word with a description and hold its head, its last role word ("the
+        interior secretary": secretary), or share any word when it names a leader."""
         roles = {_low(w) for role in self.roles.get(surname(name), ()) for w in role.split()}
         if not roles or not content:
             return False
-        head = max(content, key=lambda w: w in ROLE_WORDS or w in _LEADER_NOUNS)
-        shared = content & set(roles)
-        return bool(shared) and (head in shared or bool(content & _LEADER_NOUNS))
+        head = next((w for w in reversed(content) if w in ROLE_WORDS or w in _LEADER_NOUNS), content[-1])
+        shared = set(content) & roles
+        return bool(shared) and (head in shared or bool(set(content) & _LEADER_NOUNS))
 
 
 # Heads of the descriptions news writing uses for an organisation it has named ("the company", "the ministry").
@@ -724,6 +773,10 @@ class OrgMention:
 _PRESS_NOUNS = frozenset({"daily", "newspaper", "paper", "weekly", "tabloid", "magazine", "broadcaster"})
 _PRESS_NAMED = re.compile(rf"[^,.;:!?\"\u201c\u201d]{{0,40}}?\b(?:{'|'.join(sorted(_PRESS_NOUNS))})\s+"
                           rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}})\s+(?=[a-z])")
+# An organisation speaking through a document a sentence opens on: "A statement from Waitrose said"
+_ISSUED_BY = re.compile(rf"(?:A|An|The)\s+(?:statement|letter|release|press release|report|email|memo|note)\s+"
+                        rf"(?:from|by|issued by)\s+(?P<name>(?:the\s+)?{_WORD}(?:\s+(?:of\s+|&\s+)?{_WORD}){{0,4}})"
+                        r"\s+(?=[a-z])")
 # An organisation a sentence or clause opens on without naming it: "The committee told", "The special panel said"
 _DESCRIBED_ORG = re.compile(r"(?P<org>[Tt]he\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<noun>[a-z]+))\s+(?=[a-z])")
 
@@ -747,6 +800,9 @@ def find_organisations(text: str, spans: list[tuple[int, int, int]], quoted: lis
                 found.append(OrgMention(m.start(), para, f"{the.lower()} {name}".strip() if the else name))
             elif described is not None and described.group("noun") in ORG_NOUNS:  # "The committee told"
                 found.append(OrgMention(st, para, described.group("org").lower(), False))
+            elif (issued := _ISSUED_BY.match(text, st, e)) is not None and \
+                    surname(issued.group("name")) not in people.full:  # "A statement from Waitrose said"
+                found.append(OrgMention(issued.start("name"), para, issued.group("name")))
             elif (press := _PRESS_NAMED.match(text, st, e)) is not None and \
                     surname(press.group("name")) not in people.full:
                 found.append(OrgMention(press.start("name"), para, press.group("name"), medium=True))
