@@ -960,6 +960,16 @@ def test_an_owner_or_a_base_before_a_name_is_its_role():
     assert (q.speaker, q.role) == ("Susan Davison", "Kraft Food")
     q = quote("\u201cThe abuses must stop now,\u201d said New York-based Human Rights Watch.", "abuses must stop")
     assert q.speaker == "Human Rights Watch"
+    q = quote("\u201cI\u2019m shaking,\u201d said London-born Raye.", "shaking")
+    assert (q.speaker, q.role) == ("Raye", "London-born")
+
+
+def test_a_persons_account_or_network_is_not_a_speaker():
+    text = ("Mr. Trump said the news reporters were inaccurate.\n\n"
+            "In response, Mr. Biden\u2019s X account posted a video that showed Mr. Trump\u2019s Truth Social video "
+            "compared to clips from his speech, with the caption: \u201cDonald, man. Check the tape.\u201d")
+    credited = {q.speaker for q in quotes_of(text) if "Check the tape" in q.text}
+    assert credited <= {None, "Biden"}  # was "X", role "Biden"
 
 
 def test_a_ship_is_no_speaker_even_when_a_statement_follows_it():

@@ -236,8 +236,8 @@ def _is_name_word(word: str) -> bool:
     if _PARTY_STATE.match(word):
         return False
     low = _low(word)
-    if low.endswith("-based"):
-        return False  # "New York-based Human Rights Watch": where it is based is no part of its name
+    if low.endswith(("-based", "-born", "-bred", "-raised")):
+        return False  # "New York-based Human Rights Watch", "London-born Raye": the place is no part of the name
     acronym = len(word.rstrip(".\u2024")) > 1 and word.replace("-", "").isupper()  # "NATO", not the initial "L."
     return bool(word[:1].isupper()) and not acronym and low not in ROLE_WORDS and low not in NOT_NAME and \
         low not in HONORIFICS
@@ -284,6 +284,8 @@ def split_speaker(phrase: str) -> SpeakerName:
                 name_words[start - 1][:1].isupper():
             start -= 1  # "Lady Bunny" (a title of the name), but "first lady Tammy Murphy" (a role)
     owner = max((i for i in range(start, end - 1) if POSSESSIVE.search(name_words[i])), default=-1)
+    if owner >= 0 and gender != "?" and start == owner:
+        return SpeakerName(phrase, None, False, "?")  # "Mr. Biden's X": a person's thing (an account), no one
     if owner >= 0 and _is_name_word(name_words[owner + 1]):
         start = owner + 1  # "Kraft Food's Susan Davison": the name after its owner, who gives the role
     orgs = [i for i in range(start, end) if _low(name_words[i]) in ORG_WORDS]
