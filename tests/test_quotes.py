@@ -713,9 +713,9 @@ QUOTE_SET_FLOORS = [
     # 22 ECB+ dev documents in no other set (19 topics), annotated before round 9 and split by alternate document:
     # fresh8a, tuned on in round 9 (48/61 and 6 wrong before, 53/61 and 2 wrong after); fresh8b, held out, measured
     # once before (44/59, 12 wrong, 1 of 6 unnamed credited) and once after round 9's changes (50/59, 6 wrong, 1);
-    # its errors were read since (52/59, 4 wrong), so tuning data now
+    # its errors were read since (52/59, 4 wrong; round 10's company words: 53/59, 3 wrong), so tuning data now
     QuoteSetFloor("fresh8a", 61, 61, 0, 53, 2, 4, 0),
-    QuoteSetFloor("fresh8b", 65, 59, 6, 52, 4, 1, 1),
+    QuoteSetFloor("fresh8b", 65, 59, 6, 53, 3, 1, 1),
 ]
 
 
@@ -962,6 +962,12 @@ def test_an_owner_or_a_base_before_a_name_is_its_role():
     assert q.speaker == "Human Rights Watch"
     q = quote("\u201cI\u2019m shaking,\u201d said London-born Raye.", "shaking")
     assert (q.speaker, q.role) == ("Raye", "London-born")
+
+
+def test_a_company_named_by_its_trade_is_what_the_company_said():
+    text = ("Kraft Foods closed its Philadelphia plant on Friday.\n\n"
+            "\u201cWe are cooperating fully with the police,\u201d the company said in a statement.")
+    assert quote(text, "cooperating fully").speaker == "Kraft Foods"  # was "the company": a two-word person
 
 
 def test_a_persons_account_or_network_is_not_a_speaker():

@@ -101,6 +101,8 @@ ORG_WORDS = frozenset({
     "review", "telegraph", "guardian", "independent", "herald", "tribune", "gazette", "observer", "world",
     "church", "cathedral", "mosque", "temple", "synagogue", "museum", "academy", "stadium", "airport", "hotel",
     "gallery", "theatre", "theater", "studios", "pictures", "entertainment", "records", "station",
+    "foods", "holdings", "industries", "technologies", "enterprises", "pharmaceuticals", "brands", "stores",
+    "supermarkets", "petroleum", "insurance", "logistics", "communications", "media", "electronics",
 })
 # Last words of capitalised names of things, never of people ("the Autumn Statement", "the Brit Awards").
 THING_WORDS = frozenset({
