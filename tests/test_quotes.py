@@ -964,6 +964,13 @@ def test_an_owner_or_a_base_before_a_name_is_its_role():
     assert (q.speaker, q.role) == ("Raye", "London-born")
 
 
+def test_a_particle_inside_a_name_keeps_the_name_whole():
+    text = ("Public Advocate Bill de Blasio, a candidate for mayor, came to the area on Monday night. "
+            "\u201cI understand why young people are frustrated,\u201d he said.")
+    q = quote(text, "young people are frustrated")
+    assert (q.speaker, q.role) == ("Bill de Blasio", "Public Advocate")  # was "Blasio", role "Public Advocate Bill de"
+
+
 def test_a_company_named_by_its_trade_is_what_the_company_said():
     text = ("Kraft Foods closed its Philadelphia plant on Friday.\n\n"
             "\u201cWe are cooperating fully with the police,\u201d the company said in a statement.")

@@ -60,7 +60,7 @@ ROLE_WORDS = frozenset({
     "judge", "justice", "attorney", "finance", "interior", "economy", "state", "first", "former", "opposition",
     "premier", "speaker", "senate", "house", "counterpart", "professor", "prof", "founder", "co-founder",
     "president-elect", "governor-elect", "mayor-elect", "senator-elect",
-    "supervisor", "assemblymember", "congressman", "congresswoman", "representative", "rev", "sgt", "adm",
+    "supervisor", "advocate", "assemblymember", "congressman", "congresswoman", "representative", "rev", "sgt", "adm",
     "ayatollah", "supreme", "secretary-general", "whip", "majority", "minority", "legislator", "lawmaker",
     "official", "head", "treasurer", "commissioner", "chairperson", "dictator", "leaders", "psychologist",
     "psychoanalyst", "analyst", "economist", "lawyer", "coach", "manager", "publicist", "reporter", "editor",
@@ -104,6 +104,9 @@ ORG_WORDS = frozenset({
     "foods", "holdings", "industries", "technologies", "enterprises", "pharmaceuticals", "brands", "stores",
     "supermarkets", "petroleum", "insurance", "logistics", "communications", "media", "electronics",
 })
+# Lower-case words inside a person's name ("Bill de Blasio", "Vincent van Gogh")
+NAME_PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la", "du", "dos",
+                            "bin", "ibn", "al", "ter", "ten"})
 # Last words of capitalised names of things, never of people ("the Autumn Statement", "the Brit Awards").
 THING_WORDS = frozenset({
     "statement", "budget", "act", "bill", "report", "plan", "agreement", "treaty", "accord", "policy",
@@ -279,6 +282,9 @@ def split_speaker(phrase: str) -> SpeakerName:
         if start == 1 and end - start >= 2 and _low(name_words[0]) in EPITHET_NOUNS:
             break  # "Actor Leonardo DiCaprio", "Singer Taylor Swift": the first word is the role
         start -= 1
+        if start > 1 and start < end and name_words[start - 1] in NAME_PARTICLES and \
+                _is_name_word(name_words[start - 2]):
+            start -= 1  # "Bill de Blasio", "Ludwig van Beethoven": a particle between two names is part of it
     gender: Gender = "?"
     if start > 0 and _low(name_words[start - 1]) in HONORIFIC_GENDER:
         gender = HONORIFIC_GENDER[_low(name_words[start - 1])]
