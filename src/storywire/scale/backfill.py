@@ -217,10 +217,11 @@ def pending_partitions(settings: Settings, order: dict[int, int] | None = None
         with store.read() as conn:
             after = 0
             while page := store.pending_keys(conn, after, PENDING_PAGE):
-                for aid, published, language in page:
-                    tie = (1, order[aid]) if aid in order else (0, aid)
-                    keys.setdefault(partition_of(language), []).append((time_key(published, tie), aid, published))
-                after = page[-1][0]
+                for key in page:
+                    tie = (1, order[key.id]) if key.id in order else (0, key.id)
+                    keys.setdefault(partition_of(key.language), []).append(
+                        (time_key(key.published, tie), key.id, key.published))
+                after = page[-1].id
     finally:
         store.close()
     return {p: [(aid, published) for _, aid, published in sorted(ks)] for p, ks in sorted(keys.items())}

@@ -31,6 +31,14 @@ def _refresh_statement(with_title: bool) -> sa.Update:
     return stories.update().where(stories.c.id == sa.bindparam("sid")).values({c: sa.bindparam(c) for c in names})
 
 
+class PendingKey(NamedTuple):
+    """An article in no story yet, as a backfill orders it: its id, time and language."""
+
+    id: int
+    published: datetime | None
+    language: str | None
+
+
 class StoryCounts(NamedTuple):
     """A story's size and latest time as its row keeps them: enough to bound its ranking score."""
 
@@ -187,14 +195,13 @@ class StoriesMixin:
             stmt = stmt.where(articles.c.published.is_(None)).order_by(articles.c.id)
         return [row_to_article(r) for r in conn.execute(stmt.limit(limit))]
 
-    def pending_keys(self, conn: sa.Connection, after_id: int,
-                     limit: int) -> list[tuple[int, datetime | None, str | None]]:
-        """(id, published, language) of up to ``limit`` articles in no story yet with an id above ``after_id``, in id
+    def pending_keys(self, conn: sa.Connection, after_id: int, limit: int) -> list[PendingKey]:
+        """The :class:`PendingKey` of up to ``limit`` articles in no story yet with an id above ``after_id``, in id
         order: what a backfill needs to partition them by language and order them by time, without their text."""
         rows = conn.execute(sa.select(articles.c.id, articles.c.published, articles.c.language)
                             .where(articles.c.story_id.is_(None), articles.c.id > after_id)
                             .order_by(articles.c.id).limit(limit))
-        return [(r.id, r.published, r.language) for r in rows]
+        return [PendingKey(r.id, r.published, r.language) for r in rows]
 
     def clustered_in_time(self, conn: sa.Connection, after: tuple[datetime, int] | None, until: datetime,
                           limit: int) -> list[Article]:
