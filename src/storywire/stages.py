@@ -54,25 +54,17 @@ class StoryJob:
 def article_parts_job(article: tuple[int, str], spacy_model: str) -> ArticleParts:
     """The per-article parts of one stored article, (id, text), with the entity finder of ``spacy_model``
     (empty: the default model)."""
-    from .analyse.entities import finder_name
+    from .analyse.entities import entity_finder, finder_name
     from .analyse.parts import article_parts
 
-    nlp = _entity_finder(spacy_model)
+    nlp = entity_finder(spacy_model)
     return article_parts(article[0], article[1], nlp, finder_name(nlp))
 
 
 def analyse_story_job(job: StoryJob) -> tuple[dict, list[ArticleParts]]:
     """The story object of ``job`` and the per-article parts it computed (those not given, or stale)."""
     from .analyse import analyse_story_parts
+    from .analyse.entities import entity_finder
 
     return analyse_story_parts(job.story_id, list(job.articles), {p.article_id: p for p in job.parts},
-                               job.summary_sentences, _entity_finder(job.spacy_model))
-
-
-def _entity_finder(spacy_model: str):
-    """The spaCy pipeline of ``spacy_model`` (empty: the default model), or False for the heuristic finder when it
-    is not installed: never None, which the analysis would take as "load the default model" (in a worker process,
-    where the setting is not configured, a named model not installed would be replaced by the default one)."""
-    from .analyse.entities import get_nlp
-
-    return get_nlp(spacy_model or None) or False
+                               job.summary_sentences, entity_finder(job.spacy_model))

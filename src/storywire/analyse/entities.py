@@ -85,6 +85,13 @@ def get_nlp(name: str | None = None):
         return nlp
 
 
+def entity_finder(spacy_model: str):
+    """What a worker passes as ``nlp``: the pipeline of ``spacy_model`` (empty: the default model), or False (the
+    heuristic) when it is not installed; never None, which the analysis takes as "load the configured model" (in
+    a worker process, where the setting is not configured, a named model not installed would become the default)."""
+    return get_nlp(spacy_model or None) or False
+
+
 def _ner(nlp, texts: list[str]) -> list[tuple[tuple[str, str], ...]]:
     missing = [t for t in dict.fromkeys(texts) if t not in _ner_cache]
     if missing:

@@ -48,11 +48,11 @@ def _row(parts: Any) -> ArticleAnalysisRow:
 def parts_block(settings: Settings, ids: list[int]) -> list[ArticleAnalysisRow]:
     """The per-article parts of those of these stored articles that have none for their text and entity
     finder (an article whose parts raise is left to its story's analysis, which records the failure)."""
-    from ..analyse.entities import finder_name, get_nlp
+    from ..analyse.entities import entity_finder, finder_name
     from ..analyse.parts import article_parts, method_of, text_digest
 
     store = worker_store(settings.db)
-    nlp = get_nlp(settings.spacy_model or None)
+    nlp = entity_finder(settings.spacy_model)
     finder = finder_name(nlp)
     method = method_of(finder)
     with store.read() as conn:
