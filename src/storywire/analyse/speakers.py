@@ -764,7 +764,8 @@ ORG_NOUNS = frozenset({
 _ANY_ORG_NOUNS = frozenset({"company", "firm", "group", "business", "retailer", "chain", "carmaker", "automaker",
                             "airline", "lender", "insurer", "network", "publisher", "broadcaster", "giant", "operator",
                             "maker", "manufacturer", "startup", "corporation", "organisation", "organization"})
-_ORG_SUFFIX = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "gmbh", "ag", "sa", "group", "holdings"})
+# Company suffixes that ORG_WORDS leaves out (too short to be sure of in a speaker phrase): an organisation here
+_ORG_SUFFIX = frozenset({"co", "llc", "plc", "gmbh", "ag", "sa"})
 # A capitalised subject opening a sentence or clause, followed by a lower-case word (its verb).
 _SUBJECT_RUN = re.compile(rf"(?:The\s+)?(?P<name>{_WORD}(?:\s+(?:of\s+|&\s+)?{_WORD}){{0,5}})\s+(?=[a-z])")
 
