@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from .online import OnlineClusterer
-from .prepare import ClusterDoc
+from .prepare import ClusterDoc, PreparedDoc, prepare_batch
 
 # Records without a time are all "ingested" at this instant: one corpus read at once is one window.
 INGEST_TIME = datetime(2024, 1, 1, tzinfo=UTC)
@@ -90,7 +90,17 @@ def to_docs(records: Iterable[dict]) -> list[tuple[ClusterDoc, Hashable]]:
     return [(doc, label) for _, doc, label in timed]
 
 
-def run_stream(docs: list[tuple[ClusterDoc, Hashable]], params: dict | None = None,
+def prepared_stream(docs: list[tuple[ClusterDoc, Hashable]], params: dict | None = None
+                    ) -> list[tuple[PreparedDoc, Hashable]]:
+    """``docs`` prepared once (:func:`prepare_batch`), for streaming through many engines of the same
+    features and embedding model (what a fit's threshold search does)."""
+    eng = OnlineClusterer(params)
+    prepared = prepare_batch([d for d, _ in docs], eng.vectoriser.terms, eng.dedup.num_perm, eng.dedup.seed,
+                             eng.embedder)
+    return [(p, gold) for p, (_, gold) in zip(prepared, docs, strict=True)]
+
+
+def run_stream(docs: Sequence[tuple[ClusterDoc | PreparedDoc, Hashable]], params: dict | None = None,
                window_hours: float = 72.0) -> tuple[list[int], float]:
     """Predicted story per doc (final ids, after merges) and the seconds the engine took."""
     eng = OnlineClusterer(params, window_hours=window_hours)

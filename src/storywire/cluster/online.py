@@ -266,13 +266,14 @@ class OnlineClusterer:
         self.next_story_id = max(self.next_story_id, into + 1)
         self.index.reindex(s)
 
-    def train_step(self, doc: ClusterDoc, story_id: int) -> tuple[list[tuple[int, dict]], list[tuple[int, dict]]]:
+    def train_step(self, doc: ClusterDoc | PreparedDoc, story_id: int
+                   ) -> tuple[list[tuple[int, dict]], list[tuple[int, dict]]]:
         """For fitting: the candidates of ``doc`` with their features, then observe it in ``story_id``.
 
         Returns (candidates, candidates without ``story_id``): the second list is what the engine
         would see if the article's story did not exist yet (the first article of a new event).
         """
-        d = self._vectorise(self._prepared(doc))
+        d = self._vectorise(doc if isinstance(doc, PreparedDoc) else self._prepared(doc))
         self.dedup.process(d.id, d.t, d.size, d.sig, d.exact)
         cands = [(c.story_id, c.features) for c in self._score(d, full=True)]
         if any(s == story_id for s, _ in cands):

@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from ..clock import utcnow
-from .evaluate import bcubed, load_records, run_stream, titles_only, to_docs
+from .evaluate import bcubed, load_records, prepared_stream, run_stream, titles_only, to_docs
 from .online import DEFAULT_PARAMS, OnlineClusterer
 
 # What a fit uses unless ``base`` says otherwise: the features and background prior that held up on
@@ -59,7 +59,7 @@ def pairs(docs, params: dict, window_hours: float = 72.0, counterfactual: bool =
     for doc, gold in docs:
         sid = ids.setdefault(gold, len(ids) + 1)
         cands, without = eng.train_step(doc, sid)
-        if headlines and doc.text.strip():
+        if headlines and not doc.headline:
             continue
         for cand, f in cands + (without if counterfactual else []):
             X.append([f[k] for k in params["features"]])
@@ -85,8 +85,9 @@ def fit(records: list[dict], base: dict | None = None, window_hours: float = 72.
     unfitted = {"coef": [0.0] * k, "mean": [0.0] * k, "scale": [1.0] * k, "intercept": 0.0, "min_body": 0.0,
                 "min_emb": 1.01}
     params.update(unfitted, headline={**unfitted, "threshold": params["threshold"]})
-    docs = to_docs(records)
-    streams = [to_docs(r) for r in headline_streams(records)]
+    # prepared once: what a document is made of does not depend on the thresholds searched below
+    docs = prepared_stream(to_docs(records), params)
+    streams = [prepared_stream(to_docs(r), params) for r in headline_streams(records)]
     positive_body: list[float] = []
     X, y = pairs(docs, params, window_hours, gate=positive_body)
     params.update(_logistic(X, y, positive_body, params, C))
