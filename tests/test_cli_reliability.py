@@ -371,13 +371,13 @@ def _generated_jsonl(path: Path, n: int) -> None:
                                 "text": text, "published": f"2024-03-{1 + i % 28:02d}T{i % 24:02d}:00:00Z"}) + "\n")
 
 
-@pytest.mark.xdist_group("stopped-ingest")  # one after the other: each ingests 2,500 articles with two workers
+@pytest.mark.xdist_group("stopped-ingest")  # one after the other: each ingests 800 articles with two workers
 @pytest.mark.parametrize("how", ["SIGINT to the group (Ctrl-C)", "SIGTERM to the command"])
 def test_a_stopped_ingest_says_so_in_one_line_leaves_no_worker_and_goes_on_when_run_again(tmp_path, how):
     import signal
     import sqlite3
 
-    _generated_jsonl(tmp_path / "big.jsonl", 2500)
+    _generated_jsonl(tmp_path / "big.jsonl", 800)
     clean = {k: v for k, v in os.environ.items() if not k.startswith("STORYWIRE_")}
     # the command as a terminal starts it: Ctrl-C not ignored (a test run as a background job passes it on
     # ignored, and Python keeps it so), then replaced by the command itself (same process, same group)
@@ -410,4 +410,4 @@ def test_a_stopped_ingest_says_so_in_one_line_leaves_no_worker_and_goes_on_when_
     assert again.returncode == 0, again.stderr
     with sqlite3.connect(tmp_path / "s.db") as db:
         stored, placed = db.execute("SELECT count(*), count(story_id) FROM articles").fetchone()
-    assert stored == placed == 2500
+    assert stored == placed == 800
