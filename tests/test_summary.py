@@ -561,3 +561,19 @@ def test_one_fact_in_other_words_with_its_number_is_one_item():
     texts = sentences(d)
     assert len([t for t in texts if "2007" in t]) == 1, texts
     assert any("Dolby Theatre" in t for t in texts), texts
+
+
+def test_two_figures_one_article_tells_apart_are_no_conflict():
+    """Two teams' offers: an article giving both tells them apart, so the outlets giving one each do not differ."""
+    a = art(1, "Boston Sports", "The Boston Red Sox have made first baseman Mark Teixeira an eight-year, $200 million "
+            "offer, a source said.\n\nThe Red Sox owner met the player and his agent in Texas on Thursday.")
+    b = art(2, "Capital Wire", "The Washington Nationals made Mark Teixeira an eight-year, $160 million offer at the "
+            "winter meetings.\n\nThe first baseman has not said where he prefers to play next season.", 2)
+    c = art(3, "Baseball Daily", "The Boston Red Sox made Mark Teixeira an eight-year, $200 million offer on "
+            "Thursday, topping the Washington Nationals, who made Teixeira an eight-year, $160 million offer last "
+            "week.\n\nTeixeira hit 33 home runs last season for two clubs.", 3)
+    d = analyse_story(13, [a, b], summary_sentences=4, nlp=False)
+    assert [s for s in d["summary"] if s["kind"] == "conflict"], d["summary"]  # two outlets, nothing to tell them apart
+    d = analyse_story(14, [a, b, c], summary_sentences=4, nlp=False)
+    assert not [s for s in d["summary"] if s["kind"] == "conflict"], d["summary"]
+    assert_verbatim(d, [a, b, c])

@@ -728,8 +728,13 @@ def _is_date_or_time(value: str, before: list[str], after: list[str], text: str,
 
 def _conflicts(chosen: SummaryCandidate, figures: _Figures, others: list[tuple[SummaryCandidate, _Figures]]
                ) -> list[dict]:
-    """One conflict item per number of ``chosen`` that other articles give differently for the same thing; an
-    article giving more than one of the values counts for none."""
+    """One conflict item per number of ``chosen`` that other articles give differently for the same thing; none
+    where one article gives two of the values (as figures of the same kind, anywhere in its sentences): it tells
+    two things apart (two offers, a toll that rose), so the outlets need not disagree."""
+    stated: dict[int, set[tuple[str, str, str]]] = {}  # article -> (shape, unit, amount) of every figure it gives
+    for c, cf in others:
+        for a in c.article_ids:
+            stated.setdefault(a, set()).update((g.shape, g.unit, g.amount) for g in cf.facts)
     items = []
     for f in figures.facts:
         written = {f.amount: f.value}
@@ -740,10 +745,9 @@ def _conflicts(chosen: SummaryCandidate, figures: _Figures, others: list[tuple[S
                 amount, value = given.popitem()
                 written.setdefault(amount, value)
                 by_amount.setdefault(amount, set()).update(c.article_ids)
-        seen = Counter(a for ids in by_amount.values() for a in ids)
-        values = [(written[k], sorted(a for a in ids if seen[a] == 1)) for k, ids in by_amount.items()]
-        values = [(v, ids) for v, ids in values if ids]
-        if len(values) > 1:
+        kinds = {(f.shape, f.unit, amount) for amount in by_amount}
+        if len(by_amount) > 1 and all(len(kinds & given) < 2 for given in stated.values()):
+            values = [(written[k], sorted(ids)) for k, ids in by_amount.items()]
             items.append({"kind": "conflict", "text": "outlets differ: " + ", ".join(v for v, _ in values),
                           "article_ids": sorted(a for _, ids in values for a in ids),
                           "values": [{"value": v, "article_ids": ids} for v, ids in values]})
