@@ -159,3 +159,33 @@ def test_it_after_a_statement_from_an_organisation_is_that_organisation():
             "rapidly through the store.\u201d A statement from Waitrose said damage to the building had been "
             "extensive. \u201cWe have made available a distress fund for local residents and staff,\u201d it added.")
     assert quote(text, "distress fund").speaker == "Waitrose"
+
+
+def test_a_name_owning_the_subject_of_the_sentence_before_is_not_its_speaker():
+    text = ("Ann Cole sued the firm last year. Cole\u2019s lawyer, Sam Reid, had a short statement after the ruling "
+            "on Thursday. \u201cThis ruling will be felt by every customer in the state.\u201d")
+    assert quote(text, "every customer").speaker == "Sam Reid"  # was Cole
+    text = ("Ann Cole sued the firm last year. Cole\u2019s lawyer had a short statement after the ruling on "
+            "Thursday. \u201cThis ruling will be felt by every customer in the state.\u201d")
+    assert quote(text, "every customer").speaker != "Ann Cole"  # the lawyer's words, not Cole's
+
+
+def test_as_a_speaker_said_of_something_credits_the_speaker():
+    text = ("Ann Cole was sworn in on Monday. As Cole said of the court building: \u201cThese hallways were not "
+            "built with people like me in mind.\u201d")
+    assert quote(text, "These hallways").speaker == "Ann Cole"  # was unattributed
+
+
+def test_she_is_the_subject_of_her_own_paragraph_before_a_woman_quoted_in_the_one_before():
+    text = (
+            "One of the women to leave the north was Lena Haddad, who was seven months pregnant at the time. "
+            "\u201cI am from the city,\u201d she said. Unable to find a car, Haddad and her family walked toward "
+            "the south. \u201cOn the road,\u201d she said, \u201cI felt a severe pain, so I went to the "
+            "hospital.\u201d\n\n"
+            "The stress of the journey contributed to the early birth of her son. \u201cMy son has now been in "
+            "the nursery for ten days, with many health problems,\u201d Haddad said.\n\n"
+            "Rania Saleh, the doctor working at the hospital, explained that there were 22 infants currently in "
+            "the neonatal ward \u2014 some of whose families have been unable to travel to the hospital. "
+            "\u201cFamilies have many difficulties in reaching and seeing their children due to the conditions of "
+            "war and the continuous bombing,\u201d she said.")
+    assert quote(text, "Families have many").speaker == "Rania Saleh"  # was Lena Haddad, quoted before

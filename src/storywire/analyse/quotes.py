@@ -148,7 +148,8 @@ _WORDS_OF = tuple(re.compile(rf"{pattern}\s*$") for pattern in (
     rf"(?:^\s*|[,;:]\s+|\band\s+){_WHO}\s+(?P<cue>describes|described|calls|called|labels|labell?ed|brands|branded)"
     rf"\s+(?:[^,.;:!?\"\u201c\u201d]{{1,80}}?\s+)?as",
     rf"\b[Aa]s\s+{_WHO}\s+(?P<cue>explained|explains|said|says|wrote|writes|put\s+it|noted|notes|observed|argued|"
-    rf"argues|remarked|recalled|once\s+said|has\s+said|told\s+[^,.;:!?]{{1,40}}?)\s*[,:]?",
+    rf"argues|remarked|recalled|once\s+said|has\s+said|told\s+[^,.;:!?]{{1,40}}?)"
+    rf"(?:\s+of\s+[^,.;:!?\"\u201c\u201d]{{1,60}})?\s*[,:]?",  # "As X said of the building:"
 ))
 # A quote given as the name of a thing, not words said: 'the book is titled, "…"', 'a film called "…"'
 _TITLED = re.compile(r"(?:\b(?:titled|entitled|headlined)|\b(?:is|was|are|were|be|been)\s+(?:called|named|dubbed))"
@@ -420,6 +421,10 @@ def _looks_name(seg: str) -> bool:
 _DESCRIBED_OPENING = re.compile(r"(?P<spk>(?:The|A|An)\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<head>[a-z]+))\s+[a-z]+(?:ed|s)\b")
 
 
+# A name's possessive ("Cole's", "Meadows'"): whose, not who
+_OWNER = re.compile(r"\w(?:['\u2019]s|s['\u2019])$")
+
+
 def sentence_subject(sentence: str) -> str | None:
     """The name that opens a sentence or its main clause ("However, late Wednesday, Hunter Biden's attorney Abbe
     Lowell seemed ..." -> "Hunter Biden's attorney Abbe Lowell"), a description of a speaker that does ("The
@@ -454,6 +459,10 @@ def sentence_subject(sentence: str) -> str | None:
                 break
         while taken and not taken[-1][:1].isupper():
             taken.pop()
+        after = words[len(taken)] if taken and len(words) > len(taken) else ""
+        if _OWNER.search(taken[-1] if taken else "") and after[:1].islower() and not after.endswith(":"):
+            continue  # "Cole's lawyer, Sam Reid, had": whose lawyer, not who (the apposition may say who); but
+            # "Neil's verdict:" is Neil's
         if taken and split_speaker(" ".join(taken)).is_person:
             return " ".join(taken).replace("\u2024", ".")
     return None

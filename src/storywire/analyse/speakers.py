@@ -625,7 +625,7 @@ class Mentions:
             introduced = self._introduced(near, fits)
             if introduced is not None:
                 return self.fullest(introduced.name, position)
-            known = self._known_subject(near, want)
+            known = self._known_subject(near, want, para)
             if known is not None:
                 return self.fullest(known.name, position)
             here = [mt for mt in near if mt.para == para]  # then in its paragraph: a subject, or one known a he
@@ -655,18 +655,20 @@ class Mentions:
         known = self.gender_of(name)
         return known == want if known != "?" else self.named_gender.get(self.person_key(name), "?") in ("?", want)
 
-    def _known_subject(self, near: list[Mention], want: Gender) -> Mention | None:
+    def _known_subject(self, near: list[Mention], want: Gender, para: int) -> Mention | None:
         """The nearest subject the article makes a "he" (or a "she"); or one whose first name is a man's (a woman's)
-        when no subject of unknown gender comes after it ("Amy Bishop ... was charged. She claimed")."""
-        unknown_since = False
+        when no subject of unknown gender comes after it ("Amy Bishop ... was charged. She claimed"); never one of
+        an earlier paragraph past a subject of unknown gender in the pronoun's own ``para``."""
+        unknown_since = unknown_here = False
         for mt in reversed(near):
             if not mt.subject or not self._may_be(mt.name, want):
                 continue
             if self.gender_of(mt.name) == want:
-                return mt
+                return None if unknown_here and mt.para < para else mt
             if not unknown_since and self.named_gender.get(self.person_key(mt.name)) == want:
                 return mt
             unknown_since = True
+            unknown_here = unknown_here or mt.para == para
         return None
 
     def _introduced(self, near: list[Mention], fits: Callable[[Mention], bool]) -> Mention | None:
