@@ -189,3 +189,15 @@ def test_she_is_the_subject_of_her_own_paragraph_before_a_woman_quoted_in_the_on
             "\u201cFamilies have many difficulties in reaching and seeing their children due to the conditions of "
             "war and the continuous bombing,\u201d she said.")
     assert quote(text, "Families have many").speaker == "Rania Saleh"  # was Lena Haddad, quoted before
+
+
+def test_where_or_through_what_a_described_speaker_spoke_is_no_part_of_the_speaker():
+    text = ("Crowds gathered outside the station on Friday. \u201cThey were acting rowdy and shouting at us,\u201d "
+            "said a police officer at the scene.")
+    assert quote(text, "acting rowdy").speaker == "a police officer"  # was "a police officer at the scene"
+    text = "\u201cThe seller put the goods on the market,\u201d explained the judge in her ruling."
+    assert quote(text, "seller put").speaker == "the judge"  # was "the judge in her ruling"
+    text = "\u201cThe vote was rigged from the start,\u201d said one party activist in the state."
+    assert quote(text, "vote was rigged").speaker == "one party activist"
+    text = "\u201cWe will not comment on staff matters,\u201d said an official in the ministry."
+    assert quote(text, "staff matters").speaker == "an official in the ministry"  # who they are: kept

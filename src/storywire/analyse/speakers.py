@@ -41,6 +41,11 @@ _TIME = (rf"\s+(?:on|late|early|last|this|earlier|later)?\s*(?:{_DAYS}|night|wee
 _PLACE = (r"\s+(?:in|at|on|during|after|before|outside|via|while|when)\s+(?:a|an|the|his|her|their|its|[A-Z])"
           r"[^,;:!?]*")
 _TIME_TAIL = re.compile(rf"(?:{_TIME})+$")
+# Where or through what a described speaker spoke, no part of who they are ("a police officer at the scene", "one
+# operative in the state", "the court in its ruling"); "an official in the ministry" keeps its place.
+_SPOKEN_WHERE = re.compile(r"\s+(?:in|at)\s+(?:a|an|the|its|his|her|their)\s+(?:scene|state|city|country|town|area|"
+                           r"region|capital|statement|ruling|interview|email|letter|post|tweet|speech|filing|"
+                           r"decision|opinion)$")
 _TAIL = re.compile(rf"(?:{_TIME}|{_PLACE})+$")
 # "A dejected Edwards", "a visibly emotional Jo Smith", "the 36-year-old Klitschko": an article, lowercase words,
 # then only a name
@@ -224,7 +229,8 @@ def trim_phrase(phrase: str) -> str:
             and any(_is_name_word(w) for w in described.group(2).split()):
         phrase = described.group(2)  # "A dejected Edwards": the name the adjectives describe
     description = phrase.split(" ", 1)[0].lower() in DESCRIPTION_START
-    trimmed = (_TIME_TAIL if description else _TAIL).sub("", phrase).strip(" ,")
+    trimmed = _SPOKEN_WHERE.sub("", _TIME_TAIL.sub("", phrase)) if description else _TAIL.sub("", phrase)
+    trimmed = trimmed.strip(" ,")
     return trimmed or phrase
 
 
