@@ -201,3 +201,12 @@ def test_where_or_through_what_a_described_speaker_spoke_is_no_part_of_the_speak
     assert quote(text, "vote was rigged").speaker == "one party activist"
     text = "\u201cWe will not comment on staff matters,\u201d said an official in the ministry."
     assert quote(text, "staff matters").speaker == "an official in the ministry"  # who they are: kept
+
+
+def test_the_statement_is_the_organisation_that_issued_it_named_anywhere_in_a_sentence():
+    text = ("The coast guard freed the trawler on Sunday, according to a statement from the Danish government. "
+            "Sailors boarded the boat and found \u201ca large store of fuel and weapons,\u201d the statement said. "
+            "Last year, Denmark's navy drew criticism after sinking a yacht. The statement said only that the crew "
+            "would be \u201chanded over to the police ashore.\u201d")
+    assert quote(text, "large store of fuel").speaker == "the Danish government"  # was "the statement"
+    assert quote(text, "handed over to the police").speaker == "the Danish government"  # was "Denmark's"

@@ -785,6 +785,7 @@ class OrgMention:
     name: str  # as written, with its article ("the White House", "Macy's"), or a description ("the committee")
     named: bool = True  # a name, not a description
     medium: bool = False  # named after a noun of the press ("daily Eleftherotypia"): "the paper" may stand for it
+    document: str | None = None  # the document it issued here ("a statement from the Indian government")
 
 
 # The press: a name written after one of these nouns ("Centre-left daily Eleftherotypia warned") is a medium's,
@@ -793,9 +794,13 @@ _PRESS_NOUNS = frozenset({"daily", "newspaper", "paper", "weekly", "tabloid", "m
 _PRESS_NAMED = re.compile(rf"[^,.;:!?\"\u201c\u201d]{{0,40}}?\b(?:{'|'.join(sorted(_PRESS_NOUNS))})\s+"
                           rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}})\s+(?=[a-z])")
 # An organisation speaking through a document a sentence opens on: "A statement from Waitrose said"
-_ISSUED_BY = re.compile(rf"(?:A|An|The)\s+(?:statement|letter|release|press release|report|email|memo|note)\s+"
-                        rf"(?:from|by|issued by)\s+(?P<name>(?:the\s+)?{_WORD}(?:\s+(?:of\s+|&\s+)?{_WORD}){{0,4}})"
-                        r"\s+(?=[a-z])")
+_ISSUED = (r"(?P<document>statement|letter|release|press release|report|email|memo|note)\s+(?:from|by|issued by)\s+"
+           rf"(?P<name>(?:the\s+)?{_WORD}(?:\s+(?:of\s+|&\s+)?{_WORD}){{0,4}}")
+_ISSUED_BY = re.compile(rf"(?:A|An|The)\s+{_ISSUED})\s+(?=[a-z])")
+# A document and its issuer anywhere in a sentence, the issuer's head noun too: "..., according to a statement from
+# the Indian government."
+_ISSUER_NOUNS = "|".join(sorted(ORG_NOUNS | {"navy", "army", "military", "police"}))
+_ISSUED_ANYWHERE = re.compile(rf"\b(?:[Aa]n?|[Tt]he)\s+{_ISSUED}(?:\s+(?:{_ISSUER_NOUNS}))?)(?=\s+[a-z]|\s*[,.;:!?]|$)")
 # An organisation a sentence or clause opens on without naming it: "The committee told", "The special panel said"
 _DESCRIBED_ORG = re.compile(r"(?P<org>[Tt]he\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<noun>[a-z]+))\s+(?=[a-z])")
 
@@ -804,7 +809,8 @@ def find_organisations(text: str, spans: list[tuple[int, int, int]], quoted: lis
                        people: Mentions) -> list[OrgMention]:
     """Organisations an article makes the subject of a sentence or a clause outside its quotes ("Macy's will
     close", "The Interior Ministry said"): a name holding an organisation word, an acronym, a company suffix
-    or the shape of a shop's name ("Macy's"), and no person the article names."""
+    or the shape of a shop's name ("Macy's"), and no person the article names; and the issuer of a document
+    anywhere ("according to a statement from the Indian government")."""
     found: list[OrgMention] = []
     starts = [qs for qs, _ in quoted]
     for para, s, e in spans:
@@ -821,11 +827,16 @@ def find_organisations(text: str, spans: list[tuple[int, int, int]], quoted: lis
                 found.append(OrgMention(st, para, described.group("org").lower(), False))
             elif (issued := _ISSUED_BY.match(text, st, e)) is not None and \
                     surname(issued.group("name")) not in people.full:  # "A statement from Waitrose said"
-                found.append(OrgMention(issued.start("name"), para, issued.group("name")))
+                found.append(OrgMention(issued.start("name"), para, issued.group("name"),
+                                        document=issued.group("document")))
             elif (press := _PRESS_NAMED.match(text, st, e)) is not None and \
                     surname(press.group("name")) not in people.full:
                 found.append(OrgMention(press.start("name"), para, press.group("name"), medium=True))
-    return found
+        at = {o.position for o in found}  # and the issuer of a document anywhere in the sentence
+        found.extend(OrgMention(m.start("name"), para, m.group("name"), document=m.group("document"))
+                     for m in _ISSUED_ANYWHERE.finditer(text, s, e) if m.start("name") not in at and
+                     not _inside(starts, quoted, m.start()) and surname(m.group("name")) not in people.full)
+    return sorted(found, key=lambda o: o.position)
 
 
 def _inside(starts: list[int], quoted: list[tuple[int, int]], at: int) -> bool:
