@@ -210,3 +210,19 @@ def test_the_statement_is_the_organisation_that_issued_it_named_anywhere_in_a_se
             "would be \u201chanded over to the police ashore.\u201d")
     assert quote(text, "large store of fuel").speaker == "the Danish government"  # was "the statement"
     assert quote(text, "handed over to the police").speaker == "the Danish government"  # was "Denmark's"
+
+
+def test_a_short_quote_modifying_a_noun_is_a_term_nobodys_words():
+    text = ("Sheriff Tom Reyes spoke on Saturday. After 911 calls from workers, police units arrived trained for an "
+            "\u201cactive shooter\u201d situation, according to Reyes. He pointed to the \u201cgang sign\u201d "
+            "tattooed on the suspect\u2019s neck.")
+    assert not [q for q in extract_quotes(1, text) if "shooter" in q.text or "gang sign" in q.text]  # were Reyes's
+    q = quote("Mayor Ann Cole said it was a \u201cvery good deal\u201d for the town.", "very good deal")
+    assert q.speaker == "Ann Cole"  # a partial quote before a preposition: still hers
+    q = quote("Coach Tom Reyes said the club had been through a \u201ctesting time\u201d after the defeat.", "testing")
+    assert q.speaker == "Tom Reyes"
+    q = quote("Insurance groups have called it a \u201cbogus advocacy\u201d group.", "bogus advocacy")
+    assert q.speaker == "Insurance groups"  # a name given: theirs
+    text = ("Sheriff Tom Reyes says he has put his deputies through what\u2019s called \u201cactive shooter\u201d "
+            "training.")
+    assert not [q for q in extract_quotes(1, text) if "shooter" in q.text]  # a name given, as after "is called"

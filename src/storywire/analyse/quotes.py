@@ -19,7 +19,8 @@ attribution at all continues the previous paragraph's speaker (news convention).
 capitalised words: 'director of "A Beautiful Mind"') and a thing's name ('is titled, "…"') are nobody's words, and no
 quote is joined to a title; an attribution holding a title reads across it (", X, a producer of "Drag Race," said"). A
 medium's report ("The newspaper said Palin released a statement in which she said") gives the words to the person it
-quotes. A quote of one word ("nonsense.") is a scare quote: not listed, unless a whole sentence ("Yes.").
+quotes. A quote of one word ("nonsense.") is a scare quote: not listed, unless a whole sentence ("Yes."); so is a term
+of two or three words modifying a noun ('an "active shooter" situation') in a sentence giving no speaker before it.
 
 Indirect speech: sentences with no quotation marks where a clear speaker (a name, or a phrase headed by
 "official(s)", "source(s)", "office", "Kremlin", ...) governs a speech verb ("The Kremlin has made clear ...", "...,
@@ -152,7 +153,8 @@ _WORDS_OF = tuple(re.compile(rf"{pattern}\s*$") for pattern in (
     rf"(?:\s+of\s+[^,.;:!?\"\u201c\u201d]{{1,60}})?\s*[,:]?",  # "As X said of the building:"
 ))
 # A quote given as the name of a thing, not words said: 'the book is titled, "…"', 'a film called "…"'
-_TITLED = re.compile(r"(?:\b(?:titled|entitled|headlined)|\b(?:is|was|are|were|be|been)\s+(?:called|named|dubbed))"
+_TITLED = re.compile(r"(?:\b(?:titled|entitled|headlined)|(?:\b(?:is|was|are|were|be|been)|\w\s?['\u2019]\s?s)\s+"
+                     r"(?:called|named|dubbed))"
                      r"\s*[,:]?\s*$")
 # A programme or paper named where words are said: 'he told "Fox & Friends."', 'she said on "Meet the Press"'
 _SHOW_NAMED = re.compile(r"\b(?:told|(?:said|says|appeared|speaking|spoke|wrote|writing)\s+(?:on|in))\s*$")
@@ -753,7 +755,7 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
     prev_attr_end = -1  # where the last quote's own attribution ends: an intro before it is not the next one's
     for k in range(len(spans)):
         around = _around(par, masked, spans, k)
-        titled.append(bool(_TITLED.search(around.before)) or _is_title(around) or
+        titled.append(bool(_TITLED.search(around.before)) or _is_title(around) or _is_term(around) or
                       bool(_SHOW_NAMED.search(around.before) and around.quote.lstrip()[:1].isupper()))
         found = None if titled[-1] else next(((i, a) for i, find in enumerate(_ATTRIBUTION_FINDERS)
                                               if (a := find(around, prev_attr_end)) is not None), None)
@@ -891,6 +893,26 @@ def _is_title(a: _Around) -> bool:
         return False  # He responded, "Yes."
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_GLUE for w in words) and \
         words[0][:1].isupper()
+
+
+# Words that may follow a quote inside a sentence but are not the noun of a phrase the quote modifies
+_NOT_A_NOUN = _TITLE_GLUE | {"but", "that", "which", "who", "as", "than", "is", "was", "are", "were", "he", "she",
+                             "they", "it", "said", "says", "told", "added", "after", "before", "since", "during",
+                             "over", "about", "into", "under", "until", "because", "when", "while", "if", "so"}
+
+
+# A speech verb, not a noun spelled the same ("911 calls from employees")
+_CUE_VERB = re.compile(rf"\b(?:{_CUE_WORDS}|spoke\s+of|speaks\s+of)\b(?!\s+(?:from|to|for|of|by|in|on|at)\b)")
+
+
+def _is_term(a: _Around) -> bool:
+    """Whether a quote of two or three words modifies a noun after it, a term in a noun phrase, not words said
+    ("trained for an “active shooter” situation", "the “devil horns” tattooed on his head"), in a sentence that
+    gives it no speaker before it ("what he called the “late-night talk-show” feel": his)."""
+    before, noun = a.before.lower().split()[-1:], re.match(r"\s+([a-z][a-z\-]*)\b", a.after)
+    return 2 <= len(a.quote.split()) <= 3 and not re.search(r"[.!?,;:]", a.quote) and noun is not None and \
+        before in (["a"], ["an"], ["the"], ["this"], ["that"], ["its"], ["his"], ["her"], ["their"], ["our"]) and \
+        noun.group(1) not in _NOT_A_NOUN and not _CUE_VERB.search(a.before)
 
 
 def _para_len(text: str, offset: int) -> int:
