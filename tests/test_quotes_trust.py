@@ -226,3 +226,9 @@ def test_a_short_quote_modifying_a_noun_is_a_term_nobodys_words():
     text = ("Sheriff Tom Reyes says he has put his deputies through what\u2019s called \u201cactive shooter\u201d "
             "training.")
     assert not [q for q in extract_quotes(1, text) if "shooter" in q.text]  # a name given, as after "is called"
+
+
+def test_a_description_opening_the_sentence_after_a_quote_is_the_subject_of_its_participle():
+    text = ("The union leader, Ann Cole, said : \" The workers have been asked to pay for everything. \" A government "
+            "official downplayed the strike saying that \" there have been strikes in this country for years. \"")
+    assert quote(text, "strikes in this country").speaker == "A government official"  # was unattributed

@@ -433,6 +433,7 @@ def sentence_subject(sentence: str) -> str | None:
     director denied"), or None."""
     from .speakers import ROLE_WORDS
 
+    sentence = sentence.lstrip()  # "“…” A government official downplayed": the text after a quote's mark
     starts = [m.end() for m in re.finditer(r",\s+", sentence[:160])]
     if not SUBORDINATE_START.match(sentence):  # "After Consumer Watchdog accused Lara ..., Soller put out": Soller
         described = _DESCRIBED_OPENING.match(sentence)
