@@ -232,3 +232,12 @@ def test_a_description_opening_the_sentence_after_a_quote_is_the_subject_of_its_
     text = ("The union leader, Ann Cole, said : \" The workers have been asked to pay for everything. \" A government "
             "official downplayed the strike saying that \" there have been strikes in this country for years. \"")
     assert quote(text, "strikes in this country").speaker == "A government official"  # was unattributed
+
+
+def test_the_company_is_the_one_business_the_article_names_by_a_company_word():
+    text = ("A worker opened fire at the Acme Foods plant in Ohio on Friday. Two people died, police said.\n\n"
+            "\u201cThis is a sad day for our family,\u201d the company said in a statement.")
+    assert quote(text, "sad day").speaker == "Acme Foods"  # was "the company"
+    text = ("A worker opened fire at the Acme Foods plant, which supplies Bolt Holdings. Two people died.\n\n"
+            "\u201cThis is a sad day for our family,\u201d the company said in a statement.")
+    assert quote(text, "sad day").speaker == "the company"  # two businesses: not told which

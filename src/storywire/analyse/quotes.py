@@ -71,6 +71,7 @@ from .speakers import (
     find_mentions,
     find_organisations,
     is_epithet,
+    named_company,
     names_ship,
     resolve_organisation,
     split_speaker,
@@ -527,6 +528,8 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
             return org, org, None, False
     if low == "it" or (low.startswith("the ") and len(low.split()) <= 4 and low.split()[-1] in ORG_NOUNS):
         org = resolve_organisation(ctx.orgs, position, para, None if low == "it" else low.split()[-1])
+        if org is None and low in ("the company", "the firm"):
+            org = named_company(ctx.text, position)  # "at the Kraft Foods plant ... the company said": Kraft Foods
         sayers = _credited_before(ctx.sayers, position)
         if org is None and low == "it" and sayers and sayers[-1][0] >= para - 1:
             org = sayers[-1][1].speaker  # "…," the lawsuit states. "…," it argues

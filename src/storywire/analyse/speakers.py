@@ -878,6 +878,21 @@ def resolve_organisation(orgs: list[OrgMention], position: int, para: int, noun:
     return resolve_organisation(orgs, near[-1].position, near[-1].para, near[-1].name.split()[-1]) or near[-1].name
 
 
+# Words that end the name of a business ("Kraft Foods", "Acme Holdings", "Delta Air Lines Inc")
+_COMPANY_WORDS = frozenset({"company", "inc", "corp", "ltd", "airlines", "airways", "motors", "foods", "holdings",
+                            "industries", "technologies", "enterprises", "pharmaceuticals", "brands", "stores",
+                            "supermarkets", "petroleum", "insurance", "logistics", "communications", "electronics"})
+_COMPANY_END = "|".join(sorted(_COMPANY_WORDS | _ORG_SUFFIX))
+_COMPANY_NAME = re.compile(rf"(?<![\w.])(?:{_WORD}\s+){{1,3}}?(?=[A-Z])(?i:{_COMPANY_END})\b\.?")
+
+
+def named_company(text: str, position: int) -> str | None:
+    """The one business an article names before ``position`` by a company word ("at the Kraft Foods plant"), for
+    "the company" when no organisation in reach is a sentence's subject; None when it names none or several."""
+    names = {m.group().rstrip(".") for m in _COMPANY_NAME.finditer(text, 0, position)}
+    return next(iter(names)) if len(names) == 1 else None
+
+
 def surname(name: str) -> str:
     """The key a person is known by: the last word of the name but a generation ("Jr.", "III"), lower case,
     without a possessive."""
