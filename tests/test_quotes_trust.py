@@ -241,3 +241,9 @@ def test_the_company_is_the_one_business_the_article_names_by_a_company_word():
     text = ("A worker opened fire at the Acme Foods plant, which supplies Bolt Holdings. Two people died.\n\n"
             "\u201cThis is a sad day for our family,\u201d the company said in a statement.")
     assert quote(text, "sad day").speaker == "the company"  # two businesses: not told which
+
+
+def test_a_name_with_its_honorific_right_before_a_colon_speaks_the_quote_after_it():
+    text = ("The ground shook for a minute. Expect experts in the papers tomorrow, such as the seismologist Dr Ann "
+            "Cole : \" We should stop saying the city is safe from earthquakes. \" Traffic resumed later.")
+    assert quote(text, "stop saying the city").speaker == "Ann Cole"  # was unattributed

@@ -1222,12 +1222,17 @@ _WITH_SPEAKING = re.compile(r"\bwith\s+(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w
                             r"(?:saying|stating|adding|writing|noting|asking)\s*:\s*$")
 
 
+# A name with its honorific right before a colon: "experts such as Dr Azm Al Homoud:"
+_TITLED_NAME_COLON = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof)\u2024?\s+"
+                                r"(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})\s*:\s*$")
+
+
 def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """A sentence ending with a colon right before the quote, whose subject is a person ("X reassured her:"), or
-    naming who speaks at its end ("That prompted the following, with Kilmeade stating:")."""
+    naming who speaks at its end ("That prompted the following, with Kilmeade stating:", "experts such as Dr X:")."""
     if not a.before.rstrip().endswith(":"):
         return None
-    speaking = _WITH_SPEAKING.search(a.before)
+    speaking = _WITH_SPEAKING.search(a.before) or _TITLED_NAME_COLON.search(a.before)
     spk = speaking.group("spk") if speaking else sentence_subject(a.before)
     if not spk:
         return None
