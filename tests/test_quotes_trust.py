@@ -247,3 +247,12 @@ def test_a_name_with_its_honorific_right_before_a_colon_speaks_the_quote_after_i
     text = ("The ground shook for a minute. Expect experts in the papers tomorrow, such as the seismologist Dr Ann "
             "Cole : \" We should stop saying the city is safe from earthquakes. \" Traffic resumed later.")
     assert quote(text, "stop saying the city").speaker == "Ann Cole"  # was unattributed
+
+
+def test_one_is_one_of_the_group_the_sentence_before_the_quote_opens_on():
+    text = ("The talks broke down on Friday. Still, sources close to the club are betting that the coach will stay. "
+            "\"It will be hard, but everybody will do the sane thing, \" says one.")
+    assert quote(text, "the sane thing").speaker == "one of the sources close to the club"  # was unattributed
+    text = ("Sources said the talks had stalled. The club has not commented since. "
+            "\"We tried everything we could, \" said one.")
+    assert not [q for q in extract_quotes(1, text) if q.speaker]  # the group is not the sentence before

@@ -505,6 +505,14 @@ def spelled_out(text: str) -> dict[str, str]:
     return found
 
 
+# A group of speakers the sentence before a quote opens on, "one" or "another" of whom speaks it ("Nonetheless,
+# sources involved with the franchise are betting that .... “…,” says one.")
+_GROUP_BEFORE = re.compile(
+    r"(?:^|[.!?]\s+|,\s+)(?P<group>(?:[A-Za-z]+\s+){0,2}?(?:sources|officials|residents|witnesses|analysts|experts|"
+    r"diplomats|aides|insiders|executives|employees|workers|neighbou?rs)(?:\s+(?:close to|involved with|familiar "
+    r"with|in|at|from|of)\s+[^,.;:!?\"\u201c\u201d]{1,40}?)?)\s+(?:are|were|say|said|have|had|told|believe|expect)\b")
+
+
 def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
                     ) -> tuple[str | None, str | None, str | None, bool]:
     """(speaker, speaker_full, role, is_person) of a speaker phrase at ``position``: a pronoun or definite
@@ -514,6 +522,10 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
     full = trim_phrase(phrase)
     sp = split_speaker(full)
     low = sp.name.lower()
+    before = re.split(r"(?<=[.!?])\s+", ctx.text[max(0, position - 300):position].rstrip(" \"\u201c"))[-1]
+    if low in ("one", "another") and (group := _GROUP_BEFORE.search(before)):
+        one = f"{low} of the {group.group('group').lower()}"  # "Sources ... are betting. “…,” says one."
+        return one, one, None, False
     if low in _NOBODY or _names_no_source(sp.name):
         return None, None, None, False
     acronym = ctx.acronyms.get(re.sub(r"^the\s+", "", sp.name, flags=re.IGNORECASE))
