@@ -720,9 +720,10 @@ QUOTE_SET_FLOORS = [
     # 15 pages in no other set (10 English pages of trafilatura-eval and ECB+ dev lines 42, 177, 300, 362, 389),
     # annotated before round 11 and split by alternate document: fresh9a, tuned on in round 11 (55/62 and 5 wrong
     # before, 62/62 after); fresh9b, held out, measured once before (57/69, 2 wrong, 1 of 4 unnamed credited) and
-    # once after round 11's changes (the same: none of them reached it)
+    # once after round 11's changes (the same: none of them reached it); its errors were read since (a name in a
+    # relative clause after the speaker: 58/69, 1 wrong), so tuning data now
     QuoteSetFloor("fresh9a", 66, 62, 4, 62, 0, 0, 0),
-    QuoteSetFloor("fresh9b", 73, 69, 4, 57, 2, 5, 1),
+    QuoteSetFloor("fresh9b", 73, 69, 4, 58, 1, 5, 1),
 ]
 
 

@@ -256,3 +256,9 @@ def test_one_is_one_of_the_group_the_sentence_before_the_quote_opens_on():
     text = ("Sources said the talks had stalled. The club has not commented since. "
             "\"We tried everything we could, \" said one.")
     assert not [q for q in extract_quotes(1, text) if q.speaker]  # the group is not the sentence before
+
+
+def test_a_name_in_a_relative_clause_after_the_speaker_is_not_the_speaker():
+    text = ("\u201cIt is a big risk for her to debate,\u201d said Tom Reyes, who was a longtime adviser to Bill and "
+            "Ann Cole.")
+    assert quote(text, "big risk").speaker == "Tom Reyes"  # was Ann Cole
