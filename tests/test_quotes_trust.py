@@ -159,3 +159,106 @@ def test_it_after_a_statement_from_an_organisation_is_that_organisation():
             "rapidly through the store.\u201d A statement from Waitrose said damage to the building had been "
             "extensive. \u201cWe have made available a distress fund for local residents and staff,\u201d it added.")
     assert quote(text, "distress fund").speaker == "Waitrose"
+
+
+def test_a_name_owning_the_subject_of_the_sentence_before_is_not_its_speaker():
+    text = ("Ann Cole sued the firm last year. Cole\u2019s lawyer, Sam Reid, had a short statement after the ruling "
+            "on Thursday. \u201cThis ruling will be felt by every customer in the state.\u201d")
+    assert quote(text, "every customer").speaker == "Sam Reid"  # was Cole
+    text = ("Ann Cole sued the firm last year. Cole\u2019s lawyer had a short statement after the ruling on "
+            "Thursday. \u201cThis ruling will be felt by every customer in the state.\u201d")
+    assert quote(text, "every customer").speaker != "Ann Cole"  # the lawyer's words, not Cole's
+
+
+def test_as_a_speaker_said_of_something_credits_the_speaker():
+    text = ("Ann Cole was sworn in on Monday. As Cole said of the court building: \u201cThese hallways were not "
+            "built with people like me in mind.\u201d")
+    assert quote(text, "These hallways").speaker == "Ann Cole"  # was unattributed
+
+
+def test_she_is_the_subject_of_her_own_paragraph_before_a_woman_quoted_in_the_one_before():
+    text = (
+            "One of the women to leave the north was Lena Haddad, who was seven months pregnant at the time. "
+            "\u201cI am from the city,\u201d she said. Unable to find a car, Haddad and her family walked toward "
+            "the south. \u201cOn the road,\u201d she said, \u201cI felt a severe pain, so I went to the "
+            "hospital.\u201d\n\n"
+            "The stress of the journey contributed to the early birth of her son. \u201cMy son has now been in "
+            "the nursery for ten days, with many health problems,\u201d Haddad said.\n\n"
+            "Rania Saleh, the doctor working at the hospital, explained that there were 22 infants currently in "
+            "the neonatal ward \u2014 some of whose families have been unable to travel to the hospital. "
+            "\u201cFamilies have many difficulties in reaching and seeing their children due to the conditions of "
+            "war and the continuous bombing,\u201d she said.")
+    assert quote(text, "Families have many").speaker == "Rania Saleh"  # was Lena Haddad, quoted before
+
+
+def test_where_or_through_what_a_described_speaker_spoke_is_no_part_of_the_speaker():
+    text = ("Crowds gathered outside the station on Friday. \u201cThey were acting rowdy and shouting at us,\u201d "
+            "said a police officer at the scene.")
+    assert quote(text, "acting rowdy").speaker == "a police officer"  # was "a police officer at the scene"
+    text = "\u201cThe seller put the goods on the market,\u201d explained the judge in her ruling."
+    assert quote(text, "seller put").speaker == "the judge"  # was "the judge in her ruling"
+    text = "\u201cThe vote was rigged from the start,\u201d said one party activist in the state."
+    assert quote(text, "vote was rigged").speaker == "one party activist"
+    text = "\u201cWe will not comment on staff matters,\u201d said an official in the ministry."
+    assert quote(text, "staff matters").speaker == "an official in the ministry"  # who they are: kept
+
+
+def test_the_statement_is_the_organisation_that_issued_it_named_anywhere_in_a_sentence():
+    text = ("The coast guard freed the trawler on Sunday, according to a statement from the Danish government. "
+            "Sailors boarded the boat and found \u201ca large store of fuel and weapons,\u201d the statement said. "
+            "Last year, Denmark's navy drew criticism after sinking a yacht. The statement said only that the crew "
+            "would be \u201chanded over to the police ashore.\u201d")
+    assert quote(text, "large store of fuel").speaker == "the Danish government"  # was "the statement"
+    assert quote(text, "handed over to the police").speaker == "the Danish government"  # was "Denmark's"
+
+
+def test_a_short_quote_modifying_a_noun_is_a_term_nobodys_words():
+    text = ("Sheriff Tom Reyes spoke on Saturday. After 911 calls from workers, police units arrived trained for an "
+            "\u201cactive shooter\u201d situation, according to Reyes. He pointed to the \u201cgang sign\u201d "
+            "tattooed on the suspect\u2019s neck.")
+    assert not [q for q in extract_quotes(1, text) if "shooter" in q.text or "gang sign" in q.text]  # were Reyes's
+    q = quote("Mayor Ann Cole said it was a \u201cvery good deal\u201d for the town.", "very good deal")
+    assert q.speaker == "Ann Cole"  # a partial quote before a preposition: still hers
+    q = quote("Coach Tom Reyes said the club had been through a \u201ctesting time\u201d after the defeat.", "testing")
+    assert q.speaker == "Tom Reyes"
+    q = quote("Insurance groups have called it a \u201cbogus advocacy\u201d group.", "bogus advocacy")
+    assert q.speaker == "Insurance groups"  # a name given: theirs
+    text = ("Sheriff Tom Reyes says he has put his deputies through what\u2019s called \u201cactive shooter\u201d "
+            "training.")
+    assert not [q for q in extract_quotes(1, text) if "shooter" in q.text]  # a name given, as after "is called"
+
+
+def test_a_description_opening_the_sentence_after_a_quote_is_the_subject_of_its_participle():
+    text = ("The union leader, Ann Cole, said : \" The workers have been asked to pay for everything. \" A government "
+            "official downplayed the strike saying that \" there have been strikes in this country for years. \"")
+    assert quote(text, "strikes in this country").speaker == "A government official"  # was unattributed
+
+
+def test_the_company_is_the_one_business_the_article_names_by_a_company_word():
+    text = ("A worker opened fire at the Acme Foods plant in Ohio on Friday. Two people died, police said.\n\n"
+            "\u201cThis is a sad day for our family,\u201d the company said in a statement.")
+    assert quote(text, "sad day").speaker == "Acme Foods"  # was "the company"
+    text = ("A worker opened fire at the Acme Foods plant, which supplies Bolt Holdings. Two people died.\n\n"
+            "\u201cThis is a sad day for our family,\u201d the company said in a statement.")
+    assert quote(text, "sad day").speaker == "the company"  # two businesses: not told which
+
+
+def test_a_name_with_its_honorific_right_before_a_colon_speaks_the_quote_after_it():
+    text = ("The ground shook for a minute. Expect experts in the papers tomorrow, such as the seismologist Dr Ann "
+            "Cole : \" We should stop saying the city is safe from earthquakes. \" Traffic resumed later.")
+    assert quote(text, "stop saying the city").speaker == "Ann Cole"  # was unattributed
+
+
+def test_one_is_one_of_the_group_the_sentence_before_the_quote_opens_on():
+    text = ("The talks broke down on Friday. Still, sources close to the club are betting that the coach will stay. "
+            "\"It will be hard, but everybody will do the sane thing, \" says one.")
+    assert quote(text, "the sane thing").speaker == "one of the sources close to the club"  # was unattributed
+    text = ("Sources said the talks had stalled. The club has not commented since. "
+            "\"We tried everything we could, \" said one.")
+    assert not [q for q in extract_quotes(1, text) if q.speaker]  # the group is not the sentence before
+
+
+def test_a_name_in_a_relative_clause_after_the_speaker_is_not_the_speaker():
+    text = ("\u201cIt is a big risk for her to debate,\u201d said Tom Reyes, who was a longtime adviser to Bill and "
+            "Ann Cole.")
+    assert quote(text, "big risk").speaker == "Tom Reyes"  # was Ann Cole

@@ -19,7 +19,8 @@ attribution at all continues the previous paragraph's speaker (news convention).
 capitalised words: 'director of "A Beautiful Mind"') and a thing's name ('is titled, "…"') are nobody's words, and no
 quote is joined to a title; an attribution holding a title reads across it (", X, a producer of "Drag Race," said"). A
 medium's report ("The newspaper said Palin released a statement in which she said") gives the words to the person it
-quotes. A quote of one word ("nonsense.") is a scare quote: not listed, unless a whole sentence ("Yes.").
+quotes. A quote of one word ("nonsense.") is a scare quote: not listed, unless a whole sentence ("Yes."); so is a term
+of two or three words modifying a noun ('an "active shooter" situation') in a sentence giving no speaker before it.
 
 Indirect speech: sentences with no quotation marks where a clear speaker (a name, or a phrase headed by
 "official(s)", "source(s)", "office", "Kremlin", ...) governs a speech verb ("The Kremlin has made clear ...", "...,
@@ -70,6 +71,7 @@ from .speakers import (
     find_mentions,
     find_organisations,
     is_epithet,
+    named_company,
     names_ship,
     resolve_organisation,
     split_speaker,
@@ -148,10 +150,12 @@ _WORDS_OF = tuple(re.compile(rf"{pattern}\s*$") for pattern in (
     rf"(?:^\s*|[,;:]\s+|\band\s+){_WHO}\s+(?P<cue>describes|described|calls|called|labels|labell?ed|brands|branded)"
     rf"\s+(?:[^,.;:!?\"\u201c\u201d]{{1,80}}?\s+)?as",
     rf"\b[Aa]s\s+{_WHO}\s+(?P<cue>explained|explains|said|says|wrote|writes|put\s+it|noted|notes|observed|argued|"
-    rf"argues|remarked|recalled|once\s+said|has\s+said|told\s+[^,.;:!?]{{1,40}}?)\s*[,:]?",
+    rf"argues|remarked|recalled|once\s+said|has\s+said|told\s+[^,.;:!?]{{1,40}}?)"
+    rf"(?:\s+of\s+[^,.;:!?\"\u201c\u201d]{{1,60}})?\s*[,:]?",  # "As X said of the building:"
 ))
 # A quote given as the name of a thing, not words said: 'the book is titled, "…"', 'a film called "…"'
-_TITLED = re.compile(r"(?:\b(?:titled|entitled|headlined)|\b(?:is|was|are|were|be|been)\s+(?:called|named|dubbed))"
+_TITLED = re.compile(r"(?:\b(?:titled|entitled|headlined)|(?:\b(?:is|was|are|were|be|been)|\w\s?['\u2019]\s?s)\s+"
+                     r"(?:called|named|dubbed))"
                      r"\s*[,:]?\s*$")
 # A programme or paper named where words are said: 'he told "Fox & Friends."', 'she said on "Meet the Press"'
 _SHOW_NAMED = re.compile(r"\b(?:told|(?:said|says|appeared|speaking|spoke|wrote|writing)\s+(?:on|in))\s*$")
@@ -340,10 +344,11 @@ def _subject(pre: str) -> str | None:
         return None  # "which is called": a name given, not words said
     pre = re.split(r"[;\u2014\u2013]", pre)[-1]  # the last clause: "One placard ...; another accused"
     segs = [s.strip() for s in pre.split(",") if s.strip()]
-    if closed and len(segs) >= 2 and (segs[-1].lower().startswith(("who ", "which ")) or
-                                      re.match(r"[a-z]+ed\b|made\b|known\b", segs[-1])):
+    if len(segs) >= 2 and (segs[-1].lower().startswith(("who ", "which ")) or
+                           closed and re.match(r"[a-z]+ed\b|made\b|known\b", segs[-1])):
         segs.pop()  # "The former staff member, who requested anonymity, said", "The second, made in response to the
-        # first, states": the relative or participle clause is not it
+        # first, states", "…,” said Paul Begala, who was an advisor to Bill and Hillary Clinton": the relative or
+        # participle clause is not it
     if not segs:
         return None
     segs[-1] = re.split(r"\s+who\s+", segs[-1])[0]  # "one former staff member who resigned in October"
@@ -420,12 +425,17 @@ def _looks_name(seg: str) -> bool:
 _DESCRIBED_OPENING = re.compile(r"(?P<spk>(?:The|A|An)\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<head>[a-z]+))\s+[a-z]+(?:ed|s)\b")
 
 
+# A name's possessive ("Cole's", "Meadows'"): whose, not who
+_OWNER = re.compile(r"\w(?:['\u2019]s|s['\u2019])$")
+
+
 def sentence_subject(sentence: str) -> str | None:
     """The name that opens a sentence or its main clause ("However, late Wednesday, Hunter Biden's attorney Abbe
     Lowell seemed ..." -> "Hunter Biden's attorney Abbe Lowell"), a description of a speaker that does ("The
     director denied"), or None."""
     from .speakers import ROLE_WORDS
 
+    sentence = sentence.lstrip()  # "“…” A government official downplayed": the text after a quote's mark
     starts = [m.end() for m in re.finditer(r",\s+", sentence[:160])]
     if not SUBORDINATE_START.match(sentence):  # "After Consumer Watchdog accused Lara ..., Soller put out": Soller
         described = _DESCRIBED_OPENING.match(sentence)
@@ -454,6 +464,10 @@ def sentence_subject(sentence: str) -> str | None:
                 break
         while taken and not taken[-1][:1].isupper():
             taken.pop()
+        after = words[len(taken)] if taken and len(words) > len(taken) else ""
+        if _OWNER.search(taken[-1] if taken else "") and after[:1].islower() and not after.endswith(":"):
+            continue  # "Cole's lawyer, Sam Reid, had": whose lawyer, not who (the apposition may say who); but
+            # "Neil's verdict:" is Neil's
         if taken and split_speaker(" ".join(taken)).is_person:
             return " ".join(taken).replace("\u2024", ".")
     return None
@@ -492,6 +506,14 @@ def spelled_out(text: str) -> dict[str, str]:
     return found
 
 
+# A group of speakers the sentence before a quote opens on, "one" or "another" of whom speaks it ("Nonetheless,
+# sources involved with the franchise are betting that .... “…,” says one.")
+_GROUP_BEFORE = re.compile(
+    r"(?:^|[.!?]\s+|,\s+)(?P<group>(?:[A-Za-z]+\s+){0,2}?(?:sources|officials|residents|witnesses|analysts|experts|"
+    r"diplomats|aides|insiders|executives|employees|workers|neighbou?rs)(?:\s+(?:close to|involved with|familiar "
+    r"with|in|at|from|of)\s+[^,.;:!?\"\u201c\u201d]{1,40}?)?)\s+(?:are|were|say|said|have|had|told|believe|expect)\b")
+
+
 def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
                     ) -> tuple[str | None, str | None, str | None, bool]:
     """(speaker, speaker_full, role, is_person) of a speaker phrase at ``position``: a pronoun or definite
@@ -501,6 +523,10 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
     full = trim_phrase(phrase)
     sp = split_speaker(full)
     low = sp.name.lower()
+    before = re.split(r"(?<=[.!?])\s+", ctx.text[max(0, position - 300):position].rstrip(" \"\u201c"))[-1]
+    if low in ("one", "another") and (group := _GROUP_BEFORE.search(before)):
+        one = f"{low} of the {group.group('group').lower()}"  # "Sources ... are betting. “…,” says one."
+        return one, one, None, False
     if low in _NOBODY or _names_no_source(sp.name):
         return None, None, None, False
     acronym = ctx.acronyms.get(re.sub(r"^the\s+", "", sp.name, flags=re.IGNORECASE))
@@ -510,11 +536,13 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
     if owner is not None and owner.group("noun").lower() in DOCUMENT_NOUNS:  # "the NYPD's statement": the NYPD's
         return owner.group("owner"), owner.group("owner"), None, False
     if low.startswith("the ") and len(low.split()) <= 3 and low.split()[-1] in DOCUMENT_NOUNS:
-        org = _document_organisation(ctx, position, para)
+        org = _document_organisation(ctx, low.split()[-1], position, para)
         if org is not None:
             return org, org, None, False
     if low == "it" or (low.startswith("the ") and len(low.split()) <= 4 and low.split()[-1] in ORG_NOUNS):
         org = resolve_organisation(ctx.orgs, position, para, None if low == "it" else low.split()[-1])
+        if org is None and low in ("the company", "the firm"):
+            org = named_company(ctx.text, position)  # "at the Kraft Foods plant ... the company said": Kraft Foods
         sayers = _credited_before(ctx.sayers, position)
         if org is None and low == "it" and sayers and sayers[-1][0] >= para - 1:
             org = sayers[-1][1].speaker  # "…," the lawsuit states. "…," it argues
@@ -561,10 +589,12 @@ _DOCUMENT_OWNER = re.compile(r"^(?P<owner>(?:[Tt]he\s+)?[A-Z][\w&\-]*(?:\s+[A-Z]
                              r"(?:[a-z]+\s+)?(?P<noun>\w+)$")
 
 
-def _document_organisation(ctx: _Context, position: int, para: int) -> str | None:
-    """Whose "the statement" (or "the letter") at ``position`` is: the organisation an "it" there would be, when
-    no person is the subject of a sentence since it was named (then the statement may be theirs)."""
-    org = resolve_organisation(ctx.orgs, position, para)
+def _document_organisation(ctx: _Context, noun: str, position: int, para: int) -> str | None:
+    """Whose "the statement" (or "the letter", the ``noun``) at ``position`` is: the organisation that issued the
+    last one the text names in reach ("a statement from the Indian government"), else the one an "it" there would
+    be; when no person is the subject of a sentence since it was named (then the statement may be theirs)."""
+    issued = [o for o in ctx.orgs if o.document == noun and o.position < position and para - 1 <= o.para <= para]
+    org = issued[-1].name if issued else resolve_organisation(ctx.orgs, position, para)
     named_at = [o.position for o in ctx.orgs if o.name == org and o.position < position]
     if org is None or not named_at:
         return None
@@ -742,7 +772,7 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
     prev_attr_end = -1  # where the last quote's own attribution ends: an intro before it is not the next one's
     for k in range(len(spans)):
         around = _around(par, masked, spans, k)
-        titled.append(bool(_TITLED.search(around.before)) or _is_title(around) or
+        titled.append(bool(_TITLED.search(around.before)) or _is_title(around) or _is_term(around) or
                       bool(_SHOW_NAMED.search(around.before) and around.quote.lstrip()[:1].isupper()))
         found = None if titled[-1] else next(((i, a) for i, find in enumerate(_ATTRIBUTION_FINDERS)
                                               if (a := find(around, prev_attr_end)) is not None), None)
@@ -880,6 +910,26 @@ def _is_title(a: _Around) -> bool:
         return False  # He responded, "Yes."
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_GLUE for w in words) and \
         words[0][:1].isupper()
+
+
+# Words that may follow a quote inside a sentence but are not the noun of a phrase the quote modifies
+_NOT_A_NOUN = _TITLE_GLUE | {"but", "that", "which", "who", "as", "than", "is", "was", "are", "were", "he", "she",
+                             "they", "it", "said", "says", "told", "added", "after", "before", "since", "during",
+                             "over", "about", "into", "under", "until", "because", "when", "while", "if", "so"}
+
+
+# A speech verb, not a noun spelled the same ("911 calls from employees")
+_CUE_VERB = re.compile(rf"\b(?:{_CUE_WORDS}|spoke\s+of|speaks\s+of)\b(?!\s+(?:from|to|for|of|by|in|on|at)\b)")
+
+
+def _is_term(a: _Around) -> bool:
+    """Whether a quote of two or three words modifies a noun after it, a term in a noun phrase, not words said
+    ("trained for an “active shooter” situation", "the “devil horns” tattooed on his head"), in a sentence that
+    gives it no speaker before it ("what he called the “late-night talk-show” feel": his)."""
+    before, noun = a.before.lower().split()[-1:], re.match(r"\s+([a-z][a-z\-]*)\b", a.after)
+    return 2 <= len(a.quote.split()) <= 3 and not re.search(r"[.!?,;:]", a.quote) and noun is not None and \
+        before in (["a"], ["an"], ["the"], ["this"], ["that"], ["its"], ["his"], ["her"], ["their"], ["our"]) and \
+        noun.group(1) not in _NOT_A_NOUN and not _CUE_VERB.search(a.before)
 
 
 def _para_len(text: str, offset: int) -> int:
@@ -1185,12 +1235,17 @@ _WITH_SPEAKING = re.compile(r"\bwith\s+(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w
                             r"(?:saying|stating|adding|writing|noting|asking)\s*:\s*$")
 
 
+# A name with its honorific right before a colon: "experts such as Dr Azm Al Homoud:"
+_TITLED_NAME_COLON = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof)\u2024?\s+"
+                                r"(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})\s*:\s*$")
+
+
 def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """A sentence ending with a colon right before the quote, whose subject is a person ("X reassured her:"), or
-    naming who speaks at its end ("That prompted the following, with Kilmeade stating:")."""
+    naming who speaks at its end ("That prompted the following, with Kilmeade stating:", "experts such as Dr X:")."""
     if not a.before.rstrip().endswith(":"):
         return None
-    speaking = _WITH_SPEAKING.search(a.before)
+    speaking = _WITH_SPEAKING.search(a.before) or _TITLED_NAME_COLON.search(a.before)
     spk = speaking.group("spk") if speaking else sentence_subject(a.before)
     if not spk:
         return None

@@ -41,6 +41,11 @@ _TIME = (rf"\s+(?:on|late|early|last|this|earlier|later)?\s*(?:{_DAYS}|night|wee
 _PLACE = (r"\s+(?:in|at|on|during|after|before|outside|via|while|when)\s+(?:a|an|the|his|her|their|its|[A-Z])"
           r"[^,;:!?]*")
 _TIME_TAIL = re.compile(rf"(?:{_TIME})+$")
+# Where or through what a described speaker spoke, no part of who they are ("a police officer at the scene", "one
+# operative in the state", "the court in its ruling"); "an official in the ministry" keeps its place.
+_SPOKEN_WHERE = re.compile(r"\s+(?:in|at)\s+(?:a|an|the|its|his|her|their)\s+(?:scene|state|city|country|town|area|"
+                           r"region|capital|statement|ruling|interview|email|letter|post|tweet|speech|filing|"
+                           r"decision|opinion)$")
 _TAIL = re.compile(rf"(?:{_TIME}|{_PLACE})+$")
 # "A dejected Edwards", "a visibly emotional Jo Smith", "the 36-year-old Klitschko": an article, lowercase words,
 # then only a name
@@ -224,7 +229,8 @@ def trim_phrase(phrase: str) -> str:
             and any(_is_name_word(w) for w in described.group(2).split()):
         phrase = described.group(2)  # "A dejected Edwards": the name the adjectives describe
     description = phrase.split(" ", 1)[0].lower() in DESCRIPTION_START
-    trimmed = (_TIME_TAIL if description else _TAIL).sub("", phrase).strip(" ,")
+    trimmed = _SPOKEN_WHERE.sub("", _TIME_TAIL.sub("", phrase)) if description else _TAIL.sub("", phrase)
+    trimmed = trimmed.strip(" ,")
     return trimmed or phrase
 
 
@@ -625,7 +631,7 @@ class Mentions:
             introduced = self._introduced(near, fits)
             if introduced is not None:
                 return self.fullest(introduced.name, position)
-            known = self._known_subject(near, want)
+            known = self._known_subject(near, want, para)
             if known is not None:
                 return self.fullest(known.name, position)
             here = [mt for mt in near if mt.para == para]  # then in its paragraph: a subject, or one known a he
@@ -655,18 +661,20 @@ class Mentions:
         known = self.gender_of(name)
         return known == want if known != "?" else self.named_gender.get(self.person_key(name), "?") in ("?", want)
 
-    def _known_subject(self, near: list[Mention], want: Gender) -> Mention | None:
+    def _known_subject(self, near: list[Mention], want: Gender, para: int) -> Mention | None:
         """The nearest subject the article makes a "he" (or a "she"); or one whose first name is a man's (a woman's)
-        when no subject of unknown gender comes after it ("Amy Bishop ... was charged. She claimed")."""
-        unknown_since = False
+        when no subject of unknown gender comes after it ("Amy Bishop ... was charged. She claimed"); never one of
+        an earlier paragraph past a subject of unknown gender in the pronoun's own ``para``."""
+        unknown_since = unknown_here = False
         for mt in reversed(near):
             if not mt.subject or not self._may_be(mt.name, want):
                 continue
             if self.gender_of(mt.name) == want:
-                return mt
+                return None if unknown_here and mt.para < para else mt
             if not unknown_since and self.named_gender.get(self.person_key(mt.name)) == want:
                 return mt
             unknown_since = True
+            unknown_here = unknown_here or mt.para == para
         return None
 
     def _introduced(self, near: list[Mention], fits: Callable[[Mention], bool]) -> Mention | None:
@@ -777,6 +785,7 @@ class OrgMention:
     name: str  # as written, with its article ("the White House", "Macy's"), or a description ("the committee")
     named: bool = True  # a name, not a description
     medium: bool = False  # named after a noun of the press ("daily Eleftherotypia"): "the paper" may stand for it
+    document: str | None = None  # the document it issued here ("a statement from the Indian government")
 
 
 # The press: a name written after one of these nouns ("Centre-left daily Eleftherotypia warned") is a medium's,
@@ -785,9 +794,13 @@ _PRESS_NOUNS = frozenset({"daily", "newspaper", "paper", "weekly", "tabloid", "m
 _PRESS_NAMED = re.compile(rf"[^,.;:!?\"\u201c\u201d]{{0,40}}?\b(?:{'|'.join(sorted(_PRESS_NOUNS))})\s+"
                           rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}})\s+(?=[a-z])")
 # An organisation speaking through a document a sentence opens on: "A statement from Waitrose said"
-_ISSUED_BY = re.compile(rf"(?:A|An|The)\s+(?:statement|letter|release|press release|report|email|memo|note)\s+"
-                        rf"(?:from|by|issued by)\s+(?P<name>(?:the\s+)?{_WORD}(?:\s+(?:of\s+|&\s+)?{_WORD}){{0,4}})"
-                        r"\s+(?=[a-z])")
+_ISSUED = (r"(?P<document>statement|letter|release|press release|report|email|memo|note)\s+(?:from|by|issued by)\s+"
+           rf"(?P<name>(?:the\s+)?{_WORD}(?:\s+(?:of\s+|&\s+)?{_WORD}){{0,4}}")
+_ISSUED_BY = re.compile(rf"(?:A|An|The)\s+{_ISSUED})\s+(?=[a-z])")
+# A document and its issuer anywhere in a sentence, the issuer's head noun too: "..., according to a statement from
+# the Indian government."
+_ISSUER_NOUNS = "|".join(sorted(ORG_NOUNS | {"navy", "army", "military", "police"}))
+_ISSUED_ANYWHERE = re.compile(rf"\b(?:[Aa]n?|[Tt]he)\s+{_ISSUED}(?:\s+(?:{_ISSUER_NOUNS}))?)(?=\s+[a-z]|\s*[,.;:!?]|$)")
 # An organisation a sentence or clause opens on without naming it: "The committee told", "The special panel said"
 _DESCRIBED_ORG = re.compile(r"(?P<org>[Tt]he\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<noun>[a-z]+))\s+(?=[a-z])")
 
@@ -796,7 +809,8 @@ def find_organisations(text: str, spans: list[tuple[int, int, int]], quoted: lis
                        people: Mentions) -> list[OrgMention]:
     """Organisations an article makes the subject of a sentence or a clause outside its quotes ("Macy's will
     close", "The Interior Ministry said"): a name holding an organisation word, an acronym, a company suffix
-    or the shape of a shop's name ("Macy's"), and no person the article names."""
+    or the shape of a shop's name ("Macy's"), and no person the article names; and the issuer of a document
+    anywhere ("according to a statement from the Indian government")."""
     found: list[OrgMention] = []
     starts = [qs for qs, _ in quoted]
     for para, s, e in spans:
@@ -813,11 +827,16 @@ def find_organisations(text: str, spans: list[tuple[int, int, int]], quoted: lis
                 found.append(OrgMention(st, para, described.group("org").lower(), False))
             elif (issued := _ISSUED_BY.match(text, st, e)) is not None and \
                     surname(issued.group("name")) not in people.full:  # "A statement from Waitrose said"
-                found.append(OrgMention(issued.start("name"), para, issued.group("name")))
+                found.append(OrgMention(issued.start("name"), para, issued.group("name"),
+                                        document=issued.group("document")))
             elif (press := _PRESS_NAMED.match(text, st, e)) is not None and \
                     surname(press.group("name")) not in people.full:
                 found.append(OrgMention(press.start("name"), para, press.group("name"), medium=True))
-    return found
+        at = {o.position for o in found}  # and the issuer of a document anywhere in the sentence
+        found.extend(OrgMention(m.start("name"), para, m.group("name"), document=m.group("document"))
+                     for m in _ISSUED_ANYWHERE.finditer(text, s, e) if m.start("name") not in at and
+                     not _inside(starts, quoted, m.start()) and surname(m.group("name")) not in people.full)
+    return sorted(found, key=lambda o: o.position)
 
 
 def _inside(starts: list[int], quoted: list[tuple[int, int]], at: int) -> bool:
@@ -857,6 +876,21 @@ def resolve_organisation(orgs: list[OrgMention], position: int, para: int, noun:
     if not near or near[-1].named:
         return near[-1].name if near else None
     return resolve_organisation(orgs, near[-1].position, near[-1].para, near[-1].name.split()[-1]) or near[-1].name
+
+
+# Words that end the name of a business ("Kraft Foods", "Acme Holdings", "Delta Air Lines Inc")
+_COMPANY_WORDS = frozenset({"company", "inc", "corp", "ltd", "airlines", "airways", "motors", "foods", "holdings",
+                            "industries", "technologies", "enterprises", "pharmaceuticals", "brands", "stores",
+                            "supermarkets", "petroleum", "insurance", "logistics", "communications", "electronics"})
+_COMPANY_END = "|".join(sorted(_COMPANY_WORDS | _ORG_SUFFIX))
+_COMPANY_NAME = re.compile(rf"(?<![\w.])(?:{_WORD}\s+){{1,3}}?(?=[A-Z])(?i:{_COMPANY_END})\b\.?")
+
+
+def named_company(text: str, position: int) -> str | None:
+    """The one business an article names before ``position`` by a company word ("at the Kraft Foods plant"), for
+    "the company" when no organisation in reach is a sentence's subject; None when it names none or several."""
+    names = {m.group().rstrip(".") for m in _COMPANY_NAME.finditer(text, 0, position)}
+    return next(iter(names)) if len(names) == 1 else None
 
 
 def surname(name: str) -> str:
