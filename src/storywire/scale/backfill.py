@@ -116,7 +116,7 @@ def _absolute_db(db: str) -> str:
 @contextmanager
 def ray_session(address: str | None, workers: int | None) -> Iterator[None]:
     """Ray, connected: the running session, else the cluster at ``address``, else a local one with ``workers``
-    CPUs (default: the machine's). Shut down at the end when started here."""
+    CPUs (default: the machine's), its workers not niced. Shut down at the end when started here."""
     import ray
 
     if ray.is_initialized():
@@ -126,8 +126,10 @@ def ray_session(address: str | None, workers: int | None) -> Iterator[None]:
         if address:
             ray.init(address=address, include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
         else:
+            # workers at this command's priority, as `storywire ingest`'s (Ray's default, nice 15, leaves a local
+            # backfill only the CPU other programs leave: on a busy machine, 2 workers got no more than 1)
             ray.init(num_cpus=workers or os.cpu_count() or 1, include_dashboard=False, log_to_driver=False,
-                     logging_level=logging.WARNING)
+                     logging_level=logging.WARNING, _system_config={"worker_niceness": 0})
     except (ConnectionError, RuntimeError, ValueError) as exc:
         raise BackfillError(f"cannot start or reach Ray{f' at {address}' if address else ''}: "
                             f"{str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__}") from None
