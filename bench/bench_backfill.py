@@ -3,16 +3,19 @@ backfill, and the articles/s one assigner actor sustains.
 
 Usage: python bench/bench_backfill.py [--articles 3000] [--shards 8] [--runs 3] [--no-analyse]
 The archive is generated (bench/corpus.py) as gzipped WARC files of HTML pages, as a news crawl gives them;
-each run backfills it into a fresh SQLite store. Stage 1 (shard tasks: read, extract, store) and the prepare
-tasks scale with workers; the assigner is one actor per language (here one), fed in article time. The analysis:
-per-article parts tasks start as shards are stored, story analysis tasks as stories close behind the assigner
-(their time falls in the ingest and prepare+assign stages); "analyse" is what is left once every article is
-placed. The load average is printed with each run.
+each run backfills it into a fresh SQLite store. Stage 1 (shard tasks read and extract; the driver stores in
+input order while they go on) and the prepare tasks scale with workers; the assigner is one actor per language
+(here one), fed in article time. The analysis: per-article parts tasks start as batches are stored, story
+analysis tasks as stories close behind the assigner (their time falls in the ingest and prepare+assign stages);
+"analyse" is what is left once every article is placed. The load average is printed with each run, and
+before each pair of runs the CPU 2 busy processes get against 1 (on a machine other programs keep busy this is
+well under 2x, and it caps any speed-up measured).
 """
 from __future__ import annotations
 
 import argparse
 import io
+import multiprocessing
 import os
 import statistics
 import sys
@@ -43,6 +46,27 @@ def write_warcs(folder: Path, n: int, shards: int) -> None:
                                             http_headers=http, warc_headers_dict={"WARC-Date": when}))
     for f in files:
         f.close()
+
+
+def _spin(seconds: float, out: multiprocessing.Queue) -> None:
+    n, end = 0, time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        n += sum(range(1000))
+    out.put(n)
+
+
+def cpu_ceiling(seconds: float = 3.0) -> float:
+    """The work 2 busy processes get done against 1, in the same time: what the machine gives a second worker now."""
+    work = []
+    for k in (1, 2):
+        out: multiprocessing.Queue = multiprocessing.Queue()
+        procs = [multiprocessing.Process(target=_spin, args=(seconds, out)) for _ in range(k)]
+        for p in procs:
+            p.start()
+        work.append(sum(out.get() for _ in procs))
+        for p in procs:
+            p.join()
+    return work[1] / work[0]
 
 
 def run(folder: Path, db: Path, workers: int, analyse: bool) -> dict:
@@ -79,6 +103,8 @@ def main() -> None:
               f"load average {os.getloadavg()[0]:.1f} before the runs ==")
         ratios: dict[str, list[float]] = {s: [] for s in stages}
         for n in range(args.runs):
+            print(f"CPU of 2 busy processes against 1 now: {cpu_ceiling():.2f}x (the ceiling of a speed-up)",
+                  flush=True)
             one = run(archive, root / f"one-{n}.db", 1, not args.no_analyse)
             two = run(archive, root / f"two-{n}.db", 2, not args.no_analyse)
             for s in stages:

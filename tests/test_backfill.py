@@ -234,6 +234,48 @@ def test_articles_of_one_time_are_placed_in_input_order_whichever_shard_is_store
     ray_store.close()
 
 
+@pytest.mark.slow
+def test_learned_boilerplate_and_texts_do_not_depend_on_which_shard_task_finishes_first(local_ray, tmp_path):
+    """An outlet's line repeated on every page is learned as boilerplate from its third page on, in input order
+    (shards by name, then records), as `storywire ingest` of the same files learns it: the pages of the short
+    shard, whose task finishes long before the other's, keep or lose it as ingest's do. Same texts, same
+    stories."""
+    from storywire.scale.backfill import backfill
+
+    def html(title: str, body: str, tail: str = "") -> str:
+        return (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1><p>{body}</p>"
+                f"{f'<p>{tail}</p>' if tail else ''}</article></body></html>")
+
+    topics = "ferry timetable|school roof|tram line|flood barrier|library hours|market hall".split("|")
+    filler = [{"url": f"https://other{i}.example/news/{i}", "published": f"2024-03-{1 + i % 28:02d}T09:00:00Z",
+               "html": html(f"Council report {i} on the {topics[i % 6]}", f"The council of town {i} discussed the "
+                            f"{topics[i % 6]} on Monday and agreed to spend {i + 3} million on it next year. " * 3)}
+              for i in range(200)]
+    tail = "The Harbour Courier is delivered to every home in the bay each morning."
+    harbour = [{"url": f"https://harbour.example/news/{n}", "published": f"2024-04-0{n}T10:00:00Z",
+                "html": html(f"Harbour news {n}: the {topic}", f"The harbour board met on day {n} to discuss the "
+                             f"{topic} and voted for a new plan for the town. " * 3, tail)}
+               for n, topic in enumerate(["crane repair", "pier lights", "fish market", "dredging"], 1)]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in filler + harbour[:2]))  # slow to extract
+    (folder / "b.jsonl").write_text("".join(json.dumps(r) + "\n" for r in harbour[2:]))  # done first
+    single = ingest([folder / "a.jsonl", folder / "b.jsonl"], str(tmp_path / "single.db"))
+    expected, expected_stories = texts_by_url(single), stories_by_text(single)
+    single.close()
+    assert [tail in expected[r["url"]] for r in harbour] == [True, True, False, False]  # learned from page 3 on
+    backfill([folder], config.Settings(db=str(tmp_path / "ray.db"), analyse=False), block_articles=50)
+    ray_store = open_store(str(tmp_path / "ray.db"))
+    assert texts_by_url(ray_store) == expected
+    assert agreement(stories_by_text(ray_store), expected_stories) == 1.0
+    ray_store.close()
+
+
+def texts_by_url(store: Store) -> dict[str, str]:
+    with store.read() as conn:
+        return {a.url: a.text or "" for a in store.iter_articles(conn)}
+
+
 def tied_stories(store: Store, records: list[dict]) -> list[int]:
     """The story of each record, as its rank among these records' stories by number (the order they were made
     in: the numbers themselves differ between a backfill and an ingest)."""

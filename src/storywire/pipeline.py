@@ -265,12 +265,13 @@ class Pipeline:
         """:func:`stages.prepare_item` with this pipeline's settings, picklable (for the worker processes)."""
         return partial(prepare_item, max_record_bytes=self.settings.max_record_bytes, favor=self.settings.extract_favor)
 
-    def ingest_prepared(self, prepared: list[tuple[Extracted, bool] | Rejected]) -> IngestSummary:
+    def ingest_prepared(self, prepared: list[tuple[Extracted, bool] | Rejected],
+                        on_item: Callable[[IngestResult | Rejected], None] | None = None) -> IngestSummary:
         """Store items already prepared (:attr:`prepare_job`, e.g. in the worker processes while they were
         being fetched), a batch per transaction; they are left pending (:meth:`cluster_pending`)."""
         summary = IngestSummary()
         for batch in batched(prepared, self.settings.batch_size):
-            self._store_prepared(batch, summary, None)
+            self._store_prepared(batch, summary, on_item)
         return summary
 
     def ingest_batch(self, batch: list[RawItem | Rejected], summary: IngestSummary,

@@ -4,7 +4,7 @@ Two kinds of task, both pure functions of their arguments that read the store th
 
 - :func:`parts_block`: the per-article parts (:func:`storywire.analyse.parts.article_parts`: sentences, entity
   mentions, quote candidates) of stored articles that have none usable yet. They depend on an article's text
-  alone, so they start as soon as a shard is stored, while other shards are ingested and stories assigned.
+  alone, so they start as soon as a batch of them is stored, while other shards are ingested and stories assigned.
 - :func:`stories_block`: the story analyses (:func:`storywire.stages.analyse_story_job`) of stories that
   changed, from the stored parts (any missing ones are computed there, as `storywire ingest` does): while the
   stories are assigned, those no article still to be placed can join (:meth:`Analysis.stories_closed`), the

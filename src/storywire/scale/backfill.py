@@ -2,7 +2,9 @@
 
 Three stages, each on Ray:
 
-1. ingest: one task per shard reads, extracts, checks and stores its articles (:func:`.shards.ingest_shard`);
+1. ingest: one task per shard reads, extracts and checks its articles (:func:`.shards.prepare_shard`); the
+   driver stores them in input order (:class:`.shards.ShardWriter`), so the texts do not depend on which task
+   finished first;
 2. prepare: the pending articles (stored, in no story) are split by partition (language) and ordered by
    article time; blocks of them are prepared by tasks (the engine's pure half, :func:`.assigner.prepare_block`),
    a few blocks ahead of
@@ -12,7 +14,7 @@ Three stages, each on Ray:
 A block whose actor died is sent again to the restarted actor (articles already placed are skipped).
 
 With ``settings.analyse`` the coverage analysis runs as tasks too (:mod:`.analysis`): per-article parts as soon
-as a shard is stored, during stages 1 to 3, then the stories that changed, once every article is placed.
+as a batch is stored, during stages 1 to 3, then the stories that changed, once every article is placed.
 
 With ``periods`` > 1 each partition's articles are cut into periods of article time, each placed by its
 own actor (a lane) at the same time; a lane replays the window before its period first, and a merge pass
@@ -38,7 +40,7 @@ from ..errors import StorywireError
 from ..models import Rejected
 from .analysis import Analysis
 from .assigner import Assigner, BlockResult, partition_of, prepare_block, time_key
-from .shards import ShardReport, discover_shards, ingest_shard, one_line
+from .shards import PreparedShard, ShardReport, ShardWriter, discover_shards, one_line, prepare_shard
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +48,7 @@ BLOCK_ARTICLES = 500  # articles per prepare task and per assigner transaction
 PREPARE_AHEAD = 3  # blocks prepared ahead of each assigner
 ASSIGNER_RESTARTS = 3  # restarts of a dead assigner (and tries of one block) before the backfill gives up
 PENDING_PAGE = 50_000
+SHARDS_AHEAD_PER_CPU = 2  # shards prepared (or preparing) and not yet stored, per CPU of the cluster
 RESTART_SECONDS = 300.0  # longest wait for a restarted assigner to load its snapshot
 
 Stage = Literal["ingest", "assign", "analyse"]
@@ -113,7 +116,7 @@ def _absolute_db(db: str) -> str:
 @contextmanager
 def ray_session(address: str | None, workers: int | None) -> Iterator[None]:
     """Ray, connected: the running session, else the cluster at ``address``, else a local one with ``workers``
-    CPUs (default: the machine's). Shut down at the end when started here."""
+    CPUs (default: the machine's), its workers not niced. Shut down at the end when started here."""
     import ray
 
     if ray.is_initialized():
@@ -123,8 +126,10 @@ def ray_session(address: str | None, workers: int | None) -> Iterator[None]:
         if address:
             ray.init(address=address, include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
         else:
+            # workers at this command's priority, as `storywire ingest`'s (Ray's default, nice 15, leaves a local
+            # backfill only the CPU other programs leave: on a busy machine, 2 workers got no more than 1)
             ray.init(num_cpus=workers or os.cpu_count() or 1, include_dashboard=False, log_to_driver=False,
-                     logging_level=logging.WARNING)
+                     logging_level=logging.WARNING, _system_config={"worker_niceness": 0})
     except (ConnectionError, RuntimeError, ValueError) as exc:
         raise BackfillError(f"cannot start or reach Ray{f' at {address}' if address else ''}: "
                             f"{str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__}") from None
@@ -170,28 +175,50 @@ the stories that changed, on Ray (see the module docstring)."""
 
 def _ingest(shards: list[Path], settings: Settings, report: BackfillReport,
             on_progress: Callable[[Progress], None] | None, analysis: Analysis | None) -> None:
-    """A task per shard; the articles of each stored shard go to the analysis' parts tasks at once."""
+    """A task per shard reads and extracts it, at most a few per CPU prepared and not yet stored; the driver stores
+    the shards in input order (shards by path) as they come back (:class:`.shards.ShardWriter`), while the tasks
+    go on. The articles of each stored batch go to the analysis' parts tasks at once."""
     import ray
 
-    task = ray.remote(num_cpus=1, max_retries=1)(ingest_shard)
-    running = {task.remote(str(path), settings): path for path in shards}
-    done = 0
-    while running:
-        ready, _ = ray.wait(list(running) + (analysis.refs() if analysis else []), num_returns=1)
-        if analysis is not None and analysis.collect(ready[0]):
-            continue
-        path = running.pop(ready[0])
-        try:
-            shard = ray.get(ready[0])
-            report.shards.append(shard)
-            if analysis is not None:
-                analysis.parts.add(shard.article_ids)
-        except ray.exceptions.RayError as exc:
-            report.failed.append(Rejected(str(path), f"shard failed ({one_line(exc)})"))
-        done += 1
-        if on_progress:
-            on_progress(Progress("ingest", done, len(shards)))
-    report.shards.sort(key=lambda r: r.path)
+    from ..store import open_store
+
+    task = ray.remote(num_cpus=1, max_retries=1)(prepare_shard)
+    limit = SHARDS_AHEAD_PER_CPU * max(1, int(ray.cluster_resources().get("CPU", 1)))
+    shards = sorted(shards, key=str)  # the order of input_order()
+    running: dict[Any, int] = {}
+    ready: dict[int, PreparedShard | Rejected] = {}  # prepared shards waiting for those before them
+    store = open_store(settings.db, migrate=False, create=False)
+    writer, sent, stored = ShardWriter(store, settings), 0, 0
+    try:
+        while stored < len(shards):
+            while sent < len(shards) and len(running) + len(ready) < limit:
+                running[task.remote(str(shards[sent]), settings)] = sent
+                sent += 1
+            done, _ = ray.wait(list(running) + (analysis.refs() if analysis else []), num_returns=1)
+            if analysis is not None and analysis.collect(done[0]):
+                continue
+            index = running.pop(done[0])
+            try:
+                ready[index] = ray.get(done[0])
+            except ray.exceptions.RayError as exc:
+                ready[index] = Rejected(str(shards[index]), f"shard failed ({one_line(exc)})")
+            while stored in ready:
+                shard = ready.pop(stored)
+                if isinstance(shard, Rejected):
+                    report.failed.append(shard)
+                else:
+                    ids = writer.add(shard)
+                    if analysis is not None:
+                        analysis.parts.add(ids)
+                stored += 1
+                if on_progress:
+                    on_progress(Progress("ingest", stored, len(shards)))
+        last = writer.finish()
+        if analysis is not None:
+            analysis.parts.add(last)
+    finally:
+        store.close()
+    report.shards = writer.reports()
 
 
 def input_order(shards: list[ShardReport]) -> dict[int, int]:

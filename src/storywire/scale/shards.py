@@ -1,8 +1,8 @@
-"""Shards of a backfill and the work on one of them: read, extract, check and store its articles.
+"""Shards of a backfill and the work on them: read, extract and check their records, then store them.
 
 A shard is a JSONL file (the records `storywire ingest` reads) or a WARC file of a news crawl, either
-maybe gzipped. :func:`ingest_shard` is a pure function of its arguments (it opens the store itself), so
-it runs as a Ray task on any machine that reaches the store.
+maybe gzipped. :func:`prepare_shard` is a pure function of its arguments, so it runs as a Ray task on any
+machine that reads the shards; :class:`ShardWriter` stores what the tasks give, in input order, in the driver.
 """
 from __future__ import annotations
 
@@ -10,9 +10,14 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..config import Settings
-from ..models import RawItem, Rejected
+from ..models import Extracted, IngestResult, RawItem, Rejected
+
+if TYPE_CHECKING:
+    from ..pipeline import IngestSummary
+    from ..store import Store
 
 SHARD_KINDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".warc": "warc"}
 NOT_A_SHARD = "not a shard (use .jsonl or .warc files, optionally .gz, or folders of them)"
@@ -80,21 +85,79 @@ class _Shard:
             self.skipped = dict(self._warc.skipped)
 
 
-def ingest_shard(path: str, settings: Settings) -> ShardReport:
-    """Store the articles of one shard as `storywire ingest` does (a batch per transaction, bad records
-    rejected alone, boilerplate learned per outlet), without clustering them."""
-    from ..pipeline import Pipeline
-    from ..store import open_store
+Prepared = tuple[Extracted, bool] | Rejected  # a record extracted and checked (:func:`stages.prepare_item`)
+
+
+@dataclass(frozen=True)
+class PreparedShard:
+    """One shard read, its records extracted and checked by a task, nothing stored yet."""
+
+    path: str
+    items: tuple[Prepared, ...]
+    skipped: dict[str, int]
+    seconds: float
+
+
+def prepare_shard(path: str, settings: Settings) -> PreparedShard:
+    """Read one shard and extract and check its records as `storywire ingest` does; a pure function (a Ray task).
+    The driver stores what it returns (:class:`ShardWriter`)."""
+    from ..stages import prepare_item
 
     started = time.perf_counter()
-    store = open_store(settings.db, migrate=False, create=False)
-    try:
-        shard = _Shard(Path(path), settings.max_record_bytes)
-        summary = Pipeline(store, settings).ingest(shard, cluster=False, analyse=False)
-    finally:
-        store.close()
-    return ShardReport(path, dict(summary.counts), shard.skipped, tuple(summary.rejected), tuple(summary.warnings),
-                       time.perf_counter() - started, tuple(summary.article_ids))
+    shard = _Shard(Path(path), settings.max_record_bytes)
+    items = tuple(prepare_item(item, settings.max_record_bytes, settings.extract_favor) for item in shard)
+    return PreparedShard(path, items, shard.skipped, time.perf_counter() - started)
+
+
+class ShardWriter:
+    """The driver's half of the ingest stage: prepared shards stored in input order, one stream cut into batches
+    of ``batch_size`` (one transaction each), as `storywire ingest` of the same files stores them. So each
+    outlet's learned boilerplate, and the texts stored, never depend on which shard task finished first. What
+    each shard gave is counted apart."""
+
+    def __init__(self, store: Store, settings: Settings) -> None:
+        from ..pipeline import Pipeline
+
+        self.pipeline, self.batch_size = Pipeline(store, settings), settings.batch_size
+        self.waiting: list[tuple[int, Prepared]] = []  # (shard, item) not stored yet, in input order
+        self.shards: list[PreparedShard] = []
+        self.summaries: list[IngestSummary] = []
+
+    def add(self, shard: PreparedShard) -> list[int]:
+        """Take the next shard in input order and store the full batches there are; the ids stored new or
+        revised."""
+        from ..pipeline import IngestSummary
+
+        self.waiting.extend((len(self.shards), item) for item in shard.items)
+        self.shards.append(shard)
+        self.summaries.append(IngestSummary())
+        stored: list[int] = []
+        while len(self.waiting) >= self.batch_size:
+            stored += self._store(self.batch_size)
+        return stored
+
+    def finish(self) -> list[int]:
+        """Store what is left (the last batch)."""
+        return self._store(len(self.waiting)) if self.waiting else []
+
+    def reports(self) -> list[ShardReport]:
+        return [ShardReport(shard.path, dict(s.counts), shard.skipped, tuple(s.rejected), tuple(s.warnings),
+                            shard.seconds, tuple(s.article_ids)) for shard, s in zip(self.shards, self.summaries,
+                                                                                     strict=True)]
+
+    def _store(self, n: int) -> list[int]:
+        batch, self.waiting = self.waiting[:n], self.waiting[n:]
+        shard_of = {(item if isinstance(item, Rejected) else item[0]).origin: k for k, item in batch}
+
+        def count(outcome: IngestResult | Rejected) -> None:
+            summary = self.summaries[shard_of[outcome.origin]]
+            if isinstance(outcome, Rejected):
+                summary.rejected.append(outcome)
+                summary.counts["rejected"] += 1
+            else:
+                summary.add(outcome)
+
+        return self.pipeline.ingest_prepared([item for _, item in batch], on_item=count).article_ids
 
 
 def one_line(exc: BaseException) -> str:
