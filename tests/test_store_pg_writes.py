@@ -68,7 +68,19 @@ def jsonl(tmp_path) -> Path:
     return path
 
 
-def test_postgresql_stores_what_sqlite_stores_and_a_second_ingest_adds_nothing(pg_server, tmp_path, jsonl):
+@pytest.fixture
+def revised(tmp_path) -> Path:
+    """Two of the records again with new texts (and one with a later date)."""
+    first, second = _records()[1], _records()[6]
+    path = tmp_path / "revised.jsonl"
+    path.write_text(json.dumps({**first, "text": first["text"] + " Talks resumed on Monday."}) + "\n"
+                    + json.dumps({**second, "text": "A new text.", "published": "2024-03-12T09:00:00+00:00"}) + "\n",
+                    encoding="utf-8")
+    return path
+
+
+def test_postgresql_stores_what_sqlite_stores_and_a_second_ingest_adds_nothing(pg_server, tmp_path, jsonl,
+                                                                              revised):
     sqlite, postgresql = str(tmp_path / "s.db"), pg_server()
     assert _ingest(sqlite, jsonl) == _ingest(postgresql, jsonl) == {"ingested": 20, "unchanged": 1}
     expected = _state(sqlite)
@@ -76,6 +88,8 @@ def test_postgresql_stores_what_sqlite_stores_and_a_second_ingest_adds_nothing(p
     assert _state(postgresql) == expected
     assert _ingest(postgresql, jsonl) == {"unchanged": 21}
     assert _state(postgresql) == expected
+    assert _ingest(sqlite, revised) == _ingest(postgresql, revised) == {"revised": 2}
+    assert _state(postgresql) == _state(sqlite) != expected
 
 
 def test_a_key_another_writer_stored_meanwhile_is_skipped(pg_server, monkeypatch):
@@ -101,10 +115,12 @@ def test_a_key_another_writer_stored_meanwhile_is_skipped(pg_server, monkeypatch
         store.close()
 
 
-def test_ingest_with_clustering_writes_no_statement_per_row(pg_server, jsonl):
-    """On PostgreSQL every write of an ingest with clustering is one statement for its rows: none is sent once
-    per row (an executemany)."""
+def test_ingest_with_clustering_writes_no_statement_per_row(pg_server, jsonl, revised):
+    """On PostgreSQL every write of an ingest with clustering (and of revisions, and of per-article analyses) is
+    one statement for its rows: none is sent once per row (an executemany)."""
     import sqlalchemy as sa
+
+    from storywire.store.article_analyses import ArticleAnalysisRow
 
     db = pg_server()
     store = open_store(db)
@@ -116,8 +132,14 @@ def test_ingest_with_clustering_writes_no_statement_per_row(pg_server, jsonl):
 
     sa.event.listen(store.engine, "before_cursor_execute", executed)
     try:
-        Pipeline(store, config.Settings(db=db, analyse=False, workers=0, batch_size=8)).ingest(
-            read_paths([jsonl]), cluster=True)
+        pipe = Pipeline(store, config.Settings(db=db, analyse=False, workers=0, batch_size=8))
+        pipe.ingest(read_paths([jsonl]), cluster=True)
+        assert pipe.ingest(read_paths([revised]), cluster=True).counts["revised"] == 2
+        with store.atomic() as conn:
+            store.save_article_analyses(conn, [ArticleAnalysisRow(aid, "d", "m", {"n": aid}) for aid in (1, 2, 3)])
+        with store.read() as conn:
+            assert store.article_analyses(conn, [1, 2, 3])[2].data == {"n": 2}
+            assert len(store.article_revisions(conn, 2)) == 1
     finally:
         store.close()
     assert per_row == []

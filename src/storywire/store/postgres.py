@@ -46,6 +46,13 @@ _REFRESH = sa.text(
     " FROM unnest(CAST(:sids AS bigint[]), CAST(:articles AS integer[]), CAST(:outlets AS integer[]),"
     " CAST(:firsts AS timestamptz[]), CAST(:lasts AS timestamptz[]), CAST(:updated AS timestamptz[]),"
     " CAST(:titles AS text[])) AS u(sid, articles, outlets, first_seen, last_seen, updated, title) WHERE s.id = u.sid")
+_REVISE = sa.text(
+    "UPDATE articles AS a SET title = u.title, text = u.text, content_hash = u.content_hash, raw_hash = u.raw_hash,"
+    " updated = u.updated, published = coalesce(u.published, a.published)"
+    " FROM unnest(CAST(:aids AS bigint[]), CAST(:titles AS text[]), CAST(:texts AS text[]),"
+    " CAST(:hashes AS text[]), CAST(:raw_hashes AS text[]), CAST(:updated AS timestamptz[]),"
+    " CAST(:published AS timestamptz[])) AS u(aid, title, text, content_hash, raw_hash, updated, published)"
+    " WHERE a.id = u.aid")
 _MOVE_MERGED = sa.text(
     "UPDATE articles AS a SET story_id = m.final_id FROM unnest(CAST(:olds AS bigint[]), CAST(:finals AS bigint[]))"
     " AS m(old_id, final_id) WHERE a.story_id = m.old_id")
@@ -146,6 +153,25 @@ class PostgresStore(Store):
         _copy(conn, f"COPY articles_incoming (seq, {_COLUMNS}) FROM STDIN",
               ((seq, *(row[c] for c in NEW_ROW_COLUMNS)) for seq, row in enumerate(rows)))
         return [(r[0], r[1], r[2]) for r in conn.exec_driver_sql(_MOVE)]
+
+    def _insert_rows(self, conn: sa.Connection, table: sa.Table, rows: list[dict]) -> None:
+        """One INSERT ... SELECT over an array per column."""
+        if not rows:
+            return
+        columns = [table.c[name] for name in rows[0]]
+        arrays = ", ".join(f"CAST(:c{i} AS {c.type.compile(dialect=conn.dialect)}[])" for i, c in enumerate(columns))
+        conn.execute(sa.text(f"INSERT INTO {table.name} ({', '.join(c.name for c in columns)})"
+                             f" SELECT * FROM unnest({arrays})"),
+                     {f"c{i}": [_aware(row[c.name]) for row in rows] for i, c in enumerate(columns)})
+
+    def _revise(self, conn: sa.Connection, updates: list[dict]) -> None:
+        """One UPDATE for all revised articles (of two revisions of one article, the later, as in turn)."""
+        updates = list({u["aid"]: u for u in updates}.values())
+        conn.execute(_REVISE, {
+            "aids": [u["aid"] for u in updates], "titles": [u["title"] for u in updates],
+            "texts": [u["text"] for u in updates], "hashes": [u["content_hash"] for u in updates],
+            "raw_hashes": [u["raw_hash"] for u in updates], "updated": [_aware(u["updated"]) for u in updates],
+            "published": [_aware(u["new_published"]) for u in updates]})
 
     def _write_assignments(self, conn: sa.Connection, rows: list[dict]) -> None:
         """One UPDATE for all rows (of two rows for one article, the later, as in turn)."""

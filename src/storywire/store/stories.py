@@ -3,7 +3,7 @@ entities, and the clustering engine's state."""
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import NamedTuple
 
@@ -56,6 +56,8 @@ def row_to_story(row: sa.Row) -> Story:
 
 
 class StoriesMixin:
+    _insert_rows: Callable[[sa.Connection, sa.Table, list[dict]], None]  # (ArticlesMixin's)
+
     # -- clustering results -------------------------------------------------------------------
     def apply_assignment(self, conn: sa.Connection, a: Assignment) -> None:
         """Record where clustering put one article; create or refresh its story (and merges)."""
@@ -102,7 +104,7 @@ class StoriesMixin:
                 raise StoreError(f"story {sid} was merged into story {stored[sid]}: an article cannot join it")
         new = [{"id": sid, "title": "", "created": now, "updated": now} for sid in wanted if sid not in stored]
         if new:
-            conn.execute(stories.insert().values(new))  # one statement of many rows
+            self._insert_rows(conn, stories, new)
         known.update(wanted)
 
     def _write_assignments(self, conn: sa.Connection, rows: list[dict]) -> None:
