@@ -1,15 +1,17 @@
 """Ingest throughput (articles/s) for JSONL text and for HTML pages, and peak memory; SQLite and PostgreSQL.
 
-Usage: python bench/bench_ingest.py [--jsonl 20000] [--html 2000] [--no-postgres] [--only-cli] [--profile]
-Runs the real path (files → extract → store), once store-only and once with story clustering, in a single
-process (workers = 0), then with the parallel pipeline (workers = -1: one per core), with the CPU time of this
-process and the ratio of the two (target: store + clustering at least 0.5 of store only; in a single process the
-ratio of CPU times is the one a shared machine does not blur); then the same JSONL
-input on PostgreSQL (a throwaway server, pgtemp.py) with the parallel pipeline and its ratio to SQLite's
-(target: at least 0.7). Then `storywire ingest` as a user runs it (a new process; clustering and analysis
-included) on the real texts of the ECB+ dev set (../shared), single process and parallel, with the CPU time of
-the command and its workers (steadier than the wall time on a shared machine), and for the parallel run how
-that CPU time splits between the command, its forkserver (the models loaded for the workers) and each worker.
+Usage: python bench/bench_ingest.py [--jsonl 20000] [--html 2000] [--no-postgres] [--pg-fast] [--only-cli]
+[--profile]
+Runs the real path (files → extract → store), once store-only and once with story clustering, in a single process
+(workers = 0), then with the parallel pipeline (workers = -1: one per core), with the CPU time of this process and
+the ratio of the two (target: store + clustering at least 0.5 of store only; in a single process the ratio of CPU
+times is the one a shared machine does not blur); then the same JSONL input on PostgreSQL (a throwaway server,
+pgtemp.py, with the durability of a real install: fsync, full-page writes and synchronous commits on; ``--pg-fast``
+turns them off as the tests do) with the parallel pipeline and its ratio to SQLite's (target: at least 0.7). Then
+`storywire ingest` as a user runs it (a new process; clustering and analysis included) on the real texts of the
+ECB+ dev set (../shared), single process and parallel, with the CPU time of the command and its workers (steadier
+than the wall time on a shared machine), and for the parallel run how that CPU time splits between the command, its
+forkserver (the models loaded for the workers) and each worker.
 The machine's load average is printed: other processes share it.
 ``--profile`` adds where the time of a single-process JSONL ingest with
 clustering goes (store, pending articles read, text features, the engine's decisions: idf weighting,
@@ -255,6 +257,8 @@ def main() -> None:
     ap.add_argument("--html", type=int, default=2000)
     ap.add_argument("--only-cli", action="store_true", help="only the `storywire ingest` lines")
     ap.add_argument("--no-postgres", action="store_true", help="SQLite only.")
+    ap.add_argument("--pg-fast", action="store_true",
+                    help="PostgreSQL with fsync, full-page writes and synchronous commits off (as in the tests)")
     ap.add_argument("--profile", action="store_true", help="where the time of `storywire ingest` goes")
     args = ap.parse_args()
     if args.only_cli:
@@ -289,8 +293,9 @@ def main() -> None:
         if args.profile and not args.only_cli:
             profile_jsonl(src, str(root / "profiled-jsonl.db"))
         if not args.no_postgres and not args.only_cli:
-            print("-- postgresql, parallel (workers = -1) --")
-            with temporary_postgres() as new_database:
+            durability = "fsync, full-page writes, synchronous commits " + ("off" if args.pg_fast else "on")
+            print(f"-- postgresql ({durability}), parallel (workers = -1) --")
+            with temporary_postgres(durable=not args.pg_fast) as new_database:
                 for cluster, what in ((False, "store only"), (True, "store + clustering")):
                     rate, _ = run(f"postgresql, jsonl text, {what}", [src], new_database(), cluster, -1)
                     print(f"  postgresql / sqlite, {what}: {rate / sqlite[cluster]:.2f}  (target >= 0.7)", flush=True)

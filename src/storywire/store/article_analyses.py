@@ -3,7 +3,7 @@ article so a story analysis combines them instead of computing them again (see `
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import NamedTuple
 
@@ -22,6 +22,8 @@ class ArticleAnalysisRow(NamedTuple):
 
 
 class ArticleAnalysesMixin:
+    _insert_rows: Callable[[sa.Connection, sa.Table, list[dict]], None]  # (ArticlesMixin's)
+
     def save_article_analyses(self, conn: sa.Connection, rows: Iterable[ArticleAnalysisRow]) -> None:
         """Keep (or replace) the parts of each row's article; of two rows for one article, the later."""
         rows = list({r.article_id: r for r in rows}.values())
@@ -30,7 +32,7 @@ class ArticleAnalysesMixin:
         ids = [r.article_id for r in rows]
         conn.execute(article_analyses.delete().where(article_analyses.c.article_id.in_(ids)))
         now = utcnow()
-        conn.execute(article_analyses.insert(), [
+        self._insert_rows(conn, article_analyses, [
             {"article_id": r.article_id, "digest": r.digest, "method": r.method, "computed": now,
              "data": json.dumps(r.data, ensure_ascii=False, separators=(",", ":"))} for r in rows])
 

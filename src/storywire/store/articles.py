@@ -307,8 +307,8 @@ class ArticlesMixin:
                                 "raw_hash": r.ex.raw_hash, "updated": now, "new_published": r.ex.published})
                 results.append(IngestResult(r.ex.origin, "revised", existing.id))
         if revisions:
-            conn.execute(article_revisions.insert(), revisions)
-            conn.execute(_revise_statement(), updates)
+            self._insert_rows(conn, article_revisions, revisions)
+            self._revise(conn, updates)
         if new:
             records = [r for r in group if (r.source_id, r.digest) in new]
             # ON CONFLICT DO NOTHING: a concurrent writer (PostgreSQL) may have stored one since our look-up.
@@ -331,6 +331,15 @@ class ArticlesMixin:
     def _insert_new(self, conn: sa.Connection, rows: list[dict]) -> list[tuple[int, int, str]]:
         """Insert article rows unless one is already stored; (id, source id, hash) of those inserted."""
         return [(r[0], r[1], r[2]) for r in conn.execute(_insert_statement(conn.dialect.name), rows)]
+
+    def _insert_rows(self, conn: sa.Connection, table: sa.Table, rows: list[dict]) -> None:
+        """Insert rows (dicts of the same columns) into ``table``."""
+        if rows:
+            conn.execute(table.insert(), rows)
+
+    def _revise(self, conn: sa.Connection, updates: list[dict]) -> None:
+        """Write revised articles' new text and title (and date, when they have one)."""
+        conn.execute(_revise_statement(), updates)
 
     def get_article(self, conn: sa.Connection, article_id: int) -> Article:
         row = conn.execute(sa.select(*ARTICLE_COLUMNS).join_from(articles, sources)

@@ -42,8 +42,10 @@ def _user_exists(name: str) -> bool:
 
 
 @contextmanager
-def temporary_postgres() -> Iterator[Callable[[], str]]:
-    """Start a server; yield a function that creates a fresh database and returns its URL."""
+def temporary_postgres(durable: bool = False) -> Iterator[Callable[[], str]]:
+    """Start a server; yield a function that creates a fresh database and returns its URL. Tests run it with
+    fsync, full-page writes and synchronous commits off (a crash only loses a throwaway server); ``durable``
+    keeps PostgreSQL's defaults, as a real install runs (for benchmarks)."""
     initdb, pg_ctl = pg_bin("initdb"), pg_bin("pg_ctl")
     if not initdb or not pg_ctl:
         raise StoreError("PostgreSQL server binaries not found: install them (apt-get install postgresql)")
@@ -63,7 +65,9 @@ def temporary_postgres() -> Iterator[Callable[[], str]]:
         if run_as:
             shutil.chown(sock, "postgres")
         port = _free_port()
-        opts = f"-h 127.0.0.1 -p {port} -k {sock} -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        opts = f"-h 127.0.0.1 -p {port} -k {sock}"
+        if not durable:
+            opts += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         subprocess.run(run_as + [pg_ctl, "-D", str(data), "-o", opts, "-l", str(base / "log"), "-w", "start"],
                        check=True, capture_output=True)
     except subprocess.CalledProcessError as exc:

@@ -2,12 +2,13 @@
 (language-aware per article)."""
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
 import psycopg
 import sqlalchemy as sa
+from psycopg.errors import UniqueViolation
 
 from .articles import NEW_ROW_COLUMNS, Record, refused
 from .base import Store
@@ -23,13 +24,41 @@ _LOOKUP = sa.text(
     f" UNION ALL {_FOUND} JOIN unnest(CAST(:xsids AS bigint[]), CAST(:xids AS text[])) AS k(source_id, external_id)"
     " ON a.source_id = k.source_id AND a.external_id = k.external_id"
     f" UNION ALL {_FOUND} WHERE a.url = ANY(CAST(:urls AS text[]))")
-# New articles arrive here by COPY (one stream, no statement to parse per row), then move in one INSERT.
+# New articles take their ids first (in order, as an INSERT would), then go by COPY straight into the table: one
+# stream, no statement per row, no copy of the texts through a staging table.
+_IDS = "SELECT nextval(pg_get_serial_sequence('articles', 'id')) FROM generate_series(1, %s)"
+# When another writer stored one of them meanwhile, they arrive here by COPY, then move in one INSERT that skips it.
 _STAGING = ("CREATE TEMP TABLE IF NOT EXISTS articles_incoming (seq integer, external_id text, url text,"
             " source_id bigint, feed_id bigint, title text, authors text, published timestamptz, language text,"
             " section text, text text, content_hash text, raw_hash text, fetched timestamptz, updated timestamptz)"
             " ON COMMIT DELETE ROWS")
 _MOVE = (f"WITH moved AS (DELETE FROM articles_incoming RETURNING *) INSERT INTO articles ({_COLUMNS})"
          f" SELECT {_COLUMNS} FROM moved ORDER BY seq ON CONFLICT DO NOTHING RETURNING id, source_id, content_hash")
+# Clustering's writes go as arrays, one statement for all rows (an executemany ran one statement per row).
+_ASSIGN = sa.text(
+    "UPDATE articles AS a SET story_id = u.story_id, duplicate_of = u.duplicate_of, dup_similarity = u.similarity,"
+    " clustered_at = u.clustered_at FROM unnest(CAST(:aids AS bigint[]), CAST(:story_ids AS bigint[]),"
+    " CAST(:duplicates AS bigint[]), CAST(:similarities AS float8[]), CAST(:ats AS timestamptz[]))"
+    " AS u(aid, story_id, duplicate_of, similarity, clustered_at) WHERE a.id = u.aid")
+_REFRESH = sa.text(
+    "UPDATE stories AS s SET article_count = u.articles, source_count = u.outlets, first_seen = u.first_seen,"
+    " last_seen = u.last_seen, updated = u.updated, title = coalesce(u.title, s.title)"
+    " FROM unnest(CAST(:sids AS bigint[]), CAST(:articles AS integer[]), CAST(:outlets AS integer[]),"
+    " CAST(:firsts AS timestamptz[]), CAST(:lasts AS timestamptz[]), CAST(:updated AS timestamptz[]),"
+    " CAST(:titles AS text[])) AS u(sid, articles, outlets, first_seen, last_seen, updated, title) WHERE s.id = u.sid")
+_REVISE = sa.text(
+    "UPDATE articles AS a SET title = u.title, text = u.text, content_hash = u.content_hash, raw_hash = u.raw_hash,"
+    " updated = u.updated, published = coalesce(u.published, a.published)"
+    " FROM unnest(CAST(:aids AS bigint[]), CAST(:titles AS text[]), CAST(:texts AS text[]),"
+    " CAST(:hashes AS text[]), CAST(:raw_hashes AS text[]), CAST(:updated AS timestamptz[]),"
+    " CAST(:published AS timestamptz[])) AS u(aid, title, text, content_hash, raw_hash, updated, published)"
+    " WHERE a.id = u.aid")
+_MOVE_MERGED = sa.text(
+    "UPDATE articles AS a SET story_id = m.final_id FROM unnest(CAST(:olds AS bigint[]), CAST(:finals AS bigint[]))"
+    " AS m(old_id, final_id) WHERE a.story_id = m.old_id")
+_MARK_MERGED = sa.text(
+    "UPDATE stories AS s SET merged_into = m.into_id, updated = :now, article_count = 0, source_count = 0"
+    " FROM unnest(CAST(:olds AS bigint[]), CAST(:intos AS bigint[])) AS m(old_id, into_id) WHERE s.id = m.old_id")
 # A search reads the newest PROBE_IDS ids in id order first; where fewer than SPARSE of them matched, it reads
 # the rest of its window through the GIN index and the primary key together (a BitmapAnd: only the matching
 # rows of the window are fetched), which the planner, misjudging how often words occur (together, or lately),
@@ -57,6 +86,22 @@ def _bitmap_scans_only(conn: sa.Connection) -> Iterator[None]:
 def _aware(value: object) -> object:
     """A naive time is UTC (as the schema's UTCDateTime takes it), not the session's zone."""
     return value.replace(tzinfo=UTC) if isinstance(value, datetime) and value.tzinfo is None else value
+
+
+def _copy(conn: sa.Connection, statement: str, rows: Iterable[tuple]) -> None:
+    """Stream ``rows`` by COPY; a value the database cannot keep raises RecordRefused (a key stored already
+    raises psycopg's UniqueViolation)."""
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        with cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row([_aware(value) for value in row])
+    except (psycopg.DataError, psycopg.IntegrityError) as exc:
+        if isinstance(exc, UniqueViolation):
+            raise
+        raise refused(exc) from exc
+    finally:
+        cursor.close()
 
 
 def _matches(query: str) -> tuple[sa.ColumnElement[bool], sa.ColumnElement[float]]:
@@ -87,22 +132,70 @@ class PostgresStore(Store):
             "urls": [r.ex.url for r in group if r.ex.url]}).all()
 
     def _insert_new(self, conn: sa.Connection, rows: list[dict]) -> list[tuple[int, int, str]]:
-        """Many rows: COPY into a session's staging table, then one INSERT ... ON CONFLICT DO NOTHING."""
+        """Many rows: their ids from the sequence, then COPY into the table (in a savepoint: when another writer
+        stored one of them since the look-up, the rows go through the staging table, skipping that one)."""
         if len(rows) < 2:
             return super()._insert_new(conn, rows)
+        ids = [r[0] for r in conn.exec_driver_sql(_IDS, (len(rows),))]
+        try:
+            with conn.begin_nested():
+                _copy(conn, f"COPY articles (id, {_COLUMNS}) FROM STDIN",
+                      ((aid, *(row[c] for c in NEW_ROW_COLUMNS)) for aid, row in zip(ids, rows, strict=True)))
+        except UniqueViolation:
+            return self._insert_staged(conn, rows)
+        return [(aid, row["source_id"], row["content_hash"]) for aid, row in zip(ids, rows, strict=True)]
+
+    def _insert_staged(self, conn: sa.Connection, rows: list[dict]) -> list[tuple[int, int, str]]:
+        """COPY into a session's staging table, then one INSERT ... ON CONFLICT DO NOTHING."""
         if "articles_incoming" not in conn.info:  # the info is cleared at rollback, which drops a new table
             conn.exec_driver_sql(_STAGING)
             conn.info["articles_incoming"] = True
-        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-        try:
-            with cursor.copy(f"COPY articles_incoming (seq, {_COLUMNS}) FROM STDIN") as copy:
-                for seq, row in enumerate(rows):
-                    copy.write_row((seq, *(_aware(row[c]) for c in NEW_ROW_COLUMNS)))
-        except (psycopg.DataError, psycopg.IntegrityError) as exc:  # a value the database cannot keep
-            raise refused(exc) from exc
-        finally:
-            cursor.close()
+        _copy(conn, f"COPY articles_incoming (seq, {_COLUMNS}) FROM STDIN",
+              ((seq, *(row[c] for c in NEW_ROW_COLUMNS)) for seq, row in enumerate(rows)))
         return [(r[0], r[1], r[2]) for r in conn.exec_driver_sql(_MOVE)]
+
+    def _insert_rows(self, conn: sa.Connection, table: sa.Table, rows: list[dict]) -> None:
+        """One INSERT ... SELECT over an array per column."""
+        if not rows:
+            return
+        columns = [table.c[name] for name in rows[0]]
+        arrays = ", ".join(f"CAST(:c{i} AS {c.type.compile(dialect=conn.dialect)}[])" for i, c in enumerate(columns))
+        conn.execute(sa.text(f"INSERT INTO {table.name} ({', '.join(c.name for c in columns)})"
+                             f" SELECT * FROM unnest({arrays})"),
+                     {f"c{i}": [_aware(row[c.name]) for row in rows] for i, c in enumerate(columns)})
+
+    def _revise(self, conn: sa.Connection, updates: list[dict]) -> None:
+        """One UPDATE for all revised articles (of two revisions of one article, the later, as in turn)."""
+        updates = list({u["aid"]: u for u in updates}.values())
+        conn.execute(_REVISE, {
+            "aids": [u["aid"] for u in updates], "titles": [u["title"] for u in updates],
+            "texts": [u["text"] for u in updates], "hashes": [u["content_hash"] for u in updates],
+            "raw_hashes": [u["raw_hash"] for u in updates], "updated": [_aware(u["updated"]) for u in updates],
+            "published": [_aware(u["new_published"]) for u in updates]})
+
+    def _write_assignments(self, conn: sa.Connection, rows: list[dict]) -> None:
+        """One UPDATE for all rows (of two rows for one article, the later, as in turn)."""
+        rows = list({row["aid"]: row for row in rows}.values())
+        if rows:
+            conn.execute(_ASSIGN, {
+                "aids": [r["aid"] for r in rows], "story_ids": [r["story_id"] for r in rows],
+                "duplicates": [r["duplicate_of"] for r in rows], "similarities": [r["dup_similarity"] for r in rows],
+                "ats": [_aware(r["clustered_at"]) for r in rows]})
+
+    def _update_stories(self, conn: sa.Connection, rows: list[dict]) -> None:
+        """One UPDATE for all rows (a title of None keeps the story's)."""
+        if rows:
+            conn.execute(_REFRESH, {
+                "sids": [r["sid"] for r in rows], "articles": [r["article_count"] for r in rows],
+                "outlets": [r["source_count"] for r in rows], "firsts": [_aware(r["first_seen"]) for r in rows],
+                "lasts": [_aware(r["last_seen"]) for r in rows], "updated": [_aware(r["updated"]) for r in rows],
+                "titles": [r.get("title") for r in rows]})
+
+    def _record_merges(self, conn: sa.Connection, merges: list[tuple[int, int, int]], now: datetime) -> None:
+        """Two UPDATEs for all merges."""
+        olds = [old for old, _into, _end in merges]
+        conn.execute(_MOVE_MERGED, {"olds": olds, "finals": [end for _old, _into, end in merges]})
+        conn.execute(_MARK_MERGED, {"olds": olds, "intos": [into for _old, into, _end in merges], "now": _aware(now)})
 
     def _search(self, conn: sa.Connection, query: str, limit: int, offset: int,
                 where: sa.ColumnElement[bool] | None) -> list[tuple[int, float]]:

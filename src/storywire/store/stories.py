@@ -3,7 +3,7 @@ entities, and the clustering engine's state."""
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import NamedTuple
 
@@ -56,6 +56,8 @@ def row_to_story(row: sa.Row) -> Story:
 
 
 class StoriesMixin:
+    _insert_rows: Callable[[sa.Connection, sa.Table, list[dict]], None]  # (ArticlesMixin's)
+
     # -- clustering results -------------------------------------------------------------------
     def apply_assignment(self, conn: sa.Connection, a: Assignment) -> None:
         """Record where clustering put one article; create or refresh its story (and merges)."""
@@ -102,7 +104,7 @@ class StoriesMixin:
                 raise StoreError(f"story {sid} was merged into story {stored[sid]}: an article cannot join it")
         new = [{"id": sid, "title": "", "created": now, "updated": now} for sid in wanted if sid not in stored]
         if new:
-            conn.execute(stories.insert(), new)
+            self._insert_rows(conn, stories, new)
         known.update(wanted)
 
     def _write_assignments(self, conn: sa.Connection, rows: list[dict]) -> None:
@@ -116,15 +118,20 @@ class StoriesMixin:
         end of the chain, the stories are marked merged into the one they joined, their analyses dropped."""
         if not merges:
             return
+        self._record_merges(conn, merges, now)
+        olds = [old for old, _into, _end in merges]
+        conn.execute(analyses.delete().where(analyses.c.story_id.in_(olds)))
+        conn.execute(story_entities.delete().where(story_entities.c.story_id.in_(olds)))
+
+    def _record_merges(self, conn: sa.Connection, merges: list[tuple[int, int, int]], now: datetime) -> None:
+        """Move the merged stories' articles to the end of each chain; mark each story merged into the one it
+        joined."""
         conn.execute(articles.update().where(articles.c.story_id == sa.bindparam("old_id"))
                      .values(story_id=sa.bindparam("final_id")),
                      [{"old_id": old, "final_id": end} for old, _into, end in merges])
         conn.execute(stories.update().where(stories.c.id == sa.bindparam("old_id"))
                      .values(merged_into=sa.bindparam("into_id"), updated=now, article_count=0, source_count=0),
                      [{"old_id": old, "into_id": into} for old, into, _end in merges])
-        olds = [old for old, _into, _end in merges]
-        conn.execute(analyses.delete().where(analyses.c.story_id.in_(olds)))
-        conn.execute(story_entities.delete().where(story_entities.c.story_id.in_(olds)))
 
     def merges_since(self, conn: sa.Connection, since: datetime) -> list[tuple[int, int]]:
         """(story, merged into) for the merges recorded since ``since``, oldest first."""
@@ -147,7 +154,7 @@ class StoriesMixin:
                                                                              stories.c.title == ""))} - analysed
         titles = self._first_titles(conn, sorted(untitled))
         now = utcnow()
-        rows: dict[bool, list[dict]] = {True: [], False: []}  # by whether the title is set too
+        rows: list[dict] = []
         for sid in ids:
             n, n_sources, first, last = agg.get(sid, (0, 0, None, None))
             if isinstance(first, str):  # SQLite gives min()/max() of timestamps as text
@@ -155,8 +162,13 @@ class StoriesMixin:
             row = dict(sid=sid, article_count=n, source_count=n_sources, first_seen=first, last_seen=last, updated=now)
             if sid in untitled:
                 row["title"] = titles.get(sid, "")
-            rows["title" in row].append(row)
-        for with_title, group in rows.items():
+            rows.append(row)
+        self._update_stories(conn, rows)
+
+    def _update_stories(self, conn: sa.Connection, rows: list[dict]) -> None:
+        """Write each row's counts and times (and its title, when the row has one) to its story."""
+        for with_title in (True, False):
+            group = [row for row in rows if ("title" in row) == with_title]
             if group:
                 conn.execute(_refresh_statement(with_title), group)
 
