@@ -262,3 +262,9 @@ def test_a_name_in_a_relative_clause_after_the_speaker_is_not_the_speaker():
     text = ("\u201cIt is a big risk for her to debate,\u201d said Tom Reyes, who was a longtime adviser to Bill and "
             "Ann Cole.")
     assert quote(text, "big risk").speaker == "Tom Reyes"  # was Ann Cole
+
+
+def test_an_open_which_clause_can_be_the_attribution():
+    text = ("Pastor Dale Brooks said the lakeside chapel, which he described as \u201cjust a small family church, "
+            "\u201d is about 30 years old.")
+    assert quote(text, "small family church").speaker == "Dale Brooks"  # was "the lakeside chapel"

@@ -344,11 +344,12 @@ def _subject(pre: str) -> str | None:
         return None  # "which is called": a name given, not words said
     pre = re.split(r"[;\u2014\u2013]", pre)[-1]  # the last clause: "One placard ...; another accused"
     segs = [s.strip() for s in pre.split(",") if s.strip()]
-    if len(segs) >= 2 and (segs[-1].lower().startswith(("who ", "which ")) or
-                           closed and re.match(r"[a-z]+ed\b|made\b|known\b", segs[-1])):
+    if len(segs) >= 2 and (segs[-1].lower().startswith("who ") or
+                           closed and re.match(r"which\s|[a-z]+ed\b|made\b|known\b", segs[-1])):
         segs.pop()  # "The former staff member, who requested anonymity, said", "The second, made in response to the
         # first, states", "…,” said Paul Begala, who was an advisor to Bill and Hillary Clinton": the relative or
-        # participle clause is not it
+        # participle clause is not it; but an open "which" clause may be the attribution ("Kroon said the church,
+        # which he described as “…”": his)
     if not segs:
         return None
     segs[-1] = re.split(r"\s+who\s+", segs[-1])[0]  # "one former staff member who resigned in October"
