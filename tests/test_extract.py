@@ -210,3 +210,29 @@ def test_evaluate_on_the_shared_development_sets(shared):
     assert set(scores) == {"trafilatura-eval", "fundus"}
     for result in scores.values():
         assert result["pages"] == 6 and 0.5 < result["f1"] <= 1.0
+
+
+def _page_by(author: str, paras: list[str]) -> RawItem:
+    body = "".join(f"<p>{p}</p>" for p in paras)
+    html = (f"<html><head><title>Poll shows a close race</title><meta name='author' content='{author}'></head>"
+            f"<body><article><h1>Poll shows a close race</h1>{body}</article></body></html>")
+    return RawItem(origin="poll.html", kind="html", html=html, url="https://news.example/2024/03/01/poll")
+
+
+NEWS = ["In 2020 the governor won the state by more than 29 points, a margin of more than five million votes, the "
+        "largest of any candidate in the state's modern history, and his party expects to hold it again.",
+        "The new poll of 6,500 registered voters shows that margin has shrunk to 18 points in a two-way race, and to "
+        "12 points when independent and minor-party candidates are included in the question put to voters.",
+        "The poll was conducted online in English and Spanish over six days last week, the institute said, and its "
+        "results were weighted to match census and voter registration benchmarks across every county."]
+
+
+def test_a_blurb_about_the_pages_author_at_the_start_is_not_article_text():
+    bio = ("Dana Whitfield is a senior editor at the Daily Ledger, based in Washington. She began writing news in "
+           "1981 and has covered Congress, the Supreme Court and four presidential campaigns.")
+    ex = extract_item(_page_by("Dana Whitfield", [bio, *NEWS]))
+    assert ex.text.startswith("In 2020 the governor") and "senior editor" not in ex.text
+    # the same opening by another author is news about that journalist: kept
+    lead = ("Dana Whitfield was a senior editor at the Daily Ledger when she was detained at the border on Friday, "
+            "her lawyer said.")
+    assert extract_item(_page_by("Sam Ortega", [lead, *NEWS])).text.startswith("Dana Whitfield was a senior editor")

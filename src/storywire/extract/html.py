@@ -75,8 +75,10 @@ def figure_captions(tree) -> list[str]:
     return found
 
 
-def post_filter(paras: list[str], title: str | None, known_captions: Sequence[str] = ()) -> tuple[list[str], list[str]]:
-    """Drop what trafilatura kept but is not article text: a repeated headline, captions, plugs, link lists.
+def post_filter(paras: list[str], title: str | None, known_captions: Sequence[str] = (),
+                authors: Sequence[str] = ()) -> tuple[list[str], list[str]]:
+    """Drop what trafilatura kept but is not article text: a repeated headline, captions, plugs, link lists, a
+    blurb about the author (at the end; at the start only when it names one of the page's ``authors``).
 
     Returns (body paragraphs, caption lines).
     """
@@ -101,7 +103,8 @@ def post_filter(paras: list[str], title: str | None, known_captions: Sequence[st
         if in_related and words(p) < 25 and not re.search(r"[.!?]$", p):
             continue
         in_related = False
-        if is_chrome(p) or is_shouting_link(p) or (i >= last - 2 and is_author_bio(p)):
+        if is_chrome(p) or is_shouting_link(p) or (i >= last - 2 and is_author_bio(p)) or \
+                (i <= 1 and is_author_bio(p) and p.startswith(tuple(a for a in authors if " " in a))):
             continue
         body.append(p)
     return body, captions
@@ -144,9 +147,10 @@ def extract_html(html: str, url: str | None = None, favor: str = "precision") ->
     if doc is None:  # no main text at all: the page's metadata alone
         doc = extract_metadata(load_html(html), url, date_config=_DATE_PARAMS)
     title = (doc.title or "").strip() or None
-    body, captions = post_filter([p for p in text.split("\n") if p.strip()], title, known)
+    authors = split_authors(doc.author)
+    body, captions = post_filter([p for p in text.split("\n") if p.strip()], title, known, authors)
     found = {
-        "text": "\n\n".join(body), "title": title, "authors": split_authors(doc.author),
+        "text": "\n\n".join(body), "title": title, "authors": authors,
         "published": parse_date(doc.date), "source": (doc.sitename or "").strip() or None,
         "language": (getattr(doc, "language", None) or page_language(html)), "url": doc.url,
         "captions": tuple(captions),
