@@ -67,6 +67,10 @@ class IngestSummary:
     warnings: list[Rejected] = field(default_factory=list)  # kept records with something dropped (origin, why)
     stories_analysed: int = 0
 
+    def reject(self, rejection: Rejected) -> None:
+        self.rejected.append(rejection)
+        self.counts["rejected"] += 1
+
     def add(self, result: IngestResult) -> None:
         self.counts[result.status] += 1
         self.warnings.extend(Rejected(result.origin, w) for w in result.warnings)
@@ -303,8 +307,7 @@ class Pipeline:
             if on_item:
                 on_item(result)
         for rejection in rejected + refused:
-            summary.rejected.append(rejection)
-            summary.counts["rejected"] += 1
+            summary.reject(rejection)
             if on_item:
                 on_item(rejection)
 

@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from .online import OnlineClusterer
-from .prepare import ClusterDoc, PreparedDoc, prepare_batch
+from .prepare import ClusterDoc, PreparedDoc
 
 # Records without a time are all "ingested" at this instant: one corpus read at once is one window.
 INGEST_TIME = datetime(2024, 1, 1, tzinfo=UTC)
@@ -92,11 +92,9 @@ def to_docs(records: Iterable[dict]) -> list[tuple[ClusterDoc, Hashable]]:
 
 def prepared_stream(docs: list[tuple[ClusterDoc, Hashable]], params: dict | None = None
                     ) -> list[tuple[PreparedDoc, Hashable]]:
-    """``docs`` prepared once (:func:`prepare_batch`), for streaming through many engines of the same
+    """``docs`` prepared once (:meth:`OnlineClusterer.prepare_all`), for streaming through many engines of the same
     features and embedding model (what a fit's threshold search does)."""
-    eng = OnlineClusterer(params)
-    prepared = prepare_batch([d for d, _ in docs], eng.vectoriser.terms, eng.dedup.num_perm, eng.dedup.seed,
-                             eng.embedder)
+    prepared = OnlineClusterer(params).prepare_all(d for d, _ in docs)
     return [(p, gold) for p, (_, gold) in zip(prepared, docs, strict=True)]
 
 

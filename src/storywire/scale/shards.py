@@ -152,8 +152,7 @@ class ShardWriter:
         def count(outcome: IngestResult | Rejected) -> None:
             summary = self.summaries[shard_of[outcome.origin]]
             if isinstance(outcome, Rejected):
-                summary.rejected.append(outcome)
-                summary.counts["rejected"] += 1
+                summary.reject(outcome)
             else:
                 summary.add(outcome)
 
