@@ -475,9 +475,10 @@ def summarise(candidates: list[SummaryCandidate], n_sentences: int = 4, titles: 
     figures = [_with_sentences(figures_of[id(c)], c) for c in pool]
     chosen = _select(pool, sim, central, figures, n_sentences)
     summary: list[dict] = []
+    stated = _stated(others)
     for i in _reading_order(chosen, pool):
         summary.append(_sentence_item(pool[i]))
-        summary += [c for c in _conflicts(pool[i], figures[i], others) if c not in summary]
+        summary += [c for c in _conflicts(pool[i], figures[i], others, stated) if c not in summary]
     return summary, (_central_title(X[len(docs):], S, central, titles) if titles else None)
 
 
@@ -726,15 +727,21 @@ def _is_date_or_time(value: str, before: list[str], after: list[str], text: str,
     return text[end:end + 1] == ":" or bool(after and after[0] in ("am", "pm", "a.m", "p.m", "gmt", "utc"))
 
 
-def _conflicts(chosen: SummaryCandidate, figures: _Figures, others: list[tuple[SummaryCandidate, _Figures]]
-               ) -> list[dict]:
-    """One conflict item per number of ``chosen`` that other articles give differently for the same thing; none
-    where one article gives two of the values (as figures of the same kind, anywhere in its sentences): it tells
-    two things apart (two offers, a toll that rose), so the outlets need not disagree."""
-    stated: dict[int, set[tuple[str, str, str]]] = {}  # article -> (shape, unit, amount) of every figure it gives
+def _stated(others: list[tuple[SummaryCandidate, _Figures]]) -> dict[int, set[tuple[str, str, str]]]:
+    """Per article, (shape, unit, amount) of every figure its candidate sentences give."""
+    stated: dict[int, set[tuple[str, str, str]]] = {}
     for c, cf in others:
         for a in c.article_ids:
             stated.setdefault(a, set()).update((g.shape, g.unit, g.amount) for g in cf.facts)
+    return stated
+
+
+def _conflicts(chosen: SummaryCandidate, figures: _Figures, others: list[tuple[SummaryCandidate, _Figures]],
+               stated: dict[int, set[tuple[str, str, str]]]) -> list[dict]:
+    """One conflict item per number of ``chosen`` that other articles give differently for the same thing; none
+    where one article gives two of the values (as figures of the same kind, anywhere in its sentences: ``stated``,
+    from :func:`_stated`): it tells two things apart (two offers, a toll that rose), so the outlets need not
+    disagree."""
     items = []
     for f in figures.facts:
         written = {f.amount: f.value}
