@@ -140,3 +140,18 @@ def test_db_copy_keeps_ids_past_31_bits(pg_server, tmp_path):
         with target.atomic() as conn:  # the sequence moved past the copied ids
             new = target.upsert_article(conn, Extracted(origin="t", text="New text.", title="New", source="S"))
     assert new.article_id == stored[-1].article_id + 1
+
+
+def test_the_store_names_alembics_head_and_the_revision_alembic_wrote(store, tmp_path):
+    """Opening a store reads its revision and the newest migration without Alembic: the same answers as Alembic's."""
+    from alembic.script import ScriptDirectory
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    assert store.head_revision() == ScriptDirectory.from_config(cfg).get_current_head()
+    with store.read() as conn:
+        written = MigrationContext.configure(conn).get_current_revision()
+    assert store.schema_revision() == written == store.head_revision()
+    (tmp_path / "empty.db").touch()
+    with closing(open_store(str(tmp_path / "empty.db"), migrate=False)) as empty:
+        assert empty.schema_revision() is None

@@ -8,7 +8,6 @@ from rich.table import Table
 
 from ..cli_common import command_context, err, out
 from ..errors import InputError
-from ..service import base_url, listen, print_setup_link
 
 app = typer.Typer()
 users_app = typer.Typer(help="Manage reader accounts and their API tokens.", no_args_is_help=True)
@@ -21,6 +20,7 @@ def serve(ctx: typer.Context,
     """Serve the web UI and the JSON API (/api/v1, OpenAPI at /api/v1/openapi.json)."""
     import uvicorn
 
+    from ..service import base_url, listen, print_setup_link  # the collector and its HTTP client: only here
     from ..web import create_app
 
     cmd = command_context(ctx, creates_store=True)

@@ -10,18 +10,16 @@ search and the clustering lock.
 """
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import NamedTuple, TypeAlias
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 
 from ..errors import StoreError
 from .accounts import AccountsMixin
@@ -35,6 +33,25 @@ from .stories import StoriesMixin
 from .subscriptions import SubscriptionsMixin
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+_REVISION_LINE = re.compile(r"^(down_revision|revision) = ['\"]?(\w+|None)['\"]?$", re.M)
+
+
+@cache
+def head_revision() -> str:
+    """The newest migration: the revision in ``migrations/versions`` that no other one revises.
+
+    Read from the files' ``revision = '...'`` lines rather than through Alembic, so that opening a store
+    (every command does) does not import Alembic; a test checks that Alembic names the same head.
+    """
+    revisions, revised = set(), set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        lines = dict(_REVISION_LINE.findall(path.read_text(encoding="utf-8")))
+        revisions.add(lines["revision"])
+        revised.add(lines.get("down_revision", "None"))
+    heads = revisions - revised
+    if len(heads) != 1:
+        raise StoreError(f"the migrations in {MIGRATIONS} have {len(heads)} heads, not one")
+    return heads.pop()
 
 Connection: TypeAlias = sa.Connection  # what ``atomic()`` and ``read()`` yield, for callers' annotations
 # A read raises these when the database is locked, overloaded or unreachable (a write raises StoreError).
@@ -92,25 +109,28 @@ class Store(ArticlesMixin, ArticleAnalysesMixin, StoriesMixin, AccountsMixin, Su
             yield conn
 
     # -- schema -------------------------------------------------------------------------------
-    def _alembic(self, conn: sa.Connection) -> Config:
-        cfg = Config()
-        cfg.set_main_option("script_location", str(MIGRATIONS))
-        cfg.attributes["connection"] = conn
-        return cfg
-
     def schema_revision(self) -> str | None:
+        """The store's migration (Alembic's version table), None for an empty store."""
         with self.read() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+            if not sa.inspect(conn).has_table("alembic_version"):
+                return None
+            return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
-    def head_revision(self) -> str | None:
-        return ScriptDirectory.from_config(self._alembic(None)).get_current_head()  # type: ignore[arg-type]
+    def head_revision(self) -> str:
+        return head_revision()
 
     def migrate(self) -> bool:
         """Bring the schema to the newest migration; returns True when anything was applied."""
         if self.schema_revision() == self.head_revision():
             return False
+        from alembic import command  # only here: Alembic takes a quarter of a second to import
+        from alembic.config import Config
+
         with self.atomic() as conn:
-            command.upgrade(self._alembic(conn), "head")
+            cfg = Config()
+            cfg.set_main_option("script_location", str(MIGRATIONS))
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
         return True
 
     def ensure_schema(self) -> None:
