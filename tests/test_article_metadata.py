@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from storywire.cli import app
 from storywire.errors import InputError
-from storywire.extract import extract_item
+from storywire.extract import extract_item, without_site_name
 from storywire.extract.dates import url_date
 from storywire.extract.language import detect
 from storywire.extract.outlets import outlet_name
@@ -145,6 +145,37 @@ def test_outlet_names_on_real_pages(shared, which, name, expected):
         url = json.loads((base / "ground_truth.json").read_text())[name + ".gz"]["url"]
     html = gzip.decompress((base / "html" / (name + ".gz")).read_bytes()).decode("utf-8", "replace")
     assert extract_item(RawItem(origin=name, kind="html", html=html, url=url)).source == expected
+
+
+REAL_TITLES = [  # (set, file, title): the site's name (and what follows it) cut off the page's title
+    ("fundus-evaluation", "TheGatewayPundit_3.html",
+     "Biden's Late Night Interview With Seth Meyers Was a Ratings Dud - Especially With Young Voters"),
+    ("trafilatura-eval", "dw.com-elephants.html", "La perte des terres fertiles et les éléphants en Guinée-Conakry"),
+    ("trafilatura-eval", "japantimes.co.jp.surgical.html",
+     "Losing face: 6,000 surgical masks stolen from Kobe hospital"),
+    ("trafilatura-eval", "swim.de-ga2.html", "Einheit der Woche | Lagen-Pyramide mit GA2"),
+]
+
+
+@pytest.mark.parametrize("which, name, expected", REAL_TITLES)
+def test_titles_on_real_pages_lose_the_site_name(shared, which, name, expected):
+    base = shared / "data" / "extraction" / which
+    html = gzip.decompress((base / "html" / (name + ".gz")).read_bytes()).decode("utf-8", "replace")
+    assert extract_item(RawItem(origin=name, kind="html", html=html)).title == expected
+
+
+def test_a_title_is_cut_only_where_the_site_name_is_a_whole_part():
+    assert without_site_name("Fire hits bank - Harbour Ledger | by Ann Lee", ("Harbour Ledger",)) == "Fire hits bank"
+    assert without_site_name("Harbour Ledger - the story of a newspaper", ("Harbour Ledger", None)) == \
+        "Harbour Ledger - the story of a newspaper"  # nothing before the name: no headline left
+    assert without_site_name("Strike - Harbour Ledger", ("Harbour Ledger",)) == "Strike - Harbour Ledger"  # one word
+    assert without_site_name("Fire hits bank - Harbour Ledger staff safe", ("Harbour Ledger",)) == \
+        "Fire hits bank - Harbour Ledger staff safe"  # the name begins a part, is not one
+    assert without_site_name("Fire hits bank - harbour ledger", ("Harbour Ledger",)) == "Fire hits bank"
+    assert without_site_name("Fire hits bank | Harbour Ledger", (None, "")) == "Fire hits bank | Harbour Ledger"
+    stated = extract_item(RawItem(origin="r", kind="text", text="Fire broke out. " * 20, title="Fire | Harbour Ledger",
+                                  source="Harbour Ledger"))
+    assert stated.title == "Fire | Harbour Ledger"  # a stated title is the input's: kept as it is
 
 
 def test_records_without_outlet_are_not_one_outlet(tmp_path):

@@ -32,6 +32,25 @@ _NOT_A_HEADLINE = re.compile(
     r"untitled|bad request|service unavailable|internal server error|too many requests)\b", re.I)
 
 
+# A separator before a site's name appended to a page title: "Headline | Outlet", "Headline - Outlet".
+_TITLE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014-]\s+|\s+::\s+")
+
+
+def without_site_name(title: str, names: tuple[str | None, ...]) -> str:
+    """A page's title without the site's name its template appends ("Headline | The Gateway Pundit | by Mike
+    LaChance", "Headline - BBC News"): cut at the first separator followed by one of ``names`` (the outlet, the
+    page's site name) as a whole part, when a headline is left before it."""
+    wanted = {n.casefold().strip() for n in names if n and n.strip()}
+    if not wanted:
+        return title
+    for sep in _TITLE_SEPARATOR.finditer(title):
+        rest = _TITLE_SEPARATOR.split(title[sep.end():], maxsplit=1)[0]
+        head = title[:sep.start()].strip()
+        if rest.casefold().strip() in wanted and is_headline(head):
+            return head
+    return title
+
+
 def raw_hash(raw: str) -> str:
     return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -78,14 +97,15 @@ def extract_item(item: RawItem, favor: str = "precision") -> Extracted:
     warnings = item.warnings
     if item.language and not iso_code(item.language):
         warnings += (f"language {item.language[:40]!r} is not a language tag: dropped",)
-    title = item.title or found.get("title")
+    source = outlet_name(item.source, found.get("source"), url)
+    title = item.title or (found.get("title") and without_site_name(found["title"], (source, found.get("source"))))
     in_url = url_date(url)
     page_date = found.get("published")
     if page_date is not None and in_url is not None and page_date == in_url.replace(hour=0):
         page_date = in_url  # htmldate read the URL's day as midnight: a day in a URL is taken at noon (dates.py)
     return Extracted(
         origin=item.origin, text=text, title=title, external_id=item.external_id,
-        url=url, source=outlet_name(item.source, found.get("source"), url),
+        url=url, source=source,
         published=item.published or page_date or in_url or item.entry_published or found.get("published_guess"),
         language=language_of(item.language, found.get("language"), title, text),
         authors=item.authors or tuple(found.get("authors") or ()), raw_hash=raw_hash(raw),
