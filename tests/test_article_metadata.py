@@ -195,6 +195,26 @@ def test_records_without_outlet_are_not_one_outlet(tmp_path):
     assert sorted(str(r["source"]) for r in exported) == ["Gazette", "None", "None", "None"]
 
 
+def test_one_text_under_two_ids_of_no_outlet_is_two_articles_of_one_story(tmp_path):
+    """Records of no outlet with their own ids are not one outlet's: the same text under another id and title
+    is another article (a reprint in the same story), not a revision of the first."""
+    db = tmp_path / "s.db"
+    text = ("The harbour bridge reopened on Monday after eight months of repairs, the city council said. "
+            "Engineers replaced the cables and the deck of the 1932 span.")
+    records = [{"id": "r1", "title": "Harbour bridge reopens", "text": text, "published": "2024-03-04T09:00:00Z"},
+               {"id": "r2", "title": "Bridge open again after repairs", "text": text,
+                "published": "2024-03-04T10:00:00Z"}]
+    src = write_jsonl(tmp_path / "copies.jsonl", records)
+    first = cli(db, "ingest", str(src), "--no-analyse")
+    assert first.output.startswith("2 ingested, 0 revised, 0 unchanged"), first.output
+    arts = articles_of(db)
+    assert (arts["r1"].title, arts["r2"].title) == ("Harbour bridge reopens", "Bridge open again after repairs")
+    assert arts["r1"].story_id == arts["r2"].story_id is not None
+    assert cli(db, "ingest", str(src), "--no-analyse").output.startswith("0 ingested, 0 revised, 2 unchanged")
+    write_jsonl(src, [records[0], {**records[1], "text": text + " Traffic resumed at noon."}])
+    assert cli(db, "ingest", str(src), "--no-analyse").output.startswith("0 ingested, 1 revised, 1 unchanged")
+
+
 def test_a_story_of_no_known_outlet_says_so(tmp_path):
     """Its page says "no known outlet", not "0 outlets"."""
     from fastapi.testclient import TestClient

@@ -281,8 +281,12 @@ class ArticlesMixin:
     def _record(self, conn: sa.Connection, ex: Extracted) -> Record:
         title = (ex.title or "").strip() or shorten(ex.text.strip().split("\n", 1)[0], TITLE_CHARS)
         headline_only = not ex.text.strip()
-        return Record(ex, self.source_id(conn, ex.source or UNKNOWN_OUTLET), title,
-                       headline_hash(title) if headline_only else content_hash(ex.text), headline_only)
+        digest = headline_hash(title) if headline_only else content_hash(ex.text)
+        if not ex.source and ex.external_id:
+            # No outlet: records are not one outlet's articles, so one text under two ids is two articles (a
+            # reprint: the story engine puts them in one story), not one article revised
+            digest = content_hash(f"\x00id {ex.external_id}\x00 {digest}")
+        return Record(ex, self.source_id(conn, ex.source or UNKNOWN_OUTLET), title, digest, headline_only)
 
     def _store_group(self, conn: sa.Connection, group: list[Record], now: datetime) -> list[IngestResult]:
         """Store records that share no key (external id, URL, text) with one another."""
