@@ -205,7 +205,9 @@ def ranking_period(store: Store, conn: Connection, since: datetime | None = None
                    until: datetime | None = None) -> RankingPeriod:
     """The period of :func:`top_stories`: up to ``until`` (a past period: the stories last active before it),
     else as of ``now`` (default: the wall clock, or the newest story's last activity when the store holds only
-    older news: an archive ingested today still ranks sensibly); since ``since`` (default: TOP_PERIOD before)."""
+    older news: an archive ingested today still ranks sensibly, also over a period asked for with ``since``, where
+    ranking as of today would decay every story's score to nothing); since ``since`` (default: TOP_PERIOD before).
+    ``archive``: the default period of a store of older news."""
     if until is not None:
         return RankingPeriod(since if since is not None else until - TOP_PERIOD, until, False, True)
     archive = False
@@ -214,8 +216,8 @@ def ranking_period(store: Store, conn: Connection, since: datetime | None = None
         newest = store.newest_story_time(conn) or now
         if newest.tzinfo is None:
             newest = newest.replace(tzinfo=UTC)
-        if since is None and newest < now - TOP_PERIOD:
-            now, archive = newest, True
+        if newest < now - TOP_PERIOD:
+            now, archive = newest, since is None
     return RankingPeriod(since if since is not None else now - TOP_PERIOD, now, archive)
 
 
