@@ -262,6 +262,13 @@ def test_an_archive_says_which_week_its_top_stories_are_from(tmp_path):
     # ranked as of the newest news, not as of today (when every score had decayed to 0, leaving the order to
     # ids): the quake two outlets report goes before the later ferry story of one
     assert older.output.index("Kermadec") < older.output.index("Ferry")
+    # a briefing of today has nothing from an archive, and says how to brief its newest news
+    today = runner.invoke(app, ["--db", db, "brief"], terminal_width=200)
+    assert "No new stories" in today.output, today.output
+    assert "The store's newest news is from 2021-03-04; its briefing: storywire brief --until 2021-03-05" \
+        in today.output
+    then = runner.invoke(app, ["--db", db, "brief", "--until", "2021-03-05"], terminal_width=200)
+    assert "Kermadec" in then.output and "No new stories" not in then.output
     with closing(open_store(db)) as store, TestClient(create_app(config.Settings(anonymous_read=True), store)) as c:
         river = " ".join(c.get("/").text.split())
         # an earlier period, as a reader of the archive steps back to it

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import UTC, timedelta
 from pathlib import Path
 
 import typer
@@ -44,6 +45,14 @@ def brief(ctx: typer.Context,
         out_file.write_text(body, encoding="utf-8")  # an OSError is one line, by cli.main
     else:
         sys.stdout.write(body)
+    if not briefing.items and until is None:
+        with cmd.store.read() as conn:
+            newest = cmd.store.newest_story_time(conn)
+        if newest is not None and newest.tzinfo is None:
+            newest = newest.replace(tzinfo=UTC)
+        if newest is not None and newest < briefing.period_start:  # a store of older news: say how to brief it
+            err.print(f"The store's newest news is from {newest:%Y-%m-%d}; its briefing: storywire brief --until "
+                      f"{newest + timedelta(days=1):%Y-%m-%d}", style="dim", soft_wrap=True)
     if send:
         with cmd.store.read() as conn:
             reader = cmd.store.user_by_name(conn, user) if user else None
