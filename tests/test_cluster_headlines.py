@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from storywire.cli import app
@@ -15,12 +17,14 @@ from .conftest import FIXTURES
 
 # Two rail crashes a day apart (Bavaria, Greece), four outlets' headlines each, some in Title Case
 SIBLINGS = FIXTURES / "cluster" / "headline_siblings.jsonl"
+# Two Oscar hosts announced a day apart (Steve Martin, Billy Crystal), four outlets' headlines each
+HOSTS = FIXTURES / "cluster" / "headline_hosts.jsonl"
 runner = CliRunner()
 
 
-def _stories(params: dict) -> dict[str, set[int]]:
+def _stories(params: dict, stream: Path = SIBLINGS) -> dict[str, set[int]]:
     """Gold story -> the predicted stories of its headlines."""
-    docs = to_docs(load_records(SIBLINGS))
+    docs = to_docs(load_records(stream))
     pred, _ = run_stream(docs, params)
     out: dict[str, set[int]] = {}
     for (_, gold), sid in zip(docs, pred, strict=True):
@@ -35,6 +39,17 @@ def test_headlines_of_two_rail_crashes_make_one_story_each():
     got = _stories(load_params())
     assert len(got["rail-bavaria"]) == 1 and len(got["rail-greece"]) == 1, got
     assert got["rail-bavaria"] != got["rail-greece"], got
+
+
+@pytest.mark.xfail(strict=True, reason="known miss (issue #15): 'Billy Crystal to host the Oscars' joins the Steve "
+                   "Martin story (p 0.35 against the headline threshold 0.2, though the story's core name is "
+                   "missing: miss_core -1.06), and the other Crystal headlines follow it. A headline decision "
+                   "with pairwise feature products merged them too; shallow gradient-boosted trees kept them "
+                   "apart but split the rail-crash headlines and lost on the odd-topic ECB+ half")
+def test_headlines_of_two_oscar_hosts_make_two_stories():
+    """Headline-only announcements of two events of one kind whose names differ (another host) stay apart."""
+    got = _stories(load_params(), HOSTS)
+    assert not got["host-martin"] & got["host-crystal"], got
 
 
 def test_the_shipped_model_carries_a_headline_decision_over_its_features():
