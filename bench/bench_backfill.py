@@ -13,7 +13,8 @@ then (shown apart) and the stories. "backfill" is the three stages; starting and
 
 Each run also prints the CPU time its processes used (read from /proc while it runs): the tasks' workers, the
 assigner actor, the driver and Ray's own processes. Unlike the times, it hardly depends on the load: what a
-second worker costs in CPU (models loaded again, caches of one process split in two) shows there. The load
+second worker costs in CPU (models loaded again, caches of one process split in two) shows there. The CPUs
+the run got on average (its CPU time over its wall time) show what the machine gave it. The load
 average is printed with each run, and before each pair of runs the CPU 2 busy processes get against 1: the
 kernel shares the CPUs between sessions (autogroups), so on a machine other sessions keep busy this is well
 under 2x whatever the number of workers, and it caps any speed-up measured.
@@ -83,6 +84,7 @@ class CpuMeter:
     process ending loses at most its last half second)."""
 
     TICK = os.sysconf("SC_CLK_TCK")
+    RANK = {"Ray": 0, "workers": 1, "assigner": 2}
 
     def __init__(self) -> None:
         self.cpu: dict[int, float] = {}
@@ -121,9 +123,10 @@ class CpuMeter:
                     title = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0].decode(errors="replace")
                 except OSError:
                     continue
-                if self.role.get(pid) != "assigner":
-                    self.role[pid] = ("assigner" if title.startswith("ray::Assigner") else "workers"
-                                      if title.startswith("ray::") and "Agent" not in title else "Ray")
+                role = ("assigner" if title.startswith("ray::Assigner") else "workers"
+                        if title.startswith("ray::") and "Agent" not in title else "Ray")
+                if self.RANK[role] > self.RANK[self.role.get(pid, "Ray")]:  # a worker is first a bare process
+                    self.role[pid] = role
 
     def by_role(self) -> dict[str, float]:
         out: dict[str, float] = defaultdict(float)
@@ -148,9 +151,10 @@ def run(folder: Path, db: Path, workers: int, analyse: bool) -> dict:
           f"{report.analysed} stories, {report.analysed_early} of them sent while assigning; parts of "
           f"{report.parts_computed} articles ahead)  backfill {stages:6.1f} s (Ray start and stop "
           f"{total - stages:4.1f} s more)  assigner {placed / busy:7.1f} articles/s busy", flush=True)
-    print(f"    CPU: {sum(cpu.values()):6.1f} s (" + ", ".join(f"{k} {v:.1f} s" for k, v in cpu.items()) + ")")
+    print(f"    CPU: {sum(cpu.values()):6.1f} s (" + ", ".join(f"{k} {v:.1f} s" for k, v in cpu.items())
+          + f"); {sum(cpu.values()) / total:.2f} CPUs used on average")
     return {"ingest": report.ingest_seconds, "cluster": report.cluster_seconds, "analyse": report.analyse_seconds,
-            "backfill": stages, "cpu": sum(cpu.values())}
+            "backfill": stages, "cpu": sum(cpu.values()), "cores": sum(cpu.values()) / total}
 
 
 def main() -> None:
@@ -170,6 +174,7 @@ def main() -> None:
               f"load average {os.getloadavg()[0]:.1f} before the runs ==")
         ratios: dict[str, list[float]] = {s: [] for s in stages}
         cpu: list[float] = []
+        cores: list[tuple[float, float]] = []
         for n in range(args.runs):
             print(f"CPU of 2 busy processes against 1 now: {cpu_ceiling():.2f}x (the ceiling of a speed-up)",
                   flush=True)
@@ -178,11 +183,14 @@ def main() -> None:
             for s in stages:
                 ratios[s].append(one[s] / two[s])
             cpu.append(two["cpu"] / one["cpu"])
+            cores.append((one["cores"], two["cores"]))
         print("speed-up with 2 workers (median of the runs; per run): " + ", ".join(
             f"{'prepare+assign' if s == 'cluster' else s} {statistics.median(r):.2f}x "
             f"({' '.join(f'{x:.2f}' for x in r)})" for s, r in ratios.items())
               + " (target for the parallel stages: 1.7x)")
-        print(f"CPU time of 2 workers against 1: {statistics.median(cpu):.2f}x ({' '.join(f'{x:.2f}' for x in cpu)})")
+        print(f"CPU time of 2 workers against 1: {statistics.median(cpu):.2f}x ({' '.join(f'{x:.2f}' for x in cpu)}); "
+              "CPUs used on average, 1 worker / 2 workers: " + " ".join(f"{a:.2f}/{b:.2f}" for a, b in cores)
+              + " (the speed-up is about the second ratio over the first)")
         print(f"load average after the runs {os.getloadavg()[0]:.1f}")
 
 

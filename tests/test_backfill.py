@@ -537,3 +537,21 @@ def test_analysis_fills_only_the_cpus_the_backfills_own_tasks_leave(local_ray, t
         assert analysis.parts.done == 1000 and analysis.refs() == []
     finally:
         analysis.close()
+
+
+def test_an_article_stored_again_before_its_parts_task_is_sent_is_queued_once():
+    """A shard that stores an article and then revises it gives its id twice: while the first block is still
+    queued (its task reads the stored text when it runs) the id is not queued again; once it was sent, it is."""
+    from storywire.scale.analysis import TaskFeed
+
+    class Task:
+        def remote(self, settings, ids):
+            return tuple(ids)
+
+    feed = TaskFeed(Task(), config.Settings(), 2, write=lambda result: None, on_failure=lambda ids, why: None)
+    feed.add([1, 2, 3])
+    feed.add([3, 4])
+    assert list(feed.queued) == [[1, 2], [3], [4]]
+    assert feed.send(10) == 3
+    feed.add([3])
+    assert list(feed.queued) == [[3]]

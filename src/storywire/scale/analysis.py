@@ -138,11 +138,15 @@ class TaskFeed:
         self.task, self.settings, self.block = task, settings, block
         self.write, self.on_failure = write, on_failure
         self.queued: deque[list[int]] = deque()
+        self.waiting: set[int] = set()  # the ids of the queued blocks
         self.running: dict[Any, list[int]] = {}
         self.done = 0  # items whose block came back
 
     def add(self, ids: Iterable[int]) -> None:
-        ids = list(dict.fromkeys(ids))  # a shard may store an article and then revise it
+        """Queue these ids, but those queued already (a shard may store an article, then revise it or store
+        its text again: the task reads the stored one when it runs)."""
+        ids = [i for i in dict.fromkeys(ids) if i not in self.waiting]
+        self.waiting.update(ids)
         self.queued.extend(ids[i:i + self.block] for i in range(0, len(ids), self.block))
 
     def send(self, room: int) -> int:
@@ -150,6 +154,7 @@ class TaskFeed:
         sent = 0
         while self.queued and sent < room:
             ids = self.queued.popleft()
+            self.waiting.difference_update(ids)
             self.running[self.task.remote(self.settings, ids)] = ids
             sent += 1
         return sent
