@@ -3,13 +3,21 @@ backfill, and the articles/s one assigner actor sustains.
 
 Usage: python bench/bench_backfill.py [--articles 3000] [--shards 8] [--runs 3] [--no-analyse]
 The archive is generated (bench/corpus.py) as gzipped WARC files of HTML pages, as a news crawl gives them;
-each run backfills it into a fresh SQLite store. Stage 1 (shard tasks read and extract; the driver stores in
-input order while they go on) and the prepare tasks scale with workers; the assigner is one actor per language
-(here one), fed in article time. The analysis: per-article parts tasks start as batches are stored, story
-analysis tasks as stories close behind the assigner (their time falls in the ingest and prepare+assign stages);
-"analyse" is what is left once every article is placed. The load average is printed with each run, and
-before each pair of runs the CPU 2 busy processes get against 1 (on a machine other programs keep busy this is
-well under 2x, and it caps any speed-up measured).
+each run backfills it into a fresh SQLite store. The stages are what the driver waits for, one after the
+other: "ingest" until the last shard is stored (shard tasks read and extract; the driver stores in input
+order while they go on), "prepare+assign" until the last article is placed (prepare tasks, one assigner actor
+per language, here one, fed in article time), "analyse" until the last story analysis is stored. The analysis
+(per-article parts as batches are stored, stories as they close behind the assigner) only fills the CPUs the
+first two stages leave, so they take the same time whatever it did meanwhile; "analyse" is the parts left
+then (shown apart) and the stories. "backfill" is the three stages; starting and stopping Ray is apart.
+
+Each run also prints the CPU time its processes used (read from /proc while it runs): the tasks' workers, the
+assigner actor, the driver and Ray's own processes. Unlike the times, it hardly depends on the load: what a
+second worker costs in CPU (models loaded again, caches of one process split in two) shows there. The CPUs
+the run got on average (its CPU time over its wall time) show what the machine gave it. The load
+average is printed with each run, and before each pair of runs the CPU 2 busy processes get against 1: the
+kernel shares the CPUs between sessions (autogroups), so on a machine other sessions keep busy this is well
+under 2x whatever the number of workers, and it caps any speed-up measured.
 """
 from __future__ import annotations
 
@@ -20,7 +28,9 @@ import os
 import statistics
 import sys
 import tempfile
+import threading
 import time
+from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
 
@@ -69,21 +79,82 @@ def cpu_ceiling(seconds: float = 3.0) -> float:
     return work[1] / work[0]
 
 
+class CpuMeter:
+    """CPU seconds of this process's descendants (Ray's processes) by role, sampled from /proc while it runs (a
+    process ending loses at most its last half second)."""
+
+    TICK = os.sysconf("SC_CLK_TCK")
+    RANK = {"Ray": 0, "workers": 1, "assigner": 2}
+
+    def __init__(self) -> None:
+        self.cpu: dict[int, float] = {}
+        self.role: dict[int, str] = {}
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self) -> CpuMeter:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        self.thread.join()
+
+    def _sample(self) -> None:
+        me = os.getpid()
+        while not self.stop.wait(0.5):
+            parent, stat = {}, {}
+            for entry in os.scandir("/proc"):
+                if entry.name.isdigit():
+                    try:
+                        fields = Path(entry.path, "stat").read_text().rsplit(")", 1)[1].split()
+                    except OSError:
+                        continue
+                    parent[int(entry.name)] = int(fields[1])
+                    stat[int(entry.name)] = (int(fields[11]) + int(fields[12])) / self.TICK
+            for pid, cpu in stat.items():
+                p = pid
+                while p > 1 and p != me:
+                    p = parent.get(p, 0)
+                if p != me or pid == me:
+                    continue
+                self.cpu[pid] = max(cpu, self.cpu.get(pid, 0.0))
+                try:
+                    title = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0].decode(errors="replace")
+                except OSError:
+                    continue
+                role = ("assigner" if title.startswith("ray::Assigner") else "workers"
+                        if title.startswith("ray::") and "Agent" not in title else "Ray")
+                if self.RANK[role] > self.RANK[self.role.get(pid, "Ray")]:  # a worker is first a bare process
+                    self.role[pid] = role
+
+    def by_role(self) -> dict[str, float]:
+        out: dict[str, float] = defaultdict(float)
+        for pid, cpu in self.cpu.items():
+            out[self.role.get(pid, "Ray")] += cpu
+        return out
+
+
 def run(folder: Path, db: Path, workers: int, analyse: bool) -> dict:
     load = os.getloadavg()[0]
-    started = time.perf_counter()
-    report = backfill([folder], config.Settings(db=str(db), analyse=analyse), workers=workers)
+    started, driver = time.perf_counter(), time.process_time()
+    with CpuMeter() as meter:
+        report = backfill([folder], config.Settings(db=str(db), analyse=analyse), workers=workers)
     total = time.perf_counter() - started
+    cpu = {"workers": 0.0, "assigner": 0.0, **meter.by_role(), "driver": time.process_time() - driver}
+    stages = report.ingest_seconds + report.cluster_seconds + report.analyse_seconds
     placed = sum(report.clustered.values())
     busy = sum(report.assigner_seconds.values())
     print(f"{workers} worker{'s' if workers > 1 else ' '} (load {load:4.1f}): {report.count('ingested'):>6} articles  "
           f"ingest {report.ingest_seconds:6.1f} s  prepare+assign {report.cluster_seconds:6.1f} s  "
-          f"analyse {report.analyse_seconds:6.1f} s ({report.parts_wait_seconds:.1f} s of it waiting for parts; "
+          f"analyse {report.analyse_seconds:6.1f} s ({report.parts_wait_seconds:.1f} s of it for the parts left; "
           f"{report.analysed} stories, {report.analysed_early} of them sent while assigning; parts of "
-          f"{report.parts_computed} articles ahead)  total {total:6.1f} s (Ray start and stop "
-          f"included)  assigner {placed / busy:7.1f} articles/s busy", flush=True)
+          f"{report.parts_computed} articles ahead)  backfill {stages:6.1f} s (Ray start and stop "
+          f"{total - stages:4.1f} s more)  assigner {placed / busy:7.1f} articles/s busy", flush=True)
+    print(f"    CPU: {sum(cpu.values()):6.1f} s (" + ", ".join(f"{k} {v:.1f} s" for k, v in cpu.items())
+          + f"); {sum(cpu.values()) / total:.2f} CPUs used on average")
     return {"ingest": report.ingest_seconds, "cluster": report.cluster_seconds, "analyse": report.analyse_seconds,
-            "total": total}
+            "backfill": stages, "cpu": sum(cpu.values()), "cores": sum(cpu.values()) / total}
 
 
 def main() -> None:
@@ -93,7 +164,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3, help="runs of 1 then 2 workers, back to back")
     ap.add_argument("--no-analyse", action="store_true", help="leave the stories unanalysed")
     args = ap.parse_args()
-    stages = ["ingest", "cluster"] + ([] if args.no_analyse else ["analyse"]) + ["total"]
+    stages = ["ingest", "cluster"] + ([] if args.no_analyse else ["analyse"]) + ["backfill"]
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         archive = root / "archive"
@@ -102,6 +173,8 @@ def main() -> None:
         print(f"== backfill benchmark: {args.articles} HTML pages in {args.shards} WARC shards; {os.cpu_count()} CPUs, "
               f"load average {os.getloadavg()[0]:.1f} before the runs ==")
         ratios: dict[str, list[float]] = {s: [] for s in stages}
+        cpu: list[float] = []
+        cores: list[tuple[float, float]] = []
         for n in range(args.runs):
             print(f"CPU of 2 busy processes against 1 now: {cpu_ceiling():.2f}x (the ceiling of a speed-up)",
                   flush=True)
@@ -109,10 +182,15 @@ def main() -> None:
             two = run(archive, root / f"two-{n}.db", 2, not args.no_analyse)
             for s in stages:
                 ratios[s].append(one[s] / two[s])
+            cpu.append(two["cpu"] / one["cpu"])
+            cores.append((one["cores"], two["cores"]))
         print("speed-up with 2 workers (median of the runs; per run): " + ", ".join(
             f"{'prepare+assign' if s == 'cluster' else s} {statistics.median(r):.2f}x "
             f"({' '.join(f'{x:.2f}' for x in r)})" for s, r in ratios.items())
               + " (target for the parallel stages: 1.7x)")
+        print(f"CPU time of 2 workers against 1: {statistics.median(cpu):.2f}x ({' '.join(f'{x:.2f}' for x in cpu)}); "
+              "CPUs used on average, 1 worker / 2 workers: " + " ".join(f"{a:.2f}/{b:.2f}" for a, b in cores)
+              + " (the speed-up is about the second ratio over the first)")
         print(f"load average after the runs {os.getloadavg()[0]:.1f}")
 
 

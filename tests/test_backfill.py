@@ -515,3 +515,43 @@ def test_backfill_analyses_the_stories_on_ray_as_ingest_does(local_ray, shared, 
         assert ray_store.stories_needing_analysis(conn) == []
     ray_store.close()
     single.close()
+
+
+@pytest.mark.slow
+def test_analysis_fills_only_the_cpus_the_backfills_own_tasks_leave(local_ray, tmp_path):
+    """Parts tasks sent while shard or prepare tasks want every CPU would queue ahead of them (and hold up the
+    stage that waits for those): none is sent then, one per CPU they leave, and every queued block once the
+    backfill's own tasks are done."""
+    from storywire.scale.analysis import Analysis
+
+    db = str(tmp_path / "a.db")
+    open_store(db).close()
+    analysis = Analysis(config.Settings(db=db))
+    try:
+        analysis.reserve(2)  # both CPUs of the local Ray busy with the backfill's own tasks
+        analysis.add_parts(range(1, 1001))  # ten blocks
+        assert analysis.refs() == []
+        analysis.reserve(1)
+        assert len(analysis.refs()) == 1
+        analysis.finish()
+        assert analysis.parts.done == 1000 and analysis.refs() == []
+    finally:
+        analysis.close()
+
+
+def test_an_article_stored_again_before_its_parts_task_is_sent_is_queued_once():
+    """A shard that stores an article and then revises it gives its id twice: while the first block is still
+    queued (its task reads the stored text when it runs) the id is not queued again; once it was sent, it is."""
+    from storywire.scale.analysis import TaskFeed
+
+    class Task:
+        def remote(self, settings, ids):
+            return tuple(ids)
+
+    feed = TaskFeed(Task(), config.Settings(), 2, write=lambda result: None, on_failure=lambda ids, why: None)
+    feed.add([1, 2, 3])
+    feed.add([3, 4])
+    assert list(feed.queued) == [[1, 2], [3], [4]]
+    assert feed.send(10) == 3
+    feed.add([3])
+    assert list(feed.queued) == [[3]]

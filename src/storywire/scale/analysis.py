@@ -10,7 +10,11 @@ Two kinds of task, both pure functions of their arguments that read the store th
   stories are assigned, those no article still to be placed can join (:meth:`Analysis.stories_closed`), the
   rest once every article is placed.
 
-:class:`TaskFeed` keeps a bounded number of them in flight; the driver stores what they return, a
+While the backfill's own tasks (shards, blocks to assign) run, the analysis only fills the CPUs they leave
+(:meth:`Analysis.reserve`): the ingest and the assignment, on the way to the last stories, never wait behind
+it, and each stage takes the same time whatever the analysis had to do meanwhile. The parts go first; story
+tasks are sent once no parts task is queued or running, so a story never computes parts a parts task is
+computing. :class:`TaskFeed` holds the blocks of one kind; the driver stores what they return, a
 transaction per result block (parts; analyses with the parts they computed; a story whose analysis failed is
 marked analysed and its failure recorded, as in :meth:`storywire.pipeline.Pipeline.analyse_pending`; the
 stories of a task that died stay pending).
@@ -38,7 +42,7 @@ log = logging.getLogger(__name__)
 
 PARTS_BLOCK = 100  # articles per parts task
 STORIES_BLOCK = 50  # stories per analysis task
-IN_FLIGHT_PER_CPU = 2  # tasks of one feed in flight per CPU of the cluster
+IN_FLIGHT_PER_CPU = 2  # analysis tasks in flight per CPU of the cluster once nothing else runs
 
 
 def _row(parts: Any) -> ArticleAnalysisRow:
@@ -126,35 +130,44 @@ def write_outcomes(store: Store, outcomes: list[StoryOutcome]) -> None:
 
 
 class TaskFeed:
-    """Blocks of work for one task function, at most ``limit`` in flight; each result goes to ``write`` (in the
-    driver) as it comes back. A block whose task failed for good is handed to ``on_failure``."""
+    """Blocks of work for one task function, sent when :class:`Analysis` has room for them; each result goes to
+    ``write`` (in the driver) as it comes back. A block whose task failed for good is handed to ``on_failure``."""
 
-    def __init__(self, task: Any, settings: Settings, block: int, limit: int, write: Callable[[Any], None],
+    def __init__(self, task: Any, settings: Settings, block: int, write: Callable[[Any], None],
                  on_failure: Callable[[list[int], str], None]) -> None:
-        self.task, self.settings, self.block, self.limit = task, settings, block, max(1, limit)
+        self.task, self.settings, self.block = task, settings, block
         self.write, self.on_failure = write, on_failure
         self.queued: deque[list[int]] = deque()
+        self.waiting: set[int] = set()  # the ids of the queued blocks
         self.running: dict[Any, list[int]] = {}
         self.done = 0  # items whose block came back
 
     def add(self, ids: Iterable[int]) -> None:
-        ids = list(dict.fromkeys(ids))  # a shard may store an article and then revise it
+        """Queue these ids, but those queued already (a shard may store an article, then revise it or store
+        its text again: the task reads the stored one when it runs)."""
+        ids = [i for i in dict.fromkeys(ids) if i not in self.waiting]
+        self.waiting.update(ids)
         self.queued.extend(ids[i:i + self.block] for i in range(0, len(ids), self.block))
-        self.top_up()
 
-    def top_up(self) -> None:
-        while self.queued and len(self.running) < self.limit:
+    def send(self, room: int) -> int:
+        """Send up to ``room`` queued blocks; how many were sent."""
+        sent = 0
+        while self.queued and sent < room:
             ids = self.queued.popleft()
+            self.waiting.difference_update(ids)
             self.running[self.task.remote(self.settings, ids)] = ids
+            sent += 1
+        return sent
 
-    def refs(self) -> list[Any]:
-        return list(self.running)
+    @property
+    def idle(self) -> bool:
+        return not self.queued and not self.running
 
     def owns(self, ref: Any) -> bool:
         return ref in self.running
 
     def collect(self, ref: Any) -> None:
-        """Store the result of a finished task of this feed, then send the next block."""
+        """Store the result of a finished task of this feed."""
         import ray
 
         ids = self.running.pop(ref)
@@ -165,36 +178,27 @@ class TaskFeed:
         else:
             self.write(result)
         self.done += len(ids)
-        self.top_up()
-
-    def drain(self, on_block: Callable[[], None] | None = None) -> None:
-        """Wait for every queued and running block."""
-        import ray
-
-        while self.running:
-            ready, _ = ray.wait(self.refs(), num_returns=1)
-            self.collect(ready[0])
-            if on_block:
-                on_block()
 
 
 class Analysis:
-    """The driver's side: parts tasks fed as shards are stored (and run while other shards are ingested and
-    stories assigned), then, once every article is placed, a task per block of the stories that changed."""
+    """The driver's side: parts tasks fed as shards are stored, story tasks as stories close behind the
+    assigners, both on the CPUs the backfill's own tasks leave (:meth:`reserve`); then, once every article is
+    placed, every CPU for the parts left and the stories that changed."""
 
     def __init__(self, settings: Settings) -> None:
         import ray
 
         from ..store import open_store
 
-        limit = IN_FLIGHT_PER_CPU * max(1, int(ray.cluster_resources().get("CPU", 1)))
+        self.cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
         self.store = open_store(settings.db, migrate=False, create=False)
         task = ray.remote(num_cpus=1, max_retries=1)
-        self.parts = TaskFeed(task(parts_block), settings, PARTS_BLOCK, limit, self._write_parts,
+        self.parts = TaskFeed(task(parts_block), settings, PARTS_BLOCK, self._write_parts,
                               lambda ids, why: log.warning("parts of %d articles failed (%s); their stories' "
                                                            "analyses compute them", len(ids), why))
-        self.stories = TaskFeed(task(stories_block), settings, STORIES_BLOCK, limit, self._write_outcomes,
+        self.stories = TaskFeed(task(stories_block), settings, STORIES_BLOCK, self._write_outcomes,
                                 self._stories_failed)
+        self.reserved: int | None = 0  # CPUs the backfill's own tasks take now; None: none any more (finish)
         self.parts_computed = self.analysed = self.failures = 0
         self.closed_until: datetime | None = None  # the stories ending before this time went to the story feed
         self.analysed_early = 0  # stories sent to analysis while articles were still being assigned
@@ -202,13 +206,25 @@ class Analysis:
         self.left_pending: list[Rejected] = []  # blocks of stories whose task failed for good, and why
 
     def refs(self) -> list[Any]:
-        return self.parts.refs() + self.stories.refs()
+        return list(self.parts.running) + list(self.stories.running)
+
+    def reserve(self, cpus: int) -> None:
+        """The backfill's own tasks in flight now: the analysis sends no more tasks than the CPUs they leave."""
+        self.reserved = cpus
+        self._send()
+
+    def add_parts(self, ids: Iterable[int]) -> None:
+        """The parts of these stored articles, computed ahead of their stories."""
+        self.parts.add(ids)
+        self._send()
 
     def collect(self, ref: Any) -> bool:
-        """Store the result of ``ref`` if it is a task of this analysis; whether it was."""
+        """Store the result of ``ref`` if it is a task of this analysis (and send what now has room); whether
+        it was."""
         for feed in (self.parts, self.stories):
             if feed.owns(ref):
                 feed.collect(ref)
+                self._send()
                 return True
         return False
 
@@ -223,19 +239,43 @@ class Analysis:
         self.closed_until = before
         self.analysed_early += len(closed)
         self.stories.add(closed)
+        self._send()
 
     def finish(self, on_progress: Callable[[int, int], None] | None = None) -> None:
-        """Wait for the tasks in flight, then analyse every story that changed and is not analysed yet
-        (``on_progress(done, total)`` after each block)."""
+        """Every CPU to the analysis: the parts left, then every story that changed and is not analysed yet
+        (``on_progress(done, total)`` after each block of stories)."""
+        self.reserved = None
         started = time.perf_counter()
-        self.parts.drain()
+        self._send()
+        self._drain(self.parts)
         self.parts_wait_seconds = time.perf_counter() - started
-        self.stories.drain()
+        self._drain(self.stories)
         with self.store.read() as conn:
             changed = self.store.stories_needing_analysis(conn, limit=2**31 - 1)
         total = self.stories.done + len(changed)
         self.stories.add(changed)
-        self.stories.drain(on_progress and (lambda: on_progress(self.stories.done, total)))
+        self._send()
+        self._drain(self.stories, on_progress and (lambda: on_progress(self.stories.done, total)))
+
+    def _send(self) -> None:
+        """Send queued blocks while there is room: parts first; stories once no parts task is queued or running."""
+        limit = IN_FLIGHT_PER_CPU * self.cpus if self.reserved is None else self.cpus - self.reserved
+        room = limit - len(self.parts.running) - len(self.stories.running)
+        if room > 0:
+            room -= self.parts.send(room)
+        if room > 0 and self.parts.idle:
+            self.stories.send(room)
+
+    def _drain(self, feed: TaskFeed, on_block: Callable[[], None] | None = None) -> None:
+        """Wait until every block of ``feed`` came back (storing the results of the other feed meanwhile)."""
+        import ray
+
+        while not feed.idle:
+            ready, _ = ray.wait(self.refs(), num_returns=1)
+            mine = feed.owns(ready[0])
+            self.collect(ready[0])
+            if mine and on_block:
+                on_block()
 
     def close(self) -> None:
         self.store.close()

@@ -194,6 +194,8 @@ def _ingest(shards: list[Path], settings: Settings, report: BackfillReport,
             while sent < len(shards) and len(running) + len(ready) < limit:
                 running[task.remote(str(shards[sent]), settings)] = sent
                 sent += 1
+            if analysis is not None:
+                analysis.reserve(len(running))
             done, _ = ray.wait(list(running) + (analysis.refs() if analysis else []), num_returns=1)
             if analysis is not None and analysis.collect(done[0]):
                 continue
@@ -209,13 +211,13 @@ def _ingest(shards: list[Path], settings: Settings, report: BackfillReport,
                 else:
                     ids = writer.add(shard)
                     if analysis is not None:
-                        analysis.parts.add(ids)
+                        analysis.add_parts(ids)
                 stored += 1
                 if on_progress:
                     on_progress(Progress("ingest", stored, len(shards)))
         last = writer.finish()
         if analysis is not None:
-            analysis.parts.add(last)
+            analysis.add_parts(last)
     finally:
         store.close()
     report.shards = writer.reports()
@@ -367,6 +369,8 @@ class _Clustering:
         total, done = sum(len(b) for b in self.blocks.values()), 0
         try:
             while self.running:
+                if self.analysis is not None:
+                    self.analysis.reserve(self._preparing())
                 ready, _ = self.ray.wait(list(self.running) + (self.analysis.refs() if self.analysis else []),
                                          num_returns=1)
                 if self.analysis is not None and self.analysis.collect(ready[0]):  # parts stored meanwhile
@@ -391,6 +395,13 @@ class _Clustering:
                 self.ray.kill(actor)
         if self.edges:
             self.report.joined_at_edges = join_edges(self.settings, self.edges)
+
+    def _preparing(self) -> int:
+        """The prepare tasks not finished yet, ahead or given to an assigner (the CPUs the assignment wants now)."""
+        refs = [ref for ahead in self.ahead.values() for ref in ahead]
+        refs += [call.prepared for call in self.running.values() if call.prepared is not None]
+        done, _ = self.ray.wait(refs, num_returns=len(refs), timeout=0) if refs else ([], [])
+        return len(refs) - len(done)
 
     def _count(self, partition: str, result: BlockResult) -> None:
         r = self.report
