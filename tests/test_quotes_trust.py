@@ -268,3 +268,15 @@ def test_an_open_which_clause_can_be_the_attribution():
     text = ("Pastor Dale Brooks said the lakeside chapel, which he described as \u201cjust a small family church, "
             "\u201d is about 30 years old.")
     assert quote(text, "small family church").speaker == "Dale Brooks"  # was "the lakeside chapel"
+
+
+def test_a_partial_quote_in_the_clause_of_a_verb_of_stance_or_estimate_is_its_subjects():
+    text = ("Health chief Ruth Okafor estimated \u201cbetween 500 and 900\u201d people could be affected. "
+            "Professor Alan Marsh agrees that many tenants are \u201cbeing pushed out of their own streets\u201d. "
+            "Mayor Tom Grant pledged to the board in May that the city \u201cwill not cut a single bus route\u201d.")
+    assert quote(text, "between 500 and 900").speaker == "Ruth Okafor"
+    assert quote(text, "pushed out of their own").speaker == "Alan Marsh"
+    assert quote(text, "single bus route").speaker == "Tom Grant"
+    text = ("Nurse Jane Holt has worked on the ward for ten years. She points out that the unit needs staff "
+            "\u201cwho can stay for more than a month at a time\u201d.")
+    assert quote(text, "more than a month").speaker == "Jane Holt"

@@ -2,7 +2,8 @@
 
 ``quotes.py`` asks this only for a quote its attribution rules leave without a speaker, and only when the
 quote's sentence holds a speech verb outside the quote; the quote's words are replaced by one placeholder
-word first, so a parse costs the words around the quote. The speech verb is the nearest one above the
+word first, so a parse costs the words around the quote. A verb of stance or estimate counts as one ("X agrees
+that students are “…”", "X estimated “…” could die"). The speech verb is the nearest one above the
 placeholder in the parse ("… ," Reid said as he began; "Swalwell emerged and said, …"), or the main verb of
 the sentence; its subject is taken up the chain of joined clauses when the verb has none of its own ("Doocy
 noted that …, stating, …"), or is the one an infinitive's verb leads to speak ("leading Cook to … say"). The
@@ -25,6 +26,9 @@ SPEECH_LEMMAS = frozenset({
     "emphasise", "reassure", "remind", "plead", "protest", "answer", "observe", "recount", "exclaim", "conclude",
     "proclaim", "mouth", "grumble", "shout", "scream", "whisper", "mutter", "murmur", "yell", "cry", "sigh",
     "laugh", "report", "recommend", "assert", "maintain", "affirm", "reiterate", "repeat", "comment",
+    # verbs that report a stance or an estimate: the quote in their clause is their subject's words
+    "indicate", "estimate", "pledge", "agree", "point", "call", "describe", "accuse", "blame", "dismiss", "praise",
+    "highlight", "hint", "charge", "concur", "signal",
 })
 
 
