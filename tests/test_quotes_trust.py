@@ -280,3 +280,13 @@ def test_a_partial_quote_in_the_clause_of_a_verb_of_stance_or_estimate_is_its_su
     text = ("Nurse Jane Holt has worked on the ward for ten years. She points out that the unit needs staff "
             "\u201cwho can stay for more than a month at a time\u201d.")
     assert quote(text, "more than a month").speaker == "Jane Holt"
+
+
+def test_the_statement_is_the_one_whoever_issued_it_before_it_names():
+    text = ("Two partners were hurt in the shooting. Harlow Partners issued a statement on Friday. "
+            "\u201cWe are shocked by the loss of a dear colleague and our hearts go out to her family,\u201d the "
+            "statement said.")
+    assert quote(text, "dear colleague").speaker == "Harlow Partners"
+    text = ("Dean Marsh died on Monday after a long illness. Ellen Marsh released a statement through her lawyer. "
+            "\u201cHe was the kindest man any of us will ever know,\u201d the statement said.")
+    assert quote(text, "kindest man").speaker == "Ellen Marsh"

@@ -538,6 +538,10 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
         return owner.group("owner"), owner.group("owner"), None, False
     if low.startswith("the ") and len(low.split()) <= 3 and low.split()[-1] in DOCUMENT_NOUNS:
         org = _document_organisation(ctx, low.split()[-1], position, para)
+        if org is not None and any(o.person and o.name == org for o in ctx.orgs):
+            issuer = split_speaker(org)  # "Senator Ann Cole issued a statement": Ann Cole, senator
+            name = ctx.people.fullest(issuer.name, position)
+            return name, org, issuer.role or ctx.people.role_of(name), True
         if org is not None:
             return org, org, None, False
     if low == "it" or (low.startswith("the ") and len(low.split()) <= 4 and low.split()[-1] in ORG_NOUNS):
@@ -591,9 +595,10 @@ _DOCUMENT_OWNER = re.compile(r"^(?P<owner>(?:[Tt]he\s+)?[A-Z][\w&\-]*(?:\s+[A-Z]
 
 
 def _document_organisation(ctx: _Context, noun: str, position: int, para: int) -> str | None:
-    """Whose "the statement" (or "the letter", the ``noun``) at ``position`` is: the organisation that issued the
-    last one the text names in reach ("a statement from the Indian government"), else the one an "it" there would
-    be; when no person is the subject of a sentence since it was named (then the statement may be theirs)."""
+    """Whose "the statement" (or "the letter", the ``noun``) at ``position`` is: whoever issued the last one the
+    text names in reach ("a statement from the Indian government", "Gordon Advisors issued a statement"; a person
+    too), else the organisation an "it" there would be; when no person is the subject of a sentence since it was
+    named (then the statement may be theirs)."""
     issued = [o for o in ctx.orgs if o.document == noun and o.position < position and para - 1 <= o.para <= para]
     org = issued[-1].name if issued else resolve_organisation(ctx.orgs, position, para)
     named_at = [o.position for o in ctx.orgs if o.name == org and o.position < position]

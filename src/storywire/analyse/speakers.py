@@ -786,6 +786,7 @@ class OrgMention:
     named: bool = True  # a name, not a description
     medium: bool = False  # named after a noun of the press ("daily Eleftherotypia"): "the paper" may stand for it
     document: str | None = None  # the document it issued here ("a statement from the Indian government")
+    person: bool = False  # a name the article gives a person, here only as the issuer of a document
 
 
 # The press: a name written after one of these nouns ("Centre-left daily Eleftherotypia warned") is a medium's,
@@ -801,6 +802,10 @@ _ISSUED_BY = re.compile(rf"(?:A|An|The)\s+{_ISSUED})\s+(?=[a-z])")
 # the Indian government."
 _ISSUER_NOUNS = "|".join(sorted(ORG_NOUNS | {"navy", "army", "military", "police"}))
 _ISSUED_ANYWHERE = re.compile(rf"\b(?:[Aa]n?|[Tt]he)\s+{_ISSUED}(?:\s+(?:{_ISSUER_NOUNS}))?)(?=\s+[a-z]|\s*[,.;:!?]|$)")
+# A name a sentence or clause opens on that issues a document: "Gordon Advisors issued a statement Tuesday"
+_ISSUES = re.compile(rf"(?:The\s+)?(?P<name>{_WORD}(?:\s+(?:of\s+|&\s+)?{_WORD}){{0,5}})\s+(?:has\s+|had\s+)?"
+                     r"(?:issued|released|put\s+out|sent\s+out|published)\s+(?:an?\s+|its\s+)?(?:[a-z]+\s+)?"
+                     r"(?P<document>statement|letter|release|report|email|memo|note)\b")
 # An organisation a sentence or clause opens on without naming it: "The committee told", "The special panel said"
 _DESCRIBED_ORG = re.compile(r"(?P<org>[Tt]he\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<noun>[a-z]+))\s+(?=[a-z])")
 
@@ -829,6 +834,10 @@ def find_organisations(text: str, spans: list[tuple[int, int, int]], quoted: lis
                     surname(issued.group("name")) not in people.full:  # "A statement from Waitrose said"
                 found.append(OrgMention(issued.start("name"), para, issued.group("name"),
                                         document=issued.group("document")))
+            elif (issues := _ISSUES.match(text, st, e)) is not None:  # "Gordon Advisors issued a statement"
+                found.append(OrgMention(issues.start("name"), para, issues.group("name"),
+                                        document=issues.group("document"),
+                                        person=surname(issues.group("name")) in people.full))
             elif (press := _PRESS_NAMED.match(text, st, e)) is not None and \
                     surname(press.group("name")) not in people.full:
                 found.append(OrgMention(press.start("name"), para, press.group("name"), medium=True))
@@ -868,7 +877,8 @@ def resolve_organisation(orgs: list[OrgMention], position: int, para: int, noun:
     noun of the press, "daily Eleftherotypia"); for "it", also one described
     so ("The committee told ... It pointed out"), which is in turn the organisation named before it that fits;
     or None."""
-    near = [o for o in orgs if o.position < position and para - 1 <= o.para <= para and (o.named or noun is None)]
+    near = [o for o in orgs if o.position < position and para - 1 <= o.para <= para and (o.named or noun is None)
+            and not o.person]
     if noun is not None:
         fitting = [o.name for o in near if noun in _ANY_ORG_NOUNS or noun in o.name.lower().split() or
                    o.medium and noun in _PRESS_NOUNS]
