@@ -290,3 +290,9 @@ def test_the_statement_is_the_one_whoever_issued_it_before_it_names():
     text = ("Dean Marsh died on Monday after a long illness. Ellen Marsh released a statement through her lawyer. "
             "\u201cHe was the kindest man any of us will ever know,\u201d the statement said.")
     assert quote(text, "kindest man").speaker == "Ellen Marsh"
+
+
+def test_a_name_after_a_long_role_written_before_it_is_the_sentences_subject():
+    text = ("Voters in the county waited for hours.\n\nFormer Green Party leadership candidate Alma Reyes spoke at "
+            "the rally on Sunday.\n\nShe said the delays were a sign of \u201cdeliberate neglect\u201d.")
+    assert quote(text, "deliberate neglect").speaker == "Alma Reyes"

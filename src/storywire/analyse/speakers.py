@@ -369,7 +369,7 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             possessive = m.group().rstrip(".").endswith(("'s", "\u2019s"))
             # the subject: the first person named, near the start of the sentence or of its main clause
             opening = len(re.sub(r"\s+['\u2019]\s*s\b", "'s", lead).split()) <= 3 or \
-                lead.rstrip().endswith((",", ",\u201d", ",\"", "?\u201d", "!\u201d"))
+                lead.rstrip().endswith((",", ",\u201d", ",\"", "?\u201d", "!\u201d")) or _role_prefix(lead)
             if _PRONOUN_SUBJECT.match(lead):
                 opening = False  # "He called Orozco ...": a name after the pronoun subject is its object
             if _AFTER_ASIDE.search(lead):
@@ -384,6 +384,22 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             known.add(surname(sp.name))
             first = first and possessive
     return found
+
+
+# Lower-case words that cannot stand in a role written before a name: it is a clause, not a role
+_CLAUSE_WORDS = frozenset({"the", "a", "an", "in", "on", "at", "to", "for", "with", "by", "from", "after", "before",
+                           "when", "while", "as", "and", "but", "or", "that", "which", "who", "is", "was", "are",
+                           "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may",
+                           "said", "says", "say", "told", "tells", "asked", "met", "saw", "than", "not", "also"})
+
+
+def _role_prefix(lead: str) -> bool:
+    """Whether the words before a name are a long role written before it, not a clause: "Presumptive Democratic
+    White House nominee (Joe Biden) joined": capitalised words and lower-case nouns, no verb or function word."""
+    words = lead.split()
+    return 4 <= len(words) <= 8 and words[0][:1].isupper() and not SUBORDINATE_START.match(lead) and \
+        all(re.fullmatch(r"[A-Z][\w.\-'\u2019]*|[a-z][a-z\-]*", w) for w in words) and \
+        not any(w in _CLAUSE_WORDS or w.endswith(("ing", "ed", "ly")) for w in words if w.islower())
 
 
 # A quote that ends a sentence, then a new one: "“… We can ’ t. ” His barber"
