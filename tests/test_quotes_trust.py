@@ -296,3 +296,9 @@ def test_a_name_after_a_long_role_written_before_it_is_the_sentences_subject():
     text = ("Voters in the county waited for hours.\n\nFormer Green Party leadership candidate Alma Reyes spoke at "
             "the rally on Sunday.\n\nShe said the delays were a sign of \u201cdeliberate neglect\u201d.")
     assert quote(text, "deliberate neglect").speaker == "Alma Reyes"
+
+
+def test_a_short_quote_that_is_the_subject_of_a_clause_is_not_a_term():
+    text = ("Governor Rita Vance indicated on Monday that \u201cemergency levies\u201d may be needed before the "
+            "winter.")
+    assert quote(text, "emergency levies").speaker == "Rita Vance"

@@ -921,7 +921,10 @@ def _is_title(a: _Around) -> bool:
 # Words that may follow a quote inside a sentence but are not the noun of a phrase the quote modifies
 _NOT_A_NOUN = _TITLE_GLUE | {"but", "that", "which", "who", "as", "than", "is", "was", "are", "were", "he", "she",
                              "they", "it", "said", "says", "told", "added", "after", "before", "since", "during",
-                             "over", "about", "into", "under", "until", "because", "when", "while", "if", "so"}
+                             "over", "about", "into", "under", "until", "because", "when", "while", "if", "so",
+                             # a modal or auxiliary: the quote is a subject ("that “temporary burials” might be")
+                             "might", "may", "could", "would", "will", "should", "can", "must", "has", "had", "have",
+                             "do", "does", "did"}
 
 
 # A speech verb, not a noun spelled the same ("911 calls from employees")
