@@ -302,3 +302,13 @@ def test_a_short_quote_that_is_the_subject_of_a_clause_is_not_a_term():
     text = ("Governor Rita Vance indicated on Monday that \u201cemergency levies\u201d may be needed before the "
             "winter.")
     assert quote(text, "emergency levies").speaker == "Rita Vance"
+
+
+def test_a_quote_after_someone_elses_speech_verb_does_not_go_on_from_a_scare_quote():
+    text = ("Kelly said an \u201c earwitness \u201d heard a cop yell, \u201c What do you have in your hands? \u201d "
+            "but a source said the man was too far away to see the confrontation.")
+    assert (quote(text, "in your hands").text, quote(text, "in your hands").speaker) == \
+        ("What do you have in your hands?", None)
+    text = ("Price says the plan of keeping pupils in \u201cbubbles\u201d all term and hoping they stay apart is "
+            "\u201cwishful thinking\u201d.")
+    assert quote(text, "wishful thinking").speaker == "Price"

@@ -78,7 +78,7 @@ from .speakers import (
     surname,
     trim_phrase,
 )
-from .speech_parse import DOCUMENT_NOUNS, PLACEHOLDER, speaker_of_quote
+from .speech_parse import DOCUMENT_NOUNS, PLACEHOLDER, SPEECH_WORD, speaker_of_quote
 from .text import clean_space, norm_tokens
 
 OPENERS = "\u201c\u201e\u00ab"
@@ -799,6 +799,8 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
         attr = attrs[k]
         own = attr is not None and attr.own
         if para_quotes and not own and not titled[k] and para_quotes[-1] is not last_title and \
+                not (_scare_quote(para_quotes[-1].text) and
+                     SPEECH_WORD.search(masked, spans[last_span][1], spans[k][0])) and \
                 _continues(masked, spans, last_span, k, attrs[last_span], named):
             _join(para_quotes[-1], inner)  # a quote split by its attribution: joined to the previous one (not a title)
             last_span = k
@@ -835,6 +837,12 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
             last_title = para_quotes[-1]
     last = next((q for q in reversed(para_quotes) if q.speaker), None)
     return para_quotes, _ParaEnd(last, _ending_intro(par, masked, spans, offset), bool(spans) and not spans[-1][2])
+
+
+def _scare_quote(text: str) -> bool:
+    """Whether a quote is one word with no punctuation of its own: a word marked, not words said, from which a
+    quote after someone else's speech verb does not go on ("an “earwitness” heard a cop yell, “…”")."""
+    return bool(re.fullmatch(r"\s*[\w\-'\u2019]+\s*", text))
 
 
 def _sentence_attribution(masked: str, spans: list[tuple[int, int, bool]], attrs: list[_Attribution | None],
