@@ -312,3 +312,10 @@ def test_a_quote_after_someone_elses_speech_verb_does_not_go_on_from_a_scare_quo
     text = ("Price says the plan of keeping pupils in \u201cbubbles\u201d all term and hoping they stay apart is "
             "\u201cwishful thinking\u201d.")
     assert quote(text, "wishful thinking").speaker == "Price"
+
+
+def test_a_first_name_with_an_aside_in_brackets_is_a_person_for_the_he_after_it():
+    text = ("\u201cThe rules were never explained to anyone,\u201d said tutor Mark Fenn.\n\n"
+            "Sam (not his real name), a first-year history student, went home after a week in halls. He does not plan "
+            "to go back. \u201cI was sharing a kitchen with eight people I had never met before.\u201d")
+    assert quote(text, "sharing a kitchen").speaker == "Sam"

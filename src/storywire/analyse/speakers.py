@@ -193,9 +193,10 @@ _WORD = r"[A-Z][\w'\u2019\-\u2024.]*"
 _NAME_RUN = re.compile(rf"(?<![\w\u2024.]){_WORD}(?:(?:\s+(?:(?:de|da|van|von|der|al|bin|la|le|du|di)\s+)?|\s-\s)"
                        rf"{_WORD}){{0,6}}")
 _SPACED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
-# What shows that a lone capitalised word names a person: a speech verb or an apposition after it.
-_PERSON_AFTER = re.compile(r"\s*(?:,\s+(?:who|a|an|the)\b|\s(?:said|says|told|tells|added|adds|asked|wrote|explained|"
-                           r"insisted|argued|testified|stressed|warned|noted)\b)")
+# What shows that a lone capitalised word names a person: a speech verb or an apposition after it, maybe past an
+# aside in brackets ("Dan (not his real name), a 19-year-old student").
+_PERSON_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\))?(?:,\s+(?:who|a|an|the)\b|\s(?:said|says|told|tells|added|adds|"
+                           r"asked|wrote|explained|insisted|argued|testified|stressed|warned|noted)\b)")
 
 _SPEECH = r"(?:said|says|told|tells|added|adds|asked|wrote|explained|recalled|admitted|replied)"
 _ONE_NAME = r"((?:Mc|Mac|O'|O\u2019|De|Di|La|Le)?[A-Z][a-z]+)"  # "Rae", "LaCalamita", "McPhatter"
