@@ -319,3 +319,10 @@ def test_a_first_name_with_an_aside_in_brackets_is_a_person_for_the_he_after_it(
             "Sam (not his real name), a first-year history student, went home after a week in halls. He does not plan "
             "to go back. \u201cI was sharing a kitchen with eight people I had never met before.\u201d")
     assert quote(text, "sharing a kitchen").speaker == "Sam"
+
+
+def test_a_quote_after_he_said_and_before_a_dashed_aside_is_his():
+    text = ("Coach Ben Ortiz said that the new pitch has changed his training. Walking Rex on it is his favourite "
+            "part of the week, he said. \u201cThe best moment for me is watching him run to the far fence\u201d -- "
+            "something he could never do at the old ground.")
+    assert quote(text, "watching him run").speaker == "Ben Ortiz"

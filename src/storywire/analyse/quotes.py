@@ -1284,17 +1284,21 @@ def _next_sentence(a: _Around, prev_attr_end: int) -> _Attribution | None:
 def _previous_sentence(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """A whole-sentence quote with no attribution after a sentence about a person: that person (the speaker, when
     that sentence reports what someone said)."""
-    ends_sentence = a.quote.rstrip()[-1:] in ".!?\u2026" or a.after.strip()[:1] in ("", ".", "!", "?")
+    ends_sentence = a.quote.rstrip()[-1:] in ".!?\u2026" or a.after.strip()[:1] in ("", ".", "!", "?") or \
+        a.after.lstrip().startswith(("--", "\u2014", "\u2013"))  # "“…” -- something he never could": an aside
     if a.before.strip() or not a.prev_sentence or not ends_sentence or a.after.lstrip(" ,")[:1].islower():
         return None  # ("“Why did you do it?” the widow read from her son's letter": its sentence says whose)
     prev = a.prev_sentence.strip()
     reported = _reported_speech(prev, prev)  # "Page was no tease, Yeager said. “…”": Yeager
-    spk = reported.speaker.replace("\u2024", ".") if reported else sentence_subject(prev)
+    pronoun = _PRONOUN_SAID_END.search(prev)  # "Taking Archie out is his favourite thing, he said. “…”": he
+    spk = reported.speaker.replace("\u2024", ".") if reported else pronoun.group(1) if pronoun else \
+        sentence_subject(prev)
     if not spk:
         return None
     return _Attribution(spk, "said", "", False, a.after_start)
 
 
+_PRONOUN_SAID_END = re.compile(r",\s+(he|she)\s+(?:said|says|added|adds|explained|recalled)\s*[.!]$")
 _ASIDE_BEFORE = re.compile(r"\s(?:\u2014|\u2013|--)\s(?:(?!\u2014|\u2013|--).)+(?:\u2014|\u2013|--)\s*$")
 _SENTENCE_ENDS = (". ", "? ", "! ", ".\u201d ", '." ', "?\u201d ", "!\u201d ")
 

@@ -350,6 +350,9 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
                 continue  # "The American Pie actress", "The Notorious Bettie Page": a work or a thing
             if _low(words[0]) in _POSSESSIVE_DETERMINERS:
                 continue  # "His Black identity": a thing of someone's
+            if len(words) > 1 and words[0].endswith("ing") and len(words[0]) > 4 and not text[s:m.start()].strip() \
+                    and surname(words[0]) not in known and first_name_gender(words[0]) == "?":
+                continue  # "Taking Archie outside is his favourite": a gerund's object, not the subject
             if " " not in run and (_low(run) in NOT_NAME or _low(run) in _GROUP_WORDS or
                                    surname(run) not in known and not run.endswith(".")
                                    and not _PERSON_AFTER.match(text, m.end())):
