@@ -326,3 +326,13 @@ def test_a_quote_after_he_said_and_before_a_dashed_aside_is_his():
             "part of the week, he said. \u201cThe best moment for me is watching him run to the far fence\u201d -- "
             "something he could never do at the old ground.")
     assert quote(text, "watching him run").speaker == "Ben Ortiz"
+
+
+def test_an_organisation_described_in_the_parse_speaks_and_its_apposition_names_it():
+    text = ("The trust gave the county an extra month to do the work and then unanimously urged the county and the "
+            "state, which is paying for most of the new line, to ensure that it \u201chonors the promises made to "
+            "riders\u201d in 2019.")
+    assert quote(text, "honors the promises").speaker == "The trust"
+    text = ("The group, Greenpeace, gave the council a month and then urged the county, which owns the site, to "
+            "ensure that it \u201cstops the incinerator for good\u201d this year.")
+    assert quote(text, "stops the incinerator").speaker == "Greenpeace"

@@ -1321,7 +1321,8 @@ def _parsed(a: _Around, prev_attr_end: int) -> _Attribution | None:
         before = before[:aside.start()] + " "
     after = a.par[a.after_start:a.after_start + len(after)]
     found = speaker_of_quote(before, "," if a.quote.rstrip().endswith(",") else "", after)
-    if found is None or not (found.proper or found.head in ("he", "she", "it") or _speaker_noun(found.head)):
+    if found is None or not (found.proper or found.head in ("he", "she", "it") or _speaker_noun(found.head) or
+                            found.head in ORG_NOUNS):
         return None  # "the Oscar-winning movie said": a subject, but no speaker
     if PLACEHOLDER in found.phrase.split():
         return None  # an earlier quote is no speaker

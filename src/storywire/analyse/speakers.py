@@ -785,7 +785,7 @@ ORG_NOUNS = frozenset({
     "carmaker", "automaker", "airline", "chain", "business", "corporation", "watchdog", "regulator", "charity",
     "administration", "broadcaster", "publisher", "giant", "lender", "insurer", "manufacturer", "maker", "startup",
     "campaign", "office", "association", "board", "partnership", "venture", "fund", "studio", "label", "service",
-    "panel", "court", "tribunal", "commission", "authority", "newspaper", "paper", "magazine",
+    "panel", "court", "tribunal", "commission", "authority", "newspaper", "paper", "magazine", "trust", "foundation",
 })
 # Descriptions that fit any organisation named before them ("Macy's ... the company"); the others ("the committee")
 # only one whose name holds them.

@@ -8,7 +8,8 @@ placeholder in the parse ("… ," Reid said as he began; "Swalwell emerged and s
 the sentence; its subject is taken up the chain of joined clauses when the verb has none of its own ("Doocy
 noted that …, stating, …"), or is the one an infinitive's verb leads to speak ("leading Cook to … say"). The
 phrase is trimmed at its head noun ("Rep. Eric Swalwell", "the Prime Minister"); a document ("the White House
-brief") gives its author. No parser installed: no answer.
+brief") gives its author; a description with a name in apposition gives the name ("The partnership, United Atlantic
+Ventures, alleges"). No parser installed: no answer.
 """
 from __future__ import annotations
 
@@ -105,6 +106,9 @@ def speaker_of_quote(before: str, quote_end: str, after: str) -> ParsedSpeaker |
     subject = _subject(verb, span[0])
     if subject is None:
         return None
+    named = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if subject.pos_ == "NOUN" and named:
+        subject = named[0]  # "The partnership, United Atlantic Ventures, alleges": the name the apposition gives
     phrase = _phrase(subject)
     return ParsedSpeaker(phrase, subject.lower_, subject.pos_ == "PROPN", verb.text, verb.idx) if phrase else None
 
