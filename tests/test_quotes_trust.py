@@ -336,3 +336,9 @@ def test_an_organisation_described_in_the_parse_speaks_and_its_apposition_names_
     text = ("The group, Greenpeace, gave the council a month and then urged the county, which owns the site, to "
             "ensure that it \u201cstops the incinerator for good\u201d this year.")
     assert quote(text, "stops the incinerator").speaker == "Greenpeace"
+
+
+def test_a_website_reporting_is_the_speaker():
+    text = ("At the same time, Deadline.com is reporting that, \u201cThe studio is close to a deal with a new "
+            "director for the sequel, with filming due in the spring.\u201d")
+    assert quote(text, "close to a deal").speaker == "Deadline.com"

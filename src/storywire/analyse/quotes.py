@@ -579,6 +579,8 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
         return sp.name, full, None, False
     if not sp.is_person and not _names_someone(sp.name):
         return None, None, None, False  # "marking the start of 13 years of": no one
+    if _WEB_OUTLET.fullmatch(sp.name):
+        return sp.name, full, None, False  # "SI.com is reporting that": a website, an outlet
     if sp.is_person and len(sp.name.split()) == 1 and not sp.role and sp.gender == "?" and \
             not ctx.people.is_name(sp.name):
         return None, None, None, False  # a capitalised word opening a sentence, not a name ("Placards called")
@@ -589,6 +591,7 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
     return sp.name, full, None, False
 
 
+_WEB_OUTLET = re.compile(r"[A-Z][\w\-]*\.(?:com|org|net|co\.uk)")
 # Whose document speaks: "the NYPD's statement", "the company's email"
 _DOCUMENT_OWNER = re.compile(r"^(?P<owner>(?:[Tt]he\s+)?[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})['\u2019]s\s+"
                              r"(?:[a-z]+\s+)?(?P<noun>\w+)$")
