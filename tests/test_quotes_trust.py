@@ -342,3 +342,11 @@ def test_a_website_reporting_is_the_speaker():
     text = ("At the same time, Deadline.com is reporting that, \u201cThe studio is close to a deal with a new "
             "director for the sequel, with filming due in the spring.\u201d")
     assert quote(text, "close to a deal").speaker == "Deadline.com"
+
+
+def test_a_partial_quote_in_a_relative_clause_is_the_words_of_the_one_it_is_about():
+    text = ("Reyes was on the cover of the new weekly Lumen, which named her \u201cthe voice of the decade.\u201d")
+    assert quote(text, "voice of the decade").speaker == "Lumen"
+    text = ("The bill passed on Monday, opposed by Senator Ann Cole, who called it \u201ca gift to the rich\u201d "
+            "in a speech.")
+    assert quote(text, "gift to the rich").speaker == "Ann Cole"

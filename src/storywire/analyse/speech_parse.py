@@ -9,7 +9,7 @@ the sentence; its subject is taken up the chain of joined clauses when the verb 
 noted that …, stating, …"), or is the one an infinitive's verb leads to speak ("leading Cook to … say"). The
 phrase is trimmed at its head noun ("Rep. Eric Swalwell", "the Prime Minister"); a document ("the White House
 brief") gives its author; a description with a name in apposition gives the name ("The partnership, United Atlantic
-Ventures, alleges"). No parser installed: no answer.
+Ventures, alleges"); a relative pronoun gives its antecedent ("Playboy, which named her “…”"). No parser installed: no answer.
 """
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ SPEECH_LEMMAS = frozenset({
     "laugh", "report", "recommend", "assert", "maintain", "affirm", "reiterate", "repeat", "comment",
     # verbs that report a stance or an estimate: the quote in their clause is their subject's words
     "indicate", "estimate", "pledge", "agree", "point", "call", "describe", "accuse", "blame", "dismiss", "praise",
-    "highlight", "hint", "charge", "concur", "signal",
+    "highlight", "hint", "charge", "concur", "signal", "name",
 })
 
 
@@ -106,6 +106,10 @@ def speaker_of_quote(before: str, quote_end: str, after: str) -> ParsedSpeaker |
     subject = _subject(verb, span[0])
     if subject is None:
         return None
+    if subject.tag_ in ("WDT", "WP") and subject.head.dep_ == "relcl":
+        subject = subject.head.head  # "Playboy, which named her “…”": the relative clause's antecedent
+        if subject.dep_ == "appos" and subject.head.pos_ == "PROPN":
+            subject = subject.head  # "Abraham Aiyash, a Democrat who said": the one the apposition describes
     named = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     if subject.pos_ == "NOUN" and named:
         subject = named[0]  # "The partnership, United Atlantic Ventures, alleges": the name the apposition gives
