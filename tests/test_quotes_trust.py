@@ -350,3 +350,9 @@ def test_a_partial_quote_in_a_relative_clause_is_the_words_of_the_one_it_is_abou
     text = ("The bill passed on Monday, opposed by Senator Ann Cole, who called it \u201ca gift to the rich\u201d "
             "in a speech.")
     assert quote(text, "gift to the rich").speaker == "Ann Cole"
+
+
+def test_a_partial_quote_after_announced_by_saying_is_the_announcers():
+    text = ("Last month a trawler was sunk in the attack, which the Indian navy had first announced by saying it had "
+            "destroyed a pirate \u201cmother ship.\u201d")
+    assert quote(text, "mother ship").speaker == "the Indian navy"

@@ -203,7 +203,7 @@ SPEAKER_NOUNS = {
     "spokesperson", "minister", "ministers", "president", "presidency", "office", "government", "ministry",
     "kremlin", "envoy", "ambassador", "analyst", "analysts", "secretary", "chief", "leader", "leaders",
     "police", "statement", "report", "aide", "aides", "adviser", "advisers", "advisor", "expert", "experts",
-    "lawmaker", "lawmakers", "senator", "governor", "mayor", "general", "commander", "army", "military",
+    "lawmaker", "lawmakers", "senator", "governor", "mayor", "general", "commander", "army", "navy", "military",
     "spokespeople", "representative", "representatives", "negotiator", "negotiators", "prosecutors",
     "prosecutor", "court", "judge", "company", "residents", "witnesses", "witness", "people", "member",
     "members", "director", "ceo", "chancellor", "premier", "palace", "house", "department", "agency",

@@ -9,7 +9,8 @@ the sentence; its subject is taken up the chain of joined clauses when the verb 
 noted that …, stating, …"), or is the one an infinitive's verb leads to speak ("leading Cook to … say"). The
 phrase is trimmed at its head noun ("Rep. Eric Swalwell", "the Prime Minister"); a document ("the White House
 brief") gives its author; a description with a name in apposition gives the name ("The partnership, United Atlantic
-Ventures, alleges"); a relative pronoun gives its antecedent ("Playboy, which named her “…”"). No parser installed: no answer.
+Ventures, alleges"); a relative pronoun gives its antecedent ("Playboy, which named her “…”"). No parser
+installed: no answer.
 """
 from __future__ import annotations
 
@@ -136,6 +137,9 @@ def _subject(verb, placeholder):
         subjects = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS and c.i != placeholder.i]
         if subjects:
             return subjects[0]
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "by" and tok.head.dep_ == "prep":  # "announced by saying"
+            tok = tok.head.head
+            continue
         if tok.dep_ not in _CLIMB_DEPS or tok.head is tok:
             return None
         objects = [c for c in tok.head.children if c.dep_ == "dobj" and c.i != placeholder.i]
