@@ -356,3 +356,30 @@ def test_a_partial_quote_after_announced_by_saying_is_the_announcers():
     text = ("Last month a trawler was sunk in the attack, which the Indian navy had first announced by saying it had "
             "destroyed a pirate \u201cmother ship.\u201d")
     assert quote(text, "mother ship").speaker == "the Indian navy"
+
+
+def test_he_after_an_unnamed_spokesperson_is_the_spokesperson_not_the_person_quoted_before():
+    text = ("\u201cPay is too low and contracts too short,\u201d said Jo Marsh, the union\u2019s leader.\n\n"
+            "The report counts 6,500 staff on zero-hours contracts.\n\n"
+            "But a spokesperson for the Employers\u2019 Association (EA) said its members had cut "
+            "\u201catypical contracts\u201d.\n\n"
+            "\u201cWe have worked with the unions for years on this,\u201d he said.")
+    q = quote(text, "worked with the unions")
+    assert q.speaker == "a spokesperson for the Employers\u2019 Association"
+
+
+def test_she_after_a_description_naming_no_one_is_not_a_woman_named_in_its_clause():
+    text = ("\u201cI was not prepared for that,\u201d Harry Wales said.\n\n"
+            "The duchess also revealed that she called a friend of Harry\u2019s mother, Princess Diana, for help. "
+            "\u201cI did not know who to turn to,\u201d she told Winfrey.")
+    assert quote(text, "who to turn to").speaker is None
+
+
+def test_he_after_a_description_subject_is_not_the_person_quoted_before_a_name_in_apposition_is_kept():
+    text = ("\u201cNothing is sacred,\u201d Sam Lansky, the writer, said of the star.\n\n"
+            "Before he left school, a drama teacher scolded him for his marks. The advice became a mantra. "
+            "\u201cI am always looking to play,\u201d he said.\n\n"
+            "Ryan Tucker, an attorney with Alliance Defending Freedom, accused the state of bias. "
+            "\u201cThe state is attempting to purge us,\u201d he said.")
+    assert quote(text, "always looking to play").speaker is None
+    assert quote(text, "attempting to purge").speaker == "Ryan Tucker"

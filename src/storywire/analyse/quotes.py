@@ -553,6 +553,9 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
             org = sayers[-1][1].speaker  # "…," the lawsuit states. "…," it argues
         if org is not None:
             return org, org, None, False
+    if low in ("he", "she") and ctx.people.described_last(position, para, sp.gender):
+        unnamed = _last_described(ctx, sp.gender, position, para)  # "A spokesperson ... said ... “…,” he said"
+        return (unnamed.speaker, unnamed.speaker_full, None, False) if unnamed else (None, None, None, False)
     if low in ("he", "she"):
         just = _just_quoted(ctx, sp.gender, position, para)
         if just is not None:  # "…, said Sgt. Vanette Christiansen. “…,” she said": the speaker just quoted
@@ -663,6 +666,9 @@ _PERSON_HEADS = frozenset({"official", "officer", "spokesman", "spokeswoman", "s
                            "neighbour", "neighbor", "resident"})
 
 
+_POSTMODIFIERS = frozenset({"", "for", "of", "at", "with", "from"})  # "a spokesperson for the union": spokesperson
+
+
 def _last_described(ctx: _Context, gender: str, position: int, para: int) -> Quote | None:
     """The person described but not named ("an officer") who was quoted last within reach, when no one was quoted
     or named since and a "he" (``gender`` m) or "she" may be them."""
@@ -671,7 +677,7 @@ def _last_described(ctx: _Context, gender: str, position: int, para: int) -> Quo
         return None
     p_index, q = sayers[-1]
     words = (q.speaker or "").lower().split()
-    head = words[-1] if words else ""
+    head = next((w for w, after in zip(words, [*words[1:], ""], strict=True) if after in _POSTMODIFIERS), "")
     if p_index < para - _SPEAKER_REACH or not words or words[0] not in ("a", "an", "one") or \
             head not in _PERSON_HEADS | EPITHET_NOUNS or description_gender(q.speaker or "") not in ("?", gender):
         return None

@@ -141,6 +141,13 @@ _HE_NOUNS = frozenset({"man", "boy", "son", "father", "dad", "husband", "brother
 _DESCRIBED_SUBJECT = re.compile(r"\s*(?:[A-Z][^,.;:!?\"\u201c\u201d]{0,40},\s+)?"
                                 r"(?P<desc>[Tt]he\s+(?:[a-z][\w\-]*\s+){0,3}?(?P<head>[a-z][\w\-]*))"
                                 r"\s+(?:(?:has|had|also|then|later|again)\s+)*[a-z]+")
+# A sentence whose subject describes a person without naming them ("But a spokesperson for the union said", "Before
+# he left school, a drama teacher scolded him", "The duchess also revealed"); the lead may be a name in apposition.
+_UNNAMED_SUBJECT = re.compile(
+    r"\s*(?:(?:But|And|Yet|So|Still|However|Meanwhile),?\s+)?(?:(?P<lead>[A-Z][^,.;:!?\"\u201c\u201d]{0,40}),\s+)?"
+    r"(?P<desc>(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w\-]*\s+){0,3}?(?P<head>[a-z][\w\-]*))"
+    r"(?:\s+(?:for|of|at|with|from)\s+[^,.;:!?\"\u201c\u201d]{1,80}?)?"
+    r"\s+(?:(?:has|had|also|then|later|again)\s+)*(?:said|told|says|tells|[a-z]+ed|[a-z]+s)\b")
 # A sentence about someone it does not name: "Another employee who has worked there ...", "A woman said".
 _UNNAMED_PERSON = re.compile(
     r"(?:^|[.!?:]\s+|\n|,\s+)(?:[Aa]nother|[Aa]n?|[Oo]ne)\s+(?:[a-z][\w\-]*\s+){0,3}?(?:"
@@ -182,6 +189,16 @@ SUBORDINATE_START = re.compile(
     r"\s*(?:After|When|While|As|Since|Because|Although|Though|If|Before|Until|Once|Unless|Asked|Pressed|"
     r"Questioned|Speaking|Responding|Reacting|Writing)\s")
 _LEADER_NOUNS = frozenset({"leader", "dictator", "strongman", "autocrat", "head", "chief", "boss", "ruler"})
+# Heads of descriptions of one person ("a spokesperson", "the duchess", "a drama teacher").
+_PERSON_DESCRIPTION_HEADS = (ROLE_WORDS - {
+    "affairs", "agriculture", "commerce", "culture", "defence", "defense", "development", "economy", "education",
+    "employment", "energy", "environment", "finance", "first", "foreign", "former", "health", "homeland", "house",
+    "housing", "immigration", "industry", "interior", "internal", "international", "labor", "labour", "majority",
+    "minority", "opposition", "public", "security", "senate", "staff", "state", "supreme", "trade", "transport",
+    "treasury", "veterans", "vice", "works"}) | EPITHET_NOUNS | _LEADER_NOUNS | frozenset({
+    "employee", "official", "officer", "source", "witness", "member", "neighbour", "neighbor", "friend", "relative",
+    "spokesman", "spokeswoman", "spokesperson", "staffer", "aide", "adviser", "advisor", "diplomat", "teacher",
+    "duchess", "duke"})
 _MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<=[a-z0-9,;\u2019'] )|(?<=[,?!]\u201d )|(?<=[,?!]\" ))([A-Z][\w'\u2019\-]*)")
 POSSESSIVE = re.compile(r"['\u2019]s$")  # "GOP's", "Biden’s": whose, not who
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
@@ -560,6 +577,7 @@ class Mentions:
         self.roles: dict[str, list[str]] = {}  # surname -> the roles written with it, in order
         self.gender: dict[str, Gender] = {}  # person_key -> gender
         self._first_named: dict[str, int] = {}  # a name of two words or more -> where the article first gives it
+        self.unnamed_subjects: list[tuple[int, int, int, Gender]] = []  # (start, sentence end, para, gender)
         for mt in mentions:
             if len(mt.name.split()) >= 2:
                 self.full.setdefault(surname(mt.name), set()).add(mt.name)
@@ -736,24 +754,43 @@ class Mentions:
 
     def add_described(self, spans: list[tuple[int, int, int]], quoted: Sequence[tuple[int, int]]) -> None:
         """Count a sentence opening on a description of a person the article named ("Hours earlier, the ayatollah
-        had ...") as a mention of that person, the sentence's subject: a later "he" may stand for them."""
+        had ...") as a mention of that person, the sentence's subject: a later "he" may stand for them; keep one
+        opening on a person it does not name ("A spokesperson for the union said") as such."""
         starts = [qs for qs, _ in quoted]
         added = []
         for para, s, e in spans:
-            m = _DESCRIBED_SUBJECT.match(self.text, s, e)
             k = bisect_right(starts, s) - 1
-            if m is None or k >= 0 and s < quoted[k][1]:
+            if k >= 0 and s < quoted[k][1]:
                 continue
-            desc, head = m.group("desc"), _low(m.group("head"))
-            if head in ROLE_WORDS or head in _LEADER_NOUNS:
-                person = self.resolve(desc, m.start("desc"), para)
-            elif is_epithet(desc):
-                person = self.described(desc, m.start("desc"), para)
-            else:
-                continue
+            m = _DESCRIBED_SUBJECT.match(self.text, s, e)
+            person = self._described_person(m, para) if m is not None else None
             if person is not None:
-                added.append(Mention(m.start("desc"), para, person, None, "?", True))
+                added.append(Mention(m.start("desc"), para, person, None, "?", True))  # type: ignore[union-attr]
+                continue
+            u = _UNNAMED_SUBJECT.match(self.text, s, e)
+            if u is not None and _low(u.group("head")) in _PERSON_DESCRIPTION_HEADS and \
+                    not (u.group("lead") and u.group("lead").istitle()) and \
+                    not (u.group("desc")[:3].lower() == "the" and is_epithet(u.group("desc"))):
+                # not "Ryan Tucker, an attorney ...", the apposition of a name; nor "the first son", an epithet
+                # of the person quoted last
+                self.unnamed_subjects.append((u.start("desc"), e, para, description_gender(u.group("head"))))
         self.items = sorted(self.items + added, key=lambda mt: mt.position)
+
+    def _described_person(self, m: re.Match, para: int) -> str | None:
+        """The named person a sentence's opening description stands for ("the ayatollah"), or None."""
+        desc, head = m.group("desc"), _low(m.group("head"))
+        if head in ROLE_WORDS or head in _LEADER_NOUNS:
+            return self.resolve(desc, m.start("desc"), para)
+        return self.described(desc, m.start("desc"), para) if is_epithet(desc) else None
+
+    def described_last(self, position: int, para: int, want: Gender) -> bool:
+        """Whether the last sentence subject before ``position`` (in its paragraph or the one before) describes a
+        person it does not name whom a "he" (``want`` m) or "she" may be ("A spokesperson for the union said ...
+        “…,” he said": not the person quoted before)."""
+        last = next((u for u in reversed(self.unnamed_subjects) if u[0] < position), None)
+        if last is None or last[2] < para - 1 or last[3] not in ("?", want):
+            return False
+        return not any(last[1] <= mt.position < position and mt.subject for mt in self.items)
 
     def unnamed_between(self, start: int, end: int) -> bool:
         """Whether a sentence between two places is about someone it does not name ("Another employee ...")."""
