@@ -383,3 +383,11 @@ def test_he_after_a_description_subject_is_not_the_person_quoted_before_a_name_i
             "\u201cThe state is attempting to purge us,\u201d he said.")
     assert quote(text, "always looking to play").speaker is None
     assert quote(text, "attempting to purge").speaker == "Ryan Tucker"
+
+
+def test_he_is_never_the_company_written_before_a_persons_role():
+    text = ("The plan \u201cwill need technology that does not exist yet,\u201d Acme President Brad Smith said.\n\n"
+            "He added that Acme will widen an internal carbon fee.\n\n"
+            "Since 2012, Acme said it charged the fee on direct emissions only.\n\n"
+            "\u201cThat money is used for us to invest in our work,\u201d he said.")
+    assert quote(text, "That money is used").speaker == "Brad Smith"

@@ -584,6 +584,8 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
         return None, None, None, False  # "marking the start of 13 years of": no one
     if _WEB_OUTLET.fullmatch(sp.name):
         return sp.name, full, None, False  # "SI.com is reporting that": a website, an outlet
+    if sp.is_person and len(sp.name.split()) == 1 and sp.name.lower() in ctx.people.employers:
+        return sp.name, full, None, False  # "Microsoft said" after "Microsoft President Brad Smith": a company
     if sp.is_person and len(sp.name.split()) == 1 and not sp.role and sp.gender == "?" and \
             not ctx.people.is_name(sp.name):
         return None, None, None, False  # a capitalised word opening a sentence, not a name ("Placards called")

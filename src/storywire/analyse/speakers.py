@@ -566,10 +566,21 @@ def _cuts(text: str, quoted: Sequence[tuple[int, int]]) -> list[tuple[int, int]]
     return cuts + [(at, len(text))]
 
 
+def _employers(mentions: list[Mention]) -> set[str]:
+    """Lone words (lower case) the article writes as a person's employer before their role ("Microsoft" of
+    "Microsoft President Brad Smith"): an organisation, which a "he" never stands for; not a word that is also the
+    surname of someone named in full ("Obama spokesman Josh Earnest" after "Barack Obama")."""
+    employers = {_low(words[0]) for mt in mentions if mt.role and len(words := mt.role.split()) >= 2 and
+                 words[0][:1].isupper() and _low(words[0]) not in ROLE_WORDS and _low(words[1]) in ROLE_WORDS}
+    return employers - {surname(mt.name) for mt in mentions if len(mt.name.split()) >= 2}
+
+
 class Mentions:
     """The people an article names, for resolving pronouns and descriptions and completing bare surnames."""
 
     def __init__(self, mentions: list[Mention], text: str = "", quoted: Sequence[tuple[int, int]] = ()) -> None:
+        self.employers = _employers(mentions)
+        mentions = [mt for mt in mentions if " " in mt.name or _low(mt.name) not in self.employers]
         self.items = mentions
         self.text = text
         self._proper: set[str] | None = None
