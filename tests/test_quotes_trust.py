@@ -391,3 +391,12 @@ def test_he_is_never_the_company_written_before_a_persons_role():
             "Since 2012, Acme said it charged the fee on direct emissions only.\n\n"
             "\u201cThat money is used for us to invest in our work,\u201d he said.")
     assert quote(text, "That money is used").speaker == "Brad Smith"
+
+
+def test_a_question_after_which_x_asked_y_is_xs_not_the_speaker_of_the_paragraph_before():
+    text = ("Asked why she named the group, Ann Scott told co-host Gayle King, \u201cBecause you have to reckon "
+            "with us.\u201d\n\n"
+            "\u201cWhat is it about Joe Biden that you feel close to?\u201d King asked Scott.\n\n"
+            "\u201cBecause our country is so far back now,\u201d Scott said.")
+    assert quote(text, "What is it about Joe Biden").speaker == "Gayle King"
+    assert quote(text, "so far back now").speaker == "Ann Scott"

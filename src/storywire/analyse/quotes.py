@@ -106,7 +106,8 @@ _AFTER_ONLY_CUES = (r"began|interjected|protested|answered|observed|recounted|ex
                     + ")(?:read|reads)")
 _CUE_EXT = (rf"(?:(?:has|have|had)\s+)?(?:(?:later|also|then|once|again|earlier|previously|recently|subsequently)\s+)?"
             rf"(?:(?:is|are|was|were)\s+quoted\s+as\s+saying"
-            rf"|told\s+[^,.;:!?\"\u201c\u201d]{{1,60}}?|(?:{_CUE_WORDS})){_CIRC}")
+            rf"|told\s+[^,.;:!?\"\u201c\u201d]{{1,60}}?|asked\s+(?!(?:if|whether|for|about|to|that)\b)[A-Z][\w\-]*"
+            rf"|(?:{_CUE_WORDS})){_CIRC}")
 _CUE_EXT_AFTER = _CUE_EXT.replace(f"(?:{_CUE_WORDS})", f"(?:{_CUE_WORDS}|{_AFTER_ONLY_CUES})")
 _SPK = r"(?:[^,.;:!?\"\u201c\u201d\u2018\u2019()\[\]]|(?<=\w)\u2019(?=\w)){1,80}?"
 _AFTER_CUE_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<cue>{_CUE_WORDS}|{_AFTER_ONLY_CUES}|according to)\s+(?P<spk>{_SPK})"
