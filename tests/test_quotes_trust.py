@@ -400,3 +400,10 @@ def test_a_question_after_which_x_asked_y_is_xs_not_the_speaker_of_the_paragraph
             "\u201cBecause our country is so far back now,\u201d Scott said.")
     assert quote(text, "What is it about Joe Biden").speaker == "Gayle King"
     assert quote(text, "so far back now").speaker == "Ann Scott"
+
+
+def test_he_that_someone_asks_about_is_not_the_one_who_asks():
+    text = ("Prince Harry spoke for an hour.\n\n"
+            "When Oprah Winfrey asked if he could share the questions, he declined, saying \u201cI am not "
+            "comfortable with sharing that at all.\u201d")
+    assert quote(text, "not comfortable").speaker is None

@@ -516,10 +516,29 @@ _GROUP_BEFORE = re.compile(
     r"with|in|at|from|of)\s+[^,.;:!?\"\u201c\u201d]{1,40}?)?)\s+(?:are|were|say|said|have|had|told|believe|expect)\b")
 
 
+# Someone asking about a "he" or "she" in the quote's sentence: "When Winfrey asked if he could share ..., he declined"
+_ASKED_ABOUT = re.compile(r"\b(?P<asker>[A-Z][\w'\u2019\-]*)\s+(?:asked|wondered|wanted\s+to\s+know)\s+(?:\w+\s+)?"
+                          r"(?:if|whether)\s+(?P<pronoun>he|she)\b")
+
+
 def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
                     ) -> tuple[str | None, str | None, str | None, bool]:
     """(speaker, speaker_full, role, is_person) of a speaker phrase at ``position``: a pronoun or definite
-    description resolved to a person the article names; None for a phrase that names nobody."""
+    description resolved to a person the article names; None for a phrase that names nobody, and for a "he" the
+    sentence has someone ask about when it resolves to the one who asks."""
+    fields = _phrase_fields(ctx, phrase, position, para)
+    if fields[0] and fields[3] and phrase and phrase.strip().lower() in ("he", "she"):
+        before = re.split(r"(?<=[.!?])\s+", ctx.text[max(0, position - 300):position])[-1]
+        asked = _ASKED_ABOUT.search(before)
+        if asked and asked.group("pronoun") == phrase.strip().lower() and \
+                surname(asked.group("asker")) == surname(fields[0]):
+            return None, None, None, False
+    return fields
+
+
+def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
+                   ) -> tuple[str | None, str | None, str | None, bool]:
+    """The fields of :func:`_speaker_fields` as the phrase alone gives them."""
     if not phrase:
         return None, None, None, False
     full = trim_phrase(phrase)
