@@ -377,7 +377,8 @@ def test_she_after_a_description_naming_no_one_is_not_a_woman_named_in_its_claus
 
 def test_he_after_a_description_subject_is_not_the_person_quoted_before_a_name_in_apposition_is_kept():
     text = ("\u201cNothing is sacred,\u201d Sam Lansky, the writer, said of the star.\n\n"
-            "Before he left school, a drama teacher scolded him for his marks. The advice became a mantra. "
+            "Before he left school, a drama teacher scolded him for his marks, telling him, \u201cDo not take "
+            "life too seriously.\u201d The advice became a mantra. "
             "\u201cI am always looking to play,\u201d he said.\n\n"
             "Ryan Tucker, an attorney with Alliance Defending Freedom, accused the state of bias. "
             "\u201cThe state is attempting to purge us,\u201d he said.")

@@ -573,9 +573,13 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
             org = sayers[-1][1].speaker  # "…," the lawsuit states. "…," it argues
         if org is not None:
             return org, org, None, False
-    if low in ("he", "she") and ctx.people.described_last(position, para, sp.gender):
-        unnamed = _last_described(ctx, sp.gender, position, para)  # "A spokesperson ... said ... “…,” he said"
-        return (unnamed.speaker, unnamed.speaker_full, None, False) if unnamed else (None, None, None, False)
+    described_at = ctx.people.described_last(position, para, sp.gender) if low in ("he", "she") else None
+    if described_at is not None:  # "A spokesperson ... said ... “…,” he said": the spokesperson, when quoted
+        unnamed = _last_described(ctx, sp.gender, position, para)
+        other = re.search(r"\bhim\b" if low == "he" else r"\bher\b", ctx.text[described_at:position])
+        if unnamed is None or other is not None:  # "a drama teacher scolded him": that "him" may be the "he"
+            return None, None, None, False
+        return unnamed.speaker, unnamed.speaker_full, None, False
     if low in ("he", "she"):
         just = _just_quoted(ctx, sp.gender, position, para)
         if just is not None:  # "…, said Sgt. Vanette Christiansen. “…,” she said": the speaker just quoted

@@ -794,14 +794,14 @@ class Mentions:
             return self.resolve(desc, m.start("desc"), para)
         return self.described(desc, m.start("desc"), para) if is_epithet(desc) else None
 
-    def described_last(self, position: int, para: int, want: Gender) -> bool:
-        """Whether the last sentence subject before ``position`` (in its paragraph or the one before) describes a
-        person it does not name whom a "he" (``want`` m) or "she" may be ("A spokesperson for the union said ...
-        “…,” he said": not the person quoted before)."""
+    def described_last(self, position: int, para: int, want: Gender) -> int | None:
+        """Where the last sentence subject before ``position`` (in its paragraph or the one before) starts when it
+        describes a person it does not name whom a "he" (``want`` m) or "she" may be ("A spokesperson for the union
+        said ... “…,” he said": not the person quoted before); None otherwise."""
         last = next((u for u in reversed(self.unnamed_subjects) if u[0] < position), None)
         if last is None or last[2] < para - 1 or last[3] not in ("?", want):
-            return False
-        return not any(last[1] <= mt.position < position and mt.subject for mt in self.items)
+            return None
+        return None if any(last[1] <= mt.position < position and mt.subject for mt in self.items) else last[0]
 
     def unnamed_between(self, start: int, end: int) -> bool:
         """Whether a sentence between two places is about someone it does not name ("Another employee ...")."""
