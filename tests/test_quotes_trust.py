@@ -408,3 +408,10 @@ def test_he_that_someone_asks_about_is_not_the_one_who_asks():
             "When Oprah Winfrey asked if he could share the questions, he declined, saying \u201cI am not "
             "comfortable with sharing that at all.\u201d")
     assert quote(text, "not comfortable").speaker is None
+
+
+def test_a_partial_quote_in_the_reason_for_a_request_is_not_the_words_of_the_one_who_asked():
+    text = ("Relatives said that he knew the two men well and according to the police, the loggers alleged that Ravi "
+            "Persaud had asked them to accompany him on his hunting trip because he wanted them to assist him in "
+            "fetching out \u201cwild meat\u201d.")
+    assert all(q.speaker != "Ravi Persaud" for q in extract_quotes(1, text) if "wild meat" in q.text)

@@ -120,11 +120,21 @@ def speaker_of_quote(before: str, quote_end: str, after: str) -> ParsedSpeaker |
 
 def _governing_verb(placeholder):
     """The speech verb above the placeholder, else the sentence's main verb when it is one."""
-    for tok in placeholder.ancestors:
-        if tok.lemma_.lower() in SPEECH_LEMMAS and tok.pos_ in ("VERB", "AUX"):
+    ancestors = list(placeholder.ancestors)
+    for tok in ancestors:
+        if tok.lemma_.lower() in SPEECH_LEMMAS and tok.pos_ in ("VERB", "AUX") and not _requests(tok, ancestors):
             return tok
     root = placeholder.sent.root
     return root if root.lemma_.lower() in SPEECH_LEMMAS and root.pos_ == "VERB" else None
+
+
+def _requests(verb, ancestors) -> bool:
+    """Whether a speech verb asks someone to do something and the quote is in a clause giving a reason or a time
+    for that request ("had asked them to accompany him ... because he wanted them to assist him in fetching out
+    “wild meat”"): the request's words are not the quote."""
+    request = any(c.dep_ == "dobj" for c in verb.children) and \
+        any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children)
+    return request and any(c.dep_ == "advcl" and c in ancestors for c in verb.children)
 
 
 def _subject(verb, placeholder):
