@@ -225,7 +225,7 @@ def test_quotes_of_one_sentence_share_the_attribution_at_its_end():
     ('Acme Corp closed its plant on Friday. "We regret the loss of these jobs in the town," the statement said.',
      "We regret the loss", "Acme Corp"),
     ('Acme Corp said the strike hit output. Senator Ann Cole issued a statement on Monday. "We need answers about '
-     'this now," the statement said.', "We need answers", "the statement"),
+     'this now," the statement said.', "We need answers", "Ann Cole"),
     ('The mayor wrote to the board. "We will not accept any cut to the school budget," the letter read.',
      "We will not accept", "the letter"),
     ('Ann Cole stood up in court. "Why did you do it? Why did you hide?" the widow read from her son\'s letter.',

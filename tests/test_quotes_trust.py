@@ -268,3 +268,150 @@ def test_an_open_which_clause_can_be_the_attribution():
     text = ("Pastor Dale Brooks said the lakeside chapel, which he described as \u201cjust a small family church, "
             "\u201d is about 30 years old.")
     assert quote(text, "small family church").speaker == "Dale Brooks"  # was "the lakeside chapel"
+
+
+def test_a_partial_quote_in_the_clause_of_a_verb_of_stance_or_estimate_is_its_subjects():
+    text = ("Health chief Ruth Okafor estimated \u201cbetween 500 and 900\u201d people could be affected. "
+            "Professor Alan Marsh agrees that many tenants are \u201cbeing pushed out of their own streets\u201d. "
+            "Mayor Tom Grant pledged to the board in May that the city \u201cwill not cut a single bus route\u201d.")
+    assert quote(text, "between 500 and 900").speaker == "Ruth Okafor"
+    assert quote(text, "pushed out of their own").speaker == "Alan Marsh"
+    assert quote(text, "single bus route").speaker == "Tom Grant"
+    text = ("Nurse Jane Holt has worked on the ward for ten years. She points out that the unit needs staff "
+            "\u201cwho can stay for more than a month at a time\u201d.")
+    assert quote(text, "more than a month").speaker == "Jane Holt"
+
+
+def test_the_statement_is_the_one_whoever_issued_it_before_it_names():
+    text = ("Two partners were hurt in the shooting. Harlow Partners issued a statement on Friday. "
+            "\u201cWe are shocked by the loss of a dear colleague and our hearts go out to her family,\u201d the "
+            "statement said.")
+    assert quote(text, "dear colleague").speaker == "Harlow Partners"
+    text = ("Dean Marsh died on Monday after a long illness. Ellen Marsh released a statement through her lawyer. "
+            "\u201cHe was the kindest man any of us will ever know,\u201d the statement said.")
+    assert quote(text, "kindest man").speaker == "Ellen Marsh"
+
+
+def test_a_name_after_a_long_role_written_before_it_is_the_sentences_subject():
+    text = ("Voters in the county waited for hours.\n\nFormer Green Party leadership candidate Alma Reyes spoke at "
+            "the rally on Sunday.\n\nShe said the delays were a sign of \u201cdeliberate neglect\u201d.")
+    assert quote(text, "deliberate neglect").speaker == "Alma Reyes"
+
+
+def test_a_short_quote_that_is_the_subject_of_a_clause_is_not_a_term():
+    text = ("Governor Rita Vance indicated on Monday that \u201cemergency levies\u201d may be needed before the "
+            "winter.")
+    assert quote(text, "emergency levies").speaker == "Rita Vance"
+
+
+def test_a_quote_after_someone_elses_speech_verb_does_not_go_on_from_a_scare_quote():
+    text = ("Kelly said an \u201c earwitness \u201d heard a cop yell, \u201c What do you have in your hands? \u201d "
+            "but a source said the man was too far away to see the confrontation.")
+    assert (quote(text, "in your hands").text, quote(text, "in your hands").speaker) == \
+        ("What do you have in your hands?", None)
+    text = ("Price says the plan of keeping pupils in \u201cbubbles\u201d all term and hoping they stay apart is "
+            "\u201cwishful thinking\u201d.")
+    assert quote(text, "wishful thinking").speaker == "Price"
+
+
+def test_a_first_name_with_an_aside_in_brackets_is_a_person_for_the_he_after_it():
+    text = ("\u201cThe rules were never explained to anyone,\u201d said tutor Mark Fenn.\n\n"
+            "Sam (not his real name), a first-year history student, went home after a week in halls. He does not plan "
+            "to go back. \u201cI was sharing a kitchen with eight people I had never met before.\u201d")
+    assert quote(text, "sharing a kitchen").speaker == "Sam"
+
+
+def test_a_quote_after_he_said_and_before_a_dashed_aside_is_his():
+    text = ("Coach Ben Ortiz said that the new pitch has changed his training. Walking Rex on it is his favourite "
+            "part of the week, he said. \u201cThe best moment for me is watching him run to the far fence\u201d -- "
+            "something he could never do at the old ground.")
+    assert quote(text, "watching him run").speaker == "Ben Ortiz"
+
+
+def test_an_organisation_described_in_the_parse_speaks_and_its_apposition_names_it():
+    text = ("The trust gave the county an extra month to do the work and then unanimously urged the county and the "
+            "state, which is paying for most of the new line, to ensure that it \u201chonors the promises made to "
+            "riders\u201d in 2019.")
+    assert quote(text, "honors the promises").speaker == "The trust"
+    text = ("The group, Greenpeace, gave the council a month and then urged the county, which owns the site, to "
+            "ensure that it \u201cstops the incinerator for good\u201d this year.")
+    assert quote(text, "stops the incinerator").speaker == "Greenpeace"
+
+
+def test_a_website_reporting_is_the_speaker():
+    text = ("At the same time, Deadline.com is reporting that, \u201cThe studio is close to a deal with a new "
+            "director for the sequel, with filming due in the spring.\u201d")
+    assert quote(text, "close to a deal").speaker == "Deadline.com"
+
+
+def test_a_partial_quote_in_a_relative_clause_is_the_words_of_the_one_it_is_about():
+    text = ("Reyes was on the cover of the new weekly Lumen, which named her \u201cthe voice of the decade.\u201d")
+    assert quote(text, "voice of the decade").speaker == "Lumen"
+    text = ("The bill passed on Monday, opposed by Senator Ann Cole, who called it \u201ca gift to the rich\u201d "
+            "in a speech.")
+    assert quote(text, "gift to the rich").speaker == "Ann Cole"
+
+
+def test_a_partial_quote_after_announced_by_saying_is_the_announcers():
+    text = ("Last month a trawler was sunk in the attack, which the Indian navy had first announced by saying it had "
+            "destroyed a pirate \u201cmother ship.\u201d")
+    assert quote(text, "mother ship").speaker == "the Indian navy"
+
+
+def test_he_after_an_unnamed_spokesperson_is_the_spokesperson_not_the_person_quoted_before():
+    text = ("\u201cPay is too low and contracts too short,\u201d said Jo Marsh, the union\u2019s leader.\n\n"
+            "The report counts 6,500 staff on zero-hours contracts.\n\n"
+            "But a spokesperson for the Employers\u2019 Association (EA) said its members had cut "
+            "\u201catypical contracts\u201d.\n\n"
+            "\u201cWe have worked with the unions for years on this,\u201d he said.")
+    q = quote(text, "worked with the unions")
+    assert q.speaker == "a spokesperson for the Employers\u2019 Association"
+
+
+def test_she_after_a_description_naming_no_one_is_not_a_woman_named_in_its_clause():
+    text = ("\u201cI was not prepared for that,\u201d Harry Wales said.\n\n"
+            "The duchess also revealed that she called a friend of Harry\u2019s mother, Princess Diana, for help. "
+            "\u201cI did not know who to turn to,\u201d she told Winfrey.")
+    assert quote(text, "who to turn to").speaker is None
+
+
+def test_he_after_a_description_subject_is_not_the_person_quoted_before_a_name_in_apposition_is_kept():
+    text = ("\u201cNothing is sacred,\u201d Sam Lansky, the writer, said of the star.\n\n"
+            "Before he left school, a drama teacher scolded him for his marks, telling him, \u201cDo not take "
+            "life too seriously.\u201d The advice became a mantra. "
+            "\u201cI am always looking to play,\u201d he said.\n\n"
+            "Ryan Tucker, an attorney with Alliance Defending Freedom, accused the state of bias. "
+            "\u201cThe state is attempting to purge us,\u201d he said.")
+    assert quote(text, "always looking to play").speaker is None
+    assert quote(text, "attempting to purge").speaker == "Ryan Tucker"
+
+
+def test_he_is_never_the_company_written_before_a_persons_role():
+    text = ("The plan \u201cwill need technology that does not exist yet,\u201d Acme President Brad Smith said.\n\n"
+            "He added that Acme will widen an internal carbon fee.\n\n"
+            "Since 2012, Acme said it charged the fee on direct emissions only.\n\n"
+            "\u201cThat money is used for us to invest in our work,\u201d he said.")
+    assert quote(text, "That money is used").speaker == "Brad Smith"
+
+
+def test_a_question_after_which_x_asked_y_is_xs_not_the_speaker_of_the_paragraph_before():
+    text = ("Asked why she named the group, Ann Scott told co-host Gayle King, \u201cBecause you have to reckon "
+            "with us.\u201d\n\n"
+            "\u201cWhat is it about Joe Biden that you feel close to?\u201d King asked Scott.\n\n"
+            "\u201cBecause our country is so far back now,\u201d Scott said.")
+    assert quote(text, "What is it about Joe Biden").speaker == "Gayle King"
+    assert quote(text, "so far back now").speaker == "Ann Scott"
+
+
+def test_he_that_someone_asks_about_is_not_the_one_who_asks():
+    text = ("Prince Harry spoke for an hour.\n\n"
+            "When Oprah Winfrey asked if he could share the questions, he declined, saying \u201cI am not "
+            "comfortable with sharing that at all.\u201d")
+    assert quote(text, "not comfortable").speaker is None
+
+
+def test_a_partial_quote_in_the_reason_for_a_request_is_not_the_words_of_the_one_who_asked():
+    text = ("Relatives said that he knew the two men well and according to the police, the loggers alleged that Ravi "
+            "Persaud had asked them to accompany him on his hunting trip because he wanted them to assist him in "
+            "fetching out \u201cwild meat\u201d.")
+    assert all(q.speaker != "Ravi Persaud" for q in extract_quotes(1, text) if "wild meat" in q.text)

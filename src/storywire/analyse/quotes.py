@@ -78,7 +78,7 @@ from .speakers import (
     surname,
     trim_phrase,
 )
-from .speech_parse import DOCUMENT_NOUNS, PLACEHOLDER, speaker_of_quote
+from .speech_parse import DOCUMENT_NOUNS, PLACEHOLDER, SPEECH_WORD, speaker_of_quote
 from .text import clean_space, norm_tokens
 
 OPENERS = "\u201c\u201e\u00ab"
@@ -106,7 +106,8 @@ _AFTER_ONLY_CUES = (r"began|interjected|protested|answered|observed|recounted|ex
                     + ")(?:read|reads)")
 _CUE_EXT = (rf"(?:(?:has|have|had)\s+)?(?:(?:later|also|then|once|again|earlier|previously|recently|subsequently)\s+)?"
             rf"(?:(?:is|are|was|were)\s+quoted\s+as\s+saying"
-            rf"|told\s+[^,.;:!?\"\u201c\u201d]{{1,60}}?|(?:{_CUE_WORDS})){_CIRC}")
+            rf"|told\s+[^,.;:!?\"\u201c\u201d]{{1,60}}?|asked\s+(?!(?:if|whether|for|about|to|that)\b)[A-Z][\w\-]*"
+            rf"|(?:{_CUE_WORDS})){_CIRC}")
 _CUE_EXT_AFTER = _CUE_EXT.replace(f"(?:{_CUE_WORDS})", f"(?:{_CUE_WORDS}|{_AFTER_ONLY_CUES})")
 _SPK = r"(?:[^,.;:!?\"\u201c\u201d\u2018\u2019()\[\]]|(?<=\w)\u2019(?=\w)){1,80}?"
 _AFTER_CUE_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<cue>{_CUE_WORDS}|{_AFTER_ONLY_CUES}|according to)\s+(?P<spk>{_SPK})"
@@ -203,7 +204,7 @@ SPEAKER_NOUNS = {
     "spokesperson", "minister", "ministers", "president", "presidency", "office", "government", "ministry",
     "kremlin", "envoy", "ambassador", "analyst", "analysts", "secretary", "chief", "leader", "leaders",
     "police", "statement", "report", "aide", "aides", "adviser", "advisers", "advisor", "expert", "experts",
-    "lawmaker", "lawmakers", "senator", "governor", "mayor", "general", "commander", "army", "military",
+    "lawmaker", "lawmakers", "senator", "governor", "mayor", "general", "commander", "army", "navy", "military",
     "spokespeople", "representative", "representatives", "negotiator", "negotiators", "prosecutors",
     "prosecutor", "court", "judge", "company", "residents", "witnesses", "witness", "people", "member",
     "members", "director", "ceo", "chancellor", "premier", "palace", "house", "department", "agency",
@@ -515,10 +516,29 @@ _GROUP_BEFORE = re.compile(
     r"with|in|at|from|of)\s+[^,.;:!?\"\u201c\u201d]{1,40}?)?)\s+(?:are|were|say|said|have|had|told|believe|expect)\b")
 
 
+# Someone asking about a "he" or "she" in the quote's sentence: "When Winfrey asked if he could share ..., he declined"
+_ASKED_ABOUT = re.compile(r"\b(?P<asker>[A-Z][\w'\u2019\-]*)\s+(?:asked|wondered|wanted\s+to\s+know)\s+(?:\w+\s+)?"
+                          r"(?:if|whether)\s+(?P<pronoun>he|she)\b")
+
+
 def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
                     ) -> tuple[str | None, str | None, str | None, bool]:
     """(speaker, speaker_full, role, is_person) of a speaker phrase at ``position``: a pronoun or definite
-    description resolved to a person the article names; None for a phrase that names nobody."""
+    description resolved to a person the article names; None for a phrase that names nobody, and for a "he" the
+    sentence has someone ask about when it resolves to the one who asks."""
+    fields = _phrase_fields(ctx, phrase, position, para)
+    if fields[0] and fields[3] and phrase and phrase.strip().lower() in ("he", "she"):
+        before = re.split(r"(?<=[.!?])\s+", ctx.text[max(0, position - 300):position])[-1]
+        asked = _ASKED_ABOUT.search(before)
+        if asked and asked.group("pronoun") == phrase.strip().lower() and \
+                surname(asked.group("asker")) == surname(fields[0]):
+            return None, None, None, False
+    return fields
+
+
+def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
+                   ) -> tuple[str | None, str | None, str | None, bool]:
+    """The fields of :func:`_speaker_fields` as the phrase alone gives them."""
     if not phrase:
         return None, None, None, False
     full = trim_phrase(phrase)
@@ -538,6 +558,10 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
         return owner.group("owner"), owner.group("owner"), None, False
     if low.startswith("the ") and len(low.split()) <= 3 and low.split()[-1] in DOCUMENT_NOUNS:
         org = _document_organisation(ctx, low.split()[-1], position, para)
+        if org is not None and any(o.person and o.name == org for o in ctx.orgs):
+            issuer = split_speaker(org)  # "Senator Ann Cole issued a statement": Ann Cole, senator
+            name = ctx.people.fullest(issuer.name, position)
+            return name, org, issuer.role or ctx.people.role_of(name), True
         if org is not None:
             return org, org, None, False
     if low == "it" or (low.startswith("the ") and len(low.split()) <= 4 and low.split()[-1] in ORG_NOUNS):
@@ -549,6 +573,13 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
             org = sayers[-1][1].speaker  # "…," the lawsuit states. "…," it argues
         if org is not None:
             return org, org, None, False
+    described_at = ctx.people.described_last(position, para, sp.gender) if low in ("he", "she") else None
+    if described_at is not None:  # "A spokesperson ... said ... “…,” he said": the spokesperson, when quoted
+        unnamed = _last_described(ctx, sp.gender, position, para)
+        other = re.search(r"\bhim\b" if low == "he" else r"\bher\b", ctx.text[described_at:position])
+        if unnamed is None or other is not None:  # "a drama teacher scolded him": that "him" may be the "he"
+            return None, None, None, False
+        return unnamed.speaker, unnamed.speaker_full, None, False
     if low in ("he", "she"):
         just = _just_quoted(ctx, sp.gender, position, para)
         if just is not None:  # "…, said Sgt. Vanette Christiansen. “…,” she said": the speaker just quoted
@@ -575,6 +606,10 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
         return sp.name, full, None, False
     if not sp.is_person and not _names_someone(sp.name):
         return None, None, None, False  # "marking the start of 13 years of": no one
+    if _WEB_OUTLET.fullmatch(sp.name):
+        return sp.name, full, None, False  # "SI.com is reporting that": a website, an outlet
+    if sp.is_person and len(sp.name.split()) == 1 and sp.name.lower() in ctx.people.employers:
+        return sp.name, full, None, False  # "Microsoft said" after "Microsoft President Brad Smith": a company
     if sp.is_person and len(sp.name.split()) == 1 and not sp.role and sp.gender == "?" and \
             not ctx.people.is_name(sp.name):
         return None, None, None, False  # a capitalised word opening a sentence, not a name ("Placards called")
@@ -585,15 +620,17 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
     return sp.name, full, None, False
 
 
+_WEB_OUTLET = re.compile(r"[A-Z][\w\-]*\.(?:com|org|net|co\.uk)")
 # Whose document speaks: "the NYPD's statement", "the company's email"
 _DOCUMENT_OWNER = re.compile(r"^(?P<owner>(?:[Tt]he\s+)?[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})['\u2019]s\s+"
                              r"(?:[a-z]+\s+)?(?P<noun>\w+)$")
 
 
 def _document_organisation(ctx: _Context, noun: str, position: int, para: int) -> str | None:
-    """Whose "the statement" (or "the letter", the ``noun``) at ``position`` is: the organisation that issued the
-    last one the text names in reach ("a statement from the Indian government"), else the one an "it" there would
-    be; when no person is the subject of a sentence since it was named (then the statement may be theirs)."""
+    """Whose "the statement" (or "the letter", the ``noun``) at ``position`` is: whoever issued the last one the
+    text names in reach ("a statement from the Indian government", "Gordon Advisors issued a statement"; a person
+    too), else the organisation an "it" there would be; when no person is the subject of a sentence since it was
+    named (then the statement may be theirs)."""
     issued = [o for o in ctx.orgs if o.document == noun and o.position < position and para - 1 <= o.para <= para]
     org = issued[-1].name if issued else resolve_organisation(ctx.orgs, position, para)
     named_at = [o.position for o in ctx.orgs if o.name == org and o.position < position]
@@ -655,6 +692,9 @@ _PERSON_HEADS = frozenset({"official", "officer", "spokesman", "spokeswoman", "s
                            "neighbour", "neighbor", "resident"})
 
 
+_POSTMODIFIERS = frozenset({"", "for", "of", "at", "with", "from"})  # "a spokesperson for the union": spokesperson
+
+
 def _last_described(ctx: _Context, gender: str, position: int, para: int) -> Quote | None:
     """The person described but not named ("an officer") who was quoted last within reach, when no one was quoted
     or named since and a "he" (``gender`` m) or "she" may be them."""
@@ -663,7 +703,7 @@ def _last_described(ctx: _Context, gender: str, position: int, para: int) -> Quo
         return None
     p_index, q = sayers[-1]
     words = (q.speaker or "").lower().split()
-    head = words[-1] if words else ""
+    head = next((w for w, after in zip(words, [*words[1:], ""], strict=True) if after in _POSTMODIFIERS), "")
     if p_index < para - _SPEAKER_REACH or not words or words[0] not in ("a", "an", "one") or \
             head not in _PERSON_HEADS | EPITHET_NOUNS or description_gender(q.speaker or "") not in ("?", gender):
         return None
@@ -794,6 +834,8 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
         attr = attrs[k]
         own = attr is not None and attr.own
         if para_quotes and not own and not titled[k] and para_quotes[-1] is not last_title and \
+                not (_scare_quote(para_quotes[-1].text) and
+                     SPEECH_WORD.search(masked, spans[last_span][1], spans[k][0])) and \
                 _continues(masked, spans, last_span, k, attrs[last_span], named):
             _join(para_quotes[-1], inner)  # a quote split by its attribution: joined to the previous one (not a title)
             last_span = k
@@ -830,6 +872,12 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
             last_title = para_quotes[-1]
     last = next((q for q in reversed(para_quotes) if q.speaker), None)
     return para_quotes, _ParaEnd(last, _ending_intro(par, masked, spans, offset), bool(spans) and not spans[-1][2])
+
+
+def _scare_quote(text: str) -> bool:
+    """Whether a quote is one word with no punctuation of its own: a word marked, not words said, from which a
+    quote after someone else's speech verb does not go on ("an “earwitness” heard a cop yell, “…”")."""
+    return bool(re.fullmatch(r"\s*[\w\-'\u2019]+\s*", text))
 
 
 def _sentence_attribution(masked: str, spans: list[tuple[int, int, bool]], attrs: list[_Attribution | None],
@@ -916,7 +964,10 @@ def _is_title(a: _Around) -> bool:
 # Words that may follow a quote inside a sentence but are not the noun of a phrase the quote modifies
 _NOT_A_NOUN = _TITLE_GLUE | {"but", "that", "which", "who", "as", "than", "is", "was", "are", "were", "he", "she",
                              "they", "it", "said", "says", "told", "added", "after", "before", "since", "during",
-                             "over", "about", "into", "under", "until", "because", "when", "while", "if", "so"}
+                             "over", "about", "into", "under", "until", "because", "when", "while", "if", "so",
+                             # a modal or auxiliary: the quote is a subject ("that “temporary burials” might be")
+                             "might", "may", "could", "would", "will", "should", "can", "must", "has", "had", "have",
+                             "do", "does", "did"}
 
 
 # A speech verb, not a noun spelled the same ("911 calls from employees")
@@ -1268,17 +1319,21 @@ def _next_sentence(a: _Around, prev_attr_end: int) -> _Attribution | None:
 def _previous_sentence(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """A whole-sentence quote with no attribution after a sentence about a person: that person (the speaker, when
     that sentence reports what someone said)."""
-    ends_sentence = a.quote.rstrip()[-1:] in ".!?\u2026" or a.after.strip()[:1] in ("", ".", "!", "?")
+    ends_sentence = a.quote.rstrip()[-1:] in ".!?\u2026" or a.after.strip()[:1] in ("", ".", "!", "?") or \
+        a.after.lstrip().startswith(("--", "\u2014", "\u2013"))  # "“…” -- something he never could": an aside
     if a.before.strip() or not a.prev_sentence or not ends_sentence or a.after.lstrip(" ,")[:1].islower():
         return None  # ("“Why did you do it?” the widow read from her son's letter": its sentence says whose)
     prev = a.prev_sentence.strip()
     reported = _reported_speech(prev, prev)  # "Page was no tease, Yeager said. “…”": Yeager
-    spk = reported.speaker.replace("\u2024", ".") if reported else sentence_subject(prev)
+    pronoun = _PRONOUN_SAID_END.search(prev)  # "Taking Archie out is his favourite thing, he said. “…”": he
+    spk = reported.speaker.replace("\u2024", ".") if reported else pronoun.group(1) if pronoun else \
+        sentence_subject(prev)
     if not spk:
         return None
     return _Attribution(spk, "said", "", False, a.after_start)
 
 
+_PRONOUN_SAID_END = re.compile(r",\s+(he|she)\s+(?:said|says|added|adds|explained|recalled)\s*[.!]$")
 _ASIDE_BEFORE = re.compile(r"\s(?:\u2014|\u2013|--)\s(?:(?!\u2014|\u2013|--).)+(?:\u2014|\u2013|--)\s*$")
 _SENTENCE_ENDS = (". ", "? ", "! ", ".\u201d ", '." ', "?\u201d ", "!\u201d ")
 
@@ -1301,7 +1356,8 @@ def _parsed(a: _Around, prev_attr_end: int) -> _Attribution | None:
         before = before[:aside.start()] + " "
     after = a.par[a.after_start:a.after_start + len(after)]
     found = speaker_of_quote(before, "," if a.quote.rstrip().endswith(",") else "", after)
-    if found is None or not (found.proper or found.head in ("he", "she", "it") or _speaker_noun(found.head)):
+    if found is None or not (found.proper or found.head in ("he", "she", "it") or _speaker_noun(found.head) or
+                            found.head in ORG_NOUNS):
         return None  # "the Oscar-winning movie said": a subject, but no speaker
     if PLACEHOLDER in found.phrase.split():
         return None  # an earlier quote is no speaker

@@ -141,6 +141,13 @@ _HE_NOUNS = frozenset({"man", "boy", "son", "father", "dad", "husband", "brother
 _DESCRIBED_SUBJECT = re.compile(r"\s*(?:[A-Z][^,.;:!?\"\u201c\u201d]{0,40},\s+)?"
                                 r"(?P<desc>[Tt]he\s+(?:[a-z][\w\-]*\s+){0,3}?(?P<head>[a-z][\w\-]*))"
                                 r"\s+(?:(?:has|had|also|then|later|again)\s+)*[a-z]+")
+# A sentence whose subject describes a person without naming them ("But a spokesperson for the union said", "Before
+# he left school, a drama teacher scolded him", "The duchess also revealed"); the lead may be a name in apposition.
+_UNNAMED_SUBJECT = re.compile(
+    r"\s*(?:(?:But|And|Yet|So|Still|However|Meanwhile),?\s+)?(?:(?P<lead>[A-Z][^,.;:!?\"\u201c\u201d]{0,40}),\s+)?"
+    r"(?P<desc>(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w\-]*\s+){0,3}?(?P<head>[a-z][\w\-]*))"
+    r"(?:\s+(?:for|of|at|with|from)\s+[^,.;:!?\"\u201c\u201d]{1,80}?)?"
+    r"\s+(?:(?:has|had|also|then|later|again)\s+)*(?:said|told|says|tells|[a-z]+ed|[a-z]+s)\b")
 # A sentence about someone it does not name: "Another employee who has worked there ...", "A woman said".
 _UNNAMED_PERSON = re.compile(
     r"(?:^|[.!?:]\s+|\n|,\s+)(?:[Aa]nother|[Aa]n?|[Oo]ne)\s+(?:[a-z][\w\-]*\s+){0,3}?(?:"
@@ -182,6 +189,16 @@ SUBORDINATE_START = re.compile(
     r"\s*(?:After|When|While|As|Since|Because|Although|Though|If|Before|Until|Once|Unless|Asked|Pressed|"
     r"Questioned|Speaking|Responding|Reacting|Writing)\s")
 _LEADER_NOUNS = frozenset({"leader", "dictator", "strongman", "autocrat", "head", "chief", "boss", "ruler"})
+# Heads of descriptions of one person ("a spokesperson", "the duchess", "a drama teacher").
+_PERSON_DESCRIPTION_HEADS = (ROLE_WORDS - {
+    "affairs", "agriculture", "commerce", "culture", "defence", "defense", "development", "economy", "education",
+    "employment", "energy", "environment", "finance", "first", "foreign", "former", "health", "homeland", "house",
+    "housing", "immigration", "industry", "interior", "internal", "international", "labor", "labour", "majority",
+    "minority", "opposition", "public", "security", "senate", "staff", "state", "supreme", "trade", "transport",
+    "treasury", "veterans", "vice", "works"}) | EPITHET_NOUNS | _LEADER_NOUNS | frozenset({
+    "employee", "official", "officer", "source", "witness", "member", "neighbour", "neighbor", "friend", "relative",
+    "spokesman", "spokeswoman", "spokesperson", "staffer", "aide", "adviser", "advisor", "diplomat", "teacher",
+    "duchess", "duke"})
 _MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<=[a-z0-9,;\u2019'] )|(?<=[,?!]\u201d )|(?<=[,?!]\" ))([A-Z][\w'\u2019\-]*)")
 POSSESSIVE = re.compile(r"['\u2019]s$")  # "GOP's", "Biden’s": whose, not who
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
@@ -193,9 +210,10 @@ _WORD = r"[A-Z][\w'\u2019\-\u2024.]*"
 _NAME_RUN = re.compile(rf"(?<![\w\u2024.]){_WORD}(?:(?:\s+(?:(?:de|da|van|von|der|al|bin|la|le|du|di)\s+)?|\s-\s)"
                        rf"{_WORD}){{0,6}}")
 _SPACED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
-# What shows that a lone capitalised word names a person: a speech verb or an apposition after it.
-_PERSON_AFTER = re.compile(r"\s*(?:,\s+(?:who|a|an|the)\b|\s(?:said|says|told|tells|added|adds|asked|wrote|explained|"
-                           r"insisted|argued|testified|stressed|warned|noted)\b)")
+# What shows that a lone capitalised word names a person: a speech verb or an apposition after it, maybe past an
+# aside in brackets ("Dan (not his real name), a 19-year-old student").
+_PERSON_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\))?(?:,\s+(?:who|a|an|the)\b|\s(?:said|says|told|tells|added|adds|"
+                           r"asked|wrote|explained|insisted|argued|testified|stressed|warned|noted)\b)")
 
 _SPEECH = r"(?:said|says|told|tells|added|adds|asked|wrote|explained|recalled|admitted|replied)"
 _ONE_NAME = r"((?:Mc|Mac|O'|O\u2019|De|Di|La|Le)?[A-Z][a-z]+)"  # "Rae", "LaCalamita", "McPhatter"
@@ -349,6 +367,9 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
                 continue  # "The American Pie actress", "The Notorious Bettie Page": a work or a thing
             if _low(words[0]) in _POSSESSIVE_DETERMINERS:
                 continue  # "His Black identity": a thing of someone's
+            if len(words) > 1 and words[0].endswith("ing") and len(words[0]) > 4 and not text[s:m.start()].strip() \
+                    and surname(words[0]) not in known and first_name_gender(words[0]) == "?":
+                continue  # "Taking Archie outside is his favourite": a gerund's object, not the subject
             if " " not in run and (_low(run) in NOT_NAME or _low(run) in _GROUP_WORDS or
                                    surname(run) not in known and not run.endswith(".")
                                    and not _PERSON_AFTER.match(text, m.end())):
@@ -369,7 +390,7 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             possessive = m.group().rstrip(".").endswith(("'s", "\u2019s"))
             # the subject: the first person named, near the start of the sentence or of its main clause
             opening = len(re.sub(r"\s+['\u2019]\s*s\b", "'s", lead).split()) <= 3 or \
-                lead.rstrip().endswith((",", ",\u201d", ",\"", "?\u201d", "!\u201d"))
+                lead.rstrip().endswith((",", ",\u201d", ",\"", "?\u201d", "!\u201d")) or _role_prefix(lead)
             if _PRONOUN_SUBJECT.match(lead):
                 opening = False  # "He called Orozco ...": a name after the pronoun subject is its object
             if _AFTER_ASIDE.search(lead):
@@ -384,6 +405,22 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             known.add(surname(sp.name))
             first = first and possessive
     return found
+
+
+# Lower-case words that cannot stand in a role written before a name: it is a clause, not a role
+_CLAUSE_WORDS = frozenset({"the", "a", "an", "in", "on", "at", "to", "for", "with", "by", "from", "after", "before",
+                           "when", "while", "as", "and", "but", "or", "that", "which", "who", "is", "was", "are",
+                           "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may",
+                           "said", "says", "say", "told", "tells", "asked", "met", "saw", "than", "not", "also"})
+
+
+def _role_prefix(lead: str) -> bool:
+    """Whether the words before a name are a long role written before it, not a clause: "Presumptive Democratic
+    White House nominee (Joe Biden) joined": capitalised words and lower-case nouns, no verb or function word."""
+    words = lead.split()
+    return 4 <= len(words) <= 8 and words[0][:1].isupper() and not SUBORDINATE_START.match(lead) and \
+        all(re.fullmatch(r"[A-Z][\w.\-'\u2019]*|[a-z][a-z\-]*", w) for w in words) and \
+        not any(w in _CLAUSE_WORDS or w.endswith(("ing", "ed", "ly")) for w in words if w.islower())
 
 
 # A quote that ends a sentence, then a new one: "“… We can ’ t. ” His barber"
@@ -529,10 +566,21 @@ def _cuts(text: str, quoted: Sequence[tuple[int, int]]) -> list[tuple[int, int]]
     return cuts + [(at, len(text))]
 
 
+def _employers(mentions: list[Mention]) -> set[str]:
+    """Lone words (lower case) the article writes as a person's employer before their role ("Microsoft" of
+    "Microsoft President Brad Smith"): an organisation, which a "he" never stands for; not a word that is also the
+    surname of someone named in full ("Obama spokesman Josh Earnest" after "Barack Obama")."""
+    employers = {_low(words[0]) for mt in mentions if mt.role and len(words := mt.role.split()) >= 2 and
+                 words[0][:1].isupper() and _low(words[0]) not in ROLE_WORDS and _low(words[1]) in ROLE_WORDS}
+    return employers - {surname(mt.name) for mt in mentions if len(mt.name.split()) >= 2}
+
+
 class Mentions:
     """The people an article names, for resolving pronouns and descriptions and completing bare surnames."""
 
     def __init__(self, mentions: list[Mention], text: str = "", quoted: Sequence[tuple[int, int]] = ()) -> None:
+        self.employers = _employers(mentions)
+        mentions = [mt for mt in mentions if " " in mt.name or _low(mt.name) not in self.employers]
         self.items = mentions
         self.text = text
         self._proper: set[str] | None = None
@@ -540,6 +588,7 @@ class Mentions:
         self.roles: dict[str, list[str]] = {}  # surname -> the roles written with it, in order
         self.gender: dict[str, Gender] = {}  # person_key -> gender
         self._first_named: dict[str, int] = {}  # a name of two words or more -> where the article first gives it
+        self.unnamed_subjects: list[tuple[int, int, int, Gender]] = []  # (start, sentence end, para, gender)
         for mt in mentions:
             if len(mt.name.split()) >= 2:
                 self.full.setdefault(surname(mt.name), set()).add(mt.name)
@@ -716,24 +765,43 @@ class Mentions:
 
     def add_described(self, spans: list[tuple[int, int, int]], quoted: Sequence[tuple[int, int]]) -> None:
         """Count a sentence opening on a description of a person the article named ("Hours earlier, the ayatollah
-        had ...") as a mention of that person, the sentence's subject: a later "he" may stand for them."""
+        had ...") as a mention of that person, the sentence's subject: a later "he" may stand for them; keep one
+        opening on a person it does not name ("A spokesperson for the union said") as such."""
         starts = [qs for qs, _ in quoted]
         added = []
         for para, s, e in spans:
-            m = _DESCRIBED_SUBJECT.match(self.text, s, e)
             k = bisect_right(starts, s) - 1
-            if m is None or k >= 0 and s < quoted[k][1]:
+            if k >= 0 and s < quoted[k][1]:
                 continue
-            desc, head = m.group("desc"), _low(m.group("head"))
-            if head in ROLE_WORDS or head in _LEADER_NOUNS:
-                person = self.resolve(desc, m.start("desc"), para)
-            elif is_epithet(desc):
-                person = self.described(desc, m.start("desc"), para)
-            else:
-                continue
+            m = _DESCRIBED_SUBJECT.match(self.text, s, e)
+            person = self._described_person(m, para) if m is not None else None
             if person is not None:
-                added.append(Mention(m.start("desc"), para, person, None, "?", True))
+                added.append(Mention(m.start("desc"), para, person, None, "?", True))  # type: ignore[union-attr]
+                continue
+            u = _UNNAMED_SUBJECT.match(self.text, s, e)
+            if u is not None and _low(u.group("head")) in _PERSON_DESCRIPTION_HEADS and \
+                    not (u.group("lead") and u.group("lead").istitle()) and \
+                    not (u.group("desc")[:3].lower() == "the" and is_epithet(u.group("desc"))):
+                # not "Ryan Tucker, an attorney ...", the apposition of a name; nor "the first son", an epithet
+                # of the person quoted last
+                self.unnamed_subjects.append((u.start("desc"), e, para, description_gender(u.group("head"))))
         self.items = sorted(self.items + added, key=lambda mt: mt.position)
+
+    def _described_person(self, m: re.Match, para: int) -> str | None:
+        """The named person a sentence's opening description stands for ("the ayatollah"), or None."""
+        desc, head = m.group("desc"), _low(m.group("head"))
+        if head in ROLE_WORDS or head in _LEADER_NOUNS:
+            return self.resolve(desc, m.start("desc"), para)
+        return self.described(desc, m.start("desc"), para) if is_epithet(desc) else None
+
+    def described_last(self, position: int, para: int, want: Gender) -> int | None:
+        """Where the last sentence subject before ``position`` (in its paragraph or the one before) starts when it
+        describes a person it does not name whom a "he" (``want`` m) or "she" may be ("A spokesperson for the union
+        said ... “…,” he said": not the person quoted before); None otherwise."""
+        last = next((u for u in reversed(self.unnamed_subjects) if u[0] < position), None)
+        if last is None or last[2] < para - 1 or last[3] not in ("?", want):
+            return None
+        return None if any(last[1] <= mt.position < position and mt.subject for mt in self.items) else last[0]
 
     def unnamed_between(self, start: int, end: int) -> bool:
         """Whether a sentence between two places is about someone it does not name ("Another employee ...")."""
@@ -765,7 +833,7 @@ ORG_NOUNS = frozenset({
     "carmaker", "automaker", "airline", "chain", "business", "corporation", "watchdog", "regulator", "charity",
     "administration", "broadcaster", "publisher", "giant", "lender", "insurer", "manufacturer", "maker", "startup",
     "campaign", "office", "association", "board", "partnership", "venture", "fund", "studio", "label", "service",
-    "panel", "court", "tribunal", "commission", "authority", "newspaper", "paper", "magazine",
+    "panel", "court", "tribunal", "commission", "authority", "newspaper", "paper", "magazine", "trust", "foundation",
 })
 # Descriptions that fit any organisation named before them ("Macy's ... the company"); the others ("the committee")
 # only one whose name holds them.
@@ -786,6 +854,7 @@ class OrgMention:
     named: bool = True  # a name, not a description
     medium: bool = False  # named after a noun of the press ("daily Eleftherotypia"): "the paper" may stand for it
     document: str | None = None  # the document it issued here ("a statement from the Indian government")
+    person: bool = False  # a name the article gives a person, here only as the issuer of a document
 
 
 # The press: a name written after one of these nouns ("Centre-left daily Eleftherotypia warned") is a medium's,
@@ -801,6 +870,10 @@ _ISSUED_BY = re.compile(rf"(?:A|An|The)\s+{_ISSUED})\s+(?=[a-z])")
 # the Indian government."
 _ISSUER_NOUNS = "|".join(sorted(ORG_NOUNS | {"navy", "army", "military", "police"}))
 _ISSUED_ANYWHERE = re.compile(rf"\b(?:[Aa]n?|[Tt]he)\s+{_ISSUED}(?:\s+(?:{_ISSUER_NOUNS}))?)(?=\s+[a-z]|\s*[,.;:!?]|$)")
+# A name a sentence or clause opens on that issues a document: "Gordon Advisors issued a statement Tuesday"
+_ISSUES = re.compile(rf"(?:The\s+)?(?P<name>{_WORD}(?:\s+(?:of\s+|&\s+)?{_WORD}){{0,5}})\s+(?:has\s+|had\s+)?"
+                     r"(?:issued|released|put\s+out|sent\s+out|published)\s+(?:an?\s+|its\s+)?(?:[a-z]+\s+)?"
+                     r"(?P<document>statement|letter|release|report|email|memo|note)\b")
 # An organisation a sentence or clause opens on without naming it: "The committee told", "The special panel said"
 _DESCRIBED_ORG = re.compile(r"(?P<org>[Tt]he\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<noun>[a-z]+))\s+(?=[a-z])")
 
@@ -829,6 +902,10 @@ def find_organisations(text: str, spans: list[tuple[int, int, int]], quoted: lis
                     surname(issued.group("name")) not in people.full:  # "A statement from Waitrose said"
                 found.append(OrgMention(issued.start("name"), para, issued.group("name"),
                                         document=issued.group("document")))
+            elif (issues := _ISSUES.match(text, st, e)) is not None:  # "Gordon Advisors issued a statement"
+                found.append(OrgMention(issues.start("name"), para, issues.group("name"),
+                                        document=issues.group("document"),
+                                        person=surname(issues.group("name")) in people.full))
             elif (press := _PRESS_NAMED.match(text, st, e)) is not None and \
                     surname(press.group("name")) not in people.full:
                 found.append(OrgMention(press.start("name"), para, press.group("name"), medium=True))
@@ -868,7 +945,8 @@ def resolve_organisation(orgs: list[OrgMention], position: int, para: int, noun:
     noun of the press, "daily Eleftherotypia"); for "it", also one described
     so ("The committee told ... It pointed out"), which is in turn the organisation named before it that fits;
     or None."""
-    near = [o for o in orgs if o.position < position and para - 1 <= o.para <= para and (o.named or noun is None)]
+    near = [o for o in orgs if o.position < position and para - 1 <= o.para <= para and (o.named or noun is None)
+            and not o.person]
     if noun is not None:
         fitting = [o.name for o in near if noun in _ANY_ORG_NOUNS or noun in o.name.lower().split() or
                    o.medium and noun in _PRESS_NOUNS]

@@ -2,12 +2,15 @@
 
 ``quotes.py`` asks this only for a quote its attribution rules leave without a speaker, and only when the
 quote's sentence holds a speech verb outside the quote; the quote's words are replaced by one placeholder
-word first, so a parse costs the words around the quote. The speech verb is the nearest one above the
+word first, so a parse costs the words around the quote. A verb of stance or estimate counts as one ("X agrees
+that students are “…”", "X estimated “…” could die"). The speech verb is the nearest one above the
 placeholder in the parse ("… ," Reid said as he began; "Swalwell emerged and said, …"), or the main verb of
 the sentence; its subject is taken up the chain of joined clauses when the verb has none of its own ("Doocy
 noted that …, stating, …"), or is the one an infinitive's verb leads to speak ("leading Cook to … say"). The
 phrase is trimmed at its head noun ("Rep. Eric Swalwell", "the Prime Minister"); a document ("the White House
-brief") gives its author. No parser installed: no answer.
+brief") gives its author; a description with a name in apposition gives the name ("The partnership, United Atlantic
+Ventures, alleges"); a relative pronoun gives its antecedent ("Playboy, which named her “…”"). No parser
+installed: no answer.
 """
 from __future__ import annotations
 
@@ -25,6 +28,9 @@ SPEECH_LEMMAS = frozenset({
     "emphasise", "reassure", "remind", "plead", "protest", "answer", "observe", "recount", "exclaim", "conclude",
     "proclaim", "mouth", "grumble", "shout", "scream", "whisper", "mutter", "murmur", "yell", "cry", "sigh",
     "laugh", "report", "recommend", "assert", "maintain", "affirm", "reiterate", "repeat", "comment",
+    # verbs that report a stance or an estimate: the quote in their clause is their subject's words
+    "indicate", "estimate", "pledge", "agree", "point", "call", "describe", "accuse", "blame", "dismiss", "praise",
+    "highlight", "hint", "charge", "concur", "signal", "name",
 })
 
 
@@ -101,17 +107,34 @@ def speaker_of_quote(before: str, quote_end: str, after: str) -> ParsedSpeaker |
     subject = _subject(verb, span[0])
     if subject is None:
         return None
+    if subject.tag_ in ("WDT", "WP") and subject.head.dep_ == "relcl":
+        subject = subject.head.head  # "Playboy, which named her “…”": the relative clause's antecedent
+        if subject.dep_ == "appos" and subject.head.pos_ == "PROPN":
+            subject = subject.head  # "Abraham Aiyash, a Democrat who said": the one the apposition describes
+    named = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if subject.pos_ == "NOUN" and named:
+        subject = named[0]  # "The partnership, United Atlantic Ventures, alleges": the name the apposition gives
     phrase = _phrase(subject)
     return ParsedSpeaker(phrase, subject.lower_, subject.pos_ == "PROPN", verb.text, verb.idx) if phrase else None
 
 
 def _governing_verb(placeholder):
     """The speech verb above the placeholder, else the sentence's main verb when it is one."""
-    for tok in placeholder.ancestors:
-        if tok.lemma_.lower() in SPEECH_LEMMAS and tok.pos_ in ("VERB", "AUX"):
+    ancestors = list(placeholder.ancestors)
+    for tok in ancestors:
+        if tok.lemma_.lower() in SPEECH_LEMMAS and tok.pos_ in ("VERB", "AUX") and not _requests(tok, ancestors):
             return tok
     root = placeholder.sent.root
     return root if root.lemma_.lower() in SPEECH_LEMMAS and root.pos_ == "VERB" else None
+
+
+def _requests(verb, ancestors) -> bool:
+    """Whether a speech verb asks someone to do something and the quote is in a clause giving a reason or a time
+    for that request ("had asked them to accompany him ... because he wanted them to assist him in fetching out
+    “wild meat”"): the request's words are not the quote."""
+    request = any(c.dep_ == "dobj" for c in verb.children) and \
+        any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children)
+    return request and any(c.dep_ == "advcl" and c in ancestors for c in verb.children)
 
 
 def _subject(verb, placeholder):
@@ -124,6 +147,9 @@ def _subject(verb, placeholder):
         subjects = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS and c.i != placeholder.i]
         if subjects:
             return subjects[0]
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "by" and tok.head.dep_ == "prep":  # "announced by saying"
+            tok = tok.head.head
+            continue
         if tok.dep_ not in _CLIMB_DEPS or tok.head is tok:
             return None
         objects = [c for c in tok.head.children if c.dep_ == "dobj" and c.i != placeholder.i]
