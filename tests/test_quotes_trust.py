@@ -345,8 +345,6 @@ def test_a_website_reporting_is_the_speaker():
 
 
 def test_a_partial_quote_in_a_relative_clause_is_the_words_of_the_one_it_is_about():
-    text = ("Reyes was on the cover of the new weekly Lumen, which named her \u201cthe voice of the decade.\u201d")
-    assert quote(text, "voice of the decade").speaker == "Lumen"
     text = ("The bill passed on Monday, opposed by Senator Ann Cole, who called it \u201ca gift to the rich\u201d "
             "in a speech.")
     assert quote(text, "gift to the rich").speaker == "Ann Cole"
@@ -415,3 +413,21 @@ def test_a_partial_quote_in_the_reason_for_a_request_is_not_the_words_of_the_one
             "Persaud had asked them to accompany him on his hunting trip because he wanted them to assist him in "
             "fetching out \u201cwild meat\u201d.")
     assert all(q.speaker != "Ravi Persaud" for q in extract_quotes(1, text) if "wild meat" in q.text)
+def test_a_relative_clause_credits_only_a_person_it_names():
+    """"which" is a thing's, and a "who" the parse hangs on a thing is the parse's mistake: no speaker, not the
+    thing (found in the as-user store: "the bank" credited with a mother's cry)."""
+    text = ("Firemen had to restrain a distraught elderly woman outside the bank, who wept and cried \u201cmy child, "
+            "my child.\u201d The minister expressed shock at the deaths.")
+    assert [q.speaker for q in extract_quotes(1, text) if "my child" in q.text] in ([], [None])
+    text = ("Reyes was on the cover of the new weekly Lumen, which named her \u201cthe voice of the decade.\u201d "
+            "\u201cI have no idea why people still write to me,\u201d she told the Times in 2006.")
+    assert quote(text, "no idea why").speaker != "Lumen"
+
+
+def test_a_so_called_term_is_nobodys_words():
+    """Found in the as-user store: the administration 'announced its intention to reverse the so - called
+    “ medical conscience ” rule' credited the rule's name to the administration."""
+    for so_called in ("so-called", "so - called", "so called"):
+        text = (f"On Feb. 27, the Obama administration announced its intention to reverse the {so_called} "
+                "\u201cmedical conscience\u201d rule, following a 30-day comment period.")
+        assert [q.speaker for q in extract_quotes(1, text) if "medical conscience" in q.text] in ([], [None])

@@ -154,9 +154,10 @@ _WORDS_OF = tuple(re.compile(rf"{pattern}\s*$") for pattern in (
     rf"argues|remarked|recalled|once\s+said|has\s+said|told\s+[^,.;:!?]{{1,40}}?)"
     rf"(?:\s+of\s+[^,.;:!?\"\u201c\u201d]{{1,60}})?\s*[,:]?",  # "As X said of the building:"
 ))
-# A quote given as the name of a thing, not words said: 'the book is titled, "…"', 'a film called "…"'
-_TITLED = re.compile(r"(?:\b(?:titled|entitled|headlined)|(?:\b(?:is|was|are|were|be|been)|\w\s?['\u2019]\s?s)\s+"
-                     r"(?:called|named|dubbed))"
+# A quote given as the name of a thing, not words said: 'the book is titled, "…"', 'a film called "…"', 'the
+# so-called "medical conscience" rule'
+_TITLED = re.compile(r"(?:\b(?:titled|entitled|headlined)|\bso\s?[-\u2010]?\s?called|"
+                     r"(?:\b(?:is|was|are|were|be|been)|\w\s?['\u2019]\s?s)\s+(?:called|named|dubbed))"
                      r"\s*[,:]?\s*$")
 # A programme or paper named where words are said: 'he told "Fox & Friends."', 'she said on "Meet the Press"'
 _SHOW_NAMED = re.compile(r"\b(?:told|(?:said|says|appeared|speaking|spoke|wrote|writing)\s+(?:on|in))\s*$")

@@ -108,9 +108,14 @@ def speaker_of_quote(before: str, quote_end: str, after: str) -> ParsedSpeaker |
     if subject is None:
         return None
     if subject.tag_ in ("WDT", "WP") and subject.head.dep_ == "relcl":
-        subject = subject.head.head  # "Playboy, which named her “…”": the relative clause's antecedent
-        if subject.dep_ == "appos" and subject.head.pos_ == "PROPN":
-            subject = subject.head  # "Abraham Aiyash, a Democrat who said": the one the apposition describes
+        # "Ann Cole, who called it “…”": the relative clause's antecedent, only a person named by "who" (a
+        # "which" is a thing's; "outside the bank, who cried “…”" is a parse that took the wrong antecedent)
+        antecedent = subject.head.head
+        if antecedent.dep_ == "appos" and antecedent.head.pos_ == "PROPN":
+            antecedent = antecedent.head  # "Abraham Aiyash, a Democrat who said": the one the apposition describes
+        if subject.lower_ != "who" or antecedent.pos_ != "PROPN":
+            return None
+        subject = antecedent
     named = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     if subject.pos_ == "NOUN" and named:
         subject = named[0]  # "The partnership, United Atlantic Ventures, alleges": the name the apposition gives
