@@ -9,8 +9,8 @@ the sentence; its subject is taken up the chain of joined clauses when the verb 
 noted that …, stating, …"), or is the one an infinitive's verb leads to speak ("leading Cook to … say"). The
 phrase is trimmed at its head noun ("Rep. Eric Swalwell", "the Prime Minister"); a document ("the White House
 brief") gives its author; a description with a name in apposition gives the name ("The partnership, United Atlantic
-Ventures, alleges"); a relative pronoun gives its antecedent ("Playboy, which named her “…”"). No parser
-installed: no answer.
+Ventures, alleges"); "who" gives its antecedent when that is a name ("Senator Ann Cole, who called it “…”"), a
+"which" gives no one. No parser installed: no answer.
 """
 from __future__ import annotations
 

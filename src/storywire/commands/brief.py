@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import UTC, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import typer
@@ -48,8 +48,6 @@ def brief(ctx: typer.Context,
     if not briefing.items and until is None:
         with cmd.store.read() as conn:
             newest = cmd.store.newest_story_time(conn)
-        if newest is not None and newest.tzinfo is None:
-            newest = newest.replace(tzinfo=UTC)
         if newest is not None and newest < briefing.period_start:  # a store of older news: say how to brief it
             err.print(f"The store's newest news is from {newest:%Y-%m-%d}; its briefing: storywire brief --until "
                       f"{newest + timedelta(days=1):%Y-%m-%d}", style="dim", soft_wrap=True)

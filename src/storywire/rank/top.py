@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import NamedTuple
 
 from ..clock import utcnow
@@ -213,9 +213,7 @@ def ranking_period(store: Store, conn: Connection, since: datetime | None = None
     archive = False
     if now is None:
         now = utcnow()
-        newest = store.newest_story_time(conn) or now
-        if newest.tzinfo is None:
-            newest = newest.replace(tzinfo=UTC)
+        newest = store.newest_story_time(conn) or now  # aware: the store's times are UTC (schema.UTCDateTime)
         if newest < now - TOP_PERIOD:
             now, archive = newest, since is None
     return RankingPeriod(since if since is not None else now - TOP_PERIOD, now, archive)
