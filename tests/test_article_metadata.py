@@ -327,3 +327,33 @@ def test_web_and_api_show_headline_only_unknown_outlet_and_undated(tmp_path):
     assert '<option value="unknown"' not in found and '<option value="Ledger"' in found
     assert api_h["headline_only"] is True and api_h["text"] == "" and api_h["source"] == "Ledger"
     assert api_u["published"] is None and api_u["source"] is None and api_u["language"] == "en"
+
+
+def test_a_story_shows_an_article_of_no_outlet_as_no_outlet_in_the_cli_and_the_api(tmp_path):
+    """`storywire story` names it "unknown outlet" (never an outlet called "unknown"); the story object of
+    `story --json` and the API gives its source as null and lists it in no passage's sources."""
+    from fastapi.testclient import TestClient
+
+    from storywire.config import Settings
+    from storywire.web import create_app
+
+    db = tmp_path / "s.db"
+    lead = ("The harbour bridge reopened on Monday after eight months of repairs, the city council said. "
+            "Engineers replaced the cables and the deck of the 1932 span, and traffic resumed at noon.")
+    records = [{"id": "g1", "source": "Gazette", "title": "Harbour bridge reopens", "text": lead,
+                "published": "2024-03-04T09:00:00Z"},
+               {"id": "n1", "title": "Bridge open again after repairs", "text": lead + " Buses return next week.",
+                "published": "2024-03-04T10:00:00Z"}]
+    assert cli(db, "ingest", str(write_jsonl(tmp_path / "r.jsonl", records))).exit_code == 0
+    story_id = articles_of(db)["n1"].story_id
+    shown = cli(db, "story", str(story_id)).output
+    assert "unknown outlet" in shown and not re.search(r"\bunknown\b(?! outlet)", shown), shown
+    printed = json.loads(cli(db, "story", str(story_id), "--json").stdout)
+    with closing(open_store(str(db))) as store:
+        with TestClient(create_app(Settings(anonymous_read=True), store)) as client:
+            api = client.get(f"/api/v1/stories/{story_id}").json()
+    for data in (printed, api):
+        assert {a["source"] for a in data["articles"]} == {"Gazette", None}
+        assert {t["source"] for t in data["timeline"]} == {"Gazette", None}
+        assert all("unknown" not in p["sources"] for p in data["shared_passages"])
+        assert data["shared_passages"] and all(p["sources"] == ["Gazette"] for p in data["shared_passages"])

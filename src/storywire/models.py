@@ -149,3 +149,21 @@ class Rejected:
 
     origin: str
     reason: str
+
+
+def public_story(data: dict) -> dict:
+    """The story object as it is shown: the outlet of an article of no known outlet is null, not a name
+    ("unknown" is how the store files such articles), and no passage lists it among its ``sources``."""
+    def walk(value):
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        if not isinstance(value, dict):
+            return value
+        out = {k: walk(v) for k, v in value.items()}
+        if out.get("source") == UNKNOWN_OUTLET:
+            out["source"] = None
+        if isinstance(out.get("sources"), list):
+            out["sources"] = [s for s in out["sources"] if s != UNKNOWN_OUTLET]
+        return out
+
+    return walk(data)

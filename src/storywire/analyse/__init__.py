@@ -13,6 +13,9 @@ JSON-serialisable dict, the "story object" shown by the web UI, the API and ``st
     summary:          [{kind: "sentence", text, article_ids}
                        | {kind: "conflict", text, article_ids, values: [{value, article_ids}]}]
     timeline:         [{article_id, source, time, first_for_source}]
+
+An article of no known outlet has ``source`` null, and is in no passage's ``sources``
+(``models.public_story``; analyses stored before say "unknown").
 """
 from __future__ import annotations
 

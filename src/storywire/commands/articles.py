@@ -14,7 +14,7 @@ from rich.text import Text
 
 from ..cli_common import command_context, err, out, parse_since
 from ..errors import StorywireError
-from ..models import Article
+from ..models import Article, public_story
 from ..store.articles import UNKNOWN_OUTLET
 from ..words import plural, shorten
 
@@ -120,6 +120,7 @@ def show_story(ctx: typer.Context, story_id: int = typer.Argument(..., help="Sto
         data = cmd.store.get_analysis(conn, story.id)
     if data is None:
         data = cmd.pipeline().analyse_story(story.id)
+    data = public_story(data)
     if as_json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return

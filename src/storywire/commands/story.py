@@ -1,4 +1,5 @@
-"""Rendering of the story object (``storywire.analyse.analyse_story``) for the terminal.
+"""Rendering of the story object (``storywire.analyse.analyse_story``, as ``models.public_story`` shows it) for the
+terminal.
 
 Every piece of data is a rich Text, so titles and quotes print as they are on any console.
 """
@@ -32,6 +33,11 @@ def _table(*columns: str, title: str | None = None) -> Table:
     return table
 
 
+def _outlet(item: dict) -> str:
+    """The outlet an item names, as the reader sees it: "unknown outlet" when none is known (null)."""
+    return item.get("source") or "unknown outlet"
+
+
 def render_story(data: dict, console: Console) -> None:
     """Print the story object readably: title, summary with source refs, shared passages with origin,
     what each outlet adds, the quote ledger, entities and the timeline."""
@@ -43,7 +49,7 @@ def render_story(data: dict, console: Console) -> None:
 
     table = _table("#", "source", "title", "published", "shared", "unique", "origin", title="Articles")
     for a in articles:
-        table.add_row(str(numbers[a["id"]]), Text(a.get("source") or ""), Text(a.get("title") or ""),
+        table.add_row(str(numbers[a["id"]]), Text(_outlet(a)), Text(a.get("title") or ""),
                       (a.get("published") or "")[:16].replace("T", " "), _pct(a.get("share_shared")),
                       _pct(a.get("share_unique")), Text(a.get("origin") or ""))
     console.print(table)
@@ -73,7 +79,7 @@ def render_story(data: dict, console: Console) -> None:
     if uniques:
         console.rule("Only in one outlet")
         for u in uniques:
-            console.print(Text.assemble((u.get("source") or "", "bold"), " ", (_ref(u["article_id"], numbers), "dim")))
+            console.print(Text.assemble((_outlet(u), "bold"), " ", (_ref(u["article_id"], numbers), "dim")))
             for text in u["passages"]:
                 console.print(Text(f"  \u2022 {text}"))
 
@@ -87,7 +93,7 @@ def render_story(data: dict, console: Console) -> None:
             console.print(Text.assemble((who, "cyan"), " ", (how, "dim")))
             console.print(Text(f"  {mark}"))
             for c in q.get("carriers", []):
-                carrier = f"{_ref(c['article_id'], numbers)} {c.get('source') or ''}: {c.get('attribution') or ''}"
+                carrier = f"{_ref(c['article_id'], numbers)} {_outlet(c)}: {c.get('attribution') or ''}"
                 console.print(Text(f"    {carrier}", style="dim"))
 
     entities = data.get("entities") or []
@@ -117,4 +123,4 @@ def render_story(data: dict, console: Console) -> None:
         for t in tl:
             first = (" first from this outlet", "green") if t.get("first_for_source") else ""
             when = (t.get("time") or "")[:16].replace("T", " ")
-            console.print(Text.assemble(f"{when}  {_ref(t['article_id'], numbers)} {t.get('source') or ''}", first))
+            console.print(Text.assemble(f"{when}  {_ref(t['article_id'], numbers)} {_outlet(t)}", first))

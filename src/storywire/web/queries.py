@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from ..clock import utcnow
 from ..errors import InputError, NotFound
-from ..models import Article, Story
+from ..models import Article, Story, public_story
 from ..rank import Preferences, reader_preferences, top_stories
 from ..store.articles import UNKNOWN_OUTLET
 from ..store.base import Connection, Store
@@ -122,7 +122,7 @@ def story_object(detail: dict) -> dict:
     """The API's story object: the stored analysis (as ``storywire story ID --json`` prints it) plus
     counts; while analysis is pending, the same keys with what is known."""
     story: Story = detail["story"]
-    data = dict(detail["analysis"] or {
+    data = public_story(detail["analysis"] or {
         "id": story.id, "title": story.title,
         "articles": [{"id": a.id, "source": a.source, "title": a.title, "url": a.url,
                       "published": a.published.isoformat() if a.published else None} for a in detail["articles"]],
