@@ -216,7 +216,7 @@ def test_one_text_under_two_ids_of_no_outlet_is_two_articles_of_one_story(tmp_pa
 
 
 def test_a_story_of_no_known_outlet_says_so(tmp_path):
-    """Its page says "no known outlet", not "0 outlets"."""
+    """Its page and the top-stories feed say "no known outlet", not "0 outlets"."""
     from fastapi.testclient import TestClient
 
     from storywire.config import Settings
@@ -234,7 +234,10 @@ def test_a_story_of_no_known_outlet_says_so(tmp_path):
             (story,) = store.list_stories(conn, limit=10)
         with TestClient(create_app(Settings(anonymous_read=True), store)) as client:
             kicker = client.get(f"/story/{story.id}").text.split('class="kicker"')[1].split("</p>")[0]
+            feed = client.get("/feeds/top.json").json()
     assert "no known outlet" in kicker and "outlets" not in kicker
+    (entry,) = feed["items"]  # the feed a reader app follows says it too, not "Covered by 0 outlets: ."
+    assert entry["content_text"].endswith("No known outlet.") and "Covered by" not in entry["content_text"]
 
 
 # -- dates ---------------------------------------------------------------------------------------

@@ -675,3 +675,33 @@ def test_sample_briefing(sqlite_store, tmp_path):
         assert render(b, fmt)
     check_jsonfeed(json.loads(render(b, "jsonfeed")))
     assert "script" not in parse_html(render(b, "html")).tags
+
+
+def test_a_story_of_no_known_outlet_is_briefed_as_such(tmp_path):
+    """Records with no source and no link (an archive dump): the briefing says "No known outlet", not "1 outlet:
+    unknown", and cites a sentence two such articles carry once, not "(unknown outlet, unknown outlet)" or
+    "[1][1]"."""
+    from typer.testing import CliRunner
+
+    from storywire.cli import app
+
+    lead = ("The harbour bridge reopened on Monday after eight months of repairs, the city council said, and "
+            "traffic resumed at noon across the 1932 span.")
+    more = ("Engineers replaced the cables and the deck, and the council said the work came in under budget by "
+            "about a tenth.")
+    records = [{"id": "r1", "title": "Harbour bridge reopens", "text": f"{lead} {more}",
+                "published": "2024-03-04T09:00:00Z"},
+               {"id": "r2", "title": "Bridge open again after repairs", "text": f"{lead} Buses return next week.",
+                "published": "2024-03-04T10:00:00Z"}]
+    src = tmp_path / "dump.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    runner = CliRunner()
+    assert runner.invoke(app, ["--db", db, "ingest", str(src)]).exit_code == 0
+    base = ["--db", db, "brief", "--until", "2024-03-05"]
+    md, txt, page = (runner.invoke(app, base + ["--format", f]).output for f in ("markdown", "text", "html"))
+    assert "Harbour bridge reopens" in md and "traffic resumed at noon" in md, md
+    assert "**No known outlet**" in md and "(unknown outlet)" in md
+    assert "unknown outlet, unknown outlet" not in md and "outlet:" not in md and "unknown," not in md
+    assert "   No known outlet\n" in txt and "[1][1]" not in txt and "   [1] unknown outlet" in txt, txt
+    assert "No known outlet</p>" in page and "1 outlet" not in page

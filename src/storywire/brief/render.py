@@ -24,9 +24,14 @@ MAX_LINKS = 3  # links shown after a sentence; the briefing object keeps them al
 
 
 def _shown(links: tuple[SourceLink, ...]) -> tuple[tuple[SourceLink, ...], str]:
-    """The links to show and the "and N more" note for the rest."""
-    more = len(links) - MAX_LINKS
-    return links[:MAX_LINKS], (f" and {more} more" if more > 0 else "")
+    """The links to show and the "and N more" note for the rest; links a reader cannot tell apart (same outlet
+    name, same address or none: two articles of no known outlet without a link) are one."""
+    first: dict[tuple[str, str | None], SourceLink] = {}
+    for link in links:
+        first.setdefault((link.source, safe_url(link.url)), link)
+    distinct = tuple(first.values())
+    more = len(distinct) - MAX_LINKS
+    return distinct[:MAX_LINKS], (f" and {more} more" if more > 0 else "")
 
 
 CONFLICT_LEAD = "Outlets differ:"
@@ -54,11 +59,19 @@ def period_line(b: Briefing) -> str:
 
 
 def outlets_line(item: Item) -> str:
+    """"2 outlets (1 ran another outlet's copy)", or "No known outlet" (then no names follow)."""
     n = len(item.outlets)
+    if n == 0:
+        return "No known outlet"
     text = f"{n} outlet{'s' if n != 1 else ''}"
     if item.reprint_outlets:
         text += f" ({len(item.reprint_outlets)} ran another outlet's copy)"
     return text
+
+
+def _named(names: tuple[str, ...]) -> str:
+    """": A, B" after the outlets line; nothing when no outlet is known."""
+    return ": " + ", ".join(names) if names else ""
 
 
 def reasons_line(item: Item) -> str:
@@ -121,7 +134,8 @@ def markdown(b: Briefing) -> str:
         lines += [f"## {section_name(section.name)}", ""]
         for item in section.items:
             lines += [f"### {_md(item.title)}", ""]
-            lines += [f"**{outlets_line(item)}:** {_md(', '.join(item.outlets))}", ""]
+            named = f":** {_md(', '.join(item.outlets))}" if item.outlets else "**"
+            lines += [f"**{outlets_line(item)}{named}", ""]
             if item.reasons:
                 lines += [f"*{_md(reasons_line(item))}*", ""]
             lines += _md_sentences(item.sentences)
@@ -161,7 +175,7 @@ def text(b: Briefing, width: int = 72) -> str:
             number += 1
             refs: dict[tuple[str, str | None], int] = {}
             out += wrap_text(f"{number}. {item.title}")
-            out += wrap_text(f"{outlets_line(item)}: {', '.join(item.outlets)}", first="   ",
+            out += wrap_text(f"{outlets_line(item)}{_named(item.outlets)}", first="   ",
                              rest="   ")
             if item.reasons:
                 out += wrap_text(reasons_line(item), first="   ", rest="   ")
@@ -213,8 +227,8 @@ def _h_sentences(sentences: tuple[CitedSentence, ...], conflicts: tuple[CitedCon
 
 def _h_item(item: Item, tz: str) -> str:
     parts = [f'<h3 style="{FONT}font-size:19px;margin:18px 0 4px 0;color:#111;">{escape(item.title)}</h3>',
-             f'<p style="{SANS}font-size:12px;margin:0;{MUTED}">{escape(outlets_line(item))}: '
-             f'{escape(", ".join(item.outlets))}</p>']
+             f'<p style="{SANS}font-size:12px;margin:0;{MUTED}">{escape(outlets_line(item) + _named(item.outlets))}'
+             '</p>']
     if item.reasons:
         parts.append(f'<p style="{SANS}font-size:12px;margin:0;{MUTED}"><em>{escape(reasons_line(item))}</em></p>')
     parts.append(_h_sentences(item.sentences, item.conflicts))

@@ -31,9 +31,10 @@ def _stories(request: Request, view: str) -> tuple[list[dict], str]:
 
 
 def _content(c: dict) -> str:
-    outlets = ", ".join(c["outlets"])
-    text = c["summary"] or ""
-    return f"{text}\n\nCovered by {c['outlet_count']} outlet{'s' if c['outlet_count'] != 1 else ''}: {outlets}.".strip()
+    """The story's summary, then who covers it ("Covered by 2 outlets: A, B."; "No known outlet.")."""
+    n = c["outlet_count"]
+    covered = f"Covered by {n} outlet{'s' if n != 1 else ''}: {', '.join(c['outlets'])}." if n else "No known outlet."
+    return f"{c['summary'] or ''}\n\n{covered}".strip()
 
 
 def _entry(base: str, c: dict) -> OutgoingEntry:
