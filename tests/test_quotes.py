@@ -628,6 +628,10 @@ def test_eval_quotes_on_a_small_set(tmp_path: Path):
     r = storywire("eval", "quotes", str(case_file), "--show", cwd=tmp_path)
     assert r.returncode == 0 and re.search(r"7\s+6\s+3/6\s+1\s+1\s+1\s+1\s+0", r.stdout), r.stdout
     assert "cases.jsonl:4: wrong: 'bridge is safe' by 'Jane Roe', found 'Tom Hale'" in r.stderr
+    assert "found 'Tom Hale' via said_after/name" in " ".join(r.stderr.split())  # the rule that credited it
+    r = storywire("eval", "quotes", str(case_file), "--by-rule", cwd=tmp_path)  # which rule credited each speaker
+    assert r.returncode == 0 and re.search(r"said_after/name\s+2\s+1\s+0", r.stdout), r.stdout
+    assert re.search(r"said_after/description\s+1\s+0\s+0", r.stdout), r.stdout
 
 
 @pytest.mark.parametrize("line, why", [

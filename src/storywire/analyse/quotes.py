@@ -15,7 +15,8 @@ quote split by its attribution ("A," X said. "B.") is joined back, within its se
 after sentences naming no one; never from a quote other than the last one listed (a title or scare quote left out in
 between breaks the run, unless inside that quote's sentence), never across a sentence of someone speaking ("“A.” Lon
 Wood said he met Ben. “B.”"), never inside a later sentence about someone else; a paragraph of quotes with no
-attribution at all continues the previous paragraph's speaker (news convention). A title inside a sentence (a few
+attribution at all continues the previous paragraph's speaker (news convention) when its text outside the quotes
+names no one and holds no speech verb. A title inside a sentence (a few
 capitalised words: 'director of "A Beautiful Mind"') and a thing's name ('is titled, "…"') are nobody's words, and no
 quote is joined to a title; an attribution holding a title reads across it (", X, a producer of "Drag Race," said"). A
 medium's report ("The newspaper said Palin released a statement in which she said") gives the words to the person it
@@ -236,6 +237,8 @@ class Quote:
     is_person: bool = False
     role: str | None = None  # "Texas senator", "NATO's deputy secretary general"
     shared_surname: bool = False  # a bare surname the article gives several people ("Thomas": Clarence, Ginni)
+    via: str = ""  # the path that credited the speaker: the rule that found the phrase, and the phrase's form
+    joined_at: list[int] = field(default_factory=list, repr=False)  # where in ``text`` each joined part starts
 
 
 def _mask(text: str) -> str:
@@ -841,7 +844,8 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
             _join(para_quotes[-1], inner)  # a quote split by its attribution: joined to the previous one (not a title)
             last_span = k
             continue
-        if attr is None and k == 0 and qs <= 1 and not any_own and not titled[k]:
+        if attr is None and k == 0 and qs <= 1 and not any_own and not titled[k] and \
+                not _names_outside_quotes(ctx, masked, spans, offset, p_index):
             inherited = _inherited(ctx, prev, inner, offset + qs, p_index)
             if inherited is not None:
                 para_quotes.append(inherited)
@@ -849,6 +853,8 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
                 last_span = k
                 continue
         short, full, role, person = _speaker_fields(ctx, attr.speaker if attr else None, offset + qs, p_index)
+        finder = _FINDER_NAMES[found_by[k][0]] + ("" if own else "~used") if found_by[k][0] < len(_FINDER_NAMES) - 1 \
+            else "sentence"
         if attr is not None and own and not short:  # the phrase found names no one: the parse's, or a later finder's
             around, (first, attr_end) = _around(par, masked, spans, k), found_by[k]
             later = [f for f in _ATTRIBUTION_FINDERS[first + 1:] if f is not _parsed]
@@ -857,6 +863,7 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
                 fields = _speaker_fields(ctx, alt.speaker, offset + qs, p_index) if alt and alt.own else None
                 if alt is not None and fields is not None and fields[0]:
                     attr, (short, full, role, person) = alt, fields
+                    finder = f"{finder}>{_FINDER_NAMES[_ATTRIBUTION_FINDERS.index(find)]}"
                     break
         if short and person and _names_resolved_speaker(inner, short, attr.speaker if attr else ""):
             short, full, role, person = None, None, None, False  # "“Our Jerry is in heaven,” she said": not Jerry
@@ -866,13 +873,25 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
             continue
         para_quotes.append(Quote("direct", inner, short, full, attr.cue if attr else None,
                                  clean_space(attr.text if attr else ""), ctx.article_id, offset + qs,
-                                 is_person=person, role=role))
+                                 is_person=person, role=role, via=_via(finder, attr, short, person)))
         _credit(ctx, p_index, para_quotes[-1])
         last_span = k
         if titled[k]:
             last_title = para_quotes[-1]
     last = next((q for q in reversed(para_quotes) if q.speaker), None)
     return para_quotes, _ParaEnd(last, _ending_intro(par, masked, spans, offset), bool(spans) and not spans[-1][2])
+
+
+def _names_outside_quotes(ctx: _Context, masked: str, spans: list[tuple[int, int, bool]], offset: int,
+                          p_index: int) -> bool:
+    """Whether a paragraph's text outside its quotes names a person or holds a speech verb: the paragraph tells
+    whose words it gives (though no rule read it: "“…?” came the question from Gayle King."), so they never go on
+    from the paragraph before."""
+    outside = [(e, spans[i + 1][0] if i + 1 < len(spans) else len(masked)) for i, (_, e, _) in enumerate(spans)]
+    outside.insert(0, (0, spans[0][0]))
+    if any(SPEECH_WORD.search(masked, a, b) for a, b in outside):
+        return True
+    return any(mt.para == p_index and any(a <= mt.position - offset < b for a, b in outside) for mt in ctx.people.items)
 
 
 def _scare_quote(text: str) -> bool:
@@ -998,12 +1017,12 @@ def _inherited(ctx: _Context, prev: _ParaEnd, inner: str, position: int, p_index
         short, full, role, person = _speaker_fields(ctx, phrase, at, p_index - 1)
         if short:
             return Quote("direct", inner, short, full, cue, f"{phrase} {cue}:", ctx.article_id, position,
-                         is_person=person, role=role)
+                         is_person=person, role=role, via=f"intro/{_phrase_form(phrase, person)}")
     q = prev.last_quote
     if q is None:
         return None
     return Quote("direct", inner, q.speaker, q.speaker_full, q.cue, "(continued)", ctx.article_id, position,
-                 is_person=q.is_person, role=q.role)
+                 is_person=q.is_person, role=q.role, via="continued")
 
 
 # A heading naming whose words follow: "RAYE's acceptance speech for Song of the Year", "Biden's statement in full"
@@ -1042,6 +1061,7 @@ def _ending_intro(par: str, masked: str, spans: list[tuple[int, int, bool]], off
 
 def _join(prev: Quote, inner: str) -> None:
     """Append ``inner`` to the quote it continues ("A," X said. "B.")."""
+    prev.joined_at.append(len(prev.text))
     if prev.text.endswith(",") or (inner[:1].islower()):
         prev.text = prev.text.rstrip(",") + " " + inner
     elif prev.text[-1:] in ".!?\u2026":
@@ -1381,6 +1401,24 @@ _ATTRIBUTION_FINDERS = (_said_after, _said_late, _words_of, _intro_before, _sayi
                         _parsed, _next_sentence, _previous_sentence)
 
 
+_FINDER_NAMES = tuple(f.__name__.strip("_") for f in _ATTRIBUTION_FINDERS) + ("",)
+
+
+def _phrase_form(phrase: str, person: bool) -> str:
+    """The form of a speaker phrase: a pronoun, a description ("the minister", "a source"), or a name."""
+    low = phrase.strip().lower()
+    if low in _PRONOUNS:
+        return "pronoun"
+    if low.split()[0] in ("the", "a", "an", "one", "another", "two", "three", "some", "his", "her", "their"):
+        return "description"
+    return "name" if person else "organisation"
+
+
+def _via(finder: str, attr: _Attribution | None, speaker: str | None, person: bool) -> str:
+    """A credited quote's path: the rule whose phrase gave the speaker, and the phrase's form."""
+    return f"{finder}/{_phrase_form(attr.speaker, person)}" if attr is not None and speaker else ""
+
+
 def _speaker_noun(word: str) -> bool:
     """Whether a common noun can head a speaker phrase ("officials", "the minister", "the 43-year-old")."""
     return any(w in SPEAKER_NOUNS or w in ROLE_WORDS or w in EPITHET_NOUNS for w in (word, word.removesuffix("s")))
@@ -1450,7 +1488,7 @@ def _indirect(ctx: _Context, sentence: str, offset: int, p_index: int) -> Quote 
     if not short:
         return None
     return Quote("indirect", content, short, full, found.cue, clean_space(found.attribution).replace("\u2024", "."),
-                 ctx.article_id, offset, [], person, role)
+                 ctx.article_id, offset, [], person, role, via=f"indirect/{_phrase_form(found.speaker, person)}")
 
 
 def _same_quote(a: list[str], b: list[str]) -> bool:

@@ -1,0 +1,20 @@
+"""Attribution paths that guessed on unseen pages, made strict: a quote the text does not clearly give to someone
+stays unattributed rather than credited to a wrong speaker (sentences written for these tests)."""
+from __future__ import annotations
+
+from storywire.analyse.quotes import Quote, extract_quotes
+
+
+def quote(text: str, words: str) -> Quote:
+    found = [q for q in extract_quotes(1, text) if words in q.text]
+    assert len(found) == 1, [(q.text, q.speaker) for q in extract_quotes(1, text)]
+    return found[0]
+
+
+def test_a_paragraph_naming_someone_outside_its_quote_does_not_go_on_from_the_paragraph_before():
+    text = ("\u201cBecause our country is so far back now,\u201d Scott said.\n\n"
+            "\u201cWhat is it about Joe Biden that you feel connected to?\u201d came the question from Gayle King.\n\n"
+            "\u201cWe need somebody who can hit the ground running,\u201d Scott said.\n\n"
+            "\u201cAnd we will knock on every door in this county until the day of the vote.\u201d")
+    assert quote(text, "What is it about").speaker is None
+    assert quote(text, "every door").speaker == "Scott"  # a paragraph of nothing but a quote goes on
