@@ -18,3 +18,15 @@ def test_a_paragraph_naming_someone_outside_its_quote_does_not_go_on_from_the_pa
             "\u201cAnd we will knock on every door in this county until the day of the vote.\u201d")
     assert quote(text, "What is it about").speaker is None
     assert quote(text, "every door").speaker == "Scott"  # a paragraph of nothing but a quote goes on
+
+
+def test_a_name_before_a_long_apposition_is_the_speaker_of_its_own_clause():
+    text = ("Commissioner Ray Kell said there was nothing wrong with the arrest, while John C. Cerar, the former "
+            "commander for firearms training at the Police Department, said \u201cit appears to be a good "
+            "shooting\u201d under the circumstances.")
+    assert quote(text, "good shooting").speaker == "John C. Cerar"
+    text = ("Commissioner Ray Kell told the Times there was \u201cnothing to indicate a fault in the arrest\u201d "
+            "while John C. Cerar, the former commander for firearms training at the Police Department, said \u201cit "
+            "appears to be a good shooting\u201d under the circumstances.")
+    assert quote(text, "good shooting").speaker == "John C. Cerar"
+    assert quote(text, "nothing to indicate").speaker == "Ray Kell"

@@ -340,6 +340,9 @@ def _clean_quote(text: str) -> str:
     return re.sub(r"(?<=[\s,])'$", "", text).rstrip(" ,").strip()  # "another form, ''": the closing mark's half
 
 
+_CLAUSE_START = re.compile(r"\b(?:but|while|whereas|where|although|though|because|and then|so|whom)\s+")
+
+
 def _subject(pre: str) -> str | None:
     """The speaker phrase at the end of ``pre`` (the text right before a cue verb)."""
     pre = re.sub(r"\s*\([A-Z][A-Z&\u2024]{1,10}\)", "", pre)  # "United Atlantic Ventures (UAV),": the name
@@ -362,12 +365,13 @@ def _subject(pre: str) -> str | None:
     named = _apposition_name(segs) if closed else None
     if named is not None:
         full = named
-    elif len(segs) >= 2 and _looks_name(segs[-2]) and not _looks_name(last) and len(last.split()) <= 12:
-        full = segs[-2] + ", " + last
+    elif len(segs) >= 2 and _looks_name(_CLAUSE_START.split(segs[-2])[-1]) and not _looks_name(last) and \
+            len(last.split()) <= 12:
+        full = segs[-2] + ", " + last  # "..., while John C. Cerar, the former commander ..., said": the name
     else:
         full = last
     # Drop a leading clause up to a conjunction ("... but three EU diplomats").
-    parts = re.split(r"\b(?:but|while|whereas|where|although|though|because|and then|so|whom)\s+", full)
+    parts = _CLAUSE_START.split(full)
     clause = _AND_NAME.match(parts[-1].strip())
     if clause and _verb_clause(clause.group("clause")):
         parts = [clause.group("name")]  # "Watkins is making himself ... and Emery added:": the nearest subject
@@ -379,7 +383,8 @@ def _subject(pre: str) -> str | None:
     known_as = re.search(r"\bknown\s+as\s+(?P<name>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})$", full)
     full = known_as.group("name") if known_as else full  # "the performer known as Flloyd": Flloyd
     words = [w.lower().strip("\u2024.'\u2019") for w in re.split(r"[\s,]+", full) if w]
-    if not words or len(words) > 12 or words != ["it"] and any(w in _BAD_SPEAKER_WORDS for w in words):
+    if not words or len(words) > (18 if "," in full else 12) or \
+            words != ["it"] and any(w in _BAD_SPEAKER_WORDS for w in words):
         return None
     return full.replace("\u2024", ".")
 
@@ -1251,8 +1256,10 @@ def _cues_before(a: _Around) -> list[re.Match]:
     if len(cues) < 2 or a.quote.lstrip()[:1].isupper():
         return cues
     pre = a.before[:cues[-1].start()]
-    if re.search(r"[,;:()\u2014\u2013]", a.before[cues[-1].end():]) or pre.rstrip().endswith(",") or not _subject(pre):
-        return cues
+    own = _subject(pre)
+    if re.search(r"[,;:()\u2014\u2013]", a.before[cues[-1].end():]) or not own or \
+            pre.rstrip().endswith(",") and not split_speaker(trim_phrase(own)).is_person:
+        return cues  # (a name before an apposition is the clause's own subject: "while X, the former ..., said")
     return cues[-1:]
 
 
