@@ -30,3 +30,12 @@ def test_a_name_before_a_long_apposition_is_the_speaker_of_its_own_clause():
             "appears to be a good shooting\u201d under the circumstances.")
     assert quote(text, "good shooting").speaker == "John C. Cerar"
     assert quote(text, "nothing to indicate").speaker == "Ray Kell"
+
+
+def test_any_verb_between_a_quote_and_a_name_after_it_is_its_attribution():
+    text = ("\u201cThose goats were so smart,\u201d remembers Shanna Challenger, coordinator for the restoration "
+            "programme, with a laugh. \u201cThey would look at our snares, and jump over them.\u201d\n\n"
+            "\u201cWe had never seen a harbour this full,\u201d recounts Ann Marie Lee.")
+    assert quote(text, "goats were so smart").speaker == "Shanna Challenger"
+    assert quote(text, "jump over them").speaker == "Shanna Challenger"
+    assert quote(text, "harbour this full").speaker == "Ann Marie Lee"

@@ -124,6 +124,10 @@ _AFTER_LONG_APPOS = re.compile(
     r"^\s*,?\s*(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})(?P<appos>),\s+(?:[a-z]|the\b)"
     r"(?:[^\"\u201c\u201d!?;:.]|\.(?!\s+[A-Z\"\u201c]|$)){1,200}?,\s+(?P<cue>(?:(?:later|also|once|then)\s+)?(?:said|says|added|adds|"
     r"wrote|recalled|explained|told\s+[^,.;:!?\"\u201c\u201d]{1,40}?))\s*(?=[.,]|$)")
+# Any verb between a quote that ends on a comma and a name, inverted, is its attribution: "“…,” remembers Shanna
+# Challenger, coordinator for ...", "“…,” recounts Ann Lee." (a verb no list holds).
+_AFTER_ANY_VERB = re.compile(r"^\s*,?\s*(?P<cue>(?!(?:is|was|has|does|goes|comes)\b)[a-z]{3,}(?:s|ed))\s+"
+                             r"(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){1,3})(?P<appos>)(?=\s*[,.]|\s*$)")
 # A medium quoting someone: ", the New York Daily News quoted witness Devonte Brown as saying."
 _AFTER_QUOTED_AS = re.compile(rf"^\s*,?\s*[^.!?\"\u201c\u201d]{{0,80}}?\bquoted\s+(?P<spk>{_SPK})\s+as\s+"
                               r"(?P<cue>saying)(?P<appos>)\s*(?=[,.;:!?]|$)")
@@ -1150,7 +1154,7 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
                                     a.after.lstrip()[:1].isupper() and not re.search(r"[.!?]", a.after)):
         return None  # "…. But one woman … told NY1 that …", "…. Paul Browne had said, “…”": the next sentence's
     m = _AFTER_QUOTED_AS.match(a.after) or _AFTER_CUE_FIRST.match(a.after) or _AFTER_SPK_FIRST.match(a.after) or \
-        _AFTER_LONG_APPOS.match(a.after)
+        _AFTER_LONG_APPOS.match(a.after) or (_AFTER_ANY_VERB.match(a.after) if a.quote.rstrip()[-1:] in ",?!" else None)
     if m and m.re is _AFTER_SPK_FIRST and _ends_sentence(a.quote) and _BEFORE_ANY.search(m.group("spk")):
         return None  # "“….” Owen says fire departments responded": the next sentence reports other words
     if m and m.re is _AFTER_CUE_FIRST:  # the phrase runs to the end: trim_phrase tells role from time and place
