@@ -39,3 +39,14 @@ def test_any_verb_between_a_quote_and_a_name_after_it_is_its_attribution():
     assert quote(text, "goats were so smart").speaker == "Shanna Challenger"
     assert quote(text, "jump over them").speaker == "Shanna Challenger"
     assert quote(text, "harbour this full").speaker == "Ann Marie Lee"
+
+
+def test_a_she_after_reported_speech_of_a_described_speaker_is_that_speaker_in_reading_order():
+    # one paragraph: the fire "potentially suspicious" in marks, then reported speech, then "She added :" (a colon a
+    # detokenised text spaced off its word) before her words
+    text = ("The blaze, treated by police as \u201cpotentially suspicious\u201d, spread quickly. A police "
+            "spokeswoman said other shops suffered smoke damage. Roads were closed, but the spokeswoman said they "
+            "were all reopened by Saturday. She added : \u201cThe focus for today has been to keep the public "
+            "safe and return normality to the area.\u201d")
+    assert quote(text, "focus for today").speaker == "the spokeswoman"
+    assert quote(text, "all reopened").speaker == "the spokeswoman"

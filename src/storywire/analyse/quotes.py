@@ -195,6 +195,7 @@ _ACCORDING = re.compile(rf"^(?P<content>.{{20,}}?),?\s+(?P<cue>according to)\s+(
 _MASK = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|Sen|Rep|Rev|Hon|St|Jr|Sr|No|"
                    r"Const|Det|Insp|Supt|Cpl|Pvt|Cmdr|Atty|Dist|Ald|Fr|Brig|Msgr|"
                    r"Feb|Jan|Aug|Sept|Oct|Nov|Dec)\.|\b[A-Z]\.(?=[A-Z\s-])")
+_DETACHED_COLON = re.compile(r"(?<=\w) :(?=\s)")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 # Words that stand for a speaker without naming one ("another accused the government of ...").
 _NOBODY = {"another", "one", "others", "some", "many", "someone", "somebody", "anyone", "everyone", "all", "both",
@@ -246,8 +247,9 @@ class Quote:
 
 
 def _mask(text: str) -> str:
-    """Same-length copy with abbreviation dots replaced, so "Mr. Macron" does not end a phrase."""
-    return _MASK.sub(lambda m: m.group()[:-1] + "\u2024", text)
+    """Same-length copy with abbreviation dots replaced, so "Mr. Macron" does not end a phrase, and a colon a
+    detokenised text spaced off its word put back on it ("She added : “…”" reads "She added:  “…”")."""
+    return _DETACHED_COLON.sub(": ", _MASK.sub(lambda m: m.group()[:-1] + "\u2024", text))
 
 
 def quote_spans(par: str) -> list[tuple[int, int, bool]]:
@@ -682,8 +684,8 @@ def _credit(ctx: _Context, p_index: int, q: Quote) -> None:
 
 
 def _credited_before(credited: list[tuple[int, Quote]], position: int) -> list[tuple[int, Quote]]:
-    """The quotes credited so far that stand before ``position``, in reading order (a paragraph's quotes in marks
-    are credited before its reported speech, and a "he" of reported speech refers back, never forward)."""
+    """The quotes credited so far that stand before ``position``, in reading order (a sentence of reported speech
+    after a quote in marks is credited after it, and a "he" refers back, never forward)."""
     return sorted((pq for pq in credited if pq[1].position < position), key=lambda pq: pq[1].position)
 
 
@@ -709,15 +711,15 @@ _POSTMODIFIERS = frozenset({"", "for", "of", "at", "with", "from"})  # "a spokes
 
 
 def _last_described(ctx: _Context, gender: str, position: int, para: int) -> Quote | None:
-    """The person described but not named ("an officer") who was quoted last within reach, when no one was quoted
-    or named since and a "he" (``gender`` m) or "she" may be them."""
+    """The person described but not named ("an officer", "the spokeswoman") who was quoted last within reach, when
+    no one was quoted or named since and a "he" (``gender`` m) or "she" may be them."""
     sayers, speakers = _credited_before(ctx.sayers, position), _credited_before(ctx.speakers, position)
     if not sayers:
         return None
     p_index, q = sayers[-1]
     words = (q.speaker or "").lower().split()
     head = next((w for w, after in zip(words, [*words[1:], ""], strict=True) if after in _POSTMODIFIERS), "")
-    if p_index < para - _SPEAKER_REACH or not words or words[0] not in ("a", "an", "one") or \
+    if p_index < para - _SPEAKER_REACH or not words or words[0] not in ("a", "an", "one", "the") or \
             head not in _PERSON_HEADS | EPITHET_NOUNS or description_gender(q.speaker or "") not in ("?", gender):
         return None
     if speakers and speakers[-1][1].position > q.position:
@@ -786,15 +788,12 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
         if p_index in skip_paras:
             prev = _ParaEnd(None, None, False)
             continue
-        para_quotes, prev = _direct_quotes(ctx, p_index, ps, spans[p_index], prev)
+        # Indirect speech in the sentences of this paragraph that hold no quotation marks, credited in reading order
+        # with its quotes (a "she" in a quote's attribution may stand for the speaker of a sentence before it).
+        unquoted = [(s, e) for sp_index, s, e in sents if sp_index == p_index and
+                    not any(c in text[s:e] for c in ALL_DOUBLE)]
+        para_quotes, prev = _direct_quotes(ctx, p_index, ps, spans[p_index], prev, unquoted)
         out.extend(para_quotes)
-        # Indirect speech in the sentences of this paragraph that hold no quotation marks.
-        for sp_index, s, e in sents:
-            if sp_index == p_index and not any(c in text[s:e] for c in ALL_DOUBLE):
-                iq = _indirect(ctx, text[s:e], s, p_index)
-                if iq:
-                    out.append(iq)
-                    _credit(ctx, p_index, iq)
     for q in out:
         q.text = q.text.rstrip(" ,")
         q.tokens = norm_tokens(q.text)
@@ -804,6 +803,19 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
     # a quote of one word ("nonsense.", "Uncommitted") is a scare quote, not a quote, unless it is a whole sentence
     # ("Yes."): it still tells who speaks (the paragraph after, "it said"), but it is not listed
     return [q for q in out if len(q.text.split()) >= 2 or re.fullmatch(r"[A-Z]\w*[.!?]", q.text)]
+
+
+def _indirect_quotes(ctx: _Context, sentences: list[tuple[int, int]], before: int, p_index: int) -> list[Quote]:
+    """The sentences (start, end) of paragraph ``p_index`` ending before ``before`` that report speech, as indirect
+    quotes, credited; they are taken off ``sentences``."""
+    found = []
+    while sentences and sentences[0][1] <= before:
+        s, e = sentences.pop(0)
+        iq = _indirect(ctx, ctx.text[s:e], s, p_index)
+        if iq:
+            found.append(iq)
+            _credit(ctx, p_index, iq)
+    return found
 
 
 class _ParaEnd(NamedTuple):
@@ -816,8 +828,9 @@ class _ParaEnd(NamedTuple):
 
 
 def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[int, int, bool]],
-                   prev: _ParaEnd) -> tuple[list[Quote], _ParaEnd]:
-    """The quotes in quotation marks of one paragraph (at ``offset`` in the article), attributed."""
+                   prev: _ParaEnd, unquoted: list[tuple[int, int]]) -> tuple[list[Quote], _ParaEnd]:
+    """The quotes in quotation marks of one paragraph (at ``offset`` in the article), attributed, with the indirect
+    quotes of its ``unquoted`` sentences (those before a quote credited before it)."""
     par = ctx.text[offset:offset + _para_len(ctx.text, offset)]
     masked = _mask(par)
     attrs: list[_Attribution | None] = []
@@ -842,7 +855,9 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
     last_title: Quote | None = None  # the last title listed ("The Freaks Came Out to Write"): no quote goes on from it
     last_span = -1  # the span the last quote listed ends with: a quote goes on only from that one
     named = [mt.position - offset for mt in ctx.people.items if mt.para == p_index]
+    indirect: list[Quote] = []
     for k, (qs, qe, _) in enumerate(spans):
+        indirect += _indirect_quotes(ctx, unquoted, offset + qs, p_index)
         inner = _clean_quote(par[qs:qe])
         attr = attrs[k]
         own = attr is not None and attr.own
@@ -888,7 +903,9 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
         if titled[k]:
             last_title = para_quotes[-1]
     last = next((q for q in reversed(para_quotes) if q.speaker), None)
-    return para_quotes, _ParaEnd(last, _ending_intro(par, masked, spans, offset), bool(spans) and not spans[-1][2])
+    indirect += _indirect_quotes(ctx, unquoted, len(ctx.text), p_index)
+    return para_quotes + indirect, _ParaEnd(last, _ending_intro(par, masked, spans, offset),
+                                            bool(spans) and not spans[-1][2])
 
 
 def _names_outside_quotes(ctx: _Context, masked: str, spans: list[tuple[int, int, bool]], offset: int,
