@@ -50,3 +50,11 @@ def test_a_she_after_reported_speech_of_a_described_speaker_is_that_speaker_in_r
             "safe and return normality to the area.\u201d")
     assert quote(text, "focus for today").speaker == "the spokeswoman"
     assert quote(text, "all reopened").speaker == "the spokeswoman"
+
+
+def test_a_quote_after_an_opening_time_phrase_is_the_speaker_of_the_reported_speech_before_it():
+    text = ("Bob Currie, a resident of the condominiums, saw a police car blocking the drive-up window. He said the "
+            "bank was evacuated at 1:30 p.m. and he saw people leaving it from his balcony. Later in the afternoon, "
+            "\u201cI went back to my computer and all of a sudden heard this loud ka-boom.\u201d Tim Simons, 17, who "
+            "works at the gas station, also heard the blast.")
+    assert quote(text, "loud ka-boom").speaker == "Bob Currie"

@@ -1108,6 +1108,11 @@ class _Around(NamedTuple):
     quote: str  # the quote's own text
 
 
+# A sentence opening on a time or place phrase before a quote: "Later in the afternoon, “…”"
+_OPENING_ADVERBIAL = re.compile(r"\s*(?:Later|Earlier|Then|Afterwards|Now|Still|Today|Yesterday|In|On|At|By|During|"
+                                r"After|Before)(?:\s+[a-z][\w\-]*){0,5},\s*")
+
+
 def _around(par: str, masked: str, spans: list[tuple[int, int, bool]], k: int) -> _Around:
     qs, qe, closed = spans[k]
     after_start = qe + 1 if closed else qe
@@ -1118,7 +1123,7 @@ def _around(par: str, masked: str, spans: list[tuple[int, int, bool]], k: int) -
     # Only the last sentence of the text before the quote can introduce it.
     cut = _last_sentence_start(before)
     if cut >= 0:
-        if not before[cut:].strip():
+        if not before[cut:].strip() or _OPENING_ADVERBIAL.fullmatch(before[cut:]):
             earlier = before[:cut].rstrip()
             prev_sentence = earlier[max(_last_sentence_start(earlier), 0):]
         before, before_start = before[cut:], before_start + cut
@@ -1370,7 +1375,8 @@ def _previous_sentence(a: _Around, prev_attr_end: int) -> _Attribution | None:
     that sentence reports what someone said)."""
     ends_sentence = a.quote.rstrip()[-1:] in ".!?\u2026" or a.after.strip()[:1] in ("", ".", "!", "?") or \
         a.after.lstrip().startswith(("--", "\u2014", "\u2013"))  # "“…” -- something he never could": an aside
-    if a.before.strip() or not a.prev_sentence or not ends_sentence or a.after.lstrip(" ,")[:1].islower():
+    if a.before.strip() and not _OPENING_ADVERBIAL.fullmatch(a.before) or not a.prev_sentence or \
+            not ends_sentence or a.after.lstrip(" ,")[:1].islower():
         return None  # ("“Why did you do it?” the widow read from her son's letter": its sentence says whose)
     prev = a.prev_sentence.strip()
     reported = _reported_speech(prev, prev)  # "Page was no tease, Yeager said. “…”": Yeager
