@@ -2,6 +2,7 @@
 stays unattributed rather than credited to a wrong speaker (sentences written for these tests)."""
 from __future__ import annotations
 
+from storywire.analyse.quote_eval import same_speaker
 from storywire.analyse.quotes import Quote, extract_quotes
 
 
@@ -58,3 +59,18 @@ def test_a_quote_after_an_opening_time_phrase_is_the_speaker_of_the_reported_spe
             "\u201cI went back to my computer and all of a sudden heard this loud ka-boom.\u201d Tim Simons, 17, who "
             "works at the gas station, also heard the blast.")
     assert quote(text, "loud ka-boom").speaker == "Bob Currie"
+
+
+def test_a_speaker_phrase_holds_the_acronym_the_text_gives_a_name_in_brackets():
+    text = ("The National Oceanic and Atmospheric Administration (NOAA) recently stated to \u201cExpect "
+            "record-shattering hot years soon, likely in the next couple of years.\u201d\n\n"
+            "A Foreign, Commonwealth & Development Office (FCDO) spokesperson told i: \u201cWe take all reports "
+            "of crime seriously and our teams are ready to help.\u201d")
+    assert quote(text, "record-shattering").speaker == "The National Oceanic and Atmospheric Administration"
+    assert quote(text, "all reports of crime").speaker == "FCDO spokesperson"  # the name cut off: its acronym
+
+
+def test_eval_quotes_takes_an_acronym_for_the_name_it_spells():
+    assert same_speaker("NOAA", "The National Oceanic and Atmospheric Administration", None)
+    assert same_speaker("The National Oceanic and Atmospheric Administration", "NOAA", None)
+    assert not same_speaker("NOAA", "The National Atmospheric Administration", None)

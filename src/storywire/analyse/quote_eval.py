@@ -147,9 +147,12 @@ def _name_tokens(phrase: str) -> tuple[list[str], bool]:
 def same_speaker(gold: str, found: str | None, found_full: str | None) -> bool:
     """Whether a found speaker names the annotated one: the same phrase, or a part of it ending the same way
     ("Putin" or "Russian President Vladimir Putin" for "Vladimir Putin", "the source" for "a source with
-    direct knowledge"; not "Texas senator John Cornyn on Thursday", nor "President Biden" for "Hunter Biden")."""
+    direct knowledge", "NOAA" for "The National Oceanic and Atmospheric Administration"; not "Texas senator John
+    Cornyn on Thursday", nor "President Biden" for "Hunter Biden")."""
     if not found:
         return False
+    if _acronym_of(gold, found) or _acronym_of(found, gold):
+        return True
     want, want_tail = _name_tokens(gold)
     for form in (found, found_full or ""):
         got, got_tail = _name_tokens(form)
@@ -162,6 +165,13 @@ def same_speaker(gold: str, found: str | None, found_full: str | None) -> bool:
         if got[-1] == want[-1] and (set(got) <= set(want) or set(want) <= set(got)):
             return True
     return False
+
+
+def _acronym_of(short: str, name: str) -> bool:
+    """Whether ``short`` is an acronym spelled by the capitalised words of ``name`` ("NOAA": "The National Oceanic and
+    Atmospheric Administration")."""
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() != "the")
+    return short.isupper() and len(short) >= 2 and short == initials
 
 
 def _contains(hay: list[str], needle: list[str]) -> bool:

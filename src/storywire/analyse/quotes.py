@@ -110,7 +110,9 @@ _CUE_EXT = (rf"(?:(?:has|have|had)\s+)?(?:(?:later|also|then|once|again|earlier|
             rf"|told\s+[^,.;:!?\"\u201c\u201d]{{1,60}}?|asked\s+(?!(?:if|whether|for|about|to|that)\b)[A-Z][\w\-]*"
             rf"|(?:{_CUE_WORDS})){_CIRC}")
 _CUE_EXT_AFTER = _CUE_EXT.replace(f"(?:{_CUE_WORDS})", f"(?:{_CUE_WORDS}|{_AFTER_ONLY_CUES})")
-_SPK = r"(?:[^,.;:!?\"\u201c\u201d\u2018\u2019()\[\]]|(?<=\w)\u2019(?=\w)){1,80}?"
+# A speaker phrase: no punctuation but a word's apostrophe and an acronym in brackets ("The National Oceanic and
+# Atmospheric Administration (NOAA) recently stated")
+_SPK = r"(?:[^,.;:!?\"\u201c\u201d\u2018\u2019()\[\]]|(?<=\w)\u2019(?=\w)|(?<= )\([A-Z][A-Z&]{1,10}\)(?= )){1,80}?"
 _AFTER_CUE_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<cue>{_CUE_WORDS}|{_AFTER_ONLY_CUES}|according to)\s+(?P<spk>{_SPK})"
                               rf"(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,60}}))?{_CIRC}\s*(?=[,.;:!?]|$)")
 # A circumstance too long for _CIRC after a cue ("thundered in Parliament during a session to discuss ..."); the
@@ -349,9 +351,21 @@ def _clean_quote(text: str) -> str:
 _CLAUSE_START = re.compile(r"\b(?:but|while|whereas|where|although|though|because|and then|so|whom)\s+")
 
 
+# A name and the acronym the text gives it in brackets: "United Atlantic Ventures (UAV)"
+_ACRONYM_AFTER = re.compile(r"(?P<name>(?:[A-Z][\w&\-'\u2019]*\s+(?:(?:and|of|for|&)\s+)?)*)"
+                            r"\((?P<acronym>[A-Z][A-Z&]{1,10})\)")
+
+
+def _spelled_or_acronym(m: re.Match) -> str:
+    """The name before an acronym in brackets when its capitalised words spell it out ("United Atlantic Ventures"),
+    else the acronym, the part of the name before it being cut off ("Commonwealth & Development Office (FCDO)")."""
+    initials = "".join(w[0] for w in m.group("name").split() if w[:1].isupper() and w != "The")
+    return m.group("name").rstrip() if initials == m.group("acronym") else m.group("acronym")
+
+
 def _subject(pre: str) -> str | None:
     """The speaker phrase at the end of ``pre`` (the text right before a cue verb)."""
-    pre = re.sub(r"\s*\([A-Z][A-Z&\u2024]{1,10}\)", "", pre)  # "United Atlantic Ventures (UAV),": the name
+    pre = _ACRONYM_AFTER.sub(_spelled_or_acronym, pre)  # "United Atlantic Ventures (UAV),": the name
     closed = pre.rstrip().endswith(",")
     pre = pre.strip().rstrip(",").strip()
     if re.search(r"\b(?:is|are|was|were|be|been|being)$", pre):
