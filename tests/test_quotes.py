@@ -974,7 +974,7 @@ def test_a_speakers_verdict_is_the_speakers_words():
     text = ("Our critic Neil McCormick is watching the ceremony. SZA wins the award but does not accept in person.\n\n"
             "Neil\u2019s verdict: \u201c\u2018Sorry I can\u2019t be there,\u2019 says SZA, and doesn\u2019t add that "
             "she had paint to watch drying.\u201d")
-    assert quote(text, "paint to watch").speaker == "Neil"  # was "Neil’s"
+    assert quote(text, "paint to watch").speaker == "Neil McCormick"  # was "Neil’s"; "Neil" is the one Neil named
 
 
 def test_an_owner_or_a_base_before_a_name_is_its_role():

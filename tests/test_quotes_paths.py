@@ -74,3 +74,10 @@ def test_eval_quotes_takes_an_acronym_for_the_name_it_spells():
     assert same_speaker("NOAA", "The National Oceanic and Atmospheric Administration", None)
     assert same_speaker("The National Oceanic and Atmospheric Administration", "NOAA", None)
     assert not same_speaker("NOAA", "The National Atmospheric Administration", None)
+
+
+def test_a_common_first_name_alone_is_the_one_person_named_in_full_so_initial_and_all():
+    text = ("One of the organizers was Walter A. Clyburn Reed, the grandson of Congressman James Clyburn.\n\n"
+            "\u201cHe was referring to his generation in particular,\u201d Walter said.")
+    q = quote(text, "his generation")
+    assert (q.speaker, q.role) == ("Walter A. Clyburn Reed", None)
