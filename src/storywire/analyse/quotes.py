@@ -1395,6 +1395,8 @@ def _previous_sentence(a: _Around, prev_attr_end: int) -> _Attribution | None:
     prev = a.prev_sentence.strip()
     reported = _reported_speech(prev, prev)  # "Page was no tease, Yeager said. “…”": Yeager
     pronoun = _PRONOUN_SAID_END.search(prev)  # "Taking Archie out is his favourite thing, he said. “…”": he
+    if not reported and not pronoun and _SAID_IN_CLAUSE.search(prev):
+        return None  # "Lohan checked into Betty Ford, her rep confirms to PEOPLE. “…”": the rep's, not Lohan's
     spk = reported.speaker.replace("\u2024", ".") if reported else pronoun.group(1) if pronoun else \
         sentence_subject(prev)
     if not spk:
@@ -1402,6 +1404,10 @@ def _previous_sentence(a: _Around, prev_attr_end: int) -> _Attribution | None:
     return _Attribution(spk, "said", "", False, a.after_start)
 
 
+# A clause of its own in which someone else (a few words, no pronoun: "she says", "who told" are the subject's own)
+# says something: the sentence's subject is not who spoke.
+_SAID_IN_CLAUSE = re.compile(rf",\s+(?!(?i:he|she|they|it|i|we|you|who|which|that)\b)(?:[\w'\u2019.-]+\s+){{1,4}}?"
+                             rf"(?:{_CUE_WORDS}|confirms|reports|reported)\b")
 _PRONOUN_SAID_END = re.compile(r",\s+(he|she)\s+(?:said|says|added|adds|explained|recalled)\s*[.!]$")
 _ASIDE_BEFORE = re.compile(r"\s(?:\u2014|\u2013|--)\s(?:(?!\u2014|\u2013|--).)+(?:\u2014|\u2013|--)\s*$")
 _SENTENCE_ENDS = (". ", "? ", "! ", ".\u201d ", '." ', "?\u201d ", "!\u201d ")
