@@ -628,6 +628,10 @@ def test_eval_quotes_on_a_small_set(tmp_path: Path):
     r = storywire("eval", "quotes", str(case_file), "--show", cwd=tmp_path)
     assert r.returncode == 0 and re.search(r"7\s+6\s+3/6\s+1\s+1\s+1\s+1\s+0", r.stdout), r.stdout
     assert "cases.jsonl:4: wrong: 'bridge is safe' by 'Jane Roe', found 'Tom Hale'" in r.stderr
+    assert "found 'Tom Hale' via said_after/name" in " ".join(r.stderr.split())  # the rule that credited it
+    r = storywire("eval", "quotes", str(case_file), "--by-rule", cwd=tmp_path)  # which rule credited each speaker
+    assert r.returncode == 0 and re.search(r"said_after/name\s+2\s+1\s+0", r.stdout), r.stdout
+    assert re.search(r"said_after/description\s+1\s+0\s+0", r.stdout), r.stdout
 
 
 @pytest.mark.parametrize("line, why", [
@@ -731,9 +735,15 @@ QUOTE_SET_FLOORS = [
     # before, 59/65 and 3 wrong after); fresh10b, held out, measured once before (59/73, 8 wrong, none of 3 unnamed
     # credited) and once after round 12's changes (60/73, 8 wrong, none credited); its errors were read in round 13
     # (the wrong speakers), so tuning data now (round 13: fresh10a 59/65, 1 wrong; fresh10b 65/73, 2 wrong; fresh10a
-    # 58/65 once a relative clause credits only a person "who" names)
+    # 58/65 once a relative clause credits only a person "who" names; round 14: fresh10b 69/73, none wrong)
     QuoteSetFloor("fresh10a", 69, 65, 4, 58, 1, 5, 0),
-    QuoteSetFloor("fresh10b", 76, 73, 3, 65, 2, 2, 0),
+    QuoteSetFloor("fresh10b", 76, 73, 3, 69, 0, 1, 0),
+    # 24 documents in no other set (ECB+ dev lines 7-420 of 15 topics, 5 English pages of trafilatura-eval),
+    # annotated before round 14 and split by alternate document: fresh11a, tuned on in round 14 (58/66 and 2 wrong
+    # before, 63/66 and none after); fresh11b, held out, measured once before (59/68, 4 wrong, none of 3 unnamed
+    # credited) and once after round 14's changes (the same: none of them reached it)
+    QuoteSetFloor("fresh11a", 68, 66, 2, 63, 0, 1, 0),
+    QuoteSetFloor("fresh11b", 71, 68, 3, 59, 4, 5, 0),
 ]
 
 
@@ -970,7 +980,7 @@ def test_a_speakers_verdict_is_the_speakers_words():
     text = ("Our critic Neil McCormick is watching the ceremony. SZA wins the award but does not accept in person.\n\n"
             "Neil\u2019s verdict: \u201c\u2018Sorry I can\u2019t be there,\u2019 says SZA, and doesn\u2019t add that "
             "she had paint to watch drying.\u201d")
-    assert quote(text, "paint to watch").speaker == "Neil"  # was "Neil’s"
+    assert quote(text, "paint to watch").speaker == "Neil McCormick"  # was "Neil’s"; "Neil" is the one Neil named
 
 
 def test_an_owner_or_a_base_before_a_name_is_its_role():

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from ..errors import InputError
-from .quotes import extract_quotes, merge_quotes
+from .quotes import Quote, extract_quotes, merge_quotes
 from .text import norm_tokens
 
 _ARTICLES = frozenset({"a", "an", "the"})
@@ -40,6 +40,7 @@ class CaseResult:
     case: QuoteCase
     outcome: Outcome
     found_speaker: str | None
+    via: str = ""  # the path that credited the quote ("said_after/name", "joined", ...), "" when none did
 
 
 def read_cases(path: Path) -> list[QuoteCase]:
@@ -146,9 +147,12 @@ def _name_tokens(phrase: str) -> tuple[list[str], bool]:
 def same_speaker(gold: str, found: str | None, found_full: str | None) -> bool:
     """Whether a found speaker names the annotated one: the same phrase, or a part of it ending the same way
     ("Putin" or "Russian President Vladimir Putin" for "Vladimir Putin", "the source" for "a source with
-    direct knowledge"; not "Texas senator John Cornyn on Thursday", nor "President Biden" for "Hunter Biden")."""
+    direct knowledge", "NOAA" for "The National Oceanic and Atmospheric Administration"; not "Texas senator John
+    Cornyn on Thursday", nor "President Biden" for "Hunter Biden")."""
     if not found:
         return False
+    if _acronym_of(gold, found) or _acronym_of(found, gold):
+        return True
     want, want_tail = _name_tokens(gold)
     for form in (found, found_full or ""):
         got, got_tail = _name_tokens(form)
@@ -163,36 +167,66 @@ def same_speaker(gold: str, found: str | None, found_full: str | None) -> bool:
     return False
 
 
+def _acronym_of(short: str, name: str) -> bool:
+    """Whether ``short`` is an acronym spelled by the capitalised words of ``name`` ("NOAA": "The National Oceanic and
+    Atmospheric Administration")."""
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() != "the")
+    return short.isupper() and len(short) >= 2 and short == initials
+
+
 def _contains(hay: list[str], needle: list[str]) -> bool:
     n = len(needle)
     return any(hay[i:i + n] == needle for i in range(len(hay) - n + 1))
 
 
-def score_case(case: QuoteCase, ledger: list[dict]) -> CaseResult:
-    """The outcome of one case against the quote ledger of its document."""
+def score_case(case: QuoteCase, ledger: list[dict], quotes: Sequence[Quote] = ()) -> CaseResult:
+    """The outcome of one case against the quote ledger of its document (and the path that credited it, from the
+    document's ``quotes``)."""
     want = norm_tokens(case.quote)
     hit = next((q for q in ledger if _contains(norm_tokens(q["text"]), want)), None)
     if hit is None:
         return CaseResult(case, "missed", None)
+    via = _via(want, quotes) if hit["speaker"] else ""
     spk = hit["speaker"]
     if case.speaker is None:
-        return CaseResult(case, "wrongly attributed" if spk else "rightly unattributed", spk)
+        return CaseResult(case, "wrongly attributed" if spk else "rightly unattributed", spk, via)
     if not spk:
         return CaseResult(case, "unattributed", None)
     right = same_speaker(case.speaker, spk, hit.get("speaker_full"))
-    return CaseResult(case, "right" if right else "wrong", hit.get("speaker_full") or spk)
+    return CaseResult(case, "right" if right else "wrong", hit.get("speaker_full") or spk, via)
+
+
+def _via(want: list[str], quotes: Sequence[Quote]) -> str:
+    """The path of the quote holding ``want``: its own, or "joined" when the words are in a part joined to it."""
+    for q in quotes:
+        if not q.speaker or not _contains(q.tokens, want):
+            continue
+        first = norm_tokens(q.text[:q.joined_at[0]]) if q.joined_at else q.tokens
+        return q.via if _contains(first, want) else "joined"
+    return "?"
 
 
 def evaluate(cases: list[QuoteCase], article_text: Callable[[int], str]) -> list[CaseResult]:
     """Every case scored against the quote ledger of its document (each document analysed once)."""
-    ledgers: dict[str, list[dict]] = {}
+    ledgers: dict[str, tuple[list[dict], list[Quote]]] = {}
     results = []
     for case in cases:
         if case.doc_key not in ledgers:
             text = doc_text(case, article_text)
-            ledgers[case.doc_key] = merge_quotes({1: extract_quotes(1, text)}, [1], {1: ""})
-        results.append(score_case(case, ledgers[case.doc_key]))
+            quotes = extract_quotes(1, text)
+            ledgers[case.doc_key] = merge_quotes({1: list(quotes)}, [1], {1: ""}), quotes
+        results.append(score_case(case, *ledgers[case.doc_key]))
     return results
+
+
+def by_path(results: list[CaseResult]) -> list[tuple[str, int, int, int]]:
+    """(path, right, wrong, wrongly attributed) of the credited cases, per path that credited them."""
+    counts: dict[str, list[int]] = {}
+    for r in results:
+        if r.outcome in ("right", "wrong", "wrongly attributed"):
+            counts.setdefault(r.via, [0, 0, 0])[("right", "wrong", "wrongly attributed").index(r.outcome)] += 1
+    rows = [(path, right, wrong, credited) for path, (right, wrong, credited) in counts.items()]
+    return sorted(rows, key=lambda t: (-(t[1] + t[2] + t[3]), t[0]))
 
 
 def summary(results: list[CaseResult]) -> dict:

@@ -15,7 +15,8 @@ quote split by its attribution ("A," X said. "B.") is joined back, within its se
 after sentences naming no one; never from a quote other than the last one listed (a title or scare quote left out in
 between breaks the run, unless inside that quote's sentence), never across a sentence of someone speaking ("“A.” Lon
 Wood said he met Ben. “B.”"), never inside a later sentence about someone else; a paragraph of quotes with no
-attribution at all continues the previous paragraph's speaker (news convention). A title inside a sentence (a few
+attribution at all continues the previous paragraph's speaker (news convention) when its text outside the quotes
+names no one and holds no speech verb. A title inside a sentence (a few
 capitalised words: 'director of "A Beautiful Mind"') and a thing's name ('is titled, "…"') are nobody's words, and no
 quote is joined to a title; an attribution holding a title reads across it (", X, a producer of "Drag Race," said"). A
 medium's report ("The newspaper said Palin released a statement in which she said") gives the words to the person it
@@ -109,7 +110,9 @@ _CUE_EXT = (rf"(?:(?:has|have|had)\s+)?(?:(?:later|also|then|once|again|earlier|
             rf"|told\s+[^,.;:!?\"\u201c\u201d]{{1,60}}?|asked\s+(?!(?:if|whether|for|about|to|that)\b)[A-Z][\w\-]*"
             rf"|(?:{_CUE_WORDS})){_CIRC}")
 _CUE_EXT_AFTER = _CUE_EXT.replace(f"(?:{_CUE_WORDS})", f"(?:{_CUE_WORDS}|{_AFTER_ONLY_CUES})")
-_SPK = r"(?:[^,.;:!?\"\u201c\u201d\u2018\u2019()\[\]]|(?<=\w)\u2019(?=\w)){1,80}?"
+# A speaker phrase: no punctuation but a word's apostrophe and an acronym in brackets ("The National Oceanic and
+# Atmospheric Administration (NOAA) recently stated")
+_SPK = r"(?:[^,.;:!?\"\u201c\u201d\u2018\u2019()\[\]]|(?<=\w)\u2019(?=\w)|(?<= )\([A-Z][A-Z&]{1,10}\)(?= )){1,80}?"
 _AFTER_CUE_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<cue>{_CUE_WORDS}|{_AFTER_ONLY_CUES}|according to)\s+(?P<spk>{_SPK})"
                               rf"(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,60}}))?{_CIRC}\s*(?=[,.;:!?]|$)")
 # A circumstance too long for _CIRC after a cue ("thundered in Parliament during a session to discuss ..."); the
@@ -123,6 +126,10 @@ _AFTER_LONG_APPOS = re.compile(
     r"^\s*,?\s*(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})(?P<appos>),\s+(?:[a-z]|the\b)"
     r"(?:[^\"\u201c\u201d!?;:.]|\.(?!\s+[A-Z\"\u201c]|$)){1,200}?,\s+(?P<cue>(?:(?:later|also|once|then)\s+)?(?:said|says|added|adds|"
     r"wrote|recalled|explained|told\s+[^,.;:!?\"\u201c\u201d]{1,40}?))\s*(?=[.,]|$)")
+# Any verb between a quote that ends on a comma and a name, inverted, is its attribution: "“…,” remembers Shanna
+# Challenger, coordinator for ...", "“…,” recounts Ann Lee." (a verb no list holds).
+_AFTER_ANY_VERB = re.compile(r"^\s*,?\s*(?P<cue>(?!(?:is|was|has|does|goes|comes)\b)[a-z]{3,}(?:s|ed))\s+"
+                             r"(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){1,3})(?P<appos>)(?=\s*[,.]|\s*$)")
 # A medium quoting someone: ", the New York Daily News quoted witness Devonte Brown as saying."
 _AFTER_QUOTED_AS = re.compile(rf"^\s*,?\s*[^.!?\"\u201c\u201d]{{0,80}}?\bquoted\s+(?P<spk>{_SPK})\s+as\s+"
                               r"(?P<cue>saying)(?P<appos>)\s*(?=[,.;:!?]|$)")
@@ -190,6 +197,7 @@ _ACCORDING = re.compile(rf"^(?P<content>.{{20,}}?),?\s+(?P<cue>according to)\s+(
 _MASK = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|Sen|Rep|Rev|Hon|St|Jr|Sr|No|"
                    r"Const|Det|Insp|Supt|Cpl|Pvt|Cmdr|Atty|Dist|Ald|Fr|Brig|Msgr|"
                    r"Feb|Jan|Aug|Sept|Oct|Nov|Dec)\.|\b[A-Z]\.(?=[A-Z\s-])")
+_DETACHED_COLON = re.compile(r"(?<=\w) :(?=\s)")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 # Words that stand for a speaker without naming one ("another accused the government of ...").
 _NOBODY = {"another", "one", "others", "some", "many", "someone", "somebody", "anyone", "everyone", "all", "both",
@@ -236,11 +244,14 @@ class Quote:
     is_person: bool = False
     role: str | None = None  # "Texas senator", "NATO's deputy secretary general"
     shared_surname: bool = False  # a bare surname the article gives several people ("Thomas": Clarence, Ginni)
+    via: str = ""  # the path that credited the speaker: the rule that found the phrase, and the phrase's form
+    joined_at: list[int] = field(default_factory=list, repr=False)  # where in ``text`` each joined part starts
 
 
 def _mask(text: str) -> str:
-    """Same-length copy with abbreviation dots replaced, so "Mr. Macron" does not end a phrase."""
-    return _MASK.sub(lambda m: m.group()[:-1] + "\u2024", text)
+    """Same-length copy with abbreviation dots replaced, so "Mr. Macron" does not end a phrase, and a colon a
+    detokenised text spaced off its word put back on it ("She added : “…”" reads "She added:  “…”")."""
+    return _DETACHED_COLON.sub(": ", _MASK.sub(lambda m: m.group()[:-1] + "\u2024", text))
 
 
 def quote_spans(par: str) -> list[tuple[int, int, bool]]:
@@ -337,9 +348,24 @@ def _clean_quote(text: str) -> str:
     return re.sub(r"(?<=[\s,])'$", "", text).rstrip(" ,").strip()  # "another form, ''": the closing mark's half
 
 
+_CLAUSE_START = re.compile(r"\b(?:but|while|whereas|where|although|though|because|and then|so|whom)\s+")
+
+
+# A name and the acronym the text gives it in brackets: "United Atlantic Ventures (UAV)"
+_ACRONYM_AFTER = re.compile(r"(?P<name>(?:[A-Z][\w&\-'\u2019]*\s+(?:(?:and|of|for|&)\s+)?)*)"
+                            r"\((?P<acronym>[A-Z][A-Z&]{1,10})\)")
+
+
+def _spelled_or_acronym(m: re.Match) -> str:
+    """The name before an acronym in brackets when its capitalised words spell it out ("United Atlantic Ventures"),
+    else the acronym, the part of the name before it being cut off ("Commonwealth & Development Office (FCDO)")."""
+    initials = "".join(w[0] for w in m.group("name").split() if w[:1].isupper() and w != "The")
+    return m.group("name").rstrip() if initials == m.group("acronym") else m.group("acronym")
+
+
 def _subject(pre: str) -> str | None:
     """The speaker phrase at the end of ``pre`` (the text right before a cue verb)."""
-    pre = re.sub(r"\s*\([A-Z][A-Z&\u2024]{1,10}\)", "", pre)  # "United Atlantic Ventures (UAV),": the name
+    pre = _ACRONYM_AFTER.sub(_spelled_or_acronym, pre)  # "United Atlantic Ventures (UAV),": the name
     closed = pre.rstrip().endswith(",")
     pre = pre.strip().rstrip(",").strip()
     if re.search(r"\b(?:is|are|was|were|be|been|being)$", pre):
@@ -359,12 +385,13 @@ def _subject(pre: str) -> str | None:
     named = _apposition_name(segs) if closed else None
     if named is not None:
         full = named
-    elif len(segs) >= 2 and _looks_name(segs[-2]) and not _looks_name(last) and len(last.split()) <= 12:
-        full = segs[-2] + ", " + last
+    elif len(segs) >= 2 and _looks_name(_CLAUSE_START.split(segs[-2])[-1]) and not _looks_name(last) and \
+            len(last.split()) <= 12:
+        full = segs[-2] + ", " + last  # "..., while John C. Cerar, the former commander ..., said": the name
     else:
         full = last
     # Drop a leading clause up to a conjunction ("... but three EU diplomats").
-    parts = re.split(r"\b(?:but|while|whereas|where|although|though|because|and then|so|whom)\s+", full)
+    parts = _CLAUSE_START.split(full)
     clause = _AND_NAME.match(parts[-1].strip())
     if clause and _verb_clause(clause.group("clause")):
         parts = [clause.group("name")]  # "Watkins is making himself ... and Emery added:": the nearest subject
@@ -376,7 +403,8 @@ def _subject(pre: str) -> str | None:
     known_as = re.search(r"\bknown\s+as\s+(?P<name>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})$", full)
     full = known_as.group("name") if known_as else full  # "the performer known as Flloyd": Flloyd
     words = [w.lower().strip("\u2024.'\u2019") for w in re.split(r"[\s,]+", full) if w]
-    if not words or len(words) > 12 or words != ["it"] and any(w in _BAD_SPEAKER_WORDS for w in words):
+    if not words or len(words) > (18 if "," in full else 12) or \
+            words != ["it"] and any(w in _BAD_SPEAKER_WORDS for w in words):
         return None
     return full.replace("\u2024", ".")
 
@@ -670,8 +698,8 @@ def _credit(ctx: _Context, p_index: int, q: Quote) -> None:
 
 
 def _credited_before(credited: list[tuple[int, Quote]], position: int) -> list[tuple[int, Quote]]:
-    """The quotes credited so far that stand before ``position``, in reading order (a paragraph's quotes in marks
-    are credited before its reported speech, and a "he" of reported speech refers back, never forward)."""
+    """The quotes credited so far that stand before ``position``, in reading order (a sentence of reported speech
+    after a quote in marks is credited after it, and a "he" refers back, never forward)."""
     return sorted((pq for pq in credited if pq[1].position < position), key=lambda pq: pq[1].position)
 
 
@@ -697,15 +725,15 @@ _POSTMODIFIERS = frozenset({"", "for", "of", "at", "with", "from"})  # "a spokes
 
 
 def _last_described(ctx: _Context, gender: str, position: int, para: int) -> Quote | None:
-    """The person described but not named ("an officer") who was quoted last within reach, when no one was quoted
-    or named since and a "he" (``gender`` m) or "she" may be them."""
+    """The person described but not named ("an officer", "the spokeswoman") who was quoted last within reach, when
+    no one was quoted or named since and a "he" (``gender`` m) or "she" may be them."""
     sayers, speakers = _credited_before(ctx.sayers, position), _credited_before(ctx.speakers, position)
     if not sayers:
         return None
     p_index, q = sayers[-1]
     words = (q.speaker or "").lower().split()
     head = next((w for w, after in zip(words, [*words[1:], ""], strict=True) if after in _POSTMODIFIERS), "")
-    if p_index < para - _SPEAKER_REACH or not words or words[0] not in ("a", "an", "one") or \
+    if p_index < para - _SPEAKER_REACH or not words or words[0] not in ("a", "an", "one", "the") or \
             head not in _PERSON_HEADS | EPITHET_NOUNS or description_gender(q.speaker or "") not in ("?", gender):
         return None
     if speakers and speakers[-1][1].position > q.position:
@@ -774,15 +802,12 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
         if p_index in skip_paras:
             prev = _ParaEnd(None, None, False)
             continue
-        para_quotes, prev = _direct_quotes(ctx, p_index, ps, spans[p_index], prev)
+        # Indirect speech in the sentences of this paragraph that hold no quotation marks, credited in reading order
+        # with its quotes (a "she" in a quote's attribution may stand for the speaker of a sentence before it).
+        unquoted = [(s, e) for sp_index, s, e in sents if sp_index == p_index and
+                    not any(c in text[s:e] for c in ALL_DOUBLE)]
+        para_quotes, prev = _direct_quotes(ctx, p_index, ps, spans[p_index], prev, unquoted)
         out.extend(para_quotes)
-        # Indirect speech in the sentences of this paragraph that hold no quotation marks.
-        for sp_index, s, e in sents:
-            if sp_index == p_index and not any(c in text[s:e] for c in ALL_DOUBLE):
-                iq = _indirect(ctx, text[s:e], s, p_index)
-                if iq:
-                    out.append(iq)
-                    _credit(ctx, p_index, iq)
     for q in out:
         q.text = q.text.rstrip(" ,")
         q.tokens = norm_tokens(q.text)
@@ -792,6 +817,19 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
     # a quote of one word ("nonsense.", "Uncommitted") is a scare quote, not a quote, unless it is a whole sentence
     # ("Yes."): it still tells who speaks (the paragraph after, "it said"), but it is not listed
     return [q for q in out if len(q.text.split()) >= 2 or re.fullmatch(r"[A-Z]\w*[.!?]", q.text)]
+
+
+def _indirect_quotes(ctx: _Context, sentences: list[tuple[int, int]], before: int, p_index: int) -> list[Quote]:
+    """The sentences (start, end) of paragraph ``p_index`` ending before ``before`` that report speech, as indirect
+    quotes, credited; they are taken off ``sentences``."""
+    found = []
+    while sentences and sentences[0][1] <= before:
+        s, e = sentences.pop(0)
+        iq = _indirect(ctx, ctx.text[s:e], s, p_index)
+        if iq:
+            found.append(iq)
+            _credit(ctx, p_index, iq)
+    return found
 
 
 class _ParaEnd(NamedTuple):
@@ -804,8 +842,9 @@ class _ParaEnd(NamedTuple):
 
 
 def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[int, int, bool]],
-                   prev: _ParaEnd) -> tuple[list[Quote], _ParaEnd]:
-    """The quotes in quotation marks of one paragraph (at ``offset`` in the article), attributed."""
+                   prev: _ParaEnd, unquoted: list[tuple[int, int]]) -> tuple[list[Quote], _ParaEnd]:
+    """The quotes in quotation marks of one paragraph (at ``offset`` in the article), attributed, with the indirect
+    quotes of its ``unquoted`` sentences (those before a quote credited before it)."""
     par = ctx.text[offset:offset + _para_len(ctx.text, offset)]
     masked = _mask(par)
     attrs: list[_Attribution | None] = []
@@ -830,7 +869,9 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
     last_title: Quote | None = None  # the last title listed ("The Freaks Came Out to Write"): no quote goes on from it
     last_span = -1  # the span the last quote listed ends with: a quote goes on only from that one
     named = [mt.position - offset for mt in ctx.people.items if mt.para == p_index]
+    indirect: list[Quote] = []
     for k, (qs, qe, _) in enumerate(spans):
+        indirect += _indirect_quotes(ctx, unquoted, offset + qs, p_index)
         inner = _clean_quote(par[qs:qe])
         attr = attrs[k]
         own = attr is not None and attr.own
@@ -841,7 +882,8 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
             _join(para_quotes[-1], inner)  # a quote split by its attribution: joined to the previous one (not a title)
             last_span = k
             continue
-        if attr is None and k == 0 and qs <= 1 and not any_own and not titled[k]:
+        if attr is None and k == 0 and qs <= 1 and not any_own and not titled[k] and \
+                not _names_outside_quotes(ctx, masked, spans, offset, p_index):
             inherited = _inherited(ctx, prev, inner, offset + qs, p_index)
             if inherited is not None:
                 para_quotes.append(inherited)
@@ -849,6 +891,8 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
                 last_span = k
                 continue
         short, full, role, person = _speaker_fields(ctx, attr.speaker if attr else None, offset + qs, p_index)
+        finder = _FINDER_NAMES[found_by[k][0]] + ("" if own else "~used") if found_by[k][0] < len(_FINDER_NAMES) - 1 \
+            else "sentence"
         if attr is not None and own and not short:  # the phrase found names no one: the parse's, or a later finder's
             around, (first, attr_end) = _around(par, masked, spans, k), found_by[k]
             later = [f for f in _ATTRIBUTION_FINDERS[first + 1:] if f is not _parsed]
@@ -857,6 +901,7 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
                 fields = _speaker_fields(ctx, alt.speaker, offset + qs, p_index) if alt and alt.own else None
                 if alt is not None and fields is not None and fields[0]:
                     attr, (short, full, role, person) = alt, fields
+                    finder = f"{finder}>{_FINDER_NAMES[_ATTRIBUTION_FINDERS.index(find)]}"
                     break
         if short and person and _names_resolved_speaker(inner, short, attr.speaker if attr else ""):
             short, full, role, person = None, None, None, False  # "“Our Jerry is in heaven,” she said": not Jerry
@@ -866,13 +911,27 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
             continue
         para_quotes.append(Quote("direct", inner, short, full, attr.cue if attr else None,
                                  clean_space(attr.text if attr else ""), ctx.article_id, offset + qs,
-                                 is_person=person, role=role))
+                                 is_person=person, role=role, via=_via(finder, attr, short, person)))
         _credit(ctx, p_index, para_quotes[-1])
         last_span = k
         if titled[k]:
             last_title = para_quotes[-1]
     last = next((q for q in reversed(para_quotes) if q.speaker), None)
-    return para_quotes, _ParaEnd(last, _ending_intro(par, masked, spans, offset), bool(spans) and not spans[-1][2])
+    indirect += _indirect_quotes(ctx, unquoted, len(ctx.text), p_index)
+    return para_quotes + indirect, _ParaEnd(last, _ending_intro(par, masked, spans, offset),
+                                            bool(spans) and not spans[-1][2])
+
+
+def _names_outside_quotes(ctx: _Context, masked: str, spans: list[tuple[int, int, bool]], offset: int,
+                          p_index: int) -> bool:
+    """Whether a paragraph's text outside its quotes names a person or holds a speech verb: the paragraph tells
+    whose words it gives (though no rule read it: "“…?” came the question from Gayle King."), so they never go on
+    from the paragraph before."""
+    outside = [(e, spans[i + 1][0] if i + 1 < len(spans) else len(masked)) for i, (_, e, _) in enumerate(spans)]
+    outside.insert(0, (0, spans[0][0]))
+    if any(SPEECH_WORD.search(masked, a, b) for a, b in outside):
+        return True
+    return any(mt.para == p_index and any(a <= mt.position - offset < b for a, b in outside) for mt in ctx.people.items)
 
 
 def _scare_quote(text: str) -> bool:
@@ -998,12 +1057,12 @@ def _inherited(ctx: _Context, prev: _ParaEnd, inner: str, position: int, p_index
         short, full, role, person = _speaker_fields(ctx, phrase, at, p_index - 1)
         if short:
             return Quote("direct", inner, short, full, cue, f"{phrase} {cue}:", ctx.article_id, position,
-                         is_person=person, role=role)
+                         is_person=person, role=role, via=f"intro/{_phrase_form(phrase, person)}")
     q = prev.last_quote
     if q is None:
         return None
     return Quote("direct", inner, q.speaker, q.speaker_full, q.cue, "(continued)", ctx.article_id, position,
-                 is_person=q.is_person, role=q.role)
+                 is_person=q.is_person, role=q.role, via="continued")
 
 
 # A heading naming whose words follow: "RAYE's acceptance speech for Song of the Year", "Biden's statement in full"
@@ -1042,6 +1101,7 @@ def _ending_intro(par: str, masked: str, spans: list[tuple[int, int, bool]], off
 
 def _join(prev: Quote, inner: str) -> None:
     """Append ``inner`` to the quote it continues ("A," X said. "B.")."""
+    prev.joined_at.append(len(prev.text))
     if prev.text.endswith(",") or (inner[:1].islower()):
         prev.text = prev.text.rstrip(",") + " " + inner
     elif prev.text[-1:] in ".!?\u2026":
@@ -1062,6 +1122,11 @@ class _Around(NamedTuple):
     quote: str  # the quote's own text
 
 
+# A sentence opening on a time or place phrase before a quote: "Later in the afternoon, “…”"
+_OPENING_ADVERBIAL = re.compile(r"\s*(?:Later|Earlier|Then|Afterwards|Now|Still|Today|Yesterday|In|On|At|By|During|"
+                                r"After|Before)(?:\s+[a-z][\w\-]*){0,5},\s*")
+
+
 def _around(par: str, masked: str, spans: list[tuple[int, int, bool]], k: int) -> _Around:
     qs, qe, closed = spans[k]
     after_start = qe + 1 if closed else qe
@@ -1072,7 +1137,7 @@ def _around(par: str, masked: str, spans: list[tuple[int, int, bool]], k: int) -
     # Only the last sentence of the text before the quote can introduce it.
     cut = _last_sentence_start(before)
     if cut >= 0:
-        if not before[cut:].strip():
+        if not before[cut:].strip() or _OPENING_ADVERBIAL.fullmatch(before[cut:]):
             earlier = before[:cut].rstrip()
             prev_sentence = earlier[max(_last_sentence_start(earlier), 0):]
         before, before_start = before[cut:], before_start + cut
@@ -1125,7 +1190,7 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
                                     a.after.lstrip()[:1].isupper() and not re.search(r"[.!?]", a.after)):
         return None  # "…. But one woman … told NY1 that …", "…. Paul Browne had said, “…”": the next sentence's
     m = _AFTER_QUOTED_AS.match(a.after) or _AFTER_CUE_FIRST.match(a.after) or _AFTER_SPK_FIRST.match(a.after) or \
-        _AFTER_LONG_APPOS.match(a.after)
+        _AFTER_LONG_APPOS.match(a.after) or (_AFTER_ANY_VERB.match(a.after) if a.quote.rstrip()[-1:] in ",?!" else None)
     if m and m.re is _AFTER_SPK_FIRST and _ends_sentence(a.quote) and _BEFORE_ANY.search(m.group("spk")):
         return None  # "“….” Owen says fire departments responded": the next sentence reports other words
     if m and m.re is _AFTER_CUE_FIRST:  # the phrase runs to the end: trim_phrase tells role from time and place
@@ -1231,8 +1296,10 @@ def _cues_before(a: _Around) -> list[re.Match]:
     if len(cues) < 2 or a.quote.lstrip()[:1].isupper():
         return cues
     pre = a.before[:cues[-1].start()]
-    if re.search(r"[,;:()\u2014\u2013]", a.before[cues[-1].end():]) or pre.rstrip().endswith(",") or not _subject(pre):
-        return cues
+    own = _subject(pre)
+    if re.search(r"[,;:()\u2014\u2013]", a.before[cues[-1].end():]) or not own or \
+            pre.rstrip().endswith(",") and not split_speaker(trim_phrase(own)).is_person:
+        return cues  # (a name before an apposition is the clause's own subject: "while X, the former ..., said")
     return cues[-1:]
 
 
@@ -1322,11 +1389,14 @@ def _previous_sentence(a: _Around, prev_attr_end: int) -> _Attribution | None:
     that sentence reports what someone said)."""
     ends_sentence = a.quote.rstrip()[-1:] in ".!?\u2026" or a.after.strip()[:1] in ("", ".", "!", "?") or \
         a.after.lstrip().startswith(("--", "\u2014", "\u2013"))  # "“…” -- something he never could": an aside
-    if a.before.strip() or not a.prev_sentence or not ends_sentence or a.after.lstrip(" ,")[:1].islower():
+    if a.before.strip() and not _OPENING_ADVERBIAL.fullmatch(a.before) or not a.prev_sentence or \
+            not ends_sentence or a.after.lstrip(" ,")[:1].islower():
         return None  # ("“Why did you do it?” the widow read from her son's letter": its sentence says whose)
     prev = a.prev_sentence.strip()
     reported = _reported_speech(prev, prev)  # "Page was no tease, Yeager said. “…”": Yeager
     pronoun = _PRONOUN_SAID_END.search(prev)  # "Taking Archie out is his favourite thing, he said. “…”": he
+    if not reported and not pronoun and _SAID_IN_CLAUSE.search(prev):
+        return None  # "Lohan checked into Betty Ford, her rep confirms to PEOPLE. “…”": the rep's, not Lohan's
     spk = reported.speaker.replace("\u2024", ".") if reported else pronoun.group(1) if pronoun else \
         sentence_subject(prev)
     if not spk:
@@ -1334,6 +1404,10 @@ def _previous_sentence(a: _Around, prev_attr_end: int) -> _Attribution | None:
     return _Attribution(spk, "said", "", False, a.after_start)
 
 
+# A clause of its own in which someone else (a few words, no pronoun: "she says", "who told" are the subject's own)
+# says something: the sentence's subject is not who spoke.
+_SAID_IN_CLAUSE = re.compile(rf",\s+(?!(?i:he|she|they|it|i|we|you|who|which|that)\b)(?:[\w'\u2019.-]+\s+){{1,4}}?"
+                             rf"(?:{_CUE_WORDS}|confirms|reports|reported)\b")
 _PRONOUN_SAID_END = re.compile(r",\s+(he|she)\s+(?:said|says|added|adds|explained|recalled)\s*[.!]$")
 _ASIDE_BEFORE = re.compile(r"\s(?:\u2014|\u2013|--)\s(?:(?!\u2014|\u2013|--).)+(?:\u2014|\u2013|--)\s*$")
 _SENTENCE_ENDS = (". ", "? ", "! ", ".\u201d ", '." ', "?\u201d ", "!\u201d ")
@@ -1379,6 +1453,24 @@ def _quotes_blanked(text: str) -> str:
 # Where a direct quote's attribution is looked for, in this order: the first one found is taken.
 _ATTRIBUTION_FINDERS = (_said_after, _said_late, _words_of, _intro_before, _saying_before, _cue_before, _colon_before,
                         _parsed, _next_sentence, _previous_sentence)
+
+
+_FINDER_NAMES = tuple(f.__name__.strip("_") for f in _ATTRIBUTION_FINDERS) + ("",)
+
+
+def _phrase_form(phrase: str, person: bool) -> str:
+    """The form of a speaker phrase: a pronoun, a description ("the minister", "a source"), or a name."""
+    low = phrase.strip().lower()
+    if low in _PRONOUNS:
+        return "pronoun"
+    if low.split()[0] in ("the", "a", "an", "one", "another", "two", "three", "some", "his", "her", "their"):
+        return "description"
+    return "name" if person else "organisation"
+
+
+def _via(finder: str, attr: _Attribution | None, speaker: str | None, person: bool) -> str:
+    """A credited quote's path: the rule whose phrase gave the speaker, and the phrase's form."""
+    return f"{finder}/{_phrase_form(attr.speaker, person)}" if attr is not None and speaker else ""
 
 
 def _speaker_noun(word: str) -> bool:
@@ -1450,7 +1542,7 @@ def _indirect(ctx: _Context, sentence: str, offset: int, p_index: int) -> Quote 
     if not short:
         return None
     return Quote("indirect", content, short, full, found.cue, clean_space(found.attribution).replace("\u2024", "."),
-                 ctx.article_id, offset, [], person, role)
+                 ctx.article_id, offset, [], person, role, via=f"indirect/{_phrase_form(found.speaker, person)}")
 
 
 def _same_quote(a: list[str], b: list[str]) -> bool:

@@ -264,6 +264,8 @@ _PARTY_STATE = re.compile(r"^[DRI]-[A-Z][\w.]*$")
 def _is_name_word(word: str) -> bool:
     if _PARTY_STATE.match(word):
         return False
+    if re.fullmatch(r"[A-Z][.\u2024]", word):
+        return True  # an initial, "A." of "Walter A. Clyburn Reed", not the article "a"
     low = _low(word)
     if low.endswith(("-based", "-born", "-bred", "-raised")):
         return False  # "New York-based Human Rights Watch", "London-born Raye": the place is no part of the name
@@ -642,14 +644,17 @@ class Mentions:
         return roles[0] if roles else None
 
     def fullest(self, name: str, position: int | None = None) -> str:
-        """"Comer" -> "James Comer", and "Chela" -> "Chela Ortiz" among Ortizes, when the article names one person so
+        """"Comer" -> "James Comer", "Chela" -> "Chela Ortiz" among Ortizes and a common first name, "Walter" -> "Walter
+        A. Clyburn Reed", when the article names one person so
         (before
         ``position``, when given: "Barger" is Kathryn Barger until her father Richards D. Barger is named); the name
         itself otherwise (two Bidens leave "Biden" as it is)."""
         fulls = {f for f in self.full.get(surname(name), ()) if set(name.split()) <= set(f.split()) and
                  (position is None or self._first_named.get(f, 0) < position)}
-        if not fulls and " " not in name:  # "Chela", to tell her from the other Ortizes the article names
-            fulls = {f for f in self._first_named if f.split()[0] == name and len(self.full[surname(f)]) >= 2 and
+        if not fulls and " " not in name:  # "Chela", to tell her from the other Ortizes the article names; "Walter"
+            # for Walter A. Clyburn Reed, a common first name of the one person named in full so
+            fulls = {f for f in self._first_named if f.split()[0] == name and
+                     (len(self.full[surname(f)]) >= 2 or first_name_gender(name) != "?") and
                      (position is None or self._first_named[f] < position)}
             if len(fulls) != 1:
                 return name

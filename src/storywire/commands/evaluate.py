@@ -170,11 +170,13 @@ def eval_dated(file: Path = typer.Argument(..., help="Labelled JSONL (e.g. ../sh
 def eval_quotes(ctx: typer.Context,
                 file: Path = typer.Argument(..., help="JSONL of cases {doc, quote, speaker}."),
                 as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
-                show: bool = typer.Option(False, "--show", help="Also list every case not credited rightly.")):
+                show: bool = typer.Option(False, "--show", help="Also list every case not credited rightly."),
+                by_rule: bool = typer.Option(False, "--by-rule",
+                                             help="Also count right and wrong speakers per path that credited them.")):
     """Score quote attribution on annotated cases: found, right speaker, wrong speaker, unattributed."""
     import json
 
-    from ..analyse.quote_eval import evaluate, read_cases, summary
+    from ..analyse.quote_eval import by_path, evaluate, read_cases, summary
 
     cmd = command_context(ctx)
 
@@ -188,10 +190,16 @@ def eval_quotes(ctx: typer.Context,
         for r in results:
             if r.outcome not in ("right", "rightly unattributed"):
                 err.print(f"{r.case.where}: {r.outcome}: {r.case.quote[:60]!r} by {r.case.speaker!r}, "
-                          f"found {r.found_speaker!r}", markup=False, highlight=False)
+                          f"found {r.found_speaker!r}" + (f" via {r.via}" if r.via else ""), markup=False,
+                          highlight=False)
     if as_json:
         out.print_json(json.dumps(figures))
         return
+    if by_rule:
+        paths = Table("path", "right", "wrong", "wrongly attributed", box=None)
+        for path, right, wrong, credited in by_path(results):
+            paths.add_row(path, str(right), str(wrong), str(credited))
+        out.print(paths)
     table = Table("cases", "found", "right speaker", "wrong speaker", "unattributed", "not found",
                   "no speaker named", "wrongly attributed", box=None)
     table.add_row(str(figures["cases"]), str(figures["found"]), f"{figures['right']}/{figures['named']}",
