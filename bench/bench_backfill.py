@@ -151,6 +151,9 @@ def run(folder: Path, db: Path, workers: int, analyse: bool) -> dict:
           f"{report.analysed} stories, {report.analysed_early} of them sent while assigning; parts of "
           f"{report.parts_computed} articles ahead)  backfill {stages:6.1f} s (Ray start and stop "
           f"{total - stages:4.1f} s more)  assigner {placed / busy:7.1f} articles/s busy", flush=True)
+    stored = report.count("ingested") / max(report.store_seconds, 1e-9)
+    print(f"    driver: storing the shards {report.store_seconds:.1f} s ({stored:.0f} articles/s), storing the "
+          f"analysis tasks' results {report.write_seconds:.1f} s")
     print(f"    CPU: {sum(cpu.values()):6.1f} s (" + ", ".join(f"{k} {v:.1f} s" for k, v in cpu.items())
           + f"); {sum(cpu.values()) / total:.2f} CPUs used on average")
     return {"ingest": report.ingest_seconds, "cluster": report.cluster_seconds, "analyse": report.analyse_seconds,
