@@ -155,13 +155,17 @@ def test_stale_stories_ending_in_a_time_range(store, tmp_path):
 
 def test_boilerplate_counts_of_pages_counted_together_are_those_counted_in_turn(store):
     """Store.count_paragraphs of a batch of pages (outlet id, fingerprints) gives each page the counts just after
-    its own, as page after page would, and stores the sums (both backends)."""
+    its own, as page after page would, and stores the sums: one read and one write for all the pages (both
+    backends)."""
     with store.atomic() as conn:
         a, b = store.source_id(conn, "Outlet A"), store.source_id(conn, "Outlet B")
+        sent = _statements(store)
         counts = store.count_paragraphs(conn, [(a, {"x", "y"}), (a, {"x"}), (b, {"x"}), (a, {"x", "z"}), (b, set())])
     assert counts == [{"x": 1, "y": 1}, {"x": 2}, {"x": 1}, {"x": 3, "z": 1}, {}]
+    assert len(sent) == 2
     with store.atomic() as conn:
         assert store.count_paragraphs(conn, [(a, {"x", "y"}), (b, {"x"})]) == [{"x": 4, "y": 2}, {"x": 2}]
+    assert sum("boilerplate" in q for q in sent) == 4
 
 
 def test_articles_of_inputs_are_the_outlets_articles_of_that_page_under_that_title(store):

@@ -433,8 +433,8 @@ class ArticlesMixin:
     # -- learned boilerplate ------------------------------------------------------------------
     def count_paragraphs(self, conn: sa.Connection, pages: Sequence[tuple[int, set[str]]]) -> list[dict[str, int]]:
         """Add each page (its outlet's id, its paragraphs' fingerprints), in order, to its fingerprints' counts
-        for its outlet; return each page's counts just after its own (as if counted page by page). One read
-        and one write (an insert that adds to the counts already stored) per ``IN_CHUNK`` fingerprints."""
+        for its outlet; return each page's counts just after its own (as if counted page by page). One read per
+        ``IN_CHUNK`` fingerprints, then one write of all the sums (an insert adding to the counts stored)."""
         wanted = {(sid, f) for sid, fps in pages for f in fps}
         counts: dict[tuple[int, str], int] = {}
         ordered = sorted(wanted)
@@ -449,15 +449,16 @@ class ArticlesMixin:
             for f in fps:
                 counts[(sid, f)] = counts.get((sid, f), 0) + 1
             out.append({f: counts[(sid, f)] for f in sorted(fps)})
-        added = [{"source_id": s, "fingerprint": f, "pages": n}
-                 for (s, f), n in Counter((sid, f) for sid, fps in pages for f in fps).items()]
-        upsert = sqlite_insert if conn.dialect.name == "sqlite" else pg_insert
-        for start in range(0, len(added), IN_CHUNK):
-            insert = upsert(boilerplate).values(added[start:start + IN_CHUNK])
-            conn.execute(insert.on_conflict_do_update(
-                index_elements=[boilerplate.c.source_id, boilerplate.c.fingerprint],
-                set_={"pages": boilerplate.c.pages + insert.excluded.pages}))
+        added = Counter((sid, f) for sid, fps in pages for f in fps)
+        if added:
+            self._add_pages(conn, [{"source_id": s, "fingerprint": f, "pages": n} for (s, f), n in added.items()])
         return out
+
+    def _add_pages(self, conn: sa.Connection, rows: list[dict]) -> None:
+        """Add each row's pages to its (outlet, fingerprint) count, a new count starting at 0."""
+        insert = sqlite_insert(boilerplate)
+        conn.execute(insert.on_conflict_do_update(index_elements=[boilerplate.c.source_id, boilerplate.c.fingerprint],
+                                                  set_={"pages": boilerplate.c.pages + insert.excluded.pages}), rows)
 
     # -- rejections ---------------------------------------------------------------------------
     def record_rejection(self, conn: sa.Connection, origin: str, reason: str) -> None:
