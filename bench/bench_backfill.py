@@ -9,7 +9,9 @@ order while they go on), "prepare+assign" until the last article is placed (prep
 per language, here one, fed in article time), "analyse" until the last story analysis is stored. The analysis
 (per-article parts as batches are stored, stories as they close behind the assigner) only fills the CPUs the
 first two stages leave, so they take the same time whatever it did meanwhile; "analyse" is the parts left
-then (shown apart) and the stories. "backfill" is the three stages; starting and stopping Ray is apart.
+then (shown apart) and the stories. "backfill" is the three stages; starting and stopping Ray is apart. The
+time the driver spent storing the shards (the ingest's sequential part: the articles/s one driver stores) and
+the analysis tasks' results is printed too.
 
 Each run also prints the CPU time its processes used (read from /proc while it runs): the tasks' workers, the
 assigner actor, the driver and Ray's own processes. Unlike the times, it hardly depends on the load: what a
