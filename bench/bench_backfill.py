@@ -9,7 +9,9 @@ order while they go on), "prepare+assign" until the last article is placed (prep
 per language, here one, fed in article time), "analyse" until the last story analysis is stored. The analysis
 (per-article parts as batches are stored, stories as they close behind the assigner) only fills the CPUs the
 first two stages leave, so they take the same time whatever it did meanwhile; "analyse" is the parts left
-then (shown apart) and the stories. "backfill" is the three stages; starting and stopping Ray is apart.
+then (shown apart) and the stories. "backfill" is the three stages; starting and stopping Ray is apart. The
+time the driver spent storing the shards (the ingest's sequential part: the articles/s one driver stores) and
+the analysis tasks' results is printed too.
 
 Each run also prints the CPU time its processes used (read from /proc while it runs): the tasks' workers, the
 assigner actor, the driver and Ray's own processes. Unlike the times, it hardly depends on the load: what a
@@ -151,6 +153,9 @@ def run(folder: Path, db: Path, workers: int, analyse: bool) -> dict:
           f"{report.analysed} stories, {report.analysed_early} of them sent while assigning; parts of "
           f"{report.parts_computed} articles ahead)  backfill {stages:6.1f} s (Ray start and stop "
           f"{total - stages:4.1f} s more)  assigner {placed / busy:7.1f} articles/s busy", flush=True)
+    stored = report.count("ingested") / max(report.store_seconds, 1e-9)
+    print(f"    driver: storing the shards {report.store_seconds:.1f} s ({stored:.0f} articles/s), storing the "
+          f"analysis tasks' results {report.write_seconds:.1f} s")
     print(f"    CPU: {sum(cpu.values()):6.1f} s (" + ", ".join(f"{k} {v:.1f} s" for k, v in cpu.items())
           + f"); {sum(cpu.values()) / total:.2f} CPUs used on average")
     return {"ingest": report.ingest_seconds, "cluster": report.cluster_seconds, "analyse": report.analyse_seconds,

@@ -8,6 +8,7 @@ import io
 import json
 from collections import Counter
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -150,6 +151,109 @@ def test_stale_stories_ending_in_a_time_range(store, tmp_path):
         assert store.stale_stories_ending(conn, day.replace(day=1, hour=10), day.replace(day=16, hour=10)) == sorted(
             [by_day[1], by_day[11]])  # from its start, up to (not including) its end
         assert store.stale_stories_ending(conn, day.replace(day=17), day.replace(day=30)) == []
+
+
+def test_boilerplate_counts_of_pages_counted_together_are_those_counted_in_turn(store):
+    """Store.count_paragraphs of a batch of pages (outlet id, fingerprints) gives each page the counts just after
+    its own, as page after page would, and stores the sums: one read and one write for all the pages (both
+    backends)."""
+    with store.atomic() as conn:
+        a, b = store.source_id(conn, "Outlet A"), store.source_id(conn, "Outlet B")
+        sent = _statements(store)
+        counts = store.count_paragraphs(conn, [(a, {"x", "y"}), (a, {"x"}), (b, {"x"}), (a, {"x", "z"}), (b, set())])
+    assert counts == [{"x": 1, "y": 1}, {"x": 2}, {"x": 1}, {"x": 3, "z": 1}, {}]
+    assert len(sent) == 2
+    with store.atomic() as conn:
+        assert store.count_paragraphs(conn, [(a, {"x", "y"}), (b, {"x"})]) == [{"x": 4, "y": 2}, {"x": 2}]
+    assert sum("boilerplate" in q for q in sent) == 4
+
+
+def test_articles_of_inputs_are_the_outlets_articles_of_that_page_under_that_title(store):
+    from storywire.models import Extracted
+    from storywire.store.articles import InputKey
+
+    with store.atomic() as conn:
+        ids = [r.article_id for r in store.upsert_articles(conn, [
+            Extracted(origin=f"in:{i}", url=f"https://a.example/{i}", source=f"Outlet {i % 2}", title=f"Title {i}",
+                      text=f"Body {i} of the report.", raw_hash=f"page{i}") for i in range(4)])]
+        a, b = store.source_id(conn, "Outlet 0"), store.source_id(conn, "Outlet 1")
+        found = store.articles_of_inputs(conn, [InputKey(a, "page0", "Title 0"), InputKey(b, "page1", "Title 1"),
+                                                InputKey(a, "page2", "Another title"), InputKey(b, "page2", "Title 2"),
+                                                InputKey(a, "page9", "Title 9")])
+    assert found == {InputKey(a, "page0", "Title 0"): ids[0], InputKey(b, "page1", "Title 1"): ids[1]}
+
+
+def _statements(store: Store) -> list[str]:
+    """The SQL statements the store sends from now on (appended as they go)."""
+    import sqlalchemy as sa
+
+    sent: list[str] = []
+    sa.event.listen(store.engine, "before_cursor_execute", lambda conn, cursor, sql, *rest: sent.append(sql))
+    return sent
+
+
+def test_story_analyses_of_a_block_are_saved_in_statements_that_do_not_grow_with_it(store):
+    """A block of analysed stories is written as each alone would be (title, summary, entities; a story saved
+    again keeps its new analysis only), in as many statements for ten stories as for two (both backends)."""
+    from storywire.models import Assignment, Extracted
+
+    with store.atomic() as conn:
+        ids = [r.article_id for r in store.upsert_articles(conn, [
+            Extracted(origin=f"in:{i}", text=f"Report {i} on the strike.", title=f"Strike {i}", external_id=f"s{i}",
+                      source="Outlet") for i in range(12)])]
+        store.apply_assignments(conn, [Assignment(aid, 100 + k, True) for k, aid in enumerate(ids)])
+        store.refresh_stories(conn, set(range(100, 112)))
+
+    def data(sid: int, n: int) -> dict:
+        return {"title": f"Story {sid}", "summary": [{"text": f"First {sid}."}, {"text": f"Then {n}."}],
+                "entities": [{"name": f"Person {sid}", "label": "PERSON", "count": n}, {"name": "Rome", "count": 1}]}
+
+    sent = _statements(store)
+    with store.atomic() as conn:
+        before = len(sent)
+        store.save_analyses(conn, [(sid, data(sid, 1)) for sid in (100, 101)])
+        two = len(sent) - before
+        before = len(sent)
+        store.save_analyses(conn, [(sid, data(sid, 2)) for sid in range(100, 110)] + [(105, data(105, 3))])
+        ten = len(sent) - before
+    assert ten == two
+    with store.read() as conn:
+        assert store.get_analysis(conn, 101) == data(101, 2) and store.get_analysis(conn, 105) == data(105, 3)
+        story = store.get_story(conn, 105)
+        assert (story.title, story.summary) == ("Story 105", "First 105. Then 3.")
+        assert store.get_analysis(conn, 110) is None and store.stories_needing_analysis(conn) == [110, 111]
+        assert {(e["name"], e["stories"]) for e in map(partial(store.entity_info, conn), ["Rome", "Person 105"])} == {
+            ("Rome", 10), ("Person 105", 1)}
+
+
+def test_a_batch_of_many_pages_is_stored_in_as_many_queries_as_a_batch_of_a_few(tmp_path):
+    """The driver's side of a backfill's ingest (:class:`ShardWriter`, :meth:`Pipeline.ingest_prepared`) asks the
+    store the same number of queries for a batch of 40 pages of one outlet as for one of 10: the look-up of
+    pages stored before and the learned boilerplate's counts are one query each per batch, not one per page.
+    The outlet's line on every page is learned in turn all the same: kept on its first two pages, dropped from
+    the third on."""
+    from storywire.scale.shards import ShardWriter, prepare_shard
+
+    tail = "The Harbour Courier is delivered to every home in the bay each morning."
+    queries = []
+    for n in (10, 40):
+        shard = tmp_path / f"pages{n}.jsonl"
+        shard.write_text("".join(json.dumps({
+            "url": f"https://harbour.example/news/{i}", "source": "Harbour Courier", "title": f"Harbour news {i}",
+            "html": f"<html><body><article><h1>Harbour news {i}</h1><p>The harbour board met on day {i} and voted "
+                    f"for plan {i}.</p><p>{tail}</p></article></body></html>"}) + "\n" for i in range(n)))
+        settings = config.Settings(db=str(tmp_path / f"{n}.db"), analyse=False, batch_size=100)
+        store = open_store(settings.db)
+        prepared = prepare_shard(str(shard), settings)
+        sent = _statements(store)
+        writer = ShardWriter(store, settings)
+        writer.add(prepared)
+        writer.finish()
+        queries.append(len(sent))
+        kept = texts_by_url(store)
+        store.close()
+        assert [tail in kept[f"https://harbour.example/news/{i}"] for i in range(n)] == [True, True] + [False] * (n - 2)
+    assert queries[0] == queries[1]
 
 
 # -- backfills on Ray ---------------------------------------------------------------------------------------------

@@ -46,7 +46,7 @@ from .models import Article, Assignment, Extracted, IngestResult, RawItem, Rejec
 from .parallel import StageFailure, ordered_map, resolve_workers, start_workers, submit_chunk
 from .stages import StoryJob, analyse_story_job, article_parts_job, prepare_item
 from .store.article_analyses import ArticleAnalysisRow
-from .store.articles import UNKNOWN_OUTLET
+from .store.articles import UNKNOWN_OUTLET, InputKey
 from .store.base import Connection, Store
 
 if TYPE_CHECKING:
@@ -327,7 +327,7 @@ class Pipeline:
         results: list[IngestResult] = []
         refused: list[Rejected] = []
         if not isolate:
-            learned = [self._learned(conn, ex, learn) for ex, learn in ready]
+            learned = self._learned(conn, ready)
             refused = [item for item in learned if isinstance(item, Rejected)]
             exs = [item for item in learned if isinstance(item, Extracted)]
             stored = iter(zip(exs, self.store.upsert_articles(conn, exs), strict=True))
@@ -360,37 +360,49 @@ class Pipeline:
                     self.store.refresh_story(conn, sid)
 
     def _store_one(self, conn: Connection, ex: Extracted, learn: bool) -> IngestResult | Rejected:
-        learned = self._learned(conn, ex, learn)
+        learned = self._learned(conn, [(ex, learn)])[0]
         if not isinstance(learned, Extracted):
             return learned
         result = self.store.upsert_article(conn, learned)
         return replace(result, warnings=learned.warnings) if learned.warnings else result
 
-    def _learned(self, conn: Connection, ex: Extracted, learn: bool) -> Extracted | Rejected | IngestResult:
-        """The record without its outlet's learned boilerplate (with ``learn``), or why nothing is left; or,
-        when the outlet has an article stored from this very page under this title, that article unchanged
-        (the page is not counted again, and what the outlet has learned since cannot make it look new)."""
-        if learn and ex.source and ex.source != UNKNOWN_OUTLET:  # articles of no known outlet share no template
-            title = (ex.title or "").strip()
-            source_id = self.store.source_id(conn, ex.source)
-            same = self.store.article_of_input(conn, source_id, ex.raw_hash, title) if title else None
-            if same is not None:
-                return IngestResult(ex.origin, "unchanged", same, warnings=ex.warnings)
-            had_text = bool(ex.text.strip())
-            ex = self._strip_learned(conn, ex, source_id)
-            if had_text and not ex.text.strip() and not (ex.title or "").strip():
-                return Rejected(ex.origin, "nothing left after removing boilerplate")
-        return ex
+    def _learned(self, conn: Connection, ready: list[tuple[Extracted, bool]]
+                 ) -> list[Extracted | Rejected | IngestResult]:
+        """Each record, in order, without its outlet's learned boilerplate (with ``learn``), or why nothing is
+        left; or, when the outlet has an article stored from this very page under this title, that article
+        unchanged (the page is not counted again, and what the outlet has learned since cannot make it look
+        new). One look-up of the pages' inputs and one count of their paragraphs for the whole batch."""
+        # articles of no known outlet share no template
+        keys = [InputKey(self.store.source_id(conn, ex.source), ex.raw_hash, (ex.title or "").strip())
+                if learn and ex.source and ex.source != UNKNOWN_OUTLET else None for ex, learn in ready]
+        same = self.store.articles_of_inputs(conn, [k for k in keys if k is not None and k.title])
+        out: list[Extracted | Rejected | IngestResult] = []
+        learning: list[tuple[int, Extracted, int]] = []  # (place in out, page, outlet id): pages whose paragraphs count
+        for (ex, _), key in zip(ready, keys, strict=True):
+            if key is not None and key in same:
+                out.append(IngestResult(ex.origin, "unchanged", same[key], warnings=ex.warnings))
+                continue
+            if key is not None:
+                learning.append((len(out), ex, key.source_id))
+            out.append(ex)
+        stripped = self._strip_learned(conn, [(ex, sid) for _, ex, sid in learning])
+        for (i, ex, _), kept in zip(learning, stripped, strict=True):
+            emptied = ex.text.strip() and not kept.text.strip() and not (kept.title or "").strip()
+            out[i] = Rejected(ex.origin, "nothing left after removing boilerplate") if emptied else kept
+        return out
 
-    def _strip_learned(self, conn: Connection, ex: Extracted, source_id: int) -> Extracted:
-        """Drop paragraphs the outlet (``source_id``) repeats on many pages (newsletter plugs, footers, nav)."""
-        paras = paragraphs(ex.text)
-        prints = {p: fingerprint(p) for p in paras if len(p) < 300}
-        counts = self.store.count_paragraphs(conn, source_id, set(prints.values()))
-        keep = [p for p in paras if counts.get(prints.get(p, ""), 0) < self.settings.boilerplate_min_pages]
-        if len(keep) == len(paras):
-            return ex
-        return replace(ex, text="\n\n".join(keep))
+    def _strip_learned(self, conn: Connection, pages: list[tuple[Extracted, int]]) -> list[Extracted]:
+        """Each page without the paragraphs its outlet (the id beside it) repeats on many pages (newsletter
+        plugs, footers, nav), each page counted in order."""
+        paras = [paragraphs(ex.text) for ex, _ in pages]
+        prints = [{p: fingerprint(p) for p in ps if len(p) < 300} for ps in paras]
+        counts = self.store.count_paragraphs(conn, [(sid, set(pr.values())) for (_, sid), pr in
+                                                    zip(pages, prints, strict=True)])
+        out = []
+        for (ex, _), ps, pr, count in zip(pages, paras, prints, counts, strict=True):
+            keep = [p for p in ps if count.get(pr.get(p, ""), 0) < self.settings.boilerplate_min_pages]
+            out.append(ex if len(keep) == len(ps) else replace(ex, text="\n\n".join(keep)))
+        return out
 
     # -- clustering -----------------------------------------------------------------------------
     def cluster_pending(self, on_progress: Callable[[int, int], None] | None = None) -> int:

@@ -117,16 +117,16 @@ def write_parts(store: Store, rows: list[ArticleAnalysisRow]) -> None:
 
 def write_outcomes(store: Store, outcomes: list[StoryOutcome]) -> None:
     """One transaction: each story's analysis and the parts it computed, or its failure (the story is marked
-    analysed and the reason kept, so one bad story is not tried again and again)."""
+    analysed and the reason kept, so one bad story is not tried again and again); the analyses and parts of the
+    block written together (a few statements, not a few per story)."""
     with store.atomic() as conn:
         for o in outcomes:
             if o.data is None:
                 log.error("analysis of story %s failed: %s", o.story_id, o.failure)
                 store.mark_analysed(conn, o.story_id)
                 store.record_rejection(conn, f"story {o.story_id}", f"analysis failed: {o.failure}")
-            else:
-                store.save_article_analyses(conn, o.parts)
-                store.save_analysis(conn, o.story_id, o.data)
+        store.save_article_analyses(conn, [row for o in outcomes for row in o.parts])
+        store.save_analyses(conn, [(o.story_id, o.data) for o in outcomes if o.data is not None])
 
 
 class TaskFeed:
@@ -203,6 +203,7 @@ class Analysis:
         self.closed_until: datetime | None = None  # the stories ending before this time went to the story feed
         self.analysed_early = 0  # stories sent to analysis while articles were still being assigned
         self.parts_wait_seconds = 0.0  # spent by finish() waiting for the parts tasks still in flight
+        self.write_seconds = 0.0  # spent storing what the tasks gave
         self.left_pending: list[Rejected] = []  # blocks of stories whose task failed for good, and why
 
     def refs(self) -> list[Any]:
@@ -281,11 +282,15 @@ class Analysis:
         self.store.close()
 
     def _write_parts(self, rows: list[ArticleAnalysisRow]) -> None:
+        started = time.perf_counter()
         write_parts(self.store, rows)
+        self.write_seconds += time.perf_counter() - started
         self.parts_computed += len(rows)
 
     def _write_outcomes(self, outcomes: list[StoryOutcome]) -> None:
+        started = time.perf_counter()
         write_outcomes(self.store, outcomes)
+        self.write_seconds += time.perf_counter() - started
         self.failures += sum(o.data is None for o in outcomes)
         self.analysed += len(outcomes)
 

@@ -86,9 +86,11 @@ class BackfillReport:
     unanalysed: list[Rejected] = field(default_factory=list)  # stories left pending by an analysis task that died
     parts_computed: int = 0  # articles whose per-article analysis parts were computed ahead of their stories
     ingest_seconds: float = 0.0
+    store_seconds: float = 0.0  # of it, the driver storing the prepared shards (the ingest's sequential part)
     cluster_seconds: float = 0.0
     analyse_seconds: float = 0.0  # from the last article placed to the last analysis stored
     parts_wait_seconds: float = 0.0  # of it, waiting for per-article parts still in flight
+    write_seconds: float = 0.0  # the driver storing the analysis tasks' results (parts, story analyses)
 
     def count(self, status: str) -> int:
         return sum(r.counts.get(status, 0) for r in self.shards)
@@ -167,6 +169,7 @@ the stories that changed, on Ray (see the module docstring)."""
                 report.analysed, report.analysis_failures = analysis.analysed, analysis.failures
                 report.analysed_early, report.parts_wait_seconds = analysis.analysed_early, analysis.parts_wait_seconds
                 report.parts_computed, report.unanalysed = analysis.parts_computed, analysis.left_pending
+                report.write_seconds = analysis.write_seconds
         finally:
             if analysis is not None:
                 analysis.close()
@@ -209,13 +212,17 @@ def _ingest(shards: list[Path], settings: Settings, report: BackfillReport,
                 if isinstance(shard, Rejected):
                     report.failed.append(shard)
                 else:
+                    started = time.perf_counter()
                     ids = writer.add(shard)
+                    report.store_seconds += time.perf_counter() - started
                     if analysis is not None:
                         analysis.add_parts(ids)
                 stored += 1
                 if on_progress:
                     on_progress(Progress("ingest", stored, len(shards)))
+        started = time.perf_counter()
         last = writer.finish()
+        report.store_seconds += time.perf_counter() - started
         if analysis is not None:
             analysis.add_parts(last)
     finally:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
@@ -101,6 +102,15 @@ def _revise_statement() -> sa.Update:
 
 
 GROUP_SIZE = 500  # records looked up and written together (bounds the look-up's parameters)
+IN_CHUNK = 2000  # keys looked up by one query (bounds its parameters)
+
+
+class InputKey(NamedTuple):
+    """What an outlet's page was stored from: the outlet's id, the page's hash before extraction, the title."""
+
+    source_id: int
+    raw_hash: str
+    title: str
 
 
 class Record(NamedTuple):
@@ -402,29 +412,53 @@ class ArticlesMixin:
                             .order_by(article_revisions.c.id))
         return [dict(r._mapping) for r in rows]
 
-    def article_of_input(self, conn: sa.Connection, source_id: int, raw_hash: str, title: str) -> int | None:
-        """The id of the outlet's article stored from exactly this input (``raw_hash``: the page before
-        extraction) under this title, if there is one."""
-        return conn.execute(sa.select(articles.c.id).where(
-            articles.c.source_id == source_id, articles.c.raw_hash == raw_hash, articles.c.title == title)
-            .limit(1)).scalar()
+    def articles_of_inputs(self, conn: sa.Connection, keys: Sequence[InputKey]) -> dict[InputKey, int]:
+        """Of these (outlet id, ``raw_hash``: the page before extraction, title), those the outlet has an article
+        stored from exactly: key -> its id (the lowest, if several). One query per ``IN_CHUNK`` keys."""
+        wanted = set(keys)
+        found: dict[InputKey, int] = {}
+        ordered = sorted(wanted)
+        for start in range(0, len(ordered), IN_CHUNK):
+            chunk = ordered[start:start + IN_CHUNK]
+            rows = conn.execute(sa.select(articles.c.id, articles.c.source_id, articles.c.raw_hash, articles.c.title)
+                                .where(articles.c.source_id.in_(sorted({k.source_id for k in chunk})),
+                                       articles.c.raw_hash.in_(sorted({k.raw_hash for k in chunk})))
+                                .order_by(articles.c.id))
+            for aid, source_id, raw_hash, title in rows:
+                key = InputKey(source_id, raw_hash, title)
+                if key in wanted:
+                    found.setdefault(key, aid)
+        return found
 
     # -- learned boilerplate ------------------------------------------------------------------
-    def count_paragraphs(self, conn: sa.Connection, source_id: int, fingerprints: set[str]) -> dict[str, int]:
-        """Add one page to each fingerprint's count for this outlet; return the updated counts."""
-        if not fingerprints:
-            return {}
-        fps = sorted(fingerprints)
-        known = dict(conn.execute(sa.select(boilerplate.c.fingerprint, boilerplate.c.pages).where(
-            boilerplate.c.source_id == source_id, boilerplate.c.fingerprint.in_(fps))).all())
-        new = [{"source_id": source_id, "fingerprint": f, "pages": 1} for f in fps if f not in known]
-        if new:
-            conn.execute(boilerplate.insert(), new)
-        if known:
-            conn.execute(boilerplate.update().where(boilerplate.c.source_id == source_id,
-                                                    boilerplate.c.fingerprint.in_(list(known)))
-                         .values(pages=boilerplate.c.pages + 1))
-        return {f: known.get(f, 0) + 1 for f in fps}
+    def count_paragraphs(self, conn: sa.Connection, pages: Sequence[tuple[int, set[str]]]) -> list[dict[str, int]]:
+        """Add each page (its outlet's id, its paragraphs' fingerprints), in order, to its fingerprints' counts
+        for its outlet; return each page's counts just after its own (as if counted page by page). One read per
+        ``IN_CHUNK`` fingerprints, then one write of all the sums (an insert adding to the counts stored)."""
+        wanted = {(sid, f) for sid, fps in pages for f in fps}
+        counts: dict[tuple[int, str], int] = {}
+        ordered = sorted(wanted)
+        for start in range(0, len(ordered), IN_CHUNK):
+            chunk = ordered[start:start + IN_CHUNK]
+            rows = conn.execute(sa.select(boilerplate.c.source_id, boilerplate.c.fingerprint, boilerplate.c.pages)
+                                .where(boilerplate.c.source_id.in_(sorted({s for s, _ in chunk})),
+                                       boilerplate.c.fingerprint.in_(sorted({f for _, f in chunk}))))
+            counts.update({(s, f): n for s, f, n in rows if (s, f) in wanted})
+        out = []
+        for sid, fps in pages:
+            for f in fps:
+                counts[(sid, f)] = counts.get((sid, f), 0) + 1
+            out.append({f: counts[(sid, f)] for f in sorted(fps)})
+        added = Counter((sid, f) for sid, fps in pages for f in fps)
+        if added:
+            self._add_pages(conn, [{"source_id": s, "fingerprint": f, "pages": n} for (s, f), n in added.items()])
+        return out
+
+    def _add_pages(self, conn: sa.Connection, rows: list[dict]) -> None:
+        """Add each row's pages to its (outlet, fingerprint) count, a new count starting at 0."""
+        insert = sqlite_insert(boilerplate)
+        conn.execute(insert.on_conflict_do_update(index_elements=[boilerplate.c.source_id, boilerplate.c.fingerprint],
+                                                  set_={"pages": boilerplate.c.pages + insert.excluded.pages}), rows)
 
     # -- rejections ---------------------------------------------------------------------------
     def record_rejection(self, conn: sa.Connection, origin: str, reason: str) -> None:

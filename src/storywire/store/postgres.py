@@ -46,6 +46,14 @@ _REFRESH = sa.text(
     " FROM unnest(CAST(:sids AS bigint[]), CAST(:articles AS integer[]), CAST(:outlets AS integer[]),"
     " CAST(:firsts AS timestamptz[]), CAST(:lasts AS timestamptz[]), CAST(:updated AS timestamptz[]),"
     " CAST(:titles AS text[])) AS u(sid, articles, outlets, first_seen, last_seen, updated, title) WHERE s.id = u.sid")
+_ADD_PAGES = sa.text(
+    "INSERT INTO boilerplate (source_id, fingerprint, pages) SELECT * FROM unnest(CAST(:sids AS bigint[]),"
+    " CAST(:prints AS text[]), CAST(:pages AS integer[])) ON CONFLICT (source_id, fingerprint)"
+    " DO UPDATE SET pages = boilerplate.pages + excluded.pages")
+_ANALYSED = sa.text(
+    "UPDATE stories AS s SET title = u.title, summary = u.summary, analysed = u.analysed"
+    " FROM unnest(CAST(:sids AS bigint[]), CAST(:titles AS text[]), CAST(:summaries AS text[]),"
+    " CAST(:analysed AS timestamptz[])) AS u(sid, title, summary, analysed) WHERE s.id = u.sid")
 _REVISE = sa.text(
     "UPDATE articles AS a SET title = u.title, text = u.text, content_hash = u.content_hash, raw_hash = u.raw_hash,"
     " updated = u.updated, published = coalesce(u.published, a.published)"
@@ -190,6 +198,17 @@ class PostgresStore(Store):
                 "outlets": [r["source_count"] for r in rows], "firsts": [_aware(r["first_seen"]) for r in rows],
                 "lasts": [_aware(r["last_seen"]) for r in rows], "updated": [_aware(r["updated"]) for r in rows],
                 "titles": [r.get("title") for r in rows]})
+
+    def _add_pages(self, conn: sa.Connection, rows: list[dict]) -> None:
+        """One INSERT ... ON CONFLICT over arrays for all rows."""
+        conn.execute(_ADD_PAGES, {"sids": [r["source_id"] for r in rows], "prints": [r["fingerprint"] for r in rows],
+                                  "pages": [r["pages"] for r in rows]})
+
+    def _write_analysed(self, conn: sa.Connection, rows: list[dict]) -> None:
+        """One UPDATE for all rows."""
+        conn.execute(_ANALYSED, {"sids": [r["sid"] for r in rows], "titles": [r["title"] for r in rows],
+                                 "summaries": [r["summary"] for r in rows],
+                                 "analysed": [_aware(r["analysed"]) for r in rows]})
 
     def _record_merges(self, conn: sa.Connection, merges: list[tuple[int, int, int]], now: datetime) -> None:
         """Two UPDATEs for all merges."""

@@ -3,7 +3,7 @@ entities, and the clustering engine's state."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import NamedTuple
 
@@ -416,20 +416,35 @@ class StoriesMixin:
     # -- analyses -----------------------------------------------------------------------------
     def save_analysis(self, conn: sa.Connection, story_id: int, data: dict) -> None:
         """Store the computed story object, so showing a story is a read, not a recomputation."""
-        now = utcnow()
-        payload = json.dumps(data, ensure_ascii=False, default=str)
-        conn.execute(analyses.delete().where(analyses.c.story_id == story_id))
-        conn.execute(analyses.insert().values(story_id=story_id, data=payload, computed=now))
-        summary = " ".join(s.get("text", "") for s in data.get("summary", []))
-        conn.execute(stories.update().where(stories.c.id == story_id).values(
-            title=data.get("title") or "", summary=summary, analysed=now))
-        conn.execute(story_entities.delete().where(story_entities.c.story_id == story_id))
-        ents: dict[str, dict] = {}
-        for e in data.get("entities", []):
-            ents.setdefault(e["name"], {"story_id": story_id, "name": e["name"], "label": e.get("label", "MISC")[:16],
-                                        "mentions": int(e.get("count", 1))})
+        self.save_analyses(conn, [(story_id, data)])
+
+    def save_analyses(self, conn: sa.Connection, computed: Sequence[tuple[int, dict]]) -> None:
+        """:meth:`save_analysis` of each (story id, story object), of two for one story the later, in a few
+        statements for them all (each deletes or writes many rows)."""
+        by_story = dict(computed)
+        if not by_story:
+            return
+        now, ids = utcnow(), list(by_story)
+        conn.execute(analyses.delete().where(analyses.c.story_id.in_(ids)))
+        conn.execute(analyses.insert(), [{"story_id": sid, "data": json.dumps(data, ensure_ascii=False, default=str),
+                                          "computed": now} for sid, data in by_story.items()])
+        self._write_analysed(conn, [{"sid": sid, "title": data.get("title") or "", "analysed": now,
+                                     "summary": " ".join(s.get("text", "") for s in data.get("summary", []))}
+                                    for sid, data in by_story.items()])
+        conn.execute(story_entities.delete().where(story_entities.c.story_id.in_(ids)))
+        ents: dict[tuple[int, str], dict] = {}
+        for sid, data in by_story.items():
+            for e in data.get("entities", []):
+                ents.setdefault((sid, e["name"]), {"story_id": sid, "name": e["name"],
+                                                   "label": e.get("label", "MISC")[:16],
+                                                   "mentions": int(e.get("count", 1))})
         if ents:
             conn.execute(story_entities.insert(), list(ents.values()))
+
+    def _write_analysed(self, conn: sa.Connection, rows: list[dict]) -> None:
+        """Each row's title, summary and time of analysis to its story."""
+        conn.execute(stories.update().where(stories.c.id == sa.bindparam("sid")).values(
+            title=sa.bindparam("title"), summary=sa.bindparam("summary"), analysed=sa.bindparam("analysed")), rows)
 
     def mark_analysed(self, conn: sa.Connection, story_id: int) -> None:
         conn.execute(stories.update().where(stories.c.id == story_id).values(analysed=utcnow()))
