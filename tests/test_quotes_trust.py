@@ -443,3 +443,13 @@ def test_a_quote_after_a_sentence_someone_else_confirms_is_not_its_subjects():
     text = ("Ivy Moss hopes that people will admire the island. It is easy, she says, for people to marvel at it. "
             "\u201cBut they don\u2019t know the work that goes into keeping it that way.\u201d")
     assert quote(text, "keeping it").speaker == "Ivy Moss"
+
+
+def test_a_name_after_a_quote_that_ends_its_sentence_reporting_words_of_its_own_is_not_its_speaker():
+    """'“…, lock your door. '' Mark Pinder told The Canadian Press that police ordered …': Pinder's sentence
+    reports his own words, so the quote before it is not his (it was credited to him: fresh11b, read after its
+    second measurement)."""
+    text = ("\u201cThere were five officers with guns out,\u201d Luke Reed said. \u201cI tried to open up my door "
+            "and they said close your door.\u201d Mark Dow told The Canadian Press that police ordered a group of "
+            "employees into the basement of their building.")
+    assert "Mark Dow" not in [q.speaker for q in extract_quotes(1, text) if "open up my door" in q.text]

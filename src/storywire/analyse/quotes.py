@@ -1193,6 +1193,8 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
         _AFTER_LONG_APPOS.match(a.after) or (_AFTER_ANY_VERB.match(a.after) if a.quote.rstrip()[-1:] in ",?!" else None)
     if m and m.re is _AFTER_SPK_FIRST and _ends_sentence(a.quote) and _BEFORE_ANY.search(m.group("spk")):
         return None  # "“….” Owen says fire departments responded": the next sentence reports other words
+    if m and a.quote.rstrip(" '\u2019")[-1:] == "." and _REPORTS_THAT.match(a.after, m.start("cue")):
+        return None  # "“…. ” Mark Pinder told The Canadian Press that police …": a sentence with words of its own
     if m and m.re is _AFTER_CUE_FIRST:  # the phrase runs to the end: trim_phrase tells role from time and place
         spk = _subject(a.after[m.start("spk"):m.end()])
         named = _subject(m.group("spk")) if m.group("appos") else None
@@ -1209,6 +1211,9 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
     return _Attribution(spk, m.group("cue"), a.par[start:end].strip(" ,"), True, end)
 
 
+# The rest of a sentence of reported speech: "… that police ordered" (not "that night").
+_REPORTS_THAT = re.compile(r"[^.!?\"\u201c\u201d]{0,60}?\bthat\s+(?!(?:day|night|morning|afternoon|evening|week|"
+                           r"month|year|time)\b)\w")
 # Words called out, given right after the verb: "had yelled, “…!”"
 _CALLED_OUT = re.compile(r"\b(?:yelled|shouted|screamed|cried|chanted|whispered|yelling|shouting|screaming)\s*[,:]\s*$")
 # A sentence after a quote that ends one, opening on a conjunction: not the quote's attribution.
