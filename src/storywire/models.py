@@ -151,6 +151,12 @@ class Rejected:
     reason: str
 
 
+def outlet_label(name: str | None) -> str:
+    """An outlet's name as readers see it: "unknown outlet" for articles whose outlet is not known (the reserved
+    name, or none, as the story object gives it)."""
+    return "unknown outlet" if not name or name == UNKNOWN_OUTLET else name
+
+
 def public_story(data: dict) -> dict:
     """The story object as it is shown: the outlet of an article of no known outlet is null, not a name
     ("unknown" is how the store files such articles), and no passage lists it among its ``sources``."""

@@ -17,7 +17,7 @@ from ..analyse.text import clean_space, fold, norm_tokens, word_count
 from ..clock import utcnow
 from ..config import Settings
 from ..errors import ConfigError
-from ..models import UNKNOWN_OUTLET, Article
+from ..models import UNKNOWN_OUTLET, Article, outlet_label
 from ..rank import Preferences, reader_preferences
 from ..store.base import Store
 from . import sections as sect
@@ -60,7 +60,7 @@ def _key(text: str) -> str:
 
 
 def _link(a: Article) -> SourceLink:
-    return SourceLink(article_id=a.id, source="unknown outlet" if a.source == UNKNOWN_OUTLET else a.source, url=a.url,
+    return SourceLink(article_id=a.id, source=outlet_label(a.source), url=a.url,
                       title=a.title)
 
 

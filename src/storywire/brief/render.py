@@ -28,10 +28,15 @@ def _shown(links: tuple[SourceLink, ...]) -> tuple[tuple[SourceLink, ...], str]:
     name, same address or none: two articles of no known outlet without a link) are one."""
     first: dict[tuple[str, str | None], SourceLink] = {}
     for link in links:
-        first.setdefault((link.source, safe_url(link.url)), link)
+        first.setdefault(_link_key(link), link)
     distinct = tuple(first.values())
     more = len(distinct) - MAX_LINKS
     return distinct[:MAX_LINKS], (f" and {more} more" if more > 0 else "")
+
+
+def _link_key(link: SourceLink) -> tuple[str, str | None]:
+    """What a reader tells a link apart by: its outlet's name and its address (None: no link)."""
+    return link.source, safe_url(link.url)
 
 
 CONFLICT_LEAD = "Outlets differ:"
@@ -155,7 +160,7 @@ def _cite(links: tuple[SourceLink, ...], refs: dict[tuple[str, str | None], int]
     marks = []
     shown, more = _shown(links)
     for link in shown:
-        key = (link.source, safe_url(link.url))
+        key = _link_key(link)
         refs.setdefault(key, len(refs) + 1)
         marks.append(f"[{refs[key]}]")
     return "".join(marks) + (f" (+{more.split()[1]} more)" if more else "")

@@ -14,17 +14,12 @@ from rich.text import Text
 
 from ..cli_common import command_context, err, out, parse_since
 from ..errors import StorywireError
-from ..models import Article, public_story
+from ..models import Article, outlet_label, public_story
 from ..store.articles import UNKNOWN_OUTLET
 from ..words import plural, shorten
 
 app = typer.Typer()
 UNDATED = "undated"
-
-
-def outlet_label(source: str) -> str:
-    """An outlet's name as listings show it: "unknown outlet" for the reserved unknown source."""
-    return "unknown outlet" if source == UNKNOWN_OUTLET else source
 
 
 def title_cell(a: Article, limit: int) -> str:

@@ -9,6 +9,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..models import outlet_label
+
 
 def _ref(article_id: int, numbers: dict[int, int]) -> str:
     """An article's number in the story, as the reader sees it: "[2]"."""
@@ -33,11 +35,6 @@ def _table(*columns: str, title: str | None = None) -> Table:
     return table
 
 
-def _outlet(item: dict) -> str:
-    """The outlet an item names, as the reader sees it: "unknown outlet" when none is known (null)."""
-    return item.get("source") or "unknown outlet"
-
-
 def render_story(data: dict, console: Console) -> None:
     """Print the story object readably: title, summary with source refs, shared passages with origin,
     what each outlet adds, the quote ledger, entities and the timeline."""
@@ -49,7 +46,7 @@ def render_story(data: dict, console: Console) -> None:
 
     table = _table("#", "source", "title", "published", "shared", "unique", "origin", title="Articles")
     for a in articles:
-        table.add_row(str(numbers[a["id"]]), Text(_outlet(a)), Text(a.get("title") or ""),
+        table.add_row(str(numbers[a["id"]]), Text(outlet_label(a.get("source"))), Text(a.get("title") or ""),
                       (a.get("published") or "")[:16].replace("T", " "), _pct(a.get("share_shared")),
                       _pct(a.get("share_unique")), Text(a.get("origin") or ""))
     console.print(table)
@@ -79,7 +76,8 @@ def render_story(data: dict, console: Console) -> None:
     if uniques:
         console.rule("Only in one outlet")
         for u in uniques:
-            console.print(Text.assemble((_outlet(u), "bold"), " ", (_ref(u["article_id"], numbers), "dim")))
+            console.print(Text.assemble((outlet_label(u.get("source")), "bold"), " ",
+                                        (_ref(u["article_id"], numbers), "dim")))
             for text in u["passages"]:
                 console.print(Text(f"  \u2022 {text}"))
 
@@ -93,7 +91,8 @@ def render_story(data: dict, console: Console) -> None:
             console.print(Text.assemble((who, "cyan"), " ", (how, "dim")))
             console.print(Text(f"  {mark}"))
             for c in q.get("carriers", []):
-                carrier = f"{_ref(c['article_id'], numbers)} {_outlet(c)}: {c.get('attribution') or ''}"
+                carrier = (f"{_ref(c['article_id'], numbers)} {outlet_label(c.get('source'))}: "
+                           f"{c.get('attribution') or ''}")
                 console.print(Text(f"    {carrier}", style="dim"))
 
     entities = data.get("entities") or []
@@ -123,4 +122,5 @@ def render_story(data: dict, console: Console) -> None:
         for t in tl:
             first = (" first from this outlet", "green") if t.get("first_for_source") else ""
             when = (t.get("time") or "")[:16].replace("T", " ")
-            console.print(Text.assemble(f"{when}  {_ref(t['article_id'], numbers)} {_outlet(t)}", first))
+            console.print(Text.assemble(f"{when}  {_ref(t['article_id'], numbers)} {outlet_label(t.get('source'))}",
+                                        first))

@@ -16,6 +16,7 @@ from starlette.background import BackgroundTask
 from ..brief.model import Briefing
 from ..clock import utcnow
 from ..errors import AuthError, InputError, NotFound
+from ..models import outlet_label
 from ..rank import ranking_period
 from ..rank.top import TOP_PERIOD
 from ..store.accounts import SESSION_TTL
@@ -35,7 +36,7 @@ from .auth import (
     safe_next,
 )
 from .highlight import segments, shared_share
-from .render import outlet, page
+from .render import page
 
 router = APIRouter(include_in_schema=False)
 MAX_COLUMNS = 12
@@ -147,7 +148,7 @@ def story(request: Request, story_id: int, viewer: Viewer = Depends(page_viewer)
             col["share"] = shared_share(col["pieces"])
         columns.append(col)
     # undated articles have no place on the timeline (their fetch time is not when they were published)
-    timeline_rows = [(outlet(a.source), a.published, a.id) for a in detail["articles"] if a.published is not None]
+    timeline_rows = [(outlet_label(a.source), a.published, a.id) for a in detail["articles"] if a.published is not None]
     background, reading = None, None
     if viewer.id is not None:
         reading = _story_reading(store, viewer.id, detail)

@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from ..brief.render import outlets_line, period_line, quote_line, reasons_line, section_name, whats_new_line
 from ..clock import utcnow
 from ..links import http_link
+from ..models import outlet_label
 from ..store.articles import UNKNOWN_OUTLET
 from .auth import Viewer
 from .svg import hue, sparkline_svg, timeline_svg
@@ -88,11 +89,6 @@ def when(t: datetime | None) -> Markup:
                   f'{escape(timeago(t))}</time>')
 
 
-def outlet(name: str | None) -> str:
-    """An outlet's name as pages show it: "unknown outlet" for articles whose outlet is not known."""
-    return "unknown outlet" if not name or name == UNKNOWN_OUTLET else name
-
-
 def published(t: datetime | None) -> Markup:
     """An article's publication time as a <time> element, or "undated": never the time it was fetched."""
     if t is None:
@@ -122,7 +118,7 @@ def asset_version() -> str:
 def make_templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(TEMPLATES))
     env = templates.env
-    env.filters.update(timeago=timeago, due_in=due_in, when=when, published=published, outlet=outlet, clock=clock,
+    env.filters.update(timeago=timeago, due_in=due_in, when=when, published=published, outlet=outlet_label, clock=clock,
                        monogram=monogram, hue=hue, sparkline=sparkline_svg, text_html=text_to_html, safe_url=safe_url)
     env.globals.update(period_line=period_line, section_name=section_name, outlets_line=outlets_line,
                        reasons_line=reasons_line, quote_line=quote_line, whats_new_line=whats_new_line,
