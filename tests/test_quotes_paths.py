@@ -3,13 +3,8 @@ stays unattributed rather than credited to a wrong speaker (sentences written fo
 from __future__ import annotations
 
 from storywire.analyse.quote_eval import same_speaker
-from storywire.analyse.quotes import Quote, extract_quotes
 
-
-def quote(text: str, words: str) -> Quote:
-    found = [q for q in extract_quotes(1, text) if words in q.text]
-    assert len(found) == 1, [(q.text, q.speaker) for q in extract_quotes(1, text)]
-    return found[0]
+from .test_quotes_trust import quote
 
 
 def test_a_paragraph_naming_someone_outside_its_quote_does_not_go_on_from_the_paragraph_before():
