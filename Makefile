@@ -50,7 +50,7 @@ test-fast: $(STAMP) system-deps
 	$(BIN)/python -m pytest -n auto -m "not slow"
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench tools
 	$(BIN)/mypy
 
 bench: $(STAMP)
