@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 import pickle
+import random
+import re
 import zlib
 from datetime import datetime
 
@@ -139,6 +141,45 @@ def test_train_then_eval_cli(tmp_path):
     result = runner.invoke(app, ["eval", "cluster", str(STREAM), "--model", str(model)])
     assert result.exit_code == 0, result.output
     assert result.output.count("1.000") >= 3  # precision, recall and F1 on the file it was fitted on
+
+
+def _f1_rows(output: str) -> dict[str, tuple[float, str]]:
+    """eval cluster's rows by system: (F1, the system cell)."""
+    rows = {}
+    for line in output.splitlines():
+        m = re.match(r"\s*whole file\s+(storywire engine(?:, \d+ random orders \(F1 [\d.-]+\))?)\s.*?"
+                     r"(\d\.\d{3})\s+\d+\s*$", line)
+        if m:
+            rows["orders" if "random" in m.group(1) else "file"] = (float(m.group(2)), m.group(1))
+    return rows
+
+
+def test_eval_cluster_orders_shows_what_arrival_order_does_to_undated_records(tmp_path):
+    """--orders N scores the engine on the file in N random arrival orders. Undated headlines of two rail crashes
+    and two fires are grouped in file order, and not always in another; dated ones follow their time whatever it."""
+    dated = load_records(FIXTURES / "cluster" / "headline_siblings.jsonl")
+    undated = [{k: v for k, v in r.items() if k != "published"} for r in dated]
+    (tmp_path / "undated.jsonl").write_text("".join(json.dumps(r) + "\n" for r in undated), encoding="utf-8")
+    shuffled = []
+    for seed in (1, 2, 3):
+        order = list(undated)
+        random.Random(seed).shuffle(order)
+        shuffled.append(evaluate_stream(order, load_params())["f1"])
+
+    result = runner.invoke(app, ["eval", "cluster", str(tmp_path / "undated.jsonl"), "--orders", "3"])
+    assert result.exit_code == 0, result.output
+    rows = _f1_rows(result.output)
+    assert rows["orders"][0] == pytest.approx(sum(shuffled) / 3, abs=0.0006)
+    assert rows["orders"][0] < rows["file"][0] == 1.0  # the file's order flatters undated records
+    assert f"(F1 {min(shuffled):.3f}-{max(shuffled):.3f})" in rows["orders"][1]
+
+    result = runner.invoke(app, ["eval", "cluster", str(FIXTURES / "cluster" / "headline_siblings.jsonl"),
+                                 "--orders", "3"])
+    rows = _f1_rows(result.output)
+    assert rows["orders"][0] == rows["file"][0] and "(F1 1.000-1.000)" in rows["orders"][1]
+
+    result = runner.invoke(app, ["eval", "cluster", str(tmp_path / "undated.jsonl"), "--orders", "3", "--shuffle"])
+    assert result.exit_code != 0 and "--orders scores the engine itself" in str(result.exception or result.output)
 
 
 def test_through_store_scores_a_folded_duplicate_submission_with_its_article():

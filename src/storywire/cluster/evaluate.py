@@ -134,6 +134,17 @@ def evaluate_stream(records: Iterable[dict], params: dict | None = None, window_
     return out
 
 
+def in_random_orders(records: Sequence[dict], params: dict | None, window_hours: float, orders: int) -> list[dict]:
+    """:func:`evaluate_stream` of ``records`` in ``orders`` random arrival orders (seeds 1, 2, ...). Only undated
+    records follow their arrival order; dated ones are streamed in time order whatever it is."""
+    out = []
+    for seed in range(1, orders + 1):
+        shuffled = list(records)
+        random.Random(seed).shuffle(shuffled)
+        out.append(evaluate_stream(shuffled, params, window_hours))
+    return out
+
+
 def titles_only(records: Iterable[dict]) -> list[dict]:
     """The records as headline-only items: the title alone, no text."""
     return [{**r, "text": ""} for r in records]

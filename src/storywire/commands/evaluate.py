@@ -64,7 +64,11 @@ def eval_cluster(ctx: typer.Context,
                  mixed: bool = typer.Option(False, "--mixed", help="Score every other record as a headline-only "
                                             "item."),
                  title_case: bool = typer.Option(False, "--title-case", help="Score the titles in Title Case, as "
-                                                 "US outlets write headlines.")):
+                                                 "US outlets write headlines."),
+                 orders: int = typer.Option(0, "--orders", min=0, help="Also score the engine on the records in N "
+                                            "random arrival orders (seeds 1..N): mean, lowest and highest F1. "
+                                            "Undated records are clustered in arrival order, so file order can "
+                                            "flatter them.")):
     """Stream a labelled file through the engine in time order: BCubed precision, recall, F1, articles/s.
 
     --titles-only, --mixed and --title-case change the records scored, never those a model is fitted on:
@@ -91,6 +95,8 @@ def eval_cluster(ctx: typer.Context,
         shuffle_seed = seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000)
         err.print(f"shuffled with --seed {shuffle_seed}")
         via_store = True
+    if orders and via_store:
+        raise InputError("--orders scores the engine itself; it does not go with --via-store or --shuffle")
     runs: list[tuple[str, list[dict], list[dict]]] = [("whole file", [], recs)]
     if split_topics:
         if not all("topic" in r for r in recs):
@@ -119,6 +125,13 @@ def eval_cluster(ctx: typer.Context,
             system = "storywire engine"
         table.add_row(name, system, str(r["articles"]), str(r["stories"]), str(r["gold_stories"]),
                       f"{r['precision']:.3f}", f"{r['recall']:.3f}", f"{r['f1']:.3f}", f"{r['articles_per_s']:.0f}")
+        if orders:
+            rs = ev.in_random_orders(test, params, settings.cluster_window_hours, orders)
+            m = {k: sum(x[k] for x in rs) / len(rs) for k in ("stories", "precision", "recall", "f1", "articles_per_s")}
+            f1 = [x["f1"] for x in rs]
+            table.add_row(name, f"storywire engine, {plural(orders, 'random order')} (F1 {min(f1):.3f}-{max(f1):.3f})",
+                          str(r["articles"]), f"{m['stories']:.0f}", str(r["gold_stories"]), f"{m['precision']:.3f}",
+                          f"{m['recall']:.3f}", f"{m['f1']:.3f}", f"{m['articles_per_s']:.0f}")
         if baseline:
             if train:
                 t = float(base.fit_threshold(train))
