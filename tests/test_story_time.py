@@ -20,6 +20,7 @@ from storywire.rank.top import top_stories
 from storywire.store import open_store
 
 WINDOW = timedelta(hours=72)
+runner = CliRunner()
 
 QUAKE = ("A magnitude {m} earthquake struck the Kermadec Islands region on {day}, the geological survey said. "
          "The quake hit at a depth of {depth} kilometres off the islands. Tsunami warnings were issued for "
@@ -285,3 +286,30 @@ def test_an_archive_says_which_week_its_top_stories_are_from(tmp_path):
     assert [s["title"] for s in api["items"]] == ["Budget 2019 presented"]
     assert bad.status_code == 400 and "use a date like" in bad.text
     assert edges == [400, 400, 200]
+
+
+def test_storywire_stories_lists_undated_stories_after_the_ranked_ones(tmp_path):
+    """Page dumps without a date (as in ../shared/samples) make a story that is never ranked: `storywire stories`
+    lists it after the top stories, marked undated, as the web river does, instead of an empty table."""
+    fire = ("Firefighters contained a wildfire that burned 400 hectares of pine forest above the village of "
+            "Castelvecchio overnight, the regional fire service said, after 200 residents were evacuated.")
+    rows = [{"id": f"u{i}", "source": outlet, "url": f"https://{outlet.split()[0].lower()}.example/fire",
+             "title": "Wildfire contained above Castelvecchio", "text": fire} for i, outlet in
+            enumerate(("North Post", "South Post"))]
+    _write(tmp_path / "undated.jsonl", rows)
+    db = str(tmp_path / "s.db")
+    assert runner.invoke(app, ["--db", db, "ingest", str(tmp_path / "undated.jsonl")]).exit_code == 0
+    listed = runner.invoke(app, ["--db", db, "stories"])
+    assert listed.exit_code == 0, listed.output
+    row = next(line.split() for line in listed.output.splitlines() if "Castelvecchio" in line)
+    assert row[1:4] == ["2", "2", "undated"]  # two outlets, two articles, no time
+
+    dated = {**rows[0], "id": "d1", "published": "2024-05-02T10:00:00Z", "title": "Budget passes in Valmora",
+             "url": "https://north.example/budget", "text": BUDGET.format(year=2024, pct=3)}
+    _write(tmp_path / "dated.jsonl", [dated])
+    assert runner.invoke(app, ["--db", db, "ingest", str(tmp_path / "dated.jsonl")]).exit_code == 0
+    titles = [line for line in runner.invoke(app, ["--db", db, "stories"]).output.splitlines()
+              if "Budget" in line or "Castelvecchio" in line]
+    assert "Budget" in titles[0] and "undated" in titles[1]  # ranked first, the undated one after it
+    limited = runner.invoke(app, ["--db", db, "stories", "--limit", "1"]).output
+    assert "Budget" in limited and "Castelvecchio" not in limited

@@ -81,7 +81,8 @@ def list_articles(ctx: typer.Context, limit: int = typer.Option(20, help="How ma
 @app.command("stories")
 def list_stories(ctx: typer.Context, limit: int = typer.Option(20, help="How many."),
                  since: str | None = typer.Option(None, help="Only stories active since (12h, 3d, 2022-02-04).")):
-    """List stories, top first (breadth of coverage, recency, velocity)."""
+    """List stories, top first (breadth of coverage, recency, velocity); then, as the web river does, the stories of
+    undated articles (never ranked: they have no place in time), latest changed first."""
     from ..rank import ranking_period, top_stories
     from ..rank.top import TOP_PERIOD
 
@@ -89,8 +90,9 @@ def list_stories(ctx: typer.Context, limit: int = typer.Option(20, help="How man
     with cmd.store.read() as conn:
         period = ranking_period(cmd.store, conn, since=parse_since(since) if since else None)
         ranked = top_stories(cmd.store, conn, since=period.since, now=period.now, limit=limit)
+        undated = cmd.store.undated_stories(conn, limit - len(ranked)) if len(ranked) < limit else []
     table = Table("story", "outlets", "articles", "last", "title", box=None)
-    for story in ranked:
+    for story in [*ranked, *undated]:
         table.add_row(str(story.id), str(story.source_count), str(story.article_count),
                       story.last_seen.strftime("%Y-%m-%d %H:%M") if story.last_seen else UNDATED,
                       shorten(story.title, 90))
