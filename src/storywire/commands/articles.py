@@ -92,7 +92,7 @@ def list_stories(ctx: typer.Context, limit: int = typer.Option(20, help="How man
         ranked = top_stories(cmd.store, conn, since=period.since, now=period.now, limit=limit)
         undated = cmd.store.undated_stories(conn, limit - len(ranked)) if len(ranked) < limit else []
     table = Table("story", "outlets", "articles", "last", "title", box=None)
-    for story in [*ranked, *undated]:
+    for story in [r.story for r in ranked] + undated:
         table.add_row(str(story.id), str(story.source_count), str(story.article_count),
                       story.last_seen.strftime("%Y-%m-%d %H:%M") if story.last_seen else UNDATED,
                       shorten(story.title, 90))
