@@ -184,3 +184,21 @@ def test_story_title_is_a_headline_not_a_body_start():
     assert d["title"] == "Central bank makes biggest rate rise in 20 years"
     alone = analyse_story(6, [no_headline], nlp=False)
     assert alone["title"] == no_headline.title  # nothing better: the body start stays
+
+
+def test_story_title_is_a_headline_not_a_long_body_start_cut_with_an_ellipsis():
+    """A page dump without a headline whose first paragraph is long (as in ../shared/samples) is stored with that
+    paragraph cut after a word and marked "…" as its title: still a body start, so the story takes the headline."""
+    from storywire.store.articles import TITLE_CHARS
+    from storywire.words import shorten
+
+    lead = ("French President Emmanuel Macron heads to talks with Russian counterpart Vladimir Putin in Moscow on "
+            "Monday hoping to ensure Europe gets a say in broader U.S.-Russian negotiations over Ukraine, but risks "
+            "embarrassment if he returns empty-handed.")
+    dump = art(1, "unknown", lead + "\n\nThe trip is co-ordinated with Washington and Berlin.",
+               title=shorten(lead, TITLE_CHARS), minutes=0)
+    assert dump.title.endswith("\u2026")
+    headlined = art(2, "France 24", "French President Emmanuel Macron will meet Russian President Vladimir Putin in "
+                    "Moscow on February 7.\n\nThe trip is co-ordinated with Washington and Berlin.",
+                    title="France's Macron to meet Putin and Zelensky in separate talks next week", minutes=30)
+    assert analyse_story(7, [dump, headlined], nlp=False)["title"] == headlined.title

@@ -35,7 +35,11 @@ __all__ = ["ArticleParts", "analyse_story", "analyse_story_parts", "get_nlp", "s
 
 
 def _is_body_start(title: str, text: str) -> bool:
-    return " ".join(text.split()).startswith(" ".join(title.split()))
+    """Whether ``title`` is the start of ``text``: the store's title for a page without a headline, its first line
+    (cut after a word and marked "…" when long)."""
+    start = " ".join(title.split())
+    start = start.removesuffix("\u2026").rstrip()
+    return bool(start) and " ".join(text.split()).startswith(start)
 
 
 KEYS = ("id", "title", "articles", "shared_passages", "unique_passages", "origins", "quotes", "entities",
