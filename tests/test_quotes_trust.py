@@ -453,3 +453,16 @@ def test_a_name_after_a_quote_that_ends_its_sentence_reporting_words_of_its_own_
             "and they said close your door.\u201d Mark Dow told The Canadian Press that police ordered a group of "
             "employees into the basement of their building.")
     assert "Mark Dow" not in [q.speaker for q in extract_quotes(1, text) if "open up my door" in q.text]
+
+
+def test_a_he_after_a_sentence_of_reported_speech_run_on_after_a_quote_is_that_sentences_speaker():
+    """'“… they were OK.” Pigeon said police spent two hours … “…,” he said': the sentence splitter keeps the
+    words after a quote that ends a sentence with it, so Pigeon's reported speech was not seen and "he" went to
+    the man quoted before (fresh11b, read since its second measurement). Curly and detokenised marks alike."""
+    for close in ("\u201d", " ''"):
+        text = (f"\u201cThere were five officers with guns out,{close} Luke Reed said. \u201cPeople grabbed a few "
+                f"bowls of chips and moved the party downstairs,{close} Mark Dow said. \u201cEveryone was calling "
+                f"their family to say they were OK.{close} Reed said police spent about two hours negotiating with "
+                f"the suspect. \u201cThey cuffed him on the ground and took him away,{close} he said.")
+        assert quote(text, "cuffed him").speaker == "Luke Reed"
+        assert quote(text, "spent about two hours").speaker == "Luke Reed"

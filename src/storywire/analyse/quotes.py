@@ -804,7 +804,7 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
             continue
         # Indirect speech in the sentences of this paragraph that hold no quotation marks, credited in reading order
         # with its quotes (a "she" in a quote's attribution may stand for the speaker of a sentence before it).
-        unquoted = [(s, e) for sp_index, s, e in sents if sp_index == p_index and
+        unquoted = [(s, e) for sp_index, s, e in _past_quotes(text, sents, quoted) if sp_index == p_index and
                     not any(c in text[s:e] for c in ALL_DOUBLE)]
         para_quotes, prev = _direct_quotes(ctx, p_index, ps, spans[p_index], prev, unquoted)
         out.extend(para_quotes)
@@ -817,6 +817,23 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
     # a quote of one word ("nonsense.", "Uncommitted") is a scare quote, not a quote, unless it is a whole sentence
     # ("Yes."): it still tells who speaks (the paragraph after, "it said"), but it is not listed
     return [q for q in out if len(q.text.split()) >= 2 or re.fullmatch(r"[A-Z]\w*[.!?]", q.text)]
+
+
+# What may follow the closing mark of a quote whose words end a sentence, before the next sentence's capital
+_PAST_CLOSE = re.compile(r"['\u2019\u201d\u00bb\"]*\s+(?=[A-Z])")
+
+
+def _past_quotes(text: str, sents: list[tuple[int, int, int]], quoted: list[tuple[int, int]]
+                 ) -> list[tuple[int, int, int]]:
+    """The sentences (para, start, end), each cut after the last quote inside it whose words end a sentence: the
+    words after it are a sentence of their own ("“… they were OK.” Pigeon said police spent two hours …", which
+    the sentence splitter keeps with the quote)."""
+    out = []
+    for para, s, e in sents:
+        ends = [m.end() for qs, qe in quoted if s <= qe < e and
+                text[qs:qe].rstrip(" '\u2019")[-1:] in (".", "!", "?") and (m := _PAST_CLOSE.match(text, qe, e))]
+        out.append((para, s, e) if not ends else (para, ends[-1], e))
+    return out
 
 
 def _indirect_quotes(ctx: _Context, sentences: list[tuple[int, int]], before: int, p_index: int) -> list[Quote]:
