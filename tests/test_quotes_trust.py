@@ -466,3 +466,14 @@ def test_a_he_after_a_sentence_of_reported_speech_run_on_after_a_quote_is_that_s
                 f"the suspect. \u201cThey cuffed him on the ground and took him away,{close} he said.")
         assert quote(text, "cuffed him").speaker == "Luke Reed"
         assert quote(text, "spent about two hours").speaker == "Luke Reed"
+
+
+def test_a_document_from_someone_is_theirs():
+    """'A statement from Surrey police said … “potentially suspicious”' credited the statement itself ("A statement
+    from Surrey police"), not the police (fresh12a, first measurement); the issuer of a release too."""
+    text = ("A statement from Surrey police said the blaze at the store was being treated as \u201cpotentially "
+            "suspicious\u201d by detectives.")
+    assert quote(text, "potentially suspicious").speaker == "Surrey police"
+    text = ("A news release issued by the Marion County Sheriff's Office said the two men were \u201carmed and "
+            "dangerous at all times\u201d and should not be approached.")
+    assert quote(text, "armed and dangerous").speaker == "the Marion County Sheriff's Office"

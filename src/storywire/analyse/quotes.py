@@ -585,6 +585,11 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
     owner = _DOCUMENT_OWNER.match(sp.name)
     if owner is not None and owner.group("noun").lower() in DOCUMENT_NOUNS:  # "the NYPD's statement": the NYPD's
         return owner.group("owner"), owner.group("owner"), None, False
+    issued = _DOCUMENT_FROM.match(full)
+    if issued is not None and issued.group("noun").lower() in DOCUMENT_NOUNS:
+        fields = _phrase_fields(ctx, issued.group("owner"), position, para)
+        if fields[0]:  # "A statement from Surrey police said": Surrey police
+            return fields
     if low.startswith("the ") and len(low.split()) <= 3 and low.split()[-1] in DOCUMENT_NOUNS:
         org = _document_organisation(ctx, low.split()[-1], position, para)
         if org is not None and any(o.person and o.name == org for o in ctx.orgs):
@@ -653,6 +658,11 @@ _WEB_OUTLET = re.compile(r"[A-Z][\w\-]*\.(?:com|org|net|co\.uk)")
 # Whose document speaks: "the NYPD's statement", "the company's email"
 _DOCUMENT_OWNER = re.compile(r"^(?P<owner>(?:[Tt]he\s+)?[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})['\u2019]s\s+"
                              r"(?:[a-z]+\s+)?(?P<noun>\w+)$")
+
+
+# A document and who issued it: "A statement from Surrey police", "the news release issued by the sheriff's office"
+_DOCUMENT_FROM = re.compile(r"^(?:(?:[Aa]n?|[Tt]he|[Aa]nother|[Oo]ne)\s+)?(?:[a-z][\w\-]*\s+)?(?P<noun>[a-z]+?)s?\s+"
+                            r"(?:from|by|issued\s+by)\s+(?P<owner>\S.*)$")
 
 
 def _document_organisation(ctx: _Context, noun: str, position: int, para: int) -> str | None:
