@@ -477,3 +477,14 @@ def test_a_document_from_someone_is_theirs():
     text = ("A news release issued by the Marion County Sheriff's Office said the two men were \u201carmed and "
             "dangerous at all times\u201d and should not be approached.")
     assert quote(text, "armed and dangerous").speaker == "the Marion County Sheriff's Office"
+
+
+def test_a_term_after_a_request_is_nobodys_words():
+    """'the scientists asked five people to perform a “direction discrimination” task' credited the name of the
+    task to the scientists (fresh12a, first measurement): asking for a deed gives no words. A term after what
+    someone calls it stays theirs."""
+    text = ("To answer this question, the scientists asked five people to perform a \u201cdirection "
+            "discrimination\u201d task. In it, the participants looked at dots on a screen.")
+    assert [q.speaker for q in extract_quotes(1, text) if "direction discrimination" in q.text] in ([], [None])
+    text = "Lee described what he called the \u201clate-night talk-show\u201d feel of the evening."
+    assert [q.speaker for q in extract_quotes(1, text) if "talk-show" in q.text] in ([], ["Lee"])

@@ -1064,11 +1064,17 @@ _CUE_VERB = re.compile(rf"\b(?:{_CUE_WORDS}|spoke\s+of|speaks\s+of)\b(?!\s+(?:fr
 def _is_term(a: _Around) -> bool:
     """Whether a quote of two or three words modifies a noun after it, a term in a noun phrase, not words said
     ("trained for an “active shooter” situation", "the “devil horns” tattooed on his head"), in a sentence that
-    gives it no speaker before it ("what he called the “late-night talk-show” feel": his)."""
+    gives it no speaker before it ("what he called the “late-night talk-show” feel": his; a request, "asked them to
+    perform a “direction discrimination” task", gives none)."""
     before, noun = a.before.lower().split()[-1:], re.match(r"\s+([a-z][a-z\-]*)\b", a.after)
     return 2 <= len(a.quote.split()) <= 3 and not re.search(r"[.!?,;:]", a.quote) and noun is not None and \
         before in (["a"], ["an"], ["the"], ["this"], ["that"], ["its"], ["his"], ["her"], ["their"], ["our"]) and \
-        noun.group(1) not in _NOT_A_NOUN and not _CUE_VERB.search(a.before)
+        noun.group(1) not in _NOT_A_NOUN and \
+        not any(not _REQUEST.match(a.before, m.start()) for m in _CUE_VERB.finditer(a.before))
+
+
+# A speech verb asking for a deed, not giving words: "asked five people to perform a “direction discrimination” task"
+_REQUEST = re.compile(r"(?:asked|asks|told|tells|urged|urges)\s+(?:[\w'\u2019\-]+\s+){1,3}?to\s+[a-z]+\b")
 
 
 def _para_len(text: str, offset: int) -> int:
