@@ -488,3 +488,13 @@ def test_a_term_after_a_request_is_nobodys_words():
     assert [q.speaker for q in extract_quotes(1, text) if "direction discrimination" in q.text] in ([], [None])
     text = "Lee described what he called the \u201clate-night talk-show\u201d feel of the evening."
     assert [q.speaker for q in extract_quotes(1, text) if "talk-show" in q.text] in ([], ["Lee"])
+
+
+def test_a_subordinate_clause_opening_the_sentence_after_a_quote_is_not_its_attribution():
+    """'“She is the embodiment of beauty.” Even though she conceded to the occasional public event, …' took "Even
+    though she conceded to …" for the quote's attribution (fresh11b, read since its second measurement): the
+    quote goes on from the agent's quote before it."""
+    text = ("Ms Page, the pin-up, died on Thursday. \u201cShe captured the imagination of a generation,\u201d her "
+            "agent, Mark Roe, said yesterday. \u201cShe is the embodiment of beauty.\u201d Even though Page conceded "
+            "to the occasional public event, she never agreed to having her photograph taken again.")
+    assert quote(text, "embodiment of beauty").speaker == "Mark Roe"

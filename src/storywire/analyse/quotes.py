@@ -1249,8 +1249,11 @@ _REPORTS_THAT = re.compile(r"[^.!?\"\u201c\u201d]{0,60}?\bthat\s+(?!(?:day|night
                            r"month|year|time)\b)\w")
 # Words called out, given right after the verb: "had yelled, “…!”"
 _CALLED_OUT = re.compile(r"\b(?:yelled|shouted|screamed|cried|chanted|whispered|yelling|shouting|screaming)\s*[,:]\s*$")
-# A sentence after a quote that ends one, opening on a conjunction: not the quote's attribution.
-_NEXT_SENTENCE_OPENS = re.compile(r"\s*(?:But|And|Yet|However|Still|Meanwhile|Also|Then)\b")
+# A sentence after a quote that ends one, opening on a conjunction or a subordinate clause ("Even though she
+# conceded to ..."): not the quote's attribution.
+_NEXT_SENTENCE_OPENS = re.compile(r"\s*(?:But|And|Yet|However|Still|Meanwhile|Also|Then|Even\s+though|Although|"
+                                  r"Though|When|Whenever|While|Whereas|After|Before|Because|If|Since|Once|Until|"
+                                  r"Unless)\b")
 
 
 def _ends_sentence(quote: str) -> bool:
