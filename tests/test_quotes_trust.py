@@ -498,3 +498,14 @@ def test_a_subordinate_clause_opening_the_sentence_after_a_quote_is_not_its_attr
             "agent, Mark Roe, said yesterday. \u201cShe is the embodiment of beauty.\u201d Even though Page conceded "
             "to the occasional public event, she never agreed to having her photograph taken again.")
     assert quote(text, "embodiment of beauty").speaker == "Mark Roe"
+
+
+def test_a_she_is_never_the_man_just_quoted():
+    """'“…,” her agent, Mark Roe, said. “…,” she said' credited the second quote to Mark Roe: the person just
+    quoted was taken for a "she" whenever the article gave him no pronoun; his first name is a man's."""
+    text = ("Ms Page, the pin-up, died on Thursday. \u201cShe captured the imagination of a generation,\u201d her "
+            "agent, Mark Roe, said yesterday. \u201cI do not want to be photographed in my old age,\u201d she said.")
+    assert quote(text, "photographed in my old age").speaker != "Mark Roe"
+    text = ("\u201cThe shelter will stay open all winter,\u201d Mark Roe said. \u201cWe will need far more "
+            "volunteers than last year,\u201d he said.")
+    assert quote(text, "far more volunteers").speaker == "Mark Roe"

@@ -64,6 +64,7 @@ from .speakers import (
     ROLE_WORDS,
     SUBORDINATE_START,
     Canonical,
+    Gender,
     Mentions,
     OrgMention,
     canonical_people,
@@ -713,14 +714,14 @@ def _credited_before(credited: list[tuple[int, Quote]], position: int) -> list[t
     return sorted((pq for pq in credited if pq[1].position < position), key=lambda pq: pq[1].position)
 
 
-def _last_quoted(ctx: _Context, gender: str, position: int, para: int) -> Quote | None:
+def _last_quoted(ctx: _Context, gender: Gender, position: int, para: int) -> Quote | None:
     """The person quoted last within reach whom a "he" (``gender`` m) or a "she" may be: the last one, or the last
-    one known to be of that gender when those quoted after are known to be of the other."""
+    one known to be of that gender when those quoted after are known to be of the other (or bear a common first
+    name of the other: "Mark Roe" is no "she")."""
     for p_index, q in reversed(_credited_before(ctx.speakers, position)):
         if p_index < para - _SPEAKER_REACH:
             return None
-        known = ctx.people.gender_of(q.speaker or "")
-        if known in ("?", gender):
+        if ctx.people.may_be(q.speaker or "", gender):
             return q
     return None
 
@@ -752,17 +753,16 @@ def _last_described(ctx: _Context, gender: str, position: int, para: int) -> Quo
     return None if named_since else q
 
 
-def _just_quoted(ctx: _Context, gender: str, position: int, para: int) -> Quote | None:
+def _just_quoted(ctx: _Context, gender: Gender, position: int, para: int) -> Quote | None:
     """The person quoted last in this paragraph, when no one else is named since and a "he" (``gender`` m) or a
-    "she" may be them."""
+    "she" may be them (by the article's pronouns, else their first name)."""
     speakers = _credited_before(ctx.speakers, position)
     if not speakers or speakers[-1][0] != para:
         return None
     last = speakers[-1][1]
     key = surname(last.speaker or "")
     between = {surname(mt.name) for mt in ctx.people.items if last.position < mt.position < position}
-    known = ctx.people.gender_of(last.speaker or "")
-    return last if between <= {key} and known in ("?", gender) else None
+    return last if between <= {key} and ctx.people.may_be(last.speaker or "", gender) else None
 
 
 def _epithet_person(ctx: _Context, position: int, para: int) -> Quote | None:
