@@ -509,3 +509,16 @@ def test_a_she_is_never_the_man_just_quoted():
     text = ("\u201cThe shelter will stay open all winter,\u201d Mark Roe said. \u201cWe will need far more "
             "volunteers than last year,\u201d he said.")
     assert quote(text, "far more volunteers").speaker == "Mark Roe"
+
+
+def test_a_she_after_someone_quoted_since_a_described_subject_is_resolved_by_the_usual_rules():
+    """'A representative said she never recovered. “…,” her agent, Mark Roe, said. “…,” she said in 1998': the
+    "her" of "her agent" made the "she" nobody's, as if she might be the representative's object; a person quoted
+    since the description ends its claim, and the "she" is Page (fresh11b, read since its second measurement)."""
+    text = ("Ms Page, the pin-up, died on Thursday in Los Angeles. A representative said she never recovered "
+            "consciousness and died late on Thursday. \u201cShe captured the imagination of a generation,\u201d her "
+            "agent, Mark Roe, said. \u201cI do not want to be photographed in my old age,\u201d she said in 1998.")
+    assert quote(text, "photographed in my old age").speaker == "Page"
+    text = ("Before he left, a drama teacher scolded him for his manners. \u201cYou will regret this one day,\u201d "
+            "he said.")
+    assert quote(text, "regret this").speaker is None

@@ -612,9 +612,11 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
     if described_at is not None:  # "A spokesperson ... said ... “…,” he said": the spokesperson, when quoted
         unnamed = _last_described(ctx, sp.gender, position, para)
         other = re.search(r"\bhim\b" if low == "he" else r"\bher\b", ctx.text[described_at:position])
-        if unnamed is None or other is not None:  # "a drama teacher scolded him": that "him" may be the "he"
-            return None, None, None, False
-        return unnamed.speaker, unnamed.speaker_full, None, False
+        if unnamed is not None and other is None:
+            return unnamed.speaker, unnamed.speaker_full, None, False
+        if not any(described_at < q.position for _, q in _credited_before(ctx.speakers, position)):
+            return None, None, None, False  # "a drama teacher scolded him": that "him" may be the "he"
+        # a person quoted since the description ("…,” her agent, Mark Roe, said"): the rules below tell
     if low in ("he", "she"):
         just = _just_quoted(ctx, sp.gender, position, para)
         if just is not None:  # "…, said Sgt. Vanette Christiansen. “…,” she said": the speaker just quoted
