@@ -522,3 +522,13 @@ def test_a_she_after_someone_quoted_since_a_described_subject_is_resolved_by_the
     text = ("Before he left, a drama teacher scolded him for his manners. \u201cYou will regret this one day,\u201d "
             "he said.")
     assert quote(text, "regret this").speaker is None
+
+
+def test_a_name_with_a_long_role_said_somewhere_after_a_quote_is_its_speaker():
+    """'“…,” Tadzhigul Begmedova, director of the Turkmenistan Helsinki Foundation for Human Rights, said by
+    telephone from Varna, Bulgaria.': a role of over 60 characters, then a place after the verb, left the quote
+    unattributed (fresh11b, read since its second measurement)."""
+    for name in ("Oguljamal Yazliyeva", "Ogulsapar Muradova"):  # names the parse leaves no subject (detokenised)
+        text = (f"\"Beyond all the pompous promises, nothing will change, '' {name}, director of the Caspian "
+                "Regional Foundation for Human Rights and Liberties, said by telephone from Vienna, Austria.")
+        assert quote(text, "pompous promises").speaker == name
