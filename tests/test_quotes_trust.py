@@ -532,3 +532,14 @@ def test_a_name_with_a_long_role_said_somewhere_after_a_quote_is_its_speaker():
         text = (f"\"Beyond all the pompous promises, nothing will change, '' {name}, director of the Caspian "
                 "Regional Foundation for Human Rights and Liberties, said by telephone from Vienna, Austria.")
         assert quote(text, "pompous promises").speaker == name
+
+
+def test_a_bare_quote_naming_the_previous_sentences_subject_is_not_theirs():
+    """'Governor Palin visited the church and her office later released a statement. “Gov. Palin stopped by the
+    church …”' credited the statement to Palin (fresh11b): words that name the subject are about them."""
+    text = ("Governor Ann Cole visited the church on Saturday and her office later released a statement. \u201cGov. "
+            "Cole stopped by the church this morning and told an assistant pastor that she is sorry.\u201d")
+    assert quote(text, "stopped by the church").speaker is None
+    text = ("Ann Cole visited the church on Saturday. \u201cI stopped by the church this morning to say I am "
+            "sorry.\u201d")
+    assert quote(text, "stopped by the church").speaker == "Ann Cole"

@@ -1430,7 +1430,7 @@ def _next_sentence(a: _Around, prev_attr_end: int) -> _Attribution | None:
 
 def _previous_sentence(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """A whole-sentence quote with no attribution after a sentence about a person: that person (the speaker, when
-    that sentence reports what someone said)."""
+    that sentence reports what someone said); not when the quote names them (words about them)."""
     ends_sentence = a.quote.rstrip()[-1:] in ".!?\u2026" or a.after.strip()[:1] in ("", ".", "!", "?") or \
         a.after.lstrip().startswith(("--", "\u2014", "\u2013"))  # "“…” -- something he never could": an aside
     if a.before.strip() and not _OPENING_ADVERBIAL.fullmatch(a.before) or not a.prev_sentence or \
@@ -1445,6 +1445,9 @@ def _previous_sentence(a: _Around, prev_attr_end: int) -> _Attribution | None:
         sentence_subject(prev)
     if not spk:
         return None
+    last = spk.split()[-1]
+    if last[:1].isupper() and re.search(rf"\b{re.escape(last)}\b", a.quote):
+        return None  # "Governor Palin visited … “Gov. Palin stopped by …”": words about the subject, not theirs
     return _Attribution(spk, "said", "", False, a.after_start)
 
 
