@@ -405,7 +405,7 @@ def test_he_that_someone_asks_about_is_not_the_one_who_asks():
     text = ("Prince Harry spoke for an hour.\n\n"
             "When Oprah Winfrey asked if he could share the questions, he declined, saying \u201cI am not "
             "comfortable with sharing that at all.\u201d")
-    assert quote(text, "not comfortable").speaker is None
+    assert quote(text, "not comfortable").speaker == "Harry"  # never Winfrey; the man spoken of before (round 15)
 
 
 def test_a_partial_quote_in_the_reason_for_a_request_is_not_the_words_of_the_one_who_asked():
@@ -543,3 +543,12 @@ def test_a_bare_quote_naming_the_previous_sentences_subject_is_not_theirs():
     text = ("Ann Cole visited the church on Saturday. \u201cI stopped by the church this morning to say I am "
             "sorry.\u201d")
     assert quote(text, "stopped by the church").speaker == "Ann Cole"
+
+
+def test_a_he_someone_asks_about_is_the_person_spoken_of_before():
+    """'When Winfrey asked if he could share the questions, he declined, saying “…”': the "he" is never Winfrey,
+    and was left nobody's; it is whom "he" stands for before that sentence (Harry; fresh10a)."""
+    text = ("\u201cThat conversation, I am never going to share,\u201d Harry Lee added. \u201cIt was awkward.\u201d "
+            "When Winfrey asked if he could share the questions posed during the conversation, he declined, saying "
+            "\u201cI'm not comfortable with sharing that.\u201d")
+    assert quote(text, "comfortable with sharing").speaker == "Harry Lee"

@@ -555,14 +555,18 @@ _ASKED_ABOUT = re.compile(r"\b(?P<asker>[A-Z][\w'\u2019\-]*)\s+(?:asked|wondered
 def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
                     ) -> tuple[str | None, str | None, str | None, bool]:
     """(speaker, speaker_full, role, is_person) of a speaker phrase at ``position``: a pronoun or definite
-    description resolved to a person the article names; None for a phrase that names nobody, and for a "he" the
-    sentence has someone ask about when it resolves to the one who asks."""
+    description resolved to a person the article names; None for a phrase that names nobody; a "he" the sentence
+    has someone ask about is never the one who asks, but whom it stands for before that sentence."""
     fields = _phrase_fields(ctx, phrase, position, para)
     if fields[0] and fields[3] and phrase and phrase.strip().lower() in ("he", "she"):
         before = re.split(r"(?<=[.!?])\s+", ctx.text[max(0, position - 300):position])[-1]
         asked = _ASKED_ABOUT.search(before)
         if asked and asked.group("pronoun") == phrase.strip().lower() and \
                 surname(asked.group("asker")) == surname(fields[0]):
+            # the one asked about is someone the text spoke of before the sentence: resolved from its start
+            earlier = _phrase_fields(ctx, phrase, position - len(before), para)
+            if earlier[0] and earlier[3] and surname(earlier[0]) != surname(asked.group("asker")):
+                return earlier
             return None, None, None, False
     return fields
 
