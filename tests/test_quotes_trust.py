@@ -552,3 +552,13 @@ def test_a_he_someone_asks_about_is_the_person_spoken_of_before():
             "When Winfrey asked if he could share the questions posed during the conversation, he declined, saying "
             "\u201cI'm not comfortable with sharing that.\u201d")
     assert quote(text, "comfortable with sharing").speaker == "Harry Lee"
+
+
+def test_words_chanted_are_the_chanters():
+    """'The protesters chanted “murderers out” and …': a chant before the quote gives its speaker (it was left out,
+    a short quote with no one's words; fresh8a)."""
+    text = ("Riot police fired tear gas. The protesters chanted \u201cmurderers out\u201d and used laser pointers to "
+            "target police.")
+    assert [q.speaker for q in extract_quotes(1, text) if "murderers out" in q.text] == ["The protesters"]
+    text = "The crowd outside the stadium chanted \u201cno more police in our schools\u201d for an hour."
+    assert quote(text, "no more police").speaker == "The crowd outside the stadium"
