@@ -562,3 +562,12 @@ def test_words_chanted_are_the_chanters():
     assert [q.speaker for q in extract_quotes(1, text) if "murderers out" in q.text] == ["The protesters"]
     text = "The crowd outside the stadium chanted \u201cno more police in our schools\u201d for an hour."
     assert quote(text, "no more police").speaker == "The crowd outside the stadium"
+
+
+def test_a_count_of_people_is_no_name():
+    """'Hundreds of students said “…”' credited "Hundreds", a name with the role "of students" (found writing a
+    test for chants); a bare count names no one ('Dozens chanted “…”', a page naming no speaker: fresh9a)."""
+    text = "Hundreds of students said \u201cwe will not go back to class until the minister resigns\u201d."
+    assert quote(text, "go back to class").speaker == "Hundreds of students"
+    text = "Dozens chanted \u201cNYPD, KKK, how many kids did you kill today\u201d as they marched west."
+    assert quote(text, "how many kids").speaker is None

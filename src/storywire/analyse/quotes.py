@@ -689,18 +689,21 @@ def _document_organisation(ctx: _Context, noun: str, position: int, para: int) -
 # Last words of laws and other texts of rules, which words are "according to" but which say nothing themselves.
 _LAW_WORDS = frozenset({"law", "laws", "charter", "constitution", "convention", "code", "treaty", "act", "rules",
                         "guidelines", "regulations", "doctrine", "bible", "koran", "quran", "scripture", "scriptures"})
+_COUNTS = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "tens", "several", "few", "many"})
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "latter", "former", "other", "next"})
 
 
 def _names_no_source(phrase: str) -> bool:
-    """Whether a speaker phrase names no one: an ordinal with nothing it counts ("The second"), a law ("the UN
-    Charter"), one document among others from no named source ("Another post from the account", "a
+    """Whether a speaker phrase names no one: an ordinal or a count with nothing it counts ("The second", "Dozens"),
+    a law ("the UN Charter"), one document among others from no named source ("Another post from the account", "a
     statement"), a ship ("INS Mysore"); "the memo" (the one the article is about) and "a statement from the
     White House" name a source."""
     words = phrase.split()
     low = [w.lower().strip(".,\u2024") for w in words]
     if low[-1] in _ORDINALS and len(low) <= 2 or low[-1] in _LAW_WORDS:
         return True  # "The second"; "according to international law", "the UN Charter": a text, no one's words
+    if len(low) == 1 and low[0] in _COUNTS:
+        return True  # "Dozens chanted": a count of no one named
     if names_ship(phrase):
         return True
     counted = low[0] in ("a", "an", "another", "one") and any(w in DOCUMENT_NOUNS for w in low[1:3])

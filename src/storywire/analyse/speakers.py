@@ -92,6 +92,8 @@ NOT_NAME = frozenset({
     "yesterday", "not", "no", "yes", "one", "two", "three", "some", "many", "most", "all", "both", "each",
     "additionally", "indeed", "instead", "also", "then", "now", "later", "earlier", "asked", "speaking", "new",
     "neither", "either", "nor", "perhaps", "maybe",
+    # counts of people ("Hundreds of students said"), never a name
+    "dozens", "scores", "hundreds", "thousands", "millions", "tens", "several", "few",
 })
 ORG_WORDS = frozenset({
     "palace", "ministry", "office", "house", "kremlin", "council", "union", "party", "agency", "bank", "court",
