@@ -571,3 +571,13 @@ def test_a_count_of_people_is_no_name():
     assert quote(text, "go back to class").speaker == "Hundreds of students"
     text = "Dozens chanted \u201cNYPD, KKK, how many kids did you kill today\u201d as they marched west."
     assert quote(text, "how many kids").speaker is None
+
+
+def test_as_someone_put_it_after_a_quote_credits_them():
+    """'… a “massive failure of the whole system,” as Ann Lee put it.': the mirror of 'as X put it, “…”' before a
+    quote, which was the only form read (the quote was left unattributed)."""
+    text = "The result will be a \u201cmassive failure of the whole system,\u201d as Ann Lee put it."
+    assert quote(text, "massive failure").speaker == "Ann Lee"
+    text = ("Ann Lee runs the shelter. The move was a \u201cbetrayal of every family we serve,\u201d as she later "
+            "called it.")
+    assert quote(text, "betrayal").speaker == "Ann Lee"

@@ -163,6 +163,10 @@ _WORDS_OF = tuple(re.compile(rf"{pattern}\s*$") for pattern in (
     rf"argues|remarked|recalled|once\s+said|has\s+said|told\s+[^,.;:!?]{{1,40}}?)"
     rf"(?:\s+of\s+[^,.;:!?\"\u201c\u201d]{{1,60}})?\s*[,:]?",  # "As X said of the building:"
 ))
+# Whose words, said right after them: "the “Philly Max,” as Brand later called it", "“…,” as Ann Lee put it."
+_AFTER_AS = re.compile(rf"^\s*,?\s*as\s+{_WHO}\s+(?:later\s+|once\s+|has\s+|had\s+|memorably\s+)?"
+                       r"(?P<cue>put\s+it|(?:called|calls|described|describes|dubbed|dubs|termed|terms)\s+(?:it|them|him|her)|"
+                       r"said|says|wrote|writes|noted|notes|explained|explains|argued|argues)(?P<appos>)\s*(?=[,.;:!?]|$)")
 # A quote given as the name of a thing, not words said: 'the book is titled, "…"', 'a film called "…"', 'the
 # so-called "medical conscience" rule'
 _TITLED = re.compile(r"(?:\b(?:titled|entitled|headlined)|\bso\s?[-\u2010]?\s?called|"
@@ -1232,8 +1236,9 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
     if _ends_sentence(a.quote) and (_NEXT_SENTENCE_OPENS.match(a.after) or
                                     a.after.lstrip()[:1].isupper() and not re.search(r"[.!?]", a.after)):
         return None  # "…. But one woman … told NY1 that …", "…. Paul Browne had said, “…”": the next sentence's
-    m = _AFTER_QUOTED_AS.match(a.after) or _AFTER_CUE_FIRST.match(a.after) or _AFTER_SPK_FIRST.match(a.after) or \
-        _AFTER_LONG_APPOS.match(a.after) or (_AFTER_ANY_VERB.match(a.after) if a.quote.rstrip()[-1:] in ",?!" else None)
+    m = _AFTER_QUOTED_AS.match(a.after) or _AFTER_AS.match(a.after) or _AFTER_CUE_FIRST.match(a.after) or \
+        _AFTER_SPK_FIRST.match(a.after) or _AFTER_LONG_APPOS.match(a.after) or \
+        (_AFTER_ANY_VERB.match(a.after) if a.quote.rstrip()[-1:] in ",?!" else None)
     if m and m.re is _AFTER_SPK_FIRST and _ends_sentence(a.quote) and _BEFORE_ANY.search(m.group("spk")):
         return None  # "“….” Owen says fire departments responded": the next sentence reports other words
     if m and a.quote.rstrip(" '\u2019")[-1:] == "." and _REPORTS_THAT.match(a.after, m.start("cue")):
