@@ -581,3 +581,15 @@ def test_as_someone_put_it_after_a_quote_credits_them():
     text = ("Ann Lee runs the shelter. The move was a \u201cbetrayal of every family we serve,\u201d as she later "
             "called it.")
     assert quote(text, "betrayal").speaker == "Ann Lee"
+
+
+def test_a_name_after_the_verb_at_the_end_of_a_quotes_sentence_is_its_speaker():
+    """'The likely result will be “erroneous findings” by agencies, argued the NRDC.': the verb before the name at
+    the sentence's end was not read (only 'Barger said.'), and the short quote was left out (fresh10b); a clause
+    after the verb is no name ('…, said he met Ben and the other children')."""
+    text = ("The Natural Resources Defense Council noted that no evidence was produced. The likely result will be "
+            "\u201cerroneous findings\u201d by agencies, argued the NRDC. What is the consequence?")
+    assert [q.speaker for q in extract_quotes(1, text) if "erroneous findings" in q.text] == ["the NRDC"]
+    text = ("Lon Wood knew the family well. \u201cThey are a very close family\u201d and always were, said he met "
+            "Ben and the other children through their parents.")
+    assert all(q.speaker is None or "met Ben" not in q.speaker for q in extract_quotes(1, text))

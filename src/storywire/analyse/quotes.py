@@ -139,6 +139,10 @@ _QUOTED_AS = re.compile(rf"\bquoted\s+(?P<spk>{_SPK})\s+as\s*$")
 _AFTER_LATE = re.compile(
     rf"^[^.!?\"\u201c\u201d]{{1,200}}?,\s+(?P<spk>{_SPK})\s+(?P<cue>said|says|added|adds|wrote|explained|insisted|"
     rf"told\s+\w+){_CIRC}\s*[.!?]")
+_AFTER_LATE_INVERTED = re.compile(
+    r"^[^.!?\"\u201c\u201d]{1,200}?,\s+(?P<cue>said|says|added|adds|wrote|writes|explained|insisted|argued|argues|"
+    r"noted|notes)\s+(?P<spk>(?:the\s+)?[A-Z][\w'\u2019.\-]*(?:\s+(?:(?:of|and|the|for)\s+)*[A-Z][\w'\u2019.\-]*){0,5})"
+    r"\s*[.!?]")  # a name, not a clause: "…, said he met Ben"
 _SAID_THEN_ACCORDING = re.compile(rf"^\s*,?\s*(?P<spk>{_SPK})\s+(?P<cue>said|says|told|added|yelled|shouted)\b"
                                   rf"[^.!?\"\u201c\u201d]{{0,200}}?,\s+according to\s+{_SPK}\s*[.!?]")
 _ACCORDING_LATE = re.compile(rf"^[^.!?\"\u201c\u201d]{{0,200}}?,\s+(?P<cue>according to)\s+(?P<spk>{_SPK})\s*[.!?]")
@@ -1277,8 +1281,9 @@ def _ends_sentence(quote: str) -> bool:
 
 
 def _said_late(a: _Around, prev_attr_end: int) -> _Attribution | None:
-    """At the end of the quote's sentence: "... every day" for her views, Barger said. / ..., according to X."""
-    m = _AFTER_LATE.match(a.after) or _ACCORDING_LATE.match(a.after)
+    """At the end of the quote's sentence: "... every day" for her views, Barger said. / ..., argued the NRDC. /
+    ..., according to X."""
+    m = _AFTER_LATE.match(a.after) or _AFTER_LATE_INVERTED.match(a.after) or _ACCORDING_LATE.match(a.after)
     if m is not None and m.re is _ACCORDING_LATE:
         m = _SAID_THEN_ACCORDING.match(a.after) or m  # "…,” police said …, according to the Times": police's
     spk = _subject(m.group("spk")) if m else None
