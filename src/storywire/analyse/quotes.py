@@ -64,6 +64,7 @@ from .speakers import (
     ROLE_WORDS,
     SUBORDINATE_START,
     Canonical,
+    Gender,
     Mentions,
     OrgMention,
     canonical_people,
@@ -93,7 +94,7 @@ _CUE_WORDS = (
     r"recalled|acknowledged|admitted|confirmed|announced|claimed|suggested|complained|predicted|tweeted|posted|"
     r"cautioned|conceded|remarked|vowed|urged|pointed out|went on|testified|accused|blamed|described|calls|"
     r"called|promised|dismissed|denied|praised|clarified|boasted|joked|quipped|contended|countered|lamented|"
-    r"alleged|alleges|emphasi[sz]ed|highlighted|hinted|reassured|reminded|mused|pleaded|charged|saying"
+    r"alleged|alleges|emphasi[sz]ed|highlighted|hinted|reassured|reminded|mused|pleaded|charged|chanted|saying"
 )
 _CIRC = (r"(?:\s+(?:in|on|at|during|to|after|before|from|outside|via|while|with|later|earlier|separately|again|"
          r"also|last|this|late|early|yesterday|today|tonight|of|about|by|over|amid|through|years|months|weeks|days|"
@@ -121,11 +122,12 @@ _LONG_CIRC = r"(?<=\w)\s+(?:in|at|during|on|to|after|before|while|as)\s"
 _AFTER_SPK_FIRST = re.compile(
     rf"^\s*[,:]?\s*(?P<spk>{_SPK})(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,60}})"
     rf"(?:,\s*[A-Z][\w.\u2024 ]{{1,30}})?,)?\s+(?P<cue>{_CUE_EXT_AFTER})\s*(?=[,.;:!?]|$|{_LONG_CIRC})")
-# A name and a long apposition before the cue: ", Larry Tee, the d.j. and club promoter, who was ..., later said."
+# A name and a long apposition before the cue: ", Larry Tee, the d.j. and club promoter, who was ..., later said.",
+# ", Tadzhigul Begmedova, director of the Turkmenistan Helsinki Foundation for Human Rights, said by telephone from"
 _AFTER_LONG_APPOS = re.compile(
     r"^\s*,?\s*(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})(?P<appos>),\s+(?:[a-z]|the\b)"
     r"(?:[^\"\u201c\u201d!?;:.]|\.(?!\s+[A-Z\"\u201c]|$)){1,200}?,\s+(?P<cue>(?:(?:later|also|once|then)\s+)?(?:said|says|added|adds|"
-    r"wrote|recalled|explained|told\s+[^,.;:!?\"\u201c\u201d]{1,40}?))\s*(?=[.,]|$)")
+    r"wrote|recalled|explained|told\s+[^,.;:!?\"\u201c\u201d]{1,40}?))" + _CIRC + r"\s*(?=[.,]|$)")
 # Any verb between a quote that ends on a comma and a name, inverted, is its attribution: "“…,” remembers Shanna
 # Challenger, coordinator for ...", "“…,” recounts Ann Lee." (a verb no list holds).
 _AFTER_ANY_VERB = re.compile(r"^\s*,?\s*(?P<cue>(?!(?:is|was|has|does|goes|comes)\b)[a-z]{3,}(?:s|ed))\s+"
@@ -137,6 +139,10 @@ _QUOTED_AS = re.compile(rf"\bquoted\s+(?P<spk>{_SPK})\s+as\s*$")
 _AFTER_LATE = re.compile(
     rf"^[^.!?\"\u201c\u201d]{{1,200}}?,\s+(?P<spk>{_SPK})\s+(?P<cue>said|says|added|adds|wrote|explained|insisted|"
     rf"told\s+\w+){_CIRC}\s*[.!?]")
+_AFTER_LATE_INVERTED = re.compile(
+    r"^[^.!?\"\u201c\u201d]{1,200}?,\s+(?P<cue>said|says|added|adds|wrote|writes|explained|insisted|argued|argues|"
+    r"noted|notes)\s+(?P<spk>(?:the\s+)?[A-Z][\w'\u2019.\-]*(?:\s+(?:(?:of|and|the|for)\s+)*[A-Z][\w'\u2019.\-]*){0,5})"
+    r"\s*[.!?]")  # a name, not a clause: "…, said he met Ben"
 _SAID_THEN_ACCORDING = re.compile(rf"^\s*,?\s*(?P<spk>{_SPK})\s+(?P<cue>said|says|told|added|yelled|shouted)\b"
                                   rf"[^.!?\"\u201c\u201d]{{0,200}}?,\s+according to\s+{_SPK}\s*[.!?]")
 _ACCORDING_LATE = re.compile(rf"^[^.!?\"\u201c\u201d]{{0,200}}?,\s+(?P<cue>according to)\s+(?P<spk>{_SPK})\s*[.!?]")
@@ -161,6 +167,10 @@ _WORDS_OF = tuple(re.compile(rf"{pattern}\s*$") for pattern in (
     rf"argues|remarked|recalled|once\s+said|has\s+said|told\s+[^,.;:!?]{{1,40}}?)"
     rf"(?:\s+of\s+[^,.;:!?\"\u201c\u201d]{{1,60}})?\s*[,:]?",  # "As X said of the building:"
 ))
+# Whose words, said right after them: "the “Philly Max,” as Brand later called it", "“…,” as Ann Lee put it."
+_AFTER_AS = re.compile(rf"^\s*,?\s*as\s+{_WHO}\s+(?:later\s+|once\s+|has\s+|had\s+|memorably\s+)?"
+                       r"(?P<cue>put\s+it|(?:called|calls|described|describes|dubbed|dubs|termed|terms)\s+(?:it|them|him|her)|"
+                       r"said|says|wrote|writes|noted|notes|explained|explains|argued|argues)(?P<appos>)\s*(?=[,.;:!?]|$)")
 # A quote given as the name of a thing, not words said: 'the book is titled, "…"', 'a film called "…"', 'the
 # so-called "medical conscience" rule'
 _TITLED = re.compile(r"(?:\b(?:titled|entitled|headlined)|\bso\s?[-\u2010]?\s?called|"
@@ -553,14 +563,18 @@ _ASKED_ABOUT = re.compile(r"\b(?P<asker>[A-Z][\w'\u2019\-]*)\s+(?:asked|wondered
 def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
                     ) -> tuple[str | None, str | None, str | None, bool]:
     """(speaker, speaker_full, role, is_person) of a speaker phrase at ``position``: a pronoun or definite
-    description resolved to a person the article names; None for a phrase that names nobody, and for a "he" the
-    sentence has someone ask about when it resolves to the one who asks."""
+    description resolved to a person the article names; None for a phrase that names nobody; a "he" the sentence
+    has someone ask about is never the one who asks, but whom it stands for before that sentence."""
     fields = _phrase_fields(ctx, phrase, position, para)
     if fields[0] and fields[3] and phrase and phrase.strip().lower() in ("he", "she"):
         before = re.split(r"(?<=[.!?])\s+", ctx.text[max(0, position - 300):position])[-1]
         asked = _ASKED_ABOUT.search(before)
         if asked and asked.group("pronoun") == phrase.strip().lower() and \
                 surname(asked.group("asker")) == surname(fields[0]):
+            # the one asked about is someone the text spoke of before the sentence: resolved from its start
+            earlier = _phrase_fields(ctx, phrase, position - len(before), para)
+            if earlier[0] and earlier[3] and surname(earlier[0]) != surname(asked.group("asker")):
+                return earlier
             return None, None, None, False
     return fields
 
@@ -585,6 +599,11 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
     owner = _DOCUMENT_OWNER.match(sp.name)
     if owner is not None and owner.group("noun").lower() in DOCUMENT_NOUNS:  # "the NYPD's statement": the NYPD's
         return owner.group("owner"), owner.group("owner"), None, False
+    issued = _DOCUMENT_FROM.match(full)
+    if issued is not None and issued.group("noun").lower() in DOCUMENT_NOUNS:
+        fields = _phrase_fields(ctx, issued.group("owner"), position, para)
+        if fields[0]:  # "A statement from Surrey police said": Surrey police
+            return fields
     if low.startswith("the ") and len(low.split()) <= 3 and low.split()[-1] in DOCUMENT_NOUNS:
         org = _document_organisation(ctx, low.split()[-1], position, para)
         if org is not None and any(o.person and o.name == org for o in ctx.orgs):
@@ -606,9 +625,11 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
     if described_at is not None:  # "A spokesperson ... said ... “…,” he said": the spokesperson, when quoted
         unnamed = _last_described(ctx, sp.gender, position, para)
         other = re.search(r"\bhim\b" if low == "he" else r"\bher\b", ctx.text[described_at:position])
-        if unnamed is None or other is not None:  # "a drama teacher scolded him": that "him" may be the "he"
-            return None, None, None, False
-        return unnamed.speaker, unnamed.speaker_full, None, False
+        if unnamed is not None and other is None:
+            return unnamed.speaker, unnamed.speaker_full, None, False
+        if not any(described_at < q.position for _, q in _credited_before(ctx.speakers, position)):
+            return None, None, None, False  # "a drama teacher scolded him": that "him" may be the "he"
+        # a person quoted since the description ("…,” her agent, Mark Roe, said"): the rules below tell
     if low in ("he", "she"):
         just = _just_quoted(ctx, sp.gender, position, para)
         if just is not None:  # "…, said Sgt. Vanette Christiansen. “…,” she said": the speaker just quoted
@@ -655,6 +676,11 @@ _DOCUMENT_OWNER = re.compile(r"^(?P<owner>(?:[Tt]he\s+)?[A-Z][\w&\-]*(?:\s+[A-Z]
                              r"(?:[a-z]+\s+)?(?P<noun>\w+)$")
 
 
+# A document and who issued it: "A statement from Surrey police", "the news release issued by the sheriff's office"
+_DOCUMENT_FROM = re.compile(r"^(?:(?:[Aa]n?|[Tt]he|[Aa]nother|[Oo]ne)\s+)?(?:[a-z][\w\-]*\s+)?(?P<noun>[a-z]+?)s?\s+"
+                            r"(?:from|by|issued\s+by)\s+(?P<owner>\S.*)$")
+
+
 def _document_organisation(ctx: _Context, noun: str, position: int, para: int) -> str | None:
     """Whose "the statement" (or "the letter", the ``noun``) at ``position`` is: whoever issued the last one the
     text names in reach ("a statement from the Indian government", "Gordon Advisors issued a statement"; a person
@@ -671,18 +697,21 @@ def _document_organisation(ctx: _Context, noun: str, position: int, para: int) -
 # Last words of laws and other texts of rules, which words are "according to" but which say nothing themselves.
 _LAW_WORDS = frozenset({"law", "laws", "charter", "constitution", "convention", "code", "treaty", "act", "rules",
                         "guidelines", "regulations", "doctrine", "bible", "koran", "quran", "scripture", "scriptures"})
+_COUNTS = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "tens", "several", "few", "many"})
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "latter", "former", "other", "next"})
 
 
 def _names_no_source(phrase: str) -> bool:
-    """Whether a speaker phrase names no one: an ordinal with nothing it counts ("The second"), a law ("the UN
-    Charter"), one document among others from no named source ("Another post from the account", "a
+    """Whether a speaker phrase names no one: an ordinal or a count with nothing it counts ("The second", "Dozens"),
+    a law ("the UN Charter"), one document among others from no named source ("Another post from the account", "a
     statement"), a ship ("INS Mysore"); "the memo" (the one the article is about) and "a statement from the
     White House" name a source."""
     words = phrase.split()
     low = [w.lower().strip(".,\u2024") for w in words]
     if low[-1] in _ORDINALS and len(low) <= 2 or low[-1] in _LAW_WORDS:
         return True  # "The second"; "according to international law", "the UN Charter": a text, no one's words
+    if len(low) == 1 and low[0] in _COUNTS:
+        return True  # "Dozens chanted": a count of no one named
     if names_ship(phrase):
         return True
     counted = low[0] in ("a", "an", "another", "one") and any(w in DOCUMENT_NOUNS for w in low[1:3])
@@ -703,14 +732,14 @@ def _credited_before(credited: list[tuple[int, Quote]], position: int) -> list[t
     return sorted((pq for pq in credited if pq[1].position < position), key=lambda pq: pq[1].position)
 
 
-def _last_quoted(ctx: _Context, gender: str, position: int, para: int) -> Quote | None:
+def _last_quoted(ctx: _Context, gender: Gender, position: int, para: int) -> Quote | None:
     """The person quoted last within reach whom a "he" (``gender`` m) or a "she" may be: the last one, or the last
-    one known to be of that gender when those quoted after are known to be of the other."""
+    one known to be of that gender when those quoted after are known to be of the other (or bear a common first
+    name of the other: "Mark Roe" is no "she")."""
     for p_index, q in reversed(_credited_before(ctx.speakers, position)):
         if p_index < para - _SPEAKER_REACH:
             return None
-        known = ctx.people.gender_of(q.speaker or "")
-        if known in ("?", gender):
+        if ctx.people.may_be(q.speaker or "", gender):
             return q
     return None
 
@@ -742,17 +771,16 @@ def _last_described(ctx: _Context, gender: str, position: int, para: int) -> Quo
     return None if named_since else q
 
 
-def _just_quoted(ctx: _Context, gender: str, position: int, para: int) -> Quote | None:
+def _just_quoted(ctx: _Context, gender: Gender, position: int, para: int) -> Quote | None:
     """The person quoted last in this paragraph, when no one else is named since and a "he" (``gender`` m) or a
-    "she" may be them."""
+    "she" may be them (by the article's pronouns, else their first name)."""
     speakers = _credited_before(ctx.speakers, position)
     if not speakers or speakers[-1][0] != para:
         return None
     last = speakers[-1][1]
     key = surname(last.speaker or "")
     between = {surname(mt.name) for mt in ctx.people.items if last.position < mt.position < position}
-    known = ctx.people.gender_of(last.speaker or "")
-    return last if between <= {key} and known in ("?", gender) else None
+    return last if between <= {key} and ctx.people.may_be(last.speaker or "", gender) else None
 
 
 def _epithet_person(ctx: _Context, position: int, para: int) -> Quote | None:
@@ -804,7 +832,7 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
             continue
         # Indirect speech in the sentences of this paragraph that hold no quotation marks, credited in reading order
         # with its quotes (a "she" in a quote's attribution may stand for the speaker of a sentence before it).
-        unquoted = [(s, e) for sp_index, s, e in sents if sp_index == p_index and
+        unquoted = [(s, e) for sp_index, s, e in _past_quotes(text, sents, quoted) if sp_index == p_index and
                     not any(c in text[s:e] for c in ALL_DOUBLE)]
         para_quotes, prev = _direct_quotes(ctx, p_index, ps, spans[p_index], prev, unquoted)
         out.extend(para_quotes)
@@ -817,6 +845,23 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
     # a quote of one word ("nonsense.", "Uncommitted") is a scare quote, not a quote, unless it is a whole sentence
     # ("Yes."): it still tells who speaks (the paragraph after, "it said"), but it is not listed
     return [q for q in out if len(q.text.split()) >= 2 or re.fullmatch(r"[A-Z]\w*[.!?]", q.text)]
+
+
+# What may follow the closing mark of a quote whose words end a sentence, before the next sentence's capital
+_PAST_CLOSE = re.compile(r"['\u2019\u201d\u00bb\"]*\s+(?=[A-Z])")
+
+
+def _past_quotes(text: str, sents: list[tuple[int, int, int]], quoted: list[tuple[int, int]]
+                 ) -> list[tuple[int, int, int]]:
+    """The sentences (para, start, end), each cut after the last quote inside it whose words end a sentence: the
+    words after it are a sentence of their own ("“… they were OK.” Pigeon said police spent two hours …", which
+    the sentence splitter keeps with the quote)."""
+    out = []
+    for para, s, e in sents:
+        ends = [m.end() for qs, qe in quoted if s <= qe < e and
+                text[qs:qe].rstrip(" '\u2019")[-1:] in (".", "!", "?") and (m := _PAST_CLOSE.match(text, qe, e))]
+        out.append((para, s, e) if not ends else (para, ends[-1], e))
+    return out
 
 
 def _indirect_quotes(ctx: _Context, sentences: list[tuple[int, int]], before: int, p_index: int) -> list[Quote]:
@@ -1037,11 +1082,17 @@ _CUE_VERB = re.compile(rf"\b(?:{_CUE_WORDS}|spoke\s+of|speaks\s+of)\b(?!\s+(?:fr
 def _is_term(a: _Around) -> bool:
     """Whether a quote of two or three words modifies a noun after it, a term in a noun phrase, not words said
     ("trained for an “active shooter” situation", "the “devil horns” tattooed on his head"), in a sentence that
-    gives it no speaker before it ("what he called the “late-night talk-show” feel": his)."""
+    gives it no speaker before it ("what he called the “late-night talk-show” feel": his; a request, "asked them to
+    perform a “direction discrimination” task", gives none)."""
     before, noun = a.before.lower().split()[-1:], re.match(r"\s+([a-z][a-z\-]*)\b", a.after)
     return 2 <= len(a.quote.split()) <= 3 and not re.search(r"[.!?,;:]", a.quote) and noun is not None and \
         before in (["a"], ["an"], ["the"], ["this"], ["that"], ["its"], ["his"], ["her"], ["their"], ["our"]) and \
-        noun.group(1) not in _NOT_A_NOUN and not _CUE_VERB.search(a.before)
+        noun.group(1) not in _NOT_A_NOUN and \
+        not any(not _REQUEST.match(a.before, m.start()) for m in _CUE_VERB.finditer(a.before))
+
+
+# A speech verb asking for a deed, not giving words: "asked five people to perform a “direction discrimination” task"
+_REQUEST = re.compile(r"(?:asked|asks|told|tells|urged|urges)\s+(?:[\w'\u2019\-]+\s+){1,3}?to\s+[a-z]+\b")
 
 
 def _para_len(text: str, offset: int) -> int:
@@ -1189,8 +1240,9 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
     if _ends_sentence(a.quote) and (_NEXT_SENTENCE_OPENS.match(a.after) or
                                     a.after.lstrip()[:1].isupper() and not re.search(r"[.!?]", a.after)):
         return None  # "…. But one woman … told NY1 that …", "…. Paul Browne had said, “…”": the next sentence's
-    m = _AFTER_QUOTED_AS.match(a.after) or _AFTER_CUE_FIRST.match(a.after) or _AFTER_SPK_FIRST.match(a.after) or \
-        _AFTER_LONG_APPOS.match(a.after) or (_AFTER_ANY_VERB.match(a.after) if a.quote.rstrip()[-1:] in ",?!" else None)
+    m = _AFTER_QUOTED_AS.match(a.after) or _AFTER_AS.match(a.after) or _AFTER_CUE_FIRST.match(a.after) or \
+        _AFTER_SPK_FIRST.match(a.after) or _AFTER_LONG_APPOS.match(a.after) or \
+        (_AFTER_ANY_VERB.match(a.after) if a.quote.rstrip()[-1:] in ",?!" else None)
     if m and m.re is _AFTER_SPK_FIRST and _ends_sentence(a.quote) and _BEFORE_ANY.search(m.group("spk")):
         return None  # "“….” Owen says fire departments responded": the next sentence reports other words
     if m and a.quote.rstrip(" '\u2019")[-1:] == "." and _REPORTS_THAT.match(a.after, m.start("cue")):
@@ -1216,8 +1268,11 @@ _REPORTS_THAT = re.compile(r"[^.!?\"\u201c\u201d]{0,60}?\bthat\s+(?!(?:day|night
                            r"month|year|time)\b)\w")
 # Words called out, given right after the verb: "had yelled, “…!”"
 _CALLED_OUT = re.compile(r"\b(?:yelled|shouted|screamed|cried|chanted|whispered|yelling|shouting|screaming)\s*[,:]\s*$")
-# A sentence after a quote that ends one, opening on a conjunction: not the quote's attribution.
-_NEXT_SENTENCE_OPENS = re.compile(r"\s*(?:But|And|Yet|However|Still|Meanwhile|Also|Then)\b")
+# A sentence after a quote that ends one, opening on a conjunction or a subordinate clause ("Even though she
+# conceded to ..."): not the quote's attribution.
+_NEXT_SENTENCE_OPENS = re.compile(r"\s*(?:But|And|Yet|However|Still|Meanwhile|Also|Then|Even\s+though|Although|"
+                                  r"Though|When|Whenever|While|Whereas|After|Before|Because|If|Since|Once|Until|"
+                                  r"Unless)\b")
 
 
 def _ends_sentence(quote: str) -> bool:
@@ -1226,8 +1281,9 @@ def _ends_sentence(quote: str) -> bool:
 
 
 def _said_late(a: _Around, prev_attr_end: int) -> _Attribution | None:
-    """At the end of the quote's sentence: "... every day" for her views, Barger said. / ..., according to X."""
-    m = _AFTER_LATE.match(a.after) or _ACCORDING_LATE.match(a.after)
+    """At the end of the quote's sentence: "... every day" for her views, Barger said. / ..., argued the NRDC. /
+    ..., according to X."""
+    m = _AFTER_LATE.match(a.after) or _AFTER_LATE_INVERTED.match(a.after) or _ACCORDING_LATE.match(a.after)
     if m is not None and m.re is _ACCORDING_LATE:
         m = _SAID_THEN_ACCORDING.match(a.after) or m  # "…,” police said …, according to the Times": police's
     spk = _subject(m.group("spk")) if m else None
@@ -1391,7 +1447,7 @@ def _next_sentence(a: _Around, prev_attr_end: int) -> _Attribution | None:
 
 def _previous_sentence(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """A whole-sentence quote with no attribution after a sentence about a person: that person (the speaker, when
-    that sentence reports what someone said)."""
+    that sentence reports what someone said); not when the quote names them (words about them)."""
     ends_sentence = a.quote.rstrip()[-1:] in ".!?\u2026" or a.after.strip()[:1] in ("", ".", "!", "?") or \
         a.after.lstrip().startswith(("--", "\u2014", "\u2013"))  # "“…” -- something he never could": an aside
     if a.before.strip() and not _OPENING_ADVERBIAL.fullmatch(a.before) or not a.prev_sentence or \
@@ -1406,6 +1462,9 @@ def _previous_sentence(a: _Around, prev_attr_end: int) -> _Attribution | None:
         sentence_subject(prev)
     if not spk:
         return None
+    last = spk.split()[-1]
+    if last[:1].isupper() and re.search(rf"\b{re.escape(last)}\b", a.quote):
+        return None  # "Governor Palin visited … “Gov. Palin stopped by …”": words about the subject, not theirs
     return _Attribution(spk, "said", "", False, a.after_start)
 
 

@@ -92,6 +92,8 @@ NOT_NAME = frozenset({
     "yesterday", "not", "no", "yes", "one", "two", "three", "some", "many", "most", "all", "both", "each",
     "additionally", "indeed", "instead", "also", "then", "now", "later", "earlier", "asked", "speaking", "new",
     "neither", "either", "nor", "perhaps", "maybe",
+    # counts of people ("Hundreds of students said"), never a name
+    "dozens", "scores", "hundreds", "thousands", "millions", "tens", "several", "few",
 })
 ORG_WORDS = frozenset({
     "palace", "ministry", "office", "house", "kremlin", "council", "union", "party", "agency", "bank", "court",
@@ -670,7 +672,7 @@ class Mentions:
         words = [_low(w) for w in phrase.split()]
         if len(words) == 1 and words[0] in ("he", "she"):
             want: Gender = _PRONOUN_GENDER[words[0]]
-            fits = lambda mt: self._may_be(mt.name, want)  # noqa: E731
+            fits = lambda mt: self.may_be(mt.name, want)  # noqa: E731
         elif len(words) >= 2 and words[0] == "the" and (words[-1] in ROLE_WORDS or words[-1] in _LEADER_NOUNS) \
                 and not _names_organisation(words):
             content = [w for w in words[1:] if w not in ("former", "then", "current", "new")]
@@ -709,7 +711,7 @@ class Mentions:
             return self._next_subject(position, para, lambda mt: fits(mt) or not self.roles.get(surname(mt.name)))
         return None
 
-    def _may_be(self, name: str, want: Gender) -> bool:
+    def may_be(self, name: str, want: Gender) -> bool:
         """Whether a person may be a "he" (``want`` "m") or a "she": the article's gender for them, else that of
         their first name, else either."""
         known = self.gender_of(name)
@@ -721,7 +723,7 @@ class Mentions:
         an earlier paragraph past a subject of unknown gender in the pronoun's own ``para``."""
         unknown_since = unknown_here = False
         for mt in reversed(near):
-            if not mt.subject or not self._may_be(mt.name, want):
+            if not mt.subject or not self.may_be(mt.name, want):
                 continue
             if self.gender_of(mt.name) == want:
                 return None if unknown_here and mt.para < para else mt
