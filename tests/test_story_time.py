@@ -313,3 +313,29 @@ def test_storywire_stories_lists_undated_stories_after_the_ranked_ones(tmp_path)
     assert "Budget" in titles[0] and "undated" in titles[1]  # ranked first, the undated one after it
     limited = runner.invoke(app, ["--db", db, "stories", "--limit", "1"]).output
     assert "Budget" in limited and "Castelvecchio" not in limited
+
+
+def test_an_outlets_latest_article_is_its_newest_dated_one_never_a_fetch_time(tmp_path):
+    """The Sources page and the API give an outlet's latest article by the articles' own time: an archive's outlet
+    is not "latest 2 min ago" because it was ingested then, and an outlet of undated articles shows no time."""
+    from fastapi.testclient import TestClient
+
+    from storywire.web import create_app
+
+    rows = [{"id": "old", "source": "Archive Gazette", "url": "https://gazette.example/budget",
+             "published": "2022-02-04T10:00:00Z", "title": "Budget passes", "text": BUDGET.format(year=2022, pct=3)},
+            {"id": "dump", "source": "Undated Courier", "url": "https://courier.example/fire",
+             "title": "Wildfire contained", "text": QUAKE.format(m="6.1", day="Monday", depth=10, place="Tonga")}]
+    _write(tmp_path / "a.jsonl", rows)
+    path = tmp_path / "s.db"
+    with closing(open_store(str(path))) as store:
+        Pipeline(store, config.Settings(db=str(path), analyse=False)).ingest(read_paths([tmp_path / "a.jsonl"]))
+        with TestClient(create_app(config.Settings(anonymous_read=True), store)) as client:
+            page = client.get("/sources").text
+            outlets = {o["name"]: o for o in client.get("/api/v1/sources").json()["outlets"]}
+    gazette = page[page.index("Archive Gazette"):page.index("</div>", page.index("Archive Gazette"))]
+    assert 'title="2022-02-04 10:00 UTC"' in gazette and "min ago" not in gazette
+    courier = page[page.index("Undated Courier"):page.index("</div>", page.index("Undated Courier"))]
+    assert "latest" not in courier
+    assert outlets["Archive Gazette"]["last_article"].startswith("2022-02-04T10:00")
+    assert outlets["Undated Courier"]["last_article"] is None

@@ -238,10 +238,11 @@ class ArticlesMixin:
                                            .order_by(sources.c.name))]
 
     def list_sources(self, conn: sa.Connection) -> list[dict]:
-        """The outlets with their article counts (not the reserved UNKNOWN_OUTLET)."""
+        """The outlets with their article counts and the time of their newest dated article, ``last_article`` (None
+        when none has a date: a fetch time is not when an article was published); not the reserved UNKNOWN_OUTLET."""
         count = sa.func.count(articles.c.id)
         stmt = (sa.select(sources.c.id, sources.c.name, sources.c.homepage, count.label("articles"),
-                          sa.func.max(articles.c.fetched).label("last_article"))
+                          sa.func.max(articles.c.published).label("last_article"))
                 .select_from(sources.outerjoin(articles, articles.c.source_id == sources.c.id))
                 .where(sources.c.name != UNKNOWN_OUTLET)
                 .group_by(sources.c.id).order_by(sources.c.name))
