@@ -134,11 +134,16 @@ class Record(NamedTuple):
 
 
 def _lookup_statement(group: list[Record]) -> sa.Select:
-    """:meth:`ArticlesMixin._lookup` as one statement with the keys inline."""
-    conds = [sa.tuple_(articles.c.source_id, articles.c.content_hash).in_({(r.source_id, r.digest) for r in group})]
+    """:meth:`ArticlesMixin._lookup` as one statement with the keys inline. Each pair of columns is matched as two
+    lists (a superset of the pairs; :class:`_Found` takes the exact ones), which SQLite looks up in the pair's
+    index, where a list of pairs ("(a, b) IN (VALUES ...)") would scan the whole table."""
+    def pairs_in(first: sa.Column, second: sa.Column, keys: set[tuple]) -> sa.ColumnElement[bool]:
+        return sa.and_(first.in_(sorted({a for a, _ in keys})), second.in_(sorted({b for _, b in keys})))
+
+    conds = [pairs_in(articles.c.source_id, articles.c.content_hash, {(r.source_id, r.digest) for r in group})]
     external = {(r.source_id, r.ex.external_id) for r in group if r.ex.external_id}
     if external:
-        conds.append(sa.tuple_(articles.c.source_id, articles.c.external_id).in_(external))
+        conds.append(pairs_in(articles.c.source_id, articles.c.external_id, external))
     urls = {r.ex.url for r in group if r.ex.url}
     if urls:
         conds.append(articles.c.url.in_(urls))
