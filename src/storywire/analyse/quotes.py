@@ -58,6 +58,7 @@ from typing import NamedTuple
 from .align import similarity
 from .sentences import paragraphs, sentence_spans
 from .speakers import (
+    COUNT_WORDS,
     DESCRIPTION_START,
     EPITHET_NOUNS,
     ORG_NOUNS,
@@ -697,7 +698,6 @@ def _document_organisation(ctx: _Context, noun: str, position: int, para: int) -
 # Last words of laws and other texts of rules, which words are "according to" but which say nothing themselves.
 _LAW_WORDS = frozenset({"law", "laws", "charter", "constitution", "convention", "code", "treaty", "act", "rules",
                         "guidelines", "regulations", "doctrine", "bible", "koran", "quran", "scripture", "scriptures"})
-_COUNTS = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "tens", "several", "few", "many"})
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "latter", "former", "other", "next"})
 
 
@@ -710,7 +710,7 @@ def _names_no_source(phrase: str) -> bool:
     low = [w.lower().strip(".,\u2024") for w in words]
     if low[-1] in _ORDINALS and len(low) <= 2 or low[-1] in _LAW_WORDS:
         return True  # "The second"; "according to international law", "the UN Charter": a text, no one's words
-    if len(low) == 1 and low[0] in _COUNTS:
+    if len(low) == 1 and low[0] in COUNT_WORDS:
         return True  # "Dozens chanted": a count of no one named
     if names_ship(phrase):
         return True

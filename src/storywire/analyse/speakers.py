@@ -81,8 +81,10 @@ ROLE_WORDS = frozenset({
     "industry", "employment", "immigration", "development", "international", "internal", "public", "works",
 })
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "messrs", "mme"})
+# Counts of people ("Hundreds of students said", "Dozens chanted"): never a name, nor alone a speaker.
+COUNT_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "tens", "several", "few", "many"})
 # Capitalised words that do not name a person.
-NOT_NAME = frozenset({
+NOT_NAME = COUNT_WORDS | frozenset({
     "the", "a", "an", "in", "on", "at", "for", "but", "and", "or", "if", "when", "while", "after", "before", "during",
     "however", "meanwhile", "still", "yet", "so", "as", "it", "this", "that", "these", "those", "there", "here",
     "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "its", "my", "what", "why", "how", "who",
@@ -92,8 +94,6 @@ NOT_NAME = frozenset({
     "yesterday", "not", "no", "yes", "one", "two", "three", "some", "many", "most", "all", "both", "each",
     "additionally", "indeed", "instead", "also", "then", "now", "later", "earlier", "asked", "speaking", "new",
     "neither", "either", "nor", "perhaps", "maybe",
-    # counts of people ("Hundreds of students said"), never a name
-    "dozens", "scores", "hundreds", "thousands", "millions", "tens", "several", "few",
 })
 ORG_WORDS = frozenset({
     "palace", "ministry", "office", "house", "kremlin", "council", "union", "party", "agency", "bank", "court",
