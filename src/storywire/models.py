@@ -5,6 +5,7 @@ process or on another machine later.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
@@ -149,6 +150,11 @@ class Rejected:
 
     origin: str
     reason: str
+
+
+def known_outlets(names: Iterable[str]) -> tuple[str, ...]:
+    """``names`` but the reserved name of articles whose outlet is not known (no known outlet is no outlet)."""
+    return tuple(n for n in names if n != UNKNOWN_OUTLET)
 
 
 def outlet_label(name: str | None) -> str:

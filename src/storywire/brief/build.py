@@ -17,7 +17,7 @@ from ..analyse.text import clean_space, fold, norm_tokens, word_count
 from ..clock import utcnow
 from ..config import Settings
 from ..errors import ConfigError
-from ..models import UNKNOWN_OUTLET, Article, outlet_label
+from ..models import Article, known_outlets, outlet_label
 from ..rank import Preferences, reader_preferences
 from ..store.base import Store
 from . import sections as sect
@@ -182,13 +182,13 @@ def compose_item(cand: BriefCandidate, analysis: dict, arts: list[Article], pref
         quote, sentences = None, summary_sentences(analysis, by_id, muted)
     new = None
     if cand.novelty.briefed:
-        new_outlets = tuple(o for o in cand.novelty.new_outlets if o != UNKNOWN_OUTLET)
+        new_outlets = known_outlets(cand.novelty.new_outlets)
         new = whats_new(analysis, arts, set(cand.novelty.new_article_ids), new_outlets,
                         previous_created or story.first_seen or story.created, muted,
                         {_key(s.text) for s in sentences})
     text = " ".join([title] + [s.text for s in sentences])
     section = sect.classify([a.section for a in arts], text)
-    outlets = tuple(o for o in cand.ranked.outlets if o != UNKNOWN_OUTLET)  # no known outlet is no outlet
+    outlets = known_outlets(cand.ranked.outlets)
     return Item(story_id=story.id, title=title, section=section, score=round(cand.score, 4), outlets=outlets,
                 reprint_outlets=tuple(o for o in outlets if o in set(cand.facts.reprint_outlets)),
                 article_ids=tuple(a.id for a in arts), sentences=sentences, quote=quote, whats_new=new,

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from ..clock import utcnow
 from ..errors import InputError, NotFound
-from ..models import Article, Story, public_story
+from ..models import Article, Story, known_outlets, public_story
 from ..rank import Preferences, reader_preferences, top_stories
 from ..store.articles import UNKNOWN_OUTLET
 from ..store.base import Connection, Store
@@ -36,7 +36,7 @@ def prefs_for(store: Store, conn: Connection, viewer: Viewer) -> Preferences | N
 def card(story: Story, outlets: list[str] | tuple[str, ...], times: list, score: float | None = None,
          reasons: tuple[str, ...] = ()) -> dict:
     """One story as the river, search and entity pages list it (articles of unknown outlet are no outlet)."""
-    outlets = [o for o in outlets if o != UNKNOWN_OUTLET]
+    outlets = list(known_outlets(outlets))
     return {
         "id": story.id, "title": story.title or "(untitled story)", "summary": story.summary,
         "outlets": outlets, "outlet_count": len(outlets), "article_count": story.article_count,
@@ -114,7 +114,7 @@ def story_detail(store: Store, conn: Connection, story_id: int) -> dict:
     arts = store.story_articles(conn, story.id)
     analysis = store.get_analysis(conn, story.id)
     numbers = {a.id: n for n, a in enumerate(arts, 1)}
-    outlets = sorted({a.source for a in arts} - {UNKNOWN_OUTLET})
+    outlets = sorted(set(known_outlets(a.source for a in arts)))
     return {"story": story, "articles": arts, "analysis": analysis, "numbers": numbers, "outlets": outlets}
 
 
