@@ -56,6 +56,21 @@ def test_alignment_with_small_edits():
     assert all(p["origin"] is None for p in shared)  # nobody credits a wire service
 
 
+def test_an_outlets_sub_headings_are_not_what_it_adds():
+    shared = "The trip, co-ordinated with Washington and Berlin, is part of diplomatic efforts to defuse tensions."
+    a = art(1, "Paper A", f"{shared}\n\n'Throw of the dice'\n\n"
+            "A French official told reporters that Macron would see what could be negotiated.\n\n"
+            "No third party has a veto right on future membership, says NATO's deputy chief\n\n"
+            "The alliance's deputy chief played down the prospect of Ukraine joining it any time soon.")
+    b = art(2, "Paper B", f"{shared}\n\nAnalysts in Warsaw said the visit was a gamble.\n\nThe vote is on Tuesday",
+            minutes=5)
+    unique = {u["article_id"]: u["passages"] for u in analyse_story(1, [a, b], nlp=False)["unique_passages"]}
+    assert unique[1] == ["A French official told reporters that Macron would see what could be negotiated.",
+                         "The alliance's deputy chief played down the prospect of Ukraine joining it any time soon."]
+    # a last paragraph without a full stop is the article's own words, not a heading
+    assert unique[2] == ["Analysts in Warsaw said the visit was a gamble.", "The vote is on Tuesday"]
+
+
 def test_shared_fragment_inside_rewritten_sentence():
     a = art(1, "A", "The president heads to Moscow on Monday hoping to ensure Europe gets a say in broader "
             "negotiations over Ukraine, but risks embarrassment.")

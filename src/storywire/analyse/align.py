@@ -218,14 +218,17 @@ def _fragment_passage(group: list[Fragment], order: list[int], texts: dict[int, 
 
 def _unique_passages(aid: int, sents: list[Sentence], text: str, skip: Set[Key], cluster_of: dict[Key, int],
                      carriers: list[tuple[int, ...]], covered: dict[Key, float]) -> tuple[list[str], float]:
-    """(runs of sentences only ``aid`` carries, share of its tokens that another article carries too)."""
+    """(runs of sentences only ``aid`` carries, share of its tokens that another article carries too); a
+    sub-heading (a paragraph of its own before the last) is no passage of its own."""
     total = shared_tokens = 0
     out: list[str] = []
     run: list[int] | None = None  # [start, end] of the open run of unshared consecutive sentences
     last: Sentence | None = None  # its last sentence
+    per_para = Counter(s.para for s in sents)
+    last_para = max(per_para, default=0)
     for s in sents:
         key = (aid, s.index)
-        if key in skip:
+        if key in skip or (per_para[s.para] == 1 and s.para < last_para and is_sub_heading(s.text)):
             continue
         n = len(s.tokens)
         total += n
@@ -247,6 +250,17 @@ def _unique_passages(aid: int, sents: list[Sentence], text: str, skip: Set[Key],
     if run is not None:
         out.append(text[run[0]:run[1]])
     return out, shared_tokens / total if total else 0.0
+
+
+_SENTENCE_END = frozenset(".!?…:;")
+_CLOSING = "\"'”’)]"
+
+
+def is_sub_heading(paragraph: str, max_words: int = 15) -> bool:
+    """A paragraph that is a heading, not a sentence: a few words without a sentence's closing mark ("'Throw
+    of the dice'", "No third party has a veto right on future membership, says NATO's deputy chief")."""
+    bare = paragraph.strip().rstrip(_CLOSING).rstrip()
+    return bool(bare) and bare[-1] not in _SENTENCE_END and len(paragraph.split()) <= max_words
 
 
 def _fragments(lonely: list[Sentence]) -> tuple[list[list[Fragment]], dict[Key, float]]:
