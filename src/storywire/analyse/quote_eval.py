@@ -3,7 +3,9 @@
 A case file is JSONL, one case a line: ``{"doc": {...}, "quote": "words of the quote", "speaker": "Name"}``.
 The doc is ``{"text": ...}``, ``{"article": ID}`` (an article of the store) or ``{"file": PATH}`` (a saved
 page ``.html``/``.html.gz``, a page dump ``.txt``, or a JSONL document set with ``"line"`` (1-based) or
-``"id"``); a relative path is read from the case file's folder. ``speaker`` null: the page names nobody.
+``"id"``); a relative path is read from the case file's folder. The doc may also be given as a text
+(``"doc": "..."``), an article id (``"doc": 12``), or the case's own ``"text"``, ``"article_id"`` or ``"file"``.
+``speaker`` null: the page names nobody.
 
 A case is *found* when a quote of the doc's quote ledger holds the annotated words; its speaker is
 *right* when the ledger's speaker names the annotated one (the same surname, or the same phrase).
@@ -63,9 +65,9 @@ def _case(where: str, line: str, base: Path) -> QuoteCase:
         rec = json.loads(line)
     except json.JSONDecodeError as e:
         raise InputError(f"{where}: not JSON ({e.msg})") from None
-    if not isinstance(rec, dict) or not isinstance(rec.get("doc"), dict):
+    doc = _doc_of(rec) if isinstance(rec, dict) else None
+    if doc is None:
         raise InputError(f"{where}: a case is {{\"doc\": {{...}}, \"quote\": ..., \"speaker\": ...}}")
-    doc = dict(rec["doc"])
     quote, speaker = rec.get("quote"), rec.get("speaker", "")
     if not isinstance(quote, str) or len(norm_tokens(quote)) < 2:
         raise InputError(f"{where}: 'quote' must be a string of two words or more")
@@ -84,6 +86,26 @@ def _case(where: str, line: str, base: Path) -> QuoteCase:
         doc["file"] = str((base / doc["file"]).resolve())
     key = json.dumps(doc, sort_keys=True) if "text" not in doc else f"text:{hash(doc['text'])}"
     return QuoteCase(where, key, doc, quote, speaker)
+
+
+_DOC_KEYS = {"text": "text", "doc_text": "text", "document": "text", "article": "article", "article_id": "article",
+             "file": "file", "path": "file"}
+
+
+def _doc_of(rec: dict) -> dict | None:
+    """A case's doc: ``"doc"`` as an object, or given as a text (``"doc": "..."``) or an article id
+    (``"doc": 12``), or one of the case's own keys (``"text"``, ``"article_id"``, ``"file"``...); None if none."""
+    doc = rec.get("doc")
+    if isinstance(doc, dict):
+        return dict(doc)
+    if isinstance(doc, str):
+        return {"text": doc}
+    if isinstance(doc, int) and not isinstance(doc, bool):
+        return {"article": doc}
+    given = {_DOC_KEYS[k]: v for k, v in rec.items() if k in _DOC_KEYS}
+    if isinstance(given.get("article"), str) and given["article"].strip().isdigit():
+        given["article"] = int(given["article"])
+    return given or None
 
 
 def doc_text(case: QuoteCase, article_text: Callable[[int], str]) -> str:
