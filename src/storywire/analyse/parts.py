@@ -24,8 +24,8 @@ _QUOTE_FIELDS = ",".join(f.name for f in fields(Quote))
 # parts stored by other code (a new attribution rule, another sentence splitter) are computed again too
 _CODE = hashlib.sha1(b"".join(
     (Path(__file__).parent / name).read_bytes()
-    for name in ("parts.py", "quotes.py", "speakers.py", "speech_parse.py", "sentences.py", "entities.py", "wire.py",
-                 "text.py")
+    for name in ("parts.py", "quotes.py", "quote_marks.py", "speakers.py", "speech_parse.py", "sentences.py",
+                 "entities.py", "wire.py", "text.py")
 )).hexdigest()[:12]
 
 

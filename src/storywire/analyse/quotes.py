@@ -56,6 +56,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .align import similarity
+from .quote_marks import with_double_quotes
 from .sentences import paragraphs, sentence_spans
 from .speakers import (
     COUNT_WORDS,
@@ -815,7 +816,9 @@ def _names_someone(phrase: str) -> bool:
 
 
 def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = frozenset()) -> list[Quote]:
-    """Direct and indirect quotes of one article, in reading order."""
+    """Direct and indirect quotes of one article, in reading order (its single quote marks read as double ones
+    when it quotes in single marks: ``quote_marks``)."""
+    text = with_double_quotes(text)
     paras = paragraphs(text)
     sents = sentence_spans(text)
     spans = [quote_spans(text[ps:pe]) for ps, pe in paras]
