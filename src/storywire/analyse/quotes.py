@@ -196,9 +196,12 @@ _INDIRECT_CUE = (
 # When, right after the cue: "warned Thursday that", "said on Saturday", "said yesterday morning"
 _WHEN_AFTER_CUE = (r"(?:\s+(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight)"
                    r"(?:\s+(?:morning|afternoon|evening|night))?|\s+on\s+\w+)?")
+# How or to whom, between the cue and "that": "said in a statement that", "confirmed to the AP that"
+_HOW_AFTER_CUE = (r"(?P<how>\s+(?:in|to|during|at|via|through|with)\s+(?:(?:a|an|the|his|her|their|its)\s|[A-Z0-9])"
+                  r"[^,.;:\"\u201c\u201d]{0,60}?(?=\s+that\s))?")
 _INDIRECT_LEAD = re.compile(
     rf"(?P<spk>(?:[\w'\u2019.\-\u2024]+\s+){{0,7}}?[\w'\u2019.\-\u2024]+)\s+(?P<cue>{_INDIRECT_CUE}){_WHEN_AFTER_CUE}"
-    r"\s+(?:that\s+)?(?P<content>\S.{14,})$"
+    rf"{_HOW_AFTER_CUE}\s+(?:that\s+)?(?P<content>\S.{{14,}})$"
 )
 _INDIRECT_TRAIL = re.compile(
     rf"^(?P<content>.{{20,}}?),\s+(?P<spk>{_SPK})\s+(?P<cue>said|says|added|told\s+\w+|noted|warned)"
@@ -1588,7 +1591,8 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
         spk = re.sub(r"^(he|she)\s+(?:also|later|again|previously|now)$", r"\1", spk, flags=re.IGNORECASE)
         if spk.lower() in ("it", "he", "she") or \
                 _clear_speaker(trim_phrase(spk)) and spk.split()[0].lower() not in _PRONOUNS:
-            return _Reported(spk, m.group("cue"), m.group("content"), sent[m.start("spk"):m.end("cue")])
+            return _Reported(spk, m.group("cue"), m.group("content"),
+                             sent[m.start("spk"):m.end("how") if m.group("how") else m.end("cue")])
     return None
 
 

@@ -1,0 +1,27 @@
+"""Reported speech: the words reported start after "that", past where or to whom they were said, which the
+attribution keeps ("The District Attorney's office said in a release that the jury found ...")."""
+from __future__ import annotations
+
+import pytest
+
+from storywire.analyse.quotes import extract_quotes
+
+
+@pytest.mark.parametrize("sentence, words, attribution", [
+    ("The District Attorney's office said in a release that the jury found Jose Orozco guilty of murder.",
+     "the jury found Jose Orozco guilty of murder", "The District Attorney's office said in a release"),
+    ("Deputy City Attorney Terry White confirmed to the Associated Press that Lohan has checked into a facility.",
+     "Lohan has checked into a facility", "Deputy City Attorney Terry White confirmed to the Associated Press"),
+    ("Karen Olson said in a number of interviews with Alaska Dispatch that her only interest was the dairy.",
+     "her only interest was the dairy", "Karen Olson said in a number of interviews with Alaska Dispatch"),
+    ("Commissioner Raymond Kelly said at a City Council hearing on Tuesday that a disorderly group caused it.",
+     "a disorderly group caused it", "Commissioner Raymond Kelly said at a City Council hearing on Tuesday"),
+    ("Anna Berg said in 2019 that the government would never raise taxes.",
+     "the government would never raise taxes", "Anna Berg said in 2019"),
+    # a "that" of another clause is no reported speech's start
+    ("Anna Berg said to be honest the plan that failed was never hers at all.",
+     "to be honest the plan that failed was never hers at all", "Anna Berg said"),
+])
+def test_reported_words_start_after_where_or_to_whom_they_were_said(sentence: str, words: str, attribution: str):
+    [quote] = extract_quotes(1, sentence, frozenset())
+    assert (quote.kind, quote.text, quote.attribution) == ("indirect", words, attribution)
