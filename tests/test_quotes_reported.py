@@ -25,3 +25,27 @@ from storywire.analyse.quotes import extract_quotes
 def test_reported_words_start_after_where_or_to_whom_they_were_said(sentence: str, words: str, attribution: str):
     [quote] = extract_quotes(1, sentence, frozenset())
     assert (quote.kind, quote.text, quote.attribution) == ("indirect", words, attribution)
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    # the speaker opens its own clause after "after", "when", "because" ...
+    ("The shooting sparked days of riots across Greece after witnesses claimed that the officer took aim at him.",
+     "witnesses"),
+    # a name after "for", "at", "in" is what the speaker speaks for, not the speaker
+    ("A spokeswoman for Beaumont Hospital in Royal Oak said the three victims were taken to the hospital.",
+     "A spokeswoman for Beaumont Hospital in Royal Oak"),
+    ("A lawyer for Sarah Palin said the governor would fight the complaint in court.", "A lawyer for Sarah Palin"),
+])
+def test_reported_speech_is_credited_to_the_subject_of_its_own_clause(sentence: str, speaker: str):
+    [quote] = extract_quotes(1, sentence, frozenset())
+    assert quote.speaker == speaker and quote.speaker_full == speaker
+
+
+def test_a_relative_clause_with_say_is_no_reported_speech():
+    sentence = "The man police say is behind a fatal hit and run outside a store in Bloomington now faces a charge."
+    assert extract_quotes(1, sentence, frozenset()) == []
+
+
+def test_a_direct_quote_of_someones_lawyer_is_not_theirs():
+    [quote] = extract_quotes(1, "\u201cWe will fight this in court,\u201d said a lawyer for Sarah Palin.", frozenset())
+    assert quote.speaker == "a lawyer for Sarah Palin" and not quote.is_person

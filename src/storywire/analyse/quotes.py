@@ -1571,6 +1571,9 @@ class _Reported(NamedTuple):
     attribution: str
 
 
+# Words that open a clause inside a speaker phrase, and a clause's verb where reported words need their subject
+_CLAUSE_OPENER = re.compile(r"\b(?:after|before|when|because|since|until|once|although|though|whereas|if)\s+")
+_VERB_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|will|would|could|can|should|must|may|might)\b")
 # A capitalised word right before "and": the clause "and" opens may be the rest of a name ("Arts and Sciences")
 _INSIDE_NAME = re.compile(r"\b[A-Z][\w'\u2019\-]*\s+and\s$")
 
@@ -1582,17 +1585,19 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
         if m and _clear_speaker(m.group("spk")) and "," not in m.group("spk"):
             return _Reported(m.group("spk"), m.group("cue"), m.group("content"), sent[m.end("content"):].strip(" ,.!"))
     # "X said (that) ...", at the start of the sentence or of a clause
-    for st in [0] + [m.end() for m in re.finditer(r",\s+|\b(?:but|and|while|as)\s+", masked)
+    for st in [0] + [m.end() for m in re.finditer(rf",\s+|\b(?:but|and|while|as)\s+|{_CLAUSE_OPENER.pattern}", masked)
                      if not _INSIDE_NAME.search(masked, 0, m.end())]:  # not "Arts and| Sciences announced"
         m = _INDIRECT_LEAD.match(masked, st)
-        if not m:
-            continue
-        spk = re.sub(r"^(?:but|and|while|as)\s+", "", m.group("spk"), flags=re.IGNORECASE)
+        if not m or _VERB_FIRST.match(m.group("content")):
+            continue  # "The man police say is behind ...": no one's words, a relative clause
+        # "... riots across Greece after witnesses claimed that": the speaker opens its own clause
+        spk_start = m.start("spk") + max((c.end() for c in _CLAUSE_OPENER.finditer(m.group("spk"))), default=0)
+        spk = re.sub(r"^(?:but|and|while|as)\s+", "", masked[spk_start:m.end("spk")], flags=re.IGNORECASE)
         spk = re.sub(r"^(he|she)\s+(?:also|later|again|previously|now)$", r"\1", spk, flags=re.IGNORECASE)
         if spk.lower() in ("it", "he", "she") or \
                 _clear_speaker(trim_phrase(spk)) and spk.split()[0].lower() not in _PRONOUNS:
             return _Reported(spk, m.group("cue"), m.group("content"),
-                             sent[m.start("spk"):m.end("how") if m.group("how") else m.end("cue")])
+                             sent[spk_start:m.end("how") if m.group("how") else m.end("cue")])
     return None
 
 

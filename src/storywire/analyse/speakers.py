@@ -285,6 +285,11 @@ def _role_before_name(words: list[str]) -> bool:
     return run >= 2 and run < len(words) and words[-1 - run] in ROLE_WORDS
 
 
+# A name after one of these is its object, not the speaker: "a lawyer for Sarah Palin" is the lawyer
+_OBJECT_PREPOSITIONS = frozenset({"for", "at", "in", "of", "from", "to", "with", "near", "on", "by", "about",
+                                  "against", "representing"})
+
+
 @lru_cache(maxsize=8192)
 def split_speaker(phrase: str) -> SpeakerName:
     """Name and role of a speaker phrase ("Texas senator John Cornyn on Thursday" -> John Cornyn, Texas senator)."""
@@ -327,6 +332,8 @@ def split_speaker(phrase: str) -> SpeakerName:
     orgs = [i for i in range(start, end) if _low(name_words[i]) in ORG_WORDS]
     if orgs and end - orgs[-1] > 2 and low[0] not in DESCRIPTION_START:
         start = orgs[-1] + 1  # "Head of School Vicky Fogg": the name after the organisation of the title
+    if 0 < start < end and _low(name_words[start - 1]) in _OBJECT_PREPOSITIONS:
+        return SpeakerName(phrase, None, False, "?")  # "a lawyer for Sarah Palin", "a spokesman at Scotland Yard"
     name = " ".join(name_words[start:end])
     described = low[0] in DESCRIPTION_START and not (end - start >= 2 and start >= 2 and not orgs)
     if start == end or described or \
