@@ -49,3 +49,10 @@ def test_a_relative_clause_with_say_is_no_reported_speech():
 def test_a_direct_quote_of_someones_lawyer_is_not_theirs():
     [quote] = extract_quotes(1, "\u201cWe will fight this in court,\u201d said a lawyer for Sarah Palin.", frozenset())
     assert quote.speaker == "a lawyer for Sarah Palin" and not quote.is_person
+
+
+def test_a_he_in_a_clause_after_when_is_not_taken_for_the_last_person_quoted():
+    text = ("Committee Chairman Edward Markey said the rules showed the administration was \u201cdetermined to use "
+            "every last minute in office.\u201d Kempthorne, for his part, sounded keenly aware of timing issues in a "
+            "call with reporters, when he noted he had 39 days left in office.")
+    assert [(q.speaker, q.kind) for q in extract_quotes(1, text, frozenset())] == [("Edward Markey", "direct")]

@@ -1592,8 +1592,11 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
             continue  # "The man police say is behind ...": no one's words, a relative clause
         # "... riots across Greece after witnesses claimed that": the speaker opens its own clause
         spk_start = m.start("spk") + max((c.end() for c in _CLAUSE_OPENER.finditer(m.group("spk"))), default=0)
+        subordinate = _CLAUSE_OPENER.search(masked[max(0, spk_start - 12):spk_start] + " ") is not None
         spk = re.sub(r"^(?:but|and|while|as)\s+", "", masked[spk_start:m.end("spk")], flags=re.IGNORECASE)
         spk = re.sub(r"^(he|she)\s+(?:also|later|again|previously|now)$", r"\1", spk, flags=re.IGNORECASE)
+        if subordinate and spk.split()[0].lower() in _PRONOUNS:
+            continue  # "X sounded aware ... when he noted": whom "he" is the clause it hangs on says, not this rule
         if spk.lower() in ("it", "he", "she") or \
                 _clear_speaker(trim_phrase(spk)) and spk.split()[0].lower() not in _PRONOUNS:
             return _Reported(spk, m.group("cue"), m.group("content"),
