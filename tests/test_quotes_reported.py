@@ -56,3 +56,16 @@ def test_a_he_in_a_clause_after_when_is_not_taken_for_the_last_person_quoted():
             "every last minute in office.\u201d Kempthorne, for his part, sounded keenly aware of timing issues in a "
             "call with reporters, when he noted he had 39 days left in office.")
     assert [(q.speaker, q.kind) for q in extract_quotes(1, text, frozenset())] == [("Edward Markey", "direct")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("A neighbour told the Times that Kimani Gray was calling out: \u201cPlease don\u2019t let me die tonight!\u201d",
+     "Kimani Gray"),
+    ("The witness said Kimani Gray shouted: \u201cStop, I am not running away from you!\u201d", "Kimani Gray"),
+    # who yelled is not named: not the teller's words either way
+    ("She walked inside, firing at an employee who had followed her in and had yelled, "
+     "\u201cHide, she's got a gun!\u201d Lt. Frank Vanore said.", None),
+])
+def test_words_cried_out_are_who_cried_them_not_who_tells_it(text: str, speaker: str | None):
+    quotes = extract_quotes(1, text, frozenset())
+    assert [q.speaker for q in quotes] == ([speaker] if speaker else [])

@@ -1316,6 +1316,23 @@ _NAME_DESCRIBED = re.compile(r"(?:^|[.;:]\s+|,\s+)(?P<name>[A-Z][\w'\u2019\-]*(?
                              r"(?:a|an|the|one|another)\s+[^,.;:!?\"\u201c\u201d]{1,60},\s*$")
 
 
+# Words cried out, the text before them ending on who cried them: "... told the Times that Gray was calling out:"
+_CRIED_BY = re.compile(r"(?:^|\bthat\s+|\b(?:said|says)\s+|[,;]\s+)(?P<spk>(?:[A-Z][\w'\u2019\-]*\s+){0,3}"
+                       r"[A-Z][\w'\u2019\-]*)\s+(?:was\s+|were\s+|kept\s+|began\s+)?"
+                       r"(?P<cue>(?:shout|yell|scream|plead|whisper)(?:ed|ing)|cried(?:\s+out)?|crying(?:\s+out)?|"
+                       r"call(?:ed|ing)\s+out|begg(?:ed|ing))\s*[:,]?\s*$")
+
+
+def _called_out(a: _Around, prev_attr_end: int) -> _Attribution | None:
+    """Words cried out, right after the name of who cried them: "A woman ... told the Times that Gray was calling
+    out: “…”" is Gray's, not the woman's (a "he" there may be anyone the speaker around it speaks of)."""
+    m = _CRIED_BY.search(a.before)
+    if m is None or not split_speaker(m.group("spk")).is_person:
+        return None
+    text = a.par[a.before_start + m.start("spk"):a.before_start + m.end()].strip(" ,:")
+    return _Attribution(m.group("spk"), m.group("cue"), text, a.before_start > prev_attr_end, a.after_start)
+
+
 def _intro_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """Ending the sentence before the quote: "X said:", "X said that", or inverted: ", says X (D-Mich.),"."""
     m = _BEFORE_INTRO.search(a.before)
@@ -1521,8 +1538,8 @@ def _quotes_blanked(text: str) -> str:
 
 
 # Where a direct quote's attribution is looked for, in this order: the first one found is taken.
-_ATTRIBUTION_FINDERS = (_said_after, _said_late, _words_of, _intro_before, _saying_before, _cue_before, _colon_before,
-                        _parsed, _next_sentence, _previous_sentence)
+_ATTRIBUTION_FINDERS = (_said_after, _said_late, _words_of, _called_out, _intro_before, _saying_before, _cue_before,
+                        _colon_before, _parsed, _next_sentence, _previous_sentence)
 
 
 _FINDER_NAMES = tuple(f.__name__.strip("_") for f in _ATTRIBUTION_FINDERS) + ("",)
