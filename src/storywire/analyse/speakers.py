@@ -646,20 +646,16 @@ class Mentions:
         return roles[0] if roles else None
 
     def fullest(self, name: str, position: int | None = None) -> str:
-        """"Comer" -> "James Comer", "Chela" -> "Chela Ortiz" among Ortizes and a common first name, "Walter" -> "Walter
-        A. Clyburn Reed", when the article names one person so
-        (before
-        ``position``, when given: "Barger" is Kathryn Barger until her father Richards D. Barger is named); the name
-        itself otherwise (two Bidens leave "Biden" as it is)."""
+        """"Comer" -> "James Comer", and a lone given name for the one person the article names in full with it
+        ("Chela" -> "Chela Ortiz", "Walter" -> "Walter A. Clyburn Reed", "Bettie" -> "Bettie Mae Page" after "Bettie
+        Page"), when the article names one person so (before ``position``, when given: "Barger" is Kathryn Barger
+        until her father Richards D. Barger is named); the name itself otherwise (two Bidens leave "Biden" as it is,
+        two Zeldas "Zelda")."""
         fulls = {f for f in self.full.get(surname(name), ()) if set(name.split()) <= set(f.split()) and
                  (position is None or self._first_named.get(f, 0) < position)}
-        if not fulls and " " not in name:  # "Chela", to tell her from the other Ortizes the article names; "Walter"
-            # for Walter A. Clyburn Reed, a common first name of the one person named in full so
+        if not fulls and " " not in name:  # a given name: the names of two words or more it opens
             fulls = {f for f in self._first_named if f.split()[0] == name and
-                     (len(self.full[surname(f)]) >= 2 or first_name_gender(name) != "?") and
                      (position is None or self._first_named[f] < position)}
-            if len(fulls) != 1:
-                return name
         if len(fulls) == 1:
             return next(iter(fulls))
         longest = max(fulls, key=len, default=name)

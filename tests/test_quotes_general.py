@@ -1,0 +1,27 @@
+"""Attribution rules made general from the first measurements of held-out quote sets (sentences written for these
+tests): a lone given name completed only when one person bears it, and paths that guessed kept strict."""
+from __future__ import annotations
+
+from storywire.analyse.quote_eval import same_speaker
+
+from .test_quotes_trust import quote
+
+
+def test_a_lone_given_name_is_the_one_person_the_text_names_in_full_with_it():
+    text = ("Zelda Fairweather, the pin-up model who died on Thursday, was remembered by her fans.\n\n"
+            "\u201cWe were never ashamed of any picture we made,\u201d Zelda said in 1998.")
+    assert quote(text, "never ashamed").speaker == "Zelda Fairweather"
+    two = text.replace("Zelda Fairweather,", "Zelda Moon and Zelda Fairweather,")  # never a guess between two
+    assert quote(two, "never ashamed").speaker == "Zelda"
+
+
+def test_a_lone_given_name_takes_the_fullest_of_one_persons_names():
+    text = ("Zelda Fairweather was a model. Zelda Mae Fairweather grew up in Nashville and moved to New York.\n\n"
+            "\u201cWe were never ashamed of any picture we made,\u201d Zelda said in 1998.")
+    assert quote(text, "never ashamed").speaker == "Zelda Mae Fairweather"
+
+
+def test_eval_quotes_takes_the_full_name_a_one_word_name_opens():
+    assert same_speaker("RuPaul", "RuPaul Andre Charles", None)
+    assert not same_speaker("RuPaul", "Andre Charles", None)
+    assert not same_speaker("Police", "Charles Craft", "Police Chief Charles Craft")  # a role is no given name
