@@ -25,3 +25,12 @@ def test_eval_quotes_takes_the_full_name_a_one_word_name_opens():
     assert same_speaker("RuPaul", "RuPaul Andre Charles", None)
     assert not same_speaker("RuPaul", "Andre Charles", None)
     assert not same_speaker("Police", "Charles Craft", "Police Chief Charles Craft")  # a role is no given name
+
+
+def test_a_whole_quote_is_the_words_of_the_speech_verb_nearest_before_it():
+    text = ("Trade unions say their members pay for a crisis made by politicians, and the vice president of the "
+            "civil servants' union, Anna Petrou, told Sky News: \u201cThe measures of the government overtake our "
+            "historic gains.\u201d")
+    assert quote(text, "overtake our historic gains").speaker == "Anna Petrou"
+    text = "Mayor Tom Reyes said Ann Cole told him: \u201cYou will lose the vote.\u201d"
+    assert quote(text, "lose the vote").speaker == "Ann Cole"

@@ -1366,8 +1366,12 @@ def _cues_before(a: _Around) -> list[re.Match]:
 
 def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """A speech verb before the quote in its sentence, whose subject is the speaker ("X said the alliance had",
-    "Putin accused Western nations of", "Psychoanalyst Stephen Grosz, who ..., warns that")."""
-    for m in _cues_before(a):
+    "Putin accused Western nations of", "Psychoanalyst Stephen Grosz, who ..., warns that"); of several, the one
+    nearest a whole quote first."""
+    cues = _cues_before(a)
+    if len(cues) >= 2 and a.quote.lstrip()[:1].isupper():  # a whole quote is the nearest verb's: "Unions say ...
+        cues = cues[-1:] + cues[:-1]  # and the union's vice president, X, told Sky News: “…”" is X's
+    for m in cues:
         pre = a.before[:m.start()]
         if SUBORDINATE_START.match(pre) and "," not in pre:
             continue  # "After the group accused Lara of ..., Soller said": not the verb of the quote
