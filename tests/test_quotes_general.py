@@ -34,3 +34,9 @@ def test_a_whole_quote_is_the_words_of_the_speech_verb_nearest_before_it():
     assert quote(text, "overtake our historic gains").speaker == "Anna Petrou"
     text = "Mayor Tom Reyes said Ann Cole told him: \u201cYou will lose the vote.\u201d"
     assert quote(text, "lose the vote").speaker == "Ann Cole"
+
+
+def test_an_unnamed_person_keeps_the_participle_that_tells_who_spoke():
+    text = ("Ann Cole was struck in a crosswalk. As she lay in front of the car, a man standing next to her "
+            "screamed, \u201cNo, no, no!\u201d and tried to stop the driver.")
+    assert quote(text, "No, no, no").speaker == "a man standing next to her"
