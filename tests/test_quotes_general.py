@@ -40,3 +40,9 @@ def test_an_unnamed_person_keeps_the_participle_that_tells_who_spoke():
     text = ("Ann Cole was struck in a crosswalk. As she lay in front of the car, a man standing next to her "
             "screamed, \u201cNo, no, no!\u201d and tried to stop the driver.")
     assert quote(text, "No, no, no").speaker == "a man standing next to her"
+
+
+def test_confided_is_a_speech_verb():
+    text = ("Tony Marsh spent 18 months shadowing the mogul. He confided to his journal, \u201cthe book will be far "
+            "more successful if he is a sympathetic character.\u201d")
+    assert quote(text, "far more successful").speaker == "Tony Marsh"
