@@ -46,3 +46,12 @@ def test_confided_is_a_speech_verb():
     text = ("Tony Marsh spent 18 months shadowing the mogul. He confided to his journal, \u201cthe book will be far "
             "more successful if he is a sympathetic character.\u201d")
     assert quote(text, "far more successful").speaker == "Tony Marsh"
+
+
+def test_as_someone_described_or_named_has_argued_credits_them():
+    text = ("Identity is used as a shield. As one commentator has argued, \u201cWithout the bedrock of class "
+            "politics, identity politics has become an agenda of inclusion.\u201d")
+    assert quote(text, "bedrock of class").speaker == "one commentator"
+    text = ("John Major won in 1992. As Major himself noted, \u201c1992 killed socialism in Britain. Our win meant "
+            "that Labour had to change.\u201d")
+    assert quote(text, "killed socialism").speaker == "John Major"

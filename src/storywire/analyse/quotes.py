@@ -157,6 +157,9 @@ _NEXT_SENTENCE = re.compile(
 _BEFORE_INTRO = re.compile(rf"(?P<spk>{_SPK})\s+(?P<cue>{_CUE_EXT})(?:\s+that)?\s*[,:]?\s*$")
 # Words credited by the phrase right before them: "what X calls", "in X's words", "X describes Y as", "as X put it,"
 _WHO = r"(?P<spk>(?:[\w\-'\u2019.\u2024]+\s+){0,5}?(?:[A-Z][\w\-'\u2019.\u2024]*|he|she|they))"
+# ... or one described: "As one commentator has argued,"
+_WHO_AS = (r"(?P<spk>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*|"
+           r"(?:[\w\-'\u2019.\u2024]+\s+){0,5}?(?:[A-Z][\w\-'\u2019.\u2024]*|he|she|they))")
 _NAMING_CUE = (r"(?:calls|called|describes?\s+as|described\s+as|terms|termed|dubs|dubbed|labels|labell?ed|brands|"
                r"branded)")
 _WORDS_OF = tuple(re.compile(rf"{pattern}\s*$") for pattern in (
@@ -165,7 +168,8 @@ _WORDS_OF = tuple(re.compile(rf"{pattern}\s*$") for pattern in (
     rf"\b[Ii]n\s+the\s+(?P<cue>words)\s+of\s+{_WHO}\s*,",
     rf"(?:^\s*|[,;:]\s+|\band\s+){_WHO}\s+(?P<cue>describes|described|calls|called|labels|labell?ed|brands|branded)"
     rf"\s+(?:[^,.;:!?\"\u201c\u201d]{{1,80}}?\s+)?as",
-    rf"\b[Aa]s\s+{_WHO}\s+(?P<cue>explained|explains|said|says|wrote|writes|put\s+it|noted|notes|observed|argued|"
+    rf"\b[Aa]s\s+{_WHO_AS}\s+(?:(?:himself|herself|themselves)\s+)?(?:(?:has|had|have|once|later|famously)\s+)?"
+    rf"(?P<cue>explained|explains|said|says|wrote|writes|put\s+it|noted|notes|observed|argued|"
     rf"argues|remarked|recalled|once\s+said|has\s+said|told\s+[^,.;:!?]{{1,40}}?)"
     rf"(?:\s+of\s+[^,.;:!?\"\u201c\u201d]{{1,60}})?\s*[,:]?",  # "As X said of the building:"
 ))
