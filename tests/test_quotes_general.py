@@ -55,3 +55,24 @@ def test_as_someone_described_or_named_has_argued_credits_them():
     text = ("John Major won in 1992. As Major himself noted, \u201c1992 killed socialism in Britain. Our win meant "
             "that Labour had to change.\u201d")
     assert quote(text, "killed socialism").speaker == "John Major"
+
+
+def test_an_opening_mark_before_a_comma_closes_the_quote():
+    text = ("Ann Lee just tweeted that she will host the show. \u201cIt is official: I am hosting the show and there "
+            "goes the orchestra \u201c, the comedian said. \u201cWe are thrilled to have her back,\u201d said "
+            "Tom Reyes.")
+    assert quote(text, "thrilled to have her").speaker == "Tom Reyes"
+    assert quote(text, "there goes the orchestra").speaker == "Ann Lee"
+
+
+def test_two_people_named_together_are_both_the_speaker():
+    text = "\u201cWe are thrilled to have her host the show,\u201d said Zadan and Meron."
+    assert quote(text, "thrilled").speaker == "Zadan and Meron"
+    text = "\u201cShe is a consummate entertainer,\u201d said Laurence Mark and Bill Condon, the new producers."
+    assert quote(text, "consummate").speaker == "Laurence Mark and Bill Condon"
+
+
+def test_a_description_of_two_nouns_is_the_person_named_before_it():
+    text = ("Ellen Page said she will host the show this year. \u201cIt is official: I am hosting,\u201d the comedian "
+            "and talk show host said on her Twitter feed.")
+    assert quote(text, "I am hosting").speaker == "Ellen Page"

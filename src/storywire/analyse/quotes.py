@@ -275,8 +275,8 @@ def quote_spans(par: str) -> list[tuple[int, int, bool]]:
 
     Two apostrophes close a quote (``''`` or two curly ones, as in detokenised corpora); a straight mark after a
     comma or a full stop and a space closes the open quote rather than nesting one (``done, "Salazar said``); a
-    closing mark that opens a word after a space opens a quote; a single closing mark before an attribution inside a
-    double quote closes it too."""
+    closing mark that opens a word after a space opens a quote, and an opening one before a comma or a full stop
+    closes one; a single closing mark before an attribution inside a double quote closes it too."""
     scan = par.replace("''", " \u201d").replace("\u2019\u2019", "\u201d\u2019")
     lost_close = {m.start() for m in _LOST_CLOSE.finditer(scan)}
     spans: list[tuple[int, int, bool]] = []
@@ -285,6 +285,10 @@ def quote_spans(par: str) -> list[tuple[int, int, bool]]:
     n = len(scan)
     for i, c in enumerate(scan):
         if c in OPENERS:
+            if depth == 1 and scan[i + 1:i + 2] in (",", ".") and scan[i + 2:i + 3] in ("", " ", "\n"):
+                spans.append((start, i, True))  # an opening mark typed to close: "… the orchestra “, the host said"
+                depth = 0
+                continue
             if depth == 0:
                 start = i + 1
             depth += 1
@@ -640,7 +644,8 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
         just = _just_quoted(ctx, sp.gender, position, para)
         if just is not None:  # "…, said Sgt. Vanette Christiansen. “…,” she said": the speaker just quoted
             return just.speaker, just.speaker_full, just.role, True
-    if low in _PRONOUNS or (not sp.is_person and low.startswith("the ") and len(low.split()) <= 4):
+    if low in _PRONOUNS or (not sp.is_person and low.startswith("the ") and
+                            (len(low.split()) <= 4 or is_epithet(sp.name))):
         person = ctx.people.resolve(sp.name, position, para)
         if person is not None:
             return person, ctx.people.fullest(person, position), ctx.people.role_of(person), True

@@ -178,6 +178,9 @@ def is_epithet(description: str) -> bool:
     words = [_low(w) for w in raw]
     if len(words) < 2 or words[0] != "the":
         return False
+    if "and" in words[2:-1]:  # "the comedian and talk show host": either noun
+        cut = words.index("and", 2)
+        return is_epithet(" ".join(raw[:cut])) or is_epithet("the " + " ".join(raw[cut + 1:]))
     if words[-1] in EPITHET_NOUNS or _AGE.match(words[-1]):
         return True
     if len(words) == 2 and _DEMONYM.match(raw[1]) and words[1] not in ORG_WORDS:
@@ -327,6 +330,14 @@ def split_speaker(phrase: str) -> SpeakerName:
     orgs = [i for i in range(start, end) if _low(name_words[i]) in ORG_WORDS]
     if orgs and end - orgs[-1] > 2 and low[0] not in DESCRIPTION_START:
         start = orgs[-1] + 1  # "Head of School Vicky Fogg": the name after the organisation of the title
+    if start >= 2 and start < end and _low(name_words[start - 1]) == "and" and _is_name_word(name_words[start - 2]):
+        first = start - 1  # "said Zadan and Meron", "Laurence Mark and Bill Condon": two people, not one with a role
+        while first > 0 and _is_name_word(name_words[first - 1]):
+            first -= 1
+        if low[0] in DESCRIPTION_START or any(_low(w) in ORG_WORDS for w in name_words[first:end]):
+            return SpeakerName(phrase, None, False, "?")  # "a spokesperson for the Universities and Colleges ..."
+        role = " ".join(w for w in name_words[:first] if _low(w) not in HONORIFICS) or appos.strip() or None
+        return SpeakerName(" ".join(name_words[first:end]), role, False, "?")
     name = " ".join(name_words[start:end])
     described = low[0] in DESCRIPTION_START and not (end - start >= 2 and start >= 2 and not orgs)
     if start == end or described or \
