@@ -76,3 +76,12 @@ def test_a_description_of_two_nouns_is_the_person_named_before_it():
     text = ("Ellen Page said she will host the show this year. \u201cIt is official: I am hosting,\u201d the comedian "
             "and talk show host said on her Twitter feed.")
     assert quote(text, "I am hosting").speaker == "Ellen Page"
+
+
+def test_shares_with_an_outlet_after_a_quote_credits_the_speaker():
+    text = ("When Ann Lee left her job in 2011, she had no idea what was coming. \u201cMy first thoughts were how "
+            "ironic it was,\u201d she shares with InStyle.")
+    assert quote(text, "My first thoughts").speaker == "Ann Lee"
+    text = ("\u201cI got caught but I am OK,\u201d Tony Thompson said in the ring. \u201cHe is strong and he is "
+            "champion for a reason.\u201d Wladimir extended the domination he shares with his older brother.")
+    assert quote(text, "champion for a reason").speaker == "Tony Thompson"  # shared with no outlet: no cue

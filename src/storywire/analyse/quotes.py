@@ -104,6 +104,7 @@ _CIRC = (r"(?:\s+(?:in|on|at|during|to|after|before|from|outside|via|while|with|
 # Verbs that attribute a quote only right after it ("…," Fridman began. "…," Coen interjected. "…," the letter read:
 # a text's words, but not "…," the widow read: someone else's).
 _AFTER_ONLY_CUES = (r"began|interjected|protested|answered|observed|recounted|exclaimed|concluded|chimed in|shot back|"
+                    r"(?:shares|shared)(?=\s+with\s+[A-Z])|"
                     r"thundered|fumed|raged|retorted|scoffed|shouted|yelled|(?:"
                     + "|".join(f"(?<={noun} )" for noun in ("letter", "statement", "release", "note", "memo", "email",
                                                              "post", "sign", "placard", "banner", "message"))
