@@ -85,3 +85,18 @@ def test_shares_with_an_outlet_after_a_quote_credits_the_speaker():
     text = ("\u201cI got caught but I am OK,\u201d Tony Thompson said in the ring. \u201cHe is strong and he is "
             "champion for a reason.\u201d Wladimir extended the domination he shares with his older brother.")
     assert quote(text, "champion for a reason").speaker == "Tony Thompson"  # shared with no outlet: no cue
+
+
+def test_a_sentence_introducing_new_words_with_a_colon_ends_the_quote_before():
+    text = ("In 1924 his trial began, with the prosecutor describing him as \u201cthe soul of the whole "
+            "undertaking.\u201d That did not stop a judge from allowing the prisoner to give long speeches: \u201cI "
+            "alone bear the responsibility for what happened that night.\u201d")
+    assert quote(text, "I alone bear").speaker is None  # the prisoner's, not the prosecutor's
+
+
+def test_the_prosecution_and_critics_speak():
+    text = "The plan was adopted on Monday, with critics calling it \u201ca waste of public money and time.\u201d"
+    assert quote(text, "a waste of public money").speaker == "critics"
+    text = ("In 1924 his trial began, with the prosecution describing him as \u201cthe soul of the whole "
+            "undertaking.\u201d")
+    assert quote(text, "the soul of the whole").speaker == "the prosecution"

@@ -236,7 +236,8 @@ SPEAKER_NOUNS = {
     "members", "director", "ceo", "chancellor", "premier", "palace", "house", "department", "agency",
     "committee", "commission", "council", "party", "union", "alliance", "organisation", "organization",
     "forecaster", "forecasters", "researcher", "researchers", "scientist", "scientists", "economist", "economists",
-    "investigator", "investigators", "authorities", "organisers", "organizers",
+    "investigator", "investigators", "authorities", "organisers", "organizers", "prosecution", "defence", "defense",
+    "critic", "critics", "commentator", "commentators",
 }
 # Prepositions that open a phrase of place or time before a sentence's subject ("In Brussels, ...").
 _PLACE_WORDS = frozenset({"in", "on", "at", "from", "for", "with", "by", "under", "over", "during", "across",
@@ -1045,6 +1046,9 @@ def _continues(masked: str, spans: list[tuple[int, int, bool]], j: int, k: int, 
     ends = [m.end() for m in re.finditer(r"[.!?][\"\u201d\u2019]?\s+(?=[A-Z\"\u201c])", between + "\u201c")]
     tail = between[ends[-1]:].strip() if ends else ""
     rest = between.strip(" '\u2019\"\u201d")
+    if ends_sentence and not ends and rest.endswith(":") and len(rest.split()) > 3:
+        return False  # a sentence of its own introducing new words: "“….” That did not stop a judge from allowing
+        # the prisoner to give speeches: “…”"
     if not ends and masked[spans[k - 1][0]:spans[k - 1][1]].rstrip(" '\u2019")[-1:] in ".!?" and \
             rest[-1:] not in ".!?:" and re.search(r"\b(?:is|are|was|were|has|have|had|will|would|[a-z]\w+ed)\b", rest):
         tail = rest  # a sentence of its own after the one ended inside the quote: "… note." Using …, it issued
