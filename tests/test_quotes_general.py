@@ -100,3 +100,13 @@ def test_the_prosecution_and_critics_speak():
     text = ("In 1924 his trial began, with the prosecution describing him as \u201cthe soul of the whole "
             "undertaking.\u201d")
     assert quote(text, "the soul of the whole").speaker == "the prosecution"
+
+
+def test_words_of_a_claim_the_speaker_answers_are_not_theirs():
+    text = "Mayor Tom Reyes dismissed claims that the plan was \u201cdead on arrival and a waste of time\u201d."
+    assert quote(text, "dead on arrival").speaker is None
+    text = "Mayor Tom Reyes denied reports that he had called the council \u201ca bunch of clowns and fools\u201d."
+    assert quote(text, "bunch of clowns").speaker is None
+    text = ("Mayor Tom Reyes dismissed claims that the plan was dead, and said it was \u201cstill the best plan we "
+            "have\u201d.")
+    assert quote(text, "best plan").speaker == "Tom Reyes"

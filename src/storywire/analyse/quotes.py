@@ -911,6 +911,7 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
     for k in range(len(spans)):
         around = _around(par, masked, spans, k)
         titled.append(bool(_TITLED.search(around.before)) or _is_title(around) or _is_term(around) or
+                      _rebutted(around) or
                       bool(_SHOW_NAMED.search(around.before) and around.quote.lstrip()[:1].isupper()))
         found = None if titled[-1] else next(((i, a) for i, find in enumerate(_ATTRIBUTION_FINDERS)
                                               if (a := find(around, prev_attr_end)) is not None), None)
@@ -1104,6 +1105,24 @@ def _is_term(a: _Around) -> bool:
         before in (["a"], ["an"], ["the"], ["this"], ["that"], ["its"], ["his"], ["her"], ["their"], ["our"]) and \
         noun.group(1) not in _NOT_A_NOUN and \
         not any(not _REQUEST.match(a.before, m.start()) for m in _CUE_VERB.finditer(a.before))
+
+
+# A claim the subject answers, in the words of whoever made it: "dismissed claims that the plan was “…”"
+_REBUTTED = re.compile(r"\b(?:dismiss|den(?:y|ie)|reject|disput|refut|brush(?:ed|es)?\s+(?:off|aside)|"
+                       r"laugh(?:ed|s)?\s+off|respond(?:ed|s)?\s+to|hit\s+back\s+at|push(?:ed|es)?\s+back\s+(?:on|against))[a-z]*\s+"
+                       r"(?:the\s+|those\s+|these\s+)?(?:[a-z]+\s+)?(?:claims?|suggestions?|reports?|allegations?|"
+                       r"accusations?|charges?|criticisms?|assertions?|rumou?rs?|complaints?|speculation)\s+(?:that|of)\b")
+
+
+def _rebutted(a: _Around) -> bool:
+    """Whether the quote is in a claim its sentence's subject answers ("dismissed claims that the plan was “dead
+    on arrival”", "denied reports that he had called them “clowns”"): its maker's words, not the subject's;
+    the subject's own speech verb after it gives the quote a speaker again ("…, and said it was “…”")."""
+    last = max((m.end() for m in _REBUTTED.finditer(a.before)), default=-1)
+    return last >= 0 and not _OWN_VERB_AFTER.search(a.before, last)
+
+
+_OWN_VERB_AFTER = re.compile(rf"\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:{_CUE_WORDS})\b")
 
 
 # A speech verb asking for a deed, not giving words: "asked five people to perform a “direction discrimination” task"
