@@ -110,3 +110,9 @@ def test_words_of_a_claim_the_speaker_answers_are_not_theirs():
     text = ("Mayor Tom Reyes dismissed claims that the plan was dead, and said it was \u201cstill the best plan we "
             "have\u201d.")
     assert quote(text, "best plan").speaker == "Tom Reyes"
+
+
+def test_an_aside_as_someone_noted_credits_the_words_after_it():
+    text = ("Ann Lee ran the transport department for a decade. The problem, as she noted in her memoirs, was that "
+            "\u201cnobody wants to pay for the roads we all use every day.\u201d")
+    assert quote(text, "nobody wants to pay").speaker == "Ann Lee"

@@ -173,6 +173,9 @@ _WORDS_OF = tuple(re.compile(rf"{pattern}\s*$") for pattern in (
     rf"(?P<cue>explained|explains|said|says|wrote|writes|put\s+it|noted|notes|observed|argued|"
     rf"argues|remarked|recalled|once\s+said|has\s+said|told\s+[^,.;:!?]{{1,40}}?)"
     rf"(?:\s+of\s+[^,.;:!?\"\u201c\u201d]{{1,60}})?\s*[,:]?",  # "As X said of the building:"
+    # "The central problem, as she noted in her memoirs, was that": the aside's speaker
+    rf",\s+as\s+{_WHO_AS}\s+(?:has\s+|had\s+|once\s+|later\s+)?(?P<cue>noted|said|wrote|put\s+it|argued|explained|"
+    rf"observed)(?:\s+(?:in|on|at|to)\s+[^,.;:!?\"\u201c\u201d]{{1,40}})?,\s+(?:is|was|are|were)(?:\s+that)?",
 ))
 # Whose words, said right after them: "the “Philly Max,” as Brand later called it", "“…,” as Ann Lee put it."
 _AFTER_AS = re.compile(rf"^\s*,?\s*as\s+{_WHO}\s+(?:later\s+|once\s+|has\s+|had\s+|memorably\s+)?"
