@@ -170,10 +170,13 @@ def same_speaker(gold: str, found: str | None, found_full: str | None) -> bool:
     """Whether a found speaker names the annotated one: the same phrase, or a part of it ending the same way
     ("Putin" or "Russian President Vladimir Putin" for "Vladimir Putin", "the source" for "a source with
     direct knowledge", "NOAA" for "The National Oceanic and Atmospheric Administration"; not "Texas senator John
-    Cornyn on Thursday", nor "President Biden" for "Hunter Biden")."""
+    Cornyn on Thursday", nor "President Biden" for "Hunter Biden"); a lone given name or one-word name is the full
+    name it opens ("RuPaul" for "RuPaul Andre Charles", the name the page gives him in full)."""
     if not found:
         return False
     if _acronym_of(gold, found) or _acronym_of(found, gold):
+        return True
+    if " " not in gold.strip() and gold[:1].isupper() and norm_tokens(found)[:1] == norm_tokens(gold):
         return True
     want, want_tail = _name_tokens(gold)
     for form in (found, found_full or ""):

@@ -96,7 +96,8 @@ _CUE_WORDS = (
     r"recalled|acknowledged|admitted|confirmed|announced|claimed|suggested|complained|predicted|tweeted|posted|"
     r"cautioned|conceded|remarked|vowed|urged|pointed out|went on|testified|accused|blamed|described|calls|"
     r"called|promised|dismissed|denied|praised|clarified|boasted|joked|quipped|contended|countered|lamented|"
-    r"alleged|alleges|emphasi[sz]ed|highlighted|hinted|reassured|reminded|mused|pleaded|charged|chanted|saying"
+    r"alleged|alleges|emphasi[sz]ed|highlighted|hinted|reassured|reminded|mused|pleaded|charged|chanted|confided|"
+    r"saying"
 )
 _CIRC = (r"(?:\s+(?:in|on|at|during|to|after|before|from|outside|via|while|with|later|earlier|separately|again|"
          r"also|last|this|late|early|yesterday|today|tonight|of|about|by|over|amid|through|years|months|weeks|days|"
@@ -104,6 +105,7 @@ _CIRC = (r"(?:\s+(?:in|on|at|during|to|after|before|from|outside|via|while|with|
 # Verbs that attribute a quote only right after it ("…," Fridman began. "…," Coen interjected. "…," the letter read:
 # a text's words, but not "…," the widow read: someone else's).
 _AFTER_ONLY_CUES = (r"began|interjected|protested|answered|observed|recounted|exclaimed|concluded|chimed in|shot back|"
+                    r"(?:shares|shared)(?=\s+with\s+[A-Z])|"
                     r"thundered|fumed|raged|retorted|scoffed|shouted|yelled|(?:"
                     + "|".join(f"(?<={noun} )" for noun in ("letter", "statement", "release", "note", "memo", "email",
                                                              "post", "sign", "placard", "banner", "message"))
@@ -157,6 +159,9 @@ _NEXT_SENTENCE = re.compile(
 _BEFORE_INTRO = re.compile(rf"(?P<spk>{_SPK})\s+(?P<cue>{_CUE_EXT})(?:\s+that)?\s*[,:]?\s*$")
 # Words credited by the phrase right before them: "what X calls", "in X's words", "X describes Y as", "as X put it,"
 _WHO = r"(?P<spk>(?:[\w\-'\u2019.\u2024]+\s+){0,5}?(?:[A-Z][\w\-'\u2019.\u2024]*|he|she|they))"
+# ... or one described: "As one commentator has argued,"
+_WHO_AS = (r"(?P<spk>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*|"
+           r"(?:[\w\-'\u2019.\u2024]+\s+){0,5}?(?:[A-Z][\w\-'\u2019.\u2024]*|he|she|they))")
 _NAMING_CUE = (r"(?:calls|called|describes?\s+as|described\s+as|terms|termed|dubs|dubbed|labels|labell?ed|brands|"
                r"branded)")
 _WORDS_OF = tuple(re.compile(rf"{pattern}\s*$") for pattern in (
@@ -165,9 +170,13 @@ _WORDS_OF = tuple(re.compile(rf"{pattern}\s*$") for pattern in (
     rf"\b[Ii]n\s+the\s+(?P<cue>words)\s+of\s+{_WHO}\s*,",
     rf"(?:^\s*|[,;:]\s+|\band\s+){_WHO}\s+(?P<cue>describes|described|calls|called|labels|labell?ed|brands|branded)"
     rf"\s+(?:[^,.;:!?\"\u201c\u201d]{{1,80}}?\s+)?as",
-    rf"\b[Aa]s\s+{_WHO}\s+(?P<cue>explained|explains|said|says|wrote|writes|put\s+it|noted|notes|observed|argued|"
+    rf"\b[Aa]s\s+{_WHO_AS}\s+(?:(?:himself|herself|themselves)\s+)?(?:(?:has|had|have|once|later|famously)\s+)?"
+    rf"(?P<cue>explained|explains|said|says|wrote|writes|put\s+it|noted|notes|observed|argued|"
     rf"argues|remarked|recalled|once\s+said|has\s+said|told\s+[^,.;:!?]{{1,40}}?)"
     rf"(?:\s+of\s+[^,.;:!?\"\u201c\u201d]{{1,60}})?\s*[,:]?",  # "As X said of the building:"
+    # "The central problem, as she noted in her memoirs, was that": the aside's speaker
+    rf",\s+as\s+{_WHO_AS}\s+(?:has\s+|had\s+|once\s+|later\s+)?(?P<cue>noted|said|wrote|put\s+it|argued|explained|"
+    rf"observed)(?:\s+(?:in|on|at|to)\s+[^,.;:!?\"\u201c\u201d]{{1,40}})?,\s+(?:is|was|are|were)(?:\s+that)?",
 ))
 # Whose words, said right after them: "the “Philly Max,” as Brand later called it", "“…,” as Ann Lee put it."
 _AFTER_AS = re.compile(rf"^\s*,?\s*as\s+{_WHO}\s+(?:later\s+|once\s+|has\s+|had\s+|memorably\s+)?"
@@ -234,7 +243,8 @@ SPEAKER_NOUNS = {
     "members", "director", "ceo", "chancellor", "premier", "palace", "house", "department", "agency",
     "committee", "commission", "council", "party", "union", "alliance", "organisation", "organization",
     "forecaster", "forecasters", "researcher", "researchers", "scientist", "scientists", "economist", "economists",
-    "investigator", "investigators", "authorities", "organisers", "organizers",
+    "investigator", "investigators", "authorities", "organisers", "organizers", "prosecution", "defence", "defense",
+    "critic", "critics", "commentator", "commentators",
 }
 # Prepositions that open a phrase of place or time before a sentence's subject ("In Brussels, ...").
 _PLACE_WORDS = frozenset({"in", "on", "at", "from", "for", "with", "by", "under", "over", "during", "across",
@@ -274,8 +284,8 @@ def quote_spans(par: str) -> list[tuple[int, int, bool]]:
 
     Two apostrophes close a quote (``''`` or two curly ones, as in detokenised corpora); a straight mark after a
     comma or a full stop and a space closes the open quote rather than nesting one (``done, "Salazar said``); a
-    closing mark that opens a word after a space opens a quote; a single closing mark before an attribution inside a
-    double quote closes it too."""
+    closing mark that opens a word after a space opens a quote, and an opening one before a comma or a full stop
+    closes one; a single closing mark before an attribution inside a double quote closes it too."""
     scan = par.replace("''", " \u201d").replace("\u2019\u2019", "\u201d\u2019")
     lost_close = {m.start() for m in _LOST_CLOSE.finditer(scan)}
     spans: list[tuple[int, int, bool]] = []
@@ -284,6 +294,10 @@ def quote_spans(par: str) -> list[tuple[int, int, bool]]:
     n = len(scan)
     for i, c in enumerate(scan):
         if c in OPENERS:
+            if depth == 1 and scan[i + 1:i + 2] in (",", ".") and scan[i + 2:i + 3] in ("", " ", "\n"):
+                spans.append((start, i, True))  # an opening mark typed to close: "… the orchestra “, the host said"
+                depth = 0
+                continue
             if depth == 0:
                 start = i + 1
             depth += 1
@@ -639,7 +653,8 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
         just = _just_quoted(ctx, sp.gender, position, para)
         if just is not None:  # "…, said Sgt. Vanette Christiansen. “…,” she said": the speaker just quoted
             return just.speaker, just.speaker_full, just.role, True
-    if low in _PRONOUNS or (not sp.is_person and low.startswith("the ") and len(low.split()) <= 4):
+    if low in _PRONOUNS or (not sp.is_person and low.startswith("the ") and
+                            (len(low.split()) <= 4 or is_epithet(sp.name))):
         person = ctx.people.resolve(sp.name, position, para)
         if person is not None:
             return person, ctx.people.fullest(person, position), ctx.people.role_of(person), True
@@ -905,6 +920,7 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
     for k in range(len(spans)):
         around = _around(par, masked, spans, k)
         titled.append(bool(_TITLED.search(around.before)) or _is_title(around) or _is_term(around) or
+                      _rebutted(around) or
                       bool(_SHOW_NAMED.search(around.before) and around.quote.lstrip()[:1].isupper()))
         found = None if titled[-1] else next(((i, a) for i, find in enumerate(_ATTRIBUTION_FINDERS)
                                               if (a := find(around, prev_attr_end)) is not None), None)
@@ -1040,6 +1056,9 @@ def _continues(masked: str, spans: list[tuple[int, int, bool]], j: int, k: int, 
     ends = [m.end() for m in re.finditer(r"[.!?][\"\u201d\u2019]?\s+(?=[A-Z\"\u201c])", between + "\u201c")]
     tail = between[ends[-1]:].strip() if ends else ""
     rest = between.strip(" '\u2019\"\u201d")
+    if ends_sentence and not ends and rest.endswith(":") and len(rest.split()) > 3:
+        return False  # a sentence of its own introducing new words: "“….” That did not stop a judge from allowing
+        # the prisoner to give speeches: “…”"
     if not ends and masked[spans[k - 1][0]:spans[k - 1][1]].rstrip(" '\u2019")[-1:] in ".!?" and \
             rest[-1:] not in ".!?:" and re.search(r"\b(?:is|are|was|were|has|have|had|will|would|[a-z]\w+ed)\b", rest):
         tail = rest  # a sentence of its own after the one ended inside the quote: "… note." Using …, it issued
@@ -1095,6 +1114,24 @@ def _is_term(a: _Around) -> bool:
         before in (["a"], ["an"], ["the"], ["this"], ["that"], ["its"], ["his"], ["her"], ["their"], ["our"]) and \
         noun.group(1) not in _NOT_A_NOUN and \
         not any(not _REQUEST.match(a.before, m.start()) for m in _CUE_VERB.finditer(a.before))
+
+
+# A claim the subject answers, in the words of whoever made it: "dismissed claims that the plan was “…”"
+_REBUTTED = re.compile(r"\b(?:dismiss|den(?:y|ie)|reject|disput|refut|brush(?:ed|es)?\s+(?:off|aside)|"
+                       r"laugh(?:ed|s)?\s+off|respond(?:ed|s)?\s+to|hit\s+back\s+at|push(?:ed|es)?\s+back\s+(?:on|against))[a-z]*\s+"
+                       r"(?:the\s+|those\s+|these\s+)?(?:[a-z]+\s+)?(?:claims?|suggestions?|reports?|allegations?|"
+                       r"accusations?|charges?|criticisms?|assertions?|rumou?rs?|complaints?|speculation)\s+(?:that|of)\b")
+
+
+def _rebutted(a: _Around) -> bool:
+    """Whether the quote is in a claim its sentence's subject answers ("dismissed claims that the plan was “dead
+    on arrival”", "denied reports that he had called them “clowns”"): its maker's words, not the subject's;
+    the subject's own speech verb after it gives the quote a speaker again ("…, and said it was “…”")."""
+    last = max((m.end() for m in _REBUTTED.finditer(a.before)), default=-1)
+    return last >= 0 and not _OWN_VERB_AFTER.search(a.before, last)
+
+
+_OWN_VERB_AFTER = re.compile(rf"\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:{_CUE_WORDS})\b")
 
 
 # A speech verb asking for a deed, not giving words: "asked five people to perform a “direction discrimination” task"
@@ -1389,8 +1426,12 @@ def _cues_before(a: _Around) -> list[re.Match]:
 
 def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """A speech verb before the quote in its sentence, whose subject is the speaker ("X said the alliance had",
-    "Putin accused Western nations of", "Psychoanalyst Stephen Grosz, who ..., warns that")."""
-    for m in _cues_before(a):
+    "Putin accused Western nations of", "Psychoanalyst Stephen Grosz, who ..., warns that"); of several, the one
+    nearest a whole quote first."""
+    cues = _cues_before(a)
+    if len(cues) >= 2 and a.quote.lstrip()[:1].isupper():  # a whole quote is the nearest verb's: "Unions say ...
+        cues = cues[-1:] + cues[:-1]  # and the union's vice president, X, told Sky News: “…”" is X's
+    for m in cues:
         pre = a.before[:m.start()]
         if SUBORDINATE_START.match(pre) and "," not in pre:
             continue  # "After the group accused Lara of ..., Soller said": not the verb of the quote

@@ -178,6 +178,9 @@ def is_epithet(description: str) -> bool:
     words = [_low(w) for w in raw]
     if len(words) < 2 or words[0] != "the":
         return False
+    if "and" in words[2:-1]:  # "the comedian and talk show host": either noun
+        cut = words.index("and", 2)
+        return is_epithet(" ".join(raw[:cut])) or is_epithet("the " + " ".join(raw[cut + 1:]))
     if words[-1] in EPITHET_NOUNS or _AGE.match(words[-1]):
         return True
     if len(words) == 2 and _DEMONYM.match(raw[1]) and words[1] not in ORG_WORDS:
@@ -334,6 +337,14 @@ def split_speaker(phrase: str) -> SpeakerName:
         start = orgs[-1] + 1  # "Head of School Vicky Fogg": the name after the organisation of the title
     if 0 < start < end and _low(name_words[start - 1]) in _OBJECT_PREPOSITIONS:
         return SpeakerName(phrase, None, False, "?")  # "a lawyer for Sarah Palin", "a spokesman at Scotland Yard"
+    if start >= 2 and start < end and _low(name_words[start - 1]) == "and" and _is_name_word(name_words[start - 2]):
+        first = start - 1  # "said Zadan and Meron", "Laurence Mark and Bill Condon": two people, not one with a role
+        while first > 0 and _is_name_word(name_words[first - 1]):
+            first -= 1
+        if low[0] in DESCRIPTION_START or any(_low(w) in ORG_WORDS for w in name_words[first:end]):
+            return SpeakerName(phrase, None, False, "?")  # "a spokesperson for the Universities and Colleges ..."
+        role = " ".join(w for w in name_words[:first] if _low(w) not in HONORIFICS) or appos.strip() or None
+        return SpeakerName(" ".join(name_words[first:end]), role, False, "?")
     name = " ".join(name_words[start:end])
     described = low[0] in DESCRIPTION_START and not (end - start >= 2 and start >= 2 and not orgs)
     if start == end or described or \
@@ -653,20 +664,16 @@ class Mentions:
         return roles[0] if roles else None
 
     def fullest(self, name: str, position: int | None = None) -> str:
-        """"Comer" -> "James Comer", "Chela" -> "Chela Ortiz" among Ortizes and a common first name, "Walter" -> "Walter
-        A. Clyburn Reed", when the article names one person so
-        (before
-        ``position``, when given: "Barger" is Kathryn Barger until her father Richards D. Barger is named); the name
-        itself otherwise (two Bidens leave "Biden" as it is)."""
+        """"Comer" -> "James Comer", and a lone given name for the one person the article names in full with it
+        ("Chela" -> "Chela Ortiz", "Walter" -> "Walter A. Clyburn Reed", "Bettie" -> "Bettie Mae Page" after "Bettie
+        Page"), when the article names one person so (before ``position``, when given: "Barger" is Kathryn Barger
+        until her father Richards D. Barger is named); the name itself otherwise (two Bidens leave "Biden" as it is,
+        two Zeldas "Zelda")."""
         fulls = {f for f in self.full.get(surname(name), ()) if set(name.split()) <= set(f.split()) and
                  (position is None or self._first_named.get(f, 0) < position)}
-        if not fulls and " " not in name:  # "Chela", to tell her from the other Ortizes the article names; "Walter"
-            # for Walter A. Clyburn Reed, a common first name of the one person named in full so
+        if not fulls and " " not in name:  # a given name: the names of two words or more it opens
             fulls = {f for f in self._first_named if f.split()[0] == name and
-                     (len(self.full[surname(f)]) >= 2 or first_name_gender(name) != "?") and
                      (position is None or self._first_named[f] < position)}
-            if len(fulls) != 1:
-                return name
         if len(fulls) == 1:
             return next(iter(fulls))
         longest = max(fulls, key=len, default=name)

@@ -7,7 +7,8 @@ that students are “…”", "X estimated “…” could die"). The speech ver
 placeholder in the parse ("… ," Reid said as he began; "Swalwell emerged and said, …"), or the main verb of
 the sentence; its subject is taken up the chain of joined clauses when the verb has none of its own ("Doocy
 noted that …, stating, …"), or is the one an infinitive's verb leads to speak ("leading Cook to … say"). The
-phrase is trimmed at its head noun ("Rep. Eric Swalwell", "the Prime Minister"); a document ("the White House
+phrase is trimmed at its head noun ("Rep. Eric Swalwell", "the Prime Minister"), but for an unnamed person's
+participle ("a man standing next to her"); a document ("the White House
 brief") gives its author; a description with a name in apposition gives the name ("The partnership, United Atlantic
 Ventures, alleges"); "who" gives its antecedent when that is a name ("Senator Ann Cole, who called it “…”"), a
 "which" gives no one. No parser installed: no answer.
@@ -189,6 +190,10 @@ def _phrase(head) -> str:
     end = head.i + 1
     if head.lemma_.lower() in DOCUMENT_NOUNS and head.i > start and head.doc[head.i - 1].pos_ == "PROPN":
         end = head.i  # "the White House brief": the White House
+    unnamed = head.pos_ == "NOUN" and any(t.dep_ == "det" and t.lower_ in ("a", "an") for t in head.lefts)
+    described = [t for t in head.rights if t.dep_ == "acl" and t.tag_ == "VBG"] if unnamed else []
+    if described and described[0].right_edge.i - head.i <= 8:
+        end = described[0].right_edge.i + 1  # "a man standing next to her": the participle tells which man
     tokens = head.doc[start:end]
     while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].dep_ == "case"):
         tokens = tokens[1:]

@@ -1,0 +1,118 @@
+"""Attribution rules made general from the first measurements of held-out quote sets (sentences written for these
+tests): a lone given name completed only when one person bears it, and paths that guessed kept strict."""
+from __future__ import annotations
+
+from storywire.analyse.quote_eval import same_speaker
+
+from .test_quotes_trust import quote
+
+
+def test_a_lone_given_name_is_the_one_person_the_text_names_in_full_with_it():
+    text = ("Zelda Fairweather, the pin-up model who died on Thursday, was remembered by her fans.\n\n"
+            "\u201cWe were never ashamed of any picture we made,\u201d Zelda said in 1998.")
+    assert quote(text, "never ashamed").speaker == "Zelda Fairweather"
+    two = text.replace("Zelda Fairweather,", "Zelda Moon and Zelda Fairweather,")  # never a guess between two
+    assert quote(two, "never ashamed").speaker == "Zelda"
+
+
+def test_a_lone_given_name_takes_the_fullest_of_one_persons_names():
+    text = ("Zelda Fairweather was a model. Zelda Mae Fairweather grew up in Nashville and moved to New York.\n\n"
+            "\u201cWe were never ashamed of any picture we made,\u201d Zelda said in 1998.")
+    assert quote(text, "never ashamed").speaker == "Zelda Mae Fairweather"
+
+
+def test_eval_quotes_takes_the_full_name_a_one_word_name_opens():
+    assert same_speaker("RuPaul", "RuPaul Andre Charles", None)
+    assert not same_speaker("RuPaul", "Andre Charles", None)
+    assert not same_speaker("Police", "Charles Craft", "Police Chief Charles Craft")  # a role is no given name
+
+
+def test_a_whole_quote_is_the_words_of_the_speech_verb_nearest_before_it():
+    text = ("Trade unions say their members pay for a crisis made by politicians, and the vice president of the "
+            "civil servants' union, Anna Petrou, told Sky News: \u201cThe measures of the government overtake our "
+            "historic gains.\u201d")
+    assert quote(text, "overtake our historic gains").speaker == "Anna Petrou"
+    text = "Mayor Tom Reyes said Ann Cole told him: \u201cYou will lose the vote.\u201d"
+    assert quote(text, "lose the vote").speaker == "Ann Cole"
+
+
+def test_an_unnamed_person_keeps_the_participle_that_tells_who_spoke():
+    text = ("Ann Cole was struck in a crosswalk. As she lay in front of the car, a man standing next to her "
+            "screamed, \u201cNo, no, no!\u201d and tried to stop the driver.")
+    assert quote(text, "No, no, no").speaker == "a man standing next to her"
+
+
+def test_confided_is_a_speech_verb():
+    text = ("Tony Marsh spent 18 months shadowing the mogul. He confided to his journal, \u201cthe book will be far "
+            "more successful if he is a sympathetic character.\u201d")
+    assert quote(text, "far more successful").speaker == "Tony Marsh"
+
+
+def test_as_someone_described_or_named_has_argued_credits_them():
+    text = ("Identity is used as a shield. As one commentator has argued, \u201cWithout the bedrock of class "
+            "politics, identity politics has become an agenda of inclusion.\u201d")
+    assert quote(text, "bedrock of class").speaker == "one commentator"
+    text = ("John Major won in 1992. As Major himself noted, \u201c1992 killed socialism in Britain. Our win meant "
+            "that Labour had to change.\u201d")
+    assert quote(text, "killed socialism").speaker == "John Major"
+
+
+def test_an_opening_mark_before_a_comma_closes_the_quote():
+    text = ("Ann Lee just tweeted that she will host the show. \u201cIt is official: I am hosting the show and there "
+            "goes the orchestra \u201c, the comedian said. \u201cWe are thrilled to have her back,\u201d said "
+            "Tom Reyes.")
+    assert quote(text, "thrilled to have her").speaker == "Tom Reyes"
+    assert quote(text, "there goes the orchestra").speaker == "Ann Lee"
+
+
+def test_two_people_named_together_are_both_the_speaker():
+    text = "\u201cWe are thrilled to have her host the show,\u201d said Zadan and Meron."
+    assert quote(text, "thrilled").speaker == "Zadan and Meron"
+    text = "\u201cShe is a consummate entertainer,\u201d said Laurence Mark and Bill Condon, the new producers."
+    assert quote(text, "consummate").speaker == "Laurence Mark and Bill Condon"
+
+
+def test_a_description_of_two_nouns_is_the_person_named_before_it():
+    text = ("Ellen Page said she will host the show this year. \u201cIt is official: I am hosting,\u201d the comedian "
+            "and talk show host said on her Twitter feed.")
+    assert quote(text, "I am hosting").speaker == "Ellen Page"
+
+
+def test_shares_with_an_outlet_after_a_quote_credits_the_speaker():
+    text = ("When Ann Lee left her job in 2011, she had no idea what was coming. \u201cMy first thoughts were how "
+            "ironic it was,\u201d she shares with InStyle.")
+    assert quote(text, "My first thoughts").speaker == "Ann Lee"
+    text = ("\u201cI got caught but I am OK,\u201d Tony Thompson said in the ring. \u201cHe is strong and he is "
+            "champion for a reason.\u201d Wladimir extended the domination he shares with his older brother.")
+    assert quote(text, "champion for a reason").speaker == "Tony Thompson"  # shared with no outlet: no cue
+
+
+def test_a_sentence_introducing_new_words_with_a_colon_ends_the_quote_before():
+    text = ("In 1924 his trial began, with the prosecutor describing him as \u201cthe soul of the whole "
+            "undertaking.\u201d That did not stop a judge from allowing the prisoner to give long speeches: \u201cI "
+            "alone bear the responsibility for what happened that night.\u201d")
+    assert quote(text, "I alone bear").speaker is None  # the prisoner's, not the prosecutor's
+
+
+def test_the_prosecution_and_critics_speak():
+    text = "The plan was adopted on Monday, with critics calling it \u201ca waste of public money and time.\u201d"
+    assert quote(text, "a waste of public money").speaker == "critics"
+    text = ("In 1924 his trial began, with the prosecution describing him as \u201cthe soul of the whole "
+            "undertaking.\u201d")
+    assert quote(text, "the soul of the whole").speaker == "the prosecution"
+
+
+def test_words_of_a_claim_the_speaker_answers_are_not_theirs():
+    text = "Mayor Tom Reyes dismissed claims that the plan was \u201cdead on arrival and a waste of time\u201d."
+    assert quote(text, "dead on arrival").speaker is None
+    text = "Mayor Tom Reyes denied reports that he had called the council \u201ca bunch of clowns and fools\u201d."
+    assert quote(text, "bunch of clowns").speaker is None
+    text = ("Mayor Tom Reyes dismissed claims that the plan was dead, and said it was \u201cstill the best plan we "
+            "have\u201d.")
+    assert quote(text, "best plan").speaker == "Tom Reyes"
+
+
+def test_an_aside_as_someone_noted_credits_the_words_after_it():
+    text = ("Ann Lee ran the transport department for a decade. The problem, as she noted in her memoirs, was that "
+            "\u201cnobody wants to pay for the roads we all use every day.\u201d")
+    assert quote(text, "nobody wants to pay").speaker == "Ann Lee"
