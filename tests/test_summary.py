@@ -577,3 +577,38 @@ def test_two_figures_one_article_tells_apart_are_no_conflict():
     d = analyse_story(14, [a, b, c], summary_sentences=4, nlp=False)
     assert not [s for s in d["summary"] if s["kind"] == "conflict"], d["summary"]
     assert_verbatim(d, [a, b, c])
+
+
+@pytest.mark.parametrize("text, tidied", [
+    ('"Thompson was not so easy to box. I\'m satisfied, "said the 36 - year - old Klitschko.',
+     '"Thompson was not so easy to box. I\'m satisfied," said the 36-year-old Klitschko.'),
+    ('It was known as the "Old Mat Maid Warehouse. " It was built in 1935.',
+     'It was known as the "Old Mat Maid Warehouse." It was built in 1935.'),
+    ("Fanning could n't say if anyone else was in the building at 9 a. m. on Friday.",
+     "Fanning couldn't say if anyone else was in the building at 9 a.m. on Friday."),
+    ("The store is on Wellington ’ s high street, and Boras ’ request was for a 10 - year deal.",
+     "The store is on Wellington’s high street, and Boras’ request was for a 10-year deal."),
+    ("The two co - workers said, ‘ Don ’ t move. ’ The fire did an estimated $ 1 million in damage.",
+     "The two co-workers said, ‘Don’t move.’ The fire did an estimated $1 million in damage."),
+    ("The 6.1 - magnitude quake hit a post - Soviet state; he is a four - time champion.",
+     "The 6.1-magnitude quake hit a post-Soviet state; he is a four-time champion."),
+    # A dash between words that stand alone stays; so does a quote the text starts inside.
+    ("He won in 2008 - before the crash - and the first - and only - time in 12 - 3 votes.",
+     "He won in 2008 - before the crash - and the first - and only - time in 12 - 3 votes."),
+    ('it for ever, " he said, "and more.', 'it for ever, " he said, "and more.'),
+])
+def test_detokenised_spacing_is_tidied(text, tidied):
+    assert tidy(text) == tidied
+    assert squeeze(tidy(text)) == squeeze(text)
+
+
+def test_a_detokenised_story_reads_tidily_and_stays_verbatim():
+    text = ('"Thompson was not so easy to box. I \'m satisfied, "said the 36 - year - old Klitschko, who improved his '
+            "record in Bern on Saturday.\n\nKlitschko could n't finish the bout before the sixth round, when his "
+            "co - trainer threw in the towel at 9 p. m. local time.")
+    a = art(1, "Ring Daily", text)
+    texts = sentences(analyse_story(7, [a], summary_sentences=3, nlp=False))
+    assert ('"Thompson was not so easy to box. I\'m satisfied," said the 36-year-old Klitschko, who improved his '
+            "record in Bern on Saturday.") in texts, texts
+    assert ("Klitschko couldn't finish the bout before the sixth round, when his co-trainer threw in the towel at "
+            "9 p.m. local time.") in texts, texts

@@ -104,19 +104,64 @@ class SummaryCandidate:
     split_quote: bool = False  # starts or ends inside a quotation that goes on beyond it
 
 
+# Spacing a detokenised text put inside words: "could n't", "I 'm", "Wellington ’ s", "Don ’ t", "9 a. m.", "$ 1
+# million", "35 - year - old", "6.1 - magnitude".
+_UNIT = (r"(?:year|month|week|day|hour|minute|mile|point|game|round|time|foot|yard|storey|magnitude|seat|man|member|"
+         r"page|acre|degree|floor|term|place|party|person|star)s?\b")
+# "co - workers", "post - Soviet", "four - time", "first - degree": a prefix or a number word before a unit, joined
+# by a spaced hyphen (a dash stands between words that stand alone).
+_JOINED = re.compile(
+    r"\b(co|ex|anti|non|pre|post|self|multi|semi|vice|mid|inter|counter|cross)\s+-\s+(?=\w)"
+    rf"|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|first|second|third|fourth|fifth|half)\s+-\s+(?={_UNIT})",
+    re.IGNORECASE,
+)
+_INNER_SPACE = re.compile(
+    r"(?<=\w) (?=n't\b|'(?:m|re|ve|ll|d|s)\b)"
+    r"|(?<=[\w\u201d\"]) (?=\u2019(?:s|t|re|ve|ll|d|m)\b)|(?<=\w\u2019) (?=(?:s|t|re|ve|ll|d|m)\b)"
+    r"|(?<=\b[ap]\.) (?=m\.)|(?<=[$\u00a3\u20ac]) (?=\d)"
+    rf"|(?<=\d) (?=- {_UNIT})|(?<=\d -) (?={_UNIT})"
+    r"|(?<=\byear) (?=- old\b)|(?<=\byears) (?=- old\b)|(?<=\byear -) (?=old\b)|(?<=\byears -) (?=old\b)",
+    re.IGNORECASE,
+)
+
+
 def tidy(text: str) -> str:
     """Whitespace and punctuation spacing normalised: one space between words, none before , . ; : ! ? or
-    a closing bracket or quote nor after an opening one or inside a time ("3: 30"), one after a closing bracket
-    or a comma before a letter."""
+    a closing bracket or quote nor after an opening one or inside a time ("3: 30") or a word (``_INNER_SPACE``),
+    one after a closing bracket or a comma before a letter."""
     t = re.sub(r"\s+", " ", text).strip()
     t = re.sub(r"\s+([,;:!?)\]])", r"\1", t)
     t = re.sub(r"\s+\.(?=\s|$)", ".", t)
-    t = re.sub(r"([(\[\u201c])\s+", r"\1", t)
+    t = re.sub(r"([(\[\u201c\u2018])\s+", r"\1", t)
+    t = re.sub(r"(?<=[\w.,!?])\s+([\u201d\u2019])(?=\s|$|[\u201d\u2019\"])", r"\1", t)
     t = re.sub(r"\s+\u201d", "\u201d", t)
     t = re.sub(r"(?<=\d): (?=\d\d\b)", ":", t)
+    t = _INNER_SPACE.sub("", t)
+    t = _JOINED.sub(lambda m: (m.group(1) or m.group(2)) + "-", t)
     t = re.sub(r"([)\]])(?=[^\W\d_])", r"\1 ", t)
     t = re.sub(r"([,;])(?=[^\W\d_])", r"\1 ", t)
-    return t
+    return _straight_quotes(t)
+
+
+def _straight_quotes(text: str) -> str:
+    """Straight double quotes spaced as curly ones: none inside a quote at its ends, one after it before a word
+    (``"I'm satisfied, "said Klitschko`` -> ``"I'm satisfied," said Klitschko``). Only when the quote parser pairs
+    the marks in order, first with second, and no opening mark is spaced as a closing one (``ever, " he said, "and``):
+    a text starting inside a quotation is left as it is."""
+    marks = [i for i, c in enumerate(text) if c == '"']
+    if not marks or len(marks) % 2:
+        return text
+    pairs = list(zip(marks[::2], marks[1::2], strict=True))
+    if not set(pairs) <= {(s - 1, e) for s, e, _ in quote_spans(text)}:
+        return text
+    if any(re.match(r'[,.!?] " ', text[a - 2:a + 2]) for a, _ in pairs):
+        return text  # an opening mark spaced as a closing one: the text starts inside a quotation
+    out, pos = [], 0
+    for a, b in pairs:
+        out += [text[pos:a + 1], text[a + 1:b].strip(), '"', " " if text[b + 1:b + 2].isalnum() else ""]
+        pos = b + 1
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def squeeze(text: str) -> str:
