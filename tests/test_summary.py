@@ -612,3 +612,48 @@ def test_a_detokenised_story_reads_tidily_and_stays_verbatim():
             "record in Bern on Saturday.") in texts, texts
     assert ("Klitschko couldn't finish the bout before the sixth round, when his co-trainer threw in the towel at "
             "9 p.m. local time.") in texts, texts
+
+
+@pytest.mark.parametrize("text, leans_back", [
+    # An opening phrase naming no one does not hide the reference after it.
+    ("Early Friday morning, around 1:30 a.m., the 26-year-old actress checked into a clinic in Rancho Mirage.", True),
+    ("Firstly, these women had clearly been given a huge boost in confidence by the changes.", True),
+    ("Sure, it was over the Thunder in a game nobody expected them to win at home.", True),
+    ("Under the plans, those on the list will be automatically refused entry to the country.", True),
+    ("The second, made in response to the first, states that the agency never posted it.", True),
+    ("The others involved a booster giving $500 to a football player at the university.", True),
+    ("Administration officials say they worry all that data is being used to track drivers.", True),
+    ("Early on Friday, around 1:30 a.m., Lindsay Lohan checked into a clinic in Rancho Mirage.", False),
+    ("For the first time in Turkmenistan's history, its parliamentary elections will have two parties.", False),
+    ("Recently, the drag star RuPaul Andre Charles has taken to falling asleep in front of the television.", False),
+    ("The first step in building the list was to ask the advisory board what change means in business.", False),
+    ("Police said those arrested on Saturday would appear before magistrates in Leeds on Monday.", False),
+    ("In this case, several newsroom sources said, the two reporters did most of the ground reporting.", True),
+    ("A former subpostmistress called for faster compensation for those wrongfully prosecuted in the scandal.", False),
+])
+def test_a_reference_behind_an_opening_phrase_or_a_demonstrative_leans_back(text, leans_back):
+    assert refers_back(text) is leans_back
+
+
+def test_a_sentence_describing_what_the_sentence_before_introduced_is_kept_with_it():
+    lead = "Sleep researchers in Leeds have published a new study of memory in older adults."
+    study = ("The study compared 2,000 people who slept less than six hours a night with 2,000 who slept eight "
+             "hours, over ten years.")
+    a = art(1, "Health Wire", f"Doctors in Britain are urged to ask older patients how long they sleep each night.\n\n"
+            f"{lead} {study}\n\nThe NHS said it would review its advice on sleep for the over-70s later this year.")
+    texts = sentences(analyse_story(8, [a], summary_sentences=4, nlp=False))
+    assert study not in texts, texts
+    assert all(t.startswith(lead) for t in texts if study in t), texts
+
+
+def test_two_articles_restating_the_main_event_after_a_first_sentence_give_one_item():
+    negotiating = ("According to The Hollywood Reporter, director Gary Ross is currently negotiating to direct the "
+                   "sequel Catching Fire.")
+    resuming = ("Ross will resume negotiating with Lionsgate on Monday about returning for the Hunger Games sequel, "
+                "THR said.")
+    a = art(1, "Film Wire", "Lionsgate shares rose two per cent in early trading in New York on Monday.\n\n"
+            f"{negotiating}\n\nThe first film took in $155 million in North America on its opening weekend.")
+    b = art(2, "Screen Daily", "Jennifer Lawrence is back in Los Angeles after a holiday in Hawaii with friends.\n\n"
+            f"{resuming}\n\nSuzanne Collins wrote the three novels the films are based on for young readers.", 2)
+    texts = sentences(analyse_story(9, [a, b], summary_sentences=5, nlp=False))
+    assert (negotiating in texts) != (resuming in texts), texts

@@ -40,7 +40,8 @@ PAIR_MAX_WORDS = 80
 SIM_CUT = 0.5
 CONTAIN_CUT = 0.5
 PART_MIN_WORDS = 4
-LEAD_CONTAIN_CUT = 0.25  # two articles' opening sentences: the same main event, however worded
+LEAD_CONTAIN_CUT = 0.25  # two articles' lead sentences: the same main event, however worded
+LEAD_SENTENCES = 2  # an article's lead: its first two sentences (a kicker or a dateline may come first)
 NUMBER_CONTAIN_CUT = 0.3  # two sentences giving one number (a year, a count): the same fact, in fewer shared words
 MMR_LAMBDA = 0.7
 LEAD_WEIGHT = 1.0  # the lead prior: an article's opening sentence weighs (1 + LEAD_WEIGHT) times...
@@ -72,9 +73,22 @@ _ROLE_NOUNS = (
 _RELATIVE_TIME = r"(?:\S+\s+){1,2}(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\s+(?:later|earlier)\b"
 _OPENER_REFERENCE = re.compile(
     rf"^[\"'(\[]*(?:(?:{_CONNECTIVES}|{_PRONOUNS})\b(?!-)|{_RELATIVE_TIME}"
-    rf"|the\s+(?:\S+\s+){{0,2}}?(?:\d+\s*-\s*years?\b|former\b|latter\b|{_ROLE_NOUNS}\b))",
+    rf"|the\s+(?:\S+\s+){{0,2}}?(?:\d+\s*-\s*years?\b|former\b|latter\b|{_ROLE_NOUNS}\b)"
+    r"|the\s+(?:(?:second|third|fourth|fifth|others|rest|remainder)(?![\w-])|first(?=\s*,)))",
     re.IGNORECASE,
 )
+# "Early Friday morning, around 1:30 a.m., the 26-year-old …", "Firstly, these women …": up to two opening phrases
+# that name no one, each cut off by a comma, before the clause whose opener is judged. The first opens on a function
+# word ("Under the plans,"), an adverb in -ly ("Firstly,") or a word of time or order ("Sure,", "Last year,").
+_OPENING_PHRASE = re.compile(
+    r"(?:after|before|while|since|during|under|for|from|by|in|on|at|with|without|despite|amid|among|once|until|"
+    r"over|as|when|if|though|although|because|following|according|sure|early|late|last|next|today|yesterday|now|"
+    r"first|second|third|finally|plus|overall|\w+ly)\b(?:[^,;:\"]|(?<=\d):(?=\d)){0,60}?,\s+",
+    re.IGNORECASE,
+)
+_DEMONSTRATIVE_IN_PHRASE = re.compile(r"\b(?:this|that|these|those)\s+(?!time\b|year\b|week\b|month\b)\w",
+                                      re.IGNORECASE)
+_NEXT_PHRASE = re.compile(r"(?:[^,;:\"]|(?<=\d):(?=\d)){1,40}?,\s+")
 _SPEECH_CUE = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|according to|stated|states|explained|insisted|warned|wrote|"
     r"writes|asked|announced|announces|confirmed|declared|noted|tweeted|posted|admitted|claimed|claims|"
@@ -102,6 +116,7 @@ class SummaryCandidate:
     quoted: float = 0.0  # share of its characters inside quotation marks
     lead_in: str = ""  # the sentence before, kept with this one as one item when this one opens on a reference
     split_quote: bool = False  # starts or ends inside a quotation that goes on beyond it
+    index: int = 0  # the earliest position of its (first) sentence in the articles carrying it (0 = an opening one)
 
 
 # Spacing a detokenised text put inside words: "could n't", "I 'm", "Wellington ’ s", "Don ’ t", "9 a. m.", "$ 1
@@ -170,8 +185,31 @@ def squeeze(text: str) -> str:
 
 
 def opens_on_reference(text: str) -> bool:
-    """Whether a sentence opens on a reference to something not yet said ("He", "The 26-year-old", "But")."""
-    return bool(_OPENER_REFERENCE.match(fold(text).strip()))
+    """Whether a sentence opens on a reference to something not yet said ("He", "The 26-year-old", "But", "The
+    second,"), also past opening phrases that name no one ("Early on Friday, the 26-year-old actress") or in one
+    ("In this case,"); not a description followed by the name it describes ("The drag star RuPaul")."""
+    t = fold(text).strip()
+    starts = _clause_starts(t)
+    if any(_DEMONSTRATIVE_IN_PHRASE.search(t, 0, end) for end in starts[1:]):
+        return True  # "In this case, several sources said …"
+    for start in starts:
+        m = _OPENER_REFERENCE.match(t[start:])
+        described = m is not None and m.group().lower().lstrip("\"'([").startswith("the")
+        if m and not (described and _NAME_WORD.match(t[start + m.end():].lstrip())):
+            return True
+    return False
+
+
+def _clause_starts(text: str) -> list[int]:
+    """Where a sentence's main clause may start: at 0, and past each of up to two opening phrases that name no one
+    (``_OPENING_PHRASE``)."""
+    starts = [0]
+    phrase = _OPENING_PHRASE.match(text)
+    while phrase and len(starts) < 3 and not any(_NAME_WORD.fullmatch(w) and w not in _NOT_A_REFERENT
+                                                 for w in phrase.group().split()[len(starts) == 1:]):
+        starts.append(phrase.end())
+        phrase = _NEXT_PHRASE.match(text, phrase.end())
+    return starts
 
 
 # A pronoun for one person ("they" may stand for "residents"), and the words that can name its person (a capitalised
@@ -193,6 +231,19 @@ _DEMONSTRATIVE_SUBJECT = re.compile(
 _DEMONSTRATIVE_PRONOUN = re.compile(
     r"\b(?:this|these|those)(?:\s+(?:with|instead|is|was|are|were|will|would|could|can|has|had|means|meant)\b"
     r"|\s*[.,;!?])",
+    re.IGNORECASE,
+)
+# "these women", "all that data", "in that case": a plural demonstrative, or "that" after a preposition, before a
+# noun points back, unless it tells the time ("in that year") or is a pronoun before a clause, a preposition or a
+# participle ("those who", "those in need", "those wrongfully arrested"). "this race" may be the story's own.
+_TIME_NOUN = (r"(?:year|week|weekend|month|morning|afternoon|evening|night|season|spring|summer|autumn|fall|winter|"
+              r"time|decade|century|past|coming|day|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|"
+              r"february|march|april|may|june|july|august|september|october|november|december)\b")
+_FUNCTION_WORD = (r"(?:who|whom|whose|which|that|of|in|on|at|with|for|from|by|to|like|not|is|was|are|were|be|have|has|"
+                  r"had|will|would|can|could|may|might|must|should|and|or|but|\w+ed|\w+ly)\b")
+_DEMONSTRATIVE_NOUN = re.compile(
+    rf"\b(?:(?:these|those)\s+(?!{_FUNCTION_WORD})|(?:all|of|in|at|by|from|for|on|with)\s+that\s+"
+    rf"(?!{_TIME_NOUN}|{_FUNCTION_WORD}))[a-z]",
     re.IGNORECASE,
 )
 # "McConnell, on the other hand, is …", "DeGeneres however, has …": a connective set off after the subject still
@@ -237,15 +288,15 @@ def refers_back(text: str, lead_in: str = "", names: StoryNames = StoryNames()) 
     """Whether an item's text leans on something not said in it: its first sentence (``lead_in`` when the item
     is a sentence kept with the one before it, else the whole text) opens on a reference
     (:func:`opens_on_reference`), sets a connective off after its subject, or uses a demonstrative for something
-    ("but that gives", "followed this with"); or, anywhere in the text, a pronoun for one person comes before every
-    name or description that could be its person (a pronoun in an opening clause may look ahead to the name
-    starting the next: "As she seeks a third term, Kathryn Barger …"). ``names`` tells which words name no person
-    ("Russia") and whether a sentence's capitalised first word is a name. The later sentence of a pair may point
-    back to its lead-in."""
+    ("but that gives", "followed this with", "these women" outside a quotation); or, anywhere in the text, a
+    pronoun for one person comes before every name or description that could be its person (a pronoun in an
+    opening clause may look ahead to the name starting the next: "As she seeks a third term, Kathryn Barger …").
+    ``names`` tells which words name no person ("Russia") and whether a sentence's capitalised first word is a
+    name. The later sentence of a pair may point back to its lead-in."""
     t = fold(text).strip()
     first = fold(lead_in).strip() or t
     if (opens_on_reference(first) or _INNER_CONNECTIVE.match(first) or _DEMONSTRATIVE_SUBJECT.search(first)
-            or _DEMONSTRATIVE_PRONOUN.search(first)):
+            or _DEMONSTRATIVE_PRONOUN.search(first) or _DEMONSTRATIVE_NOUN.search(_outside_quotes(first))):
         return True
     pronoun = _PERSON_PRONOUN.search(t)
     if pronoun is None:
@@ -363,13 +414,34 @@ def summary_candidates(clusters: list[list[Sentence]], sentences: dict[int, list
         rel: dict[int, float] = {}
         for m in members:
             rel.setdefault(m.article_id, m.index / n_sent[m.article_id])
-        out.append(SummaryCandidate(tidy(rep.text), rep.tokens, ids, _outlets(ids, sources), rel,
-                                    quoted(rep), split_quote=quoted.splits(rep, rep)))
-        if opens_on_reference(rep.text):
+        described = _describes_previous(rep, sentences[rep.article_id])
+        if not described:
+            out.append(SummaryCandidate(tidy(rep.text), rep.tokens, ids, _outlets(ids, sources), rel,
+                                        quoted(rep), split_quote=quoted.splits(rep, rep),
+                                        index=min(m.index for m in members)))
+        if described or opens_on_reference(rep.text) or _DEMONSTRATIVE_NOUN.search(_outside_quotes(fold(rep.text))):
             pair = _with_lead_in(members, sentences, texts, sources, cluster_of, n_sent, quoted)
             if pair is not None:
                 out.append(pair)
     return out
+
+
+# "The study compared …": a sentence opening on "the" and words in lower case.
+_DEFINITE_OPENER = re.compile(r"[\"'(\[]*the\s+([a-z][\w'-]*)(?:\s+([a-z][\w'-]*))?", re.IGNORECASE)
+
+
+def _describes_previous(s: Sentence, article: list[Sentence]) -> bool:
+    """Whether a sentence opens (past opening phrases that name no one) on a definite description of something the
+    sentence before it in its paragraph, or at the end of the one before, introduced: one of its first two words
+    in lower case is a content word of that sentence ("A new study shows …" / "The study compared …")."""
+    if s.index == 0 or article[s.index - 1].para < s.para - 1:
+        return False
+    t = fold(s.text).strip()
+    m = next((m for m in (_DEFINITE_OPENER.match(t, i) for i in _clause_starts(t)) if m), None)
+    if m is None:
+        return False
+    words = [w for w in m.groups() if w and w.islower()]
+    return bool(_content(words) & _content(article[s.index - 1].tokens))
 
 
 def _outlets(article_ids: list[int], sources: dict[int, str]) -> int:
@@ -385,7 +457,8 @@ def _with_lead_in(members: list[Sentence], sentences: dict[int, list[Sentence]],
     for m in members:
         if m.index > 0:
             p = sentences[m.article_id][m.index - 1]
-            if p.para >= m.para - 1 and (m.article_id, p.index) in cluster_of and not opens_on_reference(p.text):
+            if (p.para >= m.para - 1 and (m.article_id, p.index) in cluster_of and not opens_on_reference(p.text)
+                    and not _describes_previous(p, sentences[m.article_id])):
                 pairs.append((m, p))
     if not pairs:
         return None
@@ -400,7 +473,7 @@ def _with_lead_in(members: list[Sentence], sentences: dict[int, list[Sentence]],
     share = (quoted(p) * len(p.text) + quoted(m) * len(m.text)) / max(1, len(p.text) + len(m.text))
     return SummaryCandidate(tidy(texts[m.article_id][p.start:m.end]), p.tokens + m.tokens, ids,
                             _outlets(ids, sources), rel, share, lead_in=tidy(p.text),
-                            split_quote=quoted.splits(p, m))
+                            split_quote=quoted.splits(p, m), index=min(q.index for _, q in pairs))
 
 
 class _QuotedShare:
@@ -554,7 +627,7 @@ def _select(pool: list[SummaryCandidate], sim: np.ndarray, central: np.ndarray, 
         for i, c in enumerate(pool)
     ])
     opened = [_opened(c) for c in pool]
-    leads = [n > 0 for n in opened]
+    leads = [c.index < LEAD_SENTENCES for c in pool]
     chosen: list[int] = []
     if max(opened, default=0):
         chosen.append(max(range(len(pool)), key=lambda i: (opened[i], score[i])))
@@ -562,7 +635,8 @@ def _select(pool: list[SummaryCandidate], sim: np.ndarray, central: np.ndarray, 
     while remaining and len(chosen) < n_sentences:
         best, best_val = None, -1e9
         for i in remaining:
-            if any(_same_fact(i, j, sim, figures, leads[i] and leads[j]) for j in chosen):
+            if any(_same_fact(i, j, sim, figures, leads[i] and leads[j] and _apart(pool[i], pool[j]))
+                   for j in chosen):
                 continue
             red = max((sim[i, j] for j in chosen), default=0.0)
             val = MMR_LAMBDA * score[i] - (1 - MMR_LAMBDA) * red
@@ -590,9 +664,14 @@ def _content(tokens: list[str]) -> frozenset[str]:
     return frozenset(t if t[:1].isdigit() else _stem(t) for t in tokens if t not in ENGLISH_STOP_WORDS and len(t) > 1)
 
 
+def _apart(a: SummaryCandidate, b: SummaryCandidate) -> bool:
+    """Whether two items come from different articles (no article carries both)."""
+    return not set(a.article_ids) & set(b.article_ids)
+
+
 def _same_fact(i: int, j: int, sim: np.ndarray, figures: list[_Figures], both_leads: bool) -> bool:
     """Two items say the same thing: similar TF-IDF vectors, one's content words mostly in the other's (a
-    quarter is enough for two opening sentences: outlets lead with the main event in their own words, and
+    quarter is enough for the lead sentences of two articles: outlets lead with the main event in their own words, and
     three tenths for two giving one number; for an item of two sentences, either sentence's), or a number given
     for the same thing (a conflict); never two tolls of different kinds (the dead, the injured)."""
     a, b = figures[i], figures[j]
