@@ -619,6 +619,7 @@ def test_a_detokenised_story_reads_tidily_and_stays_verbatim():
     ("Early Friday morning, around 1:30 a.m., the 26-year-old actress checked into a clinic in Rancho Mirage.", True),
     ("Firstly, these women had clearly been given a huge boost in confidence by the changes.", True),
     ("Sure, it was over the Thunder in a game nobody expected them to win at home.", True),
+    ("Throughout the war, she was a popular pin-up for soldiers, and her wit kept her popular afterwards.", True),
     ("Under the plans, those on the list will be automatically refused entry to the country.", True),
     ("The second, made in response to the first, states that the agency never posted it.", True),
     ("The others involved a booster giving $500 to a football player at the university.", True),
@@ -657,3 +658,20 @@ def test_two_articles_restating_the_main_event_after_a_first_sentence_give_one_i
             f"{resuming}\n\nSuzanne Collins wrote the three novels the films are based on for young readers.", 2)
     texts = sentences(analyse_story(9, [a, b], summary_sentences=5, nlp=False))
     assert (negotiating in texts) != (resuming in texts), texts
+
+
+@pytest.mark.parametrize("text, alone", [
+    ("Senior leadership at the New York Times did.", False),  # the verb is the sentence before's
+    ("There is some irony in this: like many reality shows, the contest draws complaints from its contestants.", False),
+    ("The native of Chicago, Ill., he averaged 11.1 points and 6.7 assists over his playing career.", False),
+    ("The senator has pleaded not guilty and projected a defiant stance throughout the trial.", False),
+    ("CLAIM: The agency called the Air Force an enemy of the state in a post on its account.", False),
+    ("LAURA INGRAHAM: Joining me now, Chris Bedford, senior contributor at The Federalist.", False),
+    ("A: I cannot comment on what people are choosing to write about the team or me.", False),
+    ("About the prison: The supermax unit holds extremely dangerous or escape-risk federal inmates.", False),
+    ("The Associated Press created this story using technology provided by Data Skrive.", False),
+    ("Senator Ann Cole said on Monday that the bill would pass the Senate before the recess.", True),
+    ("The bill's sponsors said: the vote would come before the summer recess in July.", True),
+])
+def test_ellipses_labels_and_words_about_the_page_are_no_item(text, alone):
+    assert stands_alone(text, text.split()) is alone

@@ -67,7 +67,8 @@ _ROLE_NOUNS = (
     r"suspect|victim|pair|couple|duo|trio|company|firm|club|team|band|group|ceremony|event|move|decision|"
     r"incident|attack|latter|former|same|two|three|four|five|veteran|youngster|newcomer|striker|"
     r"midfielder|defender|goalkeeper|coach|manager|director|mother|father|wife|husband|son|daughter|starlet|"
-    r"singer-songwriter|musician|comedian|model|celebrity|lawmaker|politician|official|spokesman|spokeswoman"
+    r"singer-songwriter|musician|comedian|model|celebrity|lawmaker|politician|official|spokesman|spokeswoman|native|host|"
+    r"senator|governor|mayor|minister|president|premier|chancellor|secretary|commissioner|judge|prosecutor|lawyer"
 )
 # "Seven years later,", "A day earlier": a time counted from an event the reader has not been told of.
 _RELATIVE_TIME = r"(?:\S+\s+){1,2}(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\s+(?:later|earlier)\b"
@@ -82,6 +83,7 @@ _OPENER_REFERENCE = re.compile(
 # word ("Under the plans,"), an adverb in -ly ("Firstly,") or a word of time or order ("Sure,", "Last year,").
 _OPENING_PHRASE = re.compile(
     r"(?:after|before|while|since|during|under|for|from|by|in|on|at|with|without|despite|amid|among|once|until|"
+    r"throughout|within|across|around|between|through|against|along|beyond|"
     r"over|as|when|if|though|although|because|following|according|sure|early|late|last|next|today|yesterday|now|"
     r"first|second|third|finally|plus|overall|\w+ly)\b(?:[^,;:\"]|(?<=\d):(?=\d)){0,60}?,\s+",
     re.IGNORECASE,
@@ -230,9 +232,12 @@ _DEMONSTRATIVE_SUBJECT = re.compile(
 # "followed this with", "do this instead", "experts say these were": a demonstrative with no noun of its own.
 _DEMONSTRATIVE_PRONOUN = re.compile(
     r"\b(?:this|these|those)(?:\s+(?:with|instead|is|was|are|were|will|would|could|can|has|had|means|meant)\b"
-    r"|\s*[.,;!?])",
+    r"|\s*[.,;:!?])",
     re.IGNORECASE,
 )
+# "Senior leadership at the Times did.": a sentence ending on an auxiliary leaves its verb to the sentence before.
+_ELLIPTICAL_END = re.compile(
+    r"\b(?:did|does|do|has|have|had|can|could|would|will|should)(?:\s+(?:not|too|so))?\s*[.!]$", re.IGNORECASE)
 # "these women", "all that data", "in that case": a plural demonstrative, or "that" after a preposition, before a
 # noun points back, unless it tells the time ("in that year") or is a pronoun before a clause, a preposition or a
 # participle ("those who", "those in need", "those wrongfully arrested"). "this race" may be the story's own.
@@ -288,7 +293,8 @@ def refers_back(text: str, lead_in: str = "", names: StoryNames = StoryNames()) 
     """Whether an item's text leans on something not said in it: its first sentence (``lead_in`` when the item
     is a sentence kept with the one before it, else the whole text) opens on a reference
     (:func:`opens_on_reference`), sets a connective off after its subject, or uses a demonstrative for something
-    ("but that gives", "followed this with", "these women" outside a quotation); or, anywhere in the text, a
+    ("but that gives", "followed this with", "these women" outside a quotation), or ends on an auxiliary ("… did.");
+    or, anywhere in the text, a
     pronoun for one person comes before every name or description that could be its person (a pronoun in an
     opening clause may look ahead to the name starting the next: "As she seeks a third term, Kathryn Barger …").
     ``names`` tells which words name no person ("Russia") and whether a sentence's capitalised first word is a
@@ -296,7 +302,8 @@ def refers_back(text: str, lead_in: str = "", names: StoryNames = StoryNames()) 
     t = fold(text).strip()
     first = fold(lead_in).strip() or t
     if (opens_on_reference(first) or _INNER_CONNECTIVE.match(first) or _DEMONSTRATIVE_SUBJECT.search(first)
-            or _DEMONSTRATIVE_PRONOUN.search(first) or _DEMONSTRATIVE_NOUN.search(_outside_quotes(first))):
+            or _DEMONSTRATIVE_PRONOUN.search(first) or _DEMONSTRATIVE_NOUN.search(_outside_quotes(first))
+            or _ELLIPTICAL_END.search(first)):
         return True
     pronoun = _PERSON_PRONOUN.search(t)
     if pronoun is None:
@@ -360,6 +367,9 @@ _WRITER_NOTE = re.compile(
 )
 
 
+# "The Associated Press created this story using …", "Since this article was written, …": the page about itself.
+_ABOUT_THE_PAGE = re.compile(r"\bthis (?:story|article|report|page|post)\b", re.IGNORECASE)
+
 # "THREE PEOPLE HAVE DIED IN A BLAZE": four words or more in capitals are a shout or a run-in headline, not a
 # sentence to show.
 _SHOUTED = re.compile(r"\b[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]*){3,}\b")
@@ -374,13 +384,18 @@ _TO_THE_READER = re.compile(
 )
 
 
+# "CLAIM: …", "LAURA INGRAHAM: Joining me now …", "A: I cannot comment …", "About the prison: The unit …": a label in
+# capitals, or of up to three words, before a colon: a transcript's speaker, a form's field or a fact check's claim.
+_LABEL = re.compile(r"^[\"'(]*(?:[A-Z][A-Z0-9 .'&-]{0,40}|[A-Z][\w'-]*(?:\s+[\w'-]+){0,2}):\s+[A-Z0-9]")
+
+
 def stands_alone(text: str, tokens: list[str], quoted: float | None = None, lead_in: str = "",
                  split_quote: bool = False, names: StoryNames = StoryNames()) -> bool:
     """Whether a sentence (or a sentence with its lead-in: ``text`` holds both, ``lead_in`` the first) can be
     shown on its own: a bounded length, a capital start, a final . or !, no unbalanced quote, no note on the
-    writer, no shouting, no words to the reader, nothing it leans on left unsaid (:func:`refers_back`), not a
-    bare quote. ``quoted``: the share of it inside quotation marks of its paragraph (default: measured in the
-    sentence alone); ``names`` as for :func:`refers_back`."""
+    writer, no shouting, no label before a colon, no words to the reader or about the page itself, nothing it
+    leans on left unsaid (:func:`refers_back`), not a bare quote. ``quoted``: the share of it inside quotation
+    marks of its paragraph (default: measured in the sentence alone); ``names`` as for :func:`refers_back`."""
     if not (MIN_WORDS <= len(tokens) <= (PAIR_MAX_WORDS if lead_in else MAX_WORDS)):
         return False
     t = fold(text).strip()
@@ -390,8 +405,8 @@ def stands_alone(text: str, tokens: list[str], quoted: float | None = None, lead
         return False
     if split_quote or t.count('"') % 2 or (t[0] == "'" and len(_SINGLE_QUOTE.findall(t)) % 2):
         return False  # a piece of a quote split across sentences
-    if (refers_back(t, lead_in, names) or _WRITER_NOTE.match(t) or _SHOUTED.search(t)
-            or _TO_THE_READER.search(_outside_quotes(t))):
+    if (refers_back(t, lead_in, names) or _WRITER_NOTE.match(t) or _SHOUTED.search(t) or _LABEL.match(t)
+            or _TO_THE_READER.search(_outside_quotes(t)) or _ABOUT_THE_PAGE.search(_outside_quotes(t))):
         return False
     if quoted is None:
         quoted = sum(e - s for s, e, _ in quote_spans(t)) / len(t)
