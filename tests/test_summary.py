@@ -627,6 +627,7 @@ def test_a_detokenised_story_reads_tidily_and_stays_verbatim():
     ("Early on Friday, around 1:30 a.m., Lindsay Lohan checked into a clinic in Rancho Mirage.", False),
     ("For the first time in Turkmenistan's history, its parliamentary elections will have two parties.", False),
     ("Recently, the drag star RuPaul Andre Charles has taken to falling asleep in front of the television.", False),
+    ("The veteran Kremlin leader dismissed Western suggestions that his forces might attack Europe.", True),
     ("The first step in building the list was to ask the advisory board what change means in business.", False),
     ("Police said those arrested on Saturday would appear before magistrates in Leeds on Monday.", False),
     ("In this case, several newsroom sources said, the two reporters did most of the ground reporting.", True),

@@ -189,7 +189,8 @@ def squeeze(text: str) -> str:
 def opens_on_reference(text: str) -> bool:
     """Whether a sentence opens on a reference to something not yet said ("He", "The 26-year-old", "But", "The
     second,"), also past opening phrases that name no one ("Early on Friday, the 26-year-old actress") or in one
-    ("In this case,"); not a description followed by the name it describes ("The drag star RuPaul")."""
+    ("In this case,"); not a description followed by the full name it describes ("The drag star RuPaul Andre
+    Charles", but "The veteran Kremlin leader" is one)."""
     t = fold(text).strip()
     starts = _clause_starts(t)
     if any(_DEMONSTRATIVE_IN_PHRASE.search(t, 0, end) for end in starts[1:]):
@@ -197,9 +198,12 @@ def opens_on_reference(text: str) -> bool:
     for start in starts:
         m = _OPENER_REFERENCE.match(t[start:])
         described = m is not None and m.group().lower().lstrip("\"'([").startswith("the")
-        if m and not (described and _NAME_WORD.match(t[start + m.end():].lstrip())):
+        if m and not (described and _FULL_NAME.match(t[start + m.end():].lstrip())):
             return True
     return False
+
+
+_FULL_NAME = re.compile(r"[A-Z][\w'-]*\s+[A-Z][\w'-]*")  # "RuPaul Andre", not "Kremlin leader"
 
 
 def _clause_starts(text: str) -> list[int]:
