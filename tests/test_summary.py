@@ -577,3 +577,108 @@ def test_two_figures_one_article_tells_apart_are_no_conflict():
     d = analyse_story(14, [a, b, c], summary_sentences=4, nlp=False)
     assert not [s for s in d["summary"] if s["kind"] == "conflict"], d["summary"]
     assert_verbatim(d, [a, b, c])
+
+
+@pytest.mark.parametrize("text, tidied", [
+    ('"Thompson was not so easy to box. I\'m satisfied, "said the 36 - year - old Klitschko.',
+     '"Thompson was not so easy to box. I\'m satisfied," said the 36-year-old Klitschko.'),
+    ('It was known as the "Old Mat Maid Warehouse. " It was built in 1935.',
+     'It was known as the "Old Mat Maid Warehouse." It was built in 1935.'),
+    ("Fanning could n't say if anyone else was in the building at 9 a. m. on Friday.",
+     "Fanning couldn't say if anyone else was in the building at 9 a.m. on Friday."),
+    ("The store is on Wellington ’ s high street, and Boras ’ request was for a 10 - year deal.",
+     "The store is on Wellington’s high street, and Boras’ request was for a 10-year deal."),
+    ("The two co - workers said, ‘ Don ’ t move. ’ The fire did an estimated $ 1 million in damage.",
+     "The two co-workers said, ‘Don’t move.’ The fire did an estimated $1 million in damage."),
+    ("The 6.1 - magnitude quake hit a post - Soviet state; he is a four - time champion.",
+     "The 6.1-magnitude quake hit a post-Soviet state; he is a four-time champion."),
+    # A dash between words that stand alone stays; so does a quote the text starts inside.
+    ("He won in 2008 - before the crash - and the first - and only - time in 12 - 3 votes.",
+     "He won in 2008 - before the crash - and the first - and only - time in 12 - 3 votes."),
+    ('it for ever, " he said, "and more.', 'it for ever, " he said, "and more.'),
+])
+def test_detokenised_spacing_is_tidied(text, tidied):
+    assert tidy(text) == tidied
+    assert squeeze(tidy(text)) == squeeze(text)
+
+
+def test_a_detokenised_story_reads_tidily_and_stays_verbatim():
+    text = ('"Thompson was not so easy to box. I \'m satisfied, "said the 36 - year - old Klitschko, who improved his '
+            "record in Bern on Saturday.\n\nKlitschko could n't finish the bout before the sixth round, when his "
+            "co - trainer threw in the towel at 9 p. m. local time.")
+    a = art(1, "Ring Daily", text)
+    texts = sentences(analyse_story(7, [a], summary_sentences=3, nlp=False))
+    assert ('"Thompson was not so easy to box. I\'m satisfied," said the 36-year-old Klitschko, who improved his '
+            "record in Bern on Saturday.") in texts, texts
+    assert ("Klitschko couldn't finish the bout before the sixth round, when his co-trainer threw in the towel at "
+            "9 p.m. local time.") in texts, texts
+
+
+@pytest.mark.parametrize("text, leans_back", [
+    # An opening phrase naming no one does not hide the reference after it.
+    ("Early Friday morning, around 1:30 a.m., the 26-year-old actress checked into a clinic in Rancho Mirage.", True),
+    ("Firstly, these women had clearly been given a huge boost in confidence by the changes.", True),
+    ("Sure, it was over the Thunder in a game nobody expected them to win at home.", True),
+    ("Throughout the war, she was a popular pin-up for soldiers, and her wit kept her popular afterwards.", True),
+    ("Under the plans, those on the list will be automatically refused entry to the country.", True),
+    ("The second, made in response to the first, states that the agency never posted it.", True),
+    ("The others involved a booster giving $500 to a football player at the university.", True),
+    ("Administration officials say they worry all that data is being used to track drivers.", True),
+    ("Early on Friday, around 1:30 a.m., Lindsay Lohan checked into a clinic in Rancho Mirage.", False),
+    ("For the first time in Turkmenistan's history, its parliamentary elections will have two parties.", False),
+    ("Recently, the drag star RuPaul Andre Charles has taken to falling asleep in front of the television.", False),
+    ("The veteran Kremlin leader dismissed Western suggestions that his forces might attack Europe.", True),
+    ("The first step in building the list was to ask the advisory board what change means in business.", False),
+    ("Police said those arrested on Saturday would appear before magistrates in Leeds on Monday.", False),
+    ("In this case, several newsroom sources said, the two reporters did most of the ground reporting.", True),
+    # A thing not named, described as the subject: "the" and words in lower case before a verb or a clause.
+    ("The parade was intended to celebrate another milestone for the Chiefs and their city.", True),
+    ("The fire, which broke out when several people were inside the church, did $1 million damage.", True),
+    ("The warship immediately changed its route and challenged the boats approaching the convoy.", True),
+    ("The first tranche of funding bills would need to secure passage in the House by March 1.", False),
+    ("The police said on Saturday that the bank had been evacuated before the bomb went off.", False),
+    ("A former subpostmistress called for faster compensation for those wrongfully prosecuted in the scandal.", False),
+])
+def test_a_reference_behind_an_opening_phrase_or_a_demonstrative_leans_back(text, leans_back):
+    assert refers_back(text) is leans_back
+
+
+def test_a_sentence_describing_what_the_sentence_before_introduced_is_kept_with_it():
+    lead = "Sleep researchers in Leeds have published a new study of memory in older adults."
+    study = ("The study compared 2,000 people who slept less than six hours a night with 2,000 who slept eight "
+             "hours, over ten years.")
+    a = art(1, "Health Wire", f"Doctors in Britain are urged to ask older patients how long they sleep each night.\n\n"
+            f"{lead} {study}\n\nThe NHS said it would review its advice on sleep for the over-70s later this year.")
+    texts = sentences(analyse_story(8, [a], summary_sentences=4, nlp=False))
+    assert study not in texts, texts
+    assert all(t.startswith(lead) for t in texts if study in t), texts
+
+
+def test_two_articles_restating_the_main_event_after_a_first_sentence_give_one_item():
+    negotiating = ("According to The Hollywood Reporter, director Gary Ross is currently negotiating to direct the "
+                   "sequel Catching Fire.")
+    resuming = ("Ross will resume negotiating with Lionsgate on Monday about returning for the Hunger Games sequel, "
+                "THR said.")
+    a = art(1, "Film Wire", "Lionsgate shares rose two per cent in early trading in New York on Monday.\n\n"
+            f"{negotiating}\n\nThe first film took in $155 million in North America on its opening weekend.")
+    b = art(2, "Screen Daily", "Jennifer Lawrence is back in Los Angeles after a holiday in Hawaii with friends.\n\n"
+            f"{resuming}\n\nSuzanne Collins wrote the three novels the films are based on for young readers.", 2)
+    texts = sentences(analyse_story(9, [a, b], summary_sentences=5, nlp=False))
+    assert (negotiating in texts) != (resuming in texts), texts
+
+
+@pytest.mark.parametrize("text, alone", [
+    ("Senior leadership at the New York Times did.", False),  # the verb is the sentence before's
+    ("There is some irony in this: like many reality shows, the contest draws complaints from its contestants.", False),
+    ("The native of Chicago, Ill., he averaged 11.1 points and 6.7 assists over his playing career.", False),
+    ("The senator has pleaded not guilty and projected a defiant stance throughout the trial.", False),
+    ("CLAIM: The agency called the Air Force an enemy of the state in a post on its account.", False),
+    ("LAURA INGRAHAM: Joining me now, Chris Bedford, senior contributor at The Federalist.", False),
+    ("A: I cannot comment on what people are choosing to write about the team or me.", False),
+    ("About the prison: The supermax unit holds extremely dangerous or escape-risk federal inmates.", False),
+    ("The Associated Press created this story using technology provided by Data Skrive.", False),
+    ("Senator Ann Cole said on Monday that the bill would pass the Senate before the recess.", True),
+    ("Senator Ann Cole's aides said: the vote would come before the summer recess in July.", True),
+])
+def test_ellipses_labels_and_words_about_the_page_are_no_item(text, alone):
+    assert stands_alone(text, text.split()) is alone

@@ -40,7 +40,8 @@ PAIR_MAX_WORDS = 80
 SIM_CUT = 0.5
 CONTAIN_CUT = 0.5
 PART_MIN_WORDS = 4
-LEAD_CONTAIN_CUT = 0.25  # two articles' opening sentences: the same main event, however worded
+LEAD_CONTAIN_CUT = 0.25  # two articles' lead sentences: the same main event, however worded
+LEAD_SENTENCES = 2  # an article's lead: its first two sentences (a kicker or a dateline may come first)
 NUMBER_CONTAIN_CUT = 0.3  # two sentences giving one number (a year, a count): the same fact, in fewer shared words
 MMR_LAMBDA = 0.7
 LEAD_WEIGHT = 1.0  # the lead prior: an article's opening sentence weighs (1 + LEAD_WEIGHT) times...
@@ -66,15 +67,30 @@ _ROLE_NOUNS = (
     r"suspect|victim|pair|couple|duo|trio|company|firm|club|team|band|group|ceremony|event|move|decision|"
     r"incident|attack|latter|former|same|two|three|four|five|veteran|youngster|newcomer|striker|"
     r"midfielder|defender|goalkeeper|coach|manager|director|mother|father|wife|husband|son|daughter|starlet|"
-    r"singer-songwriter|musician|comedian|model|celebrity|lawmaker|politician|official|spokesman|spokeswoman"
+    r"singer-songwriter|musician|comedian|model|celebrity|lawmaker|politician|official|spokesman|spokeswoman|native|host|"
+    r"senator|governor|mayor|minister|president|premier|chancellor|secretary|commissioner|judge|prosecutor|lawyer"
 )
 # "Seven years later,", "A day earlier": a time counted from an event the reader has not been told of.
 _RELATIVE_TIME = r"(?:\S+\s+){1,2}(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\s+(?:later|earlier)\b"
 _OPENER_REFERENCE = re.compile(
     rf"^[\"'(\[]*(?:(?:{_CONNECTIVES}|{_PRONOUNS})\b(?!-)|{_RELATIVE_TIME}"
-    rf"|the\s+(?:\S+\s+){{0,2}}?(?:\d+\s*-\s*years?\b|former\b|latter\b|{_ROLE_NOUNS}\b))",
+    rf"|the\s+(?:\S+\s+){{0,2}}?(?:\d+\s*-\s*years?\b|former\b|latter\b|{_ROLE_NOUNS}\b)"
+    r"|the\s+(?:(?:second|third|fourth|fifth|others|rest|remainder)(?![\w-])|first(?=\s*,)))",
     re.IGNORECASE,
 )
+# "Early Friday morning, around 1:30 a.m., the 26-year-old …", "Firstly, these women …": up to two opening phrases
+# that name no one, each cut off by a comma, before the clause whose opener is judged. The first opens on a function
+# word ("Under the plans,"), an adverb in -ly ("Firstly,") or a word of time or order ("Sure,", "Last year,").
+_OPENING_PHRASE = re.compile(
+    r"(?:after|before|while|since|during|under|for|from|by|in|on|at|with|without|despite|amid|among|once|until|"
+    r"throughout|within|across|around|between|through|against|along|beyond|"
+    r"over|as|when|if|though|although|because|following|according|sure|early|late|last|next|today|yesterday|now|"
+    r"first|second|third|finally|plus|overall|\w+ly)\b(?:[^,;:\"]|(?<=\d):(?=\d)){0,60}?,\s+",
+    re.IGNORECASE,
+)
+_DEMONSTRATIVE_IN_PHRASE = re.compile(r"\b(?:this|that|these|those)\s+(?!time\b|year\b|week\b|month\b)\w",
+                                      re.IGNORECASE)
+_NEXT_PHRASE = re.compile(r"(?:[^,;:\"]|(?<=\d):(?=\d)){1,40}?,\s+")
 _SPEECH_CUE = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|according to|stated|states|explained|insisted|warned|wrote|"
     r"writes|asked|announced|announces|confirmed|declared|noted|tweeted|posted|admitted|claimed|claims|"
@@ -102,21 +118,67 @@ class SummaryCandidate:
     quoted: float = 0.0  # share of its characters inside quotation marks
     lead_in: str = ""  # the sentence before, kept with this one as one item when this one opens on a reference
     split_quote: bool = False  # starts or ends inside a quotation that goes on beyond it
+    index: int = 0  # the earliest position of its (first) sentence in the articles carrying it (0 = an opening one)
+
+
+# Spacing a detokenised text put inside words: "could n't", "I 'm", "Wellington ’ s", "Don ’ t", "9 a. m.", "$ 1
+# million", "35 - year - old", "6.1 - magnitude".
+_UNIT = (r"(?:year|month|week|day|hour|minute|mile|point|game|round|time|foot|yard|storey|magnitude|seat|man|member|"
+         r"page|acre|degree|floor|term|place|party|person|star)s?\b")
+# "co - workers", "post - Soviet", "four - time", "first - degree": a prefix or a number word before a unit, joined
+# by a spaced hyphen (a dash stands between words that stand alone).
+_JOINED = re.compile(
+    r"\b(co|ex|anti|non|pre|post|self|multi|semi|vice|mid|inter|counter|cross)\s+-\s+(?=\w)"
+    rf"|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|first|second|third|fourth|fifth|half)\s+-\s+(?={_UNIT})",
+    re.IGNORECASE,
+)
+_INNER_SPACE = re.compile(
+    r"(?<=\w) (?=n't\b|'(?:m|re|ve|ll|d|s)\b)"
+    r"|(?<=[\w\u201d\"]) (?=\u2019(?:s|t|re|ve|ll|d|m)\b)|(?<=\w\u2019) (?=(?:s|t|re|ve|ll|d|m)\b)"
+    r"|(?<=\b[ap]\.) (?=m\.)|(?<=[$\u00a3\u20ac]) (?=\d)"
+    rf"|(?<=\d) (?=- {_UNIT})|(?<=\d -) (?={_UNIT})"
+    r"|(?<=\byear) (?=- old\b)|(?<=\byears) (?=- old\b)|(?<=\byear -) (?=old\b)|(?<=\byears -) (?=old\b)",
+    re.IGNORECASE,
+)
 
 
 def tidy(text: str) -> str:
     """Whitespace and punctuation spacing normalised: one space between words, none before , . ; : ! ? or
-    a closing bracket or quote nor after an opening one or inside a time ("3: 30"), one after a closing bracket
-    or a comma before a letter."""
+    a closing bracket or quote nor after an opening one or inside a time ("3: 30") or a word (``_INNER_SPACE``),
+    one after a closing bracket or a comma before a letter."""
     t = re.sub(r"\s+", " ", text).strip()
     t = re.sub(r"\s+([,;:!?)\]])", r"\1", t)
     t = re.sub(r"\s+\.(?=\s|$)", ".", t)
-    t = re.sub(r"([(\[\u201c])\s+", r"\1", t)
+    t = re.sub(r"([(\[\u201c\u2018])\s+", r"\1", t)
+    t = re.sub(r"(?<=[\w.,!?])\s+([\u201d\u2019])(?=\s|$|[\u201d\u2019\"])", r"\1", t)
     t = re.sub(r"\s+\u201d", "\u201d", t)
     t = re.sub(r"(?<=\d): (?=\d\d\b)", ":", t)
+    t = _INNER_SPACE.sub("", t)
+    t = _JOINED.sub(lambda m: (m.group(1) or m.group(2)) + "-", t)
     t = re.sub(r"([)\]])(?=[^\W\d_])", r"\1 ", t)
     t = re.sub(r"([,;])(?=[^\W\d_])", r"\1 ", t)
-    return t
+    return _straight_quotes(t)
+
+
+def _straight_quotes(text: str) -> str:
+    """Straight double quotes spaced as curly ones: none inside a quote at its ends, one after it before a word
+    (``"I'm satisfied, "said Klitschko`` -> ``"I'm satisfied," said Klitschko``). Only when the quote parser pairs
+    the marks in order, first with second, and no opening mark is spaced as a closing one (``ever, " he said, "and``):
+    a text starting inside a quotation is left as it is."""
+    marks = [i for i, c in enumerate(text) if c == '"']
+    if not marks or len(marks) % 2:
+        return text
+    pairs = list(zip(marks[::2], marks[1::2], strict=True))
+    if not set(pairs) <= {(s - 1, e) for s, e, _ in quote_spans(text)}:
+        return text
+    if any(re.match(r'[,.!?] " ', text[a - 2:a + 2]) for a, _ in pairs):
+        return text  # an opening mark spaced as a closing one: the text starts inside a quotation
+    out, pos = [], 0
+    for a, b in pairs:
+        out += [text[pos:a + 1], text[a + 1:b].strip(), '"', " " if text[b + 1:b + 2].isalnum() else ""]
+        pos = b + 1
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def squeeze(text: str) -> str:
@@ -125,8 +187,46 @@ def squeeze(text: str) -> str:
 
 
 def opens_on_reference(text: str) -> bool:
-    """Whether a sentence opens on a reference to something not yet said ("He", "The 26-year-old", "But")."""
-    return bool(_OPENER_REFERENCE.match(fold(text).strip()))
+    """Whether a sentence opens on a reference to something not yet said ("He", "The 26-year-old", "But", "The
+    second,"), also past opening phrases that name no one ("Early on Friday, the 26-year-old actress") or in one
+    ("In this case,"); not a description followed by the full name it describes ("The drag star RuPaul Andre
+    Charles", but "The veteran Kremlin leader" is one)."""
+    t = fold(text).strip()
+    starts = _clause_starts(t)
+    if any(_DEMONSTRATIVE_IN_PHRASE.search(t, 0, end) for end in starts[1:]):
+        return True  # "In this case, several sources said …"
+    for start in starts:
+        if _DEFINITE_SUBJECT.match(t[start:]):
+            return True
+        m = _OPENER_REFERENCE.match(t[start:])
+        described = m is not None and m.group().lower().lstrip("\"'([").startswith("the")
+        if m and not (described and _FULL_NAME.match(t[start + m.end():].lstrip())):
+            return True
+    return False
+
+
+# "The parade was intended …", "The value could …", "The study compared …", "The fire, which broke out …": "the" and
+# up to three words in lower case, then a verb (an auxiliary, a speech verb, a past form) or a comma before a clause:
+# a thing not named, the subject. Not an institution a story has one of ("The police said").
+_DEFINITE_SUBJECT = re.compile(
+    r"^[\"'(]*[Tt]he\s+(?!(?:police|government|army|military|court|prosecution|opposition|public|weather|economy)\b)"
+    r"(?:[a-z0-9][\w'-]*\s+){0,2}[a-z][\w'-]*(?:\s+(?:[a-z]+ly|also))?"
+    r"(?:\s+(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|must|did|does|said|says|told)\b"
+    r"|\s+[a-z-]+ed\b|,\s+(?:which|who|whose|[a-z-]+ed)\b)"
+)
+_FULL_NAME = re.compile(r"[A-Z][\w'-]*\s+[A-Z][\w'-]*")  # "RuPaul Andre", not "Kremlin leader"
+
+
+def _clause_starts(text: str) -> list[int]:
+    """Where a sentence's main clause may start: at 0, and past each of up to two opening phrases that name no one
+    (``_OPENING_PHRASE``)."""
+    starts = [0]
+    phrase = _OPENING_PHRASE.match(text)
+    while phrase and len(starts) < 3 and not any(_NAME_WORD.fullmatch(w) and w not in _NOT_A_REFERENT
+                                                 for w in phrase.group().split()[len(starts) == 1:]):
+        starts.append(phrase.end())
+        phrase = _NEXT_PHRASE.match(text, phrase.end())
+    return starts
 
 
 # A pronoun for one person ("they" may stand for "residents"), and the words that can name its person (a capitalised
@@ -147,7 +247,23 @@ _DEMONSTRATIVE_SUBJECT = re.compile(
 # "followed this with", "do this instead", "experts say these were": a demonstrative with no noun of its own.
 _DEMONSTRATIVE_PRONOUN = re.compile(
     r"\b(?:this|these|those)(?:\s+(?:with|instead|is|was|are|were|will|would|could|can|has|had|means|meant)\b"
-    r"|\s*[.,;!?])",
+    r"|\s*[.,;:!?])",
+    re.IGNORECASE,
+)
+# "Senior leadership at the Times did.": a sentence ending on an auxiliary leaves its verb to the sentence before.
+_ELLIPTICAL_END = re.compile(
+    r"\b(?:did|does|do|has|have|had|can|could|would|will|should)(?:\s+(?:not|too|so))?\s*[.!]$", re.IGNORECASE)
+# "these women", "all that data", "in that case": a plural demonstrative, or "that" after a preposition, before a
+# noun points back, unless it tells the time ("in that year") or is a pronoun before a clause, a preposition or a
+# participle ("those who", "those in need", "those wrongfully arrested"). "this race" may be the story's own.
+_TIME_NOUN = (r"(?:year|week|weekend|month|morning|afternoon|evening|night|season|spring|summer|autumn|fall|winter|"
+              r"time|decade|century|past|coming|day|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|"
+              r"february|march|april|may|june|july|august|september|october|november|december)\b")
+_FUNCTION_WORD = (r"(?:who|whom|whose|which|that|of|in|on|at|with|for|from|by|to|like|not|is|was|are|were|be|have|has|"
+                  r"had|will|would|can|could|may|might|must|should|and|or|but|\w+ed|\w+ly)\b")
+_DEMONSTRATIVE_NOUN = re.compile(
+    rf"\b(?:(?:these|those)\s+(?!{_FUNCTION_WORD})|(?:all|of|in|at|by|from|for|on|with)\s+that\s+"
+    rf"(?!{_TIME_NOUN}|{_FUNCTION_WORD}))[a-z]",
     re.IGNORECASE,
 )
 # "McConnell, on the other hand, is …", "DeGeneres however, has …": a connective set off after the subject still
@@ -192,15 +308,17 @@ def refers_back(text: str, lead_in: str = "", names: StoryNames = StoryNames()) 
     """Whether an item's text leans on something not said in it: its first sentence (``lead_in`` when the item
     is a sentence kept with the one before it, else the whole text) opens on a reference
     (:func:`opens_on_reference`), sets a connective off after its subject, or uses a demonstrative for something
-    ("but that gives", "followed this with"); or, anywhere in the text, a pronoun for one person comes before every
-    name or description that could be its person (a pronoun in an opening clause may look ahead to the name
-    starting the next: "As she seeks a third term, Kathryn Barger …"). ``names`` tells which words name no person
-    ("Russia") and whether a sentence's capitalised first word is a name. The later sentence of a pair may point
-    back to its lead-in."""
+    ("but that gives", "followed this with", "these women" outside a quotation), or ends on an auxiliary ("… did.");
+    or, anywhere in the text, a
+    pronoun for one person comes before every name or description that could be its person (a pronoun in an
+    opening clause may look ahead to the name starting the next: "As she seeks a third term, Kathryn Barger …").
+    ``names`` tells which words name no person ("Russia") and whether a sentence's capitalised first word is a
+    name. The later sentence of a pair may point back to its lead-in."""
     t = fold(text).strip()
     first = fold(lead_in).strip() or t
     if (opens_on_reference(first) or _INNER_CONNECTIVE.match(first) or _DEMONSTRATIVE_SUBJECT.search(first)
-            or _DEMONSTRATIVE_PRONOUN.search(first)):
+            or _DEMONSTRATIVE_PRONOUN.search(first) or _DEMONSTRATIVE_NOUN.search(_outside_quotes(first))
+            or _ELLIPTICAL_END.search(first)):
         return True
     pronoun = _PERSON_PRONOUN.search(t)
     if pronoun is None:
@@ -264,6 +382,9 @@ _WRITER_NOTE = re.compile(
 )
 
 
+# "The Associated Press created this story using …", "Since this article was written, …": the page about itself.
+_ABOUT_THE_PAGE = re.compile(r"\bthis (?:story|article|report|page|post)\b", re.IGNORECASE)
+
 # "THREE PEOPLE HAVE DIED IN A BLAZE": four words or more in capitals are a shout or a run-in headline, not a
 # sentence to show.
 _SHOUTED = re.compile(r"\b[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]*){3,}\b")
@@ -278,13 +399,18 @@ _TO_THE_READER = re.compile(
 )
 
 
+# "CLAIM: …", "LAURA INGRAHAM: Joining me now …", "A: I cannot comment …", "About the prison: The unit …": a label in
+# capitals, or of up to three words, before a colon: a transcript's speaker, a form's field or a fact check's claim.
+_LABEL = re.compile(r"^[\"'(]*(?:[A-Z][A-Z0-9 .'&-]{0,40}|[A-Z][\w'-]*(?:\s+[\w'-]+){0,2}):\s+[A-Z0-9]")
+
+
 def stands_alone(text: str, tokens: list[str], quoted: float | None = None, lead_in: str = "",
                  split_quote: bool = False, names: StoryNames = StoryNames()) -> bool:
     """Whether a sentence (or a sentence with its lead-in: ``text`` holds both, ``lead_in`` the first) can be
     shown on its own: a bounded length, a capital start, a final . or !, no unbalanced quote, no note on the
-    writer, no shouting, no words to the reader, nothing it leans on left unsaid (:func:`refers_back`), not a
-    bare quote. ``quoted``: the share of it inside quotation marks of its paragraph (default: measured in the
-    sentence alone); ``names`` as for :func:`refers_back`."""
+    writer, no shouting, no label before a colon, no words to the reader or about the page itself, nothing it
+    leans on left unsaid (:func:`refers_back`), not a bare quote. ``quoted``: the share of it inside quotation
+    marks of its paragraph (default: measured in the sentence alone); ``names`` as for :func:`refers_back`."""
     if not (MIN_WORDS <= len(tokens) <= (PAIR_MAX_WORDS if lead_in else MAX_WORDS)):
         return False
     t = fold(text).strip()
@@ -294,8 +420,8 @@ def stands_alone(text: str, tokens: list[str], quoted: float | None = None, lead
         return False
     if split_quote or t.count('"') % 2 or (t[0] == "'" and len(_SINGLE_QUOTE.findall(t)) % 2):
         return False  # a piece of a quote split across sentences
-    if (refers_back(t, lead_in, names) or _WRITER_NOTE.match(t) or _SHOUTED.search(t)
-            or _TO_THE_READER.search(_outside_quotes(t))):
+    if (refers_back(t, lead_in, names) or _WRITER_NOTE.match(t) or _SHOUTED.search(t) or _LABEL.match(t)
+            or _TO_THE_READER.search(_outside_quotes(t)) or _ABOUT_THE_PAGE.search(_outside_quotes(t))):
         return False
     if quoted is None:
         quoted = sum(e - s for s, e, _ in quote_spans(t)) / len(t)
@@ -318,13 +444,34 @@ def summary_candidates(clusters: list[list[Sentence]], sentences: dict[int, list
         rel: dict[int, float] = {}
         for m in members:
             rel.setdefault(m.article_id, m.index / n_sent[m.article_id])
-        out.append(SummaryCandidate(tidy(rep.text), rep.tokens, ids, _outlets(ids, sources), rel,
-                                    quoted(rep), split_quote=quoted.splits(rep, rep)))
-        if opens_on_reference(rep.text):
+        described = _describes_previous(rep, sentences[rep.article_id])
+        if not described:
+            out.append(SummaryCandidate(tidy(rep.text), rep.tokens, ids, _outlets(ids, sources), rel,
+                                        quoted(rep), split_quote=quoted.splits(rep, rep),
+                                        index=min(m.index for m in members)))
+        if described or opens_on_reference(rep.text) or _DEMONSTRATIVE_NOUN.search(_outside_quotes(fold(rep.text))):
             pair = _with_lead_in(members, sentences, texts, sources, cluster_of, n_sent, quoted)
             if pair is not None:
                 out.append(pair)
     return out
+
+
+# "The study compared …": a sentence opening on "the" and words in lower case.
+_DEFINITE_OPENER = re.compile(r"[\"'(\[]*the\s+([a-z][\w'-]*)(?:\s+([a-z][\w'-]*))?", re.IGNORECASE)
+
+
+def _describes_previous(s: Sentence, article: list[Sentence]) -> bool:
+    """Whether a sentence opens (past opening phrases that name no one) on a definite description of something the
+    sentence before it in its paragraph, or at the end of the one before, introduced: one of its first two words
+    in lower case is a content word of that sentence ("A new study shows …" / "The study compared …")."""
+    if s.index == 0 or article[s.index - 1].para < s.para - 1:
+        return False
+    t = fold(s.text).strip()
+    m = next((m for m in (_DEFINITE_OPENER.match(t, i) for i in _clause_starts(t)) if m), None)
+    if m is None:
+        return False
+    words = [w for w in m.groups() if w and w.islower()]
+    return bool(_content(words) & _content(article[s.index - 1].tokens))
 
 
 def _outlets(article_ids: list[int], sources: dict[int, str]) -> int:
@@ -340,7 +487,8 @@ def _with_lead_in(members: list[Sentence], sentences: dict[int, list[Sentence]],
     for m in members:
         if m.index > 0:
             p = sentences[m.article_id][m.index - 1]
-            if p.para >= m.para - 1 and (m.article_id, p.index) in cluster_of and not opens_on_reference(p.text):
+            if (p.para >= m.para - 1 and (m.article_id, p.index) in cluster_of and not opens_on_reference(p.text)
+                    and not _describes_previous(p, sentences[m.article_id])):
                 pairs.append((m, p))
     if not pairs:
         return None
@@ -355,7 +503,7 @@ def _with_lead_in(members: list[Sentence], sentences: dict[int, list[Sentence]],
     share = (quoted(p) * len(p.text) + quoted(m) * len(m.text)) / max(1, len(p.text) + len(m.text))
     return SummaryCandidate(tidy(texts[m.article_id][p.start:m.end]), p.tokens + m.tokens, ids,
                             _outlets(ids, sources), rel, share, lead_in=tidy(p.text),
-                            split_quote=quoted.splits(p, m))
+                            split_quote=quoted.splits(p, m), index=min(q.index for _, q in pairs))
 
 
 class _QuotedShare:
@@ -509,7 +657,7 @@ def _select(pool: list[SummaryCandidate], sim: np.ndarray, central: np.ndarray, 
         for i, c in enumerate(pool)
     ])
     opened = [_opened(c) for c in pool]
-    leads = [n > 0 for n in opened]
+    leads = [c.index < LEAD_SENTENCES for c in pool]
     chosen: list[int] = []
     if max(opened, default=0):
         chosen.append(max(range(len(pool)), key=lambda i: (opened[i], score[i])))
@@ -517,7 +665,8 @@ def _select(pool: list[SummaryCandidate], sim: np.ndarray, central: np.ndarray, 
     while remaining and len(chosen) < n_sentences:
         best, best_val = None, -1e9
         for i in remaining:
-            if any(_same_fact(i, j, sim, figures, leads[i] and leads[j]) for j in chosen):
+            if any(_same_fact(i, j, sim, figures, leads[i] and leads[j] and _apart(pool[i], pool[j]))
+                   for j in chosen):
                 continue
             red = max((sim[i, j] for j in chosen), default=0.0)
             val = MMR_LAMBDA * score[i] - (1 - MMR_LAMBDA) * red
@@ -545,9 +694,14 @@ def _content(tokens: list[str]) -> frozenset[str]:
     return frozenset(t if t[:1].isdigit() else _stem(t) for t in tokens if t not in ENGLISH_STOP_WORDS and len(t) > 1)
 
 
+def _apart(a: SummaryCandidate, b: SummaryCandidate) -> bool:
+    """Whether two items come from different articles (no article carries both)."""
+    return not set(a.article_ids) & set(b.article_ids)
+
+
 def _same_fact(i: int, j: int, sim: np.ndarray, figures: list[_Figures], both_leads: bool) -> bool:
     """Two items say the same thing: similar TF-IDF vectors, one's content words mostly in the other's (a
-    quarter is enough for two opening sentences: outlets lead with the main event in their own words, and
+    quarter is enough for the lead sentences of two articles: outlets lead with the main event in their own words, and
     three tenths for two giving one number; for an item of two sentences, either sentence's), or a number given
     for the same thing (a conflict); never two tolls of different kinds (the dead, the injured)."""
     a, b = figures[i], figures[j]
