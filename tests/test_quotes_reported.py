@@ -69,3 +69,9 @@ def test_a_he_in_a_clause_after_when_is_not_taken_for_the_last_person_quoted():
 def test_words_cried_out_are_who_cried_them_not_who_tells_it(text: str, speaker: str | None):
     quotes = extract_quotes(1, text, frozenset())
     assert [q.speaker for q in quotes] == ([speaker] if speaker else [])
+
+
+def test_a_comma_inside_an_agencys_name_opens_no_speakers_clause():
+    text = ("The spokesman for the Bureau of Alcohol, Tobacco, Firearms and Explosives also said at least one bomb "
+            "technician had been injured.")
+    assert all("Explosives" not in (q.speaker or "") for q in extract_quotes(1, text, frozenset()))

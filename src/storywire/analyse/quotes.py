@@ -1632,6 +1632,9 @@ class _Reported(NamedTuple):
 # Words that open a clause inside a speaker phrase, and a clause's verb where reported words need their subject
 _CLAUSE_OPENER = re.compile(r"\b(?:after|before|when|because|since|until|once|although|though|whereas|if)\s+")
 _VERB_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|will|would|could|can|should|must|may|might)\b")
+# A list of capitalised words after "of" or "for" ("the Bureau of Alcohol, Tobacco, Firearms and Explosives"): a
+# comma in it opens no clause
+_NAME_LIST = re.compile(r"\b(?:of|for)\s+(?:the\s+)?[A-Z][\w'\u2019\-]*(?:,\s+[A-Z][\w'\u2019\-]*)*,\s+$")
 # A capitalised word right before "and": the clause "and" opens may be the rest of a name ("Arts and Sciences")
 _INSIDE_NAME = re.compile(r"\b[A-Z][\w'\u2019\-]*\s+and\s$")
 
@@ -1644,7 +1647,8 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
             return _Reported(m.group("spk"), m.group("cue"), m.group("content"), sent[m.end("content"):].strip(" ,.!"))
     # "X said (that) ...", at the start of the sentence or of a clause
     for st in [0] + [m.end() for m in re.finditer(rf",\s+|\b(?:but|and|while|as)\s+|{_CLAUSE_OPENER.pattern}", masked)
-                     if not _INSIDE_NAME.search(masked, 0, m.end())]:  # not "Arts and| Sciences announced"
+                     if not _INSIDE_NAME.search(masked, 0, m.end())  # not "Arts and| Sciences announced"
+                     and not _NAME_LIST.search(masked, 0, m.end())]:  # nor "Bureau of Alcohol, Tobacco,| Firearms"
         m = _INDIRECT_LEAD.match(masked, st)
         if not m or _VERB_FIRST.match(m.group("content")):
             continue  # "The man police say is behind ...": no one's words, a relative clause
