@@ -116,3 +116,12 @@ def test_an_aside_as_someone_noted_credits_the_words_after_it():
     text = ("Ann Lee ran the transport department for a decade. The problem, as she noted in her memoirs, was that "
             "\u201cnobody wants to pay for the roads we all use every day.\u201d")
     assert quote(text, "nobody wants to pay").speaker == "Ann Lee"
+
+
+def test_the_speaker_nearest_the_quote_is_its_speaker():
+    text = ("Ann Cole stated that she opposed the rule with a spokesman stating : \u201cAs mayor, Ann Cole will "
+            "fight to keep the park open for everyone.\u201d")
+    assert quote(text, "fight to keep the park").speaker == "a spokesman"
+    text = ("Reyes said nothing after officers surrounded him, Sheriff Tom Pickell said, describing the suspect as "
+            "\u201csubdued. Very, very, very subdued\u201d.")
+    assert quote(text, "very subdued").speaker == "Tom Pickell"

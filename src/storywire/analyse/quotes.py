@@ -194,7 +194,7 @@ _AND_NAME = re.compile(r"^(?P<clause>.*\b[a-z]\w*.*)\s+and\s+"
                        r"(?P<name>[A-Z][\w\-'\u2019.]*(?:\s+[A-Z][\w\-'\u2019.]*){0,3})$")
 _BEFORE_ANY = re.compile(rf"\b(?P<cue>(?:(?:has|have|had)\s+)?(?:{_CUE_WORDS}))\b")
 _SAYING = re.compile(r",\s+(?:and\s+)?(?P<cue>saying|adding|writing|noting|arguing|insisting|warning|"
-                     r"telling [^,]{1,40}|calling (?:it|them|him|her)?)\b")
+                     r"telling [^,]{1,40}|calling (?:it|them|him|her)?|describing [^,.;:]{1,40}?\s+as)\b")
 
 _INDIRECT_CUE = (
     r"(?:(?:has|have|had)\s+)?(?:said|says|say|told\s+(?:reporters|journalists|lawmakers|parliament|"
@@ -1397,10 +1397,19 @@ _SEEN_SAYING = re.compile(r"\b(?:shows?|showed|shown|captured|captures|recorded|
                           r"(?P<obj>him|her)\b")
 
 
+# A reporting clause closing the words before it: "…, Pickell said" (before a participle: ", describing ... as")
+_REPORTING_END = re.compile(r"(?<=,)\s+(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,2})\s+"
+                            r"(?:said|says|added|told\s+[A-Z][\w.]*)\s*$")
+
+
 def _saying_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
-    """"X ..., saying (that) "..."": the subject of the sentence; "The video shows her ..., and saying": her."""
+    """"X ..., saying (that) "..."": the subject of the sentence, or of a reporting clause right before the
+    participle ("X said nothing …, Pickell said, describing him as": Pickell); "The video shows her ..., and
+    saying": her."""
     m = _SAYING.search(a.before)
-    spk = sentence_subject(a.before[:m.start()]) if m else None
+    reporting = _REPORTING_END.search(a.before, 0, m.start()) if m else None
+    spk = _subject(reporting.group("spk")) if reporting else None
+    spk = spk or (sentence_subject(a.before[:m.start()]) if m else None)
     seen = _SEEN_SAYING.search(a.before[:m.start()]) if m and not spk else None
     if seen is not None:
         spk = {"him": "he", "her": "she"}[seen.group("obj").lower()]
@@ -1428,6 +1437,8 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """A speech verb before the quote in its sentence, whose subject is the speaker ("X said the alliance had",
     "Putin accused Western nations of", "Psychoanalyst Stephen Grosz, who ..., warns that"); of several, the one
     nearest a whole quote first."""
+    if _WITH_SPEAKING.search(a.before):
+        return None  # "X stated that … with a spokesman stating:": the one speaking nearest the quote
     cues = _cues_before(a)
     if len(cues) >= 2 and a.quote.lstrip()[:1].isupper():  # a whole quote is the nearest verb's: "Unions say ...
         cues = cues[-1:] + cues[:-1]  # and the union's vice president, X, told Sky News: “…”" is X's
@@ -1476,7 +1487,8 @@ def _inner_speaker(before: str, start: int) -> tuple[str, re.Match] | None:
 
 
 # Who speaks, named at the end of a sentence introducing a quote: "..., with Kilmeade stating:"
-_WITH_SPEAKING = re.compile(r"\bwith\s+(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})\s+"
+_WITH_SPEAKING = re.compile(r"\bwith\s+(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3}|"
+                            r"(?:an?|the|one)\s+(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*)\s+"
                             r"(?:saying|stating|adding|writing|noting|asking)\s*:\s*$")
 
 
