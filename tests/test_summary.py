@@ -682,3 +682,13 @@ def test_two_articles_restating_the_main_event_after_a_first_sentence_give_one_i
 ])
 def test_ellipses_labels_and_words_about_the_page_are_no_item(text, alone):
     assert stands_alone(text, text.split()) is alone
+
+
+def test_a_value_the_sentence_itself_also_gives_is_no_conflict():
+    both = "Teixeira hit 13 home runs for the Angels after the July trade, and 33 homers over the whole season."
+    a = art(1, "Ball Wire", f"{both}\n\nThe Angels offered the first baseman an eight-year contract on Monday.")
+    b = art(2, "Diamond Daily", "Teixeira hit 33 home runs for the Angels and the Braves last season, his agent "
+            "said.\n\nThe Angels offered the first baseman an eight-year contract on Monday.", 2)
+    d = analyse_story(10, [a, b], summary_sentences=4, nlp=False)
+    assert both in sentences(d), sentences(d)
+    assert not [s for s in d["summary"] if s["kind"] == "conflict"], d["summary"]

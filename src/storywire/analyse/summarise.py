@@ -895,14 +895,17 @@ def _conflicts(chosen: SummaryCandidate, figures: _Figures, others: list[tuple[S
     """One conflict item per number of ``chosen`` that other articles give differently for the same thing; none
     where one article gives two of the values (as figures of the same kind, anywhere in its sentences: ``stated``,
     from :func:`_stated`): it tells two things apart (two offers, a toll that rose), so the outlets need not
-    disagree."""
+    disagree; nor a value ``chosen`` itself gives too, in any words ("13 home runs for the Angels and 33 homers in
+    all")."""
     items = []
+    own = {g.amount for g in figures.facts}
     for f in figures.facts:
         written = {f.amount: f.value}
         by_amount: dict[str, set[int]] = {f.amount: set(chosen.article_ids)}
         for c, cf in others:
             given = {g.amount: g.value for g in cf.facts if _about_same(f, g, figures, cf)}
-            if len(given) == 1:  # a sentence giving two figures for one thing relates them ("rose from 12 to 15")
+            if len(given) == 1 and not set(given) & own - {f.amount}:
+                # (a sentence giving two figures for one thing relates them: "rose from 12 to 15")
                 amount, value = given.popitem()
                 written.setdefault(amount, value)
                 by_amount.setdefault(amount, set()).update(c.article_ids)
