@@ -631,12 +631,6 @@ def test_a_detokenised_story_reads_tidily_and_stays_verbatim():
     ("The first step in building the list was to ask the advisory board what change means in business.", False),
     ("Police said those arrested on Saturday would appear before magistrates in Leeds on Monday.", False),
     ("In this case, several newsroom sources said, the two reporters did most of the ground reporting.", True),
-    # A thing not named, described as the subject: "the" and words in lower case before a verb or a clause.
-    ("The parade was intended to celebrate another milestone for the Chiefs and their city.", True),
-    ("The fire, which broke out when several people were inside the church, did $1 million damage.", True),
-    ("The warship immediately changed its route and challenged the boats approaching the convoy.", True),
-    ("The first tranche of funding bills would need to secure passage in the House by March 1.", False),
-    ("The police said on Saturday that the bank had been evacuated before the bomb went off.", False),
     ("A former subpostmistress called for faster compensation for those wrongfully prosecuted in the scandal.", False),
 ])
 def test_a_reference_behind_an_opening_phrase_or_a_demonstrative_leans_back(text, leans_back):
@@ -678,7 +672,17 @@ def test_two_articles_restating_the_main_event_after_a_first_sentence_give_one_i
     ("About the prison: The supermax unit holds extremely dangerous or escape-risk federal inmates.", False),
     ("The Associated Press created this story using technology provided by Data Skrive.", False),
     ("Senator Ann Cole said on Monday that the bill would pass the Senate before the recess.", True),
-    ("Senator Ann Cole's aides said: the vote would come before the summer recess in July.", True),
+    ("The bill's sponsors said: the vote would come before the summer recess in July.", True),
 ])
 def test_ellipses_labels_and_words_about_the_page_are_no_item(text, alone):
     assert stands_alone(text, text.split()) is alone
+
+
+def test_a_value_the_sentence_itself_also_gives_is_no_conflict():
+    both = "Teixeira hit 13 home runs for the Angels after the July trade, and 33 homers over the whole season."
+    a = art(1, "Ball Wire", f"{both}\n\nThe Angels offered the first baseman an eight-year contract on Monday.")
+    b = art(2, "Diamond Daily", "Teixeira hit 33 home runs for the Angels and the Braves last season, his agent "
+            "said.\n\nThe Angels offered the first baseman an eight-year contract on Monday.", 2)
+    d = analyse_story(10, [a, b], summary_sentences=4, nlp=False)
+    assert both in sentences(d), sentences(d)
+    assert not [s for s in d["summary"] if s["kind"] == "conflict"], d["summary"]
