@@ -27,6 +27,13 @@ def test_sentences_news_abbreviations():
     assert split_sentences("One line\nSecond line") == ["One line", "Second line"]
 
 
+def test_a_name_with_initials_is_one_sentence_unless_a_sentence_opens_after_them():
+    assert split_sentences("Cheeks is closer to the Randy Wittman/P.J. Carlesimo pile. Many felt it.") == [
+        "Cheeks is closer to the Randy Wittman/P.J. Carlesimo pile.", "Many felt it."]
+    assert split_sentences("He moved to the U.S. He left soon. She joined the U.S. Army.") == [
+        "He moved to the U.S.", "He left soon.", "She joined the U.S. Army."]
+
+
 def test_a_quoted_question_keeps_its_attribution():
     s = split_sentences('"Don\'t they understand it?" Putin asked during his state-of-the-nation address. '
                         '"Enough!" the minister shouted at reporters. "Who pays?" asked Smith. '

@@ -3,8 +3,9 @@
 nupunkt (a Punkt model trained on long-form prose) knows most abbreviations ("Mr.", "Feb. 7",
 "U.S.", "p.m."); a few fix-ups on top: a sentence never spans two lines, a split right after a
 title abbreviation ("Lt. Col.", "Gov.") is undone, closing quotes or brackets that Punkt left at
-the start of the next sentence are moved back to the sentence they close, and a quoted question or exclamation
-stays one sentence with the attribution after it ('"Don't they understand?" Putin asked.').
+the start of the next sentence are moved back to the sentence they close, a split after initials ("Randy
+Wittman/P.J. Carlesimo") is undone unless a usual sentence opener follows ("the U.S. He left"), and a quoted
+question or exclamation stays one sentence with the attribution after it ('"Don't they understand?" Putin asked.').
 """
 from __future__ import annotations
 
@@ -18,6 +19,12 @@ from .text import tokens_with_spans
 _TITLE_ABBREV = re.compile(
     r"(?:^|[\s(\"'\u201c\u2018])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gen|Lt|Col|Maj|Capt|Cmdr|Sgt|Adm|Gov|Sen|Rep|Rev|"
     r"Hon|Fr|Sr|Jr|St|Mt|No|Nos|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|vs)\.\s*$"
+)
+# Initials ("P.J.", "W.", "Wittman/P.J.") before a capitalised word that rarely opens a sentence: one name
+_INITIALS_END = re.compile(r"(?:^|[\s/(\u2013\u2014-])(?:[A-Z]\.){1,3}$")
+_SENTENCE_OPENER = re.compile(
+    r"(?:He|She|It|They|We|I|You|The|A|An|This|That|These|Those|There|Here|His|Her|Its|Their|Our|My|But|And|Or|"
+    r"So|Yet|If|When|While|After|Before|As|In|On|At|For|From|By|With|Now|Then|Still|Meanwhile|However|Also)\b"
 )
 _LEADING_CLOSERS = re.compile(r"^[\"'\u201d\u2019)\]\u00bb]+(?=\s|$)")
 # A quotation closed on "?" or "!", then its attribution: "Putin asked", "Russian President Vladimir Putin asked",
@@ -91,7 +98,10 @@ def _split_paragraph(par: str) -> list[tuple[int, int]]:
                     span[0] += 1
                 if span[0] >= span[1]:
                     continue
-            if _TITLE_ABBREV.search(par[prev[0]:prev[1]]) or (
+            after_initials = _INITIALS_END.search(par[prev[0]:prev[1]]) is not None and \
+                re.match(r"[A-Z][a-z]", par[span[0]:span[1]]) is not None and \
+                _SENTENCE_OPENER.match(par[span[0]:span[1]]) is None
+            if after_initials or _TITLE_ABBREV.search(par[prev[0]:prev[1]]) or (
                     _QUESTION_CLOSED.search(par[prev[0]:prev[1]]) and _ATTRIBUTION_TAIL.match(par[span[0]:span[1]])):
                 prev[1] = span[1]
                 continue
