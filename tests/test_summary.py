@@ -686,3 +686,14 @@ def test_a_value_the_sentence_itself_also_gives_is_no_conflict():
     d = analyse_story(10, [a, b], summary_sentences=4, nlp=False)
     assert both in sentences(d), sentences(d)
     assert not [s for s in d["summary"] if s["kind"] == "conflict"], d["summary"]
+
+
+def test_a_breakdown_in_brackets_is_no_conflict_with_its_parts():
+    total = ("The Indian navy said the arrest of the 23 pirates (12 Somali and 11 Yemeni) off Somalia was its largest "
+             "seizure.")
+    a = art(1, "Sea Wire", f"{total}\n\nThe warship escorted the merchant vessel to safety on Thursday.")
+    b = art(2, "Harbour Daily", "Indian navy commandos made the arrest of 12 Somali pirates off Somalia, the largest "
+            "seizure, the navy said.\n\nThe warship escorted the merchant vessel to safety on Thursday.", 2)
+    d = analyse_story(11, [a, b], summary_sentences=4, nlp=False)
+    assert total in sentences(d), sentences(d)
+    assert not [s for s in d["summary"] if s["kind"] == "conflict"], d["summary"]

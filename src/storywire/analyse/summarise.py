@@ -835,7 +835,8 @@ def _figures(text: str, tokens: list[str]) -> _Figures:
         after_cased = _WORD.findall(t[m.end():])[:_CONTEXT]
         before = [w.casefold() for w in before_cased]
         after = [w.casefold() for w in after_cased]
-        if shape == "num" and (_is_date_or_time(value, before, after, t, m.end()) or _converted(t[:m.start()], before)):
+        if shape == "num" and (_is_date_or_time(value, before, after, t, m.end()) or
+                               _converted(t[:m.start()], before) and not _BREAKDOWN.match(t, m.end())):
             continue
         if shape == "record" and re.search(r"\bsince\b", t, re.IGNORECASE):
             continue  # a record over a period ("has gone 4-2-1 since..."), not the career record
@@ -855,6 +856,10 @@ def _figures(text: str, tokens: list[str]) -> _Figures:
     cased = [w for w in _WORD.findall(t) if w[:1].isupper() and w not in _NOT_A_NAME]
     in_sentence = frozenset(w.casefold() for w in cased if not t.startswith(w))
     return _Figures(tuple(out), _content(tokens), in_sentence, _stem(cased[0].casefold()) if cased else "")
+
+
+# Figures in brackets that add up a figure before them, not a conversion of it: "23 pirates (12 Somali and 11 Yemeni)"
+_BREAKDOWN = re.compile(r"[^()]{0,40}?\band\s+\d")
 
 
 def _converted(head: str, before: list[str]) -> bool:
