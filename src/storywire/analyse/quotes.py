@@ -50,9 +50,10 @@ surname the article gives two people before it stays bare.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from typing import NamedTuple
 
 from .align import similarity
@@ -1699,10 +1700,17 @@ def _indirect(ctx: _Context, sentence: str, offset: int, p_index: int) -> Quote 
 
 
 def _same_quote(a: list[str], b: list[str]) -> bool:
+    """Near-identical token lists, or the shorter (4 tokens or more) a part of the longer: most of it in runs of
+    three words or more of the longer (nearly all of a short one: "the purposes of the Endangered Species Act" is
+    no part of "... the scientific foundation of the Endangered Species Act ...")."""
     if not a or not b:
         return False
     ratio, contain = similarity(a, b)
-    return ratio >= 0.75 or (min(len(a), len(b)) >= 4 and contain >= 0.85)
+    if ratio >= 0.75:
+        return True
+    short = min(len(a), len(b))
+    runs = sum(m.size for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if m.size >= 3)
+    return short >= 4 and contain >= 0.85 and runs >= (0.85 if short < 12 else 0.7) * short
 
 
 def merge_quotes(quotes: dict[int, list[Quote]], order: list[int], sources: dict[int, str]) -> list[dict]:
@@ -1759,7 +1767,8 @@ def _group_quotes(quotes: dict[int, list[Quote]], order: list[int]) -> list[list
             target = None
             for gi, _ in sorted(cands.items(), key=lambda kv: -kv[1])[:4]:
                 g0 = groups[gi][0]
-                if g0.kind == q.kind and all(m.article_id != aid for m in groups[gi]) and _same_quote(toks, g0.tokens):
+                if g0.kind == q.kind and all(m.article_id != aid for m in groups[gi]) and \
+                        _same_quote(toks, g0.tokens):
                     target = gi
                     break
             if target is None:
@@ -1772,10 +1781,12 @@ def _group_quotes(quotes: dict[int, list[Quote]], order: list[int]) -> list[list
 
 
 def _ledger_entry(group: list[Quote], sources: dict[int, str]) -> dict:
-    """One quote of the story object: the first carrier's words, the best-named speaker, every carrier."""
+    """One quote of the story object: the first carrier's words, a person before a description, then the speaker
+    most carriers credit, then the best-named; every carrier with its own attribution."""
     lead = group[0]
     named = [q for q in group if q.speaker]
-    best = max(named, key=lambda q: (q.is_person, len(q.speaker_full or "")), default=lead)
+    votes = Counter(q.speaker for q in named)
+    best = max(named, key=lambda q: (q.is_person, votes[q.speaker], len(q.speaker_full or "")), default=lead)
     return {
         "kind": lead.kind,
         "text": lead.text,

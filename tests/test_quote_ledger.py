@@ -1,0 +1,37 @@
+"""The story's quote ledger merges one quote carried by several outlets, never a few words with a longer quote
+that only shares them here and there; its speaker is the one most outlets credit."""
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from storywire.analyse import analyse_story
+from storywire.models import Article
+
+T0 = datetime(2024, 3, 1, 12, tzinfo=UTC)
+
+
+def art(aid: int, source: str, text: str) -> Article:
+    return Article(id=aid, source=source, title=f"{source} story", text=text, content_hash=str(aid), fetched=T0,
+                   published=T0)
+
+
+def ledger(*articles: Article) -> list[tuple[str, str | None, list[int]]]:
+    d = analyse_story(1, list(articles), nlp=False)
+    return [(q["text"], q["speaker"], [c["article_id"] for c in q["carriers"]]) for q in d["quotes"]]
+
+
+def test_a_few_words_are_not_merged_with_a_longer_quote_sharing_them_here_and_there():
+    a = art(1, "Paper A", "Obama issued a memorandum ordering a review of whether the rule promotes \u201cthe purposes "
+            "of the Endangered Species Act.\u201d")
+    b = art(2, "Paper B", "\u201cSeveral last-minute changes have undermined the scientific foundation of the "
+            "Endangered Species Act,\u201d said Francesca Grifo, a biodiversity expert.")
+    entries = ledger(a, b)
+    assert ("the purposes of the Endangered Species Act.", None, [1]) in entries, entries
+    assert all(speaker != "Francesca Grifo" or ids == [2] for _, speaker, ids in entries), entries
+
+
+def test_the_same_words_go_to_the_speaker_most_outlets_credit():
+    a = art(1, "Paper A", "\u201cWe will rebuild every school in the valley this year,\u201d said Mayor Anna Berg.")
+    b = art(2, "Paper B", "\u201cWe will rebuild every school in the valley this year,\u201d said Governor Tom Hale.")
+    c = art(3, "Paper C", "\u201cWe will rebuild every school in the valley this year,\u201d Anna Berg said on Monday.")
+    assert [(speaker, ids) for _, speaker, ids in ledger(a, b, c)] == [("Anna Berg", [1, 2, 3])]
