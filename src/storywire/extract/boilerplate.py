@@ -54,7 +54,8 @@ AGENCIES = (
     "Unsplash", "iStock", "iStockphoto", "dpa-Zentralbild", "picture alliance", "picture-alliance", "Ukrinform",
 )
 _AGENCY = "|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse=True))
-_SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*$""")
+# A line ending like a sentence: a full stop, "?", "!" or "…", then closing quotes or brackets
+SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*$""")
 _HAS_SENTENCE = re.compile(r"""[.!?…]["'”’»)]*(\s|$)""")
 
 # A caption or credit: a copyright sign, a "Photo:" label, or a line ending in an agency credit
@@ -155,7 +156,7 @@ def is_caption(line: str) -> bool:
         return False
     if m.group(0).strip().startswith("©") or "©" in line:
         return True
-    if _SENTENCE_END.search(line) and not re.search(r"\((photo|image|picture)", line, re.I):
+    if SENTENCE_END.search(line) and not re.search(r"\((photo|image|picture)", line, re.I):
         return False
     return True
 
@@ -201,7 +202,7 @@ def is_chrome(line: str) -> bool:
     n = words(line)
     if n <= 12 and _STRONG.search(line):
         return True
-    if n <= 6 and not _SENTENCE_END.search(line) and _WEAK.search(line):
+    if n <= 6 and not SENTENCE_END.search(line) and _WEAK.search(line):
         return True
     if n <= 30 and _INLINE_RELATED.match(line):
         return True

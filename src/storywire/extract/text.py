@@ -13,10 +13,19 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timezone
 
-from .boilerplate import AGENCIES, is_caption, is_chrome, is_prose, is_related_heading, is_wire_credit, normalise, words
+from .boilerplate import (
+    AGENCIES,
+    SENTENCE_END,
+    is_caption,
+    is_chrome,
+    is_prose,
+    is_related_heading,
+    is_wire_credit,
+    normalise,
+    words,
+)
 
 GOOD, SHORT, CHROME, CAPTION, CREDIT, DATE, BYLINE = "good", "short", "chrome", "caption", "credit", "date", "byline"
-_SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*$""")
 _BYLINE = re.compile(r"^(?i:by|von|par|por|di|door)\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}"
                      r"(?:\s*(?:,|and|&|und|et|y|e)\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})*)\s*[,|]?.{0,40}$")
 _MONTHS = ("jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
@@ -68,7 +77,7 @@ def _blocks(text: str) -> list[list[str]]:
         blocks = [[ln] for ln in blocks[0]]  # no blank lines at all: every line stands alone
     out = []
     for b in blocks:
-        wrapped = len(b) > 1 and all(len(ln) >= 50 and not _SENTENCE_END.search(ln) for ln in b[:-1]) \
+        wrapped = len(b) > 1 and all(len(ln) >= 50 and not SENTENCE_END.search(ln) for ln in b[:-1]) \
             and not any(is_caption(ln) or is_chrome(ln) for ln in b)
         out.append([" ".join(b)] if wrapped else b)
     return out
@@ -83,7 +92,7 @@ def _label(line: str) -> str:
         return CHROME
     if words(line) <= 12 and _BYLINE.match(line):
         return BYLINE
-    if words(line) <= 14 and not _SENTENCE_END.search(line) and find_date(line) is not None \
+    if words(line) <= 14 and not SENTENCE_END.search(line) and find_date(line) is not None \
             and len(_strip_dates(line).split()) <= 4:
         return DATE
     if is_prose(line):
@@ -184,7 +193,7 @@ def _headline(lines: list[_Line], first_good: int) -> int | None:
     for i in range(first_good):
         ln = lines[i]
         if ln.label == SHORT and ln.block not in byline_blocks and 3 <= words(ln.text) <= 30 \
-                and not _SENTENCE_END.search(ln.text.rstrip("'\"’”")) and not ln.text.isupper():
+                and not SENTENCE_END.search(ln.text.rstrip("'\"’”")) and not ln.text.isupper():
             if best is None or words(ln.text) >= words(lines[best].text):
                 best = i
     return best
@@ -194,7 +203,7 @@ def _outlet(lines: list[_Line], head: int | None, first_good: int) -> str | None
     """The outlet: named in the wire sign-off "(OUTLET with AGENCY)", a "© 2022 Outlet" line, or a repeated masthead."""
     agencies = {a.casefold() for a in AGENCIES}
     header = [ln.text for ln in lines[: head if head is not None else first_good]]
-    names = [t for t in header if 1 <= words(t) <= 4 and not _SENTENCE_END.search(t) and not is_chrome(t)]
+    names = [t for t in header if 1 <= words(t) <= 4 and not SENTENCE_END.search(t) and not is_chrome(t)]
 
     def cased(name: str) -> str:
         for t in names:
@@ -235,7 +244,7 @@ def extract_dump(raw: str) -> Dump:
     goods = [i for i, ln in enumerate(lines) if ln.label == GOOD]
     if not goods:
         # No paragraph reads as prose: keep sentence-shaped lines that are not chrome (a very short item).
-        body = [ln.text for ln in lines if ln.label == SHORT and _SENTENCE_END.search(ln.text) and words(ln.text) >= 4]
+        body = [ln.text for ln in lines if ln.label == SHORT and SENTENCE_END.search(ln.text) and words(ln.text) >= 4]
         return Dump(text="\n\n".join(body), captions=tuple(ln.text for ln in lines if ln.label == CAPTION))
     first, last = goods[0], goods[-1]
     head = _headline(lines, first)
@@ -283,7 +292,7 @@ def name_case(name: str) -> str:
 def _sub_heading(lines: list[_Line], i: int, first: int, last: int) -> bool:
     """A short line inside the body is kept when it is a sentence, or a lone heading between paragraphs."""
     text = lines[i].text
-    if _SENTENCE_END.search(text) and words(text) >= 3:
+    if SENTENCE_END.search(text) and words(text) >= 3:
         return True
     prev_ok = lines[i - 1].label in (GOOD, CAPTION) if i > first else False
     next_ok = lines[i + 1].label in (GOOD, CAPTION) if i < last else False
