@@ -1644,6 +1644,7 @@ class _Reported(NamedTuple):
 
 # Words that open a clause inside a speaker phrase, and a clause's verb where reported words need their subject
 _CLAUSE_OPENER = re.compile(r"\b(?:after|before|when|because|since|until|once|although|though|whereas|if)\s+")
+_OPENED_CLAUSE = re.compile(_CLAUSE_OPENER.pattern + "$")  # the speaker phrase starts a clause it opens
 _VERB_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|will|would|could|can|should|must|may|might)\b")
 # A list of capitalised words after "of" or "for" ("the Bureau of Alcohol, Tobacco, Firearms and Explosives"): a
 # comma in it opens no clause
@@ -1667,7 +1668,7 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
             continue  # "The man police say is behind ...": no one's words, a relative clause
         # "... riots across Greece after witnesses claimed that": the speaker opens its own clause
         spk_start = m.start("spk") + max((c.end() for c in _CLAUSE_OPENER.finditer(m.group("spk"))), default=0)
-        subordinate = _CLAUSE_OPENER.search(masked[max(0, spk_start - 12):spk_start] + " ") is not None
+        subordinate = _OPENED_CLAUSE.search(masked, 0, spk_start) is not None
         spk = re.sub(r"^(?:but|and|while|as)\s+", "", masked[spk_start:m.end("spk")], flags=re.IGNORECASE)
         spk = re.sub(r"^(he|she)\s+(?:also|later|again|previously|now)$", r"\1", spk, flags=re.IGNORECASE)
         if subordinate and spk.split()[0].lower() in _PRONOUNS:
@@ -1709,8 +1710,10 @@ def _same_quote(a: list[str], b: list[str]) -> bool:
     if ratio >= 0.75:
         return True
     short = min(len(a), len(b))
+    if short < 4 or contain < 0.85:
+        return False
     runs = sum(m.size for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if m.size >= 3)
-    return short >= 4 and contain >= 0.85 and runs >= (0.85 if short < 12 else 0.7) * short
+    return runs >= (0.85 if short < 12 else 0.7) * short
 
 
 def merge_quotes(quotes: dict[int, list[Quote]], order: list[int], sources: dict[int, str]) -> list[dict]:

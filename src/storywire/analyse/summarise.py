@@ -836,7 +836,7 @@ def _figures(text: str, tokens: list[str]) -> _Figures:
         before = [w.casefold() for w in before_cased]
         after = [w.casefold() for w in after_cased]
         if shape == "num" and (_is_date_or_time(value, before, after, t, m.end()) or
-                               _converted(t[:m.start()], before) and not _BREAKDOWN.match(t, m.end())):
+                               _converted(t, m.start(), m.end(), before)):
             continue
         if shape == "record" and re.search(r"\bsince\b", t, re.IGNORECASE):
             continue  # a record over a period ("has gone 4-2-1 since..."), not the career record
@@ -862,9 +862,11 @@ def _figures(text: str, tokens: list[str]) -> _Figures:
 _BREAKDOWN = re.compile(r"[^()]{0,40}?\band\s+\d")
 
 
-def _converted(head: str, before: list[str]) -> bool:
-    """A figure in brackets right after another figure: a conversion ("US$1 million ($1.52 million)")."""
-    return bool(re.search(r"\(\s*[^\w\s(]{0,3}\s*$", head)) and any(c.isdigit() for w in before[-3:] for c in w)
+def _converted(text: str, start: int, end: int, before: list[str]) -> bool:
+    """Whether the figure at ``start``:``end`` of ``text`` is in brackets right after another figure: a conversion
+    ("US$1 million ($1.52 million)"), unless the bracket adds it up with others (a breakdown)."""
+    return bool(re.search(r"\(\s*[^\w\s(]{0,3}\s*$", text[:start])) and \
+        any(c.isdigit() for w in before[-3:] for c in w) and not _BREAKDOWN.match(text, end)
 
 
 def _is_date_or_time(value: str, before: list[str], after: list[str], text: str, end: int) -> bool:
