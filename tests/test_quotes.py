@@ -1050,3 +1050,15 @@ def test_a_ship_is_no_speaker_even_when_a_statement_follows_it():
             "statement said. \u201cOn sighting the helicopter, the boats disengaged and attempted escape.\u201d "
             "Indian commandos boarded the larger pirate boat, the statement said.")
     assert "Mysore" not in (quote(text, "boats disengaged").speaker or "")
+
+
+def test_a_name_owning_a_relative_is_not_the_subject_the_relative_is():
+    # ECB+ dev (the Kimani Gray shooting): "Gray ’ s older sister, Mahnefah Gray, … She added …" was credited to Gray
+    text = ("Kimani Gray, 16, was shot on Saturday night. Police said he had pointed a gun at officers. "
+            "Gray \u2019 s older sister, Mahnefah Gray, 19, told the New York Times that a witness told her that her "
+            "brother was only fixing his belt. She added that her brother had too much \u2018 common sense \u2019 to "
+            "point a loaded gun at an officer.")
+    assert quote(text, "common sense").speaker == "Mahnefah Gray"
+    text = ("Ann Cole was charged on Monday. Cole's lawyer, Mark Reed, spoke to reporters outside the court. "
+            "\u201cShe will be cleared,\u201d he said.")
+    assert quote(text, "will be cleared").speaker == "Mark Reed"

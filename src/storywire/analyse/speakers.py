@@ -409,12 +409,16 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             sp = _mention(text, m, known)
             if sp is None:
                 continue
-            possessive = m.group().rstrip(".").endswith(("'s", "\u2019s"))
+            spaced = _SPACED_POSSESSIVE.match(text, m.end())  # "Gray \u2019 s": a detokenised "Gray's"
+            possessive = m.group().rstrip(".").endswith(("'s", "\u2019s")) or spaced is not None
             # the subject: the first person named, near the start of the sentence or of its main clause
             opening = len(re.sub(r"\s+['\u2019]\s*s\b", "'s", lead).split()) <= 3 or \
                 lead.rstrip().endswith((",", ",\u201d", ",\"", "?\u201d", "!\u201d")) or _role_prefix(lead)
             if _PRONOUN_SUBJECT.match(lead):
                 opening = False  # "He called Orozco ...": a name after the pronoun subject is its object
+            owned = _OWNED_NOUN.match(text, spaced.end() if spaced else m.end()) if possessive else None
+            if owned is not None and _low(owned.group("noun")) in _OWNED_PEOPLE:
+                opening = False  # "Gray's older sister, Mahnefah Gray, told": the sister, not Gray, is the subject
             if _AFTER_ASIDE.search(lead):
                 first = opening = True  # "(“…,” O’Hara told New York.) RuPaul once recorded": a new sentence
             if m.start() < clause_end:
@@ -427,6 +431,14 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             known.add(surname(sp.name))
             first = first and possessive
     return found
+
+
+# A possessive written apart by detokenised text: "Gray \u2019 s older sister"
+_SPACED_POSSESSIVE = re.compile(r"\s*['\u2019]\s*s\b")
+# What a possessive name owns: "'s older sister", "'s lawyer"
+_OWNED_NOUN = re.compile(r"(?:['\u2019]s)?\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<noun>[a-z][\w\-]*)\b")
+_OWNED_PEOPLE = _SHE_NOUNS | _HE_NOUNS | _PERSON_DESCRIPTION_HEADS | frozenset({"lawyer", "attorney", "partner",
+                                                                             "fiancee", "fiance", "cousin"})
 
 
 # Lower-case words that cannot stand in a role written before a name: it is a clause, not a role
