@@ -1062,3 +1062,11 @@ def test_a_name_owning_a_relative_is_not_the_subject_the_relative_is():
     text = ("Ann Cole was charged on Monday. Cole's lawyer, Mark Reed, spoke to reporters outside the court. "
             "\u201cShe will be cleared,\u201d he said.")
     assert quote(text, "will be cleared").speaker == "Mark Reed"
+
+
+def test_a_gloss_of_a_so_called_term_is_a_name_too():
+    # trafilatura-eval (dw.com): the translation of a so-called term was credited to a place taken for a person
+    text = ("The most notorious of the three is Carl Peters, who first went to East Africa in the 1880s. He did this "
+            "mainly by agreeing so-called \u201cSchutzvertr\u00e4ge,\u201d or \u201cprotection contracts,\u201d which "
+            "gave the locals military protection.")
+    assert not [q for q in quotes_of(text) if "protection contracts" in q.text and q.speaker]

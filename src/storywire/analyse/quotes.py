@@ -188,6 +188,8 @@ _AFTER_AS = re.compile(rf"^\s*,?\s*as\s+{_WHO}\s+(?:later\s+|once\s+|has\s+|had\
 _TITLED = re.compile(r"(?:\b(?:titled|entitled|headlined)|\bso\s?[-\u2010]?\s?called|"
                      r"(?:\b(?:is|was|are|were|be|been)|\w\s?['\u2019]\s?s)\s+(?:called|named|dubbed))"
                      r"\s*[,:]?\s*$")
+# Between a name in quotes and its gloss: 'so-called "Schutzverträge," or "protection contracts,"'
+_GLOSS = re.compile(r"\s*,?\s*(?:(?:or|also\s+known\s+as|meaning|aka)\s*\(?|\()\s*")
 # A programme or paper named where words are said: 'he told "Fox & Friends."', 'she said on "Meet the Press"'
 _SHOW_NAMED = re.compile(r"\b(?:told|(?:said|says|appeared|speaking|spoke|wrote|writing)\s+(?:on|in))\s*$")
 # "<a clause> and Emery": the name after the last "and" (the clause is tested by _verb_clause)
@@ -921,7 +923,7 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
     for k in range(len(spans)):
         around = _around(par, masked, spans, k)
         titled.append(bool(_TITLED.search(around.before)) or _is_title(around) or _is_term(around) or
-                      _rebutted(around) or
+                      _rebutted(around) or (k > 0 and titled[k - 1] and bool(_GLOSS.fullmatch(around.before))) or
                       bool(_SHOW_NAMED.search(around.before) and around.quote.lstrip()[:1].isupper()))
         found = None if titled[-1] else next(((i, a) for i, find in enumerate(_ATTRIBUTION_FINDERS)
                                               if (a := find(around, prev_attr_end)) is not None), None)
