@@ -1070,3 +1070,10 @@ def test_a_gloss_of_a_so_called_term_is_a_name_too():
             "mainly by agreeing so-called \u201cSchutzvertr\u00e4ge,\u201d or \u201cprotection contracts,\u201d which "
             "gave the locals military protection.")
     assert not [q for q in quotes_of(text) if "protection contracts" in q.text and q.speaker]
+
+
+def test_a_juror_by_number_is_the_speaker():
+    # ECB+ dev (the Brian Nichols sentencing): the speaker was cut to "Juror No"
+    text = ("The two jurors did not give their names. \u201cEveryone was respectful,\u201d said Juror No. 8, one of "
+            "six women on the panel.")
+    assert quote(text, "Everyone was respectful").speaker == "Juror No. 8"

@@ -818,11 +818,17 @@ def _epithet_person(ctx: _Context, position: int, para: int) -> Quote | None:
     return last if between <= {key} and not described else None
 
 
+_NUMBERED_PERSON = re.compile(r"(?:Juror|Witness|Patient|Victim|Inmate|Prisoner|Officer|Suspect)\s+(?:No[.\u2024]|Number|#)?"
+                              r"\s*\d{1,3}")
+
+
 def _names_someone(phrase: str) -> bool:
     """Whether a phrase that is not a person's name can still be a speaker: a description ("a senior official",
     "two sources close to Mr. Macron") or a name of an organisation ("The Kremlin", "Reuters")."""
     from .speakers import ROLE_WORDS
 
+    if _NUMBERED_PERSON.fullmatch(phrase):
+        return True  # "Juror No. 8": one of a panel, by number
     words = phrase.split()
     low = [w.lower().strip(".,\u2024'\u2019") for w in words]
     if len(words) >= 2 and low[0] in DESCRIPTION_START:
