@@ -1077,3 +1077,22 @@ def test_a_juror_by_number_is_the_speaker():
     text = ("The two jurors did not give their names. \u201cEveryone was respectful,\u201d said Juror No. 8, one of "
             "six women on the panel.")
     assert quote(text, "Everyone was respectful").speaker == "Juror No. 8"
+
+
+def test_another_after_a_described_speaker_is_another_of_them():
+    text = ("\u201cWe will rebuild the whole town,\u201d one official said. \u201cIt will take many years,\u201d "
+            "another said.")
+    assert quote(text, "many years").speaker == "another official"
+    # trafilatura-eval (pcgamer.com), in the present tense of a review: the second quote was lost
+    text = ("\u201cCould the legends be true?\u201d a guard says.\n\n\u201cLegends don't destroy houses,\u201d another "
+            "replies. OK, but the things they are about can, right?")
+    assert quote(text, "destroy houses").speaker == "another guard"
+
+
+def test_speech_verbs_in_the_present_tense_of_a_feature():
+    text = ("Ellen Park has run the nursery for thirty years. \u201cThe soil here is heavy clay and holds water,\u201d "
+            "Park explains. \u201cThat is why hydrangeas turn blue in this valley,\u201d she continues.")
+    assert quote(text, "heavy clay").speaker == "Ellen Park"
+    assert quote(text, "turn blue").speaker == "Ellen Park"
+    text = "\u201cIt's probably best if we split up,\u201d Hadvar reiterates as he walks off."
+    assert quote(text, "split up").speaker == "Hadvar"

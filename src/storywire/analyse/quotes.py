@@ -49,6 +49,7 @@ surname the article gives two people before it stays bare.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Set as AbstractSet
@@ -98,7 +99,12 @@ _CUE_WORDS = (
     r"cautioned|conceded|remarked|vowed|urged|pointed out|went on|testified|accused|blamed|described|calls|"
     r"called|promised|dismissed|denied|praised|clarified|boasted|joked|quipped|contended|countered|lamented|"
     r"alleged|alleges|emphasi[sz]ed|highlighted|hinted|reassured|reminded|mused|pleaded|charged|chanted|confided|"
-    r"saying"
+    r"saying|"
+    # the present tense of features and reviews ("…," he replies): those not also a common noun ("claims", "posts")
+    r"replies|responds|continues|acknowledges|admits|confirms|announces|suggests|complains|predicts|cautions|"
+    r"concedes|urges|points out|goes on|testifies|accuses|describes|promises|denies|praises|clarifies|boasts|"
+    r"quips|contends|laments|emphasi[sz]es|hints|reassures|muses|pleads|confides|reiterated|reiterates|repeated|"
+    r"repeats"
 )
 _CIRC = (r"(?:\s+(?:in|on|at|during|to|after|before|from|outside|via|while|with|later|earlier|separately|again|"
          r"also|last|this|late|early|yesterday|today|tonight|of|about|by|over|amid|through|years|months|weeks|days|"
@@ -613,6 +619,8 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
     if low in ("one", "another") and (group := _GROUP_BEFORE.search(before)):
         one = f"{low} of the {group.group('group').lower()}"  # "Sources ... are betting. “…,” says one."
         return one, one, None, False
+    if low == "another" and (other := _another_of(ctx, position, para)) is not None:
+        return other, other, None, False  # "“…,” a guard says. “…,” another replies": another guard
     if low in _NOBODY or _names_no_source(sp.name):
         return None, None, None, False
     acronym = ctx.acronyms.get(re.sub(r"^the\s+", "", sp.name, flags=re.IGNORECASE))
@@ -702,6 +710,20 @@ _DOCUMENT_OWNER = re.compile(r"^(?P<owner>(?:[Tt]he\s+)?[A-Z][\w&\-]*(?:\s+[A-Z]
 # A document and who issued it: "A statement from Surrey police", "the news release issued by the sheriff's office"
 _DOCUMENT_FROM = re.compile(r"^(?:(?:[Aa]n?|[Tt]he|[Aa]nother|[Oo]ne)\s+)?(?:[a-z][\w\-]*\s+)?(?P<noun>[a-z]+?)s?\s+"
                             r"(?:from|by|issued\s+by)\s+(?P<owner>\S.*)$")
+
+
+def _another_of(ctx: _Context, position: int, para: int) -> str | None:
+    """The one an "another" speaking at ``position`` is another of: "another guard" after a quote of "a guard"
+    (or "one guard"), the quote before in its paragraph or the one before, with no person quoted since."""
+    sayers, speakers = _credited_before(ctx.sayers, position), _credited_before(ctx.speakers, position)
+    if not sayers or sayers[-1][0] < para - 1 or (speakers and speakers[-1][1].position > sayers[-1][1].position):
+        return None
+    words = (sayers[-1][1].speaker or "").split()
+    if len(words) < 2 or words[0].lower() not in ("a", "an", "one"):
+        return None
+    described = list(itertools.takewhile(lambda w: w.lower() not in _POSTMODIFIERS, words[1:]))
+    return "another " + " ".join(described) if described and described[-1].lower() in _PERSON_HEADS | \
+        EPITHET_NOUNS | {"guard", "soldier", "juror", "passenger", "student", "parent", "customer"} else None
 
 
 def _document_organisation(ctx: _Context, noun: str, position: int, para: int) -> str | None:
