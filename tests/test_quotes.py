@@ -1096,3 +1096,12 @@ def test_speech_verbs_in_the_present_tense_of_a_feature():
     assert quote(text, "turn blue").speaker == "Ellen Park"
     text = "\u201cIt's probably best if we split up,\u201d Hadvar reiterates as he walks off."
     assert quote(text, "split up").speaker == "Hadvar"
+
+
+def test_words_someone_was_heard_crying_are_theirs_not_the_hearers():
+    # ECB+ dev (the Kimani Gray shooting): unattributed
+    text = ("Kelly said an \u201c earwitness \u201d heard a cop yell, \u201c What do you have in your hands? \u201d but "
+            "a source said the man was too far away to see the confrontation.")
+    assert quote(text, "in your hands").speaker == "a cop"
+    text = "Neighbour Ann Lee said she heard Gray shout: \u201cPlease do not shoot me, I am not armed!\u201d"
+    assert quote(text, "not armed").speaker == "Gray"

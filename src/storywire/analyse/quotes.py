@@ -1391,11 +1391,21 @@ _CRIED_BY = re.compile(r"(?:^|\bthat\s+|\b(?:said|says)\s+|[,;]\s+)(?P<spk>(?:[A
                        r"call(?:ed|ing)\s+out|begg(?:ed|ing))\s*[:,]?\s*$")
 
 
+# Words someone was heard crying out: "an “earwitness” heard a cop yell, “…”", "heard Gray shout:"
+_HEARD_CRY = re.compile(r"\b(?:heard|hear|hears|saw|see|sees)\s+(?P<spk>(?:an?|one|the|another)\s+(?:[a-z][\w\-]*\s+){0,2}?"
+                        r"[a-z][\w\-]*|(?:[A-Z][\w'\u2019\-]*\s+){0,2}[A-Z][\w'\u2019\-]*)\s+"
+                        r"(?P<cue>yell|shout|scream|cry(?:\s+out)?|call\s+out|say|ask|(?:yell|shout|scream|say|ask)ing)"
+                        r"\s*[:,]?\s*$")
+
+
 def _called_out(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """Words cried out, right after the name of who cried them: "A woman ... told the Times that Gray was calling
-    out: “…”" is Gray's, not the woman's (a "he" there may be anyone the speaker around it speaks of)."""
+    out: “…”" is Gray's, not the woman's (a "he" there may be anyone the speaker around it speaks of); so are words
+    someone was heard crying ("heard a cop yell, “…”": the cop's, not the hearer's)."""
     m = _CRIED_BY.search(a.before)
     if m is None or not split_speaker(m.group("spk")).is_person:
+        m = _HEARD_CRY.search(a.before)
+    if m is None:
         return None
     text = a.par[a.before_start + m.start("spk"):a.before_start + m.end()].strip(" ,:")
     return _Attribution(m.group("spk"), m.group("cue"), text, a.before_start > prev_attr_end, a.after_start)
