@@ -1105,3 +1105,14 @@ def test_words_someone_was_heard_crying_are_theirs_not_the_hearers():
     assert quote(text, "in your hands").speaker == "a cop"
     text = "Neighbour Ann Lee said she heard Gray shout: \u201cPlease do not shoot me, I am not armed!\u201d"
     assert quote(text, "not armed").speaker == "Gray"
+
+
+def test_a_quote_in_a_list_item_and_tells_with_its_listener():
+    # trafilatura-eval (axios.com): a quote opening a bulleted paragraph was left unattributed
+    text = ("Increased surveillance stirs up some worry.\n\n- \u201cYou have to ask whether you want to raise a "
+            "generation that is used to being watched,\u201d the ACLU's Jay Stanley tells Axios.\n\n- Avigilon "
+            "declined to comment.")
+    q = quote(text, "raise a generation")
+    assert q.speaker == "Jay Stanley" and text[q.position:].startswith("You have to ask")
+    text = "\u201cThe rents will go up again next spring,\u201d Maria Lopez, a tenant organiser, tells the Guardian."
+    assert quote(text, "rents will go up").speaker == "Maria Lopez"

@@ -119,7 +119,7 @@ _AFTER_ONLY_CUES = (r"began|interjected|protested|answered|observed|recounted|ex
                     + ")(?:read|reads)")
 _CUE_EXT = (rf"(?:(?:has|have|had)\s+)?(?:(?:later|also|then|once|again|earlier|previously|recently|subsequently)\s+)?"
             rf"(?:(?:is|are|was|were)\s+quoted\s+as\s+saying"
-            rf"|told\s+[^,.;:!?\"\u201c\u201d]{{1,60}}?|asked\s+(?!(?:if|whether|for|about|to|that)\b)[A-Z][\w\-]*"
+            rf"|(?:told|tells)\s+[^,.;:!?\"\u201c\u201d]{{1,60}}?|asked\s+(?!(?:if|whether|for|about|to|that)\b)[A-Z][\w\-]*"
             rf"|(?:{_CUE_WORDS})){_CIRC}")
 _CUE_EXT_AFTER = _CUE_EXT.replace(f"(?:{_CUE_WORDS})", f"(?:{_CUE_WORDS}|{_AFTER_ONLY_CUES})")
 # A speaker phrase: no punctuation but a word's apostrophe and an acronym in brackets ("The National Oceanic and
@@ -138,7 +138,7 @@ _AFTER_SPK_FIRST = re.compile(
 _AFTER_LONG_APPOS = re.compile(
     r"^\s*,?\s*(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})(?P<appos>),\s+(?:[a-z]|the\b)"
     r"(?:[^\"\u201c\u201d!?;:.]|\.(?!\s+[A-Z\"\u201c]|$)){1,200}?,\s+(?P<cue>(?:(?:later|also|once|then)\s+)?(?:said|says|added|adds|"
-    r"wrote|recalled|explained|told\s+[^,.;:!?\"\u201c\u201d]{1,40}?))" + _CIRC + r"\s*(?=[.,]|$)")
+    r"wrote|recalled|explained|(?:told|tells)\s+[^,.;:!?\"\u201c\u201d]{1,40}?))" + _CIRC + r"\s*(?=[.,]|$)")
 # Any verb between a quote that ends on a comma and a name, inverted, is its attribution: "“…,” remembers Shanna
 # Challenger, coordinator for ...", "“…,” recounts Ann Lee." (a verb no list holds).
 _AFTER_ANY_VERB = re.compile(r"^\s*,?\s*(?P<cue>(?!(?:is|was|has|does|goes|comes)\b)[a-z]{3,}(?:s|ed))\s+"
@@ -149,7 +149,7 @@ _AFTER_QUOTED_AS = re.compile(rf"^\s*,?\s*[^.!?\"\u201c\u201d]{{0,80}}?\bquoted\
 _QUOTED_AS = re.compile(rf"\bquoted\s+(?P<spk>{_SPK})\s+as\s*$")
 _AFTER_LATE = re.compile(
     rf"^[^.!?\"\u201c\u201d]{{1,200}}?,\s+(?P<spk>{_SPK})\s+(?P<cue>said|says|added|adds|wrote|explained|insisted|"
-    rf"told\s+\w+){_CIRC}\s*[.!?]")
+    rf"(?:told|tells)\s+\w+){_CIRC}\s*[.!?]")
 _AFTER_LATE_INVERTED = re.compile(
     r"^[^.!?\"\u201c\u201d]{1,200}?,\s+(?P<cue>said|says|added|adds|wrote|writes|explained|insisted|argued|argues|"
     r"noted|notes)\s+(?P<spk>(?:the\s+)?[A-Z][\w'\u2019.\-]*(?:\s+(?:(?:of|and|the|for)\s+)*[A-Z][\w'\u2019.\-]*){0,5})"
@@ -864,10 +864,14 @@ def _names_someone(phrase: str) -> bool:
         any(w.rstrip("s") in SPEAKER_NOUNS or w.rstrip("s") in ROLE_WORDS for w in low)
 
 
+# A list item's bullet opening a paragraph ("- “…,” Jay Stanley tells Axios."): blanked, so the quote opens it
+_BULLET = re.compile(r"^[ \t]*[-\u2022*\u2013\u2014][ \t]+(?=\S)", re.MULTILINE)
+
+
 def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = frozenset()) -> list[Quote]:
     """Direct and indirect quotes of one article, in reading order (its single quote marks read as double ones
     when it quotes in single marks: ``quote_marks``)."""
-    text = with_double_quotes(text)
+    text = _BULLET.sub(lambda m: " " * len(m.group()), with_double_quotes(text))
     paras = paragraphs(text)
     sents = sentence_spans(text)
     spans = [quote_spans(text[ps:pe]) for ps, pe in paras]
