@@ -308,7 +308,7 @@ def test_a_quote_after_someone_elses_speech_verb_does_not_go_on_from_a_scare_quo
     text = ("Kelly said an \u201c earwitness \u201d heard a cop yell, \u201c What do you have in your hands? \u201d "
             "but a source said the man was too far away to see the confrontation.")
     assert (quote(text, "in your hands").text, quote(text, "in your hands").speaker) == \
-        ("What do you have in your hands?", None)
+        ("What do you have in your hands?", "a cop")  # the cop's, as the earwitness heard it (not Kelly's)
     text = ("Price says the plan of keeping pupils in \u201cbubbles\u201d all term and hoping they stay apart is "
             "\u201cwishful thinking\u201d.")
     assert quote(text, "wishful thinking").speaker == "Price"
