@@ -35,3 +35,12 @@ def test_the_same_words_go_to_the_speaker_most_outlets_credit():
     b = art(2, "Paper B", "\u201cWe will rebuild every school in the valley this year,\u201d said Governor Tom Hale.")
     c = art(3, "Paper C", "\u201cWe will rebuild every school in the valley this year,\u201d Anna Berg said on Monday.")
     assert [(speaker, ids) for _, speaker, ids in ledger(a, b, c)] == [("Anna Berg", [1, 2, 3])]
+
+
+def test_a_fuller_form_of_the_speaker_takes_the_votes_of_its_shorter_forms():
+    # the as-user store (the Oscars host story): 'Zadan and Meron' was chosen over 'Craig Zadan and Neil Meron'
+    words = "\u201cWe are thrilled to have Ellen DeGeneres host the Oscars this year,\u201d"
+    a = art(1, "Paper A", f"{words} producers Craig Zadan and Neil Meron said in a statement.")
+    b = art(2, "Paper B", f"Craig Zadan and Neil Meron produce the show. {words} Zadan and Meron said.")
+    c = art(3, "Paper C", f"Craig Zadan and Neil Meron produce the show. {words} Zadan and Meron said.")
+    assert [(speaker, ids) for _, speaker, ids in ledger(a, b, c)] == [("Craig Zadan and Neil Meron", [1, 2, 3])]

@@ -1829,11 +1829,17 @@ def _group_quotes(quotes: dict[int, list[Quote]], order: list[int]) -> list[list
 
 def _ledger_entry(group: list[Quote], sources: dict[int, str]) -> dict:
     """One quote of the story object: the first carrier's words, a person before a description, then the speaker
-    most carriers credit, then the best-named; every carrier with its own attribution."""
+    most carriers credit (a fuller form counting the votes of its shorter ones), then the best-named; every
+    carrier with its own attribution."""
     lead = group[0]
     named = [q for q in group if q.speaker]
-    votes = Counter(q.speaker for q in named)
-    best = max(named, key=lambda q: (q.is_person, votes[q.speaker], len(q.speaker_full or "")), default=lead)
+    forms = Counter(q.speaker for q in named)
+
+    def votes(speaker: str | None) -> int:  # its own and those of its shorter forms ("Zadan and Meron")
+        words = set((speaker or "").lower().split())
+        return sum(n for form, n in forms.items() if set((form or "").lower().split()) <= words)
+
+    best = max(named, key=lambda q: (q.is_person, votes(q.speaker), len(q.speaker_full or "")), default=lead)
     return {
         "kind": lead.kind,
         "text": lead.text,
