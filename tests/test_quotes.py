@@ -1116,3 +1116,10 @@ def test_a_quote_in_a_list_item_and_tells_with_its_listener():
     assert q.speaker == "Jay Stanley" and text[q.position:].startswith("You have to ask")
     text = "\u201cThe rents will go up again next spring,\u201d Maria Lopez, a tenant organiser, tells the Guardian."
     assert quote(text, "rents will go up").speaker == "Maria Lopez"
+
+
+def test_whose_office_is_the_office_of_the_name_before_it():
+    # LA Times (fundus): the speaker was "whose office"
+    text = ("A new voice has joined the critics: California's elected insurance commissioner, Ricardo Lara, whose "
+            "office has called Consumer Watchdog an entrenched interest group \u201cdefending its own piggy bank.\u201d")
+    assert quote(text, "piggy bank").speaker == "Ricardo Lara's office"

@@ -616,6 +616,13 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
     sp = split_speaker(full)
     low = sp.name.lower()
     before = re.split(r"(?<=[.!?])\s+", ctx.text[max(0, position - 300):position].rstrip(" \"\u201c"))[-1]
+    if low.startswith("whose "):  # "Ricardo Lara, whose office has called …": Ricardo Lara's office
+        owners = list(_WHOSE.finditer(ctx.text, max(0, position - 400), position))
+        owner = owners[-1] if owners else None
+        if owner is None or owner.group("noun").lower() != low.split(None, 1)[1]:
+            return None, None, None, False
+        whose = f"{owner.group('name')}'s {owner.group('noun')}"
+        return whose, whose, None, False
     if low in ("one", "another") and (group := _GROUP_BEFORE.search(before)):
         one = f"{low} of the {group.group('group').lower()}"  # "Sources ... are betting. “…,” says one."
         return one, one, None, False
@@ -701,6 +708,8 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
     return sp.name, full, None, False
 
 
+# A name and a relative "whose" after it: "Ricardo Lara, whose office"
+_WHOSE = re.compile(r"(?P<name>[A-Z][\w'\u2019\-.]*(?:\s+[A-Z][\w'\u2019\-.]*){0,3}),\s+whose\s+(?P<noun>[a-z]+)\b")
 _WEB_OUTLET = re.compile(r"[A-Z][\w\-]*\.(?:com|org|net|co\.uk)")
 # Whose document speaks: "the NYPD's statement", "the company's email"
 _DOCUMENT_OWNER = re.compile(r"^(?P<owner>(?:[Tt]he\s+)?[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})['\u2019]s\s+"
