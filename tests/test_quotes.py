@@ -774,6 +774,12 @@ QUOTE_SET_FLOORS = [
     # fresh14b, held out, measured once before (24/49, 9 wrong, 9 unattributed, 1 of 12 unnamed credited)
     QuoteSetFloor("fresh14a", 62, 51, 11, 43, 3, 2, 1),
     QuoteSetFloor("fresh14b", 61, 49, 12, 24, 9, 9, 1),
+    # 15 English web pages in no other set (a live blog, magazines, a pet blog, the Daily Mail, a short story),
+    # annotated blind during round 17 (after its first seven attribution commits) and split by alternate document:
+    # fresh15a, tuned on in round 17 (17/52, 5 wrong, 4 unattributed, 33 cases not found before); fresh15b, held
+    # out, measured once then (23/51, 2 wrong, 13 unattributed, none of 11 unnamed credited)
+    QuoteSetFloor("fresh15a", 63, 52, 11, 17, 5, 4, 0),
+    QuoteSetFloor("fresh15b", 62, 51, 11, 23, 2, 13, 0),
 ]
 
 
