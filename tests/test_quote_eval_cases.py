@@ -3,11 +3,13 @@ or the case's own keys; a case without a usable document is an error naming its 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from storywire.analyse.quote_eval import evaluate, read_cases
+from storywire.analyse.quote_eval import doc_text, evaluate, read_cases
 from storywire.errors import InputError
 
 PAGE = ("The finance minister spoke on Tuesday.\n\n"
@@ -45,3 +47,25 @@ def test_a_case_without_a_usable_document_is_an_error_naming_its_line(tmp_path: 
     with pytest.raises(InputError) as raised:
         read_cases(tmp_path / "cases.jsonl")
     assert str(raised.value).startswith(f"{tmp_path / 'cases.jsonl'}:1: ") and why in str(raised.value)
+
+
+def test_eval_quotes_reads_a_saved_page_as_ingest_stores_it(shared: Path, tmp_path: Path):
+    """The Telegraph's Brit Awards live blog: `eval quotes` read 580 characters of it (extracted for precision)
+    where `ingest` stores 28,000 (the extract_favor setting): every quote of the posts was 'not found'."""
+    from storywire.store import open_store
+
+    page = shared / "data" / "extraction" / "fundus-evaluation" / "html" / "TheTelegraph_1.html.gz"
+    db = str(tmp_path / "s.db")
+    r = subprocess.run([sys.executable, "-m", "storywire", "--db", db, "ingest", str(page)], capture_output=True,
+                       text=True, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    store = open_store(db)
+    with store.read() as conn:
+        stored = store.get_article(conn, 1).text
+    case = {"doc": {"file": str(page)}, "quote": "Raye wins Best New Artist, after nine years in biz",
+            "speaker": "Neil McCormick"}
+    (tmp_path / "cases.jsonl").write_text(json.dumps(case) + "\n", encoding="utf-8")
+    [read] = read_cases(tmp_path / "cases.jsonl")
+    assert doc_text(read, lambda i: "") == stored and len(stored) > 20_000
+    [result] = evaluate([read], lambda i: "")
+    assert result.outcome == "right", result

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from ..config import Settings
 from ..errors import InputError
 from .quotes import Quote, extract_quotes, merge_quotes
 from .text import norm_tokens
@@ -108,8 +109,9 @@ def _doc_of(rec: dict) -> dict | None:
     return given or None
 
 
-def doc_text(case: QuoteCase, article_text: Callable[[int], str]) -> str:
-    """The text of a case's document: given, read from the store, or extracted from a file."""
+def doc_text(case: QuoteCase, article_text: Callable[[int], str], favor: str | None = None) -> str:
+    """The text of a case's document: given, read from the store, or extracted from a file as ingest extracts
+    it (``favor``: the extract_favor setting, its default when None)."""
     doc = case.doc
     if "text" in doc:
         return doc["text"]
@@ -135,7 +137,7 @@ def doc_text(case: QuoteCase, article_text: Callable[[int], str]) -> str:
             item = RawItem(origin=str(path), kind="html", html=raw)
         else:
             item = RawItem(origin=str(path), kind="dump", text=raw)
-        return extract_item(item).text
+        return extract_item(item, favor or Settings().extract_favor).text
     except (ValueError, InputError) as e:
         raise InputError(f"{case.where}: {path}: {e}") from None
 
@@ -231,13 +233,15 @@ def _via(want: list[str], quotes: Sequence[Quote]) -> str:
     return "?"
 
 
-def evaluate(cases: list[QuoteCase], article_text: Callable[[int], str]) -> list[CaseResult]:
-    """Every case scored against the quote ledger of its document (each document analysed once)."""
+def evaluate(cases: list[QuoteCase], article_text: Callable[[int], str], favor: str | None = None
+             ) -> list[CaseResult]:
+    """Every case scored against the quote ledger of its document (each document analysed once; a page
+    extracted with ``favor``, see :func:`doc_text`)."""
     ledgers: dict[str, tuple[list[dict], list[Quote]]] = {}
     results = []
     for case in cases:
         if case.doc_key not in ledgers:
-            text = doc_text(case, article_text)
+            text = doc_text(case, article_text, favor)
             quotes = extract_quotes(1, text)
             ledgers[case.doc_key] = merge_quotes({1: list(quotes)}, [1], {1: ""}), quotes
         results.append(score_case(case, *ledgers[case.doc_key]))

@@ -197,7 +197,7 @@ def eval_quotes(ctx: typer.Context,
         with cmd.store.read() as conn:
             return cmd.store.get_article(conn, article_id).text or ""
 
-    results = evaluate(read_cases(file), article_text)
+    results = evaluate(read_cases(file), article_text, cmd.settings.extract_favor)
     figures = summary(results)
     if show:
         for r in results:
