@@ -679,13 +679,15 @@ class Mentions:
         """"Comer" -> "James Comer", and a lone given name for the one person the article names in full with it
         ("Chela" -> "Chela Ortiz", "Walter" -> "Walter A. Clyburn Reed", "Bettie" -> "Bettie Mae Page" after "Bettie
         Page"), when the article names one person so (before ``position``, when given: "Barger" is Kathryn Barger
-        until her father Richards D. Barger is named); the name itself otherwise (two Bidens leave "Biden" as it is,
-        two Zeldas "Zelda")."""
+        until her father Richards D. Barger is named; a given name named in full only later, as a live blog's
+        oldest post at its end does, is completed from there); the name itself otherwise (two Bidens leave "Biden"
+        as it is, two Zeldas "Zelda")."""
         fulls = {f for f in self.full.get(surname(name), ()) if set(name.split()) <= set(f.split()) and
                  (position is None or self._first_named.get(f, 0) < position)}
-        if not fulls and " " not in name:  # a given name: the names of two words or more it opens
-            fulls = {f for f in self._first_named if f.split()[0] == name and
-                     (position is None or self._first_named[f] < position)}
+        if not fulls and " " not in name:  # a given name: the names of two words or more it opens (named later
+            # when none is before: a live blog's oldest post, at its end, names "Neil McCormick")
+            opened = [f for f in self._first_named if f.split()[0] == name]
+            fulls = {f for f in opened if position is None or self._first_named[f] < position} or set(opened)
         if len(fulls) == 1:
             return next(iter(fulls))
         longest = max(fulls, key=len, default=name)
