@@ -44,3 +44,16 @@ def test_a_fuller_form_of_the_speaker_takes_the_votes_of_its_shorter_forms():
     b = art(2, "Paper B", f"Craig Zadan and Neil Meron produce the show. {words} Zadan and Meron said.")
     c = art(3, "Paper C", f"Craig Zadan and Neil Meron produce the show. {words} Zadan and Meron said.")
     assert [(speaker, ids) for _, speaker, ids in ledger(a, b, c)] == [("Craig Zadan and Neil Meron", [1, 2, 3])]
+
+
+def test_a_quote_inside_a_quote_is_listed_as_its_own_speakers_too():
+    # the Telegraph's Brit Awards live blog: SZA's words inside the critic's were only the critic's
+    a = art(1, "The Telegraph", "The music critic Neil McCormick watched the show.\n\n\u201c\u2018Sorry I "
+            "can\u2019t be there,\u2019 says SZA, and doesn\u2019t add that she had paint to watch drying,\u201d "
+            "says Neil McCormick.")
+    entries = ledger(a)
+    assert ("Sorry I can\u2019t be there", "SZA", [1]) in entries, entries
+    assert any(speaker == "Neil McCormick" and "paint to watch drying" in text for text, speaker, _ in entries)
+    b = art(2, "The Intercept", "\u201cSo I said, \u2018We\u2019re missing momentum, and nobody is covering it,\u2019\u201d "
+            "Anat Schwartz said.")
+    assert [speaker for _, speaker, _ in ledger(b)] == ["Anat Schwartz"]

@@ -1109,8 +1109,8 @@ def test_speech_verbs_in_the_present_tense_of_a_feature():
 
 def test_words_someone_was_heard_crying_are_theirs_not_the_hearers():
     # ECB+ dev (the Kimani Gray shooting): unattributed
-    text = ("Kelly said an \u201c earwitness \u201d heard a cop yell, \u201c What do you have in your hands? \u201d but "
-            "a source said the man was too far away to see the confrontation.")
+    text = ("Kelly said an \u201c earwitness \u201d heard a cop yell, \u201c What do you have in your hands? "
+            "\u201d but a source said the man was too far away to see the confrontation.")
     assert quote(text, "in your hands").speaker == "a cop"
     text = "Neighbour Ann Lee said she heard Gray shout: \u201cPlease do not shoot me, I am not armed!\u201d"
     assert quote(text, "not armed").speaker == "Gray"
@@ -1130,7 +1130,8 @@ def test_a_quote_in_a_list_item_and_tells_with_its_listener():
 def test_whose_office_is_the_office_of_the_name_before_it():
     # LA Times (fundus): the speaker was "whose office"
     text = ("A new voice has joined the critics: California's elected insurance commissioner, Ricardo Lara, whose "
-            "office has called Consumer Watchdog an entrenched interest group \u201cdefending its own piggy bank.\u201d")
+            "office has called Consumer Watchdog an entrenched interest group \u201cdefending its own piggy "
+            "bank.\u201d")
     assert quote(text, "piggy bank").speaker == "Ricardo Lara's office"
 
 

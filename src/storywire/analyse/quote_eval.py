@@ -7,8 +7,9 @@ page ``.html``/``.html.gz``, a page dump ``.txt``, or a JSONL document set with 
 (``"doc": "..."``), an article id (``"doc": 12``), or the case's own ``"text"``, ``"article_id"`` or ``"file"``.
 ``speaker`` null: the page names nobody.
 
-A case is *found* when a quote of the doc's quote ledger holds the annotated words; its speaker is
-*right* when the ledger's speaker names the annotated one (the same surname, or the same phrase).
+A case is *found* when a quote of the doc's quote ledger holds the annotated words (the tightest such quote
+counts: a quote's own entry, not that of a quote carrying it); its speaker is *right* when the ledger's speaker
+names the annotated one (the same surname, or the same phrase).
 """
 from __future__ import annotations
 
@@ -209,8 +210,9 @@ def _contains(hay: list[str], needle: list[str]) -> bool:
 def score_case(case: QuoteCase, ledger: list[dict], quotes: Sequence[Quote] = ()) -> CaseResult:
     """The outcome of one case against the quote ledger of its document (and the path that credited it, from the
     document's ``quotes``)."""
-    want = norm_tokens(case.quote)
-    hit = next((q for q in ledger if _contains(norm_tokens(q["text"]), want)), None)
+    want = norm_tokens(case.quote)  # the tightest quote holding the words: a quote's own, not one quoting it
+    hit = min((q for q in ledger if _contains(norm_tokens(q["text"]), want)), key=lambda q: len(q["text"]),
+              default=None)
     if hit is None:
         return CaseResult(case, "missed", None)
     via = _via(want, quotes) if hit["speaker"] else ""
@@ -225,7 +227,7 @@ def score_case(case: QuoteCase, ledger: list[dict], quotes: Sequence[Quote] = ()
 
 def _via(want: list[str], quotes: Sequence[Quote]) -> str:
     """The path of the quote holding ``want``: its own, or "joined" when the words are in a part joined to it."""
-    for q in quotes:
+    for q in sorted(quotes, key=lambda q: len(q.tokens)):
         if not q.speaker or not _contains(q.tokens, want):
             continue
         first = norm_tokens(q.text[:q.joined_at[0]]) if q.joined_at else q.tokens

@@ -849,8 +849,8 @@ def _epithet_person(ctx: _Context, position: int, para: int) -> Quote | None:
     return last if between <= {key} and not described else None
 
 
-_NUMBERED_PERSON = re.compile(r"(?:Juror|Witness|Patient|Victim|Inmate|Prisoner|Officer|Suspect)\s+(?:No[.\u2024]|Number|#)?"
-                              r"\s*\d{1,3}")
+_NUMBERED_PERSON = re.compile(r"(?:Juror|Witness|Patient|Victim|Inmate|Prisoner|Officer|Suspect)\s+"
+                              r"(?:No[.\u2024]|Number|#)?\s*\d{1,3}")
 
 
 def _names_someone(phrase: str) -> bool:
@@ -901,6 +901,7 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
                     not any(c in text[s:e] for c in ALL_DOUBLE)]
         para_quotes, prev = _direct_quotes(ctx, p_index, ps, spans[p_index], prev, unquoted)
         out.extend(para_quotes)
+    out += [nested for q in out if q.kind == "direct" for nested in _nested_quotes(ctx, q)]
     for q in out:
         q.text = q.text.rstrip(" ,")
         q.tokens = norm_tokens(q.text)
@@ -910,6 +911,36 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
     # a quote of one word ("nonsense.", "Uncommitted") is a scare quote, not a quote, unless it is a whole sentence
     # ("Yes."): it still tells who speaks (the paragraph after, "it said"), but it is not listed
     return [q for q in out if len(q.text.split()) >= 2 or re.fullmatch(r"[A-Z]\w*[.!?]", q.text)]
+
+
+# A quote inside a quote, in single marks, with its own speaker named right after or before it: "“‘Sorry I can’t be
+# there,’ says SZA, and doesn’t add …”", "“… Roman Kemp says: ‘Canada has produced …’”" (a closing mark is one no
+# letter follows: "can’t" goes on)
+_INNER = r"[\u2018'](?P<inner>(?:[^\u2018\u2019']|[\u2019'](?=[A-Za-z]))+?)[,.!?]?[\u2019'](?![A-Za-z])"
+_INNER_NAME = r"(?P<spk>(?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*)"
+_INNER_CUE = r"(?P<cue>says|said|adds|added|asks|asked|recalls|recalled|writes|wrote|tweets|tweeted|replies|replied)"
+_NESTED_AFTER = re.compile(r"(?:^|(?<=[\s(\u201c\"]))" + _INNER + rf"\s*,?\s+{_INNER_CUE}\s+{_INNER_NAME}\b")
+_NESTED_BEFORE = re.compile(rf"\b{_INNER_NAME}\s+{_INNER_CUE}[,:]?\s+" + _INNER)
+
+
+_NOT_INNER_NAME = _PRONOUNS | {"so", "and", "but", "then", "when", "as", "now"}
+
+
+def _nested_quotes(ctx: _Context, outer: Quote) -> list[Quote]:
+    """The quotes inside a quote whose speakers the quote names: the quoted speaker's own words, beside the outer
+    speaker's words that carry them."""
+    found = []
+    for m in (*_NESTED_AFTER.finditer(outer.text), *_NESTED_BEFORE.finditer(outer.text)):
+        inner, name = m.group("inner").strip(" ,"), m.group("spk")
+        speaker = split_speaker(name)
+        if len(inner.split()) < 3 or any(w.lower() in _NOT_INNER_NAME for w in name.split()) or \
+                speaker.name == outer.speaker:
+            continue  # "So I said, ‘…’": the one quoted, telling what they said
+        position = outer.position + m.start("inner")
+        full = ctx.people.fullest(speaker.name, position) if speaker.is_person else speaker.name
+        found.append(Quote("direct", inner, full, full, m.group("cue"), m.group().strip(), ctx.article_id, position,
+                           is_person=speaker.is_person, via="nested/name"))
+    return found
 
 
 # What may follow the closing mark of a quote whose words end a sentence, before the next sentence's capital
@@ -1405,8 +1436,8 @@ _CRIED_BY = re.compile(r"(?:^|\bthat\s+|\b(?:said|says)\s+|[,;]\s+)(?P<spk>(?:[A
 
 
 # Words someone was heard crying out: "an “earwitness” heard a cop yell, “…”", "heard Gray shout:"
-_HEARD_CRY = re.compile(r"\b(?:heard|hear|hears|saw|see|sees)\s+(?P<spk>(?:an?|one|the|another)\s+(?:[a-z][\w\-]*\s+){0,2}?"
-                        r"[a-z][\w\-]*|(?:[A-Z][\w'\u2019\-]*\s+){0,2}[A-Z][\w'\u2019\-]*)\s+"
+_HEARD_CRY = re.compile(r"\b(?:heard|hear|hears|saw|see|sees)\s+"
+                        r"(?P<spk>(?:an?|one|the|another)\s+(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*|(?:[A-Z][\w'\u2019\-]*\s+){0,2}[A-Z][\w'\u2019\-]*)\s+"
                         r"(?P<cue>yell|shout|scream|cry(?:\s+out)?|call\s+out|say|ask|(?:yell|shout|scream|say|ask)ing)"
                         r"\s*[:,]?\s*$")
 
