@@ -426,7 +426,7 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
                 found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, both))
                 known.add(surname(sp.name))
                 continue
-            speaker = bool(_SAID_BEFORE.search(lead))  # "…, said Shanduke McPhatter, 35, …": the sentence's speaker
+            speaker = _said_before(lead)  # "…, said Shanduke McPhatter, 35, …": the sentence's speaker
             found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, first and opening or speaker))
             known.add(surname(sp.name))
             first = first and possessive
@@ -461,8 +461,22 @@ def _role_prefix(lead: str) -> bool:
 _QUOTE_ENDED = re.compile(r"[.!?]\s*[\"\u201d]\s+(?=[A-Z])")
 # A sentence in brackets just ended: "(“…,” Phi Phi O’Hara told New York.) RuPaul"
 _AFTER_ASIDE = re.compile(r"[.!?][\"\u201d\u2019]?\)\s*$")
-# An attribution put after the words reported: "…, said Shanduke McPhatter"
-_SAID_BEFORE = re.compile(r",\s+(?:said|says|added|adds|wrote|writes|explained|recalled)\s+$")
+# An attribution put after the words reported: "…, said Shanduke McPhatter", "…, says registered dietitian Amanda
+# Miller", "as noted by health writer Hrefna Pálsdóttir"
+_SAID_BEFORE = re.compile(r"(?:,\s+(?:said|says|added|adds|wrote|writes|explained|recalled)|\b(?:as\s+(?:noted|explained|"
+                          r"said|stated|reported|told)\s+by|according\s+to))\s+(?P<role>(?:[a-z][\w\-]*\s+){0,3})$")
+
+
+def _said_before(lead: str) -> bool:
+    """Whether a name after ``lead`` is the speaker an attribution after words reported names, maybe past a role
+    in lower case ("…, says registered dietitian"), not the object of a clause ("…, said he backed")."""
+    m = _SAID_BEFORE.search(lead)
+    words = m.group("role").split() if m else []
+    return m is not None and not any(w in _PRONOUN_GENDER or w in _PRONOUNS_PLAIN for w in words) and \
+        not (words and words[-1].endswith(("ed", "ly", "ing")))
+
+
+_PRONOUNS_PLAIN = frozenset({"they", "it", "we", "i", "you", "their", "its", "our", "that", "the", "a", "an"})
 # "As RuPaul became more popular, he changed": the subject of a leading clause that "he" or "she" takes up
 _CLAUSE_SUBJECT = re.compile(r"\s*(?:As|When|While|Since|Although|Though|After|Before|Once)\s+$")
 
