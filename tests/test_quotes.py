@@ -1141,3 +1141,16 @@ def test_a_given_name_is_completed_from_the_full_name_a_live_blog_gives_at_its_e
             "The red carpet is filling up.\n\n"
             "The Telegraph\u2019s music critic Neil McCormick is standing by to offer his commentary.")
     assert quote(text, "Best New Artist").speaker == "Neil McCormick"
+
+
+def test_a_name_after_says_and_a_lower_case_role_is_the_she_after_it():
+    # trafilatura-eval (thelist.com): "she" went to the expert quoted in the paragraph before
+    text = ("These fighters protect your eyes, said Velikova. \u201cVitamin A helps to keep the cornea clear,\u201d she "
+            "continued. \u201cVitamins C and E are potent antioxidants.\u201d\n\n"
+            "Of the plethora out there, there's one that's especially important for folks who plan to start a family, "
+            "says registered dietitian Amanda A. Kostro Miller. \u201cFolic acid is absolutely essential during "
+            "pregnancy,\u201d she shared with The List.")
+    assert quote(text, "Folic acid").speaker == "Amanda A. Kostro Miller"
+    text = ("Snider, who attended King's news conference, said he backed King. \u201cI really don't question Billy "
+            "at all,\u201d he said.")
+    assert quote(text, "question Billy").speaker == "Snider"
