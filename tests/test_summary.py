@@ -697,3 +697,17 @@ def test_a_breakdown_in_brackets_is_no_conflict_with_its_parts():
     d = analyse_story(11, [a, b], summary_sentences=4, nlp=False)
     assert total in sentences(d), sentences(d)
     assert not [s for s in d["summary"] if s["kind"] == "conflict"], d["summary"]
+
+
+@pytest.mark.parametrize("text, leans_back", [
+    ("Obviously, there's division on the right as well as on the left this year.", True),
+    ("Fortunately for Brown, Nixon is no stranger to controversy in the audiobook trade.", True),
+    ("At least we can point to one woman, Bettie Page, who wouldn't have it.", True),
+    ("The aim was to help scientists better understand how to form different crystal structures.", True),
+    ("The figure is 32% less than the same day the year prior, according to the network.", True),
+    ("The 79 screenshots sparked speculation over whether Geri Horner would join her husband.", True),
+    ("At least 46 demonstrators were arrested along Church Avenue in East Flatbush on Monday.", False),
+    ("The 2024 election will be decided in a handful of swing states, pollsters said on Monday.", False),
+])
+def test_a_comment_on_what_was_said_or_a_thing_counted_before_leans_back(text, leans_back):
+    assert refers_back(text) is leans_back

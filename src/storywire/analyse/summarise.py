@@ -56,7 +56,9 @@ _CONNECTIVES = (
     r"but|however|also|and|or|so|yet|still|meanwhile|instead|moreover|furthermore|additionally|besides|"
     r"then|thus|therefore|nevertheless|nonetheless|likewise|similarly|otherwise|later|afterwards|"
     r"in addition|in turn|as a result|by contrast|on the other hand|even so|despite this|despite that|"
-    r"at the time|in response|actually|indeed|in fact|of course|after all|again"
+    r"at the time|in response|actually|indeed|in fact|of course|after all|again|"
+    # a comment on what was said before: "Obviously, there's division on the right as well."
+    r"obviously|naturally|fortunately|unfortunately|surely|at least(?=\s+(?:we|i|you|he|she|they|it|this|there)\b)"
 )
 _PRONOUNS = (
     r"he|she|they|it|its|it's|his|her|hers|their|theirs|them|him|we|our|us|i|my|you|this|these|those|that|"
@@ -68,13 +70,15 @@ _ROLE_NOUNS = (
     r"incident|attack|latter|former|same|two|three|four|five|veteran|youngster|newcomer|striker|"
     r"midfielder|defender|goalkeeper|coach|manager|director|mother|father|wife|husband|son|daughter|starlet|"
     r"singer-songwriter|musician|comedian|model|celebrity|lawmaker|politician|official|spokesman|spokeswoman|native|host|"
-    r"senator|governor|mayor|minister|president|premier|chancellor|secretary|commissioner|judge|prosecutor|lawyer"
+    r"senator|governor|mayor|minister|president|premier|chancellor|secretary|commissioner|judge|prosecutor|lawyer|"
+    r"aim|idea|purpose|figure"  # "The aim was to help scientists ...", "The figure is 32% less ..."
 )
 # "Seven years later,", "A day earlier": a time counted from an event the reader has not been told of.
 _RELATIVE_TIME = r"(?:\S+\s+){1,2}(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\s+(?:later|earlier)\b"
 _OPENER_REFERENCE = re.compile(
     rf"^[\"'(\[]*(?:(?:{_CONNECTIVES}|{_PRONOUNS})\b(?!-)|{_RELATIVE_TIME}"
     rf"|the\s+(?:\S+\s+){{0,2}}?(?:\d+\s*-\s*years?\b|former\b|latter\b|{_ROLE_NOUNS}\b)"
+    r"|the\s+\d{1,3}(?:,\d{3})*\s+[a-z]+s\b"  # "The 79 screenshots sparked ...": a count of things told before
     r"|the\s+(?:(?:second|third|fourth|fifth|others|rest|remainder)(?![\w-])|first(?=\s*,)))",
     re.IGNORECASE,
 )
