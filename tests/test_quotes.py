@@ -1154,3 +1154,11 @@ def test_a_name_after_says_and_a_lower_case_role_is_the_she_after_it():
     text = ("Snider, who attended King's news conference, said he backed King. \u201cI really don't question Billy "
             "at all,\u201d he said.")
     assert quote(text, "question Billy").speaker == "Snider"
+
+
+def test_a_source_named_late_in_the_sentence_after_a_quote_is_not_the_quotes():
+    # trafilatura-eval (thelist.com): Velikova's words were credited to Medical News Today
+    text = ("These fighters protect your eyes, said Lina Velikova. \u201cVitamin A helps to keep the cornea clear,\u201d "
+            "she continued. \u201cVitamins C and E are potent antioxidants that fight the free radicals.\u201d And "
+            "fighting free radicals protects you from oxidative stress, according to Medical News Today.")
+    assert quote(text, "potent antioxidants").speaker == "Lina Velikova"

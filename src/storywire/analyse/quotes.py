@@ -1400,7 +1400,10 @@ def _ends_sentence(quote: str) -> bool:
 
 def _said_late(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """At the end of the quote's sentence: "... every day" for her views, Barger said. / ..., argued the NRDC. /
-    ..., according to X."""
+    ..., according to X." (not past the end of a sentence the quote ends: "“….” And fighting ..., according to
+    Medical News Today." is a sentence of its own)."""
+    if _ends_sentence(a.quote) and a.after.lstrip()[:1].isupper():
+        return None
     m = _AFTER_LATE.match(a.after) or _AFTER_LATE_INVERTED.match(a.after) or _ACCORDING_LATE.match(a.after)
     if m is not None and m.re is _ACCORDING_LATE:
         m = _SAID_THEN_ACCORDING.match(a.after) or m  # "…,” police said …, according to the Times": police's
