@@ -1162,3 +1162,12 @@ def test_a_source_named_late_in_the_sentence_after_a_quote_is_not_the_quotes():
             "she continued. \u201cVitamins C and E are potent antioxidants that fight the free radicals.\u201d And "
             "fighting free radicals protects you from oxidative stress, according to Medical News Today.")
     assert quote(text, "potent antioxidants").speaker == "Lina Velikova"
+
+
+def test_reflects_and_penned_attribute_a_quote():
+    # the Telegraph's live blog and thelist.com: both quotes were unattributed
+    text = "\u201cPop goes to Dua Lipa, which is fair enough,\u201d reflects Neil McCormick. \u201cNo clean sweep.\u201d"
+    assert quote(text, "fair enough").speaker == "Neil McCormick"
+    text = ("Not much, as noted by health writer Hrefna P\u00e1lsd\u00f3ttir. \u201cMany people believe that taking "
+            "multivitamins can help prevent heart disease,\u201d she penned in an article in Healthline.")
+    assert quote(text, "Many people believe").speaker == "Hrefna P\u00e1lsd\u00f3ttir"

@@ -104,7 +104,7 @@ _CUE_WORDS = (
     r"replies|responds|continues|acknowledges|admits|confirms|announces|suggests|complains|predicts|cautions|"
     r"concedes|urges|points out|goes on|testifies|accuses|describes|promises|denies|praises|clarifies|boasts|"
     r"quips|contends|laments|emphasi[sz]es|hints|reassures|muses|pleads|confides|reiterated|reiterates|repeated|"
-    r"repeats"
+    r"repeats|reflected|reflects|penned|pens"
 )
 _CIRC = (r"(?:\s+(?:in|on|at|during|to|after|before|from|outside|via|while|with|later|earlier|separately|again|"
          r"also|last|this|late|early|yesterday|today|tonight|of|about|by|over|amid|through|years|months|weeks|days|"
