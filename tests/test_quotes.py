@@ -1171,3 +1171,12 @@ def test_reflects_and_penned_attribute_a_quote():
     text = ("Not much, as noted by health writer Hrefna P\u00e1lsd\u00f3ttir. \u201cMany people believe that taking "
             "multivitamins can help prevent heart disease,\u201d she penned in an article in Healthline.")
     assert quote(text, "Many people believe").speaker == "Hrefna P\u00e1lsd\u00f3ttir"
+
+
+def test_a_closing_mark_detokenised_onto_the_attribution_closes_the_quote():
+    # ECB+ dev (the Indian navy and the Somali pirates): '…, "the officer said' opened a quote of "the officer said."
+    text = ("Sukanya intercepted the skiffs. \"While two of the skiffs got away, Sukanya carried out a boarding - and "
+            "- search action. \"The three boats had a total of 26 Somali crew on board. Rifles were found and "
+            "confiscated, \"the officer said. He said that in addition, the boarding party also found ladders.")
+    assert quote(text, "26 Somali crew").speaker == "the officer"
+    assert not [q for q in quotes_of(text) if q.text.startswith("the officer said")]

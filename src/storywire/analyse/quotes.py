@@ -371,6 +371,10 @@ _LOST_CLOSE = re.compile(r"(?<=[,.!?])['\u2019](?=\s+(?:he|she|[A-Z][\w\-]+)\s+"
 _RUN_ON = re.compile(r"(?P<first>[^\"]*?[.!?])\s+[A-Z][^\"]*?[.!?]\s+[A-Z][^\"]*$")
 
 
+# A closing straight mark a detokenised text put on the attribution's first word: '…, "the officer said'
+_DETACHED_ATTRIBUTION = re.compile(r"[,?!] \"(?:the |a |an )?[a-z]+(?: [a-z]+)?,? (?:said|says|told|added|read)\b")
+
+
 def _closer_next(scan: str, at: int) -> bool:
     """Whether the next double mark from ``at`` closes a quote (a curly closer, or a straight one before no word):
     then a straight mark opening a word after a sentence's end (``void. "What is``) opens a quote, its open one
@@ -378,7 +382,8 @@ def _closer_next(scan: str, at: int) -> bool:
     m = re.compile(f"[{ALL_DOUBLE}]").search(scan, at)
     if m is None:
         return False
-    return m.group() in CLOSERS or scan[m.end():m.end() + 1] in ("", " ", "\n", ",", ".", ";", ":")
+    return m.group() in CLOSERS or scan[m.end():m.end() + 1] in ("", " ", "\n", ",", ".", ";", ":") or \
+        _DETACHED_ATTRIBUTION.match(scan, m.start() - 2) is not None  # "…, "the officer said": detokenised
 
 
 def _clean_quote(text: str) -> str:
