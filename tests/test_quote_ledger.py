@@ -54,6 +54,7 @@ def test_a_quote_inside_a_quote_is_listed_as_its_own_speakers_too():
     entries = ledger(a)
     assert ("Sorry I can\u2019t be there", "SZA", [1]) in entries, entries
     assert any(speaker == "Neil McCormick" and "paint to watch drying" in text for text, speaker, _ in entries)
-    b = art(2, "The Intercept", "\u201cSo I said, \u2018We\u2019re missing momentum, and nobody is covering it,\u2019\u201d "
+    b = art(2, "The Intercept", "\u201cSo I said, \u2018We\u2019re missing momentum, and nobody is covering "
+            "it,\u2019\u201d "
             "Anat Schwartz said.")
     assert [speaker for _, speaker, _ in ledger(b)] == ["Anat Schwartz"]

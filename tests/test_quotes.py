@@ -1145,7 +1145,8 @@ def test_a_given_name_is_completed_from_the_full_name_a_live_blog_gives_at_its_e
 
 def test_a_name_after_says_and_a_lower_case_role_is_the_she_after_it():
     # trafilatura-eval (thelist.com): "she" went to the expert quoted in the paragraph before
-    text = ("These fighters protect your eyes, said Velikova. \u201cVitamin A helps to keep the cornea clear,\u201d she "
+    text = ("These fighters protect your eyes, said Velikova. \u201cVitamin A helps to keep the cornea "
+            "clear,\u201d she "
             "continued. \u201cVitamins C and E are potent antioxidants.\u201d\n\n"
             "Of the plethora out there, there's one that's especially important for folks who plan to start a family, "
             "says registered dietitian Amanda A. Kostro Miller. \u201cFolic acid is absolutely essential during "
@@ -1158,7 +1159,8 @@ def test_a_name_after_says_and_a_lower_case_role_is_the_she_after_it():
 
 def test_a_source_named_late_in_the_sentence_after_a_quote_is_not_the_quotes():
     # trafilatura-eval (thelist.com): Velikova's words were credited to Medical News Today
-    text = ("These fighters protect your eyes, said Lina Velikova. \u201cVitamin A helps to keep the cornea clear,\u201d "
+    text = ("These fighters protect your eyes, said Lina Velikova. \u201cVitamin A helps to keep the cornea "
+            "clear,\u201d "
             "she continued. \u201cVitamins C and E are potent antioxidants that fight the free radicals.\u201d And "
             "fighting free radicals protects you from oxidative stress, according to Medical News Today.")
     assert quote(text, "potent antioxidants").speaker == "Lina Velikova"
@@ -1166,7 +1168,8 @@ def test_a_source_named_late_in_the_sentence_after_a_quote_is_not_the_quotes():
 
 def test_reflects_and_penned_attribute_a_quote():
     # the Telegraph's live blog and thelist.com: both quotes were unattributed
-    text = "\u201cPop goes to Dua Lipa, which is fair enough,\u201d reflects Neil McCormick. \u201cNo clean sweep.\u201d"
+    text = ("\u201cPop goes to Dua Lipa, which is fair enough,\u201d reflects Neil McCormick. \u201cNo clean "
+            "sweep.\u201d")
     assert quote(text, "fair enough").speaker == "Neil McCormick"
     text = ("Not much, as noted by health writer Hrefna P\u00e1lsd\u00f3ttir. \u201cMany people believe that taking "
             "multivitamins can help prevent heart disease,\u201d she penned in an article in Healthline.")
@@ -1180,3 +1183,14 @@ def test_a_closing_mark_detokenised_onto_the_attribution_closes_the_quote():
             "confiscated, \"the officer said. He said that in addition, the boarding party also found ladders.")
     assert quote(text, "26 Somali crew").speaker == "the officer"
     assert not [q for q in quotes_of(text) if q.text.startswith("the officer said")]
+
+
+def test_reported_speech_past_a_time_and_a_report_confirmed():
+    # ECB+ dev (Mark Teixeira's free agency): the ledger listed "earlier this week that the Red Sox will not …" and
+    # "the report to the Los Angeles Times, adding that …" as words said
+    text = "However, Henry said earlier this week that the Red Sox will not satisfy the request for a 10-year deal."
+    assert quotes_of(text)[0].text == "the Red Sox will not satisfy the request for a 10-year deal"
+    text = ("In fact, Angels GM Tony Reagins later confirmed the report to the Los Angeles Times, adding that he is no "
+            "longer pursuing Teixeira.")
+    assert [(q.speaker, q.text) for q in quotes_of(text)] == [("Tony Reagins", "he is no longer pursuing Teixeira")]
+    assert not quotes_of("Mayor Ann Cole confirmed the news to the Times on Monday evening.")

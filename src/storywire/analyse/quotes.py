@@ -213,7 +213,9 @@ _INDIRECT_CUE = (
 )
 # When, right after the cue: "warned Thursday that", "said on Saturday", "said yesterday morning"
 _WHEN_AFTER_CUE = (r"(?:\s+(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight)"
-                   r"(?:\s+(?:morning|afternoon|evening|night))?|\s+on\s+\w+)?")
+                   r"(?:\s+(?:morning|afternoon|evening|night))?|\s+on\s+\w+"
+                   r"|\s+(?:(?:earlier|later)\s+)?(?:this|last)\s+(?:week|month|year|morning|afternoon|evening)"
+                   r"|\s+earlier(?=\s+that\s))?")
 # How or to whom, between the cue and "that": "said in a statement that", "confirmed to the AP that"
 _HOW_AFTER_CUE = (r"(?P<how>\s+(?:in|to|during|at|via|through|with)\s+(?:(?:a|an|the|his|her|their|its)\s|[A-Z0-9])"
                   r"[^,.;:\"\u201c\u201d]{0,60}?(?=\s+that\s))?")
@@ -1745,6 +1747,12 @@ _NAME_LIST = re.compile(r"\b(?:of|for)\s+(?:the\s+)?[A-Z][\w'\u2019\-]*(?:,\s+[A
 _INSIDE_NAME = re.compile(r"\b[A-Z][\w'\u2019\-]*\s+and\s$")
 
 
+# A report confirmed or denied, an object, not words said: "confirmed the report to the Los Angeles Times"
+_REPORT_CONFIRMED = re.compile(r"(?:the|a|an|these|those|such)\s+(?:[a-z]+\s+)?(?:reports?|news|story|stories|claims?|"
+                               r"details?|accounts?|rumou?rs?|allegations?)\b")
+_ADDING_THAT = re.compile(r",\s+adding\s+that\s+")
+
+
 def _reported_speech(sent: str, masked: str) -> _Reported | None:
     """Speaker, cue and content of a sentence of reported speech with a clear speaker."""
     for rx in (_INDIRECT_TRAIL, _ACCORDING):  # "..., X said." / "..., according to X."
@@ -1758,6 +1766,12 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
         m = _INDIRECT_LEAD.match(masked, st)
         if not m or _VERB_FIRST.match(m.group("content")):
             continue  # "The man police say is behind ...": no one's words, a relative clause
+        content, cue = m.group("content"), m.group("cue")
+        if _REPORT_CONFIRMED.match(content):  # "confirmed the report to the Times, adding that he …": what he added
+            adding = _ADDING_THAT.search(content)
+            if adding is None:
+                continue
+            content, cue = content[adding.end():], "adding"
         # "... riots across Greece after witnesses claimed that": the speaker opens its own clause
         spk_start = m.start("spk") + max((c.end() for c in _CLAUSE_OPENER.finditer(m.group("spk"))), default=0)
         subordinate = _OPENED_CLAUSE.search(masked, 0, spk_start) is not None
@@ -1767,8 +1781,7 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
             continue  # "X sounded aware ... when he noted": whom "he" is the clause it hangs on says, not this rule
         if spk.lower() in ("it", "he", "she") or \
                 _clear_speaker(trim_phrase(spk)) and spk.split()[0].lower() not in _PRONOUNS:
-            return _Reported(spk, m.group("cue"), m.group("content"),
-                             sent[spk_start:m.end("how") if m.group("how") else m.end("cue")])
+            return _Reported(spk, cue, content, sent[spk_start:m.end("how") if m.group("how") else m.end("cue")])
     return None
 
 

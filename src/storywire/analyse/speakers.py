@@ -463,8 +463,9 @@ _QUOTE_ENDED = re.compile(r"[.!?]\s*[\"\u201d]\s+(?=[A-Z])")
 _AFTER_ASIDE = re.compile(r"[.!?][\"\u201d\u2019]?\)\s*$")
 # An attribution put after the words reported: "…, said Shanduke McPhatter", "…, says registered dietitian Amanda
 # Miller", "as noted by health writer Hrefna Pálsdóttir"
-_SAID_BEFORE = re.compile(r"(?:,\s+(?:said|says|added|adds|wrote|writes|explained|recalled)|\b(?:as\s+(?:noted|explained|"
-                          r"said|stated|reported|told)\s+by|according\s+to))\s+(?P<role>(?:[a-z][\w\-]*\s+){0,3})$")
+_SAID_BEFORE = re.compile(r"(?:,\s+(?:said|says|added|adds|wrote|writes|explained|recalled)|"
+                          r"\b(?:as\s+(?:noted|explained|said|stated|reported|told)\s+by|according\s+to))"
+                          r"\s+(?P<role>(?:[a-z][\w\-]*\s+){0,3})$")
 
 
 def _said_before(lead: str) -> bool:
