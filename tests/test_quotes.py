@@ -1194,3 +1194,5 @@ def test_reported_speech_past_a_time_and_a_report_confirmed():
             "longer pursuing Teixeira.")
     assert [(q.speaker, q.text) for q in quotes_of(text)] == [("Tony Reagins", "he is no longer pursuing Teixeira")]
     assert not quotes_of("Mayor Ann Cole confirmed the news to the Times on Monday evening.")
+    text = "But authorities say the allegations were investigated by police and OSHA and were found to be unfounded."
+    assert quotes_of(text)[0].speaker == "authorities"

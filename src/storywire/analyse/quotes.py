@@ -1749,7 +1749,7 @@ _INSIDE_NAME = re.compile(r"\b[A-Z][\w'\u2019\-]*\s+and\s$")
 
 # A report confirmed or denied, an object, not words said: "confirmed the report to the Los Angeles Times"
 _REPORT_CONFIRMED = re.compile(r"(?:the|a|an|these|those|such)\s+(?:[a-z]+\s+)?(?:reports?|news|story|stories|claims?|"
-                               r"details?|accounts?|rumou?rs?|allegations?)\b")
+                               r"details?|accounts?|rumou?rs?|allegations?)(?=\s*[,.]|\s+(?:to|in|on|at|from|with)\b)")
 _ADDING_THAT = re.compile(r",\s+adding\s+that\s+")
 
 
