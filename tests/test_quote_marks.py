@@ -27,6 +27,13 @@ def ledger(text: str) -> list[tuple[str, str | None]]:
      "wrote. \u2018 The youth here don \u2019 t have outlets for their anger. \u2019",
      [("Tonight was a peaceful vigil that devolved into a riot. The youth here don \u2019 t have outlets for their "
        "anger.", "Jumaane Williams")]),
+    # the Daily Mail (trafilatura-eval): a partial quote in straight marks, and a letter quoted over two paragraphs
+    ("Chef Jamie Oliver called on the Prime Minister not to 'trade away our children's futures' in the talks, "
+     "Oliver said.", [("trade away our children's futures", "Jamie Oliver")]),
+    ("The letter was sent on Monday.\n\nThe letter \u2013 an edited version of which is reproduced above \u2013 warns "
+     "Mr Johnson: 'If we don't get this right, progress could be wiped out.\n\n'Let's not enter a race to the "
+     "bottom.'", [("If we don't get this right, progress could be wiped out.", "The letter"),
+                  ("Let's not enter a race to the bottom.", "The letter")]),
 ])
 def test_quotes_in_single_marks_are_found_and_credited(text: str, expected: list):
     assert ledger(text) == expected

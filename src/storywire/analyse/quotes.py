@@ -505,6 +505,12 @@ _DESCRIBED_OPENING = re.compile(r"(?P<spk>(?:The|A|An)\s+(?:[a-z][\w\-]*\s+){0,2
 _OWNER = re.compile(r"\w(?:['\u2019]s|s['\u2019])$")
 
 
+# A document's speech verb: "The letter warns", not "The post featured a photograph"
+_DOCUMENT_SPEAKS = re.compile(r"\s+(?:warns|warned|says|said|reads|read|states|stated|argues|argued|adds|added|urges|"
+                              r"urged|declares|declared)\b")
+_DASHED_ASIDE = re.compile(r"\s[\u2013\u2014-]\s[^\u2013\u2014]{1,120}?\s[\u2013\u2014-]\s")
+
+
 def sentence_subject(sentence: str) -> str | None:
     """The name that opens a sentence or its main clause ("However, late Wednesday, Hunter Biden's attorney Abbe
     Lowell seemed ..." -> "Hunter Biden's attorney Abbe Lowell"), a description of a speaker that does ("The
@@ -512,11 +518,13 @@ def sentence_subject(sentence: str) -> str | None:
     from .speakers import ROLE_WORDS
 
     sentence = sentence.lstrip()  # "“…” A government official downplayed": the text after a quote's mark
+    sentence = _DASHED_ASIDE.sub(" ", sentence)  # "The letter – an edited version of which … – warns"
     starts = [m.end() for m in re.finditer(r",\s+", sentence[:160])]
     if not SUBORDINATE_START.match(sentence):  # "After Consumer Watchdog accused Lara ..., Soller put out": Soller
         described = _DESCRIBED_OPENING.match(sentence)
-        if described is not None and described.group("head").lower() in \
-                SPEAKER_NOUNS | ROLE_WORDS | ORG_NOUNS | EPITHET_NOUNS:
+        head = described.group("head").lower() if described is not None else ""
+        if described is not None and (head in SPEAKER_NOUNS | ROLE_WORDS | ORG_NOUNS | EPITHET_NOUNS or
+                                      head in DOCUMENT_NOUNS and _DOCUMENT_SPEAKS.match(sentence, described.end("spk"))):
             return described.group("spk")  # "The director denied reports that his talks with the studio,
             # Lionsgate, hit a snag": the director, not a name in an apposition after the verb
         starts.insert(0, 0)
@@ -1588,7 +1596,8 @@ _WITH_SPEAKING = re.compile(r"\bwith\s+(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w
 
 
 # A name with its honorific right before a colon: "experts such as Dr Azm Al Homoud:"
-_TITLED_NAME_COLON = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof)\u2024?\s+"
+_TITLED_NAME_COLON = re.compile(r"(?<!warns )(?<!warned )(?<!tells )(?<!told )(?<!asks )(?<!asked )(?<!urges )"
+                                r"(?<!urged )(?<!reminds )(?<!reminded )\b(?:Dr|Mr|Mrs|Ms|Prof)\u2024?\s+"
                                 r"(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})\s*:\s*$")
 
 

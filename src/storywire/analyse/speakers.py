@@ -60,7 +60,7 @@ HONORIFIC_GENDER: dict[str, Gender] = {"mr": "m", "mrs": "f", "ms": "f", "miss":
 ROLE_WORDS = frozenset({
     "president", "prime", "minister", "chancellor", "secretary", "general", "foreign", "defence", "defense",
     "senator", "sen", "rep", "gov", "governor", "mayor", "chief", "executive", "ceo", "spokesman", "spokeswoman",
-    "spokesperson", "deputy", "vice", "pope", "prince", "princess", "dr", "lt", "col", "gen", "colonel",
+    "spokesperson", "deputy", "vice", "pope", "prince", "princess", "dr", "lt", "col", "gen", "colonel", "chef",
     "lieutenant", "commander", "ambassador", "envoy", "leader", "chairman", "chairwoman", "chair", "director",
     "judge", "justice", "attorney", "finance", "interior", "economy", "state", "first", "former", "opposition",
     "premier", "speaker", "senate", "house", "counterpart", "professor", "prof", "founder", "co-founder",
