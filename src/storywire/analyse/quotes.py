@@ -523,8 +523,9 @@ def sentence_subject(sentence: str) -> str | None:
     if not SUBORDINATE_START.match(sentence):  # "After Consumer Watchdog accused Lara ..., Soller put out": Soller
         described = _DESCRIBED_OPENING.match(sentence)
         head = described.group("head").lower() if described is not None else ""
+        speaks = described is not None and _DOCUMENT_SPEAKS.match(sentence, described.end("spk")) is not None
         if described is not None and (head in SPEAKER_NOUNS | ROLE_WORDS | ORG_NOUNS | EPITHET_NOUNS or
-                                      head in DOCUMENT_NOUNS and _DOCUMENT_SPEAKS.match(sentence, described.end("spk"))):
+                                      head in DOCUMENT_NOUNS and speaks):
             return described.group("spk")  # "The director denied reports that his talks with the studio,
             # Lionsgate, hit a snag": the director, not a name in an apposition after the verb
         starts.insert(0, 0)
