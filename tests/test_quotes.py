@@ -1196,3 +1196,10 @@ def test_reported_speech_past_a_time_and_a_report_confirmed():
     assert not quotes_of("Mayor Ann Cole confirmed the news to the Times on Monday evening.")
     text = "But authorities say the allegations were investigated by police and OSHA and were found to be unfounded."
     assert quotes_of(text)[0].speaker == "authorities"
+
+
+def test_a_place_with_its_apposition_is_no_speaker_of_the_quote_after_it():
+    # trafilatura-eval (a blog quoting a news report, read after fresh14b's held-out measurement): credited to Michigan
+    text = ("Breaking News.\n\nThere is breaking news out of Troy, Michigan, a suburb of Detroit. \u201cA gunman shot "
+            "three people at a suburban Detroit office building Monday morning, and officers were searching.\u201d")
+    assert quote(text, "A gunman shot").speaker is None

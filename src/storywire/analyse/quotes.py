@@ -65,6 +65,7 @@ from .speakers import (
     DESCRIPTION_START,
     EPITHET_NOUNS,
     ORG_NOUNS,
+    PLACE_APPOSITION,
     ROLE_WORDS,
     SUBORDINATE_START,
     Canonical,
@@ -553,6 +554,8 @@ def sentence_subject(sentence: str) -> str | None:
         if _OWNER.search(taken[-1] if taken else "") and after[:1].islower() and not after.endswith(":"):
             continue  # "Cole's lawyer, Sam Reid, had": whose lawyer, not who (the apposition may say who); but
             # "Neil's verdict:" is Neil's
+        if taken and PLACE_APPOSITION.match(sentence, sentence.find(taken[-1], st) + len(taken[-1])):
+            continue  # "out of Troy, Michigan, a suburb of Detroit": a place
         if taken and split_speaker(" ".join(taken)).is_person:
             return " ".join(taken).replace("\u2024", ".")
     return None

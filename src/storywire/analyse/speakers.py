@@ -525,7 +525,7 @@ _SHIP_PREFIXES = frozenset({"ins", "uss", "usns", "hms", "hmas", "hmcs", "hmnzs"
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "aboard", "into"})
 _PLACE_NOUNS = (r"village|town|city|suburb|district|province|region|state|county|country|island|port|capital|"
                 r"neighbou?rhood|settlement|camp|valley|river|ship|vessel|warship|frigate|destroyer|tanker|ferry")
-_PLACE_APPOSITION = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?(?:{_PLACE_NOUNS})"
+PLACE_APPOSITION = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?(?:{_PLACE_NOUNS})"
                                r"(?=\s*[,.;:]|\s+(?:of|in|on|near|outside|off|north|south|east|west|where|that|which)\b)")
 
 
@@ -538,7 +538,7 @@ def _place_or_ship(text: str, m: re.Match) -> bool:
     if _low(words[0]) in _SHIP_PREFIXES or prev in _SHIP_PREFIXES:
         return True
     possessive = bool(POSSESSIVE.search(words[-1].rstrip(".")))
-    return prev in _PLACE_PREPOSITIONS and not possessive or bool(_PLACE_APPOSITION.match(text, m.end()))
+    return prev in _PLACE_PREPOSITIONS and not possessive or bool(PLACE_APPOSITION.match(text, m.end()))
 
 
 def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
