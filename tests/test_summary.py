@@ -711,3 +711,29 @@ def test_a_breakdown_in_brackets_is_no_conflict_with_its_parts():
 ])
 def test_a_comment_on_what_was_said_or_a_thing_counted_before_leans_back(text, leans_back):
     assert refers_back(text) is leans_back
+
+
+
+def quake_reports(usgs: str) -> list[Article]:
+    return [
+        art(1, "Gulf News", "A powerful earthquake hit the Iranian island of Qeshm on Sunday, destroying homes in "
+            "seven villages.\n\nThe official IRNA news agency and the United States Geological Survey said it had a "
+            "magnitude of 5.9.\n\nA 6.4-magnitude quake hit the town of Zarand in Kerman province in February, "
+            "killing 612 people."),
+        art(2, "Desert Wire", "An earthquake shook the Iranian island of Qeshm on Sunday and was felt as far away as "
+            f"Dubai.\n\n{usgs}\n\nHelicopters ferried the injured to hospital in Bandar Abbas on the coast.", 2),
+    ]
+
+
+@pytest.mark.parametrize("usgs", [
+    "The United States Geological Survey puts the magnitude at 6.1.",
+    "The United States Geological Survey said it was a magnitude-6.1 temblor.",
+    "The United States Geological Survey said it was a 6.1-magnitude temblor.",
+])
+def test_a_magnitude_given_differently_is_a_conflict_another_quakes_is_not(usgs):
+    arts = quake_reports(usgs)
+    d = analyse_story(15, arts, summary_sentences=5, nlp=False)
+    conflicts = [s for s in d["summary"] if s["kind"] == "conflict"]
+    assert [{(v["value"], tuple(v["article_ids"])) for v in c["values"]} for c in conflicts] == [
+        {("5.9", (1,)), ("6.1", (2,))}], d["summary"]
+    assert_verbatim(d, arts)

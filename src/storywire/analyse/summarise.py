@@ -724,7 +724,7 @@ def _contained(a: frozenset[str], b: frozenset[str]) -> float:
 
 # Numbers: a win-loss record ("52-3", "40-2-1"), an age ("26-year-old"), or a plain number ("1,200", "6.1").
 _NUMBER = re.compile(r"(?<![\w.,-])(?:(?P<record>\d{1,3}-\d{1,3}(?:-\d{1,3})?)(?!-?year)|(?P<age>\d{1,3})-year-old"
-                     r"|(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?))(?![\w-])")
+                     r"|(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?))(?![\w-]|\.\d)")
 _MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
                     "august september october november december".split())
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
@@ -734,13 +734,14 @@ SENTENCE_SHARED = 0.35
 
 
 # What a toll counts, by the nearest word of its kind next to the number ("killed 15 people", "the death toll has
-# risen to 15"; "40 people were injured" is another count).
+# risen to 15"; "40 people were injured" is another count); a quake's magnitude is compared as a toll is.
 _TOLL_KINDS = {
     "dead": ("kill", "dead", "die", "died", "death", "toll", "fatal", "lives", "bodie"),
     "injured": ("injur", "wound", "hurt", "hospi"),
     "missing": ("missi", "unacc"),
     "held": ("arres", "detai", "held", "charg"),
     "displaced": ("evacu", "displ", "fled", "flee", "homel"),
+    "magnitude": ("magni", "richt"),
 }
 _KIND_OF_STEM = {stem: kind for kind, stems in _TOLL_KINDS.items() for stem in stems}
 
@@ -827,6 +828,7 @@ def _figures(text: str, tokens: list[str]) -> _Figures:
     # Detokenised spacing: "36 - year - old", "58 - 3", "AK - 47", "120, 000".
     t = re.sub(r"(?<=[\d\w]) - (?=\d|year)|(?<=year) - (?=old)", "-", fold(text))
     t = re.sub(r"(?<![\d,])(\d{1,3}), (?=\d{3}\b)", r"\1,", t)
+    t = re.sub(r"(?<=\d) ?- ?(?=magnitude)|(?<=magnitude) ?- ?(?=\d)", " ", t, flags=re.IGNORECASE)  # "6.1-magnitude"
     out = []
     matches = list(_NUMBER.finditer(t))
     words = [w.casefold() for w in _WORD.findall(t)]
