@@ -737,3 +737,18 @@ def test_a_magnitude_given_differently_is_a_conflict_another_quakes_is_not(usgs)
     assert [{(v["value"], tuple(v["article_ids"])) for v in c["values"]} for c in conflicts] == [
         {("5.9", (1,)), ("6.1", (2,))}], d["summary"]
     assert_verbatim(d, arts)
+
+
+def test_a_toll_written_in_words_is_compared_with_one_in_figures_or_words():
+    a = art(1, "Leeds Echo", "Five people were injured when a gas cylinder exploded at a restaurant in Leeds on Friday "
+            "evening, police said.\n\nThe restaurant on Briggate had opened only a month before the blast.")
+    b = art(2, "Yorkshire Wire", "Two people were injured when a gas cylinder exploded at a restaurant in Leeds on "
+            "Friday, police said.\n\nFirefighters from three stations made the building safe within the hour.", 2)
+    c = art(3, "Northern Post", "Police said 5 people were injured when a gas cylinder exploded at a restaurant in "
+            "Leeds on Friday.\n\nFirefighters from three stations made the building safe within the hour.", 3)
+    d = analyse_story(16, [a, b], summary_sentences=4, nlp=False)
+    conflicts = [s for s in d["summary"] if s["kind"] == "conflict"]
+    assert [{(v["value"], tuple(v["article_ids"])) for v in c["values"]} for c in conflicts] == [
+        {("Five", (1,)), ("Two", (2,))}], d["summary"]
+    d = analyse_story(17, [a, c], summary_sentences=4, nlp=False)
+    assert not [s for s in d["summary"] if s["kind"] == "conflict"], d["summary"]

@@ -429,9 +429,7 @@ def summary_candidates(clusters: list[list[Sentence]], sentences: dict[int, list
     n_sent = {aid: max(1, len(sents)) for aid, sents in sentences.items()}
     quoted = _QuotedShare(texts)
     out = []
-    for members in clusters:
-        if not members:
-            continue
+    for members in (group for c in clusters if c for group in _by_figures(c)):
         rep = members[0]
         ids = sorted({m.article_id for m in members})
         rel: dict[int, float] = {}
@@ -447,6 +445,20 @@ def summary_candidates(clusters: list[list[Sentence]], sentences: dict[int, list
             if pair is not None:
                 out.append(pair)
     return out
+
+
+def _by_figures(members: list[Sentence]) -> list[list[Sentence]]:
+    """A cluster's sentences in groups that give the same numbers: "Five people were injured in Leeds" and "Two people
+    were injured in Leeds" are one outlet's figure each, not one sentence carried by both."""
+    groups: list[tuple[_Figures, list[Sentence]]] = []
+    for m in members:
+        figures = _figures(m.text, m.tokens) if len(members) > 1 else _Figures((), frozenset())
+        group = next((g for f, g in groups if not _differ(f, figures)), None)
+        if group is None:
+            groups.append((figures, [m]))
+        else:
+            group.append(m)
+    return [g for _, g in groups]
 
 
 # "The study compared …": a sentence opening on "the" and words in lower case.
@@ -711,6 +723,11 @@ def _same_fact(i: int, j: int, sim: np.ndarray, figures: list[_Figures], both_le
     if any(_contained(p, q) >= CONTAIN_CUT for p in a.sentences for q in b.sentences or (b.content,)) or any(
             _contained(a.content, q) >= CONTAIN_CUT for q in b.sentences):
         return True  # one sentence of a two-sentence item states the other item's fact
+    return _differ(a, b)
+
+
+def _differ(a: _Figures, b: _Figures) -> bool:
+    """Whether two sentences give different numbers for the same thing."""
     return any(f.amount != g.amount and _about_same(f, g, a, b) for f in a.facts for g in b.facts)
 
 
@@ -722,9 +739,15 @@ def _contained(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
-# Numbers: a win-loss record ("52-3", "40-2-1"), an age ("26-year-old"), or a plain number ("1,200", "6.1").
+# Numbers: a win-loss record ("52-3", "40-2-1"), an age ("26-year-old"), a plain number ("1,200", "6.1"), or a number
+# word ("five"; read as a toll only: "one" and "a dozen" say too many other things).
+_NUMBER_WORDS = dict(zip(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen "
+    "nineteen twenty thirty forty fifty sixty seventy eighty ninety".split(),
+    map(str, [*range(2, 21), *range(30, 100, 10)]), strict=True))
 _NUMBER = re.compile(r"(?<![\w.,-])(?:(?P<record>\d{1,3}-\d{1,3}(?:-\d{1,3})?)(?!-?year)|(?P<age>\d{1,3})-year-old"
-                     r"|(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?))(?![\w-]|\.\d)")
+                     r"|(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)|(?P<word>(?i:" + "|".join(_NUMBER_WORDS) + r")))"
+                     r"(?![\w-]|\.\d)")
 _MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
                     "august september october november december".split())
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
@@ -751,7 +774,7 @@ class _Fact:
     """A number in a sentence and what it is about: its shape, what it counts or whose record it is (``unit``),
     the kind of toll it gives, the content words and names around it."""
 
-    value: str  # as written ("1,200")
+    value: str  # as written ("1,200", "Five")
     shape: str
     unit: str
     context: frozenset[str]
@@ -760,7 +783,12 @@ class _Fact:
 
     @property
     def amount(self) -> str:
-        return self.value.replace(",", "")
+        return _amount(self.value)
+
+
+def _amount(value: str) -> str:
+    """A number as written, in figures: "1,200" -> "1200", "Five" -> "5"."""
+    return _NUMBER_WORDS.get(value.casefold(), value.replace(",", ""))
 
 
 @dataclass(frozen=True)
@@ -823,6 +851,13 @@ def _toll_words(words: list[str], numbers: list[int]) -> dict[int, str]:
     return kinds
 
 
+def _word_toll(words: list[str], i: int, tolls: dict[int, str]) -> bool:
+    """Whether the number word at ``i`` gives a toll next to its toll word or to "people" ("five people were injured",
+    "killing two"); "a man and two women died" and "nine days after a heart attack" give none."""
+    return i in tolls and any(w in ("people", "persons") or w in _KIND_OF_STEM or _stem(w) in _KIND_OF_STEM
+                              for w in words[max(0, i - 1):i] + words[i + 1:i + 2])
+
+
 def _figures(text: str, tokens: list[str]) -> _Figures:
     """The numbers of a sentence with their context (dates, times and years left out: they differ honestly)."""
     # Detokenised spacing: "36 - year - old", "58 - 3", "AK - 47", "120, 000".
@@ -831,12 +866,14 @@ def _figures(text: str, tokens: list[str]) -> _Figures:
     t = re.sub(r"(?<=\d) ?- ?(?=magnitude)|(?<=magnitude) ?- ?(?=\d)", " ", t, flags=re.IGNORECASE)  # "6.1-magnitude"
     out = []
     matches = list(_NUMBER.finditer(t))
-    words = [w.casefold() for w in _WORD.findall(t)]
+    sentence_words = [w.casefold() for w in _WORD.findall(t)]
     at = [len(_WORD.findall(t[:m.start()])) for m in matches]
-    tolls = _toll_words(words, at)
+    tolls = _toll_words(sentence_words, at)
     for k, m in enumerate(matches):
+        if m.group("word") and not _word_toll(sentence_words, at[k], tolls):
+            continue
         shape = "record" if m.group("record") else "age" if m.group("age") else "num"
-        value = m.group(shape) or ""
+        value = m.group(shape) or m.group("word")
         before_cased = _WORD.findall(t[:m.start()])[-_CONTEXT:]
         after_cased = _WORD.findall(t[m.end():])[:_CONTEXT]
         before = [w.casefold() for w in before_cased]
@@ -898,24 +935,25 @@ def _conflicts(chosen: SummaryCandidate, figures: _Figures, others: list[tuple[S
     where one article gives two of the values (as figures of the same kind, anywhere in its sentences: ``stated``,
     from :func:`_stated`): it tells two things apart (two offers, a toll that rose), so the outlets need not
     disagree; nor a value ``chosen`` itself gives too, in any words ("13 home runs for the Angels and 33 homers in
-    all")."""
-    items = []
+    all"). A value is shown as each article writes it ("two" [1], "2" [2]), an item once."""
+    items: list[dict] = []
+    seen: list[set[tuple[str, int]]] = []
     own = {g.amount for g in figures.facts}
     for f in figures.facts:
-        written = {f.amount: f.value}
-        by_amount: dict[str, set[int]] = {f.amount: set(chosen.article_ids)}
+        by_value: dict[str, set[int]] = {f.value: set(chosen.article_ids)}
         for c, cf in others:
             given = {g.amount: g.value for g in cf.facts if _about_same(f, g, figures, cf)}
             if len(given) == 1 and not set(given) & own - {f.amount}:
                 # (a sentence giving two figures for one thing relates them: "rose from 12 to 15")
-                amount, value = given.popitem()
-                written.setdefault(amount, value)
-                by_amount.setdefault(amount, set()).update(c.article_ids)
-        kinds = {(f.shape, f.unit, amount) for amount in by_amount}
-        if len(by_amount) > 1 and all(len(kinds & given) < 2 for given in stated.values()):
-            values = [(written[k], sorted(ids)) for k, ids in by_amount.items()]
+                by_value.setdefault(given.popitem()[1], set()).update(c.article_ids)
+        amounts = {_amount(v) for v in by_value}
+        said = {(_amount(v), a) for v, ids in by_value.items() for a in ids}
+        kinds = {(f.shape, f.unit, amount) for amount in amounts}
+        if len(amounts) > 1 and said not in seen and all(len(kinds & given) < 2 for given in stated.values()):
+            seen.append(said)
+            values = [(v, sorted(ids)) for v, ids in by_value.items()]
             items.append({"kind": "conflict", "text": "outlets differ: " + ", ".join(v for v, _ in values),
-                          "article_ids": sorted(a for _, ids in values for a in ids),
+                          "article_ids": sorted({a for _, ids in values for a in ids}),
                           "values": [{"value": v, "article_ids": ids} for v, ids in values]})
     return items
 
