@@ -752,3 +752,14 @@ def test_a_toll_written_in_words_is_compared_with_one_in_figures_or_words():
         {("Five", (1,)), ("Two", (2,))}], d["summary"]
     d = analyse_story(17, [a, c], summary_sentences=4, nlp=False)
     assert not [s for s in d["summary"] if s["kind"] == "conflict"], d["summary"]
+
+
+def test_a_toll_of_an_earlier_quake_is_no_conflict():
+    """Every other toll the two sentences give differs (the magnitude, the dead): they tell of two quakes."""
+    a = art(1, "Gulf News", "A powerful earthquake hit southern Iran on Sunday, killing 10 people and injuring 80 on "
+            "the island of Qeshm.\n\nRelief teams handed out tents and blankets in the villages on Monday.")
+    b = art(2, "Desert Wire", "A magnitude-6.4 earthquake hit southern Iran in February, killing 612 people and "
+            "injuring 1,400 on the plain of Zarand.\n\nRelief teams handed out tents and blankets in the villages on "
+            "Monday.", 2)
+    d = analyse_story(18, [a, b], summary_sentences=4, nlp=False)
+    assert not [s for s in d["summary"] if s["kind"] == "conflict"], d["summary"]

@@ -804,12 +804,13 @@ class _Figures:
 
 def _about_same(f: _Fact, g: _Fact, a: _Figures, b: _Figures) -> bool:
     """Whether ``f`` (of sentence ``a``) and ``g`` (of ``b``) count the same thing: a record or an age of the same
-    named person; a plain number of the same unit next to the same name, in sentences mostly about the same,
-    unless every other figure the two give differs too (then they count something else: a total, a period)."""
+    named person; a toll of one kind of the same event; a plain number of the same unit next to the same name, in
+    sentences mostly about the same; for a toll or a plain number, unless every other figure of its kind the two give
+    differs too."""
     if f.shape != g.shape:
         return False
     if f.toll or g.toll:  # "killed 12 people" and "the death toll has risen to 15": the same count, of one event
-        return f.toll == g.toll and _same_event(a, b)
+        return f.toll == g.toll and _same_event(a, b) and _others_agree(f, g, a, b, lambda x: x.toll)
     if f.shape == "record" and f.unit != g.unit:  # a score: the same two sides ("Arsenal beat Chelsea 3-1")
         sides = (f.names | {a.lead_name}) & (g.names | {b.lead_name}) - {""}
         return len(sides) >= 2 and _same_event(a, b)
@@ -821,8 +822,13 @@ def _about_same(f: _Fact, g: _Fact, a: _Figures, b: _Figures) -> bool:
         return False
     if len(a.content & b.content) / max(1, len(a.content), len(b.content)) < SENTENCE_SHARED:
         return False
-    pairs = [(x, y) for x in a.facts if x is not f
-             for y in b.facts if y is not g and (x.shape, x.unit) == (y.shape, y.unit)]
+    return _others_agree(f, g, a, b, lambda x: (x.shape, x.unit))
+
+
+def _others_agree(f: _Fact, g: _Fact, a: _Figures, b: _Figures, kind) -> bool:
+    """Whether the two sentences give no other figures of one ``kind``, or give one of them alike: when every one
+    differs, they count something else (a total, a period, an earlier quake: "magnitude 6.4 … killed 612 people")."""
+    pairs = [(x, y) for x in a.facts if x is not f for y in b.facts if y is not g and kind(x) and kind(x) == kind(y)]
     return not pairs or any(x.amount == y.amount for x, y in pairs)
 
 
