@@ -763,3 +763,14 @@ def test_a_toll_of_an_earlier_quake_is_no_conflict():
             "Monday.", 2)
     d = analyse_story(18, [a, b], summary_sentences=4, nlp=False)
     assert not [s for s in d["summary"] if s["kind"] == "conflict"], d["summary"]
+
+
+def test_a_name_in_the_possessive_is_the_same_name():
+    a = art(1, "Gulf News", "A powerful earthquake hit southern Iran on Sunday, destroying seven villages and killing "
+            "10 people and injuring 80.\n\nRelief teams handed out tents and blankets in the villages on Monday.")
+    b = art(2, "Desert Wire", "A strong earthquake has destroyed seven villages in Iran's southern area, killing 10 "
+            "persons and wounding 70, officials said.\n\nRelief teams handed out tents and blankets on Monday.", 2)
+    d = analyse_story(19, [a, b], summary_sentences=4, nlp=False)
+    conflicts = [s for s in d["summary"] if s["kind"] == "conflict"]
+    assert [{(v["value"], tuple(v["article_ids"])) for v in c["values"]} for c in conflicts] == [
+        {("80", (1,)), ("70", (2,))}], d["summary"]

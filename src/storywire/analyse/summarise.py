@@ -903,7 +903,7 @@ def _figures(text: str, tokens: list[str]) -> _Figures:
         out.append(_Fact(value, shape, unit, frozenset(_stem(w) for w in words),
                          frozenset(_stem(w.casefold()) for w in names), toll))
     cased = [w for w in _WORD.findall(t) if w[:1].isupper() and w not in _NOT_A_NAME]
-    in_sentence = frozenset(w.casefold() for w in cased if not t.startswith(w))
+    in_sentence = frozenset(w.casefold().removesuffix("'s") for w in cased if not t.startswith(w))  # "Iran's": Iran
     return _Figures(tuple(out), _content(tokens), in_sentence, _stem(cased[0].casefold()) if cased else "")
 
 
