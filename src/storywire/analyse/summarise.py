@@ -450,9 +450,15 @@ def summary_candidates(clusters: list[list[Sentence]], sentences: dict[int, list
 def _by_figures(members: list[Sentence]) -> list[list[Sentence]]:
     """A cluster's sentences in groups that give the same numbers: "Five people were injured in Leeds" and "Two people
     were injured in Leeds" are one outlet's figure each, not one sentence carried by both."""
+    numbers = [tuple(t for t in m.tokens if t[:1].isdigit() or t in _NUMBER_WORDS) for m in members]
+    if len(set(numbers)) == 1:
+        return [members]
+    figures_of: dict[tuple[str, ...], _Figures] = {}
     groups: list[tuple[_Figures, list[Sentence]]] = []
-    for m in members:
-        figures = _figures(m.text, m.tokens) if len(members) > 1 else _Figures((), frozenset())
+    for m, given in zip(members, numbers, strict=True):
+        if given not in figures_of:  # the same numbers, read once
+            figures_of[given] = _figures(m.text, m.tokens)
+        figures = figures_of[given]
         group = next((g for f, g in groups if not _differ(f, figures)), None)
         if group is None:
             groups.append((figures, [m]))
