@@ -645,8 +645,8 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
     if low in ("one", "another") and (group := _GROUP_BEFORE.search(before)):
         one = f"{low} of the {group.group('group').lower()}"  # "Sources ... are betting. “…,” says one."
         return one, one, None, False
-    if low == "another" and (other := _another_of(ctx, position, para)) is not None:
-        return other, other, None, False  # "“…,” a guard says. “…,” another replies": another guard
+    if low == "another" and (another := _another_of(ctx, position, para)) is not None:
+        return another, another, None, False  # "“…,” a guard says. “…,” another replies": another guard
     if low in _NOBODY or _names_no_source(sp.name):
         return None, None, None, False
     acronym = ctx.acronyms.get(re.sub(r"^the\s+", "", sp.name, flags=re.IGNORECASE))
