@@ -58,3 +58,11 @@ def test_a_quote_inside_a_quote_is_listed_as_its_own_speakers_too():
             "it,\u2019\u201d "
             "Anat Schwartz said.")
     assert [speaker for _, speaker, _ in ledger(b)] == ["Anat Schwartz"]
+
+
+def test_the_speaker_shown_is_never_shorter_than_the_canonical_name():
+    # the Telegraph's live blog: the story page showed "Neil" (the name as written) beside "Neil McCormick"
+    a = art(1, "The Telegraph", "\u201cRaye wins Best New Artist, after nine years in biz,\u201d muses Neil.\n\n"
+            "The red carpet is filling up.\n\nThe Telegraph\u2019s music critic Neil McCormick is standing by.")
+    [q] = analyse_story(1, [a], nlp=False)["quotes"]
+    assert (q["speaker"], q["speaker_full"]) == ("Neil McCormick", "Neil McCormick")

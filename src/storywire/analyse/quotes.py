@@ -1869,7 +1869,10 @@ def _canonicalise(quotes: dict[int, list[Quote]], order: list[int]) -> None:
                 continue
             canon = fitting[q.speaker][0]
             q.is_person = True
-        q.speaker, q.speaker_full = canon.name, fullest.get(canon.name, q.speaker_full)
+        full = fullest.get(canon.name, q.speaker_full) or canon.name
+        # the name as written at its fullest, but a given name the canonical name opens is that name ("Neil" of
+        # "muses Neil"); a bare surname stays as written ("DiLeo" of an article naming Tony and T.J. DiLeo)
+        q.speaker, q.speaker_full = canon.name, canon.name if canon.name.startswith(full + " ") else full
         q.role = q.role or canon.role
 
 
