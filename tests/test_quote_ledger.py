@@ -66,3 +66,11 @@ def test_the_speaker_shown_is_never_shorter_than_the_canonical_name():
             "The red carpet is filling up.\n\nThe Telegraph\u2019s music critic Neil McCormick is standing by.")
     [q] = analyse_story(1, [a], nlp=False)["quotes"]
     assert (q["speaker"], q["speaker_full"]) == ("Neil McCormick", "Neil McCormick")
+
+
+def test_the_speaker_shown_holds_no_text_before_a_quote_mark():
+    # ECB+ dev (the Bettie Page obituaries): the story page showed "Quote' James Swanson" as a speaker
+    a = art(1, "Paper A", "Quote' James Swanson, author of a book about her, called her an icon. \u201cBettie Page is "
+            "the last great icon of the 1950s,\u201d Quote' James Swanson said.")
+    [q] = analyse_story(1, [a], nlp=False)["quotes"]
+    assert q["speaker_full"] == "James Swanson"

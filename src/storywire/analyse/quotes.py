@@ -1869,11 +1869,25 @@ def _canonicalise(quotes: dict[int, list[Quote]], order: list[int]) -> None:
                 continue
             canon = fitting[q.speaker][0]
             q.is_person = True
-        full = fullest.get(canon.name, q.speaker_full) or canon.name
-        # the name as written at its fullest, but a given name the canonical name opens is that name ("Neil" of
-        # "muses Neil"); a bare surname stays as written ("DiLeo" of an article naming Tony and T.J. DiLeo)
+        full = _past_marks(fullest.get(canon.name, q.speaker_full) or canon.name, canon.name)
+        # the name as written at its fullest (not past a quote mark or a bracket before it: "Quote' James Swanson",
+        # "(The celebrated drag queen Lady Bunny"), but a given name the canonical name opens is that name ("Neil"
+        # of "muses Neil"); a bare surname stays as written ("DiLeo" of an article naming Tony and T.J. DiLeo)
         q.speaker, q.speaker_full = canon.name, canon.name if canon.name.startswith(full + " ") else full
         q.role = q.role or canon.role
+
+
+def _past_marks(full: str, name: str) -> str:
+    """A speaker phrase without what comes before the last quote mark or bracket ahead of the name in it."""
+    at = full.rfind(name.split()[-1]) if name.split() else -1
+    if at <= 0:
+        return full
+    return (_PAST_MARKS.sub("", full[:at]) + full[at:]).strip() or name
+
+
+# Everything up to the last quote mark or bracket in a speaker phrase, and the spaces after it
+_PAST_MARKS = re.compile(r"^.*(?:[`\"\u201c\u201d()\[\]]|(?<!\w)['\u2018\u2019](?!\s?s\b)|"
+                         r"(?<!s)['\u2019](?!\s?s\b)(?!\w))\s*")
 
 
 def _group_quotes(quotes: dict[int, list[Quote]], order: list[int]) -> list[list[Quote]]:
