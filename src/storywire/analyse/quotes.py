@@ -524,9 +524,9 @@ def sentence_subject(sentence: str) -> str | None:
     if not SUBORDINATE_START.match(sentence):  # "After Consumer Watchdog accused Lara ..., Soller put out": Soller
         described = _DESCRIBED_OPENING.match(sentence)
         head = described.group("head").lower() if described is not None else ""
-        speaks = described is not None and _DOCUMENT_SPEAKS.match(sentence, described.end("spk")) is not None
-        if described is not None and (head in SPEAKER_NOUNS | ROLE_WORDS | ORG_NOUNS | EPITHET_NOUNS or
-                                      head in DOCUMENT_NOUNS and speaks):
+        if described is not None and (
+                head in SPEAKER_NOUNS | ROLE_WORDS | ORG_NOUNS | EPITHET_NOUNS or
+                head in DOCUMENT_NOUNS and _DOCUMENT_SPEAKS.match(sentence, described.end("spk"))):
             return described.group("spk")  # "The director denied reports that his talks with the studio,
             # Lionsgate, hit a snag": the director, not a name in an apposition after the verb
         starts.insert(0, 0)
@@ -750,8 +750,8 @@ def _another_of(ctx: _Context, position: int, para: int) -> str | None:
     if len(words) < 2 or words[0].lower() not in ("a", "an", "one"):
         return None
     described = list(itertools.takewhile(lambda w: w.lower() not in _POSTMODIFIERS, words[1:]))
-    return "another " + " ".join(described) if described and described[-1].lower() in _PERSON_HEADS | \
-        EPITHET_NOUNS | {"guard", "soldier", "juror", "passenger", "student", "parent", "customer"} else None
+    return "another " + " ".join(described) if described and described[-1].lower() in _ANOTHER_HEADS else None
+
 
 
 def _document_organisation(ctx: _Context, noun: str, position: int, para: int) -> str | None:
@@ -823,6 +823,9 @@ _PERSON_HEADS = frozenset({"official", "officer", "spokesman", "spokeswoman", "s
 
 
 _POSTMODIFIERS = frozenset({"", "for", "of", "at", "with", "from"})  # "a spokesperson for the union": spokesperson
+# Heads of a description "another" may take up: "a guard says. … another replies"
+_ANOTHER_HEADS = _PERSON_HEADS | EPITHET_NOUNS | {"guard", "soldier", "juror", "passenger", "student", "parent",
+                                                  "customer"}
 
 
 def _last_described(ctx: _Context, gender: str, position: int, para: int) -> Quote | None:

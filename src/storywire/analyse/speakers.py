@@ -468,16 +468,19 @@ _SAID_BEFORE = re.compile(r"(?:,\s+(?:said|says|added|adds|wrote|writes|explaine
                           r"\s+(?P<role>(?:[a-z][\w\-]*\s+){0,3})$")
 
 
+# Words no lower-case role before a name holds: pronouns and articles ("…, said he backed King")
+_NOT_IN_ROLE = frozenset(_PRONOUN_GENDER) | {"they", "it", "we", "i", "you", "their", "its", "our", "that", "the", "a",
+                                             "an"}
+
+
 def _said_before(lead: str) -> bool:
     """Whether a name after ``lead`` is the speaker an attribution after words reported names, maybe past a role
     in lower case ("…, says registered dietitian"), not the object of a clause ("…, said he backed")."""
     m = _SAID_BEFORE.search(lead)
     words = m.group("role").split() if m else []
-    return m is not None and not any(w in _PRONOUN_GENDER or w in _PRONOUNS_PLAIN for w in words) and \
+    return m is not None and not any(w in _NOT_IN_ROLE for w in words) and \
         not (words and words[-1].endswith(("ed", "ly", "ing")))
 
-
-_PRONOUNS_PLAIN = frozenset({"they", "it", "we", "i", "you", "their", "its", "our", "that", "the", "a", "an"})
 # "As RuPaul became more popular, he changed": the subject of a leading clause that "he" or "she" takes up
 _CLAUSE_SUBJECT = re.compile(r"\s*(?:As|When|While|Since|Although|Though|After|Before|Once)\s+$")
 
@@ -526,7 +529,7 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "acros
 _PLACE_NOUNS = (r"village|town|city|suburb|district|province|region|state|county|country|island|port|capital|"
                 r"neighbou?rhood|settlement|camp|valley|river|ship|vessel|warship|frigate|destroyer|tanker|ferry")
 PLACE_APPOSITION = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?(?:{_PLACE_NOUNS})"
-                               r"(?=\s*[,.;:]|\s+(?:of|in|on|near|outside|off|north|south|east|west|where|that|which)\b)")
+                              r"(?=\s*[,.;:]|\s+(?:of|in|on|near|outside|off|north|south|east|west|where|that|which)\b)")
 
 
 def _place_or_ship(text: str, m: re.Match) -> bool:
