@@ -74,3 +74,14 @@ def test_the_speaker_shown_holds_no_text_before_a_quote_mark():
             "the last great icon of the 1950s,\u201d Quote' James Swanson said.")
     [q] = analyse_story(1, [a], nlp=False)["quotes"]
     assert q["speaker_full"] == "James Swanson"
+
+
+def test_initials_are_a_given_name_so_a_son_s_words_are_not_his_father_s():
+    # ECB+ (the 76ers' coach): "His son, T.J. DiLeo" read as "DiLeo" with the role "T.J.", so the son's words went to
+    # his father Tony DiLeo, the one DiLeo named in full
+    a = art(1, "Paper A", "Assistant general manager Tony DiLeo was appointed coach.\n\nHis son, T.J. DiLeo, is a "
+            "guard for Temple.\n\n\u201cI think it\u2019s unfortunate for Mo, but my dad is ready to step in,\u201d "
+            "DiLeo said.")
+    b = art(2, "Paper B", "\u201cAt first I thought it was thunder,\u201d said T.J. Simons, who lives nearby.")
+    speakers = {text[:10]: speaker for text, speaker, _ in ledger(a, b)}
+    assert speakers == {"I think it": "DiLeo", "At first I": "T.J. Simons"}, speakers

@@ -266,11 +266,15 @@ _ADVERB_TAIL = re.compile(r",\s*(?:meanwhile|however|too|though|instead|also|the
 _PARTY_STATE = re.compile(r"^[DRI]-[A-Z][\w.]*$")
 
 
+# Initials that stand for a place or a body, never for a person's given names
+_PLACE_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "L.A.", "N.Y.", "N.J.", "S.F.", "U.A.E."})
+
+
 def _is_name_word(word: str) -> bool:
     if _PARTY_STATE.match(word):
         return False
-    if re.fullmatch(r"[A-Z][.\u2024]", word):
-        return True  # an initial, "A." of "Walter A. Clyburn Reed", not the article "a"
+    if re.fullmatch(r"(?:[A-Z][.\u2024]){1,3}", word) and word.replace("\u2024", ".") not in _PLACE_INITIALS:
+        return True  # initials, "A." of "Walter A. Clyburn Reed", "T.J." of "T.J. DiLeo"; not the article "a"
     low = _low(word)
     if low.endswith(("-based", "-born", "-bred", "-raised")):
         return False  # "New York-based Human Rights Watch", "London-born Raye": the place is no part of the name
