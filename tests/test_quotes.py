@@ -1211,3 +1211,17 @@ def test_a_place_with_its_apposition_is_no_speaker_of_the_quote_after_it():
     text = ("Breaking News.\n\nThere is breaking news out of Troy, Michigan, a suburb of Detroit. \u201cA gunman shot "
             "three people at a suburban Detroit office building Monday morning, and officers were searching.\u201d")
     assert quote(text, "A gunman shot").speaker is None
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # ECB+ dev (fresh17a, Lohan's rehab; fresh5, the Banky family): no speaker, or the quote dropped as too short
+    ("Ann Lee left the clinic on Thursday because \u201cshe was not happy with the place,\u201d her father said.",
+     "not happy with the place", "her father"),
+    ("Lee left. \u201cWe will fight this ruling,\u201d her mother said.", "fight this ruling", "her mother"),
+    ("Dan Banky, Ben's older brother, spoke briefly on Monday. \u201cHe could play any instrument made by man,\u201d "
+     "said his brother.", "any instrument", "Dan Banky"),
+    ("Ben Reed spoke to his brother Dan on Monday. \u201cHe could play any instrument made by man,\u201d said Ben "
+     "Reed.", "any instrument", "Ben Reed"),
+])
+def test_a_relative_of_someone_named_speaks(text: str, words: str, speaker: str):
+    assert quote(text, words).speaker == speaker

@@ -875,6 +875,12 @@ _NUMBERED_PERSON = re.compile(r"(?:Juror|Witness|Patient|Victim|Inmate|Prisoner|
                               r"(?:No[.\u2024]|Number|#)?\s*\d{1,3}")
 
 
+# Someone described as kin of a person the text names: "her father", "his widow"
+_KIN = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z]+\s+)?(?P<noun>father|mother|dad|mum|mom|husband|wife|son|"
+                  r"daughter|brother|sister|grandfather|grandmother|uncle|aunt|cousin|widow|widower|fianc[eé]e?|"
+                  r"partner|boyfriend|girlfriend|parents)")
+
+
 def _names_someone(phrase: str) -> bool:
     """Whether a phrase that is not a person's name can still be a speaker: a description ("a senior official",
     "two sources close to Mr. Macron") or a name of an organisation ("The Kremlin", "Reuters")."""
@@ -1067,6 +1073,12 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
                     attr, (short, full, role, person) = alt, fields
                     finder = f"{finder}>{_FINDER_NAMES[_ATTRIBUTION_FINDERS.index(find)]}"
                     break
+            kin = _KIN.fullmatch(attr.speaker.strip()) if not short else None
+            if kin is not None:  # "…,” her father said.": no other finder names anyone, so he says it
+                short = full = attr.speaker.strip()
+                relative = ctx.people.with_role_word(kin.group("noun").lower(), offset + qs, p_index)
+                if relative is not None:  # "John Banky, Ben's older brother, … “…,” said his brother"
+                    short, full, role, person = relative, relative, ctx.people.role_of(relative), True
         if short and person and _names_resolved_speaker(inner, short, attr.speaker if attr else ""):
             short, full, role, person = None, None, None, False  # "“Our Jerry is in heaven,” she said": not Jerry
         if not short and len(inner.split()) < 6:

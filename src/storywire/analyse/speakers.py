@@ -872,6 +872,20 @@ class Mentions:
             return self.fullest(after.name)
         return None
 
+    def with_role_word(self, word: str, position: int, para: int) -> str | None:
+        """The last person named before ``position``, in its paragraph or the one before, with ``word`` in a role
+        written with them or in an apposition after the name ("John Banky, Ben's older brother, spoke ... “…,” said
+        his brother": John Banky)."""
+        apposition = re.compile(rf",\s+[^,.;:!?\"\u201c\u201d]{{0,40}}\b{re.escape(word)}\b")
+        for mt in reversed(self.items):
+            if mt.position >= position or not para - 1 <= mt.para <= para:
+                continue
+            end = self.text.find(mt.name, mt.position) + len(mt.name)
+            if any(word in _low(role).split() for role in self.roles.get(surname(mt.name), ())) or \
+                    apposition.match(self.text, end):
+                return self.fullest(mt.name, position)
+        return None
+
     def _role_fits(self, name: str, content: list[str]) -> bool:
         """Whether a person's roles share a word with a description and hold its head, its last role word ("the
         interior secretary": secretary), or share any word when it names a leader."""
