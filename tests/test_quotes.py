@@ -1225,3 +1225,13 @@ def test_a_place_with_its_apposition_is_no_speaker_of_the_quote_after_it():
 ])
 def test_a_relative_of_someone_named_speaks(text: str, words: str, speaker: str):
     assert quote(text, words).speaker == speaker
+
+
+def test_a_whole_quote_after_a_sentence_ending_on_someone_else_s_speech_verb_is_theirs():
+    # ECB+ dev (fresh17a, Lohan's rehab): unattributed; the sentence's subject is rightly not the speaker
+    text = ("Ann Lee checked into a clinic on Thursday night, her rep confirms to PEOPLE. \u201cShe showed up in the "
+            "morning and hated it. She is interested in going back.\u201d")
+    assert quote(text, "hated it").speaker == "her rep"
+    text = ("Ann Lee checked into a clinic on Thursday night, her rep confirms to PEOPLE, and she will stay a month. "
+            "\u201cShe showed up in the morning and hated it. She is interested in going back.\u201d")
+    assert quote(text, "hated it").speaker is None

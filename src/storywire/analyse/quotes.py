@@ -1655,10 +1655,11 @@ def _previous_sentence(a: _Around, prev_attr_end: int) -> _Attribution | None:
     prev = a.prev_sentence.strip()
     reported = _reported_speech(prev, prev)  # "Page was no tease, Yeager said. “…”": Yeager
     pronoun = _PRONOUN_SAID_END.search(prev)  # "Taking Archie out is his favourite thing, he said. “…”": he
-    if not reported and not pronoun and _SAID_IN_CLAUSE.search(prev):
-        return None  # "Lohan checked into Betty Ford, her rep confirms to PEOPLE. “…”": the rep's, not Lohan's
+    clause = None if reported or pronoun else _SAID_IN_CLAUSE.search(prev)
+    if clause is not None and not _TO_WHOM_END.fullmatch(prev, clause.end()):
+        return None  # "Lohan checked into Betty Ford, her rep confirms to PEOPLE, and …. “…”": not Lohan's
     spk = reported.speaker.replace("\u2024", ".") if reported else pronoun.group(1) if pronoun else \
-        sentence_subject(prev)
+        clause.group("spk").strip() if clause else sentence_subject(prev)  # "…, her rep confirms to PEOPLE."
     if not spk:
         return None
     last = spk.split()[-1]
@@ -1668,9 +1669,11 @@ def _previous_sentence(a: _Around, prev_attr_end: int) -> _Attribution | None:
 
 
 # A clause of its own in which someone else (a few words, no pronoun: "she says", "who told" are the subject's own)
-# says something: the sentence's subject is not who spoke.
-_SAID_IN_CLAUSE = re.compile(rf",\s+(?!(?i:he|she|they|it|i|we|you|who|which|that)\b)(?:[\w'\u2019.-]+\s+){{1,4}}?"
-                             rf"(?:{_CUE_WORDS}|confirms|reports|reported)\b")
+# says something: the sentence's subject is not who spoke; when the clause ends the sentence, its speaker is.
+_SAID_IN_CLAUSE = re.compile(rf",\s+(?!(?i:he|she|they|it|i|we|you|who|which|that)\b)"
+                             rf"(?P<spk>(?:[\w'\u2019.-]+\s+){{1,4}}?)(?:{_CUE_WORDS}|confirms|reports|reported)\b")
+# The rest of a sentence after its closing clause's speech verb: "…, her rep confirms to PEOPLE."
+_TO_WHOM_END = re.compile(r"(?:\s+(?:to|in|on)\s+[^,.;:!?]{1,40})?\s*[.!]?\s*")
 _PRONOUN_SAID_END = re.compile(r",\s+(he|she)\s+(?:said|says|added|adds|explained|recalled)\s*[.!]$")
 _ASIDE_BEFORE = re.compile(r"\s(?:\u2014|\u2013|--)\s(?:(?!\u2014|\u2013|--).)+(?:\u2014|\u2013|--)\s*$")
 _SENTENCE_ENDS = (". ", "? ", "! ", ".\u201d ", '." ', "?\u201d ", "!\u201d ")
