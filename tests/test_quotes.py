@@ -1235,3 +1235,13 @@ def test_a_whole_quote_after_a_sentence_ending_on_someone_else_s_speech_verb_is_
     text = ("Ann Lee checked into a clinic on Thursday night, her rep confirms to PEOPLE, and she will stay a month. "
             "\u201cShe showed up in the morning and hated it. She is interested in going back.\u201d")
     assert quote(text, "hated it").speaker is None
+
+
+def test_a_statement_by_someone_before_a_colon_is_theirs():
+    # ECB+ dev (fresh17a, the Endangered Species Act): unattributed, or credited to the group releasing it
+    text = ("Below is a statement by Ann Cole, director of the Water Program : \u201cSeveral changes have undermined "
+            "the act, and today the administration has begun to repair the damage.\u201d")
+    assert quote(text, "repair the damage").speaker == "Ann Cole"
+    text = ("The group released a letter from Ann Cole: \u201cSeveral changes have undermined the act, and today the "
+            "administration has begun to repair the damage.\u201d")
+    assert quote(text, "repair the damage").speaker == "Ann Cole"

@@ -1620,12 +1620,17 @@ _TITLED_NAME_COLON = re.compile(r"(?<!warns )(?<!warned )(?<!tells )(?<!told )(?
                                 r"(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})\s*:\s*$")
 
 
+# A document and its author right before a colon: "Below is a statement by Francesca Grifo, director of …:"
+_DOCUMENT_BY = re.compile(r"\b(?:" + "|".join(sorted(DOCUMENT_NOUNS | {"message", "remarks", "speech", "testimony"}))
+                          + r")\s+(?:by|from)\s+(?P<spk>[A-Z][^:.!?\"\u201c\u201d]{1,120}?)\s*:\s*$")
+
+
 def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """A sentence ending with a colon right before the quote, whose subject is a person ("X reassured her:"), or
     naming who speaks at its end ("That prompted the following, with Kilmeade stating:", "experts such as Dr X:")."""
     if not a.before.rstrip().endswith(":"):
         return None
-    speaking = _WITH_SPEAKING.search(a.before) or _TITLED_NAME_COLON.search(a.before)
+    speaking = _WITH_SPEAKING.search(a.before) or _TITLED_NAME_COLON.search(a.before) or _DOCUMENT_BY.search(a.before)
     spk = speaking.group("spk") if speaking else sentence_subject(a.before)
     if not spk:
         return None
