@@ -14,6 +14,7 @@ import pytest
 
 from storywire.analyse.quote_eval import evaluate, read_cases, summary
 from storywire.analyse.quotes import Quote, extract_quotes, merge_quotes
+from storywire.analyse.speakers import trim_phrase
 
 EXE = Path(sys.executable).parent / "storywire"
 REPO = Path(__file__).resolve().parents[1]
@@ -1245,3 +1246,13 @@ def test_a_statement_by_someone_before_a_colon_is_theirs():
     text = ("The group released a letter from Ann Cole: \u201cSeveral changes have undermined the act, and today the "
             "administration has begun to repair the damage.\u201d")
     assert quote(text, "repair the damage").speaker == "Ann Cole"
+
+
+@pytest.mark.parametrize("phrase, trimmed", [
+    # ECB+ dev (fresh17a, the Indian navy's pirates): the ledger showed "The Indian Navy in November"
+    ("The Indian Navy in November", "The Indian Navy"), ("the navy in 2008", "the navy"),
+    ("Ann Cole last November", "Ann Cole"), ("a source in March 12", "a source"),
+    ("Theresa May", "Theresa May"), ("Brian May on Thursday", "Brian May"),
+])
+def test_a_month_or_a_year_after_a_speaker_is_no_part_of_it(phrase: str, trimmed: str):
+    assert trim_phrase(phrase) == trimmed
