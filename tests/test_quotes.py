@@ -1256,3 +1256,18 @@ def test_a_statement_by_someone_before_a_colon_is_theirs():
 ])
 def test_a_month_or_a_year_after_a_speaker_is_no_part_of_it(phrase: str, trimmed: str):
     assert trim_phrase(phrase) == trimmed
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # ECB+ dev (fresh17a, the Indian navy's pirates): the ledger credited "a Defence Ministry statement"
+    ("\u201cThe boats disengaged and attempted escape,\u201d a Defence Ministry statement said.", "Defence Ministry"),
+    ("The boats fled, a Defence Ministry statement said. \u201cThe boats disengaged and attempted escape.\u201d",
+     "Defence Ministry"),
+    ("\u201cWe arrested the driver,\u201d a police statement said.", "police"),
+    ("Ann Cole, 41, was hurt, the NCAA report said. \u201cThe boats disengaged and attempted escape.\u201d", "NCAA"),
+])
+def test_a_document_named_by_its_issuer_is_the_issuer_s_words(text: str, speaker: str):
+    assert quotes_of(text)[-1].speaker == speaker
+    text = ("The Indian government issued a statement.\n\nThe boats were found, the Indian statement said. "
+            "\u201cThe boats disengaged and attempted escape.\u201d")
+    assert quote(text, "attempted escape").speaker != "Indian"

@@ -489,7 +489,9 @@ def _head_trimmed(phrase: str) -> str:
             (words[-1].endswith("ly") and words[-1].islower() and words[-1] not in _LY_NOUNS or
              words[-2][:1].isupper() and words[-2].lower() not in _ARTICLE_WORDS and
              (words[-1].lower() in DOCUMENT_NOUNS or words[-1] in _ADVERBS)):  # not "The statement": "The"
-        words.pop()  # "a former Turning Point staffer simply": the staffer
+        popped = words.pop()  # "a former Turning Point staffer simply": the staffer
+        if popped.lower() in DOCUMENT_NOUNS and words[0].lower() in ("a", "an"):
+            words.pop(0)  # "a Defence Ministry statement": Defence Ministry
     return " ".join(words)
 
 
@@ -647,6 +649,10 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
         return one, one, None, False
     if low == "another" and (another := _another_of(ctx, position, para)) is not None:
         return another, another, None, False  # "“…,” a guard says. “…,” another replies": another guard
+    by_issuer = _ISSUER_DOCUMENT.match(full)
+    if by_issuer is not None and by_issuer.group("noun").lower() in DOCUMENT_NOUNS and \
+            not _DEMONYM.fullmatch(by_issuer.group("owner").strip()):  # "a police statement": the police
+        return by_issuer.group("owner").strip(), by_issuer.group("owner").strip(), None, False
     if low in _NOBODY or _names_no_source(sp.name):
         return None, None, None, False
     acronym = ctx.acronyms.get(re.sub(r"^the\s+", "", sp.name, flags=re.IGNORECASE))
@@ -654,7 +660,7 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
         return acronym, acronym, None, False
     owner = _DOCUMENT_OWNER.match(sp.name)
     if owner is not None and owner.group("noun").lower() in DOCUMENT_NOUNS:  # "the NYPD's statement": the NYPD's
-        return owner.group("owner"), owner.group("owner"), None, False
+        return owner.group("owner").strip(), owner.group("owner").strip(), None, False
     issued = _DOCUMENT_FROM.match(full)
     if issued is not None and issued.group("noun").lower() in DOCUMENT_NOUNS:
         fields = _phrase_fields(ctx, issued.group("owner"), position, para)
@@ -735,6 +741,11 @@ _DOCUMENT_OWNER = re.compile(r"^(?P<owner>(?:[Tt]he\s+)?[A-Z][\w&\-]*(?:\s+[A-Z]
                              r"(?:[a-z]+\s+)?(?P<noun>\w+)$")
 
 
+# A document named by its issuer: "a Defence Ministry statement", "a police report"
+_ISSUER_DOCUMENT = re.compile(r"^(?:[Aa]n?|[Tt]he)\s+(?P<owner>(?:[A-Z][\w&\-]*\s+){1,4}|police\s+|army\s+|military\s+)"
+                              r"(?P<noun>[a-z]+)$")
+# A word for where something is from ("the Indian statement"): not who issued it
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i)")
 # A document and who issued it: "A statement from Surrey police", "the news release issued by the sheriff's office"
 _DOCUMENT_FROM = re.compile(r"^(?:(?:[Aa]n?|[Tt]he|[Aa]nother|[Oo]ne)\s+)?(?:[a-z][\w\-]*\s+)?(?P<noun>[a-z]+?)s?\s+"
                             r"(?:from|by|issued\s+by)\s+(?P<owner>\S.*)$")
