@@ -1271,3 +1271,13 @@ def test_a_document_named_by_its_issuer_is_the_issuer_s_words(text: str, speaker
     text = ("The Indian government issued a statement.\n\nThe boats were found, the Indian statement said. "
             "\u201cThe boats disengaged and attempted escape.\u201d")
     assert quote(text, "attempted escape").speaker != "Indian"
+
+
+def test_a_description_of_an_organisation_is_the_one_credited_just_before_it():
+    # ECB+ dev (fresh17a, the Qeshm quake): "the agency" stayed the speaker though the sentence before named IRNA
+    text = ("The main hospital was having trouble keeping up, Iran's official news agency IRNA said. It's "
+            "\u201cfull of wounded and dying people,\u201d the agency reported.")
+    assert quote(text, "full of wounded").speaker == "Iran's official news agency IRNA"
+    text = ("The hospital was full, the agency said. It is \u201cfull of wounded and dying people,\u201d the agency "
+            "reported.")
+    assert quote(text, "full of wounded").speaker == "the agency"

@@ -681,6 +681,9 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
         sayers = _credited_before(ctx.sayers, position)
         if org is None and low == "it" and sayers and sayers[-1][0] >= para - 1:
             org = sayers[-1][1].speaker  # "…," the lawsuit states. "…," it argues
+        if org is None and low != "it":  # "…, Iran's official news agency IRNA said. It's “…,” the agency reported"
+            org = next((q.speaker for p, q in reversed(sayers) if p >= para - 1 and q.speaker and q.speaker != sp.name
+                        and low.split()[-1] in (q.speaker_full or q.speaker).lower().split()), None)
         if org is not None:
             return org, org, None, False
     described_at = ctx.people.described_last(position, para, sp.gender) if low in ("he", "she") else None
