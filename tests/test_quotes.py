@@ -1281,3 +1281,12 @@ def test_a_description_of_an_organisation_is_the_one_credited_just_before_it():
     text = ("The hospital was full, the agency said. It is \u201cfull of wounded and dying people,\u201d the agency "
             "reported.")
     assert quote(text, "full of wounded").speaker == "the agency"
+
+
+@pytest.mark.parametrize("text", [
+    # ECB+ dev (fresh5, the deputy's killer sentenced): unattributed, the closing mark glued to the name
+    "\u201cWe appreciate the gravity of the decision the jury had to make,\u201d Ann Cole said afterward.",
+    "\"We appreciate the gravity of the decision the jury had to make, \"Ann Cole, the deputy's wife, said afterwards.",
+])
+def test_said_afterward(text: str):
+    assert quote(text, "gravity of the decision").speaker == "Ann Cole"
