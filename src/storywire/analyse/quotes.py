@@ -107,8 +107,8 @@ _CUE_WORDS = (
     r"quips|contends|laments|emphasi[sz]es|hints|reassures|muses|pleads|confides|reiterated|reiterates|repeated|"
     r"repeats|reflected|reflects|penned|pens"
 )
-_CIRC = (r"(?:\s+(?:in|on|at|during|to|after|before|from|outside|via|while|with|later|earlier|afterwards?|separately|again|"
-         r"also|last|this|late|early|yesterday|today|tonight|of|about|by|over|amid|through|years|months|weeks|days|"
+_CIRC = (r"(?:\s+(?:in|on|at|during|to|after|before|from|outside|via|while|with|later|earlier|afterwards?|separately|"
+         r"again|also|last|this|late|early|yesterday|today|tonight|of|about|by|over|amid|through|years|months|weeks|days|"
          r"hours|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:!?\"\u201c\u201d\u2014\u2013]{0,60}?)?")
 # Verbs that attribute a quote only right after it ("…," Fridman began. "…," Coen interjected. "…," the letter read:
 # a text's words, but not "…," the widow read: someone else's).
