@@ -1290,3 +1290,14 @@ def test_a_description_of_an_organisation_is_the_one_credited_just_before_it():
 ])
 def test_said_afterward(text: str):
     assert quote(text, "gravity of the decision").speaker == "Ann Cole"
+
+
+def test_a_long_title_inside_an_attribution_is_read_across_and_never_a_quote():
+    # ECB+ dev (fresh7a, Bettie Page): the book title in the attribution was listed as a quote and joined to the
+    # next one under "Quote' James Swanson"; the quote before it was unattributed
+    text = ("She had left the public eye in 1957. \"She is the last great icon of the decade, '' Ann Cole, co-author "
+            "of \"Bettie Page: The Life of a Pinup Legend, '' said in a 1996 interview. \"Like James Dean, she "
+            "brought something modern to the era. ''")
+    assert [(q.speaker, q.text) for q in quotes_of(text)] == [
+        ("Ann Cole", "She is the last great icon of the decade. Like James Dean, she brought something modern to "
+                     "the era.")]

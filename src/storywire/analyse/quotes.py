@@ -1095,8 +1095,11 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
                     short, full, role, person = relative, relative, ctx.people.role_of(relative), True
         if short and person and _names_resolved_speaker(inner, short, attr.speaker if attr else ""):
             short, full, role, person = None, None, None, False  # "“Our Jerry is in heaven,” she said": not Jerry
-        if not short and len(inner.split()) < 6:
-            continue  # scare quotes, titles, nicknames
+        attr_before = attrs[k - 1] if k > 0 else None
+        in_attribution = titled[k] and attr_before is not None and attr_before.end > qs
+        if not short and (len(inner.split()) < 6 or in_attribution):
+            continue  # scare quotes, titles, nicknames; a title inside the last quote's attribution ("…,” X,
+            # co-author of “Bettie Page: The Life of a Pinup Legend,” said)
         if short and len(inner.split()) < 3 and not own:
             continue
         para_quotes.append(Quote("direct", inner, short, full, attr.cue if attr else None,
@@ -1206,7 +1209,8 @@ def _is_title(a: _Around) -> bool:
     capitalised but the small ones ("director of “A Beautiful Mind”", "a sequel to “The Hunger Games.”")."""
     words = re.findall(r"\w[\w'\u2019/\-]*", a.quote)
     before = a.before.rstrip()
-    if not 1 <= len(words) <= 6 or not before or before[-1] in ",:" or re.search(r"[.!?,;:]\S", a.quote):
+    most = 12 if _WORK_OF.search(before) else 6  # "co-author of “Bettie Page: The Life of a Pinup Legend”"
+    if not 1 <= len(words) <= most or not before or before[-1] in ",:" or re.search(r"[.!?,;:]\S", a.quote):
         return False
     if len(words) == 1 and re.search(r"[.!?]", a.quote):
         return False  # He responded, "Yes."
@@ -1369,22 +1373,28 @@ def _after_across_titles(masked: str, spans: list[tuple[int, int, bool]], k: int
     """The text after quote ``k`` up to the next quote, or across a title in the attribution (", Randy Barbato, an
     executive producer of “Drag Race,” said."), its marks blanked so that the attribution reads on."""
     j = k + 1
-    while j < len(spans) and _title_words(masked[spans[j][0]:spans[j][1]]) and \
-            not re.search(r"[.!?]\s", masked[start:spans[j][0]]):
+    while j < len(spans) and not re.search(r"[.!?]\s", masked[start:spans[j][0]]) and \
+            _title_words(masked[spans[j][0]:spans[j][1]], _WORK_OF.search(masked, start, spans[j][0]) is not None):
         end = spans[j + 1][0] - 1 if j + 1 < len(spans) else len(masked)
         j += 1
     text = list(masked[start:end])
     for qs, qe, _ in spans[k + 1:j]:
-        for at in (qs - 1, qe):
-            if start <= at < end and text[at - start] in ALL_DOUBLE:
-                text[at - start] = " "
+        for at in range(max(qs - 1, start), min(qe + 2, end)):
+            if text[at - start] in ALL_DOUBLE or text[at - start] in (".!?;:'" if at < qe else "'"):
+                text[at - start] = " "  # its marks and the stops inside it ("Bettie Page: The Life of …")
     return "".join(text)
 
 
-def _title_words(quote: str) -> bool:
-    """Whether a quote reads as a title: one to six words, capitalised but the small ones ("Drag Race,")."""
+# The maker of a work named next: "co-author of “Bettie Page: The Life of a Pinup Legend,”"
+_WORK_OF = re.compile(r"\b(?:author|co-author|writer|director|producer|creator|star|host|editor)\s+of\s*"
+                      r"[\"\u201c]?\s*$")
+
+
+def _title_words(quote: str, of_a_work: bool = False) -> bool:
+    """Whether a quote reads as a title: one to six words (twelve after "author of" and the like), capitalised but
+    the small ones ("Drag Race,")."""
     words = re.findall(r"\w[\w'\u2019/\-]*", quote)
-    return 1 <= len(words) <= 6 and words[0][:1].isupper() and \
+    return 1 <= len(words) <= (12 if of_a_work else 6) and words[0][:1].isupper() and \
         all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_GLUE for w in words)
 
 
