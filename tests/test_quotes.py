@@ -1301,3 +1301,14 @@ def test_a_long_title_inside_an_attribution_is_read_across_and_never_a_quote():
     assert [(q.speaker, q.text) for q in quotes_of(text)] == [
         ("Ann Cole", "She is the last great icon of the decade. Like James Dean, she brought something modern to "
                      "the era.")]
+
+
+def test_a_whole_quote_followed_by_she_said_and_reported_speech_is_hers():
+    # ECB+ dev (fresh5, the Banky family): unattributed between two of the friend's quotes
+    text = ("\u201cHe was bright,\u201d said Nancy Hill, a family friend. Hill and her husband Eric, both retired "
+            "teachers, knew Ben as a baby because they taught with Ben's father Jake. The Hills' attended Ben's "
+            "wedding on an island where his parents now live. \u201cThey weren't married very long, just a couple of "
+            "years.\u201d She said Ben and his wife grew up as neighbours.")
+    assert quote(text, "married very long").speaker == "Nancy Hill"
+    text = "\u201cThey weren't married very long, just a couple of years.\u201d She said, \u201cNo.\u201d"
+    assert quote(text, "married very long").speaker is None

@@ -164,6 +164,8 @@ _CUE_FIRST_INTRO = re.compile(rf"(?:^|,\s+)(?P<cue>says|said|asks|asked|adds|add
 _NEXT_SENTENCE = re.compile(
     r"^\s*(?P<spk>He|She|(?:Mr|Mrs|Ms|Dr)\u2024?\s+[A-Z][\w'\u2019\-]+|[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)?)"
     r"\s+(?P<cue>added|continued|went on|explained)\b")
+# A sentence of the same speaker's reported speech after a whole-sentence quote: "“….” She said Ben and his wife …"
+_NEXT_SENTENCE_SAID = re.compile(r"^\s*(?P<spk>He|She)\s+(?P<cue>said|says)\s+(?=\w)")
 _BEFORE_INTRO = re.compile(rf"(?P<spk>{_SPK})\s+(?P<cue>{_CUE_EXT})(?:\s+that)?\s*[,:]?\s*$")
 # Words credited by the phrase right before them: "what X calls", "in X's words", "X describes Y as", "as X put it,"
 _WHO = r"(?P<spk>(?:[\w\-'\u2019.\u2024]+\s+){0,5}?(?:[A-Z][\w\-'\u2019.\u2024]*|he|she|they))"
@@ -1666,7 +1668,7 @@ def _next_sentence(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """A whole-sentence quote followed by "He added ..." or "Jones continued ...": that speaker."""
     if a.quote.rstrip()[-1:] not in ".!?" and not re.match(r"^\s*[.!?]", a.after):
         return None
-    m = _NEXT_SENTENCE.match(a.after.lstrip(" .!?"))
+    m = _NEXT_SENTENCE.match(a.after.lstrip(" .!?")) or _NEXT_SENTENCE_SAID.match(a.after.lstrip(" .!?"))
     if not m:
         return None
     return _Attribution(m.group("spk").replace("\u2024", "."), m.group("cue"), m.group().strip(), True,
