@@ -1319,3 +1319,14 @@ def test_a_whole_quote_followed_by_she_said_and_reported_speech_is_hers():
     assert quote(text, "married very long").speaker == "Nancy Hill"
     text = "\u201cThey weren't married very long, just a couple of years.\u201d She said, \u201cNo.\u201d"
     assert quote(text, "married very long").speaker is None
+
+
+def test_words_described_by_someone_and_a_clause_is_no_speaker():
+    # The Intercept (the as-user store): the ledger showed "opened with the story of Gal Abdush" and "including
+    # the account of Cohen" as speakers
+    text = ("The article opened with the story of Ann Cole, described by the Times as \u201cthe woman in the black "
+            "dress.\u201d Video followed.")
+    assert quote(text, "black dress").speaker == "the Times"
+    text = ("Critics flagged contradictions in the stories told in the report, including the account of Ben Reed, who "
+            "had initially said \u201che chose not to look, but he could hear them laughing.\u201d")
+    assert quote(text, "chose not to look").speaker in ("Ben Reed", None)

@@ -180,6 +180,8 @@ _WORDS_OF = tuple(re.compile(rf"{pattern}\s*$") for pattern in (
     rf"\b[Ii]n\s+the\s+(?P<cue>words)\s+of\s+{_WHO}\s*,",
     rf"(?:^\s*|[,;:]\s+|\band\s+){_WHO}\s+(?P<cue>describes|described|calls|called|labels|labell?ed|brands|branded)"
     rf"\s+(?:[^,.;:!?\"\u201c\u201d]{{1,80}}?\s+)?as",
+    # "Gal Abdush, described by the Times as": the describer's words
+    rf"\b(?P<cue>described|called|labell?ed|branded|dubbed)\s+by\s+{_WHO}\s+as",
     rf"\b[Aa]s\s+{_WHO_AS}\s+(?:(?:himself|herself|themselves)\s+)?(?:(?:has|had|have|once|later|famously)\s+)?"
     rf"(?P<cue>explained|explains|said|says|wrote|writes|put\s+it|noted|notes|observed|argued|"
     rf"argues|remarked|recalled|once\s+said|has\s+said|told\s+[^,.;:!?]{{1,40}}?)"
@@ -911,6 +913,8 @@ def _names_someone(phrase: str) -> bool:
     if low and low[0] in _PLACE_WORDS:
         return False  # "said in a 1996 interview with NBC": a place or a time, not a speaker
     nouns = SPEAKER_NOUNS | ROLE_WORDS | ORG_NOUNS | EPITHET_NOUNS
+    if words[0].islower() and low[0].endswith(("ed", "ing")) and low[0] not in nouns:
+        return False  # "opened with the story of Gal Abdush", "including the account of Cohen": a clause
     if not words[-1][:1].isupper() and low[-1] not in nouns and low[-1].rstrip("s") not in nouns:
         return False  # "Papandreou expressed shock": a clause, not a name ending in its head
     return any(w[:1].isupper() for w in words) or any(w in SPEAKER_NOUNS or w in ROLE_WORDS for w in low) or \
