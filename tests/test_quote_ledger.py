@@ -85,3 +85,10 @@ def test_initials_are_a_given_name_so_a_son_s_words_are_not_his_father_s():
     b = art(2, "Paper B", "\u201cAt first I thought it was thunder,\u201d said T.J. Simons, who lives nearby.")
     speakers = {text[:10]: speaker for text, speaker, _ in ledger(a, b)}
     assert speakers == {"I think it": "DiLeo", "At first I": "T.J. Simons"}, speakers
+
+
+def test_a_title_written_as_one_hyphenated_word_is_a_role():
+    # CNN (the as-user store): the ledger showed "Editor-in-Chief Mark Thompson" as the speaker
+    a = art(1, "Paper A", "\u201cThere is something about the essence of CNN,\u201d said Editor-in-Chief Mark "
+            "Thompson.")
+    assert [speaker for _, speaker, _ in ledger(a)] == ["Mark Thompson"]

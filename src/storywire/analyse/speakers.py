@@ -268,6 +268,8 @@ _ADVERB_TAIL = re.compile(r",\s*(?:meanwhile|however|too|though|instead|also|the
 _PARTY_STATE = re.compile(r"^[DRI]-[A-Z][\w.]*$")
 
 
+# Titles written as one word with a lower-case word inside: "Editor-in-Chief", "Commander-in-Chief"
+_HYPHENATED_TITLE = re.compile(r"-(?:in|at|of)-")
 # Initials that stand for a place or a body, never for a person's given names
 _PLACE_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "L.A.", "N.Y.", "N.J.", "S.F.", "U.A.E."})
 
@@ -280,6 +282,8 @@ def _is_name_word(word: str) -> bool:
     low = _low(word)
     if low.endswith(("-based", "-born", "-bred", "-raised")):
         return False  # "New York-based Human Rights Watch", "London-born Raye": the place is no part of the name
+    if _HYPHENATED_TITLE.search(low):
+        return False  # "Editor-in-Chief Mark Thompson": a title
     acronym = len(word.rstrip(".\u2024")) > 1 and word.replace("-", "").isupper()  # "NATO", not the initial "L."
     return bool(word[:1].isupper()) and not acronym and low not in ROLE_WORDS and low not in NOT_NAME and \
         low not in HONORIFICS
