@@ -435,11 +435,11 @@ def test_a_so_called_term_is_nobodys_words():
 
 def test_a_quote_after_a_sentence_someone_else_confirms_is_not_its_subjects():
     """Found in the as-user store: 'Lohan checked into ..., her rep confirms to PEOPLE. “And she showed up ...”'
-    credited the rep's words (about "she") to Lohan. Someone named in the clause's own pronoun is still the
-    subject ("she says", "he wrote")."""
+    credited the rep's words (about "she") to Lohan; they are the rep's (round 18, fresh17a). Someone named in the
+    clause's own pronoun is still the subject ("she says", "he wrote")."""
     text = ("Mia Lane checked into the Palm Clinic in Rancho Mirage on Thursday night, for a three-month stay, her "
             "rep confirms to Hello. \u201cAnd she showed up at the other clinic in the morning and hated it.\u201d")
-    assert quote(text, "hated it").speaker is None
+    assert quote(text, "hated it").speaker == "her rep"
     text = ("Ivy Moss hopes that people will admire the island. It is easy, she says, for people to marvel at it. "
             "\u201cBut they don\u2019t know the work that goes into keeping it that way.\u201d")
     assert quote(text, "keeping it").speaker == "Ivy Moss"
