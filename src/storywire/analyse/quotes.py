@@ -1669,7 +1669,8 @@ def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
 
 
 def _next_sentence(a: _Around, prev_attr_end: int) -> _Attribution | None:
-    """A whole-sentence quote followed by "He added ..." or "Jones continued ...": that speaker."""
+    """A whole-sentence quote followed by "He added ..." or "Jones continued ...", or by "She said ..." reporting
+    more of her words: that speaker."""
     if a.quote.rstrip()[-1:] not in ".!?" and not re.match(r"^\s*[.!?]", a.after):
         return None
     m = _NEXT_SENTENCE.match(a.after.lstrip(" .!?")) or _NEXT_SENTENCE_SAID.match(a.after.lstrip(" .!?"))

@@ -34,8 +34,9 @@ from .first_names import first_name_gender
 Gender = Literal["m", "f", "?"]
 
 _DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-# Time and place words after a speaker ("on Thursday", "late Wednesday", "in Moscow", "at a news conference").
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# Time and place words after a speaker ("on Thursday", "late Wednesday", "in November", "in Moscow", "at a news
+# conference").
 _TIME = (rf"\s+(?:on|late|early|last|this|earlier|later)?\s*(?:{_DAYS}|night|week|month|year)"
          r"(?:\s+(?:morning|afternoon|evening|night))?"
          rf"|\s+(?:in|on|late|early|last|this|since)\s+(?:{_MONTHS}(?:\s+\d{{1,2}})?|\d{{4}})"
@@ -886,9 +887,9 @@ class Mentions:
         for mt in reversed(self.items):
             if mt.position >= position or not para - 1 <= mt.para <= para:
                 continue
-            end = self.text.find(mt.name, mt.position) + len(mt.name)
+            at = self.text.find(mt.name, mt.position)
             if any(word in _low(role).split() for role in self.roles.get(surname(mt.name), ())) or \
-                    apposition.match(self.text, end):
+                    at >= 0 and apposition.match(self.text, at + len(mt.name)):
                 return self.fullest(mt.name, position)
         return None
 
