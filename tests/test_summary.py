@@ -139,6 +139,13 @@ def test_the_26_year_old_opener_is_skipped():
     ("Police said they had arrested three men in connection with the attack in Leeds on Tuesday.", False),
     ("Smith said his lawyer would appeal against the ruling of the High Court in London.", False),
     ("Raye and Mendes will meet again this year in a rematch in Las Vegas, promoters confirmed.", False),
+    # round 18, even story ids of the as-user store
+    ("Now some are suggesting that THIS might finally be the straw that breaks the scheme's back.", True),
+    ("A major part of that is its plan to sell off the airline's core short-haul aviation business.", True),
+    ("No, she was not going to allow anyone or anything to diminish the joy she felt on stage.", True),
+    ("Not exactly the wild and crazy comedy type that has been hosting the Oscars for 20 years.", True),
+    ("Not since 1990 has the team won the title at home in front of its own supporters.", False),
+    ("Officials said that the bridge will reopen on Monday after repairs to its deck are finished.", False),
 ])
 def test_a_sentence_leaning_on_something_not_said_is_no_item(text, leans_back):
     assert refers_back(text) is leans_back
@@ -774,3 +781,15 @@ def test_a_name_in_the_possessive_is_the_same_name():
     conflicts = [s for s in d["summary"] if s["kind"] == "conflict"]
     assert [{(v["value"], tuple(v["article_ids"])) for v in c["values"]} for c in conflicts] == [
         {("80", (1,)), ("70", (2,))}], d["summary"]
+
+
+@pytest.mark.parametrize("text", [
+    "There is a lot to unpack here about the new policy, so bear with me.",
+    "Soon, with co-author James Swanson, I embarked on the adventure of writing her biography.",
+    "Seeing emergency patients who do not have a dentist gives me an insight into the system.",
+])
+def test_the_writer_speaking_in_the_first_person_is_no_item(text):
+    # round 18, even story ids of the as-user store: the summary spoke as the writer of one page
+    assert not stands_alone(text, norm_tokens(text))
+    veterans = "Veterans who served in World War I were honoured in the capital with a parade on Sunday."
+    assert stands_alone(veterans, norm_tokens(veterans))

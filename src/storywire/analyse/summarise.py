@@ -58,7 +58,9 @@ _CONNECTIVES = (
     r"in addition|in turn|as a result|by contrast|on the other hand|even so|despite this|despite that|"
     r"at the time|in response|actually|indeed|in fact|of course|after all|again|"
     # a comment on what was said before: "Obviously, there's division on the right as well."
-    r"obviously|naturally|fortunately|unfortunately|surely|at least(?=\s+(?:we|i|you|he|she|they|it|this|there)\b)"
+    r"obviously|naturally|fortunately|unfortunately|surely|at least(?=\s+(?:we|i|you|he|she|they|it|this|there)\b)|"
+    # an answer or a denial of what was said before: "No, Bettie was not going to …", "Not at the patients …"
+    r"(?:no|yes)(?=\s*,)|not(?=\s+(?:at|exactly|so|because|that|for|to|with|in|just|quite|even|least)\b)"
 )
 _PRONOUNS = (
     r"he|she|they|it|its|it's|his|her|hers|their|theirs|them|him|we|our|us|i|my|you|this|these|those|that|"
@@ -237,10 +239,12 @@ _DEMONSTRATIVE_SUBJECT = re.compile(
     r"showed|makes|made|has|had|will|would|could|can|may|might|should|must|seems|seemed|suggests|suggested)\b",
     re.IGNORECASE,
 )
-# "followed this with", "do this instead", "experts say these were": a demonstrative with no noun of its own.
+# "followed this with", "do this instead", "experts say these were", "THIS might", "A major part of that is": a
+# demonstrative with no noun of its own.
 _DEMONSTRATIVE_PRONOUN = re.compile(
-    r"\b(?:this|these|those)(?:\s+(?:with|instead|is|was|are|were|will|would|could|can|has|had|means|meant)\b"
-    r"|\s*[.,;:!?])",
+    r"\b(?:this|these|those)(?:\s+(?:with|instead|is|was|are|were|will|would|could|can|might|may|must|should|has|"
+    r"had|means|meant)\b|\s*[.,;:!?])"
+    r"|\b(?:of|about|for|with|from|by)\s+that\s+(?:is|was|are|were|will|would|could|can|might|may|has|had|means)\b",
     re.IGNORECASE,
 )
 # "Senior leadership at the Times did.": a sentence ending on an auxiliary leaves its verb to the sentence before.
@@ -392,6 +396,12 @@ _TO_THE_READER = re.compile(
 )
 
 
+# "There's a lot to unpack here, so bear with me.", "Soon, with co-author James Swanson, I embarked on …": the
+# writer speaking in the first person outside any quotation, not news ("I" not after a capitalised word: "World
+# War I", "Elizabeth I").
+_WRITER_VOICE = re.compile(r"\b(?:me|my|mine|myself)\b"
+                           r"|(?:^|(?<=[^\w\s])|(?<=\b[a-z]))\s*\bI\b(?=\s*['\u2019]?\s*[a-z])")
+
 # "CLAIM: …", "LAURA INGRAHAM: Joining me now …", "A: I cannot comment …", "About the prison: The unit …": a label in
 # capitals, or of up to three words, before a colon: a transcript's speaker, a form's field or a fact check's claim.
 _LABEL = re.compile(r"^[\"'(]*(?:[A-Z][A-Z0-9 .'&-]{0,40}|[A-Z][\w'-]*(?:\s+[\w'-]+){0,2}):\s+[A-Z0-9]")
@@ -414,7 +424,8 @@ def stands_alone(text: str, tokens: list[str], quoted: float | None = None, lead
     if split_quote or t.count('"') % 2 or (t[0] == "'" and len(_SINGLE_QUOTE.findall(t)) % 2):
         return False  # a piece of a quote split across sentences
     if (refers_back(t, lead_in, names) or _WRITER_NOTE.match(t) or _SHOUTED.search(t) or _LABEL.match(t)
-            or _TO_THE_READER.search(_outside_quotes(t)) or _ABOUT_THE_PAGE.search(_outside_quotes(t))):
+            or _TO_THE_READER.search(_outside_quotes(t)) or _ABOUT_THE_PAGE.search(_outside_quotes(t))
+            or _WRITER_VOICE.search(_outside_quotes(t))):
         return False
     if quoted is None:
         quoted = sum(e - s for s, e, _ in quote_spans(t)) / len(t)
