@@ -787,9 +787,12 @@ def test_a_name_in_the_possessive_is_the_same_name():
     "There is a lot to unpack here about the new policy, so bear with me.",
     "Soon, with co-author James Swanson, I embarked on the adventure of writing her biography.",
     "Seeing emergency patients who do not have a dentist gives me an insight into the system.",
+    ":: My deepest and sincere condolences to the family of our sports writer.",
+    "My deepest and sincere condolences to the family of our sports writer.",
 ])
 def test_the_writer_speaking_in_the_first_person_is_no_item(text):
     # round 18, even story ids of the as-user store: the summary spoke as the writer of one page
     assert not stands_alone(text, norm_tokens(text))
-    veterans = "Veterans who served in World War I were honoured in the capital with a parade on Sunday."
-    assert stands_alone(veterans, norm_tokens(veterans))
+    for other in ("Veterans who served in World War I were honoured in the capital with a parade on Sunday.",
+                  "Raye won six awards after releasing her debut album My 21st Century Blues in 2023."):
+        assert stands_alone(other, norm_tokens(other))

@@ -399,7 +399,7 @@ _TO_THE_READER = re.compile(
 # "There's a lot to unpack here, so bear with me.", "Soon, with co-author James Swanson, I embarked on …": the
 # writer speaking in the first person outside any quotation, not news ("I" not after a capitalised word: "World
 # War I", "Elizabeth I").
-_WRITER_VOICE = re.compile(r"\b(?:me|my|mine|myself)\b"
+_WRITER_VOICE = re.compile(r"\b(?:me|my|myself)\b|^\W*My\b"
                            r"|(?:^|(?<=[^\w\s])|(?<=\b[a-z]))\s*\bI\b(?=\s*['\u2019]?\s*[a-z])")
 
 # "CLAIM: …", "LAURA INGRAHAM: Joining me now …", "A: I cannot comment …", "About the prison: The unit …": a label in
@@ -417,8 +417,8 @@ def stands_alone(text: str, tokens: list[str], quoted: float | None = None, lead
     if not (MIN_WORDS <= len(tokens) <= (PAIR_MAX_WORDS if lead_in else MAX_WORDS)):
         return False
     t = fold(text).strip()
-    if not t or t[0].islower() or t[0] in "(-":
-        return False
+    if not t or t[0].islower() or t[0] in "(-:;,.":
+        return False  # (":: My deepest condolences": a page's glyphs before the sentence)
     if t.rstrip("\"')").rstrip()[-1:] not in ".!":
         return False
     if split_quote or t.count('"') % 2 or (t[0] == "'" and len(_SINGLE_QUOTE.findall(t)) % 2):
