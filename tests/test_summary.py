@@ -38,6 +38,15 @@ def sentences(d: dict) -> list[str]:
     return [s["text"] for s in d["summary"] if s.get("kind", "sentence") == "sentence"]
 
 
+def conflicts(d: dict) -> list[dict]:
+    return [s for s in d["summary"] if s["kind"] == "conflict"]
+
+
+def conflict_values(d: dict) -> list[set[tuple[str, tuple[int, ...]]]]:
+    """Each conflict item's values with the articles giving them, in summary order."""
+    return [{(v["value"], tuple(v["article_ids"])) for v in c["values"]} for c in conflicts(d)]
+
+
 def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
@@ -203,10 +212,8 @@ def test_conflicting_records_are_shown_as_such():
     b = art(2, "Fight Wire", "The Welsh champion Natasha Raye (58-3) beat Carla Mendes in the ninth round in "
             "Cardiff on Saturday.\n\nA crowd of several thousand watched the bout at the Motorpoint Arena.", 2)
     d = analyse_story(7, [a, b], nlp=False)
-    conflicts = [s for s in d["summary"] if s["kind"] == "conflict"]
-    assert len(conflicts) == 1
-    c = conflicts[0]
-    assert {(v["value"], tuple(v["article_ids"])) for v in c["values"]} == {("52-3", (1,)), ("58-3", (2,))}
+    assert conflict_values(d) == [{("52-3", (1,)), ("58-3", (2,))}]
+    (c,) = conflicts(d)
     assert c["text"].startswith("outlets differ:") and c["article_ids"] == [1, 2]
     # the two records are not both stated silently
     assert len([t for t in sentences(d) if "52-3" in t or "58-3" in t]) == 1
@@ -219,7 +226,7 @@ def test_agreeing_or_related_numbers_are_no_conflict():
     b = art(2, "Pacific Wire", "The earthquake in northern Chile killed 12 people, the national emergency office "
             "said on Tuesday.\n\nOfficials said the toll rose from 9 people to 12 people overnight in the north.", 2)
     d = analyse_story(8, [a, b], nlp=False)
-    assert not [s for s in d["summary"] if s["kind"] == "conflict"]
+    assert not conflicts(d)
 
 
 def test_every_summary_sentence_is_verbatim_in_its_sources(shared):
@@ -235,10 +242,9 @@ def test_every_summary_sentence_is_verbatim_in_its_sources(shared):
         d = analyse_story(n, articles, nlp=False)
         assert sentences(d)
         assert_verbatim(d, articles)
-        for s in d["summary"]:
-            if s["kind"] == "conflict":
-                for v in s["values"]:
-                    assert all(v["value"] in squeeze(articles[i - 1].text) for i in v["article_ids"])
+        for c in conflicts(d):
+            for v in c["values"]:
+                assert all(v["value"] in squeeze(articles[i - 1].text) for i in v["article_ids"])
 
 
 RAYE = [
@@ -274,7 +280,7 @@ def test_conflict_is_shown_by_the_cli_the_story_page_and_the_api(tmp_path):
         with store.read() as conn:
             (story,) = [s for s in store.list_stories(conn) if s.source_count == 2]
             analysis = store.get_analysis(conn, story.id)
-        (conflict,) = [s for s in analysis["summary"] if s["kind"] == "conflict"]
+        (conflict,) = conflicts(analysis)
         numbers = {a["id"]: n for n, a in enumerate(analysis["articles"], 1)}
         by_value = {v["value"]: numbers[v["article_ids"][0]] for v in conflict["values"]}
 
@@ -287,7 +293,7 @@ def test_conflict_is_shown_by_the_cli_the_story_page_and_the_api(tmp_path):
             assert item and re.sub(r"<[^>]+>", "", item.group(1)).split() == [
                 "Outlets", "differ:", "52-3", f"[{by_value['52-3']}],", "58-3", f"[{by_value['58-3']}]"]
             api = client.get(f"/api/v1/stories/{story.id}").json()
-            assert [s for s in api["summary"] if s["kind"] == "conflict"] == [conflict]
+            assert conflicts(api) == [conflict]
     finally:
         store.close()
 
@@ -333,8 +339,7 @@ QUAKE_TOLLS = [
 
 def test_a_toll_given_differently_in_other_words_is_a_conflict_and_the_injured_are_another_count():
     d = analyse_story(9, QUAKE_TOLLS, summary_sentences=5, nlp=False)
-    conflicts = [s for s in d["summary"] if s["kind"] == "conflict"]
-    assert [{(v["value"], tuple(v["article_ids"])) for v in c["values"]} for c in conflicts] == [
+    assert conflict_values(d) == [
         {("12", (1,)), ("15", (2, 3))}]
     texts = sentences(d)
     assert len([t for t in texts if re.search(r"\b1[25]\b", t)]) == 1, texts  # one toll stated, the other flagged
@@ -350,10 +355,9 @@ def test_a_score_given_differently_is_a_conflict_a_score_of_another_match_is_not
     c = art(3, "Gunners Daily", "Arsenal lost 2-0 to Liverpool at Anfield in midweek before the visit of Chelsea to "
             "the Emirates.\n\nThe Premier League leaders had won their previous six games in all competitions.", 3)
     d = analyse_story(10, [a, b], nlp=False)
-    (conflict,) = [s for s in d["summary"] if s["kind"] == "conflict"]
-    assert {(v["value"], tuple(v["article_ids"])) for v in conflict["values"]} == {("3-1", (1,)), ("2-1", (2,))}
+    assert conflict_values(d) == [{("3-1", (1,)), ("2-1", (2,))}]
     d = analyse_story(11, [a, c], summary_sentences=4, nlp=False)
-    assert not [s for s in d["summary"] if s["kind"] == "conflict"], d["summary"]
+    assert not conflicts(d), d["summary"]
 
 
 def test_counts_of_different_things_in_one_story_are_no_conflict():
@@ -362,7 +366,7 @@ def test_counts_of_different_things_in_one_story_are_no_conflict():
     b = art(2, "Plains Wire", "The Windy Deuce fire in the Texas Panhandle has burned 142,000 acres and is 60 per cent "
             "contained, the forest service said.\n\nMore than 40,000 people were without power on Saturday.", 2)
     d = analyse_story(12, [a, b], summary_sentences=4, nlp=False)
-    assert not [s for s in d["summary"] if s["kind"] == "conflict"], d["summary"]
+    assert not conflicts(d), d["summary"]
 
 
 _WORDS = st.sampled_from(["quake", "toll", "rose", "the", "of", "a", "rescuers", "x", "town", "said", "12", "night",
@@ -580,9 +584,9 @@ def test_two_figures_one_article_tells_apart_are_no_conflict():
             "Thursday, topping the Washington Nationals, who made Teixeira an eight-year, $160 million offer last "
             "week.\n\nTeixeira hit 33 home runs last season for two clubs.", 3)
     d = analyse_story(13, [a, b], summary_sentences=4, nlp=False)
-    assert [s for s in d["summary"] if s["kind"] == "conflict"], d["summary"]  # two outlets, nothing to tell them apart
+    assert conflicts(d), d["summary"]  # two outlets, nothing to tell them apart
     d = analyse_story(14, [a, b, c], summary_sentences=4, nlp=False)
-    assert not [s for s in d["summary"] if s["kind"] == "conflict"], d["summary"]
+    assert not conflicts(d), d["summary"]
     assert_verbatim(d, [a, b, c])
 
 
@@ -692,7 +696,7 @@ def test_a_value_the_sentence_itself_also_gives_is_no_conflict():
             "said.\n\nThe Angels offered the first baseman an eight-year contract on Monday.", 2)
     d = analyse_story(10, [a, b], summary_sentences=4, nlp=False)
     assert both in sentences(d), sentences(d)
-    assert not [s for s in d["summary"] if s["kind"] == "conflict"], d["summary"]
+    assert not conflicts(d), d["summary"]
 
 
 def test_a_breakdown_in_brackets_is_no_conflict_with_its_parts():
@@ -703,7 +707,7 @@ def test_a_breakdown_in_brackets_is_no_conflict_with_its_parts():
             "seizure, the navy said.\n\nThe warship escorted the merchant vessel to safety on Thursday.", 2)
     d = analyse_story(11, [a, b], summary_sentences=4, nlp=False)
     assert total in sentences(d), sentences(d)
-    assert not [s for s in d["summary"] if s["kind"] == "conflict"], d["summary"]
+    assert not conflicts(d), d["summary"]
 
 
 @pytest.mark.parametrize("text, leans_back", [
@@ -740,8 +744,7 @@ def quake_reports(usgs: str) -> list[Article]:
 def test_a_magnitude_given_differently_is_a_conflict_another_quakes_is_not(usgs):
     arts = quake_reports(usgs)
     d = analyse_story(15, arts, summary_sentences=5, nlp=False)
-    conflicts = [s for s in d["summary"] if s["kind"] == "conflict"]
-    assert [{(v["value"], tuple(v["article_ids"])) for v in c["values"]} for c in conflicts] == [
+    assert conflict_values(d) == [
         {("5.9", (1,)), ("6.1", (2,))}], d["summary"]
     assert_verbatim(d, arts)
 
@@ -754,11 +757,10 @@ def test_a_toll_written_in_words_is_compared_with_one_in_figures_or_words():
     c = art(3, "Northern Post", "Police said 5 people were injured when a gas cylinder exploded at a restaurant in "
             "Leeds on Friday.\n\nFirefighters from three stations made the building safe within the hour.", 3)
     d = analyse_story(16, [a, b], summary_sentences=4, nlp=False)
-    conflicts = [s for s in d["summary"] if s["kind"] == "conflict"]
-    assert [{(v["value"], tuple(v["article_ids"])) for v in c["values"]} for c in conflicts] == [
+    assert conflict_values(d) == [
         {("Five", (1,)), ("Two", (2,))}], d["summary"]
     d = analyse_story(17, [a, c], summary_sentences=4, nlp=False)
-    assert not [s for s in d["summary"] if s["kind"] == "conflict"], d["summary"]
+    assert not conflicts(d), d["summary"]
 
 
 def test_a_toll_of_an_earlier_quake_is_no_conflict():
@@ -769,7 +771,7 @@ def test_a_toll_of_an_earlier_quake_is_no_conflict():
             "injuring 1,400 on the plain of Zarand.\n\nRelief teams handed out tents and blankets in the villages on "
             "Monday.", 2)
     d = analyse_story(18, [a, b], summary_sentences=4, nlp=False)
-    assert not [s for s in d["summary"] if s["kind"] == "conflict"], d["summary"]
+    assert not conflicts(d), d["summary"]
 
 
 def test_a_name_in_the_possessive_is_the_same_name():
@@ -778,8 +780,7 @@ def test_a_name_in_the_possessive_is_the_same_name():
     b = art(2, "Desert Wire", "A strong earthquake has destroyed seven villages in Iran's southern area, killing 10 "
             "persons and wounding 70, officials said.\n\nRelief teams handed out tents and blankets on Monday.", 2)
     d = analyse_story(19, [a, b], summary_sentences=4, nlp=False)
-    conflicts = [s for s in d["summary"] if s["kind"] == "conflict"]
-    assert [{(v["value"], tuple(v["article_ids"])) for v in c["values"]} for c in conflicts] == [
+    assert conflict_values(d) == [
         {("80", (1,)), ("70", (2,))}], d["summary"]
 
 
