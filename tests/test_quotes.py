@@ -1278,6 +1278,8 @@ def test_a_document_named_by_its_issuer_is_the_issuer_s_words(text: str, speaker
     text = ("The Indian government issued a statement.\n\nThe boats were found, the Indian statement said. "
             "\u201cThe boats disengaged and attempted escape.\u201d")
     assert quote(text, "attempted escape").speaker != "Indian"
+    assert quote("\u201cThe boats disengaged and attempted escape,\u201d an Indian statement said.",
+                 "attempted escape").speaker != "Indian"
 
 
 def test_a_description_of_an_organisation_is_the_one_credited_just_before_it():

@@ -489,13 +489,12 @@ def _head_trimmed(phrase: str) -> str:
     document of an organisation is the organisation ("the White House brief")."""
     words = phrase.split()
     described = words[0].lower() in DESCRIPTION_START
+    issued = words[0].lower() in ("a", "an")  # "a Defence Ministry statement": the issuer's (_ISSUER_DOCUMENT)
     while len(words) >= 2 and (words[-2][:1].isupper() or described) and \
             (words[-1].endswith("ly") and words[-1].islower() and words[-1] not in _LY_NOUNS or
              words[-2][:1].isupper() and words[-2].lower() not in _ARTICLE_WORDS and
-             (words[-1].lower() in DOCUMENT_NOUNS or words[-1] in _ADVERBS)):  # not "The statement": "The"
-        popped = words.pop()  # "a former Turning Point staffer simply": the staffer
-        if popped.lower() in DOCUMENT_NOUNS and words[0].lower() in ("a", "an"):
-            words.pop(0)  # "a Defence Ministry statement": Defence Ministry
+             (words[-1].lower() in DOCUMENT_NOUNS and not issued or words[-1] in _ADVERBS)):  # not "The statement"
+        words.pop()  # "a former Turning Point staffer simply": the staffer
     return " ".join(words)
 
 
