@@ -1212,15 +1212,12 @@ _TITLE_GLUE = frozenset({"a", "an", "the", "of", "and", "in", "on", "at", "to", 
 def _is_title(a: _Around) -> bool:
     """Whether a quote inside a sentence is the name of a work or a thing, not words said: a few words, each
     capitalised but the small ones ("director of “A Beautiful Mind”", "a sequel to “The Hunger Games.”")."""
-    words = re.findall(r"\w[\w'\u2019/\-]*", a.quote)
     before = a.before.rstrip()
-    most = 12 if _WORK_OF.search(before) else 6  # "co-author of “Bettie Page: The Life of a Pinup Legend”"
-    if not 1 <= len(words) <= most or not before or before[-1] in ",:" or re.search(r"[.!?,;:]\S", a.quote):
+    if not before or before[-1] in ",:" or re.search(r"[.!?,;:]\S", a.quote):
         return False
-    if len(words) == 1 and re.search(r"[.!?]", a.quote):
+    if len(_TITLE_WORD.findall(a.quote)) == 1 and re.search(r"[.!?]", a.quote):
         return False  # He responded, "Yes."
-    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_GLUE for w in words) and \
-        words[0][:1].isupper()
+    return _title_words(a.quote, _WORK_OF.search(before) is not None)
 
 
 # Words that may follow a quote inside a sentence but are not the noun of a phrase the quote modifies
@@ -1390,6 +1387,8 @@ def _after_across_titles(masked: str, spans: list[tuple[int, int, bool]], k: int
     return "".join(text)
 
 
+# A word of a title ("Drag Race", "X-Men", "Catching Fire")
+_TITLE_WORD = re.compile(r"\w[\w'\u2019/\-]*")
 # The maker of a work named next: "co-author of “Bettie Page: The Life of a Pinup Legend,”"
 _WORK_OF = re.compile(r"\b(?:author|co-author|writer|director|producer|creator|star|host|editor)\s+of\s*"
                       r"[\"\u201c]?\s*$")
@@ -1398,7 +1397,7 @@ _WORK_OF = re.compile(r"\b(?:author|co-author|writer|director|producer|creator|s
 def _title_words(quote: str, of_a_work: bool = False) -> bool:
     """Whether a quote reads as a title: one to six words (twelve after "author of" and the like), capitalised but
     the small ones ("Drag Race,")."""
-    words = re.findall(r"\w[\w'\u2019/\-]*", quote)
+    words = _TITLE_WORD.findall(quote)
     return 1 <= len(words) <= (12 if of_a_work else 6) and words[0][:1].isupper() and \
         all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_GLUE for w in words)
 
