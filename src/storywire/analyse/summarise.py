@@ -423,9 +423,10 @@ def stands_alone(text: str, tokens: list[str], quoted: float | None = None, lead
         return False
     if split_quote or t.count('"') % 2 or (t[0] == "'" and len(_SINGLE_QUOTE.findall(t)) % 2):
         return False  # a piece of a quote split across sentences
-    if (refers_back(t, lead_in, names) or _WRITER_NOTE.match(t) or _SHOUTED.search(t) or _LABEL.match(t)
-            or _TO_THE_READER.search(_outside_quotes(t)) or _ABOUT_THE_PAGE.search(_outside_quotes(t))
-            or _WRITER_VOICE.search(_outside_quotes(t))):
+    if refers_back(t, lead_in, names) or _WRITER_NOTE.match(t) or _SHOUTED.search(t) or _LABEL.match(t):
+        return False
+    outside = _outside_quotes(t)
+    if _TO_THE_READER.search(outside) or _ABOUT_THE_PAGE.search(outside) or _WRITER_VOICE.search(outside):
         return False
     if quoted is None:
         quoted = sum(e - s for s, e, _ in quote_spans(t)) / len(t)
