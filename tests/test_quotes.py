@@ -1332,3 +1332,38 @@ def test_words_described_by_someone_and_a_clause_is_no_speaker():
     text = ("Critics flagged contradictions in the stories told in the report, including the account of Ben Reed, who "
             "had initially said \u201che chose not to look, but he could hear them laughing.\u201d")
     assert quote(text, "chose not to look").speaker in ("Ben Reed", None)
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    # PolNeAR training articles (measurement only): a verb of judgement or thought took the quote into its clause
+    ("Ann Cole thanked the mayor for \u201cstepping up when the council would not act.\u201d", "stepping up",
+     "Ann Cole"),
+    ("In 2014, the Pew Research Center found that \u201cvoters in both parties have moved further apart.\u201d",
+     "moved further apart", "the Pew Research Center"),
+    ("Senator Ben Reed worried that the safety net was becoming \u201ca hammock that lulls people into "
+     "complacency.\u201d", "hammock", "Ben Reed"),
+])
+def test_a_verb_of_judgement_or_thought_governing_a_partial_quote_gives_its_subject(text: str, words: str,
+                                                                                       speaker: str):
+    assert quote(text, words).speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    # ProPublica (fresh3): the quote is in a clause of its own, joined to the verb's clause
+    "Investigators routinely cite the park for violations, and even Tripadvisor won't sell tickets \u201cbecause it "
+    "does not meet our animal welfare guidelines.\u201d",
+    # The Miami Herald (fresh9b): the quote is inside the verb's subject
+    "The director pledged in July that the department \u201cwould be able to reach the gold standard,\u201d but "
+    "trust members questioned whether applying was enough.",
+])
+def test_a_verb_of_judgement_outside_the_quote_s_clause_gives_no_speaker(text: str):
+    assert not any(q.speaker in ("Investigators", "trust members") for q in quotes_of(text))
+
+
+def test_a_thought_in_quotes_is_the_thinker_s_and_a_later_quote_past_other_sentences_is_not_joined_to_it():
+    # The Guardian (the as-user store): "“I created you,” she thought" was joined to "For me, it felt real." five
+    # sentences on, a parsed attribution's end read past its full stop
+    text = ("“I built this,” Ann Cole thought, and now she could take it out. Since then, Ann Cole has recommitted "
+            "to her therapist, who had always cautioned her. She has been feeling better. “For me, it felt real.”")
+    assert [q.text for q in quotes_of(text)] == ["I built this", "For me, it felt real."]
+    assert quote(text, "I built this").speaker == "Ann Cole"

@@ -1179,7 +1179,8 @@ def _continues(masked: str, spans: list[tuple[int, int, bool]], j: int, k: int, 
     start, stop = spans[j][1] + 1, spans[k][0]
     attr_end = attr.end if attr is not None and attr.own and attr.end > start else -1  # "A," X said.
     if attr_end > 0 or not ends_sentence:  # quote j's sentence runs on after it: the others start past its end
-        sentence_end = _SENTENCE_END.search(masked, max(start, attr_end), stop)
+        # (from the attribution's last character: a parsed one ends past its stop)
+        sentence_end = _SENTENCE_END.search(masked, max(start, attr_end - 1), stop)
         start = sentence_end.end() if sentence_end else stop
     if _BEFORE_ANY.search(masked, start, stop):
         return False  # a sentence of someone speaking between
