@@ -1367,3 +1367,14 @@ def test_a_thought_in_quotes_is_the_thinker_s_and_a_later_quote_past_other_sente
             "to her therapist, who had always cautioned her. She has been feeling better. “For me, it felt real.”")
     assert [q.text for q in quotes_of(text)] == ["I built this", "For me, it felt real."]
     assert quote(text, "I built this").speaker == "Ann Cole"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # PolNeAR training articles (measurement only): the party label was the speaker, or pushed the name out
+    ('Sen. Ben Reed, R-Ky., told Fox News that polls could be "way off," and have been unreliable in past races.',
+     "Ben Reed"),
+    ("Rep. Ann Cole (D-Md.), chair of the Platform Committee, said it was \u201ccommitted to an open and transparent "
+     "process.\u201d", "Ann Cole"),
+])
+def test_a_party_label_after_a_politician_s_name_is_no_speaker(text: str, speaker: str):
+    assert quotes_of(text)[0].speaker == speaker

@@ -413,8 +413,14 @@ def _spelled_or_acronym(m: re.Match) -> str:
     return m.group("name").rstrip() if initials == m.group("acronym") else m.group("acronym")
 
 
+# A US politician's party and state after the name: "Sen. Rand Paul, R-Ky.,", "Rep. Elijah Cummings (D-Md.)"
+PARTY_LABEL = re.compile(r"\s*\((?:[RDI]|Rep|Dem|Ind)-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\)|"
+                         r",\s*[RDI]-[A-Z][A-Za-z.]{1,8}(?=\s*,|\s*$)")
+
+
 def _subject(pre: str) -> str | None:
     """The speaker phrase at the end of ``pre`` (the text right before a cue verb)."""
+    pre = PARTY_LABEL.sub("", pre)  # "Sen. Rand Paul, R-Ky., told": the senator, not "R-Ky."
     pre = _ACRONYM_AFTER.sub(_spelled_or_acronym, pre)  # "United Atlantic Ventures (UAV),": the name
     closed = pre.rstrip().endswith(",")
     pre = pre.strip().rstrip(",").strip()
@@ -1726,7 +1732,7 @@ def _parsed(a: _Around, prev_attr_end: int) -> _Attribution | None:
         after = after[:min(ends) + 1] if ends else after
     head = _mask(a.par[:a.before_start])  # the sentence from its start, across a quote before this one
     start = max([head.rfind(mark) + len(mark) for mark in _SENTENCE_ENDS if mark in head], default=0)
-    before = _quotes_blanked(a.par[start:a.before_start + len(a.before)])
+    before = PARTY_LABEL.sub("", _quotes_blanked(a.par[start:a.before_start + len(a.before)]))
     aside = _ASIDE_BEFORE.search(before)
     if aside is not None:  # "X told The Post — where Y said she was … — “…”": the aside's verb is not the quote's
         before = before[:aside.start()] + " "
