@@ -1378,3 +1378,16 @@ def test_a_thought_in_quotes_is_the_thinker_s_and_a_later_quote_past_other_sente
 ])
 def test_a_party_label_after_a_politician_s_name_is_no_speaker(text: str, speaker: str):
     assert quotes_of(text)[0].speaker == speaker
+
+
+@pytest.mark.parametrize(("intro", "speaker"), [
+    # PolNeAR training articles (measurement only): a paragraph ending on a colon introduced the next one's quote
+    ("17-year-old Ann Cole echoed:", "Ann Cole"),
+    ("The New York Times confirmed that observation, reporting:", "The New York Times"),
+    ("81-year-old Ann Cole, a nominal Republican who voted for Carter, said that given the crop of candidates:",
+     "Ann Cole"),
+])
+def test_a_paragraph_ending_on_a_colon_introduces_the_quote_after_it(intro: str, speaker: str):
+    text = f"Ann Cole and the New York Times were there.\n\n{intro}\n\n\u201cHe speaks his mind, and I think that " \
+           f"might be what the country needs.\u201d"
+    assert quote(text, "speaks his mind").speaker == speaker

@@ -506,6 +506,8 @@ def _head_trimmed(phrase: str) -> str:
 
 def _looks_name(seg: str) -> bool:
     words = seg.replace("\u2024", ".").split()
+    if words and re.fullmatch(r"\d+-year-old", words[0]):
+        words = words[1:]  # "81-year-old Parker Eaton"
     return 1 <= len(words) <= 5 and all(w[:1].isupper() for w in words)
 
 
@@ -1323,10 +1325,28 @@ def _ending_intro(par: str, masked: str, spans: list[tuple[int, int, bool]], off
     cut = max(tail.rfind(". "), tail.rfind("? "), tail.rfind("! "))
     sentence = tail[cut + 2 if cut >= 0 else 0:]
     m = _BEFORE_INTRO.search(sentence)
-    spk = _subject(m.group("spk")) if m else sentence_subject(sentence[:-1])
+    spk = _subject(m.group("spk")) if m else _intro_subject(sentence[:-1])
     if not spk:
         return None
     return spk, m.group("cue") if m else "said", offset + tail_start + (cut if cut >= 0 else 0)
+
+
+# A short sentence of a speaker and any verb, introducing the next paragraph: "17-year-old Jared Potts echoed:"
+_SPEAKER_VERB = re.compile(r"(?P<spk>[^,;:]{1,60}?)\s+(?:(?:also|then|later)\s+)?[a-z]{3,}(?:ed|s)")
+
+
+def _intro_subject(sentence: str) -> str | None:
+    """Who a sentence ending on a colon introduces, when no speech verb ends it: the subject of its last speech
+    verb ("X, a Republican who voted for JFK, said that given the candidates on both sides:"; a participle's is the
+    sentence's: "The Times confirmed it, reporting:"), the name opening it, or a speaker before a lone verb."""
+    cues = list(_BEFORE_ANY.finditer(sentence))
+    if cues:
+        pre = sentence[:cues[-1].start()]
+        spk = sentence_subject(pre) if cues[-1].group("cue").endswith("ing") else _subject(pre)
+        if spk:
+            return spk
+    lone = _SPEAKER_VERB.fullmatch(sentence.strip())
+    return sentence_subject(sentence) or (_subject(lone.group("spk")) if lone else None)
 
 
 def _join(prev: Quote, inner: str) -> None:
