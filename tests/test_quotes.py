@@ -1391,3 +1391,14 @@ def test_a_paragraph_ending_on_a_colon_introduces_the_quote_after_it(intro: str,
     text = f"Ann Cole and the New York Times were there.\n\n{intro}\n\n\u201cHe speaks his mind, and I think that " \
            f"might be what the country needs.\u201d"
     assert quote(text, "speaks his mind").speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    # PolNeAR training articles (measurement only): "when" ended no attribution after a quote
+    "\u201cThat\u2019s a legitimate concern, because they\u2019re very passionate,\u201d Cole, 69, told MSNBC Monday "
+    "when asked about concerns that Reed\u2019s supporters would not support Ann if he loses the nomination.",
+    "\"Very good reporter, very good reporter this guy,\" Cole, the frontrunner nationally and the polling leader in "
+    "South Carolina, said when Reed asked him a question.",
+])
+def test_an_attribution_after_a_quote_runs_on_into_when(text: str):
+    assert quotes_of(text)[0].speaker == "Cole"

@@ -107,8 +107,8 @@ _CUE_WORDS = (
     r"quips|contends|laments|emphasi[sz]es|hints|reassures|muses|pleads|confides|reiterated|reiterates|repeated|"
     r"repeats|reflected|reflects|penned|pens"
 )
-_CIRC = (r"(?:\s+(?:in|on|at|during|to|after|before|from|outside|via|while|with|later|earlier|afterwards?|separately|"
-         r"again|also|last|this|late|early|yesterday|today|tonight|of|about|by|over|amid|through|years|months|weeks|days|"
+_CIRC = (r"(?:\s+(?:in|on|at|during|to|after|before|from|outside|via|while|when|with|later|earlier|afterwards?|"
+         r"separately|again|also|last|this|late|early|yesterday|today|tonight|of|about|by|over|amid|through|years|months|weeks|days|"
          r"hours|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:!?\"\u201c\u201d\u2014\u2013]{0,60}?)?")
 # Verbs that attribute a quote only right after it ("…," Fridman began. "…," Coen interjected. "…," the letter read:
 # a text's words, but not "…," the widow read: someone else's).
@@ -130,7 +130,7 @@ _AFTER_CUE_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<cue>{_CUE_WORDS}|{_AFTER_ONLY_C
                               rf"(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,60}}))?{_CIRC}\s*(?=[,.;:!?]|$)")
 # A circumstance too long for _CIRC after a cue ("thundered in Parliament during a session to discuss ..."); the
 # cue is the attribution's end.
-_LONG_CIRC = r"(?<=\w)\s+(?:in|at|during|on|to|after|before|while|as)\s"
+_LONG_CIRC = r"(?<=\w)\s+(?:in|at|during|on|to|after|before|while|as|when)\s"
 _AFTER_SPK_FIRST = re.compile(
     rf"^\s*[,:]?\s*(?P<spk>{_SPK})(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,60}})"
     rf"(?:,\s*[A-Z][\w.\u2024 ]{{1,30}})?,)?\s+(?P<cue>{_CUE_EXT_AFTER})\s*(?=[,.;:!?]|$|{_LONG_CIRC})")
