@@ -1402,3 +1402,22 @@ def test_a_paragraph_ending_on_a_colon_introduces_the_quote_after_it(intro: str,
 ])
 def test_an_attribution_after_a_quote_runs_on_into_when(text: str):
     assert quotes_of(text)[0].speaker == "Cole"
+
+
+def test_no_speaker_phrase_from_a_negation_a_comparison_a_question_or_a_relative_clause():
+    # PolNeAR training articles (measurement only): "Neither Cruz nor Christie acknowledged …" made "Neither Cruz
+    # nor Christie" the canonical name of every Christie quote; "Like Corker, Menendez …", "Was Szlachta satisfied
+    # …?" and "He lambasted the deal negotiated by President Obama, who he noted was “…”" were speakers too
+    text = ("Neither Ben Reed nor Ann Cole acknowledged the administration’s efforts to combat the epidemic. "
+            "\u201cThis is a disease, not a moral failing,\u201d Cole said.")
+    assert quote(text, "This is a disease").speaker == "Ann Cole"
+    text = ("Like Ben Reed, Ann Cole also rejected the notion, arguing that there is \u201cflexibility for the "
+            "administration in the regime.\u201d")
+    assert quote(text, "flexibility").speaker == "Ann Cole"
+    text = ("Ann Cole spoke at the dinner. He lambasted the deal negotiated by Ben Reed, who he noted was \u201cin his "
+            "final year, yay.\u201d")
+    assert quote(text, "final year").speaker != "He lambasted the deal negotiated by Ben Reed"
+    from storywire.analyse.sentences import sentence_spans
+    from storywire.analyse.speakers import find_mentions
+    text = "Was Ben Reed satisfied with the answer? Ben Reed said no."
+    assert all(not m.name.startswith("Was") for m in find_mentions(text, sentence_spans(text), []))

@@ -246,7 +246,7 @@ _BAD_SPEAKER_WORDS = {
     "has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "could", "should", "may",
     "might", "can", "what", "which", "who", "whom", "whose", "that", "this", "there", "if", "when", "because",
     "since", "although", "though", "while", "as", "not", "do", "does", "did", "also", "then", "so", "it",
-    "than", "how", "why", "where",
+    "than", "how", "why", "where", "neither", "nor", "nobody",  # "Neither Cruz nor Christie acknowledged": no one
 }
 SPEAKER_NOUNS = {
     "official", "officials", "source", "sources", "diplomat", "diplomats", "spokesman", "spokeswoman",
@@ -264,7 +264,8 @@ SPEAKER_NOUNS = {
 }
 # Prepositions that open a phrase of place or time before a sentence's subject ("In Brussels, ...").
 _PLACE_WORDS = frozenset({"in", "on", "at", "from", "for", "with", "by", "under", "over", "during", "across",
-                          "outside", "inside", "near", "throughout", "within", "into", "to"})
+                          "outside", "inside", "near", "throughout", "within", "into", "to",
+                          "like", "unlike", "despite", "besides", "amid"})  # "Like Corker, Menendez rejected"
 # How many paragraphs back "he said" may reach for the person last quoted when the text names no one nearer.
 _SPEAKER_REACH = 3
 # Lower-case words a subject phrase may hold before the name ("Hunter Biden's attorney Abbe Lowell").
@@ -428,6 +429,9 @@ def _subject(pre: str) -> str | None:
         return None  # "which is called": a name given, not words said
     pre = re.split(r"[;\u2014\u2013]", pre)[-1]  # the last clause: "One placard ...; another accused"
     segs = [s.strip() for s in pre.split(",") if s.strip()]
+    relative = re.fullmatch(r"who\s+(?P<pronoun>he|she|they)", segs[-1] if segs else "", flags=re.IGNORECASE)
+    if relative is not None:
+        return relative.group("pronoun")  # "… by President Obama, who he noted was “…”": he notes it, not Obama
     if len(segs) >= 2 and (segs[-1].lower().startswith("who ") or
                            closed and re.match(r"which\s|[a-z]+ed\b|made\b|known\b", segs[-1])):
         segs.pop()  # "The former staff member, who requested anonymity, said", "The second, made in response to the

@@ -96,6 +96,7 @@ NOT_NAME = COUNT_WORDS | frozenset({
     "april", "may", "june", "july", "august", "september", "october", "november", "december", "today",
     "yesterday", "not", "no", "yes", "one", "two", "three", "some", "many", "most", "all", "both", "each",
     "additionally", "indeed", "instead", "also", "then", "now", "later", "earlier", "asked", "speaking", "new",
+    "was", "were", "is", "are", "did", "does", "do", "has", "have", "had", "would", "could", "should",  # "Was X …?"
     "neither", "either", "nor", "perhaps", "maybe",
 })
 ORG_WORDS = frozenset({
