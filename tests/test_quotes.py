@@ -1421,3 +1421,10 @@ def test_no_speaker_phrase_from_a_negation_a_comparison_a_question_or_a_relative
     from storywire.analyse.speakers import find_mentions
     text = "Was Ben Reed satisfied with the answer? Ben Reed said no."
     assert all(not m.name.startswith("Was") for m in find_mentions(text, sentence_spans(text), []))
+
+
+@pytest.mark.parametrize("opening", ["CHICAGO - Ann Cole", "ROME-Ann Cole"])
+def test_a_dateline_is_no_part_of_the_name_after_it(opening: str):
+    # PolNeAR training articles (measurement only): "ROME-Bernie Sanders" was the speaker of Sanders's quotes
+    text = f"{opening} met the pope on Saturday. \u201cIt was an extraordinary experience for me,\u201d Cole said."
+    assert quote(text, "extraordinary experience").speaker == "Ann Cole"

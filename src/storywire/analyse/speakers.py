@@ -556,12 +556,18 @@ def _place_or_ship(text: str, m: re.Match) -> bool:
     return prev in _PLACE_PREPOSITIONS and not possessive or bool(PLACE_APPOSITION.match(text, m.end()))
 
 
+_DATELINE = re.compile(r"[A-Z]{3,}(?:\s[A-Z]{3,})?\s?[-\u2013\u2014]\s?(?=[A-Z][a-z])")
+
+
 def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
     if _place_or_ship(text, m):
         return None
     words = m.group().rstrip(".").split()
     while words and _low(words[0]) in NOT_NAME:
         words = words[1:]
+    dateline = _DATELINE.match(" ".join(words))
+    if dateline is not None:  # "CHICAGO - Rahm Emanuel may have thought", "ROME-Bernie Sanders": a dateline's place
+        words = " ".join(words)[dateline.end():].split()
     if not words:
         return None
     words[-1] = POSSESSIVE.sub("", words[-1])
