@@ -1428,3 +1428,14 @@ def test_a_dateline_is_no_part_of_the_name_after_it(opening: str):
     # PolNeAR training articles (measurement only): "ROME-Bernie Sanders" was the speaker of Sanders's quotes
     text = f"{opening} met the pope on Saturday. \u201cIt was an extraordinary experience for me,\u201d Cole said."
     assert quote(text, "extraordinary experience").speaker == "Ann Cole"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # PolNeAR training articles (measurement only): "Post" was cut off as a document noun, "the Washington" left
+    ("\u201cWe are closing the office for good,\u201d the Washington Post said.", "the Washington Post"),
+    ("The talks were \u201con the verge of collapse this week,\u201d the Jerusalem Post reported.",
+     "the Jerusalem Post"),
+    ("\u201cWe are closing the office,\u201d the White House brief said.", "the White House"),
+])
+def test_a_paper_named_post_keeps_its_name_and_a_document_gives_its_issuer(text: str, speaker: str):
+    assert quotes_of(text)[0].speaker == speaker

@@ -503,7 +503,7 @@ def _head_trimmed(phrase: str) -> str:
     while len(words) >= 2 and (words[-2][:1].isupper() or described) and \
             (words[-1].endswith("ly") and words[-1].islower() and words[-1] not in _LY_NOUNS or
              words[-2][:1].isupper() and words[-2].lower() not in _ARTICLE_WORDS and
-             (words[-1].lower() in DOCUMENT_NOUNS and not issued or words[-1] in _ADVERBS)):  # not "The statement"
+             (words[-1] in DOCUMENT_NOUNS and not issued or words[-1] in _ADVERBS)):  # not "The statement"
         words.pop()  # "a former Turning Point staffer simply": the staffer
     return " ".join(words)
 

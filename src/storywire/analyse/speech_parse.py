@@ -239,7 +239,8 @@ def _phrase(head) -> str:
     left = [t for t in head.lefts if t.dep_ in _NOUN_PARTS]
     start = min((t.left_edge.i for t in left), default=head.i)
     end = head.i + 1
-    if head.lemma_.lower() in DOCUMENT_NOUNS and head.i > start and head.doc[head.i - 1].pos_ == "PROPN":
+    if head.lemma_.lower() in DOCUMENT_NOUNS and head.text.islower() and head.i > start and \
+            head.doc[head.i - 1].pos_ == "PROPN":  # (not a paper's name: "the Washington Post")
         end = head.i  # "the White House brief": the White House
     unnamed = head.pos_ == "NOUN" and any(t.dep_ == "det" and t.lower_ in ("a", "an") for t in head.lefts)
     described = [t for t in head.rights if t.dep_ == "acl" and t.tag_ == "VBG"] if unnamed else []
