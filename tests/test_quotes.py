@@ -1439,3 +1439,14 @@ def test_a_dateline_is_no_part_of_the_name_after_it(opening: str):
 ])
 def test_a_paper_named_post_keeps_its_name_and_a_document_gives_its_issuer(text: str, speaker: str):
     assert quotes_of(text)[0].speaker == speaker
+
+
+def test_a_pull_quote_repeating_a_credited_quote_is_not_listed_again():
+    # PolNeAR training articles (measurement only): the pull quote was a second, unattributed entry of the ledger
+    text = ("\u201cI worry that we may see a resurgence of Democrats singing the virtues of balanced budgets,\u201d "
+            "said Dean Baker, co-director of the Center for Economic and Policy Research.\n\n"
+            "On its face, the critique is a typical line of attack on tax cuts for the rich.\n\n"
+            "\"I worry that we may see a resurgence of Democrats singing the virtues of balanced budgets.\n"
+            "Dean Baker, Center for Economic and Policy Research.\"\n\n"
+            "But the broadside leaves room to be interpreted in many ways.")
+    assert [(q.speaker, q.text[:20]) for q in quotes_of(text)] == [("Dean Baker", "I worry that we may ")]

@@ -23,7 +23,7 @@ from typing import Literal
 from ..config import Settings
 from ..errors import InputError
 from .quotes import Quote, extract_quotes, merge_quotes
-from .text import norm_tokens
+from .text import contains_run, norm_tokens
 
 _ARTICLES = frozenset({"a", "an", "the"})
 _TAIL_WORDS = frozenset({"of", "from", "with", "close", "to", "for", "who"})
@@ -202,16 +202,11 @@ def _acronym_of(short: str, name: str) -> bool:
     return short.isupper() and len(short) >= 2 and short == initials
 
 
-def _contains(hay: list[str], needle: list[str]) -> bool:
-    n = len(needle)
-    return any(hay[i:i + n] == needle for i in range(len(hay) - n + 1))
-
-
 def score_case(case: QuoteCase, ledger: list[dict], quotes: Sequence[Quote] = ()) -> CaseResult:
     """The outcome of one case against the quote ledger of its document (and the path that credited it, from the
     document's ``quotes``)."""
     want = norm_tokens(case.quote)  # the tightest quote holding the words: a quote's own, not one quoting it
-    hit = min((q for q in ledger if _contains(norm_tokens(q["text"]), want)), key=lambda q: len(q["text"]),
+    hit = min((q for q in ledger if contains_run(norm_tokens(q["text"]), want)), key=lambda q: len(q["text"]),
               default=None)
     if hit is None:
         return CaseResult(case, "missed", None)
@@ -228,10 +223,10 @@ def score_case(case: QuoteCase, ledger: list[dict], quotes: Sequence[Quote] = ()
 def _via(want: list[str], quotes: Sequence[Quote]) -> str:
     """The path of the quote holding ``want``: its own, or "joined" when the words are in a part joined to it."""
     for q in sorted(quotes, key=lambda q: len(q.tokens)):
-        if not q.speaker or not _contains(q.tokens, want):
+        if not q.speaker or not contains_run(q.tokens, want):
             continue
         first = norm_tokens(q.text[:q.joined_at[0]]) if q.joined_at else q.tokens
-        return q.via if _contains(first, want) else "joined"
+        return q.via if contains_run(first, want) else "joined"
     return "?"
 
 

@@ -86,7 +86,7 @@ from .speakers import (
     trim_phrase,
 )
 from .speech_parse import DOCUMENT_NOUNS, PLACEHOLDER, SPEECH_WORD, speaker_of_quote
-from .text import clean_space, norm_tokens
+from .text import clean_space, contains_run, norm_tokens
 
 OPENERS = "\u201c\u201e\u00ab"
 CLOSERS = "\u201d\u00bb"
@@ -969,7 +969,23 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
     out.sort(key=lambda q: q.position)
     # a quote of one word ("nonsense.", "Uncommitted") is a scare quote, not a quote, unless it is a whole sentence
     # ("Yes."): it still tells who speaks (the paragraph after, "it said"), but it is not listed
-    return [q for q in out if len(q.text.split()) >= 2 or re.fullmatch(r"[A-Z]\w*[.!?]", q.text)]
+    return [q for q in out if (len(q.text.split()) >= 2 or re.fullmatch(r"[A-Z]\w*[.!?]", q.text)) and
+            not _repeated(q, out)]
+
+
+def _repeated(q: Quote, quotes: list[Quote]) -> bool:
+    """Whether an unattributed quote repeats one the article credits: a pull quote set apart from the text ("“I
+    worry that … tax cuts. Dean Baker, Center for Economic and Policy Research.”" after the paragraph quoting him),
+    the same words, or those words with a few more (the pull quote's credit line)."""
+    if q.speaker or q.kind != "direct":
+        return False
+    for other in quotes:
+        if other is q or not other.speaker or other.kind != "direct" or len(other.tokens) < 6:
+            continue
+        shorter, longer = sorted((q.tokens, other.tokens), key=len)
+        if len(longer) - len(shorter) <= 12 and len(shorter) >= 6 and contains_run(longer, shorter):
+            return True
+    return False
 
 
 # A quote inside a quote, in single marks, with its own speaker named right after or before it: "“‘Sorry I can’t be

@@ -97,6 +97,12 @@ def norm_tokens(text: str) -> list[str]:
     return [t for t, _, _ in tokens_with_spans(text)]
 
 
+def contains_run(hay: list[str], needle: list[str]) -> bool:
+    """Whether the tokens ``needle`` occur in ``hay`` as one run."""
+    n = len(needle)
+    return any(hay[i:i + n] == needle for i in range(len(hay) - n + 1))
+
+
 def word_count(text: str) -> int:
     return len(_TOKEN.findall(text))
 
