@@ -1450,3 +1450,19 @@ def test_a_pull_quote_repeating_a_credited_quote_is_not_listed_again():
             "Dean Baker, Center for Economic and Policy Research.\"\n\n"
             "But the broadside leaves room to be interpreted in many ways.")
     assert [(q.speaker, q.text[:20]) for q in quotes_of(text)] == [("Dean Baker", "I worry that we may ")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # PolNeAR training articles (measurement only), each unattributed or credited to a part of the phrase before
+    ("Ann Cole, executive director of the House Majority PAC, a Democratic super PAC, said she thinks they \"are "
+     "going to be dragged down by the anger.\"", "Ann Cole"),
+    ("Ann Cole, during a town hall meeting in Columbus, Ohio, said she was \"going to put a lot of coal miners out of "
+     "business.\"", "Ann Cole"),
+    ("Later, in front of the Rotary Club at Fratello\u2019s Italian Grille, Ann Cole said Reed is \u201cnot smart "
+     "enough to win the nomination.\u201d", "Ann Cole"),
+    ("\u201cOK, for a start, his wife has a lot to say about that,\u201d Ann Cole barked.", "Ann Cole"),
+    ("\"I am calling from the campaign. How are you today?\" Ann Cole, a retired worker from a nuclear plant, said "
+     "pleasantly into the phone.", "Ann Cole"),
+])
+def test_the_name_before_a_role_an_aside_or_a_manner_of_speaking_is_the_speaker(text: str, speaker: str):
+    assert quotes_of(text)[0].speaker == speaker

@@ -107,12 +107,13 @@ _CUE_WORDS = (
     r"quips|contends|laments|emphasi[sz]es|hints|reassures|muses|pleads|confides|reiterated|reiterates|repeated|"
     r"repeats|reflected|reflects|penned|pens"
 )
-_CIRC = (r"(?:\s+(?:in|on|at|during|to|after|before|from|outside|via|while|when|with|later|earlier|afterwards?|"
+_CIRC = (r"(?:\s+(?:in|into|on|at|during|to|after|before|from|outside|via|while|when|with|later|earlier|afterwards?|"
          r"separately|again|also|last|this|late|early|yesterday|today|tonight|of|about|by|over|amid|through|years|months|weeks|days|"
          r"hours|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:!?\"\u201c\u201d\u2014\u2013]{0,60}?)?")
 # Verbs that attribute a quote only right after it ("…," Fridman began. "…," Coen interjected. "…," the letter read:
 # a text's words, but not "…," the widow read: someone else's).
 _AFTER_ONLY_CUES = (r"began|interjected|protested|answered|observed|recounted|exclaimed|concluded|chimed in|shot back|"
+                    r"fired back|barked|snapped|retaliated|pressed|exhorted|wondered|riffed|sang|sings|gushed|"
                     r"(?:shares|shared)(?=\s+with\s+[A-Z])|"
                     r"thundered|fumed|raged|retorted|scoffed|shouted|yelled|(?:"
                     + "|".join(f"(?<={noun} )" for noun in ("letter", "statement", "release", "note", "memo", "email",
@@ -121,7 +122,7 @@ _AFTER_ONLY_CUES = (r"began|interjected|protested|answered|observed|recounted|ex
 _CUE_EXT = (rf"(?:(?:has|have|had)\s+)?(?:(?:later|also|then|once|again|earlier|previously|recently|subsequently)\s+)?"
             rf"(?:(?:is|are|was|were)\s+quoted\s+as\s+saying"
             rf"|(?:told|tells)\s+[^,.;:!?\"\u201c\u201d]{{1,60}}?|asked\s+(?!(?:if|whether|for|about|to|that)\b)[A-Z][\w\-]*"
-            rf"|(?:{_CUE_WORDS})){_CIRC}")
+            rf"|(?:{_CUE_WORDS}))(?:\s+[a-z]{{3,}}ly)?{_CIRC}")  # "said pleasantly into the phone"
 _CUE_EXT_AFTER = _CUE_EXT.replace(f"(?:{_CUE_WORDS})", f"(?:{_CUE_WORDS}|{_AFTER_ONLY_CUES})")
 # A speaker phrase: no punctuation but a word's apostrophe and an acronym in brackets ("The National Oceanic and
 # Atmospheric Administration (NOAA) recently stated")
@@ -440,6 +441,9 @@ def _subject(pre: str) -> str | None:
         # which he described as “…”": his)
     if not segs:
         return None
+    aside = next((i for i, seg in enumerate(segs) if i and seg.split()[0].lower() in _ASIDE_START), None)
+    if aside is not None and _looks_name(segs[aside - 1]) and split_speaker(segs[aside - 1]).is_person:
+        segs = segs[:aside]  # "Clinton, during a town hall meeting in Columbus, Ohio, said": not Ohio
     segs[-1] = re.split(r"\s+who\s+", segs[-1])[0]  # "one former staff member who resigned in October"
     last = segs[-1]
     named = _apposition_name(segs) if closed else None
@@ -469,16 +473,21 @@ def _subject(pre: str) -> str | None:
     return full.replace("\u2024", ".")
 
 
+# The first word of an aside of time or place between a name and its verb
+_ASIDE_START = frozenset({"during", "at", "in", "on", "after", "before", "while", "speaking", "addressing",
+                          "appearing"})
+
+
 def _apposition_name(segs: list[str]) -> str | None:
     """The name before an apposition that holds commas of its own ("William Kovacs, the Chamber's vice president of
     environment, technology and regulatory affairs, said"): the segments after the name, the first a description
     ("the ...", "a ..."), the others in lower case; None when the segments are not so."""
     for i in range(len(segs) - 3, -1, -1):
         rest = segs[i + 1:]
-        if _looks_name(segs[i]) and rest[0].split()[0].lower() in DESCRIPTION_START and \
+        if _looks_name(segs[i]) and (rest[0].split()[0].lower() in DESCRIPTION_START or rest[0][:1].islower()) and \
                 all(seg[:1].islower() for seg in rest[1:]):
-            return segs[i]
-    return None
+            return segs[i]  # (or a role with no article: "Alixandria Lapp, executive director of the House Majority
+    return None  # PAC, a Democratic super PAC, said")
 
 
 def _verb_clause(text: str) -> bool:
