@@ -1466,3 +1466,24 @@ def test_a_pull_quote_repeating_a_credited_quote_is_not_listed_again():
 ])
 def test_the_name_before_a_role_an_aside_or_a_manner_of_speaking_is_the_speaker(text: str, speaker: str):
     assert quotes_of(text)[0].speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # PolNeAR training articles (measurement only): unattributed
+    ("Immediately after the attacks, Ann Cole issued a statement, \u201cLast night, our nation was attacked by a "
+     "terrorist.\u201d", "Ann Cole"),
+    ("The Democratic National Committee released a statement at the outset of the convention Monday, offering "
+     "\u201ca deep and sincere apology to the senator.\u201d", "the Democratic National Committee"),
+    ("As Ann Cole said last week in Tel Aviv, \u201cIsrael is the center of the digital future and we are proud to "
+     "be here.\u201d", "Ann Cole"),
+    ("As Ann Cole, the No. 2 in the GOP leadership, put it: \"The voters will have their say in November this "
+     "year.\"", "Ann Cole"),
+])
+def test_a_statement_issued_and_as_someone_put_it_with_an_aside_give_the_speaker(text: str, speaker: str):
+    assert quotes_of(text)[0].speaker == speaker
+
+
+def test_a_statement_about_someone_who_speaks_in_it_is_not_the_issuer_s():
+    text = ("The group released a statement about the senator, which quoted Ann Cole as saying it was \u201ca "
+            "disgrace to the whole party and its voters.\u201d")
+    assert quotes_of(text)[0].speaker != "The group"

@@ -183,10 +183,12 @@ _WORDS_OF = tuple(re.compile(rf"{pattern}\s*$") for pattern in (
     rf"\s+(?:[^,.;:!?\"\u201c\u201d]{{1,80}}?\s+)?as",
     # "Gal Abdush, described by the Times as": the describer's words
     rf"\b(?P<cue>described|called|labell?ed|branded|dubbed)\s+by\s+{_WHO}\s+as",
-    rf"\b[Aa]s\s+{_WHO_AS}\s+(?:(?:himself|herself|themselves)\s+)?(?:(?:has|had|have|once|later|famously)\s+)?"
-    rf"(?P<cue>explained|explains|said|says|wrote|writes|put\s+it|noted|notes|observed|argued|"
+    rf"\b[Aa]s\s+{_WHO_AS}(?:,\s+[^,;:!?\"\u201c\u201d]{{1,60}},)?\s+(?:(?:himself|herself|themselves)\s+)?"
+    rf"(?:(?:has|had|have|once|later|famously)\s+)?"
+    rf"(?P<cue>explained|explains|said|says|wrote|writes|put\s+it|noted|notes|observed|argued|reported|reports|"
     rf"argues|remarked|recalled|once\s+said|has\s+said|told\s+[^,.;:!?]{{1,40}}?)"
-    rf"(?:\s+of\s+[^,.;:!?\"\u201c\u201d]{{1,60}})?\s*[,:]?",  # "As X said of the building:"
+    rf"(?:\s+of\s+[^,.;:!?\"\u201c\u201d]{{1,60}})?{_CIRC}\s*[,:]?",  # "As X said of the building:", "As X, the
+    # No. 2 in the leadership, put it:", "As X said last week in Tel Aviv,"
     # "The central problem, as she noted in her memoirs, was that": the aside's speaker
     rf",\s+as\s+{_WHO_AS}\s+(?:has\s+|had\s+|once\s+|later\s+)?(?P<cue>noted|said|wrote|put\s+it|argued|explained|"
     rf"observed)(?:\s+(?:in|on|at|to)\s+[^,.;:!?\"\u201c\u201d]{{1,40}})?,\s+(?:is|was|are|were)(?:\s+that)?",
@@ -1722,6 +1724,27 @@ def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
                         a.before_start > prev_attr_end, a.after_start)
 
 
+# A statement someone issued, its words right after it: "Trump issued a statement, “…”", "His office put out a
+# statement saying the U.S. “…”", "The DNC released a statement on Monday, offering “…”"
+_ISSUED = re.compile(r"\b(?P<verb>issued|released|put\s+out|sent\s+out|posted|published)\s+(?:a|an)\s+"
+                     r"(?:[\w\-]+\s+){0,2}?(?:statement|memo|letter|email|video|message|release)\b"
+                     r"(?P<rest>[^\"\u201c\u201d]{0,100}?)[,:]?\s*$")
+
+
+def _statement_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
+    """A statement its subject issued, the quote its words ("Trump issued a statement, “…”"): the verb's
+    subject, when no one else speaks in the words between ("… a statement about X, who called it “…”": X's)."""
+    m = _ISSUED.search(a.before)
+    if m is None or any(c.group("cue") not in ("saying", "stating") for c in _BEFORE_ANY.finditer(m.group("rest"))) \
+            or re.search(r"\b(?:who|which|whom)\b", m.group("rest")):
+        return None
+    spk = _subject(a.before[:m.start()])
+    if not spk:
+        return None
+    return _Attribution(spk, m.group("verb"), a.par[a.before_start:a.before_start + len(a.before)].strip(" ,:"),
+                        a.before_start > prev_attr_end, a.after_start)
+
+
 def _next_sentence(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """A whole-sentence quote followed by "He added ..." or "Jones continued ...", or by "She said ..." reporting
     more of her words: that speaker."""
@@ -1808,7 +1831,7 @@ def _quotes_blanked(text: str) -> str:
 
 # Where a direct quote's attribution is looked for, in this order: the first one found is taken.
 _ATTRIBUTION_FINDERS = (_said_after, _said_late, _words_of, _called_out, _intro_before, _saying_before, _cue_before,
-                        _colon_before, _parsed, _next_sentence, _previous_sentence)
+                        _colon_before, _statement_before, _parsed, _next_sentence, _previous_sentence)
 
 
 _FINDER_NAMES = tuple(f.__name__.strip("_") for f in _ATTRIBUTION_FINDERS) + ("",)
