@@ -1487,3 +1487,16 @@ def test_a_statement_about_someone_who_speaks_in_it_is_not_the_issuer_s():
     text = ("The group released a statement about the senator, which quoted Ann Cole as saying it was \u201ca "
             "disgrace to the whole party and its voters.\u201d")
     assert quotes_of(text)[0].speaker != "The group"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # PolNeAR training articles (measurement only): a name right before a colon, no speech verb in the sentence
+    ("Ann Cole and Ben Reed run the poll. The timing of the surge doesn\u2019t surprise Republican pollster Ann Cole: "
+     "\u201cHistorically, lesser-known candidates have seen the biggest boost.\u201d", "Ann Cole"),
+    ("Pollsters agree - Ann Cole: \u201cThe polls did not predict the result in Iowa this year.\u201d", "Ann Cole"),
+    # ... but an article's byline before its excerpt is no speaker
+    ("\u2014\"Hamilton to play Chicago in a long run,\" by Variety's Ann Cole: \"The musical Hamilton will ride its "
+     "wave of hype all the way to Chicago.\"", None),
+])
+def test_a_name_right_before_a_colon_speaks_the_quote_after_it(text: str, speaker: str | None):
+    assert quotes_of(text)[-1].speaker == speaker

@@ -1711,12 +1711,24 @@ _DOCUMENT_BY = re.compile(r"\b(?:" + "|".join(sorted(DOCUMENT_NOUNS | {"message"
                           + r")\s+(?:by|from)\s+(?P<spk>[A-Z][^:.!?\"\u201c\u201d]{1,120}?)\s*:\s*$")
 
 
+# A name right before a colon in a sentence with no speech verb: "The surge doesn't surprise pollster Daron Shaw:",
+# "Pollsters agree - Carl Bialik:"
+_NAME_COLON = re.compile(r"(?<![\w\-])(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'\u2019\-]*){1,2})"
+                         r"\s*:\s*$")
+
+
+_BYLINE_END = re.compile(r"\bby\s+(?:[\w.\-'\u2019]+\s+){0,5}$", re.IGNORECASE)  # "by Variety's", "by The Wall Street"
+
+
 def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """A sentence ending with a colon right before the quote, whose subject is a person ("X reassured her:"), or
     naming who speaks at its end ("That prompted the following, with Kilmeade stating:", "experts such as Dr X:")."""
     if not a.before.rstrip().endswith(":"):
         return None
-    speaking = _WITH_SPEAKING.search(a.before) or _TITLED_NAME_COLON.search(a.before) or _DOCUMENT_BY.search(a.before)
+    speaking = _WITH_SPEAKING.search(a.before) or _TITLED_NAME_COLON.search(a.before) or \
+        _DOCUMENT_BY.search(a.before) or (None if _BEFORE_ANY.search(a.before) else _NAME_COLON.search(a.before))
+    if speaking is not None and speaking.re is _NAME_COLON and _BYLINE_END.search(a.before, 0, speaking.start()):
+        return None  # "“Hamilton to play Chicago,” by Variety's Gordon Cox: “…”": an article's excerpt
     spk = speaking.group("spk") if speaking else sentence_subject(a.before)
     if not spk:
         return None
