@@ -1500,3 +1500,19 @@ def test_a_statement_about_someone_who_speaks_in_it_is_not_the_issuer_s():
 ])
 def test_a_name_right_before_a_colon_speaks_the_quote_after_it(text: str, speaker: str | None):
     assert quotes_of(text)[-1].speaker == speaker
+
+
+def test_a_paragraph_of_quote_alone_after_one_telling_of_someone_speaking_is_theirs():
+    # PolNeAR training articles (measurement only): unattributed
+    text = ("Ann Cole praised the governor\u2019s leadership in the aftermath of the hurricane.\n\n"
+            "\u201cHe gets things done in a heavily Democratic state, and that is rare.\u201d")
+    assert quote(text, "gets things done").speaker == "Ann Cole"
+    # ... not a heading in capitals, nor a paragraph with words of its own outside the quote
+    text = ("Ann Cole also announced the Peace Corps would begin operating in Vietnam.\n\n"
+            "\u201cEVENTUALLY VOTERS MAKE GOOD DECISIONS FOR THEMSELVES\u201d\n\n"
+            "Across Asia, policymakers were startled.")
+    assert all(q.speaker is None for q in quotes_of(text) if "VOTERS" in q.text)
+    text = ("Ann Cole has been taking heat back home for not condemning the attacks.\n\n"
+            "\u201cThere are invertebrates that have shown more spine than Ann Cole,\u201d reads a Wednesday editorial "
+            "in The Des Moines Register.")
+    assert all(q.speaker != "Ann Cole" for q in quotes_of(text))

@@ -85,7 +85,7 @@ from .speakers import (
     surname,
     trim_phrase,
 )
-from .speech_parse import DOCUMENT_NOUNS, PLACEHOLDER, SPEECH_WORD, speaker_of_quote
+from .speech_parse import DOCUMENT_NOUNS, PLACEHOLDER, SPEECH_WORD, STANCE_WORD, speaker_of_quote
 from .text import clean_space, contains_run, norm_tokens
 
 OPENERS = "\u201c\u201e\u00ab"
@@ -1059,12 +1059,21 @@ def _indirect_quotes(ctx: _Context, sentences: list[tuple[int, int]], before: in
     return found
 
 
+class _Intro(NamedTuple):
+    """Who a paragraph's end introduces as the speaker of the next paragraph's quote."""
+
+    phrase: str  # the speaker phrase
+    cue: str
+    at: int  # where in the article
+    told_of: bool = False  # a sentence telling of the person speaking ("X praised …"): for a paragraph of quote alone
+
+
 class _ParaEnd(NamedTuple):
     """What a paragraph hands to the next: its last attributed quote, an introduction it ends with ("He said:"),
     and whether its last quote is still open."""
 
     last_quote: Quote | None
-    intro: tuple[str, str, int] | None  # (speaker phrase, cue, position)
+    intro: _Intro | None
     open_quote: bool
 
 
@@ -1112,7 +1121,9 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
             continue
         if attr is None and k == 0 and qs <= 1 and not any_own and not titled[k] and \
                 not _names_outside_quotes(ctx, masked, spans, offset, p_index):
-            inherited = _inherited(ctx, prev, inner, offset + qs, p_index)
+            bare = not re.search(r"\w", masked[:qs] + "".join(
+                masked[e:spans[i + 1][0] if i + 1 < len(spans) else len(masked)] for i, (_, e, _) in enumerate(spans)))
+            inherited = _inherited(ctx, prev, inner, offset + qs, p_index, bare)
             if inherited is not None:
                 para_quotes.append(inherited)
                 _credit(ctx, p_index, inherited)
@@ -1312,11 +1323,13 @@ def _para_len(text: str, offset: int) -> int:
     return (end if end >= 0 else len(text)) - offset
 
 
-def _inherited(ctx: _Context, prev: _ParaEnd, inner: str, position: int, p_index: int) -> Quote | None:
+def _inherited(ctx: _Context, prev: _ParaEnd, inner: str, position: int, p_index: int, bare: bool
+               ) -> Quote | None:
     """A paragraph opening with a quote and no attribution: the speaker the previous paragraph introduced
-    ("He said:"), or the speaker of its last quote (a quote running on, or the next paragraph of a statement)."""
-    if prev.intro is not None:
-        phrase, cue, at = prev.intro
+    ("He said:"; or told of speaking, when the paragraph is the quote alone and no heading in capitals), or the
+    speaker of its last quote (a quote running on, or the next paragraph of a statement)."""
+    if prev.intro is not None and (not prev.intro.told_of or bare and not inner.isupper()):
+        phrase, cue, at = prev.intro.phrase, prev.intro.cue, prev.intro.at
         short, full, role, person = _speaker_fields(ctx, phrase, at, p_index - 1)
         if short:
             return Quote("direct", inner, short, full, cue, f"{phrase} {cue}:", ctx.article_id, position,
@@ -1336,30 +1349,43 @@ _MEDIUM_REPORTS = re.compile(r"(?:^|[.!?]\s+)(?P<spk>(?:The\s+)?[A-Z][\w&\-]*(?:
                              r"(?:reports|reported)\s*:$")
 
 
-def _ending_intro(par: str, masked: str, spans: list[tuple[int, int, bool]], offset: int
-                  ) -> tuple[str, str, int] | None:
+def _ending_intro(par: str, masked: str, spans: list[tuple[int, int, bool]], offset: int) -> _Intro | None:
     """A paragraph that ends introducing the next one ("He said:", "Lord Walney told The Telegraph:", "ABC
     reports:"), or a heading of one's speech ("RAYE's acceptance speech for Song of the Year")."""
     tail_start = spans[-1][1] + 1 if spans else 0
     tail = masked[tail_start:].rstrip()
     heading = None if spans else _SPEECH_HEADING.match(tail)
     if heading is not None:
-        return heading.group("spk"), "said", offset
+        return _Intro(heading.group("spk"), "said", offset)
     if not tail.endswith(":"):
-        return None
+        return None if spans else _spoke_last(tail, offset + tail_start)
     medium = _MEDIUM_REPORTS.search(tail)
     if medium is not None:
-        return medium.group("spk"), "reports", offset + tail_start + medium.start()
+        return _Intro(medium.group("spk"), "reports", offset + tail_start + medium.start())
     speaking = _WITH_SPEAKING.search(tail)
     if speaking is not None:
-        return speaking.group("spk"), "said", offset + tail_start + speaking.start()
+        return _Intro(speaking.group("spk"), "said", offset + tail_start + speaking.start())
     cut = max(tail.rfind(". "), tail.rfind("? "), tail.rfind("! "))
     sentence = tail[cut + 2 if cut >= 0 else 0:]
     m = _BEFORE_INTRO.search(sentence)
     spk = _subject(m.group("spk")) if m else _intro_subject(sentence[:-1])
     if not spk:
         return None
-    return spk, m.group("cue") if m else "said", offset + tail_start + (cut if cut >= 0 else 0)
+    return _Intro(spk, m.group("cue") if m else "said", offset + tail_start + (cut if cut >= 0 else 0))
+
+
+def _spoke_last(par: str, at: int) -> _Intro | None:
+    """A paragraph with no quote whose last sentence tells of a person speaking or judging ("Trump spoke only in
+    evasive bromides during the interview.", "Valastro praised Christie's leadership."): that person, whose words a
+    paragraph of quote alone after it gives."""
+    cut = _last_sentence_start(par.rstrip())
+    sentence = par[cut:] if cut >= 0 else par
+    if not (SPEECH_WORD.search(sentence) or STANCE_WORD.search(sentence)):
+        return None
+    spk = sentence_subject(sentence)
+    if not spk or not (spk.lower() in ("he", "she") or split_speaker(spk).is_person):
+        return None
+    return _Intro(spk, "said", at + max(cut, 0), told_of=True)
 
 
 # A short sentence of a speaker and any verb, introducing the next paragraph: "17-year-old Jared Potts echoed:"

@@ -57,7 +57,7 @@ STANCE_LEMMAS = frozenset({
     "think", "worry", "fear", "find", "consider", "feel", "thank", "label", "mock", "tout", "assure", "portray",
     "slam", "condemn", "hail", "decry", "characterize", "characterise", "applaud", "lambaste", "ridicule",
 })
-_STANCE_WORD = re.compile(r"\b(?:" + "|".join(_forms(lemma) for lemma in sorted(STANCE_LEMMAS))
+STANCE_WORD = re.compile(r"\b(?:" + "|".join(_forms(lemma) for lemma in sorted(STANCE_LEMMAS))
                           + r"|thought|found|felt|spoke|spoken)\b", re.IGNORECASE)
 _PARSED_LEMMAS = SPEECH_LEMMAS | STANCE_LEMMAS
 # Nouns for what a speaker issues: "the White House brief said" is the White House speaking.
@@ -104,7 +104,7 @@ def get_parser():
 def speaker_of_quote(before: str, quote_end: str, after: str) -> ParsedSpeaker | None:
     """The speaker of the quote in the sentence ``before`` + quote + ``after`` (``quote_end``: the quote's last
     punctuation, kept inside the placeholder: a comma or nothing), or None."""
-    if not any(words.search(before) or words.search(after) for words in (SPEECH_WORD, _STANCE_WORD)):
+    if not any(words.search(before) or words.search(after) for words in (SPEECH_WORD, STANCE_WORD)):
         return None
     nlp = get_parser()
     if nlp is None:
