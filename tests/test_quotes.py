@@ -1342,6 +1342,10 @@ def test_words_described_by_someone_and_a_clause_is_no_speaker():
      "moved further apart", "the Pew Research Center"),
     ("Senator Ben Reed worried that the safety net was becoming \u201ca hammock that lulls people into "
      "complacency.\u201d", "hammock", "Ben Reed"),
+    ('Ann Cole, co-founder of the institute, welcomed "the recognition that we do not, in fact, have all the '
+     'technology we need."', "recognition", "Ann Cole"),
+    ("Ann Cole credited the victory to \"a closed primary, something I am not all that enthusiastic about.\"",
+     "closed primary", "Ann Cole"),
 ])
 def test_a_verb_of_judgement_or_thought_governing_a_partial_quote_gives_its_subject(text: str, words: str,
                                                                                        speaker: str):

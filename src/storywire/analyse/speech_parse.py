@@ -56,6 +56,7 @@ STANCE_LEMMAS = frozenset({
     "attack", "reject", "denounce", "blast", "express", "mention", "reveal", "echo", "challenge", "believe",
     "think", "worry", "fear", "find", "consider", "feel", "thank", "label", "mock", "tout", "assure", "portray",
     "slam", "condemn", "hail", "decry", "characterize", "characterise", "applaud", "lambaste", "ridicule",
+    "welcome", "credit", "demand", "ponder", "project", "list",
 })
 STANCE_WORD = re.compile(r"\b(?:" + "|".join(_forms(lemma) for lemma in sorted(STANCE_LEMMAS))
                           + r"|thought|found|felt|spoke|spoken)\b", re.IGNORECASE)
