@@ -1520,3 +1520,22 @@ def test_a_paragraph_of_quote_alone_after_one_telling_of_someone_speaking_is_the
             "\u201cThere are invertebrates that have shown more spine than Ann Cole,\u201d reads a Wednesday editorial "
             "in The Des Moines Register.")
     assert all(q.speaker != "Ann Cole" for q in quotes_of(text))
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    # PolNeAR training articles (measurement only): a description of a go-between went to the one person named
+    ("Ben Reed will work with whoever is elected, his office said.\n\u201cHe has made his views on the comments very "
+     "clear. He disagrees with them,\u201d the spokesman said.", "made his views"),
+    ("The pontiff met Ben Reed at the guest house.\n\n\"When I came down, I greeted him, I shook his hand and nothing "
+     "more,\" the pope told reporters.", "greeted him"),
+    ("Ben Reed's money makes up a tiny share of the campaign's spending.\n\n\u201cNobody cares when you\u2019re "
+     "spending your own money,\u201d the RNC member said.", "Nobody cares"),
+])
+def test_a_go_between_described_is_not_the_person_named_nearby(text: str, words: str):
+    assert quote(text, words).speaker != "Ben Reed"
+
+
+def test_a_title_described_is_still_the_person_named_nearby():
+    text = ("Ann Cole warned against the \u201cfevered dreams\u201d of a brokered convention. \u201cI think that would "
+            "be an absolute disaster for the party,\u201d the Texas senator said.")
+    assert quote(text, "absolute disaster").speaker == "Ann Cole"

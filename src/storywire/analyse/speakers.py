@@ -645,6 +645,13 @@ def _employers(mentions: list[Mention]) -> set[str]:
     return employers - {surname(mt.name) for mt in mentions if len(mt.name.split()) >= 2}
 
 
+# Nouns for one who speaks for or about others, or an office no one named holds: a description by one of them is
+# never the person named nearby by default ("“…,” the prime minister's spokesman said", "the pope told reporters")
+_GO_BETWEEN_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "officials", "member", "aide",
+                               "aides", "adviser", "advisor", "source", "sources", "staffer", "insider", "strategist",
+                               "operative", "judge", "pope", "lawyer", "attorney", "lawmaker", "pontiff"})
+
+
 class Mentions:
     """The people an article names, for resolving pronouns and descriptions and completing bare surnames."""
 
@@ -764,6 +771,8 @@ class Mentions:
         for mt in reversed(near):  # then others: in the same paragraph, or known to be a he or a she ("Mr. X")
             if fits(mt) and (mt.para == para or self.gender_of(mt.name) != "?"):
                 return self.fullest(mt.name, position)
+        if words[-1] in _GO_BETWEEN_NOUNS:
+            return None  # "the spokesman", "the official", "the RNC member": not the one named, when no mention fits
         named = {surname(mt.name) for mt in near}
         if len(words) >= 2 and len(named) == 1 and not self.roles.get(next(iter(named))):
             return self.fullest(near[-1].name, position)  # "Mr Sunak hinted ... the Prime Minister said": one named
