@@ -1539,3 +1539,24 @@ def test_a_title_described_is_still_the_person_named_nearby():
     text = ("Ann Cole warned against the \u201cfevered dreams\u201d of a brokered convention. \u201cI think that would "
             "be an absolute disaster for the party,\u201d the Texas senator said.")
     assert quote(text, "absolute disaster").speaker == "Ann Cole"
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    # PolNeAR training articles (measurement only): unattributed, or the two partial quotes joined into one
+    ('Rajoy said Monday that he will "try to form a stable government" and insisted that his party was "still the '
+     'No. 1 force in Spain."', "still the No. 1", "Rajoy"),
+    ("As the crowd began to chant, Ann Cole was joined on stage again by Minnesota Sen. Ben Reed and joked, \u201cBust "
+     "people, you\u2019re being ridiculous,\u201d drawing loud jeers.", "being ridiculous", "Ann Cole"),
+    ('Continuing to explain his perspective, Ben Carson rejected the notion that the episode should be water under '
+     'the bridge, saying that if he "found something that was rotten, I would fix it."', "found something",
+     "Ben Carson"),
+])
+def test_a_verb_joined_to_the_sentence_s_and_a_participle_opening_it(text: str, words: str, speaker: str):
+    assert quote(text, words).speaker == speaker
+
+
+def test_a_time_opening_a_sentence_is_no_subject():
+    # ECB+ dev (fresh10a): "Moments" became the subject of "and said" and took the witness's quote from her
+    text = ("Moments after the shooting, one cop put both hands on his head and said, \u201c\u2018Oh, God!\u2019\u201d "
+            "Ann King recalled. \u201cHis partner went over to him and put his hand on his shoulder.\u201d")
+    assert quote(text, "His partner went over").speaker in ("Ann King", "King")

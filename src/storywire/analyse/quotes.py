@@ -1228,6 +1228,8 @@ def _continues(masked: str, spans: list[tuple[int, int, bool]], j: int, k: int, 
         return False  # ", said X, where the “Uncommitted” option ...": a quote left out inside j's sentence only
     start, stop = spans[j][1] + 1, spans[k][0]
     attr_end = attr.end if attr is not None and attr.own and attr.end > start else -1  # "A," X said.
+    if _OWN_VERB_AFTER.search(masked, max(start, attr_end), spans[k][0]):
+        return False  # "… he will “A” and insisted that his party was “B”": a clause of speech of its own
     if attr_end > 0 or not ends_sentence:  # quote j's sentence runs on after it: the others start past its end
         # (from the attribution's last character: a parsed one ends past its stop)
         sentence_end = _SENTENCE_END.search(masked, max(start, attr_end - 1), stop)
@@ -1680,8 +1682,14 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
         pre = a.before[:m.start()]
         if SUBORDINATE_START.match(pre) and "," not in pre:
             continue  # "After the group accused Lara of ..., Soller said": not the verb of the quote
-        # "X put out a statement saying": a participle's speaker is the subject of the sentence
-        spk = sentence_subject(pre) if m.group("cue").endswith("ing") else _subject(pre)
+        # "X put out a statement saying": a participle's speaker is the subject of the sentence, and so is that of a
+        # verb joined to the sentence's ("Silverman was joined on stage by Al Franken and joked,")
+        if re.search(r"(?:^|\s)and\s*$", pre) and not re.search(r"\bwho\b", pre):  # (the sentence from its start,
+            # across a quote before it; not a relative clause's verb: "said an official who oversaw … and described")
+            head = _mask(a.par[:a.before_start + m.start()])
+            spk = sentence_subject(_quotes_blanked(head[max(_last_sentence_start(head), 0):]))
+        else:
+            spk = sentence_subject(pre) if m.group("cue").endswith("ing") else _subject(pre)
         quoted_as = _QUOTED_AS.search(pre) if m.group("cue") == "saying" else None
         if quoted_as is not None:  # "The Daily News quoted witness Devonte Brown as saying": Brown
             spk = _subject(quoted_as.group("spk"))

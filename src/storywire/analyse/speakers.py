@@ -196,7 +196,11 @@ def is_epithet(description: str) -> bool:
 # not its subject.
 SUBORDINATE_START = re.compile(
     r"\s*(?:After|When|While|As|Since|Because|Although|Though|If|Before|Until|Once|Unless|Asked|Pressed|"
-    r"Questioned|Speaking|Responding|Reacting|Writing)\s")
+    r"Questioned|Speaking|Responding|Reacting|Writing|"
+    # a participle opening the sentence: "Continuing to explain his perspective, Carson rejected"
+    r"[A-Z][a-z]{3,}ing(?=\s+(?:to|the|a|an|his|her|their|its|on|with|about|from|up|out|back|over)\b)|"
+    # a time: "Moments after the shooting, one cop put", "Shortly before noon, X said"
+    r"(?:Moments|Minutes|Hours|Days|Weeks|Months|Years|Shortly|Soon|Immediately|Just)(?=\s+(?:after|before)\b))\s")
 _LEADER_NOUNS = frozenset({"leader", "dictator", "strongman", "autocrat", "head", "chief", "boss", "ruler"})
 # Heads of descriptions of one person ("a spokesperson", "the duchess", "a drama teacher").
 _PERSON_DESCRIPTION_HEADS = (ROLE_WORDS - {
