@@ -1560,3 +1560,13 @@ def test_a_time_opening_a_sentence_is_no_subject():
     text = ("Moments after the shooting, one cop put both hands on his head and said, \u201c\u2018Oh, God!\u2019\u201d "
             "Ann King recalled. \u201cHis partner went over to him and put his hand on his shoulder.\u201d")
     assert quote(text, "His partner went over").speaker in ("Ann King", "King")
+
+
+def test_a_dash_line_under_a_quote_paragraph_credits_it():
+    # PolNeAR training articles (measurement only): a fact-check's and a live blog's quotes, unattributed
+    text = ("The numbers came in.\n\n\"Great speech. She's tested. She's ready. She never quits. That's why Ann should "
+            "be our next president.\"\n\n-President Ben Reed, tweeting after the speech.\n\nMore followed.")
+    q = quote(text, "Great speech")
+    assert (q.speaker, q.role) == ("Ben Reed", "President")
+    text = "The numbers came in.\n\n\"We will look into it and release all of the transcripts soon.\"\n\nMore followed."
+    assert quote(text, "look into it").speaker is None

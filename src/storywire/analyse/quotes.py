@@ -970,6 +970,8 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
         unquoted = [(s, e) for sp_index, s, e in _past_quotes(text, sents, quoted) if sp_index == p_index and
                     not any(c in text[s:e] for c in ALL_DOUBLE)]
         para_quotes, prev = _direct_quotes(ctx, p_index, ps, spans[p_index], prev, unquoted)
+        if p_index + 1 < len(paras):
+            _credit_line(ctx, para_quotes, p_index, paras[p_index + 1])
         out.extend(para_quotes)
     out += [nested for q in out if q.kind == "direct" for nested in _nested_quotes(ctx, q)]
     for q in out:
@@ -997,6 +999,25 @@ def _repeated(q: Quote, quotes: list[Quote]) -> bool:
         if len(longer) - len(shorter) <= 12 and len(shorter) >= 6 and contains_run(longer, shorter):
             return True
     return False
+
+
+# A line crediting the quote paragraph above it: "- Bernie Sanders.", "-President Obama, tweeting after the speech."
+_CREDIT_LINE = re.compile(r"\s*[-\u2013\u2014]\s*(?P<spk>[A-Z][\w.'\u2019\-]*(?:\s+[A-Z][\w.'\u2019\-]*){0,3})"
+                          r"(?:,[^.\n]{0,80})?\.?\s*")
+
+
+def _credit_line(ctx: _Context, quotes: list[Quote], p_index: int, below: tuple[int, int]) -> None:
+    """Credit a paragraph's quotes that no rule credited to the name on the line below it, a dash before it
+    (a fact-check's or a live blog's "“…” ¶ - Bernie Sanders.")."""
+    line = _CREDIT_LINE.fullmatch(ctx.text, *below)
+    if line is None:
+        return
+    for q in quotes:
+        if q.speaker is None and q.kind == "direct":
+            short, full, role, person = _speaker_fields(ctx, line.group("spk"), below[0], p_index + 1)
+            if short:
+                q.speaker, q.speaker_full, q.role, q.is_person = short, full, role, person
+                q.attribution, q.via = line.group().strip(), f"credit_line/{_phrase_form(line.group('spk'), person)}"
 
 
 # A quote inside a quote, in single marks, with its own speaker named right after or before it: "“‘Sorry I can’t be
