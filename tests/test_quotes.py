@@ -1570,3 +1570,14 @@ def test_a_dash_line_under_a_quote_paragraph_credits_it():
     assert (q.speaker, q.role) == ("Ben Reed", "President")
     text = "The numbers came in.\n\n\"We will look into it and release all of the transcripts soon.\"\n\nMore followed."
     assert quote(text, "look into it").speaker is None
+
+
+def test_past_a_verb_whose_subject_up_its_clauses_is_no_speaker_the_next_verb_up_speaks():
+    # PolNeAR training articles (measurement only): "to counter" gave "the proceeds", so no one
+    text = ('Ann Cole said she planned to use the proceeds from the sale to fight "Black Lives Matter" violence and to '
+            'counter "the governor\'s anti-firearm rhetoric."')
+    assert quote(text, "anti-firearm rhetoric").speaker == "Ann Cole"
+    # ... but a verb's own subject is final: the report's words, not the critic's
+    text = ("Ann Cole, the former attorney general, criticized the email use, which an FBI investigation said was "
+            "\u201cextremely careless and a risk to national security.\u201d")
+    assert quote(text, "extremely careless").speaker != "Ann Cole"

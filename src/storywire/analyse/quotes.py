@@ -85,7 +85,7 @@ from .speakers import (
     surname,
     trim_phrase,
 )
-from .speech_parse import DOCUMENT_NOUNS, PLACEHOLDER, SPEECH_WORD, STANCE_WORD, speaker_of_quote
+from .speech_parse import DOCUMENT_NOUNS, PLACEHOLDER, SPEECH_WORD, STANCE_WORD, ParsedSpeaker, speaker_of_quote
 from .text import clean_space, contains_run, norm_tokens
 
 OPENERS = "\u201c\u201e\u00ab"
@@ -1876,14 +1876,19 @@ def _parsed(a: _Around, prev_attr_end: int) -> _Attribution | None:
     if aside is not None:  # "X told The Post — where Y said she was … — “…”": the aside's verb is not the quote's
         before = before[:aside.start()] + " "
     after = a.par[a.after_start:a.after_start + len(after)]
-    found = speaker_of_quote(before, "," if a.quote.rstrip().endswith(",") else "", after)
-    if found is None or not (found.proper or found.head in ("he", "she", "it") or _speaker_noun(found.head) or
-                            found.head in ORG_NOUNS):
+    found = speaker_of_quote(before, "," if a.quote.rstrip().endswith(",") else "", after, _parsed_speaks)
+    if found is None or not _parsed_speaks(found):
         return None  # "the Oscar-winning movie said": a subject, but no speaker
     if PLACEHOLDER in found.phrase.split():
         return None  # an earlier quote is no speaker
     text = before.strip(" ,:") or after.strip(" ,.")
     return _Attribution(found.phrase, found.cue, text, True, a.after_start + len(after), parsed=True)
+
+
+def _parsed_speaks(found: ParsedSpeaker) -> bool:
+    """Whether a subject the parse found may be a speaker: a name, "he", "she" or "it", a speaker's or an
+    organisation's noun (not "the proceeds", "the Oscar-winning movie")."""
+    return found.proper or found.head in ("he", "she", "it") or _speaker_noun(found.head) or found.head in ORG_NOUNS
 
 
 def _quotes_blanked(text: str) -> str:

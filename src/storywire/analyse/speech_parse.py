@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 import threading
-from typing import NamedTuple
+from collections.abc import Callable, Iterator
+from typing import Any, NamedTuple
 
 from .entities import model_candidates
 
@@ -102,9 +103,12 @@ def get_parser():
         return _parser[0]
 
 
-def speaker_of_quote(before: str, quote_end: str, after: str) -> ParsedSpeaker | None:
+def speaker_of_quote(before: str, quote_end: str, after: str,
+                     speaks: Callable[[ParsedSpeaker], bool] = lambda _: True) -> ParsedSpeaker | None:
     """The speaker of the quote in the sentence ``before`` + quote + ``after`` (``quote_end``: the quote's last
-    punctuation, kept inside the placeholder: a comma or nothing), or None."""
+    punctuation, kept inside the placeholder: a comma or nothing), or None. The nearest governing verb's subject;
+    past a verb whose subject, found up its chain of clauses, does not ``speaks`` ("used the proceeds to counter
+    “…”": not the proceeds), the next one up ("Zimmerman said he planned to …")."""
     if not any(words.search(before) or words.search(after) for words in (SPEECH_WORD, STANCE_WORD)):
         return None
     nlp = get_parser()
@@ -116,10 +120,17 @@ def speaker_of_quote(before: str, quote_end: str, after: str) -> ParsedSpeaker |
     span = doc.char_span(start, start + len(PLACEHOLDER))
     if span is None:
         return None
-    governing = _governing_verb(span[0])
-    if governing is None:
-        return _according_to(doc)
-    verb, subject = governing
+    found = False
+    for verb, subject in _governing_verbs(span[0]):
+        found = True
+        speaker = _speaker(verb, subject)
+        if speaker is None or speaks(speaker) or subject.head.i == verb.i:
+            return speaker  # (the verb's own subject, "which an FBI investigation said was “…”", is final)
+    return None if found else _according_to(doc)
+
+
+def _speaker(verb, subject) -> ParsedSpeaker | None:
+    """The speaker a verb's subject gives, or None."""
     if subject is None:
         return None
     if subject.tag_ in ("WDT", "WP") and subject.head.dep_ == "relcl":
@@ -138,26 +149,29 @@ def speaker_of_quote(before: str, quote_end: str, after: str) -> ParsedSpeaker |
     return ParsedSpeaker(phrase, subject.lower_, subject.pos_ == "PROPN", verb.text, verb.idx) if phrase else None
 
 
-def _governing_verb(placeholder):
-    """(verb, its subject or None) of the speech verb above the placeholder, or of a verb of judgement above it
-    that has a subject; else of the sentence's main verb when that is a speech verb; None when there is none."""
+def _governing_verbs(placeholder) -> Iterator[tuple[Any, Any]]:
+    """(verb, its subject or None), nearest first, of each speech verb above the placeholder and each verb of
+    judgement above it that has a subject; else of the sentence's main verb when that is a speech verb."""
     ancestors = list(placeholder.ancestors)
+    any_verb = False
     for n, tok in enumerate(ancestors):
         lemma = tok.lemma_.lower()
         if tok.pos_ not in ("VERB", "AUX") or _requests(tok, ancestors):
             continue
         if lemma in SPEECH_LEMMAS:
-            return tok, _subject(tok, placeholder)
+            any_verb = True
+            yield tok, _subject(tok, placeholder)
+            continue
         if lemma not in STANCE_LEMMAS or not _in_clause_of(placeholder, tok) or \
                 any(t.lemma_.lower() in SPEECH_LEMMAS and t.pos_ == "VERB" for t in ancestors[n + 1:]):
             continue  # a speech verb above it quotes its speaker ("X said that many believe that “…”": X's)
         subject = _own_subject(tok, placeholder)
         if subject is not None:  # (one with none, "testified that …, while blasting them for having “…”", gives
-            return tok, subject  # way to the verb above it)
+            any_verb = True  # way to the verb above it)
+            yield tok, subject
     root = placeholder.sent.root  # not a verb of judgement that does not govern it ("investigators cite the
-    if root.lemma_.lower() in SPEECH_LEMMAS and root.pos_ == "VERB":  # facility, and …")
-        return root, _subject(root, placeholder)
-    return None
+    if not any_verb and root.lemma_.lower() in SPEECH_LEMMAS and root.pos_ == "VERB":  # facility, and …")
+        yield root, _subject(root, placeholder)
 
 
 def _own_subject(verb, placeholder):
