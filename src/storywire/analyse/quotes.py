@@ -1705,8 +1705,9 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
             continue  # "After the group accused Lara of ..., Soller said": not the verb of the quote
         # "X put out a statement saying": a participle's speaker is the subject of the sentence, and so is that of a
         # verb joined to the sentence's ("Silverman was joined on stage by Al Franken and joked,")
-        if re.search(r"(?:^|\s)and\s*$", pre) and not re.search(r"\bwho\b", pre):  # (the sentence from its start,
-            # across a quote before it; not a relative clause's verb: "said an official who oversaw … and described")
+        if re.search(r"(?:^|\s)and\s*$", pre) and not re.search(r"\bwho\b|\bto\s+[a-z]+\b[^,]*\sand\s*$", pre):
+            # (the sentence from its start, across a quote before it; not a relative clause's verb, "said an official
+            # who oversaw … and described", nor an infinitive's, "leading Reyes to denounce her aide and say,")
             head = _mask(a.par[:a.before_start + m.start()])
             spk = sentence_subject(_quotes_blanked(head[max(_last_sentence_start(head), 0):]))
         else:
