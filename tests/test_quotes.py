@@ -1581,3 +1581,17 @@ def test_past_a_verb_whose_subject_up_its_clauses_is_no_speaker_the_next_verb_up
     text = ("Ann Cole, the former attorney general, criticized the email use, which an FBI investigation said was "
             "\u201cextremely careless and a risk to national security.\u201d")
     assert quote(text, "extremely careless").speaker != "Ann Cole"
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    # PolNeAR training articles (measurement only): "Even people", "Republican", "Trump's Virginia" were speakers
+    ("Even people who endorsed the plan sounded equivocal: Former Rep. Ann Cole called it \u201cthe least bad option "
+     "under the circumstances.\u201d", "least bad option", "Ann Cole"),
+    ("Something happened.\n\nIn response to the loss of life, Republican presidential nominee Ann Cole issued the "
+     "following statement:\n\n\u201cOur prayers are with all those affected by the horrible attacks.\u201d",
+     "Our prayers", "Ann Cole"),
+    ("In early October, Cole\u2019s Virginia state director, Ben Reed, reached out to the firm, writing in an email: "
+     "\u201cWe want to use this data package as soon as possible.\u201d", "data package", "Ben Reed"),
+])
+def test_a_clause_before_a_colon_an_adverb_or_a_title_is_no_part_of_the_subject(text: str, words: str, speaker: str):
+    assert quote(text, words).speaker == speaker

@@ -268,11 +268,16 @@ SPEAKER_NOUNS = {
 # Prepositions that open a phrase of place or time before a sentence's subject ("In Brussels, ...").
 _PLACE_WORDS = frozenset({"in", "on", "at", "from", "for", "with", "by", "under", "over", "during", "across",
                           "outside", "inside", "near", "throughout", "within", "into", "to",
-                          "like", "unlike", "despite", "besides", "amid"})  # "Like Corker, Menendez rejected"
+                          "like", "unlike", "despite", "besides", "amid", "alongside", "among",
+                          "against"})  # "Like Corker, Menendez rejected", "Alongside BLM calls for action, even …"
 # How many paragraphs back "he said" may reach for the person last quoted when the text names no one nearer.
 _SPEAKER_REACH = 3
 # Lower-case words a subject phrase may hold before the name ("Hunter Biden's attorney Abbe Lowell").
-_SUBJECT_GLUE = {"of", "the", "de", "van", "von", "al", "and", "for"}
+_SUBJECT_GLUE = {"of", "the", "de", "van", "von", "al", "and", "for",
+                 # the lower-case words of a title before a name: "Republican presidential nominee Donald Trump",
+                 # "Trump's Virginia state director, Mike Rubino"
+                 "presidential", "former", "senior", "deputy", "executive", "chief", "vice", "state", "national",
+                 "nominee", "front-runner", "frontrunner", "hopeful", "strategist", "adviser", "advisor"}
 
 
 @dataclass
@@ -430,7 +435,8 @@ def _subject(pre: str) -> str | None:
     pre = pre.strip().rstrip(",").strip()
     if re.search(r"\b(?:is|are|was|were|be|been|being)$", pre):
         return None  # "which is called": a name given, not words said
-    pre = re.split(r"[;\u2014\u2013]", pre)[-1]  # the last clause: "One placard ...; another accused"
+    pre = re.split(r"[;:\u2014\u2013]", pre)[-1]  # the last clause: "One placard ...; another accused", "Even
+    # people who endorsed the plan sounded equivocal: Former Rep. Jane Harman called it"
     segs = [s.strip() for s in pre.split(",") if s.strip()]
     relative = re.fullmatch(r"who\s+(?P<pronoun>he|she|they)", segs[-1] if segs else "", flags=re.IGNORECASE)
     if relative is not None:
@@ -561,7 +567,8 @@ def sentence_subject(sentence: str) -> str | None:
     for st in starts:
         taken: list[str] = []
         words = sentence[st:].split()
-        while words and words[0].lower().strip(",") in ("and", "but", "so", "then", "still", "yet", "or"):
+        while words and words[0].lower().strip(",") in ("and", "but", "so", "then", "still", "yet", "or", "even",
+                                                         "likewise", "meanwhile", "moreover", "instead", "also"):
             words = words[1:]
         if words and words[0].lower() in ("he", "she"):
             return words[0]
@@ -576,6 +583,9 @@ def sentence_subject(sentence: str) -> str | None:
                     break
             else:
                 break
+        if len(taken) >= 2 and not taken[-1][:1].isupper() and len(words) > len(taken) and \
+                words[len(taken) - 1].endswith(","):
+            continue  # "Trump's Virginia state director, Mike Rubino, reached out": the name in apposition
         while taken and not taken[-1][:1].isupper():
             taken.pop()
         after = words[len(taken)] if taken and len(words) > len(taken) else ""
