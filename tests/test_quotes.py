@@ -1595,3 +1595,14 @@ def test_past_a_verb_whose_subject_up_its_clauses_is_no_speaker_the_next_verb_up
 ])
 def test_a_clause_before_a_colon_an_adverb_or_a_title_is_no_part_of_the_subject(text: str, words: str, speaker: str):
     assert quote(text, words).speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # PolNeAR training articles (measurement only): "he" and "she" went to "Pennsylvania", "Presumptive Democrat"
+    ("Former Pennsylvania governor Ben Reed, one of the most vocal supporters, was even more resolute. "
+     "\u201cAbsolutely not, and I will say it again today,\u201d he said.", "Ben Reed"),
+    ("Presumptive Democrat nominee Ann Cole spoke on Wednesday. She was defending the deal. \u201cWe did nothing "
+     "wrong in this case at all,\u201d she said.", "Ann Cole"),
+])
+def test_a_place_or_an_adjective_before_a_title_and_a_name_is_no_person(text: str, speaker: str):
+    assert quotes_of(text)[0].speaker == speaker

@@ -560,12 +560,24 @@ def _place_or_ship(text: str, m: re.Match) -> bool:
     return prev in _PLACE_PREPOSITIONS and not possessive or bool(PLACE_APPOSITION.match(text, m.end()))
 
 
+_TITLE_NOUNS = frozenset({"nominee", "front-runner", "frontrunner", "hopeful", "strategist", "adviser", "advisor",
+                          "presidential"})
 _DATELINE = re.compile(r"[A-Z]{3,}(?:\s[A-Z]{3,})?\s?[-\u2013\u2014]\s?(?=[A-Z][a-z])")
+
+
+# A title's noun between a capitalised modifier and a name: "Former Pennsylvania governor Ed Rendell", "Presumptive
+# Democrat nominee Hillary Clinton"
+_TITLE_BEFORE_NAME = re.compile(r"\s+(?P<noun>[a-z][a-z\-]+)(?:\s+[a-z][a-z\-]+)?\s+[A-Z]")
 
 
 def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
     if _place_or_ship(text, m):
         return None
+    title_after = _TITLE_BEFORE_NAME.match(text, m.end())
+    if title_after is not None and title_after.group("noun") in ROLE_WORDS | _TITLE_NOUNS and \
+            not any(first_name_gender(w) != "?" for w in m.group().split()) and surname(m.group()) not in known:
+        return None  # "Former Pennsylvania governor Ed Rendell": a modifier of the title, not a person (but "Ted
+        # Cruz spokesman Rick Tyler" names Cruz too)
     words = m.group().rstrip(".").split()
     while words and _low(words[0]) in NOT_NAME:
         words = words[1:]
