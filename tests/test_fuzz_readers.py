@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from storywire.errors import InputError
@@ -181,8 +181,19 @@ json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats
 
 @FUZZ
 @given(json_values, st.booleans())
+@example({"items": [{"version": None, "items": None, "attachments": True}]}, True)  # found by this test: a TypeError
 def test_feed_parser_on_hostile_json_feeds(doc, versioned):
     if versioned and isinstance(doc, dict):
         doc = {**doc, "version": "https://jsonfeed.org/version/1.1"}
     feed = parsed_or_refused(parse_feed, json.dumps(doc).encode(), URL, "application/feed+json")
     assert feed is None or isinstance(feed, Feed)
+
+
+def test_a_json_feed_item_whose_attachments_are_no_list_keeps_its_entry_without_enclosures():
+    doc = {"version": "https://jsonfeed.org/version/1.1", "items": [
+        {"id": "1", "url": "https://example.org/a", "title": "A", "attachments": True},
+        {"id": "2", "url": "https://example.org/b", "title": "B",
+         "attachments": [{"url": "https://example.org/b.mp3", "mime_type": 3, "size_in_bytes": 10}]}]}
+    feed = parse_feed(json.dumps(doc).encode(), URL, "application/feed+json")
+    assert [(e.title, len(e.enclosures)) for e in feed.entries] == [("A", 0), ("B", 1)]
+    assert feed.entries[1].enclosures[0].type is None

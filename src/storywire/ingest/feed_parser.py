@@ -258,10 +258,12 @@ def _parse_json(data: bytes, url: str) -> Feed:
         raw_id = item.get("id")
         item_id = str(raw_id).strip() if isinstance(raw_id, (str, int)) and str(raw_id).strip() else None
         enclosures = []
-        for att in item.get("attachments") or []:
+        attachments = item.get("attachments")
+        for att in attachments if isinstance(attachments, list) else []:  # ("attachments": true: none)
             if isinstance(att, dict) and _abs(att.get("url"), feed_base):
-                size = att.get("size_in_bytes")
-                enclosures.append(Enclosure(_abs(att["url"], feed_base), att.get("mime_type") or None,  # type: ignore[arg-type]
+                size, mime = att.get("size_in_bytes"), att.get("mime_type")
+                enclosures.append(Enclosure(_abs(att["url"], feed_base),  # type: ignore[arg-type]
+                                            mime if isinstance(mime, str) and mime else None,
                                             size if isinstance(size, int) else None))
         entries.append(FeedEntry(
             id=item_id or link or _synthetic_id(title, summary, content), link=link, title=title,
