@@ -68,6 +68,7 @@ from .speakers import (
     PLACE_APPOSITION,
     ROLE_WORDS,
     SUBORDINATE_START,
+    TITLE_NOUNS,
     Canonical,
     Gender,
     Mentions,
@@ -276,8 +277,7 @@ _SPEAKER_REACH = 3
 _SUBJECT_GLUE = {"of", "the", "de", "van", "von", "al", "and", "for",
                  # the lower-case words of a title before a name: "Republican presidential nominee Donald Trump",
                  # "Trump's Virginia state director, Mike Rubino"
-                 "presidential", "former", "senior", "deputy", "executive", "chief", "vice", "state", "national",
-                 "nominee", "front-runner", "frontrunner", "hopeful", "strategist", "adviser", "advisor"}
+                 "former", "senior", "deputy", "executive", "chief", "vice", "state", "national"} | TITLE_NOUNS
 
 
 @dataclass
@@ -1152,8 +1152,7 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
             continue
         if attr is None and k == 0 and qs <= 1 and not any_own and not titled[k] and \
                 not _names_outside_quotes(ctx, masked, spans, offset, p_index):
-            bare = not re.search(r"\w", masked[:qs] + "".join(
-                masked[e:spans[i + 1][0] if i + 1 < len(spans) else len(masked)] for i, (_, e, _) in enumerate(spans)))
+            bare = not any(re.search(r"\w", masked[a:b]) for a, b in _outside_quotes(masked, spans))
             inherited = _inherited(ctx, prev, inner, offset + qs, p_index, bare)
             if inherited is not None:
                 para_quotes.append(inherited)
@@ -1206,11 +1205,16 @@ def _names_outside_quotes(ctx: _Context, masked: str, spans: list[tuple[int, int
     """Whether a paragraph's text outside its quotes names a person or holds a speech verb: the paragraph tells
     whose words it gives (though no rule read it: "“…?” came the question from Gayle King."), so they never go on
     from the paragraph before."""
-    outside = [(e, spans[i + 1][0] if i + 1 < len(spans) else len(masked)) for i, (_, e, _) in enumerate(spans)]
-    outside.insert(0, (0, spans[0][0]))
+    outside = _outside_quotes(masked, spans)
     if any(SPEECH_WORD.search(masked, a, b) for a, b in outside):
         return True
     return any(mt.para == p_index and any(a <= mt.position - offset < b for a, b in outside) for mt in ctx.people.items)
+
+
+def _outside_quotes(masked: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int]]:
+    """(start, end) of each stretch of a paragraph outside its quotes: before the first, after each one."""
+    return [(0, spans[0][0])] + [(e, spans[i + 1][0] if i + 1 < len(spans) else len(masked))
+                                 for i, (_, e, _) in enumerate(spans)]
 
 
 def _scare_quote(text: str) -> bool:

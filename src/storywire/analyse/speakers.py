@@ -560,8 +560,9 @@ def _place_or_ship(text: str, m: re.Match) -> bool:
     return prev in _PLACE_PREPOSITIONS and not possessive or bool(PLACE_APPOSITION.match(text, m.end()))
 
 
-_TITLE_NOUNS = frozenset({"nominee", "front-runner", "frontrunner", "hopeful", "strategist", "adviser", "advisor",
-                          "presidential"})
+# Lower-case words of a title that ROLE_WORDS does not hold ("Republican presidential nominee Donald Trump")
+TITLE_NOUNS = frozenset({"nominee", "front-runner", "frontrunner", "hopeful", "strategist", "adviser", "advisor",
+                         "presidential"})
 _DATELINE = re.compile(r"[A-Z]{3,}(?:\s[A-Z]{3,})?\s?[-\u2013\u2014]\s?(?=[A-Z][a-z])")
 
 
@@ -574,7 +575,7 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
     if _place_or_ship(text, m):
         return None
     title_after = _TITLE_BEFORE_NAME.match(text, m.end())
-    if title_after is not None and title_after.group("noun") in ROLE_WORDS | _TITLE_NOUNS and \
+    if title_after is not None and title_after.group("noun") in ROLE_WORDS | TITLE_NOUNS and \
             not any(first_name_gender(w) != "?" for w in m.group().split()) and surname(m.group()) not in known:
         return None  # "Former Pennsylvania governor Ed Rendell": a modifier of the title, not a person (but "Ted
         # Cruz spokesman Rick Tyler" names Cruz too)

@@ -61,7 +61,6 @@ STANCE_LEMMAS = frozenset({
 })
 STANCE_WORD = re.compile(r"\b(?:" + "|".join(_forms(lemma) for lemma in sorted(STANCE_LEMMAS))
                           + r"|thought|found|felt|spoke|spoken)\b", re.IGNORECASE)
-_PARSED_LEMMAS = SPEECH_LEMMAS | STANCE_LEMMAS
 # Nouns for what a speaker issues: "the White House brief said" is the White House speaking.
 DOCUMENT_NOUNS = frozenset({"statement", "brief", "briefing", "report", "filing", "release", "email", "letter",
                             "post", "memo", "note", "tweet"})
