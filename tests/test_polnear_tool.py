@@ -65,3 +65,19 @@ def test_a_folder_that_is_no_polnear_part_is_one_line_of_error(tmp_path: Path):
                           text=True, timeout=60)
     assert done.returncode == 2
     assert done.stderr.strip() == f"{tmp_path}: not a PolNeAR part (no text/ and attributions/ folders)"
+
+
+def test_an_event_before_its_spans_is_read_and_one_naming_a_missing_span_is_left_out(tmp_path: Path):
+    part = write_part(tmp_path)
+    ann = part / "attributions" / "paper_2016-01-01_budget_4b22.ann"
+    lines = ann.read_text(encoding="utf-8").splitlines()
+    events = [line for line in lines if line.startswith("E")]
+    spans = [line for line in lines if not line.startswith("E")]
+    ann.write_text("\n".join(events + spans + ["E3\tAttribution:T9 Content:T8 Source:T7"]) + "\n", encoding="utf-8")
+    out = tmp_path / "cases.jsonl"
+    done = subprocess.run([sys.executable, str(TOOL), str(part), str(out)], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    cases = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(c["speaker"], c["kind"]) for c in cases] == [("Sen. Ben Cole", "named"), ("He", "pronoun"),
+                                                          (None, "null")]

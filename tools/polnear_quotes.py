@@ -38,19 +38,19 @@ def _spans(spec: str) -> list[tuple[int, int]]:
 
 
 def read_ann(text: str) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]] | None]]:
-    """(content spans, source spans or None) of each attribution of a brat annotation."""
+    """(content spans, source spans or None) of each attribution of a brat annotation. An event may name a span
+    defined after it; an event naming a span the file lacks is left out."""
     ents: dict[str, list[tuple[int, int]]] = {}
-    found = []
+    events: list[dict[str, str]] = []
     for line in text.splitlines():
         cols = line.split("\t")
         if line.startswith("T") and len(cols) >= 2:
             label, spec = cols[1].split(" ", 1)
             ents[cols[0]] = _spans(spec)
         elif line.startswith("E") and len(cols) >= 2:
-            args = dict(arg.split(":", 1) for arg in cols[1].split())
-            if "Content" in args:
-                found.append((ents[args["Content"]], ents[args["Source"]] if "Source" in args else None))
-    return found
+            events.append(dict(arg.split(":", 1) for arg in cols[1].split()))
+    return [(ents[args["Content"]], ents[args["Source"]] if "Source" in args else None) for args in events
+            if args.get("Content") in ents and args.get("Source", args["Content"]) in ents]
 
 
 def kind_of(source: str) -> str:
