@@ -15,12 +15,14 @@ from storywire.analyse import analyse_story
 from storywire.analyse.summarise import (
     StoryNames,
     SummaryCandidate,
+    introduced,
     refers_back,
     stands_alone,
     story_names,
     summarise,
     summary_candidates,
     tidy,
+    unintroduced,
 )
 from storywire.analyse.text import norm_tokens
 from storywire.models import Article
@@ -455,7 +457,9 @@ def test_story_names_keep_places_groups_and_acronyms_apart_from_people():
                 {"name": "Nikki Haley", "label": "ORG", "forms": ["Nikki Haley"]},  # a small model's mistake
                 {"name": "Washington", "label": "GPE", "forms": ["Washington"]},
                 {"name": "George Washington", "label": "PERSON", "forms": ["George Washington"]}]
-    assert story_names(entities) == StoryNames(frozenset({"george", "washington"}), frozenset({"Russia", "NATO"}))
+    names = story_names(entities)
+    assert (names.people, names.not_people) == (frozenset({"george", "washington"}), frozenset({"Russia", "NATO"}))
+    assert names.short_forms == frozenset()  # "Washington" is a place too: no short form of George Washington
 
 
 PEOPLE = StoryNames(frozenset({"biden", "anthony", "lacalamita", "raye"}),
@@ -797,3 +801,38 @@ def test_the_writer_speaking_in_the_first_person_is_no_item(text):
     for other in ("Veterans who served in World War I were honoured in the capital with a parade on Sunday.",
                   "Raye won six awards after releasing her debut album My 21st Century Blues in 2023."):
         assert stands_alone(other, norm_tokens(other))
+
+
+def test_a_person_called_by_surname_is_introduced_by_full_name_first():
+    """Each outlet opens on "O'Brien sued …" (its readers know the coach); the summary's reader does not: the
+    sentence naming Jim O'Brien in full comes before it."""
+    lead = "Ohio State fired basketball coach Jim O'Brien on Thursday after an NCAA inquiry into payments to a recruit."
+    sued = "O'Brien sued the university, claiming he was terminated without cause, and asked for millions in damages."
+    extra = "The NCAA notified the university of nine alleged rules violations in the men's basketball program."
+    a = art(1, "Columbus Daily", f"{sued}\n\n{extra}\n\n{lead}")
+    b = art(2, "Buckeye Wire", f"{sued}\n\n{extra}", 2)
+    hearing = "The hearing on the claim is set for next month in a state court."
+    c = art(3, "Sports Desk", f"{sued}\n\n{hearing}\n\n{lead}", 4)
+    texts = sentences(analyse_story(5, [a, b, c], summary_sentences=3, nlp=False))
+    assert lead in texts and texts.index(lead) < texts.index(sued), texts
+
+
+def test_short_forms_that_call_a_person_and_the_words_that_introduce_one():
+    names = StoryNames(short_forms=frozenset({"O'Brien", "Bush", "Tony"}))
+    assert unintroduced("O'Brien sued the university on Friday.", names) == {"O'Brien"}
+    assert unintroduced("Mr. O'Brien sued the university.", names) == {"O'Brien"}  # an honorific says no more
+    assert unintroduced("Tony was exhibiting his awkward movement.", names) == {"Tony"}
+    assert unintroduced("Coach Jim O'Brien sued. O'Brien won.", names) == frozenset()
+    assert unintroduced("The Bush administration ruled and President Bush spoke.", names) == frozenset()
+    assert unintroduced("Tony Thompson lost in the sixth round.", names) == frozenset()
+    assert introduced(frozenset({"O'Brien"}), "Ohio State fired coach Jim O'Brien.")
+    assert not introduced(frozenset({"O'Brien"}), "The O'Brien case went on.")  # a name as an adjective
+    assert not introduced(frozenset({"O'Brien", "Tony"}), "Ohio State fired coach Jim O'Brien.")
+
+
+def test_story_names_short_forms_come_from_people_named_in_full():
+    entities = [{"name": "Jim O'Brien", "label": "PERSON", "forms": ["O'Brien", "Jim O'Brien", "Coach Jim O'Brien"]},
+                {"name": "Tony Thompson", "label": "PERSON", "forms": ["Tony Thompson", "Tony"]},
+                {"name": "Cher", "label": "PERSON", "forms": ["Cher"]},  # no full name: nothing to introduce her by
+                {"name": "Ohio", "label": "GPE", "forms": ["Ohio"]}]
+    assert story_names(entities).short_forms == {"O'Brien", "Thompson", "Tony"}

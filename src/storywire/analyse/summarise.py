@@ -32,6 +32,7 @@ from ..models import UNKNOWN_OUTLET
 from ..stop_words import ENGLISH_STOP_WORDS
 from .quotes import quote_spans
 from .sentences import Sentence, paragraphs
+from .speakers import HONORIFICS, ROLE_WORDS
 from .text import fold, norm_tokens
 
 MIN_WORDS = 8
@@ -73,6 +74,7 @@ _ROLE_NOUNS = (
     r"midfielder|defender|goalkeeper|coach|manager|director|mother|father|wife|husband|son|daughter|starlet|"
     r"singer-songwriter|musician|comedian|model|celebrity|lawmaker|politician|official|spokesman|spokeswoman|native|host|"
     r"senator|governor|mayor|minister|president|premier|chancellor|secretary|commissioner|judge|prosecutor|lawyer|"
+    r"filmmaker|journalist|reporter|writer|author|photographer|artist|producer|correspondent|"
     r"aim|idea|purpose|figure"  # "The aim was to help scientists ...", "The figure is 32% less ..."
 )
 # "Seven years later,", "A day earlier": a time counted from an event the reader has not been told of.
@@ -278,17 +280,72 @@ class StoryNames(NamedTuple):
 
     people: frozenset[str] = frozenset()  # words of its people's names, casefolded
     not_people: frozenset[str] = frozenset()  # words of its places, groups and acronyms no person's name shares
+    # people's short forms: surnames and lone given names ("O'Brien", "Tony"), which a full name introduces
+    short_forms: frozenset[str] = frozenset()
 
 
 def story_names(entities: Sequence[dict]) -> StoryNames:
     """The :class:`StoryNames` of a story's entity items. Organisations count as no person only by an acronym
-    ("NATO"): a small NER model often labels a person's name an organisation."""
+    ("NATO"): a small NER model often labels a person's name an organisation. A person's short forms are the
+    surname of each of its full names (two capitalised words or more, titles left out) and its one-word forms
+    ("Tony" for "Tony Thompson"), unless a place or an acronym is written so."""
     def words(labels: set[str]) -> set[str]:
         return {w for e in entities if e["label"] in labels for f in e["forms"] for w in f.split() if w[:1].isupper()}
     people = words({"PERSON"})
     acronyms = {w for w in words({"ORG"}) if len(w) > 1 and w.isupper()}
-    return StoryNames(frozenset(w.casefold() for w in people),
-                      frozenset((words({"GPE", "LOC", "NORP", "FAC"}) | acronyms) - people))
+    places = words({"GPE", "LOC", "NORP", "FAC"})
+    shorts: set[str] = set()
+    for e in entities:
+        forms = [_name_words(f) for f in e["forms"]] if e["label"] == "PERSON" else []
+        if any(len(n) >= 2 for n in forms):
+            shorts |= {n[-1] for n in forms if len(n) >= 2} | {n[0] for n in forms if len(n) == 1}
+    return StoryNames(frozenset(w.casefold() for w in people), frozenset((places | acronyms) - people),
+                      frozenset(shorts - places - acronyms - _NOT_A_REFERENT))
+
+
+def _name_words(form: str) -> list[str]:
+    """A name form's capitalised words after any title or honorific ("Actress Lindsay Lohan": Lindsay, Lohan)."""
+    names = [_possessive_stem(w) for w in form.split() if w[:1].isupper()]
+    while names and names[0].lower().rstrip(".") in ROLE_WORDS | HONORIFICS:
+        names = names[1:]
+    return names
+
+
+# "Jim O'Brien", "Tony Thompson", "President Obama": a short form next to another word of a name, or after a title or
+# role, is said in full; "the Bush administration" uses a name, it does not call a person by it.
+_LOWER_WORD = re.compile(r"\b[a-z][\w'-]*")  # "fire" in the story: "Fire" opening a sentence is no surname
+_ATTRIBUTIVE = re.compile(r"\b[Tt]he\s+$")
+_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w'.-]*)\s+$")
+_AFTER = re.compile(r"\s+(?:[A-Z]\.\s+)?([A-Z][\w'-]*)")
+
+
+def _in_full(text: str, m: re.Match) -> bool:
+    """Whether a short form's occurrence ``m`` is part of a full name or follows a title or role."""
+    if _ATTRIBUTIVE.search(text, 0, m.start()):
+        return True  # "the Bush administration": a name as an adjective
+    before = _BEFORE.search(text, 0, m.start())
+    if before and before.group(1) not in _NOT_A_REFERENT and (
+            before.group(1).lower().rstrip(".") not in HONORIFICS):
+        return True
+    after = _AFTER.match(text, m.end())
+    return bool(after and after.group(1) not in _NOT_A_REFERENT)
+
+
+def _first_mention(text: str, short: str) -> re.Match | None:
+    return re.search(rf"(?<![\w'-]){re.escape(short)}(?![\w-])", text)
+
+
+def unintroduced(text: str, names: StoryNames) -> frozenset[str]:
+    """The short forms of people ("O'Brien sued", "Tony was exhibiting") ``text`` uses before it says the name in
+    full or gives a title ("Jim O'Brien", "President Obama"): an earlier item must introduce them."""
+    firsts = ((short, _first_mention(text, short)) for short in names.short_forms)
+    return frozenset(short for short, m in firsts if m is not None and not _in_full(text, m))
+
+
+def introduced(needs: frozenset[str], said: str) -> bool:
+    """Whether ``said`` (the items before) introduces each short form in ``needs`` (:func:`unintroduced`)."""
+    return all(any(_in_full(said, m) and not _ATTRIBUTIVE.search(said, 0, m.start())
+                   for m in re.finditer(rf"(?<![\w'-]){re.escape(short)}(?![\w-])", said)) for short in needs)
 
 
 # "a Michigan man", "the 59-year-old woman", "one former employee": a person described, whom a "he" or "she" after
@@ -644,10 +701,15 @@ def summarise(candidates: list[SummaryCandidate], n_sentences: int = 4, titles: 
     others = [(c, _figures(c.text, c.tokens)) for c in candidates]
     figures_of = {id(c): f for c, f in others}
     figures = [_with_sentences(figures_of[id(c)], c) for c in pool]
-    chosen = _select(pool, sim, central, figures, n_sentences)
+    common = {w for c in pool for w in _LOWER_WORD.findall(c.text)}
+    names = names._replace(short_forms=frozenset(w for w in names.short_forms if w.casefold() not in common))
+    needs = [unintroduced(c.text, names) for c in pool]
+    introducible = {short for c in pool for short in names.short_forms if introduced(frozenset({short}), c.text)}
+    needs = [n & introducible for n in needs]  # a person no candidate introduces cannot be
+    chosen = _select(pool, sim, central, figures, n_sentences, needs)
     summary: list[dict] = []
     stated = _stated(others)
-    for i in _reading_order(chosen, pool):
+    for i in _reading_order(chosen, pool, needs):
         summary.append(_sentence_item(pool[i]))
         summary += [c for c in _conflicts(pool[i], figures[i], others, stated) if c not in summary]
     return summary, (_central_title(X[len(docs):], S, central, titles) if titles else None)
@@ -671,9 +733,10 @@ def _opened(c: SummaryCandidate) -> int:
 
 
 def _select(pool: list[SummaryCandidate], sim: np.ndarray, central: np.ndarray, figures: list[_Figures],
-            n_sentences: int) -> list[int]:
+            n_sentences: int, needs: list[frozenset[str]]) -> list[int]:
     """The opening sentence most articles share (ties: the best scored) first, then MMR over LexRank centrality
-    x coverage x lead prior; never two items stating the same fact."""
+    x coverage x lead prior; never two items stating the same fact, nor an item calling a person by a short form
+    no item chosen before introduces (``needs``, :func:`unintroduced`)."""
     score = np.array([
         central[i] * (1.0 + 0.5 * math.log1p(max(0, c.sources - 1)))
         * (1.0 + LEAD_WEIGHT * max(0.0, 1.0 - min(c.rel_pos.values(), default=1.0) / LEAD_SPAN))
@@ -682,23 +745,33 @@ def _select(pool: list[SummaryCandidate], sim: np.ndarray, central: np.ndarray, 
     opened = [_opened(c) for c in pool]
     leads = [c.index < LEAD_SENTENCES for c in pool]
     chosen: list[int] = []
-    if max(opened, default=0):
-        chosen.append(max(range(len(pool)), key=lambda i: (opened[i], score[i])))
+    alone = [i for i in range(len(pool)) if not needs[i]]
+    if max((opened[i] for i in alone), default=0):
+        chosen.append(max(alone, key=lambda i: (opened[i], score[i])))
     remaining = set(range(len(pool))) - set(chosen)
     while remaining and len(chosen) < n_sentences:
-        best, best_val = None, -1e9
-        for i in remaining:
-            if any(_same_fact(i, j, sim, figures, leads[i] and leads[j] and _apart(pool[i], pool[j]))
-                   for j in chosen):
-                continue
-            red = max((sim[i, j] for j in chosen), default=0.0)
-            val = MMR_LAMBDA * score[i] - (1 - MMR_LAMBDA) * red
-            if val > best_val:
-                best, best_val = i, val
-        if best is None:
+        said = " ".join(pool[j].text for j in chosen)
+
+        def value(i: int) -> float:
+            return MMR_LAMBDA * score[i] - (1 - MMR_LAMBDA) * max((sim[i, j] for j in chosen), default=0.0)
+        ranked = sorted((i for i in remaining if not any(
+            _same_fact(i, j, sim, figures, leads[i] and leads[j] and _apart(pool[i], pool[j])) for j in chosen)),
+            key=value, reverse=True)
+        pick = None
+        for i in ranked:
+            missing = frozenset(short for short in needs[i] if not introduced(frozenset({short}), said))
+            if not missing:
+                pick = i
+                break
+            if len(chosen) + 1 < n_sentences:  # room for the item introducing its people first
+                pick = next((k for k in ranked if introduced(missing, pool[k].text) and introduced(needs[k], said)),
+                            None)
+                if pick is not None:
+                    break
+        if pick is None:
             break
-        chosen.append(best)
-        remaining.discard(best)
+        chosen.append(pick)
+        remaining.discard(pick)
     return chosen
 
 
@@ -982,9 +1055,10 @@ def _conflicts(chosen: SummaryCandidate, figures: _Figures, others: list[tuple[S
     return items
 
 
-def _reading_order(chosen: list[int], pool: list[SummaryCandidate]) -> list[int]:
+def _reading_order(chosen: list[int], pool: list[SummaryCandidate], needs: list[frozenset[str]]) -> list[int]:
     """The item most articles open with first (when any opens one), then the chosen sentences in the order of the
-    article carrying most of them, else by relative position."""
+    article carrying most of them, else by relative position; an item introducing a person comes before the
+    items calling them by a short form (``needs``)."""
     counts: dict[int, int] = {}
     for i in chosen:
         for a in pool[i].article_ids:
@@ -998,7 +1072,13 @@ def _reading_order(chosen: list[int], pool: list[SummaryCandidate]) -> list[int]
 
     ordered = sorted(chosen, key=pos)
     first = chosen[0]  # the item most articles open with, when any opens one (:func:`_select` takes it first)
-    return [first] + [i for i in ordered if i != first] if _opened(pool[first]) else ordered
+    order = [first] + [i for i in ordered if i != first] if _opened(pool[first]) else ordered
+    placed: list[int] = []
+    while order:  # each item after the items introducing its people (:func:`_select` chose them all)
+        i = next((i for i in order if introduced(needs[i], " ".join(pool[j].text for j in placed))), order[0])
+        placed.append(i)
+        order.remove(i)
+    return placed
 
 
 def _central_title(T, S, central: np.ndarray, titles: Sequence[tuple[int, str]]) -> str:
