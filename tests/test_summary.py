@@ -836,3 +836,17 @@ def test_story_names_short_forms_come_from_people_named_in_full():
                 {"name": "Cher", "label": "PERSON", "forms": ["Cher"]},  # no full name: nothing to introduce her by
                 {"name": "Ohio", "label": "GPE", "forms": ["Ohio"]}]
     assert story_names(entities).short_forms == {"O'Brien", "Thompson", "Tony"}
+
+
+def test_one_toll_in_other_words_is_one_fact():
+    """"killed at least three people" and "Three people died": the same three dead, stated once."""
+    killed = ("A firebomb attack on a bank in Greece killed at least three people today as police fought battles "
+              "with striking protesters.")
+    died = "Three people died in Athens on Wednesday evening when a petrol bomb set fire to a branch of Marfin Bank."
+    march = "Tens of thousands of people marched through the capital to protest against new taxes and cuts to pensions."
+    loan = "The government says the cuts are needed to secure an international loan package and avoid a default."
+    a = art(1, "Greek Wire", f"{killed}\n\n{march}\n\n{loan}")
+    b = art(2, "Euro Desk", f"{march}\n\n{died}\n\n{loan}", 2)
+    c = art(3, "World Desk", f"{march}\n\n{died}", 4)
+    texts = sentences(analyse_story(3, [a, b, c], summary_sentences=4, nlp=False))
+    assert killed in texts and died not in texts and loan in texts, texts

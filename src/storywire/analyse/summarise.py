@@ -804,6 +804,8 @@ def _same_fact(i: int, j: int, sim: np.ndarray, figures: list[_Figures], both_le
     tolls_a, tolls_b = {f.toll for f in a.facts} - {""}, {g.toll for g in b.facts} - {""}
     if tolls_a and tolls_b and not tolls_a & tolls_b:
         return False  # "12 people were killed" and "40 people were injured": two counts, however alike the words
+    if any(f.toll and f.toll == g.toll and f.amount == g.amount for f in a.facts for g in b.facts):
+        return True  # "killed at least three people" / "left three bank workers dead": one toll, in other words
     if sim[i, j] > SIM_CUT:
         return True
     shared = len(a.content & b.content) / max(1, min(len(a.content), len(b.content)))
