@@ -1482,6 +1482,7 @@ def test_the_name_before_a_role_an_aside_or_a_manner_of_speaking_is_the_speaker(
      "be here.\u201d", "Ann Cole"),
     ("As Ann Cole, the No. 2 in the GOP leadership, put it: \"The voters will have their say in November this "
      "year.\"", "Ann Cole"),
+    ("As Ann Cole puts it, \"The party has no leader at all right now, and it shows.\"", "Ann Cole"),
 ])
 def test_a_statement_issued_and_as_someone_put_it_with_an_aside_give_the_speaker(text: str, speaker: str):
     assert quotes_of(text)[0].speaker == speaker
@@ -1570,6 +1571,16 @@ def test_a_dash_line_under_a_quote_paragraph_credits_it():
     assert (q.speaker, q.role) == ("Ben Reed", "President")
     text = "The numbers came in.\n\n\"We will look into it and release all of the transcripts soon.\"\n\nMore followed."
     assert quote(text, "look into it").speaker is None
+
+
+@pytest.mark.parametrize("line", ["- Ben Reed.", "- Sen. Ben Reed.", "- Ben Reed, at a rally in Ohio."])
+def test_a_dash_and_a_space_before_the_credited_name_is_no_list_bullet(line: str):
+    # PolNeAR training articles (measurement only): "- Bernie Sanders." was blanked as a list's bullet first, so
+    # the fact-check's quotes stayed unattributed; "-Sanders." kept its full stop in the name
+    text = ("The numbers came in.\n\n\"We will look into it and release all of the transcripts soon.\"\n\n"
+            f"{line}\n\nMore followed.")
+    assert quote(text, "look into it").speaker == "Ben Reed"
+    assert quote(text.replace("- ", "-"), "look into it").speaker == "Ben Reed"
 
 
 def test_past_a_verb_whose_subject_up_its_clauses_is_no_speaker_the_next_verb_up_speaks():

@@ -186,17 +186,17 @@ _WORDS_OF = tuple(re.compile(rf"{pattern}\s*$") for pattern in (
     rf"\b(?P<cue>described|called|labell?ed|branded|dubbed)\s+by\s+{_WHO}\s+as",
     rf"\b[Aa]s\s+{_WHO_AS}(?:,\s+[^,;:!?\"\u201c\u201d]{{1,60}},)?\s+(?:(?:himself|herself|themselves)\s+)?"
     rf"(?:(?:has|had|have|once|later|famously)\s+)?"
-    rf"(?P<cue>explained|explains|said|says|wrote|writes|put\s+it|noted|notes|observed|argued|reported|reports|"
+    rf"(?P<cue>explained|explains|said|says|wrote|writes|puts?\s+it|noted|notes|observed|argued|reported|reports|"
     rf"argues|remarked|recalled|once\s+said|has\s+said|told\s+[^,.;:!?]{{1,40}}?)"
     rf"(?:\s+of\s+[^,.;:!?\"\u201c\u201d]{{1,60}})?{_CIRC}\s*[,:]?",  # "As X said of the building:", "As X, the
     # No. 2 in the leadership, put it:", "As X said last week in Tel Aviv,"
     # "The central problem, as she noted in her memoirs, was that": the aside's speaker
-    rf",\s+as\s+{_WHO_AS}\s+(?:has\s+|had\s+|once\s+|later\s+)?(?P<cue>noted|said|wrote|put\s+it|argued|explained|"
+    rf",\s+as\s+{_WHO_AS}\s+(?:has\s+|had\s+|once\s+|later\s+)?(?P<cue>noted|said|wrote|puts?\s+it|argued|explained|"
     rf"observed)(?:\s+(?:in|on|at|to)\s+[^,.;:!?\"\u201c\u201d]{{1,40}})?,\s+(?:is|was|are|were)(?:\s+that)?",
 ))
 # Whose words, said right after them: "the “Philly Max,” as Brand later called it", "“…,” as Ann Lee put it."
 _AFTER_AS = re.compile(rf"^\s*,?\s*as\s+{_WHO}\s+(?:later\s+|once\s+|has\s+|had\s+|memorably\s+)?"
-                       r"(?P<cue>put\s+it|(?:called|calls|described|describes|dubbed|dubs|termed|terms)\s+(?:it|them|him|her)|"
+                       r"(?P<cue>puts?\s+it|(?:called|calls|described|describes|dubbed|dubs|termed|terms)\s+(?:it|them|him|her)|"
                        r"said|says|wrote|writes|noted|notes|explained|explains|argued|argues)(?P<appos>)\s*(?=[,.;:!?]|$)")
 # A quote given as the name of a thing, not words said: 'the book is titled, "…"', 'a film called "…"', 'the
 # so-called "medical conscience" rule'
@@ -953,8 +953,12 @@ def _names_someone(phrase: str) -> bool:
         any(w.rstrip("s") in SPEAKER_NOUNS or w.rstrip("s") in ROLE_WORDS for w in low)
 
 
-# A list item's bullet opening a paragraph ("- “…,” Jay Stanley tells Axios."): blanked, so the quote opens it
-_BULLET = re.compile(r"^[ \t]*[-\u2022*\u2013\u2014][ \t]+(?=\S)", re.MULTILINE)
+# A list item's bullet opening a paragraph ("- “…,” Jay Stanley tells Axios."): blanked, so the quote opens it; not
+# a credit line's dash (:func:`_credit_line`): "- Bernie Sanders.", "-President Obama, tweeting after the speech."
+_CREDIT_WORD = (r"(?:[A-Z](?:[\w'\u2019\-]|\.(?=\w))*(?:(?<=\b\w)\.)?"  # "Sen.", "J.B.", not "Reed."
+                r"|(?:Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Jr|Sr|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Rev|Prof|Pres|St|Hon|[A-Z])\.)")
+_CREDITED = rf"(?P<spk>{_CREDIT_WORD}(?:\s+{_CREDIT_WORD}){{0,3}})(?:,[^.\n]{{0,80}})?\.?"
+_BULLET = re.compile(r"^[ \t]*[-\u2022*\u2013\u2014][ \t]+(?=\S)(?!" + _CREDITED + r"[ \t]*$)", re.MULTILINE)
 
 
 def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = frozenset()) -> list[Quote]:
@@ -1011,9 +1015,8 @@ def _repeated(q: Quote, quotes: list[Quote]) -> bool:
     return False
 
 
-# A line crediting the quote paragraph above it: "- Bernie Sanders.", "-President Obama, tweeting after the speech."
-_CREDIT_LINE = re.compile(r"\s*[-\u2013\u2014]\s*(?P<spk>[A-Z][\w.'\u2019\-]*(?:\s+[A-Z][\w.'\u2019\-]*){0,3})"
-                          r"(?:,[^.\n]{0,80})?\.?\s*")
+# A line crediting the quote paragraph above it (``_CREDITED`` after a dash)
+_CREDIT_LINE = re.compile(r"\s*[-\u2013\u2014]\s*" + _CREDITED + r"\s*")
 
 
 def _credit_line(ctx: _Context, quotes: list[Quote], p_index: int, below: tuple[int, int]) -> None:
