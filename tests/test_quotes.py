@@ -1617,3 +1617,21 @@ def test_a_clause_before_a_colon_an_adverb_or_a_title_is_no_part_of_the_subject(
 ])
 def test_a_place_or_an_adjective_before_a_title_and_a_name_is_no_person(text: str, speaker: str):
     assert quotes_of(text)[0].speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    # PolNeAR training articles (measurement only): unattributed
+    ("Ben Law leads the group. \"There is a sense of urgency that we keep them there,\" Law said.", "sense of urgency",
+     "Ben Law"),
+    ("Ann Cole spoke first. Ben Reed shot back, \u201cI suppose I could have chosen to stay home and bake.\u201d",
+     "stay home", "Ben Reed"),
+    ("\u201cGet out of here right now, all of you,\u201d the officer yelled at the men.", "all of you", "the officer"),
+])
+def test_a_surname_that_is_a_word_and_a_retort_before_its_words_give_the_speaker(text: str, words: str,
+                                                                                  speaker: str):
+    assert quote(text, words).speaker == speaker
+
+
+def test_a_law_that_is_no_one_s_surname_says_nothing():
+    text = "\"It is a question for the courts and for nobody else,\" the law said, according to the judge."
+    assert quote(text, "question for the courts").speaker in (None, "the judge")

@@ -106,17 +106,19 @@ _CUE_WORDS = (
     r"replies|responds|continues|acknowledges|admits|confirms|announces|suggests|complains|predicts|cautions|"
     r"concedes|urges|points out|goes on|testifies|accuses|describes|promises|denies|praises|clarifies|boasts|"
     r"quips|contends|laments|emphasi[sz]es|hints|reassures|muses|pleads|confides|reiterated|reiterates|repeated|"
-    r"repeats|reflected|reflects|penned|pens"
+    r"repeats|reflected|reflects|penned|pens|"
+    # a retort, before its words too ("Hillary Clinton shot back, “…”")
+    r"shot back|fired back|hit back|retorted"
 )
 _CIRC = (r"(?:\s+(?:in|into|on|at|during|to|after|before|from|outside|via|while|when|with|later|earlier|afterwards?|"
          r"separately|again|also|last|this|late|early|yesterday|today|tonight|of|about|by|over|amid|through|years|months|weeks|days|"
          r"hours|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:!?\"\u201c\u201d\u2014\u2013]{0,60}?)?")
 # Verbs that attribute a quote only right after it ("…," Fridman began. "…," Coen interjected. "…," the letter read:
 # a text's words, but not "…," the widow read: someone else's).
-_AFTER_ONLY_CUES = (r"began|interjected|protested|answered|observed|recounted|exclaimed|concluded|chimed in|shot back|"
-                    r"fired back|barked|snapped|retaliated|pressed|exhorted|wondered|riffed|sang|sings|gushed|"
+_AFTER_ONLY_CUES = (r"began|interjected|protested|answered|observed|recounted|exclaimed|concluded|chimed in|"
+                    r"barked|snapped|retaliated|pressed|exhorted|wondered|riffed|sang|sings|gushed|"
                     r"(?:shares|shared)(?=\s+with\s+[A-Z])|"
-                    r"thundered|fumed|raged|retorted|scoffed|shouted|yelled|(?:"
+                    r"thundered|fumed|raged|scoffed|shouted|yelled|(?:"
                     + "|".join(f"(?<={noun} )" for noun in ("letter", "statement", "release", "note", "memo", "email",
                                                              "post", "sign", "placard", "banner", "message"))
                     + ")(?:read|reads)")
@@ -689,8 +691,8 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
     if by_issuer is not None and by_issuer.group("noun").lower() in DOCUMENT_NOUNS and \
             not _DEMONYM.fullmatch(by_issuer.group("owner").strip()):  # "a police statement": the police
         return by_issuer.group("owner").strip(), by_issuer.group("owner").strip(), None, False
-    if low in _NOBODY or _names_no_source(sp.name):
-        return None, None, None, False
+    if low in _NOBODY or _names_no_source(sp.name) and not (" " not in sp.name and surname(sp.name) in ctx.people.full):
+        return None, None, None, False  # ("Law said" after "Steven Law": his words, not a law's)
     acronym = ctx.acronyms.get(re.sub(r"^the\s+", "", sp.name, flags=re.IGNORECASE))
     if acronym is not None:  # "the BDA says": the British Dental Association the article spelled out
         return acronym, acronym, None, False
