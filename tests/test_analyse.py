@@ -129,9 +129,9 @@ def test_no_quotes():
 
 
 def test_one_article_story():
-    a = art(9, "Solo Times", "PARIS (AFP) - The minister resigned on Friday after a week of protests in the capital."
-            "\n\n\u201cI take full responsibility,\u201d the minister told reporters.", title="Minister resigns",
-            published=False)
+    a = art(9, "Solo Times", "PARIS (AFP) - France's interior minister resigned on Friday after a week of protests in "
+            "the capital.\n\n\u201cI take full responsibility,\u201d the minister told reporters.",
+            title="Minister resigns", published=False)
     d = analyse_story(4, [a], nlp=False)
     json.dumps(d)
     assert d["title"] == "Minister resigns"

@@ -16,6 +16,7 @@ from storywire.analyse.summarise import (
     StoryNames,
     SummaryCandidate,
     introduced,
+    opens_on_reference,
     refers_back,
     stands_alone,
     story_names,
@@ -850,3 +851,28 @@ def test_one_toll_in_other_words_is_one_fact():
     c = art(3, "World Desk", f"{march}\n\n{died}", 4)
     texts = sentences(analyse_story(3, [a, b, c], summary_sentences=4, nlp=False))
     assert killed in texts and died not in texts and loan in texts, texts
+
+
+@pytest.mark.parametrize(("text", "leans"), [
+    ("Even Amy Winehouse's look in the beginning was a derivative of Page.", True),
+    ("After a brief skirmish, two of them managed to flee the area in a small boat.", True),
+    ("Most of those arrested were released on Sunday without charge.", True),
+    ("The daytime talk show host follows Seth MacFarlane, whose hosting was divisive.", True),
+    ("Even before the vote, the party was split over the leadership of its group.", False),
+    ("Some of those who voted were angry about the result of the count.", False),
+    ("The three-day summit opened in Paris on Monday with talks on trade.", False),
+])
+def test_openers_that_lean_on_something_said_before(text: str, leans: bool):
+    assert opens_on_reference(text) is leans
+
+
+def test_a_wire_dateline_is_no_part_of_a_summary_item():
+    lead = ("INDIANAPOLIS (AP) \u2014 Kansas City Chiefs coach Andy Reid walked to the podium on Tuesday with a "
+            "message that resonated beyond the football world.")
+    rest = "The Chiefs won the title on Sunday in a game that went to overtime in Las Vegas."
+    a = art(1, "Wire One", f"{lead}\n\n{rest}")
+    b = art(2, "Wire Two", f"{lead}\n\n{rest}", 2)
+    d = analyse_story(9, [a, b], summary_sentences=2, nlp=False)
+    texts = sentences(d)
+    assert texts[0].startswith("Kansas City Chiefs coach Andy Reid walked"), texts
+    assert_verbatim(d, [a, b])

@@ -34,6 +34,7 @@ from .quotes import quote_spans
 from .sentences import Sentence, paragraphs
 from .speakers import HONORIFICS, ROLE_WORDS
 from .text import fold, norm_tokens
+from .wire import DATELINE
 
 MIN_WORDS = 8
 MAX_WORDS = 60
@@ -61,7 +62,11 @@ _CONNECTIVES = (
     # a comment on what was said before: "Obviously, there's division on the right as well."
     r"obviously|naturally|fortunately|unfortunately|surely|at least(?=\s+(?:we|i|you|he|she|they|it|this|there)\b)|"
     # an answer or a denial of what was said before: "No, Bettie was not going to …", "Not at the patients …"
-    r"(?:no|yes)(?=\s*,)|not(?=\s+(?:at|exactly|so|because|that|for|to|with|in|just|quite|even|least)\b)"
+    r"(?:no|yes)(?=\s*,)|not(?=\s+(?:at|exactly|so|because|that|for|to|with|in|just|quite|even|least)\b)|"
+    # "Even Amy Winehouse's look was …": more than something said before (not "Even as", "Even before the vote")
+    r"even(?!\s+(?:as|if|though|before|after|when|while|so|then|now|today|with|without|in|at|on|by|more|less)\b)|"
+    # "two of them managed to flee", "Some of those arrested": part of a group said before
+    r"(?:\w+\s+)?of\s+(?:them|those|these)(?!\s+who\b)"
 )
 _PRONOUNS = (
     r"he|she|they|it|its|it's|his|her|hers|their|theirs|them|him|we|our|us|i|my|you|this|these|those|that|"
@@ -81,7 +86,7 @@ _ROLE_NOUNS = (
 _RELATIVE_TIME = r"(?:\S+\s+){1,2}(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\s+(?:later|earlier)\b"
 _OPENER_REFERENCE = re.compile(
     rf"^[\"'(\[]*(?:(?:{_CONNECTIVES}|{_PRONOUNS})\b(?!-)|{_RELATIVE_TIME}"
-    rf"|the\s+(?:\S+\s+){{0,2}}?(?:\d+\s*-\s*years?\b|former\b|latter\b|{_ROLE_NOUNS}\b)"
+    rf"|the\s+(?:\S+\s+){{0,3}}?(?:\d+\s*-\s*years?\b|former\b|latter\b|(?:{_ROLE_NOUNS})\b(?!-))"
     r"|the\s+\d{1,3}(?:,\d{3})*\s+[a-z]+s\b"  # "The 79 screenshots sparked ...": a count of things told before
     r"|the\s+(?:(?:second|third|fourth|fifth|others|rest|remainder)(?![\w-])|first(?=\s*,)))",
     re.IGNORECASE,
@@ -166,6 +171,13 @@ def tidy(text: str) -> str:
     t = re.sub(r"([)\]])(?=[^\W\d_])", r"\1 ", t)
     t = re.sub(r"([,;])(?=[^\W\d_])", r"\1 ", t)
     return _straight_quotes(t)
+
+
+def undated(text: str) -> str:
+    """``text`` without a wire story's dateline ("INDIANAPOLIS (AP) — Kansas City Chiefs coach …"): the rest is
+    still verbatim in the article."""
+    m = DATELINE.match(text)
+    return text[m.end():].lstrip() if m and text[m.end():].strip()[:1].isupper() else text
 
 
 def _straight_quotes(text: str) -> str:
@@ -506,7 +518,7 @@ def summary_candidates(clusters: list[list[Sentence]], sentences: dict[int, list
             rel.setdefault(m.article_id, m.index / n_sent[m.article_id])
         described = _describes_previous(rep, sentences[rep.article_id])
         if not described:
-            out.append(SummaryCandidate(tidy(rep.text), rep.tokens, ids, _outlets(ids, sources), rel,
+            out.append(SummaryCandidate(undated(tidy(rep.text)), rep.tokens, ids, _outlets(ids, sources), rel,
                                         quoted(rep), split_quote=quoted.splits(rep, rep),
                                         index=min(m.index for m in members)))
         if described or opens_on_reference(rep.text) or _DEMONSTRATIVE_NOUN.search(_outside_quotes(fold(rep.text))):
@@ -581,8 +593,8 @@ def _with_lead_in(members: list[Sentence], sentences: dict[int, list[Sentence]],
     for x, q in pairs:
         rel.setdefault(x.article_id, q.index / n_sent[x.article_id])
     share = (quoted(p) * len(p.text) + quoted(m) * len(m.text)) / max(1, len(p.text) + len(m.text))
-    return SummaryCandidate(tidy(texts[m.article_id][p.start:m.end]), p.tokens + m.tokens, ids,
-                            _outlets(ids, sources), rel, share, lead_in=tidy(p.text),
+    return SummaryCandidate(undated(tidy(texts[m.article_id][p.start:m.end])), p.tokens + m.tokens, ids,
+                            _outlets(ids, sources), rel, share, lead_in=undated(tidy(p.text)),
                             split_quote=quoted.splits(p, m), index=min(q.index for _, q in pairs))
 
 

@@ -54,7 +54,8 @@ CAPTION_WORD_MAX_CHARS = 160  # a caption known only by the word "photo" or "pic
 # "(FRANCE 24 with REUTERS)", "(AFP)", "(with AFP and Reuters)", "(Reuters)".
 _CREDIT_LINE = re.compile(r"^\(\s*(?:(?P<pub>[^()]{1,40}?)\s+with\s+|with\s+)?(?P<names>[^()]{1,80})\s*\)\.?$",
                           re.IGNORECASE)
-_DATELINE = re.compile(rf"^[A-Z][A-Za-z .,'-]{{1,60}}?\s*\(\s*(?P<name>{_ANY_AGENCY})\s*\)\s*[-\u2013\u2014:]")
+# "INDIANAPOLIS (AP) —", "ISLAMABAD, March 4 (Reuters) -": a place (and a date) and the agency filing the story
+DATELINE = re.compile(rf"^[A-Z][A-Za-z0-9 .,'-]{{1,60}}?\s*\(\s*(?P<name>{_ANY_AGENCY})\s*\)\s*[-\u2013\u2014:]")
 _TOLD = re.compile(
     rf"\b(?:told|telling|tells|said to|speaking to|in an interview with)\s+(?P<name>{_ANY_AGENCY})\b")
 _REPORTED = re.compile(
@@ -156,7 +157,7 @@ def _line_credits(line: str) -> list[Credit]:
     m = _SIGNOFF.match(line)
     if m:
         return [Credit(canonical_agency(m.group("name")) or m.group("name"), "credit-line", line)]
-    m = _DATELINE.match(line)
+    m = DATELINE.match(line)
     if m:
         credits.append(Credit(canonical_agency(m.group("name")) or m.group("name"), "dateline", m.group()))
     for m in _TOLD.finditer(line):
