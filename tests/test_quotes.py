@@ -1635,3 +1635,21 @@ def test_a_surname_that_is_a_word_and_a_retort_before_its_words_give_the_speaker
 def test_a_law_that_is_no_one_s_surname_says_nothing():
     text = "\"It is a question for the courts and for nobody else,\" the law said, according to the judge."
     assert quote(text, "question for the courts").speaker in (None, "the judge")
+
+
+def test_a_title_and_a_name_before_a_description_is_the_speaker_not_the_description():
+    # PolNeAR training articles (measurement only): wrong speakers
+    text = ("\u201cAlmost everybody but health care economists was opposed to the thing,\u201d said former Sen. Ben "
+            "Reed, a moderate Indiana Democrat.")
+    assert quote(text, "Almost everybody").speaker == "Ben Reed"
+    text = ("On the trail for his wife, presidential front-runner Ann Cole, former governor Ben Cole said she was "
+            "ready because \u201cthe world is in very tough shape.\u201d")
+    assert quote(text, "tough shape").speaker == "Ben Cole"  # a name after the description: that one
+
+
+def test_an_adviser_to_someone_is_not_that_person():
+    # PolNeAR training articles (measurement only): "said a longtime adviser to Trump" gave Trump
+    text = ("The leading authority in the campaign is Ben Reed himself.\n\n\u201cPaul\u2019s knowledge, such as "
+            "it is, is about 20 years old,\u201d said a longtime adviser to Reed.")
+    assert quote(text, "knowledge").speaker not in ("Ben Reed", "Reed")
+    assert quote("\u201cWe lost the vote tonight,\u201d said a dejected Edwards.", "lost the vote").speaker == "Edwards"

@@ -459,7 +459,7 @@ def _subject(pre: str) -> str | None:
     named = _apposition_name(segs) if closed else None
     if named is not None:
         full = named
-    elif len(segs) >= 2 and _looks_name(_CLAUSE_START.split(segs[-2])[-1]) and not _looks_name(last) and \
+    elif len(segs) >= 2 and _names_with_appositive(_CLAUSE_START.split(segs[-2])[-1], last) and \
             len(last.split()) <= 12:
         full = segs[-2] + ", " + last  # "..., while John C. Cerar, the former commander ..., said": the name
     else:
@@ -481,6 +481,19 @@ def _subject(pre: str) -> str | None:
             words != ["it"] and any(w in _BAD_SPEAKER_WORDS for w in words):
         return None
     return full.replace("\u2024", ".")
+
+
+def _names_with_appositive(name: str, appositive: str) -> bool:
+    """Whether ``name, appositive`` is a name and a description of its person: a name and no second name ("John
+    C. Cerar, the former commander"), or a title and a name of two words or more and an indefinite or definite
+    description ("former Sen. Evan Bayh, a moderate Indiana Democrat"; not ", citing participants")."""
+    if _looks_name(appositive):
+        return False
+    if _looks_name(name):
+        return True
+    sp = split_speaker(name)
+    return sp.is_person and sp.role is not None and len(sp.name.split()) >= 2 and sp.name in name and \
+        re.match(r"(?:a|an|the)\s", appositive, re.IGNORECASE) is not None
 
 
 # The first word of an aside of time or place between a name and its verb

@@ -54,6 +54,7 @@ _TAIL = re.compile(rf"(?:{_TIME}|{_PLACE})+$")
 # then only a name
 _DESCRIBED_NAME = re.compile(r"^(?:[Aa]n?|[Tt]he)\s+((?:[a-z0-9][\w\-]*\s+){1,3})"
                              r"([A-Z][\w\-'\u2019.]*(?:\s+[A-Z][\w\-'\u2019.]*){0,2})$")
+_LINKS = frozenset({"to", "of", "for", "with", "at", "from", "in", "on", "by", "about", "near", "close"})
 DESCRIPTION_START = ("a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "another")
 _LEAD = re.compile(r"^[(\[]?(?:(?:and|but|then|also|later|now|meanwhile|however|additionally|indeed|still|so|"
                    r"says|adds|writes),?\s+)+", re.I)  # "Says Neil": a live blog's byline
@@ -256,9 +257,11 @@ def trim_phrase(phrase: str) -> str:
     phrase = _SPACED_HYPHEN.sub("-", _LEAD.sub("", phrase))  # "Strauss - Kahn", "the 17 - year - old" (detokenised)
     phrase = _ADVERB_TAIL.sub("", phrase)  # "Holden, meanwhile": no role
     described = _DESCRIBED_NAME.match(phrase)
-    if described and not any(_low(w) in ROLE_WORDS or _low(w) in EPITHET_NOUNS for w in described.group(1).split()) \
+    if described and not any(_low(w) in ROLE_WORDS | EPITHET_NOUNS | TITLE_NOUNS | _LINKS
+                             for w in described.group(1).split()) \
             and any(_is_name_word(w) for w in described.group(2).split()):
-        phrase = described.group(2)  # "A dejected Edwards": the name the adjectives describe
+        phrase = described.group(2)  # "A dejected Edwards": the name the adjectives describe (not "a longtime
+        # adviser to Trump": his adviser)
     description = phrase.split(" ", 1)[0].lower() in DESCRIPTION_START
     trimmed = _SPOKEN_WHERE.sub("", _TIME_TAIL.sub("", phrase)) if description else _TAIL.sub("", phrase)
     trimmed = trimmed.strip(" ,")
