@@ -1653,3 +1653,10 @@ def test_an_adviser_to_someone_is_not_that_person():
             "it is, is about 20 years old,\u201d said a longtime adviser to Reed.")
     assert quote(text, "knowledge").speaker not in ("Ben Reed", "Reed")
     assert quote("\u201cWe lost the vote tonight,\u201d said a dejected Edwards.", "lost the vote").speaker == "Edwards"
+
+
+def test_a_survey_from_an_outlet_is_the_outlet_s():
+    # the as-user ledger: "according to a separate survey from Mortgage News Daily" (a guard for the rule above)
+    text = ("Mortgage rates moved higher again to start this week, according to a separate survey from Home Loan "
+            "Daily. \u201cThere were no obvious catalysts for the move this time,\u201d the survey said.")
+    assert quote(text, "Mortgage rates moved higher").speaker == "Home Loan Daily"

@@ -54,7 +54,8 @@ _TAIL = re.compile(rf"(?:{_TIME}|{_PLACE})+$")
 # then only a name
 _DESCRIBED_NAME = re.compile(r"^(?:[Aa]n?|[Tt]he)\s+((?:[a-z0-9][\w\-]*\s+){1,3})"
                              r"([A-Z][\w\-'\u2019.]*(?:\s+[A-Z][\w\-'\u2019.]*){0,2})$")
-_LINKS = frozenset({"to", "of", "for", "with", "at", "from", "in", "on", "by", "about", "near", "close"})
+# A person's tie to another ("a friend of X", "an aide to X"); not a text's source ("a survey from X", "produced by X")
+_LINKS = frozenset({"to", "of", "for", "with"})
 DESCRIPTION_START = ("a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "another")
 _LEAD = re.compile(r"^[(\[]?(?:(?:and|but|then|also|later|now|meanwhile|however|additionally|indeed|still|so|"
                    r"says|adds|writes),?\s+)+", re.I)  # "Says Neil": a live blog's byline
