@@ -876,3 +876,19 @@ def test_a_wire_dateline_is_no_part_of_a_summary_item():
     texts = sentences(d)
     assert texts[0].startswith("Kansas City Chiefs coach Andy Reid walked"), texts
     assert_verbatim(d, [a, b])
+
+
+def test_a_toll_stated_after_the_people_it_counts_is_one_fact_with_a_toll_before_them():
+    """"killed at least three people" and "left three bank workers dead": one toll; "accused of shooting three
+    co-workers, killing two" gives no toll of three."""
+    killed = ("A firebomb attack on a bank in Greece killed at least three people today as police fought battles "
+              "with striking protesters.")
+    left = ("Riots over harsh new austerity measures left three bank workers dead and engulfed the streets of Athens "
+            "on Wednesday.")
+    march = "Tens of thousands of people marched through the capital to protest against new taxes and cuts to pensions."
+    loan = "The government says the cuts are needed to secure an international loan package and avoid a default."
+    a = art(1, "Greek Wire", f"{killed}\n\n{march}\n\n{loan}")
+    b = art(2, "Euro Desk", f"{march}\n\n{left}\n\n{loan}", 2)
+    c = art(3, "World Desk", f"{march}\n\n{left}", 4)
+    texts = sentences(analyse_story(3, [a, b, c], summary_sentences=4, nlp=False))
+    assert killed in texts and left not in texts and loan in texts, texts

@@ -964,9 +964,21 @@ def _toll_words(words: list[str], numbers: list[int]) -> dict[int, str]:
 
 def _word_toll(words: list[str], i: int, tolls: dict[int, str]) -> bool:
     """Whether the number word at ``i`` gives a toll next to its toll word or to "people" ("five people were injured",
-    "killing two"); "a man and two women died" and "nine days after a heart attack" give none."""
-    return i in tolls and any(w in ("people", "persons") or w in _KIND_OF_STEM or _stem(w) in _KIND_OF_STEM
-                              for w in words[max(0, i - 1):i] + words[i + 1:i + 2])
+    "killing two"), or a state after the people it counts ("left three bank workers dead"); "a man and two women
+    died" and "nine days after a heart attack" give none."""
+    if i not in tolls:
+        return False
+    if any(w in ("people", "persons") or w in _KIND_OF_STEM or _stem(w) in _KIND_OF_STEM
+           for w in words[max(0, i - 1):i] + words[i + 1:i + 2]):
+        return True
+    after = words[i + 1:i + 4]  # "left three bank workers dead": a state after the people counted
+    end = next((k for k, w in enumerate(after) if w in _TOLL_STATES), None)
+    return end is not None and end > 0 and not any(
+        w in ENGLISH_STOP_WORDS or _stem(w) in _TIME_STEMS or w.isdigit() for w in after[:end])
+
+
+_TOLL_STATES = frozenset({"dead", "injured", "wounded", "hurt", "missing"})
+_TIME_STEMS = frozenset({"secon", "minut", "hour", "day", "week", "month", "year", "decad"})
 
 
 def _figures(text: str, tokens: list[str]) -> _Figures:
