@@ -1660,3 +1660,21 @@ def test_a_survey_from_an_outlet_is_the_outlet_s():
     text = ("Mortgage rates moved higher again to start this week, according to a separate survey from Home Loan "
             "Daily. \u201cThere were no obvious catalysts for the move this time,\u201d the survey said.")
     assert quote(text, "Mortgage rates moved higher").speaker == "Home Loan Daily"
+
+
+def test_a_name_with_an_age_and_a_hometown_after_the_quote_is_the_speaker():
+    # PolNeAR training articles (measurement only): unattributed
+    text = ("\"I have been a Democrat all my life and it is over now,\" Ann Cole, 30, of Raleigh, N.C., said in a "
+            "follow-up interview.")
+    assert quote(text, "all my life").speaker == "Ann Cole"  # (the parse finds some names, not all)
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    # PolNeAR training articles (measurement only): a possessive cue, unattributed
+    ("Ben Reed emailed Ann Cole on Monday. Cole\u2019s response was: \u201cIs the deal off in Ohio or in "
+     "Wisconsin?\u201d", "deal off", "Ann Cole"),
+    ("Ann Cole took the stage. Her reply was simple: \u201cWe will win this state in November.\u201d", "win this state",
+     "Ann Cole"),
+])
+def test_a_person_s_response_before_a_colon_gives_the_speaker(text: str, words: str, speaker: str):
+    assert quote(text, words).speaker == speaker

@@ -139,9 +139,10 @@ _AFTER_SPK_FIRST = re.compile(
     rf"^\s*[,:]?\s*(?P<spk>{_SPK})(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,60}})"
     rf"(?:,\s*[A-Z][\w.\u2024 ]{{1,30}})?,)?\s+(?P<cue>{_CUE_EXT_AFTER})\s*(?=[,.;:!?]|$|{_LONG_CIRC})")
 # A name and a long apposition before the cue: ", Larry Tee, the d.j. and club promoter, who was ..., later said.",
+# ", Harry Bond, 30, of Raleigh, N.C., said in a follow-up interview.",
 # ", Tadzhigul Begmedova, director of the Turkmenistan Helsinki Foundation for Human Rights, said by telephone from"
 _AFTER_LONG_APPOS = re.compile(
-    r"^\s*,?\s*(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})(?P<appos>),\s+(?:[a-z]|the\b)"
+    r"^\s*,?\s*(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})(?P<appos>),\s+(?:[a-z]|the\b|\d{1,3},)"
     r"(?:[^\"\u201c\u201d!?;:.]|\.(?!\s+[A-Z\"\u201c]|$)){1,200}?,\s+(?P<cue>(?:(?:later|also|once|then)\s+)?(?:said|says|added|adds|"
     r"wrote|recalled|explained|(?:told|tells)\s+[^,.;:!?\"\u201c\u201d]{1,40}?))" + _CIRC + r"\s*(?=[.,]|$)")
 # Any verb between a quote that ends on a comma and a name, inverted, is its attribution: "“…,” remembers Shanna
@@ -1808,11 +1809,25 @@ _NAME_COLON = re.compile(r"(?<![\w\-])(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z]\.)?
 _BYLINE_END = re.compile(r"\bby\s+(?:[\w.\-'\u2019]+\s+){0,5}$", re.IGNORECASE)  # "by Variety's", "by The Wall Street"
 
 
+# Words introduced as a person's own: "Clinton's response was:", "Her reply was simple:", "Trump's answer:"
+_OWN_WORDS_COLON = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<spk>His|Her|Their|his|her|their|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}['\u2019]s?)\s+"
+    r"(?:(?:first|only|full|whole|brief|one-word|terse)\s+)?(?P<noun>response|reply|answer|verdict|retort|reaction|"
+    r"comment|message|words)(?:\s+(?:was|is|read|reads|came))?(?:\s+(?:simple|short|blunt|brief|clear|direct))?"
+    r"\s*:\s*$")
+_OWNER_PRONOUN = {"his": "he", "her": "she", "their": "they"}
+
+
 def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """A sentence ending with a colon right before the quote, whose subject is a person ("X reassured her:"), or
     naming who speaks at its end ("That prompted the following, with Kilmeade stating:", "experts such as Dr X:")."""
     if not a.before.rstrip().endswith(":"):
         return None
+    owned = _OWN_WORDS_COLON.search(a.before)
+    if owned is not None:  # "Clinton's response was:", "Her reply was simple:": the owner's words
+        owner = _OWNER_PRONOUN.get(owned.group("spk").lower(), owned.group("spk"))
+        return _Attribution(owner, owned.group("noun"), owned.group().strip(" :"), a.before_start > prev_attr_end,
+                            a.after_start)
     speaking = _WITH_SPEAKING.search(a.before) or _TITLED_NAME_COLON.search(a.before) or \
         _DOCUMENT_BY.search(a.before) or (None if _BEFORE_ANY.search(a.before) else _NAME_COLON.search(a.before))
     if speaking is not None and speaking.re is _NAME_COLON and _BYLINE_END.search(a.before, 0, speaking.start()):
