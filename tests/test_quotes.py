@@ -1678,3 +1678,16 @@ def test_a_name_with_an_age_and_a_hometown_after_the_quote_is_the_speaker():
 ])
 def test_a_person_s_response_before_a_colon_gives_the_speaker(text: str, words: str, speaker: str):
     assert quote(text, words).speaker == speaker
+
+
+@pytest.mark.parametrize(("intro", "speaker"), [
+    # PolNeAR training articles (measurement only): unattributed; the paragraph before tells of the speaker in a
+    # clause of reason or time, past a short quoted term
+    ("What \u201cgo after them\u201d actually means is left to the imagination of voters, since Ben Reed spoke only "
+     "in evasive bromides during the interview.", "Ben Reed"),
+    ("Tom Hart left the room after Ann Cole spoke about the budget.", "Ann Cole"),  # the clause's speaker
+    ("Ben Reed praised the plan when he met donors in Ohio.", "Ben Reed"),  # the main clause's
+])
+def test_a_paragraph_of_quote_after_one_telling_of_someone_speaking_in_a_clause(intro: str, speaker: str):
+    text = f"{intro}\n\n\u201cWe cannot go on like this for another year, and we will not.\u201d"
+    assert quote(text, "go on like this").speaker == speaker

@@ -1414,7 +1414,9 @@ def _ending_intro(par: str, masked: str, spans: list[tuple[int, int, bool]], off
     if heading is not None:
         return _Intro(heading.group("spk"), "said", offset)
     if not tail.endswith(":"):
-        return None if spans else _spoke_last(tail, offset + tail_start)
+        if all(len(par[qs:qe].split()) <= 4 for qs, qe, _ in spans):  # no quote, or short terms only ("What
+            return _spoke_last(masked.rstrip(), offset)  # “go after them” means is left to …, since Trump spoke …")
+        return None
     medium = _MEDIUM_REPORTS.search(tail)
     if medium is not None:
         return _Intro(medium.group("spk"), "reports", offset + tail_start + medium.start())
@@ -1438,10 +1440,17 @@ def _spoke_last(par: str, at: int) -> _Intro | None:
     sentence = par[cut:] if cut >= 0 else par
     if not (SPEECH_WORD.search(sentence) or STANCE_WORD.search(sentence)):
         return None
-    spk = sentence_subject(sentence)
+    clause = _SPEAKING_CLAUSE.search(sentence)  # "…, since Trump spoke only in evasive bromides.": the clause's
+    main = sentence[:clause.start()] if clause else sentence
+    speaks_in_main = SPEECH_WORD.search(main) or STANCE_WORD.search(main)
+    spk = sentence_subject(main if speaks_in_main or clause is None else clause.group("clause"))
     if not spk or not (spk.lower() in ("he", "she") or split_speaker(spk).is_person):
         return None
     return _Intro(spk, "said", at + max(cut, 0), told_of=True)
+
+
+# A clause of reason or time at a sentence's end, which may be the one telling of someone speaking
+_SPEAKING_CLAUSE = re.compile(r",?\s+(?:since|because|as|when|after|while)\s+(?P<clause>[^,;:]{3,200})[.!?]?\s*$")
 
 
 # A short sentence of a speaker and any verb, introducing the next paragraph: "17-year-old Jared Potts echoed:"
