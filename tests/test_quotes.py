@@ -1691,3 +1691,12 @@ def test_a_person_s_response_before_a_colon_gives_the_speaker(text: str, words: 
 def test_a_paragraph_of_quote_after_one_telling_of_someone_speaking_in_a_clause(intro: str, speaker: str):
     text = f"{intro}\n\n\u201cWe cannot go on like this for another year, and we will not.\u201d"
     assert quote(text, "go on like this").speaker == speaker
+
+
+def test_a_sentence_of_a_connective_and_a_quote_goes_on_with_the_speaker_before():
+    # PolNeAR training articles (measurement only): the second quote unattributed
+    text = ("\u201cHe is supposed to be a cheerleader for this country,\u201d Ben Reed said. Instead, \u201che just "
+            "acts like a defeated man.\u201d")
+    assert quote(text, "defeated man").speaker == "Ben Reed"
+    text = "\u201cWe will win,\u201d Ann Cole said. But \u201cthe other side has the money,\u201d Tom Hart said."
+    assert quote(text, "the other side").speaker == "Tom Hart"  # its own speaker

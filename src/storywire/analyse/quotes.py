@@ -1302,7 +1302,13 @@ def _continues(masked: str, spans: list[tuple[int, int, bool]], j: int, k: int, 
         tail = rest  # a sentence of its own after the one ended inside the quote: "… note." Using …, it issued
     if not tail:  # in quote j's sentence, or opening a sentence after sentences naming no one ("“…,” he said. But
         return not any(start <= at < stop for at in named)  # it is designed to withstand calamity. “…”")
-    return bool(re.match(r"(?:He|She)\s", tail))  # "He highlights the “…”": the same speaker
+    return bool(re.match(r"(?:He|She)\s", tail) or _CONNECTIVE_ONLY.fullmatch(tail))  # "He highlights the “…”",
+    # "Instead, “…”": the same speaker
+
+
+# A sentence that is a connective and a quote: "“….” Instead, “he just acts like a defeated man.”"
+_CONNECTIVE_ONLY = re.compile(r"(?:Instead|Specifically|Still|Rather|Again|Also|But|And|Then|Otherwise|Moreover|"
+                              r"In other words|In short|In fact|Indeed|Worse|Besides),?")
 
 
 _SENTENCE_END = re.compile(r"[.!?]\)?\s")  # "... told New York.) RuPaul": an aside's end too
