@@ -1700,3 +1700,17 @@ def test_a_sentence_of_a_connective_and_a_quote_goes_on_with_the_speaker_before(
     assert quote(text, "defeated man").speaker == "Ben Reed"
     text = "\u201cWe will win,\u201d Ann Cole said. But \u201cthe other side has the money,\u201d Tom Hart said."
     assert quote(text, "the other side").speaker == "Tom Hart"  # its own speaker
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    # PolNeAR training articles (measurement only): unattributed
+    ("Ann Cole clashed with Tom Hart during the hearing, chiding him, \u201cWhat difference at this point does it "
+     "make?\u201d", "What difference", "Ann Cole"),
+    ("Ben Reed offered a retort on the mogul's preferred mode of communication, tweeting at him, \u201cyou are not "
+     "just a loser, you are a liar.\u201d", "not just a loser", "Ben Reed"),
+    ("One operative inside Hart Tower tried to downplay the comments, saying they were \u201cnot a big deal around "
+     "here.\u201d", "big deal", "One operative"),
+])
+def test_a_participle_of_speech_after_the_clause_gives_its_subject(text: str, words: str, speaker: str):
+    assert quote(text, words).speaker == speaker
+

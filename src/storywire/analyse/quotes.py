@@ -214,7 +214,9 @@ _SHOW_NAMED = re.compile(r"\b(?:told|(?:said|says|appeared|speaking|spoke|wrote|
 _AND_NAME = re.compile(r"^(?P<clause>.*\b[a-z]\w*.*)\s+and\s+"
                        r"(?P<name>[A-Z][\w\-'\u2019.]*(?:\s+[A-Z][\w\-'\u2019.]*){0,3})$")
 _BEFORE_ANY = re.compile(rf"\b(?P<cue>(?:(?:has|have|had)\s+)?(?:{_CUE_WORDS}))\b")
-_SAYING = re.compile(r",\s+(?:and\s+)?(?P<cue>saying|adding|writing|noting|arguing|insisting|warning|"
+_SAYING = re.compile(r",\s+(?:and\s+)?(?P<cue>saying|adding|writing|noting|arguing|insisting|warning|explaining|"
+                     r"stating|declaring|tweeting|quipping|joking|complaining|conceding|acknowledging|recalling|"
+                     r"remarking|replying|responding|boasting|stressing|predicting|vowing|pleading|chiding|"
                      r"telling [^,]{1,40}|calling (?:it|them|him|her)?|describing [^,.;:]{1,40}?\s+as)\b")
 
 _INDIRECT_CUE = (
@@ -267,7 +269,8 @@ SPEAKER_NOUNS = {
     "committee", "commission", "council", "party", "union", "alliance", "organisation", "organization",
     "forecaster", "forecasters", "researcher", "researchers", "scientist", "scientists", "economist", "economists",
     "investigator", "investigators", "authorities", "organisers", "organizers", "prosecution", "defence", "defense",
-    "critic", "critics", "commentator", "commentators",
+    "critic", "critics", "commentator", "commentators", "operative", "operatives", "strategist", "strategists",
+    "insider", "insiders", "activist", "activists",
 }
 # Prepositions that open a phrase of place or time before a sentence's subject ("In Brussels, ...").
 _PLACE_WORDS = frozenset({"in", "on", "at", "from", "for", "with", "by", "under", "over", "during", "across",
@@ -549,7 +552,10 @@ def _looks_name(seg: str) -> bool:
 
 
 # A sentence opening on a description of one as its subject, then a verb: "The director denied", "A spokesman said".
-_DESCRIBED_OPENING = re.compile(r"(?P<spk>(?:The|A|An)\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<head>[a-z]+))\s+[a-z]+(?:ed|s)\b")
+_DESCRIBED_OPENING = re.compile(r"(?P<spk>(?:The|A|An|One|Another)\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<head>[a-z]+))"
+                                r"(?:\s+(?:inside|in|at|from|with|for|close\s+to)\s+(?:the\s+)?"
+                                r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})?"  # "One operative inside Trump Tower"
+                                r"\s+[a-z]+(?:ed|s)\b")
 
 
 # A name's possessive ("Cole's", "Meadows'"): whose, not who
@@ -1703,7 +1709,7 @@ _SEEN_SAYING = re.compile(r"\b(?:shows?|showed|shown|captured|captures|recorded|
 
 
 # A reporting clause closing the words before it: "…, Pickell said" (before a participle: ", describing ... as")
-_REPORTING_END = re.compile(r"(?<=,)\s+(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,2})\s+"
+_REPORTING_END = re.compile(r"(?<=,)\s+(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,2}|he|she|they)\s+"
                             r"(?:said|says|added|told\s+[A-Z][\w.]*)\s*$")
 
 
