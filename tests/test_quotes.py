@@ -1714,3 +1714,14 @@ def test_a_sentence_of_a_connective_and_a_quote_goes_on_with_the_speaker_before(
 def test_a_participle_of_speech_after_the_clause_gives_its_subject(text: str, words: str, speaker: str):
     assert quote(text, words).speaker == speaker
 
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    # PolNeAR training articles (measurement only): a place credited
+    ("Ben Reed, who lives in an area outside of the state capital, Sacramento, said he still \u201cprays that Ann "
+     "ends up the nominee after all.\u201d", "prays that", "Ben Reed"),
+    ("At a rally in Birmingham, Alabama, some of his supporters kicked a protester, with Reed reportedly yelling: "
+     "\u201cGet him the hell out of here right now!\u201d", "Get him", "Reed"),
+])
+def test_a_place_inside_a_relative_clause_or_after_a_city_is_no_speaker(text: str, words: str, speaker: str):
+    assert quote(text, words).speaker == speaker

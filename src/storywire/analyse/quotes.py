@@ -502,7 +502,7 @@ def _names_with_appositive(name: str, appositive: str) -> bool:
 
 # The first word of an aside of time or place between a name and its verb
 _ASIDE_START = frozenset({"during", "at", "in", "on", "after", "before", "while", "speaking", "addressing",
-                          "appearing"})
+                          "appearing", "who"})  # "Michael Seaman, who lives … capital, Sacramento, said"
 
 
 def _apposition_name(segs: list[str]) -> str | None:
@@ -558,6 +558,8 @@ _DESCRIBED_OPENING = re.compile(r"(?P<spk>(?:The|A|An|One|Another)\s+(?:[a-z][\w
                                 r"\s+[a-z]+(?:ed|s)\b")
 
 
+# A place named after a preposition, ending a phrase before a comma: "in Birmingham, " (a state may follow)
+_IN_PLACE_END = re.compile(r"\b(?:in|at|near|from|outside|of)\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?,\s+$")
 # A name's possessive ("Cole's", "Meadows'"): whose, not who
 _OWNER = re.compile(r"\w(?:['\u2019]s|s['\u2019])$")
 
@@ -616,6 +618,8 @@ def sentence_subject(sentence: str) -> str | None:
             # "Neil's verdict:" is Neil's
         if taken and PLACE_APPOSITION.match(sentence, sentence.find(taken[-1], st) + len(taken[-1])):
             continue  # "out of Troy, Michigan, a suburb of Detroit": a place
+        if len(taken) == 1 and _IN_PLACE_END.search(sentence, 0, st):
+            continue  # "At a rally in Birmingham, Alabama, …": the state of a place, not the subject
         if taken and split_speaker(" ".join(taken)).is_person:
             return " ".join(taken).replace("\u2024", ".")
     return None
@@ -1807,7 +1811,8 @@ def _inner_speaker(before: str, start: int) -> tuple[str, re.Match] | None:
 # Who speaks, named at the end of a sentence introducing a quote: "..., with Kilmeade stating:"
 _WITH_SPEAKING = re.compile(r"\bwith\s+(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3}|"
                             r"(?:an?|the|one)\s+(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*)\s+"
-                            r"(?:saying|stating|adding|writing|noting|asking)\s*:\s*$")
+                            r"(?:[a-z]+ly\s+)?(?:saying|stating|adding|writing|noting|asking|yelling|shouting|"
+                            r"tweeting)\s*:\s*$")  # "with Trump reportedly yelling:"
 
 
 # A name with its honorific right before a colon: "experts such as Dr Azm Al Homoud:"
