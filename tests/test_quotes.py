@@ -1725,3 +1725,11 @@ def test_a_participle_of_speech_after_the_clause_gives_its_subject(text: str, wo
 ])
 def test_a_place_inside_a_relative_clause_or_after_a_city_is_no_speaker(text: str, words: str, speaker: str):
     assert quote(text, words).speaker == speaker
+
+
+def test_an_epithet_after_an_unnamed_child_is_not_the_person_quoted_before():
+    # PolNeAR training articles (measurement only): "asked the boy" went to the governor quoted before
+    text = ("\u201cWe will build it as soon as we can,\u201d Gov. Ben Reed said at the town hall.\n\n"
+            "The last question at the event was from a young child, who said he and his father drove to the event.\n\n"
+            "\u201cHow big is that wall going to be?\u201d asked the boy, as the audience laughed.")
+    assert quote(text, "How big is that wall").speaker == "the boy"

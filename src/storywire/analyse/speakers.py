@@ -156,11 +156,13 @@ _UNNAMED_SUBJECT = re.compile(
     r"(?P<desc>(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w\-]*\s+){0,3}?(?P<head>[a-z][\w\-]*))"
     r"(?:\s+(?:for|of|at|with|from)\s+[^,.;:!?\"\u201c\u201d]{1,80}?)?"
     r"\s+(?:(?:has|had|also|then|later|again)\s+)*(?:said|told|says|tells|[a-z]+ed|[a-z]+s)\b")
-# A sentence about someone it does not name: "Another employee who has worked there ...", "A woman said".
+# A sentence about someone it does not name: "Another employee who has worked there ...", "A woman said", "The
+# last question was from a young child".
 _UNNAMED_PERSON = re.compile(
-    r"(?:^|[.!?:]\s+|\n|,\s+)(?:[Aa]nother|[Aa]n?|[Oo]ne)\s+(?:[a-z][\w\-]*\s+){0,3}?(?:"
+    r"(?:^|[.!?:]\s+|\n|,\s+|\b(?:from|by|with)\s+)(?:[Aa]nother|[Aa]n?|[Oo]ne)\s+(?:[a-z][\w\-]*\s+){0,3}?(?:"
     + "|".join(sorted(EPITHET_NOUNS | {"employee", "official", "officer", "source", "witness", "member", "neighbour",
-                                       "neighbor", "friend", "relative", "spokesman", "spokeswoman", "staffer"}))
+                                       "neighbor", "friend", "relative", "spokesman", "spokeswoman", "staffer",
+                                       "child", "kid"}))
     + r")\b", re.MULTILINE)
 
 
