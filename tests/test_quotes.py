@@ -1733,3 +1733,17 @@ def test_an_epithet_after_an_unnamed_child_is_not_the_person_quoted_before():
             "The last question at the event was from a young child, who said he and his father drove to the event.\n\n"
             "\u201cHow big is that wall going to be?\u201d asked the boy, as the audience laughed.")
     assert quote(text, "How big is that wall").speaker == "the boy"
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    # PolNeAR training articles (measurement only): the reported clause's subject was credited
+    ("Senator Ann Cole, also campaigning in Ohio, said Reed is ultimately responsible for what happens at his events "
+     "and accused him of \"inciting violent behavior, aggressive behavior, that I think is very dangerous.\"",
+     "inciting violent", "Ann Cole"),
+    ("Alongside the calls for action, even a top GOP strategist said Cole will have to choose whose side she is on, "
+     "saying, \u201cAt some point, she is going to have to come out on where she stands.\u201d", "At some point",
+     "a top GOP strategist"),
+])
+def test_a_speech_verb_joined_to_a_reported_clause_is_the_reporter_s(text: str, words: str, speaker: str):
+    assert quote(text, words).speaker == speaker
+

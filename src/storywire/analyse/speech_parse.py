@@ -212,6 +212,9 @@ def _subject(verb, placeholder):
     """The verb's subject (never the quote), or that of the clause it is joined to (the object of the verb an
     infinitive completes: "led Cook to say"); None for a passive."""
     tok = verb
+    report = _beside_report(tok)
+    if report is not None:
+        tok = report  # "X said Trump is … and accused him of “…”", "X said Y will have to …, saying, “…”": X's
     for _ in range(4):
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
             return None
@@ -231,6 +234,26 @@ def _subject(verb, placeholder):
             return tok.head  # the same, parsed as "Cook (to denounce ...)"
         tok = tok.head
     return None
+
+
+def _beside_report(verb):
+    """The speech verb reporting the clause that a speech verb with no subject of its own is joined to, or hangs on
+    as a participle ("said Trump is responsible … and accused him", "said Clinton will have to choose …, saying"):
+    it goes with the reporting verb, not with the reported clause's subject; else None."""
+    if verb.dep_ not in ("conj", "advcl") or any(c.dep_ in _SUBJECT_DEPS for c in verb.children) or \
+            verb.dep_ == "advcl" and verb.tag_ != "VBG":
+        return None
+    clause = verb.head
+    if clause.lemma_.lower() in SPEECH_LEMMAS:
+        return None  # "told reporters that Hiller called 911, saying “…”": the reported speaking, said on
+    if clause.dep_ == "xcomp" and clause.head.i != clause.i:
+        clause = clause.head  # "will have to choose …, saying"
+    report = clause.head
+    if clause.dep_ == "ccomp" and report.i < clause.i and report.lemma_.lower() in SPEECH_LEMMAS and \
+            report.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.i > report.i for c in clause.children) and \
+            not any(t.text in (".", "!", "?", "\u201c", "\u201d", '"') for t in report.doc[report.i:clause.i]):
+        return report  # (a reported clause with a subject of its own, after its reporting verb, in its sentence,
+    return None  # no quote between: a parse may take two sentences for one when a quote ends the first)
 
 
 def _according_to(doc) -> ParsedSpeaker | None:
