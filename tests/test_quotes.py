@@ -1747,3 +1747,12 @@ def test_an_epithet_after_an_unnamed_child_is_not_the_person_quoted_before():
 def test_a_speech_verb_joined_to_a_reported_clause_is_the_reporter_s(text: str, words: str, speaker: str):
     assert quote(text, words).speaker == speaker
 
+
+
+def test_a_dash_before_a_quote_in_the_first_person_gives_the_sentence_s_subject():
+    # PolNeAR training articles (measurement only): unattributed
+    text = ("Ben Reed spoke on Sunday. Reed also embraced enhanced interrogation techniques -- \"I think waterboarding "
+            "is peanuts compared to what they would do to us.\"")
+    assert quote(text, "waterboarding").speaker == "Ben Reed"
+    text = "The storm hit the coast on Monday \u2014 \u201cIt was the worst we have ever seen here.\u201d"
+    assert quote(text, "the worst").speaker is None  # no one the sentence names

@@ -1865,6 +1865,24 @@ def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
                         a.before_start > prev_attr_end, a.after_start)
 
 
+# A dash before a quote of someone's own words, in the first person: "Trump also embraced enhanced interrogation
+# techniques -- “I think waterboarding is peanuts …”"
+_DASH_END = re.compile(r"\s(?:--|\u2014|\u2013)\s*$")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I\u2019m|I've|I\u2019ve|I'd|I\u2019d|me|my|we|We|our|Our|us)\b")
+
+
+def _dash_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
+    """A sentence whose subject is a person, ending on a dash right before a quote that opens a sentence in the
+    first person: that person's words."""
+    if not _DASH_END.search(a.before) or not a.quote.lstrip()[:1].isupper() or not _FIRST_PERSON.search(a.quote):
+        return None
+    spk = sentence_subject(a.before)
+    if not spk or not (spk.lower() in ("he", "she") or split_speaker(spk).is_person):
+        return None
+    return _Attribution(spk, "said", a.par[a.before_start:a.before_start + len(a.before)].strip(" -\u2014\u2013"),
+                        a.before_start > prev_attr_end, a.after_start)
+
+
 # A statement someone issued, its words right after it: "Trump issued a statement, “…”", "His office put out a
 # statement saying the U.S. “…”", "The DNC released a statement on Monday, offering “…”"
 _ISSUED = re.compile(r"\b(?P<verb>issued|released|put\s+out|sent\s+out|posted|published)\s+(?:a|an)\s+"
@@ -1977,7 +1995,7 @@ def _quotes_blanked(text: str) -> str:
 
 # Where a direct quote's attribution is looked for, in this order: the first one found is taken.
 _ATTRIBUTION_FINDERS = (_said_after, _said_late, _words_of, _called_out, _intro_before, _saying_before, _cue_before,
-                        _colon_before, _statement_before, _parsed, _next_sentence, _previous_sentence)
+                        _colon_before, _dash_before, _statement_before, _parsed, _next_sentence, _previous_sentence)
 
 
 _FINDER_NAMES = tuple(f.__name__.strip("_") for f in _ATTRIBUTION_FINDERS) + ("",)
