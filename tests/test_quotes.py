@@ -1675,6 +1675,8 @@ def test_a_name_with_an_age_and_a_hometown_after_the_quote_is_the_speaker():
      "Wisconsin?\u201d", "deal off", "Ann Cole"),
     ("Ann Cole took the stage. Her reply was simple: \u201cWe will win this state in November.\u201d", "win this state",
      "Ann Cole"),
+    ("Aides say Ann Cole will back Reed. From Cole\u2019s Facebook post: \"For the sake of our party and country, we "
+     "must unite behind him.\"", "For the sake", "Ann Cole"),
 ])
 def test_a_person_s_response_before_a_colon_gives_the_speaker(text: str, words: str, speaker: str):
     assert quote(text, words).speaker == speaker

@@ -1842,6 +1842,10 @@ _OWN_WORDS_COLON = re.compile(
     r"comment|message|words)(?:\s+(?:was|is|read|reads|came))?(?:\s+(?:simple|short|blunt|brief|clear|direct))?"
     r"\s*:\s*$")
 _OWNER_PRONOUN = {"his": "he", "her": "she", "their": "they"}
+# A post quoted from its writer: "From Bush's Facebook post:", "From Ann Cole's statement:"
+_FROM_OWN_TEXT = re.compile(r"(?:^|(?<=[.!?]\s))From\s+(?P<spk>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})['\u2019]s?\s+"
+                            r"(?:[A-Z]\w*\s+)?(?P<noun>post|statement|tweet|letter|speech|remarks|email|op-ed|blog "
+                            r"post|memo|message)\s*:\s*$")
 
 
 def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
@@ -1849,8 +1853,8 @@ def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     naming who speaks at its end ("That prompted the following, with Kilmeade stating:", "experts such as Dr X:")."""
     if not a.before.rstrip().endswith(":"):
         return None
-    owned = _OWN_WORDS_COLON.search(a.before)
-    if owned is not None:  # "Clinton's response was:", "Her reply was simple:": the owner's words
+    owned = _OWN_WORDS_COLON.search(a.before) or _FROM_OWN_TEXT.search(a.before)
+    if owned is not None:  # "Clinton's response was:", "Her reply was simple:", "From Bush's Facebook post:"
         owner = _OWNER_PRONOUN.get(owned.group("spk").lower(), owned.group("spk"))
         return _Attribution(owner, owned.group("noun"), owned.group().strip(" :"), a.before_start > prev_attr_end,
                             a.after_start)
