@@ -11,7 +11,8 @@ Every item stands alone: a sentence that opens on a reference to something not y
 "The 26-year-old", "However") is taken only together with the sentence before it in its article (one
 item); an item that leans on something it does not say (a pronoun for a person it never names, "but that
 gives", "McConnell, on the other hand,") is never taken, nor a sentence that is mostly a quotation without a
-named speaker inside it.
+named speaker inside it. A person called by surname ("O'Brien sued") comes after an item naming them in full
+("Jim O'Brien"), when any candidate does; a wire dateline ("INDIANAPOLIS (AP) —") is cut.
 Texts are verbatim from one article except for whitespace and punctuation spacing (``tidy``). When
 outlets give different numbers for a fact a chosen sentence states, a ``conflict`` item follows it
 with each value and the articles giving it.
@@ -21,7 +22,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal, NamedTuple
@@ -333,31 +334,31 @@ _AFTER = re.compile(r"\s+(?:[A-Z]\.\s+)?([A-Z][\w'-]*)")
 
 def _in_full(text: str, m: re.Match) -> bool:
     """Whether a short form's occurrence ``m`` is part of a full name or follows a title or role."""
-    if _ATTRIBUTIVE.search(text, 0, m.start()):
-        return True  # "the Bush administration": a name as an adjective
     before = _BEFORE.search(text, 0, m.start())
-    if before and before.group(1) not in _NOT_A_REFERENT and (
-            before.group(1).lower().rstrip(".") not in HONORIFICS):
+    if before and before.group(1) not in _NOT_A_REFERENT and before.group(1).lower().rstrip(".") not in HONORIFICS:
         return True
     after = _AFTER.match(text, m.end())
     return bool(after and after.group(1) not in _NOT_A_REFERENT)
 
 
-def _first_mention(text: str, short: str) -> re.Match | None:
-    return re.search(rf"(?<![\w'-]){re.escape(short)}(?![\w-])", text)
+def _mentions(text: str, short: str) -> Iterator[re.Match]:
+    return re.finditer(rf"(?<![\w'-]){re.escape(short)}(?![\w-])", text)
 
 
 def unintroduced(text: str, names: StoryNames) -> frozenset[str]:
     """The short forms of people ("O'Brien sued", "Tony was exhibiting") ``text`` uses before it says the name in
-    full or gives a title ("Jim O'Brien", "President Obama"): an earlier item must introduce them."""
-    firsts = ((short, _first_mention(text, short)) for short in names.short_forms)
-    return frozenset(short for short, m in firsts if m is not None and not _in_full(text, m))
+    full or gives a title ("Jim O'Brien", "President Obama"): an earlier item must introduce them. A name used as
+    an adjective ("the Bush administration") calls no one."""
+    firsts = ((short, next(_mentions(text, short), None)) for short in names.short_forms)
+    return frozenset(short for short, m in firsts
+                     if m is not None and not _in_full(text, m) and not _ATTRIBUTIVE.search(text, 0, m.start()))
 
 
 def introduced(needs: frozenset[str], said: str) -> bool:
-    """Whether ``said`` (the items before) introduces each short form in ``needs`` (:func:`unintroduced`)."""
-    return all(any(_in_full(said, m) and not _ATTRIBUTIVE.search(said, 0, m.start())
-                   for m in re.finditer(rf"(?<![\w'-]){re.escape(short)}(?![\w-])", said)) for short in needs)
+    """Whether ``said`` (the items before) introduces each short form in ``needs`` (:func:`unintroduced`): says
+    it in full or after a title, not as an adjective ("the O'Brien case")."""
+    return all(any(_in_full(said, m) and not _ATTRIBUTIVE.search(said, 0, m.start()) for m in _mentions(said, short))
+               for short in needs)
 
 
 # "a Michigan man", "the 59-year-old woman", "one former employee": a person described, whom a "he" or "she" after
@@ -717,7 +718,7 @@ def summarise(candidates: list[SummaryCandidate], n_sentences: int = 4, titles: 
     names = names._replace(short_forms=frozenset(w for w in names.short_forms if w.casefold() not in common))
     needs = [unintroduced(c.text, names) for c in pool]
     introducible = {short for c in pool for short in names.short_forms if introduced(frozenset({short}), c.text)}
-    needs = [n & introducible for n in needs]  # a person no candidate introduces cannot be
+    needs = [n & introducible for n in needs]  # (a person no candidate introduces: no item waits for them)
     chosen = _select(pool, sim, central, figures, n_sentences, needs)
     summary: list[dict] = []
     stated = _stated(others)
