@@ -55,7 +55,7 @@ from collections import Counter, defaultdict
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import NamedTuple
+from typing import NamedTuple, TypeGuard
 
 from .align import similarity
 from .quote_marks import with_double_quotes
@@ -1460,7 +1460,7 @@ def _spoke_last(par: str, at: int) -> _Intro | None:
     main = sentence[:clause.start()] if clause else sentence
     speaks_in_main = SPEECH_WORD.search(main) or STANCE_WORD.search(main)
     spk = sentence_subject(main if speaks_in_main or clause is None else clause.group("clause"))
-    if not spk or not (spk.lower() in ("he", "she") or split_speaker(spk).is_person):
+    if not _a_person(spk):
         return None
     return _Intro(spk, "said", at + max(cut, 0), told_of=True)
 
@@ -1803,7 +1803,7 @@ def _inner_speaker(before: str, start: int) -> tuple[str, re.Match] | None:
     for m in reversed(list(_BEFORE_ANY.finditer(before, start))):
         tail = re.split(r"\b(?:which|whom|that|and)\b|,", before[:m.start()])[-1].strip()
         spk = _subject(tail) if tail else None
-        if spk and (spk.lower() in ("he", "she") or split_speaker(spk).is_person):
+        if _a_person(spk):
             return spk, m
     return None
 
@@ -1869,6 +1869,11 @@ def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
                         a.before_start > prev_attr_end, a.after_start)
 
 
+def _a_person(phrase: str | None) -> TypeGuard[str]:
+    """Whether a speaker phrase is a person: "he", "she" or a person's name."""
+    return phrase is not None and phrase != "" and (phrase.lower() in ("he", "she") or split_speaker(phrase).is_person)
+
+
 # A dash before a quote of someone's own words, in the first person: "Trump also embraced enhanced interrogation
 # techniques -- “I think waterboarding is peanuts …”"
 _DASH_END = re.compile(r"\s(?:--|\u2014|\u2013)\s*$")
@@ -1881,7 +1886,7 @@ def _dash_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     if not _DASH_END.search(a.before) or not a.quote.lstrip()[:1].isupper() or not _FIRST_PERSON.search(a.quote):
         return None
     spk = sentence_subject(a.before)
-    if not spk or not (spk.lower() in ("he", "she") or split_speaker(spk).is_person):
+    if not _a_person(spk):
         return None
     return _Attribution(spk, "said", a.par[a.before_start:a.before_start + len(a.before)].strip(" -\u2014\u2013"),
                         a.before_start > prev_attr_end, a.after_start)
