@@ -345,20 +345,45 @@ def _mentions(text: str, short: str) -> Iterator[re.Match]:
     return re.finditer(rf"(?<![\w'-]){re.escape(short)}(?![\w-])", text)
 
 
-def unintroduced(text: str, names: StoryNames) -> frozenset[str]:
-    """The short forms of people ("O'Brien sued", "Tony was exhibiting") ``text`` uses before it says the name in
-    full or gives a title ("Jim O'Brien", "President Obama"): an earlier item must introduce them. A name used as
-    an adjective ("the Bush administration") calls no one."""
+class Need(NamedTuple):
+    """What an item leans on that an item before it (or the story's title) must have said: a person called by a
+    short form (``name``: "O'Brien") or a thing by a bare definite description (``thing``: the stem of "parade")."""
+
+    kind: Literal["name", "thing"]
+    word: str
+
+
+# "The parade was intended to …", "The powder is being analysed": a sentence opening on "the", at most two lower-case
+# words and its noun, and a verb right after: a thing said before (not "The murder trial of …", "The fear among …").
+_BARE_DESCRIPTION = re.compile(r"[\"'(\[]*The\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]*)\s+(?:(?:is|are|was|were|"
+                               r"has|have|had|will|would|could|can|may|might|must|did|does|do)\b|[a-z]+(?:ed|s)\b)")
+# Things every reader knows without being told which
+_KNOWN_THINGS = frozenset({"government", "police", "public", "economy", "weather", "world", "market", "markets",
+                           "military", "army", "internet", "sun", "moon", "country", "nation", "law", "media", "press"})
+
+
+def unintroduced(text: str, names: StoryNames) -> frozenset[Need]:
+    """What ``text`` leans on (:class:`Need`): the short forms of people ("O'Brien sued", "Tony was exhibiting") it
+    uses before it says the name in full or gives a title ("Jim O'Brien", "President Obama"), a name used as an
+    adjective ("the Bush administration") calling no one; and a thing it opens on by a bare definite description
+    ("The parade was intended to celebrate …")."""
     firsts = ((short, next(_mentions(text, short), None)) for short in names.short_forms)
-    return frozenset(short for short, m in firsts
-                     if m is not None and not _in_full(text, m) and not _ATTRIBUTIVE.search(text, 0, m.start()))
+    needs = {Need("name", short) for short, m in firsts
+             if m is not None and not _in_full(text, m) and not _ATTRIBUTIVE.search(text, 0, m.start())}
+    described = _BARE_DESCRIPTION.match(fold(text))
+    if described is not None and described.group("head") not in _KNOWN_THINGS:
+        needs.add(Need("thing", _stem(described.group("head"))))
+    return frozenset(needs)
 
 
-def introduced(needs: frozenset[str], said: str) -> bool:
-    """Whether ``said`` (the items before) introduces each short form in ``needs`` (:func:`unintroduced`): says
-    it in full or after a title, not as an adjective ("the O'Brien case")."""
-    return all(any(_in_full(said, m) and not _ATTRIBUTIVE.search(said, 0, m.start()) for m in _mentions(said, short))
-               for short in needs)
+def introduced(needs: frozenset[Need], said: str) -> bool:
+    """Whether ``said`` (the items before, or the title) says what each of ``needs`` leans on
+    (:func:`unintroduced`): a person in full or after a title, not as an adjective ("the O'Brien case"); a thing by
+    a word of the same stem ("parades")."""
+    stems = {_stem(w) for w in _LOWER_WORD.findall(said.lower())} if any(n.kind == "thing" for n in needs) else set()
+    return all(n.word in stems if n.kind == "thing" else
+               any(_in_full(said, m) and not _ATTRIBUTIVE.search(said, 0, m.start()) for m in _mentions(said, n.word))
+               for n in needs)
 
 
 # "a Michigan man", "the 59-year-old woman", "one former employee": a person described, whom a "he" or "she" after
@@ -714,18 +739,26 @@ def summarise(candidates: list[SummaryCandidate], n_sentences: int = 4, titles: 
     others = [(c, _figures(c.text, c.tokens)) for c in candidates]
     figures_of = {id(c): f for c, f in others}
     figures = [_with_sentences(figures_of[id(c)], c) for c in pool]
-    common = {w for c in pool for w in _LOWER_WORD.findall(c.text)}
-    names = names._replace(short_forms=frozenset(w for w in names.short_forms if w.casefold() not in common))
-    needs = [unintroduced(c.text, names) for c in pool]
-    introducible = {short for c in pool for short in names.short_forms if introduced(frozenset({short}), c.text)}
-    needs = [n & introducible for n in needs]  # (a person no candidate introduces: no item waits for them)
-    chosen = _select(pool, sim, central, figures, n_sentences, needs)
+    title = _central_title(X[len(docs):], S, central, titles) if titles else None
+    chosen = _select(pool, sim, central, figures, n_sentences, _needs(pool, names, title or ""))
     summary: list[dict] = []
     stated = _stated(others)
-    for i in _reading_order(chosen, pool, needs):
+    for i in _reading_order(chosen, pool, _needs(pool, names, title or "")):
         summary.append(_sentence_item(pool[i]))
         summary += [c for c in _conflicts(pool[i], figures[i], others, stated) if c not in summary]
-    return summary, (_central_title(X[len(docs):], S, central, titles) if titles else None)
+    return summary, title
+
+
+def _needs(pool: list[SummaryCandidate], names: StoryNames, title: str) -> list[frozenset[Need]]:
+    """What each candidate leans on (:func:`unintroduced`) that the story's title does not say. A word the story
+    writes in lower case is no surname ("Fire" opening a sentence); a person no candidate introduces holds no
+    item back (nothing could come first), a thing no candidate names does."""
+    common = {w for c in pool for w in _LOWER_WORD.findall(c.text)}
+    names = names._replace(short_forms=frozenset(w for w in names.short_forms if w.casefold() not in common))
+    needs = [frozenset(n for n in unintroduced(c.text, names) if not introduced(frozenset({n}), title)) for c in pool]
+    people = [Need("name", short) for short in names.short_forms]
+    named = {n for c in pool for n in people if introduced(frozenset({n}), c.text)}
+    return [frozenset(n for n in ns if n.kind == "thing" or n in named) for ns in needs]
 
 
 def _with_sentences(figures: _Figures, c: SummaryCandidate) -> _Figures:
@@ -746,7 +779,7 @@ def _opened(c: SummaryCandidate) -> int:
 
 
 def _select(pool: list[SummaryCandidate], sim: np.ndarray, central: np.ndarray, figures: list[_Figures],
-            n_sentences: int, needs: list[frozenset[str]]) -> list[int]:
+            n_sentences: int, needs: list[frozenset[Need]]) -> list[int]:
     """The opening sentence most articles share (ties: the best scored) first, then MMR over LexRank centrality
     x coverage x lead prior; never two items stating the same fact, nor an item calling a person by a short form
     no item chosen before introduces (``needs``, :func:`unintroduced`)."""
@@ -772,7 +805,7 @@ def _select(pool: list[SummaryCandidate], sim: np.ndarray, central: np.ndarray, 
             key=value, reverse=True)
         pick = None
         for i in ranked:
-            missing = frozenset(short for short in needs[i] if not introduced(frozenset({short}), said))
+            missing = frozenset(need for need in needs[i] if not introduced(frozenset({need}), said))
             if not missing:
                 pick = i
                 break
@@ -1082,7 +1115,7 @@ def _conflicts(chosen: SummaryCandidate, figures: _Figures, others: list[tuple[S
     return items
 
 
-def _reading_order(chosen: list[int], pool: list[SummaryCandidate], needs: list[frozenset[str]]) -> list[int]:
+def _reading_order(chosen: list[int], pool: list[SummaryCandidate], needs: list[frozenset[Need]]) -> list[int]:
     """The item most articles open with first (when any opens one), then the chosen sentences in the order of the
     article carrying most of them, else by relative position; an item introducing a person comes before the
     items calling them by a short form (``needs``)."""
