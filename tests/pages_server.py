@@ -1,10 +1,20 @@
 """A real HTTP server on 127.0.0.1 for the tests that fetch: it serves fixed pages by path."""
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+class QuietHTTPServer(ThreadingHTTPServer):
+    """A threading HTTP server that takes a client dropping its connection (a fetch given up on, a test ending) as
+    the end of that request, not an error to print a traceback for."""
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            super().handle_error(request, client_address)
 
 
 @contextmanager
@@ -24,7 +34,7 @@ def serve_pages(pages: Mapping[str, tuple[bytes, str]]) -> Iterator[str]:
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = QuietHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

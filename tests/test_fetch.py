@@ -13,13 +13,14 @@ import time
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import brotli
 import pytest
 
 from storywire.config import Settings
 from storywire.ingest.fetch import BoundedDecoder, Fetcher, TooLarge, check_address, parse_retry_after
+from tests.pages_server import QuietHTTPServer
 
 
 @dataclass
@@ -78,7 +79,7 @@ class LocalServer:
                 except (BrokenPipeError, ConnectionResetError):
                     self.close_connection = True
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = QuietHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.httpd.block_on_close = False  # do not wait for handlers stuck in slow replies or keep-alive
         self.port = self.httpd.server_address[1]
