@@ -918,3 +918,22 @@ def test_an_item_opening_on_a_thing_no_item_or_title_names_is_left_out():
     c = art(3, "Sports Wire", f"{named}\n\n{parade}", 4)
     texts = sentences(analyse_story(6, [a, b, c], summary_sentences=3, nlp=False))
     assert parade not in texts or texts.index(named) < texts.index(parade), texts
+
+
+def test_a_sentence_restating_the_one_before_it_is_not_kept_with_it():
+    """A subhead and a lead saying one thing ("The murder trial of … starts Monday. The murder trial for …
+    starts Monday.") make no candidate of two sentences; a sentence describing what the one before introduced
+    does ("A new study … The study compared …")."""
+    from storywire.analyse.sentences import segment
+
+    for text, paired in [
+        ("The murder trial of a suspended plant employee who allegedly shot and killed two co-workers starts Monday. "
+         "The murder trial for the suspended plant employee accused of shooting three co-workers starts Monday.",
+         False),
+        ("A new study of ten thousand adults shows that walking daily lowers blood pressure. "
+         "The study compared walkers with people who drove to work and found a clear difference.", True),
+    ]:
+        by_article = {aid: segment(aid, text) for aid in (1, 2)}
+        clusters = [[by_article[aid][k] for aid in (1, 2)] for k in (0, 1)]
+        cands = summary_candidates(clusters, by_article, dict.fromkeys((1, 2), text), {1: "Paper A", 2: "Paper B"})
+        assert any(c.lead_in for c in cands) is paired, [c.text for c in cands]

@@ -606,8 +606,10 @@ def _with_lead_in(members: list[Sentence], sentences: dict[int, list[Sentence]],
         if m.index > 0:
             p = sentences[m.article_id][m.index - 1]
             if (p.para >= m.para - 1 and (m.article_id, p.index) in cluster_of and not opens_on_reference(p.text)
-                    and not _describes_previous(p, sentences[m.article_id])):
-                pairs.append((m, p))
+                    and not _describes_previous(p, sentences[m.article_id])
+                    and _contained(_content(p.tokens), _content(m.tokens)) < CONTAIN_CUT):
+                pairs.append((m, p))  # (not a sentence restating the one before: "The murder trial of … starts
+                # Monday. The murder trial for … starts Monday.")
     if not pairs:
         return None
     votes = Counter(cluster_of[(p.article_id, p.index)] for _, p in pairs)
