@@ -742,10 +742,11 @@ def summarise(candidates: list[SummaryCandidate], n_sentences: int = 4, titles: 
     figures_of = {id(c): f for c, f in others}
     figures = [_with_sentences(figures_of[id(c)], c) for c in pool]
     title = _central_title(X[len(docs):], S, central, titles) if titles else None
-    chosen = _select(pool, sim, central, figures, n_sentences, _needs(pool, names, title or ""))
+    needs = _needs(pool, names, title or "")
+    chosen = _select(pool, sim, central, figures, n_sentences, needs)
     summary: list[dict] = []
     stated = _stated(others)
-    for i in _reading_order(chosen, pool, _needs(pool, names, title or "")):
+    for i in _reading_order(chosen, pool, needs):
         summary.append(_sentence_item(pool[i]))
         summary += [c for c in _conflicts(pool[i], figures[i], others, stated) if c not in summary]
     return summary, title
