@@ -1758,3 +1758,10 @@ def test_a_dash_before_a_quote_in_the_first_person_gives_the_sentence_s_subject(
     assert quote(text, "waterboarding").speaker == "Ben Reed"
     text = "The storm hit the coast on Monday \u2014 \u201cIt was the worst we have ever seen here.\u201d"
     assert quote(text, "the worst").speaker is None  # no one the sentence names
+
+
+def test_a_name_before_a_title_and_a_name_is_not_the_sentence_s_subject():
+    # PolNeAR training articles (measurement only): "he said" went to the candidate named in the title
+    text = ("Ben Reed spoke on Monday. Reed spokesman Tom Hart said that the campaign will show that Reed has "
+            "\"guiding principles to make critical decisions as president,\" he said.")
+    assert quote(text, "guiding principles").speaker == "Tom Hart"

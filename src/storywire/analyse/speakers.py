@@ -448,6 +448,11 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
                 found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, both))
                 known.add(surname(sp.name))
                 continue
+            title_after = _TITLE_BEFORE_NAME.match(text, m.end())
+            if title_after is not None and title_after.group("noun") in ROLE_WORDS | TITLE_NOUNS | _GO_BETWEEN_NOUNS:
+                found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, False))
+                known.add(surname(sp.name))
+                continue  # "Cruz spokesman Rick Tyler said": the spokesman is the subject, not Cruz
             speaker = _said_before(lead)  # "…, said Shanduke McPhatter, 35, …": the sentence's speaker
             found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, first and opening or speaker))
             known.add(surname(sp.name))
