@@ -1765,3 +1765,14 @@ def test_a_name_before_a_title_and_a_name_is_not_the_sentence_s_subject():
     text = ("Ben Reed spoke on Monday. Reed spokesman Tom Hart said that the campaign will show that Reed has "
             "\"guiding principles to make critical decisions as president,\" he said.")
     assert quote(text, "guiding principles").speaker == "Tom Hart"
+
+
+def test_a_name_set_off_after_a_speech_verb_inside_the_subject_is_the_speaker():
+    # PolNeAR training articles (measurement only): the quote went to the sentence's subject, "The paradox of Nancy"
+    text = ("Ann Cole died on Sunday. The paradox of Cole, says Tom Hart, historian at the city library, is that "
+            "she was \"one of the most powerful figures of the post-war era.\"")
+    assert quote(text, "powerful figures").speaker == "Tom Hart"
+    text = "The change, said Ben Reed, a lawyer for the city, was \"a long time coming and overdue.\""
+    assert quote(text, "long time coming").speaker == "Ben Reed"
+    text = "The mayor, said to be furious, called the plan \"a disaster for the whole city.\""
+    assert quote(text, "a disaster").speaker == "The mayor"  # "said to be": no speech

@@ -1775,6 +1775,10 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
             spk = _subject(quoted_as.group("spk"))
         if spk is None and re.search(r",\s+who\b", pre):
             spk = sentence_subject(pre)
+        aside = _INVERTED_ASIDE.match(a.before, m.end()) if m.group("cue") in _ASIDE_CUES and re.search(
+            r",\s*$", pre) else None
+        if aside is not None:  # "The paradox of Nancy, says Carl Anthony, historian …, is that she was “…”"
+            spk = aside.group("spk")
         if spk and _reports_others(spk):  # "The newspaper said Palin ... in which she said": Palin's words
             inner = _inner_speaker(a.before, m.end())
             if inner is not None:
@@ -1783,6 +1787,11 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
             return _Attribution(spk, m.group("cue"), a.par[a.before_start:a.before_start + m.end()].strip(" ,:"),
                                 True, a.after_start)
     return None
+
+
+_ASIDE_CUES = frozenset({"says", "said", "adds", "added", "notes", "noted", "argues", "argued", "writes", "wrote"})
+# A name set off after a speech verb that itself is set off by commas: ", says Carl Anthony, historian at …,"
+_INVERTED_ASIDE = re.compile(r"\s+(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){1,3})\s*,")
 
 
 # Last words of a speaker that reports what others said: a medium, its report, its document.
