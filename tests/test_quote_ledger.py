@@ -92,3 +92,16 @@ def test_a_title_written_as_one_hyphenated_word_is_a_role():
     a = art(1, "Paper A", "\u201cThere is something about the essence of CNN,\u201d said Editor-in-Chief Mark "
             "Thompson.")
     assert [speaker for _, speaker, _ in ledger(a)] == ["Mark Thompson"]
+
+
+def test_a_knight_called_by_title_and_given_name_is_the_person_named_in_full():
+    # British outlets call Keir Starmer "Sir Keir" after naming him once; an advocate is "Adv Tšosane"
+    a = art(1, "Paper A", "Prime Minister Keir Starmer was asked about gifts on Monday. \u201cAll Members of "
+            "Parliament get gifts and they are declared,\u201d Sir Keir said.\n\nMokitimi Tšosane is a young lawyer. "
+            "\u201cThe Constitution is not self-executing at all,\u201d Adv Tšosane argues.")
+    b = art(2, "Paper B", "\u201cWe will follow the rules on every gift we are given,\u201d Sir Keir said.")
+    c = art(3, "Paper C", "Labour leader Keir Starmer spoke in London on Tuesday about the rules.")
+    speakers = {text: speaker for text, speaker, _ in ledger(a, b, c)}
+    assert speakers["All Members of Parliament get gifts and they are declared"] == "Keir Starmer", speakers
+    assert speakers["We will follow the rules on every gift we are given"] == "Keir Starmer", speakers
+    assert speakers["The Constitution is not self-executing at all"] == "Mokitimi Tšosane", speakers

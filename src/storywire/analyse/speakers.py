@@ -85,7 +85,9 @@ ROLE_WORDS = frozenset({
     "labour", "labor", "treasury", "security", "homeland", "veterans", "housing", "environment", "culture",
     "industry", "employment", "immigration", "development", "international", "internal", "public", "works",
 })
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "messrs", "mme"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "messrs", "mme", "adv"})  # "Adv Tšosane": advocate
+# Titles a knight or a dame bears before the given name: "Sir Keir" is Keir Starmer, "Dame Judi" Judi Dench.
+KNIGHTED = frozenset({"sir", "dame"})
 # Counts of people ("Hundreds of students said", "Dozens chanted"): never a name, nor alone a speaker.
 COUNT_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "tens", "several", "few", "many"})
 # Capitalised words that do not name a person.
@@ -695,7 +697,7 @@ class Mentions:
         self._first_named: dict[str, int] = {}  # a name of two words or more -> where the article first gives it
         self.unnamed_subjects: list[tuple[int, int, int, Gender]] = []  # (start, sentence end, para, gender)
         for mt in mentions:
-            if len(mt.name.split()) >= 2:
+            if len(mt.name.split()) >= 2 and not _knight_given(mt.name):
                 self.full.setdefault(surname(mt.name), set()).add(mt.name)
                 self._first_named.setdefault(mt.name, mt.position)
         # a "he" inside a quote is someone the speaker talks about, not the speaker
@@ -753,11 +755,15 @@ class Mentions:
         until her father Richards D. Barger is named; a given name named in full only later, as a live blog's
         oldest post at its end does, is completed from there); the name itself otherwise (two Bidens leave "Biden"
         as it is, two Zeldas "Zelda")."""
+        given = _knight_given(name)
+        if given:  # "Sir Keir": the person named in full with that given name, else as written
+            full = self.fullest(given, position)
+            return full if full != given else name
         fulls = {f for f in self.full.get(surname(name), ()) if set(name.split()) <= set(f.split()) and
                  (position is None or self._first_named.get(f, 0) < position)}
         if not fulls and " " not in name:  # a given name: the names of two words or more it opens (named later
             # when none is before: a live blog's oldest post, at its end, names "Neil McCormick")
-            opened = [f for f in self._first_named if f.split()[0] == name]
+            opened = [f for f in self._first_named if _given_name(f) == name]
             fulls = {f for f in opened if position is None or self._first_named[f] < position} or set(opened)
         if len(fulls) == 1:
             return next(iter(fulls))
@@ -1093,6 +1099,18 @@ def named_company(text: str, position: int) -> str | None:
     return next(iter(names)) if len(names) == 1 else None
 
 
+def _knight_given(name: str) -> str:
+    """The given name of "Sir Keir" or "Dame Judi" (a title and one word), else ""."""
+    words = name.split()
+    return words[1] if len(words) == 2 and _low(words[0]) in KNIGHTED else ""
+
+
+def _given_name(name: str) -> str:
+    """The first word of a name, past a knight's title ("Sir Keir Starmer": "Keir")."""
+    words = name.split()
+    return words[1] if len(words) > 2 and _low(words[0]) in KNIGHTED else words[0]
+
+
 def surname(name: str) -> str:
     """The key a person is known by: the last word of the name but a generation ("Jr.", "III"), lower case,
     without a possessive."""
@@ -1117,11 +1135,13 @@ def canonical_people(people: list[tuple[str, str | None]]) -> dict[str, Canonica
     Hunter and James Biden) and the role given most often (the first given, on a tie)."""
     fulls: dict[str, set[str]] = {}
     for name, _ in people:
-        if len(name.split()) >= 2:
+        if len(name.split()) >= 2 and not _knight_given(name):
             fulls.setdefault(surname(name), set()).add(name)
     chosen: dict[str, str] = {}
     for name, _ in people:
-        cands = [f for f in fulls.get(surname(name), ()) if set(name.split()) <= set(f.split())]
+        given = _knight_given(name)  # "Sir Keir": the full names opening on "Keir"
+        cands = [f for fs in fulls.values() for f in fs if _given_name(f) == given] if given else \
+            [f for f in fulls.get(surname(name), ()) if set(name.split()) <= set(f.split())]
         longest = max(cands, key=len, default=name)
         chosen[name] = longest if all(set(c.split()) <= set(longest.split()) for c in cands) else name
     roles: dict[str, Counter[str]] = {}
