@@ -1776,3 +1776,39 @@ def test_a_name_set_off_after_a_speech_verb_inside_the_subject_is_the_speaker():
     assert quote(text, "long time coming").speaker == "Ben Reed"
     text = "The mayor, said to be furious, called the plan \"a disaster for the whole city.\""
     assert quote(text, "a disaster").speaker == "The mayor"  # "said to be": no speech
+
+
+def test_a_name_in_apposition_to_a_description_ending_on_a_place_is_the_speaker():
+    # fundus's public test pages (measurement only): "Epstein's neighbor in both Florida and New York" was credited
+    text = "\"Terrific guy,\" Cole's neighbor in both Florida and New York, Ben Reed, said in the 2002 story."
+    assert quote(text, "Terrific guy").speaker == "Ben Reed"
+
+
+def test_a_participle_of_speaking_to_an_outlet_is_not_part_of_the_speaker():
+    text = ("Ann Cole was 14 at the time. Speaking to the Daily Mail Cole claimed: \"A lot of things happened in "
+            "that room that I cannot forget.\"")
+    assert quote(text, "A lot of things").speaker == "Ann Cole"
+
+
+def test_states_the_noun_is_no_speech_verb():
+    text = ("Ann Cole, the bloc's foreign policy chief, said top diplomats from EU states will meet within days to "
+            "\u201cdiscuss how to dial up the pressure on Russia.\u201d")
+    assert quote(text, "dial up the pressure").speaker == "Ann Cole"
+
+
+def test_a_time_phrase_opening_a_sentence_is_not_part_of_the_speaker():
+    text = "Ann Cole lost her job in May. Last week Cole told reporters: \"I am not going anywhere at all.\""
+    assert quote(text, "not going anywhere").speaker == "Ann Cole"
+    text = ("On March 19, 2020, the user asked about driving for a living. The following month they posted: "
+            "\"HELP - I cannot get any benefits and am about to run out of money.\"")
+    assert quote(text, "run out of money").speaker is None  # no one the text names, never "The following month"
+
+
+def test_a_title_at_an_employer_then_a_name_gives_the_person_whom_a_given_name_then_calls():
+    text = ("Prices are rising fast. Marketing Manager at Ocean Florida Abby Dunn, who has travelled there 42 "
+            "times, shared her tips. Abby said: \"I would always recommend buying your park tickets early.\"\n\n"
+            "Easter is busy too. The expert said: \"Disney World is a great place for families all year.\"")
+    assert quote(text, "buying your park tickets").speaker == "Abby Dunn"
+    assert quote(text, "great place for families").speaker == "Abby Dunn"  # "the expert": the one just quoted
+    text = "The director of Human Rights Watch said it was \"bad news for everyone in the region\"."
+    assert quote(text, "bad news").speaker == "The director of Human Rights Watch"  # an organisation, no one named

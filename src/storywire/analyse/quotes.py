@@ -475,6 +475,10 @@ def _subject(pre: str) -> str | None:
         parts = [clause.group("name")]  # "Watkins is making himself ... and Emery added:": the nearest subject
     full = re.sub(r"^(?:and|but|then|also|later|now|meanwhile)\s+", "", parts[-1].strip(), flags=re.IGNORECASE)
     full = re.split(r"\s(?:said|says|told|tells)\s", full)[-1]  # "a police source said King never": King's words
+    full = _TIME_OPENER.sub("", full)  # "The following month they posted": they
+    told = _TOLD_OUTLET_THEN_NAME.match(full)
+    if told is not None:  # "Speaking to the Daily Mail Lacerda claimed:": the surname, which the article completes
+        full = told.group("name")
     if full.endswith(" and") and " " in full[:-4].strip():
         return None  # "one cop put both hands on his head and said": a clause, not a speaker phrase
     full = _head_trimmed(full)
@@ -485,6 +489,17 @@ def _subject(pre: str) -> str | None:
             words != ["it"] and any(w in _BAD_SPEAKER_WORDS for w in words):
         return None
     return full.replace("\u2024", ".")
+
+
+# A time phrase opening a sentence with no comma before its subject: "The following month they", "Last week Cole"
+_TIME_OPENER = re.compile(r"^(?:The\s+(?:following|next|previous)|(?:Last|Next|That|Later\s+that|Earlier\s+that))\s+"
+                          r"(?:day|week|month|year|morning|afternoon|evening|night|spring|summer|autumn|fall|winter)"
+                          r"\s+(?=\S)")
+
+
+# A participle of speaking to an outlet, then the speaker's name with no comma between: the name is the last word.
+_TOLD_OUTLET_THEN_NAME = re.compile(r"(?:Speaking|Talking|Writing|Appearing)\s+(?:to|with|on|in)\s+the\s+"
+                                    r"(?:[A-Z][\w'\u2019\-]*\s+)+(?P<name>[A-Z][\w'\u2019\-]*)$")
 
 
 def _names_with_appositive(name: str, appositive: str) -> bool:
@@ -1600,8 +1615,10 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
     else:
         spk = _subject(m.group("spk")) if m else None
         named = _subject(m.group("appos")) if m and m.group("appos") else None
-        if named and spk and split_speaker(named).is_person and not split_speaker(spk).is_person:
-            spk = named  # ", the deputy's mother, Rosa Ortiz, said": the name the description is given
+        if named and spk and split_speaker(named).is_person and (
+                not split_speaker(spk).is_person or _looks_name(named) and not _looks_name(spk)):
+            spk = named  # ", the deputy's mother, Rosa Ortiz, said": the name the description is given (also ",
+            # Epstein's neighbor in both Florida and New York, Donald Trump, said", whose description ends on a place)
     if not m or not spk:
         return None
     start, end = a.after_start + min(m.start("cue"), m.start("spk")), a.after_start + m.end()
@@ -1734,10 +1751,15 @@ def _saying_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
                         True, a.after_start)
 
 
+# What follows "states" the noun, not the verb: "top diplomats from EU states will meet"
+_NOUN_FOLLOWS = re.compile(r"\s+(?:will|would|can|could|must|should|may|might|have|has|had|are|were|and|or|of)\b")
+
+
 def _cues_before(a: _Around) -> list[re.Match]:
     """The speech verbs before a quote in its sentence, or only the last one when the quote, a partial one, is in
     its clause with a subject of its own ("X told The Post — where Y said she was “ensconced” ...": Y's word)."""
-    cues = list(_BEFORE_ANY.finditer(a.before))
+    cues = [m for m in _BEFORE_ANY.finditer(a.before)
+            if not (m.group("cue") == "states" and _NOUN_FOLLOWS.match(a.before, m.end()))]
     if len(cues) < 2 or a.quote.lstrip()[:1].isupper():
         return cues
     pre = a.before[:cues[-1].start()]

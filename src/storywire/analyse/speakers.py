@@ -133,7 +133,7 @@ THING_WORDS = frozenset({
 EPITHET_NOUNS = frozenset({
     "man", "woman", "boy", "girl", "teenager", "teen", "son", "daughter", "father", "mother", "dad", "mum", "mom",
     "husband", "wife", "brother", "sister", "grandfather", "grandmother", "grandmother-of-two", "uncle", "aunt",
-    "widow", "widower", "actor", "actress", "singer", "star", "rapper", "musician", "artist", "athlete",
+    "widow", "widower", "actor", "actress", "singer", "star", "rapper", "musician", "artist", "athlete", "expert",
     "player", "striker", "goalkeeper", "doctor", "disciple", "survivor", "victim", "veteran", "activist",
     "pastor", "priest", "billionaire", "businessman", "businesswoman", "entrepreneur", "mogul", "tycoon",
     "comedian", "presenter", "novelist", "filmmaker", "pensioner", "grandfather-of-three", "mother-of-two",
@@ -303,6 +303,28 @@ def _is_name_word(word: str) -> bool:
         low not in HONORIFICS
 
 
+def _titled_at_employer(words: list[str]) -> SpeakerName | None:
+    """"Marketing Manager at Ocean Florida Abby Dunn": a title, "at" or "of" its employer, then the name; else None."""
+    low = [_low(w) for w in words]
+    at = next((i for i, w in enumerate(low) if w in ("of", "at") and i > 0 and low[i - 1] in ROLE_WORDS), 0)
+    person = _name_closing(words[at + 1:]) if at else []
+    if not person:
+        return None
+    return SpeakerName(" ".join(person), " ".join(words[:len(words) - len(person)]), True, first_name_gender(person[0]))
+
+
+def _name_closing(words: list[str]) -> list[str]:
+    """The person's name closing a run of capitalised words that opens on an employer: its last two words, when the
+    first of them is a known given name or the run is four words or more and they name no organisation ("Ocean
+    Florida Abby Dunn": Abby Dunn; "Amnesty International", "Human Rights Watch": no one); else []."""
+    if len(words) < 3 or not all(_is_name_word(w) for w in words):
+        return []
+    name = words[-2:]
+    if first_name_gender(name[0]) != "?" or len(words) >= 4 and not any(_low(w) in ORG_WORDS for w in name):
+        return name
+    return []
+
+
 def _role_before_name(words: list[str]) -> bool:
     """Whether words end on a lower-case role noun and a name of two words or more ("... deputy director Millicent
     Tidwell"): the name closes a title, not an organisation after a name ("Noor Yafai of Greenpeace")."""
@@ -320,6 +342,9 @@ _OBJECT_PREPOSITIONS = frozenset({"for", "at", "in", "of", "from", "to", "with",
 @lru_cache(maxsize=8192)
 def split_speaker(phrase: str) -> SpeakerName:
     """Name and role of a speaker phrase ("Texas senator John Cornyn on Thursday" -> John Cornyn, Texas senator)."""
+    titled = _titled_at_employer(phrase.partition(",")[0].split())
+    if titled is not None:  # before trimming, which takes "at Ocean Florida ..." for a place
+        return titled
     phrase = trim_phrase(phrase)
     head, _, appos = phrase.partition(",")
     words = head.split()
@@ -585,7 +610,10 @@ _TITLE_BEFORE_NAME = re.compile(r"\s+(?P<noun>[a-z][a-z\-]+)(?:\s+[a-z][a-z\-]+)
 
 
 def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
-    if _place_or_ship(text, m):
+    employer = text[max(0, m.start() - 40):m.start()].split()[-2:]
+    closing = _name_closing(m.group().rstrip(".").split()) if len(employer) == 2 and \
+        _low(employer[1]) in ("at", "of") and _low(employer[0]) in ROLE_WORDS else []
+    if not closing and _place_or_ship(text, m):
         return None
     title_after = _TITLE_BEFORE_NAME.match(text, m.end())
     if title_after is not None and title_after.group("noun") in ROLE_WORDS | TITLE_NOUNS and \
@@ -605,6 +633,8 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
     prev = _low(before[-1]) if before else ""
     if prev in HONORIFIC_GENDER or prev in HONORIFICS:
         words = [before[-1], *words]
+    if closing:  # "Manager at Ocean Florida Abby Dunn": Abby Dunn, not a place
+        words = closing
     sp = split_speaker(" ".join(words))
     if not sp.is_person:
         return None
