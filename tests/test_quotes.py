@@ -1812,3 +1812,28 @@ def test_a_title_at_an_employer_then_a_name_gives_the_person_whom_a_given_name_t
     assert quote(text, "great place for families").speaker == "Abby Dunn"  # "the expert": the one just quoted
     text = "The director of Human Rights Watch said it was \"bad news for everyone in the region\"."
     assert quote(text, "bad news").speaker == "The director of Human Rights Watch"  # an organisation, no one named
+
+
+def test_the_expert_of_a_service_piece_is_the_one_person_it_quotes():
+    # fundus's public test pages (measurement only): plant names and places between the quote and "the expert"
+    text = ("\"Plants clean the air of the products of smoke and gas,\" explains Ben Reed from Green Gardens.\n\n"
+            "Next up is the English Ivy, a hanging plant from Europe and Western Asia.\n\n"
+            "\"Despite this, it is still an easy plant to care for,\" the expert explains.")
+    assert quote(text, "easy plant to care for").speaker == "Ben Reed"
+
+
+def test_a_peer_s_or_a_knight_s_title_gives_the_person_s_gender():
+    text = ("Lady Hale met Sir Tom on Monday. Sir Tom spoke first at the meeting. \u201cWe will see what happens "
+            "next,\u201d she said.")
+    assert quote(text, "what happens next").speaker == "Lady Hale"
+
+
+def test_a_name_in_the_question_put_to_the_subject_is_not_who_he_is():
+    # a guard, from fundus's public test pages (measurement only): once "Lord Alli" is known to be a he, the
+    # "he" after "Asked again whether he would accept gifts from Lord Alli," is still the one asked
+    text = ("Lord Alli has given money to Labour. Sir Keir Starmer was asked about gifts on Monday.\n\n"
+            "Asked again whether he would accept gifts from Lord Alli, he said: \u201cWherever there are gifts from "
+            "anyone I am going to comply with the rules.\u201d\n\nAsked whether an adviser would be appointed, he "
+            "went on: \u201cThere is a massive difference between declarations and corruption.\u201d")
+    assert quote(text, "comply with the rules").speaker == "Sir Keir Starmer"
+    assert quote(text, "massive difference").speaker == "Sir Keir Starmer"

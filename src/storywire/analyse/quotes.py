@@ -791,6 +791,8 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
             return None, None, None, False
         if is_epithet(sp.name):
             quoted = _epithet_person(ctx, position, para)
+            if quoted is None and low.split()[-1] == "expert":
+                quoted = _sole_source(ctx, position)
             if quoted is not None:
                 return quoted.speaker, quoted.speaker_full, quoted.role, True
             named = ctx.people.described(sp.name, position, para)
@@ -960,6 +962,13 @@ def _epithet_person(ctx: _Context, position: int, para: int) -> Quote | None:
     between = {surname(mt.name) for mt in ctx.people.items if last.position < mt.position < position}
     described = ctx.people.unnamed_between(last.position, position)  # "another employee ..., said the worker"
     return last if between <= {key} and not described else None
+
+
+def _sole_source(ctx: _Context, position: int) -> Quote | None:
+    """The one person the article has quoted before ``position`` (a service piece's "the expert explains"), or None
+    when it has quoted none or several."""
+    quoted = {surname(q.speaker or ""): q for _, q in _credited_before(ctx.speakers, position)}
+    return next(iter(quoted.values())) if len(quoted) == 1 else None
 
 
 _NUMBERED_PERSON = re.compile(r"(?:Juror|Witness|Patient|Victim|Inmate|Prisoner|Officer|Suspect)\s+"

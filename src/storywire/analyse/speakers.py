@@ -376,6 +376,8 @@ def split_speaker(phrase: str) -> SpeakerName:
         if _low(name_words[start - 1]) in ("lord", "lady", "baroness", "sir", "dame") and \
                 name_words[start - 1][:1].isupper():
             start -= 1  # "Lady Bunny" (a title of the name), but "first lady Tammy Murphy" (a role)
+    if gender == "?" and start < end - 1 and _low(name_words[start]) in HONORIFIC_GENDER:
+        gender = HONORIFIC_GENDER[_low(name_words[start])]  # "Sir Keir", "Lord Alli": a title opening the name
     owner = max((i for i in range(start, end - 1) if POSSESSIVE.search(name_words[i])), default=-1)
     if owner >= 0 and gender != "?" and start == owner:
         return SpeakerName(phrase, None, False, "?")  # "Mr. Biden's X": a person's thing (an account), no one
@@ -712,6 +714,10 @@ _GO_BETWEEN_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "offi
                                "operative", "judge", "pope", "lawyer", "attorney", "lawmaker", "pontiff"})
 
 
+# A sentence opening on the question put to its subject: "Asked again whether he would …, he said"
+_ASKED_OPENING = re.compile(r"\s*(?:Asked|Pressed|Questioned|Quizzed|Challenged)\b")
+
+
 class Mentions:
     """The people an article names, for resolving pronouns and descriptions and completing bare surnames."""
 
@@ -818,6 +824,7 @@ class Mentions:
         if not any(mt.para == lowest for mt in self.items):
             lowest -= 1  # a paragraph naming no one ("He did not answer.") between the person and the quote
         near = [mt for mt in self.items if mt.position < position and lowest <= mt.para <= para]
+        near = [mt for mt in near if not self._in_question(mt.position)]
         if len(words) == 1:  # a "he" for the nearest subject known to be a he, before one of unknown gender
             introduced = self._introduced(near, fits)
             if introduced is not None:
@@ -847,6 +854,13 @@ class Mentions:
         if len(words) >= 2:  # "The prime minister admitted ... Rishi Sunak recognised": named in the next sentence
             return self._next_subject(position, para, lambda mt: fits(mt) or not self.roles.get(surname(mt.name)))
         return None
+
+    def _in_question(self, position: int) -> bool:
+        """Whether a name is in the question put to a sentence's subject ("Asked whether he would take gifts from
+        Lord Alli, he said": not Lord Alli)."""
+        opening = self.text[:position]
+        start = max(opening.rfind(". "), opening.rfind("\n")) + 1
+        return bool(_ASKED_OPENING.match(opening, start)) and "," not in opening[start:]
 
     def may_be(self, name: str, want: Gender) -> bool:
         """Whether a person may be a "he" (``want`` "m") or a "she": the article's gender for them, else that of
