@@ -1837,3 +1837,12 @@ def test_a_name_in_the_question_put_to_the_subject_is_not_who_he_is():
             "went on: \u201cThere is a massive difference between declarations and corruption.\u201d")
     assert quote(text, "comply with the rules").speaker == "Sir Keir Starmer"
     assert quote(text, "massive difference").speaker == "Sir Keir Starmer"
+
+
+def test_a_paragraph_of_quote_alone_after_a_sentence_of_someone_s_wish_is_theirs():
+    text = ("Ben Reed, the minister for the economy of the province, wants to see the corridor stretching as far "
+            "as Angola.\n\n\u201cBringing in Angola and Namibia is important for the whole region and Africa.\u201d")
+    assert quote(text, "Bringing in Angola").speaker == "Ben Reed"
+    text = ("Ben Reed, the minister for the economy, opened the new road to Angola.\n\n"
+            "\u201cBringing in Angola and Namibia is important for the whole region and Africa.\u201d")
+    assert quote(text, "Bringing in Angola").speaker is None  # a deed, not a mind: whose words is not said

@@ -1478,15 +1478,22 @@ def _spoke_last(par: str, at: int) -> _Intro | None:
     paragraph of quote alone after it gives."""
     cut = _last_sentence_start(par.rstrip())
     sentence = par[cut:] if cut >= 0 else par
-    if not (SPEECH_WORD.search(sentence) or STANCE_WORD.search(sentence)):
+    if not (SPEECH_WORD.search(sentence) or STANCE_WORD.search(sentence) or _MIND_WORD.search(sentence)):
         return None
     clause = _SPEAKING_CLAUSE.search(sentence)  # "…, since Trump spoke only in evasive bromides.": the clause's
     main = sentence[:clause.start()] if clause else sentence
-    speaks_in_main = SPEECH_WORD.search(main) or STANCE_WORD.search(main)
+    speaks_in_main = SPEECH_WORD.search(main) or STANCE_WORD.search(main) or _MIND_WORD.search(main)
     spk = sentence_subject(main if speaks_in_main or clause is None else clause.group("clause"))
     if not _a_person(spk):
         return None
     return _Intro(spk, "said", at + max(cut, 0), told_of=True)
+
+
+# A mind's stance, before a paragraph of one's words: "X wants to see the corridor stretching to Angola.", "X is
+# upbeat about Cruz's chances"
+_MIND_WORD = re.compile(r"\b(?:wants?|wanted|hopes?|hoped|wish(?:es|ed)?|expects?|expected|(?:is|was|remains?|"
+                        r"remained)\s+(?:\w+ly\s+)?(?:upbeat|optimistic|hopeful|confident|concerned|critical|"
+                        r"sceptical|skeptical|adamant|unconvinced|unimpressed|blunt|defiant|worried|pessimistic))\b")
 
 
 # A clause of reason or time at a sentence's end, which may be the one telling of someone speaking
