@@ -1846,3 +1846,13 @@ def test_a_paragraph_of_quote_alone_after_a_sentence_of_someone_s_wish_is_theirs
     text = ("Ben Reed, the minister for the economy, opened the new road to Angola.\n\n"
             "\u201cBringing in Angola and Namibia is important for the whole region and Africa.\u201d")
     assert quote(text, "Bringing in Angola").speaker is None  # a deed, not a mind: whose words is not said
+
+
+def test_an_account_handle_is_a_speaker():
+    # fundus's public test pages (measurement only): a Reddit user's posts, quoted under the user's handle
+    text = "In June 2023, cole_22 wrote, \u201cI am sticking it out to the end of my contract, and then I leave.\u201d"
+    assert quote(text, "sticking it out").speaker == "cole_22"
+    text = "\u201cWhat does Ford know about it,\u201d wrote @WomenForTrump on Twitter."
+    assert quote(text, "What does Ford know").speaker == "@WomenForTrump"
+    text = "The 2024 results showed \u201ca big change in the way people vote in the cities\u201d."
+    assert quote(text, "a big change").speaker is None  # a year is no handle

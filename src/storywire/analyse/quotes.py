@@ -799,6 +799,8 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
             if named is not None:
                 return named, ctx.people.fullest(named, position), ctx.people.role_of(named), True
         return sp.name, full, None, False
+    if _HANDLE.fullmatch(full):  # "acebush1 wrote,", "wrote @WomenForTrump": an account speaks
+        return full, full, None, False
     if not sp.is_person and not _names_someone(sp.name):
         return None, None, None, False  # "marking the start of 13 years of": no one
     if _WEB_OUTLET.fullmatch(sp.name):
@@ -813,6 +815,10 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
         ctx.people.add_role(name, sp.role)
         return name, full, sp.role or ctx.people.role_of(name), True
     return sp.name, full, None, False
+
+
+# An account's handle: "@WomenForTrump", "u/throwaway_22", "acebush1" (a word with a digit: no name has one)
+_HANDLE = re.compile(r"@\w{2,30}|u/[\w\-]{2,30}|[A-Za-z][A-Za-z_]*\d\w*")
 
 
 # A name and a relative "whose" after it: "Ricardo Lara, whose office"
