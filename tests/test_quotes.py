@@ -1856,3 +1856,11 @@ def test_an_account_handle_is_a_speaker():
     assert quote(text, "What does Ford know").speaker == "@WomenForTrump"
     text = "The 2024 results showed \u201ca big change in the way people vote in the cities\u201d."
     assert quote(text, "a big change").speaker is None  # a year is no handle
+
+
+def test_people_described_by_their_employer_keep_it():
+    # fundus's public test pages (measurement only): "analysts at Boston Consulting Group wrote" gave "analysts"
+    text = "\u201cCompanies should start preparing today,\u201d analysts at Boston Consulting Group wrote in a report."
+    assert quote(text, "Companies should start").speaker == "analysts at Boston Consulting Group"
+    text = "\u201cWe are looking into it,\u201d officials at the White House said on Monday."
+    assert quote(text, "looking into it").speaker == "officials at the White House"  # not "on Monday"

@@ -267,7 +267,8 @@ def trim_phrase(phrase: str) -> str:
             and any(_is_name_word(w) for w in described.group(2).split()):
         phrase = described.group(2)  # "A dejected Edwards": the name the adjectives describe (not "a longtime
         # adviser to Trump": his adviser)
-    description = phrase.split(" ", 1)[0].lower() in DESCRIPTION_START
+    first = phrase.split(" ", 1)[0]
+    description = first.lower() in DESCRIPTION_START or first.islower() and first.endswith("s")  # "analysts at BCG"
     trimmed = _SPOKEN_WHERE.sub("", _TIME_TAIL.sub("", phrase)) if description else _TAIL.sub("", phrase)
     trimmed = trimmed.strip(" ,")
     return trimmed or phrase
