@@ -1864,3 +1864,18 @@ def test_people_described_by_their_employer_keep_it():
     assert quote(text, "Companies should start").speaker == "analysts at Boston Consulting Group"
     text = "\u201cWe are looking into it,\u201d officials at the White House said on Monday."
     assert quote(text, "looking into it").speaker == "officials at the White House"  # not "on Monday"
+
+
+def test_a_sentence_adverb_is_not_the_subject_of_a_colon_intro():
+    text = ("Ben Reed spoke on Monday. More importantly, Reed had the courage to ask the voters the essential "
+            "question: \u201cIs this the type of conduct that we want from a president?\u201d")
+    assert quote(text, "type of conduct").speaker == "Ben Reed"
+
+
+def test_the_one_a_sentence_tells_was_made_to_speak_is_the_speaker():
+    text = ("Ben Reed spoke on Monday. That kind of talk led Reed to suggest, in a hot-mic moment on Wednesday "
+            "evening, \u201cShe is going to get smoked, and you and I both know it.\u201d")
+    assert quote(text, "going to get smoked").speaker == "Ben Reed"
+    text = ("His post was shared 3,200 times, leading advisers like Ann Cole to counter that \u201cevery cent that "
+            "went to the bail out, he voted against.\u201d")
+    assert quote(text, "every cent").speaker == "Ann Cole"

@@ -613,6 +613,8 @@ def sentence_subject(sentence: str) -> str | None:
             return words[0]
         if words and words[0].lower() in _PLACE_WORDS:
             continue  # "In Brussels, European Union officials ...": a place or a time, not the subject
+        if re.match(r"(?:[A-Za-z]+\s+)?[a-z]+ly,", " ".join(words[:2])):
+            continue  # "More importantly, Christie had …", "Notably, …": a sentence's adverb, not its subject
         for word in words:
             bare = word.rstrip(",")
             low = bare.lower().strip(".\u2024'\u2019")
@@ -1901,6 +1903,26 @@ _FROM_OWN_TEXT = re.compile(r"(?:^|(?<=[.!?]\s))From\s+(?P<spk>[A-Z][\w\-]*(?:\s
                             r"post|memo|message)\s*:\s*$")
 
 
+# One made to speak: "That kind of talk led Christie to suggest, …, “…”", "leading advisers like Gene Sperling to
+# counter that “…”"
+_LED_TO_SAY = re.compile(r"\b(?:led|leading|prompted|prompting|pushed|forced|caused|moved)\s+(?P<spk>[^,.;:!?\"\u201c"
+                         r"\u201d]{2,80}?)\s+to\s+(?P<cue>say|suggest|state|declare|counter|respond|reply|quip|joke|"
+                         r"remark|write|tweet|warn|ask|insist|tell\s+\w+)\b(?P<rest>[^.!?;\"\u201c\u201d]*)$")
+
+
+def _led_to_say(a: _Around, prev_attr_end: int) -> _Attribution | None:
+    """The one a sentence tells was made to speak, right before the quote ("led Christie to suggest, …, “…”")."""
+    m = _LED_TO_SAY.search(a.before)
+    if m is None or _BEFORE_ANY.search(m.group("rest")):
+        return None
+    like = re.search(r"\b(?:like|such\s+as|including)\s+(?P<name>[A-Z][^,]*)$", m.group("spk"))
+    spk = _subject(like.group("name") if like else m.group("spk"))
+    if not spk:
+        return None
+    return _Attribution(spk, m.group("cue"), a.before[m.start():].strip(" ,:"), a.before_start > prev_attr_end,
+                        a.after_start)
+
+
 def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """A sentence ending with a colon right before the quote, whose subject is a person ("X reassured her:"), or
     naming who speaks at its end ("That prompted the following, with Kilmeade stating:", "experts such as Dr X:")."""
@@ -2056,7 +2078,8 @@ def _quotes_blanked(text: str) -> str:
 
 
 # Where a direct quote's attribution is looked for, in this order: the first one found is taken.
-_ATTRIBUTION_FINDERS = (_said_after, _said_late, _words_of, _called_out, _intro_before, _saying_before, _cue_before,
+_ATTRIBUTION_FINDERS = (_said_after, _said_late, _words_of, _called_out, _intro_before, _saying_before, _led_to_say,
+                        _cue_before,
                         _colon_before, _dash_before, _statement_before, _parsed, _next_sentence, _previous_sentence)
 
 
