@@ -1696,7 +1696,8 @@ def _words_of(a: _Around, prev_attr_end: int) -> _Attribution | None:
 
 # A name and a description of it right before a speech verb: "Gia Gunn, a contestant, "
 _NAME_DESCRIBED = re.compile(r"(?:^|[.;:]\s+|,\s+)(?P<name>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3}),\s+"
-                             r"(?:a|an|the|one|another)\s+[^,.;:!?\"\u201c\u201d]{1,60},\s*$")
+                             r"(?:a|an|the|one|another)\s+(?:[^,.;:!?\"\u201c\u201d]{1,60},|[^,.;:!?\"\u201c\u201d]{1,60}"
+                             r"\swho\s[^,.;:!?\"\u201c\u201d]{1,60}?)\s*$")  # ("…, a former officer who said:")
 
 
 # Words cried out, the text before them ending on who cried them: "... told the Times that Gray was calling out:"

@@ -715,6 +715,9 @@ _GO_BETWEEN_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "offi
                                "operative", "judge", "pope", "lawyer", "attorney", "lawmaker", "pontiff"})
 
 
+_PREPOSITIONS = frozenset({"by", "from", "with", "to", "for", "about", "against", "at", "toward", "towards",
+                           "than", "like", "over", "on", "of"})
+_SENTENCE_END_BETWEEN = re.compile(r"[.!?][\"\u201d\u2019]?\s|\n")
 # A sentence opening on the question put to its subject: "Asked again whether he would …, he said"
 _ASKED_OPENING = re.compile(r"\s*(?:Asked|Pressed|Questioned|Quizzed|Challenged)\b")
 
@@ -825,7 +828,9 @@ class Mentions:
         if not any(mt.para == lowest for mt in self.items):
             lowest -= 1  # a paragraph naming no one ("He did not answer.") between the person and the quote
         near = [mt for mt in self.items if mt.position < position and lowest <= mt.para <= para]
-        near = [mt for mt in near if not self._in_question(mt.position)]
+        others = {self.person_key(mt.name) for mt in near if self._in_question(mt.position) or
+                  self._object_of_preposition(mt.position) and self._same_sentence(mt.position, position)}
+        near = [mt for mt in near if self.person_key(mt.name) not in others]  # (named before too: still not them)
         if len(words) == 1:  # a "he" for the nearest subject known to be a he, before one of unknown gender
             introduced = self._introduced(near, fits)
             if introduced is not None:
@@ -855,6 +860,16 @@ class Mentions:
         if len(words) >= 2:  # "The prime minister admitted ... Rishi Sunak recognised": named in the next sentence
             return self._next_subject(position, para, lambda mt: fits(mt) or not self.roles.get(surname(mt.name)))
         return None
+
+    def _same_sentence(self, start: int, end: int) -> bool:
+        """Whether no sentence ends between two places."""
+        return _SENTENCE_END_BETWEEN.search(self.text, start, end) is None
+
+    def _object_of_preposition(self, position: int) -> bool:
+        """Whether a name follows a preposition ("under cross-examination by Mpofu, he said": never the "he" of
+        its own sentence)."""
+        before = self.text[max(0, position - 12):position].split()
+        return bool(before) and before[-1].lower() in _PREPOSITIONS
 
     def _in_question(self, position: int) -> bool:
         """Whether a name is in the question put to a sentence's subject ("Asked whether he would take gifts from
