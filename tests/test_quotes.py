@@ -1893,3 +1893,6 @@ def test_a_name_after_a_preposition_is_not_the_he_of_its_own_sentence():
             "\n\nIn his evidence, and under cross-examination by "
             "Tom Hart, he said that there had been \u201cintelligence gathering at a high level\u201d in the country.")
     assert quote(text, "intelligence gathering").speaker == "Ben Reed"
+    text = ("Ben Reed hosts the show. Tom Hart worked with him for decades.\n\nOne of Reed\u2019s foundational "
+            "beliefs is that, as he said, \u201ceverybody\u2019s playing a role.\u201d")
+    assert quote(text, "playing a role").speaker == "Ben Reed"  # the owner after "of" is no object

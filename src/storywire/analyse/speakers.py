@@ -717,6 +717,7 @@ _GO_BETWEEN_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "offi
 
 _PREPOSITIONS = frozenset({"by", "from", "with", "to", "for", "about", "against", "at", "toward", "towards",
                            "than", "like", "over", "on", "of"})
+_OWNER_RUN = re.compile(r"(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['\u2019]s?\s")
 _SENTENCE_END_BETWEEN = re.compile(r"[.!?][\"\u201d\u2019]?\s|\n")
 # A sentence opening on the question put to its subject: "Asked again whether he would …, he said"
 _ASKED_OPENING = re.compile(r"\s*(?:Asked|Pressed|Questioned|Quizzed|Challenged)\b")
@@ -869,7 +870,8 @@ class Mentions:
         """Whether a name follows a preposition ("under cross-examination by Mpofu, he said": never the "he" of
         its own sentence)."""
         before = self.text[max(0, position - 12):position].split()
-        return bool(before) and before[-1].lower() in _PREPOSITIONS
+        return bool(before) and before[-1].lower() in _PREPOSITIONS and \
+            _OWNER_RUN.match(self.text, position) is None  # "One of RuPaul's beliefs": the owner, no object
 
     def _in_question(self, position: int) -> bool:
         """Whether a name is in the question put to a sentence's subject ("Asked whether he would take gifts from
