@@ -1896,3 +1896,12 @@ def test_a_name_after_a_preposition_is_not_the_he_of_its_own_sentence():
     text = ("Ben Reed hosts the show. Tom Hart worked with him for decades.\n\nOne of Reed\u2019s foundational "
             "beliefs is that, as he said, \u201ceverybody\u2019s playing a role.\u201d")
     assert quote(text, "playing a role").speaker == "Ben Reed"  # the owner after "of" is no object
+
+
+def test_an_apposition_after_the_one_a_subject_is_sent_to_does_not_name_the_speaker():
+    # fundus's public test pages (measurement only): the letter's words went to "the standards commissioner"
+    text = ("The Conservatives\u2019 letter to Daniel Greenberg, the standards commissioner, said: \u201cIn August "
+            "it was reported that the donor had been given a pass.\u201d")
+    assert quote(text, "given a pass").speaker == "The Conservatives"
+    text = "A lawyer for Ben Reed, the former mayor, said: \u201cHe is innocent of all of it and will say so.\u201d"
+    assert quote(text, "innocent of all").speaker == "A lawyer for Ben Reed"  # not "the former mayor"

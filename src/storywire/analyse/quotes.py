@@ -460,6 +460,12 @@ def _subject(pre: str) -> str | None:
         segs = segs[:aside]  # "Clinton, during a town hall meeting in Columbus, Ohio, said": not Ohio
     segs[-1] = re.split(r"\s+who\s+", segs[-1])[0]  # "one former staff member who resigned in October"
     last = segs[-1]
+    addressee = _TO_SOMEONE.match(segs[-2]) if len(segs) >= 2 and closed and \
+        last.split()[0].lower() in ("a", "an", "the") else None
+    if addressee is not None:  # "The Conservatives’ letter to Daniel Greenberg, the standards commissioner, said"
+        subject = addressee.group("subject")  # (a document without whom it is sent to: "the Conservatives’ letter")
+        last = subject if subject.split()[-1].lower() in DOCUMENT_NOUNS else segs[-2]
+        segs = segs[:-2] + [last]
     named = _apposition_name(segs) if closed else None
     if named is not None:
         full = named
@@ -500,6 +506,11 @@ _TIME_OPENER = re.compile(r"^(?:The\s+(?:following|next|previous)|(?:Last|Next|T
 # A participle of speaking to an outlet, then the speaker's name with no comma between: the name is the last word.
 _TOLD_OUTLET_THEN_NAME = re.compile(r"(?:Speaking|Talking|Writing|Appearing)\s+(?:to|with|on|in)\s+the\s+"
                                     r"(?:[A-Z][\w'\u2019\-]*\s+)+(?P<name>[A-Z][\w'\u2019\-]*)$")
+
+
+# A subject, then the person it is addressed to or about, whom an apposition after the comma describes
+_TO_SOMEONE = re.compile(r"(?P<subject>.+?)\s+(?:to|for|from|with|about|against)\s+(?:[A-Z][\w'\u2019\-.]*\s+){0,3}"
+                         r"[A-Z][\w'\u2019\-]*$")
 
 
 def _names_with_appositive(name: str, appositive: str) -> bool:
