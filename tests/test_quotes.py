@@ -1905,3 +1905,10 @@ def test_an_apposition_after_the_one_a_subject_is_sent_to_does_not_name_the_spea
     assert quote(text, "given a pass").speaker == "The Conservatives"
     text = "A lawyer for Ben Reed, the former mayor, said: \u201cHe is innocent of all of it and will say so.\u201d"
     assert quote(text, "innocent of all").speaker == "A lawyer for Ben Reed"  # not "the former mayor"
+
+
+def test_the_owner_of_a_subject_is_no_organisation_that_speaks():
+    # fundus's public test pages (measurement only): "what it calls" went to "Pakistan's"
+    text = ("Utopia's military has begun an operation to address \u201cdigital terrorism\u201d spread online. Its "
+            "new operation is increasingly focusing on what it calls \u201cthe enemies of the state at home\u201d.")
+    assert all(q.speaker != "Utopia's" for q in quotes_of(text))

@@ -1033,6 +1033,7 @@ _ANY_ORG_NOUNS = frozenset({"company", "firm", "group", "business", "retailer", 
 # Company suffixes that ORG_WORDS leaves out (too short to be sure of in a speaker phrase): an organisation here
 _ORG_SUFFIX = frozenset({"co", "llc", "plc", "gmbh", "ag", "sa"})
 # A capitalised subject opening a sentence or clause, followed by a lower-case word (its verb).
+_FORCES = frozenset({"military", "army", "navy", "police", "forces", "troops", "officials", "leaders"})
 _SUBJECT_RUN = re.compile(rf"(?:The\s+)?(?P<name>{_WORD}(?:\s+(?:of\s+|&\s+)?{_WORD}){{0,5}})\s+(?=[a-z])")
 
 
@@ -1083,7 +1084,10 @@ def find_organisations(text: str, spans: list[tuple[int, int, int]], quoted: lis
             m = _SUBJECT_RUN.match(text, st, e)
             name = m.group("name").replace("\u2024", ".") if m else ""
             described = _DESCRIBED_ORG.match(text, st, e)
-            if m and _is_org(name, people):
+            after = (text[m.end():m.end() + 20].split() or [""])[0] if m else ""
+            owner = m is not None and POSSESSIVE.search(name) is not None and after in ORG_NOUNS | _FORCES
+            if m and _is_org(name, people) and not owner:  # not "Pakistan's" of "Pakistan's military has": the owner of
+                # the subject (but "Macy's will close")
                 the = text[m.start():m.start("name")].strip()
                 found.append(OrgMention(m.start(), para, f"{the.lower()} {name}".strip() if the else name))
             elif described is not None and described.group("noun") in ORG_NOUNS:  # "The committee told"
