@@ -937,3 +937,12 @@ def test_a_sentence_restating_the_one_before_it_is_not_kept_with_it():
         clusters = [[by_article[aid][k] for aid in (1, 2)] for k in (0, 1)]
         cands = summary_candidates(clusters, by_article, dict.fromkeys((1, 2), text), {1: "Paper A", 2: "Paper B"})
         assert any(c.lead_in for c in cands) is paired, [c.text for c in cands]
+
+
+def test_a_story_whose_every_sentence_leans_on_an_unintroduced_name_gets_no_summary_and_no_error():
+    # the story's one article calls "Acmera" by that name before naming "Camp Acmera": no candidate introduces it
+    a = art(1, "Paper A", "Acmera on Thursday announced new features at its annual Camp Acmera event in San "
+            "Francisco.\n\nAcmera says it will introduce dark mode later this summer, for every user of the app.")
+    d = analyse_story(1, [a], nlp=False)
+    assert_verbatim(d, [a])
+    assert all("Acmera says" not in s for s in sentences(d))

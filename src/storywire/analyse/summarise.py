@@ -1122,6 +1122,8 @@ def _reading_order(chosen: list[int], pool: list[SummaryCandidate], needs: list[
     """The item most articles open with first (when any opens one), then the chosen sentences in the order of the
     article carrying most of them, else by relative position; an item introducing a person comes before the
     items calling them by a short form (``needs``)."""
+    if not chosen:
+        return []  # every candidate leans on someone no candidate introduces
     counts: dict[int, int] = {}
     for i in chosen:
         for a in pool[i].article_ids:
