@@ -105,3 +105,12 @@ def test_a_knight_called_by_title_and_given_name_is_the_person_named_in_full():
     assert speakers["All Members of Parliament get gifts and they are declared"] == "Keir Starmer", speakers
     assert speakers["We will follow the rules on every gift we are given"] == "Keir Starmer", speakers
     assert speakers["The Constitution is not self-executing at all"] == "Mokitimi Tšosane", speakers
+
+
+def test_an_event_named_after_a_company_is_no_person_whose_name_the_company_completes():
+    # fundus's public test pages (measurement only): every quote of Strava's went to "Camp Strava"
+    a = art(1, "Paper A", "Acmera on Thursday announced new features at its annual Camp Acmera event in San "
+            "Francisco.\n\nAcmera says it will introduce dark mode \u201clater this summer, for every user of the "
+            "app\u201d, with the ability to keep it on all the time.")
+    speakers = {text: speaker for text, speaker, _ in ledger(a)}
+    assert speakers["later this summer, for every user of the app"] == "Acmera", speakers

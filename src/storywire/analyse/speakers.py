@@ -613,6 +613,10 @@ _TITLE_BEFORE_NAME = re.compile(r"\s+(?P<noun>[a-z][a-z\-]+)(?:\s+[a-z][a-z\-]+)
 
 
 def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
+    if (text[m.end():m.end() + 20].split() or [""])[0].rstrip(",.;:") in _EVENT_NOUNS and " " in m.group() and \
+            not any(first_name_gender(w) != "?" for w in m.group().split()):
+        return None  # "its annual Camp Strava event": an event's name (but "the Sanders campaign", "the Bernie
+        # Sanders event" name him)
     employer = text[max(0, m.start() - 40):m.start()].split()[-2:]
     closing = _name_closing(m.group().rstrip(".").split()) if len(employer) == 2 and \
         _low(employer[1]) in ("at", "of") and _low(employer[0]) in ROLE_WORDS else []
@@ -1033,6 +1037,7 @@ _ANY_ORG_NOUNS = frozenset({"company", "firm", "group", "business", "retailer", 
 # Company suffixes that ORG_WORDS leaves out (too short to be sure of in a speaker phrase): an organisation here
 _ORG_SUFFIX = frozenset({"co", "llc", "plc", "gmbh", "ag", "sa"})
 # A capitalised subject opening a sentence or clause, followed by a lower-case word (its verb).
+_EVENT_NOUNS = frozenset({"event", "events", "conference", "summit", "festival", "exhibition", "expo", "fair"})
 _FORCES = frozenset({"military", "army", "navy", "police", "forces", "troops", "officials", "leaders"})
 _SUBJECT_RUN = re.compile(rf"(?:The\s+)?(?P<name>{_WORD}(?:\s+(?:of\s+|&\s+)?{_WORD}){{0,5}})\s+(?=[a-z])")
 
