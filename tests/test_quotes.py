@@ -1912,3 +1912,14 @@ def test_the_owner_of_a_subject_is_no_organisation_that_speaks():
     text = ("Utopia's military has begun an operation to address \u201cdigital terrorism\u201d spread online. Its "
             "new operation is increasingly focusing on what it calls \u201cthe enemies of the state at home\u201d.")
     assert all(q.speaker != "Utopia's" for q in quotes_of(text))
+
+
+def test_a_time_word_or_a_leading_said_is_no_part_of_a_speaker():
+    # PolNeAR training articles (measurement only): speakers "Saturday", "Today, the People's Daily newspaper"
+    text = ("Saturday at the party convention Sen. Ann Cole (D-MA) said her rival was a \u201cproven failure\u201d "
+            "in business.")
+    assert quote(text, "proven failure").speaker == "Ann Cole"
+    text = "Today, the People's Daily newspaper calls it \u201cthe pearl\u201d on the Silk Road Economic Belt."
+    assert quote(text, "the pearl").speaker == "the People's Daily newspaper"
+    text = "First Lady Ann Cole said the plan was \u201ca gift to every family in the state\u201d."
+    assert quote(text, "a gift to every family").speaker == "Ann Cole"  # a title, not a time word

@@ -250,7 +250,8 @@ _DETACHED_COLON = re.compile(r"(?<=\w) :(?=\s)")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 # Words that stand for a speaker without naming one ("another accused the government of ...").
 _NOBODY = {"another", "one", "others", "some", "many", "someone", "somebody", "anyone", "everyone", "all", "both",
-           "few", "most", "several", "none", "nobody", "each", "either", "neither", "those", "these"}
+           "few", "most", "several", "none", "nobody", "each", "either", "neither", "those", "these",
+           "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
 _BAD_SPEAKER_WORDS = {
     "has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "could", "should", "may",
     "might", "can", "what", "which", "who", "whom", "whose", "that", "this", "there", "if", "when", "because",

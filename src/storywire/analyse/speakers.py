@@ -58,7 +58,9 @@ _DESCRIBED_NAME = re.compile(r"^(?:[Aa]n?|[Tt]he)\s+((?:[a-z0-9][\w\-]*\s+){1,3}
 _LINKS = frozenset({"to", "of", "for", "with"})
 DESCRIPTION_START = ("a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "another")
 _LEAD = re.compile(r"^[(\[]?(?:(?:and|but|then|also|later|now|meanwhile|however|additionally|indeed|still|so|"
-                   r"says|adds|writes),?\s+)+", re.I)  # "Says Neil": a live blog's byline
+                   r"says|adds|writes),?\s+|(?:today|yesterday|tonight|first|second|third|finally),\s+|(?-i:said)\s+)+",
+                   re.I)
+# ("Says Neil": a live blog's byline; "Today, the People's Daily newspaper", "said a former official")
 HONORIFIC_GENDER: dict[str, Gender] = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f",
                                        "lord": "m", "lady": "f", "baroness": "f", "king": "m", "queen": "f"}
 # Title words that are part of a role, never of a name ("Russian President Vladimir Putin").
@@ -377,6 +379,10 @@ def split_speaker(phrase: str) -> SpeakerName:
         if _low(name_words[start - 1]) in ("lord", "lady", "baroness", "sir", "dame") and \
                 name_words[start - 1][:1].isupper():
             start -= 1  # "Lady Bunny" (a title of the name), but "first lady Tammy Murphy" (a role)
+    if 0 < start < end - 1 and _low(name_words[start]) in ("lady", "gentleman") and \
+            _low(name_words[start - 1]) in ("first", "second"):
+        start += 1  # "First Lady Ann Cole": the title's word, not the name's
+        gender = "f" if _low(name_words[start - 1]) == "lady" else "m"
     if gender == "?" and start < end - 1 and _low(name_words[start]) in HONORIFIC_GENDER:
         gender = HONORIFIC_GENDER[_low(name_words[start])]  # "Sir Keir", "Lord Alli": a title opening the name
     owner = max((i for i in range(start, end - 1) if POSSESSIVE.search(name_words[i])), default=-1)
