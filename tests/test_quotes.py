@@ -1923,3 +1923,13 @@ def test_a_time_word_or_a_leading_said_is_no_part_of_a_speaker():
     assert quote(text, "the pearl").speaker == "the People's Daily newspaper"
     text = "First Lady Ann Cole said the plan was \u201ca gift to every family in the state\u201d."
     assert quote(text, "a gift to every family").speaker == "Ann Cole"  # a title, not a time word
+
+
+def test_a_paragraph_of_quote_alone_after_one_short_sentence_about_her_is_hers():
+    text = ("\u201cThis is our daily life now. We breathe dust every day,\u201d Ms Ann Cole said.\n\n"
+            "She has already been forced to sell her field.\n\n"
+            "\u201cIt is heartbreaking. They put prices on our land without asking us about it.\u201d")
+    assert quote(text, "It is heartbreaking").speaker == "Ann Cole"
+    text = ("Ben Reed and Ann Cole live by the mine. She has already been forced to sell her field. Her son left.\n\n"
+            "\u201cIt is heartbreaking. They put prices on our land without asking us about it.\u201d")
+    assert quote(text, "It is heartbreaking").speaker is None  # a paragraph of several sentences: whose is unsaid

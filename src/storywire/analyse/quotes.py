@@ -1498,6 +1498,8 @@ def _spoke_last(par: str, at: int) -> _Intro | None:
     paragraph of quote alone after it gives."""
     cut = _last_sentence_start(par.rstrip())
     sentence = par[cut:] if cut >= 0 else par
+    if cut < 0 and _PRONOUN_SENTENCE.match(sentence):  # "She has already been forced to sell her field.": a
+        return _Intro(sentence.split()[0].lower(), "said", at, told_of=True)  # paragraph of one sentence on her
     if not (SPEECH_WORD.search(sentence) or STANCE_WORD.search(sentence) or _MIND_WORD.search(sentence)):
         return None
     clause = _SPEAKING_CLAUSE.search(sentence)  # "…, since Trump spoke only in evasive bromides.": the clause's
@@ -1507,6 +1509,10 @@ def _spoke_last(par: str, at: int) -> _Intro | None:
     if not _a_person(spk):
         return None
     return _Intro(spk, "said", at + max(cut, 0), told_of=True)
+
+
+# A paragraph of one short sentence about a "he" or a "she"
+_PRONOUN_SENTENCE = re.compile(r"(?:He|She)\s+[a-z][^.!?\"\u201c\u201d]{5,120}[.!?]\s*$")
 
 
 # A mind's stance, before a paragraph of one's words: "X wants to see the corridor stretching to Angola.", "X is
