@@ -1933,3 +1933,11 @@ def test_a_paragraph_of_quote_alone_after_one_short_sentence_about_her_is_hers()
     text = ("Ben Reed and Ann Cole live by the mine. She has already been forced to sell her field. Her son left.\n\n"
             "\u201cIt is heartbreaking. They put prices on our land without asking us about it.\u201d")
     assert quote(text, "It is heartbreaking").speaker is None  # a paragraph of several sentences: whose is unsaid
+
+
+def test_adding_a_thing_is_not_adding_words():
+    # fundus's public test pages (measurement only): the parse took "add value" for speech, and "AI" for its speaker
+    text = ("Ben Reed is an analyst at a research firm. But, risks aside, he believes generative AI stands to add "
+            "value to the platforms by transforming the way they work and \u201ccreating new possibilities for "
+            "automation.\u201d")
+    assert quote(text, "new possibilities").speaker == "Ben Reed"

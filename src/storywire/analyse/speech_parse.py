@@ -157,6 +157,8 @@ def _governing_verbs(placeholder) -> Iterator[tuple[Any, Any]]:
         lemma = tok.lemma_.lower()
         if tok.pos_ not in ("VERB", "AUX") or _requests(tok, ancestors):
             continue
+        if lemma == "add" and any(c.dep_ == "dobj" and c.i != placeholder.i for c in tok.children):
+            continue  # "stands to add value to RPA by … “…”": adding a thing, not words
         if lemma in SPEECH_LEMMAS:
             any_verb = True
             yield tok, _subject(tok, placeholder)
