@@ -506,7 +506,7 @@ def test_a_work_s_title_or_a_headline_names_no_one_a_pronoun_could_stand_for():
 def test_a_name_with_its_generation_a_camel_case_surname_and_a_spaced_possessive():
     text = ("The man held is Anthony LaRocca III, a 38-year-old accountant. Kim Ward, a colleague, was hurt. "
             "Asked whether he understood the charges, LaRocca nodded and said \"I understand every one of them.\"")
-    assert quote(text, "understand every one").speaker == "Anthony LaRocca"
+    assert quote(text, "understand every one").speaker == "Anthony LaRocca III"  # (his father is another man)
     text = ("The store burned on Sunday, Ben Marsh said.\n\nThe fire service \u2019 s Matt Good explained that "
             "the fire began outside. \"It then spread quickly to the roof and the stores next to it, \u201d he said.")
     assert quote(text, "spread quickly to the roof").speaker == "Matt Good"
@@ -1941,3 +1941,25 @@ def test_adding_a_thing_is_not_adding_words():
             "value to the platforms by transforming the way they work and \u201ccreating new possibilities for "
             "automation.\u201d")
     assert quote(text, "new possibilities").speaker == "Ben Reed"
+
+
+def test_a_son_with_his_generation_is_not_his_father():
+    # fundus's public test pages (measurement only): "Donald Trump Jr who wrote on X: ‘…’" was unattributed, and a
+    # name's "Jr" was dropped, which would have made the son's words the father's
+    text = ("Ben Reed spoke on Monday. The move was criticised by Ben Reed Jr who wrote on X: \u201cThe complex seems "
+            "to want to make sure they get a war going.\u201d \u201cWe will see about that,\u201d Reed said.")
+    assert quote(text, "get a war going").speaker == "Ben Reed Jr"
+    assert quote(text, "We will see about that").speaker == "Ben Reed"
+
+
+def test_the_focus_of_a_cleft_sentence_is_its_subject():
+    text = ("After Ann Cole won her first-round match on Monday, it was Kim Ward who got the ball rolling on Tuesday "
+            "with a 6-4, 6-0 victory.\n\n\u201cHopefully I have started everyone off well today,\u201d she told Sky "
+            "Sports afterwards.")
+    assert quote(text, "started everyone off").speaker == "Kim Ward"
+
+
+def test_as_someone_puts_it_between_dashes_credits_the_quote():
+    text = ("Ben Reed runs the unit. The tool combines the platform with outside models to \u2014 as Reed puts it "
+            "\u2014 \u201cbring the power of automation to anyone that has to copy and paste.\u201d")
+    assert quote(text, "power of automation").speaker == "Ben Reed"

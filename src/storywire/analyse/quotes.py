@@ -191,8 +191,8 @@ _WORDS_OF = tuple(re.compile(rf"{pattern}\s*$") for pattern in (
     rf"(?:(?:has|had|have|once|later|famously)\s+)?"
     rf"(?P<cue>explained|explains|said|says|wrote|writes|puts?\s+it|noted|notes|observed|argued|reported|reports|"
     rf"argues|remarked|recalled|once\s+said|has\s+said|told\s+[^,.;:!?]{{1,40}}?)"
-    rf"(?:\s+of\s+[^,.;:!?\"\u201c\u201d]{{1,60}})?{_CIRC}\s*[,:]?",  # "As X said of the building:", "As X, the
-    # No. 2 in the leadership, put it:", "As X said last week in Tel Aviv,"
+    rf"(?:\s+of\s+[^,.;:!?\"\u201c\u201d]{{1,60}})?{_CIRC}\s*[,:\u2014\u2013]?",  # "As X said of the building:",
+    # "As X, the No. 2 in the leadership, put it:", "As X said last week in Tel Aviv,", "— as Enslin puts it —"
     # "The central problem, as she noted in her memoirs, was that": the aside's speaker
     rf",\s+as\s+{_WHO_AS}\s+(?:has\s+|had\s+|once\s+|later\s+)?(?P<cue>noted|said|wrote|puts?\s+it|argued|explained|"
     rf"observed)(?:\s+(?:in|on|at|to)\s+[^,.;:!?\"\u201c\u201d]{{1,40}})?,\s+(?:is|was|are|were)(?:\s+that)?",
@@ -1889,6 +1889,12 @@ _WITH_SPEAKING = re.compile(r"\bwith\s+(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w
                             r"tweeting)\s*:\s*$")  # "with Trump reportedly yelling:"
 
 
+# A name, then a relative clause of its speaking, right before a colon: "…and Donald Trump Jr who wrote on X:"
+_WHO_WROTE_COLON = re.compile(r"(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-.]*){1,3}),?\s+who\s+(?:later\s+|"
+                              r"also\s+|then\s+)?(?:said|wrote|tweeted|posted|added|replied|responded)"
+                              r"(?:\s+(?:on|in)\s+[A-Z][\w.]*)?\s*:\s*$")
+
+
 # A name with its honorific right before a colon: "experts such as Dr Azm Al Homoud:"
 _TITLED_NAME_COLON = re.compile(r"(?<!warns )(?<!warned )(?<!tells )(?<!told )(?<!asks )(?<!asked )(?<!urges )"
                                 r"(?<!urged )(?<!reminds )(?<!reminded )\b(?:Dr|Mr|Mrs|Ms|Prof)\u2024?\s+"
@@ -1952,7 +1958,8 @@ def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
         owner = _OWNER_PRONOUN.get(owned.group("spk").lower(), owned.group("spk"))
         return _Attribution(owner, owned.group("noun"), owned.group().strip(" :"), a.before_start > prev_attr_end,
                             a.after_start)
-    speaking = _WITH_SPEAKING.search(a.before) or _TITLED_NAME_COLON.search(a.before) or \
+    speaking = _WITH_SPEAKING.search(a.before) or _WHO_WROTE_COLON.search(a.before) or \
+        _TITLED_NAME_COLON.search(a.before) or \
         _DOCUMENT_BY.search(a.before) or (None if _BEFORE_ANY.search(a.before) else _NAME_COLON.search(a.before))
     if speaking is not None and speaking.re is _NAME_COLON and _BYLINE_END.search(a.before, 0, speaking.start()):
         return None  # "“Hamilton to play Chicago,” by Variety's Gordon Cox: “…”": an article's excerpt

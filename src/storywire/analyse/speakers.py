@@ -362,8 +362,10 @@ def split_speaker(phrase: str) -> SpeakerName:
     if of < len(words) and _role_before_name(words[of:]):
         of = len(words)  # "California Department of Alcohol and Drug Program deputy director Millicent Tidwell"
     name_words, tail = words[:of], " ".join(words[of:])
+    generation = ""
     while len(name_words) > 1 and _low(name_words[-1]) in _GENERATIONS:
-        name_words = name_words[:-1]  # "Anthony LaCalamita III": the name without its generation
+        generation = f" {name_words[-1]}{generation}"  # "Anthony LaCalamita III", "Donald Trump Jr": read without
+        name_words = name_words[:-1]  # it, and given back to the name (a son is not his father)
     end = len(name_words)
     start = end
     while start > 0 and _is_name_word(name_words[start - 1]):
@@ -412,7 +414,7 @@ def split_speaker(phrase: str) -> SpeakerName:
     role = " ".join(role_words + ([tail] if tail else [])).strip() or appos.strip() or None
     if role and role.endswith(("'s", "\u2019s")) and not tail:
         role = role[:-2]
-    return SpeakerName(name.replace("\u2024", "."), role, True, gender)
+    return SpeakerName(name.replace("\u2024", ".") + generation, role, True, gender)
 
 
 @dataclass(frozen=True)
@@ -474,6 +476,8 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
                 lead.rstrip().endswith((",", ",\u201d", ",\"", "?\u201d", "!\u201d")) or _role_prefix(lead)
             if _PRONOUN_SUBJECT.match(lead):
                 opening = False  # "He called Orozco ...": a name after the pronoun subject is its object
+            if re.search(r"\bit\s+(?:was|is)\s+$", lead) and re.match(r"\s+who\s", text[m.end():]):
+                opening = True  # "…, it was Katie Boulter who got the ball rolling": a cleft's focus is the subject
             owned = _OWNED_NOUN.match(text, spaced.end() if spaced else m.end()) if possessive else None
             if owned is not None and _low(owned.group("noun")) in _OWNED_PEOPLE:
                 opening = False  # "Gray's older sister, Mahnefah Gray, told": the sister, not Gray, is the subject
@@ -810,8 +814,9 @@ class Mentions:
         if given:  # "Sir Keir": the person named in full with that given name, else as written
             full = self.fullest(given, position)
             return full if full != given else name
-        fulls = {f for f in self.full.get(surname(name), ()) if set(name.split()) <= set(f.split()) and
+        fulls = {f for f in self.full.get(surname(name), ()) if _words(name) <= _words(f) and
                  (position is None or self._first_named.get(f, 0) < position)}
+        fulls = _same_generation(fulls, name)
         if not fulls and " " not in name:  # a given name: the names of two words or more it opens (named later
             # when none is before: a live blog's oldest post, at its end, names "Neil McCormick")
             opened = [f for f in self._first_named if _given_name(f) == name]
@@ -1176,6 +1181,24 @@ def named_company(text: str, position: int) -> str | None:
     return next(iter(names)) if len(names) == 1 else None
 
 
+def _words(name: str) -> set[str]:
+    """The words of a name, without a full stop ("Jr." and "Jr" alike)."""
+    return {w.rstrip(".") for w in name.split()}
+
+
+def _same_generation(fulls: set[str], name: str) -> set[str]:
+    """The full names of the generation ``name`` gives ("Trump": Donald Trump, not Donald Trump Jr, when the text
+    names both), all of them when only one generation is named ("LaRocca": Anthony LaRocca III)."""
+    same = {f for f in fulls if _generation(f) == _generation(name)}
+    return same if same else fulls
+
+
+def _generation(name: str) -> str:
+    """The generation a name ends on ("Jr", "III"), lower case, or ""."""
+    last = name.split()[-1].lower().strip(".,") if name.split() else ""  # "Jr." and "Jr" alike
+    return last if last in _GENERATIONS else ""
+
+
 def _knight_given(name: str) -> str:
     """The given name of "Sir Keir" or "Dame Judi" (a title and one word), else ""."""
     words = name.split()
@@ -1218,7 +1241,7 @@ def canonical_people(people: list[tuple[str, str | None]]) -> dict[str, Canonica
     for name, _ in people:
         given = _knight_given(name)  # "Sir Keir": the full names opening on "Keir"
         cands = [f for fs in fulls.values() for f in fs if _given_name(f) == given] if given else \
-            [f for f in fulls.get(surname(name), ()) if set(name.split()) <= set(f.split())]
+            sorted(_same_generation({f for f in fulls.get(surname(name), ()) if _words(name) <= _words(f)}, name))
         longest = max(cands, key=len, default=name)
         chosen[name] = longest if all(set(c.split()) <= set(longest.split()) for c in cands) else name
     roles: dict[str, Counter[str]] = {}
