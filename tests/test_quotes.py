@@ -1963,3 +1963,11 @@ def test_as_someone_puts_it_between_dashes_credits_the_quote():
     text = ("Ben Reed runs the unit. The tool combines the platform with outside models to \u2014 as Reed puts it "
             "\u2014 \u201cbring the power of automation to anyone that has to copy and paste.\u201d")
     assert quote(text, "power of automation").speaker == "Ben Reed"
+
+
+def test_a_statement_from_someone_that_read_credits_its_author():
+    text = "A statement from the club read: \u201cWe are deeply saddened by the news of his passing.\u201d"
+    assert quote(text, "deeply saddened").speaker == "the club"
+    text = ("At the end of June, a statement by a Sussex spokesperson confirming the eviction read: \u201cWe can "
+            "confirm the couple have been asked to leave their home.\u201d")
+    assert quote(text, "asked to leave").speaker == "a Sussex spokesperson"

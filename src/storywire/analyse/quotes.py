@@ -1895,6 +1895,14 @@ _WHO_WROTE_COLON = re.compile(r"(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019
                               r"(?:\s+(?:on|in)\s+[A-Z][\w.]*)?\s*:\s*$")
 
 
+# A document and its author, then "read:": "A statement from the club read:", "a statement by a Sussex spokesperson
+# confirming the eviction read:"
+_DOCUMENT_READ = re.compile(r"\b(?:statement|post|message|letter|note|email|tweet|notice|update)\s+(?:from|by|"
+                            r"issued\s+by|released\s+by|on\s+behalf\s+of)\s+(?P<spk>[^,:;.!?\"\u201c\u201d]{2,80}?)(?:,?\s+(?:confirming|"
+                            r"announcing|explaining|saying|addressing)\b[^:;.!?\"\u201c\u201d]{0,100}?)?,?\s+(?:read|reads|"
+                            r"said|says|stated|states)\s*:\s*$")
+
+
 # A name with its honorific right before a colon: "experts such as Dr Azm Al Homoud:"
 _TITLED_NAME_COLON = re.compile(r"(?<!warns )(?<!warned )(?<!tells )(?<!told )(?<!asks )(?<!asked )(?<!urges )"
                                 r"(?<!urged )(?<!reminds )(?<!reminded )\b(?:Dr|Mr|Mrs|Ms|Prof)\u2024?\s+"
@@ -1959,7 +1967,7 @@ def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
         return _Attribution(owner, owned.group("noun"), owned.group().strip(" :"), a.before_start > prev_attr_end,
                             a.after_start)
     speaking = _WITH_SPEAKING.search(a.before) or _WHO_WROTE_COLON.search(a.before) or \
-        _TITLED_NAME_COLON.search(a.before) or \
+        _DOCUMENT_READ.search(a.before) or _TITLED_NAME_COLON.search(a.before) or \
         _DOCUMENT_BY.search(a.before) or (None if _BEFORE_ANY.search(a.before) else _NAME_COLON.search(a.before))
     if speaking is not None and speaking.re is _NAME_COLON and _BYLINE_END.search(a.before, 0, speaking.start()):
         return None  # "“Hamilton to play Chicago,” by Variety's Gordon Cox: “…”": an article's excerpt
