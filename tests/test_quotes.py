@@ -1971,3 +1971,14 @@ def test_a_statement_from_someone_that_read_credits_its_author():
     text = ("At the end of June, a statement by a Sussex spokesperson confirming the eviction read: \u201cWe can "
             "confirm the couple have been asked to leave their home.\u201d")
     assert quote(text, "asked to leave").speaker == "a Sussex spokesperson"
+
+
+def test_a_person_s_remarks_or_claim_that_credits_them():
+    text = ("Ben Reed spoke on Monday. He also warned that social media was being exploited. His remarks that "
+            "\"anarchy is spread through social media\" followed a condemnation by the army.")
+    assert quote(text, "anarchy is spread").speaker == "Ben Reed"
+    text = "Ann Cole spoke. Cole's claim that the plan is \"a disaster for every family\" was rejected."
+    assert quote(text, "a disaster for every family").speaker == "Ann Cole"
+    text = ("Ann Cole spoke. Cole spokeswoman Kim Ward said Thursday that Reed's claim that Cole backs the plan is "
+            "\"simply not true at all.\"")
+    assert quote(text, "simply not true").speaker == "Kim Ward"  # the verdict on the claim is the reporter's

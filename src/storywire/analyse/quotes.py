@@ -193,6 +193,10 @@ _WORDS_OF = tuple(re.compile(rf"{pattern}\s*$") for pattern in (
     rf"argues|remarked|recalled|once\s+said|has\s+said|told\s+[^,.;:!?]{{1,40}}?)"
     rf"(?:\s+of\s+[^,.;:!?\"\u201c\u201d]{{1,60}})?{_CIRC}\s*[,:\u2014\u2013]?",  # "As X said of the building:",
     # "As X, the No. 2 in the leadership, put it:", "As X said last week in Tel Aviv,", "— as Enslin puts it —"
+    # "His remarks that “…”", "Clinton's claim that “…”": the owner's words
+    r"(?:^|(?<=[\s(]))(?P<spk>His|Her|Their|his|her|their|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}['\u2019]s?)\s+"
+    r"(?:(?:earlier|latest|repeated|recent|new|own)\s+)?(?P<cue>remarks|comments|words|claims?|warnings?|assertions?|"
+    r"insistence|promises?|pledges?|suggestions?|argument|contention)\s+that(?:\s+[^.!?;:\"\u201c\u201d]{1,80}?)?",
     # "The central problem, as she noted in her memoirs, was that": the aside's speaker
     rf",\s+as\s+{_WHO_AS}\s+(?:has\s+|had\s+|once\s+|later\s+)?(?P<cue>noted|said|wrote|puts?\s+it|argued|explained|"
     rf"observed)(?:\s+(?:in|on|at|to)\s+[^,.;:!?\"\u201c\u201d]{{1,40}})?,\s+(?:is|was|are|were)(?:\s+that)?",
@@ -1704,7 +1708,9 @@ def _words_of(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """Words credited by the phrase right before them: "what the critic X calls", "in X's words", "X describes
     the film as", "For as X explained,"."""
     m = next(filter(None, (rx.search(a.before) for rx in _WORDS_OF)), None)
-    spk = _subject(m.group("spk")) if m else None
+    if m and m.group("cue").rstrip("s") in _CLAIM_NOUNS and _BEFORE_ANY.search(a.before, 0, m.start()):
+        return None  # "Frazier said that Rubio's claim that Cruz is … is “simply not true”": Frazier's verdict
+    spk = _subject(_OWNER_PRONOUN.get(m.group("spk").lower(), _POSSESSIVE_S.sub("", m.group("spk")))) if m else None
     if not m or not spk:
         return None
     cue = m.group("cue")
@@ -1930,6 +1936,9 @@ _OWN_WORDS_COLON = re.compile(
     r"comment|message|words)(?:\s+(?:was|is|read|reads|came))?(?:\s+(?:simple|short|blunt|brief|clear|direct))?"
     r"\s*:\s*$")
 _OWNER_PRONOUN = {"his": "he", "her": "she", "their": "they"}
+_CLAIM_NOUNS = frozenset({"remark", "comment", "word", "claim", "warning", "assertion", "insistence", "promise",
+                          "pledge", "suggestion", "argument", "contention"})
+_POSSESSIVE_S = re.compile(r"['\u2019]s?$")
 # A post quoted from its writer: "From Bush's Facebook post:", "From Ann Cole's statement:"
 _FROM_OWN_TEXT = re.compile(r"(?:^|(?<=[.!?]\s))From\s+(?P<spk>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})['\u2019]s?\s+"
                             r"(?:[A-Z]\w*\s+)?(?P<noun>post|statement|tweet|letter|speech|remarks|email|op-ed|blog "
