@@ -1,0 +1,60 @@
+"""tools/fundus_quotes.py: fundus's parser test pages read as documents and annotated quotes scored (on pages and
+quotes written here)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+TOOL = REPO / "tools" / "fundus_quotes.py"
+
+
+def write_checkout(root: Path) -> Path:
+    pages = root / "fundus" / "tests" / "resources" / "parser" / "test_data" / "uk"
+    pages.mkdir(parents=True)
+    page = {"V1": {"title": "Budget row", "body": {
+        "summary": ["The budget fight goes on."],
+        "sections": [{"headline": [], "paragraphs": [
+            "\u201cWe will not pass this bill in its current form,\u201d Sir Ben Cole said on Tuesday.",
+            "Critics call it the \u201cbridge to nowhere\u201d of tax plans."]},
+                     {"headline": ["Reaction"], "paragraphs": [
+                         "Ann Reed, a lawyer, said the plan was \u201ca gift to the wealthy few\u201d."]}]}}}
+    (pages / "Paper.json").write_text(json.dumps(page), encoding="utf-8")
+    (pages.parent / "de").mkdir()  # a country whose pages are not English: not read
+    (pages.parent / "de" / "Zeitung.json").write_text(json.dumps({"V1": {"body": {}}}), encoding="utf-8")
+    return root / "fundus"
+
+
+def run(*args: object) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(TOOL), *map(str, args)], capture_output=True, text=True, timeout=300)
+
+
+def test_pages_are_read_and_each_half_is_scored_by_kind_of_speaker(tmp_path):
+    checkout = write_checkout(tmp_path)
+    cases = tmp_path / "cases.jsonl"
+    cases.write_text("\n".join(json.dumps(c) for c in [
+        {"doc_id": "uk/Paper/V1", "quote": "We will not pass this bill", "speaker": "Ben Cole", "half": "tune"},
+        {"doc_id": "uk/Paper/V1", "quote": "bridge to nowhere", "speaker": None, "half": "tune"},
+        {"doc_id": "uk/Paper/V1", "quote": "a gift to the wealthy few", "speaker": "Tom Hart", "half": "held"},
+    ]) + "\n", encoding="utf-8")
+    proc = run(checkout, cases)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert any(line.startswith("tune  named") and "cases    1  right    1 (100.0%)  wrong   0" in line
+               for line in lines), proc.stdout
+    assert any(line.startswith("held  named") and "right    0 (0.0%)  wrong   1" in line for line in lines), \
+        proc.stdout  # Ann Reed's words, annotated here as Tom Hart's: a wrong speaker is counted as one
+    proc = run(checkout, cases, "--half", "held")
+    assert [line.split()[:2] for line in proc.stdout.splitlines()] == [["held", "named"]], proc.stdout
+
+
+def test_a_folder_that_is_no_fundus_checkout_or_misses_a_page_is_one_line_and_status_2(tmp_path):
+    proc = run(tmp_path, tmp_path / "none.jsonl")
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "not a fundus checkout" in proc.stderr
+    cases = tmp_path / "cases.jsonl"
+    cases.write_text(json.dumps({"doc_id": "us/Gone/V1", "quote": "two words", "speaker": None, "half": "tune"}) + "\n",
+                     encoding="utf-8")
+    proc = run(write_checkout(tmp_path), cases)
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "18da6e5" in proc.stderr
