@@ -946,3 +946,16 @@ def test_a_story_whose_every_sentence_leans_on_an_unintroduced_name_gets_no_summ
     d = analyse_story(1, [a], nlp=False)
     assert_verbatim(d, [a])
     assert all("Acmera says" not in s for s in sentences(d))
+
+
+@pytest.mark.parametrize("text, alone", [
+    ("As a back-up plan to a failure to land the first baseman, yes.", False),  # an answer to a question not shown
+    ("No wonder the city is so eager to get rid of the agency and its staff.", False),
+    ("Enter Ben Reed, then a dairy farmer in the valley, and his partner Tom Hart.", False),
+    ("The Dispatch has more here: By the mid-1980s, the creamery was faltering badly.", False),  # a link's text
+    ("The creamery was faltering by the mid-1980s, and a state-run corporation took over.", True),
+    ("Enterprise Holdings said on Monday that it would close twelve branches in the state.", True),
+    ("No one was injured in the fire, which broke out at the back of the store on Sunday.", True),
+])
+def test_answers_comments_turns_and_link_texts_are_no_item(text, alone):
+    assert stands_alone(text, text.split()) is alone

@@ -62,6 +62,8 @@ _CONNECTIVES = (
     r"at the time|in response|actually|indeed|in fact|of course|after all|again|"
     # a comment on what was said before: "Obviously, there's division on the right as well."
     r"obviously|naturally|fortunately|unfortunately|surely|at least(?=\s+(?:we|i|you|he|she|they|it|this|there)\b)|"
+    # "No wonder Israel is so eager …", "Enter Beus, then a dairy farmer": a comment on, or a turn in, a story told
+    r"no\s+wonder|enter(?=\s+[A-Z])|"
     # an answer or a denial of what was said before: "No, Bettie was not going to …", "Not at the patients …"
     r"(?:no|yes)(?=\s*,)|not(?=\s+(?:at|exactly|so|because|that|for|to|with|in|just|quite|even|least)\b)|"
     # "Even Amy Winehouse's look was …": more than something said before (not "Even as", "Even before the vote")
@@ -475,7 +477,10 @@ _WRITER_NOTE = re.compile(
 
 
 # "The Associated Press created this story using …", "Since this article was written, …": the page about itself.
-_ABOUT_THE_PAGE = re.compile(r"\bthis (?:story|article|report|page|post)\b", re.IGNORECASE)
+_ABOUT_THE_PAGE = re.compile(r"\bthis (?:story|article|report|page|post)\b|\bhas more(?: here| on this)?:",
+                             re.IGNORECASE)  # ("Alaska Dispatch has more here: By the mid-1980s, …": a link's text)
+# "As a back-up plan to a failure to land Teixeira, yes.": an answer to a question the reader has not seen
+_ANSWER_END = re.compile(r",\s+(?:yes|no|sure|absolutely|probably|maybe)[.!]$", re.IGNORECASE)
 
 # "THREE PEOPLE HAVE DIED IN A BLAZE": four words or more in capitals are a shout or a run-in headline, not a
 # sentence to show.
@@ -518,7 +523,8 @@ def stands_alone(text: str, tokens: list[str], quoted: float | None = None, lead
         return False
     if split_quote or t.count('"') % 2 or (t[0] == "'" and len(_SINGLE_QUOTE.findall(t)) % 2):
         return False  # a piece of a quote split across sentences
-    if refers_back(t, lead_in, names) or _WRITER_NOTE.match(t) or _SHOUTED.search(t) or _LABEL.match(t):
+    if refers_back(t, lead_in, names) or _WRITER_NOTE.match(t) or _SHOUTED.search(t) or _LABEL.match(t) or \
+            _ANSWER_END.search(fold(lead_in).strip() or t):
         return False
     outside = _outside_quotes(t)
     if _TO_THE_READER.search(outside) or _ABOUT_THE_PAGE.search(outside) or _WRITER_VOICE.search(outside):
