@@ -89,7 +89,7 @@ ROLE_WORDS = frozenset({
 })
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "messrs", "mme", "adv"})  # "Adv Tšosane": advocate
 # Titles a knight or a dame bears before the given name: "Sir Keir" is Keir Starmer, "Dame Judi" Judi Dench.
-KNIGHTED = frozenset({"sir", "dame"})
+_KNIGHTED = frozenset({"sir", "dame"})
 # Counts of people ("Hundreds of students said", "Dozens chanted"): never a name, nor alone a speaker.
 COUNT_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "tens", "several", "few", "many"})
 # Capitalised words that do not name a person.
@@ -1202,13 +1202,13 @@ def _generation(name: str) -> str:
 def _knight_given(name: str) -> str:
     """The given name of "Sir Keir" or "Dame Judi" (a title and one word), else ""."""
     words = name.split()
-    return words[1] if len(words) == 2 and _low(words[0]) in KNIGHTED else ""
+    return words[1] if len(words) == 2 and _low(words[0]) in _KNIGHTED else ""
 
 
 def _given_name(name: str) -> str:
     """The first word of a name, past a knight's title ("Sir Keir Starmer": "Keir")."""
     words = name.split()
-    return words[1] if len(words) > 2 and _low(words[0]) in KNIGHTED else words[0]
+    return words[1] if len(words) > 2 and _low(words[0]) in _KNIGHTED else words[0]
 
 
 def surname(name: str) -> str:
