@@ -18,7 +18,8 @@ def write_checkout(root: Path) -> Path:
         "summary": ["The budget fight goes on."],
         "sections": [{"headline": [], "paragraphs": [
             "\u201cWe will not pass this bill in its current form,\u201d Sir Ben Cole said on Tuesday.",
-            "Critics call it the \u201cbridge to nowhere\u201d of tax plans."]},
+            "Critics call it the \u201cbridge to nowhere\u201d of tax plans.",
+            "\u201cThe plan will cost every family in the country a great deal of money.\u201d"]},
                      {"headline": ["Reaction"], "paragraphs": [
                          "Ann Reed, a lawyer, said the plan was \u201ca gift to the wealthy few\u201d."]}]}}}
     (pages / "Paper.json").write_text(json.dumps(page), encoding="utf-8")
@@ -37,6 +38,7 @@ def test_pages_are_read_and_each_half_is_scored_by_kind_of_speaker(tmp_path):
     cases.write_text("\n".join(json.dumps(c) for c in [
         {"doc_id": "uk/Paper/V1", "quote": "We will not pass this bill", "speaker": "Ben Cole", "half": "tune"},
         {"doc_id": "uk/Paper/V1", "quote": "bridge to nowhere", "speaker": None, "half": "tune"},
+        {"doc_id": "uk/Paper/V1", "quote": "cost every family in the country", "speaker": None, "half": "tune"},
         {"doc_id": "uk/Paper/V1", "quote": "a gift to the wealthy few", "speaker": "Tom Hart", "half": "held"},
     ]) + "\n", encoding="utf-8")
     proc = run(checkout, cases)
@@ -46,6 +48,8 @@ def test_pages_are_read_and_each_half_is_scored_by_kind_of_speaker(tmp_path):
                for line in lines), proc.stdout
     assert any(line.startswith("held  named") and "right    0 (0.0%)  wrong   1" in line for line in lines), \
         proc.stdout  # Ann Reed's words, annotated here as Tom Hart's: a wrong speaker is counted as one
+    assert any(line.startswith("tune  null") and "cases    2" in line and "left unattributed   1" in line
+               for line in lines), proc.stdout  # the scare quote is no quote of the ledger: missed
     proc = run(checkout, cases, "--half", "held")
     assert [line.split()[:2] for line in proc.stdout.splitlines()] == [["held", "named"]], proc.stdout
 
@@ -56,5 +60,10 @@ def test_a_folder_that_is_no_fundus_checkout_or_misses_a_page_is_one_line_and_st
     cases = tmp_path / "cases.jsonl"
     cases.write_text(json.dumps({"doc_id": "us/Gone/V1", "quote": "two words", "speaker": None, "half": "tune"}) + "\n",
                      encoding="utf-8")
-    proc = run(write_checkout(tmp_path), cases)
+    checkout = write_checkout(tmp_path)
+    proc = run(checkout, cases)
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "18da6e5" in proc.stderr
+    cases.write_text(json.dumps({"doc_id": "uk/Paper/V1", "quote": "one", "speaker": None, "half": "tune"}) + "\n",
+                     encoding="utf-8")  # a quote of one word: no case
+    proc = run(checkout, cases)
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "two words or more" in proc.stderr

@@ -114,3 +114,11 @@ def test_an_event_named_after_a_company_is_no_person_whose_name_the_company_comp
             "app\u201d, with the ability to keep it on all the time.")
     speakers = {text: speaker for text, speaker, _ in ledger(a)}
     assert speakers["later this summer, for every user of the app"] == "Acmera", speakers
+
+
+def test_a_son_s_generation_written_with_or_without_a_full_stop_is_one_name_across_outlets():
+    a = art(1, "Paper A", "\u201cThe complex wants to make sure they get a war going,\u201d said Ben Reed Jr. today.")
+    b = art(2, "Paper B", "\u201cThe complex wants to make sure they get a war going,\u201d Ben Reed Jr wrote on X.")
+    c = art(3, "Paper C", "Ben Reed Jr spoke on Monday. Ben Reed Jr. spoke again on Tuesday about the war.")
+    assert [(speaker, ids) for _, speaker, ids in ledger(a, b, c)] in (
+        [("Ben Reed Jr", [1, 2])], [("Ben Reed Jr.", [1, 2])])

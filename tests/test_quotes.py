@@ -14,7 +14,7 @@ import pytest
 
 from storywire.analyse.quote_eval import evaluate, read_cases, summary
 from storywire.analyse.quotes import Quote, extract_quotes, merge_quotes
-from storywire.analyse.speakers import trim_phrase
+from storywire.analyse.speakers import split_speaker, trim_phrase
 
 EXE = Path(sys.executable).parent / "storywire"
 REPO = Path(__file__).resolve().parents[1]
@@ -1982,3 +1982,14 @@ def test_a_person_s_remarks_or_claim_that_credits_them():
     text = ("Ann Cole spoke. Cole spokeswoman Kim Ward said Thursday that Reed's claim that Cole backs the plan is "
             "\"simply not true at all.\"")
     assert quote(text, "simply not true").speaker == "Kim Ward"  # the verdict on the claim is the reporter's
+
+
+def test_review_cases_of_this_round_s_rules_stay_right():
+    # a reviewer's probes of the rules above: each gave the wrong speaker or none before it was fixed
+    text = "Ben Reed spoke. Ann Cole said that, in Tom Hart's words, \u201cthe plan is a disaster for all of us.\u201d"
+    assert quote(text, "a disaster for all").speaker == "Tom Hart"  # "words" is no claim
+    text = ("Asked about the deal Tom Hart declined to comment on Monday. He later said: \u201cWe will look at it "
+            "again next week.\u201d")
+    assert quote(text, "look at it again").speaker == "Tom Hart"  # no question closed by a comma: he is the subject
+    assert split_speaker("analyst at Morgan Stanley Wealth Management").name != "Wealth Management"
+    assert trim_phrase("his lawyer in Boston on Monday") == "his lawyer"

@@ -4,7 +4,7 @@ Usage: python tools/fundus_quotes.py FUNDUS_CHECKOUT [CASES.jsonl] [--half tune|
 FUNDUS_CHECKOUT is a clone of https://github.com/flairNLP/fundus (measured at commit 18da6e5, 2026-08-05); its
 ``tests/resources/parser/test_data/<country>/<Publisher>.json`` files hold each test page's parsed body. A
 document is one page version of an English-language outlet, its id ``country/Publisher/Version`` ("uk/BBC/V1"),
-its text the page's summary and section paragraphs, one paragraph each.
+its text the page's summary, section headlines and paragraphs, one paragraph each.
 
 CASES.jsonl (default ``bench/data/fundus-quotes.jsonl``) holds quotes annotated by reading the pages, blind to
 storywire's output: ``{"doc_id", "quote", "speaker", "half"}``, speaker null when the page names nobody; the
@@ -22,6 +22,7 @@ from collections import Counter
 from pathlib import Path
 
 from storywire.analyse.quote_eval import evaluate, read_cases
+from storywire.errors import InputError
 
 _COUNTRIES = ("us", "uk", "ca", "au", "ind", "za", "ls", "na", "tz", "my")
 _DEFAULT_CASES = Path(__file__).resolve().parent.parent / "bench" / "data" / "fundus-quotes.jsonl"
@@ -71,7 +72,11 @@ def main(argv: list[str] | None = None) -> int:
         path = Path(tmp) / "cases.jsonl"
         path.write_text("".join(json.dumps({"doc": {"text": docs[r["doc_id"]]}, "quote": r["quote"],
                                             "speaker": r["speaker"]}) + "\n" for r in rows), encoding="utf-8")
-        results = evaluate(read_cases(path), lambda _: "")
+        try:
+            results = evaluate(read_cases(path), lambda _: "")
+        except InputError as e:
+            print(f"{args.cases}: {e}", file=sys.stderr)
+            return 2
     counts: dict[tuple[str, str], Counter] = {}
     for row, result in zip(rows, results, strict=True):
         counts.setdefault((row["half"], kind_of(row["speaker"])), Counter())[result.outcome] += 1
@@ -79,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         n = sum(c.values())
         print(f"{half:5} {kind:10} cases {n:4}  right {c['right']:4} ({c['right'] / n:.1%})  wrong {c['wrong']:3}  "
               f"unattributed {c['unattributed']:3}  missed {c['missed']:3}  credited where none "
-              f"{c['wrongly attributed']:3}")
+              f"{c['wrongly attributed']:3}  left unattributed {c['rightly unattributed']:3}")
     return 0
 
 

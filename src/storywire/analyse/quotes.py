@@ -193,14 +193,15 @@ _WORDS_OF = tuple(re.compile(rf"{pattern}\s*$") for pattern in (
     rf"argues|remarked|recalled|once\s+said|has\s+said|told\s+[^,.;:!?]{{1,40}}?)"
     rf"(?:\s+of\s+[^,.;:!?\"\u201c\u201d]{{1,60}})?{_CIRC}\s*[,:\u2014\u2013]?",  # "As X said of the building:",
     # "As X, the No. 2 in the leadership, put it:", "As X said last week in Tel Aviv,", "— as Enslin puts it —"
-    # "His remarks that “…”", "Clinton's claim that “…”": the owner's words
-    r"(?:^|(?<=[\s(]))(?P<spk>His|Her|Their|his|her|their|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}['\u2019]s?)\s+"
-    r"(?:(?:earlier|latest|repeated|recent|new|own)\s+)?(?P<cue>remarks|comments|words|claims?|warnings?|assertions?|"
-    r"insistence|promises?|pledges?|suggestions?|argument|contention)\s+that(?:\s+[^.!?;:\"\u201c\u201d]{1,80}?)?",
     # "The central problem, as she noted in her memoirs, was that": the aside's speaker
     rf",\s+as\s+{_WHO_AS}\s+(?:has\s+|had\s+|once\s+|later\s+)?(?P<cue>noted|said|wrote|puts?\s+it|argued|explained|"
     rf"observed)(?:\s+(?:in|on|at|to)\s+[^,.;:!?\"\u201c\u201d]{{1,40}})?,\s+(?:is|was|are|were)(?:\s+that)?",
 ))
+# The owner's words, given as what they claimed: "His remarks that “…”", "Clinton's claim that the plan is “…”"
+_CLAIM_THAT = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<spk>His|Her|Their|his|her|their|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}['\u2019]s?)\s+"
+    r"(?:(?:earlier|latest|repeated|recent|new|own)\s+)?(?P<cue>remarks|comments|claims?|warnings?|assertions?|"
+    r"insistence|promises?|pledges?|suggestions?|argument|contention)\s+that(?:\s+[^.!?;:\"\u201c\u201d]{1,80}?)?\s*$")
 # Whose words, said right after them: "the “Philly Max,” as Brand later called it", "“…,” as Ann Lee put it."
 _AFTER_AS = re.compile(rf"^\s*,?\s*as\s+{_WHO}\s+(?:later\s+|once\s+|has\s+|had\s+|memorably\s+)?"
                        r"(?P<cue>puts?\s+it|(?:called|calls|described|describes|dubbed|dubs|termed|terms)\s+(?:it|them|him|her)|"
@@ -252,7 +253,8 @@ _MASK = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|S
                    r"Feb|Jan|Aug|Sept|Oct|Nov|Dec)\.|\b[A-Z]\.(?=[A-Z\s-])")
 _DETACHED_COLON = re.compile(r"(?<=\w) :(?=\s)")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
-# Words that stand for a speaker without naming one ("another accused the government of ...").
+# Words that stand for a speaker without naming one ("another accused the government of ..."), and days that
+# open a sentence without a comma ("Saturday at the convention Sen. X said"): no speaker either way.
 _NOBODY = {"another", "one", "others", "some", "many", "someone", "somebody", "anyone", "everyone", "all", "both",
            "few", "most", "several", "none", "nobody", "each", "either", "neither", "those", "these",
            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
@@ -630,7 +632,8 @@ def sentence_subject(sentence: str) -> str | None:
         if words and words[0].lower() in _PLACE_WORDS:
             continue  # "In Brussels, European Union officials ...": a place or a time, not the subject
         if re.match(r"(?:[A-Za-z]+\s+)?[a-z]+ly,", " ".join(words[:2])):
-            continue  # "More importantly, Christie had …", "Notably, …": a sentence's adverb, not its subject
+            continue  # "More importantly, Christie had …": a sentence's adverb, not its subject (one capitalised word
+            # alone, "Notably,", is left: "Kelly," is a name)
         for word in words:
             bare = word.rstrip(",")
             low = bare.lower().strip(".\u2024'\u2019")
@@ -1497,9 +1500,10 @@ def _ending_intro(par: str, masked: str, spans: list[tuple[int, int, bool]], off
 
 
 def _spoke_last(par: str, at: int) -> _Intro | None:
-    """A paragraph with no quote whose last sentence tells of a person speaking or judging ("Trump spoke only in
-    evasive bromides during the interview.", "Valastro praised Christie's leadership."): that person, whose words a
-    paragraph of quote alone after it gives."""
+    """A paragraph with no quote whose last sentence tells of a person speaking, judging or wishing ("Trump spoke
+    only in evasive bromides during the interview.", "Valastro praised Christie's leadership.", "X wants to see …"),
+    or that is one short sentence about a "he" or a "she": that person, whose words a paragraph of quote alone after
+    it gives."""
     cut = _last_sentence_start(par.rstrip())
     sentence = par[cut:] if cut >= 0 else par
     if cut < 0 and _PRONOUN_SENTENCE.match(sentence):  # "She has already been forced to sell her field.": a
@@ -1707,8 +1711,8 @@ def _said_late(a: _Around, prev_attr_end: int) -> _Attribution | None:
 def _words_of(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """Words credited by the phrase right before them: "what the critic X calls", "in X's words", "X describes
     the film as", "For as X explained,"."""
-    m = next(filter(None, (rx.search(a.before) for rx in _WORDS_OF)), None)
-    if m and m.group("cue").rstrip("s") in _CLAIM_NOUNS and _BEFORE_ANY.search(a.before, 0, m.start()):
+    m = next(filter(None, (rx.search(a.before) for rx in _WORDS_OF)), None) or _CLAIM_THAT.search(a.before)
+    if m and m.re is _CLAIM_THAT and _BEFORE_ANY.search(a.before, 0, m.start()):
         return None  # "Frazier said that Rubio's claim that Cruz is … is “simply not true”": Frazier's verdict
     spk = _subject(_OWNER_PRONOUN.get(m.group("spk").lower(), _POSSESSIVE_S.sub("", m.group("spk")))) if m else None
     if not m or not spk:
@@ -1721,7 +1725,7 @@ def _words_of(a: _Around, prev_attr_end: int) -> _Attribution | None:
 # A name and a description of it right before a speech verb: "Gia Gunn, a contestant, "
 _NAME_DESCRIBED = re.compile(r"(?:^|[.;:]\s+|,\s+)(?P<name>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3}),\s+"
                              r"(?:a|an|the|one|another)\s+(?:[^,.;:!?\"\u201c\u201d]{1,60},|[^,.;:!?\"\u201c\u201d]{1,60}"
-                             r"\swho\s[^,.;:!?\"\u201c\u201d]{1,60}?)\s*$")  # ("…, a former officer who said:")
+                             r"\swho(?:\s[^,.;:!?\"\u201c\u201d]{1,60}?)?)\s*$")  # ("…, a former officer who said:")
 
 
 # Words cried out, the text before them ending on who cried them: "... told the Times that Gray was calling out:"
@@ -1936,8 +1940,6 @@ _OWN_WORDS_COLON = re.compile(
     r"comment|message|words)(?:\s+(?:was|is|read|reads|came))?(?:\s+(?:simple|short|blunt|brief|clear|direct))?"
     r"\s*:\s*$")
 _OWNER_PRONOUN = {"his": "he", "her": "she", "their": "they"}
-_CLAIM_NOUNS = frozenset({"remark", "comment", "word", "claim", "warning", "assertion", "insistence", "promise",
-                          "pledge", "suggestion", "argument", "contention"})
 _POSSESSIVE_S = re.compile(r"['\u2019]s?$")
 # A post quoted from its writer: "From Bush's Facebook post:", "From Ann Cole's statement:"
 _FROM_OWN_TEXT = re.compile(r"(?:^|(?<=[.!?]\s))From\s+(?P<spk>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})['\u2019]s?\s+"

@@ -25,6 +25,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -270,12 +271,14 @@ def trim_phrase(phrase: str) -> str:
         phrase = described.group(2)  # "A dejected Edwards": the name the adjectives describe (not "a longtime
         # adviser to Trump": his adviser)
     first = phrase.split(" ", 1)[0]
-    description = first.lower() in DESCRIPTION_START or first.islower() and first.endswith("s")  # "analysts at BCG"
+    description = first.lower() in DESCRIPTION_START or first.islower() and first.endswith("s") and \
+        first not in _NOT_PLURAL  # "analysts at Boston Consulting Group"
     trimmed = _SPOKEN_WHERE.sub("", _TIME_TAIL.sub("", phrase)) if description else _TAIL.sub("", phrase)
     trimmed = trimmed.strip(" ,")
     return trimmed or phrase
 
 
+_NOT_PLURAL = frozenset({"his", "its", "this", "was", "is", "has", "does", "us", "yes", "thus", "as", "plus"})
 # "Neil's", "Neil's verdict" (a speaker's words introduced by what they are): the speaker is the owner.
 _POSSESSIVE_END = re.compile(r"(?<=\w)['\u2019]s?(?:\s+(?:verdict|view|take|response|reply|answer|comment|words))?$",
                             re.IGNORECASE)
@@ -316,16 +319,17 @@ def _titled_at_employer(words: list[str]) -> SpeakerName | None:
     return SpeakerName(" ".join(person), " ".join(words[:len(words) - len(person)]), True, first_name_gender(person[0]))
 
 
-def _name_closing(words: list[str]) -> list[str]:
+def _name_closing(words: list[str], known: AbstractSet[str] = frozenset()) -> list[str]:
     """The person's name closing a run of capitalised words that opens on an employer: its last two words, when the
-    first of them is a known given name or the run is four words or more and they name no organisation ("Ocean
-    Florida Abby Dunn": Abby Dunn; "Amnesty International", "Human Rights Watch": no one); else []."""
+    first of them is a common given name or the text calls the person by either of them alone (``known``, lower
+    case: "Abby said"): "Ocean Florida Abby Dunn" is Abby Dunn; "Morgan Stanley Wealth Management", "Human Rights
+    Watch Asia" no one; else []."""
     if len(words) < 3 or not all(_is_name_word(w) for w in words):
         return []
     name = words[-2:]
-    if first_name_gender(name[0]) != "?" or len(words) >= 4 and not any(_low(w) in ORG_WORDS for w in name):
-        return name
-    return []
+    if any(_low(w) in ORG_WORDS for w in name):
+        return []
+    return name if first_name_gender(name[0]) != "?" or {_low(w) for w in name} & known else []
 
 
 def _role_before_name(words: list[str]) -> bool:
@@ -628,7 +632,7 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
         return None  # "its annual Camp Strava event": an event's name (but "the Sanders campaign", "the Bernie
         # Sanders event" name him)
     employer = text[max(0, m.start() - 40):m.start()].split()[-2:]
-    closing = _name_closing(m.group().rstrip(".").split()) if len(employer) == 2 and \
+    closing = _name_closing(m.group().rstrip(".").split(), known) if len(employer) == 2 and \
         _low(employer[1]) in ("at", "of") and _low(employer[0]) in ROLE_WORDS else []
     if not closing and _place_or_ship(text, m):
         return None
@@ -893,7 +897,9 @@ class Mentions:
         Lord Alli, he said": not Lord Alli)."""
         opening = self.text[:position]
         start = max(opening.rfind(". "), opening.rfind("\n")) + 1
-        return bool(_ASKED_OPENING.match(opening, start)) and "," not in opening[start:]
+        rest = re.match(r"[^.!?\n]*", self.text[position:])
+        return bool(_ASKED_OPENING.match(opening, start)) and "," not in opening[start:] and \
+            rest is not None and "," in rest.group()  # (the question ends on a comma: "Asked about X, he said")
 
     def may_be(self, name: str, want: Gender) -> bool:
         """Whether a person may be a "he" (``want`` "m") or a "she": the article's gender for them, else that of
@@ -1047,9 +1053,11 @@ _ANY_ORG_NOUNS = frozenset({"company", "firm", "group", "business", "retailer", 
                             "maker", "manufacturer", "startup", "corporation", "organisation", "organization"})
 # Company suffixes that ORG_WORDS leaves out (too short to be sure of in a speaker phrase): an organisation here
 _ORG_SUFFIX = frozenset({"co", "llc", "plc", "gmbh", "ag", "sa"})
-# A capitalised subject opening a sentence or clause, followed by a lower-case word (its verb).
+# Nouns after a capitalised run that make it an event's name ("its annual Camp Strava event")
 _EVENT_NOUNS = frozenset({"event", "events", "conference", "summit", "festival", "exhibition", "expo", "fair"})
+# Nouns after a possessive that make the possessive the subject's owner ("Pakistan's military has")
 _FORCES = frozenset({"military", "army", "navy", "police", "forces", "troops", "officials", "leaders"})
+# A capitalised subject opening a sentence or clause, followed by a lower-case word (its verb).
 _SUBJECT_RUN = re.compile(rf"(?:The\s+)?(?P<name>{_WORD}(?:\s+(?:of\s+|&\s+)?{_WORD}){{0,5}})\s+(?=[a-z])")
 
 
@@ -1100,7 +1108,7 @@ def find_organisations(text: str, spans: list[tuple[int, int, int]], quoted: lis
             m = _SUBJECT_RUN.match(text, st, e)
             name = m.group("name").replace("\u2024", ".") if m else ""
             described = _DESCRIBED_ORG.match(text, st, e)
-            after = (text[m.end():m.end() + 20].split() or [""])[0] if m else ""
+            after = (text[m.end():m.end() + 20].split() or [""])[0].lower().rstrip(",.;:") if m else ""
             owner = m is not None and POSSESSIVE.search(name) is not None and after in ORG_NOUNS | _FORCES
             if m and _is_org(name, people) and not owner:  # not "Pakistan's" of "Pakistan's military has": the owner of
                 # the subject (but "Macy's will close")
@@ -1243,7 +1251,7 @@ def canonical_people(people: list[tuple[str, str | None]]) -> dict[str, Canonica
         cands = [f for fs in fulls.values() for f in fs if _given_name(f) == given] if given else \
             sorted(_same_generation({f for f in fulls.get(surname(name), ()) if _words(name) <= _words(f)}, name))
         longest = max(cands, key=len, default=name)
-        chosen[name] = longest if all(set(c.split()) <= set(longest.split()) for c in cands) else name
+        chosen[name] = longest if all(_words(c) <= _words(longest) for c in cands) else name
     roles: dict[str, Counter[str]] = {}
     for name, role in people:
         if role:

@@ -63,7 +63,7 @@ _CONNECTIVES = (
     # a comment on what was said before: "Obviously, there's division on the right as well."
     r"obviously|naturally|fortunately|unfortunately|surely|at least(?=\s+(?:we|i|you|he|she|they|it|this|there)\b)|"
     # "No wonder Israel is so eager …", "Enter Beus, then a dairy farmer": a comment on, or a turn in, a story told
-    r"no\s+wonder|enter(?=\s+[A-Z])|"
+    r"no\s+wonder|enter(?=\s+(?-i:[A-Z]))|"
     # an answer or a denial of what was said before: "No, Bettie was not going to …", "Not at the patients …"
     r"(?:no|yes)(?=\s*,)|not(?=\s+(?:at|exactly|so|because|that|for|to|with|in|just|quite|even|least)\b)|"
     # "Even Amy Winehouse's look was …": more than something said before (not "Even as", "Even before the vote")
@@ -480,7 +480,7 @@ _WRITER_NOTE = re.compile(
 _ABOUT_THE_PAGE = re.compile(r"\bthis (?:story|article|report|page|post)\b|\bhas more(?: here| on this)?:",
                              re.IGNORECASE)  # ("Alaska Dispatch has more here: By the mid-1980s, …": a link's text)
 # "As a back-up plan to a failure to land Teixeira, yes.": an answer to a question the reader has not seen
-_ANSWER_END = re.compile(r",\s+(?:yes|no|sure|absolutely|probably|maybe)[.!]$", re.IGNORECASE)
+_ANSWER_END = re.compile(r",\s+(?:yes|no)[.!]$", re.IGNORECASE)
 
 # "THREE PEOPLE HAVE DIED IN A BLAZE": four words or more in capitals are a shout or a run-in headline, not a
 # sentence to show.
