@@ -62,6 +62,7 @@ from .quote_marks import with_double_quotes
 from .sentences import paragraphs, sentence_spans
 from .speakers import (
     COUNT_WORDS,
+    DAY_WORDS,
     DESCRIPTION_START,
     EPITHET_NOUNS,
     ORG_NOUNS,
@@ -256,8 +257,7 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 # Words that stand for a speaker without naming one ("another accused the government of ..."), and days that
 # open a sentence without a comma ("Saturday at the convention Sen. X said"): no speaker either way.
 _NOBODY = {"another", "one", "others", "some", "many", "someone", "somebody", "anyone", "everyone", "all", "both",
-           "few", "most", "several", "none", "nobody", "each", "either", "neither", "those", "these",
-           "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
+           "few", "most", "several", "none", "nobody", "each", "either", "neither", "those", "these"} | DAY_WORDS
 _BAD_SPEAKER_WORDS = {
     "has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "could", "should", "may",
     "might", "can", "what", "which", "who", "whom", "whose", "that", "this", "there", "if", "when", "because",

@@ -93,15 +93,17 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "messrs", "mme", 
 _KNIGHTED = frozenset({"sir", "dame"})
 # Counts of people ("Hundreds of students said", "Dozens chanted"): never a name, nor alone a speaker.
 COUNT_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "tens", "several", "few", "many"})
+# Days, which open sentences without naming anyone ("Saturday at the convention Sen. X said")
+DAY_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                       "yesterday"})
 # Capitalised words that do not name a person.
-NOT_NAME = COUNT_WORDS | frozenset({
+NOT_NAME = COUNT_WORDS | DAY_WORDS | frozenset({
     "the", "a", "an", "in", "on", "at", "for", "but", "and", "or", "if", "when", "while", "after", "before", "during",
     "however", "meanwhile", "still", "yet", "so", "as", "it", "this", "that", "these", "those", "there", "here",
     "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "its", "my", "what", "why", "how", "who",
     "since", "until", "because", "although", "though", "with", "from", "by", "to", "of", "about", "among", "like",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-    "april", "may", "june", "july", "august", "september", "october", "november", "december", "today",
-    "yesterday", "not", "no", "yes", "one", "two", "three", "some", "many", "most", "all", "both", "each",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "not", "no", "yes", "one", "two", "three", "some", "many", "most", "all", "both", "each",
     "additionally", "indeed", "instead", "also", "then", "now", "later", "earlier", "asked", "speaking", "new",
     "was", "were", "is", "are", "did", "does", "do", "has", "have", "had", "would", "could", "should",  # "Was X …?"
     "neither", "either", "nor", "perhaps", "maybe",
@@ -366,10 +368,9 @@ def split_speaker(phrase: str) -> SpeakerName:
     if of < len(words) and _role_before_name(words[of:]):
         of = len(words)  # "California Department of Alcohol and Drug Program deputy director Millicent Tidwell"
     name_words, tail = words[:of], " ".join(words[of:])
-    generation = ""
-    while len(name_words) > 1 and _low(name_words[-1]) in _GENERATIONS:
-        generation = f" {name_words[-1]}{generation}"  # "Anthony LaCalamita III", "Donald Trump Jr": read without
-        name_words = name_words[:-1]  # it, and given back to the name (a son is not his father)
+    name_words, generations = _without_generation(name_words)  # "Anthony LaCalamita III", "Donald Trump Jr": read
+    generation = "".join(f" {w}" for w in generations)  # without it, and given back to the name (a son is not his
+    # father)
     end = len(name_words)
     start = end
     while start > 0 and _is_name_word(name_words[start - 1]):
@@ -1201,6 +1202,15 @@ def _same_generation(fulls: set[str], name: str) -> set[str]:
     return same if same else fulls
 
 
+def _without_generation(words: list[str]) -> tuple[list[str], list[str]]:
+    """A name's words without the generation words ending it, and those ("Anthony LaCalamita III": Anthony
+    LaCalamita, III; "Jr." and "Jr" alike)."""
+    end = len(words)
+    while end > 1 and _low(words[end - 1]) in _GENERATIONS:
+        end -= 1
+    return words[:end], words[end:]
+
+
 def _generation(name: str) -> str:
     """The generation a name ends on ("Jr", "III"), lower case, or ""."""
     last = name.split()[-1].lower().strip(".,") if name.split() else ""  # "Jr." and "Jr" alike
@@ -1222,9 +1232,7 @@ def _given_name(name: str) -> str:
 def surname(name: str) -> str:
     """The key a person is known by: the last word of the name but a generation ("Jr.", "III"), lower case,
     without a possessive."""
-    words = name.split()
-    while len(words) > 1 and words[-1].lower().strip(".,") in _GENERATIONS:
-        words.pop()
+    words = _without_generation(name.split())[0]
     return POSSESSIVE.sub("", words[-1] if words else name).lower().strip(".")
 
 
