@@ -512,6 +512,18 @@ def test_a_name_with_its_generation_a_camel_case_surname_and_a_spaced_possessive
     assert quote(text, "spread quickly to the roof").speaker == "Matt Good"
 
 
+def test_the_first_words_of_a_longer_name_are_that_person():
+    text = ("Hori Parata and his son, Te Kaurinui Robert Parata, were called in to assist.\n\n"
+            "\u201cOur own ancestors would not say to go down there and hug the whales,\u201d says Te Kaurinui.")
+    assert quote(text, "Our own ancestors").speaker == "Te Kaurinui Robert Parata"
+    text = ("Hillary Rodham Clinton spoke at the college in 1969. Years later, Hillary Rodham said of the speech: "
+            "\u201cI was nervous about every word of it.\u201d")
+    assert quote(text, "nervous about every word").speaker == "Hillary Rodham Clinton"
+    # a guard: a father is not his son, whose name only adds the generation
+    text = ("Donald Trump Jr. spoke first. \u201cWe will win this state by a wide margin,\u201d said Donald Trump.")
+    assert quote(text, "win this state").speaker == "Donald Trump"
+
+
 def test_she_said_right_after_someone_s_quote_is_that_person():
     text = ("Sheriff Lee Baca met the families on Friday. \"The road will stay closed until the morning,\" said Sgt. "
             "Ann Bell. \"We ask every driver to be patient with us tonight,\" she said. Authorities said more.")

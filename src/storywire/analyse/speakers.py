@@ -821,11 +821,19 @@ class Mentions:
             return full if full != given else name
         fulls = {f for f in self.full.get(surname(name), ()) if _words(name) <= _words(f) and
                  (position is None or self._first_named.get(f, 0) < position)}
+        if " " in name and name in self._first_named:  # a name the article writes in full is not a son's or a
+            # father's that only adds or drops the generation ("Donald Trump" when it names Donald Trump Jr first)
+            fulls = {f for f in fulls if _generation(f) == _generation(name)}
         fulls = _same_generation(fulls, name)
         if not fulls and " " not in name:  # a given name: the names of two words or more it opens (named later
             # when none is before: a live blog's oldest post, at its end, names "Neil McCormick")
             opened = [f for f in self._first_named if _given_name(f) == name]
             fulls = {f for f in opened if position is None or self._first_named[f] < position} or set(opened)
+        elif fulls <= {name}:  # the first words of a longer name ("Te Kaurinui": Te Kaurinui Robert Parata;
+            # "Hillary Rodham": Hillary Rodham Clinton)
+            words = name.split()
+            fulls = {f for f in self._first_named if f.split()[:len(words)] == words and len(f.split()) > len(words)
+                     and _generation(f) == _generation(name)} or fulls
         if len(fulls) == 1:
             return next(iter(fulls))
         longest = max(fulls, key=len, default=name)
