@@ -524,6 +524,24 @@ def test_the_first_words_of_a_longer_name_are_that_person():
     assert quote(text, "win this state").speaker == "Donald Trump"
 
 
+def test_a_he_or_she_after_a_time_clause_and_the_one_person_named_in_reach():
+    # "Two years after Hamilton …, Ellen Fetter showed up": Fetter is the subject, so the "she" is hers
+    text = ("When Margaret Hamilton arrived at MIT in 1959, Lorenz had just bought the computer. \u201cHe loved that "
+            "computer,\u201d Hamilton said.\n\nIn 1961, Hamilton moved on to another project. Two years after Hamilton "
+            "first stepped on campus, Ellen Fetter showed up at MIT, eager to learn.\n\nOnce Fetter arrived in "
+            "Building 24, Lorenz gave her a manual, and before long she was up to speed. \u201cHe carried a lot in his "
+            "head,\u201d she said.")
+    assert quote(text, "carried a lot").speaker == "Ellen Fetter"
+    # the one person named in the paragraph before, a man by his first name, though named in no sentence's subject
+    text = ("From the deck of his halibut schooner at Fisherman\u2019s Terminal in Seattle, skipper Wade Bassi has "
+            "better insight than most into the fish trade.\n\nWhile he doesn\u2019t buy halibut much \u2014 he\u2019s "
+            "got a freezer full of it \u2014 Bassi, 43 years a fisherman, keeps an eye on how it is sold.\n\n"
+            "\u201cWhen you look at nice halibut, I mean it is pure white,\u201d he said.")
+    assert quote(text, "nice halibut").speaker == "Wade Bassi"
+    # a guard: without a first name telling a man, the "he" may be someone not named ("skipper Bassi")
+    assert quote(text.replace("skipper Wade Bassi", "skipper Bassi"), "nice halibut").speaker is None
+
+
 def test_she_said_right_after_someone_s_quote_is_that_person():
     text = ("Sheriff Lee Baca met the families on Friday. \"The road will stay closed until the morning,\" said Sgt. "
             "Ann Bell. \"We ask every driver to be patient with us tonight,\" she said. Authorities said more.")

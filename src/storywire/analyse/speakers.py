@@ -211,7 +211,10 @@ SUBORDINATE_START = re.compile(
     # a participle opening the sentence: "Continuing to explain his perspective, Carson rejected"
     r"[A-Z][a-z]{3,}ing(?=\s+(?:to|the|a|an|his|her|their|its|on|with|about|from|up|out|back|over)\b)|"
     # a time: "Moments after the shooting, one cop put", "Shortly before noon, X said"
-    r"(?:Moments|Minutes|Hours|Days|Weeks|Months|Years|Shortly|Soon|Immediately|Just)(?=\s+(?:after|before)\b))\s")
+    r"(?:Moments|Minutes|Hours|Days|Weeks|Months|Years|Shortly|Soon|Immediately|Just)(?=\s+(?:after|before)\b)|"
+    # "Two years after Hamilton first stepped on campus, Ellen Fetter showed up"
+    r"(?:An?|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|A\s+few|\d+)\s+(?:minutes?|hours?|days?|"
+    r"weeks?|months?|years?|decades?)(?=\s+(?:after|before)\b))\s")
 _LEADER_NOUNS = frozenset({"leader", "dictator", "strongman", "autocrat", "head", "chief", "boss", "ruler"})
 # Heads of descriptions of one person ("a spokesperson", "the duchess", "a drama teacher").
 _PERSON_DESCRIPTION_HEADS = (ROLE_WORDS - {
@@ -877,6 +880,12 @@ class Mentions:
         for mt in reversed(near):  # then others: in the same paragraph, or known to be a he or a she ("Mr. X")
             if fits(mt) and (mt.para == para or self.gender_of(mt.name) != "?"):
                 return self.fullest(mt.name, position)
+        if len(words) == 1 and len({self.person_key(mt.name) for mt in near}) == 1 and fits(near[-1]) and \
+                self.named_gender.get(self.person_key(near[-1].name)) == want and \
+                not self.unnamed_between(near[-1].position, position):
+            return self.fullest(near[-1].name, position)  # the one person named in reach, whose first name fits
+            # ("While he doesn’t buy halibut much — he’s got a freezer full of it — Bassi, 43, keeps an eye on it.
+            # ¶ “…,” he said" after "skipper Wade Bassi")
         if words[-1] in _GO_BETWEEN_NOUNS:
             return None  # "the spokesman", "the official", "the RNC member": not the one named, when no mention fits
         named = {surname(mt.name) for mt in near}
