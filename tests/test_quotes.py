@@ -542,6 +542,19 @@ def test_a_he_or_she_after_a_time_clause_and_the_one_person_named_in_reach():
     assert quote(text.replace("skipper Wade Bassi", "skipper Bassi"), "nice halibut").speaker is None
 
 
+def test_a_partial_quote_in_the_first_person_goes_on_from_the_speaker_before_it():
+    text = ("\u201cI was shocked to see that level,\u201d said Tyler Besecker, the largest buyer of Pacific halibut. "
+            "The price, which was matched at QFC stores last week, is \u201cas low as I\u2019ve ever seen.\u201d")
+    assert quote(text, "as low as").speaker == "Tyler Besecker"
+    # guards: a quote with its own attribution, though it names no one, and one after another person named
+    text = ("\u201cHe was a new dad,\u201d said Alastair Osman. Others paid tribute online. \u201cOne of the reasons "
+            "why I work in mining was the support I got from him,\u201d his colleague wrote on Facebook.")
+    assert quote(text, "reasons why I work").speaker != "Alastair Osman"
+    text = ("\u201cI was shocked to see that level,\u201d said Tyler Besecker. Ann Cole, a grocer, thinks the price "
+            "is \u201cas low as I\u2019ve ever seen.\u201d")
+    assert quote(text, "as low as").speaker != "Tyler Besecker"
+
+
 def test_she_said_right_after_someone_s_quote_is_that_person():
     text = ("Sheriff Lee Baca met the families on Friday. \"The road will stay closed until the morning,\" said Sgt. "
             "Ann Bell. \"We ask every driver to be patient with us tonight,\" she said. Authorities said more.")

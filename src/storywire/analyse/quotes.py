@@ -1260,6 +1260,10 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
                     short, full, role, person = relative, relative, ctx.people.role_of(relative), True
         if short and person and _names_resolved_speaker(inner, short, attr.speaker if attr else ""):
             short, full, role, person = None, None, None, False  # "“Our Jerry is in heaven,” she said": not Jerry
+        via = _via(finder, attr, short, person)
+        if attr is None and not titled[k] and (speaking := _first_person_of(ctx, para_quotes, offset + qs, inner)):
+            short, full, role, person = speaking.speaker, speaking.speaker_full, speaking.role, True
+            via = "first_person"
         attr_before = attrs[k - 1] if k > 0 else None
         in_attribution = titled[k] and attr_before is not None and attr_before.end > qs
         if not short and (len(inner.split()) < 6 or in_attribution):
@@ -1269,7 +1273,7 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
             continue
         para_quotes.append(Quote("direct", inner, short, full, attr.cue if attr else None,
                                  clean_space(attr.text if attr else ""), ctx.article_id, offset + qs,
-                                 is_person=person, role=role, via=_via(finder, attr, short, person)))
+                                 is_person=person, role=role, via=via))
         _credit(ctx, p_index, para_quotes[-1])
         last_span = k
         if titled[k]:
@@ -1278,6 +1282,21 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
     indirect += _indirect_quotes(ctx, unquoted, len(ctx.text), p_index)
     return para_quotes + indirect, _ParaEnd(last, _ending_intro(par, masked, spans, offset),
                                             bool(spans) and not spans[-1][2])
+
+
+# A speaker's own "I" in a quote: no writer's words ("The price … is “as low as I’ve ever seen.”")
+_FIRST_PERSON = re.compile(r"\bI\b|\b(?:me|my|myself)\b")
+
+
+def _first_person_of(ctx: _Context, para_quotes: list[Quote], position: int, inner: str) -> Quote | None:
+    """The person whose quote before it in the paragraph a quote with no attribution goes on from, when it speaks in
+    the first person and nobody else is named between the two ("“I was shocked,” said Tyler Besecker. The price
+    is “as low as I’ve ever seen.”")."""
+    last = next((q for q in reversed(para_quotes) if q.speaker), None)
+    if last is None or not last.is_person or not _FIRST_PERSON.search(inner):
+        return None
+    between = {surname(mt.name) for mt in ctx.people.items if last.position < mt.position < position}
+    return last if between <= {surname(last.speaker or "")} else None
 
 
 def _names_outside_quotes(ctx: _Context, masked: str, spans: list[tuple[int, int, bool]], offset: int,
