@@ -1258,12 +1258,12 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
                 relative = ctx.people.with_role_word(kin.group("noun").lower(), offset + qs, p_index)
                 if relative is not None:  # "John Banky, Ben's older brother, … “…,” said his brother"
                     short, full, role, person = relative, relative, ctx.people.role_of(relative), True
-        if short and person and _names_resolved_speaker(inner, short, attr.speaker if attr else ""):
-            short, full, role, person = None, None, None, False  # "“Our Jerry is in heaven,” she said": not Jerry
         via = _via(finder, attr, short, person)
         if attr is None and not titled[k] and (speaking := _first_person_of(ctx, para_quotes, offset + qs, inner)):
             short, full, role, person = speaking.speaker, speaking.speaker_full, speaking.role, True
             via = "first_person"
+        if short and person and _names_resolved_speaker(inner, short, attr.speaker if attr else ""):
+            short, full, role, person = None, None, None, False  # "“Our Jerry is in heaven,” she said": not Jerry
         attr_before = attrs[k - 1] if k > 0 else None
         in_attribution = titled[k] and attr_before is not None and attr_before.end > qs
         if not short and (len(inner.split()) < 6 or in_attribution):
@@ -1293,8 +1293,9 @@ def _first_person_of(ctx: _Context, para_quotes: list[Quote], position: int, inn
     the first person and nobody else is named between the two ("“I was shocked,” said Tyler Besecker. The price
     is “as low as I’ve ever seen.”")."""
     last = next((q for q in reversed(para_quotes) if q.speaker), None)
-    if last is None or not last.is_person or not _FIRST_PERSON.search(inner):
-        return None
+    if last is None or not last.is_person or not _FIRST_PERSON.search(inner) or \
+            any(re.search(rf"\b{re.escape(w)}\b", inner) for w in (last.speaker or "").split() if len(w) > 2):
+        return None  # (a quote naming them is someone else's: "“I have never met anyone as driven as Tom.”")
     between = {surname(mt.name) for mt in ctx.people.items if last.position < mt.position < position}
     return last if between <= {surname(last.speaker or "")} else None
 
