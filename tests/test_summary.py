@@ -251,6 +251,40 @@ def test_every_summary_sentence_is_verbatim_in_its_sources(shared):
                 assert all(v["value"] in squeeze(articles[i - 1].text) for i in v["article_ids"])
 
 
+def test_one_disagreement_is_shown_once(shared, tmp_path):
+    """ECB+ dev topic 20 (an Iranian quake), ingested as a user would: the outlets give the magnitude as 5.9 or
+    6.1 in two of the chosen sentences; the summary says so once, with every article giving each value."""
+    from storywire.store import open_store
+
+    path = shared / "data" / "stories" / "ecbplus-dev.jsonl"
+    if not path.exists():
+        pytest.skip("no ECB+ dev set")
+    docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    feed = tmp_path / "quake.jsonl"
+    feed.write_text("".join(json.dumps({"id": d["id"], "title": d["title"], "text": d["text"],
+                                        "source": f"outlet{n}", "published": "2019-04-25T12:00:00Z",
+                                        "url": f"https://ecbplus.example/{d['id']}"}) + "\n"
+                            for n, d in enumerate(d for d in docs if d["story"] == "20ecbplus")), encoding="utf-8")
+    from typer.testing import CliRunner
+
+    from storywire.cli import app
+
+    assert CliRunner().invoke(app, ["--db", str(tmp_path / "s.db"), "ingest", str(feed)]).exit_code == 0
+    store = open_store(str(tmp_path / "s.db"))
+    try:
+        with store.read() as conn:
+            story = max(store.list_stories(conn), key=lambda s: s.source_count)
+            analysis = store.get_analysis(conn, story.id)
+    finally:
+        store.close()
+    values = [frozenset(v["value"] for v in c["values"]) for c in conflicts(analysis)]
+    assert frozenset({"5.9", "6.1"}) in values
+    assert len(values) == len(set(values)), conflicts(analysis)
+    (magnitude,) = [c for c in conflicts(analysis) if {v["value"] for v in c["values"]} == {"5.9", "6.1"}]
+    assert all(len(v["article_ids"]) >= 2 for v in magnitude["values"])
+    assert magnitude["article_ids"] == sorted({a for v in magnitude["values"] for a in v["article_ids"]})
+
+
 RAYE = [
     {"id": "ring-1", "url": "https://ring.example/raye", "source": "Ring Daily", "published": "2024-03-02T21:00:00Z",
      "title": "Raye keeps her belts with ninth-round stoppage",

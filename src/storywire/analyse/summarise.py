@@ -754,8 +754,24 @@ def summarise(candidates: list[SummaryCandidate], n_sentences: int = 4, titles: 
     stated = _stated(others)
     for i in _reading_order(chosen, pool, needs):
         summary.append(_sentence_item(pool[i]))
-        summary += [c for c in _conflicts(pool[i], figures[i], others, stated) if c not in summary]
+        for conflict in _conflicts(pool[i], figures[i], others, stated):
+            _add_conflict(summary, conflict)
     return summary, title
+
+
+def _add_conflict(summary: list[dict], conflict: dict) -> None:
+    """Add a conflict item, or fold it into the one already shown between the same values (the magnitude is 5.9
+    [8] or 6.1 [9] after one sentence, 6.1 [1] or 5.9 [6] after another: one item, 5.9 [6][8], 6.1 [1][9])."""
+    amounts = {_amount(v["value"]) for v in conflict["values"]}
+    shown = next((s for s in summary if s.get("kind") == "conflict" and
+                  {_amount(v["value"]) for v in s["values"]} == amounts), None)
+    if shown is None:
+        summary.append(conflict)
+        return
+    for value in conflict["values"]:
+        same = next(v for v in shown["values"] if _amount(v["value"]) == _amount(value["value"]))
+        same["article_ids"] = sorted(set(same["article_ids"]) | set(value["article_ids"]))
+    shown["article_ids"] = sorted({a for v in shown["values"] for a in v["article_ids"]})
 
 
 def _needs(pool: list[SummaryCandidate], names: StoryNames, title: str) -> list[frozenset[Need]]:
