@@ -555,6 +555,32 @@ def test_a_partial_quote_in_the_first_person_goes_on_from_the_speaker_before_it(
     assert quote(text, "as low as").speaker != "Tyler Besecker"
 
 
+def test_names_that_are_no_one_s_a_verb_a_son_a_title_a_company():
+    # a speech verb opening a sentence is no part of a name: "Replied Stephen" had become Stephen's full name
+    text = ("Stephen Jones runs the draft for his father.\n\nReplied Stephen, with some delicacy, \u201cWell, I "
+            "don\u2019t think we would.\u201d\n\n\u201cThere wasn\u2019t a peep in the room,\u201d says Stephen.")
+    assert quote(text, "wasn\u2019t a peep").speaker == "Stephen Jones"
+    # a given name with a generation is the son's: "Jerry" is his father, Jerry Jones
+    text = ("Jerry Jones owns the Cowboys; his son Jerry Jr. is the team\u2019s sales officer.\n\n\u201cMy job at "
+            "these games,\u201d says Jerry, who saw every snap, \u201chas been to stand by in case Stephen needs "
+            "help.\u201d")
+    assert quote(text, "My job at these games").speaker == "Jerry Jones"
+    # a title after a work's noun is no person a "he" may be
+    text = ("With his musical La La Land charming audiences, Gosling has a lot on his plate.\n\n"
+            "\u201cEva\u2019s the dream mother, and they\u2019re dream babies,\u201d he said.")
+    assert quote(text, "dream mother").speaker != "La La Land"
+    # a company called by its first word is the company the article names in full
+    text = ("O\u2019Hare is a hub for both American Airlines (AAL) and United Airlines (UAL).\n\n\u201cWe are working "
+            "closely with our vendors to ensure there is no disruption,\u201d American said in a statement.\n\nUnited "
+            "said it is \u201ctaking the necessary steps to ensure a safe operation.\u201d")
+    assert quote(text, "working closely").speaker == "American Airlines"
+    assert quote(text, "necessary steps").speaker == "United Airlines"
+    # a guard: a person's given name is no company ("Hillary" after "the Hillary Clinton White House")
+    text = ("Hillary Clinton answered her critics on Monday. The Hillary Clinton White House was busy.\n\n\u201cI "
+            "suppose I could have stayed home and baked cookies,\u201d Hillary said.")
+    assert quote(text, "baked cookies").speaker != "Hillary Clinton White House"
+
+
 def test_she_said_right_after_someone_s_quote_is_that_person():
     text = ("Sheriff Lee Baca met the families on Friday. \"The road will stay closed until the morning,\" said Sgt. "
             "Ann Bell. \"We ask every driver to be patient with us tonight,\" she said. Authorities said more.")

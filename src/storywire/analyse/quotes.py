@@ -58,6 +58,7 @@ from difflib import SequenceMatcher
 from typing import NamedTuple, TypeGuard
 
 from .align import similarity
+from .first_names import first_name_gender
 from .quote_marks import with_double_quotes
 from .sentences import paragraphs, sentence_spans
 from .speakers import (
@@ -66,6 +67,7 @@ from .speakers import (
     DESCRIPTION_START,
     EPITHET_NOUNS,
     ORG_NOUNS,
+    ORG_WORDS,
     PLACE_APPOSITION,
     ROLE_WORDS,
     SUBORDINATE_START,
@@ -828,6 +830,9 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
         return sp.name, full, None, False  # "SI.com is reporting that": a website, an outlet
     if sp.is_person and len(sp.name.split()) == 1 and sp.name.lower() in ctx.people.employers:
         return sp.name, full, None, False  # "Microsoft said" after "Microsoft President Brad Smith": a company
+    opened = _organisation_opened(ctx, sp.name) if len(sp.name.split()) == 1 else None
+    if opened is not None:  # "American said" after "American Airlines (AAL)": the airline
+        return opened, opened, None, False
     if sp.is_person and len(sp.name.split()) == 1 and not sp.role and sp.gender == "?" and \
             not ctx.people.is_name(sp.name):
         return None, None, None, False  # a capitalised word opening a sentence, not a name ("Placards called")
@@ -836,6 +841,17 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
         ctx.people.add_role(name, sp.role)
         return name, full, sp.role or ctx.people.role_of(name), True
     return sp.name, full, None, False
+
+
+def _organisation_opened(ctx: _Context, word: str) -> str | None:
+    """The one organisation the article names in full whose name opens on ``word``, a word it gives no person as a
+    name ("American": American Airlines, "United": United Airlines)."""
+    if surname(word) in ctx.people.full or ctx.people.gender_of(word) != "?" or first_name_gender(word) != "?" or \
+            any(f.split()[0] == word for names in ctx.people.full.values() for f in names):
+        return None  # a person's name ("Hillary" is no "Hillary Clinton White House")
+    found = {m.group().rstrip(".,") for m in re.finditer(rf"\b{re.escape(word)}(?:\s+[A-Z][\w&'\-]*){{1,3}}", ctx.text)
+             if m.group().split()[-1].lower().rstrip(".,") in ORG_WORDS}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 # An account's handle: "@WomenForTrump", "u/throwaway_22", "acebush1" (a word with a digit: no name has one)

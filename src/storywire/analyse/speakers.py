@@ -107,6 +107,11 @@ NOT_NAME = COUNT_WORDS | DAY_WORDS | frozenset({
     "additionally", "indeed", "instead", "also", "then", "now", "later", "earlier", "asked", "speaking", "new",
     "was", "were", "is", "are", "did", "does", "do", "has", "have", "had", "would", "could", "should",  # "Was X …?"
     "neither", "either", "nor", "perhaps", "maybe",
+    # a speech verb opening a sentence before its speaker ("Replied Stephen, with some delicacy, “…”"); not "said"
+    # ("Edward Said")
+    "replied", "replies", "added", "adds", "explained", "explains", "recalled", "recalls", "responded", "responds",
+    "answered", "answers", "countered", "counters", "insisted", "insists", "quipped", "quips", "continued",
+    "continues", "warned", "warns", "admitted", "admits", "noted", "notes", "told", "tells", "wrote", "writes",
 })
 ORG_WORDS = frozenset({
     "palace", "ministry", "office", "house", "kremlin", "council", "union", "party", "agency", "bank", "court",
@@ -635,6 +640,8 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
             not any(first_name_gender(w) != "?" for w in m.group().split()):
         return None  # "its annual Camp Strava event": an event's name (but "the Sanders campaign", "the Bernie
         # Sanders event" name him)
+    if (text[max(0, m.start() - 20):m.start()].split() or [""])[-1].lower() in _WORK_NOUNS:
+        return None  # "his musical La La Land", "the film Blade Runner": a work's title
     employer = text[max(0, m.start() - 40):m.start()].split()[-2:]
     closing = _name_closing(m.group().rstrip(".").split(), known) if len(employer) == 2 and \
         _low(employer[1]) in ("at", "of") and _low(employer[0]) in ROLE_WORDS else []
@@ -827,10 +834,11 @@ class Mentions:
         if " " in name and name in self._first_named:  # a name the article writes in full is not a son's or a
             # father's that only adds or drops the generation ("Donald Trump" when it names Donald Trump Jr first)
             fulls = {f for f in fulls if _generation(f) == _generation(name)}
-        fulls = _same_generation(fulls, name)
+        # the name with a generation alone is a son's ("Jerry Jr." is not "Jerry", his father Jerry Jones)
+        fulls = _same_generation({f for f in fulls if not _only_generation_added(f, name)}, name)
         if not fulls and " " not in name:  # a given name: the names of two words or more it opens (named later
             # when none is before: a live blog's oldest post, at its end, names "Neil McCormick")
-            opened = [f for f in self._first_named if _given_name(f) == name]
+            opened = [f for f in self._first_named if _given_name(f) == name and not _only_generation_added(f, name)]
             fulls = {f for f in opened if position is None or self._first_named[f] < position} or set(opened)
         elif fulls <= {name}:  # the first words of a longer name ("Te Kaurinui": Te Kaurinui Robert Parata;
             # "Hillary Rodham": Hillary Rodham Clinton)
@@ -1073,6 +1081,9 @@ _ANY_ORG_NOUNS = frozenset({"company", "firm", "group", "business", "retailer", 
 _ORG_SUFFIX = frozenset({"co", "llc", "plc", "gmbh", "ag", "sa"})
 # Nouns after a capitalised run that make it an event's name ("its annual Camp Strava event")
 _EVENT_NOUNS = frozenset({"event", "events", "conference", "summit", "festival", "exhibition", "expo", "fair"})
+# Nouns of works a title follows ("his musical La La Land")
+_WORK_NOUNS = frozenset({"film", "movie", "musical", "album", "song", "single", "book", "novel", "memoir", "show",
+                         "series", "sitcom", "documentary", "play", "opera", "podcast", "painting", "poem"})
 # Nouns after a possessive that make the possessive the subject's owner ("Pakistan's military has")
 _FORCES = frozenset({"military", "army", "navy", "police", "forces", "troops", "officials", "leaders"})
 # A capitalised subject opening a sentence or clause, followed by a lower-case word (its verb).
@@ -1210,6 +1221,13 @@ def named_company(text: str, position: int) -> str | None:
 def _words(name: str) -> set[str]:
     """The words of a name, without a full stop ("Jr." and "Jr" alike)."""
     return {w.rstrip(".") for w in name.split()}
+
+
+def _only_generation_added(full: str, name: str) -> bool:
+    """Whether a full name is ``name`` with a generation after it ("Jerry Jr." for "Jerry")."""
+    words, generation = _without_generation(full.split())
+    return bool(generation) and [w.rstrip(".") for w in words] == [w.rstrip(".") for w in name.split()] and \
+        not _generation(name)
 
 
 def _same_generation(fulls: set[str], name: str) -> set[str]:
