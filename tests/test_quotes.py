@@ -581,6 +581,22 @@ def test_names_that_are_no_one_s_a_verb_a_son_a_title_a_company():
     assert quote(text, "baked cookies").speaker != "Hillary Clinton White House"
 
 
+def test_a_speaker_phrase_a_dash_closes_an_epithet_and_one_who_spoke_since():
+    text = ("While the old man is known as the visionary\u2014\u201cJerry sees around corners,\u201d says former NFL "
+            "general manager Bill Polian\u2014Stephen is \u201cthe details guy,\u201d says Barry Switzer.")
+    assert quote(text, "sees around corners").speaker == "Bill Polian"
+    assert quote(text, "details guy").speaker == "Barry Switzer"
+    text = ("Jerry Jones was smitten with the quarterback. \u201cLet\u2019s go through them again,\u201d Jerry said. "
+            "If he was still there, the patriarch added, \u201cI assume we\u2019d take him\u2014wouldn\u2019t "
+            "we?\u201d")
+    assert quote(text, "I assume we").speaker == "Jerry Jones"
+    # a "he" after someone quoted, then another named speaking: the one who spoke since
+    text = ("\u201cSales rose in the quarter,\u201d CREA\u2019s chief economist Shaun Cathcart said in a release.\n\n"
+            "That is the case in many markets, including Brampton, Ont., where realtor Shaun Ghulam said he has "
+            "noticed a dichotomy.\n\n\u201cLease prices are ridiculous now,\u201d he said in an interview.")
+    assert quote(text, "Lease prices").speaker == "Shaun Ghulam"
+
+
 def test_she_said_right_after_someone_s_quote_is_that_person():
     text = ("Sheriff Lee Baca met the families on Friday. \"The road will stay closed until the morning,\" said Sgt. "
             "Ann Bell. \"We ask every driver to be patient with us tonight,\" she said. Authorities said more.")

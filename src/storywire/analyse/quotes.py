@@ -133,8 +133,13 @@ _CUE_EXT_AFTER = _CUE_EXT.replace(f"(?:{_CUE_WORDS})", f"(?:{_CUE_WORDS}|{_AFTER
 # A speaker phrase: no punctuation but a word's apostrophe and an acronym in brackets ("The National Oceanic and
 # Atmospheric Administration (NOAA) recently stated")
 _SPK = r"(?:[^,.;:!?\"\u201c\u201d\u2018\u2019()\[\]]|(?<=\w)\u2019(?=\w)|(?<= )\([A-Z][A-Z&]{1,10}\)(?= )){1,80}?"
-_AFTER_CUE_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<cue>{_CUE_WORDS}|{_AFTER_ONLY_CUES}|according to)\s+(?P<spk>{_SPK})"
-                              rf"(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,60}}))?{_CIRC}\s*(?=[,.;:!?]|$)")
+# A speaker phrase after its cue, which a dash closes too ("—“Jerry sees around corners,” says Bill Polian—Stephen
+# is …")
+_SPK_TO_DASH = _SPK.replace("()", "()\u2014")
+_AFTER_CUE_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<cue>{_CUE_WORDS}|{_AFTER_ONLY_CUES}|according to)\s+"
+                              rf"(?P<spk>{_SPK_TO_DASH})"
+                              rf"(?:(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,60}}))?{_CIRC}\s*(?=[,.;:!?]|$)"
+                              rf"|{_CIRC}\s*(?=\u2014))")
 # A circumstance too long for _CIRC after a cue ("thundered in Parliament during a session to discuss ..."); the
 # cue is the attribution's end.
 _LONG_CIRC = r"(?<=\w)\s+(?:in|at|during|on|to|after|before|while|as|when)\s"
@@ -805,6 +810,10 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
         if person is not None:
             return person, ctx.people.fullest(person, position), ctx.people.role_of(person), True
         last = _last_quoted(ctx, sp.gender, position, para) if low in ("he", "she") else None
+        spoke = _spoke_since(ctx, last, sp.gender, position, para) if last is not None else []
+        if len(spoke) == 1 and spoke[0][1]:  # "where realtor Shaun Ghulam said he's noticed …. ¶ “…,” he said":
+            name = ctx.people.fullest(spoke[0][0], position)  # the one who spoke since, not the one quoted before
+            return name, name, ctx.people.role_of(name), True
         if last is not None:  # no one named near: the person quoted last who may be a "he" (or a "she")
             return last.speaker, last.speaker_full, last.role, True
         unnamed = _last_described(ctx, sp.gender, position, para) if low in ("he", "she") else None
@@ -938,6 +947,24 @@ def _credited_before(credited: list[tuple[int, Quote]], position: int) -> list[t
     """The quotes credited so far that stand before ``position``, in reading order (a sentence of reported speech
     after a quote in marks is credited after it, and a "he" refers back, never forward)."""
     return sorted((pq for pq in credited if pq[1].position < position), key=lambda pq: pq[1].position)
+
+
+# A speech verb right after a name: "realtor Shaun Ghulam said he's noticed"
+_SAYS_AFTER_NAME = re.compile(r"\s*(?:,\s*)?(?:said|says|told|tells|added|adds|explained|explains|noted)\b")
+
+
+def _spoke_since(ctx: _Context, last: Quote, gender: Gender, position: int, para: int) -> list[tuple[str, bool]]:
+    """The other people a "he" (``gender`` m) or "she" may be, named after the quote ``last`` and before
+    ``position``, in its paragraph or the one before; each with whether a speech verb follows their name."""
+    key = ctx.people.person_key(last.speaker or "")
+    found: dict[str, bool] = {}
+    for mt in ctx.people.items:
+        if last.position < mt.position < position and mt.para >= para - 1 and \
+                ctx.people.person_key(mt.name) != key and ctx.people.may_be(mt.name, gender):
+            says = bool(_SAYS_AFTER_NAME.match(ctx.text, mt.position + len(mt.name)))
+            found[ctx.people.person_key(mt.name)] = found.get(ctx.people.person_key(mt.name), False) or says
+    names = {ctx.people.person_key(mt.name): mt.name for mt in ctx.people.items}
+    return [(names[k], says) for k, says in found.items()]
 
 
 def _last_quoted(ctx: _Context, gender: Gender, position: int, para: int) -> Quote | None:

@@ -149,12 +149,13 @@ EPITHET_NOUNS = frozenset({
     "comedian", "presenter", "novelist", "filmmaker", "pensioner", "grandfather-of-three", "mother-of-two",
     "father-of-two", "mother-of-three", "father-of-three", "youngster", "swimmer", "runner", "campaigner",
     "volunteer", "nurse", "teacher", "student", "farmer", "worker", "owner", "fan", "resident", "parent",
+    "patriarch", "matriarch",
 })
 _AGE = re.compile(r"^\d{1,3}-year-old$")
 _SHE_NOUNS = frozenset({"woman", "girl", "daughter", "mother", "mum", "mom", "wife", "sister", "grandmother", "aunt",
-                        "widow", "actress", "businesswoman", "spokeswoman", "chairwoman", "congresswoman"})
+                        "widow", "matriarch", "actress", "businesswoman", "spokeswoman", "chairwoman", "congresswoman"})
 _HE_NOUNS = frozenset({"man", "boy", "son", "father", "dad", "husband", "brother", "grandfather", "uncle", "widower",
-                       "actor", "businessman", "spokesman", "chairman", "congressman"})
+                       "patriarch", "actor", "businessman", "spokesman", "chairman", "congressman"})
 
 
 # A sentence opening on a description of a person, maybe after a leading phrase: "Hours earlier, the ayatollah had"
