@@ -597,6 +597,16 @@ def test_a_speaker_phrase_a_dash_closes_an_epithet_and_one_who_spoke_since():
     assert quote(text, "Lease prices").speaker == "Shaun Ghulam"
 
 
+def test_a_place_in_two_parts_closes_no_apposition():
+    text = ("Ann Cole, a lawyer from Austin, Texas, said the law was \u201ca disaster for every tenant in the "
+            "state.\u201d")
+    assert quote(text, "disaster for every tenant").speaker == "Ann Cole"
+    text = ("Maurice Obstfeld, a former IMF chief economist who now teaches at the University of California, "
+            "Berkeley, has warned that the Fed could \u201cdrive the world economy into an unnecessarily harsh "
+            "contraction.\u201d")
+    assert quote(text, "drive the world economy").speaker == "Maurice Obstfeld"
+
+
 def test_she_said_right_after_someone_s_quote_is_that_person():
     text = ("Sheriff Lee Baca met the families on Friday. \"The road will stay closed until the morning,\" said Sgt. "
             "Ann Bell. \"We ask every driver to be patient with us tonight,\" she said. Authorities said more.")

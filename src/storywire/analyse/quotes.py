@@ -552,9 +552,16 @@ def _apposition_name(segs: list[str]) -> str | None:
     for i in range(len(segs) - 3, -1, -1):
         rest = segs[i + 1:]
         if _looks_name(segs[i]) and (rest[0].split()[0].lower() in DESCRIPTION_START or rest[0][:1].islower()) and \
-                all(seg[:1].islower() for seg in rest[1:]):
+                all(seg[:1].islower() or _PLACE_BEFORE.search(before) and _PLACE_AFTER.fullmatch(seg)
+                    for before, seg in zip(rest, rest[1:], strict=False)):
             return segs[i]  # (or a role with no article: "Alixandria Lapp, executive director of the House Majority
-    return None  # PAC, a Democratic super PAC, said")
+    return None  # PAC, a Democratic super PAC, said"; and a place's second part: "Ann Cole, a lawyer from Austin,
+    # Texas, said", "…, who teaches at the University of California, Berkeley, has warned")
+
+
+# A segment ending on a place, and the segment after it that completes the place ("from Austin", "Texas")
+_PLACE_BEFORE = re.compile(r"\b(?:in|from|of|at|near)\s+(?:[A-Z][\w.'\u2019\-]*\s*){1,3}$")
+_PLACE_AFTER = re.compile(r"(?:[A-Z][\w.'\u2019\-]*\s*){1,3}")
 
 
 def _verb_clause(text: str) -> bool:
