@@ -607,6 +607,16 @@ def test_a_place_in_two_parts_closes_no_apposition():
     assert quote(text, "drive the world economy").speaker == "Maurice Obstfeld"
 
 
+def test_a_quote_running_on_takes_the_speaker_named_where_it_goes_on():
+    text = ("Ann Cole runs the shelter.\n\n\u201cWe never turn anyone away from this door.\n\n\u201cNot once in ten "
+            "years of work,\u201d Cole said.")
+    assert quote(text, "never turn anyone away").speaker == "Ann Cole"
+    # a guard: a paragraph that does not go on with the quote ends it
+    text = ("Ann Cole runs the shelter.\n\n\u201cWe never turn anyone away from this door.\n\nThe shelter opened in "
+            "2010. \u201cNot once in ten years of work,\u201d Tom Reed said.")
+    assert quote(text, "never turn anyone away").speaker != "Tom Reed"
+
+
 def test_she_said_right_after_someone_s_quote_is_that_person():
     text = ("Sheriff Lee Baca met the families on Friday. \"The road will stay closed until the morning,\" said Sgt. "
             "Ann Bell. \"We ask every driver to be patient with us tonight,\" she said. Authorities said more.")

@@ -1102,15 +1102,18 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
                    spelled_out(text))
     out: list[Quote] = []
     prev: _ParaEnd = _ParaEnd(None, None, False)
+    running: list[Quote] = []  # quotes no rule credits that run on into the next paragraph
     for p_index, (ps, _) in enumerate(paras):
         if p_index in skip_paras:
-            prev = _ParaEnd(None, None, False)
+            prev, running = _ParaEnd(None, None, False), []
             continue
         # Indirect speech in the sentences of this paragraph that hold no quotation marks, credited in reading order
         # with its quotes (a "she" in a quote's attribution may stand for the speaker of a sentence before it).
         unquoted = [(s, e) for sp_index, s, e in _past_quotes(text, sents, quoted) if sp_index == p_index and
                     not any(c in text[s:e] for c in ALL_DOUBLE)]
+        runs_on = prev.open_quote
         para_quotes, prev = _direct_quotes(ctx, p_index, ps, spans[p_index], prev, unquoted)
+        running = _ran_on(running if runs_on else [], para_quotes, ps, prev.open_quote)
         if p_index + 1 < len(paras):
             _credit_line(ctx, para_quotes, p_index, paras[p_index + 1])
         out.extend(para_quotes)
@@ -1125,6 +1128,24 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
     # ("Yes."): it still tells who speaks (the paragraph after, "it said"), but it is not listed
     return [q for q in out if (len(q.text.split()) >= 2 or re.fullmatch(r"[A-Z]\w*[.!?]", q.text)) and
             not _repeated(q, out)]
+
+
+def _ran_on(running: list[Quote], para_quotes: list[Quote], start: int, open_quote: bool) -> list[Quote]:
+    """Credit the quotes no rule credited that ran on into this paragraph (an opening mark and no closing one)
+    with the speaker of the quote that goes on at its start ("“We never turn anyone away. ¶ “Not once,” Cole
+    said."); the quotes still running on after it."""
+    direct = [q for q in para_quotes if q.kind == "direct"]
+    first = direct[0] if direct and direct[0].position - start <= 2 else None
+    if running and first is not None and first.speaker:
+        for q in running:
+            q.speaker, q.speaker_full, q.role, q.is_person = first.speaker, first.speaker_full, first.role, \
+                first.is_person
+            q.cue, q.via = first.cue, "ran_on"
+        running = []
+    last = direct[-1] if direct else None
+    if not open_quote or last is None or last.speaker:
+        return []
+    return [*running, last] if last is first else [last]
 
 
 def _repeated(q: Quote, quotes: list[Quote]) -> bool:
