@@ -1,0 +1,58 @@
+"""What the page-set quote tools share (tools/fundus_quotes.py, tools/postlight_quotes.py): annotated quotes of
+pages read from a public checkout, scored per half (tuning, held out) and kind of speaker.
+
+A case file holds ``{"doc_id", "quote", "speaker", "half"}`` per line, speaker null when the page names nobody.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from storywire.analyse.quote_eval import evaluate, read_cases
+from storywire.errors import InputError
+
+
+def kind_of(speaker: str | None) -> str:
+    """ "named", "described" ("a ministry spokesperson", "the officer") or "null"."""
+    if speaker is None:
+        return "null"
+    words = speaker.split()
+    described = words[0][:1].islower() or words[0] in ("A", "An", "The", "One")
+    return "described" if described and not any(w[:1].isupper() for w in words[1:]) else "named"
+
+
+def score(docs: dict[str, str], cases: Path, half: str | None, commit: str) -> int:
+    """Score the cases of ``cases`` (of one ``half``, or both) on the pages ``docs`` (id -> text) and print the
+    counts per half and kind; a bad case file or a page missing from the checkout is one line on stderr and 2."""
+    try:
+        rows = [json.loads(line) for line in cases.read_text(encoding="utf-8").splitlines() if line.strip()]
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        print(f"{cases}: cannot read the cases ({e.__class__.__name__})", file=sys.stderr)
+        return 2
+    rows = [r for r in rows if half in (None, r.get("half"))]
+    missing = sorted({r.get("doc_id") for r in rows} - docs.keys(), key=str)
+    if missing:
+        print(f"{len(missing)} annotated pages are not in this checkout ({missing[0]}, ...): use commit {commit}",
+              file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "cases.jsonl"
+        path.write_text("".join(json.dumps({"doc": {"text": docs[r["doc_id"]]}, "quote": r["quote"],
+                                            "speaker": r["speaker"]}) + "\n" for r in rows), encoding="utf-8")
+        try:
+            results = evaluate(read_cases(path), lambda _: "")
+        except InputError as e:
+            print(f"{cases}: {e}", file=sys.stderr)
+            return 2
+    counts: dict[tuple[str, str], Counter] = {}
+    for row, result in zip(rows, results, strict=True):
+        counts.setdefault((row["half"], kind_of(row["speaker"])), Counter())[result.outcome] += 1
+    for (part, kind), c in sorted(counts.items(), key=lambda kv: (kv[0][0] != "tune", kv[0][1])):
+        n = sum(c.values())
+        print(f"{part:5} {kind:10} cases {n:4}  right {c['right']:4} ({c['right'] / n:.1%})  wrong {c['wrong']:3}  "
+              f"unattributed {c['unattributed']:3}  missed {c['missed']:3}  credited where none "
+              f"{c['wrongly attributed']:3}  left unattributed {c['rightly unattributed']:3}")
+    return 0
