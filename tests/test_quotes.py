@@ -575,7 +575,13 @@ def test_names_that_are_no_one_s_a_verb_a_son_a_title_a_company():
             "said it is \u201ctaking the necessary steps to ensure a safe operation.\u201d")
     assert quote(text, "working closely").speaker == "American Airlines"
     assert quote(text, "necessary steps").speaker == "United Airlines"
-    # a guard: a person's given name is no company ("Hillary" after "the Hillary Clinton White House")
+    text = "The United Airlines flight was late. \u201cWe are sorry for the delay to every passenger,\u201d United said"
+    assert quote(text, "sorry for the delay").speaker == "United Airlines"
+    # guards: a word inside a longer name is not its first ("Police Department" of "New York Police Department"),
+    # and a person's given name is no company ("Hillary" after "the Hillary Clinton White House")
+    text = ("The New York Police Department said the man was armed.\n\n\u201cWe will find him before the night is "
+            "out,\u201d Police said in a statement.")
+    assert quote(text, "We will find him").speaker == "Police"
     text = ("Hillary Clinton answered her critics on Monday. The Hillary Clinton White House was busy.\n\n\u201cI "
             "suppose I could have stayed home and baked cookies,\u201d Hillary said.")
     assert quote(text, "baked cookies").speaker != "Hillary Clinton White House"

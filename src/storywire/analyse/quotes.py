@@ -866,7 +866,9 @@ def _organisation_opened(ctx: _Context, word: str) -> str | None:
             any(f.split()[0] == word for names in ctx.people.full.values() for f in names):
         return None  # a person's name ("Hillary" is no "Hillary Clinton White House")
     found = {m.group().rstrip(".,") for m in re.finditer(rf"\b{re.escape(word)}(?:\s+[A-Z][\w&'\-]*){{1,3}}", ctx.text)
-             if m.group().split()[-1].lower().rstrip(".,") in ORG_WORDS}
+             if m.group().split()[-1].lower().rstrip(".,") in ORG_WORDS and  # the name's first word: not "Police
+             not re.search(r"(?<!\S)(?!(?:The|A|An)\s)[A-Z][\w&'\-.]*\s+$",
+                           ctx.text[max(0, m.start() - 30):m.start()])}  # Department" of "New York Police Department")
     return next(iter(found)) if len(found) == 1 else None
 
 
