@@ -516,10 +516,14 @@ def test_the_first_words_of_a_longer_name_are_that_person():
     text = ("Hori Parata and his son, Te Kaurinui Robert Parata, were called in to assist.\n\n"
             "\u201cOur own ancestors would not say to go down there and hug the whales,\u201d says Te Kaurinui.")
     assert quote(text, "Our own ancestors").speaker == "Te Kaurinui Robert Parata"
-    text = ("Hillary Rodham Clinton spoke at the college in 1969. Years later, Hillary Rodham said of the speech: "
-            "\u201cI was nervous about every word of it.\u201d")
+    text = ("Hillary Rodham Clinton spoke at the college in 1969; Clinton was 21. Years later, Hillary Rodham said "
+            "of the speech: \u201cI was nervous about every word of it.\u201d")
     assert quote(text, "nervous about every word").speaker == "Hillary Rodham Clinton"
-    # a guard: a father is not his son, whose name only adds the generation
+    # guards: a show named after its host is not the host ("Jimmy Kimmel Live"; review of this round), and a father
+    # is not his son, whose name only adds the generation
+    text = ("The comedian returned to Jimmy Kimmel Live on Monday.\n\n\u201cIt is good to be back with all of you,"
+            "\u201d said Jimmy Kimmel.")
+    assert quote(text, "good to be back").speaker == "Jimmy Kimmel"
     text = ("Donald Trump Jr. spoke first. \u201cWe will win this state by a wide margin,\u201d said Donald Trump.")
     assert quote(text, "win this state").speaker == "Donald Trump"
 
@@ -555,7 +559,7 @@ def test_a_partial_quote_in_the_first_person_goes_on_from_the_speaker_before_it(
     assert quote(text, "as low as").speaker != "Tyler Besecker"
 
 
-def test_names_that_are_no_one_s_a_verb_a_son_a_title_a_company():
+def test_names_that_are_no_one_s_a_verb_a_son_a_title():
     # a speech verb opening a sentence is no part of a name: "Replied Stephen" had become Stephen's full name
     text = ("Stephen Jones runs the draft for his father.\n\nReplied Stephen, with some delicacy, \u201cWell, I "
             "don\u2019t think we would.\u201d\n\n\u201cThere wasn\u2019t a peep in the room,\u201d says Stephen.")
@@ -569,22 +573,14 @@ def test_names_that_are_no_one_s_a_verb_a_son_a_title_a_company():
     text = ("With his musical La La Land charming audiences, Gosling has a lot on his plate.\n\n"
             "\u201cEva\u2019s the dream mother, and they\u2019re dream babies,\u201d he said.")
     assert quote(text, "dream mother").speaker != "La La Land"
-    # a company called by its first word is the company the article names in full
-    text = ("O\u2019Hare is a hub for both American Airlines (AAL) and United Airlines (UAL).\n\n\u201cWe are working "
-            "closely with our vendors to ensure there is no disruption,\u201d American said in a statement.\n\nUnited "
-            "said it is \u201ctaking the necessary steps to ensure a safe operation.\u201d")
-    assert quote(text, "working closely").speaker == "American Airlines"
-    assert quote(text, "necessary steps").speaker == "United Airlines"
-    text = "The United Airlines flight was late. \u201cWe are sorry for the delay to every passenger,\u201d United said"
-    assert quote(text, "sorry for the delay").speaker == "United Airlines"
-    # guards: a word inside a longer name is not its first ("Police Department" of "New York Police Department"),
-    # and a person's given name is no company ("Hillary" after "the Hillary Clinton White House")
-    text = ("The New York Police Department said the man was armed.\n\n\u201cWe will find him before the night is "
-            "out,\u201d Police said in a statement.")
-    assert quote(text, "We will find him").speaker == "Police"
+    # a person's given name is no company ("Hillary" after "the Hillary Clinton White House"), nor is a person's
+    # surname ("President Trump said" after "the Trump Organization"; review of this round)
     text = ("Hillary Clinton answered her critics on Monday. The Hillary Clinton White House was busy.\n\n\u201cI "
             "suppose I could have stayed home and baked cookies,\u201d Hillary said.")
     assert quote(text, "baked cookies").speaker != "Hillary Clinton White House"
+    text = ("Prosecutors are investigating the Trump Organization over its tax filings.\n\n\u201cThis is a witch "
+            "hunt against my family,\u201d President Trump said on Tuesday.")
+    assert quote(text, "witch hunt").speaker == "Trump"
 
 
 def test_a_speaker_phrase_a_dash_closes_an_epithet_and_one_who_spoke_since():
@@ -621,6 +617,42 @@ def test_a_quote_running_on_takes_the_speaker_named_where_it_goes_on():
     text = ("Ann Cole runs the shelter.\n\n\u201cWe never turn anyone away from this door.\n\nThe shelter opened in "
             "2010. \u201cNot once in ten years of work,\u201d Tom Reed said.")
     assert quote(text, "never turn anyone away").speaker != "Tom Reed"
+
+
+def test_the_rules_of_round_21_where_a_review_found_them_wrong():
+    # a work's noun needs its determiner, and a verb after the name makes it a subject
+    text = "Court records show Ann Cole was arrested in May.\n\n\u201cI did nothing wrong at any point,\u201d she said."
+    assert quote(text, "nothing wrong").speaker == "Ann Cole"
+    text = ("In the book Michelle Obama describes her childhood.\n\n\u201cI was never the smartest kid in the "
+            "class,\u201d she writes.")
+    assert quote(text, "smartest kid").speaker == "Michelle Obama"
+    # the one person named in reach never outranks the person just quoted, nor does a name after "of"
+    text = ("\u201cWe will seek the maximum sentence,\u201d county prosecutor Tom Reed said on Monday.\n\nThe jury "
+            "watched video of John Smith firing the gun at the car twice.\n\n\u201cThe evidence is overwhelming,"
+            "\u201d he said.")
+    assert quote(text, "evidence is overwhelming").speaker == "Tom Reed"
+    text = ("\u201cWe will seek the maximum sentence,\u201d prosecutor Tom Reed said in a release.\n\nThe case went "
+            "to trial in Austin, where the family of victim Chris Smith said they wanted justice.\n\n\u201cThe "
+            "evidence is overwhelming,\u201d he said in an interview.")
+    assert quote(text, "evidence is overwhelming").speaker == "Tom Reed"
+    # words another voice cries out or writes are not the last speaker's "I"
+    text = ("\u201cIt was terrifying for all of us,\u201d said Ann Cole. Her daughter kept texting her \u201cMom, "
+            "where are you? I am scared,\u201d until the power came back.")
+    assert quote(text, "where are you").speaker != "Ann Cole"
+    # more wordings of the rules' own cases: a time clause, a place in two parts, a dash, a verb opening a name
+    text = ("When Margaret Hamilton arrived at MIT in 1959, Lorenz had just bought the computer. \u201cHe loved that "
+            "computer,\u201d Hamilton said.\n\nNearly two years after Hamilton first stepped on campus, Ellen Fetter "
+            "showed up at MIT.\n\nOnce Fetter arrived, Lorenz gave her a manual. \u201cHe carried a lot in his "
+            "head,\u201d she said.")
+    assert quote(text, "carried a lot").speaker == "Ellen Fetter"
+    text = "Ann Cole, an Austin, Texas, lawyer, said the law was \u201ca disaster for every tenant in the state.\u201d"
+    assert quote(text, "a disaster").speaker == "Ann Cole"
+    text = ("He is known as the visionary\u2013\u201cJerry sees around corners,\u201d says general manager Bill "
+            "Polian\u2013Stephen is \u201cthe details guy,\u201d says Barry Switzer.")
+    assert quote(text, "sees around corners").speaker == "Bill Polian"
+    text = ("Stephen Jones runs the draft.\n\nAsks Stephen, with a grin, \u201cWho else would we take?\u201d\n\n"
+            "\u201cThere wasn\u2019t a peep in the room,\u201d says Stephen.")
+    assert quote(text, "wasn\u2019t a peep").speaker == "Stephen Jones"
 
 
 def test_she_said_right_after_someone_s_quote_is_that_person():

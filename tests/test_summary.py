@@ -285,6 +285,27 @@ def test_one_disagreement_is_shown_once(shared, tmp_path):
     assert magnitude["article_ids"] == sorted({a for v in magnitude["values"] for a in v["article_ids"]})
 
 
+def test_two_disagreements_with_the_same_numbers_stay_two():
+    """Outlets differ on the dead (3 or 4) and, the other way round, on the children rescued (4 or 3): two items,
+    each value under the articles that write it."""
+    def candidate(text: str, ids: list[int], at: float) -> SummaryCandidate:
+        return SummaryCandidate(text, norm_tokens(text), ids, len(ids), {i: at for i in ids})
+
+    summary, _ = summarise([
+        candidate("A tornado killed 3 people in Moore, Oklahoma, on Monday evening, the county sheriff said.",
+                  [1, 2], 0.0),
+        candidate("A tornado killed 4 people in Moore, Oklahoma, on Monday evening, the county sheriff said.",
+                  [3, 4], 0.0),
+        candidate("Rescue crews pulled 4 children alive from the rubble of Plaza Towers Elementary overnight.",
+                  [1, 2], 0.4),
+        candidate("Rescue crews pulled 3 children alive from the rubble of Plaza Towers Elementary overnight.",
+                  [3, 4], 0.4),
+        candidate("Governor Mary Fallin declared a state of emergency and sent the National Guard.", [1, 3], 0.7),
+    ], n_sentences=4)
+    found = [{(v["value"], tuple(v["article_ids"])) for v in c["values"]} for c in summary if c["kind"] == "conflict"]
+    assert {("3", (1, 2)), ("4", (3, 4))} in found and {("4", (1, 2)), ("3", (3, 4))} in found
+
+
 RAYE = [
     {"id": "ring-1", "url": "https://ring.example/raye", "source": "Ring Daily", "published": "2024-03-02T21:00:00Z",
      "title": "Raye keeps her belts with ninth-round stoppage",

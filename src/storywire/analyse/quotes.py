@@ -58,7 +58,6 @@ from difflib import SequenceMatcher
 from typing import NamedTuple, TypeGuard
 
 from .align import similarity
-from .first_names import first_name_gender
 from .quote_marks import with_double_quotes
 from .sentences import paragraphs, sentence_spans
 from .speakers import (
@@ -67,7 +66,6 @@ from .speakers import (
     DESCRIPTION_START,
     EPITHET_NOUNS,
     ORG_NOUNS,
-    ORG_WORDS,
     PLACE_APPOSITION,
     ROLE_WORDS,
     SUBORDINATE_START,
@@ -135,11 +133,11 @@ _CUE_EXT_AFTER = _CUE_EXT.replace(f"(?:{_CUE_WORDS})", f"(?:{_CUE_WORDS}|{_AFTER
 _SPK = r"(?:[^,.;:!?\"\u201c\u201d\u2018\u2019()\[\]]|(?<=\w)\u2019(?=\w)|(?<= )\([A-Z][A-Z&]{1,10}\)(?= )){1,80}?"
 # A speaker phrase after its cue, which a dash closes too ("—“Jerry sees around corners,” says Bill Polian—Stephen
 # is …")
-_SPK_TO_DASH = _SPK.replace("()", "()\u2014")
+_SPK_TO_DASH = _SPK.replace("()", "()\u2014\u2013")
 _AFTER_CUE_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<cue>{_CUE_WORDS}|{_AFTER_ONLY_CUES}|according to)\s+"
                               rf"(?P<spk>{_SPK_TO_DASH})"
                               rf"(?:(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,60}}))?{_CIRC}\s*(?=[,.;:!?]|$)"
-                              rf"|{_CIRC}\s*(?=\u2014))")
+                              rf"|{_CIRC}\s*(?=[\u2014\u2013]|--))")  # (not " - ": "the 36 - year - old X")
 # A circumstance too long for _CIRC after a cue ("thundered in Parliament during a session to discuss ..."); the
 # cue is the attribution's end.
 _LONG_CIRC = r"(?<=\w)\s+(?:in|at|during|on|to|after|before|while|as|when)\s"
@@ -560,7 +558,8 @@ def _apposition_name(segs: list[str]) -> str | None:
 
 
 # A segment ending on a place, and the segment after it that completes the place ("from Austin", "Texas")
-_PLACE_BEFORE = re.compile(r"\b(?:in|from|of|at|near)\s+(?:[A-Z][\w.'\u2019\-]*\s*){1,3}$")
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|from|of|at|near|outside|around)|^(?:an?|the))\s+"
+                           r"(?:[A-Z][\w.'\u2019\-]*\s*){1,3}$")
 _PLACE_AFTER = re.compile(r"(?:[A-Z][\w.'\u2019\-]*\s*){1,3}")
 
 
@@ -846,9 +845,6 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
         return sp.name, full, None, False  # "SI.com is reporting that": a website, an outlet
     if sp.is_person and len(sp.name.split()) == 1 and sp.name.lower() in ctx.people.employers:
         return sp.name, full, None, False  # "Microsoft said" after "Microsoft President Brad Smith": a company
-    opened = _organisation_opened(ctx, sp.name) if len(sp.name.split()) == 1 else None
-    if opened is not None:  # "American said" after "American Airlines (AAL)": the airline
-        return opened, opened, None, False
     if sp.is_person and len(sp.name.split()) == 1 and not sp.role and sp.gender == "?" and \
             not ctx.people.is_name(sp.name):
         return None, None, None, False  # a capitalised word opening a sentence, not a name ("Placards called")
@@ -857,19 +853,6 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
         ctx.people.add_role(name, sp.role)
         return name, full, sp.role or ctx.people.role_of(name), True
     return sp.name, full, None, False
-
-
-def _organisation_opened(ctx: _Context, word: str) -> str | None:
-    """The one organisation the article names in full whose name opens on ``word``, a word it gives no person as a
-    name ("American": American Airlines, "United": United Airlines)."""
-    if surname(word) in ctx.people.full or ctx.people.gender_of(word) != "?" or first_name_gender(word) != "?" or \
-            any(f.split()[0] == word for names in ctx.people.full.values() for f in names):
-        return None  # a person's name ("Hillary" is no "Hillary Clinton White House")
-    found = {m.group().rstrip(".,") for m in re.finditer(rf"\b{re.escape(word)}(?:\s+[A-Z][\w&'\-]*){{1,3}}", ctx.text)
-             if m.group().split()[-1].lower().rstrip(".,") in ORG_WORDS and  # the name's first word: not "Police
-             not re.search(r"(?<!\S)(?!(?:The|A|An)\s)[A-Z][\w&'\-.]*\s+$",
-                           ctx.text[max(0, m.start() - 30):m.start()])}  # Department" of "New York Police Department")
-    return next(iter(found)) if len(found) == 1 else None
 
 
 # An account's handle: "@WomenForTrump", "u/throwaway_22", "acebush1" (a word with a digit: no name has one)
@@ -958,8 +941,12 @@ def _credited_before(credited: list[tuple[int, Quote]], position: int) -> list[t
     return sorted((pq for pq in credited if pq[1].position < position), key=lambda pq: pq[1].position)
 
 
-# A speech verb right after a name: "realtor Shaun Ghulam said he's noticed"
-_SAYS_AFTER_NAME = re.compile(r"\s*(?:,\s*)?(?:said|says|told|tells|added|adds|explained|explains|noted)\b")
+# A speech verb right after a name, past an apposition or an adverb: "realtor Shaun Ghulam said he's noticed",
+# "Shaun Ghulam, a realtor, has said"
+_SAYS_AFTER_NAME = re.compile(r"(?:,\s*[^,.;:!?\"\u201c\u201d]{1,40},)?\s+(?:(?:has|had|also|recently|then|later)\s+)?"
+                              r"(?:said|says|told|tells|added|adds|explained|explains|noted|notes|argued|argues)\b")
+# What makes a name no subject: a preposition before it, past a role noun ("the family of victim Chris Smith")
+_OBJECT_BEFORE = re.compile(r"\b(?:of|for|by|to|with|against|from|about|on|at)\s+(?:[a-z][\w\-]*\s+){0,2}$")
 
 
 def _spoke_since(ctx: _Context, last: Quote, gender: Gender, position: int, para: int) -> list[tuple[str, bool]]:
@@ -970,7 +957,8 @@ def _spoke_since(ctx: _Context, last: Quote, gender: Gender, position: int, para
     for mt in ctx.people.items:
         if last.position < mt.position < position and mt.para >= para - 1 and \
                 ctx.people.person_key(mt.name) != key and ctx.people.may_be(mt.name, gender):
-            says = bool(_SAYS_AFTER_NAME.match(ctx.text, mt.position + len(mt.name)))
+            says = bool(_SAYS_AFTER_NAME.match(ctx.text, mt.position + len(mt.name))) and \
+                not _OBJECT_BEFORE.search(ctx.text, max(0, mt.position - 40), mt.position)
             found[ctx.people.person_key(mt.name)] = found.get(ctx.people.person_key(mt.name), False) or says
     names = {ctx.people.person_key(mt.name): mt.name for mt in ctx.people.items}
     return [(names[k], says) for k, says in found.items()]
@@ -1357,6 +1345,10 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
                                             bool(spans) and not spans[-1][2])
 
 
+# Words of another voice in a quote's sentence: a verb of crying out, writing or showing, or a person or a crowd
+_OTHER_VOICE = re.compile(r"\b(?:shout\w*|yell\w*|scream\w*|chant\w*|read(?:s|ing)?|text\w*|sign\w*|writ\w*|wrote|"
+                          r"cr(?:y|ies|ied)|heckl\w*|crowd|protesters?|woman|women|man|men|people|someone|"
+                          r"daughter|son|mother|father|wife|husband)\b", re.IGNORECASE)
 # A speaker's own "I" in a quote: no writer's words ("The price … is “as low as I’ve ever seen.”")
 _FIRST_PERSON = re.compile(r"\bI\b|\b(?:me|my|myself)\b")
 
@@ -1366,6 +1358,11 @@ def _first_person_of(ctx: _Context, para_quotes: list[Quote], position: int, inn
     the first person and nobody else is named between the two ("“I was shocked,” said Tyler Besecker. The price
     is “as low as I’ve ever seen.”")."""
     last = next((q for q in reversed(para_quotes) if q.speaker), None)
+    if last is not None:
+        since = ctx.text[last.position + len(last.text):position]
+        lead = since[max(0, _last_sentence_start(since)):]
+        if _OTHER_VOICE.search(lead):
+            return None  # someone else speaks, writes or shows them ("a heckler who shouted “Not my mayor!”")
     if last is None or not last.is_person or not _FIRST_PERSON.search(inner) or \
             any(re.search(rf"\b{re.escape(w)}\b", inner) for w in (last.speaker or "").split() if len(w) > 2):
         return None  # (a quote naming them is someone else's: "“I have never met anyone as driven as Tom.”")

@@ -112,6 +112,8 @@ NOT_NAME = COUNT_WORDS | DAY_WORDS | frozenset({
     "replied", "replies", "added", "adds", "explained", "explains", "recalled", "recalls", "responded", "responds",
     "answered", "answers", "countered", "counters", "insisted", "insists", "quipped", "quips", "continued",
     "continues", "warned", "warns", "admitted", "admits", "noted", "notes", "told", "tells", "wrote", "writes",
+    "says", "asks", "joked", "jokes", "laughed", "laughs", "argued", "argues", "declared", "declares", "shouted",
+    "shouts", "observed", "observes", "offered", "offers",
 })
 ORG_WORDS = frozenset({
     "palace", "ministry", "office", "house", "kremlin", "council", "union", "party", "agency", "bank", "court",
@@ -219,8 +221,10 @@ SUBORDINATE_START = re.compile(
     # a time: "Moments after the shooting, one cop put", "Shortly before noon, X said"
     r"(?:Moments|Minutes|Hours|Days|Weeks|Months|Years|Shortly|Soon|Immediately|Just)(?=\s+(?:after|before)\b)|"
     # "Two years after Hamilton first stepped on campus, Ellen Fetter showed up"
-    r"(?:An?|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|A\s+few|\d+)\s+(?:minutes?|hours?|days?|"
-    r"weeks?|months?|years?|decades?)(?=\s+(?:after|before)\b))\s")
+    r"(?:(?:Nearly|About|Almost|Only|Just|Some|More\s+than|Less\s+than)\s+)?(?i:an?|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|a\s+few|a\s+couple\s+of|\d+)\s+"
+    r"(?:full\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)(?:\s+and\s+a\s+half)?"
+    r"(?=\s+(?:after|before)\b))\s")
 _LEADER_NOUNS = frozenset({"leader", "dictator", "strongman", "autocrat", "head", "chief", "boss", "ruler"})
 # Heads of descriptions of one person ("a spokesperson", "the duchess", "a drama teacher").
 _PERSON_DESCRIPTION_HEADS = (ROLE_WORDS - {
@@ -641,8 +645,9 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
             not any(first_name_gender(w) != "?" for w in m.group().split()):
         return None  # "its annual Camp Strava event": an event's name (but "the Sanders campaign", "the Bernie
         # Sanders event" name him)
-    if (text[max(0, m.start() - 20):m.start()].split() or [""])[-1].lower() in _WORK_NOUNS:
-        return None  # "his musical La La Land", "the film Blade Runner": a work's title
+    if _WORK_BEFORE.search(text, max(0, m.start() - 30), m.start()) and not _VERB_AFTER.match(text, m.end()):
+        return None  # "his musical La La Land", "the film Blade Runner": a work's title (but "in the film Tom Hanks
+        # plays a captain" names him)
     employer = text[max(0, m.start() - 40):m.start()].split()[-2:]
     closing = _name_closing(m.group().rstrip(".").split(), known) if len(employer) == 2 and \
         _low(employer[1]) in ("at", "of") and _low(employer[0]) in ROLE_WORDS else []
@@ -753,6 +758,10 @@ _SENTENCE_END_BETWEEN = re.compile(r"[.!?][\"\u201d\u2019]?\s|\n")
 _ASKED_OPENING = re.compile(r"\s*(?:Asked|Pressed|Questioned|Quizzed|Challenged)\b")
 
 
+# A name right after a verb in the past tense: its object ("which killed John Smith")
+_AFTER_VERB = re.compile(r"\b[a-z]{2,}ed\s+$")
+
+
 class Mentions:
     """The people an article names, for resolving pronouns and descriptions and completing bare surnames."""
 
@@ -842,10 +851,15 @@ class Mentions:
             opened = [f for f in self._first_named if _given_name(f) == name and not _only_generation_added(f, name)]
             fulls = {f for f in opened if position is None or self._first_named[f] < position} or set(opened)
         elif fulls <= {name}:  # the first words of a longer name ("Te Kaurinui": Te Kaurinui Robert Parata;
-            # "Hillary Rodham": Hillary Rodham Clinton)
+            # "Hillary Rodham": Hillary Rodham Clinton) whose surname the article uses alone or gives another
+            # person too, as it never uses this name's last word alone (not "Jimmy Kimmel Live", nor George
+            # Washington Carver for George Washington)
             words = name.split()
+            alone = {mt.name for mt in self.items if " " not in mt.name}
             fulls = {f for f in self._first_named if f.split()[:len(words)] == words and len(f.split()) > len(words)
-                     and _generation(f) == _generation(name)} or fulls
+                     and _generation(f) == _generation(name) and words[-1] not in alone
+                     and (f.split()[-1] in alone or len(self.full.get(surname(f), ())) >= 2)
+                     and (position is None or self._first_named[f] < position)} or fulls
         if len(fulls) == 1:
             return next(iter(fulls))
         longest = max(fulls, key=len, default=name)
@@ -889,12 +903,8 @@ class Mentions:
         for mt in reversed(near):  # then others: in the same paragraph, or known to be a he or a she ("Mr. X")
             if fits(mt) and (mt.para == para or self.gender_of(mt.name) != "?"):
                 return self.fullest(mt.name, position)
-        if len(words) == 1 and len({self.person_key(mt.name) for mt in near}) == 1 and fits(near[-1]) and \
-                self.named_gender.get(self.person_key(near[-1].name)) == want and \
-                not self.unnamed_between(near[-1].position, position):
-            return self.fullest(near[-1].name, position)  # the one person named in reach, whose first name fits
-            # ("While he doesn’t buy halibut much — he’s got a freezer full of it — Bassi, 43, keeps an eye on it.
-            # ¶ “…,” he said" after "skipper Wade Bassi")
+        if len(words) == 1 and (sole := self._sole_person(near, want, position)) is not None:
+            return sole
         if words[-1] in _GO_BETWEEN_NOUNS:
             return None  # "the spokesman", "the official", "the RNC member": not the one named, when no mention fits
         named = {surname(mt.name) for mt in near}
@@ -907,6 +917,19 @@ class Mentions:
         if len(words) >= 2:  # "The prime minister admitted ... Rishi Sunak recognised": named in the next sentence
             return self._next_subject(position, para, lambda mt: fits(mt) or not self.roles.get(surname(mt.name)))
         return None
+
+    def _sole_person(self, near: list[Mention], want: Gender, position: int) -> str | None:
+        """The one person named in reach of a "he" or "she" (``near``) when their first name fits it, though no
+        sentence makes them its subject ("While he doesn’t buy halibut much — he’s got a freezer full of it —
+        Bassi, 43, keeps an eye on it. ¶ “…,” he said" after "skipper Wade Bassi"); never one named as an object
+        ("video of John Smith firing", "the shooting, which killed John Smith"); None otherwise."""
+        if len({self.person_key(mt.name) for mt in near}) != 1 or not self.may_be(near[-1].name, want) or \
+                self.named_gender.get(self.person_key(near[-1].name)) != want or \
+                self.unnamed_between(near[-1].position, position) or \
+                any(self._object_of_preposition(mt.position) and not mt.role or  # ("Chief of Staff Katie Walsh"
+                    _AFTER_VERB.search(self.text, max(0, mt.position - 30), mt.position) for mt in near):  # is hers)
+            return None
+        return self.fullest(near[-1].name, position)
 
     def _same_sentence(self, start: int, end: int) -> bool:
         """Whether no sentence ends between two places."""
@@ -1082,9 +1105,13 @@ _ANY_ORG_NOUNS = frozenset({"company", "firm", "group", "business", "retailer", 
 _ORG_SUFFIX = frozenset({"co", "llc", "plc", "gmbh", "ag", "sa"})
 # Nouns after a capitalised run that make it an event's name ("its annual Camp Strava event")
 _EVENT_NOUNS = frozenset({"event", "events", "conference", "summit", "festival", "exhibition", "expo", "fair"})
-# Nouns of works a title follows ("his musical La La Land")
-_WORK_NOUNS = frozenset({"film", "movie", "musical", "album", "song", "single", "book", "novel", "memoir", "show",
-                         "series", "sitcom", "documentary", "play", "opera", "podcast", "painting", "poem"})
+# A determiner and the noun of a work a title follows ("his musical La La Land"; not a verb: "records show Ann
+# Cole")
+_WORK_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|my|our|your|new|latest)\s+(?:film|movie|musical|album|"
+                          r"song|novel|memoir|series|sitcom|documentary|opera|podcast|painting|poem)\s+$",
+                          re.IGNORECASE)
+# A verb after a capitalised run: the run is the subject ("Tom Hanks plays", "Michelle Obama describes")
+_VERB_AFTER = re.compile(r"\s+(?!(?:is|was|has)\b)[a-z]+(?:s|ed)\b")
 # Nouns after a possessive that make the possessive the subject's owner ("Pakistan's military has")
 _FORCES = frozenset({"military", "army", "navy", "police", "forces", "troops", "officials", "leaders"})
 # A capitalised subject opening a sentence or clause, followed by a lower-case word (its verb).

@@ -760,18 +760,21 @@ def summarise(candidates: list[SummaryCandidate], n_sentences: int = 4, titles: 
 
 
 def _add_conflict(summary: list[dict], conflict: dict) -> None:
-    """Add a conflict item, or fold it into the one already shown between the same values (the magnitude is 5.9
-    [8] or 6.1 [9] after one sentence, 6.1 [1] or 5.9 [6] after another: one item, 5.9 [6][8], 6.1 [1][9])."""
-    amounts = {_amount(v["value"]) for v in conflict["values"]}
-    shown = next((s for s in summary if s.get("kind") == "conflict" and
-                  {_amount(v["value"]) for v in s["values"]} == amounts), None)
-    if shown is None:
-        summary.append(conflict)
+    """Add a conflict item, or fold it into the one already shown between the same values as written, when no
+    article would then give two of them (the magnitude is 5.9 [8] or 6.1 [9] after one sentence, 6.1 [1] or 5.9 [6]
+    after another: one item, 5.9 [6][8], 6.1 [1][9]; but 3 dead [1][2] or 4 [3][4], then 4 children [1][2] or 3
+    [3][4], are two disagreements)."""
+    values = {v["value"]: set(v["article_ids"]) for v in conflict["values"]}
+    for shown in (s for s in summary if s.get("kind") == "conflict"):
+        before = {v["value"]: set(v["article_ids"]) for v in shown["values"]}
+        merged = {value: before[value] | values.get(value, set()) for value in before}
+        if set(before) != set(values) or any(merged[a] & merged[b] for a in merged for b in merged if a < b):
+            continue
+        for v in shown["values"]:
+            v["article_ids"] = sorted(merged[v["value"]])
+        shown["article_ids"] = sorted(set().union(*merged.values()))
         return
-    for value in conflict["values"]:
-        same = next(v for v in shown["values"] if _amount(v["value"]) == _amount(value["value"]))
-        same["article_ids"] = sorted(set(same["article_ids"]) | set(value["article_ids"]))
-    shown["article_ids"] = sorted({a for v in shown["values"] for a in v["article_ids"]})
+    summary.append(conflict)
 
 
 def _needs(pool: list[SummaryCandidate], names: StoryNames, title: str) -> list[frozenset[Need]]:
