@@ -569,6 +569,10 @@ def test_names_that_are_no_one_s_a_verb_a_son_a_title():
             "these games,\u201d says Jerry, who saw every snap, \u201chas been to stand by in case Stephen needs "
             "help.\u201d")
     assert quote(text, "My job at these games").speaker == "Jerry Jones"
+    # a platform after a person's possessive is her page, no one who speaks
+    text = ("This is Elizabeth Snyder\u2019s Facebook post from Thanksgiving. She writes, \u201cToday I am thankful "
+            "for, above all else, Blake and Malachi.\u201d")
+    assert quote(text, "thankful for").speaker != "Facebook"
     # a title after a work's noun is no person a "he" may be
     text = ("With his musical La La Land charming audiences, Gosling has a lot on his plate.\n\n"
             "\u201cEva\u2019s the dream mother, and they\u2019re dream babies,\u201d he said.")

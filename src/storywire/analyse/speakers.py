@@ -408,6 +408,8 @@ def split_speaker(phrase: str) -> SpeakerName:
     owner = max((i for i in range(start, end - 1) if POSSESSIVE.search(name_words[i])), default=-1)
     if owner >= 0 and gender != "?" and start == owner:
         return SpeakerName(phrase, None, False, "?")  # "Mr. Biden's X": a person's thing (an account), no one
+    if owner >= 0 and _low(name_words[owner + 1]) in _PLATFORMS:
+        return SpeakerName(phrase, None, False, "?")  # "Elizabeth Snyder's Facebook": her page, no one
     if owner >= 0 and _is_name_word(name_words[owner + 1]):
         start = owner + 1  # "Kraft Food's Susan Davison": the name after its owner, who gives the role
     orgs = [i for i in range(start, end) if _low(name_words[i]) in ORG_WORDS]
@@ -758,6 +760,9 @@ _SENTENCE_END_BETWEEN = re.compile(r"[.!?][\"\u201d\u2019]?\s|\n")
 _ASKED_OPENING = re.compile(r"\s*(?:Asked|Pressed|Questioned|Quizzed|Challenged)\b")
 
 
+# Where people post: never a person ("Elizabeth Snyder's Facebook post")
+_PLATFORMS = frozenset({"facebook", "twitter", "instagram", "tiktok", "youtube", "snapchat", "linkedin", "reddit",
+                        "telegram", "whatsapp", "threads", "substack", "bluesky", "truth", "x"})
 # A name right after a verb in the past tense: its object ("which killed John Smith")
 _AFTER_VERB = re.compile(r"\b[a-z]{2,}ed\s+$")
 
