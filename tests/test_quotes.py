@@ -659,6 +659,16 @@ def test_the_rules_of_round_21_where_a_review_found_them_wrong():
     assert quote(text, "wasn\u2019t a peep").speaker == "Stephen Jones"
 
 
+def test_according_to_two_roles_and_a_name_is_the_name():
+    text = ("According to author and psychologist Patricia O\u2019Gorman, \u201cThe struggle women have with "
+            "compliments is that they hit what I\u2019ve named girly thoughts.\u201d")
+    assert quote(text, "struggle women have").speaker == "Patricia O\u2019Gorman"
+    # a guard: a place after a preposition names no one ("police in New York City")
+    text = ("The rally was peaceful, according to police in New York City, \u201cwith no arrests made at any point "
+            "in the night.\u201d")
+    assert quote(text, "no arrests made").speaker != "New York City"
+
+
 def test_she_said_right_after_someone_s_quote_is_that_person():
     text = ("Sheriff Lee Baca met the families on Friday. \"The road will stay closed until the morning,\" said Sgt. "
             "Ann Bell. \"We ask every driver to be patient with us tonight,\" she said. Authorities said more.")

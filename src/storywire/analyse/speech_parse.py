@@ -265,10 +265,33 @@ def _according_to(doc) -> ParsedSpeaker | None:
             objects = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
             if objects:
                 obj = objects[0]
+                named = _name_ending(obj) if obj.pos_ == "NOUN" else None
+                if named is not None:  # "according to author and psychologist Patricia O'Gorman": her
+                    return ParsedSpeaker(named.text, named[-1].lower_, True, "according to", tok.idx)
                 phrase = _phrase(obj)
                 proper = obj.pos_ == "PROPN" or obj.i > 0 and doc[obj.i - 1].pos_ == "PROPN"
                 return ParsedSpeaker(phrase, obj.lower_, proper, "according to", tok.idx) if phrase else None
     return None
+
+
+def _name_ending(head):
+    """The run of capitalised nouns (two or more; the parser tags "O’Gorman" a common noun) that ends the phrase of
+    a common noun and names it ("author and psychologist Patricia O'Gorman"; not "police in New York City"), or
+    None."""
+    tokens = list(head.subtree)
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    run: list = []
+    for t in reversed(tokens):
+        if t.pos_ not in ("PROPN", "NOUN") or not t.text[:1].isupper() or run and t.i != run[-1].i - 1:
+            break
+        run.append(t)
+    if len(run) < 2:
+        return None
+    tok = run[0]  # the name's head: up to ``head`` through appositions and conjuncts, never a preposition
+    while tok.i != head.i and tok.head.i != tok.i and tok.dep_ not in ("pobj", "prep", "dobj", "nsubj"):
+        tok = tok.head
+    return head.doc[run[-1].i:run[0].i + 1] if tok.i == head.i else None
 
 
 def _phrase(head) -> str:
