@@ -158,15 +158,9 @@ _INNER_SPACE = re.compile(
 )
 
 
-# A round number a detokenised text spaced at its thousands' commas ("home to 120, 000 people"; not a list, "rooms
-# 101, 102 and 103", nor an age before a figure, "45, 180 cm")
-_SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:, \d00)+(?![\d,])(?!\s+(?:and|or|to)\b)")
-
-
 def tidy(text: str) -> str:
     """Whitespace and punctuation spacing normalised: one space between words, none before , . ; : ! ? or
-    a closing bracket or quote nor after an opening one or inside a time ("3: 30"), a number ("120, 000") or a word
-    (``_INNER_SPACE``),
+    a closing bracket or quote nor after an opening one or inside a time ("3: 30") or a word (``_INNER_SPACE``),
     one after a closing bracket or a comma before a letter."""
     t = re.sub(r"\s+", " ", text).strip()
     t = re.sub(r"\s+([,;:!?)\]])", r"\1", t)
@@ -175,7 +169,6 @@ def tidy(text: str) -> str:
     t = re.sub(r"(?<=[\w.,!?])\s+([\u201d\u2019])(?=\s|$|[\u201d\u2019\"])", r"\1", t)
     t = re.sub(r"\s+\u201d", "\u201d", t)
     t = re.sub(r"(?<=\d): (?=\d\d\b)", ":", t)
-    t = _SPACED_THOUSANDS.sub(lambda m: m.group().replace(", ", ","), t)
     t = _INNER_SPACE.sub("", t)
     t = _JOINED.sub(lambda m: (m.group(1) or m.group(2)) + "-", t)
     t = re.sub(r"([)\]])(?=[^\W\d_])", r"\1 ", t)
