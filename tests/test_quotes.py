@@ -651,9 +651,12 @@ def test_the_rules_of_round_21_where_a_review_found_them_wrong():
     assert quote(text, "carried a lot").speaker == "Ellen Fetter"
     text = "Ann Cole, an Austin, Texas, lawyer, said the law was \u201ca disaster for every tenant in the state.\u201d"
     assert quote(text, "a disaster").speaker == "Ann Cole"
-    text = ("He is known as the visionary\u2013\u201cJerry sees around corners,\u201d says general manager Bill "
-            "Polian\u2013Stephen is \u201cthe details guy,\u201d says Barry Switzer.")
+    text = ("He is known as the visionary--\u201cJerry sees around corners,\u201d says general manager Bill "
+            "Polian--Stephen is \u201cthe details guy,\u201d says Barry Switzer.")
     assert quote(text, "sees around corners").speaker == "Bill Polian"
+    # an en dash joins names ("Dallas\u2013Fort Worth"; second review)
+    text = "\u201cFlights will resume at noon,\u201d said Dallas\u2013Fort Worth airport spokesman Ann Cole."
+    assert quote(text, "Flights will resume").speaker == "Ann Cole"
     text = ("Stephen Jones runs the draft.\n\nAsks Stephen, with a grin, \u201cWho else would we take?\u201d\n\n"
             "\u201cThere wasn\u2019t a peep in the room,\u201d says Stephen.")
     assert quote(text, "wasn\u2019t a peep").speaker == "Stephen Jones"
@@ -667,6 +670,36 @@ def test_according_to_two_roles_and_a_name_is_the_name():
     text = ("The rally was peaceful, according to police in New York City, \u201cwith no arrests made at any point "
             "in the night.\u201d")
     assert quote(text, "no arrests made").speaker != "New York City"
+
+
+def test_the_second_review_of_round_21():
+    # "-ed" words that are no verb before a name: the one person in reach
+    text = ("Among the skippers this week was a man named Wade Bassi, 43.\n\nWhile the market is slow, the fleet "
+            "keeps an eye on how fish is sold.\n\n\u201cWhen you look at nice halibut, it is pure white,\u201d he "
+            "said.")
+    assert quote(text, "nice halibut").speaker == "Wade Bassi"
+    # a time after a preposition is no object: "where for years realtor Shaun Ghulam said"
+    text = ("\u201cSales rose in the quarter,\u201d economist Shaun Cathcart said in a release.\n\nThat is the case in "
+            "Brampton, Ont., where for years realtor Shaun Ghulam said he has seen a dichotomy.\n\n\u201cLease prices "
+            "are ridiculous now,\u201d he said in an interview.")
+    assert quote(text, "Lease prices").speaker == "Shaun Ghulam"
+    # an apposition before someone else's "said" is no one speaking
+    text = ("\u201cWe will seek the maximum sentence,\u201d prosecutor Tom Reed said on Monday. The man killed was "
+            "John Ghulam, 43, said Sgt. Ann Bell.\n\n\u201cThe evidence is overwhelming,\u201d he said in an "
+            "interview.")
+    assert quote(text, "evidence is overwhelming").speaker != "John Ghulam"
+    # "people" in a sentence is no other voice for the first-person rule
+    text = ("\u201cI was shocked to see that level,\u201d said Tyler Besecker, the largest buyer of halibut. The price "
+            "most people pay at QFC stores is \u201cas low as I\u2019ve ever seen.\u201d")
+    assert quote(text, "as low as").speaker == "Tyler Besecker"
+    # a title after "the movie" stays a title, a verb after it or not
+    text = ("The movie Tommy Boy opened in 1995 to poor reviews.\n\n\u201cI never expected a hit of that size,\u201d "
+            "he said.")
+    assert quote(text, "never expected").speaker != "Tommy Boy"
+    # a time after a statement's verb is no name: "a statement issued Good Friday"
+    text = ("The plant will close, according to a statement issued Good Friday, \u201cwith the loss of all 300 jobs at "
+            "the site.\u201d")
+    assert quote(text, "loss of all 300 jobs").speaker != "Good"
 
 
 def test_she_said_right_after_someone_s_quote_is_that_person():

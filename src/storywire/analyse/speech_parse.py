@@ -288,8 +288,9 @@ def _name_ending(head):
         run.append(t)
     if len(run) < 2:
         return None
-    tok = run[0]  # the name's head: up to ``head`` through appositions and conjuncts, never a preposition
-    while tok.i != head.i and tok.head.i != tok.i and tok.dep_ not in ("pobj", "prep", "dobj", "nsubj"):
+    tok = run[0]  # the name's head: up to ``head`` through conjuncts and appositions only (no preposition, no
+    # time: "a statement issued Good Friday")
+    while tok.i != head.i and tok.head.i != tok.i and tok.dep_ in ("conj", "appos", "compound"):
         tok = tok.head
     return head.doc[run[-1].i:run[0].i + 1] if tok.i == head.i else None
 
