@@ -702,6 +702,32 @@ def test_the_second_review_of_round_21():
     assert quote(text, "loss of all 300 jobs").speaker != "Good"
 
 
+def test_the_third_review_of_round_21():
+    # a spaced en dash ends a speaker phrase
+    text = "\u201cWe will not back down on this,\u201d said Keir Starmer \u2013 a line he repeated at every stop."
+    assert quote(text, "not back down").speaker == "Keir Starmer"
+    # "named" after no person noun is a verb: its name is an object
+    text = ("Police on Tuesday named John Smith, 34, as the driver who died in the crash.\n\nInvestigators are still "
+            "looking for witnesses.\n\n\u201cWe ask anyone who saw the crash to come forward,\u201d he said.")
+    assert quote(text, "come forward").speaker != "John Smith"
+    # a woman sobbing, a sign's words: another voice
+    text = ("\u201cWe lost everything in the flood,\u201d said Ann Cole. A sign taped to her front door read \u201cI "
+            "will be back, do not give up on me.\u201d")
+    assert quote(text, "I will be back").speaker != "Ann Cole"
+    # "told Reuters" is a name's speech verb; "first responder" is no adverbial
+    text = ("\u201cWe will seek the maximum sentence,\u201d prosecutor Tom Reed said on Monday.\n\nThe case went to "
+            "trial in Austin, where realtor Shaun Ghulam told Reuters he had seen a dichotomy.\n\n\u201cLease prices "
+            "are ridiculous now,\u201d he said in an interview.")
+    assert quote(text, "Lease prices").speaker == "Shaun Ghulam"
+    text = ("\u201cWe will seek the maximum sentence,\u201d prosecutor Tom Reed said in a release.\n\nThe case went to "
+            "trial, where the family of first responder Chris Smith said they wanted justice.\n\n\u201cThe evidence "
+            "is overwhelming,\u201d he said in an interview.")
+    assert quote(text, "evidence is overwhelming").speaker == "Tom Reed"
+    # a work's noun after an opening preposition: the clause's subject follows
+    text = "In the film Tom Hanks plays a sea captain.\n\n\u201cI was seasick for weeks on end,\u201d he said."
+    assert quote(text, "seasick").speaker == "Tom Hanks"
+
+
 def test_she_said_right_after_someone_s_quote_is_that_person():
     text = ("Sheriff Lee Baca met the families on Friday. \"The road will stay closed until the morning,\" said Sgt. "
             "Ann Bell. \"We ask every driver to be patient with us tonight,\" she said. Authorities said more.")

@@ -133,11 +133,12 @@ _CUE_EXT_AFTER = _CUE_EXT.replace(f"(?:{_CUE_WORDS})", f"(?:{_CUE_WORDS}|{_AFTER
 _SPK = r"(?:[^,.;:!?\"\u201c\u201d\u2018\u2019()\[\]]|(?<=\w)\u2019(?=\w)|(?<= )\([A-Z][A-Z&]{1,10}\)(?= )){1,80}?"
 # A speaker phrase after its cue, which a dash closes too ("—“Jerry sees around corners,” says Bill Polian—Stephen
 # is …", "--")
-_SPK_TO_DASH = _SPK.replace("()", "()\u2014")  # (an en dash joins: "Dallas–Fort Worth airport spokesman")
+_SPK_TO_DASH = _SPK.replace("()", "()\u2014").replace("(?:[^", "(?:(?!\\s\u2013\\s)[^", 1)  # (an en dash without
+# spaces joins: "Dallas–Fort Worth airport spokesman"; a spaced one is a dash: "said Keir Starmer – a line he …")
 _AFTER_CUE_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<cue>{_CUE_WORDS}|{_AFTER_ONLY_CUES}|according to)\s+"
                               rf"(?P<spk>{_SPK_TO_DASH})"
                               rf"(?:(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,60}}))?{_CIRC}\s*(?=[,.;:!?]|$)"
-                              rf"|{_CIRC}\s*(?=\u2014|--))")  # (not " - ": "the 36 - year - old X")
+                              rf"|{_CIRC}\s*(?=\u2014|--|\u2013\s))")  # (not " - ": "the 36 - year - old X")
 # A circumstance too long for _CIRC after a cue ("thundered in Parliament during a session to discuss ..."); the
 # cue is the attribution's end.
 _LONG_CIRC = r"(?<=\w)\s+(?:in|at|during|on|to|after|before|while|as|when)\s"
@@ -943,12 +944,14 @@ def _credited_before(credited: list[tuple[int, Quote]], position: int) -> list[t
 
 # A speech verb right after a name, past an apposition or an adverb: "realtor Shaun Ghulam said he's noticed",
 # "Shaun Ghulam, a realtor, has said" (not a verb before another speaker: "John Ghulam, 43, said Sgt. Bell")
-_SAYS_AFTER_NAME = re.compile(r"(?:,\s*[^,.;:!?\"\u201c\u201d]{1,40},)?\s+(?:(?:has|had|also|recently|then|later|long|"
-                              r"previously)\s+){0,2}(?:said|says|told|tells|added|adds|explained|explains|noted|notes|"
-                              r"argued|argues|remarked|observes|observed)\b(?!\s+[A-Z])")
+_SAYS_AFTER_NAME = re.compile(r"(?P<appos>,\s*[^,.;:!?\"\u201c\u201d]{1,40},)?\s+(?:(?:has|had|also|recently|then|"
+                              r"later|long|previously)\s+){0,2}(?:said|says|told|tells|added|adds|explained|explains|"
+                              r"noted|notes|argued|argues|remarked|observes|observed)\b"
+                              r"(?(appos)(?!\s+(?:[A-Z][a-z]*\.\s+)?[A-Z][a-z]+\s+[A-Z]))")
 # What makes a name no subject: a preposition before it, past a role noun ("the family of victim Chris Smith")
-_OBJECT_BEFORE = re.compile(r"\b(?:of|for|by|to|with|against|from|about|on|at)\s+(?!(?:years|decades|months|weeks|"
-                            r"days|first|last|least|now|once|contrast|example|instance|times)\b)(?:[a-z][\w\-]*\s+){0,2}$")
+_OBJECT_BEFORE = re.compile(r"\b(?!(?:for\s+(?:years|decades|months|weeks|days|now|once|example|instance)|"
+                            r"at\s+(?:first|last|least|times)|by\s+contrast)\b)(?:of|for|by|to|with|against|from|about|"
+                            r"on|at)\s+(?:[a-z][\w\-]*\s+){0,2}$")
 
 
 def _spoke_since(ctx: _Context, last: Quote, gender: Gender, position: int, para: int) -> list[tuple[str, bool]]:
@@ -1349,8 +1352,10 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
 
 # Words of another voice in a quote's sentence: a verb of crying out, writing or showing, or a person or a crowd
 _OTHER_VOICE = re.compile(r"\b(?:shout(?:s|ed|ing)?|yell(?:s|ed|ing)?|scream(?:s|ed|ing)?|chant(?:s|ed|ing)?|heckl\w+|"
-                          r"text(?:s|ed|ing)|signs?\s+(?:reading|saying)|cr(?:ies|ied)\s+out|crowd|protesters?|"
-                          r"someone)\b", re.IGNORECASE)
+                          r"sobb(?:ed|ing)|text(?:s|ed|ing)|cr(?:ies|ied)\s+out|crowd|protesters?|someone|"
+                          r"(?:sign|banner|placard|poster|note|message|card|shirt)s?\b[^.!?]{0,60}\bread(?:s|ing)?|"
+                          r"(?:a|one|another)\s+(?:\w+\s+)?(?:woman|man|girl|boy|child|mother|father|resident|witness))\b",
+                          re.IGNORECASE)
 # A speaker's own "I" in a quote: no writer's words ("The price … is “as low as I’ve ever seen.”")
 _FIRST_PERSON = re.compile(r"\bI\b|\b(?:me|my|myself)\b")
 

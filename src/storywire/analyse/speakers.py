@@ -647,8 +647,10 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
             not any(first_name_gender(w) != "?" for w in m.group().split()):
         return None  # "its annual Camp Strava event": an event's name (but "the Sanders campaign", "the Bernie
         # Sanders event" name him)
-    if _WORK_BEFORE.search(text, max(0, m.start() - 30), m.start()):
-        return None  # "his musical La La Land", "the film Blade Runner": a work's title
+    work = _WORK_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    if work is not None and not _PREPOSITION_BEFORE.search(text, max(0, work.start() - 12), work.start()):
+        return None  # "his musical La La Land", "The movie Tommy Boy opened": a work's title (but "In the film Tom
+        # Hanks plays", "During the show Jimmy Kimmel mocked": the clause's subject after its opening phrase)
     employer = text[max(0, m.start() - 40):m.start()].split()[-2:]
     closing = _name_closing(m.group().rstrip(".").split(), known) if len(employer) == 2 and \
         _low(employer[1]) in ("at", "of") and _low(employer[0]) in ROLE_WORDS else []
@@ -762,9 +764,21 @@ _ASKED_OPENING = re.compile(r"\s*(?:Asked|Pressed|Questioned|Quizzed|Challenged)
 # Where people post: never a person ("Elizabeth Snyder's Facebook post")
 _PLATFORMS = frozenset({"facebook", "twitter", "instagram", "tiktok", "youtube", "snapchat", "linkedin", "reddit",
                         "telegram", "whatsapp", "threads", "substack", "bluesky", "truth", "x"})
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|at|during|after|before|throughout|for)\s+$", re.IGNORECASE)
 # A name right after a verb in the past tense: its object ("which killed John Smith")
-_AFTER_VERB = re.compile(r"\b(?!(?:named|called|dubbed|nicknamed|talented|celebrated|married|retired|renowned|noted|"
-                         r"famed|beloved|acclaimed|decorated|embattled|disgraced|storied|bearded|red)\s)[a-z]{2,}ed\s+$")
+_AFTER_VERB = re.compile(r"(?:\b(?P<before>\w+)\s+)?\b(?!(?:talented|celebrated|married|renowned|famed|beloved|"
+                         r"acclaimed|decorated|embattled|disgraced|storied|bearded|red)\s)(?P<verb>[a-z]{2,}ed)\s+$")
+# Nouns after which "named" or "called" gives a person's name, no object ("a man named Wade Bassi")
+_NAMED_AFTER = frozenset({"man", "woman", "boy", "girl", "person", "guy", "one", "player", "friend", "student",
+                          "officer", "skipper", "someone", "fisherman", "farmer", "teacher", "doctor", "lawyer"})
+
+
+def _object_of_verb(text: str, position: int) -> bool:
+    """Whether a name follows a verb in the past tense ("which killed John Smith", "Police named John Smith"; not
+    "a man named Wade Bassi", "talented Wade Bassi")."""
+    m = _AFTER_VERB.search(text, max(0, position - 40), position)
+    return m is not None and not (m.group("verb") in ("named", "called", "dubbed", "nicknamed") and
+                                  (m.group("before") or "").lower() in _NAMED_AFTER)
 
 
 class Mentions:
@@ -932,7 +946,7 @@ class Mentions:
                 self.named_gender.get(self.person_key(near[-1].name)) != want or \
                 self.unnamed_between(near[-1].position, position) or \
                 any(self._object_of_preposition(mt.position) and not mt.role or  # ("Chief of Staff Katie Walsh"
-                    _AFTER_VERB.search(self.text, max(0, mt.position - 30), mt.position) for mt in near):  # is hers)
+                    _object_of_verb(self.text, mt.position) for mt in near):  # is hers)
             return None
         return self.fullest(near[-1].name, position)
 
