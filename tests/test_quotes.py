@@ -728,6 +728,24 @@ def test_the_third_review_of_round_21():
     assert quote(text, "seasick").speaker == "Tom Hanks"
 
 
+def test_the_fourth_review_of_round_21():
+    # a work's noun after a preposition inside a sentence keeps its title
+    text = "Production resumed on the series Ted Lasso in March.\n\n\u201cWe are thrilled to be back,\u201d he said."
+    assert quote(text, "thrilled to be back").speaker != "Ted Lasso"
+    # "a 43-year-old named" gives a name, no object
+    text = ("Among the skippers this week was a 43-year-old named Wade Bassi.\n\nWhile the market is slow, the fleet "
+            "keeps an eye on how fish is sold.\n\n\u201cWhen you look at nice halibut, it is pure white,\u201d he "
+            "said.")
+    assert quote(text, "nice halibut").speaker == "Wade Bassi"
+    # a spaced en dash before a capital joins a place's name
+    text = "\u201cFlights are delayed,\u201d said Dallas \u2013 Fort Worth airport spokesman Mark Smith."
+    assert quote(text, "Flights are delayed").speaker == "Mark Smith"
+    # the speaker described ("For a man who has fished here") and words "read as" are no other voice
+    text = ("\u201cI was shocked,\u201d said Tyler Besecker. For a man who has fished here for 40 years, the closure "
+            "is \u201cthe end of my world.\u201d")
+    assert quote(text, "end of my world").speaker == "Tyler Besecker"
+
+
 def test_she_said_right_after_someone_s_quote_is_that_person():
     text = ("Sheriff Lee Baca met the families on Friday. \"The road will stay closed until the morning,\" said Sgt. "
             "Ann Bell. \"We ask every driver to be patient with us tonight,\" she said. Authorities said more.")

@@ -133,12 +133,13 @@ _CUE_EXT_AFTER = _CUE_EXT.replace(f"(?:{_CUE_WORDS})", f"(?:{_CUE_WORDS}|{_AFTER
 _SPK = r"(?:[^,.;:!?\"\u201c\u201d\u2018\u2019()\[\]]|(?<=\w)\u2019(?=\w)|(?<= )\([A-Z][A-Z&]{1,10}\)(?= )){1,80}?"
 # A speaker phrase after its cue, which a dash closes too ("—“Jerry sees around corners,” says Bill Polian—Stephen
 # is …", "--")
-_SPK_TO_DASH = _SPK.replace("()", "()\u2014").replace("(?:[^", "(?:(?!\\s\u2013\\s)[^", 1)  # (an en dash without
-# spaces joins: "Dallas–Fort Worth airport spokesman"; a spaced one is a dash: "said Keir Starmer – a line he …")
+_SPK_TO_DASH = _SPK.replace("()", "()\u2014").replace("(?:[^", "(?:(?!\\s\u2013\\s(?![A-Z]))[^", 1)  # (an en
+# dash before a capital joins: "Dallas–Fort Worth", "Dallas – Fort Worth"; before a lower-case word it is a dash:
+# "said Keir Starmer – a line he …")
 _AFTER_CUE_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<cue>{_CUE_WORDS}|{_AFTER_ONLY_CUES}|according to)\s+"
                               rf"(?P<spk>{_SPK_TO_DASH})"
                               rf"(?:(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,60}}))?{_CIRC}\s*(?=[,.;:!?]|$)"
-                              rf"|{_CIRC}\s*(?=\u2014|--|\u2013\s))")  # (not " - ": "the 36 - year - old X")
+                              rf"|{_CIRC}\s*(?=\u2014|--|\u2013\s(?![A-Z])))")  # (not " - ": "the 36 - year - old")
 # A circumstance too long for _CIRC after a cue ("thundered in Parliament during a session to discuss ..."); the
 # cue is the attribution's end.
 _LONG_CIRC = r"(?<=\w)\s+(?:in|at|during|on|to|after|before|while|as|when)\s"
@@ -1350,11 +1351,11 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
                                             bool(spans) and not spans[-1][2])
 
 
-# Words of another voice in a quote's sentence: a verb of crying out, writing or showing, or a person or a crowd
+# Words of another voice in a quote's sentence: a verb of crying out or texting, a crowd, or a sign's words that "read"
+# right before the quote
 _OTHER_VOICE = re.compile(r"\b(?:shout(?:s|ed|ing)?|yell(?:s|ed|ing)?|scream(?:s|ed|ing)?|chant(?:s|ed|ing)?|heckl\w+|"
-                          r"sobb(?:ed|ing)|text(?:s|ed|ing)|cr(?:ies|ied)\s+out|crowd|protesters?|someone|"
-                          r"(?:sign|banner|placard|poster|note|message|card|shirt)s?\b[^.!?]{0,60}\bread(?:s|ing)?|"
-                          r"(?:a|one|another)\s+(?:\w+\s+)?(?:woman|man|girl|boy|child|mother|father|resident|witness))\b",
+                          r"sobb(?:ed|ing)|text(?:s|ed|ing)|cr(?:ies|ied)\s+out|crowd|protesters?|someone)\b|"
+                          r"\b(?:sign|banner|placard|poster|note|card|shirt)s?\b[^.!?]{0,60}\bread(?:s|ing)?\s*[:,]?\s*[\u201c\u2018\x22']?$",
                           re.IGNORECASE)
 # A speaker's own "I" in a quote: no writer's words ("The price … is “as low as I’ve ever seen.”")
 _FIRST_PERSON = re.compile(r"\bI\b|\b(?:me|my|myself)\b")

@@ -648,7 +648,7 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
         return None  # "its annual Camp Strava event": an event's name (but "the Sanders campaign", "the Bernie
         # Sanders event" name him)
     work = _WORK_BEFORE.search(text, max(0, m.start() - 30), m.start())
-    if work is not None and not _PREPOSITION_BEFORE.search(text, max(0, work.start() - 12), work.start()):
+    if work is not None and not _PREPOSITION_BEFORE.search(text, max(0, work.start() - 14), work.start()):
         return None  # "his musical La La Land", "The movie Tommy Boy opened": a work's title (but "In the film Tom
         # Hanks plays", "During the show Jimmy Kimmel mocked": the clause's subject after its opening phrase)
     employer = text[max(0, m.start() - 40):m.start()].split()[-2:]
@@ -764,13 +764,15 @@ _ASKED_OPENING = re.compile(r"\s*(?:Asked|Pressed|Questioned|Quizzed|Challenged)
 # Where people post: never a person ("Elizabeth Snyder's Facebook post")
 _PLATFORMS = frozenset({"facebook", "twitter", "instagram", "tiktok", "youtube", "snapchat", "linkedin", "reddit",
                         "telegram", "whatsapp", "threads", "substack", "bluesky", "truth", "x"})
-_PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|at|during|after|before|throughout|for)\s+$", re.IGNORECASE)
+_PREPOSITION_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)(?:In|On|At|During|After|Before|Throughout)\s+$")  # (opening a
+# sentence: "Production resumed on the series Ted Lasso" keeps the title)
 # A name right after a verb in the past tense: its object ("which killed John Smith")
 _AFTER_VERB = re.compile(r"(?:\b(?P<before>\w+)\s+)?\b(?!(?:talented|celebrated|married|renowned|famed|beloved|"
                          r"acclaimed|decorated|embattled|disgraced|storied|bearded|red)\s)(?P<verb>[a-z]{2,}ed)\s+$")
-# Nouns after which "named" or "called" gives a person's name, no object ("a man named Wade Bassi")
-_NAMED_AFTER = frozenset({"man", "woman", "boy", "girl", "person", "guy", "one", "player", "friend", "student",
-                          "officer", "skipper", "someone", "fisherman", "farmer", "teacher", "doctor", "lawyer"})
+# Someone indefinite and "named" or "called": a person's name follows, no object ("a 43-year-old named Wade Bassi";
+# "Police on Tuesday named John Smith" names an object)
+_NAMED_A = re.compile(r"\b(?:a|an|one|someone)\s+(?:[\w\-]+\s+){0,3}?(?:named|called|dubbed|nicknamed)\s+$",
+                      re.IGNORECASE)
 
 
 def _object_of_verb(text: str, position: int) -> bool:
@@ -778,7 +780,7 @@ def _object_of_verb(text: str, position: int) -> bool:
     "a man named Wade Bassi", "talented Wade Bassi")."""
     m = _AFTER_VERB.search(text, max(0, position - 40), position)
     return m is not None and not (m.group("verb") in ("named", "called", "dubbed", "nicknamed") and
-                                  (m.group("before") or "").lower() in _NAMED_AFTER)
+                                  _NAMED_A.search(text, max(0, position - 60), position) is not None)
 
 
 class Mentions:
