@@ -14,12 +14,11 @@ The pages are read from the checkout; nothing of them but the annotated quotes i
 """
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
 
-from quote_sets import score
+from quote_sets import PageSet, main
 
 _COUNTRIES = ("us", "uk", "ca", "au", "ind", "za", "ls", "na", "tz", "my")
 _DEFAULT_CASES = Path(__file__).resolve().parent.parent / "bench" / "data" / "fundus-quotes.jsonl"
@@ -39,17 +38,9 @@ def documents(checkout: Path) -> dict[str, str]:
     return docs
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("checkout", type=Path, help="a clone of flairNLP/fundus")
-    ap.add_argument("cases", type=Path, nargs="?", default=_DEFAULT_CASES, help="the annotated quotes")
-    ap.add_argument("--half", choices=("tune", "held"), help="score one half only")
-    args = ap.parse_args(argv)
-    if not (args.checkout / "tests" / "resources" / "parser" / "test_data").is_dir():
-        print(f"{args.checkout}: not a fundus checkout (no tests/resources/parser/test_data)", file=sys.stderr)
-        return 2
-    return score(documents(args.checkout), args.cases, args.half, "18da6e5")
+PAGES = PageSet(__doc__.splitlines()[0], "flairNLP/fundus", "fundus", "tests/resources/parser/test_data", "18da6e5",
+                _DEFAULT_CASES, documents)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(PAGES))

@@ -16,11 +16,10 @@ this repository.
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
-from quote_sets import score
+from quote_sets import PageSet, main
 
 from storywire.config import Settings
 from storywire.errors import InputError
@@ -44,17 +43,9 @@ def documents(checkout: Path) -> dict[str, str]:
     return docs
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("checkout", type=Path, help="a clone of postlight/parser")
-    ap.add_argument("cases", type=Path, nargs="?", default=_DEFAULT_CASES, help="the annotated quotes")
-    ap.add_argument("--half", choices=("tune", "held"), help="score one half only")
-    args = ap.parse_args(argv)
-    if not (args.checkout / "fixtures").is_dir():
-        print(f"{args.checkout}: not a postlight/parser checkout (no fixtures)", file=sys.stderr)
-        return 2
-    return score(documents(args.checkout), args.cases, args.half, "e8ba7ec")
+PAGES = PageSet(__doc__.splitlines()[0], "postlight/parser", "postlight/parser", "fixtures", "e8ba7ec", _DEFAULT_CASES,
+                documents)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(PAGES))

@@ -5,11 +5,14 @@ A case file holds ``{"doc_id", "quote", "speaker", "half"}`` per line, speaker n
 """
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 from storywire.analyse.quote_eval import evaluate, read_cases
 from storywire.errors import InputError
@@ -56,3 +59,28 @@ def score(docs: dict[str, str], cases: Path, half: str | None, commit: str) -> i
               f"unattributed {c['unattributed']:3}  missed {c['missed']:3}  credited where none "
               f"{c['wrongly attributed']:3}  left unattributed {c['rightly unattributed']:3}")
     return 0
+
+
+class PageSet(NamedTuple):
+    """A set of annotated pages read from a public checkout."""
+
+    description: str  # the tool's one-line description
+    repo: str  # what the checkout is a clone of ("flairNLP/fundus")
+    kind: str  # what it is called in an error ("fundus")
+    pages: str  # the folder of pages a checkout has ("fixtures")
+    commit: str  # the commit the cases were annotated at
+    cases: Path  # the annotated quotes shipped here
+    documents: Callable[[Path], dict[str, str]]  # page id -> text, read from a checkout
+
+
+def main(page_set: PageSet, argv: list[str] | None = None) -> int:
+    """The command line of a page-set tool: CHECKOUT [CASES] [--half tune|held]."""
+    ap = argparse.ArgumentParser(description=page_set.description)
+    ap.add_argument("checkout", type=Path, help=f"a clone of {page_set.repo}")
+    ap.add_argument("cases", type=Path, nargs="?", default=page_set.cases, help="the annotated quotes")
+    ap.add_argument("--half", choices=("tune", "held"), help="score one half only")
+    args = ap.parse_args(argv)
+    if not (args.checkout / page_set.pages).is_dir():
+        print(f"{args.checkout}: not a {page_set.kind} checkout (no {page_set.pages})", file=sys.stderr)
+        return 2
+    return score(page_set.documents(args.checkout), args.cases, args.half, page_set.commit)

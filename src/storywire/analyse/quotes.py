@@ -958,15 +958,16 @@ _OBJECT_BEFORE = re.compile(r"\b(?!(?:for\s+(?:years|decades|months|weeks|days|n
 def _spoke_since(ctx: _Context, last: Quote, gender: Gender, position: int, para: int) -> list[tuple[str, bool]]:
     """The other people a "he" (``gender`` m) or "she" may be, named after the quote ``last`` and before
     ``position``, in its paragraph or the one before; each with whether a speech verb follows their name."""
-    key = ctx.people.person_key(last.speaker or "")
+    quoted = ctx.people.person_key(last.speaker or "")
     found: dict[str, bool] = {}
     for mt in ctx.people.items:
-        if last.position < mt.position < position and mt.para >= para - 1 and \
-                ctx.people.person_key(mt.name) != key and ctx.people.may_be(mt.name, gender):
+        key = ctx.people.person_key(mt.name)
+        if last.position < mt.position < position and mt.para >= para - 1 and key != quoted and \
+                ctx.people.may_be(mt.name, gender):
             says = bool(_SAYS_AFTER_NAME.match(ctx.text, mt.position + len(mt.name))) and \
                 not _OBJECT_BEFORE.search(ctx.text, max(0, mt.position - 40), mt.position)
-            found[ctx.people.person_key(mt.name)] = found.get(ctx.people.person_key(mt.name), False) or says
-    names = {ctx.people.person_key(mt.name): mt.name for mt in ctx.people.items}
+            found[key] = found.get(key, False) or says
+    names = {ctx.people.person_key(mt.name): mt.name for mt in ctx.people.items}  # (each person's last mention)
     return [(names[k], says) for k, says in found.items()]
 
 
@@ -1366,14 +1367,12 @@ def _first_person_of(ctx: _Context, para_quotes: list[Quote], position: int, inn
     the first person and nobody else is named between the two ("“I was shocked,” said Tyler Besecker. The price
     is “as low as I’ve ever seen.”")."""
     last = next((q for q in reversed(para_quotes) if q.speaker), None)
-    if last is not None:
-        since = ctx.text[last.position + len(last.text):position]
-        lead = since[max(0, _last_sentence_start(since)):]
-        if _OTHER_VOICE.search(lead):
-            return None  # someone else speaks, writes or shows them ("a heckler who shouted “Not my mayor!”")
     if last is None or not last.is_person or not _FIRST_PERSON.search(inner) or \
             any(re.search(rf"\b{re.escape(w)}\b", inner) for w in (last.speaker or "").split() if len(w) > 2):
         return None  # (a quote naming them is someone else's: "“I have never met anyone as driven as Tom.”")
+    since = ctx.text[last.position + len(last.text):position]
+    if _OTHER_VOICE.search(since[max(0, _last_sentence_start(since)):]):
+        return None  # someone else cries them out or shows them ("Her daughter kept texting her “Mom, …”")
     between = {surname(mt.name) for mt in ctx.people.items if last.position < mt.position < position}
     return last if between <= {surname(last.speaker or "")} else None
 
