@@ -131,15 +131,19 @@ _CUE_EXT_AFTER = _CUE_EXT.replace(f"(?:{_CUE_WORDS})", f"(?:{_CUE_WORDS}|{_AFTER
 # A speaker phrase: no punctuation but a word's apostrophe and an acronym in brackets ("The National Oceanic and
 # Atmospheric Administration (NOAA) recently stated")
 _SPK = r"(?:[^,.;:!?\"\u201c\u201d\u2018\u2019()\[\]]|(?<=\w)\u2019(?=\w)|(?<= )\([A-Z][A-Z&]{1,10}\)(?= )){1,80}?"
+# What follows a spaced en dash inside a place's name, before a role and a name: "Dallas – Fort Worth airport
+# spokesman Mark Smith"
+_PLACE_GOES_ON = (r"(?:[A-Z][\w\-]*\s+){1,3}(?:[a-z][\w\-]*\s+){0,2}(?:"
+                  + "|".join(sorted(ROLE_WORDS, key=len, reverse=True)) + r")\s+[A-Z]")
 # A speaker phrase after its cue, which a dash closes too ("—“Jerry sees around corners,” says Bill Polian—Stephen
 # is …", "--")
-_SPK_TO_DASH = _SPK.replace("()", "()\u2014").replace("(?:[^", "(?:(?!\\s\u2013\\s(?![A-Z]))[^", 1)  # (an en
-# dash before a capital joins: "Dallas–Fort Worth", "Dallas – Fort Worth"; before a lower-case word it is a dash:
-# "said Keir Starmer – a line he …")
+_SPK_TO_DASH = _SPK.replace("()", "()\u2014").replace("(?:[^", f"(?:(?!\\s\u2013\\s(?!{_PLACE_GOES_ON}))[^", 1)
+# (an en dash without spaces joins: "Dallas–Fort Worth airport spokesman"; a spaced one is a dash but inside a
+# place's name: "said Keir Starmer – Britain's new prime minister", "said Keir Starmer – a line he …")
 _AFTER_CUE_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<cue>{_CUE_WORDS}|{_AFTER_ONLY_CUES}|according to)\s+"
                               rf"(?P<spk>{_SPK_TO_DASH})"
                               rf"(?:(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,60}}))?{_CIRC}\s*(?=[,.;:!?]|$)"
-                              rf"|{_CIRC}\s*(?=\u2014|--|\u2013\s(?![A-Z])))")  # (not " - ": "the 36 - year - old")
+                              rf"|{_CIRC}\s*(?=\u2014|--|\u2013\s(?!{_PLACE_GOES_ON})))")  # (not " - ")
 # A circumstance too long for _CIRC after a cue ("thundered in Parliament during a session to discuss ..."); the
 # cue is the attribution's end.
 _LONG_CIRC = r"(?<=\w)\s+(?:in|at|during|on|to|after|before|while|as|when)\s"
@@ -250,10 +254,16 @@ _INDIRECT_LEAD = re.compile(
     rf"(?P<spk>(?:[\w'\u2019.\-\u2024]+\s+){{0,7}}?[\w'\u2019.\-\u2024]+)\s+(?P<cue>{_INDIRECT_CUE}){_WHEN_AFTER_CUE}"
     rf"{_HOW_AFTER_CUE}\s+(?:that\s+)?(?P<content>\S.{{14,}})$"
 )
+# Where or when words were said, after the cue that ends their sentence: "…, she said at a press conference last
+# week.", "…, Smith told reporters in Washington on Tuesday."
+_SAID_WHERE = (r"(?:\s+(?:in|at|on|during|to|via|through|with|from|before|after|outside|inside|near)\s+"
+               r"[^,.;:!?\"\u201c\u201d]{1,50}?|\s+(?:(?:earlier|later)\s+)?(?:this|last|next)\s+\w+"
+               r"|\s+(?:yesterday|today|tonight|earlier|later|recently))*")
 _INDIRECT_TRAIL = re.compile(
     rf"^(?P<content>.{{20,}}?),\s+(?P<spk>{_SPK})\s+(?P<cue>said|says|added|told\s+\w+|noted|warned)"
-    r"(?:\s+in a statement|\s+on \w+)?\s*[.!]$"
+    rf"{_SAID_WHERE}\s*[.!]$"
 )
+_ONLY_WHERE = re.compile(rf"{_SAID_WHERE}\s*[.!]?$")
 _ACCORDING = re.compile(rf"^(?P<content>.{{20,}}?),?\s+(?P<cue>according to)\s+(?P<spk>{_SPK})\s*[.!]$")
 
 _MASK = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|Sen|Rep|Rev|Hon|St|Jr|Sr|No|"
@@ -893,12 +903,18 @@ def _another_of(ctx: _Context, position: int, para: int) -> str | None:
 
 
 
+# Documents as often about an organisation as by it: whose they are only an issuer named with them says
+_THIRD_PARTY_DOCUMENTS = frozenset({"report", "filing", "brief"})
+
+
 def _document_organisation(ctx: _Context, noun: str, position: int, para: int) -> str | None:
     """Whose "the statement" (or "the letter", the ``noun``) at ``position`` is: whoever issued the last one the
     text names in reach ("a statement from the Indian government", "Gordon Advisors issued a statement"; a person
-    too), else the organisation an "it" there would be; when no person is the subject of a sentence since it was
-    named (then the statement may be theirs)."""
+    too), else (not for a report, a filing or a brief) the organisation an "it" there would be; when no person is
+    the subject of a sentence since it was named (then the statement may be theirs)."""
     issued = [o for o in ctx.orgs if o.document == noun and o.position < position and para - 1 <= o.para <= para]
+    if not issued and noun in _THIRD_PARTY_DOCUMENTS:
+        return None  # "LAPD's major crimes unit … were involved. “…,” the report states": whose, it does not say
     org = issued[-1].name if issued else resolve_organisation(ctx.orgs, position, para)
     named_at = [o.position for o in ctx.orgs if o.name == org and o.position < position]
     if org is None or not named_at:
@@ -1352,12 +1368,17 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
                                             bool(spans) and not spans[-1][2])
 
 
-# Words of another voice in a quote's sentence: a verb of crying out or texting, a crowd, or a sign's words that "read"
-# right before the quote
+# Words of another voice in a quote's sentence: a verb of crying out or texting, a crowd, someone described who is no
+# object of a preposition ("A woman at the back interrupted:", not "For a man who has fished here, the closure
+# is"), or a written thing's words right before the quote ("A note on the table read in part:", not "read as")
 _OTHER_VOICE = re.compile(r"\b(?:shout(?:s|ed|ing)?|yell(?:s|ed|ing)?|scream(?:s|ed|ing)?|chant(?:s|ed|ing)?|heckl\w+|"
                           r"sobb(?:ed|ing)|text(?:s|ed|ing)|cr(?:ies|ied)\s+out|crowd|protesters?|someone)\b|"
-                          r"\b(?:sign|banner|placard|poster|note|card|shirt)s?\b[^.!?]{0,60}\bread(?:s|ing)?\s*[:,]?\s*[\u201c\u2018\x22']?$",
-                          re.IGNORECASE)
+                          r"(?<!\bfor\s)(?<!\bto\s)(?<!\bof\s)(?<!\blike\s)(?<!\bas\s)(?<!\bwith\s)"
+                          r"\b(?:a|one|another)\s+(?:[\w\-]+\s+)?(?:woman|man|girl|boy|child|mother|father|resident|"
+                          r"witness|neighbou?r|voice)\b|"
+                          r"\b(?:sign|banner|placard|poster|note|message|card|shirt|letter)s?\b[^.!?]{0,60}"
+                          r"\b(?:read|reads|reading|ended|began)\b(?!\s+as\b)[^.!?\u201c\u201d\x22]{0,30}"
+                          r"[\u201c\u2018\x22']?$", re.IGNORECASE)
 # A speaker's own "I" in a quote: no writer's words ("The price … is “as low as I’ve ever seen.”")
 _FIRST_PERSON = re.compile(r"\bI\b|\b(?:me|my|myself)\b")
 
@@ -2299,8 +2320,9 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
                      if not _INSIDE_NAME.search(masked, 0, m.end())  # not "Arts and| Sciences announced"
                      and not _NAME_LIST.search(masked, 0, m.end())]:  # nor "Bureau of Alcohol, Tobacco,| Firearms"
         m = _INDIRECT_LEAD.match(masked, st)
-        if not m or _VERB_FIRST.match(m.group("content")):
-            continue  # "The man police say is behind ...": no one's words, a relative clause
+        if not m or _VERB_FIRST.match(m.group("content")) or _ONLY_WHERE.match(" " + m.group("content")):
+            continue  # "The man police say is behind ...": no one's words, a relative clause; "…, Smith said at a
+            # news conference.": where, not what, he said
         content, cue = m.group("content"), m.group("cue")
         if _REPORT_CONFIRMED.match(content):  # "confirmed the report to the Times, adding that he …": what he added
             adding = _ADDING_THAT.search(content)

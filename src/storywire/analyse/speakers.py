@@ -454,6 +454,7 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
     A single word counts once the article has named its bearer in full, or after an honorific or a title."""
     found: list[Mention] = []
     known = _speaking_words(text)
+    works = _work_titles(text)
     starts = [qs for qs, _ in quoted]
     for para, s, e in spans:
         first = True
@@ -467,8 +468,8 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             if len(words) > 1 and _low(words[0]) in ("the", "a", "an") and \
                     _low(words[1]) not in ROLE_WORDS and _low(words[1]) not in HONORIFICS:
                 continue  # "The American Pie actress", "The Notorious Bettie Page": a work or a thing
-            if _low(words[0]) in _POSSESSIVE_DETERMINERS:
-                continue  # "His Black identity": a thing of someone's
+            if _low(words[0]) in _POSSESSIVE_DETERMINERS or POSSESSIVE.sub("", run) in works:
+                continue  # "His Black identity": a thing of someone's; "when La La Land came around": a work
             if len(words) > 1 and words[0].endswith("ing") and len(words[0]) > 4 and not text[s:m.start()].strip() \
                     and surname(words[0]) not in known and first_name_gender(words[0]) == "?":
                 continue  # "Taking Archie outside is his favourite": a gerund's object, not the subject
@@ -518,6 +519,18 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             known.add(surname(sp.name))
             first = first and possessive
     return found
+
+
+def _work_titles(text: str) -> set[str]:
+    """The titles an article gives a work ("his musical La La Land") with no common first name in them: no person
+    wherever they stand ("when La La Land came around, he feared"; but "the film Erin Brockovich")."""
+    titles = set()
+    for m in _NAME_RUN.finditer(text):
+        work = _WORK_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if work is not None and not _PREPOSITION_BEFORE.search(text, max(0, work.start() - 30), work.start()) and \
+                all(first_name_gender(w) == "?" for w in m.group().split()):
+            titles.add(POSSESSIVE.sub("", m.group()))
+    return titles
 
 
 # A possessive written apart by detokenised text: "Gray \u2019 s older sister"
@@ -642,15 +655,23 @@ _DATELINE = re.compile(r"[A-Z]{3,}(?:\s[A-Z]{3,})?\s?[-\u2013\u2014]\s?(?=[A-Z][
 _TITLE_BEFORE_NAME = re.compile(r"\s+(?P<noun>[a-z][a-z\-]+)(?:\s+[a-z][a-z\-]+)?\s+[A-Z]")
 
 
+# An organisation's noun and "of" before a name: "Department of Aviation", "University of the Arts"
+_ORGANISATION_OF = re.compile(r"\b(?P<head>[A-Z][a-z]+)\s+of\s+(?:the\s+)?$")
+
+
 def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
     if (text[m.end():m.end() + 20].split() or [""])[0].rstrip(",.;:") in _EVENT_NOUNS and " " in m.group() and \
             not any(first_name_gender(w) != "?" for w in m.group().split()):
         return None  # "its annual Camp Strava event": an event's name (but "the Sanders campaign", "the Bernie
         # Sanders event" name him)
     work = _WORK_BEFORE.search(text, max(0, m.start() - 30), m.start())
-    if work is not None and not _PREPOSITION_BEFORE.search(text, max(0, work.start() - 14), work.start()):
+    if work is not None and not _PREPOSITION_BEFORE.search(text, max(0, work.start() - 30), work.start()):
         return None  # "his musical La La Land", "The movie Tommy Boy opened": a work's title (but "In the film Tom
         # Hanks plays", "During the show Jimmy Kimmel mocked": the clause's subject after its opening phrase)
+    org = _ORGANISATION_OF.search(text, max(0, m.start() - 40), m.start())
+    if org is not None and _low(org.group("head")) in ORG_WORDS and \
+            not any(first_name_gender(w) != "?" or _low(w) in ROLE_WORDS for w in m.group().split()):
+        return None  # "The Chicago Department of Aviation said": the rest of an organisation's name
     employer = text[max(0, m.start() - 40):m.start()].split()[-2:]
     closing = _name_closing(m.group().rstrip(".").split(), known) if len(employer) == 2 and \
         _low(employer[1]) in ("at", "of") and _low(employer[0]) in ROLE_WORDS else []
@@ -764,23 +785,34 @@ _ASKED_OPENING = re.compile(r"\s*(?:Asked|Pressed|Questioned|Quizzed|Challenged)
 # Where people post: never a person ("Elizabeth Snyder's Facebook post")
 _PLATFORMS = frozenset({"facebook", "twitter", "instagram", "tiktok", "youtube", "snapchat", "linkedin", "reddit",
                         "telegram", "whatsapp", "threads", "substack", "bluesky", "truth", "x"})
-_PREPOSITION_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)(?:In|On|At|During|After|Before|Throughout)\s+$")  # (opening a
-# sentence: "Production resumed on the series Ted Lasso" keeps the title)
+# A preposition opening its sentence, after a dateline's dash, a closing quote or an adverb ("LONDON (Reuters) - In
+# the film", "Later in the show"): "Production resumed on the series Ted Lasso" keeps the title
+_PREPOSITION_BEFORE = re.compile(r"(?:^|[.!?][\"\u201d\u2019]?\s+|\n|[\u2014\u2013\-]\s+)"
+                                 r"(?:(?:Later|Earlier|Then|Also|But|And|So|Yet|Elsewhere)\s+)?"
+                                 r"(?:[Ii]n|[Oo]n|[Aa]t|[Dd]uring|[Aa]fter|[Bb]efore|[Tt]hroughout|[Ff]or)\s+$")
 # A name right after a verb in the past tense: its object ("which killed John Smith")
 _AFTER_VERB = re.compile(r"(?:\b(?P<before>\w+)\s+)?\b(?!(?:talented|celebrated|married|renowned|famed|beloved|"
                          r"acclaimed|decorated|embattled|disgraced|storied|bearded|red)\s)(?P<verb>[a-z]{2,}ed)\s+$")
-# Someone indefinite and "named" or "called": a person's name follows, no object ("a 43-year-old named Wade Bassi";
-# "Police on Tuesday named John Smith" names an object)
-_NAMED_A = re.compile(r"\b(?:a|an|one|someone)\s+(?:[\w\-]+\s+){0,3}?(?:named|called|dubbed|nicknamed)\s+$",
-                      re.IGNORECASE)
+# A person's noun right before "named" or "called": a person's name follows, no object ("a 43-year-old named Wade
+# Bassi", "the man named", "someone called"; "A coroner on Friday named John Smith" names an object)
+_NAMED_A = re.compile(r"(?:\b(?:a|an|one|the|his|her|their|this|that)\s+(?:[\w\-]+\s+){0,2}?(?P<noun>[\w\-]+)"
+                      r"|\b(?P<someone>someone|somebody))\s+(?:named|called|dubbed|nicknamed)\s+$", re.IGNORECASE)
+_NAMED_AFTER = frozenset({"man", "woman", "boy", "girl", "person", "guy", "one", "player", "friend", "student",
+                          "officer", "skipper", "fisherman", "farmer", "teacher", "doctor", "lawyer", "local",
+                          "resident", "neighbor", "neighbour", "son", "daughter", "brother", "sister", "cousin",
+                          "nurse", "worker", "driver", "passenger", "soldier", "pilot", "singer", "artist"})
 
 
 def _object_of_verb(text: str, position: int) -> bool:
     """Whether a name follows a verb in the past tense ("which killed John Smith", "Police named John Smith"; not
     "a man named Wade Bassi", "talented Wade Bassi")."""
     m = _AFTER_VERB.search(text, max(0, position - 40), position)
-    return m is not None and not (m.group("verb") in ("named", "called", "dubbed", "nicknamed") and
-                                  _NAMED_A.search(text, max(0, position - 60), position) is not None)
+    if m is None:
+        return False
+    named = _NAMED_A.search(text, max(0, position - 60), position) \
+        if m.group("verb") in ("named", "called", "dubbed", "nicknamed") else None
+    return named is None or not (named.group("someone") or _low(named.group("noun")) in _NAMED_AFTER or
+                                 named.group("noun").endswith("-old"))
 
 
 class Mentions:
@@ -1189,7 +1221,9 @@ def find_organisations(text: str, spans: list[tuple[int, int, int]], quoted: lis
             if m and _is_org(name, people) and not owner:  # not "Pakistan's" of "Pakistan's military has": the owner of
                 # the subject (but "Macy's will close")
                 the = text[m.start():m.start("name")].strip()
-                found.append(OrgMention(m.start(), para, f"{the.lower()} {name}".strip() if the else name))
+                issues = _ISSUES.match(text, st, e)  # "The Interior Ministry issued a report": its report
+                found.append(OrgMention(m.start(), para, f"{the.lower()} {name}".strip() if the else name,
+                                        document=issues.group("document") if issues is not None else None))
             elif described is not None and described.group("noun") in ORG_NOUNS:  # "The committee told"
                 found.append(OrgMention(st, para, described.group("org").lower(), False))
             elif (issued := _ISSUED_BY.match(text, st, e)) is not None and \
