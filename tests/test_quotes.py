@@ -803,6 +803,85 @@ def test_reported_speech_ending_on_where_it_was_said():
         assert [q.text for q in found] == ["The striking workers are not aiming to disrupt travel"], text
 
 
+def test_the_sixth_review_of_round_21():
+    # a clause after the cue is words said, not where they were said
+    for text, words in (("Police said at least three people were hurt in the crash.",
+                         "at least three people were hurt"),
+                        ("After the crash on the highway, police said at least three people were hurt.",
+                         "at least three people were hurt"),
+                        ("Lee Smith said in most cases the virus causes mild symptoms.", "in most cases the virus")):
+        found = [q.text for q in quotes_of(text) if q.kind == "indirect"]
+        assert len(found) == 1 and found[0].startswith(words), (text, found)
+    # a report, a filing or a brief is its issuer's when a sentence about it names one
+    text = ("The Justice Department released a 40-page report on Tuesday.\n\n\u201cThe officers failed to act,\u201d "
+            "the report said.")
+    assert quote(text, "failed to act").speaker == "the Justice Department"
+    # a person named after an organisation's possessive
+    text = "The Bank of England's Huw Pill spoke on Thursday.\n\n\u201cInflation is falling,\u201d he said."
+    assert quote(text, "Inflation is falling").speaker == "Huw Pill"
+    # a single word after a work's noun is no title for the whole article; a title then a comma or a determiner is
+    text = ("Kathryn Bigelow spoke in Venice. Her film Zero Dark Thirty was a hit. Jessica Chastain starred. The film "
+            "Bigelow showed on Friday drew praise. Bigelow was pleased.\n\n\u201cI am so proud,\u201d she said.")
+    assert quote(text, "so proud").speaker == "Kathryn Bigelow"
+    text = ("Sally Field won the Oscar in 1980. For the film Norma Rae, she spent weeks in a mill.\n\n\u201cIt was the "
+            "hardest thing,\u201d she said.")
+    assert quote(text, "hardest thing").speaker == "Sally Field"
+    # the speaker described in an apposition still speaks in the first person; their own letter too
+    for then in ("Besecker, a father of three, is \u201cnot sure I can go on.\u201d",
+                 "His letter to the council ended: \u201cI am not sure I can go on.\u201d"):
+        text = "\u201cWe lost everything,\u201d said Tyler Besecker. " + then
+        assert quote(text, "not sure I can go on").speaker == "Tyler Besecker", then
+    # any indirect noun before "named" gives a name, but a time or a namer of others
+    for who in ("a Navy veteran named", "someone named"):
+        text = (f"Among the skippers this week was {who} Wade Bassi.\n\nWhile the market is slow, the fleet keeps an "
+                "eye on how fish is sold.\n\n\u201cWhen you look at nice halibut, it is pure white,\u201d he said.")
+        assert quote(text, "nice halibut").speaker == "Wade Bassi", who
+    # a spaced en dash inside a longer place's name
+    text = "\u201cFlights are delayed,\u201d said Minneapolis \u2013 St. Paul International Airport spokesman Jeff Lea."
+    assert quote(text, "Flights are delayed").speaker == "Jeff Lea"
+
+
+def test_reported_speech_is_words_said_by_whom_it_says():
+    def indirect(text: str) -> list[tuple[str | None, str]]:
+        return [(q.speaker, q.text) for q in quotes_of(text) if q.kind == "indirect"]
+    # a thing denied, announced or confirmed is no one's words; a belief is no statement
+    for text in ("Earlier in the year, Tim Moore denied allegations he was having an affair with a colleague.",
+                 "The regional authorities announced two days of mourning for the victims of the strike.",
+                 "Berea DA Phahlane Mokoko confirmed receiving a letter from the chief of the village.",
+                 "Keegan Medrano believes the party's actions in Montana may expand the movement."):
+        assert indirect(text) == [], text
+    assert indirect("A spokesman for IRCC confirmed it completed the full release by the end of January.") == \
+        [("A spokesman for IRCC", "it completed the full release by the end of January")]
+    # the words end where the speaker's next verb, another speaker or the writer's aside begins
+    for text, words in (
+            ("Mykhailo Fedorov told reporters that Syrsky had blocked his efforts to reform the ministry, and accused "
+             "the general of enabling corruption.", "Syrsky had blocked his efforts to reform the ministry"),
+            ("Chief Seshophe Hlajoane said he was aware of the community's suffering but denied ever taking bribes.",
+             "he was aware of the community's suffering"),
+            ("Rinaani Musutua said the project should not have been envisaged, adding that the constitution should "
+             "be respected.", "the project should not have been envisaged"),
+            ("US analysts have said Russia appears to be preparing for a conflict with NATO \u2013 although no one can "
+             "say for sure.", "Russia appears to be preparing for a conflict with NATO"),
+            ("IRCC spokesperson Jeffrey MacDonald said in an email the cost came to about $58,000 in all.",
+             "the cost came to about $58,000 in all"),
+            ("David Zaslav told Proskauer investigators he feared for his own safety.", "he feared for his own safety"),
+            ("Tiff Macklem noted on Oct. 6 that demand is outpacing supply in the Canadian economy.",
+             "demand is outpacing supply in the Canadian economy")):
+        assert [w for _, w in indirect(text)] == [words], text
+    # the writer's own "I" is no one else's words
+    assert indirect("In 2012, after I had been reporting my biography for a year, Megyn Kelly went to Brian Lewis, "
+                    "according to a person close to Kelly.") == []
+    # someone who speaks for, or is close to, a person is not that person
+    for text, who in (("\u201cAiles harassed her,\u201d said a lawyer for former anchor Laurie Dhue.",
+                       "a lawyer for former anchor Laurie Dhue"),
+                      ("\u201cHe will run,\u201d said an aide to Senator John Smith.", "an aide to Senator John Smith"),
+                      ("\u201cShe wanted fame,\u201d friends close to the Duchess said.",
+                       "friends close to the Duchess")):
+        assert [q.speaker for q in quotes_of(text)] == [who], text
+    assert [q.speaker for q in quotes_of("\u201cWe are ready,\u201d said Minister for Foreign Affairs Penny Wong.")] \
+        == ["Penny Wong"]
+
+
 def test_she_said_right_after_someone_s_quote_is_that_person():
     text = ("Sheriff Lee Baca met the families on Friday. \"The road will stay closed until the morning,\" said Sgt. "
             "Ann Bell. \"We ask every driver to be patient with us tonight,\" she said. Authorities said more.")
@@ -980,8 +1059,9 @@ class QuoteSetFloor(NamedTuple):
 QUOTE_SET_FLOORS = [
     # the set the rules were tuned on: a floor that keeps a later change from losing what it reached
     QuoteSetFloor("tune", 134, 128, None, 127, 0, None),
-    # the held-out half of the first annotated set
-    QuoteSetFloor("report", 49, 44, 5, 43, 0, 1),
+    # the held-out half of the first annotated set (one case fewer right since "announced his intentions to run …",
+    # a thing announced, is no reported speech)
+    QuoteSetFloor("report", 49, 44, 5, 42, 0, 1),
     # a second held-out set, looked at since (so tuning data now)
     QuoteSetFloor("fresh", 76, 71, 5, 69, 0, 0),
     # pages in no other set, annotated before the parse, organisations and the rest were added, measured once

@@ -131,10 +131,10 @@ _CUE_EXT_AFTER = _CUE_EXT.replace(f"(?:{_CUE_WORDS})", f"(?:{_CUE_WORDS}|{_AFTER
 # A speaker phrase: no punctuation but a word's apostrophe and an acronym in brackets ("The National Oceanic and
 # Atmospheric Administration (NOAA) recently stated")
 _SPK = r"(?:[^,.;:!?\"\u201c\u201d\u2018\u2019()\[\]]|(?<=\w)\u2019(?=\w)|(?<= )\([A-Z][A-Z&]{1,10}\)(?= )){1,80}?"
-# What follows a spaced en dash inside a place's name, before a role and a name: "Dallas – Fort Worth airport
-# spokesman Mark Smith"
-_PLACE_GOES_ON = (r"(?:[A-Z][\w\-]*\s+){1,3}(?:[a-z][\w\-]*\s+){0,2}(?:"
-                  + "|".join(sorted(ROLE_WORDS, key=len, reverse=True)) + r")\s+[A-Z]")
+# What follows a spaced en dash inside a place's name: its other part, maybe a role, and a name ending the phrase
+# ("Dallas – Fort Worth airport spokesman Mark Smith.", "Winston – Salem police Chief Catrina Thompson,")
+_PLACE_GOES_ON = (r"(?:[A-Z][\w\-\u2024]*\s+){1,5}(?:[a-z][\w\-]*\s+){0,3}[A-Z][\w\-\u2024]*"
+                  r"(?:\s+[A-Z][\w\-\u2024]*)+\s*(?:[,.;:!?]|$)")
 # A speaker phrase after its cue, which a dash closes too ("—“Jerry sees around corners,” says Bill Polian—Stephen
 # is …", "--")
 _SPK_TO_DASH = _SPK.replace("()", "()\u2014").replace("(?:[^", f"(?:(?!\\s\u2013\\s(?!{_PLACE_GOES_ON}))[^", 1)
@@ -238,27 +238,47 @@ _SAYING = re.compile(r",\s+(?:and\s+)?(?P<cue>saying|adding|writing|noting|argui
 
 _INDIRECT_CUE = (
     r"(?:(?:has|have|had)\s+)?(?:said|says|say|told\s+(?:reporters|journalists|lawmakers|parliament|"
-    r"[^,.;:]{1,40}?(?=\s+(?:that|on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)|[A-Z][\w.]*)"
+    r"[^,.;:]{1,40}?(?=\s+(?:that|on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)|[A-Z][\w.]*"
+    r"(?:\s+(?:investigators|officials|lawmakers|reporters|journalists|prosecutors|police|officers|agents|staff|"
+    r"employees|members|viewers|listeners|readers|supporters|colleagues))?)"
     r"(?:\s+on\s+\w+)?|made (?:it )?clear|warned|warns|insisted|insists|argued|stressed|announced|confirmed|"
-    r"denied|claimed|noted|acknowledged|predicted|urged|believes|believe|maintains|maintained)"
+    r"denied|claimed|noted|acknowledged|predicted|urged|maintains|maintained)"
 )
+# Cues whose object may be a thing, not words: reported speech only with "that" ("denied that he …"; not "denied
+# allegations he …", "announced two days of mourning", "confirmed receiving a letter")
+_THAT_CUES = frozenset({"stressed", "announced", "confirmed", "denied", "acknowledged", "urged", "maintains",
+                        "maintained", "made clear", "made it clear"})
 # When, right after the cue: "warned Thursday that", "said on Saturday", "said yesterday morning"
 _WHEN_AFTER_CUE = (r"(?:\s+(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight)"
-                   r"(?:\s+(?:morning|afternoon|evening|night))?|\s+on\s+\w+"
+                   r"(?:\s+(?:morning|afternoon|evening|night))?|\s+on\s+[A-Z][a-z]{2,8}\u2024?\s+\d{1,2}|\s+on\s+\w+"
                    r"|\s+(?:(?:earlier|later)\s+)?(?:this|last)\s+(?:week|month|year|morning|afternoon|evening)"
                    r"|\s+earlier(?=\s+that\s))?")
 # How or to whom, between the cue and "that": "said in a statement that", "confirmed to the AP that"
 _HOW_AFTER_CUE = (r"(?P<how>\s+(?:in|to|during|at|via|through|with)\s+(?:(?:a|an|the|his|her|their|its)\s|[A-Z0-9])"
-                  r"[^,.;:\"\u201c\u201d]{0,60}?(?=\s+that\s))?")
+                  r"[^,.;:\"\u201c\u201d]{0,60}?(?=\s+that\s)"
+                  r"|\s+(?:in|on|via|by)\s+(?:an?\s+|her\s+|his\s+|their\s+)?(?:e-?mail|statement|interview|letter|post|"
+                  r"tweet|text(?:\s+message)?|(?:tele)?phone(?:\s+interview|\s+call)?|press\s+release|court\s+filing|"
+                  r"filing|court|Twitter|X|Facebook|Instagram|LinkedIn|Threads|Bluesky)(?=\s+(?!that\b)[a-z])"
+                  r"|\s+through\s+(?:a|an|his|her|their|its)\s+(?:spokes(?:man|woman|person)|lawyers?|attorneys?|"
+                  r"representative|aide|publicist)(?=\s+(?!that\b)[a-z]))?")
 _INDIRECT_LEAD = re.compile(
     rf"(?P<spk>(?:[\w'\u2019.\-\u2024]+\s+){{0,7}}?[\w'\u2019.\-\u2024]+)\s+(?P<cue>{_INDIRECT_CUE}){_WHEN_AFTER_CUE}"
-    rf"{_HOW_AFTER_CUE}\s+(?:that\s+)?(?P<content>\S.{{14,}})$"
+    rf"{_HOW_AFTER_CUE}\s+(?P<that>that\s+)?(?P<content>\S.{{14,}})$"
 )
 # Where or when words were said, after the cue that ends their sentence: "…, she said at a press conference last
 # week.", "…, Smith told reporters in Washington on Tuesday."
+# (a phrase of a preposition, a determiner or a name and at most six words none of which a verb: "at least three
+# people were hurt" and "to stay indoors" are words said)
 _SAID_WHERE = (r"(?:\s+(?:in|at|on|during|to|via|through|with|from|before|after|outside|inside|near)\s+"
-               r"[^,.;:!?\"\u201c\u201d]{1,50}?|\s+(?:(?:earlier|later)\s+)?(?:this|last|next)\s+\w+"
-               r"|\s+(?:yesterday|today|tonight|earlier|later|recently))*")
+               r"(?:a|an|the|his|her|their|its|reporters|journalists|[A-Z0-9][\w\-\u2024]*)"
+               r"(?:\s+(?!(?:is|are|was|were|be|been|had|has|have|will|would|could|should|can|may|might|must|did|"
+               r"does|do)\b)(?![a-z]+ed\b)[\w'\u2019\-\u2024]+){0,6}"
+               r"|\s+(?:(?:earlier|later)\s+)?(?:this|last|next)\s+\w+"
+               r"|\s+(?:yesterday|today|tonight|earlier|later|recently)"
+               r"|\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?)*"
+               # the writer's own clause after it: "…, Zelenskyy said Sunday, marking the third time", "— also in
+               # line with the Bank of Canada's take"
+               r"(?:,\s+[a-z]+ing\b[^.!?]*|\s+[\u2013\u2014]\s[^.!?]*)?")
 _INDIRECT_TRAIL = re.compile(
     rf"^(?P<content>.{{20,}}?),\s+(?P<spk>{_SPK})\s+(?P<cue>said|says|added|told\s+\w+|noted|warned)"
     rf"{_SAID_WHERE}\s*[.!]$"
@@ -905,6 +925,12 @@ def _another_of(ctx: _Context, position: int, para: int) -> str | None:
 
 # Documents as often about an organisation as by it: whose they are only an issuer named with them says
 _THIRD_PARTY_DOCUMENTS = frozenset({"report", "filing", "brief"})
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def _sentence_end(text: str, position: int) -> int:
+    m = _SENTENCE_END.search(text, position)
+    return m.end() if m is not None else len(text)
 
 
 def _document_organisation(ctx: _Context, noun: str, position: int, para: int) -> str | None:
@@ -913,8 +939,14 @@ def _document_organisation(ctx: _Context, noun: str, position: int, para: int) -
     too), else (not for a report, a filing or a brief) the organisation an "it" there would be; when no person is
     the subject of a sentence since it was named (then the statement may be theirs)."""
     issued = [o for o in ctx.orgs if o.document == noun and o.position < position and para - 1 <= o.para <= para]
-    if not issued and noun in _THIRD_PARTY_DOCUMENTS:
-        return None  # "LAPD's major crimes unit … were involved. “…,” the report states": whose, it does not say
+    if not issued and noun in _THIRD_PARTY_DOCUMENTS:  # one named in a sentence about such a document
+        issued = [o for o in ctx.orgs if o.position < position and para - 1 <= o.para <= para and
+                  re.search(rf"\b{noun}s?\b", ctx.text[o.position:_sentence_end(ctx.text, o.position)])]
+        if not issued:
+            return None  # "LAPD's major crimes unit … were involved. “…,” the report states": whose, it does not say
+        if not issued[-1].named:  # "The committee published its report"
+            return resolve_organisation(ctx.orgs, issued[-1].position + 1, issued[-1].para,
+                                        issued[-1].name.split()[-1]) or issued[-1].name
     org = issued[-1].name if issued else resolve_organisation(ctx.orgs, position, para)
     named_at = [o.position for o in ctx.orgs if o.name == org and o.position < position]
     if org is None or not named_at:
@@ -1368,17 +1400,20 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
                                             bool(spans) and not spans[-1][2])
 
 
-# Words of another voice in a quote's sentence: a verb of crying out or texting, a crowd, someone described who is no
-# object of a preposition ("A woman at the back interrupted:", not "For a man who has fished here, the closure
-# is"), or a written thing's words right before the quote ("A note on the table read in part:", not "read as")
+# Words of another voice in a quote's sentence: a verb of crying out or texting, a crowd, or a written thing not
+# the speaker's with its words right before the quote ("A note on the table read in part:"; not "read as", nor "His
+# letter to the council ended:")
 _OTHER_VOICE = re.compile(r"\b(?:shout(?:s|ed|ing)?|yell(?:s|ed|ing)?|scream(?:s|ed|ing)?|chant(?:s|ed|ing)?|heckl\w+|"
                           r"sobb(?:ed|ing)|text(?:s|ed|ing)|cr(?:ies|ied)\s+out|crowd|protesters?|someone)\b|"
-                          r"(?<!\bfor\s)(?<!\bto\s)(?<!\bof\s)(?<!\blike\s)(?<!\bas\s)(?<!\bwith\s)"
-                          r"\b(?:a|one|another)\s+(?:[\w\-]+\s+)?(?:woman|man|girl|boy|child|mother|father|resident|"
-                          r"witness|neighbou?r|voice)\b|"
+                          r"(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)"
                           r"\b(?:sign|banner|placard|poster|note|message|card|shirt|letter)s?\b[^.!?]{0,60}"
                           r"\b(?:read|reads|reading|ended|began)\b(?!\s+as\b)[^.!?\u201c\u201d\x22]{0,30}"
                           r"[\u201c\u2018\x22']?$", re.IGNORECASE)
+# Someone described opening a sentence or a clause, another voice when the sentence does not name the speaker ("A
+# woman at the back interrupted:", "In the video, a man can be heard"; not "Besecker, a father of three, is", "For a
+# man who has fished here, the closure is", "Losing a mother is")
+_SOMEONE_DESCRIBED = re.compile(r"(?:^|[.!?]\s+|,\s+)(?:a|one|another)\s+(?:[\w\-]+\s+)?(?:woman|man|girl|boy|child|"
+                                r"mother|father|resident|witness|neighbou?r|voice)\b", re.IGNORECASE)
 # A speaker's own "I" in a quote: no writer's words ("The price … is “as low as I’ve ever seen.”")
 _FIRST_PERSON = re.compile(r"\bI\b|\b(?:me|my|myself)\b")
 
@@ -1392,7 +1427,9 @@ def _first_person_of(ctx: _Context, para_quotes: list[Quote], position: int, inn
             any(re.search(rf"\b{re.escape(w)}\b", inner) for w in (last.speaker or "").split() if len(w) > 2):
         return None  # (a quote naming them is someone else's: "“I have never met anyone as driven as Tom.”")
     since = ctx.text[last.position + len(last.text):position]
-    if _OTHER_VOICE.search(since[max(0, _last_sentence_start(since)):]):
+    sentence = since[max(0, _last_sentence_start(since)):]
+    if _OTHER_VOICE.search(sentence) or _SOMEONE_DESCRIBED.search(sentence) and \
+            surname(last.speaker or "") not in sentence.lower():
         return None  # someone else cries them out or shows them ("Her daughter kept texting her “Mom, …”")
     between = {surname(mt.name) for mt in ctx.people.items if last.position < mt.position < position}
     return last if between <= {surname(last.speaker or "")} else None
@@ -2298,7 +2335,8 @@ _OPENED_CLAUSE = re.compile(_CLAUSE_OPENER.pattern + "$")  # the speaker phrase 
 _VERB_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|will|would|could|can|should|must|may|might)\b")
 # A list of capitalised words after "of" or "for" ("the Bureau of Alcohol, Tobacco, Firearms and Explosives"): a
 # comma in it opens no clause
-_NAME_LIST = re.compile(r"\b(?:of|for)\s+(?:the\s+)?[A-Z][\w'\u2019\-]*(?:,\s+[A-Z][\w'\u2019\-]*)*,\s+$")
+_NAME_LIST = re.compile(r"\b(?:of|for)\s+(?:the\s+)?[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)*"
+                        r"(?:,\s+[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)*)*,\s+$")
 # A capitalised word right before "and": the clause "and" opens may be the rest of a name ("Arts and Sciences")
 _INSIDE_NAME = re.compile(r"\b[A-Z][\w'\u2019\-]*\s+and\s$")
 
@@ -2307,6 +2345,32 @@ _INSIDE_NAME = re.compile(r"\b[A-Z][\w'\u2019\-]*\s+and\s$")
 _REPORT_CONFIRMED = re.compile(r"(?:the|a|an|these|those|such)\s+(?:[a-z]+\s+)?(?:reports?|news|story|stories|claims?|"
                                r"details?|accounts?|rumou?rs?|allegations?)(?=\s*[,.]|\s+(?:to|in|on|at|from|with)\b)")
 _ADDING_THAT = re.compile(r",\s+adding\s+that\s+")
+
+
+# Where the words a speaker is reported to have said end: another verb of theirs ("…, and accused the general of",
+# "but denied ever taking bribes"), another speaker ("…, and another 27 percent said"), the writer's contrast or
+# aside ("…, though IRCC has since confirmed", "– although no one can say"), or "adding that" (more of theirs)
+_REPORTED_END = re.compile(
+    r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:accused|denied|said|added|questioned|urged|warned|insisted|"
+    r"noted|stressed|claimed|asked|argued|told|pledged|vowed|promised|called|critici[sz]ed|praised|dismissed|"
+    r"rejected|declined|refused|admitted|acknowledged|conceded|suggested|described|thanked|apologi[sz]ed)\b"
+    r"|,?\s+(?:and|but)\s+(?:another|other|the other|some|many|most)\s[^,.;]{0,40}?\b(?:said|say|says)\b"
+    r"|,\s+(?:though|although|whereas)\s|\s[\u2013\u2014]\s+(?:although|though|also|but|even)\s"
+    r"|,\s+(?:adding|stating|noting|saying)\b")
+# A clause opening on a pronoun, words after a cue without "that": "confirmed it completed the release"
+_PRONOUN_CLAUSE = re.compile(r"(?:he|she|it|they|we|there)\s+(?!(?:the|a|an)\b)[a-z]")
+# "that" as a demonstrative: "maintained that position", "confirmed that account"
+_THAT_THING = re.compile(r"(?:position|view|stance|line|claim|argument|decision|policy|idea|approach|account|version|"
+                         r"assessment|figure|number|report|story|statement)\b")
+# The writer's own "I" in what a sentence reports: no one else's words ("In 2012, after I had been reporting my
+# Ailes biography, …, according to a person close to Kelly")
+_WRITER_FIRST_PERSON = re.compile(r"\b(?:I|me|my)\b")
+
+
+def _reported_words(content: str) -> str:
+    """The words a sentence reports, up to another verb of the speaker's, another speaker or the writer's aside."""
+    end = _REPORTED_END.search(content)
+    return content[:end.start()] if end is not None else content
 
 
 def _reported_speech(sent: str, masked: str) -> _Reported | None:
@@ -2320,7 +2384,8 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
                      if not _INSIDE_NAME.search(masked, 0, m.end())  # not "Arts and| Sciences announced"
                      and not _NAME_LIST.search(masked, 0, m.end())]:  # nor "Bureau of Alcohol, Tobacco,| Firearms"
         m = _INDIRECT_LEAD.match(masked, st)
-        if not m or _VERB_FIRST.match(m.group("content")) or _ONLY_WHERE.match(" " + m.group("content")):
+        if not m or _VERB_FIRST.match(m.group("content")) or \
+                masked[:st].rstrip().endswith(",") and _ONLY_WHERE.match(" " + m.group("content")):
             continue  # "The man police say is behind ...": no one's words, a relative clause; "…, Smith said at a
             # news conference.": where, not what, he said
         content, cue = m.group("content"), m.group("cue")
@@ -2329,6 +2394,11 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
             if adding is None:
                 continue
             content, cue = content[adding.end():], "adding"
+        elif re.sub(r"\s+", " ", cue) in _THAT_CUES and not m.group("that") and not _PRONOUN_CLAUSE.match(content) \
+                or m.group("that") and _THAT_THING.match(content):
+            continue  # "denied allegations he …", "maintained that position at …": a thing, not words (but
+            # "confirmed it completed the release")
+        content = _reported_words(content)
         # "... riots across Greece after witnesses claimed that": the speaker opens its own clause
         spk_start = m.start("spk") + max((c.end() for c in _CLAUSE_OPENER.finditer(m.group("spk"))), default=0)
         subordinate = _OPENED_CLAUSE.search(masked, 0, spk_start) is not None
@@ -2352,8 +2422,8 @@ def _indirect(ctx: _Context, sentence: str, offset: int, p_index: int) -> Quote 
     if found is None:
         return None
     start = masked.index(found.content)
-    content = sent[start:start + len(found.content)].strip().rstrip(".!").strip()
-    if len(content.split()) < 4:
+    content = sent[start:start + len(found.content)].strip().rstrip(".!,;").strip()
+    if len(content.split()) < 4 or _WRITER_FIRST_PERSON.search(content):
         return None
     short, full, role, person = _speaker_fields(ctx, found.speaker.replace("\u2024", ".").strip(), offset, p_index)
     if not short:

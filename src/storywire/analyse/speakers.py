@@ -361,6 +361,29 @@ _OBJECT_PREPOSITIONS = frozenset({"for", "at", "in", "of", "from", "to", "with",
                                   "against", "representing"})
 
 
+# Who speaks for or of someone they name: "a lawyer for former anchor Laurie Dhue", "friends of the couple"
+_FOR_SOMEONE_NOUNS = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "spokesmen", "aide", "aides", "adviser", "advisor", "advisers",
+    "advisors", "source", "sources", "staffer", "staffers", "lawyer", "lawyers", "attorney", "attorneys", "counsel",
+    "friend", "friends", "ally", "allies", "associate", "associates", "confidant", "confidante", "relative",
+    "relatives", "representative", "representatives", "people", "person", "someone", "insider", "insiders"})
+_KIN_NOUNS = frozenset({"friend", "friends", "ally", "allies", "associate", "associates", "relative", "relatives",
+                        "confidant", "confidante"})
+
+
+def _speaks_for(low: list[str]) -> bool:
+    """Whether the words before a name say someone speaks for, or is close to, that person: a go-between's noun
+    then "for", "to", "representing", "close to", "near" or "around" ("of" after a friend's or relative's noun)."""
+    for i, w in enumerate(low[:-1]):
+        if w in _FOR_SOMEONE_NOUNS:
+            after = low[i + 1:i + 3]
+            if after[0] in ("for", "to", "representing", "near", "around") or after[:2] in (["close", "to"],
+                                                                                            ["familiar", "with"]) \
+                    or w in _KIN_NOUNS and after[0] == "of":
+                return True
+    return False
+
+
 @lru_cache(maxsize=8192)
 def split_speaker(phrase: str) -> SpeakerName:
     """Name and role of a speaker phrase ("Texas senator John Cornyn on Thursday" -> John Cornyn, Texas senator)."""
@@ -415,8 +438,9 @@ def split_speaker(phrase: str) -> SpeakerName:
     orgs = [i for i in range(start, end) if _low(name_words[i]) in ORG_WORDS]
     if orgs and end - orgs[-1] > 2 and low[0] not in DESCRIPTION_START:
         start = orgs[-1] + 1  # "Head of School Vicky Fogg": the name after the organisation of the title
-    if 0 < start < end and _low(name_words[start - 1]) in _OBJECT_PREPOSITIONS:
-        return SpeakerName(phrase, None, False, "?")  # "a lawyer for Sarah Palin", "a spokesman at Scotland Yard"
+    if 0 < start < end and _low(name_words[start - 1]) in _OBJECT_PREPOSITIONS or _speaks_for(low[:start]):
+        return SpeakerName(phrase, None, False, "?")  # "a lawyer for Sarah Palin", "a spokesman at Scotland Yard",
+        # "an aide to Senator John Smith", "friends close to the Duchess": someone else
     if start >= 2 and start < end and _low(name_words[start - 1]) == "and" and _is_name_word(name_words[start - 2]):
         first = start - 1  # "said Zadan and Meron", "Laurence Mark and Bill Condon": two people, not one with a role
         while first > 0 and _is_name_word(name_words[first - 1]):
@@ -522,15 +546,25 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
 
 
 def _work_titles(text: str) -> set[str]:
-    """The titles an article gives a work ("his musical La La Land") with no common first name in them: no person
-    wherever they stand ("when La La Land came around, he feared"; but "the film Erin Brockovich")."""
-    titles = set()
-    for m in _NAME_RUN.finditer(text):
-        work = _WORK_BEFORE.search(text, max(0, m.start() - 30), m.start())
-        if work is not None and not _PREPOSITION_BEFORE.search(text, max(0, work.start() - 30), work.start()) and \
-                all(first_name_gender(w) == "?" for w in m.group().split()):
-            titles.add(POSSESSIVE.sub("", m.group()))
-    return titles
+    """The titles of two words or more an article gives a work ("his musical La La Land") with no common first name
+    in them: no person wherever they stand ("when La La Land came around, he feared"; but "the film Erin
+    Brockovich", and "The film Bigelow showed" is no title of Bigelow)."""
+    return {POSSESSIVE.sub("", m.group()) for m in _NAME_RUN.finditer(text) if _work_title(text, m) and
+            " " in m.group() and all(first_name_gender(w) == "?" for w in m.group().split())}
+
+
+def _work_title(text: str, m: re.Match) -> bool:
+    """Whether a run of capitalised words is a work's title ("his musical La La Land", "The movie Tommy Boy
+    opened", "For the film Norma Rae, she"), not the subject of a clause after a phrase opening the sentence
+    ("In the film Tom Hanks plays", "During the show Jimmy Kimmel mocked")."""
+    work = _WORK_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    return work is not None and not (_PREPOSITION_BEFORE.search(text, max(0, work.start() - 30), work.start()) and
+                                     _VERB_NEXT.match(text, m.end()))
+
+
+# A lower-case word after a name that may be its verb: no determiner or pronoun ("Tom Hanks plays"; not "Tammy Faye
+# the makeup took hours", "Ma Rainey's Black Bottom she plays")
+_VERB_NEXT = re.compile(r"\s+(?!(?:the|a|an|he|she|they|it|his|her|their|its|we|i|you)\b)[a-z]")
 
 
 # A possessive written apart by detokenised text: "Gray \u2019 s older sister"
@@ -664,14 +698,13 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
             not any(first_name_gender(w) != "?" for w in m.group().split()):
         return None  # "its annual Camp Strava event": an event's name (but "the Sanders campaign", "the Bernie
         # Sanders event" name him)
-    work = _WORK_BEFORE.search(text, max(0, m.start() - 30), m.start())
-    if work is not None and not _PREPOSITION_BEFORE.search(text, max(0, work.start() - 30), work.start()):
-        return None  # "his musical La La Land", "The movie Tommy Boy opened": a work's title (but "In the film Tom
-        # Hanks plays", "During the show Jimmy Kimmel mocked": the clause's subject after its opening phrase)
+    if _work_title(text, m):
+        return None
     org = _ORGANISATION_OF.search(text, max(0, m.start() - 40), m.start())
-    if org is not None and _low(org.group("head")) in ORG_WORDS and \
+    if org is not None and _low(org.group("head")) in ORG_WORDS and not re.search(r"['\u2019]s\b", m.group()) and \
             not any(first_name_gender(w) != "?" or _low(w) in ROLE_WORDS for w in m.group().split()):
-        return None  # "The Chicago Department of Aviation said": the rest of an organisation's name
+        return None  # "The Chicago Department of Aviation said": the rest of an organisation's name (but "The Bank
+        # of England's Huw Pill")
     employer = text[max(0, m.start() - 40):m.start()].split()[-2:]
     closing = _name_closing(m.group().rstrip(".").split(), known) if len(employer) == 2 and \
         _low(employer[1]) in ("at", "of") and _low(employer[0]) in ROLE_WORDS else []
@@ -793,14 +826,31 @@ _PREPOSITION_BEFORE = re.compile(r"(?:^|[.!?][\"\u201d\u2019]?\s+|\n|[\u2014\u20
 # A name right after a verb in the past tense: its object ("which killed John Smith")
 _AFTER_VERB = re.compile(r"(?:\b(?P<before>\w+)\s+)?\b(?!(?:talented|celebrated|married|renowned|famed|beloved|"
                          r"acclaimed|decorated|embattled|disgraced|storied|bearded|red)\s)(?P<verb>[a-z]{2,}ed)\s+$")
-# A person's noun right before "named" or "called": a person's name follows, no object ("a 43-year-old named Wade
-# Bassi", "the man named", "someone called"; "A coroner on Friday named John Smith" names an object)
-_NAMED_A = re.compile(r"(?:\b(?:a|an|one|the|his|her|their|this|that)\s+(?:[\w\-]+\s+){0,2}?(?P<noun>[\w\-]+)"
-                      r"|\b(?P<someone>someone|somebody))\s+(?:named|called|dubbed|nicknamed)\s+$", re.IGNORECASE)
-_NAMED_AFTER = frozenset({"man", "woman", "boy", "girl", "person", "guy", "one", "player", "friend", "student",
-                          "officer", "skipper", "fisherman", "farmer", "teacher", "doctor", "lawyer", "local",
-                          "resident", "neighbor", "neighbour", "son", "daughter", "brother", "sister", "cousin",
-                          "nurse", "worker", "driver", "passenger", "soldier", "pilot", "singer", "artist"})
+# A noun right before "named" or "called", after its determiner ("a 43-year-old named Wade Bassi", "the man
+# named", "someone called")
+_NAMED_A = re.compile(r"(?:\b(?P<someone>someone|somebody)|\b(?P<det>a|an|one|the|his|her|their|this|that)\s+"
+                      r"(?:[\w\-]+\s+){0,2}?(?P<noun>[\w\-]+))\s+(?:named|called|dubbed|nicknamed)\s+$",
+                      re.IGNORECASE)
+# Nouns of someone whom "the … named" names ("the man named Wade Bassi"; "The officer named John Smith as the
+# suspect" names an object)
+_NAMED_AFTER = frozenset({"man", "woman", "boy", "girl", "person", "guy", "fellow", "child", "kid", "friend"})
+# Nouns before "named" that are no one named so: a time, or who or what names others ("A coroner on Friday named",
+# "A lawsuit filed Monday named", "A statement from police named")
+_NAMING_NOUNS = frozenset({"coroner", "inquest", "court", "jury", "judge", "police", "statement", "report", "lawsuit",
+                           "suit", "complaint", "indictment", "filing", "document", "documents", "list", "panel",
+                           "committee", "board", "magazine", "newspaper", "paper", "survey", "poll", "study", "week",
+                           "month", "year", "morning", "afternoon", "evening", "night", "day", "today", "yesterday"})
+
+
+def _names_someone(named: re.Match) -> bool:
+    """Whether "named" after its noun introduces that noun's own name: after someone, a person's noun with "the"
+    or a possessive, or any noun of someone indefinite but a time or a namer of others."""
+    noun = named.group("someone") or named.group("noun")
+    if _low(noun) in ("someone", "somebody"):
+        return True
+    if _low(named.group("det")) in ("a", "an", "one"):
+        return not noun[:1].isupper() and _low(noun) not in _NAMING_NOUNS and _low(noun) not in DAY_WORDS
+    return _low(noun) in _NAMED_AFTER or noun.endswith("-old")
 
 
 def _object_of_verb(text: str, position: int) -> bool:
@@ -811,8 +861,7 @@ def _object_of_verb(text: str, position: int) -> bool:
         return False
     named = _NAMED_A.search(text, max(0, position - 60), position) \
         if m.group("verb") in ("named", "called", "dubbed", "nicknamed") else None
-    return named is None or not (named.group("someone") or _low(named.group("noun")) in _NAMED_AFTER or
-                                 named.group("noun").endswith("-old"))
+    return named is None or not _names_someone(named)
 
 
 class Mentions:
@@ -1221,9 +1270,7 @@ def find_organisations(text: str, spans: list[tuple[int, int, int]], quoted: lis
             if m and _is_org(name, people) and not owner:  # not "Pakistan's" of "Pakistan's military has": the owner of
                 # the subject (but "Macy's will close")
                 the = text[m.start():m.start("name")].strip()
-                issues = _ISSUES.match(text, st, e)  # "The Interior Ministry issued a report": its report
-                found.append(OrgMention(m.start(), para, f"{the.lower()} {name}".strip() if the else name,
-                                        document=issues.group("document") if issues is not None else None))
+                found.append(OrgMention(m.start(), para, f"{the.lower()} {name}".strip() if the else name))
             elif described is not None and described.group("noun") in ORG_NOUNS:  # "The committee told"
                 found.append(OrgMention(st, para, described.group("org").lower(), False))
             elif (issued := _ISSUED_BY.match(text, st, e)) is not None and \
