@@ -246,8 +246,8 @@ _INDIRECT_CUE = (
 )
 # Cues whose object may be a thing, not words: reported speech only with "that" ("denied that he …"; not "denied
 # allegations he …", "announced two days of mourning", "confirmed receiving a letter")
-_THAT_CUES = frozenset({"stressed", "announced", "confirmed", "denied", "acknowledged", "urged", "maintains",
-                        "maintained", "made clear", "made it clear"})
+_THAT_CUES = frozenset({"stressed", "announced", "confirmed", "denied", "acknowledged", "maintains", "maintained",
+                        "made clear", "made it clear"})
 # When, right after the cue: "warned Thursday that", "said on Saturday", "said yesterday morning"
 _WHEN_AFTER_CUE = (r"(?:\s+(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight)"
                    r"(?:\s+(?:morning|afternoon|evening|night))?|\s+on\s+[A-Z][a-z]{2,8}\u2024?\s+\d{1,2}|\s+on\s+\w+"
@@ -275,15 +275,15 @@ _SAID_WHERE = (r"(?:\s+(?:in|at|on|during|to|via|through|with|from|before|after|
                r"does|do)\b)(?![a-z]+ed\b)[\w'\u2019\-\u2024]+){0,6}"
                r"|\s+(?:(?:earlier|later)\s+)?(?:this|last|next)\s+\w+"
                r"|\s+(?:yesterday|today|tonight|earlier|later|recently)"
-               r"|\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?)*"
-               # the writer's own clause after it: "…, Zelenskyy said Sunday, marking the third time", "— also in
-               # line with the Bank of Canada's take"
-               r"(?:,\s+[a-z]+ing\b[^.!?]*|\s+[\u2013\u2014]\s[^.!?]*)?")
+               r"|\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?)*")
+# The writer's own clause after an attribution: "…, Zelenskyy said Sunday, marking the third time", "— also in line
+# with the Bank of Canada's take"
+_WRITER_AFTER = r",\s+[a-z]+ing\b[^.!?]*|\s+[\u2013\u2014]\s[^.!?]*"
 _INDIRECT_TRAIL = re.compile(
     rf"^(?P<content>.{{20,}}?),\s+(?P<spk>{_SPK})\s+(?P<cue>said|says|added|told\s+\w+|noted|warned)"
-    rf"{_SAID_WHERE}\s*[.!]$"
+    rf"{_SAID_WHERE}(?P<aside>{_WRITER_AFTER})?\s*[.!]$"
 )
-_ONLY_WHERE = re.compile(rf"{_SAID_WHERE}\s*[.!]?$")
+_ONLY_WHERE = re.compile(rf"{_SAID_WHERE}(?:{_WRITER_AFTER})?\s*[.!]?$")
 _ACCORDING = re.compile(rf"^(?P<content>.{{20,}}?),?\s+(?P<cue>according to)\s+(?P<spk>{_SPK})\s*[.!]$")
 
 _MASK = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|Sen|Rep|Rev|Hon|St|Jr|Sr|No|"
@@ -2378,7 +2378,9 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
     for rx in (_INDIRECT_TRAIL, _ACCORDING):  # "..., X said." / "..., according to X."
         m = rx.match(masked)
         if m and _clear_speaker(m.group("spk")) and "," not in m.group("spk"):
-            return _Reported(m.group("spk"), m.group("cue"), m.group("content"), sent[m.end("content"):].strip(" ,.!"))
+            end = m.start("aside") if rx is _INDIRECT_TRAIL and m.group("aside") else len(sent)
+            return _Reported(m.group("spk"), m.group("cue"), m.group("content"),
+                             sent[m.end("content"):end].strip(" ,.!"))
     # "X said (that) ...", at the start of the sentence or of a clause
     for st in [0] + [m.end() for m in re.finditer(rf",\s+|\b(?:but|and|while|as)\s+|{_CLAUSE_OPENER.pattern}", masked)
                      if not _INSIDE_NAME.search(masked, 0, m.end())  # not "Arts and| Sciences announced"
