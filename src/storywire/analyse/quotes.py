@@ -2335,8 +2335,10 @@ _OPENED_CLAUSE = re.compile(_CLAUSE_OPENER.pattern + "$")  # the speaker phrase 
 _VERB_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|will|would|could|can|should|must|may|might)\b")
 # A list of capitalised words after "of" or "for" ("the Bureau of Alcohol, Tobacco, Firearms and Explosives"): a
 # comma in it opens no clause
-_NAME_LIST = re.compile(r"\b(?:of|for)\s+(?:the\s+)?[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)*"
-                        r"(?:,\s+[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)*)*,\s+$")
+_CAPITALISED = r"[A-Z][\w'\u2019\-]*"
+_NAME_LIST = re.compile(rf"\b(?:of|for)\s+(?:the\s+)?(?:{_CAPITALISED}|(?:{_CAPITALISED}\s+)*{_CAPITALISED}"
+                        rf"(?=,\s+{_CAPITALISED}(?:\s+{_CAPITALISED})*,))(?:,\s+{_CAPITALISED}(?:\s+{_CAPITALISED})*)*,\s+$")
+# (names of several words in a list of two or more: "Residents of Ha Tuke, Mechaling, Ha Pitso and Mokotane say")
 # A capitalised word right before "and": the clause "and" opens may be the rest of a name ("Arts and Sciences")
 _INSIDE_NAME = re.compile(r"\b[A-Z][\w'\u2019\-]*\s+and\s$")
 
@@ -2357,8 +2359,16 @@ _REPORTED_END = re.compile(
     r"|,?\s+(?:and|but)\s+(?:another|other|the other|some|many|most)\s[^,.;]{0,40}?\b(?:said|say|says)\b"
     r"|,\s+(?:though|although|whereas)\s|\s[\u2013\u2014]\s+(?:although|though|also|but|even)\s"
     r"|,\s+(?:adding|stating|noting|saying)\b")
-# A clause opening on a pronoun, words after a cue without "that": "confirmed it completed the release"
-_PRONOUN_CLAUSE = re.compile(r"(?:he|she|it|they|we|there)\s+(?!(?:the|a|an)\b)[a-z]")
+# A clause after a cue without "that": a pronoun and its verb, or a subject and an auxiliary ("confirmed it
+# completed the release", "announced Tony DiLeo, the team's assistant manager, will take over", "confirmed a
+# Housing Authority officer was shot"; not "denied allegations he was", "announced two days of mourning", "denied the
+# motions because there was")
+_CLAUSE_AFTER_CUE = re.compile(
+    r"(?:he|she|it|they|we|there)\s+(?!(?:the|a|an)\b)[a-z]"
+    r"|(?:(?:the|a|an|his|her|its|their)\s+(?:(?!(?:because|that|which|who|he|she|they|it|there|when|if|as|after|"
+    r"before|while|and|but|since|although|though)\b)[\w'\u2019\-]+\s+){0,3}?"
+    r"|(?:[\w\-]+\s+)?[A-Z][\w'\u2019\-\u2024]*(?:\s+[A-Z][\w'\u2019\-\u2024]*)*(?:,[^,]{1,80},)?\s+)"
+    r"(?:is|was|are|were|had|has|have|would|will|could|did|should|might|may|can)\b")
 # "that" as a demonstrative: "maintained that position", "confirmed that account"
 _THAT_THING = re.compile(r"(?:position|view|stance|line|claim|argument|decision|policy|idea|approach|account|version|"
                          r"assessment|figure|number|report|story|statement)\b")
@@ -2396,7 +2406,7 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
             if adding is None:
                 continue
             content, cue = content[adding.end():], "adding"
-        elif re.sub(r"\s+", " ", cue) in _THAT_CUES and not m.group("that") and not _PRONOUN_CLAUSE.match(content) \
+        elif re.sub(r"\s+", " ", cue) in _THAT_CUES and not m.group("that") and not _CLAUSE_AFTER_CUE.match(content) \
                 or m.group("that") and _THAT_THING.match(content):
             continue  # "denied allegations he …", "maintained that position at …": a thing, not words (but
             # "confirmed it completed the release")
