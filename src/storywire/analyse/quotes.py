@@ -131,19 +131,19 @@ _CUE_EXT_AFTER = _CUE_EXT.replace(f"(?:{_CUE_WORDS})", f"(?:{_CUE_WORDS}|{_AFTER
 # A speaker phrase: no punctuation but a word's apostrophe and an acronym in brackets ("The National Oceanic and
 # Atmospheric Administration (NOAA) recently stated")
 _SPK = r"(?:[^,.;:!?\"\u201c\u201d\u2018\u2019()\[\]]|(?<=\w)\u2019(?=\w)|(?<= )\([A-Z][A-Z&]{1,10}\)(?= )){1,80}?"
-# What follows a spaced en dash inside a place's name: its other part, maybe a role, and a name ending the phrase
-# ("Dallas – Fort Worth airport spokesman Mark Smith.", "Winston – Salem police Chief Catrina Thompson,")
-_PLACE_GOES_ON = (r"(?:[A-Z][\w\-\u2024]*\s+){1,5}(?:[a-z][\w\-]*\s+){0,3}[A-Z][\w\-\u2024]*"
-                  r"(?:\s+[A-Z][\w\-\u2024]*)+\s*(?:[,.;:!?]|$)")
+# A place's first part and a spaced en dash opening a speaker phrase, with the rest of the place, maybe a role, and
+# a name after it ("said Dallas – Fort Worth airport spokesman Mark Smith.", "Winston – Salem police Chief Catrina
+# Thompson,"; not "said Mayor Jane Doe – Governor Tom Brown, for his part, called")
+_PLACE_DASHED = (r"(?:[A-Z][\w\-\u2024]*\s\u2013\s(?=(?:[A-Z][\w\-\u2024]*\s+){1,5}(?:[a-z][\w\-]*\s+){0,3}"
+                 r"[A-Z][\w\-\u2024]*(?:\s+[A-Z][\w\-\u2024]*)+\s*(?:[,.;:!?]|$)))?")
 # A speaker phrase after its cue, which a dash closes too ("—“Jerry sees around corners,” says Bill Polian—Stephen
-# is …", "--")
-_SPK_TO_DASH = _SPK.replace("()", "()\u2014").replace("(?:[^", f"(?:(?!\\s\u2013\\s(?!{_PLACE_GOES_ON}))[^", 1)
-# (an en dash without spaces joins: "Dallas–Fort Worth airport spokesman"; a spaced one is a dash but inside a
-# place's name: "said Keir Starmer – Britain's new prime minister", "said Keir Starmer – a line he …")
+# is …", "--"; an en dash without spaces joins: "Dallas–Fort Worth airport spokesman"; a spaced one is a dash:
+# "said Keir Starmer – Britain's new prime minister", "said Keir Starmer – a line he …")
+_SPK_TO_DASH = _SPK.replace("()", "()\u2014").replace("(?:[^", "(?:(?!\\s\u2013\\s)[^", 1)
 _AFTER_CUE_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<cue>{_CUE_WORDS}|{_AFTER_ONLY_CUES}|according to)\s+"
-                              rf"(?P<spk>{_SPK_TO_DASH})"
+                              rf"(?P<spk>{_PLACE_DASHED}{_SPK_TO_DASH})"
                               rf"(?:(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,60}}))?{_CIRC}\s*(?=[,.;:!?]|$)"
-                              rf"|{_CIRC}\s*(?=\u2014|--|\u2013\s(?!{_PLACE_GOES_ON})))")  # (not " - ")
+                              rf"|{_CIRC}\s*(?=\u2014|--|\u2013\s))")  # (not " - ": "the 36 - year - old X")
 # A circumstance too long for _CIRC after a cue ("thundered in Parliament during a session to discuss ..."); the
 # cue is the attribution's end.
 _LONG_CIRC = r"(?<=\w)\s+(?:in|at|during|on|to|after|before|while|as|when)\s"
@@ -240,7 +240,8 @@ _INDIRECT_CUE = (
     r"(?:(?:has|have|had)\s+)?(?:said|says|say|told\s+(?:reporters|journalists|lawmakers|parliament|"
     r"[^,.;:]{1,40}?(?=\s+(?:that|on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)|[A-Z][\w.]*"
     r"(?:\s+(?:investigators|officials|lawmakers|reporters|journalists|prosecutors|police|officers|agents|staff|"
-    r"employees|members|viewers|listeners|readers|supporters|colleagues))?)"
+    r"employees|members|viewers|listeners|readers|supporters|colleagues)(?!\s+(?:were|was|are|is|had|have|has|would|"
+    r"will|could|did)\b))?)"
     r"(?:\s+on\s+\w+)?|made (?:it )?clear|warned|warns|insisted|insists|argued|stressed|announced|confirmed|"
     r"denied|claimed|noted|acknowledged|predicted|urged|maintains|maintained)"
 )
@@ -258,7 +259,9 @@ _HOW_AFTER_CUE = (r"(?P<how>\s+(?:in|to|during|at|via|through|with)\s+(?:(?:a|an
                   r"[^,.;:\"\u201c\u201d]{0,60}?(?=\s+that\s)"
                   r"|\s+(?:in|on|via|by)\s+(?:an?\s+|her\s+|his\s+|their\s+)?(?:e-?mail|statement|interview|letter|post|"
                   r"tweet|text(?:\s+message)?|(?:tele)?phone(?:\s+interview|\s+call)?|press\s+release|court\s+filing|"
-                  r"filing|court|Twitter|X|Facebook|Instagram|LinkedIn|Threads|Bluesky)(?=\s+(?!that\b)[a-z])"
+                  r"filing|court(?:\s+(?:papers|documents|filings))?|Twitter|X|Facebook|Instagram|LinkedIn|Threads|"
+                  r"Bluesky)(?:\s+(?:released|issued|posted|published|sent|filed)(?:\s+(?:on\s+)?\w+day)?"
+                  r"|\s+on\s+\w+day)?(?=\s+(?!that\b)[a-z])"
                   r"|\s+through\s+(?:a|an|his|her|their|its)\s+(?:spokes(?:man|woman|person)|lawyers?|attorneys?|"
                   r"representative|aide|publicist)(?=\s+(?!that\b)[a-z]))?")
 _INDIRECT_LEAD = re.compile(
@@ -267,18 +270,22 @@ _INDIRECT_LEAD = re.compile(
 )
 # Where or when words were said, after the cue that ends their sentence: "…, she said at a press conference last
 # week.", "…, Smith told reporters in Washington on Tuesday."
-# (a phrase of a preposition, a determiner or a name and at most six words none of which a verb: "at least three
-# people were hurt" and "to stay indoors" are words said)
+# (a phrase of a preposition, a determiner, a name or a noun of a medium, and at most six words, no auxiliary and
+# no word in -ed at its end: "at least three people were hurt", "during the pandemic many businesses closed" and
+# "to stay indoors" are words said; "in a video posted on Facebook" is where)
 _SAID_WHERE = (r"(?:\s+(?:in|at|on|during|to|via|through|with|from|before|after|outside|inside|near)\s+"
-               r"(?:a|an|the|his|her|their|its|reporters|journalists|[A-Z0-9][\w\-\u2024]*)"
+               r"(?:a|an|the|his|her|their|its|reporters|journalists|court|part|person|public|private|writing|response|"
+               r"remarks|comments|parliament|congress|television|social\s+media|[A-Z0-9][\w\-\u2024]*)"
                r"(?:\s+(?!(?:is|are|was|were|be|been|had|has|have|will|would|could|should|can|may|might|must|did|"
-               r"does|do)\b)(?![a-z]+ed\b)[\w'\u2019\-\u2024]+){0,6}"
+               r"does|do)\b)(?![a-z]+ed\s*[.!]?$)[\w'\u2019\-\u2024]+){0,6}"
+               r"|\s+(?:after|before|while|when)\s+[a-z]+ing\b(?:\s+[\w'\u2019\-]+){0,5}"
                r"|\s+(?:(?:earlier|later)\s+)?(?:this|last|next)\s+\w+"
                r"|\s+(?:yesterday|today|tonight|earlier|later|recently)"
                r"|\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?)*")
 # The writer's own clause after an attribution: "…, Zelenskyy said Sunday, marking the third time", "— also in line
-# with the Bank of Canada's take"
-_WRITER_AFTER = r",\s+[a-z]+ing\b[^.!?]*|\s+[\u2013\u2014]\s[^.!?]*"
+# with the Bank of Canada's take" (not a condition: ", pending a final safety inspection")
+_WRITER_AFTER = (r",\s+(?!(?:pending|including|excluding|barring|assuming|during|following|regarding|concerning|"
+                 r"according|considering|notwithstanding|depending)\b)[a-z]+ing\b[^.!?]*|\s+[\u2013\u2014]\s[^.!?]*")
 _INDIRECT_TRAIL = re.compile(
     rf"^(?P<content>.{{20,}}?),\s+(?P<spk>{_SPK})\s+(?P<cue>said|says|added|told\s+\w+|noted|warned)"
     rf"{_SAID_WHERE}(?P<aside>{_WRITER_AFTER})?\s*[.!]$"
@@ -925,23 +932,22 @@ def _another_of(ctx: _Context, position: int, para: int) -> str | None:
 
 # Documents as often about an organisation as by it: whose they are only an issuer named with them says
 _THIRD_PARTY_DOCUMENTS = frozenset({"report", "filing", "brief"})
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
-
-
-def _sentence_end(text: str, position: int) -> int:
-    m = _SENTENCE_END.search(text, position)
-    return m.end() if m is not None else len(text)
+# Verbs of issuing a document, before it in the issuer's sentence ("The Justice Department released a 40-page
+# report"; not "The ACLU said the report whitewashed", "The NAACP criticized a report released by …")
+_ISSUING = (r"(?:released|issued|published|filed|presented|prepared|produced|wrote|put\s+out|submitted|unveiled|"
+            r"disclosed|commissioned|compiled)")
 
 
 def _document_organisation(ctx: _Context, noun: str, position: int, para: int) -> str | None:
     """Whose "the statement" (or "the letter", the ``noun``) at ``position`` is: whoever issued the last one the
     text names in reach ("a statement from the Indian government", "Gordon Advisors issued a statement"; a person
-    too), else (not for a report, a filing or a brief) the organisation an "it" there would be; when no person is
-    the subject of a sentence since it was named (then the statement may be theirs)."""
+    too; of a report, a filing or a brief, one named in a sentence issuing it), else (not for a report, a filing or
+    a brief) the organisation an "it" there would be; when no person is the subject of a sentence since it was
+    named (then the statement may be theirs)."""
     issued = [o for o in ctx.orgs if o.document == noun and o.position < position and para - 1 <= o.para <= para]
     if not issued and noun in _THIRD_PARTY_DOCUMENTS:  # one named in a sentence about such a document
         issued = [o for o in ctx.orgs if o.position < position and para - 1 <= o.para <= para and
-                  re.search(rf"\b{noun}s?\b", ctx.text[o.position:_sentence_end(ctx.text, o.position)])]
+                  re.match(rf"[^.!?\n]*?\b{_ISSUING}\b[^.!?\n]{{0,60}}?\b{noun}s?\b", ctx.text[o.position:])]
         if not issued:
             return None  # "LAPD's major crimes unit … were involved. “…,” the report states": whose, it does not say
         if not issued[-1].named:  # "The committee published its report"
@@ -1400,12 +1406,11 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
                                             bool(spans) and not spans[-1][2])
 
 
-# Words of another voice in a quote's sentence: a verb of crying out or texting, a crowd, or a written thing not
-# the speaker's with its words right before the quote ("A note on the table read in part:"; not "read as", nor "His
-# letter to the council ended:")
+# Words of another voice in a quote's sentence: a verb of crying out or texting, a crowd, or a written thing with its
+# words right before the quote ("A note on the table read in part:", "His letter ended:" when whose it does not
+# say; not "read as")
 _OTHER_VOICE = re.compile(r"\b(?:shout(?:s|ed|ing)?|yell(?:s|ed|ing)?|scream(?:s|ed|ing)?|chant(?:s|ed|ing)?|heckl\w+|"
                           r"sobb(?:ed|ing)|text(?:s|ed|ing)|cr(?:ies|ied)\s+out|crowd|protesters?|someone)\b|"
-                          r"(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)"
                           r"\b(?:sign|banner|placard|poster|note|message|card|shirt|letter)s?\b[^.!?]{0,60}"
                           r"\b(?:read|reads|reading|ended|began)\b(?!\s+as\b)[^.!?\u201c\u201d\x22]{0,30}"
                           r"[\u201c\u2018\x22']?$", re.IGNORECASE)
@@ -2350,36 +2355,48 @@ _ADDING_THAT = re.compile(r",\s+adding\s+that\s+")
 
 
 # Where the words a speaker is reported to have said end: another verb of theirs ("…, and accused the general of",
-# "but denied ever taking bribes"), another speaker ("…, and another 27 percent said"), the writer's contrast or
-# aside ("…, though IRCC has since confirmed", "– although no one can say"), or "adding that" (more of theirs)
+# "… and argued that"), another speaker ("…, and another 27 percent said", "…, though IRCC has since confirmed",
+# "– although no one can say"), the writer's aside ("– also"), or "adding that" (more of theirs)
+_SPEAKERS_VERBS = (r"(?:also\s+|then\s+|later\s+)?(?:accused|denied|said|added|questioned|urged|warned|insisted|noted|"
+                   r"stressed|claimed|asked|argued|told|pledged|vowed|promised|called|critici[sz]ed|praised|"
+                   r"admitted|acknowledged|conceded|suggested|described|thanked|apologi[sz]ed)\b")
 _REPORTED_END = re.compile(
-    r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:accused|denied|said|added|questioned|urged|warned|insisted|"
-    r"noted|stressed|claimed|asked|argued|told|pledged|vowed|promised|called|critici[sz]ed|praised|dismissed|"
-    r"rejected|declined|refused|admitted|acknowledged|conceded|suggested|described|thanked|apologi[sz]ed)\b"
-    r"|,?\s+(?:and|but)\s+(?:another|other|the other|some|many|most)\s[^,.;]{0,40}?\b(?:said|say|says)\b"
-    r"|,\s+(?:though|although|whereas)\s|\s[\u2013\u2014]\s+(?:although|though|also|but|even)\s"
-    r"|,\s+(?:adding|stating|noting|saying)\b")
+    rf",\s+(?:and|but)\s+{_SPEAKERS_VERBS}|\s+(?:and|but)\s+{_SPEAKERS_VERBS}(?=\s+that\b)"
+    r"|,?\s+(?:and|but|though|although|whereas|while)\s+(?!(?:he|she|it|they|that|also|then|later|said|says|told|"
+    r"confirmed|reported|claimed|insisted|argued|denied)\b)[A-Za-z][^,.;\u2013\u2014]{0,50}?\s"
+    r"(?:said|say|says|told|confirmed|reported|claimed|insisted|argued|denied)\b"
+    r"|\s[\u2013\u2014]\s+(?:although|though|also)\s|,\s+(?:adding|stating|noting|saying)\b")
+# The speaker's own next verb with no comma, when the words' subject is "he" or "she" (the speaker): "said he was
+# aware of the suffering but denied ever taking bribes" (not "said the man was asked to leave but refused")
+_OWN_NEXT_VERB = re.compile(rf"\s+(?:and|but)\s+{_SPEAKERS_VERBS}")
 # A clause after a cue without "that": a pronoun and its verb, or a subject and an auxiliary ("confirmed it
 # completed the release", "announced Tony DiLeo, the team's assistant manager, will take over", "confirmed a
 # Housing Authority officer was shot"; not "denied allegations he was", "announced two days of mourning", "denied the
 # motions because there was")
 _CLAUSE_AFTER_CUE = re.compile(
-    r"(?:he|she|it|they|we|there)\s+(?!(?:the|a|an)\b)[a-z]"
-    r"|(?:(?:the|a|an|his|her|its|their)\s+(?:(?!(?:because|that|which|who|he|she|they|it|there|when|if|as|after|"
-    r"before|while|and|but|since|although|though)\b)[\w'\u2019\-]+\s+){0,3}?"
+    r"(?:he|she|it|they|we|there)\s+(?!(?:the|a|an|in|on|at|to|for|with|by|from|of|as|after|before)\b)[a-z]"
+    r"|(?:(?:(?:the|a|an|his|her|its|their)\s+)?(?:(?!(?:because|that|which|who|he|she|they|it|there|when|if|as|"
+    r"after|before|while|and|but|since|although|though|allegations|claims|reports|rumou?rs)\b)[\w'\u2019\-]+\s+)"
+    r"{0,3}?"
     r"|(?:[\w\-]+\s+)?[A-Z][\w'\u2019\-\u2024]*(?:\s+[A-Z][\w'\u2019\-\u2024]*)*(?:,[^,]{1,80},)?\s+)"
     r"(?:is|was|are|were|had|has|have|would|will|could|did|should|might|may|can)\b")
 # "that" as a demonstrative: "maintained that position", "confirmed that account"
 _THAT_THING = re.compile(r"(?:position|view|stance|line|claim|argument|decision|policy|idea|approach|account|version|"
-                         r"assessment|figure|number|report|story|statement)\b")
+                         r"assessment|figure|number|report|story|statement)\b(?!\s+(?:is|was|are|were|had|has|have|"
+                         r"would|will|could|should|might|may|can|did)\b)")
 # The writer's own "I" in what a sentence reports: no one else's words ("In 2012, after I had been reporting my
 # Ailes biography, …, according to a person close to Kelly")
-_WRITER_FIRST_PERSON = re.compile(r"\b(?:I|me|my)\b")
+_WRITER_FIRST_PERSON = re.compile(r"(?<![\w\-])(?<![A-Z][a-z]\s)(?<![A-Z][a-z]{2}\s)(?<![A-Z][a-z]{3}\s)"
+                                  r"(?<![A-Z][a-z]{4}\s)(?<![A-Z][a-z]{5}\s)(?<![A-Z][a-z]{6}\s)I(?![\w\-])"
+                                  r"|\b(?:me|my)\b")  # (not "I-95", "World War I", "Type I", "Charles I")
 
 
 def _reported_words(content: str) -> str:
     """The words a sentence reports, up to another verb of the speaker's, another speaker or the writer's aside."""
     end = _REPORTED_END.search(content)
+    if re.match(r"(?:he|she)\s", content):
+        own = _OWN_NEXT_VERB.search(content)
+        end = own if own is not None and (end is None or own.start() < end.start()) else end
     return content[:end.start()] if end is not None else content
 
 
@@ -2396,8 +2413,7 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
                      if not _INSIDE_NAME.search(masked, 0, m.end())  # not "Arts and| Sciences announced"
                      and not _NAME_LIST.search(masked, 0, m.end())]:  # nor "Bureau of Alcohol, Tobacco,| Firearms"
         m = _INDIRECT_LEAD.match(masked, st)
-        if not m or _VERB_FIRST.match(m.group("content")) or \
-                masked[:st].rstrip().endswith(",") and _ONLY_WHERE.match(" " + m.group("content")):
+        if not m or _VERB_FIRST.match(m.group("content")) or _ONLY_WHERE.match(" " + m.group("content")):
             continue  # "The man police say is behind ...": no one's words, a relative clause; "…, Smith said at a
             # news conference.": where, not what, he said
         content, cue = m.group("content"), m.group("cue")

@@ -371,11 +371,14 @@ _KIN_NOUNS = frozenset({"friend", "friends", "ally", "allies", "associate", "ass
                         "confidant", "confidante"})
 
 
-def _speaks_for(low: list[str]) -> bool:
-    """Whether the words before a name say someone speaks for, or is close to, that person: a go-between's noun
-    then "for", "to", "representing", "close to", "near" or "around" ("of" after a friend's or relative's noun)."""
+def _speaks_for(words: list[str]) -> bool:
+    """Whether the words before a name say someone speaks for, or is close to, that person: a go-between's noun in
+    lower case (or opening the phrase in the plural: "Friends close to the Duchess") then "for", "to",
+    "representing", "close to", "near" or "around" ("of" after a friend's or relative's noun); not a title's
+    ("High Representative for Foreign Affairs Josep Borrell", "Senior Adviser to the President Anita Dunn")."""
+    low = [_low(w) for w in words]
     for i, w in enumerate(low[:-1]):
-        if w in _FOR_SOMEONE_NOUNS:
+        if w in _FOR_SOMEONE_NOUNS and (words[i].islower() or i == 0 and w.endswith("s")):
             after = low[i + 1:i + 3]
             if after[0] in ("for", "to", "representing", "near", "around") or after[:2] in (["close", "to"],
                                                                                             ["familiar", "with"]) \
@@ -438,7 +441,7 @@ def split_speaker(phrase: str) -> SpeakerName:
     orgs = [i for i in range(start, end) if _low(name_words[i]) in ORG_WORDS]
     if orgs and end - orgs[-1] > 2 and low[0] not in DESCRIPTION_START:
         start = orgs[-1] + 1  # "Head of School Vicky Fogg": the name after the organisation of the title
-    if 0 < start < end and _low(name_words[start - 1]) in _OBJECT_PREPOSITIONS or _speaks_for(low[:start]):
+    if 0 < start < end and _low(name_words[start - 1]) in _OBJECT_PREPOSITIONS or _speaks_for(words[:start]):
         return SpeakerName(phrase, None, False, "?")  # "a lawyer for Sarah Palin", "a spokesman at Scotland Yard",
         # "an aide to Senator John Smith", "friends close to the Duchess": someone else
     if start >= 2 and start < end and _low(name_words[start - 1]) == "and" and _is_name_word(name_words[start - 2]):
