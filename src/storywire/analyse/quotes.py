@@ -238,7 +238,7 @@ _SAYING = re.compile(r",\s+(?:and\s+)?(?P<cue>saying|adding|writing|noting|argui
 
 _INDIRECT_CUE = (
     r"(?:(?:has|have|had)\s+)?(?:said|says|say|told\s+(?:reporters|journalists|lawmakers|parliament|"
-    r"[^,.;:]{1,40}?(?=\s+(?:that|on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)|[A-Z][\w.]*"
+    r"[^,.;:]{1,40}?(?=\s+(?:that|on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)|(?:The\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}"
     r"(?:\s+(?:investigators|officials|lawmakers|reporters|journalists|prosecutors|police|officers|agents|staff|"
     r"employees|members|viewers|listeners|readers|supporters|colleagues)(?!\s+(?:were|was|are|is|had|have|has|would|"
     r"will|could|did)\b))?)"
@@ -251,13 +251,15 @@ _THAT_CUES = frozenset({"stressed", "announced", "confirmed", "denied", "acknowl
                         "made clear", "made it clear"})
 # When, right after the cue: "warned Thursday that", "said on Saturday", "said yesterday morning"
 _WHEN_AFTER_CUE = (r"(?:\s+(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight)"
-                   r"(?:\s+(?:morning|afternoon|evening|night))?|\s+on\s+[A-Z][a-z]{2,8}\u2024?\s+\d{1,2}|\s+on\s+\w+"
+                   r"(?:\s+(?:morning|afternoon|evening|night))?|\s+on\s+[A-Z][a-z]{2,8}\u2024?\s+\d{1,2}"
+                   r"|\s+on\s+(?!(?:the|a|an|his|her|their|its)\b)\w+"
                    r"|\s+(?:(?:earlier|later)\s+)?(?:this|last)\s+(?:week|month|year|morning|afternoon|evening)"
                    r"|\s+earlier(?=\s+that\s))?")
 # How or to whom, between the cue and "that": "said in a statement that", "confirmed to the AP that"
 _HOW_AFTER_CUE = (r"(?P<how>\s+(?:in|to|during|at|via|through|with)\s+(?:(?:a|an|the|his|her|their|its)\s|[A-Z0-9])"
-                  r"[^,.;:\"\u201c\u201d]{0,60}?(?=\s+that\s)"
-                  r"|\s+(?:in|on|via|by)\s+(?:an?\s+|her\s+|his\s+|their\s+)?(?:e-?mail|statement|interview|letter|post|"
+                  r"[^,.;:\"\u201c\u201d]{0,60}?(?=\s+that\b)"
+                  r"|\s+(?:in|on|via|by)\s+(?:an?\s+|the\s+|her\s+|his\s+|their\s+)?(?:[A-Z0-9][\w\-']*\s+){0,3}"
+                  r"(?:e-?mail|statement|interview|letter|post|podcast|programme|program|show|broadcast|"
                   r"tweet|text(?:\s+message)?|(?:tele)?phone(?:\s+interview|\s+call)?|press\s+release|court\s+filing|"
                   r"filing|court(?:\s+(?:papers|documents|filings))?|Twitter|X|Facebook|Instagram|LinkedIn|Threads|"
                   r"Bluesky)(?:\s+(?:released|issued|posted|published|sent|filed)(?:\s+(?:on\s+)?\w+day)?"
@@ -266,7 +268,7 @@ _HOW_AFTER_CUE = (r"(?P<how>\s+(?:in|to|during|at|via|through|with)\s+(?:(?:a|an
                   r"representative|aide|publicist)(?=\s+(?!that\b)[a-z]))?")
 _INDIRECT_LEAD = re.compile(
     rf"(?P<spk>(?:[\w'\u2019.\-\u2024]+\s+){{0,7}}?[\w'\u2019.\-\u2024]+)\s+(?P<cue>{_INDIRECT_CUE}){_WHEN_AFTER_CUE}"
-    rf"{_HOW_AFTER_CUE}\s+(?P<that>that\s+)?(?P<content>\S.{{14,}})$"
+    rf"{_HOW_AFTER_CUE}\s+(?P<that>that,?\s+)?(?P<content>\S.{{14,}})$"
 )
 # Where or when words were said, after the cue that ends their sentence: "…, she said at a press conference last
 # week.", "…, Smith told reporters in Washington on Tuesday."
@@ -275,23 +277,29 @@ _INDIRECT_LEAD = re.compile(
 # "to stay indoors" are words said; "in a video posted on Facebook" is where)
 _SAID_WHERE = (r"(?:\s+(?:in|at|on|during|to|via|through|with|from|before|after|outside|inside|near)\s+"
                r"(?:a|an|the|his|her|their|its|reporters|journalists|court|part|person|public|private|writing|response|"
-               r"remarks|comments|parliament|congress|television|social\s+media|[A-Z0-9][\w\-\u2024]*)"
+               r"remarks|comments|parliament|congress|television|social\s+media|[A-Z0-9][\w\-\u2024]*)\b"
                r"(?:\s+(?!(?:is|are|was|were|be|been|had|has|have|will|would|could|should|can|may|might|must|did|"
-               r"does|do)\b)(?![a-z]+ed\s*[.!]?$)[\w'\u2019\-\u2024]+){0,6}"
-               r"|\s+(?:after|before|while|when)\s+[a-z]+ing\b(?:\s+[\w'\u2019\-]+){0,5}"
+               r"does|do)\b)(?![a-z]+ed\s*[.!]?$)[\w'\u2019\-\u2024]+){0,6}+"
+               r"|\s+(?:after|before|while|when)\s+[a-z]+ing\b(?:\s+[\w'\u2019\-]+){0,5}+"
                r"|\s+(?:(?:earlier|later)\s+)?(?:this|last|next)\s+\w+"
                r"|\s+(?:yesterday|today|tonight|earlier|later|recently)"
-               r"|\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?)*")
+               r"|\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?)*+")
 # The writer's own clause after an attribution: "…, Zelenskyy said Sunday, marking the third time", "— also in line
-# with the Bank of Canada's take" (not a condition: ", pending a final safety inspection")
-_WRITER_AFTER = (r",\s+(?!(?:pending|including|excluding|barring|assuming|during|following|regarding|concerning|"
-                 r"according|considering|notwithstanding|depending)\b)[a-z]+ing\b[^.!?]*|\s+[\u2013\u2014]\s[^.!?]*")
+# with the Bank of Canada's take", "said in a podcast interview, produced by Channel 12", ", including a 10-year-old
+# boy" (not a condition: ", pending a final safety inspection")
+_WRITER_AFTER = (r",\s+(?!(?:pending|barring|assuming|excluding|notwithstanding|depending|provided|unless|if)\b)"
+                 r"(?:[a-z]+(?:ing|ed)\b|according\s+to\b)[^.!?]*|\s+[\u2013\u2014]\s[^.!?]*")
 _INDIRECT_TRAIL = re.compile(
     rf"^(?P<content>.{{20,}}?),\s+(?P<spk>{_SPK})\s+(?P<cue>said|says|added|told\s+\w+|noted|warned)"
     rf"{_SAID_WHERE}(?P<aside>{_WRITER_AFTER})?\s*[.!]$"
 )
 _ONLY_WHERE = re.compile(rf"{_SAID_WHERE}(?:{_WRITER_AFTER})?\s*[.!]?$")
-_ACCORDING = re.compile(rf"^(?P<content>.{{20,}}?),?\s+(?P<cue>according to)\s+(?P<spk>{_SPK})\s*[.!]$")
+_WHERE_THEN_COMMA = re.compile(rf"(?=\s+(?:in|at|on|during|via|through))(?:{_SAID_WHERE}),")  # ("in a podcast
+# interview on January 3, produced by …": where, then more of it)
+_ACCORDING = re.compile(rf"^(?P<content>.{{20,}}?),?\s+(?P<cue>according to)\s+"
+                        rf"(?!(?:our|my)\s+[a-z\s]+[.!\u2013\u2014])(?P<spk>{_SPK_TO_DASH})\s*[.!]$")
+# (not "according to our forecasts — ahead of Buttigieg": the writer's, and no dash in a source; but "according to
+# our critic Helen Brown")
 
 _MASK = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|Sen|Rep|Rev|Hon|St|Jr|Sr|No|"
                    r"Const|Det|Insp|Supt|Cpl|Pvt|Cmdr|Atty|Dist|Ald|Fr|Brig|Msgr|"
@@ -826,6 +834,10 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
             return org, org, None, False
     if low == "it" or (low.startswith("the ") and len(low.split()) <= 4 and low.split()[-1] in ORG_NOUNS):
         org = resolve_organisation(ctx.orgs, position, para, None if low == "it" else low.split()[-1])
+        capitalised = [w.lower() for w in sp.name.split()[1:] if w[:1].isupper()]
+        if capitalised and not (org is not None and all(w in org.lower().split() for w in capitalised)):
+            return f"the {sp.name.split(maxsplit=1)[1]}", None, None, False  # "the Dolphin Company": a name, not
+            # the last organisation named
         if org is None and low in ("the company", "the firm"):
             org = named_company(ctx.text, position)  # "at the Kraft Foods plant ... the company said": Kraft Foods
         sayers = _credited_before(ctx.sayers, position)
@@ -947,7 +959,9 @@ def _document_organisation(ctx: _Context, noun: str, position: int, para: int) -
     issued = [o for o in ctx.orgs if o.document == noun and o.position < position and para - 1 <= o.para <= para]
     if not issued and noun in _THIRD_PARTY_DOCUMENTS:  # one named in a sentence about such a document
         issued = [o for o in ctx.orgs if o.position < position and para - 1 <= o.para <= para and
-                  re.match(rf"[^.!?\n]*?\b{_ISSUING}\b[^.!?\n]{{0,60}}?\b{noun}s?\b", ctx.text[o.position:])]
+                  re.match(rf"[^.!?\n]*?(?:\b{_ISSUING}\b[^.!?\n]{{0,60}}?\b|\bin\s+(?:a|an|its|their)\s+"
+                           rf"(?:[\w\-]+\s+){{0,2}}|['\u2019]s\s+(?:[\w\-]+\s+){{0,2}}){noun}s?\b",
+                           ctx.text[o.position:])]
         if not issued:
             return None  # "LAPD's major crimes unit … were involved. “…,” the report states": whose, it does not say
         if not issued[-1].named:  # "The committee published its report"
@@ -957,7 +971,8 @@ def _document_organisation(ctx: _Context, noun: str, position: int, para: int) -
     named_at = [o.position for o in ctx.orgs if o.name == org and o.position < position]
     if org is None or not named_at:
         return None
-    return None if any(named_at[-1] < mt.position < position and mt.subject for mt in ctx.people.items) else org
+    spoken = any(named_at[-1] < mt.position < position and mt.subject for mt in ctx.people.items)
+    return None if spoken else re.sub(r"['\u2019]s$", "", org)  # ("The Senate Intelligence Committee's report")
 
 
 # Last words of laws and other texts of rules, which words are "according to" but which say nothing themselves.
@@ -2341,9 +2356,12 @@ _VERB_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|will|would|could|can|
 # A list of capitalised words after "of" or "for" ("the Bureau of Alcohol, Tobacco, Firearms and Explosives"): a
 # comma in it opens no clause
 _CAPITALISED = r"[A-Z][\w'\u2019\-]*"
-_NAME_LIST = re.compile(rf"\b(?:of|for)\s+(?:the\s+)?(?:{_CAPITALISED}|(?:{_CAPITALISED}\s+)*{_CAPITALISED}"
-                        rf"(?=,\s+{_CAPITALISED}(?:\s+{_CAPITALISED})*,))(?:,\s+{_CAPITALISED}(?:\s+{_CAPITALISED})*)*,\s+$")
-# (names of several words in a list of two or more: "Residents of Ha Tuke, Mechaling, Ha Pitso and Mokotane say")
+_NAMES = rf"{_CAPITALISED}(?:\s+{_CAPITALISED})*"
+_NAME_LIST = re.compile(rf"\b(?:of|for)\s+(?:the\s+)?{_NAMES}(?:,\s+{_NAMES})*,\s+$")
+# ... whose items go on after the comma to an "and" ("The governors of New York, New Jersey and Connecticut said",
+# "Residents of Ha Tuke, Mechaling, Ha Pitso and Mokotane say"; not "at the College of Osteopathic Medicine, King
+# said")
+_LIST_GOES_ON = re.compile(rf"{_NAMES}(?:,\s+{_NAMES})*,?\s+(?:and|&)\s+(?:the\s+)?{_CAPITALISED}")
 # A capitalised word right before "and": the clause "and" opens may be the rest of a name ("Arts and Sciences")
 _INSIDE_NAME = re.compile(r"\b[A-Z][\w'\u2019\-]*\s+and\s$")
 
@@ -2354,30 +2372,40 @@ _REPORT_CONFIRMED = re.compile(r"(?:the|a|an|these|those|such)\s+(?:[a-z]+\s+)?(
 _ADDING_THAT = re.compile(r",\s+adding\s+that\s+")
 
 
-# Where the words a speaker is reported to have said end: another verb of theirs ("…, and accused the general of",
-# "… and argued that"), another speaker ("…, and another 27 percent said", "…, though IRCC has since confirmed",
-# "– although no one can say"), the writer's aside ("– also"), or "adding that" (more of theirs)
+# Where the words a speaker is reported to have said end: a verb of theirs ("…, and accused the general of", "but
+# warned people with allergies", "but declined to release his name": shorter words, all theirs, where the verb may
+# be the speaker's or the clause's subject's: "the man was asked to leave but refused"), the writer's "though he did
+# not say how", another speaker ("…, and another 27 percent said", "…, though IRCC has since confirmed", "– although
+# no one can say"), the writer's aside ("– also"), or "adding that" (more of theirs)
 _SPEAKERS_VERBS = (r"(?:also\s+|then\s+|later\s+)?(?:accused|denied|said|added|questioned|urged|warned|insisted|noted|"
                    r"stressed|claimed|asked|argued|told|pledged|vowed|promised|called|critici[sz]ed|praised|"
-                   r"admitted|acknowledged|conceded|suggested|described|thanked|apologi[sz]ed)\b")
+                   r"admitted|acknowledged|conceded|suggested|described|thanked|apologi[sz]ed|declined|refused)\b")
 _REPORTED_END = re.compile(
-    rf",\s+(?:and|but)\s+{_SPEAKERS_VERBS}|\s+(?:and|but)\s+{_SPEAKERS_VERBS}(?=\s+that\b)"
+    rf",?\s+(?:and|but)\s+{_SPEAKERS_VERBS}"
+    r"|,\s+(?:though|although|but)\s+(?:he|she|it|they)\s+(?:did|does|would|could|gave|has|had)\s+(?:not|no)\b"
     r"|,?\s+(?:and|but|though|although|whereas|while)\s+(?!(?:he|she|it|they|that|also|then|later|said|says|told|"
-    r"confirmed|reported|claimed|insisted|argued|denied)\b)[A-Za-z][^,.;\u2013\u2014]{0,50}?\s"
+    r"confirmed|reported|claimed|insisted|argued|denied)\b)[A-Za-z]"
+    r"(?:(?!\b(?:who|whom|that|which|they|he|she|we)\b)[^,.;\u2013\u2014]){0,50}?\s"
     r"(?:said|say|says|told|confirmed|reported|claimed|insisted|argued|denied)\b"
-    r"|\s[\u2013\u2014]\s+(?:although|though|also)\s|,\s+(?:adding|stating|noting|saying)\b")
-# The speaker's own next verb with no comma, when the words' subject is "he" or "she" (the speaker): "said he was
-# aware of the suffering but denied ever taking bribes" (not "said the man was asked to leave but refused")
-_OWN_NEXT_VERB = re.compile(rf"\s+(?:and|but)\s+{_SPEAKERS_VERBS}")
+    r"(?!\s+(?:was|were|is|are|had|has|have|would|will|could|tried|wanted)\b)"  # (not "a woman they said was his
+    # girlfriend fled", "a board member investors said had been pushed out": a relative clause)
+    r"|\s[\u2013\u2014]\s+(?:although|though|also)\s|,\s+(?:adding|stating|noting|saying)\b"
+    # another source's attribution ("…, the Anchorage Daily News reported Sunday"), the writer's comparison ("…,
+    # as have some members of Congress")
+    r"|,\s+(?:the\s+)?[A-Z][\w'\u2019\-.]*(?:\s+[A-Z][\w'\u2019\-.]*){0,5}\s+(?:reported|reports|said|says)\b"
+    r"|,\s+as\s+(?:have|has|had|did|do|does)\s")
 # A clause after a cue without "that": a pronoun and its verb, or a subject and an auxiliary ("confirmed it
 # completed the release", "announced Tony DiLeo, the team's assistant manager, will take over", "confirmed a
 # Housing Authority officer was shot"; not "denied allegations he was", "announced two days of mourning", "denied the
-# motions because there was")
+# motions because there was", "denied a report the government was", "the mistakes its staff had made")
+_NOT_IN_SUBJECT = (r"(?:because|that|which|who|he|she|they|it|there|when|if|as|after|before|while|and|but|since|"
+                   r"although|though|the|a|an|his|her|its|their|many|some|most|all|these|those|this)")
 _CLAUSE_AFTER_CUE = re.compile(
     r"(?:he|she|it|they|we|there)\s+(?!(?:the|a|an|in|on|at|to|for|with|by|from|of|as|after|before)\b)[a-z]"
-    r"|(?:(?:(?:the|a|an|his|her|its|their)\s+)?(?:(?!(?:because|that|which|who|he|she|they|it|there|when|if|as|"
-    r"after|before|while|and|but|since|although|though|allegations|claims|reports|rumou?rs)\b)[\w'\u2019\-]+\s+)"
-    r"{0,3}?"
+    # a subject of up to three words, no plural before another word ("the charges prosecutors have"), or a name
+    r"|(?:(?:(?:the|a|an|his|her|its|their|both|several|two|three|four|five|\d+)\s+)?"
+    rf"(?:(?!{_NOT_IN_SUBJECT}\b)(?![a-z\-]*[^s'\u2019\s]s\s)[\w'\u2019\-]+\s+){{0,2}}(?!{_NOT_IN_SUBJECT}\b)"
+    r"[\w'\u2019\-]+\s+"
     r"|(?:[\w\-]+\s+)?[A-Z][\w'\u2019\-\u2024]*(?:\s+[A-Z][\w'\u2019\-\u2024]*)*(?:,[^,]{1,80},)?\s+)"
     r"(?:is|was|are|were|had|has|have|would|will|could|did|should|might|may|can)\b")
 # "that" as a demonstrative: "maintained that position", "confirmed that account"
@@ -2386,17 +2414,14 @@ _THAT_THING = re.compile(r"(?:position|view|stance|line|claim|argument|decision|
                          r"would|will|could|should|might|may|can|did)\b)")
 # The writer's own "I" in what a sentence reports: no one else's words ("In 2012, after I had been reporting my
 # Ailes biography, …, according to a person close to Kelly")
-_WRITER_FIRST_PERSON = re.compile(r"(?<![\w\-])(?<![A-Z][a-z]\s)(?<![A-Z][a-z]{2}\s)(?<![A-Z][a-z]{3}\s)"
-                                  r"(?<![A-Z][a-z]{4}\s)(?<![A-Z][a-z]{5}\s)(?<![A-Z][a-z]{6}\s)I(?![\w\-])"
-                                  r"|\b(?:me|my)\b")  # (not "I-95", "World War I", "Type I", "Charles I")
+_WRITER_FIRST_PERSON = re.compile(r"\bI(?:['\u2019][a-z]+\b|\s+(?!(?:and|or|of|in|to|on|at|for|with|by|from|as|is|"
+                                  r"diabetes|trials?|funding|program|status)\b)[a-z]+)|\b(?:me|my)\b")  # (a verb after
+# it: "When I called"; not "I-95", "World War I and later", "Type I diabetes")
 
 
 def _reported_words(content: str) -> str:
     """The words a sentence reports, up to another verb of the speaker's, another speaker or the writer's aside."""
     end = _REPORTED_END.search(content)
-    if re.match(r"(?:he|she)\s", content):
-        own = _OWN_NEXT_VERB.search(content)
-        end = own if own is not None and (end is None or own.start() < end.start()) else end
     return content[:end.start()] if end is not None else content
 
 
@@ -2411,11 +2436,14 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
     # "X said (that) ...", at the start of the sentence or of a clause
     for st in [0] + [m.end() for m in re.finditer(rf",\s+|\b(?:but|and|while|as)\s+|{_CLAUSE_OPENER.pattern}", masked)
                      if not _INSIDE_NAME.search(masked, 0, m.end())  # not "Arts and| Sciences announced"
-                     and not _NAME_LIST.search(masked, 0, m.end())]:  # nor "Bureau of Alcohol, Tobacco,| Firearms"
+                     and not (_NAME_LIST.search(masked, 0, m.end()) and _LIST_GOES_ON.match(masked, m.end()))]:
+        # (nor "Bureau of Alcohol, Tobacco,| Firearms and Explosives")
         m = _INDIRECT_LEAD.match(masked, st)
-        if not m or _VERB_FIRST.match(m.group("content")) or _ONLY_WHERE.match(" " + m.group("content")):
+        if not m or _VERB_FIRST.match(m.group("content")) or re.search(r"\bwhat\b", m.group("spk"), re.I) or \
+                masked[:st].rstrip().endswith(",") and _ONLY_WHERE.match(" " + m.group("content")) or \
+                not m.group("that") and _WHERE_THEN_COMMA.match(" " + m.group("content")):
             continue  # "The man police say is behind ...": no one's words, a relative clause; "…, Smith said at a
-            # news conference.": where, not what, he said
+            # news conference.": where, not what, he said; "echoed what Smith said at a rally": said before
         content, cue = m.group("content"), m.group("cue")
         if _REPORT_CONFIRMED.match(content):  # "confirmed the report to the Times, adding that he …": what he added
             adding = _ADDING_THAT.search(content)
@@ -2440,6 +2468,10 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
     return None
 
 
+# A dateline in capitals and a station's or agency's call letters: "SOUTHWEST MIAMI-DADE, FLA. (WSVN) -"
+_ANY_DATELINE = re.compile(r"[A-Z][A-Z0-9 .,'\-]{1,60}?\s*\([A-Z][A-Za-z0-9 &]{1,15}\)\s*[-\u2013\u2014:]\s*")
+
+
 def _indirect(ctx: _Context, sentence: str, offset: int, p_index: int) -> Quote | None:
     """The sentence as an indirect quote, if it reports what a clear speaker said."""
     sent = clean_space(sentence)
@@ -2450,7 +2482,9 @@ def _indirect(ctx: _Context, sentence: str, offset: int, p_index: int) -> Quote 
     if found is None:
         return None
     start = masked.index(found.content)
-    content = sent[start:start + len(found.content)].strip().rstrip(".!,;").strip()
+    content = sent[start:start + len(found.content)].strip(" ,").rstrip(".!,;").strip()
+    dateline = _ANY_DATELINE.match(content)  # "SOUTHWEST MIAMI-DADE, FLA. (WSVN) - An overnight crash …"
+    content = content[dateline.end():] if dateline is not None else content
     if len(content.split()) < 4 or _WRITER_FIRST_PERSON.search(content):
         return None
     short, full, role, person = _speaker_fields(ctx, found.speaker.replace("\u2024", ".").strip(), offset, p_index)

@@ -123,7 +123,8 @@ ORG_WORDS = frozenset({
     "times", "post", "press", "journal", "magazine", "network", "tv", "digital", "reuters", "associated",
     "street", "city", "county", "state", "states", "republic", "kingdom", "nations", "centre", "center",
     "institute", "foundation", "parliament", "congress", "senate", "capitol", "airlines", "airways", "motors",
-    "club", "league", "fund", "board", "service", "services", "school", "college", "hospital", "association",
+    "club", "league", "fund", "board", "service", "services", "school", "schools", "college", "hospital",
+    "association",
     "coalition", "conservancy", "federation", "administration", "embassy", "channel", "radio", "daily",
     "review", "telegraph", "guardian", "independent", "herald", "tribune", "gazette", "observer", "world",
     "church", "cathedral", "mosque", "temple", "synagogue", "museum", "academy", "stadium", "airport", "hotel",
@@ -402,8 +403,8 @@ def split_speaker(phrase: str) -> SpeakerName:
     if len(words) == 1 and low[0] in _PRONOUN_GENDER:
         return SpeakerName(low[0], None, False, _PRONOUN_GENDER[low[0]])
     # "Noor Yafai of the global environmental group ...": the name, then its role
-    of = next((i for i, w in enumerate(low) if w in ("of", "from", "at") and i > 0 and _is_name_word(words[i - 1])),
-              len(words))
+    of = next((i for i, w in enumerate(low) if w in ("of", "from", "at") and i > 0 and _is_name_word(words[i - 1])
+               and not (i > 1 and low[i - 2] == "the")), len(words))  # (not "the District of Columbia Matthew")
     if of < len(words) and _role_before_name(words[of:]):
         of = len(words)  # "California Department of Alcohol and Drug Program deputy director Millicent Tidwell"
     name_words, tail = words[:of], " ".join(words[of:])
