@@ -238,7 +238,7 @@ _SAYING = re.compile(r",\s+(?:and\s+)?(?P<cue>saying|adding|writing|noting|argui
 
 _INDIRECT_CUE = (
     r"(?:(?:has|have|had)\s+)?(?:said|says|say|told\s+(?:reporters|journalists|lawmakers|parliament|"
-    r"[^,.;:]{1,40}?(?=\s+(?:that|on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)|(?:The\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}"
+    r"[^,.;:]{1,40}?(?=\s+(?:that|on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)|The\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}|[A-Z][\w.]*(?:\s+News)?"
     r"(?:\s+(?:investigators|officials|lawmakers|reporters|journalists|prosecutors|police|officers|agents|staff|"
     r"employees|members|viewers|listeners|readers|supporters|colleagues)(?!\s+(?:were|was|are|is|had|have|has|would|"
     r"will|could|did)\b))?)"
@@ -259,7 +259,8 @@ _WHEN_AFTER_CUE = (r"(?:\s+(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)d
 _HOW_AFTER_CUE = (r"(?P<how>\s+(?:in|to|during|at|via|through|with)\s+(?:(?:a|an|the|his|her|their|its)\s|[A-Z0-9])"
                   r"[^,.;:\"\u201c\u201d]{0,60}?(?=\s+that\b)"
                   r"|\s+(?:in|on|via|by)\s+(?:an?\s+|the\s+|her\s+|his\s+|their\s+)?(?:[A-Z0-9][\w\-']*\s+){0,3}"
-                  r"(?:e-?mail|statement|interview|letter|post|podcast|programme|program|show|broadcast|"
+                  r"(?:(?:podcast|programme|program|show|broadcast|radio|television)\s+(?:interview|episode|appearance|"
+                  r"segment)|e-?mail|statement|interview|letter|post|podcast|programme|program|show|broadcast|"
                   r"tweet|text(?:\s+message)?|(?:tele)?phone(?:\s+interview|\s+call)?|press\s+release|court\s+filing|"
                   r"filing|court(?:\s+(?:papers|documents|filings))?|Twitter|X|Facebook|Instagram|LinkedIn|Threads|"
                   r"Bluesky)(?:\s+(?:released|issued|posted|published|sent|filed)(?:\s+(?:on\s+)?\w+day)?"
@@ -276,10 +277,13 @@ _INDIRECT_LEAD = re.compile(
 # no word in -ed at its end: "at least three people were hurt", "during the pandemic many businesses closed" and
 # "to stay indoors" are words said; "in a video posted on Facebook" is where)
 _SAID_WHERE = (r"(?:\s+(?:in|at|on|during|to|via|through|with|from|before|after|outside|inside|near)\s+"
+               r"(?:(?:downtown|lower|upper|central|northern|southern|eastern|western)\s+)?"
                r"(?:a|an|the|his|her|their|its|reporters|journalists|court|part|person|public|private|writing|response|"
-               r"remarks|comments|parliament|congress|television|social\s+media|[A-Z0-9][\w\-\u2024]*)\b"
+               r"remarks|comments|parliament|congress|television|social\s+media|[A-Z0-9][\w\-\u2024]*|[a-z]+[^s\W]s)\b"
                r"(?:\s+(?!(?:is|are|was|were|be|been|had|has|have|will|would|could|should|can|may|might|must|did|"
-               r"does|do)\b)(?![a-z]+ed\s*[.!]?$)[\w'\u2019\-\u2024]+){0,6}+"
+               r"does|do|in|at|on|during|to|via|through|with|from|before|after|outside|inside|near|last|this|next|"
+               r"yesterday|today|tonight|earlier|later|\w+day)\b)"
+               r"(?![a-z]+ed\s*[.!]?$)[\w'\u2019\-\u2024]+){0,6}+"
                r"|\s+(?:after|before|while|when)\s+[a-z]+ing\b(?:\s+[\w'\u2019\-]+){0,5}+"
                r"|\s+(?:(?:earlier|later)\s+)?(?:this|last|next)\s+\w+"
                r"|\s+(?:yesterday|today|tonight|earlier|later|recently)"
@@ -294,8 +298,10 @@ _INDIRECT_TRAIL = re.compile(
     rf"{_SAID_WHERE}(?P<aside>{_WRITER_AFTER})?\s*[.!]$"
 )
 _ONLY_WHERE = re.compile(rf"{_SAID_WHERE}(?:{_WRITER_AFTER})?\s*[.!]?$")
-_WHERE_THEN_COMMA = re.compile(rf"(?=\s+(?:in|at|on|during|via|through))(?:{_SAID_WHERE}),")  # ("in a podcast
-# interview on January 3, produced by …": where, then more of it)
+# Where words were said, then a comma and the writer's participle: "in a podcast interview on January 3, produced by
+# …" (but "said in the past year, crime had fallen" is words)
+_WHERE_THEN_COMMA = re.compile(rf"(?=\s+(?:in|at|on|during|via|through))(?:{_SAID_WHERE}),\s+"
+                               r"(?:[a-z]+(?:ed|ing)\b|according)")
 _ACCORDING = re.compile(rf"^(?P<content>.{{20,}}?),?\s+(?P<cue>according to)\s+"
                         rf"(?!(?:our|my)\s+[a-z\s]+[.!\u2013\u2014])(?P<spk>{_SPK_TO_DASH})\s*[.!]$")
 # (not "according to our forecasts — ahead of Buttigieg": the writer's, and no dash in a source; but "according to
@@ -834,7 +840,7 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
             return org, org, None, False
     if low == "it" or (low.startswith("the ") and len(low.split()) <= 4 and low.split()[-1] in ORG_NOUNS):
         org = resolve_organisation(ctx.orgs, position, para, None if low == "it" else low.split()[-1])
-        capitalised = [w.lower() for w in sp.name.split()[1:] if w[:1].isupper()]
+        capitalised = [w.lower() for w in sp.name.split()[1:] if w[:1].isupper() and w.lower() not in ORG_NOUNS]
         if capitalised and not (org is not None and all(w in org.lower().split() for w in capitalised)):
             return f"the {sp.name.split(maxsplit=1)[1]}", None, None, False  # "the Dolphin Company": a name, not
             # the last organisation named
@@ -959,9 +965,12 @@ def _document_organisation(ctx: _Context, noun: str, position: int, para: int) -
     issued = [o for o in ctx.orgs if o.document == noun and o.position < position and para - 1 <= o.para <= para]
     if not issued and noun in _THIRD_PARTY_DOCUMENTS:  # one named in a sentence about such a document
         issued = [o for o in ctx.orgs if o.position < position and para - 1 <= o.para <= para and
-                  re.match(rf"[^.!?\n]*?(?:\b{_ISSUING}\b[^.!?\n]{{0,60}}?\b|\bin\s+(?:a|an|its|their)\s+"
-                           rf"(?:[\w\-]+\s+){{0,2}}|['\u2019]s\s+(?:[\w\-]+\s+){{0,2}}){noun}s?\b",
-                           ctx.text[o.position:])]
+                  (re.match(rf"[^.!?\n]*?(?:\b{_ISSUING}\b[^.!?\n]{{0,60}}?\b|\bin\s+(?:a|an|its|their)\s+"
+                            rf"(?:[\w\-]+\s+){{0,2}}){noun}s?\b(?!,?\s+(?:\w+\s+)?by\b)", ctx.text[o.position:])
+                   # (not "the findings in a report released by …"), or its own: "The committee's report"
+                   or re.match(rf"(?:the\s+)?{re.escape(re.sub(r'^the ', '', o.name, flags=re.I))}"
+                               rf"(?:['\u2019]s)?(?<=['\u2019]s)\s+(?:[\w\-]+\s+){{0,2}}{noun}s?\b",
+                               ctx.text[o.position:], re.I))]
         if not issued:
             return None  # "LAPD's major crimes unit … were involved. “…,” the report states": whose, it does not say
         if not issued[-1].named:  # "The committee published its report"
@@ -2361,6 +2370,8 @@ _NAME_LIST = re.compile(rf"\b(?:of|for)\s+(?:the\s+)?{_NAMES}(?:,\s+{_NAMES})*,\
 # ... whose items go on after the comma to an "and" ("The governors of New York, New Jersey and Connecticut said",
 # "Residents of Ha Tuke, Mechaling, Ha Pitso and Mokotane say"; not "at the College of Osteopathic Medicine, King
 # said")
+_CLAUSE_IN_SPEAKER = re.compile(r"\b(?:as|after|before|while|when|because|and|but|since|until)\b")
+_LONE_NAME_SAYS = re.compile(rf"{_CAPITALISED}\s+[a-z]")  # ("The mayor of Portland, Maine said")
 _LIST_GOES_ON = re.compile(rf"{_NAMES}(?:,\s+{_NAMES})*,?\s+(?:and|&)\s+(?:the\s+)?{_CAPITALISED}")
 # A capitalised word right before "and": the clause "and" opens may be the rest of a name ("Arts and Sciences")
 _INSIDE_NAME = re.compile(r"\b[A-Z][\w'\u2019\-]*\s+and\s$")
@@ -2382,7 +2393,8 @@ _SPEAKERS_VERBS = (r"(?:also\s+|then\s+|later\s+)?(?:accused|denied|said|added|q
                    r"admitted|acknowledged|conceded|suggested|described|thanked|apologi[sz]ed|declined|refused)\b")
 _REPORTED_END = re.compile(
     rf",?\s+(?:and|but)\s+{_SPEAKERS_VERBS}"
-    r"|,\s+(?:though|although|but)\s+(?:he|she|it|they)\s+(?:did|does|would|could|gave|has|had)\s+(?:not|no)\b"
+    r"|,\s+(?:though|although|but)\s+(?:he|she|it|they)\s+(?:did\s+not|didn['\u2019]t|would\s+not|wouldn['\u2019]t)\s+"
+    r"(?:say|explain|elaborate|specify|detail|comment)\b"
     r"|,?\s+(?:and|but|though|although|whereas|while)\s+(?!(?:he|she|it|they|that|also|then|later|said|says|told|"
     r"confirmed|reported|claimed|insisted|argued|denied)\b)[A-Za-z]"
     r"(?:(?!\b(?:who|whom|that|which|they|he|she|we)\b)[^,.;\u2013\u2014]){0,50}?\s"
@@ -2392,7 +2404,8 @@ _REPORTED_END = re.compile(
     r"|\s[\u2013\u2014]\s+(?:although|though|also)\s|,\s+(?:adding|stating|noting|saying)\b"
     # another source's attribution ("…, the Anchorage Daily News reported Sunday"), the writer's comparison ("…,
     # as have some members of Congress")
-    r"|,\s+(?:the\s+)?[A-Z][\w'\u2019\-.]*(?:\s+[A-Z][\w'\u2019\-.]*){0,5}\s+(?:reported|reports|said|says)\b"
+    r"|,\s+(?:the\s+)?[A-Z][\w'\u2019\-.]*(?:\s+[A-Z][\w'\u2019\-.]*){0,5}\s+(?:reported|reports|said|says)"
+    r"(?:\s+(?:on\s+)?\w+day)?\s*[.!]?$"
     r"|,\s+as\s+(?:have|has|had|did|do|does)\s")
 # A clause after a cue without "that": a pronoun and its verb, or a subject and an auxiliary ("confirmed it
 # completed the release", "announced Tony DiLeo, the team's assistant manager, will take over", "confirmed a
@@ -2404,7 +2417,7 @@ _CLAUSE_AFTER_CUE = re.compile(
     r"(?:he|she|it|they|we|there)\s+(?!(?:the|a|an|in|on|at|to|for|with|by|from|of|as|after|before)\b)[a-z]"
     # a subject of up to three words, no plural before another word ("the charges prosecutors have"), or a name
     r"|(?:(?:(?:the|a|an|his|her|its|their|both|several|two|three|four|five|\d+)\s+)?"
-    rf"(?:(?!{_NOT_IN_SUBJECT}\b)(?![a-z\-]*[^s'\u2019\s]s\s)[\w'\u2019\-]+\s+){{0,2}}(?!{_NOT_IN_SUBJECT}\b)"
+    rf"(?:(?!{_NOT_IN_SUBJECT}\b)(?![a-z\-]*[^suia'\u2019\s]s\s)[\w'\u2019\-]+\s+){{0,2}}(?!{_NOT_IN_SUBJECT}\b)"
     r"[\w'\u2019\-]+\s+"
     r"|(?:[\w\-]+\s+)?[A-Z][\w'\u2019\-\u2024]*(?:\s+[A-Z][\w'\u2019\-\u2024]*)*(?:,[^,]{1,80},)?\s+)"
     r"(?:is|was|are|were|had|has|have|would|will|could|did|should|might|may|can)\b")
@@ -2419,10 +2432,17 @@ _WRITER_FIRST_PERSON = re.compile(r"\bI(?:['\u2019][a-z]+\b|\s+(?!(?:and|or|of|i
 # it: "When I called"; not "I-95", "World War I and later", "Type I diabetes")
 
 
+_RELATIVE = re.compile(r"\b(?:who|whom|that|which)\b")
+
+
 def _reported_words(content: str) -> str:
-    """The words a sentence reports, up to another verb of the speaker's, another speaker or the writer's aside."""
-    end = _REPORTED_END.search(content)
-    return content[:end.start()] if end is not None else content
+    """The words a sentence reports, up to another verb of the speaker's, another speaker or the writer's aside (a
+    verb after "and" with no comma inside a relative clause is the clause's: "residents who lost power and asked
+    for help would receive vouchers")."""
+    for end in _REPORTED_END.finditer(content):
+        if end.group().startswith(",") or not _RELATIVE.search(content, 0, end.start()):
+            return content[:end.start()]
+    return content
 
 
 def _reported_speech(sent: str, masked: str) -> _Reported | None:
@@ -2436,11 +2456,13 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
     # "X said (that) ...", at the start of the sentence or of a clause
     for st in [0] + [m.end() for m in re.finditer(rf",\s+|\b(?:but|and|while|as)\s+|{_CLAUSE_OPENER.pattern}", masked)
                      if not _INSIDE_NAME.search(masked, 0, m.end())  # not "Arts and| Sciences announced"
-                     and not (_NAME_LIST.search(masked, 0, m.end()) and _LIST_GOES_ON.match(masked, m.end()))]:
+                     and not (_NAME_LIST.search(masked, 0, m.end()) and (_LIST_GOES_ON.match(masked, m.end()) or
+                                                                         _LONE_NAME_SAYS.match(masked, m.end())))]:
         # (nor "Bureau of Alcohol, Tobacco,| Firearms and Explosives")
         m = _INDIRECT_LEAD.match(masked, st)
+        in_clause = st > 0 or _CLAUSE_IN_SPEAKER.search(m.group("spk")) is not None if m else False
         if not m or _VERB_FIRST.match(m.group("content")) or re.search(r"\bwhat\b", m.group("spk"), re.I) or \
-                masked[:st].rstrip().endswith(",") and _ONLY_WHERE.match(" " + m.group("content")) or \
+                in_clause and _ONLY_WHERE.match(" " + m.group("content")) or \
                 not m.group("that") and _WHERE_THEN_COMMA.match(" " + m.group("content")):
             continue  # "The man police say is behind ...": no one's words, a relative clause; "…, Smith said at a
             # news conference.": where, not what, he said; "echoed what Smith said at a rally": said before
@@ -2472,6 +2494,18 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
 _ANY_DATELINE = re.compile(r"[A-Z][A-Z0-9 .,'\-]{1,60}?\s*\([A-Z][A-Za-z0-9 &]{1,15}\)\s*[-\u2013\u2014:]\s*")
 
 
+def _writer_speaks(content: str) -> bool:
+    """Whether reported words hold the writer's own "I" ("When I called the company", "after I had been reporting my
+    biography") or "me", "my"; not a name's or a numeral's "I" ("Charles I had been", "World War I memorial")."""
+    for m in _WRITER_FIRST_PERSON.finditer(content):
+        if m.group().startswith("I"):
+            before = content[:m.start()].split()
+            if before and before[-1][:1].isupper() and len(before) >= 2 and not before[-2].endswith((".", "!", "?")):
+                continue  # a capitalised word before it inside the sentence: "Charles I", "World War I"
+        return True
+    return False
+
+
 def _indirect(ctx: _Context, sentence: str, offset: int, p_index: int) -> Quote | None:
     """The sentence as an indirect quote, if it reports what a clear speaker said."""
     sent = clean_space(sentence)
@@ -2485,7 +2519,7 @@ def _indirect(ctx: _Context, sentence: str, offset: int, p_index: int) -> Quote 
     content = sent[start:start + len(found.content)].strip(" ,").rstrip(".!,;").strip()
     dateline = _ANY_DATELINE.match(content)  # "SOUTHWEST MIAMI-DADE, FLA. (WSVN) - An overnight crash …"
     content = content[dateline.end():] if dateline is not None else content
-    if len(content.split()) < 4 or _WRITER_FIRST_PERSON.search(content):
+    if len(content.split()) < 4 or _writer_speaks(content):
         return None
     short, full, role, person = _speaker_fields(ctx, found.speaker.replace("\u2024", ".").strip(), offset, p_index)
     if not short:
