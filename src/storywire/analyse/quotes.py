@@ -238,7 +238,10 @@ _SAYING = re.compile(r",\s+(?:and\s+)?(?P<cue>saying|adding|writing|noting|argui
 
 _INDIRECT_CUE = (
     r"(?:(?:has|have|had)\s+)?(?:said|says|say|told\s+(?:reporters|journalists|lawmakers|parliament|"
-    r"[^,.;:]{1,40}?(?=\s+(?:that|on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)|The\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}|[A-Z][\w.]*(?:\s+News)?"
+    r"[^,.;:]{1,40}?(?=\s+(?:that|on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)"
+    # a medium's name of up to three words, never the clause's subject ("told Reuters Israel had agreed")
+    r"|(?:(?:The\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}"
+    r"(?!\s+(?:[A-Z]|(?:had|has|have|was|were|is|are|would|will|could|can)\b))|[A-Z][\w.]*(?:\s+News)?)"
     r"(?:\s+(?:investigators|officials|lawmakers|reporters|journalists|prosecutors|police|officers|agents|staff|"
     r"employees|members|viewers|listeners|readers|supporters|colleagues)(?!\s+(?:were|was|are|is|had|have|has|would|"
     r"will|could|did)\b))?)"
@@ -300,8 +303,7 @@ _INDIRECT_TRAIL = re.compile(
 _ONLY_WHERE = re.compile(rf"{_SAID_WHERE}(?:{_WRITER_AFTER})?\s*[.!]?$")
 # Where words were said, then a comma and the writer's participle: "in a podcast interview on January 3, produced by
 # …" (but "said in the past year, crime had fallen" is words)
-_WHERE_THEN_COMMA = re.compile(rf"(?=\s+(?:in|at|on|during|via|through))(?:{_SAID_WHERE}),\s+"
-                               r"(?:[a-z]+(?:ed|ing)\b|according)")
+_WHERE_THEN_COMMA = re.compile(rf"(?=\s+(?:in|at|on|during|via|through))(?:{_SAID_WHERE}),")
 _ACCORDING = re.compile(rf"^(?P<content>.{{20,}}?),?\s+(?P<cue>according to)\s+"
                         rf"(?!(?:our|my)\s+[a-z\s]+[.!\u2013\u2014])(?P<spk>{_SPK_TO_DASH})\s*[.!]$")
 # (not "according to our forecasts — ahead of Buttigieg": the writer's, and no dash in a source; but "according to
@@ -2371,7 +2373,12 @@ _NAME_LIST = re.compile(rf"\b(?:of|for)\s+(?:the\s+)?{_NAMES}(?:,\s+{_NAMES})*,\
 # "Residents of Ha Tuke, Mechaling, Ha Pitso and Mokotane say"; not "at the College of Osteopathic Medicine, King
 # said")
 _CLAUSE_IN_SPEAKER = re.compile(r"\b(?:as|after|before|while|when|because|and|but|since|until)\b")
-_LONE_NAME_SAYS = re.compile(rf"{_CAPITALISED}\s+[a-z]")  # ("The mayor of Portland, Maine said")
+_LONE_NAME_SAYS = re.compile(r"(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|"
+                             r"Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|"
+                             r"Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|Ohio|"
+                             r"Oklahoma|Oregon|Pennsylvania|Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
+                             r"Wisconsin|Wyoming|Berkeley|Ontario|Quebec)\s+[a-z]")  # ("The mayor of Portland, Maine
+# said": the place's state, no speaker)
 _LIST_GOES_ON = re.compile(rf"{_NAMES}(?:,\s+{_NAMES})*,?\s+(?:and|&)\s+(?:the\s+)?{_CAPITALISED}")
 # A capitalised word right before "and": the clause "and" opens may be the rest of a name ("Arts and Sciences")
 _INSIDE_NAME = re.compile(r"\b[A-Z][\w'\u2019\-]*\s+and\s$")
@@ -2393,8 +2400,7 @@ _SPEAKERS_VERBS = (r"(?:also\s+|then\s+|later\s+)?(?:accused|denied|said|added|q
                    r"admitted|acknowledged|conceded|suggested|described|thanked|apologi[sz]ed|declined|refused)\b")
 _REPORTED_END = re.compile(
     rf",?\s+(?:and|but)\s+{_SPEAKERS_VERBS}"
-    r"|,\s+(?:though|although|but)\s+(?:he|she|it|they)\s+(?:did\s+not|didn['\u2019]t|would\s+not|wouldn['\u2019]t)\s+"
-    r"(?:say|explain|elaborate|specify|detail|comment)\b"
+    r"|,\s+(?:though|although|but)\s+(?:he|she|it|they)\s+(?:did|does|would|could|gave|has|had|have)\s+(?:not|no)\b"
     r"|,?\s+(?:and|but|though|although|whereas|while)\s+(?!(?:he|she|it|they|that|also|then|later|said|says|told|"
     r"confirmed|reported|claimed|insisted|argued|denied)\b)[A-Za-z]"
     r"(?:(?!\b(?:who|whom|that|which|they|he|she|we)\b)[^,.;\u2013\u2014]){0,50}?\s"
@@ -2405,7 +2411,7 @@ _REPORTED_END = re.compile(
     # another source's attribution ("…, the Anchorage Daily News reported Sunday"), the writer's comparison ("…,
     # as have some members of Congress")
     r"|,\s+(?:the\s+)?[A-Z][\w'\u2019\-.]*(?:\s+[A-Z][\w'\u2019\-.]*){0,5}\s+(?:reported|reports|said|says)"
-    r"(?:\s+(?:on\s+)?\w+day)?\s*[.!]?$"
+    r"(?:\s+(?:on\s+)?\w+day)?(?:,\s+(?:citing|quoting)\b[^.!?]*)?\s*[.!]?$"
     r"|,\s+as\s+(?:have|has|had|did|do|does)\s")
 # A clause after a cue without "that": a pronoun and its verb, or a subject and an auxiliary ("confirmed it
 # completed the release", "announced Tony DiLeo, the team's assistant manager, will take over", "confirmed a
@@ -2440,7 +2446,7 @@ def _reported_words(content: str) -> str:
     verb after "and" with no comma inside a relative clause is the clause's: "residents who lost power and asked
     for help would receive vouchers")."""
     for end in _REPORTED_END.finditer(content):
-        if end.group().startswith(",") or not _RELATIVE.search(content, 0, end.start()):
+        if end.group().startswith(",") or not _RELATIVE.search(content, max(0, end.start() - 40), end.start()):
             return content[:end.start()]
     return content
 
@@ -2494,13 +2500,19 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
 _ANY_DATELINE = re.compile(r"[A-Z][A-Z0-9 .,'\-]{1,60}?\s*\([A-Z][A-Za-z0-9 &]{1,15}\)\s*[-\u2013\u2014:]\s*")
 
 
+_MONTHS_AND_DAYS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                              "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                              "saturday", "sunday"})
+
+
 def _writer_speaks(content: str) -> bool:
     """Whether reported words hold the writer's own "I" ("When I called the company", "after I had been reporting my
     biography") or "me", "my"; not a name's or a numeral's "I" ("Charles I had been", "World War I memorial")."""
     for m in _WRITER_FIRST_PERSON.finditer(content):
         if m.group().startswith("I"):
             before = content[:m.start()].split()
-            if before and before[-1][:1].isupper() and len(before) >= 2 and not before[-2].endswith((".", "!", "?")):
+            if before and before[-1][:1].isupper() and len(before) >= 2 and not before[-2].endswith((".", "!", "?")) \
+                    and before[-1].lower() not in _MONTHS_AND_DAYS:
                 continue  # a capitalised word before it inside the sentence: "Charles I", "World War I"
         return True
     return False
