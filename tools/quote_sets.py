@@ -73,6 +73,14 @@ class PageSet(NamedTuple):
     documents: Callable[[Path], dict[str, str]]  # page id -> text, read from a checkout
 
 
+def is_checkout(page_set: PageSet, checkout: Path) -> bool:
+    """Whether ``checkout`` holds the set's pages; if not, says so in one line on stderr."""
+    if (checkout / page_set.pages).is_dir():
+        return True
+    print(f"{checkout}: not a {page_set.kind} checkout (no {page_set.pages})", file=sys.stderr)
+    return False
+
+
 def main(page_set: PageSet, argv: list[str] | None = None) -> int:
     """The command line of a page-set tool: CHECKOUT [CASES] [--half tune|held]."""
     ap = argparse.ArgumentParser(description=page_set.description)
@@ -80,7 +88,6 @@ def main(page_set: PageSet, argv: list[str] | None = None) -> int:
     ap.add_argument("cases", type=Path, nargs="?", default=page_set.cases, help="the annotated quotes")
     ap.add_argument("--half", choices=("tune", "held"), help="score one half only")
     args = ap.parse_args(argv)
-    if not (args.checkout / page_set.pages).is_dir():
-        print(f"{args.checkout}: not a {page_set.kind} checkout (no {page_set.pages})", file=sys.stderr)
+    if not is_checkout(page_set, args.checkout):
         return 2
     return score(page_set.documents(args.checkout), args.cases, args.half, page_set.commit)

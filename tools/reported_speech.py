@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 import fundus_quotes
 import postlight_quotes
-from quote_sets import PageSet
+from quote_sets import PageSet, is_checkout
 
 from storywire.analyse.quotes import extract_quotes
 
@@ -78,10 +78,9 @@ def main(argv: list[str] | None = None, sets: dict[str, PageSet] = _SETS) -> int
     ap.add_argument("--half", choices=("tune", "held"), help="one half only")
     ap.add_argument("--unjudged", action="store_true", help="print the quotes not judged yet, as JSONL")
     args = ap.parse_args(argv)
-    for name, checkout in (("fundus", args.fundus), ("postlight", args.postlight)):
-        if not (checkout / sets[name].pages).is_dir():
-            print(f"{checkout}: not a {sets[name].kind} checkout (no {sets[name].pages})", file=sys.stderr)
-            return 2
+    if not all(is_checkout(sets[name], checkout) for name, checkout in (("fundus", args.fundus),
+                                                                       ("postlight", args.postlight))):
+        return 2
     try:
         cases = _read_cases(args.cases, sets)
     except (OSError, UnicodeDecodeError, ValueError) as e:  # (json's error is a ValueError)

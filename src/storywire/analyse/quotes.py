@@ -65,6 +65,7 @@ from .speakers import (
     DAY_WORDS,
     DESCRIPTION_START,
     EPITHET_NOUNS,
+    MONTH_WORDS,
     ORG_NOUNS,
     PLACE_APPOSITION,
     ROLE_WORDS,
@@ -2500,9 +2501,7 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
 _ANY_DATELINE = re.compile(r"[A-Z][A-Z0-9 .,'\-]{1,60}?\s*\([A-Z][A-Za-z0-9 &]{1,15}\)\s*[-\u2013\u2014:]\s*")
 
 
-_MONTHS_AND_DAYS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                              "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-                              "saturday", "sunday"})
+_MONTHS_AND_DAYS = MONTH_WORDS | (DAY_WORDS - {"today", "yesterday"})
 
 
 def _writer_speaks(content: str) -> bool:

@@ -96,14 +96,15 @@ COUNT_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "millions"
 # Days, which open sentences without naming anyone ("Saturday at the convention Sen. X said")
 DAY_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
                        "yesterday"})
+MONTH_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                         "october", "november", "december"})
 # Capitalised words that do not name a person.
-NOT_NAME = COUNT_WORDS | DAY_WORDS | frozenset({
+NOT_NAME = COUNT_WORDS | DAY_WORDS | MONTH_WORDS | frozenset({
     "the", "a", "an", "in", "on", "at", "for", "but", "and", "or", "if", "when", "while", "after", "before", "during",
     "however", "meanwhile", "still", "yet", "so", "as", "it", "this", "that", "these", "those", "there", "here",
     "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "its", "my", "what", "why", "how", "who",
     "since", "until", "because", "although", "though", "with", "from", "by", "to", "of", "about", "among", "like",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "not", "no", "yes", "one", "two", "three", "some", "many", "most", "all", "both", "each",
+    "not", "no", "yes", "one", "two", "three", "some", "many", "most", "all", "both", "each",
     "additionally", "indeed", "instead", "also", "then", "now", "later", "earlier", "asked", "speaking", "new",
     "was", "were", "is", "are", "did", "does", "do", "has", "have", "had", "would", "could", "should",  # "Was X …?"
     "neither", "either", "nor", "perhaps", "maybe",
@@ -846,7 +847,7 @@ _NAMING_NOUNS = frozenset({"coroner", "inquest", "court", "jury", "judge", "poli
                            "month", "year", "morning", "afternoon", "evening", "night", "day", "today", "yesterday"})
 
 
-def _names_someone(named: re.Match) -> bool:
+def _introduces_name(named: re.Match) -> bool:
     """Whether "named" after its noun introduces that noun's own name: after someone, a person's noun with "the"
     or a possessive, or any noun of someone indefinite but a time or a namer of others."""
     noun = named.group("someone") or named.group("noun")
@@ -865,7 +866,7 @@ def _object_of_verb(text: str, position: int) -> bool:
         return False
     named = _NAMED_A.search(text, max(0, position - 60), position) \
         if m.group("verb") in ("named", "called", "dubbed", "nicknamed") else None
-    return named is None or not _names_someone(named)
+    return named is None or not _introduces_name(named)
 
 
 class Mentions:
