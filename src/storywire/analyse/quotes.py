@@ -61,6 +61,7 @@ from .align import similarity
 from .quote_marks import with_double_quotes
 from .sentences import paragraphs, sentence_spans
 from .speakers import (
+    CITING_PARTICIPLES,
     COUNT_WORDS,
     DAY_WORDS,
     DESCRIPTION_START,
@@ -81,6 +82,7 @@ from .speakers import (
     find_mentions,
     find_organisations,
     is_epithet,
+    month_surname,
     named_company,
     names_ship,
     resolve_organisation,
@@ -237,12 +239,24 @@ _SAYING = re.compile(r",\s+(?:and\s+)?(?P<cue>saying|adding|writing|noting|argui
                      r"remarking|replying|responding|boasting|stressing|predicting|vowing|pleading|chiding|"
                      r"telling [^,]{1,40}|calling (?:it|them|him|her)?|describing [^,.;:]{1,40}?\s+as)\b")
 
+# A medium's name after "told": "Reuters", "The New York Times", "NBC News"
+_MEDIUM = r"(?:The\s+)?[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,3}"
+# Words that open a clause, never a medium's name: "told Fox Business the border", "told CNN he would"
+_CLAUSE_OPENING = (r"that|the|a|an|his|her|their|its|our|my|your|he|she|it|they|we|i|you|there|this|these|those|"
+                   r"on|in|at|during|about|of|last|next|yesterday|today|tonight|earlier|later|after|before|while|when|"
+                   r"how|what|why|whether|if|no|not|some|any|all|both|every|each|many|more|most|several|none|nobody|"
+                   r"only|as|by|for|from|with|over|under|since|until")
+_MONTH_OR_DAY = (r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|"
+                 r"September|October|November|December")
 _INDIRECT_CUE = (
     r"(?:(?:has|have|had)\s+)?(?:said|says|say|told\s+(?:reporters|journalists|lawmakers|parliament|"
     r"[^,.;:]{1,40}?(?=\s+(?:that|on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)"
-    # a medium's name of up to three words, never the clause's subject ("told Reuters Israel had agreed")
-    r"|(?:(?:The\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}"
-    r"(?!\s+(?:[A-Z]|(?:had|has|have|was|were|is|are|would|will|could|can)\b))|[A-Z][\w.]*(?:\s+News)?)"
+    # a medium's name of up to four words, never the clause's subject: before a word opening a clause ("told Fox
+    # Business the border"), before a capitalised subject and its verb ("told The New York Times Trump would", "told
+    # WCVB Boston police would"), or before a common noun ("told Reuters police had")
+    rf"|(?:{_MEDIUM}(?=\s+(?:{_CLAUSE_OPENING})\b|\s+\d|\s*[,.;:])"
+    rf"|{_MEDIUM}(?=\s+(?!{_MONTH_OR_DAY}\b)[A-Z][\w'\u2019.\-]*\s+[a-z])"
+    rf"|{_MEDIUM}(?=\s+[a-z])(?!\s+(?:had|has|have|was|were|is|are|would|will|could|can|did|does|may|might|must)\b))"
     r"(?:\s+(?:investigators|officials|lawmakers|reporters|journalists|prosecutors|police|officers|agents|staff|"
     r"employees|members|viewers|listeners|readers|supporters|colleagues)(?!\s+(?:were|was|are|is|had|have|has|would|"
     r"will|could|did)\b))?)"
@@ -295,16 +309,37 @@ _SAID_WHERE = (r"(?:\s+(?:in|at|on|during|to|via|through|with|from|before|after|
 # The writer's own clause after an attribution: "…, Zelenskyy said Sunday, marking the third time", "— also in line
 # with the Bank of Canada's take", "said in a podcast interview, produced by Channel 12", ", including a 10-year-old
 # boy" (not a condition: ", pending a final safety inspection")
-_WRITER_AFTER = (r",\s+(?!(?:pending|barring|assuming|excluding|notwithstanding|depending|provided|unless|if)\b)"
-                 r"(?:[a-z]+(?:ing|ed)\b|according\s+to\b)[^.!?]*|\s+[\u2013\u2014]\s[^.!?]*")
+_WRITER_PARTICIPLE = (r"(?!(?:pending|barring|assuming|excluding|notwithstanding|depending|provided|unless|if)\b)"
+                      r"(?:[a-z]+(?:ing|ed)\b|according\s+to\b)")
+_WRITER_AFTER = rf",\s+{_WRITER_PARTICIPLE}[^.!?]*|\s+[\u2013\u2014]\s[^.!?]*"
+# A place's state or country after a comma: "in Las Vegas, Nevada", "in Albany, New York"
+_PLACE_NAME = r"[A-Z][\w.\u2024]*(?:\s+[A-Z][\w.\u2024]*)?"
 _INDIRECT_TRAIL = re.compile(
     rf"^(?P<content>.{{20,}}?),\s+(?P<spk>{_SPK})\s+(?P<cue>said|says|added|told\s+\w+|noted|warned)"
-    rf"{_SAID_WHERE}(?P<aside>{_WRITER_AFTER})?\s*[.!]$"
+    rf"{_SAID_WHERE}(?:,\s+{_PLACE_NAME}(?:,?{_SAID_WHERE}))?(?P<aside>{_WRITER_AFTER})?\s*[.!]$"
 )
 _ONLY_WHERE = re.compile(rf"{_SAID_WHERE}(?:{_WRITER_AFTER})?\s*[.!]?$")
 # Where words were said, then a comma and the writer's participle: "in a podcast interview on January 3, produced by
 # …" (but "said in the past year, crime had fallen" is words)
-_WHERE_THEN_COMMA = re.compile(rf"(?=\s+(?:in|at|on|during|via|through))(?:{_SAID_WHERE}),")
+_WHERE_THEN_COMMA = re.compile(rf"(?=\s+(?:in|at|on|during|via|through))(?:{_SAID_WHERE}),\s*"
+                               rf"(?:{_PLACE_NAME}(?:,\s*|\s*[.!]?$|\s+(?=that\b)))?(?:that,?\s+)?")
+
+
+_TIME_OF_WORDS = re.compile(r"\b(?:past|coming|next|meantime|future|recent)\b")
+
+
+def _past_where(content: str) -> str | None:
+    """The reported words after where or when they were said and a comma ("in an interview, the state would not raise
+    taxes": "the state would …"); "" when only where is left or the writer goes on ("at a rally in Las Vegas,
+    Nevada.", "in a podcast interview, produced by …"); None when the words open on no such phrase."""
+    m = _WHERE_THEN_COMMA.match(" " + content)
+    if m is None:
+        return None
+    rest = (" " + content)[m.end():]
+    if len(rest.split()) < 3 or re.match(_WRITER_PARTICIPLE, rest):
+        return ""
+    return content if _TIME_OF_WORDS.search(content, 0, m.end() - 1) else rest  # "in the past year, crime had
+    # fallen": a time of what was said, part of the words
 _ACCORDING = re.compile(rf"^(?P<content>.{{20,}}?),?\s+(?P<cue>according to)\s+"
                         rf"(?!(?:our|my)\s+[a-z\s]+[.!\u2013\u2014])(?P<spk>{_SPK_TO_DASH})\s*[.!]$")
 # (not "according to our forecasts — ahead of Buttigieg": the writer's, and no dash in a source; but "according to
@@ -559,6 +594,8 @@ def _subject(pre: str) -> str | None:
     known_as = re.search(r"\bknown\s+as\s+(?P<name>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})$", full)
     full = known_as.group("name") if known_as else full  # "the performer known as Flloyd": Flloyd
     words = [w.lower().strip("\u2024.'\u2019") for w in re.split(r"[\s,]+", full) if w]
+    if month_surname(full.split()):
+        words = words[:-1]  # "Theresa May", "Mrs May": a surname, not the verb
     if not words or len(words) > (18 if "," in full else 12) or \
             words != ["it"] and any(w in _BAD_SPEAKER_WORDS for w in words):
         return None
@@ -1149,6 +1186,8 @@ def _names_someone(phrase: str) -> bool:
         return True
     if low and low[0] in _PLACE_WORDS:
         return False  # "said in a 1996 interview with NBC": a place or a time, not a speaker
+    if low and low[0] in CITING_PARTICIPLES:
+        return False  # "Citing John Locke": whom the speaker cites
     nouns = SPEAKER_NOUNS | ROLE_WORDS | ORG_NOUNS | EPITHET_NOUNS
     if words[0].islower() and low[0].endswith(("ed", "ing")) and low[0] not in nouns:
         return False  # "opened with the story of Gal Abdush", "including the account of Cohen": a clause
@@ -2374,12 +2413,31 @@ _NAME_LIST = re.compile(rf"\b(?:of|for)\s+(?:the\s+)?{_NAMES}(?:,\s+{_NAMES})*,\
 # "Residents of Ha Tuke, Mechaling, Ha Pitso and Mokotane say"; not "at the College of Osteopathic Medicine, King
 # said")
 _CLAUSE_IN_SPEAKER = re.compile(r"\b(?:as|after|before|while|when|because|and|but|since|until)\b")
-_LONE_NAME_SAYS = re.compile(r"(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|"
-                             r"Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|"
-                             r"Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|Ohio|"
-                             r"Oklahoma|Oregon|Pennsylvania|Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
-                             r"Wisconsin|Wyoming|Berkeley|Ontario|Quebec)\s+[a-z]")  # ("The mayor of Portland, Maine
-# said": the place's state, no speaker)
+_STATES = (r"Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
+           r"Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
+           r"Mississippi|Missouri|Montana|Nebraska|Nevada|New\s+Hampshire|New\s+Jersey|New\s+Mexico|New\s+York|"
+           r"North\s+Carolina|North\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\s+Island|South\s+Carolina|"
+           r"South\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\s+Virginia|Wisconsin|Wyoming|"
+           r"Alberta|British\s+Columbia|Manitoba|New\s+Brunswick|Newfoundland|Nova\s+Scotia|Ontario|Quebec|"
+           r"Saskatchewan")
+# After a list of places a person's noun governs ("The mayor of Calgary, Alberta said"), any place; after an
+# organisation's name ("at the University of Michigan, Whitmer said"), a state or province only
+_PLACE_SAYS = re.compile(rf"{_PLACE_NAME}\s+[a-z]")
+_STATE_SAYS = re.compile(rf"(?:{_STATES}|Berkeley|Davis|Irvine)\s+[a-z]")
+
+
+def _place_list_before(masked: str, at: int) -> bool:
+    """Whether ``at`` follows a list of places ("The governors of New York, New Jersey and| Connecticut said", "The
+    mayor of Portland,| Maine said"): the clause it seems to open is no speaker's."""
+    places = _NAME_LIST.search(masked, 0, at)
+    if places is None:
+        return False
+    if _LIST_GOES_ON.match(masked, at):
+        return True
+    governed = masked[:places.start()].rstrip().rsplit(" ", 1)[-1]
+    return bool((_PLACE_SAYS if governed.islower() else _STATE_SAYS).match(masked, at))
+
+
 _LIST_GOES_ON = re.compile(rf"{_NAMES}(?:,\s+{_NAMES})*,?\s+(?:and|&)\s+(?:the\s+)?{_CAPITALISED}")
 # A capitalised word right before "and": the clause "and" opens may be the rest of a name ("Arts and Sciences")
 _INSIDE_NAME = re.compile(r"\b[A-Z][\w'\u2019\-]*\s+and\s$")
@@ -2401,7 +2459,14 @@ _SPEAKERS_VERBS = (r"(?:also\s+|then\s+|later\s+)?(?:accused|denied|said|added|q
                    r"admitted|acknowledged|conceded|suggested|described|thanked|apologi[sz]ed|declined|refused)\b")
 _REPORTED_END = re.compile(
     rf",?\s+(?:and|but)\s+{_SPEAKERS_VERBS}"
-    r"|,\s+(?:though|although|but)\s+(?:he|she|it|they)\s+(?:did|does|would|could|gave|has|had|have)\s+(?:not|no)\b"
+    # the writer's remark on what the speaker did not give ("…, though he did not say how", "but did not release his
+    # name", "…, but police didn't identify him"; not the speaker's "but it would not be enough")
+    r"|,?\s+(?:though|although|but)\s+(?:(?:he|she|it|they|police|officials|authorities|the\s+[a-z]+)\s+)?"
+    r"(?:(?:did|does|do|has|have|had|would|could)\s*(?:not|n['\u2019]t)\s+(?:say|specify|elaborate|explain|identify|"
+    r"name|release|give|provide|disclose|comment|offer|detail|reveal|respond|discuss|indicate)"
+    r"|(?:has|have|had)\s*(?:not|n['\u2019]t)\s+(?:(?:yet|publicly)\s+)?(?:said|specified|elaborated|explained|"
+    r"identified|named|released|given|provided|disclosed|commented|offered|detailed|revealed|responded)"
+    r"|(?:gave|offered|provided)\s+no)\b"
     r"|,?\s+(?:and|but|though|although|whereas|while)\s+(?!(?:he|she|it|they|that|also|then|later|said|says|told|"
     r"confirmed|reported|claimed|insisted|argued|denied)\b)[A-Za-z]"
     r"(?:(?!\b(?:who|whom|that|which|they|he|she|we)\b)[^,.;\u2013\u2014]){0,50}?\s"
@@ -2411,7 +2476,9 @@ _REPORTED_END = re.compile(
     r"|\s[\u2013\u2014]\s+(?:although|though|also)\s|,\s+(?:adding|stating|noting|saying)\b"
     # another source's attribution ("…, the Anchorage Daily News reported Sunday"), the writer's comparison ("…,
     # as have some members of Congress")
-    r"|,\s+(?:the\s+)?[A-Z][\w'\u2019\-.]*(?:\s+[A-Z][\w'\u2019\-.]*){0,5}\s+(?:reported|reports|said|says)"
+    r"|,\s+(?:(?:the\s+)?[A-Z][\w'\u2019\-.]*(?:\s+[A-Z][\w'\u2019\-.]*){0,5}\s+(?:reported|reports|said|says)"
+    r"|(?:[\w'\u2019\-.]+\s+){1,5}(?:reported|reports))"  # ("…, Afghan media reported", "state news agency TASS
+    # reported, quoting a Kremlin aide")
     r"(?:\s+(?:on\s+)?\w+day)?(?:,\s+(?:citing|quoting)\b[^.!?]*)?\s*[.!]?$"
     r"|,\s+as\s+(?:have|has|had|did|do|does)\s")
 # A clause after a cue without "that": a pronoun and its verb, or a subject and an auxiliary ("confirmed it
@@ -2440,14 +2507,17 @@ _WRITER_FIRST_PERSON = re.compile(r"\bI(?:['\u2019][a-z]+\b|\s+(?!(?:and|or|of|i
 
 
 _RELATIVE = re.compile(r"\b(?:who|whom|that|which)\b")
+_AUXILIARY = re.compile(r"\b(?:would|will|could|should|can|may|might|must|was|were|is|are|had|has|have)\b")
 
 
 def _reported_words(content: str) -> str:
     """The words a sentence reports, up to another verb of the speaker's, another speaker or the writer's aside (a
-    verb after "and" with no comma inside a relative clause is the clause's: "residents who lost power and asked
-    for help would receive vouchers")."""
+    verb after "and" with no comma, after a relative pronoun and before the subject's auxiliary, is the relative
+    clause's: "residents who lost power and asked for help would receive vouchers")."""
     for end in _REPORTED_END.finditer(content):
-        if end.group().startswith(",") or not _RELATIVE.search(content, max(0, end.start() - 40), end.start()):
+        clause_end = re.compile(r"[,;.]|$").search(content, end.end())
+        if end.group().startswith(",") or not _RELATIVE.search(content, 0, end.start()) or \
+                not _AUXILIARY.search(content, end.end(), clause_end.start() if clause_end else len(content)):
             return content[:end.start()]
     return content
 
@@ -2463,17 +2533,19 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
     # "X said (that) ...", at the start of the sentence or of a clause
     for st in [0] + [m.end() for m in re.finditer(rf",\s+|\b(?:but|and|while|as)\s+|{_CLAUSE_OPENER.pattern}", masked)
                      if not _INSIDE_NAME.search(masked, 0, m.end())  # not "Arts and| Sciences announced"
-                     and not (_NAME_LIST.search(masked, 0, m.end()) and (_LIST_GOES_ON.match(masked, m.end()) or
-                                                                         _LONE_NAME_SAYS.match(masked, m.end())))]:
+                     and not _place_list_before(masked, m.end())]:
         # (nor "Bureau of Alcohol, Tobacco,| Firearms and Explosives")
         m = _INDIRECT_LEAD.match(masked, st)
         in_clause = st > 0 or _CLAUSE_IN_SPEAKER.search(m.group("spk")) is not None if m else False
         if not m or _VERB_FIRST.match(m.group("content")) or re.search(r"\bwhat\b", m.group("spk"), re.I) or \
-                in_clause and _ONLY_WHERE.match(" " + m.group("content")) or \
-                not m.group("that") and _WHERE_THEN_COMMA.match(" " + m.group("content")):
+                in_clause and _ONLY_WHERE.match(" " + m.group("content")):
             continue  # "The man police say is behind ...": no one's words, a relative clause; "…, Smith said at a
             # news conference.": where, not what, he said; "echoed what Smith said at a rally": said before
         content, cue = m.group("content"), m.group("cue")
+        past = None if m.group("that") else _past_where(content)
+        if past is not None and not past:
+            continue  # "said at a rally in Las Vegas, Nevada.", "said in an interview, produced by …": where
+        content = past or content  # "said in an interview, the state would not raise taxes": the clause
         if _REPORT_CONFIRMED.match(content):  # "confirmed the report to the Times, adding that he …": what he added
             adding = _ADDING_THAT.search(content)
             if adding is None:

@@ -281,6 +281,8 @@ def trim_phrase(phrase: str) -> str:
     phrase = _POSSESSIVE_END.sub("", phrase.replace("\u2024", ".").strip(" ,;:"))
     phrase = _SPACED_HYPHEN.sub("-", _LEAD.sub("", phrase))  # "Strauss - Kahn", "the 17 - year - old" (detokenised)
     phrase = _ADVERB_TAIL.sub("", phrase)  # "Holden, meanwhile": no role
+    phrase = _ACCORDING_TAIL.sub("", phrase)  # "Elizabeth, according to a Fox source": who told the writer, no role
+    phrase = _CITING_OPENING.sub("", phrase)  # "Echoing Winston Churchill, she": the one cited is not the speaker
     described = _DESCRIBED_NAME.match(phrase)
     if described and not any(_low(w) in ROLE_WORDS | EPITHET_NOUNS | TITLE_NOUNS | _LINKS
                              for w in described.group(1).split()) \
@@ -302,6 +304,11 @@ _POSSESSIVE_END = re.compile(r"(?<=\w)['\u2019]s?(?:\s+(?:verdict|view|take|resp
 _ADVERB_TAIL = re.compile(r",\s*(?:meanwhile|however|too|though|instead|also|then|now|in turn|for (?:his|her) part)$",
                           re.I)
 # A party and a state after a name: "Rep. Jim McDermott, D-Wash."
+# Participles naming someone a speaker cites, echoes or thanks: "Citing John Locke, she recommended" is hers.
+CITING_PARTICIPLES = frozenset({"citing", "quoting", "echoing", "invoking", "paraphrasing", "channelling",
+                                "channeling", "thanking", "praising", "mocking", "addressing", "blaming"})
+_CITING_OPENING = re.compile(rf"^(?i:{'|'.join(sorted(CITING_PARTICIPLES))})\s[^,]{{1,120}},\s+(?=\S)")
+_ACCORDING_TAIL = re.compile(r",?\s+according\s+to\s.*$")
 _PARTY_STATE = re.compile(r"^[DRI]-[A-Z][\w.]*$")
 
 
@@ -389,6 +396,18 @@ def _speaks_for(words: list[str]) -> bool:
     return False
 
 
+_MONTH_SURNAMES = frozenset({"may", "june", "april", "august"})
+
+
+def month_surname(words: list[str]) -> bool:
+    """Whether the last of ``words`` is a month's name borne as a surname: after a common first name or an
+    honorific ("Theresa May", "Brian May", "Mrs May"; not "in May", "last May")."""
+    if len(words) < 2 or _low(words[-1]) not in _MONTH_SURNAMES or not words[-1][:1].isupper():
+        return False
+    before = _low(words[-2])
+    return first_name_gender(words[-2]) != "?" or before in HONORIFICS or before in HONORIFIC_GENDER
+
+
 @lru_cache(maxsize=8192)
 def split_speaker(phrase: str) -> SpeakerName:
     """Name and role of a speaker phrase ("Texas senator John Cornyn on Thursday" -> John Cornyn, Texas senator)."""
@@ -403,6 +422,8 @@ def split_speaker(phrase: str) -> SpeakerName:
     low = [_low(w) for w in words]
     if len(words) == 1 and low[0] in _PRONOUN_GENDER:
         return SpeakerName(low[0], None, False, _PRONOUN_GENDER[low[0]])
+    if low[0] in CITING_PARTICIPLES:
+        return SpeakerName(phrase, None, False, "?")  # "Citing John Locke": whom the speaker cites, no one
     # "Noor Yafai of the global environmental group ...": the name, then its role
     of = next((i for i, w in enumerate(low) if w in ("of", "from", "at") and i > 0 and _is_name_word(words[i - 1])
                and not (i > 1 and low[i - 2] == "the")), len(words))  # (not "the District of Columbia Matthew")
@@ -413,7 +434,7 @@ def split_speaker(phrase: str) -> SpeakerName:
     generation = "".join(f" {w}" for w in generations)  # without it, and given back to the name (a son is not his
     # father)
     end = len(name_words)
-    start = end
+    start = end - 1 if month_surname(name_words) else end  # "Theresa May", "Mrs May": a surname, not a month
     while start > 0 and _is_name_word(name_words[start - 1]):
         if start == 1 and end - start >= 2 and _low(name_words[0]) in EPITHET_NOUNS:
             break  # "Actor Leonardo DiCaprio", "Singer Taylor Swift": the first word is the role
@@ -524,8 +545,10 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             # the subject: the first person named, near the start of the sentence or of its main clause
             opening = len(re.sub(r"\s+['\u2019]\s*s\b", "'s", lead).split()) <= 3 or \
                 lead.rstrip().endswith((",", ",\u201d", ",\"", "?\u201d", "!\u201d")) or _role_prefix(lead)
-            if _PRONOUN_SUBJECT.match(lead):
-                opening = False  # "He called Orozco ...": a name after the pronoun subject is its object
+            if _PRONOUN_SUBJECT.match(lead) or _DESCRIBED_SUBJECT_VERB.match(lead) or \
+                    len(lead.split()) >= 2 and _object_of_verb(text, m.start()) and not _ADVERB_BEFORE.search(lead):
+                opening = False  # "He called Orozco ...", "The senator told Jim Smith", "Police shot Jim Smith":
+                # the verb's object (not "Newly elected Jim Smith")
             if re.search(r"\bit\s+(?:was|is)\s+$", lead) and re.match(r"\s+who\s", text[m.end():]):
                 opening = True  # "…, it was Katie Boulter who got the ball rolling": a cleft's focus is the subject
             owned = _OWNED_NOUN.match(text, spaced.end() if spaced else m.end()) if possessive else None
@@ -634,6 +657,8 @@ def _subject_of_both(text: str, start: int, m: re.Match, clause_end: int) -> boo
 
 
 # A sentence whose subject is a pronoun: "He called", "She told"
+_ADVERB_BEFORE = re.compile(r"\b[A-Za-z]+ly\s+[a-z]+\s*$")
+_DESCRIBED_SUBJECT_VERB = re.compile(r"\s*(?:The|A|An|One)\s+[a-z][\w\-]*\s+[a-z]+\s+$")
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:[\"\u201c(]\s*)?(?:He|She|They|We|I|It)\s+[a-z]")
 
 
@@ -830,7 +855,8 @@ _PREPOSITION_BEFORE = re.compile(r"(?:^|[.!?][\"\u201d\u2019]?\s+|\n|[\u2014\u20
                                  r"(?:[Ii]n|[Oo]n|[Aa]t|[Dd]uring|[Aa]fter|[Bb]efore|[Tt]hroughout|[Ff]or)\s+$")
 # A name right after a verb in the past tense: its object ("which killed John Smith")
 _AFTER_VERB = re.compile(r"(?:\b(?P<before>\w+)\s+)?\b(?!(?:talented|celebrated|married|renowned|famed|beloved|"
-                         r"acclaimed|decorated|embattled|disgraced|storied|bearded|red)\s)(?P<verb>[a-z]{2,}ed)\s+$")
+                         r"acclaimed|decorated|embattled|disgraced|storied|bearded|red)\s)"
+                         r"(?P<verb>[a-z]{2,}ed|told|met|saw|hit|shot|beat|sent|led|taught|brought|fought)\s+$")
 # A noun right before "named" or "called", after its determiner ("a 43-year-old named Wade Bassi", "the man
 # named", "someone called")
 _NAMED_A = re.compile(r"(?:\b(?P<someone>someone|somebody)|\b(?P<det>a|an|one|the|his|her|their|this|that)\s+"
@@ -1015,7 +1041,8 @@ class Mentions:
         if words[-1] in _GO_BETWEEN_NOUNS:
             return None  # "the spokesman", "the official", "the RNC member": not the one named, when no mention fits
         named = {surname(mt.name) for mt in near}
-        if len(words) >= 2 and len(named) == 1 and not self.roles.get(next(iter(named))):
+        if len(words) >= 2 and len(named) == 1 and not self.roles.get(next(iter(named))) and \
+                not _object_of_verb(self.text, near[-1].position):
             return self.fullest(near[-1].name, position)  # "Mr Sunak hinted ... the Prime Minister said": one named
         last = next((mt for mt in reversed(near) if mt.para == para), None)
         if len(words) >= 2 and last is not None and last.subject and \
