@@ -2607,3 +2607,40 @@ def test_a_participle_citing_someone_is_no_speaker():
     q = quote("Margaret Thatcher rose to speak. Citing John Locke, Edmund Burke, and Thomas Jefferson, she recommended "
               "\u201ccreating the conditions for a genuine world community.\u201d", "genuine world community")
     assert q.speaker is None or "Locke" not in q.speaker  # (the parse gives no subject for "she recommended")
+
+
+@pytest.mark.parametrize("text, words, speakers", [
+    # a reporting clause ending its sentence names the subject a later "he" stands for, not the reported words' one
+    ("Dale Ames fired four shots at the deputies, Sheriff Ray Pruitt said.\n\n\u201cWe are asking residents to stay "
+     "indoors tonight,\u201d he said.", "stay indoors", ("Ray Pruitt",)),
+    ("The gunman fled on foot after the shooting, Police Chief Ray Pruitt said.\n\n\u201cHe is armed and should not "
+     "be approached,\u201d he said.", "should not be approached", ("Ray Pruitt",)),
+    # "X, 61, said Y had …": Y is what X reported, not the subject
+    ("Tom Baker, 61, said Gary Lane had parked across his drive for three years.\n\n\u201cHe just laughs at me "
+     "every single morning,\u201d he said.", "laughs at me", ("Tom Baker",)),
+    # someone's relative, a nurse, a coach: not the one person the story names (the description, or nobody)
+    ("Jordan Hughes, 17, was stabbed outside a chip shop in Swansea on Friday night.\n\n\u201cI just want answers "
+     "about what happened to my boy,\u201d the victim's mother said.", "want answers", ("the victim's mother",)),
+    ("Harold Smith, 91, spent six weeks on the ward.\n\n\u201cHe was an absolute gentleman to every one of us,\u201d "
+     "the nurse said.", "absolute gentleman", ("the nurse",)),
+    ("Jalen Hurts threw three touchdown passes as the Eagles beat the Giants.\n\nThe coach said afterwards that the "
+     "line had been outstanding.\n\n\u201cThey gave him all day to throw the ball,\u201d he said.", "all day to throw",
+     ("the coach", None)),
+    # a subject that describes someone unnamed: a later "she" is not the person named before
+    ("Emily Carter, 19, has been missing since Friday.\n\nHer mother said she had never run away before.\n\n"
+     "\u201cShe always phones me when she is going to be late,\u201d she said.", "always phones me", (None,)),
+    ("Trooper Jake Morales stopped the car just after midnight.\n\nThe driver told him he had been drinking at a "
+     "party.\n\n\u201cI only had two beers with my dinner,\u201d he said.", "two beers", (None,)),
+    # an office is still its one named holder's ("Mr Sunak hinted … the Prime Minister said")
+    ("Mr Sunak hinted at tax cuts on Monday.\n\n\u201cWe will cut taxes when it is responsible to do so,\u201d the "
+     "Prime Minister said.", "cut taxes", ("Sunak",)),
+    # a name of a month or a modal's spelling
+    ("\u201cHe knows how to handle his dad better than anyone,\u201d says Will McClay, the team's assistant director.",
+     "handle his dad", ("Will McClay",)),
+    # how the words were said, after them
+    ("\u201cWe talked them into not making it orange and blue,\u201d Jones beams.", "orange and blue", ("Jones",)),
+])
+def test_whom_a_pronoun_or_a_description_stands_for(text: str, words: str, speakers: tuple):
+    spoken = [q for q in quotes_of(text) if words in q.text]
+    assert [q.speaker for q in spoken][:1] in ([s] for s in speakers) or (None in speakers and not spoken), \
+        [(q.speaker, q.via) for q in spoken]

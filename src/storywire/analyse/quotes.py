@@ -117,12 +117,15 @@ _CUE_WORDS = (
 _CIRC = (r"(?:\s+(?:in|into|on|at|during|to|after|before|from|outside|via|while|when|with|later|earlier|afterwards?|"
          r"separately|again|also|last|this|late|early|yesterday|today|tonight|of|about|by|over|amid|through|years|months|weeks|days|"
          r"hours|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:!?\"\u201c\u201d\u2014\u2013]{0,60}?)?")
-# Verbs that attribute a quote only right after it ("…," Fridman began. "…," Coen interjected. "…," the letter read:
-# a text's words, but not "…," the widow read: someone else's).
+# Verbs that attribute a quote only right after it ("…," Fridman began. "…," Coen interjected. "…," Jones beams.
+# "…," the letter read: a text's words, but not "…," the widow read: someone else's).
 _AFTER_ONLY_CUES = (r"began|interjected|protested|answered|observed|recounted|exclaimed|concluded|chimed in|"
                     r"barked|snapped|retaliated|pressed|exhorted|wondered|riffed|sang|sings|gushed|"
                     r"(?:shares|shared)(?=\s+with\s+[A-Z])|"
-                    r"thundered|fumed|raged|scoffed|shouted|yelled|(?:"
+                    r"thundered|fumed|raged|scoffed|shouted|yelled|"
+                    # how it was said ("…,” Jones beams.")
+                    r"laughed|laughs|grinned|grins|smiled|smiles|beamed|beams|shrugged|shrugs|sighed|sighs|chuckled|"
+                    r"chuckles|sobbed|enthused|enthuses|marvel(?:l)?ed|marvels|teased|teases|jokes|(?:"
                     + "|".join(f"(?<={noun} )" for noun in ("letter", "statement", "release", "note", "memo", "email",
                                                              "post", "sign", "placard", "banner", "message"))
                     + ")(?:read|reads)")
@@ -594,10 +597,8 @@ def _subject(pre: str) -> str | None:
     known_as = re.search(r"\bknown\s+as\s+(?P<name>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})$", full)
     full = known_as.group("name") if known_as else full  # "the performer known as Flloyd": Flloyd
     words = [w.lower().strip("\u2024.'\u2019") for w in re.split(r"[\s,]+", full) if w]
-    if month_surname(full.split()):
-        words = words[:-1]  # "Theresa May", "Mrs May": a surname, not the verb
     if not words or len(words) > (18 if "," in full else 12) or \
-            words != ["it"] and any(w in _BAD_SPEAKER_WORDS for w in words):
+            words != ["it"] and _bad_speaker_word(full):
         return None
     return full.replace("\u2024", ".")
 
@@ -2377,12 +2378,21 @@ def _speaker_noun(word: str) -> bool:
     return any(w in SPEAKER_NOUNS or w in ROLE_WORDS or w in EPITHET_NOUNS for w in (word, word.removesuffix("s")))
 
 
+def _bad_speaker_word(phrase: str) -> bool:
+    """Whether a speaker phrase holds a word no speaker phrase has (an auxiliary, a relative or a conjunction: "which
+    is called"), not counting a name's "Will", "May" ("Will McClay", "Theresa May", "Mrs May")."""
+    words = phrase.split()
+    named = [w for i, w in enumerate(words) if not (w in ("Will", "Can") and i + 1 < len(words) and
+                                                    words[i + 1][:1].isupper() or month_surname(words[:i + 1]))]
+    return any(w.lower().strip("\u2024.,'\u2019") in _BAD_SPEAKER_WORDS for w in named)
+
+
 def _clear_speaker(spk: str) -> bool:
     words = [w.strip(".\u2024'\u2019") for w in spk.split()]
     if not words or len(words) > 8:
         return False
     low = [w.lower() for w in words]
-    if any(w in _BAD_SPEAKER_WORDS for w in low) or low[-1] in _PRONOUNS:
+    if _bad_speaker_word(spk) or low[-1] in _PRONOUNS:
         return False
     head = re.sub(r"['\u2019]s$", "", words[-1])
     # "Geoana", "The Kremlin", "French officials", "Macron's office", "two sources close to Mr. Macron".

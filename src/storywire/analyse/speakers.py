@@ -21,6 +21,7 @@ said" and "the company said" (``resolve_organisation``).
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -170,7 +171,7 @@ _DESCRIBED_SUBJECT = re.compile(r"\s*(?:[A-Z][^,.;:!?\"\u201c\u201d]{0,40},\s+)?
 # he left school, a drama teacher scolded him", "The duchess also revealed"); the lead may be a name in apposition.
 _UNNAMED_SUBJECT = re.compile(
     r"\s*(?:(?:But|And|Yet|So|Still|However|Meanwhile),?\s+)?(?:(?P<lead>[A-Z][^,.;:!?\"\u201c\u201d]{0,40}),\s+)?"
-    r"(?P<desc>(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w\-]*\s+){0,3}?(?P<head>[a-z][\w\-]*))"
+    r"(?P<desc>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|One|Another)\s+(?:[a-z][\w\-]*\s+){0,3}?(?P<head>[a-z][\w\-]*))"
     r"(?:\s+(?:for|of|at|with|from)\s+[^,.;:!?\"\u201c\u201d]{1,80}?)?"
     r"\s+(?:(?:has|had|also|then|later|again)\s+)*(?:said|told|says|tells|[a-z]+ed|[a-z]+s)\b")
 # A sentence about someone it does not name: "Another employee who has worked there ...", "A woman said", "The
@@ -201,8 +202,8 @@ def is_epithet(description: str) -> bool:
     Kentuckian", "the veteran Kremlin leader")."""
     raw = description.split()
     words = [_low(w) for w in raw]
-    if len(words) < 2 or words[0] != "the":
-        return False
+    if len(words) < 2 or words[0] != "the" or any(POSSESSIVE.search(w) for w in raw[1:-1]):
+        return False  # (not "the victim's mother": someone's relative)
     if "and" in words[2:-1]:  # "the comedian and talk show host": either noun
         cut = words.index("and", 2)
         return is_epithet(" ".join(raw[:cut])) or is_epithet("the " + " ".join(raw[cut + 1:]))
@@ -237,7 +238,22 @@ _PERSON_DESCRIPTION_HEADS = (ROLE_WORDS - {
     "treasury", "veterans", "vice", "works"}) | EPITHET_NOUNS | _LEADER_NOUNS | frozenset({
     "employee", "official", "officer", "source", "witness", "member", "neighbour", "neighbor", "friend", "relative",
     "spokesman", "spokeswoman", "spokesperson", "staffer", "aide", "adviser", "advisor", "diplomat", "teacher",
-    "duchess", "duke"})
+    "duchess", "duke", "driver", "suspect", "defendant", "passenger", "pilot", "gunman", "attacker", "accused",
+    "plaintiff", "claimant", "prosecutor", "juror", "motorist", "cyclist", "pedestrian", "patient", "customer",
+    "caller", "landlord", "tenant"})
+# Offices a story's one named person may be called by ("Mr Sunak hinted ... the Prime Minister said"); not the roles
+# of the other party in a story of two (a coach and a player, an officer and a suspect, a nurse and a patient)
+_OFFICE_HEADS = frozenset({"president", "minister", "premier", "chancellor", "senator", "governor", "mayor",
+                           "secretary", "ambassador", "leader", "king", "queen", "prince", "princess", "pope",
+                           "congressman", "congresswoman", "councillor", "councilman", "councilwoman", "commissioner",
+                           "speaker", "duke", "duchess", "monarch", "mp", "lawmaker", "candidate", "nominee", "chief",
+                           "justice", "head", "commander", "admiral", "general", "director"})
+# Nouns of someone related to another ("the mother", "the victim"): a person named in the story is one only when a
+# role or an apposition says so ("John Banky, Ben's older brother")
+_RELATIONAL_HEADS = frozenset({"son", "daughter", "father", "mother", "dad", "mum", "mom", "husband", "wife",
+                               "brother", "sister", "grandfather", "grandmother", "uncle", "aunt", "parent", "victim",
+                               "survivor", "nurse", "teacher", "student", "worker", "owner", "resident",
+                               "fan", "player", "man", "woman", "boy", "girl", "neighbour", "neighbor", "friend"})
 _MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<=[a-z0-9,;\u2019'] )|(?<=[,?!]\u201d )|(?<=[,?!]\" ))([A-Z][\w'\u2019\-]*)")
 POSSESSIVE = re.compile(r"['\u2019]s$")  # "GOP's", "Biden’s": whose, not who
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
@@ -566,11 +582,38 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
                 found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, False))
                 known.add(surname(sp.name))
                 continue  # "Cruz spokesman Rick Tyler said": the spokesman is the subject, not Cruz
-            speaker = _said_before(lead)  # "…, said Shanduke McPhatter, 35, …": the sentence's speaker
+            speaker = _said_before(lead) and not _CLAUSE_VERB_NEXT.match(text, m.end()) and title_after is None
+            # "…, said Shanduke McPhatter, 35, …": the sentence's speaker (not "Tom Baker, 61, said Gary Lane had
+            # parked": the object; nor "said Kyiv resident Svitlana Onofryichuk": a modifier of her description)
             found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, first and opening or speaker))
             known.add(surname(sp.name))
             first = first and possessive
+        _credit_trailing_speaker(found, text, s, e)
     return found
+
+
+# A sentence's reporting clause at its end: "…, Chief Tom Walsh said.", "…, Smith told reporters on Tuesday."
+_TRAILING_SAID = re.compile(r",\s+(?P<spk>(?:[\w.'\u2019\-]+\s+){0,5}?[\w.'\u2019\-]+)\s+(?:said|says|added|adds|"
+                            r"told\s+[\w.]+(?:\s+[A-Z][\w.]*){0,2}|explained|wrote|writes)"
+                            r"(?:\s+(?:on\s+)?\w+day|\s+in\s+a\s+statement)?\s*[.!]?[\"\u201d\u2019]?\s*$")
+# A verb right after a name: the name is the subject of a clause ("said Gary Lane had parked")
+_CLAUSE_VERB_NEXT = re.compile(r"\s+(?:had|has|have|was|were|is|are|would|will|could|should|did|does|may|might|must|"
+                               r"[a-z]+ed)\b")
+
+
+def _credit_trailing_speaker(found: list[Mention], text: str, s: int, e: int) -> None:
+    """In a sentence whose reporting clause ends it and names a person ("Marcus Hill fired six shots, Chief Tom
+    Walsh said."), that person is its subject, not the one the reported words open on: a later "he" is Walsh."""
+    trail = _TRAILING_SAID.search(text, s, e)
+    if trail is None:
+        return
+    inside = [i for i, mt in enumerate(found) if trail.start("spk") <= mt.position < trail.end("spk")]
+    if not inside:
+        return
+    for i, mt in enumerate(found):
+        if s <= mt.position < trail.start("spk") and mt.subject:
+            found[i] = dataclasses.replace(mt, subject=False)
+    found[inside[0]] = dataclasses.replace(found[inside[0]], subject=True)
 
 
 def _work_titles(text: str) -> set[str]:
@@ -625,7 +668,7 @@ _QUOTE_ENDED = re.compile(r"[.!?]\s*[\"\u201d]\s+(?=[A-Z])")
 _AFTER_ASIDE = re.compile(r"[.!?][\"\u201d\u2019]?\)\s*$")
 # An attribution put after the words reported: "…, said Shanduke McPhatter", "…, says registered dietitian Amanda
 # Miller", "as noted by health writer Hrefna Pálsdóttir"
-_SAID_BEFORE = re.compile(r"(?:,\s+(?:said|says|added|adds|wrote|writes|explained|recalled)|"
+_SAID_BEFORE = re.compile(r"(?:,[\"\u201d\u2019]?\s+(?:said|says|added|adds|wrote|writes|explained|recalled)|"
                           r"\b(?:as\s+(?:noted|explained|said|stated|reported|told)\s+by|according\s+to))"
                           r"\s+(?P<role>(?:[a-z][\w\-]*\s+){0,3})$")
 
@@ -840,6 +883,7 @@ _GO_BETWEEN_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "offi
 _PREPOSITIONS = frozenset({"by", "from", "with", "to", "for", "about", "against", "at", "toward", "towards",
                            "than", "like", "over", "on", "of"})
 _OWNER_RUN = re.compile(r"(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['\u2019]s?\s")
+_SPEAKS = re.compile(r"\b(?:said|says|told|tells|added|adds)\b")
 _SENTENCE_END_BETWEEN = re.compile(r"[.!?][\"\u201d\u2019]?\s|\n")
 # A sentence opening on the question put to its subject: "Asked again whether he would …, he said"
 _ASKED_OPENING = re.compile(r"\s*(?:Asked|Pressed|Questioned|Quizzed|Challenged)\b")
@@ -1023,7 +1067,7 @@ class Mentions:
             introduced = self._introduced(near, fits)
             if introduced is not None:
                 return self.fullest(introduced.name, position)
-            known = self._known_subject(near, want, para)
+            known = self._known_subject(near, want, para, position)
             if known is not None:
                 return self.fullest(known.name, position)
             here = [mt for mt in near if mt.para == para]  # then in its paragraph: a subject, or one known a he
@@ -1042,11 +1086,11 @@ class Mentions:
             return None  # "the spokesman", "the official", "the RNC member": not the one named, when no mention fits
         named = {surname(mt.name) for mt in near}
         if len(words) >= 2 and len(named) == 1 and not self.roles.get(next(iter(named))) and \
-                not _object_of_verb(self.text, near[-1].position):
+                not _object_of_verb(self.text, near[-1].position) and words[-1] in _OFFICE_HEADS:
             return self.fullest(near[-1].name, position)  # "Mr Sunak hinted ... the Prime Minister said": one named
         last = next((mt for mt in reversed(near) if mt.para == para), None)
         if len(words) >= 2 and last is not None and last.subject and \
-                (not self.roles.get(surname(last.name)) or fits(last)):
+                (not self.roles.get(surname(last.name)) and words[-1] in _OFFICE_HEADS or fits(last)):
             return self.fullest(last.name, position)  # "Johnson proclaimed ... “…,” the new speaker said"
         if len(words) >= 2:  # "The prime minister admitted ... Rishi Sunak recognised": named in the next sentence
             return self._next_subject(position, para, lambda mt: fits(mt) or not self.roles.get(surname(mt.name)))
@@ -1091,10 +1135,12 @@ class Mentions:
         known = self.gender_of(name)
         return known == want if known != "?" else self.named_gender.get(self.person_key(name), "?") in ("?", want)
 
-    def _known_subject(self, near: list[Mention], want: Gender, para: int) -> Mention | None:
+    def _known_subject(self, near: list[Mention], want: Gender, para: int, position: int) -> Mention | None:
         """The nearest subject the article makes a "he" (or a "she"); or one whose first name is a man's (a woman's)
         when no subject of unknown gender comes after it ("Amy Bishop ... was charged. She claimed"); never one of
-        an earlier paragraph past a subject of unknown gender in the pronoun's own ``para``."""
+        an earlier paragraph past a subject of unknown gender in the pronoun's own ``para``, nor past one who spoke
+        in the sentence before ("Athletic director Gene Smith ... said .... '...,' he said": not a spokesman named
+        sentences before)."""
         unknown_since = unknown_here = False
         for mt in reversed(near):
             if not mt.subject or not self.may_be(mt.name, want):
@@ -1103,9 +1149,18 @@ class Mentions:
                 return None if unknown_here and mt.para < para else mt
             if not unknown_since and self.named_gender.get(self.person_key(mt.name)) == want:
                 return mt
+            if not unknown_since and self._spoke_just_before(mt, position):
+                return mt  # "Athletic director Gene Smith ... said the allegations .... “…,” he said"
             unknown_since = True
             unknown_here = unknown_here or mt.para == para
         return None
+
+    def _spoke_just_before(self, mt: Mention, position: int) -> bool:
+        """Whether a subject speaks in the sentence right before ``position`` (or in its own)."""
+        if len(_SENTENCE_END_BETWEEN.findall(self.text, mt.position, position)) > 1:
+            return False
+        end = _SENTENCE_END_BETWEEN.search(self.text, mt.position, position)
+        return bool(_SPEAKS.search(self.text, mt.position, end.start() if end else position))
 
     def _introduced(self, near: list[Mention], fits: Callable[[Mention], bool]) -> Mention | None:
         """The person a "he" or "she" after a quote stands for when the last person it may be was first named, in
@@ -1130,6 +1185,9 @@ class Mentions:
         """The person an epithet ("the mother-of-two", "the doctor") at ``position`` stands for: the nearest subject
         named before it in its paragraph or the one before (two before, across a paragraph naming no one) whose
         gender does not contradict it; else the subject of its paragraph's next sentence naming someone; or None."""
+        head = _low(phrase.split()[-1])
+        if head in _RELATIONAL_HEADS:
+            return self.with_role_word(head, position, para)  # "the mother": only one the text calls so
         want = description_gender(phrase)
         fits = lambda mt: self.gender_of(mt.name) in ("?", want) or want == "?"  # noqa: E731
         return self._nearest_subject(position, para, fits)
@@ -1160,6 +1218,9 @@ class Mentions:
                 added.append(Mention(m.start("desc"), para, person, None, "?", True))  # type: ignore[union-attr]
                 continue
             u = _UNNAMED_SUBJECT.match(self.text, s, e)
+            trail = _TRAILING_SAID.search(self.text, s, e)
+            if trail is not None and any(trail.start("spk") <= mt.position < trail.end("spk") for mt in self.items):
+                continue  # "The gunman fled on foot, Chief Tom Walsh said.": the chief is its subject
             if u is not None and _low(u.group("head")) in _PERSON_DESCRIPTION_HEADS and \
                     not (u.group("lead") and u.group("lead").istitle()) and \
                     not (u.group("desc")[:3].lower() == "the" and is_epithet(u.group("desc"))):
