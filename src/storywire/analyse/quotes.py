@@ -243,7 +243,7 @@ _SAYING = re.compile(r",\s+(?:and\s+)?(?P<cue>saying|adding|writing|noting|argui
                      r"telling [^,]{1,40}|calling (?:it|them|him|her)?|describing [^,.;:]{1,40}?\s+as)\b")
 
 # A medium's name after "told": "Reuters", "The New York Times", "NBC News"
-_MEDIUM = r"(?:The\s+)?[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,3}"
+_MEDIUM = r"(?:The\s+)?[A-Z][\w.&\-\u2024]*(?:\s+[A-Z][\w.&\-\u2024]*){0,3}"
 # Words that open a clause, never a medium's name: "told Fox Business the border", "told CNN he would"
 _CLAUSE_OPENING = (r"that|the|a|an|his|her|their|its|our|my|your|he|she|it|they|we|i|you|there|this|these|those|"
                    r"on|in|at|during|about|of|last|next|yesterday|today|tonight|earlier|later|after|before|while|when|"
@@ -258,7 +258,7 @@ _INDIRECT_CUE = (
     # Business the border"), before a capitalised subject and its verb ("told The New York Times Trump would", "told
     # WCVB Boston police would"), or before a common noun ("told Reuters police had")
     rf"|(?:{_MEDIUM}(?=\s+(?:{_CLAUSE_OPENING})\b|\s+\d|\s*[,.;:])"
-    rf"|{_MEDIUM}(?=\s+(?!{_MONTH_OR_DAY}\b)[A-Z][\w'\u2019.\-]*\s+[a-z])"
+    rf"|{_MEDIUM}(?=\s+(?!{_MONTH_OR_DAY}\b)[A-Z][\w'\u2019.\-\u2024]*\s+[a-z])"
     rf"|{_MEDIUM}(?=\s+[a-z])(?!\s+(?:had|has|have|was|were|is|are|would|will|could|can|did|does|may|might|must)\b))"
     r"(?:\s+(?:investigators|officials|lawmakers|reporters|journalists|prosecutors|police|officers|agents|staff|"
     r"employees|members|viewers|listeners|readers|supporters|colleagues)(?!\s+(?:were|was|are|is|had|have|has|would|"
@@ -328,6 +328,7 @@ _WHERE_THEN_COMMA = re.compile(rf"(?=\s+(?:in|at|on|during|via|through))(?:{_SAI
                                rf"(?:{_PLACE_NAME}(?:,\s*|\s*[.!]?$|\s+(?=that\b)))?(?:that,?\s+)?")
 
 
+_NOT_WORDS_AFTER_WHERE = re.compile(r"(?:which|where|who|whom|when|however|though|meanwhile|too)\b|[A-Z][a-z]+\s+\d")
 _TIME_OF_WORDS = re.compile(r"\b(?:past|coming|next|meantime|future|recent)\b")
 
 
@@ -339,8 +340,8 @@ def _past_where(content: str) -> str | None:
     if m is None:
         return None
     rest = (" " + content)[m.end():]
-    if len(rest.split()) < 3 or re.match(_WRITER_PARTICIPLE, rest):
-        return ""
+    if len(rest.split()) < 3 or re.match(_WRITER_PARTICIPLE, rest) or _NOT_WORDS_AFTER_WHERE.match(rest):
+        return ""  # (nor "in a statement, which was posted …, that", "on Monday, June 3, the state")
     return content if _TIME_OF_WORDS.search(content, 0, m.end() - 1) else rest  # "in the past year, crime had
     # fallen": a time of what was said, part of the words
 _ACCORDING = re.compile(rf"^(?P<content>.{{20,}}?),?\s+(?P<cue>according to)\s+"
@@ -2430,9 +2431,12 @@ _STATES = (r"Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Del
            r"South\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\s+Virginia|Wisconsin|Wyoming|"
            r"Alberta|British\s+Columbia|Manitoba|New\s+Brunswick|Newfoundland|Nova\s+Scotia|Ontario|Quebec|"
            r"Saskatchewan")
-# After a list of places a person's noun governs ("The mayor of Calgary, Alberta said"), any place; after an
-# organisation's name ("at the University of Michigan, Whitmer said"), a state or province only
-_PLACE_SAYS = re.compile(rf"{_PLACE_NAME}\s+[a-z]")
+_COUNTRIES = (r"Ukraine|Russia|Israel|China|France|Germany|Italy|Spain|Mexico|Canada|England|Scotland|Wales|Ireland|"
+              r"India|Pakistan|Japan|Australia|Brazil|Nigeria|Kenya|Turkey|Iran|Iraq|Syria|Lebanon|Egypt|Poland")
+# After a list of places a person's noun governs ("The mayor of Calgary, Alberta said"), a state, province or country
+# (not "As a member of Congress, Smith said"); after an organisation's name ("at the University of Michigan, Whitmer
+# said"), a state or province only
+_PLACE_SAYS = re.compile(rf"(?:{_STATES}|{_COUNTRIES})\s+[a-z]")
 _STATE_SAYS = re.compile(rf"(?:{_STATES}|Berkeley|Davis|Irvine)\s+[a-z]")
 
 
@@ -2475,7 +2479,9 @@ _REPORTED_END = re.compile(
     r"(?:(?:did|does|do|has|have|had|would|could)\s*(?:not|n['\u2019]t)\s+(?:say|specify|elaborate|explain|identify|"
     r"name|release|give|provide|disclose|comment|offer|detail|reveal|respond|discuss|indicate)"
     r"|(?:has|have|had)\s*(?:not|n['\u2019]t)\s+(?:(?:yet|publicly)\s+)?(?:said|specified|elaborated|explained|"
-    r"identified|named|released|given|provided|disclosed|commented|offered|detailed|revealed|responded)"
+    r"disclosed|commented|responded|(?:identified|named|released|given|provided|offered|detailed|revealed)\s+"
+    r"(?:(?:his|her|their|the|a|any|further|more)\s+)?(?:names?|details|reasons?|motive|information|identity|"
+    r"figures|timeline|him|her|them))"
     r"|(?:gave|offered|provided)\s+no)\b"
     r"|,?\s+(?:and|but|though|although|whereas|while)\s+(?!(?:he|she|it|they|that|also|then|later|said|says|told|"
     r"confirmed|reported|claimed|insisted|argued|denied)\b)[A-Za-z]"
@@ -2525,7 +2531,7 @@ def _reported_words(content: str) -> str:
     verb after "and" with no comma, after a relative pronoun and before the subject's auxiliary, is the relative
     clause's: "residents who lost power and asked for help would receive vouchers")."""
     for end in _REPORTED_END.finditer(content):
-        clause_end = re.compile(r"[,;.]|$").search(content, end.end())
+        clause_end = re.compile(r"[,;.]|\b(?:that|he|she|it|they|we|who|which)\b|$").search(content, end.end())
         if end.group().startswith(",") or not _RELATIVE.search(content, 0, end.start()) or \
                 not _AUXILIARY.search(content, end.end(), clause_end.start() if clause_end else len(content)):
             return content[:end.start()]

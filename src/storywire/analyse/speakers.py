@@ -157,6 +157,8 @@ EPITHET_NOUNS = frozenset({
     "patriarch", "matriarch",
 })
 _AGE = re.compile(r"^\d{1,3}-year-old$")
+# A name with its age in an apposition: "Liam Jones, 31,"
+_AGED = re.compile(r"(?P<name>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3}),\s+(?P<age>\d{1,3}),")
 _SHE_NOUNS = frozenset({"woman", "girl", "daughter", "mother", "mum", "mom", "wife", "sister", "grandmother", "aunt",
                         "widow", "matriarch", "actress", "businesswoman", "spokeswoman", "chairwoman", "congresswoman"})
 _HE_NOUNS = frozenset({"man", "boy", "son", "father", "dad", "husband", "brother", "grandfather", "uncle", "widower",
@@ -165,13 +167,14 @@ _HE_NOUNS = frozenset({"man", "boy", "son", "father", "dad", "husband", "brother
 
 # A sentence opening on a description of a person, maybe after a leading phrase: "Hours earlier, the ayatollah had"
 _DESCRIBED_SUBJECT = re.compile(r"\s*(?:[A-Z][^,.;:!?\"\u201c\u201d]{0,40},\s+)?"
-                                r"(?P<desc>[Tt]he\s+(?:[a-z][\w\-]*\s+){0,3}?(?P<head>[a-z][\w\-]*))"
+                                r"(?P<desc>[Tt]he\s+(?:[a-z][\w\-]*\s+){0,3}?(?P<head>[a-z][\w\-]*|\d{1,3}-year-old))"
                                 r"\s+(?:(?:has|had|also|then|later|again)\s+)*[a-z]+")
 # A sentence whose subject describes a person without naming them ("But a spokesperson for the union said", "Before
 # he left school, a drama teacher scolded him", "The duchess also revealed"); the lead may be a name in apposition.
 _UNNAMED_SUBJECT = re.compile(
     r"\s*(?:(?:But|And|Yet|So|Still|However|Meanwhile),?\s+)?(?:(?P<lead>[A-Z][^,.;:!?\"\u201c\u201d]{0,40}),\s+)?"
-    r"(?P<desc>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|One|Another)\s+(?:[a-z][\w\-]*\s+){0,3}?(?P<head>[a-z][\w\-]*))"
+    r"(?P<desc>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|One|Another|[A-Z][\w\-]*['\u2019]s)\s+"
+    r"(?:[a-z][\w\-]*(?:['\u2019]s)?\s+){0,3}?(?P<head>[a-z][\w\-]*))"
     r"(?:\s+(?:for|of|at|with|from)\s+[^,.;:!?\"\u201c\u201d]{1,80}?)?"
     r"\s+(?:(?:has|had|also|then|later|again)\s+)*(?:said|told|says|tells|[a-z]+ed|[a-z]+s)\b")
 # A sentence about someone it does not name: "Another employee who has worked there ...", "A woman said", "The
@@ -247,13 +250,14 @@ _OFFICE_HEADS = frozenset({"president", "minister", "premier", "chancellor", "se
                            "secretary", "ambassador", "leader", "king", "queen", "prince", "princess", "pope",
                            "congressman", "congresswoman", "councillor", "councilman", "councilwoman", "commissioner",
                            "speaker", "duke", "duchess", "monarch", "mp", "lawmaker", "candidate", "nominee", "chief",
-                           "justice", "head", "commander", "admiral", "general", "director"})
+                           "justice", "head", "commander", "admiral", "general", "director", "chairman",
+                           "chairwoman", "chair", "ceo", "executive", "sheriff", "founder", "professor", "economist",
+                           "analyst", "inspector", "superintendent", "detective", "manager", "captain"})
 # Nouns of someone related to another ("the mother", "the victim"): a person named in the story is one only when a
 # role or an apposition says so ("John Banky, Ben's older brother")
 _RELATIONAL_HEADS = frozenset({"son", "daughter", "father", "mother", "dad", "mum", "mom", "husband", "wife",
                                "brother", "sister", "grandfather", "grandmother", "uncle", "aunt", "parent", "victim",
-                               "survivor", "nurse", "teacher", "student", "worker", "owner", "resident",
-                               "fan", "player", "man", "woman", "boy", "girl", "neighbour", "neighbor", "friend"})
+                               "survivor", "nurse", "player", "neighbour", "neighbor", "friend"})
 _MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<=[a-z0-9,;\u2019'] )|(?<=[,?!]\u201d )|(?<=[,?!]\" ))([A-Z][\w'\u2019\-]*)")
 POSSESSIVE = re.compile(r"['\u2019]s$")  # "GOP's", "Biden’s": whose, not who
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
@@ -596,9 +600,10 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
 _TRAILING_SAID = re.compile(r",\s+(?P<spk>(?:[\w.'\u2019\-]+\s+){0,5}?[\w.'\u2019\-]+)\s+(?:said|says|added|adds|"
                             r"told\s+[\w.]+(?:\s+[A-Z][\w.]*){0,2}|explained|wrote|writes)"
                             r"(?:\s+(?:on\s+)?\w+day|\s+in\s+a\s+statement)?\s*[.!]?[\"\u201d\u2019]?\s*$")
+_SPEAKS_FOR = re.compile(r"\b(?:for|of|to|with|at|from|by)\b")
 # A verb right after a name: the name is the subject of a clause ("said Gary Lane had parked")
-_CLAUSE_VERB_NEXT = re.compile(r"\s+(?:had|has|have|was|were|is|are|would|will|could|should|did|does|may|might|must|"
-                               r"[a-z]+ed)\b")
+_CLAUSE_VERB_NEXT = re.compile(r"(?:,\s+[^,.;:!?]{1,60},)?\s+(?:had|has|have|was|were|is|are|would|will|could|"
+                               r"should|did|does|may|might|must|[a-z]+ed)\b")
 
 
 def _credit_trailing_speaker(found: list[Mention], text: str, s: int, e: int) -> None:
@@ -607,7 +612,8 @@ def _credit_trailing_speaker(found: list[Mention], text: str, s: int, e: int) ->
     trail = _TRAILING_SAID.search(text, s, e)
     if trail is None:
         return
-    inside = [i for i, mt in enumerate(found) if trail.start("spk") <= mt.position < trail.end("spk")]
+    inside = [i for i, mt in enumerate(found) if trail.start("spk") <= mt.position < trail.end("spk")
+              and not _SPEAKS_FOR.search(text, trail.start("spk"), mt.position)]  # (not "a spokesman for Trump")
     if not inside:
         return
     for i, mt in enumerate(found):
@@ -701,7 +707,8 @@ def _subject_of_both(text: str, start: int, m: re.Match, clause_end: int) -> boo
 
 # A sentence whose subject is a pronoun: "He called", "She told"
 _ADVERB_BEFORE = re.compile(r"\b[A-Za-z]+ly\s+[a-z]+\s*$")
-_DESCRIBED_SUBJECT_VERB = re.compile(r"\s*(?:The|A|An|One)\s+[a-z][\w\-]*\s+[a-z]+\s+$")
+_DESCRIBED_SUBJECT_VERB = re.compile(r"\s*(?:The|A|An|One)\s+[a-z][\w\-]*\s+(?:[a-z]{2,}ed|told|met|saw|hit|shot|"
+                                     r"beat|sent|led|taught|brought|fought|thanked|asked)\s+$")
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:[\"\u201c(]\s*)?(?:He|She|They|We|I|It)\s+[a-z]")
 
 
@@ -1053,7 +1060,10 @@ class Mentions:
         elif len(words) >= 2 and words[0] == "the" and (words[-1] in ROLE_WORDS or words[-1] in _LEADER_NOUNS) \
                 and not _names_organisation(words):
             content = [w for w in words[1:] if w not in ("former", "then", "current", "new")]
-            fits = lambda mt: self._role_fits(mt.name, content)  # noqa: E731
+            former = "former" in words
+            fits = lambda mt: self._role_fits(mt.name, content) and (  # noqa: E731
+                former == any("former" in _low(r).split() for r in self.roles.get(surname(mt.name), ())))
+            # ("the former president" is not the one whose role is "President")
         else:
             return None
         lowest = para - 1
@@ -1188,6 +1198,11 @@ class Mentions:
         head = _low(phrase.split()[-1])
         if head in _RELATIONAL_HEADS:
             return self.with_role_word(head, position, para)  # "the mother": only one the text calls so
+        if _AGE.match(head):  # "the 31-year-old": the one the text gives that age, when it gives ages
+            ages = list(_AGED.finditer(self.text, 0, position))
+            same = [m for m in ages if m.group("age") == head.split("-")[0]]
+            if ages:
+                return self.fullest(same[-1].group("name"), position) if same else None
         want = description_gender(phrase)
         fits = lambda mt: self.gender_of(mt.name) in ("?", want) or want == "?"  # noqa: E731
         return self._nearest_subject(position, para, fits)
@@ -1223,15 +1238,18 @@ class Mentions:
                 continue  # "The gunman fled on foot, Chief Tom Walsh said.": the chief is its subject
             if u is not None and _low(u.group("head")) in _PERSON_DESCRIPTION_HEADS and \
                     not (u.group("lead") and u.group("lead").istitle()) and \
-                    not (u.group("desc")[:3].lower() == "the" and is_epithet(u.group("desc"))):
+                    not (u.group("desc")[:3].lower() == "the" and is_epithet(u.group("desc"))) and \
+                    not any(u.end("desc") < mt.position <= u.end("desc") + 3 for mt in self.items):
                 # not "Ryan Tucker, an attorney ...", the apposition of a name; nor "the first son", an epithet
-                # of the person quoted last
+                # of the person quoted last; nor "Smith's lawyer, John Doe, said", whom the sentence names
                 self.unnamed_subjects.append((u.start("desc"), e, para, description_gender(u.group("head"))))
         self.items = sorted(self.items + added, key=lambda mt: mt.position)
 
     def _described_person(self, m: re.Match, para: int) -> str | None:
         """The named person a sentence's opening description stands for ("the ayatollah"), or None."""
         desc, head = m.group("desc"), _low(m.group("head"))
+        if _AGE.match(head) and not _AGED.search(self.text, 0, m.start("desc")):
+            return None  # "The 87-year-old mother of Labour MP Grahame Morris": an age the text gives no one
         if head in ROLE_WORDS or head in _LEADER_NOUNS:
             return self.resolve(desc, m.start("desc"), para)
         return self.described(desc, m.start("desc"), para) if is_epithet(desc) else None
