@@ -2687,3 +2687,20 @@ def test_the_twelfth_review_of_round_23(text: str, words: str, speaker: str):
 def test_no_speaker_the_text_does_not_give(text: str):
     assert all(q.speaker in (None, "a spokesman for Trump") for q in quotes_of(text)), \
         [(q.speaker, q.text) for q in quotes_of(text)]
+
+
+@pytest.mark.parametrize("text, words", [
+    # a relative named by a given name alone in an apposition, and a description whose verb is irregular, are
+    # unnamed subjects: a later "she" or "he" is not the person named before
+    ("Lisa Novak, 29, was last seen on Saturday near the trailhead.\n\nNovak's sister, Emma, said the family was "
+     "praying for a miracle.\n\n\u201cShe would never just walk away from her family,\u201d she said.", "walk away"),
+    ("Mark Evans, 38, died after falling from scaffolding in May.\n\nHis brother, Paul, told the inquest that Mark "
+     "had complained for months.\n\n\u201cHe said the boards were rotten and nobody listened,\u201d he said.",
+     "boards were rotten"),
+    ("President Joe Biden said on Thursday that Donald Trump was a threat to democracy.\n\nThe former president hit "
+     "back at a rally in Iowa.\n\n\u201cHe is the worst president in the history of our country,\u201d he said.",
+     "worst president"),
+])
+def test_no_named_person_for_a_he_after_an_unnamed_subject(text: str, words: str):
+    spoken = [q for q in quotes_of(text) if words in q.text]
+    assert all(q.speaker is None for q in spoken), [(q.speaker, q.via) for q in spoken]

@@ -176,7 +176,9 @@ _UNNAMED_SUBJECT = re.compile(
     r"(?P<desc>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|One|Another|[A-Z][\w\-]*['\u2019]s)\s+"
     r"(?:[a-z][\w\-]*(?:['\u2019]s)?\s+){0,3}?(?P<head>[a-z][\w\-]*))"
     r"(?:\s+(?:for|of|at|with|from)\s+[^,.;:!?\"\u201c\u201d]{1,80}?)?"
-    r"\s+(?:(?:has|had|also|then|later|again)\s+)*(?:said|told|says|tells|[a-z]+ed|[a-z]+s)\b")
+    r"(?:,\s+[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)?,)?"  # ("His brother, Paul, told")
+    r"\s+(?:(?:has|had|also|then|later|again)\s+)*(?:said|told|says|tells|[a-z]+ed|[a-z]+s|hit|spoke|wrote|took|gave|"
+    r"made|met|sent|struck|won|lost|felt|saw|held|kept|went|came|ran)\b")
 # A sentence about someone it does not name: "Another employee who has worked there ...", "A woman said", "The
 # last question was from a young child".
 _UNNAMED_PERSON = re.compile(
