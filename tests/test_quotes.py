@@ -2704,3 +2704,18 @@ def test_no_speaker_the_text_does_not_give(text: str):
 def test_no_named_person_for_a_he_after_an_unnamed_subject(text: str, words: str):
     spoken = [q for q in quotes_of(text) if words in q.text]
     assert all(q.speaker is None for q in spoken), [(q.speaker, q.via) for q in spoken]
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # someone else's words the speaker's sentence introduces right before the quote are that someone's
+    ("Michael Cohen testified on Monday that Donald Trump told him: \u201cJust take care of it, whatever it "
+     "costs.\u201d", "take care of it", "Donald Trump"),
+    ("Store clerk Raj Patel said the gunman shouted: \u201cEverybody get down on the floor now!\u201d",
+     "get down on the floor", "the gunman"),
+    ("Southgate said Harry Kane had told him: \u201cI am fit and ready to play on Saturday.\u201d", "fit and ready",
+     "Harry Kane"),
+    ("Smith said: \u201cI am fit and ready to play on Saturday.\u201d", "fit and ready", "Smith"),
+])
+def test_words_someone_else_said_in_the_speakers_sentence(text: str, words: str, speaker: str):
+    q = quote(text, words)
+    assert q.speaker == speaker, (q.speaker, q.via)

@@ -1429,6 +1429,8 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
                 _credit(ctx, p_index, inherited)
                 last_span = k
                 continue
+        if attr is not None and own and not titled[k]:
+            attr = _told_within(par, qs, attr)  # "Cohen testified that Donald Trump told him: “…”": Trump's
         short, full, role, person = _speaker_fields(ctx, attr.speaker if attr else None, offset + qs, p_index)
         finder = _FINDER_NAMES[found_by[k][0]] + ("" if own else "~used") if found_by[k][0] < len(_FINDER_NAMES) - 1 \
             else "sentence"
@@ -1858,6 +1860,34 @@ def _title_words(quote: str, of_a_work: bool = False) -> bool:
     words = _TITLE_WORD.findall(quote)
     return 1 <= len(words) <= (12 if of_a_work else 6) and words[0][:1].isupper() and \
         all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_GLUE for w in words)
+
+
+# Someone else's words the speaker's sentence introduces, right before the quote: "… that Donald Trump told him:",
+# "… said the gunman shouted:", "… her son's last words to her were:"
+_INNER_SPEAKER = (r"(?P<inner>(?:the|a|an|his|her|their|my|its)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*"
+                  r"|(?:[A-Z][\w'\u2019\-.\u2024]*\s+){0,3}[A-Z][\w'\u2019\-.\u2024]*)")
+_TOLD_WITHIN = re.compile(
+    rf"(?:\bthat\s+|\b(?:said|says|recalled|remembered|testified)\s+){_INNER_SPEAKER}\s+"
+    r"(?:(?:had|has|once|then|later)\s+)?(?:told|shouted|yelled|screamed|wrote|texted|asked|warned|whispered|cried|"
+    r"said|says|tells)(?:\s+(?:him|her|them|me|us|police|officers|reporters))?\s*[,:]?\s*[\"\u201c]?\s*$")
+_LAST_WORDS = re.compile(rf"{_INNER_SPEAKER}['\u2019]s\s+(?:(?:last|final|exact|parting)\s+)?words"
+                         r"(?:\s+to\s+(?:him|her|them|me|us))?\s+(?:were|was)\s*[,:]?\s*[\"\u201c]?\s*$")
+
+
+def _told_within(par: str, qs: int, attr: _Attribution) -> _Attribution | None:
+    """The attribution of a quote whose speaker's sentence says someone else said it, right before it ("Michael
+    Cohen testified that Donald Trump told him: “…”", "Patel said the gunman shouted: “…”"): that someone, when the
+    text names or describes them; else ``attr``."""
+    start = par.rfind(attr.text[:30], 0, qs) if attr.text else -1
+    if start < 0:
+        return attr
+    inner = _TOLD_WITHIN.search(par, start + len(attr.speaker), qs) or \
+        _LAST_WORDS.search(par, start + len(attr.speaker), qs)
+    if inner is None or inner.group("inner").split()[0].lower() in _PRONOUNS | {"i"}:
+        return attr
+    if inner.group("inner").split()[-1] == attr.speaker.split()[-1]:
+        return attr  # "Southgate said Harry Kane had told him:" as found
+    return attr._replace(speaker=inner.group("inner"), cue=inner.group().split()[-1].strip(":,\"\u201c"))
 
 
 class _Attribution(NamedTuple):
