@@ -1222,13 +1222,14 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
     out: list[Quote] = []
     prev: _ParaEnd = _ParaEnd(None, None, False)
     running: list[Quote] = []  # quotes no rule credits that run on into the next paragraph
+    past_quotes = _past_quotes(text, sents, quoted)
     for p_index, (ps, _) in enumerate(paras):
         if p_index in skip_paras:
             prev, running = _ParaEnd(None, None, False), []
             continue
         # Indirect speech in the sentences of this paragraph that hold no quotation marks, credited in reading order
         # with its quotes (a "she" in a quote's attribution may stand for the speaker of a sentence before it).
-        unquoted = [(s, e) for sp_index, s, e in _past_quotes(text, sents, quoted) if sp_index == p_index and
+        unquoted = [(s, e) for sp_index, s, e in past_quotes if sp_index == p_index and
                     not any(c in text[s:e] for c in ALL_DOUBLE)]
         runs_on = prev.open_quote
         para_quotes, prev = _direct_quotes(ctx, p_index, ps, spans[p_index], prev, unquoted)
