@@ -2719,3 +2719,12 @@ def test_no_named_person_for_a_he_after_an_unnamed_subject(text: str, words: str
 def test_words_someone_else_said_in_the_speakers_sentence(text: str, words: str, speaker: str):
     q = quote(text, words)
     assert q.speaker == speaker, (q.speaker, q.via)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("\u201cWe will not stand by and watch this happen,\u201d von der Leyen said.", "von der Leyen"),
+    ("\u201cWe were simply not good enough today,\u201d ten Hag said.", "ten Hag"),
+])
+def test_a_surname_opening_on_its_particles_is_whole(text: str, speaker: str):
+    q = quotes_of(text)[0]
+    assert (q.speaker, q.role) == (speaker, None)

@@ -464,6 +464,8 @@ def split_speaker(phrase: str) -> SpeakerName:
         if start > 1 and start < end and name_words[start - 1] in NAME_PARTICLES and \
                 _is_name_word(name_words[start - 2]):
             start -= 1  # "Bill de Blasio", "Ludwig van Beethoven": a particle between two names is part of it
+    if 0 < start < end and all(w in NAME_PARTICLES for w in name_words[:start]):
+        start = 0  # "von der Leyen", "ten Hag": a surname opening on its particles
     gender: Gender = "?"
     if start > 0 and _low(name_words[start - 1]) in HONORIFIC_GENDER:
         gender = HONORIFIC_GENDER[_low(name_words[start - 1])]
