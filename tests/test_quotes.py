@@ -2721,6 +2721,69 @@ def test_words_someone_else_said_in_the_speakers_sentence(text: str, words: str,
     assert q.speaker == speaker, (q.speaker, q.via)
 
 
+@pytest.mark.parametrize("text, words, speaker", [
+    # a claim, an accusation, a promise or a report the subject answers: its owner's words
+    ("Opposition leader Ann Cole rejected Tom Reed's claim that the tax was \u201can attack on pensioners\u201d.",
+     "attack on pensioners", "Tom Reed"),
+    ("Mayor Ann Cole hit back at critics' claims that she was \u201cout of touch\u201d with renters.", "out of touch",
+     "critics"),
+    ("Senator Ann Cole mocked Tom Reed's promise to be a \u201cpresident for one term\u201d.", "president for one term",
+     "Tom Reed"),
+    ("The club denied a Daily Mirror report that the manager had \u201clost the dressing room\u201d.",
+     "lost the dressing room", "Daily Mirror"),
+    # someone else's words the subject recalls, or was told or asked
+    ("Goalkeeper Ann Cole recalled Tom Reed telling her: \u201cYou will play for your country one day.\u201d",
+     "play for your country", "Tom Reed"),
+    ("Nurse Ann Cole remembered a patient saying, \u201cThank you for holding my hand all night.\u201d",
+     "holding my hand", "a patient"),
+    ("The prince was asked by presenter Ann Cole: \u201cDo you regret ever meeting him at all?\u201d",
+     "regret ever meeting", "Ann Cole"),
+    ("In her book, Ann Cole writes that Tom Reed asked her about the strikers: \u201cCan't you just fire them "
+     "all?\u201d", "just fire them", "Tom Reed"),
+    ("Judge Ann Cole read out a message Tom Reed sent to his neighbour: \u201cYou will regret crossing me.\u201d",
+     "regret crossing me", "Tom Reed"),
+    ("A statement from the family, read by Detective Sergeant Ann Cole, said: \u201cOur hearts are broken and we "
+     "will never be the same.\u201d", "hearts are broken", "the family"),
+    ("Reading a statement on behalf of the family outside court, Sergeant Ann Cole said: \u201cOur hearts are "
+     "broken and we will never be the same.\u201d", "hearts are broken", "the family"),
+    # the subject's own words stay theirs
+    ("In a statement read by his lawyer outside court, Tom Reed said: \u201cI will keep fighting to clear my "
+     "name.\u201d", "keep fighting", "Tom Reed"),
+    ("Ann Cole said in a June report that the jail failed because of \u201cnegligence and outright misconduct by "
+     "staff\u201d.", "negligence", "Ann Cole"),
+])
+def test_words_the_subject_answers_recalls_or_reads_out_are_their_owners(text: str, words: str, speaker: str):
+    q = quote(text, words)
+    assert q.speaker == speaker, (q.speaker, q.via)
+
+
+@pytest.mark.parametrize("text, words", [
+    # someone else's words whom the text does not name: no one's, never the subject's
+    ("Ann Cole said her son's last words to her were: \u201cLove you, Mum, I will see you tonight.\u201d",
+     "see you tonight"),
+    ("Ann Cole said her daughter's final text message read: \u201cMum, I'm scared, there is someone in the "
+     "building.\u201d", "someone in the building"),
+    ("Chef Tom Reed says his father used to tell him: \u201cWork hard and always keep your head down.\u201d",
+     "keep your head down"),
+    ("Police found a note in the car. \u201cI cannot do this any more, I am so sorry,\u201d the note read, according "
+     "to police.", "cannot do this"),
+    ("The memo warned staff. \u201cAny leaks to the press will result in immediate termination,\u201d it read, "
+     "according to The Washington Post.", "immediate termination"),
+    ("Tom Reed replied to a post by an anonymous account that said \u201cthe election was stolen from all of "
+     "us\u201d with: \u201cYou have said the actual truth.\u201d", "stolen from all"),
+])
+def test_someone_elses_words_whom_the_text_does_not_name_are_no_ones(text: str, words: str):
+    spoken = [q for q in quotes_of(text) if words in q.text]
+    assert spoken and all(q.speaker is None for q in spoken), [(q.speaker, q.via) for q in spoken]
+
+
+def test_a_post_and_the_reply_to_it_are_two_quotes():
+    text = ("Tom Reed replied to a post by an anonymous account that said \u201cthe election was stolen from all of "
+            "us\u201d with: \u201cYou have said the actual truth.\u201d")
+    assert [q.text for q in quotes_of(text)] == ["the election was stolen from all of us",
+                                                 "You have said the actual truth."]
+
+
 @pytest.mark.parametrize("text, speaker", [
     ("\u201cWe will not stand by and watch this happen,\u201d von der Leyen said.", "von der Leyen"),
     ("\u201cWe were simply not good enough today,\u201d ten Hag said.", "ten Hag"),

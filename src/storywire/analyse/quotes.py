@@ -215,11 +215,24 @@ _WORDS_OF = tuple(re.compile(rf"{pattern}\s*$") for pattern in (
     rf",\s+as\s+{_WHO_AS}\s+(?:has\s+|had\s+|once\s+|later\s+)?(?P<cue>noted|said|wrote|puts?\s+it|argued|explained|"
     rf"observed)(?:\s+(?:in|on|at|to)\s+[^,.;:!?\"\u201c\u201d]{{1,40}})?,\s+(?:is|was|are|were)(?:\s+that)?",
 ))
-# The owner's words, given as what they claimed: "His remarks that “…”", "Clinton's claim that the plan is “…”"
+# The owner's words, given as what they claimed: "His remarks that “…”", "Clinton's claim that the plan is “…”",
+# "critics' claims that he was “…”", "the newspaper's claim that the duke had “…”", "Trump's promise to be a “…”",
+# "a Wall Street Journal report that Putin had “…”"
 _CLAIM_THAT = re.compile(
-    r"(?:^|(?<=[\s(]))(?P<spk>His|Her|Their|his|her|their|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}['\u2019]s?)\s+"
+    r"(?:^|(?<=[\s(]))(?:(?P<spk>His|Her|Their|his|her|their|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}['\u2019]s?|"
+    r"[a-z]+s['\u2019]|the\s+[a-z]+['\u2019]s)\s+"
     r"(?:(?:earlier|latest|repeated|recent|new|own)\s+)?(?P<cue>remarks|comments|claims?|warnings?|assertions?|"
-    r"insistence|promises?|pledges?|suggestions?|argument|contention)\s+that(?:\s+[^.!?;:\"\u201c\u201d]{1,80}?)?\s*$")
+    r"insistence|promises?|pledges?|suggestions?|argument|contention|accusations?|allegations?|vows?|threats?)"
+    r"|(?<!\bin\s)(?:a|an|the)\s+(?P<medium>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})\s+"
+    r"(?P<report>report|story|article|editorial))"
+    r"\s+(?P<clause>that|to)(?:\s+[^.!?;:\"\u201c\u201d]{1,80}?)?\s*$")
+# A verb the clause of a claim already has: "Rubio's claim that Cruz is a liar is “…”" is closed at its second verb
+_CLAUSE_VERB = re.compile(r"\b(?:is|was|are|were|has|have|had|will|would|can|could|did|does|[a-z]{3,}ed)\b|"
+                          r"(?:\b[A-Z][\w\-]*|\b(?:he|she|it))\s+[a-z]{2,}s\b")  # "that Cole backs the plan is"
+_CLAIM_TO = {"promise", "promises", "pledge", "pledges", "vow", "vows", "threat", "threats"}
+_COPULA_END = re.compile(r"\b(?:is|was|are|were|remains|remained|seems|seemed)\s*$")
+
+
 # Whose words, said right after them: "the “Philly Max,” as Brand later called it", "“…,” as Ann Lee put it."
 _AFTER_AS = re.compile(rf"^\s*,?\s*as\s+{_WHO}\s+(?:later\s+|once\s+|has\s+|had\s+|memorably\s+)?"
                        r"(?P<cue>puts?\s+it|(?:called|calls|described|describes|dubbed|dubs|termed|terms)\s+(?:it|them|him|her)|"
@@ -1430,12 +1443,13 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
                 _credit(ctx, p_index, inherited)
                 last_span = k
                 continue
-        if attr is not None and own and not titled[k]:
-            attr = _told_within(par, qs, attr)  # "Cohen testified that Donald Trump told him: “…”": Trump's
+        told = _told_within(par, qs, attr) if attr is not None and own and not titled[k] else attr
+        others = told is not attr  # "Cohen testified that Donald Trump told him: “…”": Trump's, or no one named
+        attr = told
         short, full, role, person = _speaker_fields(ctx, attr.speaker if attr else None, offset + qs, p_index)
         finder = _FINDER_NAMES[found_by[k][0]] + ("" if own else "~used") if found_by[k][0] < len(_FINDER_NAMES) - 1 \
             else "sentence"
-        if attr is not None and own and not short:  # the phrase found names no one: the parse's, or a later finder's
+        if attr is not None and own and not short and not others and attr.speaker:  # names no one: a later finder's
             around, (first, attr_end) = _around(par, masked, spans, k), found_by[k]
             later = [f for f in _ATTRIBUTION_FINDERS[first + 1:] if f is not _parsed]
             for find in ([] if attr.parsed else [_parsed]) + later:
@@ -1586,9 +1600,9 @@ def _continues(masked: str, spans: list[tuple[int, int, bool]], j: int, k: int, 
     ends = [m.end() for m in re.finditer(r"[.!?][\"\u201d\u2019]?\s+(?=[A-Z\"\u201c])", between + "\u201c")]
     tail = between[ends[-1]:].strip() if ends else ""
     rest = between.strip(" '\u2019\"\u201d")
-    if ends_sentence and not ends and rest.endswith(":") and len(rest.split()) > 3:
+    if not ends and rest.endswith(":") and (len(rest.split()) > 3 or not ends_sentence and re.search(r"\w", rest)):
         return False  # a sentence of its own introducing new words: "“….” That did not stop a judge from allowing
-        # the prisoner to give speeches: “…”"
+        # the prisoner to give speeches: “…”"; in the sentence: "replied to a post that said “…” with: “…”"
     if not ends and masked[spans[k - 1][0]:spans[k - 1][1]].rstrip(" '\u2019")[-1:] in ".!?" and \
             rest[-1:] not in ".!?:" and re.search(r"\b(?:is|are|was|were|has|have|had|will|would|[a-z]\w+ed)\b", rest):
         tail = rest  # a sentence of its own after the one ended inside the quote: "… note." Using …, it issued
@@ -1864,27 +1878,68 @@ def _title_words(quote: str, of_a_work: bool = False) -> bool:
 
 
 # Someone else's words the speaker's sentence introduces, right before the quote: "… that Donald Trump told him:",
-# "… said the gunman shouted:", "… her son's last words to her were:"
+# "… said the gunman shouted:", "… recalled Kenny Dalglish telling him:", "… was asked by presenter Emily Maitlis:",
+# "… her son's last words to her were:", "… her daughter's final text message read:"
 _INNER_SPEAKER = (r"(?P<inner>(?:the|a|an|his|her|their|my|its)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*"
-                  r"|(?:[A-Z][\w'\u2019\-.\u2024]*\s+){0,3}[A-Z][\w'\u2019\-.\u2024]*)")
+                  r"|(?:[a-z][\w\-]*\s+){0,2}(?:[A-Z][\w'\u2019\-.\u2024]*\s+){0,3}[A-Z][\w'\u2019\-.\u2024]*)")
+_TO_WHOM = r"(?:\s+(?:to\s+)?(?:him|her|them|me|us|police|officers|reporters))?"
+_WHERE_ABOUT = r"(?:\s+(?:about|at|in|on|during|after|before|over)\s+[^,.;:!?\"\u201c\u201d]{1,30}?)?"
+_QUOTE_NEXT = r"\s*[,:]?\s*[\"\u201c]?\s*$"
 _TOLD_WITHIN = re.compile(
-    rf"(?:\bthat\s+|\b(?:said|says|recalled|remembered|testified)\s+){_INNER_SPEAKER}\s+"
-    r"(?:(?:had|has|once|then|later)\s+)?(?:told|shouted|yelled|screamed|wrote|texted|asked|warned|whispered|cried|"
-    r"said|says|tells)(?:\s+(?:him|her|them|me|us|police|officers|reporters))?\s*[,:]?\s*[\"\u201c]?\s*$")
-_LAST_WORDS = re.compile(rf"{_INNER_SPEAKER}['\u2019]s\s+(?:(?:last|final|exact|parting)\s+)?words"
-                         r"(?:\s+to\s+(?:him|her|them|me|us))?\s+(?:were|was)\s*[,:]?\s*[\"\u201c]?\s*$")
+    rf"(?:\bthat\s+|\b(?:said|says|recalled|recalls|remembered|remembers|recounted|recounts|testified|wrote|writes)"
+    rf"(?:\s+how)?\s+){_INNER_SPEAKER}\s+(?:(?:had|has|once|then|later|would|used\s+to|kept)\s+){{0,2}}"
+    r"(?:told|shouted|yelled|screamed|wrote|texted|asked|warned|whispered|cried|said|says|tells|tell|say|"
+    r"telling|saying|warning|asking|shouting|yelling|screaming|whispering|crying)"
+    rf"{_TO_WHOM}{_WHERE_ABOUT}{_QUOTE_NEXT}")
+_ASKED_BY = re.compile(rf"\b(?:was|were|been|being|is|are)\s+(?:once\s+)?(?:told|asked|warned)\s+by\s+{_INNER_SPEAKER}"
+                       rf"{_WHERE_ABOUT}{_QUOTE_NEXT}")
+_WORDS_WRITTEN = re.compile(
+    rf"{_INNER_SPEAKER}['\u2019]s\s+(?:(?:last|final|first|exact|parting|dying)\s+)?(?:(?:text|private|farewell)\s+)?"
+    r"(?:words|message|text|note|letter|post|tweet|e-?mail)"
+    rf"{_TO_WHOM}\s+(?:were|was|read|reads|said|says){_QUOTE_NEXT}")
+_SENT_BY = re.compile(rf"\b(?:a|the)\s+(?:message|text|letter|note|e-?mail|post|tweet)\s+(?:that\s+)?{_INNER_SPEAKER}"
+                      rf"\s+(?:had\s+)?(?:sent|wrote|posted|texted)(?:\s+to\s+[^,.;:!?\"\u201c\u201d]{{1,30}}?)?"
+                      rf"{_QUOTE_NEXT}")
+# Someone's post the speaker replied to or shared: its words are not the speaker's ("replied to a post by a
+# far-right account that said “…”", "shared a post from a supporter that read:")
+_POST_SAID = re.compile(r"\b(?:a|the|an)\s+(?:[\w\-]+\s+){0,2}(?:post|tweet|message|comment|video|meme)\b"
+                        r"[^.!?\"\u201c\u201d]{0,60}\b(?:that|which)\s+(?:said|read|reads|says|stated|claimed)"
+                        rf"{_QUOTE_NEXT}")
+# A question put to the speaker: "Asked “Are you a racist?”, Farage replied" (the asker's, not named)
+_ASKED_BEFORE = re.compile(r"(?:^|[,;]\s+|\b(?:when|after|being)\s+)[Aa]sked\s*[,:]?\s*[\"\u201c]?\s*$")
+# A statement someone reads for others: "A statement from his family, read by their lawyer Ben Crump, said:",
+# "Reading a statement on behalf of the family, Detective Inspector Sarah Cole said:"
+_READ_BY = re.compile(r"\bread\s+(?:out\s+|aloud\s+)?by\s+(?:[\w\-.'\u2019]+\s+){0,6}$")
+_READ_FOR = re.compile(rf"\b(?:statement|letter|message)\s+(?:on\s+behalf\s+of|from|by)\s+{_INNER_SPEAKER}\b")
+_OWNER_END = re.compile(r"\s+(?:outside|at|in|on|after|before|during|to)\s")
+_READING_FOR = re.compile(rf"\b(?:[Rr]eading|read|reads)\s+(?:out\s+|aloud\s+)?(?:a|the)\s+(?:[\w\-]+\s+)?"
+                          rf"(?:statement|letter|message)\s+(?:on\s+behalf\s+of|from|for)\s+{_INNER_SPEAKER}\b")
 
 
-def _told_within(par: str, qs: int, attr: _Attribution) -> _Attribution | None:
-    """The attribution of a quote whose speaker's sentence says someone else said it, right before it ("Michael
-    Cohen testified that Donald Trump told him: “…”", "Patel said the gunman shouted: “…”"): that someone, when the
-    text names or describes them; else ``attr``."""
+def _told_within(par: str, qs: int, attr: _Attribution) -> _Attribution:
+    """The attribution of a quote whose sentence says someone else said it ("Michael Cohen testified that Donald
+    Trump told him: “…”", "Patel said the gunman shouted: “…”", "Kemi Badenoch's claim that …", a statement read
+    on a family's behalf, a question put to the speaker): that someone when the text names or describes them; a
+    speaker phrase of "" (someone the text does not name) when it does not; else ``attr``."""
+    before = re.split(r"(?<=[.!?])\s+(?=[A-Z\"\u201c])", par[:qs])[-1]
+    if _ASKED_BEFORE.search(before) and attr.text and par.find(attr.text, qs) >= 0:
+        return attr._replace(speaker="")  # "Asked “Are you a racist?”, Farage replied"
+    reading = _READING_FOR.search(before)
+    if reading is not None:  # "Reading a statement on behalf of the family outside court, …"
+        return attr._replace(speaker=_OWNER_END.split(reading.group("inner"))[0])
+    at = before.rfind(attr.speaker.split()[-1]) if attr.speaker.strip() else -1
+    if at >= 0 and _READ_BY.search(before, 0, at):  # "A statement from his family, read by their lawyer Ben Crump,"
+        owner = _READ_FOR.search(before, 0, at)
+        return attr._replace(speaker=_OWNER_END.split(owner.group("inner"))[0] if owner else "")
     start = par.rfind(attr.text[:30], 0, qs) if attr.text else -1
     if start < 0:
         return attr
-    inner = _TOLD_WITHIN.search(par, start + len(attr.speaker), qs) or \
-        _LAST_WORDS.search(par, start + len(attr.speaker), qs)
-    if inner is None or inner.group("inner").split()[0].lower() in _PRONOUNS | {"i"}:
+    stretch = start + len(attr.speaker) if attr.text.startswith(attr.speaker) else start
+    if _POST_SAID.search(par, stretch, qs):
+        return attr._replace(speaker="")
+    inner = next((m for rx in (_TOLD_WITHIN, _ASKED_BY, _WORDS_WRITTEN, _SENT_BY)
+                  if (m := rx.search(par, stretch, qs)) is not None), None)
+    if inner is None or inner.group("inner").lower() in _PRONOUNS:
         return attr
     if inner.group("inner").split()[-1] == attr.speaker.split()[-1]:
         return attr  # "Southgate said Harry Kane had told him:" as found
@@ -1902,7 +1957,12 @@ class _Attribution(NamedTuple):
 
 def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """Right after the quote: ", said X", ", X told Reuters on Thursday", ", Mr. Trump, 77, said"; not the next
-    sentence's subject after a quote its sentence introduced ("X told New York, “….” Another contestant, Y, told")."""
+    sentence's subject after a quote its sentence introduced ("X told New York, “….” Another contestant, Y, told");
+    a written thing's words that someone reports (", the note read, according to police."): the phrase "", no one
+    the text names."""
+    written = _WRITTEN_ACCORDING.match(a.after)
+    if written is not None:
+        return _Attribution("", written.group("cue"), written.group().strip(" ,."), True, a.after_start + written.end())
     if _ends_sentence(a.quote) and re.search(r"[,:]\s*$", a.before) and \
             (_BEFORE_ANY.search(a.before) or _CALLED_OUT.search(a.before)):
         return None  # "an employee ... had yelled, “Hide, she's got a gun!” Vanore said": the employee's words
@@ -1934,6 +1994,12 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
     return _Attribution(spk, m.group("cue"), a.par[start:end].strip(" ,"), True, end)
 
 
+# A written thing's words that someone reports: "“…,” the note read, according to police.", "“…,” one passage
+# read, according to investigators."
+_WRITTEN_ACCORDING = re.compile(
+    r"^\s*,?\s*(?:it|(?:the|a|one|another|his|her|their|its)\s+(?:[\w\-]+\s+)?(?:note|letter|memo|message|text|post|"
+    r"passage|sign|document|e-?mail|card|placard|banner|entry|page|tweet|caption|inscription|notebook|diary|journal))"
+    r"\s+(?P<cue>read|reads|stated|states|said|says)\s*,\s+according\s+to\s+[^.!?\"\u201c\u201d]{1,80}[.!?]")
 # The rest of a sentence of reported speech: "… that police ordered" (not "that night").
 _REPORTS_THAT = re.compile(r"[^.!?\"\u201c\u201d]{0,60}?\bthat\s+(?!(?:day|night|morning|afternoon|evening|week|"
                            r"month|year|time)\b)\w")
@@ -1971,12 +2037,20 @@ def _words_of(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """Words credited by the phrase right before them: "what the critic X calls", "in X's words", "X describes
     the film as", "For as X explained,"."""
     m = next(filter(None, (rx.search(a.before) for rx in _WORDS_OF)), None) or _CLAIM_THAT.search(a.before)
-    if m and m.re is _CLAIM_THAT and _BEFORE_ANY.search(a.before, 0, m.start()):
-        return None  # "Frazier said that Rubio's claim that Cruz is … is “simply not true”": Frazier's verdict
-    spk = _subject(_OWNER_PRONOUN.get(m.group("spk").lower(), _POSSESSIVE_S.sub("", m.group("spk")))) if m else None
+    if m and m.re is _CLAIM_THAT:
+        if m.group("clause") == "to" and m.group("cue") not in _CLAIM_TO:
+            return None  # "Smith's comments to reporters were “…”": no claim to do something
+        clause = a.before[m.end("clause"):]
+        copula = _COPULA_END.search(clause)
+        if copula is not None and _CLAUSE_VERB.search(clause, 0, copula.start()):
+            return None  # "Frazier said that Rubio's claim that Cruz is … is “simply not true”": Frazier's verdict
+    owner = (m.group("spk") or m.group("medium")) if m else None
+    if owner and owner.split()[0].lower() in _MONTHS_AND_DAYS:
+        return None  # "said in a June report that"
+    spk = _subject(_OWNER_PRONOUN.get(owner.lower(), _POSSESSIVE_S.sub("", owner))) if owner else None
     if not m or not spk:
         return None
-    cue = m.group("cue")
+    cue = m.group("cue") or m.group("report") if m.re is _CLAIM_THAT else m.group("cue")
     text = a.par[a.before_start + m.start():a.before_start + m.end()].strip(" ,:;")
     return _Attribution(spk, cue, text, True, a.after_start)
 
