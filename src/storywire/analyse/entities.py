@@ -130,7 +130,7 @@ Israel Italy Japan Jordan Kazakhstan Kenya Kosovo Kuwait Latvia Lebanon Libya Li
 Malta Mexico Moldova Mongolia Montenegro Morocco Myanmar Nepal Netherlands Nigeria Norway Pakistan Palestine
 Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Serbia Singapore Slovakia Slovenia Somalia Spain
 Sudan Sweden Switzerland Syria Taiwan Thailand Tunisia Turkey Uganda Ukraine Uruguay Venezuela Vietnam Yemen
-Zambia Zimbabwe Europe Africa Asia America Crimea Donbas Donbass Gaza Kashmir Siberia Balkans
+Zambia Zimbabwe England Scotland Wales Europe Africa Asia America Crimea Donbas Donbass Gaza Kashmir Siberia Balkans
 Moscow Kyiv Kiev Paris Berlin London Washington Beijing Tokyo Brussels Rome Madrid Warsaw Vienna Minsk Ankara
 Istanbul Tehran Baghdad Damascus Cairo Jerusalem Delhi Mumbai Ottawa Toronto Montreal Sydney Canberra Seoul
 Pyongyang Taipei Geneva Lisbon Athens Budapest Prague Bucharest Sofia Riga Vilnius Tallinn Helsinki Stockholm

@@ -58,6 +58,7 @@ from difflib import SequenceMatcher
 from typing import NamedTuple, TypeGuard
 
 from .align import similarity
+from .entities import GAZETTEER
 from .quote_marks import with_double_quotes
 from .sentences import paragraphs, sentence_spans
 from .speakers import (
@@ -341,7 +342,12 @@ _WHERE_THEN_COMMA = re.compile(rf"(?=\s+(?:in|at|on|during|via|through))(?:{_SAI
                                rf"(?:{_PLACE_NAME}(?:,\s*|\s*[.!]?$|\s+(?=that\b)))?(?:that,?\s+)?")
 
 
-_NOT_WORDS_AFTER_WHERE = re.compile(r"(?:which|where|who|whom|when|however|though|meanwhile|too)\b|[A-Z][a-z]+\s+\d")
+_NOT_WORDS_AFTER_WHERE = re.compile(r"(?:which|where|who|whom|when|however|though|meanwhile|too)\b|(?:"
+                                    + "|".join(sorted(m.capitalize() for m in MONTH_WORDS)) + r")\s+\d")
+# An aside after where the words were said, then the words: "in an interview, however, that he would not", "at a
+# rally in Pittsburgh, where he grew up, that unions built", "in a statement, which was posted online, that the road"
+_ASIDE_THEN_THAT = re.compile(r"(?:(?:however|though|too|meanwhile),\s+|(?:which|where|who|when)\b[^,;:.!?]{1,80},\s+)"
+                              r"that\s+")
 _TIME_OF_WORDS = re.compile(r"\b(?:past|coming|next|meantime|future|recent)\b")
 
 
@@ -353,6 +359,9 @@ def _past_where(content: str) -> str | None:
     if m is None:
         return None
     rest = (" " + content)[m.end():]
+    aside = _ASIDE_THEN_THAT.match(rest)
+    if aside is not None:
+        return rest[aside.end():]  # "in an interview, however, that he would not …": "he would not …"
     if len(rest.split()) < 3 or re.match(_WRITER_PARTICIPLE, rest) or _NOT_WORDS_AFTER_WHERE.match(rest):
         return ""  # (nor "in a statement, which was posted …, that", "on Monday, June 3, the state")
     return content if _TIME_OF_WORDS.search(content, 0, m.end() - 1) else rest  # "in the past year, crime had
@@ -1445,8 +1454,11 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
                 continue
         told = _told_within(par, qs, attr) if attr is not None and own and not titled[k] else attr
         others = told is not attr  # "Cohen testified that Donald Trump told him: “…”": Trump's, or no one named
-        attr = told
+        teller, attr = attr, told
         short, full, role, person = _speaker_fields(ctx, attr.speaker if attr else None, offset + qs, p_index)
+        if others and person and short and teller is not None and attr is not None and \
+                surname(short) == surname(_speaker_fields(ctx, teller.speaker, offset + qs, p_index)[0] or ""):
+            short, full, role, person = attr.speaker, attr.speaker, None, False  # "Jones said the man told her:"
         finder = _FINDER_NAMES[found_by[k][0]] + ("" if own else "~used") if found_by[k][0] < len(_FINDER_NAMES) - 1 \
             else "sentence"
         if attr is not None and own and not short and not others and attr.speaker:  # names no one: a later finder's
@@ -1881,24 +1893,29 @@ def _title_words(quote: str, of_a_work: bool = False) -> bool:
 # "… said the gunman shouted:", "… recalled Kenny Dalglish telling him:", "… was asked by presenter Emily Maitlis:",
 # "… her son's last words to her were:", "… her daughter's final text message read:"
 _INNER_SPEAKER = (r"(?P<inner>(?:the|a|an|his|her|their|my|its)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*"
-                  r"|(?:[a-z][\w\-]*\s+){0,2}(?:[A-Z][\w'\u2019\-.\u2024]*\s+){0,3}[A-Z][\w'\u2019\-.\u2024]*)")
+                  r"|(?:(?!that\b)[a-z][\w\-]*\s+){0,2}(?:[A-Z][\w'\u2019\-.\u2024]*\s+){0,3}"
+                  r"[A-Z][\w'\u2019\-.\u2024]*)")
 _TO_WHOM = r"(?:\s+(?:to\s+)?(?:him|her|them|me|us|police|officers|reporters))?"
 _WHERE_ABOUT = r"(?:\s+(?:about|at|in|on|during|after|before|over)\s+[^,.;:!?\"\u201c\u201d]{1,30}?)?"
 _QUOTE_NEXT = r"\s*[,:]?\s*[\"\u201c]?\s*$"
 _TOLD_WITHIN = re.compile(
     rf"(?:\bthat\s+|\b(?:said|says|recalled|recalls|remembered|remembers|recounted|recounts|testified|wrote|writes)"
     rf"(?:\s+how)?\s+){_INNER_SPEAKER}\s+(?:(?:had|has|once|then|later|would|used\s+to|kept)\s+){{0,2}}"
-    r"(?:told|shouted|yelled|screamed|wrote|texted|asked|warned|whispered|cried|said|says|tells|tell|say|"
+    r"(?P<verb>told|shouted|yelled|screamed|wrote|texted|asked|warned|whispered|cried|said|says|tells|tell|say|"
     r"telling|saying|warning|asking|shouting|yelling|screaming|whispering|crying)"
     rf"{_TO_WHOM}{_WHERE_ABOUT}{_QUOTE_NEXT}")
-_ASKED_BY = re.compile(rf"\b(?:was|were|been|being|is|are)\s+(?:once\s+)?(?:told|asked|warned)\s+by\s+{_INNER_SPEAKER}"
+# Time words before the one who spoke: "said Thursday President Biden had told him"
+_TIME_LEAD = re.compile(r"^(?:(?:on|last|this)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                        r"Yesterday|Today|Earlier|Later)\s+)+")
+_ASKED_BY = re.compile(rf"\b(?:was|were|been|being|is|are)\s+(?:once\s+)?(?P<verb>told|asked|warned)\s+by\s+"
+                       rf"{_INNER_SPEAKER}"
                        rf"{_WHERE_ABOUT}{_QUOTE_NEXT}")
 _WORDS_WRITTEN = re.compile(
     rf"{_INNER_SPEAKER}['\u2019]s\s+(?:(?:last|final|first|exact|parting|dying)\s+)?(?:(?:text|private|farewell)\s+)?"
     r"(?:words|message|text|note|letter|post|tweet|e-?mail)"
-    rf"{_TO_WHOM}\s+(?:were|was|read|reads|said|says){_QUOTE_NEXT}")
+    rf"{_TO_WHOM}\s+(?P<verb>were|was|read|reads|said|says){_QUOTE_NEXT}")
 _SENT_BY = re.compile(rf"\b(?:a|the)\s+(?:message|text|letter|note|e-?mail|post|tweet)\s+(?:that\s+)?{_INNER_SPEAKER}"
-                      rf"\s+(?:had\s+)?(?:sent|wrote|posted|texted)(?:\s+to\s+[^,.;:!?\"\u201c\u201d]{{1,30}}?)?"
+                      rf"\s+(?:had\s+)?(?P<verb>sent|wrote|posted|texted)(?:\s+to\s+[^,.;:!?\"\u201c\u201d]{{1,30}}?)?"
                       rf"{_QUOTE_NEXT}")
 # Someone's post the speaker replied to or shared: its words are not the speaker's ("replied to a post by a
 # far-right account that said “…”", "shared a post from a supporter that read:")
@@ -1939,11 +1956,12 @@ def _told_within(par: str, qs: int, attr: _Attribution) -> _Attribution:
         return attr._replace(speaker="")
     inner = next((m for rx in (_TOLD_WITHIN, _ASKED_BY, _WORDS_WRITTEN, _SENT_BY)
                   if (m := rx.search(par, stretch, qs)) is not None), None)
-    if inner is None or inner.group("inner").lower() in _PRONOUNS:
+    who = _TIME_LEAD.sub("", inner.group("inner")) if inner is not None else ""
+    if not who or who.lower() in _PRONOUNS:
         return attr
-    if inner.group("inner").split()[-1] == attr.speaker.split()[-1]:
+    if who.split()[-1] == attr.speaker.split()[-1]:
         return attr  # "Southgate said Harry Kane had told him:" as found
-    return attr._replace(speaker=inner.group("inner"), cue=inner.group().split()[-1].strip(":,\"\u201c"))
+    return attr._replace(speaker=who, cue=inner.group("verb"))  # type: ignore[union-attr]
 
 
 class _Attribution(NamedTuple):
@@ -2536,12 +2554,10 @@ _STATES = (r"Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Del
            r"South\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\s+Virginia|Wisconsin|Wyoming|"
            r"Alberta|British\s+Columbia|Manitoba|New\s+Brunswick|Newfoundland|Nova\s+Scotia|Ontario|Quebec|"
            r"Saskatchewan")
-_COUNTRIES = (r"Ukraine|Russia|Israel|China|France|Germany|Italy|Spain|Mexico|Canada|England|Scotland|Wales|Ireland|"
-              r"India|Pakistan|Japan|Australia|Brazil|Nigeria|Kenya|Turkey|Iran|Iraq|Syria|Lebanon|Egypt|Poland")
-# After a list of places a person's noun governs ("The mayor of Calgary, Alberta said"), a state, province or country
-# (not "As a member of Congress, Smith said"); after an organisation's name ("at the University of Michigan, Whitmer
-# said"), a state or province only
-_PLACE_SAYS = re.compile(rf"(?:{_STATES}|{_COUNTRIES})\s+[a-z]")
+# After a list of places a person's noun governs ("The mayor of Calgary, Alberta said"), a state, province or a
+# place of the gazetteer ("Kandahar, Afghanistan said"; not "As a member of Congress, Smith said"); after an
+# organisation's name ("at the University of Michigan, Whitmer said"), a state or province only
+_PLACE_SAYS = re.compile(r"(?P<place>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})\s+[a-z]")
 _STATE_SAYS = re.compile(rf"(?:{_STATES}|Berkeley|Davis|Irvine)\s+[a-z]")
 
 
@@ -2554,7 +2570,11 @@ def _place_list_before(masked: str, at: int) -> bool:
     if _LIST_GOES_ON.match(masked, at):
         return True
     governed = masked[:places.start()].rstrip().rsplit(" ", 1)[-1]
-    return bool((_PLACE_SAYS if governed.islower() else _STATE_SAYS).match(masked, at))
+    if not governed.islower():
+        return bool(_STATE_SAYS.match(masked, at))
+    place = _PLACE_SAYS.match(masked, at)
+    return place is not None and (place.group("place") in GAZETTEER or re.fullmatch(_STATES, place.group("place"))
+                                  is not None)
 
 
 _LIST_GOES_ON = re.compile(rf"{_NAMES}(?:,\s+{_NAMES})*,?\s+(?:and|&)\s+(?:the\s+)?{_CAPITALISED}")
@@ -2585,8 +2605,8 @@ _REPORTED_END = re.compile(
     r"name|release|give|provide|disclose|comment|offer|detail|reveal|respond|discuss|indicate)"
     r"|(?:has|have|had)\s*(?:not|n['\u2019]t)\s+(?:(?:yet|publicly)\s+)?(?:said|specified|elaborated|explained|"
     r"disclosed|commented|responded|(?:identified|named|released|given|provided|offered|detailed|revealed)\s+"
-    r"(?:(?:his|her|their|the|a|any|further|more)\s+)?(?:names?|details|reasons?|motive|information|identity|"
-    r"figures|timeline|him|her|them))"
+    r"(?:(?:his|her|their|the|a|an|any|further|more)\s+)?(?:[a-z]+['\u2019]s\s+)?(?:names?|details|reasons?|motive|"
+    r"information|identity|figures|timeline|him|her|them|evidence|proof|victims?|explanation|specifics|comment))"
     r"|(?:gave|offered|provided)\s+no)\b"
     r"|,?\s+(?:and|but|though|although|whereas|while)\s+(?!(?:he|she|it|they|that|also|then|later|said|says|told|"
     r"confirmed|reported|claimed|insisted|argued|denied)\b)[A-Za-z]"
@@ -2631,12 +2651,18 @@ _RELATIVE = re.compile(r"\b(?:who|whom|that|which)\b")
 _AUXILIARY = re.compile(r"\b(?:would|will|could|should|can|may|might|must|was|were|is|are|had|has|have)\b")
 
 
+# Where the clause of a verb after "and" ends: "… and added that he was known" (its own words: no auxiliary of the
+# relative clause's subject before "that"); not at a pronoun ("a man who attacked a woman and claimed he was a police
+# officer had been arrested": the man's clause runs on to its auxiliary)
+_CLAUSE_END = re.compile(r"[,;.]|\bthat\b|$")
+
+
 def _reported_words(content: str) -> str:
     """The words a sentence reports, up to another verb of the speaker's, another speaker or the writer's aside (a
     verb after "and" with no comma, after a relative pronoun and before the subject's auxiliary, is the relative
     clause's: "residents who lost power and asked for help would receive vouchers")."""
     for end in _REPORTED_END.finditer(content):
-        clause_end = re.compile(r"[,;.]|\b(?:that|he|she|it|they|we|who|which)\b|$").search(content, end.end())
+        clause_end = _CLAUSE_END.search(content, end.end())
         if end.group().startswith(",") or not _RELATIVE.search(content, 0, end.start()) or \
                 not _AUXILIARY.search(content, end.end(), clause_end.start() if clause_end else len(content)):
             return content[:end.start()]

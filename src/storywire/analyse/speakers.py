@@ -158,7 +158,8 @@ EPITHET_NOUNS = frozenset({
 })
 _AGE = re.compile(r"^\d{1,3}-year-old$")
 # A name with its age in an apposition: "Liam Jones, 31,"
-_AGED = re.compile(r"(?P<name>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3}),\s+(?P<age>\d{1,3}),")
+_AGED = re.compile(r"(?P<name>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})(?:,\s+(?:who\s+is\s+|aged\s+)?|"
+                   r"\s+\()(?P<age>\d{1,3})[,)]")  # ("Liam Jones, 31,", "Tom Hughes, who is 45,", "Liam Jones (31)")
 _SHE_NOUNS = frozenset({"woman", "girl", "daughter", "mother", "mum", "mom", "wife", "sister", "grandmother", "aunt",
                         "widow", "matriarch", "actress", "businesswoman", "spokeswoman", "chairwoman", "congresswoman"})
 _HE_NOUNS = frozenset({"man", "boy", "son", "father", "dad", "husband", "brother", "grandfather", "uncle", "widower",
@@ -259,7 +260,8 @@ _OFFICE_HEADS = frozenset({"president", "minister", "premier", "chancellor", "se
 # role or an apposition says so ("John Banky, Ben's older brother")
 _RELATIONAL_HEADS = frozenset({"son", "daughter", "father", "mother", "dad", "mum", "mom", "husband", "wife",
                                "brother", "sister", "grandfather", "grandmother", "uncle", "aunt", "parent", "victim",
-                               "survivor", "nurse", "player", "neighbour", "neighbor", "friend"})
+                               "survivor", "nurse", "player", "neighbour", "neighbor", "friend", "teacher", "student",
+                               "worker", "owner", "resident", "fan"})
 _MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<=[a-z0-9,;\u2019'] )|(?<=[,?!]\u201d )|(?<=[,?!]\" ))([A-Z][\w'\u2019\-]*)")
 POSSESSIVE = re.compile(r"['\u2019]s$")  # "GOP's", "Biden’s": whose, not who
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
@@ -569,7 +571,7 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             # the subject: the first person named, near the start of the sentence or of its main clause
             opening = len(re.sub(r"\s+['\u2019]\s*s\b", "'s", lead).split()) <= 3 or \
                 lead.rstrip().endswith((",", ",\u201d", ",\"", "?\u201d", "!\u201d")) or _role_prefix(lead)
-            if _PRONOUN_SUBJECT.match(lead) or _DESCRIBED_SUBJECT_VERB.match(lead) or \
+            if _PRONOUN_SUBJECT.match(lead) or _described_subject_verb(lead) or \
                     len(lead.split()) >= 2 and _object_of_verb(text, m.start()) and not _ADVERB_BEFORE.search(lead):
                 opening = False  # "He called Orozco ...", "The senator told Jim Smith", "Police shot Jim Smith":
                 # the verb's object (not "Newly elected Jim Smith")
@@ -604,7 +606,7 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
 _TRAILING_SAID = re.compile(r",\s+(?P<spk>(?:[\w.'\u2019\-]+\s+){0,5}?[\w.'\u2019\-]+)\s+(?:said|says|added|adds|"
                             r"told\s+[\w.]+(?:\s+[A-Z][\w.]*){0,2}|explained|wrote|writes)"
                             r"(?:\s+(?:on\s+)?\w+day|\s+in\s+a\s+statement)?\s*[.!]?[\"\u201d\u2019]?\s*$")
-_SPEAKS_FOR = re.compile(r"\b(?:for|of|to|with|at|from|by)\b")
+_SPEAKS_FOR = re.compile(r"\b[a-z][\w\-]*\s+(?:for|of|to|with|at|from|by)\b")
 # A verb right after a name: the name is the subject of a clause ("said Gary Lane had parked")
 _CLAUSE_VERB_NEXT = re.compile(r"(?:,\s+[^,.;:!?]{1,60},)?\s+(?:had|has|have|was|were|is|are|would|will|could|"
                                r"should|did|does|may|might|must|[a-z]+ed)\b")
@@ -617,7 +619,8 @@ def _credit_trailing_speaker(found: list[Mention], text: str, s: int, e: int) ->
     if trail is None:
         return
     inside = [i for i, mt in enumerate(found) if trail.start("spk") <= mt.position < trail.end("spk")
-              and not _SPEAKS_FOR.search(text, trail.start("spk"), mt.position)]  # (not "a spokesman for Trump")
+              and not _SPEAKS_FOR.search(text, trail.start("spk"), mt.position)]
+    # (not "a spokesman for Trump", "for President Trump"; but "Chief of Police Tom Walsh": his title's "of")
     if not inside:
         return
     for i, mt in enumerate(found):
@@ -661,6 +664,16 @@ _CLAUSE_WORDS = frozenset({"the", "a", "an", "in", "on", "at", "to", "for", "wit
                            "when", "while", "as", "and", "but", "or", "that", "which", "who", "is", "was", "are",
                            "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may",
                            "said", "says", "say", "told", "tells", "asked", "met", "saw", "than", "not", "also"})
+
+
+def _described_subject_verb(lead: str) -> bool:
+    """Whether the words before a name are a description and its verb, the name its object ("The judge found")."""
+    m = _DESCRIBED_SUBJECT_VERB.match(lead)
+    if m is None:
+        return False
+    verb = m.group("verb")
+    return not (verb in ROLE_WORDS or verb in EPITHET_NOUNS or verb in TITLE_NOUNS or verb in _GO_BETWEEN_NOUNS or
+                _NOUN_ENDING.fullmatch(verb) and not verb.endswith("ed"))
 
 
 def _role_prefix(lead: str) -> bool:
@@ -711,8 +724,10 @@ def _subject_of_both(text: str, start: int, m: re.Match, clause_end: int) -> boo
 
 # A sentence whose subject is a pronoun: "He called", "She told"
 _ADVERB_BEFORE = re.compile(r"\b[A-Za-z]+ly\s+[a-z]+\s*$")
-_DESCRIBED_SUBJECT_VERB = re.compile(r"\s*(?:The|A|An|One)\s+[a-z][\w\-]*\s+(?:[a-z]{2,}ed|told|met|saw|hit|shot|"
-                                     r"beat|sent|led|taught|brought|fought|thanked|asked)\s+$")
+# A description and its verb before a name: "The judge found Daniel Moss", "The manager left Jack Grealish out" (not
+# a description and a noun: "The veteran striker Jamie Vardy", "The former midfielder Joe Cole")
+_DESCRIBED_SUBJECT_VERB = re.compile(r"\s*(?:The|A|An|One)\s+[a-z][\w\-]*\s+(?P<verb>[a-z]{2,})\s+$")
+_NOUN_ENDING = re.compile(r"[a-z]+(?:er|or|ist|ian|ant|ent|man|woman|ee)")
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:[\"\u201c(]\s*)?(?:He|She|They|We|I|It)\s+[a-z]")
 
 
@@ -895,6 +910,11 @@ _PREPOSITIONS = frozenset({"by", "from", "with", "to", "for", "about", "against"
                            "than", "like", "over", "on", "of"})
 _OWNER_RUN = re.compile(r"(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['\u2019]s?\s")
 _SPEAKS = re.compile(r"\b(?:said|says|told|tells|added|adds)\b")
+# A person shown speaking: "Tom Walsh spoke to reporters", "Mr Sunak hinted", "Johnson proclaimed"
+_SHOWN_SPEAKING = re.compile(r"\b(?:said|says|saying|told|tells|added|adds|sp[eo]ke|speaks|speaking|spoken|hinted|"
+                            r"hints|insisted|insists|announced|announces|proclaimed|declared|stated|explained|warned|"
+                            r"argued|wrote|writes|tweeted|posted|answered|replied|responded|testified|addressed|"
+                            r"interview|news conference|press conference|statement|briefing|rally|speech|remarks)\b")
 _SENTENCE_END_BETWEEN = re.compile(r"[.!?][\"\u201d\u2019]?\s|\n")
 # A sentence opening on the question put to its subject: "Asked again whether he would …, he said"
 _ASKED_OPENING = re.compile(r"\s*(?:Asked|Pressed|Questioned|Quizzed|Challenged)\b")
@@ -1065,15 +1085,19 @@ class Mentions:
                 and not _names_organisation(words):
             content = [w for w in words[1:] if w not in ("former", "then", "current", "new")]
             former = "former" in words
-            fits = lambda mt: self._role_fits(mt.name, content) and (  # noqa: E731
-                former == any("former" in _low(r).split() for r in self.roles.get(surname(mt.name), ())))
-            # ("the former president" is not the one whose role is "President")
+            was = lambda mt: any("former" in _low(r).split() for r in self.roles.get(surname(mt.name), ()))  # noqa
+            fits = lambda mt: self._role_fits(mt.name, content) and (not former or was(mt))  # noqa: E731
+            # ("the former president" is not the one whose role is "President"; "the vice president" may be the
+            # "Former Vice President", when no one named near is "Vice President")
         else:
             return None
         lowest = para - 1
         if not any(mt.para == lowest for mt in self.items):
             lowest -= 1  # a paragraph naming no one ("He did not answer.") between the person and the quote
         near = [mt for mt in self.items if mt.position < position and lowest <= mt.para <= para]
+        if len(words) >= 2 and not former and any(fits(mt) and not was(mt) for mt in near):
+            fitting = fits
+            fits = lambda mt: fitting(mt) and not was(mt)  # noqa: E731
         others = {self.person_key(mt.name) for mt in near if self._in_question(mt.position) or
                   self._object_of_preposition(mt.position) and self._same_sentence(mt.position, position)}
         near = [mt for mt in near if self.person_key(mt.name) not in others]  # (named before too: still not them)
@@ -1100,11 +1124,14 @@ class Mentions:
             return None  # "the spokesman", "the official", "the RNC member": not the one named, when no mention fits
         named = {surname(mt.name) for mt in near}
         if len(words) >= 2 and len(named) == 1 and not self.roles.get(next(iter(named))) and \
-                not _object_of_verb(self.text, near[-1].position) and words[-1] in _OFFICE_HEADS:
+                not _object_of_verb(self.text, near[-1].position) and words[-1] in _OFFICE_HEADS and \
+                any(self._shown_speaking(mt) for mt in near):
             return self.fullest(near[-1].name, position)  # "Mr Sunak hinted ... the Prime Minister said": one named
+            # (not "Marcus Hill was charged ... the sheriff said": one named, but not as a speaker)
         last = next((mt for mt in reversed(near) if mt.para == para), None)
         if len(words) >= 2 and last is not None and last.subject and \
-                (not self.roles.get(surname(last.name)) and words[-1] in _OFFICE_HEADS or fits(last)):
+                (not self.roles.get(surname(last.name)) and words[-1] in _OFFICE_HEADS and self._shown_speaking(last)
+                 or fits(last)):
             return self.fullest(last.name, position)  # "Johnson proclaimed ... “…,” the new speaker said"
         if len(words) >= 2:  # "The prime minister admitted ... Rishi Sunak recognised": named in the next sentence
             return self._next_subject(position, para, lambda mt: fits(mt) or not self.roles.get(surname(mt.name)))
@@ -1169,6 +1196,12 @@ class Mentions:
             unknown_here = unknown_here or mt.para == para
         return None
 
+    def _shown_speaking(self, mt: Mention) -> bool:
+        """Whether the sentence of a mention shows the person speaking after their name."""
+        end = _SENTENCE_END_BETWEEN.search(self.text, mt.position)
+        return bool(_SHOWN_SPEAKING.search(self.text, mt.position + len(mt.name),
+                                           end.start() if end else len(self.text)))
+
     def _spoke_just_before(self, mt: Mention, position: int) -> bool:
         """Whether a subject speaks in the sentence right before ``position`` (or in its own)."""
         if len(_SENTENCE_END_BETWEEN.findall(self.text, mt.position, position)) > 1:
@@ -1206,10 +1239,29 @@ class Mentions:
             ages = list(_AGED.finditer(self.text, 0, position))
             same = [m for m in ages if m.group("age") == head.split("-")[0]]
             if ages:
-                return self.fullest(same[-1].group("name"), position) if same else None
+                return self.fullest(self._name_in(same[-1].group("name")), position) if same else None
         want = description_gender(phrase)
-        fits = lambda mt: self.gender_of(mt.name) in ("?", want) or want == "?"  # noqa: E731
+        fits = lambda mt: (self.gender_of(mt.name) in ("?", want) or want == "?") and \
+            not self._otherwise_described(mt, head, position)  # noqa: E731
         return self._nearest_subject(position, para, fits)
+
+    def _name_in(self, words: str) -> str:
+        """The name of a person the text names that ends a run of capitalised words ("On Tuesday Gareth Price",
+        "Britain's Andy Murray", "Striker Joel Piroe": Gareth Price, Andy Murray, Joel Piroe); else the run."""
+        names = {mt.name for mt in self.items}
+        split = words.split()
+        return next((" ".join(split[i:]) for i in range(len(split)) if " ".join(split[i:]) in names), words)
+
+    def _otherwise_described(self, mt: Mention, head: str, until: int) -> bool:
+        """Whether the text describes someone else by an epithet's head after a named person, before ``until``
+        ("Jo Price, 34, was arrested. A man was seen running …": not "the man"; "Jones said the man told her:")."""
+        described = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w\-]*\s+)?{re.escape(head)}\b")
+        start = mt.position + len(mt.name)
+        sentence = max((m.end() for m in _SENTENCE_END_BETWEEN.finditer(self.text, start, until)), default=start)
+        if described.search(self.text, start, sentence) is not None:
+            return True  # described in a sentence since
+        here = described.search(self.text, sentence, max(until, sentence))  # in the quote's sentence: someone else
+        return here is not None and _SPEAKS.search(self.text, sentence, here.start()) is not None  # when reported
 
     def _nearest_subject(self, position: int, para: int, fits) -> str | None:
         lowest = para - 1 if any(mt.para == para - 1 for mt in self.items) else para - 2
