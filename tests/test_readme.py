@@ -51,6 +51,7 @@ APART = {  # command: the README commands run before it, in its own folder
     "storywire eval cluster ../shared/data/stories/ecbplus-dev.jsonl --split-topics --titles-only": (),
     "storywire eval extract --limit 50": (),
     "storywire eval quotes tests/data/quotes-report.jsonl --show": (),
+    "storywire backfill ecb-dated.jsonl --workers 2": (DATED,),
 }
 SETTINGS_TABLE = re.compile(r"(<!-- settings:[^\n]*-->\n)(.*?)(<!-- /settings -->)", re.S)
 
