@@ -65,9 +65,11 @@ from .speakers import (
     CITING_PARTICIPLES,
     COUNT_WORDS,
     DAY_WORDS,
+    DAYS,
     DESCRIPTION_START,
     EPITHET_NOUNS,
     MONTH_WORDS,
+    MONTHS,
     ORG_NOUNS,
     PLACE_APPOSITION,
     ROLE_WORDS,
@@ -263,11 +265,10 @@ _CLAUSE_OPENING = (r"that|the|a|an|his|her|their|its|our|my|your|he|she|it|they|
                    r"on|in|at|during|about|of|last|next|yesterday|today|tonight|earlier|later|after|before|while|when|"
                    r"how|what|why|whether|if|no|not|some|any|all|both|every|each|many|more|most|several|none|nobody|"
                    r"only|as|by|for|from|with|over|under|since|until")
-_MONTH_OR_DAY = (r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|"
-                 r"September|October|November|December")
+_MONTH_OR_DAY = rf"{DAYS}|{MONTHS}"
 _INDIRECT_CUE = (
     r"(?:(?:has|have|had)\s+)?(?:said|says|say|told\s+(?:reporters|journalists|lawmakers|parliament|"
-    r"[^,.;:]{1,40}?(?=\s+(?:that|on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)"
+    rf"[^,.;:]{{1,40}}?(?=\s+(?:that|on\s+{DAYS})\b)"
     # a medium's name of up to four words, never the clause's subject: before a word opening a clause ("told Fox
     # Business the border"), before a capitalised subject and its verb ("told The New York Times Trump would", "told
     # WCVB Boston police would"), or before a common noun ("told Reuters police had")
@@ -342,8 +343,7 @@ _WHERE_THEN_COMMA = re.compile(rf"(?=\s+(?:in|at|on|during|via|through))(?:{_SAI
                                rf"(?:{_PLACE_NAME}(?:,\s*|\s*[.!]?$|\s+(?=that\b)))?(?:that,?\s+)?")
 
 
-_NOT_WORDS_AFTER_WHERE = re.compile(r"(?:which|where|who|whom|when|however|though|meanwhile|too)\b|(?:"
-                                    + "|".join(sorted(m.capitalize() for m in MONTH_WORDS)) + r")\s+\d")
+_NOT_WORDS_AFTER_WHERE = re.compile(rf"(?:which|where|who|whom|when|however|though|meanwhile|too)\b|{MONTHS}\s+\d")
 # An aside after where the words were said, then the words: "in an interview, however, that he would not", "at a
 # rally in Pittsburgh, where he grew up, that unions built", "in a statement, which was posted online, that the road"
 _ASIDE_THEN_THAT = re.compile(r"(?:(?:however|though|too|meanwhile),\s+|(?:which|where|who|when)\b[^,;:.!?]{1,80},\s+)"
@@ -1905,8 +1905,7 @@ _TOLD_WITHIN = re.compile(
     r"telling|saying|warning|asking|shouting|yelling|screaming|whispering|crying)"
     rf"{_TO_WHOM}{_WHERE_ABOUT}{_QUOTE_NEXT}")
 # Time words before the one who spoke: "said Thursday President Biden had told him"
-_TIME_LEAD = re.compile(r"^(?:(?:on|last|this)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-                        r"Yesterday|Today|Earlier|Later)\s+)+")
+_TIME_LEAD = re.compile(rf"^(?:(?:on|last|this)\s+)?(?:(?:{DAYS}|Yesterday|Today|Earlier|Later)\s+)+")
 _ASKED_BY = re.compile(rf"\b(?:was|were|been|being|is|are)\s+(?:once\s+)?(?P<verb>told|asked|warned)\s+by\s+"
                        rf"{_INNER_SPEAKER}"
                        rf"{_WHERE_ABOUT}{_QUOTE_NEXT}")

@@ -35,13 +35,13 @@ from .first_names import first_name_gender
 
 Gender = Literal["m", "f", "?"]
 
-_DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # Time and place words after a speaker ("on Thursday", "late Wednesday", "in November", "in Moscow", "at a news
 # conference").
-_TIME = (rf"\s+(?:on|late|early|last|this|earlier|later)?\s*(?:{_DAYS}|night|week|month|year)"
+_TIME = (rf"\s+(?:on|late|early|last|this|earlier|later)?\s*(?:{DAYS}|night|week|month|year)"
          r"(?:\s+(?:morning|afternoon|evening|night))?"
-         rf"|\s+(?:in|on|late|early|last|this|since)\s+(?:{_MONTHS}(?:\s+\d{{1,2}})?|\d{{4}})"
+         rf"|\s+(?:in|on|late|early|last|this|since)\s+(?:{MONTHS}(?:\s+\d{{1,2}})?|\d{{4}})"
          r"|\s+(?:yesterday|today|tonight|earlier|later|separately|again|also|previously|recently|now)")
 _PLACE = (r"\s+(?:in|at|on|during|after|before|outside|via|while|when)\s+(?:a|an|the|his|her|their|its|[A-Z])"
           r"[^,;:!?]*")
