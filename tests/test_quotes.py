@@ -2864,7 +2864,21 @@ def test_a_post_and_the_reply_to_it_are_two_quotes():
 @pytest.mark.parametrize("text, speaker", [
     ("\u201cWe will not stand by and watch this happen,\u201d von der Leyen said.", "von der Leyen"),
     ("\u201cWe were simply not good enough today,\u201d ten Hag said.", "ten Hag"),
+    ("\u201cWe will not stand by and watch this happen,\u201d Commission President von der Leyen said.",
+     "von der Leyen"),
 ])
 def test_a_surname_opening_on_its_particles_is_whole(text: str, speaker: str):
     q = quotes_of(text)[0]
-    assert (q.speaker, q.role) == (speaker, None)
+    assert q.speaker == speaker and (q.role or "").split()[-1:] != ["der"]
+
+
+def test_a_name_with_particles_inside_is_whole():
+    q = quotes_of("European Commission President Ursula von der Leyen said on Monday the bloc would impose new "
+                  "sanctions on Moscow.")[0]
+    assert (q.speaker, q.role) == ("Ursula von der Leyen", "European Commission President")
+
+
+def test_a_live_blog_entry_opening_on_its_time_names_its_subject():
+    text = ("09:30 Chancellor Tom Reed says the economy is \u201cturning a corner at last\u201d.\n\n09:50 Liberal "
+            "Democrat leader Ed Cole is on BBC Radio 4. \u201cThis is a Budget for nobody at all,\u201d he says.")
+    assert quote(text, "Budget for nobody").speaker == "Ed Cole"

@@ -22,6 +22,7 @@ said" and "the company said" (``resolve_organisation``).
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -459,15 +460,18 @@ def split_speaker(phrase: str) -> SpeakerName:
     # father)
     end = len(name_words)
     start = end - 1 if month_surname(name_words) else end  # "Theresa May", "Mrs May": a surname, not a month
-    while start > 0 and _is_name_word(name_words[start - 1]):
+    while start > 0:
+        particles = start
+        while particles > 0 and name_words[particles - 1] in NAME_PARTICLES:
+            particles -= 1
+        if start < end and particles < start:
+            start = particles  # "Bill de Blasio", "Ursula von der Leyen": particles between two names are part of
+            continue  # it; "von der Leyen", "Commission President von der Leyen": a surname opening on them
+        if not _is_name_word(name_words[start - 1]):
+            break
         if start == 1 and end - start >= 2 and _low(name_words[0]) in EPITHET_NOUNS:
             break  # "Actor Leonardo DiCaprio", "Singer Taylor Swift": the first word is the role
         start -= 1
-        if start > 1 and start < end and name_words[start - 1] in NAME_PARTICLES and \
-                _is_name_word(name_words[start - 2]):
-            start -= 1  # "Bill de Blasio", "Ludwig van Beethoven": a particle between two names is part of it
-    if 0 < start < end and all(w in NAME_PARTICLES for w in name_words[:start]):
-        start = 0  # "von der Leyen", "ten Hag": a surname opening on its particles
     gender: Gender = "?"
     if start > 0 and _low(name_words[start - 1]) in HONORIFIC_GENDER:
         gender = HONORIFIC_GENDER[_low(name_words[start - 1])]
@@ -556,7 +560,7 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             k = bisect_right(starts, m.start()) - 1
             if k >= 0 and m.start() < quoted[k][1]:
                 continue
-            lead = text[s:m.start()]
+            lead = _TIMESTAMP.sub("", text[s:m.start()], count=1)  # "09:50 Liberal Democrat leader Ed Davey is"
             ended = list(_QUOTE_ENDED.finditer(lead))
             if ended:  # "“… We can’t. ” His barber, Julian Clark, concurred": a new sentence after the quote's end
                 lead, first = lead[ended[-1].end():], True
@@ -685,6 +689,9 @@ def _role_prefix(lead: str) -> bool:
         not any(w in _CLAUSE_WORDS or w.endswith(("ing", "ed", "ly")) for w in words if w.islower())
 
 
+# A live blog entry's time before its first sentence: "09:50 ", "10:42 BST - ", "3.15pm: "
+_TIMESTAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|BST|UTC|CET|CEST|ET|EST|EDT|PT|PST|PDT)?\s*"
+                        r"(?:[-\u2013\u2014:|]\s*)?")
 # A quote that ends a sentence, then a new one: "“… We can ’ t. ” His barber"
 _QUOTE_ENDED = re.compile(r"[.!?]\s*[\"\u201d]\s+(?=[A-Z])")
 # A sentence in brackets just ended: "(“…,” Phi Phi O’Hara told New York.) RuPaul"
@@ -827,6 +834,9 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
     prev = _low(before[-1]) if before else ""
     if prev in HONORIFIC_GENDER or prev in HONORIFICS:
         words = [before[-1], *words]
+    particles = list(itertools.takewhile(lambda w: w in NAME_PARTICLES, reversed(before)))
+    if particles and len(particles) < len(before) and not before[-len(particles) - 1][:1].isupper():
+        words = [*reversed(particles), *words]  # "“…,” de Blasio said": the particles open the surname
     if closing:  # "Manager at Ocean Florida Abby Dunn": Abby Dunn, not a place
         words = closing
     sp = split_speaker(" ".join(words))
