@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from types import ModuleType
 
-from .speakers import POSSESSIVE
+from .speakers import GAZETTEER, POSSESSIVE
 
 log = logging.getLogger(__name__)
 
@@ -122,22 +122,6 @@ def _person_name(surface: str) -> str:
 
 # ---------------------------------------------------------------- heuristic fallback
 
-GAZETTEER = set("""
-Afghanistan Albania Algeria Argentina Armenia Australia Austria Azerbaijan Bangladesh Belarus Belgium Bolivia
-Bosnia Brazil Bulgaria Cambodia Cameroon Canada Chile China Colombia Croatia Cuba Cyprus Czechia Denmark Egypt
-Estonia Ethiopia Finland France Georgia Germany Ghana Greece Hungary Iceland India Indonesia Iran Iraq Ireland
-Israel Italy Japan Jordan Kazakhstan Kenya Kosovo Kuwait Latvia Lebanon Libya Lithuania Luxembourg Malaysia Mali
-Malta Mexico Moldova Mongolia Montenegro Morocco Myanmar Nepal Netherlands Nigeria Norway Pakistan Palestine
-Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Serbia Singapore Slovakia Slovenia Somalia Spain
-Sudan Sweden Switzerland Syria Taiwan Thailand Tunisia Turkey Uganda Ukraine Uruguay Venezuela Vietnam Yemen
-Zambia Zimbabwe England Scotland Wales Europe Africa Asia America Crimea Donbas Donbass Gaza Kashmir Siberia Balkans
-Moscow Kyiv Kiev Paris Berlin London Washington Beijing Tokyo Brussels Rome Madrid Warsaw Vienna Minsk Ankara
-Istanbul Tehran Baghdad Damascus Cairo Jerusalem Delhi Mumbai Ottawa Toronto Montreal Sydney Canberra Seoul
-Pyongyang Taipei Geneva Lisbon Athens Budapest Prague Bucharest Sofia Riga Vilnius Tallinn Helsinki Stockholm
-Oslo Copenhagen Dublin Amsterdam Hague Kharkiv Odesa Odessa Lviv Mariupol Donetsk Luhansk Beirut Riyadh Dubai
-Doha Kabul Islamabad Manila Jakarta Bangkok Hanoi Sochi Versailles Bregancon Normandy
-""".split()) | {"United States", "United Kingdom", "South Africa", "North Korea", "South Korea", "Saudi Arabia",
-                "New Zealand", "New York", "Hong Kong", "European Union", "Latin America", "Middle East"}
 _GAZ_FOLD = {g.casefold() for g in GAZETTEER} - {
     "europe", "africa", "asia", "america", "balkans", "siberia", "normandy", "european union",
 }

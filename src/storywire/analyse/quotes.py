@@ -58,7 +58,6 @@ from difflib import SequenceMatcher
 from typing import NamedTuple, TypeGuard
 
 from .align import similarity
-from .entities import GAZETTEER
 from .quote_marks import with_double_quotes
 from .sentences import paragraphs, sentence_spans
 from .speakers import (
@@ -68,6 +67,7 @@ from .speakers import (
     DAYS,
     DESCRIPTION_START,
     EPITHET_NOUNS,
+    GAZETTEER,
     MONTH_WORDS,
     MONTHS,
     ORG_NOUNS,
@@ -226,14 +226,17 @@ _CLAIM_THAT = re.compile(
     r"[a-z]+s['\u2019]|the\s+[a-z]+['\u2019]s)\s+"
     r"(?:(?:earlier|latest|repeated|recent|new|own)\s+)?(?P<cue>remarks|comments|claims?|warnings?|assertions?|"
     r"insistence|promises?|pledges?|suggestions?|argument|contention|accusations?|allegations?|vows?|threats?)"
-    r"|(?<!\bin\s)(?:a|an|the)\s+(?P<medium>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})\s+"
+    r"|(?<!\b[Ii]n\s)(?:a|an|the)\s+(?P<medium>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})\s+"
     r"(?P<report>report|story|article|editorial))"
     r"\s+(?P<clause>that|to)(?:\s+[^.!?;:\"\u201c\u201d]{1,80}?)?\s*$")
-# A verb the clause of a claim already has: "Rubio's claim that Cruz is a liar is “…”" is closed at its second verb
-_CLAUSE_VERB = re.compile(r"\b(?:is|was|are|were|has|have|had|will|would|can|could|did|does|[a-z]{3,}ed)\b|"
-                          r"(?:\b[A-Z][\w\-]*|\b(?:he|she|it))\s+[a-z]{2,}s\b")  # "that Cole backs the plan is"
 _CLAIM_TO = {"promise", "promises", "pledge", "pledges", "vow", "vows", "threat", "threats"}
-_COPULA_END = re.compile(r"\b(?:is|was|are|were|remains|remained|seems|seemed)\s*$")
+# A claim as the subject of a clause someone states ("Frazier said Rubio's claim that Cruz lied was “…”"): the
+# verdict after its copula is the speaker's; a claim named so ("called the BBC report that he lied “…”") too
+_CLAUSE_TAKER_BEFORE = re.compile(r"\b(?:said|says|say|added|adds|insisted|insists|argued|argues|stated|states|"
+                                  r"believes|believed|thinks|thought|noted|notes|wrote|writes|warned|claimed|"
+                                  r"suggested|told\s+\S+|that)\s+(?:(?:the|a|an|his|her|their)\s+)?$")
+_NAMING_BEFORE = re.compile(r"\b(?:called|calls|dubbed|dubs|branded|brands|labell?ed|labels|termed|terms)\s+$")
+_COPULA_END = re.compile(r"\b(?:is|was|are|were|remains|remained|seems|seemed)(?:\s+[a-z]+ly)?\s*$")
 
 
 # Whose words, said right after them: "the “Philly Max,” as Brand later called it", "“…,” as Ann Lee put it."
@@ -949,7 +952,7 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
         if low in _PRONOUNS:
             return None, None, None, False
         if is_epithet(sp.name):
-            quoted = _epithet_person(ctx, position, para)
+            quoted = _epithet_person(ctx, position, para, low.split()[-1])
             if quoted is None and low.split()[-1] == "expert":
                 quoted = _sole_source(ctx, position)
             if quoted is not None:
@@ -1167,9 +1170,10 @@ def _just_quoted(ctx: _Context, gender: Gender, position: int, para: int) -> Quo
     return last if between <= {key} and ctx.people.may_be(last.speaker or "", gender) else None
 
 
-def _epithet_person(ctx: _Context, position: int, para: int) -> Quote | None:
-    """The person "the 43-year-old" at ``position`` stands for: the person quoted last, within reach, when the
-    text names no one else since that quote, nor describes someone it does not name ("another employee")."""
+def _epithet_person(ctx: _Context, position: int, para: int, head: str) -> Quote | None:
+    """The person "the 43-year-old" (an epithet of ``head``) at ``position`` stands for: the person quoted last,
+    within reach, when the text names no one else since that quote, nor describes someone it does not name
+    ("another employee"), nor calls them otherwise ("Principal John Marsh said a teacher …": not "the teacher")."""
     speakers = _credited_before(ctx.speakers, position)
     if not speakers or speakers[-1][0] < para - _SPEAKER_REACH:
         return None
@@ -1177,7 +1181,8 @@ def _epithet_person(ctx: _Context, position: int, para: int) -> Quote | None:
     key = surname(last.speaker or "")
     between = {surname(mt.name) for mt in ctx.people.items if last.position < mt.position < position}
     described = ctx.people.unnamed_between(last.position, position)  # "another employee ..., said the worker"
-    return last if between <= {key} and not described else None
+    otherwise = ctx.people.called_otherwise(last.speaker or "", head, last.position, position)
+    return last if between <= {key} and not described and not otherwise else None
 
 
 def _sole_source(ctx: _Context, position: int) -> Quote | None:
@@ -1612,7 +1617,8 @@ def _continues(masked: str, spans: list[tuple[int, int, bool]], j: int, k: int, 
     ends = [m.end() for m in re.finditer(r"[.!?][\"\u201d\u2019]?\s+(?=[A-Z\"\u201c])", between + "\u201c")]
     tail = between[ends[-1]:].strip() if ends else ""
     rest = between.strip(" '\u2019\"\u201d")
-    if not ends and rest.endswith(":") and (len(rest.split()) > 3 or not ends_sentence and re.search(r"\w", rest)):
+    if not ends and rest.endswith(":") and (len(rest.split()) > 3 or not ends_sentence and re.search(r"\w", rest)
+                                            or _BEFORE_ANY.search(rest)):
         return False  # a sentence of its own introducing new words: "“….” That did not stop a judge from allowing
         # the prisoner to give speeches: “…”"; in the sentence: "replied to a post that said “…” with: “…”"
     if not ends and masked[spans[k - 1][0]:spans[k - 1][1]].rstrip(" '\u2019")[-1:] in ".!?" and \
@@ -1892,7 +1898,9 @@ def _title_words(quote: str, of_a_work: bool = False) -> bool:
 # Someone else's words the speaker's sentence introduces, right before the quote: "… that Donald Trump told him:",
 # "… said the gunman shouted:", "… recalled Kenny Dalglish telling him:", "… was asked by presenter Emily Maitlis:",
 # "… her son's last words to her were:", "… her daughter's final text message read:"
-_INNER_SPEAKER = (r"(?P<inner>(?:the|a|an|his|her|their|my|its)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*"
+_NOT_INNER = r"(?!(?:had|has|have|was|were|would|will|once|then|later|kept|used|always|never|only)\b)"
+_INNER_SPEAKER = (rf"(?P<inner>(?:the|a|an|his|her|their|my|its)\s+(?:{_NOT_INNER}[a-z][\w\-]*\s+){{0,2}}"
+                  rf"{_NOT_INNER}[a-z][\w\-]*"
                   r"|(?:(?!that\b)[a-z][\w\-]*\s+){0,2}(?:[A-Z][\w'\u2019\-.\u2024]*\s+){0,3}"
                   r"[A-Z][\w'\u2019\-.\u2024]*)")
 _TO_WHOM = r"(?:\s+(?:to\s+)?(?:him|her|them|me|us|police|officers|reporters))?"
@@ -1905,7 +1913,8 @@ _TOLD_WITHIN = re.compile(
     r"telling|saying|warning|asking|shouting|yelling|screaming|whispering|crying)"
     rf"{_TO_WHOM}{_WHERE_ABOUT}{_QUOTE_NEXT}")
 # Time words before the one who spoke: "said Thursday President Biden had told him"
-_TIME_LEAD = re.compile(rf"^(?:(?:on|last|this)\s+)?(?:(?:{DAYS}|Yesterday|Today|Earlier|Later)\s+)+")
+_TIME_LEAD = re.compile(rf"^(?:(?:(?:on|last|this|earlier|later)\s+)?(?:{DAYS}|Yesterday|Today|Earlier|Later|week|"
+                        r"month|year|night)\s+|only\s+|even\s+|also\s+)+")
 _ASKED_BY = re.compile(rf"\b(?:was|were|been|being|is|are)\s+(?:once\s+)?(?P<verb>told|asked|warned)\s+by\s+"
                        rf"{_INNER_SPEAKER}"
                        rf"{_WHERE_ABOUT}{_QUOTE_NEXT}")
@@ -1918,18 +1927,21 @@ _SENT_BY = re.compile(rf"\b(?:a|the)\s+(?:message|text|letter|note|e-?mail|post|
                       rf"{_QUOTE_NEXT}")
 # Someone's post the speaker replied to or shared: its words are not the speaker's ("replied to a post by a
 # far-right account that said “…”", "shared a post from a supporter that read:")
-_POST_SAID = re.compile(r"\b(?:a|the|an)\s+(?:[\w\-]+\s+){0,2}(?:post|tweet|message|comment|video|meme)\b"
-                        r"[^.!?\"\u201c\u201d]{0,60}\b(?:that|which)\s+(?:said|read|reads|says|stated|claimed)"
-                        rf"{_QUOTE_NEXT}")
+_POST_SAID = re.compile(r"\b(?:(?:replied|replying|responded|responding)\s+to|shared|sharing|reshared|retweeted|"
+                        r"retweeting|reposted|reposting|amplified)\s+(?:a|the|an)\s+(?:[\w\-]+\s+){0,2}"
+                        r"(?:post|tweet|message|comment|video|meme)\b[^.!?\"\u201c\u201d]{0,60}\b(?:that|which)\s+"
+                        rf"(?:said|read|reads|says|stated|claimed){_QUOTE_NEXT}")
 # A question put to the speaker: "Asked “Are you a racist?”, Farage replied" (the asker's, not named)
 _ASKED_BEFORE = re.compile(r"(?:^|[,;]\s+|\b(?:when|after|being)\s+)[Aa]sked\s*[,:]?\s*[\"\u201c]?\s*$")
 # A statement someone reads for others: "A statement from his family, read by their lawyer Ben Crump, said:",
 # "Reading a statement on behalf of the family, Detective Inspector Sarah Cole said:"
 _READ_BY = re.compile(r"\bread\s+(?:out\s+|aloud\s+)?by\s+(?:[\w\-.'\u2019]+\s+){0,6}$")
-_READ_FOR = re.compile(rf"\b(?:statement|letter|message)\s+(?:on\s+behalf\s+of|from|by)\s+{_INNER_SPEAKER}\b")
+_STATEMENT_OWNER = (r"(?P<inner>(?:the|his|her|their|a|an)\s+[^,.;:!?\"\u201c\u201d]{2,40}?|"
+                    r"[A-Z][^,.;:!?\"\u201c\u201d]{1,40}?)")
+_READ_FOR = re.compile(rf"\b(?:statement|letter|message)\s+(?:on\s+behalf\s+of|from)\s+{_STATEMENT_OWNER}\s*,\s+read\b")
 _OWNER_END = re.compile(r"\s+(?:outside|at|in|on|after|before|during|to)\s")
-_READING_FOR = re.compile(rf"\b(?:[Rr]eading|read|reads)\s+(?:out\s+|aloud\s+)?(?:a|the)\s+(?:[\w\-]+\s+)?"
-                          rf"(?:statement|letter|message)\s+(?:on\s+behalf\s+of|from|for)\s+{_INNER_SPEAKER}\b")
+_READING_FOR = re.compile(rf"^(?:[A-Z][\w\-]*\s+){{0,3}}?[Rr]eading\s+(?:out\s+|aloud\s+)?(?:a|the)\s+(?:[\w\-]+\s+)?"
+                          rf"(?:statement|letter|message)\s+on\s+behalf\s+of\s+{_STATEMENT_OWNER}(?=\s*,|\s+(?:outside|at|in)\b)")
 
 
 def _told_within(par: str, qs: int, attr: _Attribution) -> _Attribution:
@@ -2057,10 +2069,11 @@ def _words_of(a: _Around, prev_attr_end: int) -> _Attribution | None:
     if m and m.re is _CLAIM_THAT:
         if m.group("clause") == "to" and m.group("cue") not in _CLAIM_TO:
             return None  # "Smith's comments to reporters were “…”": no claim to do something
-        clause = a.before[m.end("clause"):]
-        copula = _COPULA_END.search(clause)
-        if copula is not None and _CLAUSE_VERB.search(clause, 0, copula.start()):
-            return None  # "Frazier said that Rubio's claim that Cruz is … is “simply not true”": Frazier's verdict
+        lead = a.before[:m.start()]
+        if _NAMING_BEFORE.search(lead) or re.search(r"\bas\s*$", a.before):
+            return None  # "Starmer called Badenoch's claim that … “complete nonsense”", "… as “total fiction”"
+        if _CLAUSE_TAKER_BEFORE.search(lead) and _COPULA_END.search(a.before, m.end("clause")):
+            return None  # "Frazier said that Rubio's claim that Cruz lied is “simply not true”": Frazier's verdict
     owner = (m.group("spk") or m.group("medium")) if m else None
     if owner and owner.split()[0].lower() in _MONTHS_AND_DAYS:
         return None  # "said in a June report that"
@@ -2662,9 +2675,12 @@ def _reported_words(content: str) -> str:
     clause's: "residents who lost power and asked for help would receive vouchers")."""
     for end in _REPORTED_END.finditer(content):
         clause_end = _CLAUSE_END.search(content, end.end())
-        if end.group().startswith(",") or not _RELATIVE.search(content, 0, end.start()) or \
+        relative = _RELATIVE.search(content, 0, end.start())
+        if end.group().startswith(",") or relative is None or \
+                _AUXILIARY.search(content, relative.end(), end.start()) or \
                 not _AUXILIARY.search(content, end.end(), clause_end.start() if clause_end else len(content)):
-            return content[:end.start()]
+            return content[:end.start()]  # (also "residents who lost power would get vouchers and promised she
+            # would": the subject's verb came before "and promised")
     return content
 
 

@@ -85,6 +85,7 @@ ROLE_WORDS = frozenset({
     "marshal", "msgr", "brig", "undersheriff", "councilman", "councilwoman", "councilmember", "councillor",
     "councilor", "alderwoman", "assemblyman", "assemblywoman", "selectman", "selectwoman", "comptroller",
     "clerk", "prosecutor", "coroner", "auditor", "assessor", "registrar", "administrator", "solicitor",
+    "principal", "headteacher", "headmaster", "headmistress", "provost", "rector",
     # what follows "Minister of", "Secretary of": "French Minister of Foreign Affairs Stephane Sejourne"
     "affairs", "health", "staff", "commerce", "agriculture", "education", "energy", "trade", "transport",
     "labour", "labor", "treasury", "security", "homeland", "veterans", "housing", "environment", "culture",
@@ -159,8 +160,8 @@ EPITHET_NOUNS = frozenset({
 })
 _AGE = re.compile(r"^\d{1,3}-year-old$")
 # A name with its age in an apposition: "Liam Jones, 31,"
-_AGED = re.compile(r"(?P<name>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})(?:,\s+(?:who\s+is\s+|aged\s+)?|"
-                   r"\s+\()(?P<age>\d{1,3})[,)]")  # ("Liam Jones, 31,", "Tom Hughes, who is 45,", "Liam Jones (31)")
+_AGED = re.compile(r"(?P<name>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3}),\s+(?:who\s+is\s+|aged\s+)?"
+                   r"(?P<age>\d{1,3}),")  # ("Liam Jones, 31,", "Tom Hughes, who is 45,"; not a seed or a score "(4)")
 _SHE_NOUNS = frozenset({"woman", "girl", "daughter", "mother", "mum", "mom", "wife", "sister", "grandmother", "aunt",
                         "widow", "matriarch", "actress", "businesswoman", "spokeswoman", "chairwoman", "congresswoman"})
 _HE_NOUNS = frozenset({"man", "boy", "son", "father", "dad", "husband", "brother", "grandfather", "uncle", "widower",
@@ -254,15 +255,24 @@ _OFFICE_HEADS = frozenset({"president", "minister", "premier", "chancellor", "se
                            "secretary", "ambassador", "leader", "king", "queen", "prince", "princess", "pope",
                            "congressman", "congresswoman", "councillor", "councilman", "councilwoman", "commissioner",
                            "speaker", "duke", "duchess", "monarch", "mp", "lawmaker", "candidate", "nominee", "chief",
-                           "justice", "head", "commander", "admiral", "general", "director", "chairman",
-                           "chairwoman", "chair", "ceo", "executive", "sheriff", "founder", "professor", "economist",
-                           "analyst", "inspector", "superintendent", "detective", "manager", "captain"})
+                           "justice", "head", "commander", "admiral", "general", "director"})
+# Posts a story's one named person may be called by only when the text shows them speaking ("Tom Walsh spoke to
+# reporters … the sheriff said"; not "Marcus Hill was charged … the sheriff said", "Bukayo Saka scored … the manager
+# said": the other party)
+_STAFF_HEADS = frozenset({"chairman", "chairwoman", "chair", "ceo", "executive", "sheriff", "founder", "professor",
+                          "economist", "analyst", "inspector", "superintendent", "detective", "manager", "captain"})
 # Nouns of someone related to another ("the mother", "the victim"): a person named in the story is one only when a
 # role or an apposition says so ("John Banky, Ben's older brother")
 _RELATIONAL_HEADS = frozenset({"son", "daughter", "father", "mother", "dad", "mum", "mom", "husband", "wife",
                                "brother", "sister", "grandfather", "grandmother", "uncle", "aunt", "parent", "victim",
-                               "survivor", "nurse", "player", "neighbour", "neighbor", "friend", "teacher", "student",
-                               "worker", "owner", "resident", "fan"})
+                               "survivor", "nurse", "player", "neighbour", "neighbor", "friend"})
+# What makes a description someone new: "The owner of the shop", "The woman, who asked not to be named,"
+_QUALIFIED = re.compile(r"\s+of\s+(?:the|a|an|this|that)\b|,\s+who\b")
+# Epithets anyone may be called, whatever their trade or role ("the man", "the veteran", "the star", "the son")
+_ANYONE_NOUNS = frozenset({"man", "woman", "boy", "girl", "teenager", "teen", "youngster", "veteran", "star",
+                           "pensioner", "resident", "fan", "father", "mother", "dad", "mum", "mom", "husband", "wife",
+                           "son", "daughter", "brother", "sister", "grandfather", "grandmother", "uncle", "aunt",
+                           "widow", "widower", "parent", "victim", "survivor"})
 _MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<=[a-z0-9,;\u2019'] )|(?<=[,?!]\u201d )|(?<=[,?!]\" ))([A-Z][\w'\u2019\-]*)")
 POSSESSIVE = re.compile(r"['\u2019]s$")  # "GOP's", "Biden’s": whose, not who
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
@@ -673,11 +683,7 @@ _CLAUSE_WORDS = frozenset({"the", "a", "an", "in", "on", "at", "to", "for", "wit
 def _described_subject_verb(lead: str) -> bool:
     """Whether the words before a name are a description and its verb, the name its object ("The judge found")."""
     m = _DESCRIBED_SUBJECT_VERB.match(lead)
-    if m is None:
-        return False
-    verb = m.group("verb")
-    return not (verb in ROLE_WORDS or verb in EPITHET_NOUNS or verb in TITLE_NOUNS or verb in _GO_BETWEEN_NOUNS or
-                _NOUN_ENDING.fullmatch(verb) and not verb.endswith("ed"))
+    return m is not None and not (m.group("verb") in ROLE_WORDS or m.group("verb") in EPITHET_NOUNS)
 
 
 def _role_prefix(lead: str) -> bool:
@@ -731,10 +737,13 @@ def _subject_of_both(text: str, start: int, m: re.Match, clause_end: int) -> boo
 
 # A sentence whose subject is a pronoun: "He called", "She told"
 _ADVERB_BEFORE = re.compile(r"\b[A-Za-z]+ly\s+[a-z]+\s*$")
-# A description and its verb before a name: "The judge found Daniel Moss", "The manager left Jack Grealish out" (not
-# a description and a noun: "The veteran striker Jamie Vardy", "The former midfielder Joe Cole")
-_DESCRIBED_SUBJECT_VERB = re.compile(r"\s*(?:The|A|An|One)\s+[a-z][\w\-]*\s+(?P<verb>[a-z]{2,})\s+$")
-_NOUN_ENDING = re.compile(r"[a-z]+(?:er|or|ist|ian|ant|ent|man|woman|ee)")
+# A description and its verb before a name: "The judge found Daniel Moss", "The manager left Jack Grealish out",
+# "The president praises Elon Musk" (not a description and a noun: "The veteran striker Jamie Vardy", "The defending
+# champion Carlos Alcaraz")
+_DESCRIBED_SUBJECT_VERB = re.compile(
+    r"\s*(?:The|A|An|One)\s+[a-z][\w\-]*\s+(?P<verb>[a-z]{2,}ed|[a-z]{2,}[^s\W]s|told|met|saw|hit|shot|beat|sent|led|"
+    r"taught|brought|fought|found|gave|chose|left|kept|made|took|put|held|won|lost|caught|sold|let|cut|paid|struck|"
+    r"threw|drew|spent|built|bought|heard|sought|named|set)\s+$")
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:[\"\u201c(]\s*)?(?:He|She|They|We|I|It)\s+[a-z]")
 
 
@@ -781,7 +790,29 @@ def _place_or_ship(text: str, m: re.Match) -> bool:
     if _low(words[0]) in _SHIP_PREFIXES or prev in _SHIP_PREFIXES:
         return True
     possessive = bool(POSSESSIVE.search(words[-1].rstrip(".")))
+    if " ".join(words).rstrip(".,") in GAZETTEER and before[-1:] and before[-1].endswith(",") and \
+            before[-1][:1].isupper():
+        return True  # "The mayor of Kandahar, Afghanistan said": the place's country
     return prev in _PLACE_PREPOSITIONS and not possessive or bool(PLACE_APPOSITION.match(text, m.end()))
+
+
+# Countries, regions and cities news names often: no person's name after another place ("Kandahar, Afghanistan")
+GAZETTEER = set("""
+Afghanistan Albania Algeria Argentina Armenia Australia Austria Azerbaijan Bangladesh Belarus Belgium Bolivia
+Bosnia Brazil Bulgaria Cambodia Cameroon Canada Chile China Colombia Croatia Cuba Cyprus Czechia Denmark Egypt
+Estonia Ethiopia Finland France Georgia Germany Ghana Greece Hungary Iceland India Indonesia Iran Iraq Ireland
+Israel Italy Japan Jordan Kazakhstan Kenya Kosovo Kuwait Latvia Lebanon Libya Lithuania Luxembourg Malaysia Mali
+Malta Mexico Moldova Mongolia Montenegro Morocco Myanmar Nepal Netherlands Nigeria Norway Pakistan Palestine
+Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Serbia Singapore Slovakia Slovenia Somalia Spain
+Sudan Sweden Switzerland Syria Taiwan Thailand Tunisia Turkey Uganda Ukraine Uruguay Venezuela Vietnam Yemen
+Zambia Zimbabwe England Scotland Wales Europe Africa Asia America Crimea Donbas Donbass Gaza Kashmir Siberia Balkans
+Moscow Kyiv Kiev Paris Berlin London Washington Beijing Tokyo Brussels Rome Madrid Warsaw Vienna Minsk Ankara
+Istanbul Tehran Baghdad Damascus Cairo Jerusalem Delhi Mumbai Ottawa Toronto Montreal Sydney Canberra Seoul
+Pyongyang Taipei Geneva Lisbon Athens Budapest Prague Bucharest Sofia Riga Vilnius Tallinn Helsinki Stockholm
+Oslo Copenhagen Dublin Amsterdam Hague Kharkiv Odesa Odessa Lviv Mariupol Donetsk Luhansk Beirut Riyadh Dubai
+Doha Kabul Islamabad Manila Jakarta Bangkok Hanoi Sochi Versailles Bregancon Normandy
+""".split()) | {"United States", "United Kingdom", "South Africa", "North Korea", "South Korea", "Saudi Arabia",
+                "New Zealand", "New York", "Hong Kong", "European Union", "Latin America", "Middle East"}
 
 
 # Lower-case words of a title that ROLE_WORDS does not hold ("Republican presidential nominee Donald Trump")
@@ -1095,19 +1126,16 @@ class Mentions:
                 and not _names_organisation(words):
             content = [w for w in words[1:] if w not in ("former", "then", "current", "new")]
             former = "former" in words
-            was = lambda mt: any("former" in _low(r).split() for r in self.roles.get(surname(mt.name), ()))  # noqa
-            fits = lambda mt: self._role_fits(mt.name, content) and (not former or was(mt))  # noqa: E731
-            # ("the former president" is not the one whose role is "President"; "the vice president" may be the
-            # "Former Vice President", when no one named near is "Vice President")
+            fits = lambda mt: self._role_fits(mt.name, content) and (  # noqa: E731
+                former == any("former" in _low(r).split() for r in self.roles.get(surname(mt.name), ())))
+            # ("the former president" is not the one whose role is "President", nor "the president" the "Former
+            # President")
         else:
             return None
         lowest = para - 1
         if not any(mt.para == lowest for mt in self.items):
             lowest -= 1  # a paragraph naming no one ("He did not answer.") between the person and the quote
         near = [mt for mt in self.items if mt.position < position and lowest <= mt.para <= para]
-        if len(words) >= 2 and not former and any(fits(mt) and not was(mt) for mt in near):
-            fitting = fits
-            fits = lambda mt: fitting(mt) and not was(mt)  # noqa: E731
         others = {self.person_key(mt.name) for mt in near if self._in_question(mt.position) or
                   self._object_of_preposition(mt.position) and self._same_sentence(mt.position, position)}
         near = [mt for mt in near if self.person_key(mt.name) not in others]  # (named before too: still not them)
@@ -1134,13 +1162,15 @@ class Mentions:
             return None  # "the spokesman", "the official", "the RNC member": not the one named, when no mention fits
         named = {surname(mt.name) for mt in near}
         if len(words) >= 2 and len(named) == 1 and not self.roles.get(next(iter(named))) and \
-                not _object_of_verb(self.text, near[-1].position) and words[-1] in _OFFICE_HEADS and \
-                any(self._shown_speaking(mt) for mt in near):
+                not _object_of_verb(self.text, near[-1].position) and (words[-1] in _OFFICE_HEADS or
+                                                                       words[-1] in _STAFF_HEADS and
+                                                                       any(self._shown_speaking(mt) for mt in near)):
             return self.fullest(near[-1].name, position)  # "Mr Sunak hinted ... the Prime Minister said": one named
             # (not "Marcus Hill was charged ... the sheriff said": one named, but not as a speaker)
         last = next((mt for mt in reversed(near) if mt.para == para), None)
         if len(words) >= 2 and last is not None and last.subject and \
-                (not self.roles.get(surname(last.name)) and words[-1] in _OFFICE_HEADS and self._shown_speaking(last)
+                (not self.roles.get(surname(last.name)) and (words[-1] in _OFFICE_HEADS or
+                                                              words[-1] in _STAFF_HEADS and self._shown_speaking(last))
                  or fits(last)):
             return self.fullest(last.name, position)  # "Johnson proclaimed ... “…,” the new speaker said"
         if len(words) >= 2:  # "The prime minister admitted ... Rishi Sunak recognised": named in the next sentence
@@ -1252,7 +1282,7 @@ class Mentions:
                 return self.fullest(self._name_in(same[-1].group("name")), position) if same else None
         want = description_gender(phrase)
         fits = lambda mt: (self.gender_of(mt.name) in ("?", want) or want == "?") and \
-            not self._otherwise_described(mt, head, position)  # noqa: E731
+            not self.called_otherwise(mt.name, head, mt.position + len(mt.name), position)  # noqa: E731
         return self._nearest_subject(position, para, fits)
 
     def _name_in(self, words: str) -> str:
@@ -1262,16 +1292,25 @@ class Mentions:
         split = words.split()
         return next((" ".join(split[i:]) for i in range(len(split)) if " ".join(split[i:]) in names), words)
 
-    def _otherwise_described(self, mt: Mention, head: str, until: int) -> bool:
-        """Whether the text describes someone else by an epithet's head after a named person, before ``until``
-        ("Jo Price, 34, was arrested. A man was seen running …": not "the man"; "Jones said the man told her:")."""
-        described = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w\-]*\s+)?{re.escape(head)}\b")
-        start = mt.position + len(mt.name)
+    def called_otherwise(self, name: str, head: str, start: int, until: int) -> bool:
+        """Whether an epithet's head ("the teacher") is not a named person's: their role is another trade
+        ("Principal John Marsh" is not "the teacher"; but "Pop star Taylor Swift" may be "the singer"), or the text
+        brings in someone else by it between ``start`` and ``until``: an indefinite one ("Jo Price was arrested. A
+        man was seen running …"), one qualified ("The owner of the shop, who did not want to be named,"), or one
+        whose words the quote's sentence reports ("Jones said the man told her:"); not the person again ("Outside
+        court the man hugged his wife")."""
+        role = [_low(w) for r in self.roles.get(surname(name), ()) for w in r.split()]
+        if role and head in EPITHET_NOUNS and head not in _ANYONE_NOUNS and head not in role and \
+                role[-1] in ROLE_WORDS | EPITHET_NOUNS and role[-1] not in _ANYONE_NOUNS:
+            return True
         sentence = max((m.end() for m in _SENTENCE_END_BETWEEN.finditer(self.text, start, until)), default=start)
-        if described.search(self.text, start, sentence) is not None:
-            return True  # described in a sentence since
-        here = described.search(self.text, sentence, max(until, sentence))  # in the quote's sentence: someone else
-        return here is not None and _SPEAKS.search(self.text, sentence, here.start()) is not None  # when reported
+        someone = re.compile(rf"\b(?:[Aa]n?\s+(?:[a-z][\w\-]*\s+)?{re.escape(head)}\b|[Tt]he\s+(?:[a-z][\w\-]*\s+)?"
+                             rf"{re.escape(head)}(?=\s+(?:of|who)\b|,\s+who\b))")
+        if someone.search(self.text, start, max(until, start)) is not None:
+            return True
+        reported = re.compile(rf"\b[Tt]he\s+(?:[a-z][\w\-]*\s+)?{re.escape(head)}\b")
+        here = reported.search(self.text, sentence, max(until, sentence))
+        return here is not None and _SPEAKS.search(self.text, sentence, here.start()) is not None
 
     def _nearest_subject(self, position: int, para: int, fits) -> str | None:
         lowest = para - 1 if any(mt.para == para - 1 for mt in self.items) else para - 2
@@ -1312,8 +1351,11 @@ class Mentions:
         self.items = sorted(self.items + added, key=lambda mt: mt.position)
 
     def _described_person(self, m: re.Match, para: int) -> str | None:
-        """The named person a sentence's opening description stands for ("the ayatollah"), or None."""
+        """The named person a sentence's opening description stands for ("the ayatollah"), or None (also for one
+        the sentence qualifies as someone else: "The owner of the shop, who did not want to be named,")."""
         desc, head = m.group("desc"), _low(m.group("head"))
+        if _QUALIFIED.match(self.text, m.end("desc")):
+            return None
         if _AGE.match(head) and not _AGED.search(self.text, 0, m.start("desc")):
             return None  # "The 87-year-old mother of Labour MP Grahame Morris": an age the text gives no one
         if head in ROLE_WORDS or head in _LEADER_NOUNS:
