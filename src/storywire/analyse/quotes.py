@@ -230,6 +230,11 @@ _CLAIM_THAT = re.compile(
     r"(?P<report>report|story|article|editorial))"
     r"\s+(?P<clause>that|to)(?:\s+[^.!?;:\"\u201c\u201d]{1,80}?)?\s*$")
 _CLAIM_TO = {"promise", "promises", "pledge", "pledges", "vow", "vows", "threat", "threats"}
+# A verb of a claim's clause: it is closed at a copula after it ("Rubio's claim that Cruz lied was “…”"), the quote
+# the reporter's verdict; with none, the quote is the claim's own words ("that Cruz was “a liar”")
+_CLAUSE_VERB = re.compile(r"\b(?:is|was|are|were|has|have|had|will|would|can|could|did|does|[a-z]{2,}ed|found|ran|rose|"
+                          r"fell|lost|won|made|took|gave|left|kept|sent|told|said|met|saw|went|came|got|paid|built|"
+                          r"bought|sold|hit|cut|put|set|let)\b|(?<=[a-z] )[a-z]{2,}[^s\W]s\b")
 # A claim as the subject of a clause someone states ("Frazier said Rubio's claim that Cruz lied was “…”"): the
 # verdict after its copula is the speaker's; a claim named so ("called the BBC report that he lied “…”") too
 _CLAUSE_TAKER_BEFORE = re.compile(r"\b(?:said|says|say|added|adds|insisted|insists|argued|argues|stated|states|"
@@ -1464,6 +1469,8 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
         if others and person and short and teller is not None and attr is not None and \
                 surname(short) == surname(_speaker_fields(ctx, teller.speaker, offset + qs, p_index)[0] or ""):
             short, full, role, person = attr.speaker, attr.speaker, None, False  # "Jones said the man told her:"
+        if others and not short and attr is not None and attr.speaker:
+            short, full, role, person = attr.speaker, attr.speaker, None, False  # "her son's last words were:"
         finder = _FINDER_NAMES[found_by[k][0]] + ("" if own else "~used") if found_by[k][0] < len(_FINDER_NAMES) - 1 \
             else "sentence"
         if attr is not None and own and not short and not others and attr.speaker:  # names no one: a later finder's
@@ -1898,7 +1905,7 @@ def _title_words(quote: str, of_a_work: bool = False) -> bool:
 # Someone else's words the speaker's sentence introduces, right before the quote: "… that Donald Trump told him:",
 # "… said the gunman shouted:", "… recalled Kenny Dalglish telling him:", "… was asked by presenter Emily Maitlis:",
 # "… her son's last words to her were:", "… her daughter's final text message read:"
-_NOT_INNER = r"(?!(?:had|has|have|was|were|would|will|once|then|later|kept|used|always|never|only)\b)"
+_NOT_INNER = r"(?!(?:had|has|have|was|were|would|will|once|then|later|kept|used|always|never|often|only)\b)"
 _INNER_SPEAKER = (rf"(?P<inner>(?:the|a|an|his|her|their|my|its)\s+(?:{_NOT_INNER}[a-z][\w\-]*\s+){{0,2}}"
                   rf"{_NOT_INNER}[a-z][\w\-]*"
                   r"|(?:(?!that\b)[a-z][\w\-]*\s+){0,2}(?:[A-Z][\w'\u2019\-.\u2024]*\s+){0,3}"
@@ -1908,7 +1915,8 @@ _WHERE_ABOUT = r"(?:\s+(?:about|at|in|on|during|after|before|over)\s+[^,.;:!?\"\
 _QUOTE_NEXT = r"\s*[,:]?\s*[\"\u201c]?\s*$"
 _TOLD_WITHIN = re.compile(
     rf"(?:\bthat\s+|\b(?:said|says|recalled|recalls|remembered|remembers|recounted|recounts|testified|wrote|writes)"
-    rf"(?:\s+how)?\s+){_INNER_SPEAKER}\s+(?:(?:had|has|once|then|later|would|used\s+to|kept)\s+){{0,2}}"
+    rf"(?:\s+how)?\s+){_INNER_SPEAKER}\s+(?:(?:had|has|once|then|later|would|used\s+to|kept|always|never|often)"
+    rf"\s+){{0,3}}"
     r"(?P<verb>told|shouted|yelled|screamed|wrote|texted|asked|warned|whispered|cried|said|says|tells|tell|say|"
     r"telling|saying|warning|asking|shouting|yelling|screaming|whispering|crying)"
     rf"{_TO_WHOM}{_WHERE_ABOUT}{_QUOTE_NEXT}")
@@ -1940,8 +1948,13 @@ _STATEMENT_OWNER = (r"(?P<inner>(?:the|his|her|their|a|an)\s+[^,.;:!?\"\u201c\u2
                     r"[A-Z][^,.;:!?\"\u201c\u201d]{1,40}?)")
 _READ_FOR = re.compile(rf"\b(?:statement|letter|message)\s+(?:on\s+behalf\s+of|from)\s+{_STATEMENT_OWNER}\s*,\s+read\b")
 _OWNER_END = re.compile(r"\s+(?:outside|at|in|on|after|before|during|to)\s")
-_READING_FOR = re.compile(rf"^(?:[A-Z][\w\-]*\s+){{0,3}}?[Rr]eading\s+(?:out\s+|aloud\s+)?(?:a|the)\s+(?:[\w\-]+\s+)?"
-                          rf"(?:statement|letter|message)\s+on\s+behalf\s+of\s+{_STATEMENT_OWNER}(?=\s*,|\s+(?:outside|at|in)\b)")
+_KIN_OWNER = (r"(?P<kin>(?:the|his|her|their)\s+(?:[\w'\u2019\-]+\s+){0,2}(?:family|families|relatives|parents|mother|"
+              r"father|wife|husband|widow|widower|son|daughter|brother|sister|children))")
+_READING_FOR = re.compile(
+    rf"(?P<other>\b(?:After|When|As|Before|While|Once|after|when|as|before|while|once)\s+[A-Z][\w\-]*"
+    rf"(?:\s+[A-Z][\w\-]*)?\s+)?\b(?:[Rr]eading|read|reads)\s+(?:out\s+|aloud\s+)?(?:a|the)\s+(?:[\w\-]+\s+)?"
+    rf"(?:statement|letter|message)\s+(?:on\s+behalf\s+of\s+{_STATEMENT_OWNER}(?=\s*[,:]|\s+(?:outside|at|in)\b)|"
+    rf"from\s+{_KIN_OWNER}\b)")
 
 
 def _told_within(par: str, qs: int, attr: _Attribution) -> _Attribution:
@@ -1953,8 +1966,8 @@ def _told_within(par: str, qs: int, attr: _Attribution) -> _Attribution:
     if _ASKED_BEFORE.search(before) and attr.text and par.find(attr.text, qs) >= 0:
         return attr._replace(speaker="")  # "Asked “Are you a racist?”, Farage replied"
     reading = _READING_FOR.search(before)
-    if reading is not None:  # "Reading a statement on behalf of the family outside court, …"
-        return attr._replace(speaker=_OWNER_END.split(reading.group("inner"))[0])
+    if reading is not None and not reading.group("other"):  # "Reading a statement on behalf of the family, …"
+        return attr._replace(speaker=_OWNER_END.split(reading.group("inner") or reading.group("kin"))[0])
     at = before.rfind(attr.speaker.split()[-1]) if attr.speaker.strip() else -1
     if at >= 0 and _READ_BY.search(before, 0, at):  # "A statement from his family, read by their lawyer Ben Crump,"
         owner = _READ_FOR.search(before, 0, at)
@@ -2069,10 +2082,15 @@ def _words_of(a: _Around, prev_attr_end: int) -> _Attribution | None:
     if m and m.re is _CLAIM_THAT:
         if m.group("clause") == "to" and m.group("cue") not in _CLAIM_TO:
             return None  # "Smith's comments to reporters were “…”": no claim to do something
-        lead = a.before[:m.start()]
-        if _NAMING_BEFORE.search(lead) or re.search(r"\bas\s*$", a.before):
-            return None  # "Starmer called Badenoch's claim that … “complete nonsense”", "… as “total fiction”"
-        if _CLAUSE_TAKER_BEFORE.search(lead) and _COPULA_END.search(a.before, m.end("clause")):
+        lead, clause = a.before[:m.start()], a.before[m.end("clause"):]
+        copula = _COPULA_END.search(clause)
+        inside = copula is None and _CLAUSE_VERB.search(clause) is None or \
+            copula is not None and _CLAUSE_VERB.search(clause, 0, copula.start()) is None  # the claim's own words
+        if m.group("clause") == "to":  # "Smith's threat to quit was “…”": its verb is the infinitive
+            inside = copula is None
+        if re.search(r"\bas\s*$", a.before) or _NAMING_BEFORE.search(lead) and not inside:
+            return None  # "… as “total fiction”", "called the BBC report that he had lied “a fabrication”"
+        if _CLAUSE_TAKER_BEFORE.search(lead) and copula is not None and not inside:
             return None  # "Frazier said that Rubio's claim that Cruz lied is “simply not true”": Frazier's verdict
     owner = (m.group("spk") or m.group("medium")) if m else None
     if owner and owner.split()[0].lower() in _MONTHS_AND_DAYS:
@@ -2676,8 +2694,9 @@ def _reported_words(content: str) -> str:
     for end in _REPORTED_END.finditer(content):
         clause_end = _CLAUSE_END.search(content, end.end())
         relative = _RELATIVE.search(content, 0, end.start())
+        own = re.match(r"\s+\w+", content[relative.end():]) if relative is not None else None  # "who were evicted"
         if end.group().startswith(",") or relative is None or \
-                _AUXILIARY.search(content, relative.end(), end.start()) or \
+                _AUXILIARY.search(content, relative.end() + (own.end() if own else 0), end.start()) or \
                 not _AUXILIARY.search(content, end.end(), clause_end.start() if clause_end else len(content)):
             return content[:end.start()]  # (also "residents who lost power would get vouchers and promised she
             # would": the subject's verb came before "and promised")

@@ -255,24 +255,31 @@ _OFFICE_HEADS = frozenset({"president", "minister", "premier", "chancellor", "se
                            "secretary", "ambassador", "leader", "king", "queen", "prince", "princess", "pope",
                            "congressman", "congresswoman", "councillor", "councilman", "councilwoman", "commissioner",
                            "speaker", "duke", "duchess", "monarch", "mp", "lawmaker", "candidate", "nominee", "chief",
-                           "justice", "head", "commander", "admiral", "general", "director"})
+                           "justice", "admiral", "general"})
 # Posts a story's one named person may be called by only when the text shows them speaking ("Tom Walsh spoke to
 # reporters … the sheriff said"; not "Marcus Hill was charged … the sheriff said", "Bukayo Saka scored … the manager
 # said": the other party)
 _STAFF_HEADS = frozenset({"chairman", "chairwoman", "chair", "ceo", "executive", "sheriff", "founder", "professor",
-                          "economist", "analyst", "inspector", "superintendent", "detective", "manager", "captain"})
+                          "economist", "analyst", "inspector", "superintendent", "detective", "manager", "captain",
+                          "chief", "commander", "director", "head"})
+# A person something is done to, in their sentence: "Hunter Biden was convicted", "Marcus Hill, 31, was arrested"
+_DONE_TO = re.compile(r"(?:,[^,.;:!?]{1,40},)?\s+(?:was|were|is|are|has\s+been|had\s+been|have\s+been)\s+"
+                      r"(?:\w+ly\s+)?(?:[a-z]+ed|[a-z]+en|[a-z]+wn|shot|hit|held|struck|caught|sold|let|cut|sent|"
+                      r"kept|found|made|put|beaten|led|brought)\b")
 # Nouns of someone related to another ("the mother", "the victim"): a person named in the story is one only when a
 # role or an apposition says so ("John Banky, Ben's older brother")
 _RELATIONAL_HEADS = frozenset({"son", "daughter", "father", "mother", "dad", "mum", "mom", "husband", "wife",
                                "brother", "sister", "grandfather", "grandmother", "uncle", "aunt", "parent", "victim",
-                               "survivor", "nurse", "player", "neighbour", "neighbor", "friend"})
+                               "survivor", "nurse", "player", "neighbour", "neighbor", "friend", "teacher", "student",
+                               "worker", "owner", "resident", "fan"})
 # What makes a description someone new: "The owner of the shop", "The woman, who asked not to be named,"
-_QUALIFIED = re.compile(r"\s+of\s+(?:the|a|an|this|that)\b|,\s+who\b")
-# Epithets anyone may be called, whatever their trade or role ("the man", "the veteran", "the star", "the son")
-_ANYONE_NOUNS = frozenset({"man", "woman", "boy", "girl", "teenager", "teen", "youngster", "veteran", "star",
-                           "pensioner", "resident", "fan", "father", "mother", "dad", "mum", "mom", "husband", "wife",
-                           "son", "daughter", "brother", "sister", "grandfather", "grandmother", "uncle", "aunt",
-                           "widow", "widower", "parent", "victim", "survivor"})
+_QUALIFIED = re.compile(r"\s+of\s+(?:the|a|an|this|that)\b[^,.;:!?]*+(?!,\s+[A-Z])|"
+                        r",\s+who\s+(?:did\s+not|didn['\u2019]t|asked\s+not|declined|spoke\s+on\s+condition)")
+# Epithets that name a job: another job in a person's role rules them out ("Principal John Marsh" is no "the
+# teacher"; "Tesla CEO Elon Musk" may be "the billionaire", "Councillor Jane Smith" "the mother-of-two")
+_JOB_NOUNS = frozenset({"teacher", "nurse", "doctor", "owner", "worker", "student", "farmer", "driver", "pilot",
+                        "pastor", "priest", "presenter", "comedian", "actor", "actress", "singer", "rapper", "musician",
+                        "athlete", "player", "striker", "goalkeeper", "swimmer", "runner", "principal"})
 _MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<=[a-z0-9,;\u2019'] )|(?<=[,?!]\u201d )|(?<=[,?!]\" ))([A-Z][\w'\u2019\-]*)")
 POSSESSIVE = re.compile(r"['\u2019]s$")  # "GOP's", "Biden’s": whose, not who
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
@@ -866,7 +873,8 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
     if prev in HONORIFIC_GENDER or prev in HONORIFICS:
         words = [before[-1], *words]
     particles = list(itertools.takewhile(lambda w: w in NAME_PARTICLES, reversed(before)))
-    if particles and len(particles) < len(before) and not before[-len(particles) - 1][:1].isupper():
+    if particles and len(particles) < len(before) and not before[-len(particles) - 1][:1].isupper() and \
+            _low(before[-len(particles) - 1]) not in _DETERMINERS:
         words = [*reversed(particles), *words]  # "“…,” de Blasio said": the particles open the surname
     if closing:  # "Manager at Ocean Florida Abby Dunn": Abby Dunn, not a place
         words = closing
@@ -1162,15 +1170,20 @@ class Mentions:
             return None  # "the spokesman", "the official", "the RNC member": not the one named, when no mention fits
         named = {surname(mt.name) for mt in near}
         if len(words) >= 2 and len(named) == 1 and not self.roles.get(next(iter(named))) and \
-                not _object_of_verb(self.text, near[-1].position) and (words[-1] in _OFFICE_HEADS or
-                                                                       words[-1] in _STAFF_HEADS and
-                                                                       any(self._shown_speaking(mt) for mt in near)):
+                not _object_of_verb(self.text, near[-1].position) and \
+                not any(_DONE_TO.match(self.text, mt.position + len(mt.name)) for mt in near) and \
+                not self.called_otherwise(near[-1].name, words[-1], near[-1].position + len(near[-1].name), position) \
+                and \
+                (words[-1] in _OFFICE_HEADS or words[-1] in _STAFF_HEADS and
+                 any(self._shown_speaking(mt) for mt in near)):
             return self.fullest(near[-1].name, position)  # "Mr Sunak hinted ... the Prime Minister said": one named
             # (not "Marcus Hill was charged ... the sheriff said": one named, but not as a speaker)
         last = next((mt for mt in reversed(near) if mt.para == para), None)
         if len(words) >= 2 and last is not None and last.subject and \
-                (not self.roles.get(surname(last.name)) and (words[-1] in _OFFICE_HEADS or
-                                                              words[-1] in _STAFF_HEADS and self._shown_speaking(last))
+                (not self.roles.get(surname(last.name)) and
+                 not _DONE_TO.match(self.text, last.position + len(last.name)) and
+                 not self.called_otherwise(last.name, words[-1], last.position + len(last.name), position) and
+                 (words[-1] in _OFFICE_HEADS or words[-1] in _STAFF_HEADS and self._shown_speaking(last))
                  or fits(last)):
             return self.fullest(last.name, position)  # "Johnson proclaimed ... “…,” the new speaker said"
         if len(words) >= 2:  # "The prime minister admitted ... Rishi Sunak recognised": named in the next sentence
@@ -1300,14 +1313,14 @@ class Mentions:
         whose words the quote's sentence reports ("Jones said the man told her:"); not the person again ("Outside
         court the man hugged his wife")."""
         role = [_low(w) for r in self.roles.get(surname(name), ()) for w in r.split()]
-        if role and head in EPITHET_NOUNS and head not in _ANYONE_NOUNS and head not in role and \
-                role[-1] in ROLE_WORDS | EPITHET_NOUNS and role[-1] not in _ANYONE_NOUNS:
+        if role and head in _JOB_NOUNS and head not in role and role[-1] in ROLE_WORDS | _JOB_NOUNS:
             return True
         sentence = max((m.end() for m in _SENTENCE_END_BETWEEN.finditer(self.text, start, until)), default=start)
         someone = re.compile(rf"\b(?:[Aa]n?\s+(?:[a-z][\w\-]*\s+)?{re.escape(head)}\b|[Tt]he\s+(?:[a-z][\w\-]*\s+)?"
-                             rf"{re.escape(head)}(?=\s+(?:of|who)\b|,\s+who\b))")
-        if someone.search(self.text, start, max(until, start)) is not None:
-            return True
+                             rf"{re.escape(head)}(?=\s+(?:of|who)\b))")
+        other = someone.search(self.text, start, max(until, start))
+        if other is not None and not re.fullmatch(r"[\s,]*", self.text[start:other.start()]):
+            return True  # (not their own apposition: "said Tom Smith, a local teacher")
         reported = re.compile(rf"\b[Tt]he\s+(?:[a-z][\w\-]*\s+)?{re.escape(head)}\b")
         here = reported.search(self.text, sentence, max(until, sentence))
         return here is not None and _SPEAKS.search(self.text, sentence, here.start()) is not None
