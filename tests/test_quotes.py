@@ -2827,6 +2827,43 @@ def test_the_fifteenth_review_of_round_24(text: str, words: str, speaker: str):
     assert q.speaker == speaker, (q.speaker, q.via)
 
 
+@pytest.mark.parametrize("text, words, speaker", [
+    # the sixteenth review (of fc877f1..3ade80e)
+    # a verdict after a claim whose clause has its verb, however irregular
+    ("Frazier said Rubio's claim that Cruz stole the election was \u201csimply not true and he knows it\u201d.",
+     "simply not true", "Frazier"),
+    ("The minister said Labour's claim that the government must resign was \u201cfrankly absurd and "
+     "irresponsible\u201d.", "frankly absurd", "The minister"),
+    # reading a statement only as the speech act itself
+    ("After reading a statement from the family, Inspector Tom Hale said: \u201cWe are now appealing for any "
+     "witnesses to come forward.\u201d", "appealing for any witnesses", "Tom Hale"),
+    ("Judge Sarah Crew said she had read a moving statement from the victim's mother, and told Jones: \u201cYou "
+     "have destroyed a family forever.\u201d", "destroyed a family", "Sarah Crew"),
+    ("Speaking outside court and reading a statement on behalf of the family, Inspector Tom Hale said: \u201cWe are "
+     "devastated and ask for privacy at this time.\u201d", "devastated", "the family"),
+    # a politician asked, elected or indicted still holds the office
+    ("Rishi Sunak was asked about the row on Tuesday.\n\n\u201cI have full confidence in the home secretary,"
+     "\u201d the prime minister said.", "full confidence", "Rishi Sunak"),
+    ("Christopher Nolan won best director for Oppenheimer on Sunday.\n\n\u201cI never expected this in my "
+     "wildest dreams,\u201d the director said.", "wildest dreams", "Christopher Nolan"),
+])
+def test_the_sixteenth_review_of_round_24(text: str, words: str, speaker: str):
+    q = quote(text, words)
+    assert q.speaker == speaker, (q.speaker, q.via)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The council said families who were flooded received grants and promised it would review the flood defences.",
+     "families who were flooded received grants"),
+    ("Police said a man who was seen running away was arrested and said officers would remain in the area.",
+     "a man who was seen running away was arrested"),
+    ("Police said a woman who was injured in the crash and said she had been pushed would be interviewed.",
+     "a woman who was injured in the crash and said she had been pushed would be interviewed"),
+])
+def test_reported_words_and_a_relative_clause(text: str, words: str):
+    assert [q.text for q in quotes_of(text)][:1] == [words]
+
+
 @pytest.mark.parametrize("text, words", [
     ("The council said tenants who were evicted and told officials they had nowhere to go would be rehoused.",
      "tenants who were evicted and told officials they had nowhere to go would be rehoused"),

@@ -70,6 +70,7 @@ from .speakers import (
     GAZETTEER,
     MONTH_WORDS,
     MONTHS,
+    NAME_PARTICLES,
     ORG_NOUNS,
     PLACE_APPOSITION,
     ROLE_WORDS,
@@ -230,11 +231,22 @@ _CLAIM_THAT = re.compile(
     r"(?P<report>report|story|article|editorial))"
     r"\s+(?P<clause>that|to)(?:\s+[^.!?;:\"\u201c\u201d]{1,80}?)?\s*$")
 _CLAIM_TO = {"promise", "promises", "pledge", "pledges", "vow", "vows", "threat", "threats"}
-# A verb of a claim's clause: it is closed at a copula after it ("Rubio's claim that Cruz lied was “…”"), the quote
-# the reporter's verdict; with none, the quote is the claim's own words ("that Cruz was “a liar”")
-_CLAUSE_VERB = re.compile(r"\b(?:is|was|are|were|has|have|had|will|would|can|could|did|does|[a-z]{2,}ed|found|ran|rose|"
-                          r"fell|lost|won|made|took|gave|left|kept|sent|told|said|met|saw|went|came|got|paid|built|"
-                          r"bought|sold|hit|cut|put|set|let)\b|(?<=[a-z] )[a-z]{2,}[^s\W]s\b")
+# The end of a claim's clause before a quote that is its own words: an auxiliary after its subject ("that the duke
+# had “made it all up”", "that Putin had personally “ordered …”")
+_HELPER_END = re.compile(r"\b(?:had|has|have|would|will|could|might|may|must|should|can|did)(?:\s+[a-z]+ly)?\s*$")
+
+
+def _subject_only(words: str) -> bool:
+    """Whether the words of a claim's clause before its copula or auxiliary are its subject alone ("Cruz", "the
+    Budget", "taxes", "she"), so the quote after them is the claim's own words; not a clause with its verb ("Cruz
+    lied", "Cruz stole the election", "the government must resign"), after which it is the reporter's verdict."""
+    split = words.split()
+    if not 1 <= len(split) <= 3:
+        return False
+    if split[0][:1].isupper():
+        return all(w[:1].isupper() or w in NAME_PARTICLES for w in split)  # a name: "Kemi Badenoch", "Labour"
+    return len(split) == 1 or split[0].lower() in ("the", "a", "an", "his", "her", "their", "its", "this", "that",
+                                                   "our", "my")
 # A claim as the subject of a clause someone states ("Frazier said Rubio's claim that Cruz lied was “…”"): the
 # verdict after its copula is the speaker's; a claim named so ("called the BBC report that he lied “…”") too
 _CLAUSE_TAKER_BEFORE = re.compile(r"\b(?:said|says|say|added|adds|insisted|insists|argued|argues|stated|states|"
@@ -1950,11 +1962,29 @@ _READ_FOR = re.compile(rf"\b(?:statement|letter|message)\s+(?:on\s+behalf\s+of|f
 _OWNER_END = re.compile(r"\s+(?:outside|at|in|on|after|before|during|to)\s")
 _KIN_OWNER = (r"(?P<kin>(?:the|his|her|their)\s+(?:[\w'\u2019\-]+\s+){0,2}(?:family|families|relatives|parents|mother|"
               r"father|wife|husband|widow|widower|son|daughter|brother|sister|children))")
-_READING_FOR = re.compile(
-    rf"(?P<other>\b(?:After|When|As|Before|While|Once|after|when|as|before|while|once)\s+[A-Z][\w\-]*"
-    rf"(?:\s+[A-Z][\w\-]*)?\s+)?\b(?:[Rr]eading|read|reads)\s+(?:out\s+|aloud\s+)?(?:a|the)\s+(?:[\w\-]+\s+)?"
-    rf"(?:statement|letter|message)\s+(?:on\s+behalf\s+of\s+{_STATEMENT_OWNER}(?=\s*[,:]|\s+(?:outside|at|in)\b)|"
-    rf"from\s+{_KIN_OWNER}\b)")
+_READ_OUT = re.compile(rf"(?:out\s+|aloud\s+)?(?:a|the)\s+(?:[\w\-]+\s+)?(?:statement|letter|message)\s+"
+                       rf"(?:on\s+behalf\s+of\s+{_STATEMENT_OWNER}(?=\s*[,:]|\s+(?:outside|at|in)\b)|"
+                       rf"from\s+{_KIN_OWNER}(?![\w'\u2019]))")
+# ... as the speech act itself: opening the sentence, after the speaker and a comma, or its verb before a colon (not
+# "After reading …", "who read … earlier,", "said she had read …")
+_READING_LEAD = re.compile(r"^\s*Reading\s+|,\s+reading\s+|\band\s+reading\s+|,\s+who\s+(?P<who>read)\s+|"
+                           r"(?<!\bhad\s)(?<!\bhas\s)(?<!\bwho\s)\b(?P<verb>read)\s+")
+
+
+_READ_TO_COLON = re.compile(r"(?:\s+(?:in|at|outside|to)\s+[^,:;.!?]{1,30})?\s*:\s*[\"\u201c]?\s*")
+
+
+def _read_for(before: str) -> re.Match | None:
+    """The statement the speaker reads for others in the sentence before a quote ("Reading a statement on behalf of
+    the family, …", "…, reading a statement from his parents, said:", "X read a letter from his mother in court:",
+    "…, who read a statement on behalf of the family, said:")."""
+    for lead in _READING_LEAD.finditer(before):
+        out = _READ_OUT.match(before, lead.end())
+        if out is None or lead.group("who") and not out.group("inner"):
+            continue  # (", who read a statement from the family earlier, told reporters": their own words)
+        if not lead.group("verb") or _READ_TO_COLON.fullmatch(before, out.end()):
+            return out
+    return None
 
 
 def _told_within(par: str, qs: int, attr: _Attribution) -> _Attribution:
@@ -1965,8 +1995,8 @@ def _told_within(par: str, qs: int, attr: _Attribution) -> _Attribution:
     before = re.split(r"(?<=[.!?])\s+(?=[A-Z\"\u201c])", par[:qs])[-1]
     if _ASKED_BEFORE.search(before) and attr.text and par.find(attr.text, qs) >= 0:
         return attr._replace(speaker="")  # "Asked “Are you a racist?”, Farage replied"
-    reading = _READING_FOR.search(before)
-    if reading is not None and not reading.group("other"):  # "Reading a statement on behalf of the family, …"
+    reading = _read_for(before)
+    if reading is not None:  # "Reading a statement on behalf of the family, …"
         return attr._replace(speaker=_OWNER_END.split(reading.group("inner") or reading.group("kin"))[0])
     at = before.rfind(attr.speaker.split()[-1]) if attr.speaker.strip() else -1
     if at >= 0 and _READ_BY.search(before, 0, at):  # "A statement from his family, read by their lawyer Ben Crump,"
@@ -2084,8 +2114,9 @@ def _words_of(a: _Around, prev_attr_end: int) -> _Attribution | None:
             return None  # "Smith's comments to reporters were “…”": no claim to do something
         lead, clause = a.before[:m.start()], a.before[m.end("clause"):]
         copula = _COPULA_END.search(clause)
-        inside = copula is None and _CLAUSE_VERB.search(clause) is None or \
-            copula is not None and _CLAUSE_VERB.search(clause, 0, copula.start()) is None  # the claim's own words
+        helper = _HELPER_END.search(clause)
+        inside = (copula is not None and _subject_only(clause[:copula.start()]) or  # "that Cruz was “a liar”"
+                  copula is None and helper is not None and _subject_only(clause[:helper.start()]))  # "the duke had"
         if m.group("clause") == "to":  # "Smith's threat to quit was “…”": its verb is the infinitive
             inside = copula is None
         if re.search(r"\bas\s*$", a.before) or _NAMING_BEFORE.search(lead) and not inside:
@@ -2693,13 +2724,16 @@ def _reported_words(content: str) -> str:
     clause's: "residents who lost power and asked for help would receive vouchers")."""
     for end in _REPORTED_END.finditer(content):
         clause_end = _CLAUSE_END.search(content, end.end())
+        stop = clause_end.start() if clause_end else len(content)
+        pronoun = re.match(r"\s+(?:\w+\s+)?(?:he|she|it|they|we)\b", content[end.end():stop])
+        helpers = len(_AUXILIARY.findall(content, end.end(), stop))
         relative = _RELATIVE.search(content, 0, end.start())
-        own = re.match(r"\s+\w+", content[relative.end():]) if relative is not None else None  # "who were evicted"
-        if end.group().startswith(",") or relative is None or \
-                _AUXILIARY.search(content, relative.end() + (own.end() if own else 0), end.start()) or \
-                not _AUXILIARY.search(content, end.end(), clause_end.start() if clause_end else len(content)):
-            return content[:end.start()]  # (also "residents who lost power would get vouchers and promised she
-            # would": the subject's verb came before "and promised")
+        own = re.match(r"\s+\w+", content[relative.end():]) if relative is not None else None  # "who was seen"
+        if end.group().startswith(",") or relative is None or helpers < (2 if pronoun else 1) or \
+                _AUXILIARY.search(content, relative.end() + (own.end() if own else 0), end.start()):
+            return content[:end.start()]  # ("… who lost power would get vouchers and promised …": the subject's
+            # verb came before "and"; "… who were flooded received grants and promised it would": the pronoun's
+            # clause has the only auxiliary; but "a man who … and claimed he was … had been arrested")
     return content
 
 
