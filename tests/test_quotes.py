@@ -2841,18 +2841,45 @@ def test_the_fifteenth_review_of_round_24(text: str, words: str, speaker: str):
      "have destroyed a family forever.\u201d", "destroyed a family", "Sarah Crew"),
     ("Speaking outside court and reading a statement on behalf of the family, Inspector Tom Hale said: \u201cWe are "
      "devastated and ask for privacy at this time.\u201d", "devastated", "the family"),
-    # a politician asked, elected or indicted still holds the office
-    ("Rishi Sunak was asked about the row on Tuesday.\n\n\u201cI have full confidence in the home secretary,"
-     "\u201d the prime minister said.", "full confidence", "Rishi Sunak"),
-    ("Christopher Nolan won best director for Oppenheimer on Sunday.\n\n\u201cI never expected this in my "
-     "wildest dreams,\u201d the director said.", "wildest dreams", "Christopher Nolan"),
 ])
 def test_the_sixteenth_review_of_round_24(text: str, words: str, speaker: str):
     q = quote(text, words)
     assert q.speaker == speaker, (q.speaker, q.via)
 
 
+@pytest.mark.parametrize("text, words, speaker", [
+    # the seventeenth review (of 3ade80e..dd37486)
+    # the one person named is no office holder or post when something was done to them, nor a post unless shown
+    # speaking (the safe side: "Rishi Sunak was asked … the prime minister said" stays "the prime minister")
+    ("Kilmar Abrego Garcia was charged with human smuggling on Friday.\n\n\u201cThis is what American justice "
+     "looks like,\u201d the attorney general said.", "American justice", "the attorney general"),
+    ("Hunter Biden was pardoned on Sunday.\n\n\u201cNo one is above the law in this country,\u201d the "
+     "president said.", "above the law", "the president"),
+    ("Cillian Murphy won best actor on Sunday.\n\n\u201cHe gave everything he had to this role,\u201d the "
+     "director said.", "gave everything", "the director"),
+    ("Rishi Sunak was asked about the row on Tuesday.\n\n\u201cI have full confidence in the home secretary,"
+     "\u201d the prime minister said.", "full confidence", "the prime minister"),
+    # a claim's subject of several words is its subject; a verb in it makes the quote the reporter's verdict
+    ("The senator said Vance's claim that Springfield's Haitian community was \u201ceating the pets of "
+     "residents\u201d was false.", "eating the pets", "Vance"),
+    ("Officials said Johnson's claim that the Downing Street garden party was \u201ca work event for staff "
+     "only\u201d was not credible.", "a work event", "Johnson"),
+    ("Frazier said Rubio's claim that the senator lied was \u201ca desperate smear from a failing campaign\u201d.",
+     "desperate smear", "Frazier"),
+    # a statement read out, then ", saying:"
+    ("Det Insp Sarah Cole read a statement from the victim's family, saying: \u201cDanny was a loving son and "
+     "brother to all.\u201d", "loving son", "the victim's family"),
+])
+def test_the_seventeenth_review_of_round_24(text: str, words: str, speaker: str):
+    q = quote(text, words)
+    assert q.speaker == speaker, (q.speaker, q.via)
+
+
 @pytest.mark.parametrize("text, words", [
+    ("Police said a man who robbed a shop and told staff he carried a knife was arrested on Friday.",
+     "a man who robbed a shop and told staff he carried a knife was arrested on Friday"),
+    ("The council said tenants who complained and said they felt ignored will be compensated.",
+     "tenants who complained and said they felt ignored will be compensated"),
     ("The council said families who were flooded received grants and promised it would review the flood defences.",
      "families who were flooded received grants"),
     ("Police said a man who was seen running away was arrested and said officers would remain in the area.",

@@ -70,7 +70,6 @@ from .speakers import (
     GAZETTEER,
     MONTH_WORDS,
     MONTHS,
-    NAME_PARTICLES,
     ORG_NOUNS,
     PLACE_APPOSITION,
     ROLE_WORDS,
@@ -236,17 +235,25 @@ _CLAIM_TO = {"promise", "promises", "pledge", "pledges", "vow", "vows", "threat"
 _HELPER_END = re.compile(r"\b(?:had|has|have|would|will|could|might|may|must|should|can|did)(?:\s+[a-z]+ly)?\s*$")
 
 
+_VERB_WORDS = frozenset({
+    "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "shall", "should",
+    "may", "might", "must", "do", "does", "did", "stole", "broke", "knew", "spent", "ran", "rose", "fell", "lost",
+    "won", "made", "took", "gave", "left", "kept", "sent", "told", "said", "met", "saw", "went", "came", "got",
+    "paid", "built", "bought", "sold", "hit", "cut", "put", "set", "let", "began", "wrote", "drove", "flew", "fought",
+    "thought", "brought", "caught", "taught", "hid", "lied", "quit", "became", "felt", "heard", "held", "led", "meant",
+    "sought", "found", "grew", "chose", "wore", "ate", "drank", "beat", "shot", "fled", "slept", "stood"})
+# A verb in the present after its subject: "the plan costs £2,000", "Cole backs the plan"
+_VERB_S = re.compile(r"\b[a-z]+[^su\W]s\s+(?:[£$\d]|the\b|a\b|an\b|his\b|her\b|their\b)")
+
+
 def _subject_only(words: str) -> bool:
     """Whether the words of a claim's clause before its copula or auxiliary are its subject alone ("Cruz", "the
     Budget", "taxes", "she"), so the quote after them is the claim's own words; not a clause with its verb ("Cruz
     lied", "Cruz stole the election", "the government must resign"), after which it is the reporter's verdict."""
     split = words.split()
-    if not 1 <= len(split) <= 3:
-        return False
-    if split[0][:1].isupper():
-        return all(w[:1].isupper() or w in NAME_PARTICLES for w in split)  # a name: "Kemi Badenoch", "Labour"
-    return len(split) == 1 or split[0].lower() in ("the", "a", "an", "his", "her", "their", "its", "this", "that",
-                                                   "our", "my")
+    return 1 <= len(split) <= 5 and not any(
+        w.lower() in _VERB_WORDS or w[:1].islower() and len(w) > 3 and w.endswith("ed") for w in split) and \
+        not _VERB_S.search(words)
 # A claim as the subject of a clause someone states ("Frazier said Rubio's claim that Cruz lied was “…”"): the
 # verdict after its copula is the speaker's; a claim named so ("called the BBC report that he lied “…”") too
 _CLAUSE_TAKER_BEFORE = re.compile(r"\b(?:said|says|say|added|adds|insisted|insists|argued|argues|stated|states|"
@@ -1971,7 +1978,8 @@ _READING_LEAD = re.compile(r"^\s*Reading\s+|,\s+reading\s+|\band\s+reading\s+|,\
                            r"(?<!\bhad\s)(?<!\bhas\s)(?<!\bwho\s)\b(?P<verb>read)\s+")
 
 
-_READ_TO_COLON = re.compile(r"(?:\s+(?:in|at|outside|to)\s+[^,:;.!?]{1,30})?\s*:\s*[\"\u201c]?\s*")
+_READ_TO_COLON = re.compile(r"(?:\s+(?:in|at|outside|to)\s+[^,:;.!?]{1,30})?(?:\s*,\s*(?:saying|which\s+(?:said|read)|"
+                            r"that\s+(?:said|read)))?\s*:\s*[\"\u201c]?\s*")
 
 
 def _read_for(before: str) -> re.Match | None:
@@ -2725,7 +2733,7 @@ def _reported_words(content: str) -> str:
     for end in _REPORTED_END.finditer(content):
         clause_end = _CLAUSE_END.search(content, end.end())
         stop = clause_end.start() if clause_end else len(content)
-        pronoun = re.match(r"\s+(?:\w+\s+)?(?:he|she|it|they|we)\b", content[end.end():stop])
+        pronoun = re.match(rf"\s+(?:\w+\s+)?(?:he|she|it|they|we)\s+{_AUXILIARY.pattern}", content[end.end():stop])
         helpers = len(_AUXILIARY.findall(content, end.end(), stop))
         relative = _RELATIVE.search(content, 0, end.start())
         own = re.match(r"\s+\w+", content[relative.end():]) if relative is not None else None  # "who was seen"

@@ -255,19 +255,17 @@ _OFFICE_HEADS = frozenset({"president", "minister", "premier", "chancellor", "se
                            "secretary", "ambassador", "leader", "king", "queen", "prince", "princess", "pope",
                            "congressman", "congresswoman", "councillor", "councilman", "councilwoman", "commissioner",
                            "speaker", "duke", "duchess", "monarch", "mp", "lawmaker", "candidate", "nominee", "chief",
-                           "justice", "admiral", "general", "director"})
+                           "justice", "admiral", "general"})
 # Posts a story's one named person may be called by only when the text shows them speaking ("Tom Walsh spoke to
 # reporters … the sheriff said"; not "Marcus Hill was charged … the sheriff said", "Bukayo Saka scored … the manager
 # said": the other party)
 _STAFF_HEADS = frozenset({"chairman", "chairwoman", "chair", "ceo", "executive", "sheriff", "founder", "professor",
                           "economist", "analyst", "inspector", "superintendent", "detective", "manager", "captain",
-                          "chief", "commander", "head"})
+                          "chief", "commander", "director", "head"})
 # A person something is done to, in their sentence: "Hunter Biden was convicted", "Marcus Hill, 31, was arrested"
 _DONE_TO = re.compile(r"(?:,[^,.;:!?]{1,40},)?\s+(?:was|were|is|are|has\s+been|had\s+been|have\s+been)\s+"
-                      r"(?:\w+ly\s+)?(?:arrested|convicted|jailed|sentenced|killed|shot|stabbed|injured|"
-                      r"wounded|hurt|sacked|fired|detained|held|found\s+guilty|suspended|banned|imprisoned|"
-                      r"murdered|attacked|beaten|robbed|kidnapped|hospitali[sz]ed|struck|hit|taken\s+to\s+hospital|"
-                      r"named\s+as|identified\s+as|extradited|deported|expelled)\b")
+                      r"(?:\w+ly\s+)?(?:[a-z]+ed|[a-z]+en|[a-z]+wn|shot|hit|held|struck|caught|sold|let|cut|sent|"
+                      r"kept|found|made|put|beaten|led|brought)\b")
 # Nouns of someone related to another ("the mother", "the victim"): a person named in the story is one only when a
 # role or an apposition says so ("John Banky, Ben's older brother")
 _RELATIONAL_HEADS = frozenset({"son", "daughter", "father", "mother", "dad", "mum", "mom", "husband", "wife",
@@ -1173,8 +1171,7 @@ class Mentions:
         named = {surname(mt.name) for mt in near}
         if len(words) >= 2 and len(named) == 1 and not self.roles.get(next(iter(named))) and \
                 not _object_of_verb(self.text, near[-1].position) and \
-                not any(_DONE_TO.match(self.text, mt.position + len(mt.name)) and not self._shown_speaking(mt)
-                        for mt in near) and \
+                not any(_DONE_TO.match(self.text, mt.position + len(mt.name)) for mt in near) and \
                 not self.called_otherwise(near[-1].name, words[-1], near[-1].position + len(near[-1].name), position) \
                 and \
                 (words[-1] in _OFFICE_HEADS or words[-1] in _STAFF_HEADS and
