@@ -264,8 +264,11 @@ _STAFF_HEADS = frozenset({"chairman", "chairwoman", "chair", "ceo", "executive",
                           "chief", "commander", "director", "head"})
 # A person something is done to, in their sentence: "Hunter Biden was convicted", "Marcus Hill, 31, was arrested"
 _DONE_TO = re.compile(r"(?:,[^,.;:!?]{1,40},)?\s+(?:was|were|is|are|has\s+been|had\s+been|have\s+been)\s+"
-                      r"(?:\w+ly\s+)?(?:[a-z]+ed|[a-z]+en|[a-z]+wn|shot|hit|held|struck|caught|sold|let|cut|sent|"
-                      r"kept|found|made|put|beaten|led|brought)\b")
+                      r"(?:\w+ly\s+)?(?!(?:delighted|pleased|determined|keen|eager|expected|joined|welcomed|asked|"
+                      r"elected|re-elected|greeted|praised|interviewed|invited|honou?red|sworn|due|set|scheduled|"
+                      r"confirmed|thrilled|proud|happy|open|given)\b)"
+                      r"(?:[a-z]+ed|[a-z]+en|[a-z]+wn|shot|hit|held|struck|caught|sold|let|cut|sent|"
+                      r"kept|found|made|put|beaten|led|brought)\b")  # (not a state: "was delighted", "was keen")
 # Nouns of someone related to another ("the mother", "the victim"): a person named in the story is one only when a
 # role or an apposition says so ("John Banky, Ben's older brother")
 _RELATIONAL_HEADS = frozenset({"son", "daughter", "father", "mother", "dad", "mum", "mom", "husband", "wife",
