@@ -2895,6 +2895,23 @@ def test_the_eighteenth_review_of_round_24(text: str, words: str, speaker: str):
     assert q.speaker == speaker, (q.speaker, q.via)
 
 
+@pytest.mark.parametrize("text, words, speaker", [
+    # the nineteenth review (of c050f9d..ebd59c3): a name's adjective, particle or adverb is no verb; a past form
+    # inside the clause is
+    ("Starmer said Farage's claim that Ursula von der Leyen was \u201ca dictator in Brussels\u201d was absurd.",
+     "a dictator", "Farage"),
+    ("Healey said Shapps's claim that British troops were \u201cready to fight tomorrow\u201d was reckless.",
+     "ready to fight", "Shapps"),
+    ("Aides said Trump's claim that Biden personally was \u201cto blame for the chaos at the border\u201d was "
+     "unfair.", "to blame for the chaos", "Trump"),
+    ("Labour said Sunak's claim that the government cut taxes was \u201ca fantasy from start to finish\u201d.",
+     "a fantasy", "Labour"),
+])
+def test_the_nineteenth_review_of_round_24(text: str, words: str, speaker: str):
+    q = quote(text, words)
+    assert q.speaker == speaker, (q.speaker, q.via)
+
+
 @pytest.mark.parametrize("text, words", [
     ("The mayor said residents who lost power got vouchers and told reporters they deserved more than they had "
      "received.", "residents who lost power got vouchers"),

@@ -241,6 +241,10 @@ _VERB_WORDS = frozenset({  # (not those also nouns or adjectives: "his tax cut",
     "gave", "sent", "told", "said", "met", "saw", "went", "came", "got", "began", "wrote", "drove", "flew", "fought",
     "thought", "brought", "caught", "taught", "hid", "lied", "quit", "became", "heard", "meant", "sought", "found",
     "grew", "chose", "wore", "ate", "drank", "fled", "slept", "stood", "made", "lost"})
+# Past forms that are nouns too: verbs inside a clause ("the government cut taxes"), nouns ending its subject ("his
+# tax cut", "the left")
+_VERB_OR_NOUN = frozenset({"cut", "kept", "built", "left", "paid", "sold", "held", "set", "hit", "put", "let", "won",
+                           "shot", "beat", "led", "felt"})
 _CLAIM_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "our", "my", "every",
                                 "no", "each", "some", "all"})
 # A verb in the present after its subject: "the plan costs £2,000", "Cole backs the plan"
@@ -254,15 +258,18 @@ def _subject_only(words: str) -> bool:
     split = words.split()
     if not 1 <= len(split) <= 5 or _VERB_S.search(words):
         return False
-    if len(split) > 1 and split[0][:1].isupper() and not _POSSESSIVE_S.search(split[0]) and split[1][:1].islower():
-        return False  # a name, then its verb: "Biden wants open borders", "Cruz lied"
+    def verb(i: int, w: str) -> bool:
+        return w[:1].islower() and (w in _VERB_WORDS or w in _VERB_OR_NOUN and i < len(split) - 1 or
+                                    len(w) > 3 and w.endswith("ed"))
+    if len(split) > 1 and split[0][:1].isupper() and not _POSSESSIVE_S.search(split[0]) and verb(1, split[1]):
+        return False  # a name, then its verb: "Cruz lied", "Cruz stole the election"
     if len(split) > 1 and split[0].lower() in _PRONOUNS:
         return False  # "that it paid every worker fairly"
     after_determiner = {i + 1 for i, w in enumerate(split)
                         if w.lower() in _CLAIM_DETERMINERS or _POSSESSIVE_S.search(w)}
-    return not any(i not in after_determiner and w[:1].islower() and
-                   (w in _VERB_WORDS or len(w) > 3 and w.endswith("ed")) for i, w in enumerate(split))
-    # (not a noun after a determiner: "his tax cut", "the left", "the armed forces"; nor a name: "Theresa May")
+    return not any(i not in after_determiner and verb(i, w) for i, w in enumerate(split))
+    # (not a noun after a determiner, "the armed forces", nor one ending the subject, "his tax cut", "the left"; nor
+    # a name: "Theresa May", "Ursula von der Leyen")
 # A claim as the subject of a clause someone states ("Frazier said Rubio's claim that Cruz lied was “…”"): the
 # verdict after its copula is the speaker's; a claim named so ("called the BBC report that he lied “…”") too
 _CLAUSE_TAKER_BEFORE = re.compile(r"\b(?:said|says|say|added|adds|insisted|insists|argued|argues|stated|states|"
