@@ -1172,26 +1172,27 @@ class Mentions:
         if words[-1] in _GO_BETWEEN_NOUNS:
             return None  # "the spokesman", "the official", "the RNC member": not the one named, when no mention fits
         named = {surname(mt.name) for mt in near}
-        if len(words) >= 2 and len(named) == 1 and not self.roles.get(next(iter(named))) and \
-                not _object_of_verb(self.text, near[-1].position) and \
-                not any(_DONE_TO.match(self.text, mt.position + len(mt.name)) for mt in near) and \
-                not self.called_otherwise(near[-1].name, words[-1], near[-1].position + len(near[-1].name), position) \
-                and \
-                (words[-1] in _OFFICE_HEADS or words[-1] in _STAFF_HEADS and
-                 any(self._shown_speaking(mt) for mt in near)):
+        if len(words) >= 2 and len(named) == 1 and not _object_of_verb(self.text, near[-1].position) and \
+                self._may_hold(near, words[-1], position):
             return self.fullest(near[-1].name, position)  # "Mr Sunak hinted ... the Prime Minister said": one named
             # (not "Marcus Hill was charged ... the sheriff said": one named, but not as a speaker)
         last = next((mt for mt in reversed(near) if mt.para == para), None)
         if len(words) >= 2 and last is not None and last.subject and \
-                (not self.roles.get(surname(last.name)) and
-                 not _DONE_TO.match(self.text, last.position + len(last.name)) and
-                 not self.called_otherwise(last.name, words[-1], last.position + len(last.name), position) and
-                 (words[-1] in _OFFICE_HEADS or words[-1] in _STAFF_HEADS and self._shown_speaking(last))
-                 or fits(last)):
+                (self._may_hold([last], words[-1], position) or fits(last)):
             return self.fullest(last.name, position)  # "Johnson proclaimed ... “…,” the new speaker said"
         if len(words) >= 2:  # "The prime minister admitted ... Rishi Sunak recognised": named in the next sentence
             return self._next_subject(position, para, lambda mt: fits(mt) or not self.roles.get(surname(mt.name)))
         return None
+
+    def _may_hold(self, mentions: list[Mention], head: str, position: int) -> bool:
+        """Whether the one person of ``mentions`` (in reach of ``position``), given no role, may be the office or post
+        ``head`` names: nothing done to them ("Hunter Biden was pardoned"), no one else called so since, and for a
+        post ("the sheriff") shown speaking."""
+        last = mentions[-1]
+        return not self.roles.get(surname(last.name)) and \
+            not any(_DONE_TO.match(self.text, mt.position + len(mt.name)) for mt in mentions) and \
+            not self.called_otherwise(last.name, head, last.position + len(last.name), position) and \
+            (head in _OFFICE_HEADS or head in _STAFF_HEADS and any(self._shown_speaking(mt) for mt in mentions))
 
     def _sole_person(self, near: list[Mention], want: Gender, position: int) -> str | None:
         """The one person named in reach of a "he" or "she" (``near``) when their first name fits it, though no
