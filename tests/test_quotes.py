@@ -3089,3 +3089,47 @@ def test_a_live_blog_entry_opening_on_its_time_names_its_subject():
     text = ("09:30 Chancellor Tom Reed says the economy is \u201cturning a corner at last\u201d.\n\n09:50 Liberal "
             "Democrat leader Ed Cole is on BBC Radio 4. \u201cThis is a Budget for nobody at all,\u201d he says.")
     assert quote(text, "Budget for nobody").speaker == "Ed Cole"
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # the twentieth review (of ebd59c3..cf0b953): whether a claim's clause before its copula holds a verb is read
+    # from spaCy's tags, not word lists: a subject alone, whatever its words, leaves the quote the claim's own
+    ("Labour said Hunt's claim that the tax cut package was \u201cfully funded\u201d was untrue.", "fully funded",
+     "Hunt"),
+    ("Israel said Hamas's claim that hostages held in Gaza were \u201cbeing treated well\u201d was a lie.",
+     "treated well", "Hamas"),
+    ("Housing experts said Gove's claim that homes built under Labour were \u201cpoky rabbit hutches\u201d was "
+     "unfair.", "rabbit hutches", "Gove"),
+    ("Democrats said Trump's claim that undocumented immigrants were \u201cpoisoning the blood of our country\u201d "
+     "was racist.", "poisoning the blood", "Trump"),
+    ("Davey said Braverman's claim that the so-called woke left was \u201crunning the country\u201d was ridiculous.",
+     "running the country", "Braverman"),
+    # ... and a clause with its verb, of any tense, leaves the verdict after it the reporter's
+    ("Jeffries said Trump's claim that Democrats want open borders was \u201ca flat-out lie\u201d.", "flat-out lie",
+     "Jeffries"),
+    ("Moscow said Kyiv's claim that Ukrainian drones sank the cruiser was \u201ca fantasy\u201d.", "a fantasy",
+     "Moscow"),
+    ("The White House said Hur's claim that Biden forgot key dates was \u201cgratuitous and inaccurate\u201d.",
+     "gratuitous", "The White House"),
+    ("Healey said Farage's claim that Putin respects strength was \u201cdangerously naive\u201d.", "dangerously naive",
+     "Healey"),
+])
+def test_a_claims_own_words_or_the_reporters_verdict_by_the_claims_tags(text: str, words: str, speaker: str):
+    q = quote(text, words)
+    assert q.speaker == speaker, (q.speaker, q.via)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a statement read for others, given by the sentence's own words; the reader's own words after it
+    ("DI Sarah Cole read a statement from the family, which stated: \u201cHe was a loving father who lit up every "
+     "room.\u201d", "the family"),
+    ("DI Sarah Cole read a statement from the family outside court, saying in part: \u201cHe was a loving father "
+     "who lit up every room.\u201d", "the family"),
+    ("Sgt Tom Hale, who read a statement on behalf of the family outside court, later told reporters: \u201cWe are "
+     "pleased with the verdict and the work of the team.\u201d", "Tom Hale"),
+    ("Sgt Tom Hale, who read a statement on behalf of the family, said: \u201cHe was a loving father who lit up "
+     "every room.\u201d", "the family"),
+])
+def test_a_statement_read_for_others_and_the_readers_own_words(text: str, speaker: str):
+    q = quote(text, "the")
+    assert q.speaker == speaker, (q.speaker, q.via)

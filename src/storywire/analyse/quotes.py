@@ -93,7 +93,15 @@ from .speakers import (
     surname,
     trim_phrase,
 )
-from .speech_parse import DOCUMENT_NOUNS, PLACEHOLDER, SPEECH_WORD, STANCE_WORD, ParsedSpeaker, speaker_of_quote
+from .speech_parse import (
+    DOCUMENT_NOUNS,
+    PLACEHOLDER,
+    SPEECH_WORD,
+    STANCE_WORD,
+    ParsedSpeaker,
+    clause_has_verb,
+    speaker_of_quote,
+)
 from .text import clean_space, contains_run, norm_tokens
 
 OPENERS = "\u201c\u201e\u00ab"
@@ -235,41 +243,14 @@ _CLAIM_TO = {"promise", "promises", "pledge", "pledges", "vow", "vows", "threat"
 _HELPER_END = re.compile(r"\b(?:had|has|have|would|will|could|might|may|must|should|can|did)(?:\s+[a-z]+ly)?\s*$")
 
 
-_VERB_WORDS = frozenset({  # (not those also nouns or adjectives: "his tax cut", "the left", "paid leave")
-    "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "shall", "should",
-    "may", "might", "must", "do", "does", "did", "stole", "broke", "knew", "spent", "ran", "rose", "fell", "took",
-    "gave", "sent", "told", "said", "met", "saw", "went", "came", "got", "began", "wrote", "drove", "flew", "fought",
-    "thought", "brought", "caught", "taught", "hid", "lied", "quit", "became", "heard", "meant", "sought", "found",
-    "grew", "chose", "wore", "ate", "drank", "fled", "slept", "stood", "made", "lost"})
-# Past forms that are nouns too: verbs inside a clause ("the government cut taxes"), nouns ending its subject ("his
-# tax cut", "the left")
-_VERB_OR_NOUN = frozenset({"cut", "kept", "built", "left", "paid", "sold", "held", "set", "hit", "put", "let", "won",
-                           "shot", "beat", "led", "felt"})
-_CLAIM_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "our", "my", "every",
-                                "no", "each", "some", "all"})
-# A verb in the present after its subject: "the plan costs £2,000", "Cole backs the plan"
-_VERB_S = re.compile(r"\b[a-z]+[^su\W]s\s+(?:[£$\d]|the\b|a\b|an\b|his\b|her\b|their\b)")
+def _subject_only(words: str, end: str) -> bool:
+    """Whether the words of a claim's clause before its copula or auxiliary ``end`` are its subject alone ("Cruz",
+    "the Budget", "hostages held in Gaza"), so the quote after them is the claim's own words; not a clause with its
+    verb ("Cruz lied", "the Democrats want open borders"), after which it is the reporter's verdict. Read from
+    spaCy's tags (``speech_parse.clause_has_verb``); no parser, no claim's own words."""
+    return 1 <= len(words.split()) <= 8 and clause_has_verb(words, end) is False
 
 
-def _subject_only(words: str) -> bool:
-    """Whether the words of a claim's clause before its copula or auxiliary are its subject alone ("Cruz", "the
-    Budget", "taxes", "she"), so the quote after them is the claim's own words; not a clause with its verb ("Cruz
-    lied", "Cruz stole the election", "the government must resign"), after which it is the reporter's verdict."""
-    split = words.split()
-    if not 1 <= len(split) <= 5 or _VERB_S.search(words):
-        return False
-    def verb(i: int, w: str) -> bool:
-        return w[:1].islower() and (w in _VERB_WORDS or w in _VERB_OR_NOUN and i < len(split) - 1 or
-                                    len(w) > 3 and w.endswith("ed"))
-    if len(split) > 1 and split[0][:1].isupper() and not _POSSESSIVE_S.search(split[0]) and verb(1, split[1]):
-        return False  # a name, then its verb: "Cruz lied", "Cruz stole the election"
-    if len(split) > 1 and split[0].lower() in _PRONOUNS:
-        return False  # "that it paid every worker fairly"
-    after_determiner = {i + 1 for i, w in enumerate(split)
-                        if w.lower() in _CLAIM_DETERMINERS or _POSSESSIVE_S.search(w)}
-    return not any(i not in after_determiner and verb(i, w) for i, w in enumerate(split))
-    # (not a noun after a determiner, "the armed forces", nor one ending the subject, "his tax cut", "the left"; nor
-    # a name: "Theresa May", "Ursula von der Leyen")
 # A claim as the subject of a clause someone states ("Frazier said Rubio's claim that Cruz lied was “…”"): the
 # verdict after its copula is the speaker's; a claim named so ("called the BBC report that he lied “…”") too
 _CLAUSE_TAKER_BEFORE = re.compile(r"\b(?:said|says|say|added|adds|insisted|insists|argued|argues|stated|states|"
@@ -1994,8 +1975,11 @@ _READING_LEAD = re.compile(r"^\s*Reading\s+|,\s+reading\s+|\band\s+reading\s+|,\
                            r"(?<!\bhad\s)(?<!\bhas\s)(?<!\bwho\s)\b(?P<verb>read)\s+")
 
 
-_READ_TO_COLON = re.compile(r"(?:\s+(?:in|at|outside|to)\s+[^,:;.!?]{1,30})?(?:\s*,\s*(?:saying|which\s+(?:said|read)|"
-                            r"that\s+(?:said|read)))?\s*:\s*[\"\u201c]?\s*")
+_READ_PLACE = r"(?:\s+(?:in|at|outside|to)\s+[^,:;.!?]{1,30})?"
+_READ_TO_COLON = re.compile(rf"{_READ_PLACE}(?:\s*,\s*(?:saying(?:\s+in\s+part)?|(?:which|that)\s+"
+                            r"(?:said|says|read|reads|stated|states)))?\s*:\s*[\"\u201c]?\s*")
+# "…, who read a statement on behalf of the family, said:" (not "…, later told reporters:": their own words)
+_WHO_READ_SAID = re.compile(rf"{_READ_PLACE}\s*,\s+(?:said|says|stated|added)\s*[:,]?\s*[\"\u201c]?\s*")
 
 
 def _read_for(before: str) -> re.Match | None:
@@ -2004,7 +1988,8 @@ def _read_for(before: str) -> re.Match | None:
     "…, who read a statement on behalf of the family, said:")."""
     for lead in _READING_LEAD.finditer(before):
         out = _READ_OUT.match(before, lead.end())
-        if out is None or lead.group("who") and not out.group("inner"):
+        if out is None or lead.group("who") and not (out.group("inner") and
+                                                     _WHO_READ_SAID.fullmatch(before, out.end())):
             continue  # (", who read a statement from the family earlier, told reporters": their own words)
         if not lead.group("verb") or _READ_TO_COLON.fullmatch(before, out.end()):
             return out
@@ -2139,8 +2124,8 @@ def _words_of(a: _Around, prev_attr_end: int) -> _Attribution | None:
         lead, clause = a.before[:m.start()], a.before[m.end("clause"):]
         copula = _COPULA_END.search(clause)
         helper = _HELPER_END.search(clause)
-        inside = (copula is not None and _subject_only(clause[:copula.start()]) or  # "that Cruz was “a liar”"
-                  copula is None and helper is not None and _subject_only(clause[:helper.start()]))  # "the duke had"
+        end = copula or helper
+        inside = end is not None and _subject_only(clause[:end.start()], end.group())  # "that Cruz was “a liar”"
         if m.group("clause") == "to":  # "Smith's threat to quit was “…”": its verb is the infinitive
             inside = copula is None
         if re.search(r"\bas\s*$", a.before) or _NAMING_BEFORE.search(lead) and not inside:

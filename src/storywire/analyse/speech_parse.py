@@ -315,3 +315,22 @@ def _phrase(head) -> str:
     if any(t.is_punct and t.text not in (".", "-", "'", "\u2019") for t in tokens):
         tokens = head.doc[head.i:head.i + 1]
     return tokens.text.removesuffix("'s").removesuffix("\u2019s").strip()
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})
+
+
+def clause_has_verb(words: str, end: str) -> bool | None:
+    """Whether the words of a clause before its copula or auxiliary ``end`` hold a verb of their own ("Cruz lied",
+    "the Democrats want open borders", "the government cut taxes"), not a subject alone ("his tax cut",
+    "hostages held in Gaza", "Ursula von der Leyen"): a lower-case word spaCy tags as a finite verb, or a past
+    form in -ed ending the words after a noun or a pronoun. None when no parser is installed."""
+    nlp = get_parser()
+    if nlp is None:
+        return None
+    doc = nlp(f"{words.strip()} {end.strip()} right.")
+    tokens = list(doc[:len(nlp.tokenizer(words.strip()))])
+    if any(t.tag_ in _FINITE_TAGS and t.text[:1].islower() for t in tokens):
+        return True
+    return (len(tokens) > 1 and tokens[-1].tag_ in ("VBN", "VBD") and tokens[-1].text.endswith("ed") and
+            tokens[-2].tag_[:2] in ("NN", "PR"))  # ("his opponent cheated"; not "the so-called woke left")
