@@ -331,6 +331,12 @@ _INDIRECT_LEAD = re.compile(
     rf"(?P<spk>(?:[\w'\u2019.\-\u2024]+\s+){{0,7}}?[\w'\u2019.\-\u2024]+)\s+(?P<cue>{_INDIRECT_CUE}){_WHEN_AFTER_CUE}"
     rf"{_HOW_AFTER_CUE}\s+(?P<that>that,?\s+)?(?P<content>\S.{{14,}})$"
 )
+# ... a name and an apposition or a relative clause between commas before the cue: "Talbot, a retired midwife who has
+# lived in the town for 40 years, said the group …", "Holloway, who missed his first six shots, said he …"
+_INDIRECT_APPOSED = re.compile(
+    rf"(?P<spk>[A-Z][\w'\u2019.\-\u2024]*(?:\s+[A-Z][\w'\u2019.\-\u2024]*){{0,3}}),\s+(?P<aside>(?:a|an|the|who|whose|"
+    rf"\d+)\b[^,;:\"\u201c\u201d()]{{0,100}}?),\s+(?P<cue>{_INDIRECT_CUE}){_WHEN_AFTER_CUE}{_HOW_AFTER_CUE}\s+"
+    rf"(?P<that>that,?\s+)?(?P<content>\S.{{14,}})$")
 # Where or when words were said, after the cue that ends their sentence: "…, she said at a press conference last
 # week.", "…, Smith told reporters in Washington on Tuesday."
 # (a phrase of a preposition, a determiner, a name or a noun of a medium, and at most six words, no auxiliary and
@@ -597,7 +603,8 @@ def _subject(pre: str) -> str | None:
     pre = re.split(r"[;:\u2014\u2013]", pre)[-1]  # the last clause: "One placard ...; another accused", "Even
     # people who endorsed the plan sounded equivocal: Former Rep. Jane Harman called it"
     segs = [s.strip() for s in pre.split(",") if s.strip()]
-    relative = re.fullmatch(r"who\s+(?P<pronoun>he|she|they)", segs[-1] if segs else "", flags=re.IGNORECASE)
+    relative = re.fullmatch(r"(?:who|said|says|added|adds)\s+(?P<pronoun>he|she|they)", segs[-1] if segs else "",
+                            flags=re.IGNORECASE)  # ("Perić said he had told his charge to “…”": he)
     if relative is not None:
         return relative.group("pronoun")  # "… by President Obama, who he noted was “…”": he notes it, not Obama
     if len(segs) >= 2 and (segs[-1].lower().startswith("who ") or
@@ -981,6 +988,9 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
             named = ctx.people.described(sp.name, position, para)
             if named is not None:
                 return named, ctx.people.fullest(named, position), ctx.people.role_of(named), True
+        named = ctx.people.called_so(sp.name, position)  # "the world number one" of "world number one Sabine Richter"
+        if named is not None:
+            return named, named, ctx.people.role_of(named), True
         return sp.name, full, None, False
     if _HANDLE.fullmatch(full):  # "acebush1 wrote,", "wrote @WomenForTrump": an account speaks
         return full, full, None, False
@@ -1285,6 +1295,7 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
         if p_index + 1 < len(paras):
             _credit_line(ctx, para_quotes, p_index, paras[p_index + 1])
         out.extend(para_quotes)
+    out += _transcript_quotes(ctx, paras, out)
     out += [nested for q in out if q.kind == "direct" for nested in _nested_quotes(ctx, q)]
     for q in out:
         q.text = q.text.rstrip(" ,")
@@ -1296,6 +1307,44 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
     # ("Yes."): it still tells who speaks (the paragraph after, "it said"), but it is not listed
     return [q for q in out if (len(q.text.split()) >= 2 or re.fullmatch(r"[A-Z]\w*[.!?]", q.text)) and
             not _repeated(q, out)]
+
+
+# A transcript's line: a label naming who speaks opens the paragraph ("Brooks: …", "KOVAČ: …", "Q: …", "Q. …")
+_TRANSCRIPT_LABEL = re.compile(r"(?:(?P<question>Q|Question)\s*[:.]|"
+                               r"(?P<label>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,2})\s*:)\s+(?=\S)")
+# A stage direction in a transcript: "(laughs)", "[pauses]"
+_STAGE_DIRECTION = re.compile(r"\s*[(\[](?:laughs|laughing|laughter|pauses|sighs|smiles|chuckles|inaudible|"
+                              r"crosstalk)[^)\]]{0,20}[)\]]\s*", re.IGNORECASE)
+
+
+def _transcript_quotes(ctx: _Context, paras: list[tuple[int, int]], out: list[Quote]) -> list[Quote]:
+    """An interview's transcript: in a paragraph opening on a label that names a person of the article ("Brooks:",
+    "KOVAČ:"), in an article with a question line ("Q:") or two such paragraphs, the words after the label are
+    that person's, one direct quote; so are the quotes in it no rule credited ("I told them, “…”"). Credits
+    ``out`` in place and gives the new quotes."""
+    labelled = [(i, m) for i, (ps, pe) in enumerate(paras) if (m := _TRANSCRIPT_LABEL.match(ctx.text, ps, pe))]
+    people = {}
+    for i, m in labelled:
+        name = m.group("label")
+        mention = next((mt for mt in ctx.people.items if name and name.lower() in
+                        (surname(mt.name).lower(), mt.name.lower())), None) if name else None
+        if mention is not None:
+            people[i] = ctx.people.fullest(mention.name, m.start())
+    if not people or not (any(m.group("question") for _, m in labelled) or len(people) >= 2):
+        return []
+    found = []
+    for i, name in people.items():
+        ps, pe = paras[i]
+        start = _TRANSCRIPT_LABEL.match(ctx.text, ps, pe).end()  # type: ignore[union-attr]
+        role = ctx.people.role_of(name)
+        for q in out:
+            if ps <= q.position < pe and not q.speaker:
+                q.speaker, q.speaker_full, q.role, q.is_person, q.via = name, name, role, True, "transcript"
+        words = _STAGE_DIRECTION.sub(" ", ctx.text[start:pe]).strip()
+        if len(words.split()) >= 3:
+            found.append(Quote("direct", clean_space(words), name, name, None, ctx.text[ps:start].strip(),
+                               ctx.article_id, start, [], True, role, via="transcript"))
+    return found
 
 
 def _ran_on(running: list[Quote], para_quotes: list[Quote], start: int, open_quote: bool) -> list[Quote]:
@@ -2760,6 +2809,9 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
                      and not _place_list_before(masked, m.end())]:
         # (nor "Bureau of Alcohol, Tobacco,| Firearms and Explosives")
         m = _INDIRECT_LEAD.match(masked, st)
+        if m is None and (m := _INDIRECT_APPOSED.match(masked, st)) is not None and \
+                not split_speaker(trim_phrase(m.group("spk"))).is_person:
+            continue  # ("On Monday, the day after the vote, said": no one)
         in_clause = st > 0 or _CLAUSE_IN_SPEAKER.search(m.group("spk")) is not None if m else False
         if not m or _VERB_FIRST.match(m.group("content")) or re.search(r"\bwhat\b", m.group("spk"), re.I) or \
                 in_clause and _ONLY_WHERE.match(" " + m.group("content")):

@@ -81,8 +81,8 @@ ROLE_WORDS = frozenset({
     "psychoanalyst", "analyst", "economist", "lawyer", "coach", "manager", "publicist", "reporter", "editor",
     "author", "writer", "researcher", "scientist", "candidate", "member", "mp", "mep", "sheriff", "officer",
     "const", "constable", "det", "detective", "insp", "inspector", "supt", "superintendent", "cpl", "corporal",
-    "pvt", "sergeant", "capt", "captain", "maj", "cmdr", "commodore", "atty", "dist", "ald", "alderman", "trooper",
-    "marshal", "msgr", "brig", "undersheriff", "councilman", "councilwoman", "councilmember", "councillor",
+    "pvt", "sergeant", "capt", "captain", "cllr", "maj", "cmdr", "commodore", "atty", "dist", "ald", "alderman",
+    "trooper", "marshal", "msgr", "brig", "undersheriff", "councilman", "councilwoman", "councilmember", "councillor",
     "councilor", "alderwoman", "assemblyman", "assemblywoman", "selectman", "selectwoman", "comptroller",
     "clerk", "prosecutor", "coroner", "auditor", "assessor", "registrar", "administrator", "solicitor",
     "principal", "headteacher", "headmaster", "headmistress", "provost", "rector",
@@ -91,6 +91,11 @@ ROLE_WORDS = frozenset({
     "labour", "labor", "treasury", "security", "homeland", "veterans", "housing", "environment", "culture",
     "industry", "employment", "immigration", "development", "international", "internal", "public", "works",
 })
+# Titles written short, as their descriptions spell them ("Prof James Okonkwo" is "the professor")
+_TITLE_WORDS = {"prof": "professor", "sen": "senator", "rep": "representative", "gov": "governor", "dr": "doctor",
+                "lt": "lieutenant", "col": "colonel", "gen": "general", "sgt": "sergeant", "det": "detective",
+                "insp": "inspector", "supt": "superintendent", "capt": "captain", "cllr": "councillor",
+                "adm": "admiral", "cmdr": "commander", "asst": "assistant", "atty": "attorney"}
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "messrs", "mme", "adv"})  # "Adv Tšosane": advocate
 # Titles a knight or a dame bears before the given name: "Sir Keir" is Keir Starmer, "Dame Judi" Judi Dench.
 _KNIGHTED = frozenset({"sir", "dame"})
@@ -156,7 +161,9 @@ EPITHET_NOUNS = frozenset({
     "comedian", "presenter", "novelist", "filmmaker", "pensioner", "grandfather-of-three", "mother-of-two",
     "father-of-two", "mother-of-three", "father-of-three", "youngster", "swimmer", "runner", "campaigner",
     "volunteer", "nurse", "teacher", "student", "farmer", "worker", "owner", "fan", "resident", "parent",
-    "patriarch", "matriarch",
+    "patriarch", "matriarch", "midfielder", "defender", "winger", "forward", "keeper", "batsman", "batter",
+    "bowler", "quarterback", "pitcher", "skipper", "engineer", "scientist", "researcher", "author", "writer",
+    "democrat", "republican",
 })
 _AGE = re.compile(r"^\d{1,3}-year-old$")
 # A name with its age in an apposition: "Liam Jones, 31,"
@@ -200,7 +207,9 @@ def description_gender(description: str) -> Gender:
 
 
 # "The Kentuckian", "the Texan", "the Muscovite": a person by where they come from
-_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|an|ite|ese)$")
+_DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|an|ite|ese|i)|Swede|Dane|Finn|Pole|Turk|Greek|Scot|Brit|Briton|"
+                     r"Spaniard|Croat|Serb|Czech|Swiss|Thai|Filipino|Argentine|Kiwi|Aussie|Basque|Catalan|"
+                     r"(?:Dutch|French|English|Irish|Scots|Welsh)(?:man|woman))$")
 # "the veteran Kremlin leader", "the Russian dictator": a ruler described by where they rule
 _RULER_NOUNS = frozenset({"leader", "dictator", "strongman", "autocrat", "ruler"})
 
@@ -217,8 +226,9 @@ def is_epithet(description: str) -> bool:
         return is_epithet(" ".join(raw[:cut])) or is_epithet("the " + " ".join(raw[cut + 1:]))
     if words[-1] in EPITHET_NOUNS or _AGE.match(words[-1]):
         return True
-    if len(words) == 2 and _DEMONYM.match(raw[1]) and words[1] not in ORG_WORDS:
-        return True
+    if len(words) <= 4 and _DEMONYM.match(raw[-1]) and words[-1] not in ORG_WORDS and \
+            all(w[:1].islower() or _AGE.match(w) for w in raw[1:-1]):
+        return True  # "the Swede", "the 19-year-old Croatian"
     return words[-1] in _RULER_NOUNS and any(w[:1].isupper() for w in raw[1:-1])
 
 
@@ -291,8 +301,10 @@ _PRONOUN_GENDER: dict[str, Gender] = {"he": "m", "him": "m", "his": "m", "she": 
 
 _WORD = r"[A-Z][\w'\u2019\-\u2024.]*"
 # A run of capitalised words, maybe after an honorific ("Mr. Vilsack", "Tammy Murphy", "Jens Stoltenberg").
+# An Arabic surname opening on its article: "Bashar al-Assad", "Hamid el-Tayeb"
+_ARTICLED = r"(?:al|el|ad|as|ash|at|az|an|ar)-"
 _NAME_RUN = re.compile(rf"(?<![\w\u2024.]){_WORD}(?:(?:\s+(?:(?:de|da|van|von|der|al|bin|la|le|du|di)\s+)?|\s-\s)"
-                       rf"{_WORD}){{0,6}}")
+                       rf"(?:{_ARTICLED})?{_WORD}){{0,6}}")
 _SPACED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
 # What shows that a lone capitalised word names a person: a speech verb or an apposition after it, maybe past an
 # aside in brackets ("Dan (not his real name), a 19-year-old student").
@@ -328,7 +340,7 @@ def trim_phrase(phrase: str) -> str:
     phrase = _ADVERB_TAIL.sub("", phrase)  # "Holden, meanwhile": no role
     phrase = _ACCORDING_TAIL.sub("", phrase)  # "Elizabeth, according to a Fox source": who told the writer, no role
     phrase = _CITING_OPENING.sub("", phrase)  # "Echoing Winston Churchill, she": the one cited is not the speaker
-    described = _DESCRIBED_NAME.match(phrase)
+    described = _DESCRIBED_NAME.match(phrase) if not is_epithet(phrase) else None  # ("the 19-year-old Croatian")
     if described and not any(_low(w) in ROLE_WORDS | EPITHET_NOUNS | TITLE_NOUNS | _LINKS
                              for w in described.group(1).split()) \
             and any(_is_name_word(w) for w in described.group(2).split()):
@@ -374,8 +386,8 @@ def _is_name_word(word: str) -> bool:
     if _HYPHENATED_TITLE.search(low):
         return False  # "Editor-in-Chief Mark Thompson": a title
     acronym = len(word.rstrip(".\u2024")) > 1 and word.replace("-", "").isupper()  # "NATO", not the initial "L."
-    return bool(word[:1].isupper()) and not acronym and low not in ROLE_WORDS and low not in NOT_NAME and \
-        low not in HONORIFICS
+    return bool(re.match(rf"(?:{_ARTICLED})?[A-Z]", word)) and not acronym and low not in ROLE_WORDS and \
+        low not in NOT_NAME and low not in HONORIFICS
 
 
 def _titled_at_employer(words: list[str]) -> SpeakerName | None:
@@ -577,10 +589,13 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
                                    surname(run) not in known and not run.endswith(".")
                                    and not _PERSON_AFTER.match(text, m.end())):
                 continue  # a lone word that cannot be a mention ("The", "In", an unknown surname)
+            if " " not in run and _DEMONYM.match(run) and _EPITHET_BEFORE.search(text, s, m.start()):
+                continue  # "the 19-year-old Croatian": a description, no name
             k = bisect_right(starts, m.start()) - 1
             if k >= 0 and m.start() < quoted[k][1]:
                 continue
             lead = _TIMESTAMP.sub("", text[s:m.start()], count=1)  # "09:50 Liberal Democrat leader Ed Davey is"
+            lead = _WIRE_DATELINE.sub("", lead, count=1) if first else lead
             ended = list(_QUOTE_ENDED.finditer(lead))
             if ended:  # "“… We can’t. ” His barber, Julian Clark, concurred": a new sentence after the quote's end
                 lead, first = lead[ended[-1].end():], True
@@ -591,17 +606,22 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             if sp is None:
                 continue
             spaced = _SPACED_POSSESSIVE.match(text, m.end())  # "Gray \u2019 s": a detokenised "Gray's"
-            possessive = m.group().rstrip(".").endswith(("'s", "\u2019s")) or spaced is not None
+            possessive = m.group().rstrip(".").endswith(("'s", "\u2019s", "s'", "s\u2019")) or spaced is not None
             # the subject: the first person named, near the start of the sentence or of its main clause
             opening = len(re.sub(r"\s+['\u2019]\s*s\b", "'s", lead).split()) <= 3 or \
-                lead.rstrip().endswith((",", ",\u201d", ",\"", "?\u201d", "!\u201d")) or _role_prefix(lead)
-            if _PRONOUN_SUBJECT.match(lead) or _described_subject_verb(lead) or \
-                    len(lead.split()) >= 2 and _object_of_verb(text, m.start()) and not _ADVERB_BEFORE.search(lead):
+                lead.rstrip().endswith((",", ",\u201d", ",\"", "?\u201d", "!\u201d")) or _role_prefix(lead) or \
+                _appositive_role(lead)
+            own = lead  # the lead's own words: those after a quote it holds ("“… They knew,” Lindholm said")
+            if k >= 0 and s < quoted[k][1] <= m.start():
+                own = _QUOTE_CLOSE.sub("", text[quoted[k][1]:m.start()], count=1)
+            if _PRONOUN_SUBJECT.match(own) or _described_subject_verb(own) or \
+                    len(own.split()) >= 2 and _object_of_verb(text, m.start()) and not _ADVERB_BEFORE.search(own):
                 opening = False  # "He called Orozco ...", "The senator told Jim Smith", "Police shot Jim Smith":
                 # the verb's object (not "Newly elected Jim Smith")
             if re.search(r"\bit\s+(?:was|is)\s+$", lead) and re.match(r"\s+who\s", text[m.end():]):
                 opening = True  # "…, it was Katie Boulter who got the ball rolling": a cleft's focus is the subject
-            owned = _OWNED_NOUN.match(text, spaced.end() if spaced else m.end()) if possessive else None
+            owned = (_OWNED_TITLE.match(text, spaced.end() if spaced else m.end()) or
+                     _OWNED_NOUN.match(text, spaced.end() if spaced else m.end())) if possessive else None
             if owned is not None and _low(owned.group("noun")) in _OWNED_PEOPLE:
                 opening = False  # "Gray's older sister, Mahnefah Gray, told": the sister, not Gray, is the subject
             if _AFTER_ASIDE.search(lead):
@@ -678,6 +698,8 @@ _VERB_NEXT = re.compile(r"\s+(?!(?:the|a|an|he|she|they|it|his|her|their|its|we|
 # A possessive written apart by detokenised text: "Gray \u2019 s older sister"
 _SPACED_POSSESSIVE = re.compile(r"\s*['\u2019]\s*s\b")
 # What a possessive name owns: "'s older sister", "'s lawyer"
+# ... the head of a title before a name: "Harcourt Homes' regional managing director, Simon Ferris"
+_OWNED_TITLE = re.compile(r"(?:['\u2019]s)?\s+(?:[a-z][\w\-]*\s+){0,3}(?P<noun>[a-z][\w\-]*)(?=\s*,|\s+[A-Z])")
 _OWNED_NOUN = re.compile(r"(?:['\u2019]s)?\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<noun>[a-z][\w\-]*)\b")
 _OWNED_PEOPLE = _SHE_NOUNS | _HE_NOUNS | _PERSON_DESCRIPTION_HEADS | frozenset({"lawyer", "attorney", "partner",
                                                                              "fiancee", "fiance", "cousin"})
@@ -705,9 +727,22 @@ def _role_prefix(lead: str) -> bool:
         not any(w in _CLAUSE_WORDS or w.endswith(("ing", "ed", "ly")) for w in words if w.islower())
 
 
+def _appositive_role(lead: str) -> bool:
+    """Whether the words before a name end on a comma and a role written before it, an apposition of the sentence's
+    subject: "Kovač's coach, former Croatian Davis Cup player (Ivan Perić)"."""
+    m = re.search(r",\s+((?:\S+\s+){1,7})$", lead)
+    return m is not None and all(re.fullmatch(r"[A-Z][\w.\-'\u2019]*|[a-z][a-z\-]*", w) and
+                                 not (w.islower() and (w in _CLAUSE_WORDS or w.endswith(("ing", "ed", "ly"))))
+                                 for w in m.group(1).split())
+
+
 # A live blog entry's time before its first sentence: "09:50 ", "10:42 BST - ", "3.15pm: "
 _TIMESTAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|BST|UTC|CET|CEST|ET|EST|EDT|PT|PST|PDT)?\s*"
                         r"(?:[-\u2013\u2014:|]\s*)?")
+_EPITHET_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z0-9][\w\-]*\s+){0,2}$")
+# A wire dateline opening a story: "MELBOURNE, Jan 25 (Reuters) - ", "ELK CREEK, Okla. (AP) — ", "LONDON — "
+_WIRE_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'\-]{2,40}(?:,\s+[A-Z][\w.]*(?:\s+\d{1,2})?)?\s*(?:\([\w &]{2,20}\))?"
+                            r"\s*[-\u2013\u2014]+\s*")
 # A quote that ends a sentence, then a new one: "“… We can ’ t. ” His barber"
 _QUOTE_ENDED = re.compile(r"[.!?]\s*[\"\u201d]\s+(?=[A-Z])")
 # A sentence in brackets just ended: "(“…,” Phi Phi O’Hara told New York.) RuPaul"
@@ -754,6 +789,7 @@ _DESCRIBED_SUBJECT_VERB = re.compile(
     r"\s*(?:The|A|An|One)\s+[a-z][\w\-]*\s+(?P<verb>[a-z]{2,}ed|[a-z]{2,}[^s\W]s|told|met|saw|hit|shot|beat|sent|led|"
     r"taught|brought|fought|found|gave|chose|left|kept|made|took|put|held|won|lost|caught|sold|let|cut|paid|struck|"
     r"threw|drew|spent|built|bought|heard|sought|named|set)\s+$")
+_QUOTE_CLOSE = re.compile(r"^[\"\u201d\u2019']")
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:[\"\u201c(]\s*)?(?:He|She|They|We|I|It)\s+[a-z]")
 
 
@@ -1302,6 +1338,24 @@ class Mentions:
             not self.called_otherwise(mt.name, head, mt.position + len(mt.name), position)  # noqa: E731
         return self._nearest_subject(position, para, fits)
 
+    def called_so(self, description: str, position: int) -> str | None:
+        """The person the text, before ``position``, names right after the lower-case words of ``description``, two
+        or more ("the world number one" for "world number one Sabine Richter"; not "President Joe Biden" for "the
+        president", nor "actress America Ferrera" for "the actress") or calls so in an apposition ("Sabine Richter,
+        the world number one,"); the last such, or None."""
+        words = description.split()[1:]
+        if not 3 <= len(description.split()) <= 6 or not all(w[:1].islower() or w[:1].isdigit() for w in words):
+            return None
+        said = r"\s+".join(map(re.escape, words))
+        names = {mt.name for mt in self.items}
+        found = None
+        written = re.compile(rf"\b{said}\s+(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}})|"
+                             rf"(?P<appos>{_WORD}(?:\s+{_WORD}){{0,3}}),\s+the\s+{said}\s*[,.;)]")
+        for m in written.finditer(self.text, 0, position):
+            name = self._name_in(m.group("name") or m.group("appos"))
+            found = name if name in names else found
+        return self.fullest(found, position) if found else None
+
     def _name_in(self, words: str) -> str:
         """The name of a person the text names that ends a run of capitalised words ("On Tuesday Gareth Price",
         "Britain's Andy Murray", "Striker Joel Piroe": Gareth Price, Andy Murray, Joel Piroe); else the run."""
@@ -1417,7 +1471,7 @@ class Mentions:
     def _role_fits(self, name: str, content: list[str]) -> bool:
         """Whether a person's roles share a word with a description and hold its head, its last role word ("the
         interior secretary": secretary), or share any word when it names a leader."""
-        roles = {_low(w) for role in self.roles.get(surname(name), ()) for w in role.split()}
+        roles = {_TITLE_WORDS.get(_low(w), _low(w)) for role in self.roles.get(surname(name), ()) for w in role.split()}
         if not roles or not content:
             return False
         head = next((w for w in reversed(content) if w in ROLE_WORDS or w in _LEADER_NOUNS), content[-1])
