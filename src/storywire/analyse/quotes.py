@@ -84,6 +84,7 @@ from .speakers import (
     description_gender,
     find_mentions,
     find_organisations,
+    given_stem,
     is_epithet,
     month_surname,
     named_company,
@@ -334,9 +335,16 @@ _INDIRECT_LEAD = re.compile(
 # ... a name and an apposition or a relative clause between commas before the cue: "Talbot, a retired midwife who has
 # lived in the town for 40 years, said the group …", "Holloway, who missed his first six shots, said he …"
 _INDIRECT_APPOSED = re.compile(
-    rf"(?P<spk>[A-Z][\w'\u2019.\-\u2024]*(?:\s+[A-Z][\w'\u2019.\-\u2024]*){{0,3}}),\s+(?P<aside>(?:a|an|the|who|whose|"
-    rf"\d+)\b[^,;:\"\u201c\u201d()]{{0,100}}?),\s+(?P<cue>{_INDIRECT_CUE}){_WHEN_AFTER_CUE}{_HOW_AFTER_CUE}\s+"
-    rf"(?P<that>that,?\s+)?(?P<content>\S.{{14,}})$")
+    rf"(?:(?P<spk>[A-Z][\w'\u2019.\-\u2024]*(?:\s+[A-Z][\w'\u2019.\-\u2024]*){{0,3}}),\s+(?P<aside>(?:a|an|the|who|"
+    rf"whose|which|\d+)\b[^,;:\"\u201c\u201d()]{{0,100}}?)"
+    # ... or a name in apposition to a description: "Her daughter, Caroline Price, said the cause was …"
+    rf"|(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|[A-Z][\w'\u2019\-]*['\u2019]s?)\s+(?:[a-z][\w\-]*\s+){{0,3}}[a-z][\w\-]*,\s+"
+    rf"(?P<named>[A-Z][\w'\u2019.\-\u2024]*(?:\s+[A-Z][\w'\u2019.\-\u2024]*){{1,3}})),\s+"
+    rf"(?P<cue>{_INDIRECT_CUE}){_WHEN_AFTER_CUE}{_HOW_AFTER_CUE}\s+(?P<that>that,?\s+)?(?P<content>\S.{{14,}})$")
+# The sentence's subject and its words given by a participle after it: "Zhao Ming rejected that argument, saying
+# Beijing's contributions should remain voluntary"
+_INDIRECT_SAYING = re.compile(r",\s+(?:and\s+)?(?P<cue>saying|adding|arguing|insisting|warning|noting|claiming)\s+"
+                              r"(?P<that>that,?\s+)?(?P<content>\S.{14,})$")
 # Where or when words were said, after the cue that ends their sentence: "…, she said at a press conference last
 # week.", "…, Smith told reporters in Washington on Tuesday."
 # (a phrase of a preposition, a determiner, a name or a noun of a medium, and at most six words, no auxiliary and
@@ -979,6 +987,10 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
             return unnamed.speaker, unnamed.speaker_full, None, False
         if low in _PRONOUNS:
             return None, None, None, False
+        stem = given_stem(sp.name) if is_epithet(sp.name) else None
+        if stem is not None:  # "the Swede", "the midfielder": only one the text calls so
+            named = ctx.people.given(stem, position, para)
+            return (named, named, ctx.people.role_of(named), True) if named else (sp.name, full, None, False)
         if is_epithet(sp.name):
             quoted = _epithet_person(ctx, position, para, low.split()[-1])
             if quoted is None and low.split()[-1] == "expert":
@@ -1319,7 +1331,7 @@ _STAGE_DIRECTION = re.compile(r"\s*[(\[](?:laughs|laughing|laughter|pauses|sighs
 
 def _transcript_quotes(ctx: _Context, paras: list[tuple[int, int]], out: list[Quote]) -> list[Quote]:
     """An interview's transcript: in a paragraph opening on a label that names a person of the article ("Brooks:",
-    "KOVAČ:"), in an article with a question line ("Q:") or two such paragraphs, the words after the label are
+    "KOVAČ:"), in an article with a question line ("Q:", "Q."), the words after the label are
     that person's, one direct quote; so are the quotes in it no rule credited ("I told them, “…”"). Credits
     ``out`` in place and gives the new quotes."""
     labelled = [(i, m) for i, (ps, pe) in enumerate(paras) if (m := _TRANSCRIPT_LABEL.match(ctx.text, ps, pe))]
@@ -1330,8 +1342,8 @@ def _transcript_quotes(ctx: _Context, paras: list[tuple[int, int]], out: list[Qu
                         (surname(mt.name).lower(), mt.name.lower())), None) if name else None
         if mention is not None:
             people[i] = ctx.people.fullest(mention.name, m.start())
-    if not people or not (any(m.group("question") for _, m in labelled) or len(people) >= 2):
-        return []
+    if not people or not any(m.group("question") for _, m in labelled):
+        return []  # (no question asked: "Kemi Badenoch: The shadow housing secretary is …", a list of who is who)
     found = []
     for i, name in people.items():
         ps, pe = paras[i]
@@ -2810,10 +2822,11 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
         # (nor "Bureau of Alcohol, Tobacco,| Firearms and Explosives")
         m = _INDIRECT_LEAD.match(masked, st)
         if m is None and (m := _INDIRECT_APPOSED.match(masked, st)) is not None and \
-                not split_speaker(trim_phrase(m.group("spk"))).is_person:
+                not split_speaker(trim_phrase(m.group("spk") or m.group("named"))).is_person:
             continue  # ("On Monday, the day after the vote, said": no one)
-        in_clause = st > 0 or _CLAUSE_IN_SPEAKER.search(m.group("spk")) is not None if m else False
-        if not m or _VERB_FIRST.match(m.group("content")) or re.search(r"\bwhat\b", m.group("spk"), re.I) or \
+        who = "named" if m is not None and m.re is _INDIRECT_APPOSED and m.group("named") else "spk"
+        in_clause = st > 0 or _CLAUSE_IN_SPEAKER.search(m.group(who)) is not None if m else False
+        if not m or _VERB_FIRST.match(m.group("content")) or re.search(r"\bwhat\b", m.group(who), re.I) or \
                 in_clause and _ONLY_WHERE.match(" " + m.group("content")):
             continue  # "The man police say is behind ...": no one's words, a relative clause; "…, Smith said at a
             # news conference.": where, not what, he said; "echoed what Smith said at a rally": said before
@@ -2833,15 +2846,22 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
             # "confirmed it completed the release")
         content = _reported_words(content)
         # "... riots across Greece after witnesses claimed that": the speaker opens its own clause
-        spk_start = m.start("spk") + max((c.end() for c in _CLAUSE_OPENER.finditer(m.group("spk"))), default=0)
+        spk_start = m.start(who) + max((c.end() for c in _CLAUSE_OPENER.finditer(m.group(who))), default=0)
         subordinate = _OPENED_CLAUSE.search(masked, 0, spk_start) is not None
-        spk = re.sub(r"^(?:but|and|while|as)\s+", "", masked[spk_start:m.end("spk")], flags=re.IGNORECASE)
+        spk = re.sub(r"^(?:but|and|while|as)\s+", "", masked[spk_start:m.end(who)], flags=re.IGNORECASE)
         spk = re.sub(r"^(he|she)\s+(?:also|later|again|previously|now)$", r"\1", spk, flags=re.IGNORECASE)
         if subordinate and spk.split()[0].lower() in _PRONOUNS:
             continue  # "X sounded aware ... when he noted": whom "he" is the clause it hangs on says, not this rule
         if spk.lower() in ("it", "he", "she") or \
                 _clear_speaker(trim_phrase(spk)) and spk.split()[0].lower() not in _PRONOUNS:
             return _Reported(spk, cue, content, sent[spk_start:m.end("how") if m.group("how") else m.end("cue")])
+    saying = _INDIRECT_SAYING.search(masked)  # "Zhao rejected that argument, saying Beijing's … should remain …"
+    subject = sentence_subject(masked[:saying.start()]) if saying is not None else None
+    if saying is not None and subject and (saying.group("that") or _CLAUSE_AFTER_CUE.match(saying.group("content"))) \
+            and _clear_speaker(trim_phrase(subject)):
+        at = masked.find(subject)
+        return _Reported(subject, saying.group("cue"), _reported_words(saying.group("content")),
+                         f"{sent[at:at + len(subject)]} … {saying.group('cue')}")
     return None
 
 

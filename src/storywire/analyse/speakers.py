@@ -91,6 +91,9 @@ ROLE_WORDS = frozenset({
     "labour", "labor", "treasury", "security", "homeland", "veterans", "housing", "environment", "culture",
     "industry", "employment", "immigration", "development", "international", "internal", "public", "works",
 })
+# Words that make a description before a name another one ("former world number one Elena Petrova")
+_MODIFIERS_BEFORE = frozenset({"former", "ex", "then", "previous", "late", "outgoing", "interim", "acting", "deputy",
+                               "assistant", "vice", "fellow", "new", "incoming", "future"})
 # Titles written short, as their descriptions spell them ("Prof James Okonkwo" is "the professor")
 _TITLE_WORDS = {"prof": "professor", "sen": "senator", "rep": "representative", "gov": "governor", "dr": "doctor",
                 "lt": "lieutenant", "col": "colonel", "gen": "general", "sgt": "sergeant", "det": "detective",
@@ -163,7 +166,7 @@ EPITHET_NOUNS = frozenset({
     "volunteer", "nurse", "teacher", "student", "farmer", "worker", "owner", "fan", "resident", "parent",
     "patriarch", "matriarch", "midfielder", "defender", "winger", "forward", "keeper", "batsman", "batter",
     "bowler", "quarterback", "pitcher", "skipper", "engineer", "scientist", "researcher", "author", "writer",
-    "democrat", "republican",
+    "democrat", "republican", "agent",
 })
 _AGE = re.compile(r"^\d{1,3}-year-old$")
 # A name with its age in an apposition: "Liam Jones, 31,"
@@ -207,11 +210,42 @@ def description_gender(description: str) -> Gender:
 
 
 # "The Kentuckian", "the Texan", "the Muscovite": a person by where they come from
-_DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|an|ite|ese|i)|Swede|Dane|Finn|Pole|Turk|Greek|Scot|Brit|Briton|"
-                     r"Spaniard|Croat|Serb|Czech|Swiss|Thai|Filipino|Argentine|Kiwi|Aussie|Basque|Catalan|"
-                     r"(?:Dutch|French|English|Irish|Scots|Welsh)(?:man|woman))$")
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|an|ite|ese)$")
+_IRREGULAR_DEMONYMS = {"Swede": "swed", "Dane": "dan", "Finn": "fin", "Pole": "pol", "Turk": "turk", "Greek": "gree",
+                       "Scot": "scot", "Brit": "brit", "Briton": "brit", "Spaniard": "spa", "Croat": "croa",
+                       "Serb": "serb", "Czech": "czec", "Swiss": "swi", "Thai": "thai", "Filipino": "fili",
+                       "Argentine": "arge", "Dutchman": "dutch", "Frenchman": "fren", "Englishman": "engl",
+                       "Irishman": "iris", "Scotsman": "scot", "Welshman": "wels", "Dutchwoman": "dutch",
+                       "Frenchwoman": "fren", "Englishwoman": "engl", "Irishwoman": "iris", "Welshwoman": "wels"}
 # "the veteran Kremlin leader", "the Russian dictator": a ruler described by where they rule
 _RULER_NOUNS = frozenset({"leader", "dictator", "strongman", "autocrat", "ruler"})
+
+
+# Epithets of a position or a trade the text must give the person for them to be theirs ("midfielder Declan Rice",
+# "Engineer Tom Baird"), not the subject's by default ("Arsenal manager Mikel Arteta praised midfielder Declan Rice")
+_GIVEN_EPITHETS = frozenset({"midfielder", "defender", "winger", "forward", "keeper", "batsman", "batter", "bowler",
+                             "quarterback", "pitcher", "skipper", "engineer", "scientist", "researcher", "author",
+                             "writer", "democrat", "republican", "agent"})
+
+
+def given_stem(description: str) -> str | None:
+    """The start of a word the text must give a person for an epithet to stand for them: a demonym's
+    (``nationality_stem``: "the Swede" needs "Swedish" or "Sweden"), or a position's or a trade's ("the
+    midfielder"); None for other descriptions."""
+    last = description.split()[-1]
+    return nationality_stem(last) or (_low(last) if _low(last) in _GIVEN_EPITHETS else None)
+
+
+def nationality_stem(word: str) -> str | None:
+    """The start that a demonym shares with its country's words ("Swede": swed, of Sweden and Swedish; "Croatian":
+    croa), for a country of the gazetteer; None for other words ("Ryan", "Bolshoi", "Ancelotti")."""
+    if word in _IRREGULAR_DEMONYMS:
+        return _IRREGULAR_DEMONYMS[word]
+    stem = word[:4].lower()
+    if re.fullmatch(r"[A-Z][a-z]+(?:ian|an|ese|i|ish)", word) and any(
+            place.lower().startswith(stem) for place in GAZETTEER if " " not in place):
+        return stem
+    return None
 
 
 def is_epithet(description: str) -> bool:
@@ -226,9 +260,13 @@ def is_epithet(description: str) -> bool:
         return is_epithet(" ".join(raw[:cut])) or is_epithet("the " + " ".join(raw[cut + 1:]))
     if words[-1] in EPITHET_NOUNS or _AGE.match(words[-1]):
         return True
-    if len(words) <= 4 and _DEMONYM.match(raw[-1]) and words[-1] not in ORG_WORDS and \
-            all(w[:1].islower() or _AGE.match(w) for w in raw[1:-1]):
-        return True  # "the Swede", "the 19-year-old Croatian"
+    if len(words) >= 3 and words[1] == "former" and words[-1] not in ROLE_WORDS and words[-1] not in ORG_WORDS and \
+            raw[-1].isalpha() and raw[-1].islower():
+        return True  # "the former Border Patrol agent": a past trade (not "the former president": an office)
+    if len(words) == 2 and _DEMONYM.match(raw[1]) and words[1] not in ORG_WORDS:
+        return True  # "the Kentuckian"
+    if len(words) <= 4 and nationality_stem(raw[-1]) and all(w[:1].islower() or _AGE.match(w) for w in raw[1:-1]):
+        return True  # "the Swede", "the 19-year-old Croatian" (not "the 54-year-old Ryan", "the Bolshoi")
     return words[-1] in _RULER_NOUNS and any(w[:1].isupper() for w in raw[1:-1])
 
 
@@ -290,7 +328,7 @@ _QUALIFIED = re.compile(r"\s+of\s+(?:the|a|an|this|that)\b[^,.;:!?]*+(?!,\s+[A-Z
                         r",\s+who\s+(?:did\s+not|didn['\u2019]t|asked\s+not|declined|spoke\s+on\s+condition)")
 # Epithets that name a job: another job in a person's role rules them out ("Principal John Marsh" is no "the
 # teacher"; "Tesla CEO Elon Musk" may be "the billionaire", "Councillor Jane Smith" "the mother-of-two")
-_JOB_NOUNS = frozenset({"teacher", "nurse", "doctor", "owner", "worker", "student", "farmer", "driver", "pilot",
+JOB_NOUNS = frozenset({"teacher", "nurse", "doctor", "owner", "worker", "student", "farmer", "driver", "pilot",
                         "pastor", "priest", "presenter", "comedian", "actor", "actress", "singer", "rapper", "musician",
                         "athlete", "player", "striker", "goalkeeper", "swimmer", "runner", "principal"})
 _MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<=[a-z0-9,;\u2019'] )|(?<=[,?!]\u201d )|(?<=[,?!]\" ))([A-Z][\w'\u2019\-]*)")
@@ -481,6 +519,8 @@ def split_speaker(phrase: str) -> SpeakerName:
         return SpeakerName(low[0], None, False, _PRONOUN_GENDER[low[0]])
     if low[0] in CITING_PARTICIPLES:
         return SpeakerName(phrase, None, False, "?")  # "Citing John Locke": whom the speaker cites, no one
+    if low[0] == "the" and is_epithet(head):
+        return SpeakerName(head.strip(), None, False, "?")  # "the former Border Patrol agent": a description
     # "Noor Yafai of the global environmental group ...": the name, then its role
     of = next((i for i, w in enumerate(low) if w in ("of", "from", "at") and i > 0 and _is_name_word(words[i - 1])
                and not (i > 1 and low[i - 2] == "the")), len(words))  # (not "the District of Columbia Matthew")
@@ -589,8 +629,9 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
                                    surname(run) not in known and not run.endswith(".")
                                    and not _PERSON_AFTER.match(text, m.end())):
                 continue  # a lone word that cannot be a mention ("The", "In", an unknown surname)
-            if " " not in run and _DEMONYM.match(run) and _EPITHET_BEFORE.search(text, s, m.start()):
-                continue  # "the 19-year-old Croatian": a description, no name
+            if _EPITHET_BEFORE.search(text, s, m.start()) and (" " not in run and nationality_stem(run) or (
+                    (after := _NEXT_WORD.match(text, m.end())) and after.group(1) in EPITHET_NOUNS | ROLE_WORDS)):
+                continue  # "the 19-year-old Croatian", "the former Border Patrol agent": a description, no name
             k = bisect_right(starts, m.start()) - 1
             if k >= 0 and m.start() < quoted[k][1]:
                 continue
@@ -739,6 +780,7 @@ def _appositive_role(lead: str) -> bool:
 # A live blog entry's time before its first sentence: "09:50 ", "10:42 BST - ", "3.15pm: "
 _TIMESTAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|BST|UTC|CET|CEST|ET|EST|EDT|PT|PST|PDT)?\s*"
                         r"(?:[-\u2013\u2014:|]\s*)?")
+_NEXT_WORD = re.compile(r"\s+([a-z][\w\-]*)")
 _EPITHET_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z0-9][\w\-]*\s+){0,2}$")
 # A wire dateline opening a story: "MELBOURNE, Jan 25 (Reuters) - ", "ELK CREEK, Okla. (AP) — ", "LONDON — "
 _WIRE_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'\-]{2,40}(?:,\s+[A-Z][\w.]*(?:\s+\d{1,2})?)?\s*(?:\([\w &]{2,20}\))?"
@@ -859,6 +901,9 @@ Oslo Copenhagen Dublin Amsterdam Hague Kharkiv Odesa Odessa Lviv Mariupol Donets
 Doha Kabul Islamabad Manila Jakarta Bangkok Hanoi Sochi Versailles Bregancon Normandy
 """.split()) | {"United States", "United Kingdom", "South Africa", "North Korea", "South Korea", "Saudi Arabia",
                 "New Zealand", "New York", "Hong Kong", "European Union", "Latin America", "Middle East"}
+# Words of a party or a place that may qualify a title ("the Liberal Democrat councillor" of "Cllr Adrian Moss")
+_PARTY_OR_PLACE = frozenset({"liberal", "democrat", "democratic", "republican", "labour", "conservative", "tory",
+                             "green", "independent", "snp", "reform", "gop"}) | {p.lower() for p in GAZETTEER}
 
 
 # Lower-case words of a title that ROLE_WORDS does not hold ("Republican presidential nominee Donald Trump")
@@ -1352,9 +1397,40 @@ class Mentions:
         written = re.compile(rf"\b{said}\s+(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}})|"
                              rf"(?P<appos>{_WORD}(?:\s+{_WORD}){{0,3}}),\s+the\s+{said}\s*[,.;)]")
         for m in written.finditer(self.text, 0, position):
+            before = self.text[max(0, m.start() - 20):m.start()].split()[-1:]
+            if m.group("name") and before and _low(before[0]) in _MODIFIERS_BEFORE:
+                continue  # "former world number one Elena Petrova" is no "the world number one"
             name = self._name_in(m.group("name") or m.group("appos"))
             found = name if name in names else found
         return self.fullest(found, position) if found else None
+
+    def given(self, stem: str, position: int, para: int) -> str | None:
+        """The one person named before ``position`` (in its paragraph or the two before) whom the text, at any
+        mention before, gives a word opening on ``stem`` (``given_stem``) before the name or in its role ("Swedish
+        qualifier Elias Ymer", "Poland's Iga Swiatek", "fellow Swede Ludvig Åberg" for "the Swede"; "midfielder
+        Declan Rice"), in an apposition after it, or by a party label ("Dana Whitfield, D-Ore.," for "the Oregon
+        Democrat")."""
+        found: dict[str, str] = {}
+        for mt in self.items:
+            key = self.person_key(mt.name)
+            if mt.position < position and para - 2 <= mt.para <= para and key not in found and any(
+                    self._gives(other, stem) for other in self.items
+                    if other.position < position and self.person_key(other.name) == key):
+                found[key] = mt.name
+        return self.fullest(next(iter(found.values())), position) if len(found) == 1 else None
+        # (two in reach the text calls so: "the Wisconsin Republican" of Paul Ryan and Donald Trump is neither)
+
+    def _gives(self, mt: Mention, stem: str) -> bool:
+        """Whether the text gives the person of this mention a word opening on ``stem`` there (``given``)."""
+        at = self.text.find(mt.name, mt.position)  # (a mention may open on its role: "Senate Majority Leader Dana …")
+        at = mt.position if at < 0 else at
+        before = self.text[max(0, at - 60):at].split()[-4:]
+        after = re.compile(r",\s+(?:an?|the)\s+([^,.;:]{1,40}),|\s*,?\s*\(?([DR])-[A-Z]").match(
+            self.text, at + len(mt.name))  # ("Okafor, the Swede added": no apposition)
+        party = {"D": ["democrat"], "R": ["republican"]}.get(after.group(2) or "", []) if after else []
+        words = before + [w for r in self.roles.get(surname(mt.name), ()) for w in r.split()] + party + \
+            (after.group(1).split() if after and after.group(1) else [])
+        return any(_low(w).startswith(stem) for w in words)
 
     def _name_in(self, words: str) -> str:
         """The name of a person the text names that ends a run of capitalised words ("On Tuesday Gareth Price",
@@ -1371,7 +1447,7 @@ class Mentions:
         whose words the quote's sentence reports ("Jones said the man told her:"); not the person again ("Outside
         court the man hugged his wife")."""
         role = [_low(w) for r in self.roles.get(surname(name), ()) for w in r.split()]
-        if role and head in _JOB_NOUNS and head not in role and role[-1] in ROLE_WORDS | _JOB_NOUNS:
+        if role and head in JOB_NOUNS and head not in role and role[-1] in ROLE_WORDS | JOB_NOUNS:
             return True
         sentence = max((m.end() for m in _SENTENCE_END_BETWEEN.finditer(self.text, start, until)), default=start)
         someone = re.compile(rf"\b(?:[Aa]n?\s+(?:[a-z][\w\-]*\s+)?{re.escape(head)}\b|[Tt]he\s+(?:[a-z][\w\-]*\s+)?"
@@ -1471,9 +1547,12 @@ class Mentions:
     def _role_fits(self, name: str, content: list[str]) -> bool:
         """Whether a person's roles share a word with a description and hold its head, its last role word ("the
         interior secretary": secretary), or share any word when it names a leader."""
-        roles = {_TITLE_WORDS.get(_low(w), _low(w)) for role in self.roles.get(surname(name), ()) for w in role.split()}
+        roles = {_low(w) for role in self.roles.get(surname(name), ()) for w in role.split()}
         if not roles or not content:
             return False
+        if set(content) - _PARTY_OR_PLACE <= {_TITLE_WORDS.get(w, w) for w in roles}:
+            return True  # "the professor" of "Prof James Okonkwo", "the Republican governor" of "Gov. Linda Barrow"
+            # (not "the union representative" of "Rep.")
         head = next((w for w in reversed(content) if w in ROLE_WORDS or w in _LEADER_NOUNS), content[-1])
         shared = set(content) & roles
         return bool(shared) and (head in shared or bool(set(content) & _LEADER_NOUNS))
