@@ -84,7 +84,7 @@ from .speakers import (
     description_gender,
     find_mentions,
     find_organisations,
-    given_stem,
+    given_word,
     is_epithet,
     month_surname,
     named_company,
@@ -340,7 +340,8 @@ _INDIRECT_APPOSED = re.compile(
     # ... or a name in apposition to a description: "Her daughter, Caroline Price, said the cause was …"
     rf"|(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|[A-Z][\w'\u2019\-]*['\u2019]s?)\s+(?:[a-z][\w\-]*\s+){{0,3}}[a-z][\w\-]*,\s+"
     rf"(?P<named>[A-Z][\w'\u2019.\-\u2024]*(?:\s+[A-Z][\w'\u2019.\-\u2024]*){{1,3}})),\s+"
-    rf"(?P<cue>{_INDIRECT_CUE}){_WHEN_AFTER_CUE}{_HOW_AFTER_CUE}\s+(?P<that>that,?\s+)?(?P<content>\S.{{14,}})$")
+    rf"(?P<cue>{_INDIRECT_CUE})(?!\s+to\s)"  # (not "Omar Hadi, said to be a former soldier,")
+    rf"{_WHEN_AFTER_CUE}{_HOW_AFTER_CUE}\s+(?P<that>that,?\s+)?(?P<content>\S.{{14,}})$")
 # The sentence's subject and its words given by a participle after it: "Zhao Ming rejected that argument, saying
 # Beijing's contributions should remain voluntary"
 _INDIRECT_SAYING = re.compile(r",\s+(?:and\s+)?(?P<cue>saying|adding|arguing|insisting|warning|noting|claiming)\s+"
@@ -987,9 +988,9 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
             return unnamed.speaker, unnamed.speaker_full, None, False
         if low in _PRONOUNS:
             return None, None, None, False
-        stem = given_stem(sp.name) if is_epithet(sp.name) else None
-        if stem is not None:  # "the Swede", "the midfielder": only one the text calls so
-            named = ctx.people.given(stem, position, para)
+        word = given_word(sp.name) if is_epithet(sp.name) else None
+        if word is not None:  # "the Swede", "the midfielder": only one the text calls so
+            named = ctx.people.given(word, position, para)
             return (named, named, ctx.people.role_of(named), True) if named else (sp.name, full, None, False)
         if is_epithet(sp.name):
             quoted = _epithet_person(ctx, position, para, low.split()[-1])
@@ -1324,6 +1325,8 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
 # A transcript's line: a label naming who speaks opens the paragraph ("Brooks: …", "KOVAČ: …", "Q: …", "Q. …")
 _TRANSCRIPT_LABEL = re.compile(r"(?:(?P<question>Q|Question)\s*[:.]|"
                                r"(?P<label>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,2})\s*:)\s+(?=\S)")
+# An answer's own voice: its first person
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I\u2019m|I've|I\u2019ve|we|We|my|My|our|Our|me|us)\b")
 # A stage direction in a transcript: "(laughs)", "[pauses]"
 _STAGE_DIRECTION = re.compile(r"\s*[(\[](?:laughs|laughing|laughter|pauses|sighs|smiles|chuckles|inaudible|"
                               r"crosstalk)[^)\]]{0,20}[)\]]\s*", re.IGNORECASE)
@@ -1331,9 +1334,9 @@ _STAGE_DIRECTION = re.compile(r"\s*[(\[](?:laughs|laughing|laughter|pauses|sighs
 
 def _transcript_quotes(ctx: _Context, paras: list[tuple[int, int]], out: list[Quote]) -> list[Quote]:
     """An interview's transcript: in a paragraph opening on a label that names a person of the article ("Brooks:",
-    "KOVAČ:"), in an article with a question line ("Q:", "Q."), the words after the label are
-    that person's, one direct quote; so are the quotes in it no rule credited ("I told them, “…”"). Credits
-    ``out`` in place and gives the new quotes."""
+    "KOVAČ:"), in an article with a question line ("Q:", "Q."), of a person whose answers say "I" or "we"
+    somewhere, the words after the label are that person's, one direct quote; so are the quotes in it no rule
+    credited ("I told them, “…”"). Credits ``out`` in place and gives the new quotes."""
     labelled = [(i, m) for i, (ps, pe) in enumerate(paras) if (m := _TRANSCRIPT_LABEL.match(ctx.text, ps, pe))]
     people = {}
     for i, m in labelled:
@@ -1344,15 +1347,19 @@ def _transcript_quotes(ctx: _Context, paras: list[tuple[int, int]], out: list[Qu
             people[i] = ctx.people.fullest(mention.name, m.start())
     if not people or not any(m.group("question") for _, m in labelled):
         return []  # (no question asked: "Kemi Badenoch: The shadow housing secretary is …", a list of who is who)
+    answers = {i: _STAGE_DIRECTION.sub(" ", ctx.text[m.end():paras[i][1]]).strip() for i, m in labelled if i in people}
+    speaking = {name for i, name in people.items() if _FIRST_PERSON.search(answers[i])}
     found = []
     for i, name in people.items():
+        if name not in speaking:
+            continue  # one who never says "I" or "we" is described, not answering ("Starmer: The Labour leader, 61, …")
         ps, pe = paras[i]
         start = _TRANSCRIPT_LABEL.match(ctx.text, ps, pe).end()  # type: ignore[union-attr]
         role = ctx.people.role_of(name)
         for q in out:
             if ps <= q.position < pe and not q.speaker:
                 q.speaker, q.speaker_full, q.role, q.is_person, q.via = name, name, role, True, "transcript"
-        words = _STAGE_DIRECTION.sub(" ", ctx.text[start:pe]).strip()
+        words = answers[i]
         if len(words.split()) >= 3:
             found.append(Quote("direct", clean_space(words), name, name, None, ctx.text[ps:start].strip(),
                                ctx.article_id, start, [], True, role, via="transcript"))

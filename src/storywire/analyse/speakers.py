@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from .first_names import first_name_gender
 
@@ -91,6 +91,24 @@ ROLE_WORDS = frozenset({
     "labour", "labor", "treasury", "security", "homeland", "veterans", "housing", "environment", "culture",
     "industry", "employment", "immigration", "development", "international", "internal", "public", "works",
 })
+# Lower-case words that end a title run before a name, walking back from it ("reporters pressed Dave Roberts")
+_RUN_STOPS = frozenset({"to", "of", "by", "with", "and", "or", "the", "a", "an", "his", "her", "their", "its", "at",
+                        "in", "on", "for", "from", "as", "than", "that", "who", "which", "was", "is", "were", "are",
+                        "be", "been", "has", "have", "had", "beat", "met", "told", "said", "says", "saw", "hit", "led"})
+
+
+class _Given(NamedTuple):
+    words: frozenset[str]  # the words given a person at one mention
+    states: tuple[str, ...]  # the state of a party label ("Ore." of "D-Ore.")
+
+
+def _state_abbreviates(label: str, state: str) -> bool:
+    """Whether a party label's state ("Ore.", "Conn.", "Ky.", "N.Y.") may stand for a state's name ("oregon")."""
+    letters = re.sub(r"[^a-z]", "", label.lower())
+    return bool(letters) and (state.startswith(letters[:3]) if len(letters) > 2 else
+                              state[:1] == letters[:1] and letters[1:2] in state)
+
+
 # Words that make a description before a name another one ("former world number one Elena Petrova")
 _MODIFIERS_BEFORE = frozenset({"former", "ex", "then", "previous", "late", "outgoing", "interim", "acting", "deputy",
                                "assistant", "vice", "fellow", "new", "incoming", "future"})
@@ -211,12 +229,20 @@ def description_gender(description: str) -> Gender:
 
 # "The Kentuckian", "the Texan", "the Muscovite": a person by where they come from
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|an|ite|ese)$")
-_IRREGULAR_DEMONYMS = {"Swede": "swed", "Dane": "dan", "Finn": "fin", "Pole": "pol", "Turk": "turk", "Greek": "gree",
-                       "Scot": "scot", "Brit": "brit", "Briton": "brit", "Spaniard": "spa", "Croat": "croa",
-                       "Serb": "serb", "Czech": "czec", "Swiss": "swi", "Thai": "thai", "Filipino": "fili",
-                       "Argentine": "arge", "Dutchman": "dutch", "Frenchman": "fren", "Englishman": "engl",
-                       "Irishman": "iris", "Scotsman": "scot", "Welshman": "wels", "Dutchwoman": "dutch",
-                       "Frenchwoman": "fren", "Englishwoman": "engl", "Irishwoman": "iris", "Welshwoman": "wels"}
+_IRREGULAR_DEMONYMS = {
+    "Swede": ("swedish", "sweden"), "Dane": ("danish", "denmark"), "Finn": ("finnish", "finland"),
+    "Pole": ("polish", "poland"), "Turk": ("turkish", "turkey"), "Greek": ("greece",),
+    "Scot": ("scottish", "scotland"), "Brit": ("british", "britain", "briton"),
+    "Briton": ("british", "britain", "brit"), "Spaniard": ("spanish", "spain"),
+    "Croat": ("croatian", "croatia"), "Serb": ("serbian", "serbia"), "Czech": ("czechia",),
+    "Swiss": ("switzerland",), "Thai": ("thailand",), "Filipino": ("philippines", "filipina"),
+    "Argentine": ("argentina", "argentinian"), "Norwegian": ("norway",), "Belgian": ("belgium",),
+    "Lebanese": ("lebanon",), "Portuguese": ("portugal",), "Dutchman": ("dutch", "netherlands"),
+    "Dutchwoman": ("dutch", "netherlands"), "Frenchman": ("french", "france"), "Frenchwoman": ("french", "france"),
+    "Englishman": ("english", "england"), "Englishwoman": ("english", "england"), "Irishman": ("irish", "ireland"),
+    "Irishwoman": ("irish", "ireland"), "Scotsman": ("scottish", "scotland", "scot"),
+    "Welshman": ("welsh", "wales"), "Welshwoman": ("welsh", "wales"),
+}
 # "the veteran Kremlin leader", "the Russian dictator": a ruler described by where they rule
 _RULER_NOUNS = frozenset({"leader", "dictator", "strongman", "autocrat", "ruler"})
 
@@ -228,24 +254,39 @@ _GIVEN_EPITHETS = frozenset({"midfielder", "defender", "winger", "forward", "kee
                              "writer", "democrat", "republican", "agent"})
 
 
-def given_stem(description: str) -> str | None:
-    """The start of a word the text must give a person for an epithet to stand for them: a demonym's
-    (``nationality_stem``: "the Swede" needs "Swedish" or "Sweden"), or a position's or a trade's ("the
-    midfielder"); None for other descriptions."""
-    last = description.split()[-1]
-    return nationality_stem(last) or (_low(last) if _low(last) in _GIVEN_EPITHETS else None)
+class GivenWord(NamedTuple):
+    """The words a text must give a person for an epithet to stand for them (``given_word``)."""
+
+    forms: frozenset[str]  # any of these: "swedish", "sweden", "swede" for "the Swede"
+    qualifiers: tuple[str, ...]  # none of them contradicted: "connecticut" for "the Connecticut Democrat"
 
 
-def nationality_stem(word: str) -> str | None:
-    """The start that a demonym shares with its country's words ("Swede": swed, of Sweden and Swedish; "Croatian":
-    croa), for a country of the gazetteer; None for other words ("Ryan", "Bolshoi", "Ancelotti")."""
+def given_word(description: str) -> GivenWord | None:
+    """What the text must give a person for an epithet to be theirs: a nationality's words ("the Swede": Swede,
+    Swedish, Sweden; of a country the gazetteer holds), a position's, a trade's or a party's ("the midfielder",
+    "the Democrat": Democrat, Democratic), and its capitalised qualifiers ("the Connecticut Democrat"); None for
+    other descriptions."""
+    raw = description.split()
+    last = raw[-1]
+    forms = nationality_forms(last)
+    if forms is None and _low(last) in _GIVEN_EPITHETS:
+        forms = frozenset({_low(last), "democratic"} if _low(last) == "democrat" else {_low(last)})
+    if forms is None:
+        return None
+    return GivenWord(forms, tuple(_low(w) for w in raw[1:-1] if w[:1].isupper()))
+
+
+def nationality_forms(word: str) -> frozenset[str] | None:
+    """The words of a demonym's nationality ("Swede": swede, swedish, sweden; "Croatian": croatian, croatia), for a
+    country the gazetteer holds; None for other words ("Ryan", "Bolshoi", "Ancelotti")."""
     if word in _IRREGULAR_DEMONYMS:
-        return _IRREGULAR_DEMONYMS[word]
-    stem = word[:4].lower()
-    if re.fullmatch(r"[A-Z][a-z]+(?:ian|an|ese|i|ish)", word) and any(
-            place.lower().startswith(stem) for place in GAZETTEER if " " not in place):
-        return stem
-    return None
+        return frozenset({word.lower(), *_IRREGULAR_DEMONYMS[word]})
+    if not re.fullmatch(r"[A-Z][a-z]+(?:ian|an|ese|i|ish)", word):
+        return None
+    low = word.lower()
+    places = {place.lower() for place in GAZETTEER if " " not in place and len(place) >= 4 and
+              low.startswith(place.lower()[:-1] if place[-1] in "aeiouy" else place.lower())}
+    return frozenset({low, *places}) if places else None
 
 
 def is_epithet(description: str) -> bool:
@@ -260,12 +301,9 @@ def is_epithet(description: str) -> bool:
         return is_epithet(" ".join(raw[:cut])) or is_epithet("the " + " ".join(raw[cut + 1:]))
     if words[-1] in EPITHET_NOUNS or _AGE.match(words[-1]):
         return True
-    if len(words) >= 3 and words[1] == "former" and words[-1] not in ROLE_WORDS and words[-1] not in ORG_WORDS and \
-            raw[-1].isalpha() and raw[-1].islower():
-        return True  # "the former Border Patrol agent": a past trade (not "the former president": an office)
     if len(words) == 2 and _DEMONYM.match(raw[1]) and words[1] not in ORG_WORDS:
         return True  # "the Kentuckian"
-    if len(words) <= 4 and nationality_stem(raw[-1]) and all(w[:1].islower() or _AGE.match(w) for w in raw[1:-1]):
+    if len(words) <= 4 and nationality_forms(raw[-1]) and all(w[:1].islower() or _AGE.match(w) for w in raw[1:-1]):
         return True  # "the Swede", "the 19-year-old Croatian" (not "the 54-year-old Ryan", "the Bolshoi")
     return words[-1] in _RULER_NOUNS and any(w[:1].isupper() for w in raw[1:-1])
 
@@ -629,7 +667,7 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
                                    surname(run) not in known and not run.endswith(".")
                                    and not _PERSON_AFTER.match(text, m.end())):
                 continue  # a lone word that cannot be a mention ("The", "In", an unknown surname)
-            if _EPITHET_BEFORE.search(text, s, m.start()) and (" " not in run and nationality_stem(run) or (
+            if _EPITHET_BEFORE.search(text, s, m.start()) and (" " not in run and nationality_forms(run) or (
                     (after := _NEXT_WORD.match(text, m.end())) and after.group(1) in EPITHET_NOUNS | ROLE_WORDS)):
                 continue  # "the 19-year-old Croatian", "the former Border Patrol agent": a description, no name
             k = bisect_right(starts, m.start()) - 1
@@ -1404,33 +1442,47 @@ class Mentions:
             found = name if name in names else found
         return self.fullest(found, position) if found else None
 
-    def given(self, stem: str, position: int, para: int) -> str | None:
+    def given(self, word: GivenWord, position: int, para: int) -> str | None:
         """The one person named before ``position`` (in its paragraph or the two before) whom the text, at any
-        mention before, gives a word opening on ``stem`` (``given_stem``) before the name or in its role ("Swedish
-        qualifier Elias Ymer", "Poland's Iga Swiatek", "fellow Swede Ludvig Åberg" for "the Swede"; "midfielder
-        Declan Rice"), in an apposition after it, or by a party label ("Dana Whitfield, D-Ore.," for "the Oregon
-        Democrat")."""
+        mention before, gives a word of ``word`` (``given_word``) in the title run right before the name, in a role,
+        in a closed apposition after it or by a party label ("Swedish qualifier Elias Ymer", "Poland's Iga Swiatek",
+        "midfielder Declan Rice", "Dana Whitfield, D-Ore.," for "the Swede", "the midfielder", "the Oregon
+        Democrat"); two such, or none: None."""
         found: dict[str, str] = {}
         for mt in self.items:
             key = self.person_key(mt.name)
-            if mt.position < position and para - 2 <= mt.para <= para and key not in found and any(
-                    self._gives(other, stem) for other in self.items
-                    if other.position < position and self.person_key(other.name) == key):
+            if mt.position >= position or not para - 2 <= mt.para <= para or key in found:
+                continue
+            given = [self._given_words(other) for other in self.items
+                     if other.position < position and self.person_key(other.name) == key]
+            words = {w for g in given for w in g.words}
+            states = {st for g in given for st in g.states}
+            if words & word.forms and all(q in words or not states or any(_state_abbreviates(st, q) for st in states)
+                                          for q in word.qualifiers):  # ("Chuck Schumer, D-N.Y.," is no Connecticut one)
                 found[key] = mt.name
         return self.fullest(next(iter(found.values())), position) if len(found) == 1 else None
         # (two in reach the text calls so: "the Wisconsin Republican" of Paul Ryan and Donald Trump is neither)
 
-    def _gives(self, mt: Mention, stem: str) -> bool:
-        """Whether the text gives the person of this mention a word opening on ``stem`` there (``given``)."""
+    def _given_words(self, mt: Mention) -> _Given:
+        """The words the text gives the person of this mention there (``given``)."""
         at = self.text.find(mt.name, mt.position)  # (a mention may open on its role: "Senate Majority Leader Dana …")
         at = mt.position if at < 0 else at
-        before = self.text[max(0, at - 60):at].split()[-4:]
-        after = re.compile(r",\s+(?:an?|the)\s+([^,.;:]{1,40}),|\s*,?\s*\(?([DR])-[A-Z]").match(
+        run: list[str] = []
+        following = mt.name.split()[0]
+        for w in reversed(self.text[max(0, at - 80):at].split()[-6:]):
+            low = POSSESSIVE.sub("", _low(w))
+            if w[-1:] in ",.;:!?\"\u201c\u201d()" or \
+                    w[:1].islower() and (low.endswith(("ed", "ing")) or low in _RUN_STOPS):
+                break  # a clause, a verb or a sentence before the title run ("Dutch fans jeered Lewis Hamilton")
+            if not (following[:1].isupper() and following != mt.name.split()[0] and w[:1].isupper()):
+                run.append(low)  # (not a proper name's word: "French Open champion Carlos Alcaraz")
+            following = w
+        after = re.compile(r",\s+(?:an?|the)\s+([^,.;:\"\u201c\u201d]{1,40}),|\s*,?\s*\(?([DR])-([A-Z][\w.]*)").match(
             self.text, at + len(mt.name))  # ("Okafor, the Swede added": no apposition)
         party = {"D": ["democrat"], "R": ["republican"]}.get(after.group(2) or "", []) if after else []
-        words = before + [w for r in self.roles.get(surname(mt.name), ()) for w in r.split()] + party + \
-            (after.group(1).split() if after and after.group(1) else [])
-        return any(_low(w).startswith(stem) for w in words)
+        roles = [_low(w) for r in self.roles.get(surname(mt.name), ()) for w in r.split()]
+        appos = [POSSESSIVE.sub("", _low(w)) for w in after.group(1).split()] if after and after.group(1) else []
+        return _Given(frozenset(run + roles + party + appos), (after.group(3),) if after and after.group(3) else ())
 
     def _name_in(self, words: str) -> str:
         """The name of a person the text names that ends a run of capitalised words ("On Tuesday Gareth Price",
