@@ -1326,7 +1326,7 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
 _TRANSCRIPT_LABEL = re.compile(r"(?:(?P<question>Q|Question)\s*[:.]|"
                                r"(?P<label>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,2})\s*:)\s+(?=\S)")
 # An answer's own voice: its first person
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I\u2019m|I've|I\u2019ve|we|We|my|My|our|Our|me|us)\b")
+_FIRST_PERSON = re.compile(r"(?<![\w\-])(?:I|I'm|I\u2019m|I've|I\u2019ve|we|We|my|My|our|Our|me|us)(?![\w\-])")
 # A stage direction in a transcript: "(laughs)", "[pauses]"
 _STAGE_DIRECTION = re.compile(r"\s*[(\[](?:laughs|laughing|laughter|pauses|sighs|smiles|chuckles|inaudible|"
                               r"crosstalk)[^)\]]{0,20}[)\]]\s*", re.IGNORECASE)

@@ -91,24 +91,6 @@ ROLE_WORDS = frozenset({
     "labour", "labor", "treasury", "security", "homeland", "veterans", "housing", "environment", "culture",
     "industry", "employment", "immigration", "development", "international", "internal", "public", "works",
 })
-# Lower-case words that end a title run before a name, walking back from it ("reporters pressed Dave Roberts")
-_RUN_STOPS = frozenset({"to", "of", "by", "with", "and", "or", "the", "a", "an", "his", "her", "their", "its", "at",
-                        "in", "on", "for", "from", "as", "than", "that", "who", "which", "was", "is", "were", "are",
-                        "be", "been", "has", "have", "had", "beat", "met", "told", "said", "says", "saw", "hit", "led"})
-
-
-class _Given(NamedTuple):
-    words: frozenset[str]  # the words given a person at one mention
-    states: tuple[str, ...]  # the state of a party label ("Ore." of "D-Ore.")
-
-
-def _state_abbreviates(label: str, state: str) -> bool:
-    """Whether a party label's state ("Ore.", "Conn.", "Ky.", "N.Y.") may stand for a state's name ("oregon")."""
-    letters = re.sub(r"[^a-z]", "", label.lower())
-    return bool(letters) and (state.startswith(letters[:3]) if len(letters) > 2 else
-                              state[:1] == letters[:1] and letters[1:2] in state)
-
-
 # Words that make a description before a name another one ("former world number one Elena Petrova")
 _MODIFIERS_BEFORE = frozenset({"former", "ex", "then", "previous", "late", "outgoing", "interim", "acting", "deputy",
                                "assistant", "vice", "fellow", "new", "incoming", "future"})
@@ -942,6 +924,50 @@ Doha Kabul Islamabad Manila Jakarta Bangkok Hanoi Sochi Versailles Bregancon Nor
 # Words of a party or a place that may qualify a title ("the Liberal Democrat councillor" of "Cllr Adrian Moss")
 _PARTY_OR_PLACE = frozenset({"liberal", "democrat", "democratic", "republican", "labour", "conservative", "tory",
                              "green", "independent", "snp", "reform", "gop"}) | {p.lower() for p in GAZETTEER}
+# Words of a title run before a name besides a nationality's ("Swedish qualifier", "fellow Swede", "midfielder")
+_TITLE_RUN_WORDS = ROLE_WORDS | EPITHET_NOUNS | _GIVEN_EPITHETS | {"qualifier", "fellow", "former", "veteran",
+                                                                   "international", "teenager", "teenage", "young",
+                                                                   "world", "champion", "reigning", "defending"}
+# A nationality's adjective or demonym ("Swedish", "Swede", "Croatian"), capitalised
+_NATIONALITY_WORD = re.compile(r"[A-Z][a-z]+(?:ish|ian|an|ese|i|ic)|Swede|Dane|Finn|Pole|Turk|Greek|Scot|Brit|Briton|"
+                               r"Spaniard|Croat|Serb|Czech|Swiss|Thai|Filipino|Argentine|Dutch|French|Welsh|Irish")
+# Places' names, lower-case: a team's or a city's before a title ("Ireland manager", "Rome's mayor"), a
+# country's possessive before a name ("Poland's Iga Swiatek")
+_PLACES = frozenset(p.lower() for p in GAZETTEER)
+
+
+class _Given(NamedTuple):
+    words: frozenset[str]  # the words given a person at one mention
+    states: tuple[str, ...]  # the state of a party label ("Ore." of "D-Ore.")
+
+
+def _state_abbreviates(label: str, state: str) -> bool:
+    """Whether a party label's state ("Ore.", "Conn.", "Ky.", "N.Y.", "Texas") may stand for a state's name
+    ("oregon"); a label it does not know contradicts nothing."""
+    key = re.sub(r"[^a-z]", "", label.lower())
+    name = _STATE_LABELS.get(key)
+    return name is None or name == state or not any(state == s for s in _STATE_LABELS.values())
+
+
+_STATE_LABELS = {  # AP's abbreviations and the postal codes of the US states
+    "ala": "alabama", "al": "alabama", "alaska": "alaska", "ak": "alaska", "ariz": "arizona", "az": "arizona",
+    "ark": "arkansas", "ar": "arkansas", "calif": "california", "ca": "california", "colo": "colorado",
+    "co": "colorado", "conn": "connecticut", "ct": "connecticut", "del": "delaware", "de": "delaware",
+    "fla": "florida", "fl": "florida", "ga": "georgia", "hawaii": "hawaii", "hi": "hawaii", "idaho": "idaho",
+    "id": "idaho", "ill": "illinois", "il": "illinois", "ind": "indiana", "in": "indiana", "iowa": "iowa",
+    "ia": "iowa", "kan": "kansas", "ks": "kansas", "ky": "kentucky", "la": "louisiana", "maine": "maine",
+    "me": "maine", "md": "maryland", "mass": "massachusetts", "ma": "massachusetts", "mich": "michigan",
+    "mi": "michigan", "minn": "minnesota", "mn": "minnesota", "miss": "mississippi", "ms": "mississippi",
+    "mo": "missouri", "mont": "montana", "mt": "montana", "neb": "nebraska", "ne": "nebraska", "nev": "nevada",
+    "nv": "nevada", "nh": "new hampshire", "nj": "new jersey", "nm": "new mexico", "ny": "new york",
+    "nc": "north carolina", "nd": "north dakota", "ohio": "ohio", "oh": "ohio", "okla": "oklahoma",
+    "ok": "oklahoma", "ore": "oregon", "or": "oregon", "pa": "pennsylvania", "ri": "rhode island",
+    "sc": "south carolina", "sd": "south dakota", "tenn": "tennessee", "tn": "tennessee", "texas": "texas",
+    "tex": "texas", "tx": "texas", "utah": "utah", "ut": "utah", "vt": "vermont", "va": "virginia",
+    "wash": "washington", "wa": "washington", "wva": "west virginia", "wv": "west virginia", "wis": "wisconsin",
+    "wi": "wisconsin", "wyo": "wyoming", "wy": "wyoming"}
+
+
 
 
 # Lower-case words of a title that ROLE_WORDS does not hold ("Republican presidential nominee Donald Trump")
@@ -1448,41 +1474,50 @@ class Mentions:
         in a closed apposition after it or by a party label ("Swedish qualifier Elias Ymer", "Poland's Iga Swiatek",
         "midfielder Declan Rice", "Dana Whitfield, D-Ore.," for "the Swede", "the midfielder", "the Oregon
         Democrat"); two such, or none: None."""
-        found: dict[str, str] = {}
+        found: dict[str, tuple[str, bool]] = {}  # person -> name, and whether the text gives the qualifiers too
         for mt in self.items:
             key = self.person_key(mt.name)
-            if mt.position >= position or not para - 2 <= mt.para <= para or key in found:
-                continue
+            if mt.position >= position or not para - 2 <= mt.para <= para or key in found or \
+                    " " not in mt.name and (_NATIONALITY_WORD.fullmatch(mt.name) or _low(mt.name) in _PLACES):
+                continue  # (no person: "Danish", "Norway")
             given = [self._given_words(other) for other in self.items
                      if other.position < position and self.person_key(other.name) == key]
             words = {w for g in given for w in g.words}
             states = {st for g in given for st in g.states}
-            if words & word.forms and all(q in words or not states or any(_state_abbreviates(st, q) for st in states)
-                                          for q in word.qualifiers):  # ("Chuck Schumer, D-N.Y.," is no Connecticut one)
-                found[key] = mt.name
-        return self.fullest(next(iter(found.values())), position) if len(found) == 1 else None
-        # (two in reach the text calls so: "the Wisconsin Republican" of Paul Ryan and Donald Trump is neither)
+            place = " ".join(word.qualifiers)  # ("Chuck Schumer, D-N.Y.," is no Connecticut or New Jersey one)
+            qualified = set(word.qualifiers) <= words
+            if words & word.forms and (qualified or not states or any(_state_abbreviates(st, place) for st in states)):
+                found[key] = (mt.name, qualified)
+        names = [name for name, qualified in found.values() if qualified] or [name for name, _ in found.values()]
+        return self.fullest(names[0], position) if len(names) == 1 else None
+        # (two in reach the text calls so alike: "the Republican" of Paul Ryan and Donald Trump is neither; "the
+        # Wisconsin Republican" the one the text says is from Wisconsin)
 
     def _given_words(self, mt: Mention) -> _Given:
-        """The words the text gives the person of this mention there (``given``)."""
+        """The words the text gives the person of this mention there (``given``): the title run right before the
+        name, back to any word that is no title noun nor a nationality's adjective ("Swedish qualifier Elias Ymer";
+        not past a verb, "Dutch fans jeered Lewis Hamilton", nor an organisation's name, "Spanish giants Real Madrid
+        coach Carlo Ancelotti"); a country's possessive right before a full name ("Poland's Iga Swiatek"); their
+        roles; a closed apposition (", a Swedish striker,"); a party label ("D-Ore.")."""
         at = self.text.find(mt.name, mt.position)  # (a mention may open on its role: "Senate Majority Leader Dana …")
         at = mt.position if at < 0 else at
         run: list[str] = []
-        following = mt.name.split()[0]
-        for w in reversed(self.text[max(0, at - 80):at].split()[-6:]):
+        for i, w in enumerate(reversed(self.text[max(0, at - 80):at].split()[-4:])):
             low = POSSESSIVE.sub("", _low(w))
-            if w[-1:] in ",.;:!?\"\u201c\u201d()" or \
-                    w[:1].islower() and (low.endswith(("ed", "ing")) or low in _RUN_STOPS):
-                break  # a clause, a verb or a sentence before the title run ("Dutch fans jeered Lewis Hamilton")
-            if not (following[:1].isupper() and following != mt.name.split()[0] and w[:1].isupper()):
-                run.append(low)  # (not a proper name's word: "French Open champion Carlos Alcaraz")
-            following = w
+            if i == 0 and POSSESSIVE.search(w) and low in _PLACES and " " in mt.name:
+                run.append(low)  # "Poland's Iga Swiatek" (not "Sweden's Malmo", a club)
+                break
+            if w[-1:] in ",.;:!?\"\u201c\u201d()" or POSSESSIVE.search(w) or low in _PLACES or \
+                    low not in _TITLE_RUN_WORDS and low not in TITLE_NOUNS and not _NATIONALITY_WORD.fullmatch(w):
+                break  # a verb, a clause, an organisation's name or a country's team ("Ireland manager")
+            run.append(low)
         after = re.compile(r",\s+(?:an?|the)\s+([^,.;:\"\u201c\u201d]{1,40}),|\s*,?\s*\(?([DR])-([A-Z][\w.]*)").match(
             self.text, at + len(mt.name))  # ("Okafor, the Swede added": no apposition)
         party = {"D": ["democrat"], "R": ["republican"]}.get(after.group(2) or "", []) if after else []
         roles = [_low(w) for r in self.roles.get(surname(mt.name), ()) for w in r.split()]
         appos = [POSSESSIVE.sub("", _low(w)) for w in after.group(1).split()] if after and after.group(1) else []
-        return _Given(frozenset(run + roles + party + appos), (after.group(3),) if after and after.group(3) else ())
+        words = {w for w in run + roles + party + appos if w not in _PLACES or w in run}
+        return _Given(frozenset(words), (after.group(3),) if after and after.group(3) else ())
 
     def _name_in(self, words: str) -> str:
         """The name of a person the text names that ends a run of capitalised words ("On Tuesday Gareth Price",
