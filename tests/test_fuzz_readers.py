@@ -182,6 +182,7 @@ json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats
 @FUZZ
 @given(json_values, st.booleans())
 @example({"items": [{"version": None, "items": None, "attachments": True}]}, True)  # found by this test: a TypeError
+@example({"items": [{"title": "\ud800"}]}, True)  # found by this test: a lone surrogate, a UnicodeEncodeError
 def test_feed_parser_on_hostile_json_feeds(doc, versioned):
     if versioned and isinstance(doc, dict):
         doc = {**doc, "version": "https://jsonfeed.org/version/1.1"}
@@ -197,3 +198,11 @@ def test_a_json_feed_item_whose_attachments_are_no_list_keeps_its_entry_without_
     feed = parse_feed(json.dumps(doc).encode(), URL, "application/feed+json")
     assert [(e.title, len(e.enclosures)) for e in feed.entries] == [("A", 0), ("B", 1)]
     assert feed.entries[1].enclosures[0].type is None
+
+
+def test_a_json_feed_title_with_half_a_surrogate_pair_keeps_its_entry():
+    doc = {"version": "https://jsonfeed.org/version/1.1", "items": [
+        {"id": "1", "url": "https://example.org/a", "title": "Broken \ud800 title"},
+        {"id": "2", "url": "https://example.org/b", "title": "Fine \U0001F600 title"}]}
+    feed = parse_feed(json.dumps(doc).encode(), URL, "application/feed+json")
+    assert [e.title for e in feed.entries] == ["Broken \ufffd title", "Fine \U0001F600 title"]

@@ -3484,6 +3484,13 @@ def test_said_to_be_and_an_explainers_labels_are_no_quotes(text: str):
     ("Rep. Josh Gottheimer, D-N.J., and Rep. Ritchie Torres of New York wrote to the agency on "
      "Monday.\n\u201cThe Bronx has been ignored for too long,\u201d the New York Democrat said.",
      "The Bronx", ["Ritchie Torres", "the New York Democrat"]),
+    # (a role parsed whole gives only its own title run: "English champions Liverpool's Dutch coach")
+    ("English champions Liverpool's Dutch coach Arne Slot has urged Trent Alexander-Arnold to stay at Anfield.\n"
+     "\u201cI'm focused on winning trophies here,\u201d the Englishman said.",
+     "winning trophies", ["Trent Alexander-Arnold", "the Englishman"]),
+    ("Danish shipping giant Maersk's chief executive Vincent Clerc warned of months of delays in the Red Sea.\n"
+     "Mette Frederiksen, the prime minister, said the government would support exporters. \u201cWe must protect "
+     "our shipping,\u201d the Dane said.", "protect our shipping", ["Mette Frederiksen", "the Dane"]),
 ])
 def test_the_twenty_third_review_of_round_25(text: str, words: str, allowed: list[str]):
     q = quote(text, words)

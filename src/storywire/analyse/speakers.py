@@ -936,6 +936,20 @@ _NATIONALITY_WORD = re.compile(r"[A-Z][a-z]+(?:ish|ian|an|ese|i|ic)|Swede|Dane|F
 _PLACES = frozenset(p.lower() for p in GAZETTEER)
 
 
+def _title_run(words: list[str]) -> list[str]:
+    """The words, lower-case, of the title run ending ``words``: title nouns and nationality words, back to anything
+    else (a verb, "Dutch fans jeered"; an organisation's, a team's or a city's name, "Spanish giants Real Madrid
+    coach", "Ireland manager", "Rome's mayor")."""
+    run = []
+    for w in reversed(words):
+        low = POSSESSIVE.sub("", _low(w))
+        if w[-1:] in ",.;:!?\"\u201c\u201d()" or POSSESSIVE.search(w) or low in _PLACES or \
+                low not in _TITLE_RUN_WORDS and low not in TITLE_NOUNS and not _NATIONALITY_WORD.fullmatch(w):
+            break
+        run.append(low)
+    return run
+
+
 class _Given(NamedTuple):
     words: frozenset[str]  # the words given a person at one mention
     states: tuple[str, ...]  # the state of a party label ("Ore." of "D-Ore.")
@@ -1501,20 +1515,15 @@ class Mentions:
         roles; a closed apposition (", a Swedish striker,"); a party label ("D-Ore.")."""
         at = self.text.find(mt.name, mt.position)  # (a mention may open on its role: "Senate Majority Leader Dana …")
         at = mt.position if at < 0 else at
-        run: list[str] = []
-        for i, w in enumerate(reversed(self.text[max(0, at - 80):at].split()[-4:])):
-            low = POSSESSIVE.sub("", _low(w))
-            if i == 0 and POSSESSIVE.search(w) and low in _PLACES and " " in mt.name:
-                run.append(low)  # "Poland's Iga Swiatek" (not "Sweden's Malmo", a club)
-                break
-            if w[-1:] in ",.;:!?\"\u201c\u201d()" or POSSESSIVE.search(w) or low in _PLACES or \
-                    low not in _TITLE_RUN_WORDS and low not in TITLE_NOUNS and not _NATIONALITY_WORD.fullmatch(w):
-                break  # a verb, a clause, an organisation's name or a country's team ("Ireland manager")
-            run.append(low)
+        before = self.text[max(0, at - 80):at].split()[-4:]
+        run = _title_run(before)
+        if before and POSSESSIVE.search(before[-1]) and POSSESSIVE.sub("", _low(before[-1])) in _PLACES and \
+                " " in mt.name:
+            run.append(POSSESSIVE.sub("", _low(before[-1])))  # "Poland's Iga Swiatek" (not "Sweden's Malmo", a club)
         after = re.compile(r",\s+(?:an?|the)\s+([^,.;:\"\u201c\u201d]{1,40}),|\s*,?\s*\(?([DR])-([A-Z][\w.]*)").match(
             self.text, at + len(mt.name))  # ("Okafor, the Swede added": no apposition)
         party = {"D": ["democrat"], "R": ["republican"]}.get(after.group(2) or "", []) if after else []
-        roles = [_low(w) for r in self.roles.get(surname(mt.name), ()) for w in r.split()]
+        roles = [w for r in self.roles.get(surname(mt.name), ()) for w in _title_run(r.split())]
         appos = [POSSESSIVE.sub("", _low(w)) for w in after.group(1).split()] if after and after.group(1) else []
         words = {w for w in run + roles + party + appos if w not in _PLACES or w in run}
         return _Given(frozenset(words), (after.group(3),) if after and after.group(3) else ())

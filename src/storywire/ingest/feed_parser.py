@@ -233,9 +233,14 @@ def _json_authors(obj: dict) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+# A JSON escape of half a surrogate pair with no other half ("\ud800"): no character, a replacement one
+_LONE_SURROGATE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})|"
+                             r"(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}")
+
+
 def _parse_json(data: bytes, url: str) -> Feed:
     try:
-        doc = json.loads(data.decode("utf-8-sig"))
+        doc = json.loads(_LONE_SURROGATE.sub(r"\\ufffd", data.decode("utf-8-sig")))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"malformed JSON Feed: {exc}") from None
     if not isinstance(doc, dict) or not str(doc.get("version", "")).startswith("https://jsonfeed.org/version/"):
