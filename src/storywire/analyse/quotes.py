@@ -89,6 +89,7 @@ from .speakers import (
     month_surname,
     named_company,
     names_ship,
+    names_the_object,
     resolve_organisation,
     split_speaker,
     surname,
@@ -338,7 +339,8 @@ _INDIRECT_APPOSED = re.compile(
     rf"(?:(?P<spk>[A-Z][\w'\u2019.\-\u2024]*(?:\s+[A-Z][\w'\u2019.\-\u2024]*){{0,3}}),\s+(?P<aside>(?:a|an|the|who|"
     rf"whose|which|\d+)\b[^,;:\"\u201c\u201d()]{{0,100}}?)"
     # ... or a name in apposition to a description: "Her daughter, Caroline Price, said the cause was …"
-    rf"|(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|[A-Z][\w'\u2019\-]*['\u2019]s?)\s+(?:[a-z][\w\-]*\s+){{0,3}}[a-z][\w\-]*,\s+"
+    rf"|(?P<desc>(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|[A-Z][\w'\u2019\-]*['\u2019]s?)\s+(?:[a-z][\w\-]*\s+){{0,3}}"
+    rf"[a-z][\w\-]*),\s+"
     rf"(?P<named>[A-Z][\w'\u2019.\-\u2024]*(?:\s+[A-Z][\w'\u2019.\-\u2024]*){{1,3}})),\s+"
     rf"(?P<cue>{_INDIRECT_CUE})(?!\s+to\s)"  # (not "Omar Hadi, said to be a former soldier,")
     rf"{_WHEN_AFTER_CUE}{_HOW_AFTER_CUE}\s+(?P<that>that,?\s+)?(?P<content>\S.{{14,}})$")
@@ -773,6 +775,11 @@ _DOCUMENT_SPEAKS = re.compile(r"\s+(?:warns|warned|says|said|reads|read|states|s
 _DASHED_ASIDE = re.compile(r"\s[\u2013\u2014-]\s[^\u2013\u2014]{1,120}?\s[\u2013\u2014-]\s")
 
 
+# A description of one by another, opening a sentence before a comma: "The mother of the boy, "
+_OBJECT_DESCRIPTION = re.compile(r"(?P<desc>(?:The|A|An|His|Her|Their|Its)\s+(?:[a-z][\w\-]*\s+){0,2}"
+                                 r"(?:of|for|to|with)\s+(?:the|a|an|his|her|their|its|our)\s+(?:[a-z][\w\-]*\s+)?[a-z]+),\s+")
+
+
 def sentence_subject(sentence: str) -> str | None:
     """The name that opens a sentence or its main clause ("However, late Wednesday, Hunter Biden's attorney Abbe
     Lowell seemed ..." -> "Hunter Biden's attorney Abbe Lowell"), a description of a speaker that does ("The
@@ -792,6 +799,9 @@ def sentence_subject(sentence: str) -> str | None:
             # Lionsgate, hit a snag": the director, not a name in an apposition after the verb
         starts.insert(0, 0)
     for st in starts:
+        opening = _OBJECT_DESCRIPTION.fullmatch(sentence, 0, st) if st else None
+        if opening is not None and names_the_object(opening.group("desc"), sentence[st:]):
+            return opening.group("desc")  # "The mother of the boy, Liam Cole, said": the mother, maybe not Liam Cole
         taken: list[str] = []
         words = sentence[st:].split()
         while words and words[0].lower().strip(",") in ("and", "but", "so", "then", "still", "yet", "or", "even",
@@ -993,14 +1003,16 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
             named = ctx.people.given(word, position, para)
             return (named, named, ctx.people.role_of(named), True) if named else (sp.name, full, None, False)
         if is_epithet(sp.name):
-            quoted = _epithet_person(ctx, position, para, low.split()[-1])
-            if quoted is None and low.split()[-1] == "expert":
+            head = low.split()[-1]
+            quoted = _epithet_person(ctx, position, para, head)
+            if quoted is None and head == "expert":
                 quoted = _sole_source(ctx, position)
-            if quoted is not None:
+            if quoted is not None and not ctx.people.given_another(head, quoted.speaker or "", position, para):
                 return quoted.speaker, quoted.speaker_full, quoted.role, True
-            named = ctx.people.described(sp.name, position, para)
-            if named is not None:
+            named = ctx.people.described(sp.name, position, para) if quoted is None else None
+            if named is not None and not ctx.people.given_another(head, named, position, para):
                 return named, ctx.people.fullest(named, position), ctx.people.role_of(named), True
+            # (not one when the text gives the title to another too: "Striker Ollie Watkins …, whose striker Beto")
         named = ctx.people.called_so(sp.name, position)  # "the world number one" of "world number one Sabine Richter"
         if named is not None:
             return named, named, ctx.people.role_of(named), True
@@ -1326,7 +1338,8 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
 _TRANSCRIPT_LABEL = re.compile(r"(?:(?P<question>Q|Question)\s*[:.]|"
                                r"(?P<label>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,2})\s*:)\s+(?=\S)")
 # An answer's own voice: its first person
-_FIRST_PERSON = re.compile(r"(?<![\w\-])(?:I|I'm|I\u2019m|I've|I\u2019ve|we|We|my|My|our|Our|me|us)(?![\w\-])")
+_TRANSCRIPT_FIRST_PERSON = re.compile(r"(?<![\w\-])(?<!War\s)(?:I|I'm|I\u2019m|I've|I\u2019ve|we|We|my|My|our|Our|"
+                                      r"me|us)(?![\w\-])")  # (not "I-75", "World War I")
 # A stage direction in a transcript: "(laughs)", "[pauses]"
 _STAGE_DIRECTION = re.compile(r"\s*[(\[](?:laughs|laughing|laughter|pauses|sighs|smiles|chuckles|inaudible|"
                               r"crosstalk)[^)\]]{0,20}[)\]]\s*", re.IGNORECASE)
@@ -1348,7 +1361,8 @@ def _transcript_quotes(ctx: _Context, paras: list[tuple[int, int]], out: list[Qu
     if not people or not any(m.group("question") for _, m in labelled):
         return []  # (no question asked: "Kemi Badenoch: The shadow housing secretary is …", a list of who is who)
     answers = {i: _STAGE_DIRECTION.sub(" ", ctx.text[m.end():paras[i][1]]).strip() for i, m in labelled if i in people}
-    speaking = {name for i, name in people.items() if _FIRST_PERSON.search(answers[i])}
+    speaking = {name for i, name in people.items() if _TRANSCRIPT_FIRST_PERSON.search(_quotes_blanked(answers[i]))}
+    # (its own words, not a quote it holds: "Biden: The president, 81, says …, telling voters: “My record …”")
     found = []
     for i, name in people.items():
         if name not in speaking:
@@ -1613,9 +1627,6 @@ _OTHER_VOICE = re.compile(r"\b(?:shout(?:s|ed|ing)?|yell(?:s|ed|ing)?|scream(?:s
 _SOMEONE_DESCRIBED = re.compile(r"(?:^|[.!?]\s+|,\s+)(?:a|one|another)\s+(?:[\w\-]+\s+)?(?:woman|man|girl|boy|child|"
                                 r"mother|father|resident|witness|neighbou?r|voice)\b", re.IGNORECASE)
 # A speaker's own "I" in a quote: no writer's words ("The price … is “as low as I’ve ever seen.”")
-_FIRST_PERSON = re.compile(r"\bI\b|\b(?:me|my|myself)\b")
-
-
 def _first_person_of(ctx: _Context, para_quotes: list[Quote], position: int, inner: str) -> Quote | None:
     """The person whose quote before it in the paragraph a quote with no attribution goes on from, when it speaks in
     the first person and nobody else is named between the two ("“I was shocked,” said Tyler Besecker. The price
@@ -2133,7 +2144,7 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
     else:
         spk = _subject(m.group("spk")) if m else None
         named = _subject(m.group("appos")) if m and m.group("appos") else None
-        if named and spk and split_speaker(named).is_person and (
+        if named and spk and split_speaker(named).is_person and not names_the_object(spk, named) and (
                 not split_speaker(spk).is_person or _looks_name(named) and not _looks_name(spk)):
             spk = named  # ", the deputy's mother, Rosa Ortiz, said": the name the description is given (also ",
             # Epstein's neighbor in both Florida and New York, Donald Trump, said", whose description ends on a place)
@@ -2486,7 +2497,8 @@ def _a_person(phrase: str | None) -> TypeGuard[str]:
 # A dash before a quote of someone's own words, in the first person: "Trump also embraced enhanced interrogation
 # techniques -- “I think waterboarding is peanuts …”"
 _DASH_END = re.compile(r"\s(?:--|\u2014|\u2013)\s*$")
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I\u2019m|I've|I\u2019ve|I'd|I\u2019d|me|my|we|We|our|Our|us)\b")
+_FIRST_PERSON = re.compile(r"(?<![\w\-])(?<!War\s)(?:I|I'm|I\u2019m|I've|I\u2019ve|I'd|I\u2019d|me|my|we|We|our|Our|us)"
+                           r"(?![\w\-])")  # (not "I-75", "World War I")
 
 
 def _dash_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
@@ -2832,6 +2844,8 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
                 not split_speaker(trim_phrase(m.group("spk") or m.group("named"))).is_person:
             continue  # ("On Monday, the day after the vote, said": no one)
         who = "named" if m is not None and m.re is _INDIRECT_APPOSED and m.group("named") else "spk"
+        if who == "named" and m is not None and names_the_object(m.group("desc"), m.group("named")):
+            who = "desc"  # "The mother of the boy, Liam Cole, said": the mother, maybe not Liam Cole
         in_clause = st > 0 or _CLAUSE_IN_SPEAKER.search(m.group(who)) is not None if m else False
         if not m or _VERB_FIRST.match(m.group("content")) or re.search(r"\bwhat\b", m.group(who), re.I) or \
                 in_clause and _ONLY_WHERE.match(" " + m.group("content")):

@@ -188,8 +188,8 @@ _UNNAMED_SUBJECT = re.compile(
     r"\s*(?:(?:But|And|Yet|So|Still|However|Meanwhile),?\s+)?(?:(?P<lead>[A-Z][^,.;:!?\"\u201c\u201d]{0,40}),\s+)?"
     r"(?P<desc>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|One|Another|[A-Z][\w\-]*['\u2019]s)\s+"
     r"(?:[a-z][\w\-]*(?:['\u2019]s)?\s+){0,3}?(?P<head>[a-z][\w\-]*))"
-    r"(?:\s+(?:for|of|at|with|from)\s+[^,.;:!?\"\u201c\u201d]{1,80}?)?"
-    r"(?:,\s+[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)?,)?"  # ("His brother, Paul, told")
+    r"(?P<object>\s+(?:for|of|at|with|from)\s+[^,.;:!?\"\u201c\u201d]{1,80}?)?"
+    r"(?:,\s+(?P<named>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)?),)?"  # ("His brother, Paul, told")
     r"\s+(?:(?:has|had|also|then|later|again)\s+)*(?:said|told|says|tells|[a-z]+ed|[a-z]+s|hit|spoke|wrote|took|gave|"
     r"made|met|sent|struck|won|lost|felt|saw|held|kept|went|came|ran)\b")
 # A sentence about someone it does not name: "Another employee who has worked there ...", "A woman said", "The
@@ -207,6 +207,33 @@ def description_gender(description: str) -> Gender:
     head = _low(description.split()[-1]) if description.split() else ""
     head = head.split("-of-")[0]
     return "f" if head in _SHE_NOUNS else "m" if head in _HE_NOUNS else "?"
+
+
+# A description ending on the object of a preposition, which a name in apposition after it may name instead of its
+# head: "The mother of the boy, Liam Cole," (the boy, maybe), "The mayor of the city, Ciudad Juarez," (the city)
+_OBJECT_ENDING = re.compile(r"\b(?:of|for|to|with)\s+(?:the|a|an|his|her|their|its|our)\s+(?:[a-z][\w\-]*\s+)?"
+                            r"(?P<noun>[a-z]+)\s*,?\s*$")
+_PERSON_OBJECTS = frozenset({"boy", "girl", "child", "baby", "toddler", "infant", "teenager", "teen", "man", "woman",
+                             "defendant", "accused", "victim", "suspect", "student", "pupil", "patient", "player",
+                             "deceased", "driver", "passenger", "soldier", "gunman", "prisoner", "inmate", "son",
+                             "daughter", "husband", "wife", "couple", "bride", "groom", "claimant", "plaintiff"})
+_GROUP_OR_PLACE_OBJECTS = frozenset({"city", "town", "village", "county", "state", "country", "province", "region",
+                                     "district", "company", "firm", "club", "team", "group", "party", "band",
+                                     "school", "university", "charity", "church", "hospital", "airline", "bank",
+                                     "startup", "union", "league", "side", "nation", "island"})
+
+
+def names_the_object(description: str, name: str) -> bool:
+    """Whether a name in apposition after ``description`` may name the object of its preposition, not its head:
+    always for a person's noun ("The lawyer for the defendant, Marcus Hill,": the lawyer or the defendant), and for
+    a place's or a group's noun when the name bears no common first name ("The mayor of the city, Ciudad Juarez,";
+    not "The chief executive of the company, Jane Doe,")."""
+    m = _OBJECT_ENDING.search(description)
+    if m is None:
+        return False
+    noun = m.group("noun")
+    return noun in _PERSON_OBJECTS or (noun in _GROUP_OR_PLACE_OBJECTS and
+                                       first_name_gender(name.split()[0] if name.split() else "") == "?")
 
 
 # "The Kentuckian", "the Texan", "the Muscovite": a person by where they come from
@@ -241,6 +268,8 @@ class GivenWord(NamedTuple):
 
     forms: frozenset[str]  # any of these: "swedish", "sweden", "swede" for "the Swede"
     qualifiers: tuple[str, ...]  # none of them contradicted: "connecticut" for "the Connecticut Democrat"
+    trade: bool  # a position's or a trade's: given as the head of a title only ("free agent quarterback" is no agent)
+    gender: Gender  # "the Frenchwoman" is a she, "the Dutchman" a he
 
 
 def given_word(description: str) -> GivenWord | None:
@@ -251,11 +280,13 @@ def given_word(description: str) -> GivenWord | None:
     raw = description.split()
     last = raw[-1]
     forms = nationality_forms(last)
+    trade = forms is None and _low(last) not in ("democrat", "republican")
     if forms is None and _low(last) in _GIVEN_EPITHETS:
         forms = frozenset({_low(last), "democratic"} if _low(last) == "democrat" else {_low(last)})
     if forms is None:
         return None
-    return GivenWord(forms, tuple(_low(w) for w in raw[1:-1] if w[:1].isupper()))
+    gender: Gender = "f" if last.endswith("woman") else "m" if last.endswith("man") else "?"
+    return GivenWord(forms, tuple(_low(w) for w in raw[1:-1] if w[:1].isupper()), trade, gender)
 
 
 def nationality_forms(word: str) -> frozenset[str] | None:
@@ -685,6 +716,8 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
                      _OWNED_NOUN.match(text, spaced.end() if spaced else m.end())) if possessive else None
             if owned is not None and _low(owned.group("noun")) in _OWNED_PEOPLE:
                 opening = False  # "Gray's older sister, Mahnefah Gray, told": the sister, not Gray, is the subject
+            if opening and lead.rstrip().endswith(",") and names_the_object(lead, sp.name):
+                opening = False  # "The mother of the boy, Liam Cole, said": the boy, maybe, not the subject
             if _AFTER_ASIDE.search(lead):
                 first = opening = True  # "(“…,” O’Hara told New York.) RuPaul once recorded": a new sentence
             if m.start() < clause_end:
@@ -927,7 +960,9 @@ _PARTY_OR_PLACE = frozenset({"liberal", "democrat", "democratic", "republican", 
 # Words of a title run before a name besides a nationality's ("Swedish qualifier", "fellow Swede", "midfielder")
 _TITLE_RUN_WORDS = ROLE_WORDS | EPITHET_NOUNS | _GIVEN_EPITHETS | {"qualifier", "fellow", "former", "veteran",
                                                                    "international", "teenager", "teenage", "young",
-                                                                   "world", "champion", "reigning", "defending"}
+                                                                   "world", "champion", "reigning", "defending",
+                                                                   "golfer", "rider", "driver", "cyclist", "sprinter",
+                                                                   "swimmer", "boxer", "skier", "fly-half", "jockey"}
 # A nationality's adjective or demonym ("Swedish", "Swede", "Croatian"), capitalised
 _NATIONALITY_WORD = re.compile(r"[A-Z][a-z]+(?:ish|ian|an|ese|i|ic)|Swede|Dane|Finn|Pole|Turk|Greek|Scot|Brit|Briton|"
                                r"Spaniard|Croat|Serb|Czech|Swiss|Thai|Filipino|Argentine|Dutch|French|Welsh|Irish")
@@ -941,17 +976,33 @@ def _title_run(words: list[str]) -> list[str]:
     else (a verb, "Dutch fans jeered"; an organisation's, a team's or a city's name, "Spanish giants Real Madrid
     coach", "Ireland manager", "Rome's mayor")."""
     run = []
-    for w in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
         low = POSSESSIVE.sub("", _low(w))
         if w[-1:] in ",.;:!?\"\u201c\u201d()" or POSSESSIVE.search(w) or low in _PLACES or \
-                low not in _TITLE_RUN_WORDS and low not in TITLE_NOUNS and not _NATIONALITY_WORD.fullmatch(w):
-            break
+                low not in _TITLE_RUN_WORDS and low not in TITLE_NOUNS and not _NATIONALITY_WORD.fullmatch(w) or \
+                low in _PARTICLES and i > 0 and words[i - 1].islower() and words[i - 1] not in _BEFORE_PARTICLE_NOUN:
+            break  # (nor "put forward Kieran Trippier": an adverb)
         run.append(low)
     return run
 
 
+# A place's possessive before a full name: "Sweden's Elias Ymer"
+_COUNTRY_BEFORE_NAME = re.compile(r"\b([A-Z][\w\-]+(?:['\u2019]s|s['\u2019]))\s+[A-Z][\w\-]+\s+[A-Z]")
+# Words that end the noun phrase opening an apposition: "a Dane (in charge of the Swedish team)"
+_PHRASE_ENDS = frozenset({"of", "from", "in", "at", "for", "with", "on", "to", "by", "who", "whose", "which", "that",
+                          "and", "or", "but", "after", "since", "until", "when", "while", "as", "like"})
+# Title nouns that are also adverbs after a verb ("put forward", "brought back"), but for the words before a noun
+_PARTICLES = frozenset({"forward", "back"})
+_BEFORE_PARTICLE_NOUN = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "star", "veteran", "former",
+                                   "young", "teenage", "new", "centre", "center", "full", "left", "right", "running",
+                                   "defensive", "offensive"})
+
+
 class _Given(NamedTuple):
     words: frozenset[str]  # the words given a person at one mention
+    heads: frozenset[str]  # of them, the heads of its title run, roles and apposition ("quarterback", not "agent")
+    context: frozenset[str]  # every word of the apposition, for an epithet's qualifiers ("a Republican from Wisconsin")
     states: tuple[str, ...]  # the state of a party label ("Ore." of "D-Ore.")
 
 
@@ -1386,6 +1437,11 @@ class Mentions:
         return bool(_ASKED_OPENING.match(opening, start)) and "," not in opening[start:] and \
             rest is not None and "," in rest.group()  # (the question ends on a comma: "Asked about X, he said")
 
+    def _known_gender(self, name: str) -> Gender:
+        """The article's gender for a person, else that of their first name, else "?"."""
+        known = self.gender_of(name)
+        return known if known != "?" else self.named_gender.get(self.person_key(name), "?")
+
     def may_be(self, name: str, want: Gender) -> bool:
         """Whether a person may be a "he" (``want`` "m") or a "she": the article's gender for them, else that of
         their first name, else either."""
@@ -1485,48 +1541,101 @@ class Mentions:
     def given(self, word: GivenWord, position: int, para: int) -> str | None:
         """The one person named before ``position`` (in its paragraph or the two before) whom the text, at any
         mention before, gives a word of ``word`` (``given_word``) in the title run right before the name, in a role,
-        in a closed apposition after it or by a party label ("Swedish qualifier Elias Ymer", "Poland's Iga Swiatek",
-        "midfielder Declan Rice", "Dana Whitfield, D-Ore.," for "the Swede", "the midfielder", "the Oregon
-        Democrat"); two such, or none: None."""
-        found: dict[str, tuple[str, bool]] = {}  # person -> name, and whether the text gives the qualifiers too
+        in a closed apposition after it or by a party label ("Swedish qualifier Elias Ymer", "midfielder Declan
+        Rice", "Dana Whitfield, D-Ore.," for "the Swede", "the midfielder", "the Oregon Democrat"); two such, or
+        none, or one the text gives it besides but names by one word only ("Spanish midfielder Rodri"): None."""
+        found = self._given_to(word, position, para)
+        names = [name for name, qualified in found.values() if qualified] or [name for name, _ in found.values()]
+        if len(names) != 1 or self._given_unnamed(word, position, para):
+            return None
+        return self.fullest(names[0], position)
+        # (two in reach the text calls so alike: "the Republican" of Paul Ryan and Donald Trump is neither; "the
+        # Wisconsin Republican" the one the text says is from Wisconsin)
+
+    def given_another(self, head: str, name: str, position: int, para: int) -> bool:
+        """Whether the text gives an epithet's ``head`` ("the striker") as a title to someone in reach other than
+        the person ``name`` an earlier rule found ("Striker Ollie Watkins scored twice as Aston Villa beat Everton,
+        whose striker Beto missed a penalty": the striker may be either)."""
+        word = GivenWord(frozenset({head}), (), True, "?")
+        key = self.person_key(name)
+        since = max((mt.position for mt in self.items if mt.position < position and self.person_key(mt.name) == key),
+                    default=0)  # (one given it before the person's last mention is not the nearer)
+        return any(other != key and any(since < mt.position < position and self.person_key(mt.name) == other
+                                        for mt in self.items)
+                   for other in self._given_to(word, position, para)) or \
+            self._given_unnamed(word, position, para, since)
+
+    def _given_to(self, word: GivenWord, position: int, para: int) -> dict[str, tuple[str, bool]]:
+        """The people in reach the text gives ``word`` (``given``): person key -> name, and whether the text gives
+        them the word's qualifiers too."""
+        found: dict[str, tuple[str, bool]] = {}
         for mt in self.items:
             key = self.person_key(mt.name)
             if mt.position >= position or not para - 2 <= mt.para <= para or key in found or \
-                    " " not in mt.name and (_NATIONALITY_WORD.fullmatch(mt.name) or _low(mt.name) in _PLACES):
-                continue  # (no person: "Danish", "Norway")
+                    " " not in mt.name and (_NATIONALITY_WORD.fullmatch(mt.name) or _low(mt.name) in _PLACES) or \
+                    word.gender == "f" and self._known_gender(mt.name) != "f" or \
+                    word.gender == "m" and not self.may_be(mt.name, "m"):
+                continue  # (no person: "Danish", "Norway"; a Frenchwoman only one known a she: not Emmanuel Macron)
             given = [self._given_words(other) for other in self.items
                      if other.position < position and self.person_key(other.name) == key]
-            words = {w for g in given for w in g.words}
+            words = {w for g in given for w in (g.heads if word.trade else g.words)}
+            context = {w for g in given for w in g.words | g.context}
             states = {st for g in given for st in g.states}
             place = " ".join(word.qualifiers)  # ("Chuck Schumer, D-N.Y.," is no Connecticut or New Jersey one)
-            qualified = set(word.qualifiers) <= words
-            if words & word.forms and (qualified or not states or any(_state_abbreviates(st, place) for st in states)):
+            qualified = set(word.qualifiers) <= context
+            if words & word.forms and (qualified or not states or
+                                       any(_state_abbreviates(st, place) for st in states)):
                 found[key] = (mt.name, qualified)
-        names = [name for name, qualified in found.values() if qualified] or [name for name, _ in found.values()]
-        return self.fullest(names[0], position) if len(names) == 1 else None
-        # (two in reach the text calls so alike: "the Republican" of Paul Ryan and Donald Trump is neither; "the
-        # Wisconsin Republican" the one the text says is from Wisconsin)
+        return found
+
+    def _given_unnamed(self, word: GivenWord, position: int, para: int, since: int = 0) -> bool:
+        """Whether the text, before ``position`` in reach (and after ``since``), gives ``word`` right before a
+        capitalised word it never counts as a person's name ("Spanish midfielder Rodri", "whose striker Beto")."""
+        reach = [mt.position for mt in self.items if para - 2 <= mt.para <= para]
+        start = max(since, min(reach, default=position) - 400)
+        spans = [(mt.position, mt.position + len(mt.name)) for mt in self.items]
+        for m in re.finditer(r"(?<=\s)[A-Z][\w'\u2019\-]+\b(?!\s+[A-Z])", self.text[:position]):
+            if m.start() < start or any(a <= m.start() < b for a, b in spans):
+                continue
+            run = _title_run(self.text[max(0, m.start() - 80):m.start()].split()[-4:])
+            if set(run[:1] if word.trade else run) & word.forms:
+                return True
+        return False
 
     def _given_words(self, mt: Mention) -> _Given:
         """The words the text gives the person of this mention there (``given``): the title run right before the
         name, back to any word that is no title noun nor a nationality's adjective ("Swedish qualifier Elias Ymer";
         not past a verb, "Dutch fans jeered Lewis Hamilton", nor an organisation's name, "Spanish giants Real Madrid
-        coach Carlo Ancelotti"); a country's possessive right before a full name ("Poland's Iga Swiatek"); their
-        roles; a closed apposition (", a Swedish striker,"); a party label ("D-Ore.")."""
+        coach Carlo Ancelotti"); their roles; the noun phrase opening a closed apposition (", a Swedish striker
+        who …,"; not ", an American coaching the Canadian side,"), the apposition's other words as context only; a
+        party label ("D-Ore."); a country's possessive right before a full name only where the sentence sets two
+        countries' people against each other ("Norway's Casper Ruud beat Sweden's Elias Ymer"; alone, "England's
+        Thomas Tuchel" may coach England)."""
         at = self.text.find(mt.name, mt.position)  # (a mention may open on its role: "Senate Majority Leader Dana …")
         at = mt.position if at < 0 else at
         before = self.text[max(0, at - 80):at].split()[-4:]
         run = _title_run(before)
-        if before and POSSESSIVE.search(before[-1]) and POSSESSIVE.sub("", _low(before[-1])) in _PLACES and \
-                " " in mt.name:
-            run.append(POSSESSIVE.sub("", _low(before[-1])))  # "Poland's Iga Swiatek" (not "Sweden's Malmo", a club)
+        if before and " " in mt.name and POSSESSIVE.sub("", _low(before[-1])) in self._rival_countries(at):
+            run.append(POSSESSIVE.sub("", _low(before[-1])))  # "Norway's Casper Ruud beat Sweden's Elias Ymer"
         after = re.compile(r",\s+(?:an?|the)\s+([^,.;:\"\u201c\u201d]{1,40}),|\s*,?\s*\(?([DR])-([A-Z][\w.]*)").match(
             self.text, at + len(mt.name))  # ("Okafor, the Swede added": no apposition)
         party = {"D": ["democrat"], "R": ["republican"]}.get(after.group(2) or "", []) if after else []
-        roles = [w for r in self.roles.get(surname(mt.name), ()) for w in _title_run(r.split())]
+        role_runs = [_title_run(r.split()) for r in self.roles.get(surname(mt.name), ())]
         appos = [POSSESSIVE.sub("", _low(w)) for w in after.group(1).split()] if after and after.group(1) else []
-        words = {w for w in run + roles + party + appos if w not in _PLACES or w in run}
-        return _Given(frozenset(words), (after.group(3),) if after and after.group(3) else ())
+        phrase = list(itertools.takewhile(lambda w: w not in _PHRASE_ENDS, appos[:1] + list(itertools.takewhile(
+            lambda w: not w.endswith("ing"), appos[1:]))))
+        words = {w for w in run + [w for r in role_runs for w in r] + party + phrase if w not in _PLACES or w in run}
+        heads = {r[0] for r in [run, *role_runs, phrase[::-1]] if r}
+        return _Given(frozenset(words), frozenset(heads & words), frozenset(appos),
+                      (after.group(3),) if after and after.group(3) else ())
+
+    def _rival_countries(self, at: int) -> set[str]:
+        """The countries, lower-case, whose possessives stand before full names in the sentence around ``at`` when
+        there are two or more of them; else none."""
+        start = max(self.text.rfind(". ", 0, at), self.text.rfind("\n", 0, at)) + 1
+        end = min((i for i in (self.text.find(". ", at), self.text.find("\n", at)) if i >= 0), default=len(self.text))
+        places = {POSSESSIVE.sub("", _low(m.group(1))) for m in _COUNTRY_BEFORE_NAME.finditer(self.text, start, end)}
+        return places if len(places & _PLACES) >= 2 else set()
 
     def _name_in(self, words: str) -> str:
         """The name of a person the text names that ends a run of capitalised words ("On Tuesday Gareth Price",
@@ -1586,7 +1695,9 @@ class Mentions:
                 continue  # "The gunman fled on foot, Chief Tom Walsh said.": the chief is its subject
             if u is not None and _low(u.group("head")) in _PERSON_DESCRIPTION_HEADS and \
                     not (u.group("lead") and u.group("lead").istitle()) and \
-                    not (u.group("desc")[:3].lower() == "the" and is_epithet(u.group("desc"))) and \
+                    not (u.group("desc")[:3].lower() == "the" and is_epithet(u.group("desc")) and
+                         not (u.group("named") and names_the_object(self.text[s:u.end("object")], u.group("named")))
+                         ) and \
                     not any(u.end("desc") < mt.position <= u.end("desc") + 3 for mt in self.items):
                 # not "Ryan Tucker, an attorney ...", the apposition of a name; nor "the first son", an epithet
                 # of the person quoted last; nor "Smith's lawyer, John Doe, said", whom the sentence names
