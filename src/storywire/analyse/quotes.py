@@ -915,6 +915,8 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
     sp = split_speaker(full)
     low = sp.name.lower()
     before = re.split(r"(?<=[.!?])\s+", ctx.text[max(0, position - 300):position].rstrip(" \"\u201c"))[-1]
+    if low.split()[0] in ("the", "a", "an", "his", "her", "their") and names_the_object(sp.name, ""):
+        return sp.name, full, None, False  # "The coach of the boy": as written (not the boy the text names)
     if low.startswith("whose "):  # "Ricardo Lara, whose office has called …": Ricardo Lara's office
         owners = list(_WHOSE.finditer(ctx.text, max(0, position - 400), position))
         owner = owners[-1] if owners else None
@@ -974,6 +976,11 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
         other = re.search(r"\bhim\b" if low == "he" else r"\bher\b", ctx.text[described_at:position])
         if unnamed is not None and other is None:
             return unnamed.speaker, unnamed.speaker_full, None, False
+        own = _OBJECT_DESCRIPTION.match(ctx.text, described_at)
+        if own is not None and other is None and _of_another_person(own.group("desc"), sp.gender) and \
+                not any(described_at < q.position for _, q in _credited_before(ctx.speakers, position)):
+            return own.group("desc"), own.group("desc"), None, False  # "The lawyer for the defendant, Marcus Hill,
+            # said …. “…,” he said": the lawyer, as written
         if not any(described_at < q.position for _, q in _credited_before(ctx.speakers, position)):
             return None, None, None, False  # "a drama teacher scolded him": that "him" may be the "he"
         # a person quoted since the description ("…,” her agent, Mark Roe, said"): the rules below tell
@@ -1206,7 +1213,8 @@ def _last_described(ctx: _Context, gender: str, position: int, para: int) -> Quo
     words = (q.speaker or "").lower().split()
     head = next((w for w, after in zip(words, [*words[1:], ""], strict=True) if after in _POSTMODIFIERS), "")
     if p_index < para - _SPEAKER_REACH or not words or words[0] not in ("a", "an", "one", "the") or \
-            head not in _PERSON_HEADS | EPITHET_NOUNS or description_gender(q.speaker or "") not in ("?", gender):
+            not _of_another_person(q.speaker or "", gender) and (  # ("the lawyer for the defendant")
+                head not in _PERSON_HEADS | EPITHET_NOUNS or description_gender(q.speaker or "") not in ("?", gender)):
         return None
     if speakers and speakers[-1][1].position > q.position:
         return None
@@ -1338,8 +1346,20 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
 _TRANSCRIPT_LABEL = re.compile(r"(?:(?P<question>Q|Question)\s*[:.]|"
                                r"(?P<label>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,2})\s*:)\s+(?=\S)")
 # An answer's own voice: its first person
-_TRANSCRIPT_FIRST_PERSON = re.compile(r"(?<![\w\-])(?<!War\s)(?:I|I'm|I\u2019m|I've|I\u2019ve|we|We|my|My|our|Our|"
-                                      r"me|us)(?![\w\-])")  # (not "I-75", "World War I")
+_FIRST_PERSON = re.compile(r"(?<![\w\-])(?:I|I'm|I\u2019m|I've|I\u2019ve|I'd|I\u2019d|me|my|My|we|We|our|Our|us)"
+                           r"(?![\w\-])")  # (not "I-75")
+
+
+def _first_person(words: str) -> bool:
+    """Whether words speak in the first person ("I", "we", "my"); not a name's or a numeral's "I" after a
+    capitalised word inside its sentence ("World War I", "Charles I", "Phase I trials")."""
+    for m in _FIRST_PERSON.finditer(words):
+        before = words[:m.start()].split()
+        if m.group() == "I" and len(before) >= 2 and before[-1][:1].isupper() and \
+                not before[-2].endswith((".", "!", "?", ":")):
+            continue
+        return True
+    return False
 # A stage direction in a transcript: "(laughs)", "[pauses]"
 _STAGE_DIRECTION = re.compile(r"\s*[(\[](?:laughs|laughing|laughter|pauses|sighs|smiles|chuckles|inaudible|"
                               r"crosstalk)[^)\]]{0,20}[)\]]\s*", re.IGNORECASE)
@@ -1361,7 +1381,7 @@ def _transcript_quotes(ctx: _Context, paras: list[tuple[int, int]], out: list[Qu
     if not people or not any(m.group("question") for _, m in labelled):
         return []  # (no question asked: "Kemi Badenoch: The shadow housing secretary is …", a list of who is who)
     answers = {i: _STAGE_DIRECTION.sub(" ", ctx.text[m.end():paras[i][1]]).strip() for i, m in labelled if i in people}
-    speaking = {name for i, name in people.items() if _TRANSCRIPT_FIRST_PERSON.search(_quotes_blanked(answers[i]))}
+    speaking = {name for i, name in people.items() if _first_person(_quotes_blanked(answers[i]))}
     # (its own words, not a quote it holds: "Biden: The president, 81, says …, telling voters: “My record …”")
     found = []
     for i, name in people.items():
@@ -1626,13 +1646,14 @@ _OTHER_VOICE = re.compile(r"\b(?:shout(?:s|ed|ing)?|yell(?:s|ed|ing)?|scream(?:s
 # man who has fished here, the closure is", "Losing a mother is")
 _SOMEONE_DESCRIBED = re.compile(r"(?:^|[.!?]\s+|,\s+)(?:a|one|another)\s+(?:[\w\-]+\s+)?(?:woman|man|girl|boy|child|"
                                 r"mother|father|resident|witness|neighbou?r|voice)\b", re.IGNORECASE)
-# A speaker's own "I" in a quote: no writer's words ("The price … is “as low as I’ve ever seen.”")
+
+
 def _first_person_of(ctx: _Context, para_quotes: list[Quote], position: int, inner: str) -> Quote | None:
     """The person whose quote before it in the paragraph a quote with no attribution goes on from, when it speaks in
     the first person and nobody else is named between the two ("“I was shocked,” said Tyler Besecker. The price
     is “as low as I’ve ever seen.”")."""
     last = next((q for q in reversed(para_quotes) if q.speaker), None)
-    if last is None or not last.is_person or not _FIRST_PERSON.search(inner) or \
+    if last is None or not last.is_person or not _first_person(inner) or \
             any(re.search(rf"\b{re.escape(w)}\b", inner) for w in (last.speaker or "").split() if len(w) > 2):
         return None  # (a quote naming them is someone else's: "“I have never met anyone as driven as Tom.”")
     since = ctx.text[last.position + len(last.text):position]
@@ -2497,14 +2518,12 @@ def _a_person(phrase: str | None) -> TypeGuard[str]:
 # A dash before a quote of someone's own words, in the first person: "Trump also embraced enhanced interrogation
 # techniques -- “I think waterboarding is peanuts …”"
 _DASH_END = re.compile(r"\s(?:--|\u2014|\u2013)\s*$")
-_FIRST_PERSON = re.compile(r"(?<![\w\-])(?<!War\s)(?:I|I'm|I\u2019m|I've|I\u2019ve|I'd|I\u2019d|me|my|we|We|our|Our|us)"
-                           r"(?![\w\-])")  # (not "I-75", "World War I")
 
 
 def _dash_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """A sentence whose subject is a person, ending on a dash right before a quote that opens a sentence in the
     first person: that person's words."""
-    if not _DASH_END.search(a.before) or not a.quote.lstrip()[:1].isupper() or not _FIRST_PERSON.search(a.quote):
+    if not _DASH_END.search(a.before) or not a.quote.lstrip()[:1].isupper() or not _first_person(a.quote):
         return None
     spk = sentence_subject(a.before)
     if not _a_person(spk):
@@ -2659,6 +2678,21 @@ def _bad_speaker_word(phrase: str) -> bool:
     named = [w for i, w in enumerate(words) if not (w in ("Will", "Can") and i + 1 < len(words) and
                                                     words[i + 1][:1].isupper() or month_surname(words[:i + 1]))]
     return any(w.lower().strip("\u2024.,'\u2019") in _BAD_SPEAKER_WORDS for w in named)
+
+
+def _of_another_person(description: str, gender: str) -> bool:
+    """Whether a description is a person's by another whom a name in apposition after it may be ("The mother of
+    the boy"), and a "he" (``gender`` m) or "she" may be them."""
+    head = re.split(r"\s+(?:of|for|to|with)\s+", description, maxsplit=1)[0].split()[-1]
+    return names_the_object(description, "") and _described_person(description) and \
+        description_gender(head) in ("?", gender)
+
+
+def _described_person(description: str) -> bool:
+    """Whether a description of one by another is a person's: "The lawyer for the defendant", "The mother of the
+    boy" (its head, before the preposition, a speaker's, a role's or a woman's or man's noun)."""
+    head = re.split(r"\s+(?:of|for|to|with)\s+", description, maxsplit=1)[0].split()[-1].lower()
+    return _speaker_noun(head) or description_gender(head) != "?"
 
 
 def _clear_speaker(spk: str) -> bool:
@@ -2873,7 +2907,7 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
         spk = re.sub(r"^(he|she)\s+(?:also|later|again|previously|now)$", r"\1", spk, flags=re.IGNORECASE)
         if subordinate and spk.split()[0].lower() in _PRONOUNS:
             continue  # "X sounded aware ... when he noted": whom "he" is the clause it hangs on says, not this rule
-        if spk.lower() in ("it", "he", "she") or \
+        if spk.lower() in ("it", "he", "she") or who == "desc" and _described_person(spk) or \
                 _clear_speaker(trim_phrase(spk)) and spk.split()[0].lower() not in _PRONOUNS:
             return _Reported(spk, cue, content, sent[spk_start:m.end("how") if m.group("how") else m.end("cue")])
     saying = _INDIRECT_SAYING.search(masked)  # "Zhao rejected that argument, saying Beijing's … should remain …"

@@ -225,17 +225,29 @@ _GROUP_OR_PLACE_OBJECTS = frozenset({"city", "town", "village", "county", "state
 
 def names_the_object(description: str, name: str) -> bool:
     """Whether a name in apposition after ``description`` may name the object of its preposition, not its head:
-    always for a person's noun ("The lawyer for the defendant, Marcus Hill,": the lawyer or the defendant), and for
-    a place's or a group's noun when the name bears no common first name ("The mayor of the city, Ciudad Juarez,";
-    not "The chief executive of the company, Jane Doe,")."""
+    always for a person's noun ("The lawyer for the defendant, Marcus Hill,": the lawyer or the defendant); for a
+    place's or a group's noun when the name reads as a place's or a group's ("The mayor of the city, Ciudad
+    Juarez,", "The chief executive of the company, Orbital,"; not "The chief executive of the company, Jane
+    Doe,", "The manager of the club, Sean Dyche,")."""
     m = _OBJECT_ENDING.search(description)
     if m is None:
         return False
-    noun = m.group("noun")
-    return noun in _PERSON_OBJECTS or (noun in _GROUP_OR_PLACE_OBJECTS and
-                                       first_name_gender(name.split()[0] if name.split() else "") == "?")
+    if m.group("noun") in _PERSON_OBJECTS:
+        return True
+    words = name.split()
+    return m.group("noun") in _GROUP_OR_PLACE_OBJECTS and bool(words) and (
+        name in GAZETTEER or words[0] in _PLACE_OPENERS or _low(words[-1]) in ORG_WORDS or
+        len(words) == 1 and first_name_gender(words[0]) == "?")
 
 
+# The first words of places' names: "Ciudad Juarez", "San Pedro Sula", "Port Talbot"
+_PLACE_OPENERS = frozenset({"Ciudad", "San", "Santa", "Santo", "São", "Sao", "Saint", "St.", "St", "Port", "Fort",
+                            "Mount", "Lake", "Los", "Las", "El", "Puerto", "Porto", "Villa", "Nueva", "Nuevo", "Bad"})
+
+
+# Demonyms of men ("the Dutchman"); "German" and "Roman" are no man's only
+_MAN_DEMONYMS = frozenset({"Dutchman", "Frenchman", "Englishman", "Irishman", "Scotsman", "Welshman", "Manxman",
+                           "Cornishman", "Yorkshireman"})
 # "The Kentuckian", "the Texan", "the Muscovite": a person by where they come from
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|an|ite|ese)$")
 _IRREGULAR_DEMONYMS = {
@@ -285,7 +297,7 @@ def given_word(description: str) -> GivenWord | None:
         forms = frozenset({_low(last), "democratic"} if _low(last) == "democrat" else {_low(last)})
     if forms is None:
         return None
-    gender: Gender = "f" if last.endswith("woman") else "m" if last.endswith("man") else "?"
+    gender: Gender = "f" if last.endswith("woman") else "m" if last in _MAN_DEMONYMS else "?"  # (not "German")
     return GivenWord(forms, tuple(_low(w) for w in raw[1:-1] if w[:1].isupper()), trade, gender)
 
 
@@ -981,22 +993,25 @@ def _title_run(words: list[str]) -> list[str]:
         low = POSSESSIVE.sub("", _low(w))
         if w[-1:] in ",.;:!?\"\u201c\u201d()" or POSSESSIVE.search(w) or low in _PLACES or \
                 low not in _TITLE_RUN_WORDS and low not in TITLE_NOUNS and not _NATIONALITY_WORD.fullmatch(w) or \
-                low in _PARTICLES and i > 0 and words[i - 1].islower() and words[i - 1] not in _BEFORE_PARTICLE_NOUN:
+                low in _PARTICLES and i > 0 and _low(words[i - 1]) in _PARTICLE_VERBS:
             break  # (nor "put forward Kieran Trippier": an adverb)
         run.append(low)
     return run
 
 
 # A place's possessive before a full name: "Sweden's Elias Ymer"
-_COUNTRY_BEFORE_NAME = re.compile(r"\b([A-Z][\w\-]+(?:['\u2019]s|s['\u2019]))\s+[A-Z][\w\-]+\s+[A-Z]")
+_COUNTRY_BEFORE_NAME = re.compile(r"\b([A-Z][\w\-]+(?:['\u2019]s|s['\u2019]))\s+[A-Z][\w\-]+\s+"
+                                  r"(?:(?:de|van|von|der|den|da|del|della|di|du|dos|le|la|bin|ibn|al|el)\s+)*[A-Z]")
 # Words that end the noun phrase opening an apposition: "a Dane (in charge of the Swedish team)"
 _PHRASE_ENDS = frozenset({"of", "from", "in", "at", "for", "with", "on", "to", "by", "who", "whose", "which", "that",
                           "and", "or", "but", "after", "since", "until", "when", "while", "as", "like"})
-# Title nouns that are also adverbs after a verb ("put forward", "brought back"), but for the words before a noun
+# Title nouns that are also adverbs after a verb: "put forward", "brought back"
 _PARTICLES = frozenset({"forward", "back"})
-_BEFORE_PARTICLE_NOUN = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "star", "veteran", "former",
-                                   "young", "teenage", "new", "centre", "center", "full", "left", "right", "running",
-                                   "defensive", "offensive"})
+_PARTICLE_VERBS = frozenset({"put", "puts", "putting", "bring", "brings", "brought", "bringing", "come", "came",
+                             "comes", "coming", "step", "steps", "stepped", "stepping", "move", "moved", "moving",
+                             "push", "pushed", "pushing", "send", "sent", "go", "went", "going", "set", "pull",
+                             "pulled", "hold", "held", "look", "looked", "looking", "fight", "fought", "hit", "called",
+                             "call", "bounce", "bounced", "get", "got", "way"})
 
 
 class _Given(NamedTuple):
@@ -1589,8 +1604,9 @@ class Mentions:
         return found
 
     def _given_unnamed(self, word: GivenWord, position: int, para: int, since: int = 0) -> bool:
-        """Whether the text, before ``position`` in reach (and after ``since``), gives ``word`` right before a
-        capitalised word it never counts as a person's name ("Spanish midfielder Rodri", "whose striker Beto")."""
+        """Whether the text, before ``position`` in reach (and after ``since``), gives ``word`` in a title run headed
+        by a title noun right before a capitalised word it never counts as a person's name ("Spanish midfielder
+        Rodri", "whose striker Beto")."""
         reach = [mt.position for mt in self.items if para - 2 <= mt.para <= para]
         start = max(since, min(reach, default=position) - 400)
         spans = [(mt.position, mt.position + len(mt.name)) for mt in self.items]
@@ -1598,8 +1614,8 @@ class Mentions:
             if m.start() < start or any(a <= m.start() < b for a, b in spans):
                 continue
             run = _title_run(self.text[max(0, m.start() - 80):m.start()].split()[-4:])
-            if set(run[:1] if word.trade else run) & word.forms:
-                return True
+            if run and run[0] in _TITLE_RUN_WORDS | TITLE_NOUNS and set(run[:1] if word.trade else run) & word.forms:
+                return True  # (a title noun before it: not "French Open", "Swedish Cup", "Irish Times")
         return False
 
     def _given_words(self, mt: Mention) -> _Given:
