@@ -3618,6 +3618,19 @@ _ROUND_26 = [
     ("Officials in the border city said every shelter was full. The mayor of the city, Cruz Perez Cuellar, said the "
      "federal government had sent no help.\n\u201cWe cannot keep absorbing thousands of people a week,\u201d he "
      "said.", "absorbing thousands", ["Cruz Perez Cuellar"]),
+    # (a fourth probe of whole articles, its tuning half) a document signed by someone, a message its writer sent, a
+    # thing a name right before the quote calls so
+    ("Deputy Chief Samuel Ward then read a letter from the firefighters' union, Local 1187. The letter, signed by "
+     "union president Kyle Brennan, said in part:\n\n\u201cChief Delacroix never once asked us to do something she "
+     "wouldn't do herself. She rode the engines on Christmas.\u201d", "never once asked us", ["Kyle Brennan"]),
+    ("The statement, signed by chief executive Maria Lopez, said: \u201cWe regret the disruption this has caused to "
+     "our customers.\u201d", "We regret the disruption", ["Maria Lopez"]),
+    ("Prosecutor Dan Fenn then showed the jury an email Theresa Gulliver sent to a co-worker in April 2021 that read, "
+     "\u201cDon't worry, nobody checks these anyway.\u201d", "nobody checks these", ["Theresa Gulliver"]),
+    ("Union leader Carla Benedetti spoke on Monday. The hospital has said it will keep strikers out for two more days "
+     "- a move Benedetti called \"pure retaliation.\"", "pure retaliation", ["Carla Benedetti"]),
+    ("The council approved the cuts on Tuesday, which Mayor Tom Smith called \u201ca betrayal of the town.\u201d",
+     "a betrayal of the town", ["Tom Smith"]),
     # ... but the name is the description's where the object is no person's noun, or a company's with a person's name
     ("The chief executive of the company, Jane Doe, said profits had doubled. \u201cIt was a great year for all of "
      "us,\u201d she said.", "a great year", ["Jane Doe"]),

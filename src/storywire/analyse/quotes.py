@@ -947,6 +947,12 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
         if fields[0]:  # "A statement from Surrey police said": Surrey police
             return fields
     if low.startswith("the ") and len(low.split()) <= 3 and low.split()[-1] in DOCUMENT_NOUNS:
+        signed = [m for m in _DOCUMENT_SIGNED.finditer(ctx.text, max(0, position - 300), position + 200)
+                  if m.group("noun") == low.split()[-1] and m.start() <= position + len(phrase)]  # (the phrase's own,
+        # or one before it)
+        signer = _phrase_fields(ctx, signed[-1].group("owner"), position, para) if signed else None
+        if signer is not None and signer[0]:  # "The letter, signed by union president Kyle Brennan, said": Kyle
+            return signer  # Brennan
         org = _document_organisation(ctx, low.split()[-1], position, para)
         if org is not None and any(o.person and o.name == org for o in ctx.orgs):
             issuer = split_speaker(org)  # "Senator Ann Cole issued a statement": Ann Cole, senator
@@ -1061,7 +1067,10 @@ _ISSUER_DOCUMENT = re.compile(r"^(?:[Aa]n?|[Tt]he)\s+(?P<owner>(?:[A-Z][\w&\-]*\
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i)")
 # A document and who issued it: "A statement from Surrey police", "the news release issued by the sheriff's office"
 _DOCUMENT_FROM = re.compile(r"^(?:(?:[Aa]n?|[Tt]he|[Aa]nother|[Oo]ne)\s+)?(?:[a-z][\w\-]*\s+)?(?P<noun>[a-z]+?)s?\s+"
-                            r"(?:from|by|issued\s+by)\s+(?P<owner>\S.*)$")
+                            r"(?:from|by|(?:issued|signed|written|sent)\s+by)\s+(?P<owner>\S.*)$")
+# ... or in an apposition after it: "The letter, signed by union president Kyle Brennan, said"
+_DOCUMENT_SIGNED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<noun>[a-z]+),\s+(?:issued|signed|written|sent)\s+by\s+"
+                              r"(?P<owner>[^,.;:!?\"\u201c\u201d]{3,80}),")
 
 
 def _another_of(ctx: _Context, position: int, para: int) -> str | None:
@@ -2351,8 +2360,10 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     if _WITH_SPEAKING.search(a.before):
         return None  # "X stated that … with a spokesman stating:": the one speaking nearest the quote
     cues = _cues_before(a)
-    if len(cues) >= 2 and a.quote.lstrip()[:1].isupper():  # a whole quote is the nearest verb's: "Unions say ...
-        cues = cues[-1:] + cues[:-1]  # and the union's vice president, X, told Sky News: “…”" is X's
+    if len(cues) >= 2 and (a.quote.lstrip()[:1].isupper() or  # a whole quote is the nearest verb's: "Unions say
+                           cues[-1].group("cue") in _NAMING_CUES and not a.before[cues[-1].end():].strip(" ,:")):
+        cues = cues[-1:] + cues[:-1]  # ... and the union's vice president, X, told Sky News: “…”" is X's; so are
+        # the words a name right before the quote gives ("a move Benedetti called “…”")
     for m in cues:
         pre = a.before[:m.start()]
         if SUBORDINATE_START.match(pre) and "," not in pre:
@@ -2366,6 +2377,9 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
             spk = sentence_subject(_quotes_blanked(head[max(_last_sentence_start(head), 0):]))
         else:
             spk = sentence_subject(pre) if m.group("cue").endswith("ing") else _subject(pre)
+        relative = _NAMER_OF_THING.search(pre) if m.group("cue") in _NAMING_CUES else None
+        if relative is not None:  # "a move Benedetti called “pure retaliation”": Benedetti, not the sentence's
+            spk = relative.group("spk")  # subject
         quoted_as = _QUOTED_AS.search(pre) if m.group("cue") == "saying" else None
         if quoted_as is not None:  # "The Daily News quoted witness Devonte Brown as saying": Brown
             spk = _subject(quoted_as.group("spk"))
@@ -2386,6 +2400,11 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
 
 
 _ASIDE_CUES = frozenset({"says", "said", "adds", "added", "notes", "noted", "argues", "argued", "writes", "wrote"})
+# A thing, then who names it so in a clause of its own: "a move (that) Benedetti called", "what Smith described as"
+_NAMING_CUES = frozenset({"called", "calls", "described", "describes", "dubbed", "termed", "labelled", "labeled",
+                          "branded"})
+_NAMER_OF_THING = re.compile(r"\b(?:a|an|the|what|which|that)\s+(?:[a-z][\w\-]*\s+){0,2}?(?:that\s+)?"
+                             r"(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})\s*$")
 # A name set off after a speech verb that itself is set off by commas: ", says Carl Anthony, historian at …,"
 _INVERTED_ASIDE = re.compile(r"\s+(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){1,3})\s*,")
 
@@ -2539,9 +2558,21 @@ _ISSUED = re.compile(r"\b(?P<verb>issued|released|put\s+out|sent\s+out|posted|pu
                      r"(?P<rest>[^\"\u201c\u201d]{0,100}?)[,:]?\s*$")
 
 
+# A message, its writer, and the words it held: "an email Gulliver sent to a co-worker in April 2021 that read,"
+_SENT_READING = re.compile(r"\b(?:an?|the)\s+(?:[a-z]+\s+)?(?:email|e-mail|letter|text(?:\s+message)?|message|note|"
+                           r"memo|tweet|post)\s+(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})\s+(?:had\s+)?"
+                           r"(?P<verb>sent|wrote|posted|emailed|texted)\b[^.!?\"\u201c\u201d]{0,80}?\b(?:that|which)\s+"
+                           r"(?:read|reads|said|says|stated)\s*[,:]?\s*$")
+
+
 def _statement_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """A statement its subject issued, the quote its words ("Trump issued a statement, “…”"): the verb's
-    subject, when no one else speaks in the words between ("… a statement about X, who called it “…”": X's)."""
+    subject, when no one else speaks in the words between ("… a statement about X, who called it “…”": X's); a
+    message its writer sent that the quote's words are ("an email Gulliver sent to a co-worker that read, “…”")."""
+    sent = _SENT_READING.search(a.before)
+    if sent is not None:
+        return _Attribution(sent.group("spk"), sent.group("verb"), sent.group().strip(" ,:"),
+                            a.before_start > prev_attr_end, a.after_start)
     m = _ISSUED.search(a.before)
     if m is None or any(c.group("cue") not in ("saying", "stating") for c in _BEFORE_ANY.finditer(m.group("rest"))) \
             or re.search(r"\b(?:who|which|whom)\b", m.group("rest")):
