@@ -3617,7 +3617,7 @@ _ROUND_26 = [
      ["Ryan Mills", "The coach of the boy"]),
     ("Officials in the border city said every shelter was full. The mayor of the city, Cruz Perez Cuellar, said the "
      "federal government had sent no help.\n\u201cWe cannot keep absorbing thousands of people a week,\u201d he "
-     "said.", "absorbing thousands", ["Cruz Perez Cuellar"]),
+     "said.", "absorbing thousands", [None, "Cruz Perez Cuellar"]),
     # (a fourth probe of whole articles, its tuning half) a document signed by someone, a message its writer sent, a
     # thing a name right before the quote calls so
     ("Deputy Chief Samuel Ward then read a letter from the firefighters' union, Local 1187. The letter, signed by "
@@ -3631,6 +3631,43 @@ _ROUND_26 = [
      "- a move Benedetti called \"pure retaliation.\"", "pure retaliation", ["Carla Benedetti"]),
     ("The council approved the cuts on Tuesday, which Mayor Tom Smith called \u201ca betrayal of the town.\u201d",
      "a betrayal of the town", ["Tom Smith"]),
+    # (the round's third and fourth reviews, of 2beca4a and ed02c5c) a name with its age after a description of one
+    # by another is the object's; a club's name is no person; "The agent of the player" is not the player named
+    # before; "said that X called", "a lawyer for X called" and a reply to a message are not X's; an earlier letter's
+    # signer is not a later letter's
+    ("The father of the boy, Ethan Brooks, 6, said his son had been left alone on a school bus for three hours in "
+     "Dayton.\n\u201cNobody even noticed he was missing,\u201d he said.", "left alone on a school bus",
+     ["The father of the boy"]),
+    ("Lawyers for the defendant, Marcus Hill, 24, said he would plead not guilty to the charges.",
+     "plead not guilty", [None, "Lawyers for the defendant"]),
+    ("The owner of the club, Manchester United, said the stadium plan would go ahead.", "stadium plan",
+     [None, "The owner of the club"]),
+    ("The manager of the team, Gareth Southgate, said Harry Kane would start against Serbia.\n\u201cHarry is in "
+     "great shape,\u201d he said.", "great shape", ["Gareth Southgate"]),
+    ("Portugal forward Joao Felix wants to leave Chelsea this summer. The agent of the player, Jorge Mendes, said "
+     "talks with Benfica had broken down.\n\u201cThere is no deal yet,\u201d he said.", "no deal yet",
+     [None, "Jorge Mendes", "The agent of the player"]),
+    ("Margaret Hill, who ran the village shop in Ambleside for 40 years, has died aged 91. The daughter of the "
+     "deceased, Susan Hill, said her mother had worked until she was 85.\n\u201cShe knew every customer by "
+     "name,\u201d she said.", "every customer by name", [None, "Susan Hill", "The daughter of the deceased"]),
+    ("The neighbour said that Dana Hale called \u201cat all hours of the night\u201d in the weeks before the fire.",
+     "at all hours", [None, "The neighbour"]),
+    ("Prosecutor Dan Fenn said a lawyer for Kevin Marsh called the plea deal \u201ca gift.\u201d", "a gift",
+     [None, "a lawyer for Kevin Marsh"]),
+    ("After the verdict, the mother of Breonna Taylor called the sentence \u201ca disgrace.\u201d", "a disgrace",
+     [None, "the mother of Breonna Taylor"]),
+    ("Prosecutors showed jurors a text Kevin Marsh sent to his brother and the brother's reply, which read, "
+     "\u201cDelete everything now.\u201d", "Delete everything", [None, "the brother"]),
+    ("A letter, signed by Senator Ann Cole, urged the FAA to ground the jets. The agency replied with a letter of "
+     "its own on Friday. The letter said: \u201cWe have found no evidence of a systemic defect.\u201d",
+     "no evidence of a systemic defect", [None, "the agency", "The letter", "the FAA"]),
+    # ... and an "I" after a capitalised word is still a first person before a verb or after a day or a comma
+    ("Senator Maria Cantwell spoke to reporters after the vote on Tuesday.\n\nQ: Did you expect the bill to fail?"
+     "\n\nCantwell: On Monday I told the leadership it would fail.", "told the leadership", ["Maria Cantwell"]),
+    ("Prime Minister Mark Carney spoke to reporters in Ottawa.\n\nQ: What do you make of Mr Poilievre's attacks?\n\n"
+     "Carney: Look, Pierre, I respect him, but he is wrong.", "I respect him", ["Mark Carney"]),
+    ("\u201cIt was terrifying,\u201d said Kevin Walsh, 61. The water rose \u201cso fast that by Tuesday I had lost "
+     "everything.\u201d", "lost everything", ["Kevin Walsh"]),
     # ... but the name is the description's where the object is no person's noun, or a company's with a person's name
     ("The chief executive of the company, Jane Doe, said profits had doubled. \u201cIt was a great year for all of "
      "us,\u201d she said.", "a great year", ["Jane Doe"]),

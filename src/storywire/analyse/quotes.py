@@ -776,8 +776,8 @@ _DASHED_ASIDE = re.compile(r"\s[\u2013\u2014-]\s[^\u2013\u2014]{1,120}?\s[\u2013
 
 
 # A description of one by another, opening a sentence before a comma: "The mother of the boy, "
-_OBJECT_DESCRIPTION = re.compile(r"(?P<desc>(?:The|A|An|His|Her|Their|Its)\s+(?:[a-z][\w\-]*\s+){0,2}"
-                                 r"(?:of|for|to|with)\s+(?:the|a|an|his|her|their|its|our)\s+(?:[a-z][\w\-]*\s+)?[a-z]+),\s+")
+_OBJECT_DESCRIPTION = re.compile(r"(?P<desc>(?:(?:The|A|An|His|Her|Their|Its)\s+(?:[a-z][\w\-]*\s+){0,2}|"
+                                 r"[A-Z][a-z]+s\s+)(?:of|for|to|with)\s+(?:the|a|an|his|her|their|its|our)\s+(?:[a-z][\w\-]*\s+)?[a-z]+),\s+")
 
 
 def sentence_subject(sentence: str) -> str | None:
@@ -915,7 +915,7 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
     sp = split_speaker(full)
     low = sp.name.lower()
     before = re.split(r"(?<=[.!?])\s+", ctx.text[max(0, position - 300):position].rstrip(" \"\u201c"))[-1]
-    if low.split()[0] in ("the", "a", "an", "his", "her", "their") and names_the_object(sp.name, ""):
+    if low.split()[0] in ("the", "a", "an", "his", "her", "their", "its") and names_the_object(sp.name, ""):
         return sp.name, full, None, False  # "The coach of the boy": as written (not the boy the text names)
     if low.startswith("whose "):  # "Ricardo Lara, whose office has called …": Ricardo Lara's office
         owners = list(_WHOSE.finditer(ctx.text, max(0, position - 400), position))
@@ -948,8 +948,9 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
             return fields
     if low.startswith("the ") and len(low.split()) <= 3 and low.split()[-1] in DOCUMENT_NOUNS:
         signed = [m for m in _DOCUMENT_SIGNED.finditer(ctx.text, max(0, position - 300), position + 200)
-                  if m.group("noun") == low.split()[-1] and m.start() <= position + len(phrase)]  # (the phrase's own,
-        # or one before it)
+                  if m.group("noun") == low.split()[-1] and m.start() <= position + len(phrase) and
+                  not _SENTENCE_BREAK.search(ctx.text, m.end(), max(m.end(), position))]  # (the phrase's own, or
+        # one in the quote's sentence: not an earlier letter's)
         signer = _phrase_fields(ctx, signed[-1].group("owner"), position, para) if signed else None
         if signer is not None and signer[0]:  # "The letter, signed by union president Kyle Brennan, said": Kyle
             return signer  # Brennan
@@ -1068,6 +1069,7 @@ _DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i)")
 # A document and who issued it: "A statement from Surrey police", "the news release issued by the sheriff's office"
 _DOCUMENT_FROM = re.compile(r"^(?:(?:[Aa]n?|[Tt]he|[Aa]nother|[Oo]ne)\s+)?(?:[a-z][\w\-]*\s+)?(?P<noun>[a-z]+?)s?\s+"
                             r"(?:from|by|(?:issued|signed|written|sent)\s+by)\s+(?P<owner>\S.*)$")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d]?\s+[A-Z\"\u201c]")
 # ... or in an apposition after it: "The letter, signed by union president Kyle Brennan, said"
 _DOCUMENT_SIGNED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<noun>[a-z]+),\s+(?:issued|signed|written|sent)\s+by\s+"
                               r"(?P<owner>[^,.;:!?\"\u201c\u201d]{3,80}),")
@@ -1361,14 +1363,23 @@ _FIRST_PERSON = re.compile(r"(?<![\w\-])(?:I|I'm|I\u2019m|I've|I\u2019ve|I'd|I\u
 
 def _first_person(words: str) -> bool:
     """Whether words speak in the first person ("I", "we", "my"); not a name's or a numeral's "I" after a
-    capitalised word inside its sentence ("World War I", "Charles I", "Phase I trials")."""
+    capitalised word inside its sentence ("World War I", "Charles I", "Phase I trials"), unless a verb follows it
+    or the word before is a day's, a month's or ends on a comma ("On Monday I told", "Look, Pierre, I respect")."""
     for m in _FIRST_PERSON.finditer(words):
         before = words[:m.start()].split()
         if m.group() == "I" and len(before) >= 2 and before[-1][:1].isupper() and \
-                not before[-2].endswith((".", "!", "?", ":")):
+                not before[-2].endswith((".", "!", "?", ":")) and not before[-1].endswith(",") and \
+                before[-1].lower() not in DAY_WORDS | MONTH_WORDS | {"god"} and not _I_VERB.match(words, m.end()):
             continue
         return True
     return False
+
+
+# A verb after "I": "I told", "I'm", "I respect"
+_I_VERB = re.compile(r"(?:['\u2019](?:m|ve|d|ll)\b|\s+(?:[a-z]+ed|am|was|had|have|think|thought|said|say|told|tell|"
+                     r"did|do|don['\u2019]t|will|would|can|could|want|got|get|know|knew|feel|felt|love|respect|need|"
+                     r"hope|believe|mean|guess|just|never|also|really|still|went|made|saw|came|took|gave|kept|put|ran|"
+                     r"left|lost|won|found|heard|like|hate|wish|remember|should|must|may|might|see|go|come)\b)")
 # A stage direction in a transcript: "(laughs)", "[pauses]"
 _STAGE_DIRECTION = re.compile(r"\s*[(\[](?:laughs|laughing|laughter|pauses|sighs|smiles|chuckles|inaudible|"
                               r"crosstalk)[^)\]]{0,20}[)\]]\s*", re.IGNORECASE)
@@ -2377,9 +2388,12 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
             spk = sentence_subject(_quotes_blanked(head[max(_last_sentence_start(head), 0):]))
         else:
             spk = sentence_subject(pre) if m.group("cue").endswith("ing") else _subject(pre)
-        relative = _NAMER_OF_THING.search(pre) if m.group("cue") in _NAMING_CUES else None
-        if relative is not None:  # "a move Benedetti called “pure retaliation”": Benedetti, not the sentence's
-            spk = relative.group("spk")  # subject
+        relative = _NAMER_OF_THING.search(pre) if m.group("cue") in _NAMING_CUES and \
+            not a.before[m.end():].strip(" ,:") else None
+        thing = relative.group("noun") or "" if relative is not None else ""
+        if relative is not None and thing not in _NOT_A_THING and not thing.endswith(("ed", "ing")):
+            spk = relative.group("spk")  # "a move Benedetti called “pure retaliation”": Benedetti, not the
+            # sentence's subject (not "a lawyer for Kevin Marsh called", "said that Dana Hale called")
         quoted_as = _QUOTED_AS.search(pre) if m.group("cue") == "saying" else None
         if quoted_as is not None:  # "The Daily News quoted witness Devonte Brown as saying": Brown
             spk = _subject(quoted_as.group("spk"))
@@ -2401,10 +2415,13 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
 
 _ASIDE_CUES = frozenset({"says", "said", "adds", "added", "notes", "noted", "argues", "argued", "writes", "wrote"})
 # A thing, then who names it so in a clause of its own: "a move (that) Benedetti called", "what Smith described as"
-_NAMING_CUES = frozenset({"called", "calls", "described", "describes", "dubbed", "termed", "labelled", "labeled",
-                          "branded"})
-_NAMER_OF_THING = re.compile(r"\b(?:a|an|the|what|which|that)\s+(?:[a-z][\w\-]*\s+){0,2}?(?:that\s+)?"
+_NAMING_CUES = frozenset({"called", "calls", "described", "describes"})
+_NAMER_OF_THING = re.compile(r"(?:\b(?:a|an|the)\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<noun>[a-z][\w\-]*)\s+(?:that\s+)?|"
+                             r"\b(?P<pronoun>which|what)\s+)"
                              r"(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})\s*$")
+# Words before a name that make it no namer of a thing: a preposition's object, a speech verb's subject
+_NOT_A_THING = frozenset({"for", "of", "to", "with", "by", "from", "about", "against", "on", "at", "in", "said",
+                          "says", "told", "tells", "and", "or", "but"})
 # A name set off after a speech verb that itself is set off by commas: ", says Carl Anthony, historian at …,"
 _INVERTED_ASIDE = re.compile(r"\s+(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){1,3})\s*,")
 
@@ -2561,7 +2578,9 @@ _ISSUED = re.compile(r"\b(?P<verb>issued|released|put\s+out|sent\s+out|posted|pu
 # A message, its writer, and the words it held: "an email Gulliver sent to a co-worker in April 2021 that read,"
 _SENT_READING = re.compile(r"\b(?:an?|the)\s+(?:[a-z]+\s+)?(?:email|e-mail|letter|text(?:\s+message)?|message|note|"
                            r"memo|tweet|post)\s+(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})\s+(?:had\s+)?"
-                           r"(?P<verb>sent|wrote|posted|emailed|texted)\b[^.!?\"\u201c\u201d]{0,80}?\b(?:that|which)\s+"
+                           r"(?P<verb>sent|wrote|posted|emailed|texted)\b"
+                           r"(?:(?!,\s*who\b|\b(?:repl\w+|answer\w*|respon\w+|email|text|message|letter|note)\b)"
+                           r"[^.!?\"\u201c\u201d]){0,80}?\b(?:that|which)\s+"
                            r"(?:read|reads|said|says|stated)\s*[,:]?\s*$")
 
 
@@ -2911,6 +2930,10 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
         who = "named" if m is not None and m.re is _INDIRECT_APPOSED and m.group("named") else "spk"
         if who == "named" and m is not None and names_the_object(m.group("desc"), m.group("named")):
             who = "desc"  # "The mother of the boy, Liam Cole, said": the mother, maybe not Liam Cole
+        opening = _OBJECT_DESCRIPTION.fullmatch(masked, 0, st) if st and m is not None and who == "spk" else None
+        described = opening.group("desc") if opening is not None and m is not None and \
+            names_the_object(opening.group("desc"), m.group("spk")) else None  # ("The father of the boy, Ethan
+        # Brooks, 6, said", "Lawyers for the defendant, Marcus Hill, 24, said": the father, the lawyers)
         in_clause = st > 0 or _CLAUSE_IN_SPEAKER.search(m.group(who)) is not None if m else False
         if not m or _VERB_FIRST.match(m.group("content")) or re.search(r"\bwhat\b", m.group(who), re.I) or \
                 in_clause and _ONLY_WHERE.match(" " + m.group("content")):
@@ -2938,7 +2961,9 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
         spk = re.sub(r"^(he|she)\s+(?:also|later|again|previously|now)$", r"\1", spk, flags=re.IGNORECASE)
         if subordinate and spk.split()[0].lower() in _PRONOUNS:
             continue  # "X sounded aware ... when he noted": whom "he" is the clause it hangs on says, not this rule
-        if spk.lower() in ("it", "he", "she") or who == "desc" and _described_person(spk) or \
+        if described is not None:
+            spk, spk_start = described, 0
+        if spk.lower() in ("it", "he", "she") or (who == "desc" or described) and _described_person(spk) or \
                 _clear_speaker(trim_phrase(spk)) and spk.split()[0].lower() not in _PRONOUNS:
             return _Reported(spk, cue, content, sent[spk_start:m.end("how") if m.group("how") else m.end("cue")])
     saying = _INDIRECT_SAYING.search(masked)  # "Zhao rejected that argument, saying Beijing's … should remain …"

@@ -188,7 +188,8 @@ _UNNAMED_SUBJECT = re.compile(
     r"\s*(?:(?:But|And|Yet|So|Still|However|Meanwhile),?\s+)?(?:(?P<lead>[A-Z][^,.;:!?\"\u201c\u201d]{0,40}),\s+)?"
     r"(?P<desc>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|One|Another|[A-Z][\w\-]*['\u2019]s)\s+"
     r"(?:[a-z][\w\-]*(?:['\u2019]s)?\s+){0,3}?(?P<head>[a-z][\w\-]*))"
-    r"(?P<object>\s+(?:for|of|at|with|from)\s+[^,.;:!?\"\u201c\u201d]{1,80}?)?"
+    r"(?P<object>\s+(?:for|of|at|with|from)\s+(?:(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w\-]*\s+)?[a-z][\w\-]*"
+    r"(?=,)|[^,.;:!?\"\u201c\u201d]{1,80}?))?"  # ("The daughter of the deceased, Susan Hill, said")
     r"(?:,\s+(?P<named>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)?),)?"  # ("His brother, Paul, told")
     r"\s+(?:(?:has|had|also|then|later|again)\s+)*(?:said|told|says|tells|[a-z]+ed|[a-z]+s|hit|spoke|wrote|took|gave|"
     r"made|met|sent|struck|won|lost|felt|saw|held|kept|went|came|ran)\b")
@@ -217,32 +218,39 @@ _PERSON_OBJECTS = frozenset({"boy", "girl", "child", "baby", "toddler", "infant"
                              "defendant", "accused", "victim", "suspect", "student", "pupil", "patient", "player",
                              "deceased", "driver", "passenger", "soldier", "gunman", "prisoner", "inmate", "son",
                              "daughter", "husband", "wife", "couple", "bride", "groom", "claimant", "plaintiff"})
-_GROUP_OR_PLACE_OBJECTS = frozenset({"city", "town", "village", "county", "state", "country", "province", "region",
-                                     "district", "company", "firm", "club", "team", "group", "party", "band",
-                                     "school", "university", "charity", "church", "hospital", "airline", "bank",
-                                     "startup", "union", "league", "side", "nation", "island"})
 
 
 def names_the_object(description: str, name: str) -> bool:
     """Whether a name in apposition after ``description`` may name the object of its preposition, not its head:
     always for a person's noun ("The lawyer for the defendant, Marcus Hill,": the lawyer or the defendant); for a
-    place's or a group's noun when the name reads as a place's or a group's ("The mayor of the city, Ciudad
-    Juarez,", "The chief executive of the company, Orbital,"; not "The chief executive of the company, Jane
-    Doe,", "The manager of the club, Sean Dyche,")."""
+    group's noun when the name reads as a group's or a place's ("The chairman of the club, Leeds United,", "The
+    chief executive of the company, Orbital,"; not "The president of the union, Nkosinathi Dube,"); for a place's
+    noun unless the name opens on a common first name ("The mayor of the city, Ciudad Juarez,", and unsure, "The
+    mayor of the city, Cruz Perez Cuellar,"; not "The mayor of the city, Karen Bass,"). With no name: whether the
+    object is a person's."""
     m = _OBJECT_ENDING.search(description)
     if m is None:
         return False
-    if m.group("noun") in _PERSON_OBJECTS:
+    noun, words = m.group("noun"), name.split()
+    if noun in _PERSON_OBJECTS:
         return True
-    words = name.split()
-    return m.group("noun") in _GROUP_OR_PLACE_OBJECTS and bool(words) and (
-        name in GAZETTEER or words[0] in _PLACE_OPENERS or _low(words[-1]) in ORG_WORDS or
-        len(words) == 1 and first_name_gender(words[0]) == "?")
+    if not words:
+        return False
+    if noun in _PLACE_OBJECTS:
+        return first_name_gender(words[0]) == "?"
+    return noun in _GROUP_OBJECTS and (
+        len(words) == 1 and first_name_gender(words[0]) == "?" or name in GAZETTEER or
+        any(w in GAZETTEER for w in words) or _low(words[-1]) in ORG_WORDS | _CLUB_WORDS or words[0] in _PLACE_OPENERS)
 
 
-# The first words of places' names: "Ciudad Juarez", "San Pedro Sula", "Port Talbot"
-_PLACE_OPENERS = frozenset({"Ciudad", "San", "Santa", "Santo", "São", "Sao", "Saint", "St.", "St", "Port", "Fort",
-                            "Mount", "Lake", "Los", "Las", "El", "Puerto", "Porto", "Villa", "Nueva", "Nuevo", "Bad"})
+_PLACE_OBJECTS = frozenset({"city", "town", "village", "county", "state", "country", "province", "region", "district",
+                            "nation", "island"})
+_GROUP_OBJECTS = frozenset({"company", "firm", "club", "team", "group", "party", "band", "school", "university",
+                            "charity", "church", "hospital", "airline", "bank", "startup", "union", "league", "side"})
+# Last words of clubs' names ("Leeds United", "Bristol Rovers"); first words of places' ("Ciudad Juarez")
+_CLUB_WORDS = frozenset({"united", "rovers", "athletic", "wanderers", "albion", "town", "fc", "afc", "hotspur",
+                         "rangers", "villa", "forest", "argyle", "orient", "sc", "cf"})
+_PLACE_OPENERS = frozenset({"Ciudad", "Puerto", "Porto", "Port", "Fort", "Mount", "São", "Sao", "Saint", "St."})
 
 
 # Demonyms of men ("the Dutchman"); "German" and "Roman" are no man's only
@@ -389,6 +397,8 @@ _RELATIONAL_HEADS = frozenset({"son", "daughter", "father", "mother", "dad", "mu
 # What makes a description someone new: "The owner of the shop", "The woman, who asked not to be named,"
 _QUALIFIED = re.compile(r"\s+of\s+(?:the|a|an|this|that)\b[^,.;:!?]*+(?!,\s+[A-Z])|"
                         r",\s+who\s+(?:did\s+not|didn['\u2019]t|asked\s+not|declined|spoke\s+on\s+condition)")
+# A description's object, then a name in apposition: "(The agent) of the player, Jorge Mendes,"
+_OF_ANOTHER_NAMED = re.compile(r"\s+(?:of|for|to|with)\s+[^,.;:!?\"\u201c\u201d]{1,60},\s+[A-Z]")
 # Epithets that name a job: another job in a person's role rules them out ("Principal John Marsh" is no "the
 # teacher"; "Tesla CEO Elon Musk" may be "the billionaire", "Councillor Jane Smith" "the mother-of-two")
 JOB_NOUNS = frozenset({"teacher", "nurse", "doctor", "owner", "worker", "student", "farmer", "driver", "pilot",
@@ -1010,8 +1020,9 @@ _PARTICLES = frozenset({"forward", "back"})
 _PARTICLE_VERBS = frozenset({"put", "puts", "putting", "bring", "brings", "brought", "bringing", "come", "came",
                              "comes", "coming", "step", "steps", "stepped", "stepping", "move", "moved", "moving",
                              "push", "pushed", "pushing", "send", "sent", "go", "went", "going", "set", "pull",
-                             "pulled", "hold", "held", "look", "looked", "looking", "fight", "fought", "hit", "called",
-                             "call", "bounce", "bounced", "get", "got", "way"})
+                             "pulled", "hold", "held", "look", "looked", "looking", "fight", "fought", "hit", "call",
+                             "calls", "called", "bounce", "bounced", "get", "got", "welcome", "welcomed", "win", "won",
+                             "fall", "fell", "fallen"})
 
 
 class _Given(NamedTuple):
@@ -1714,9 +1725,12 @@ class Mentions:
                     not (u.group("desc")[:3].lower() == "the" and is_epithet(u.group("desc")) and
                          not (u.group("named") and names_the_object(self.text[s:u.end("object")], u.group("named")))
                          ) and \
-                    not any(u.end("desc") < mt.position <= u.end("desc") + 3 for mt in self.items):
+                    not any(u.end("desc") < mt.position <= u.end("desc") + 3 for mt in self.items) and \
+                    not (u.group("named") and u.group("object") and
+                         not names_the_object(self.text[s:u.end("object")], u.group("named"))):
                 # not "Ryan Tucker, an attorney ...", the apposition of a name; nor "the first son", an epithet
-                # of the person quoted last; nor "Smith's lawyer, John Doe, said", whom the sentence names
+                # of the person quoted last; nor "Smith's lawyer, John Doe, said" or "The mayor of the city, Karen
+                # Bass, said", whom the sentence names
                 self.unnamed_subjects.append((u.start("desc"), e, para, description_gender(u.group("head"))))
         self.items = sorted(self.items + added, key=lambda mt: mt.position)
 
@@ -1724,8 +1738,8 @@ class Mentions:
         """The named person a sentence's opening description stands for ("the ayatollah"), or None (also for one
         the sentence qualifies as someone else: "The owner of the shop, who did not want to be named,")."""
         desc, head = m.group("desc"), _low(m.group("head"))
-        if _QUALIFIED.match(self.text, m.end("desc")):
-            return None
+        if _QUALIFIED.match(self.text, m.end("desc")) or _OF_ANOTHER_NAMED.match(self.text, m.end("desc")):
+            return None  # (nor "The agent of the player, Jorge Mendes, said": the name in apposition, or the player)
         if _AGE.match(head) and not _AGED.search(self.text, 0, m.start("desc")):
             return None  # "The 87-year-old mother of Labour MP Grahame Morris": an age the text gives no one
         if head in ROLE_WORDS or head in _LEADER_NOUNS:
