@@ -3643,7 +3643,7 @@ _ROUND_26 = [
     ("The owner of the club, Manchester United, said the stadium plan would go ahead.", "stadium plan",
      [None, "The owner of the club"]),
     ("The manager of the team, Gareth Southgate, said Harry Kane would start against Serbia.\n\u201cHarry is in "
-     "great shape,\u201d he said.", "great shape", ["Gareth Southgate"]),
+     "great shape,\u201d he said.", "would start against Serbia", ["Gareth Southgate"]),
     ("Portugal forward Joao Felix wants to leave Chelsea this summer. The agent of the player, Jorge Mendes, said "
      "talks with Benfica had broken down.\n\u201cThere is no deal yet,\u201d he said.", "no deal yet",
      [None, "Jorge Mendes", "The agent of the player"]),

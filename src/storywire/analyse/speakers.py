@@ -188,10 +188,10 @@ _UNNAMED_SUBJECT = re.compile(
     r"\s*(?:(?:But|And|Yet|So|Still|However|Meanwhile),?\s+)?(?:(?P<lead>[A-Z][^,.;:!?\"\u201c\u201d]{0,40}),\s+)?"
     r"(?P<desc>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|One|Another|[A-Z][\w\-]*['\u2019]s)\s+"
     r"(?:[a-z][\w\-]*(?:['\u2019]s)?\s+){0,3}?(?P<head>[a-z][\w\-]*))"
-    r"(?P<object>\s+(?:for|of|at|with|from)\s+(?:(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w\-]*\s+)?[a-z][\w\-]*"
-    r"(?=,)|[^,.;:!?\"\u201c\u201d]{1,80}?))?"  # ("The daughter of the deceased, Susan Hill, said")
+    r"(?P<object>\s+(?:for|of|at|with|from)\s+[^,.;:!?\"\u201c\u201d]{1,80}?)?"
     r"(?:,\s+(?P<named>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)?),)?"  # ("His brother, Paul, told")
-    r"\s+(?:(?:has|had|also|then|later|again)\s+)*(?:said|told|says|tells|[a-z]+ed|[a-z]+s|hit|spoke|wrote|took|gave|"
+    r"\s+(?:(?:has|had|also|then|later|again)\s+)*(?!(?:deceased|accused)\b)"  # (nouns: "The daughter of the deceased")
+    r"(?:said|told|says|tells|[a-z]+ed|[a-z]+s|hit|spoke|wrote|took|gave|"
     r"made|met|sent|struck|won|lost|felt|saw|held|kept|went|came|ran)\b")
 # A sentence about someone it does not name: "Another employee who has worked there ...", "A woman said", "The
 # last question was from a young child".
@@ -398,7 +398,8 @@ _RELATIONAL_HEADS = frozenset({"son", "daughter", "father", "mother", "dad", "mu
 _QUALIFIED = re.compile(r"\s+of\s+(?:the|a|an|this|that)\b[^,.;:!?]*+(?!,\s+[A-Z])|"
                         r",\s+who\s+(?:did\s+not|didn['\u2019]t|asked\s+not|declined|spoke\s+on\s+condition)")
 # A description's object, then a name in apposition: "(The agent) of the player, Jorge Mendes,"
-_OF_ANOTHER_NAMED = re.compile(r"\s+(?:of|for|to|with)\s+[^,.;:!?\"\u201c\u201d]{1,60},\s+[A-Z]")
+_OF_ANOTHER_NAMED = re.compile(r"(?P<object>\s+(?:of|for|to|with)\s+[^,.;:!?\"\u201c\u201d]{1,60}),\s+"
+                               r"(?P<name>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})")
 # Epithets that name a job: another job in a person's role rules them out ("Principal John Marsh" is no "the
 # teacher"; "Tesla CEO Elon Musk" may be "the billionaire", "Councillor Jane Smith" "the mother-of-two")
 JOB_NOUNS = frozenset({"teacher", "nurse", "doctor", "owner", "worker", "student", "farmer", "driver", "pilot",
@@ -1725,9 +1726,7 @@ class Mentions:
                     not (u.group("desc")[:3].lower() == "the" and is_epithet(u.group("desc")) and
                          not (u.group("named") and names_the_object(self.text[s:u.end("object")], u.group("named")))
                          ) and \
-                    not any(u.end("desc") < mt.position <= u.end("desc") + 3 for mt in self.items) and \
-                    not (u.group("named") and u.group("object") and
-                         not names_the_object(self.text[s:u.end("object")], u.group("named"))):
+                    not any(u.end("desc") < mt.position <= u.end("desc") + 3 for mt in self.items):
                 # not "Ryan Tucker, an attorney ...", the apposition of a name; nor "the first son", an epithet
                 # of the person quoted last; nor "Smith's lawyer, John Doe, said" or "The mayor of the city, Karen
                 # Bass, said", whom the sentence names
@@ -1738,7 +1737,9 @@ class Mentions:
         """The named person a sentence's opening description stands for ("the ayatollah"), or None (also for one
         the sentence qualifies as someone else: "The owner of the shop, who did not want to be named,")."""
         desc, head = m.group("desc"), _low(m.group("head"))
-        if _QUALIFIED.match(self.text, m.end("desc")) or _OF_ANOTHER_NAMED.match(self.text, m.end("desc")):
+        another = _OF_ANOTHER_NAMED.match(self.text, m.end("desc"))
+        if _QUALIFIED.match(self.text, m.end("desc")) or \
+                another is not None and names_the_object(desc + another.group("object"), another.group("name")):
             return None  # (nor "The agent of the player, Jorge Mendes, said": the name in apposition, or the player)
         if _AGE.match(head) and not _AGED.search(self.text, 0, m.start("desc")):
             return None  # "The 87-year-old mother of Labour MP Grahame Morris": an age the text gives no one
