@@ -3661,6 +3661,24 @@ _ROUND_26 = [
     ("A letter, signed by Senator Ann Cole, urged the FAA to ground the jets. The agency replied with a letter of "
      "its own on Friday. The letter said: \u201cWe have found no evidence of a systemic defect.\u201d",
      "no evidence of a systemic defect", [None, "the agency", "The letter", "the FAA"]),
+    # (the round's fifth review, of b524489 and 7244042) a queen's or a king's "I" before a verb is no first person;
+    # a rapper's, a striker's, a club's one word are the object's; a message forwarded or a screenshot is not the
+    # sender's
+    ("\u201cThe exhibition is a triumph,\u201d said curator Ruth Hale. Visitors can see the desk at which "
+     "\u201cQueen Elizabeth I signed the death warrant of Mary, Queen of Scots.\u201d", "death warrant", [None]),
+    ("Dr. Karen Myers and historian Tom Reid will speak at the forum on Thursday.\n\nQ: Who is on the panel?\n\n"
+     "Myers: The endocrinologist, 55, treats Type I diabetes in children.\n\nReid: The historian, 62, argues that "
+     "Charles I was a tragic figure.", "tragic figure", [None]),
+    ("The lawyer for the rapper, Sean Combs, said the charges were \u201ca desperate fishing expedition.\u201d",
+     "fishing expedition", [None, "The lawyer for the rapper"]),
+    ("The father of the striker, Erling Haaland, said the family was \u201cso proud of him.\u201d", "so proud",
+     [None, "The father of the striker"]),
+    ("The chairman of the club, Chelsea, said the stadium plan was \u201cstill very much alive.\u201d",
+     "very much alive", [None, "The chairman of the club"]),
+    ("Jurors saw an email Dana Hill sent to her manager, whose assistant then forwarded a memo that said, "
+     "\u201cNobody will check the numbers.\u201d", "check the numbers", [None, "a memo"]),
+    ("The inquiry heard about a text Nadine Dorries sent to an aide with a screenshot of a WhatsApp that read, "
+     "\u201cBoris wants it buried.\u201d", "wants it buried", [None]),
     # ... and an "I" after a capitalised word is still a first person before a verb or after a day or a comma
     ("Senator Maria Cantwell spoke to reporters after the vote on Tuesday.\n\nQ: Did you expect the bill to fail?"
      "\n\nCantwell: On Monday I told the leadership it would fail.", "told the leadership", ["Maria Cantwell"]),

@@ -1363,23 +1363,17 @@ _FIRST_PERSON = re.compile(r"(?<![\w\-])(?:I|I'm|I\u2019m|I've|I\u2019ve|I'd|I\u
 
 def _first_person(words: str) -> bool:
     """Whether words speak in the first person ("I", "we", "my"); not a name's or a numeral's "I" after a
-    capitalised word inside its sentence ("World War I", "Charles I", "Phase I trials"), unless a verb follows it
-    or the word before is a day's, a month's or ends on a comma ("On Monday I told", "Look, Pierre, I respect")."""
+    capitalised word inside its sentence ("World War I", "Queen Elizabeth I signed", "Phase I trials"), unless that
+    word is a day's, a month's, "God" or ends on a comma, or a place's after "in" or "at" ("On Monday I told",
+    "Look, Pierre, I respect", "Yesterday in Paris I met")."""
     for m in _FIRST_PERSON.finditer(words):
         before = words[:m.start()].split()
         if m.group() == "I" and len(before) >= 2 and before[-1][:1].isupper() and \
                 not before[-2].endswith((".", "!", "?", ":")) and not before[-1].endswith(",") and \
-                before[-1].lower() not in DAY_WORDS | MONTH_WORDS | {"god"} and not _I_VERB.match(words, m.end()):
+                before[-1].lower() not in DAY_WORDS | MONTH_WORDS | {"god"} and before[-2].lower() not in ("in", "at"):
             continue
         return True
     return False
-
-
-# A verb after "I": "I told", "I'm", "I respect"
-_I_VERB = re.compile(r"(?:['\u2019](?:m|ve|d|ll)\b|\s+(?:[a-z]+ed|am|was|had|have|think|thought|said|say|told|tell|"
-                     r"did|do|don['\u2019]t|will|would|can|could|want|got|get|know|knew|feel|felt|love|respect|need|"
-                     r"hope|believe|mean|guess|just|never|also|really|still|went|made|saw|came|took|gave|kept|put|ran|"
-                     r"left|lost|won|found|heard|like|hate|wish|remember|should|must|may|might|see|go|come)\b)")
 # A stage direction in a transcript: "(laughs)", "[pauses]"
 _STAGE_DIRECTION = re.compile(r"\s*[(\[](?:laughs|laughing|laughter|pauses|sighs|smiles|chuckles|inaudible|"
                               r"crosstalk)[^)\]]{0,20}[)\]]\s*", re.IGNORECASE)
@@ -2388,6 +2382,10 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
             spk = sentence_subject(_quotes_blanked(head[max(_last_sentence_start(head), 0):]))
         else:
             spk = sentence_subject(pre) if m.group("cue").endswith("ing") else _subject(pre)
+        described = _OBJECT_DESCRIPTION.match(pre)
+        if described is not None and spk and spk in pre[described.end():] and \
+                names_the_object(described.group("desc"), spk):
+            spk = described.group("desc")  # "The lawyer for the rapper, Sean Combs, said …“…”": the lawyer
         relative = _NAMER_OF_THING.search(pre) if m.group("cue") in _NAMING_CUES and \
             not a.before[m.end():].strip(" ,:") else None
         thing = relative.group("noun") or "" if relative is not None else ""
@@ -2579,7 +2577,8 @@ _ISSUED = re.compile(r"\b(?P<verb>issued|released|put\s+out|sent\s+out|posted|pu
 _SENT_READING = re.compile(r"\b(?:an?|the)\s+(?:[a-z]+\s+)?(?:email|e-mail|letter|text(?:\s+message)?|message|note|"
                            r"memo|tweet|post)\s+(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})\s+(?:had\s+)?"
                            r"(?P<verb>sent|wrote|posted|emailed|texted)\b"
-                           r"(?:(?!,\s*who\b|\b(?:repl\w+|answer\w*|respon\w+|email|text|message|letter|note)\b)"
+                           r"(?:(?!,\s*who(?:se)?\b|\b(?:repl\w+|answer\w*|respon\w+|email|text|message|letter|note|"
+                           r"memo|voicemail|whatsapp|screenshot|post|tweet|forward\w*|quot\w+)\b)"
                            r"[^.!?\"\u201c\u201d]){0,80}?\b(?:that|which)\s+"
                            r"(?:read|reads|said|says|stated)\s*[,:]?\s*$")
 

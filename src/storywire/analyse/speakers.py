@@ -217,14 +217,17 @@ _OBJECT_ENDING = re.compile(r"\b(?:of|for|to|with)\s+(?:the|a|an|his|her|their|i
 _PERSON_OBJECTS = frozenset({"boy", "girl", "child", "baby", "toddler", "infant", "teenager", "teen", "man", "woman",
                              "defendant", "accused", "victim", "suspect", "student", "pupil", "patient", "player",
                              "deceased", "driver", "passenger", "soldier", "gunman", "prisoner", "inmate", "son",
-                             "daughter", "husband", "wife", "couple", "bride", "groom", "claimant", "plaintiff"})
+                             "daughter", "husband", "wife", "couple", "bride", "groom", "claimant", "plaintiff",
+                             "rapper", "singer", "star", "actor", "actress", "striker", "footballer", "athlete",
+                             "musician", "artist", "boxer", "fighter", "golfer", "swimmer"})
 
 
 def names_the_object(description: str, name: str) -> bool:
     """Whether a name in apposition after ``description`` may name the object of its preposition, not its head:
     always for a person's noun ("The lawyer for the defendant, Marcus Hill,": the lawyer or the defendant); for a
     group's noun when the name reads as a group's or a place's ("The chairman of the club, Leeds United,", "The
-    chief executive of the company, Orbital,"; not "The president of the union, Nkosinathi Dube,"); for a place's
+    chief executive of the company, Orbital,", "The chairman of the club, Chelsea,"; not "The president of the
+    union, Nkosinathi Dube,"); for a place's
     noun unless the name opens on a common first name ("The mayor of the city, Ciudad Juarez,", and unsure, "The
     mayor of the city, Cruz Perez Cuellar,"; not "The mayor of the city, Karen Bass,"). With no name: whether the
     object is a person's."""
@@ -239,7 +242,7 @@ def names_the_object(description: str, name: str) -> bool:
     if noun in _PLACE_OBJECTS:
         return first_name_gender(words[0]) == "?"
     return noun in _GROUP_OBJECTS and (
-        len(words) == 1 and first_name_gender(words[0]) == "?" or name in GAZETTEER or
+        len(words) == 1 or name in GAZETTEER or
         any(w in GAZETTEER for w in words) or _low(words[-1]) in ORG_WORDS | _CLUB_WORDS or words[0] in _PLACE_OPENERS)
 
 
