@@ -3666,6 +3666,10 @@ _ROUND_26 = [
     # sender's
     ("\u201cThe exhibition is a triumph,\u201d said curator Ruth Hale. Visitors can see the desk at which "
      "\u201cQueen Elizabeth I signed the death warrant of Mary, Queen of Scots.\u201d", "death warrant", [None]),
+    ("\u201cThe trial results are encouraging,\u201d said Dr. Helen Park. An FDA document shows the drug was tested "
+     "only \u201cin Phase I trials with 40 patients.\u201d", "Phase I trials", [None]),
+    ("\u201cOur members are angry,\u201d said Rob Haines of the teachers' union. Funding for schools \u201cin Title I "
+     "programs has been cut by a third,\u201d budget documents show.", "Title I programs", [None, "budget documents"]),
     ("Dr. Karen Myers and historian Tom Reid will speak at the forum on Thursday.\n\nQ: Who is on the panel?\n\n"
      "Myers: The endocrinologist, 55, treats Type I diabetes in children.\n\nReid: The historian, 62, argues that "
      "Charles I was a tragic figure.", "tragic figure", [None]),

@@ -1363,14 +1363,13 @@ _FIRST_PERSON = re.compile(r"(?<![\w\-])(?:I|I'm|I\u2019m|I've|I\u2019ve|I'd|I\u
 
 def _first_person(words: str) -> bool:
     """Whether words speak in the first person ("I", "we", "my"); not a name's or a numeral's "I" after a
-    capitalised word inside its sentence ("World War I", "Queen Elizabeth I signed", "Phase I trials"), unless that
-    word is a day's, a month's, "God" or ends on a comma, or a place's after "in" or "at" ("On Monday I told",
-    "Look, Pierre, I respect", "Yesterday in Paris I met")."""
+    capitalised word inside its sentence ("World War I", "Queen Elizabeth I signed", "in Phase I trials"), unless
+    that word is a day's, a month's, "God" or ends on a comma ("On Monday I told", "Look, Pierre, I respect")."""
     for m in _FIRST_PERSON.finditer(words):
         before = words[:m.start()].split()
         if m.group() == "I" and len(before) >= 2 and before[-1][:1].isupper() and \
                 not before[-2].endswith((".", "!", "?", ":")) and not before[-1].endswith(",") and \
-                before[-1].lower() not in DAY_WORDS | MONTH_WORDS | {"god"} and before[-2].lower() not in ("in", "at"):
+                before[-1].lower() not in DAY_WORDS | MONTH_WORDS | {"god"}:
             continue
         return True
     return False
