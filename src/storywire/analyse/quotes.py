@@ -983,12 +983,13 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
         other = re.search(r"\bhim\b" if low == "he" else r"\bher\b", ctx.text[described_at:position])
         if unnamed is not None and other is None:
             return unnamed.speaker, unnamed.speaker_full, None, False
+        quoted_since = any(described_at < q.position for _, q in _credited_before(ctx.speakers, position))
         own = _OBJECT_DESCRIPTION.match(ctx.text, described_at)
         if own is not None and other is None and _of_another_person(own.group("desc"), sp.gender) and \
-                not any(described_at < q.position for _, q in _credited_before(ctx.speakers, position)):
+                not quoted_since:
             return own.group("desc"), own.group("desc"), None, False  # "The lawyer for the defendant, Marcus Hill,
             # said …. “…,” he said": the lawyer, as written
-        if not any(described_at < q.position for _, q in _credited_before(ctx.speakers, position)):
+        if not quoted_since:
             return None, None, None, False  # "a drama teacher scolded him": that "him" may be the "he"
         # a person quoted since the description ("…,” her agent, Mark Roe, said"): the rules below tell
     if low in ("he", "she"):
@@ -1373,6 +1374,8 @@ def _first_person(words: str) -> bool:
             continue
         return True
     return False
+
+
 # A stage direction in a transcript: "(laughs)", "[pauses]"
 _STAGE_DIRECTION = re.compile(r"\s*[(\[](?:laughs|laughing|laughter|pauses|sighs|smiles|chuckles|inaudible|"
                               r"crosstalk)[^)\]]{0,20}[)\]]\s*", re.IGNORECASE)
@@ -2731,16 +2734,21 @@ def _bad_speaker_word(phrase: str) -> bool:
 def _of_another_person(description: str, gender: str) -> bool:
     """Whether a description is a person's by another whom a name in apposition after it may be ("The mother of
     the boy"), and a "he" (``gender`` m) or "she" may be them."""
-    head = re.split(r"\s+(?:of|for|to|with)\s+", description, maxsplit=1)[0].split()[-1]
     return names_the_object(description, "") and _described_person(description) and \
-        description_gender(head) in ("?", gender)
+        description_gender(_description_head(description)) in ("?", gender)
 
 
 def _described_person(description: str) -> bool:
     """Whether a description of one by another is a person's: "The lawyer for the defendant", "The mother of the
     boy" (its head, before the preposition, a speaker's, a role's or a woman's or man's noun)."""
-    head = re.split(r"\s+(?:of|for|to|with)\s+", description, maxsplit=1)[0].split()[-1].lower()
+    head = _description_head(description)
     return _speaker_noun(head) or description_gender(head) != "?"
+
+
+def _description_head(description: str) -> str:
+    """The head of a description of one by another, lower-case: its last word before the preposition ("lawyer" of
+    "The lawyer for the defendant")."""
+    return re.split(r"\s+(?:of|for|to|with)\s+", description, maxsplit=1)[0].split()[-1].lower()
 
 
 def _clear_speaker(spk: str) -> bool:

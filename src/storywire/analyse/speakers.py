@@ -227,10 +227,9 @@ def names_the_object(description: str, name: str) -> bool:
     always for a person's noun ("The lawyer for the defendant, Marcus Hill,": the lawyer or the defendant); for a
     group's noun when the name reads as a group's or a place's ("The chairman of the club, Leeds United,", "The
     chief executive of the company, Orbital,", "The chairman of the club, Chelsea,"; not "The president of the
-    union, Nkosinathi Dube,"); for a place's
-    noun unless the name opens on a common first name ("The mayor of the city, Ciudad Juarez,", and unsure, "The
-    mayor of the city, Cruz Perez Cuellar,"; not "The mayor of the city, Karen Bass,"). With no name: whether the
-    object is a person's."""
+    union, Nkosinathi Dube,"); for a place's noun unless the name opens on a common first name ("The mayor of the
+    city, Ciudad Juarez,", and unsure, "The mayor of the city, Cruz Perez Cuellar,"; not "The mayor of the city,
+    Karen Bass,"). With no name: whether the object is a person's."""
     m = _OBJECT_ENDING.search(description)
     if m is None:
         return False
@@ -1016,6 +1015,8 @@ def _title_run(words: list[str]) -> list[str]:
 # A place's possessive before a full name: "Sweden's Elias Ymer"
 _COUNTRY_BEFORE_NAME = re.compile(r"\b([A-Z][\w\-]+(?:['\u2019]s|s['\u2019]))\s+[A-Z][\w\-]+\s+"
                                   r"(?:(?:de|van|von|der|den|da|del|della|di|du|dos|le|la|bin|ibn|al|el)\s+)*[A-Z]")
+# A capitalised word alone, no capitalised word after it: a one-word name ("Rodri"), or a thing's
+_LONE_CAPITALISED = re.compile(r"(?<=\s)[A-Z][\w'\u2019\-]+\b(?!\s+[A-Z])")
 # Words that end the noun phrase opening an apposition: "a Dane (in charge of the Swedish team)"
 _PHRASE_ENDS = frozenset({"of", "from", "in", "at", "for", "with", "on", "to", "by", "who", "whose", "which", "that",
                           "and", "or", "but", "after", "since", "until", "when", "while", "as", "like"})
@@ -1061,8 +1062,6 @@ _STATE_LABELS = {  # AP's abbreviations and the postal codes of the US states
     "tex": "texas", "tx": "texas", "utah": "utah", "ut": "utah", "vt": "vermont", "va": "virginia",
     "wash": "washington", "wa": "washington", "wva": "west virginia", "wv": "west virginia", "wis": "wisconsin",
     "wi": "wisconsin", "wyo": "wyoming", "wy": "wyoming"}
-
-
 
 
 # Lower-case words of a title that ROLE_WORDS does not hold ("Republican presidential nominee Donald Trump")
@@ -1623,10 +1622,10 @@ class Mentions:
         by a title noun right before a capitalised word it never counts as a person's name ("Spanish midfielder
         Rodri", "whose striker Beto")."""
         reach = [mt.position for mt in self.items if para - 2 <= mt.para <= para]
-        start = max(since, min(reach, default=position) - 400)
+        start = max(since, min(reach, default=position) - 400, 0)
         spans = [(mt.position, mt.position + len(mt.name)) for mt in self.items]
-        for m in re.finditer(r"(?<=\s)[A-Z][\w'\u2019\-]+\b(?!\s+[A-Z])", self.text[:position]):
-            if m.start() < start or any(a <= m.start() < b for a, b in spans):
+        for m in _LONE_CAPITALISED.finditer(self.text[:position], start):
+            if any(a <= m.start() < b for a, b in spans):
                 continue
             run = _title_run(self.text[max(0, m.start() - 80):m.start()].split()[-4:])
             if run and run[0] in _TITLE_RUN_WORDS | TITLE_NOUNS and set(run[:1] if word.trade else run) & word.forms:
@@ -1731,8 +1730,7 @@ class Mentions:
                          ) and \
                     not any(u.end("desc") < mt.position <= u.end("desc") + 3 for mt in self.items):
                 # not "Ryan Tucker, an attorney ...", the apposition of a name; nor "the first son", an epithet
-                # of the person quoted last; nor "Smith's lawyer, John Doe, said" or "The mayor of the city, Karen
-                # Bass, said", whom the sentence names
+                # of the person quoted last; nor "Smith's lawyer, John Doe, said", whom the sentence names
                 self.unnamed_subjects.append((u.start("desc"), e, para, description_gender(u.group("head"))))
         self.items = sorted(self.items + added, key=lambda mt: mt.position)
 
