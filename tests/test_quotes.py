@@ -3705,3 +3705,38 @@ def test_the_reviewers_cases_of_round_26(text: str, words: str, allowed: list[st
     found = [q for q in quotes_of(text) if words in q.text]
     assert len(found) <= 1, [(q.text, q.speaker) for q in found]
     assert (found[0].speaker if found else None) in allowed, [(q.speaker, q.via) for q in found]
+
+
+_ROUND_27 = [
+    # an opening mark after a comma or a full stop and before a space closes the quote
+    ("Maria Lopez coached her son's team for ten years. \u201cI thought I was doing it for him,\u201c Lopez says now. "
+     "\u201cI later learned that I got the most out of it.\u201d", "doing it for him", ["Maria Lopez"]),
+    ("Maria Lopez coached her son's team for ten years. \u201cI thought I was doing it for him,\u201c Lopez says now. "
+     "\u201cI later learned that I got the most out of it.\u201d", "got the most out of it", ["Maria Lopez"]),
+    # a noun after a determiner is no speech verb: "gave no hints" attributes nothing, the quote goes on
+    ("Tom Groene runs the design team. \u201cWe always push the envelope on every device,\u201d says Groene. "
+     "\u201cMaybe it changes next year, maybe it does not change at all.\u201d Groene gave no hints about the next "
+     "model.", "Maybe it changes", ["Tom Groene"]),
+    # a habit of speaking: a named person "would say", not anyone who "would say"
+    ("Bill Parcells ran the draft room. Pointing at the pocket square, Parcells would say, in an accusing tone, "
+     "\u201cSee that hankie? That means you are out there selling trucks today.\u201d", "See that hankie",
+     ["Bill Parcells"]),
+    ("The plan was announced on Monday. Critics would say, \u201cThis is a tax on the poor and nothing else at "
+     "all.\u201d", "a tax on the poor", [None]),
+    ("The plan was announced on Monday. Some would say \u201cit is far too late for a plan like this one.\u201d",
+     "far too late", [None]),
+    # "shares" and "summarizes" right after a quote, an adverb after "he"
+    ("Adv Mokitimi Tsosane grew up in Maseru.\n\n\u201cEducation was a passion driven by my father, who worked in the "
+     "mines,\u201d Adv Tsosane shares.", "a passion driven", ["Mokitimi Tsosane"]),
+    ("Mokitimi Tsosane grew up in Maseru. \u201cEvery effort made to invest in education is an investment in the "
+     "future,\u201d he aptly summarizes.", "an investment in the future", ["Mokitimi Tsosane"]),
+]
+
+
+@pytest.mark.parametrize("text, words, allowed", _ROUND_27)
+def test_the_cases_of_round_27(text: str, words: str, allowed: list[str | None]):
+    """Patterns of the tuning halves' unattributed quotes (written anew): the speaker, or any of the answers
+    allowed (None for no quote or one credited to no one)."""
+    found = [q for q in quotes_of(text) if words in q.text]
+    assert len(found) <= 1, [(q.text, q.speaker) for q in found]
+    assert (found[0].speaker if found else None) in allowed, [(q.speaker, q.via) for q in found]

@@ -134,7 +134,7 @@ _CIRC = (r"(?:\s+(?:in|into|on|at|during|to|after|before|from|outside|via|while|
 # "…," the letter read: a text's words, but not "…," the widow read: someone else's).
 _AFTER_ONLY_CUES = (r"began|interjected|protested|answered|observed|recounted|exclaimed|concluded|chimed in|"
                     r"barked|snapped|retaliated|pressed|exhorted|wondered|riffed|sang|sings|gushed|"
-                    r"(?:shares|shared)(?=\s+with\s+[A-Z])|"
+                    r"shares|shared|summari[sz]es|summari[sz]ed|sums up|summed up|"
                     r"thundered|fumed|raged|scoffed|shouted|yelled|"
                     # how it was said ("…,” Jones beams.")
                     r"laughed|laughs|grinned|grins|smiled|smiles|beamed|beams|shrugged|shrugs|sighed|sighs|chuckled|"
@@ -495,9 +495,10 @@ def quote_spans(par: str) -> list[tuple[int, int, bool]]:
     n = len(scan)
     for i, c in enumerate(scan):
         if c in OPENERS:
-            if depth == 1 and scan[i + 1:i + 2] in (",", ".") and scan[i + 2:i + 3] in ("", " ", "\n"):
-                spans.append((start, i, True))  # an opening mark typed to close: "… the orchestra “, the host said"
-                depth = 0
+            if depth == 1 and (scan[i + 1:i + 2] in (",", ".") and scan[i + 2:i + 3] in ("", " ", "\n") or
+                               scan[i - 1:i] in (",", ".", "!", "?") and scan[i + 1:i + 2] in ("", " ", "\n")):
+                spans.append((start, i, True))  # an opening mark typed to close: "… the orchestra “, the host said",
+                depth = 0  # "“I thought I was doing it for him,“ Jerry says now."
                 continue
             if depth == 0:
                 start = i + 1
@@ -605,6 +606,13 @@ PARTY_LABEL = re.compile(r"\s*\((?:[RDI]|Rep|Dem|Ind)-[A-Z][A-Za-z.]*(?:\s[A-Z][
 
 def _subject(pre: str) -> str | None:
     """The speaker phrase at the end of ``pre`` (the text right before a cue verb)."""
+    habit = _HABITUAL.search(pre)
+    if habit is not None:  # "Pointing at the pocket square, Parcells would say,": Parcells; not "Some would say",
+        head = pre[:habit.start()]  # nor a sentence's first word, maybe a noun ("Critics would say")
+        spk = _subject(head)
+        alone = spk is not None and " " not in spk and not re.search(r"\w[^.!?]*\s" + re.escape(spk) + "$", head)
+        return spk if spk and (spk.lower() in ("he", "she") or _looks_name(spk) and not alone and
+                               split_speaker(spk).is_person) else None
     pre = PARTY_LABEL.sub("", pre)  # "Sen. Rand Paul, R-Ky., told": the senator, not "R-Ky."
     pre = _ACRONYM_AFTER.sub(_spelled_or_acronym, pre)  # "United Atlantic Ventures (UAV),": the name
     closed = pre.rstrip().endswith(",")
@@ -663,9 +671,16 @@ def _subject(pre: str) -> str | None:
     full = known_as.group("name") if known_as else full  # "the performer known as Flloyd": Flloyd
     words = [w.lower().strip("\u2024.'\u2019") for w in re.split(r"[\s,]+", full) if w]
     if not words or len(words) > (18 if "," in full else 12) or \
-            words != ["it"] and _bad_speaker_word(full):
-        return None
+            words != ["it"] and _bad_speaker_word(full) or words[-1] in _ENDS_NO_PHRASE:
+        return None  # (a noun after a determiner is no verb: "“….” Groene gave no hints.")
     return full.replace("\u2024", ".")
+
+
+# A verb of habit before a speech verb: "Parcells would say,", "My father used to tell me,"
+_HABITUAL = re.compile(r"(?<=\w)\s+(?:would|used\s+to)(?:\s+(?:often|always|sometimes|usually|later|also|then))?\s*$")
+# Words that end no speaker phrase: a determiner, whose noun is the "cue" ("gave no hints", "made some notes")
+_ENDS_NO_PHRASE = frozenset({"no", "any", "some", "few", "more", "many", "several", "the", "a", "an", "his", "her",
+                             "their", "its", "my", "our", "your", "these", "those", "this", "that"})
 
 
 # A time phrase opening a sentence with no comma before its subject: "The following month they", "Last week Cole"
@@ -741,7 +756,8 @@ def _head_trimmed(phrase: str) -> str:
     words = phrase.split()
     described = words[0].lower() in DESCRIPTION_START
     issued = words[0].lower() in ("a", "an")  # "a Defence Ministry statement": the issuer's (_ISSUER_DOCUMENT)
-    while len(words) >= 2 and (words[-2][:1].isupper() or described) and \
+    pronoun = len(words) == 2 and words[0].lower() in ("he", "she", "they")  # "he aptly": he
+    while len(words) >= 2 and (words[-2][:1].isupper() or described or pronoun) and \
             (words[-1].endswith("ly") and words[-1].islower() and words[-1] not in _LY_NOUNS or
              words[-2][:1].isupper() and words[-2].lower() not in _ARTICLE_WORDS and
              (words[-1] in DOCUMENT_NOUNS and not issued or words[-1] in _ADVERBS)):  # not "The statement"
