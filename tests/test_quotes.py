@@ -3730,6 +3730,36 @@ _ROUND_27 = [
      "mines,\u201d Adv Tsosane shares.", "a passion driven", ["Mokitimi Tsosane"]),
     ("Mokitimi Tsosane grew up in Maseru. \u201cEvery effort made to invest in education is an investment in the "
      "future,\u201d he aptly summarizes.", "an investment in the future", ["Mokitimi Tsosane"]),
+    # a surname that is a common noun ("Law") after a first name is a person's
+    ("\u201cThe most important thing you can do is localize the race,\u201d said Steven Law, a former aide.",
+     "localize the race", ["Steven Law"]),
+    ("The court ruled on Friday. \u201cThe ruling shows what the law demands of every state,\u201d according to "
+     "international law.", "what the law demands", [None]),
+    # a long apposition after "said Name,"
+    ("\u201cWe have to take this race seriously in every county,\u201d said Dana Whitfield, a former adviser to the "
+     "governor who now runs the state party's field operation and two related groups.", "in every county",
+     ["Dana Whitfield"]),
+    # a subordinate clause holding the quote is its verb's; one before the main clause is not
+    ("Donald Trump spoke in Ohio. But even as Trump claimed on Tuesday that \u201cthe general got in trouble for far "
+     "less,\u201d prosecutors said the two cases were different.", "got in trouble", ["Donald Trump"]),
+    ("Even when a police officer first called, the man shrugged off the smell and \u201cthe officer left without "
+     "a word.\u201d", "the officer left", [None]),
+    # a medium reporting after the quote
+    ("\u201cThe president argued that the scorn directed at him stems from prejudice,\u201d the New York Times "
+     "reported Monday.", "scorn directed at him", ["the New York Times"]),
+    # the review of the first commit of round 27: those cues only after a quote ending on a comma; a name ending on
+    # a word like a determiner is still a name; a nested opener is no closer; "the artist herself" is "she"
+    ("\u201cStocks are overvalued and everyone knows it.\u201d Bank shares on Friday led the decline.",
+     "Stocks are overvalued", [None]),
+    ("\u201cWork hard, be kind, and never give up on anyone.\u201d The motto sums up in four words what the school "
+     "stands for.", "Work hard", [None]),
+    ("\u201cWe are opening a second plant next spring,\u201d said Xu An, a student in Beijing.", "second plant",
+     ["Xu An"]),
+    ("\u201cHe texted me,\u201c Where are you tonight? \u201d and I panicked right away,\u201d said Sarah Kim.",
+     "I panicked", ["Sarah Kim"]),
+    ("The show is built around Jenny Holzer's signs. In it she brings back her old words, but, as the artist "
+     "herself tells us, \u201cCONFUSING YOURSELF IS A WAY TO STAY HONEST.\u201d", "CONFUSING YOURSELF",
+     ["Jenny Holzer"]),
 ]
 
 

@@ -58,6 +58,7 @@ from difflib import SequenceMatcher
 from typing import NamedTuple, TypeGuard
 
 from .align import similarity
+from .first_names import first_name_gender
 from .quote_marks import with_double_quotes
 from .sentences import paragraphs, sentence_spans
 from .speakers import (
@@ -134,7 +135,7 @@ _CIRC = (r"(?:\s+(?:in|into|on|at|during|to|after|before|from|outside|via|while|
 # "…," the letter read: a text's words, but not "…," the widow read: someone else's).
 _AFTER_ONLY_CUES = (r"began|interjected|protested|answered|observed|recounted|exclaimed|concluded|chimed in|"
                     r"barked|snapped|retaliated|pressed|exhorted|wondered|riffed|sang|sings|gushed|"
-                    r"shares|shared|summari[sz]es|summari[sz]ed|sums up|summed up|"
+                    r"shares|shared|summari[sz]es|summari[sz]ed|sums up|summed up|reported|reports|"
                     r"thundered|fumed|raged|scoffed|shouted|yelled|"
                     # how it was said ("…,” Jones beams.")
                     r"laughed|laughs|grinned|grins|smiled|smiles|beamed|beams|shrugged|shrugs|sighed|sighs|chuckled|"
@@ -161,7 +162,7 @@ _PLACE_DASHED = (r"(?:[A-Z][\w\-\u2024]*\s\u2013\s(?=(?:[A-Z][\w\-\u2024]*\s+){1
 _SPK_TO_DASH = _SPK.replace("()", "()\u2014").replace("(?:[^", "(?:(?!\\s\u2013\\s)[^", 1)
 _AFTER_CUE_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<cue>{_CUE_WORDS}|{_AFTER_ONLY_CUES}|according to)\s+"
                               rf"(?P<spk>{_PLACE_DASHED}{_SPK_TO_DASH})"
-                              rf"(?:(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,60}}))?{_CIRC}\s*(?=[,.;:!?]|$)"
+                              rf"(?:(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,160}}))?{_CIRC}\s*(?=[,.;:!?]|$)"
                               rf"|{_CIRC}\s*(?=\u2014|--|\u2013\s))")  # (not " - ": "the 36 - year - old X")
 # A circumstance too long for _CIRC after a cue ("thundered in Parliament during a session to discuss ..."); the
 # cue is the attribution's end.
@@ -496,10 +497,11 @@ def quote_spans(par: str) -> list[tuple[int, int, bool]]:
     for i, c in enumerate(scan):
         if c in OPENERS:
             if depth == 1 and (scan[i + 1:i + 2] in (",", ".") and scan[i + 2:i + 3] in ("", " ", "\n") or
-                               scan[i - 1:i] in (",", ".", "!", "?") and scan[i + 1:i + 2] in ("", " ", "\n")):
+                               scan[i - 1:i] in (",", ".", "!", "?") and scan[i + 1:i + 2] in ("", " ", "\n") and
+                               not _two_closers_next(scan, i + 1)):
                 spans.append((start, i, True))  # an opening mark typed to close: "… the orchestra “, the host said",
-                depth = 0  # "“I thought I was doing it for him,“ Jerry says now."
-                continue
+                depth = 0  # "“I thought I was doing it for him,“ Jerry says now." (not "“He texted me,“ Where are
+                continue  # you? ” and I panicked,” said Kim": a nested quote whose two closers follow)
             if depth == 0:
                 start = i + 1
             depth += 1
@@ -539,6 +541,12 @@ def quote_spans(par: str) -> list[tuple[int, int, bool]]:
     if depth > 0 and start < n:
         spans.extend(_after_stray_opener(par, start) or [(start, n, False)])
     return [(s, e, closed) for s, e, closed in spans if par[s:e].strip(" \u201d")]
+
+
+def _two_closers_next(scan: str, at: int) -> bool:
+    """Whether the next two double marks from ``at`` both close a quote."""
+    marks = re.findall(f"[{ALL_DOUBLE}]", scan[at:])[:2]
+    return len(marks) == 2 and all(c in CLOSERS for c in marks)
 
 
 def _after_stray_opener(par: str, start: int) -> list[tuple[int, int, bool]] | None:
@@ -606,13 +614,6 @@ PARTY_LABEL = re.compile(r"\s*\((?:[RDI]|Rep|Dem|Ind)-[A-Z][A-Za-z.]*(?:\s[A-Z][
 
 def _subject(pre: str) -> str | None:
     """The speaker phrase at the end of ``pre`` (the text right before a cue verb)."""
-    habit = _HABITUAL.search(pre)
-    if habit is not None:  # "Pointing at the pocket square, Parcells would say,": Parcells; not "Some would say",
-        head = pre[:habit.start()]  # nor a sentence's first word, maybe a noun ("Critics would say")
-        spk = _subject(head)
-        alone = spk is not None and " " not in spk and not re.search(r"\w[^.!?]*\s" + re.escape(spk) + "$", head)
-        return spk if spk and (spk.lower() in ("he", "she") or _looks_name(spk) and not alone and
-                               split_speaker(spk).is_person) else None
     pre = PARTY_LABEL.sub("", pre)  # "Sen. Rand Paul, R-Ky., told": the senator, not "R-Ky."
     pre = _ACRONYM_AFTER.sub(_spelled_or_acronym, pre)  # "United Atlantic Ventures (UAV),": the name
     closed = pre.rstrip().endswith(",")
@@ -658,9 +659,13 @@ def _subject(pre: str) -> str | None:
     clause = _AND_NAME.match(parts[-1].strip())
     if clause and _verb_clause(clause.group("clause")):
         parts = [clause.group("name")]  # "Watkins is making himself ... and Emery added:": the nearest subject
-    full = re.sub(r"^(?:and|but|then|also|later|now|meanwhile)\s+", "", parts[-1].strip(), flags=re.IGNORECASE)
+    full = re.sub(r"^(?:and|but|then|also|later|now|meanwhile|even)\s+", "", parts[-1].strip(), flags=re.IGNORECASE)
     full = re.split(r"\s(?:said|says|told|tells)\s", full)[-1]  # "a police source said King never": King's words
     full = _TIME_OPENER.sub("", full)  # "The following month they posted": they
+    full = _SUBORDINATOR_OPENING.sub("", full)  # "But even as Trump claimed that “…”": Trump
+    itself = re.fullmatch(r"(?:the|The)\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?\s+(?P<self>himself|herself)", full)
+    if itself is not None:  # "as the artist herself tells us": the one the text has been about, as "she"
+        return {"himself": "he", "herself": "she"}[itself.group("self")]
     told = _TOLD_OUTLET_THEN_NAME.match(full)
     if told is not None:  # "Speaking to the Daily Mail Lacerda claimed:": the surname, which the article completes
         full = told.group("name")
@@ -671,16 +676,23 @@ def _subject(pre: str) -> str | None:
     full = known_as.group("name") if known_as else full  # "the performer known as Flloyd": Flloyd
     words = [w.lower().strip("\u2024.'\u2019") for w in re.split(r"[\s,]+", full) if w]
     if not words or len(words) > (18 if "," in full else 12) or \
-            words != ["it"] and _bad_speaker_word(full) or words[-1] in _ENDS_NO_PHRASE:
-        return None  # (a noun after a determiner is no verb: "“….” Groene gave no hints.")
+            words != ["it"] and _bad_speaker_word(full) or \
+            words[-1] in _ENDS_NO_PHRASE and (full.split()[-1].islower() or words[-1] in _COUNTING_WORDS):
+        return None  # (a noun after a determiner is no verb: "“….” Groene gave no hints."; but "Xu An", "Thomas
+        # More", "An said" are names)
     return full.replace("\u2024", ".")
 
 
-# A verb of habit before a speech verb: "Parcells would say,", "My father used to tell me,"
-_HABITUAL = re.compile(r"(?<=\w)\s+(?:would|used\s+to)(?:\s+(?:often|always|sometimes|usually|later|also|then))?\s*$")
 # Words that end no speaker phrase: a determiner, whose noun is the "cue" ("gave no hints", "made some notes")
+_COUNTING_WORDS = frozenset({"no", "any", "some", "few", "many", "several", "these", "those", "this", "that"})
 _ENDS_NO_PHRASE = frozenset({"no", "any", "some", "few", "more", "many", "several", "the", "a", "an", "his", "her",
                              "their", "its", "my", "our", "your", "these", "those", "this", "that"})
+
+
+# A conjunction opening a subordinate clause before its subject: "But even as Trump (claimed)", "When Smith"
+_SUBORDINATOR_OPENING = re.compile(r"^\s*(?:(?:But|And|Yet|but|and|yet)\s+)?(?:(?:Even|even)\s+)?(?:As|When|While|"
+                                   r"Although|Though|Because|Since|After|Whereas|as|when|while|although|though|"
+                                   r"because|since|after|whereas)\s+(?=\S)")
 
 
 # A time phrase opening a sentence with no comma before its subject: "The following month they", "Last week Cole"
@@ -1155,8 +1167,10 @@ def _names_no_source(phrase: str) -> bool:
     White House" name a source."""
     words = phrase.split()
     low = [w.lower().strip(".,\u2024") for w in words]
-    if low[-1] in _ORDINALS and len(low) <= 2 or low[-1] in _LAW_WORDS:
+    if low[-1] in _ORDINALS and len(low) <= 2 or low[-1] in _LAW_WORDS and \
+            not (len(words) >= 2 and words[-1][:1].isupper() and first_name_gender(words[0]) != "?"):
         return True  # "The second"; "according to international law", "the UN Charter": a text, no one's words
+        # (but "Steven Law": a person's)
     if len(low) == 1 and low[0] in COUNT_WORDS:
         return True  # "Dozens chanted": a count of no one named
     if names_ship(phrase):
@@ -2185,6 +2199,8 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
     m = _AFTER_QUOTED_AS.match(a.after) or _AFTER_AS.match(a.after) or _AFTER_CUE_FIRST.match(a.after) or \
         _AFTER_SPK_FIRST.match(a.after) or _AFTER_LONG_APPOS.match(a.after) or \
         (_AFTER_ANY_VERB.match(a.after) if a.quote.rstrip()[-1:] in ",?!" else None)
+    if m and _COMMA_ONLY_CUE.match(m.group("cue")) and a.quote.rstrip(" '\u2019")[-1:] not in ",?!":
+        return None  # "“….” Apple shares on Monday fell", "The motto sums up": a sentence of its own
     if m and m.re is _AFTER_SPK_FIRST and _ends_sentence(a.quote) and _BEFORE_ANY.search(m.group("spk")):
         return None  # "“….” Owen says fire departments responded": the next sentence reports other words
     if m and a.quote.rstrip(" '\u2019")[-1:] == "." and _REPORTS_THAT.match(a.after, m.start("cue")):
@@ -2207,6 +2223,9 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
     return _Attribution(spk, m.group("cue"), a.par[start:end].strip(" ,"), True, end)
 
 
+# Cues after a quote only when the quote ends on a comma, "?" or "!" (also nouns, or verbs of other things)
+_COMMA_ONLY_CUE = re.compile(r"(?:(?:has|have|had|later|also|then|once|again)\s+)*(?:shares|shared|summari[sz]es|"
+                             r"summari[sz]ed|sums\s+up|summed\s+up|reported|reports)\b")
 # A written thing's words that someone reports: "“…,” the note read, according to police.", "“…,” one passage
 # read, according to investigators."
 _WRITTEN_ACCORDING = re.compile(
@@ -2389,8 +2408,12 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
         # the words a name right before the quote gives ("a move Benedetti called “…”")
     for m in cues:
         pre = a.before[:m.start()]
-        if SUBORDINATE_START.match(pre) and "," not in pre:
-            continue  # "After the group accused Lara of ..., Soller said": not the verb of the quote
+        conjunction = _SUBORDINATOR_OPENING.match(pre)
+        if (SUBORDINATE_START.match(pre) or conjunction) and "," not in pre and \
+                ("," in a.before[m.end():] or not conjunction):
+            continue  # "After the group accused Lara of ..., Soller said", "Even when an officer called, he
+            # shrugged it off and “…”": not the verb of the quote (but "Even as Trump claimed that “…,” prosecutors
+            # said": the quote is in the clause, his)
         # "X put out a statement saying": a participle's speaker is the subject of the sentence, and so is that of a
         # verb joined to the sentence's ("Silverman was joined on stage by Al Franken and joked,")
         if re.search(r"(?:^|\s)and\s*$", pre) and not re.search(r"\bwho\b|\bto\s+[a-z]+\b[^,]*\sand\s*$", pre):
