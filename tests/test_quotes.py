@@ -3760,6 +3760,18 @@ _ROUND_27 = [
     ("The show is built around Jenny Holzer's signs. In it she brings back her old words, but, as the artist "
      "herself tells us, \u201cCONFUSING YOURSELF IS A WAY TO STAY HONEST.\u201d", "CONFUSING YOURSELF",
      ["Jenny Holzer"]),
+    # a question, then who asks whom
+    ("\u201cYou think I'm going to change?\u201d Trump asked reporters during a news conference. \u201cI'm not "
+     "changing at all.\u201d", "going to change", ["Trump"]),
+    ("Maria Gomez spoke at the rally. \u201cWho will stand with us tonight?\u201d she asked the crowd.",
+     "stand with us", ["Maria Gomez"]),
+    ("\u201cWe will appeal this decision in the morning.\u201d Smith asked the court to dismiss the case.",
+     "appeal this decision", [None]),
+    # a newsletter's item: its source after the headline's dash
+    ("TURNOUT IN IOWA - Michael P. McDonald: \u201cAt long last the nomination contests have finally started with "
+     "the first contest.\u201d", "At long last", ["Michael P. McDonald"]),
+    ("PATIENCE IS A VIRTUE \u2014 WSJ\u2019s Nick Timiraos: \u201cA senior Federal Reserve official cautioned it "
+     "would take time to reduce inflation.\u201d", "senior Federal Reserve", ["Nick Timiraos"]),
 ]
 
 

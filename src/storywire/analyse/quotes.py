@@ -146,6 +146,8 @@ _AFTER_ONLY_CUES = (r"began|interjected|protested|answered|observed|recounted|ex
 _CUE_EXT = (rf"(?:(?:has|have|had)\s+)?(?:(?:later|also|then|once|again|earlier|previously|recently|subsequently)\s+)?"
             rf"(?:(?:is|are|was|were)\s+quoted\s+as\s+saying"
             rf"|(?:told|tells)\s+[^,.;:!?\"\u201c\u201d]{{1,60}}?|asked\s+(?!(?:if|whether|for|about|to|that)\b)[A-Z][\w\-]*"
+            rf"|asked\s+(?:him|her|them|me|us|reporters|journalists|(?:the|a|an|his|her|their)\s+(?:[a-z]+\s+)?"
+            rf"(?!(?:court|judge|jury|board|council|committee|state|government|panel)\b)[a-z]+)"
             rf"|(?:{_CUE_WORDS}))(?:\s+[a-z]{{3,}}ly)?{_CIRC}")  # "said pleasantly into the phone"
 _CUE_EXT_AFTER = _CUE_EXT.replace(f"(?:{_CUE_WORDS})", f"(?:{_CUE_WORDS}|{_AFTER_ONLY_CUES})")
 # A speaker phrase: no punctuation but a word's apostrophe and an acronym in brackets ("The National Oceanic and
@@ -2199,6 +2201,8 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
     m = _AFTER_QUOTED_AS.match(a.after) or _AFTER_AS.match(a.after) or _AFTER_CUE_FIRST.match(a.after) or \
         _AFTER_SPK_FIRST.match(a.after) or _AFTER_LONG_APPOS.match(a.after) or \
         (_AFTER_ANY_VERB.match(a.after) if a.quote.rstrip()[-1:] in ",?!" else None)
+    if m and re.match(r"asked\s+[a-z]", m.group("cue")) and a.quote.rstrip(" '\u2019")[-1:] != "?":
+        return None  # "“…?” Trump asked reporters": his question; not "“….” Smith asked the man to leave"
     if m and _COMMA_ONLY_CUE.match(m.group("cue")) and a.quote.rstrip(" '\u2019")[-1:] not in ",?!":
         return None  # "“….” Apple shares on Monday fell", "The motto sums up": a sentence of its own
     if m and m.re is _AFTER_SPK_FIRST and _ends_sentence(a.quote) and _BEFORE_ANY.search(m.group("spk")):
@@ -2522,8 +2526,14 @@ _DOCUMENT_BY = re.compile(r"\b(?:" + "|".join(sorted(DOCUMENT_NOUNS | {"message"
 
 # A name right before a colon in a sentence with no speech verb: "The surge doesn't surprise pollster Daron Shaw:",
 # "Pollsters agree - Carl Bialik:"
-_NAME_COLON = re.compile(r"(?<![\w\-])(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'\u2019\-]*){1,2})"
+_NAME_COLON = re.compile(r"(?<![\w\-])(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][.\u2024])?(?:\s+[A-Z][\w'\u2019\-]*){1,2})"
                          r"\s*:\s*$")
+# A newsletter's item: a headline in capitals, a dash, then its source and a colon ("CHINA CHIPS — Bloomberg:",
+# "PATIENCE IS A VIRTUE — WSJ’s Nick Timiraos:", "… - More from Blumenthal and Cohen:")
+_NEWSLETTER_SOURCE = re.compile(r"^\s*[A-Z0-9][A-Z0-9 '\u2019&,.\-]{3,80}?\s+(?:[\-\u2013\u2014]+|--)\s*"
+                                r"(?:More\s+from\s+)?"
+                                r"(?P<spk>[A-Z][\w'\u2019\-.\u2024]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w'\u2019\-.\u2024]*){0,5})"
+                                r"\s*:\s*$")
 
 
 _BYLINE_END = re.compile(r"\bby\s+(?:[\w.\-'\u2019]+\s+){0,5}$", re.IGNORECASE)  # "by Variety's", "by The Wall Street"
@@ -2573,7 +2583,8 @@ def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
         owner = _OWNER_PRONOUN.get(owned.group("spk").lower(), owned.group("spk"))
         return _Attribution(owner, owned.group("noun"), owned.group().strip(" :"), a.before_start > prev_attr_end,
                             a.after_start)
-    speaking = _WITH_SPEAKING.search(a.before) or _WHO_WROTE_COLON.search(a.before) or \
+    speaking = _NEWSLETTER_SOURCE.match(a.before) or _WITH_SPEAKING.search(a.before) or \
+        _WHO_WROTE_COLON.search(a.before) or \
         _DOCUMENT_READ.search(a.before) or _TITLED_NAME_COLON.search(a.before) or \
         _DOCUMENT_BY.search(a.before) or (None if _BEFORE_ANY.search(a.before) else _NAME_COLON.search(a.before))
     if speaking is not None and speaking.re is _NAME_COLON and _BYLINE_END.search(a.before, 0, speaking.start()):
