@@ -3772,6 +3772,11 @@ _ROUND_27 = [
      "the first contest.\u201d", "At long last", ["Michael P. McDonald"]),
     ("PATIENCE IS A VIRTUE \u2014 WSJ\u2019s Nick Timiraos: \u201cA senior Federal Reserve official cautioned it "
      "would take time to reduce inflation.\u201d", "senior Federal Reserve", ["Nick Timiraos"]),
+    # a sentence of someone else's own words after a quote its own sentence attributes
+    ("Attorney General Lisa Madigan asserted that \u201ctrust in the city's police is broken.\u201d Senator Ann "
+     "Cole said Wednesday she, too, wants an inquiry.", "trust in the city", ["Lisa Madigan"]),
+    ("\u201cWe will not back down from this fight.\u201d Mayor Tom Smith said Wednesday he would stay on.",
+     "back down", ["Tom Smith"]),
 ]
 
 

@@ -2207,6 +2207,10 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
         return None  # "“….” Apple shares on Monday fell", "The motto sums up": a sentence of its own
     if m and m.re is _AFTER_SPK_FIRST and _ends_sentence(a.quote) and _BEFORE_ANY.search(m.group("spk")):
         return None  # "“….” Owen says fire departments responded": the next sentence reports other words
+    if m and _ends_sentence(a.quote) and SPEECH_WORD.search(a.before) and \
+            re.search(r"\s(?:he|she|they|we|I)(?=[\s,]|$)", m.group("cue")):
+        return None  # "Madigan asserted that “… is broken.” Hillary Clinton said Wednesday she, too, wants": a
+        # sentence of its own words after a quote its own sentence attributes
     if m and a.quote.rstrip(" '\u2019")[-1:] == "." and _REPORTS_THAT.match(a.after, m.start("cue")):
         return None  # "“…. ” Mark Pinder told The Canadian Press that police …": a sentence with words of its own
     if m and m.re is _AFTER_CUE_FIRST:  # the phrase runs to the end: trim_phrase tells role from time and place
