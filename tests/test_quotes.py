@@ -3777,6 +3777,20 @@ _ROUND_27 = [
      "Cole said Wednesday she, too, wants an inquiry.", "trust in the city", ["Lisa Madigan"]),
     ("\u201cWe will not back down from this fight.\u201d Mayor Tom Smith said Wednesday he would stay on.",
      "back down", ["Tom Smith"]),
+    # the review of 5dd1be7: a clause's verb is the quote's only when the quote ends that clause; a conjunction is
+    # stripped from a bare subject only; "Virginia Code" is a law; "the mayor himself" is no "he" of anyone's
+    ("When Smith said he was leaving Jones told him \u201cGood luck with everything out there.\u201d",
+     "Good luck", ["Jones", None]),
+    ("After the senator said he would vote no the White House called him \u201ca traitor to the party.\u201d",
+     "a traitor", ["the White House", "White House", None]),
+    ("When the teacher asked who broke the window Tommy said \u201cIt was me, I did it.\u201d", "It was me",
+     ["Tommy", None]),
+    ("Virginia Code states that a driver must \u201cyield the right of way at every marked crossing.\u201d",
+     "yield the right", [None]),
+    ("Sarah Palin endorsed the candidate. The president herself said \u201cI am not worried about it at all.\u201d",
+     "not worried", ["The president herself", None]),
+    ("The mayor's wife, Laura Kent, spoke first. The mayor himself said \u201cWe will recover from this "
+     "together.\u201d", "We will recover", ["The mayor himself", None]),
 ]
 
 

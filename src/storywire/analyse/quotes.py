@@ -664,9 +664,17 @@ def _subject(pre: str) -> str | None:
     full = re.sub(r"^(?:and|but|then|also|later|now|meanwhile|even)\s+", "", parts[-1].strip(), flags=re.IGNORECASE)
     full = re.split(r"\s(?:said|says|told|tells)\s", full)[-1]  # "a police source said King never": King's words
     full = _TIME_OPENER.sub("", full)  # "The following month they posted": they
-    full = _SUBORDINATOR_OPENING.sub("", full)  # "But even as Trump claimed that “…”": Trump
-    itself = re.fullmatch(r"(?:the|The)\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?\s+(?P<self>himself|herself)", full)
-    if itself is not None:  # "as the artist herself tells us": the one the text has been about, as "she"
+    bare = _SUBORDINATOR_OPENING.sub("", full)  # "But even as Trump claimed that “…”": Trump; only a bare
+    words = bare.split()  # subject, not a clause ("When the teacher asked who broke the window Tommy")
+    if bare != full and words and len(words) <= 5 and words[0].lower() not in _NO_SUBJECT_START and \
+            not any(w.lower() in _ENDS_NO_PHRASE for w in words[1:]) and \
+            not any(re.fullmatch(r"[a-z]+ed", w) for w in words):
+        full = bare
+    itself = re.fullmatch(r"(?:the|The)\s+(?:artist|author|writer|novelist|poet|singer|songwriter|composer|painter|"
+                          r"sculptor|photographer|designer|director|filmmaker|playwright|chef|architect)\s+"
+                          r"(?P<self>himself|herself)", full)
+    if itself is not None:  # "as the artist herself tells us": the one the text has been about, as "she" (a maker
+        # only: "The mayor himself said" after a named woman is no "she" of hers)
         return {"himself": "he", "herself": "she"}[itself.group("self")]
     told = _TOLD_OUTLET_THEN_NAME.match(full)
     if told is not None:  # "Speaking to the Daily Mail Lacerda claimed:": the surname, which the article completes
@@ -685,6 +693,9 @@ def _subject(pre: str) -> str | None:
     return full.replace("\u2024", ".")
 
 
+# Words that open no bare subject after a subordinating conjunction ("When asked", "After years of", "as of")
+_NO_SUBJECT_START = frozenset({"of", "in", "on", "at", "for", "with", "from", "to", "by", "about", "then", "years",
+                               "months", "weeks", "days", "asked", "pressed"})
 # Words that end no speaker phrase: a determiner, whose noun is the "cue" ("gave no hints", "made some notes")
 _COUNTING_WORDS = frozenset({"no", "any", "some", "few", "many", "several", "these", "those", "this", "that"})
 _ENDS_NO_PHRASE = frozenset({"no", "any", "some", "few", "more", "many", "several", "the", "a", "an", "his", "her",
@@ -1159,6 +1170,9 @@ def _document_organisation(ctx: _Context, noun: str, position: int, para: int) -
 # Last words of laws and other texts of rules, which words are "according to" but which say nothing themselves.
 _LAW_WORDS = frozenset({"law", "laws", "charter", "constitution", "convention", "code", "treaty", "act", "rules",
                         "guidelines", "regulations", "doctrine", "bible", "koran", "quran", "scripture", "scriptures"})
+# First names that are places too: "Virginia Code" is a law
+_PLACE_FIRST_NAMES = frozenset({"Virginia", "Georgia", "Florence", "Victoria", "Charlotte", "Regina", "Austin", "Tyler",
+                                "Eugene", "Marion", "Carolina", "Jordan", "Chester", "Clinton", "Lincoln", "Warren"})
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "latter", "former", "other", "next"})
 
 
@@ -1170,9 +1184,10 @@ def _names_no_source(phrase: str) -> bool:
     words = phrase.split()
     low = [w.lower().strip(".,\u2024") for w in words]
     if low[-1] in _ORDINALS and len(low) <= 2 or low[-1] in _LAW_WORDS and \
-            not (len(words) >= 2 and words[-1][:1].isupper() and first_name_gender(words[0]) != "?"):
+            not (len(words) == 2 and words[-1] == "Law" and first_name_gender(words[0]) != "?" and
+                 words[0] not in _PLACE_FIRST_NAMES):
         return True  # "The second"; "according to international law", "the UN Charter": a text, no one's words
-        # (but "Steven Law": a person's)
+        # (but "Steven Law": a person's; not "Virginia Law")
     if len(low) == 1 and low[0] in COUNT_WORDS:
         return True  # "Dozens chanted": a count of no one named
     if names_ship(phrase):
@@ -2417,8 +2432,11 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     for m in cues:
         pre = a.before[:m.start()]
         conjunction = _SUBORDINATOR_OPENING.match(pre)
+        # the quote ends the clause (a comma, not "and …") and no later speech verb comes before it
+        closes = (a.quote.rstrip()[-1:] == "," or a.after.lstrip()[:1] == ",") and \
+            not re.match(r"\s*,?\s*(?:and|but|or|then)\b", a.after) and m.start() == max(c.start() for c in cues)
         if (SUBORDINATE_START.match(pre) or conjunction) and "," not in pre and \
-                ("," in a.before[m.end():] or not conjunction):
+                ("," in a.before[m.end():] or not conjunction or not closes):
             continue  # "After the group accused Lara of ..., Soller said", "Even when an officer called, he
             # shrugged it off and “…”": not the verb of the quote (but "Even as Trump claimed that “…,” prosecutors
             # said": the quote is in the clause, his)
