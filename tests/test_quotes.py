@@ -3791,6 +3791,16 @@ _ROUND_27 = [
      "not worried", ["The president herself", None]),
     ("The mayor's wife, Laura Kent, spoke first. The mayor himself said \u201cWe will recover from this "
      "together.\u201d", "We will recover", ["The mayor himself", None]),
+    # the review of c30f918 to 9d85d52: no time word is a newsletter's source, an initial needs a first name before
+    # it, "the retired teacher" is a bare subject, and an opening clause with no subject is no quote's own cue
+    ("LIVE \u2014 Now: \u201cPolls have closed in six states across the country.\u201d", "Polls have closed",
+     [None]),
+    ("The vote went to Plan B. Jones: \u201cIt was the only option we had left.\u201d", "only option",
+     ["Jones", None]),
+    ("As the retired teacher recalled, \u201cwe had no heating at all that winter.\u201d", "no heating",
+     ["the retired teacher"]),
+    ("Recalling the moment the roof gave way: \u201cIt sounded like a freight train coming.\u201d Ana Lee said on "
+     "Sunday she still has nightmares.", "freight train", ["Ana Lee"]),
 ]
 
 

@@ -668,7 +668,7 @@ def _subject(pre: str) -> str | None:
     words = bare.split()  # subject, not a clause ("When the teacher asked who broke the window Tommy")
     if bare != full and words and len(words) <= 5 and words[0].lower() not in _NO_SUBJECT_START and \
             not any(w.lower() in _ENDS_NO_PHRASE for w in words[1:]) and \
-            not any(re.fullmatch(r"[a-z]+ed", w) for w in words):
+            not _holds_verb(words):
         full = bare
     itself = re.fullmatch(r"(?:the|The)\s+(?:artist|author|writer|novelist|poet|singer|songwriter|composer|painter|"
                           r"sculptor|photographer|designer|director|filmmaker|playwright|chef|architect)\s+"
@@ -691,6 +691,14 @@ def _subject(pre: str) -> str | None:
         return None  # (a noun after a determiner is no verb: "“….” Groene gave no hints."; but "Xu An", "Thomas
         # More", "An said" are names)
     return full.replace("\u2024", ".")
+
+
+def _holds_verb(words: list[str]) -> bool:
+    """Whether words hold a past form in -ed as a verb ("the teacher asked"), not as an adjective after a determiner
+    or an adverb ("the retired teacher", "the newly retired general")."""
+    return any(re.fullmatch(r"[a-z]+ed", w) and not (i and (words[i - 1].lower() in ("the", "a", "an", "this", "that")
+                                                         or re.fullmatch(r"[a-z]+ly", words[i - 1])))
+               for i, w in enumerate(words))
 
 
 # Words that open no bare subject after a subordinating conjunction ("When asked", "After years of", "as of")
@@ -2222,7 +2230,10 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
         return None  # "“….” Apple shares on Monday fell", "The motto sums up": a sentence of its own
     if m and m.re is _AFTER_SPK_FIRST and _ends_sentence(a.quote) and _BEFORE_ANY.search(m.group("spk")):
         return None  # "“….” Owen says fire departments responded": the next sentence reports other words
-    if m and _ends_sentence(a.quote) and SPEECH_WORD.search(a.before) and \
+    # (not an opening clause with no subject before a colon: "Recalling the night: “…”", "Asked about it: “…”")
+    own_cue = None if re.fullmatch(r"\s*(?:[A-Z][a-z]+ing|Asked|Pressed|Questioned)\b[^.!?:;,\"\u201c\u201d]*:\s*",
+                                   a.before) else SPEECH_WORD.search(a.before)
+    if m and _ends_sentence(a.quote) and own_cue and \
             re.search(r"\s(?:he|she|they|we|I)(?=[\s,]|$)", m.group("cue")):
         return None  # "Madigan asserted that “… is broken.” Hillary Clinton said Wednesday she, too, wants": a
         # sentence of its own words after a quote its own sentence attributes
@@ -2554,6 +2565,8 @@ _NAME_COLON = re.compile(r"(?<![\w\-])(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][.\u
 # "PATIENCE IS A VIRTUE — WSJ’s Nick Timiraos:", "… - More from Blumenthal and Cohen:")
 _NEWSLETTER_SOURCE = re.compile(r"^\s*[A-Z0-9][A-Z0-9 '\u2019&,.\-]{3,80}?\s+(?:[\-\u2013\u2014]+|--)\s*"
                                 r"(?:More\s+from\s+)?"
+                                r"(?!(?:Now|Here|There|Then|Today|Tonight|Tomorrow|Yesterday|Update|Also|Plus|Next|"
+                                r"Later|Earlier|Meanwhile|Still|Again|Soon)\s*:)"
                                 r"(?P<spk>[A-Z][\w'\u2019\-.\u2024]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w'\u2019\-.\u2024]*){0,5})"
                                 r"\s*:\s*$")
 
@@ -2609,6 +2622,9 @@ def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
         _WHO_WROTE_COLON.search(a.before) or \
         _DOCUMENT_READ.search(a.before) or _TITLED_NAME_COLON.search(a.before) or \
         _DOCUMENT_BY.search(a.before) or (None if _BEFORE_ANY.search(a.before) else _NAME_COLON.search(a.before))
+    if speaking is not None and speaking.re is _NAME_COLON and re.search(r"\s[A-Z][.\u2024]\s", speaking.group("spk")) \
+            and first_name_gender(speaking.group("spk").split()[0]) == "?":
+        return None  # "The vote went to Plan B. Jones:": an initial after no first name
     if speaking is not None and speaking.re is _NAME_COLON and _BYLINE_END.search(a.before, 0, speaking.start()):
         return None  # "“Hamilton to play Chicago,” by Variety's Gordon Cox: “…”": an article's excerpt
     spk = speaking.group("spk") if speaking else sentence_subject(a.before)
