@@ -3801,6 +3801,13 @@ _ROUND_27 = [
      ["the retired teacher"]),
     ("Recalling the moment the roof gave way: \u201cIt sounded like a freight train coming.\u201d Ana Lee said on "
      "Sunday she still has nightmares.", "freight train", ["Ana Lee"]),
+    # the review of 84faefa: an opening clause with no subject inside a paragraph about someone is that someone's;
+    # an initial after any first name, known or not, is a name's
+    ("Senator Ana Ruiz won the vote by two seats. Asked about the vote: \u201cI think the result speaks for itself "
+     "and now we move on.\u201d The governor said Friday he disagreed with the outcome.", "speaks for itself",
+     ["Ana Ruiz", None]),
+    ("The bill was signed on Thursday. Kwame A. Boateng: \u201cWe have talked long enough about equal rights in this "
+     "country.\u201d", "talked long enough", ["Kwame A. Boateng"]),
 ]
 
 

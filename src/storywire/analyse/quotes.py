@@ -696,8 +696,9 @@ def _subject(pre: str) -> str | None:
 def _holds_verb(words: list[str]) -> bool:
     """Whether words hold a past form in -ed as a verb ("the teacher asked"), not as an adjective after a determiner
     or an adverb ("the retired teacher", "the newly retired general")."""
-    return any(re.fullmatch(r"[a-z]+ed", w) and not (i and (words[i - 1].lower() in ("the", "a", "an", "this", "that")
-                                                         or re.fullmatch(r"[a-z]+ly", words[i - 1])))
+    dets = ("the", "a", "an", "this", "that")
+    return any(re.fullmatch(r"[a-z]+ed", w) and not (i and (words[i - 1].lower() in dets or re.fullmatch(
+        r"[a-z]+ly", words[i - 1]) and (i == 1 or words[i - 2].lower() in dets)))  # "Trump finally arrived": a verb
                for i, w in enumerate(words))
 
 
@@ -2232,7 +2233,9 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
         return None  # "“….” Owen says fire departments responded": the next sentence reports other words
     # (not an opening clause with no subject before a colon: "Recalling the night: “…”", "Asked about it: “…”")
     own_cue = None if re.fullmatch(r"\s*(?:[A-Z][a-z]+ing|Asked|Pressed|Questioned)\b[^.!?:;,\"\u201c\u201d]*:\s*",
-                                   a.before) else SPEECH_WORD.search(a.before)
+                                   a.before) and not a.par[:a.before_start].strip() else SPEECH_WORD.search(a.before)
+    # (only when the clause opens the paragraph: after "Senator Ruiz won the vote. Asked about it: “…”" the words
+    # are the previous sentence's subject's, not the next sentence's speaker's)
     if m and _ends_sentence(a.quote) and own_cue and \
             re.search(r"\s(?:he|she|they|we|I)(?=[\s,]|$)", m.group("cue")):
         return None  # "Madigan asserted that “… is broken.” Hillary Clinton said Wednesday she, too, wants": a
@@ -2608,6 +2611,17 @@ def _led_to_say(a: _Around, prev_attr_end: int) -> _Attribution | None:
                         a.after_start)
 
 
+# Words that label a thing with a letter ("Plan B", "Section A", "Option C"): no first name before an initial
+_LABEL_WORDS = frozenset({"plan", "section", "option", "measure", "proposition", "prop", "exhibit", "article",
+                          "schedule", "appendix", "annex", "part", "chapter", "class", "type", "grade", "group",
+                          "category", "phase", "stage", "level", "tier", "vitamin", "hepatitis", "model", "series",
+                          "form", "box", "gate", "terminal", "platform", "room", "block", "unit", "ward", "wing",
+                          "zone", "area", "sector", "division", "lot", "figure", "table", "item", "line", "route",
+                          "runway", "building", "floor", "bay", "door", "question", "amendment", "clause", "rule",
+                          "step", "round", "act", "scene", "volume", "page", "book", "track", "channel", "lane",
+                          "pier", "hall", "court", "tower", "wave", "team", "pool", "league"})
+
+
 def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """A sentence ending with a colon right before the quote, whose subject is a person ("X reassured her:"), or
     naming who speaks at its end ("That prompted the following, with Kilmeade stating:", "experts such as Dr X:")."""
@@ -2623,8 +2637,8 @@ def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
         _DOCUMENT_READ.search(a.before) or _TITLED_NAME_COLON.search(a.before) or \
         _DOCUMENT_BY.search(a.before) or (None if _BEFORE_ANY.search(a.before) else _NAME_COLON.search(a.before))
     if speaking is not None and speaking.re is _NAME_COLON and re.search(r"\s[A-Z][.\u2024]\s", speaking.group("spk")) \
-            and first_name_gender(speaking.group("spk").split()[0]) == "?":
-        return None  # "The vote went to Plan B. Jones:": an initial after no first name
+            and speaking.group("spk").split()[0].lower() in _LABEL_WORDS:
+        return None  # "The vote went to Plan B. Jones:": an initial after a label's noun, not a first name
     if speaking is not None and speaking.re is _NAME_COLON and _BYLINE_END.search(a.before, 0, speaking.start()):
         return None  # "“Hamilton to play Chicago,” by Variety's Gordon Cox: “…”": an article's excerpt
     spk = speaking.group("spk") if speaking else sentence_subject(a.before)
