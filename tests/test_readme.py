@@ -105,13 +105,20 @@ def test_every_commands_left_out_is_still_in_the_readme():
         assert all(b in commands and commands.index(b) < commands.index(line) for b in before), line
 
 
+# A library's log line, which a user should not see ("2026-12-04 05:18:20,792\tWARNING authentication_token_setup.py:85
+# -- Token authentication is enabled", "[2026-12-04 05:19:04,563 W 27703 27703] gcs_client.cc:210: Failed to")
+_LIBRARY_LOG = re.compile(r"^\[?\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+\s.*\b\w+\.(?:py|cc):\d+", re.M)
+
+
 def failures(lines: list[str], cwd: Path) -> list[str]:
-    """Run README command lines in order in ``cwd``; a note for each that fails."""
+    """Run README command lines in order in ``cwd``; a note for each that fails or prints a library's log line."""
     failed = []
     for line in lines:
         proc = run(line, cwd)
         if proc.returncode != 0:
             failed.append(f"{line}\nexit status {proc.returncode}\n{proc.stderr[-2000:]}")
+        elif (log := _LIBRARY_LOG.search(proc.stderr)) is not None:
+            failed.append(f"{line}\nprinted a library's log line: {proc.stderr[log.start():log.start() + 300]}")
     return failed
 
 

@@ -129,7 +129,9 @@ def ray_session(address: str | None, workers: int | None) -> Iterator[None]:
             ray.init(address=address, include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
         else:
             # workers at this command's priority, as `storywire ingest`'s (Ray's default, nice 15, leaves a local
-            # backfill only the CPU other programs leave: on a busy machine, 2 workers got no more than 1)
+            # backfill only the CPU other programs leave: on a busy machine, 2 workers got no more than 1); without
+            # Ray's warning, on every run, that it enabled token authentication, its default for a local cluster
+            logging.getLogger("ray._private.authentication.authentication_token_setup").setLevel(logging.ERROR)
             ray.init(num_cpus=workers or os.cpu_count() or 1, include_dashboard=False, log_to_driver=False,
                      logging_level=logging.WARNING, _system_config={"worker_niceness": 0})
     except (ConnectionError, RuntimeError, ValueError) as exc:
