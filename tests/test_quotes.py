@@ -3818,3 +3818,29 @@ def test_the_cases_of_round_27(text: str, words: str, allowed: list[str | None])
     found = [q for q in quotes_of(text) if words in q.text]
     assert len(found) <= 1, [(q.text, q.speaker) for q in found]
     assert (found[0].speaker if found else None) in allowed, [(q.speaker, q.via) for q in found]
+
+
+_ROUND_28 = [
+    # a verb of speaking otherwise only after a quote, right before one with its colon or comma: the later speaker's
+    ("Clinton said there was no daylight between their plans. She said experts had found her proposals strong, to "
+     "which Martin O'Malley interjected: \"It's just not true, and everyone in this room knows it.\"",
+     "everyone in this room", ["Martin O'Malley"]),
+    ("Smith said the plan was sound, and Jones protested, \u201cIt will never work in a city this size.\u201d",
+     "never work", ["Jones"]),
+    ("Ethan Coen interjected: \u201cWe never planned it that way, not once, not in twenty years.\u201d",
+     "never planned", ["Ethan Coen"]),
+    ("The Ministry of Defence protested: \u201cThese claims are false and the footage has been doctored.\u201d",
+     "footage has been doctored", ["The Ministry of Defence", "the Ministry of Defence"]),
+    # ... not from a phrase ending on a name inside a longer subject
+    ("Asked whether she would run, the former governor of Alaska fumed: \u201cThat is nobody's business but mine "
+     "and my family's.\u201d", "nobody's business", ["the former governor", None]),
+]
+
+
+@pytest.mark.parametrize("text, words, allowed", _ROUND_28)
+def test_the_cases_of_round_28(text: str, words: str, allowed: list[str | None]):
+    """Patterns of the tuning halves' wrong or unattributed quotes (written anew): the speaker, or any of the
+    answers allowed (None for no quote or one credited to no one)."""
+    found = [q for q in quotes_of(text) if words in q.text]
+    assert len(found) <= 1, [(q.text, q.speaker) for q in found]
+    assert (found[0].speaker if found else None) in allowed, [(q.speaker, q.via) for q in found]

@@ -206,6 +206,14 @@ _NEXT_SENTENCE = re.compile(
 # A sentence of the same speaker's reported speech after a whole-sentence quote: "“….” She said Ben and his wife …"
 _NEXT_SENTENCE_SAID = re.compile(r"^\s*(?P<spk>He|She)\s+(?P<cue>said|says)\s+(?=\w)")
 _BEFORE_INTRO = re.compile(rf"(?P<spk>{_SPK})\s+(?P<cue>{_CUE_EXT})(?:\s+that)?\s*[,:]?\s*$")
+# ... or a verb of speaking otherwise only after a quote, with its colon or comma right before it ("to which
+# O'Malley interjected: “…”", "Jones protested, “…”")
+_BEFORE_INTRO_ACT = re.compile(r"(?:^\s*|[,;]\s+|\b(?:to which|which|and|but|then|whereupon)\s+)"
+                               r"(?P<spk>(?:(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w\-]*\s+){0,2})?"
+                               r"(?:[A-Z][\w\-'\u2019.\u2024]*\s+(?:(?:of|for|and)\s+)?){0,4}[A-Z][\w\-'\u2019\u2024]*|"
+                               r"(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*|[Hh]e|[Ss]he|[Tt]hey)\s+"
+                               r"(?P<cue>interjected|protested|answered|exclaimed|chimed in|barked|snapped|shouted|"
+                               r"yelled|thundered|fumed|scoffed|pressed)\s*[,:]\s*$")
 # Words credited by the phrase right before them: "what X calls", "in X's words", "X describes Y as", "as X put it,"
 _WHO = r"(?P<spk>(?:[\w\-'\u2019.\u2024]+\s+){0,5}?(?:[A-Z][\w\-'\u2019.\u2024]*|he|she|they))"
 # ... or one described: "As one commentator has argued,"
@@ -2366,7 +2374,7 @@ def _called_out(a: _Around, prev_attr_end: int) -> _Attribution | None:
 
 def _intro_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """Ending the sentence before the quote: "X said:", "X said that", or inverted: ", says X (D-Mich.),"."""
-    m = _BEFORE_INTRO.search(a.before)
+    m = _BEFORE_INTRO.search(a.before) or _BEFORE_INTRO_ACT.search(a.before)
     if m is None or _subject(m.group("spk")) is None:
         inverted = _CUE_FIRST_INTRO.search(a.before)
         spk = _subject(inverted.group("spk")) if inverted else None
