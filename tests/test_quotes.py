@@ -3834,6 +3834,12 @@ _ROUND_28 = [
     # ... not from a phrase ending on a name inside a longer subject
     ("Asked whether she would run, the former governor of Alaska fumed: \u201cThat is nobody's business but mine "
      "and my family's.\u201d", "nobody's business", ["the former governor", None]),
+    # a place's possessive opening a sentence is no organisation "it" may stand for; a shop's name still is
+    ("Beijing\u2019s show of neutrality comes as Pakistan asks China to take a tough stand. It has called a press "
+     "conference to discuss the president\u2019s \u201coutbound tour of the region next month\u201d on Wednesday.",
+     "outbound tour", [None]),
+    ("Macy's will close 60 stores this year. It said the closures were \u201cpart of a long-planned turnaround of "
+     "the business\u201d.", "long-planned turnaround", ["Macy's"]),
 ]
 
 

@@ -1918,7 +1918,8 @@ def _is_org(name: str, people: Mentions) -> bool:
         return False
     if any(w in ORG_WORDS or w in _ORG_SUFFIX for w in low) or any(len(w) > 1 and w.isupper() for w in words):
         return True
-    return len(words) == 1 and bool(POSSESSIVE.search(words[0]))  # "Macy's will close": a shop's name
+    return len(words) == 1 and bool(POSSESSIVE.search(words[0])) and POSSESSIVE.sub("", low[0]) not in _PLACES
+    # ("Macy's will close": a shop's name; not "Beijing's show of neutrality", a place's)
 
 
 def resolve_organisation(orgs: list[OrgMention], position: int, para: int, noun: str | None = None) -> str | None:
