@@ -3840,6 +3840,26 @@ _ROUND_28 = [
      "outbound tour", [None]),
     ("Macy's will close 60 stores this year. It said the closures were \u201cpart of a long-planned turnaround of "
      "the business\u201d.", "long-planned turnaround", ["Macy's"]),
+    # words someone is reported to have said inside a "that" clause are that clause's speaker's
+    ("NBC hired a law firm after executive David Zaslav told human resources that Ailes had called him a \u201clittle "
+     "Jew prick\u201d in front of a witness.", "little Jew prick", ["Ailes"]),
+    ("Smith said that Jones described the deal as \u201ca betrayal of every taxpayer in this city\u201d.",
+     "betrayal of every taxpayer", ["Jones"]),
+    ("Smith told reporters Jones had called the deal \u201ca betrayal of every taxpayer in this city\u201d.",
+     "betrayal of every taxpayer", ["Jones"]),
+    ("Smith told reporters that Jones had said the deal was \u201ca betrayal of every taxpayer in this city\u201d.",
+     "betrayal of every taxpayer", ["Jones"]),
+    # ... but a call is no words, a request is no quote's verb, and a clause opening on "once" has no speaker
+    ("The neighbour said that Dana Hale called \u201cat all hours of the night\u201d in the weeks before the fire.",
+     "at all hours", ["The neighbour"]),
+    ("Her sister told the jury Jake Moore called \u201cevery single night\u201d after the divorce.",
+     "every single night", ["Her sister", None]),
+    ("By contrast, Sen. Marco Rubio said that once the Senate goes on recess, \u201cI intend to do as much as I can, "
+     "wherever I can be helpful.\u201d", "wherever I can be helpful", ["Marco Rubio"]),
+    ("The two loggers alleged that Ramdehol had asked them to accompany him because he wanted help in fetching out "
+     "\u201cwild meat\u201d from the forest.", "wild meat", ["The two loggers", "the two loggers", None]),
+    ("The coach told reporters that day: \u201cWe were beaten by a better team, simple as that.\u201d", "better team",
+     ["The coach"]),
 ]
 
 

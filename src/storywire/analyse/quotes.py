@@ -225,7 +225,8 @@ _WORDS_OF = tuple(re.compile(rf"{pattern}\s*$") for pattern in (
     rf"\bwhat\s+{_WHO}\s+(?:[a-z]+ly\s+|elsewhere\s+|once\s+|later\s+|has\s+|had\s+)?(?P<cue>{_NAMING_CUE})",
     rf"\b[Ii]n\s+{_WHO}['\u2019]s?\s+(?P<cue>(?:own\s+)?words)\s*,?",
     rf"\b[Ii]n\s+the\s+(?P<cue>words)\s+of\s+{_WHO}\s*,",
-    rf"(?:^\s*|[,;:]\s+|\band\s+){_WHO}\s+(?P<cue>describes|described|calls|called|labels|labell?ed|brands|branded)"
+    rf"(?:^\s*|[,;:]\s+|\b(?:and|that)\s+){_WHO}\s+(?:(?:has|had)\s+)?"
+    rf"(?P<cue>describes|described|calls|called|labels|labell?ed|brands|branded)"
     rf"\s+(?:[^,.;:!?\"\u201c\u201d]{{1,80}}?\s+)?as",
     # "Gal Abdush, described by the Times as": the describer's words
     rf"\b(?P<cue>described|called|labell?ed|branded|dubbed)\s+by\s+{_WHO}\s+as",
@@ -670,7 +671,9 @@ def _subject(pre: str) -> str | None:
     if clause and _verb_clause(clause.group("clause")):
         parts = [clause.group("name")]  # "Watkins is making himself ... and Emery added:": the nearest subject
     full = re.sub(r"^(?:and|but|then|also|later|now|meanwhile|even)\s+", "", parts[-1].strip(), flags=re.IGNORECASE)
-    full = re.split(r"\s(?:said|says|told|tells)\s", full)[-1]  # "a police source said King never": King's words
+    *_, cue, full = [""] + re.split(r"\s(said|says|told|tells)\s", full)  # "a police source said King never":
+    if cue in ("told", "tells"):  # King's words ("Smith told reporters Jones had called": Jones, not "reporters
+        full = re.sub(r"^(?:[a-z]+\s+){1,4}(?=[A-Z])", "", full)  # Jones")
     full = _TIME_OPENER.sub("", full)  # "The following month they posted": they
     bare = _SUBORDINATOR_OPENING.sub("", full)  # "But even as Trump claimed that “…”": Trump; only a bare
     words = bare.split()  # subject, not a clause ("When the teacher asked who broke the window Tommy")
@@ -2329,6 +2332,8 @@ def _words_of(a: _Around, prev_attr_end: int) -> _Attribution | None:
         if _CLAUSE_TAKER_BEFORE.search(lead) and copula is not None and not inside:
             return None  # "Frazier said that Rubio's claim that Cruz lied is “simply not true”": Frazier's verdict
     owner = (m.group("spk") or m.group("medium")) if m else None
+    if owner and m is not None and m.re is not _CLAIM_THAT:
+        owner = re.split(r"\bthat\s+", owner)[-1]  # "Smith said that Jones described it as “…”": Jones
     if owner and owner.split()[0].lower() in _MONTHS_AND_DAYS:
         return None  # "said in a June report that"
     spk = _subject(_OWNER_PRONOUN.get(owner.lower(), _POSSESSIVE_S.sub("", owner))) if owner else None
@@ -2372,9 +2377,18 @@ def _called_out(a: _Around, prev_attr_end: int) -> _Attribution | None:
     return _Attribution(m.group("spk"), m.group("cue"), text, a.before_start > prev_attr_end, a.after_start)
 
 
+# A "told" whose object runs on into a clause of its own ("told human resources that Ailes had called him", "told
+# reporters Jones had called"), not a time ("told reporters that day")
+_TOLD_CLAUSE = re.compile(r"(?:told|tells)\s.*\b(?:that\s+(?!(?:day|night|morning|afternoon|evening|week|month|year|"
+                          r"time|season|summer|winter|spring|autumn|fall)\b)\S|(?:has|had|have|is|was|are|were)\s|"
+                          r"(?:called|described|said|labell?ed|branded|dubbed)\b)")
+
+
 def _intro_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """Ending the sentence before the quote: "X said:", "X said that", or inverted: ", says X (D-Mich.),"."""
     m = _BEFORE_INTRO.search(a.before) or _BEFORE_INTRO_ACT.search(a.before)
+    if m is not None and _TOLD_CLAUSE.match(m.group("cue")):
+        m = None  # "X told human resources that Ailes had called him a “…”": the clause's words, not X's
     if m is None or _subject(m.group("spk")) is None:
         inverted = _CUE_FIRST_INTRO.search(a.before)
         spk = _subject(inverted.group("spk")) if inverted else None
@@ -2425,6 +2439,36 @@ def _saying_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
 _NOUN_FOLLOWS = re.compile(r"\s+(?:will|would|can|could|must|should|may|might|have|has|had|are|were|and|or|of)\b")
 
 
+# How a clause after "that" opens on its subject: a name, a determiner, a pronoun, or a title before a name ("head
+# coach Bill Carter"), not a subordinator ("once the Senate goes on")
+_CLAUSE_SUBJECT_START = re.compile(r"[A-Z]|(?:the|a|an|his|her|their|its|one|another|he|she|they|we)\s|(?!(?:once|when|"
+                                   r"if|after|before|because|while|as|since|until|although|though|unless|where)\s)"
+                                   r"(?:[a-z][\w\-]*\s+){1,3}[A-Z]")
+
+
+def _clause_subject(pre: str) -> str | None:
+    """The speaker phrase at the end of ``pre``, or of its last clause after "that" ("Smith told reporters that
+    Jones had said": Jones)."""
+    thats = list(re.finditer(r"\bthat\s+", pre))
+    clause = pre[thats[-1].end():] if thats else ""
+    if "," in clause or not _CLAUSE_SUBJECT_START.match(clause):
+        return _subject(pre)  # (a subject: not "the Project that encourages libertarians …", "that once the …")
+    return _subject(pre) or _subject(clause)
+
+
+def _verb_subject(a: _Around, cue: re.Match) -> str | None:
+    """The subject of a speech verb before a quote: the phrase before it, or the last clause's after "that" (not
+    for a request, "asked them to"); for "called" right before the quote, only a subject no other speech verb
+    comes before ("said that Dana Hale called “at all hours”", "told officers Dana Hale called “40 times”": calls,
+    no words)."""
+    pre = a.before[:cue.start()]
+    if cue.group("cue").split()[-1] in _NAMING_CUES and not a.before[cue.end():].strip():
+        return None if _BEFORE_ANY.search(pre) or re.search(r"\b(?:told|tells)\s", pre) else _subject(pre)
+    if re.match(r"\s+\S+\s+to\s", a.before[cue.end():]):
+        return _subject(pre)  # "the loggers alleged that Ramdehol had asked them to go … “wild meat”": a request
+    return _clause_subject(pre)
+
+
 def _cues_before(a: _Around) -> list[re.Match]:
     """The speech verbs before a quote in its sentence, or only the last one when the quote, a partial one, is in
     its clause with a subject of its own ("X told The Post — where Y said she was “ensconced” ...": Y's word)."""
@@ -2433,7 +2477,7 @@ def _cues_before(a: _Around) -> list[re.Match]:
     if len(cues) < 2 or a.quote.lstrip()[:1].isupper():
         return cues
     pre = a.before[:cues[-1].start()]
-    own = _subject(pre)
+    own = _verb_subject(a, cues[-1])
     if re.search(r"[,;:()\u2014\u2013]", a.before[cues[-1].end():]) or not own or \
             pre.rstrip().endswith(",") and not split_speaker(trim_phrase(own)).is_person:
         return cues  # (a name before an apposition is the clause's own subject: "while X, the former ..., said")
@@ -2470,7 +2514,7 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
             head = _mask(a.par[:a.before_start + m.start()])
             spk = sentence_subject(_quotes_blanked(head[max(_last_sentence_start(head), 0):]))
         else:
-            spk = sentence_subject(pre) if m.group("cue").endswith("ing") else _subject(pre)
+            spk = sentence_subject(pre) if m.group("cue").endswith("ing") else _verb_subject(a, m)
         described = _OBJECT_DESCRIPTION.match(pre)
         if described is not None and spk and spk in pre[described.end():] and \
                 names_the_object(described.group("desc"), spk):
@@ -2478,7 +2522,10 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
         relative = _NAMER_OF_THING.search(pre) if m.group("cue") in _NAMING_CUES and \
             not a.before[m.end():].strip(" ,:") else None
         thing = relative.group("noun") or "" if relative is not None else ""
-        if relative is not None and thing not in _NOT_A_THING and not thing.endswith(("ed", "ing")):
+        if relative is not None and thing not in _NOT_A_THING and not thing.endswith(("ed", "ing")) and \
+                not re.search(r"\b(?:told|tells)\s", pre[max(relative.start() - 6, 0):relative.end()]):
+            # (not "a witness told officers Dana Hale called “40 times”", "told the jury Jake Moore called": whom
+            # someone told, no thing named)
             spk = relative.group("spk")  # "a move Benedetti called “pure retaliation”": Benedetti, not the
             # sentence's subject (not "a lawyer for Kevin Marsh called", "said that Dana Hale called")
         quoted_as = _QUOTED_AS.search(pre) if m.group("cue") == "saying" else None
