@@ -3860,6 +3860,35 @@ _ROUND_28 = [
      "\u201cwild meat\u201d from the forest.", "wild meat", ["The two loggers", "the two loggers", None]),
     ("The coach told reporters that day: \u201cWe were beaten by a better team, simple as that.\u201d", "better team",
      ["The coach"]),
+    # speakers in the plural with no article, as subjects ("Lawyers for the family said", "Attorneys for Clinton
+    # opposed the effort, saying")
+    ("Lawyers for the family said the officers had \u201cno reason at all to open fire on a man holding a phone.\u201d",
+     "no reason at all", ["Lawyers for the family"]),
+    ("Attorneys for Clinton opposed the effort, saying that her email account \"has never been the property of the "
+     "State Department.\"", "never been the property", ["Attorneys for Clinton"]),
+    # an adverb between the auxiliary and the speech verb, or before it
+    ("Donald Trump spoke on Monday. Trump has even claimed he will enact a massive infrastructure plan to \u201ccreate "
+     "the biggest economic boom in this country since the New Deal.\u201d", "biggest economic boom", ["Donald Trump"]),
+    ("The senator has long argued that the program is \u201ca waste of money that could fund real schools.\u201d",
+     "waste of money", ["The senator"]),
+    # "started" after a quote; a question's asker with whom he asks; "As X explained," opening the quote's sentence
+    ("\u201cThe New York Times is claiming today that they had an off-the-record talk with you,\u201d Sean Hannity "
+     "started.", "off-the-record talk", ["Sean Hannity"]),
+    ("Barack Obama spoke on Tuesday. \u201cWhy are you still endorsing him?\u201d Obama asked Republican politicians.",
+     "still endorsing him", ["Barack Obama"]),
+    ("As White House press secretary Josh Earnest explained, three taxes were postponed in the budget deal, "
+     "\u201cwhich sounds like a lot of money. But it is not, over ten years.\u201d", "sounds like a lot of money",
+     ["Josh Earnest"]),
+    ("As Smith explained, the rules say that drivers must \u201cstop at every light in the city centre.\u201d",
+     "stop at every light", [None, "the rules"]),
+    # a document dated, and who obtained it, are no part of its issuer
+    ("A Feb. 1 letter from the American Legion warns that \u201cany further communication about it will be through "
+     "our trademark attorney.\u201d", "trademark attorney", ["the American Legion", "American Legion"]),
+    # a relative's words someone reports are the relative's, not the reporter's
+    ("Ana Ruiz said her grandmother once told her: \u201cNever let anyone tell you what you cannot become.\u201d",
+     "what you cannot become", ["her grandmother"]),
+    ("Tom Webb told the court his uncle had often said: \u201cA man who owes nothing sleeps well at night.\u201d",
+     "owes nothing", ["his uncle"]),
 ]
 
 

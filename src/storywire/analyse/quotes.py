@@ -133,7 +133,7 @@ _CIRC = (r"(?:\s+(?:in|into|on|at|during|to|after|before|from|outside|via|while|
          r"hours|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:!?\"\u201c\u201d\u2014\u2013]{0,60}?)?")
 # Verbs that attribute a quote only right after it ("…," Fridman began. "…," Coen interjected. "…," Jones beams.
 # "…," the letter read: a text's words, but not "…," the widow read: someone else's).
-_AFTER_ONLY_CUES = (r"began|interjected|protested|answered|observed|recounted|exclaimed|concluded|chimed in|"
+_AFTER_ONLY_CUES = (r"began|started|interjected|protested|answered|observed|recounted|exclaimed|concluded|chimed in|"
                     r"barked|snapped|retaliated|pressed|exhorted|wondered|riffed|sang|sings|gushed|"
                     r"shares|shared|summari[sz]es|summari[sz]ed|sums up|summed up|reported|reports|"
                     r"thundered|fumed|raged|scoffed|shouted|yelled|"
@@ -146,7 +146,8 @@ _AFTER_ONLY_CUES = (r"began|interjected|protested|answered|observed|recounted|ex
 _CUE_EXT = (rf"(?:(?:has|have|had)\s+)?(?:(?:later|also|then|once|again|earlier|previously|recently|subsequently)\s+)?"
             rf"(?:(?:is|are|was|were)\s+quoted\s+as\s+saying"
             rf"|(?:told|tells)\s+[^,.;:!?\"\u201c\u201d]{{1,60}}?|asked\s+(?!(?:if|whether|for|about|to|that)\b)[A-Z][\w\-]*"
-            rf"|asked\s+(?:him|her|them|me|us|reporters|journalists|(?:the|a|an|his|her|their)\s+(?:[a-z]+\s+)?"
+            rf"|asked\s+(?:him|her|them|me|us|(?:[A-Z][a-z]+\s+)?(?:reporters|journalists|politicians|lawmakers|senators|"
+            rf"voters|supporters|delegates|colleagues|leaders)|(?:the|a|an|his|her|their)\s+(?:[a-z]+\s+)?"
             rf"(?!(?:court|judge|jury|board|council|committee|state|government|panel)\b)[a-z]+)"
             rf"|(?:{_CUE_WORDS}))(?:\s+[a-z]{{3,}}ly)?{_CIRC}")  # "said pleasantly into the phone"
 _CUE_EXT_AFTER = _CUE_EXT.replace(f"(?:{_CUE_WORDS})", f"(?:{_CUE_WORDS}|{_AFTER_ONLY_CUES})")
@@ -240,6 +241,11 @@ _WORDS_OF = tuple(re.compile(rf"{pattern}\s*$") for pattern in (
     rf",\s+as\s+{_WHO_AS}\s+(?:has\s+|had\s+|once\s+|later\s+)?(?P<cue>noted|said|wrote|puts?\s+it|argued|explained|"
     rf"observed)(?:\s+(?:in|on|at|to)\s+[^,.;:!?\"\u201c\u201d]{{1,40}})?,\s+(?:is|was|are|were)(?:\s+that)?",
 ))
+# A sentence opening on "As X explained," and going on, with no other speech verb, to the quote
+_AS_OPENING = re.compile(rf"\s*[Aa]s\s+{_WHO_AS}\s+(?:(?:has|had|have|once|later|famously)\s+)?"
+                         r"(?P<cue>explained|explains|said|says|wrote|writes|puts?\s+it|noted|notes|observed|argued|"
+                         r"argues|pointed\s+out|points\s+out)(?:\s+(?:in|on|at|to)\s+[^,.;:!?\"\u201c\u201d]{1,40})?,\s+"
+                         r"[^\"\u201c\u201d]*$")
 # The owner's words, given as what they claimed: "His remarks that “…”", "Clinton's claim that the plan is “…”",
 # "critics' claims that he was “…”", "the newspaper's claim that the duke had “…”", "Trump's promise to be a “…”",
 # "a Wall Street Journal report that Putin had “…”"
@@ -290,7 +296,8 @@ _SHOW_NAMED = re.compile(r"\b(?:told|(?:said|says|appeared|speaking|spoke|wrote|
 # "<a clause> and Emery": the name after the last "and" (the clause is tested by _verb_clause)
 _AND_NAME = re.compile(r"^(?P<clause>.*\b[a-z]\w*.*)\s+and\s+"
                        r"(?P<name>[A-Z][\w\-'\u2019.]*(?:\s+[A-Z][\w\-'\u2019.]*){0,3})$")
-_BEFORE_ANY = re.compile(rf"\b(?P<cue>(?:(?:has|have|had)\s+)?(?:{_CUE_WORDS}))\b")
+_BEFORE_ANY = re.compile(rf"\b(?P<cue>(?:(?:has|have|had)\s+(?:(?:[a-z]+ly|even|also|long|never|often|already|since|"
+                         rf"once|just|now|still)\s+)?)?(?:{_CUE_WORDS}))\b")  # ("has even claimed")
 _SAYING = re.compile(r",\s+(?:and\s+)?(?P<cue>saying|adding|writing|noting|arguing|insisting|warning|explaining|"
                      r"stating|declaring|tweeting|quipping|joking|complaining|conceding|acknowledging|recalling|"
                      r"remarking|replying|responding|boasting|stressing|predicting|vowing|pleading|chiding|"
@@ -629,6 +636,7 @@ def _subject(pre: str) -> str | None:
     pre = _ACRONYM_AFTER.sub(_spelled_or_acronym, pre)  # "United Atlantic Ventures (UAV),": the name
     closed = pre.rstrip().endswith(",")
     pre = pre.strip().rstrip(",").strip()
+    pre = re.sub(r"(?<=\w)\s+(?:even|also|never|often|already|once|still|just)$", "", pre)  # "Trump even claimed"
     if re.search(r"\b(?:is|are|was|were|be|been|being)$", pre):
         return None  # "which is called": a name given, not words said
     pre = re.split(r"[;:\u2014\u2013]", pre)[-1]  # the last clause: "One placard ...; another accused", "Even
@@ -673,7 +681,9 @@ def _subject(pre: str) -> str | None:
     full = re.sub(r"^(?:and|but|then|also|later|now|meanwhile|even)\s+", "", parts[-1].strip(), flags=re.IGNORECASE)
     *_, cue, full = [""] + re.split(r"\s(said|says|told|tells)\s", full)  # "a police source said King never":
     if cue in ("told", "tells"):  # King's words ("Smith told reporters Jones had called": Jones, not "reporters
-        full = re.sub(r"^(?:[a-z]+\s+){1,4}(?=[A-Z])", "", full)  # Jones")
+        full = re.sub(r"^(?:[a-z]+\s+){1,4}(?=[A-Z])|"
+                      r"^(?:(?:the|a|an)\s+)?[a-z]+\s+(?=(?:his|her|their|the|a|an)\s+[a-z])",
+                      "", full)  # Jones"; "told the court his father had often said": his father)
     full = _TIME_OPENER.sub("", full)  # "The following month they posted": they
     bare = _SUBORDINATOR_OPENING.sub("", full)  # "But even as Trump claimed that “…”": Trump; only a bare
     words = bare.split()  # subject, not a clause ("When the teacher asked who broke the window Tommy")
@@ -841,6 +851,11 @@ _OBJECT_DESCRIPTION = re.compile(r"(?P<desc>(?:(?:The|A|An|His|Her|Their|Its)\s+
                                  r"[A-Z][a-z]+s\s+)(?:of|for|to|with)\s+(?:the|a|an|his|her|their|its|our)\s+(?:[a-z][\w\-]*\s+)?[a-z]+),\s+")
 
 
+# A sentence opening on speakers in the plural with no article ("Attorneys for Clinton opposed", "Prosecutors argued")
+_PLURAL_OPENING = re.compile(r"(?P<spk>(?P<head>[A-Z][a-z]+s)(?:\s+(?:for|of|at|from|with|in|close\s+to)\s+(?:the\s+)?"
+                             r"(?:[A-Za-z][\w\-]*\s+){0,3}?[A-Za-z][\w\-]*)?)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b")
+
+
 def sentence_subject(sentence: str) -> str | None:
     """The name that opens a sentence or its main clause ("However, late Wednesday, Hunter Biden's attorney Abbe
     Lowell seemed ..." -> "Hunter Biden's attorney Abbe Lowell"), a description of a speaker that does ("The
@@ -858,6 +873,10 @@ def sentence_subject(sentence: str) -> str | None:
                 head in DOCUMENT_NOUNS and _DOCUMENT_SPEAKS.match(sentence, described.end("spk"))):
             return described.group("spk")  # "The director denied reports that his talks with the studio,
             # Lionsgate, hit a snag": the director, not a name in an apposition after the verb
+        plural = _PLURAL_OPENING.match(sentence)
+        if plural is not None and plural.group("head").lower() in SPEAKER_NOUNS | {
+                w + "s" for w in ROLE_WORDS | EPITHET_NOUNS}:
+            return plural.group("spk")  # "Attorneys for Clinton opposed the effort, saying": the attorneys
         starts.insert(0, 0)
     for st in starts:
         opening = _OBJECT_DESCRIPTION.fullmatch(sentence, 0, st) if st else None
@@ -1129,8 +1148,11 @@ _ISSUER_DOCUMENT = re.compile(r"^(?:[Aa]n?|[Tt]he)\s+(?P<owner>(?:[A-Z][\w&\-]*\
 # A word for where something is from ("the Indian statement"): not who issued it
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i)")
 # A document and who issued it: "A statement from Surrey police", "the news release issued by the sheriff's office"
-_DOCUMENT_FROM = re.compile(r"^(?:(?:[Aa]n?|[Tt]he|[Aa]nother|[Oo]ne)\s+)?(?:[a-z][\w\-]*\s+)?(?P<noun>[a-z]+?)s?\s+"
-                            r"(?:from|by|(?:issued|signed|written|sent)\s+by)\s+(?P<owner>\S.*)$")
+_DOCUMENT_FROM = re.compile(r"^(?:(?:[Aa]n?|[Tt]he|[Aa]nother|[Oo]ne)\s+)?(?:[A-Z][a-z]{2,4}[.\u2024]?\s+\d{1,2}\s+)?"
+                            r"(?:[a-z][\w\-]*\s+)?(?P<noun>[a-z]+?)s?\s+"
+                            r"(?:from|by|(?:issued|signed|written|sent)\s+by)\s+(?P<owner>\S.*?)"
+                            r"(?:\s+(?:obtained|seen|reviewed|released|published|posted|filed|shared|viewed)\s+by\s.*)?$")
+# ("A Feb. 1 letter from the American Legion obtained by The Associated Press": the American Legion)
 _SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d]?\s+[A-Z\"\u201c]")
 # ... or in an apposition after it: "The letter, signed by union president Kyle Brennan, said"
 _DOCUMENT_SIGNED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<noun>[a-z]+),\s+(?:issued|signed|written|sent)\s+by\s+"
@@ -1363,7 +1385,10 @@ def _names_someone(phrase: str) -> bool:
     nouns = SPEAKER_NOUNS | ROLE_WORDS | ORG_NOUNS | EPITHET_NOUNS
     if words[0].islower() and low[0].endswith(("ed", "ing")) and low[0] not in nouns:
         return False  # "opened with the story of Gal Abdush", "including the account of Cohen": a clause
-    if not words[-1][:1].isupper() and low[-1] not in nouns and low[-1].rstrip("s") not in nouns:
+    head = re.split(r"\s(?:for|of|at|from|with)\s", phrase)[0].split()  # "Lawyers for the family": lawyers (a
+    head = head if head[-1].endswith("s") else words  # plural; not an apposition's "president of Local 1187")
+    last = head[-1].lower().strip(".,\u2024'\u2019")
+    if not head[-1][:1].isupper() and last not in nouns and last.rstrip("s") not in nouns:
         return False  # "Papandreou expressed shock": a clause, not a name ending in its head
     return any(w[:1].isupper() for w in words) or any(w in SPEAKER_NOUNS or w in ROLE_WORDS for w in low) or \
         any(w.rstrip("s") in SPEAKER_NOUNS or w.rstrip("s") in ROLE_WORDS for w in low)
@@ -1679,6 +1704,9 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
             later = [f for f in _ATTRIBUTION_FINDERS[first + 1:] if f is not _parsed]
             for find in ([] if attr.parsed else [_parsed]) + later:
                 alt = find(around, attr_end)
+                if alt is not None and _KIN.fullmatch(attr.speaker.strip()) and \
+                        0 <= alt.text.find(alt.speaker) < alt.text.find(attr.speaker.strip()):
+                    continue  # "Jones said her mother often told her: “…”": not the one who reports her words
                 fields = _speaker_fields(ctx, alt.speaker, offset + qs, p_index) if alt and alt.own else None
                 if alt is not None and fields is not None and fields[0]:
                     attr, (short, full, role, person) = alt, fields
@@ -2317,6 +2345,9 @@ def _words_of(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """Words credited by the phrase right before them: "what the critic X calls", "in X's words", "X describes
     the film as", "For as X explained,"."""
     m = next(filter(None, (rx.search(a.before) for rx in _WORDS_OF)), None) or _CLAIM_THAT.search(a.before)
+    opening = _AS_OPENING.match(a.before) if m is None else None
+    if opening is not None and not _BEFORE_ANY.search(a.before, opening.end("cue")):
+        m = opening  # "As White House press secretary Josh Earnest explained, three taxes were postponed, “which …”"
     if m and m.re is _CLAIM_THAT:
         if m.group("clause") == "to" and m.group("cue") not in _CLAIM_TO:
             return None  # "Smith's comments to reporters were “…”": no claim to do something
