@@ -3889,6 +3889,23 @@ _ROUND_28 = [
      "what you cannot become", ["her grandmother"]),
     ("Tom Webb told the court his uncle had often said: \u201cA man who owes nothing sleeps well at night.\u201d",
      "owes nothing", ["his uncle"]),
+    # the review of e88a838 to 7654223: a call is no words, nor "said nothing"; an organisation after a place's
+    # possessive is the one "it" stands for; a description holds no second determiner
+    ("Ann Smith told police that Jones called her \u201cat all hours\u201d of the night for a month.", "at all hours",
+     ["Ann Smith", None]),
+    ("Ann Smith told reporters that the governor had called him \u201cto offer support\u201d on Sunday.",
+     "to offer support", ["Ann Smith", None]),
+    ("Ann Smith told reporters that Jones had said nothing: \u201cHe just sat there and stared at the wall.\u201d",
+     "stared at the wall", ["Ann Smith"]),
+    ("The IMF raised its forecast on Monday. Japan's finance ministry welcomed the revision. It said growth was "
+     "\u201con a firm footing for the rest of the year.\u201d", "firm footing", ["Japan's finance ministry", None]),
+    ("Reporters asked about the delay, a question the minister answered: \u201cWe will finish the line by the end of "
+     "next year.\u201d", "finish the line", ["the minister", "Reporters", None]),
+    # "himself" after a name is no part of it; after a description it stays
+    ("Bernie Sanders spoke on Monday. Sanders himself acknowledged in a forum on Monday night \"it will be very hard "
+     "for us to win\" if he keeps losing.", "very hard for us to win", ["Bernie Sanders"]),
+    ("Sarah Palin endorsed the candidate on Monday. The president herself said \u201cI am not worried about the polls "
+     "at all.\u201d", "not worried about the polls", ["The president herself", "The president", None]),
 ]
 
 

@@ -133,8 +133,8 @@ _CIRC = (r"(?:\s+(?:in|into|on|at|during|to|after|before|from|outside|via|while|
          r"hours|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:!?\"\u201c\u201d\u2014\u2013]{0,60}?)?")
 # Verbs that attribute a quote only right after it ("…," Fridman began. "…," Coen interjected. "…," Jones beams.
 # "…," the letter read: a text's words, but not "…," the widow read: someone else's).
-_AFTER_ONLY_CUES = (r"began|started|interjected|protested|answered|observed|recounted|exclaimed|concluded|chimed in|"
-                    r"barked|snapped|retaliated|pressed|exhorted|wondered|riffed|sang|sings|gushed|"
+_AFTER_ONLY_CUES = (r"began|started|questioned|interjected|protested|answered|observed|recounted|exclaimed|concluded|"
+                    r"chimed in|barked|snapped|retaliated|pressed|exhorted|wondered|riffed|sang|sings|gushed|"
                     r"shares|shared|summari[sz]es|summari[sz]ed|sums up|summed up|reported|reports|"
                     r"thundered|fumed|raged|scoffed|shouted|yelled|"
                     # how it was said ("…,” Jones beams.")
@@ -147,7 +147,7 @@ _CUE_EXT = (rf"(?:(?:has|have|had)\s+)?(?:(?:later|also|then|once|again|earlier|
             rf"(?:(?:is|are|was|were)\s+quoted\s+as\s+saying"
             rf"|(?:told|tells)\s+[^,.;:!?\"\u201c\u201d]{{1,60}}?|asked\s+(?!(?:if|whether|for|about|to|that)\b)[A-Z][\w\-]*"
             rf"|asked\s+(?:him|her|them|me|us|(?:[A-Z][a-z]+\s+)?(?:reporters|journalists|politicians|lawmakers|senators|"
-            rf"voters|supporters|delegates|colleagues|leaders)|(?:the|a|an|his|her|their)\s+(?:[a-z]+\s+)?"
+            rf"voters|supporters|delegates|colleagues|leaders)|(?:the|a|an|his|her|their)\s+(?:[a-z]+\s+){{0,2}}"
             rf"(?!(?:court|judge|jury|board|council|committee|state|government|panel)\b)[a-z]+)"
             rf"|(?:{_CUE_WORDS}))(?:\s+[a-z]{{3,}}ly)?{_CIRC}")  # "said pleasantly into the phone"
 _CUE_EXT_AFTER = _CUE_EXT.replace(f"(?:{_CUE_WORDS})", f"(?:{_CUE_WORDS}|{_AFTER_ONLY_CUES})")
@@ -208,11 +208,14 @@ _NEXT_SENTENCE = re.compile(
 _NEXT_SENTENCE_SAID = re.compile(r"^\s*(?P<spk>He|She)\s+(?P<cue>said|says)\s+(?=\w)")
 _BEFORE_INTRO = re.compile(rf"(?P<spk>{_SPK})\s+(?P<cue>{_CUE_EXT})(?:\s+that)?\s*[,:]?\s*$")
 # ... or a verb of speaking otherwise only after a quote, with its colon or comma right before it ("to which
-# O'Malley interjected: “…”", "Jones protested, “…”")
-_BEFORE_INTRO_ACT = re.compile(r"(?:^\s*|[,;]\s+|\b(?:to which|which|and|but|then|whereupon)\s+)"
-                               r"(?P<spk>(?:(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w\-]*\s+){0,2})?"
+# O'Malley interjected: “…”", "Jones protested, “…”"; a description holds no second determiner: "…, a question the
+# minister answered:" is the minister's)
+_BEFORE_INTRO_ACT = re.compile(r"(?:^\s*|[,;]\s+(?:(?:an?|the)\s+[a-z][\w\-]*\s+(?=(?:[Tt]he|[Aa]n?)\s|[A-Z]))?|"
+                               r"\b(?:to which|which|and|but|then|whereupon)\s+)"
+                               r"(?P<spk>(?:(?:[Tt]he|[Aa]n?)\s+(?:(?!(?:the|a|an)\s)[a-z][\w\-]*\s+){0,2})?"
                                r"(?:[A-Z][\w\-'\u2019.\u2024]*\s+(?:(?:of|for|and)\s+)?){0,4}[A-Z][\w\-'\u2019\u2024]*|"
-                               r"(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*|[Hh]e|[Ss]he|[Tt]hey)\s+"
+                               r"(?:[Tt]he|[Aa]n?)\s+(?:(?!(?:the|a|an)\s)[a-z][\w\-]*\s+){0,2}"
+                               r"(?!(?:the|a|an)\s)[a-z][\w\-]*|[Hh]e|[Ss]he|[Tt]hey)\s+"
                                r"(?P<cue>interjected|protested|answered|exclaimed|chimed in|barked|snapped|shouted|"
                                r"yelled|thundered|fumed|scoffed|pressed)\s*[,:]\s*$")
 # Words credited by the phrase right before them: "what X calls", "in X's words", "X describes Y as", "as X put it,"
@@ -637,6 +640,9 @@ def _subject(pre: str) -> str | None:
     closed = pre.rstrip().endswith(",")
     pre = pre.strip().rstrip(",").strip()
     pre = re.sub(r"(?<=\w)\s+(?:even|also|never|often|already|once|still|just)$", "", pre)  # "Trump even claimed"
+    pre = re.sub(r"((?:^|[,;:]\s+|\b(?:and|but)\s+)(?!(?:The|A|An)\s)(?:[A-Z][\w'\u2019\-]*\s+){0,2}"
+                 r"[A-Z][\w'\u2019\-]*)\s+(?:himself|herself|themselves)$", r"\1", pre)  # "Sanders himself
+    # acknowledged" (a name only: "The mayor himself said" stays as written)
     if re.search(r"\b(?:is|are|was|were|be|been|being)$", pre):
         return None  # "which is called": a name given, not words said
     pre = re.split(r"[;:\u2014\u2013]", pre)[-1]  # the last clause: "One placard ...; another accused", "Even
@@ -2487,14 +2493,27 @@ def _clause_subject(pre: str) -> str | None:
     return _subject(pre) or _subject(clause)
 
 
+# A call, not a name given: "called" with a person's pronoun as its object and a quote on when, why or how often
+# ("called her “at all hours”", "called him on Sunday “to offer support”", "called her “dozens of times”")
+_A_CALL = re.compile(r"\s+(?:him|her|me|us|them)\b[^,;:.!?\"\u201c\u201d]{0,30}")
+_CALL_WORDS = re.compile(r"(?:to|at|on|in|from|during|after|before|around|late|early|repeatedly|constantly|daily|"
+                         r"nightly|twice)\b|(?:\d[\d,]*|dozens\s+of|hundreds\s+of|scores\s+of|several|many|multiple|"
+                         r"countless|numerous|more\s+than\s+\d[\d,]*|a\s+dozen|a\s+few|two|three|four|five|ten|twenty|"
+                         r"thirty|forty|fifty)\s+times\b", re.IGNORECASE)
+
+
 def _verb_subject(a: _Around, cue: re.Match) -> str | None:
     """The subject of a speech verb before a quote: the phrase before it, or the last clause's after "that" (not
     for a request, "asked them to"); for "called" right before the quote, only a subject no other speech verb
     comes before ("said that Dana Hale called “at all hours”", "told officers Dana Hale called “40 times”": calls,
     no words)."""
     pre = a.before[:cue.start()]
-    if cue.group("cue").split()[-1] in _NAMING_CUES and not a.before[cue.end():].strip():
+    if cue.group("cue").split()[-1] in _NAMING_CUES and (not a.before[cue.end():].strip() or _A_CALL.fullmatch(
+            a.before[cue.end():]) and _CALL_WORDS.match(a.quote.lstrip())):  # ("called her “at all hours”", "called
+        # him on Sunday “to offer support”": a call too)
         return None if _BEFORE_ANY.search(pre) or re.search(r"\b(?:told|tells)\s", pre) else _subject(pre)
+    if re.match(r"\s+(?:nothing|little)\b", a.before[cue.end():]) and _BEFORE_ANY.search(pre):
+        return None  # "Smith told reporters that Jones had said nothing: “He just sat …”": Smith's, no words of Jones
     if re.match(r"\s+\S+\s+to\s", a.before[cue.end():]):
         return _subject(pre)  # "the loggers alleged that Ramdehol had asked them to go … “wild meat”": a request
     return _clause_subject(pre)

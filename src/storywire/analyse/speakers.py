@@ -1822,6 +1822,10 @@ _WORK_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|my|our|your|new|late
                           re.IGNORECASE)
 # Nouns after a possessive that make the possessive the subject's owner ("Pakistan's military has")
 _FORCES = frozenset({"military", "army", "navy", "police", "forces", "troops", "officials", "leaders"})
+# A place's organisation after its possessive: "(China's) foreign ministry", "(Turkey's) central bank"
+_PLACE_ORG_NOUNS = "|".join(sorted(ORG_NOUNS | {"treasury", "embassy"}))
+_PLACE_ORG = re.compile(rf"(?P<phrase>(?:[a-z][\w\-]*\s+){{0,2}}?(?:{_PLACE_ORG_NOUNS}))"
+                        r"(?=\s+[a-z]|[,.;:])")  # (not "Iran's official news agency IRNA said": its name follows)
 # A capitalised subject opening a sentence or clause, followed by a lower-case word (its verb).
 _SUBJECT_RUN = re.compile(rf"(?:The\s+)?(?P<name>{_WORD}(?:\s+(?:of\s+|&\s+)?{_WORD}){{0,5}})\s+(?=[a-z])")
 
@@ -1875,10 +1879,15 @@ def find_organisations(text: str, spans: list[tuple[int, int, int]], quoted: lis
             described = _DESCRIBED_ORG.match(text, st, e)
             after = (text[m.end():m.end() + 20].split() or [""])[0].lower().rstrip(",.;:") if m else ""
             owner = m is not None and POSSESSIVE.search(name) is not None and after in ORG_NOUNS | _FORCES
+            place_org = _PLACE_ORG.match(text, m.end(), e) if m and not owner and " " not in name and \
+                POSSESSIVE.search(name) and POSSESSIVE.sub("", _low(name)) in _PLACES else None
             if m and _is_org(name, people) and not owner:  # not "Pakistan's" of "Pakistan's military has": the owner of
                 # the subject (but "Macy's will close")
                 the = text[m.start():m.start("name")].strip()
                 found.append(OrgMention(m.start(), para, f"{the.lower()} {name}".strip() if the else name))
+            elif m and place_org is not None:  # "China's foreign ministry was angry. It said": the ministry, not
+                # "China's"
+                found.append(OrgMention(m.start(), para, f"{name} {place_org.group('phrase')}"))
             elif described is not None and described.group("noun") in ORG_NOUNS:  # "The committee told"
                 found.append(OrgMention(st, para, described.group("org").lower(), False))
             elif (issued := _ISSUED_BY.match(text, st, e)) is not None and \
