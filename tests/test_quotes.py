@@ -3906,6 +3906,12 @@ _ROUND_28 = [
      "for us to win\" if he keeps losing.", "very hard for us to win", ["Bernie Sanders"]),
     ("Sarah Palin endorsed the candidate on Monday. The president herself said \u201cI am not worried about the polls "
      "at all.\u201d", "not worried about the polls", ["The president herself", "The president", None]),
+    # a speech verb opening its sentence before the speaker, past an aside ("Replied Stephen, with some delicacy,")
+    ("Stephen Jones met the coach every morning. Replied Stephen, with some delicacy, \u201cWell, I don\u2019t think "
+     "we would ever do that.\u201d", "think we would ever", ["Stephen Jones"]),
+    ("Replied the minister: \u201cWe have no plans to raise taxes this year or next.\u201d", "no plans to raise",
+     ["the minister"]),
+    ("Asked about the vote: \u201cWe have no plans to raise taxes this year or next.\u201d", "no plans to raise", [None]),
 ]
 
 

@@ -200,7 +200,11 @@ _SAID_THEN_ACCORDING = re.compile(rf"^\s*,?\s*(?P<spk>{_SPK})\s+(?P<cue>said|say
 _ACCORDING_LATE = re.compile(rf"^[^.!?\"\u201c\u201d]{{0,200}}?,\s+(?P<cue>according to)\s+(?P<spk>{_SPK})\s*[.!?]")
 # An inverted attribution opening the quote's sentence: "This year, says former representative Andy Levin (D-Mich.),"
 _CUE_FIRST_INTRO = re.compile(rf"(?:^|,\s+)(?P<cue>says|said|asks|asked|adds|added|writes|wrote|explains|explained)\s+"
-                              rf"(?P<spk>{_SPK})(?:\s*\([^()]{{1,30}}\))?\s*[,:]\s*$")
+                              rf"(?P<spk>{_SPK})(?:\s*\([^()]{{1,30}}\))?\s*[,:]\s*$|"
+                              # ... or opening its sentence, past an aside ("Replied Stephen, with some delicacy,")
+                              rf"^\s*(?P<opening_cue>Replied|Answered|Countered|Responded|Added)\s+"
+                              rf"(?P<opening_spk>{_SPK})(?:,\s+(?:with|in|after|before|from|at|on|by|again|later)\b"
+                              rf"[^,.;:!?\"\u201c\u201d]{{0,40}})?\s*[,:]\s*$")
 _NEXT_SENTENCE = re.compile(
     r"^\s*(?P<spk>He|She|(?:Mr|Mrs|Ms|Dr)\u2024?\s+[A-Z][\w'\u2019\-]+|[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)?)"
     r"\s+(?P<cue>added|continued|went on|explained)\b")
@@ -2428,10 +2432,14 @@ def _intro_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
         m = None  # "X told human resources that Ailes had called him a “…”": the clause's words, not X's
     if m is None or _subject(m.group("spk")) is None:
         inverted = _CUE_FIRST_INTRO.search(a.before)
-        spk = _subject(inverted.group("spk")) if inverted else None
-        if inverted and spk and split_speaker(spk).is_person:
-            text = a.par[a.before_start + inverted.start("cue"):a.before_start + inverted.end()].strip(" ,:")
-            return _Attribution(spk, inverted.group("cue"), text, a.before_start > prev_attr_end, a.after_start)
+        opening = inverted is not None and inverted.group("opening_cue") is not None
+        part = "opening_" if opening else ""
+        spk = _subject(inverted.group(part + "spk")) if inverted else None
+        if inverted and spk and (split_speaker(spk).is_person or opening and re.match(r"(?:the|an?)\s", spk)):
+            # ("Replied the minister:" too)
+            text = a.par[a.before_start + inverted.start(part + "cue"):a.before_start + inverted.end()].strip(" ,:")
+            return _Attribution(spk, inverted.group(part + "cue").lower(), text, a.before_start > prev_attr_end,
+                                a.after_start)
     spk = _subject(m.group("spk")) if m else None
     if m is not None and spk is not None and m.group("cue").endswith("ing"):
         spk = sentence_subject(a.before[:m.start("cue")])  # "An official downplayed the unrest saying that": the
