@@ -3911,7 +3911,8 @@ _ROUND_28 = [
      "we would ever do that.\u201d", "think we would ever", ["Stephen Jones"]),
     ("Replied the minister: \u201cWe have no plans to raise taxes this year or next.\u201d", "no plans to raise",
      ["the minister"]),
-    ("Asked about the vote: \u201cWe have no plans to raise taxes this year or next.\u201d", "no plans to raise", [None]),
+    ("Asked about the vote: \u201cWe have no plans to raise taxes this year or next.\u201d", "no plans to raise",
+     [None]),
 ]
 
 
