@@ -253,6 +253,11 @@ _AS_OPENING = re.compile(rf"\s*[Aa]s\s+{_WHO_AS}\s+(?:(?:has|had|have|once|later
                          r"(?P<cue>explained|explains|said|says|wrote|writes|puts?\s+it|noted|notes|observed|argued|"
                          r"argues|pointed\s+out|points\s+out)(?:\s+(?:in|on|at|to)\s+[^,.;:!?\"\u201c\u201d]{1,40})?,\s+"
                          r"[^\"\u201c\u201d]*$")
+# ... its clause's own verb of thinking, which the quote is the object of: "As Jones wrote, Lincoln believed that
+# “…”" is Lincoln's
+_AS_OTHER_MIND = re.compile(r"\b(?:believes?|believed|thinks?|thought|feels?|felt|hopes?|hoped|fears?|feared|"
+                            r"expects?|expected|worr(?:y|ies|ied)|knows?|knew|suspects?|suspected|doubts?|doubted|"
+                            r"considers?|considered|wants?|wanted|wish(?:es|ed)?)\b")
 # The owner's words, given as what they claimed: "His remarks that “…”", "Clinton's claim that the plan is “…”",
 # "critics' claims that he was “…”", "the newspaper's claim that the duke had “…”", "Trump's promise to be a “…”",
 # "a Wall Street Journal report that Putin had “…”"
@@ -862,8 +867,20 @@ _OBJECT_DESCRIPTION = re.compile(r"(?P<desc>(?:(?:The|A|An|His|Her|Their|Its)\s+
 
 
 # A sentence opening on speakers in the plural with no article ("Attorneys for Clinton opposed", "Prosecutors argued")
+# (its verb agrees with a plural: a past form or a plain one, never one in -s, which is a plural noun: "Critics of
+# the law say it goes" is the critics, not "Critics of the law say it"; "States with strict gun laws reported")
 _PLURAL_OPENING = re.compile(r"(?P<spk>(?P<head>[A-Z][a-z]+s)(?:\s+(?:for|of|at|from|with|in|close\s+to)\s+(?:the\s+)?"
-                             r"(?:[A-Za-z][\w\-]*\s+){0,3}?[A-Za-z][\w\-]*)?)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b")
+                             r"(?:[A-Za-z][\w\-]*\s+){0,3}?[A-Za-z][\w\-]*)?)\s+(?:[a-z]+ly\s+)?"
+                             r"(?:[a-z]+ed|said|told|wrote|spoke|gave|made|took|say|tell|argue|claim|contend|insist|warn|"
+                             r"fear|believe|want|expect|allege|maintain|note|worry|predict|think|agree|complain|"
+                             r"describe|call|accuse|urge|oppose|deny|reject|blame|hope|feel|have|had|were|are)\b")
+# Role words that name no person in the plural ("States with strict gun laws", "Developments in the case")
+_PLURAL_NO_PERSON = frozenset({
+    "state", "house", "senate", "foreign", "defence", "defense", "finance", "interior", "economy", "first", "former",
+    "opposition", "supreme", "majority", "minority", "prime", "vice", "affairs", "health", "staff", "commerce",
+    "agriculture", "education", "energy", "trade", "transport", "labour", "labor", "treasury", "security",
+    "homeland", "veterans", "housing", "environment", "culture", "industry", "employment", "immigration",
+    "development", "international", "internal", "public", "works"})
 
 
 def sentence_subject(sentence: str) -> str | None:
@@ -885,7 +902,7 @@ def sentence_subject(sentence: str) -> str | None:
             # Lionsgate, hit a snag": the director, not a name in an apposition after the verb
         plural = _PLURAL_OPENING.match(sentence)
         if plural is not None and plural.group("head").lower() in SPEAKER_NOUNS | {
-                w + "s" for w in ROLE_WORDS | EPITHET_NOUNS}:
+                w + "s" for w in (ROLE_WORDS - _PLURAL_NO_PERSON) | EPITHET_NOUNS}:
             return plural.group("spk")  # "Attorneys for Clinton opposed the effort, saying": the attorneys
         starts.insert(0, 0)
     for st in starts:
@@ -1032,6 +1049,9 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
     if owner is not None and owner.group("noun").lower() in DOCUMENT_NOUNS:  # "the NYPD's statement": the NYPD's
         return owner.group("owner").strip(), owner.group("owner").strip(), None, False
     issued = _DOCUMENT_FROM.match(full)
+    if issued is not None and issued.group("noun").lower() in DOCUMENT_NOUNS and all(
+            w in _WHEN_WORDS or w.isdigit() for w in issued.group("owner").lower().strip(" ,.").split()):
+        return None, None, None, False  # "A memo from March obtained by The Post": when it was written, no issuer
     if issued is not None and issued.group("noun").lower() in DOCUMENT_NOUNS:
         fields = _phrase_fields(ctx, issued.group("owner"), position, para)
         if fields[0]:  # "A statement from Surrey police said": Surrey police
@@ -1163,6 +1183,9 @@ _DOCUMENT_FROM = re.compile(r"^(?:(?:[Aa]n?|[Tt]he|[Aa]nother|[Oo]ne)\s+)?(?:[A-
                             r"(?:from|by|(?:issued|signed|written|sent)\s+by)\s+(?P<owner>\S.*?)"
                             r"(?:\s+(?:obtained|seen|reviewed|released|published|posted|filed|shared|viewed)\s+by\s.*)?$")
 # ("A Feb. 1 letter from the American Legion obtained by The Associated Press": the American Legion)
+# Words of a time a document is from ("from March", "from last week"), no issuer
+_WHEN_WORDS = DAY_WORDS | MONTH_WORDS | {"last", "this", "next", "early", "late", "earlier", "week", "month", "year",
+                                         "spring", "summer", "fall", "autumn", "winter", "the", "weekend"}
 _SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d]?\s+[A-Z\"\u201c]")
 # ... or in an apposition after it: "The letter, signed by union president Kyle Brennan, said"
 _DOCUMENT_SIGNED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<noun>[a-z]+),\s+(?:issued|signed|written|sent)\s+by\s+"
@@ -2276,6 +2299,10 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
         (_AFTER_ANY_VERB.match(a.after) if a.quote.rstrip()[-1:] in ",?!" else None)
     if m and re.match(r"asked\s+[a-z]", m.group("cue")) and a.quote.rstrip(" '\u2019")[-1:] != "?":
         return None  # "“…?” Trump asked reporters": his question; not "“….” Smith asked the man to leave"
+    if m and re.match(r"(?:(?:has|have|had)\s+)?started\b", m.group("cue")) and (
+            _STARTED_ON.search(m.group("cue")) or _a_thing(m.group("spk"))):
+        return None  # "“…?” Rumours started to spread", "The strike started at dawn", "The debate started.": a thing
+        # that starts, not one who starts speaking ("“…,” Hannity started", "Smith started to say")
     if m and _COMMA_ONLY_CUE.match(m.group("cue")) and a.quote.rstrip(" '\u2019")[-1:] not in ",?!":
         return None  # "“….” Apple shares on Monday fell", "The motto sums up": a sentence of its own
     if m and m.re is _AFTER_SPK_FIRST and _ends_sentence(a.quote) and _BEFORE_ANY.search(m.group("spk")):
@@ -2307,6 +2334,21 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
         return None
     start, end = a.after_start + min(m.start("cue"), m.start("spk")), a.after_start + m.end()
     return _Attribution(spk, m.group("cue"), a.par[start:end].strip(" ,"), True, end)
+
+
+# "started" and a circumstance: a thing that starts ("Rumours started to spread", "The strike started at dawn"),
+# but "Smith started to say"
+_STARTED_ON = re.compile(r"\bstarted\s+(?!to\s+(?:say|speak|answer|explain|reply|respond)\b)\w")
+
+
+def _a_thing(phrase: str) -> bool:
+    """Whether a speaker phrase is a description whose head names no person ("The strike", "the debate")."""
+    words = phrase.split()
+    if len(words) < 2 or words[0].lower() not in ("the", "a", "an"):
+        return False
+    head = words[-1].lower()
+    nouns = SPEAKER_NOUNS | ROLE_WORDS | EPITHET_NOUNS | ORG_NOUNS
+    return not {head, head.removesuffix("s"), head.removesuffix("es")} & nouns
 
 
 # Cues after a quote only when the quote ends on a comma, "?" or "!" (also nouns, or verbs of other things)
@@ -2356,7 +2398,8 @@ def _words_of(a: _Around, prev_attr_end: int) -> _Attribution | None:
     the film as", "For as X explained,"."""
     m = next(filter(None, (rx.search(a.before) for rx in _WORDS_OF)), None) or _CLAIM_THAT.search(a.before)
     opening = _AS_OPENING.match(a.before) if m is None else None
-    if opening is not None and not _BEFORE_ANY.search(a.before, opening.end("cue")):
+    if opening is not None and not _BEFORE_ANY.search(a.before, opening.end("cue")) and \
+            not _AS_OTHER_MIND.search(a.before, opening.end("cue")):
         m = opening  # "As White House press secretary Josh Earnest explained, three taxes were postponed, “which …”"
     if m and m.re is _CLAIM_THAT:
         if m.group("clause") == "to" and m.group("cue") not in _CLAIM_TO:
@@ -2554,6 +2597,8 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
         cues = cues[-1:] + cues[:-1]  # ... and the union's vice president, X, told Sky News: “…”" is X's; so are
         # the words a name right before the quote gives ("a move Benedetti called “…”")
     for m in cues:
+        if _WITH_NAME_SPEAKING.search(a.before, m.end()):
+            continue  # "Leaders of both parties praised the agreement, with Schumer calling it “…”": Schumer's
         pre = a.before[:m.start()]
         conjunction = _SUBORDINATOR_OPENING.match(pre)
         # the quote ends the clause (a comma, not "and …") and no later speech verb comes before it
@@ -2606,6 +2651,10 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
 
 
 _ASIDE_CUES = frozenset({"says", "said", "adds", "added", "notes", "noted", "argues", "argued", "writes", "wrote"})
+# A name speaking in a clause of its own after a verb, right before the quote: ", with Gov. Greg Abbott calling it"
+_WITH_NAME_SPEAKING = re.compile(r",\s+with\s+(?:[A-Z][\w'\u2019.\u2024\-]*\s+){1,4}(?:[a-z]+ly\s+)?(?:calling|saying|"
+                                 r"describing|adding|noting|warning|arguing|insisting|declaring|dubbing|branding)\b"
+                                 r"[^,.;:!?\"\u201c\u201d]*$")
 # A thing, then who names it so in a clause of its own: "a move (that) Benedetti called", "what Smith described as"
 _NAMING_CUES = frozenset({"called", "calls", "described", "describes"})
 _NAMER_OF_THING = re.compile(r"(?:\b(?:a|an|the)\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<noun>[a-z][\w\-]*)\s+(?:that\s+)?|"
