@@ -24,6 +24,13 @@ def quotes_of(text: str) -> list[Quote]:
     return extract_quotes(1, text)
 
 
+def assert_speaker_in(text: str, words: str, allowed: list[str | None]) -> None:
+    """The one quote holding ``words`` is credited to one of ``allowed`` (None: no quote, or credited to no one)."""
+    found = [q for q in quotes_of(text) if words in q.text]
+    assert len(found) <= 1, [(q.text, q.speaker) for q in found]
+    assert (found[0].speaker if found else None) in allowed, [(q.speaker, q.via) for q in found]
+
+
 def quote(text: str, words: str) -> Quote:
     found = [q for q in quotes_of(text) if words in q.text]
     assert len(found) == 1, [(q.text, q.speaker) for q in quotes_of(text)]
@@ -3702,9 +3709,7 @@ _ROUND_26 = [
 def test_the_reviewers_cases_of_round_26(text: str, words: str, allowed: list[str | None]):
     """Cases the review of round 26 and round 25's note found wrong: the speaker, or any of the answers allowed
     (the person, the description left as written; None for no quote or one credited to no one)."""
-    found = [q for q in quotes_of(text) if words in q.text]
-    assert len(found) <= 1, [(q.text, q.speaker) for q in found]
-    assert (found[0].speaker if found else None) in allowed, [(q.speaker, q.via) for q in found]
+    assert_speaker_in(text, words, allowed)
 
 
 _ROUND_27 = [
@@ -3815,9 +3820,7 @@ _ROUND_27 = [
 def test_the_cases_of_round_27(text: str, words: str, allowed: list[str | None]):
     """Patterns of the tuning halves' unattributed quotes (written anew): the speaker, or any of the answers
     allowed (None for no quote or one credited to no one)."""
-    found = [q for q in quotes_of(text) if words in q.text]
-    assert len(found) <= 1, [(q.text, q.speaker) for q in found]
-    assert (found[0].speaker if found else None) in allowed, [(q.speaker, q.via) for q in found]
+    assert_speaker_in(text, words, allowed)
 
 
 _ROUND_28 = [
@@ -3920,6 +3923,37 @@ _ROUND_28 = [
 def test_the_cases_of_round_28(text: str, words: str, allowed: list[str | None]):
     """Patterns of the tuning halves' wrong or unattributed quotes (written anew): the speaker, or any of the
     answers allowed (None for no quote or one credited to no one)."""
-    found = [q for q in quotes_of(text) if words in q.text]
-    assert len(found) <= 1, [(q.text, q.speaker) for q in found]
-    assert (found[0].speaker if found else None) in allowed, [(q.speaker, q.via) for q in found]
+    assert_speaker_in(text, words, allowed)
+
+
+_ROUND_29 = [
+    # a subordinate clause's subject inside the speaker phrase speaks ("after the company said")
+    ("Oil prices jumped 3 percent after OPEC said output would be \u201ccut sharply next quarter.\u201d",
+     "cut sharply", ["OPEC"]),
+    ("Stocks fell on Monday before the central bank said rates would stay \u201chigher for longer than markets "
+     "expect.\u201d", "higher for longer", ["the central bank"]),
+    # ... not one in a clause reported, closed before the quote
+    ("Cruz declined to comment. By contrast, Sen. Marco Rubio said that once the Senate goes on recess, \u201cI "
+     "intend to do as much as I can, wherever I can be helpful.\u201d", "wherever I can be helpful", ["Marco Rubio"]),
+    ("Smith, who joined the firm after Jones left, said the merger was \u201ca mistake from the very start.\u201d",
+     "a mistake from", ["Smith"]),
+    # "who" speaks for the name before it, or the person a description before it gives, never the clause's subject
+    ("The team signed striker Ola Berg, who described the club as \u201ca perfect fit for my game.\u201d",
+     "a perfect fit", ["Ola Berg"]),
+    ("The club signed a new striker, who called the move \u201ca dream come true for me.\u201d", "a dream come",
+     ["a new striker", None]),
+    ("The inquiry provided fodder to candidates such as Sen. Marco Rubio of Florida, who mused that Clinton was "
+     "\"disqualified from being the commander in chief\" because of it.", "disqualified from", ["Marco Rubio"]),
+    # a document's issuer, not how it reached the writer
+    ("A report from Amnesty International released Monday said the arrests were \u201cunlawful and arbitrary in "
+     "every case.\u201d", "unlawful and arbitrary", ["Amnesty International"]),
+    ("A memo obtained by the Associated Press said the program was \u201cbadly mismanaged from the start.\u201d",
+     "badly mismanaged", [None, "A memo"]),
+]
+
+
+@pytest.mark.parametrize("text, words, allowed", _ROUND_29)
+def test_the_cases_of_round_29(text: str, words: str, allowed: list[str | None]):
+    """Patterns of a helper's review cases, written anew: the speaker, or any of the answers allowed (None for no
+    quote or one credited to no one)."""
+    assert_speaker_in(text, words, allowed)

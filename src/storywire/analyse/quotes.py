@@ -253,11 +253,13 @@ _AS_OPENING = re.compile(rf"\s*[Aa]s\s+{_WHO_AS}\s+(?:(?:has|had|have|once|later
                          r"(?P<cue>explained|explains|said|says|wrote|writes|puts?\s+it|noted|notes|observed|argued|"
                          r"argues|pointed\s+out|points\s+out)(?:\s+(?:in|on|at|to)\s+[^,.;:!?\"\u201c\u201d]{1,40})?,\s+"
                          r"[^\"\u201c\u201d]*$")
-# ... its clause's own verb of thinking, which the quote is the object of: "As Jones wrote, Lincoln believed that
-# “…”" is Lincoln's
-_AS_OTHER_MIND = re.compile(r"\b(?:believes?|believed|thinks?|thought|feels?|felt|hopes?|hoped|fears?|feared|"
-                            r"expects?|expected|worr(?:y|ies|ied)|knows?|knew|suspects?|suspected|doubts?|doubted|"
-                            r"considers?|considered|wants?|wanted|wish(?:es|ed)?)\b")
+# ... its clause's own verb of thinking or stance, which the quote is the object of: "As Jones wrote, Lincoln believed
+# that “…”" is Lincoln's, "As Kim noted, the commissioner has promised a “…”" the commissioner's
+_AS_CLAUSE_VERB = re.compile(r"\b(?:believes?|believed|thinks?|thought|feels?|felt|hopes?|hoped|fears?|feared|"
+                             r"expects?|expected|worr(?:y|ies|ied)|knows?|knew|suspects?|suspected|doubts?|doubted|"
+                             r"considers?|considered|wants?|wanted|wish(?:es|ed)?|promis(?:es|ed)|vow(?:s|ed)|"
+                             r"pledg(?:es|ed)|dismiss(?:es|ed)|reject(?:s|ed)|den(?:ies|ied)|insist(?:s|ed)|"
+                             r"warn(?:s|ed)|call(?:s|ed)|describ(?:es|ed)|brand(?:s|ed)|label(?:s|led|ed))\b")
 # The owner's words, given as what they claimed: "His remarks that “…”", "Clinton's claim that the plan is “…”",
 # "critics' claims that he was “…”", "the newspaper's claim that the duke had “…”", "Trump's promise to be a “…”",
 # "a Wall Street Journal report that Putin had “…”"
@@ -661,6 +663,15 @@ def _subject(pre: str) -> str | None:
                             flags=re.IGNORECASE)  # ("Perić said he had told his charge to “…”": he)
     if relative is not None:
         return relative.group("pronoun")  # "… by President Obama, who he noted was “…”": he notes it, not Obama
+    if len(segs) >= 2 and segs[-1].lower() == "who":  # "The club has also signed Marco Rossi, who called": the name
+        # before "who", or no one (never the clause's subject)
+        antecedent = _NAME_ENDING.search(_PLACE_OF.sub("", segs[-2])) or _NAME_ENDING.search(segs[-2]) or \
+            _PERSON_ENDING.search(segs[-2])  # ("a reply from Julia Blystone, who": no place after a name)
+        if antecedent and re.search(r"\b(?:of|for)$", segs[-2][:antecedent.start("name")].rstrip()):
+            return None  # "the mother of Jane Doe, who said", "a lawyer for Acme, who said": whose is not told
+        return antecedent.group("name") if antecedent and (antecedent.re is _NAME_ENDING or antecedent.group(
+            "noun").lower() in SPEAKER_NOUNS | ROLE_WORDS | EPITHET_NOUNS) else None  # ("Sen. Marco Rubio of
+        # Florida, who"; "signed a new striker, who called": the striker)
     if len(segs) >= 2 and (segs[-1].lower().startswith("who ") or
                            closed and re.match(r"which\s|[a-z]+ed\b|made\b|known\b", segs[-1])):
         segs.pop()  # "The former staff member, who requested anonymity, said", "The second, made in response to the
@@ -700,12 +711,13 @@ def _subject(pre: str) -> str | None:
                       r"^(?:(?:the|a|an)\s+)?[a-z]+\s+(?=(?:his|her|their|the|a|an)\s+[a-z])",
                       "", full)  # Jones"; "told the court his father had often said": his father)
     full = _TIME_OPENER.sub("", full)  # "The following month they posted": they
+    inner = list(_SUBORDINATOR_INSIDE.finditer(full)) if not cue else []
+    if inner and _bare_subject(full[inner[-1].end():]):
+        full = full[inner[-1].end():]  # "Shares of Boeing fell 4 percent after the company said": the company (not
+        # in a clause reported: "Rubio said that once the Senate goes on recess, “…”" is Rubio's)
     bare = _SUBORDINATOR_OPENING.sub("", full)  # "But even as Trump claimed that “…”": Trump; only a bare
-    words = bare.split()  # subject, not a clause ("When the teacher asked who broke the window Tommy")
-    if bare != full and words and len(words) <= 5 and words[0].lower() not in _NO_SUBJECT_START and \
-            not any(w.lower() in _ENDS_NO_PHRASE for w in words[1:]) and \
-            not _holds_verb(words):
-        full = bare
+    if bare != full and _bare_subject(bare):  # subject, not a clause ("When the teacher asked who broke the window
+        full = bare  # Tommy")
     itself = re.fullmatch(r"(?:the|The)\s+(?:artist|author|writer|novelist|poet|singer|songwriter|composer|painter|"
                           r"sculptor|photographer|designer|director|filmmaker|playwright|chef|architect)\s+"
                           r"(?P<self>himself|herself)", full)
@@ -729,6 +741,19 @@ def _subject(pre: str) -> str | None:
     return full.replace("\u2024", ".")
 
 
+# A name ending a clause ("signed Marco Rossi"), and where a person named so is from ("Marco Rubio of Florida")
+_PERSON_ENDING = re.compile(r"\s(?P<name>(?:a|an|the|his|her|their|its)\s+(?:[a-z][\w\-]*\s+){0,2}(?P<noun>[a-z]+))$")
+_PLACE_OF = re.compile(r"\s+(?:of|from|in|at)\s+(?:the\s+)?(?:[A-Z][\w'\u2019.\-]*\s*){1,3}$")
+_NAME_ENDING = re.compile(r"(?:^|\s)(?P<name>(?:[A-Z][\w'\u2019\-]+\s+){0,3}[A-Z][\w'\u2019\-]+)$")
+
+
+def _bare_subject(phrase: str) -> bool:
+    """Whether the words after a subordinator are a bare subject ("the company", "Trump"), not a clause."""
+    words = phrase.split()
+    return bool(words) and len(words) <= 5 and words[0].lower() not in _NO_SUBJECT_START and \
+        not any(w.lower() in _ENDS_NO_PHRASE for w in words[1:]) and not _holds_verb(words)
+
+
 def _holds_verb(words: list[str]) -> bool:
     """Whether words hold a past form in -ed as a verb ("the teacher asked"), not as an adjective after a determiner
     or an adverb ("the retired teacher", "the newly retired general")."""
@@ -748,6 +773,10 @@ _ENDS_NO_PHRASE = frozenset({"no", "any", "some", "few", "more", "many", "severa
 
 
 # A conjunction opening a subordinate clause before its subject: "But even as Trump (claimed)", "When Smith"
+# ... and one inside a clause, its subject what the speech verb after it has ("Shares of Boeing fell after the company
+# said"; not "as", which also links two names: "Smith as well as Jones")
+_SUBORDINATOR_INSIDE = re.compile(r"(?<=\S)\s+(?:after|before|when|while|since|until|because|once|unless|whereas)\s+"
+                                  r"(?=\S)")
 _SUBORDINATOR_OPENING = re.compile(r"^\s*(?:(?:But|And|Yet|but|and|yet)\s+)?(?:(?:Even|even)\s+)?(?:As|When|While|"
                                    r"Although|Though|Because|Since|After|Whereas|as|when|while|although|though|"
                                    r"because|since|after|whereas)\s+(?=\S)")
@@ -1056,6 +1085,11 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
         fields = _phrase_fields(ctx, issued.group("owner"), position, para)
         if fields[0]:  # "A statement from Surrey police said": Surrey police
             return fields
+    tail = _DOCUMENT_TAIL.search(full)
+    if tail is not None and low.split()[0] in ("a", "an", "the", "another") and (
+            full[:tail.start()].split()[-1].lower().rstrip("s") in DOCUMENT_NOUNS or issued is not None):
+        return _phrase_fields(ctx, full[:tail.start()], position, para)  # "A memo obtained by the AP": the memo,
+        # not who obtained it; "A text message from the coach shared by a parent": from the coach
     if low.startswith("the ") and len(low.split()) <= 3 and low.split()[-1] in DOCUMENT_NOUNS:
         signed = [m for m in _DOCUMENT_SIGNED.finditer(ctx.text, max(0, position - 300), position + 200)
                   if m.group("noun") == low.split()[-1] and m.start() <= position + len(phrase) and
@@ -1181,8 +1215,12 @@ _DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i)")
 _DOCUMENT_FROM = re.compile(r"^(?:(?:[Aa]n?|[Tt]he|[Aa]nother|[Oo]ne)\s+)?(?:[A-Z][a-z]{2,4}[.\u2024]?\s+\d{1,2}\s+)?"
                             r"(?:[a-z][\w\-]*\s+)?(?P<noun>[a-z]+?)s?\s+"
                             r"(?:from|by|(?:issued|signed|written|sent)\s+by)\s+(?P<owner>\S.*?)"
-                            r"(?:\s+(?:obtained|seen|reviewed|released|published|posted|filed|shared|viewed)\s+by\s.*)?$")
-# ("A Feb. 1 letter from the American Legion obtained by The Associated Press": the American Legion)
+                            r"(?:\s+(?:obtained|seen|reviewed|released|published|posted|filed|shared|viewed)(?:\s+by\s.*)?)?$")
+# ("A Feb. 1 letter from the American Legion obtained by The Associated Press": the American Legion; "A report from
+# Human Rights Watch published Tuesday": Human Rights Watch)
+# ... and how it reached the writer, no part of it ("A memo obtained by the Associated Press")
+_DOCUMENT_TAIL = re.compile(r"\s+(?:obtained|seen|reviewed|released|published|posted|filed|shared|viewed)"
+                            r"(?:\s+by\s.*)?$")
 # Words of a time a document is from ("from March", "from last week"), no issuer
 _WHEN_WORDS = DAY_WORDS | MONTH_WORDS | {"last", "this", "next", "early", "late", "earlier", "week", "month", "year",
                                          "spring", "summer", "fall", "autumn", "winter", "the", "weekend"}
@@ -2399,7 +2437,7 @@ def _words_of(a: _Around, prev_attr_end: int) -> _Attribution | None:
     m = next(filter(None, (rx.search(a.before) for rx in _WORDS_OF)), None) or _CLAIM_THAT.search(a.before)
     opening = _AS_OPENING.match(a.before) if m is None else None
     if opening is not None and not _BEFORE_ANY.search(a.before, opening.end("cue")) and \
-            not _AS_OTHER_MIND.search(a.before, opening.end("cue")):
+            not _AS_CLAUSE_VERB.search(a.before, opening.end("cue")):
         m = opening  # "As White House press secretary Josh Earnest explained, three taxes were postponed, “which …”"
     if m and m.re is _CLAIM_THAT:
         if m.group("clause") == "to" and m.group("cue") not in _CLAIM_TO:
