@@ -3949,6 +3949,20 @@ _ROUND_29 = [
      "every case.\u201d", "unlawful and arbitrary", ["Amnesty International"]),
     ("A memo obtained by the Associated Press said the program was \u201cbadly mismanaged from the start.\u201d",
      "badly mismanaged", [None, "A memo"]),
+    # a bare plural of people speaks as described, with which of them they are
+    ("Investigators said the fire was \u201cdeliberately set by someone who knew the building.\u201d",
+     "deliberately set", ["Investigators"]),
+    ("Officials at the ministry insist the vaccine is \u201csafe for every age group we tested.\u201d",
+     "safe for every", ["Officials at the ministry"]),
+    ("Critics of the bill say it goes too far, arguing it would \u201cgut protections for renters across the "
+     "state.\u201d", "gut protections", ["Critics of the bill"]),
+    ("Williams said the vote was \u201ca turning point for the whole league.\u201d", "a turning point", ["Williams"]),
+    ("\"It's about time that we had a woman running this country,\" exhorted Clinton's introducer, actress Jamie Lee "
+     "Curtis.", "about time", ["Jamie Lee Curtis"]),
+    ("Sheriff's Deputy Tim Brennan, who had been Ortiz's partner, called the verdict bittersweet. He explained, "
+     "\u201cYou feel good, but it's never going to bring him back.\u201d", "never going to bring", ["Tim Brennan"]),
+    ("States with strict gun laws reported fewer deaths. \u201cThe numbers are stark and they keep growing.\u201d",
+     "numbers are stark", [None]),
 ]
 
 

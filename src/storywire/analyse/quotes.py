@@ -73,7 +73,9 @@ from .speakers import (
     MONTHS,
     ORG_NOUNS,
     PLACE_APPOSITION,
+    PLURAL_NO_PERSON,
     ROLE_WORDS,
+    SPEAKER_NOUNS,
     SUBORDINATE_START,
     TITLE_NOUNS,
     Canonical,
@@ -92,6 +94,7 @@ from .speakers import (
     names_ship,
     names_the_object,
     resolve_organisation,
+    speakers_in_plural,
     split_speaker,
     surname,
     trim_phrase,
@@ -459,21 +462,6 @@ _BAD_SPEAKER_WORDS = {
     "might", "can", "what", "which", "who", "whom", "whose", "that", "this", "there", "if", "when", "because",
     "since", "although", "though", "while", "as", "not", "do", "does", "did", "also", "then", "so", "it",
     "than", "how", "why", "where", "neither", "nor", "nobody",  # "Neither Cruz nor Christie acknowledged": no one
-}
-SPEAKER_NOUNS = {
-    "official", "officials", "source", "sources", "diplomat", "diplomats", "spokesman", "spokeswoman",
-    "spokesperson", "minister", "ministers", "president", "presidency", "office", "government", "ministry",
-    "kremlin", "envoy", "ambassador", "analyst", "analysts", "secretary", "chief", "leader", "leaders",
-    "police", "statement", "report", "aide", "aides", "adviser", "advisers", "advisor", "expert", "experts",
-    "lawmaker", "lawmakers", "senator", "governor", "mayor", "general", "commander", "army", "navy", "military",
-    "spokespeople", "representative", "representatives", "negotiator", "negotiators", "prosecutors",
-    "prosecutor", "court", "judge", "company", "residents", "witnesses", "witness", "people", "member",
-    "members", "director", "ceo", "chancellor", "premier", "palace", "house", "department", "agency",
-    "committee", "commission", "council", "party", "union", "alliance", "organisation", "organization",
-    "forecaster", "forecasters", "researcher", "researchers", "scientist", "scientists", "economist", "economists",
-    "investigator", "investigators", "authorities", "organisers", "organizers", "prosecution", "defence", "defense",
-    "critic", "critics", "commentator", "commentators", "operative", "operatives", "strategist", "strategists",
-    "insider", "insiders", "activist", "activists",
 }
 # Prepositions that open a phrase of place or time before a sentence's subject ("In Brussels, ...").
 _PLACE_WORDS = frozenset({"in", "on", "at", "from", "for", "with", "by", "under", "over", "during", "across",
@@ -903,13 +891,6 @@ _PLURAL_OPENING = re.compile(r"(?P<spk>(?P<head>[A-Z][a-z]+s)(?:\s+(?:for|of|at|
                              r"(?:[a-z]+ed|said|told|wrote|spoke|gave|made|took|say|tell|argue|claim|contend|insist|warn|"
                              r"fear|believe|want|expect|allege|maintain|note|worry|predict|think|agree|complain|"
                              r"describe|call|accuse|urge|oppose|deny|reject|blame|hope|feel|have|had|were|are)\b")
-# Role words that name no person in the plural ("States with strict gun laws", "Developments in the case")
-_PLURAL_NO_PERSON = frozenset({
-    "state", "house", "senate", "foreign", "defence", "defense", "finance", "interior", "economy", "first", "former",
-    "opposition", "supreme", "majority", "minority", "prime", "vice", "affairs", "health", "staff", "commerce",
-    "agriculture", "education", "energy", "trade", "transport", "labour", "labor", "treasury", "security",
-    "homeland", "veterans", "housing", "environment", "culture", "industry", "employment", "immigration",
-    "development", "international", "internal", "public", "works"})
 
 
 def sentence_subject(sentence: str) -> str | None:
@@ -931,7 +912,7 @@ def sentence_subject(sentence: str) -> str | None:
             # Lionsgate, hit a snag": the director, not a name in an apposition after the verb
         plural = _PLURAL_OPENING.match(sentence)
         if plural is not None and plural.group("head").lower() in SPEAKER_NOUNS | {
-                w + "s" for w in (ROLE_WORDS - _PLURAL_NO_PERSON) | EPITHET_NOUNS}:
+                w + "s" for w in (ROLE_WORDS - PLURAL_NO_PERSON) | EPITHET_NOUNS}:
             return plural.group("spk")  # "Attorneys for Clinton opposed the effort, saying": the attorneys
         starts.insert(0, 0)
     for st in starts:
@@ -1296,7 +1277,7 @@ def _names_no_source(phrase: str) -> bool:
     White House" name a source."""
     words = phrase.split()
     low = [w.lower().strip(".,\u2024") for w in words]
-    if low[-1] in _ORDINALS and len(low) <= 2 or low[-1] in _LAW_WORDS and \
+    if low[-1] in _ORDINALS and len(low) <= 2 or low[-1] in _LAW_WORDS and not speakers_in_plural(words[0]) and \
             not (len(words) == 2 and words[-1] == "Law" and first_name_gender(words[0]) != "?" and
                  words[0] not in _PLACE_FIRST_NAMES):
         return True  # "The second"; "according to international law", "the UN Charter": a text, no one's words

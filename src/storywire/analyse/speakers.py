@@ -59,6 +59,21 @@ _DESCRIBED_NAME = re.compile(r"^(?:[Aa]n?|[Tt]he)\s+((?:[a-z0-9][\w\-]*\s+){1,3}
                              r"([A-Z][\w\-'\u2019.]*(?:\s+[A-Z][\w\-'\u2019.]*){0,2})$")
 # A person's tie to another ("a friend of X", "an aide to X"); not a text's source ("a survey from X", "produced by X")
 _LINKS = frozenset({"to", "of", "for", "with"})
+SPEAKER_NOUNS = {
+    "official", "officials", "source", "sources", "diplomat", "diplomats", "spokesman", "spokeswoman",
+    "spokesperson", "minister", "ministers", "president", "presidency", "office", "government", "ministry",
+    "kremlin", "envoy", "ambassador", "analyst", "analysts", "secretary", "chief", "leader", "leaders",
+    "police", "statement", "report", "aide", "aides", "adviser", "advisers", "advisor", "expert", "experts",
+    "lawmaker", "lawmakers", "senator", "governor", "mayor", "general", "commander", "army", "navy", "military",
+    "spokespeople", "representative", "representatives", "negotiator", "negotiators", "prosecutors",
+    "prosecutor", "court", "judge", "company", "residents", "witnesses", "witness", "people", "member",
+    "members", "director", "ceo", "chancellor", "premier", "palace", "house", "department", "agency",
+    "committee", "commission", "council", "party", "union", "alliance", "organisation", "organization",
+    "forecaster", "forecasters", "researcher", "researchers", "scientist", "scientists", "economist", "economists",
+    "investigator", "investigators", "authorities", "organisers", "organizers", "prosecution", "defence", "defense",
+    "critic", "critics", "commentator", "commentators", "operative", "operatives", "strategist", "strategists",
+    "insider", "insiders", "activist", "activists",
+}
 DESCRIPTION_START = ("a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "another")
 _LEAD = re.compile(r"^[(\[]?(?:(?:and|but|then|also|later|now|meanwhile|however|additionally|indeed|still|so|"
                    r"says|adds|writes),?\s+|(?:today|yesterday|tonight|first|second|third|finally),\s+|(?-i:said)\s+)+",
@@ -445,6 +460,27 @@ def _low(word: str) -> str:
     return word.lower().strip(".,'\u2019\u2024")
 
 
+# Role words that name no person in the plural ("States with strict gun laws", "Developments in the case")
+PLURAL_NO_PERSON = frozenset({
+    "state", "house", "senate", "foreign", "defence", "defense", "finance", "interior", "economy", "first", "former",
+    "opposition", "supreme", "majority", "minority", "prime", "vice", "affairs", "health", "staff", "commerce",
+    "agriculture", "education", "energy", "trade", "transport", "labour", "labor", "treasury", "security",
+    "homeland", "veterans", "housing", "environment", "culture", "industry", "employment", "immigration",
+    "development", "international", "internal", "public", "works"})
+
+
+def speakers_in_plural(word: str) -> bool:
+    """Whether a word is people who speak, in the plural ("Prosecutors", "Critics", "Authorities"; not "States")."""
+    low = word.lower()
+    if not low.endswith("s") or low.endswith("ss") or not low.isalpha() or \
+            low in {w + "s" for w in PLURAL_NO_PERSON}:
+        return False  # (not a possessive, "Sheriff's Deputy Timothy Brennan"; not "actress", "witness")
+    singular = {low[:-1], low[:-2] if low.endswith("es") else low[:-1], low[:-3] + "y" if low.endswith("ies") else
+                low[:-1]}
+    return bool((singular | {low} & SPEAKER_NOUNS) & (SPEAKER_NOUNS | ROLE_WORDS | EPITHET_NOUNS)) and \
+        low not in ORG_NOUNS
+
+
 @lru_cache(maxsize=8192)
 def trim_phrase(phrase: str) -> str:
     """The speaker phrase without leading connectives, trailing time or place words and a possessive ("Neil's
@@ -462,7 +498,8 @@ def trim_phrase(phrase: str) -> str:
         # adviser to Trump": his adviser)
     first = phrase.split(" ", 1)[0]
     description = first.lower() in DESCRIPTION_START or first.islower() and first.endswith("s") and \
-        first not in _NOT_PLURAL  # "analysts at Boston Consulting Group"
+        first not in _NOT_PLURAL or speakers_in_plural(first)  # "analysts at Boston
+    # Consulting Group", "Officials at the agency"
     trimmed = _SPOKEN_WHERE.sub("", _TIME_TAIL.sub("", phrase)) if description else _TAIL.sub("", phrase)
     trimmed = trimmed.strip(" ,")
     return trimmed or phrase
@@ -597,6 +634,8 @@ def split_speaker(phrase: str) -> SpeakerName:
         return SpeakerName(phrase, None, False, "?")  # "Citing John Locke": whom the speaker cites, no one
     if low[0] == "the" and is_epithet(head):
         return SpeakerName(head.strip(), None, False, "?")  # "the former Border Patrol agent": a description
+    if speakers_in_plural(words[0]):
+        return SpeakerName(head.strip(), None, False, "?")  # "Officials at the agency": speakers described, no name
     # "Noor Yafai of the global environmental group ...": the name, then its role
     of = next((i for i, w in enumerate(low) if w in ("of", "from", "at") and i > 0 and _is_name_word(words[i - 1])
                and not (i > 1 and low[i - 2] == "the")), len(words))  # (not "the District of Columbia Matthew")

@@ -141,6 +141,9 @@ def _speaker(verb, subject) -> ParsedSpeaker | None:
         if subject.lower_ != "who" or antecedent.pos_ != "PROPN":
             return None
         subject = antecedent
+    if subject.tag_ == "NNS" and not any(t.dep_ in ("det", "poss", "nummod") for t in subject.lefts) and any(
+            t.dep_ == "aux" and t.lower_ in ("would", "might", "could", "may") for t in verb.lefts):
+        return None  # "Critics would say, “…”": what such people might say, no one's words
     named = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     if subject.pos_ == "NOUN" and named:
         subject = named[0]  # "The partnership, United Atlantic Ventures, alleges": the name the apposition gives
@@ -309,6 +312,11 @@ def _phrase(head) -> str:
     described = [t for t in head.rights if t.dep_ == "acl" and t.tag_ == "VBG"] if unnamed else []
     if described and described[0].right_edge.i - head.i <= 8:
         end = described[0].right_edge.i + 1  # "a man standing next to her": the participle tells which man
+    bare_plural = head.tag_ == "NNS" and not any(t.dep_ in ("det", "poss") for t in head.lefts)
+    where = [t for t in head.rights if t.dep_ == "prep" and t.lower_ in ("at", "of", "in", "for", "from", "on")
+             ] if bare_plural else []
+    if where and where[0].right_edge.i - head.i <= 8:
+        end = where[0].right_edge.i + 1  # "Officials at the agency insist": which officials
     tokens = head.doc[start:end]
     while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].dep_ == "case"):
         tokens = tokens[1:]
