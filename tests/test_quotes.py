@@ -3963,6 +3963,20 @@ _ROUND_29 = [
      "\u201cYou feel good, but it's never going to bring him back.\u201d", "never going to bring", ["Tim Brennan"]),
     ("States with strict gun laws reported fewer deaths. \u201cThe numbers are stark and they keep growing.\u201d",
      "numbers are stark", [None]),
+    # (from a second review) what follows a subordinator names no one unless it may speak; "who" after "of" is the
+    # one described; "As X noted," stands when the clause's stance verb is past a new clause
+    ("Fans leaving the stadium after the game said the referee was \u201ca total disgrace to the sport.\u201d",
+     "a total disgrace", [None, "Fans", "Fans leaving the stadium"]),
+    ("Teachers on strike since January say they are \u201cnot going back without a contract.\u201d", "not going back",
+     [None, "Teachers", "Teachers on strike"]),
+    ("Reporters spoke with the mother of the victim, who said her son was \u201ca gentle soul to everyone he "
+     "met.\u201d", "a gentle soul", ["the mother of the victim"]),
+    ("Prosecutors called the girl's father, who told jurors he had \u201cbegged her to stay home that night.\u201d",
+     "begged her", ["the girl's father"]),
+    ("Organisers met voters from Iowa, who said the caucus was \u201ca mess from start to finish.\u201d", "a mess from",
+     [None, "voters from Iowa"]),
+    ("As one analyst noted, the company has rejected three offers and \u201cseems determined to go it alone.\u201d",
+     "seems determined", ["one analyst"]),
 ]
 
 

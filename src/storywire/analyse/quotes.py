@@ -77,6 +77,7 @@ from .speakers import (
     ROLE_WORDS,
     SPEAKER_NOUNS,
     SUBORDINATE_START,
+    THING_WORDS,
     TITLE_NOUNS,
     Canonical,
     Gender,
@@ -260,9 +261,14 @@ _AS_OPENING = re.compile(rf"\s*[Aa]s\s+{_WHO_AS}\s+(?:(?:has|had|have|once|later
 # that “…”" is Lincoln's, "As Kim noted, the commissioner has promised a “…”" the commissioner's
 _AS_CLAUSE_VERB = re.compile(r"\b(?:believes?|believed|thinks?|thought|feels?|felt|hopes?|hoped|fears?|feared|"
                              r"expects?|expected|worr(?:y|ies|ied)|knows?|knew|suspects?|suspected|doubts?|doubted|"
-                             r"considers?|considered|wants?|wanted|wish(?:es|ed)?|promis(?:es|ed)|vow(?:s|ed)|"
-                             r"pledg(?:es|ed)|dismiss(?:es|ed)|reject(?:s|ed)|den(?:ies|ied)|insist(?:s|ed)|"
-                             r"warn(?:s|ed)|call(?:s|ed)|describ(?:es|ed)|brand(?:s|ed)|label(?:s|led|ed))\b")
+                             r"considers?|considered|wants?|wanted|wish(?:es|ed)?)\b")
+# ... or of stance, when the quote is its object: not passive ("the rookie was called up in May and has been “…”"),
+# nor past a new clause ("the company has rejected three offers and “seems …”", "has branded itself …, but its
+# record “…”")
+_AS_CLAUSE_STANCE = re.compile(r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )"
+                               r"\b(?:promis(?:es|ed)|vow(?:s|ed)|pledg(?:es|ed)|dismiss(?:es|ed)|reject(?:s|ed)|"
+                               r"den(?:ies|ied)|insist(?:s|ed)|warn(?:s|ed)|call(?:s|ed)|describ(?:es|ed)|brand(?:s|ed)|"
+                               r"label(?:s|led|ed))\b(?![^\"\u201c\u201d]*\b(?:and|but|yet|while|because|so)\s)")
 # The owner's words, given as what they claimed: "His remarks that “…”", "Clinton's claim that the plan is “…”",
 # "critics' claims that he was “…”", "the newspaper's claim that the duke had “…”", "Trump's promise to be a “…”",
 # "a Wall Street Journal report that Putin had “…”"
@@ -653,10 +659,21 @@ def _subject(pre: str) -> str | None:
         return relative.group("pronoun")  # "… by President Obama, who he noted was “…”": he notes it, not Obama
     if len(segs) >= 2 and segs[-1].lower() == "who":  # "The club has also signed Marco Rossi, who called": the name
         # before "who", or no one (never the clause's subject)
-        antecedent = _NAME_ENDING.search(_PLACE_OF.sub("", segs[-2])) or _NAME_ENDING.search(segs[-2]) or \
-            _PERSON_ENDING.search(segs[-2])  # ("a reply from Julia Blystone, who": no place after a name)
+        placeless = _PLACE_OF.sub("", segs[-2])
+        before_place = placeless.split()[-1].lower() if placeless != segs[-2] and placeless.split() else ""
+        people_there = before_place.islower() and (_speaker_noun(before_place) or before_place.endswith("s") and
+                                                    not before_place.endswith("ss") and
+                                                    before_place[:-1] not in DOCUMENT_NOUNS)
+        antecedent = _NAME_ENDING.search(placeless) or \
+            (None if people_there else _NAME_ENDING.search(segs[-2])) or \
+            _PERSON_ENDING.search(segs[-2])  # ("a reply from Julia Blystone, who": no place after a name; but
+        # "residents in Fort Myers, who", "experts at Stanford, who": not the place)
+        if antecedent and antecedent.re is _NAME_ENDING and antecedent.start("name") == 0 and placeless != segs[-2]:
+            return segs[-2]  # "Fans of the Chicago Cubs, who said": the whole phrase, a capital opening it no name
         if antecedent and re.search(r"\b(?:of|for)$", segs[-2][:antecedent.start("name")].rstrip()):
-            return None  # "the mother of Jane Doe, who said", "a lawyer for Acme, who said": whose is not told
+            described = _PERSON_OF.search(segs[-2])  # "the mother of Jane Doe, who said", "the chief of the fire
+            # department, who": the one described, not whose mother or chief they are (never the clause's subject)
+            return described.group("name") if described and _speaker_noun(described.group("noun").lower()) else None
         return antecedent.group("name") if antecedent and (antecedent.re is _NAME_ENDING or antecedent.group(
             "noun").lower() in SPEAKER_NOUNS | ROLE_WORDS | EPITHET_NOUNS) else None  # ("Sen. Marco Rubio of
         # Florida, who"; "signed a new striker, who called": the striker)
@@ -700,9 +717,12 @@ def _subject(pre: str) -> str | None:
                       "", full)  # Jones"; "told the court his father had often said": his father)
     full = _TIME_OPENER.sub("", full)  # "The following month they posted": they
     inner = list(_SUBORDINATOR_INSIDE.finditer(full)) if not cue else []
-    if inner and _bare_subject(full[inner[-1].end():]):
+    if inner and _bare_subject(full[inner[-1].end():]) and _names_speaker(full[inner[-1].end():]):
         full = full[inner[-1].end():]  # "Shares of Boeing fell 4 percent after the company said": the company (not
         # in a clause reported: "Rubio said that once the Senate goes on recess, “…”" is Rubio's)
+    elif inner and not _bare_subject(full[inner[-1].end():]) and full.split() and (
+            speakers_in_plural(full.split()[0]) or full.split()[0].lower() in DESCRIPTION_START):
+        full = full[:inner[-1].start()]  # "Witnesses at the scene before police arrived said": the witnesses
     bare = _SUBORDINATOR_OPENING.sub("", full)  # "But even as Trump claimed that “…”": Trump; only a bare
     if bare != full and _bare_subject(bare):  # subject, not a clause ("When the teacher asked who broke the window
         full = bare  # Tommy")
@@ -730,7 +750,10 @@ def _subject(pre: str) -> str | None:
 
 
 # A name ending a clause ("signed Marco Rossi"), and where a person named so is from ("Marco Rubio of Florida")
-_PERSON_ENDING = re.compile(r"\s(?P<name>(?:a|an|the|his|her|their|its)\s+(?:[a-z][\w\-]*\s+){0,2}(?P<noun>[a-z]+))$")
+_PERSON_ENDING = re.compile(r"\s(?P<name>(?:a|an|the|his|her|their|its)\s+(?:[a-z][\w\-]*(?:['\u2019]s)?\s+){0,2}"
+                            r"(?P<noun>[a-z]+))$")
+_PERSON_OF = re.compile(r"(?:^|\s)(?P<name>(?:a|an|the|his|her|their|its)\s+(?:[a-z][\w\-]*\s+){0,2}(?P<noun>[a-z]+)"
+                        r"\s+(?:of|for)\s+\S.*)$")
 _PLACE_OF = re.compile(r"\s+(?:of|from|in|at)\s+(?:the\s+)?(?:[A-Z][\w'\u2019.\-]*\s*){1,3}$")
 _NAME_ENDING = re.compile(r"(?:^|\s)(?P<name>(?:[A-Z][\w'\u2019\-]+\s+){0,3}[A-Z][\w'\u2019\-]+)$")
 
@@ -740,6 +763,18 @@ def _bare_subject(phrase: str) -> bool:
     words = phrase.split()
     return bool(words) and len(words) <= 5 and words[0].lower() not in _NO_SUBJECT_START and \
         not any(w.lower() in _ENDS_NO_PHRASE for w in words[1:]) and not _holds_verb(words)
+
+
+def _names_speaker(phrase: str) -> bool:
+    """Whether a bare subject names one who may speak: a pronoun, a name (not a day's, a month's or a thing's: "since
+    January"), or a speaker's, role's or organisation's noun ("the company"; not "the match", "the outbreak began")."""
+    last = phrase.split()[-1].strip(".,'\u2019")
+    low = last.lower()
+    if low in _PRONOUNS:
+        return True
+    if last[:1].isupper():
+        return low not in DAY_WORDS | MONTH_WORDS | THING_WORDS
+    return _speaker_noun(low) or low in ORG_NOUNS or low.removesuffix("s") in ORG_NOUNS
 
 
 def _holds_verb(words: list[str]) -> bool:
@@ -2418,7 +2453,8 @@ def _words_of(a: _Around, prev_attr_end: int) -> _Attribution | None:
     m = next(filter(None, (rx.search(a.before) for rx in _WORDS_OF)), None) or _CLAIM_THAT.search(a.before)
     opening = _AS_OPENING.match(a.before) if m is None else None
     if opening is not None and not _BEFORE_ANY.search(a.before, opening.end("cue")) and \
-            not _AS_CLAUSE_VERB.search(a.before, opening.end("cue")):
+            not _AS_CLAUSE_VERB.search(a.before, opening.end("cue")) and \
+            not _AS_CLAUSE_STANCE.search(a.before, opening.end("cue")):
         m = opening  # "As White House press secretary Josh Earnest explained, three taxes were postponed, “which …”"
     if m and m.re is _CLAIM_THAT:
         if m.group("clause") == "to" and m.group("cue") not in _CLAIM_TO:

@@ -312,7 +312,7 @@ def _phrase(head) -> str:
     described = [t for t in head.rights if t.dep_ == "acl" and t.tag_ == "VBG"] if unnamed else []
     if described and described[0].right_edge.i - head.i <= 8:
         end = described[0].right_edge.i + 1  # "a man standing next to her": the participle tells which man
-    bare_plural = head.tag_ == "NNS" and not any(t.dep_ in ("det", "poss") for t in head.lefts)
+    bare_plural = head.tag_ == "NNS" and start == head.i  # a plural alone ("Officials", not "Police officers")
     where = [t for t in head.rights if t.dep_ == "prep" and t.lower_ in ("at", "of", "in", "for", "from", "on")
              ] if bare_plural else []
     if where and where[0].right_edge.i - head.i <= 8:
