@@ -3977,6 +3977,14 @@ _ROUND_29 = [
      [None, "voters from Iowa"]),
     ("As one analyst noted, the company has rejected three offers and \u201cseems determined to go it alone.\u201d",
      "seems determined", ["one analyst"]),
+    # from the tuning halves' described speakers left unattributed: a report that reads, "according to one of",
+    # "another" after one of a kind of people
+    ("The district released its findings on Friday. \u201cAll school sites should be checked before any students "
+     "enter,\u201d the report reads.", "All school sites", ["the report"]),
+    ("The cellar was searched at dawn. According to one of the survivors, \u201cHe took her chain off, and he carried "
+     "her body upstairs.\u201d", "took her chain off", ["one of the survivors"]),
+    ("Readers were furious. One user wrote: \"Scaring young people is not helpful at all.\" Another added: \"And the "
+     "first thing my son will ask me is when he can get vaccinated.\"", "first thing my son", ["another user"]),
 ]
 
 

@@ -145,7 +145,11 @@ _AFTER_ONLY_CUES = (r"began|started|questioned|interjected|protested|answered|ob
                     r"laughed|laughs|grinned|grins|smiled|smiles|beamed|beams|shrugged|shrugs|sighed|sighs|chuckled|"
                     r"chuckles|sobbed|enthused|enthuses|marvel(?:l)?ed|marvels|teased|teases|jokes|(?:"
                     + "|".join(f"(?<={noun} )" for noun in ("letter", "statement", "release", "note", "memo", "email",
-                                                             "post", "sign", "placard", "banner", "message"))
+                                                             "post", "sign", "placard", "banner", "message", "report",
+                                                             "document", "filing", "complaint", "lawsuit", "indictment",
+                                                             "order", "ruling", "tweet", "caption", "notice",
+                                                             "petition", "affidavit", "motion", "transcript", "plaque",
+                                                             "headline"))
                     + ")(?:read|reads)")
 _CUE_EXT = (rf"(?:(?:has|have|had)\s+)?(?:(?:later|also|then|once|again|earlier|previously|recently|subsequently)\s+)?"
             rf"(?:(?:is|are|was|were)\s+quoted\s+as\s+saying"
@@ -1388,7 +1392,8 @@ _PERSON_HEADS = frozenset({"official", "officer", "spokesman", "spokeswoman", "s
 _POSTMODIFIERS = frozenset({"", "for", "of", "at", "with", "from"})  # "a spokesperson for the union": spokesperson
 # Heads of a description "another" may take up: "a guard says. … another replies"
 _ANOTHER_HEADS = _PERSON_HEADS | EPITHET_NOUNS | {"guard", "soldier", "juror", "passenger", "student", "parent",
-                                                  "customer"}
+                                                  "customer", "user", "commenter", "reader", "viewer", "listener",
+                                                  "fan", "voter", "resident", "witness", "neighbour", "neighbor"}
 
 
 def _last_described(ctx: _Context, gender: str, position: int, para: int) -> Quote | None:

@@ -272,6 +272,11 @@ def _according_to(doc) -> ParsedSpeaker | None:
                 if named is not None:  # "according to author and psychologist Patricia O'Gorman": her
                     return ParsedSpeaker(named.text, named[-1].lower_, True, "according to", tok.idx)
                 phrase = _phrase(obj)
+                of = [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"]
+                group = [c for c in of[0].children if c.dep_ == "pobj"] if of else []
+                if obj.lower_ in ("one", "some", "many", "several", "two", "three", "most") and group:
+                    phrase = doc[obj.i:of[0].right_edge.i + 1].text  # "according to one of the survivors"
+                    obj = group[0]
                 proper = obj.pos_ == "PROPN" or obj.i > 0 and doc[obj.i - 1].pos_ == "PROPN"
                 return ParsedSpeaker(phrase, obj.lower_, proper, "according to", tok.idx) if phrase else None
     return None
