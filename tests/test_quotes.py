@@ -3985,6 +3985,20 @@ _ROUND_29 = [
      "her body upstairs.\u201d", "took her chain off", ["one of the survivors"]),
     ("Readers were furious. One user wrote: \"Scaring young people is not helpful at all.\" Another added: \"And the "
      "first thing my son will ask me is when he can get vaccinated.\"", "first thing my son", ["another user"]),
+    # (from a third review) a plural before a name is the name's team or organisation, not speakers described
+    ("Rangers manager Tom Hale said the defence was \u201cnowhere near where it needs to be.\u201d",
+     "nowhere near where", ["Tom Hale"]),
+    ("Doctors Without Borders director Ana Ruiz said the clinic was \u201cout of every basic supply.\u201d",
+     "out of every basic", ["Ana Ruiz"]),
+    # ... a clause before "when" is no speaker; its subordinate subject speaks; a prediction is no one's words
+    ("The room fell silent when an old friend of the bride said, \u201cShe would have loved every minute of "
+     "this.\u201d", "loved every minute", ["an old friend of the bride"]),
+    ("Supporters gathered at the hotel before the results said they were \u201ccautiously optimistic about "
+     "tonight.\u201d", "cautiously optimistic", ["Supporters", None]),
+    ("Critics will no doubt call the plan \u201ca handout to the wealthy and well connected.\u201d", "a handout to",
+     [None]),
+    ("Investigators said the captain radioed, \u201cWe have lost both engines and are turning back.\u201d",
+     "lost both engines", ["the captain"]),
 ]
 
 

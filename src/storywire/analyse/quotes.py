@@ -721,10 +721,21 @@ def _subject(pre: str) -> str | None:
                       "", full)  # Jones"; "told the court his father had often said": his father)
     full = _TIME_OPENER.sub("", full)  # "The following month they posted": they
     inner = list(_SUBORDINATOR_INSIDE.finditer(full)) if not cue else []
-    if inner and _bare_subject(full[inner[-1].end():]) and _names_speaker(full[inner[-1].end():]):
-        full = full[inner[-1].end():]  # "Shares of Boeing fell 4 percent after the company said": the company (not
+    after = full[inner[-1].end():] if inner else ""
+    before = full[:inner[-1].start()].split() if inner else []
+    clause_before = (_holds_verb(before) or any(w.lower() in _PAST_IRREGULAR for w in before[1:])) and not (
+        speakers_in_plural(before[0]) or any(_speaker_noun(w.lower().strip(",")) for w in before[:3]))  # "The crowd
+    # cheered", "The courtroom fell silent": a clause, whose subordinate subject speaks (not "Fans leaving the
+    # stadium", nor a participle after one who speaks: "Two officials briefed after the meeting")
+    thing_after = bool(after.split()) and (after.split()[-1].lower() in THING_WORDS or after.split()[-1].endswith(
+        "s") and not speakers_in_plural(after.split()[-1]))  # ("before the results": a thing, not who speaks)
+    if inner and _bare_subject(after) and (_names_speaker(after) or clause_before and not thing_after):
+        full = after  # "Shares of Boeing fell 4 percent after the company said": the company (not
         # in a clause reported: "Rubio said that once the Senate goes on recess, “…”" is Rubio's)
-    elif inner and not _bare_subject(full[inner[-1].end():]) and full.split() and (
+    elif inner and clause_before and not thing_after and after.split()[0].lower() in DESCRIPTION_START and \
+            len(after.split()) <= 8 and not _holds_verb(after.split()):
+        full = after  # "The crowd cheered when a longtime friend of the family said": the friend, not the crowd
+    elif inner and not _bare_subject(after) and not clause_before and full.split() and (
             speakers_in_plural(full.split()[0]) or full.split()[0].lower() in DESCRIPTION_START):
         full = full[:inner[-1].start()]  # "Witnesses at the scene before police arrived said": the witnesses
     bare = _SUBORDINATOR_OPENING.sub("", full)  # "But even as Trump claimed that “…”": Trump; only a bare
@@ -779,6 +790,11 @@ def _names_speaker(phrase: str) -> bool:
     if last[:1].isupper():
         return low not in DAY_WORDS | MONTH_WORDS | THING_WORDS
     return _speaker_noun(low) or low in ORG_NOUNS or low.removesuffix("s") in ORG_NOUNS
+
+
+# Past forms not in -ed that tell a clause before a subordinator ("Shares fell after", "The room went quiet when")
+_PAST_IRREGULAR = frozenset({"fell", "rose", "went", "grew", "came", "sank", "slid", "broke", "began", "spread",
+                             "froze", "shook", "stood", "sat", "ran", "drew", "swung", "rang", "burst", "stayed"})
 
 
 def _holds_verb(words: list[str]) -> bool:
@@ -2236,7 +2252,7 @@ _TOLD_WITHIN = re.compile(
     rf"(?:\bthat\s+|\b(?:said|says|recalled|recalls|remembered|remembers|recounted|recounts|testified|wrote|writes)"
     rf"(?:\s+how)?\s+){_INNER_SPEAKER}\s+(?:(?:had|has|once|then|later|would|used\s+to|kept|always|never|often)"
     rf"\s+){{0,3}}"
-    r"(?P<verb>told|shouted|yelled|screamed|wrote|texted|asked|warned|whispered|cried|said|says|tells|tell|say|"
+    r"(?P<verb>told|shouted|yelled|screamed|wrote|texted|radioed|emailed|messaged|asked|warned|whispered|cried|said|says|tells|tell|say|"
     r"telling|saying|warning|asking|shouting|yelling|screaming|whispering|crying)"
     rf"{_TO_WHOM}{_WHERE_ABOUT}{_QUOTE_NEXT}")
 # Time words before the one who spoke: "said Thursday President Biden had told him"

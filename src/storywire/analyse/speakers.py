@@ -469,6 +469,11 @@ PLURAL_NO_PERSON = frozenset({
     "development", "international", "internal", "public", "works"})
 
 
+# Words that link a plural of speakers to what describes it ("Analysts at Morgan Stanley", "Fans of the Chicago Cubs")
+_PLURAL_LINKS = frozenset({"at", "of", "for", "from", "in", "on", "with", "to", "by", "near", "inside", "outside",
+                           "across", "within", "among", "around", "throughout", "the", "a", "an", "and", "or", "close"})
+
+
 def speakers_in_plural(word: str) -> bool:
     """Whether a word is people who speak, in the plural ("Prosecutors", "Critics", "Authorities"; not "States")."""
     low = word.lower()
@@ -634,8 +639,12 @@ def split_speaker(phrase: str) -> SpeakerName:
         return SpeakerName(phrase, None, False, "?")  # "Citing John Locke": whom the speaker cites, no one
     if low[0] == "the" and is_epithet(head):
         return SpeakerName(head.strip(), None, False, "?")  # "the former Border Patrol agent": a description
-    if speakers_in_plural(words[0]):
+    if speakers_in_plural(words[0]) and (len(words) == 1 or words[1].islower()) and not any(
+            w.islower() and _low(w) not in _PLURAL_LINKS and nxt[:1].isupper()
+            for w, nxt in zip(words[1:-1], words[2:], strict=True)):
         return SpeakerName(head.strip(), None, False, "?")  # "Officials at the agency": speakers described, no name
+        # (not a name after its role: "Chiefs coach Andy Reid", "Students for Fair Admissions president Edward Blum";
+        # nor an organisation's name: "Workers Party leader ...", "Doctors Without Borders")
     # "Noor Yafai of the global environmental group ...": the name, then its role
     of = next((i for i, w in enumerate(low) if w in ("of", "from", "at") and i > 0 and _is_name_word(words[i - 1])
                and not (i > 1 and low[i - 2] == "the")), len(words))  # (not "the District of Columbia Matthew")

@@ -142,7 +142,9 @@ def _speaker(verb, subject) -> ParsedSpeaker | None:
             return None
         subject = antecedent
     if subject.tag_ == "NNS" and not any(t.dep_ in ("det", "poss", "nummod") for t in subject.lefts) and any(
-            t.dep_ == "aux" and t.lower_ in ("would", "might", "could", "may") for t in verb.lefts):
+            t.dep_ == "aux" and (t.lower_ in ("would", "might", "could", "may", "should", "must") or t.lower_ in (
+                "will", "'ll") and re.search(r"\b(?:no doubt|surely|likely|probably|undoubtedly|doubtless)\b",
+                                              verb.doc[t.i:verb.i].text.lower())) for t in verb.lefts):
         return None  # "Critics would say, “…”": what such people might say, no one's words
     named = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     if subject.pos_ == "NOUN" and named:
