@@ -18,7 +18,7 @@ def write_checkout(root: Path) -> Path:
         "summary": ["The budget fight goes on."],
         "sections": [{"headline": [], "paragraphs": [
             "\u201cWe will not pass this bill in its current form,\u201d Sir Ben Cole said on Tuesday.",
-            "Critics call it the \u201cbridge to nowhere\u201d of tax plans.",
+            "It has been called the \u201cbridge to nowhere\u201d of tax plans.",
             "\u201cThe plan will cost every family in the country a great deal of money.\u201d"]},
                      {"headline": ["Reaction"], "paragraphs": [
                          "Ann Reed, a lawyer, said the plan was \u201ca gift to the wealthy few\u201d."]}]}}}
