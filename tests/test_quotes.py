@@ -3999,6 +3999,13 @@ _ROUND_29 = [
      [None]),
     ("Investigators said the captain radioed, \u201cWe have lost both engines and are turning back.\u201d",
      "lost both engines", ["the captain"]),
+    # (from a fourth review) a participle before a name is no role; "according to one of" ends at its comma
+    ("Doctors treating the singer said she was \u201cresponding well to every treatment so far.\u201d",
+     "responding well", ["Doctors treating the singer"]),
+    ("Lawyers representing Mayor Ann Cole said the charges were \u201ca political stunt and nothing more.\u201d",
+     "a political stunt", ["Lawyers representing Mayor Ann Cole"]),
+    ("According to one of Smith's former aides, \u201che never read a single briefing all year.\u201d",
+     "never read a single", ["one of Smith's former aides"]),
 ]
 
 

@@ -732,9 +732,11 @@ def _subject(pre: str) -> str | None:
     if inner and _bare_subject(after) and (_names_speaker(after) or clause_before and not thing_after):
         full = after  # "Shares of Boeing fell 4 percent after the company said": the company (not
         # in a clause reported: "Rubio said that once the Senate goes on recess, “…”" is Rubio's)
-    elif inner and clause_before and not thing_after and after.split()[0].lower() in DESCRIPTION_START and \
-            len(after.split()) <= 8 and not _holds_verb(after.split()):
-        full = after  # "The crowd cheered when a longtime friend of the family said": the friend, not the crowd
+    elif inner and clause_before and not thing_after and (last := re.split(r"\s+(?:and|but)\s+", after)[-1]).split() \
+            and last.split()[0].lower() in DESCRIPTION_START and len(last.split()) <= 8 and \
+            not _holds_verb(last.split()):
+        full = last  # "The crowd cheered when a longtime friend of the family said": the friend, not the crowd (and
+        # after a clause of its own, its last subject: "when the team took the field and the coach said": the coach)
     elif inner and not _bare_subject(after) and not clause_before and full.split() and (
             speakers_in_plural(full.split()[0]) or full.split()[0].lower() in DESCRIPTION_START):
         full = full[:inner[-1].start()]  # "Witnesses at the scene before police arrived said": the witnesses

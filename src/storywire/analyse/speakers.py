@@ -640,7 +640,7 @@ def split_speaker(phrase: str) -> SpeakerName:
     if low[0] == "the" and is_epithet(head):
         return SpeakerName(head.strip(), None, False, "?")  # "the former Border Patrol agent": a description
     if speakers_in_plural(words[0]) and (len(words) == 1 or words[1].islower()) and not any(
-            w.islower() and _low(w) not in _PLURAL_LINKS and nxt[:1].isupper()
+            w.islower() and _low(w) not in _PLURAL_LINKS and not _low(w).endswith(("ing", "ed")) and nxt[:1].isupper()
             for w, nxt in zip(words[1:-1], words[2:], strict=True)):
         return SpeakerName(head.strip(), None, False, "?")  # "Officials at the agency": speakers described, no name
         # (not a name after its role: "Chiefs coach Andy Reid", "Students for Fair Admissions president Edward Blum";

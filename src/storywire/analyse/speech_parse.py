@@ -277,7 +277,9 @@ def _according_to(doc) -> ParsedSpeaker | None:
                 of = [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"]
                 group = [c for c in of[0].children if c.dep_ == "pobj"] if of else []
                 if obj.lower_ in ("one", "some", "many", "several", "two", "three", "most") and group:
-                    phrase = doc[obj.i:of[0].right_edge.i + 1].text  # "according to one of the survivors"
+                    end = next((t.i for t in doc[of[0].i:of[0].right_edge.i + 1] if t.is_punct and t.text != "'"),
+                               of[0].right_edge.i + 1)  # (not a quote the parse hangs on: "one of his aides, “…”")
+                    phrase = doc[obj.i:end].text  # "according to one of the survivors"
                     obj = group[0]
                 proper = obj.pos_ == "PROPN" or obj.i > 0 and doc[obj.i - 1].pos_ == "PROPN"
                 return ParsedSpeaker(phrase, obj.lower_, proper, "according to", tok.idx) if phrase else None
