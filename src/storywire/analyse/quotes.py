@@ -662,25 +662,7 @@ def _subject(pre: str) -> str | None:
     if relative is not None:
         return relative.group("pronoun")  # "… by President Obama, who he noted was “…”": he notes it, not Obama
     if len(segs) >= 2 and segs[-1].lower() == "who":  # "The club has also signed Marco Rossi, who called": the name
-        # before "who", or no one (never the clause's subject)
-        placeless = _PLACE_OF.sub("", segs[-2])
-        before_place = placeless.split()[-1].lower() if placeless != segs[-2] and placeless.split() else ""
-        people_there = before_place.islower() and (_speaker_noun(before_place) or before_place.endswith("s") and
-                                                    not before_place.endswith("ss") and
-                                                    before_place[:-1] not in DOCUMENT_NOUNS)
-        antecedent = _NAME_ENDING.search(placeless) or \
-            (None if people_there else _NAME_ENDING.search(segs[-2])) or \
-            _PERSON_ENDING.search(segs[-2])  # ("a reply from Julia Blystone, who": no place after a name; but
-        # "residents in Fort Myers, who", "experts at Stanford, who": not the place)
-        if antecedent and antecedent.re is _NAME_ENDING and antecedent.start("name") == 0 and placeless != segs[-2]:
-            return segs[-2]  # "Fans of the Chicago Cubs, who said": the whole phrase, a capital opening it no name
-        if antecedent and re.search(r"\b(?:of|for)$", segs[-2][:antecedent.start("name")].rstrip()):
-            described = _PERSON_OF.search(segs[-2])  # "the mother of Jane Doe, who said", "the chief of the fire
-            # department, who": the one described, not whose mother or chief they are (never the clause's subject)
-            return described.group("name") if described and _speaker_noun(described.group("noun").lower()) else None
-        return antecedent.group("name") if antecedent and (antecedent.re is _NAME_ENDING or antecedent.group(
-            "noun").lower() in SPEAKER_NOUNS | ROLE_WORDS | EPITHET_NOUNS) else None  # ("Sen. Marco Rubio of
-        # Florida, who"; "signed a new striker, who called": the striker)
+        return _who_before(segs[-2])  # before "who", or no one (never the clause's subject)
     if len(segs) >= 2 and (segs[-1].lower().startswith("who ") or
                            closed and re.match(r"which\s|[a-z]+ed\b|made\b|known\b", segs[-1])):
         segs.pop()  # "The former staff member, who requested anonymity, said", "The second, made in response to the
@@ -720,26 +702,8 @@ def _subject(pre: str) -> str | None:
                       r"^(?:(?:the|a|an)\s+)?[a-z]+\s+(?=(?:his|her|their|the|a|an)\s+[a-z])",
                       "", full)  # Jones"; "told the court his father had often said": his father)
     full = _TIME_OPENER.sub("", full)  # "The following month they posted": they
-    inner = list(_SUBORDINATOR_INSIDE.finditer(full)) if not cue else []
-    after = full[inner[-1].end():] if inner else ""
-    before = full[:inner[-1].start()].split() if inner else []
-    clause_before = (_holds_verb(before) or any(w.lower() in _PAST_IRREGULAR for w in before[1:])) and not (
-        speakers_in_plural(before[0]) or any(_speaker_noun(w.lower().strip(",")) for w in before[:3]))  # "The crowd
-    # cheered", "The courtroom fell silent": a clause, whose subordinate subject speaks (not "Fans leaving the
-    # stadium", nor a participle after one who speaks: "Two officials briefed after the meeting")
-    thing_after = bool(after.split()) and (after.split()[-1].lower() in THING_WORDS or after.split()[-1].endswith(
-        "s") and not speakers_in_plural(after.split()[-1]))  # ("before the results": a thing, not who speaks)
-    if inner and _bare_subject(after) and (_names_speaker(after) or clause_before and not thing_after):
-        full = after  # "Shares of Boeing fell 4 percent after the company said": the company (not
-        # in a clause reported: "Rubio said that once the Senate goes on recess, “…”" is Rubio's)
-    elif inner and clause_before and not thing_after and (last := re.split(r"\s+(?:and|but)\s+", after)[-1]).split() \
-            and last.split()[0].lower() in DESCRIPTION_START and len(last.split()) <= 8 and \
-            not _holds_verb(last.split()):
-        full = last  # "The crowd cheered when a longtime friend of the family said": the friend, not the crowd (and
-        # after a clause of its own, its last subject: "when the team took the field and the coach said": the coach)
-    elif inner and not _bare_subject(after) and not clause_before and full.split() and (
-            speakers_in_plural(full.split()[0]) or full.split()[0].lower() in DESCRIPTION_START):
-        full = full[:inner[-1].start()]  # "Witnesses at the scene before police arrived said": the witnesses
+    if not cue:  # (not inside a clause reported: "Rubio said that once the Senate goes on recess, “…”" is Rubio's)
+        full = _past_subordinator(full)
     bare = _SUBORDINATOR_OPENING.sub("", full)  # "But even as Trump claimed that “…”": Trump; only a bare
     if bare != full and _bare_subject(bare):  # subject, not a clause ("When the teacher asked who broke the window
         full = bare  # Tommy")
@@ -764,6 +728,55 @@ def _subject(pre: str) -> str | None:
         return None  # (a noun after a determiner is no verb: "“….” Groene gave no hints."; but "Xu An", "Thomas
         # More", "An said" are names)
     return full.replace("\u2024", ".")
+
+
+def _who_before(clause: str) -> str | None:
+    """Who a "who" right before a speech verb is: the name or the person's description ending ``clause``, the clause
+    before it; None when it is neither."""
+    placeless = _PLACE_OF.sub("", clause)
+    before_place = placeless.split()[-1].lower() if placeless != clause and placeless.split() else ""
+    people_there = before_place.islower() and (_speaker_noun(before_place) or before_place.endswith("s") and
+                                                not before_place.endswith("ss") and
+                                                before_place[:-1] not in DOCUMENT_NOUNS)
+    antecedent = _NAME_ENDING.search(placeless) or \
+        (None if people_there else _NAME_ENDING.search(clause)) or \
+        _PERSON_ENDING.search(clause)  # ("a reply from Julia Blystone, who": no place after a name; but
+    # "residents in Fort Myers, who", "experts at Stanford, who": not the place)
+    if antecedent and antecedent.re is _NAME_ENDING and antecedent.start("name") == 0 and placeless != clause:
+        return clause  # "Fans of the Chicago Cubs, who said": the whole phrase, a capital opening it no name
+    if antecedent and re.search(r"\b(?:of|for)$", clause[:antecedent.start("name")].rstrip()):
+        described = _PERSON_OF.search(clause)  # "the mother of Jane Doe, who said", "the chief of the fire
+        # department, who": the one described, not whose mother or chief they are (never the clause's subject)
+        return described.group("name") if described and _speaker_noun(described.group("noun").lower()) else None
+    return antecedent.group("name") if antecedent and (antecedent.re is _NAME_ENDING or antecedent.group(
+        "noun").lower() in SPEAKER_NOUNS | ROLE_WORDS | EPITHET_NOUNS) else None  # ("Sen. Marco Rubio of
+    # Florida, who"; "signed a new striker, who called": the striker)
+
+
+def _past_subordinator(full: str) -> str:
+    """The speaker phrase ``full`` read past a subordinator inside it: the subject after it when that may speak, the
+    description before it when a clause follows; ``full`` itself otherwise."""
+    inner = list(_SUBORDINATOR_INSIDE.finditer(full))
+    if not inner:
+        return full
+    after, before = full[inner[-1].end():], full[:inner[-1].start()].split()
+    clause_before = (_holds_verb(before) or any(w.lower() in _PAST_IRREGULAR for w in before[1:])) and not (
+        speakers_in_plural(before[0]) or any(_speaker_noun(w.lower().strip(",")) for w in before[:3]))  # "The crowd
+    # cheered", "The courtroom fell silent": a clause, whose subordinate subject speaks (not "Fans leaving the
+    # stadium", nor a participle after one who speaks: "Two officials briefed after the meeting")
+    thing_after = bool(after.split()) and (after.split()[-1].lower() in THING_WORDS or after.split()[-1].endswith(
+        "s") and not speakers_in_plural(after.split()[-1]))  # ("before the results": a thing, not who speaks)
+    if _bare_subject(after) and (_names_speaker(after) or clause_before and not thing_after):
+        return after  # "Shares of Boeing fell 4 percent after the company said": the company
+    if clause_before and not thing_after and (last := re.split(r"\s+(?:and|but)\s+", after)[-1]).split() \
+            and last.split()[0].lower() in DESCRIPTION_START and len(last.split()) <= 8 and \
+            not _holds_verb(last.split()):
+        return last  # "The crowd cheered when a longtime friend of the family said": the friend, not the crowd (and
+        # after a clause of its own, its last subject: "when the team took the field and the coach said": the coach)
+    if not _bare_subject(after) and not clause_before and (
+            speakers_in_plural(full.split()[0]) or full.split()[0].lower() in DESCRIPTION_START):
+        return full[:inner[-1].start()]  # "Witnesses at the scene before police arrived said": the witnesses
+    return full
 
 
 # A name ending a clause ("signed Marco Rossi"), and where a person named so is from ("Marco Rubio of Florida")

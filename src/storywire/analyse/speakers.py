@@ -469,6 +469,9 @@ PLURAL_NO_PERSON = frozenset({
     "development", "international", "internal", "public", "works"})
 
 
+_PLURALS_NO_PERSON = frozenset(w + "s" for w in PLURAL_NO_PERSON)
+
+
 # Words that link a plural of speakers to what describes it ("Analysts at Morgan Stanley", "Fans of the Chicago Cubs")
 _PLURAL_LINKS = frozenset({"at", "of", "for", "from", "in", "on", "with", "to", "by", "near", "inside", "outside",
                            "across", "within", "among", "around", "throughout", "the", "a", "an", "and", "or", "close"})
@@ -477,13 +480,13 @@ _PLURAL_LINKS = frozenset({"at", "of", "for", "from", "in", "on", "with", "to", 
 def speakers_in_plural(word: str) -> bool:
     """Whether a word is people who speak, in the plural ("Prosecutors", "Critics", "Authorities"; not "States")."""
     low = word.lower()
-    if not low.endswith("s") or low.endswith("ss") or not low.isalpha() or \
-            low in {w + "s" for w in PLURAL_NO_PERSON}:
+    if not low.endswith("s") or low.endswith("ss") or not low.isalpha() or low in _PLURALS_NO_PERSON:
         return False  # (not a possessive, "Sheriff's Deputy Timothy Brennan"; not "actress", "witness")
-    singular = {low[:-1], low[:-2] if low.endswith("es") else low[:-1], low[:-3] + "y" if low.endswith("ies") else
-                low[:-1]}
-    return bool((singular | {low} & SPEAKER_NOUNS) & (SPEAKER_NOUNS | ROLE_WORDS | EPITHET_NOUNS)) and \
-        low not in ORG_NOUNS
+    if low in SPEAKER_NOUNS:  # ("authorities", listed in the plural)
+        return low not in ORG_NOUNS
+    singular = {low[:-1]} | ({low[:-2]} if low.endswith("es") else set()) | ({low[:-3] + "y"} if low.endswith("ies")
+                                                                             else set())
+    return bool(singular & (SPEAKER_NOUNS | ROLE_WORDS | EPITHET_NOUNS)) and low not in ORG_NOUNS
 
 
 @lru_cache(maxsize=8192)
