@@ -4014,3 +4014,48 @@ def test_the_cases_of_round_29(text: str, words: str, allowed: list[str | None])
     """Patterns of a helper's review cases, written anew: the speaker, or any of the answers allowed (None for no
     quote or one credited to no one)."""
     assert_speaker_in(text, words, allowed)
+
+
+_ROUND_30 = [
+    # "who" after an object speaks for that object, never for the sentence's subject
+    ("The mayor toured the flooded streets with residents of Lee County, who said the water came \u201cfaster than "
+     "anyone had warned us.\u201d", "faster than anyone", ["residents", "residents of Lee County", None]),
+    ("The coach thanked the fans in Leeds, who called the season \u201cthe best we have had in twenty years.\u201d",
+     "the best we have had", ["the fans", "the fans in Leeds", None]),
+    ("The club sold the Dutch midfielder, who said he felt \u201cbetrayed by the people I trusted most.\u201d",
+     "betrayed by the people", ["the Dutch midfielder", None]),
+    ("The minister met a spokesman for the consulate in Lagos, who said the staff were \u201call safe and "
+     "accounted for tonight.\u201d", "all safe and accounted", ["a spokesman for the consulate in Lagos", None]),
+    ("Officers detained the brother of John Reyes, who told them he had \u201cnothing at all to do with "
+     "it.\u201d", "nothing at all", ["the brother of John Reyes", None]),
+    # ... and a thing before "of" or "for" is no one: the name after it speaks
+    ("The vote went ahead over the protests of Republicans, who called the bill \u201ca raid on the "
+     "taxpayer.\u201d", "a raid on the", ["Republicans"]),
+    # a document's issuer, not who passed it on
+    ("The statement released by the school board said she was \u201ca devoted teacher and a loving colleague.\u201d",
+     "a devoted teacher", ["the school board"]),
+    ("A report published Monday by Human Rights Watch said the detentions were \u201carbitrary and plainly "
+     "unlawful.\u201d", "arbitrary and plainly", ["Human Rights Watch"]),
+    ("A message from the principal shared by a parent said classes would be \u201ccancelled for the rest of the "
+     "week.\u201d", "cancelled for the rest", ["the principal"]),
+    ("A letter from prison released by his lawyer says he is \u201can innocent man who has been framed.\u201d",
+     "an innocent man", [None]),
+    # when a document came out is no issuer
+    ("Markets rose after Friday's inflation report said prices were \u201ccooling faster than anyone "
+     "expected.\u201d", "cooling faster", [None, "Friday's inflation report"]),
+    # how long, or "for their part", is no part of the speaker
+    ("Doctors for years have said the drug was \u201csafe for almost every patient who takes it.\u201d",
+     "safe for almost", ["Doctors"]),
+    ("Union leaders for their part insisted the strike was \u201cthe last resort, not the first.\u201d",
+     "the last resort", ["Union leaders"]),
+    # what people will likely say is no one's words
+    ("Democrats will likely call the plan \u201ca tax cut for the richest one percent.\u201d", "a tax cut for",
+     [None]),
+]
+
+
+@pytest.mark.parametrize("text, words, allowed", _ROUND_30)
+def test_the_cases_of_round_30(text: str, words: str, allowed: list[str | None]):
+    """Patterns of the open review cases, written anew: the speaker, or any of the answers allowed (None for no
+    quote or one credited to no one)."""
+    assert_speaker_in(text, words, allowed)

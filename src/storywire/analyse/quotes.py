@@ -733,21 +733,34 @@ def _subject(pre: str) -> str | None:
 def _who_before(clause: str) -> str | None:
     """Who a "who" right before a speech verb is: the name or the person's description ending ``clause``, the clause
     before it; None when it is neither."""
-    placeless = _PLACE_OF.sub("", clause)
-    before_place = placeless.split()[-1].lower() if placeless != clause and placeless.split() else ""
+    place = _PLACE_OF.search(clause)
+    placeless = clause[:place.start()] if place else clause
+    before_place = placeless.split()[-1].lower() if place and placeless.split() else ""
     people_there = before_place.islower() and (_speaker_noun(before_place) or before_place.endswith("s") and
                                                 not before_place.endswith("ss") and
-                                                before_place[:-1] not in DOCUMENT_NOUNS)
+                                                before_place[:-1] not in DOCUMENT_NOUNS and
+                                                (place is not None and place.group("prep") != "of" or
+                                                 speakers_in_plural(before_place)))  # ("voters from Iowa"; but
+    # "the objections of Democrats": no people before "of")
+    plural = _PLURAL_ENDING.search(placeless)
+    if plural is not None and speakers_in_plural(plural.group("noun")):
+        return placeless[plural.start("name"):]  # "thanked the troops, who", "visited residents in Fort Myers, who"
+    in_place = place is not None and place.group("prep") in ("in", "at")  # ("the embassy in Kabul": a place, no one)
     antecedent = _NAME_ENDING.search(placeless) or \
-        (None if people_there else _NAME_ENDING.search(clause)) or \
-        _PERSON_ENDING.search(clause)  # ("a reply from Julia Blystone, who": no place after a name; but
-    # "residents in Fort Myers, who", "experts at Stanford, who": not the place)
+        (None if people_there or in_place else _NAME_ENDING.search(clause)) or \
+        _PERSON_ENDING.search(placeless if in_place else clause)  # ("a reply from Julia Blystone, who": no place
+    # after a name; but "residents in Fort Myers, who", "experts at Stanford, who": not the place)
     if antecedent and antecedent.re is _NAME_ENDING and antecedent.start("name") == 0 and placeless != clause:
         return clause  # "Fans of the Chicago Cubs, who said": the whole phrase, a capital opening it no name
     if antecedent and re.search(r"\b(?:of|for)$", clause[:antecedent.start("name")].rstrip()):
         described = _PERSON_OF.search(clause)  # "the mother of Jane Doe, who said", "the chief of the fire
         # department, who": the one described, not whose mother or chief they are (never the clause's subject)
-        return described.group("name") if described and _speaker_noun(described.group("noun").lower()) else None
+        noun = described.group("noun").lower() if described else ""
+        if described and (_speaker_noun(noun) or noun in _PEOPLE_OF):
+            return described.group("name")
+        thing = described is not None and antecedent.re is _NAME_ENDING and not speakers_in_plural(noun)
+        return antecedent.group("name") if thing else None  # "a victory for Jane Park, who", "the objections
+        # of Democrats, who": the name (a thing is no one)
     return antecedent.group("name") if antecedent and (antecedent.re is _NAME_ENDING or antecedent.group(
         "noun").lower() in SPEAKER_NOUNS | ROLE_WORDS | EPITHET_NOUNS) else None  # ("Sen. Marco Rubio of
     # Florida, who"; "signed a new striker, who called": the striker)
@@ -780,11 +793,20 @@ def _past_subordinator(full: str) -> str:
 
 
 # A name ending a clause ("signed Marco Rossi"), and where a person named so is from ("Marco Rubio of Florida")
-_PERSON_ENDING = re.compile(r"\s(?P<name>(?:a|an|the|his|her|their|its)\s+(?:[a-z][\w\-]*(?:['\u2019]s)?\s+){0,2}"
-                            r"(?P<noun>[a-z]+))$")
+_PERSON_ENDING = re.compile(r"\s(?P<name>(?:a|an|the|his|her|their|its)\s+(?:[A-Za-z][\w\-]*(?:['\u2019]s)?\s+){0,2}"
+                            r"(?P<noun>[a-z]+))$")  # ("the Brazilian striker")
+# People in the plural ending a clause: "thanked the troops", "visited residents" (who they are: speakers_in_plural)
+_PLURAL_ENDING = re.compile(r"(?:^|\s)(?P<name>(?:(?:the|some|many|several|their|his|her|its)\s+(?:[a-z][\w\-]*\s+)?)?"
+                            r"(?P<noun>[a-z]+s))$")
+# Nouns of people whose "of" names whom they belong to: "the husband of Jane Doe", "supporters of the mayor"
+_PEOPLE_OF = frozenset({
+    "father", "mother", "husband", "wife", "son", "daughter", "brother", "sister", "parents", "widow", "family",
+    "friend", "friends", "relatives", "relative", "member", "members", "supporters", "fans", "colleagues", "aides",
+    "aide", "allies", "ally", "children", "grandmother", "grandfather", "uncle", "aunt", "cousin", "partner", "fiance",
+    "fiancee", "girlfriend", "boyfriend"})
 _PERSON_OF = re.compile(r"(?:^|\s)(?P<name>(?:a|an|the|his|her|their|its)\s+(?:[a-z][\w\-]*\s+){0,2}(?P<noun>[a-z]+)"
                         r"\s+(?:of|for)\s+\S.*)$")
-_PLACE_OF = re.compile(r"\s+(?:of|from|in|at)\s+(?:the\s+)?(?:[A-Z][\w'\u2019.\-]*\s*){1,3}$")
+_PLACE_OF = re.compile(r"\s+(?P<prep>of|from|in|at)\s+(?:the\s+)?(?:[A-Z][\w'\u2019.\-]*\s*){1,3}$")
 _NAME_ENDING = re.compile(r"(?:^|\s)(?P<name>(?:[A-Z][\w'\u2019\-]+\s+){0,3}[A-Z][\w'\u2019\-]+)$")
 
 
@@ -1127,12 +1149,14 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
         return acronym, acronym, None, False
     owner = _DOCUMENT_OWNER.match(sp.name)
     if owner is not None and owner.group("noun").lower() in DOCUMENT_NOUNS:  # "the NYPD's statement": the NYPD's
+        if owner.group("owner").strip().lower() in _WHEN_WORDS | {"today", "yesterday", "tomorrow"}:
+            return None, None, None, False  # "Wednesday's jobs report": when it came out, no issuer
         return owner.group("owner").strip(), owner.group("owner").strip(), None, False
     issued = _DOCUMENT_FROM.match(full)
     if issued is not None and issued.group("noun").lower() in DOCUMENT_NOUNS and all(
             w in _WHEN_WORDS or w.isdigit() for w in issued.group("owner").lower().strip(" ,.").split()):
         return None, None, None, False  # "A memo from March obtained by The Post": when it was written, no issuer
-    if issued is not None and issued.group("noun").lower() in DOCUMENT_NOUNS:
+    if issued is not None and issued.group("noun").lower() in _ISSUED_NOUNS:
         fields = _phrase_fields(ctx, issued.group("owner"), position, para)
         if fields[0]:  # "A statement from Surrey police said": Surrey police
             return fields
@@ -1264,11 +1288,18 @@ _ISSUER_DOCUMENT = re.compile(r"^(?:[Aa]n?|[Tt]he)\s+(?P<owner>(?:[A-Z][\w&\-]*\
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i)")
 # A document and who issued it: "A statement from Surrey police", "the news release issued by the sheriff's office"
 _DOCUMENT_FROM = re.compile(r"^(?:(?:[Aa]n?|[Tt]he|[Aa]nother|[Oo]ne)\s+)?(?:[A-Z][a-z]{2,4}[.\u2024]?\s+\d{1,2}\s+)?"
-                            r"(?:[a-z][\w\-]*\s+)?(?P<noun>[a-z]+?)s?\s+"
-                            r"(?:from|by|(?:issued|signed|written|sent)\s+by)\s+(?P<owner>\S.*?)"
-                            r"(?:\s+(?:obtained|seen|reviewed|released|published|posted|filed|shared|viewed)(?:\s+by\s.*)?)?$")
+                            r"(?:[a-z][\w\-]*\s+)??(?P<noun>[a-z]+?)s?\s+"
+                            r"(?:from|by|(?:issued|signed|written|sent|released|published|posted|filed)\s+"
+                            r"(?:(?:on\s+)?[A-Z][a-z]+\s+|(?:yesterday|today|earlier|late|last\s+week)\s+)?by)\s+"
+                            r"(?P<owner>\S.*?)"
+                            r"(?:\s+(?:obtained|seen|reviewed|released|published|posted|filed|shared|viewed)(?:\s+by\s.*)?)?"
+                            r"(?:\s+on\s+(?:Facebook|X|Twitter|Instagram|TikTok|YouTube|Telegram|social\s+media))?$")
 # ("A Feb. 1 letter from the American Legion obtained by The Associated Press": the American Legion; "A report from
-# Human Rights Watch published Tuesday": Human Rights Watch)
+# Human Rights Watch published Tuesday", "A report published Tuesday by Human Rights Watch": Human Rights Watch; "The
+# statement released by his family", "A video posted by the mayor on Facebook": who issued it, not who passed it on)
+# What a document from someone may be: "A text message from the coach", "a video posted by the mayor" (not nouns
+# that speak for an organisation the text names before: "the lawsuit says" is no last-named company's)
+_ISSUED_NOUNS = DOCUMENT_NOUNS | {"message", "video", "ruling", "lawsuit", "complaint"}
 # ... and how it reached the writer, no part of it ("A memo obtained by the Associated Press")
 _DOCUMENT_TAIL = re.compile(r"\s+(?:obtained|seen|reviewed|released|published|posted|filed|shared|viewed)"
                             r"(?:\s+by\s.*)?$")
@@ -1357,7 +1388,10 @@ def _names_no_source(phrase: str) -> bool:
     if names_ship(phrase):
         return True
     counted = low[0] in ("a", "an", "another", "one") and any(w in DOCUMENT_NOUNS for w in low[1:3])
-    return counted and not any(w[:1].isupper() for w in words[1:])
+    issued = _DOCUMENT_FROM.match(phrase)  # ("a text message from the coach": the coach's; not "a letter from prison")
+    owner = issued.group("owner").split() if issued is not None else []
+    owned = bool(owner) and (owner[0][:1].isupper() or _speaker_noun(owner[-1].lower()))  # (not "from the account")
+    return counted and not any(w[:1].isupper() for w in words[1:]) and not owned
 
 
 def _credit(ctx: _Context, p_index: int, q: Quote) -> None:
@@ -2725,8 +2759,9 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
         quoted_as = _QUOTED_AS.search(pre) if m.group("cue") == "saying" else None
         if quoted_as is not None:  # "The Daily News quoted witness Devonte Brown as saying": Brown
             spk = _subject(quoted_as.group("spk"))
-        if spk is None and re.search(r",\s+who\b", pre):
-            spk = sentence_subject(pre)
+        if spk is None and re.search(r",\s+who\b", pre) and not re.search(r",\s+who\s*$", pre):
+            spk = sentence_subject(pre)  # "Grosz, who ..., warns that": the subject (but "The governor visited
+            # residents, who said": the residents or no one, never the governor)
         aside = _INVERTED_ASIDE.match(a.before, m.end()) if m.group("cue") in _ASIDE_CUES and re.search(
             r",\s*$", pre) else None
         if aside is not None:  # "The paradox of Nancy, says Carl Anthony, historian …, is that she was “…”"

@@ -517,8 +517,11 @@ _NOT_PLURAL = frozenset({"his", "its", "this", "was", "is", "has", "does", "us",
 # "Neil's", "Neil's verdict" (a speaker's words introduced by what they are): the speaker is the owner.
 _POSSESSIVE_END = re.compile(r"(?<=\w)['\u2019]s?(?:\s+(?:verdict|view|take|response|reply|answer|comment|words))?$",
                             re.IGNORECASE)
-_ADVERB_TAIL = re.compile(r",\s*(?:meanwhile|however|too|though|instead|also|then|now|in turn|for (?:his|her) part)$",
-                          re.I)
+# Words after a speaker that are no part of it: an adverb set off ("Holden, meanwhile"), and which side or how long
+# ("Officials for their part", "Investigators for months")
+_ADVERB_TAIL = re.compile(r",\s*(?:meanwhile|however|too|though|instead|also|then|now|in turn|for (?:his|her) part)$|"
+                          r"(?<=\w)\s+for\s+(?:(?:his|her|its|their|our)\s+part|"
+                          r"(?:months|weeks|years|decades|days)(?:\s+now)?|(?:some|a\s+long)\s+time)$", re.I)
 # A party and a state after a name: "Rep. Jim McDermott, D-Wash."
 # Participles naming someone a speaker cites, echoes or thanks: "Citing John Locke, she recommended" is hers.
 CITING_PARTICIPLES = frozenset({"citing", "quoting", "echoing", "invoking", "paraphrasing", "channelling",
