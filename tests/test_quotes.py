@@ -4051,6 +4051,22 @@ _ROUND_30 = [
     # what people will likely say is no one's words
     ("Democrats will likely call the plan \u201ca tax cut for the richest one percent.\u201d", "a tax cut for",
      [None]),
+    # "As X noted, <clause>": the clause's subject when its verb takes the quote, the one who noted it when a new
+    # clause comes between
+    ("As Lee noted, the finance minister has pledged to \u201cbalance the books within two years.\u201d",
+     "balance the books", ["the finance minister"]),
+    ("As the analyst explained, the bank raised rates because \u201cinflation simply refused to come down.\u201d",
+     "inflation simply refused", ["the analyst"]),
+    ("As Ortiz noted, the council has debated the plan for months, but \u201cnothing ever gets decided.\u201d",
+     "nothing ever gets decided", ["Ortiz"]),
+    # a person noun opening a sentence before a name is the role
+    ("Witness Tom Reilly told the jury he saw \u201ca man in a grey hoodie climbing the fence.\u201d",
+     "a man in a grey hoodie", ["Tom Reilly"]),
+    # a participle after people: the people, not the subordinate clause's subject
+    ("Analysts polled after the debate said the senator had been \u201cfar more convincing than expected.\u201d",
+     "far more convincing", ["Analysts"]),
+    ("Fans booed when Morales told the crowd, \u201cI will be back next season, I promise you.\u201d",
+     "I will be back", ["Morales"]),
 ]
 
 

@@ -233,7 +233,7 @@ _BEFORE_INTRO_ACT = re.compile(r"(?:^\s*|[,;]\s+(?:(?:an?|the)\s+[a-z][\w\-]*\s+
 # Words credited by the phrase right before them: "what X calls", "in X's words", "X describes Y as", "as X put it,"
 _WHO = r"(?P<spk>(?:[\w\-'\u2019.\u2024]+\s+){0,5}?(?:[A-Z][\w\-'\u2019.\u2024]*|he|she|they))"
 # ... or one described: "As one commentator has argued,"
-_WHO_AS = (r"(?P<spk>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*|"
+_WHO_AS = (r"(?P<spk>(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*|"
            r"(?:[\w\-'\u2019.\u2024]+\s+){0,5}?(?:[A-Z][\w\-'\u2019.\u2024]*|he|she|they))")
 _NAMING_CUE = (r"(?:calls|called|describes?\s+as|described\s+as|terms|termed|dubs|dubbed|labels|labell?ed|brands|"
                r"branded)")
@@ -766,6 +766,14 @@ def _who_before(clause: str) -> str | None:
     # Florida, who"; "signed a new striker, who called": the striker)
 
 
+# Participles describing people by what was done to them ("Economists surveyed", "Officials briefed"), not a verb of
+# their own ("Fans booed")
+_PASSIVE_PARTICIPLES = frozenset({"surveyed", "polled", "interviewed", "questioned", "briefed", "contacted", "asked",
+                                  "reached", "consulted", "quoted", "cited", "arrested", "detained", "rescued",
+                                  "evacuated", "injured", "hospitalized", "hospitalised", "elected", "appointed",
+                                  "hired", "employed", "stationed", "based", "deployed"})
+
+
 def _past_subordinator(full: str) -> str:
     """The speaker phrase ``full`` read past a subordinator inside it: the subject after it when that may speak, the
     description before it when a clause follows; ``full`` itself otherwise."""
@@ -777,6 +785,9 @@ def _past_subordinator(full: str) -> str:
         speakers_in_plural(before[0]) or any(_speaker_noun(w.lower().strip(",")) for w in before[:3]))  # "The crowd
     # cheered", "The courtroom fell silent": a clause, whose subordinate subject speaks (not "Fans leaving the
     # stadium", nor a participle after one who speaks: "Two officials briefed after the meeting")
+    if len(before) == 2 and speakers_in_plural(before[0]) and before[1].lower() in _PASSIVE_PARTICIPLES:
+        return before[0]  # "Economists surveyed before the report said": the economists (a participle's clause; not
+        # "Fans booed when Jones told": a clause, Jones's words)
     thing_after = bool(after.split()) and (after.split()[-1].lower() in THING_WORDS or after.split()[-1].endswith(
         "s") and not speakers_in_plural(after.split()[-1]))  # ("before the results": a thing, not who speaks)
     if _bare_subject(after) and (_names_speaker(after) or clause_before and not thing_after):
@@ -1852,6 +1863,9 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
         if others and person and short and teller is not None and attr is not None and \
                 surname(short) == surname(_speaker_fields(ctx, teller.speaker, offset + qs, p_index)[0] or ""):
             short, full, role, person = attr.speaker, attr.speaker, None, False  # "Jones said the man told her:"
+        if attr is not None and attr.not_of and short and surname(short) == surname(attr.not_of):
+            short, full, role, person = attr.speaker, attr.speaker, None, False  # "As Kim noted, the commissioner
+            # has promised": the commissioner as written, not Kim
         if others and not short and attr is not None and attr.speaker:
             short, full, role, person = attr.speaker, attr.speaker, None, False  # "her son's last words were:"
         finder = _FINDER_NAMES[found_by[k][0]] + ("" if own else "~used") if found_by[k][0] < len(_FINDER_NAMES) - 1 \
@@ -2402,6 +2416,7 @@ class _Attribution(NamedTuple):
     own: bool  # the quote's own: not an introduction the previous quote of the paragraph already used
     end: int  # where in the paragraph the quote and this attribution end
     parsed: bool = False  # found in the parse (speech_parse), not by a rule
+    not_of: str = ""  # a name the speaker phrase does not stand for ("As Kim noted, the commissioner": not Kim)
 
 
 def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
@@ -2522,10 +2537,13 @@ def _words_of(a: _Around, prev_attr_end: int) -> _Attribution | None:
     the film as", "For as X explained,"."""
     m = next(filter(None, (rx.search(a.before) for rx in _WORDS_OF)), None) or _CLAIM_THAT.search(a.before)
     opening = _AS_OPENING.match(a.before) if m is None else None
-    if opening is not None and not _BEFORE_ANY.search(a.before, opening.end("cue")) and \
-            not _AS_CLAUSE_VERB.search(a.before, opening.end("cue")) and \
-            not _AS_CLAUSE_STANCE.search(a.before, opening.end("cue")):
-        m = opening  # "As White House press secretary Josh Earnest explained, three taxes were postponed, “which …”"
+    if opening is not None:
+        own = _as_clause_speaker(a, opening)
+        if own is not None:  # "As Kim noted, the commissioner has promised a “…”": the commissioner's
+            return own
+        if not _clause_verb_of_quote(a.before, opening.end("cue")):
+            m = opening  # "As White House press secretary Josh Earnest explained, three taxes were postponed, “which
+            # …”"; "As Garcia noted, the city has warned residents for years, but “nobody listens”": Garcia's
     if m and m.re is _CLAIM_THAT:
         if m.group("clause") == "to" and m.group("cue") not in _CLAIM_TO:
             return None  # "Smith's comments to reporters were “…”": no claim to do something
@@ -2551,6 +2569,38 @@ def _words_of(a: _Around, prev_attr_end: int) -> _Attribution | None:
     cue = m.group("cue") or m.group("report") if m.re is _CLAIM_THAT else m.group("cue")
     text = a.par[a.before_start + m.start():a.before_start + m.end()].strip(" ,:;")
     return _Attribution(spk, cue, text, True, a.after_start)
+
+
+def _clause_verb_of_quote(before: str, at: int) -> re.Match | None:
+    """The verb of speech, thinking or stance in ``before`` (from ``at``, past an "As X noted," opening) whose object
+    the quote is: none when a new clause comes between ("…, but “nobody listens”", "called a timeout because “…”")."""
+    verbs = [v for v in (_AS_CLAUSE_VERB.search(before, at), _AS_CLAUSE_STANCE.search(before, at),
+                         _BEFORE_ANY.search(before, at)) if v is not None]
+    verb = max(verbs, key=lambda v: v.start(), default=None)
+    return verb if verb is not None and not _NEW_CLAUSE.search(before, verb.end()) else None
+
+
+def _as_clause_speaker(a: _Around, opening: re.Match) -> _Attribution | None:
+    """After "As X noted,", the subject of the clause whose verb of thinking or stance takes the quote as its object
+    ("As Harris noted, the prime minister vowed to “…”": the prime minister); None when no such verb does."""
+    at = opening.end("cue")
+    verb = _clause_verb_of_quote(a.before, at)
+    comma = a.before.find(",", at)
+    if verb is None or verb.re is _BEFORE_ANY or comma < 0 or comma > verb.start():
+        return None  # (a speech verb of its own: the finders after this one tell whose)
+    clause = _AUXILIARY_END.sub("", a.before[comma + 1:verb.start()])
+    spk = _subject(clause) if clause.strip() else None
+    if not spk:
+        return None
+    return _Attribution(spk, verb.group(), a.par[a.before_start + comma + 1:a.before_start + verb.end()].strip(),
+                        True, a.after_start, not_of=opening.group("spk"))
+
+
+# A new clause after a verb, before the quote: the quote is not its object
+_NEW_CLAUSE = re.compile(r"(?:,\s*|\s)(?:and|but|yet|while|because|so|although|though)\s")
+# Auxiliaries and adverbs between a subject and its verb: "the commissioner has long promised"
+_AUXILIARY_END = re.compile(r"(?:\s+(?:has|have|had|will|would|also|again|repeatedly|already|long|since|once|now|"
+                            r"publicly|never|even|just|recently|previously|often))+\s*$")
 
 
 # A name and a description of it right before a speech verb: "Gia Gunn, a contestant, "

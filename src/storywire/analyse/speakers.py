@@ -671,8 +671,10 @@ def split_speaker(phrase: str) -> SpeakerName:
             continue  # it; "von der Leyen", "Commission President von der Leyen": a surname opening on them
         if not _is_name_word(name_words[start - 1]):
             break
-        if start == 1 and end - start >= 2 and _low(name_words[0]) in EPITHET_NOUNS:
-            break  # "Actor Leonardo DiCaprio", "Singer Taylor Swift": the first word is the role
+        if start == 1 and end - start >= 2 and (_low(name_words[0]) in EPITHET_NOUNS or
+                                                _low(name_words[0]) in SPEAKER_NOUNS and
+                                                _low(name_words[0]) not in ORG_WORDS):
+            break  # "Actor Leonardo DiCaprio", "Singer Taylor Swift", "Witness Maria Lopez": the first word is the role
         start -= 1
     gender: Gender = "?"
     if start > 0 and _low(name_words[start - 1]) in HONORIFIC_GENDER:
