@@ -4067,6 +4067,16 @@ _ROUND_30 = [
      "far more convincing", ["Analysts"]),
     ("Fans booed when Morales told the crowd, \u201cI will be back next season, I promise you.\u201d",
      "I will be back", ["Morales"]),
+    # words someone else said, inside what the sentence's subject told or said: theirs
+    ("Manager Eddie Howe told reporters his son asked him: \u201cDad, are we going to win the cup?\u201d",
+     "are we going to win", ["his son"]),
+    ("The guard told the jury a prisoner had shouted \u201cyou will never take me alive!\u201d",
+     "you will never take me", ["a prisoner"]),
+    ("Investigators said Patel texted a friend, \u201cShred the files before the auditors arrive.\u201d",
+     "Shred the files", ["Patel"]),
+    # a vox pop's next voice: the one named after "Another,"
+    ("One shopper, Ann Cole, said prices were \u201cout of control this year.\u201d Another, pensioner Jim Hart, said "
+     "\u201cI can barely afford bread any more.\u201d", "I can barely afford", ["Jim Hart"]),
 ]
 
 

@@ -683,7 +683,9 @@ def _subject(pre: str) -> str | None:
         last = subject if subject.split()[-1].lower() in DOCUMENT_NOUNS else segs[-2]
         segs = segs[:-2] + [last]
     named = _apposition_name(segs) if closed else None
-    if named is not None:
+    if len(segs) >= 2 and _ANOTHER_ONE.fullmatch(segs[-2]) and _looks_name(last.split(" ", 1)[-1]):
+        full = last  # "Another, retiree Tom Baker, said": the one named (a vox pop's next voice)
+    elif named is not None:
         full = named
     elif len(segs) >= 2 and _names_with_appositive(_CLAUSE_START.split(segs[-2])[-1], last) and \
             len(last.split()) <= 12:
@@ -728,6 +730,10 @@ def _subject(pre: str) -> str | None:
         return None  # (a noun after a determiner is no verb: "“….” Groene gave no hints."; but "Xu An", "Thomas
         # More", "An said" are names)
     return full.replace("\u2024", ".")
+
+
+# A count of people opening a sentence before the one it names: "Another, retiree Tom Baker, said"
+_ANOTHER_ONE = re.compile(r"(?:[Aa]nother|[Oo]ne|[Aa]\s+(?:second|third|fourth|fifth))(?:\s+[a-z]+)?")
 
 
 def _who_before(clause: str) -> str | None:
@@ -2308,12 +2314,12 @@ _INNER_SPEAKER = (rf"(?P<inner>(?:the|a|an|his|her|their|my|its)\s+(?:{_NOT_INNE
                   rf"{_NOT_INNER}[a-z][\w\-]*"
                   r"|(?:(?!that\b)[a-z][\w\-]*\s+){0,2}(?:[A-Z][\w'\u2019\-.\u2024]*\s+){0,3}"
                   r"[A-Z][\w'\u2019\-.\u2024]*)")
-_TO_WHOM = r"(?:\s+(?:to\s+)?(?:him|her|them|me|us|police|officers|reporters))?"
+_TO_WHOM = r"(?:\s+(?:to\s+)?(?:him|her|them|me|us|police|officers|reporters|(?:a|an|the|his|her|their)\s+[a-z]+))?"
 _WHERE_ABOUT = r"(?:\s+(?:about|at|in|on|during|after|before|over)\s+[^,.;:!?\"\u201c\u201d]{1,30}?)?"
 _QUOTE_NEXT = r"\s*[,:]?\s*[\"\u201c]?\s*$"
 _TOLD_WITHIN = re.compile(
     rf"(?:\bthat\s+|\b(?:said|says|recalled|recalls|remembered|remembers|recounted|recounts|testified|wrote|writes)"
-    rf"(?:\s+how)?\s+){_INNER_SPEAKER}\s+(?:(?:had|has|once|then|later|would|used\s+to|kept|always|never|often)"
+    rf"(?:\s+how)?\s+|\b(?:told|tells)\s+(?:the\s+)?[a-z]+\s+){_INNER_SPEAKER}\s+(?:(?:had|has|once|then|later|would|used\s+to|kept|always|never|often)"
     rf"\s+){{0,3}}"
     r"(?P<verb>told|shouted|yelled|screamed|wrote|texted|radioed|emailed|messaged|asked|warned|whispered|cried|said|says|tells|tell|say|"
     r"telling|saying|warning|asking|shouting|yelling|screaming|whispering|crying)"
