@@ -4077,6 +4077,23 @@ _ROUND_30 = [
     # a vox pop's next voice: the one named after "Another,"
     ("One shopper, Ann Cole, said prices were \u201cout of control this year.\u201d Another, pensioner Jim Hart, said "
      "\u201cI can barely afford bread any more.\u201d", "I can barely afford", ["Jim Hart"]),
+    # (from the review of 59c2091) one who speaks for people before "for": that one, not the people
+    ("The court heard from a lawyer for the nurses, who said: \u201cMy clients were never told of the risk.\u201d",
+     "My clients were never", ["a lawyer for the nurses", "a lawyer"]),
+    # ... someone described by whose they are is never the one they belong to
+    ("Reporters found a cousin of Ana Ruiz, who said: \u201cShe called me the night before and sounded fine.\u201d",
+     "She called me", [None, "a cousin of Ana Ruiz", "a cousin"]),
+    # ... a name after "with" keeps speaking
+    ("Macron held a call with Chancellor Friedrich Merz, who described the talks as \u201cfrank and very "
+     "useful.\u201d", "frank and very useful", ["Friedrich Merz"]),
+    # ... "would later say" is what they did say
+    ("Many residents would later say the warning had come \u201cfar too late to save anything.\u201d",
+     "far too late", ["Many residents", "residents"]),
+    # ... a document's sender without where it went; no sender that cannot speak
+    ("An email sent by a spokeswoman to staff said the office would be \u201cclosed until further notice.\u201d",
+     "closed until further", ["a spokeswoman"]),
+    ("A message from the account said the protest would be \u201cbigger than anything you have seen.\u201d",
+     "bigger than anything", [None]),
 ]
 
 

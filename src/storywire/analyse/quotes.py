@@ -698,7 +698,7 @@ def _subject(pre: str) -> str | None:
     if clause and _verb_clause(clause.group("clause")):
         parts = [clause.group("name")]  # "Watkins is making himself ... and Emery added:": the nearest subject
     full = re.sub(r"^(?:and|but|then|also|later|now|meanwhile|even)\s+", "", parts[-1].strip(), flags=re.IGNORECASE)
-    *_, cue, full = [""] + re.split(r"\s(said|says|told|tells)\s", full)  # "a police source said King never":
+    *_, cue, full = [""] + re.split(r"\s(said|says|say|told|tells)\s", full)  # "a police source said King never":
     if cue in ("told", "tells"):  # King's words ("Smith told reporters Jones had called": Jones, not "reporters
         full = re.sub(r"^(?:[a-z]+\s+){1,4}(?=[A-Z])|"
                       r"^(?:(?:the|a|an)\s+)?[a-z]+\s+(?=(?:his|her|their|the|a|an)\s+[a-z])",
@@ -750,8 +750,17 @@ def _who_before(clause: str) -> str | None:
     # "the objections of Democrats": no people before "of")
     plural = _PLURAL_ENDING.search(placeless)
     if plural is not None and speakers_in_plural(plural.group("noun")):
+        owner = _OWNER_OF.search(placeless, 0, plural.start("name"))
+        owner_noun = owner.group("noun").lower() if owner is not None else ""
+        if owner is not None and (_speaker_noun(owner_noun) or owner_noun in _PEOPLE_OF):
+            return placeless[owner.start("name"):]  # "a lawyer for the workers, who says": the lawyer
         return placeless[plural.start("name"):]  # "thanked the troops, who", "visited residents in Fort Myers, who"
-    in_place = place is not None and place.group("prep") in ("in", "at")  # ("the embassy in Kabul": a place, no one)
+    if people_there and place is not None and place.group("prep") in ("of", "for", "from"):
+        person = _PERSON_ENDING.search(" " + placeless)
+        if person is not None and _speaker_noun(person.group("noun").lower()):
+            return clause[max(person.start("name") - 1, 0):]  # "the husband of Jane Doe", "a resident of Mariupol"
+    in_place = place is not None and place.group("prep") in ("in", "at") and (
+        people_there or before_place in ORG_NOUNS | _SITE_NOUNS)  # ("the embassy in Kabul"; not "jeered at Mayor X")
     antecedent = _NAME_ENDING.search(placeless) or \
         (None if people_there or in_place else _NAME_ENDING.search(clause)) or \
         _PERSON_ENDING.search(placeless if in_place else clause)  # ("a reply from Julia Blystone, who": no place
@@ -764,7 +773,7 @@ def _who_before(clause: str) -> str | None:
         noun = described.group("noun").lower() if described else ""
         if described and (_speaker_noun(noun) or noun in _PEOPLE_OF):
             return described.group("name")
-        thing = described is not None and antecedent.re is _NAME_ENDING and not speakers_in_plural(noun)
+        thing = described is not None and antecedent.re is _NAME_ENDING and noun in _THING_OF
         return antecedent.group("name") if thing else None  # "a victory for Jane Park, who", "the objections
         # of Democrats, who": the name (a thing is no one)
     return antecedent.group("name") if antecedent and (antecedent.re is _NAME_ENDING or antecedent.group(
@@ -820,7 +829,17 @@ _PEOPLE_OF = frozenset({
     "father", "mother", "husband", "wife", "son", "daughter", "brother", "sister", "parents", "widow", "family",
     "friend", "friends", "relatives", "relative", "member", "members", "supporters", "fans", "colleagues", "aides",
     "aide", "allies", "ally", "children", "grandmother", "grandfather", "uncle", "aunt", "cousin", "partner", "fiance",
-    "fiancee", "girlfriend", "boyfriend"})
+    "fiancee", "girlfriend", "boyfriend", "families", "one"})
+_OWNER_OF = re.compile(r"(?:^|\s)(?P<name>(?:(?:a|an|the|his|her|their|its)\s+(?:[a-z][\w\-]*\s+){0,2})?"
+                       r"(?P<noun>[a-z]+)\s+(?:of|for)\s+)$")
+_SITE_NOUNS = frozenset({"embassy", "consulate", "mission", "office", "headquarters", "bureau", "branch"})
+# Things before "of"/"for" and a name: the name is whom "who" stands for ("a victory for Jane Park, who said")
+_THING_OF = frozenset({
+    "victory", "win", "defeat", "death", "killing", "murder", "arrest", "release", "resignation", "firing", "ouster",
+    "election", "objections", "objection", "support", "home", "house", "office", "campaign", "case", "trial",
+    "funeral", "memory", "legacy", "nomination", "appointment", "city", "comments", "remarks", "return", "visit",
+    "loss", "blow", "setback", "rebuke", "request", "protests", "protest", "opposition", "criticism", "concerns",
+    "demands", "wishes", "anger"})
 _PERSON_OF = re.compile(r"(?:^|\s)(?P<name>(?:a|an|the|his|her|their|its)\s+(?:[a-z][\w\-]*\s+){0,2}(?P<noun>[a-z]+)"
                         r"\s+(?:of|for)\s+\S.*)$")
 _PLACE_OF = re.compile(r"\s+(?P<prep>of|from|in|at)\s+(?:the\s+)?(?:[A-Z][\w'\u2019.\-]*\s*){1,3}$")
@@ -1174,7 +1193,10 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
             w in _WHEN_WORDS or w.isdigit() for w in issued.group("owner").lower().strip(" ,.").split()):
         return None, None, None, False  # "A memo from March obtained by The Post": when it was written, no issuer
     if issued is not None and issued.group("noun").lower() in _ISSUED_NOUNS:
-        fields = _phrase_fields(ctx, issued.group("owner"), position, para)
+        sender = _OWNER_TAIL.sub("", issued.group("owner"))  # "sent by a spokesperson to staff": the spokesperson
+        if issued.group("noun").lower() not in DOCUMENT_NOUNS and not _owner_speaks(sender):
+            return None, None, None, False  # "A text message from an unknown number", "a message from the account"
+        fields = _phrase_fields(ctx, sender, position, para)
         if fields[0]:  # "A statement from Surrey police said": Surrey police
             return fields
     tail = _DOCUMENT_TAIL.search(full)
@@ -1388,6 +1410,19 @@ _PLACE_FIRST_NAMES = frozenset({"Virginia", "Georgia", "Florence", "Victoria", "
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "latter", "former", "other", "next"})
 
 
+# Words after a document's owner that are no part of it: "sent by a spokesperson to staff", "written by the suspect
+# and found by police"
+_OWNER_TAIL = re.compile(r"\s+(?:to|through|via|against)\s.*$|\s+and\s+(?:later\s+)?[a-z]+\s+by\s.*$")
+
+
+def _owner_speaks(owner: str) -> bool:
+    """Whether a document's owner may speak: a name, a speaker's or an organisation's noun ("the coach", "Surrey
+    police"; not "an unknown number", "the account", "prison")."""
+    words = owner.split()
+    last = words[-1].lower() if words else ""
+    return bool(words) and (words[0][:1].isupper() or _speaker_noun(last) or last in ORG_NOUNS)
+
+
 def _names_no_source(phrase: str) -> bool:
     """Whether a speaker phrase names no one: an ordinal or a count with nothing it counts ("The second", "Dozens"),
     a law ("the UN Charter"), one document among others from no named source ("Another post from the account", "a
@@ -1406,8 +1441,7 @@ def _names_no_source(phrase: str) -> bool:
         return True
     counted = low[0] in ("a", "an", "another", "one") and any(w in DOCUMENT_NOUNS for w in low[1:3])
     issued = _DOCUMENT_FROM.match(phrase)  # ("a text message from the coach": the coach's; not "a letter from prison")
-    owner = issued.group("owner").split() if issued is not None else []
-    owned = bool(owner) and (owner[0][:1].isupper() or _speaker_noun(owner[-1].lower()))  # (not "from the account")
+    owned = issued is not None and _owner_speaks(_OWNER_TAIL.sub("", issued.group("owner")))  # (not "from the account")
     return counted and not any(w[:1].isupper() for w in words[1:]) and not owned
 
 
@@ -2976,6 +3010,11 @@ def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
         owner = _OWNER_PRONOUN.get(owned.group("spk").lower(), owned.group("spk"))
         return _Attribution(owner, owned.group("noun"), owned.group().strip(" :"), a.before_start > prev_attr_end,
                             a.after_start)
+    who = _WHO_COLON.search(a.before)
+    if who is not None:  # "The governor visited residents, who said:": whom "who" stands for, or no one
+        spk = _who_before(who.group("clause").strip())
+        return _Attribution(spk, "said", a.par[a.before_start:a.before_start + len(a.before)].strip(" :"),
+                            a.before_start > prev_attr_end, a.after_start) if spk else None
     speaking = _NEWSLETTER_SOURCE.match(a.before) or _WITH_SPEAKING.search(a.before) or \
         _WHO_WROTE_COLON.search(a.before) or \
         _DOCUMENT_READ.search(a.before) or _TITLED_NAME_COLON.search(a.before) or \
@@ -2990,6 +3029,11 @@ def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
         return None
     return _Attribution(spk, "said", a.par[a.before_start:a.before_start + len(a.before)].strip(" :"),
                         a.before_start > prev_attr_end, a.after_start)
+
+
+# A "who" clause ending on a colon: "The governor visited residents, who said:"
+_WHO_COLON = re.compile(r"(?:^|[,;:]\s*)(?P<clause>[^,;:]+),\s+who\s+(?:later\s+|also\s+|then\s+)?[a-z]+\b"
+                        r"[^,.;:!?]{0,40}:\s*$")
 
 
 def _a_person(phrase: str | None) -> TypeGuard[str]:

@@ -140,13 +140,15 @@ def _speaker(verb, subject) -> ParsedSpeaker | None:
             antecedent = antecedent.head  # "Abraham Aiyash, a Democrat who said": the one the apposition describes
         if subject.lower_ != "who" or antecedent.pos_ != "PROPN":
             return None
-        if antecedent.dep_ == "pobj" and antecedent.head.dep_ == "prep" and antecedent.head.head.pos_ == "NOUN":
+        if antecedent.dep_ == "pobj" and antecedent.head.dep_ == "prep" and antecedent.head.head.pos_ == "NOUN" and \
+                antecedent.head.lower_ in ("of", "from", "at", "in"):
             return None  # "the husband of Jane Doe, who", "voters from Iowa, who": a parse that took the wrong
             # antecedent (the one described, not whose husband they are or where they are from)
         subject = antecedent
     if subject.tag_ in ("NNS", "NNPS") and not any(t.dep_ in ("poss", "nummod") or t.dep_ == "det" and t.lower_ not in (
             "some", "many", "most") for t in subject.lefts) and any(
-            t.dep_ == "aux" and (t.lower_ in ("would", "might", "could", "may", "should", "must") or t.lower_ in (
+            t.dep_ == "aux" and (t.lower_ in ("would", "might", "could", "may", "should", "must") and not re.search(
+                r"\b(?:later|eventually|afterwards|subsequently)\b", verb.doc[t.i:verb.i].text.lower()) or t.lower_ in (
                 "will", "'ll") and re.search(r"\b(?:no doubt|surely|likely|probably|undoubtedly|doubtless)\b",
                                               verb.doc[t.i:verb.i].text.lower())) for t in verb.lefts):
         return None  # "Critics would say, “…”", "Republicans will likely call it": what such people might say, no
