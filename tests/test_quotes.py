@@ -4094,6 +4094,11 @@ _ROUND_30 = [
      "closed until further", ["a spokeswoman"]),
     ("A message from the account said the protest would be \u201cbigger than anything you have seen.\u201d",
      "bigger than anything", [None]),
+    # ... but a thing's "of" or "from" before the name keeps the name speaking (PolNeAR train, lost and found again)
+    ("The scheme began, as bad ideas do, in the mouth of Senator Bo Reyes, who claimed in May that the plan "
+     "\u201cwould pay for itself within a single year.\u201d", "would pay for itself", ["Bo Reyes"]),
+    ("Typical was this post from Dana Kim who wrote, \u201cNobody in this town ever reads the fine print.\u201d",
+     "Nobody in this town", ["Dana Kim"]),
 ]
 
 

@@ -72,12 +72,14 @@ from .speakers import (
     MONTH_WORDS,
     MONTHS,
     ORG_NOUNS,
+    PEOPLE_OF,
     PLACE_APPOSITION,
     PLURAL_NO_PERSON,
     ROLE_WORDS,
     SPEAKER_NOUNS,
     SUBORDINATE_START,
     THING_WORDS,
+    THINGS_OF,
     TITLE_NOUNS,
     Canonical,
     Gender,
@@ -752,7 +754,7 @@ def _who_before(clause: str) -> str | None:
     if plural is not None and speakers_in_plural(plural.group("noun")):
         owner = _OWNER_OF.search(placeless, 0, plural.start("name"))
         owner_noun = owner.group("noun").lower() if owner is not None else ""
-        if owner is not None and (_speaker_noun(owner_noun) or owner_noun in _PEOPLE_OF):
+        if owner is not None and (_speaker_noun(owner_noun) or owner_noun in PEOPLE_OF):
             return placeless[owner.start("name"):]  # "a lawyer for the workers, who says": the lawyer
         return placeless[plural.start("name"):]  # "thanked the troops, who", "visited residents in Fort Myers, who"
     if people_there and place is not None and place.group("prep") in ("of", "for", "from"):
@@ -771,9 +773,9 @@ def _who_before(clause: str) -> str | None:
         described = _PERSON_OF.search(clause)  # "the mother of Jane Doe, who said", "the chief of the fire
         # department, who": the one described, not whose mother or chief they are (never the clause's subject)
         noun = described.group("noun").lower() if described else ""
-        if described and (_speaker_noun(noun) or noun in _PEOPLE_OF):
+        if described and (_speaker_noun(noun) or noun in PEOPLE_OF):
             return described.group("name")
-        thing = described is not None and antecedent.re is _NAME_ENDING and noun in _THING_OF
+        thing = described is not None and antecedent.re is _NAME_ENDING and noun in THINGS_OF
         return antecedent.group("name") if thing else None  # "a victory for Jane Park, who", "the objections
         # of Democrats, who": the name (a thing is no one)
     return antecedent.group("name") if antecedent and (antecedent.re is _NAME_ENDING or antecedent.group(
@@ -824,22 +826,9 @@ _PERSON_ENDING = re.compile(r"\s(?P<name>(?:a|an|the|his|her|their|its)\s+(?:[A-
 # People in the plural ending a clause: "thanked the troops", "visited residents" (who they are: speakers_in_plural)
 _PLURAL_ENDING = re.compile(r"(?:^|\s)(?P<name>(?:(?:the|some|many|several|their|his|her|its)\s+(?:[a-z][\w\-]*\s+)?)?"
                             r"(?P<noun>[a-z]+s))$")
-# Nouns of people whose "of" names whom they belong to: "the husband of Jane Doe", "supporters of the mayor"
-_PEOPLE_OF = frozenset({
-    "father", "mother", "husband", "wife", "son", "daughter", "brother", "sister", "parents", "widow", "family",
-    "friend", "friends", "relatives", "relative", "member", "members", "supporters", "fans", "colleagues", "aides",
-    "aide", "allies", "ally", "children", "grandmother", "grandfather", "uncle", "aunt", "cousin", "partner", "fiance",
-    "fiancee", "girlfriend", "boyfriend", "families", "one"})
 _OWNER_OF = re.compile(r"(?:^|\s)(?P<name>(?:(?:a|an|the|his|her|their|its)\s+(?:[a-z][\w\-]*\s+){0,2})?"
                        r"(?P<noun>[a-z]+)\s+(?:of|for)\s+)$")
 _SITE_NOUNS = frozenset({"embassy", "consulate", "mission", "office", "headquarters", "bureau", "branch"})
-# Things before "of"/"for" and a name: the name is whom "who" stands for ("a victory for Jane Park, who said")
-_THING_OF = frozenset({
-    "victory", "win", "defeat", "death", "killing", "murder", "arrest", "release", "resignation", "firing", "ouster",
-    "election", "objections", "objection", "support", "home", "house", "office", "campaign", "case", "trial",
-    "funeral", "memory", "legacy", "nomination", "appointment", "city", "comments", "remarks", "return", "visit",
-    "loss", "blow", "setback", "rebuke", "request", "protests", "protest", "opposition", "criticism", "concerns",
-    "demands", "wishes", "anger"})
 _PERSON_OF = re.compile(r"(?:^|\s)(?P<name>(?:a|an|the|his|her|their|its)\s+(?:[a-z][\w\-]*\s+){0,2}(?P<noun>[a-z]+)"
                         r"\s+(?:of|for)\s+\S.*)$")
 _PLACE_OF = re.compile(r"\s+(?P<prep>of|from|in|at)\s+(?:the\s+)?(?:[A-Z][\w'\u2019.\-]*\s*){1,3}$")

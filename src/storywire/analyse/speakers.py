@@ -74,6 +74,20 @@ SPEAKER_NOUNS = {
     "critic", "critics", "commentator", "commentators", "operative", "operatives", "strategist", "strategists",
     "insider", "insiders", "activist", "activists",
 }
+# Nouns of people whose "of" names whom they belong to: "the husband of Jane Doe", "supporters of the mayor"
+PEOPLE_OF = frozenset({
+    "father", "mother", "husband", "wife", "son", "daughter", "brother", "sister", "parents", "widow", "family",
+    "friend", "friends", "relatives", "relative", "member", "members", "supporters", "fans", "colleagues", "aides",
+    "aide", "allies", "ally", "children", "grandmother", "grandfather", "uncle", "aunt", "cousin", "partner", "fiance",
+    "fiancee", "girlfriend", "boyfriend", "families", "one"})
+# Things before "of"/"for" and a name: the name is whom "who" stands for ("a victory for Jane Park, who said")
+THINGS_OF = frozenset({
+    "victory", "win", "defeat", "death", "killing", "murder", "arrest", "release", "resignation", "firing", "ouster",
+    "election", "objections", "objection", "support", "home", "house", "office", "campaign", "case", "trial",
+    "funeral", "memory", "legacy", "nomination", "appointment", "city", "comments", "remarks", "return", "visit",
+    "loss", "blow", "setback", "rebuke", "request", "protests", "protest", "opposition", "criticism", "concerns",
+    "demands", "wishes", "anger", "mouth", "words", "voice", "lips", "pen", "tweet", "post", "statement", "speech",
+    "testimony", "interview"})
 DESCRIPTION_START = ("a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "another")
 _LEAD = re.compile(r"^[(\[]?(?:(?:and|but|then|also|later|now|meanwhile|however|additionally|indeed|still|so|"
                    r"says|adds|writes),?\s+|(?:today|yesterday|tonight|first|second|third|finally),\s+|(?-i:said)\s+)+",

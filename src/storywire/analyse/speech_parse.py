@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
 from .entities import model_candidates
+from .speakers import THINGS_OF
 
 SPEECH_LEMMAS = frozenset({
     "say", "tell", "add", "state", "declare", "warn", "insist", "argue", "stress", "explain", "note", "write",
@@ -140,10 +141,13 @@ def _speaker(verb, subject) -> ParsedSpeaker | None:
             antecedent = antecedent.head  # "Abraham Aiyash, a Democrat who said": the one the apposition describes
         if subject.lower_ != "who" or antecedent.pos_ != "PROPN":
             return None
-        if antecedent.dep_ == "pobj" and antecedent.head.dep_ == "prep" and antecedent.head.head.pos_ == "NOUN" and \
-                antecedent.head.lower_ in ("of", "from", "at", "in"):
+        owner = antecedent.head.head  # ("the husband" of "the husband of Jane Doe")
+        if antecedent.dep_ == "pobj" and antecedent.head.dep_ == "prep" and owner.pos_ == "NOUN" and \
+                antecedent.head.lower_ in ("of", "from", "at", "in") and (
+                    antecedent.ent_type_ in ("GPE", "LOC", "FAC") or owner.lower_ not in THINGS_OF | DOCUMENT_NOUNS):
             return None  # "the husband of Jane Doe, who", "voters from Iowa, who": a parse that took the wrong
-            # antecedent (the one described, not whose husband they are or where they are from)
+            # antecedent (the one described, not whose husband they are or where they are from; but a thing's: "in the
+            # mouth of Donald Trump, who", "this tweet from Rikkie Wells who": the name)
         subject = antecedent
     if subject.tag_ in ("NNS", "NNPS") and not any(t.dep_ in ("poss", "nummod") or t.dep_ == "det" and t.lower_ not in (
             "some", "many", "most") for t in subject.lefts) and any(
