@@ -4099,6 +4099,30 @@ _ROUND_30 = [
      "\u201cwould pay for itself within a single year.\u201d", "would pay for itself", ["Bo Reyes"]),
     ("Typical was this post from Dana Kim who wrote, \u201cNobody in this town ever reads the fine print.\u201d",
      "Nobody in this town", ["Dana Kim"]),
+    # (from the review of c6831bb..cdef19a) "and" joining nouns of the object is no new clause
+    ("As Patel noted, the agency has called the dams and levees \u201ca disaster waiting to happen.\u201d",
+     "a disaster waiting", ["the agency"]),
+    # ... the "As" speaker's own pronoun is that speaker
+    ("As Ann Cole noted on Monday, she has long promised to \u201cput every classroom online by next year.\u201d",
+     "put every classroom", ["Ann Cole"]),
+    # ... a saying is no one's
+    ("As the old saying puts it, \u201cthe early bird catches the worm, but the second mouse gets the "
+     "cheese.\u201d", "the early bird", [None]),
+    # ... a clause naming its speaker after a participle: that speaker
+    ("Residents interviewed after fire chief Dana Ruiz said the blaze was \u201cfinally under control tonight\u201d "
+     "were relieved.", "finally under control", ["Dana Ruiz"]),
+    # ... something that never happened has no words; the teller's own words
+    ("Mayor Ed Lopez told reporters Reyes never asked him about the \u201cbudget hole that everyone can "
+     "see.\u201d", "budget hole", ["Ed Lopez"]),
+    # ... "to" inside an organisation's name
+    ("A statement from the Committee to Protect Journalists said the arrest was \u201can attack on press "
+     "freedom.\u201d", "an attack on press", ["the Committee to Protect Journalists"]),
+    # ... a prediction stays one
+    ("Democrats may eventually call the bill \u201ca betrayal of working families.\u201d", "a betrayal of working",
+     [None]),
+    # ... the one "who" stands for must speak: "who was in Paris" is no speech
+    ("Maria Lee texted her colleague, Sam Cole, who was in Paris: \u201cCall me the minute you land.\u201d",
+     "Call me the minute", ["Maria Lee"]),
 ]
 
 

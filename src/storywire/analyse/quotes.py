@@ -259,7 +259,8 @@ _WORDS_OF = tuple(re.compile(rf"{pattern}\s*$") for pattern in (
     rf"observed)(?:\s+(?:in|on|at|to)\s+[^,.;:!?\"\u201c\u201d]{{1,40}})?,\s+(?:is|was|are|were)(?:\s+that)?",
 ))
 # A sentence opening on "As X explained," and going on, with no other speech verb, to the quote
-_AS_OPENING = re.compile(rf"\s*[Aa]s\s+{_WHO_AS}\s+(?:(?:has|had|have|once|later|famously)\s+)?"
+_AS_OPENING = re.compile(rf"\s*[Aa]s\s+{_WHO_AS}(?:\s+(?:himself|herself|themselves|itself))?\s+"
+                         r"(?:(?:has|had|have|once|later|famously)\s+)?"
                          r"(?P<cue>explained|explains|said|says|wrote|writes|puts?\s+it|noted|notes|observed|argued|"
                          r"argues|pointed\s+out|points\s+out)(?:\s+(?:in|on|at|to)\s+[^,.;:!?\"\u201c\u201d]{1,40})?,\s+"
                          r"[^\"\u201c\u201d]*$")
@@ -685,7 +686,7 @@ def _subject(pre: str) -> str | None:
         last = subject if subject.split()[-1].lower() in DOCUMENT_NOUNS else segs[-2]
         segs = segs[:-2] + [last]
     named = _apposition_name(segs) if closed else None
-    if len(segs) >= 2 and _ANOTHER_ONE.fullmatch(segs[-2]) and _looks_name(last.split(" ", 1)[-1]):
+    if len(segs) >= 2 and _ANOTHER_ONE.fullmatch(segs[-2]) and _looks_name(_ROLE_BEFORE_NAME.sub("", last)):
         full = last  # "Another, retiree Tom Baker, said": the one named (a vox pop's next voice)
     elif named is not None:
         full = named
@@ -735,6 +736,8 @@ def _subject(pre: str) -> str | None:
 
 
 # A count of people opening a sentence before the one it names: "Another, retiree Tom Baker, said"
+# ... and the role before that one's name: "retiree", "lifelong resident", "retired nurse"
+_ROLE_BEFORE_NAME = re.compile(r"^(?:[a-z][\w\-]*\s+){1,3}(?=[A-Z])")
 _ANOTHER_ONE = re.compile(r"(?:[Aa]nother|[Oo]ne|[Aa]\s+(?:second|third|fourth|fifth))(?:\s+[a-z]+)?")
 
 
@@ -802,7 +805,9 @@ def _past_subordinator(full: str) -> str:
         speakers_in_plural(before[0]) or any(_speaker_noun(w.lower().strip(",")) for w in before[:3]))  # "The crowd
     # cheered", "The courtroom fell silent": a clause, whose subordinate subject speaks (not "Fans leaving the
     # stadium", nor a participle after one who speaks: "Two officials briefed after the meeting")
-    if len(before) == 2 and speakers_in_plural(before[0]) and before[1].lower() in _PASSIVE_PARTICIPLES:
+    if len(before) == 2 and speakers_in_plural(before[0]) and before[1].lower() in _PASSIVE_PARTICIPLES and not (
+            _bare_subject(after) and _names_speaker(after) and after.split()[-1].lower() not in DOCUMENT_NOUNS):
+        # (not when the clause names who speaks: "Officials contacted after engineer Paul Jones said": Jones's words)
         return before[0]  # "Economists surveyed before the report said": the economists (a participle's clause; not
         # "Fans booed when Jones told": a clause, Jones's words)
     thing_after = bool(after.split()) and (after.split()[-1].lower() in THING_WORDS or after.split()[-1].endswith(
@@ -1401,7 +1406,7 @@ _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "l
 
 # Words after a document's owner that are no part of it: "sent by a spokesperson to staff", "written by the suspect
 # and found by police"
-_OWNER_TAIL = re.compile(r"\s+(?:to|through|via|against)\s.*$|\s+and\s+(?:later\s+)?[a-z]+\s+by\s.*$")
+_OWNER_TAIL = re.compile(r"\s+(?:to|through|via|against)\s+(?![A-Z]).*$|\s+and\s+(?:later\s+)?[a-z]+\s+by\s.*$")
 
 
 def _owner_speaks(owner: str) -> bool:
@@ -1410,6 +1415,11 @@ def _owner_speaks(owner: str) -> bool:
     words = owner.split()
     last = words[-1].lower() if words else ""
     return bool(words) and (words[0][:1].isupper() or _speaker_noun(last) or last in ORG_NOUNS)
+
+
+# Nouns of words nobody in particular says: "As the old saying puts it", "the proverb says"
+_SAYING_NOUNS = frozenset({"saying", "proverb", "adage", "maxim", "aphorism", "cliche", "clich\u00e9",
+                           "lyrics", "lyric", "motto", "slogan", "idiom", "expression"})
 
 
 def _names_no_source(phrase: str) -> bool:
@@ -1428,6 +1438,8 @@ def _names_no_source(phrase: str) -> bool:
         return True  # "Dozens chanted": a count of no one named
     if names_ship(phrase):
         return True
+    if low[0] in ("a", "an", "the") and low[-1] in _SAYING_NOUNS:
+        return True  # "As the old saying puts it", "the proverb says": no one's words
     counted = low[0] in ("a", "an", "another", "one") and any(w in DOCUMENT_NOUNS for w in low[1:3])
     issued = _DOCUMENT_FROM.match(phrase)  # ("a text message from the coach": the coach's; not "a letter from prison")
     owned = issued is not None and _owner_speaks(_OWNER_TAIL.sub("", issued.group("owner")))  # (not "from the account")
@@ -1892,7 +1904,8 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
         if others and person and short and teller is not None and attr is not None and \
                 surname(short) == surname(_speaker_fields(ctx, teller.speaker, offset + qs, p_index)[0] or ""):
             short, full, role, person = attr.speaker, attr.speaker, None, False  # "Jones said the man told her:"
-        if attr is not None and attr.not_of and short and surname(short) == surname(attr.not_of):
+        if attr is not None and attr.not_of and short and surname(short) == surname(attr.not_of) and \
+                attr.speaker.lower() not in _PRONOUNS:  # ("As Cole noted, she has promised": Cole herself)
             short, full, role, person = attr.speaker, attr.speaker, None, False  # "As Kim noted, the commissioner
             # has promised": the commissioner as written, not Kim
         if others and not short and attr is not None and attr.speaker:
@@ -2337,16 +2350,18 @@ _INNER_SPEAKER = (rf"(?P<inner>(?:the|a|an|his|her|their|my|its)\s+(?:{_NOT_INNE
                   rf"{_NOT_INNER}[a-z][\w\-]*"
                   r"|(?:(?!that\b)[a-z][\w\-]*\s+){0,2}(?:[A-Z][\w'\u2019\-.\u2024]*\s+){0,3}"
                   r"[A-Z][\w'\u2019\-.\u2024]*)")
-_TO_WHOM = r"(?:\s+(?:to\s+)?(?:him|her|them|me|us|police|officers|reporters|(?:a|an|the|his|her|their)\s+[a-z]+))?"
+_TO_WHOM = r"(?:\s+(?:to\s+)?(?:him|her|them|me|us|police|officers|reporters))?"
+# ... or a described one, right before the quote: "emailed a colleague, “…”" (not "told the truth in his “…”")
+_TO_DESCRIBED = r"\s+(?:a|an|the|his|her|their)\s+[a-z]+"
 _WHERE_ABOUT = r"(?:\s+(?:about|at|in|on|during|after|before|over)\s+[^,.;:!?\"\u201c\u201d]{1,30}?)?"
 _QUOTE_NEXT = r"\s*[,:]?\s*[\"\u201c]?\s*$"
 _TOLD_WITHIN = re.compile(
     rf"(?:\bthat\s+|\b(?:said|says|recalled|recalls|remembered|remembers|recounted|recounts|testified|wrote|writes)"
-    rf"(?:\s+how)?\s+|\b(?:told|tells)\s+(?:the\s+)?[a-z]+\s+){_INNER_SPEAKER}\s+(?:(?:had|has|once|then|later|would|used\s+to|kept|always|never|often)"
+    rf"(?:\s+how)?\s+|\b(?:told|tells)\s+(?:the\s+)?[a-z]+\s+){_INNER_SPEAKER}\s+(?:(?:had|has|once|then|later|would|used\s+to|kept|always|often)"
     rf"\s+){{0,3}}"
     r"(?P<verb>told|shouted|yelled|screamed|wrote|texted|radioed|emailed|messaged|asked|warned|whispered|cried|said|says|tells|tell|say|"
     r"telling|saying|warning|asking|shouting|yelling|screaming|whispering|crying)"
-    rf"{_TO_WHOM}{_WHERE_ABOUT}{_QUOTE_NEXT}")
+    rf"(?:{_TO_DESCRIBED}|{_TO_WHOM}{_WHERE_ABOUT}){_QUOTE_NEXT}")
 # Time words before the one who spoke: "said Thursday President Biden had told him"
 _TIME_LEAD = re.compile(rf"^(?:(?:(?:on|last|this|earlier|later)\s+)?(?:{DAYS}|Yesterday|Today|Earlier|Later|week|"
                         r"month|year|night)\s+|only\s+|even\s+|also\s+)+")
@@ -2356,7 +2371,8 @@ _ASKED_BY = re.compile(rf"\b(?:was|were|been|being|is|are)\s+(?:once\s+)?(?P<ver
 _WORDS_WRITTEN = re.compile(
     rf"{_INNER_SPEAKER}['\u2019]s\s+(?:(?:last|final|first|exact|parting|dying)\s+)?(?:(?:text|private|farewell)\s+)?"
     r"(?:words|message|text|note|letter|post|tweet|e-?mail)"
-    rf"{_TO_WHOM}\s+(?P<verb>were|was|read|reads|said|says){_QUOTE_NEXT}")
+    rf"(?:\s+(?:to\s+)?(?:a|an|the|his|her|their)\s+[a-z]+|{_TO_WHOM})\s+(?P<verb>were|was|read|reads|said|says)"
+    rf"{_QUOTE_NEXT}")
 _SENT_BY = re.compile(rf"\b(?:a|the)\s+(?:message|text|letter|note|e-?mail|post|tweet)\s+(?:that\s+)?{_INNER_SPEAKER}"
                       rf"\s+(?:had\s+)?(?P<verb>sent|wrote|posted|texted)(?:\s+to\s+[^,.;:!?\"\u201c\u201d]{{1,30}}?)?"
                       rf"{_QUOTE_NEXT}")
@@ -2618,6 +2634,8 @@ def _as_clause_speaker(a: _Around, opening: re.Match) -> _Attribution | None:
     if verb is None or verb.re is _BEFORE_ANY or comma < 0 or comma > verb.start():
         return None  # (a speech verb of its own: the finders after this one tell whose)
     clause = _AUXILIARY_END.sub("", a.before[comma + 1:verb.start()])
+    if re.search(r"['\u2019]s?\s*$", clause):
+        return None  # "the governor's promises of a “…”": a noun, no verb of the clause
     spk = _subject(clause) if clause.strip() else None
     if not spk:
         return None
@@ -2626,7 +2644,10 @@ def _as_clause_speaker(a: _Around, opening: re.Match) -> _Attribution | None:
 
 
 # A new clause after a verb, before the quote: the quote is not its object
-_NEW_CLAUSE = re.compile(r"(?:,\s*|\s)(?:and|but|yet|while|because|so|although|though)\s")
+_NEW_CLAUSE = re.compile(r"(?:,\s*|\s)(?:but|while|because|although|though)\s|,\s*(?:and|yet|so)\s|"
+                         r"\s(?:and|yet|so)\s(?!(?!(?:has|have|had|is|are|was|were|be|been|will|would|can|could|did|"
+                         r"does|do|may|might|must|should|then|also|still|now|never|not)\b)[a-z][\w\-]*\s*[\"\u201c]?\s*$)")
+# (not "and" joining one noun to the object: "called the levees and pumps “…”")
 # Auxiliaries and adverbs between a subject and its verb: "the commissioner has long promised"
 _AUXILIARY_END = re.compile(r"(?:\s+(?:has|have|had|will|would|also|again|repeatedly|already|long|since|once|now|"
                             r"publicly|never|even|just|recently|previously|often))+\s*$")
@@ -3021,7 +3042,7 @@ def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
 
 
 # A "who" clause ending on a colon: "The governor visited residents, who said:"
-_WHO_COLON = re.compile(r"(?:^|[,;:]\s*)(?P<clause>[^,;:]+),\s+who\s+(?:later\s+|also\s+|then\s+)?[a-z]+\b"
+_WHO_COLON = re.compile(rf"(?:^|[,;:]\s*)(?P<clause>[^,;:]+),\s+who\s+(?:later\s+|also\s+|then\s+)?(?:{_CUE_WORDS})\b"
                         r"[^,.;:!?]{0,40}:\s*$")
 
 

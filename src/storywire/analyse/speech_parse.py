@@ -129,6 +129,10 @@ def speaker_of_quote(before: str, quote_end: str, after: str,
     return None if found else _according_to(doc)
 
 
+# "would later say": the past told as its future (not "may eventually call": a prediction)
+_LATER = re.compile(r"\b(?:later|eventually|afterwards|subsequently)\b")
+
+
 def _speaker(verb, subject) -> ParsedSpeaker | None:
     """The speaker a verb's subject gives, or None."""
     if subject is None:
@@ -151,8 +155,8 @@ def _speaker(verb, subject) -> ParsedSpeaker | None:
         subject = antecedent
     if subject.tag_ in ("NNS", "NNPS") and not any(t.dep_ in ("poss", "nummod") or t.dep_ == "det" and t.lower_ not in (
             "some", "many", "most") for t in subject.lefts) and any(
-            t.dep_ == "aux" and (t.lower_ in ("would", "might", "could", "may", "should", "must") and not re.search(
-                r"\b(?:later|eventually|afterwards|subsequently)\b", verb.doc[t.i:verb.i].text.lower()) or t.lower_ in (
+            t.dep_ == "aux" and (t.lower_ in ("would", "might", "could", "may", "should", "must") and not (
+                t.lower_ == "would" and _LATER.search(verb.doc[t.i:verb.i].text.lower())) or t.lower_ in (
                 "will", "'ll") and re.search(r"\b(?:no doubt|surely|likely|probably|undoubtedly|doubtless)\b",
                                               verb.doc[t.i:verb.i].text.lower())) for t in verb.lefts):
         return None  # "Critics would say, “…”", "Republicans will likely call it": what such people might say, no
