@@ -4123,6 +4123,18 @@ _ROUND_30 = [
     # ... the one "who" stands for must speak: "who was in Paris" is no speech
     ("Maria Lee texted her colleague, Sam Cole, who was in Paris: \u201cCall me the minute you land.\u201d",
      "Call me the minute", ["Maria Lee"]),
+    # (bench_quotes' pages) an account of someone is theirs to speak: "the account of Cohen, who had said"
+    ("Reporters found gaps in the story, including the account of Lena Ruiz, who had first said \u201cshe never saw "
+     "the driver at all.\u201d", "she never saw the driver", ["Lena Ruiz"]),
+    # (from the review of e9c014b, cb6d6fb) a new clause after "and" unless the verb names something
+    ("As Singh noted, the airline promised refunds and travellers \u201cstill have not seen a single "
+     "penny.\u201d", "still have not seen", ["Singh"]),
+    # ... a verb with only an adverb after "who" before the colon: whom "who" stands for
+    ("Reporters approached the coach, who put it bluntly: \u201cWe were not good enough today, full stop.\u201d",
+     "We were not good enough", ["the coach"]),
+    # ... a document's addressee is no part of its sender
+    ("A letter from the mayor to Governor Kathy Hochul said the city was \u201cout of room and out of "
+     "money.\u201d", "out of room", ["the mayor"]),
 ]
 
 

@@ -1187,7 +1187,7 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
             w in _WHEN_WORDS or w.isdigit() for w in issued.group("owner").lower().strip(" ,.").split()):
         return None, None, None, False  # "A memo from March obtained by The Post": when it was written, no issuer
     if issued is not None and issued.group("noun").lower() in _ISSUED_NOUNS:
-        sender = _OWNER_TAIL.sub("", issued.group("owner"))  # "sent by a spokesperson to staff": the spokesperson
+        sender = _sender(issued.group("owner"))  # "sent by a spokesperson to staff": the spokesperson
         if issued.group("noun").lower() not in DOCUMENT_NOUNS and not _owner_speaks(sender):
             return None, None, None, False  # "A text message from an unknown number", "a message from the account"
         fields = _phrase_fields(ctx, sender, position, para)
@@ -1406,7 +1406,24 @@ _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "l
 
 # Words after a document's owner that are no part of it: "sent by a spokesperson to staff", "written by the suspect
 # and found by police"
-_OWNER_TAIL = re.compile(r"\s+(?:to|through|via|against)\s+(?![A-Z]).*$|\s+and\s+(?:later\s+)?[a-z]+\s+by\s.*$")
+_OWNER_TAIL = re.compile(r"(?:(?<!\S)(?P<prev>\S+)\s+(?:to|through|via|against)\s+(?P<next>\S+)|"
+                         r"\s+and\s+(?:later\s+)?[a-z]+\s+by\s).*$")
+# Words after "to" that open whom a document went to, not the rest of an organisation's name
+_ADDRESSEE_OPENING = frozenset({"The", "President", "Governor", "Gov.", "Mayor", "Senator", "Sen.", "Rep.",
+                                "Representative", "Coach", "Judge", "Congress", "Parliament", "Prime", "Chancellor",
+                                "Secretary", "Mr.", "Mrs.", "Ms.", "Dr."})
+
+
+def _sender(owner: str) -> str:
+    """A document's owner without where the document went ("the mayor to Governor Kathy Hochul": the mayor); a "to"
+    between capitalised words is part of a name ("the Coalition to Save Lake Erie")."""
+    tail = _OWNER_TAIL.search(owner)
+    if tail is None:
+        return owner
+    prev, nxt = tail.group("prev") or "", tail.group("next") or ""
+    if prev[:1].isupper() and nxt[:1].isupper() and nxt not in _ADDRESSEE_OPENING:
+        return owner
+    return owner[:tail.start() + len(prev)].rstrip()
 
 
 def _owner_speaks(owner: str) -> bool:
@@ -1442,7 +1459,7 @@ def _names_no_source(phrase: str) -> bool:
         return True  # "As the old saying puts it", "the proverb says": no one's words
     counted = low[0] in ("a", "an", "another", "one") and any(w in DOCUMENT_NOUNS for w in low[1:3])
     issued = _DOCUMENT_FROM.match(phrase)  # ("a text message from the coach": the coach's; not "a letter from prison")
-    owned = issued is not None and _owner_speaks(_OWNER_TAIL.sub("", issued.group("owner")))  # (not "from the account")
+    owned = issued is not None and _owner_speaks(_sender(issued.group("owner")))  # (not "from the account")
     return counted and not any(w[:1].isupper() for w in words[1:]) and not owned
 
 
@@ -1904,6 +1921,13 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
         if others and person and short and teller is not None and attr is not None and \
                 surname(short) == surname(_speaker_fields(ctx, teller.speaker, offset + qs, p_index)[0] or ""):
             short, full, role, person = attr.speaker, attr.speaker, None, False  # "Jones said the man told her:"
+        if attr is not None and attr.not_of and short and surname(short) == surname(attr.not_of) and \
+                attr.speaker.lower() in _PRONOUNS:  # "Mayor Reed … As Cole noted, he has promised": whom the pronoun
+            # stands for before the sentence, when that is someone else (not Cole: "Cole … As Cole noted, she has")
+            sentence = re.split(r"(?<=[.!?])\s+", ctx.text[max(0, offset + qs - 300):offset + qs])[-1]
+            earlier = _speaker_fields(ctx, attr.speaker, offset + qs - len(sentence), p_index)
+            if earlier[0] and earlier[3]:
+                short, full, role, person = earlier
         if attr is not None and attr.not_of and short and surname(short) == surname(attr.not_of) and \
                 attr.speaker.lower() not in _PRONOUNS:  # ("As Cole noted, she has promised": Cole herself)
             short, full, role, person = attr.speaker, attr.speaker, None, False  # "As Kim noted, the commissioner
@@ -2622,6 +2646,10 @@ def _clause_verb_of_quote(before: str, at: int) -> re.Match | None:
     verbs = [v for v in (_AS_CLAUSE_VERB.search(before, at), _AS_CLAUSE_STANCE.search(before, at),
                          _BEFORE_ANY.search(before, at)) if v is not None]
     verb = max(verbs, key=lambda v: v.start(), default=None)
+    if verb is not None and not _NEW_CLAUSE.search(before, verb.end()) and _NEW_CLAUSE_ANY.search(
+            before, verb.end()) and not _NAMING_VERB.search(verb.group()):
+        return None  # "promised help and residents “are …”": a new clause (one noun joins an object only after a
+        # naming verb: "called the levees and pumps “…”")
     return verb if verb is not None and not _NEW_CLAUSE.search(before, verb.end()) else None
 
 
@@ -2648,6 +2676,9 @@ _NEW_CLAUSE = re.compile(r"(?:,\s*|\s)(?:but|while|because|although|though)\s|,\
                          r"\s(?:and|yet|so)\s(?!(?!(?:has|have|had|is|are|was|were|be|been|will|would|can|could|did|"
                          r"does|do|may|might|must|should|then|also|still|now|never|not)\b)[a-z][\w\-]*\s*[\"\u201c]?\s*$)")
 # (not "and" joining one noun to the object: "called the levees and pumps “…”")
+_NEW_CLAUSE_ANY = re.compile(r"(?:,\s*|\s)(?:and|but|yet|while|because|so|although|though)\s")
+_NAMING_VERB = re.compile(r"\b(?:call|calls|called|calling|describ(?:e|es|ed|ing)|dub(?:s|bed|bing)|"
+                          r"label(?:s|l?ed|l?ing)|brand(?:s|ed|ing)|term(?:s|ed|ing)|nam(?:e|es|ed|ing))\b")
 # Auxiliaries and adverbs between a subject and its verb: "the commissioner has long promised"
 _AUXILIARY_END = re.compile(r"(?:\s+(?:has|have|had|will|would|also|again|repeatedly|already|long|since|once|now|"
                             r"publicly|never|even|just|recently|previously|often))+\s*$")
@@ -3042,8 +3073,10 @@ def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
 
 
 # A "who" clause ending on a colon: "The governor visited residents, who said:"
-_WHO_COLON = re.compile(rf"(?:^|[,;:]\s*)(?P<clause>[^,;:]+),\s+who\s+(?:later\s+|also\s+|then\s+)?(?:{_CUE_WORDS})\b"
-                        r"[^,.;:!?]{0,40}:\s*$")
+_WHO_COLON = re.compile(rf"(?:^|[,;:]\s*)(?P<clause>[^,;:]+),\s+who\s+(?:later\s+|also\s+|then\s+)?(?:(?:{_CUE_WORDS}|"
+                        r"put\s+it)\b[^,.;:!?]{0,40}|[a-z]+(?:\s+[a-z]+ly)?):\s*$")
+# (or a verb with nothing after it but an adverb: "the defendant, who smiled:", "a man, who shouted:"; not "the
+# firefighters, who rescued six people:")
 
 
 def _a_person(phrase: str | None) -> TypeGuard[str]:

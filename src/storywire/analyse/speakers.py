@@ -87,7 +87,7 @@ THINGS_OF = frozenset({
     "funeral", "memory", "legacy", "nomination", "appointment", "city", "comments", "remarks", "return", "visit",
     "loss", "blow", "setback", "rebuke", "request", "protests", "protest", "opposition", "criticism", "concerns",
     "demands", "wishes", "anger", "mouth", "words", "voice", "lips", "pen", "tweet", "post", "statement", "speech",
-    "testimony", "interview"})
+    "testimony", "interview", "account", "version", "story", "claim", "claims", "allegations"})
 DESCRIPTION_START = ("a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "another")
 _LEAD = re.compile(r"^[(\[]?(?:(?:and|but|then|also|later|now|meanwhile|however|additionally|indeed|still|so|"
                    r"says|adds|writes),?\s+|(?:today|yesterday|tonight|first|second|third|finally),\s+|(?-i:said)\s+)+",
