@@ -1921,17 +1921,15 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
         if others and person and short and teller is not None and attr is not None and \
                 surname(short) == surname(_speaker_fields(ctx, teller.speaker, offset + qs, p_index)[0] or ""):
             short, full, role, person = attr.speaker, attr.speaker, None, False  # "Jones said the man told her:"
-        if attr is not None and attr.not_of and short and surname(short) == surname(attr.not_of) and \
-                attr.speaker.lower() in _PRONOUNS:  # "Mayor Reed … As Cole noted, he has promised": whom the pronoun
-            # stands for before the sentence, when that is someone else (not Cole: "Cole … As Cole noted, she has")
-            sentence = re.split(r"(?<=[.!?])\s+", ctx.text[max(0, offset + qs - 300):offset + qs])[-1]
-            earlier = _speaker_fields(ctx, attr.speaker, offset + qs - len(sentence), p_index)
-            if earlier[0] and earlier[3]:
-                short, full, role, person = earlier
-        if attr is not None and attr.not_of and short and surname(short) == surname(attr.not_of) and \
-                attr.speaker.lower() not in _PRONOUNS:  # ("As Cole noted, she has promised": Cole herself)
-            short, full, role, person = attr.speaker, attr.speaker, None, False  # "As Kim noted, the commissioner
-            # has promised": the commissioner as written, not Kim
+        if attr is not None and attr.not_of and short and surname(short) == surname(attr.not_of):
+            if attr.speaker.lower() in _PRONOUNS:  # "Mayor Reed … As Cole noted, he has promised": whom the pronoun
+                # stands for before the sentence, when that is someone else (not Cole: "Cole … As Cole noted, she has")
+                sentence = re.split(r"(?<=[.!?])\s+", ctx.text[max(0, offset + qs - 300):offset + qs])[-1]
+                earlier = _speaker_fields(ctx, attr.speaker, offset + qs - len(sentence), p_index)
+                if earlier[0] and earlier[3]:
+                    short, full, role, person = earlier
+            else:  # "As Kim noted, the commissioner has promised": the commissioner as written, not Kim
+                short, full, role, person = attr.speaker, attr.speaker, None, False
         if others and not short and attr is not None and attr.speaker:
             short, full, role, person = attr.speaker, attr.speaker, None, False  # "her son's last words were:"
         finder = _FINDER_NAMES[found_by[k][0]] + ("" if own else "~used") if found_by[k][0] < len(_FINDER_NAMES) - 1 \
@@ -2395,8 +2393,7 @@ _ASKED_BY = re.compile(rf"\b(?:was|were|been|being|is|are)\s+(?:once\s+)?(?P<ver
 _WORDS_WRITTEN = re.compile(
     rf"{_INNER_SPEAKER}['\u2019]s\s+(?:(?:last|final|first|exact|parting|dying)\s+)?(?:(?:text|private|farewell)\s+)?"
     r"(?:words|message|text|note|letter|post|tweet|e-?mail)"
-    rf"(?:\s+(?:to\s+)?(?:a|an|the|his|her|their)\s+[a-z]+|{_TO_WHOM})\s+(?P<verb>were|was|read|reads|said|says)"
-    rf"{_QUOTE_NEXT}")
+    rf"(?:(?:\s+to)?{_TO_DESCRIBED}|{_TO_WHOM})\s+(?P<verb>were|was|read|reads|said|says){_QUOTE_NEXT}")
 _SENT_BY = re.compile(rf"\b(?:a|the)\s+(?:message|text|letter|note|e-?mail|post|tweet)\s+(?:that\s+)?{_INNER_SPEAKER}"
                       rf"\s+(?:had\s+)?(?P<verb>sent|wrote|posted|texted)(?:\s+to\s+[^,.;:!?\"\u201c\u201d]{{1,30}}?)?"
                       rf"{_QUOTE_NEXT}")
@@ -2646,11 +2643,12 @@ def _clause_verb_of_quote(before: str, at: int) -> re.Match | None:
     verbs = [v for v in (_AS_CLAUSE_VERB.search(before, at), _AS_CLAUSE_STANCE.search(before, at),
                          _BEFORE_ANY.search(before, at)) if v is not None]
     verb = max(verbs, key=lambda v: v.start(), default=None)
-    if verb is not None and not _NEW_CLAUSE.search(before, verb.end()) and _NEW_CLAUSE_ANY.search(
-            before, verb.end()) and not _NAMING_VERB.search(verb.group()):
+    if verb is None or _NEW_CLAUSE.search(before, verb.end()):
+        return None
+    if _NEW_CLAUSE_ANY.search(before, verb.end()) and not _NAMING_VERB.search(verb.group()):
         return None  # "promised help and residents “are …”": a new clause (one noun joins an object only after a
         # naming verb: "called the levees and pumps “…”")
-    return verb if verb is not None and not _NEW_CLAUSE.search(before, verb.end()) else None
+    return verb
 
 
 def _as_clause_speaker(a: _Around, opening: re.Match) -> _Attribution | None:
