@@ -13,6 +13,7 @@ from functools import partial
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -23,7 +24,7 @@ from ..errors import AuthError, ConfigError, FetchError, InputError, NotFound, S
 from ..store.accounts import prepare_login_checks
 from ..store.base import UNAVAILABLE, UNUSABLE_VALUE, Store
 from . import admin, api, feeds_out, fever, greader, pages, reader_apps, reading_pages
-from .auth import Forbidden, LoginRequired, Viewer, login_url
+from .auth import AFTER_RESPONSE, Forbidden, LoginRequired, Viewer, login_url
 from .cache import TTLCache
 from .logins import LoginLimits, TooManyLogins
 from .logs import install_log_redaction
@@ -78,6 +79,27 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, wrapped)
+
+
+class AfterResponse:
+    """Pure ASGI middleware: runs the bookkeeping a request queued in its state (a token's last use) once its
+    response is sent, in a worker thread: the reader does not wait for it, and none of it outlives the request
+    (nor holds a store connection after the request is done)."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        jobs: list = []
+        scope.setdefault("state", {})[AFTER_RESPONSE] = jobs
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            for job in jobs:
+                await run_in_threadpool(job)
 
 
 def _status(exc: Exception) -> int:
@@ -156,6 +178,7 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
         return {"status": "ok"}
 
     _install_error_handlers(app, settings)
+    app.add_middleware(AfterResponse)
     app.add_middleware(SecurityHeaders, secure=settings.secure_cookies)
     return app
 

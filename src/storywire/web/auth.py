@@ -95,12 +95,13 @@ def resolve(request: Request, allow_query_token: bool = False) -> Viewer:
 
 
 TOUCH_EVERY_S = 60.0
+AFTER_RESPONSE = "after_response"  # the request state's list of jobs run once its response is sent (app.AfterResponse)
 _touch_lock = threading.Lock()
 
 
 def _note_use(request: Request, token: str) -> None:
-    """Record the token's last use (shown on the account page) at most once a minute, off the request
-    path: a write must never make a read wait (on SQLite, behind an ingest transaction)."""
+    """Record the token's last use (shown on the account page) at most once a minute, after the response is
+    sent: a write must never make a read wait (on SQLite, behind an ingest transaction)."""
     seen: dict = request.app.state.token_seen
     now = time.monotonic()
     with _touch_lock:
@@ -116,7 +117,7 @@ def _note_use(request: Request, token: str) -> None:
         except Exception:  # bookkeeping only: never let it surface
             pass
 
-    threading.Thread(target=touch, daemon=True).start()
+    getattr(request.state, AFTER_RESPONSE).append(touch)
 
 
 def page_viewer(request: Request) -> Viewer:
