@@ -11,7 +11,9 @@ items, conflict items, and how many summaries have
 - a duplicate fact: two items whose content words (stop words left out) have a rapidfuzz token-set
   ratio of 70 or more, a measure independent of the summariser's own same-fact rules (it misses
   paraphrases in other words, so it is a floor),
-- an item not found in any of its articles apart from whitespace (must be 0),
+- an item not found in any of its articles apart from whitespace (must be 0), and an item linking an article that
+  does not hold it (``links_elsewhere``: the article carries the fact in other words; a reader following the link
+  would not find the sentence),
 - the lead: per story, the mean share of each article's first-sentence content words that the summary's first
   item holds (a reader's first line should state what the articles lead with), averaged over stories; and the
   same share for the whole summary (all its items).
@@ -77,7 +79,8 @@ def quoted_share(text: str, sources: list[str]) -> float:
 
 def measure(stories: list[list[dict]], show: bool) -> dict[str, float]:
     counts: dict[str, float] = dict.fromkeys(
-        ("summaries", "items", "conflicts", "opener", "bare_quote", "duplicate", "not_verbatim", "lead", "lead_all"), 0)
+        ("summaries", "items", "conflicts", "opener", "bare_quote", "duplicate", "not_verbatim", "links_elsewhere",
+         "lead", "lead_all"), 0)
     when = datetime(2024, 1, 1, tzinfo=UTC)
     for n, docs in enumerate(stories):
         arts = [Article(id=i + 1, source=f"outlet {i}", title="", text=f"{d['title']}\n\n{d['text']}".strip(),
@@ -99,6 +102,8 @@ def measure(stories: list[list[dict]], show: bool) -> dict[str, float]:
         counts["duplicate"] += bool(pairs)
         counts["not_verbatim"] += sum(not any(squeeze(s["text"]) in squeeze(texts[i]) for i in s["article_ids"])
                                       for s in items)
+        counts["links_elsewhere"] += sum(any(squeeze(s["text"]) not in squeeze(texts[i]) for i in s["article_ids"])
+                                         for s in items)
         if show:
             for a, b in pairs:
                 print(f"  duplicate: {a[:100]!r}\n             {b[:100]!r}")
@@ -121,7 +126,8 @@ def main() -> None:
         c = measure(stories, args.show)
         print(f"{half}: {c['summaries']} summaries, {c['items']} sentence items, {c['conflicts']} conflict items; "
               f"summaries with an opener-reference item {c['opener']}, a bare quote {c['bare_quote']}, "
-              f"a duplicate fact {c['duplicate']}; items not verbatim {c['not_verbatim']}; "
+              f"a duplicate fact {c['duplicate']}; items not verbatim {c['not_verbatim']}, "
+              f"linking an article not holding them {c['links_elsewhere']}; "
               f"lead: first item {c['lead'] / max(1, c['summaries']):.3f}, "
               f"all items {c['lead_all'] / max(1, c['summaries']):.3f}", flush=True)
 

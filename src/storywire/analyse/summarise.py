@@ -543,15 +543,17 @@ def summary_candidates(clusters: list[list[Sentence]], sentences: dict[int, list
     quoted = _QuotedShare(texts)
     out = []
     for members in (group for c in clusters if c for group in _by_figures(c)):
-        rep = members[0]
+        wordings = Counter(squeeze(m.text) for m in members)
+        rep = next(m for m in members if wordings[squeeze(m.text)] == max(wordings.values()))
         ids = sorted({m.article_id for m in members})
         rel: dict[int, float] = {}
         for m in members:
             rel.setdefault(m.article_id, m.index / n_sent[m.article_id])
         described = _describes_previous(rep, sentences[rep.article_id])
         if not described:
-            out.append(SummaryCandidate(undated(tidy(rep.text)), rep.tokens, ids, _outlets(ids, sources), rel,
-                                        quoted(rep), split_quote=quoted.splits(rep, rep),
+            text = undated(tidy(rep.text))
+            out.append(SummaryCandidate(text, rep.tokens, _holding(text, [(m.article_id, m.text) for m in members]),
+                                        _outlets(ids, sources), rel, quoted(rep), split_quote=quoted.splits(rep, rep),
                                         index=min(m.index for m in members)))
         if described or opens_on_reference(rep.text) or _DEMONSTRATIVE_NOUN.search(_outside_quotes(fold(rep.text))):
             pair = _with_lead_in(members, sentences, texts, sources, cluster_of, n_sent, quoted)
@@ -598,6 +600,14 @@ def _describes_previous(s: Sentence, article: list[Sentence]) -> bool:
     return bool(_content(words) & _content(article[s.index - 1].tokens))
 
 
+def _holding(text: str, written: list[tuple[int, str]]) -> list[int]:
+    """The articles whose own wording (``written``: article id, its sentence) holds ``text``, whitespace aside: an
+    item links only where a reader finds it, not the articles that carry its fact in other words (those still count
+    as its outlets)."""
+    kept = squeeze(text)
+    return sorted({aid for aid, wording in written if kept in squeeze(wording)})
+
+
 def _outlets(article_ids: list[int], sources: dict[int, str]) -> int:
     """Distinct outlets of these articles; each article of no known outlet counts as one of its own."""
     return len({sources[i] if sources[i] not in ("", UNKNOWN_OUTLET) else i for i in article_ids})
@@ -627,8 +637,10 @@ def _with_lead_in(members: list[Sentence], sentences: dict[int, list[Sentence]],
     for x, q in pairs:
         rel.setdefault(x.article_id, q.index / n_sent[x.article_id])
     share = (quoted(p) * len(p.text) + quoted(m) * len(m.text)) / max(1, len(p.text) + len(m.text))
-    return SummaryCandidate(undated(tidy(texts[m.article_id][p.start:m.end])), p.tokens + m.tokens, ids,
-                            _outlets(ids, sources), rel, share, lead_in=undated(tidy(p.text)),
+    text = undated(tidy(texts[m.article_id][p.start:m.end]))
+    held = _holding(text, [(x.article_id, texts[x.article_id][q.start:x.end]) for x, q in pairs])
+    return SummaryCandidate(text, p.tokens + m.tokens, held, _outlets(ids, sources), rel, share,
+                            lead_in=undated(tidy(p.text)),
                             split_quote=quoted.splits(p, m), index=min(q.index for _, q in pairs))
 
 
