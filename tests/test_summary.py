@@ -24,6 +24,7 @@ from storywire.analyse.summarise import (
     summarise,
     summary_candidates,
     tidy,
+    undated,
     unintroduced,
 )
 from storywire.analyse.text import norm_tokens
@@ -678,6 +679,8 @@ def test_two_figures_one_article_tells_apart_are_no_conflict():
      "The two co-workers said, ‘Don’t move.’ The fire did an estimated $1 million in damage."),
     ("The 6.1 - magnitude quake hit a post - Soviet state; he is a four - time champion.",
      "The 6.1-magnitude quake hit a post-Soviet state; he is a four-time champion."),
+    ("Sixteen - year-old Kimani Gray and a twenty - year - old friend were there.",
+     "Sixteen-year-old Kimani Gray and a twenty-year-old friend were there."),
     # A dash between words that stand alone stays; so does a quote the text starts inside.
     ("He won in 2008 - before the crash - and the first - and only - time in 12 - 3 votes.",
      "He won in 2008 - before the crash - and the first - and only - time in 12 - 3 votes."),
@@ -946,8 +949,9 @@ def test_openers_that_lean_on_something_said_before(text: str, leans: bool):
     assert opens_on_reference(text) is leans
 
 
-def test_a_wire_dateline_is_no_part_of_a_summary_item():
-    lead = ("INDIANAPOLIS (AP) \u2014 Kansas City Chiefs coach Andy Reid walked to the podium on Tuesday with a "
+@pytest.mark.parametrize("dateline", ["INDIANAPOLIS (AP) \u2014 ", "Indianapolis, Indiana (Sports Network) - "])
+def test_a_wire_dateline_is_no_part_of_a_summary_item(dateline):
+    lead = (f"{dateline}Kansas City Chiefs coach Andy Reid walked to the podium on Tuesday with a "
             "message that resonated beyond the football world.")
     rest = "The Chiefs won the title on Sunday in a game that went to overtime in Las Vegas."
     a = art(1, "Wire One", f"{lead}\n\n{rest}")
@@ -956,6 +960,13 @@ def test_a_wire_dateline_is_no_part_of_a_summary_item():
     texts = sentences(d)
     assert texts[0].startswith("Kansas City Chiefs coach Andy Reid walked"), texts
     assert_verbatim(d, [a, b])
+
+
+@pytest.mark.parametrize("text", ["The United Nations (UN) - its agencies and donors - met on Monday in Geneva.",
+                                  "Apple (AAPL) - Shares rose 4 per cent on Monday after the results in New York.",
+                                  "Senator Chuck Schumer (D-N.Y.) - the majority leader - said no to the plan."])
+def test_a_bracket_and_a_dash_after_a_name_are_no_dateline(text):
+    assert undated(text) == text
 
 
 def test_a_toll_stated_after_the_people_it_counts_is_one_fact_with_a_toll_before_them():

@@ -145,7 +145,8 @@ _UNIT = (r"(?:year|month|week|day|hour|minute|mile|point|game|round|time|foot|ya
 # by a spaced hyphen (a dash stands between words that stand alone).
 _JOINED = re.compile(
     r"\b(co|ex|anti|non|pre|post|self|multi|semi|vice|mid|inter|counter|cross)\s+-\s+(?=\w)"
-    rf"|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|first|second|third|fourth|fifth|half)\s+-\s+(?={_UNIT})",
+    r"|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
+    rf"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)|first|second|third|fourth|fifth|half)\s+-\s+(?={_UNIT})",
     re.IGNORECASE,
 )
 _INNER_SPACE = re.compile(
@@ -176,10 +177,18 @@ def tidy(text: str) -> str:
     return _straight_quotes(t)
 
 
+# "Mannheim, Germany (Sports Network) -": a place (and a date) and a service's credit that wire.DATELINE does not
+# know as an agency (it names the agencies a reprint is traced to).
+# The credit is in words written in capitals and lower case ("(UN) -", a ticker's "(AAPL) -", are no credit).
+_CREDIT_DATELINE = re.compile(r"^(?!(?:The|A|An)\s)[A-Z][\w.'-]*(?:,?\s+[A-Z][\w.'-]*){0,4}"
+                              r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
+                              r"\(\s*[A-Z][a-z][\w&]*(?:\s+(?:&|[A-Z][a-z][\w&]*)){0,3}\s*\)\s+[-\u2013\u2014]\s+")
+
+
 def undated(text: str) -> str:
-    """``text`` without a wire story's dateline ("INDIANAPOLIS (AP) — Kansas City Chiefs coach …"): the rest is
-    still verbatim in the article."""
-    m = DATELINE.match(text)
+    """``text`` without a wire story's dateline ("INDIANAPOLIS (AP) — Kansas City Chiefs coach …", "Mannheim,
+    Germany (Sports Network) - Wladimir Klitschko …"): the rest is still verbatim in the article."""
+    m = DATELINE.match(text) or _CREDIT_DATELINE.match(text)
     return text[m.end():].lstrip() if m and text[m.end():].strip()[:1].isupper() else text
 
 
