@@ -4143,3 +4143,56 @@ def test_the_cases_of_round_30(text: str, words: str, allowed: list[str | None])
     """Patterns of the open review cases, written anew: the speaker, or any of the answers allowed (None for no
     quote or one credited to no one)."""
     assert_speaker_in(text, words, allowed)
+
+
+_ROUND_31 = [
+    # a one-word company name is the business the article named in full before it
+    ("Delta Air Lines and Alaska Airlines cancelled flights on Sunday as the storm moved east.\n\n"
+     "\u201cSafety comes before the schedule, always,\u201d Alaska said in a statement.", "Safety comes before",
+     ["Alaska Airlines"]),
+    ("Kraft Foods will close two plants next year.\n\n\u201cThis was a hard decision for the whole team,\u201d Kraft "
+     "said on Monday.", "a hard decision", ["Kraft Foods"]),
+    # ... but not when it names two such businesses, nor a person of that name
+    ("United Airlines and United Technologies both reported results on Tuesday.\n\n\u201cWe had a strong quarter "
+     "across the board,\u201d United said.", "a strong quarter", ["United", None]),
+    ("Pilots at American Airlines met Jane American, a union steward, on Monday.\n\n\u201cWe are ready to strike "
+     "if we must,\u201d American said.", "ready to strike", ["Jane American"]),
+    # "who" and an adverb after an object: that object's words, or no one's; never the sentence's subject
+    ("The manager dropped the veteran striker, who later said: \u201cI understand it, and I will fight for my "
+     "place.\u201d", "I will fight for my place", ["the veteran striker", None]),
+    ("The teacher scolded the new student, who then told the class: \u201cI did not mean to cause any "
+     "trouble.\u201d", "cause any trouble", ["the new student", None]),
+    # a street is where someone is, never who speaks
+    ("Officers questioned a cyclist on Bridge Road, who told them: \u201cThe van never even slowed down.\u201d",
+     "never even slowed down", ["a cyclist", None]),
+    ("Police spoke to Dana Ruiz on Oak Avenue, who said: \u201cI heard two loud bangs and then a car.\u201d",
+     "two loud bangs", ["Dana Ruiz"]),
+    # a relative clause's speech verb right before the quote: never a verb the parse hangs the quote on above it
+    ("Inspectors interviewed a nurse at the clinic, who told them: \u201cWe ran out of gloves in the first "
+     "week.\u201d", "ran out of gloves", ["a nurse", "a nurse at the clinic", None]),
+    # a document issued by someone: whoever issued it, with when and where it came out left out
+    ("A statement released early Monday by the club said the manager had \u201cleft by mutual consent.\u201d",
+     "left by mutual consent", ["the club"]),
+    ("The report published by the council on Friday said the repairs had been \u201cbadly delayed at every "
+     "stage.\u201d", "badly delayed", ["the council"]),
+    ("Governor Ana Ruiz visited the dam on Sunday. A video posted by the governor on Instagram said the water was "
+     "\u201crising faster than expected.\u201d", "rising faster", ["Ana Ruiz"]),
+    ("The lawsuit filed by residents says the plant had been \u201cpoisoning the river for years.\u201d",
+     "poisoning the river", ["residents"]),
+    ("Singer Mia Cole died on Tuesday. The note released by her family said she \u201cwent peacefully, at "
+     "home.\u201d", "went peacefully", ["her family"]),
+    ("A report issued in June by Human Rights Watch said detainees were \u201cdenied food for days.\u201d",
+     "denied food", ["Human Rights Watch"]),
+    # ... not whoever passed it on, nor an account, nor who recorded a video of someone else speaking
+    ("A memo obtained by Reuters said the project was \u201cmonths behind and far over budget.\u201d",
+     "months behind", [None, "a memo", "A memo"]),
+    ("A clip posted by a neighbour shows the officer shouting, \u201cStep away from the car right now.\u201d",
+     "Step away from the car", ["the officer", None, "A clip"]),
+]
+
+
+@pytest.mark.parametrize("text, words, allowed", _ROUND_31)
+def test_the_cases_of_round_31(text: str, words: str, allowed: list[str | None]):
+    """Company short forms, "who later said" after an object, a street before "who", a document and who issued it:
+    the speaker, or any of the answers allowed (None for no quote or one credited to no one)."""
+    assert_speaker_in(text, words, allowed)

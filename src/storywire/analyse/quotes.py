@@ -86,6 +86,7 @@ from .speakers import (
     Mentions,
     OrgMention,
     canonical_people,
+    company_called,
     describes,
     description_gender,
     find_mentions,
@@ -645,6 +646,11 @@ PARTY_LABEL = re.compile(r"\s*\((?:[RDI]|Rep|Dem|Ind)-[A-Z][A-Za-z.]*(?:\s[A-Z][
                          r",\s*[RDI]-[A-Z][A-Za-z.]{1,8}(?=\s*,|\s*$)")
 
 
+# A relative "who" and the adverbs or auxiliaries between it and its verb: "who", "who later", "who then", "who has"
+_WHO_THEN = re.compile(r"[Ww]ho(?:\s+(?:later|then|also|once|again|quickly|previously|earlier|first|afterwards|"
+                       r"has|had|have|would|will|did|does))*")
+
+
 def _subject(pre: str) -> str | None:
     """The speaker phrase at the end of ``pre`` (the text right before a cue verb)."""
     pre = PARTY_LABEL.sub("", pre)  # "Sen. Rand Paul, R-Ky., told": the senator, not "R-Ky."
@@ -664,8 +670,9 @@ def _subject(pre: str) -> str | None:
                             flags=re.IGNORECASE)  # ("Perić said he had told his charge to “…”": he)
     if relative is not None:
         return relative.group("pronoun")  # "… by President Obama, who he noted was “…”": he notes it, not Obama
-    if len(segs) >= 2 and segs[-1].lower() == "who":  # "The club has also signed Marco Rossi, who called": the name
-        return _who_before(segs[-2])  # before "who", or no one (never the clause's subject)
+    if len(segs) >= 2 and _WHO_THEN.fullmatch(segs[-1]):  # "The club has also signed Marco Rossi, who called": the
+        return _who_before(segs[-2])  # name before "who", or no one (never the clause's subject); "The coach benched
+        # the star guard, who later said": the guard
     if len(segs) >= 2 and (segs[-1].lower().startswith("who ") or
                            closed and re.match(r"which\s|[a-z]+ed\b|made\b|known\b", segs[-1])):
         segs.pop()  # "The former staff member, who requested anonymity, said", "The second, made in response to the
@@ -764,8 +771,9 @@ def _who_before(clause: str) -> str | None:
         person = _PERSON_ENDING.search(" " + placeless)
         if person is not None and _speaker_noun(person.group("noun").lower()):
             return clause[max(person.start("name") - 1, 0):]  # "the husband of Jane Doe", "a resident of Mariupol"
-    in_place = place is not None and place.group("prep") in ("in", "at") and (
-        people_there or before_place in ORG_NOUNS | _SITE_NOUNS)  # ("the embassy in Kabul"; not "jeered at Mayor X")
+    in_place = place is not None and (place.group("prep") == "on" or place.group("prep") in ("in", "at") and (
+        people_there or before_place in ORG_NOUNS | _SITE_NOUNS))  # ("the embassy in Kabul"; not "jeered at Mayor X";
+    # a street is a place whoever is on it)
     antecedent = _NAME_ENDING.search(placeless) or \
         (None if people_there or in_place else _NAME_ENDING.search(clause)) or \
         _PERSON_ENDING.search(placeless if in_place else clause)  # ("a reply from Julia Blystone, who": no place
@@ -836,7 +844,9 @@ _OWNER_OF = re.compile(r"(?:^|\s)(?P<name>(?:(?:a|an|the|his|her|their|its)\s+(?
 _SITE_NOUNS = frozenset({"embassy", "consulate", "mission", "office", "headquarters", "bureau", "branch"})
 _PERSON_OF = re.compile(r"(?:^|\s)(?P<name>(?:a|an|the|his|her|their|its)\s+(?:[a-z][\w\-]*\s+){0,2}(?P<noun>[a-z]+)"
                         r"\s+(?:of|for)\s+\S.*)$")
-_PLACE_OF = re.compile(r"\s+(?P<prep>of|from|in|at)\s+(?:the\s+)?(?:[A-Z][\w'\u2019.\-]*\s*){1,3}$")
+_PLACE_OF = re.compile(r"\s+(?P<prep>of|from|in|at|on(?=\s+(?:[A-Z][\w'\u2019.\-]*\s+){1,2}(?:Street|Avenue|Road|"
+                       r"Boulevard|Lane|Drive|Highway|Square)$))\s+(?:the\s+)?(?:[A-Z][\w'\u2019.\-]*\s*){1,3}$")
+# ("on Main Street": a street, where someone is)
 _NAME_ENDING = re.compile(r"(?:^|\s)(?P<name>(?:[A-Z][\w'\u2019\-]+\s+){0,3}[A-Z][\w'\u2019\-]+)$")
 
 
@@ -1168,6 +1178,9 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
         return one, one, None, False
     if low == "another" and (another := _another_of(ctx, position, para)) is not None:
         return another, another, None, False  # "“…,” a guard says. “…,” another replies": another guard
+    published = _published_by(ctx, full, position)
+    if published is not None:  # "The report published by the committee on Wednesday concluded": the committee
+        return published
     by_issuer = _ISSUER_DOCUMENT.match(full)
     if by_issuer is not None and by_issuer.group("noun").lower() in DOCUMENT_NOUNS and \
             not _DEMONYM.fullmatch(by_issuer.group("owner").strip()):  # "a police statement": the police
@@ -1292,6 +1305,10 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
         return sp.name, full, None, False  # "SI.com is reporting that": a website, an outlet
     if sp.is_person and len(sp.name.split()) == 1 and sp.name.lower() in ctx.people.employers:
         return sp.name, full, None, False  # "Microsoft said" after "Microsoft President Brad Smith": a company
+    company = company_called(ctx.text, position, sp.name) if " " not in sp.name and not sp.role and \
+        surname(sp.name) not in ctx.people.full else None
+    if company is not None:
+        return company, company, None, False  # "American said" after "American Airlines": the airline
     if sp.is_person and len(sp.name.split()) == 1 and not sp.role and sp.gender == "?" and \
             not ctx.people.is_name(sp.name):
         return None, None, None, False  # a capitalised word opening a sentence, not a name ("Placards called")
@@ -1343,6 +1360,43 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d]?\s+[A-Z\"\u201c]")
 # ... or in an apposition after it: "The letter, signed by union president Kyle Brennan, said"
 _DOCUMENT_SIGNED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<noun>[a-z]+),\s+(?:issued|signed|written|sent)\s+by\s+"
                               r"(?P<owner>[^,.;:!?\"\u201c\u201d]{3,80}),")
+
+
+# A document, how it was issued and by whom, with when or where between and after: "A statement released late Sunday
+# by the family", "The report published by the committee on Wednesday", "A video posted by the mayor on Facebook",
+# "The documents filed by prosecutors" (not how it reached the writer: "A memo obtained by The Washington Post")
+_ISSUED_BY_AFTER = re.compile(
+    r"\b(?P<opening>(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w\-]*\s+)?)(?P<noun>[a-z]+?)s?,?\s+"
+    r"(?:issued|signed|written|sent|released|published|posted|filed|put\s+out)\s+"
+    r"(?:in\s+[A-Z][a-z]+\s+|(?:(?:late|early|on|last|this|earlier)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|yesterday|today|night|week|month|year|morning|evening)\s+)?)by\s+"
+    r"(?P<owner>(?:his|her|their|its|the)\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*)??|"
+    r"[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*){0,4}|[a-z]+s)"
+    r"(?=\s+(?:on|in|at|late|early|last|this|said|says|say|called|calls|concluded|concludes|urged|urges|shows?|"
+    r"reads?|stated|states|described|describes|warned|warns|found|finds)\b|\s*[,.;:]|$)")
+
+
+def _published_by(ctx: _Context, phrase: str, position: int
+                  ) -> tuple[str | None, str | None, str | None, bool] | None:
+    """The fields of whoever issued the document a speaker phrase names, when the sentence says who in a participle
+    after it ("The report published by the committee": the committee, as the phrase resolves); None otherwise."""
+    words = phrase.split()
+    if len(words) < 2 or words[0].lower() not in ("a", "an", "the"):
+        return None
+    for m in _ISSUED_BY_AFTER.finditer(ctx.text, max(0, position - 300), position + 200):
+        if not m.group().startswith(" ".join(words[:2])) or m.group("noun") not in _ISSUED_NOUNS | {"document"} or \
+                _SENTENCE_BREAK.search(ctx.text, m.end(), max(m.end(), position)):
+            continue
+        owner = m.group("owner")
+        if owner.split()[0] in ("his", "her", "their", "its"):
+            return owner, owner, None, False  # "The statement released by his family": his family, as written
+        if " " not in owner and owner.islower():
+            return (owner, owner, None, False) if speakers_in_plural(owner) else None  # "filed by prosecutors"
+        if not _owner_speaks(owner) and owner.split()[-1] not in ("family", "families"):
+            return None  # "posted by the account": no one who speaks
+        fields = _phrase_fields(ctx, owner, position, ctx.text.count("\n\n", 0, position))
+        return fields if fields[0] else (owner, owner, None, False)  # "released by the family": as written
+    return None
 
 
 def _another_of(ctx: _Context, position: int, para: int) -> str | None:
@@ -2888,9 +2942,9 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
         quoted_as = _QUOTED_AS.search(pre) if m.group("cue") == "saying" else None
         if quoted_as is not None:  # "The Daily News quoted witness Devonte Brown as saying": Brown
             spk = _subject(quoted_as.group("spk"))
-        if spk is None and re.search(r",\s+who\b", pre) and not re.search(r",\s+who\s*$", pre):
+        if spk is None and re.search(r",\s+who\b", pre) and not _WHO_THEN.fullmatch(pre.rsplit(",", 1)[-1].strip()):
             spk = sentence_subject(pre)  # "Grosz, who ..., warns that": the subject (but "The governor visited
-            # residents, who said": the residents or no one, never the governor)
+            # residents, who (later) said": the residents or no one, never the governor)
         aside = _INVERTED_ASIDE.match(a.before, m.end()) if m.group("cue") in _ASIDE_CUES and re.search(
             r",\s*$", pre) else None
         if aside is not None:  # "The paradox of Nancy, says Carl Anthony, historian …, is that she was “…”"
@@ -3204,8 +3258,18 @@ def _parsed(a: _Around, prev_attr_end: int) -> _Attribution | None:
         return None  # "the Oscar-winning movie said": a subject, but no speaker
     if PLACEHOLDER in found.phrase.split():
         return None  # an earlier quote is no speaker
+    relative = _RELATIVE_CUE_END.search(before)
+    if relative is not None and found.cue != relative.group("cue"):
+        return None  # "Officers questioned a cyclist on Bridge Road, who told them: “…”": the quote is the relative
+        # clause's, whose "who" the rules resolve or leave to no one (a parse hanging it on "questioned" is wrong)
     text = before.strip(" ,:") or after.strip(" ,.")
     return _Attribution(found.phrase, found.cue, text, True, a.after_start + len(after), parsed=True)
+
+
+# A relative clause's speech verb right before the quote: ", who later told them:", ", who said,"
+_RELATIVE_CUE_END = re.compile(r",\s+who(?:\s+(?:later|then|also|once|again|quickly|afterwards|[a-z]+ly))*\s+"
+                               r"(?P<cue>said|says|told|tells|added|adds|wrote|writes|replied|explained|testified|"
+                               r"declared|posted|tweeted|shouted|yelled|chanted)(?:\s+[a-z]+){0,3}\s*[:,]?\s*$")
 
 
 def _parsed_speaks(found: ParsedSpeaker) -> bool:

@@ -59,6 +59,8 @@ _DESCRIBED_NAME = re.compile(r"^(?:[Aa]n?|[Tt]he)\s+((?:[a-z0-9][\w\-]*\s+){1,3}
                              r"([A-Z][\w\-'\u2019.]*(?:\s+[A-Z][\w\-'\u2019.]*){0,2})$")
 # A person's tie to another ("a friend of X", "an aide to X"); not a text's source ("a survey from X", "produced by X")
 _LINKS = frozenset({"to", "of", "for", "with"})
+# How a text reached the writer: "a memo obtained by Reuters" is no more Reuters's than "a memo"
+_PASSED_ON = frozenset({"obtained", "seen", "reviewed", "viewed", "leaked", "shared", "forwarded"})
 SPEAKER_NOUNS = {
     "official", "officials", "source", "sources", "diplomat", "diplomats", "spokesman", "spokeswoman",
     "spokesperson", "minister", "ministers", "president", "presidency", "office", "government", "ministry",
@@ -513,7 +515,7 @@ def trim_phrase(phrase: str) -> str:
     phrase = _ACCORDING_TAIL.sub("", phrase)  # "Elizabeth, according to a Fox source": who told the writer, no role
     phrase = _CITING_OPENING.sub("", phrase)  # "Echoing Winston Churchill, she": the one cited is not the speaker
     described = _DESCRIBED_NAME.match(phrase) if not is_epithet(phrase) else None  # ("the 19-year-old Croatian")
-    if described and not any(_low(w) in ROLE_WORDS | EPITHET_NOUNS | TITLE_NOUNS | _LINKS
+    if described and not any(_low(w) in ROLE_WORDS | EPITHET_NOUNS | TITLE_NOUNS | _LINKS | _PASSED_ON
                              for w in described.group(1).split()) \
             and any(_is_name_word(w) for w in described.group(2).split()):
         phrase = described.group(2)  # "A dejected Edwards": the name the adjectives describe (not "a longtime
@@ -2031,6 +2033,14 @@ def named_company(text: str, position: int) -> str | None:
     """The one business an article names before ``position`` by a company word ("at the Kraft Foods plant"), for
     "the company" when no organisation in reach is a sentence's subject; None when it names none or several."""
     names = {m.group().rstrip(".") for m in _COMPANY_NAME.finditer(text, 0, position)}
+    return next(iter(names)) if len(names) == 1 else None
+
+
+def company_called(text: str, position: int, word: str) -> str | None:
+    """The one business an article names before ``position`` whose name opens on ``word`` ("American Airlines" for
+    "American said", "Kraft Foods" for "Kraft"); None when it names none or several ("United Airlines" and "United
+    Technologies")."""
+    names = {m.group().rstrip(".") for m in _COMPANY_NAME.finditer(text, 0, position) if m.group().split()[0] == word}
     return next(iter(names)) if len(names) == 1 else None
 
 
