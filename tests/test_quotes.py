@@ -4147,12 +4147,19 @@ def test_the_cases_of_round_30(text: str, words: str, allowed: list[str | None])
 
 _ROUND_31 = [
     # a one-word company name is the business the article named in full before it
-    ("Delta Air Lines and Alaska Airlines cancelled flights on Sunday as the storm moved east.\n\n"
-     "\u201cSafety comes before the schedule, always,\u201d Alaska said in a statement.", "Safety comes before",
-     ["Alaska Airlines"]),
+    ("Delta Air Lines and Spirit Airlines cancelled flights on Sunday as the storm moved east.\n\n"
+     "\u201cSafety comes before the schedule, always,\u201d Spirit said in a statement.", "Safety comes before",
+     ["Spirit Airlines"]),
+    # ... not a place's name, which may speak too ("Alaska said" may be the state), nor a person given an age
+    ("Alaska Airlines cancelled flights on Sunday.\n\n\u201cThe storm is moving east,\u201d Alaska said.",
+     "storm is moving east", ["Alaska", "Alaska Airlines"]),
+    ("China Eastern Airlines grounded its fleet.\n\n\u201cThe skies are safe,\u201d China said on Monday.",
+     "skies are safe", ["China"]),
+    ("Dakota Access LLC says the pipeline is safe. Dakota, 12, lives a mile from the river.\n\n\u201cI don't want "
+     "our water poisoned,\u201d Dakota said.", "water poisoned", ["Dakota"]),
     ("Kraft Foods will close two plants next year.\n\n\u201cThis was a hard decision for the whole team,\u201d Kraft "
      "said on Monday.", "a hard decision", ["Kraft Foods"]),
-    # ... but not when it names two such businesses, nor a person of that name
+    # ... nor when it names two businesses opening on the word, nor a person of that name
     ("United Airlines and United Technologies both reported results on Tuesday.\n\n\u201cWe had a strong quarter "
      "across the board,\u201d United said.", "a strong quarter", ["United", None]),
     ("Pilots at American Airlines met Jane American, a union steward, on Monday.\n\n\u201cWe are ready to strike "
@@ -4165,6 +4172,8 @@ _ROUND_31 = [
     # a street is where someone is, never who speaks
     ("Officers questioned a cyclist on Bridge Road, who told them: \u201cThe van never even slowed down.\u201d",
      "never even slowed down", ["a cyclist", None]),
+    ("The film rests on Diane Lane, who said in an interview: \u201cI wanted to play someone tired.\u201d",
+     "play someone tired", ["Diane Lane"]),
     ("Police spoke to Dana Ruiz on Oak Avenue, who said: \u201cI heard two loud bangs and then a car.\u201d",
      "two loud bangs", ["Dana Ruiz"]),
     # a relative clause's speech verb right before the quote: never a verb the parse hangs the quote on above it
@@ -4186,13 +4195,44 @@ _ROUND_31 = [
     # ... not whoever passed it on, nor an account, nor who recorded a video of someone else speaking
     ("A memo obtained by Reuters said the project was \u201cmonths behind and far over budget.\u201d",
      "months behind", [None, "a memo", "A memo"]),
+    ("Unlike the report published by the council in May, the report released Tuesday said the bridge was "
+     "\u201csafe for traffic.\u201d", "safe for traffic", ["the report", None]),
+    ("A video posted by Sarah Kim on TikTok shows her neighbour shouting, \u201cGet off my lawn right now.\u201d",
+     "Get off my lawn", ["her neighbour", None, "A video"]),
     ("A clip posted by a neighbour shows the officer shouting, \u201cStep away from the car right now.\u201d",
      "Step away from the car", ["the officer", None, "A clip"]),
+    # a speech verb opening the sentence before the one the article named: that one's words
+    ("Goalkeeper Ana Ortiz saved two penalties in the shoot-out.\n\nSaid Ortiz: \u201cI just guessed, and I "
+     "guessed right twice.\u201d", "I just guessed", ["Ana Ortiz"]),
+    ("Coach Tom Lee was pleased with the win.\n\nAdded Lee: \u201cWe played the right way from the first "
+     "minute.\u201d", "played the right way", ["Tom Lee"]),
+    # ... but "Said" is a given name too
+    ("Negotiator Said Jalili met the envoys in Geneva.\n\nSaid Jalili: \u201cWe will never give up our "
+     "rights.\u201d", "never give up", ["Said Jalili"]),
+    # a title word as a surname after a given name: the person, with the words before as the role
+    ("The Rovers came back from two goals down. \u201cWe never stopped believing,\u201d said team captain "
+     "Aaron Pastor.", "never stopped believing", ["Aaron Pastor"]),
+    ("Hall of Fame pitcher Martin Judge threw the first pitch. \u201cI was more nervous than in any game,\u201d "
+     "Judge said.", "more nervous than", ["Martin Judge"]),
+    ("Union organiser Carla Justice spoke first. \u201cThe workers have waited long enough,\u201d Justice said.",
+     "waited long enough", ["Carla Justice"]),
+    # ... whose words, when the participle tells a call the sentence reports, are the caller's
+    ("Dispatcher Carol Leader told reporters that Hiller called 911, saying \u201cI'm the one you are looking "
+     "for\u201d before hanging up.", "the one you are looking", ["Hiller"]),
+    # ... but a title stays a title, and a place before one is no given name ("Georgia Secretary of State")
+    ("\u201cThe amendments passed by wide margins,\u201d said campaign director Paul Jacob.\n\nGeorgia Secretary of "
+     "State Brad Raffensperger called for the amendment in December.\n\n\u201cOutside groups are suing to end "
+     "citizenship checks,\u201d he said.", "Outside groups are suing", ["Brad Raffensperger"]),
+    ("Chief Justice John Roberts wrote for the majority: \u201cThe statute is plain on its face.\u201d",
+     "plain on its face", ["John Roberts"]),
+    ("Carla Justice testified on Monday. The judge in the trial then said: \u201cOrder in the court, "
+     "please.\u201d", "Order in the court", ["The judge in the trial", "the judge in the trial", None]),
 ]
 
 
 @pytest.mark.parametrize("text, words, allowed", _ROUND_31)
 def test_the_cases_of_round_31(text: str, words: str, allowed: list[str | None]):
-    """Company short forms, "who later said" after an object, a street before "who", a document and who issued it:
-    the speaker, or any of the answers allowed (None for no quote or one credited to no one)."""
+    """Company short forms, "who later said" after an object, a street before "who", a document and who issued it,
+    "Said Smith:", "Aaron Judge": the speaker, or any of the answers allowed (None for no quote or one credited to no
+    one)."""
     assert_speaker_in(text, words, allowed)

@@ -77,6 +77,7 @@ from .speakers import (
     PLURAL_NO_PERSON,
     ROLE_WORDS,
     SPEAKER_NOUNS,
+    STATES,
     SUBORDINATE_START,
     THING_WORDS,
     THINGS_OF,
@@ -748,10 +749,19 @@ _ROLE_BEFORE_NAME = re.compile(r"^(?:[a-z][\w\-]*\s+){1,3}(?=[A-Z])")
 _ANOTHER_ONE = re.compile(r"(?:[Aa]nother|[Oo]ne|[Aa]\s+(?:second|third|fourth|fifth))(?:\s+[a-z]+)?")
 
 
+# A noun phrase or a name ending a clause ("stopped a driver", "spoke to Dana Ruiz"), not a verb ("relied on Picabo
+# Street, who")
+_NOUN_PHRASE_END = re.compile(r"(?:\b(?:a|an|the|his|her|their|its)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*|"
+                              r"\s[A-Z][\w'\u2019\-]*)$")
+
+
 def _who_before(clause: str) -> str | None:
     """Who a "who" right before a speech verb is: the name or the person's description ending ``clause``, the clause
     before it; None when it is neither."""
     place = _PLACE_OF.search(clause)
+    if place is not None and place.group("prep") == "on" and not _NOUN_PHRASE_END.search(clause, 0, place.start()):
+        place = None  # "stopped a driver on Main Street, who": where the driver was; "relied on Picabo Street, who":
+        # the one relied on
     placeless = clause[:place.start()] if place else clause
     before_place = placeless.split()[-1].lower() if place and placeless.split() else ""
     people_there = before_place.islower() and (_speaker_noun(before_place) or before_place.endswith("s") and
@@ -1178,6 +1188,11 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
         return one, one, None, False
     if low == "another" and (another := _another_of(ctx, position, para)) is not None:
         return another, another, None, False  # "“…,” a guard says. “…,” another replies": another guard
+    inverted = _VERB_OPENING.match(full)
+    others = {f for f in ctx.people.full.get(surname(inverted.group("name")), ())
+              if not f.startswith(inverted.group("verb"))} if inverted is not None else set()
+    if inverted is not None and others:  # "Said Smith:" after "Jane Smith": hers (the one Smith the text names)
+        return _phrase_fields(ctx, others.pop() if len(others) == 1 else inverted.group("name"), position, para)
     published = _published_by(ctx, full, position)
     if published is not None:  # "The report published by the committee on Wednesday concluded": the committee
         return published
@@ -1305,8 +1320,14 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
         return sp.name, full, None, False  # "SI.com is reporting that": a website, an outlet
     if sp.is_person and len(sp.name.split()) == 1 and sp.name.lower() in ctx.people.employers:
         return sp.name, full, None, False  # "Microsoft said" after "Microsoft President Brad Smith": a company
+    bearers = ctx.people.full.get(surname(sp.name), ()) if " " not in sp.name and not sp.is_person else ()
+    if len(bearers) == 1 and sp.name[:1].isupper() and sp.name.lower() in ROLE_WORDS:
+        name = next(iter(bearers))  # "Judge said" after "Yankees captain Aaron Judge": his surname, not a title
+        return name, name, ctx.people.role_of(name), True
     company = company_called(ctx.text, position, sp.name) if " " not in sp.name and not sp.role and \
-        surname(sp.name) not in ctx.people.full else None
+        surname(sp.name) not in ctx.people.full and sp.name not in GAZETTEER and not re.fullmatch(STATES, sp.name) \
+        and not re.search(rf"\b{re.escape(sp.name)},\s+\d{{1,3}},", ctx.text) else None  # (a place, "China said", is
+    # no "China Eastern Airlines"; nor a person given an age, "Dakota, 12,", "Dakota Access LLC")
     if company is not None:
         return company, company, None, False  # "American said" after "American Airlines": the airline
     if sp.is_person and len(sp.name.split()) == 1 and not sp.role and sp.gender == "?" and \
@@ -1362,6 +1383,10 @@ _DOCUMENT_SIGNED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<noun>[a-z]+),\s+(?:iss
                               r"(?P<owner>[^,.;:!?\"\u201c\u201d]{3,80}),")
 
 
+# A speech verb opening a sentence before who speaks: "Said Smith:", "Added Lee:" (a name only when the article names
+# that person otherwise too: "Said" is also a given name)
+_VERB_OPENING = re.compile(r"^(?P<verb>Said|Added|Asked|Explained|Replied)\s+(?P<name>[A-Z][\w'\u2019\-]*"
+                           r"(?:\s+[A-Z][\w'\u2019\-]*){0,2})$")
 # A document, how it was issued and by whom, with when or where between and after: "A statement released late Sunday
 # by the family", "The report published by the committee on Wednesday", "A video posted by the mayor on Facebook",
 # "The documents filed by prosecutors" (not how it reached the writer: "A memo obtained by The Washington Post")
@@ -1372,8 +1397,18 @@ _ISSUED_BY_AFTER = re.compile(
     r"Saturday|Sunday|yesterday|today|night|week|month|year|morning|evening)\s+)?)by\s+"
     r"(?P<owner>(?:his|her|their|its|the)\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*)??|"
     r"[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*){0,4}|[a-z]+s)"
-    r"(?=\s+(?:on|in|at|late|early|last|this|said|says|say|called|calls|concluded|concludes|urged|urges|shows?|"
-    r"reads?|stated|states|described|describes|warned|warns|found|finds)\b|\s*[,.;:]|$)")
+    r"(?=\s+(?:on|in|at|late|early|last|this|said|says|say|called|calls|concluded|concludes|urged|urges|"
+    r"reads?|stated|states|described|describes|warned|warns|found|finds)\b|\s*[,.;:]|$)")  # (not "shows": a video
+# showing someone else speak is theirs)
+
+
+# ... and the document's own verb after it, past where and when: "… by the mayor on Facebook said" (not "shows her
+# neighbour shouting": a video of someone else speaking)
+_ISSUED_VERB_AFTER = re.compile(
+    r"(?:\s+(?:on|in|at)\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2}|\s+(?:(?:late|early|last|this|on)\s+)?(?:Monday|"
+    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|week|month|year|night|morning|evening))*"
+    r"\s*,?\s+(?:said|says|say|called|calls|concluded|concludes|urged|urges|reads?|stated|states|described|"
+    r"describes|warned|warns|found|finds|argued|argues|claimed|claims|added|adds)\b")
 
 
 def _published_by(ctx: _Context, phrase: str, position: int
@@ -1385,7 +1420,12 @@ def _published_by(ctx: _Context, phrase: str, position: int
         return None
     for m in _ISSUED_BY_AFTER.finditer(ctx.text, max(0, position - 300), position + 200):
         if not m.group().startswith(" ".join(words[:2])) or m.group("noun") not in _ISSUED_NOUNS | {"document"} or \
-                _SENTENCE_BREAK.search(ctx.text, m.end(), max(m.end(), position)):
+                _SENTENCE_BREAK.search(ctx.text, m.end(), max(m.end(), position)) or \
+                _SENTENCE_BREAK.search(ctx.text, position, max(position, m.start())) or \
+                " ".join(words[:2]).lower() in ctx.text[m.end():position].lower():
+            continue  # (the phrase's own document: not one in another sentence, nor one before it that it is
+            # set against, "Unlike the report published by the council, the report released Tuesday said")
+        if not _ISSUED_VERB_AFTER.match(ctx.text, m.end()):
             continue
         owner = m.group("owner")
         if owner.split()[0] in ("his", "her", "their", "its"):
@@ -2814,6 +2854,12 @@ _REPORTING_END = re.compile(r"(?<=,)\s+(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w
                             r"(?:said|says|added|told\s+[A-Z][\w.]*)\s*$")
 
 
+# A reported act of reaching someone, which the participle after it tells: "… that Hiller called 911, saying" (the
+# text up to the participle's comma)
+_REPORTED_CALL = re.compile(r"\bthat\s+(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)?)\s+(?:called|phoned|"
+                            r"texted|emailed|messaged|radioed|wrote\s+to|contacted)\b[^,;:.!?\"\u201c\u201d]{0,40}$")
+
+
 def _saying_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """"X ..., saying (that) "..."": the subject of the sentence, or of a reporting clause right before the
     participle ("X said nothing …, Pickell said, describing him as": Pickell); "The video shows her ..., and
@@ -2821,6 +2867,8 @@ def _saying_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     m = _SAYING.search(a.before)
     reporting = _REPORTING_END.search(a.before, 0, m.start()) if m else None
     spk = _subject(reporting.group("spk")) if reporting else None
+    act = _REPORTED_CALL.search(a.before, 0, m.start()) if m and not spk else None
+    spk = spk or (act.group("spk") if act else None)  # "Leader told reporters that Hiller called 911, saying": Hiller
     spk = spk or (sentence_subject(a.before[:m.start()]) if m else None)
     seen = _SEEN_SAYING.search(a.before[:m.start()]) if m and not spk else None
     if seen is not None:
@@ -3382,18 +3430,11 @@ _NAME_LIST = re.compile(rf"\b(?:of|for)\s+(?:the\s+)?{_NAMES}(?:,\s+{_NAMES})*,\
 # "Residents of Ha Tuke, Mechaling, Ha Pitso and Mokotane say"; not "at the College of Osteopathic Medicine, King
 # said")
 _CLAUSE_IN_SPEAKER = re.compile(r"\b(?:as|after|before|while|when|because|and|but|since|until)\b")
-_STATES = (r"Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
-           r"Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
-           r"Mississippi|Missouri|Montana|Nebraska|Nevada|New\s+Hampshire|New\s+Jersey|New\s+Mexico|New\s+York|"
-           r"North\s+Carolina|North\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\s+Island|South\s+Carolina|"
-           r"South\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\s+Virginia|Wisconsin|Wyoming|"
-           r"Alberta|British\s+Columbia|Manitoba|New\s+Brunswick|Newfoundland|Nova\s+Scotia|Ontario|Quebec|"
-           r"Saskatchewan")
 # After a list of places a person's noun governs ("The mayor of Calgary, Alberta said"), a state, province or a
 # place of the gazetteer ("Kandahar, Afghanistan said"; not "As a member of Congress, Smith said"); after an
 # organisation's name ("at the University of Michigan, Whitmer said"), a state or province only
 _PLACE_SAYS = re.compile(r"(?P<place>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})\s+[a-z]")
-_STATE_SAYS = re.compile(rf"(?:{_STATES}|Berkeley|Davis|Irvine)\s+[a-z]")
+_STATE_SAYS = re.compile(rf"(?:{STATES}|Berkeley|Davis|Irvine)\s+[a-z]")
 
 
 def _place_list_before(masked: str, at: int) -> bool:
@@ -3408,7 +3449,7 @@ def _place_list_before(masked: str, at: int) -> bool:
     if not governed.islower():
         return bool(_STATE_SAYS.match(masked, at))
     place = _PLACE_SAYS.match(masked, at)
-    return place is not None and (place.group("place") in GAZETTEER or re.fullmatch(_STATES, place.group("place"))
+    return place is not None and (place.group("place") in GAZETTEER or re.fullmatch(STATES, place.group("place"))
                                   is not None)
 
 

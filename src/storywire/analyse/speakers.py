@@ -677,7 +677,12 @@ def split_speaker(phrase: str) -> SpeakerName:
     generation = "".join(f" {w}" for w in generations)  # without it, and given back to the name (a son is not his
     # father)
     end = len(name_words)
-    start = end - 1 if month_surname(name_words) else end  # "Theresa May", "Mrs May": a surname, not a month
+    title_surname = end >= 2 and _low(name_words[end - 1]) in ROLE_WORDS and name_words[end - 1][:1].isupper() and \
+        _is_name_word(name_words[end - 2]) and first_name_gender(name_words[end - 2]) != "?" and \
+        name_words[end - 2] not in GAZETTEER and not re.fullmatch(STATES, name_words[end - 2])  # (not "Georgia
+    # Secretary of State", "Virginia Governor": a place's)
+    start = end - 1 if month_surname(name_words) or title_surname else end  # "Theresa May", "Mrs May": a surname,
+    # not a month; "Aaron Judge", "Tiffany Justice": a surname after a given name, not a title
     while start > 0:
         particles = start
         while particles > 0 and name_words[particles - 1] in NAME_PARTICLES:
@@ -728,7 +733,8 @@ def split_speaker(phrase: str) -> SpeakerName:
     name = " ".join(name_words[start:end])
     described = low[0] in DESCRIPTION_START and not (end - start >= 2 and start >= 2 and not orgs)
     if start == end or described or \
-            any(_low(w) in ORG_WORDS for w in name_words[start:end]) or _low(name_words[end - 1]) in THING_WORDS:
+            any(_low(w) in ORG_WORDS for w in name_words[start:end - title_surname]) or \
+            _low(name_words[end - 1]) in THING_WORDS:
         return SpeakerName(phrase, None, False, "?")
     role_words = [w for w in name_words[:start] if _low(w) not in HONORIFICS]
     role = " ".join(role_words + ([tail] if tail else [])).strip() or appos.strip() or None
@@ -1035,6 +1041,16 @@ def _place_or_ship(text: str, m: re.Match) -> bool:
 
 
 # Countries, regions and cities news names often: no person's name after another place ("Kandahar, Afghanistan")
+# The states of the US and the provinces of Canada, as a regex alternation
+STATES = (r"Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
+           r"Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
+           r"Mississippi|Missouri|Montana|Nebraska|Nevada|New\s+Hampshire|New\s+Jersey|New\s+Mexico|New\s+York|"
+           r"North\s+Carolina|North\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\s+Island|South\s+Carolina|"
+           r"South\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\s+Virginia|Wisconsin|Wyoming|"
+           r"Alberta|British\s+Columbia|Manitoba|New\s+Brunswick|Newfoundland|Nova\s+Scotia|Ontario|Quebec|"
+           r"Saskatchewan")
+
+
 GAZETTEER = set("""
 Afghanistan Albania Algeria Argentina Armenia Australia Austria Azerbaijan Bangladesh Belarus Belgium Bolivia
 Bosnia Brazil Bulgaria Cambodia Cameroon Canada Chile China Colombia Croatia Cuba Cyprus Czechia Denmark Egypt
@@ -2038,10 +2054,15 @@ def named_company(text: str, position: int) -> str | None:
 
 def company_called(text: str, position: int, word: str) -> str | None:
     """The one business an article names before ``position`` whose name opens on ``word`` ("American Airlines" for
-    "American said", "Kraft Foods" for "Kraft"); None when it names none or several ("United Airlines" and "United
-    Technologies")."""
+    "American said", "Kraft Foods" for "Kraft"); None when it names none, or another name opening on the word
+    ("United Airlines" and "United Technologies", "Apple Inc." and "Apple Corps")."""
     names = {m.group().rstrip(".") for m in _COMPANY_NAME.finditer(text, 0, position) if m.group().split()[0] == word}
-    return next(iter(names)) if len(names) == 1 else None
+    if len(names) != 1:
+        return None
+    name = next(iter(names))
+    rivals = {m.group(1) for m in re.finditer(rf"\b{re.escape(word)}\s+([A-Z][\w&'\u2019.\-]*)", text[:position])
+              if m.group(1).rstrip(".") not in name.split() and _low(m.group(1)) not in ROLE_WORDS | TITLE_NOUNS}
+    return None if rivals else name  # ("Apple Corps" beside "Apple Inc.": either)
 
 
 def _words(name: str) -> set[str]:
