@@ -4216,6 +4216,15 @@ _ROUND_31 = [
      "Judge said.", "more nervous than", ["Martin Judge"]),
     ("Union organiser Carla Justice spoke first. \u201cThe workers have waited long enough,\u201d Justice said.",
      "waited long enough", ["Carla Justice"]),
+    # one described by whom they work for or belong to, a title before that one's name, is no part of that one
+    ("A spokeswoman in the office of Mayor Karen Bass said the city was \u201cready for the storm.\u201d",
+     "ready for the storm", ["A spokeswoman in the office of Mayor Karen Bass"]),
+    ("The sister of Pvt. Ana Cruz said the family was \u201cproud of her service.\u201d", "proud of her service",
+     ["The sister of Pvt. Ana Cruz"]),
+    ("The head of the World Bank said growth was \u201cweaker than we hoped.\u201d", "weaker than we hoped",
+     ["The head of the World Bank", None]),
+    ("Secretary of State Antony Blinken said the talks were \u201cfrank and useful.\u201d", "frank and useful",
+     ["Antony Blinken"]),
     # ... whose words, when the participle tells a call the sentence reports, are the caller's
     ("Dispatcher Carol Leader told reporters that Hiller called 911, saying \u201cI'm the one you are looking "
      "for\u201d before hanging up.", "the one you are looking", ["Hiller"]),

@@ -719,7 +719,16 @@ def split_speaker(phrase: str) -> SpeakerName:
     orgs = [i for i in range(start, end) if _low(name_words[i]) in ORG_WORDS]
     if orgs and end - orgs[-1] > 2 and low[0] not in DESCRIPTION_START:
         start = orgs[-1] + 1  # "Head of School Vicky Fogg": the name after the organisation of the title
-    if 0 < start < end and _low(name_words[start - 1]) in _OBJECT_PREPOSITIONS or _speaks_for(words[:start]):
+    # Past a title and an article before the name: "the widow of Sgt. Tom Harlan", "an aide in the office of
+    # Governor Gavin Newsom", "the chair of the Federal Reserve"
+    untitled = start
+    while 0 < untitled < end and (name_words[untitled - 1] == "the" or name_words[untitled - 1][:1].isupper() and (
+            _low(name_words[untitled - 1]) in HONORIFICS | TITLE_NOUNS | ROLE_WORDS)):
+        untitled -= 1
+    if 0 < start < end and _low(name_words[start - 1]) in _OBJECT_PREPOSITIONS or _speaks_for(words[:start]) or \
+            untitled < start and 1 < untitled and _low(name_words[untitled - 1]) in _OBJECT_PREPOSITIONS and \
+            name_words[untitled - 2].islower():  # (a description's noun before it; "Secretary of State Antony Blinken"
+        # is a title)
         return SpeakerName(phrase, None, False, "?")  # "a lawyer for Sarah Palin", "a spokesman at Scotland Yard",
         # "an aide to Senator John Smith", "friends close to the Duchess": someone else
     if start >= 2 and start < end and _low(name_words[start - 1]) == "and" and _is_name_word(name_words[start - 2]):
