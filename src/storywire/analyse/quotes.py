@@ -68,7 +68,6 @@ from .speakers import (
     DAYS,
     DESCRIPTION_START,
     EPITHET_NOUNS,
-    GAZETTEER,
     MONTH_WORDS,
     MONTHS,
     ORG_NOUNS,
@@ -94,6 +93,7 @@ from .speakers import (
     find_organisations,
     given_word,
     is_epithet,
+    is_place_name,
     month_surname,
     named_company,
     names_ship,
@@ -1325,7 +1325,7 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
         name = next(iter(bearers))  # "Judge said" after "Yankees captain Aaron Judge": his surname, not a title
         return name, name, ctx.people.role_of(name), True
     company = company_called(ctx.text, position, sp.name) if " " not in sp.name and not sp.role and \
-        surname(sp.name) not in ctx.people.full and sp.name not in GAZETTEER and not re.fullmatch(STATES, sp.name) \
+        surname(sp.name) not in ctx.people.full and not is_place_name(sp.name) \
         and not re.search(rf"\b{re.escape(sp.name)},\s+\d{{1,3}},", ctx.text) else None  # (a place, "China said", is
     # no "China Eastern Airlines"; nor a person given an age, "Dakota, 12,", "Dakota Access LLC")
     if company is not None:
@@ -1387,14 +1387,16 @@ _DOCUMENT_SIGNED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<noun>[a-z]+),\s+(?:iss
 # that person otherwise too: "Said" is also a given name)
 _VERB_OPENING = re.compile(r"^(?P<verb>Said|Added|Asked|Explained|Replied)\s+(?P<name>[A-Z][\w'\u2019\-]*"
                            r"(?:\s+[A-Z][\w'\u2019\-]*){0,2})$")
+# When a document came out: "Sunday", "last week"
+_WHEN_WORD = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|night|week|month|year|"
+              r"morning|evening)")
 # A document, how it was issued and by whom, with when or where between and after: "A statement released late Sunday
 # by the family", "The report published by the committee on Wednesday", "A video posted by the mayor on Facebook",
 # "The documents filed by prosecutors" (not how it reached the writer: "A memo obtained by The Washington Post")
 _ISSUED_BY_AFTER = re.compile(
     r"\b(?P<opening>(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w\-]*\s+)?)(?P<noun>[a-z]+?)s?,?\s+"
     r"(?:issued|signed|written|sent|released|published|posted|filed|put\s+out)\s+"
-    r"(?:in\s+[A-Z][a-z]+\s+|(?:(?:late|early|on|last|this|earlier)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday|yesterday|today|night|week|month|year|morning|evening)\s+)?)by\s+"
+    rf"(?:in\s+[A-Z][a-z]+\s+|(?:(?:late|early|on|last|this|earlier)\s+)?(?:{_WHEN_WORD}\s+)?)by\s+"
     r"(?P<owner>(?:his|her|their|its|the)\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*)??|"
     r"[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*){0,4}|[a-z]+s)"
     r"(?=\s+(?:on|in|at|late|early|last|this|said|says|say|called|calls|concluded|concludes|urged|urges|"
@@ -1405,8 +1407,7 @@ _ISSUED_BY_AFTER = re.compile(
 # ... and the document's own verb after it, past where and when: "… by the mayor on Facebook said" (not "shows her
 # neighbour shouting": a video of someone else speaking)
 _ISSUED_VERB_AFTER = re.compile(
-    r"(?:\s+(?:on|in|at)\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2}|\s+(?:(?:late|early|last|this|on)\s+)?(?:Monday|"
-    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|week|month|year|night|morning|evening))*"
+    rf"(?:\s+(?:on|in|at)\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){{0,2}}|\s+(?:(?:late|early|last|this|on)\s+)?{_WHEN_WORD})*"
     r"\s*,?\s+(?:said|says|say|called|calls|concluded|concludes|urged|urges|reads?|stated|states|described|"
     r"describes|warned|warns|found|finds|argued|argues|claimed|claims|added|adds)\b")
 
@@ -3449,8 +3450,7 @@ def _place_list_before(masked: str, at: int) -> bool:
     if not governed.islower():
         return bool(_STATE_SAYS.match(masked, at))
     place = _PLACE_SAYS.match(masked, at)
-    return place is not None and (place.group("place") in GAZETTEER or re.fullmatch(STATES, place.group("place"))
-                                  is not None)
+    return place is not None and is_place_name(place.group("place"))
 
 
 _LIST_GOES_ON = re.compile(rf"{_NAMES}(?:,\s+{_NAMES})*,?\s+(?:and|&)\s+(?:the\s+)?{_CAPITALISED}")

@@ -679,7 +679,7 @@ def split_speaker(phrase: str) -> SpeakerName:
     end = len(name_words)
     title_surname = end >= 2 and _low(name_words[end - 1]) in ROLE_WORDS and name_words[end - 1][:1].isupper() and \
         _is_name_word(name_words[end - 2]) and first_name_gender(name_words[end - 2]) != "?" and \
-        name_words[end - 2] not in GAZETTEER and not re.fullmatch(STATES, name_words[end - 2])  # (not "Georgia
+        not is_place_name(name_words[end - 2])  # (not "Georgia
     # Secretary of State", "Virginia Governor": a place's)
     start = end - 1 if month_surname(name_words) or title_surname else end  # "Theresa May", "Mrs May": a surname,
     # not a month; "Aaron Judge", "Tiffany Justice": a surname after a given name, not a title
@@ -1049,7 +1049,6 @@ def _place_or_ship(text: str, m: re.Match) -> bool:
     return prev in _PLACE_PREPOSITIONS and not possessive or bool(PLACE_APPOSITION.match(text, m.end()))
 
 
-# Countries, regions and cities news names often: no person's name after another place ("Kandahar, Afghanistan")
 # The states of the US and the provinces of Canada, as a regex alternation
 STATES = (r"Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
            r"Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
@@ -1060,6 +1059,7 @@ STATES = (r"Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Dela
            r"Saskatchewan")
 
 
+# Countries, regions and cities news names often: no person's name after another place ("Kandahar, Afghanistan")
 GAZETTEER = set("""
 Afghanistan Albania Algeria Argentina Armenia Australia Austria Azerbaijan Bangladesh Belarus Belgium Bolivia
 Bosnia Brazil Bulgaria Cambodia Cameroon Canada Chile China Colombia Croatia Cuba Cyprus Czechia Denmark Egypt
@@ -1091,6 +1091,11 @@ _NATIONALITY_WORD = re.compile(r"[A-Z][a-z]+(?:ish|ian|an|ese|i|ic)|Swede|Dane|F
 # Places' names, lower-case: a team's or a city's before a title ("Ireland manager", "Rome's mayor"), a
 # country's possessive before a name ("Poland's Iga Swiatek")
 _PLACES = frozenset(p.lower() for p in GAZETTEER)
+
+
+def is_place_name(name: str) -> bool:
+    """Whether a capitalised name is a place of the gazetteer, a US state or a Canadian province."""
+    return name in GAZETTEER or re.fullmatch(STATES, name) is not None
 
 
 def _title_run(words: list[str]) -> list[str]:
@@ -2057,15 +2062,20 @@ _COMPANY_NAME = re.compile(rf"(?<![\w.])(?:{_WORD}\s+){{1,3}}?(?=[A-Z])(?i:{_COM
 def named_company(text: str, position: int) -> str | None:
     """The one business an article names before ``position`` by a company word ("at the Kraft Foods plant"), for
     "the company" when no organisation in reach is a sentence's subject; None when it names none or several."""
-    names = {m.group().rstrip(".") for m in _COMPANY_NAME.finditer(text, 0, position)}
+    names = _companies_before(text, position)
     return next(iter(names)) if len(names) == 1 else None
+
+
+def _companies_before(text: str, position: int) -> set[str]:
+    """The businesses an article names by a company word before ``position``."""
+    return {m.group().rstrip(".") for m in _COMPANY_NAME.finditer(text, 0, position)}
 
 
 def company_called(text: str, position: int, word: str) -> str | None:
     """The one business an article names before ``position`` whose name opens on ``word`` ("American Airlines" for
     "American said", "Kraft Foods" for "Kraft"); None when it names none, or another name opening on the word
     ("United Airlines" and "United Technologies", "Apple Inc." and "Apple Corps")."""
-    names = {m.group().rstrip(".") for m in _COMPANY_NAME.finditer(text, 0, position) if m.group().split()[0] == word}
+    names = {name for name in _companies_before(text, position) if name.split()[0] == word}
     if len(names) != 1:
         return None
     name = next(iter(names))
