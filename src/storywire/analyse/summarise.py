@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import combinations
 from typing import Literal, NamedTuple
 
 import numpy as np
@@ -916,7 +917,7 @@ def _same_fact(i: int, j: int, sim: np.ndarray, figures: list[_Figures], both_le
 
 def _differ(a: _Figures, b: _Figures) -> bool:
     """Whether two sentences give different numbers for the same thing."""
-    return any(f.amount != g.amount and _about_same(f, g, a, b) for f in a.facts for g in b.facts)
+    return any(not _compatible(f, g) and _about_same(f, g, a, b) for f in a.facts for g in b.facts)
 
 
 def _contained(a: frozenset[str], b: frozenset[str]) -> float:
@@ -968,15 +969,62 @@ class _Fact:
     context: frozenset[str]
     names: frozenset[str]
     toll: str = ""  # "dead", "injured", ... or "" when the number is no toll
+    hedge: str = ""  # a word bounding a plain number before it: "almost", "more than", ... (_HEDGES)
+    measured: frozenset[str] = frozenset()  # of a share: the content words before it ("turnout was")
 
     @property
     def amount(self) -> str:
         return _amount(self.value)
 
+    @property
+    def written(self) -> str:
+        """The number as the sentence gives it, with its hedge: "almost 90"."""
+        return f"{self.hedge} {self.value}" if self.hedge else self.value
+
 
 def _amount(value: str) -> str:
     """A number as written, in figures: "1,200" -> "1200", "Five" -> "5"."""
     return _NUMBER_WORDS.get(value.casefold(), value.replace(",", ""))
+
+
+# Words bounding a number before it, and the range they allow around it, as factors of the number.
+_HEDGES = {
+    **dict.fromkeys(("about", "around", "roughly", "approximately", "some", "estimated"), (0.9, 1.1)),
+    **dict.fromkeys(("almost", "nearly", "close to", "just under"), (0.9, 1.0)),
+    **dict.fromkeys(("more than", "over", "at least", "upwards of", "above"), (1.0, math.inf)),
+    **dict.fromkeys(("less than", "fewer than", "under", "up to", "at most", "below"), (0.0, 1.0)),
+}
+
+
+def _hedge(before: list[str]) -> str:
+    """The hedge ending the words before a number, as written ("turnout was Almost": "Almost"), or ""."""
+    for n in (2, 1):
+        if len(before) >= n and " ".join(before[-n:]).casefold() in _HEDGES:
+            return " ".join(before[-n:])
+    return ""
+
+
+def _range(f: _Fact) -> tuple[float, float] | None:
+    """The values a plain number allows: as written to its last digit ("94": 93.5 to 94.5), or what its hedge
+    allows ("almost 90": 81 to 90); None for a record, an age, a number word or a toll (a count of the dead, the
+    injured: "at least 12" and "15" are two counts)."""
+    if f.shape != "num" or f.toll or not f.value[:1].isdigit():
+        return None
+    n = float(f.amount)
+    if f.hedge:
+        low, high = _HEDGES[f.hedge.casefold()]
+        return n * low, n * high
+    half = 0.5 * 10.0 ** -len(f.amount.partition(".")[2])
+    return n - half, n + half
+
+
+def _compatible(f: _Fact, g: _Fact) -> bool:
+    """Whether two figures can both be right: the same amount, or plain numbers whose ranges overlap ("93.87" and
+    "94", "almost 90" and "90"; not "93.87" and "almost 90", nor "52" and "53")."""
+    if f.amount == g.amount:
+        return True
+    a, b = _range(f), _range(g)
+    return a is not None and b is not None and max(a[0], b[0]) < min(a[1], b[1])
 
 
 @dataclass(frozen=True)
@@ -1006,6 +1054,9 @@ def _about_same(f: _Fact, g: _Fact, a: _Figures, b: _Figures) -> bool:
         return False
     if f.shape != "num":
         return bool(f.context & g.context)
+    if f.unit == _stem("percent"):  # a share of the same thing: "turnout was almost 90 %" / "turnout reached 93.87
+        # percent": what it measures is named before it, and the outlets name it alike
+        return bool(f.measured & g.measured) and _others_agree(f, g, a, b, lambda x: (x.shape, x.unit))
     if len(f.context & g.context) < CONTEXT_SHARED or not f.names & g.names:
         return False
     if len(a.content & b.content) / max(1, len(a.content), len(b.content)) < SENTENCE_SHARED:
@@ -1017,7 +1068,7 @@ def _others_agree(f: _Fact, g: _Fact, a: _Figures, b: _Figures, kind) -> bool:
     """Whether the two sentences give no other figures of one ``kind``, or give one of them alike: when every one
     differs, they count something else (a total, a period, an earlier quake: "magnitude 6.4 … killed 612 people")."""
     pairs = [(x, y) for x in a.facts if x is not f for y in b.facts if y is not g and kind(x) and kind(x) == kind(y)]
-    return not pairs or any(x.amount == y.amount for x, y in pairs)
+    return not pairs or any(_compatible(x, y) for x, y in pairs)
 
 
 def _same_event(a: _Figures, b: _Figures) -> bool:
@@ -1070,6 +1121,7 @@ def _figures(text: str, tokens: list[str]) -> _Figures:
     t = re.sub(r"(?<=[\d\w]) - (?=\d|year)|(?<=year) - (?=old)", "-", fold(text))
     t = re.sub(r"(?<![\d,])(\d{1,3}), (?=\d{3}\b)", r"\1,", t)
     t = re.sub(r"(?<=\d) ?- ?(?=magnitude)|(?<=magnitude) ?- ?(?=\d)", " ", t, flags=re.IGNORECASE)  # "6.1-magnitude"
+    t = _PERCENT.sub(" percent", t)  # "90 %", "90%", "90 per cent", "90 pct": one unit
     out = []
     matches = list(_NUMBER.finditer(t))
     sentence_words = [w.casefold() for w in _WORD.findall(t)]
@@ -1100,11 +1152,20 @@ def _figures(text: str, tokens: list[str]) -> _Figures:
                 owners += [w for w in after_cased[:3] if w[:1].isupper() and w not in _NOT_A_NAME][:1]
             unit = owners[-1].casefold() if owners else ""
         toll = tolls.get(at[k], "") if shape == "num" else ""
+        hedge = _hedge(before_cased) if shape == "num" else ""
+        measured = frozenset(_stem(w) for w in before if w not in ENGLISH_STOP_WORDS and w not in _NOT_MEASURED)
         out.append(_Fact(value, shape, unit, frozenset(_stem(w) for w in words),
-                         frozenset(_stem(w.casefold()) for w in names), toll))
+                         frozenset(_stem(w.casefold()) for w in names), toll, hedge, measured))
     cased = [w for w in _WORD.findall(t) if w[:1].isupper() and w not in _NOT_A_NAME]
     in_sentence = frozenset(w.casefold().removesuffix("'s") for w in cased if not t.startswith(w))  # "Iran's": Iran
     return _Figures(tuple(out), _content(tokens), in_sentence, _stem(cased[0].casefold()) if cased else "")
+
+
+_PERCENT = re.compile(r"(?<=\d)\s?(?:%|per\s?cent\b|pct\b)", re.IGNORECASE)
+# Words before a share that say how it moved or who gave it, not what it measures ("turnout reached 93 percent")
+_NOT_MEASURED = frozenset({"said", "says", "say", "reached", "rose", "risen", "fell", "fallen", "dropped", "climbed",
+                           "jumped", "increased", "decreased", "grew", "stood", "hit", "estimated", "officials",
+                           "according", "percent", "just", "close"})
 
 
 # Figures in brackets that add up a figure before them, not a conversion of it: "23 pirates (12 Somali and 11 Yemeni)"
@@ -1143,19 +1204,27 @@ def _conflicts(chosen: SummaryCandidate, figures: _Figures, others: list[tuple[S
     disagree; nor a value ``chosen`` itself gives too, in any words ("13 home runs for the Angels and 33 homers in
     all"). A value is shown as each article writes it ("two" [1], "2" [2]), an item once."""
     items: list[dict] = []
-    seen: list[set[tuple[str, int]]] = []
+    seen: list[set[tuple[str, str, int]]] = []
     own = {g.amount for g in figures.facts}
     for f in figures.facts:
-        by_value: dict[str, set[int]] = {f.value: set(chosen.article_ids)}
+        given_as: dict[str, _Fact] = {f.written: f}  # each value as written ("almost 90"), with its figure
+        by_value: dict[str, set[int]] = {f.written: set(chosen.article_ids)}
         for c, cf in others:
-            given = {g.amount: g.value for g in cf.facts if _about_same(f, g, figures, cf)}
-            if len(given) == 1 and not set(given) & own - {f.amount}:
+            given = {(g.amount, g.hedge): g for g in cf.facts if _about_same(f, g, figures, cf)}
+            if len(given) == 1 and not {a for a, _ in given} & own - {f.amount}:
                 # (a sentence giving two figures for one thing relates them: "rose from 12 to 15")
-                by_value.setdefault(given.popitem()[1], set()).update(c.article_ids)
-        amounts = {_amount(v) for v in by_value}
-        said = {(_amount(v), a) for v, ids in by_value.items() for a in ids}
-        kinds = {(f.shape, f.unit, amount) for amount in amounts}
-        if len(amounts) > 1 and said not in seen and all(len(kinds & given) < 2 for given in stated.values()):
+                g = given.popitem()[1]
+                given_as.setdefault(g.written, g)
+                by_value.setdefault(g.written, set()).update(c.article_ids)
+        # a value every other one allows takes no side ("valid with a turnout more than 50 percent" beside 93.87 and
+        # almost 90); the chosen sentence's own is always shown
+        facts = [g for g in given_as.values()
+                 if g is f or any(not _compatible(g, x) for x in given_as.values())]
+        by_value = {v: ids for v, ids in by_value.items() if given_as[v] in facts}
+        said = {(given_as[v].amount, given_as[v].hedge, a) for v, ids in by_value.items() for a in ids}
+        kinds = {(f.shape, f.unit, g.amount) for g in facts}
+        if (any(not _compatible(x, y) for x, y in combinations(facts, 2)) and said not in seen
+                and all(len(kinds & given) < 2 for given in stated.values())):
             seen.append(said)
             values = [(v, sorted(ids)) for v, ids in by_value.items()]
             items.append({"kind": "conflict", "text": "outlets differ: " + ", ".join(v for v, _ in values),
