@@ -22,9 +22,9 @@ def test_a_lone_given_name_takes_the_fullest_of_one_persons_names():
 
 
 def test_eval_quotes_takes_the_full_name_a_one_word_name_opens():
-    assert same_speaker("RuPaul", "RuPaul Andre Charles", None)
-    assert not same_speaker("RuPaul", "Andre Charles", None)
-    assert not same_speaker("Police", "Charles Craft", "Police Chief Charles Craft")  # a role is no given name
+    assert same_speaker("RuPaul", "RuPaul Andre Charles")
+    assert not same_speaker("RuPaul", "Andre Charles")
+    assert not same_speaker("Police", "Charles Craft")  # a role is no given name
 
 
 def test_a_whole_quote_is_the_words_of_the_speech_verb_nearest_before_it():

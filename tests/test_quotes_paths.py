@@ -65,10 +65,22 @@ def test_a_speaker_phrase_holds_the_acronym_the_text_gives_a_name_in_brackets():
     assert quote(text, "all reports of crime").speaker == "FCDO spokesperson"  # the name cut off: its acronym
 
 
+def test_eval_quotes_judges_the_speaker_alone_and_takes_the_name_ending_a_title():
+    assert same_speaker("Secretary of State John Kerry", "John Kerry")
+    assert same_speaker("Ministry of Foreign Affairs spokesman Wang Wenbin", "Wang Wenbin")
+    assert not same_speaker("the governor of Texas", "Texas")
+    assert not same_speaker("a source close to Mr. Macron", "Mr. Macron")
+    assert not same_speaker("an aide in the office of Governor Gavin Newsom", "Gavin Newsom")
+    assert same_speaker("President Clinton", "Bill Clinton")  # a given name added, the title aside
+    assert same_speaker("Elliott", "Charles Elliott III")
+    assert not same_speaker("Texas Sen. Ted Cruz", "Despite Ted Cruz")  # a word added that is no given name
+    assert not same_speaker("Hunter Biden", "President Biden")
+
+
 def test_eval_quotes_takes_an_acronym_for_the_name_it_spells():
-    assert same_speaker("NOAA", "The National Oceanic and Atmospheric Administration", None)
-    assert same_speaker("The National Oceanic and Atmospheric Administration", "NOAA", None)
-    assert not same_speaker("NOAA", "The National Atmospheric Administration", None)
+    assert same_speaker("NOAA", "The National Oceanic and Atmospheric Administration")
+    assert same_speaker("The National Oceanic and Atmospheric Administration", "NOAA")
+    assert not same_speaker("NOAA", "The National Atmospheric Administration")
 
 
 def test_a_common_first_name_alone_is_the_one_person_named_in_full_so_initial_and_all():

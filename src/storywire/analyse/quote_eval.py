@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,9 @@ from typing import Literal
 
 from ..config import Settings
 from ..errors import InputError
+from .first_names import first_name_gender
 from .quotes import Quote, extract_quotes, merge_quotes
+from .speakers import HONORIFICS, ROLE_WORDS
 from .text import contains_run, norm_tokens
 
 _ARTICLES = frozenset({"a", "an", "the"})
@@ -169,30 +172,68 @@ def _name_tokens(phrase: str) -> tuple[list[str], bool]:
     return toks[:cut], cut < len(toks)
 
 
-def same_speaker(gold: str, found: str | None, found_full: str | None) -> bool:
-    """Whether a found speaker names the annotated one: the same phrase, or a part of it ending the same way
-    ("Putin" or "Russian President Vladimir Putin" for "Vladimir Putin", "the source" for "a source with
+def same_speaker(gold: str, found: str | None) -> bool:
+    """Whether the speaker the ledger gives names the annotated one: the same phrase, or a part of it ending the
+    same way ("Putin" or "Russian President Vladimir Putin" for "Vladimir Putin", "the source" for "a source with
     direct knowledge", "NOAA" for "The National Oceanic and Atmospheric Administration"; not "Texas senator John
-    Cornyn on Thursday", nor "President Biden" for "Hunter Biden"); a lone given name or one-word name is the full
-    name it opens ("RuPaul" for "RuPaul Andre Charles", the name the page gives him in full)."""
+    Cornyn on Thursday", nor "President Biden" for "Hunter Biden"); the name ending a title with its own "of"
+    ("John Kerry" for "Secretary of State John Kerry"; not "Texas" for "the governor of Texas", nor "Gavin Newsom"
+    for "an aide in the office of Governor Gavin Newsom"); a lone given name
+    or one-word name is the full name it opens ("RuPaul" for "RuPaul Andre Charles", the name the page gives him in
+    full). Judged on the speaker alone: the phrase as written, with the role, is no answer ("Gavin Newsom" with
+    the role "An aide in the office of Governor" is not the aide)."""
     if not found:
         return False
     if _acronym_of(gold, found) or _acronym_of(found, gold):
         return True
     if " " not in gold.strip() and gold[:1].isupper() and norm_tokens(found)[:1] == norm_tokens(gold):
         return True
+    whole, name = norm_tokens(gold), norm_tokens(found)
+    title = whole[:len(whole) - len(name)]
+    if name and title and whole[len(title):] == name and title[-1] != "of" and \
+            not set(title) & (_TAIL_WORDS | _ARTICLES) - {"of"}:
+        return True  # the name ending a title ("Secretary of State"), not a description ("an aide in the office of")
+    if _names_more_fully(gold, found):
+        return True
     want, want_tail = _name_tokens(gold)
-    for form in (found, found_full or ""):
-        got, got_tail = _name_tokens(form)
-        if not got or not want:
+    got, got_tail = _name_tokens(found)
+    if not got or not want:
+        return False
+    if want_tail and got_tail:
+        return name == whole
+    return got[-1] == want[-1] and (set(got) <= set(want) or set(want) <= set(got))
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# A phrase describing someone by whom they work for or where they are: "an aide in the office of Governor X"
+_DESCRIBED = re.compile(r"(?:(?:a|an|the)\s+)?[a-z]")
+_DESCRIBED_BY = re.compile(r"\s(?:of|in|at|for|from|with|to|close|near|who)\s")
+
+
+def _name_part(phrase: str) -> list[str]:
+    """The name ending a speaker phrase, lower-cased: its last capitalised words up to a title, without a
+    generational suffix ("Texas Sen. Ted Cruz": ted, cruz; "Charles Elliott III": charles, elliott)."""
+    out: list[str] = []
+    for word in reversed(phrase.replace("\u00a0", " ").split()):
+        token = word.strip(".,'\u2019").casefold()
+        if not out and token in _SUFFIXES:
             continue
-        if want_tail and got_tail:
-            if norm_tokens(form) == norm_tokens(gold):
-                return True
-            continue
-        if got[-1] == want[-1] and (set(got) <= set(want) or set(want) <= set(got)):
-            return True
-    return False
+        if not word[:1].isupper() or token in ROLE_WORDS or token in HONORIFICS:
+            break
+        out.append(token)
+    return out[::-1]
+
+
+def _names_more_fully(gold: str, found: str) -> bool:
+    """Whether the speaker found names the annotated one with given names added, titles aside ("Bill Clinton" for
+    "President Clinton", "Calvin Williams" for "Chief Williams"; not "Despite Ted Cruz" for "Texas Sen. Ted Cruz",
+    nor anyone for a description: "an aide in the office of Governor Gavin Newsom")."""
+    if _DESCRIBED.match(gold) and _DESCRIBED_BY.search(gold):
+        return False
+    want, got = _name_part(gold), _name_part(found)
+    added = set(got) - set(want)
+    return bool(want) and got[-1:] == want[-1:] and set(want) <= set(got) and \
+        all(first_name_gender(w.capitalize()) != "?" for w in added)
 
 
 def _acronym_of(short: str, name: str) -> bool:
@@ -216,7 +257,7 @@ def score_case(case: QuoteCase, ledger: list[dict], quotes: Sequence[Quote] = ()
         return CaseResult(case, "wrongly attributed" if spk else "rightly unattributed", spk, via)
     if not spk:
         return CaseResult(case, "unattributed", None)
-    right = same_speaker(case.speaker, spk, hit.get("speaker_full"))
+    right = same_speaker(case.speaker, spk)
     return CaseResult(case, "right" if right else "wrong", hit.get("speaker_full") or spk, via)
 
 
