@@ -4245,3 +4245,64 @@ def test_the_cases_of_round_31(text: str, words: str, allowed: list[str | None])
     "Said Smith:", "Aaron Judge": the speaker, or any of the answers allowed (None for no quote or one credited to no
     one)."""
     assert_speaker_in(text, words, allowed)
+
+
+_ROUND_32 = [
+    # a "which" clause's speech verb: the organisation before "which", or no one; never the sentence's subject
+    ("Senator Amy Klobuchar questioned the Federal Aviation Administration, which later said: \u201cWe are "
+     "reviewing every certificate.\u201d", "reviewing every certificate", ["the Federal Aviation Administration"]),
+    ("Regulators fined Boeing, which said in a statement, \u201cWe accept the decision.\u201d", "accept the decision",
+     ["Boeing"]),
+    ("The minister blamed Thames Water, whose spokesman later said: \u201cOur crews worked through the night.\u201d",
+     "worked through the night", ["Thames Water"]),
+    ("The mayor criticised the utility, which later said: \u201cOur crews worked through the night.\u201d",
+     "worked through the night", [None, "the utility"]),
+    ("The minister praised the report, which said the reforms were \u201cworking well.\u201d", "working well",
+     [None, "the report"]),
+    ("CNN pointed The Intercept to the network's previous statement about SecondEyes, which described it as a process "
+     "to bring \u201cmore expert eyes\u201d to coverage around the clock.", "more expert eyes", [None, "CNN"]),
+    # ... a document's "which" is its author's
+    ("DI Sarah Cole read a statement from the family, which stated: \u201cHe was a loving father who lit up every "
+     "room.\u201d", "loving father", ["the family"]),
+    # a person described by the body they work at or for before "who": that person, not the body
+    ("The study was reviewed by a researcher at the University of Chicago, who said: \u201cThe findings are striking "
+     "but need to be replicated.\u201d", "findings are striking", ["a researcher at the University of Chicago"]),
+    ("The newspaper contacted a spokesman for the Department of Justice, who said: \u201cWe do not comment on ongoing "
+     "investigations.\u201d", "do not comment", ["a spokesman for the Department of Justice"]),
+    ("Biden met the President of France, who said: \u201cEurope must take more responsibility for its defense.\u201d",
+     "more responsibility", ["the President of France"]),
+    # ... people in a place as before
+    ("The minister met relatives of the victims in Lyon, who later said: \u201cShe listened, but promised "
+     "nothing.\u201d", "promised nothing", ["relatives of the victims", None]),
+    # people for or against something, or friends of someone: the phrase whole, not "Friends", role "of the Earth"
+    ("Friends of the Earth said the pipeline approval was \u201ca betrayal of every climate promise.\u201d",
+     "betrayal of every", ["Friends of the Earth"]),
+    ("Supporters of the measure say it will \u201cfinally give renters a fair shake.\u201d", "fair shake",
+     ["Supporters of the measure"]),
+    ("Voters surveyed after the debate said the mayor seemed \u201ctired and distracted.\u201d", "tired and distracted",
+     ["Voters", "Voters surveyed after the debate"]),
+]
+
+
+@pytest.mark.parametrize("text, words, allowed", _ROUND_32)
+def test_the_cases_of_round_32(text: str, words: str, allowed: list[str | None]):
+    """A "which" clause's speech verb: the organisation or the document's author before it, or no one; a person
+    described by the body they work at before "who"; people for or against something, as one phrase."""
+    assert_speaker_in(text, words, allowed)
+
+
+@pytest.mark.parametrize("text, words, speaker, role", [
+    ("General Electric Co said the turbines were \u201cperforming as expected so far.\u201d", "performing as expected",
+     "General Electric Co", None),  # a company's suffix: no person "Electric Co" with the role "General"
+    ("\u201cThe water came up so fast,\u201d said Maria Lopez, 54, who lives by the river.", "water came up",
+     "Maria Lopez", None),  # an age is no role
+])
+def test_a_speaker_is_not_garbled_by_a_company_suffix_or_an_age(text: str, words: str, speaker: str,
+                                                                            role: str | None):
+    q = quote(text, words)
+    assert (q.speaker, q.role) == (speaker, role)
+
+
+def test_an_age_in_an_apposition_is_no_role():
+    hanks = split_speaker("Tom Hanks, 67, an actor")
+    assert (hanks.name, hanks.role) == ("Tom Hanks", "an actor")

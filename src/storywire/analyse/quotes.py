@@ -648,8 +648,17 @@ PARTY_LABEL = re.compile(r"\s*\((?:[RDI]|Rep|Dem|Ind)-[A-Z][A-Za-z.]*(?:\s[A-Z][
 
 
 # A relative "who" and the adverbs or auxiliaries between it and its verb: "who", "who later", "who then", "who has"
-_WHO_THEN = re.compile(r"[Ww]ho(?:\s+(?:later|then|also|once|again|quickly|previously|earlier|first|afterwards|"
-                       r"has|had|have|would|will|did|does))*")
+_THEN = (r"(?:\s+(?:later|then|also|once|again|quickly|previously|earlier|first|afterwards|"
+         r"has|had|have|would|will|did|does))*")
+_WHO_THEN = re.compile(r"[Ww]ho" + _THEN)
+# ... and a relative "which", or "whose" and its spokesman: "which later", "whose spokesman then"
+_WHICH_THEN = re.compile(r"(?:which|whose\s+spokes(?:man|woman|person))" + _THEN)  # (not "whose lawyer": the lawyer's)
+# An organisation's name ending a clause: "fined Boeing", "questioned the Federal Aviation Administration", "blamed
+# the Department of Justice"
+_ORG_ENDING = re.compile(r"(?:^|\s)(?P<name>(?:the\s+)?(?:[A-Z][\w'\u2019.&\-]*\s+){0,5}[A-Z][\w'\u2019.&\-]*"
+                         r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'\u2019.&\-]*\s+){0,3}[A-Z][\w'\u2019.&\-]*)?)$")
+# ... which is no organisation when it is a day or a month: "released its ruling on Friday, which said"
+_WHEN_NAME = re.compile(rf"(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{MONTHS})")
 
 
 def _subject(pre: str) -> str | None:
@@ -674,6 +683,8 @@ def _subject(pre: str) -> str | None:
     if len(segs) >= 2 and _WHO_THEN.fullmatch(segs[-1]):  # "The club has also signed Marco Rossi, who called": the
         return _who_before(segs[-2])  # name before "who", or no one (never the clause's subject); "The coach benched
         # the star guard, who later said": the guard
+    if len(segs) >= 2 and _WHICH_THEN.fullmatch(segs[-1]):  # "The senator questioned the FAA, which later said":
+        return _which_before(segs[-2])  # the FAA, or no one (never the senator)
     if len(segs) >= 2 and (segs[-1].lower().startswith("who ") or
                            closed and re.match(r"which\s|[a-z]+ed\b|made\b|known\b", segs[-1])):
         segs.pop()  # "The former staff member, who requested anonymity, said", "The second, made in response to the
@@ -755,9 +766,56 @@ _NOUN_PHRASE_END = re.compile(r"(?:\b(?:a|an|the|his|her|their|its)\s+(?:[a-z][\
                               r"\s[A-Z][\w'\u2019\-]*)$")
 
 
+_DOCUMENT_OF_END = re.compile(r"\b(?:" + "|".join(sorted(DOCUMENT_NOUNS | {"message", "remarks", "speech"})) +
+                              r")\s+(?:from|by|on\s+behalf\s+of)\s+(?P<spk>[^,;:]{2,80})$")
+
+
+# What a document is about, before a name: never who speaks ("a statement about SecondEyes, which", "a complaint
+# against Meta, which"; but "shares of Nvidia, which", "an investigation into Binance, which": Nvidia, Binance)
+_ABOUT_END = re.compile(r"\b(?:about|regarding|concerning|on\s+behalf\s+of)\s+$|\b(?:" +
+                        "|".join(sorted(DOCUMENT_NOUNS | {"complaint", "lawsuit", "ruling", "article", "story"})) +
+                        r")\s+(?:over|against|into|of|on|like)\s+$")
+# A document the clause's subject put out: "The court released its ruling on Friday, which said", "Apple published a
+# letter on its website, which said" (the subject's words)
+_ISSUED_DOCUMENT = re.compile(r"\b(?:issued|released|published|posted|sent|filed|shared|put\s+out)\s+(?:a|an|the|its|"
+                              r"his|her|their)\s+(?:[a-z\-]+\s+){0,2}(?:" +
+                              "|".join(sorted(DOCUMENT_NOUNS | {"ruling", "decision", "judgment", "letter"})) + r")\b")
+
+
+def _which_before(clause: str) -> str | None:
+    """What a "which" (or "whose spokesman") right before a speech verb is: the organisation ending ``clause``, the
+    clause before it ("fined Boeing", "blamed the utility"), or the author of a document ending it ("read a statement
+    from the family"); None when it is none."""
+    document = _DOCUMENT_OF_END.search(clause)
+    if document is not None:
+        return document.group("spk")
+    named = _ORG_ENDING.search(clause)
+    if named is not None and not _ABOUT_END.search(clause, 0, named.start("name")) and \
+            not _WHEN_NAME.fullmatch(named.group("name")):
+        return named.group("name")  # (not "the network's statement about SecondEyes, which described it": the
+        # statement's words)
+    if _ISSUED_DOCUMENT.search(clause):
+        return sentence_subject(clause)  # "The company issued a statement about Halden Labs, which said": the company
+    described = _PERSON_ENDING.search(" " + clause)
+    return described.group("name") if described is not None and described.group("noun") in ORG_NOUNS else None
+
+
+# A person described by the body they work at or for, ending a clause: "a researcher at the University of Chicago", "a
+# spokesman for the Department of Justice"; or a title of a place: "the President of France"
+_PERSON_AT_BODY = re.compile(r"(?:^|\s)(?P<name>(?:(?:a|an|the|one)\s+(?:[a-z][\w\-]*\s+){0,2}(?P<noun>[a-z]+)\s+"
+                             r"(?:at|for|from|with)|(?:the|a)\s+(?P<title>[A-Z][a-z]+)\s+of)\s+(?:the\s+)?"
+                             r"[A-Z][\w'\u2019.&\-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w'\u2019.&\-]*){0,5})$")
+
+
 def _who_before(clause: str) -> str | None:
     """Who a "who" right before a speech verb is: the name or the person's description ending ``clause``, the clause
     before it; None when it is neither."""
+    described = _PERSON_AT_BODY.search(clause)
+    noun = (described.group("noun") or described.group("title")).lower() if described is not None else ""
+    if described is not None and described.start("name") > 0 and _speaker_noun(noun) and not noun.endswith("s"):
+        return described.group("name")  # "a researcher at the University of Chicago, who": not "University" (people
+        # in the plural as before: "relatives of the victims in Lyon, who"; and a description that is the whole clause,
+        # an apposition: "Dr. Sarah Kim, a researcher at Stanford University, who": Sarah Kim)
     place = _PLACE_OF.search(clause)
     if place is not None and place.group("prep") == "on" and not _NOUN_PHRASE_END.search(clause, 0, place.start()):
         place = None  # "stopped a driver on Main Street, who": where the driver was; "relied on Picabo Street, who":
@@ -2953,6 +3011,11 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
                            cues[-1].group("cue") in _NAMING_CUES and not a.before[cues[-1].end():].strip(" ,:")):
         cues = cues[-1:] + cues[:-1]  # ... and the union's vice president, X, told Sky News: “…”" is X's; so are
         # the words a name right before the quote gives ("a move Benedetti called “…”")
+    if cues and _WHICH_THEN.fullmatch(a.before[:cues[-1].start()].rsplit(",", 1)[-1].strip()):
+        if not a.quote.lstrip()[:1].isupper():
+            return None  # a few words in a "which" clause's paraphrase: whose, the clause does not tell ("the
+            # network's statement about SecondEyes, which described it as a process to bring “more expert eyes”")
+        cues = cues[-1:]  # "The minister praised the report, which said: “…”": the report's words, never the minister's
     for m in cues:
         if _WITH_NAME_SPEAKING.search(a.before, m.end()):
             continue  # "Leaders of both parties praised the agreement, with Schumer calling it “…”": Schumer's
@@ -3153,6 +3216,11 @@ def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
         return _Attribution(owner, owned.group("noun"), owned.group().strip(" :"), a.before_start > prev_attr_end,
                             a.after_start)
     who = _WHO_COLON.search(a.before)
+    which = None if who is not None else _WHICH_COLON.search(a.before)
+    spk = _which_before(which.group("clause").strip()) if which is not None else None
+    if spk is not None:  # "The coach criticised the league, which then said:": the league
+        return _Attribution(spk, "said", a.par[a.before_start:a.before_start + len(a.before)].strip(" :"),
+                            a.before_start > prev_attr_end, a.after_start)
     if who is not None:  # "The governor visited residents, who said:": whom "who" stands for, or no one
         spk = _who_before(who.group("clause").strip())
         return _Attribution(spk, "said", a.par[a.before_start:a.before_start + len(a.before)].strip(" :"),
@@ -3166,8 +3234,8 @@ def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
         return None  # "The vote went to Plan B. Jones:": an initial after a label's noun, not a first name
     if speaking is not None and speaking.re is _NAME_COLON and _BYLINE_END.search(a.before, 0, speaking.start()):
         return None  # "“Hamilton to play Chicago,” by Variety's Gordon Cox: “…”": an article's excerpt
-    spk = speaking.group("spk") if speaking else sentence_subject(a.before)
-    if not spk:
+    spk = speaking.group("spk") if speaking else None if which is not None else sentence_subject(a.before)
+    if not spk:  # (a "which" clause is no sentence subject's: "The mayor criticised the utility, which said:")
         return None
     return _Attribution(spk, "said", a.par[a.before_start:a.before_start + len(a.before)].strip(" :"),
                         a.before_start > prev_attr_end, a.after_start)
@@ -3178,6 +3246,11 @@ _WHO_COLON = re.compile(rf"(?:^|[,;:]\s*)(?P<clause>[^,;:]+),\s+who\s+(?:later\s
                         r"put\s+it)\b[^,.;:!?]{0,40}|[a-z]+(?:\s+[a-z]+ly)?):\s*$")
 # (or a verb with nothing after it but an adverb: "the defendant, who smiled:", "a man, who shouted:"; not "the
 # firefighters, who rescued six people:")
+# ... a "which" clause, with a verb an organisation speaks by: "The coach criticised the league, which later said:" (not
+# "a letter to the council, which read:")
+_WHICH_COLON = re.compile(r"(?:^|[,;:]\s*)(?P<clause>[^,;:]+),\s+(?:which|whose\s+spokes(?:man|woman|person))\s+"
+                          r"(?:later\s+|also\s+|then\s+)?(?:said|says|told|tells|added|adds|stated|wrote|tweeted|posted|"
+                          r"responded|replied|announced)\b[^,.;:!?]{0,40}:\s*$")
 
 
 def _a_person(phrase: str | None) -> TypeGuard[str]:

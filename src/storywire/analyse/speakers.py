@@ -174,6 +174,7 @@ ORG_WORDS = frozenset({
     "gallery", "theatre", "theater", "studios", "pictures", "entertainment", "records", "station",
     "foods", "holdings", "industries", "technologies", "enterprises", "pharmaceuticals", "brands", "stores",
     "supermarkets", "petroleum", "insurance", "logistics", "communications", "media", "electronics",
+    "llc", "plc", "limited", "incorporated", "corporation",
 })
 # Lower-case words inside a person's name ("Bill de Blasio", "Vincent van Gogh")
 NAME_PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la", "du", "dos",
@@ -500,6 +501,8 @@ def speakers_in_plural(word: str) -> bool:
         return False  # (not a possessive, "Sheriff's Deputy Timothy Brennan"; not "actress", "witness")
     if low in SPEAKER_NOUNS:  # ("authorities", listed in the plural)
         return low not in ORG_NOUNS
+    if low in _BACKERS:
+        return True  # "Friends of the Earth", "Supporters of the measure", "Neighbors of the suspect"
     singular = {low[:-1]} | ({low[:-2]} if low.endswith("es") else set()) | ({low[:-3] + "y"} if low.endswith("ies")
                                                                              else set())
     return bool(singular & (SPEAKER_NOUNS | ROLE_WORDS | EPITHET_NOUNS)) and low not in ORG_NOUNS
@@ -741,15 +744,37 @@ def split_speaker(phrase: str) -> SpeakerName:
         return SpeakerName(" ".join(name_words[first:end]), role, False, "?")
     name = " ".join(name_words[start:end])
     described = low[0] in DESCRIPTION_START and not (end - start >= 2 and start >= 2 and not orgs)
-    if start == end or described or \
+    if start == end or described or _company_co(name_words) or \
             any(_low(w) in ORG_WORDS for w in name_words[start:end - title_surname]) or \
             _low(name_words[end - 1]) in THING_WORDS:
         return SpeakerName(phrase, None, False, "?")
     role_words = [w for w in name_words[:start] if _low(w) not in HONORIFICS]
-    role = " ".join(role_words + ([tail] if tail else [])).strip() or appos.strip() or None
+    role = " ".join(role_words + ([tail] if tail else [])).strip() or _role_of_apposition(appos)
     if role and role.endswith(("'s", "\u2019s")) and not tail:
         role = role[:-2]
     return SpeakerName(name.replace("\u2024", ".") + generation, role, True, gender)
+
+
+def _company_co(words: list[str]) -> bool:
+    """Whether a name ends on a company's "Co" ("General Electric Co", "Procter & Gamble Co", "Ford Motor Co."), not
+    on the surname Co ("Diane Co", "Representative Zaldy Co"): after "&", or after two capitalised words that are no
+    title and no given name."""
+    if not words or words[-1].rstrip(".") != "Co":
+        return False
+    before = words[:-1]
+    named = len(before) >= 2 and all(w[:1].isupper() and _low(w) not in _PERSON_TITLES for w in before)
+    return "&" in before or named and first_name_gender(before[-1]) == "?" and first_name_gender(before[0]) == "?"
+
+
+# Title words of a person that are no words of a company's name ("General Electric", "First Solar", "State Street")
+_PERSON_TITLES = (ROLE_WORDS | HONORIFICS) - {"general", "first", "state", "public", "international", "security",
+                                               "energy", "health", "trade", "industry", "development", "works"}
+
+
+def _role_of_apposition(appos: str) -> str | None:
+    """The role an apposition after a name gives, without an age ("Maria Lopez, 54": none; "Tom Hanks, 67, an
+    actor": an actor)."""
+    return ", ".join(p.strip() for p in appos.split(",") if p.strip() and not p.strip().isdigit()) or None
 
 
 @dataclass(frozen=True)
@@ -1000,6 +1025,9 @@ _QUOTE_CLOSE = re.compile(r"^[\"\u201d\u2019']")
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:[\"\u201c(]\s*)?(?:He|She|They|We|I|It)\s+[a-z]")
 
 
+# People for or against something or someone, in the plural: "Supporters of the measure", "Neighbors of the suspect"
+_BACKERS = frozenset({"supporters", "opponents", "backers", "fans", "voters", "members", "followers", "defenders",
+                      "friends", "neighbors", "neighbours"})
 # Words for groups, capitalised when they open a sentence ("Authorities said"): never one person's name.
 _GROUP_WORDS = frozenset({"authorities", "police", "officials", "officers", "witnesses", "residents", "investigators",
                           "prosecutors", "firefighters", "deputies", "protesters", "demonstrators", "students",
