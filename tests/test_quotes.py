@@ -4281,13 +4281,33 @@ _ROUND_32 = [
      ["Supporters of the measure"]),
     ("Voters surveyed after the debate said the mayor seemed \u201ctired and distracted.\u201d", "tired and distracted",
      ["Voters", "Voters surveyed after the debate"]),
+    # "As X noted," then a clause with its own speech verb: that clause's speaker
+    ("Columnist Dan Ortiz has covered City Hall for decades. As Ortiz noted, the mayor said last year that the budget "
+     "was \u201cin great shape.\u201d", "in great shape", ["the mayor"]),
+    ("As Kim noted, the governor called the levees and pumps \u201ca system held together with tape.\u201d",
+     "held together", ["the governor"]),
+    # a vox pop's next voice with a role of capitalised words before the name
+    ("Residents waded through the streets. One, New Orleans resident Tasha Grant, said the water was \u201cup to my "
+     "knees in minutes.\u201d", "up to my knees", ["Tasha Grant"]),
+    # a name before an apposition, then "who": the one named; an age between a name and its apposition is no speaker
+    ("The report was written by Amy Chen, a fellow at the Brookings Institution, who told reporters: \u201cThe policy "
+     "has failed.\u201d", "policy has failed", ["Amy Chen"]),
+    ("Biden spoke with Olaf Scholz, the chancellor of Germany, who said: \u201cWe stand together.\u201d",
+     "stand together", ["Olaf Scholz"]),
+    ("Tom Baker, 67, a retired teacher, said: \u201cNobody listens to us any more.\u201d", "Nobody listens",
+     ["Tom Baker"]),
+    # "whose" and whom it owns: that one's words or no one's, never the sentence's subject's
+    ("Prosecutors charged the banker, whose lawyer said: \u201cMy client will plead not guilty.\u201d",
+     "plead not guilty", [None, "his lawyer"]),
 ]
 
 
 @pytest.mark.parametrize("text, words, allowed", _ROUND_32)
 def test_the_cases_of_round_32(text: str, words: str, allowed: list[str | None]):
     """A "which" clause's speech verb: the organisation or the document's author before it, or no one; a person
-    described by the body they work at before "who"; people for or against something, as one phrase."""
+    described by the body they work at before "who"; people for or against something, as one phrase; "As X noted,"
+    before a clause with a speech verb of its own; "One, New Orleans resident Tasha Grant, said"; a name before an
+    apposition; "whose lawyer said"."""
     assert_speaker_in(text, words, allowed)
 
 

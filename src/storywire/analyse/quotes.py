@@ -653,6 +653,8 @@ _THEN = (r"(?:\s+(?:later|then|also|once|again|quickly|previously|earlier|first|
 _WHO_THEN = re.compile(r"[Ww]ho" + _THEN)
 # ... and a relative "which", or "whose" and its spokesman: "which later", "whose spokesman then"
 _WHICH_THEN = re.compile(r"(?:which|whose\s+spokes(?:man|woman|person))" + _THEN)  # (not "whose lawyer": the lawyer's)
+# ... a "whose" and the one it owns: "whose lawyer", "whose mother later"
+_WHOSE_THEN = re.compile(r"whose\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*" + _THEN)
 # An organisation's name ending a clause: "fined Boeing", "questioned the Federal Aviation Administration", "blamed
 # the Department of Justice"
 _ORG_ENDING = re.compile(r"(?:^|\s)(?P<name>(?:the\s+)?(?:[A-Z][\w'\u2019.&\-]*\s+){0,5}[A-Z][\w'\u2019.&\-]*"
@@ -675,14 +677,17 @@ def _subject(pre: str) -> str | None:
         return None  # "which is called": a name given, not words said
     pre = re.split(r"[;:\u2014\u2013]", pre)[-1]  # the last clause: "One placard ...; another accused", "Even
     # people who endorsed the plan sounded equivocal: Former Rep. Jane Harman called it"
-    segs = [s.strip() for s in pre.split(",") if s.strip()]
+    segs = [s.strip() for s in pre.split(",") if s.strip() and not s.strip().isdigit()]  # ("Tom Baker, 67, a retired
+    # teacher, said": no age)
     relative = re.fullmatch(r"(?:who|said|says|added|adds)\s+(?P<pronoun>he|she|they)", segs[-1] if segs else "",
                             flags=re.IGNORECASE)  # ("Perić said he had told his charge to “…”": he)
     if relative is not None:
         return relative.group("pronoun")  # "… by President Obama, who he noted was “…”": he notes it, not Obama
     if len(segs) >= 2 and _WHO_THEN.fullmatch(segs[-1]):  # "The club has also signed Marco Rossi, who called": the
-        return _who_before(segs[-2])  # name before "who", or no one (never the clause's subject); "The coach benched
-        # the star guard, who later said": the guard
+        return _named_before(segs[:-1]) or _who_before(segs[-2])  # name before "who", or no one (never the clause's
+        # subject); "The coach benched the star guard, who later said": the guard
+    if len(segs) >= 2 and _WHOSE_THEN.fullmatch(segs[-1]) and not _WHICH_THEN.fullmatch(segs[-1]):
+        return None  # "Prosecutors charged the banker, whose lawyer said": the lawyer's words, not the prosecutors'
     if len(segs) >= 2 and _WHICH_THEN.fullmatch(segs[-1]):  # "The senator questioned the FAA, which later said":
         return _which_before(segs[-2])  # the FAA, or no one (never the senator)
     if len(segs) >= 2 and (segs[-1].lower().startswith("who ") or
@@ -705,8 +710,10 @@ def _subject(pre: str) -> str | None:
         last = subject if subject.split()[-1].lower() in DOCUMENT_NOUNS else segs[-2]
         segs = segs[:-2] + [last]
     named = _apposition_name(segs) if closed else None
-    if len(segs) >= 2 and _ANOTHER_ONE.fullmatch(segs[-2]) and _looks_name(_ROLE_BEFORE_NAME.sub("", last)):
-        full = last  # "Another, retiree Tom Baker, said": the one named (a vox pop's next voice)
+    if len(segs) >= 2 and _ANOTHER_ONE.fullmatch(segs[-2]) and (
+            _looks_name(_ROLE_BEFORE_NAME.sub("", last)) or split_speaker(last).is_person and split_speaker(last).role):
+        full = last  # "Another, retiree Tom Baker, said", "One, New Orleans resident Tasha Grant, said": the one named
+        # (a vox pop's next voice)
     elif named is not None:
         full = named
     elif len(segs) >= 2 and _names_with_appositive(_CLAUSE_START.split(segs[-2])[-1], last) and \
@@ -780,6 +787,15 @@ _ABOUT_END = re.compile(r"\b(?:about|regarding|concerning|on\s+behalf\s+of)\s+$|
 _ISSUED_DOCUMENT = re.compile(r"\b(?:issued|released|published|posted|sent|filed|shared|put\s+out)\s+(?:a|an|the|its|"
                               r"his|her|their)\s+(?:[a-z\-]+\s+){0,2}(?:" +
                               "|".join(sorted(DOCUMENT_NOUNS | {"ruling", "decision", "judgment", "letter"})) + r")\b")
+
+
+def _named_before(segs: list[str]) -> str | None:
+    """The person's name before an apposition describing them, the last of ``segs`` (comma-separated parts of a
+    clause): "written by Amy Chen, a fellow at the Brookings Institution" is Amy Chen; None otherwise."""
+    if len(segs) < 2 or not re.match(r"(?:a|an|the)\s", segs[-1]):
+        return None
+    named = _NAME_ENDING.search(segs[-2])
+    return named.group("name") if named is not None and split_speaker(named.group("name")).is_person else None
 
 
 def _which_before(clause: str) -> str | None:
@@ -2805,13 +2821,14 @@ def _clause_verb_of_quote(before: str, at: int) -> re.Match | None:
 
 
 def _as_clause_speaker(a: _Around, opening: re.Match) -> _Attribution | None:
-    """After "As X noted,", the subject of the clause whose verb of thinking or stance takes the quote as its object
-    ("As Harris noted, the prime minister vowed to “…”": the prime minister); None when no such verb does."""
+    """After "As X noted,", the subject of the clause whose verb of speech, thinking or stance takes the quote as its
+    object ("As Harris noted, the prime minister vowed to “…”", "As Ortiz noted, the mayor said last year that the
+    budget was “…”": the prime minister, the mayor); None when no such verb does."""
     at = opening.end("cue")
     verb = _clause_verb_of_quote(a.before, at)
     comma = a.before.find(",", at)
-    if verb is None or verb.re is _BEFORE_ANY or comma < 0 or comma > verb.start():
-        return None  # (a speech verb of its own: the finders after this one tell whose)
+    if verb is None or comma < 0 or comma > verb.start():
+        return None
     clause = _AUXILIARY_END.sub("", a.before[comma + 1:verb.start()])
     if re.search(r"['\u2019]s?\s*$", clause):
         return None  # "the governor's promises of a “…”": a noun, no verb of the clause
@@ -3011,11 +3028,13 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
                            cues[-1].group("cue") in _NAMING_CUES and not a.before[cues[-1].end():].strip(" ,:")):
         cues = cues[-1:] + cues[:-1]  # ... and the union's vice president, X, told Sky News: “…”" is X's; so are
         # the words a name right before the quote gives ("a move Benedetti called “…”")
-    if cues and _WHICH_THEN.fullmatch(a.before[:cues[-1].start()].rsplit(",", 1)[-1].strip()):
+    nearest = max(cues, key=lambda c: c.start(), default=None)
+    last_part = a.before[:nearest.start()].rsplit(",", 1)[-1].strip() if nearest is not None else ""
+    if nearest is not None and (_WHICH_THEN.fullmatch(last_part) or _WHOSE_THEN.fullmatch(last_part)):
         if not a.quote.lstrip()[:1].isupper():
             return None  # a few words in a "which" clause's paraphrase: whose, the clause does not tell ("the
             # network's statement about SecondEyes, which described it as a process to bring “more expert eyes”")
-        cues = cues[-1:]  # "The minister praised the report, which said: “…”": the report's words, never the minister's
+        cues = [nearest]  # "The minister praised the report, which said: “…”": the report's words, never the minister's
     for m in cues:
         if _WITH_NAME_SPEAKING.search(a.before, m.end()):
             continue  # "Leaders of both parties praised the agreement, with Schumer calling it “…”": Schumer's
@@ -3216,13 +3235,16 @@ def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
         return _Attribution(owner, owned.group("noun"), owned.group().strip(" :"), a.before_start > prev_attr_end,
                             a.after_start)
     who = _WHO_COLON.search(a.before)
+    if who is None and _WHOSE_COLON.search(a.before) and not _WHICH_COLON.search(a.before):
+        return None  # "Police arrested a man on Sunday, whose mother said:": hers, never the police's
     which = None if who is not None else _WHICH_COLON.search(a.before)
     spk = _which_before(which.group("clause").strip()) if which is not None else None
     if spk is not None:  # "The coach criticised the league, which then said:": the league
         return _Attribution(spk, "said", a.par[a.before_start:a.before_start + len(a.before)].strip(" :"),
                             a.before_start > prev_attr_end, a.after_start)
     if who is not None:  # "The governor visited residents, who said:": whom "who" stands for, or no one
-        spk = _who_before(who.group("clause").strip())
+        spk = _named_before(re.split(r"[;:\u2014\u2013]", a.before[:who.start("clause")])[-1].split(",")[:-1] +
+                            [who.group("clause").strip()]) or _who_before(who.group("clause").strip())
         return _Attribution(spk, "said", a.par[a.before_start:a.before_start + len(a.before)].strip(" :"),
                             a.before_start > prev_attr_end, a.after_start) if spk else None
     speaking = _NEWSLETTER_SOURCE.match(a.before) or _WITH_SPEAKING.search(a.before) or \
@@ -3248,6 +3270,8 @@ _WHO_COLON = re.compile(rf"(?:^|[,;:]\s*)(?P<clause>[^,;:]+),\s+who\s+(?:later\s
 # firefighters, who rescued six people:")
 # ... a "which" clause, with a verb an organisation speaks by: "The coach criticised the league, which later said:" (not
 # "a letter to the council, which read:")
+_WHOSE_COLON = re.compile(r",\s+whose\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*\s+(?:later\s+|also\s+|then\s+)?"
+                          r"(?:said|says|told|tells|added|adds|stated|wrote|replied|responded)\b[^,.;:!?]{0,40}:\s*$")
 _WHICH_COLON = re.compile(r"(?:^|[,;:]\s*)(?P<clause>[^,;:]+),\s+(?:which|whose\s+spokes(?:man|woman|person))\s+"
                           r"(?:later\s+|also\s+|then\s+)?(?:said|says|told|tells|added|adds|stated|wrote|tweeted|posted|"
                           r"responded|replied|announced)\b[^,.;:!?]{0,40}:\s*$")
@@ -3381,15 +3405,17 @@ def _parsed(a: _Around, prev_attr_end: int) -> _Attribution | None:
     if PLACEHOLDER in found.phrase.split():
         return None  # an earlier quote is no speaker
     relative = _RELATIVE_CUE_END.search(before)
-    if relative is not None and found.cue != relative.group("cue"):
+    if relative is not None and (found.cue != relative.group("cue") or relative.group("rel") != "who"):
         return None  # "Officers questioned a cyclist on Bridge Road, who told them: “…”": the quote is the relative
-        # clause's, whose "who" the rules resolve or leave to no one (a parse hanging it on "questioned" is wrong)
+        # clause's, whose "who" the rules resolve or leave to no one (a parse hanging it on "questioned" is wrong); "a
+        # man, whose mother said:": hers, not "Sunday's mother"
     text = before.strip(" ,:") or after.strip(" ,.")
     return _Attribution(found.phrase, found.cue, text, True, a.after_start + len(after), parsed=True)
 
 
 # A relative clause's speech verb right before the quote: ", who later told them:", ", who said,"
-_RELATIVE_CUE_END = re.compile(r",\s+who(?:\s+(?:later|then|also|once|again|quickly|afterwards|[a-z]+ly))*\s+"
+_RELATIVE_CUE_END = re.compile(r",\s+(?P<rel>who|whose\s+[a-z]+)(?:\s+(?:later|then|also|once|again|quickly|afterwards|"
+                               r"[a-z]+ly))*\s+"
                                r"(?P<cue>said|says|told|tells|added|adds|wrote|writes|replied|explained|testified|"
                                r"declared|posted|tweeted|shouted|yelled|chanted)(?:\s+[a-z]+){0,3}\s*[:,]?\s*$")
 
