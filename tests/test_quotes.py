@@ -4299,6 +4299,9 @@ _ROUND_32 = [
     # "whose" and whom it owns: that one's words or no one's, never the sentence's subject's
     ("Prosecutors charged the banker, whose lawyer said: \u201cMy client will plead not guilty.\u201d",
      "plead not guilty", [None, "his lawyer"]),
+    # ... but a list after a name is no apposition of it
+    ("Reporters spoke to Mayor Karen Bass, the fire chief and several residents, who said: \u201cWe were not "
+     "warned.\u201d", "not warned", [None, "several residents", "residents"]),
 ]
 
 

@@ -652,7 +652,8 @@ _THEN = (r"(?:\s+(?:later|then|also|once|again|quickly|previously|earlier|first|
          r"has|had|have|would|will|did|does))*")
 _WHO_THEN = re.compile(r"[Ww]ho" + _THEN)
 # ... and a relative "which", or "whose" and its spokesman: "which later", "whose spokesman then"
-_WHICH_THEN = re.compile(r"(?:which|whose\s+spokes(?:man|woman|person))" + _THEN)  # (not "whose lawyer": the lawyer's)
+_WHICH_THEN = re.compile(r"(?:which|whose\s+(?:chief\s+|press\s+)?spokes(?:man|woman|person))" + _THEN)  # (not
+# "whose lawyer": the lawyer's)
 # ... a "whose" and the one it owns: "whose lawyer", "whose mother later"
 _WHOSE_THEN = re.compile(r"whose\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*" + _THEN)
 # An organisation's name ending a clause: "fined Boeing", "questioned the Federal Aviation Administration", "blamed
@@ -792,8 +793,8 @@ _ISSUED_DOCUMENT = re.compile(r"\b(?:issued|released|published|posted|sent|filed
 def _named_before(segs: list[str]) -> str | None:
     """The person's name before an apposition describing them, the last of ``segs`` (comma-separated parts of a
     clause): "written by Amy Chen, a fellow at the Brookings Institution" is Amy Chen; None otherwise."""
-    if len(segs) < 2 or not re.match(r"(?:a|an|the)\s", segs[-1]):
-        return None
+    if len(segs) < 2 or not re.match(r"(?:a|an|the)\s", segs[-1]) or " and " in segs[-1]:
+        return None  # (not a list: "spoke to Mayor Karen Bass, the fire chief and several residents, who said")
     named = _NAME_ENDING.search(segs[-2])
     return named.group("name") if named is not None and split_speaker(named.group("name")).is_person else None
 
@@ -3272,7 +3273,8 @@ _WHO_COLON = re.compile(rf"(?:^|[,;:]\s*)(?P<clause>[^,;:]+),\s+who\s+(?:later\s
 # "a letter to the council, which read:")
 _WHOSE_COLON = re.compile(r",\s+whose\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*\s+(?:later\s+|also\s+|then\s+)?"
                           r"(?:said|says|told|tells|added|adds|stated|wrote|replied|responded)\b[^,.;:!?]{0,40}:\s*$")
-_WHICH_COLON = re.compile(r"(?:^|[,;:]\s*)(?P<clause>[^,;:]+),\s+(?:which|whose\s+spokes(?:man|woman|person))\s+"
+_WHICH_COLON = re.compile(r"(?:^|[,;:]\s*)(?P<clause>[^,;:]+),\s+(?:which|whose\s+(?:chief\s+|press\s+)?"
+                          r"spokes(?:man|woman|person))\s+"
                           r"(?:later\s+|also\s+|then\s+)?(?:said|says|told|tells|added|adds|stated|wrote|tweeted|posted|"
                           r"responded|replied|announced)\b[^,.;:!?]{0,40}:\s*$")
 
