@@ -774,6 +774,7 @@ _NOUN_PHRASE_END = re.compile(r"(?:\b(?:a|an|the|his|her|their|its)\s+(?:[a-z][\
                               r"\s[A-Z][\w'\u2019\-]*)$")
 
 
+# A document and its author ending a clause: "read a statement from the family"
 _DOCUMENT_OF_END = re.compile(r"\b(?:" + "|".join(sorted(DOCUMENT_NOUNS | {"message", "remarks", "speech"})) +
                               r")\s+(?:from|by|on\s+behalf\s+of)\s+(?P<spk>[^,;:]{2,80})$")
 
@@ -3269,10 +3270,11 @@ _WHO_COLON = re.compile(rf"(?:^|[,;:]\s*)(?P<clause>[^,;:]+),\s+who\s+(?:later\s
                         r"put\s+it)\b[^,.;:!?]{0,40}|[a-z]+(?:\s+[a-z]+ly)?):\s*$")
 # (or a verb with nothing after it but an adverb: "the defendant, who smiled:", "a man, who shouted:"; not "the
 # firefighters, who rescued six people:")
-# ... a "which" clause, with a verb an organisation speaks by: "The coach criticised the league, which later said:" (not
-# "a letter to the council, which read:")
+# ... a "whose" clause of someone else's ("a man, whose mother said:")
 _WHOSE_COLON = re.compile(r",\s+whose\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*\s+(?:later\s+|also\s+|then\s+)?"
                           r"(?:said|says|told|tells|added|adds|stated|wrote|replied|responded)\b[^,.;:!?]{0,40}:\s*$")
+# ... a "which" clause, with a verb an organisation speaks by: "The coach criticised the league, which later said:" (not
+# "a letter to the council, which read:")
 _WHICH_COLON = re.compile(r"(?:^|[,;:]\s*)(?P<clause>[^,;:]+),\s+(?:which|whose\s+(?:chief\s+|press\s+)?"
                           r"spokes(?:man|woman|person))\s+"
                           r"(?:later\s+|also\s+|then\s+)?(?:said|says|told|tells|added|adds|stated|wrote|tweeted|posted|"
