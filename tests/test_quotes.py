@@ -4329,23 +4329,3 @@ def test_a_speaker_is_not_garbled_by_a_company_suffix_or_an_age(text: str, words
 def test_an_age_in_an_apposition_is_no_role():
     hanks = split_speaker("Tom Hanks, 67, an actor")
     assert (hanks.name, hanks.role) == ("Tom Hanks", "an actor")
-
-
-def test_the_bank_or_the_company_is_the_business_the_article_describes_so():
-    """A name described by a business noun ("investment banking giant Goldman Sachs", "Chipmaker Nvidia") is an
-    organisation, which "the bank" or "the company" stands for; a name opening on a given name is no business ("the
-    company Jamie Dimon runs")."""
-    text = ("According to analysts at US investment banking giant Goldman Sachs, oil reserves could rise.\n\n"
-            "Goldman Sachs estimates that production could rise dramatically within two years.\n\n"
-            "\u201cWe maintain our view that regime change would be an upside risk to supply,\u201d the bank said.\n\n"
-            "Chipmaker Nvidia reported record sales on Wednesday.\n\n"
-            "\u201cDemand for our chips remains extraordinary,\u201d the company said.")
-    assert quote(text, "We maintain our view").speaker == "Goldman Sachs"
-    assert quote(text, "Demand for our chips").speaker == "Nvidia"
-    person = ("Jamie Dimon built the company Jamie Dimon runs over two decades.\n\n"
-              "Jamie Dimon told staff the results were strong.\n\n"
-              "\u201cWe had a record year for our clients,\u201d the company said.")
-    assert quote(person, "record year").speaker != "Jamie Dimon"
-    insider = ("Business Insider also commented on his future as a contributor with the company.\n\n"
-               "\u201cWe are sorry to hear about it, and we wish them all the best,\u201d the company said.")
-    assert quote(insider, "sorry to hear").speaker in ("Business Insider", "the company")  # a name, no description

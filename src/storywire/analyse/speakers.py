@@ -1969,7 +1969,6 @@ class OrgMention:
     medium: bool = False  # named after a noun of the press ("daily Eleftherotypia"): "the paper" may stand for it
     document: str | None = None  # the document it issued here ("a statement from the Indian government")
     person: bool = False  # a name the article gives a person, here only as the issuer of a document
-    kinds: frozenset[str] = frozenset()  # words the article describes it by ("banking", "giant"), for "the bank"
 
 
 # The press: a name written after one of these nouns ("Centre-left daily Eleftherotypia warned") is a medium's,
@@ -1993,55 +1992,13 @@ _ISSUES = re.compile(rf"(?:The\s+)?(?P<name>{_WORD}(?:\s+(?:of\s+|&\s+)?{_WORD})
 _DESCRIBED_ORG = re.compile(r"(?P<org>[Tt]he\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<noun>[a-z]+))\s+(?=[a-z])")
 
 
-# A name an article describes as a business or a body, by words before it or in an apposition after it: "US
-# investment banking giant Goldman Sachs", "chipmaker Nvidia", "Nvidia, the chipmaker,"
-_DESCRIBED_BEFORE = re.compile(rf"(?<![\w'\u2019])(?P<desc>(?:[a-z][\w\-]*\s+){{0,3}}?[a-z][\w\-]*)\s+"
-                               rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}})(?=[\s,.;:!?]|$)")
-# ... or opening a sentence on a noun that opens no name ("Chipmaker Nvidia reported"; not "Business Insider",
-# "Network Rail")
-_DESCRIBED_OPENING = re.compile(rf"(?:^|(?<=[.!?]\s))(?P<desc>[A-Z][a-z\-]*maker|Retailer|Lender|Insurer|Broadcaster|"
-                                rf"Publisher|Manufacturer|Startup|Regulator|Watchdog)\s+"
-                                rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}})(?=[\s,.;:!?]|$)", re.MULTILINE)
-_DESCRIBED_AFTER = re.compile(rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}}),\s+(?:the|a|an)\s+"
-                              r"(?P<desc>(?:[a-z][\w\-]*\s+){0,3}?[a-z][\w\-]*)\s*[,.;]")
-
-
-# A clause's verb after a name that a described noun's article opens ("the company Jamie Dimon runs"), not a speech
-# verb, an auxiliary or a preposition ("the oil company ConocoPhillips said")
-_CLAUSE_AFTER_NAME = re.compile(r"\s+(?!(?:said|says|has|had|have|is|was|will|would|reported|announced|and|on|in|to|"
-                                r"of|for|at|with)\b)[a-z]")
-
-
-def _business_noun(word: str) -> bool:
-    """Whether a word names a kind of business or body ("bank", "chipmaker", "giant")."""
-    return word in ORG_NOUNS or word in _ANY_ORG_NOUNS or word.endswith("maker") and len(word) > 5
-
-
-def described_organisations(text: str) -> dict[str, frozenset[str]]:
-    """The names an article describes as a business or a body, with the words describing them: "US investment
-    banking giant Goldman Sachs" gives Goldman Sachs (investment, banking, giant), even when the article's people read
-    it as a person's name; never a day, a month or a name opening on a given name ("the company Jamie Dimon runs")."""
-    kinds: dict[str, set[str]] = {}
-    for pattern in (_DESCRIBED_BEFORE, _DESCRIBED_OPENING, _DESCRIBED_AFTER):
-        for m in pattern.finditer(text):
-            words, name = m.group("desc").lower().split(), m.group("name").replace("\u2024", ".").rstrip(".")
-            if not _business_noun(words[-1]) or _low(name.split()[0]) in NOT_NAME or \
-                    " " in name and first_name_gender(name.split()[0]) != "?" or \
-                    {"the", "a", "an"} & set(words) and _CLAUSE_AFTER_NAME.match(text, m.end()):
-                continue  # (not "the company Jamie Dimon runs": the subject of a clause about the company)
-            kinds.setdefault(name, set()).update(words)
-    return {name: frozenset(words) for name, words in kinds.items()}
-
-
 def find_organisations(text: str, spans: list[tuple[int, int, int]], quoted: list[tuple[int, int]],
                        people: Mentions) -> list[OrgMention]:
     """Organisations an article makes the subject of a sentence or a clause outside its quotes ("Macy's will
     close", "The Interior Ministry said"): a name holding an organisation word, an acronym, a company suffix
-    or the shape of a shop's name ("Macy's"), or one the article describes as a business ("banking giant Goldman
-    Sachs"), and no person the article names; and the issuer of a document anywhere ("according to a statement from
-    the Indian government")."""
+    or the shape of a shop's name ("Macy's"), and no person the article names; and the issuer of a document
+    anywhere ("according to a statement from the Indian government")."""
     found: list[OrgMention] = []
-    described = described_organisations(text)
     starts = [qs for qs, _ in quoted]
     for para, s, e in spans:
         for st in [s] + [s + c.end() for c in re.finditer(r",\s+", text[s:e])]:
@@ -2049,23 +2006,20 @@ def find_organisations(text: str, spans: list[tuple[int, int, int]], quoted: lis
                 continue
             m = _SUBJECT_RUN.match(text, st, e)
             name = m.group("name").replace("\u2024", ".") if m else ""
-            if " " in name and name not in described and name.split(maxsplit=1)[-1] in described:
-                name = name.split(maxsplit=1)[-1]  # "Chipmaker Nvidia reported": Nvidia
-            described_org = _DESCRIBED_ORG.match(text, st, e)
+            described = _DESCRIBED_ORG.match(text, st, e)
             after = (text[m.end():m.end() + 20].split() or [""])[0].lower().rstrip(",.;:") if m else ""
             owner = m is not None and POSSESSIVE.search(name) is not None and after in ORG_NOUNS | _FORCES
             place_org = _PLACE_ORG.match(text, m.end(), e) if m and not owner and " " not in name and \
                 POSSESSIVE.search(name) and POSSESSIVE.sub("", _low(name)) in _PLACES else None
-            if m and (_is_org(name, people) or name in described) and not owner:  # not "Pakistan's" of "Pakistan's
-                # military has": the owner of the subject (but "Macy's will close")
+            if m and _is_org(name, people) and not owner:  # not "Pakistan's" of "Pakistan's military has": the owner of
+                # the subject (but "Macy's will close")
                 the = text[m.start():m.start("name")].strip()
-                found.append(OrgMention(m.start(), para, f"{the.lower()} {name}".strip() if the else name,
-                                        kinds=described.get(name, frozenset())))
+                found.append(OrgMention(m.start(), para, f"{the.lower()} {name}".strip() if the else name))
             elif m and place_org is not None:  # "China's foreign ministry was angry. It said": the ministry, not
                 # "China's"
                 found.append(OrgMention(m.start(), para, f"{name} {place_org.group('phrase')}"))
-            elif described_org is not None and described_org.group("noun") in ORG_NOUNS:  # "The committee told"
-                found.append(OrgMention(st, para, described_org.group("org").lower(), False))
+            elif described is not None and described.group("noun") in ORG_NOUNS:  # "The committee told"
+                found.append(OrgMention(st, para, described.group("org").lower(), False))
             elif (issued := _ISSUED_BY.match(text, st, e)) is not None and \
                     surname(issued.group("name")) not in people.full:  # "A statement from Waitrose said"
                 found.append(OrgMention(issued.start("name"), para, issued.group("name"),
@@ -2111,15 +2065,14 @@ def resolve_organisation(orgs: list[OrgMention], position: int, para: int, noun:
     """The organisation "the <noun>" ("the company") or "it" (no noun) at ``position`` stands for: the nearest
     one named as the subject of a sentence in its paragraph or the one before, whose name holds the noun unless
     it fits any ("the ministry": "the Interior Ministry"; "the company": "Macy's"; "the paper": one named after a
-    noun of the press, "daily Eleftherotypia"; "the bank": one the article describes by it, "banking giant Goldman
-    Sachs"); for "it", also one described
+    noun of the press, "daily Eleftherotypia"); for "it", also one described
     so ("The committee told ... It pointed out"), which is in turn the organisation named before it that fits;
     or None."""
     near = [o for o in orgs if o.position < position and para - 1 <= o.para <= para and (o.named or noun is None)
             and not o.person]
     if noun is not None:
         fitting = [o.name for o in near if noun in _ANY_ORG_NOUNS or noun in o.name.lower().split() or
-                   o.medium and noun in _PRESS_NOUNS or any(k.startswith(noun) for k in o.kinds)]
+                   o.medium and noun in _PRESS_NOUNS]
         return fitting[-1] if fitting else None
     if not near or near[-1].named:
         return near[-1].name if near else None
