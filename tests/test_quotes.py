@@ -4264,6 +4264,9 @@ _ROUND_32 = [
     # ... a document's "which" is its author's
     ("DI Sarah Cole read a statement from the family, which stated: \u201cHe was a loving father who lit up every "
      "room.\u201d", "loving father", ["the family"]),
+    # ... past a time phrase ending the clause
+    ("Regulators fined Meta on Monday, whose spokesman said: \u201cWe strongly disagree with the decision.\u201d",
+     "strongly disagree", ["Meta"]),
     # a person described by the body they work at or for before "who": that person, not the body
     ("The study was reviewed by a researcher at the University of Chicago, who said: \u201cThe findings are striking "
      "but need to be replicated.\u201d", "findings are striking", ["a researcher at the University of Chicago"]),

@@ -662,6 +662,9 @@ _ORG_ENDING = re.compile(r"(?:^|\s)(?P<name>(?:the\s+)?(?:[A-Z][\w'\u2019.&\-]*\
                          r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'\u2019.&\-]*\s+){0,3}[A-Z][\w'\u2019.&\-]*)?)$")
 # ... which is no organisation when it is a day or a month: "released its ruling on Friday, which said"
 _WHEN_NAME = re.compile(rf"(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{MONTHS})")
+# ... nor a time phrase ending the clause: "fined Meta on Monday", "sued Uber last week"
+_WHEN_END = re.compile(rf"\s+(?:on|in|last|this|early|late|earlier)\s+(?:{_WHEN_NAME.pattern}|week|month|year)"
+                       r"(?:\s+\d{1,2})?$")
 
 
 def _subject(pre: str) -> str | None:
@@ -807,6 +810,7 @@ def _which_before(clause: str) -> str | None:
     document = _DOCUMENT_OF_END.search(clause)
     if document is not None:
         return document.group("spk")
+    clause = _WHEN_END.sub("", clause)  # "Regulators fined Meta on Monday, whose spokesman said": Meta
     named = _ORG_ENDING.search(clause)
     if named is not None and not _ABOUT_END.search(clause, 0, named.start("name")) and \
             not _WHEN_NAME.fullmatch(named.group("name")):
