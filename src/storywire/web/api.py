@@ -11,7 +11,6 @@ from typing import Any, Literal
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.encoders import jsonable_encoder
 from pydantic import BaseModel, Field
-from starlette.background import BackgroundTask
 from starlette.responses import JSONResponse
 
 from ..errors import AuthError
@@ -25,8 +24,8 @@ Limit = Query(queries.PAGE_SIZE, ge=1, le=queries.MAX_PAGE_SIZE, description="It
 Offset = Query(0, ge=0, le=1_000_000, description="Items to skip.")
 
 
-def _json(data: Any, status_code: int = 200, background: BackgroundTask | None = None) -> JSONResponse:
-    return JSONResponse(jsonable_encoder(data), status_code=status_code, background=background)
+def _json(data: Any, status_code: int = 200) -> JSONResponse:
+    return JSONResponse(jsonable_encoder(data), status_code=status_code)
 
 
 def _page(request: Request, items: list, limit: int, offset: int, more: bool, **extra) -> JSONResponse:

@@ -82,9 +82,9 @@ class SecurityHeaders:
 
 
 class AfterResponse:
-    """Pure ASGI middleware: runs the bookkeeping a request queued in its state (a token's last use) once its
-    response is sent, in a worker thread: the reader does not wait for it, and none of it outlives the request
-    (nor holds a store connection after the request is done)."""
+    """Pure ASGI middleware: runs the bookkeeping a request queued in its state (a token's last use, a page marked
+    read: auth.after_response) once its response is sent, in a worker thread: the reader does not wait for it, and
+    none of it outlives the request (nor holds a store connection after the request is done)."""
 
     def __init__(self, app: ASGIApp):
         self.app = app

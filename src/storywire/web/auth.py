@@ -10,6 +10,7 @@ import hmac
 import secrets
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -99,6 +100,12 @@ AFTER_RESPONSE = "after_response"  # the request state's list of jobs run once i
 _touch_lock = threading.Lock()
 
 
+def after_response(request: Request, job: Callable[[], None]) -> None:
+    """Run ``job`` once the request's response is sent, in a worker thread (app.AfterResponse): bookkeeping a
+    reader never waits for and no write that makes a read wait."""
+    getattr(request.state, AFTER_RESPONSE).append(job)
+
+
 def _note_use(request: Request, token: str) -> None:
     """Record the token's last use (shown on the account page) at most once a minute, after the response is
     sent: a write must never make a read wait (on SQLite, behind an ingest transaction)."""
@@ -117,7 +124,7 @@ def _note_use(request: Request, token: str) -> None:
         except Exception:  # bookkeeping only: never let it surface
             pass
 
-    getattr(request.state, AFTER_RESPONSE).append(touch)
+    after_response(request, touch)
 
 
 def page_viewer(request: Request) -> Viewer:

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import hmac
 from datetime import date, datetime
+from functools import partial
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
-from starlette.background import BackgroundTask
 
 from ..brief.model import Briefing
 from ..clock import utcnow
@@ -27,6 +27,7 @@ from .auth import (
     SESSION_COOKIE,
     Forbidden,
     Viewer,
+    after_response,
     check_csrf,
     local_path,
     new_login_csrf,
@@ -149,15 +150,14 @@ def story(request: Request, story_id: int, viewer: Viewer = Depends(page_viewer)
         columns.append(col)
     # undated articles have no place on the timeline (their fetch time is not when they were published)
     timeline_rows = [(outlet_label(a.source), a.published, a.id) for a in detail["articles"] if a.published is not None]
-    background, reading = None, None
+    reading = _story_reading(store, viewer.id, detail) if viewer.id is not None else None
+    response = page(request, "story.html", viewer, story=detail["story"], analysis=analysis, columns=columns,
+                    covered=covered, shown={c["article"].id for c in columns},
+                    numbers=detail["numbers"], outlets=detail["outlets"], timeline_rows=timeline_rows, prefs=prefs,
+                    limits=STORY_LIMITS, reading=reading, here=local_path(request), made=utcnow().isoformat())
     if viewer.id is not None:
-        reading = _story_reading(store, viewer.id, detail)
-        background = BackgroundTask(_record_open, store, viewer.id, detail["story"].id, utcnow())
-    return page(request, "story.html", viewer, story=detail["story"], analysis=analysis, columns=columns,
-                covered=covered, shown={c["article"].id for c in columns},
-                numbers=detail["numbers"], outlets=detail["outlets"], timeline_rows=timeline_rows, prefs=prefs,
-                limits=STORY_LIMITS, reading=reading, here=local_path(request), made=utcnow().isoformat(),
-                background=background)
+        after_response(request, partial(_record_open, store, viewer.id, detail["story"].id, utcnow()))
+    return response
 
 
 def _story_reading(store: Store, user_id: int, detail: dict) -> dict:
@@ -193,13 +193,15 @@ def article(request: Request, article_id: int, viewer: Viewer = Depends(page_vie
             except NotFound:
                 story_obj = None
         dups = queries.near_duplicates(store, conn, art)
-    marks, background = None, None
+    marks = None
     if viewer.id is not None:
         with store.read() as conn:
             marks = store.article_read_states(conn, viewer.id, [art.id]).get(art.id)
-        background = BackgroundTask(_mark_read, store, viewer.id, art.id)
-    return page(request, "article.html", viewer, article=art, story=story_obj, duplicates=dups, marks=marks,
-                here=local_path(request), background=background)
+    response = page(request, "article.html", viewer, article=art, story=story_obj, duplicates=dups, marks=marks,
+                    here=local_path(request))
+    if viewer.id is not None:
+        after_response(request, partial(_mark_read, store, viewer.id, art.id))
+    return response
 
 
 def _mark_read(store: Store, user_id: int, article_id: int) -> None:

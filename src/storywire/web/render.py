@@ -128,9 +128,8 @@ def make_templates() -> Jinja2Templates:
     return templates
 
 
-def page(request: Request, template: str, viewer: Viewer, status_code: int = 200, background=None,
-         **context) -> HTMLResponse:
+def page(request: Request, template: str, viewer: Viewer, status_code: int = 200, **context) -> HTMLResponse:
     """Render a page with what every page needs (the reader, their CSRF token, the settings)."""
     templates: Jinja2Templates = request.app.state.templates
     ctx = {"viewer": viewer, "csrf": viewer.csrf, "settings": request.app.state.settings, **context}
-    return templates.TemplateResponse(request, template, ctx, status_code=status_code, background=background)
+    return templates.TemplateResponse(request, template, ctx, status_code=status_code)
