@@ -660,11 +660,11 @@ _WHOSE_THEN = re.compile(r"whose\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*" + _THEN
 # the Department of Justice"
 _ORG_ENDING = re.compile(r"(?:^|\s)(?P<name>(?:the\s+)?(?:[A-Z][\w'\u2019.&\-]*\s+){0,5}[A-Z][\w'\u2019.&\-]*"
                          r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'\u2019.&\-]*\s+){0,3}[A-Z][\w'\u2019.&\-]*)?)$")
-# ... which is no organisation when it is a day or a month: "released its ruling on Friday, which said"
-_WHEN_NAME = re.compile(rf"(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{MONTHS})")
-# ... nor a time phrase ending the clause: "fined Meta on Monday", "sued Uber last week"
-_WHEN_END = re.compile(rf"\s+(?:on|in|last|this|early|late|earlier)\s+(?:{_WHEN_NAME.pattern}|week|month|year)"
-                       r"(?:\s+\d{1,2})?$")
+# ... which is no organisation when it is a day or a month ("released its ruling on Friday, which said"), nor a time
+# phrase ending the clause ("fined Meta on Monday", "sued Uber last week")
+_MONTHS_AND_DAYS = MONTH_WORDS | (DAY_WORDS - {"today", "yesterday"})
+_WHEN_END = re.compile(rf"\s+(?:on|in|last|this|early|late|earlier)\s+(?:(?:the\s+)?(?:{_MONTH_OR_DAY})|week|month|"
+                       r"year)(?:\s+\d{1,2})?$")
 
 
 def _subject(pre: str) -> str | None:
@@ -813,7 +813,7 @@ def _which_before(clause: str) -> str | None:
     clause = _WHEN_END.sub("", clause)  # "Regulators fined Meta on Monday, whose spokesman said": Meta
     named = _ORG_ENDING.search(clause)
     if named is not None and not _ABOUT_END.search(clause, 0, named.start("name")) and \
-            not _WHEN_NAME.fullmatch(named.group("name")):
+            named.group("name").removeprefix("the ").lower() not in _MONTHS_AND_DAYS:
         return named.group("name")  # (not "the network's statement about SecondEyes, which described it": the
         # statement's words)
     if _ISSUED_DOCUMENT.search(clause):
@@ -3727,9 +3727,6 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
 
 # A dateline in capitals and a station's or agency's call letters: "SOUTHWEST MIAMI-DADE, FLA. (WSVN) -"
 _ANY_DATELINE = re.compile(r"[A-Z][A-Z0-9 .,'\-]{1,60}?\s*\([A-Z][A-Za-z0-9 &]{1,15}\)\s*[-\u2013\u2014:]\s*")
-
-
-_MONTHS_AND_DAYS = MONTH_WORDS | (DAY_WORDS - {"today", "yesterday"})
 
 
 def _writer_speaks(content: str) -> bool:
