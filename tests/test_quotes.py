@@ -4332,3 +4332,42 @@ def test_a_speaker_is_not_garbled_by_a_company_suffix_or_an_age(text: str, words
 def test_an_age_in_an_apposition_is_no_role():
     hanks = split_speaker("Tom Hanks, 67, an actor")
     assert (hanks.name, hanks.role) == ("Tom Hanks", "an actor")
+
+
+_ROUND_33 = [
+    # "Even X himself": X
+    ("Nancy Pelosi spoke first. Even Pelosi herself said the plan was \u201cdead on arrival.\u201d", "dead on arrival",
+     ["Nancy Pelosi", "Pelosi"]),
+    ("Even Stevens, the restaurant owner, said: \u201cWe cannot survive another lockdown.\u201d", "another lockdown",
+     ["Even Stevens"]),  # (a first name "Even" stays)
+    # a "who" clause addressing "him": the one the apposition relates the name to, when no one else may be "him"
+    ("The book follows Sam Ortiz, the grandson of a Kansas wheat farmer, who once told him: \u201cNever sell the "
+     "land.\u201d", "Never sell the land", ["a Kansas wheat farmer"]),
+    ("The detective questioned Sam Ortiz, the son of a local farmer, who told him: \u201cI saw nothing.\u201d",
+     "saw nothing", ["Sam Ortiz"]),
+    # a state or country after a place's name is part of the place, never the one "who" stands for
+    ("The hospital hired Maria Lopez, a nurse from El Paso, Texas, who said the shifts were \u201cbrutal and "
+     "endless.\u201d", "brutal and endless", ["Maria Lopez"]),
+    ("A nurse from El Paso, Texas, said the shifts were \u201cbrutal and endless.\u201d", "brutal and endless",
+     ["A nurse from El Paso, Texas", "A nurse from El Paso"]),
+    # a day owns no spokesman; a time between the owner and "whose" is read past
+    ("Apple was sued on Monday, whose spokesman called the claims \u201cbaseless and absurd.\u201d", "baseless",
+     [None]),
+    ("Regulators fined Meta on Monday, whose spokesman called the fine \u201cbaseless and absurd.\u201d", "baseless",
+     ["Meta's spokesman", "Meta"]),
+    # one word given an age is a person's name
+    ("Baker, 67, said: \u201cThe water was never this high.\u201d", "never this high", ["Baker"]),
+    # "Warner Bros." ends no sentence before a capitalised name
+    ("I remember picking up the phone and calling Warner Bros. Television president Peter Roth and saying, \u201cYou "
+     "are going to see this guy.\u201d", "going to see this guy", [None]),
+    # a news agency, named alone, is a source
+    ("CHINA CHIPS \u2014 Bloomberg: \u201cThe new restrictions on technology exports could undercut the "
+     "economy.\u201d", "could undercut", ["Bloomberg"]),
+]
+
+
+@pytest.mark.parametrize("text, words, allowed", _ROUND_33)
+def test_the_cases_of_round_33(text: str, words: str, allowed: list[str | None]):
+    """"Even X himself"; a "who" clause telling "him"; "El Paso, Texas" as one place; a day owning a spokesman;
+    a name given an age; "Warner Bros."; a news agency alone before a colon."""
+    assert_speaker_in(text, words, allowed)

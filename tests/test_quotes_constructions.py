@@ -87,10 +87,8 @@ CASES = [
     ("\u201cIt is the worst drought I have seen,\u201d said Tom Reed, who farms near "
      "Ames, Iowa.",
      "Tom Reed", "It is the worst drought I"),
-    pytest.param("Officials in Paris, France, said the fire was \u201cunder control by the early "
-     "evening.\u201d",
-                 "Officials in Paris", "under control by the earl",
-                 marks=pytest.mark.xfail(strict=True, reason="a place in two parts after a plural subject")),
+    ("Officials in Paris, France, said the fire was \u201cunder control by the early evening.\u201d",
+     "Officials in Paris", "under control by the earl"),
     ("\u201cThe fire was under control by the early evening,\u201d a spokesman for the "
      "Paris fire brigade said.",
      "a spokesman for the Paris fire brigade", "The fire was under contro"),

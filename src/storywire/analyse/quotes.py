@@ -114,6 +114,7 @@ from .speech_parse import (
     speaker_of_quote,
 )
 from .text import clean_space, contains_run, norm_tokens
+from .wire import canonical_agency
 
 OPENERS = "\u201c\u201e\u00ab"
 CLOSERS = "\u201d\u00bb"
@@ -465,7 +466,9 @@ _ACCORDING = re.compile(rf"^(?P<content>.{{20,}}?),?\s+(?P<cue>according to)\s+"
 
 _MASK = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|Sen|Rep|Rev|Hon|St|Jr|Sr|No|"
                    r"Const|Det|Insp|Supt|Cpl|Pvt|Cmdr|Atty|Dist|Ald|Fr|Brig|Msgr|"
-                   r"Feb|Jan|Aug|Sept|Oct|Nov|Dec)\.|\b[A-Z]\.(?=[A-Z\s-])")
+                   r"Feb|Jan|Aug|Sept|Oct|Nov|Dec)\.|\b[A-Z]\.(?=[A-Z\s-])|"
+                   r"\bBros\.(?=\s+[A-Z])(?!\s+(?:He|She|It|They|We|I|The|A|An|This|That|But|And)\b)")  # ("Warner
+# Bros. Television president Peter Roth": one name)
 _DETACHED_COLON = re.compile(r"(?<=\w) :(?=\s)")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 # Words that stand for a speaker without naming one ("another accused the government of ..."), and days that
@@ -674,15 +677,15 @@ def _subject(pre: str) -> str | None:
     closed = pre.rstrip().endswith(",")
     pre = pre.strip().rstrip(",").strip()
     pre = re.sub(r"(?<=\w)\s+(?:even|also|never|often|already|once|still|just)$", "", pre)  # "Trump even claimed"
-    pre = re.sub(r"((?:^|[,;:]\s+|\b(?:and|but)\s+)(?!(?:The|A|An)\s)(?:[A-Z][\w'\u2019\-]*\s+){0,2}"
-                 r"[A-Z][\w'\u2019\-]*)\s+(?:himself|herself|themselves)$", r"\1", pre)  # "Sanders himself
-    # acknowledged" (a name only: "The mayor himself said" stays as written)
+    pre = re.sub(r"((?:^|[,;:]\s+|\b(?:and|but)\s+))(?:[Ee]ven\s+)?((?!(?:The|A|An)\s)(?:[A-Z][\w'\u2019\-]*\s+)"
+                 r"{0,2}[A-Z][\w'\u2019\-]*)\s+(?:himself|herself|themselves)$", r"\1\2", pre)  # "(Even) Sanders
+    # himself acknowledged" (a name only: "The mayor himself said" stays as written)
     if re.search(r"\b(?:is|are|was|were|be|been|being)$", pre):
         return None  # "which is called": a name given, not words said
     pre = re.split(r"[;:\u2014\u2013]", pre)[-1]  # the last clause: "One placard ...; another accused", "Even
     # people who endorsed the plan sounded equivocal: Former Rep. Jane Harman called it"
-    segs = [s.strip() for s in pre.split(",") if s.strip() and not s.strip().isdigit()]  # ("Tom Baker, 67, a retired
-    # teacher, said": no age)
+    segs = _places_joined([s.strip() for s in pre.split(",") if s.strip() and not s.strip().isdigit()])  # ("Tom
+    # Baker, 67, a retired teacher, said": no age)
     relative = re.fullmatch(r"(?:who|said|says|added|adds)\s+(?P<pronoun>he|she|they)", segs[-1] if segs else "",
                             flags=re.IGNORECASE)  # ("Perić said he had told his charge to “…”": he)
     if relative is not None:
@@ -792,6 +795,18 @@ _ABOUT_END = re.compile(r"\b(?:about|regarding|concerning|on\s+behalf\s+of)\s+$|
 _ISSUED_DOCUMENT = re.compile(r"\b(?:issued|released|published|posted|sent|filed|shared|put\s+out)\s+(?:a|an|the|its|"
                               r"his|her|their)\s+(?:[a-z\-]+\s+){0,2}(?:" +
                               "|".join(sorted(DOCUMENT_NOUNS | {"ruling", "decision", "judgment", "letter"})) + r")\b")
+
+
+def _places_joined(segs: list[str]) -> list[str]:
+    """Comma-separated parts of a clause, a state or country after a place's name joined to it ("a nurse from El
+    Paso", "Texas": "a nurse from El Paso, Texas", never a speaker of its own)."""
+    joined: list[str] = []
+    for seg in segs:
+        if joined and is_place_name(seg) and joined[-1].split()[-1][:1].isupper():
+            joined[-1] += ", " + seg
+        else:
+            joined.append(seg)
+    return joined
 
 
 def _named_before(segs: list[str]) -> str | None:
@@ -1259,8 +1274,9 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
     if low.startswith("whose "):  # "Ricardo Lara, whose office has called …": Ricardo Lara's office
         owners = list(_WHOSE.finditer(ctx.text, max(0, position - 400), position))
         owner = owners[-1] if owners else None
-        if owner is None or owner.group("noun").lower() != low.split(None, 1)[1]:
-            return None, None, None, False
+        if owner is None or owner.group("noun").lower() != low.split(None, 1)[1] or \
+                owner.group("name").lower() in _MONTHS_AND_DAYS:
+            return None, None, None, False  # (a day owns nothing: "Apple was sued on Monday, whose spokesman")
         whose = f"{owner.group('name')}'s {owner.group('noun')}"
         return whose, whose, None, False
     if low in ("one", "another") and (group := _GROUP_BEFORE.search(before)):
@@ -1404,15 +1420,19 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
     if len(bearers) == 1 and sp.name[:1].isupper() and sp.name.lower() in ROLE_WORDS:
         name = next(iter(bearers))  # "Judge said" after "Yankees captain Aaron Judge": his surname, not a title
         return name, name, ctx.people.role_of(name), True
+    aged = " " not in sp.name and re.search(rf"\b{re.escape(sp.name)},\s+\d{{1,3}},", ctx.text) is not None
     company = company_called(ctx.text, position, sp.name) if " " not in sp.name and not sp.role and \
-        surname(sp.name) not in ctx.people.full and not is_place_name(sp.name) \
-        and not re.search(rf"\b{re.escape(sp.name)},\s+\d{{1,3}},", ctx.text) else None  # (a place, "China said", is
-    # no "China Eastern Airlines"; nor a person given an age, "Dakota, 12,", "Dakota Access LLC")
+        surname(sp.name) not in ctx.people.full and not is_place_name(sp.name) and not aged else None  # (a place,
+    # "China said", is no "China Eastern Airlines"; nor a person given an age, "Dakota, 12,", "Dakota Access LLC")
     if company is not None:
         return company, company, None, False  # "American said" after "American Airlines": the airline
-    if sp.is_person and len(sp.name.split()) == 1 and not sp.role and sp.gender == "?" and \
+    if sp.is_person and len(sp.name.split()) == 1 and canonical_agency(sp.name) is not None and \
             not ctx.people.is_name(sp.name):
-        return None, None, None, False  # a capitalised word opening a sentence, not a name ("Placards called")
+        return sp.name, full, None, False  # a news agency: "CHINA CHIPS — Bloomberg: “…”"
+    if sp.is_person and len(sp.name.split()) == 1 and not sp.role and sp.gender == "?" and \
+            not ctx.people.is_name(sp.name) and not aged:
+        return None, None, None, False  # a capitalised word opening a sentence, not a name ("Placards called"; but
+        # one given an age is someone: "Baker, 67, said")
     if sp.is_person:
         name = ctx.people.fullest(sp.name, position)
         ctx.people.add_role(name, sp.role)
@@ -1425,7 +1445,9 @@ _HANDLE = re.compile(r"@\w{2,30}|u/[\w\-]{2,30}|[A-Za-z][A-Za-z_]*\d\w*")
 
 
 # A name and a relative "whose" after it: "Ricardo Lara, whose office"
-_WHOSE = re.compile(r"(?P<name>[A-Z][\w'\u2019\-.]*(?:\s+[A-Z][\w'\u2019\-.]*){0,3}),\s+whose\s+(?P<noun>[a-z]+)\b")
+_WHOSE = re.compile(r"(?P<name>[A-Z][\w'\u2019\-.]*(?:\s+[A-Z][\w'\u2019\-.]*){0,3})"
+                    rf"(?:\s+(?:on|last|this|early|late|earlier)\s+(?:the\s+)?(?:{_MONTH_OR_DAY})(?:\s+\d{{1,2}})?)?,"
+                    r"\s+whose\s+(?P<noun>[a-z]+)\b")  # (past a time: "fined Meta on Monday, whose spokesman")
 _WEB_OUTLET = re.compile(r"[A-Z][\w\-]*\.(?:com|org|net|co\.uk)")
 # Whose document speaks: "the NYPD's statement", "the company's email"
 _DOCUMENT_OWNER = re.compile(r"^(?P<owner>(?:[Tt]he\s+)?[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})['\u2019]s\s+"
@@ -3086,6 +3108,12 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
             r",\s*$", pre) else None
         if aside is not None:  # "The paradox of Nancy, says Carl Anthony, historian …, is that she was “…”"
             spk = aside.group("spk")
+        parts = pre.rsplit(",", 2)
+        if spk and len(parts) == 3 and _ADDRESSES_THEM.match(a.before, m.end()) and \
+                _WHO_THEN.fullmatch(parts[2].strip()) and sentence_subject(parts[0]) is None:
+            spk = _of_whom(parts[1]) or spk  # "The book follows Sam Ortiz, the grandson of a Kansas wheat farmer, who
+            # once told him:": the farmer's words to Sam Ortiz (but "The detective questioned Sam Ortiz, the son of a
+            # farmer, who told him": Sam Ortiz's, to the detective)
         if spk and _reports_others(spk):  # "The newspaper said Palin ... in which she said": Palin's words
             inner = _inner_speaker(a.before, m.end())
             if inner is not None:
@@ -3094,6 +3122,17 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
             return _Attribution(spk, m.group("cue"), a.par[a.before_start:a.before_start + m.end()].strip(" ,:"),
                                 True, a.after_start)
     return None
+
+
+# A "who" clause's verb addressing a "him" or "her" (whom the sentence names before it): "who once told him"
+_ADDRESSES_THEM = re.compile(r"\s+(?:him|her)\b")
+
+
+def _of_whom(apposition: str) -> str | None:
+    """The person an apposition relates its name to ("the grandson of a Kansas wheat farmer": a Kansas wheat
+    farmer), None when it relates it to no one."""
+    person = _PERSON_ENDING.search(" " + apposition.split(" of ")[-1]) if " of " in apposition else None
+    return person.group("name") if person is not None and _speaker_noun(person.group("noun")) else None
 
 
 _ASIDE_CUES = frozenset({"says", "said", "adds", "added", "notes", "noted", "argues", "argued", "writes", "wrote"})

@@ -92,7 +92,7 @@ THINGS_OF = frozenset({
     "testimony", "interview", "account", "version", "story", "claim", "claims", "allegations"})
 DESCRIPTION_START = ("a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "another")
 _LEAD = re.compile(r"^[(\[]?(?:(?:and|but|then|also|later|now|meanwhile|however|additionally|indeed|still|so|"
-                   r"says|adds|writes),?\s+|(?:today|yesterday|tonight|first|second|third|finally),\s+|(?-i:said)\s+)+",
+                   r"(?-i:even)|says|adds|writes),?\s+|(?:today|yesterday|tonight|first|second|third|finally),\s+|(?-i:said)\s+)+",
                    re.I)
 # ("Says Neil": a live blog's byline; "Today, the People's Daily newspaper", "said a former official")
 HONORIFIC_GENDER: dict[str, Gender] = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f",
