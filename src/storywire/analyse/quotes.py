@@ -198,9 +198,9 @@ _AFTER_LONG_APPOS = re.compile(
 _AFTER_ANY_VERB = re.compile(r"^\s*,?\s*(?P<cue>(?!(?:is|was|has|does|goes|comes)\b)[a-z]{3,}(?:s|ed))\s+"
                              r"(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){1,3})(?P<appos>)(?=\s*[,.]|\s*$)")
 # A medium quoting someone: ", the New York Daily News quoted witness Devonte Brown as saying."
-_AFTER_QUOTED_AS = re.compile(rf"^\s*,?\s*[^.!?\"\u201c\u201d]{{0,80}}?\bquoted\s+(?P<spk>{_SPK})\s+as\s+"
+_AFTER_QUOTED_AS = re.compile(rf"^\s*,?\s*[^.!?\"\u201c\u201d]{{0,80}}?\b(?:quoted|cited)\s+(?P<spk>{_SPK})\s+as\s+"
                               r"(?P<cue>saying)(?P<appos>)\s*(?=[,.;:!?]|$)")
-_QUOTED_AS = re.compile(rf"\bquoted\s+(?P<spk>{_SPK})\s+as\s*$")
+_QUOTED_AS = re.compile(rf"\b(?:quoted|cited)\s+(?P<spk>{_SPK})\s+as\s*$")
 _AFTER_LATE = re.compile(
     rf"^[^.!?\"\u201c\u201d]{{1,200}}?,\s+(?P<spk>{_SPK})\s+(?P<cue>said|says|added|adds|wrote|explained|insisted|"
     rf"(?:told|tells)\s+\w+){_CIRC}\s*[.!?]")
@@ -467,8 +467,9 @@ _ACCORDING = re.compile(rf"^(?P<content>.{{20,}}?),?\s+(?P<cue>according to)\s+"
 _MASK = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|Sen|Rep|Rev|Hon|St|Jr|Sr|No|"
                    r"Const|Det|Insp|Supt|Cpl|Pvt|Cmdr|Atty|Dist|Ald|Fr|Brig|Msgr|"
                    r"Feb|Jan|Aug|Sept|Oct|Nov|Dec)\.|\b[A-Z]\.(?=[A-Z\s-])|"
-                   r"\bBros\.(?=\s+[A-Z])(?!\s+(?:He|She|It|They|We|I|The|A|An|This|That|But|And)\b)")  # ("Warner
-# Bros. Television president Peter Roth": one name)
+                   r"\bBros\.(?=\s+(?:Discovery|Pictures|Television|Entertainment|Records|Studios?|Animation|Games|"
+                   r"Interactive|Digital|Theatre|Theater|Circus)\b)")  # ("Warner Bros. Television president Peter
+# Roth": one name; "sold the film to Warner Bros. Lee said": two sentences)
 _DETACHED_COLON = re.compile(r"(?<=\w) :(?=\s)")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 # Words that stand for a speaker without naming one ("another accused the government of ..."), and days that
@@ -677,9 +678,9 @@ def _subject(pre: str) -> str | None:
     closed = pre.rstrip().endswith(",")
     pre = pre.strip().rstrip(",").strip()
     pre = re.sub(r"(?<=\w)\s+(?:even|also|never|often|already|once|still|just)$", "", pre)  # "Trump even claimed"
-    pre = re.sub(r"((?:^|[,;:]\s+|\b(?:and|but)\s+))(?:[Ee]ven\s+)?((?!(?:The|A|An)\s)(?:[A-Z][\w'\u2019\-]*\s+)"
-                 r"{0,2}[A-Z][\w'\u2019\-]*)\s+(?:himself|herself|themselves)$", r"\1\2", pre)  # "(Even) Sanders
-    # himself acknowledged" (a name only: "The mayor himself said" stays as written)
+    pre = re.sub(r"((?:^|[,;:]\s+|\b(?:and|but)\s+)(?!(?:The|A|An)\s)(?:[A-Z][\w'\u2019\-]*\s+){0,2}"
+                 r"[A-Z][\w'\u2019\-]*)\s+(?:himself|herself|themselves)$", r"\1", pre)  # "Sanders himself
+    # acknowledged" (a name only: "The mayor himself said" stays as written)
     if re.search(r"\b(?:is|are|was|were|be|been|being)$", pre):
         return None  # "which is called": a name given, not words said
     pre = re.split(r"[;:\u2014\u2013]", pre)[-1]  # the last clause: "One placard ...; another accused", "Even
@@ -1275,8 +1276,9 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
         owners = list(_WHOSE.finditer(ctx.text, max(0, position - 400), position))
         owner = owners[-1] if owners else None
         if owner is None or owner.group("noun").lower() != low.split(None, 1)[1] or \
-                owner.group("name").lower() in _MONTHS_AND_DAYS:
-            return None, None, None, False  # (a day owns nothing: "Apple was sued on Monday, whose spokesman")
+                owner.group("name").lower() in _MONTHS_AND_DAYS and surname(owner.group("name")) not in ctx.people.full:
+            return None, None, None, False  # (a day owns nothing: "Apple was sued on Monday, whose spokesman"; but
+            # "Prime Minister Theresa May … Labour attacked May, whose spokesman": hers)
         whose = f"{owner.group('name')}'s {owner.group('noun')}"
         return whose, whose, None, False
     if low in ("one", "another") and (group := _GROUP_BEFORE.search(before)):
@@ -1950,13 +1952,15 @@ def _ran_on(running: list[Quote], para_quotes: list[Quote], start: int, open_quo
 
 
 def _repeated(q: Quote, quotes: list[Quote]) -> bool:
-    """Whether an unattributed quote repeats one the article credits: a pull quote set apart from the text ("“I
-    worry that … tax cuts. Dean Baker, Center for Economic and Policy Research.”" after the paragraph quoting him),
-    the same words, or those words with a few more (the pull quote's credit line)."""
-    if q.speaker or q.kind != "direct":
+    """Whether a quote no rule of its own credits (unattributed, or taken as the last speaker's continuing) repeats
+    one the article credits: a pull quote set apart from the text ("“I worry that … tax cuts. Dean Baker, Center for
+    Economic and Policy Research.”" after the paragraph quoting him; "“We're here to make awesome products.”" after
+    another speaker's quote), the same words, or those words with a few more (the pull quote's credit line)."""
+    if q.speaker and q.via != "continued" or q.kind != "direct":
         return False
     for other in quotes:
-        if other is q or not other.speaker or other.kind != "direct" or len(other.tokens) < 6:
+        if other is q or not other.speaker or other.via == "continued" or other.kind != "direct" or \
+                len(other.tokens) < 6:
             continue
         shorter, longer = sorted((q.tokens, other.tokens), key=len)
         if len(longer) - len(shorter) <= 12 and len(shorter) >= 6 and contains_run(longer, shorter):
@@ -3108,12 +3112,6 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
             r",\s*$", pre) else None
         if aside is not None:  # "The paradox of Nancy, says Carl Anthony, historian …, is that she was “…”"
             spk = aside.group("spk")
-        parts = pre.rsplit(",", 2)
-        if spk and len(parts) == 3 and _ADDRESSES_THEM.match(a.before, m.end()) and \
-                _WHO_THEN.fullmatch(parts[2].strip()) and sentence_subject(parts[0]) is None:
-            spk = _of_whom(parts[1]) or spk  # "The book follows Sam Ortiz, the grandson of a Kansas wheat farmer, who
-            # once told him:": the farmer's words to Sam Ortiz (but "The detective questioned Sam Ortiz, the son of a
-            # farmer, who told him": Sam Ortiz's, to the detective)
         if spk and _reports_others(spk):  # "The newspaper said Palin ... in which she said": Palin's words
             inner = _inner_speaker(a.before, m.end())
             if inner is not None:
@@ -3122,17 +3120,6 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
             return _Attribution(spk, m.group("cue"), a.par[a.before_start:a.before_start + m.end()].strip(" ,:"),
                                 True, a.after_start)
     return None
-
-
-# A "who" clause's verb addressing a "him" or "her" (whom the sentence names before it): "who once told him"
-_ADDRESSES_THEM = re.compile(r"\s+(?:him|her)\b")
-
-
-def _of_whom(apposition: str) -> str | None:
-    """The person an apposition relates its name to ("the grandson of a Kansas wheat farmer": a Kansas wheat
-    farmer), None when it relates it to no one."""
-    person = _PERSON_ENDING.search(" " + apposition.split(" of ")[-1]) if " of " in apposition else None
-    return person.group("name") if person is not None and _speaker_noun(person.group("noun")) else None
 
 
 _ASIDE_CUES = frozenset({"says", "said", "adds", "added", "notes", "noted", "argues", "argued", "writes", "wrote"})

@@ -92,7 +92,7 @@ THINGS_OF = frozenset({
     "testimony", "interview", "account", "version", "story", "claim", "claims", "allegations"})
 DESCRIPTION_START = ("a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "another")
 _LEAD = re.compile(r"^[(\[]?(?:(?:and|but|then|also|later|now|meanwhile|however|additionally|indeed|still|so|"
-                   r"(?-i:even)|says|adds|writes),?\s+|(?:today|yesterday|tonight|first|second|third|finally),\s+|(?-i:said)\s+)+",
+                   r"says|adds|writes),?\s+|(?:today|yesterday|tonight|first|second|third|finally),\s+|(?-i:said)\s+)+",
                    re.I)
 # ("Says Neil": a live blog's byline; "Today, the People's Daily newspaper", "said a former official")
 HONORIFIC_GENDER: dict[str, Gender] = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f",
@@ -508,12 +508,18 @@ def speakers_in_plural(word: str) -> bool:
     return bool(singular & (SPEAKER_NOUNS | ROLE_WORDS | EPITHET_NOUNS)) and low not in ORG_NOUNS
 
 
+_EVEN_BEFORE_NAME = re.compile(r"Even\s+(?=(?P<first>[A-Z][a-z]+)\s+[A-Z])")
+
+
 @lru_cache(maxsize=8192)
 def trim_phrase(phrase: str) -> str:
     """The speaker phrase without leading connectives, trailing time or place words and a possessive ("Neil's
     verdict: …" is Neil's)."""
     phrase = _POSSESSIVE_END.sub("", phrase.replace("\u2024", ".").strip(" ,;:"))
     phrase = _SPACED_HYPHEN.sub("-", _LEAD.sub("", phrase))  # "Strauss - Kahn", "the 17 - year - old" (detokenised)
+    even = _EVEN_BEFORE_NAME.match(phrase)
+    if even is not None and first_name_gender(even.group("first")) != "?":
+        phrase = phrase[even.end():]  # "Even Jon Stewart himself": Jon Stewart (not "Even Stevens", "Even Pellerud")
     phrase = _ADVERB_TAIL.sub("", phrase)  # "Holden, meanwhile": no role
     phrase = _ACCORDING_TAIL.sub("", phrase)  # "Elizabeth, according to a Fox source": who told the writer, no role
     phrase = _CITING_OPENING.sub("", phrase)  # "Echoing Winston Churchill, she": the one cited is not the speaker
@@ -789,6 +795,11 @@ class Mention:
     subject: bool  # first person named in its sentence
 
 
+# A passive's "by" right before a name: "is reflected by", "was praised by", "has been echoed by"
+_PASSIVE_AGENT = re.compile(r"(?:\b(?:is|was|are|were|been|being|be)|(?<=\w)['\u2019]s)\s+(?:[a-z]+ly\s+)?"
+                            r"[a-z]+(?:ed|en|wn)\s+by\s+$")
+
+
 def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tuple[int, int]]) -> list[Mention]:
     """The people named in ``text`` outside the ``quoted`` spans, sentence by sentence (spans: (para, start, end)).
     A single word counts once the article has named its bearer in full, or after an honorific or a title."""
@@ -849,6 +860,9 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
                 # the verb's object (not "Newly elected Jim Smith")
             if re.search(r"\bit\s+(?:was|is)\s+$", lead) and re.match(r"\s+who\s", text[m.end():]):
                 opening = True  # "…, it was Katie Boulter who got the ball rolling": a cleft's focus is the subject
+            if _PASSIVE_AGENT.search(lead) and not _PRONOUN_SUBJECT.match(own) and not _described_subject_verb(own):
+                opening = True  # "It's a belief that's reflected by Groene, too.": the passive's agent, the first
+                # person its sentence names (not "He was praised by Smith": he is the subject)
             owned = (_OWNED_TITLE.match(text, spaced.end() if spaced else m.end()) or
                      _OWNED_NOUN.match(text, spaced.end() if spaced else m.end())) if possessive else None
             if owned is not None and _low(owned.group("noun")) in _OWNED_PEOPLE:
