@@ -4370,6 +4370,19 @@ _ROUND_33 = [
      "on the outside,\u201d he says.", "work is not good inside", ["Ralf Groene"]),
     ("John Smith was arrested by Officer Tom Reed on Monday. \u201cI did nothing wrong,\u201d he said.",
      "did nothing wrong", ["John Smith"]),
+    # a dateline is no part of the sentence's subject; nor is a participle's aside after a description
+    ("KYIV (Reuters) - Ukraine's foreign minister said on Monday: \u201cWe need air defence now, not next "
+     "year.\u201d", "air defence now", ["Ukraine's foreign minister"]),
+    ("A senior Ukrainian official, speaking on condition of anonymity, told Reuters: \u201cThe counteroffensive has "
+     "stalled.\u201d", "counteroffensive has stalled", ["A senior Ukrainian official"]),
+    # people a source by what they know, as written (was "people", "the matter as")
+    ("\u201cThe deal is close to done,\u201d said people familiar with the matter.", "close to done",
+     ["people familiar with the matter"]),
+    ("Bloomberg cited people familiar with the matter as saying: \u201cThe deal is close to done.\u201d",
+     "close to done", ["people familiar with the matter"]),
+    # "with X saying:" after a sentence: X's, not the sentence subject's
+    ("Leaders praised the deal, with Chuck Schumer saying: \u201cThis is historic.\u201d", "This is historic",
+     ["Chuck Schumer"]),
     # a pull quote repeating one credited later is not the last speaker's words continuing: it is left out
     ("Shari Mendes, an army reservist, said she saw bodies. \u201cWe saw evidence of rape,\u201d Mendes said.\n\n"
      "\u201cI kept wondering all the time whether that was just because I was leading toward that.\u201d\n\n"
@@ -4381,6 +4394,7 @@ _ROUND_33 = [
 @pytest.mark.parametrize("text, words, allowed", _ROUND_33)
 def test_the_cases_of_round_33(text: str, words: str, allowed: list[str | None]):
     """"Even Jon Stewart himself"; "El Paso, Texas" as one place; a day owning a spokesman (a Theresa May may);
-    a name given an age; "Warner Bros."; a news agency alone before a colon, and the one it cites; a passive's
-    agent; a pull quote."""
+    a name given an age; "Warner Bros."; a news agency alone before a colon, and the one it cites; a dateline; an
+    aside after a description; "people familiar with the matter"; "with X saying:"; a passive's agent; a pull
+    quote."""
     assert_speaker_in(text, words, allowed)

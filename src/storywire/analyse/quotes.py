@@ -198,9 +198,9 @@ _AFTER_LONG_APPOS = re.compile(
 _AFTER_ANY_VERB = re.compile(r"^\s*,?\s*(?P<cue>(?!(?:is|was|has|does|goes|comes)\b)[a-z]{3,}(?:s|ed))\s+"
                              r"(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){1,3})(?P<appos>)(?=\s*[,.]|\s*$)")
 # A medium quoting someone: ", the New York Daily News quoted witness Devonte Brown as saying."
-_AFTER_QUOTED_AS = re.compile(rf"^\s*,?\s*[^.!?\"\u201c\u201d]{{0,80}}?\b(?:quoted|cited)\s+(?P<spk>{_SPK})\s+as\s+"
-                              r"(?P<cue>saying)(?P<appos>)\s*(?=[,.;:!?]|$)")
-_QUOTED_AS = re.compile(rf"\b(?:quoted|cited)\s+(?P<spk>{_SPK})\s+as\s*$")
+_AFTER_QUOTED_AS = re.compile(rf"^\s*,?\s*[^.!?\"\u201c\u201d]{{0,80}}?\b(?:quoted|cited)\s+(?!by\b)(?P<spk>{_SPK})"
+                              r"\s+as\s+(?P<cue>saying)(?P<appos>)\s*(?=[,.;:!?]|$)")
+_QUOTED_AS = re.compile(rf"\b(?:quoted|cited)\s+(?!by\b)(?P<spk>{_SPK})\s+as\s*$")
 _AFTER_LATE = re.compile(
     rf"^[^.!?\"\u201c\u201d]{{1,200}}?,\s+(?P<spk>{_SPK})\s+(?P<cue>said|says|added|adds|wrote|explained|insisted|"
     rf"(?:told|tells)\s+\w+){_CIRC}\s*[.!?]")
@@ -467,9 +467,9 @@ _ACCORDING = re.compile(rf"^(?P<content>.{{20,}}?),?\s+(?P<cue>according to)\s+"
 _MASK = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|Sen|Rep|Rev|Hon|St|Jr|Sr|No|"
                    r"Const|Det|Insp|Supt|Cpl|Pvt|Cmdr|Atty|Dist|Ald|Fr|Brig|Msgr|"
                    r"Feb|Jan|Aug|Sept|Oct|Nov|Dec)\.|\b[A-Z]\.(?=[A-Z\s-])|"
-                   r"\bBros\.(?=\s+(?:Discovery|Pictures|Television|Entertainment|Records|Studios?|Animation|Games|"
-                   r"Interactive|Digital|Theatre|Theater|Circus)\b)")  # ("Warner Bros. Television president Peter
-# Roth": one name; "sold the film to Warner Bros. Lee said": two sentences)
+                   r"\bBros\.(?=\s+(?:Discovery|Pictures|Television|TV|Entertainment|Home|Consumer|Records|Studios?|"
+                   r"Animation|Games|Interactive|Digital|International|Holdings|Inc|Theatre|Theater|Circus)\b)")
+# ("Warner Bros. Television president Peter Roth": one name; "sold the film to Warner Bros. Lee said": two sentences)
 _DETACHED_COLON = re.compile(r"(?<=\w) :(?=\s)")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 # Words that stand for a speaker without naming one ("another accused the government of ..."), and days that
@@ -699,10 +699,12 @@ def _subject(pre: str) -> str | None:
     if len(segs) >= 2 and _WHICH_THEN.fullmatch(segs[-1]):  # "The senator questioned the FAA, which later said":
         return _which_before(segs[-2])  # the FAA, or no one (never the senator)
     if len(segs) >= 2 and (segs[-1].lower().startswith("who ") or
-                           closed and re.match(r"which\s|[a-z]+ed\b|made\b|known\b", segs[-1])):
+                           closed and re.match(r"which\s|[a-z]+ed\b|made\b|known\b|speaking\b|writing\b|asking\b|"
+                                               r"requesting\b|declining\b", segs[-1])):
         segs.pop()  # "The former staff member, who requested anonymity, said", "The second, made in response to the
-        # first, states", "…,” said Paul Begala, who was an advisor to Bill and Hillary Clinton": the relative or
-        # participle clause is not it; but an open "which" clause may be the attribution ("Kroon said the church,
+        # first, states", "…,” said Paul Begala, who was an advisor to Bill and Hillary Clinton", "A senior official,
+        # speaking on condition of anonymity, said": the relative or participle clause is not it; but an open
+        # "which" clause may be the attribution ("Kroon said the church,
         # which he described as “…”": his)
     if not segs:
         return None
@@ -1792,6 +1794,11 @@ _KIN = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z]+\s+)?(?P<noun>father|m
                   r"partner|boyfriend|girlfriend|parents)")
 
 
+# What makes people sources: "familiar with the matter", "close to the talks", "briefed on the plans"
+_KNOWING = re.compile(r"\s+(?:(?:familiar|acquainted)\s+with|close\s+to|briefed\s+on|knowledgeable\s+(?:about|of)|"
+                      r"involved\s+in|with\s+(?:direct\s+|first-?hand\s+)?knowledge\s+of|aware\s+of)\s.*$")
+
+
 def _names_someone(phrase: str) -> bool:
     """Whether a phrase that is not a person's name can still be a speaker: a description ("a senior official",
     "two sources close to Mr. Macron") or a name of an organisation ("The Kremlin", "Reuters")."""
@@ -1810,6 +1817,10 @@ def _names_someone(phrase: str) -> bool:
     nouns = SPEAKER_NOUNS | ROLE_WORDS | ORG_NOUNS | EPITHET_NOUNS
     if words[0].islower() and low[0].endswith(("ed", "ing")) and low[0] not in nouns:
         return False  # "opened with the story of Gal Abdush", "including the account of Cohen": a clause
+    knowing = _KNOWING.search(phrase)
+    core = phrase[:knowing.start()].split() if knowing is not None else []
+    if core and (core[-1].lower() in ("people", "person", "persons") or _speaker_noun(core[-1].lower())):
+        return True  # "people familiar with the matter", "sources close to the talks": people, sources
     head = re.split(r"\s(?:for|of|at|from|with)\s", phrase)[0].split()  # "Lawyers for the family": lawyers (a
     head = head if head[-1].endswith("s") else words  # plural; not an apposition's "president of Local 1187")
     last = head[-1].lower().strip(".,\u2024'\u2019")
@@ -1952,10 +1963,12 @@ def _ran_on(running: list[Quote], para_quotes: list[Quote], start: int, open_quo
 
 
 def _repeated(q: Quote, quotes: list[Quote]) -> bool:
-    """Whether a quote no rule of its own credits (unattributed, or taken as the last speaker's continuing) repeats
-    one the article credits: a pull quote set apart from the text ("“I worry that … tax cuts. Dean Baker, Center for
-    Economic and Policy Research.”" after the paragraph quoting him; "“We're here to make awesome products.”" after
-    another speaker's quote), the same words, or those words with a few more (the pull quote's credit line)."""
+    """Whether a quote no rule of its own credits repeats one the article credits: a pull quote set apart from the
+    text. Unattributed, it is the same words, or those words with a few more (its credit line: "“I worry that … tax
+    cuts. Dean Baker, Center for Economic and Policy Research.”" after the paragraph quoting him); taken as the last
+    speaker's words continuing, it is an excerpt of the credited quote or adds only its speaker's name ("“We're here
+    to make awesome products.”" after another speaker's quote; not "“Hands off our libraries. I'll keep saying it.”",
+    the last speaker's own words around a slogan)."""
     if q.speaker and q.via != "continued" or q.kind != "direct":
         return False
     for other in quotes:
@@ -1963,7 +1976,10 @@ def _repeated(q: Quote, quotes: list[Quote]) -> bool:
                 len(other.tokens) < 6:
             continue
         shorter, longer = sorted((q.tokens, other.tokens), key=len)
-        if len(longer) - len(shorter) <= 12 and len(shorter) >= 6 and contains_run(longer, shorter):
+        if len(longer) - len(shorter) > 12 or len(shorter) < 6 or not contains_run(longer, shorter):
+            continue
+        named = norm_tokens(" ".join(w for w in (other.speaker_full or other.speaker).split() if w[:1].isupper()))
+        if not q.speaker or len(q.tokens) <= len(other.tokens) or set(named) & set(q.tokens) - set(other.tokens):
             return True
     return False
 
@@ -2926,6 +2942,8 @@ _TOLD_CLAUSE = re.compile(r"(?:told|tells)\s.*\b(?:that\s+(?!(?:day|night|mornin
 
 def _intro_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """Ending the sentence before the quote: "X said:", "X said that", or inverted: ", says X (D-Mich.),"."""
+    if _WITH_SPEAKING.search(a.before):
+        return None  # "Leaders praised the deal, with Chuck Schumer saying:": Schumer's (:func:`_colon_before`)
     m = _BEFORE_INTRO.search(a.before) or _BEFORE_INTRO_ACT.search(a.before)
     if m is not None and _TOLD_CLAUSE.match(m.group("cue")):
         m = None  # "X told human resources that Ailes had called him a “…”": the clause's words, not X's
@@ -3163,10 +3181,11 @@ def _inner_speaker(before: str, start: int) -> tuple[str, re.Match] | None:
 
 
 # Who speaks, named at the end of a sentence introducing a quote: "..., with Kilmeade stating:"
-_WITH_SPEAKING = re.compile(r"\bwith\s+(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3}|"
-                            r"(?:an?|the|one)\s+(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*)\s+"
+_WITH_SPEAKING = re.compile(r"(?<!familiar )(?<!acquainted )\bwith\s+(?P<spk>[A-Z][\w'\u2019\-]*"
+                            r"(?:\s+[A-Z][\w'\u2019\-]*){0,3}|(?:an?|the|one)\s+(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*)(?<!\sas)\s+"
                             r"(?:[a-z]+ly\s+)?(?:saying|stating|adding|writing|noting|asking|yelling|shouting|"
-                            r"tweeting)\s*:\s*$")  # "with Trump reportedly yelling:"
+                            r"tweeting)\s*:\s*$")  # "with Trump reportedly yelling:" (not "cited people familiar with
+# the matter as saying:")
 
 
 # A name, then a relative clause of its speaking, right before a colon: "…and Donald Trump Jr who wrote on X:"

@@ -508,6 +508,9 @@ def speakers_in_plural(word: str) -> bool:
     return bool(singular & (SPEAKER_NOUNS | ROLE_WORDS | EPITHET_NOUNS)) and low not in ORG_NOUNS
 
 
+# A dateline, or what is left of it, opening a phrase: "KYIV (Reuters) - ", "LONDON, Dec 4 (AP) — ", "WASHINGTON — "
+_DATELINE_OPENING = re.compile(r"^(?:[A-Z][A-Z .,'\-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
+                               r"(?:\([^()]{1,40}\)\s*)?)?[\-\u2013\u2014]+\s+")
 _EVEN_BEFORE_NAME = re.compile(r"Even\s+(?=(?P<first>[A-Z][a-z]+)\s+[A-Z])")
 
 
@@ -515,7 +518,7 @@ _EVEN_BEFORE_NAME = re.compile(r"Even\s+(?=(?P<first>[A-Z][a-z]+)\s+[A-Z])")
 def trim_phrase(phrase: str) -> str:
     """The speaker phrase without leading connectives, trailing time or place words and a possessive ("Neil's
     verdict: …" is Neil's)."""
-    phrase = _POSSESSIVE_END.sub("", phrase.replace("\u2024", ".").strip(" ,;:"))
+    phrase = _POSSESSIVE_END.sub("", _DATELINE_OPENING.sub("", phrase.replace("\u2024", ".").strip(" ,;:")))
     phrase = _SPACED_HYPHEN.sub("-", _LEAD.sub("", phrase))  # "Strauss - Kahn", "the 17 - year - old" (detokenised)
     even = _EVEN_BEFORE_NAME.match(phrase)
     if even is not None and first_name_gender(even.group("first")) != "?":
@@ -795,9 +798,13 @@ class Mention:
     subject: bool  # first person named in its sentence
 
 
-# A passive's "by" right before a name: "is reflected by", "was praised by", "has been echoed by"
+# A view handed on to a new voice, by a passive right before a name: "is reflected by", "has been echoed by" (not
+# "was praised by", "was treated by": done to the subject, who may speak next)
 _PASSIVE_AGENT = re.compile(r"(?:\b(?:is|was|are|were|been|being|be)|(?<=\w)['\u2019]s)\s+(?:[a-z]+ly\s+)?"
-                            r"[a-z]+(?:ed|en|wn)\s+by\s+$")
+                            r"(?:echoed|shared|reflected|voiced|expressed|seconded|mirrored|repeated)\s+by\s+$")
+# A sentence opening on someone's thing ("His view is shared by", "Smith's plan was echoed by", "He's") or on "he"
+_OWNED_OPENING = re.compile(r"\s*(?:(?:He|She|They)['\u2019]|(?:His|Her|Their|Its|My|Our)\s|"
+                            r"(?!(?:It|That|There|What|Here|Who)['\u2019])[A-Z][\w\-]*['\u2019]s\s)")
 
 
 def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tuple[int, int]]) -> list[Mention]:
@@ -860,9 +867,9 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
                 # the verb's object (not "Newly elected Jim Smith")
             if re.search(r"\bit\s+(?:was|is)\s+$", lead) and re.match(r"\s+who\s", text[m.end():]):
                 opening = True  # "…, it was Katie Boulter who got the ball rolling": a cleft's focus is the subject
-            if _PASSIVE_AGENT.search(lead) and not _PRONOUN_SUBJECT.match(own) and not _described_subject_verb(own):
+            if _PASSIVE_AGENT.search(lead) and not _PRONOUN_SUBJECT.match(own) and not _OWNED_OPENING.match(own):
                 opening = True  # "It's a belief that's reflected by Groene, too.": the passive's agent, the first
-                # person its sentence names (not "He was praised by Smith": he is the subject)
+                # person its sentence names (not "His view is shared by Smith": his, who may speak next)
             owned = (_OWNED_TITLE.match(text, spaced.end() if spaced else m.end()) or
                      _OWNED_NOUN.match(text, spaced.end() if spaced else m.end())) if possessive else None
             if owned is not None and _low(owned.group("noun")) in _OWNED_PEOPLE:
