@@ -4383,6 +4383,14 @@ _ROUND_33 = [
     # "with X saying:" after a sentence: X's, not the sentence subject's
     ("Leaders praised the deal, with Chuck Schumer saying: \u201cThis is historic.\u201d", "This is historic",
      ["Chuck Schumer"]),
+    # ... but "with a statement saying:" is the sentence subject's statement
+    ("Prince Harry hit back with a statement saying: \u201cThis is a lie.\u201d", "This is a lie",
+     ["Harry", "Prince Harry"]),
+    # "to say" for a purpose is the sentence subject's; "declined to say" says nothing
+    ("The judge pointed to a previous case to say that courts must weigh \u201cwhether a party is a public "
+     "entity.\u201d", "public entity", ["The judge"]),
+    ("The mayor used her speech to say the city was \u201copen for business.\u201d", "open for business",
+     ["The mayor"]),
     # a pull quote repeating one credited later is not the last speaker's words continuing: it is left out
     ("Shari Mendes, an army reservist, said she saw bodies. \u201cWe saw evidence of rape,\u201d Mendes said.\n\n"
      "\u201cI kept wondering all the time whether that was just because I was leading toward that.\u201d\n\n"
@@ -4395,6 +4403,39 @@ _ROUND_33 = [
 def test_the_cases_of_round_33(text: str, words: str, allowed: list[str | None]):
     """"Even Jon Stewart himself"; "El Paso, Texas" as one place; a day owning a spokesman (a Theresa May may);
     a name given an age; "Warner Bros."; a news agency alone before a colon, and the one it cites; a dateline; an
-    aside after a description; "people familiar with the matter"; "with X saying:"; a passive's agent; a pull
-    quote."""
+    aside after a description; "people familiar with the matter"; "with X saying:"; "to say"; a passive's agent; a
+    pull quote."""
+    assert_speaker_in(text, words, allowed)
+
+
+def test_reported_speech_after_an_infinitive_or_a_typo():
+    """ "declined to say whether" reports nothing; "pointed to a case to say that" is the subject's; a doubled article
+    is written once."""
+    said = [(q.speaker, q.kind) for q in quotes_of("Bernie Sanders said Wednesday he agrees with Ginsburg.\n\nThe "
+                                                    "Vermont senator declined to say whether it is appropriate.")]
+    assert said == [("Bernie Sanders", "indirect")]
+    judge = quotes_of("The judge pointed to a previous case to say that courts must weigh the public interest in "
+                      "every such case.")
+    assert [q.speaker for q in judge] == ["The judge"]
+    report = quotes_of("Hackers also accessed the computer of Sheila Bair, according to the the congressional report.")
+    assert [q.speaker for q in report] == ["the congressional report"]
+
+
+@pytest.mark.parametrize("text, words, allowed", [
+    # a place is no "he", nor its sentence's person subject
+    ("Kazakhstan's foreign minister, Erlan Idrissov, plays down concerns. China may outnumber the Kazakh population "
+     "by 80 to 1, but its progress represents good news, he says. \u201cWe should get on board that train,\u201d he "
+     "said in an interview.", "get on board", ["Erlan Idrissov"]),
+    ("Aides met on Monday.\n\nTrump\u2019s Indiana chairman, Rex Early, said he has not explored the process. He "
+     "said he intends to run as a delegate.\n\n\u201cI\u2019m sure we will have some delegates out of this,\u201d he "
+     "said.", "some delegates", ["Rex Early"]),
+    # ... but a surname that is also a place stays the person's
+    ("Michael Jordan retired in 2003.\n\n\u201cI never lost the hunger,\u201d Jordan said.", "never lost the hunger",
+     ["Michael Jordan"]),
+    # a dateline in mixed case before an agency opens no subject
+    ("Washington (AFP) \u2013 Democrat Hillary Clinton has taken a swipe at Donald Trump\u2019s stance on Brexit, "
+     "saying that \u201cbombastic comments\u201d do more harm than good.", "bombastic comments", ["Hillary Clinton"]),
+])
+def test_a_place_is_no_person(text: str, words: str, allowed: list[str | None]):
+    """A country or a state named in a sentence is never the "he" after it, nor a dateline the subject."""
     assert_speaker_in(text, words, allowed)

@@ -64,6 +64,7 @@ from .sentences import paragraphs, sentence_spans
 from .speakers import (
     CITING_PARTICIPLES,
     COUNT_WORDS,
+    DATELINE,
     DAY_WORDS,
     DAYS,
     DESCRIPTION_START,
@@ -671,8 +672,19 @@ _WHEN_END = re.compile(rf"\s+(?:on|in|last|this|early|late|earlier)\s+(?:(?:the\
                        r"year)(?:\s+\d{1,2})?$")
 
 
+# An infinitive's "to" right before the speech verb: not said ("declined to say"), someone else made to say ("told
+# his aides to say"), or said for a purpose by the sentence's subject ("The judge pointed to a case to say")
+_TO_NOT_SAID = re.compile(r"\b(?:declined|refused|failed|declines|refuses|fails|decline|refuse|yet|unable|unwilling|"
+                          r"reluctant|hesitant|afraid)\s+to$")  # ("has yet to say whether")
+_TO_MADE_TO = re.compile(r"\b(?:told|asked|urged|forced|encouraged|invited|allowed|instructed|ordered|pressed|"
+                         r"persuaded|got|wanted|expected|tells|asks|urges|wants)\s+(?:\S+\s+){1,3}to$")
+
+
 def _subject(pre: str) -> str | None:
     """The speaker phrase at the end of ``pre`` (the text right before a cue verb)."""
+    if re.search(r"\bto$", pre.rstrip(" ,")):
+        bare = pre.rstrip(" ,")
+        return None if _TO_NOT_SAID.search(bare) or _TO_MADE_TO.search(bare) else sentence_subject(bare)
     pre = PARTY_LABEL.sub("", pre)  # "Sen. Rand Paul, R-Ky., told": the senator, not "R-Ky."
     pre = _ACRONYM_AFTER.sub(_spelled_or_acronym, pre)  # "United Atlantic Ventures (UAV),": the name
     closed = pre.rstrip().endswith(",")
@@ -1139,7 +1151,8 @@ def sentence_subject(sentence: str) -> str | None:
     director denied"), or None."""
     from .speakers import ROLE_WORDS
 
-    sentence = sentence.lstrip()  # "“…” A government official downplayed": the text after a quote's mark
+    sentence = DATELINE.sub("", sentence.lstrip(), count=1)  # "“…” A government official downplayed": the text
+    # after a quote's mark; "Washington (AFP) – Democrat Hillary Clinton has": no dateline
     sentence = _DASHED_ASIDE.sub(" ", sentence)  # "The letter – an edited version of which … – warns"
     starts = [m.end() for m in re.finditer(r",\s+", sentence[:160])]
     if not SUBORDINATE_START.match(sentence):  # "After Consumer Watchdog accused Lara ..., Soller put out": Soller
@@ -2436,7 +2449,7 @@ def _ending_intro(par: str, masked: str, spans: list[tuple[int, int, bool]], off
     medium = _MEDIUM_REPORTS.search(tail)
     if medium is not None:
         return _Intro(medium.group("spk"), "reports", offset + tail_start + medium.start())
-    speaking = _WITH_SPEAKING.search(tail)
+    speaking = _with_speaker(tail)
     if speaking is not None:
         return _Intro(speaking.group("spk"), "said", offset + tail_start + speaking.start())
     cut = max(tail.rfind(". "), tail.rfind("? "), tail.rfind("! "))
@@ -2942,7 +2955,7 @@ _TOLD_CLAUSE = re.compile(r"(?:told|tells)\s.*\b(?:that\s+(?!(?:day|night|mornin
 
 def _intro_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """Ending the sentence before the quote: "X said:", "X said that", or inverted: ", says X (D-Mich.),"."""
-    if _WITH_SPEAKING.search(a.before):
+    if _with_speaker(a.before):
         return None  # "Leaders praised the deal, with Chuck Schumer saying:": Schumer's (:func:`_colon_before`)
     m = _BEFORE_INTRO.search(a.before) or _BEFORE_INTRO_ACT.search(a.before)
     if m is not None and _TOLD_CLAUSE.match(m.group("cue")):
@@ -3071,7 +3084,7 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """A speech verb before the quote in its sentence, whose subject is the speaker ("X said the alliance had",
     "Putin accused Western nations of", "Psychoanalyst Stephen Grosz, who ..., warns that"); of several, the one
     nearest a whole quote first."""
-    if _WITH_SPEAKING.search(a.before):
+    if _with_speaker(a.before):
         return None  # "X stated that … with a spokesman stating:": the one speaking nearest the quote
     cues = _cues_before(a)
     if len(cues) >= 2 and (a.quote.lstrip()[:1].isupper() or  # a whole quote is the nearest verb's: "Unions say
@@ -3188,6 +3201,18 @@ _WITH_SPEAKING = re.compile(r"(?<!familiar )(?<!acquainted )\bwith\s+(?P<spk>[A-
 # the matter as saying:")
 
 
+def _with_speaker(before: str) -> re.Match | None:
+    """A "with X saying:" ending ``before`` whose X may speak: a name or a person's noun ("with Chuck Schumer
+    saying:", "with one aide adding:"; not "with a statement saying:", "with a smile saying:": the subject's)."""
+    with_x = _WITH_SPEAKING.search(before)
+    if with_x is None:
+        return None
+    words = with_x.group("spk").lower().split()
+    person = with_x.group("spk")[:1].isupper() or \
+        (_speaker_noun(words[-1]) or words[0] in ("one", "another")) and words[-1] not in DOCUMENT_NOUNS
+    return with_x if person else None  # (a vox pop's next voice: "with one supporter tweeting:")
+
+
 # A name, then a relative clause of its speaking, right before a colon: "…and Donald Trump Jr who wrote on X:"
 _WHO_WROTE_COLON = re.compile(r"(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-.]*){1,3}),?\s+who\s+(?:later\s+|"
                               r"also\s+|then\s+)?(?:said|wrote|tweeted|posted|added|replied|responded)"
@@ -3298,7 +3323,7 @@ def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
                             [who.group("clause").strip()]) or _who_before(who.group("clause").strip())
         return _Attribution(spk, "said", a.par[a.before_start:a.before_start + len(a.before)].strip(" :"),
                             a.before_start > prev_attr_end, a.after_start) if spk else None
-    speaking = _NEWSLETTER_SOURCE.match(a.before) or _WITH_SPEAKING.search(a.before) or \
+    speaking = _NEWSLETTER_SOURCE.match(a.before) or _with_speaker(a.before) or \
         _WHO_WROTE_COLON.search(a.before) or \
         _DOCUMENT_READ.search(a.before) or _TITLED_NAME_COLON.search(a.before) or \
         _DOCUMENT_BY.search(a.before) or (None if _BEFORE_ANY.search(a.before) else _NAME_COLON.search(a.before))
@@ -3755,6 +3780,10 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
         spk = re.sub(r"^(he|she)\s+(?:also|later|again|previously|now)$", r"\1", spk, flags=re.IGNORECASE)
         if subordinate and spk.split()[0].lower() in _PRONOUNS:
             continue  # "X sounded aware ... when he noted": whom "he" is the clause it hangs on says, not this rule
+        if re.search(r"\bto$", spk):  # "The senator declined to say whether": nothing said; "The judge pointed to
+            spk = _subject(spk) or ""  # a case to say that": the judge
+            if not spk:
+                continue
         if described is not None:
             spk, spk_start = described, 0
         if spk.lower() in ("it", "he", "she") or (who == "desc" or described) and _described_person(spk) or \

@@ -508,9 +508,7 @@ def speakers_in_plural(word: str) -> bool:
     return bool(singular & (SPEAKER_NOUNS | ROLE_WORDS | EPITHET_NOUNS)) and low not in ORG_NOUNS
 
 
-# A dateline, or what is left of it, opening a phrase: "KYIV (Reuters) - ", "LONDON, Dec 4 (AP) — ", "WASHINGTON — "
-_DATELINE_OPENING = re.compile(r"^(?:[A-Z][A-Z .,'\-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
-                               r"(?:\([^()]{1,40}\)\s*)?)?[\-\u2013\u2014]+\s+")
+_DOUBLED_ARTICLE = re.compile(r"\b(the|a|an)\s+\1\b", re.IGNORECASE)
 _EVEN_BEFORE_NAME = re.compile(r"Even\s+(?=(?P<first>[A-Z][a-z]+)\s+[A-Z])")
 
 
@@ -518,7 +516,8 @@ _EVEN_BEFORE_NAME = re.compile(r"Even\s+(?=(?P<first>[A-Z][a-z]+)\s+[A-Z])")
 def trim_phrase(phrase: str) -> str:
     """The speaker phrase without leading connectives, trailing time or place words and a possessive ("Neil's
     verdict: …" is Neil's)."""
-    phrase = _POSSESSIVE_END.sub("", _DATELINE_OPENING.sub("", phrase.replace("\u2024", ".").strip(" ,;:")))
+    phrase = _POSSESSIVE_END.sub("", DATELINE.sub("", phrase.replace("\u2024", ".").strip(" ,;:")))
+    phrase = _DOUBLED_ARTICLE.sub(r"\1", phrase)  # "the the congressional report": a typo's article once
     phrase = _SPACED_HYPHEN.sub("-", _LEAD.sub("", phrase))  # "Strauss - Kahn", "the 17 - year - old" (detokenised)
     even = _EVEN_BEFORE_NAME.match(phrase)
     if even is not None and first_name_gender(even.group("first")) != "?":
@@ -813,6 +812,8 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
     found: list[Mention] = []
     known = _speaking_words(text)
     works = _work_titles(text)
+    given_surnames = {surname(m.group()) for m in _NAME_RUN.finditer(text)
+                      if len(m.group().split()) >= 2 and first_name_gender(m.group().split()[0]) != "?"}
     starts = [qs for qs, _ in quoted]
     for para, s, e in spans:
         first = True
@@ -842,7 +843,7 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             if k >= 0 and m.start() < quoted[k][1]:
                 continue
             lead = _TIMESTAMP.sub("", text[s:m.start()], count=1)  # "09:50 Liberal Democrat leader Ed Davey is"
-            lead = _WIRE_DATELINE.sub("", lead, count=1) if first else lead
+            lead = DATELINE.sub("", lead, count=1) if first else lead
             ended = list(_QUOTE_ENDED.finditer(lead))
             if ended:  # "“… We can’t. ” His barber, Julian Clark, concurred": a new sentence after the quote's end
                 lead, first = lead[ended[-1].end():], True
@@ -852,6 +853,10 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             sp = _mention(text, m, known)
             if sp is None:
                 continue
+            if is_place_name(sp.name) and (" " in sp.name or surname(sp.name) not in given_surnames):
+                found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, False))
+                continue  # a place ("Moscow said") is no sentence's person subject: "Trump’s Indiana chairman, Rex
+                # Early," (but "Jordan said" after "Michael Jordan" is his)
             spaced = _SPACED_POSSESSIVE.match(text, m.end())  # "Gray \u2019 s": a detokenised "Gray's"
             possessive = m.group().rstrip(".").endswith(("'s", "\u2019s", "s'", "s\u2019")) or spaced is not None
             # the subject: the first person named, near the start of the sentence or of its main clause
@@ -994,8 +999,11 @@ _TIMESTAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|BST|UTC|CET|
 _NEXT_WORD = re.compile(r"\s+([a-z][\w\-]*)")
 _EPITHET_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z0-9][\w\-]*\s+){0,2}$")
 # A wire dateline opening a story: "MELBOURNE, Jan 25 (Reuters) - ", "ELK CREEK, Okla. (AP) — ", "LONDON — "
-_WIRE_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'\-]{2,40}(?:,\s+[A-Z][\w.]*(?:\s+\d{1,2})?)?\s*(?:\([\w &]{2,20}\))?"
-                            r"\s*[-\u2013\u2014]+\s*")
+# A dateline opening a sentence, or what is left of it: "KYIV (Reuters) - ", "LONDON, Dec 4 (AP) — ",
+# "WASHINGTON — ", "Washington (AFP) – ", "- " (not "NASA — which has")
+DATELINE = re.compile(r"^\s*(?:(?:[A-Z][A-Z .,'\-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?\s*(?:\([\w &]{2,20}\))?|"
+                      r"[A-Z][\w .,'\-]{2,40}?\s*\([A-Z][\w &]{1,20}\))\s*[-\u2013\u2014]+\s*|"
+                      r"[-\u2013\u2014]+\s+)(?=[A-Z])")
 # A quote that ends a sentence, then a new one: "“… We can ’ t. ” His barber"
 _QUOTE_ENDED = re.compile(r"[.!?]\s*[\"\u201d]\s+(?=[A-Z])")
 # A sentence in brackets just ended: "(“…,” Phi Phi O’Hara told New York.) RuPaul"
@@ -1540,6 +1548,10 @@ class Mentions:
         others = {self.person_key(mt.name) for mt in near if self._in_question(mt.position) or
                   self._object_of_preposition(mt.position) and self._same_sentence(mt.position, position)}
         near = [mt for mt in near if self.person_key(mt.name) not in others]  # (named before too: still not them)
+        if len(words) == 1:
+            near = [mt for mt in near if not is_place_name(mt.name) or
+                    " " not in mt.name and surname(mt.name) in self.full]  # a place is no "he": "China may outnumber
+            # …, he says" (but "Jordan" after "Michael Jordan" may be)
         if len(words) == 1:  # a "he" for the nearest subject known to be a he, before one of unknown gender
             introduced = self._introduced(near, fits)
             if introduced is not None:
