@@ -3194,7 +3194,7 @@ def _inner_speaker(before: str, start: int) -> tuple[str, re.Match] | None:
 
 
 # Who speaks, named at the end of a sentence introducing a quote: "..., with Kilmeade stating:"
-_WITH_SPEAKING = re.compile(r"(?<!familiar )(?<!acquainted )\bwith\s+(?P<spk>[A-Z][\w'\u2019\-]*"
+_WITH_SPEAKING = re.compile(r"\bwith(?<!familiar with)(?<!acquainted with)\s+(?P<spk>[A-Z][\w'\u2019\-]*"
                             r"(?:\s+[A-Z][\w'\u2019\-]*){0,3}|(?:an?|the|one)\s+(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*)(?<!\sas)\s+"
                             r"(?:[a-z]+ly\s+)?(?:saying|stating|adding|writing|noting|asking|yelling|shouting|"
                             r"tweeting)\s*:\s*$")  # "with Trump reportedly yelling:" (not "cited people familiar with

@@ -812,8 +812,7 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
     found: list[Mention] = []
     known = _speaking_words(text)
     works = _work_titles(text)
-    given_surnames = {surname(m.group()) for m in _NAME_RUN.finditer(text)
-                      if len(m.group().split()) >= 2 and first_name_gender(m.group().split()[0]) != "?"}
+    given: set[str] | None = None  # the surnames of names with a common first name, once a place is met
     starts = [qs for qs, _ in quoted]
     for para, s, e in spans:
         first = True
@@ -853,7 +852,10 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             sp = _mention(text, m, known)
             if sp is None:
                 continue
-            if is_place_name(sp.name) and (" " in sp.name or surname(sp.name) not in given_surnames):
+            if is_place_name(sp.name) and given is None:
+                given = {surname(r.group()) for r in _NAME_RUN.finditer(text)
+                         if len(r.group().split()) >= 2 and first_name_gender(r.group().split()[0]) != "?"}
+            if is_place_name(sp.name) and (" " in sp.name or surname(sp.name) not in (given or set())):
                 found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, False))
                 continue  # a place ("Moscow said") is no sentence's person subject: "Trump’s Indiana chairman, Rex
                 # Early," (but "Jordan said" after "Michael Jordan" is his)

@@ -39,6 +39,7 @@ AGENCIES: dict[str, str] = {
 }
 _ANY_AGENCY = "|".join(f"(?:{v})" for v in AGENCIES.values())
 _AGENCY_RES = [(name, re.compile(rf"^(?:{pat})$")) for name, pat in AGENCIES.items()]
+_ANY_AGENCY_NAME = re.compile(_ANY_AGENCY)
 
 # A credit mark ("(c) Ludovic Marin, AP", "Photo: Getty Images", "Sputnik Photo Agency/Reuters") makes a short
 # paragraph a caption; the words alone ("photo", "picture") only a very short one: body paragraphs mention
@@ -82,6 +83,8 @@ class Credit:
 
 def canonical_agency(name: str) -> str | None:
     name = name.strip().strip(".,;:")
+    if _ANY_AGENCY_NAME.fullmatch(name) is None:
+        return None  # (one test for all before finding which)
     for canon, rx in _AGENCY_RES:
         if rx.match(name):
             return canon
