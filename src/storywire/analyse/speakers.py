@@ -852,13 +852,14 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             sp = _mention(text, m, known)
             if sp is None:
                 continue
-            if is_place_name(sp.name) and given is None:
-                given = {surname(r.group()) for r in _NAME_RUN.finditer(text)
-                         if len(r.group().split()) >= 2 and first_name_gender(r.group().split()[0]) != "?"}
-            if is_place_name(sp.name) and (" " in sp.name or surname(sp.name) not in (given or set())):
-                found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, False))
-                continue  # a place ("Moscow said") is no sentence's person subject: "Trump’s Indiana chairman, Rex
-                # Early," (but "Jordan said" after "Michael Jordan" is his)
+            if is_place_name(sp.name):
+                if given is None:
+                    given = {surname(r.group()) for r in _NAME_RUN.finditer(text)
+                             if len(r.group().split()) >= 2 and first_name_gender(r.group().split()[0]) != "?"}
+                if " " in sp.name or surname(sp.name) not in given:
+                    found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, False))
+                    continue  # a place ("Moscow said") is no sentence's person subject: "Trump’s Indiana chairman,
+                    # Rex Early," (but "Jordan said" after "Michael Jordan" is his)
             spaced = _SPACED_POSSESSIVE.match(text, m.end())  # "Gray \u2019 s": a detokenised "Gray's"
             possessive = m.group().rstrip(".").endswith(("'s", "\u2019s", "s'", "s\u2019")) or spaced is not None
             # the subject: the first person named, near the start of the sentence or of its main clause
@@ -1000,9 +1001,8 @@ _TIMESTAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|BST|UTC|CET|
                         r"(?:[-\u2013\u2014:|]\s*)?")
 _NEXT_WORD = re.compile(r"\s+([a-z][\w\-]*)")
 _EPITHET_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z0-9][\w\-]*\s+){0,2}$")
-# A wire dateline opening a story: "MELBOURNE, Jan 25 (Reuters) - ", "ELK CREEK, Okla. (AP) — ", "LONDON — "
-# A dateline opening a sentence, or what is left of it: "KYIV (Reuters) - ", "LONDON, Dec 4 (AP) — ",
-# "WASHINGTON — ", "Washington (AFP) – ", "- " (not "NASA — which has")
+# A dateline opening a story or a sentence, or what is left of it: "MELBOURNE, Jan 25 (Reuters) - ", "ELK CREEK, Okla.
+# (AP) — ", "WASHINGTON — ", "Washington (AFP) – ", "- " (not "NASA — which has")
 DATELINE = re.compile(r"^\s*(?:(?:[A-Z][A-Z .,'\-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?\s*(?:\([\w &]{2,20}\))?|"
                       r"[A-Z][\w .,'\-]{2,40}?\s*\([A-Z][\w &]{1,20}\))\s*[-\u2013\u2014]+\s*|"
                       r"[-\u2013\u2014]+\s+)(?=[A-Z])")
