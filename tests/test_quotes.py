@@ -4350,6 +4350,9 @@ _ROUND_33 = [
      [None]),
     ("Regulators fined Meta on Monday, whose spokesman called the fine \u201cbaseless and absurd.\u201d", "baseless",
      ["Meta's spokesman", "Meta"]),
+    ("The regulator fined Amazon earlier this month, whose spokesman called the penalty \u201cunwarranted and "
+     "excessive.\u201d",
+     "unwarranted", ["Amazon's spokesman"]),
     ("Prime Minister Theresa May faced a revolt.\n\nLabour attacked May, whose spokesman called the claims "
      "\u201ccomplete nonsense.\u201d", "complete nonsense", ["Theresa May's spokesman", "May's spokesman"]),
     # one word given an age is a person's name

@@ -668,8 +668,9 @@ _ORG_ENDING = re.compile(r"(?:^|\s)(?P<name>(?:the\s+)?(?:[A-Z][\w'\u2019.&\-]*\
 # ... which is no organisation when it is a day or a month ("released its ruling on Friday, which said"), nor a time
 # phrase ending the clause ("fined Meta on Monday", "sued Uber last week")
 _MONTHS_AND_DAYS = MONTH_WORDS | (DAY_WORDS - {"today", "yesterday"})
-_WHEN_END = re.compile(rf"\s+(?:on|in|last|this|early|late|earlier)\s+(?:(?:the\s+)?(?:{_MONTH_OR_DAY})|week|month|"
-                       r"year)(?:\s+\d{1,2})?$")
+_WHEN = (rf"\s+(?:(?:earlier|later)\s+)?(?:on|in|last|this|early|late|earlier)\s+(?:(?:the\s+)?(?:{_MONTH_OR_DAY})|"
+         r"week|month|year)(?:\s+\d{1,2})?")  # "on Monday", "in March", "earlier this month"
+_WHEN_END = re.compile(_WHEN + "$")
 
 
 # An infinitive's "to" right before the speech verb: not said ("declined to say"), someone else made to say ("told
@@ -1462,8 +1463,7 @@ _HANDLE = re.compile(r"@\w{2,30}|u/[\w\-]{2,30}|[A-Za-z][A-Za-z_]*\d\w*")
 
 
 # A name and a relative "whose" after it: "Ricardo Lara, whose office"
-_WHOSE = re.compile(r"(?P<name>[A-Z][\w'\u2019\-.]*(?:\s+[A-Z][\w'\u2019\-.]*){0,3})"
-                    rf"(?:\s+(?:on|last|this|early|late|earlier)\s+(?:the\s+)?(?:{_MONTH_OR_DAY})(?:\s+\d{{1,2}})?)?,"
+_WHOSE = re.compile(rf"(?P<name>[A-Z][\w'\u2019\-.]*(?:\s+[A-Z][\w'\u2019\-.]*){{0,3}})(?:{_WHEN})?,"
                     r"\s+whose\s+(?P<noun>[a-z]+)\b")  # (past a time: "fined Meta on Monday, whose spokesman")
 _WEB_OUTLET = re.compile(r"[A-Z][\w\-]*\.(?:com|org|net|co\.uk)")
 # Whose document speaks: "the NYPD's statement", "the company's email"
