@@ -4442,3 +4442,13 @@ def test_reported_speech_after_an_infinitive_or_a_typo():
 def test_a_place_is_no_person(text: str, words: str, allowed: list[str | None]):
     """A country or a state named in a sentence is never the "he" after it, nor a dateline the subject."""
     assert_speaker_in(text, words, allowed)
+
+
+def test_words_not_said_are_nobodys():
+    """Words the sentence says someone refused or failed to say are no one's quote."""
+    text = ("Hillary Clinton spoke first.\n\nShe and other Democrats on the stage refused to say the words "
+            "\u201cradical Islam,\u201d a moment Republicans seized on. The president would not use the term "
+            "\u201cgenocide again\u201d in his speech.")
+    assert [(q.text, q.speaker) for q in quotes_of(text) if q.speaker] == []
+    said = quotes_of("The senator said the bill was \u201cdead on arrival.\u201d")
+    assert [q.speaker for q in said] == ["The senator"]

@@ -2106,7 +2106,8 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
     for k in range(len(spans)):
         around = _around(par, masked, spans, k)
         titled.append(bool(_TITLED.search(around.before)) or _is_title(around) or _is_term(around) or
-                      _rebutted(around) or (k > 0 and titled[k - 1] and bool(_GLOSS.fullmatch(around.before))) or
+                      _rebutted(around) or bool(_NOT_SAID.search(around.before)) or
+                      (k > 0 and titled[k - 1] and bool(_GLOSS.fullmatch(around.before))) or
                       bool(_SHOW_NAMED.search(around.before) and around.quote.lstrip()[:1].isupper()))
         found = None if titled[-1] else next(((i, a) for i, find in enumerate(_ATTRIBUTION_FINDERS)
                                               if (a := find(around, prev_attr_end)) is not None), None)
@@ -2397,6 +2398,11 @@ def _rebutted(a: _Around) -> bool:
 
 
 _OWN_VERB_AFTER = re.compile(rf"\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:{_CUE_WORDS})\b")
+# Words the sentence says were not said, right before the quote: "refused to say the words “radical Islam”", "would
+# not use the term “genocide”" (nobody's words)
+_NOT_SAID = re.compile(r"\b(?:declined|declines|refused|refuses|failed|fails|would\s+not|will\s+not|did\s+not|"
+                       r"does\s+not|won['\u2019]t|wouldn['\u2019]t|didn['\u2019]t|doesn['\u2019]t|never)\s+(?:to\s+)?"
+                       r"(?:say|use|utter|mention|repeat)\s+(?:the\s+(?:words?|phrase|term|name)\s+)?$")
 
 
 # A speech verb asking for a deed, not giving words: "asked five people to perform a “direction discrimination” task"
