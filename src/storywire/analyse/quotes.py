@@ -675,8 +675,9 @@ _WHEN_END = re.compile(_WHEN + "$")
 
 # An infinitive's "to" right before the speech verb: not said ("declined to say"), someone else made to say ("told
 # his aides to say"), or said for a purpose by the sentence's subject ("The judge pointed to a case to say")
-_TO_NOT_SAID = re.compile(r"\b(?:declined|refused|failed|declines|refuses|fails|decline|refuse|yet|unable|unwilling|"
-                          r"reluctant|hesitant|afraid)\s+to$")  # ("has yet to say whether")
+_NOT_SAYING = (r"(?:declined|declines|decline|refused|refuses|refuse|failed|fails|yet|unable|unwilling|reluctant|"
+               r"hesitant|afraid)\s+to")  # ("has yet to say whether")
+_TO_NOT_SAID = re.compile(rf"\b{_NOT_SAYING}$")
 _TO_MADE_TO = re.compile(r"\b(?:told|asked|urged|forced|encouraged|invited|allowed|instructed|ordered|pressed|"
                          r"persuaded|got|wanted|expected|tells|asks|urges|wants)\s+(?:\S+\s+){1,3}to$")
 
@@ -2400,9 +2401,9 @@ def _rebutted(a: _Around) -> bool:
 _OWN_VERB_AFTER = re.compile(rf"\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:{_CUE_WORDS})\b")
 # Words the sentence says were not said, right before the quote: "refused to say the words “radical Islam”", "would
 # not use the term “genocide”" (nobody's words)
-_NOT_SAID = re.compile(r"\b(?:declined|declines|refused|refuses|failed|fails|would\s+not|will\s+not|did\s+not|"
-                       r"does\s+not|won['\u2019]t|wouldn['\u2019]t|didn['\u2019]t|doesn['\u2019]t|never)\s+(?:to\s+)?"
-                       r"(?:say|use|utter|mention|repeat)\s+(?:the\s+(?:words?|phrase|term|name)\s+)?$")
+_NOT_SAID = re.compile(rf"\b(?:{_NOT_SAYING}|would\s+not|will\s+not|did\s+not|does\s+not|won['\u2019]t|"
+                       r"wouldn['\u2019]t|didn['\u2019]t|doesn['\u2019]t|never)\s+(?:say|use|utter|mention|repeat)\s+"
+                       r"(?:the\s+(?:words?|phrase|term|name)\s+)?$")
 
 
 # A speech verb asking for a deed, not giving words: "asked five people to perform a “direction discrimination” task"
