@@ -657,7 +657,8 @@ _THEN = (r"(?:\s+(?:later|then|also|once|again|quickly|previously|earlier|first|
          r"has|had|have|would|will|did|does))*")
 _WHO_THEN = re.compile(r"[Ww]ho" + _THEN)
 # ... and a relative "which", or "whose" and its spokesman: "which later", "whose spokesman then"
-_WHICH_THEN = re.compile(r"(?:which|whose\s+(?:chief\s+|press\s+)?spokes(?:man|woman|person))" + _THEN)  # (not
+_WHOSE_SPOKESMAN = r"whose\s+(?:chief\s+|press\s+)?spokes(?:man|woman|person)"
+_WHICH_THEN = re.compile(rf"(?:which|{_WHOSE_SPOKESMAN})" + _THEN)  # (not
 # "whose lawyer": the lawyer's)
 # ... a "whose" and the one it owns: "whose lawyer", "whose mother later"
 _WHOSE_THEN = re.compile(r"whose\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*" + _THEN)
@@ -684,8 +685,8 @@ _TO_MADE_TO = re.compile(r"\b(?:told|asked|urged|forced|encouraged|invited|allow
 
 def _subject(pre: str) -> str | None:
     """The speaker phrase at the end of ``pre`` (the text right before a cue verb)."""
-    if re.search(r"\bto$", pre.rstrip(" ,")):
-        bare = pre.rstrip(" ,")
+    bare = pre.rstrip(" ,")
+    if re.search(r"\bto$", bare):
         return None if _TO_NOT_SAID.search(bare) or _TO_MADE_TO.search(bare) else sentence_subject(bare)
     pre = PARTY_LABEL.sub("", pre)  # "Sen. Rand Paul, R-Ky., told": the senator, not "R-Ky."
     pre = _ACRONYM_AFTER.sub(_spelled_or_acronym, pre)  # "United Atlantic Ventures (UAV),": the name
@@ -3356,8 +3357,7 @@ _WHOSE_COLON = re.compile(r",\s+whose\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*\s+(
                           r"(?:said|says|told|tells|added|adds|stated|wrote|replied|responded)\b[^,.;:!?]{0,40}:\s*$")
 # ... a "which" clause, with a verb an organisation speaks by: "The coach criticised the league, which later said:" (not
 # "a letter to the council, which read:")
-_WHICH_COLON = re.compile(r"(?:^|[,;:]\s*)(?P<clause>[^,;:]+),\s+(?:which|whose\s+(?:chief\s+|press\s+)?"
-                          r"spokes(?:man|woman|person))\s+"
+_WHICH_COLON = re.compile(rf"(?:^|[,;:]\s*)(?P<clause>[^,;:]+),\s+(?:which|{_WHOSE_SPOKESMAN})\s+"
                           r"(?:later\s+|also\s+|then\s+)?(?:said|says|told|tells|added|adds|stated|wrote|tweeted|posted|"
                           r"responded|replied|announced)\b[^,.;:!?]{0,40}:\s*$")
 

@@ -795,6 +795,7 @@ class Mention:
     role: str | None
     gender: Gender
     subject: bool  # first person named in its sentence
+    place: bool = False  # a place's name ("Moscow said"), never a sentence's person subject nor a "he"
 
 
 # A view handed on to a new voice, by a passive right before a name: "is reflected by", "has been echoed by" (not
@@ -857,7 +858,7 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
                     given = {surname(r.group()) for r in _NAME_RUN.finditer(text)
                              if len(r.group().split()) >= 2 and first_name_gender(r.group().split()[0]) != "?"}
                 if " " in sp.name or surname(sp.name) not in given:
-                    found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, False))
+                    found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, False, place=True))
                     continue  # a place ("Moscow said") is no sentence's person subject: "Trump’s Indiana chairman,
                     # Rex Early," (but "Jordan said" after "Michael Jordan" is his)
             spaced = _SPACED_POSSESSIVE.match(text, m.end())  # "Gray \u2019 s": a detokenised "Gray's"
@@ -1551,9 +1552,7 @@ class Mentions:
                   self._object_of_preposition(mt.position) and self._same_sentence(mt.position, position)}
         near = [mt for mt in near if self.person_key(mt.name) not in others]  # (named before too: still not them)
         if len(words) == 1:
-            near = [mt for mt in near if not is_place_name(mt.name) or
-                    " " not in mt.name and surname(mt.name) in self.full]  # a place is no "he": "China may outnumber
-            # …, he says" (but "Jordan" after "Michael Jordan" may be)
+            near = [mt for mt in near if not mt.place]  # a place is no "he": "China may outnumber …, he says"
         if len(words) == 1:  # a "he" for the nearest subject known to be a he, before one of unknown gender
             introduced = self._introduced(near, fits)
             if introduced is not None:
