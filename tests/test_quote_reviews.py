@@ -21,10 +21,10 @@ def _norm(name: str | None) -> str:
 
 
 def answers(text: str, words: str) -> list[str | None]:
-    """The speaker of the quote holding ``words`` (the name the ledger gives, not the phrase as written: "Gavin
-    Newsom" for "An aide in the office of Governor Gavin Newsom" is a wrong speaker), [None] when none is
-    credited."""
-    found = [q for q in extract_quotes(1, text) if words in q.text]
+    """The speaker of the tightest quote holding ``words`` (a quote inside a quote is its own: the evaluation's
+    rule; the name the ledger gives, not the phrase as written: "Gavin Newsom" for "An aide in the office of
+    Governor Gavin Newsom" is a wrong speaker), [None] when none is credited."""
+    found = sorted((q for q in extract_quotes(1, text) if words in q.text), key=lambda q: len(q.text))
     if not found or not found[0].speaker:
         return [None]
     return [found[0].speaker]

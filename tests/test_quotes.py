@@ -1322,7 +1322,7 @@ QUOTE_SET_FLOORS = [
     # later: 31/52, 8 wrong; at the end of round 17: 43/52, 1 wrong. fresh15b, measured again after round 17's
     # changes: 23/51, 2 wrong, 13 unattributed (none of them reached it); its errors were read since (the Daily
     # Mail's straight single marks: 26/51), so tuning data now
-    QuoteSetFloor("fresh15a", 63, 52, 11, 43, 1, 3, 1),
+    QuoteSetFloor("fresh15a", 63, 52, 11, 43, 0, 4, 1),
     QuoteSetFloor("fresh15b", 62, 51, 11, 27, 1, 13, 0),  # round 19: 27/51
     # 16 ECB+ dev documents in no other set, annotated blind during round 17 (cases whose quotes another set holds
     # left out), held out: measured at round 17's start (22/28, 2 wrong, 3 unattributed, 2 of 5 unnamed credited)
@@ -1574,6 +1574,51 @@ def test_a_speakers_verdict_is_the_speakers_words():
             "Neil\u2019s verdict: \u201c\u2018Sorry I can\u2019t be there,\u2019 says SZA, and doesn\u2019t add that "
             "she had paint to watch drying.\u201d")
     assert quote(text, "paint to watch").speaker == "Neil McCormick"  # was "Neil’s"; "Neil" is the one Neil named
+
+
+def tightest(text: str, words: str) -> Quote:
+    """The shortest quote holding ``words``: a quote inside a quote is its own, as the evaluation scores it."""
+    return min((q for q in quotes_of(text) if words in q.text), key=lambda q: len(q.text))
+
+
+def test_a_quote_inside_a_quote_is_its_own_speakers_or_no_ones():
+    # someone else's words the speaker repeats: not the speaker's own
+    text = ("\u201cIt is further noteworthy that the question by the UN General Assembly to the ICJ speaks of "
+            "\u2018obligations of Israel\u2019. The court might limit itself to that,\u201d Kisla said.")
+    assert tightest(text, "obligations of Israel").speaker is None  # was Kisla's
+    assert tightest(text, "noteworthy").speaker == "Kisla"
+    # a "he" inside the quote, for the person the quote names; or, when it names none, the article's
+    text = ("Next door neighbour Doris Zibulka told Philadelphia Magazine: \u201cI kept calling the city. There was "
+            "one day I asked Gary Heidnik about the smell. He said \u2018I haven\u2019t smelled anything. I\u2019ve "
+            "been cooking.\u2019\u201d")
+    assert tightest(text, "smelled anything").speaker == "Gary Heidnik"
+    text = ("Roger Ailes would often begin by offering to mentor a young employee. \u201cHe asked, \u2018Am I in a "
+            "relationship? What are my familial ties?\u2019 It was all to see how stable I was,\u201d said a former "
+            "employee.")
+    assert tightest(text, "familial ties").speaker == "Roger Ailes"
+    # a "he" the quote gives a noun ("my dad"), or one of two people named: no one
+    text = ("Labour leader Tom Fisher spoke on Monday.\n\n\u201cMy dad rang and he said \u2018you have to come home "
+            "now\u2019,\u201d said Ann Cole.")
+    assert tightest(text, "come home now").speaker is None
+    # the speaker's own words, told as such, stay the speaker's; a title stays part of the quote
+    text = ("\u201cI said to him, \u2018You need to see a doctor today,\u2019 but he wouldn\u2019t listen,\u201d "
+            "said Sharon Webb. \u201cWe watched \u2018A Football Life\u2019 together,\u201d she said.")
+    assert tightest(text, "see a doctor").speaker == "Sharon Webb"
+    assert tightest(text, "Football Life").speaker == "Sharon Webb"
+    # a name before the inner quote, past "When"; and words the article credits elsewhere keep that credit
+    text = ("\u201cWhen Sadiq Khan said \u2018we will build more homes\u2019 he meant it,\u201d Smith said.")
+    assert tightest(text, "build more homes").speaker == "Sadiq Khan"  # was no quote of its own: Smith's words
+    text = ("She had shared videos of the violence with words \u201cwe see you\u201d, Govender said.\n\n"
+            "\u201cWhat is dangerous about a tweet that says \u2018we see you\u2019 with a video?\u201d Mpofu asked.")
+    assert tightest(text, "we see you").speaker != "Mpofu"
+
+
+def test_an_epithet_after_a_given_name_alone_is_that_person():
+    text = ("Abby Dunn, who has travelled to Florida over 42 times, shared her tips.\n\n"
+            "\u201cConsider the school holidays in the USA too,\u201d commented Abby. "
+            "\u201cThey last a month!\u201d\n\n"
+            "The expert said: \u201cDisney World is a great event space, so check the calendars.\u201d")
+    assert quote(text, "great event space").speaker == "Abby Dunn"  # was "The expert": "Abby" was someone else
 
 
 def test_an_owner_or_a_base_before_a_name_is_its_role():

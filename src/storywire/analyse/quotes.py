@@ -1772,9 +1772,15 @@ def _just_quoted(ctx: _Context, gender: Gender, position: int, para: int) -> Quo
     if not speakers or speakers[-1][0] != para:
         return None
     last = speakers[-1][1]
+    return last if _none_else_named(ctx, last, position) and ctx.people.may_be(last.speaker or "", gender) else None
+
+
+def _none_else_named(ctx: _Context, last: Quote, position: int) -> bool:
+    """Whether the article names no one but a quote's speaker between the quote and ``position`` (their given name
+    alone is them: "commented Abby" after Abby Dunn's quote)."""
     key = surname(last.speaker or "")
-    between = {surname(mt.name) for mt in ctx.people.items if last.position < mt.position < position}
-    return last if between <= {key} and ctx.people.may_be(last.speaker or "", gender) else None
+    return all(surname(ctx.people.fullest(mt.name, mt.position)) == key
+               for mt in ctx.people.items if last.position < mt.position < position)
 
 
 def _epithet_person(ctx: _Context, position: int, para: int, head: str) -> Quote | None:
@@ -1785,11 +1791,9 @@ def _epithet_person(ctx: _Context, position: int, para: int, head: str) -> Quote
     if not speakers or speakers[-1][0] < para - _SPEAKER_REACH:
         return None
     last = speakers[-1][1]
-    key = surname(last.speaker or "")
-    between = {surname(mt.name) for mt in ctx.people.items if last.position < mt.position < position}
     described = ctx.people.unnamed_between(last.position, position)  # "another employee ..., said the worker"
     otherwise = ctx.people.called_otherwise(last.speaker or "", head, last.position, position)
-    return last if between <= {key} and not described and not otherwise else None
+    return last if _none_else_named(ctx, last, position) and not described and not otherwise else None
 
 
 def _sole_source(ctx: _Context, position: int) -> Quote | None:
@@ -1884,7 +1888,7 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
             _credit_line(ctx, para_quotes, p_index, paras[p_index + 1])
         out.extend(para_quotes)
     out += _transcript_quotes(ctx, paras, out)
-    out += [nested for q in out if q.kind == "direct" for nested in _nested_quotes(ctx, q)]
+    out += _echoed([nested for q in out if q.kind == "direct" for nested in _nested_quotes(ctx, q)], out)
     for q in out:
         q.text = q.text.rstrip(" ,")
         q.tokens = norm_tokens(q.text)
@@ -1984,8 +1988,8 @@ def _repeated(q: Quote, quotes: list[Quote]) -> bool:
     speaker's words continuing, it is an excerpt of the credited quote or adds only its speaker's name ("“We're here
     to make awesome products.”" after another speaker's quote; not "“Hands off our libraries. I'll keep saying it.”",
     the last speaker's own words around a slogan)."""
-    if q.speaker and q.via != "continued" or q.kind != "direct":
-        return False
+    if q.speaker and q.via != "continued" or q.kind != "direct" or q.via.startswith("nested"):
+        return False  # (a quote inside a quote repeats its words by being there)
     for other in quotes:
         if other is q or not other.speaker or other.via == "continued" or other.kind != "direct" or \
                 len(other.tokens) < 6:
@@ -2022,29 +2026,148 @@ def _credit_line(ctx: _Context, quotes: list[Quote], p_index: int, below: tuple[
 # letter follows: "can’t" goes on)
 _INNER = r"[\u2018'](?P<inner>(?:[^\u2018\u2019']|[\u2019'](?=[A-Za-z]))+?)[,.!?]?[\u2019'](?![A-Za-z])"
 _INNER_NAME = r"(?P<spk>(?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*)"
-_INNER_CUE = r"(?P<cue>says|said|adds|added|asks|asked|recalls|recalled|writes|wrote|tweets|tweeted|replies|replied)"
-_NESTED_AFTER = re.compile(r"(?:^|(?<=[\s(\u201c\"]))" + _INNER + rf"\s*,?\s+{_INNER_CUE}\s+{_INNER_NAME}\b")
-_NESTED_BEFORE = re.compile(rf"\b{_INNER_NAME}\s+{_INNER_CUE}[,:]?\s+" + _INNER)
+_INNER_CUE = (r"(?P<cue>says|said|adds|added|asks|asked|recalls|recalled|writes|wrote|tweets|tweeted|replies|replied|"
+              r"tells|told)")
+_NESTED_AFTER = re.compile(r"(?:^|(?<=[\s(\u201c\"]))" + _INNER + rf"\s*,?\s+(?:{_INNER_CUE}\s+{_INNER_NAME}\b|"
+                           rf"{_INNER_NAME.replace('spk', 'spk_first')}\s+{_INNER_CUE.replace('cue', 'cue_after')}\b)")
+_NESTED_BEFORE = re.compile(rf"\b{_INNER_NAME}\s+{_INNER_CUE}(?:\s+(?:me|us|him|her|them))?[,:]?\s+" + _INNER)
 
 
 _NOT_INNER_NAME = _PRONOUNS | {"so", "and", "but", "then", "when", "as", "now"}
+# Any quote in single marks inside a quote: its opening mark starts a word, not a number ("the '80s")
+_ANY_INNER = re.compile(r"(?:^|(?<=[\s(\u201c\"\u2014:]))(?![\u2018']\d)" + _INNER)
+_NESTED_CUE = (r"(?:said|says|asked|asks|told|tells|replied|answered|wrote|writes|texted|tweeted|posted|shouted|"
+               r"yelled|screamed|added|would\s+say|would\s+tell|promised|(?:was|is|were|are|am)\s+(?:\w+\s+){0,2}?like)"
+               r"(?:\s+(?:me|us|him|her|them|it))?")
+# The quoter's own words, told as such: "So I said, ‘…’", "I’m like, ‘…’", "I turned to my wife and said ‘…’", "My
+# answer was ‘…’", "what I call ‘…’" (the words between "I" and the verb: ``_own_words``)
+_OWN_WORDS_BEFORE = re.compile(r"(?:\b(?:I|[Ww]e)(?:['\u2019](?:m|d|ve|ll|re))?\s+(?P<gap>(?:[\w'\u2019]+,?\s+){0,8}?)"
+                               r"(?:" + _NESTED_CUE + r"|(?:tell|say(?:ing)?|think(?:ing)?|thought|jok(?:e|ed|es|ing)|"
+                               r"go(?:ing)?|went|wrote\s+back|said\s+to|like)"
+                               r"(?:\s+(?:me|us|him|her|them|myself|ourselves))?)|"
+                               r"\b(?:thinking|saying|telling)\s+(?:to\s+)?(?:myself|ourselves)|"
+                               r"\b(?:[Mm]y|[Oo]ur)\s+(?:answer|reply|response|message|advice|motto)\s+(?:was|is)|"
+                               r"\bwhat\s+(?:I|we)\s+call(?:ed)?)[,:]?\s*$")
+_ANOTHER_SUBJECT = frozenset({"he", "she", "they", "you", "it"})
+# "I was told ‘…’": another's words
+_PASSIVE_GAP = frozenset({"was", "were", "been", "being", "got", "get", "am", "is", "are"})
+# Another's, by "he" or "she" opening a clause: "He said ‘…’", "and she was like: ‘…’" (not "The coach he sacked said")
+_PRONOUN_SAYS = re.compile(r"(?:^|[.!?,;:\u2014]\s+|\b(?:and|but|then|so|when)\s+)(?P<pronoun>[Hh]e|[Ss]he)\s+"
+                           r"(?:(?:then|later|once|just|also|always|again|finally|even|would|had|has|simply|actually)\s+)?"
+                           rf"(?P<cue>{_NESTED_CUE})[,:]?\s*$")
+# ... or right after it: "‘…,’ he said"
+_PRONOUN_SAID = re.compile(r"\s*,?\s+(?P<pronoun>he|she)\s+(?P<cue>said|says|asked|asks|told\s+(?:me|us|him|her|them)|"
+                           r"replied|added|wrote|texted|tweeted|shouted|yelled|screamed)\b")
+# People a quote speaks of by a noun before a "he" or "she": the pronoun may be them, whom the article does not name
+_PERSON_NOUN_BEFORE = re.compile(r"\b(?:dad|father|mum|mom|mother|son|daughter|husband|wife|brother|sister|boss|man|"
+                                 r"woman|guy|boy|girl|stranger|officer|doctor|nurse|driver|neighbou?r|friend|teacher|"
+                                 r"coach|manager|uncle|aunt|grandad|grandma|granddad|grandfather|grandmother|boyfriend|"
+                                 r"girlfriend|partner|colleague|customer|passenger|player|referee|child|kid|baby|"
+                                 r"someone|somebody|one of)s?\b", re.IGNORECASE)
+# Titles that tell a "he" or a "she": "Lord Sugar", "Dame Judi Dench"
+_TITLE_OF = {"m": frozenset({"lord", "sir", "mr", "king", "prince"}),
+             "f": frozenset({"lady", "dame", "mrs", "ms", "miss", "queen", "princess"})}
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "with", "or", "by"})
 
 
 def _nested_quotes(ctx: _Context, outer: Quote) -> list[Quote]:
-    """The quotes inside a quote whose speakers the quote names: the quoted speaker's own words, beside the outer
-    speaker's words that carry them."""
-    found = []
+    """The quotes inside a quote, each its own: the quoted speaker's words, beside the outer speaker's words that
+    carry them. Its speaker is the one named right before or after it, or a "he" or "she" right before it that
+    stands for someone other than the outer speaker; else no one ("the question … speaks of ‘obligations of
+    Israel’": not the outer speaker's own). Words the outer speaker says they said ("So I said, ‘…’") and
+    titles stay part of the outer quote."""
+    found, seen = [], set()
     for m in (*_NESTED_AFTER.finditer(outer.text), *_NESTED_BEFORE.finditer(outer.text)):
-        inner, name = m.group("inner").strip(" ,"), m.group("spk")
+        inner, words = m.group("inner").strip(" ,"), (m.groupdict().get("spk") or m.group("spk_first")).split()
+        while words and words[0].lower() in _NOT_INNER_NAME:
+            words.pop(0)  # "When Sadiq Khan said ‘…’"
+        if len(inner.split()) < 3 or not words or any(w.lower() in _NOT_INNER_NAME for w in words):
+            continue  # "So I said, ‘…’", "He said ‘…’": read below
+        name = " ".join(words)
         speaker = split_speaker(name)
-        if len(inner.split()) < 3 or any(w.lower() in _NOT_INNER_NAME for w in name.split()) or \
-                speaker.name == outer.speaker:
-            continue  # "So I said, ‘…’": the one quoted, telling what they said
+        seen.add(m.start("inner"))
+        if speaker.name == outer.speaker:
+            continue  # the one quoted, telling what they said
         position = outer.position + m.start("inner")
         full = ctx.people.fullest(speaker.name, position) if speaker.is_person else speaker.name
-        found.append(Quote("direct", inner, full, full, m.group("cue"), m.group().strip(), ctx.article_id, position,
+        cue = m.groupdict().get("cue") or m.group("cue_after")
+        found.append(Quote("direct", inner, full, full, cue, m.group().strip(), ctx.article_id, position,
                            is_person=speaker.is_person, via="nested/name"))
+    for m in _ANY_INNER.finditer(outer.text):
+        inner, before = m.group("inner").strip(" ,"), outer.text[:m.start()]
+        if len(inner.split()) < 3 or m.start("inner") in seen or _is_title_words(inner) or _own_words(before) or \
+                not before.strip() and not outer.text[m.end():].strip(" ,.!?"):
+            continue  # (nor the whole quote in single marks: "“‘…,’ Mourinho told me”" read as one)
+        said_before = _PRONOUN_SAYS.search(before)
+        said = said_before or _PRONOUN_SAID.match(outer.text, m.end())  # "‘…,’ he said"
+        person = _nested_pronoun(ctx, outer, said.group("pronoun"),
+                                 before[:said_before.start("pronoun")] if said_before else before) if said else None
+        found.append(Quote("direct", inner, person, person, said.group("cue") if said and person else None,
+                           said.group().strip() if said and person else "", ctx.article_id,
+                           outer.position + m.start("inner"), is_person=bool(person),
+                           via="nested/pronoun" if person else "nested/none"))
     return found
+
+
+def _echoed(nested: list[Quote], quotes: list[Quote]) -> list[Quote]:
+    """The nested quotes, each of no speaker given the speaker of a quote elsewhere in the article made of its words
+    (she "shared videos with words “we see you”" … “What is dangerous about a tweet that says ‘we see you’”)."""
+    for q in nested:
+        if q.speaker is None:
+            words = norm_tokens(q.text)
+            echo = next((other for other in quotes if other.speaker and other.position != q.position and
+                         not other.position <= q.position <= other.position + len(other.text) and
+                         2 * len(words) >= len(norm_tokens(other.text)) and
+                         contains_run(norm_tokens(other.text), words)), None)  # (the words of that quote, at least
+            # half of them: not a phrase a long quote of someone else's happens to hold, "natural born citizen")
+            if echo is not None:
+                q.speaker, q.speaker_full, q.role = echo.speaker, echo.speaker_full, echo.role
+                q.is_person, q.via = echo.is_person, "nested/echo"
+    return nested
+
+
+def _own_words(before: str) -> bool:
+    """Whether the words of a quote before a quote inside it say its speaker said that one ("I told him, ‘…’"; not
+    "I think she said ‘…’", "I asked Tom and he said ‘…’": another's)."""
+    m = _OWN_WORDS_BEFORE.search(before)
+    gap = (m.group("gap") or "").split() if m else []
+    if m is None or gap and gap[-1].lower() in _PASSIVE_GAP and not m.group().rstrip(" ,:").endswith("like"):
+        return False  # "I was asked ‘…’", "I was told ‘…’": whoever asked; but "I was like, ‘…’"
+    return not any(w.lower() in _ANOTHER_SUBJECT or w[:1].isupper() and w != "I" for w in gap)
+
+
+def _is_title_words(words: str) -> bool:
+    """Whether words are written as a title: every word capitalised but the small ones ("A Football Life")."""
+    return all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words.split())
+
+
+def _nested_pronoun(ctx: _Context, outer: Quote, pronoun: str, before: str) -> str | None:
+    """The person a "he" or "she" inside a quote stands for (``before``: the quote's words before the pronoun):
+    the one person the quote names before it whom the pronoun fits ("I asked Gary Heidnik about the smell. He
+    said ‘…’", "my brother Danny … he was like ‘…’"; not one of two: "I introduced Tom Hayes to Mark Reilly, and he
+    said"); else, when neither the quote nor its attribution speaks of someone by a noun ("my dad", "a man", "said
+    of a colleague"), the one person in reach of the quote in the article's text whom it fits; never the quote's
+    own speaker."""
+    want: Gender = "m" if pronoun.lower() == "he" else "f"
+    own = ctx.people.fullest(outer.speaker or "", outer.position)
+    named = []
+    for run in re.findall(r"(?<![\w'\u2019])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*", before):
+        name = ctx.people.fullest(run, outer.position)
+        first = name.split()[0]
+        known = surname(name) in ctx.people.full or first_name_gender(first) == want or \
+            first.lower() in _TITLE_OF[want] and len(name.split()) > 1  # (not "Real Madrid", "Heathrow Airport")
+        if known and name != own and not is_place_name(name) and ctx.people.may_be(name, want):
+            named.append(name)
+    if named:
+        return named[-1] if len(set(named)) == 1 else None
+    if _PERSON_NOUN_BEFORE.search(before) or _PERSON_NOUN_BEFORE.search(outer.attribution):
+        return None  # "My dad … he said ‘…’": him, whom the article may not name
+    para = len(paragraphs(ctx.text[:outer.position])) - 1
+    near = {ctx.people.person_key(mt.name) for mt in ctx.people.items if mt.position < outer.position and
+            para - 1 <= mt.para <= para and not mt.place and ctx.people.may_be(mt.name, want) and
+            ctx.people.fullest(mt.name, outer.position) != own}
+    person = ctx.people.resolve(pronoun.lower(), outer.position, para) if len(near) == 1 else None
+    return person if person and person != own else None
 
 
 # What may follow the closing mark of a quote whose words end a sentence, before the next sentence's capital
@@ -2240,8 +2363,7 @@ def _first_person_of(ctx: _Context, para_quotes: list[Quote], position: int, inn
     if _OTHER_VOICE.search(sentence) or _SOMEONE_DESCRIBED.search(sentence) and \
             surname(last.speaker or "") not in sentence.lower():
         return None  # someone else cries them out or shows them ("Her daughter kept texting her “Mom, …”")
-    between = {surname(mt.name) for mt in ctx.people.items if last.position < mt.position < position}
-    return last if between <= {surname(last.speaker or "")} else None
+    return last if _none_else_named(ctx, last, position) else None
 
 
 def _names_outside_quotes(ctx: _Context, masked: str, spans: list[tuple[int, int, bool]], offset: int,
