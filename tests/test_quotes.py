@@ -1613,6 +1613,12 @@ def test_a_quote_inside_a_quote_is_its_own_speakers_or_no_ones():
     assert tightest(text, "we see you").speaker != "Mpofu"
 
 
+def test_a_show_before_its_star_is_no_person():
+    text = ("Dragons\u2019 Den star Peter Jones backed the firm in 2015.\n\n"
+            "\u201cThis will be worth millions,\u201d he told reporters.")
+    assert quote(text, "worth millions").speaker == "Peter Jones"  # was "Dragons’ Den"
+
+
 def test_an_epithet_after_a_given_name_alone_is_that_person():
     text = ("Abby Dunn, who has travelled to Florida over 42 times, shared her tips.\n\n"
             "\u201cConsider the school holidays in the USA too,\u201d commented Abby. "

@@ -2038,7 +2038,7 @@ _NOT_INNER_NAME = _PRONOUNS | {"so", "and", "but", "then", "when", "as", "now"}
 _ANY_INNER = re.compile(r"(?:^|(?<=[\s(\u201c\"\u2014:]))(?![\u2018']\d)" + _INNER)
 _NESTED_CUE = (r"(?:said|says|asked|asks|told|tells|replied|answered|wrote|writes|texted|tweeted|posted|shouted|"
                r"yelled|screamed|added|would\s+say|would\s+tell|promised|(?:was|is|were|are|am)\s+(?:\w+\s+){0,2}?like)"
-               r"(?:\s+(?:me|us|him|her|them|it))?")
+               r"(?:\s+(?:me|us|him|her|them|it|myself|ourselves))?")
 # The quoter's own words, told as such: "So I said, ‘…’", "I’m like, ‘…’", "I turned to my wife and said ‘…’", "My
 # answer was ‘…’", "what I call ‘…’" (the words between "I" and the verb: ``_own_words``)
 _OWN_WORDS_BEFORE = re.compile(r"(?:\b(?:I|[Ww]e)(?:['\u2019](?:m|d|ve|ll|re))?\s+(?P<gap>(?:[\w'\u2019]+,?\s+){0,8}?)"

@@ -1259,10 +1259,10 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
     if not closing and _place_or_ship(text, m):
         return None
     title_after = _TITLE_BEFORE_NAME.match(text, m.end())
-    if title_after is not None and title_after.group("noun") in ROLE_WORDS | TITLE_NOUNS and \
+    if title_after is not None and title_after.group("noun") in ROLE_WORDS | TITLE_NOUNS | EPITHET_NOUNS and \
             not any(first_name_gender(w) != "?" for w in m.group().split()) and surname(m.group()) not in known:
-        return None  # "Former Pennsylvania governor Ed Rendell": a modifier of the title, not a person (but "Ted
-        # Cruz spokesman Rick Tyler" names Cruz too)
+        return None  # "Former Pennsylvania governor Ed Rendell", "Dragons’ Den star Peter Jones": a modifier of the
+        # title, not a person (but "Ted Cruz spokesman Rick Tyler" names Cruz too)
     words = m.group().rstrip(".").split()
     while words and _low(words[0]) in NOT_NAME:
         words = words[1:]
