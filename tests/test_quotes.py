@@ -3881,6 +3881,10 @@ _ROUND_28 = [
      "everyone in this room", ["Martin O'Malley"]),
     ("Smith said the plan was sound, and Jones protested, \u201cIt will never work in a city this size.\u201d",
      "never work", ["Jones"]),
+    ("Obama spoke about Muslims in America. \u201cWhat sport is he talking about, and who? Is Obama profiling?\u201d "
+     "reacted Trump.", "Is Obama profiling", ["Trump"]),  # a reaction after its words (PolNeAR's training part)
+    ("The market reacted badly. \u201cThis is a disgrace for the whole city,\u201d Smith said.", "disgrace",
+     ["Smith"]),
     ("Ethan Coen interjected: \u201cWe never planned it that way, not once, not in twenty years.\u201d",
      "never planned", ["Ethan Coen"]),
     ("The Ministry of Defence protested: \u201cThese claims are false and the footage has been doctored.\u201d",
