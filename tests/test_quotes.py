@@ -3885,6 +3885,16 @@ _ROUND_28 = [
      "reacted Trump.", "Is Obama profiling", ["Trump"]),  # a reaction after its words (PolNeAR's training part)
     ("The market reacted badly. \u201cThis is a disgrace for the whole city,\u201d Smith said.", "disgrace",
      ["Smith"]),
+    # who told of the words after them is no speaker when the quote's sentence gives its speaker a verb before it
+    ("Senator Mark Cole spoke at the dinner. He told the donors, \u201cWe will win this state by ten points,\u201d "
+     "according to two people who attended.", "ten points", ["Mark Cole"]),
+    ("The plan was approved on Monday. \u201cIt will create thousands of jobs,\u201d according to the mayor.",
+     "thousands of jobs", ["the mayor"]),
+    # a speech verb in a clause on "in which": that clause's subject's
+    ("The same day, President Joe Biden gave a speech in which he said, \u201cThe world can\u2019t just look away "
+     "from what is going on.\u201d", "look away", ["Joe Biden"]),
+    ("A blogger, Tal Cohen, said she had obtained video of Sheldon Adelson at a fundraiser, in which Adelson said: "
+     "\u201cTrump is a businessman. I am a businessman.\u201d", "I am a businessman", ["Sheldon Adelson"]),
     ("Ethan Coen interjected: \u201cWe never planned it that way, not once, not in twenty years.\u201d",
      "never planned", ["Ethan Coen"]),
     ("The Ministry of Defence protested: \u201cThese claims are false and the footage has been doctored.\u201d",

@@ -2846,6 +2846,21 @@ class _Attribution(NamedTuple):
     not_of: str = ""  # a name the speaker phrase does not stand for ("As Kim noted, the commissioner": not Kim)
 
 
+# The end of a clause whose speech verb introduces the quote: "he remarked to his deputy Bill Shine, “…”", "He told the
+# donors: “…”" (its subject a pronoun or a capitalised word, a few words before the verb at most)
+_SPEAKING_CLAUSE_END = re.compile(rf"(?:^|[.;]\s+|,\s+|\b(?:and|but|when|as)\s+)(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|"
+                                  rf"[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+){{0,3}})\s+(?:[a-z]+ly\s+)?"
+                                  rf"(?:{_CUE_WORDS})\b[^.!?;,:\"\u201c\u201d]{{0,60}}[,:]\s*$")
+_ACCORDING_NEXT = re.compile(r"\s*,?\s+according\s+to\b")
+
+
+def _source_of_report(a: _Around) -> bool:
+    """Whether an "according to" after the quote names who told of it, not its speaker: the quote's own sentence
+    introduces it by a speech verb with a subject ("he remarked to his deputy, “…,” according to an executive who
+    was in the room": his words)."""
+    return bool(_ACCORDING_NEXT.match(a.after)) and bool(_SPEAKING_CLAUSE_END.search(a.before))
+
+
 def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """Right after the quote: ", said X", ", X told Reuters on Thursday", ", Mr. Trump, 77, said"; not the next
     sentence's subject after a quote its sentence introduced ("X told New York, “….” Another contestant, Y, told");
@@ -2854,6 +2869,8 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
     written = _WRITTEN_ACCORDING.match(a.after)
     if written is not None:
         return _Attribution("", written.group("cue"), written.group().strip(" ,."), True, a.after_start + written.end())
+    if _source_of_report(a):
+        return None
     if _ends_sentence(a.quote) and re.search(r"[,:]\s*$", a.before) and \
             (_BEFORE_ANY.search(a.before) or _CALLED_OUT.search(a.before)):
         return None  # "an employee ... had yelled, “Hide, she's got a gun!” Vanore said": the employee's words
@@ -2947,7 +2964,7 @@ def _said_late(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """At the end of the quote's sentence: "... every day" for her views, Barger said. / ..., argued the NRDC. /
     ..., according to X." (not past the end of a sentence the quote ends: "“….” And fighting ..., according to
     Medical News Today." is a sentence of its own)."""
-    if _ends_sentence(a.quote) and a.after.lstrip()[:1].isupper():
+    if _ends_sentence(a.quote) and a.after.lstrip()[:1].isupper() or _source_of_report(a):
         return None
     m = _AFTER_LATE.match(a.after) or _AFTER_LATE_INVERTED.match(a.after) or _ACCORDING_LATE.match(a.after)
     if m is not None and m.re is _ACCORDING_LATE:
@@ -3251,6 +3268,9 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
             spk = sentence_subject(_quotes_blanked(head[max(_last_sentence_start(head), 0):]))
         else:
             spk = sentence_subject(pre) if m.group("cue").endswith("ing") else _verb_subject(a, m)
+        in_which = _IN_WHICH_SUBJECT.search(pre)
+        if in_which is not None:  # "recalled an interview with Ailes in 1975, in which he said:": he, not the
+            spk = in_which.group("spk")  # producer who recalled it
         described = _OBJECT_DESCRIPTION.match(pre)
         if described is not None and spk and spk in pre[described.end():] and \
                 names_the_object(described.group("desc"), spk):
@@ -3285,6 +3305,10 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
 
 
 _ASIDE_CUES = frozenset({"says", "said", "adds", "added", "notes", "noted", "argues", "argued", "writes", "wrote"})
+# The subject of a clause on "in which", "during which" right before its speech verb: "a speech in Ohio, during which
+# he said"
+_IN_WHICH_SUBJECT = re.compile(r"\b(?:in|during|at|after|with)\s+which\s+(?P<spk>[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|"
+                               r"[A-Z][\w'\u2019\-.]*(?:\s+[A-Z][\w'\u2019\-.]*){0,3})\s+(?:[a-z]+ly\s+)?$")
 # A name speaking in a clause of its own after a verb, right before the quote: ", with Gov. Greg Abbott calling it"
 _WITH_NAME_SPEAKING = re.compile(r",\s+with\s+(?:[A-Z][\w'\u2019.\u2024\-]*\s+){1,4}(?:[a-z]+ly\s+)?(?:calling|saying|"
                                  r"describing|adding|noting|warning|arguing|insisting|declaring|dubbing|branding)\b"
