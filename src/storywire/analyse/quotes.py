@@ -144,8 +144,7 @@ _CIRC = (r"(?:\s+(?:in|into|on|at|during|to|after|before|from|outside|via|while|
 # Verbs that attribute a quote only right after it ("…," Fridman began. "…," Coen interjected. "…," Jones beams.
 # "…," the letter read: a text's words, but not "…," the widow read: someone else's).
 _AFTER_ONLY_CUES = (r"began|started|questioned|interjected|protested|answered|observed|recounted|exclaimed|concluded|"
-                    r"chimed in|barked|snapped|retaliated|reacted|reacts|pressed|exhorted|wondered|riffed|sang|sings|"
-                    r"gushed|"
+                    r"chimed in|barked|snapped|retaliated|pressed|exhorted|wondered|riffed|sang|sings|gushed|"
                     r"shares|shared|summari[sz]es|summari[sz]ed|sums up|summed up|reported|reports|"
                     r"thundered|fumed|raged|scoffed|shouted|yelled|"
                     # how it was said ("…,” Jones beams.")
@@ -174,11 +173,12 @@ _SPK = r"(?:[^,.;:!?\"\u201c\u201d\u2018\u2019()\[\]]|(?<=\w)\u2019(?=\w)|(?<= )
 # Thompson,"; not "said Mayor Jane Doe – Governor Tom Brown, for his part, called")
 _PLACE_DASHED = (r"(?:[A-Z][\w\-\u2024]*\s\u2013\s(?=(?:[A-Z][\w\-\u2024]*\s+){1,5}(?:[a-z][\w\-]*\s+){0,3}"
                  r"[A-Z][\w\-\u2024]*(?:\s+[A-Z][\w\-\u2024]*)+\s*(?:[,.;:!?]|$)))?")
-# A speaker phrase after its cue, which a dash closes too ("—“Jerry sees around corners,” says Bill Polian—Stephen
+# A speaker phrase after its cue ("reacted" only so: "“…?” reacted Trump."; not "Walcott reacted with a grin"), which
+# a dash closes too ("—“Jerry sees around corners,” says Bill Polian—Stephen
 # is …", "--"; an en dash without spaces joins: "Dallas–Fort Worth airport spokesman"; a spaced one is a dash:
 # "said Keir Starmer – Britain's new prime minister", "said Keir Starmer – a line he …")
 _SPK_TO_DASH = _SPK.replace("()", "()\u2014").replace("(?:[^", "(?:(?!\\s\u2013\\s)[^", 1)
-_AFTER_CUE_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<cue>{_CUE_WORDS}|{_AFTER_ONLY_CUES}|according to)\s+"
+_AFTER_CUE_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<cue>{_CUE_WORDS}|{_AFTER_ONLY_CUES}|reacted|according to)\s+"
                               rf"(?P<spk>{_PLACE_DASHED}{_SPK_TO_DASH})"
                               rf"(?:(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,160}}))?{_CIRC}\s*(?=[,.;:!?]|$)"
                               rf"|{_CIRC}\s*(?=\u2014|--|\u2013\s))")  # (not " - ": "the 36 - year - old X")
@@ -2034,22 +2034,44 @@ _NESTED_AFTER = re.compile(r"(?:^|(?<=[\s(\u201c\"]))" + _INNER + rf"\s*,?\s+(?:
 _NESTED_BEFORE = re.compile(rf"\b{_INNER_NAME}\s+{_INNER_CUE}(?:\s+(?:me|us|him|her|them))?[,:]?\s+" + _INNER)
 
 
-_NOT_INNER_NAME = _PRONOUNS | {"so", "and", "but", "then", "when", "as", "now"}
-# Any quote in single marks inside a quote: its opening mark starts a word, not a number ("the '80s")
-_ANY_INNER = re.compile(r"(?:^|(?<=[\s(\u201c\"\u2014:]))(?![\u2018']\d)" + _INNER)
+_NOT_INNER_NAME = _PRONOUNS | {"so", "and", "but", "then", "when", "as", "now", "even", "people", "everybody",
+                                "everyone", "somebody", "someone", "nobody", "doctors", "fans", "critics", "others",
+                                "many", "some"}
+# A closing mark that is no plural's possessive: one after an "s" goes on to a word a quote may end before
+_NOT_PLURAL_OWNER = (r"(?<!s[\u2019'](?=\s(?!(?:and|or|but|so|to|in|on|at|as|he|she|they|we|it|is|was|then|when|"
+                     r"because|before|after|with|for|of|from|by|that|which|who|if|while|until|said|says|added|told|"
+                     r"asked)\b)"
+                     r"[a-z]))")
+# Any quote in single marks inside a quote: its opening mark starts a word, not a number ("the '80s") nor a word
+# cut short ("'cause", "'em", "'til"), and its closing mark ends one that is no plural's possessive ("the players’
+# wages")
+_ANY_INNER = re.compile(r"(?:^|(?<=[\s(\u201c\"\u2014:]))(?![\u2018']\d)"
+                        r"(?![\u2018'](?:cause|cos|coz|em|til|till|bout|n|round|tis|twas|nuff)\b)"
+                        + _INNER.replace(r"[\u2019'](?![A-Za-z])", r"[\u2019'](?![A-Za-z])" + _NOT_PLURAL_OWNER))
 _NESTED_CUE = (r"(?:said|says|asked|asks|told|tells|replied|answered|wrote|writes|texted|tweeted|posted|shouted|"
                r"yelled|screamed|added|would\s+say|would\s+tell|promised|(?:was|is|were|are|am)\s+(?:\w+\s+){0,2}?like)"
                r"(?:\s+(?:me|us|him|her|them|it|myself|ourselves))?")
-# The quoter's own words, told as such: "So I said, ‘…’", "I’m like, ‘…’", "I turned to my wife and said ‘…’", "My
-# answer was ‘…’", "what I call ‘…’" (the words between "I" and the verb: ``_own_words``)
+# The quoter's own words, told as such: "So I said, ‘…’", "I’m like, ‘…’", "I turned to my wife and said ‘…’", "I wrote
+# in my journal that night, ‘…’", "My answer was ‘…’", "what I call ‘…’", "What I tell every young player is, ‘…’"
+# (the words between "I" and the verb: ``_own_words``)
 _OWN_WORDS_BEFORE = re.compile(r"(?:\b(?:I|[Ww]e)(?:['\u2019](?:m|d|ve|ll|re))?\s+(?P<gap>(?:[\w'\u2019]+,?\s+){0,8}?)"
-                               r"(?:" + _NESTED_CUE + r"|(?:tell|say(?:ing)?|think(?:ing)?|thought|jok(?:e|ed|es|ing)|"
-                               r"go(?:ing)?|went|wrote\s+back|said\s+to|like)"
-                               r"(?:\s+(?:me|us|him|her|them|myself|ourselves))?)|"
+                               r"(?:(?:told|tell|tells|wrote(?:\s+back)?|writes|texted|asked|asks|replied|answered|"
+                               r"promised|shouted|yelled|screamed|added|said\s+to)"  # (to whom or where: "I told the
+                               r"(?P<tail>(?:\s+[\w'\u2019]+){0,6}?)|"  # girls", "I wrote in my journal that night")
+                               + _NESTED_CUE + r"|(?:say(?:ing)?|think(?:ing)?|thought|jok(?:e|ed|es|ing)|go(?:ing)?|"
+                               r"went|like)(?:\s+(?:to\s+)?(?:me|us|him|her|them|you|myself|ourselves|that|this|it))?)|"
                                r"\b(?:thinking|saying|telling)\s+(?:to\s+)?(?:myself|ourselves)|"
                                r"\b(?:[Mm]y|[Oo]ur)\s+(?:answer|reply|response|message|advice|motto)\s+(?:was|is)|"
-                               r"\bwhat\s+(?:I|we)\s+call(?:ed)?)[,:]?\s*$")
-_ANOTHER_SUBJECT = frozenset({"he", "she", "they", "you", "it"})
+                               r"\b[Ww]hat\s+(?:I|we)\s+(?:always\s+)?(?:call(?:ed)?|tell|told|say|said)\b"
+                               r"(?:[^.!?\u201c\u201d\"]{0,80}\s+(?:is|was))?)[,:]?\s*$")
+# Words in the gap that make the words another's: a subject of their own, or what brought them ("I heard him say",
+# "I got a text from my sister that said", "we kept hearing people say"); in the words after the verb, a subject ("I
+# asked Klopp about it and he said"); the gap's last word, one who said them ("I remember my father said")
+_ANOTHER_SUBJECT = frozenset({"he", "she", "they", "you", "it", "heard", "hear", "hearing", "remember", "remembered",
+                              "read", "saw", "see", "got", "get", "received", "recall", "recalled", "that", "who",
+                              "which"})
+_TAIL_SUBJECTS = frozenset({"he", "she", "they", "we", "i"})
+_OTHERS = frozenset({"him", "her", "them", "people", "someone", "somebody", "everyone", "everybody"})
 # "I was told ‘…’": another's words
 _PASSIVE_GAP = frozenset({"was", "were", "been", "being", "got", "get", "am", "is", "are"})
 # Another's, by "he" or "she" opening a clause: "He said ‘…’", "and she was like: ‘…’" (not "The coach he sacked said")
@@ -2060,12 +2082,16 @@ _PRONOUN_SAYS = re.compile(r"(?:^|[.!?,;:\u2014]\s+|\b(?:and|but|then|so|when)\s
 _PRONOUN_SAID = re.compile(r"\s*,?\s+(?P<pronoun>he|she)\s+(?P<cue>said|says|asked|asks|told\s+(?:me|us|him|her|them)|"
                            r"replied|added|wrote|texted|tweeted|shouted|yelled|screamed)\b")
 # People a quote speaks of by a noun before a "he" or "she": the pronoun may be them, whom the article does not name
-_PERSON_NOUN_BEFORE = re.compile(r"\b(?:dad|father|mum|mom|mother|son|daughter|husband|wife|brother|sister|boss|man|"
-                                 r"woman|guy|boy|girl|stranger|officer|doctor|nurse|driver|neighbou?r|friend|teacher|"
-                                 r"coach|manager|uncle|aunt|grandad|grandma|granddad|grandfather|grandmother|boyfriend|"
-                                 r"girlfriend|partner|colleague|customer|passenger|player|referee|child|kid|baby|"
-                                 r"someone|somebody|one of)s?\b", re.IGNORECASE)
-# Titles that tell a "he" or a "she": "Lord Sugar", "Dame Judi Dench"
+# ("my dad", "the detective", "a rookie", "one of the officers")
+_PERSON_NOUN = re.compile(r"\b(?i:the|a|an|my|our|his|her|their|your|this|that|one|another|some)\s+"
+                          r"(?:[a-z\-]+\s+){0,2}?(?P<noun>[a-z\-]+)\b|\b(?:someone|somebody|one of)\b")
+_PERSON_WORDS = frozenset({"dad", "father", "mum", "mom", "mother", "son", "daughter", "husband", "wife", "brother",
+                           "sister", "boss", "man", "woman", "guy", "boy", "girl", "stranger", "officer", "doctor",
+                           "nurse", "driver", "neighbour", "neighbor", "friend", "teacher", "coach", "manager", "uncle",
+                           "aunt", "grandad", "grandma", "granddad", "grandfather", "grandmother", "boyfriend",
+                           "girlfriend", "partner", "colleague", "customer", "passenger", "player", "referee", "ref",
+                           "child", "kid", "baby", "detective", "lawyer", "attorney", "trooper", "agent", "rookie",
+                           "guard", "cop", "judge", "priest", "pastor", "soldier", "sergeant", "captain", "chief"})
 _TITLE_OF = {"m": frozenset({"lord", "sir", "mr", "king", "prince"}),
              "f": frozenset({"lady", "dame", "mrs", "ms", "miss", "queen", "princess"})}
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "with", "or", "by"})
@@ -2128,13 +2154,27 @@ def _echoed(nested: list[Quote], quotes: list[Quote]) -> list[Quote]:
 
 
 def _own_words(before: str) -> bool:
-    """Whether the words of a quote before a quote inside it say its speaker said that one ("I told him, ‘…’"; not
-    "I think she said ‘…’", "I asked Tom and he said ‘…’": another's)."""
+    """Whether the words of a quote before a quote inside it say its speaker said that one ("I told him, ‘…’", "I
+    turned to my wife and said ‘…’"; not "I think she said ‘…’", "I asked Tom and he said ‘…’", "I remember my father
+    said ‘…’": another's)."""
     m = _OWN_WORDS_BEFORE.search(before)
-    gap = (m.group("gap") or "").split() if m else []
-    if m is None or gap and gap[-1].lower() in _PASSIVE_GAP and not m.group().rstrip(" ,:").endswith("like"):
+    if m is None:
+        return False
+    gap, tail = (m.group("gap") or "").split(), (m.group("tail") or "").split()
+    if gap and gap[-1].lower() in _PASSIVE_GAP and not m.group().rstrip(" ,:").endswith("like"):
         return False  # "I was asked ‘…’", "I was told ‘…’": whoever asked; but "I was like, ‘…’"
-    return not any(w.lower() in _ANOTHER_SUBJECT or w[:1].isupper() and w != "I" for w in gap)
+    if any(w.lower().strip(",") in _ANOTHER_SUBJECT or w[:1].isupper() and w != "I" for w in gap) or \
+            any(w.lower().strip(",") in _TAIL_SUBJECTS for w in tail):
+        return False
+    last = gap[-1].lower().strip(",") if gap else ""
+    return last not in _PERSON_WORDS and last not in ROLE_WORDS and last not in _OTHERS  # ("my father said")
+
+
+def _speaks_of_someone(words: str) -> bool:
+    """Whether words speak of a person by a noun ("my dad", "the detective", "one of the officers")."""
+    return any(m.group("noun") is None or m.group("noun") in _PERSON_WORDS or m.group("noun") in ROLE_WORDS or
+               m.group("noun") in EPITHET_NOUNS or m.group("noun").rstrip("s") in _PERSON_WORDS
+               for m in _PERSON_NOUN.finditer(words))
 
 
 def _is_title_words(words: str) -> bool:
@@ -2161,11 +2201,12 @@ def _nested_pronoun(ctx: _Context, outer: Quote, pronoun: str, before: str) -> s
             named.append(name)
     if named:
         return named[-1] if len(set(named)) == 1 else None
-    if _PERSON_NOUN_BEFORE.search(before) or _PERSON_NOUN_BEFORE.search(outer.attribution):
-        return None  # "My dad … he said ‘…’": him, whom the article may not name
+    spoken_of = " ".join(re.findall(r"\b(?:of|about)\s+((?:[\w'\u2019\-]+\s+){0,3}[\w\-]+)", outer.attribution))
+    if _speaks_of_someone(before) or _speaks_of_someone(spoken_of):
+        return None  # "My dad … he said ‘…’", "the detective came back in and he said": whom the article may not name
     para = len(paragraphs(ctx.text[:outer.position])) - 1
     near = {ctx.people.person_key(mt.name) for mt in ctx.people.items if mt.position < outer.position and
-            para - 1 <= mt.para <= para and not mt.place and ctx.people.may_be(mt.name, want) and
+            para - 2 <= mt.para <= para and not mt.place and ctx.people.may_be(mt.name, want) and
             ctx.people.fullest(mt.name, outer.position) != own}
     person = ctx.people.resolve(pronoun.lower(), outer.position, para) if len(near) == 1 else None
     return person if person and person != own else None
@@ -3269,8 +3310,11 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
         else:
             spk = sentence_subject(pre) if m.group("cue").endswith("ing") else _verb_subject(a, m)
         in_which = _IN_WHICH_SUBJECT.search(pre)
-        if in_which is not None:  # "recalled an interview with Ailes in 1975, in which he said:": he, not the
-            spk = in_which.group("spk")  # producer who recalled it
+        if in_which is not None:  # "gave a speech in which he said": he, not the one who recalled it
+            spk = in_which.group("spk")
+            talked = _TALK_WITH.search(pre, 0, in_which.start()) if spk.lower() in ("he", "she") else None
+            if talked is not None and _person_name(talked.group("name")):  # "described an interview with Ailes in
+                spk = talked.group("name")  # 1975, in which he said:": Ailes (not "an interview with CNN")
         described = _OBJECT_DESCRIPTION.match(pre)
         if described is not None and spk and spk in pre[described.end():] and \
                 names_the_object(described.group("desc"), spk):
@@ -3305,6 +3349,21 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
 
 
 _ASIDE_CUES = frozenset({"says", "said", "adds", "added", "notes", "noted", "argues", "argued", "writes", "wrote"})
+# A talk with someone right before such a clause: its "he" is that someone ("an interview with Ailes in 1975, in which
+# he said")
+_TALK_WITH = re.compile(r"\b(?:interview|conversation|call|meeting|chat|exchange|session)\s+with\s+"
+                        r"(?P<name>[A-Z][\w'\u2019\-.]*(?:\s+[A-Z][\w'\u2019\-.]*){0,3})"
+                        r"(?:\s+(?:in|on|last|this)\s+[^,.;:]{1,20})?,?\s*$")
+_MEDIA_WORDS = frozenset({"news", "times", "post", "radio", "tv", "television", "magazine", "journal", "daily"})
+
+
+def _person_name(name: str) -> bool:
+    """Whether a capitalised run reads as a person's name: no acronym, no organisation's or medium's word."""
+    words = name.lower().split()
+    return not any(w.isupper() for w in name.split()) and not set(words) & (ORG_NOUNS | _MEDIA_WORDS) and \
+        split_speaker(name).is_person
+
+
 # The subject of a clause on "in which", "during which" right before its speech verb: "a speech in Ohio, during which
 # he said"
 _IN_WHICH_SUBJECT = re.compile(r"\b(?:in|during|at|after|with)\s+which\s+(?P<spk>[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|"
