@@ -3895,6 +3895,14 @@ _ROUND_28 = [
      "from what is going on.\u201d", "look away", ["Joe Biden"]),
     ("A blogger, Tal Cohen, said she had obtained video of Sheldon Adelson at a fundraiser, in which Adelson said: "
      "\u201cTrump is a businessman. I am a businessman.\u201d", "I am a businessman", ["Sheldon Adelson"]),
+    ("During this time Ailes divorced and remarried. A former producer described an interview with Ailes in 1975, in "
+     "which he said: \u201cYou are going to have to do what I say.\u201d", "do what I say", ["Ailes"]),
+    ("Senator Ann Cole gave an interview with CNN on Sunday, in which she said: \u201cWe will never surrender to "
+     "these people.\u201d", "never surrender", ["Ann Cole"]),
+    # a party's member alone is no name: the "he" after it is that member, as described
+    ("Ailes ran Fox News. One prominent Republican told me that Ailes was banned from the White House.\n\n"
+     "\u201cHe was never going to work there,\u201d he said.", "never going to work there",
+     ["One prominent Republican", None]),
     ("Ethan Coen interjected: \u201cWe never planned it that way, not once, not in twenty years.\u201d",
      "never planned", ["Ethan Coen"]),
     ("The Ministry of Defence protested: \u201cThese claims are false and the footage has been doctored.\u201d",
