@@ -145,6 +145,7 @@ _CIRC = (r"(?:\s+(?:in|into|on|at|during|to|after|before|from|outside|via|while|
 # "…," the letter read: a text's words, but not "…," the widow read: someone else's).
 _AFTER_ONLY_CUES = (r"began|started|questioned|interjected|protested|answered|observed|recounted|exclaimed|concluded|"
                     r"chimed in|barked|snapped|retaliated|pressed|exhorted|wondered|riffed|sang|sings|gushed|"
+                    r"reacted(?!\s+(?:with|to|by|[a-z]+ly)\b)|"  # (not "Walcott reacted with a grin")
                     r"shares|shared|summari[sz]es|summari[sz]ed|sums up|summed up|reported|reports|"
                     r"thundered|fumed|raged|scoffed|shouted|yelled|"
                     # how it was said ("…,” Jones beams.")
@@ -173,12 +174,11 @@ _SPK = r"(?:[^,.;:!?\"\u201c\u201d\u2018\u2019()\[\]]|(?<=\w)\u2019(?=\w)|(?<= )
 # Thompson,"; not "said Mayor Jane Doe – Governor Tom Brown, for his part, called")
 _PLACE_DASHED = (r"(?:[A-Z][\w\-\u2024]*\s\u2013\s(?=(?:[A-Z][\w\-\u2024]*\s+){1,5}(?:[a-z][\w\-]*\s+){0,3}"
                  r"[A-Z][\w\-\u2024]*(?:\s+[A-Z][\w\-\u2024]*)+\s*(?:[,.;:!?]|$)))?")
-# A speaker phrase after its cue ("reacted" only so: "“…?” reacted Trump."; not "Walcott reacted with a grin"), which
-# a dash closes too ("—“Jerry sees around corners,” says Bill Polian—Stephen
+# A speaker phrase after its cue, which a dash closes too ("—“Jerry sees around corners,” says Bill Polian—Stephen
 # is …", "--"; an en dash without spaces joins: "Dallas–Fort Worth airport spokesman"; a spaced one is a dash:
 # "said Keir Starmer – Britain's new prime minister", "said Keir Starmer – a line he …")
 _SPK_TO_DASH = _SPK.replace("()", "()\u2014").replace("(?:[^", "(?:(?!\\s\u2013\\s)[^", 1)
-_AFTER_CUE_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<cue>{_CUE_WORDS}|{_AFTER_ONLY_CUES}|reacted|according to)\s+"
+_AFTER_CUE_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<cue>{_CUE_WORDS}|{_AFTER_ONLY_CUES}|according to)\s+"
                               rf"(?P<spk>{_PLACE_DASHED}{_SPK_TO_DASH})"
                               rf"(?:(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,160}}))?{_CIRC}\s*(?=[,.;:!?]|$)"
                               rf"|{_CIRC}\s*(?=\u2014|--|\u2013\s))")  # (not " - ": "the 36 - year - old X")
@@ -2037,17 +2037,15 @@ _NESTED_BEFORE = re.compile(rf"\b{_INNER_NAME}\s+{_INNER_CUE}(?:\s+(?:me|us|him|
 _NOT_INNER_NAME = _PRONOUNS | {"so", "and", "but", "then", "when", "as", "now", "even", "people", "everybody",
                                 "everyone", "somebody", "someone", "nobody", "doctors", "fans", "critics", "others",
                                 "many", "some"}
-# A closing mark that is no plural's possessive: one after an "s" goes on to a word a quote may end before
-_NOT_PLURAL_OWNER = (r"(?<!s[\u2019'](?=\s(?!(?:and|or|but|so|to|in|on|at|as|he|she|they|we|it|is|was|then|when|"
-                     r"because|before|after|with|for|of|from|by|that|which|who|if|while|until|said|says|added|told|"
-                     r"asked)\b)"
-                     r"[a-z]))")
+# A plural's possessive inside a quote in single marks: a mark after an "s", a lower-case word after it, and a closing
+# mark later ("‘the players’ wages are too high’"; but "‘Get off my grass’ three times" closes)
+_OWNER_MARK = r"(?<=s)[\u2019'](?=\s[a-z][^\u2018\u2019']*?[\u2019'](?![A-Za-z]))"
 # Any quote in single marks inside a quote: its opening mark starts a word, not a number ("the '80s") nor a word
-# cut short ("'cause", "'em", "'til"), and its closing mark ends one that is no plural's possessive ("the players’
-# wages")
+# cut short ("'cause", "'em", "'til"); a plural's possessive goes on inside it
 _ANY_INNER = re.compile(r"(?:^|(?<=[\s(\u201c\"\u2014:]))(?![\u2018']\d)"
                         r"(?![\u2018'](?:cause|cos|coz|em|til|till|bout|n|round|tis|twas|nuff)\b)"
-                        + _INNER.replace(r"[\u2019'](?![A-Za-z])", r"[\u2019'](?![A-Za-z])" + _NOT_PLURAL_OWNER))
+                        r"[\u2018'](?P<inner>(?:[^\u2018\u2019']|[\u2019'](?=[A-Za-z])|" + _OWNER_MARK + r")+?)"
+                        r"[,.!?]?(?!" + _OWNER_MARK + r")[\u2019'](?![A-Za-z])")
 _NESTED_CUE = (r"(?:said|says|asked|asks|told|tells|replied|answered|wrote|writes|texted|tweeted|posted|shouted|"
                r"yelled|screamed|added|would\s+say|would\s+tell|promised|(?:was|is|were|are|am)\s+(?:\w+\s+){0,2}?like)"
                r"(?:\s+(?:me|us|him|her|them|it|myself|ourselves))?")
@@ -2887,11 +2885,15 @@ class _Attribution(NamedTuple):
     not_of: str = ""  # a name the speaker phrase does not stand for ("As Kim noted, the commissioner": not Kim)
 
 
-# The end of a clause whose speech verb introduces the quote: "he remarked to his deputy Bill Shine, “…”", "He told the
-# donors: “…”" (its subject a pronoun or a capitalised word, a few words before the verb at most)
-_SPEAKING_CLAUSE_END = re.compile(rf"(?:^|[.;]\s+|,\s+|\b(?:and|but|when|as)\s+)(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|"
-                                  rf"[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+){{0,3}})\s+(?:[a-z]+ly\s+)?"
-                                  rf"(?:{_CUE_WORDS})\b[^.!?;,:\"\u201c\u201d]{{0,60}}[,:]\s*$")
+# The end of a clause whose speech verb introduces the quote: "he remarked to his deputy, Bill Shine, “…”", "He told
+# the donors: “…”", "The prime minister told MPs:"
+_SPEAKING_CLAUSE_END = re.compile(
+    r"(?:^|[.;]\s+|,\s+|\b(?:and|but|when|as|then|later)\s+|\b(?:Then|Later|Afterwards|Finally)\s+)"
+    r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|"  # a pronoun, a name after up to three words of title, a person's description
+    r"(?:[A-Za-z][\w\-]*\s+){0,3}?[A-Z][\w'\u2019\-.\u2024]+(?:\s+[A-Z][\w'\u2019\-.\u2024]+){0,3}|"
+    r"(?:A|An|The|One)\s+(?:[\w\-]+\s+){0,4}?(?P<head>[a-z][\w\-]+))"
+    r"(?:,\s+[^,.;:!?\"\u201c\u201d]{1,60},)?\s+(?:[a-z]+ly\s+)?(?:(?:then|later|also)\s+)?"
+    rf"(?:{_CUE_WORDS})\b[^.!?;:\"\u201c\u201d]{{0,80}}[,:]\s*$")
 _ACCORDING_NEXT = re.compile(r"\s*,?\s+according\s+to\b")
 
 
@@ -2899,7 +2901,10 @@ def _source_of_report(a: _Around) -> bool:
     """Whether an "according to" after the quote names who told of it, not its speaker: the quote's own sentence
     introduces it by a speech verb with a subject ("he remarked to his deputy, “…,” according to an executive who
     was in the room": his words)."""
-    return bool(_ACCORDING_NEXT.match(a.after)) and bool(_SPEAKING_CLAUSE_END.search(a.before))
+    clause = _SPEAKING_CLAUSE_END.search(a.before) if _ACCORDING_NEXT.match(a.after) else None
+    head = clause.group("head") if clause is not None else None
+    return clause is not None and (head is None or head in ROLE_WORDS or head in SPEAKER_NOUNS or
+                                   head in EPITHET_NOUNS or head in _PERSON_WORDS)  # (not "The plan adds")
 
 
 def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
@@ -3313,8 +3318,8 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
         if in_which is not None:  # "gave a speech in which he said": he, not the one who recalled it
             spk = in_which.group("spk")
             talked = _TALK_WITH.search(pre, 0, in_which.start()) if spk.lower() in ("he", "she") else None
-            if talked is not None and _person_name(talked.group("name")):  # "described an interview with Ailes in
-                spk = talked.group("name")  # 1975, in which he said:": Ailes (not "an interview with CNN")
+            if talked is not None and _talked_with(pre, talked, spk.lower()):  # "A former producer described an
+                spk = talked.group("name")  # interview with Ailes in 1975, in which he said:": Ailes
         described = _OBJECT_DESCRIPTION.match(pre)
         if described is not None and spk and spk in pre[described.end():] and \
                 names_the_object(described.group("desc"), spk):
@@ -3357,11 +3362,22 @@ _TALK_WITH = re.compile(r"\b(?:interview|conversation|call|meeting|chat|exchange
 _MEDIA_WORDS = frozenset({"news", "times", "post", "radio", "tv", "television", "magazine", "journal", "daily"})
 
 
-def _person_name(name: str) -> bool:
-    """Whether a capitalised run reads as a person's name: no acronym, no organisation's or medium's word."""
-    words = name.lower().split()
-    return not any(w.isupper() for w in name.split()) and not set(words) & (ORG_NOUNS | _MEDIA_WORDS) and \
-        split_speaker(name).is_person
+def _talked_with(pre: str, talked: re.Match, pronoun: str) -> bool:
+    """Whether the "he" or "she" of a clause on "in which" after "an interview with X" is X: a person's name (no
+    acronym, no organisation's or medium's word: not "an interview with CNN"), whose first name does not say
+    otherwise, in a sentence whose subject is no named person ("Starmer held a call with Macron, during which he
+    said" is Starmer's, the subject's, as "Haley gave an interview with Jake Tapper, in which she said")."""
+    name = talked.group("name")
+    words = name.split()
+    if any(w.isupper() for w in words) or {w.lower() for w in words} & (ORG_NOUNS | _MEDIA_WORDS) or \
+            not split_speaker(name).is_person:
+        return False
+    if first_name_gender(words[0]) not in ("?", "m" if pronoun == "he" else "f"):
+        return False
+    sentence = pre[:talked.start()]
+    sentence = sentence[max(_last_sentence_start(sentence), 0):]
+    return not re.match(r"\s*(?:[A-Z][\w'\u2019\-.\u2024]*\s+){0,3}[A-Z][\w'\u2019\-\u2024]*\s+[a-z]", sentence) or \
+        bool(re.match(r"\s*(?:A|An|The|One)\s", sentence))
 
 
 # The subject of a clause on "in which", "during which" right before its speech verb: "a speech in Ohio, during which

@@ -449,8 +449,8 @@ _WORD = r"[A-Z][\w'\u2019\-\u2024.]*"
 # A run of capitalised words, maybe after an honorific ("Mr. Vilsack", "Tammy Murphy", "Jens Stoltenberg").
 # An Arabic surname opening on its article: "Bashar al-Assad", "Hamid el-Tayeb"
 _ARTICLED = r"(?:al|el|ad|as|ash|at|az|an|ar)-"
-_NAME_RUN = re.compile(rf"(?<![\w\u2024.]){_WORD}(?:(?:\s+(?:(?:de|da|van|von|der|al|bin|la|le|du|di)\s+)?|\s-\s)"
-                       rf"(?:{_ARTICLED})?{_WORD}){{0,6}}")
+_NAME_RUN = re.compile(rf"(?<![\w\u2024.]){_WORD}(?:(?:\s+(?:(?:de|da|van|von|der|den|al|bin|la|le|du|di|ten|ter|del|"
+                       rf"dos)\s+)?|\s-\s)(?:{_ARTICLED})?{_WORD}){{0,6}}")
 _SPACED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
 # What shows that a lone capitalised word names a person: a speech verb or an apposition after it, maybe past an
 # aside in brackets ("Dan (not his real name), a 19-year-old student").
@@ -1137,8 +1137,6 @@ Doha Kabul Islamabad Manila Jakarta Bangkok Hanoi Sochi Versailles Bregancon Nor
 """.split()) | {"United States", "United Kingdom", "South Africa", "North Korea", "South Korea", "Saudi Arabia",
                 "New Zealand", "New York", "Hong Kong", "European Union", "Latin America", "Middle East"}
 # Words of a party or a place that may qualify a title ("the Liberal Democrat councillor" of "Cllr Adrian Moss")
-# A party's member, never a name alone ("Green" may be one)
-_PARTY_MEMBERS = frozenset({"democrat", "republican", "tory", "conservative", "liberal", "socialist"})
 _PARTY_OR_PLACE = frozenset({"liberal", "democrat", "democratic", "republican", "labour", "conservative", "tory",
                              "green", "independent", "snp", "reform", "gop"}) | {p.lower() for p in GAZETTEER}
 # Words of a title run before a name besides a nationality's ("Swedish qualifier", "fellow Swede", "midfielder")
@@ -1285,8 +1283,8 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
     if closing:  # "Manager at Ocean Florida Abby Dunn": Abby Dunn, not a place
         words = closing
     sp = split_speaker(" ".join(words))
-    if not sp.is_person or len(words) == 1 and _low(words[0]) in _PARTY_MEMBERS:
-        return None  # (nor a party's member: "One prominent Republican told me")
+    if not sp.is_person:
+        return None
     if sp.role is None and prev in ROLE_WORDS and before[-1].isalpha() and before[-1].islower():
         sp = SpeakerName(sp.name, before[-1], True, sp.gender)  # "Hunger Games director Gary Ross": a director
     titled = prev in HONORIFICS or prev in HONORIFIC_GENDER or sp.role is not None or sp.gender != "?"
