@@ -2097,10 +2097,10 @@ _TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "at",
 
 def _nested_quotes(ctx: _Context, outer: Quote) -> list[Quote]:
     """The quotes inside a quote, each its own: the quoted speaker's words, beside the outer speaker's words that
-    carry them. Its speaker is the one named right before or after it, or a "he" or "she" right before it that
-    stands for someone other than the outer speaker; else no one ("the question … speaks of ‘obligations of
-    Israel’": not the outer speaker's own). Words the outer speaker says they said ("So I said, ‘…’") and
-    titles stay part of the outer quote."""
+    carry them. Its speaker is the one named right before or after it, or a "he" or "she" right before or after it
+    that stands for someone other than the outer speaker (``_nested_pronoun``); else no one ("the question … speaks
+    of ‘obligations of Israel’": not the outer speaker's own). Words the outer speaker says they said ("So I said,
+    ‘…’": ``_own_words``), titles and quotes of fewer than three words stay part of the outer quote."""
     found, seen = [], set()
     for m in (*_NESTED_AFTER.finditer(outer.text), *_NESTED_BEFORE.finditer(outer.text)):
         inner, words = m.group("inner").strip(" ,"), (m.groupdict().get("spk") or m.group("spk_first")).split()
