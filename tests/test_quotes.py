@@ -3915,6 +3915,11 @@ _ROUND_28 = [
     ("\u201cThat was a penalty all day long,\u201d Arteta reacted on the touchline.", "penalty all day", ["Arteta"]),
     ("As he took the stage, the crowd began chanting \"Four more years! Four more years!\" Senator Tim Walcott "
      "reacted with a grin and waved for quiet.", "Four more years", [None]),
+    # a party's member described is no person named after the party
+    ("Kemi Badenoch spent the weekend in her constituency. \u201cThe leadership is drifting badly,\u201d a senior "
+     "Tory said.", "drifting badly", ["a senior Tory"]),
+    ("\u201cI was never going to give up on this,\u201d said a dejected Edwards.", "never going to give up",
+     ["Edwards"]),
     # "according to" after a quote a described speaker's clause introduces
     ("The prime minister told MPs, \u201cWe will not be rushed into this,\u201d according to two people in the "
      "room.", "rushed into this", ["The prime minister"]),

@@ -528,7 +528,8 @@ def trim_phrase(phrase: str) -> str:
     described = _DESCRIBED_NAME.match(phrase) if not is_epithet(phrase) else None  # ("the 19-year-old Croatian")
     if described and not any(_low(w) in ROLE_WORDS | EPITHET_NOUNS | TITLE_NOUNS | _LINKS | _PASSED_ON
                              for w in described.group(1).split()) \
-            and any(_is_name_word(w) for w in described.group(2).split()):
+            and any(_is_name_word(w) for w in described.group(2).split()) and \
+            _low(described.group(2)) not in _PARTY_MEMBERS:  # ("A senior Tory": a party's member described)
         phrase = described.group(2)  # "A dejected Edwards": the name the adjectives describe (not "a longtime
         # adviser to Trump": his adviser)
     first = phrase.split(" ", 1)[0]
@@ -1137,6 +1138,8 @@ Doha Kabul Islamabad Manila Jakarta Bangkok Hanoi Sochi Versailles Bregancon Nor
 """.split()) | {"United States", "United Kingdom", "South Africa", "North Korea", "South Korea", "Saudi Arabia",
                 "New Zealand", "New York", "Hong Kong", "European Union", "Latin America", "Middle East"}
 # Words of a party or a place that may qualify a title ("the Liberal Democrat councillor" of "Cllr Adrian Moss")
+# A party's member ("a senior Tory", "one prominent Republican")
+_PARTY_MEMBERS = frozenset({"democrat", "republican", "tory", "conservative", "liberal", "socialist"})
 _PARTY_OR_PLACE = frozenset({"liberal", "democrat", "democratic", "republican", "labour", "conservative", "tory",
                              "green", "independent", "snp", "reform", "gop"}) | {p.lower() for p in GAZETTEER}
 # Words of a title run before a name besides a nationality's ("Swedish qualifier", "fellow Swede", "midfielder")
