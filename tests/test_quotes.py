@@ -1624,6 +1624,14 @@ def test_a_show_before_its_star_is_no_person():
     assert quote(text, "worth millions").speaker == "Peter Jones"  # was "Dragons’ Den"
 
 
+def test_a_show_before_its_host_is_no_person():
+    text = ("Jimmy Kimmel Live host Jimmy Kimmel opened the show on Monday.\n\n"
+            "\u201cThis will be worth millions,\u201d he told the audience.")
+    assert quote(text, "worth millions").speaker == "Jimmy Kimmel"  # was "Jimmy Kimmel Live"
+    text = "Ted Cruz spokesman Rick Tyler spoke on Monday.\n\n\u201cThis will be worth millions,\u201d Cruz said."
+    assert quote(text, "worth millions").speaker == "Ted Cruz"  # a name before a role stays a person
+
+
 def test_an_epithet_after_a_given_name_alone_is_that_person():
     text = ("Abby Dunn, who has travelled to Florida over 42 times, shared her tips.\n\n"
             "\u201cConsider the school holidays in the USA too,\u201d commented Abby. "

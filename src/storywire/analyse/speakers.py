@@ -1237,6 +1237,10 @@ _DATELINE = re.compile(r"[A-Z]{3,}(?:\s[A-Z]{3,})?\s?[-\u2013\u2014]\s?(?=[A-Z][
 
 # A title's noun between a capitalised modifier and a name: "Former Pennsylvania governor Ed Rendell", "Presumptive
 # Democrat nominee Hillary Clinton"
+# Last words of a show's or a medium's name, never a person's ("Jimmy Kimmel Live host Jimmy Kimmel")
+_SHOW_WORDS = frozenset({"live", "show", "tonight", "today", "news", "podcast", "hour", "weekly", "daily"})
+_TITLE_AFTER_NOUNS = ROLE_WORDS | TITLE_NOUNS | EPITHET_NOUNS | {"host", "co-host", "anchor", "creator", "showrunner",
+                                                                  "contestant"}
 _TITLE_BEFORE_NAME = re.compile(r"\s+(?P<noun>[a-z][a-z\-]+)(?:\s+[a-z][a-z\-]+)?\s+[A-Z]")
 
 
@@ -1262,10 +1266,11 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
     if not closing and _place_or_ship(text, m):
         return None
     title_after = _TITLE_BEFORE_NAME.match(text, m.end())
-    if title_after is not None and title_after.group("noun") in ROLE_WORDS | TITLE_NOUNS | EPITHET_NOUNS and \
-            not any(first_name_gender(w) != "?" for w in m.group().split()) and surname(m.group()) not in known:
-        return None  # "Former Pennsylvania governor Ed Rendell", "Dragons’ Den star Peter Jones": a modifier of the
-        # title, not a person (but "Ted Cruz spokesman Rick Tyler" names Cruz too)
+    if title_after is not None and title_after.group("noun") in _TITLE_AFTER_NOUNS and \
+            (not any(first_name_gender(w) != "?" for w in m.group().split()) or
+             _low(m.group().split()[-1]) in _SHOW_WORDS) and surname(m.group()) not in known:
+        return None  # "Former Pennsylvania governor Ed Rendell", "Dragons’ Den star Peter Jones", "Jimmy Kimmel Live
+        # host Jimmy Kimmel": a modifier of the title, not a person (but "Ted Cruz spokesman Rick Tyler" names Cruz)
     words = m.group().rstrip(".").split()
     while words and _low(words[0]) in NOT_NAME:
         words = words[1:]
