@@ -69,6 +69,7 @@ from .speakers import (
     DAYS,
     DESCRIPTION_START,
     EPITHET_NOUNS,
+    HONORIFIC_GENDER,
     MONTH_WORDS,
     MONTHS,
     ORG_NOUNS,
@@ -2090,8 +2091,6 @@ _PERSON_WORDS = frozenset({"dad", "father", "mum", "mom", "mother", "son", "daug
                            "girlfriend", "partner", "colleague", "customer", "passenger", "player", "referee", "ref",
                            "child", "kid", "baby", "detective", "lawyer", "attorney", "trooper", "agent", "rookie",
                            "guard", "cop", "judge", "priest", "pastor", "soldier", "sergeant", "captain", "chief"})
-_TITLE_OF = {"m": frozenset({"lord", "sir", "mr", "king", "prince"}),
-             "f": frozenset({"lady", "dame", "mrs", "ms", "miss", "queen", "princess"})}
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "with", "or", "by"})
 
 
@@ -2194,7 +2193,7 @@ def _nested_pronoun(ctx: _Context, outer: Quote, pronoun: str, before: str) -> s
         name = ctx.people.fullest(run, outer.position)
         first = name.split()[0]
         known = surname(name) in ctx.people.full or first_name_gender(first) == want or \
-            first.lower() in _TITLE_OF[want] and len(name.split()) > 1  # (not "Real Madrid", "Heathrow Airport")
+            HONORIFIC_GENDER.get(first.lower()) == want and len(name.split()) > 1  # (not "Real Madrid")
         if known and name != own and not is_place_name(name) and ctx.people.may_be(name, want):
             named.append(name)
     if named:

@@ -96,7 +96,8 @@ _LEAD = re.compile(r"^[(\[]?(?:(?:and|but|then|also|later|now|meanwhile|however|
                    re.I)
 # ("Says Neil": a live blog's byline; "Today, the People's Daily newspaper", "said a former official")
 HONORIFIC_GENDER: dict[str, Gender] = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f",
-                                       "lord": "m", "lady": "f", "baroness": "f", "king": "m", "queen": "f"}
+                                       "lord": "m", "lady": "f", "baroness": "f", "king": "m", "queen": "f",
+                                       "prince": "m", "princess": "f"}
 # Title words that are part of a role, never of a name ("Russian President Vladimir Putin").
 ROLE_WORDS = frozenset({
     "president", "prime", "minister", "chancellor", "secretary", "general", "foreign", "defence", "defense",
