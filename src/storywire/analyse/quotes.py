@@ -103,6 +103,7 @@ from .speakers import (
     resolve_organisation,
     speakers_in_plural,
     split_speaker,
+    subject_of_kind,
     surname,
     trim_phrase,
 )
@@ -1373,6 +1374,9 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
         if org is None and low != "it":  # "…, Iran's official news agency IRNA said. It's “…,” the agency reported"
             org = next((q.speaker for p, q in reversed(sayers) if p >= para - 1 and q.speaker and q.speaker != sp.name
                         and low.split()[-1] in (q.speaker_full or q.speaker).lower().split()), None)
+        if org is None and (low.split()[-1] in _KIND_NOUNS or low.endswith("maker")):  # "Goldman Sachs
+            # estimates …. “…,” the bank said"
+            org = subject_of_kind(ctx.text, sentence_spans(ctx.text), ctx.people, position, para)
         if org is not None:
             return org, org, None, False
     described_at = ctx.people.described_last(position, para, sp.gender) if low in ("he", "she") else None
@@ -1417,7 +1421,7 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
             return (named, named, ctx.people.role_of(named), True) if named else (sp.name, full, None, False)
         if is_epithet(sp.name):
             head = low.split()[-1]
-            quoted = _epithet_person(ctx, position, para, head)
+            quoted = _epithet_person(ctx, position, para, sp.name)
             if quoted is None and head == "expert":
                 quoted = _sole_source(ctx, position)
             if quoted is not None and not ctx.people.given_another(head, quoted.speaker or "", position, para):
@@ -1785,14 +1789,18 @@ def _none_else_named(ctx: _Context, last: Quote, position: int) -> bool:
                for mt in ctx.people.items if last.position < mt.position < position)
 
 
-def _epithet_person(ctx: _Context, position: int, para: int, head: str) -> Quote | None:
-    """The person "the 43-year-old" (an epithet of ``head``) at ``position`` stands for: the person quoted last,
-    within reach, when the text names no one else since that quote, nor describes someone it does not name
-    ("another employee"), nor calls them otherwise ("Principal John Marsh said a teacher …": not "the teacher")."""
+def _epithet_person(ctx: _Context, position: int, para: int, epithet: str) -> Quote | None:
+    """The person "the 43-year-old" (an ``epithet``) at ``position`` stands for: the person quoted last, within
+    reach, when the text names no one else since that quote, nor describes someone it does not name ("another
+    employee"), nor calls them otherwise ("Principal John Marsh said a teacher …": not "the teacher"), nor gives
+    them another gender or age ("Cole, 31, said …. “…,” the 28-year-old said")."""
     speakers = _credited_before(ctx.speakers, position)
     if not speakers or speakers[-1][0] < para - _SPEAKER_REACH:
         return None
     last = speakers[-1][1]
+    head = epithet.split()[-1].lower()
+    if not ctx.people.fits_epithet(last.speaker or "", epithet):
+        return None
     described = ctx.people.unnamed_between(last.position, position)  # "another employee ..., said the worker"
     otherwise = ctx.people.called_otherwise(last.speaker or "", head, last.position, position)
     return last if _none_else_named(ctx, last, position) and not described and not otherwise else None
@@ -2091,6 +2099,12 @@ _PERSON_WORDS = frozenset({"dad", "father", "mum", "mom", "mother", "son", "daug
                            "girlfriend", "partner", "colleague", "customer", "passenger", "player", "referee", "ref",
                            "child", "kid", "baby", "detective", "lawyer", "attorney", "trooper", "agent", "rookie",
                            "guard", "cop", "judge", "priest", "pastor", "soldier", "sergeant", "captain", "chief"})
+# Organisations' kinds of business, which a name of any shape may bear ("the bank": Goldman Sachs); not those that
+# a name holds ("the ministry", "the council", "the court")
+_KIND_NOUNS = frozenset({"company", "firm", "group", "bank", "retailer", "operator", "network", "club", "team",
+                         "carmaker", "automaker", "airline", "chain", "business", "corporation", "watchdog",
+                         "regulator", "charity", "broadcaster", "publisher", "giant", "lender", "insurer",
+                         "manufacturer", "maker", "startup", "studio", "label", "newspaper", "paper", "magazine"})
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "with", "or", "by"})
 
 

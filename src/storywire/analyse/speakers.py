@@ -202,6 +202,9 @@ EPITHET_NOUNS = frozenset({
     "democrat", "republican", "agent",
 })
 _AGE = re.compile(r"^\d{1,3}-year-old$")
+# Epithets of the young: no one the article gives an age of 20 or more
+_YOUNG_NOUNS = frozenset({"teenager", "teen", "boy", "girl", "schoolboy", "schoolgirl", "youngster", "child", "kid",
+                          "toddler", "youth"})
 # A name with its age in an apposition: "Liam Jones, 31,"
 _AGED = re.compile(r"(?P<name>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3}),\s+(?:who\s+is\s+|aged\s+)?"
                    r"(?P<age>\d{1,3}),")  # ("Liam Jones, 31,", "Tom Hughes, who is 45,"; not a seed or a score "(4)")
@@ -440,6 +443,13 @@ _OF_ANOTHER_NAMED = re.compile(r"(?P<object>\s+(?:of|for|to|with)\s+[^,.;:!?\"\u
 JOB_NOUNS = frozenset({"teacher", "nurse", "doctor", "owner", "worker", "student", "farmer", "driver", "pilot",
                         "pastor", "priest", "presenter", "comedian", "actor", "actress", "singer", "rapper", "musician",
                         "athlete", "player", "striker", "goalkeeper", "swimmer", "runner", "principal"})
+# Words that make a role another than its head's: a "shadow chancellor" or "deputy minister" is no "chancellor"
+_UNDER_QUALIFIERS = frozenset({"shadow", "deputy", "vice", "assistant", "junior", "under"})
+# What people do or are known for, besides jobs: an epithet of one of them is no one's whose role is another
+# (not wealth: "Tesla CEO Elon Musk" is "the billionaire", as a president may be)
+_TRADE_NOUNS = JOB_NOUNS | {"star", "midfielder", "defender", "winger", "forward", "keeper", "batsman", "batter",
+                            "bowler", "quarterback", "pitcher", "engineer", "scientist", "researcher", "author",
+                            "writer", "novelist", "filmmaker", "activist", "campaigner"}
 _MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<=[a-z0-9,;\u2019'] )|(?<=[,?!]\u201d )|(?<=[,?!]\" ))([A-Z][\w'\u2019\-]*)")
 POSSESSIVE = re.compile(r"['\u2019]s$")  # "GOP's", "Biden’s": whose, not who
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
@@ -876,6 +886,8 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
                     len(own.split()) >= 2 and _object_of_verb(text, m.start()) and not _ADVERB_BEFORE.search(own):
                 opening = False  # "He called Orozco ...", "The senator told Jim Smith", "Police shot Jim Smith":
                 # the verb's object (not "Newly elected Jim Smith")
+            if _EXAMPLE_BEFORE.search(own):
+                opening = False  # "Several columnists, including Ruth Marcus, resigned": one of the subject
             if re.search(r"\bit\s+(?:was|is)\s+$", lead) and re.match(r"\s+who\s", text[m.end():]):
                 opening = True  # "…, it was Katie Boulter who got the ball rolling": a cleft's focus is the subject
             if _PASSIVE_AGENT.search(lead) and not _PRONOUN_SUBJECT.match(own) and not _OWNED_OPENING.match(own):
@@ -1034,6 +1046,9 @@ def _said_before(lead: str) -> bool:
         not (words and words[-1].endswith(("ed", "ly", "ing")))
 
 # "As RuPaul became more popular, he changed": the subject of a leading clause that "he" or "she" takes up
+# Words before a name that make it an example of the subject, not the subject ("Several columnists, including Ruth
+# Marcus, resigned")
+_EXAMPLE_BEFORE = re.compile(r"\b(?:including|such\s+as|among\s+them|notably|especially)\s+$")
 _CLAUSE_SUBJECT = re.compile(r"\s*(?:As|When|While|Since|Although|Though|After|Before|Once)\s+$")
 
 
@@ -1441,6 +1456,7 @@ class Mentions:
         self.items = mentions
         self.text = text
         self._proper: set[str] | None = None
+        self._ages: dict[str, int] | None = None
         self.full: dict[str, set[str]] = {}  # surname (lower case) -> the names of two words or more with it
         self.roles: dict[str, list[str]] = {}  # surname -> the roles written with it, in order
         self.gender: dict[str, Gender] = {}  # person_key -> gender
@@ -1485,6 +1501,28 @@ class Mentions:
         gender = description_gender(role.split()[0]) if role and role.split() else "?"
         if gender != "?" and self.gender_of(name) == "?":
             self.gender[self.person_key(name)] = gender
+
+    def age_of(self, name: str) -> int | None:
+        """The age the article gives a person in an apposition ("Laura Finch, 28,"), or None."""
+        if self._ages is None:
+            self._ages = {}
+            for m in _AGED.finditer(self.text):
+                self._ages.setdefault(self.person_key(self._name_in(m.group("name"))), int(m.group("age")))
+        return self._ages.get(self.person_key(name))
+
+    def fits_epithet(self, name: str, phrase: str) -> bool:
+        """Whether nothing the article says of a person rules out an epithet: its gender ("the actress" is no man),
+        an age it gives them ("the 28-year-old" is not "Ryan Cole, 31,"; "the teenager" not "Rachel Hurst, 34,")."""
+        want = description_gender(phrase)
+        if want != "?" and not self.may_be(name, want):
+            return False
+        age = self.age_of(name)
+        head = _low(phrase.split()[-1]) if phrase.split() else ""
+        if age is None:
+            return True
+        if _AGE.match(head):
+            return int(head.split("-")[0]) == age
+        return head not in _YOUNG_NOUNS or age < 20
 
     def is_name(self, word: str) -> bool:
         """Whether a lone capitalised word is a name here: the article writes it so inside a sentence too."""
@@ -1714,10 +1752,9 @@ class Mentions:
             same = [m for m in ages if m.group("age") == head.split("-")[0]]
             if ages:
                 return self.fullest(self._name_in(same[-1].group("name")), position) if same else None
-        want = description_gender(phrase)
-        fits = lambda mt: (self.gender_of(mt.name) in ("?", want) or want == "?") and \
+        fits = lambda mt: self.fits_epithet(mt.name, phrase) and \
             not self.called_otherwise(mt.name, head, mt.position + len(mt.name), position)  # noqa: E731
-        return self._nearest_subject(position, para, fits)
+        return self._nearest_subject(position, para, fits, lambda mt: not self.fits_epithet(mt.name, phrase))
 
     def called_so(self, description: str, position: int) -> str | None:
         """The person the text, before ``position``, names right after the lower-case words of ``description``, two
@@ -1855,8 +1892,8 @@ class Mentions:
         whose words the quote's sentence reports ("Jones said the man told her:"); not the person again ("Outside
         court the man hugged his wife")."""
         role = [_low(w) for r in self.roles.get(surname(name), ()) for w in r.split()]
-        if role and head in JOB_NOUNS and head not in role and role[-1] in ROLE_WORDS | JOB_NOUNS:
-            return True
+        if role and head in _TRADE_NOUNS and head not in role and role[-1] in ROLE_WORDS | JOB_NOUNS:
+            return True  # (nor "Manager Pep Guardiola" "the striker")
         sentence = max((m.end() for m in _SENTENCE_END_BETWEEN.finditer(self.text, start, until)), default=start)
         someone = re.compile(rf"\b(?:[Aa]n?\s+(?:[a-z][\w\-]*\s+)?{re.escape(head)}\b|[Tt]he\s+(?:[a-z][\w\-]*\s+)?"
                              rf"{re.escape(head)}(?=\s+(?:of|who)\b))")
@@ -1867,11 +1904,14 @@ class Mentions:
         here = reported.search(self.text, sentence, max(until, sentence))
         return here is not None and _SPEAKS.search(self.text, sentence, here.start()) is not None
 
-    def _nearest_subject(self, position: int, para: int, fits) -> str | None:
+    def _nearest_subject(self, position: int, para: int, fits, unlike=lambda mt: False) -> str | None:
+        """The nearest subject before ``position`` in reach when it ``fits`` (passing those an epithet's gender or
+        age rules out, ``unlike``: "Emma Stone stars opposite Mark Ruffalo. Ruffalo plays … “…,” the actress
+        said"); else the subject of the next sentence, in its paragraph, when it fits; or None."""
         lowest = para - 1 if any(mt.para == para - 1 for mt in self.items) else para - 2
         before = [mt for mt in self.items if mt.position < position and lowest <= mt.para <= para]
         for mt in reversed(before):
-            if mt.subject:
+            if mt.subject and not unlike(mt):
                 if self.unnamed_between(mt.position, position):
                     return None  # "another employee ... said the worker": the one described since, not named
                 return self.fullest(mt.name, position) if fits(mt) else None
@@ -1960,8 +2000,8 @@ class Mentions:
         """Whether a person's roles share a word with a description and hold its head, its last role word ("the
         interior secretary": secretary), or share any word when it names a leader."""
         roles = {_low(w) for role in self.roles.get(surname(name), ()) for w in role.split()}
-        if not roles or not content:
-            return False
+        if not roles or not content or (roles & _UNDER_QUALIFIERS) - set(content):
+            return False  # ("Shadow chancellor Mel Stride" is no "chancellor", a deputy minister no "minister")
         if set(content) - _PARTY_OR_PLACE <= {_TITLE_WORDS.get(w, w) for w in roles}:
             return True  # "the professor" of "Prof James Okonkwo", "the Republican governor" of "Gov. Linda Barrow"
             # (not "the union representative" of "Rep.")
@@ -2079,6 +2119,49 @@ def find_organisations(text: str, spans: list[tuple[int, int, int]], quoted: lis
                      for m in _ISSUED_ANYWHERE.finditer(text, s, e) if m.start("name") not in at and
                      not _inside(starts, quoted, m.start()) and surname(m.group("name")) not in people.full)
     return sorted(found, key=lambda o: o.position)
+
+
+# A verb after a sentence's subject ("Deloitte has been fined", "Goldman Sachs estimates")
+_VERB_NEXT = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must|did|does|also|"
+                        r"[a-z]+ed|[a-z]+s)\b")
+# Capitalised words in a sentence that name no organisation a kind of business may stand for
+_NO_ORGS = frozenset({"US", "UK", "USA", "Easter", "Christmas", "New Year", "Ramadan", "Thanksgiving"})
+
+
+def subject_of_kind(text: str, spans: list[tuple[int, int, int]], people: Mentions, position: int,
+                    para: int) -> str | None:
+    """The organisation a description by its kind of business ("the bank", "the airline") at ``position`` stands
+    for when the article names it by a name of no organisation's shape ("Goldman Sachs estimates …", "Rolls-Royce
+    raised its forecast"): the nearest sentence subject before it, in its paragraph or the one before, that is no
+    person (no gender, role, title, age or first name the article gives it; persons are passed: "Apple unveiled a
+    phone. Tim Cook said …") nor a place, when its sentence names nothing else that may be one ("Ofcom fined
+    Ryanair": either); else None."""
+    for sp_para, s, e in reversed(spans):
+        if s >= position or sp_para > para:
+            continue
+        if sp_para < para - 1:
+            return None
+        m = _SUBJECT_RUN.match(text, s, e)
+        if m is None or m.start("name") != s and text[s:m.start("name")].strip() != "The":
+            continue
+        name = m.group("name")
+        words = name.split()
+        if people.gender_of(name) != "?" or people.named_gender.get(people.person_key(name), "?") != "?" or \
+                people.roles.get(surname(name)) or first_name_gender(words[0]) != "?" or \
+                _low(words[0]) in HONORIFIC_GENDER or _low(words[0]) in HONORIFICS or _low(words[0]) in ROLE_WORDS or \
+                people.age_of(name) is not None:
+            continue  # a person: "Tim Cook said", "Chief executive Michael O'Leary said"
+        if POSSESSIVE.sub("", _low(words[0])) in NOT_NAME or is_place_name(POSSESSIVE.sub("", name)) or \
+                len(words) > 3 or POSSESSIVE.search(name) or not _VERB_NEXT.match(text, m.end("name")) or \
+                len(words) == 1 and name.endswith("s") and not name.endswith("ss") and not people.is_name(name):
+            return None  # (no name: "Conservative leader Nikos Dendias urged", "Shares of Boeing fell", "Fans booed")
+        named = {mt.position for mt in people.items}
+        runs = [r for r in _NAME_RUN.finditer(text, m.end(), e) if r.start() not in named]  # (not a person: "…,
+        # chief executive Oliver Blume")
+        others = [w for w in (r.group().rstrip(".") for r in runs) if not is_place_name(w) and
+                  w.replace(".", "") not in _NO_ORGS and _low(w.split()[0]) not in NOT_NAME]
+        return None if others else name
+    return None
 
 
 def _inside(starts: list[int], quoted: list[tuple[int, int]], at: int) -> bool:
