@@ -443,6 +443,25 @@ def test_counts_of_different_things_in_one_story_are_no_conflict():
     assert not conflicts(d), d["summary"]
 
 
+def test_shares_of_different_things_are_no_conflict_though_a_title_word_stands_before_one():
+    """"President Barack Obama secured 90 percent of the vote" and "an unfavorable view of the president, up from
+    just 7%" measure different things: a name's title measures nothing (a reader audit found "outlets differ: 90, 7"
+    in a story of two polls)."""
+    a = art(1, "The Nation", "Michigan voters sent the president a warning in Tuesday's primary over his policy on "
+            "the war in Gaza.\n\nThe last time an incumbent Democratic president ran in a Michigan presidential "
+            "primary, 20,833 Democrats voted \u201cUncommitted.\u201d\n\nThat was in 2012, when President Barack "
+            "Obama secured 90 percent of the vote in a low-turnout primary. Obama went on to carry the battleground "
+            "state with relative ease in November.\n\nMore than 100,000 voters checked the uncommitted box this "
+            "year, five times as many as did so in 2012.")
+    b = art(2, "Coast Times", "A new poll shows the president leading his rival by 18 points in California, a lead "
+            "that shrinks when minor candidates are included in the question.\n\nAmong Democrats, 26% now have an "
+            "unfavorable view of the president, up from just 7% when he took office.\n\nThe poll of 8,000 likely "
+            "voters was taken in late February by the Berkeley institute.", 2)
+    d = analyse_story(16, [a, b], summary_sentences=5, nlp=False)
+    assert any("90 percent" in t for t in sentences(d)), d["summary"]
+    assert not conflicts(d), d["summary"]
+
+
 def test_shares_given_differently_are_a_conflict_whatever_the_percent_sign():
     """Turnout as "almost 90 %", "93.87 percent" or "90 per cent" is one share; a legal threshold every figure
     meets ("more than 50 per cent") takes no side, and rounding is no disagreement ("94 percent" / "93.87%")."""

@@ -1153,7 +1153,9 @@ def _figures(text: str, tokens: list[str]) -> _Figures:
             unit = owners[-1].casefold() if owners else ""
         toll = tolls.get(at[k], "") if shape == "num" else ""
         hedge = _hedge(before_cased) if shape == "num" else ""
-        measured = frozenset(_stem(w) for w in before if w not in ENGLISH_STOP_WORDS and w not in _NOT_MEASURED)
+        measured = frozenset(_stem(w.casefold()) for w in before_cased if w.casefold() not in ENGLISH_STOP_WORDS and
+                             w.casefold() not in _NOT_MEASURED and not w[:1].isupper())  # (not a name's title:
+        # "President Barack Obama secured 90 percent" measures no president)
         out.append(_Fact(value, shape, unit, frozenset(_stem(w) for w in words),
                          frozenset(_stem(w.casefold()) for w in names), toll, hedge, measured))
     cased = [w for w in _WORD.findall(t) if w[:1].isupper() and w not in _NOT_A_NAME]
