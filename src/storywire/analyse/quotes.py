@@ -1399,7 +1399,7 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
         if just is not None:  # "…, said Sgt. Vanette Christiansen. “…,” she said": the speaker just quoted
             return just.speaker, just.speaker_full, just.role, True
     if low in _PRONOUNS or (not sp.is_person and low.startswith("the ") and
-                            (len(low.split()) <= 4 or is_epithet(sp.name))):
+                            (len(low.split(" of ")[0].split()) <= 4 or is_epithet(sp.name))):
         person = ctx.people.resolve(sp.name, position, para)
         if person is not None:
             return person, ctx.people.fullest(person, position), ctx.people.role_of(person), True
@@ -1417,7 +1417,7 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
             return None, None, None, False
         word = given_word(sp.name) if is_epithet(sp.name) else None
         if word is not None:  # "the Swede", "the midfielder": only one the text calls so
-            named = ctx.people.given(word, position, para)
+            named = ctx.people.given(word, position, para) or ctx.people.adjacent(sp.name, position, para)
             return (named, named, ctx.people.role_of(named), True) if named else (sp.name, full, None, False)
         if is_epithet(sp.name):
             head = low.split()[-1]
@@ -1430,7 +1430,9 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
             if named is not None and not ctx.people.given_another(head, named, position, para):
                 return named, ctx.people.fullest(named, position), ctx.people.role_of(named), True
             # (not one when the text gives the title to another too: "Striker Ollie Watkins …, whose striker Beto")
-        named = ctx.people.called_so(sp.name, position)  # "the world number one" of "world number one Sabine Richter"
+        named = ctx.people.called_so(sp.name, position) or \
+            ctx.people.adjacent(sp.name, position, para)  # "the world number one" of "world number one Sabine
+        # Richter"; "Manager Thomas Tuchel was full of praise. “…,” the boss said"
         if named is not None:
             return named, named, ctx.people.role_of(named), True
         return sp.name, full, None, False
@@ -1731,12 +1733,25 @@ def _last_quoted(ctx: _Context, gender: Gender, position: int, para: int) -> Quo
     """The person quoted last within reach whom a "he" (``gender`` m) or a "she" may be: the last one, or the last
     one known to be of that gender when those quoted after are known to be of the other (or bear a common first
     name of the other: "Mark Roe" is no "she")."""
+    described = [q.position for _, q in _credited_before(ctx.sayers, position) if _of_a_person(q.speaker or "")]
     for p_index, q in reversed(_credited_before(ctx.speakers, position)):
-        if p_index < para - _SPEAKER_REACH:
-            return None
+        if p_index < para - _SPEAKER_REACH or any(at > q.position for at in described):
+            return None  # (not past a person quoted since by a description: "Villa manager Unai Emery … “…,” the
+            # Spaniard said. … The Newcastle boss said: “…” ¶ He added": the boss, maybe, whom the text may not name)
         if ctx.people.may_be(q.speaker or "", gender):
             return q
     return None
+
+
+def _of_a_person(description: str) -> bool:
+    """Whether a speaker written as a description ("the Newcastle boss", "an officer") describes a person."""
+    words = description.lower().split()
+    return len(words) >= 2 and words[0] in ("the", "a", "an", "one") and (
+        words[-1] in _PERSON_HEADS or words[-1] in EPITHET_NOUNS or words[-1] in ROLE_WORDS or
+        words[-1] in TITLE_NOUNS or words[-1] in _BOSS_NOUNS or "-of-" in words[-1] or words[-1].endswith("-year-old"))
+
+
+_BOSS_NOUNS = frozenset({"boss", "manager", "coach", "captain", "skipper", "chief", "leader", "head"})
 
 
 # Heads of descriptions of one person a "he" or "she" may stand for ("an officer", "a senior official").

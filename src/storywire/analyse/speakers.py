@@ -201,6 +201,12 @@ EPITHET_NOUNS = frozenset({
     "bowler", "quarterback", "pitcher", "skipper", "engineer", "scientist", "researcher", "author", "writer",
     "democrat", "republican", "agent",
 })
+# Trades a sentence may open on before a name, besides the epithets' ("Boxer Kieran Doyle", "Co-host Alicia Moore")
+_LEADING_TITLES = frozenset({"boxer", "footballer", "golfer", "fighter", "cyclist", "jockey", "host", "co-host",
+                             "co-star", "co-founder", "co-owner", "presenter", "chef", "designer", "model",
+                             "influencer", "youtuber", "dancer", "journalist", "reporter", "columnist", "pundit",
+                             "commentator", "broadcaster", "producer", "songwriter", "drummer", "guitarist", "poet",
+                             "photographer"})
 _AGE = re.compile(r"^\d{1,3}-year-old$")
 # Epithets of the young: no one the article gives an age of 20 or more
 _YOUNG_NOUNS = frozenset({"teenager", "teen", "boy", "girl", "schoolboy", "schoolgirl", "youngster", "child", "kid",
@@ -246,6 +252,12 @@ def description_gender(description: str) -> Gender:
     return "f" if head in _SHE_NOUNS else "m" if head in _HE_NOUNS else "?"
 
 
+# Trades of sport and show business an epithet names the subject just before it by (``Mentions.adjacent``)
+_ADJACENT_TRADES = frozenset({"midfielder", "defender", "striker", "winger", "forward", "keeper", "goalkeeper",
+                              "batter", "batsman", "bowler", "all-rounder", "quarterback", "pitcher", "boxer",
+                              "fighter", "golfer", "swimmer", "sprinter", "cyclist", "jockey", "footballer", "singer",
+                              "actor", "actress", "star", "rapper", "comedian", "presenter", "youtuber", "influencer",
+                              "youtuber-turned-boxer", "boss", "champion", "international"})
 # A description ending on the object of a preposition, which a name in apposition after it may name instead of its
 # head: "The mother of the boy, Liam Cole," (the boy, maybe), "The mayor of the city, Ciudad Juarez," (the city)
 _OBJECT_ENDING = re.compile(r"\b(?:of|for|to|with)\s+(?:the|a|an|his|her|their|its|our)\s+(?:[a-z][\w\-]*\s+)?"
@@ -716,6 +728,7 @@ def split_speaker(phrase: str) -> SpeakerName:
         if not _is_name_word(name_words[start - 1]):
             break
         if start == 1 and end - start >= 2 and (_low(name_words[0]) in EPITHET_NOUNS or
+                                                _low(name_words[0]) in _LEADING_TITLES or
                                                 _low(name_words[0]) in SPEAKER_NOUNS and
                                                 _low(name_words[0]) not in ORG_WORDS):
             break  # "Actor Leonardo DiCaprio", "Singer Taylor Swift", "Witness Maria Lopez": the first word is the role
@@ -1311,12 +1324,19 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
         return None
     if sp.role is None and prev in ROLE_WORDS and before[-1].isalpha() and before[-1].islower():
         sp = SpeakerName(sp.name, before[-1], True, sp.gender)  # "Hunger Games director Gary Ross": a director
+    office = _OFFICE_OF.search(text, max(0, m.start() - 60), m.start())
+    if office is not None and sp.role is not None and sp.role.split()[0][:1].isupper():
+        sp = SpeakerName(sp.name, f"{office.group().strip()} {sp.role}", True, sp.gender)  # "Former Secretary of
+        # State Hillary Clinton": the office, not "State"
     titled = prev in HONORIFICS or prev in HONORIFIC_GENDER or sp.role is not None or sp.gender != "?"
     speaking = bool(_PERSON_AFTER.match(text, m.end()))
     return sp if len(sp.name.split()) >= 2 or titled or speaking or surname(sp.name) in known else None
 
 
 _PRONOUN = re.compile(r"\b(he|she)\b", re.I)
+# An office whose name goes on after "of" before a name: "(Former) Secretary of (State Hillary Clinton)"
+_OFFICE_OF = re.compile(r"(?:(?:Former|former|Deputy|Acting|Assistant|Under)\s+)?(?:Secretary|Minister|Chief|Director|"
+                        r"Chancellor|Attorney|Head|Commissioner|Governor)\s+of\s+(?:the\s+)?$")
 # The "he" or "she" of what the subject of a sentence said, past names in a clause between: "X, ..., said he"
 _REPORTED_PRONOUN = re.compile(r"\b(?:said|says|added|told\s+\w+|insisted|argued)\s+(?:that\s+)?(he|she)\b")
 
@@ -1468,6 +1488,7 @@ class Mentions:
                 self._first_named.setdefault(mt.name, mt.position)
         # a "he" inside a quote is someone the speaker talks about, not the speaker
         unquoted = "".join(text[a:b] if i % 2 == 0 else " " * (b - a) for i, (a, b) in enumerate(_cuts(text, quoted)))
+        self.unquoted = unquoted
         self.named_gender: dict[str, Gender] = {}  # person_key -> the gender of a common first name they bear
         for mt in mentions:  # "Amy Bishop", never a "she" in the article: a woman's first name
             if len(mt.name.split()) >= 2:
@@ -1578,15 +1599,17 @@ class Mentions:
         named before it in its paragraph or the one before (subjects of sentences first); for a description, else
         the last person named in its paragraph when a sentence's subject of no other role; or None."""
         words = [_low(w) for w in phrase.split()]
+        head = words[words.index("of", 1) - 1] if "of" in words[2:] else words[-1]  # ("the secretary of state")
         if len(words) == 1 and words[0] in ("he", "she"):
             want: Gender = _PRONOUN_GENDER[words[0]]
             fits = lambda mt: self.may_be(mt.name, want)  # noqa: E731
-        elif len(words) >= 2 and words[0] == "the" and (words[-1] in ROLE_WORDS or words[-1] in _LEADER_NOUNS) \
+        elif len(words) >= 2 and words[0] == "the" and (head in ROLE_WORDS or head in _LEADER_NOUNS) \
                 and not _names_organisation(words):
             content = [w for w in words[1:] if w not in ("former", "then", "current", "new")]
             former = "former" in words
-            fits = lambda mt: self._role_fits(mt.name, content) and (  # noqa: E731
-                former == any("former" in _low(r).split() for r in self.roles.get(surname(mt.name), ())))
+            was = lambda mt: former == any(  # noqa: E731
+                "former" in _low(r).split() for r in self.roles.get(surname(mt.name), ()))
+            fits = lambda mt: self._role_fits(mt.name, content) and was(mt)  # noqa: E731
             # ("the former president" is not the one whose role is "President", nor "the president" the "Former
             # President")
         else:
@@ -1619,16 +1642,25 @@ class Mentions:
                 return self.fullest(mt.name, position)
         if len(words) == 1 and (sole := self._sole_person(near, want, position)) is not None:
             return sole
-        if words[-1] in _GO_BETWEEN_NOUNS:
+        states = [w for w in words if re.fullmatch(STATES, w.title())]
+        if len(words) >= 2 and states:  # "the Florida senator" of "Sen. Marco Rubio", the one senator in reach
+            bare = [w for w in content if w not in states]
+            holders = {self.person_key(mt.name): mt.name for mt in near if self._role_fits(mt.name, bare) and was(mt)
+                       and not self._object_of_preposition(mt.position) and
+                       all(_state_abbreviates(st, " ".join(states)) for st in self._given_words(mt).states)}
+            # (not "an appearance with Sen. Joni Ernst, R-Iowa")
+            if len(holders) == 1:
+                return self.fullest(next(iter(holders.values())), position)
+        if head in _GO_BETWEEN_NOUNS:
             return None  # "the spokesman", "the official", "the RNC member": not the one named, when no mention fits
         named = {surname(mt.name) for mt in near}
         if len(words) >= 2 and len(named) == 1 and not _object_of_verb(self.text, near[-1].position) and \
-                self._may_hold(near, words[-1], position):
+                self._may_hold(near, head, position):
             return self.fullest(near[-1].name, position)  # "Mr Sunak hinted ... the Prime Minister said": one named
             # (not "Marcus Hill was charged ... the sheriff said": one named, but not as a speaker)
         last = next((mt for mt in reversed(near) if mt.para == para), None)
         if len(words) >= 2 and last is not None and last.subject and \
-                (self._may_hold([last], words[-1], position) or fits(last)):
+                (self._may_hold([last], head, position) or fits(last)):
             return self.fullest(last.name, position)  # "Johnson proclaimed ... “…,” the new speaker said"
         if len(words) >= 2:  # "The prime minister admitted ... Rishi Sunak recognised": named in the next sentence
             return self._next_subject(position, para, lambda mt: fits(mt) or not self.roles.get(surname(mt.name)))
@@ -1755,6 +1787,37 @@ class Mentions:
         fits = lambda mt: self.fits_epithet(mt.name, phrase) and \
             not self.called_otherwise(mt.name, head, mt.position + len(mt.name), position)  # noqa: E731
         return self._nearest_subject(position, para, fits, lambda mt: not self.fits_epithet(mt.name, phrase))
+
+    def adjacent(self, phrase: str, position: int, para: int) -> str | None:
+        """The person an epithet at ``position`` of a nationality, a family ("the mum-of-three") or a sport's or a
+        show's trade ("the midfielder", "the singer") stands for when the sentence before it, or its own, makes them
+        its subject and names no one else before it ("Manager Thomas Tuchel was full of praise. “…,” the German
+        said"), and nothing the article says of them rules it out (their gender, age, another trade or office,
+        another nationality); else None. (Offices are ``resolve``'s; a relation to someone, "the agent", "the
+        victim", may be someone else's.)"""
+        words = phrase.split()
+        head = _low(words[-1]) if words else ""
+        word = given_word(phrase)
+        nationality = word is not None and not word.trade
+        if len(words) < 2 or _low(words[0]) != "the" or " of " in phrase or \
+                not (nationality or "-of-" in head or head in _ADJACENT_TRADES and words[-1].islower()):
+            return None
+        before = [mt for mt in self.items if mt.position < position and mt.para == para and
+                  self.text.find(mt.name, mt.position, mt.position + len(mt.name) + 40) >= 0]  # (not a description
+        # read as a mention: "Speaking to ITV, the midfielder said")
+        subject = next((mt for mt in reversed(before) if mt.subject), None)
+        if subject is None or any(self.person_key(mt.name) != self.person_key(subject.name)
+                                  for mt in before if mt.position > subject.position):
+            return None
+        between = self.unquoted[subject.position + len(subject.name):position]
+        if len(_SENTENCE_END_BETWEEN.findall(between)) > 1 or self.unnamed_between(subject.position, position):
+            return None
+        nations = {w for w in self._given_words(subject).words if nationality_forms(w)}
+        if not self.fits_epithet(subject.name, phrase) or \
+                self.called_otherwise(subject.name, head, subject.position + len(subject.name), position) or \
+                word is not None and nationality and nations and not nations & word.forms:
+            return None  # ("Norwegian Erling Haaland" is no "the German")
+        return self.fullest(subject.name, position)
 
     def called_so(self, description: str, position: int) -> str | None:
         """The person the text, before ``position``, names right after the lower-case words of ``description``, two
