@@ -239,6 +239,21 @@ def test_conflicting_records_are_shown_as_such():
     json.dumps(d)
 
 
+def test_a_conflict_lists_every_outlet_giving_a_value_even_in_a_sentence_about_something_else():
+    """Outlet 3 gives Raye's record 52-3 only in a sentence giving Mendes's record too, which the same-thing test
+    leaves aside: it still sides with outlet 1 (a reader audit found "52-3" listed for three of the six articles
+    giving it)."""
+    a = art(1, "Ring Daily", "Natasha Raye (52-3) kept her three world title belts with a stoppage of Carla Mendes "
+            "in Cardiff.\n\nMendes had never been stopped before in a professional career of twelve years.")
+    b = art(2, "Fight Wire", "The Welsh champion Natasha Raye (58-3) beat Carla Mendes in the ninth round in "
+            "Cardiff on Saturday.\n\nA crowd of several thousand watched the bout at the Motorpoint Arena.", 2)
+    c = art(3, "Boxing Post", "Promoters are already talking about a rematch in the summer at a bigger venue in "
+            "London.\n\nNatasha Raye (52-3, 40 KOs) blasted a tired Carla Mendes (30-2-1, 12 KOs) in the ninth round.",
+            3)
+    d = analyse_story(17, [a, b, c], nlp=False)
+    assert {("52-3", (1, 3)), ("58-3", (2,))} in conflict_values(d), d["summary"]
+
+
 def test_agreeing_or_related_numbers_are_no_conflict():
     a = art(1, "Quake News", "The death toll from the earthquake in northern Chile rose to 12 people on Tuesday.\n\n"
             "Rescue teams searched collapsed houses in the port town of Iquique throughout the day.")

@@ -1222,7 +1222,10 @@ def _conflicts(chosen: SummaryCandidate, figures: _Figures, others: list[tuple[S
         # almost 90); the chosen sentence's own is always shown
         facts = [g for g in given_as.values()
                  if g is f or any(not _compatible(g, x) for x in given_as.values())]
-        by_value = {v: ids for v, ids in by_value.items() if given_as[v] in facts}
+        by_value = {v: ids | {a for c, cf in others for a in c.article_ids if any(  # and every article giving it
+            (g.shape, g.unit, g.amount, g.hedge) == (given_as[v].shape, given_as[v].unit, given_as[v].amount,
+                                                     given_as[v].hedge) for g in cf.facts)}  # elsewhere, as written
+            for v, ids in by_value.items() if given_as[v] in facts}
         said = {(given_as[v].amount, given_as[v].hedge, a) for v, ids in by_value.items() for a in ids}
         kinds = {(f.shape, f.unit, g.amount) for g in facts}
         if (any(not _compatible(x, y) for x, y in combinations(facts, 2)) and said not in seen
