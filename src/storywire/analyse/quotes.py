@@ -1399,7 +1399,9 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
         if just is not None:  # "…, said Sgt. Vanette Christiansen. “…,” she said": the speaker just quoted
             return just.speaker, just.speaker_full, just.role, True
     if low in _PRONOUNS or (not sp.is_person and low.startswith("the ") and
-                            (len(low.split(" of ")[0].split()) <= 4 or is_epithet(sp.name))):
+                            (len(low.split()) <= 4 or is_epithet(sp.name) or
+                            " of " in sp.name and sp.name.split(" of ", 1)[1].islower() and
+                            len(low.split(" of ")[0].split()) <= 4)):
         person = ctx.people.resolve(sp.name, position, para)
         if person is not None:
             return person, ctx.people.fullest(person, position), ctx.people.role_of(person), True

@@ -205,8 +205,8 @@ EPITHET_NOUNS = frozenset({
 _LEADING_TITLES = frozenset({"boxer", "footballer", "golfer", "fighter", "cyclist", "jockey", "host", "co-host",
                              "co-star", "co-founder", "co-owner", "presenter", "chef", "designer", "model",
                              "influencer", "youtuber", "dancer", "journalist", "reporter", "columnist", "pundit",
-                             "commentator", "broadcaster", "producer", "songwriter", "drummer", "guitarist", "poet",
-                             "photographer"})
+                             "commentator", "broadcaster", "producer", "songwriter", "drummer", "guitarist",
+                             "photographer", "referee", "caddie", "challenger", "trainer", "agent", "promoter"})
 _AGE = re.compile(r"^\d{1,3}-year-old$")
 # Epithets of the young: no one the article gives an age of 20 or more
 _YOUNG_NOUNS = frozenset({"teenager", "teen", "boy", "girl", "schoolboy", "schoolgirl", "youngster", "child", "kid",
@@ -253,6 +253,8 @@ def description_gender(description: str) -> Gender:
 
 
 # Trades of sport and show business an epithet names the subject just before it by (``Mentions.adjacent``)
+# The roles of those "the boss" may stand for
+_BOSS_ROLES = frozenset({"manager", "coach", "boss", "head", "chief", "gaffer"})
 _ADJACENT_TRADES = frozenset({"midfielder", "defender", "striker", "winger", "forward", "keeper", "goalkeeper",
                               "batter", "batsman", "bowler", "all-rounder", "quarterback", "pitcher", "boxer",
                               "fighter", "golfer", "swimmer", "sprinter", "cyclist", "jockey", "footballer", "singer",
@@ -459,7 +461,7 @@ JOB_NOUNS = frozenset({"teacher", "nurse", "doctor", "owner", "worker", "student
 _UNDER_QUALIFIERS = frozenset({"shadow", "deputy", "vice", "assistant", "junior", "under"})
 # What people do or are known for, besides jobs: an epithet of one of them is no one's whose role is another
 # (not wealth: "Tesla CEO Elon Musk" is "the billionaire", as a president may be)
-_TRADE_NOUNS = JOB_NOUNS | {"star", "midfielder", "defender", "winger", "forward", "keeper", "batsman", "batter",
+_TRADE_NOUNS = JOB_NOUNS | {"midfielder", "defender", "winger", "forward", "keeper", "batsman", "batter",
                             "bowler", "quarterback", "pitcher", "engineer", "scientist", "researcher", "author",
                             "writer", "novelist", "filmmaker", "activist", "campaigner"}
 _MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<=[a-z0-9,;\u2019'] )|(?<=[,?!]\u201d )|(?<=[,?!]\" ))([A-Z][\w'\u2019\-]*)")
@@ -899,8 +901,6 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
                     len(own.split()) >= 2 and _object_of_verb(text, m.start()) and not _ADVERB_BEFORE.search(own):
                 opening = False  # "He called Orozco ...", "The senator told Jim Smith", "Police shot Jim Smith":
                 # the verb's object (not "Newly elected Jim Smith")
-            if _EXAMPLE_BEFORE.search(own):
-                opening = False  # "Several columnists, including Ruth Marcus, resigned": one of the subject
             if re.search(r"\bit\s+(?:was|is)\s+$", lead) and re.match(r"\s+who\s", text[m.end():]):
                 opening = True  # "…, it was Katie Boulter who got the ball rolling": a cleft's focus is the subject
             if _PASSIVE_AGENT.search(lead) and not _PRONOUN_SUBJECT.match(own) and not _OWNED_OPENING.match(own):
@@ -1059,9 +1059,6 @@ def _said_before(lead: str) -> bool:
         not (words and words[-1].endswith(("ed", "ly", "ing")))
 
 # "As RuPaul became more popular, he changed": the subject of a leading clause that "he" or "she" takes up
-# Words before a name that make it an example of the subject, not the subject ("Several columnists, including Ruth
-# Marcus, resigned")
-_EXAMPLE_BEFORE = re.compile(r"\b(?:including|such\s+as|among\s+them|notably|especially)\s+$")
 _CLAUSE_SUBJECT = re.compile(r"\s*(?:As|When|While|Since|Although|Though|After|Before|Once)\s+$")
 
 
@@ -1599,7 +1596,8 @@ class Mentions:
         named before it in its paragraph or the one before (subjects of sentences first); for a description, else
         the last person named in its paragraph when a sentence's subject of no other role; or None."""
         words = [_low(w) for w in phrase.split()]
-        head = words[words.index("of", 1) - 1] if "of" in words[2:] else words[-1]  # ("the secretary of state")
+        head = words[words.index("of", 1) - 1] if "of" in words[2:] and phrase.split(" of ", 1)[-1].islower() \
+            else words[-1]  # ("the secretary of state"; not "the head of the IMF")
         if len(words) == 1 and words[0] in ("he", "she"):
             want: Gender = _PRONOUN_GENDER[words[0]]
             fits = lambda mt: self.may_be(mt.name, want)  # noqa: E731
@@ -1642,15 +1640,6 @@ class Mentions:
                 return self.fullest(mt.name, position)
         if len(words) == 1 and (sole := self._sole_person(near, want, position)) is not None:
             return sole
-        states = [w for w in words if re.fullmatch(STATES, w.title())]
-        if len(words) >= 2 and states:  # "the Florida senator" of "Sen. Marco Rubio", the one senator in reach
-            bare = [w for w in content if w not in states]
-            holders = {self.person_key(mt.name): mt.name for mt in near if self._role_fits(mt.name, bare) and was(mt)
-                       and not self._object_of_preposition(mt.position) and
-                       all(_state_abbreviates(st, " ".join(states)) for st in self._given_words(mt).states)}
-            # (not "an appearance with Sen. Joni Ernst, R-Iowa")
-            if len(holders) == 1:
-                return self.fullest(next(iter(holders.values())), position)
         if head in _GO_BETWEEN_NOUNS:
             return None  # "the spokesman", "the official", "the RNC member": not the one named, when no mention fits
         named = {surname(mt.name) for mt in near}
@@ -1662,9 +1651,28 @@ class Mentions:
         if len(words) >= 2 and last is not None and last.subject and \
                 (self._may_hold([last], head, position) or fits(last)):
             return self.fullest(last.name, position)  # "Johnson proclaimed ... “…,” the new speaker said"
-        if len(words) >= 2:  # "The prime minister admitted ... Rishi Sunak recognised": named in the next sentence
-            return self._next_subject(position, para, lambda mt: fits(mt) or not self.roles.get(surname(mt.name)))
+        if len(words) >= 2 and (after := self._next_subject(
+                position, para, lambda mt: fits(mt) or not self.roles.get(surname(mt.name)))) is not None:
+            return after  # "The prime minister admitted ... Rishi Sunak recognised": named in the next sentence
+        states = [w for w in words if re.fullmatch(STATES, w.title())]
+        if len(words) >= 2 and states:  # "the Florida senator" of "Sen. Marco Rubio", the one senator in reach
+            bare = [w for w in content if w not in states]
+            holders = {self.person_key(mt.name): mt.name for mt in near if self._role_fits(mt.name, bare) and was(mt)
+                       and not self._object_of_preposition(mt.position) and
+                       all(_state_abbreviates(st, " ".join(states)) for st in self._given_words(mt).states) and
+                       not self._of_another_state(mt, states)}
+            # (not "an appearance with Sen. Joni Ernst, R-Iowa", nor "Sen. Mark Kelly of Arizona")
+            if len(holders) == 1:
+                return self.fullest(next(iter(holders.values())), position)
         return None
+
+    def _of_another_state(self, mt: Mention, states: list[str]) -> bool:
+        """Whether the text ties a person to a US state other than ``states`` right after a mention of them ("Sen.
+        Mark Kelly of Arizona", "Ted Cruz, who has represented Texas")."""
+        at = self.text.find(mt.name, mt.position)
+        tied = re.match(rf",?\s+(?:of|from|who\s+(?:has\s+)?represent(?:s|ed))\s+({STATES})\b",
+                        self.text[at + len(mt.name):at + len(mt.name) + 60]) if at >= 0 else None
+        return tied is not None and _low(tied.group(1)) not in states
 
     def _may_hold(self, mentions: list[Mention], head: str, position: int) -> bool:
         """Whether the one person of ``mentions`` (in reach of ``position``), given no role, may be the office or post
@@ -1786,37 +1794,44 @@ class Mentions:
                 return self.fullest(self._name_in(same[-1].group("name")), position) if same else None
         fits = lambda mt: self.fits_epithet(mt.name, phrase) and \
             not self.called_otherwise(mt.name, head, mt.position + len(mt.name), position)  # noqa: E731
-        return self._nearest_subject(position, para, fits, lambda mt: not self.fits_epithet(mt.name, phrase))
+        return self._nearest_subject(position, para, fits)
 
     def adjacent(self, phrase: str, position: int, para: int) -> str | None:
-        """The person an epithet at ``position`` of a nationality, a family ("the mum-of-three") or a sport's or a
-        show's trade ("the midfielder", "the singer") stands for when the sentence before it, or its own, makes them
-        its subject and names no one else before it ("Manager Thomas Tuchel was full of praise. “…,” the German
-        said"), and nothing the article says of them rules it out (their gender, age, another trade or office,
-        another nationality); else None. (Offices are ``resolve``'s; a relation to someone, "the agent", "the
-        victim", may be someone else's.)"""
+        """The person an epithet at ``position`` of a family ("the mum-of-three") or of a sport's or a show's trade
+        ("the midfielder", "the singer") stands for when the sentence before it, or its own, makes them its subject
+        and names no one else before it ("Manager Fabian Kessler confirmed the news. “…,” the boss said"), when the
+        roles the article gives them hold the trade ("the boss": a manager's, coach's or chief's) or, for a trade but
+        "the boss", there are none, and nothing else rules it out (a family's epithet needs their gender known to fit
+        and an adult's age, if given; not a possessive: "Isak's double"); else None. (Offices are ``resolve``'s;
+        nationalities ``given``'s; a relation to someone, "the agent", "the victim", may be someone else's.)"""
         words = phrase.split()
         head = _low(words[-1]) if words else ""
-        word = given_word(phrase)
-        nationality = word is not None and not word.trade
+        family = "-of-" in head
         if len(words) < 2 or _low(words[0]) != "the" or " of " in phrase or \
-                not (nationality or "-of-" in head or head in _ADJACENT_TRADES and words[-1].islower()):
+                not (family or head in _ADJACENT_TRADES and words[-1].islower()):
             return None
         before = [mt for mt in self.items if mt.position < position and mt.para == para and
                   self.text.find(mt.name, mt.position, mt.position + len(mt.name) + 40) >= 0]  # (not a description
         # read as a mention: "Speaking to ITV, the midfielder said")
         subject = next((mt for mt in reversed(before) if mt.subject), None)
         if subject is None or any(self.person_key(mt.name) != self.person_key(subject.name)
-                                  for mt in before if mt.position > subject.position):
+                                  for mt in before if mt.position > subject.position) or \
+                POSSESSIVE.match(self.text, subject.position + len(subject.name)):
             return None
         between = self.unquoted[subject.position + len(subject.name):position]
-        if len(_SENTENCE_END_BETWEEN.findall(between)) > 1 or self.unnamed_between(subject.position, position):
-            return None
-        nations = {w for w in self._given_words(subject).words if nationality_forms(w)}
+        if len(_SENTENCE_END_BETWEEN.findall(between)) > 1 or self.unnamed_between(subject.position, position) or \
+                re.search(r"\b(?:him|her)\b", between):
+            return None  # (someone else in play: "Willie Mullins trained more than 200 winners for him")
+        roles = {_low(w) for r in self.roles.get(surname(subject.name), ()) for w in r.split()}
+        if family:
+            age = self.age_of(subject.name)
+            if self._known_gender(subject.name) != description_gender(phrase) or age is not None and age < 18:
+                return None
+        elif head == "boss" and not roles & _BOSS_ROLES or head != "boss" and roles and head not in roles:
+            return None  # ("Challenger Dmitry Volkov", "Referee Anthony Taylor" is no "the champion", "the midfielder")
         if not self.fits_epithet(subject.name, phrase) or \
-                self.called_otherwise(subject.name, head, subject.position + len(subject.name), position) or \
-                word is not None and nationality and nations and not nations & word.forms:
-            return None  # ("Norwegian Erling Haaland" is no "the German")
+                self.called_otherwise(subject.name, head, subject.position + len(subject.name), position):
+            return None
         return self.fullest(subject.name, position)
 
     def called_so(self, description: str, position: int) -> str | None:
@@ -1967,14 +1982,13 @@ class Mentions:
         here = reported.search(self.text, sentence, max(until, sentence))
         return here is not None and _SPEAKS.search(self.text, sentence, here.start()) is not None
 
-    def _nearest_subject(self, position: int, para: int, fits, unlike=lambda mt: False) -> str | None:
-        """The nearest subject before ``position`` in reach when it ``fits`` (passing those an epithet's gender or
-        age rules out, ``unlike``: "Emma Stone stars opposite Mark Ruffalo. Ruffalo plays … “…,” the actress
-        said"); else the subject of the next sentence, in its paragraph, when it fits; or None."""
+    def _nearest_subject(self, position: int, para: int, fits) -> str | None:
+        """The nearest subject before ``position`` in reach when it ``fits``; else the subject of the next sentence,
+        in its paragraph, when it fits; or None."""
         lowest = para - 1 if any(mt.para == para - 1 for mt in self.items) else para - 2
         before = [mt for mt in self.items if mt.position < position and lowest <= mt.para <= para]
         for mt in reversed(before):
-            if mt.subject and not unlike(mt):
+            if mt.subject:
                 if self.unnamed_between(mt.position, position):
                     return None  # "another employee ... said the worker": the one described since, not named
                 return self.fullest(mt.name, position) if fits(mt) else None
@@ -2063,8 +2077,14 @@ class Mentions:
         """Whether a person's roles share a word with a description and hold its head, its last role word ("the
         interior secretary": secretary), or share any word when it names a leader."""
         roles = {_low(w) for role in self.roles.get(surname(name), ()) for w in role.split()}
-        if not roles or not content or (roles & _UNDER_QUALIFIERS) - set(content):
-            return False  # ("Shadow chancellor Mel Stride" is no "chancellor", a deputy minister no "minister")
+        under = {(_low(a), _low(b)) for role in self.roles.get(surname(name), ())
+                 for a, b in itertools.pairwise(role.split()) if _low(a) in _UNDER_QUALIFIERS}
+        office_of = content[content.index("of") + 1:] if "of" in content else []  # ("the secretary of state" is no
+        # Secretary of the Treasury)
+        if not roles or not content or any(b in content and a not in content for a, b in under) or \
+                not set(office_of) - {"the"} <= roles:
+            return False  # ("Shadow chancellor Mel Stride" is no "chancellor", a vice president no "president"; a
+            # deputy prime minister is still "the minister")
         if set(content) - _PARTY_OR_PLACE <= {_TITLE_WORDS.get(w, w) for w in roles}:
             return True  # "the professor" of "Prof James Okonkwo", "the Republican governor" of "Gov. Linda Barrow"
             # (not "the union representative" of "Rep.")
@@ -2195,36 +2215,37 @@ def subject_of_kind(text: str, spans: list[tuple[int, int, int]], people: Mentio
                     para: int) -> str | None:
     """The organisation a description by its kind of business ("the bank", "the airline") at ``position`` stands
     for when the article names it by a name of no organisation's shape ("Goldman Sachs estimates …", "Rolls-Royce
-    raised its forecast"): the nearest sentence subject before it, in its paragraph or the one before, that is no
-    person (no gender, role, title, age or first name the article gives it; persons are passed: "Apple unveiled a
-    phone. Tim Cook said …") nor a place, when its sentence names nothing else that may be one ("Ofcom fined
-    Ryanair": either); else None."""
-    for sp_para, s, e in reversed(spans):
-        if s >= position or sp_para > para:
+    raised its forecast"): the one capitalised sentence subject before it, in its paragraph or the one before, that
+    is no person (no gender, role, title, age or first name the article gives it: "Chief executive Michael O'Leary
+    said") nor a place, when its sentence names nothing else that may be one ("Ofcom fined Ryanair": either); None
+    when there are two ("Ryanair has been fined …. O'Leary has called the ruling absurd": a surname may be either)."""
+    found: set[str] = set()
+    for sp_para, s, e in spans:
+        if s >= position or not para - 1 <= sp_para <= para:
             continue
-        if sp_para < para - 1:
-            return None
         m = _SUBJECT_RUN.match(text, s, e)
         if m is None or m.start("name") != s and text[s:m.start("name")].strip() != "The":
             continue
         name = m.group("name")
         words = name.split()
         if people.gender_of(name) != "?" or people.named_gender.get(people.person_key(name), "?") != "?" or \
-                people.roles.get(surname(name)) or first_name_gender(words[0]) != "?" or \
+                people.roles.get(surname(name)) or any(first_name_gender(w) != "?" for w in words[:-1] or words) or \
                 _low(words[0]) in HONORIFIC_GENDER or _low(words[0]) in HONORIFICS or _low(words[0]) in ROLE_WORDS or \
-                people.age_of(name) is not None:
-            continue  # a person: "Tim Cook said", "Chief executive Michael O'Leary said"
-        if POSSESSIVE.sub("", _low(words[0])) in NOT_NAME or is_place_name(POSSESSIVE.sub("", name)) or \
-                len(words) > 3 or POSSESSIVE.search(name) or not _VERB_NEXT.match(text, m.end("name")) or \
+                people.age_of(name) is not None or is_place_name(POSSESSIVE.sub("", name)) or \
+                POSSESSIVE.sub("", _low(words[0])) in NOT_NAME:
+            continue  # a person ("Tim Cook said"), a place, a sentence's opening word
+        if len(words) > 3 or POSSESSIVE.search(name) or not _VERB_NEXT.match(text, m.end("name")) or \
                 len(words) == 1 and name.endswith("s") and not name.endswith("ss") and not people.is_name(name):
-            return None  # (no name: "Conservative leader Nikos Dendias urged", "Shares of Boeing fell", "Fans booed")
+            return None  # (no name: "Conservative leader Nikos Dendias urged", "Shares of Boeing fell", "Fans booed",
+            # "McLaren's hopes faded")
         named = {mt.position for mt in people.items}
         runs = [r for r in _NAME_RUN.finditer(text, m.end(), e) if r.start() not in named]  # (not a person: "…,
         # chief executive Oliver Blume")
-        others = [w for w in (r.group().rstrip(".") for r in runs) if not is_place_name(w) and
-                  w.replace(".", "") not in _NO_ORGS and _low(w.split()[0]) not in NOT_NAME]
-        return None if others else name
-    return None
+        if any(not is_place_name(w) and w.replace(".", "") not in _NO_ORGS and _low(w.split()[0]) not in NOT_NAME
+               for w in (r.group().rstrip(".") for r in runs)):
+            return None
+        found.add(name)
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _inside(starts: list[int], quoted: list[tuple[int, int]], at: int) -> bool:
