@@ -97,6 +97,7 @@ from .speakers import (
     is_epithet,
     is_place_name,
     month_surname,
+    named_after_kind,
     named_company,
     names_ship,
     names_the_object,
@@ -1287,6 +1288,8 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
     """The fields of :func:`_speaker_fields` as the phrase alone gives them."""
     if not phrase:
         return None, None, None, False
+    if (organisation := named_after_kind(phrase)) is not None:
+        return organisation, organisation, None, False  # "The charity Mind said": no person
     full = trim_phrase(phrase)
     sp = split_speaker(full)
     low = sp.name.lower()

@@ -681,11 +681,25 @@ def month_surname(words: list[str]) -> bool:
 
 
 @lru_cache(maxsize=8192)
+def named_after_kind(phrase: str) -> str | None:
+    """The name in a speaker phrase naming an organisation after its kind ("The charity Mind", "the band
+    Coldplay", "The campaign group Greenpeace"): no person; else None."""
+    raw = phrase.partition(",")[0].split()
+    kind = next((i for i in range(1, min(len(raw), 4)) if raw[i][:1].isupper()), 0)
+    if kind >= 2 and _low(raw[0]) == "the" and _low(raw[kind - 1]) in ORG_NOUNS | {"band", "brand", "charity"} and \
+            all(w.islower() for w in raw[1:kind]):
+        return trim_phrase(" ".join(raw[kind:]))
+    return None
+
+
 def split_speaker(phrase: str) -> SpeakerName:
     """Name and role of a speaker phrase ("Texas senator John Cornyn on Thursday" -> John Cornyn, Texas senator)."""
     titled = _titled_at_employer(phrase.partition(",")[0].split())
     if titled is not None:  # before trimming, which takes "at Ocean Florida ..." for a place
         return titled
+    organisation = named_after_kind(phrase)
+    if organisation is not None:
+        return SpeakerName(organisation, None, False, "?")
     phrase = trim_phrase(phrase)
     head, _, appos = phrase.partition(",")
     words = head.split()
@@ -1281,6 +1295,9 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
         # Sanders event" name him)
     if _work_title(text, m):
         return None
+    if re.search(rf"\b[Tt]he\s+(?:{_ORG_NOUN_ALT})\s+$", text[max(0, m.start() - 30):m.start()]) and \
+            not any(first_name_gender(w) != "?" for w in m.group().split()[:-1]):
+        return None  # "The charity Mind said", "the band Coldplay": an organisation named after its kind
     org = _ORGANISATION_OF.search(text, max(0, m.start() - 40), m.start())
     if org is not None and _low(org.group("head")) in ORG_WORDS and not re.search(r"['\u2019]s\b", m.group()) and \
             not any(first_name_gender(w) != "?" or _low(w) in ROLE_WORDS for w in m.group().split()):
@@ -1970,7 +1987,7 @@ class Mentions:
         whose words the quote's sentence reports ("Jones said the man told her:"); not the person again ("Outside
         court the man hugged his wife")."""
         role = [_low(w) for r in self.roles.get(surname(name), ()) for w in r.split()]
-        if role and head in _TRADE_NOUNS and head not in role and role[-1] in ROLE_WORDS | JOB_NOUNS:
+        if role and head in _TRADE_NOUNS and head not in role and role[-1] in ROLE_WORDS | JOB_NOUNS | _BOSS_ROLES:
             return True  # (nor "Manager Pep Guardiola" "the striker")
         sentence = max((m.end() for m in _SENTENCE_END_BETWEEN.finditer(self.text, start, until)), default=start)
         someone = re.compile(rf"\b(?:[Aa]n?\s+(?:[a-z][\w\-]*\s+)?{re.escape(head)}\b|[Tt]he\s+(?:[a-z][\w\-]*\s+)?"
@@ -2109,6 +2126,7 @@ _ANY_ORG_NOUNS = frozenset({"company", "firm", "group", "business", "retailer", 
                             "maker", "manufacturer", "startup", "corporation", "organisation", "organization"})
 # Company suffixes that ORG_WORDS leaves out (too short to be sure of in a speaker phrase): an organisation here
 _ORG_SUFFIX = frozenset({"co", "llc", "plc", "gmbh", "ag", "sa"})
+_ORG_NOUN_ALT = "|".join(sorted(ORG_NOUNS | {"band", "brand", "charity", "group"}))
 # Nouns after a capitalised run that make it an event's name ("its annual Camp Strava event")
 _EVENT_NOUNS = frozenset({"event", "events", "conference", "summit", "festival", "exhibition", "expo", "fair"})
 # A determiner and the noun of a work a title follows ("his musical La La Land"; not a verb: "records show Ann
@@ -2205,8 +2223,8 @@ def find_organisations(text: str, spans: list[tuple[int, int, int]], quoted: lis
 
 
 # A verb after a sentence's subject ("Deloitte has been fined", "Goldman Sachs estimates")
-_VERB_NEXT = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must|did|does|also|"
-                        r"[a-z]+ed|[a-z]+s)\b")
+_SUBJECT_VERB_NEXT = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must|"
+                                r"did|does|also|[a-z]+ed|[a-z]+s)\b")
 # Capitalised words in a sentence that name no organisation a kind of business may stand for
 _NO_ORGS = frozenset({"US", "UK", "USA", "Easter", "Christmas", "New Year", "Ramadan", "Thanksgiving"})
 
@@ -2234,7 +2252,7 @@ def subject_of_kind(text: str, spans: list[tuple[int, int, int]], people: Mentio
                 people.age_of(name) is not None or is_place_name(POSSESSIVE.sub("", name)) or \
                 POSSESSIVE.sub("", _low(words[0])) in NOT_NAME:
             continue  # a person ("Tim Cook said"), a place, a sentence's opening word
-        if len(words) > 3 or POSSESSIVE.search(name) or not _VERB_NEXT.match(text, m.end("name")) or \
+        if len(words) > 3 or POSSESSIVE.search(name) or not _SUBJECT_VERB_NEXT.match(text, m.end("name")) or \
                 len(words) == 1 and name.endswith("s") and not name.endswith("ss") and not people.is_name(name):
             return None  # (no name: "Conservative leader Nikos Dendias urged", "Shares of Boeing fell", "Fans booed",
             # "McLaren's hopes faded")
