@@ -252,9 +252,9 @@ def description_gender(description: str) -> Gender:
     return "f" if head in _SHE_NOUNS else "m" if head in _HE_NOUNS else "?"
 
 
-# Trades of sport and show business an epithet names the subject just before it by (``Mentions.adjacent``)
 # The roles of those "the boss" may stand for
 _BOSS_ROLES = frozenset({"manager", "coach", "boss", "head", "chief", "gaffer"})
+# Trades of sport and show business an epithet names the subject just before it by (``Mentions.adjacent``)
 _ADJACENT_TRADES = frozenset({"midfielder", "defender", "striker", "winger", "forward", "keeper", "goalkeeper",
                               "batter", "batsman", "bowler", "all-rounder", "quarterback", "pitcher", "boxer",
                               "fighter", "golfer", "swimmer", "sprinter", "cyclist", "jockey", "footballer", "singer",
@@ -457,7 +457,8 @@ _OF_ANOTHER_NAMED = re.compile(r"(?P<object>\s+(?:of|for|to|with)\s+[^,.;:!?\"\u
 JOB_NOUNS = frozenset({"teacher", "nurse", "doctor", "owner", "worker", "student", "farmer", "driver", "pilot",
                         "pastor", "priest", "presenter", "comedian", "actor", "actress", "singer", "rapper", "musician",
                         "athlete", "player", "striker", "goalkeeper", "swimmer", "runner", "principal"})
-# Words that make a role another than its head's: a "shadow chancellor" or "deputy minister" is no "chancellor"
+# Words that make the word after them in a role another office: a "shadow chancellor" is no "chancellor", a "vice
+# president" no "president" (a "deputy prime minister" is still a "minister")
 _UNDER_QUALIFIERS = frozenset({"shadow", "deputy", "vice", "assistant", "junior", "under"})
 # What people do or are known for, besides jobs: an epithet of one of them is no one's whose role is another
 # (not wealth: "Tesla CEO Elon Musk" is "the billionaire", as a president may be)
