@@ -681,7 +681,10 @@ def month_surname(words: list[str]) -> bool:
     return first_name_gender(words[-2]) != "?" or before in HONORIFICS or before in HONORIFIC_GENDER
 
 
-@lru_cache(maxsize=8192)
+# A royal's style of address, which names no one by itself ("His Majesty", "Her Royal Highness")
+_STYLE = re.compile(r"(?:His|Her|Their)\s+(?:Royal\s+)?(?:Majesty|Majesties|Highness|Highnesses)")
+
+
 def named_after_kind(phrase: str) -> str | None:
     """The name in a speaker phrase naming an organisation after its kind ("The charity Mind", "the band
     Coldplay", "The campaign group Greenpeace"): no person; else None."""
@@ -693,6 +696,7 @@ def named_after_kind(phrase: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def split_speaker(phrase: str) -> SpeakerName:
     """Name and role of a speaker phrase ("Texas senator John Cornyn on Thursday" -> John Cornyn, Texas senator)."""
     titled = _titled_at_employer(phrase.partition(",")[0].split())
@@ -701,6 +705,8 @@ def split_speaker(phrase: str) -> SpeakerName:
     organisation = named_after_kind(phrase)
     if organisation is not None:
         return SpeakerName(organisation, None, False, "?")
+    if _STYLE.fullmatch(phrase.strip()):
+        return SpeakerName(phrase.strip(), None, False, "?")  # "His Majesty": a royal's style, as written, no name
     phrase = trim_phrase(phrase)
     head, _, appos = phrase.partition(",")
     words = head.split()
