@@ -594,3 +594,10 @@ def test_a_name_after_the_verb_at_the_end_of_a_quotes_sentence_is_its_speaker():
     text = ("Lon Wood knew the family well. \u201cThey are a very close family\u201d and always were, said he met "
             "Ben and the other children through their parents.")
     assert all(q.speaker is None or "met Ben" not in q.speaker for q in extract_quotes(1, text))
+
+
+def test_a_royal_style_is_kept_as_written_never_a_person_named_majesty():
+    text = ("King Charles toured the flood-hit town on Tuesday. \u201cYou have shown extraordinary courage,\u201d "
+            "His Majesty said.\n\nPrince William met volunteers. \u201cThank you for everything,\u201d His Royal "
+            "Highness said.")
+    assert [q.speaker for q in extract_quotes(1, text)] == ["His Majesty", "His Royal Highness"]
