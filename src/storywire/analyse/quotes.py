@@ -1377,9 +1377,8 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
         if org is None and low != "it":  # "…, Iran's official news agency IRNA said. It's “…,” the agency reported"
             org = next((q.speaker for p, q in reversed(sayers) if p >= para - 1 and q.speaker and q.speaker != sp.name
                         and low.split()[-1] in (q.speaker_full or q.speaker).lower().split()), None)
-        if org is None and (low.split()[-1] in _KIND_NOUNS or low.endswith("maker")):  # "Goldman Sachs
-            # estimates …. “…,” the bank said"
-            org = subject_of_kind(ctx.text, sentence_spans(ctx.text), ctx.people, position, para)
+        if org is None and low != "it":  # "Goldman Sachs estimates …. “…,” the bank said"
+            org = subject_of_kind(ctx.text, sentence_spans(ctx.text), ctx.people, low.split()[-1], position, para)
         if org is not None:
             return org, org, None, False
     described_at = ctx.people.described_last(position, para, sp.gender) if low in ("he", "she") else None
@@ -2119,12 +2118,6 @@ _PERSON_WORDS = frozenset({"dad", "father", "mum", "mom", "mother", "son", "daug
                            "girlfriend", "partner", "colleague", "customer", "passenger", "player", "referee", "ref",
                            "child", "kid", "baby", "detective", "lawyer", "attorney", "trooper", "agent", "rookie",
                            "guard", "cop", "judge", "priest", "pastor", "soldier", "sergeant", "captain", "chief"})
-# Organisations' kinds of business, which a name of any shape may bear ("the bank": Goldman Sachs); not those that
-# a name holds ("the ministry", "the council", "the court")
-_KIND_NOUNS = frozenset({"company", "firm", "group", "bank", "retailer", "operator", "network", "club", "team",
-                         "carmaker", "automaker", "airline", "chain", "business", "corporation", "watchdog",
-                         "regulator", "charity", "broadcaster", "publisher", "giant", "lender", "insurer",
-                         "manufacturer", "maker", "startup", "studio", "label", "newspaper", "paper", "magazine"})
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "with", "or", "by"})
 
 

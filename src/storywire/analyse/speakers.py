@@ -690,7 +690,7 @@ def named_after_kind(phrase: str) -> str | None:
     Coldplay", "The campaign group Greenpeace"): no person; else None."""
     raw = phrase.partition(",")[0].split()
     kind = next((i for i in range(1, min(len(raw), 4)) if raw[i][:1].isupper()), 0)
-    if kind >= 2 and _low(raw[0]) == "the" and _low(raw[kind - 1]) in ORG_NOUNS | {"band", "brand", "charity"} and \
+    if kind >= 2 and _low(raw[0]) == "the" and _low(raw[kind - 1]) in _KIND_WORDS and \
             all(w.islower() for w in raw[1:kind]):
         return trim_phrase(" ".join(raw[kind:]))
     return None
@@ -1184,9 +1184,9 @@ Oslo Copenhagen Dublin Amsterdam Hague Kharkiv Odesa Odessa Lviv Mariupol Donets
 Doha Kabul Islamabad Manila Jakarta Bangkok Hanoi Sochi Versailles Bregancon Normandy
 """.split()) | {"United States", "United Kingdom", "South Africa", "North Korea", "South Korea", "Saudi Arabia",
                 "New Zealand", "New York", "Hong Kong", "European Union", "Latin America", "Middle East"}
-# Words of a party or a place that may qualify a title ("the Liberal Democrat councillor" of "Cllr Adrian Moss")
 # A party's member ("a senior Tory", "one prominent Republican")
 _PARTY_MEMBERS = frozenset({"democrat", "republican", "tory", "conservative", "liberal", "socialist"})
+# Words of a party or a place that may qualify a title ("the Liberal Democrat councillor" of "Cllr Adrian Moss")
 _PARTY_OR_PLACE = frozenset({"liberal", "democrat", "democratic", "republican", "labour", "conservative", "tory",
                              "green", "independent", "snp", "reform", "gop"}) | {p.lower() for p in GAZETTEER}
 # Words of a title run before a name besides a nationality's ("Swedish qualifier", "fellow Swede", "midfielder")
@@ -1282,12 +1282,13 @@ TITLE_NOUNS = frozenset({"nominee", "front-runner", "frontrunner", "hopeful", "s
 _DATELINE = re.compile(r"[A-Z]{3,}(?:\s[A-Z]{3,})?\s?[-\u2013\u2014]\s?(?=[A-Z][a-z])")
 
 
-# A title's noun between a capitalised modifier and a name: "Former Pennsylvania governor Ed Rendell", "Presumptive
-# Democrat nominee Hillary Clinton"
 # Last words of a show's or a medium's name, never a person's ("Jimmy Kimmel Live host Jimmy Kimmel")
 _SHOW_WORDS = frozenset({"live", "show", "tonight", "today", "news", "podcast", "hour", "weekly", "daily"})
+# Nouns of a title that make a capitalised run before them its modifier ("Dragons’ Den star Peter Jones")
 _TITLE_AFTER_NOUNS = ROLE_WORDS | TITLE_NOUNS | EPITHET_NOUNS | {"host", "co-host", "anchor", "creator", "showrunner",
                                                                   "contestant"}
+# A title's noun between a capitalised modifier and a name: "Former Pennsylvania governor Ed Rendell", "Presumptive
+# Democrat nominee Hillary Clinton"
 _TITLE_BEFORE_NAME = re.compile(r"\s+(?P<noun>[a-z][a-z\-]+)(?:\s+[a-z][a-z\-]+)?\s+[A-Z]")
 
 
@@ -1302,7 +1303,7 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
         # Sanders event" name him)
     if _work_title(text, m):
         return None
-    if re.search(rf"\b[Tt]he\s+(?:{_ORG_NOUN_ALT})\s+$", text[max(0, m.start() - 30):m.start()]) and \
+    if re.search(rf"\b[Tt]he\s+(?:{_KIND_WORD_ALT})\s+$", text[max(0, m.start() - 30):m.start()]) and \
             not any(first_name_gender(w) != "?" for w in m.group().split()[:-1]):
         return None  # "The charity Mind said", "the band Coldplay": an organisation named after its kind
     org = _ORGANISATION_OF.search(text, max(0, m.start() - 40), m.start())
@@ -2133,7 +2134,15 @@ _ANY_ORG_NOUNS = frozenset({"company", "firm", "group", "business", "retailer", 
                             "maker", "manufacturer", "startup", "corporation", "organisation", "organization"})
 # Company suffixes that ORG_WORDS leaves out (too short to be sure of in a speaker phrase): an organisation here
 _ORG_SUFFIX = frozenset({"co", "llc", "plc", "gmbh", "ag", "sa"})
-_ORG_NOUN_ALT = "|".join(sorted(ORG_NOUNS | {"band", "brand", "charity", "group"}))
+# Nouns of an organisation's kind a name may follow ("The charity Mind", "the band Coldplay")
+_KIND_WORDS = ORG_NOUNS | {"band", "brand"}
+_KIND_WORD_ALT = "|".join(sorted(_KIND_WORDS))
+# Kinds of business a name of any shape may bear ("the bank": Goldman Sachs; ``subject_of_kind``): those of
+# _ANY_ORG_NOUNS, and others no name need hold; not those a name holds ("the ministry", "the council", "the court")
+_KIND_NOUNS = frozenset({"company", "firm", "group", "bank", "retailer", "operator", "network", "club", "team",
+                         "carmaker", "automaker", "airline", "chain", "business", "corporation", "watchdog",
+                         "regulator", "charity", "broadcaster", "publisher", "giant", "lender", "insurer",
+                         "manufacturer", "maker", "startup", "studio", "label", "newspaper", "paper", "magazine"})
 # Nouns after a capitalised run that make it an event's name ("its annual Camp Strava event")
 _EVENT_NOUNS = frozenset({"event", "events", "conference", "summit", "festival", "exhibition", "expo", "fair"})
 # A determiner and the noun of a work a title follows ("his musical La La Land"; not a verb: "records show Ann
@@ -2236,15 +2245,19 @@ _SUBJECT_VERB_NEXT = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|
 _NO_ORGS = frozenset({"US", "UK", "USA", "Easter", "Christmas", "New Year", "Ramadan", "Thanksgiving"})
 
 
-def subject_of_kind(text: str, spans: list[tuple[int, int, int]], people: Mentions, position: int,
+def subject_of_kind(text: str, spans: list[tuple[int, int, int]], people: Mentions, noun: str, position: int,
                     para: int) -> str | None:
-    """The organisation a description by its kind of business ("the bank", "the airline") at ``position`` stands
+    """The organisation a description by its kind of business (``noun``: "the bank", "the airline", "the
+    chipmaker"; ``_KIND_NOUNS``) at ``position`` stands
     for when the article names it by a name of no organisation's shape ("Goldman Sachs estimates …", "Rolls-Royce
     raised its forecast"): the one capitalised sentence subject before it, in its paragraph or the one before, that
     is no person (no gender, role, title, age or first name the article gives it: "Chief executive Michael O'Leary
     said") nor a place, when its sentence names nothing else that may be one ("Ofcom fined Ryanair": either); None
     when there are two ("Ryanair has been fined …. O'Leary has called the ruling absurd": a surname may be either)."""
+    if noun not in _KIND_NOUNS and not noun.endswith("maker"):
+        return None
     found: set[str] = set()
+    named = {mt.position for mt in people.items}
     for sp_para, s, e in spans:
         if s >= position or not para - 1 <= sp_para <= para:
             continue
@@ -2263,7 +2276,6 @@ def subject_of_kind(text: str, spans: list[tuple[int, int, int]], people: Mentio
                 len(words) == 1 and name.endswith("s") and not name.endswith("ss") and not people.is_name(name):
             return None  # (no name: "Conservative leader Nikos Dendias urged", "Shares of Boeing fell", "Fans booed",
             # "McLaren's hopes faded")
-        named = {mt.position for mt in people.items}
         runs = [r for r in _NAME_RUN.finditer(text, m.end(), e) if r.start() not in named]  # (not a person: "…,
         # chief executive Oliver Blume")
         if any(not is_place_name(w) and w.replace(".", "") not in _NO_ORGS and _low(w.split()[0]) not in NOT_NAME
