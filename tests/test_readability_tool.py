@@ -1,0 +1,87 @@
+"""tools/readability_quotes.py: Readability's expected pages read as one paragraph per block element, and annotated
+quotes scored (on a page and quotes written here)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from storywire.analyse.text import norm_tokens
+
+REPO = Path(__file__).resolve().parents[1]
+TOOL = REPO / "tools" / "readability_quotes.py"
+sys.path.insert(0, str(REPO / "tools"))
+
+from readability_quotes import page_text  # noqa: E402
+
+PAGE = """<div id="readability-page-1" class="page"><div>
+<h2>Budget row goes on</h2>
+<p>The budget fight in the capital went on for a third week on Tuesday, with no sign of a deal.</p>
+<p>\u201cWe will not pass this bill in its current form,\u201d Ben Cole, the committee chairman, said
+   on Tuesday.</p>
+<blockquote>Loose words <p>\u201cIt is a gift to the wealthy few,\u201d Ann Reed said.</p> after it</blockquote>
+<ul><li>Critics call it the &ldquo;bridge to nowhere&rdquo; of tax plans.<br>A second line.</li></ul>
+</div></div>"""
+
+
+def write_checkout(root: Path) -> Path:
+    page = root / "readability" / "test" / "test-pages" / "budget-1"
+    page.mkdir(parents=True)
+    (page / "expected.html").write_text(PAGE, encoding="utf-8")
+    return root / "readability"
+
+
+def run(*args: object) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(TOOL), *map(str, args)], capture_output=True, text=True, timeout=300)
+
+
+def test_a_page_is_one_paragraph_per_block_with_nested_blocks_apart_and_entities_decoded():
+    assert page_text(PAGE).split("\n\n") == [
+        "Budget row goes on",
+        "The budget fight in the capital went on for a third week on Tuesday, with no sign of a deal.",
+        "\u201cWe will not pass this bill in its current form,\u201d Ben Cole, the committee chairman, said "
+        "on Tuesday.",
+        "Loose words", "\u201cIt is a gift to the wealthy few,\u201d Ann Reed said.", "after it",
+        "Critics call it the \u201cbridge to nowhere\u201d of tax plans. A second line.",
+    ]
+
+
+def test_each_half_is_scored_by_kind_of_speaker(tmp_path):
+    checkout = write_checkout(tmp_path)
+    cases = tmp_path / "cases.jsonl"
+    cases.write_text("\n".join(json.dumps(c) for c in [
+        {"doc_id": "budget-1", "quote": "We will not pass this bill", "speaker": "Ben Cole", "half": "tune"},
+        {"doc_id": "budget-1", "quote": "bridge to nowhere", "speaker": None, "half": "tune"},
+        {"doc_id": "budget-1", "quote": "a gift to the wealthy few", "speaker": "Tom Hart", "half": "held"},
+    ]) + "\n", encoding="utf-8")
+    proc = run(checkout, cases)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert any(line.startswith("tune  named") and "cases    1  right    1 (100.0%)  wrong   0" in line
+               for line in lines), proc.stdout
+    assert any(line.startswith("held  named") and "right    0 (0.0%)  wrong   1" in line for line in lines), \
+        proc.stdout  # Ann Reed's words, annotated here as Tom Hart's: a wrong speaker is counted as one
+    proc = run(checkout, cases, "--half", "held")
+    assert [line.split()[:2] for line in proc.stdout.splitlines()] == [["held", "named"]], proc.stdout
+
+
+def test_a_folder_that_is_no_checkout_or_misses_a_page_is_one_line_and_status_2(tmp_path):
+    proc = run(tmp_path, tmp_path / "none.jsonl")
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "not a mozilla/readability checkout" in proc.stderr
+    checkout = write_checkout(tmp_path)
+    cases = tmp_path / "cases.jsonl"
+    cases.write_text(json.dumps({"doc_id": "gone-1", "quote": "two words", "speaker": None, "half": "tune"})
+                     + "\n", encoding="utf-8")
+    proc = run(checkout, cases)
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "ab4027a" in proc.stderr
+
+
+def test_the_shipped_cases_are_well_formed():
+    rows = [json.loads(line) for line in
+            (REPO / "bench" / "data" / "readability-quotes.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 250 and {r["half"] for r in rows} == {"tune", "held"}
+    halves = {r["doc_id"]: r["half"] for r in rows}
+    assert all(halves[r["doc_id"]] == r["half"] for r in rows)  # a page is in one half
+    assert len(halves) == 23
+    assert all(len(norm_tokens(r["quote"])) >= 3 and (r["speaker"] is None or r["speaker"].strip()) for r in rows)
