@@ -4160,6 +4160,14 @@ _ROUND_30 = [
      "inflation simply refused", ["the analyst"]),
     ("As Ortiz noted, the council has debated the plan for months, but \u201cnothing ever gets decided.\u201d",
      "nothing ever gets decided", ["Ortiz"]),
+    # ... after a conjunction opening the sentence too; and one remembering what they thought said it
+    ("But, as the committee has pointed out, the data would be used \u201cfor the purpose of finding sources.\u201d",
+     "for the purpose of finding", ["the committee"]),
+    ("But as Kim noted, the governor has called the plan \u201ca fiscal time bomb for the state.\u201d",
+     "a fiscal time bomb", ["the governor"]),
+    ("\u201cJesus \u2026 who is Ellen Fetter?\u201d Daniel Rothman recalls thinking at the time.",
+     "who is Ellen Fetter", ["Daniel Rothman"]),
+    ("\u201cNobody believed us back then,\u201d recalls Tom Baker.", "Nobody believed us", ["Tom Baker"]),
     # a person noun opening a sentence before a name is the role
     ("Witness Tom Reilly told the jury he saw \u201ca man in a grey hoodie climbing the fence.\u201d",
      "a man in a grey hoodie", ["Tom Reilly"]),

@@ -128,13 +128,13 @@ ALL_DOUBLE = OPENERS + CLOSERS + STRAIGHT
 _CUE_WORDS = (
     r"said|says|say|told|tells|added|adds|stated|states|declared|warned|warns|insisted|insists|argued|argues|"
     r"stressed|stresses|explained|explains|noted|notes|wrote|writes|asked|asks|replied|responded|continued|"
-    r"recalled|acknowledged|admitted|confirmed|announced|claimed|suggested|complained|predicted|tweeted|posted|"
+    r"(?:recalls|recalled|remembers|remembered)\s+thinking|recalled|acknowledged|admitted|confirmed|announced|claimed|suggested|complained|predicted|tweeted|posted|"
     r"cautioned|conceded|remarked|vowed|urged|pointed out|went on|testified|accused|blamed|described|calls|"
     r"called|promised|dismissed|denied|praised|clarified|boasted|joked|quipped|contended|countered|lamented|"
     r"alleged|alleges|emphasi[sz]ed|highlighted|hinted|reassured|reminded|mused|pleaded|charged|chanted|confided|"
     r"saying|"
     # the present tense of features and reviews ("…," he replies): those not also a common noun ("claims", "posts")
-    r"replies|responds|continues|acknowledges|admits|confirms|announces|suggests|complains|predicts|cautions|"
+    r"recalls|replies|responds|continues|acknowledges|admits|confirms|announces|suggests|complains|predicts|cautions|"
     r"concedes|urges|points out|goes on|testifies|accuses|describes|promises|denies|praises|clarifies|boasts|"
     r"quips|contends|laments|emphasi[sz]es|hints|reassures|muses|pleads|confides|reiterated|reiterates|repeated|"
     r"repeats|reflected|reflects|penned|pens|"
@@ -266,8 +266,10 @@ _WORDS_OF = tuple(re.compile(rf"{pattern}\s*$") for pattern in (
     rf",\s+as\s+{_WHO_AS}\s+(?:has\s+|had\s+|once\s+|later\s+)?(?P<cue>noted|said|wrote|puts?\s+it|argued|explained|"
     rf"observed)(?:\s+(?:in|on|at|to)\s+[^,.;:!?\"\u201c\u201d]{{1,40}})?,\s+(?:is|was|are|were)(?:\s+that)?",
 ))
-# A sentence opening on "As X explained," and going on, with no other speech verb, to the quote
-_AS_OPENING = re.compile(rf"\s*[Aa]s\s+{_WHO_AS}(?:\s+(?:himself|herself|themselves|itself))?\s+"
+# A sentence opening on "As X explained," (or "But, as X has pointed out,") and going on, with no other speech verb,
+# to the quote
+_AS_OPENING = re.compile(rf"\s*(?:(?:But|And|Yet|So|Still|Indeed),?\s+)?[Aa]s\s+{_WHO_AS}"
+                         r"(?:\s+(?:himself|herself|themselves|itself))?\s+"
                          r"(?:(?:has|had|have|once|later|famously)\s+)?"
                          r"(?P<cue>explained|explains|said|says|wrote|writes|puts?\s+it|noted|notes|observed|argued|"
                          r"argues|pointed\s+out|points\s+out)(?:\s+(?:in|on|at|to)\s+[^,.;:!?\"\u201c\u201d]{1,40})?,\s+"
