@@ -4168,6 +4168,18 @@ _ROUND_30 = [
     ("\u201cJesus \u2026 who is Ellen Fetter?\u201d Daniel Rothman recalls thinking at the time.",
      "who is Ellen Fetter", ["Daniel Rothman"]),
     ("\u201cNobody believed us back then,\u201d recalls Tom Baker.", "Nobody believed us", ["Tom Baker"]),
+    # someone a video or a filing shows saying something: theirs, when it is a person (not a sign, a poll's majority,
+    # an exhibit)
+    ("A video posted by a bystander shows the officer shouting: \u201cGet on the ground right now!\u201d",
+     "Get on the ground", ["the officer"]),
+    ("Bodycam footage shows Deputy Tom Reyes telling the driver: \u201cStep out of the car slowly.\u201d",
+     "Step out of the car", ["Tom Reyes"]),
+    ("The photo shows a sign saying \u201cClosed until further notice by order of the owner.\u201d",
+     "Closed until further notice", [None]),
+    ("The poll shows a majority saying \u201cthe country is heading the wrong way,\u201d up from 48 percent.",
+     "heading the wrong way", [None]),
+    ("The filing shows Exhibit B saying: \u201cAll payments were approved by the full board.\u201d",
+     "All payments were approved", [None]),
     # a person noun opening a sentence before a name is the role
     ("Witness Tom Reilly told the jury he saw \u201ca man in a grey hoodie climbing the fence.\u201d",
      "a man in a grey hoodie", ["Tom Reilly"]),

@@ -74,6 +74,7 @@ from .speakers import (
     MONTHS,
     ORG_NOUNS,
     PEOPLE_OF,
+    PERSON_DESCRIPTION_HEADS,
     PLACE_APPOSITION,
     PLURAL_NO_PERSON,
     ROLE_WORDS,
@@ -3148,11 +3149,30 @@ _CRIED_BY = re.compile(r"(?:^|\bthat\s+|\b(?:said|says)\s+|[,;]\s+)(?P<spk>(?:[A
                        r"call(?:ed|ing)\s+out|begg(?:ed|ing))\s*[:,]?\s*$")
 
 
-# Words someone was heard crying out: "an “earwitness” heard a cop yell, “…”", "heard Gray shout:"
-_HEARD_CRY = re.compile(r"\b(?:heard|hear|hears|saw|see|sees)\s+"
+# Words someone was heard crying out: "an “earwitness” heard a cop yell, “…”", "heard Gray shout:", or shown saying
+# ("A video posted by a bystander shows the officer shouting:", "Bodycam footage shows Deputy Tom Reyes telling the
+# driver:": the one shown, not the video)
+_HEARD_CRY = re.compile(r"\b(?:heard|hear|hears|saw|see|sees|"
+                        r"(?P<shown>shows?|showed|showing|captured|captures|depicts?|depicted))\s+"
                         r"(?P<spk>(?:an?|one|the|another)\s+(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*|(?:[A-Z][\w'\u2019\-]*\s+){0,2}[A-Z][\w'\u2019\-]*)\s+"
-                        r"(?P<cue>yell|shout|scream|cry(?:\s+out)?|call\s+out|say|ask|(?:yell|shout|scream|say|ask)ing)"
+                        r"(?P<cue>yell|shout|scream|cry(?:\s+out)?|call\s+out|say|ask|(?:yell|shout|scream|say|ask)ing|"
+                        r"(?:tell|ask)ing\s+(?:him|her|them|[a-z]+s|(?:the|an?)\s+[a-z][\w\-]*))"
                         r"\s*[:,]?\s*$")
+
+
+_NO_ONE_SHOWN = frozenset({"majority", "minority", "plurality", "most", "half", "third", "quarter", "share"})
+
+
+def _shown_person(phrase: str) -> bool:
+    """Whether what a video or a filing shows saying something is a person: a person's noun ("the officer", "a
+    neighbor"; not "a sign", nor "a majority" of a poll), or a name with no document's word or lone letter in it
+    ("Deputy Tom Reyes", "Apple"; not "Exhibit B")."""
+    words = phrase.split()
+    head = words[-1].lower()
+    if words[0].islower():
+        return (_speaker_noun(head) or head in PERSON_DESCRIPTION_HEADS) and head not in _NO_ONE_SHOWN
+    return split_speaker(phrase).is_person and not any(
+        len(w) == 1 or w.lower() in DOCUMENT_NOUNS for w in words)
 
 
 def _called_out(a: _Around, prev_attr_end: int) -> _Attribution | None:
@@ -3162,7 +3182,7 @@ def _called_out(a: _Around, prev_attr_end: int) -> _Attribution | None:
     m = _CRIED_BY.search(a.before)
     if m is None or not split_speaker(m.group("spk")).is_person:
         m = _HEARD_CRY.search(a.before)
-    if m is None:
+    if m is None or m.re is _HEARD_CRY and m.group("shown") and not _shown_person(m.group("spk")):
         return None
     text = a.par[a.before_start + m.start("spk"):a.before_start + m.end()].strip(" ,:")
     return _Attribution(m.group("spk"), m.group("cue"), text, a.before_start > prev_attr_end, a.after_start)

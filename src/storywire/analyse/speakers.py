@@ -409,7 +409,7 @@ SUBORDINATE_START = re.compile(
     r"(?=\s+(?:after|before)\b))\s")
 _LEADER_NOUNS = frozenset({"leader", "dictator", "strongman", "autocrat", "head", "chief", "boss", "ruler"})
 # Heads of descriptions of one person ("a spokesperson", "the duchess", "a drama teacher").
-_PERSON_DESCRIPTION_HEADS = (ROLE_WORDS - {
+PERSON_DESCRIPTION_HEADS = (ROLE_WORDS - {
     "affairs", "agriculture", "commerce", "culture", "defence", "defense", "development", "economy", "education",
     "employment", "energy", "environment", "finance", "first", "foreign", "former", "health", "homeland", "house",
     "housing", "immigration", "industry", "interior", "internal", "international", "labor", "labour", "majority",
@@ -1010,7 +1010,7 @@ _SPACED_POSSESSIVE = re.compile(r"\s*['\u2019]\s*s\b")
 # ... the head of a title before a name: "Harcourt Homes' regional managing director, Simon Ferris"
 _OWNED_TITLE = re.compile(r"(?:['\u2019]s)?\s+(?:[a-z][\w\-]*\s+){0,3}(?P<noun>[a-z][\w\-]*)(?=\s*,|\s+[A-Z])")
 _OWNED_NOUN = re.compile(r"(?:['\u2019]s)?\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<noun>[a-z][\w\-]*)\b")
-_OWNED_PEOPLE = _SHE_NOUNS | _HE_NOUNS | _PERSON_DESCRIPTION_HEADS | frozenset({"lawyer", "attorney", "partner",
+_OWNED_PEOPLE = _SHE_NOUNS | _HE_NOUNS | PERSON_DESCRIPTION_HEADS | frozenset({"lawyer", "attorney", "partner",
                                                                              "fiancee", "fiance", "cousin"})
 
 
@@ -2038,7 +2038,7 @@ class Mentions:
             trail = _TRAILING_SAID.search(self.text, s, e)
             if trail is not None and any(trail.start("spk") <= mt.position < trail.end("spk") for mt in self.items):
                 continue  # "The gunman fled on foot, Chief Tom Walsh said.": the chief is its subject
-            if u is not None and _low(u.group("head")) in _PERSON_DESCRIPTION_HEADS and \
+            if u is not None and _low(u.group("head")) in PERSON_DESCRIPTION_HEADS and \
                     not (u.group("lead") and u.group("lead").istitle()) and \
                     not (u.group("desc")[:3].lower() == "the" and is_epithet(u.group("desc")) and
                          not (u.group("named") and names_the_object(self.text[s:u.end("object")], u.group("named")))
