@@ -4180,6 +4180,23 @@ _ROUND_30 = [
      "heading the wrong way", [None]),
     ("The filing shows Exhibit B saying: \u201cAll payments were approved by the full board.\u201d",
      "All payments were approved", [None]),
+    # a peer the text names in full as such ("Kenneth Baker, now Lord Baker"), never a namesake
+    ("Kenneth Baker, now Lord Baker of Dorking, was education secretary in 1986.\n\nLord Baker told the Telegraph: "
+     "\u201cShe was concerned about every change in education.\u201d", "She was concerned", ["Kenneth Baker"]),
+    ("Jeremy Hunt, the former chancellor, spoke first.\n\nLord Hunt of Kings Heath, the Labour peer, said: "
+     "\u201cThe bill as drafted would gut the health service.\u201d", "The bill as drafted", ["Lord Hunt"]),
+    # a surname alone set off before a copula names the speaker, unless the subject names what the words are
+    ("The biggest reason advisors get fired, writes Beyer, is \u201cit is always about communication, every "
+     "time.\u201d", "always about communication", ["Beyer"]),
+    ("The school motto, writes Evans, was \u201cKnowledge is power and service is duty.\u201d", "Knowledge is power",
+     [None]),
+    # "emailed", "texted" right after a quote; a topic opening its sentence is its "he"
+    ("David Taylor is a data scientist in Montreal.\n\n\u201cBasically, I was cruising around the website looking "
+     "for data,\u201d he emailed.", "cruising around the website", ["David Taylor"]),
+    ("Donald Trump and Ted Cruz spoke on Sunday. Cruz warned against a brokered convention. \u201cIt would be an "
+     "absolute disaster for the party,\u201d the Texas senator said.\n\nAs for Trump, he said he was not worried. "
+     "\u201cFirst of all, I think I am going to have the delegates, OK?\u201d he said.", "going to have the delegates",
+     ["Donald Trump"]),
     # a person noun opening a sentence before a name is the role
     ("Witness Tom Reilly told the jury he saw \u201ca man in a grey hoodie climbing the fence.\u201d",
      "a man in a grey hoodie", ["Tom Reilly"]),

@@ -151,7 +151,7 @@ _AFTER_ONLY_CUES = (r"began|started|questioned|interjected|protested|answered|ob
                     r"chimed in|barked|snapped|retaliated|pressed|exhorted|wondered|riffed|sang|sings|gushed|"
                     r"reacted(?!\s+(?:with|to|by|[a-z]+ly)\b)|"  # (not "Walcott reacted with a grin")
                     r"shares|shared|summari[sz]es|summari[sz]ed|sums up|summed up|reported|reports|"
-                    r"thundered|fumed|raged|scoffed|shouted|yelled|"
+                    r"thundered|fumed|raged|scoffed|shouted|yelled|emailed|texted|messaged|"
                     # how it was said ("…,” Jones beams.")
                     r"laughed|laughs|grinned|grins|smiled|smiles|beamed|beams|shrugged|shrugs|sighed|sighs|chuckled|"
                     r"chuckles|sobbed|enthused|enthuses|marvel(?:l)?ed|marvels|teased|teases|jokes|(?:"
@@ -3391,6 +3391,8 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
             r",\s*$", pre) else None
         if aside is not None:  # "The paradox of Nancy, says Carl Anthony, historian …, is that she was “…”"
             spk = aside.group("spk")
+            if _QUOTED_THING_NOUNS & set(re.findall(r"[a-z]+", pre.lower())):
+                return None  # "The school motto, writes Evans, was “…”": the motto's words, not Evans's
         if spk and _reports_others(spk):  # "The newspaper said Palin ... in which she said": Palin's words
             inner = _inner_speaker(a.before, m.end())
             if inner is not None:
@@ -3402,6 +3404,11 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
 
 
 _ASIDE_CUES = frozenset({"says", "said", "adds", "added", "notes", "noted", "argues", "argued", "writes", "wrote"})
+# Words of something written or said that such a subject may name ("The inscription above the door, notes Carter, is
+# “…”")
+_QUOTED_THING_NOUNS = _SAYING_NOUNS | frozenset({"inscription", "line", "lines", "words", "phrase", "quote",
+                                                 "quotation", "title", "headline", "caption", "epitaph", "sign",
+                                                 "message", "refrain", "chorus", "verse"})
 # A talk with someone right before such a clause: its "he" is that someone ("an interview with Ailes in 1975, in which
 # he said")
 _TALK_WITH = re.compile(r"\b(?:interview|conversation|call|meeting|chat|exchange|session)\s+with\s+"
@@ -3444,8 +3451,10 @@ _NAMER_OF_THING = re.compile(r"(?:\b(?:a|an|the)\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<
 # Words before a name that make it no namer of a thing: a preposition's object, a speech verb's subject
 _NOT_A_THING = frozenset({"for", "of", "to", "with", "by", "from", "about", "against", "on", "at", "in", "said",
                           "says", "told", "tells", "and", "or", "but"})
-# A name set off after a speech verb that itself is set off by commas: ", says Carl Anthony, historian at …,"
-_INVERTED_ASIDE = re.compile(r"\s+(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){1,3})\s*,")
+# A name set off after a speech verb that itself is set off by commas: ", says Carl Anthony, historian at …,", or a
+# surname alone before a copula ("The biggest reason advisors get fired, writes Beyer, is “…”")
+_INVERTED_ASIDE = re.compile(r"\s+(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){1,3}|"
+                             r"[A-Z][\w'\u2019\-]*(?=\s*,\s+(?:is|was|are|were)\b))\s*,")
 
 
 # Last words of a speaker that reports what others said: a medium, its report, its document.

@@ -866,7 +866,8 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
     for para, s, e in spans:
         first = True
         # "After Consumer Watchdog accused Lara ..., Soller put out": the subject follows the leading clause
-        clause_end = text.find(",", s, e) if SUBORDINATE_START.match(text, s) else -1
+        clause_end = text.find(",", s, e) if SUBORDINATE_START.match(text, s) and \
+            not _TOPIC_OPENING.match(text, s) else -1  # (not "As for Trump, he said": a topic, no clause)
         if (s == 0 or text[s - 1] == "\n") and text[e:e + 1] in ("", "\n") and _headline(text[s:e]):
             continue  # "Lindsay Lohan Checks Into Rehab": a title, not a sentence naming people
         for m in _NAME_RUN.finditer(text, s, e):
@@ -935,6 +936,8 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
                 opening = False  # "The mother of the boy, Liam Cole, said": the boy, maybe, not the subject
             if _AFTER_ASIDE.search(lead):
                 first = opening = True  # "(“…,” O’Hara told New York.) RuPaul once recorded": a new sentence
+            if _TOPIC_OPENING.fullmatch(lead):
+                first = opening = True  # "As for Trump, he said he's not worried": the topic, whom its "he" is
             if m.start() < clause_end:
                 both = _subject_of_both(text, s, m, clause_end)
                 found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, both))
@@ -955,6 +958,8 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
     return found
 
 
+# A sentence opening on its topic: "As for Trump, he said"
+_TOPIC_OPENING = re.compile(r"\s*As\s+(?:for|to)\s+")
 # A sentence's reporting clause at its end: "…, Chief Tom Walsh said.", "…, Smith told reporters on Tuesday."
 _TRAILING_SAID = re.compile(r",\s+(?P<spk>(?:[\w.'\u2019\-]+\s+){0,5}?[\w.'\u2019\-]+)\s+(?:said|says|added|adds|"
                             r"told\s+[\w.]+(?:\s+[A-Z][\w.]*){0,2}|explained|wrote|writes)"
@@ -1590,6 +1595,13 @@ class Mentions:
         if given:  # "Sir Keir": the person named in full with that given name, else as written
             full = self.fullest(given, position)
             return full if full != given else name
+        peer = _peer_surname(name)
+        if peer:  # "Lord Baker": the person the text names in full as the peer ("Kenneth Baker, now Lord Baker of
+            # Dorking"), else as written (never a namesake: "Jeremy Hunt" is not "Lord Hunt of Kings Heath")
+            peerage = rf",?\s+(?:now\s+|later\s+|who\s+became\s+|\()?{re.escape(name.split()[0])}\s+{re.escape(peer)}\b"
+            fulls = {f for f in self.full.get(surname(peer), ())
+                     if not _peer_surname(f) and " " in f and re.search(rf"\b{re.escape(f)}{peerage}", self.text)}
+            return next(iter(fulls)) if len(fulls) == 1 else name
         fulls = {f for f in self.full.get(surname(name), ()) if _words(name) <= _words(f) and
                  (position is None or self._first_named.get(f, 0) < position)}
         if " " in name and name in self._first_named:  # a name the article writes in full is not a son's or a
@@ -1728,10 +1740,11 @@ class Mentions:
 
     def _object_of_preposition(self, position: int) -> bool:
         """Whether a name follows a preposition ("under cross-examination by Mpofu, he said": never the "he" of
-        its own sentence)."""
+        its own sentence; but "As for Trump, he said" is the topic's)."""
         before = self.text[max(0, position - 12):position].split()
         return bool(before) and before[-1].lower() in _PREPOSITIONS and \
-            _OWNER_RUN.match(self.text, position) is None  # "One of RuPaul's beliefs": the owner, no object
+            _OWNER_RUN.match(self.text, position) is None and \
+            before[-2:] not in (["As", "for"], ["As", "to"])  # "One of RuPaul's beliefs": the owner, no object
 
     def _in_question(self, position: int) -> bool:
         """Whether a name is in the question put to a sentence's subject ("Asked whether he would take gifts from
@@ -2397,6 +2410,12 @@ def _knight_given(name: str) -> str:
     """The given name of "Sir Keir" or "Dame Judi" (a title and one word), else ""."""
     words = name.split()
     return words[1] if len(words) == 2 and _low(words[0]) in _KNIGHTED else ""
+
+
+def _peer_surname(name: str) -> str:
+    """The surname of a peer called by title and surname, "Lord Baker" or "Baroness Casey", else ""."""
+    words = name.split()
+    return words[1] if len(words) == 2 and _low(words[0]) in ("lord", "baroness") else ""
 
 
 def _given_name(name: str) -> str:
