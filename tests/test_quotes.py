@@ -4190,6 +4190,9 @@ _ROUND_30 = [
      "time.\u201d", "always about communication", ["Beyer"]),
     ("The school motto, writes Evans, was \u201cKnowledge is power and service is duty.\u201d", "Knowledge is power",
      [None]),
+    # "elaborated" after a quote, as "said"
+    ("Dorothy Woods is a retired nurse.\n\n\u201cThe way I see it,\u201d she elaborated, \u201cnobody in this town "
+     "wants the new mall at all.\u201d", "nobody in this town wants", ["Dorothy Woods"]),
     # "emailed", "texted" right after a quote; a topic opening its sentence is its "he"
     ("David Taylor is a data scientist in Montreal.\n\n\u201cBasically, I was cruising around the website looking "
      "for data,\u201d he emailed.", "cruising around the website", ["David Taylor"]),

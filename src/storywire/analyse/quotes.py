@@ -135,7 +135,7 @@ _CUE_WORDS = (
     r"alleged|alleges|emphasi[sz]ed|highlighted|hinted|reassured|reminded|mused|pleaded|charged|chanted|confided|"
     r"saying|"
     # the present tense of features and reviews ("…," he replies): those not also a common noun ("claims", "posts")
-    r"recalls|replies|responds|continues|acknowledges|admits|confirms|announces|suggests|complains|predicts|cautions|"
+    r"recalls|elaborated|elaborates|replies|responds|continues|acknowledges|admits|confirms|announces|suggests|complains|predicts|cautions|"
     r"concedes|urges|points out|goes on|testifies|accuses|describes|promises|denies|praises|clarifies|boasts|"
     r"quips|contends|laments|emphasi[sz]es|hints|reassures|muses|pleads|confides|reiterated|reiterates|repeated|"
     r"repeats|reflected|reflects|penned|pens|"
