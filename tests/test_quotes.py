@@ -4190,6 +4190,11 @@ _ROUND_30 = [
      "time.\u201d", "always about communication", ["Beyer"]),
     ("The school motto, writes Evans, was \u201cKnowledge is power and service is duty.\u201d", "Knowledge is power",
      [None]),
+    # a video or a statement someone put out "that said": theirs (the subject of its own clause)
+    ("In selling the courses, Donald Trump released a marketing video that said, \u201cWe are going to have "
+     "professors that are absolutely terrific.\u201d", "professors that are absolutely", ["Donald Trump"]),
+    ("Senator Tom Smith released a statement, and his rival Mary Jones posted a video that said, \u201cI have never "
+     "taken a single dollar from lobbyists.\u201d", "never taken a single dollar", ["Mary Jones"]),
     # "elaborated" after a quote, as "said"
     ("Dorothy Woods is a retired nurse.\n\n\u201cThe way I see it,\u201d she elaborated, \u201cnobody in this town "
      "wants the new mall at all.\u201d", "nobody in this town wants", ["Dorothy Woods"]),

@@ -695,6 +695,10 @@ def _subject(pre: str) -> str | None:
     bare = pre.rstrip(" ,")
     if re.search(r"\bto$", bare):
         return None if _TO_NOT_SAID.search(bare) or _TO_MADE_TO.search(bare) else sentence_subject(bare)
+    issued = _ISSUED_THAT.search(bare)
+    if issued is not None:  # "Trump released a marketing video that said": who put it out (the subject of its own
+        # clause: "Smith released a statement, and his rival Mary Jones posted a video that said": Jones)
+        return sentence_subject(re.split(r"[,;]\s+(?:and|but|while)\s+|;\s+", bare[:issued.start()])[-1])
     pre = PARTY_LABEL.sub("", pre)  # "Sen. Rand Paul, R-Ky., told": the senator, not "R-Ky."
     pre = _ACRONYM_AFTER.sub(_spelled_or_acronym, pre)  # "United Atlantic Ventures (UAV),": the name
     closed = pre.rstrip().endswith(",")
@@ -820,6 +824,15 @@ _ABOUT_END = re.compile(r"\b(?:about|regarding|concerning|on\s+behalf\s+of)\s+$|
 _ISSUED_DOCUMENT = re.compile(r"\b(?:issued|released|published|posted|sent|filed|shared|put\s+out)\s+(?:a|an|the|its|"
                               r"his|her|their)\s+(?:[a-z\-]+\s+){0,2}(?:" +
                               "|".join(sorted(DOCUMENT_NOUNS | {"ruling", "decision", "judgment", "letter"})) + r")\b")
+
+
+# ... or a video or an ad, and a relative "that" or "which" right before the speech verb: "Trump released a marketing
+# video that said, “…”" is Trump's
+_ISSUED_THAT = re.compile(r"\b(?:issued|released|published|posted|sent|put\s+out|aired|ran)\s+(?:a|an|the|its|his|her|"
+                          r"their)\s+(?:[a-z\-]+\s+){0,2}(?:" +
+                          "|".join(sorted(DOCUMENT_NOUNS | {"ruling", "decision", "judgment", "letter", "video", "ad",
+                                                            "advert", "advertisement", "commercial", "message"})) +
+                          r")(?:\s+(?:on|last|this)\s+[A-Za-z]+)?,?\s+(?:that|which)" + _THEN + "$")
 
 
 def _places_joined(segs: list[str]) -> list[str]:
