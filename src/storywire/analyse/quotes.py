@@ -129,13 +129,15 @@ ALL_DOUBLE = OPENERS + CLOSERS + STRAIGHT
 _CUE_WORDS = (
     r"said|says|say|told|tells|added|adds|stated|states|declared|warned|warns|insisted|insists|argued|argues|"
     r"stressed|stresses|explained|explains|noted|notes|wrote|writes|asked|asks|replied|responded|continued|"
-    r"(?:recalls|recalled|remembers|remembered)\s+thinking|recalled|acknowledged|admitted|confirmed|announced|claimed|suggested|complained|predicted|tweeted|posted|"
+    r"(?:recalls|recalled|remembers|remembered)\s+thinking|"  # a thought remembered ("Rothman recalls thinking")
+    r"recalled|acknowledged|admitted|confirmed|announced|claimed|suggested|complained|predicted|tweeted|posted|"
     r"cautioned|conceded|remarked|vowed|urged|pointed out|went on|testified|accused|blamed|described|calls|"
     r"called|promised|dismissed|denied|praised|clarified|boasted|joked|quipped|contended|countered|lamented|"
     r"alleged|alleges|emphasi[sz]ed|highlighted|hinted|reassured|reminded|mused|pleaded|charged|chanted|confided|"
     r"saying|"
     # the present tense of features and reviews ("…," he replies): those not also a common noun ("claims", "posts")
-    r"recalls|elaborated|elaborates|replies|responds|continues|acknowledges|admits|confirms|announces|suggests|complains|predicts|cautions|"
+    r"recalls|elaborated|elaborates|replies|responds|continues|acknowledges|admits|confirms|announces|suggests|"
+    r"complains|predicts|cautions|"
     r"concedes|urges|points out|goes on|testifies|accuses|describes|promises|denies|praises|clarifies|boasts|"
     r"quips|contends|laments|emphasi[sz]es|hints|reassures|muses|pleads|confides|reiterated|reiterates|repeated|"
     r"repeats|reflected|reflects|penned|pens|"
