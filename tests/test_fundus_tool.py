@@ -3,12 +3,9 @@ quotes written here)."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-TOOL = REPO / "tools" / "fundus_quotes.py"
+from tests.page_set_tools import has_line, run_tool, write_cases
 
 
 def write_checkout(root: Path) -> Path:
@@ -28,42 +25,36 @@ def write_checkout(root: Path) -> Path:
     return root / "fundus"
 
 
-def run(*args: object) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(TOOL), *map(str, args)], capture_output=True, text=True, timeout=300)
-
 
 def test_pages_are_read_and_each_half_is_scored_by_kind_of_speaker(tmp_path):
     checkout = write_checkout(tmp_path)
-    cases = tmp_path / "cases.jsonl"
-    cases.write_text("\n".join(json.dumps(c) for c in [
+    cases = write_cases(tmp_path / "cases.jsonl", [
         {"doc_id": "uk/Paper/V1", "quote": "We will not pass this bill", "speaker": "Ben Cole", "half": "tune"},
         {"doc_id": "uk/Paper/V1", "quote": "bridge to nowhere", "speaker": None, "half": "tune"},
         {"doc_id": "uk/Paper/V1", "quote": "cost every family in the country", "speaker": None, "half": "tune"},
         {"doc_id": "uk/Paper/V1", "quote": "a gift to the wealthy few", "speaker": "Tom Hart", "half": "held"},
-    ]) + "\n", encoding="utf-8")
-    proc = run(checkout, cases)
+    ])
+    proc = run_tool("fundus_quotes", checkout, cases)
     assert proc.returncode == 0, proc.stderr
-    lines = proc.stdout.splitlines()
-    assert any(line.startswith("tune  named") and "cases    1  right    1 (100.0%)  wrong   0" in line
-               for line in lines), proc.stdout
-    assert any(line.startswith("held  named") and "right    0 (0.0%)  wrong   1" in line for line in lines), \
+    assert has_line(proc.stdout, "tune  named", "cases    1  right    1 (100.0%)  wrong   0"), proc.stdout
+    assert has_line(proc.stdout, "held  named", "right    0 (0.0%)  wrong   1"), \
         proc.stdout  # Ann Reed's words, annotated here as Tom Hart's: a wrong speaker is counted as one
-    assert any(line.startswith("tune  null") and "cases    2" in line and "left unattributed   1" in line
-               for line in lines), proc.stdout  # the scare quote is no quote of the ledger: missed
-    proc = run(checkout, cases, "--half", "held")
+    assert has_line(proc.stdout, "tune  null", "cases    2", "left unattributed   1"), \
+        proc.stdout  # the scare quote is no quote of the ledger: missed
+    proc = run_tool("fundus_quotes", checkout, cases, "--half", "held")
     assert [line.split()[:2] for line in proc.stdout.splitlines()] == [["held", "named"]], proc.stdout
 
 
 def test_a_folder_that_is_no_fundus_checkout_or_misses_a_page_is_one_line_and_status_2(tmp_path):
-    proc = run(tmp_path, tmp_path / "none.jsonl")
+    proc = run_tool("fundus_quotes", tmp_path, tmp_path / "none.jsonl")
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "not a fundus checkout" in proc.stderr
     cases = tmp_path / "cases.jsonl"
     cases.write_text(json.dumps({"doc_id": "us/Gone/V1", "quote": "two words", "speaker": None, "half": "tune"}) + "\n",
                      encoding="utf-8")
     checkout = write_checkout(tmp_path)
-    proc = run(checkout, cases)
+    proc = run_tool("fundus_quotes", checkout, cases)
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "18da6e5" in proc.stderr
     cases.write_text(json.dumps({"doc_id": "uk/Paper/V1", "quote": "one", "speaker": None, "half": "tune"}) + "\n",
                      encoding="utf-8")  # a quote of one word: no case
-    proc = run(checkout, cases)
+    proc = run_tool("fundus_quotes", checkout, cases)
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "two words or more" in proc.stderr

@@ -3,14 +3,10 @@ annotated quotes scored (on a page and quotes written here)."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from storywire.analyse.text import norm_tokens
-
-REPO = Path(__file__).resolve().parents[1]
-TOOL = REPO / "tools" / "postlight_quotes.py"
+from tests.page_set_tools import has_line, run_tool, shipped_cases, write_cases
 
 PAGE = """<html><head><title>Budget row goes on</title></head><body><article>
 <h1>Budget row goes on</h1>
@@ -30,48 +26,39 @@ def write_checkout(root: Path) -> Path:
     return root / "parser"
 
 
-def run(*args: object) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(TOOL), *map(str, args)], capture_output=True, text=True, timeout=300)
-
 
 def test_pages_are_extracted_and_each_half_is_scored_by_kind_of_speaker(tmp_path):
     checkout = write_checkout(tmp_path)
-    cases = tmp_path / "cases.jsonl"
-    cases.write_text("\n".join(json.dumps(c) for c in [
+    cases = write_cases(tmp_path / "cases.jsonl", [
         {"doc_id": "www.paper.example", "quote": "We will not pass this bill", "speaker": "Ben Cole", "half": "tune"},
         {"doc_id": "www.paper.example", "quote": "bridge to nowhere", "speaker": None, "half": "tune"},
         {"doc_id": "www.paper.example", "quote": "a gift to the wealthy few", "speaker": "Tom Hart", "half": "held"},
-    ]) + "\n", encoding="utf-8")
-    proc = run(checkout, cases)
+    ])
+    proc = run_tool("postlight_quotes", checkout, cases)
     assert proc.returncode == 0, proc.stderr
-    lines = proc.stdout.splitlines()
-    assert any(line.startswith("tune  named") and "cases    1  right    1 (100.0%)  wrong   0" in line
-               for line in lines), proc.stdout
-    assert any(line.startswith("held  named") and "right    0 (0.0%)  wrong   1" in line for line in lines), \
+    assert has_line(proc.stdout, "tune  named", "cases    1  right    1 (100.0%)  wrong   0"), proc.stdout
+    assert has_line(proc.stdout, "held  named", "right    0 (0.0%)  wrong   1"), \
         proc.stdout  # Ann Reed's words, annotated here as Tom Hart's: a wrong speaker is counted as one
-    assert any(line.startswith("tune  null") and "cases    1" in line for line in lines), proc.stdout
-    proc = run(checkout, cases, "--half", "held")
+    assert has_line(proc.stdout, "tune  null", "cases    1"), proc.stdout
+    proc = run_tool("postlight_quotes", checkout, cases, "--half", "held")
     assert [line.split()[:2] for line in proc.stdout.splitlines()] == [["held", "named"]], proc.stdout
 
 
 def test_a_folder_that_is_no_checkout_or_misses_a_page_is_one_line_and_status_2(tmp_path):
-    proc = run(tmp_path, tmp_path / "none.jsonl")
+    proc = run_tool("postlight_quotes", tmp_path, tmp_path / "none.jsonl")
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "not a postlight/parser checkout" in proc.stderr
     checkout = write_checkout(tmp_path)
     cases = tmp_path / "cases.jsonl"
     cases.write_text(json.dumps({"doc_id": "gone.example", "quote": "two words", "speaker": None, "half": "tune"})
                      + "\n", encoding="utf-8")
-    proc = run(checkout, cases)
+    proc = run_tool("postlight_quotes", checkout, cases)
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "e8ba7ec" in proc.stderr
     cases.write_bytes(b"\xff\xfe not json\n")
-    proc = run(checkout, cases)
+    proc = run_tool("postlight_quotes", checkout, cases)
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "cannot read the cases" in proc.stderr
 
 
 def test_the_shipped_cases_are_well_formed():
-    rows = [json.loads(line) for line in
-            (REPO / "bench" / "data" / "postlight-quotes.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert len(rows) == 966 and {r["half"] for r in rows} == {"tune", "held"}
-    halves = {r["doc_id"]: r["half"] for r in rows}
-    assert all(halves[r["doc_id"]] == r["half"] for r in rows)  # a page is in one half
+    rows = shipped_cases("postlight")
+    assert len(rows) == 966
     assert all(len(norm_tokens(r["quote"])) >= 2 and (r["speaker"] is None or r["speaker"].strip()) for r in rows)

@@ -3,14 +3,12 @@ quotes scored (on a page and quotes written here)."""
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
 from storywire.analyse.text import norm_tokens
+from tests.page_set_tools import REPO, has_line, run_tool, shipped_cases, write_cases
 
-REPO = Path(__file__).resolve().parents[1]
-TOOL = REPO / "tools" / "readability_quotes.py"
 sys.path.insert(0, str(REPO / "tools"))
 
 from readability_quotes import page_text  # noqa: E402
@@ -32,9 +30,6 @@ def write_checkout(root: Path) -> Path:
     return root / "readability"
 
 
-def run(*args: object) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(TOOL), *map(str, args)], capture_output=True, text=True, timeout=300)
-
 
 def test_a_page_is_one_paragraph_per_block_with_nested_blocks_apart_and_entities_decoded():
     assert page_text(PAGE).split("\n\n") == [
@@ -49,39 +44,33 @@ def test_a_page_is_one_paragraph_per_block_with_nested_blocks_apart_and_entities
 
 def test_each_half_is_scored_by_kind_of_speaker(tmp_path):
     checkout = write_checkout(tmp_path)
-    cases = tmp_path / "cases.jsonl"
-    cases.write_text("\n".join(json.dumps(c) for c in [
+    cases = write_cases(tmp_path / "cases.jsonl", [
         {"doc_id": "budget-1", "quote": "We will not pass this bill", "speaker": "Ben Cole", "half": "tune"},
         {"doc_id": "budget-1", "quote": "bridge to nowhere", "speaker": None, "half": "tune"},
         {"doc_id": "budget-1", "quote": "a gift to the wealthy few", "speaker": "Tom Hart", "half": "held"},
-    ]) + "\n", encoding="utf-8")
-    proc = run(checkout, cases)
+    ])
+    proc = run_tool("readability_quotes", checkout, cases)
     assert proc.returncode == 0, proc.stderr
-    lines = proc.stdout.splitlines()
-    assert any(line.startswith("tune  named") and "cases    1  right    1 (100.0%)  wrong   0" in line
-               for line in lines), proc.stdout
-    assert any(line.startswith("held  named") and "right    0 (0.0%)  wrong   1" in line for line in lines), \
+    assert has_line(proc.stdout, "tune  named", "cases    1  right    1 (100.0%)  wrong   0"), proc.stdout
+    assert has_line(proc.stdout, "held  named", "right    0 (0.0%)  wrong   1"), \
         proc.stdout  # Ann Reed's words, annotated here as Tom Hart's: a wrong speaker is counted as one
-    proc = run(checkout, cases, "--half", "held")
+    proc = run_tool("readability_quotes", checkout, cases, "--half", "held")
     assert [line.split()[:2] for line in proc.stdout.splitlines()] == [["held", "named"]], proc.stdout
 
 
 def test_a_folder_that_is_no_checkout_or_misses_a_page_is_one_line_and_status_2(tmp_path):
-    proc = run(tmp_path, tmp_path / "none.jsonl")
+    proc = run_tool("readability_quotes", tmp_path, tmp_path / "none.jsonl")
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "not a mozilla/readability checkout" in proc.stderr
     checkout = write_checkout(tmp_path)
     cases = tmp_path / "cases.jsonl"
     cases.write_text(json.dumps({"doc_id": "gone-1", "quote": "two words", "speaker": None, "half": "tune"})
                      + "\n", encoding="utf-8")
-    proc = run(checkout, cases)
+    proc = run_tool("readability_quotes", checkout, cases)
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "ab4027a" in proc.stderr
 
 
 def test_the_shipped_cases_are_well_formed():
-    rows = [json.loads(line) for line in
-            (REPO / "bench" / "data" / "readability-quotes.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert len(rows) == 250 and {r["half"] for r in rows} == {"tune", "held"}
-    halves = {r["doc_id"]: r["half"] for r in rows}
-    assert all(halves[r["doc_id"]] == r["half"] for r in rows)  # a page is in one half
-    assert len(halves) == 23
+    rows = shipped_cases("readability")
+    assert len(rows) == 250
+    assert len({r["doc_id"] for r in rows}) == 23
     assert all(len(norm_tokens(r["quote"])) >= 3 and (r["speaker"] is None or r["speaker"].strip()) for r in rows)
