@@ -4598,3 +4598,15 @@ def test_words_not_said_are_nobodys():
     assert [(q.text, q.speaker) for q in quotes_of(text) if q.speaker] == []
     said = quotes_of("The senator said the bill was \u201cdead on arrival.\u201d")
     assert [q.speaker for q in said] == ["The senator"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("\u201cHe dropped Jesse off at school and Jesse told him, \u2018Dad, everything is going to be OK.\u2019\u201d "
+     "Murphy told me.", "Jesse"),
+    ("\u201cThe letter to Jesse said, \u2018Dad, everything is going to be OK.\u2019\u201d Karen told me.", None),
+    ("\u201cThe driver who hit Jesse told us, \u2018Dad, everything is going to be OK.\u2019\u201d Karen told me.",
+     None),
+])
+def test_a_quote_inside_a_quote_is_never_the_words_of_the_object_before_its_speech_verb(text, speaker):
+    inner = min((q for q in quotes_of(text) if "everything is going to be" in q.text), key=lambda q: len(q.text))
+    assert inner.text.startswith("Dad") and inner.speaker == speaker, (inner.text, inner.speaker, inner.via)

@@ -72,6 +72,7 @@ from .speakers import (
     HONORIFIC_GENDER,
     MONTH_WORDS,
     MONTHS,
+    OBJECT_PREPOSITIONS,
     ORG_NOUNS,
     PEOPLE_OF,
     PERSON_DESCRIPTION_HEADS,
@@ -2152,6 +2153,8 @@ def _nested_quotes(ctx: _Context, outer: Quote) -> list[Quote]:
             words.pop(0)  # "When Sadiq Khan said ‘…’"
         if len(inner.split()) < 3 or not words or any(w.lower() in _NOT_INNER_NAME for w in words):
             continue  # "So I said, ‘…’", "He said ‘…’": read below
+        if m.re is _NESTED_BEFORE and _object_before(outer.text[:m.start()]):
+            continue  # "The letter to Jesse said, ‘…’", "The driver who hit Jesse told us, ‘…’": not Jesse's words
         name = " ".join(words)
         speaker = split_speaker(name)
         seen.add(m.start("inner"))
@@ -2176,6 +2179,15 @@ def _nested_quotes(ctx: _Context, outer: Quote) -> list[Quote]:
                            outer.position + m.start("inner"), is_person=bool(person),
                            via="nested/pronoun" if person else "nested/none"))
     return found
+
+
+def _object_before(before: str) -> bool:
+    """Whether a name after ``before`` is the object of the word before it, not the subject of a clause of its own:
+    of a preposition ("The letter to Jesse said") or of a relative clause's verb ("The driver who hit Jesse told")."""
+    words = before.split()
+    return bool(words) and (words[-1] in OBJECT_PREPOSITIONS or
+                            len(words) >= 2 and words[-2] in ("who", "that", "which") and words[-1].isalpha() and
+                            words[-1].islower())
 
 
 def _echoed(nested: list[Quote], quotes: list[Quote]) -> list[Quote]:

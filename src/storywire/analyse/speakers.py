@@ -639,7 +639,7 @@ def _role_before_name(words: list[str]) -> bool:
 
 
 # A name after one of these is its object, not the speaker: "a lawyer for Sarah Palin" is the lawyer
-_OBJECT_PREPOSITIONS = frozenset({"for", "at", "in", "of", "from", "to", "with", "near", "on", "by", "about",
+OBJECT_PREPOSITIONS = frozenset({"for", "at", "in", "of", "from", "to", "with", "near", "on", "by", "about",
                                   "against", "representing"})
 
 
@@ -784,8 +784,8 @@ def split_speaker(phrase: str) -> SpeakerName:
     while 0 < untitled < end and (name_words[untitled - 1] == "the" or name_words[untitled - 1][:1].isupper() and (
             _low(name_words[untitled - 1]) in HONORIFICS | TITLE_NOUNS | ROLE_WORDS)):
         untitled -= 1
-    if 0 < start < end and _low(name_words[start - 1]) in _OBJECT_PREPOSITIONS or _speaks_for(words[:start]) or \
-            untitled < start and 1 < untitled and _low(name_words[untitled - 1]) in _OBJECT_PREPOSITIONS and \
+    if 0 < start < end and _low(name_words[start - 1]) in OBJECT_PREPOSITIONS or _speaks_for(words[:start]) or \
+            untitled < start and 1 < untitled and _low(name_words[untitled - 1]) in OBJECT_PREPOSITIONS and \
             name_words[untitled - 2].islower():  # (a description's noun before it; "Secretary of State Antony Blinken"
         # is a title)
         return SpeakerName(phrase, None, False, "?")  # "a lawyer for Sarah Palin", "a spokesman at Scotland Yard",
