@@ -824,17 +824,17 @@ _ABOUT_END = re.compile(r"\b(?:about|regarding|concerning|on\s+behalf\s+of)\s+$|
                         r")\s+(?:over|against|into|of|on|like)\s+$")
 # A document the clause's subject put out: "The court released its ruling on Friday, which said", "Apple published a
 # letter on its website, which said" (the subject's words)
+_PUT_OUT_NOUNS = DOCUMENT_NOUNS | {"ruling", "decision", "judgment", "letter"}
 _ISSUED_DOCUMENT = re.compile(r"\b(?:issued|released|published|posted|sent|filed|shared|put\s+out)\s+(?:a|an|the|its|"
-                              r"his|her|their)\s+(?:[a-z\-]+\s+){0,2}(?:" +
-                              "|".join(sorted(DOCUMENT_NOUNS | {"ruling", "decision", "judgment", "letter"})) + r")\b")
+                              r"his|her|their)\s+(?:[a-z\-]+\s+){0,2}(?:" + "|".join(sorted(_PUT_OUT_NOUNS)) + r")\b")
 
 
 # ... or a video or an ad, and a relative "that" or "which" right before the speech verb: "Trump released a marketing
 # video that said, “…”" is Trump's
 _ISSUED_THAT = re.compile(r"\b(?:issued|released|published|posted|sent|put\s+out|aired|ran)\s+(?:a|an|the|its|his|her|"
                           r"their)\s+(?:[a-z\-]+\s+){0,2}(?:" +
-                          "|".join(sorted(DOCUMENT_NOUNS | {"ruling", "decision", "judgment", "letter", "video", "ad",
-                                                            "advert", "advertisement", "commercial", "message"})) +
+                          "|".join(sorted(_PUT_OUT_NOUNS | {"video", "ad", "advert", "advertisement", "commercial",
+                                                            "message"})) +
                           r")(?:\s+(?:on|last|this)\s+[A-Za-z]+)?,?\s+(?:that|which)" + _THEN + "$")
 
 
