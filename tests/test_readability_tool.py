@@ -74,3 +74,15 @@ def test_the_shipped_cases_are_well_formed():
     assert len(rows) == 250
     assert len({r["doc_id"] for r in rows}) == 23
     assert all(len(norm_tokens(r["quote"])) >= 3 and (r["speaker"] is None or r["speaker"].strip()) for r in rows)
+
+
+def test_a_page_of_bad_bytes_costs_no_other_page(tmp_path):
+    checkout = write_checkout(tmp_path)
+    bad = checkout / "test" / "test-pages" / "broken-1"
+    bad.mkdir()
+    (bad / "expected.html").write_bytes(b"<p>\xff\xfe broken \x00</p>")
+    cases = write_cases(tmp_path / "cases.jsonl", [
+        {"doc_id": "budget-1", "quote": "We will not pass this bill", "speaker": "Ben Cole", "half": "tune"}])
+    proc = run_tool("readability_quotes", checkout, cases)
+    assert proc.returncode == 0, proc.stderr
+    assert has_line(proc.stdout, "tune  named", "cases    1  right    1 (100.0%)"), proc.stdout
