@@ -3,9 +3,14 @@ quotes written here)."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
-from tests.page_set_tools import has_line, run_tool, write_cases
+from tests.page_set_tools import REPO, has_line, run_tool, write_cases
+
+sys.path.insert(0, str(REPO / "tools"))
+
+from quote_sets import PageCount, page_interval  # noqa: E402
 
 
 def write_checkout(root: Path) -> Path:
@@ -36,7 +41,8 @@ def test_pages_are_read_and_each_half_is_scored_by_kind_of_speaker(tmp_path):
     ])
     proc = run_tool("fundus_quotes", checkout, cases)
     assert proc.returncode == 0, proc.stderr
-    assert has_line(proc.stdout, "tune  named", "cases    1  right    1 (100.0%)  wrong   0"), proc.stdout
+    assert has_line(proc.stdout, "tune  named", "cases    1  right    1 (100.0%)  wrong   0",
+                    "pages   1  95% interval 100.0%-100.0%"), proc.stdout
     assert has_line(proc.stdout, "held  named", "right    0 (0.0%)  wrong   1"), \
         proc.stdout  # Ann Reed's words, annotated here as Tom Hart's: a wrong speaker is counted as one
     assert has_line(proc.stdout, "tune  null", "cases    2", "left unattributed   1"), \
@@ -58,3 +64,15 @@ def test_a_folder_that_is_no_fundus_checkout_or_misses_a_page_is_one_line_and_st
                      encoding="utf-8")  # a quote of one word: no case
     proc = run_tool("fundus_quotes", checkout, cases)
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "two words or more" in proc.stderr
+
+
+def test_the_interval_resamples_pages_not_quotes():
+    # one page of ten quotes all right and one of ten all wrong: other pages like them could give anything from
+    # none to all right; resampled as twenty quotes, the interval would stay near one half
+    low, high = page_interval([PageCount(10, 10), PageCount(10, 0)])
+    assert (low, high) == (0.0, 1.0)
+    # many pages of one quote each, half of them right: near one half, as quotes would give
+    low, high = page_interval([PageCount(1, i % 2) for i in range(400)])
+    assert 0.4 < low < 0.5 < high < 0.6
+    assert page_interval([PageCount(4, 3)]) == (0.75, 0.75)
+    assert page_interval([PageCount(4, 3), PageCount(6, 1)]) == page_interval([PageCount(4, 3), PageCount(6, 1)])

@@ -2,6 +2,9 @@
 pages read from a public checkout, scored per half (tuning, held out) and kind of speaker.
 
 A case file holds ``{"doc_id", "quote", "speaker", "half"}`` per line, speaker null when the page names nobody.
+A named or described row also prints how far its share of right speakers could move with other pages of the same
+kind: a 95% bootstrap interval over the pages (quotes of one page rise and fall together, so pages are resampled,
+not quotes).
 """
 from __future__ import annotations
 
@@ -14,6 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
+import numpy as np
+
 from storywire.analyse.quote_eval import evaluate, read_cases
 from storywire.errors import InputError
 
@@ -25,6 +30,22 @@ def kind_of(speaker: str | None) -> str:
     words = speaker.split()
     described = words[0][:1].islower() or words[0] in ("A", "An", "The", "One")
     return "described" if described and not any(w[:1].isupper() for w in words[1:]) else "named"
+
+
+class PageCount(NamedTuple):
+    cases: int
+    right: int
+
+
+def page_interval(pages: list[PageCount], draws: int = 2000, seed: int = 0) -> tuple[float, float]:
+    """(low, high): the 95% bootstrap interval of the share of right answers, resampling whole pages with
+    replacement (a fixed seed, so a rerun prints the same figures)."""
+    cases = np.array([p.cases for p in pages], dtype=float)
+    right = np.array([p.right for p in pages], dtype=float)
+    picks = np.random.default_rng(seed).integers(0, len(pages), size=(draws, len(pages)))
+    shares = right[picks].sum(axis=1) / np.maximum(cases[picks].sum(axis=1), 1.0)
+    low, high = np.percentile(shares, [2.5, 97.5])
+    return float(low), float(high)
 
 
 def score(docs: dict[str, str], cases: Path, half: str | None, commit: str) -> int:
@@ -51,14 +72,23 @@ def score(docs: dict[str, str], cases: Path, half: str | None, commit: str) -> i
             print(f"{cases}: {e}", file=sys.stderr)
             return 2
     counts: dict[tuple[str, str], Counter] = {}
+    by_page: dict[tuple[str, str], dict[str, Counter]] = {}
     for row, result in zip(rows, results, strict=True):
-        counts.setdefault((row["half"], kind_of(row["speaker"])), Counter())[result.outcome] += 1
+        key = (row["half"], kind_of(row["speaker"]))
+        counts.setdefault(key, Counter())[result.outcome] += 1
+        by_page.setdefault(key, {}).setdefault(row["doc_id"], Counter())[result.outcome] += 1
     for (part, kind), c in sorted(counts.items(), key=lambda kv: (kv[0][0] != "tune", kv[0][1])):
         n = sum(c.values())
         print(f"{part:5} {kind:10} cases {n:4}  right {c['right']:4} ({c['right'] / n:.1%})  wrong {c['wrong']:3}  "
               f"unattributed {c['unattributed']:3}  missed {c['missed']:3}  credited where none "
-              f"{c['wrongly attributed']:3}  left unattributed {c['rightly unattributed']:3}")
+              f"{c['wrongly attributed']:3}  left unattributed {c['rightly unattributed']:3}"
+              + ("" if kind == "null" else _interval(by_page[part, kind])))
     return 0
+
+
+def _interval(pages: dict[str, Counter]) -> str:
+    low, high = page_interval([PageCount(sum(c.values()), c["right"]) for c in pages.values()])
+    return f"  pages {len(pages):3}  95% interval {low:.1%}-{high:.1%}"
 
 
 class PageSet(NamedTuple):
