@@ -89,6 +89,7 @@ from .speakers import (
     Gender,
     Mentions,
     OrgMention,
+    SpeakerName,
     canonical_people,
     company_called,
     describes,
@@ -1283,84 +1284,121 @@ _ASKED_ABOUT = re.compile(r"\b(?P<asker>[A-Z][\w'\u2019\-]*)\s+(?:asked|wondered
                           r"(?:if|whether)\s+(?P<pronoun>he|she)\b")
 
 
-def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int
-                    ) -> tuple[str | None, str | None, str | None, bool]:
-    """(speaker, speaker_full, role, is_person) of a speaker phrase at ``position``: a pronoun or definite
-    description resolved to a person the article names; None for a phrase that names nobody; a "he" the sentence
-    has someone ask about is never the one who asks, but whom it stands for before that sentence."""
+class SpeakerFields(NamedTuple):
+    """A speaker phrase resolved: the speaker as the ledger names it, the phrase as written (trimmed), the role
+    the text gives, and whether the speaker is a person."""
+
+    speaker: str | None
+    speaker_full: str | None
+    role: str | None
+    is_person: bool
+
+
+NO_SPEAKER = SpeakerFields(None, None, None, False)
+
+
+def _as_written(name: str, full: str | None = None) -> SpeakerFields:
+    """A speaker that is no person the text names, kept as written ("the Dolphin Company", "a spokesperson")."""
+    return SpeakerFields(name, name if full is None else full, None, False)
+
+
+def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int) -> SpeakerFields:
+    """The fields of a speaker phrase at ``position``: a pronoun or definite description resolved to a person the
+    article names; :data:`NO_SPEAKER` for a phrase that names nobody; a "he" the sentence has someone ask about is
+    never the one who asks, but whom it stands for before that sentence."""
     fields = _phrase_fields(ctx, phrase, position, para)
-    if fields[0] and fields[3] and phrase and phrase.strip().lower() in ("he", "she"):
+    if fields.speaker and fields.is_person and phrase and phrase.strip().lower() in ("he", "she"):
         before = re.split(r"(?<=[.!?])\s+", ctx.text[max(0, position - 300):position])[-1]
         asked = _ASKED_ABOUT.search(before)
         if asked and asked.group("pronoun") == phrase.strip().lower() and \
-                surname(asked.group("asker")) == surname(fields[0]):
+                surname(asked.group("asker")) == surname(fields.speaker):
             # the one asked about is someone the text spoke of before the sentence: resolved from its start
             earlier = _phrase_fields(ctx, phrase, position - len(before), para)
-            if earlier[0] and earlier[3] and surname(earlier[0]) != surname(asked.group("asker")):
+            if earlier.speaker and earlier.is_person and surname(earlier.speaker) != surname(asked.group("asker")):
                 return earlier
-            return None, None, None, False
+            return NO_SPEAKER
     return fields
 
 
-def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
-                   ) -> tuple[str | None, str | None, str | None, bool]:
-    """The fields of :func:`_speaker_fields` as the phrase alone gives them."""
+def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int) -> SpeakerFields:
+    """The fields of :func:`_speaker_fields` as the phrase alone gives them: the first of the readings below that
+    decides (someone related to another, a document's source, an organisation's noun, a pronoun or description)
+    or, when none does, the phrase read as a name."""
     if not phrase:
-        return None, None, None, False
+        return NO_SPEAKER
     if (organisation := named_after_kind(phrase)) is not None:
-        return organisation, organisation, None, False  # "The charity Mind said": no person
+        return _as_written(organisation)  # "The charity Mind said": no person
     full = trim_phrase(phrase)
     sp = split_speaker(full)
+    for reading in (_related_fields, _source_fields, _organisation_fields, _pronoun_fields):
+        fields = reading(ctx, phrase, full, sp, position, para)
+        if fields is not None:
+            return fields
+    return _name_fields(ctx, full, sp, position)
+
+
+def _related_fields(ctx: _Context, phrase: str, full: str, sp: SpeakerName, position: int, para: int
+                    ) -> SpeakerFields | None:
+    """A phrase that speaks of someone through another: the object of a description, "whose office", "one" of a
+    group, "another" of a kind, an inverted "Said Smith"; None when the phrase is none of these."""
     low = sp.name.lower()
-    before = re.split(r"(?<=[.!?])\s+", ctx.text[max(0, position - 300):position].rstrip(" \"\u201c"))[-1]
     if low.split()[0] in ("the", "a", "an", "his", "her", "their", "its") and names_the_object(sp.name, ""):
-        return sp.name, full, None, False  # "The coach of the boy": as written (not the boy the text names)
+        return _as_written(sp.name, full)  # "The coach of the boy": as written (not the boy the text names)
     if low.startswith("whose "):  # "Ricardo Lara, whose office has called …": Ricardo Lara's office
         owners = list(_WHOSE.finditer(ctx.text, max(0, position - 400), position))
         owner = owners[-1] if owners else None
         if owner is None or owner.group("noun").lower() != low.split(None, 1)[1] or \
                 owner.group("name").lower() in _MONTHS_AND_DAYS and surname(owner.group("name")) not in ctx.people.full:
-            return None, None, None, False  # (a day owns nothing: "Apple was sued on Monday, whose spokesman"; but
+            return NO_SPEAKER  # (a day owns nothing: "Apple was sued on Monday, whose spokesman"; but
             # "Prime Minister Theresa May … Labour attacked May, whose spokesman": hers)
-        whose = f"{owner.group('name')}'s {owner.group('noun')}"
-        return whose, whose, None, False
+        return _as_written(f"{owner.group('name')}'s {owner.group('noun')}")
+    before = re.split(r"(?<=[.!?])\s+", ctx.text[max(0, position - 300):position].rstrip(" \"\u201c"))[-1]
     if low in ("one", "another") and (group := _GROUP_BEFORE.search(before)):
-        one = f"{low} of the {group.group('group').lower()}"  # "Sources ... are betting. “…,” says one."
-        return one, one, None, False
+        return _as_written(f"{low} of the {group.group('group').lower()}")  # "Sources ... are betting. “…,” says
+        # one."
     if low == "another" and (another := _another_of(ctx, position, para)) is not None:
-        return another, another, None, False  # "“…,” a guard says. “…,” another replies": another guard
+        return _as_written(another)  # "“…,” a guard says. “…,” another replies": another guard
     inverted = _VERB_OPENING.match(full)
     others = {f for f in ctx.people.full.get(surname(inverted.group("name")), ())
               if not f.startswith(inverted.group("verb"))} if inverted is not None else set()
     if inverted is not None and others:  # "Said Smith:" after "Jane Smith": hers (the one Smith the text names)
         return _phrase_fields(ctx, others.pop() if len(others) == 1 else inverted.group("name"), position, para)
+    return None
+
+
+def _source_fields(ctx: _Context, phrase: str, full: str, sp: SpeakerName, position: int, para: int
+                   ) -> SpeakerFields | None:
+    """A document's or an acronym's source: who published, issued, sent or signed it, or the organisation an
+    acronym spells out; no one for words that name no source ("Law said" aside); None when the phrase is none of
+    these."""
+    low = sp.name.lower()
     published = _published_by(ctx, full, position)
     if published is not None:  # "The report published by the committee on Wednesday concluded": the committee
         return published
     by_issuer = _ISSUER_DOCUMENT.match(full)
     if by_issuer is not None and by_issuer.group("noun").lower() in DOCUMENT_NOUNS and \
             not _DEMONYM.fullmatch(by_issuer.group("owner").strip()):  # "a police statement": the police
-        return by_issuer.group("owner").strip(), by_issuer.group("owner").strip(), None, False
+        return _as_written(by_issuer.group("owner").strip())
     if low in _NOBODY or _names_no_source(sp.name) and not (" " not in sp.name and surname(sp.name) in ctx.people.full):
-        return None, None, None, False  # ("Law said" after "Steven Law": his words, not a law's)
+        return NO_SPEAKER  # ("Law said" after "Steven Law": his words, not a law's)
     acronym = ctx.acronyms.get(re.sub(r"^the\s+", "", sp.name, flags=re.IGNORECASE))
     if acronym is not None:  # "the BDA says": the British Dental Association the article spelled out
-        return acronym, acronym, None, False
+        return _as_written(acronym)
     owner = _DOCUMENT_OWNER.match(sp.name)
     if owner is not None and owner.group("noun").lower() in DOCUMENT_NOUNS:  # "the NYPD's statement": the NYPD's
         if owner.group("owner").strip().lower() in _WHEN_WORDS | {"today", "yesterday", "tomorrow"}:
-            return None, None, None, False  # "Wednesday's jobs report": when it came out, no issuer
-        return owner.group("owner").strip(), owner.group("owner").strip(), None, False
+            return NO_SPEAKER  # "Wednesday's jobs report": when it came out, no issuer
+        return _as_written(owner.group("owner").strip())
     issued = _DOCUMENT_FROM.match(full)
     if issued is not None and issued.group("noun").lower() in DOCUMENT_NOUNS and all(
             w in _WHEN_WORDS or w.isdigit() for w in issued.group("owner").lower().strip(" ,.").split()):
-        return None, None, None, False  # "A memo from March obtained by The Post": when it was written, no issuer
+        return NO_SPEAKER  # "A memo from March obtained by The Post": when it was written, no issuer
     if issued is not None and issued.group("noun").lower() in _ISSUED_NOUNS:
         sender = _sender(issued.group("owner"))  # "sent by a spokesperson to staff": the spokesperson
         if issued.group("noun").lower() not in DOCUMENT_NOUNS and not _owner_speaks(sender):
-            return None, None, None, False  # "A text message from an unknown number", "a message from the account"
+            return NO_SPEAKER  # "A text message from an unknown number", "a message from the account"
         fields = _phrase_fields(ctx, sender, position, para)
-        if fields[0]:  # "A statement from Surrey police said": Surrey police
+        if fields.speaker:  # "A statement from Surrey police said": Surrey police
             return fields
     tail = _DOCUMENT_TAIL.search(full)
     if tail is not None and low.split()[0] in ("a", "an", "the", "another") and (
@@ -1368,127 +1406,173 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int
         return _phrase_fields(ctx, full[:tail.start()], position, para)  # "A memo obtained by the AP": the memo,
         # not who obtained it; "A text message from the coach shared by a parent": from the coach
     if low.startswith("the ") and len(low.split()) <= 3 and low.split()[-1] in DOCUMENT_NOUNS:
-        signed = [m for m in _DOCUMENT_SIGNED.finditer(ctx.text, max(0, position - 300), position + 200)
-                  if m.group("noun") == low.split()[-1] and m.start() <= position + len(phrase) and
-                  not _SENTENCE_BREAK.search(ctx.text, m.end(), max(m.end(), position))]  # (the phrase's own, or
-        # one in the quote's sentence: not an earlier letter's)
-        signer = _phrase_fields(ctx, signed[-1].group("owner"), position, para) if signed else None
-        if signer is not None and signer[0]:  # "The letter, signed by union president Kyle Brennan, said": Kyle
-            return signer  # Brennan
-        org = _document_organisation(ctx, low.split()[-1], position, para)
-        if org is not None and any(o.person and o.name == org for o in ctx.orgs):
-            issuer = split_speaker(org)  # "Senator Ann Cole issued a statement": Ann Cole, senator
-            name = ctx.people.fullest(issuer.name, position)
-            return name, org, issuer.role or ctx.people.role_of(name), True
-        if org is not None:
-            return org, org, None, False
-    if low == "it" or (low.startswith("the ") and len(low.split()) <= 4 and low.split()[-1] in ORG_NOUNS):
-        org = resolve_organisation(ctx.orgs, position, para, None if low == "it" else low.split()[-1])
-        capitalised = [w.lower() for w in sp.name.split()[1:] if w[:1].isupper() and w.lower() not in ORG_NOUNS]
-        if capitalised and not (org is not None and all(w in org.lower().split() for w in capitalised)):
-            return f"the {sp.name.split(maxsplit=1)[1]}", None, None, False  # "the Dolphin Company": a name, not
-            # the last organisation named
-        if org is None and low in ("the company", "the firm"):
-            org = named_company(ctx.text, position)  # "at the Kraft Foods plant ... the company said": Kraft Foods
-        sayers = _credited_before(ctx.sayers, position)
-        if org is None and low == "it" and sayers and sayers[-1][0] >= para - 1:
-            org = sayers[-1][1].speaker  # "…," the lawsuit states. "…," it argues
-        if org is None and low != "it":  # "…, Iran's official news agency IRNA said. It's “…,” the agency reported"
-            org = next((q.speaker for p, q in reversed(sayers) if p >= para - 1 and q.speaker and q.speaker != sp.name
-                        and low.split()[-1] in (q.speaker_full or q.speaker).lower().split()), None)
-        if org is None and low != "it":  # "Goldman Sachs estimates …. “…,” the bank said"
-            org = subject_of_kind(ctx.text, sentence_spans(ctx.text), ctx.people, low.split()[-1], position, para)
-        if org is not None:
-            return org, org, None, False
+        return _document_signer(ctx, phrase, low.split()[-1], position, para)
+    return None
+
+
+def _document_signer(ctx: _Context, phrase: str, noun: str, position: int, para: int) -> SpeakerFields | None:
+    """Who signed or issued "the letter", "the statement": a signer in the phrase or the quote's sentence, else
+    the organisation that put the document out (a person, as a person)."""
+    signed = [m for m in _DOCUMENT_SIGNED.finditer(ctx.text, max(0, position - 300), position + 200)
+              if m.group("noun") == noun and m.start() <= position + len(phrase) and
+              not _SENTENCE_BREAK.search(ctx.text, m.end(), max(m.end(), position))]  # (the phrase's own, or
+    # one in the quote's sentence: not an earlier letter's)
+    signer = _phrase_fields(ctx, signed[-1].group("owner"), position, para) if signed else None
+    if signer is not None and signer.speaker:  # "The letter, signed by union president Kyle Brennan, said": Kyle
+        return signer  # Brennan
+    org = _document_organisation(ctx, noun, position, para)
+    if org is not None and any(o.person and o.name == org for o in ctx.orgs):
+        issuer = split_speaker(org)  # "Senator Ann Cole issued a statement": Ann Cole, senator
+        name = ctx.people.fullest(issuer.name, position)
+        return SpeakerFields(name, org, issuer.role or ctx.people.role_of(name), True)
+    if org is not None:
+        return _as_written(org)
+    return None
+
+
+def _organisation_fields(ctx: _Context, phrase: str, full: str, sp: SpeakerName, position: int, para: int
+                         ) -> SpeakerFields | None:
+    """ "It" or "the company", "the bank": the organisation it stands for (one named near, one that spoke just
+    before, the sentence subject of that kind); a capitalised name after "the" as written; None when the phrase
+    is none of these or stands for no organisation."""
+    low = sp.name.lower()
+    if not (low == "it" or (low.startswith("the ") and len(low.split()) <= 4 and low.split()[-1] in ORG_NOUNS)):
+        return None
+    org = resolve_organisation(ctx.orgs, position, para, None if low == "it" else low.split()[-1])
+    capitalised = [w.lower() for w in sp.name.split()[1:] if w[:1].isupper() and w.lower() not in ORG_NOUNS]
+    if capitalised and not (org is not None and all(w in org.lower().split() for w in capitalised)):
+        return SpeakerFields(f"the {sp.name.split(maxsplit=1)[1]}", None, None, False)  # "the Dolphin Company":
+        # a name, not the last organisation named
+    if org is None and low in ("the company", "the firm"):
+        org = named_company(ctx.text, position)  # "at the Kraft Foods plant ... the company said": Kraft Foods
+    sayers = _credited_before(ctx.sayers, position)
+    if org is None and low == "it" and sayers and sayers[-1][0] >= para - 1:
+        org = sayers[-1][1].speaker  # "…," the lawsuit states. "…," it argues
+    if org is None and low != "it":  # "…, Iran's official news agency IRNA said. It's “…,” the agency reported"
+        org = next((q.speaker for p, q in reversed(sayers) if p >= para - 1 and q.speaker and q.speaker != sp.name
+                    and low.split()[-1] in (q.speaker_full or q.speaker).lower().split()), None)
+    if org is None and low != "it":  # "Goldman Sachs estimates …. “…,” the bank said"
+        org = subject_of_kind(ctx.text, sentence_spans(ctx.text), ctx.people, low.split()[-1], position, para)
+    return _as_written(org) if org is not None else None
+
+
+def _pronoun_fields(ctx: _Context, phrase: str, full: str, sp: SpeakerName, position: int, para: int
+                    ) -> SpeakerFields | None:
+    """A pronoun or a definite description ("he", "the minister", "the Swede"): the person it stands for, a
+    description as written, or no one; None when the phrase is neither."""
+    low = sp.name.lower()
     described_at = ctx.people.described_last(position, para, sp.gender) if low in ("he", "she") else None
     if described_at is not None:  # "A spokesperson ... said ... “…,” he said": the spokesperson, when quoted
         unnamed = _last_described(ctx, sp.gender, position, para)
         other = re.search(r"\bhim\b" if low == "he" else r"\bher\b", ctx.text[described_at:position])
         if unnamed is not None and other is None:
-            return unnamed.speaker, unnamed.speaker_full, None, False
+            return SpeakerFields(unnamed.speaker, unnamed.speaker_full, None, False)
         quoted_since = any(described_at < q.position for _, q in _credited_before(ctx.speakers, position))
         own = _OBJECT_DESCRIPTION.match(ctx.text, described_at)
         if own is not None and other is None and _of_another_person(own.group("desc"), sp.gender) and \
                 not quoted_since:
-            return own.group("desc"), own.group("desc"), None, False  # "The lawyer for the defendant, Marcus Hill,
-            # said …. “…,” he said": the lawyer, as written
+            return _as_written(own.group("desc"))  # "The lawyer for the defendant, Marcus Hill, said …. “…,” he
+            # said": the lawyer, as written
         if not quoted_since:
-            return None, None, None, False  # "a drama teacher scolded him": that "him" may be the "he"
+            return NO_SPEAKER  # "a drama teacher scolded him": that "him" may be the "he"
         # a person quoted since the description ("…,” her agent, Mark Roe, said"): the rules below tell
     if low in ("he", "she"):
         just = _just_quoted(ctx, sp.gender, position, para)
         if just is not None:  # "…, said Sgt. Vanette Christiansen. “…,” she said": the speaker just quoted
-            return just.speaker, just.speaker_full, just.role, True
+            return SpeakerFields(just.speaker, just.speaker_full, just.role, True)
     if low in _PRONOUNS or (not sp.is_person and low.startswith("the ") and
                             (len(low.split()) <= 4 or is_epithet(sp.name) or
                             " of " in sp.name and sp.name.split(" of ", 1)[1].islower() and
                             len(low.split(" of ")[0].split()) <= 4)):
-        person = ctx.people.resolve(sp.name, position, para)
-        if person is not None:
-            return person, ctx.people.fullest(person, position), ctx.people.role_of(person), True
-        last = _last_quoted(ctx, sp.gender, position, para) if low in ("he", "she") else None
-        spoke = _spoke_since(ctx, last, sp.gender, position, para) if last is not None else []
-        if len(spoke) == 1 and spoke[0][1]:  # "where realtor Shaun Ghulam said he's noticed …. ¶ “…,” he said":
-            name = ctx.people.fullest(spoke[0][0], position)  # the one who spoke since, not the one quoted before
-            return name, name, ctx.people.role_of(name), True
-        if last is not None:  # no one named near: the person quoted last who may be a "he" (or a "she")
-            return last.speaker, last.speaker_full, last.role, True
-        unnamed = _last_described(ctx, sp.gender, position, para) if low in ("he", "she") else None
-        if unnamed is not None:  # "…," said an officer. … "…," he said: the officer
-            return unnamed.speaker, unnamed.speaker_full, None, False
-        if low in _PRONOUNS:
-            return None, None, None, False
-        word = given_word(sp.name) if is_epithet(sp.name) else None
-        if word is not None:  # "the Swede", "the midfielder": only one the text calls so
-            named = ctx.people.given(word, position, para) or ctx.people.adjacent(sp.name, position, para)
-            return (named, named, ctx.people.role_of(named), True) if named else (sp.name, full, None, False)
-        if is_epithet(sp.name):
-            head = low.split()[-1]
-            quoted = _epithet_person(ctx, position, para, sp.name)
-            if quoted is None and head == "expert":
-                quoted = _sole_source(ctx, position)
-            if quoted is not None and not ctx.people.given_another(head, quoted.speaker or "", position, para):
-                return quoted.speaker, quoted.speaker_full, quoted.role, True
-            named = ctx.people.described(sp.name, position, para) if quoted is None else None
-            if named is not None and not ctx.people.given_another(head, named, position, para):
-                return named, ctx.people.fullest(named, position), ctx.people.role_of(named), True
-            # (not one when the text gives the title to another too: "Striker Ollie Watkins …, whose striker Beto")
-        named = ctx.people.called_so(sp.name, position) or \
-            ctx.people.adjacent(sp.name, position, para)  # "the world number one" of "world number one Sabine
-        # Richter"; "Manager Thomas Tuchel was full of praise. “…,” the boss said"
-        if named is not None:
-            return named, named, ctx.people.role_of(named), True
-        return sp.name, full, None, False
+        return _referent_fields(ctx, full, sp, position, para)
+    return None
+
+
+def _referent_fields(ctx: _Context, full: str, sp: SpeakerName, position: int, para: int) -> SpeakerFields:
+    """Whom a pronoun or definite description stands for: a person the text names and the phrase fits, the one
+    quoted last or since, a person described before; else no one (a pronoun) or the description as written."""
+    low = sp.name.lower()
+    person = ctx.people.resolve(sp.name, position, para)
+    if person is not None:
+        return SpeakerFields(person, ctx.people.fullest(person, position), ctx.people.role_of(person), True)
+    last = _last_quoted(ctx, sp.gender, position, para) if low in ("he", "she") else None
+    spoke = _spoke_since(ctx, last, sp.gender, position, para) if last is not None else []
+    if len(spoke) == 1 and spoke[0][1]:  # "where realtor Shaun Ghulam said he's noticed …. ¶ “…,” he said":
+        name = ctx.people.fullest(spoke[0][0], position)  # the one who spoke since, not the one quoted before
+        return SpeakerFields(name, name, ctx.people.role_of(name), True)
+    if last is not None:  # no one named near: the person quoted last who may be a "he" (or a "she")
+        return SpeakerFields(last.speaker, last.speaker_full, last.role, True)
+    unnamed = _last_described(ctx, sp.gender, position, para) if low in ("he", "she") else None
+    if unnamed is not None:  # "…," said an officer. … "…," he said: the officer
+        return SpeakerFields(unnamed.speaker, unnamed.speaker_full, None, False)
+    if low in _PRONOUNS:
+        return NO_SPEAKER
+    if is_epithet(sp.name):
+        return _epithet_fields(ctx, full, sp, position, para)
+    named = ctx.people.called_so(sp.name, position) or \
+        ctx.people.adjacent(sp.name, position, para)  # "the world number one" of "world number one Sabine
+    # Richter"; "Manager Thomas Tuchel was full of praise. “…,” the boss said"
+    if named is not None:
+        return SpeakerFields(named, named, ctx.people.role_of(named), True)
+    return _as_written(sp.name, full)
+
+
+def _epithet_fields(ctx: _Context, full: str, sp: SpeakerName, position: int, para: int) -> SpeakerFields:
+    """An epithet ("the Swede", "the midfielder", "the expert"): the one person the text calls so, quotes as such
+    or describes so, unless the text gives the title to another too; else as written."""
+    word = given_word(sp.name)
+    if word is not None:  # "the Swede", "the midfielder": only one the text calls so
+        named = ctx.people.given(word, position, para) or ctx.people.adjacent(sp.name, position, para)
+        return SpeakerFields(named, named, ctx.people.role_of(named), True) if named else _as_written(sp.name, full)
+    head = sp.name.lower().split()[-1]
+    quoted = _epithet_person(ctx, position, para, sp.name)
+    if quoted is None and head == "expert":
+        quoted = _sole_source(ctx, position)
+    if quoted is not None and not ctx.people.given_another(head, quoted.speaker or "", position, para):
+        return SpeakerFields(quoted.speaker, quoted.speaker_full, quoted.role, True)
+    named = ctx.people.described(sp.name, position, para) if quoted is None else None
+    if named is not None and not ctx.people.given_another(head, named, position, para):
+        return SpeakerFields(named, ctx.people.fullest(named, position), ctx.people.role_of(named), True)
+    # (not one when the text gives the title to another too: "Striker Ollie Watkins …, whose striker Beto")
+    named = ctx.people.called_so(sp.name, position) or ctx.people.adjacent(sp.name, position, para)
+    if named is not None:
+        return SpeakerFields(named, named, ctx.people.role_of(named), True)
+    return _as_written(sp.name, full)
+
+
+def _name_fields(ctx: _Context, full: str, sp: SpeakerName, position: int) -> SpeakerFields:
+    """The phrase read as a name: an account's handle, a website, a company, a news agency, a person (in full, as
+    the text names them), or no one (a capitalised word that is no name)."""
     if _HANDLE.fullmatch(full):  # "acebush1 wrote,", "wrote @WomenForTrump": an account speaks
-        return full, full, None, False
+        return _as_written(full)
     if not sp.is_person and not _names_someone(sp.name):
-        return None, None, None, False  # "marking the start of 13 years of": no one
+        return NO_SPEAKER  # "marking the start of 13 years of": no one
     if _WEB_OUTLET.fullmatch(sp.name):
-        return sp.name, full, None, False  # "SI.com is reporting that": a website, an outlet
+        return _as_written(sp.name, full)  # "SI.com is reporting that": a website, an outlet
     if sp.is_person and len(sp.name.split()) == 1 and sp.name.lower() in ctx.people.employers:
-        return sp.name, full, None, False  # "Microsoft said" after "Microsoft President Brad Smith": a company
+        return _as_written(sp.name, full)  # "Microsoft said" after "Microsoft President Brad Smith": a company
     bearers = ctx.people.full.get(surname(sp.name), ()) if " " not in sp.name and not sp.is_person else ()
     if len(bearers) == 1 and sp.name[:1].isupper() and sp.name.lower() in ROLE_WORDS:
         name = next(iter(bearers))  # "Judge said" after "Yankees captain Aaron Judge": his surname, not a title
-        return name, name, ctx.people.role_of(name), True
+        return SpeakerFields(name, name, ctx.people.role_of(name), True)
     aged = " " not in sp.name and re.search(rf"\b{re.escape(sp.name)},\s+\d{{1,3}},", ctx.text) is not None
     company = company_called(ctx.text, position, sp.name) if " " not in sp.name and not sp.role and \
         surname(sp.name) not in ctx.people.full and not is_place_name(sp.name) and not aged else None  # (a place,
     # "China said", is no "China Eastern Airlines"; nor a person given an age, "Dakota, 12,", "Dakota Access LLC")
     if company is not None:
-        return company, company, None, False  # "American said" after "American Airlines": the airline
+        return _as_written(company)  # "American said" after "American Airlines": the airline
     if sp.is_person and len(sp.name.split()) == 1 and canonical_agency(sp.name) is not None and \
             not ctx.people.is_name(sp.name):
-        return sp.name, full, None, False  # a news agency: "CHINA CHIPS — Bloomberg: “…”"
+        return _as_written(sp.name, full)  # a news agency: "CHINA CHIPS — Bloomberg: “…”"
     if sp.is_person and len(sp.name.split()) == 1 and not sp.role and sp.gender == "?" and \
             not ctx.people.is_name(sp.name) and not aged:
-        return None, None, None, False  # a capitalised word opening a sentence, not a name ("Placards called"; but
-        # one given an age is someone: "Baker, 67, said")
+        return NO_SPEAKER  # a capitalised word opening a sentence, not a name ("Placards called"; but one given an
+        # age is someone: "Baker, 67, said")
     if sp.is_person:
         name = ctx.people.fullest(sp.name, position)
         ctx.people.add_role(name, sp.role)
-        return name, full, sp.role or ctx.people.role_of(name), True
-    return sp.name, full, None, False
+        return SpeakerFields(name, full, sp.role or ctx.people.role_of(name), True)
+    return _as_written(sp.name, full)
 
 
 # An account's handle: "@WomenForTrump", "u/throwaway_22", "acebush1" (a word with a digit: no name has one)
@@ -1564,8 +1648,7 @@ _ISSUED_VERB_AFTER = re.compile(
     r"describes|warned|warns|found|finds|argued|argues|claimed|claims|added|adds)\b")
 
 
-def _published_by(ctx: _Context, phrase: str, position: int
-                  ) -> tuple[str | None, str | None, str | None, bool] | None:
+def _published_by(ctx: _Context, phrase: str, position: int) -> SpeakerFields | None:
     """The fields of whoever issued the document a speaker phrase names, when the sentence says who in a participle
     after it ("The report published by the committee": the committee, as the phrase resolves); None otherwise."""
     words = phrase.split()
@@ -1582,13 +1665,13 @@ def _published_by(ctx: _Context, phrase: str, position: int
             continue
         owner = m.group("owner")
         if owner.split()[0] in ("his", "her", "their", "its"):
-            return owner, owner, None, False  # "The statement released by his family": his family, as written
+            return _as_written(owner)  # "The statement released by his family": his family, as written
         if " " not in owner and owner.islower():
-            return (owner, owner, None, False) if speakers_in_plural(owner) else None  # "filed by prosecutors"
+            return _as_written(owner) if speakers_in_plural(owner) else None  # "filed by prosecutors"
         if not _owner_speaks(owner) and owner.split()[-1] not in ("family", "families"):
             return None  # "posted by the account": no one who speaks
         fields = _phrase_fields(ctx, owner, position, ctx.text.count("\n\n", 0, position))
-        return fields if fields[0] else (owner, owner, None, False)  # "released by the family": as written
+        return fields if fields.speaker else _as_written(owner)  # "released by the family": as written
     return None
 
 
