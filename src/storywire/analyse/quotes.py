@@ -2397,15 +2397,19 @@ class _ParaEnd(NamedTuple):
     open_quote: bool
 
 
-def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[int, int, bool]],
-                   prev: _ParaEnd, unquoted: list[tuple[int, int]]) -> tuple[list[Quote], _ParaEnd]:
-    """The quotes in quotation marks of one paragraph (at ``offset`` in the article), attributed, with the indirect
-    quotes of its ``unquoted`` sentences (those before a quote credited before it)."""
-    par = ctx.text[offset:offset + _para_len(ctx.text, offset)]
-    masked = _mask(par)
+class _SpanAttributions(NamedTuple):
+    """What the finders give the quote spans of one paragraph, one entry per span."""
+
+    attrs: list[_Attribution | None]
+    titled: list[bool]  # a quote given as a thing's name: nobody's words
+    found_by: list[tuple[int, int]]  # (the finder that gave each quote's attribution, prev_attr_end then)
+
+
+def _attribute_spans(par: str, masked: str, spans: list[tuple[int, int, bool]]) -> _SpanAttributions:
+    """Each quote span's attribution: the first finder's that gives one (none for a title), else its sentence's."""
     attrs: list[_Attribution | None] = []
-    titled: list[bool] = []  # a quote given as a thing's name: nobody's words
-    found_by: list[tuple[int, int]] = []  # (the finder that gave each quote's attribution, prev_attr_end then)
+    titled: list[bool] = []
+    found_by: list[tuple[int, int]] = []
     prev_attr_end = -1  # where the last quote's own attribution ends: an intro before it is not the next one's
     for k in range(len(spans)):
         around = _around(par, masked, spans, k)
@@ -2422,6 +2426,16 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
         attrs.append(attr)
     attrs = [attr or (None if titled[k] else _sentence_attribution(masked, spans, attrs, k))
              for k, attr in enumerate(attrs)]
+    return _SpanAttributions(attrs, titled, found_by)
+
+
+def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[int, int, bool]],
+                   prev: _ParaEnd, unquoted: list[tuple[int, int]]) -> tuple[list[Quote], _ParaEnd]:
+    """The quotes in quotation marks of one paragraph (at ``offset`` in the article), attributed, with the indirect
+    quotes of its ``unquoted`` sentences (those before a quote credited before it)."""
+    par = ctx.text[offset:offset + _para_len(ctx.text, offset)]
+    masked = _mask(par)
+    attrs, titled, found_by = _attribute_spans(par, masked, spans)
     any_own = any(a is not None and a.own for a in attrs)
     para_quotes: list[Quote] = []
     last_title: Quote | None = None  # the last title listed ("The Freaks Came Out to Write"): no quote goes on from it
@@ -2449,45 +2463,8 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
                 _credit(ctx, p_index, inherited)
                 last_span = k
                 continue
-        told = _told_within(par, qs, attr) if attr is not None and own and not titled[k] else attr
-        others = told is not attr  # "Cohen testified that Donald Trump told him: “…”": Trump's, or no one named
-        teller, attr = attr, told
-        short, full, role, person = _speaker_fields(ctx, attr.speaker if attr else None, offset + qs, p_index)
-        if others and person and short and teller is not None and attr is not None and \
-                surname(short) == surname(_speaker_fields(ctx, teller.speaker, offset + qs, p_index)[0] or ""):
-            short, full, role, person = attr.speaker, attr.speaker, None, False  # "Jones said the man told her:"
-        if attr is not None and attr.not_of and short and surname(short) == surname(attr.not_of):
-            if attr.speaker.lower() in _PRONOUNS:  # "Mayor Reed … As Cole noted, he has promised": whom the pronoun
-                # stands for before the sentence, when that is someone else (not Cole: "Cole … As Cole noted, she has")
-                sentence = re.split(r"(?<=[.!?])\s+", ctx.text[max(0, offset + qs - 300):offset + qs])[-1]
-                earlier = _speaker_fields(ctx, attr.speaker, offset + qs - len(sentence), p_index)
-                if earlier[0] and earlier[3]:
-                    short, full, role, person = earlier
-            else:  # "As Kim noted, the commissioner has promised": the commissioner as written, not Kim
-                short, full, role, person = attr.speaker, attr.speaker, None, False
-        if others and not short and attr is not None and attr.speaker:
-            short, full, role, person = attr.speaker, attr.speaker, None, False  # "her son's last words were:"
-        finder = _FINDER_NAMES[found_by[k][0]] + ("" if own else "~used") if found_by[k][0] < len(_FINDER_NAMES) - 1 \
-            else "sentence"
-        if attr is not None and own and not short and not others and attr.speaker:  # names no one: a later finder's
-            around, (first, attr_end) = _around(par, masked, spans, k), found_by[k]
-            later = [f for f in _ATTRIBUTION_FINDERS[first + 1:] if f is not _parsed]
-            for find in ([] if attr.parsed else [_parsed]) + later:
-                alt = find(around, attr_end)
-                if alt is not None and _KIN.fullmatch(attr.speaker.strip()) and \
-                        0 <= alt.text.find(alt.speaker) < alt.text.find(attr.speaker.strip()):
-                    continue  # "Jones said her mother often told her: “…”": not the one who reports her words
-                fields = _speaker_fields(ctx, alt.speaker, offset + qs, p_index) if alt and alt.own else None
-                if alt is not None and fields is not None and fields[0]:
-                    attr, (short, full, role, person) = alt, fields
-                    finder = f"{finder}>{_FINDER_NAMES[_ATTRIBUTION_FINDERS.index(find)]}"
-                    break
-            kin = _KIN.fullmatch(attr.speaker.strip()) if not short else None
-            if kin is not None:  # "…,” her father said.": no other finder names anyone, so he says it
-                short = full = attr.speaker.strip()
-                relative = ctx.people.with_role_word(kin.group("noun").lower(), offset + qs, p_index)
-                if relative is not None:  # "John Banky, Ben's older brother, … “…,” said his brother"
-                    short, full, role, person = relative, relative, ctx.people.role_of(relative), True
+        attr, (short, full, role, person), finder = _credited_speaker(ctx, par, masked, spans, k, attr, titled[k],
+                                                                      found_by[k], offset, p_index)
         via = _via(finder, attr, short, person)
         if attr is None and not titled[k] and (speaking := _first_person_of(ctx, para_quotes, offset + qs, inner)):
             short, full, role, person = speaking.speaker, speaking.speaker_full, speaking.role, True
@@ -2512,6 +2489,68 @@ def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[i
     indirect += _indirect_quotes(ctx, unquoted, len(ctx.text), p_index)
     return para_quotes + indirect, _ParaEnd(last, _ending_intro(par, masked, spans, offset),
                                             bool(spans) and not spans[-1][2])
+
+
+def _credited_speaker(ctx: _Context, par: str, masked: str, spans: list[tuple[int, int, bool]], k: int,
+                      attr: _Attribution | None, titled: bool, found_by: tuple[int, int], offset: int, p_index: int
+                      ) -> tuple[_Attribution | None, SpeakerFields, str]:
+    """(the attribution, the speaker's fields, the finder's name) of quote span ``k``: the speaker its attribution
+    phrase resolves to, or the one a "told" inside it names, or a later finder's when the phrase names no one."""
+    qs = spans[k][0]
+    own = attr is not None and attr.own
+    told = _told_within(par, qs, attr) if attr is not None and own and not titled else attr
+    others = told is not attr  # "Cohen testified that Donald Trump told him: “…”": Trump's, or no one named
+    teller, attr = attr, told
+    fields = _speaker_fields(ctx, attr.speaker if attr else None, offset + qs, p_index)
+    if others and fields.is_person and fields.speaker and teller is not None and attr is not None:
+        told_by = _speaker_fields(ctx, teller.speaker, offset + qs, p_index).speaker
+        if surname(fields.speaker) == surname(told_by or ""):
+            fields = _as_written(attr.speaker)  # "Jones said the man told her:"
+    if attr is not None and attr.not_of and fields.speaker and surname(fields.speaker) == surname(attr.not_of):
+        if attr.speaker.lower() in _PRONOUNS:  # "Mayor Reed … As Cole noted, he has promised": whom the pronoun
+            # stands for before the sentence, when that is someone else (not Cole: "Cole … As Cole noted, she has")
+            sentence = re.split(r"(?<=[.!?])\s+", ctx.text[max(0, offset + qs - 300):offset + qs])[-1]
+            earlier = _speaker_fields(ctx, attr.speaker, offset + qs - len(sentence), p_index)
+            if earlier.speaker and earlier.is_person:
+                fields = earlier
+        else:  # "As Kim noted, the commissioner has promised": the commissioner as written, not Kim
+            fields = _as_written(attr.speaker)
+    if others and not fields.speaker and attr is not None and attr.speaker:
+        fields = _as_written(attr.speaker)  # "her son's last words were:"
+    finder = _FINDER_NAMES[found_by[0]] + ("" if own else "~used") if found_by[0] < len(_FINDER_NAMES) - 1 \
+        else "sentence"
+    if attr is not None and own and not fields.speaker and not others and attr.speaker:  # names no one
+        attr, fields, finder = _later_finder(ctx, par, masked, spans, k, attr, fields, found_by, finder, offset,
+                                             p_index)
+    return attr, fields, finder
+
+
+def _later_finder(ctx: _Context, par: str, masked: str, spans: list[tuple[int, int, bool]], k: int,
+                  attr: _Attribution, fields: SpeakerFields, found_by: tuple[int, int], finder: str, offset: int,
+                  p_index: int) -> tuple[_Attribution, SpeakerFields, str]:
+    """For an attribution whose phrase names no one: the attribution of the first later finder (the parse first)
+    whose phrase names someone, else a kin noun as the speaker ("…,” her father said")."""
+    qs = spans[k][0]
+    around, (first, attr_end) = _around(par, masked, spans, k), found_by
+    later = [f for f in _ATTRIBUTION_FINDERS[first + 1:] if f is not _parsed]
+    for find in ([] if attr.parsed else [_parsed]) + later:
+        alt = find(around, attr_end)
+        if alt is not None and _KIN.fullmatch(attr.speaker.strip()) and \
+                0 <= alt.text.find(alt.speaker) < alt.text.find(attr.speaker.strip()):
+            continue  # "Jones said her mother often told her: “…”": not the one who reports her words
+        found = _speaker_fields(ctx, alt.speaker, offset + qs, p_index) if alt and alt.own else None
+        if alt is not None and found is not None and found.speaker:
+            attr, fields = alt, found
+            finder = f"{finder}>{_FINDER_NAMES[_ATTRIBUTION_FINDERS.index(find)]}"
+            break
+    kin = _KIN.fullmatch(attr.speaker.strip()) if not fields.speaker else None
+    if kin is not None:  # "…,” her father said.": no other finder names anyone, so he says it
+        spoken = attr.speaker.strip()
+        fields = fields._replace(speaker=spoken, speaker_full=spoken)
+        relative = ctx.people.with_role_word(kin.group("noun").lower(), offset + qs, p_index)
+        if relative is not None:  # "John Banky, Ben's older brother, … “…,” said his brother"
+            fields = SpeakerFields(relative, relative, ctx.people.role_of(relative), True)
+    return attr, fields, finder
 
 
 # Words of another voice in a quote's sentence: a verb of crying out or texting, a crowd, or a written thing with its
