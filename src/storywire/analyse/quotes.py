@@ -738,6 +738,12 @@ def _subject(pre: str) -> str | None:
         # which he described as “…”": his)
     if not segs:
         return None
+    return _trimmed_subject(_phrase_of_segments(segs, closed))
+
+
+def _phrase_of_segments(segs: list[str], closed: bool) -> str:
+    """The speaker phrase among the comma segments before a cue: the last, or a name an aside, an addressee or an
+    apposition sets apart from it (``closed``: the text before the cue ends on a comma)."""
     aside = next((i for i, seg in enumerate(segs) if i and seg.split()[0].lower() in _ASIDE_START), None)
     if aside is not None and _looks_name(segs[aside - 1]) and split_speaker(segs[aside - 1]).is_person:
         segs = segs[:aside]  # "Clinton, during a town hall meeting in Columbus, Ohio, said": not Ohio
@@ -752,15 +758,19 @@ def _subject(pre: str) -> str | None:
     named = _apposition_name(segs) if closed else None
     if len(segs) >= 2 and _ANOTHER_ONE.fullmatch(segs[-2]) and (
             _looks_name(_ROLE_BEFORE_NAME.sub("", last)) or split_speaker(last).is_person and split_speaker(last).role):
-        full = last  # "Another, retiree Tom Baker, said", "One, New Orleans resident Tasha Grant, said": the one named
+        return last  # "Another, retiree Tom Baker, said", "One, New Orleans resident Tasha Grant, said": the one named
         # (a vox pop's next voice)
-    elif named is not None:
-        full = named
-    elif len(segs) >= 2 and _names_with_appositive(_CLAUSE_START.split(segs[-2])[-1], last) and \
+    if named is not None:
+        return named
+    if len(segs) >= 2 and _names_with_appositive(_CLAUSE_START.split(segs[-2])[-1], last) and \
             len(last.split()) <= 12:
-        full = segs[-2] + ", " + last  # "..., while John C. Cerar, the former commander ..., said": the name
-    else:
-        full = last
+        return segs[-2] + ", " + last  # "..., while John C. Cerar, the former commander ..., said": the name
+    return last
+
+
+def _trimmed_subject(full: str) -> str | None:
+    """A speaker phrase trimmed of what comes before its subject (a clause to a conjunction, a reported clause,
+    a time, a subordinator) and of its head's extras; None when what is left is no speaker phrase."""
     # Drop a leading clause up to a conjunction ("... but three EU diplomats").
     parts = _CLAUSE_START.split(full)
     clause = _AND_NAME.match(parts[-1].strip())
