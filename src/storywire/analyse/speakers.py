@@ -713,18 +713,9 @@ def split_speaker(phrase: str) -> SpeakerName:
     if not words:
         return SpeakerName(phrase, None, False, "?")
     low = [_low(w) for w in words]
-    if len(words) == 1 and low[0] in _PRONOUN_GENDER:
-        return SpeakerName(low[0], None, False, _PRONOUN_GENDER[low[0]])
-    if low[0] in CITING_PARTICIPLES:
-        return SpeakerName(phrase, None, False, "?")  # "Citing John Locke": whom the speaker cites, no one
-    if low[0] == "the" and is_epithet(head):
-        return SpeakerName(head.strip(), None, False, "?")  # "the former Border Patrol agent": a description
-    if speakers_in_plural(words[0]) and (len(words) == 1 or words[1].islower()) and not any(
-            w.islower() and _low(w) not in _PLURAL_LINKS and not _low(w).endswith(("ing", "ed")) and nxt[:1].isupper()
-            for w, nxt in zip(words[1:-1], words[2:], strict=True)):
-        return SpeakerName(head.strip(), None, False, "?")  # "Officials at the agency": speakers described, no name
-        # (not a name after its role: "Chiefs coach Andy Reid", "Students for Fair Admissions president Edward Blum";
-        # nor an organisation's name: "Workers Party leader ...", "Doctors Without Borders")
+    unnamed = _unnamed(phrase, head, words, low)
+    if unnamed is not None:
+        return unnamed
     # "Noor Yafai of the global environmental group ...": the name, then its role
     of = next((i for i, w in enumerate(low) if w in ("of", "from", "at") and i > 0 and _is_name_word(words[i - 1])
                and not (i > 1 and low[i - 2] == "the")), len(words))  # (not "the District of Columbia Matthew")
@@ -739,6 +730,57 @@ def split_speaker(phrase: str) -> SpeakerName:
         _is_name_word(name_words[end - 2]) and first_name_gender(name_words[end - 2]) != "?" and \
         not is_place_name(name_words[end - 2])  # (not "Georgia
     # Secretary of State", "Virginia Governor": a place's)
+    start, gender = _titled_start(name_words, _name_start(name_words, title_surname), end)
+    owner = max((i for i in range(start, end - 1) if POSSESSIVE.search(name_words[i])), default=-1)
+    if owner >= 0 and gender != "?" and start == owner:
+        return SpeakerName(phrase, None, False, "?")  # "Mr. Biden's X": a person's thing (an account), no one
+    if owner >= 0 and _low(name_words[owner + 1]) in _PLATFORMS:
+        return SpeakerName(phrase, None, False, "?")  # "Elizabeth Snyder's Facebook": her page, no one
+    if owner >= 0 and _is_name_word(name_words[owner + 1]):
+        start = owner + 1  # "Kraft Food's Susan Davison": the name after its owner, who gives the role
+    orgs = [i for i in range(start, end) if _low(name_words[i]) in ORG_WORDS]
+    if orgs and end - orgs[-1] > 2 and low[0] not in DESCRIPTION_START:
+        start = orgs[-1] + 1  # "Head of School Vicky Fogg": the name after the organisation of the title
+    if _for_someone_else(words, name_words, start, end):
+        return SpeakerName(phrase, None, False, "?")  # "a lawyer for Sarah Palin", "a spokesman at Scotland Yard",
+        # "an aide to Senator John Smith", "friends close to the Duchess": someone else
+    if start >= 2 and start < end and _low(name_words[start - 1]) == "and" and _is_name_word(name_words[start - 2]):
+        return _two_people(phrase, appos, low, name_words, start, end)
+    name = " ".join(name_words[start:end])
+    described = low[0] in DESCRIPTION_START and not (end - start >= 2 and start >= 2 and not orgs)
+    if start == end or described or _company_co(name_words) or \
+            any(_low(w) in ORG_WORDS for w in name_words[start:end - title_surname]) or \
+            _low(name_words[end - 1]) in THING_WORDS:
+        return SpeakerName(phrase, None, False, "?")
+    role_words = [w for w in name_words[:start] if _low(w) not in HONORIFICS]
+    role = " ".join(role_words + ([tail] if tail else [])).strip() or _role_of_apposition(appos)
+    if role and role.endswith(("'s", "\u2019s")) and not tail:
+        role = role[:-2]
+    return SpeakerName(name.replace("\u2024", ".") + generation, role, True, gender)
+
+
+def _unnamed(phrase: str, head: str, words: list[str], low: list[str]) -> SpeakerName | None:
+    """A phrase read before looking for a name in it: a pronoun, whom a speaker cites, a description, speakers
+    described in the plural; None for any other phrase."""
+    if len(words) == 1 and low[0] in _PRONOUN_GENDER:
+        return SpeakerName(low[0], None, False, _PRONOUN_GENDER[low[0]])
+    if low[0] in CITING_PARTICIPLES:
+        return SpeakerName(phrase, None, False, "?")  # "Citing John Locke": whom the speaker cites, no one
+    if low[0] == "the" and is_epithet(head):
+        return SpeakerName(head.strip(), None, False, "?")  # "the former Border Patrol agent": a description
+    if speakers_in_plural(words[0]) and (len(words) == 1 or words[1].islower()) and not any(
+            w.islower() and _low(w) not in _PLURAL_LINKS and not _low(w).endswith(("ing", "ed")) and nxt[:1].isupper()
+            for w, nxt in zip(words[1:-1], words[2:], strict=True)):
+        return SpeakerName(head.strip(), None, False, "?")  # "Officials at the agency": speakers described, no name
+        # (not a name after its role: "Chiefs coach Andy Reid", "Students for Fair Admissions president Edward Blum";
+        # nor an organisation's name: "Workers Party leader ...", "Doctors Without Borders")
+    return None
+
+
+def _name_start(name_words: list[str], title_surname: bool) -> int:
+    """Where the name begins among the words: name words back from the end, with particles between them, up to a
+    role word opening the phrase ("Actor Leonardo DiCaprio")."""
+    end = len(name_words)
     start = end - 1 if month_surname(name_words) or title_surname else end  # "Theresa May", "Mrs May": a surname,
     # not a month; "Aaron Judge", "Tiffany Justice": a surname after a given name, not a title
     while start > 0:
@@ -756,6 +798,17 @@ def split_speaker(phrase: str) -> SpeakerName:
                                                 _low(name_words[0]) not in ORG_WORDS):
             break  # "Actor Leonardo DiCaprio", "Singer Taylor Swift", "Witness Maria Lopez": the first word is the role
         start -= 1
+    return start
+
+
+class _TitledStart(NamedTuple):
+    start: int
+    gender: Gender
+
+
+def _titled_start(name_words: list[str], start: int, end: int) -> _TitledStart:
+    """The name's start and gender as an honorific or a title before or opening it gives them ("Lady Bunny",
+    "First Lady Ann Cole", "Sir Keir")."""
     gender: Gender = "?"
     if start > 0 and _low(name_words[start - 1]) in HONORIFIC_GENDER:
         gender = HONORIFIC_GENDER[_low(name_words[start - 1])]
@@ -768,47 +821,35 @@ def split_speaker(phrase: str) -> SpeakerName:
         gender = "f" if _low(name_words[start - 1]) == "lady" else "m"
     if gender == "?" and start < end - 1 and _low(name_words[start]) in HONORIFIC_GENDER:
         gender = HONORIFIC_GENDER[_low(name_words[start])]  # "Sir Keir", "Lord Alli": a title opening the name
-    owner = max((i for i in range(start, end - 1) if POSSESSIVE.search(name_words[i])), default=-1)
-    if owner >= 0 and gender != "?" and start == owner:
-        return SpeakerName(phrase, None, False, "?")  # "Mr. Biden's X": a person's thing (an account), no one
-    if owner >= 0 and _low(name_words[owner + 1]) in _PLATFORMS:
-        return SpeakerName(phrase, None, False, "?")  # "Elizabeth Snyder's Facebook": her page, no one
-    if owner >= 0 and _is_name_word(name_words[owner + 1]):
-        start = owner + 1  # "Kraft Food's Susan Davison": the name after its owner, who gives the role
-    orgs = [i for i in range(start, end) if _low(name_words[i]) in ORG_WORDS]
-    if orgs and end - orgs[-1] > 2 and low[0] not in DESCRIPTION_START:
-        start = orgs[-1] + 1  # "Head of School Vicky Fogg": the name after the organisation of the title
-    # Past a title and an article before the name: "the widow of Sgt. Tom Harlan", "an aide in the office of
-    # Governor Gavin Newsom", "the chair of the Federal Reserve"
+    return _TitledStart(start, gender)
+
+
+def _for_someone_else(words: list[str], name_words: list[str], start: int, end: int) -> bool:
+    """Whether the name is whom the phrase's speaker works for or speaks for, after a preposition ("a lawyer for
+    Sarah Palin"), past a title and an article before the name ("the widow of Sgt. Tom Harlan", "an aide in the
+    office of Governor Gavin Newsom", "the chair of the Federal Reserve")."""
     untitled = start
     while 0 < untitled < end and (name_words[untitled - 1] == "the" or name_words[untitled - 1][:1].isupper() and (
             _low(name_words[untitled - 1]) in HONORIFICS | TITLE_NOUNS | ROLE_WORDS)):
         untitled -= 1
-    if 0 < start < end and _low(name_words[start - 1]) in OBJECT_PREPOSITIONS or _speaks_for(words[:start]) or \
-            untitled < start and 1 < untitled and _low(name_words[untitled - 1]) in OBJECT_PREPOSITIONS and \
-            name_words[untitled - 2].islower():  # (a description's noun before it; "Secretary of State Antony Blinken"
-        # is a title)
-        return SpeakerName(phrase, None, False, "?")  # "a lawyer for Sarah Palin", "a spokesman at Scotland Yard",
-        # "an aide to Senator John Smith", "friends close to the Duchess": someone else
-    if start >= 2 and start < end and _low(name_words[start - 1]) == "and" and _is_name_word(name_words[start - 2]):
-        first = start - 1  # "said Zadan and Meron", "Laurence Mark and Bill Condon": two people, not one with a role
-        while first > 0 and _is_name_word(name_words[first - 1]):
-            first -= 1
-        if low[0] in DESCRIPTION_START or any(_low(w) in ORG_WORDS for w in name_words[first:end]):
-            return SpeakerName(phrase, None, False, "?")  # "a spokesperson for the Universities and Colleges ..."
-        role = " ".join(w for w in name_words[:first] if _low(w) not in HONORIFICS) or appos.strip() or None
-        return SpeakerName(" ".join(name_words[first:end]), role, False, "?")
-    name = " ".join(name_words[start:end])
-    described = low[0] in DESCRIPTION_START and not (end - start >= 2 and start >= 2 and not orgs)
-    if start == end or described or _company_co(name_words) or \
-            any(_low(w) in ORG_WORDS for w in name_words[start:end - title_surname]) or \
-            _low(name_words[end - 1]) in THING_WORDS:
-        return SpeakerName(phrase, None, False, "?")
-    role_words = [w for w in name_words[:start] if _low(w) not in HONORIFICS]
-    role = " ".join(role_words + ([tail] if tail else [])).strip() or _role_of_apposition(appos)
-    if role and role.endswith(("'s", "\u2019s")) and not tail:
-        role = role[:-2]
-    return SpeakerName(name.replace("\u2024", ".") + generation, role, True, gender)
+    return bool(0 < start < end and _low(name_words[start - 1]) in OBJECT_PREPOSITIONS or
+                _speaks_for(words[:start]) or
+                untitled < start and 1 < untitled and _low(name_words[untitled - 1]) in OBJECT_PREPOSITIONS and
+                name_words[untitled - 2].islower())  # (a description's noun before it; "Secretary of State Antony
+    # Blinken" is a title)
+
+
+def _two_people(phrase: str, appos: str, low: list[str], name_words: list[str], start: int, end: int
+                ) -> SpeakerName:
+    """Two names joined by "and" ("said Zadan and Meron", "Laurence Mark and Bill Condon"): the two as one speaker,
+    not one with a role; a description or an organisation as written."""
+    first = start - 1
+    while first > 0 and _is_name_word(name_words[first - 1]):
+        first -= 1
+    if low[0] in DESCRIPTION_START or any(_low(w) in ORG_WORDS for w in name_words[first:end]):
+        return SpeakerName(phrase, None, False, "?")  # "a spokesperson for the Universities and Colleges ..."
+    role = " ".join(w for w in name_words[:first] if _low(w) not in HONORIFICS) or appos.strip() or None
+    return SpeakerName(" ".join(name_words[first:end]), role, False, "?")
 
 
 def _company_co(words: list[str]) -> bool:
