@@ -912,23 +912,8 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
         if (s == 0 or text[s - 1] == "\n") and text[e:e + 1] in ("", "\n") and _headline(text[s:e]):
             continue  # "Lindsay Lohan Checks Into Rehab": a title, not a sentence naming people
         for m in _NAME_RUN.finditer(text, s, e):
-            run = m.group()
-            words = run.split()
-            if len(words) > 1 and _low(words[0]) in ("the", "a", "an") and \
-                    _low(words[1]) not in ROLE_WORDS and _low(words[1]) not in HONORIFICS:
-                continue  # "The American Pie actress", "The Notorious Bettie Page": a work or a thing
-            if _low(words[0]) in _POSSESSIVE_DETERMINERS or POSSESSIVE.sub("", run) in works:
-                continue  # "His Black identity": a thing of someone's; "when La La Land came around": a work
-            if len(words) > 1 and words[0].endswith("ing") and len(words[0]) > 4 and not text[s:m.start()].strip() \
-                    and surname(words[0]) not in known and first_name_gender(words[0]) == "?":
-                continue  # "Taking Archie outside is his favourite": a gerund's object, not the subject
-            if " " not in run and (_low(run) in NOT_NAME or _low(run) in _GROUP_WORDS or
-                                   surname(run) not in known and not run.endswith(".")
-                                   and not _PERSON_AFTER.match(text, m.end())):
-                continue  # a lone word that cannot be a mention ("The", "In", an unknown surname)
-            if _EPITHET_BEFORE.search(text, s, m.start()) and (" " not in run and nationality_forms(run) or (
-                    (after := _NEXT_WORD.match(text, m.end())) and after.group(1) in EPITHET_NOUNS | ROLE_WORDS)):
-                continue  # "the 19-year-old Croatian", "the former Border Patrol agent": a description, no name
+            if _no_name_run(text, s, m, known, works):
+                continue
             k = bisect_right(starts, m.start()) - 1
             if k >= 0 and m.start() < quoted[k][1]:
                 continue
@@ -938,7 +923,7 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             if ended:  # "“… We can’t. ” His barber, Julian Clark, concurred": a new sentence after the quote's end
                 lead, first = lead[ended[-1].end():], True
             if lead.split()[-1:] and _low(lead.split()[-1]) in _DETERMINERS and \
-                    _low(run.split()[0]) not in ROLE_WORDS and _low(run.split()[0]) not in HONORIFICS:
+                    _low(m.group().split()[0]) not in ROLE_WORDS and _low(m.group().split()[0]) not in HONORIFICS:
                 continue  # "the Black community", "his Love", "its Marine Commandos", "the Transit Corridor": things
             sp = _mention(text, m, known)
             if sp is None:
@@ -953,32 +938,12 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
                     # Rex Early," (but "Jordan said" after "Michael Jordan" is his)
             spaced = _SPACED_POSSESSIVE.match(text, m.end())  # "Gray \u2019 s": a detokenised "Gray's"
             possessive = m.group().rstrip(".").endswith(("'s", "\u2019s", "s'", "s\u2019")) or spaced is not None
-            # the subject: the first person named, near the start of the sentence or of its main clause
-            opening = len(re.sub(r"\s+['\u2019]\s*s\b", "'s", lead).split()) <= 3 or \
-                lead.rstrip().endswith((",", ",\u201d", ",\"", "?\u201d", "!\u201d")) or _role_prefix(lead) or \
-                _appositive_role(lead)
             own = lead  # the lead's own words: those after a quote it holds ("“… They knew,” Lindholm said")
             if k >= 0 and s < quoted[k][1] <= m.start():
                 own = _QUOTE_CLOSE.sub("", text[quoted[k][1]:m.start()], count=1)
-            if _PRONOUN_SUBJECT.match(own) or _described_subject_verb(own) or \
-                    len(own.split()) >= 2 and _object_of_verb(text, m.start()) and not _ADVERB_BEFORE.search(own):
-                opening = False  # "He called Orozco ...", "The senator told Jim Smith", "Police shot Jim Smith":
-                # the verb's object (not "Newly elected Jim Smith")
-            if re.search(r"\bit\s+(?:was|is)\s+$", lead) and re.match(r"\s+who\s", text[m.end():]):
-                opening = True  # "…, it was Katie Boulter who got the ball rolling": a cleft's focus is the subject
-            if _PASSIVE_AGENT.search(lead) and not _PRONOUN_SUBJECT.match(own) and not _OWNED_OPENING.match(own):
-                opening = True  # "It's a belief that's reflected by Groene, too.": the passive's agent, the first
-                # person its sentence names (not "His view is shared by Smith": his, who may speak next)
-            owned = (_OWNED_TITLE.match(text, spaced.end() if spaced else m.end()) or
-                     _OWNED_NOUN.match(text, spaced.end() if spaced else m.end())) if possessive else None
-            if owned is not None and _low(owned.group("noun")) in _OWNED_PEOPLE:
-                opening = False  # "Gray's older sister, Mahnefah Gray, told": the sister, not Gray, is the subject
-            if opening and lead.rstrip().endswith(",") and names_the_object(lead, sp.name):
-                opening = False  # "The mother of the boy, Liam Cole, said": the boy, maybe, not the subject
-            if _AFTER_ASIDE.search(lead):
-                first = opening = True  # "(“…,” O’Hara told New York.) RuPaul once recorded": a new sentence
-            if _TOPIC_OPENING.fullmatch(lead):
-                first = opening = True  # "As for Trump, he said he's not worried": the topic, whom its "he" is
+            opening, restarts = _opening_subject(text, m, sp.name, lead, own,
+                                                 spaced.end() if spaced else m.end() if possessive else None)
+            first = first or restarts
             if m.start() < clause_end:
                 both = _subject_of_both(text, s, m, clause_end)
                 found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, both))
@@ -997,6 +962,61 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             first = first and possessive
         _credit_trailing_speaker(found, text, s, e)
     return found
+
+
+def _no_name_run(text: str, s: int, m: re.Match, known: set[str], works: set[str]) -> bool:
+    """Whether a run of capitalised words in the sentence starting at ``s`` names no one: a work or a thing, a
+    possession, a gerund's object, a lone word that cannot be a mention, a description."""
+    run = m.group()
+    words = run.split()
+    if len(words) > 1 and _low(words[0]) in ("the", "a", "an") and \
+            _low(words[1]) not in ROLE_WORDS and _low(words[1]) not in HONORIFICS:
+        return True  # "The American Pie actress", "The Notorious Bettie Page": a work or a thing
+    if _low(words[0]) in _POSSESSIVE_DETERMINERS or POSSESSIVE.sub("", run) in works:
+        return True  # "His Black identity": a thing of someone's; "when La La Land came around": a work
+    if len(words) > 1 and words[0].endswith("ing") and len(words[0]) > 4 and not text[s:m.start()].strip() \
+            and surname(words[0]) not in known and first_name_gender(words[0]) == "?":
+        return True  # "Taking Archie outside is his favourite": a gerund's object, not the subject
+    if " " not in run and (_low(run) in NOT_NAME or _low(run) in _GROUP_WORDS or
+                           surname(run) not in known and not run.endswith(".")
+                           and not _PERSON_AFTER.match(text, m.end())):
+        return True  # a lone word that cannot be a mention ("The", "In", an unknown surname)
+    return bool(_EPITHET_BEFORE.search(text, s, m.start()) and (" " not in run and nationality_forms(run) or (
+        (after := _NEXT_WORD.match(text, m.end())) and after.group(1) in EPITHET_NOUNS | ROLE_WORDS)))
+    # ("the 19-year-old Croatian", "the former Border Patrol agent": a description, no name)
+
+
+class _Opening(NamedTuple):
+    subject: bool  # the mention may be its sentence's subject: near the start of the sentence or its main clause
+    new_sentence: bool  # what comes before it ends a sentence of its own (an aside) or is a topic
+
+
+def _opening_subject(text: str, m: re.Match, name: str, lead: str, own: str, owned_at: int | None) -> _Opening:
+    """Whether a mention opens its sentence as its subject (``lead``: the sentence's words before it, ``own``: those
+    after a quote the lead holds, ``owned_at``: where a possessive's noun starts, None for no possessive)."""
+    opening = len(re.sub(r"\s+['\u2019]\s*s\b", "'s", lead).split()) <= 3 or \
+        lead.rstrip().endswith((",", ",\u201d", ",\"", "?\u201d", "!\u201d")) or _role_prefix(lead) or \
+        _appositive_role(lead)
+    if _PRONOUN_SUBJECT.match(own) or _described_subject_verb(own) or \
+            len(own.split()) >= 2 and _object_of_verb(text, m.start()) and not _ADVERB_BEFORE.search(own):
+        opening = False  # "He called Orozco ...", "The senator told Jim Smith", "Police shot Jim Smith":
+        # the verb's object (not "Newly elected Jim Smith")
+    if re.search(r"\bit\s+(?:was|is)\s+$", lead) and re.match(r"\s+who\s", text[m.end():]):
+        opening = True  # "…, it was Katie Boulter who got the ball rolling": a cleft's focus is the subject
+    if _PASSIVE_AGENT.search(lead) and not _PRONOUN_SUBJECT.match(own) and not _OWNED_OPENING.match(own):
+        opening = True  # "It's a belief that's reflected by Groene, too.": the passive's agent, the first
+        # person its sentence names (not "His view is shared by Smith": his, who may speak next)
+    owned = (_OWNED_TITLE.match(text, owned_at) or _OWNED_NOUN.match(text, owned_at)) if owned_at is not None \
+        else None
+    if owned is not None and _low(owned.group("noun")) in _OWNED_PEOPLE:
+        opening = False  # "Gray's older sister, Mahnefah Gray, told": the sister, not Gray, is the subject
+    if opening and lead.rstrip().endswith(",") and names_the_object(lead, name):
+        opening = False  # "The mother of the boy, Liam Cole, said": the boy, maybe, not the subject
+    if _AFTER_ASIDE.search(lead):
+        return _Opening(True, True)  # "(“…,” O’Hara told New York.) RuPaul once recorded": a new sentence
+    if _TOPIC_OPENING.fullmatch(lead):
+        return _Opening(True, True)  # "As for Trump, he said he's not worried": the topic, whom its "he" is
+    return _Opening(opening, False)
 
 
 # A sentence opening on its topic: "As for Trump, he said"
