@@ -740,6 +740,49 @@ def test_detokenised_spacing_is_tidied(text, tidied):
     assert squeeze(tidy(text)) == squeeze(text)
 
 
+@pytest.mark.parametrize("text, tidied", [
+    ("the switch - hitting first baseman and a high - risk stronghold of modern - day piracy",
+     "the switch-hitting first baseman and a high-risk stronghold of modern-day piracy"),
+    ("a well - practiced boarding - and - search action; his son - in - law; the so - called deal; a 10 - win year",
+     "a well-practiced boarding-and-search action; his son-in-law; the so-called deal; a 10-win year"),
+    ("Woman Killed In Queens Hit - And - Run Accident, Oscar - nominated star; a check - in",
+     "Woman Killed In Queens Hit-And-Run Accident, Oscar-nominated star; a check-in"),
+    ("turnout was almost 90 %, and the receptionist - - Madeline Kafoury - - was shot",
+     "turnout was almost 90%, and the receptionist -- Madeline Kafoury -- was shot"),
+    # dashes stay: before a word opening a clause, after one closing a clause, before a figure or a capitalised word,
+    # between two capitalised words or two figures
+    ("He won in 2008 - before the crash - and the first - and only - time in 12 - 3 votes.",
+     "He won in 2008 - before the crash - and the first - and only - time in 12 - 3 votes."),
+    ("Ortiz - who was there - said the audience - will see it; prosecutors - Orozco and Williams - Esther: province - 10",
+     "Ortiz - who was there - said the audience - will see it; prosecutors - Orozco and Williams - Esther: province - 10"),
+    ("a Los Angeles hospital - nine days after", "a Los Angeles hospital - nine days after"),
+])
+def test_a_tokenised_articles_spaced_hyphens_close_up_in_compounds(text, tidied):
+    assert tidy(text, spaced_hyphens=True) == tidied
+    assert squeeze(tidy(text, spaced_hyphens=True)) == squeeze(text)
+
+
+def test_spaced_hyphens_are_dashes_where_the_article_writes_hyphens_unspaced():
+    tokenised = ("Boras met the switch - hitting first baseman in Texas on Thursday to talk about a long - term deal."
+                 "\n\nThe Red Sox made an eight - year offer to the first baseman in Texas last week.")
+    d = analyse_story(15, [art(1, "Ring Daily", tokenised)], summary_sentences=3, nlp=False)
+    assert ("Boras met the switch-hitting first baseman in Texas on Thursday to talk about a long-term deal."
+            in sentences(d)), sentences(d)
+    dashed = ("Boras met the first baseman - a switch - hitter - in Texas on Thursday to talk about a long-term deal."
+              "\n\nThe Red Sox made an eight-year offer to the first baseman in Texas last week.")
+    d = analyse_story(16, [art(1, "Ring Daily", dashed)], summary_sentences=3, nlp=False)
+    assert ("Boras met the first baseman - a switch - hitter - in Texas on Thursday to talk about a long-term deal."
+            in sentences(d)), sentences(d)  # this article hyphens its compounds: its spaced ones are dashes
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aB1 ,.%()\u201c\u201d\"'\n-")), max_size=60))
+def test_closing_up_hyphens_only_moves_whitespace(text):
+    tidied = tidy(text, spaced_hyphens=True)
+    assert squeeze(tidied) == squeeze(text)
+    assert tidy(tidied, spaced_hyphens=True) == tidied
+
+
 def test_a_detokenised_story_reads_tidily_and_stays_verbatim():
     text = ('"Thompson was not so easy to box. I \'m satisfied, "said the 36 - year - old Klitschko, who improved his '
             "record in Bern on Saturday.\n\nKlitschko could n't finish the bout before the sixth round, when his "

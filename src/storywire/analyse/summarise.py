@@ -155,15 +155,67 @@ _INNER_SPACE = re.compile(
     r"|(?<=[\w\u201d\"]) (?=\u2019(?:s|t|re|ve|ll|d|m)\b)|(?<=\w\u2019) (?=(?:s|t|re|ve|ll|d|m)\b)"
     r"|(?<=\b[ap]\.) (?=m\.)|(?<=[$\u00a3\u20ac]) (?=\d)"
     rf"|(?<=\d) (?=- {_UNIT})|(?<=\d -) (?={_UNIT})"
-    r"|(?<=\byear) (?=- old\b)|(?<=\byears) (?=- old\b)|(?<=\byear -) (?=old\b)|(?<=\byears -) (?=old\b)",
+    r"|(?<=\byear) (?=- old\b)|(?<=\byears) (?=- old\b)|(?<=\byear -) (?=old\b)|(?<=\byears -) (?=old\b)"
+    r"|(?<=\d) (?=%)|(?<=\s-) (?=-\s)",  # "almost 90 %"; a double hyphen spaced apart, "the receptionist - - Madeline"
     re.IGNORECASE,
 )
 
+# A hyphen a tokeniser spaced inside a compound ("switch - hitting", "high - risk", "a 10 - win season", "Oscar -
+# nominated", "hit - and - run"), read only in an article that writes no hyphen between two letters unspaced: there,
+# a spaced one is a dash ("the audience - will"). Even so a dash stays where a word after it opens a clause or a word
+# before it closes one ("Ortiz - who", "in 2008 - before the crash - and"), between a word and a capitalised one or a
+# figure ("prosecutors - Orozco", "province - 10"), between two capitalised words ("Williams - Esther") or two
+# figures ("12 - 3 votes").
+_CLAUSE_WORDS = frozenset((
+    "the a an this that these those he she it they we i you his her its their our my me him them us who whom whose "
+    "which what where when while why how and or but nor so yet if as because although though was were is are be "
+    "been being has have had will would can could should may might must do does did not to at by for from with "
+    "without into onto about after before during since until including according despite against among many some "
+    "most any each every one two three four five six seven eight nine ten only even just also then there here now "
+    "saying said says").split())
+_HEAD_WORDS = _CLAUSE_WORDS - frozenset(
+    "a one two three four five six seven eight nine ten all so then now no must well".split())  # "two - year",
+# "so - called", "then - assistant", "must - have": a compound's first word
+_SPACED_HYPHEN = re.compile(r"(?<![\w-])([^\W_]+)((?: - [^\W_]+)+)(?![\w-])")
+_TOKEN = re.compile(r"[^\W_]+")
+_UNSPACED_HYPHEN = re.compile(r"[^\W\d_]-[^\W\d_]")
 
-def tidy(text: str) -> str:
+
+def spaces_hyphens(article: str) -> bool:
+    """Whether an article writes no hyphen unspaced between two letters, so that a spaced one may be a
+    compound's (a tokenised text: "a high - risk area")."""
+    return _UNSPACED_HYPHEN.search(article) is None
+
+
+def _compound_joined(m: re.Match) -> str:
+    """A run of words with spaced hyphens between them, each hyphen closed up where it joins a compound."""
+    words = [m.group(1)] + _TOKEN.findall(m.group(2))
+    keep = [_dash(words[i], words[i + 1], words[i + 2] if i + 2 < len(words) else None,
+                  words[i - 1] if i else None) for i in range(len(words) - 1)]
+    return words[0] + "".join((" - " if dash else "-") + w for dash, w in zip(keep, words[1:], strict=True))
+
+
+def _dash(left: str, right: str, after: str | None, before: str | None) -> bool:
+    """Whether a spaced hyphen between ``left`` and ``right`` is a dash rather than a compound's hyphen (``after``:
+    the word a further hyphen joins to ``right``, ``before``: the one joined to ``left`` before it)."""
+    low, rlow = left.lower(), right.lower()
+    if rlow in _CLAUSE_WORDS and (after is None or after.lower() in _CLAUSE_WORDS) and \
+            not (before is not None and low in _CLAUSE_WORDS):
+        return True  # "Ortiz - who", "crash - and"; but "hit - and - run", "son - in - law" are one word
+    if low in _HEAD_WORDS and before is None and not (after is not None and rlow in _CLAUSE_WORDS):
+        return True  # "and - despite", "the - lineup"
+    if right[:1].isdigit():
+        return True  # "province - 10", "12 - 3"
+    if right[:1].isupper() and not (left[:1].isupper() and (after is not None or before is not None)):
+        return True  # "prosecutors - Orozco", "Williams - Esther" (but "Hit - And - Run" is one word)
+    return False
+
+
+def tidy(text: str, spaced_hyphens: bool = False) -> str:
     """Whitespace and punctuation spacing normalised: one space between words, none before , . ; : ! ? or
     a closing bracket or quote nor after an opening one or inside a time ("3: 30") or a word (``_INNER_SPACE``),
-    one after a closing bracket or a comma before a letter."""
+    one after a closing bracket or a comma before a letter; with ``spaced_hyphens`` (the article writes no hyphen
+    unspaced between letters), none around a compound's hyphen (:func:`_dash`)."""
     t = re.sub(r"\s+", " ", text).strip()
     t = re.sub(r"\s+([,;:!?)\]])", r"\1", t)
     t = re.sub(r"\s+\.(?=\s|$)", ".", t)
@@ -173,6 +225,8 @@ def tidy(text: str) -> str:
     t = re.sub(r"(?<=\d): (?=\d\d\b)", ":", t)
     t = _INNER_SPACE.sub("", t)
     t = _JOINED.sub(lambda m: (m.group(1) or m.group(2)) + "-", t)
+    if spaced_hyphens:
+        t = _SPACED_HYPHEN.sub(_compound_joined, t)
     t = re.sub(r"([)\]])(?=[^\W\d_])", r"\1 ", t)
     t = re.sub(r"([,;])(?=[^\W\d_])", r"\1 ", t)
     return _straight_quotes(t)
@@ -561,7 +615,7 @@ def summary_candidates(clusters: list[list[Sentence]], sentences: dict[int, list
             rel.setdefault(m.article_id, m.index / n_sent[m.article_id])
         described = _describes_previous(rep, sentences[rep.article_id])
         if not described:
-            text = undated(tidy(rep.text))
+            text = undated(tidy(rep.text, spaces_hyphens(texts[rep.article_id])))
             out.append(SummaryCandidate(text, rep.tokens, _holding(text, [(m.article_id, m.text) for m in members]),
                                         _outlets(ids, sources), rel, quoted(rep), split_quote=quoted.splits(rep, rep),
                                         index=min(m.index for m in members)))
@@ -647,10 +701,11 @@ def _with_lead_in(members: list[Sentence], sentences: dict[int, list[Sentence]],
     for x, q in pairs:
         rel.setdefault(x.article_id, q.index / n_sent[x.article_id])
     share = (quoted(p) * len(p.text) + quoted(m) * len(m.text)) / max(1, len(p.text) + len(m.text))
-    text = undated(tidy(texts[m.article_id][p.start:m.end]))
+    spaced = spaces_hyphens(texts[m.article_id])
+    text = undated(tidy(texts[m.article_id][p.start:m.end], spaced))
     held = _holding(text, [(x.article_id, texts[x.article_id][q.start:x.end]) for x, q in pairs])
     return SummaryCandidate(text, p.tokens + m.tokens, held, _outlets(ids, sources), rel, share,
-                            lead_in=undated(tidy(p.text)),
+                            lead_in=undated(tidy(p.text, spaced)),
                             split_quote=quoted.splits(p, m), index=min(q.index for _, q in pairs))
 
 
