@@ -3512,40 +3512,7 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
             continue  # "After the group accused Lara of ..., Soller said", "Even when an officer called, he
             # shrugged it off and “…”": not the verb of the quote (but "Even as Trump claimed that “…,” prosecutors
             # said": the quote is in the clause, his)
-        # "X put out a statement saying": a participle's speaker is the subject of the sentence, and so is that of a
-        # verb joined to the sentence's ("Silverman was joined on stage by Al Franken and joked,")
-        if re.search(r"(?:^|\s)and\s*$", pre) and not re.search(r"\bwho\b|\bto\s+[a-z]+\b[^,]*\sand\s*$", pre):
-            # (the sentence from its start, across a quote before it; not a relative clause's verb, "said an official
-            # who oversaw … and described", nor an infinitive's, "leading Reyes to denounce her aide and say,")
-            head = _mask(a.par[:a.before_start + m.start()])
-            spk = sentence_subject(_quotes_blanked(head[max(_last_sentence_start(head), 0):]))
-        else:
-            spk = sentence_subject(pre) if m.group("cue").endswith("ing") else _verb_subject(a, m)
-        in_which = _IN_WHICH_SUBJECT.search(pre)
-        if in_which is not None:  # "gave a speech in which he said": he, not the one who recalled it
-            spk = in_which.group("spk")
-            talked = _TALK_WITH.search(pre, 0, in_which.start()) if spk.lower() in ("he", "she") else None
-            if talked is not None and _talked_with(pre, talked, spk.lower()):  # "A former producer described an
-                spk = talked.group("name")  # interview with Ailes in 1975, in which he said:": Ailes
-        described = _OBJECT_DESCRIPTION.match(pre)
-        if described is not None and spk and spk in pre[described.end():] and \
-                names_the_object(described.group("desc"), spk):
-            spk = described.group("desc")  # "The lawyer for the rapper, Sean Combs, said …“…”": the lawyer
-        relative = _NAMER_OF_THING.search(pre) if m.group("cue") in _NAMING_CUES and \
-            not a.before[m.end():].strip(" ,:") else None
-        thing = relative.group("noun") or "" if relative is not None else ""
-        if relative is not None and thing not in _NOT_A_THING and not thing.endswith(("ed", "ing")) and \
-                not re.search(r"\b(?:told|tells)\s", pre[max(relative.start() - 6, 0):relative.end()]):
-            # (not "a witness told officers Dana Hale called “40 times”", "told the jury Jake Moore called": whom
-            # someone told, no thing named)
-            spk = relative.group("spk")  # "a move Benedetti called “pure retaliation”": Benedetti, not the
-            # sentence's subject (not "a lawyer for Kevin Marsh called", "said that Dana Hale called")
-        quoted_as = _QUOTED_AS.search(pre) if m.group("cue") == "saying" else None
-        if quoted_as is not None:  # "The Daily News quoted witness Devonte Brown as saying": Brown
-            spk = _subject(quoted_as.group("spk"))
-        if spk is None and re.search(r",\s+who\b", pre) and not _WHO_THEN.fullmatch(pre.rsplit(",", 1)[-1].strip()):
-            spk = sentence_subject(pre)  # "Grosz, who ..., warns that": the subject (but "The governor visited
-            # residents, who (later) said": the residents or no one, never the governor)
+        spk = _cue_subject(a, m, pre)
         aside = _INVERTED_ASIDE.match(a.before, m.end()) if m.group("cue") in _ASIDE_CUES and re.search(
             r",\s*$", pre) else None
         if aside is not None:  # "The paradox of Nancy, says Carl Anthony, historian …, is that she was “…”"
@@ -3560,6 +3527,47 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
             return _Attribution(spk, m.group("cue"), a.par[a.before_start:a.before_start + m.end()].strip(" ,:"),
                                 True, a.after_start)
     return None
+
+
+def _cue_subject(a: _Around, m: re.Match, pre: str) -> str | None:
+    """The speaker phrase of the speech verb ``m`` before a quote (``pre``: the words before the verb): its
+    subject, or the one a clause in ``pre`` makes the speaker ("in which he said", "a move Benedetti called",
+    "quoted X as saying")."""
+    # "X put out a statement saying": a participle's speaker is the subject of the sentence, and so is that of a
+    # verb joined to the sentence's ("Silverman was joined on stage by Al Franken and joked,")
+    if re.search(r"(?:^|\s)and\s*$", pre) and not re.search(r"\bwho\b|\bto\s+[a-z]+\b[^,]*\sand\s*$", pre):
+        # (the sentence from its start, across a quote before it; not a relative clause's verb, "said an official
+        # who oversaw … and described", nor an infinitive's, "leading Reyes to denounce her aide and say,")
+        head = _mask(a.par[:a.before_start + m.start()])
+        spk = sentence_subject(_quotes_blanked(head[max(_last_sentence_start(head), 0):]))
+    else:
+        spk = sentence_subject(pre) if m.group("cue").endswith("ing") else _verb_subject(a, m)
+    in_which = _IN_WHICH_SUBJECT.search(pre)
+    if in_which is not None:  # "gave a speech in which he said": he, not the one who recalled it
+        spk = in_which.group("spk")
+        talked = _TALK_WITH.search(pre, 0, in_which.start()) if spk.lower() in ("he", "she") else None
+        if talked is not None and _talked_with(pre, talked, spk.lower()):  # "A former producer described an
+            spk = talked.group("name")  # interview with Ailes in 1975, in which he said:": Ailes
+    described = _OBJECT_DESCRIPTION.match(pre)
+    if described is not None and spk and spk in pre[described.end():] and \
+            names_the_object(described.group("desc"), spk):
+        spk = described.group("desc")  # "The lawyer for the rapper, Sean Combs, said …“…”": the lawyer
+    relative = _NAMER_OF_THING.search(pre) if m.group("cue") in _NAMING_CUES and \
+        not a.before[m.end():].strip(" ,:") else None
+    thing = relative.group("noun") or "" if relative is not None else ""
+    if relative is not None and thing not in _NOT_A_THING and not thing.endswith(("ed", "ing")) and \
+            not re.search(r"\b(?:told|tells)\s", pre[max(relative.start() - 6, 0):relative.end()]):
+        # (not "a witness told officers Dana Hale called “40 times”", "told the jury Jake Moore called": whom
+        # someone told, no thing named)
+        spk = relative.group("spk")  # "a move Benedetti called “pure retaliation”": Benedetti, not the
+        # sentence's subject (not "a lawyer for Kevin Marsh called", "said that Dana Hale called")
+    quoted_as = _QUOTED_AS.search(pre) if m.group("cue") == "saying" else None
+    if quoted_as is not None:  # "The Daily News quoted witness Devonte Brown as saying": Brown
+        spk = _subject(quoted_as.group("spk"))
+    if spk is None and re.search(r",\s+who\b", pre) and not _WHO_THEN.fullmatch(pre.rsplit(",", 1)[-1].strip()):
+        spk = sentence_subject(pre)  # "Grosz, who ..., warns that": the subject (but "The governor visited
+        # residents, who (later) said": the residents or no one, never the governor)
+    return spk
 
 
 _ASIDE_CUES = frozenset({"says", "said", "adds", "added", "notes", "noted", "argues", "argued", "writes", "wrote"})
