@@ -753,8 +753,8 @@ def test_detokenised_spacing_is_tidied(text, tidied):
     # between two capitalised words or two figures
     ("He won in 2008 - before the crash - and the first - and only - time in 12 - 3 votes.",
      "He won in 2008 - before the crash - and the first - and only - time in 12 - 3 votes."),
-    ("Ortiz - who was there - said the audience - will see it; prosecutors - Orozco and Williams - Esther: province - 10",
-     "Ortiz - who was there - said the audience - will see it; prosecutors - Orozco and Williams - Esther: province - 10"),
+    ("Ortiz - who was there - said the audience - will see it; prosecutors - Orozco; Williams - Esther; city - 10",
+     "Ortiz - who was there - said the audience - will see it; prosecutors - Orozco; Williams - Esther; city - 10"),
     ("a Los Angeles hospital - nine days after", "a Los Angeles hospital - nine days after"),
 ])
 def test_a_tokenised_articles_spaced_hyphens_close_up_in_compounds(text, tidied):
