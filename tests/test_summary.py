@@ -1131,3 +1131,35 @@ def test_a_story_whose_every_sentence_leans_on_an_unintroduced_name_gets_no_summ
 ])
 def test_answers_comments_turns_and_link_texts_are_no_item(text, alone):
     assert stands_alone(text, text.split()) is alone
+
+
+def _rehab_story(b_lead: str, body: bool = True) -> list[Article]:
+    """Three outlets: two open on the same sentence, the third on ``b_lead``; two give a fact of their own after."""
+    lead = "Actress Jane Doe checked into the Betty Ford Center in California on Tuesday, her spokesman said."
+    return [art(1, "Star Daily", lead + ("\n\nDoe was arrested in May after a crash on the Pacific Coast Highway "
+                                         "near Malibu." if body else "")),
+            art(2, "Film Wire", b_lead + ("\n\nA thriller Doe shot in Toronto last winter opens in cinemas across "
+                                          "the country in March." if body else ""), 1),
+            art(3, "City News", lead, 2)]
+
+
+def test_another_outlets_lead_restating_the_first_item_gives_way_to_other_facts():
+    arts = _rehab_story("Doe has begun treatment at a desert clinic near Palm Springs, according to a source.")
+    texts = sentences(analyse_story(17, arts, summary_sentences=3, nlp=False))
+    assert texts[0].startswith("Actress Jane Doe checked into the Betty Ford Center"), texts
+    assert not any("begun treatment" in t for t in texts), texts  # the same fact in other words, sharing one word
+    assert any("arrested in May" in t for t in texts) and any("thriller" in t for t in texts), texts
+
+
+def test_another_outlets_lead_giving_a_number_of_its_own_is_kept():
+    arts = _rehab_story("Doe paid 45,000 dollars for a stay at a desert clinic near Palm Springs, according to a "
+                        "source.")
+    texts = sentences(analyse_story(18, arts, summary_sentences=3, nlp=False))
+    assert any("45,000 dollars" in t for t in texts), texts
+
+
+def test_leads_still_fill_a_summary_when_nothing_else_is_left():
+    arts = _rehab_story("Doe has begun treatment at a desert clinic near Palm Springs, according to a source.",
+                        body=False)
+    texts = sentences(analyse_story(19, arts, summary_sentences=3, nlp=False))
+    assert len(texts) == 2 and any("begun treatment" in t for t in texts), texts
