@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from storywire.analyse import analyse_story
 from storywire.analyse.summarise import (
     Need,
+    Spacing,
     StoryNames,
     SummaryCandidate,
     introduced,
@@ -758,8 +759,21 @@ def test_detokenised_spacing_is_tidied(text, tidied):
     ("a Los Angeles hospital - nine days after", "a Los Angeles hospital - nine days after"),
 ])
 def test_a_tokenised_articles_spaced_hyphens_close_up_in_compounds(text, tidied):
-    assert tidy(text, spaced_hyphens=True) == tidied
-    assert squeeze(tidy(text, spaced_hyphens=True)) == squeeze(text)
+    assert tidy(text, Spacing(hyphens=True)) == tidied
+    assert squeeze(tidy(text, Spacing(hyphens=True))) == squeeze(text)
+
+
+@pytest.mark.parametrize("text, tidied", [
+    ("More than 1, 300 scientists and the 6, 000 - member Academy; $380, 600, a total loss; 1, 000, 000 euros",
+     "More than 1,300 scientists and the 6,000-member Academy; $380,600, a total loss; 1,000,000 euros"),
+    # a day of a month, a year, a list, a decimal: no thousands
+    ("On May 1, 300 people marched; on Sept. 12, 500 more; in 2008, 300 died; 3, 4 and 5; 12, 500.5",
+     "On May 1, 300 people marched; on Sept. 12, 500 more; in 2008, 300 died; 3, 4 and 5; 12, 500.5"),
+])
+def test_a_tokenised_articles_spaced_thousands_close_up(text, tidied):
+    assert tidy(text, Spacing(hyphens=True, thousands=True)) == tidied
+    spaced = re.compile(r"\d, \d{3}")  # an article that writes "1,300" unspaced: its spaced ones stay as written
+    assert len(spaced.findall(tidy(text))) == len(spaced.findall(text))
 
 
 def test_spaced_hyphens_are_dashes_where_the_article_writes_hyphens_unspaced():
@@ -776,11 +790,11 @@ def test_spaced_hyphens_are_dashes_where_the_article_writes_hyphens_unspaced():
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("aB1 ,.%()\u201c\u201d\"'\n-")), max_size=60))
-def test_closing_up_hyphens_only_moves_whitespace(text):
-    tidied = tidy(text, spaced_hyphens=True)
+@given(st.text(alphabet=st.sampled_from(list("aB10 ,.%()\u201c\u201d\"'\n-")), max_size=60))
+def test_closing_up_a_tokenised_articles_spacing_only_moves_whitespace(text):
+    tidied = tidy(text, Spacing(hyphens=True, thousands=True))
     assert squeeze(tidied) == squeeze(text)
-    assert tidy(tidied, spaced_hyphens=True) == tidied
+    assert tidy(tidied, Spacing(hyphens=True, thousands=True)) == tidied
 
 
 def test_a_detokenised_story_reads_tidily_and_stays_verbatim():

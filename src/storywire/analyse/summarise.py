@@ -179,12 +179,28 @@ _HEAD_WORDS = _CLAUSE_WORDS - frozenset(
 _SPACED_HYPHEN = re.compile(r"(?<![\w-])([^\W_]+)((?: - [^\W_]+)+)(?![\w-])")
 _TOKEN = re.compile(r"[^\W_]+")
 _UNSPACED_HYPHEN = re.compile(r"[^\W\d_]-[^\W\d_]")
+# A thousands separator a tokeniser spaced ("20, 000 people", "1, 300 federal scientists"), read only in an article
+# that writes no number with it unspaced; never after a month's day ("May 1, 300 people") or a year ("2008, 300").
+_SPACED_THOUSANDS = re.compile(r"(?<![\w.,])\d{1,3}(?:, \d{3})+(?!\d|[.,]\d)")
+_UNSPACED_THOUSANDS = re.compile(r"\d,\d{3}")
+_MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+$")
 
 
-def spaces_hyphens(article: str) -> bool:
-    """Whether an article writes no hyphen unspaced between two letters, so that a spaced one may be a
-    compound's (a tokenised text: "a high - risk area")."""
-    return _UNSPACED_HYPHEN.search(article) is None
+class Spacing(NamedTuple):
+    """How a tokenised article spaces what a writer does not: compounds' hyphens ("a high - risk area"), numbers'
+    thousands separators ("20, 000 people"); each read only when the article never writes the unspaced form."""
+
+    hyphens: bool = False
+    thousands: bool = False
+
+
+def article_spacing(article: str) -> Spacing:
+    return Spacing(_UNSPACED_HYPHEN.search(article) is None, _UNSPACED_THOUSANDS.search(article) is None)
+
+
+def _thousands_joined(t: str) -> str:
+    return _SPACED_THOUSANDS.sub(lambda m: m.group() if _MONTH_BEFORE.search(t, 0, m.start()) else
+                                 m.group().replace(", ", ","), t)
 
 
 def _compound_joined(m: re.Match) -> str:
@@ -211,11 +227,11 @@ def _dash(left: str, right: str, after: str | None, before: str | None) -> bool:
     return False
 
 
-def tidy(text: str, spaced_hyphens: bool = False) -> str:
+def tidy(text: str, spacing: Spacing = Spacing()) -> str:
     """Whitespace and punctuation spacing normalised: one space between words, none before , . ; : ! ? or
     a closing bracket or quote nor after an opening one or inside a time ("3: 30") or a word (``_INNER_SPACE``),
-    one after a closing bracket or a comma before a letter; with ``spaced_hyphens`` (the article writes no hyphen
-    unspaced between letters), none around a compound's hyphen (:func:`_dash`)."""
+    one after a closing bracket or a comma before a letter; for an article spacing as a tokeniser does
+    (:class:`Spacing`), none around a compound's hyphen (:func:`_dash`) nor after a thousands separator."""
     t = re.sub(r"\s+", " ", text).strip()
     t = re.sub(r"\s+([,;:!?)\]])", r"\1", t)
     t = re.sub(r"\s+\.(?=\s|$)", ".", t)
@@ -225,8 +241,10 @@ def tidy(text: str, spaced_hyphens: bool = False) -> str:
     t = re.sub(r"(?<=\d): (?=\d\d\b)", ":", t)
     t = _INNER_SPACE.sub("", t)
     t = _JOINED.sub(lambda m: (m.group(1) or m.group(2)) + "-", t)
-    if spaced_hyphens:
+    if spacing.hyphens:
         t = _SPACED_HYPHEN.sub(_compound_joined, t)
+    if spacing.thousands:
+        t = _thousands_joined(t)
     t = re.sub(r"([)\]])(?=[^\W\d_])", r"\1 ", t)
     t = re.sub(r"([,;])(?=[^\W\d_])", r"\1 ", t)
     return _straight_quotes(t)
@@ -615,7 +633,7 @@ def summary_candidates(clusters: list[list[Sentence]], sentences: dict[int, list
             rel.setdefault(m.article_id, m.index / n_sent[m.article_id])
         described = _describes_previous(rep, sentences[rep.article_id])
         if not described:
-            text = undated(tidy(rep.text, spaces_hyphens(texts[rep.article_id])))
+            text = undated(tidy(rep.text, article_spacing(texts[rep.article_id])))
             out.append(SummaryCandidate(text, rep.tokens, _holding(text, [(m.article_id, m.text) for m in members]),
                                         _outlets(ids, sources), rel, quoted(rep), split_quote=quoted.splits(rep, rep),
                                         index=min(m.index for m in members)))
@@ -701,7 +719,7 @@ def _with_lead_in(members: list[Sentence], sentences: dict[int, list[Sentence]],
     for x, q in pairs:
         rel.setdefault(x.article_id, q.index / n_sent[x.article_id])
     share = (quoted(p) * len(p.text) + quoted(m) * len(m.text)) / max(1, len(p.text) + len(m.text))
-    spaced = spaces_hyphens(texts[m.article_id])
+    spaced = article_spacing(texts[m.article_id])
     text = undated(tidy(texts[m.article_id][p.start:m.end], spaced))
     held = _holding(text, [(x.article_id, texts[x.article_id][q.start:x.end]) for x, q in pairs])
     return SummaryCandidate(text, p.tokens + m.tokens, held, _outlets(ids, sources), rel, share,
