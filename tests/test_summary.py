@@ -983,6 +983,18 @@ def test_the_writer_speaking_in_the_first_person_is_no_item(text):
         assert stands_alone(other, norm_tokens(other))
 
 
+@pytest.mark.parametrize("text", [
+    "The navy launched its helicopter and headed for the scene On sighting the helicopter, the pirates broke off.",
+    "Scientists started with the polar bears The rule change has its origins in a decision taken in May last year.",
+    "The accountant had been fired last week by the company An accounting firm employee opened fire on Monday.",
+])
+def test_two_sentences_run_together_where_the_full_stop_was_lost_are_no_item(text):
+    assert not stands_alone(text, norm_tokens(text))
+    for other in ("Police told The Associated Press on Monday that the suspect had acted alone in the attack.",
+                  "Campaigners in The Hague and in Brussels welcomed the court ruling on Tuesday evening."):
+        assert stands_alone(other, norm_tokens(other))
+
+
 def test_a_person_called_by_surname_is_introduced_by_full_name_first():
     """Each outlet opens on "O'Brien sued …" (its readers know the coach); the summary's reader does not: the
     sentence naming Jim O'Brien in full comes before it."""

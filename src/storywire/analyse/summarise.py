@@ -588,13 +588,20 @@ _WRITER_VOICE = re.compile(r"\b(?:me|my|myself)\b|^\W*My\b"
 # capitals, or of up to three words, before a colon: a transcript's speaker, a form's field or a fact check's claim.
 _LABEL = re.compile(r"^[\"'(]*(?:[A-Z][A-Z0-9 .'&-]{0,40}|[A-Z][\w'-]*(?:\s+[\w'-]+){0,2}):\s+[A-Z0-9]")
 
+# "… headed for the scene On sighting the helicopter, the pirates …", "… the polar bears The rule change has …": a
+# sentence run into the next (or a subheading run into its text) where the source lost the full stop between them: a
+# capitalised word that opens clauses, after a word in lower case and before one.
+_RUN_ON = re.compile(r"(?<=[a-z0-9,)]) (?:The|On|In|An|After|But|He|She|It|They|We|This|These|Those|His|Her|Their|"
+                     r"When|While|At|For|If)\s+[a-z]")
+
 
 def stands_alone(text: str, tokens: list[str], quoted: float | None = None, lead_in: str = "",
                  split_quote: bool = False, names: StoryNames = StoryNames()) -> bool:
     """Whether a sentence (or a sentence with its lead-in: ``text`` holds both, ``lead_in`` the first) can be
     shown on its own: a bounded length, a capital start, a final . or !, no unbalanced quote, no note on the
-    writer, no shouting, no label before a colon, no words to the reader or about the page itself, nothing it
-    leans on left unsaid (:func:`refers_back`), not a bare quote. ``quoted``: the share of it inside quotation
+    writer, no shouting, no label before a colon, no words to the reader or about the page itself, no two
+    sentences run together (a lost full stop), nothing it leans on left unsaid (:func:`refers_back`), not a bare
+    quote. ``quoted``: the share of it inside quotation
     marks of its paragraph (default: measured in the sentence alone); ``names`` as for :func:`refers_back`."""
     if not (MIN_WORDS <= len(tokens) <= (PAIR_MAX_WORDS if lead_in else MAX_WORDS)):
         return False
@@ -609,7 +616,8 @@ def stands_alone(text: str, tokens: list[str], quoted: float | None = None, lead
             _ANSWER_END.search(fold(lead_in).strip() or t):
         return False
     outside = _outside_quotes(t)
-    if _TO_THE_READER.search(outside) or _ABOUT_THE_PAGE.search(outside) or _WRITER_VOICE.search(outside):
+    if _TO_THE_READER.search(outside) or _ABOUT_THE_PAGE.search(outside) or _WRITER_VOICE.search(outside) or \
+            _RUN_ON.search(outside):
         return False
     if quoted is None:
         quoted = sum(e - s for s, e, _ in quote_spans(t)) / len(t)
