@@ -1703,22 +1703,12 @@ class Mentions:
                 and not _names_organisation(words):
             content = [w for w in words[1:] if w not in ("former", "then", "current", "new")]
             former = "former" in words
-            was = lambda mt: former == any(  # noqa: E731
-                "former" in _low(r).split() for r in self.roles.get(surname(mt.name), ()))
-            fits = lambda mt: self._role_fits(mt.name, content) and was(mt)  # noqa: E731
+            fits = lambda mt: self._role_fits(mt.name, content) and self._was_former(mt, former)  # noqa: E731
             # ("the former president" is not the one whose role is "President", nor "the president" the "Former
             # President")
         else:
             return None
-        lowest = para - 1
-        if not any(mt.para == lowest for mt in self.items):
-            lowest -= 1  # a paragraph naming no one ("He did not answer.") between the person and the quote
-        near = [mt for mt in self.items if mt.position < position and lowest <= mt.para <= para]
-        others = {self.person_key(mt.name) for mt in near if self._in_question(mt.position) or
-                  self._object_of_preposition(mt.position) and self._same_sentence(mt.position, position)}
-        near = [mt for mt in near if self.person_key(mt.name) not in others]  # (named before too: still not them)
-        if len(words) == 1:
-            near = [mt for mt in near if not mt.place]  # a place is no "he": "China may outnumber …, he says"
+        near = self._in_reach(position, para, pronoun=len(words) == 1)
         if len(words) == 1:  # a "he" for the nearest subject known to be a he, before one of unknown gender
             introduced = self._introduced(near, fits)
             if introduced is not None:
@@ -1736,26 +1726,52 @@ class Mentions:
         for mt in reversed(near):  # then others: in the same paragraph, or known to be a he or a she ("Mr. X")
             if fits(mt) and (mt.para == para or self.gender_of(mt.name) != "?"):
                 return self.fullest(mt.name, position)
-        if len(words) == 1 and (sole := self._sole_person(near, want, position)) is not None:
-            return sole
+        if len(words) == 1:
+            return self._sole_person(near, want, position)
+        return self._described_one(words, head, content, former, fits, near, position, para)
+
+    def _was_former(self, mt: Mention, former: bool) -> bool:
+        """Whether the text gives a person a "former" role exactly when the description says "former"."""
+        return former == any("former" in _low(r).split() for r in self.roles.get(surname(mt.name), ()))
+
+    def _in_reach(self, position: int, para: int, pronoun: bool) -> list[Mention]:
+        """The mentions a pronoun or description at ``position`` may stand for: before it, in its paragraph or the
+        one before (two before, across a paragraph naming no one), none named in a question or after a preposition
+        in its sentence, and for a pronoun no place."""
+        lowest = para - 1
+        if not any(mt.para == lowest for mt in self.items):
+            lowest -= 1  # a paragraph naming no one ("He did not answer.") between the person and the quote
+        near = [mt for mt in self.items if mt.position < position and lowest <= mt.para <= para]
+        others = {self.person_key(mt.name) for mt in near if self._in_question(mt.position) or
+                  self._object_of_preposition(mt.position) and self._same_sentence(mt.position, position)}
+        near = [mt for mt in near if self.person_key(mt.name) not in others]  # (named before too: still not them)
+        if pronoun:
+            near = [mt for mt in near if not mt.place]  # a place is no "he": "China may outnumber …, he says"
+        return near
+
+    def _described_one(self, words: list[str], head: str, content: list[str], former: bool,
+                       fits: Callable[[Mention], bool], near: list[Mention], position: int, para: int) -> str | None:
+        """For a description no mention in reach fits by its role: the one person named in reach who may hold it,
+        the subject of its paragraph's last sentence, the subject of the next sentence, or the one holder of a
+        state's office ("the Florida senator"); None for a go-between ("the spokesman")."""
         if head in _GO_BETWEEN_NOUNS:
             return None  # "the spokesman", "the official", "the RNC member": not the one named, when no mention fits
         named = {surname(mt.name) for mt in near}
-        if len(words) >= 2 and len(named) == 1 and not _object_of_verb(self.text, near[-1].position) and \
+        if len(named) == 1 and not _object_of_verb(self.text, near[-1].position) and \
                 self._may_hold(near, head, position):
             return self.fullest(near[-1].name, position)  # "Mr Sunak hinted ... the Prime Minister said": one named
             # (not "Marcus Hill was charged ... the sheriff said": one named, but not as a speaker)
         last = next((mt for mt in reversed(near) if mt.para == para), None)
-        if len(words) >= 2 and last is not None and last.subject and \
-                (self._may_hold([last], head, position) or fits(last)):
+        if last is not None and last.subject and (self._may_hold([last], head, position) or fits(last)):
             return self.fullest(last.name, position)  # "Johnson proclaimed ... “…,” the new speaker said"
-        if len(words) >= 2 and (after := self._next_subject(
-                position, para, lambda mt: fits(mt) or not self.roles.get(surname(mt.name)))) is not None:
+        after = self._next_subject(position, para, lambda mt: fits(mt) or not self.roles.get(surname(mt.name)))
+        if after is not None:
             return after  # "The prime minister admitted ... Rishi Sunak recognised": named in the next sentence
         states = [w for w in words if re.fullmatch(STATES, w.title())]
-        if len(words) >= 2 and states:  # "the Florida senator" of "Sen. Marco Rubio", the one senator in reach
+        if states:  # "the Florida senator" of "Sen. Marco Rubio", the one senator in reach
             bare = [w for w in content if w not in states]
-            holders = {self.person_key(mt.name): mt.name for mt in near if self._role_fits(mt.name, bare) and was(mt)
+            holders = {self.person_key(mt.name): mt.name for mt in near
+                       if self._role_fits(mt.name, bare) and self._was_former(mt, former)
                        and not self._object_of_preposition(mt.position) and
                        all(_state_abbreviates(st, " ".join(states)) for st in self._given_words(mt).states) and
                        not self._of_another_state(mt, states)}
