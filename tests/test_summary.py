@@ -1189,3 +1189,16 @@ def test_leads_still_fill_a_summary_when_nothing_else_is_left():
                         body=False)
     texts = sentences(analyse_story(19, arts, summary_sentences=3, nlp=False))
     assert len(texts) == 2 and any("begun treatment" in t for t in texts), texts
+
+
+def test_a_first_item_written_as_a_title_does_not_hold_back_another_outlets_lead():
+    """A headline opening two articles may only hint at the event ("… Is A Muslim"); the other outlet's lead stays
+    in the running."""
+    title = "Actress Jane Doe Enters Rehab In California After Her Arrest."
+    arts = [art(1, "Star Daily", title + "\n\nDoe was arrested in May after a crash on the Pacific Coast Highway near "
+                "Malibu."),
+            art(2, "Film Wire", "Doe has begun treatment at a desert clinic near Palm Springs, according to a source."
+                "\n\nA thriller Doe shot in Toronto last winter opens in cinemas across the country in March.", 1),
+            art(3, "City News", title, 2)]
+    texts = sentences(analyse_story(20, arts, summary_sentences=3, nlp=False))
+    assert texts[0] == title and any("begun treatment" in t for t in texts), texts

@@ -909,7 +909,7 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
         # "After Consumer Watchdog accused Lara ..., Soller put out": the subject follows the leading clause
         clause_end = text.find(",", s, e) if SUBORDINATE_START.match(text, s) and \
             not _TOPIC_OPENING.match(text, s) else -1  # (not "As for Trump, he said": a topic, no clause)
-        if (s == 0 or text[s - 1] == "\n") and text[e:e + 1] in ("", "\n") and _headline(text[s:e]):
+        if (s == 0 or text[s - 1] == "\n") and text[e:e + 1] in ("", "\n") and written_as_title(text[s:e]):
             continue  # "Lindsay Lohan Checks Into Rehab": a title, not a sentence naming people
         for m in _NAME_RUN.finditer(text, s, e):
             if _no_name_run(text, s, m, known, works):
@@ -1181,7 +1181,7 @@ _GROUP_WORDS = frozenset({"authorities", "police", "officials", "officers", "wit
                           "neighbors", "relatives", "friends", "observers", "organisers", "organizers"})
 
 
-def _headline(sentence: str) -> bool:
+def written_as_title(sentence: str) -> bool:
     """Whether a paragraph of one sentence is written as a title: five words or more, nearly all capitalised."""
     words = [w for w in re.findall(r"[A-Za-z][\w'\u2019\-]*", sentence) if w.lower() not in _TITLE_SMALL]
     return len(words) >= 5 and sum(w[0].isupper() for w in words) >= 0.9 * len(words)

@@ -34,7 +34,7 @@ from ..models import UNKNOWN_OUTLET
 from ..stop_words import ENGLISH_STOP_WORDS
 from .quotes import quote_spans
 from .sentences import Sentence, paragraphs
-from .speakers import HONORIFICS, ROLE_WORDS
+from .speakers import HONORIFICS, ROLE_WORDS, written_as_title
 from .text import fold, norm_tokens
 from .wire import DATELINE
 
@@ -913,8 +913,9 @@ def _select(pool: list[SummaryCandidate], sim: np.ndarray, central: np.ndarray, 
             n_sentences: int, needs: list[frozenset[Need]]) -> list[int]:
     """The opening sentence most articles share (ties: the best scored) first, then MMR over LexRank centrality
     x coverage x lead prior; never two items stating the same fact, nor an item calling a person by a short form
-    no item chosen before introduces (``needs``, :func:`unintroduced`); after an opening first item, the lead of an
-    article not carrying it only when no other candidate is left (:func:`_restates_opening`)."""
+    no item chosen before introduces (``needs``, :func:`unintroduced`); after an opening first item (not one
+    written as a title), the lead of an article not carrying it only when no other candidate is left
+    (:func:`_restates_opening`)."""
     score = np.array([
         central[i] * (1.0 + 0.5 * math.log1p(max(0, c.sources - 1)))
         * (1.0 + LEAD_WEIGHT * max(0.0, 1.0 - min(c.rel_pos.values(), default=1.0) / LEAD_SPAN))
@@ -935,9 +936,9 @@ def _select(pool: list[SummaryCandidate], sim: np.ndarray, central: np.ndarray, 
         ranked = sorted((i for i in remaining if not any(
             _same_fact(i, j, sim, figures, leads[i] and leads[j] and _apart(pool[i], pool[j])) for j in chosen)),
             key=value, reverse=True)
-        if opened[chosen[0]] if chosen else False:
+        if chosen and opened[chosen[0]] and not written_as_title(pool[chosen[0]].text):
             ranked.sort(key=lambda i: _restates_opening(pool, leads, figures, chosen[0], i))  # (a stable sort: by value
-            # within each part)
+            # within each part; a first item written as a title may only hint at the event the leads state)
         pick = None
         for i in ranked:
             missing = frozenset(need for need in needs[i] if not introduced(frozenset({need}), said))
