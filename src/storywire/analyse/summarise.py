@@ -195,10 +195,12 @@ class Spacing(NamedTuple):
 
 
 def article_spacing(article: str) -> Spacing:
+    """What an article spaces as a tokeniser does: each form it never writes unspaced."""
     return Spacing(_UNSPACED_HYPHEN.search(article) is None, _UNSPACED_THOUSANDS.search(article) is None)
 
 
 def _thousands_joined(t: str) -> str:
+    """``t`` with its spaced thousands separators closed up, but not after a month ("May 1, 300 people")."""
     return _SPACED_THOUSANDS.sub(lambda m: m.group() if _MONTH_BEFORE.search(t, 0, m.start()) else
                                  m.group().replace(", ", ","), t)
 
@@ -601,8 +603,8 @@ def stands_alone(text: str, tokens: list[str], quoted: float | None = None, lead
     shown on its own: a bounded length, a capital start, a final . or !, no unbalanced quote, no note on the
     writer, no shouting, no label before a colon, no words to the reader or about the page itself, no two
     sentences run together (a lost full stop), nothing it leans on left unsaid (:func:`refers_back`), not a bare
-    quote. ``quoted``: the share of it inside quotation
-    marks of its paragraph (default: measured in the sentence alone); ``names`` as for :func:`refers_back`."""
+    quote. ``quoted``: the share of it inside quotation marks of its paragraph (default: measured in the sentence
+    alone); ``names`` as for :func:`refers_back`."""
     if not (MIN_WORDS <= len(tokens) <= (PAIR_MAX_WORDS if lead_in else MAX_WORDS)):
         return False
     t = fold(text).strip()
@@ -727,11 +729,11 @@ def _with_lead_in(members: list[Sentence], sentences: dict[int, list[Sentence]],
     for x, q in pairs:
         rel.setdefault(x.article_id, q.index / n_sent[x.article_id])
     share = (quoted(p) * len(p.text) + quoted(m) * len(m.text)) / max(1, len(p.text) + len(m.text))
-    spaced = article_spacing(texts[m.article_id])
-    text = undated(tidy(texts[m.article_id][p.start:m.end], spaced))
+    spacing = article_spacing(texts[m.article_id])
+    text = undated(tidy(texts[m.article_id][p.start:m.end], spacing))
     held = _holding(text, [(x.article_id, texts[x.article_id][q.start:x.end]) for x, q in pairs])
     return SummaryCandidate(text, p.tokens + m.tokens, held, _outlets(ids, sources), rel, share,
-                            lead_in=undated(tidy(p.text, spaced)),
+                            lead_in=undated(tidy(p.text, spacing)),
                             split_quote=quoted.splits(p, m), index=min(q.index for _, q in pairs))
 
 
@@ -959,11 +961,11 @@ def _select(pool: list[SummaryCandidate], sim: np.ndarray, central: np.ndarray, 
 
 def _restates_opening(pool: list[SummaryCandidate], leads: list[bool], figures: list[_Figures], first: int,
                       i: int) -> bool:
-    """Whether candidate ``i`` is the lead of an article that does not carry the opening item ``first``: outlets
-    lead with the main event, each in its own words, so such a lead mostly states the first item's fact again
-    ("Lohan Checks Into Rehab at Betty Ford Center" / "is now receiving treatment at the Betty Ford Center"), in
-    words no measure of shared words or sentence embedding tells from another fact (measured on labelled pairs
-    of ECB+ dev summaries)."""
+    """Whether candidate ``i`` is the lead of an article that does not carry the opening item ``first`` and gives
+    no number ``first`` does not: outlets lead with the main event, each in its own words, so such a lead mostly
+    states the first item's fact again ("Lohan checked into the Betty Ford Center on Thursday" / "is now receiving
+    treatment at the Betty Ford Center"), in words no measure of shared words or sentence embedding tells from
+    another fact (measured on labelled pairs of ECB+ dev summaries)."""
     given = {f.amount for f in figures[first].facts}
     return leads[i] and _apart(pool[i], pool[first]) and not any(
         f.shape != "age" and f.amount not in given for f in figures[i].facts)  # (a number the first item does not
