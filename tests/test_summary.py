@@ -826,6 +826,9 @@ def test_a_detokenised_story_reads_tidily_and_stays_verbatim():
     ("The first step in building the list was to ask the advisory board what change means in business.", False),
     ("Police said those arrested on Saturday would appear before magistrates in Leeds on Monday.", False),
     ("In this case, several newsroom sources said, the two reporters did most of the ground reporting.", True),
+    ("Since that win over Monte Barrett, Rahman has gone 4-2-1 with a no-contest against club fighters.", True),
+    ("Since that time, Monte Barrett has fought only twice, losing both bouts on points in Las Vegas.", False),
+    ("After the win over Monte Barrett, Rahman fought only club fighters for the next three years.", False),
     ("A former subpostmistress called for faster compensation for those wrongfully prosecuted in the scandal.", False),
 ])
 def test_a_reference_behind_an_opening_phrase_or_a_demonstrative_leans_back(text, leans_back):

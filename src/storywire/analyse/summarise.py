@@ -108,6 +108,10 @@ _OPENING_PHRASE = re.compile(
 _DEMONSTRATIVE_IN_PHRASE = re.compile(r"\b(?:this|that|these|those)\s+(?!time\b|year\b|week\b|month\b)\w",
                                       re.IGNORECASE)
 _NEXT_PHRASE = re.compile(r"(?:[^,;:\"]|(?<=\d):(?=\d)){1,40}?,\s+")
+# An opening phrase's own word and a demonstrative after it ("Since that win over Monte Barrett,"): which win, the
+# reader was not told, whether or not the phrase names someone
+_DEMONSTRATIVE_OPENING = re.compile(r"[\"'(\[]*\w+\s+(?:this|that|these|those)\s+(?!time\b|year\b|week\b|month\b)\w",
+                                    re.IGNORECASE)
 _SPEECH_CUE = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|according to|stated|states|explained|insisted|warned|wrote|"
     r"writes|asked|announced|announces|confirmed|declared|noted|tweeted|posted|admitted|claimed|claims|"
@@ -296,12 +300,15 @@ def squeeze(text: str) -> str:
 def opens_on_reference(text: str) -> bool:
     """Whether a sentence opens on a reference to something not yet said ("He", "The 26-year-old", "But", "The
     second,"), also past opening phrases that name no one ("Early on Friday, the 26-year-old actress") or in one
-    ("In this case,"); not a description followed by the full name it describes ("The drag star RuPaul Andre
-    Charles", but "The veteran Kremlin leader" is one)."""
+    ("In this case,", "Since that win over Monte Barrett,"); not a description followed by the full name it
+    describes ("The drag star RuPaul Andre Charles", but "The veteran Kremlin leader" is one)."""
     t = fold(text).strip()
     starts = _clause_starts(t)
     if any(_DEMONSTRATIVE_IN_PHRASE.search(t, 0, end) for end in starts[1:]):
         return True  # "In this case, several sources said …"
+    opening = _OPENING_PHRASE.match(t)
+    if opening is not None and _DEMONSTRATIVE_OPENING.match(opening.group()):
+        return True  # "Since that win over Monte Barrett, Rahman has gone 4-2-1"
     for start in starts:
         m = _OPENER_REFERENCE.match(t[start:])
         described = m is not None and m.group().lower().lstrip("\"'([").startswith("the")
