@@ -55,7 +55,7 @@ def test_cases_carry_the_source_s_name_its_kind_and_null_for_an_unattributed_quo
         ("bridge to nowhere", None, "null"),
     ]
     lines = {line.split()[0] + (" 5+" if " 5+ " in line else ""): line for line in done.stdout.splitlines()[1:]}
-    assert "right     1 (100.0%)" in lines["named"]
+    assert "right     1 (100.0%)" in lines["named"] and "articles   1  95% interval 100.0%-100.0%" in lines["named"]
     assert "credited to someone     1" in lines["pronoun"]
     assert done.stdout.startswith("3 cases from 1 articles")
 

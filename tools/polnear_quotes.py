@@ -23,6 +23,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from quote_sets import PageCount, page_interval
+
 from storywire.analyse.quote_eval import evaluate, read_cases
 from storywire.analyse.text import norm_tokens
 
@@ -103,14 +105,14 @@ def cases_of(part: Path) -> list[dict]:
     return out
 
 
-def score(path: Path, cases: list[dict]) -> dict[str, Counter]:
-    """Outcome counts per kind ("named", "named 5+" for quotes of five words or more, ...)."""
+def score(path: Path, cases: list[dict]) -> dict[str, dict[str, Counter]]:
+    """Outcome counts per kind ("named", "named 5+" for quotes of five words or more, ...) and article."""
     results = evaluate(read_cases(path), lambda _: "")
-    counts: dict[str, Counter] = {}
+    counts: dict[str, dict[str, Counter]] = {}
     for case, result in zip(cases, results, strict=True):
-        counts.setdefault(case["kind"], Counter())[result.outcome] += 1
-        if len(case["quote"].split()) >= 5:
-            counts.setdefault(case["kind"] + " 5+", Counter())[result.outcome] += 1
+        kinds = [case["kind"]] + ([case["kind"] + " 5+"] if len(case["quote"].split()) >= 5 else [])
+        for kind in kinds:
+            counts.setdefault(kind, {}).setdefault(case["article"], Counter())[result.outcome] += 1
     return counts
 
 
@@ -127,7 +129,8 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text("".join(json.dumps(case) + "\n" for case in cases), encoding="utf-8")
     print(f"{len(cases)} cases from {len({c['article'] for c in cases})} articles -> {args.out}")
     if args.score:
-        for kind, c in sorted(score(args.out, cases).items()):
+        for kind, articles in sorted(score(args.out, cases).items()):
+            c = sum(articles.values(), Counter())
             if kind.startswith("pronoun"):  # "he": whom it stands for is not annotated
                 print(f"{kind:14} cases {sum(c.values()):5}  credited to someone {c['right'] + c['wrong']:5}")
                 continue
@@ -135,8 +138,17 @@ def main(argv: list[str] | None = None) -> int:
             share = f"{c['right'] / named:.1%}" if named else "-"
             print(f"{kind:14} cases {sum(c.values()):5}  right {c['right']:5} ({share})  wrong {c['wrong']:4}  "
                   f"unattributed {c['unattributed']:4}  missed {c['missed']:4}  "
-                  f"credited where none {c['wrongly attributed']:4}")
+                  f"credited where none {c['wrongly attributed']:4}"
+                  + (_interval(articles) if named and not kind.startswith("null") else ""))
     return 0
+
+
+
+def _interval(articles: dict[str, Counter]) -> str:
+    """The 95% interval of the share right, resampling articles (as the page-set tools resample pages)."""
+    low, high = page_interval([PageCount(c["right"] + c["wrong"] + c["unattributed"] + c["missed"], c["right"])
+                               for c in articles.values()])
+    return f"  articles {len(articles):3}  95% interval {low:.1%}-{high:.1%}"
 
 
 if __name__ == "__main__":
