@@ -4610,3 +4610,22 @@ def test_words_not_said_are_nobodys():
 def test_a_quote_inside_a_quote_is_never_the_words_of_the_object_before_its_speech_verb(text, speaker):
     inner = min((q for q in quotes_of(text) if "everything is going to be" in q.text), key=lambda q: len(q.text))
     assert inner.text.startswith("Dad") and inner.speaker == speaker, (inner.text, inner.speaker, inner.via)
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("\u201cShips must stay vigilant in the area at all times,\u201d the International Maritime Bureau said on "
+     "Friday.", "stay vigilant", "the International Maritime Bureau"),
+    ("\u201cThe quake was shallow and strong enough to damage old houses,\u201d the U.S. Geological Survey said.",
+     "shallow and strong", "the U.S. Geological Survey"),
+    ("\u201cThe vote was neither free nor fair in any part of the country,\u201d Human Rights Watch said.",
+     "neither free nor fair", "Human Rights Watch"),
+])
+def test_an_organisations_name_is_not_split_into_a_role_and_a_name(text, words, speaker):
+    q = quote(text, words)  # not "Maritime Bureau", role "the International"; nor "Geological Survey", "the U.S."
+    assert (q.speaker, q.role, q.is_person) == (speaker, None, False)
+    # a person named after an organisation's title is still a person, and a surname that is also a noun still one
+    q = quote("\u201cRates will stay high for longer than markets expect,\u201d Federal Reserve Chair Jerome Powell "
+              "said.", "stay high")
+    assert (q.speaker, q.role, q.is_person) == ("Jerome Powell", "Federal Reserve Chair", True)
+    q = quote("\u201cWe saw the boat turn over in the storm,\u201d said Ken Guard, a fisherman.", "boat turn over")
+    assert (q.speaker, q.is_person) == ("Ken Guard", True)

@@ -176,6 +176,9 @@ ORG_WORDS = frozenset({
     "foods", "holdings", "industries", "technologies", "enterprises", "pharmaceuticals", "brands", "stores",
     "supermarkets", "petroleum", "insurance", "logistics", "communications", "media", "electronics",
     "llc", "plc", "limited", "incorporated", "corporation",
+    "bureau", "survey", "society", "authority", "assembly", "tribunal", "secretariat", "directorate", "observatory",
+    "laboratory", "laboratories", "patrol", "reserve", "command", "watch", "caucus", "cabinet",  # (not "guard",
+    # "trust": surnames too, "Ken Guard")
 })
 # Lower-case words inside a person's name ("Bill de Blasio", "Vincent van Gogh")
 NAME_PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la", "du", "dos",
