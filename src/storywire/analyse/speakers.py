@@ -754,12 +754,20 @@ def split_speaker(phrase: str) -> SpeakerName:
     if start == end or described or _company_co(name_words) or \
             any(_low(w) in ORG_WORDS for w in name_words[start:end - title_surname]) or \
             _low(name_words[end - 1]) in THING_WORDS:
+        based = _BASED.match(phrase) if not described else None
+        if based is not None and any(_low(w) in ORG_WORDS for w in phrase[based.end():].split()):
+            return SpeakerName(phrase[based.end():], based.group().strip(), False, "?")  # "New York-based Human
+            # Rights Watch": the organisation, its base its role
         return SpeakerName(phrase, None, False, "?")
     role_words = [w for w in name_words[:start] if _low(w) not in HONORIFICS]
     role = " ".join(role_words + ([tail] if tail else [])).strip() or _role_of_apposition(appos)
     if role and role.endswith(("'s", "\u2019s")) and not tail:
         role = role[:-2]
     return SpeakerName(name.replace("\u2024", ".") + generation, role, True, gender)
+
+
+# Where an organisation is based, before its name: "New York-based", "London-based"
+_BASED = re.compile(r"(?:[A-Z][\w.'\u2019]*\s+){0,3}[A-Z][\w.'\u2019]*-based\s+")
 
 
 def _unnamed(phrase: str, head: str, words: list[str], low: list[str]) -> SpeakerName | None:
