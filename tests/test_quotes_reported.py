@@ -75,3 +75,15 @@ def test_a_comma_inside_an_agencys_name_opens_no_speakers_clause():
     text = ("The spokesman for the Bureau of Alcohol, Tobacco, Firearms and Explosives also said at least one bomb "
             "technician had been injured.")
     assert all("Explosives" not in (q.speaker or "") for q in extract_quotes(1, text, frozenset()))
+
+
+@pytest.mark.parametrize("close", ["''", "\u201d", '"'])
+def test_no_reported_speech_is_read_inside_a_quotation_running_over_sentences(close: str):
+    # the last sentence of a quotation opens inside it: its words are the diplomat's quote, not reported speech
+    # (a tokenised text closes with two apostrophes, which no sentence check took for a mark)
+    text = ("\u201cPower rests entirely with the president. His photo appears on the front of every paper. He "
+            f"strictly controls the economy and the whole of the media, {close} the diplomat added. Human Rights "
+            "Watch said the vote was a sham.")
+    found = [(q.kind, q.speaker, q.text[:20]) for q in extract_quotes(1, text)]
+    assert found == [("direct", "the diplomat", "Power rests entirely"),
+                     ("indirect", "Human Rights Watch", "the vote was a sham")], found

@@ -23,7 +23,7 @@ medium's report ("The newspaper said Palin released a statement in which she sai
 quotes. A quote of one word ("nonsense.") is a scare quote: not listed, unless a whole sentence ("Yes."); so is a term
 of two or three words modifying a noun ('an "active shooter" situation') in a sentence giving no speaker before it.
 
-Indirect speech: sentences with no quotation marks where a clear speaker (a name, or a phrase headed by
+Indirect speech: sentences with no quotation marks, not inside one, where a clear speaker (a name, or a phrase headed by
 "official(s)", "source(s)", "office", "Kremlin", ...) governs a speech verb ("The Kremlin has made clear ...", "...,
 two sources close to Mr. Macron said.", "X told Western countries on Thursday they ...").
 
@@ -2021,7 +2021,9 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
         # Indirect speech in the sentences of this paragraph that hold no quotation marks, credited in reading order
         # with its quotes (a "she" in a quote's attribution may stand for the speaker of a sentence before it).
         unquoted = [(s, e) for sp_index, s, e in past_quotes if sp_index == p_index and
-                    not any(c in text[s:e] for c in ALL_DOUBLE)]
+                    not any(c in text[s:e] for c in ALL_DOUBLE) and not any(qs <= s < qe for qs, qe in quoted)]
+        # (nor one opening inside a quotation that runs over sentences: "“Power rests with him. He controls the media,
+        # '' the diplomat added.", whose closing mark is two apostrophes)
         runs_on = prev.open_quote
         para_quotes, prev = _direct_quotes(ctx, p_index, ps, spans[p_index], prev, unquoted)
         running = _ran_on(running if runs_on else [], para_quotes, ps, prev.open_quote)
