@@ -1998,6 +1998,18 @@ _CREDITED = rf"(?P<spk>{_CREDIT_WORD}(?:\s+{_CREDIT_WORD}){{0,3}})(?:,[^.\n]{{0,
 _BULLET = re.compile(r"^[ \t]*[-\u2022*\u2013\u2014][ \t]+(?=\S)(?!" + _CREDITED + r"[ \t]*$)", re.MULTILINE)
 
 
+def _past_quotation(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> int:
+    """Where a sentence's own words start: past the end of a quotation it opens inside and that closes in it ("“Power
+    rests with him. He controls the media, '' the diplomat added.": the last sentence of the quote, closed by two
+    apostrophes, which the check for marks does not see, holds no words of its own but "the diplomat added")."""
+    for qs, qe in quoted:
+        if qs <= start < qe < end:
+            start = qe
+            while start < len(text) and text[start] in "'\u2019\" \u201d":
+                start += 1
+    return start
+
+
 def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = frozenset()) -> list[Quote]:
     """Direct and indirect quotes of one article, in reading order (its single quote marks read as double ones
     when it quotes in single marks: ``quote_marks``)."""
@@ -2020,10 +2032,8 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
             continue
         # Indirect speech in the sentences of this paragraph that hold no quotation marks, credited in reading order
         # with its quotes (a "she" in a quote's attribution may stand for the speaker of a sentence before it).
-        unquoted = [(s, e) for sp_index, s, e in past_quotes if sp_index == p_index and
-                    not any(c in text[s:e] for c in ALL_DOUBLE) and not any(qs <= s < qe for qs, qe in quoted)]
-        # (nor one opening inside a quotation that runs over sentences: "“Power rests with him. He controls the media,
-        # '' the diplomat added.", whose closing mark is two apostrophes)
+        unquoted = [(_past_quotation(text, s, e, quoted), e) for sp_index, s, e in past_quotes
+                    if sp_index == p_index and not any(c in text[s:e] for c in ALL_DOUBLE)]
         runs_on = prev.open_quote
         para_quotes, prev = _direct_quotes(ctx, p_index, ps, spans[p_index], prev, unquoted)
         running = _ran_on(running if runs_on else [], para_quotes, ps, prev.open_quote)
