@@ -4629,3 +4629,14 @@ def test_an_organisations_name_is_not_split_into_a_role_and_a_name(text, words, 
     assert (q.speaker, q.role, q.is_person) == ("Jerome Powell", "Federal Reserve Chair", True)
     q = quote("\u201cWe saw the boat turn over in the storm,\u201d said Ken Guard, a fisherman.", "boat turn over")
     assert (q.speaker, q.is_person) == ("Ken Guard", True)
+
+
+def test_a_tokenised_texts_marks_and_possessives_stay_out_of_speakers_and_roles():
+    # ECB+ closes a quote with two apostrophes before its attribution, and spaces a possessive's apostrophe
+    text = ("Fire Chief James Steele spoke on Friday. \"We just do n't have any leads at all as far as the motive is "
+            "concerned, '' Steele said.\n\n\"It never seems to end and the community keeps on suffering, '' said "
+            "Frank Graham, Ramarley \u2019 s father.")
+    q = quote(text, "have any leads")
+    assert (q.speaker, q.role) == ("James Steele", "Fire Chief"), (q.speaker, q.role)
+    q = quote(text, "never seems to end")
+    assert (q.speaker, q.role) == ("Frank Graham", "Ramarley\u2019s father"), (q.speaker, q.role)
