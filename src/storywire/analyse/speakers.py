@@ -542,7 +542,8 @@ _EVEN_BEFORE_NAME = re.compile(r"Even\s+(?=(?P<first>[A-Z][a-z]+)\s+[A-Z])")
 
 
 _TOKENISED_POSSESSIVE = re.compile(r"(?<=\w) ?(['\u2019]) ?(?=s\b)")
-_MARK_OPENING = re.compile(r"^\s*(?:''|``|[\"\u201c\u201d])\s*")
+_MARK_OPENING = re.compile(r"^\s*(?:''|``|\u201d|\"(?=\s))\s*")  # a quote's closing mark (not the opening one of a
+# title the phrase starts with: "“Today” show host Savannah Guthrie")
 
 
 @lru_cache(maxsize=8192)
