@@ -143,7 +143,6 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-
 def _interval(articles: dict[str, Counter]) -> str:
     """The 95% interval of the share right, resampling articles (as the page-set tools resample pages)."""
     low, high = page_interval([PageCount(c["right"] + c["wrong"] + c["unattributed"] + c["missed"], c["right"])

@@ -33,6 +33,8 @@ def kind_of(speaker: str | None) -> str:
 
 
 class PageCount(NamedTuple):
+    """One page's cases and how many of them the ledger credits rightly."""
+
     cases: int
     right: int
 
@@ -71,22 +73,22 @@ def score(docs: dict[str, str], cases: Path, half: str | None, commit: str) -> i
         except InputError as e:
             print(f"{cases}: {e}", file=sys.stderr)
             return 2
-    counts: dict[tuple[str, str], Counter] = {}
-    by_page: dict[tuple[str, str], dict[str, Counter]] = {}
+    by_page: dict[tuple[str, str], dict[str, Counter]] = {}  # (half, kind) -> page -> outcome counts
     for row, result in zip(rows, results, strict=True):
         key = (row["half"], kind_of(row["speaker"]))
-        counts.setdefault(key, Counter())[result.outcome] += 1
         by_page.setdefault(key, {}).setdefault(row["doc_id"], Counter())[result.outcome] += 1
-    for (part, kind), c in sorted(counts.items(), key=lambda kv: (kv[0][0] != "tune", kv[0][1])):
+    for (part, kind), pages in sorted(by_page.items(), key=lambda kv: (kv[0][0] != "tune", kv[0][1])):
+        c = sum(pages.values(), Counter())
         n = sum(c.values())
         print(f"{part:5} {kind:10} cases {n:4}  right {c['right']:4} ({c['right'] / n:.1%})  wrong {c['wrong']:3}  "
               f"unattributed {c['unattributed']:3}  missed {c['missed']:3}  credited where none "
               f"{c['wrongly attributed']:3}  left unattributed {c['rightly unattributed']:3}"
-              + ("" if kind == "null" else _interval(by_page[part, kind])))
+              + ("" if kind == "null" else _interval(pages)))
     return 0
 
 
 def _interval(pages: dict[str, Counter]) -> str:
+    """The pages counted and the 95% interval of their share of right speakers, as printed."""
     low, high = page_interval([PageCount(sum(c.values()), c["right"]) for c in pages.values()])
     return f"  pages {len(pages):3}  95% interval {low:.1%}-{high:.1%}"
 
