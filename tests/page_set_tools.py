@@ -1,11 +1,12 @@
 """What the tests of the page-set quote tools share (tools/fundus_quotes.py, postlight_quotes.py,
-readability_quotes.py, newspaper_quotes.py): running a tool, writing its cases, reading its printed lines and its
-shipped case file."""
+readability_quotes.py, newspaper_quotes.py): running a tool, writing its cases, reading its printed lines, its one-line
+errors and its shipped case file."""
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -35,3 +36,20 @@ def shipped_cases(name: str) -> list[dict]:
     assert {r["half"] for r in rows} == {"tune", "held"}
     assert all(halves[r["doc_id"]] == r["half"] for r in rows)  # a page is in one half
     return rows
+
+
+def one_line_error(proc: subprocess.CompletedProcess, words: str) -> bool:
+    """Whether a run failed with status 2 and one line on stderr holding ``words``."""
+    return proc.returncode == 2 and proc.stderr.count("\n") == 1 and words in proc.stderr
+
+
+def assert_no_checkout_and_missing_page_errors(tool: str, kind: str, commit: str, tmp_path: Path,
+                                               write_checkout: Callable[[Path], Path]) -> tuple[Path, Path]:
+    """A folder that is no checkout of ``kind``, then a case whose page the checkout lacks (naming the ``commit``
+    annotated at): each one line on stderr and status 2. Returns the checkout and the case file for more."""
+    assert one_line_error(run_tool(tool, tmp_path, tmp_path / "none.jsonl"), f"not a {kind} checkout")
+    checkout = write_checkout(tmp_path)
+    cases = write_cases(tmp_path / "cases.jsonl",
+                        [{"doc_id": "gone-page", "quote": "two words", "speaker": None, "half": "tune"}])
+    assert one_line_error(run_tool(tool, checkout, cases), commit)
+    return checkout, cases

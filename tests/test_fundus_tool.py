@@ -6,7 +6,14 @@ import json
 import sys
 from pathlib import Path
 
-from tests.page_set_tools import REPO, has_line, run_tool, write_cases
+from tests.page_set_tools import (
+    REPO,
+    assert_no_checkout_and_missing_page_errors,
+    has_line,
+    one_line_error,
+    run_tool,
+    write_cases,
+)
 
 sys.path.insert(0, str(REPO / "tools"))
 
@@ -52,18 +59,11 @@ def test_pages_are_read_and_each_half_is_scored_by_kind_of_speaker(tmp_path):
 
 
 def test_a_folder_that_is_no_fundus_checkout_or_misses_a_page_is_one_line_and_status_2(tmp_path):
-    proc = run_tool("fundus_quotes", tmp_path, tmp_path / "none.jsonl")
-    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "not a fundus checkout" in proc.stderr
-    cases = tmp_path / "cases.jsonl"
-    cases.write_text(json.dumps({"doc_id": "us/Gone/V1", "quote": "two words", "speaker": None, "half": "tune"}) + "\n",
-                     encoding="utf-8")
-    checkout = write_checkout(tmp_path)
-    proc = run_tool("fundus_quotes", checkout, cases)
-    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "18da6e5" in proc.stderr
+    checkout, cases = assert_no_checkout_and_missing_page_errors("fundus_quotes", "fundus", "18da6e5", tmp_path,
+                                                                 write_checkout)
     cases.write_text(json.dumps({"doc_id": "uk/Paper/V1", "quote": "one", "speaker": None, "half": "tune"}) + "\n",
                      encoding="utf-8")  # a quote of one word: no case
-    proc = run_tool("fundus_quotes", checkout, cases)
-    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "two words or more" in proc.stderr
+    assert one_line_error(run_tool("fundus_quotes", checkout, cases), "two words or more")
 
 
 def test_the_interval_resamples_pages_not_quotes():

@@ -2,12 +2,18 @@
 a page and quotes written here)."""
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 from storywire.analyse.text import norm_tokens
-from tests.page_set_tools import REPO, has_line, run_tool, shipped_cases, write_cases
+from tests.page_set_tools import (
+    REPO,
+    assert_no_checkout_and_missing_page_errors,
+    has_line,
+    run_tool,
+    shipped_cases,
+    write_cases,
+)
 
 sys.path.insert(0, str(REPO / "tools"))
 
@@ -47,14 +53,8 @@ def test_each_half_is_scored_by_kind_of_speaker(tmp_path):
 
 
 def test_a_folder_that_is_no_checkout_or_misses_a_page_is_one_line_and_status_2(tmp_path):
-    proc = run_tool("newspaper_quotes", tmp_path, tmp_path / "none.jsonl")
-    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "not a codelucas/newspaper checkout" in proc.stderr
-    checkout = write_checkout(tmp_path)
-    cases = tmp_path / "cases.jsonl"
-    cases.write_text(json.dumps({"doc_id": "gone1", "quote": "two words", "speaker": None, "half": "tune"})
-                     + "\n", encoding="utf-8")
-    proc = run_tool("newspaper_quotes", checkout, cases)
-    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "1618b54" in proc.stderr
+    assert_no_checkout_and_missing_page_errors("newspaper_quotes", "codelucas/newspaper", "1618b54", tmp_path,
+                                               write_checkout)
 
 
 def test_the_shipped_cases_are_well_formed():

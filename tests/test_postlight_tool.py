@@ -2,11 +2,17 @@
 annotated quotes scored (on a page and quotes written here)."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from storywire.analyse.text import norm_tokens
-from tests.page_set_tools import has_line, run_tool, shipped_cases, write_cases
+from tests.page_set_tools import (
+    assert_no_checkout_and_missing_page_errors,
+    has_line,
+    one_line_error,
+    run_tool,
+    shipped_cases,
+    write_cases,
+)
 
 PAGE = """<html><head><title>Budget row goes on</title></head><body><article>
 <h1>Budget row goes on</h1>
@@ -45,17 +51,10 @@ def test_pages_are_extracted_and_each_half_is_scored_by_kind_of_speaker(tmp_path
 
 
 def test_a_folder_that_is_no_checkout_or_misses_a_page_is_one_line_and_status_2(tmp_path):
-    proc = run_tool("postlight_quotes", tmp_path, tmp_path / "none.jsonl")
-    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "not a postlight/parser checkout" in proc.stderr
-    checkout = write_checkout(tmp_path)
-    cases = tmp_path / "cases.jsonl"
-    cases.write_text(json.dumps({"doc_id": "gone.example", "quote": "two words", "speaker": None, "half": "tune"})
-                     + "\n", encoding="utf-8")
-    proc = run_tool("postlight_quotes", checkout, cases)
-    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "e8ba7ec" in proc.stderr
+    checkout, cases = assert_no_checkout_and_missing_page_errors("postlight_quotes", "postlight/parser", "e8ba7ec",
+                                                                 tmp_path, write_checkout)
     cases.write_bytes(b"\xff\xfe not json\n")
-    proc = run_tool("postlight_quotes", checkout, cases)
-    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "cannot read the cases" in proc.stderr
+    assert one_line_error(run_tool("postlight_quotes", checkout, cases), "cannot read the cases")
 
 
 def test_the_shipped_cases_are_well_formed():
