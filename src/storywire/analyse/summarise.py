@@ -640,6 +640,7 @@ def summary_candidates(clusters: list[list[Sentence]], sentences: dict[int, list
     cluster_of = {(m.article_id, m.index): ci for ci, members in enumerate(clusters) for m in members}
     n_sent = {aid: max(1, len(sents)) for aid, sents in sentences.items()}
     quoted = _QuotedShare(texts)
+    spacing = {aid: article_spacing(text) for aid, text in texts.items()}  # read once per article
     out = []
     for members in (group for c in clusters if c for group in _by_figures(c)):
         wordings = Counter(squeeze(m.text) for m in members)
@@ -650,12 +651,12 @@ def summary_candidates(clusters: list[list[Sentence]], sentences: dict[int, list
             rel.setdefault(m.article_id, m.index / n_sent[m.article_id])
         described = _describes_previous(rep, sentences[rep.article_id])
         if not described:
-            text = undated(tidy(rep.text, article_spacing(texts[rep.article_id])))
+            text = undated(tidy(rep.text, spacing[rep.article_id]))
             out.append(SummaryCandidate(text, rep.tokens, _holding(text, [(m.article_id, m.text) for m in members]),
                                         _outlets(ids, sources), rel, quoted(rep), split_quote=quoted.splits(rep, rep),
                                         index=min(m.index for m in members)))
         if described or opens_on_reference(rep.text) or _DEMONSTRATIVE_NOUN.search(_outside_quotes(fold(rep.text))):
-            pair = _with_lead_in(members, sentences, texts, sources, cluster_of, n_sent, quoted)
+            pair = _with_lead_in(members, sentences, texts, sources, cluster_of, n_sent, quoted, spacing)
             if pair is not None:
                 out.append(pair)
     return out
@@ -714,8 +715,9 @@ def _outlets(article_ids: list[int], sources: dict[int, str]) -> int:
 
 def _with_lead_in(members: list[Sentence], sentences: dict[int, list[Sentence]], texts: dict[int, str],
                   sources: dict[int, str], cluster_of: dict[tuple[int, int], int], n_sent: dict[int, int],
-                  quoted: _QuotedShare) -> SummaryCandidate | None:
-    """The members' sentence kept with the sentence before it: the previous sentence most members share."""
+                  quoted: _QuotedShare, spacing: dict[int, Spacing]) -> SummaryCandidate | None:
+    """The members' sentence kept with the sentence before it: the previous sentence most members share
+    (``spacing``: each article's, :func:`article_spacing`)."""
     pairs: list[tuple[Sentence, Sentence]] = []
     for m in members:
         if m.index > 0:
@@ -736,11 +738,10 @@ def _with_lead_in(members: list[Sentence], sentences: dict[int, list[Sentence]],
     for x, q in pairs:
         rel.setdefault(x.article_id, q.index / n_sent[x.article_id])
     share = (quoted(p) * len(p.text) + quoted(m) * len(m.text)) / max(1, len(p.text) + len(m.text))
-    spacing = article_spacing(texts[m.article_id])
-    text = undated(tidy(texts[m.article_id][p.start:m.end], spacing))
+    text = undated(tidy(texts[m.article_id][p.start:m.end], spacing[m.article_id]))
     held = _holding(text, [(x.article_id, texts[x.article_id][q.start:x.end]) for x, q in pairs])
     return SummaryCandidate(text, p.tokens + m.tokens, held, _outlets(ids, sources), rel, share,
-                            lead_in=undated(tidy(p.text, spacing)),
+                            lead_in=undated(tidy(p.text, spacing[m.article_id])),
                             split_quote=quoted.splits(p, m), index=min(q.index for _, q in pairs))
 
 
