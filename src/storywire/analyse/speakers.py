@@ -541,7 +541,6 @@ _DOUBLED_ARTICLE = re.compile(r"\b(the|a|an)\s+\1\b", re.IGNORECASE)
 _EVEN_BEFORE_NAME = re.compile(r"Even\s+(?=(?P<first>[A-Z][a-z]+)\s+[A-Z])")
 
 
-_TOKENISED_POSSESSIVE = re.compile(r"(?<=\w) ?(['\u2019]) ?(?=s\b)")
 _MARK_OPENING = re.compile(r"^\s*(?:''|``|\u201d|\"(?=\s))\s*")  # a quote's closing mark (not the opening one of a
 # title the phrase starts with: "“Today” show host Savannah Guthrie")
 
@@ -550,8 +549,8 @@ _MARK_OPENING = re.compile(r"^\s*(?:''|``|\u201d|\"(?=\s))\s*")  # a quote's clo
 def trim_phrase(phrase: str) -> str:
     """The speaker phrase without leading connectives, trailing time or place words and a possessive ("Neil's
     verdict: …" is Neil's)."""
-    phrase = _MARK_OPENING.sub("", _TOKENISED_POSSESSIVE.sub(r"\1", phrase))  # a tokenised text's "Ramarley ’ s
-    # father", and the closing mark of the quote before ("'' Steele said")
+    phrase = _MARK_OPENING.sub("", _SPACED_POSSESSIVE.sub(lambda m: "".join(m.group().split()), phrase))  # a
+    # tokenised text's "Ramarley ’ s father" closed up, and no closing mark of the quote before ("'' Steele said")
     phrase = _POSSESSIVE_END.sub("", DATELINE.sub("", phrase.replace("\u2024", ".").strip(" ,;:")))
     phrase = _DOUBLED_ARTICLE.sub(r"\1", phrase)  # "the the congressional report": a typo's article once
     phrase = _SPACED_HYPHEN.sub("-", _LEAD.sub("", phrase))  # "Strauss - Kahn", "the 17 - year - old" (detokenised)
