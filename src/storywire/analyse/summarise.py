@@ -187,7 +187,6 @@ _UNSPACED_HYPHEN = re.compile(r"[^\W\d_]-[^\W\d_]")
 # that writes no number with it unspaced; never after a month's day ("May 1, 300 people") or a year ("2008, 300").
 _SPACED_THOUSANDS = re.compile(r"(?<![\w.,])\d{1,3}(?:, \d{3})+(?!\d|[.,]\d)")
 _UNSPACED_THOUSANDS = re.compile(r"\d,\d{3}")
-_MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+$")
 
 
 class Spacing(NamedTuple):
@@ -1048,6 +1047,8 @@ _NUMBER = re.compile(r"(?<![\w.,-])(?:(?P<record>\d{1,3}-\d{1,3}(?:-\d{1,3})?)(?
                      r"(?![\w-]|\.\d)")
 _MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
                     "august september october november december".split())
+# A month's name or its abbreviation right before a number: "May 1, 300 people" is a day, not 1,300
+_MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(m.capitalize() for m in _MONTHS))})[a-z]*\.?\s+$")
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 _CONTEXT = 4
 CONTEXT_SHARED = 2
