@@ -23,7 +23,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from quote_sets import PageCount, page_interval
+from quote_sets import PageCount, interval_column
 
 from storywire.analyse.quote_eval import evaluate, read_cases
 from storywire.analyse.text import norm_tokens
@@ -139,15 +139,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{kind:14} cases {sum(c.values()):5}  right {c['right']:5} ({share})  wrong {c['wrong']:4}  "
                   f"unattributed {c['unattributed']:4}  missed {c['missed']:4}  "
                   f"credited where none {c['wrongly attributed']:4}"
-                  + (_interval(articles) if named and not kind.startswith("null") else ""))
+                  + (interval_column([PageCount(c["right"] + c["wrong"] + c["unattributed"] + c["missed"],
+                                                c["right"]) for c in articles.values()], "articles")
+                     if named and not kind.startswith("null") else ""))
     return 0
-
-
-def _interval(articles: dict[str, Counter]) -> str:
-    """The 95% interval of the share right, resampling articles (as the page-set tools resample pages)."""
-    low, high = page_interval([PageCount(c["right"] + c["wrong"] + c["unattributed"] + c["missed"], c["right"])
-                               for c in articles.values()])
-    return f"  articles {len(articles):3}  95% interval {low:.1%}-{high:.1%}"
 
 
 if __name__ == "__main__":

@@ -83,14 +83,15 @@ def score(docs: dict[str, str], cases: Path, half: str | None, commit: str) -> i
         print(f"{part:5} {kind:10} cases {n:4}  right {c['right']:4} ({c['right'] / n:.1%})  wrong {c['wrong']:3}  "
               f"unattributed {c['unattributed']:3}  missed {c['missed']:3}  credited where none "
               f"{c['wrongly attributed']:3}  left unattributed {c['rightly unattributed']:3}"
-              + ("" if kind == "null" else _interval(pages)))
+              + ("" if kind == "null" else
+                 interval_column([PageCount(sum(c.values()), c["right"]) for c in pages.values()], "pages")))
     return 0
 
 
-def _interval(pages: dict[str, Counter]) -> str:
-    """The pages counted and the 95% interval of their share of right speakers, as printed."""
-    low, high = page_interval([PageCount(sum(c.values()), c["right"]) for c in pages.values()])
-    return f"  pages {len(pages):3}  95% interval {low:.1%}-{high:.1%}"
+def interval_column(pages: list[PageCount], unit: str) -> str:
+    """The column a scored row ends on: how many ``unit`` (pages, articles) and their 95% interval."""
+    low, high = page_interval(pages)
+    return f"  {unit} {len(pages):3}  95% interval {low:.1%}-{high:.1%}"
 
 
 class PageSet(NamedTuple):
