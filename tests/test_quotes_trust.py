@@ -601,3 +601,28 @@ def test_a_royal_style_is_kept_as_written_never_a_person_named_majesty():
             "His Majesty said.\n\nPrince William met volunteers. \u201cThank you for everything,\u201d His Royal "
             "Highness said.")
     assert [q.speaker for q in extract_quotes(1, text)] == ["His Majesty", "His Royal Highness"]
+
+
+def test_two_people_with_one_surname_keep_their_own_roles():
+    text = ("Crowds gathered outside the station on Sunday night. \u201cThey didn\u2019t have to do this,\u201d "
+            "Darnell Price, 19, said as officers lined the street.\n\n"
+            "City Councilman Owen Price, a frequent critic of the department, urged calm. \u201cGo home and stay "
+            "safe tonight,\u201d Owen Price wrote on Twitter.")
+    young = quote(text, "didn\u2019t have to do this")
+    assert (young.speaker, young.role) == ("Darnell Price", None)  # not the councilman's role
+    councilman = quote(text, "stay safe tonight")
+    assert councilman.role == "City Councilman"
+
+
+def test_a_surname_with_its_particle_is_the_person_named_in_full():
+    text = ("Mayor Bill de Blasio visited the site on Saturday. De Blasio said the city would pay for the repairs "
+            "to every damaged home.")
+    assert quote(text, "pay for the repairs").role == "Mayor"
+
+
+def test_a_place_opening_a_role_stays_in_it():
+    text = ("Things were tense on the street late on Friday. \u201cStay inside,\u201d New York City Councilman "
+            "Owen Price said on Twitter. Price said later that the night had ended peacefully.")
+    later = quote(text, "ended peacefully")
+    assert (later.speaker, later.role) == ("Owen Price", "New York City Councilman")
+

@@ -1406,8 +1406,8 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
         return None  # "Former Pennsylvania governor Ed Rendell", "Dragons’ Den star Peter Jones", "Jimmy Kimmel Live
         # host Jimmy Kimmel": a modifier of the title, not a person (but "Ted Cruz spokesman Rick Tyler" names Cruz)
     words = m.group().rstrip(".").split()
-    while words and _low(words[0]) in NOT_NAME:
-        words = words[1:]
+    while words and _low(words[0]) in NOT_NAME and not (len(words) > 2 and is_place_name(" ".join(words[:2]))):
+        words = words[1:]  # (but "New York City Councilman Jumaane Williams": a place in his role)
     dateline = _DATELINE.match(" ".join(words))
     if dateline is not None:  # "CHICAGO - Rahm Emanuel may have thought", "ROME-Bernie Sanders": a dateline's place
         words = " ".join(words)[dateline.end():].split()
@@ -1583,12 +1583,12 @@ class Mentions:
         self._proper: set[str] | None = None
         self._ages: dict[str, int] | None = None
         self.full: dict[str, set[str]] = {}  # surname (lower case) -> the names of two words or more with it
-        self.roles: dict[str, list[str]] = {}  # surname -> the roles written with it, in order
+        self.roles: dict[str, list[str]] = {}  # person_key -> the roles written with the name, in order
         self.gender: dict[str, Gender] = {}  # person_key -> gender
         self._first_named: dict[str, int] = {}  # a name of two words or more -> where the article first gives it
         self.unnamed_subjects: list[tuple[int, int, int, Gender]] = []  # (start, sentence end, para, gender)
         for mt in mentions:
-            if len(mt.name.split()) >= 2 and not _knight_given(mt.name):
+            if len(mt.name.split()) >= 2 and not _knight_given(mt.name) and not _surname_only(mt.name):
                 self.full.setdefault(surname(mt.name), set()).add(mt.name)
                 self._first_named.setdefault(mt.name, mt.position)
         # a "he" inside a quote is someone the speaker talks about, not the speaker
@@ -1620,8 +1620,7 @@ class Mentions:
     def add_role(self, name: str, role: str | None) -> None:
         """Keep a role written with a person's name; one that opens on a woman's or a man's noun ("daughter of
         slain court reporter Julie Brandau") gives the person's gender when nothing else has."""
-        key = surname(name)
-        known = self.roles.setdefault(key, [])
+        known = self.roles.setdefault(self.person_key(name), [])
         if role and role not in known:
             known.append(role)
         gender = description_gender(role.split()[0]) if role and role.split() else "?"
@@ -1657,9 +1656,14 @@ class Mentions:
                 {mt.name for mt in self.items}
         return POSSESSIVE.sub("", word) in self._proper or surname(word) in self.full
 
+    def roles_of(self, name: str) -> list[str]:
+        """The roles written with the name of the person a name stands for, in order of first use (two Williamses
+        keep their own: "Makaeo Williams, 18," is not "City Councilman Jumaane Williams")."""
+        return self.roles.get(self.person_key(name), [])
+
     def role_of(self, name: str) -> str | None:
-        """The role the article gives a person most often, as words in order of first use."""
-        roles = self.roles.get(surname(name))
+        """The role the article gives a person first."""
+        roles = self.roles_of(name)
         return roles[0] if roles else None
 
     def fullest(self, name: str, position: int | None = None) -> str:
@@ -1749,7 +1753,7 @@ class Mentions:
 
     def _was_former(self, mt: Mention, former: bool) -> bool:
         """Whether the text gives a person a "former" role exactly when the description says "former"."""
-        return former == any("former" in _low(r).split() for r in self.roles.get(surname(mt.name), ()))
+        return former == any("former" in _low(r).split() for r in self.roles_of(mt.name))
 
     def _in_reach(self, position: int, para: int, pronoun: bool) -> list[Mention]:
         """The mentions a pronoun or description at ``position`` may stand for: before it, in its paragraph or the
@@ -1781,7 +1785,7 @@ class Mentions:
         last = next((mt for mt in reversed(near) if mt.para == para), None)
         if last is not None and last.subject and (self._may_hold([last], head, position) or fits(last)):
             return self.fullest(last.name, position)  # "Johnson proclaimed ... “…,” the new speaker said"
-        after = self._next_subject(position, para, lambda mt: fits(mt) or not self.roles.get(surname(mt.name)))
+        after = self._next_subject(position, para, lambda mt: fits(mt) or not self.roles_of(mt.name))
         if after is not None:
             return after  # "The prime minister admitted ... Rishi Sunak recognised": named in the next sentence
         states = [w for w in words if re.fullmatch(STATES, w.title())]
@@ -1810,7 +1814,7 @@ class Mentions:
         ``head`` names: nothing done to them ("Hunter Biden was pardoned"), no one else called so since, and for a
         post ("the sheriff") shown speaking."""
         last = mentions[-1]
-        return not self.roles.get(surname(last.name)) and \
+        return not self.roles_of(last.name) and \
             not any(_DONE_TO.match(self.text, mt.position + len(mt.name)) for mt in mentions) and \
             not self.called_otherwise(last.name, head, last.position + len(last.name), position) and \
             (head in _OFFICE_HEADS or head in _STAFF_HEADS and any(self._shown_speaking(mt) for mt in mentions))
@@ -1954,7 +1958,7 @@ class Mentions:
         if len(_SENTENCE_END_BETWEEN.findall(between)) > 1 or self.unnamed_between(subject.position, position) or \
                 re.search(r"\b(?:him|her)\b", between):
             return None  # (someone else in play: "Willie Mullins trained more than 200 winners for him")
-        roles = {_low(w) for r in self.roles.get(surname(subject.name), ()) for w in r.split()}
+        roles = {_low(w) for r in self.roles_of(subject.name) for w in r.split()}
         if family:
             age = self.age_of(subject.name)
             if self._known_gender(subject.name) != description_gender(phrase) or age is not None and age < 18:
@@ -2070,7 +2074,7 @@ class Mentions:
         after = re.compile(r",\s+(?:an?|the)\s+([^,.;:\"\u201c\u201d]{1,40}),|\s*,?\s*\(?([DR])-([A-Z][\w.]*)").match(
             self.text, at + len(mt.name))  # ("Okafor, the Swede added": no apposition)
         party = {"D": ["democrat"], "R": ["republican"]}.get(after.group(2) or "", []) if after else []
-        role_runs = [_title_run(r.split()) for r in self.roles.get(surname(mt.name), ())]
+        role_runs = [_title_run(r.split()) for r in self.roles_of(mt.name)]
         appos = [POSSESSIVE.sub("", _low(w)) for w in after.group(1).split()] if after and after.group(1) else []
         phrase = list(itertools.takewhile(lambda w: w not in _PHRASE_ENDS, appos[:1] + list(itertools.takewhile(
             lambda w: not w.endswith("ing"), appos[1:]))))
@@ -2101,7 +2105,7 @@ class Mentions:
         man was seen running …"), one qualified ("The owner of the shop, who did not want to be named,"), or one
         whose words the quote's sentence reports ("Jones said the man told her:"); not the person again ("Outside
         court the man hugged his wife")."""
-        role = [_low(w) for r in self.roles.get(surname(name), ()) for w in r.split()]
+        role = [_low(w) for r in self.roles_of(name) for w in r.split()]
         if role and head in _TRADE_NOUNS and head not in role and role[-1] in ROLE_WORDS | JOB_NOUNS | _BOSS_ROLES:
             return True  # (nor "Manager Pep Guardiola" "the striker")
         sentence = max((m.end() for m in _SENTENCE_END_BETWEEN.finditer(self.text, start, until)), default=start)
@@ -2200,7 +2204,7 @@ class Mentions:
             if mt.position >= position or not para - 1 <= mt.para <= para:
                 continue
             at = self.text.find(mt.name, mt.position)
-            if any(word in _low(role).split() for role in self.roles.get(surname(mt.name), ())) or \
+            if any(word in _low(role).split() for role in self.roles_of(mt.name)) or \
                     at >= 0 and apposition.match(self.text, at + len(mt.name)):
                 return self.fullest(mt.name, position)
         return None
@@ -2208,8 +2212,8 @@ class Mentions:
     def _role_fits(self, name: str, content: list[str]) -> bool:
         """Whether a person's roles share a word with a description and hold its head, its last role word ("the
         interior secretary": secretary), or share any word when it names a leader."""
-        roles = {_low(w) for role in self.roles.get(surname(name), ()) for w in role.split()}
-        under = {(_low(a), _low(b)) for role in self.roles.get(surname(name), ())
+        roles = {_low(w) for role in self.roles_of(name) for w in role.split()}
+        under = {(_low(a), _low(b)) for role in self.roles_of(name)
                  for a, b in itertools.pairwise(role.split()) if _low(a) in _UNDER_QUALIFIERS}
         office_of = content[content.index("of") + 1:] if "of" in content else []  # ("the secretary of state" is no
         # Secretary of the Treasury)
@@ -2374,7 +2378,7 @@ def subject_of_kind(text: str, spans: list[tuple[int, int, int]], people: Mentio
         name = m.group("name")
         words = name.split()
         if people.gender_of(name) != "?" or people.named_gender.get(people.person_key(name), "?") != "?" or \
-                people.roles.get(surname(name)) or any(first_name_gender(w) != "?" for w in words[:-1] or words) or \
+                people.roles_of(name) or any(first_name_gender(w) != "?" for w in words[:-1] or words) or \
                 _low(words[0]) in HONORIFIC_GENDER or _low(words[0]) in HONORIFICS or _low(words[0]) in ROLE_WORDS or \
                 people.age_of(name) is not None or is_place_name(POSSESSIVE.sub("", name)) or \
                 POSSESSIVE.sub("", _low(words[0])) in NOT_NAME:
@@ -2526,6 +2530,13 @@ def surname(name: str) -> str:
 
 
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _surname_only(name: str) -> bool:
+    """Whether a name of several words is a surname with its particles ("De Blasio", "van der Meer"), no one named
+    in full."""
+    *before, _ = name.split()
+    return all(_low(w) in NAME_PARTICLES and (w.islower() or _low(w) != "al") for w in before)  # (not "Al Gore")
 
 
 @dataclass(frozen=True)
