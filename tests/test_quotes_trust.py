@@ -626,3 +626,18 @@ def test_a_place_opening_a_role_stays_in_it():
     later = quote(text, "ended peacefully")
     assert (later.speaker, later.role) == ("Owen Price", "New York City Councilman")
 
+
+def test_a_time_or_place_fronted_without_a_comma_is_no_role():
+    text = ("The minister kept a close eye on the reform. However on March 6 Mr Joseph wrote to her: \u201cYou are "
+            "misleading yourself about the state of the schools.\u201d")
+    assert (quote(text, "misleading yourself").speaker, quote(text, "misleading yourself").role) == ("Joseph", None)
+    text = ("The candidate spoke about the alliance at length. In a Bloomberg interview Trump declared: \u201cI think "
+            "NATO may be obsolete and it is very expensive.\u201d")
+    assert (quote(text, "obsolete").speaker, quote(text, "obsolete").role) == ("Trump", None)
+
+
+def test_a_subheading_run_into_the_sentence_is_not_the_speaker():
+    text = ("The rule took effect on Friday after months of debate.\n\nScope of exceptions But Kempthorne noted "
+            "federal agencies would be required to follow existing consultation rules.")
+    q = quote(text, "federal agencies would be required")
+    assert q.speaker == "Kempthorne"

@@ -554,6 +554,7 @@ def trim_phrase(phrase: str) -> str:
     phrase = _POSSESSIVE_END.sub("", DATELINE.sub("", phrase.replace("\u2024", ".").strip(" ,;:")))
     phrase = _DOUBLED_ARTICLE.sub(r"\1", phrase)  # "the the congressional report": a typo's article once
     phrase = _SPACED_HYPHEN.sub("-", _LEAD.sub("", phrase))  # "Strauss - Kahn", "the 17 - year - old" (detokenised)
+    phrase = _RUN_ON_CONNECTIVE.sub("", phrase)  # "Scope of exceptions But Kempthorne": a subheading run into it
     even = _EVEN_BEFORE_NAME.match(phrase)
     if even is not None and first_name_gender(even.group("first")) != "?":
         phrase = phrase[even.end():]  # "Even Jon Stewart himself": Jon Stewart (not "Even Stevens", "Even Pellerud")
@@ -576,6 +577,9 @@ def trim_phrase(phrase: str) -> str:
     return trimmed or phrase
 
 
+# A connective opening a sentence inside a speaker phrase, after a word in lower case: the sentence before lost its
+# full stop ("Scope of exceptions But Kempthorne noted")
+_RUN_ON_CONNECTIVE = re.compile(r"^.*[a-z,;]\s+(?:But|And|Yet|However|Meanwhile)\s+(?=[A-Z])")
 _NOT_PLURAL = frozenset({"his", "its", "this", "was", "is", "has", "does", "us", "yes", "thus", "as", "plus"})
 # "Neil's", "Neil's verdict" (a speaker's words introduced by what they are): the speaker is the owner.
 _POSSESSIVE_END = re.compile(r"(?<=\w)['\u2019]s?(?:\s+(?:verdict|view|take|response|reply|answer|comment|words))?$",
@@ -765,11 +769,24 @@ def split_speaker(phrase: str) -> SpeakerName:
             return SpeakerName(phrase[based.end():], based.group().strip(), False, "?")  # "New York-based Human
             # Rights Watch": the organisation, its base its role
         return SpeakerName(phrase, None, False, "?")
-    role_words = [w for w in name_words[:start] if _low(w) not in HONORIFICS]
+    role_words = _without_fronted_phrase([w for w in name_words[:start] if _low(w) not in HONORIFICS])
     role = " ".join(role_words + ([tail] if tail else [])).strip() or _role_of_apposition(appos)
     if role and role.endswith(("'s", "\u2019s")) and not tail:
         role = role[:-2]
     return SpeakerName(name.replace("\u2024", ".") + generation, role, True, gender)
+
+
+# Prepositions opening a time or a place fronted without a comma: "on March 6 Mr Joseph wrote", "In a Bloomberg
+# interview Trump declared", "After the game coach John Smith said"
+_FRONTED = frozenset({"on", "in", "at", "after", "before", "during", "following", "since", "into", "within", "by"})
+
+
+def _without_fronted_phrase(role_words: list[str]) -> list[str]:
+    """The words before a name without a time or place phrase opening them: of "After the game coach", "coach"; of
+    "In a Bloomberg interview", none."""
+    if not role_words or _low(role_words[0]) not in _FRONTED:
+        return role_words
+    return list(itertools.takewhile(lambda w: _low(w) in ROLE_WORDS, role_words[::-1]))[::-1]
 
 
 # Where an organisation is based, before its name: "New York-based", "London-based"
