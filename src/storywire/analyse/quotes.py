@@ -4196,65 +4196,96 @@ def _reported_words(content: str) -> str:
 
 def _reported_speech(sent: str, masked: str) -> _Reported | None:
     """Speaker, cue and content of a sentence of reported speech with a clear speaker."""
-    for rx in (_INDIRECT_TRAIL, _ACCORDING):  # "..., X said." / "..., according to X."
+    return _speaker_after(sent, masked) or _speaker_before(sent, masked) or _subject_saying(sent, masked)
+
+
+def _speaker_after(sent: str, masked: str) -> _Reported | None:
+    """"..., X said." / "..., according to X.": the speaker after the words."""
+    for rx in (_INDIRECT_TRAIL, _ACCORDING):
         m = rx.match(masked)
         if m and _clear_speaker(m.group("spk")) and "," not in m.group("spk"):
             end = m.start("aside") if rx is _INDIRECT_TRAIL and m.group("aside") else len(sent)
             return _Reported(m.group("spk"), m.group("cue"), m.group("content"),
                              sent[m.end("content"):end].strip(" ,.!"))
-    # "X said (that) ...", at the start of the sentence or of a clause
+    return None
+
+
+def _speaker_before(sent: str, masked: str) -> _Reported | None:
+    """"X said (that) ...", at the start of the sentence or of a clause."""
     for st in [0] + [m.end() for m in re.finditer(rf",\s+|\b(?:but|and|while|as)\s+|{_CLAUSE_OPENER.pattern}", masked)
                      if not _INSIDE_NAME.search(masked, 0, m.end())  # not "Arts and| Sciences announced"
                      and not _place_list_before(masked, m.end())]:
         # (nor "Bureau of Alcohol, Tobacco,| Firearms and Explosives")
-        m = _INDIRECT_LEAD.match(masked, st)
-        if m is None and (m := _INDIRECT_APPOSED.match(masked, st)) is not None and \
-                not split_speaker(trim_phrase(m.group("spk") or m.group("named"))).is_person:
-            continue  # ("On Monday, the day after the vote, said": no one)
-        who = "named" if m is not None and m.re is _INDIRECT_APPOSED and m.group("named") else "spk"
-        if who == "named" and m is not None and names_the_object(m.group("desc"), m.group("named")):
-            who = "desc"  # "The mother of the boy, Liam Cole, said": the mother, maybe not Liam Cole
-        opening = _OBJECT_DESCRIPTION.fullmatch(masked, 0, st) if st and m is not None and who == "spk" else None
-        described = opening.group("desc") if opening is not None and m is not None and \
-            names_the_object(opening.group("desc"), m.group("spk")) else None  # ("The father of the boy, Ethan
-        # Brooks, 6, said", "Lawyers for the defendant, Marcus Hill, 24, said": the father, the lawyers)
-        in_clause = st > 0 or _CLAUSE_IN_SPEAKER.search(m.group(who)) is not None if m else False
-        if not m or _VERB_FIRST.match(m.group("content")) or re.search(r"\bwhat\b", m.group(who), re.I) or \
-                in_clause and _ONLY_WHERE.match(" " + m.group("content")):
-            continue  # "The man police say is behind ...": no one's words, a relative clause; "…, Smith said at a
-            # news conference.": where, not what, he said; "echoed what Smith said at a rally": said before
-        content, cue = m.group("content"), m.group("cue")
-        past = None if m.group("that") else _past_where(content)
-        if past is not None and not past:
-            continue  # "said at a rally in Las Vegas, Nevada.", "said in an interview, produced by …": where
-        content = past or content  # "said in an interview, the state would not raise taxes": the clause
-        if _REPORT_CONFIRMED.match(content):  # "confirmed the report to the Times, adding that he …": what he added
-            adding = _ADDING_THAT.search(content)
-            if adding is None:
-                continue
-            content, cue = content[adding.end():], "adding"
-        elif re.sub(r"\s+", " ", cue) in _THAT_CUES and not m.group("that") and not _CLAUSE_AFTER_CUE.match(content) \
-                or m.group("that") and _THAT_THING.match(content):
-            continue  # "denied allegations he …", "maintained that position at …": a thing, not words (but
-            # "confirmed it completed the release")
-        content = _reported_words(content)
-        # "... riots across Greece after witnesses claimed that": the speaker opens its own clause
-        spk_start = m.start(who) + max((c.end() for c in _CLAUSE_OPENER.finditer(m.group(who))), default=0)
-        subordinate = _OPENED_CLAUSE.search(masked, 0, spk_start) is not None
-        spk = re.sub(r"^(?:but|and|while|as)\s+", "", masked[spk_start:m.end(who)], flags=re.IGNORECASE)
-        spk = re.sub(r"^(he|she)\s+(?:also|later|again|previously|now)$", r"\1", spk, flags=re.IGNORECASE)
-        if subordinate and spk.split()[0].lower() in _PRONOUNS:
-            continue  # "X sounded aware ... when he noted": whom "he" is the clause it hangs on says, not this rule
-        if re.search(r"\bto$", spk):  # "The senator declined to say whether": nothing said; "The judge pointed to
-            spk = _subject(spk) or ""  # a case to say that": the judge
-            if not spk:
-                continue
-        if described is not None:
-            spk, spk_start = described, 0
-        if spk.lower() in ("it", "he", "she") or (who == "desc" or described) and _described_person(spk) or \
-                _clear_speaker(trim_phrase(spk)) and spk.split()[0].lower() not in _PRONOUNS:
-            return _Reported(spk, cue, content, sent[spk_start:m.end("how") if m.group("how") else m.end("cue")])
-    saying = _INDIRECT_SAYING.search(masked)  # "Zhao rejected that argument, saying Beijing's … should remain …"
+        found = _speaker_from(sent, masked, st)
+        if found is not None:
+            return found
+    return None
+
+
+def _speaker_from(sent: str, masked: str, st: int) -> _Reported | None:
+    """Reported speech whose speaker phrase opens at ``st``: "X said (that) ...", "X, a ..., said ..."."""
+    m = _INDIRECT_LEAD.match(masked, st)
+    if m is None and (m := _INDIRECT_APPOSED.match(masked, st)) is not None and \
+            not split_speaker(trim_phrase(m.group("spk") or m.group("named"))).is_person:
+        return None  # ("On Monday, the day after the vote, said": no one)
+    who = "named" if m is not None and m.re is _INDIRECT_APPOSED and m.group("named") else "spk"
+    if who == "named" and m is not None and names_the_object(m.group("desc"), m.group("named")):
+        who = "desc"  # "The mother of the boy, Liam Cole, said": the mother, maybe not Liam Cole
+    opening = _OBJECT_DESCRIPTION.fullmatch(masked, 0, st) if st and m is not None and who == "spk" else None
+    described = opening.group("desc") if opening is not None and m is not None and \
+        names_the_object(opening.group("desc"), m.group("spk")) else None  # ("The father of the boy, Ethan
+    # Brooks, 6, said", "Lawyers for the defendant, Marcus Hill, 24, said": the father, the lawyers)
+    in_clause = st > 0 or _CLAUSE_IN_SPEAKER.search(m.group(who)) is not None if m else False
+    if not m or _VERB_FIRST.match(m.group("content")) or re.search(r"\bwhat\b", m.group(who), re.I) or \
+            in_clause and _ONLY_WHERE.match(" " + m.group("content")):
+        return None  # "The man police say is behind ...": no one's words, a relative clause; "…, Smith said at a
+        # news conference.": where, not what, he said; "echoed what Smith said at a rally": said before
+    said = _what_was_said(m)
+    if said is None:
+        return None
+    content, cue = said
+    # "... riots across Greece after witnesses claimed that": the speaker opens its own clause
+    spk_start = m.start(who) + max((c.end() for c in _CLAUSE_OPENER.finditer(m.group(who))), default=0)
+    subordinate = _OPENED_CLAUSE.search(masked, 0, spk_start) is not None
+    spk = re.sub(r"^(?:but|and|while|as)\s+", "", masked[spk_start:m.end(who)], flags=re.IGNORECASE)
+    spk = re.sub(r"^(he|she)\s+(?:also|later|again|previously|now)$", r"\1", spk, flags=re.IGNORECASE)
+    if subordinate and spk.split()[0].lower() in _PRONOUNS:
+        return None  # "X sounded aware ... when he noted": whom "he" is the clause it hangs on says, not this rule
+    if re.search(r"\bto$", spk):  # "The senator declined to say whether": nothing said; "The judge pointed to
+        spk = _subject(spk) or ""  # a case to say that": the judge
+        if not spk:
+            return None
+    if described is not None:
+        spk, spk_start = described, 0
+    if spk.lower() in ("it", "he", "she") or (who == "desc" or described) and _described_person(spk) or \
+            _clear_speaker(trim_phrase(spk)) and spk.split()[0].lower() not in _PRONOUNS:
+        return _Reported(spk, cue, content, sent[spk_start:m.end("how") if m.group("how") else m.end("cue")])
+    return None
+
+
+def _what_was_said(m: re.Match) -> tuple[str, str] | None:
+    """(content, cue) of a reported-speech match: the words after the cue, past where they were said and what
+    was confirmed; None when the cue takes a thing, not words."""
+    content, cue = m.group("content"), m.group("cue")
+    past = None if m.group("that") else _past_where(content)
+    if past is not None and not past:
+        return None  # "said at a rally in Las Vegas, Nevada.", "said in an interview, produced by …": where
+    content = past or content  # "said in an interview, the state would not raise taxes": the clause
+    if _REPORT_CONFIRMED.match(content):  # "confirmed the report to the Times, adding that he …": what he added
+        adding = _ADDING_THAT.search(content)
+        if adding is None:
+            return None
+        content, cue = content[adding.end():], "adding"
+    elif re.sub(r"\s+", " ", cue) in _THAT_CUES and not m.group("that") and not _CLAUSE_AFTER_CUE.match(content) \
+            or m.group("that") and _THAT_THING.match(content):
+        return None  # "denied allegations he …", "maintained that position at …": a thing, not words (but
+        # "confirmed it completed the release")
+    return _reported_words(content), cue
+
+
+def _subject_saying(sent: str, masked: str) -> _Reported | None:
+    """"Zhao rejected that argument, saying Beijing's … should remain …": the sentence's subject."""
+    saying = _INDIRECT_SAYING.search(masked)
     subject = sentence_subject(masked[:saying.start()]) if saying is not None else None
     if saying is not None and subject and (saying.group("that") or _CLAUSE_AFTER_CUE.match(saying.group("content"))) \
             and _clear_speaker(trim_phrase(subject)):
