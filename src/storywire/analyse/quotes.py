@@ -1186,66 +1186,81 @@ def sentence_subject(sentence: str) -> str | None:
     """The name that opens a sentence or its main clause ("However, late Wednesday, Hunter Biden's attorney Abbe
     Lowell seemed ..." -> "Hunter Biden's attorney Abbe Lowell"), a description of a speaker that does ("The
     director denied"), or None."""
-    from .speakers import ROLE_WORDS
-
     sentence = DATELINE.sub("", sentence.lstrip(), count=1)  # "“…” A government official downplayed": the text
     # after a quote's mark; "Washington (AFP) – Democrat Hillary Clinton has": no dateline
     sentence = _DASHED_ASIDE.sub(" ", sentence)  # "The letter – an edited version of which … – warns"
     starts = [m.end() for m in re.finditer(r",\s+", sentence[:160])]
     if not SUBORDINATE_START.match(sentence):  # "After Consumer Watchdog accused Lara ..., Soller put out": Soller
-        described = _DESCRIBED_OPENING.match(sentence)
-        head = described.group("head").lower() if described is not None else ""
-        if described is not None and (
-                head in SPEAKER_NOUNS | ROLE_WORDS | ORG_NOUNS | EPITHET_NOUNS or
-                head in DOCUMENT_NOUNS and _DOCUMENT_SPEAKS.match(sentence, described.end("spk"))):
-            return described.group("spk")  # "The director denied reports that his talks with the studio,
-            # Lionsgate, hit a snag": the director, not a name in an apposition after the verb
-        plural = _PLURAL_OPENING.match(sentence)
-        if plural is not None and plural.group("head").lower() in SPEAKER_NOUNS | {
-                w + "s" for w in (ROLE_WORDS - PLURAL_NO_PERSON) | EPITHET_NOUNS}:
-            return plural.group("spk")  # "Attorneys for Clinton opposed the effort, saying": the attorneys
+        described = _described_subject(sentence)
+        if described is not None:
+            return described
         starts.insert(0, 0)
-    for st in starts:
-        opening = _OBJECT_DESCRIPTION.fullmatch(sentence, 0, st) if st else None
-        if opening is not None and names_the_object(opening.group("desc"), sentence[st:]):
-            return opening.group("desc")  # "The mother of the boy, Liam Cole, said": the mother, maybe not Liam Cole
-        taken: list[str] = []
-        words = sentence[st:].split()
-        while words and words[0].lower().strip(",") in ("and", "but", "so", "then", "still", "yet", "or", "even",
-                                                         "likewise", "meanwhile", "moreover", "instead", "also"):
-            words = words[1:]
-        if words and words[0].lower() in ("he", "she"):
-            return words[0]
-        if words and words[0].lower() in _PLACE_WORDS:
-            continue  # "In Brussels, European Union officials ...": a place or a time, not the subject
-        if re.match(r"(?:[A-Za-z]+\s+)?[a-z]+ly,", " ".join(words[:2])):
-            continue  # "More importantly, Christie had …": a sentence's adverb, not its subject (one capitalised word
-            # alone, "Notably,", is left: "Kelly," is a name)
-        for word in words:
-            bare = word.rstrip(",")
-            low = bare.lower().strip(".\u2024'\u2019")
-            if bare[:1].isupper() or (taken and (low in _SUBJECT_GLUE or low in ROLE_WORDS)):
-                taken.append(bare)
-                if word.endswith(","):
-                    break
-            else:
-                break
-        if len(taken) >= 2 and not taken[-1][:1].isupper() and len(words) > len(taken) and \
-                words[len(taken) - 1].endswith(","):
-            continue  # "Trump's Virginia state director, Mike Rubino, reached out": the name in apposition
-        while taken and not taken[-1][:1].isupper():
-            taken.pop()
-        after = words[len(taken)] if taken and len(words) > len(taken) else ""
-        if _OWNER.search(taken[-1] if taken else "") and after[:1].islower() and not after.endswith(":"):
-            continue  # "Cole's lawyer, Sam Reid, had": whose lawyer, not who (the apposition may say who); but
-            # "Neil's verdict:" is Neil's
-        if taken and PLACE_APPOSITION.match(sentence, sentence.find(taken[-1], st) + len(taken[-1])):
-            continue  # "out of Troy, Michigan, a suburb of Detroit": a place
-        if len(taken) == 1 and _IN_PLACE_END.search(sentence, 0, st):
-            continue  # "At a rally in Birmingham, Alabama, …": the state of a place, not the subject
-        if taken and split_speaker(" ".join(taken)).is_person:
-            return " ".join(taken).replace("\u2024", ".")
+    return next((subject for st in starts if (subject := _subject_at(sentence, st)) is not None), None)
+
+
+def _described_subject(sentence: str) -> str | None:
+    """A description of a speaker opening a sentence: "The director denied", "Attorneys for Clinton opposed"."""
+    described = _DESCRIBED_OPENING.match(sentence)
+    head = described.group("head").lower() if described is not None else ""
+    if described is not None and (
+            head in SPEAKER_NOUNS | ROLE_WORDS | ORG_NOUNS | EPITHET_NOUNS or
+            head in DOCUMENT_NOUNS and _DOCUMENT_SPEAKS.match(sentence, described.end("spk"))):
+        return described.group("spk")  # "The director denied reports that his talks with the studio,
+        # Lionsgate, hit a snag": the director, not a name in an apposition after the verb
+    plural = _PLURAL_OPENING.match(sentence)
+    if plural is not None and plural.group("head").lower() in SPEAKER_NOUNS | {
+            w + "s" for w in (ROLE_WORDS - PLURAL_NO_PERSON) | EPITHET_NOUNS}:
+        return plural.group("spk")  # "Attorneys for Clinton opposed the effort, saying": the attorneys
     return None
+
+
+def _subject_at(sentence: str, st: int) -> str | None:
+    """The person whose name (or description of an object's person) opens the clause at ``st``, or None."""
+    opening = _OBJECT_DESCRIPTION.fullmatch(sentence, 0, st) if st else None
+    if opening is not None and names_the_object(opening.group("desc"), sentence[st:]):
+        return opening.group("desc")  # "The mother of the boy, Liam Cole, said": the mother, maybe not Liam Cole
+    words = sentence[st:].split()
+    while words and words[0].lower().strip(",") in ("and", "but", "so", "then", "still", "yet", "or", "even",
+                                                     "likewise", "meanwhile", "moreover", "instead", "also"):
+        words = words[1:]
+    if words and words[0].lower() in ("he", "she"):
+        return words[0]
+    if words and words[0].lower() in _PLACE_WORDS:
+        return None  # "In Brussels, European Union officials ...": a place or a time, not the subject
+    if re.match(r"(?:[A-Za-z]+\s+)?[a-z]+ly,", " ".join(words[:2])):
+        return None  # "More importantly, Christie had …": a sentence's adverb, not its subject (one capitalised
+        # word alone, "Notably,", is left: "Kelly," is a name)
+    taken = _name_words(words)
+    if len(taken) >= 2 and not taken[-1][:1].isupper() and len(words) > len(taken) and \
+            words[len(taken) - 1].endswith(","):
+        return None  # "Trump's Virginia state director, Mike Rubino, reached out": the name in apposition
+    while taken and not taken[-1][:1].isupper():
+        taken.pop()
+    after = words[len(taken)] if taken and len(words) > len(taken) else ""
+    if _OWNER.search(taken[-1] if taken else "") and after[:1].islower() and not after.endswith(":"):
+        return None  # "Cole's lawyer, Sam Reid, had": whose lawyer, not who (the apposition may say who); but
+        # "Neil's verdict:" is Neil's
+    if taken and PLACE_APPOSITION.match(sentence, sentence.find(taken[-1], st) + len(taken[-1])):
+        return None  # "out of Troy, Michigan, a suburb of Detroit": a place
+    if len(taken) == 1 and _IN_PLACE_END.search(sentence, 0, st):
+        return None  # "At a rally in Birmingham, Alabama, …": the state of a place, not the subject
+    if taken and split_speaker(" ".join(taken)).is_person:
+        return " ".join(taken).replace("\u2024", ".")
+    return None
+
+
+def _name_words(words: list[str]) -> list[str]:
+    """The capitalised words opening ``words`` and the role words and glue between them, up to a comma."""
+    taken: list[str] = []
+    for word in words:
+        bare = word.rstrip(",")
+        low = bare.lower().strip(".\u2024'\u2019")
+        if not (bare[:1].isupper() or (taken and (low in _SUBJECT_GLUE or low in ROLE_WORDS))):
+            break
+        taken.append(bare)
+        if word.endswith(","):
+            break
+    return taken
 
 
 class _Context(NamedTuple):
@@ -1962,8 +1977,6 @@ _KNOWING = re.compile(r"\s+(?:(?:familiar|acquainted)\s+with|close\s+to|briefed\
 def _names_someone(phrase: str) -> bool:
     """Whether a phrase that is not a person's name can still be a speaker: a description ("a senior official",
     "two sources close to Mr. Macron") or a name of an organisation ("The Kremlin", "Reuters")."""
-    from .speakers import ROLE_WORDS
-
     if _NUMBERED_PERSON.fullmatch(phrase):
         return True  # "Juror No. 8": one of a panel, by number
     words = phrase.split()
