@@ -541,57 +541,83 @@ def quote_spans(par: str) -> list[tuple[int, int, bool]]:
     closes one; a single closing mark before an attribution inside a double quote closes it too."""
     scan = par.replace("''", " \u201d").replace("\u2019\u2019", "\u201d\u2019")
     lost_close = {m.start() for m in _LOST_CLOSE.finditer(scan)}
-    spans: list[tuple[int, int, bool]] = []
-    depth = 0
-    start = 0
-    n = len(scan)
+    marks = _MarkScan(scan)
     for i, c in enumerate(scan):
         if c in OPENERS:
-            if depth == 1 and (scan[i + 1:i + 2] in (",", ".") and scan[i + 2:i + 3] in ("", " ", "\n") or
-                               scan[i - 1:i] in (",", ".", "!", "?") and scan[i + 1:i + 2] in ("", " ", "\n") and
-                               not _two_closers_next(scan, i + 1)):
-                spans.append((start, i, True))  # an opening mark typed to close: "… the orchestra “, the host said",
-                depth = 0  # "“I thought I was doing it for him,“ Jerry says now." (not "“He texted me,“ Where are
-                continue  # you? ” and I panicked,” said Kim": a nested quote whose two closers follow)
-            if depth == 0:
-                start = i + 1
-            depth += 1
+            marks.opener(i)
         elif c in CLOSERS:
-            if depth == 0 and (i == 0 or scan[i - 1].isspace()) and scan[i + 1:i + 2].isalnum():
-                start, depth = i + 1, 1  # a closing mark written where a quote opens: "”Letting them know"
-            elif depth > 0:
-                depth -= 1
-                if depth == 0:
-                    spans.append((start, i, True))
-        elif i in lost_close and depth == 1:
-            spans.append((start, i + 1, True))  # "“… for 'New Moon,' she wrote": the single mark closed both
-            depth = 0
+            marks.closer(i)
+        elif i in lost_close and marks.depth == 1:
+            marks.close(i + 1)  # "“… for 'New Moon,' she wrote": the single mark closed both
         elif c == STRAIGHT:
-            prev = scan[i - 1] if i > 0 else " "
-            nxt = scan[i + 1] if i + 1 < n else " "
-            opener_ctx = i == 0 or prev.isspace() or prev in "([{\u2014\u2013-:/"
-            after_punct = prev == " " and i >= 2 and scan[i - 2] in ",.!?"
-            if depth == 0:
-                if opener_ctx or nxt.isalnum():
-                    start = i + 1
-                    depth = 1
-            elif opener_ctx and (nxt.isalnum() or nxt in "\u2018'") and not (depth == 1 and after_punct):
-                run_on = _RUN_ON.match(scan, start, i) if depth == 1 and scan[start - 1:start] == STRAIGHT else None
-                if run_on is not None:  # a quote left open two sentences back: its words end with the first one
-                    spans.append((start, run_on.end("first"), True))
-                    start = i + 1
-                else:
-                    depth += 1  # nested straight quote
-            elif depth == 1 and after_punct and scan[i - 2] in ".!?" and nxt.isalnum() and _closer_next(scan, i + 1):
-                spans.append((start, i, True))  # a quote going on in a new paragraph the text ran together
-                start = i + 1
-            else:
-                depth -= 1
-                if depth == 0:
-                    spans.append((start, i, True))
-    if depth > 0 and start < n:
-        spans.extend(_after_stray_opener(par, start) or [(start, n, False)])
+            marks.straight(i)
+    spans = marks.spans
+    if marks.depth > 0 and marks.start < len(scan):
+        spans.extend(_after_stray_opener(par, marks.start) or [(marks.start, len(scan), False)])
     return [(s, e, closed) for s, e, closed in spans if par[s:e].strip(" \u201d")]
+
+
+class _MarkScan:
+    """Reading a paragraph's quote marks left to right: the quotes found, how deep the marks open now are and
+    where the words of the outermost one start."""
+
+    def __init__(self, scan: str) -> None:
+        self.scan = scan
+        self.spans: list[tuple[int, int, bool]] = []
+        self.depth = 0
+        self.start = 0
+
+    def close(self, end: int) -> None:
+        """The outermost quote ends at ``end``; none is open."""
+        self.spans.append((self.start, end, True))
+        self.depth = 0
+
+    def opener(self, i: int) -> None:
+        scan = self.scan
+        if self.depth == 1 and (scan[i + 1:i + 2] in (",", ".") and scan[i + 2:i + 3] in ("", " ", "\n") or
+                                scan[i - 1:i] in (",", ".", "!", "?") and scan[i + 1:i + 2] in ("", " ", "\n") and
+                                not _two_closers_next(scan, i + 1)):
+            self.close(i)  # an opening mark typed to close: "… the orchestra “, the host said", "“I thought I was
+            return  # doing it for him,“ Jerry says now." (not "“He texted me,“ Where are you? ” and I panicked,”
+            # said Kim": a nested quote whose two closers follow)
+        if self.depth == 0:
+            self.start = i + 1
+        self.depth += 1
+
+    def closer(self, i: int) -> None:
+        scan = self.scan
+        if self.depth == 0 and (i == 0 or scan[i - 1].isspace()) and scan[i + 1:i + 2].isalnum():
+            self.start, self.depth = i + 1, 1  # a closing mark written where a quote opens: "”Letting them know"
+        elif self.depth > 0:
+            self.depth -= 1
+            if self.depth == 0:
+                self.close(i)
+
+    def straight(self, i: int) -> None:
+        """A straight mark: it opens, nests or closes by the characters around it."""
+        scan, depth = self.scan, self.depth
+        prev = scan[i - 1] if i > 0 else " "
+        nxt = scan[i + 1] if i + 1 < len(scan) else " "
+        opener_ctx = i == 0 or prev.isspace() or prev in "([{\u2014\u2013-:/"
+        after_punct = prev == " " and i >= 2 and scan[i - 2] in ",.!?"
+        if depth == 0:
+            if opener_ctx or nxt.isalnum():
+                self.start, self.depth = i + 1, 1
+        elif opener_ctx and (nxt.isalnum() or nxt in "\u2018'") and not (depth == 1 and after_punct):
+            run_on = _RUN_ON.match(scan, self.start, i) if depth == 1 and scan[self.start - 1:self.start] == STRAIGHT \
+                else None
+            if run_on is not None:  # a quote left open two sentences back: its words end with the first one
+                self.spans.append((self.start, run_on.end("first"), True))
+                self.start = i + 1
+            else:
+                self.depth += 1  # nested straight quote
+        elif depth == 1 and after_punct and scan[i - 2] in ".!?" and nxt.isalnum() and _closer_next(scan, i + 1):
+            self.spans.append((self.start, i, True))  # a quote going on in a new paragraph the text ran together
+            self.start = i + 1
+        else:
+            self.depth -= 1
+            if self.depth == 0:
+                self.close(i)
 
 
 def _two_closers_next(scan: str, at: int) -> bool:
