@@ -641,3 +641,17 @@ def test_a_subheading_run_into_the_sentence_is_not_the_speaker():
             "federal agencies would be required to follow existing consultation rules.")
     q = quote(text, "federal agencies would be required")
     assert q.speaker == "Kempthorne"
+
+
+def test_a_place_after_a_place_is_not_the_speaker_in_apposition():
+    text = ("\u201cThe cost is huge and rising fast every year,\u201d Wray Grimaldi of the University of Otago in "
+            "Dunedin, New Zealand, said.")
+    assert quote(text, "rising fast").speaker == "Wray Grimaldi"
+
+
+def test_a_description_opening_on_a_new_place_stays_a_description():
+    text = ("\u201cHe will come back strong in the next state,\u201d said a New Hampshire Republican, who asked "
+            "not to be named.")
+    q = quote(text, "come back strong")
+    assert (q.speaker, q.role, q.is_person) == ("a New Hampshire Republican", None, False)
+

@@ -3194,10 +3194,12 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
     else:
         spk = _subject(m.group("spk")) if m else None
         named = _subject(m.group("appos")) if m and m.group("appos") else None
-        if named and spk and split_speaker(named).is_person and not names_the_object(spk, named) and (
+        if named and spk and split_speaker(named).is_person and not names_the_object(spk, named) and \
+                not (is_place_name(named) or _IN_PLACE_END.search(f"{spk}, ")) and (
                 not split_speaker(spk).is_person or _looks_name(named) and not _looks_name(spk)):
             spk = named  # ", the deputy's mother, Rosa Ortiz, said": the name the description is given (also ",
-            # Epstein's neighbor in both Florida and New York, Donald Trump, said", whose description ends on a place)
+            # Epstein's neighbor in both Florida and New York, Donald Trump, said", whose description ends on a place;
+            # but "Wray Grimaldi of the University of Otago in Dunedin, New Zealand, said": the place's country)
     if not m or not spk:
         return None
     start, end = a.after_start + min(m.start("cue"), m.start("spk")), a.after_start + m.end()

@@ -824,8 +824,9 @@ def _name_start(name_words: list[str], title_surname: bool) -> int:
         if start < end and particles < start:
             start = particles  # "Bill de Blasio", "Ursula von der Leyen": particles between two names are part of
             continue  # it; "von der Leyen", "Commission President von der Leyen": a surname opening on them
-        if not _is_name_word(name_words[start - 1]):
-            break
+        if not _is_name_word(name_words[start - 1]) and \
+                not (start < end and is_place_name(f"{name_words[start - 1]} {name_words[start]}")):
+            break  # (a word no name holds, unless it opens a place: "New Hampshire Republican")
         if start == 1 and end - start >= 2 and (_low(name_words[0]) in EPITHET_NOUNS or
                                                 _low(name_words[0]) in _LEADING_TITLES or
                                                 _low(name_words[0]) in SPEAKER_NOUNS and
