@@ -655,3 +655,22 @@ def test_a_description_opening_on_a_new_place_stays_a_description():
     q = quote(text, "come back strong")
     assert (q.speaker, q.role, q.is_person) == ("a New Hampshire Republican", None, False)
 
+
+def test_a_lower_case_office_of_a_place_is_the_whole_role():
+    text = ("Former secretary of state Colin Powell spoke to reporters on Monday. \u201cIt was a mistake to keep "
+            "those emails at home,\u201d Powell said.")
+    assert quote(text, "a mistake").role == "Former secretary of state"
+
+
+def test_the_second_apostrophe_of_a_closing_mark_is_no_role():
+    text = ("He railed about Washington's wars. ''We are told all the time, 'Kosovo is a special case,''' Mr. Putin "
+            "said. ''It is all lies.''")
+    q = quote(text, "We are told")
+    assert (q.speaker, q.role) == ("Putin", None)
+
+
+def test_a_closing_mark_of_two_apostrophes_is_no_part_of_the_speaker():
+    text = ("''It's rubbish,'' Mr. Dorsey said by telephone on CBS's ''Face the Nation.'' ''He invents stories about "
+            "everything, whether it's trips or votes; he knows that and so does everybody else.''")
+    q = quote(text, "invents stories")
+    assert (q.speaker, q.role) == ("Dorsey", None)

@@ -3994,7 +3994,9 @@ def _parsed(a: _Around, prev_attr_end: int) -> _Attribution | None:
         # clause's, whose "who" the rules resolve or leave to no one (a parse hanging it on "questioned" is wrong); "a
         # man, whose mother said:": hers, not "Sunday's mother"
     text = before.strip(" ,:") or after.strip(" ,.")
-    return _Attribution(found.phrase, found.cue, text, True, a.after_start + len(after), parsed=True)
+    phrase = re.sub(rf"^{PLACEHOLDER}['\u2019]\s+", "", found.phrase)  # "''…'' Mr. Trump said": the closing mark's
+    # second apostrophe after the blanked quote is no part of him
+    return _Attribution(phrase, found.cue, text, True, a.after_start + len(after), parsed=True)
 
 
 # A relative clause's speech verb right before the quote: ", who later told them:", ", who said,"

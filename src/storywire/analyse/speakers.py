@@ -541,8 +541,9 @@ _DOUBLED_ARTICLE = re.compile(r"\b(the|a|an)\s+\1\b", re.IGNORECASE)
 _EVEN_BEFORE_NAME = re.compile(r"Even\s+(?=(?P<first>[A-Z][a-z]+)\s+[A-Z])")
 
 
-_MARK_OPENING = re.compile(r"^\s*(?:''|``|\u201d|\"(?=\s))\s*")  # a quote's closing mark (not the opening one of a
-# title the phrase starts with: "“Today” show host Savannah Guthrie")
+# A quote's closing mark opening a speaker phrase ("'' Steele said", "' Mr. Putin said"); not the opening one of a
+# title the phrase starts with ("“Today” show host Savannah Guthrie")
+_MARK_OPENING = re.compile(r"^\s*(?:''|``|\u201d|[\"'\u2019](?=\s))\s*")
 
 
 @lru_cache(maxsize=8192)
@@ -1446,7 +1447,10 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
     if not sp.is_person:
         return None
     if sp.role is None and prev in ROLE_WORDS and before[-1].isalpha() and before[-1].islower():
-        sp = SpeakerName(sp.name, before[-1], True, sp.gender)  # "Hunger Games director Gary Ross": a director
+        at = text.rfind(before[-1], 0, m.start())
+        office = _OFFICE_OF.search(text, max(0, at - 60), at)  # "secretary of state Hillary Clinton": the office
+        role = f"{office.group()}{before[-1]}" if office is not None else before[-1]
+        sp = SpeakerName(sp.name, role, True, sp.gender)  # "Hunger Games director Gary Ross": a director
     office = _OFFICE_OF.search(text, max(0, m.start() - 60), m.start())
     if office is not None and sp.role is not None and sp.role.split()[0][:1].isupper():
         sp = SpeakerName(sp.name, f"{office.group().strip()} {sp.role}", True, sp.gender)  # "Former Secretary of
@@ -1457,8 +1461,9 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
 
 
 _PRONOUN = re.compile(r"\b(he|she)\b", re.I)
-# An office whose name goes on after "of" before a name: "(Former) Secretary of (State Hillary Clinton)"
-_OFFICE_OF = re.compile(r"(?:(?:Former|former|Deputy|Acting|Assistant|Under)\s+)?(?:Secretary|Minister|Chief|Director|"
+# An office whose name goes on after "of" before a name: "(Former) Secretary of (State Hillary Clinton)", "secretary
+# of (state Colin Powell)"
+_OFFICE_OF = re.compile(r"(?:(?:Former|former|Deputy|Acting|Assistant|Under)\s+)?(?i:Secretary|Minister|Chief|Director|"
                         r"Chancellor|Attorney|Head|Commissioner|Governor)\s+of\s+(?:the\s+)?$")
 # The "he" or "she" of what the subject of a sentence said, past names in a clause between: "X, ..., said he"
 _REPORTED_PRONOUN = re.compile(r"\b(?:said|says|added|told\s+\w+|insisted|argued)\s+(?:that\s+)?(he|she)\b")
