@@ -674,3 +674,20 @@ def test_a_closing_mark_of_two_apostrophes_is_no_part_of_the_speaker():
             "everything, whether it's trips or votes; he knows that and so does everybody else.''")
     q = quote(text, "invents stories")
     assert (q.speaker, q.role) == ("Dorsey", None)
+
+
+def test_a_connective_or_preposition_opening_the_phrase_is_no_name_and_no_role():
+    text = ("Despite Ted Cruz\u2019s loss in the primary on Saturday, his supporters are hopeful.\n\n\u201cWe will "
+            "keep fighting for every vote in the country,\u201d Cruz said.")
+    assert quote(text, "keep fighting").speaker == "Ted Cruz"
+    text = ("The mayor spent millions on the race. Yet Bloomberg says: \u201cI never wanted to run for the office "
+            "again.\u201d")
+    q = quote(text, "never wanted")
+    assert (q.speaker, q.role) == ("Bloomberg", None)
+
+
+def test_a_quantified_group_is_a_description():
+    text = "Most Republicans say the party will pick a new leader before the summer convention."
+    q = quote(text, "pick a new leader")
+    assert (q.speaker, q.is_person) == ("Most Republicans", False)
+

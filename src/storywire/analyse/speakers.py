@@ -90,8 +90,9 @@ THINGS_OF = frozenset({
     "loss", "blow", "setback", "rebuke", "request", "protests", "protest", "opposition", "criticism", "concerns",
     "demands", "wishes", "anger", "mouth", "words", "voice", "lips", "pen", "tweet", "post", "statement", "speech",
     "testimony", "interview", "account", "version", "story", "claim", "claims", "allegations"})
-DESCRIPTION_START = ("a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "another")
-_LEAD = re.compile(r"^[(\[]?(?:(?:and|but|then|also|later|now|meanwhile|however|additionally|indeed|still|so|"
+DESCRIPTION_START = ("a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "another", "most",
+                     "all", "few", "both")
+_LEAD = re.compile(r"^[(\[]?(?:(?:and|but|yet|then|also|later|now|meanwhile|however|additionally|indeed|still|so|"
                    r"says|adds|writes),?\s+|(?:today|yesterday|tonight|first|second|third|finally),\s+|(?-i:said)\s+)+",
                    re.I)
 # ("Says Neil": a live blog's byline; "Today, the People's Daily newspaper", "said a former official")
@@ -147,7 +148,8 @@ NOT_NAME = COUNT_WORDS | DAY_WORDS | MONTH_WORDS | frozenset({
     "however", "meanwhile", "still", "yet", "so", "as", "it", "this", "that", "these", "those", "there", "here",
     "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "its", "my", "what", "why", "how", "who",
     "since", "until", "because", "although", "though", "with", "from", "by", "to", "of", "about", "among", "like",
-    "not", "no", "yes", "one", "two", "three", "some", "many", "most", "all", "both", "each",
+    "despite", "unlike", "not", "no", "yes", "one", "two", "three", "some", "many", "most", "all", "both",
+    "each",
     "additionally", "indeed", "instead", "also", "then", "now", "later", "earlier", "asked", "speaking", "new",
     "was", "were", "is", "are", "did", "does", "do", "has", "have", "had", "would", "could", "should",  # "Was X …?"
     "neither", "either", "nor", "perhaps", "maybe",
@@ -779,7 +781,8 @@ def split_speaker(phrase: str) -> SpeakerName:
 
 # Prepositions opening a time or a place fronted without a comma: "on March 6 Mr Joseph wrote", "In a Bloomberg
 # interview Trump declared", "After the game coach John Smith said"
-_FRONTED = frozenset({"on", "in", "at", "after", "before", "during", "following", "since", "into", "within", "by"})
+_FRONTED = frozenset({"on", "in", "at", "after", "before", "during", "following", "since", "into", "within", "by",
+                      "despite", "unlike", "without"})
 
 
 def _without_fronted_phrase(role_words: list[str]) -> list[str]:
