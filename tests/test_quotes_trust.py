@@ -691,3 +691,17 @@ def test_a_quantified_group_is_a_description():
     q = quote(text, "pick a new leader")
     assert (q.speaker, q.is_person) == ("Most Republicans", False)
 
+
+def test_a_pronoun_said_between_commas_is_the_speaker_not_the_subject_before_it():
+    text = ("\u201cWe are trying to show some mercy,\u201d Dan Tripp said. South Carolina, he said, was \u201cwhere "
+            "we have a chance to go toe to toe with the front-runner.\u201d")
+    assert quote(text, "toe to toe").speaker == "Dan Tripp"
+
+
+def test_a_dateline_before_a_dash_is_no_part_of_the_role():
+    text = ("CASPER, Wyo. - Sen. Ted Cruz won most of the state's delegates on Saturday. \u201cWe are grateful to "
+            "every voter who came out today,\u201d Cruz said.")
+    assert quote(text, "grateful").role == "Sen."
+    text = ("A former presidential candidate -- John McCain, who lost the 2008 election -- said on Sunday: \u201cThe "
+            "strategy is not working and it has to change soon.\u201d")
+    assert quote(text, "not working").role == "A former presidential candidate"

@@ -725,6 +725,8 @@ def split_speaker(phrase: str) -> SpeakerName:
         return SpeakerName(phrase.strip(), None, False, "?")  # "His Majesty": a royal's style, as written, no name
     phrase = trim_phrase(phrase)
     head, _, appos = phrase.partition(",")
+    if _low(appos.strip()) in _PRONOUN_GENDER:
+        return split_speaker(appos.strip())  # "South Carolina, he said, was …": he speaks of the state
     words = head.split()
     if not words:
         return SpeakerName(phrase, None, False, "?")
@@ -773,6 +775,7 @@ def split_speaker(phrase: str) -> SpeakerName:
             # Rights Watch": the organisation, its base its role
         return SpeakerName(phrase, None, False, "?")
     role_words = _without_fronted_phrase([w for w in name_words[:start] if _low(w) not in HONORIFICS])
+    role_words = _without_dash(role_words)
     role = " ".join(role_words + ([tail] if tail else [])).strip() or _role_of_apposition(appos)
     if role and role.endswith(("'s", "\u2019s")) and not tail:
         role = role[:-2]
@@ -793,6 +796,19 @@ def _without_fronted_phrase(role_words: list[str]) -> list[str]:
     return list(itertools.takewhile(lambda w: _low(w) in ROLE_WORDS, role_words[::-1]))[::-1]
 
 
+def _without_dash(role_words: list[str]) -> list[str]:
+    """Role words without a dash in them: after a dateline's place ("CASPER, Wyo. - Sen. Ted Cruz": Sen.), the words
+    after it; else without the dash ("A former candidate -- John McCain, who …, said": A former candidate)."""
+    dash = max((i for i, w in enumerate(role_words) if w in _DASHES), default=-1)
+    if dash < 0:
+        return role_words
+    place = role_words[dash - 1] if dash else ""
+    if place[:1].isupper() and (place.endswith(".") or is_place_name(place)):
+        return role_words[dash + 1:]
+    return role_words[:dash] + role_words[dash + 1:]
+
+
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 # Where an organisation is based, before its name: "New York-based", "London-based"
 _BASED = re.compile(r"(?:[A-Z][\w.'\u2019]*\s+){0,3}[A-Z][\w.'\u2019]*-based\s+")
 
