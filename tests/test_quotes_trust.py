@@ -705,3 +705,14 @@ def test_a_dateline_before_a_dash_is_no_part_of_the_role():
     text = ("A former presidential candidate -- John McCain, who lost the 2008 election -- said on Sunday: \u201cThe "
             "strategy is not working and it has to change soon.\u201d")
     assert quote(text, "not working").role == "A former presidential candidate"
+
+
+def test_what_a_speaker_was_doing_is_no_role():
+    text = ("\u201cThey want us to forget the land our grandparents farmed,\u201d says Hori Tane, bristling with "
+            "anger.")
+    assert quote(text, "forget the land").role is None
+    text = ("\u201cThis is the worst year we have had,\u201d said Ms. Acosta, referring to the bankruptcy chapter "
+            "used by cities.")
+    assert quote(text, "worst year").role is None
+    text = "\u201cWe expect a strong year,\u201d said Tom Reyes, managing director of the fund."
+    assert quote(text, "strong year").role == "managing director of the fund"

@@ -926,7 +926,15 @@ _PERSON_TITLES = (ROLE_WORDS | HONORIFICS) - {"general", "first", "state", "publ
 def _role_of_apposition(appos: str) -> str | None:
     """The role an apposition after a name gives, without an age ("Maria Lopez, 54": none; "Tom Hanks, 67, an
     actor": an actor)."""
-    return ", ".join(p.strip() for p in appos.split(",") if p.strip() and not p.strip().isdigit()) or None
+    return ", ".join(p.strip() for p in appos.split(",") if p.strip() and not p.strip().isdigit() and
+                     not _DOING.match(p.strip())) or None
+
+
+# An apposition telling what a speaker was doing, no role: "bristling with anger", "responding to my question",
+# "excitedly making the machine's sounds", "explaining he worked …" (but "managing director", "acting chief")
+_DOING = re.compile(r"(?:[a-z]+ly\s+|half\s+)?[a-z]+ing\s+(?:with|to|over|about|at|in|on|for|from|into|the|a|an|his|"
+                    r"her|their|its|my|our|he|she|they|it|that|up|out|down|back|west|east|north|south|himself|"
+                    r"herself|themselves)\b")
 
 
 @dataclass(frozen=True)
