@@ -716,3 +716,11 @@ def test_what_a_speaker_was_doing_is_no_role():
     assert quote(text, "worst year").role is None
     text = "\u201cWe expect a strong year,\u201d said Tom Reyes, managing director of the fund."
     assert quote(text, "strong year").role == "managing director of the fund"
+
+
+def test_a_headline_verb_in_capitals_is_no_speaker():
+    text = ("Co-Worker Calls Alleged Shooter: \u201cVery Spiritual Woman\u201d\n\n\u201cShe is a hard worker, she "
+            "works very hard,\u201d Kenneth Dorsey said of the woman accused of the shooting.")
+    assert [q.speaker for q in extract_quotes(1, text) if "Very Spiritual" in q.text] in ([], [None])
+    text = "The hearing went on.\n\nSenate Majority Leader Mitch McConnell: \u201cWe will not take it up.\u201d"
+    assert quote(text, "not take it up").speaker == "Mitch McConnell"

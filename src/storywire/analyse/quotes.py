@@ -3842,6 +3842,8 @@ def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     spk = speaking.group("spk") if speaking else None if which is not None else sentence_subject(a.before)
     if not spk:  # (a "which" clause is no sentence subject's: "The mayor criticised the utility, which said:")
         return None
+    if re.fullmatch(r"[A-Z][a-z]+s", spk.split()[0]) and SPEECH_WORD.fullmatch(spk.split()[0]):
+        return None  # a headline's verb in capitals is no name: "Co-Worker Calls Alleged Shooter: “Very Spiritual”"
     return _Attribution(spk, "said", a.par[a.before_start:a.before_start + len(a.before)].strip(" :"),
                         a.before_start > prev_attr_end, a.after_start)
 
