@@ -724,3 +724,12 @@ def test_a_headline_verb_in_capitals_is_no_speaker():
     assert [q.speaker for q in extract_quotes(1, text) if "Very Spiritual" in q.text] in ([], [None])
     text = "The hearing went on.\n\nSenate Majority Leader Mitch McConnell: \u201cWe will not take it up.\u201d"
     assert quote(text, "not take it up").speaker == "Mitch McConnell"
+
+
+def test_a_quote_opening_a_paragraph_is_the_named_person_who_says_more_next():
+    text = ("The plant reopened on Monday.\n\n\u201cShe is not a loose cannon. She is a hard worker.\u201d Kenneth "
+            "Dorsey says the woman accused of the shooting is a good person.")
+    assert quote(text, "loose cannon").speaker == "Kenneth Dorsey"
+    text = ("The plant reopened on Monday.\n\n\u201cShe is not a loose cannon. She is a hard worker.\u201d Kenneth "
+            "Dorsey worked with her for ten years.")
+    assert quote(text, "loose cannon").speaker is None

@@ -232,7 +232,8 @@ _NEXT_SENTENCE = re.compile(
     r"^\s*(?P<spk>He|She|(?:Mr|Mrs|Ms|Dr)\u2024?\s+[A-Z][\w'\u2019\-]+|[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)?)"
     r"\s+(?P<cue>added|continued|went on|explained)\b")
 # A sentence of the same speaker's reported speech after a whole-sentence quote: "“….” She said Ben and his wife …"
-_NEXT_SENTENCE_SAID = re.compile(r"^\s*(?P<spk>He|She)\s+(?P<cue>said|says)\s+(?=\w)")
+_NEXT_SENTENCE_SAID = re.compile(r"^\s*(?P<spk>He|She|(?:Mr|Mrs|Ms|Dr)\u2024?\s+[A-Z][\w'\u2019\-]+|"
+                                 r"[A-Z][\w'\u2019\-]+\s+[A-Z][\w'\u2019\-]+)\s+(?P<cue>said|says)\s+(?=\w)")
 _BEFORE_INTRO = re.compile(rf"(?P<spk>{_SPK})\s+(?P<cue>{_CUE_EXT})(?:\s+that)?\s*[,:]?\s*$")
 # ... or a verb of speaking otherwise only after a quote, with its colon or comma right before it ("to which
 # O'Malley interjected: “…”", "Jones protested, “…”"; a description holds no second determiner: "…, a question the
