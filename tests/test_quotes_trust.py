@@ -733,3 +733,14 @@ def test_a_quote_opening_a_paragraph_is_the_named_person_who_says_more_next():
     text = ("The plant reopened on Monday.\n\n\u201cShe is not a loose cannon. She is a hard worker.\u201d Kenneth "
             "Dorsey worked with her for ten years.")
     assert quote(text, "loose cannon").speaker is None
+
+
+def test_a_lower_case_role_keeps_the_capitalised_words_qualifying_it():
+    text = ("Turnout was lower than expected, Democratic pollster Stan Garber noted on Tuesday. \u201cThe young "
+            "voters stayed at home this time,\u201d Garber said.")
+    assert quote(text, "stayed at home").role == "Democratic pollster"
+    text = ("Rates will stay high, Bank of Canada governor Tim Macklin told reporters. \u201cWe are not done yet with "
+            "inflation,\u201d Macklin said.")
+    assert quote(text, "not done yet").role == "Bank of Canada governor"
+    text = "\u201cPrices keep climbing every month,\u201d Realtor Shaun Ghulam said."
+    assert quote(text, "keep climbing").speaker == "Shaun Ghulam"

@@ -111,7 +111,8 @@ ROLE_WORDS = frozenset({
     "supervisor", "advocate", "assemblymember", "congressman", "congresswoman", "representative", "rev", "sgt", "adm",
     "ayatollah", "supreme", "secretary-general", "whip", "majority", "minority", "legislator", "lawmaker",
     "official", "head", "treasurer", "commissioner", "chairperson", "dictator", "leaders", "psychologist",
-    "psychoanalyst", "analyst", "economist", "lawyer", "coach", "manager", "publicist", "reporter", "editor",
+    "psychoanalyst", "analyst", "economist", "consultant", "pollster", "realtor", "lawyer", "coach", "manager",
+    "publicist", "reporter", "editor",
     "author", "writer", "researcher", "scientist", "candidate", "member", "mp", "mep", "sheriff", "officer",
     "const", "constable", "det", "detective", "insp", "inspector", "supt", "superintendent", "cpl", "corporal",
     "pvt", "sergeant", "capt", "captain", "cllr", "maj", "cmdr", "commodore", "atty", "dist", "ald", "alderman",
@@ -1476,8 +1477,13 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
     if sp.role is None and prev in ROLE_WORDS and before[-1].isalpha() and before[-1].islower():
         at = text.rfind(before[-1], 0, m.start())
         office = _OFFICE_OF.search(text, max(0, at - 60), at)  # "secretary of state Hillary Clinton": the office
-        role = f"{office.group()}{before[-1]}" if office is not None else before[-1]
-        sp = SpeakerName(sp.name, role, True, sp.gender)  # "Hunger Games director Gary Ross": a director
+        qualifier = _ROLE_QUALIFIER.search(text, max(0, at - 60), at) if office is None else None
+        words = qualifier.group().split() if qualifier is not None else []
+        while words and _low(words[0]) in NOT_NAME and not is_place_name(" ".join(words[:2])):
+            words = words[1:]  # ("The pollster Ann Selzer": no qualifier; but "New York attorney")
+        role = f"{office.group()}{before[-1]}" if office is not None else " ".join([*words, before[-1]])
+        sp = SpeakerName(sp.name, role, True, sp.gender)  # "Hunger Games director Gary Ross", "Democratic pollster
+        # Stan Greenberg"
     office = _OFFICE_OF.search(text, max(0, m.start() - 60), m.start())
     if office is not None and sp.role is not None and sp.role.split()[0][:1].isupper():
         sp = SpeakerName(sp.name, f"{office.group().strip()} {sp.role}", True, sp.gender)  # "Former Secretary of
@@ -1488,6 +1494,9 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
 
 
 _PRONOUN = re.compile(r"\b(he|she)\b", re.I)
+# Capitalised words qualifying a role noun in lower case right after them: "Democratic (pollster)", "Hunger Games
+# (director)"
+_ROLE_QUALIFIER = re.compile(r"(?<![\w.])(?:[A-Z][\w&'\u2019\-]*\s+(?:of\s+(?:the\s+)?)?){1,6}$")
 # An office whose name goes on after "of" before a name: "(Former) Secretary of (State Hillary Clinton)", "secretary
 # of (state Colin Powell)"
 _OFFICE_OF = re.compile(r"(?:(?:Former|former|Deputy|Acting|Assistant|Under)\s+)?(?i:Secretary|Minister|Chief|Director|"
