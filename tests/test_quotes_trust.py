@@ -742,5 +742,8 @@ def test_a_lower_case_role_keeps_the_capitalised_words_qualifying_it():
     text = ("Rates will stay high, Bank of Canada governor Tim Macklin told reporters. \u201cWe are not done yet with "
             "inflation,\u201d Macklin said.")
     assert quote(text, "not done yet").role == "Bank of Canada governor"
+    text = ("The vote is close.\n\nGOING HOME TO VOTE Political analyst Henning Melber said the turnout would decide "
+            "it. \u201cEvery vote counts now,\u201d Melber said.")
+    assert quote(text, "Every vote counts").role == "Political analyst"
     text = "\u201cPrices keep climbing every month,\u201d Realtor Shaun Ghulam said."
     assert quote(text, "keep climbing").speaker == "Shaun Ghulam"

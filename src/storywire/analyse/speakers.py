@@ -1479,6 +1479,8 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
         office = _OFFICE_OF.search(text, max(0, at - 60), at)  # "secretary of state Hillary Clinton": the office
         qualifier = _ROLE_QUALIFIER.search(text, max(0, at - 60), at) if office is None else None
         words = qualifier.group().split() if qualifier is not None else []
+        shouted = [i for i in range(1, len(words)) if words[i - 1].isupper() and words[i].isupper()]
+        words = words[shouted[-1] + 1:] if shouted else words  # ("GOING HOME TO DIE Political analyst": a headline)
         while words and _low(words[0]) in NOT_NAME and not is_place_name(" ".join(words[:2])):
             words = words[1:]  # ("The pollster Ann Selzer": no qualifier; but "New York attorney")
         role = f"{office.group()}{before[-1]}" if office is not None else " ".join([*words, before[-1]])
