@@ -745,5 +745,8 @@ def test_a_lower_case_role_keeps_the_capitalised_words_qualifying_it():
     text = ("The vote is close.\n\nGOING HOME TO VOTE Political analyst Henning Melber said the turnout would decide "
             "it. \u201cEvery vote counts now,\u201d Melber said.")
     assert quote(text, "Every vote counts").role == "Political analyst"
+    text = ("The studio confirmed it on Friday, and 'Catching Fire' Hunger Games director Gary Ross said he would "
+            "not return.")
+    assert quote(text, "would not return").role == "Hunger Games director"
     text = "\u201cPrices keep climbing every month,\u201d Realtor Shaun Ghulam said."
     assert quote(text, "keep climbing").speaker == "Shaun Ghulam"

@@ -776,7 +776,7 @@ def split_speaker(phrase: str) -> SpeakerName:
             # Rights Watch": the organisation, its base its role
         return SpeakerName(phrase, None, False, "?")
     role_words = _without_fronted_phrase([w for w in name_words[:start] if _low(w) not in HONORIFICS])
-    role_words = _without_dash(role_words)
+    role_words = _after_title(_without_dash(role_words))
     role = " ".join(role_words + ([tail] if tail else [])).strip() or _role_of_apposition(appos)
     if role and role.endswith(("'s", "\u2019s")) and not tail:
         role = role[:-2]
@@ -810,6 +810,13 @@ def _without_dash(role_words: list[str]) -> list[str]:
 
 
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
+def _after_title(role_words: list[str]) -> list[str]:
+    """Role words after a title in quote marks before them ("‘Catching Fire’ Hunger Games director": Hunger Games
+    director); a possessive plural's mark is no title's ("Sanders’ spokesman")."""
+    ends = [i for i, w in enumerate(role_words) if re.search(r"[^s]['\u2019\u201d\"]$", w)]
+    return role_words[ends[-1] + 1:] if ends else role_words
 # Where an organisation is based, before its name: "New York-based", "London-based"
 _BASED = re.compile(r"(?:[A-Z][\w.'\u2019]*\s+){0,3}[A-Z][\w.'\u2019]*-based\s+")
 
@@ -1480,7 +1487,8 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
         qualifier = _ROLE_QUALIFIER.search(text, max(0, at - 60), at) if office is None else None
         words = qualifier.group().split() if qualifier is not None else []
         shouted = [i for i in range(1, len(words)) if words[i - 1].isupper() and words[i].isupper()]
-        words = words[shouted[-1] + 1:] if shouted else words  # ("GOING HOME TO DIE Political analyst": a headline)
+        words = _after_title(words[shouted[-1] + 1:] if shouted else words)  # ("GOING HOME TO DIE Political
+        # analyst": a headline)
         while words and _low(words[0]) in NOT_NAME and not is_place_name(" ".join(words[:2])):
             words = words[1:]  # ("The pollster Ann Selzer": no qualifier; but "New York attorney")
         role = f"{office.group()}{before[-1]}" if office is not None else " ".join([*words, before[-1]])
