@@ -750,3 +750,10 @@ def test_a_lower_case_role_keeps_the_capitalised_words_qualifying_it():
     assert quote(text, "would not return").role == "Hunger Games director"
     text = "\u201cPrices keep climbing every month,\u201d Realtor Shaun Ghulam said."
     assert quote(text, "keep climbing").speaker == "Shaun Ghulam"
+
+
+def test_a_sentence_run_into_a_speaker_phrase_is_no_role():
+    text = ("A prisoner escaped during a transfer, MyFoxHouston.com reports. Officials said the man took two "
+            "officers' weapons and fled in their van.")
+    q = quote(text, "took two officers")
+    assert (q.speaker, q.role) == ("Officials", None)

@@ -559,6 +559,7 @@ def trim_phrase(phrase: str) -> str:
     phrase = _DOUBLED_ARTICLE.sub(r"\1", phrase)  # "the the congressional report": a typo's article once
     phrase = _SPACED_HYPHEN.sub("-", _LEAD.sub("", phrase))  # "Strauss - Kahn", "the 17 - year - old" (detokenised)
     phrase = _RUN_ON_CONNECTIVE.sub("", phrase)  # "Scope of exceptions But Kempthorne": a subheading run into it
+    phrase = _SENTENCE_BEFORE.sub("", phrase)  # "MyFoxHouston.com reports. Officials": the sentence before it
     even = _EVEN_BEFORE_NAME.match(phrase)
     if even is not None and first_name_gender(even.group("first")) != "?":
         phrase = phrase[even.end():]  # "Even Jon Stewart himself": Jon Stewart (not "Even Stevens", "Even Pellerud")
@@ -583,6 +584,8 @@ def trim_phrase(phrase: str) -> str:
 
 # A connective opening a sentence inside a speaker phrase, after a word in lower case: the sentence before lost its
 # full stop ("Scope of exceptions But Kempthorne noted")
+# A sentence ending inside a speaker phrase on a word in lower case, before a capital: "… reports. Officials"
+_SENTENCE_BEFORE = re.compile(r"^.*\b[a-z]{4,}[.!?]\s+(?=[A-Z])")
 _RUN_ON_CONNECTIVE = re.compile(r"^.*[a-z,;]\s+(?:But|And|Yet|However|Meanwhile)\s+(?=[A-Z])")
 _NOT_PLURAL = frozenset({"his", "its", "this", "was", "is", "has", "does", "us", "yes", "thus", "as", "plus"})
 # "Neil's", "Neil's verdict" (a speaker's words introduced by what they are): the speaker is the owner.
