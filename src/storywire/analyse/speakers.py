@@ -112,8 +112,8 @@ ROLE_WORDS = frozenset({
     "ayatollah", "supreme", "secretary-general", "whip", "majority", "minority", "legislator", "lawmaker",
     "official", "head", "treasurer", "commissioner", "chairperson", "dictator", "leaders", "psychologist",
     "psychoanalyst", "analyst", "economist", "consultant", "pollster", "realtor", "lawyer", "coach", "manager",
-    "publicist", "reporter", "editor",
-    "author", "writer", "researcher", "scientist", "candidate", "member", "mp", "mep", "sheriff", "officer",
+    "publicist", "reporter", "editor", "author", "writer", "researcher", "scientist", "candidate", "member", "mp",
+    "mep", "sheriff", "officer",
     "const", "constable", "det", "detective", "insp", "inspector", "supt", "superintendent", "cpl", "corporal",
     "pvt", "sergeant", "capt", "captain", "cllr", "maj", "cmdr", "commodore", "atty", "dist", "ald", "alderman",
     "trooper", "marshal", "msgr", "brig", "undersheriff", "councilman", "councilwoman", "councilmember", "councillor",
@@ -149,8 +149,7 @@ NOT_NAME = COUNT_WORDS | DAY_WORDS | MONTH_WORDS | frozenset({
     "however", "meanwhile", "still", "yet", "so", "as", "it", "this", "that", "these", "those", "there", "here",
     "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "its", "my", "what", "why", "how", "who",
     "since", "until", "because", "although", "though", "with", "from", "by", "to", "of", "about", "among", "like",
-    "despite", "unlike", "not", "no", "yes", "one", "two", "three", "some", "many", "most", "all", "both",
-    "each",
+    "despite", "unlike", "not", "no", "yes", "one", "two", "three", "some", "many", "most", "all", "both", "each",
     "additionally", "indeed", "instead", "also", "then", "now", "later", "earlier", "asked", "speaking", "new",
     "was", "were", "is", "are", "did", "does", "do", "has", "have", "had", "would", "could", "should",  # "Was X …?"
     "neither", "either", "nor", "perhaps", "maybe",
@@ -584,9 +583,9 @@ def trim_phrase(phrase: str) -> str:
 
 # A connective opening a sentence inside a speaker phrase, after a word in lower case: the sentence before lost its
 # full stop ("Scope of exceptions But Kempthorne noted")
+_RUN_ON_CONNECTIVE = re.compile(r"^.*[a-z,;]\s+(?:But|And|Yet|However|Meanwhile)\s+(?=[A-Z])")
 # A sentence ending inside a speaker phrase on a word in lower case, before a capital: "… reports. Officials"
 _SENTENCE_BEFORE = re.compile(r"^.*\b[a-z]{4,}[.!?]\s+(?=[A-Z])")
-_RUN_ON_CONNECTIVE = re.compile(r"^.*[a-z,;]\s+(?:But|And|Yet|However|Meanwhile)\s+(?=[A-Z])")
 _NOT_PLURAL = frozenset({"his", "its", "this", "was", "is", "has", "does", "us", "yes", "thus", "as", "plus"})
 # "Neil's", "Neil's verdict" (a speaker's words introduced by what they are): the speaker is the owner.
 _POSSESSIVE_END = re.compile(r"(?<=\w)['\u2019]s?(?:\s+(?:verdict|view|take|response|reply|answer|comment|words))?$",
@@ -820,6 +819,8 @@ def _after_title(role_words: list[str]) -> list[str]:
     director); a possessive plural's mark is no title's ("Sanders’ spokesman")."""
     ends = [i for i, w in enumerate(role_words) if re.search(r"[^s]['\u2019\u201d\"]$", w)]
     return role_words[ends[-1] + 1:] if ends else role_words
+
+
 # Where an organisation is based, before its name: "New York-based", "London-based"
 _BASED = re.compile(r"(?:[A-Z][\w.'\u2019]*\s+){0,3}[A-Z][\w.'\u2019]*-based\s+")
 
@@ -1485,18 +1486,8 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
     if not sp.is_person:
         return None
     if sp.role is None and prev in ROLE_WORDS and before[-1].isalpha() and before[-1].islower():
-        at = text.rfind(before[-1], 0, m.start())
-        office = _OFFICE_OF.search(text, max(0, at - 60), at)  # "secretary of state Hillary Clinton": the office
-        qualifier = _ROLE_QUALIFIER.search(text, max(0, at - 60), at) if office is None else None
-        words = qualifier.group().split() if qualifier is not None else []
-        shouted = [i for i in range(1, len(words)) if words[i - 1].isupper() and words[i].isupper()]
-        words = _after_title(words[shouted[-1] + 1:] if shouted else words)  # ("GOING HOME TO DIE Political
-        # analyst": a headline)
-        while words and _low(words[0]) in NOT_NAME and not is_place_name(" ".join(words[:2])):
-            words = words[1:]  # ("The pollster Ann Selzer": no qualifier; but "New York attorney")
-        role = f"{office.group()}{before[-1]}" if office is not None else " ".join([*words, before[-1]])
-        sp = SpeakerName(sp.name, role, True, sp.gender)  # "Hunger Games director Gary Ross", "Democratic pollster
-        # Stan Greenberg"
+        sp = SpeakerName(sp.name, _lower_case_role(text, text.rfind(before[-1], 0, m.start()), before[-1]), True,
+                         sp.gender)  # "Hunger Games director Gary Ross", "Democratic pollster Stan Greenberg"
     office = _OFFICE_OF.search(text, max(0, m.start() - 60), m.start())
     if office is not None and sp.role is not None and sp.role.split()[0][:1].isupper():
         sp = SpeakerName(sp.name, f"{office.group().strip()} {sp.role}", True, sp.gender)  # "Former Secretary of
@@ -1504,6 +1495,22 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
     titled = prev in HONORIFICS or prev in HONORIFIC_GENDER or sp.role is not None or sp.gender != "?"
     speaking = bool(_PERSON_AFTER.match(text, m.end()))
     return sp if len(sp.name.split()) >= 2 or titled or speaking or surname(sp.name) in known else None
+
+
+def _lower_case_role(text: str, at: int, noun: str) -> str:
+    """The role a role noun in lower case at ``at`` gives the name after it, with the office of a place before it
+    ("secretary of state") or the capitalised words qualifying it ("Democratic pollster", "Bank of Canada governor";
+    not a headline in capitals nor a title in quote marks before them)."""
+    office = _OFFICE_OF.search(text, max(0, at - 60), at)
+    if office is not None:
+        return f"{office.group()}{noun}"
+    qualifier = _ROLE_QUALIFIER.search(text, max(0, at - 60), at)
+    words = qualifier.group().split() if qualifier is not None else []
+    shouted = [i for i in range(1, len(words)) if words[i - 1].isupper() and words[i].isupper()]
+    words = _after_title(words[shouted[-1] + 1:] if shouted else words)  # ("GOING HOME TO DIE Political analyst")
+    while words and _low(words[0]) in NOT_NAME and not is_place_name(" ".join(words[:2])):
+        words = words[1:]  # ("The pollster Ann Selzer": no qualifier; but "New York attorney")
+    return " ".join([*words, noun])
 
 
 _PRONOUN = re.compile(r"\b(he|she)\b", re.I)
