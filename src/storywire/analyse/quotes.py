@@ -574,6 +574,7 @@ class _MarkScan:
         self.depth = 0
 
     def opener(self, i: int) -> None:
+        """An opening mark: it opens a quote or nests one, or closes the open one when typed to close."""
         scan = self.scan
         if self.depth == 1 and (scan[i + 1:i + 2] in (",", ".") and scan[i + 2:i + 3] in ("", " ", "\n") or
                                 scan[i - 1:i] in (",", ".", "!", "?") and scan[i + 1:i + 2] in ("", " ", "\n") and
@@ -586,6 +587,7 @@ class _MarkScan:
         self.depth += 1
 
     def closer(self, i: int) -> None:
+        """A closing mark: it closes the innermost open quote, or opens one when written where a quote opens."""
         scan = self.scan
         if self.depth == 0 and (i == 0 or scan[i - 1].isspace()) and scan[i + 1:i + 2].isalnum():
             self.start, self.depth = i + 1, 1  # a closing mark written where a quote opens: "”Letting them know"
