@@ -757,3 +757,11 @@ def test_a_sentence_run_into_a_speaker_phrase_is_no_role():
             "officers' weapons and fled in their van.")
     q = quote(text, "took two officers")
     assert (q.speaker, q.role) == ("Officials", None)
+
+
+def test_an_adverb_a_number_or_a_pronoun_before_a_name_is_no_role():
+    text = ("Trade is what the voters here talk about most, and even Mr. Slinker says the factory jobs are not "
+            "coming back.")
+    assert quote(text, "not coming back").role is None
+    text = "The rescue went on through the night. 04.00 Searchers say they have found the second boat empty."
+    assert all(q.role != "04.00" for q in extract_quotes(1, text))

@@ -782,7 +782,13 @@ def split_speaker(phrase: str) -> SpeakerName:
     role = " ".join(role_words + ([tail] if tail else [])).strip() or _role_of_apposition(appos)
     if role and role.endswith(("'s", "\u2019s")) and not tail:
         role = role[:-2]
+    if role and (_low(role.split()[0]) in ("he", "she", "they", "it", "we", "i") or
+                 all(_low(w) in NOT_NAME | _ADVERB_ROLES or not re.search(r"[A-Za-z]{2}", w) for w in role.split())):
+        role = None  # "even", "soon", "000", "04.00", "he and": no role
     return SpeakerName(name.replace("\u2024", ".") + generation, role, True, gender)
+
+
+_ADVERB_ROLES = frozenset({"even", "soon", "too", "again", "once", "only", "just", "then"})
 
 
 # Prepositions opening a time or a place fronted without a comma: "on March 6 Mr Joseph wrote", "In a Bloomberg
