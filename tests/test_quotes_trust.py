@@ -765,3 +765,11 @@ def test_an_adverb_a_number_or_a_pronoun_before_a_name_is_no_role():
     assert quote(text, "not coming back").role is None
     text = "The rescue went on through the night. 04.00 Searchers say they have found the second boat empty."
     assert all(q.role != "04.00" for q in extract_quotes(1, text))
+
+
+def test_a_month_that_is_a_given_name_opens_the_name():
+    text = ("\u201cWe will count every vote,\u201d April Mellody, a spokeswoman for the convention, said on "
+            "Wednesday.")
+    assert quote(text, "count every vote").speaker == "April Mellody"
+    text = "\u201cWe will count every vote,\u201d In April Smith said."
+    assert quote(text, "count every vote").speaker == "Smith"

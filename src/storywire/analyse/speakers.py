@@ -863,8 +863,11 @@ def _name_start(name_words: list[str], title_surname: bool) -> int:
             start = particles  # "Bill de Blasio", "Ursula von der Leyen": particles between two names are part of
             continue  # it; "von der Leyen", "Commission President von der Leyen": a surname opening on them
         if not _is_name_word(name_words[start - 1]) and \
-                not (start < end and is_place_name(f"{name_words[start - 1]} {name_words[start]}")):
-            break  # (a word no name holds, unless it opens a place: "New Hampshire Republican")
+                not (start < end and is_place_name(f"{name_words[start - 1]} {name_words[start]}")) and \
+                not (start < end and _month_given_name(name_words[start - 1:start + 1]) and
+                     not (start >= 2 and _low(name_words[start - 2]) in _FRONTED)):
+            break  # (a word no name holds, unless it opens a place, "New Hampshire Republican", or is a given name,
+            # "April Mellody", not "In April Smith")
         if start == 1 and end - start >= 2 and (_low(name_words[0]) in EPITHET_NOUNS or
                                                 _low(name_words[0]) in _LEADING_TITLES or
                                                 _low(name_words[0]) in SPEAKER_NOUNS and
@@ -1470,8 +1473,9 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
         return None  # "Former Pennsylvania governor Ed Rendell", "Dragons’ Den star Peter Jones", "Jimmy Kimmel Live
         # host Jimmy Kimmel": a modifier of the title, not a person (but "Ted Cruz spokesman Rick Tyler" names Cruz)
     words = m.group().rstrip(".").split()
-    while words and _low(words[0]) in NOT_NAME and not (len(words) > 2 and is_place_name(" ".join(words[:2]))):
-        words = words[1:]  # (but "New York City Councilman Jumaane Williams": a place in his role)
+    while words and _low(words[0]) in NOT_NAME and not (len(words) > 2 and is_place_name(" ".join(words[:2]))) and \
+            not _month_given_name(words):
+        words = words[1:]  # (but "New York City Councilman Jumaane Williams": a place in his role; "April Mellody")
     dateline = _DATELINE.match(" ".join(words))
     if dateline is not None:  # "CHICAGO - Rahm Emanuel may have thought", "ROME-Bernie Sanders": a dateline's place
         words = " ".join(words)[dateline.end():].split()
@@ -2615,6 +2619,13 @@ def surname(name: str) -> str:
 
 
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _month_given_name(words: list[str]) -> bool:
+    """Whether words open on a month that is a given name, before a name word ("April Mellody", "June Carter"; not
+    "April 5")."""
+    return len(words) >= 2 and _low(words[0]) in MONTH_WORDS and words[0][:1].isupper() and \
+        first_name_gender(words[0]) != "?" and _is_name_word(words[1])
 
 
 def _surname_only(name: str) -> bool:
