@@ -228,12 +228,14 @@ _CUE_FIRST_INTRO = re.compile(rf"(?:^|,\s+)(?P<cue>says|said|asks|asked|adds|add
                               rf"^\s*(?P<opening_cue>Replied|Answered|Countered|Responded|Added)\s+"
                               rf"(?P<opening_spk>{_SPK})(?:,\s+(?:with|in|after|before|from|at|on|by|again|later)\b"
                               rf"[^,.;:!?\"\u201c\u201d]{{0,40}})?\s*[,:]\s*$")
-_NEXT_SENTENCE = re.compile(
-    r"^\s*(?P<spk>He|She|(?:Mr|Mrs|Ms|Dr)\u2024?\s+[A-Z][\w'\u2019\-]+|[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+)?)"
-    r"\s+(?P<cue>added|continued|went on|explained)\b")
-# A sentence of the same speaker's reported speech after a whole-sentence quote: "“….” She said Ben and his wife …"
-_NEXT_SENTENCE_SAID = re.compile(r"^\s*(?P<spk>He|She|(?:Mr|Mrs|Ms|Dr)\u2024?\s+[A-Z][\w'\u2019\-]+|"
-                                 r"[A-Z][\w'\u2019\-]+\s+[A-Z][\w'\u2019\-]+)\s+(?P<cue>said|says)\s+(?=\w)")
+_CAPITAL_WORD = r"[A-Z][\w'\u2019\-]+"
+_HONORED_NAME = rf"(?:Mr|Mrs|Ms|Dr)\u2024?\s+{_CAPITAL_WORD}"  # "Mr. Lee"
+_NEXT_SENTENCE = re.compile(rf"^\s*(?P<spk>He|She|{_HONORED_NAME}|{_CAPITAL_WORD}(?:\s+{_CAPITAL_WORD})?)"
+                            r"\s+(?P<cue>added|continued|went on|explained)\b")
+# A sentence of the same speaker's reported speech after a whole-sentence quote: "“….” She said Ben and his wife …",
+# "“….” Kenneth Dorsey says …" (one capitalised word alone is not enough)
+_NEXT_SENTENCE_SAID = re.compile(rf"^\s*(?P<spk>He|She|{_HONORED_NAME}|{_CAPITAL_WORD}\s+{_CAPITAL_WORD})"
+                                 r"\s+(?P<cue>said|says)\s+(?=\w)")
 _BEFORE_INTRO = re.compile(rf"(?P<spk>{_SPK})\s+(?P<cue>{_CUE_EXT})(?:\s+that)?\s*[,:]?\s*$")
 # ... or a verb of speaking otherwise only after a quote, with its colon or comma right before it ("to which
 # O'Malley interjected: “…”", "Jones protested, “…”"; a description holds no second determiner: "…, a question the

@@ -700,6 +700,13 @@ def month_surname(words: list[str]) -> bool:
     return first_name_gender(words[-2]) != "?" or before in HONORIFICS or before in HONORIFIC_GENDER
 
 
+def _month_given_name(words: list[str]) -> bool:
+    """Whether words open on a month that is a given name, before a name word ("April Mellody", "June Carter"; not
+    "April 5")."""
+    return len(words) >= 2 and _low(words[0]) in MONTH_WORDS and words[0][:1].isupper() and \
+        first_name_gender(words[0]) != "?" and _is_name_word(words[1])
+
+
 # A royal's style of address, which names no one by itself ("His Majesty", "Her Royal Highness")
 _STYLE = re.compile(r"(?:His|Her|Their)\s+(?:Royal\s+)?(?:Majesty|Majesties|Highness|Highnesses)")
 
@@ -783,12 +790,13 @@ def split_speaker(phrase: str) -> SpeakerName:
     if role and role.endswith(("'s", "\u2019s")) and not tail:
         role = role[:-2]
     if role and (_low(role.split()[0]) in ("he", "she", "they", "it", "we", "i") or
-                 all(_low(w) in NOT_NAME | _ADVERB_ROLES or not re.search(r"[A-Za-z]{2}", w) for w in role.split())):
+                 all(_low(w) in _NO_ROLE_WORDS or not re.search(r"[A-Za-z]{2}", w) for w in role.split())):
         role = None  # "even", "soon", "000", "04.00", "he and": no role
     return SpeakerName(name.replace("\u2024", ".") + generation, role, True, gender)
 
 
-_ADVERB_ROLES = frozenset({"even", "soon", "too", "again", "once", "only", "just", "then"})
+# Words that make no role on their own: those no name holds, and adverbs before a name ("even Mr. Slinker says")
+_NO_ROLE_WORDS = NOT_NAME | frozenset({"even", "soon", "too", "again", "once", "only", "just"})
 
 
 # Prepositions opening a time or a place fronted without a comma: "on March 6 Mr Joseph wrote", "In a Bloomberg
@@ -2620,12 +2628,6 @@ def surname(name: str) -> str:
 
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
-
-def _month_given_name(words: list[str]) -> bool:
-    """Whether words open on a month that is a given name, before a name word ("April Mellody", "June Carter"; not
-    "April 5")."""
-    return len(words) >= 2 and _low(words[0]) in MONTH_WORDS and words[0][:1].isupper() and \
-        first_name_gender(words[0]) != "?" and _is_name_word(words[1])
 
 
 def _surname_only(name: str) -> bool:
