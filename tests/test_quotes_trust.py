@@ -773,3 +773,21 @@ def test_a_month_that_is_a_given_name_opens_the_name():
     assert quote(text, "count every vote").speaker == "April Mellody"
     text = "\u201cWe will count every vote,\u201d In April Smith said."
     assert quote(text, "count every vote").speaker == "Smith"
+
+
+def test_a_he_goes_to_the_subject_of_the_main_clause_after_a_comma():
+    text = ("Far from Tillpoint's new headquarters, Jim Ruark is trying to revive a city.\n\n"
+            "Ruark founded the payments company in 2009 with Jack Dobbs. As the story goes, Ruark ran a glass "
+            "business and lost a sale because he could not take a card. Out of that came the idea for Tillpoint, "
+            "a company that sells card readers.\n\n"
+            "Tillpoint has since drawn millions of users, but Ruark didn't stay for all that. In the summer of 2010, "
+            "a year after Tillpoint was founded, Ruark decided to step back from the company.\n\n"
+            "\u201cWhen my son was born, I decided I was not into working 12 hours a day,\u201d he told the paper.")
+    assert quote(text, "my son was born").speaker == "Jim Ruark"
+
+
+def test_a_participle_goes_with_the_clause_joined_right_before_it():
+    text = ("Eric Schenk joined the firm in 2001 as chief executive. Larry Pagett was its co-founder.\n\n"
+            "On occasion, Pagett would grow animated, and Schenk would carefully shut him down, saying, \u201cWe heard "
+            "you, Larry. Thank you.\u201d")
+    assert quote(text, "We heard you").speaker == "Eric Schenk"

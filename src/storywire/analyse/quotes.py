@@ -70,6 +70,7 @@ from .speakers import (
     DESCRIPTION_START,
     EPITHET_NOUNS,
     HONORIFIC_GENDER,
+    MAIN_CLAUSE_VERB,
     MONTH_WORDS,
     MONTHS,
     OBJECT_PREPOSITIONS,
@@ -3458,6 +3459,17 @@ _REPORTED_CALL = re.compile(r"\bthat\s+(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w
                             r"texted|emailed|messaged|radioed|wrote\s+to|contacted)\b[^,;:.!?\"\u201c\u201d]{0,40}$")
 
 
+# A clause joined to the sentence's first by "and" or "but", on a name of its own and its verb: ", and Schmidt would"
+_JOINED_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,2})(?=\s)")
+
+
+def _joined_clause_subject(before: str) -> str | None:
+    """The name opening the last clause joined by "and" or "but" before a participle ("Page would grow animated,
+    and Schmidt would shut him down, saying": Schmidt, whose act the participle goes on), or None."""
+    joined = [m for m in _JOINED_CLAUSE.finditer(before) if MAIN_CLAUSE_VERB.match(before, m.end())]
+    return _subject(joined[-1].group("spk")) if joined else None
+
+
 def _saying_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """"X ..., saying (that) "..."": the subject of the sentence, or of a reporting clause right before the
     participle ("X said nothing …, Pickell said, describing him as": Pickell); "The video shows her ..., and
@@ -3467,6 +3479,7 @@ def _saying_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     spk = _subject(reporting.group("spk")) if reporting else None
     act = _REPORTED_CALL.search(a.before, 0, m.start()) if m and not spk else None
     spk = spk or (act.group("spk") if act else None)  # "Leader told reporters that Hiller called 911, saying": Hiller
+    spk = spk or (_joined_clause_subject(a.before[:m.start()]) if m else None)
     spk = spk or (sentence_subject(a.before[:m.start()]) if m else None)
     seen = _SEEN_SAYING.search(a.before[:m.start()]) if m and not spk else None
     if seen is not None:

@@ -1049,7 +1049,8 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             speaker = _said_before(lead) and not _CLAUSE_VERB_NEXT.match(text, m.end()) and title_after is None
             # "…, said Shanduke McPhatter, 35, …": the sentence's speaker (not "Tom Baker, 61, said Gary Lane had
             # parked": the object; nor "said Kyiv resident Svitlana Onofryichuk": a modifier of her description)
-            found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, first and opening or speaker))
+            found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender,
+                                 first and opening or speaker or _main_clause_subject(text, lead, m.end())))
             known.add(surname(sp.name))
             first = first and possessive
         _credit_trailing_speaker(found, text, s, e)
@@ -1117,6 +1118,22 @@ _TOPIC_OPENING = re.compile(r"\s*As\s+(?:for|to)\s+")
 _TRAILING_SAID = re.compile(r",\s+(?P<spk>(?:[\w.'\u2019\-]+\s+){0,5}?[\w.'\u2019\-]+)\s+(?:said|says|added|adds|"
                             r"told\s+[\w.]+(?:\s+[A-Z][\w.]*){0,2}|explained|wrote|writes)"
                             r"(?:\s+(?:on\s+)?\w+day|\s+in\s+a\s+statement)?\s*[.!]?[\"\u201d\u2019]?\s*$")
+# The subject of a main clause after a comma: "In 2010, a year after Square was founded, McKelvey decided",
+# "Square has grown, but McKelvey didn't stay" (a name right after the comma, then its verb)
+_AFTER_CLAUSE_COMMA = re.compile(r",\s+(?:(?:but|and|yet|so)\s+)?$")
+MAIN_CLAUSE_VERB = re.compile(
+    r"\s+(?:(?:also|then|later|still|never|soon|quickly|finally|eventually)\s+)?"
+    r"(?:(?:had|has|have|was|were|is|are|would|will|could|should|did|does|do|may|might|must|can)(?:n['\u2019]t)?|"
+    r"[a-z]{2,}ed|said|says|told|tells|went|made|took|left|spoke|wrote|gave|got|came|saw|felt|knew|thought|began|"
+    r"became|kept|found|held|brought|sent|won|lost|met|led|stood|put|set|paid|ran)\b")
+
+
+def _main_clause_subject(text: str, lead: str, end: int) -> bool:
+    """Whether a name the sentence's ``lead`` does not open is the subject of a main clause: right after a comma
+    closing a fronted phrase or a clause (and after its "but", "and"), with its verb next."""
+    return bool(_AFTER_CLAUSE_COMMA.search(lead)) and MAIN_CLAUSE_VERB.match(text, end) is not None
+
+
 _SPEAKS_FOR = re.compile(r"\b[a-z][\w\-]*\s+(?:for|of|to|with|at|from|by)\b")
 # A verb right after a name: the name is the subject of a clause ("said Gary Lane had parked")
 _CLAUSE_VERB_NEXT = re.compile(r"(?:,\s+[^,.;:!?]{1,60},)?\s+(?:had|has|have|was|were|is|are|would|will|could|"
