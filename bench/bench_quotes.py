@@ -73,9 +73,14 @@ def main() -> None:
             (with_parse if parse else rules_only).append(seconds)
             parsed = counting.calls if parse else parsed
     speech_parse._parser[:] = [nlp]
+    hostile = " ".join("April May June, he said, \u201cx\u201d" for _ in range(300))  # one run-on paragraph
+    t = time.perf_counter()
+    extract_quotes(0, hostile)
+    hostile_seconds = time.perf_counter() - t
     print(f"rules only:       {statistics.median(rules_only):.3f}s  ({credited[False]} quotes credited)")
     print(f"rules and parse:  {statistics.median(with_parse):.3f}s  ({credited[True]} quotes credited, "
           f"{parsed} sentences parsed)")
+    print(f"a hostile paragraph of {len(hostile):,} characters and 300 quotes: {hostile_seconds:.2f}s")
     print(f"load average at the end {os.getloadavg()[0]:.1f}")
 
 

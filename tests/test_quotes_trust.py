@@ -2,6 +2,8 @@
 for these tests)."""
 from __future__ import annotations
 
+import pytest
+
 from storywire.analyse.quotes import Quote, extract_quotes
 
 
@@ -791,3 +793,23 @@ def test_a_participle_goes_with_the_clause_joined_right_before_it():
             "On occasion, Pagett would grow animated, and Schenk would carefully shut him down, saying, \u201cWe heard "
             "you, Larry. Thank you.\u201d")
     assert quote(text, "We heard you").speaker == "Eric Schenk"
+
+
+def test_the_parse_reads_a_bounded_stretch_around_each_quote_of_a_run_on_paragraph(monkeypatch):
+    """A hostile paragraph of 300 quotes and no sentence end: the parse fallback reads each quote's last 600
+    characters before it, not the whole paragraph so far (which made it quadratic: 18 s for 9 KB)."""
+    from storywire.analyse import speech_parse
+
+    nlp = speech_parse.get_parser()
+    if nlp is None:
+        pytest.skip("no spaCy English model installed")
+    lengths: list[int] = []
+
+    def counting(text: str):
+        lengths.append(len(text))
+        return nlp(text)
+
+    monkeypatch.setattr(speech_parse, "_parser", [counting])
+    hostile = " ".join("April May June, he said, \u201cx\u201d" for _ in range(300))
+    extract_quotes(1, hostile)
+    assert lengths and max(lengths) < 1400

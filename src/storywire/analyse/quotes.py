@@ -3986,6 +3986,10 @@ _ASIDE_BEFORE = re.compile(r"\s(?:\u2014|\u2013|--)\s(?:(?!\u2014|\u2013|--).)+(
 _SENTENCE_ENDS = (". ", "? ", "! ", ".\u201d ", '." ', "?\u201d ", "!\u201d ")
 
 
+# How many characters before and after a quote the parse reads at most: a long sentence's clause with the quote
+_PARSE_REACH = 600
+
+
 def _parsed(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """The subject of the speech verb governing the quote in spaCy's parse of its sentence (``speech_parse``):
     "…," Reid said as he began …; Swalwell emerged and said, "…"."""
@@ -4002,7 +4006,10 @@ def _parsed(a: _Around, prev_attr_end: int) -> _Attribution | None:
     aside = _ASIDE_BEFORE.search(before)
     if aside is not None:  # "X told The Post — where Y said she was … — “…”": the aside's verb is not the quote's
         before = before[:aside.start()] + " "
-    after = a.par[a.after_start:a.after_start + len(after)]
+    if len(before) > _PARSE_REACH:  # a run-on "sentence" of a whole paragraph, parsed once per quote, is no
+        # sentence's subject and made a hostile 9 KB paragraph of 300 quotes take 18 s: its last words only
+        before = before[before.find(" ", len(before) - _PARSE_REACH) + 1:]
+    after = a.par[a.after_start:a.after_start + len(after)][:_PARSE_REACH]
     found = speaker_of_quote(before, "," if a.quote.rstrip().endswith(",") else "", after, _parsed_speaks)
     if found is None or not _parsed_speaks(found):
         return None  # "the Oscar-winning movie said": a subject, but no speaker
