@@ -813,3 +813,11 @@ def test_the_parse_reads_a_bounded_stretch_around_each_quote_of_a_run_on_paragra
     hostile = " ".join("April May June, he said, \u201cx\u201d" for _ in range(300))
     extract_quotes(1, hostile)
     assert lengths and max(lengths) < 1400
+
+
+def test_the_woman_after_an_unnamed_woman_is_her_not_the_woman_named_as_an_object():
+    text = ("I spoke with another assistant at the network who said Judy Larkin invited her to meet Roger Ames in "
+            "2004. The woman, then 25, told Ames that her ambition was to act. Ames offered to pay for lessons. A few "
+            "months later, Ames summoned her to his office. She told him how excited she was, and Ames invited her "
+            "for a drink. \u201cI don\u2019t feel comfortable doing this,\u201d she said.")
+    assert quote(text, "comfortable doing this").speaker in (None, "another assistant at the network")

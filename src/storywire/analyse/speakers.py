@@ -237,16 +237,17 @@ _UNNAMED_SUBJECT = re.compile(
     r"(?:[a-z][\w\-]*(?:['\u2019]s)?\s+){0,3}?(?P<head>[a-z][\w\-]*))"
     r"(?P<object>\s+(?:for|of|at|with|from)\s+[^,.;:!?\"\u201c\u201d]{1,80}?)?"
     r"(?:,\s+(?P<named>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)?),)?"  # ("His brother, Paul, told")
+    r"(?:,\s+(?:then\s+|now\s+)?\d{1,3},)?"  # ("The woman, then 25, told")
     r"\s+(?:(?:has|had|also|then|later|again)\s+)*(?!(?:deceased|accused)\b)"  # (nouns: "The daughter of the deceased")
     r"(?:said|told|says|tells|[a-z]+ed|[a-z]+s|hit|spoke|wrote|took|gave|"
     r"made|met|sent|struck|won|lost|felt|saw|held|kept|went|came|ran)\b")
 # A sentence about someone it does not name: "Another employee who has worked there ...", "A woman said", "The
 # last question was from a young child".
 _UNNAMED_PERSON = re.compile(
-    r"(?:^|[.!?:]\s+|\n|,\s+|\b(?:from|by|with)\s+)(?:[Aa]nother|[Aa]n?|[Oo]ne)\s+(?:[a-z][\w\-]*\s+){0,3}?(?:"
+    r"(?:^|[.!?:]\s+|\n|,\s+|\b(?:from|by|with)\s+)(?:[Aa]nother|[Aa]n?|[Oo]ne)\s+(?:[A-Za-z][\w\-]*\s+){0,4}?(?:"
     + "|".join(sorted(EPITHET_NOUNS | {"employee", "official", "officer", "source", "witness", "member", "neighbour",
                                        "neighbor", "friend", "relative", "spokesman", "spokeswoman", "staffer",
-                                       "child", "kid"}))
+                                       "child", "kid", "assistant"}))
     + r")\b", re.MULTILINE)
 
 
@@ -2267,12 +2268,19 @@ class Mentions:
                     not (u.group("lead") and u.group("lead").istitle()) and \
                     not (u.group("desc")[:3].lower() == "the" and is_epithet(u.group("desc")) and
                          not (u.group("named") and names_the_object(self.text[s:u.end("object")], u.group("named")))
+                         and not (self.unnamed_between(self._para_before_start(para), s) and
+                                  self.described(u.group("desc"), u.start("desc"), para) is None)
                          ) and \
                     not any(u.end("desc") < mt.position <= u.end("desc") + 3 for mt in self.items):
                 # not "Ryan Tucker, an attorney ...", the apposition of a name; nor "the first son", an epithet
                 # of the person quoted last; nor "Smith's lawyer, John Doe, said", whom the sentence names
                 self.unnamed_subjects.append((u.start("desc"), e, para, description_gender(u.group("head"))))
         self.items = sorted(self.items + added, key=lambda mt: mt.position)
+
+    def _para_before_start(self, para: int) -> int:
+        """Where the paragraph before ``para`` starts (its own start for the first)."""
+        starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
+        return starts[max(0, min(para - 1, len(starts) - 1))]
 
     def _described_person(self, m: re.Match, para: int) -> str | None:
         """The named person a sentence's opening description stands for ("the ayatollah"), or None (also for one
@@ -2291,11 +2299,13 @@ class Mentions:
     def described_last(self, position: int, para: int, want: Gender) -> int | None:
         """Where the last sentence subject before ``position`` (in its paragraph or the one before) starts when it
         describes a person it does not name whom a "he" (``want`` m) or "she" may be ("A spokesperson for the union
-        said ... “…,” he said": not the person quoted before); None otherwise."""
+        said ... “…,” he said": not the person quoted before), past subjects who cannot be that "she" ("The woman, then
+        25, told Ailes .... Ailes invited her .... “…,” she said"); None otherwise."""
         last = next((u for u in reversed(self.unnamed_subjects) if u[0] < position), None)
         if last is None or last[2] < para - 1 or last[3] not in ("?", want):
             return None
-        return None if any(last[1] <= mt.position < position and mt.subject for mt in self.items) else last[0]
+        return None if any(last[1] <= mt.position < position and mt.subject and self.may_be(mt.name, want)
+                           for mt in self.items) else last[0]
 
     def unnamed_between(self, start: int, end: int) -> bool:
         """Whether a sentence between two places is about someone it does not name ("Another employee ...")."""
