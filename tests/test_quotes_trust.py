@@ -821,3 +821,10 @@ def test_the_woman_after_an_unnamed_woman_is_her_not_the_woman_named_as_an_objec
             "months later, Ames summoned her to his office. She told him how excited she was, and Ames invited her "
             "for a drink. \u201cI don\u2019t feel comfortable doing this,\u201d she said.")
     assert quote(text, "comfortable doing this").speaker in (None, "another assistant at the network")
+
+
+def test_a_colon_sentence_opening_on_according_to_gives_its_source():
+    text = ("After Luhn left, Ames took more measures. According to a former producer, Larkin entered fake names "
+            "into the datebook when women went into his office: \u201cIf you got hold of his ledger, you would not "
+            "know who visited him.\u201d")
+    assert quote(text, "got hold of his ledger").speaker == "a former producer"

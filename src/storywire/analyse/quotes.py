@@ -3825,6 +3825,10 @@ _LABEL_WORDS = frozenset({"plan", "section", "option", "measure", "proposition",
                           "pier", "hall", "court", "tower", "wave", "team", "pool", "league"})
 
 
+# A sentence opening on its source: "According to a former Fox producer, …"
+_ACCORDING_OPENING = re.compile(r"\s*According\s+to\s+(?P<spk>[^,.;:!?\"\u201c\u201d]{2,80}),\s")
+
+
 def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """A sentence ending with a colon right before the quote, whose subject is a person ("X reassured her:"), or
     naming who speaks at its end ("That prompted the following, with Kilmeade stating:", "experts such as Dr X:")."""
@@ -3857,7 +3861,10 @@ def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
         return None  # "The vote went to Plan B. Jones:": an initial after a label's noun, not a first name
     if speaking is not None and speaking.re is _NAME_COLON and _BYLINE_END.search(a.before, 0, speaking.start()):
         return None  # "“Hamilton to play Chicago,” by Variety's Gordon Cox: “…”": an article's excerpt
-    spk = speaking.group("spk") if speaking else None if which is not None else sentence_subject(a.before)
+    according = _ACCORDING_OPENING.match(a.before) if speaking is None and which is None else None
+    spk = speaking.group("spk") if speaking else according.group("spk") if according else \
+        None if which is not None else sentence_subject(a.before)  # ("According to a former producer, Laterza
+    # entered fake names: “…”": the producer's words, not Laterza's)
     if not spk:  # (a "which" clause is no sentence subject's: "The mayor criticised the utility, which said:")
         return None
     if re.fullmatch(r"[A-Z][a-z]+s", spk.split()[0]) and SPEECH_WORD.fullmatch(spk.split()[0]):
