@@ -828,3 +828,19 @@ def test_a_colon_sentence_opening_on_according_to_gives_its_source():
             "into the datebook when women went into his office: \u201cIf you got hold of his ledger, you would not "
             "know who visited him.\u201d")
     assert quote(text, "got hold of his ledger").speaker == "a former producer"
+
+
+def test_someone_recalling_another_saying_it_gives_the_other():
+    text = ("Roger Ames invited her for a drink. She suggested happy hour, but he demurred. \u201cFor a man in my "
+            "position, it would have to be alone at a hotel,\u201d she recalls him saying.")
+    assert quote(text, "a man in my position").speaker == "Roger Ames"
+
+
+def test_a_publication_cited_by_name_is_no_he():
+    text = ("Roger Ames was notoriously secretive \u2014 he built a bunker under his home and kept a gun in his "
+            "office, according to Vanity Fair \u2014 and he demanded absolute loyalty from his staff. \u201cWatch out "
+            "for the enemy within,\u201d he told the staff during one meeting.")
+    assert quote(text, "enemy within").speaker == "Roger Ames"
+    text = ("Jane Okafor has studied the river for years. The water is rising faster than expected, according to "
+            "Jane Okafor, and she is worried. \u201cWe have never seen it this high,\u201d she said.")
+    assert quote(text, "never seen it this high").speaker == "Jane Okafor"

@@ -1524,7 +1524,11 @@ def _pronoun_fields(ctx: _Context, phrase: str, full: str, sp: SpeakerName, posi
         other = re.search(r"\bhim\b" if low == "he" else r"\bher\b", ctx.text[described_at:position])
         if unnamed is not None and other is None:
             return SpeakerFields(unnamed.speaker, unnamed.speaker_full, None, False)
-        quoted_since = any(described_at < q.position for _, q in _credited_before(ctx.speakers, position))
+        her_own = any(u[0] == described_at and u[3] == sp.gender for u in ctx.people.unnamed_subjects)
+        quoted_since = any(described_at < q.position and not (her_own and q.is_person and q.speaker and
+                                                              not ctx.people.may_be(q.speaker, sp.gender))
+                           for _, q in _credited_before(ctx.speakers, position))  # (a "she" after "The woman …": not
+        # past a man quoted since, who cannot be her)
         own = _OBJECT_DESCRIPTION.match(ctx.text, described_at)
         if own is not None and other is None and _of_another_person(own.group("desc"), sp.gender) and \
                 not quoted_since:
@@ -3152,6 +3156,12 @@ def _source_of_report(a: _Around) -> bool:
                                    head in EPITHET_NOUNS or head in _PERSON_WORDS)  # (not "The plan adds")
 
 
+# Right after a quote, someone remembering another saying it: "she recalls him saying", "he remembered her telling him"
+_RECALLS_SAYING = re.compile(r"\s*(?:he|she|they|I|[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)?)\s+"
+                             r"(?:recalls|recalled|remembers|remembered)\s+(?P<spk>him|her)\s+"
+                             r"(?P<cue>saying|telling|asking|shouting|yelling)\b")
+
+
 def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """Right after the quote: ", said X", ", X told Reuters on Thursday", ", Mr. Trump, 77, said"; not the next
     sentence's subject after a quote its sentence introduced ("X told New York, “….” Another contestant, Y, told");
@@ -3160,6 +3170,10 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
     written = _WRITTEN_ACCORDING.match(a.after)
     if written is not None:
         return _Attribution("", written.group("cue"), written.group().strip(" ,."), True, a.after_start + written.end())
+    recalled = _RECALLS_SAYING.match(a.after)
+    if recalled is not None:  # "“…,” she recalls him saying": his words, as she remembers them
+        return _Attribution({"him": "he", "her": "she"}[recalled.group("spk").lower()], recalled.group("cue"),
+                            recalled.group().strip(" ,."), True, a.after_start + recalled.end())
     if _source_of_report(a):
         return None
     if _ends_sentence(a.quote) and re.search(r"[,:]\s*$", a.before) and \

@@ -1866,6 +1866,15 @@ class Mentions:
             return self._sole_person(near, want, position)
         return self._described_one(words, head, content, former, fits, near, position, para)
 
+    def _cited_work(self, mt: Mention) -> bool:
+        """Whether a mention is a source cited after "according to" by a name of two words or more that opens on no
+        given name and whose last word the article never uses alone ("according to Vanity Fair"; not "according to
+        Smith", nor "according to Jane Smith")."""
+        words = mt.name.split()
+        return len(words) >= 2 and first_name_gender(words[0]) == "?" and \
+            bool(re.search(r"\baccording\s+to\s+$", self.text[max(0, mt.position - 15):mt.position])) and \
+            not any(other.name == words[-1] for other in self.items)
+
     def _was_former(self, mt: Mention, former: bool) -> bool:
         """Whether the text gives a person a "former" role exactly when the description says "former"."""
         return former == any("former" in _low(r).split() for r in self.roles_of(mt.name))
@@ -1882,7 +1891,8 @@ class Mentions:
                   self._object_of_preposition(mt.position) and self._same_sentence(mt.position, position)}
         near = [mt for mt in near if self.person_key(mt.name) not in others]  # (named before too: still not them)
         if pronoun:
-            near = [mt for mt in near if not mt.place]  # a place is no "he": "China may outnumber …, he says"
+            near = [mt for mt in near if not mt.place and not self._cited_work(mt)]  # a place is no "he": "China
+            # may outnumber …, he says"; nor a source cited by name with no given name: "according to Vanity Fair"
         return near
 
     def _described_one(self, words: list[str], head: str, content: list[str], former: bool,
