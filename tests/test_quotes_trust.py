@@ -844,3 +844,11 @@ def test_a_publication_cited_by_name_is_no_he():
     text = ("Jane Okafor has studied the river for years. The water is rising faster than expected, according to "
             "Jane Okafor, and she is worried. \u201cWe have never seen it this high,\u201d she said.")
     assert quote(text, "never seen it this high").speaker == "Jane Okafor"
+
+
+def test_a_he_after_a_described_speaker_quoted_in_his_paragraph_is_him_not_one_named_before():
+    text = ("Antony Lowe, author of a book on the cameras, has studied them for years.\n\n"
+            "\u201cWe are not just numbers,\u201d says a doctor from Hebron, whose name has been withheld. During a "
+            "break from his shift at Ramallah Hospital, he explains that he now lives locally. \u201cThere\u2019s a "
+            "tragedy inside every single one of us in the medical team,\u201d he says.")
+    assert quote(text, "a tragedy inside").speaker == "a doctor from Hebron"

@@ -1553,6 +1553,10 @@ def _referent_fields(ctx: _Context, full: str, sp: SpeakerName, position: int, p
     """Whom a pronoun or definite description stands for: a person the text names and the phrase fits, the one
     quoted last or since, a person described before; else no one (a pronoun) or the description as written."""
     low = sp.name.lower()
+    here = _last_described(ctx, sp.gender, position, para) if low in ("he", "she") else None
+    if here is not None and _credited_before(ctx.sayers, position)[-1][0] == para:  # "“…,” says a doctor from
+        # Hebron …. he explains …. “…,” he says": the doctor quoted in this paragraph, not one named before it
+        return SpeakerFields(here.speaker, here.speaker_full, None, False)
     person = ctx.people.resolve(sp.name, position, para)
     if person is not None:
         return SpeakerFields(person, ctx.people.fullest(person, position), ctx.people.role_of(person), True)
@@ -1949,8 +1953,9 @@ def _last_described(ctx: _Context, gender: str, position: int, para: int) -> Quo
         return None
     if speakers and speakers[-1][1].position > q.position:
         return None
-    named_since = any(q.position < mt.position < position for mt in ctx.people.items)
-    return None if named_since else q
+    named_since = any(q.position < mt.position < position and not mt.place and
+                      not ctx.people.object_of_preposition(mt.position) for mt in ctx.people.items)
+    return None if named_since else q  # (not a place, nor a name after a preposition: "at Ramallah Hospital")
 
 
 def _just_quoted(ctx: _Context, gender: Gender, position: int, para: int) -> Quote | None:

@@ -1888,7 +1888,7 @@ class Mentions:
             lowest -= 1  # a paragraph naming no one ("He did not answer.") between the person and the quote
         near = [mt for mt in self.items if mt.position < position and lowest <= mt.para <= para]
         others = {self.person_key(mt.name) for mt in near if self._in_question(mt.position) or
-                  self._object_of_preposition(mt.position) and self._same_sentence(mt.position, position)}
+                  self.object_of_preposition(mt.position) and self._same_sentence(mt.position, position)}
         near = [mt for mt in near if self.person_key(mt.name) not in others]  # (named before too: still not them)
         if pronoun:
             near = [mt for mt in near if not mt.place and not self._cited_work(mt)]  # a place is no "he": "China
@@ -1918,7 +1918,7 @@ class Mentions:
             bare = [w for w in content if w not in states]
             holders = {self.person_key(mt.name): mt.name for mt in near
                        if self._role_fits(mt.name, bare) and self._was_former(mt, former)
-                       and not self._object_of_preposition(mt.position) and
+                       and not self.object_of_preposition(mt.position) and
                        all(_state_abbreviates(st, " ".join(states)) for st in self._given_words(mt).states) and
                        not self._of_another_state(mt, states)}
             # (not "an appearance with Sen. Joni Ernst, R-Iowa", nor "Sen. Mark Kelly of Arizona")
@@ -1952,7 +1952,7 @@ class Mentions:
         if len({self.person_key(mt.name) for mt in near}) != 1 or not self.may_be(near[-1].name, want) or \
                 self.named_gender.get(self.person_key(near[-1].name)) != want or \
                 self.unnamed_between(near[-1].position, position) or \
-                any(self._object_of_preposition(mt.position) and not mt.role or  # ("Chief of Staff Katie Walsh"
+                any(self.object_of_preposition(mt.position) and not mt.role or  # ("Chief of Staff Katie Walsh"
                     _object_of_verb(self.text, mt.position) for mt in near):  # is hers)
             return None
         return self.fullest(near[-1].name, position)
@@ -1961,7 +1961,7 @@ class Mentions:
         """Whether no sentence ends between two places."""
         return _SENTENCE_END_BETWEEN.search(self.text, start, end) is None
 
-    def _object_of_preposition(self, position: int) -> bool:
+    def object_of_preposition(self, position: int) -> bool:
         """Whether a name follows a preposition ("under cross-examination by Mpofu, he said": never the "he" of
         its own sentence; but "As for Trump, he said" is the topic's)."""
         before = self.text[max(0, position - 12):position].split()
@@ -2314,8 +2314,13 @@ class Mentions:
         last = next((u for u in reversed(self.unnamed_subjects) if u[0] < position), None)
         if last is None or last[2] < para - 1 or last[3] not in ("?", want):
             return None
-        return None if any(last[1] <= mt.position < position and mt.subject and self.may_be(mt.name, want)
-                           for mt in self.items) else last[0]
+        since = [mt for mt in self.items if last[1] <= mt.position < position]
+        if any(mt.subject for mt in since) and (
+                any(mt.subject and self.may_be(mt.name, want) for mt in since) or
+                any(self._known_gender(mt.name) == want for mt in since)):
+            return None  # (a subject since, unless none may be the "she" and no woman is named since: "Thornton
+            # will be joined by Lucy Vance …. She posted: “…”": Vance)
+        return last[0]
 
     def unnamed_between(self, start: int, end: int) -> bool:
         """Whether a sentence between two places is about someone it does not name ("Another employee ...")."""
