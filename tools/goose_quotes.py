@@ -3,7 +3,7 @@
 Usage: python tools/goose_quotes.py GOOSE3_CHECKOUT [CASES.jsonl] [--half tune|held]
 GOOSE3_CHECKOUT is a clone of https://github.com/goose3/goose3 (measured at commit c5a8902); its
 ``tests/data/content/<name>.html`` files are whole test pages (US and UK news sites and magazines, about 2010-2013).
-A document is one page's article text as ``storywire ingest`` extracts it (the default extract_favor setting), its
+A document is one page's article text as ``storywire ingest`` extracts it (the configured extract_favor), its
 id the file's name without ``.html`` ("test_cnn1").
 
 CASES.jsonl (default ``bench/data/goose-quotes.jsonl``) holds 217 quotes of 20 English news and magazine pages (the
@@ -17,28 +17,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from quote_sets import PageSet, main
-
-from storywire.errors import InputError
-from storywire.extract import extract_item
-from storywire.ingest.files import decode
-from storywire.models import RawItem
+from quote_sets import PageSet, extracted_pages, main
 
 _DEFAULT_CASES = Path(__file__).resolve().parent.parent / "bench" / "data" / "goose-quotes.jsonl"
 
 
-def page_text(path: Path) -> str:
-    """A test page's article text as ingest extracts it, "" when none can be (binary data, no article)."""
-    try:
-        return extract_item(RawItem(origin=str(path), kind="html", html=decode(path.read_bytes()))).text
-    except (InputError, ValueError):
-        return ""
-
-
 def documents(checkout: Path) -> dict[str, str]:
-    """Page id -> text, for every test page of the content tests."""
-    return {path.stem: page_text(path)
-            for path in sorted((checkout / "tests" / "data" / "content").glob("*.html"))}
+    """Page id -> text, for every test page of the content tests with article text."""
+    return extracted_pages(checkout / "tests" / "data" / "content")
 
 
 PAGES = PageSet(__doc__.splitlines()[0], "goose3/goose3", "goose3", "tests/data/content", "c5a8902",

@@ -19,28 +19,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from quote_sets import PageSet, main
-
-from storywire.config import Settings
-from storywire.errors import InputError
-from storywire.extract import extract_item
-from storywire.ingest.files import decode
-from storywire.models import RawItem
+from quote_sets import PageSet, extracted_pages, main
 
 _DEFAULT_CASES = Path(__file__).resolve().parent.parent / "bench" / "data" / "postlight-quotes.jsonl"
 
 
 def documents(checkout: Path) -> dict[str, str]:
     """Fixture id -> text, for every fixture page with article text."""
-    docs = {}
-    favor = Settings().extract_favor
-    for path in sorted((checkout / "fixtures").glob("*.html")):
-        try:
-            item = RawItem(origin=str(path), kind="html", html=decode(path.read_bytes()))
-            docs[path.stem] = extract_item(item, favor).text
-        except (ValueError, InputError):
-            continue  # no article text on the page
-    return docs
+    return extracted_pages(checkout / "fixtures")
 
 
 PAGES = PageSet(__doc__.splitlines()[0], "postlight/parser", "postlight/parser", "fixtures", "e8ba7ec", _DEFAULT_CASES,

@@ -1,6 +1,6 @@
 """What the page-set quote tools share (tools/fundus_quotes.py, postlight_quotes.py, readability_quotes.py,
-newspaper_quotes.py, goose_quotes.py): annotated quotes of pages read from a public checkout, scored per half
-(tuning, held out) and kind of speaker.
+newspaper_quotes.py, goose_quotes.py, newspaper4k_quotes.py): annotated quotes of pages read from a public
+checkout, scored per half (tuning, held out) and kind of speaker.
 
 A case file holds ``{"doc_id", "quote", "speaker", "half"}`` per line, speaker null when the page names nobody.
 A named or described row also prints how far its share of right speakers could move with other pages of the same
@@ -21,7 +21,25 @@ from typing import NamedTuple
 import numpy as np
 
 from storywire.analyse.quote_eval import evaluate, read_cases
+from storywire.config import Settings
 from storywire.errors import InputError
+from storywire.extract import extract_item
+from storywire.ingest.files import decode
+from storywire.models import RawItem
+
+
+def extracted_pages(folder: Path) -> dict[str, str]:
+    """Page id (file name without ``.html``) -> article text as ingest extracts it (the configured extract_favor),
+    for every page of ``folder`` that has any (not a binary file, nor a page with no article)."""
+    docs = {}
+    favor = Settings().extract_favor
+    for path in sorted(folder.glob("*.html")):
+        try:
+            item = RawItem(origin=str(path), kind="html", html=decode(path.read_bytes()))
+            docs[path.stem] = extract_item(item, favor).text
+        except (ValueError, InputError):
+            continue  # no article text on the page
+    return docs
 
 
 def kind_of(speaker: str | None) -> str:
