@@ -484,8 +484,10 @@ _MASK = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|S
                    r"Const|Det|Insp|Supt|Cpl|Pvt|Cmdr|Atty|Dist|Ald|Fr|Brig|Msgr|"
                    r"Feb|Jan|Aug|Sept|Oct|Nov|Dec)\.|\b[A-Z]\.(?=[A-Z\s-])|"
                    r"\bBros\.(?=\s+(?:Discovery|Pictures|Television|TV|Entertainment|Home|Consumer|Records|Studios?|"
-                   r"Animation|Games|Interactive|Digital|International|Holdings|Inc|Theatre|Theater|Circus)\b)")
-# ("Warner Bros. Television president Peter Roth": one name; "sold the film to Warner Bros. Lee said": two sentences)
+                   r"Animation|Games|Interactive|Digital|International|Holdings|Inc|Theatre|Theater|Circus)\b)|"
+                   r"\b(?:Corp|Inc|Co|Ltd|Bros)\.(?=\s+[a-z])")
+# ("Warner Bros. Television president Peter Roth": one name; "sold the film to Warner Bros. Lee said": two sentences;
+# "a former News Corp. executive said": a company's abbreviation before a lower-case word ends no sentence)
 _DETACHED_COLON = re.compile(r"(?<=\w) :(?=\s)")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 # Words that stand for a speaker without naming one ("another accused the government of ..."), and days that
