@@ -34,6 +34,15 @@ def test_a_name_with_initials_is_one_sentence_unless_a_sentence_opens_after_them
         "He moved to the U.S.", "He left soon.", "She joined the U.S. Army."]
 
 
+def test_a_state_punkt_reads_as_a_legal_abbreviation_still_ends_a_sentence():
+    assert split_sentences("Cruz won the caucus in Iowa. And Cruz said so. The vote in New York. Sanders said he "
+                           "would fight on. He was in Salt Lake City, Utah. \u201cWe will win,\u201d he said.") == [
+        "Cruz won the caucus in Iowa.", "And Cruz said so.", "The vote in New York.", "Sanders said he would fight on.",
+        "He was in Salt Lake City, Utah.", "\u201cWe will win,\u201d he said."]
+    assert split_sentences("Shares of Apple Inc. The company said. Apple Inc. Chief Executive Tim Cook spoke.") == [
+        "Shares of Apple Inc.", "The company said.", "Apple Inc. Chief Executive Tim Cook spoke."]
+
+
 def test_a_quoted_question_keeps_its_attribution():
     s = split_sentences('"Don\'t they understand it?" Putin asked during his state-of-the-nation address. '
                         '"Enough!" the minister shouted at reporters. "Who pays?" asked Smith. '

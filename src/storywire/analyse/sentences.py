@@ -2,10 +2,11 @@
 
 nupunkt (a Punkt model trained on long-form prose) knows most abbreviations ("Mr.", "Feb. 7",
 "U.S.", "p.m."); a few fix-ups on top: a sentence never spans two lines, a split right after a
-title abbreviation ("Lt. Col.", "Gov.") is undone, closing quotes or brackets that Punkt left at
-the start of the next sentence are moved back to the sentence they close, a split after initials ("Randy
-Wittman/P.J. Carlesimo") is undone unless a usual sentence opener follows ("the U.S. He left"), and a quoted
-question or exclamation stays one sentence with the attribution after it ('"Don't they understand?" Putin asked.').
+title abbreviation ("Lt. Col.", "Gov.") is undone, a split after a state Punkt takes for a legal abbreviation
+("in New York. Sanders said") is made, closing quotes or brackets that Punkt left at the start of the next sentence
+are moved back to the sentence they close, a split after initials ("Randy Wittman/P.J. Carlesimo") is undone unless
+a usual sentence opener follows ("the U.S. He left"), and a quoted question or exclamation stays one sentence with
+the attribution after it ('"Don't they understand?" Putin asked.').
 """
 from __future__ import annotations
 
@@ -36,6 +37,21 @@ _ATTRIBUTION_TAIL = re.compile(
     rf"^(?:(?:[A-Z][\w'\u2019.-]*\s+){{1,5}}|(?:he|she|they|we|I)\s+|(?:He|She|They|We)\s+){_SPEECH_VERB}\b"
     rf"|^{_SPEECH_VERB}\s+[A-Z]"
 )
+
+
+# Words Punkt's legal abbreviations take for abbreviations that end a news sentence: "a caucus in Iowa. And Cruz",
+# "in New York. Sanders said"; and a company's abbreviation before a usual sentence opener ("Apple Inc. The company")
+_MISSED_END = re.compile(r"\b(?:(?:Idaho|Iowa|York|Utah)\.(?=\s+[\"\u201c\u2018(]?[A-Z])|"
+                         r"(?:Inc|Corp|Co|Ltd|Bros)\.(?=\s+(?:He|She|It|They|We|I|The|This|That|But|And)\b))")
+
+
+def _split_missed(par: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """A Punkt sentence split again after a word it took for an abbreviation that ends a sentence here."""
+    out, start = [], span[0]
+    for m in _MISSED_END.finditer(par, span[0], span[1]):
+        out.append((start, m.end()))
+        start = m.end()
+    return out + [(start, span[1])]
 
 
 @dataclass
@@ -77,6 +93,7 @@ def _split_paragraph(par: str) -> list[tuple[int, int]]:
         spans = [span for _, span in _punkt()(par)]
     except Exception:  # never let a segmenter hiccup break analysis: fall back to one sentence
         spans = [(0, len(par))]
+    spans = [part for span in spans for part in _split_missed(par, span)]
     # Trim whitespace inside each span.
     trimmed = []
     for s, e in spans:
