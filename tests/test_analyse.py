@@ -43,6 +43,16 @@ def test_a_state_punkt_reads_as_a_legal_abbreviation_still_ends_a_sentence():
         "Shares of Apple Inc.", "The company said.", "Apple Inc. Chief Executive Tim Cook spoke."]
 
 
+def test_a_sentence_ends_after_a_lower_case_word_punkt_reads_as_an_abbreviation():
+    assert split_sentences("He looked like the dog that caught the car. His campaign protested. Orozco will be "
+                           "held without bail. Joining Cooley was Assistant Sheriff Doyle Campbell.") == [
+        "He looked like the dog that caught the car.", "His campaign protested.",
+        "Orozco will be held without bail.", "Joining Cooley was Assistant Sheriff Doyle Campbell."]
+    assert split_sentences("Ohio State vs. Michigan was close. It ended at 5 p.m. Central time. Visit example.com. "
+                           "Then call.") == [
+        "Ohio State vs. Michigan was close.", "It ended at 5 p.m. Central time.", "Visit example.com.", "Then call."]
+
+
 def test_a_quoted_question_keeps_its_attribution():
     s = split_sentences('"Don\'t they understand it?" Putin asked during his state-of-the-nation address. '
                         '"Enough!" the minister shouted at reporters. "Who pays?" asked Smith. '

@@ -855,6 +855,7 @@ def test_a_he_after_a_described_speaker_quoted_in_his_paragraph_is_him_not_one_n
 
 
 def test_a_company_abbreviation_inside_a_description_ends_no_sentence():
-    text = ("Every year, Murdoch approved the budgets without question. \u201cWhen you have an organization making that "
-            "much money, we didn\u2019t go line by line through budgets,\u201d a former News Corp. executive said.")
+    text = ("Every year, Murdoch approved the budgets without question. \u201cWhen you have an organization making "
+            "that much money, we didn\u2019t go line by line through budgets,\u201d a former News Corp. executive "
+            "said.")
     assert quote(text, "line by line").speaker == "a former News Corp. executive"

@@ -40,15 +40,25 @@ _ATTRIBUTION_TAIL = re.compile(
 
 
 # Words Punkt's legal abbreviations take for abbreviations that end a news sentence: "a caucus in Iowa. And Cruz",
-# "in New York. Sanders said"; and a company's abbreviation before a usual sentence opener ("Apple Inc. The company")
-_MISSED_END = re.compile(r"\b(?:(?:Idaho|Iowa|York|Utah)\.(?=\s+[\"\u201c\u2018(]?[A-Z])|"
-                         r"(?:Inc|Corp|Co|Ltd|Bros)\.(?=\s+(?:He|She|It|They|We|I|The|This|That|But|And)\b))")
+# "in New York. Sanders said", "the dog that caught the car. His campaign", "another month. Employers"; and a
+# company's abbreviation before a usual sentence opener ("Apple Inc. The company")
+_MISSED_END = re.compile(r"(?:\b(?:Idaho|Iowa|York|Utah)|(?<![\w.@/])(?P<word>[a-z][a-z'\u2019\-]+))\."
+                         r"(?=\s+[\"\u201c\u2018(]?[A-Z])|"
+                         r"\b(?:Inc|Corp|Co|Ltd|Bros)\.(?=\s+(?:He|She|It|They|We|I|The|This|That|But|And)\b)")
+# Lower-case abbreviations a capitalised word may follow inside a sentence ("Ohio State vs. Michigan", "5 lb. Maine
+# lobster")
+_LOWER_ABBREVIATIONS = frozenset({
+    "vs", "approx", "est", "incl", "cf", "al", "ft", "lb", "lbs", "oz", "min", "sec", "hr", "hrs", "yr", "yrs", "mo",
+    "mos", "no", "nos", "vol", "pp", "ed", "eds", "op", "cit", "ibid", "govt", "dept", "univ", "assn", "bros", "inc",
+    "corp", "co", "ltd", "jr", "sr", "st", "mt", "ave", "blvd", "rd", "gen", "sen", "rep", "gov", "ca"})
 
 
 def _split_missed(par: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     """A Punkt sentence split again after a word it took for an abbreviation that ends a sentence here."""
     out, start = [], span[0]
     for m in _MISSED_END.finditer(par, span[0], span[1]):
+        if m.group("word") and m.group("word") in _LOWER_ABBREVIATIONS:
+            continue
         out.append((start, m.end()))
         start = m.end()
     return out + [(start, span[1])]
