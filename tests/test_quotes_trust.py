@@ -859,3 +859,15 @@ def test_a_company_abbreviation_inside_a_description_ends_no_sentence():
             "that much money, we didn\u2019t go line by line through budgets,\u201d a former News Corp. executive "
             "said.")
     assert quote(text, "line by line").speaker == "a former News Corp. executive"
+
+
+def test_reported_speech_in_a_clause_opening_the_sentence_ends_with_that_clause():
+    text = ("But when Clinton said she would debate on the day Sanders had proposed, he looked like the dog that "
+            "caught the car.")
+    assert quote(text, "she would debate").text == "she would debate on the day Sanders had proposed"
+    text = "After the mayor said the park would close, residents gathered outside city hall."
+    q = quote(text, "the park would close")
+    assert (q.speaker, q.text) == ("the mayor", "the park would close")
+    text = ("While one company says there are more than 2,400 billionaires in the world, another says there are about "
+            "1,800.")
+    assert quote(text, "more than 2,400").text == "there are more than 2,400 billionaires in the world"

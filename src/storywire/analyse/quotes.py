@@ -4294,7 +4294,29 @@ def _reported_words(content: str) -> str:
 
 def _reported_speech(sent: str, masked: str) -> _Reported | None:
     """Speaker, cue and content of a sentence of reported speech with a clear speaker."""
-    return _speaker_after(sent, masked) or _speaker_before(sent, masked) or _subject_saying(sent, masked)
+    found = _speaker_after(sent, masked) or _speaker_before(sent, masked) or _subject_saying(sent, masked)
+    return _within_fronted_clause(found, masked) if found is not None else None
+
+
+# A sentence opening on a subordinate clause: "But when Clinton said …, he looked", "After the mayor said …, residents"
+_FRONTED_CLAUSE = re.compile(r"\s*(?:(?:But|And|So|Yet)\s+)?(?:[Aa]fter|[Ww]hen|[Ww]hile|[Aa]s|[Ss]ince|[Bb]ecause|"
+                             r"[Aa]lthough|[Tt]hough|[Ii]f|[Bb]efore|[Uu]ntil|[Oo]nce|[Uu]nless)\s+")
+_CLAUSE_COMMA = re.compile(r",\s")  # a comma ending a clause (not one inside a number: "2,400")
+
+
+def _within_fronted_clause(found: _Reported, masked: str) -> _Reported:
+    """Reported speech whose cue is in a subordinate clause opening the sentence ends with that clause, and its
+    speaker is the clause's subject ("After the mayor said the park would close, residents gathered": the mayor,
+    "the park would close"; not "…, residents gathered …" from "After the mayor")."""
+    fronted = _FRONTED_CLAUSE.match(masked)
+    clause_end = _CLAUSE_COMMA.search(masked, fronted.end()) if fronted is not None else None
+    comma = clause_end.start() if clause_end is not None else -1
+    cue_at = masked.find(found.cue, fronted.end()) if fronted is not None else -1
+    content_at = masked.find(found.content)
+    if comma < 0 or not 0 <= cue_at < comma or not content_at < comma < content_at + len(found.content):
+        return found
+    return found._replace(speaker=_FRONTED_CLAUSE.sub("", found.speaker, count=1),
+                          content=found.content[:comma - content_at].rstrip(" ,"))
 
 
 def _speaker_after(sent: str, masked: str) -> _Reported | None:
