@@ -871,9 +871,3 @@ def test_reported_speech_in_a_clause_opening_the_sentence_ends_with_that_clause(
     text = ("While one company says there are more than 2,400 billionaires in the world, another says there are about "
             "1,800.")
     assert quote(text, "more than 2,400").text == "there are more than 2,400 billionaires in the world"
-
-
-def test_even_before_a_name_is_no_part_of_it():
-    text = ("Ed Rendell is a former Pennsylvania governor. Even Rendell said it would be easier to reach her goals by "
-            "raising the gas tax.")
-    assert quote(text, "raising the gas tax").speaker == "Ed Rendell"

@@ -152,7 +152,7 @@ NOT_NAME = COUNT_WORDS | DAY_WORDS | MONTH_WORDS | frozenset({
     "despite", "unlike", "not", "no", "yes", "one", "two", "three", "some", "many", "most", "all", "both", "each",
     "additionally", "indeed", "instead", "also", "then", "now", "later", "earlier", "asked", "speaking", "new",
     "was", "were", "is", "are", "did", "does", "do", "has", "have", "had", "would", "could", "should",  # "Was X …?"
-    "neither", "either", "nor", "perhaps", "maybe", "even",  # ("Even Rendell said": Rendell)
+    "neither", "either", "nor", "perhaps", "maybe",
     # a speech verb opening a sentence before its speaker ("Replied Stephen, with some delicacy, “…”"); not "said"
     # ("Edward Said")
     "replied", "replies", "added", "adds", "explained", "explains", "recalled", "recalls", "responded", "responds",
@@ -797,7 +797,7 @@ def split_speaker(phrase: str) -> SpeakerName:
 
 
 # Words that make no role on their own: those no name holds, and adverbs before a name ("even Mr. Slinker says")
-_NO_ROLE_WORDS = NOT_NAME | frozenset({"soon", "too", "again", "once", "only", "just"})
+_NO_ROLE_WORDS = NOT_NAME | frozenset({"even", "soon", "too", "again", "once", "only", "just"})
 
 
 # Prepositions opening a time or a place fronted without a comma: "on March 6 Mr Joseph wrote", "In a Bloomberg
