@@ -33,6 +33,7 @@ from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from .first_names import first_name_gender
+from .sentences import paragraphs
 
 Gender = Literal["m", "f", "?"]
 
@@ -1697,6 +1698,7 @@ class Mentions:
         self.text = text
         self._proper: set[str] | None = None
         self._ages: dict[str, int] | None = None
+        self._para_starts: list[int] | None = None  # where each paragraph starts, once asked
         self.full: dict[str, set[str]] = {}  # surname (lower case) -> the names of two words or more with it
         self.roles: dict[str, list[str]] = {}  # person_key -> the roles written with the name, in order
         self.gender: dict[str, Gender] = {}  # person_key -> gender
@@ -2289,8 +2291,9 @@ class Mentions:
 
     def _para_before_start(self, para: int) -> int:
         """Where the paragraph before ``para`` starts (its own start for the first)."""
-        starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
-        return starts[max(0, min(para - 1, len(starts) - 1))]
+        if self._para_starts is None:
+            self._para_starts = [start for start, _ in paragraphs(self.text)] or [0]
+        return self._para_starts[max(0, min(para - 1, len(self._para_starts) - 1))]
 
     def _described_person(self, m: re.Match, para: int) -> str | None:
         """The named person a sentence's opening description stands for ("the ayatollah"), or None (also for one
