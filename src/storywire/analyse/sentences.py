@@ -1,12 +1,12 @@
 """News-prose sentence segmentation: paragraphs (lines) then nupunkt sentences, with offsets.
 
-nupunkt (a Punkt model trained on long-form prose) knows most abbreviations ("Mr.", "Feb. 7",
-"U.S.", "p.m."); a few fix-ups on top: a sentence never spans two lines, a split right after a
-title abbreviation ("Lt. Col.", "Gov.") is undone, a split after a state Punkt takes for a legal abbreviation
-("in New York. Sanders said") is made, closing quotes or brackets that Punkt left at the start of the next sentence
-are moved back to the sentence they close, a split after initials ("Randy Wittman/P.J. Carlesimo") is undone unless
-a usual sentence opener follows ("the U.S. He left"), and a quoted question or exclamation stays one sentence with
-the attribution after it ('"Don't they understand?" Putin asked.').
+nupunkt (a Punkt model trained on long-form prose) knows most abbreviations ("Mr.", "Feb. 7", "U.S.", "p.m."); a few
+fix-ups on top: a sentence never spans two lines; a split right after a title abbreviation ("Lt. Col.", "Gov.") is
+undone; a split after a word Punkt takes for a legal abbreviation (a state, "in New York. Sanders said"; a lower-case
+word, "the dog that caught the car. His campaign") is made; closing quotes or brackets that Punkt left at the start
+of the next sentence are moved back to the sentence they close; a split after initials ("Randy Wittman/P.J.
+Carlesimo") is undone unless a usual sentence opener follows ("the U.S. He left"); and a quoted question or
+exclamation stays one sentence with the attribution after it ('"Don't they understand?" Putin asked.').
 """
 from __future__ import annotations
 
