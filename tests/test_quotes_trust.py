@@ -871,3 +871,9 @@ def test_reported_speech_in_a_clause_opening_the_sentence_ends_with_that_clause(
     text = ("While one company says there are more than 2,400 billionaires in the world, another says there are about "
             "1,800.")
     assert quote(text, "more than 2,400").text == "there are more than 2,400 billionaires in the world"
+
+
+def test_a_speaker_phrase_of_marks_alone_is_no_one_not_a_crash():
+    assert all(q.speaker is None for q in extract_quotes(1, "\u201d says \" \u2014"))
+    text = ("\u201cWe will rebuild the bridge this year,\u201d says \" \u2014 and the town went on with its day.")
+    assert all(q.speaker is None for q in extract_quotes(1, text))

@@ -1389,6 +1389,8 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int) 
         return _as_written(organisation)  # "The charity Mind said": no person
     full = trim_phrase(phrase)
     sp = split_speaker(full)
+    if not sp.name.strip():
+        return NO_SPEAKER  # a phrase of stray words and marks alone ("' “ But when …"): no one
     for reading in (_related_fields, _source_fields, _organisation_fields, _pronoun_fields):
         fields = reading(ctx, phrase, full, sp, position, para)
         if fields is not None:
