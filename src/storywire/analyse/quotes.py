@@ -1522,13 +1522,14 @@ def _pronoun_fields(ctx: _Context, phrase: str, full: str, sp: SpeakerName, posi
     """A pronoun or a definite description ("he", "the minister", "the Swede"): the person it stands for, a
     description as written, or no one; None when the phrase is neither."""
     low = sp.name.lower()
-    described_at = ctx.people.described_last(position, para, sp.gender) if low in ("he", "she") else None
-    if described_at is not None:  # "A spokesperson ... said ... “…,” he said": the spokesperson, when quoted
+    described = ctx.people.described_last(position, para, sp.gender) if low in ("he", "she") else None
+    if described is not None:  # "A spokesperson ... said ... “…,” he said": the spokesperson, when quoted
+        described_at = described.start
         unnamed = _last_described(ctx, sp.gender, position, para)
         other = re.search(r"\bhim\b" if low == "he" else r"\bher\b", ctx.text[described_at:position])
         if unnamed is not None and other is None:
             return SpeakerFields(unnamed.speaker, unnamed.speaker_full, None, False)
-        her_own = any(u[0] == described_at and u[3] == sp.gender for u in ctx.people.unnamed_subjects)
+        her_own = described.gender == sp.gender
         quoted_since = any(described_at < q.position and not (her_own and q.is_person and q.speaker and
                                                               not ctx.people.may_be(q.speaker, sp.gender))
                            for _, q in _credited_before(ctx.speakers, position))  # (a "she" after "The woman …": not
@@ -1557,9 +1558,9 @@ def _referent_fields(ctx: _Context, full: str, sp: SpeakerName, position: int, p
     """Whom a pronoun or definite description stands for: a person the text names and the phrase fits, the one
     quoted last or since, a person described before; else no one (a pronoun) or the description as written."""
     low = sp.name.lower()
-    here = _last_described(ctx, sp.gender, position, para) if low in ("he", "she") else None
-    if here is not None and _credited_before(ctx.sayers, position)[-1][0] == para:  # "“…,” says a doctor from
-        # Hebron …. he explains …. “…,” he says": the doctor quoted in this paragraph, not one named before it
+    here = _last_described(ctx, sp.gender, position, para, reach=0) if low in ("he", "she") else None
+    if here is not None:  # "“…,” says a doctor from Hebron …. he explains …. “…,” he says": the doctor quoted in
+        # this paragraph, not one named before it
         return SpeakerFields(here.speaker, here.speaker_full, None, False)
     person = ctx.people.resolve(sp.name, position, para)
     if person is not None:
@@ -1942,16 +1943,18 @@ _ANOTHER_HEADS = _PERSON_HEADS | EPITHET_NOUNS | {"guard", "soldier", "juror", "
                                                   "fan", "voter", "resident", "witness", "neighbour", "neighbor"}
 
 
-def _last_described(ctx: _Context, gender: str, position: int, para: int) -> Quote | None:
-    """The person described but not named ("an officer", "the spokeswoman") who was quoted last within reach, when
-    no one was quoted or named since and a "he" (``gender`` m) or "she" may be them."""
+def _last_described(ctx: _Context, gender: str, position: int, para: int, reach: int = _SPEAKER_REACH
+                    ) -> Quote | None:
+    """The person described but not named ("an officer", "the spokeswoman") who was quoted last within ``reach``
+    paragraphs before ``para``, when no one was quoted or named since and a "he" (``gender`` m) or "she" may be
+    them."""
     sayers, speakers = _credited_before(ctx.sayers, position), _credited_before(ctx.speakers, position)
     if not sayers:
         return None
     p_index, q = sayers[-1]
     words = (q.speaker or "").lower().split()
     head = next((w for w, after in zip(words, [*words[1:], ""], strict=True) if after in _POSTMODIFIERS), "")
-    if p_index < para - _SPEAKER_REACH or not words or words[0] not in ("a", "an", "one", "the") or \
+    if p_index < para - reach or not words or words[0] not in ("a", "an", "one", "the") or \
             not _of_another_person(q.speaker or "", gender) and (  # ("the lawyer for the defendant")
                 head not in _PERSON_HEADS | EPITHET_NOUNS or description_gender(q.speaker or "") not in ("?", gender)):
         return None
@@ -3165,6 +3168,8 @@ def _source_of_report(a: _Around) -> bool:
                                    head in EPITHET_NOUNS or head in _PERSON_WORDS)  # (not "The plan adds")
 
 
+# The pronoun a person named as an object ("recalls him saying", "shows her saying") is as the speaker
+_SUBJECT_PRONOUN = {"him": "he", "her": "she"}
 # Right after a quote, someone remembering another saying it: "she recalls him saying", "he remembered her telling him"
 _RECALLS_SAYING = re.compile(r"\s*(?:he|she|they|I|[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)?)\s+"
                              r"(?:recalls|recalled|remembers|remembered)\s+(?P<spk>him|her)\s+"
@@ -3181,7 +3186,7 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
         return _Attribution("", written.group("cue"), written.group().strip(" ,."), True, a.after_start + written.end())
     recalled = _RECALLS_SAYING.match(a.after)
     if recalled is not None:  # "“…,” she recalls him saying": his words, as she remembers them
-        return _Attribution({"him": "he", "her": "she"}[recalled.group("spk").lower()], recalled.group("cue"),
+        return _Attribution(_SUBJECT_PRONOUN[recalled.group("spk").lower()], recalled.group("cue"),
                             recalled.group().strip(" ,."), True, a.after_start + recalled.end())
     if _source_of_report(a):
         return None
@@ -3506,7 +3511,7 @@ def _saying_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     spk = spk or (sentence_subject(a.before[:m.start()]) if m else None)
     seen = _SEEN_SAYING.search(a.before[:m.start()]) if m and not spk else None
     if seen is not None:
-        spk = {"him": "he", "her": "she"}[seen.group("obj").lower()]
+        spk = _SUBJECT_PRONOUN[seen.group("obj").lower()]
     if not m or not spk:
         return None
     return _Attribution(spk, m.group("cue").strip(), a.par[a.before_start:a.before_start + m.end()].strip(" ,:"),

@@ -33,7 +33,6 @@ from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from .first_names import first_name_gender
-from .sentences import paragraphs
 
 Gender = Literal["m", "f", "?"]
 
@@ -968,6 +967,15 @@ _DOING = re.compile(r"(?:[a-z]+ly\s+|half\s+)?[a-z]+ing\s+(?:with|to|over|about|
                     r"herself|themselves)\b")
 
 
+class UnnamedSubject(NamedTuple):
+    """A sentence opening on a person it describes but does not name ("A spokesperson for the union said")."""
+
+    start: int  # where the description starts
+    end: int  # where its sentence ends
+    para: int
+    gender: Gender  # the description's ("the woman": f), "?" when it gives none
+
+
 @dataclass(frozen=True)
 class Mention:
     """A person named in an article, outside its quotes."""
@@ -1698,12 +1706,11 @@ class Mentions:
         self.text = text
         self._proper: set[str] | None = None
         self._ages: dict[str, int] | None = None
-        self._para_starts: list[int] | None = None  # where each paragraph starts, once asked
         self.full: dict[str, set[str]] = {}  # surname (lower case) -> the names of two words or more with it
         self.roles: dict[str, list[str]] = {}  # person_key -> the roles written with the name, in order
         self.gender: dict[str, Gender] = {}  # person_key -> gender
         self._first_named: dict[str, int] = {}  # a name of two words or more -> where the article first gives it
-        self.unnamed_subjects: list[tuple[int, int, int, Gender]] = []  # (start, sentence end, para, gender)
+        self.unnamed_subjects: list[UnnamedSubject] = []
         for mt in mentions:
             if len(mt.name.split()) >= 2 and not _knight_given(mt.name) and not _surname_only(mt.name):
                 self.full.setdefault(surname(mt.name), set()).add(mt.name)
@@ -2262,6 +2269,9 @@ class Mentions:
         had ...") as a mention of that person, the sentence's subject: a later "he" may stand for them; keep one
         opening on a person it does not name ("A spokesperson for the union said") as such."""
         starts = [qs for qs, _ in quoted]
+        para_starts: dict[int, int] = {}  # where each paragraph's first sentence starts
+        for para, s, _ in spans:
+            para_starts.setdefault(para, s)
         added = []
         for para, s, e in spans:
             k = bisect_right(starts, s) - 1
@@ -2280,20 +2290,15 @@ class Mentions:
                     not (u.group("lead") and u.group("lead").istitle()) and \
                     not (u.group("desc")[:3].lower() == "the" and is_epithet(u.group("desc")) and
                          not (u.group("named") and names_the_object(self.text[s:u.end("object")], u.group("named")))
-                         and not (self.unnamed_between(self._para_before_start(para), s) and
+                         and not (self.unnamed_between(para_starts.get(para - 1, para_starts[para]), s) and
                                   self.described(u.group("desc"), u.start("desc"), para) is None)
                          ) and \
                     not any(u.end("desc") < mt.position <= u.end("desc") + 3 for mt in self.items):
                 # not "Ryan Tucker, an attorney ...", the apposition of a name; nor "the first son", an epithet
                 # of the person quoted last; nor "Smith's lawyer, John Doe, said", whom the sentence names
-                self.unnamed_subjects.append((u.start("desc"), e, para, description_gender(u.group("head"))))
+                self.unnamed_subjects.append(UnnamedSubject(u.start("desc"), e, para,
+                                                            description_gender(u.group("head"))))
         self.items = sorted(self.items + added, key=lambda mt: mt.position)
-
-    def _para_before_start(self, para: int) -> int:
-        """Where the paragraph before ``para`` starts (its own start for the first)."""
-        if self._para_starts is None:
-            self._para_starts = [start for start, _ in paragraphs(self.text)] or [0]
-        return self._para_starts[max(0, min(para - 1, len(self._para_starts) - 1))]
 
     def _described_person(self, m: re.Match, para: int) -> str | None:
         """The named person a sentence's opening description stands for ("the ayatollah"), or None (also for one
@@ -2309,21 +2314,21 @@ class Mentions:
             return self.resolve(desc, m.start("desc"), para)
         return self.described(desc, m.start("desc"), para) if is_epithet(desc) else None
 
-    def described_last(self, position: int, para: int, want: Gender) -> int | None:
-        """Where the last sentence subject before ``position`` (in its paragraph or the one before) starts when it
-        describes a person it does not name whom a "he" (``want`` m) or "she" may be ("A spokesperson for the union
+    def described_last(self, position: int, para: int, want: Gender) -> UnnamedSubject | None:
+        """The last sentence subject before ``position`` (in its paragraph or the one before) when it describes a
+        person it does not name whom a "he" (``want`` m) or "she" may be ("A spokesperson for the union
         said ... “…,” he said": not the person quoted before), past subjects who cannot be that "she" ("The woman, then
         25, told Ailes .... Ailes invited her .... “…,” she said"); None otherwise."""
-        last = next((u for u in reversed(self.unnamed_subjects) if u[0] < position), None)
-        if last is None or last[2] < para - 1 or last[3] not in ("?", want):
+        last = next((u for u in reversed(self.unnamed_subjects) if u.start < position), None)
+        if last is None or last.para < para - 1 or last.gender not in ("?", want):
             return None
-        since = [mt for mt in self.items if last[1] <= mt.position < position]
+        since = [mt for mt in self.items if last.end <= mt.position < position]
         if any(mt.subject for mt in since) and (
                 any(mt.subject and self.may_be(mt.name, want) for mt in since) or
                 any(self._known_gender(mt.name) == want for mt in since)):
             return None  # (a subject since, unless none may be the "she" and no woman is named since: "Thornton
             # will be joined by Lucy Vance …. She posted: “…”": Vance)
-        return last[0]
+        return last
 
     def unnamed_between(self, start: int, end: int) -> bool:
         """Whether a sentence between two places is about someone it does not name ("Another employee ...")."""
