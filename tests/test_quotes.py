@@ -2295,6 +2295,25 @@ def test_a_paragraph_of_quote_after_one_telling_of_someone_speaking_in_a_clause(
     assert quote(text, "go on like this").speaker == speaker
 
 
+def test_a_paragraph_of_quote_in_the_first_person_after_one_about_a_named_person_is_theirs():
+    # fundus (tuning half): a player's words after a paragraph on his match, running on over two paragraphs
+    text = ("Ann Cole meanwhile wrapped up her win in just over two hours, knocking out Eva Lind 6-1, 6-4.\n\n"
+            "\u201cHaving other players do well in the draw is amazing. We can all push each other to be better.\n\n"
+            "\u201cIt\u2019s nice to be around great players. I\u2019m just very lucky to have them.\u201d")
+    assert quote(text, "push each other").speaker == "Ann Cole"
+    assert quote(text, "very lucky").speaker == "Ann Cole"
+    # not words that are not the first person's, a photo's caption, a "he" or a credit line naming someone else
+    words = "\u201cWe are not strangers in this land.\u201d"
+    for before, after in [("Ann Cole won in two hours.", "\u201cThe draw is open to all this year.\u201d"),
+                          ("Ann Cole at her farm, where she grew up", words),
+                          ("He wrapped up his win in two hours.", words),
+                          ("Ann Cole voted for the bill.", "\u201cI will look into it.\u201d\n\n- Eva Lind.")]:
+        found = quote(f"{before}\n\n{after}", after.split("\u201d")[0][1:12])
+        assert found.speaker in (None, "Eva Lind") and found.speaker != "Ann Cole", (before, after)
+    assert quote("Ann Cole voted for the bill.\n\n\u201cI will look into it.\u201d\n\n- Eva Lind.",
+                 "look into it").speaker == "Eva Lind"
+
+
 def test_a_sentence_of_a_connective_and_a_quote_goes_on_with_the_speaker_before():
     # PolNeAR training articles (measurement only): the second quote unattributed
     text = ("\u201cHe is supposed to be a cheerleader for this country,\u201d Ben Reed said. Instead, \u201che just "

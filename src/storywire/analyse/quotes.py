@@ -2228,10 +2228,10 @@ def _credit_line(ctx: _Context, quotes: list[Quote], p_index: int, below: tuple[
     if line is None:
         return
     for q in quotes:
-        if q.speaker is None and q.kind == "direct":
+        if (q.speaker is None or q.via.startswith("subject_before/")) and q.kind == "direct":
             short, full, role, person = _speaker_fields(ctx, line.group("spk"), below[0], p_index + 1)
             if short:
-                q.speaker, q.speaker_full, q.role, q.is_person = short, full, role, person
+                q.speaker, q.speaker_full, q.role, q.is_person, q.cue = short, full, role, person, None
                 q.attribution, q.via = line.group().strip(), f"credit_line/{_phrase_form(line.group('spk'), person)}"
 
 
@@ -2469,6 +2469,7 @@ class _Intro(NamedTuple):
     cue: str
     at: int  # where in the article
     told_of: bool = False  # a sentence telling of the person speaking ("X praised …"): for a paragraph of quote alone
+    in_own_words: bool = False  # a sentence about the person only: for a paragraph of quote alone in the first person
 
 
 class _ParaEnd(NamedTuple):
@@ -2844,12 +2845,14 @@ def _inherited(ctx: _Context, prev: _ParaEnd, inner: str, position: int, p_index
     """A paragraph opening with a quote and no attribution: the speaker the previous paragraph introduced
     ("He said:"; or told of speaking, when the paragraph is the quote alone and no heading in capitals), or the
     speaker of its last quote (a quote running on, or the next paragraph of a statement)."""
-    if prev.intro is not None and (not prev.intro.told_of or bare and not inner.isupper()):
+    if prev.intro is not None and (not prev.intro.told_of or bare and not inner.isupper()) and \
+            (not prev.intro.in_own_words or _first_person(inner)):
         phrase, cue, at = prev.intro.phrase, prev.intro.cue, prev.intro.at
         short, full, role, person = _speaker_fields(ctx, phrase, at, p_index - 1)
         if short:
+            finder = "subject_before" if prev.intro.in_own_words else "intro"
             return Quote("direct", inner, short, full, cue, f"{phrase} {cue}:", ctx.article_id, position,
-                         is_person=person, role=role, via=f"intro/{_phrase_form(phrase, person)}")
+                         is_person=person, role=role, via=f"{finder}/{_phrase_form(phrase, person)}")
     q = prev.last_quote
     if q is None:
         return None
@@ -2896,13 +2899,17 @@ def _spoke_last(par: str, at: int) -> _Intro | None:
     """A paragraph with no quote whose last sentence tells of a person speaking, judging or wishing ("Trump spoke
     only in evasive bromides during the interview.", "Valastro praised Christie's leadership.", "X wants to see …"),
     or that is one short sentence about a "he" or a "she": that person, whose words a paragraph of quote alone after
-    it gives."""
+    it gives; else a named person its last sentence is about ("Draper wrapped up his win in two hours."), for a
+    paragraph of quote alone in the first person only."""
     cut = _last_sentence_start(par.rstrip())
     sentence = par[cut:] if cut >= 0 else par
     if cut < 0 and _PRONOUN_SENTENCE.match(sentence):  # "She has already been forced to sell her field.": a
         return _Intro(sentence.split()[0].lower(), "said", at, told_of=True)  # paragraph of one sentence on her
     if not (SPEECH_WORD.search(sentence) or STANCE_WORD.search(sentence) or _MIND_WORD.search(sentence)):
-        return None
+        spk = sentence_subject(sentence) if sentence.rstrip()[-1:] in ".!?" else None  # (not a photo's caption)
+        if not _a_person(spk) or spk.lower() in _PRONOUNS:
+            return None
+        return _Intro(spk, "said", at + max(cut, 0), told_of=True, in_own_words=True)
     clause = _SPEAKING_CLAUSE.search(sentence)  # "…, since Trump spoke only in evasive bromides.": the clause's
     main = sentence[:clause.start()] if clause else sentence
     speaks_in_main = SPEECH_WORD.search(main) or STANCE_WORD.search(main) or _MIND_WORD.search(main)
