@@ -381,6 +381,18 @@ def test_an_epithet_is_the_nearest_subject_named_before_it_whose_gender_fits():
     assert (q.speaker, q.is_person) == ("The mother-of-two", False)  # a "Mr" is no mother: the description stays
 
 
+def test_an_epithet_is_the_woman_named_a_paragraph_further_whom_the_paragraph_between_calls_she():
+    # newspaper3k's pages (tuning): "the actress" past a paragraph about "the Goop founder" and whom "she dated"
+    between = "The Goop founder was less kind about Ben Affleck, whom she dated in 2000."
+    text = ("Ellen Hartley spoke to Howard Stern about her exes on Monday.\n\n"
+            f"{between}\n\n\u201cHe was not in a good place in his life,\u201d the actress said.")
+    assert quote(text, "good place").speaker == "Ellen Hartley"
+    for other in ("The Goop founder was less kind about Ben Affleck, whom the couple met in 2000.",  # no "she"
+                  "One ad stars a Lincoln impersonator who says Ben Affleck won the vote."):
+        q = quote(text.replace(between, other), "good place")
+        assert (q.speaker, q.is_person) == ("the actress", False)
+
+
 def test_a_role_description_is_the_subject_named_in_the_next_sentence():
     text = ("The prime minister admitted last month that it was \u201ctoo hard to see a dentist in the town.\u201d "
             "Rishi Sunak said the new plan would fix it.")

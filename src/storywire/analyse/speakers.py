@@ -476,6 +476,8 @@ POSSESSIVE = re.compile(r"['\u2019]s$")  # "GOP's", "Biden’s": whose, not who
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 _DETERMINERS = _POSSESSIVE_DETERMINERS | {"the", "a", "an", "this", "that"}
 _PRONOUN_GENDER: dict[str, Gender] = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+_SHE_WORD = re.compile(r"\b(?:[Ss]he|her|Her)\b")
+_HE_WORD = re.compile(r"\b(?:[Hh]e|him|his|His)\b")
 
 _WORD = r"[A-Z][\w'\u2019\-\u2024.]*"
 # A run of capitalised words, maybe after an honorific ("Mr. Vilsack", "Tammy Murphy", "Jens Stoltenberg").
@@ -2064,7 +2066,7 @@ class Mentions:
                 return self.fullest(self._name_in(same[-1].group("name")), position) if same else None
         fits = lambda mt: self.fits_epithet(mt.name, phrase) and \
             not self.called_otherwise(mt.name, head, mt.position + len(mt.name), position)  # noqa: E731
-        return self._nearest_subject(position, para, fits)
+        return self._nearest_subject(position, para, fits, description_gender(phrase))
 
     def adjacent(self, phrase: str, position: int, para: int) -> str | None:
         """The person an epithet at ``position`` of a family ("the mum-of-three") or of a sport's or a show's trade
@@ -2252,11 +2254,21 @@ class Mentions:
         here = reported.search(self.text, sentence, max(until, sentence))
         return here is not None and _SPEAKS.search(self.text, sentence, here.start()) is not None
 
-    def _nearest_subject(self, position: int, para: int, fits) -> str | None:
+    def _nearest_subject(self, position: int, para: int, fits, want: Gender = "?") -> str | None:
         """The nearest subject before ``position`` in reach when it ``fits``; else the subject of the next sentence,
-        in its paragraph, when it fits; or None."""
+        in its paragraph, when it fits; or None. With no subject in reach, one a paragraph further whose gender is
+        ``want`` when a "she" (or "he") stands for them since."""
         lowest = para - 1 if any(mt.para == para - 1 for mt in self.items) else para - 2
         before = [mt for mt in self.items if mt.position < position and lowest <= mt.para <= para]
+        if want != "?" and not any(mt.subject for mt in before):  # "Gwyneth Paltrow spoke … ¶ The Goop founder
+            # offered remarks about Ben Affleck, whom she dated. ¶ “…,” the actress said": the "she" of the paragraph
+            # between, named one paragraph further
+            earlier = [mt for mt in self.items if mt.position < position and mt.para == lowest - 1 and mt.subject]
+            between = self.text.find("\n", earlier[-1].position, position) if earlier else -1  # after their paragraph
+            pronoun = _SHE_WORD if want == "f" else _HE_WORD
+            if between >= 0 and self.may_be(earlier[-1].name, want) and \
+                    pronoun.search(self.unquoted, between, position):
+                before = earlier
         for mt in reversed(before):
             if mt.subject:
                 if self.unnamed_between(mt.position, position):
