@@ -393,6 +393,18 @@ def test_an_epithet_is_the_woman_named_a_paragraph_further_whom_the_paragraph_be
         assert (q.speaker, q.is_person) == ("the actress", False)
 
 
+def test_a_name_in_apposition_to_a_prepositions_object_is_no_subject_an_epithet_stands_for():
+    # postlight's pages (tuning): the singer, not her mother named after "posing with her mother,"
+    text = ("Lady Gaga shared a photo of her ex-fiance, Taylor Kinney.\n\n"
+            "The singer, 30, took to Instagram on Monday to share a photo of the actor posing with her mother, "
+            "Cynthia Germanotta. The duo smiled as they dropped letters into a mailbox.\n\n"
+            "\u201cMy charity also offers a place to send kind letters to people,\u201d the actress wrote.")
+    assert quote(text, "kind letters").speaker == "Lady Gaga"
+    text = ("The chief executive of the company, Jane Doe, said profits had doubled. \u201cIt was a great year for "
+            "all of us,\u201d the businesswoman said.")
+    assert quote(text, "great year").speaker == "Jane Doe"  # the subject's own name, after "of the company,"
+
+
 def test_a_role_description_is_the_subject_named_in_the_next_sentence():
     text = ("The prime minister admitted last month that it was \u201ctoo hard to see a dentist in the town.\u201d "
             "Rishi Sunak said the new plan would fix it.")

@@ -1117,6 +1117,12 @@ def _opening_subject(text: str, m: re.Match, name: str, lead: str, own: str, own
         opening = False  # "Gray's older sister, Mahnefah Gray, told": the sister, not Gray, is the subject
     if opening and lead.rstrip().endswith(",") and names_the_object(lead, name):
         opening = False  # "The mother of the boy, Liam Cole, said": the boy, maybe, not the subject
+    apposed = _OBJECT_APPOSED.search(lead) if opening else None
+    if apposed is not None and _VERB_BEFORE.search(lead, 0, apposed.start()) and \
+            not lead[:apposed.start()].rstrip().endswith(","):
+        opening = False  # "… posing with her mother, Cynthia Germanotta.": the object of a preposition after a verb,
+        # named after it (not a fronted phrase's: "In 2010, along with his wife, Smith moved"; nor the subject's own:
+        # "The chief executive of the company, Jane Doe, said")
     if _AFTER_ASIDE.search(lead):
         return _Opening(True, True)  # "(“…,” O’Hara told New York.) RuPaul once recorded": a new sentence
     if _TOPIC_OPENING.fullmatch(lead):
@@ -1124,6 +1130,12 @@ def _opening_subject(text: str, m: re.Match, name: str, lead: str, own: str, own
     return _Opening(opening, False)
 
 
+# A preposition's object before the comma a name in apposition to it follows: "posing with her mother, "
+_OBJECT_APPOSED = re.compile(r"\b(?:with|of|to|for|by|from|about|against|beside|alongside)\s+(?:the|a|an|his|her|their|"
+                            r"its|our|my|your)\s+(?:[\w\-'\u2019]+\s+){0,3}[\w\-]+,\s*$")
+# A verb's form before it: "posing", "smiled", "was"
+_VERB_BEFORE = re.compile(r"\b(?:[a-z]{3,}(?:ed|ing)|is|was|were|are|has|had|have|took|met|went|came|sat|stood|spoke|"
+                          r"made|got|gave)\b")
 # A sentence opening on its topic: "As for Trump, he said"
 _TOPIC_OPENING = re.compile(r"\s*As\s+(?:for|to)\s+")
 # A sentence's reporting clause at its end: "…, Chief Tom Walsh said.", "…, Smith told reporters on Tuesday."
