@@ -534,6 +534,27 @@ def test_a_work_s_title_or_a_headline_names_no_one_a_pronoun_could_stand_for():
     assert quote(text, "whatever the court asks").speaker == "Mark Hale"
 
 
+@pytest.mark.parametrize(("text", "words", "speaker", "role"), [
+    # fundus (tuning): the letters after a name that give an office or an honour were read as an organisation's name
+    ("\u201cWe will appeal the ruling,\u201d said Jane Smith MP.", "appeal", "Jane Smith", "MP"),
+    ("Tom Baird KC told the court: \u201cThe evidence was never tested by anyone.\u201d", "never tested",
+     "Tom Baird", "KC"),
+    ("\u201cWe will appeal the ruling,\u201d said Ann Lee MBE, the charity's founder.", "appeal", "Ann Lee",
+     "MBE, the charity's founder"),
+    ("Advocate Karabo Mohau King\u2019s Counsel (KC) once cautioned: \u201cConstitutional amendment is "
+     "indispensable to development.\u201d", "indispensable", "Karabo Mohau", "Advocate King\u2019s Counsel"),
+])
+def test_letters_after_a_name_are_its_role(text: str, words: str, speaker: str, role: str):
+    found = quote(text, words)
+    assert (found.speaker, found.role, found.is_person) == (speaker, role, True)
+
+
+def test_a_surname_after_a_name_with_letters_is_that_person():
+    text = ("Tom Baird KC, for the family, spoke first.\n\n\u201cThe evidence was never tested by anyone,\u201d "
+            "Baird said.")
+    assert quote(text, "never tested").speaker == "Tom Baird"
+
+
 def test_a_name_with_its_generation_a_camel_case_surname_and_a_spaced_possessive():
     text = ("The man held is Anthony LaRocca III, a 38-year-old accountant. Kim Ward, a colleague, was hurt. "
             "Asked whether he understood the charges, LaRocca nodded and said \"I understand every one of them.\"")

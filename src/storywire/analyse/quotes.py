@@ -689,7 +689,10 @@ def _spelled_or_acronym(m: re.Match) -> str:
     """The name before an acronym in brackets when its capitalised words spell it out ("United Atlantic Ventures"),
     else the acronym, the part of the name before it being cut off ("Commonwealth & Development Office (FCDO)")."""
     initials = "".join(w[0] for w in m.group("name").split() if w[:1].isupper() and w != "The")
-    return m.group("name").rstrip() if initials == m.group("acronym") else m.group("acronym")
+    if initials == m.group("acronym") or initials.endswith(m.group("acronym")) and \
+            re.search(r"\bCounsel\s*$", m.group("name")):  # "Advocate Karabo Mohau King’s Counsel (KC)": a
+        return m.group("name").rstrip()  # barrister's title after the name, the name kept
+    return m.group("acronym")
 
 
 # A US politician's party and state after the name: "Sen. Rand Paul, R-Ky.,", "Rep. Elijah Cummings (D-Md.)"

@@ -738,6 +738,10 @@ def split_speaker(phrase: str) -> SpeakerName:
         return SpeakerName(phrase.strip(), None, False, "?")  # "His Majesty": a royal's style, as written, no name
     phrase = trim_phrase(phrase)
     head, _, appos = phrase.partition(",")
+    letters = _POST_NOMINALS.search(head)
+    post_nominal = letters.group().strip() if letters is not None and head[:letters.start()].strip() else None
+    if letters is not None and post_nominal:
+        head = head[:letters.start()]  # "Jane Smith MP", "Tom Baird KC": the name, its letters a role
     if _low(appos.strip()) in _PRONOUN_GENDER:
         return split_speaker(appos.strip())  # "South Carolina, he said, was …": he speaks of the state
     words = head.split()
@@ -795,7 +799,16 @@ def split_speaker(phrase: str) -> SpeakerName:
     if role and (_low(role.split()[0]) in ("he", "she", "they", "it", "we", "i") or
                  all(_low(w) in _NO_ROLE_WORDS or not re.search(r"[A-Za-z]{2}", w) for w in role.split())):
         role = None  # "even", "soon", "000", "04.00", "he and": no role
+    if post_nominal:  # "Labour MP" before the name, or "MBE, the charity's founder" after it
+        role = post_nominal if not role else f"{role} {post_nominal}" if role_words or tail else \
+            f"{post_nominal}, {role}"
     return SpeakerName(name.replace("\u2024", ".") + generation, role, True, gender)
+
+
+# The letters after a name that give an office or an honour, not part of the name: "Jane Smith MP", "Tom Baird KC",
+# "Karabo Mohau King’s Counsel (KC)", "Ann Lee MBE"
+_POST_NOMINALS = re.compile(r"(?:\s+(?:(?:King|Queen)['\u2019]s\s+Counsel(?:\s+\((?:KC|QC)\))?|KC|QC|SC|MP|MSP|MEP|MLA|"
+                            r"TD|OBE|CBE|MBE|KBE|DBE|PhD))+\s*$")
 
 
 # Words that make no role on their own: those no name holds, and adverbs before a name ("even Mr. Slinker says")
