@@ -555,6 +555,33 @@ def test_a_surname_after_a_name_with_letters_is_that_person():
     assert quote(text, "never tested").speaker == "Tom Baird"
 
 
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    # news English's inverted attributions: the source named after a noun or a verb of saying
+    ("Tom Hart chairs the committee. \u201cWe will not stop until the job is done,\u201d read a statement from the "
+     "White House.", "job is done", "the White House"),
+    ("Tom Hart chairs the committee. \u201cWe will not stop until the job is done\u201d was the response from Jane "
+     "Doe.", "job is done", "Jane Doe"),
+    ("Tom Hart chairs the committee. \u201cWe will not stop until the job is done,\u201d came the curt reply from "
+     "the club.", "job is done", "the club"),
+    ("Tom Hart chairs the committee. Jane Doe spoke next. \u201cWe will not stop until the job is done,\u201d was "
+     "how Doe put it.", "job is done", "Jane Doe"),
+    # a verb of naming, as "called": its subject's words
+    ("Tom Hart spoke next. Hart branded the vote \u201ca disgrace to the country and to us all.\u201d", "disgrace",
+     "Tom Hart"),
+    ("Tom Hart spoke next. Hart labelled the vote \u201ca disgrace to the country and to us all.\u201d", "disgrace",
+     "Tom Hart"),
+    # verbs of saying right after the quote only
+    ("Tom Hart spoke next. \u201cWe will not stop until the job is done,\u201d Hart sniffed.", "job is done",
+     "Tom Hart"),
+    ("Tom Hart spoke next. \u201cWe will not stop until the job is done,\u201d Hart doubled down.", "job is done",
+     "Tom Hart"),
+    # Canada's councillor: "Coun." ends no sentence
+    ("\u201cWe will not stop until the job is done,\u201d said Coun. Tom Hart.", "job is done", "Tom Hart"),
+])
+def test_inverted_attributions_verbs_of_naming_and_a_councillors_title(text: str, words: str, speaker: str):
+    assert quote(text, words).speaker == speaker
+
+
 def test_a_name_with_its_generation_a_camel_case_surname_and_a_spaced_possessive():
     text = ("The man held is Anthony LaRocca III, a 38-year-old accountant. Kim Ward, a colleague, was hurt. "
             "Asked whether he understood the charges, LaRocca nodded and said \"I understand every one of them.\"")

@@ -156,7 +156,8 @@ _AFTER_ONLY_CUES = (r"began|started|questioned|interjected|protested|answered|ob
                     r"chimed in|barked|snapped|retaliated|pressed|exhorted|wondered|riffed|sang|sings|gushed|"
                     r"reacted(?!\s+(?:with|to|by|[a-z]+ly)\b)|"  # (not "Walcott reacted with a grin")
                     r"shares|shared|summari[sz]es|summari[sz]ed|sums up|summed up|reported|reports|"
-                    r"thundered|fumed|raged|scoffed|shouted|yelled|emailed|texted|messaged|"
+                    r"thundered|fumed|raged|scoffed|sniffed|shouted|yelled|emailed|texted|messaged|captioned|"
+                    r"doubled down|"
                     # how it was said ("…,” Jones beams.")
                     r"laughed|laughs|grinned|grins|smiled|smiles|beamed|beams|shrugged|shrugs|sighed|sighs|chuckled|"
                     r"chuckles|sobbed|enthused|enthuses|marvel(?:l)?ed|marvels|teased|teases|jokes|(?:"
@@ -481,7 +482,7 @@ _ACCORDING = re.compile(rf"^(?P<content>.{{20,}}?),?\s+(?P<cue>according to)\s+"
 # our critic Helen Brown")
 
 _MASK = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|Sen|Rep|Rev|Hon|St|Jr|Sr|No|"
-                   r"Const|Det|Insp|Supt|Cpl|Pvt|Cmdr|Atty|Dist|Ald|Fr|Brig|Msgr|"
+                   r"Const|Det|Insp|Supt|Cpl|Pvt|Cmdr|Atty|Dist|Ald|Coun|Fr|Brig|Msgr|"
                    r"Feb|Jan|Aug|Sept|Oct|Nov|Dec)\.|\b[A-Z]\.(?=[A-Z\s-])|"
                    r"\bBros\.(?=\s+(?:Discovery|Pictures|Television|TV|Entertainment|Home|Consumer|Records|Studios?|"
                    r"Animation|Games|Interactive|Digital|International|Holdings|Inc|Theatre|Theater|Circus)\b)|"
@@ -3198,6 +3199,10 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
     if recalled is not None:  # "“…,” she recalls him saying": his words, as she remembers them
         return _Attribution(_SUBJECT_PRONOUN[recalled.group("spk").lower()], recalled.group("cue"),
                             recalled.group().strip(" ,."), True, a.after_start + recalled.end())
+    inverted = next((m for m in (r.match(a.after) for r in _INVERTED_SOURCE) if m is not None), None)
+    if inverted is not None and (spk := _subject(inverted.group("spk"))):  # "“…” was the reply from X."
+        return _Attribution(spk, inverted.group("cue"), inverted.group().strip(" ,."), True,
+                            a.after_start + inverted.end())
     if _source_of_report(a):
         return None
     if _ends_sentence(a.quote) and re.search(r"[,:]\s*$", a.before) and \
@@ -3250,6 +3255,17 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
     return _Attribution(spk, m.group("cue"), a.par[start:end].strip(" ,"), True, end)
 
 
+# A sentence after a quote naming its source after a noun or a verb of saying: "“…” was the reply from Jane Doe.",
+# "“…,” came the response from the club.", "“…,” read a statement from the White House.", "“…,” was how Doe put it."
+_SOURCE_END = r"(?P<spk>[^.!?;:\"\u201c\u201d]{2,80}?)\s*[.!]?\s*$"
+_INVERTED_SOURCE = (
+    re.compile(r"^\s*,?\s*(?:was|came|is|comes)\s+(?:the|a|an)\s+(?:[a-z]+\s+)?(?P<cue>response|reply|answer|retort|"
+               r"reaction|verdict|message)\s+from\s+" + _SOURCE_END),
+    re.compile(r"^\s*,?\s*(?P<cue>read|reads|said|says)\s+(?:a|the)\s+(?:joint\s+)?(?:statement|letter|notice|"
+               r"message|post|tweet)\s+(?:from|by|(?:issued|released|signed|posted)\s+by)\s+" + _SOURCE_END),
+    re.compile(r"^\s*,?\s*(?:was|is)\s+how\s+" + _SOURCE_END.replace(r"\s*[.!]?\s*$", "") +
+               r"\s+(?P<cue>puts?\s+it|described\s+it|describes\s+it|summed\s+it\s+up|sums\s+it\s+up)\s*[.!]?\s*$"),
+)
 # "started" and a circumstance: a thing that starts ("Rumours started to spread", "The strike started at dawn"),
 # but "Smith started to say"
 _STARTED_ON = re.compile(r"\bstarted\s+(?!to\s+(?:say|speak|answer|explain|reply|respond)\b)\w")

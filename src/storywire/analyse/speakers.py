@@ -115,7 +115,7 @@ ROLE_WORDS = frozenset({
     "publicist", "reporter", "editor", "author", "writer", "researcher", "scientist", "candidate", "member", "mp",
     "mep", "sheriff", "officer",
     "const", "constable", "det", "detective", "insp", "inspector", "supt", "superintendent", "cpl", "corporal",
-    "pvt", "sergeant", "capt", "captain", "cllr", "maj", "cmdr", "commodore", "atty", "dist", "ald", "alderman",
+    "pvt", "sergeant", "capt", "captain", "cllr", "coun", "maj", "cmdr", "commodore", "atty", "dist", "ald", "alderman",
     "trooper", "marshal", "msgr", "brig", "undersheriff", "councilman", "councilwoman", "councilmember", "councillor",
     "councilor", "alderwoman", "assemblyman", "assemblywoman", "selectman", "selectwoman", "comptroller",
     "clerk", "prosecutor", "coroner", "auditor", "assessor", "registrar", "administrator", "solicitor",
