@@ -1643,7 +1643,7 @@ def _name_fields(ctx: _Context, full: str, sp: SpeakerName, position: int) -> Sp
         return NO_SPEAKER  # a capitalised word opening a sentence, not a name ("Placards called"; but one given an
         # age is someone: "Baker, 67, said")
     if sp.is_person:
-        name = ctx.people.fullest(sp.name, position)
+        name = ctx.people.fullest(sp.name, position, sp.gender)
         ctx.people.add_role(name, sp.role)
         return SpeakerFields(name, full, sp.role or ctx.people.role_of(name), True)
     return _as_written(sp.name, full)

@@ -1535,6 +1535,7 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
         return None  # "Former Pennsylvania governor Ed Rendell", "Dragons’ Den star Peter Jones", "Jimmy Kimmel Live
         # host Jimmy Kimmel": a modifier of the title, not a person (but "Ted Cruz spokesman Rick Tyler" names Cruz)
     words = m.group().rstrip(".").split()
+    former = _low(words[0]) == "former"
     while words and _low(words[0]) in NOT_NAME and not (len(words) > 2 and is_place_name(" ".join(words[:2]))) and \
             not _month_given_name(words):
         words = words[1:]  # (but "New York City Councilman Jumaane Williams": a place in his role; "April Mellody")
@@ -1557,9 +1558,16 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
     sp = split_speaker(" ".join(words))
     if not sp.is_person:
         return None
+    if (former or prev == "former") and sp.role is not None and not _low(sp.role.split()[0]) == "former":
+        sp = SpeakerName(sp.name, f"former {sp.role}", True, sp.gender)  # "former House Speaker Kevin McCarthy": no
+        # "the speaker" now
     if sp.role is None and prev in ROLE_WORDS and before[-1].isalpha() and before[-1].islower():
         sp = SpeakerName(sp.name, _lower_case_role(text, text.rfind(before[-1], 0, m.start()), before[-1]), True,
                          sp.gender)  # "Hunger Games director Gary Ross", "Democratic pollster Stan Greenberg"
+    apposed = _ROLE_APPOSED.match(text, m.end()) if sp.role is None else None
+    if apposed is not None and _low(apposed.group("head")) in ROLE_WORDS:
+        sp = SpeakerName(sp.name, apposed.group("role"), True, sp.gender)  # "Bob Lee, the governor, met": a later
+        # "the governor" may be him
     office = _OFFICE_OF.search(text, max(0, m.start() - 60), m.start())
     if office is not None and sp.role is not None and sp.role.split()[0][:1].isupper():
         sp = SpeakerName(sp.name, f"{office.group().strip()} {sp.role}", True, sp.gender)  # "Former Secretary of
@@ -1567,6 +1575,13 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
     titled = prev in HONORIFICS or prev in HONORIFIC_GENDER or sp.role is not None or sp.gender != "?"
     speaking = bool(_PERSON_AFTER.match(text, m.end()))
     return sp if len(sp.name.split()) >= 2 or titled or speaking or surname(sp.name) in known else None
+
+
+# A role in apposition right after a name: ", the governor,", ", a former mayor of Leeds."
+_ROLE_APPOSED = re.compile(r",\s+(?P<role>(?:the|a|an)\s+(?:[\w\-]+\s+){0,3}?(?P<head>[a-z][\w\-]*)"
+                           r"(?:\s+of\s+[^,.;:!?\"\u201c\u201d]{1,40})?)(?<![A-Z])\s*(?:,(?!\s*[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?,)|"
+                           r"[.;](?=\s|$))")
+# (not "the finance, economic development … member": a list; nor "of the A.F.L.-C.I.O.": an abbreviation's stop)
 
 
 def _lower_case_role(text: str, at: int, noun: str) -> str:
@@ -1817,13 +1832,14 @@ class Mentions:
         roles = self.roles_of(name)
         return roles[0] if roles else None
 
-    def fullest(self, name: str, position: int | None = None) -> str:
+    def fullest(self, name: str, position: int | None = None, gender: Gender = "?") -> str:
         """"Comer" -> "James Comer", and a lone given name for the one person the article names in full with it
         ("Chela" -> "Chela Ortiz", "Walter" -> "Walter A. Clyburn Reed", "Bettie" -> "Bettie Mae Page" after "Bettie
         Page"), when the article names one person so (before ``position``, when given: "Barger" is Kathryn Barger
         until her father Richards D. Barger is named; a given name named in full only later, as a live blog's
         oldest post at its end does, is completed from there); the name itself otherwise (two Bidens leave "Biden"
-        as it is, two Zeldas "Zelda")."""
+        as it is, two Zeldas "Zelda"), unless an honorific's ``gender`` fits one of them only ("Mrs Doe" after
+        "Jane Doe and her husband, Tom Doe")."""
         given = _knight_given(name)
         if given:  # "Sir Keir": the person named in full with that given name, else as written
             full = self.fullest(given, position)
@@ -1858,6 +1874,9 @@ class Mentions:
                      and (position is None or self._first_named[f] < position)} or fulls
         if len(fulls) == 1:
             return next(iter(fulls))
+        of_gender = {f for f in fulls if self._known_gender(f) == gender} if gender != "?" else set()
+        if len(of_gender) == 1 and all(self._known_gender(f) not in ("?", gender) for f in fulls - of_gender):
+            return next(iter(of_gender))
         longest = max(fulls, key=len, default=name)
         return longest if all(set(f.split()) <= set(longest.split()) for f in fulls) else name
 
@@ -1895,8 +1914,11 @@ class Mentions:
         for mt in reversed(near):  # subjects of sentences first
             if mt.subject and fits(mt):
                 return self.fullest(mt.name, position)
-        for mt in reversed(near):  # then others: in the same paragraph, or known to be a he or a she ("Mr. X")
-            if fits(mt) and (mt.para == para or self.gender_of(mt.name) != "?"):
+        by_role = len(words) > 1 and not any(mt.subject and mt.para == para for mt in near)
+        for mt in reversed(near):  # then others: in the same paragraph, known to be a he or a she ("Mr. X"), or
+            # holding the description's role when no one is its paragraph's subject ("Mayor Tom Hart met Gov. Bob
+            # Lee. ¶ “…,” the governor said"; not past "Johnson proclaimed …. “…,” the new speaker said")
+            if fits(mt) and (mt.para == para or self.gender_of(mt.name) != "?" or by_role):
                 return self.fullest(mt.name, position)
         if len(words) == 1:
             return self._sole_person(near, want, position)
@@ -2330,8 +2352,12 @@ class Mentions:
                          and not (self.unnamed_between(para_starts.get(para - 1, para_starts[para]), s) and
                                   self.described(u.group("desc"), u.start("desc"), para) is None)
                          ) and \
-                    not any(u.end("desc") < mt.position <= u.end("desc") + 3 for mt in self.items):
-                # not "Ryan Tucker, an attorney ...", the apposition of a name; nor "the first son", an epithet
+                    not any(u.end("desc") < mt.position <= u.end("desc") + 3 or
+                            u.group("named") and u.start("named") == mt.position and mt.subject and
+                            not names_the_object(self.text[s:u.end("object") if u.group("object") else u.end("desc")],
+                                                 u.group("named")) for mt in self.items):
+                # not "Ryan Tucker, an attorney ...", the apposition of a name ("A nurse from Leeds, Jane Doe, was"
+                # too); nor "the first son", an epithet
                 # of the person quoted last; nor "Smith's lawyer, John Doe, said", whom the sentence names
                 self.unnamed_subjects.append(UnnamedSubject(u.start("desc"), e, para,
                                                             description_gender(u.group("head"))))
