@@ -443,6 +443,31 @@ def test_a_description_a_name_follows_that_is_no_subject_still_stands_between_he
     assert all(q.speaker != "Heydar Alishvandi" for q in quotes_of(text) if "relief workers" in q.text)
 
 
+def test_the_company_is_no_public_body_named_before_it():
+    text = ("The European Commission fined Apple \u20ac1.8bn on Monday.\n\n\u201cWe will appeal this decision "
+            "because it ignores the facts,\u201d the company said.")
+    assert (quote(text, "appeal this decision").speaker or "").lower() != "the european commission"
+    text = ("Macy's closed 60 stores on Monday.\n\n\u201cWe will appeal this decision because it ignores the "
+            "facts,\u201d the company said.")
+    assert quote(text, "appeal this decision").speaker == "Macy's"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Protesters chanted \u201cNo more war, no more lies\u201d outside the embassy.", "Protesters"),
+    ("Jane Doe walked out of the hall, chanting \u201cNo more war, no more lies.\u201d", "Jane Doe"),
+])
+def test_chanted_words_are_the_chanters(text: str, speaker: str):
+    assert quote(text, "No more war").speaker == speaker
+
+
+@pytest.mark.parametrize("opening", ["Taking to Instagram, the star wrote:", "The mum-of-two said:",
+                                     "The mother-of-four said:"])
+def test_a_platform_is_no_one_and_a_parent_of_n_is_the_person_just_named(opening: str):
+    text = ("Jane Doe split from Tom Hart in May.\n\n"
+            f"{opening} \u201cI am heartbroken but I know it is for the best.\u201d")
+    assert quote(text, "heartbroken").speaker == "Jane Doe"
+
+
 def test_an_honorific_tells_which_of_two_people_of_one_surname_speaks():
     text = "Jane Doe and her husband, Tom Doe, spoke to reporters outside the court."
     words = "\u201cWe will fight on. We have no choice in the matter,\u201d"

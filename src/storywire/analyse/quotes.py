@@ -1638,6 +1638,9 @@ def _name_fields(ctx: _Context, full: str, sp: SpeakerName, position: int) -> Sp
     if sp.is_person and len(sp.name.split()) == 1 and canonical_agency(sp.name) is not None and \
             not ctx.people.is_name(sp.name):
         return _as_written(sp.name, full)  # a news agency: "CHINA CHIPS — Bloomberg: “…”"
+    if sp.is_person and len(sp.name.split()) == 1 and _speaker_noun(sp.name.lower()) and sp.name.endswith("s") and \
+            not ctx.people.is_name(sp.name):
+        return _as_written(sp.name, full)  # "Protesters chanted": people described, opening the sentence
     if sp.is_person and len(sp.name.split()) == 1 and not sp.role and sp.gender == "?" and \
             not ctx.people.is_name(sp.name) and not aged:
         return NO_SPEAKER  # a capitalised word opening a sentence, not a name ("Placards called"; but one given an

@@ -74,7 +74,8 @@ SPEAKER_NOUNS = {
     "forecaster", "forecasters", "researcher", "researchers", "scientist", "scientists", "economist", "economists",
     "investigator", "investigators", "authorities", "organisers", "organizers", "prosecution", "defence", "defense",
     "critic", "critics", "commentator", "commentators", "operative", "operatives", "strategist", "strategists",
-    "insider", "insiders", "activist", "activists",
+    "insider", "insiders", "activist", "activists", "protesters", "protestors", "demonstrators", "campaigners",
+    "marchers",
 }
 # Nouns of people whose "of" names whom they belong to: "the husband of Jane Doe", "supporters of the mayor"
 PEOPLE_OF = frozenset({
@@ -205,7 +206,12 @@ EPITHET_NOUNS = frozenset({
     "patriarch", "matriarch", "midfielder", "defender", "winger", "forward", "keeper", "batsman", "batter",
     "bowler", "quarterback", "pitcher", "skipper", "engineer", "scientist", "researcher", "author", "writer",
     "democrat", "republican", "agent",
-})
+}) | frozenset(f"{parent}-of-{n}" for parent in ("mother", "father", "mum", "dad", "mom", "grandmother", "grandfather",
+                                                 "gran", "grandad")
+               for n in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
+# ("the mum-of-two", "the father-of-four")
+_PARENT_NOUNS = frozenset({"mother", "father", "mum", "dad", "mom", "grandmother", "grandfather", "gran", "grandad",
+                           "parent", "husband", "wife", "widow", "widower"})
 # Trades a sentence may open on before a name, besides the epithets' ("Boxer Kieran Doyle", "Co-host Alicia Moore")
 _LEADING_TITLES = frozenset({"boxer", "footballer", "golfer", "fighter", "cyclist", "jockey", "host", "co-host",
                              "co-star", "co-founder", "co-owner", "presenter", "chef", "designer", "model",
@@ -1556,8 +1562,8 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
     if closing:  # "Manager at Ocean Florida Abby Dunn": Abby Dunn, not a place
         words = closing
     sp = split_speaker(" ".join(words))
-    if not sp.is_person:
-        return None
+    if not sp.is_person or " " not in sp.name and _low(sp.name) in _PLATFORMS - {"x", "truth"}:
+        return None  # ("Taking to Instagram, the star wrote": no one named)
     if (former or prev == "former") and sp.role is not None and not _low(sp.role.split()[0]) == "former":
         sp = SpeakerName(sp.name, f"former {sp.role}", True, sp.gender)  # "former House Speaker Kevin McCarthy": no
         # "the speaker" now
@@ -1813,6 +1819,8 @@ class Mentions:
             return True
         if _AGE.match(head):
             return int(head.split("-")[0]) == age
+        if head.split("-of-")[0] in _PARENT_NOUNS and age < 16:
+            return False  # "Lily Evans, 6, … the grandmother-of-five said": not the child
         return head not in _YOUNG_NOUNS or age < 20
 
     def is_name(self, word: str) -> bool:
@@ -2639,14 +2647,23 @@ def resolve_organisation(orgs: list[OrgMention], position: int, para: int, noun:
     near = [o for o in orgs if o.position < position and para - 1 <= o.para <= para and (o.named or noun is None)
             and not o.person]
     if noun is not None:
-        fitting = [o.name for o in near if noun in _ANY_ORG_NOUNS or noun in o.name.lower().split() or
-                   o.medium and noun in _PRESS_NOUNS]
+        fitting = [o.name for o in near if noun in _ANY_ORG_NOUNS and not (
+                       noun in _BUSINESS_NOUNS and _PUBLIC_BODY_WORDS & set(o.name.lower().split())) or
+                   noun in o.name.lower().split() or o.medium and noun in _PRESS_NOUNS]
         return fitting[-1] if fitting else None
     if not near or near[-1].named:
         return near[-1].name if near else None
     return resolve_organisation(orgs, near[-1].position, near[-1].para, near[-1].name.split()[-1]) or near[-1].name
 
 
+# Descriptions of a business, which no public body is ("The European Commission fined Apple. ¶ “…,” the company
+# said": not the Commission's)
+_BUSINESS_NOUNS = frozenset({"company", "firm", "business", "retailer", "chain", "carmaker", "automaker", "airline",
+                             "lender", "insurer", "publisher", "broadcaster", "maker", "manufacturer", "startup",
+                             "corporation", "giant", "operator"})
+_PUBLIC_BODY_WORDS = frozenset({"commission", "ministry", "department", "council", "court", "government", "parliament",
+                                "police", "authority", "committee", "assembly", "senate", "congress", "tribunal",
+                                "nations", "regulator", "inspectorate", "office", "agency", "secretariat"})
 # Words that end the name of a business ("Kraft Foods", "Acme Holdings", "Delta Air Lines Inc")
 _COMPANY_WORDS = frozenset({"company", "inc", "corp", "ltd", "airlines", "airways", "motors", "foods", "holdings",
                             "industries", "technologies", "enterprises", "pharmaceuticals", "brands", "stores",

@@ -29,7 +29,7 @@ SPEECH_LEMMAS = frozenset({
     "suggest", "complain", "predict", "tweet", "post", "caution", "concede", "remark", "vow", "urge", "testify",
     "promise", "deny", "clarify", "boast", "joke", "quip", "contend", "counter", "lament", "allege", "emphasize",
     "emphasise", "reassure", "remind", "plead", "protest", "answer", "observe", "recount", "exclaim", "conclude",
-    "proclaim", "mouth", "grumble", "shout", "scream", "whisper", "mutter", "murmur", "yell", "cry", "sigh",
+    "proclaim", "mouth", "grumble", "shout", "chant", "scream", "whisper", "mutter", "murmur", "yell", "cry", "sigh",
     "laugh", "report", "recommend", "assert", "maintain", "affirm", "reiterate", "repeat", "comment",
     # verbs that report a stance or an estimate: the quote in their clause is their subject's words
     "indicate", "estimate", "pledge", "agree", "point", "call", "describe", "accuse", "blame", "dismiss", "praise",
