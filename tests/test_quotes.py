@@ -651,6 +651,11 @@ def test_a_surname_after_a_name_with_letters_is_that_person():
      "Tom Hart"),
     ("Tom Hart spoke next. \u201cWe will not stop until the job is done,\u201d Hart doubled down.", "job is done",
      "Tom Hart"),
+    # the owner's words, past a short clause or an addressee
+    ("Tom Hart chairs the committee. In Tom Hart's words, it is \u201ca betrayal of everyone who lives here.\u201d",
+     "betrayal", "Tom Hart"),
+    ("Tom Hart chairs the committee. Hart's message to voters was clear: \u201cIt is a betrayal of everyone who "
+     "lives here.\u201d", "betrayal", "Tom Hart"),
     # Canada's councillor: "Coun." ends no sentence
     ("\u201cWe will not stop until the job is done,\u201d said Coun. Tom Hart.", "job is done", "Tom Hart"),
 ])

@@ -284,6 +284,9 @@ _AS_OPENING = re.compile(rf"\s*(?:(?:But|And|Yet|So|Still|Indeed),?\s+)?[Aa]s\s+
                          r"(?P<cue>explained|explains|said|says|wrote|writes|puts?\s+it|noted|notes|observed|argued|"
                          r"argues|pointed\s+out|points\s+out)(?:\s+(?:in|on|at|to)\s+[^,.;:!?\"\u201c\u201d]{1,40})?,\s+"
                          r"[^\"\u201c\u201d]*$")
+# ... or on "In X's words," ("In Tom Hart's words, it is “…”")
+_IN_WORDS_OPENING = re.compile(rf"\s*(?:(?:But|And|Yet|So|Still|Indeed),?\s+)?[Ii]n\s+{_WHO}['\u2019]s?\s+"
+                               r"(?P<cue>(?:own\s+)?words),\s+[^\"\u201c\u201d]*$")
 # ... its clause's own verb of thinking or stance, which the quote is the object of: "As Jones wrote, Lincoln believed
 # that “…”" is Lincoln's, "As Kim noted, the commissioner has promised a “…”" the commissioner's
 _AS_CLAUSE_VERB = re.compile(r"\b(?:believes?|believed|thinks?|thought|feels?|felt|hopes?|hoped|fears?|feared|"
@@ -3330,7 +3333,7 @@ def _words_of(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """Words credited by the phrase right before them: "what the critic X calls", "in X's words", "X describes
     the film as", "For as X explained,"."""
     m = next(filter(None, (rx.search(a.before) for rx in _WORDS_OF)), None) or _CLAIM_THAT.search(a.before)
-    opening = _AS_OPENING.match(a.before) if m is None else None
+    opening = (_AS_OPENING.match(a.before) or _IN_WORDS_OPENING.match(a.before)) if m is None else None
     if opening is not None:
         own = _as_clause_speaker(a, opening)
         if own is not None:  # "As Kim noted, the commissioner has promised a “…”": the commissioner's
@@ -3841,8 +3844,8 @@ _BYLINE_END = re.compile(r"\bby\s+(?:[\w.\-'\u2019]+\s+){0,5}$", re.IGNORECASE) 
 _OWN_WORDS_COLON = re.compile(
     r"(?:^|(?<=[\s(]))(?P<spk>His|Her|Their|his|her|their|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}['\u2019]s?)\s+"
     r"(?:(?:first|only|full|whole|brief|one-word|terse)\s+)?(?P<noun>response|reply|answer|verdict|retort|reaction|"
-    r"comment|message|words)(?:\s+(?:was|is|read|reads|came))?(?:\s+(?:simple|short|blunt|brief|clear|direct))?"
-    r"\s*:\s*$")
+    r"comment|message|words)(?:\s+(?:to|for)\s+(?:the\s+)?[a-z]+)?(?:\s+(?:was|is|read|reads|came))?"
+    r"(?:\s+(?:simple|short|blunt|brief|clear|direct))?\s*:\s*$")  # ("Hart's message to voters was clear:")
 _OWNER_PRONOUN = {"his": "he", "her": "she", "their": "they"}
 _POSSESSIVE_S = re.compile(r"['\u2019]s?$")
 # A post quoted from its writer: "From Bush's Facebook post:", "From Ann Cole's statement:"
