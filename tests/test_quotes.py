@@ -468,6 +468,12 @@ def test_a_platform_is_no_one_and_a_parent_of_n_is_the_person_just_named(opening
     assert quote(text, "heartbroken").speaker == "Jane Doe"
 
 
+def test_a_relatives_name_after_her_role_opening_the_sentence_before_a_quote_is_the_speaker():
+    text = ("Jane Doe spoke first.\n\nHer neighbour Tom Hart agreed. \u201cThe council has left us with nothing at "
+            "all.\u201d")
+    assert quote(text, "left us with nothing").speaker == "Tom Hart"
+
+
 def test_an_honorific_tells_which_of_two_people_of_one_surname_speaks():
     text = "Jane Doe and her husband, Tom Doe, spoke to reporters outside the court."
     words = "\u201cWe will fight on. We have no choice in the matter,\u201d"

@@ -1268,6 +1268,10 @@ def _subject_at(sentence: str, st: int) -> str | None:
         return words[0]
     if words and words[0].lower() in _PLACE_WORDS:
         return None  # "In Brussels, European Union officials ...": a place or a time, not the subject
+    if len(words) > 2 and words[0] in ("His", "Her", "Their") and words[1] in PEOPLE_OF | {"neighbour", "neighbor"}:
+        named = _name_words(words[2:])  # "Her neighbour Tom Hart agreed.": him, a relative's role his
+        if named and named[-1][:1].isupper() and split_speaker(" ".join(named)).is_person:
+            return " ".join(words[:2] + named).replace("\u2024", ".")
     if re.match(r"(?:[A-Za-z]+\s+)?[a-z]+ly,", " ".join(words[:2])):
         return None  # "More importantly, Christie had …": a sentence's adverb, not its subject (one capitalised
         # word alone, "Notably,", is left: "Kelly," is a name)
