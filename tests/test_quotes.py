@@ -657,6 +657,8 @@ def test_a_surname_after_a_name_with_letters_is_that_person():
      "Tom Hart"),
     ("Tom Hart spoke next. \u201cWe will not stop until the job is done,\u201d Hart doubled down.", "job is done",
      "Tom Hart"),
+    ("Tom Hart spoke next. \u201cWe will not stop until the job is done,\u201d Hart captioned.", "job is done",
+     "Tom Hart"),
     # the owner's words, past a short clause or an addressee
     ("Tom Hart chairs the committee. In Tom Hart's words, it is \u201ca betrayal of everyone who lives here.\u201d",
      "betrayal", "Tom Hart"),
