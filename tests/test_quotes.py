@@ -474,6 +474,18 @@ def test_a_relatives_name_after_her_role_opening_the_sentence_before_a_quote_is_
     assert quote(text, "left us with nothing").speaker == "Tom Hart"
 
 
+@pytest.mark.parametrize(("before", "speaker"), [
+    ("Officials said the road would reopen.", "Officials"),
+    ("Residents were angry.\n\n", "Residents"),
+    ("The club confirmed the move.\n\n", "The club"),
+    ("Jane and Tom Doe married in May.\n\n", None),  # two people named: not said who
+    ("Tom Hart spoke to residents.\n\n", None),  # "residents" no subject
+])
+def test_they_is_the_group_the_sentence_before_opens_on(before: str, speaker: str | None):
+    text = f"{before} \u201cWe have been left with nothing by everyone in power,\u201d they said."
+    assert quote(text, "left with nothing").speaker == speaker
+
+
 def test_an_honorific_tells_which_of_two_people_of_one_surname_speaks():
     text = "Jane Doe and her husband, Tom Doe, spoke to reporters outside the court."
     words = "\u201cWe will fight on. We have no choice in the matter,\u201d"

@@ -1586,6 +1586,9 @@ def _referent_fields(ctx: _Context, full: str, sp: SpeakerName, position: int, p
     unnamed = _last_described(ctx, sp.gender, position, para) if low in ("he", "she") else None
     if unnamed is not None:  # "…," said an officer. … "…," he said: the officer
         return SpeakerFields(unnamed.speaker, unnamed.speaker_full, None, False)
+    group = _group_before(ctx.text, position) if low == "they" else None
+    if group is not None:  # "Residents were angry. ¶ “…,” they said": the residents
+        return _as_written(group)
     if low in _PRONOUNS:
         return NO_SPEAKER
     if is_epithet(sp.name):
@@ -1596,6 +1599,37 @@ def _referent_fields(ctx: _Context, full: str, sp: SpeakerName, position: int, p
     if named is not None:
         return SpeakerFields(named, named, ctx.people.role_of(named), True)
     return _as_written(sp.name, full)
+
+
+# The group a "they" may stand for, opening the sentence before the quote's: people in the plural ("Officials",
+# "Residents", "Police"), or a couple, a family, a club
+_GROUP_SUBJECT = re.compile(r"(?:(?:The|Some|Many|Local|Angry)\s+)?(?P<head>[A-Za-z]+)")
+_GROUP_NOUNS = frozenset({"couple", "family", "pair", "duo", "club", "team", "band", "police", "parents", "families"})
+
+
+def _group_before(text: str, position: int) -> str | None:
+    """The people in the plural, or the group, that the sentence before the quote's at ``position`` opens on (in its
+    paragraph, or the last of the paragraph before when the quote opens its own), or None."""
+    start = text.rfind("\n", 0, position) + 1
+    before = text[start:position]
+    if not before.strip(" \u201c\u2018\"'"):  # (the quote's opening mark)
+        prev_end = text.rstrip()[:start].rstrip()
+        before = prev_end[prev_end.rfind("\n") + 1:] + " "
+    else:
+        cut = _last_sentence_start(before)
+        before = before[:cut] if cut >= 0 else ""
+    body = before.rstrip()
+    if not body or body[-1] not in ".!?":
+        return None
+    cut = _last_sentence_start(body)
+    sentence = body[cut:] if cut >= 0 else body
+    subject = sentence_subject(sentence)
+    m = _GROUP_SUBJECT.fullmatch(subject or "")
+    if m is None:
+        return None
+    head = m.group("head").lower()
+    plural = head.endswith("s") and _speaker_noun(head) and head not in ("news", "press", "series")
+    return subject if plural or head in _GROUP_NOUNS else None
 
 
 def _epithet_fields(ctx: _Context, full: str, sp: SpeakerName, position: int, para: int) -> SpeakerFields:
