@@ -478,6 +478,8 @@ def test_a_relatives_name_after_her_role_opening_the_sentence_before_a_quote_is_
     ("Officials said the road would reopen.", "Officials"),
     ("Residents were angry.\n\n", "Residents"),
     ("The club confirmed the move.\n\n", "The club"),
+    ("Police arrested a man on Monday.\n\n", "Police"),
+    ("The couple married in May.\n\n", "The couple"),
     ("Jane and Tom Doe married in May.\n\n", None),  # two people named: not said who
     ("Tom Hart spoke to residents.\n\n", None),  # "residents" no subject
 ])

@@ -1605,6 +1605,9 @@ def _referent_fields(ctx: _Context, full: str, sp: SpeakerName, position: int, p
 # "Residents", "Police"), or a couple, a family, a club
 _GROUP_SUBJECT = re.compile(r"(?:(?:The|Some|Many|Local|Angry)\s+)?(?P<head>[A-Za-z]+)")
 _GROUP_NOUNS = frozenset({"couple", "family", "pair", "duo", "club", "team", "band", "police", "parents", "families"})
+# A sentence opening on a group and its verb: "Police arrested a man.", "The couple married in May."
+_GROUP_OPENING = re.compile(r"\s*(?P<group>Police|The\s+(?:couple|family|pair|duo|police))\s+(?:have\s+|had\s+)?"
+                            r"[a-z]+(?:ed|s)\b")
 
 
 def _group_before(text: str, position: int) -> str | None:
@@ -1623,7 +1626,8 @@ def _group_before(text: str, position: int) -> str | None:
         return None
     cut = _last_sentence_start(body)
     sentence = body[cut:] if cut >= 0 else body
-    subject = sentence_subject(sentence)
+    opening = _GROUP_OPENING.match(sentence)
+    subject = opening.group("group") if opening is not None else sentence_subject(sentence)
     m = _GROUP_SUBJECT.fullmatch(subject or "")
     if m is None:
         return None
