@@ -257,9 +257,11 @@ _WHO_AS = (r"(?P<spk>(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(?:[a-z][\w\-]*\s+){0
            r"(?:[\w\-'\u2019.\u2024]+\s+){0,5}?(?:[A-Z][\w\-'\u2019.\u2024]*|he|she|they))")
 _NAMING_CUE = (r"(?:calls|called|describes?\s+as|described\s+as|terms|termed|dubs|dubbed|labels|labell?ed|brands|"
                r"branded)")
+# "In X's words" (or "own words"), before a quote or opening its sentence
+_IN_WORDS = rf"[Ii]n\s+{_WHO}['\u2019]s?\s+(?P<cue>(?:own\s+)?words)"
 _WORDS_OF = tuple(re.compile(rf"{pattern}\s*$") for pattern in (
     rf"\bwhat\s+{_WHO}\s+(?:[a-z]+ly\s+|elsewhere\s+|once\s+|later\s+|has\s+|had\s+)?(?P<cue>{_NAMING_CUE})",
-    rf"\b[Ii]n\s+{_WHO}['\u2019]s?\s+(?P<cue>(?:own\s+)?words)\s*,?",
+    rf"\b{_IN_WORDS}\s*,?",
     rf"\b[Ii]n\s+the\s+(?P<cue>words)\s+of\s+{_WHO}\s*,",
     rf"(?:^\s*|[,;:]\s+|\b(?:and|that)\s+){_WHO}\s+(?:(?:has|had)\s+)?"
     rf"(?P<cue>describes|described|calls|called|labels|labell?ed|brands|branded)"
@@ -285,8 +287,7 @@ _AS_OPENING = re.compile(rf"\s*(?:(?:But|And|Yet|So|Still|Indeed),?\s+)?[Aa]s\s+
                          r"argues|pointed\s+out|points\s+out)(?:\s+(?:in|on|at|to)\s+[^,.;:!?\"\u201c\u201d]{1,40})?,\s+"
                          r"[^\"\u201c\u201d]*$")
 # ... or on "In X's words," ("In Tom Hart's words, it is “…”")
-_IN_WORDS_OPENING = re.compile(rf"\s*(?:(?:But|And|Yet|So|Still|Indeed),?\s+)?[Ii]n\s+{_WHO}['\u2019]s?\s+"
-                               r"(?P<cue>(?:own\s+)?words),\s+[^\"\u201c\u201d]*$")
+_IN_WORDS_OPENING = re.compile(rf"\s*(?:(?:But|And|Yet|So|Still|Indeed),?\s+)?{_IN_WORDS},\s+[^\"\u201c\u201d]*$")
 # ... its clause's own verb of thinking or stance, which the quote is the object of: "As Jones wrote, Lincoln believed
 # that “…”" is Lincoln's, "As Kim noted, the commissioner has promised a “…”" the commissioner's
 _AS_CLAUSE_VERB = re.compile(r"\b(?:believes?|believed|thinks?|thought|feels?|felt|hopes?|hoped|fears?|feared|"
@@ -1616,7 +1617,7 @@ def _group_before(text: str, position: int) -> str | None:
     start = text.rfind("\n", 0, position) + 1
     before = text[start:position]
     if not before.strip(" \u201c\u2018\"'"):  # (the quote's opening mark)
-        prev_end = text.rstrip()[:start].rstrip()
+        prev_end = text[:start].rstrip()
         before = prev_end[prev_end.rfind("\n") + 1:] + " "
     else:
         cut = _last_sentence_start(before)
@@ -1632,7 +1633,7 @@ def _group_before(text: str, position: int) -> str | None:
     if m is None:
         return None
     head = m.group("head").lower()
-    plural = head.endswith("s") and _speaker_noun(head) and head not in ("news", "press", "series")
+    plural = head.endswith("s") and _speaker_noun(head)
     return subject if plural or head in _GROUP_NOUNS else None
 
 
@@ -3305,13 +3306,14 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
 
 # A sentence after a quote naming its source after a noun or a verb of saying: "“…” was the reply from Jane Doe.",
 # "“…,” came the response from the club.", "“…,” read a statement from the White House.", "“…,” was how Doe put it."
-_SOURCE_END = r"(?P<spk>[^.!?;:\"\u201c\u201d]{2,80}?)\s*[.!]?\s*$"
+_SOURCE = r"(?P<spk>[^.!?;:\"\u201c\u201d]{2,80}?)"
+_SOURCE_END = _SOURCE + r"\s*[.!]?\s*$"
 _INVERTED_SOURCE = (
     re.compile(r"^\s*,?\s*(?:was|came|is|comes)\s+(?:the|a|an)\s+(?:[a-z]+\s+)?(?P<cue>response|reply|answer|retort|"
                r"reaction|verdict|message)\s+from\s+" + _SOURCE_END),
     re.compile(r"^\s*,?\s*(?P<cue>read|reads|said|says)\s+(?:a|the)\s+(?:joint\s+)?(?:statement|letter|notice|"
                r"message|post|tweet)\s+(?:from|by|(?:issued|released|signed|posted)\s+by)\s+" + _SOURCE_END),
-    re.compile(r"^\s*,?\s*(?:was|is)\s+how\s+" + _SOURCE_END.replace(r"\s*[.!]?\s*$", "") +
+    re.compile(r"^\s*,?\s*(?:was|is)\s+how\s+" + _SOURCE +
                r"\s+(?P<cue>puts?\s+it|described\s+it|describes\s+it|summed\s+it\s+up|sums\s+it\s+up)\s*[.!]?\s*$"),
 )
 # "started" and a circumstance: a thing that starts ("Rumours started to spread", "The strike started at dawn"),

@@ -196,12 +196,11 @@ THING_WORDS = frozenset({
 # first son", "the former disciple", "the actor"): never an office, which another person may hold.
 EPITHET_NOUNS = frozenset({
     "man", "woman", "boy", "girl", "teenager", "teen", "son", "daughter", "father", "mother", "dad", "mum", "mom",
-    "husband", "wife", "brother", "sister", "grandfather", "grandmother", "grandmother-of-two", "uncle", "aunt",
+    "husband", "wife", "brother", "sister", "grandfather", "grandmother", "uncle", "aunt",
     "widow", "widower", "actor", "actress", "singer", "star", "rapper", "musician", "artist", "athlete", "expert",
     "player", "striker", "goalkeeper", "doctor", "disciple", "survivor", "victim", "veteran", "activist",
     "pastor", "priest", "billionaire", "businessman", "businesswoman", "entrepreneur", "mogul", "tycoon",
-    "comedian", "presenter", "novelist", "filmmaker", "pensioner", "grandfather-of-three", "mother-of-two",
-    "father-of-two", "mother-of-three", "father-of-three", "youngster", "swimmer", "runner", "campaigner",
+    "comedian", "presenter", "novelist", "filmmaker", "pensioner", "youngster", "swimmer", "runner", "campaigner",
     "volunteer", "nurse", "teacher", "student", "farmer", "worker", "owner", "fan", "resident", "parent",
     "patriarch", "matriarch", "midfielder", "defender", "winger", "forward", "keeper", "batsman", "batter",
     "bowler", "quarterback", "pitcher", "skipper", "engineer", "scientist", "researcher", "author", "writer",
@@ -745,9 +744,9 @@ def split_speaker(phrase: str) -> SpeakerName:
     phrase = trim_phrase(phrase)
     head, _, appos = phrase.partition(",")
     letters = _POST_NOMINALS.search(head)
-    post_nominal = letters.group().strip() if letters is not None and head[:letters.start()].strip() else None
-    if letters is not None and post_nominal:
-        head = head[:letters.start()]  # "Jane Smith MP", "Tom Baird KC": the name, its letters a role
+    post_nominal = None
+    if letters is not None and head[:letters.start()].strip():  # "Jane Smith MP", "Tom Baird KC": the name, its
+        post_nominal, head = letters.group().strip(), head[:letters.start()]  # letters a role
     if _low(appos.strip()) in _PRONOUN_GENDER:
         return split_speaker(appos.strip())  # "South Carolina, he said, was …": he speaks of the state
     words = head.split()
