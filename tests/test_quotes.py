@@ -685,6 +685,43 @@ def test_inverted_attributions_verbs_of_naming_and_a_councillors_title(text: str
     assert quote(text, words).speaker == speaker
 
 
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    # a state after a place is no subject; a participle's aside and a number's comma do not hide the subject
+    ("Speaking at a town hall in Salem, New Hampshire, Donald Trump went after Bush, calling him \u201ca total stiff "
+     "and a loser.\u201d", "total stiff", "Donald Trump"),
+    ("Donald Trump spoke in Iowa. Trump, later alleging that the president wanted to admit 250,000 Syrians, said the "
+     "refugees were \u201cmostly men and a threat.\u201d", "mostly men", "Donald Trump"),
+    # a verb of saying after "by"
+    ("Megyn Kelly questioned Donald Trump.\n\n\u201cYou called women you don\u2019t like fat pigs,\u201d Kelly "
+     "charged.\n\nTrump tried to laugh it off by interjecting, \u201cOnly Rosie O\u2019Donnell.\u201d", "Only Rosie",
+     "Donald Trump"),
+    # words put to the speaker, or sent to the speaker, are the asker's or the sender's
+    ("Tom Hart appeared in court on Monday. Hart was asked by reporters: \u201cDo you regret what you did to the "
+     "family?\u201d", "regret what", "reporters"),
+    ("Jane Doe received a letter from Tom Hart saying \u201cthe deal is off for good\u201d last week.", "deal is off",
+     "Tom Hart"),
+    ("Tom Hart resigned on Monday. A message from Hart to staff read: \u201cIt has been an honour to lead this "
+     "team.\u201d", "an honour", "Tom Hart"),
+    # the one asked answers: "he said" after "X asked Y about …" is Y's, unless a question or of another gender
+    ("Tom Hart resigned on Monday. Nick Robinson asked Hart about his plans. \u201cI am done with politics,\u201d he "
+     "said.", "done with politics", "Tom Hart"),
+    ("Tom Hart resigned on Monday. Nick Robinson interviewed Hart on Tuesday.\n\n\u201cI am done with politics,"
+     "\u201d he said.", "done with politics", "Tom Hart"),
+    ("Tom Hart resigned on Monday. Nick Robinson asked Hart about his plans. \u201cAre you done with politics?\u201d "
+     "he said.", "done with politics", "Nick Robinson"),
+    ("Jane Doe resigned on Monday. Nick Robinson asked Doe about her plans. \u201cI am done with politics,\u201d he "
+     "said.", "done with politics", "Nick Robinson"),
+    # a credit line after a quote alone in its paragraph; not a review's byline after a quote its sentence credits
+    ("Tom Hart is suing Jane Doe.\n\n\u201cThis case has no merit whatsoever and we will fight it.\u201d \u2013 "
+     "Jane Doe", "no merit", "Jane Doe"),
+    ("The dresser, Jenny Holzer, turns phrases into signs. A natural response may be confusion, but, as the artist "
+     "herself tells us, \u201cCONFUSING YOURSELF IS A WAY TO STAY HONEST.\u201d\u2014Jackson Arn", "CONFUSING",
+     "Jenny Holzer"),
+])
+def test_subjects_past_asides_and_the_one_asked_sent_or_answering(text: str, words: str, speaker: str):
+    assert quote(text, words).speaker == speaker
+
+
 def test_a_name_with_its_generation_a_camel_case_surname_and_a_spaced_possessive():
     text = ("The man held is Anthony LaRocca III, a 38-year-old accountant. Kim Ward, a colleague, was hurt. "
             "Asked whether he understood the charges, LaRocca nodded and said \"I understand every one of them.\"")

@@ -138,6 +138,10 @@ _CUE_WORDS = (
     r"called|promised|dismissed|denied|praised|clarified|boasted|joked|quipped|contended|countered|lamented|"
     r"alleged|alleges|emphasi[sz]ed|highlighted|hinted|reassured|reminded|mused|pleaded|charged|chanted|confided|"
     r"saying|"
+    # a participle after "by" ("Trump laughed it off by interjecting, “…”")
+    r"(?<=\bby )(?:interjecting|exclaiming|answering|replying|responding|retorting|quipping|joking|tweeting|posting|"
+    r"writing|declaring|shouting|yelling|insisting|noting|arguing|adding|asking|"
+    r"telling [^,.;:!?\"\u201c\u201d]{1,40}?)|"
     # the present tense of features and reviews ("…," he replies): those not also a common noun ("claims", "posts")
     r"recalls|elaborated|elaborates|replies|responds|continues|acknowledges|admits|confirms|announces|suggests|"
     r"complains|predicts|cautions|"
@@ -757,7 +761,8 @@ def _subject(pre: str) -> str | None:
         return None  # "which is called": a name given, not words said
     pre = re.split(r"[;:\u2014\u2013]", pre)[-1]  # the last clause: "One placard ...; another accused", "Even
     # people who endorsed the plan sounded equivocal: Former Rep. Jane Harman called it"
-    segs = _places_joined([s.strip() for s in pre.split(",") if s.strip() and not s.strip().isdigit()])  # ("Tom
+    segs = _places_joined([s.strip() for s in re.split(r",(?!\d{3}\b)", pre) if s.strip() and not s.strip().isdigit()])
+    # ("250,000 Syrians" is one segment; "Tom
     # Baker, 67, a retired teacher, said": no age)
     relative = re.fullmatch(r"(?:who|said|says|added|adds)\s+(?P<pronoun>he|she|they)", segs[-1] if segs else "",
                             flags=re.IGNORECASE)  # ("Perić said he had told his charge to “…”": he)
@@ -771,8 +776,11 @@ def _subject(pre: str) -> str | None:
     if len(segs) >= 2 and _WHICH_THEN.fullmatch(segs[-1]):  # "The senator questioned the FAA, which later said":
         return _which_before(segs[-2])  # the FAA, or no one (never the senator)
     if len(segs) >= 2 and (segs[-1].lower().startswith("who ") or
-                           closed and re.match(r"which\s|[a-z]+ed\b|made\b|known\b|speaking\b|writing\b|asking\b|"
-                                               r"requesting\b|declining\b", segs[-1])):
+                           closed and re.match(r"which\s|(?:(?:[a-z]+ly|later|then|again|also|once)\s+)?(?:[a-z]+ed\b|"
+                                               r"[a-z]+ing\s+(?:that|to|on|about)\b|made\b|known\b|speaking\b|"
+                                               r"writing\b|asking\b|requesting\b|declining\b|alleging\b|citing\b|"
+                                               r"noting\b|arguing\b|claiming\b|insisting\b|responding\b|reacting\b)",
+                                               segs[-1])):
         segs.pop()  # "The former staff member, who requested anonymity, said", "The second, made in response to the
         # first, states", "…,” said Paul Begala, who was an advisor to Bill and Hillary Clinton", "A senior official,
         # speaking on condition of anonymity, said": the relative or participle clause is not it; but an open
@@ -1199,6 +1207,7 @@ _DESCRIBED_OPENING = re.compile(r"(?P<spk>(?:The|A|An|One|Another)\s+(?:[a-z][\w
 
 # A place named after a preposition, ending a phrase before a comma: "in Birmingham, " (a state may follow)
 _IN_PLACE_END = re.compile(r"\b(?:in|at|near|from|outside|of)\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?,\s+$")
+_STATE = re.compile(rf"(?:{STATES})")
 # A name's possessive ("Cole's", "Meadows'"): whose, not who
 _OWNER = re.compile(r"\w(?:['\u2019]s|s['\u2019])$")
 
@@ -1288,8 +1297,9 @@ def _subject_at(sentence: str, st: int) -> str | None:
         # "Neil's verdict:" is Neil's
     if taken and PLACE_APPOSITION.match(sentence, sentence.find(taken[-1], st) + len(taken[-1])):
         return None  # "out of Troy, Michigan, a suburb of Detroit": a place
-    if len(taken) == 1 and _IN_PLACE_END.search(sentence, 0, st):
-        return None  # "At a rally in Birmingham, Alabama, …": the state of a place, not the subject
+    if _IN_PLACE_END.search(sentence, 0, st) and (len(taken) == 1 or _STATE.fullmatch(" ".join(taken))):
+        return None  # "At a rally in Birmingham, Alabama, …", "in Salem, New Hampshire, Trump": the state of a place,
+        # not the subject
     if taken and split_speaker(" ".join(taken)).is_person:
         return " ".join(taken).replace("\u2024", ".")
     return None
@@ -1355,6 +1365,13 @@ _ASKED_ABOUT = re.compile(r"\b(?P<asker>[A-Z][\w'\u2019\-]*)\s+(?:asked|wondered
                           r"(?:if|whether)\s+(?P<pronoun>he|she)\b")
 
 
+# A sentence of someone asking another, whose answer a "he" or "she" after it gives: "Nick Robinson asked Hart about
+# his plans. “…,” he said" (Hart's)
+_ASKED_WHOM = re.compile(r"(?P<asker>[A-Z][\w'\u2019\-]*)\s+(?:asked|pressed|questioned|quizzed|interviewed|"
+                         r"challenged)\s+(?P<whom>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,2})"
+                         r"(?:\s+(?:whether|if|about|on|over|why|how|what|when|where)\b[^.!?\"\u201c\u201d]*)?[.!?]")
+
+
 class SpeakerFields(NamedTuple):
     """A speaker phrase resolved: the speaker as the ledger names it, the phrase as written (trimmed), the role
     the text gives, and whether the speaker is a person."""
@@ -1388,7 +1405,32 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int)
             if earlier.speaker and earlier.is_person and surname(earlier.speaker) != surname(asked.group("asker")):
                 return earlier
             return NO_SPEAKER
+    if fields.speaker and fields.is_person and phrase and phrase.strip().lower() in ("he", "she"):
+        return _answer_of_asked(ctx, fields, phrase.strip().lower(), position, para)
     return fields
+
+
+def _gender_given(ctx: _Context, name: str) -> Gender:
+    """The gender the article gives a person, or else the one of the first name it gives them."""
+    gender = ctx.people.gender_of(name)
+    return gender if gender != "?" else first_name_gender(ctx.people.fullest(name).split()[0])
+
+
+def _answer_of_asked(ctx: _Context, fields: SpeakerFields, pronoun: str, position: int, para: int) -> SpeakerFields:
+    """The one asked in the sentence right before a quote, for the "he" or "she" of the quote, its answer, that
+    the pronoun first stood for the asker ("Nick Robinson asked Hart about his plans. “…,” he said": Hart); not for
+    a question ("“Are you done?” he said": the asker's)."""
+    close = re.search(r"[\u201d\"]", ctx.text[position + 1:position + 2000])
+    if close is None or ctx.text[position + close.start()] == "?":
+        return fields
+    sentences = re.split(r"(?<=[.!?])\s+", ctx.text[max(0, position - 300):position].rstrip(" \n" + ALL_DOUBLE))
+    asked = _ASKED_WHOM.search(sentences[-1]) if sentences else None
+    if asked is None or asked.end() < len(sentences[-1]) or \
+            surname(asked.group("asker")) != surname(fields.speaker or "") or \
+            _gender_given(ctx, asked.group("whom")) not in ("?", "m" if pronoun == "he" else "f"):
+        return fields
+    whom = _phrase_fields(ctx, asked.group("whom"), position, para)
+    return whom if whom.speaker and whom.is_person else fields
 
 
 def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int) -> SpeakerFields:
@@ -3092,7 +3134,8 @@ _NOT_INNER = r"(?!(?:had|has|have|was|were|would|will|once|then|later|kept|used|
 _INNER_SPEAKER = (rf"(?P<inner>(?:the|a|an|his|her|their|my|its)\s+(?:{_NOT_INNER}[a-z][\w\-]*\s+){{0,2}}"
                   rf"{_NOT_INNER}[a-z][\w\-]*"
                   r"|(?:(?!that\b)[a-z][\w\-]*\s+){0,2}(?:[A-Z][\w'\u2019\-.\u2024]*\s+){0,3}"
-                  r"[A-Z][\w'\u2019\-.\u2024]*)")
+                  r"[A-Z][\w'\u2019\-.\u2024]*"
+                  r"|reporters|journalists|police|officers|detectives|prosecutors|investigators|officials|lawmakers)")
 _TO_WHOM = r"(?:\s+(?:to\s+)?(?:him|her|them|me|us|police|officers|reporters))?"
 # ... or a described one, right before the quote: "emailed a colleague, “…”" (not "told the truth in his “…”")
 _TO_DESCRIBED = r"\s+(?:a|an|the|his|her|their)\s+[a-z]+"
@@ -3118,6 +3161,10 @@ _WORDS_WRITTEN = re.compile(
 _SENT_BY = re.compile(rf"\b(?:a|the)\s+(?:message|text|letter|note|e-?mail|post|tweet)\s+(?:that\s+)?{_INNER_SPEAKER}"
                       rf"\s+(?:had\s+)?(?P<verb>sent|wrote|posted|texted)(?:\s+to\s+[^,.;:!?\"\u201c\u201d]{{1,30}}?)?"
                       rf"{_QUOTE_NEXT}")
+# Words sent from someone and received by the speaker: "received a letter from Tom Hart saying “…”"
+_SENT_FROM = re.compile(r"\b(?:a|an|the)\s+(?:[\w\-]+\s+)?(?:message|text|letter|note|e-?mail|card|call|voicemail)\s+"
+                        rf"from\s+{_INNER_SPEAKER}(?:\s+to\s+[^,.;:!?\"\u201c\u201d]{{1,30}}?)?\s*,?\s+"
+                        rf"(?P<verb>saying|(?:that|which)\s+(?:said|read)|reading){_QUOTE_NEXT}")
 # Someone's post the speaker replied to or shared: its words are not the speaker's ("replied to a post by a
 # far-right account that said “…”", "shared a post from a supporter that read:")
 _POST_SAID = re.compile(r"\b(?:(?:replied|replying|responded|responding)\s+to|shared|sharing|reshared|retweeted|"
@@ -3186,7 +3233,7 @@ def _told_within(par: str, qs: int, attr: _Attribution) -> _Attribution:
     stretch = start + len(attr.speaker) if attr.text.startswith(attr.speaker) else start
     if _POST_SAID.search(par, stretch, qs):
         return attr._replace(speaker="")
-    inner = next((m for rx in (_TOLD_WITHIN, _ASKED_BY, _WORDS_WRITTEN, _SENT_BY)
+    inner = next((m for rx in (_TOLD_WITHIN, _ASKED_BY, _WORDS_WRITTEN, _SENT_BY, _SENT_FROM)
                   if (m := rx.search(par, stretch, qs)) is not None), None)
     who = _TIME_LEAD.sub("", inner.group("inner")) if inner is not None else ""
     if not who or who.lower() in _PRONOUNS:
@@ -3241,6 +3288,13 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
     sentence's subject after a quote its sentence introduced ("X told New York, “….” Another contestant, Y, told");
     a written thing's words that someone reports (", the note read, according to police."): the phrase "", no one
     the text names."""
+    credit = _CREDIT_LINE.fullmatch(a.after.replace("\u2024", ".")) if a.quote.rstrip()[-1:] in ".!?" and \
+        not a.par[:a.before_start + len(a.before)].strip() and a.after_start + len(a.after) >= len(a.par.rstrip()) \
+        else None
+    if credit is not None:  # "“…” – Jane Doe" alone in its paragraph: a credit line on the quote's own line (not a
+        # review's byline after a sentence's quote: "as the artist tells us, “…”—Jackson Arn")
+        return _Attribution(credit.group("spk"), "said", credit.group().strip(" ,."), True,
+                            a.after_start + len(a.after))
     written = _WRITTEN_ACCORDING.match(a.after)
     if written is not None:
         return _Attribution("", written.group("cue"), written.group().strip(" ,."), True, a.after_start + written.end())
@@ -3851,7 +3905,8 @@ _WHO_WROTE_COLON = re.compile(r"(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019
 # A document and its author, then "read:": "A statement from the club read:", "a statement by a Sussex spokesperson
 # confirming the eviction read:"
 _DOCUMENT_READ = re.compile(r"\b(?:statement|post|message|letter|note|email|tweet|notice|update)\s+(?:from|by|"
-                            r"issued\s+by|released\s+by|on\s+behalf\s+of)\s+(?P<spk>[^,:;.!?\"\u201c\u201d]{2,80}?)(?:,?\s+(?:confirming|"
+                            r"issued\s+by|released\s+by|on\s+behalf\s+of)\s+(?P<spk>[^,:;.!?\"\u201c\u201d]{2,80}?)"
+                            r"(?:\s+to\s+(?:the\s+)?[^,:;.!?\"\u201c\u201d\s]+)?(?:,?\s+(?:confirming|"
                             r"announcing|explaining|saying|addressing)\b[^:;.!?\"\u201c\u201d]{0,100}?)?,?\s+(?:read|reads|"
                             r"said|says|stated|states)\s*:\s*$")
 
