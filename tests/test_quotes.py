@@ -722,6 +722,32 @@ def test_subjects_past_asides_and_the_one_asked_sent_or_answering(text: str, wor
     assert quote(text, words).speaker == speaker
 
 
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    # the one who judged the subject speaks next: "Hart was praised by Bob Lee. “…,” he said"
+    ("Tom Hart ran for mayor. Hart was praised by Bob Lee. \u201cHe is the best man for the job,\u201d he said.",
+     "best man", "Bob Lee"),
+    ("Tom Hart ran for mayor. Hart won the backing of Bob Lee. \u201cHe is the best man for the job,\u201d he said.",
+     "best man", "Bob Lee"),
+    ("Tom Hart ran for mayor. Hart won the backing of Bob Lee, who said: \u201cHe is the best man for the job.\u201d",
+     "best man", "Bob Lee"),
+    ("Tom Hart ran for mayor. Hart was praised by Jane Doe. \u201cI am grateful for her support,\u201d he said.",
+     "grateful", "Tom Hart"),  # (a "he" is not her)
+    # a claim by someone: their words
+    ("Tom Hart and Jane Doe are rivals. Doe was responding to a claim by Hart that the party was \u201cfinished and "
+     "done for good\u201d.", "finished and done", "Tom Hart"),
+    # an epithet opening a paragraph after one that names one person, with no quote, as its subject
+    ("Raheem Sterling scored twice on Saturday.\n\nThe 29-year-old winger told Sky Sports: \u201cIt was a great "
+     "feeling to score again today.\u201d", "great feeling", "Raheem Sterling"),
+    ("Chelsea boss Mauricio Pochettino praised his side.\n\nThe Argentine, 51, said: \u201cWe were much better in "
+     "the second half today.\u201d", "much better", "Mauricio Pochettino"),
+    ("Novak Djokovic beat Carlos Alcaraz in the final.\n\nThe Spaniard said: \u201cIt was one of the best matches "
+     "of my career.\u201d", "best matches", "The Spaniard"),  # (two named: as written)
+])
+def test_the_judge_of_the_subject_a_claim_by_someone_and_an_epithet_a_paragraph_on(text: str, words: str,
+                                                                                     speaker: str):
+    assert quote(text, words).speaker == speaker
+
+
 def test_a_name_with_its_generation_a_camel_case_surname_and_a_spaced_possessive():
     text = ("The man held is Anthony LaRocca III, a 38-year-old accountant. Kim Ward, a colleague, was hurt. "
             "Asked whether he understood the charges, LaRocca nodded and said \"I understand every one of them.\"")

@@ -306,14 +306,16 @@ _AS_CLAUSE_STANCE = re.compile(r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?
                                r"label(?:s|led|ed))\b(?![^\"\u201c\u201d]*\b(?:and|but|yet|while|because|so)\s)")
 # The owner's words, given as what they claimed: "His remarks that “…”", "Clinton's claim that the plan is “…”",
 # "critics' claims that he was “…”", "the newspaper's claim that the duke had “…”", "Trump's promise to be a “…”",
-# "a Wall Street Journal report that Putin had “…”"
+# "a Wall Street Journal report that Putin had “…”", "a claim by Hart that the party was “…”"
 _CLAIM_THAT = re.compile(
     r"(?:^|(?<=[\s(]))(?:(?P<spk>His|Her|Their|his|her|their|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}['\u2019]s?|"
     r"[a-z]+s['\u2019]|the\s+[a-z]+['\u2019]s)\s+"
     r"(?:(?:earlier|latest|repeated|recent|new|own)\s+)?(?P<cue>remarks|comments|claims?|warnings?|assertions?|"
     r"insistence|promises?|pledges?|suggestions?|argument|contention|accusations?|allegations?|vows?|threats?)"
     r"|(?<!\b[Ii]n\s)(?:a|an|the)\s+(?P<medium>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})\s+"
-    r"(?P<report>report|story|article|editorial))"
+    r"(?P<report>report|story|article|editorial)"
+    r"|(?:a|an|the)\s+(?:(?:earlier|latest|repeated|recent|new)\s+)?(?P<by_cue>remarks|comments|claims?|assertions?|"
+    r"suggestions?|accusations?|allegations?)\s+(?:by|from)\s+(?P<by>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}))"
     r"\s+(?P<clause>that|to)(?:\s+[^.!?;:\"\u201c\u201d]{1,80}?)?\s*$")
 _CLAIM_TO = {"promise", "promises", "pledge", "pledges", "vow", "vows", "threat", "threats"}
 # The end of a claim's clause before a quote that is its own words: an auxiliary after its subject ("that the duke
@@ -1365,11 +1367,23 @@ _ASKED_ABOUT = re.compile(r"\b(?P<asker>[A-Z][\w'\u2019\-]*)\s+(?:asked|wondered
                           r"(?:if|whether)\s+(?P<pronoun>he|she)\b")
 
 
-# A sentence of someone asking another, whose answer a "he" or "she" after it gives: "Nick Robinson asked Hart about
-# his plans. “…,” he said" (Hart's)
-_ASKED_WHOM = re.compile(r"(?P<asker>[A-Z][\w'\u2019\-]*)\s+(?:asked|pressed|questioned|quizzed|interviewed|"
-                         r"challenged)\s+(?P<whom>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,2})"
-                         r"(?:\s+(?:whether|if|about|on|over|why|how|what|when|where)\b[^.!?\"\u201c\u201d]*)?[.!?]")
+# A sentence that names, besides its subject, the one whose words a "he" or "she" after it gives: the one asked
+# ("Nick Robinson asked Hart about his plans. “…,” he said": Hart's answer), or the one who judged the subject ("Hart
+# was praised by Bob Lee. “…,” he said", "Hart won the backing of Bob Lee.": Lee's)
+_NAME_WORDS = r"[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,2}"
+_OTHER_SPEAKS = (
+    re.compile(rf"(?P<subject>[A-Z][\w'\u2019\-]*)\s+(?:asked|pressed|questioned|quizzed|interviewed|challenged)\s+"
+               rf"(?P<other>{_NAME_WORDS})(?:\s+(?:whether|if|about|on|over|why|how|what|when|where)\b"
+               r"[^.!?\"\u201c\u201d]*)?[.!?]"),
+    re.compile(rf"(?P<subject>[A-Z][\w'\u2019\-]*)\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?"
+               r"(?:criticised|criticized|praised|backed|endorsed|slammed|attacked|condemned|defended|supported|"
+               r"welcomed|accused|blasted|mocked|thanked|congratulated|hailed|lauded|rebuked|chided|ridiculed)\s+"
+               rf"by\s+(?P<other>{_NAME_WORDS})(?:\s+(?:on|in|at|during|after|over|for)\b[^.!?\"\u201c\u201d]*)?[.!?]"),
+    re.compile(rf"(?P<subject>[A-Z][\w'\u2019\-]*)\s+(?:won|received|got|gained|drew|earned)\s+(?:the\s+)?"
+               r"(?:[a-z]+\s+)?(?:backing|support|endorsement|praise|criticism|response|rebuke|thanks)\s+"
+               rf"(?:of|from)\s+(?P<other>{_NAME_WORDS})(?:\s+(?:on|in|at|during|after|over|for)\b"
+               r"[^.!?\"\u201c\u201d]*)?[.!?]"),
+)
 
 
 class SpeakerFields(NamedTuple):
@@ -1406,7 +1420,7 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int)
                 return earlier
             return NO_SPEAKER
     if fields.speaker and fields.is_person and phrase and phrase.strip().lower() in ("he", "she"):
-        return _answer_of_asked(ctx, fields, phrase.strip().lower(), position, para)
+        return _other_speaking(ctx, fields, phrase.strip().lower(), position, para)
     return fields
 
 
@@ -1416,21 +1430,21 @@ def _gender_given(ctx: _Context, name: str) -> Gender:
     return gender if gender != "?" else first_name_gender(ctx.people.fullest(name).split()[0])
 
 
-def _answer_of_asked(ctx: _Context, fields: SpeakerFields, pronoun: str, position: int, para: int) -> SpeakerFields:
-    """The one asked in the sentence right before a quote, for the "he" or "she" of the quote, its answer, that
-    the pronoun first stood for the asker ("Nick Robinson asked Hart about his plans. “…,” he said": Hart); not for
-    a question ("“Are you done?” he said": the asker's)."""
+def _other_speaking(ctx: _Context, fields: SpeakerFields, pronoun: str, position: int, para: int) -> SpeakerFields:
+    """For the "he" or "she" of a quote that first stood for the subject of the sentence right before it, the other
+    person that sentence names as the one to speak (:data:`_OTHER_SPEAKS`), when the pronoun fits them; not for a
+    question ("Robinson asked Hart about his plans. “Are you done?” he said": Robinson's)."""
     close = re.search(r"[\u201d\"]", ctx.text[position + 1:position + 2000])
     if close is None or ctx.text[position + close.start()] == "?":
         return fields
     sentences = re.split(r"(?<=[.!?])\s+", ctx.text[max(0, position - 300):position].rstrip(" \n" + ALL_DOUBLE))
-    asked = _ASKED_WHOM.search(sentences[-1]) if sentences else None
-    if asked is None or asked.end() < len(sentences[-1]) or \
-            surname(asked.group("asker")) != surname(fields.speaker or "") or \
-            _gender_given(ctx, asked.group("whom")) not in ("?", "m" if pronoun == "he" else "f"):
+    other = next((m for rx in _OTHER_SPEAKS if (m := rx.search(sentences[-1])) and m.end() == len(sentences[-1])),
+                 None) if sentences else None
+    if other is None or surname(other.group("subject")) != surname(fields.speaker or "") or \
+            _gender_given(ctx, other.group("other")) not in ("?", "m" if pronoun == "he" else "f"):
         return fields
-    whom = _phrase_fields(ctx, asked.group("whom"), position, para)
-    return whom if whom.speaker and whom.is_person else fields
+    found = _phrase_fields(ctx, other.group("other"), position, para)
+    return found if found.speaker and found.is_person else fields
 
 
 def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int) -> SpeakerFields:
@@ -3453,7 +3467,7 @@ def _words_of(a: _Around, prev_attr_end: int) -> _Attribution | None:
             return None  # "… as “total fiction”", "called the BBC report that he had lied “a fabrication”"
         if _CLAUSE_TAKER_BEFORE.search(lead) and copula is not None and not inside:
             return None  # "Frazier said that Rubio's claim that Cruz lied is “simply not true”": Frazier's verdict
-    owner = (m.group("spk") or m.group("medium")) if m else None
+    owner = (m.group("spk") or m.group("medium") or m.group("by")) if m else None
     if owner and m is not None and m.re is not _CLAIM_THAT:
         owner = re.split(r"\bthat\s+", owner)[-1]  # "Smith said that Jones described it as “…”": Jones
     if owner and owner.split()[0].lower() in _MONTHS_AND_DAYS:
@@ -3461,7 +3475,7 @@ def _words_of(a: _Around, prev_attr_end: int) -> _Attribution | None:
     spk = _subject(_OWNER_PRONOUN.get(owner.lower(), _POSSESSIVE_S.sub("", owner))) if owner else None
     if not m or not spk:
         return None
-    cue = m.group("cue") or m.group("report") if m.re is _CLAIM_THAT else m.group("cue")
+    cue = m.group("cue") or m.group("report") or m.group("by_cue") if m.re is _CLAIM_THAT else m.group("cue")
     text = a.par[a.before_start + m.start():a.before_start + m.end()].strip(" ,:;")
     return _Attribution(spk, cue, text, True, a.after_start)
 

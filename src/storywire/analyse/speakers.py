@@ -90,7 +90,8 @@ THINGS_OF = frozenset({
     "funeral", "memory", "legacy", "nomination", "appointment", "city", "comments", "remarks", "return", "visit",
     "loss", "blow", "setback", "rebuke", "request", "protests", "protest", "opposition", "criticism", "concerns",
     "demands", "wishes", "anger", "mouth", "words", "voice", "lips", "pen", "tweet", "post", "statement", "speech",
-    "testimony", "interview", "account", "version", "story", "claim", "claims", "allegations"})
+    "testimony", "interview", "account", "version", "story", "claim", "claims", "allegations", "backing",
+    "endorsement", "blessing", "approval", "praise"})
 DESCRIPTION_START = ("a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "another", "most",
                      "all", "few", "both")
 _LEAD = re.compile(r"^[(\[]?(?:(?:and|but|yet|then|also|later|now|meanwhile|however|additionally|indeed|still|so|"
@@ -2134,18 +2135,27 @@ class Mentions:
         head = _low(words[-1]) if words else ""
         family = "-of-" in head
         if len(words) < 2 or _low(words[0]) != "the" or " of " in phrase or \
-                not (family or head in _ADJACENT_TRADES and words[-1].islower()):
+                not (family or head in _ADJACENT_TRADES and words[-1].islower() or nationality_forms(words[-1])):
             return None
-        before = [mt for mt in self.items if mt.position < position and mt.para == para and
-                  self.text.find(mt.name, mt.position, mt.position + len(mt.name) + 40) >= 0]  # (not a description
+        written = [mt for mt in self.items if mt.position < position and
+                   self.text.find(mt.name, mt.position, mt.position + len(mt.name) + 40) >= 0]  # (not a description
         # read as a mention: "Speaking to ITV, the midfielder said")
+        before = [mt for mt in written if mt.para == para]
+        if not any(mt.subject for mt in before):  # no subject named in its paragraph: the paragraph before, when it
+            # names one person only ("Raheem Sterling scored twice. ¶ The 29-year-old winger told Sky Sports:")
+            before = [mt for mt in written if mt.para == para - 1]
+            if len({self.person_key(mt.name) for mt in before}) != 1:
+                return None
         subject = next((mt for mt in reversed(before) if mt.subject), None)
         if subject is None or any(self.person_key(mt.name) != self.person_key(subject.name)
                                   for mt in before if mt.position > subject.position) or \
                 POSSESSIVE.match(self.text, subject.position + len(subject.name)):
             return None
-        between = self.unquoted[subject.position + len(subject.name):position]
-        if len(_SENTENCE_END_BETWEEN.findall(between)) > 1 or self.unnamed_between(subject.position, position) or \
+        if subject.para != para and self._other_in_play(subject, head, position):
+            return None
+        between = self.unquoted[subject.position + len(subject.name):position].replace("\n\n", "\n")
+        ends = len(_SENTENCE_END_BETWEEN.findall(between))
+        if ends > (1 if subject.para == para else 2) or self.unnamed_between(subject.position, position) or \
                 re.search(r"\b(?:him|her)\b", between):
             return None  # (someone else in play: "Willie Mullins trained more than 200 winners for him")
         roles = {_low(w) for r in self.roles_of(subject.name) for w in r.split()}
@@ -2159,6 +2169,20 @@ class Mentions:
                 self.called_otherwise(subject.name, head, subject.position + len(subject.name), position):
             return None
         return self.fullest(subject.name, position)
+
+    def _other_in_play(self, subject: Mention, head: str, position: int) -> bool:
+        """Whether, for an epithet at ``position`` that a person named in the paragraph before may stand for, someone
+        else may: that paragraph holds a quote (a new paragraph's epithet after "“…,” Sinner said." is another
+        speaker), or the text gives the epithet's noun to another person ("Former Wimbledon champion Pat Cash") or to
+        anyone in that paragraph."""
+        start = self.text.rfind("\n", 0, subject.position) + 1
+        if any(mark in self.text[start:position - 1] for mark in "\"\u201c\u201d") or \
+                re.search(rf"\b{re.escape(head)}\b", self.text[start:self.text.find("\n", subject.position)], re.I):
+            return True  # (nor when it gives the noun to someone: "midfielder Mateo Kovacic …, but midfielder Rodri")
+        key = self.person_key(subject.name)
+        return any(self.person_key(mt.name) != key and head in {_low(w) for r in self.roles_of(mt.name)
+                                                                for w in r.split()}
+                   for mt in self.items if mt.position < position)
 
     def called_so(self, description: str, position: int) -> str | None:
         """The person the text, before ``position``, names right after the lower-case words of ``description``, two
