@@ -748,6 +748,109 @@ def test_the_judge_of_the_subject_a_claim_by_someone_and_an_epithet_a_paragraph_
     assert quote(text, words).speaker == speaker
 
 
+@pytest.mark.parametrize(("text", "words", "speaker", "role"), [
+    # styles of honour are no part of a name, nor a role ("Hon.", "The Rt Hon", "Shri", "Datuk Seri", "Tan Sri")
+    ("Prime Minister Datuk Seri Anwar Ibrahim said: \u201cWe will not compromise on our sovereignty.\u201d",
+     "compromise", "Anwar Ibrahim", "Prime Minister"),
+    ("Datuk Seri Anwar Ibrahim met the king. Anwar said: \u201cWe will not compromise on our sovereignty.\u201d",
+     "compromise", "Anwar Ibrahim", None),
+    ("Tan Sri Muhyiddin Yassin said: \u201cWe will not compromise on our sovereignty.\u201d", "compromise",
+     "Muhyiddin Yassin", None),
+    ("Union Minister Shri Nitin Gadkari said: \u201cWe will finish the highway by the end of the year.\u201d",
+     "highway", "Nitin Gadkari", "Union Minister"),
+    ("Minister of Finance, Hon. Jane Doe, said: \u201cWe will finish the highway by the end of the year.\u201d",
+     "highway", "Jane Doe", None),
+    ("The Rt Hon Jane Doe MP said: \u201cWe will finish the highway by the end of the year.\u201d", "highway",
+     "Jane Doe", "MP"),
+    ("Finance Minister Sri Mulyani Indrawati said: \u201cWe will finish the highway by the end of the year.\u201d",
+     "highway", "Sri Mulyani Indrawati", "Finance Minister"),  # ("Sri" alone is a given name)
+    ("Ntate Tom Mokoena, a farmer in Berea, lost his crops.\n\n\u201cWe have nothing left to eat this winter,"
+     "\u201d Ntate Mokoena said.", "nothing left", "Tom Mokoena", None),
+])
+def test_styles_of_honour_before_a_name(text: str, words: str, speaker: str, role: str | None):
+    found = quote(text, words)
+    assert (found.speaker, found.role) == (speaker, role)
+
+
+@pytest.mark.parametrize("text", [
+    "The charity\u2019s founder, Jane Smith, MBE, said: \u201cThe camps are open to everyone in need.\u201d",
+    "Dr. Jane Smith, MD, MPH, said: \u201cThe camps are open to everyone in need.\u201d",
+    "Jane Smith, PhD, a researcher at Yale, said: \u201cThe camps are open to everyone in need.\u201d",
+])
+def test_letters_after_a_name_set_apart_by_commas_are_no_speaker(text: str):
+    assert quote(text, "camps are open").speaker == "Jane Smith"
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    # a family's tribute, and friends describing someone: theirs, as written
+    ("Tom Hart, 45, was killed in the crash.\n\nHis family said: \u201cWe are heartbroken and ask for privacy at "
+     "this time.\u201d", "heartbroken", "His family"),
+    ("Tom Hart, 45, was killed in the crash.\n\nIn a tribute, his family said: \u201cHe was the life and soul of "
+     "every party.\u201d", "life and soul", "his family"),
+    ("Tom Hart, 45, was killed in the crash.\n\nHe was described by friends as \u201cthe life and soul of every "
+     "party\u201d.", "life and soul", "friends"),
+    # a group that begins to cry says nothing: the words are the speaker's before them
+    ("Chela Ortiz told the killer in a firm voice, \u201cI want you to know you did not break our family,\u201d as her "
+     "family began to cry.", "did not break", "Chela Ortiz"),
+])
+def test_a_family_and_friends_speaking(text: str, words: str, speaker: str):
+    assert quote(text, words).speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    # a few words quoted as someone's: "the “…” of X", "X's slogan, “…”", "her messages - like “…”"
+    ("Hillary Clinton spoke.\n\nHer messages were less compelling than the \u201cpolitical revolution\u201d of "
+     "Senator Bernie Sanders.", "political revolution", "Bernie Sanders"),
+    ("Adv Tom Hart spoke. He refers to the concept of \u201cconstitutional dismemberment,\u201d a term coined by legal "
+     "scholar Richard Albert.", "constitutional dismemberment", "Richard Albert"),
+    ("Tom Hart spoke. He praised the \u201cexpedited schedule for the withdrawal of troops\u201d of SANDF.",
+     "expedited schedule", "Tom Hart"),  # (a body's, no one's words: the sentence's)
+    ("Hillary Clinton spoke.\n\nHer campaign slogan, \u201cStronger Together,\u201d fell flat.", "Stronger Together",
+     "Hillary Clinton"),
+    ("Hillary Clinton spoke.\n\nAccording to her friends, she worried that her politically safe messages - like "
+     "\u201cI'm a progressive who gets results\u201d - were far less compelling.", "progressive who gets",
+     "Hillary Clinton"),
+    ("Donald Trump spoke. Voters heard Trump's grievance-driven promise to \u201cbring back every job we "
+     "lost\u201d.", "bring back every job", "Donald Trump"),
+])
+def test_words_quoted_as_someones(text: str, words: str, speaker: str):
+    assert quote(text, words).speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a "she" for the one woman in reach, met by a man: hers
+    ("Tom Hart met Jane Doe on Monday.\n\n\u201cWe talked about the future of the club,\u201d she said.", "Jane Doe"),
+    ("Tom Hart praised Jane Doe after the game.\n\n\u201cWe talked about the future of the club,\u201d she said.",
+     "Jane Doe"),
+    # guards: two women, a woman described since, a name of either gender
+    ("Tom Hart met Jane Doe and Ann Lee on Monday.\n\n\u201cWe talked about the future of the club,\u201d she "
+     "said.", None),
+    ("Tom Hart met Jane Doe on Monday. A spokeswoman for the club confirmed the talks.\n\n\u201cWe talked about the "
+     "future of the club,\u201d she said.", None),
+    ("Tom Hart met Sam Doe on Monday.\n\n\u201cWe talked about the future of the club,\u201d she said.", None),
+])
+def test_a_she_for_the_one_woman_met(text: str, speaker: str | None):
+    assert quote(text, "future of the club").speaker == speaker
+
+
+def test_an_office_by_its_initials():
+    text = ("Chief Minister Yogi Adityanath visited the site on Monday.\n\nThe CM said, \u201cStrict action will be "
+            "taken against the guilty.\u201d")
+    assert quote(text, "Strict action").speaker == "Yogi Adityanath"
+    text = ("Prime Minister Narendra Modi addressed the rally. The PM said, \u201cIndia will become a developed "
+            "nation by 2047.\u201d")
+    assert quote(text, "developed nation").speaker == "Narendra Modi"
+
+
+def test_one_of_a_group_speaking():
+    text = ("Molly Mae posted a photo of the ring.\n\nFans were quick to react, with one writing: \u201cYou look "
+            "amazing, so happy for you both.\u201d")
+    assert quote(text, "look amazing").speaker == "one of the fans"
+    text = ("Molly Mae posted a photo of the ring.\n\nThe post was liked by thousands, with one writing: \u201cYou "
+            "look amazing, so happy for you both.\u201d")
+    assert quote(text, "look amazing").speaker is None  # (one of no group the sentence names)
+
+
 def test_a_name_with_its_generation_a_camel_case_surname_and_a_spaced_possessive():
     text = ("The man held is Anthony LaRocca III, a 38-year-old accountant. Kim Ward, a colleague, was hurt. "
             "Asked whether he understood the charges, LaRocca nodded and said \"I understand every one of them.\"")

@@ -263,7 +263,7 @@ _NAMING_CUE = (r"(?:calls|called|describes?\s+as|described\s+as|terms|termed|dub
                r"branded)")
 # "In X's words" (or "own words"), before a quote or opening its sentence
 _IN_WORDS = rf"[Ii]n\s+{_WHO}['\u2019]s?\s+(?P<cue>(?:own\s+)?words)"
-_WORDS_OF = tuple(re.compile(rf"{pattern}\s*$") for pattern in (
+_WORDS_OF = tuple(re.compile(rf"{pattern}\s*['\u2018]?$") for pattern in (
     rf"\bwhat\s+{_WHO}\s+(?:[a-z]+ly\s+|elsewhere\s+|once\s+|later\s+|has\s+|had\s+)?(?P<cue>{_NAMING_CUE})",
     rf"\b{_IN_WORDS}\s*,?",
     rf"\b[Ii]n\s+the\s+(?P<cue>words)\s+of\s+{_WHO}\s*,",
@@ -272,6 +272,13 @@ _WORDS_OF = tuple(re.compile(rf"{pattern}\s*$") for pattern in (
     rf"\s+(?:[^,.;:!?\"\u201c\u201d]{{1,80}}?\s+)?as",
     # "Gal Abdush, described by the Times as": the describer's words
     rf"\b(?P<cue>described|called|labell?ed|branded|dubbed)\s+by\s+{_WHO}\s+as",
+    # "her politically safe messages - like “…”", "Trump's slogan, “…”": the owner's words
+    r"(?:^|(?<=[\s(]))(?P<spk>His|Her|Their|his|her|their|[A-Z][\w\-]*['\u2019]s?)\s+(?:[a-z][\w\-]*\s+){0,3}"
+    r"(?P<cue>messages?|slogans?|catchphrases?|mantras?|mottos?|refrains?|taglines?)\s*(?:[-\u2013\u2014,]\s*)?"
+    r"(?:like|such\s+as|including)?",
+    # "He was described by friends as": people in the plural
+    r"\b(?P<cue>described|called|labell?ed|branded|dubbed)\s+by\s+(?P<spk>(?:(?:his|her|their|the|some|many)\s+)?"
+    r"[a-z]+s)\s+as",
     rf"\b[Aa]s\s+{_WHO_AS}(?:,\s+[^,;:!?\"\u201c\u201d]{{1,60}},)?\s+(?:(?:himself|herself|themselves)\s+)?"
     rf"(?:(?:has|had|have|once|later|famously)\s+)?"
     rf"(?P<cue>explained|explains|said|says|wrote|writes|puts?\s+it|noted|notes|observed|argued|reported|reports|"
@@ -310,7 +317,8 @@ _AS_CLAUSE_STANCE = re.compile(r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?
 _CLAIM_THAT = re.compile(
     r"(?:^|(?<=[\s(]))(?:(?P<spk>His|Her|Their|his|her|their|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}['\u2019]s?|"
     r"[a-z]+s['\u2019]|the\s+[a-z]+['\u2019]s)\s+"
-    r"(?:(?:earlier|latest|repeated|recent|new|own)\s+)?(?P<cue>remarks|comments|claims?|warnings?|assertions?|"
+    r"(?:(?:earlier|latest|repeated|recent|new|own|[a-z]+-[a-z]+)\s+)?(?P<cue>remarks|comments|claims?|warnings?|"
+    r"assertions?|"
     r"insistence|promises?|pledges?|suggestions?|argument|contention|accusations?|allegations?|vows?|threats?)"
     r"|(?<!\b[Ii]n\s)(?:a|an|the)\s+(?P<medium>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})\s+"
     r"(?P<report>report|story|article|editorial)"
@@ -742,6 +750,11 @@ _TO_MADE_TO = re.compile(r"\b(?:told|asked|urged|forced|encouraged|invited|allow
                          r"persuaded|got|wanted|expected|tells|asks|urges|wants)\s+(?:\S+\s+){1,3}to$")
 
 
+# Letters after a name, set apart by commas: "Jane Smith, MBE, said", "Jane Doe, MD, MPH, said"
+_LETTERS_AFTER_NAME = re.compile(r"KC|QC|SC|MP|MSP|MEP|MLA|TD|OBE|CBE|MBE|KBE|DBE|BEM|JP|DL|FRS|PhD|MPH|RN|CPA|IAS|IPS|"
+                                 r"IFS|Ph[.\u2024]D[.\u2024]?|M[.\u2024]?D[.\u2024]?|Esq[.\u2024]?")
+
+
 def _subject(pre: str) -> str | None:
     """The speaker phrase at the end of ``pre`` (the text right before a cue verb)."""
     bare = pre.rstrip(" ,")
@@ -763,9 +776,9 @@ def _subject(pre: str) -> str | None:
         return None  # "which is called": a name given, not words said
     pre = re.split(r"[;:\u2014\u2013]", pre)[-1]  # the last clause: "One placard ...; another accused", "Even
     # people who endorsed the plan sounded equivocal: Former Rep. Jane Harman called it"
-    segs = _places_joined([s.strip() for s in re.split(r",(?!\d{3}\b)", pre) if s.strip() and not s.strip().isdigit()])
-    # ("250,000 Syrians" is one segment; "Tom
-    # Baker, 67, a retired teacher, said": no age)
+    segs = _places_joined([s.strip() for s in re.split(r",(?!\d{3}\b)", pre) if s.strip() and not s.strip().isdigit()
+                           and not _LETTERS_AFTER_NAME.fullmatch(s.strip())])  # ("250,000 Syrians" is one segment;
+    # "Tom Baker, 67, a retired teacher, said": no age; "Jane Smith, MBE, said": no letters)
     relative = re.fullmatch(r"(?:who|said|says|added|adds)\s+(?P<pronoun>he|she|they)", segs[-1] if segs else "",
                             flags=re.IGNORECASE)  # ("Perić said he had told his charge to “…”": he)
     if relative is not None:
@@ -3297,11 +3310,34 @@ _RECALLS_SAYING = re.compile(r"\s*(?:he|she|they|I|[A-Z][\w'\u2019\-]*(?:\s+[A-Z
                              r"(?P<cue>saying|telling|asking|shouting|yelling)\b")
 
 
+# The owner of a few words quoted as a noun, right after them: "the “political revolution” of Senator Bernie Sanders"
+_OWNER_AFTER = re.compile(r"['\u2019]?\s*of\s+(?P<spk>(?:(?:[A-Z][a-z]{1,5}\.|[A-Z][a-z]+)\s+)?[A-Z][\w'\u2019\-]*"
+                          r"(?:\s+[A-Z][\w'\u2019\-]*){0,2})(?![\w'\u2019\-])")
+
+
+# ... a person's name: a title or a given name before a surname
+_PERSON_OWNER = re.compile(r"(?:(?:Senator|Sen\.|President|Governor|Gov\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Rep\.)\s+"
+                           r"|(?=(?P<given>[A-Z][a-z]+)\s+[A-Z]))")
+_COINED_BY = re.compile(r"[,\s]*(?:a|the)\s+(?:term|phrase|word|expression|label|nickname)\s+(?:first\s+)?"
+                        r"(?:coined|used|popularised|popularized)\s+by\s+(?P<spk>(?:[a-z][\w\-]*\s+){0,3}[A-Z][\w'\u2019\-]*"
+                        r"(?:\s+[A-Z][\w'\u2019\-]*){0,2})")
+
+
 def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """Right after the quote: ", said X", ", X told Reuters on Thursday", ", Mr. Trump, 77, said"; not the next
     sentence's subject after a quote its sentence introduced ("X told New York, “….” Another contestant, Y, told");
     a written thing's words that someone reports (", the note read, according to police."): the phrase "", no one
     the text names."""
+    owner = _OWNER_AFTER.match(a.after) if re.search(r"\bthe\s*['\u2018]?$", a.before) and len(a.quote.split()) <= 6 \
+        else _COINED_BY.match(a.after) if len(a.quote.split()) <= 6 else None
+    person = _PERSON_OWNER.match(owner.group("spk")) if owner is not None else None
+    if owner is not None and owner.re is _OWNER_AFTER and (
+            person is None or person.group("given") and first_name_gender(person.group("given")) == "?"):
+        owner = None  # (a body's or a place's: "the “expedited schedule” of SANDF", "the “third pillar” of Western …")
+    if owner is not None:  # "the “political revolution” of Senator Bernie Sanders", "“…,” a term coined by legal
+        # scholar Richard Albert": his words
+        return _Attribution(owner.group("spk"), "of" if owner.re is _OWNER_AFTER else "coined",
+                            owner.group().strip(" ,."), True, a.after_start + owner.end())
     credit = _CREDIT_LINE.fullmatch(a.after.replace("\u2024", ".")) if a.quote.rstrip()[-1:] in ".!?" and \
         not a.par[:a.before_start + len(a.before)].strip() and a.after_start + len(a.after) >= len(a.par.rstrip()) \
         else None
@@ -3337,6 +3373,9 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
             _STARTED_ON.search(m.group("cue")) or _a_thing(m.group("spk"))):
         return None  # "“…?” Rumours started to spread", "The strike started at dawn", "The debate started.": a thing
         # that starts, not one who starts speaking ("“…,” Hannity started", "Smith started to say")
+    if m and re.match(r"(?:began|started)\s+to\s+(?!(?:say|speak|explain|tell|ask|read|recite|sing|chant|shout|yell|"
+                      r"scream)\b)", a.after[m.start("cue"):]):
+        return None  # "“…,” as her family began to cry": no words of theirs
     if m and _COMMA_ONLY_CUE.match(m.group("cue")) and a.quote.rstrip(" '\u2019")[-1:] not in ",?!":
         return None  # "“….” Apple shares on Monday fell", "The motto sums up": a sentence of its own
     if m and m.re is _AFTER_SPK_FIRST and _ends_sentence(a.quote) and _BEFORE_ANY.search(m.group("spk")):
@@ -3892,7 +3931,8 @@ def _inner_speaker(before: str, start: int) -> tuple[str, re.Match] | None:
 
 # Who speaks, named at the end of a sentence introducing a quote: "..., with Kilmeade stating:"
 _WITH_SPEAKING = re.compile(r"\bwith(?<!familiar with)(?<!acquainted with)\s+(?P<spk>[A-Z][\w'\u2019\-]*"
-                            r"(?:\s+[A-Z][\w'\u2019\-]*){0,3}|(?:an?|the|one)\s+(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*)(?<!\sas)\s+"
+                            r"(?:\s+[A-Z][\w'\u2019\-]*){0,3}|(?:an?|the|one)\s+(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*|"
+                            r"one|another)(?<!\sas)\s+"
                             r"(?:[a-z]+ly\s+)?(?:saying|stating|adding|writing|noting|asking|yelling|shouting|"
                             r"tweeting)\s*:\s*$")  # "with Trump reportedly yelling:" (not "cited people familiar with
 # the matter as saying:")
@@ -3907,7 +3947,20 @@ def _with_speaker(before: str) -> re.Match | None:
     words = with_x.group("spk").lower().split()
     person = with_x.group("spk")[:1].isupper() or \
         (_speaker_noun(words[-1]) or words[0] in ("one", "another")) and words[-1] not in DOCUMENT_NOUNS
-    return with_x if person else None  # (a vox pop's next voice: "with one supporter tweeting:")
+    return with_x if person else None  # (a vox pop's next voice: "with one supporter tweeting:"; one of a group the
+    # sentence opens on: "Fans were quick to react, with one writing:", :func:`_one_of`)
+
+
+def _one_of(before: str, spk: str) -> str | None:
+    """Whom a bare "one" or "another" speaking stands for: one of the people in the plural the sentence opens on
+    ("Fans were quick to react, with one writing:": one of the fans), or None; any other phrase as it is."""
+    if spk.lower() not in ("one", "another"):
+        return spk
+    plural = _PLURAL_OPENING.match(before.lstrip())
+    if plural is None or not speakers_in_plural(plural.group("head").lower()):
+        return None
+    group = plural.group("spk")
+    return f"{spk.lower()} of the {group[:1].lower()}{group[1:]}"
 
 
 # A name, then a relative clause of its speaking, right before a colon: "…and Donald Trump Jr who wrote on X:"
@@ -4035,7 +4088,8 @@ def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     if speaking is not None and speaking.re is _NAME_COLON and _BYLINE_END.search(a.before, 0, speaking.start()):
         return None  # "“Hamilton to play Chicago,” by Variety's Gordon Cox: “…”": an article's excerpt
     according = _ACCORDING_OPENING.match(a.before) if speaking is None and which is None else None
-    spk = speaking.group("spk") if speaking else according.group("spk") if according else \
+    spk = _one_of(a.before, speaking.group("spk")) if speaking is not None and speaking.re is _WITH_SPEAKING else \
+        speaking.group("spk") if speaking else according.group("spk") if according else \
         None if which is not None else sentence_subject(a.before)  # ("According to a former producer, Laterza
     # entered fake names: “…”": the producer's words, not Laterza's)
     if not spk:  # (a "which" clause is no sentence subject's: "The mayor criticised the utility, which said:")

@@ -75,7 +75,8 @@ SPEAKER_NOUNS = {
     "investigator", "investigators", "authorities", "organisers", "organizers", "prosecution", "defence", "defense",
     "critic", "critics", "commentator", "commentators", "operative", "operatives", "strategist", "strategists",
     "insider", "insiders", "activist", "activists", "protesters", "protestors", "demonstrators", "campaigners",
-    "marchers",
+    "marchers", "family", "families", "friend", "friends", "neighbours", "neighbors",
+    "colleagues", "classmates", "teammates",
 }
 # Nouns of people whose "of" names whom they belong to: "the husband of Jane Doe", "supporters of the mayor"
 PEOPLE_OF = frozenset({
@@ -797,7 +798,10 @@ def split_speaker(phrase: str) -> SpeakerName:
             return SpeakerName(phrase[based.end():], based.group().strip(), False, "?")  # "New York-based Human
             # Rights Watch": the organisation, its base its role
         return SpeakerName(phrase, None, False, "?")
-    role_words = _without_fronted_phrase([w for w in name_words[:start] if _low(w) not in HONORIFICS])
+    role_words = _without_fronted_phrase([w for i, w in enumerate(name_words[:start]) if _low(w) not in HONORIFICS
+                                          and not _styled(name_words, i) and not (i + 1 < start and (
+                                              (_low(w), _low(name_words[i + 1])) in _STYLE_PAIRS or
+                                              _low(w) == "the" and _styled(name_words, i + 1)))])
     role_words = _after_title(_without_dash(role_words))
     role = " ".join(role_words + ([tail] if tail else [])).strip() or _role_of_apposition(appos)
     if role and role.endswith(("'s", "\u2019s")) and not tail:
@@ -879,6 +883,26 @@ def _unnamed(phrase: str, head: str, words: list[str], low: list[str]) -> Speake
     return None
 
 
+# A verb of meeting someone, right before their name: "Tom Hart met Jane Doe", "thanked striker Tom Hart"
+_MET_BEFORE = re.compile(r"\b(?:met|meets|meeting|praised|praises|thanked|thanks|joined|joins|hugged|interviewed|"
+                         r"visited|visits|called|phoned|congratulated|welcomed|greeted|asked|told)\s+"
+                         r"(?:(?:[a-z]+\s+){0,2}[A-Z][\w.'\u2019\-]*\s+){0,3}$")
+# An office written by its initials: "the PM said", "the CM said"
+_OFFICE_INITIALS = {"PM": ("prime", "minister"), "CM": ("chief", "minister")}
+# Styles of honour before a name, no part of it ("Hon. Jane Doe", "The Rt Hon", "Shri Nitin Gadkari", "Datuk Seri
+# Anwar Ibrahim", "Tan Sri Muhyiddin Yassin"): alone, or a pair's second word after its first ("Seri" is a name too)
+_STYLES = frozenset({"hon", "honourable", "honorable", "rt", "datuk", "dato", "datin", "tun", "shri", "shrimati",
+                     "smt", "ntate", "me", "m'e"})  # (Sesotho's "Ntate", "’Me")
+_STYLE_PAIRS = frozenset({("tan", "sri"), ("puan", "sri"), ("datuk", "seri"), ("datuk", "sri"), ("dato", "seri"),
+                          ("dato", "sri"), ("datin", "seri"), ("datin", "sri"), ("toh", "puan")})
+
+
+def _styled(name_words: list[str], at: int) -> bool:
+    """Whether the word at ``at`` is a style of honour, alone or as a pair's second word."""
+    word = _low(name_words[at])
+    return word in _STYLES or at >= 1 and (_low(name_words[at - 1]), word) in _STYLE_PAIRS
+
+
 def _name_start(name_words: list[str], title_surname: bool) -> int:
     """Where the name begins among the words: name words back from the end, with particles between them, up to a
     role word opening the phrase ("Actor Leonardo DiCaprio")."""
@@ -892,6 +916,8 @@ def _name_start(name_words: list[str], title_surname: bool) -> int:
         if start < end and particles < start:
             start = particles  # "Bill de Blasio", "Ursula von der Leyen": particles between two names are part of
             continue  # it; "von der Leyen", "Commission President von der Leyen": a surname opening on them
+        if _styled(name_words, start - 1):
+            break  # "Hon. Jane Doe", "Datuk Seri Anwar Ibrahim": a style, not the name
         if not _is_name_word(name_words[start - 1]) and \
                 not (start < end and is_place_name(f"{name_words[start - 1]} {name_words[start]}")) and \
                 not (start < end and _month_given_name(name_words[start - 1:start + 1]) and
@@ -1891,8 +1917,11 @@ class Mentions:
     def resolve(self, phrase: str, position: int, para: int) -> str | None:
         """The person a pronoun or a definite description at ``position`` refers to: the nearest fitting person
         named before it in its paragraph or the one before (subjects of sentences first); for a description, else
-        the last person named in its paragraph when a sentence's subject of no other role; or None."""
+        the last person named in its paragraph when a sentence's subject of no other role; or None. An office's
+        initials stand for its words ("the PM": the prime minister)."""
         words = [_low(w) for w in phrase.split()]
+        if len(words) == 2 and words[0] == "the" and phrase.split()[1] in _OFFICE_INITIALS:
+            words = ["the", *_OFFICE_INITIALS[phrase.split()[1]]]
         head = words[words.index("of", 1) - 1] if "of" in words[2:] and phrase.split(" of ", 1)[-1].islower() \
             else words[-1]  # ("the secretary of state"; not "the head of the IMF")
         if len(words) == 1 and words[0] in ("he", "she"):
@@ -1929,7 +1958,7 @@ class Mentions:
             if fits(mt) and (mt.para == para or self.gender_of(mt.name) != "?" or by_role):
                 return self.fullest(mt.name, position)
         if len(words) == 1:
-            return self._sole_person(near, want, position)
+            return self._met_one(near, want, position) or self._sole_person(near, want, position)
         return self._described_one(words, head, content, former, fits, near, position, para)
 
     def _cited_work(self, mt: Mention) -> bool:
@@ -2009,6 +2038,21 @@ class Mentions:
             not any(_DONE_TO.match(self.text, mt.position + len(mt.name)) for mt in mentions) and \
             not self.called_otherwise(last.name, head, last.position + len(last.name), position) and \
             (head in _OFFICE_HEADS or head in _STAFF_HEADS and any(self._shown_speaking(mt) for mt in mentions))
+
+    def _met_one(self, near: list[Mention], want: Gender, position: int) -> str | None:
+        """For a "he" or "she" (``want``), the one person in reach of that gender when they are the object of a verb
+        of meeting someone ("Tom Hart met Jane Doe on Monday. ¶ “…,” she said"), every other person in reach being
+        known to be of the other gender and no one unnamed described since; None otherwise."""
+        persons = {self.person_key(mt.name): mt for mt in near}
+        fitting = [mt for key, mt in persons.items() if self._known_gender(mt.name) == want]
+        if len(fitting) != 1 or any(self._known_gender(mt.name) in ("?", want) for mt in persons.values()
+                                    if mt is not fitting[0]):
+            return None
+        met = [mt for mt in near if self.person_key(mt.name) == self.person_key(fitting[0].name)][-1]
+        if not _MET_BEFORE.search(self.text, max(0, met.position - 60), met.position) or \
+                self.unnamed_between(met.position, position):
+            return None
+        return self.fullest(met.name, position)
 
     def _sole_person(self, near: list[Mention], want: Gender, position: int) -> str | None:
         """The one person named in reach of a "he" or "she" (``near``) when their first name fits it, though no
