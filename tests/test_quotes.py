@@ -833,6 +833,56 @@ def test_a_she_for_the_one_woman_met(text: str, speaker: str | None):
     assert quote(text, "future of the club").speaker == speaker
 
 
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    ("Chris Christie spoke on Wednesday. Christie\u2019s bottom line was the right one: \u201cAnyone unwilling to "
+     "say it is unfit to be president.\u201d", "unwilling to say", "Chris Christie"),
+    ("Chris Christie spoke on Wednesday. Christie\u2019s advice to voters was simple: \u201cDo not vote for anyone "
+     "unfit to be president.\u201d", "Do not vote", "Chris Christie"),
+    ("Tom Hart, 25, made news when he professed that he would \u201cno longer be complicit in this war\u201d.",
+     "no longer be complicit", "Tom Hart"),
+])
+def test_a_bottom_line_advice_and_a_profession(text: str, words: str, speaker: str):
+    assert quote(text, words).speaker == speaker
+
+
+def test_a_report_after_a_speech_verb_is_its_source_not_the_speaker():
+    for text in ("Tom Hart is the health minister. The minister said the plan was \u201cdead on arrival in the "
+                 "Senate\u201d, according to the BBC.",
+                 "Tom Hart is the health minister. The minister said the plan was \u201cdead on arrival in the "
+                 "Senate\u201d last week, according to the BBC."):
+        assert quote(text, "dead on arrival").speaker == "Tom Hart"
+    text = ("Tom Hart is the health minister. Hart\u2019s plan was \u201cdead on arrival in the Senate,\u201d "
+            "according to the BBC.")
+    assert quote(text, "dead on arrival").speaker == "the BBC"
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Hart met Jane Doe. Hart was asked: \u201cWhy did you do it to all of us?\u201d",
+    "Tom Hart was jailed on Friday. He was told in court: \u201cYou will never work in this town again.\u201d",
+])
+def test_words_put_to_the_subject_by_no_one_named_are_not_the_subjects(text: str):
+    (found,) = quotes_of(text)
+    assert found.speaker is None
+
+
+def test_another_commenter_and_someone_described_by_whose_they_are():
+    text = ("Tom Hart posted on Sunday. One user wrote: \u201cCongratulations to you both.\u201d Another commented: "
+            "\u201cSo happy for you, well deserved.\u201d")
+    assert quote(text, "So happy").speaker == "another user"  # (not joined to the first user's words)
+    text = ("Tom Hart posted a video on Sunday. In the clip, Hart\u2019s wife can be heard saying: \u201cGet out of "
+            "the way, get out now.\u201d")
+    assert quote(text, "Get out of the way").speaker == "Hart\u2019s wife"
+
+
+def test_an_it_is_no_person_described():
+    text = ("A witness said the head of the division told staff to keep quiet, the report said.\n\nThe witness said "
+            "the order was to \u201cavoid effecting the outcome of the vote,\u201d according to the report.\n\nThe "
+            "report also gave details of other breaches. It said current officials have concealed information about "
+            "breaches.")
+    assert quote(text, "avoid effecting").speaker == "The witness"
+    assert [q.speaker for q in quotes_of(text) if "concealed" in q.text] in ([], [None])
+
+
 def test_an_office_by_its_initials():
     text = ("Chief Minister Yogi Adityanath visited the site on Monday.\n\nThe CM said, \u201cStrict action will be "
             "taken against the guilty.\u201d")

@@ -134,7 +134,7 @@ _CUE_WORDS = (
     r"stressed|stresses|explained|explains|noted|notes|wrote|writes|asked|asks|replied|responded|continued|"
     r"(?:recalls|recalled|remembers|remembered)\s+thinking|"  # a thought remembered ("Rothman recalls thinking")
     r"recalled|acknowledged|admitted|confirmed|announced|claimed|suggested|complained|predicted|tweeted|posted|"
-    r"cautioned|conceded|remarked|vowed|urged|pointed out|went on|testified|accused|blamed|described|calls|"
+    r"cautioned|conceded|remarked|vowed|urged|pointed out|went on|testified|accused|blamed|described|calls|commented|"
     r"called|promised|dismissed|denied|praised|clarified|boasted|joked|quipped|contended|countered|lamented|"
     r"alleged|alleges|emphasi[sz]ed|highlighted|hinted|reassured|reminded|mused|pleaded|charged|chanted|confided|"
     r"saying|"
@@ -1248,6 +1248,14 @@ _PLURAL_OPENING = re.compile(r"(?P<spk>(?P<head>[A-Z][a-z]+s)(?:\s+(?:for|of|at|
                              r"describe|call|accuse|urge|oppose|deny|reject|blame|hope|feel|have|had|were|are)\b")
 
 
+# A sentence opening on someone described by whose they are, then its verb: "Hart’s wife can be heard", "Cole's
+# lawyer said" (not past a comma: "Cole's lawyer, Sam Reid, had" is Sam Reid)
+_OWNED_OPENING = re.compile(r"(?P<spk>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?['\u2019]s?\s+(?:[a-z][\w\-]*\s+)?"
+                            r"(?P<head>[a-z]+))\s+(?:[a-z]+ly\s+)?(?:[a-z]+(?:ed|s)|can|could|would|will|has|had|was|is|"
+                            r"told|wrote|said)\b")
+_OWNED_HEADS = PEOPLE_OF | {"lawyer", "attorney", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser"}
+
+
 def sentence_subject(sentence: str) -> str | None:
     """The name that opens a sentence or its main clause ("However, late Wednesday, Hunter Biden's attorney Abbe
     Lowell seemed ..." -> "Hunter Biden's attorney Abbe Lowell"), a description of a speaker that does ("The
@@ -1273,6 +1281,9 @@ def _described_subject(sentence: str) -> str | None:
             head in DOCUMENT_NOUNS and _DOCUMENT_SPEAKS.match(sentence, described.end("spk"))):
         return described.group("spk")  # "The director denied reports that his talks with the studio,
         # Lionsgate, hit a snag": the director, not a name in an apposition after the verb
+    owned = _OWNED_OPENING.match(sentence)
+    if owned is not None and owned.group("head").lower() in _OWNED_HEADS:
+        return owned.group("spk")  # "Hart’s wife can be heard saying:": the wife
     plural = _PLURAL_OPENING.match(sentence)
     if plural is not None and plural.group("head").lower() in SPEAKER_NOUNS | {
             w + "s" for w in (ROLE_WORDS - PLURAL_NO_PERSON) | EPITHET_NOUNS}:
@@ -1308,6 +1319,9 @@ def _subject_at(sentence: str, st: int) -> str | None:
         taken.pop()
     after = words[len(taken)] if taken and len(words) > len(taken) else ""
     if _OWNER.search(taken[-1] if taken else "") and after[:1].islower() and not after.endswith(":"):
+        owned = _OWNED_OPENING.match(sentence, st)
+        if owned is not None and owned.group("head").lower() in _OWNED_HEADS:
+            return owned.group("spk")  # "In the clip, Hart’s wife can be heard saying:": the wife
         return None  # "Cole's lawyer, Sam Reid, had": whose lawyer, not who (the apposition may say who); but
         # "Neil's verdict:" is Neil's
     if taken and PLACE_APPOSITION.match(sentence, sentence.find(taken[-1], st) + len(taken[-1])):
@@ -1588,8 +1602,9 @@ def _organisation_fields(ctx: _Context, phrase: str, full: str, sp: SpeakerName,
     if org is None and low in ("the company", "the firm"):
         org = named_company(ctx.text, position)  # "at the Kraft Foods plant ... the company said": Kraft Foods
     sayers = _credited_before(ctx.sayers, position)
-    if org is None and low == "it" and sayers and sayers[-1][0] >= para - 1:
-        org = sayers[-1][1].speaker  # "…," the lawsuit states. "…," it argues
+    things = [(p, q) for p, q in sayers if not _of_people(q.speaker or "")]
+    if org is None and low == "it" and things and things[-1][0] >= para - 1:
+        org = things[-1][1].speaker  # "…," the lawsuit states. "…," it argues (not "The witness said", a person)
     if org is None and low != "it":  # "…, Iran's official news agency IRNA said. It's “…,” the agency reported"
         org = next((q.speaker for p, q in reversed(sayers) if p >= para - 1 and q.speaker and q.speaker != sp.name
                     and low.split()[-1] in (q.speaker_full or q.speaker).lower().split()), None)
@@ -3373,6 +3388,8 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
             _STARTED_ON.search(m.group("cue")) or _a_thing(m.group("spk"))):
         return None  # "“…?” Rumours started to spread", "The strike started at dawn", "The debate started.": a thing
         # that starts, not one who starts speaking ("“…,” Hannity started", "Smith started to say")
+    if m and m.group("cue") == "according to" and _SAID_BEFORE.search(a.before):
+        return None  # "The minister said the plan was “…”, according to the BBC": the minister's, the BBC reporting
     if m and re.match(r"(?:began|started)\s+to\s+(?!(?:say|speak|explain|tell|ask|read|recite|sing|chant|shout|yell|"
                       r"scream)\b)", a.after[m.start("cue"):]):
         return None  # "“…,” as her family began to cry": no words of theirs
@@ -3464,6 +3481,9 @@ def _ends_sentence(quote: str) -> bool:
     return quote.rstrip(" '\u2019")[-1:] in ".!?"
 
 
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|tells)\b")
+
+
 def _said_late(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """At the end of the quote's sentence: "... every day" for her views, Barger said. / ..., argued the NRDC. /
     ..., according to X." (not past the end of a sentence the quote ends: "“….” And fighting ..., according to
@@ -3473,6 +3493,8 @@ def _said_late(a: _Around, prev_attr_end: int) -> _Attribution | None:
     m = _AFTER_LATE.match(a.after) or _AFTER_LATE_INVERTED.match(a.after) or _ACCORDING_LATE.match(a.after)
     if m is not None and m.re is _ACCORDING_LATE:
         m = _SAID_THEN_ACCORDING.match(a.after) or m  # "…,” police said …, according to the Times": police's
+        if m.re is _ACCORDING_LATE and _SAID_BEFORE.search(a.before):
+            return None  # "The minister said the plan was “…”, according to the BBC": the minister's, the BBC reporting
     spk = _subject(m.group("spk")) if m else None
     if not m or not spk:
         return None
@@ -4010,8 +4032,9 @@ _BYLINE_END = re.compile(r"\bby\s+(?:[\w.\-'\u2019]+\s+){0,5}$", re.IGNORECASE) 
 _OWN_WORDS_COLON = re.compile(
     r"(?:^|(?<=[\s(]))(?P<spk>His|Her|Their|his|her|their|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}['\u2019]s?)\s+"
     r"(?:(?:first|only|full|whole|brief|one-word|terse)\s+)?(?P<noun>response|reply|answer|verdict|retort|reaction|"
-    r"comment|message|words)(?:\s+(?:to|for)\s+(?:the\s+)?[a-z]+)?(?:\s+(?:was|is|read|reads|came))?"
-    r"(?:\s+(?:simple|short|blunt|brief|clear|direct))?\s*:\s*$")  # ("Hart's message to voters was clear:")
+    r"comment|message|words|advice|bottom\s+line|warning|plea|conclusion)(?:\s+(?:to|for)\s+(?:the\s+)?[a-z]+)?"
+    r"(?:\s+(?:was|is|read|reads|came))?(?:\s+(?:simple|short|blunt|brief|clear|direct|stark|the\s+right\s+one))?"
+    r"\s*:\s*$")  # ("Hart's message to voters was clear:", "Christie's bottom line was the right one:")
 _OWNER_PRONOUN = {"his": "he", "her": "she", "their": "they"}
 _POSSESSIVE_S = re.compile(r"['\u2019]s?$")
 # A post quoted from its writer: "From Bush's Facebook post:", "From Ann Cole's statement:"
@@ -4055,6 +4078,12 @@ _LABEL_WORDS = frozenset({"plan", "section", "option", "measure", "proposition",
 _ACCORDING_OPENING = re.compile(r"\s*According\s+to\s+(?P<spk>[^,.;:!?\"\u201c\u201d]{2,80}),\s")
 
 
+# A subject that words were put to, with no one named putting them: "Hart was told:", "He was then asked in court:"
+_PUT_TO_COLON = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:(?:[a-z]+ly|then|also|later|once|repeatedly)\s+)?"
+                           r"(?:asked|told|warned|informed|reminded|advised|urged|ordered|instructed|questioned)"
+                           r"(?:\s+(?:in|at|on|during|after|before)\s+[^,.;:!?\"\u201c\u201d]{1,30})?\s*:\s*$")
+
+
 def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """A sentence ending with a colon right before the quote, whose subject is a person ("X reassured her:"), or
     naming who speaks at its end ("That prompted the following, with Kilmeade stating:", "experts such as Dr X:")."""
@@ -4065,6 +4094,8 @@ def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
         owner = _OWNER_PRONOUN.get(owned.group("spk").lower(), owned.group("spk"))
         return _Attribution(owner, owned.group("noun"), owned.group().strip(" :"), a.before_start > prev_attr_end,
                             a.after_start)
+    if _PUT_TO_COLON.search(a.before):
+        return None  # "Hart was told:", "Jurors were asked:": words put to the subject by someone the text does not name
     who = _WHO_COLON.search(a.before)
     if who is None and _WHOSE_COLON.search(a.before) and not _WHICH_COLON.search(a.before):
         return None  # "Police arrested a man on Sunday, whose mother said:": hers, never the police's
@@ -4326,6 +4357,13 @@ def _of_another_person(description: str, gender: str) -> bool:
     the boy"), and a "he" (``gender`` m) or "she" may be them."""
     return names_the_object(description, "") and _described_person(description) and \
         description_gender(_description_head(description)) in ("?", gender)
+
+
+def _of_people(speaker: str) -> bool:
+    """Whether a speaker as written describes people ("The witness", "Some 55 percent of voters"), no "it"."""
+    words = re.split(r"\s+(?:of|for|to|with|at|from)\s+", speaker.lower(), maxsplit=1)[0].split()
+    heads = _PERSON_HEADS | EPITHET_NOUNS | {"people", "voter", "percent"}
+    return bool(words) and (words[-1] in heads or words[-1].endswith("s") and words[-1][:-1] in heads)
 
 
 def _described_person(description: str) -> bool:

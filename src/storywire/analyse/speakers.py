@@ -2220,9 +2220,11 @@ class Mentions:
         speaker), or the text gives the epithet's noun to another person ("Former Wimbledon champion Pat Cash") or to
         anyone in that paragraph."""
         start = self.text.rfind("\n", 0, subject.position) + 1
-        if any(mark in self.text[start:position - 1] for mark in "\"\u201c\u201d") or \
+        own = {_low(w) for r in self.roles_of(subject.name) for w in r.split()}
+        if any(mark in self.text[start:position - 1] for mark in "\"\u201c\u201d") or head not in own and \
                 re.search(rf"\b{re.escape(head)}\b", self.text[start:self.text.find("\n", subject.position)], re.I):
-            return True  # (nor when it gives the noun to someone: "midfielder Mateo Kovacic …, but midfielder Rodri")
+            return True  # (nor when it gives the noun to someone else: "midfielder Mateo Kovacic …, but midfielder
+            # Rodri"; "Chelsea boss Mauricio Pochettino …. ¶ The Blues boss added:" is his)
         key = self.person_key(subject.name)
         return any(self.person_key(mt.name) != key and head in {_low(w) for r in self.roles_of(mt.name)
                                                                 for w in r.split()}

@@ -33,7 +33,7 @@ SPEECH_LEMMAS = frozenset({
     "laugh", "report", "recommend", "assert", "maintain", "affirm", "reiterate", "repeat", "comment",
     # verbs that report a stance or an estimate: the quote in their clause is their subject's words
     "indicate", "estimate", "pledge", "agree", "point", "call", "describe", "accuse", "blame", "dismiss", "praise",
-    "highlight", "hint", "charge", "concur", "signal", "name", "brand", "label", "dub",
+    "highlight", "hint", "charge", "concur", "signal", "name", "brand", "label", "dub", "profess",
 })
 
 
