@@ -4095,7 +4095,7 @@ def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
         return _Attribution(owner, owned.group("noun"), owned.group().strip(" :"), a.before_start > prev_attr_end,
                             a.after_start)
     if _PUT_TO_COLON.search(a.before):
-        return None  # "Hart was told:", "Jurors were asked:": words put to the subject by someone the text does not name
+        return None  # "Hart was told:", "Jurors were asked:": put to the subject by someone the text does not name
     who = _WHO_COLON.search(a.before)
     if who is None and _WHOSE_COLON.search(a.before) and not _WHICH_COLON.search(a.before):
         return None  # "Police arrested a man on Sunday, whose mother said:": hers, never the police's
