@@ -723,7 +723,7 @@ def test_subjects_past_asides_and_the_one_asked_sent_or_answering(text: str, wor
 
 
 @pytest.mark.parametrize(("text", "words", "speaker"), [
-    # the one who judged the subject speaks next: "Hart was praised by Bob Lee. “…,” he said"
+    # the one who backed the subject speaks next: "Hart was praised by Bob Lee. “…,” he said"
     ("Tom Hart ran for mayor. Hart was praised by Bob Lee. \u201cHe is the best man for the job,\u201d he said.",
      "best man", "Bob Lee"),
     ("Tom Hart ran for mayor. Hart won the backing of Bob Lee. \u201cHe is the best man for the job,\u201d he said.",
@@ -732,6 +732,8 @@ def test_subjects_past_asides_and_the_one_asked_sent_or_answering(text: str, wor
      "best man", "Bob Lee"),
     ("Tom Hart ran for mayor. Hart was praised by Jane Doe. \u201cI am grateful for her support,\u201d he said.",
      "grateful", "Tom Hart"),  # (a "he" is not her)
+    ("Tom Hart ran for mayor. Hart was attacked by Bob Lee on Monday. \u201cI thought I was going to die,\u201d he "
+     "said.", "going to die", "Tom Hart"),  # (an attack's victim may answer)
     # a claim by someone: their words
     ("Tom Hart and Jane Doe are rivals. Doe was responding to a claim by Hart that the party was \u201cfinished and "
      "done for good\u201d.", "finished and done", "Tom Hart"),
@@ -743,7 +745,7 @@ def test_subjects_past_asides_and_the_one_asked_sent_or_answering(text: str, wor
     ("Novak Djokovic beat Carlos Alcaraz in the final.\n\nThe Spaniard said: \u201cIt was one of the best matches "
      "of my career.\u201d", "best matches", "The Spaniard"),  # (two named: as written)
 ])
-def test_the_judge_of_the_subject_a_claim_by_someone_and_an_epithet_a_paragraph_on(text: str, words: str,
+def test_the_backer_of_the_subject_a_claim_by_someone_and_an_epithet_a_paragraph_on(text: str, words: str,
                                                                                      speaker: str):
     assert quote(text, words).speaker == speaker
 
