@@ -79,6 +79,7 @@ from .speakers import (
     PERSON_DESCRIPTION_HEADS,
     PLACE_APPOSITION,
     PLURAL_NO_PERSON,
+    POST_NOMINAL_LETTERS,
     ROLE_WORDS,
     SPEAKER_NOUNS,
     STATES,
@@ -751,8 +752,8 @@ _TO_MADE_TO = re.compile(r"\b(?:told|asked|urged|forced|encouraged|invited|allow
 
 
 # Letters after a name, set apart by commas: "Jane Smith, MBE, said", "Jane Doe, MD, MPH, said"
-_LETTERS_AFTER_NAME = re.compile(r"KC|QC|SC|MP|MSP|MEP|MLA|TD|OBE|CBE|MBE|KBE|DBE|BEM|JP|DL|FRS|PhD|MPH|RN|CPA|IAS|IPS|"
-                                 r"IFS|Ph[.\u2024]D[.\u2024]?|M[.\u2024]?D[.\u2024]?|Esq[.\u2024]?")
+_LETTERS_AFTER_NAME = re.compile(rf"{POST_NOMINAL_LETTERS}|BEM|JP|DL|FRS|MPH|RN|CPA|IAS|IPS|IFS|Ph[.\u2024]D[.\u2024]?|"
+                                 r"M[.\u2024]?D[.\u2024]?|Esq[.\u2024]?")
 
 
 def _subject(pre: str) -> str | None:

@@ -817,8 +817,9 @@ def split_speaker(phrase: str) -> SpeakerName:
 
 # The letters after a name that give an office or an honour, not part of the name: "Jane Smith MP", "Tom Baird KC",
 # "Karabo Mohau King’s Counsel (KC)", "Ann Lee MBE"
-_POST_NOMINALS = re.compile(r"(?:\s+(?:(?:King|Queen)['\u2019]s\s+Counsel(?:\s+\((?:KC|QC)\))?|KC|QC|SC|MP|MSP|MEP|MLA|"
-                            r"TD|OBE|CBE|MBE|KBE|DBE|PhD))+\s*$")
+POST_NOMINAL_LETTERS = r"KC|QC|SC|MP|MSP|MEP|MLA|TD|OBE|CBE|MBE|KBE|DBE|PhD"
+_POST_NOMINALS = re.compile(r"(?:\s+(?:(?:King|Queen)['\u2019]s\s+Counsel(?:\s+\((?:KC|QC)\))?|"
+                            rf"{POST_NOMINAL_LETTERS}))+\s*$")
 
 
 # Words that make no role on their own: those no name holds, and adverbs before a name ("even Mr. Slinker says")
