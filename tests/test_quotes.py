@@ -885,6 +885,15 @@ def test_an_it_is_no_person_described():
     assert [q.speaker for q in quotes_of(text) if "concealed" in q.text] in ([], [None])
 
 
+def test_an_answer_in_the_paragraph_after_a_question_is_not_the_askers():
+    text = ("Tom Hart interviewed Jane Doe for the show.\n\n\u201cWere you scared?\u201d he asked.\n\n\u201cEvery "
+            "single day of the shoot, if I am honest.\u201d")
+    assert quote(text, "Every single day").speaker is None
+    text = ("Tom Hart interviewed Jane Doe for the show.\n\n\u201cWere you scared?\u201d he asked.\n\n\u201cAnd "
+            "were you ever tempted to walk away?\u201d")
+    assert quote(text, "tempted to walk away").speaker == "Tom Hart"  # (a second question goes on from the first)
+
+
 def test_an_office_by_its_initials():
     text = ("Chief Minister Yogi Adityanath visited the site on Monday.\n\nThe CM said, \u201cStrict action will be "
             "taken against the guilty.\u201d")

@@ -2978,6 +2978,9 @@ def _para_len(text: str, offset: int) -> int:
     return (end if end >= 0 else len(text)) - offset
 
 
+_ASKING_CUES = frozenset({"asked", "asks", "ask", "wondered", "wonders", "questioned", "pressed", "inquired"})
+
+
 def _inherited(ctx: _Context, prev: _ParaEnd, inner: str, position: int, p_index: int, bare: bool
                ) -> Quote | None:
     """A paragraph opening with a quote and no attribution: the speaker the previous paragraph introduced
@@ -2992,8 +2995,9 @@ def _inherited(ctx: _Context, prev: _ParaEnd, inner: str, position: int, p_index
             return Quote("direct", inner, short, full, cue, f"{phrase} {cue}:", ctx.article_id, position,
                          is_person=person, role=role, via=f"{finder}/{_phrase_form(phrase, person)}")
     q = prev.last_quote
-    if q is None:
-        return None
+    if q is None or q.text.rstrip(" '\u2019")[-1:] == "?" and (q.cue or "").split()[0] in _ASKING_CUES and \
+            inner.rstrip(" '\u2019")[-1:] != "?":
+        return None  # "“Were you scared?” he asked. ¶ “Every single day.”": an answer, never the asker's
     return Quote("direct", inner, q.speaker, q.speaker_full, q.cue, "(continued)", ctx.article_id, position,
                  is_person=q.is_person, role=q.role, via="continued")
 
