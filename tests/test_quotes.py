@@ -894,6 +894,22 @@ def test_an_answer_in_the_paragraph_after_a_question_is_not_the_askers():
     assert quote(text, "tempted to walk away").speaker == "Tom Hart"  # (a second question goes on from the first)
 
 
+@pytest.mark.parametrize("text", [
+    "Tom Hart spoke at the rally. Hart spoke in front of a banner reading \u201cTake Back Control of Our Borders "
+    "Now\u201d.",
+    "Tom Hart spoke at the rally. Demonstrators carried banners saying \u201cTake Back Control of Our Borders "
+    "Now\u201d.",
+])
+def test_words_written_on_a_thing_are_no_ones(text: str):
+    assert [q.speaker for q in quotes_of(text)] in ([], [None])
+
+
+def test_a_described_speaker_without_the_note_it_wrote_in():
+    text = ("Apple reported its earnings on Thursday. \u201cThe outlook is weak for the rest of the year,\u201d wrote "
+            "analysts at Goldman Sachs in a note.")
+    assert quote(text, "outlook is weak").speaker == "analysts at Goldman Sachs"
+
+
 def test_an_office_by_its_initials():
     text = ("Chief Minister Yogi Adityanath visited the site on Monday.\n\nThe CM said, \u201cStrict action will be "
             "taken against the guilty.\u201d")

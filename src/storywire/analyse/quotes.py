@@ -2627,6 +2627,14 @@ class _SpanAttributions(NamedTuple):
     found_by: list[tuple[int, int]]  # (the finder that gave each quote's attribution, prev_attr_end then)
 
 
+# Words written on a thing, right before them: "in front of a banner reading", "carried placards saying", "a T-shirt
+# bearing the words" (the thing's, never its carrier's nor the sentence subject's)
+_WORDS_ON_A_THING = re.compile(r"\b(?:banner|sign|placard|poster|t-shirt|shirt|billboard|plaque|flag|badge|sticker|"
+                               r"hat|cap)s?\s+(?:that\s+|which\s+)?(?:reading|read|reads|saying|said|says|bearing|"
+                               r"emblazoned\s+with|with\s+the\s+(?:words|slogan|message))(?:\s+the\s+words)?\s*[,:]?\s*$",
+                               re.IGNORECASE)
+
+
 def _attribute_spans(par: str, masked: str, spans: list[tuple[int, int, bool]]) -> _SpanAttributions:
     """Each quote span's attribution: the first finder's that gives one (none for a title), else its sentence's."""
     attrs: list[_Attribution | None] = []
@@ -2636,6 +2644,7 @@ def _attribute_spans(par: str, masked: str, spans: list[tuple[int, int, bool]]) 
     for k in range(len(spans)):
         around = _around(par, masked, spans, k)
         titled.append(bool(_TITLED.search(around.before)) or _is_title(around) or _is_term(around) or
+                      bool(_WORDS_ON_A_THING.search(around.before)) or
                       _rebutted(around) or bool(_NOT_SAID.search(around.before)) or
                       (k > 0 and titled[k - 1] and bool(_GLOSS.fullmatch(around.before))) or
                       bool(_SHOW_NAMED.search(around.before) and around.quote.lstrip()[:1].isupper()))
