@@ -1223,7 +1223,6 @@ _DESCRIBED_OPENING = re.compile(r"(?P<spk>(?:The|A|An|One|Another)\s+(?:[a-z][\w
 
 # A place named after a preposition, ending a phrase before a comma: "in Birmingham, " (a state may follow)
 _IN_PLACE_END = re.compile(r"\b(?:in|at|near|from|outside|of)\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?,\s+$")
-_STATE = re.compile(rf"(?:{STATES})")
 # A name's possessive ("Cole's", "Meadows'"): whose, not who
 _OWNER = re.compile(r"\w(?:['\u2019]s|s['\u2019])$")
 
@@ -1327,7 +1326,7 @@ def _subject_at(sentence: str, st: int) -> str | None:
         # "Neil's verdict:" is Neil's
     if taken and PLACE_APPOSITION.match(sentence, sentence.find(taken[-1], st) + len(taken[-1])):
         return None  # "out of Troy, Michigan, a suburb of Detroit": a place
-    if _IN_PLACE_END.search(sentence, 0, st) and (len(taken) == 1 or _STATE.fullmatch(" ".join(taken))):
+    if _IN_PLACE_END.search(sentence, 0, st) and (len(taken) == 1 or is_place_name(" ".join(taken))):
         return None  # "At a rally in Birmingham, Alabama, …", "in Salem, New Hampshire, Trump": the state of a place,
         # not the subject
     if taken and split_speaker(" ".join(taken)).is_person:

@@ -2046,7 +2046,7 @@ class Mentions:
         of meeting someone ("Tom Hart met Jane Doe on Monday. ¶ “…,” she said"), every other person in reach being
         known to be of the other gender and no one unnamed described since; None otherwise."""
         persons = {self.person_key(mt.name): mt for mt in near}
-        fitting = [mt for key, mt in persons.items() if self._known_gender(mt.name) == want]
+        fitting = [mt for mt in persons.values() if self._known_gender(mt.name) == want]
         if len(fitting) != 1 or any(self._known_gender(mt.name) in ("?", want) for mt in persons.values()
                                     if mt is not fitting[0]):
             return None
