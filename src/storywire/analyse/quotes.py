@@ -1281,9 +1281,6 @@ def _described_subject(sentence: str) -> str | None:
             head in DOCUMENT_NOUNS and _DOCUMENT_SPEAKS.match(sentence, described.end("spk"))):
         return described.group("spk")  # "The director denied reports that his talks with the studio,
         # Lionsgate, hit a snag": the director, not a name in an apposition after the verb
-    owned = _OWNED_OPENING.match(sentence)
-    if owned is not None and owned.group("head").lower() in _OWNED_HEADS:
-        return owned.group("spk")  # "Hart’s wife can be heard saying:": the wife
     plural = _PLURAL_OPENING.match(sentence)
     if plural is not None and plural.group("head").lower() in SPEAKER_NOUNS | {
             w + "s" for w in (ROLE_WORDS - PLURAL_NO_PERSON) | EPITHET_NOUNS}:
@@ -1321,7 +1318,7 @@ def _subject_at(sentence: str, st: int) -> str | None:
     if _OWNER.search(taken[-1] if taken else "") and after[:1].islower() and not after.endswith(":"):
         owned = _OWNED_OPENING.match(sentence, st)
         if owned is not None and owned.group("head").lower() in _OWNED_HEADS:
-            return owned.group("spk")  # "In the clip, Hart’s wife can be heard saying:": the wife
+            return owned.group("spk")  # "Hart’s wife can be heard saying:", "In the clip, Hart’s wife …": the wife
         return None  # "Cole's lawyer, Sam Reid, had": whose lawyer, not who (the apposition may say who); but
         # "Neil's verdict:" is Neil's
     if taken and PLACE_APPOSITION.match(sentence, sentence.find(taken[-1], st) + len(taken[-1])):
@@ -1451,12 +1448,6 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int)
     return fields
 
 
-def _gender_given(ctx: _Context, name: str) -> Gender:
-    """The gender the article gives a person, or else the one of the first name it gives them."""
-    gender = ctx.people.gender_of(name)
-    return gender if gender != "?" else first_name_gender(ctx.people.fullest(name).split()[0])
-
-
 def _other_speaking(ctx: _Context, fields: SpeakerFields, pronoun: str, position: int, para: int) -> SpeakerFields:
     """For the "he" or "she" of a quote that first stood for the subject of the sentence right before it, the other
     person that sentence names as the one to speak (:data:`_OTHER_SPEAKS`), when the pronoun fits them; not for a
@@ -1468,7 +1459,7 @@ def _other_speaking(ctx: _Context, fields: SpeakerFields, pronoun: str, position
     other = next((m for rx in _OTHER_SPEAKS if (m := rx.search(sentences[-1])) and m.end() == len(sentences[-1])),
                  None) if sentences else None
     if other is None or surname(other.group("subject")) != surname(fields.speaker or "") or \
-            _gender_given(ctx, other.group("other")) not in ("?", "m" if pronoun == "he" else "f"):
+            ctx.people.known_gender(other.group("other")) not in ("?", "m" if pronoun == "he" else "f"):
         return fields
     found = _phrase_fields(ctx, other.group("other"), position, para)
     return found if found.speaker and found.is_person else fields
@@ -4372,11 +4363,14 @@ def _of_another_person(description: str, gender: str) -> bool:
         description_gender(_description_head(description)) in ("?", gender)
 
 
+# Heads of a speaker as written that describe people, in the singular: "The witness", "Some 55 percent of voters"
+_PEOPLE_HEADS = _PERSON_HEADS | EPITHET_NOUNS | {"people", "voter", "percent"}
+
+
 def _of_people(speaker: str) -> bool:
     """Whether a speaker as written describes people ("The witness", "Some 55 percent of voters"), no "it"."""
     words = re.split(r"\s+(?:of|for|to|with|at|from)\s+", speaker.lower(), maxsplit=1)[0].split()
-    heads = _PERSON_HEADS | EPITHET_NOUNS | {"people", "voter", "percent"}
-    return bool(words) and (words[-1] in heads or words[-1].endswith("s") and words[-1][:-1] in heads)
+    return bool(words) and (words[-1] in _PEOPLE_HEADS or words[-1].endswith("s") and words[-1][:-1] in _PEOPLE_HEADS)
 
 
 def _described_person(description: str) -> bool:

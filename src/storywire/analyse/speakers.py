@@ -1910,8 +1910,8 @@ class Mentions:
                      and (position is None or self._first_named[f] < position)} or fulls
         if len(fulls) == 1:
             return next(iter(fulls))
-        of_gender = {f for f in fulls if self._known_gender(f) == gender} if gender != "?" else set()
-        if len(of_gender) == 1 and all(self._known_gender(f) not in ("?", gender) for f in fulls - of_gender):
+        of_gender = {f for f in fulls if self.known_gender(f) == gender} if gender != "?" else set()
+        if len(of_gender) == 1 and all(self.known_gender(f) not in ("?", gender) for f in fulls - of_gender):
             return next(iter(of_gender))
         longest = max(fulls, key=len, default=name)
         return longest if all(set(f.split()) <= set(longest.split()) for f in fulls) else name
@@ -2046,8 +2046,8 @@ class Mentions:
         of meeting someone ("Tom Hart met Jane Doe on Monday. ¶ “…,” she said"), every other person in reach being
         known to be of the other gender and no one unnamed described since; None otherwise."""
         persons = {self.person_key(mt.name): mt for mt in near}
-        fitting = [mt for mt in persons.values() if self._known_gender(mt.name) == want]
-        if len(fitting) != 1 or any(self._known_gender(mt.name) in ("?", want) for mt in persons.values()
+        fitting = [mt for mt in persons.values() if self.known_gender(mt.name) == want]
+        if len(fitting) != 1 or any(self.known_gender(mt.name) in ("?", want) for mt in persons.values()
                                     if mt is not fitting[0]):
             return None
         met = [mt for mt in near if self.person_key(mt.name) == self.person_key(fitting[0].name)][-1]
@@ -2090,7 +2090,11 @@ class Mentions:
         return bool(_ASKED_OPENING.match(opening, start)) and "," not in opening[start:] and \
             rest is not None and "," in rest.group()  # (the question ends on a comma: "Asked about X, he said")
 
-    def _known_gender(self, name: str) -> Gender:
+    def role_words(self, name: str) -> set[str]:
+        """The words, lower-case, of the roles the article gives a person."""
+        return {_low(w) for role in self.roles_of(name) for w in role.split()}
+
+    def known_gender(self, name: str) -> Gender:
         """The article's gender for a person, else that of their first name, else "?"."""
         known = self.gender_of(name)
         return known if known != "?" else self.named_gender.get(self.person_key(name), "?")
@@ -2204,10 +2208,10 @@ class Mentions:
         if ends > (1 if subject.para == para else 2) or self.unnamed_between(subject.position, position) or \
                 re.search(r"\b(?:him|her)\b", between):
             return None  # (someone else in play: "Willie Mullins trained more than 200 winners for him")
-        roles = {_low(w) for r in self.roles_of(subject.name) for w in r.split()}
+        roles = self.role_words(subject.name)
         if family:
             age = self.age_of(subject.name)
-            if self._known_gender(subject.name) != description_gender(phrase) or age is not None and age < 18:
+            if self.known_gender(subject.name) != description_gender(phrase) or age is not None and age < 18:
                 return None
         elif head == "boss" and not roles & _BOSS_ROLES or head != "boss" and roles and head not in roles:
             return None  # ("Challenger Dmitry Volkov", "Referee Anthony Taylor" is no "the champion", "the midfielder")
@@ -2222,14 +2226,13 @@ class Mentions:
         speaker), or the text gives the epithet's noun to another person ("Former Wimbledon champion Pat Cash") or to
         anyone in that paragraph."""
         start = self.text.rfind("\n", 0, subject.position) + 1
-        own = {_low(w) for r in self.roles_of(subject.name) for w in r.split()}
+        own = self.role_words(subject.name)
         if any(mark in self.text[start:position - 1] for mark in "\"\u201c\u201d") or head not in own and \
                 re.search(rf"\b{re.escape(head)}\b", self.text[start:self.text.find("\n", subject.position)], re.I):
             return True  # (nor when it gives the noun to someone else: "midfielder Mateo Kovacic …, but midfielder
             # Rodri"; "Chelsea boss Mauricio Pochettino …. ¶ The Blues boss added:" is his)
         key = self.person_key(subject.name)
-        return any(self.person_key(mt.name) != key and head in {_low(w) for r in self.roles_of(mt.name)
-                                                                for w in r.split()}
+        return any(self.person_key(mt.name) != key and head in self.role_words(mt.name)
                    for mt in self.items if mt.position < position)
 
     def called_so(self, description: str, position: int) -> str | None:
@@ -2288,7 +2291,7 @@ class Mentions:
             key = self.person_key(mt.name)
             if mt.position >= position or not para - 2 <= mt.para <= para or key in found or \
                     " " not in mt.name and (_NATIONALITY_WORD.fullmatch(mt.name) or _low(mt.name) in _PLACES) or \
-                    word.gender == "f" and self._known_gender(mt.name) != "f" or \
+                    word.gender == "f" and self.known_gender(mt.name) != "f" or \
                     word.gender == "m" and not self.may_be(mt.name, "m"):
                 continue  # (no person: "Danish", "Norway"; a Frenchwoman only one known a she: not Emmanuel Macron)
             given = [self._given_words(other) for other in self.items
@@ -2467,7 +2470,7 @@ class Mentions:
         since = [mt for mt in self.items if last.end <= mt.position < position]
         if any(mt.subject for mt in since) and (
                 any(mt.subject and self.may_be(mt.name, want) for mt in since) or
-                any(self._known_gender(mt.name) == want for mt in since)):
+                any(self.known_gender(mt.name) == want for mt in since)):
             return None  # (a subject since, unless none may be the "she" and no woman is named since: "Thornton
             # will be joined by Lucy Vance …. She posted: “…”": Vance)
         return last
@@ -2501,7 +2504,7 @@ class Mentions:
     def _role_fits(self, name: str, content: list[str]) -> bool:
         """Whether a person's roles share a word with a description and hold its head, its last role word ("the
         interior secretary": secretary), or share any word when it names a leader."""
-        roles = {_low(w) for role in self.roles_of(name) for w in role.split()}
+        roles = self.role_words(name)
         under = {(_low(a), _low(b)) for role in self.roles_of(name)
                  for a, b in itertools.pairwise(role.split()) if _low(a) in _UNDER_QUALIFIERS}
         office_of = content[content.index("of") + 1:] if "of" in content else []  # ("the secretary of state" is no
