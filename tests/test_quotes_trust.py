@@ -877,3 +877,26 @@ def test_a_speaker_phrase_of_marks_alone_is_no_one_not_a_crash():
     assert all(q.speaker is None for q in extract_quotes(1, "\u201d says \" \u2014"))
     text = ("\u201cWe will rebuild the bridge this year,\u201d says \" \u2014 and the town went on with its day.")
     assert all(q.speaker is None for q in extract_quotes(1, text))
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Officials said the road would reopen on Friday. \u201cIt is safe now for everyone,\u201d one said.",
+     "one of the officials"),
+    ("Prosecutors argued that he had lied to the court. \u201cHe knew exactly what he did,\u201d one said.",
+     "one of the prosecutors"),
+    ("Critics of the law say it goes too far. \u201cIt is cruel and it is pointless,\u201d one said.",
+     "one of the critics of the law"),
+    ("Workers at the plant were told on Monday.\n\n\u201cWe are gutted by this news today,\u201d one said.",
+     "one of the workers at the plant"),
+    ("Many residents say the plan came too late. \u201cWe waited ten years for this,\u201d one said.",
+     "one of the residents"),
+    ("Supporters of Tom Hart cheered in the hall. \u201cHe is the one we need now,\u201d they said.",
+     "Supporters of Tom Hart"),
+    ("Fans were quick to react on social media, with another writing: \u201cWhat a goal that was!\u201d",
+     "another of the fans"),
+    ("States with strict gun laws reported fewer deaths. \u201cIt is working well for us,\u201d one said.", None),
+    ("The club has not commented since. \u201cWe tried everything we could to keep him,\u201d one said.", None),
+])
+def test_they_and_one_stand_for_the_people_the_sentence_before_opens_on(text: str, speaker: str | None):
+    """One reading of "the group a sentence opens on" serves "they", "one said" and "with one writing"."""
+    assert quote(text, text.split("\u201c")[1][:12]).speaker == speaker

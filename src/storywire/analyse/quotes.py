@@ -1378,10 +1378,10 @@ def spelled_out(text: str) -> dict[str, str]:
     return found
 
 
-# A group of speakers the sentence before a quote opens on, "one" or "another" of whom speaks it ("Nonetheless,
-# sources involved with the franchise are betting that .... “…,” says one.")
-_GROUP_BEFORE = re.compile(
-    r"(?:^|[.!?]\s+|,\s+)(?P<group>(?:[A-Za-z]+\s+){0,2}?(?:sources|officials|residents|witnesses|analysts|experts|"
+# A group of speakers opening a clause by a fixed plural noun, after a few words ("Senior officials", "Nonetheless,
+# sources involved with the franchise are betting"; see :func:`_group_opening`)
+_GROUP_CLAUSE = re.compile(
+    r"(?:^|[.!?]\s+|,\s+)(?P<group>(?:[A-Za-z]+\s+){0,2}?(?i:sources|officials|residents|witnesses|analysts|experts|"
     r"diplomats|aides|insiders|executives|employees|workers|neighbou?rs)(?:\s+(?:close to|involved with|familiar "
     r"with|in|at|from|of)\s+[^,.;:!?\"\u201c\u201d]{1,40}?)?)\s+(?:are|were|say|said|have|had|told|believe|expect)\b")
 
@@ -1499,10 +1499,10 @@ def _related_fields(ctx: _Context, phrase: str, full: str, sp: SpeakerName, posi
             return NO_SPEAKER  # (a day owns nothing: "Apple was sued on Monday, whose spokesman"; but
             # "Prime Minister Theresa May … Labour attacked May, whose spokesman": hers)
         return _as_written(f"{owner.group('name')}'s {owner.group('noun')}")
-    before = re.split(r"(?<=[.!?])\s+", ctx.text[max(0, position - 300):position].rstrip(" \"\u201c"))[-1]
-    if low in ("one", "another") and (group := _GROUP_BEFORE.search(before)):
-        return _as_written(f"{low} of the {group.group('group').lower()}")  # "Sources ... are betting. “…,” says
-        # one."
+    group = _group_before(ctx.text, position) if low in ("one", "another") else None
+    one_of = _one_of_group(low, group) if group is not None else None
+    if one_of is not None:
+        return _as_written(one_of)  # "Sources ... are betting. “…,” says one."
     if low == "another" and (another := _another_of(ctx, position, para)) is not None:
         return _as_written(another)  # "“…,” a guard says. “…,” another replies": another guard
     inverted = _VERB_OPENING.match(full)
@@ -1701,15 +1701,45 @@ def _group_before(text: str, position: int) -> str | None:
     if not body or body[-1] not in ".!?":
         return None
     cut = _last_sentence_start(body)
-    sentence = body[cut:] if cut >= 0 else body
+    return _group_opening(body[cut:] if cut >= 0 else body)
+
+
+def _group_opening(sentence: str) -> str | None:
+    """The people in the plural, or the group, a sentence opens on (or a clause of it after a comma), whom a "they"
+    after it, or "one" or "another" of them, stands for: "Police arrested", "The couple married", "Supporters of
+    the measure say", "Fans were quick to react", "Nonetheless, sources close to him are"; or None."""
+    sentence = sentence.lstrip()
+    plural = _PLURAL_OPENING.match(sentence)
+    if plural is not None and speakers_in_plural(plural.group("head")):
+        return plural.group("spk")  # "Critics of the law say"; not "States with strict gun laws reported"
+    clause = _GROUP_CLAUSE.search(sentence)
+    if clause is not None:
+        return clause.group("group")
     opening = _GROUP_OPENING.match(sentence)
     subject = opening.group("group") if opening is not None else sentence_subject(sentence)
     m = _GROUP_SUBJECT.fullmatch(subject or "")
     if m is None:
         return None
     head = m.group("head").lower()
-    plural = head.endswith("s") and _speaker_noun(head)
-    return subject if plural or head in _GROUP_NOUNS else None
+    plural_head = head.endswith("s") and _speaker_noun(head)
+    return subject if plural_head or head in _GROUP_NOUNS else None
+
+
+# Words before a group's noun that its "one of the …" drops ("Many residents": one of the residents)
+_GROUP_QUANTIFIERS = frozenset({"the", "some", "many", "several", "most", "few", "two", "three", "four", "five",
+                                "dozens", "hundreds", "thousands", "other", "both"})
+
+
+def _one_of_group(one: str, group: str) -> str | None:
+    """ "one" or "another" of a group as a speaker ("one of the fans", "another of the sources close to him",
+    "one of the couple"), or None for a body that is not its members ("The club has not commented. “…,” said one")."""
+    words = group.split()
+    while len(words) > 1 and words[0].lower() in _GROUP_QUANTIFIERS:
+        words = words[1:]  # "Many residents": one of the residents
+    if words[0].lower() in _GROUP_NOUNS - {"couple", "pair", "duo", "parents", "families"}:
+        return None
+    rest = " ".join(words)
+    return f"{one.lower()} of the {rest[:1].lower()}{rest[1:]}"
 
 
 def _epithet_fields(ctx: _Context, full: str, sp: SpeakerName, position: int, para: int) -> SpeakerFields:
@@ -3982,11 +4012,8 @@ def _one_of(before: str, spk: str) -> str | None:
     ("Fans were quick to react, with one writing:": one of the fans), or None; any other phrase as it is."""
     if spk.lower() not in ("one", "another"):
         return spk
-    plural = _PLURAL_OPENING.match(before.lstrip())
-    if plural is None or not speakers_in_plural(plural.group("head").lower()):
-        return None
-    group = plural.group("spk")
-    return f"{spk.lower()} of the {group[:1].lower()}{group[1:]}"
+    group = _group_opening(before)
+    return _one_of_group(spk, group) if group is not None else None
 
 
 # A name, then a relative clause of its speaking, right before a colon: "…and Donald Trump Jr who wrote on X:"
