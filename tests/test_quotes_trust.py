@@ -900,3 +900,32 @@ def test_a_speaker_phrase_of_marks_alone_is_no_one_not_a_crash():
 def test_they_and_one_stand_for_the_people_the_sentence_before_opens_on(text: str, speaker: str | None):
     """One reading of "the group a sentence opens on" serves "they", "one said" and "with one writing"."""
     assert quote(text, text.split("\u201c")[1][:12]).speaker == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("When Hart described the deal as \u201cthe worst in the history of the city,\u201d Doe laughed.", "Tom Hart"),
+    ("When Hart said the deal was \u201cdead in the water for good,\u201d Doe laughed.", "Tom Hart"),
+    ("Doe rejected Hart\u2019s description of the plan as \u201ca disgrace to the whole city\u201d.", "Tom Hart"),
+    ("In response to Hart\u2019s call for \u201can end to this waste of money\u201d, Doe said the plan would go ahead.",
+     "Tom Hart"),
+    ("When asked about the deal, \u201cIt was good for the whole city,\u201d Hart said.", "Tom Hart"),
+    ("When Hart arrived, \u201cWe are ready for this fight,\u201d Doe said.", "Jane Doe"),
+])
+def test_words_inside_a_clause_or_a_possessive_are_its_subjects_or_owners(sentence: str, speaker: str):
+    """A quote that is the object of an opening "When X described …" clause, or of "X's description of … as" or
+    "X's call for", is X's, not the one named after it; a quote after the clause's comma is the speaker's after."""
+    text = "Jane Doe is the mayor. Tom Hart leads the council.\n\n" + sentence
+    assert quote(text, sentence.split("\u201c")[1][:12]).speaker == speaker
+
+
+@pytest.mark.parametrize(("opening", "speaker"), [
+    ("Bob Lee was sacked on Monday and replaced by Jane Doe.", "Jane Doe"),
+    ("Bob Lee left the club and Jane Doe took over.", "Jane Doe"),
+    ("Bob Lee left the club and a woman took over from Jane Doe.", None),
+])
+def test_she_is_the_one_woman_who_takes_over_or_opens_a_clause(opening: str, speaker: str | None):
+    """A "she" after a sentence naming one man and one woman, the woman taking another's place or the subject of a
+    clause of her own, is her; not when an unnamed woman comes after her."""
+    text = opening + "\n\n\u201cIt is an honour to lead this club,\u201d she said."
+    assert quote(text, "an honour").speaker == speaker
+

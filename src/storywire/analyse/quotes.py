@@ -264,13 +264,19 @@ _NAMING_CUE = (r"(?:calls|called|describes?\s+as|described\s+as|terms|termed|dub
                r"branded)")
 # "In X's words" (or "own words"), before a quote or opening its sentence
 _IN_WORDS = rf"[Ii]n\s+{_WHO}['\u2019]s?\s+(?P<cue>(?:own\s+)?words)"
+# Whose words a possessive gives: "Hart's", "Tom Hart's", "her"
+_OWNER = r"(?:^|(?<=[\s(]))(?P<spk>His|Her|Their|his|her|their|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}['\u2019]s?)"
 _WORDS_OF = tuple(re.compile(rf"{pattern}\s*['\u2018]?$") for pattern in (
     rf"\bwhat\s+{_WHO}\s+(?:[a-z]+ly\s+|elsewhere\s+|once\s+|later\s+|has\s+|had\s+)?(?P<cue>{_NAMING_CUE})",
     rf"\b{_IN_WORDS}\s*,?",
     rf"\b[Ii]n\s+the\s+(?P<cue>words)\s+of\s+{_WHO}\s*,",
-    rf"(?:^\s*|[,;:]\s+|\b(?:and|that)\s+){_WHO}\s+(?:(?:has|had)\s+)?"
-    rf"(?P<cue>describes|described|calls|called|labels|labell?ed|brands|branded)"
-    rf"\s+(?:[^,.;:!?\"\u201c\u201d]{{1,80}}?\s+)?as",
+    rf"(?:^\s*|[,;:]\s+|\b(?:and|that|[Ww]hen|[Aa]fter|[Ww]hile|[Ss]ince|[Bb]ecause|(?:[Aa]l)?[Tt]hough|[Oo]nce)\s+)"
+    rf"{_WHO}\s+(?:(?:has|had)\s+)?(?P<cue>describes|described|calls|called|labels|labell?ed|brands|branded)"
+    rf"\s+(?:[^,.;:!?\"\u201c\u201d]{{1,80}}?\s+)?as",  # ("When Hart described the deal as “…,” Doe laughed")
+    # "Hart's description of the plan as", "Hart's call for": the owner's words
+    rf"{_OWNER}\s+(?P<cue>descriptions?|characteri[sz]ations?|portrayals?|depictions?)\s+of\s+"
+    r"[^,.;:!?\"\u201c\u201d]{1,60}?\s+as",
+    rf"{_OWNER}\s+(?P<cue>calls?|demands?|pleas?|appeals?)\s+for",
     # "Gal Abdush, described by the Times as": the describer's words
     rf"\b(?P<cue>described|called|labell?ed|branded|dubbed)\s+by\s+{_WHO}\s+as",
     # "her politically safe messages - like “…”", "Trump's slogan, “…”": the owner's words
@@ -3413,6 +3419,8 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
     if _ends_sentence(a.quote) and (_NEXT_SENTENCE_OPENS.match(a.after) or
                                     a.after.lstrip()[:1].isupper() and not re.search(r"[.!?]", a.after)):
         return None  # "…. But one woman … told NY1 that …", "…. Paul Browne had said, “…”": the next sentence's
+    if _words_of_opening_clause(a):
+        return None  # "When Hart described the deal as “…,” Doe laughed": Hart's words, the clause's object
     m = _AFTER_QUOTED_AS.match(a.after) or _AFTER_AS.match(a.after) or _AFTER_CUE_FIRST.match(a.after) or \
         _AFTER_SPK_FIRST.match(a.after) or _AFTER_LONG_APPOS.match(a.after) or \
         (_AFTER_ANY_VERB.match(a.after) if a.quote.rstrip()[-1:] in ",?!" else None)
@@ -3534,6 +3542,21 @@ def _said_late(a: _Around, prev_attr_end: int) -> _Attribution | None:
         return None
     start, end = a.after_start + min(m.start("spk"), m.start("cue")), a.after_start + m.end()
     return _Attribution(spk, m.group("cue"), a.par[start:end].strip(" ,."), True, end)
+
+
+def _words_of_opening_clause(a: _Around) -> bool:
+    """Whether a quote ending on a comma is the object of a subordinate clause opening its sentence, with its own
+    subject and verb of speech or naming ("When Hart described the deal as “…,” Doe laughed", "After Hart said the
+    plan was “…,” Doe walked out"), so it is not the words of the one named after it."""
+    clause = a.before[max(_last_sentence_start(a.before), 0):]
+    if a.quote.rstrip(" '\u2019")[-1:] != "," or re.search(r"[,:;]\s*$", clause):
+        return False  # ("When asked about it, “…,” Hart said": Hart's)
+    opening = SUBORDINATE_START.match(clause)
+    if opening is None or not re.match(r"\s*(?:After|When|While|As|Since|Because|Although|Though|Once)\s+[A-Z]",
+                                       clause):
+        return False
+    verb = _NAMING_VERB.search(clause) or _BEFORE_ANY.search(clause)
+    return verb is not None and not re.search(r"[,;]", clause[verb.end():])
 
 
 def _words_of(a: _Around, prev_attr_end: int) -> _Attribution | None:

@@ -887,8 +887,12 @@ def _unnamed(phrase: str, head: str, words: list[str], low: list[str]) -> Speake
 
 # A verb of meeting someone, right before their name: "Tom Hart met Jane Doe", "thanked striker Tom Hart"
 _MET_BEFORE = re.compile(r"\b(?:met|meets|meeting|praised|praises|thanked|thanks|joined|joins|hugged|interviewed|"
-                         r"visited|visits|called|phoned|congratulated|welcomed|greeted|asked|told)\s+"
-                         r"(?:(?:[a-z]+\s+){0,2}[A-Z][\w.'\u2019\-]*\s+){0,3}$")
+                         r"visited|visits|called|phoned|congratulated|welcomed|greeted|asked|told|"
+                         r"(?:replaced|succeeded)\s+by)\s+(?:(?:[a-z]+\s+){0,2}[A-Z][\w.'\u2019\-]*\s+){0,3}$")
+# A conjunction opening a clause whose subject the name after it is, and that clause's verb ("and Jane Doe took over")
+_CLAUSE_SUBJECT_BEFORE = re.compile(r"\b(?:and|but|while|whereas|then|before|after|when|until)\s+$")
+_VERB_AFTER_NAME = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|took|was|is|has|had|will|would|became|won|left|made|"
+                              r"gave|came|went|got|ran|led|spoke|wrote|met|sat|stood|kept|held|said|told)\b")
 # An office written by its initials: "the PM said", "the CM said"
 _OFFICE_INITIALS = {"PM": ("prime", "minister"), "CM": ("chief", "minister")}
 # Styles of honour before a name, no part of it ("Hon. Jane Doe", "The Rt Hon", "Shri Nitin Gadkari", "Datuk Seri
@@ -2043,15 +2047,19 @@ class Mentions:
 
     def _met_one(self, near: list[Mention], want: Gender, position: int) -> str | None:
         """For a "he" or "she" (``want``), the one person in reach of that gender when they are the object of a verb
-        of meeting someone ("Tom Hart met Jane Doe on Monday. ¶ “…,” she said"), every other person in reach being
-        known to be of the other gender and no one unnamed described since; None otherwise."""
+        of meeting someone ("Tom Hart met Jane Doe on Monday. ¶ “…,” she said"), one taking another's place ("was
+        replaced by Jane Doe") or the subject of a clause after a conjunction ("Bob Lee left and Jane Doe took
+        over"), every other person in reach being known to be of the other gender and no one unnamed described
+        since; None otherwise."""
         persons = {self.person_key(mt.name): mt for mt in near}
         fitting = [mt for mt in persons.values() if self.known_gender(mt.name) == want]
         if len(fitting) != 1 or any(self.known_gender(mt.name) in ("?", want) for mt in persons.values()
                                     if mt is not fitting[0]):
             return None
         met = [mt for mt in near if self.person_key(mt.name) == self.person_key(fitting[0].name)][-1]
-        if not _MET_BEFORE.search(self.text, max(0, met.position - 60), met.position) or \
+        clause_subject = _CLAUSE_SUBJECT_BEFORE.search(self.text, max(0, met.position - 12), met.position) and \
+            _VERB_AFTER_NAME.match(self.text, met.position + len(met.name))
+        if not (_MET_BEFORE.search(self.text, max(0, met.position - 60), met.position) or clause_subject) or \
                 self.unnamed_between(met.position, position):
             return None
         return self.fullest(met.name, position)
