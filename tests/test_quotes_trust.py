@@ -929,3 +929,39 @@ def test_she_is_the_one_woman_who_takes_over_or_opens_a_clause(opening: str, spe
     text = opening + "\n\n\u201cIt is an honour to lead this club,\u201d she said."
     assert quote(text, "an honour").speaker == speaker
 
+
+@pytest.mark.parametrize("paragraph", [
+    "\u201cWe have to win on Saturday.\u201d That was the verdict of Tom Hart after the defeat.",
+    "\u201cWe have to win on Saturday.\u201d So said Tom Hart after the defeat.",
+    "\u201cWe have to win on Saturday.\u201d Those were the words of Tom Hart after the defeat.",
+    "\u201cWe have to win on Saturday,\u201d was Hart\u2019s verdict.",
+    "Hart\u2019s statement read: \u201cWe have to win on Saturday.\u201d",
+    "The message from Hart was clear: \u201cWe have to win on Saturday.\u201d",
+])
+def test_words_named_as_a_persons_verdict_statement_or_message_are_theirs(paragraph: str):
+    text = "Tom Hart leads the club.\n\n" + paragraph
+    assert quote(text, "We have to win").speaker == "Tom Hart"
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Hart, who Lee has called \u201ca liar and a fraud\u201d, did not respond.", "Bob Lee"),
+    ("Hart was called \u201ca liar and a fraud\u201d by Lee on Monday.", "Bob Lee"),
+    ("Hart was branded \u201ca liar and a fraud and a cheat\u201d by his rival, Bob Lee.", "Bob Lee"),
+    ("Hart, who has called Lee \u201ca liar and a fraud\u201d, did not respond.", "Tom Hart"),
+])
+def test_the_one_who_calls_someone_a_name_is_its_speaker(sentence: str, speaker: str):
+    """Words someone is called are the caller's: in an object relative clause ("who Lee has called") and after a
+    passive with its agent ("was called … by Lee"), not the sentence subject's."""
+    text = "Tom Hart and Bob Lee lead the two parties.\n\n" + sentence
+    assert quote(text, "a liar and a fraud").speaker == speaker
+
+
+@pytest.mark.parametrize(("tribute", "speaker"), [
+    ("His brother paid tribute.", "His brother"),
+    ("His brother Bob paid tribute.", "Bob"),
+    ("His brother shot him.", None),
+])
+def test_a_he_after_a_relative_opening_the_sentence_is_the_relative_not_the_dead_man(tribute: str, speaker: str | None):
+    text = ("Tom Hart was killed in the crash on Monday.\n\n" + tribute +
+            "\n\n\u201cHe was the best of us all,\u201d he said.")
+    assert quote(text, "the best of us").speaker == speaker

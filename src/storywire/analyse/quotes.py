@@ -1632,6 +1632,11 @@ def _pronoun_fields(ctx: _Context, phrase: str, full: str, sp: SpeakerName, posi
                 not quoted_since:
             return _as_written(own.group("desc"))  # "The lawyer for the defendant, Marcus Hill, said …. “…,” he
             # said": the lawyer, as written
+        kin = _KIN_SUBJECT.match(ctx.text, described_at)
+        if kin is not None and other is None and not quoted_since and kin.group("head") in PEOPLE_OF and \
+                description_gender(kin.group("head")) == sp.gender:
+            given = kin.group("given")  # "His brother paid tribute. “…,” he said": his brother (named "Bob": Bob)
+            return SpeakerFields(given, given, kin.group("desc"), True) if given else _as_written(kin.group("desc"))
         if not quoted_since:
             return NO_SPEAKER  # "a drama teacher scolded him": that "him" may be the "he"
         # a person quoted since the description ("…,” her agent, Mark Roe, said"): the rules below tell
@@ -2669,7 +2674,8 @@ def _attribute_spans(par: str, masked: str, spans: list[tuple[int, int, bool]]) 
     prev_attr_end = -1  # where the last quote's own attribution ends: an intro before it is not the next one's
     for k in range(len(spans)):
         around = _around(par, masked, spans, k)
-        titled.append(bool(_TITLED.search(around.before)) or _is_title(around) or _is_term(around) or
+        titled.append(bool(_TITLED.search(around.before)) and _named_by(around) is None or _is_title(around) or
+                      _is_term(around) or
                       bool(_WORDS_ON_A_THING.search(around.before)) or
                       _rebutted(around) or bool(_NOT_SAID.search(around.before)) or
                       (k > 0 and titled[k - 1] and bool(_GLOSS.fullmatch(around.before))) or
@@ -3377,6 +3383,25 @@ _COINED_BY = re.compile(r"[,\s]*(?:a|the)\s+(?:term|phrase|word|expression|label
                         r"(?:coined|used|popularised|popularized)\s+by\s+(?P<spk>(?:[a-z][\w\-]*\s+){0,3}[A-Z][\w'\u2019\-]*"
                         r"(?:\s+[A-Z][\w'\u2019\-]*){0,2})")
 
+# A passive verb of naming before the quote and its agent after: "Hart was called “…” by Lee", "was branded “…” by
+# his rival, Bob Lee"
+_PASSIVE_NAMING_END = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:[a-z]+ly\s+)?(?P<cue>called|described\s+as|"
+                                 r"branded|labell?ed|dubbed|denounced\s+as|derided\s+as|dismissed\s+as)\s*$")
+_BY_AGENT = re.compile(r"\s*by\s+(?P<spk>(?:(?:his|her|their|the|a|an)\s+(?:[a-z][\w\-]*\s+){0,2})?[A-Z][\w'\u2019\-]*"
+                       r"(?:\s+[A-Z][\w'\u2019\-]*){0,2}|(?:his|her|their|the|a|an)\s+(?:[a-z][\w\-]*\s+){0,2}"
+                       r"[a-z][\w\-]*)(?:,\s+(?P<named>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){1,2})\b)?")
+
+
+def _named_by(a: _Around) -> _Attribution | None:
+    """Words a passive verb of naming gives, and the agent after the quote: "Hart was called “…” by Lee" (Lee's),
+    "was branded “…” by his rival, Bob Lee" (the name in apposition); None otherwise."""
+    passive = _PASSIVE_NAMING_END.search(a.before)
+    agent = _BY_AGENT.match(a.after) if passive is not None else None
+    if agent is None or passive is None:
+        return None
+    return _Attribution(agent.group("named") or agent.group("spk"), passive.group("cue"), agent.group().strip(" ,."),
+                        True, a.after_start + agent.end())
+
 
 def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """Right after the quote: ", said X", ", X told Reuters on Thursday", ", Mr. Trump, 77, said"; not the next
@@ -3393,6 +3418,9 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
         # scholar Richard Albert": his words
         return _Attribution(owner.group("spk"), "of" if owner.re is _OWNER_AFTER else "coined",
                             owner.group().strip(" ,."), True, a.after_start + owner.end())
+    named_by = _named_by(a)
+    if named_by is not None:  # "Hart was called “…” by Lee": Lee's words
+        return named_by
     credit = _CREDIT_LINE.fullmatch(a.after.replace("\u2024", ".")) if a.quote.rstrip()[-1:] in ".!?" and \
         not a.par[:a.before_start + len(a.before)].strip() and a.after_start + len(a.after) >= len(a.par.rstrip()) \
         else None
@@ -3481,6 +3509,13 @@ _INVERTED_SOURCE = (
                r"message|post|tweet)\s+(?:from|by|(?:issued|released|signed|posted)\s+by)\s+" + _SOURCE_END),
     re.compile(r"^\s*,?\s*(?:was|is)\s+how\s+" + _SOURCE +
                r"\s+(?P<cue>puts?\s+it|described\s+it|describes\s+it|summed\s+it\s+up|sums\s+it\s+up)\s*[.!]?\s*$"),
+    # "“….” That was the verdict of Tom Hart.", "Those were the words of", "So said Tom Hart."
+    re.compile(r"^\s*(?:That|This|Those|These|Such)\s+(?:was|were|is|are)\s+the\s+(?:[a-z]+\s+)?(?P<cue>verdict|"
+               r"words|message|response|reply|reaction|warning|assessment|view)\s+(?:of|from)\s+" + _SOURCE_END),
+    re.compile(r"^\s*So\s+(?P<cue>said|says|wrote|writes)\s+" + _SOURCE_END),
+    # "“…,” was Hart's verdict."
+    re.compile(r"^\s*,?\s*(?:was|is)\s+(?P<spk>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})['\u2019]s?\s+(?:[a-z]+\s+)?"
+               r"(?P<cue>verdict|response|reply|answer|retort|reaction|message|view|assessment|warning)\s*[.!]?\s*$"),
 )
 # "started" and a circumstance: a thing that starts ("Rumours started to spread", "The strike started at dawn"),
 # but "Smith started to say"
@@ -3913,7 +3948,7 @@ def _cue_subject(a: _Around, m: re.Match, pre: str) -> str | None:
     if described is not None and spk and spk in pre[described.end():] and \
             names_the_object(described.group("desc"), spk):
         spk = described.group("desc")  # "The lawyer for the rapper, Sean Combs, said …“…”": the lawyer
-    relative = _NAMER_OF_THING.search(pre) if m.group("cue") in _NAMING_CUES and \
+    relative = _NAMER_OF_THING.search(pre) if m.group("cue").split()[-1] in _NAMING_CUES and \
         not a.before[m.end():].strip(" ,:") else None
     thing = relative.group("noun") or "" if relative is not None else ""
     if relative is not None and thing not in _NOT_A_THING and not thing.endswith(("ed", "ing")) and \
@@ -3974,7 +4009,7 @@ _WITH_NAME_SPEAKING = re.compile(r",\s+with\s+(?:[A-Z][\w'\u2019.\u2024\-]*\s+){
 # A thing, then who names it so in a clause of its own: "a move (that) Benedetti called", "what Smith described as"
 _NAMING_CUES = frozenset({"called", "calls", "described", "describes"})
 _NAMER_OF_THING = re.compile(r"(?:\b(?:a|an|the)\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<noun>[a-z][\w\-]*)\s+(?:that\s+)?|"
-                             r"\b(?P<pronoun>which|what)\s+)"
+                             r"\b(?P<pronoun>which|what|who|whom)\s+)"  # ("Hart, who Lee has called “…”")
                              r"(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})\s*$")
 # Words before a name that make it no namer of a thing: a preposition's object, a speech verb's subject
 _NOT_A_THING = frozenset({"for", "of", "to", "with", "by", "from", "about", "against", "on", "at", "in", "said",
@@ -4086,9 +4121,15 @@ _BYLINE_END = re.compile(r"\bby\s+(?:[\w.\-'\u2019]+\s+){0,5}$", re.IGNORECASE) 
 _OWN_WORDS_COLON = re.compile(
     r"(?:^|(?<=[\s(]))(?P<spk>His|Her|Their|his|her|their|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}['\u2019]s?)\s+"
     r"(?:(?:first|only|full|whole|brief|one-word|terse)\s+)?(?P<noun>response|reply|answer|verdict|retort|reaction|"
-    r"comment|message|words|advice|bottom\s+line|warning|plea|conclusion)(?:\s+(?:to|for)\s+(?:the\s+)?[a-z]+)?"
+    r"comment|message|words|advice|bottom\s+line|warning|plea|conclusion|statement)"
+    r"(?:\s+(?:to|for)\s+(?:the\s+)?[a-z]+)?"
     r"(?:\s+(?:was|is|read|reads|came))?(?:\s+(?:simple|short|blunt|brief|clear|direct|stark|the\s+right\s+one))?"
-    r"\s*:\s*$")  # ("Hart's message to voters was clear:", "Christie's bottom line was the right one:")
+    r"\s*:\s*$")  # ("Hart's message to voters was clear:", "Christie's bottom line was the right one:", "Hart's
+# statement read:")
+# ... or as from them: "The message from Hart was clear:"
+_WORDS_FROM_COLON = re.compile(r"(?:^|(?<=[.!?]\s))The\s+(?P<noun>message|verdict|response|reply|answer|warning)\s+"
+                               r"from\s+(?P<spk>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})\s+(?:was|is)"
+                               r"(?:\s+(?:simple|short|blunt|brief|clear|direct|stark))?\s*:\s*$")
 _OWNER_PRONOUN = {"his": "he", "her": "she", "their": "they"}
 _POSSESSIVE_S = re.compile(r"['\u2019]s?$")
 # A post quoted from its writer: "From Bush's Facebook post:", "From Ann Cole's statement:"
@@ -4143,7 +4184,7 @@ def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     naming who speaks at its end ("That prompted the following, with Kilmeade stating:", "experts such as Dr X:")."""
     if not a.before.rstrip().endswith(":"):
         return None
-    owned = _OWN_WORDS_COLON.search(a.before) or _FROM_OWN_TEXT.search(a.before)
+    owned = _OWN_WORDS_COLON.search(a.before) or _WORDS_FROM_COLON.search(a.before) or _FROM_OWN_TEXT.search(a.before)
     if owned is not None:  # "Clinton's response was:", "Her reply was simple:", "From Bush's Facebook post:"
         owner = _OWNER_PRONOUN.get(owned.group("spk").lower(), owned.group("spk"))
         return _Attribution(owner, owned.group("noun"), owned.group().strip(" :"), a.before_start > prev_attr_end,
@@ -4411,6 +4452,11 @@ def _of_another_person(description: str, gender: str) -> bool:
     the boy"), and a "he" (``gender`` m) or "she" may be them."""
     return names_the_object(description, "") and _described_person(description) and \
         description_gender(_description_head(description)) in ("?", gender)
+
+
+# A relative opening a sentence, perhaps with a given name: "His brother paid tribute", "Her mother, Ann, said"
+_KIN_SUBJECT = re.compile(r"(?P<desc>(?:His|Her|Their)\s+(?:(?:older|younger|elder|eldest|youngest|twin|late)\s+)?"
+                          r"(?P<head>[a-z]+))(?:,?\s+(?P<given>[A-Z][a-z]+)(?=,?\s+[a-z]))?")
 
 
 # Heads of a speaker as written that describe people, in the singular: "The witness", "Some 55 percent of voters"

@@ -244,11 +244,14 @@ _UNNAMED_SUBJECT = re.compile(
     r"(?P<desc>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|One|Another|[A-Z][\w\-]*['\u2019]s)\s+"
     r"(?:[a-z][\w\-]*(?:['\u2019]s)?\s+){0,3}?(?P<head>[a-z][\w\-]*))"
     r"(?P<object>\s+(?:for|of|at|with|from)\s+[^,.;:!?\"\u201c\u201d]{1,80}?)?"
-    r"(?:,\s+(?P<named>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)?),)?"  # ("His brother, Paul, told")
+    r"(?:,\s+(?P<named>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)?),|\s+(?P<given>[A-Z][a-z]+)(?=\s+[a-z]))?"
+    # ("His brother, Paul, told", "His brother Paul told")
     r"(?:,\s+(?:then\s+|now\s+)?\d{1,3},)?"  # ("The woman, then 25, told")
     r"\s+(?:(?:has|had|also|then|later|again)\s+)*(?!(?:deceased|accused)\b)"  # (nouns: "The daughter of the deceased")
     r"(?:said|told|says|tells|[a-z]+ed|[a-z]+s|hit|spoke|wrote|took|gave|"
-    r"made|met|sent|struck|won|lost|felt|saw|held|kept|went|came|ran)\b")
+    r"made|met|sent|struck|won|lost|felt|saw|held|kept|went|came|ran|paid|led|left|got|put|found|brought|thought|"
+    r"began|became|heard|stood|sat|fought|bought|caught|built|spent|knew|grew|threw|drew|chose|broke|fled|fell|"
+    r"shook|wept|sought|set|let|cut|sold|taught|beat|shot|drove|rode|sang)\b")  # ("His brother paid tribute")
 # A sentence about someone it does not name: "Another employee who has worked there ...", "A woman said", "The
 # last question was from a young child".
 _UNNAMED_PERSON = re.compile(
