@@ -265,7 +265,7 @@ _NAMING_CUE = (r"(?:calls|called|describes?\s+as|described\s+as|terms|termed|dub
 # "In X's words" (or "own words"), before a quote or opening its sentence
 _IN_WORDS = rf"[Ii]n\s+{_WHO}['\u2019]s?\s+(?P<cue>(?:own\s+)?words)"
 # Whose words a possessive gives: "Hart's", "Tom Hart's", "her"
-_OWNER = r"(?:^|(?<=[\s(]))(?P<spk>His|Her|Their|his|her|their|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}['\u2019]s?)"
+_POSSESSOR = r"(?:^|(?<=[\s(]))(?P<spk>His|Her|Their|his|her|their|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}['\u2019]s?)"
 _WORDS_OF = tuple(re.compile(rf"{pattern}\s*['\u2018]?$") for pattern in (
     rf"\bwhat\s+{_WHO}\s+(?:[a-z]+ly\s+|elsewhere\s+|once\s+|later\s+|has\s+|had\s+)?(?P<cue>{_NAMING_CUE})",
     rf"\b{_IN_WORDS}\s*,?",
@@ -274,9 +274,9 @@ _WORDS_OF = tuple(re.compile(rf"{pattern}\s*['\u2018]?$") for pattern in (
     rf"{_WHO}\s+(?:(?:has|had)\s+)?(?P<cue>describes|described|calls|called|labels|labell?ed|brands|branded)"
     rf"\s+(?:[^,.;:!?\"\u201c\u201d]{{1,80}}?\s+)?as",  # ("When Hart described the deal as “…,” Doe laughed")
     # "Hart's description of the plan as", "Hart's call for": the owner's words
-    rf"{_OWNER}\s+(?P<cue>descriptions?|characteri[sz]ations?|portrayals?|depictions?)\s+of\s+"
+    rf"{_POSSESSOR}\s+(?P<cue>descriptions?|characteri[sz]ations?|portrayals?|depictions?)\s+of\s+"
     r"[^,.;:!?\"\u201c\u201d]{1,60}?\s+as",
-    rf"{_OWNER}\s+(?P<cue>calls?|demands?|pleas?|appeals?)\s+for",
+    rf"{_POSSESSOR}\s+(?P<cue>calls?|demands?|pleas?|appeals?)\s+for",
     # "Gal Abdush, described by the Times as": the describer's words
     rf"\b(?P<cue>described|called|labell?ed|branded|dubbed)\s+by\s+{_WHO}\s+as",
     # "her politically safe messages - like “…”", "Trump's slogan, “…”": the owner's words
