@@ -965,3 +965,25 @@ def test_a_he_after_a_relative_opening_the_sentence_is_the_relative_not_the_dead
     text = ("Tom Hart was killed in the crash on Monday.\n\n" + tribute +
             "\n\n\u201cHe was the best of us all,\u201d he said.")
     assert quote(text, "the best of us").speaker == speaker
+
+
+@pytest.mark.parametrize(("paragraph", "speaker"), [
+    ("Jane Doe\u2019s statement, read to the court, said: \u201cI live in fear every day.\u201d", "Jane Doe"),
+    ("The statement, read to the court, said: \u201cI live in fear every day.\u201d", "The statement"),
+    ("The court heard that Hart texted her: \u201cI live in fear every day.\u201d", "Tom Hart"),
+])
+def test_court_report_constructions(paragraph: str, speaker: str):
+    """How a document was given ("read to the court") is no speaker; the one in the clause the court heard is."""
+    text = "Tom Hart, 34, was jailed on Monday.\n\n" + paragraph
+    assert quote(text, "I live in fear").speaker == speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    "Doe said Hart \u201ccannot be trusted with power\u201d, a charge he denied.",
+    "Hart denied Doe\u2019s charge that he \u201ccannot be trusted with power\u201d.",
+    "Hart laughed off Doe\u2019s jibe that he \u201ccannot be trusted with power\u201d.",
+])
+def test_a_charge_is_the_words_of_the_one_who_made_it_not_of_the_one_who_denied_it(sentence: str):
+    text = "Tom Hart and Jane Doe are running for the Senate.\n\n" + sentence
+    assert quote(text, "cannot be trusted").speaker == "Jane Doe"
+

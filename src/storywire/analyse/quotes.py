@@ -326,7 +326,8 @@ _CLAIM_THAT = re.compile(
     r"[a-z]+s['\u2019]|the\s+[a-z]+['\u2019]s)\s+"
     r"(?:(?:earlier|latest|repeated|recent|new|own|[a-z]+-[a-z]+)\s+)?(?P<cue>remarks|comments|claims?|warnings?|"
     r"assertions?|"
-    r"insistence|promises?|pledges?|suggestions?|argument|contention|accusations?|allegations?|vows?|threats?)"
+    r"insistence|promises?|pledges?|suggestions?|argument|contention|accusations?|allegations?|vows?|threats?|"
+    r"charges?|jibes?|insinuations?|boasts?|complaints?)"
     r"|(?<!\b[Ii]n\s)(?:a|an|the)\s+(?P<medium>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})\s+"
     r"(?P<report>report|story|article|editorial)"
     r"|(?:a|an|the)\s+(?:(?:earlier|latest|repeated|recent|new)\s+)?(?P<by_cue>remarks|comments|claims?|assertions?|"
@@ -790,6 +791,9 @@ def _subject(pre: str) -> str | None:
                             flags=re.IGNORECASE)  # ("Perić said he had told his charge to “…”": he)
     if relative is not None:
         return relative.group("pronoun")  # "… by President Obama, who he noted was “…”": he notes it, not Obama
+    if re.fullmatch(r"(?:a|an|the|this|that|one)\s+(?:[a-z][\w\-]*\s+)?[a-z]+\s+(?:he|she|they|we|I)",
+                    segs[-1] if segs else ""):
+        return None  # "Doe said Hart “…”, a charge he denied": a claim and a relative clause, no speaker
     if len(segs) >= 2 and _WHO_THEN.fullmatch(segs[-1]):  # "The club has also signed Marco Rossi, who called": the
         return _named_before(segs[:-1]) or _who_before(segs[-2])  # name before "who", or no one (never the clause's
         # subject); "The coach benched the star guard, who later said": the guard
@@ -820,6 +824,9 @@ def _phrase_of_segments(segs: list[str], closed: bool) -> str:
     if aside is not None and _looks_name(segs[aside - 1]) and split_speaker(segs[aside - 1]).is_person:
         segs = segs[:aside]  # "Clinton, during a town hall meeting in Columbus, Ohio, said": not Ohio
     segs[-1] = re.split(r"\s+who\s+", segs[-1])[0]  # "one former staff member who resigned in October"
+    if len(segs) >= 2 and _DOCUMENT_ASIDE.match(segs[-1]) and segs[-2].split() and \
+            segs[-2].split()[-1].lower() in DOCUMENT_NOUNS:
+        segs = segs[:-1]  # "Jane Doe’s statement, read to the court, said": the statement, not how it was given
     last = segs[-1]
     addressee = _TO_SOMEONE.match(segs[-2]) if len(segs) >= 2 and closed and \
         last.split()[0].lower() in ("a", "an", "the") else None
@@ -1161,6 +1168,10 @@ def _names_with_appositive(name: str, appositive: str) -> bool:
 
 
 # The first word of an aside of time or place between a name and its verb
+# How a document was given, set off after it: "statement, read to the court,", "letter, seen by the BBC,"
+_DOCUMENT_ASIDE = re.compile(r"(?:[a-z]+ly\s+)?(?:read|released|issued|published|posted|shared|seen|obtained|sent|"
+                             r"signed|written|delivered|submitted|filed|made|given|handed)\s+(?:out\s+|aloud\s+)?"
+                             r"(?:to|by|in|on|at|before|through|via|from|outside|after|during|last|this|late|early)\b")
 _ASIDE_START = frozenset({"during", "at", "in", "on", "after", "before", "while", "speaking", "addressing",
                           "appearing", "who"})  # "Michael Seaman, who lives … capital, Sacramento, said"
 
@@ -4216,14 +4227,21 @@ def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     according = _ACCORDING_OPENING.match(a.before) if speaking is None and which is None else None
     spk = _one_of(a.before, speaking.group("spk")) if speaking is not None and speaking.re is _WITH_SPEAKING else \
         speaking.group("spk") if speaking else according.group("spk") if according else \
-        None if which is not None else sentence_subject(a.before)  # ("According to a former producer, Laterza
-    # entered fake names: “…”": the producer's words, not Laterza's)
+        None if which is not None else sentence_subject(_HEARD_THAT.sub("", a.before, count=1))  # ("According to
+    # a former producer, Laterza entered fake names: “…”": the producer's words, not Laterza's; "The court heard
+    # that Hart texted her:": Hart's)
     if not spk:  # (a "which" clause is no sentence subject's: "The mayor criticised the utility, which said:")
         return None
     if re.fullmatch(r"[A-Z][a-z]+s", spk.split()[0]) and SPEECH_WORD.fullmatch(spk.split()[0]):
         return None  # a headline's verb in capitals is no name: "Co-Worker Calls Alleged Shooter: “Very Spiritual”"
     return _Attribution(spk, "said", a.par[a.before_start:a.before_start + len(a.before)].strip(" :"),
                         a.before_start > prev_attr_end, a.after_start)
+
+
+# A hearing's account opening the sentence, whose reported clause has the speaker: "The court heard that", "Jurors
+# were told"
+_HEARD_THAT = re.compile(r"^\s*(?:(?:The|the)\s+(?:court|jury|inquest|tribunal|hearing|trial|inquiry|committee|panel)|"
+                         r"Jurors|Magistrates)\s+(?:heard|was\s+told|were\s+told)\s+(?:that\s+|how\s+)?")
 
 
 # A "who" clause ending on a colon: "The governor visited residents, who said:"
