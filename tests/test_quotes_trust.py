@@ -987,3 +987,10 @@ def test_a_charge_is_the_words_of_the_one_who_made_it_not_of_the_one_who_denied_
     text = "Tom Hart and Jane Doe are running for the Senate.\n\n" + sentence
     assert quote(text, "cannot be trusted").speaker == "Jane Doe"
 
+
+@pytest.mark.parametrize("lead_in", ["Lee disagreed.", "Lee was not so sure.", "Lee hit back."])
+def test_a_paragraph_of_quote_alone_after_one_taking_the_other_side_is_theirs(lead_in: str):
+    text = ("Tom Hart and Bob Lee lead rival clubs.\n\n\u201cWe will win on Saturday,\u201d Hart said.\n\n" + lead_in +
+            "\n\n\u201cThey have no chance at all this year.\u201d")
+    assert quote(text, "no chance at all").speaker == "Bob Lee"
+

@@ -3099,7 +3099,8 @@ def _spoke_last(par: str, at: int) -> _Intro | None:
     sentence = par[cut:] if cut >= 0 else par
     if cut < 0 and _PRONOUN_SENTENCE.match(sentence):  # "She has already been forced to sell her field.": a
         return _Intro(sentence.split()[0].lower(), "said", at, told_of=True)  # paragraph of one sentence on her
-    if not (SPEECH_WORD.search(sentence) or STANCE_WORD.search(sentence) or _MIND_WORD.search(sentence)):
+    if not (SPEECH_WORD.search(sentence) or STANCE_WORD.search(sentence) or _MIND_WORD.search(sentence) or
+            _DIFFERED.search(sentence)):
         spk = sentence_subject(sentence) if sentence.rstrip()[-1:] in ".!?" else None  # (not a photo's caption)
         if not _a_person(spk) or spk.lower() in _PRONOUNS:
             return None
@@ -3113,6 +3114,9 @@ def _spoke_last(par: str, at: int) -> _Intro | None:
     return _Intro(spk, "said", at + max(cut, 0), told_of=True)
 
 
+# A sentence of someone taking the other side, whose words follow ("Lee disagreed.", "Lee was not so sure.")
+_DIFFERED = re.compile(r"\b(?:disagreed|disagrees|begged\s+to\s+differ|(?:was|is)\s+(?:not\s+so\s+sure|unconvinced|"
+                       r"unimpressed|more\s+cautious|less\s+sure|less\s+convinced)|(?:hit|hits|fired|fires)\s+back)\b")
 # A paragraph of one short sentence about a "he" or a "she"
 _PRONOUN_SENTENCE = re.compile(r"(?:He|She)\s+[a-z][^.!?\"\u201c\u201d]{5,120}[.!?]\s*$")
 
