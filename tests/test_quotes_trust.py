@@ -994,3 +994,12 @@ def test_a_paragraph_of_quote_alone_after_one_taking_the_other_side_is_theirs(le
             "\n\n\u201cThey have no chance at all this year.\u201d")
     assert quote(text, "no chance at all").speaker == "Bob Lee"
 
+
+@pytest.mark.parametrize(("paragraph", "speaker"), [
+    ("Doe retweeted a clip of Hart saying: \u201cWe will win this fight together.\u201d", "Tom Hart"),
+    ("Hart\u2019s post read: \u201cWe will win this fight together.\u201d", "Tom Hart"),
+])
+def test_social_posts_and_clips_credit_the_one_who_speaks_in_them(paragraph: str, speaker: str):
+    text = "Tom Hart and Jane Doe are rivals.\n\n" + paragraph
+    assert quote(text, "win this fight").speaker == speaker
+

@@ -3711,7 +3711,8 @@ _CRIED_BY = re.compile(r"(?:^|\bthat\s+|\b(?:said|says)\s+|[,;]\s+)(?P<spk>(?:[A
 # ("A video posted by a bystander shows the officer shouting:", "Bodycam footage shows Deputy Tom Reyes telling the
 # driver:": the one shown, not the video)
 _HEARD_CRY = re.compile(r"\b(?:heard|hear|hears|saw|see|sees|"
-                        r"(?P<shown>shows?|showed|showing|captured|captures|depicts?|depicted))\s+"
+                        r"(?P<shown>shows?|showed|showing|captured|captures|depicts?|depicted|"
+                        r"(?:clip|video|footage|recording|audio|tape)\s+of))\s+"  # ("retweeted a clip of Hart saying:")
                         r"(?P<spk>(?:an?|one|the|another)\s+(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*|(?:[A-Z][\w'\u2019\-]*\s+){0,2}[A-Z][\w'\u2019\-]*)\s+"
                         r"(?P<cue>yell|shout|scream|cry(?:\s+out)?|call\s+out|say|ask|(?:yell|shout|scream|say|ask)ing|"
                         r"(?:tell|ask)ing\s+(?:him|her|them|[a-z]+s|(?:the|an?)\s+[a-z][\w\-]*))"
@@ -4136,7 +4137,7 @@ _BYLINE_END = re.compile(r"\bby\s+(?:[\w.\-'\u2019]+\s+){0,5}$", re.IGNORECASE) 
 _OWN_WORDS_COLON = re.compile(
     r"(?:^|(?<=[\s(]))(?P<spk>His|Her|Their|his|her|their|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}['\u2019]s?)\s+"
     r"(?:(?:first|only|full|whole|brief|one-word|terse)\s+)?(?P<noun>response|reply|answer|verdict|retort|reaction|"
-    r"comment|message|words|advice|bottom\s+line|warning|plea|conclusion|statement)"
+    r"comment|message|words|advice|bottom\s+line|warning|plea|conclusion|statement|post|tweet|letter|note|email)"
     r"(?:\s+(?:to|for)\s+(?:the\s+)?[a-z]+)?"
     r"(?:\s+(?:was|is|read|reads|came))?(?:\s+(?:simple|short|blunt|brief|clear|direct|stark|the\s+right\s+one))?"
     r"\s*:\s*$")  # ("Hart's message to voters was clear:", "Christie's bottom line was the right one:", "Hart's
