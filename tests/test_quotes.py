@@ -480,7 +480,8 @@ def test_a_relatives_name_after_her_role_opening_the_sentence_before_a_quote_is_
     ("The club confirmed the move.\n\n", "The club"),
     ("Police arrested a man on Monday.\n\n", "Police"),
     ("The couple married in May.\n\n", "The couple"),
-    ("Jane and Tom Doe married in May.\n\n", None),  # two people named: not said who
+    ("Jane and Tom Doe married in May.\n\n", "Jane and Tom Doe"),  # the two people the sentence opens on
+    ("Jane and Tom Doe were arrested in May.\n\n", None),  # not those a passive is about
     ("Tom Hart spoke to residents.\n\n", None),  # "residents" no subject
 ])
 def test_they_is_the_group_the_sentence_before_opens_on(before: str, speaker: str | None):

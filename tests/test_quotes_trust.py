@@ -1003,3 +1003,25 @@ def test_social_posts_and_clips_credit_the_one_who_speaks_in_them(paragraph: str
     text = "Tom Hart and Jane Doe are rivals.\n\n" + paragraph
     assert quote(text, "win this fight").speaker == speaker
 
+
+@pytest.mark.parametrize(("opening", "speaker"), [
+    ("Tom Hart, 45, and Jane Doe, 62, have lived in the village all their lives.", "Tom Hart and Jane Doe"),
+    ("The Harts have lived in the village for years.", "The Harts"),
+])
+def test_they_is_the_two_people_or_the_family_the_sentence_before_opens_on(opening: str, speaker: str):
+    text = opening + "\n\n\u201cIt is not the same place any more,\u201d they say."
+    assert quote(text, "not the same place").speaker == speaker
+
+
+@pytest.mark.parametrize(("opening", "words", "speaker"), [
+    ("Tom Hart died on Monday.\n\nTom Hart\u2019s family paid tribute.\n\n\u201cHe was a loving son and brother,\u201d "
+     "they said.", "loving son", "Tom Hart\u2019s family"),
+    ("Tom Hart died on Monday.\n\nThe family of Tom Hart paid tribute.\n\n\u201cHe was a loving son and brother,"
+     "\u201d they said.", "loving son", "The family of Tom Hart"),
+    ("Tom Hart died on Monday.\n\nHis parents paid tribute.\n\n\u201cHe was a loving son and brother,\u201d one "
+     "said.", "loving son", "one of his parents"),
+    ("Hart was nicknamed \u201cThe Iron Man of the North\u201d by fans.", "Iron Man", "fans"),
+    ("\u201cIt is cruel and it is pointless,\u201d fans said.", "cruel and", "fans"),
+])
+def test_families_and_fans_speak(opening: str, words: str, speaker: str):
+    assert quote(opening, words).speaker == speaker

@@ -1704,8 +1704,10 @@ def _referent_fields(ctx: _Context, full: str, sp: SpeakerName, position: int, p
 _GROUP_SUBJECT = re.compile(r"(?:(?:The|Some|Many|Local|Angry)\s+)?(?P<head>[A-Za-z]+)")
 _GROUP_NOUNS = frozenset({"couple", "family", "pair", "duo", "club", "team", "band", "police", "parents", "families"})
 # A sentence opening on a group and its verb: "Police arrested a man.", "The couple married in May."
-_GROUP_OPENING = re.compile(r"\s*(?P<group>Police|The\s+(?:couple|family|pair|duo|police))\s+(?:have\s+|had\s+)?"
-                            r"[a-z]+(?:ed|s)\b")
+_GROUP_OPENING = re.compile(
+    r"\s*(?P<group>Police|(?:The|His|Her|Their|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?['\u2019]s)\s+(?:couple|family|pair|duo|"
+    r"police|parents|relatives|children)(?:\s+of\s+[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,2})?)\s+"
+    r"(?:have\s+|had\s+)?(?:[a-z]+(?:ed|s)|paid|said|told|spoke|wrote|gave|made|led)\b")
 
 
 def _group_before(text: str, position: int) -> str | None:
@@ -1726,11 +1728,24 @@ def _group_before(text: str, position: int) -> str | None:
     return _group_opening(body[cut:] if cut >= 0 else body)
 
 
+# A sentence opening on two people, or a family by its name, and an active verb of theirs (not "were arrested")
+_NAME_RUN = r"[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,2}"
+_PAIR_OPENING = re.compile(
+    rf"(?:(?P<first>{_NAME_RUN})(?:,\s+\d{{1,3}},)?\s+and\s+(?P<second>(?:his|her)\s+(?:wife|husband|partner|son|"
+    rf"daughter|brother|sister|mother|father)(?:\s+{_NAME_RUN})?|{_NAME_RUN})(?:,\s+\d{{1,3}},)?|"
+    r"(?P<family>The\s+[A-Z][a-z]+s))\s+(?:say|said|told|tell|live|lived|run|ran|own|owned|moved|met|married|"
+    r"started|founded|opened|bought|built|agree|agreed|believe|believed|hope|hoped|want|wanted|decided|"
+    r"have\s+(?:lived|run|owned|spent|been\s+married))\b")
+
+
 def _group_opening(sentence: str) -> str | None:
     """The people in the plural, or the group, a sentence opens on (or a clause of it after a comma), whom a "they"
     after it, or "one" or "another" of them, stands for: "Police arrested", "The couple married", "Supporters of
     the measure say", "Fans were quick to react", "Nonetheless, sources close to him are"; or None."""
     sentence = sentence.lstrip()
+    pair = _PAIR_OPENING.match(sentence)
+    if pair is not None:  # "Tom Hart, 45, and Jane Doe, 62, have lived …", "The Harts have run …"
+        return pair.group("family") or f"{pair.group('first')} and {pair.group('second')}"
     plural = _PLURAL_OPENING.match(sentence)
     if plural is not None and speakers_in_plural(plural.group("head")):
         return plural.group("spk")  # "Critics of the law say"; not "States with strict gun laws reported"
@@ -1738,7 +1753,9 @@ def _group_opening(sentence: str) -> str | None:
     if clause is not None:
         return clause.group("group")
     opening = _GROUP_OPENING.match(sentence)
-    subject = opening.group("group") if opening is not None else sentence_subject(sentence)
+    if opening is not None:
+        return opening.group("group")  # "The couple married", "Tom Hart's family paid tribute"
+    subject = sentence_subject(sentence)
     m = _GROUP_SUBJECT.fullmatch(subject or "")
     if m is None:
         return None
@@ -1758,10 +1775,20 @@ def _one_of_group(one: str, group: str) -> str | None:
     words = group.split()
     while len(words) > 1 and words[0].lower() in _GROUP_QUANTIFIERS:
         words = words[1:]  # "Many residents": one of the residents
-    if words[0].lower() in _GROUP_NOUNS - {"couple", "pair", "duo", "parents", "families"}:
+    owned = next((i + 1 for i, w in enumerate(words[:-1]) if _POSSESSIVE_S.search(w)), 0)
+    head = next((w.lower() for w in words[owned:] if speakers_in_plural(w) or w.lower() in _GROUP_NOUNS),
+                words[owned].lower())  # "Doctors at the hospital", "Senior officials", "Tom Hart's parents"
+    if head in _GROUP_NOUNS - {"couple", "pair", "duo", "parents", "families"}:
         return None
     rest = " ".join(words)
-    return f"{one.lower()} of the {rest[:1].lower()}{rest[1:]}"
+    if " and " in rest:
+        return None  # "Tom Hart and Jane Doe met. “…,” one said": which of the two, the text does not say
+    if words[0].lower() in ("his", "her", "their") or _POSSESSIVE_S.search(words[0]) or \
+            len(words) > 1 and _POSSESSIVE_S.search(words[1]):
+        return f"{one.lower()} of {rest[:1].lower() if words[0].lower() in ('his', 'her', 'their') else rest[:1]}" \
+               f"{rest[1:]}"  # "one of his parents", "one of Tom Hart's parents"
+    common = speakers_in_plural(head) or _speaker_noun(head) or head in _GROUP_NOUNS
+    return f"{one.lower()} of the {rest[:1].lower() if common else rest[:1]}{rest[1:]}"  # ("one of the Harts")
 
 
 def _epithet_fields(ctx: _Context, full: str, sp: SpeakerName, position: int, para: int) -> SpeakerFields:
@@ -2685,7 +2712,7 @@ def _attribute_spans(par: str, masked: str, spans: list[tuple[int, int, bool]]) 
     prev_attr_end = -1  # where the last quote's own attribution ends: an intro before it is not the next one's
     for k in range(len(spans)):
         around = _around(par, masked, spans, k)
-        titled.append(bool(_TITLED.search(around.before)) and _named_by(around) is None or _is_title(around) or
+        titled.append((bool(_TITLED.search(around.before)) or _is_title(around)) and _named_by(around) is None or
                       _is_term(around) or
                       bool(_WORDS_ON_A_THING.search(around.before)) or
                       _rebutted(around) or bool(_NOT_SAID.search(around.before)) or
@@ -3401,10 +3428,10 @@ _COINED_BY = re.compile(r"[,\s]*(?:a|the)\s+(?:term|phrase|word|expression|label
 # A passive verb of naming before the quote and its agent after: "Hart was called “…” by Lee", "was branded “…” by
 # his rival, Bob Lee"
 _PASSIVE_NAMING_END = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:[a-z]+ly\s+)?(?P<cue>called|described\s+as|"
-                                 r"branded|labell?ed|dubbed|denounced\s+as|derided\s+as|dismissed\s+as)\s*$")
+                                 r"branded|labell?ed|dubbed|nicknamed|denounced\s+as|derided\s+as|dismissed\s+as)\s*$")
 _BY_AGENT = re.compile(r"\s*by\s+(?P<spk>(?:(?:his|her|their|the|a|an)\s+(?:[a-z][\w\-]*\s+){0,2})?[A-Z][\w'\u2019\-]*"
                        r"(?:\s+[A-Z][\w'\u2019\-]*){0,2}|(?:his|her|their|the|a|an)\s+(?:[a-z][\w\-]*\s+){0,2}"
-                       r"[a-z][\w\-]*)(?:,\s+(?P<named>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){1,2})\b)?")
+                       r"[a-z][\w\-]*|(?P<plural>[a-z]+s)\b)(?:,\s+(?P<named>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){1,2})\b)?")
 
 
 def _named_by(a: _Around) -> _Attribution | None:
@@ -3412,8 +3439,8 @@ def _named_by(a: _Around) -> _Attribution | None:
     "was branded “…” by his rival, Bob Lee" (the name in apposition); None otherwise."""
     passive = _PASSIVE_NAMING_END.search(a.before)
     agent = _BY_AGENT.match(a.after) if passive is not None else None
-    if agent is None or passive is None:
-        return None
+    if agent is None or passive is None or agent.group("plural") and not speakers_in_plural(agent.group("plural")):
+        return None  # (people in the plural only: "by fans", not "by means of")
     return _Attribution(agent.group("named") or agent.group("spk"), passive.group("cue"), agent.group().strip(" ,."),
                         True, a.after_start + agent.end())
 

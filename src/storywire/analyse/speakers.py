@@ -63,6 +63,7 @@ _LINKS = frozenset({"to", "of", "for", "with"})
 # How a text reached the writer: "a memo obtained by Reuters" is no more Reuters's than "a memo"
 _PASSED_ON = frozenset({"obtained", "seen", "reviewed", "viewed", "leaked", "shared", "forwarded"})
 SPEAKER_NOUNS = {
+    "fan", "fans",  # ("“…,” fans said", "was nicknamed “…” by fans")
     "official", "officials", "source", "sources", "diplomat", "diplomats", "spokesman", "spokeswoman",
     "spokesperson", "minister", "ministers", "president", "presidency", "office", "government", "ministry",
     "kremlin", "envoy", "ambassador", "analyst", "analysts", "secretary", "chief", "leader", "leaders",
