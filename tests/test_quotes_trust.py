@@ -1025,3 +1025,15 @@ def test_they_is_the_two_people_or_the_family_the_sentence_before_opens_on(openi
 ])
 def test_families_and_fans_speak(opening: str, words: str, speaker: str):
     assert quote(opening, words).speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    ("By Tom Hart\n\nLONDON (Reuters) - The prime minister said on Monday the plan was \u201cdead in the water "
+     "now\u201d.", "dead in the water", "The prime minister"),
+    ("Jane Doe has resigned as chair of the board, writes Tom Hart.\n\n\u201cIt was time to go for everyone,\u201d he "
+     "said.", "time to go", None),
+])
+def test_the_articles_writer_is_no_one_it_quotes(text: str, words: str, speaker: str | None):
+    """A byline or a closing "writes Tom Hart" names who wrote the article: no "he" or "the prime minister"
+    after it stands for them."""
+    assert quote(text, words).speaker == speaker

@@ -1055,6 +1055,13 @@ _OWNED_OPENING = re.compile(r"\s*(?:(?:He|She|They)['\u2019]|(?:His|Her|Their|It
                             r"(?!(?:It|That|There|What|Here|Who)['\u2019])[A-Z][\w\-]*['\u2019]s\s)")
 
 
+# A byline alone in its sentence: "By Tom Hart", "By Tom Hart and Bob Lee, Political Editors", "BY TOM HART"
+_BYLINE = re.compile(r"\s*(?:By|BY|Written\s+by|Words\s+by|Reporting\s+by)\s+"
+                     r"[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*){0,3}"
+                     r"(?:\s*(?:,|and|&)\s*[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*){0,3})*"
+                     r"(?:\s*(?:,|\||\u2013|\u2014|-)\s*[^.!?\n]{1,60})?\s*")
+
+
 def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tuple[int, int]]) -> list[Mention]:
     """The people named in ``text`` outside the ``quoted`` spans, sentence by sentence (spans: (para, start, end)).
     A single word counts once the article has named its bearer in full, or after an honorific or a title."""
@@ -1070,6 +1077,8 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             not _TOPIC_OPENING.match(text, s) else -1  # (not "As for Trump, he said": a topic, no clause)
         if (s == 0 or text[s - 1] == "\n") and text[e:e + 1] in ("", "\n") and written_as_title(text[s:e]):
             continue  # "Lindsay Lohan Checks Into Rehab": a title, not a sentence naming people
+        if (s == 0 or text[s - 1] == "\n") and _BYLINE.fullmatch(text, s, e):
+            continue  # "By Tom Hart, Political Editor": who wrote the article, of whom no "he" or "the minister" speaks
         for m in _NAME_RUN.finditer(text, s, e):
             if _no_name_run(text, s, m, known, works):
                 continue
@@ -1121,7 +1130,14 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             known.add(surname(sp.name))
             first = first and possessive
         _credit_trailing_speaker(found, text, s, e)
-    return found
+    return [mt for mt in found if not _WRITER_CREDIT.match(text, mt.position + len(mt.name)) or
+            not _WRITES_BEFORE.search(text, max(0, mt.position - 12), mt.position)]  # ("…, writes Tom Hart.": the
+    # article's writer, of whom no "he" after it speaks)
+
+
+# A writer credited at the end of a sentence of the article's own: "Jane Doe has resigned, writes Tom Hart."
+_WRITES_BEFORE = re.compile(r",\s+(?:writes|reports)\s+$")
+_WRITER_CREDIT = re.compile(r"\s*[.!]?\s*(?:\n|$)")
 
 
 def _no_name_run(text: str, s: int, m: re.Match, known: set[str], works: set[str]) -> bool:
