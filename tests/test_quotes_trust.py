@@ -1037,3 +1037,10 @@ def test_the_articles_writer_is_no_one_it_quotes(text: str, words: str, speaker:
     """A byline or a closing "writes Tom Hart" names who wrote the article: no "he" or "the prime minister"
     after it stands for them."""
     assert quote(text, words).speaker == speaker
+
+
+def test_a_nickname_the_text_gives_is_no_ones_words():
+    text = ("Deputies said that Orozco is 5-foot-8. They said he is a gang member known by the nickname "
+            "\u201cSepy.\u201d Ortiz had worked for the department for 15 years.")
+    assert all(q.speaker is None for q in extract_quotes(1, text) if "Sepy" in q.text)
+    assert quote("Hart was nicknamed \u201cThe Iron Man of the North\u201d by fans.", "Iron Man").speaker == "fans"

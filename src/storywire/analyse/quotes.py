@@ -362,7 +362,7 @@ _AFTER_AS = re.compile(rf"^\s*,?\s*as\s+{_WHO}\s+(?:later\s+|once\s+|has\s+|had\
                        r"said|says|wrote|writes|noted|notes|explained|explains|argued|argues)(?P<appos>)\s*(?=[,.;:!?]|$)")
 # A quote given as the name of a thing, not words said: 'the book is titled, "…"', 'a film called "…"', 'the
 # so-called "medical conscience" rule'
-_TITLED = re.compile(r"(?:\b(?:titled|entitled|headlined)|\bso\s?[-\u2010]?\s?called|"
+_TITLED = re.compile(r"(?:\b(?:titled|entitled|headlined|nicknamed|nickname|known\s+as)|\bso\s?[-\u2010]?\s?called|"
                      r"(?:\b(?:is|was|are|were|be|been)|\w\s?['\u2019]\s?s)\s+(?:called|named|dubbed))"
                      r"\s*[,:]?\s*$")
 # Between a name in quotes and its gloss: 'so-called "Schutzverträge," or "protection contracts,"'
