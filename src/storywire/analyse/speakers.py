@@ -2215,6 +2215,15 @@ class Mentions:
         if len(words) < 2 or _low(words[0]) != "the" or " of " in phrase or \
                 not (family or head in _ADJACENT_TRADES and words[-1].islower() or nationality_forms(words[-1])):
             return None
+        subject = self._subject_just_before(head, position, para)
+        if subject is None or not self._epithet_fits(subject, phrase, head, family, position):
+            return None
+        return self.fullest(subject.name, position)
+
+    def _subject_just_before(self, head: str, position: int, para: int) -> Mention | None:
+        """For an epithet with the noun ``head`` at ``position``, the subject of the sentence before it or of its
+        own, in its paragraph (or the paragraph before, when that names one person only), with no one else named,
+        described or spoken to between; None otherwise."""
         written = [mt for mt in self.items if mt.position < position and
                    self.text.find(mt.name, mt.position, mt.position + len(mt.name) + 40) >= 0]  # (not a description
         # read as a mention: "Speaking to ITV, the midfielder said")
@@ -2236,17 +2245,21 @@ class Mentions:
         if ends > (1 if subject.para == para else 2) or self.unnamed_between(subject.position, position) or \
                 re.search(r"\b(?:him|her)\b", between):
             return None  # (someone else in play: "Willie Mullins trained more than 200 winners for him")
+        return subject
+
+    def _epithet_fits(self, subject: Mention, phrase: str, head: str, family: bool, position: int) -> bool:
+        """Whether an epithet at ``position`` fits the person named just before it: a family's, their known gender
+        and an adult's age; a trade's, the roles the text gives them ("the boss": a manager's, coach's or chief's);
+        and no other title the text gives them since."""
         roles = self.role_words(subject.name)
         if family:
             age = self.age_of(subject.name)
             if self.known_gender(subject.name) != description_gender(phrase) or age is not None and age < 18:
-                return None
+                return False
         elif head == "boss" and not roles & _BOSS_ROLES or head != "boss" and roles and head not in roles:
-            return None  # ("Challenger Dmitry Volkov", "Referee Anthony Taylor" is no "the champion", "the midfielder")
-        if not self.fits_epithet(subject.name, phrase) or \
-                self.called_otherwise(subject.name, head, subject.position + len(subject.name), position):
-            return None
-        return self.fullest(subject.name, position)
+            return False  # ("Challenger Dmitry Volkov", "Referee Anthony Taylor": no "the champion", "the midfielder")
+        return self.fits_epithet(subject.name, phrase) and \
+            not self.called_otherwise(subject.name, head, subject.position + len(subject.name), position)
 
     def _other_in_play(self, subject: Mention, head: str, position: int) -> bool:
         """Whether, for an epithet at ``position`` that a person named in the paragraph before may stand for, someone
