@@ -889,7 +889,9 @@ def test_an_it_is_no_person_described():
 def test_an_answer_in_the_paragraph_after_a_question_is_not_the_askers():
     text = ("Tom Hart interviewed Jane Doe for the show.\n\n\u201cWere you scared?\u201d he asked.\n\n\u201cEvery "
             "single day of the shoot, if I am honest.\u201d")
-    assert quote(text, "Every single day").speaker is None
+    assert quote(text, "Every single day").speaker == "Jane Doe"  # the one he interviewed
+    text = text.replace("interviewed Jane Doe for", "hosted")
+    assert quote(text, "Every single day").speaker is None  # no one asked named: not the asker's
     text = ("Tom Hart interviewed Jane Doe for the show.\n\n\u201cWere you scared?\u201d he asked.\n\n\u201cAnd "
             "were you ever tempted to walk away?\u201d")
     assert quote(text, "tempted to walk away").speaker == "Tom Hart"  # (a second question goes on from the first)

@@ -1044,3 +1044,10 @@ def test_a_nickname_the_text_gives_is_no_ones_words():
             "\u201cSepy.\u201d Ortiz had worked for the department for 15 years.")
     assert all(q.speaker is None for q in extract_quotes(1, text) if "Sepy" in q.text)
     assert quote("Hart was nicknamed \u201cThe Iron Man of the North\u201d by fans.", "Iron Man").speaker == "fans"
+
+
+def test_an_interview_answer_is_the_interviewees_and_the_next_question_is_not():
+    text = ("Tom Hart interviewed Jane Doe on Monday.\n\n\u201cWere you scared at the time?\u201d he asked.\n\n"
+            "\u201cEvery single day of my life.\u201d\n\n\u201cDid you tell anyone about it?\u201d")
+    assert quote(text, "Every single day").speaker == "Jane Doe"
+    assert quote(text, "tell anyone").speaker != "Jane Doe"

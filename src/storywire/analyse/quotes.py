@@ -3074,11 +3074,37 @@ def _inherited(ctx: _Context, prev: _ParaEnd, inner: str, position: int, p_index
             return Quote("direct", inner, short, full, cue, f"{phrase} {cue}:", ctx.article_id, position,
                          is_person=person, role=role, via=f"{finder}/{_phrase_form(phrase, person)}")
     q = prev.last_quote
-    if q is None or q.text.rstrip(" '\u2019")[-1:] == "?" and (q.cue or "").split()[0] in _ASKING_CUES and \
+    if q is None:
+        return None
+    if q.text.rstrip(" '\u2019")[-1:] == "?" and (q.cue or "").split()[0] in _ASKING_CUES and \
             inner.rstrip(" '\u2019")[-1:] != "?":
-        return None  # "“Were you scared?” he asked. ¶ “Every single day.”": an answer, never the asker's
+        return _answer(ctx, q, inner, position, p_index)  # "“Were you scared?” he asked. ¶ “Every single day.”": an
+        # answer, never the asker's
+    if q.via == "answer" and inner.rstrip(" '\u2019")[-1:] == "?":
+        return None  # the next question after an answer: the asker's again, maybe, never the one who answered
     return Quote("direct", inner, q.speaker, q.speaker_full, q.cue, "(continued)", ctx.article_id, position,
                  is_person=q.is_person, role=q.role, via="continued")
+
+
+# Someone questioning someone named: "Tom Hart interviewed Jane Doe", "Hart asked Doe"
+_ASKED_ONE = re.compile(rf"(?P<subject>{_NAME_WORDS})\s+(?:asked|pressed|questioned|quizzed|interviewed)\s+"
+                        rf"(?P<other>{_NAME_WORDS})\b")
+
+
+def _answer(ctx: _Context, question: Quote, inner: str, position: int, p_index: int) -> Quote | None:
+    """A paragraph of quote alone after a question its asker put ("“Were you scared?” he asked. ¶ “Every single
+    day.”"): the words of the one the text has the asker question or interview before it ("Tom Hart interviewed
+    Jane Doe"), or None."""
+    before = ctx.text[max(0, question.position - 1500):question.position]
+    asked = [m for m in _ASKED_ONE.finditer(before)
+             if question.speaker and surname(m.group("subject")) == surname(question.speaker)]
+    if not asked:
+        return None
+    short, full, role, person = _speaker_fields(ctx, asked[-1].group("other"), position, p_index)
+    if not short or not person or surname(short) == surname(question.speaker or ""):
+        return None
+    return Quote("direct", inner, short, full, "answered", "(answer)", ctx.article_id, position, is_person=person,
+                 role=role, via="answer")
 
 
 # A heading naming whose words follow: "RAYE's acceptance speech for Song of the Year", "Biden's statement in full"
