@@ -362,9 +362,11 @@ _AFTER_AS = re.compile(rf"^\s*,?\s*as\s+{_WHO}\s+(?:later\s+|once\s+|has\s+|had\
                        r"said|says|wrote|writes|noted|notes|explained|explains|argued|argues)(?P<appos>)\s*(?=[,.;:!?]|$)")
 # A quote given as the name of a thing, not words said: 'the book is titled, "…"', 'a film called "…"', 'the
 # so-called "medical conscience" rule'
-_TITLED = re.compile(r"(?:\b(?:titled|entitled|headlined|nicknamed|nickname|known\s+as)|\bso\s?[-\u2010]?\s?called|"
+_TITLED = re.compile(r"(?:\b(?:titled|entitled|headlined)|\bso\s?[-\u2010]?\s?called|"
                      r"(?:\b(?:is|was|are|were|be|been)|\w\s?['\u2019]\s?s)\s+(?:called|named|dubbed))"
                      r"\s*[,:]?\s*$")
+# ... or a nickname, a few words at most ("known by the nickname “Sepy.”"; not a quote whose marks run on past it)
+_NICKNAMED = re.compile(r"\b(?:nicknamed|nickname)\s*[,:]?\s*$")
 # Between a name in quotes and its gloss: 'so-called "Schutzverträge," or "protection contracts,"'
 _GLOSS = re.compile(r"\s*,?\s*(?:(?:or|also\s+known\s+as|meaning|aka)\s*\(?|\()\s*")
 # A programme or paper named where words are said: 'he told "Fox & Friends."', 'she said on "Meet the Press"'
@@ -1167,11 +1169,11 @@ def _names_with_appositive(name: str, appositive: str) -> bool:
         re.match(r"(?:a|an|the)\s", appositive, re.IGNORECASE) is not None
 
 
-# The first word of an aside of time or place between a name and its verb
 # How a document was given, set off after it: "statement, read to the court,", "letter, seen by the BBC,"
 _DOCUMENT_ASIDE = re.compile(r"(?:[a-z]+ly\s+)?(?:read|released|issued|published|posted|shared|seen|obtained|sent|"
                              r"signed|written|delivered|submitted|filed|made|given|handed)\s+(?:out\s+|aloud\s+)?"
                              r"(?:to|by|in|on|at|before|through|via|from|outside|after|during|last|this|late|early)\b")
+# The first word of an aside of time or place between a name and its verb
 _ASIDE_START = frozenset({"during", "at", "in", "on", "after", "before", "while", "speaking", "addressing",
                           "appearing", "who"})  # "Michael Seaman, who lives … capital, Sacramento, said"
 
@@ -2712,7 +2714,9 @@ def _attribute_spans(par: str, masked: str, spans: list[tuple[int, int, bool]]) 
     prev_attr_end = -1  # where the last quote's own attribution ends: an intro before it is not the next one's
     for k in range(len(spans)):
         around = _around(par, masked, spans, k)
-        titled.append((bool(_TITLED.search(around.before)) or _is_title(around)) and _named_by(around) is None or
+        titled.append((bool(_TITLED.search(around.before)) or _is_title(around) or
+                       bool(_NICKNAMED.search(around.before)) and len(around.quote.split()) <= 6) and
+                      _named_by(around) is None or
                       _is_term(around) or
                       bool(_WORDS_ON_A_THING.search(around.before)) or
                       _rebutted(around) or bool(_NOT_SAID.search(around.before)) or
@@ -3654,10 +3658,8 @@ def _words_of_opening_clause(a: _Around) -> bool:
     clause = a.before[max(_last_sentence_start(a.before), 0):]
     if a.quote.rstrip(" '\u2019")[-1:] != "," or re.search(r"[,:;]\s*$", clause):
         return False  # ("When asked about it, “…,” Hart said": Hart's)
-    opening = SUBORDINATE_START.match(clause)
-    if opening is None or not re.match(r"\s*(?:After|When|While|As|Since|Because|Although|Though|Once)\s+[A-Z]",
-                                       clause):
-        return False
+    if not re.match(r"\s*(?:After|When|While|As|Since|Because|Although|Though|Once)\s+[A-Z]", clause):
+        return False  # (a subordinator, then its clause's subject by name)
     verb = _NAMING_VERB.search(clause) or _BEFORE_ANY.search(clause)
     return verb is not None and not re.search(r"[,;]", clause[verb.end():])
 
