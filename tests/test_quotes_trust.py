@@ -1051,3 +1051,13 @@ def test_an_interview_answer_is_the_interviewees_and_the_next_question_is_not():
             "\u201cEvery single day of my life.\u201d\n\n\u201cDid you tell anyone about it?\u201d")
     assert quote(text, "Every single day").speaker == "Jane Doe"
     assert quote(text, "tell anyone").speaker != "Jane Doe"
+
+
+@pytest.mark.parametrize(("paragraph", "speaker"), [
+    ("Hart\u2019s official account posted: \u201cWe will win this fight together.\u201d", "Tom Hart"),
+    ("A tweet from Hart\u2019s account said: \u201cWe will win this fight together.\u201d", "Tom Hart"),
+    ("The club\u2019s official X account posted: \u201cWe will win this fight together.\u201d", "The club"),
+])
+def test_an_account_speaks_for_its_owner(paragraph: str, speaker: str):
+    text = "Tom Hart and Jane Doe are rivals.\n\n" + paragraph
+    assert quote(text, "win this fight").speaker == speaker

@@ -1541,6 +1541,9 @@ def _source_fields(ctx: _Context, phrase: str, full: str, sp: SpeakerName, posit
     published = _published_by(ctx, full, position)
     if published is not None:  # "The report published by the committee on Wednesday concluded": the committee
         return published
+    account = _ACCOUNT_OF.fullmatch(full.strip())
+    if account is not None:  # "Hart's official account posted:", "A tweet from Hart's account said:": Hart
+        return _phrase_fields(ctx, account.group("owner"), position, para)
     by_issuer = _ISSUER_DOCUMENT.match(full)
     if by_issuer is not None and by_issuer.group("noun").lower() in DOCUMENT_NOUNS and \
             not _DEMONYM.fullmatch(by_issuer.group("owner").strip()):  # "a police statement": the police
@@ -1870,6 +1873,12 @@ _DOCUMENT_OWNER = re.compile(r"^(?P<owner>(?:[Tt]he\s+)?[A-Z][\w&\-]*(?:\s+[A-Z]
 # A document named by its issuer: "a Defence Ministry statement", "a police report"
 _ISSUER_DOCUMENT = re.compile(r"^(?:[Aa]n?|[Tt]he)\s+(?P<owner>(?:[A-Z][\w&\-]*\s+){1,4}|police\s+|army\s+|military\s+)"
                               r"(?P<noun>[a-z]+)$")
+# A person's or a body's account on a platform, or a post from it: "Hart's official account", "the club's X
+# account", "A tweet from Hart's account"
+_ACCOUNT_OF = re.compile(r"(?:(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?(?:tweet|post|message|video)\s+(?:from|on)\s+)?"
+                         r"(?P<owner>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}|[Tt]he\s+[a-z]+)['\u2019]s?\s+"
+                         r"(?:(?:official|verified|personal)\s+)?(?:(?:X|Twitter|Instagram|Facebook|TikTok|Truth\s+Social|"
+                         r"YouTube|Threads|Bluesky)\s+)?(?:account|feed|handle)")
 # A word for where something is from ("the Indian statement"): not who issued it
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i)")
 # A document and who issued it: "A statement from Surrey police", "the news release issued by the sheriff's office"
