@@ -1415,8 +1415,9 @@ _ASKED_ABOUT = re.compile(r"\b(?P<asker>[A-Z][\w'\u2019\-]*)\s+(?:asked|wondered
 # was praised by Bob Lee. “…,” he said", "Hart won the backing of Bob Lee.": Lee's; not one who attacked or criticised
 # the subject, whom the subject may be answering)
 _NAME_WORDS = r"[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,2}"
+_QUESTIONED = r"asked|pressed|questioned|quizzed|interviewed"  # verbs of putting questions to someone named after
 _OTHER_SPEAKS = (
-    re.compile(rf"(?P<subject>[A-Z][\w'\u2019\-]*)\s+(?:asked|pressed|questioned|quizzed|interviewed|challenged)\s+"
+    re.compile(rf"(?P<subject>[A-Z][\w'\u2019\-]*)\s+(?:{_QUESTIONED}|challenged)\s+"
                rf"(?P<other>{_NAME_WORDS})(?:\s+(?:whether|if|about|on|over|why|how|what|when|where)\b"
                r"[^.!?\"\u201c\u201d]*)?[.!?]"),
     re.compile(rf"(?P<subject>[A-Z][\w'\u2019\-]*)\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?"
@@ -3100,7 +3101,7 @@ def _inherited(ctx: _Context, prev: _ParaEnd, inner: str, position: int, p_index
 
 
 # Someone questioning someone named: "Tom Hart interviewed Jane Doe", "Hart asked Doe"
-_ASKED_ONE = re.compile(rf"(?P<subject>{_NAME_WORDS})\s+(?:asked|pressed|questioned|quizzed|interviewed)\s+"
+_ASKED_ONE = re.compile(rf"(?P<subject>{_NAME_WORDS})\s+(?:{_QUESTIONED})\s+"
                         rf"(?P<other>{_NAME_WORDS})\b")
 
 
@@ -4199,7 +4200,7 @@ _BYLINE_END = re.compile(r"\bby\s+(?:[\w.\-'\u2019]+\s+){0,5}$", re.IGNORECASE) 
 
 # Words introduced as a person's own: "Clinton's response was:", "Her reply was simple:", "Trump's answer:"
 _OWN_WORDS_COLON = re.compile(
-    r"(?:^|(?<=[\s(]))(?P<spk>His|Her|Their|his|her|their|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}['\u2019]s?)\s+"
+    rf"{_POSSESSOR}\s+"
     r"(?:(?:first|only|full|whole|brief|one-word|terse)\s+)?(?P<noun>response|reply|answer|verdict|retort|reaction|"
     r"comment|message|words|advice|bottom\s+line|warning|plea|conclusion|statement|post|tweet|letter|note|email)"
     r"(?:\s+(?:to|for)\s+(?:the\s+)?[a-z]+)?"
