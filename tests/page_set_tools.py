@@ -1,6 +1,6 @@
-"""What the tests of the page-set quote tools share (tools/fundus_quotes.py, postlight_quotes.py,
-readability_quotes.py, newspaper_quotes.py, goose_quotes.py, newspaper4k_quotes.py): running a tool, writing its
-cases, reading its printed lines, its one-line errors and its shipped case file."""
+"""What the tests of the page-set quote tools share (tools/fundus_quotes.py, postlight_quotes.py, readability_quotes.py,
+newspaper_quotes.py, goose_quotes.py, newspaper4k_quotes.py, basil_quotes.py): running a tool, writing its cases,
+reading its printed lines, its one-line errors and its shipped case file."""
 from __future__ import annotations
 
 import json

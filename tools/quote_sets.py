@@ -1,6 +1,6 @@
 """What the page-set quote tools share (tools/fundus_quotes.py, postlight_quotes.py, readability_quotes.py,
-newspaper_quotes.py, goose_quotes.py, newspaper4k_quotes.py): annotated quotes of pages read from a public
-checkout, scored per half (tuning, held out) and kind of speaker.
+newspaper_quotes.py, goose_quotes.py, newspaper4k_quotes.py, basil_quotes.py): annotated quotes of pages read from a
+public checkout, scored per half (tuning, held out) and kind of speaker.
 
 A case file holds ``{"doc_id", "quote", "speaker", "half"}`` per line, speaker null when the page names nobody.
 A named or described row also prints how far its share of right speakers could move with other pages of the same
