@@ -1061,3 +1061,140 @@ def test_an_interview_answer_is_the_interviewees_and_the_next_question_is_not():
 def test_an_account_speaks_for_its_owner(paragraph: str, speaker: str):
     text = "Tom Hart and Jane Doe are rivals.\n\n" + paragraph
     assert quote(text, "win this fight").speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    ("On Thursday, Senate Minority Leader Jane Doe, D-N.Y., argued against a \u201ccareer politician\u201d of "
+     "either party.", "career politician", "Jane Doe"),
+    ("In a letter, Rep. Tom Hart (R-S.C.), the committee chairman, said the panel will look only at emails on "
+     "\u201cthe harbour and the bridge.\u201d", "the harbour", "Tom Hart"),
+])
+def test_a_party_label_whose_state_has_full_stops_is_no_speaker(text: str, words: str, speaker: str):
+    assert quote(text, words).speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    ("Sen. Tom Hart, R-Colo., head of the party\u2019s campaign arm, called the claims \u201cdeeply troubling\u201d "
+     "and said: \u201cIf these claims are true, he must drop out of the race.\u201d", "must drop out", "Tom Hart"),
+    ("Tom Hart was asked about the claims but said: \u201cI will not comment on that today.\u201d", "not comment",
+     "Tom Hart"),
+    ("Voices for Change, the group founded by former governor Bob Lee, also said: \u201cThis is a weak and "
+     "disappointing deal.\u201d", "weak and", "Voices for Change"),
+])
+def test_a_verb_joined_to_the_subject_after_a_quote_or_an_apposition_is_the_subjects(text: str, words: str,
+                                                                                      speaker: str):
+    assert quote(text, words).speaker == speaker
+
+
+def test_a_state_after_a_county_is_no_one_a_he_stands_for():
+    text = ("\u201cWe see a lot of it coming over the line,\u201d said Sheriff Tom Hart of Deuel County, Neb., who "
+            "said he was glad of the suit. He has complained about his budget. \u201cFor years we said this would "
+            "happen.\u201d")
+    assert quote(text, "For years").speaker == "Tom Hart"
+
+
+def test_a_name_modifying_a_title_is_not_the_subject_a_he_stands_for():
+    text = ("Roy Moore said: \u201cThe forces of evil will lie.\u201d\n\n\u201cThey know their man is in a death "
+            "spiral,\u201d Moore campaign chairman Bill Hart said.\n\n\u201cThis is the very definition of fake "
+            "news,\u201d he said.")
+    assert quote(text, "fake news").speaker == "Bill Hart"
+
+
+def test_he_after_one_named_with_a_speech_verb_past_a_party_label_is_them():
+    text = ("\u201cThis deal was a disgrace,\u201d said activist Ezra Cole. \u201cIt will not build itself.\u201d\n\n"
+            "Voices for Change also spoke.\n\nMembers of the group stepped up their calls for Chuck Lee to stand "
+            "firm on Sunday night, when "
+            "Senate Majority Leader Mitch Hart, R-Ky., suggested a deal had been reached.\n\n\u201cWhen the filibuster "
+            "ends, the talks will go on,\u201d he said.")
+    assert quote(text, "filibuster ends").speaker == "Mitch Hart"
+
+
+def test_he_goes_on_standing_for_whom_the_same_he_stood_for():
+    text = ("Roy Moore denied the claims.\n\nThat is how John Skipper, 66, a former party chairman, described them."
+            "\n\nHe said that he and other Republicans would keep backing their man and echoed Mr. Moore\u2019s "
+            "claim that rivals were behind the story.\n\n\u201cMost of them will not be shocked,\u201d he said.")
+    assert quote(text, "not be shocked").speaker == "John Skipper"
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Last week, Tom Hart dismissed the critique, claiming the letters did not speak for \u201call the members "
+     "here,\u201d a point the union\u2019s press office denied.", "all the members"),
+    ("The department said that the misuse of funds continued despite \u201cnumerous warnings from the "
+     "treasurer.\u201d", "numerous warnings"),
+])
+def test_a_claim_answered_or_a_thing_going_on_is_no_speaker(text: str, words: str):
+    assert quote(text, words).speaker not in ("a point the union\u2019s press office", "the misuse of funds")
+
+
+def test_a_letter_sent_by_people_is_not_an_organisation_named_near():
+    text = ("A group of 90 teachers has sent Tom Hart, R-Wis., a letter saying he misused the school\u2019s name to "
+            "back his deficit-reducing, GOP House budget.\n\n\u201cWe appreciate your willingness to talk to us "
+            "about it,\u201d the letter states.")
+    assert quote(text, "willingness").speaker == "the letter"
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    ("Jane Doe spoke on Monday.\n\nThe group said in a message to Tom Hart on Oct. 3 that included a quote from "
+     "Mrs. Doe in which she said she wanted to \u201cjust shut it down\u201d for good.", "just shut", "Jane Doe"),
+    ("The group sent a letter from Tom Hart in which he said: \u201cWe will win this fight in the courts.\u201d",
+     "win this fight", "Tom Hart"),
+])
+def test_in_which_after_words_from_someone_is_theirs(text: str, words: str, speaker: str):
+    assert quote(text, words).speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    ("The Daily Planet reports:\n\n\u201cThe ad is airing in three cities. It will cost $1 million.\u201d",
+     "airing in three", "The Daily Planet"),
+    ("Politico reports:\n\n\u201cThe ad is airing in three cities. It will cost $1 million.\u201d",
+     "airing in three", "Politico"),
+    ("\u201cIran gets closer every day,\u201d Tom Hart is shown saying.", "closer every day", "Tom Hart"),
+    ("In the clip, Tom Hart can be heard saying: \u201cIran gets closer every day.\u201d", "closer every day",
+     "Tom Hart"),
+    ("Tom Hart spoke on Friday.\n\nThis was after Hart\u2019s account tweeted Saturday: \u201cI had to fire him "
+     "because he lied.\u201d", "had to fire", "Tom Hart"),
+])
+def test_a_medium_reporting_a_recording_or_an_account_speaks(text: str, words: str, speaker: str):
+    assert quote(text, words).speaker == speaker
+
+
+def test_she_after_one_who_urged_that_he_do_something_is_her():
+    text = ("Hillary Doe testified on Wednesday.\n\nWhile being questioned by Rep. Tom Hart, Doe urged that he read "
+            "the full report.\n\n\u201cThere are key questions that remain to be answered,\u201d she said.")
+    assert quote(text, "key questions").speaker == "Hillary Doe"
+
+
+def test_he_after_a_name_in_a_leading_clause_of_a_sentence_naming_no_one_else_is_them():
+    text = ("Standing nearby was his son-in-law, Tom Hart, who will serve as an adviser.\n\nAs Mr. Bob Lee "
+            "approached the podium, rain began to fall. Instead, he laid out a plan, saying his rule "
+            "will be \u201cbuy British and hire British.\u201d")
+    assert quote(text, "buy British").speaker == "Bob Lee"
+
+
+def test_a_movement_named_after_someone_is_not_them():
+    text = ("\u201cStand with us,\u201d tweeted a chapter of the Resist Hart movement.\n\nHart tweeted Tuesday he is "
+            "not sure it will happen.\n\n\u201cNobody knows for sure that a deal will be reached,\u201d he said.")
+    assert quote(text, "Nobody knows").speaker == "Hart"
+
+
+def test_the_man_the_text_brought_in_unnamed_is_not_one_named_since():
+    text = ("On Tuesday, the owner said a man came in saying he was waiting for a friend.\n\nThe owner\u2019s son, "
+            "Sam Hart, runs the shop now, and he decided to close it early.\n\n\u201cMy friend is trying to get an "
+            "appointment,\u201d the man could be heard saying.")
+    assert quote(text, "My friend").speaker == "the man"
+
+
+def test_a_gendered_description_is_the_one_man_named_near_not_the_woman():
+    text = ("Tom Hart is a Texas Republican.\n\nHart used $84,000 to settle a suit his former aide, Lauren Cole, had "
+            "filed in 2014. Cole accused Hart of making crude remarks.\n\n\u201cI had no idea how to run an "
+            "office,\u201d the four-term congressman said in December.")
+    assert quote(text, "no idea").speaker == "Tom Hart"
+
+
+@pytest.mark.parametrize(("description", "speaker"), [
+    ("the congressman", "Tom Hart"), ("the four-term congressman", "Tom Hart"), ("the veteran senator", "Bob Lee"),
+])
+def test_an_office_written_out_is_the_one_whose_title_abbreviates_it(description: str, speaker: str):
+    text = ("Rep. Tom Hart and Sen. Bob Lee met on Monday.\n\n\u201cI had no idea how to run an office,\u201d "
+            f"{description} said in December.")
+    assert quote(text, "no idea").speaker == speaker

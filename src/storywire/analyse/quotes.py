@@ -174,7 +174,8 @@ _AFTER_ONLY_CUES = (r"began|started|questioned|interjected|protested|answered|ob
                                                              "headline"))
                     + ")(?:read|reads)")
 _CUE_EXT = (rf"(?:(?:has|have|had)\s+)?(?:(?:later|also|then|once|again|earlier|previously|recently|subsequently)\s+)?"
-            rf"(?:(?:is|are|was|were)\s+quoted\s+as\s+saying"
+            rf"(?:(?:is|are|was|were)\s+quoted\s+as\s+saying|(?:is|are|was|were|can\s+be|could\s+be)\s+"
+            rf"(?:shown|seen|heard)\s+saying"
             rf"|(?:told|tells)\s+[^,.;:!?\"\u201c\u201d]{{1,60}}?|asked\s+(?!(?:if|whether|for|about|to|that)\b)[A-Z][\w\-]*"
             rf"|asked\s+(?:him|her|them|me|us|(?:[A-Z][a-z]+\s+)?(?:reporters|journalists|politicians|lawmakers|senators|"
             rf"voters|supporters|delegates|colleagues|leaders)|(?:the|a|an|his|her|their)\s+(?:[a-z]+\s+){{0,2}}"
@@ -725,8 +726,9 @@ def _spelled_or_acronym(m: re.Match) -> str:
 
 
 # A US politician's party and state after the name: "Sen. Rand Paul, R-Ky.,", "Rep. Elijah Cummings (D-Md.)"
-PARTY_LABEL = re.compile(r"\s*\((?:[RDI]|Rep|Dem|Ind)-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\)|"
-                         r",\s*[RDI]-[A-Z][A-Za-z.]{1,8}(?=\s*,|\s*$)")
+# (its full stops may be masked as one-dot leaders: "D-N\u2024Y.")
+PARTY_LABEL = re.compile(r"\s*\((?:[RDI]|Rep|Dem|Ind)-[A-Z][A-Za-z.\u2024]*(?:\s[A-Z][A-Za-z.\u2024]*)?\)|"
+                         r",\s*[RDI]-[A-Z][A-Za-z.\u2024]{1,8}(?=\s*,|\s*$)")
 
 
 # A relative "who" and the adverbs or auxiliaries between it and its verb: "who", "who later", "who then", "who has"
@@ -765,6 +767,15 @@ _LETTERS_AFTER_NAME = re.compile(rf"{POST_NOMINAL_LETTERS}|BEM|JP|DL|FRS|MPH|RN|
                                  r"M[.\u2024]?D[.\u2024]?|Esq[.\u2024]?")
 
 
+# A claim and the relative clause of one who answers it: "a point the USCCB media office", "a charge the company"
+_CLAIM_THEN_OTHER = re.compile(r"(?:a|an|the|this|that|one)\s+(?:[a-z][\w\-]*\s+)?(?:point|charge|claim|allegation|"
+                               r"accusation|assertion|contention|suggestion|characteri[sz]ation)\s+(?:that\s+)?"
+                               r"(?:the|a|an|[A-Z])")
+# An adverb set off after an apposition, before the verb: "Tom Hart, the mayor, also said", ", meanwhile, told"
+_ADVERB_SET_OFF = re.compile(r",\s*(?:also|too|meanwhile|however|though|instead|likewise|in\s+turn|"
+                             r"for\s+(?:his|her|its|their)\s+part)\s*,?\s*$")
+
+
 def _subject(pre: str) -> str | None:
     """The speaker phrase at the end of ``pre`` (the text right before a cue verb)."""
     bare = pre.rstrip(" ,")
@@ -775,6 +786,7 @@ def _subject(pre: str) -> str | None:
         # clause: "Smith released a statement, and his rival Mary Jones posted a video that said": Jones)
         return sentence_subject(re.split(r"[,;]\s+(?:and|but|while)\s+|;\s+", bare[:issued.start()])[-1])
     pre = PARTY_LABEL.sub("", pre)  # "Sen. Rand Paul, R-Ky., told": the senator, not "R-Ky."
+    pre = _ADVERB_SET_OFF.sub(", ", pre)  # "Tom Hart, the mayor, also said": the mayor, not "also"
     pre = _ACRONYM_AFTER.sub(_spelled_or_acronym, pre)  # "United Atlantic Ventures (UAV),": the name
     closed = pre.rstrip().endswith(",")
     pre = pre.strip().rstrip(",").strip()
@@ -794,8 +806,9 @@ def _subject(pre: str) -> str | None:
     if relative is not None:
         return relative.group("pronoun")  # "… by President Obama, who he noted was “…”": he notes it, not Obama
     if re.fullmatch(r"(?:a|an|the|this|that|one)\s+(?:[a-z][\w\-]*\s+)?[a-z]+\s+(?:he|she|they|we|I)",
-                    segs[-1] if segs else ""):
-        return None  # "Doe said Hart “…”, a charge he denied": a claim and a relative clause, no speaker
+                    segs[-1] if segs else "") or _CLAIM_THEN_OTHER.match(segs[-1] if segs else ""):
+        return None  # "Doe said Hart “…”, a charge he denied", "…, a point the bishops' office disputed": a claim
+        # and a relative clause, no speaker
     if len(segs) >= 2 and _WHO_THEN.fullmatch(segs[-1]):  # "The club has also signed Marco Rossi, who called": the
         return _named_before(segs[:-1]) or _who_before(segs[-2])  # name before "who", or no one (never the clause's
         # subject); "The coach benched the star guard, who later said": the guard
@@ -878,7 +891,7 @@ def _trimmed_subject(full: str) -> str | None:
     told = _TOLD_OUTLET_THEN_NAME.match(full)
     if told is not None:  # "Speaking to the Daily Mail Lacerda claimed:": the surname, which the article completes
         full = told.group("name")
-    if full.endswith(" and") and " " in full[:-4].strip():
+    if full.endswith((" and", " but")) and " " in full[:-4].strip():
         return None  # "one cop put both hands on his head and said": a clause, not a speaker phrase
     full = _head_trimmed(full)
     known_as = re.search(r"\bknown\s+as\s+(?P<name>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})$", full)
@@ -1100,8 +1113,8 @@ def _names_speaker(phrase: str) -> bool:
     January"), or a speaker's, role's or organisation's noun ("the company"; not "the match", "the outbreak began")."""
     last = phrase.split()[-1].strip(".,'\u2019")
     low = last.lower()
-    if low in _PRONOUNS:
-        return True
+    if low in _PRONOUNS or re.search(r"^[A-Z][\w\-]*['\u2019]s\s+(?:official\s+)?(?:account|campaign|office)$", phrase):
+        return True  # ("after Trump's account tweeted": his)
     if last[:1].isupper():
         return low not in DAY_WORDS | MONTH_WORDS | THING_WORDS
     return _speaker_noun(low) or low in ORG_NOUNS or low.removesuffix("s") in ORG_NOUNS
@@ -1234,6 +1247,16 @@ def _looks_name(seg: str) -> bool:
 
 
 # A sentence opening on a description of one as its subject, then a verb: "The director denied", "A spokesman said".
+# A name given and the verb of the clause it is the subject of: "(called) Strengthen Social Security has"
+_NAME_THEN_VERB = re.compile(r"\s+[A-Z][\w\-'\u2019]*(?:\s+(?:of|for|and|[A-Z][\w\-'\u2019]*)){0,5}\s+"
+                             r"(?:has|have|had|is|was|are|were|[a-z]+ed)\b")
+# A group opening a sentence with the name it goes by: "A coalition of groups called Strengthen Social Security has"
+_CALLED_GROUP_OPENING = re.compile(r"(?:The|A|An)\s+(?:[a-z][\w\-]*\s+)?(?P<head>[a-z]+)\s+(?:of\s+[a-z]+\s+)?"
+                                   r"(?:called|named|known\s+as)\s+(?P<name>[A-Z][\w\-'\u2019]*(?:\s+(?:of|for|and|"
+                                   r"[A-Z][\w\-'\u2019]*)){0,5})\s+(?:has\s+|have\s+|had\s+)?[a-z]+(?:ed|s)\b")
+_GROUP_NOUNS_CALLED = frozenset({"coalition", "group", "organization", "organisation", "campaign", "charity",
+                                 "committee", "alliance", "network", "movement", "association", "union", "nonprofit",
+                                 "non-profit", "firm", "company", "startup", "start-up", "party", "caucus"})
 _DESCRIBED_OPENING = re.compile(r"(?P<spk>(?:The|A|An|One|Another)\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<head>[a-z]+))"
                                 r"(?:\s+(?:inside|in|at|from|with|for|close\s+to)\s+(?:the\s+)?"
                                 r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})?"  # "One operative inside Trump Tower"
@@ -1292,7 +1315,11 @@ def sentence_subject(sentence: str) -> str | None:
 
 
 def _described_subject(sentence: str) -> str | None:
-    """A description of a speaker opening a sentence: "The director denied", "Attorneys for Clinton opposed"."""
+    """A description of a speaker opening a sentence: "The director denied", "Attorneys for Clinton opposed"; a
+    group the description names, by its name ("A coalition of groups called Strengthen Social Security has")."""
+    called = _CALLED_GROUP_OPENING.match(sentence)
+    if called is not None and called.group("head").lower() in _GROUP_NOUNS_CALLED:
+        return called.group("name")
     described = _DESCRIBED_OPENING.match(sentence)
     head = described.group("head").lower() if described is not None else ""
     if described is not None and (
@@ -1661,6 +1688,10 @@ def _pronoun_fields(ctx: _Context, phrase: str, full: str, sp: SpeakerName, posi
         just = _just_quoted(ctx, sp.gender, position, para)
         if just is not None:  # "…, said Sgt. Vanette Christiansen. “…,” she said": the speaker just quoted
             return SpeakerFields(just.speaker, just.speaker_full, just.role, True)
+        same = _same_pronoun_before(ctx, low, position, para)
+        if same is not None and same.speaker:
+            name = ctx.people.fullest(same.speaker, position)
+            return SpeakerFields(name, name, same.role or ctx.people.role_of(name), True)
     if low in _PRONOUNS or (not sp.is_person and low.startswith("the ") and
                             (len(low.split()) <= 4 or is_epithet(sp.name) or
                             " of " in sp.name and sp.name.split(" of ", 1)[1].islower() and
@@ -1682,9 +1713,10 @@ def _referent_fields(ctx: _Context, full: str, sp: SpeakerName, position: int, p
         return SpeakerFields(person, ctx.people.fullest(person, position), ctx.people.role_of(person), True)
     last = _last_quoted(ctx, sp.gender, position, para) if low in ("he", "she") else None
     spoke = _spoke_since(ctx, last, sp.gender, position, para) if last is not None else []
-    if len(spoke) == 1 and spoke[0][1]:  # "where realtor Shaun Ghulam said he's noticed …. ¶ “…,” he said":
-        name = ctx.people.fullest(spoke[0][0], position)  # the one who spoke since, not the one quoted before
-        return SpeakerFields(name, name, ctx.people.role_of(name), True)
+    speaking = [name for name, says in spoke if says]
+    if len(speaking) == 1:  # "where realtor Shaun Ghulam said he's noticed …. ¶ “…,” he said": the one who spoke
+        name = ctx.people.fullest(speaking[0], position)  # since, not the one quoted before (nor one named since
+        return SpeakerFields(name, name, ctx.people.role_of(name), True)  # who did not speak: "calls for Schumer")
     if last is not None:  # no one named near: the person quoted last who may be a "he" (or a "she")
         return SpeakerFields(last.speaker, last.speaker_full, last.role, True)
     unnamed = _last_described(ctx, sp.gender, position, para) if low in ("he", "she") else None
@@ -1797,6 +1829,11 @@ def _one_of_group(one: str, group: str) -> str | None:
     return f"{one.lower()} of the {rest[:1].lower() if common else rest[:1]}{rest[1:]}"  # ("one of the Harts")
 
 
+# Heads of a description of someone a text may bring in unnamed ("a man came in"), whom "the man" then stands for
+_STRANGER_HEADS = frozenset({"man", "woman", "boy", "girl", "person", "stranger", "customer", "passenger", "driver",
+                             "motorist", "cyclist", "pedestrian", "gunman", "intruder", "caller", "passer-by"})
+
+
 def _epithet_fields(ctx: _Context, full: str, sp: SpeakerName, position: int, para: int) -> SpeakerFields:
     """An epithet ("the Swede", "the midfielder", "the expert"): the one person the text calls so, quotes as such
     or describes so, unless the text gives the title to another too; else as written."""
@@ -1805,6 +1842,10 @@ def _epithet_fields(ctx: _Context, full: str, sp: SpeakerName, position: int, pa
         named = ctx.people.given(word, position, para) or ctx.people.adjacent(sp.name, position, para)
         return SpeakerFields(named, named, ctx.people.role_of(named), True) if named else _as_written(sp.name, full)
     head = sp.name.lower().split()[-1]
+    if head in _STRANGER_HEADS and re.search(rf"\b(?:a|an)\s+(?:[a-z][\w\-]*\s+){{0,2}}{head}\b",
+                                              ctx.text[max(0, position - 3000):position]):
+        return _as_written(sp.name, full)  # "the owner said a man came in …. “…,” the man said": that man, whom the
+        # text does not name (not the owner's son named since)
     quoted = _epithet_person(ctx, position, para, sp.name)
     if quoted is None and head == "expert":
         quoted = _sole_source(ctx, position)
@@ -1986,6 +2027,11 @@ _ISSUING = (r"(?:released|issued|published|filed|presented|prepared|produced|wro
             r"disclosed|commissioned|compiled)")
 
 
+# A document someone sent, before its noun: "has sent Ryan, R-Wis., a letter", "wrote an open letter"
+_SENT_DOCUMENT = (r"\b(?:sent|sends|wrote|writes|signed|released|delivered|penned|drafted)\b"
+                  r"(?:(?!\.\s+[A-Z])[^!?\n]){0,60}?\b(?:a|an)\s+(?:[\w\-]+\s+){0,2}")
+
+
 def _document_organisation(ctx: _Context, noun: str, position: int, para: int) -> str | None:
     """Whose "the statement" (or "the letter", the ``noun``) at ``position`` is: whoever issued the last one the
     text names in reach ("a statement from the Indian government", "Gordon Advisors issued a statement"; a person
@@ -2006,6 +2052,9 @@ def _document_organisation(ctx: _Context, noun: str, position: int, para: int) -
         if not issued[-1].named:  # "The committee published its report"
             return resolve_organisation(ctx.orgs, issued[-1].position + 1, issued[-1].para,
                                         issued[-1].name.split()[-1]) or issued[-1].name
+    if not issued and re.search(_SENT_DOCUMENT + rf"{noun}\b", ctx.text[max(0, position - 600):position]):
+        return None  # "A group of 90 professors has sent Ryan a letter …. “…,” the letter states": theirs, not an
+        # organisation named near ("his GOP House budget")
     org = issued[-1].name if issued else resolve_organisation(ctx.orgs, position, para)
     named_at = [o.position for o in ctx.orgs if o.name == org and o.position < position]
     if org is None or not named_at:
@@ -2098,9 +2147,12 @@ def _credited_before(credited: list[tuple[int, Quote]], position: int) -> list[t
 
 # A speech verb right after a name, past an apposition or an adverb: "realtor Shaun Ghulam said he's noticed",
 # "Shaun Ghulam, a realtor, has said" (not a verb before another speaker: "John Ghulam, 43, said Sgt. Bell")
-_SAYS_AFTER_NAME = re.compile(r"(?P<appos>,\s*[^,.;:!?\"\u201c\u201d]{1,40},)?\s+(?:(?:has|had|also|recently|then|"
-                              r"later|long|previously)\s+){0,2}(?:said|says|told|tells|added|adds|explained|explains|"
-                              r"noted|notes|argued|argues|remarked|observes|observed)\b"
+_SAYS_AFTER_NAME = re.compile(r"(?P<appos>,\s*[^,.;:!?\"\u201c\u201d]{1,40},|,\s*[RDI]-[A-Z][A-Za-z.\u2024]{1,8},)?\s+"
+                              r"(?:(?:has|had|also|recently|then|later|long|previously)\s+){0,2}"
+                              r"(?:said|says|told|tells|added|adds|explained|explains|noted|notes|argued|argues|remarked|"
+                              r"observes|observed|suggested|suggests|insisted|insists|warned|warns|claimed|claims|"
+                              r"stressed|stresses|acknowledged|acknowledges|conceded|concedes|vowed|vows|announced|"
+                              r"announces|declared|declares)\b"
                               r"(?(appos)(?!\s+(?:[A-Z][a-z]*\.\s+)?[A-Z][a-z]+\s+[A-Z]))")
 # What makes a name no subject: a preposition before it, past a role noun ("the family of victim Chris Smith")
 _OBJECT_BEFORE = re.compile(r"\b(?!(?:for\s+(?:years|decades|months|weeks|days|now|once|example|instance)|"
@@ -2117,7 +2169,8 @@ def _spoke_since(ctx: _Context, last: Quote, gender: Gender, position: int, para
         key = ctx.people.person_key(mt.name)
         if last.position < mt.position < position and mt.para >= para - 1 and key != quoted and \
                 ctx.people.may_be(mt.name, gender):
-            says = bool(_SAYS_AFTER_NAME.match(ctx.text, mt.position + len(mt.name))) and \
+            at = ctx.text.find(mt.name, mt.position)  # (past a role the mention opens on: "Senate Majority Leader")
+            says = bool(_SAYS_AFTER_NAME.match(ctx.text, (at if at >= 0 else mt.position) + len(mt.name))) and \
                 not _OBJECT_BEFORE.search(ctx.text, max(0, mt.position - 40), mt.position)
             found[key] = found.get(key, False) or says
     names = {ctx.people.person_key(mt.name): mt.name for mt in ctx.people.items}  # (each person's last mention)
@@ -2192,6 +2245,28 @@ def _just_quoted(ctx: _Context, gender: Gender, position: int, para: int) -> Quo
         return None
     last = speakers[-1][1]
     return last if _none_else_named(ctx, last, position) and ctx.people.may_be(last.speaker or "", gender) else None
+
+
+# The opening of each sentence after the first: "… his story. (He) said"
+_SENTENCE_OPENINGS = re.compile(r"[.!?]['\"\u2019\u201d]?\s+(?P<next>\S)")
+
+
+def _same_pronoun_before(ctx: _Context, pronoun: str, position: int, para: int) -> Quote | None:
+    """The quote credited last, in this paragraph or the one before, when the same ``pronoun`` ("he", "she") was its
+    speaker and no one named since opens a sentence as its subject: that pronoun's person ("He said that he and other
+    Republicans … and echoed Mr. Moore’s assertion …. ¶ “…,” he said": the same he, not Mr. Moore)."""
+    speakers = _credited_before(ctx.speakers, position)
+    if not speakers or speakers[-1][0] < para - 1:
+        return None
+    last = speakers[-1][1]
+    if not last.via.endswith("/pronoun") or not re.match(rf"{pronoun}\b", last.attribution, re.IGNORECASE):
+        return None
+    between = _mask(_quotes_blanked(ctx.text[last.position:position]))
+    for m in _SENTENCE_OPENINGS.finditer(between):
+        subject = sentence_subject(between[m.start("next"):])
+        if subject is not None and subject.lower() != pronoun:
+            return None  # a sentence since on someone else: "… the GOP candidate took to Twitter. “…,” he tweeted"
+    return None if any(last.position < mt.position < position and mt.subject for mt in ctx.people.items) else last
 
 
 def _none_else_named(ctx: _Context, last: Quote, position: int) -> bool:
@@ -3083,6 +3158,8 @@ def _inherited(ctx: _Context, prev: _ParaEnd, inner: str, position: int, p_index
             (not prev.intro.in_own_words or _first_person(inner)):
         phrase, cue, at = prev.intro.phrase, prev.intro.cue, prev.intro.at
         short, full, role, person = _speaker_fields(ctx, phrase, at, p_index - 1)
+        if not short and cue == "reports":
+            short, full, role, person = phrase, phrase, None, False  # "Politico reports:": the medium, as written
         if short:
             finder = "subject_before" if prev.intro.in_own_words else "intro"
             return Quote("direct", inner, short, full, cue, f"{phrase} {cue}:", ctx.article_id, position,
@@ -3837,6 +3914,9 @@ def _intro_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
             return _Attribution(spk, inverted.group(part + "cue").lower(), text, a.before_start > prev_attr_end,
                                 a.after_start)
     spk = _subject(m.group("spk")) if m else None
+    joined = m is not None and spk in ("and", "And", "but", "But")
+    if m is not None and joined:  # "… called it “…” and said:": the sentence's subject
+        spk = _joined_verb_subject(a, m.start("cue"))
     if m is not None and spk is not None and m.group("cue").endswith("ing"):
         spk = sentence_subject(a.before[:m.start("cue")])  # "An official downplayed the unrest saying that": the
         # participle's speaker is the sentence's subject, not the phrase before it
@@ -3845,7 +3925,10 @@ def _intro_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     described = _NAME_DESCRIBED.search(a.before, 0, m.start("cue"))  # "Gia Gunn, a contestant, told New York,"
     if described and split_speaker(described.group("name")).is_person and not split_speaker(spk).is_person:
         spk = described.group("name")
-    text = a.par[a.before_start + m.start():a.before_start + m.end()].strip(" ,:")
+    start = a.before_start + m.start()
+    if joined:  # the attribution from the sentence's start: "Gardner called the allegations “…” and said"
+        start = max(_last_sentence_start(_mask(a.par[:start])), 0)
+    text = a.par[start:a.before_start + m.end()].strip(" ,:")
     return _Attribution(spk, m.group("cue"), text, a.before_start > prev_attr_end, a.after_start)
 
 
@@ -3947,11 +4030,17 @@ def _cues_before(a: _Around) -> list[re.Match]:
     """The speech verbs before a quote in its sentence, or only the last one when the quote, a partial one, is in
     its clause with a subject of its own ("X told The Post — where Y said she was “ensconced” ...": Y's word)."""
     cues = [m for m in _BEFORE_ANY.finditer(a.before)
-            if not (m.group("cue") == "states" and _NOUN_FOLLOWS.match(a.before, m.end()))]
+            if not (m.group("cue") == "states" and _NOUN_FOLLOWS.match(a.before, m.end())) and
+            not (m.group("cue") in ("continued", "continues") and
+                 not re.match(r"\s*(?:[,:]|that\b|$)", a.before[m.end():])) and
+            not (m.group("cue") in ("called", "named") and _NAME_THEN_VERB.match(a.before, m.end()))]
+    # ("the misuse continued despite “…”": going on, not speaking on; "a coalition called Strengthen Social Security
+    # has railed …, claiming “…”": a name given, not words)
     if len(cues) < 2 or a.quote.lstrip()[:1].isupper():
         return cues
     pre = a.before[:cues[-1].start()]
-    own = _verb_subject(a, cues[-1])
+    own = _verb_subject(a, cues[-1]) or _IN_WHICH_SUBJECT.search(pre)  # ("a quote from Mrs. Clinton in which she
+    # said she wanted to “just drone”": hers)
     if re.search(r"[,;:()\u2014\u2013]", a.before[cues[-1].end():]) or not own or \
             pre.rstrip().endswith(",") and not split_speaker(trim_phrase(own)).is_person:
         return cues  # (a name before an apposition is the clause's own subject: "while X, the former ..., said")
@@ -4006,17 +4095,24 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     return None
 
 
+def _joined_verb_subject(a: _Around, cue_start: int) -> str | None:
+    """The subject of a verb joined by "and" to its sentence's, which a quote may come between ("Gardner called the
+    allegations “deeply troubling” and said:"): the sentence's subject, read from its start with quotes blanked."""
+    head = _mask(a.par[:a.before_start + cue_start])
+    return sentence_subject(_quotes_blanked(head[max(_last_sentence_start(head), 0):]))
+
+
 def _cue_subject(a: _Around, m: re.Match, pre: str) -> str | None:
     """The speaker phrase of the speech verb ``m`` before a quote (``pre``: the words before the verb): its
     subject, or the one a clause in ``pre`` makes the speaker ("in which he said", "a move Benedetti called",
     "quoted X as saying")."""
     # "X put out a statement saying": a participle's speaker is the subject of the sentence, and so is that of a
     # verb joined to the sentence's ("Silverman was joined on stage by Al Franken and joked,")
-    if re.search(r"(?:^|\s)and\s*$", pre) and not re.search(r"\bwho\b|\bto\s+[a-z]+\b[^,]*\sand\s*$", pre):
+    if re.search(r"(?:^|\s)(?:and|but)\s*$", pre) and \
+            not re.search(r"\bwho\b|\bto\s+[a-z]+\b[^,]*\s(?:and|but)\s*$", pre):
         # (the sentence from its start, across a quote before it; not a relative clause's verb, "said an official
         # who oversaw … and described", nor an infinitive's, "leading Reyes to denounce her aide and say,")
-        head = _mask(a.par[:a.before_start + m.start()])
-        spk = sentence_subject(_quotes_blanked(head[max(_last_sentence_start(head), 0):]))
+        spk = _joined_verb_subject(a, m.start())
     else:
         spk = sentence_subject(pre) if m.group("cue").endswith("ing") else _verb_subject(a, m)
     in_which = _IN_WHICH_SUBJECT.search(pre)
@@ -4025,6 +4121,11 @@ def _cue_subject(a: _Around, m: re.Match, pre: str) -> str | None:
         talked = _TALK_WITH.search(pre, 0, in_which.start()) if spk.lower() in ("he", "she") else None
         if talked is not None and _talked_with(pre, talked, spk.lower()):  # "A former producer described an
             spk = talked.group("name")  # interview with Ailes in 1975, in which he said:": Ailes
+        words_of = _WORDS_FROM_NAME.search(pre, 0, in_which.start()) if spk.lower() in ("he", "she") else None
+        if words_of is not None and first_name_gender(words_of.group("name").split()[-2 if words_of.group(
+                "honorific") else 0]) in ("?", "m" if spk.lower() == "he" else "f"):
+            spk = words_of.group("name")  # "a message that included a quote from Mrs. Clinton in which she said":
+            # hers, whoever sent the message
     described = _OBJECT_DESCRIPTION.match(pre)
     if described is not None and spk and spk in pre[described.end():] and \
             names_the_object(described.group("desc"), spk):
@@ -4083,6 +4184,11 @@ def _talked_with(pre: str, talked: re.Match, pronoun: str) -> bool:
 # he said"
 _IN_WHICH_SUBJECT = re.compile(r"\b(?:in|during|at|after|with)\s+which\s+(?P<spk>[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|"
                                r"[A-Z][\w'\u2019\-.]*(?:\s+[A-Z][\w'\u2019\-.]*){0,3})\s+(?:[a-z]+ly\s+)?$")
+# Words someone said or wrote, named with them, right before "in which": "a quote from Mrs. Clinton", "a letter by Bob
+# Lee" (of which a "he" or "she" after "in which" is the one named)
+_WORDS_FROM_NAME = re.compile(r"\b(?:quote|quotation|statement|letter|speech|remarks|message|post|tweet|e-?mail|video|"
+                              r"clip|recording|note|memo)\s+(?:from|by)\s+(?P<name>(?P<honorific>(?:Mr|Mrs|Ms|Dr)[.\u2024]\s+)?"
+                              r"[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,2}),?\s*$")
 # A name speaking in a clause of its own after a verb, right before the quote: ", with Gov. Greg Abbott calling it"
 _WITH_NAME_SPEAKING = re.compile(r",\s+with\s+(?:[A-Z][\w'\u2019.\u2024\-]*\s+){1,4}(?:[a-z]+ly\s+)?(?:calling|saying|"
                                  r"describing|adding|noting|warning|arguing|insisting|declaring|dubbing|branding)\b"

@@ -134,6 +134,11 @@ ROLE_WORDS = frozenset({
 _MODIFIERS_BEFORE = frozenset({"former", "ex", "then", "previous", "late", "outgoing", "interim", "acting", "deputy",
                                "assistant", "vice", "fellow", "new", "incoming", "future"})
 # Titles written short, as their descriptions spell them ("Prof James Okonkwo" is "the professor")
+# Words for an office written out that a title abbreviates otherwise: "the congressman" of "Rep. Jim Jordan"
+_SAME_OFFICE = {"congressman": "representative", "congresswoman": "representative"}
+# Words of a description telling how long or how securely someone has held an office: "the four-term congressman"
+_TENURE = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)-term|longtime|veteran|embattled|"
+                     r"outgoing|incumbent|sitting")
 _TITLE_WORDS = {"prof": "professor", "sen": "senator", "rep": "representative", "gov": "governor", "dr": "doctor",
                 "lt": "lieutenant", "col": "colonel", "gen": "general", "sgt": "sergeant", "det": "detective",
                 "insp": "inspector", "supt": "superintendent", "capt": "captain", "cllr": "councillor",
@@ -157,7 +162,8 @@ NOT_NAME = COUNT_WORDS | DAY_WORDS | MONTH_WORDS | frozenset({
     "despite", "unlike", "not", "no", "yes", "one", "two", "three", "some", "many", "most", "all", "both", "each",
     "additionally", "indeed", "instead", "also", "then", "now", "later", "earlier", "asked", "speaking", "new",
     "was", "were", "is", "are", "did", "does", "do", "has", "have", "had", "would", "could", "should",  # "Was X …?"
-    "neither", "either", "nor", "perhaps", "maybe",
+    "neither", "either", "nor", "perhaps", "maybe", "nobody", "somebody", "everybody", "anybody", "everyone",
+    "someone", "anyone",
     # a speech verb opening a sentence before its speaker ("Replied Stephen, with some delicacy, “…”"); not "said"
     # ("Edward Said")
     "replied", "replies", "added", "adds", "explained", "explains", "recalled", "recalls", "responded", "responds",
@@ -501,7 +507,7 @@ _SPACED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
 # What shows that a lone capitalised word names a person: a speech verb or an apposition after it, maybe past an
 # aside in brackets ("Dan (not his real name), a 19-year-old student").
 _PERSON_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\))?(?:,\s+(?:who|a|an|the)\b|\s(?:said|says|told|tells|added|adds|"
-                           r"asked|wrote|explained|insisted|argued|testified|stressed|warned|noted)\b)")
+                           r"asked|wrote|explained|insisted|argued|testified|stressed|warned|noted|tweeted|tweets)\b)")
 
 _SPEECH = r"(?:said|says|told|tells|added|adds|asked|wrote|explained|recalled|admitted|replied)"
 _ONE_NAME = r"((?:Mc|Mac|O'|O\u2019|De|Di|La|Le)?[A-Z][a-z]+)"  # "Rae", "LaCalamita", "McPhatter"
@@ -616,7 +622,7 @@ CITING_PARTICIPLES = frozenset({"citing", "quoting", "echoing", "invoking", "par
                                 "channeling", "thanking", "praising", "mocking", "addressing", "blaming"})
 _CITING_OPENING = re.compile(rf"^(?i:{'|'.join(sorted(CITING_PARTICIPLES))})\s[^,]{{1,120}},\s+(?=\S)")
 _ACCORDING_TAIL = re.compile(r",?\s+according\s+to\s.*$")
-_PARTY_STATE = re.compile(r"^[DRI]-[A-Z][\w.]*$")
+_PARTY_STATE = re.compile(r"^[DRI]-[A-Z][\w.\u2024]*$")
 
 
 # Titles written as one word with a lower-case word inside: "Editor-in-Chief", "Commander-in-Chief"
@@ -1118,10 +1124,12 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
                 known.add(surname(sp.name))
                 continue
             title_after = _TITLE_BEFORE_NAME.match(text, m.end())
-            if title_after is not None and title_after.group("noun") in ROLE_WORDS | TITLE_NOUNS | _GO_BETWEEN_NOUNS:
+            if title_after is not None and {title_after.group("noun"), title_after.group("noun2")} & \
+                    (ROLE_WORDS | TITLE_NOUNS | _GO_BETWEEN_NOUNS):
                 found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, False))
                 known.add(surname(sp.name))
-                continue  # "Cruz spokesman Rick Tyler said": the spokesman is the subject, not Cruz
+                continue  # "Cruz spokesman Rick Tyler said", "Moore campaign chairman Bill Armistead said": the
+                # spokesman, the chairman is the subject, not Cruz or Moore
             speaker = _said_before(lead) and not _CLAUSE_VERB_NEXT.match(text, m.end()) and title_after is None
             # "…, said Shanduke McPhatter, 35, …": the sentence's speaker (not "Tom Baker, 61, said Gary Lane had
             # parked": the object; nor "said Kyiv resident Svitlana Onofryichuk": a modifier of her description)
@@ -1357,9 +1365,12 @@ def _subject_of_both(text: str, start: int, m: re.Match, clause_end: int) -> boo
     """Whether a name opening a leading clause is also the subject of the main clause, a "he" or "she" right after
     the comma ("As RuPaul became more popular, he changed"), with no "him" or "her" in the clause."""
     lead = text[start:m.start()] + "".join(w + " " for w in m.group().split()[:1] if _low(w) in NOT_NAME)
+    main = re.split(r"[.!?\n]", text[clause_end + 1:clause_end + 300], maxsplit=1)[0]
     return bool(_CLAUSE_SUBJECT.fullmatch(lead)) and \
-        bool(re.match(r",\s+(?:he|she)\s", text[clause_end:clause_end + 6])) and \
+        (bool(re.match(r",\s+(?:he|she)\s", text[clause_end:clause_end + 6])) or
+         not re.search(r"\b(?:[A-Z]\w*|he|she|they|him|her|his|their)\b|[\"\u201c]", main)) and \
         not re.search(r"\b(?:him|her)\b", text[m.end():clause_end])
+    # (or a main clause naming no one: "As Mr. Trump approached the podium, rain began to fall.")
 
 
 # A sentence whose subject is a pronoun: "He called", "She told"
@@ -1559,7 +1570,7 @@ _TITLE_AFTER_NOUNS = ROLE_WORDS | TITLE_NOUNS | EPITHET_NOUNS | {"host", "co-hos
                                                                   "contestant"}
 # A title's noun between a capitalised modifier and a name: "Former Pennsylvania governor Ed Rendell", "Presumptive
 # Democrat nominee Hillary Clinton"
-_TITLE_BEFORE_NAME = re.compile(r"\s+(?P<noun>[a-z][a-z\-]+)(?:\s+[a-z][a-z\-]+)?\s+[A-Z]")
+_TITLE_BEFORE_NAME = re.compile(r"\s+(?P<noun>[a-z][a-z\-]+)(?:\s+(?P<noun2>[a-z][a-z\-]+))?\s+[A-Z]")
 
 
 # An organisation's noun and "of" before a name: "Department of Aviation", "University of the Arts"
@@ -1630,6 +1641,9 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
     if office is not None and sp.role is not None and sp.role.split()[0][:1].isupper():
         sp = SpeakerName(sp.name, f"{office.group().strip()} {sp.role}", True, sp.gender)  # "Former Secretary of
         # State Hillary Clinton": the office, not "State"
+    if " " not in sp.name and len(sp.name) > 2 and _low(sp.name) in _STATE_LABELS and \
+            re.search(r"[A-Z][\w.\u2024]*,\s*$", text[max(0, m.start() - 30):m.start()]):
+        return None  # "the sheriff of Deuel County, Neb., who said": a state after its place, no one
     titled = prev in HONORIFICS or prev in HONORIFIC_GENDER or sp.role is not None or sp.gender != "?"
     speaking = bool(_PERSON_AFTER.match(text, m.end()))
     return sp if len(sp.name.split()) >= 2 or titled or speaking or surname(sp.name) in known else None
@@ -1670,6 +1684,9 @@ _OFFICE_OF = re.compile(r"(?:(?:Former|former|Deputy|Acting|Assistant|Under)\s+)
 _REPORTED_PRONOUN = re.compile(r"\b(?:said|says|added|told\s+\w+|insisted|argued)\s+(?:that\s+)?(he|she)\b")
 
 
+# A verb bidding someone do something, right before the one bidden: "urged that (he read)", "demanded that (she)"
+_BIDS_THAT = re.compile(r"\b(?:urged|urges|asked|asks|demanded|demands|requested|requests|recommended|recommends|"
+                        r"proposed|proposes|begged|begs)\s+that\s+$")
 # A relative clause on a subject that names someone else before a "he" or "she" not reporting speech.
 _OTHER_IN_CLAUSE = re.compile(r",\s+who\s+[^,.;]*?\b(?:the|a|an|his|her|their)\s+[a-z][^,.;]*?"
                               r"(?<!\bsaid)(?<!\bsays)(?<!\bthinks)(?<!\bbelieves)(?<!\bthat)\s+$")
@@ -1692,6 +1709,8 @@ def _genders_by_pronoun(mentions: list[Mention], text: str, key_of: Callable[[st
         m = _PRONOUN.search(text, mt.position + len(mt.name), min(end, mt.position + 300))
         if m is not None and _OTHER_IN_CLAUSE.match(text, mt.position + len(mt.name), m.start()):
             m = None  # "Chela Ortiz, who married the deputy weeks before he was murdered": the deputy's "he"
+        if m is not None and _BIDS_THAT.search(text, mt.position + len(mt.name), m.start()):
+            continue  # "Clinton urged that he read the report": the one urged, not Clinton
         if m is None:  # "Snider, who attended King's news conference, said he backed King": the subject's "he"
             after = next((o.position for o in mentions[i + 1:] if o.subject), len(text))
             m = _REPORTED_PRONOUN.search(text, mt.position + len(mt.name), min(after, mt.position + 300))
@@ -1955,7 +1974,8 @@ class Mentions:
             fits = lambda mt: self.may_be(mt.name, want)  # noqa: E731
         elif len(words) >= 2 and words[0] == "the" and (head in ROLE_WORDS or head in _LEADER_NOUNS) \
                 and not _names_organisation(words):
-            content = [w for w in words[1:] if w not in ("former", "then", "current", "new")]
+            content = [_SAME_OFFICE.get(w, w) for w in words[1:] if w not in ("former", "then", "current", "new") and
+                       not _TENURE.fullmatch(w)]  # ("the four-term congressman" of "Rep. Blake Farenthold")
             former = "former" in words
             fits = lambda mt: self._role_fits(mt.name, content) and self._was_former(mt, former)  # noqa: E731
             # ("the former president" is not the one whose role is "President", nor "the president" the "Former
@@ -2018,13 +2038,16 @@ class Mentions:
 
     def _described_one(self, words: list[str], head: str, content: list[str], former: bool,
                        fits: Callable[[Mention], bool], near: list[Mention], position: int, para: int) -> str | None:
-        """For a description no mention in reach fits by its role: the one person named in reach who may hold it,
-        the subject of its paragraph's last sentence, the subject of the next sentence, or the one holder of a
-        state's office ("the Florida senator"); None for a go-between ("the spokesman")."""
+        """For a description no mention in reach fits by its role: the one person named in reach who may hold it
+        (of its gender, if it has one; named as a subject at least once), the subject of its paragraph's last
+        sentence, the subject of the next sentence, or the one holder of a state's office ("the Florida senator");
+        None for a go-between ("the spokesman")."""
         if head in _GO_BETWEEN_NOUNS:
             return None  # "the spokesman", "the official", "the RNC member": not the one named, when no mention fits
+        gender = description_gender(head)  # ("the congressman" is none of the women named: "his aide, Lauren")
+        near = [mt for mt in near if gender == "?" or self.may_be(mt.name, gender)]
         named = {surname(mt.name) for mt in near}
-        if len(named) == 1 and not _object_of_verb(self.text, near[-1].position) and \
+        if len(named) == 1 and not all(_object_of_verb(self.text, mt.position) for mt in near) and \
                 self._may_hold(near, head, position):
             return self.fullest(near[-1].name, position)  # "Mr Sunak hinted ... the Prime Minister said": one named
             # (not "Marcus Hill was charged ... the sheriff said": one named, but not as a speaker)
@@ -2588,7 +2611,8 @@ _KIND_NOUNS = frozenset({"company", "firm", "group", "bank", "retailer", "operat
                          "regulator", "charity", "broadcaster", "publisher", "giant", "lender", "insurer",
                          "manufacturer", "maker", "startup", "studio", "label", "newspaper", "paper", "magazine"})
 # Nouns after a capitalised run that make it an event's name ("its annual Camp Strava event")
-_EVENT_NOUNS = frozenset({"event", "events", "conference", "summit", "festival", "exhibition", "expo", "fair"})
+_EVENT_NOUNS = frozenset({"event", "events", "conference", "summit", "festival", "exhibition", "expo", "fair",
+                          "movement"})  # (the "Resist Trump movement" is no one)
 # A determiner and the noun of a work a title follows ("his musical La La Land"; not a verb: "records show Ann
 # Cole"; not "book": "In the book Michelle Obama describes")
 _WORK_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|my|our|your|new|latest)\s+(?:film|movie|musical|album|"
