@@ -1198,3 +1198,10 @@ def test_an_office_written_out_is_the_one_whose_title_abbreviates_it(description
     text = ("Rep. Tom Hart and Sen. Bob Lee met on Monday.\n\n\u201cI had no idea how to run an office,\u201d "
             f"{description} said in December.")
     assert quote(text, "no idea").speaker == speaker
+
+
+def test_a_description_is_the_subject_of_its_paragraph_before_one_of_that_title_in_the_paragraph_before():
+    text = ("Tom Hart faltered in the debate.\n\nSen. Bob Lee, his rival, spoke at a rally on Monday.\n\nTom Hart "
+            "sought to lift spirits at his office. Walking in to chants "
+            "of his name, the senator said his campaign was \u201cclosing really strong.\u201d")
+    assert quote(text, "closing really strong").speaker == "Tom Hart"
