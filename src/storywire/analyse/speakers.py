@@ -1994,6 +1994,10 @@ class Mentions:
             for mt in sorted(reversed(here), key=lambda mt: not (mt.subject and fits(mt))):
                 if mt.subject and fits(mt) or self.gender_of(mt.name) == want:
                     return self.fullest(mt.name, position)
+        if len(words) > 1:
+            holder = self._holder_here(near, fits, head, position, para)
+            if holder is not None:
+                return holder
         for mt in reversed(near):  # subjects of sentences first
             if mt.subject and fits(mt):
                 return self.fullest(mt.name, position)
@@ -2006,6 +2010,18 @@ class Mentions:
         if len(words) == 1:
             return self._met_one(near, want, position) or self._sole_person(near, want, position)
         return self._described_one(words, head, content, former, fits, near, position, para)
+
+    def _holder_here(self, near: list[Mention], fits: Callable[[Mention], bool], head: str, position: int,
+                     para: int) -> str | None:
+        """For a description ("the senator") that fits no one in its own paragraph by role but someone of the one
+        before: the last subject of its own paragraph when the text gives them no role and they may hold the
+        office ("Rubio sought to stoke energy …, the senator said", not Sen. Bernie Sanders of the paragraph
+        before); else None."""
+        here = [mt for mt in near if mt.para == para]
+        subjects = [mt for mt in here if mt.subject]
+        if not subjects or any(fits(mt) for mt in here) or not any(fits(mt) for mt in near if mt.para < para):
+            return None
+        return self.fullest(subjects[-1].name, position) if self._may_hold(subjects, head, position) else None
 
     def _cited_work(self, mt: Mention) -> bool:
         """Whether a mention is a source cited after "according to" by a name of two words or more that opens on no
