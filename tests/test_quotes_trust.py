@@ -1205,3 +1205,50 @@ def test_a_description_is_the_subject_of_its_paragraph_before_one_of_that_title_
             "sought to lift spirits at his office. Walking in to chants "
             "of his name, the senator said his campaign was \u201cclosing really strong.\u201d")
     assert quote(text, "closing really strong").speaker == "Tom Hart"
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    ("President Tom Hart spoke.\n\nThe actions include directing the Centers for Disease Control to research gun "
+     "violence.\n\n\u201cI intend to use whatever weight this office holds,\u201d said the president.",
+     "whatever weight", "Tom Hart"),
+    ("Rep. Tom Hart, the senior Republican on the panel, said the talks described by the White House \u201crepresent "
+     "an illegal deal,\u201d even if the post was unpaid.", "illegal deal", "Tom Hart"),
+    ("Bob Lee spoke on Friday.\n\nIt was during a campaign stop in Ohio on Saturday that Mr. Hart described what "
+     "he called the \u201cphony theology\u201d of Mr. Lee\u2019s plan.\n\n\u201cIt is about some phony ideal,\u201d "
+     "he said.", "phony ideal", "Hart"),
+    ("Tom Hart spoke on Monday.\n\nBut a release from Mr. Hart\u2019s office about the planned meeting noted that the "
+     "mayor \u201chas brought the issue front and center recently.\u201d", "front and center",
+     "Mr. Hart\u2019s office"),
+    ("After other mayors heaped scorn on the company, the mayor of Washington, DC, suggested it was peddling "
+     "\u201chate chicken.\u201d", "hate chicken", "the mayor of Washington, DC"),
+    ("The cable, sent under Ambassador Tom Hart\u2019s signature and marked SECRET, warned the office that the agency "
+     "advised \u201cten militias were within the city.\u201d", "ten militias", "The cable"),
+    ("The State Department, in a document put out last week, noted that a review found officials \u201cdemonstrated a "
+     "lack of leadership\u201d at the time.", "lack of leadership", "the State Department"),
+])
+def test_a_name_an_organisation_or_a_clause_is_read_for_what_it_is(text: str, words: str, speaker: str):
+    assert quote(text, words).speaker == speaker
+
+
+
+@pytest.mark.parametrize(("after", "speaker"), [
+    ("Rep. Jerrold Hart, D-N.Y., the former chairman of the subcommittee on the Constitution, Civil Rights and Civil "
+     "Liberties, told The Washington Post.", "Jerrold Hart"),
+    ("diGenova, who has informally been an adviser to the president throughout the inquiry, told Fox News.",
+     "Joseph diGenova"),
+    ("the commentator Ann Cole, who has pushed Mr. Lee to keep his promise on the wall, wrote on Twitter.", "Ann Cole"),
+    ("Representative Jerrold Hart, Democrat of New York and the chairman of the Judiciary Committee \u2014 where any "
+     "inquiry must begin \u2014 said on CNN.", "Jerrold Hart"),
+    ("Sen. Rand Hart, R-Ky., said.", "Rand Hart"),
+    ("Sen. Rand Hart, R-Ky., said on \"Fox & Friends.\"", "Rand Hart"),
+])
+def test_a_name_and_a_long_apposition_or_party_label_after_the_quote_speak(after: str, speaker: str):
+    text = f"Joseph diGenova and Ann Cole spoke.\n\n\u201cWe have no defence at all against this,\u201d {after}"
+    assert quote(text, "no defence").speaker == speaker
+
+
+def test_a_description_in_an_inverted_reporting_clause_is_not_its_sentences_subject():
+    text = ("Vice President Bob Lee spoke on Monday.\n\n\u201cHe would have loved Stalin,\u201d Mr. Lee said.\n\n"
+            "Mr. Hart is so reckless, the vice president said, that \u201cI would have thrown my body in front of "
+            "him.\u201d")
+    assert quote(text, "thrown my body").speaker == "Bob Lee"

@@ -201,15 +201,22 @@ _AFTER_CUE_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<cue>{_CUE_WORDS}|{_AFTER_ONLY_C
 # A circumstance too long for _CIRC after a cue ("thundered in Parliament during a session to discuss ..."); the
 # cue is the attribution's end.
 _LONG_CIRC = r"(?<=\w)\s+(?:in|at|during|on|to|after|before|while|as|when)\s"
+# A programme in quotes where it was said, after the cue: ' said on "Fox & Friends."', ' told NBC's "Meet the Press"'
+_ON_SHOW = r"(?:on|to|in)\s+(?:[A-Z][\w.\u2024'\u2019&]*\s+){0,3}[\"\u201c][A-Z]"
 _AFTER_SPK_FIRST = re.compile(
-    rf"^\s*[,:]?\s*(?P<spk>{_SPK})(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,60}})"
-    rf"(?:,\s*[A-Z][\w.\u2024 ]{{1,30}})?,)?\s+(?P<cue>{_CUE_EXT_AFTER})\s*(?=[,.;:!?]|$|{_LONG_CIRC})")
+    rf"^\s*[,:]?\s*(?P<spk>{_SPK})(?P<party>,\s*[RDI]-[A-Z][\w.\u2024]{{1,8}}(?=,))?"
+    rf"(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,60}})(?:,\s*[A-Z][\w.\u2024 ]{{1,30}})?,)?(?(party),?)\s+"
+    rf"(?P<cue>{_CUE_EXT_AFTER})\s*(?=[,.;:!?]|$|{_LONG_CIRC}|{_ON_SHOW})")  # (", Sen. Rand Paul, R-Ky., said")
 # A name and a long apposition before the cue: ", Larry Tee, the d.j. and club promoter, who was ..., later said.",
 # ", Harry Bond, 30, of Raleigh, N.C., said in a follow-up interview.",
-# ", Tadzhigul Begmedova, director of the Turkmenistan Helsinki Foundation for Human Rights, said by telephone from"
+# ", Tadzhigul Begmedova, director of the Turkmenistan Helsinki Foundation for Human Rights, said by telephone from",
+# " Rep. Jerrold Nadler, D-N.Y., the former chairman …, told The Washington Post.", " the commentator Ann Coulter,
+# who has …, wrote on Twitter.", " Representative Jerrold Nadler, Democrat of New York and … — where … — said on CNN."
 _AFTER_LONG_APPOS = re.compile(
-    r"^\s*,?\s*(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})(?P<appos>),\s+(?:[a-z]|the\b|\d{1,3},)"
-    r"(?:[^\"\u201c\u201d!?;:.]|\.(?!\s+[A-Z\"\u201c]|$)){1,200}?,\s+(?P<cue>(?:(?:later|also|once|then)\s+)?(?:said|says|added|adds|"
+    r"^\s*,?\s*(?P<spk>(?:the\s+[a-z][\w\-]*\s+)?(?:(?:Rep|Sen|Gov|Dr|Mr|Mrs|Ms|Rev|Prof|Gen|Lt|Col|Sgt)[.\u2024]\s+)?"
+    r"(?:(?:di|de|da|du|la|le)(?=[A-Z]))?[A-Z][\w'\u2019\-]*(?:\s+(?:(?:di|de|da|du|la|le)(?=[A-Z]))?[A-Z][\w'\u2019\-]*)"
+    r"{0,3})(?P<appos>)(?:,\s+[RDI]-[A-Z][\w.\u2024]{1,8})?,\s+(?:[a-z]|the\b|\d{1,3},|(?:Democrat|Republican)\s+of\b)"
+    r"(?:[^\"\u201c\u201d!?;:.]|\.(?!\s+[A-Z\"\u201c]|$)){1,200}?(?:,|\s+[\u2014\u2013]|\s+--)\s+(?P<cue>(?:(?:later|also|once|then)\s+)?(?:said|says|added|adds|"
     r"wrote|recalled|explained|(?:told|tells)\s+[^,.;:!?\"\u201c\u201d]{1,40}?))" + _CIRC + r"\s*(?=[.,]|$)")
 # Any verb between a quote that ends on a comma and a name, inverted, is its attribution: "“…,” remembers Shanna
 # Challenger, coordinator for ...", "“…,” recounts Ann Lee." (a verb no list holds).
@@ -818,6 +825,8 @@ def _subject(pre: str) -> str | None:
         return _which_before(segs[-2])  # the FAA, or no one (never the senator)
     if len(segs) >= 2 and (segs[-1].lower().startswith("who ") or
                            closed and re.match(r"which\s|(?:(?:[a-z]+ly|later|then|again|also|once)\s+)?(?:[a-z]+ed\b|"
+                                               r"(?:sent|written|signed|given|taken|held|seen|shown|brought|kept|"
+                                               r"found|built|read|led)\s+(?:under|to|from|in|on|at|with)\b|"
                                                r"[a-z]+ing\s+(?:that|to|on|about)\b|made\b|known\b|speaking\b|"
                                                r"writing\b|asking\b|requesting\b|declining\b|alleging\b|citing\b|"
                                                r"noting\b|arguing\b|claiming\b|insisting\b|responding\b|reacting\b)",
@@ -832,12 +841,18 @@ def _subject(pre: str) -> str | None:
     return _trimmed_subject(_phrase_of_segments(segs, closed))
 
 
+# An organisation's name after "The": "The State Department", "The National Rifle Association"
+_THE_NAMED = re.compile(r"The\s+(?:[A-Z][\w&'\u2019\-]*\s+){0,4}[A-Z][\w&'\u2019\-]*")
+
+
 def _phrase_of_segments(segs: list[str], closed: bool) -> str:
     """The speaker phrase among the comma segments before a cue: the last, or a name an aside, an addressee or an
     apposition sets apart from it (``closed``: the text before the cue ends on a comma)."""
     aside = next((i for i, seg in enumerate(segs) if i and seg.split()[0].lower() in _ASIDE_START), None)
-    if aside is not None and _looks_name(segs[aside - 1]) and split_speaker(segs[aside - 1]).is_person:
-        segs = segs[:aside]  # "Clinton, during a town hall meeting in Columbus, Ohio, said": not Ohio
+    if aside is not None and (_looks_name(segs[aside - 1]) and split_speaker(segs[aside - 1]).is_person or
+                              _THE_NAMED.fullmatch(segs[aside - 1])):
+        segs = segs[:aside]  # "Clinton, during a town hall meeting in Columbus, Ohio, said": not Ohio; "The State
+        # Department, in a document put out last week, noted": the department
     segs[-1] = re.split(r"\s+who\s+", segs[-1])[0]  # "one former staff member who resigned in October"
     if len(segs) >= 2 and _DOCUMENT_ASIDE.match(segs[-1]) and segs[-2].split() and \
             segs[-2].split()[-1].lower() in DOCUMENT_NOUNS:
@@ -948,7 +963,8 @@ def _places_joined(segs: list[str]) -> list[str]:
     Paso", "Texas": "a nurse from El Paso, Texas", never a speaker of its own)."""
     joined: list[str] = []
     for seg in segs:
-        if joined and is_place_name(seg) and joined[-1].split()[-1][:1].isupper():
+        if joined and (is_place_name(seg) or re.fullmatch(r"D[.\u2024]?C[.\u2024]?", seg)) and \
+                joined[-1].split()[-1][:1].isupper():  # ("the mayor of Washington, DC")
             joined[-1] += ", " + seg
         else:
             joined.append(seg)
@@ -1930,10 +1946,12 @@ _DOCUMENT_FROM = re.compile(r"^(?:(?:[Aa]n?|[Tt]he|[Aa]nother|[Oo]ne)\s+)?(?:[A-
                             r"(?:(?:on\s+)?[A-Z][a-z]+\s+|(?:yesterday|today|earlier|late|last\s+week)\s+)?by)\s+"
                             r"(?P<owner>\S.*?)"
                             r"(?:\s+(?:obtained|seen|reviewed|released|published|posted|filed|shared|viewed)(?:\s+by\s.*)?)?"
-                            r"(?:\s+on\s+(?:Facebook|X|Twitter|Instagram|TikTok|YouTube|Telegram|social\s+media))?$")
+                            r"(?:\s+on\s+(?:Facebook|X|Twitter|Instagram|TikTok|YouTube|Telegram|social\s+media))?"
+                            r"(?:\s+(?:about|on|regarding|concerning)\s+(?:the|a|an|his|her|its|their)\s+[a-z][^,]{0,40})?$")
 # ("A Feb. 1 letter from the American Legion obtained by The Associated Press": the American Legion; "A report from
 # Human Rights Watch published Tuesday", "A report published Tuesday by Human Rights Watch": Human Rights Watch; "The
-# statement released by his family", "A video posted by the mayor on Facebook": who issued it, not who passed it on)
+# statement released by his family", "A video posted by the mayor on Facebook": who issued it, not who passed it on;
+# "a release from Mr. Seel's office about the planned meeting": the office, not what it is about)
 # What a document from someone may be: "A text message from the coach", "a video posted by the mayor" (not nouns
 # that speak for an organisation the text names before: "the lawsuit says" is no last-named company's)
 _ISSUED_NOUNS = DOCUMENT_NOUNS | {"message", "video", "ruling", "lawsuit", "complaint"}
@@ -3903,6 +3921,8 @@ def _intro_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     m = _BEFORE_INTRO.search(a.before) or _BEFORE_INTRO_ACT.search(a.before)
     if m is not None and _TOLD_CLAUSE.match(m.group("cue")):
         m = None  # "X told human resources that Ailes had called him a “…”": the clause's words, not X's
+    if m is not None and re.match(r"[a-z]+ed\s+by\s", m.group("cue")):
+        m = None  # "said the interactions described by the White House “…”": a passive's participle, no one speaking
     if m is None or _subject(m.group("spk")) is None:
         inverted = _CUE_FIRST_INTRO.search(a.before)
         opening = inverted is not None and inverted.group("opening_cue") is not None
@@ -4033,9 +4053,11 @@ def _cues_before(a: _Around) -> list[re.Match]:
             if not (m.group("cue") == "states" and _NOUN_FOLLOWS.match(a.before, m.end())) and
             not (m.group("cue") in ("continued", "continues") and
                  not re.match(r"\s*(?:[,:]|that\b|$)", a.before[m.end():])) and
-            not (m.group("cue") in ("called", "named") and _NAME_THEN_VERB.match(a.before, m.end()))]
+            not (m.group("cue") in ("called", "named") and _NAME_THEN_VERB.match(a.before, m.end())) and
+            not (m.group("cue").endswith("ed") and re.match(r"\s+by\s", a.before[m.end():]))]
     # ("the misuse continued despite “…”": going on, not speaking on; "a coalition called Strengthen Social Security
-    # has railed …, claiming “…”": a name given, not words)
+    # has railed …, claiming “…”": a name given, not words; "the interactions described by the White House “…”": a
+    # passive's participle, no one speaking)
     if len(cues) < 2 or a.quote.lstrip()[:1].isupper():
         return cues
     pre = a.before[:cues[-1].start()]

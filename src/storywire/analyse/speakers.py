@@ -497,7 +497,7 @@ _PRONOUN_GENDER: dict[str, Gender] = {"he": "m", "him": "m", "his": "m", "she": 
 _SHE_WORD = re.compile(r"\b(?:[Ss]he|her|Her)\b")
 _HE_WORD = re.compile(r"\b(?:[Hh]e|him|his|His)\b")
 
-_WORD = r"[A-Z][\w'\u2019\-\u2024.]*"
+_WORD = r"(?:(?:di|de|da|du|la|le)(?=[A-Z][a-z]))?[A-Z][\w'\u2019\-\u2024.]*"  # ("Joseph diGenova")
 # A run of capitalised words, maybe after an honorific ("Mr. Vilsack", "Tammy Murphy", "Jens Stoltenberg").
 # An Arabic surname opening on its article: "Bashar al-Assad", "Hamid el-Tayeb"
 _ARTICLED = r"(?:al|el|ad|as|ash|at|az|an|ar)-"
@@ -642,7 +642,8 @@ def _is_name_word(word: str) -> bool:
     if _HYPHENATED_TITLE.search(low):
         return False  # "Editor-in-Chief Mark Thompson": a title
     acronym = len(word.rstrip(".\u2024")) > 1 and word.replace("-", "").isupper()  # "NATO", not the initial "L."
-    return bool(re.match(rf"(?:{_ARTICLED})?[A-Z]", word)) and not acronym and low not in ROLE_WORDS and \
+    return bool(re.match(rf"(?:{_ARTICLED}|(?:di|de|da|du|la|le)(?=[A-Z][a-z]))?[A-Z]", word)) and not acronym and \
+        low not in ROLE_WORDS and \
         low not in NOT_NAME and low not in HONORIFICS
 
 
@@ -1187,6 +1188,9 @@ def _opening_subject(text: str, m: re.Match, name: str, lead: str, own: str, own
         # the verb's object (not "Newly elected Jim Smith")
     if re.search(r"\bit\s+(?:was|is)\s+$", lead) and re.match(r"\s+who\s", text[m.end():]):
         opening = True  # "…, it was Katie Boulter who got the ball rolling": a cleft's focus is the subject
+    if re.match(r"\s*It\s+(?:was|is)\s[^,;:.!?]{1,100}\sthat\s+(?:(?:Mr|Mrs|Ms|Dr)[.\u2024]?\s+)?$", lead) and \
+            MAIN_CLAUSE_VERB.match(text, m.end()):
+        opening = True  # "It was during a stop in Ohio that Mr. Santorum described": the clause after the cleft's
     if _PASSIVE_AGENT.search(lead) and not _PRONOUN_SUBJECT.match(own) and not _OWNED_OPENING.match(own):
         opening = True  # "It's a belief that's reflected by Groene, too.": the passive's agent, the first
         # person its sentence names (not "His view is shared by Smith": his, who may speak next)
@@ -1574,7 +1578,7 @@ _TITLE_BEFORE_NAME = re.compile(r"\s+(?P<noun>[a-z][a-z\-]+)(?:\s+(?P<noun2>[a-z
 
 
 # An organisation's noun and "of" before a name: "Department of Aviation", "University of the Arts"
-_ORGANISATION_OF = re.compile(r"\b(?P<head>[A-Z][a-z]+)\s+of\s+(?:the\s+)?$")
+_ORGANISATION_OF = re.compile(r"\b(?P<head>[A-Z][a-z]+)\s+(?:of|for)\s+(?:the\s+)?$")  # ("Centers for Disease Control")
 
 
 def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
@@ -1588,7 +1592,8 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
             not any(first_name_gender(w) != "?" for w in m.group().split()[:-1]):
         return None  # "The charity Mind said", "the band Coldplay": an organisation named after its kind
     org = _ORGANISATION_OF.search(text, max(0, m.start() - 40), m.start())
-    if org is not None and _low(org.group("head")) in ORG_WORDS and not re.search(r"['\u2019]s\b", m.group()) and \
+    if org is not None and _low(org.group("head")).removesuffix("s") in ORG_WORDS and \
+            not re.search(r"['\u2019]s\b", m.group()) and \
             not any(first_name_gender(w) != "?" or _low(w) in ROLE_WORDS for w in m.group().split()):
         return None  # "The Chicago Department of Aviation said": the rest of an organisation's name (but "The Bank
         # of England's Huw Pill")
@@ -2019,8 +2024,10 @@ class Mentions:
         before); else None."""
         here = [mt for mt in near if mt.para == para]
         subjects = [mt for mt in here if mt.subject]
-        if not subjects or any(fits(mt) for mt in here) or not any(fits(mt) for mt in near if mt.para < para):
-            return None
+        if not subjects or any(fits(mt) for mt in here) or not any(fits(mt) for mt in near if mt.para < para) or \
+                not _SENTENCE_BREAK.search(self.text, self.text.find(subjects[-1].name, subjects[-1].position) +
+                                           len(subjects[-1].name), position):
+            return None  # (not in the description's own sentence: "Mr. Trump is so reckless, the vice president said")
         return self.fullest(subjects[-1].name, position) if self._may_hold(subjects, head, position) else None
 
     def _cited_work(self, mt: Mention) -> bool:
