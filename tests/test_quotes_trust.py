@@ -1252,3 +1252,11 @@ def test_a_description_in_an_inverted_reporting_clause_is_not_its_sentences_subj
             "Mr. Hart is so reckless, the vice president said, that \u201cI would have thrown my body in front of "
             "him.\u201d")
     assert quote(text, "thrown my body").speaker == "Bob Lee"
+
+
+def test_a_run_of_names_ends_where_a_sentence_does():
+    text = ("Gov. Deval Hart named William Cole to replace John Kerry. Cole will serve until June.\n\nHe said there "
+            "would be \u201cno daylight\u201d between him and Kerry, and that \u201cI will do the job well for "
+            "everyone.\u201d")
+    assert quote(text, "do the job well").speaker == "William Cole"
+    assert all(q.speaker != "John Kerry. Cole" for q in extract_quotes(1, text))

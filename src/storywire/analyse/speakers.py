@@ -1069,6 +1069,31 @@ _BYLINE = re.compile(r"\s*(?:By|BY|Written\s+by|Words\s+by|Reporting\s+by)\s+"
                      r"(?:\s*(?:,|\||\u2013|\u2014|-)\s*[^.!?\n]{1,60})?\s*")
 
 
+# A word that ends a sentence inside a run of capitalised words: "(John Kerry.) Cowan will serve" (not an initial,
+# nor an abbreviated title: "Gov. Deval Patrick", "Martin Luther King Jr.")
+_SENTENCE_END_IN_RUN = re.compile(r"(?<=[a-z]{2})\.(?=\s+[A-Z])")
+_ABBREVIATED = frozenset({"gov", "sen", "rep", "gen", "col", "capt", "lt", "sgt", "rev", "prof", "dr", "mr", "mrs",
+                          "ms", "jr", "sr", "st", "ft", "mt", "adm", "cmdr", "supt", "insp", "det", "atty", "pres",
+                          "hon", "messrs", "mme", "maj", "cpl", "pvt", "cllr", "no", "vs"})
+
+
+def _runs_within_sentences(text: str, run: re.Match) -> list[re.Match]:
+    """A run of capitalised words cut where a sentence ends inside it ("John Kerry. Cowan": "John Kerry", "Cowan")."""
+    cuts = [m.start() for m in _SENTENCE_END_IN_RUN.finditer(text, run.start(), run.end())
+            if _low(text[max(run.start(), text.rfind(" ", run.start(), m.start()) + 1):m.start()])
+            not in _ABBREVIATED]
+    if not cuts:
+        return [run]
+    parts, start = [], run.start()
+    for cut in cuts:
+        part = _NAME_RUN.match(text, start, cut)
+        if part is not None:
+            parts.append(part)
+        start = cut + 1 + len(text[cut + 1:]) - len(text[cut + 1:].lstrip())
+    last = _NAME_RUN.match(text, start, run.end())
+    return parts + ([last] if last is not None else [])
+
+
 def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tuple[int, int]]) -> list[Mention]:
     """The people named in ``text`` outside the ``quoted`` spans, sentence by sentence (spans: (para, start, end)).
     A single word counts once the article has named its bearer in full, or after an honorific or a title."""
@@ -1086,7 +1111,7 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             continue  # "Lindsay Lohan Checks Into Rehab": a title, not a sentence naming people
         if (s == 0 or text[s - 1] == "\n") and _BYLINE.fullmatch(text, s, e):
             continue  # "By Tom Hart, Political Editor": who wrote the article, of whom no "he" or "the minister" speaks
-        for m in _NAME_RUN.finditer(text, s, e):
+        for m in (part for run in _NAME_RUN.finditer(text, s, e) for part in _runs_within_sentences(text, run)):
             if _no_name_run(text, s, m, known, works):
                 continue
             k = bisect_right(starts, m.start()) - 1
@@ -1097,6 +1122,9 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             ended = list(_QUOTE_ENDED.finditer(lead))
             if ended:  # "“… We can’t. ” His barber, Julian Clark, concurred": a new sentence after the quote's end
                 lead, first = lead[ended[-1].end():], True
+            stop = re.search(r"\b(\w+)\.\s+$", lead) if lead.endswith(" ") else None
+            if stop is not None and re.search(r"[a-z]{2}$", stop.group(1)) and _low(stop.group(1)) not in _ABBREVIATED:
+                lead, first = "", True  # "… to replace John Kerry. Cowan will serve": a sentence the splitter missed
             if lead.split()[-1:] and _low(lead.split()[-1]) in _DETERMINERS and \
                     _low(m.group().split()[0]) not in ROLE_WORDS and _low(m.group().split()[0]) not in HONORIFICS:
                 continue  # "the Black community", "his Love", "its Marine Commandos", "the Transit Corridor": things
