@@ -1260,3 +1260,11 @@ def test_a_run_of_names_ends_where_a_sentence_does():
             "everyone.\u201d")
     assert quote(text, "do the job well").speaker == "William Cole"
     assert all(q.speaker != "John Kerry. Cole" for q in extract_quotes(1, text))
+
+
+@pytest.mark.parametrize("answer", ["His response:", "He replied:"])
+def test_the_answer_to_a_question_put_to_someone_is_theirs(answer: str):
+    text = ("Donald Hart spoke.\n\nMeredith Lee asked Hart, \"You have been privy to all of this to know this?\" "
+            f"{answer} \"Well, I have people that have been studying it and they cannot believe it.\"")
+    assert quote(text, "privy").speaker == "Meredith Lee"
+    assert quote(text, "cannot believe").speaker == "Donald Hart"

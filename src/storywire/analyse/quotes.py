@@ -1507,8 +1507,25 @@ def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int)
                 return earlier
             return NO_SPEAKER
     if fields.speaker and fields.is_person and phrase and phrase.strip().lower() in ("he", "she"):
-        return _other_speaking(ctx, fields, phrase.strip().lower(), position, para)
+        fields = _other_speaking(ctx, fields, phrase.strip().lower(), position, para)
+        return _answering(ctx, fields, phrase.strip().lower(), position, para)
     return fields
+
+
+# A question put to someone named, in quotes, right before the answer's attribution: "Vieira asked Trump, “…?”"
+_ASKED_QUOTING = re.compile(rf"(?P<asker>{_NAME_WORDS})\s+asked\s+(?P<other>{_NAME_WORDS}),?\s*"
+                            r"[\"\u201c][^\"\u201c\u201d]{1,300}\?[\"\u201d][^.!?\"\u201c\u201d]{0,60}[\"\u201c]?$")
+
+
+def _answering(ctx: _Context, fields: SpeakerFields, pronoun: str, position: int, para: int) -> SpeakerFields:
+    """For a "he" or "she" right after a question the one it stood for asked someone ("Vieira asked Trump, “…?” His
+    response: “…”"), the one asked, when the pronoun fits them."""
+    asked = _ASKED_QUOTING.search(ctx.text, max(0, position - 400), position)
+    if asked is None or surname(asked.group("asker")) != surname(fields.speaker or "") or \
+            ctx.people.known_gender(asked.group("other")) not in ("?", "m" if pronoun == "he" else "f"):
+        return fields
+    found = _phrase_fields(ctx, asked.group("other"), position, para)
+    return found if found.speaker and found.is_person else fields
 
 
 def _other_speaking(ctx: _Context, fields: SpeakerFields, pronoun: str, position: int, para: int) -> SpeakerFields:
@@ -3068,7 +3085,7 @@ def _continues(masked: str, spans: list[tuple[int, int, bool]], j: int, k: int, 
     tail = between[ends[-1]:].strip() if ends else ""
     rest = between.strip(" '\u2019\"\u201d")
     if not ends and rest.endswith(":") and (len(rest.split()) > 3 or not ends_sentence and re.search(r"\w", rest)
-                                            or _BEFORE_ANY.search(rest)):
+                                            or _BEFORE_ANY.search(rest) or _OWNED_WORDS_OPENING.match(rest)):
         return False  # a sentence of its own introducing new words: "“….” That did not stop a judge from allowing
         # the prisoner to give speeches: “…”"; in the sentence: "replied to a post that said “…” with: “…”"
     if not ends and masked[spans[k - 1][0]:spans[k - 1][1]].rstrip(" '\u2019")[-1:] in ".!?" and \
@@ -3080,6 +3097,8 @@ def _continues(masked: str, spans: list[tuple[int, int, bool]], j: int, k: int, 
     # "Instead, “…”": the same speaker
 
 
+# Whose words the next quote is, opening a colon's sentence: "His response:", "Trump's reply was:"
+_OWNED_WORDS_OPENING = re.compile(r"(?:His|Her|Their|[A-Z][\w\-]*['\u2019]s)\s+(?:[a-z]+\s+)?[a-z]+")
 # A sentence that is a connective and a quote: "“….” Instead, “he just acts like a defeated man.”"
 _CONNECTIVE_ONLY = re.compile(r"(?:Instead|Specifically|Still|Rather|Again|Also|But|And|Then|Otherwise|Moreover|"
                               r"In other words|In short|In fact|Indeed|Worse|Besides),?")
