@@ -1268,3 +1268,16 @@ def test_the_answer_to_a_question_put_to_someone_is_theirs(answer: str):
             f"{answer} \"Well, I have people that have been studying it and they cannot believe it.\"")
     assert quote(text, "privy").speaker == "Meredith Lee"
     assert quote(text, "cannot believe").speaker == "Donald Hart"
+
+
+def test_a_name_asked_about_in_a_question_is_not_the_one_answering():
+    text = ("Donald Hart was asked about his picks.\n\nSenator Jane Lee of Iowa? \u201cA terrific, exciting person who "
+            "will do very well.\u201d")
+    assert all(q.speaker != "Senator Jane Lee of Iowa?" and q.speaker != "Jane Lee" for q in extract_quotes(1, text)
+               if "terrific" in q.text)
+
+
+def test_what_a_document_says_after_one_noted_it_is_the_documents():
+    text = ("The board noted the Code of Conduct for U.S. judges says that a \u201cjudge should not publicly endorse "
+            "or oppose a candidate for public office.\u201d")
+    assert quote(text, "should not publicly").speaker == "the Code of Conduct for U.S. judges"

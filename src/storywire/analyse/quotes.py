@@ -880,14 +880,17 @@ def _phrase_of_segments(segs: list[str], closed: bool) -> str:
 def _trimmed_subject(full: str) -> str | None:
     """A speaker phrase trimmed of what comes before its subject (a clause to a conjunction, a reported clause,
     a time, a subordinator) and of its head's extras; None when what is left is no speaker phrase."""
+    full = full.lstrip("\u2015\u2014\u2013- ")  # ("― the new congresswoman vowed": no bar or dash of an aside)
     # Drop a leading clause up to a conjunction ("... but three EU diplomats").
     parts = _CLAUSE_START.split(full)
     clause = _AND_NAME.match(parts[-1].strip())
     if clause and _verb_clause(clause.group("clause")):
         parts = [clause.group("name")]  # "Watkins is making himself ... and Emery added:": the nearest subject
     full = re.sub(r"^(?:and|but|then|also|later|now|meanwhile|even)\s+", "", parts[-1].strip(), flags=re.IGNORECASE)
-    *_, cue, full = [""] + re.split(r"\s(said|says|say|told|tells)\s", full)  # "a police source said King never":
-    if cue in ("told", "tells"):  # King's words ("Smith told reporters Jones had called": Jones, not "reporters
+    # past a reporting verb: "a police source said King never" is King's words, "The board noted the Code of Conduct
+    # says" the code's
+    *_, cue, full = [""] + re.split(r"\s(said|says|say|told|tells|noted|notes|argued|argues)\s", full)
+    if cue in ("told", "tells"):  # ("Smith told reporters Jones had called": Jones, not "reporters
         full = re.sub(r"^(?:[a-z]+\s+){1,4}(?=[A-Z])|"
                       r"^(?:(?:the|a|an)\s+)?[a-z]+\s+(?=(?:his|her|their|the|a|an)\s+[a-z])",
                       "", full)  # Jones"; "told the court his father had often said": his father)
@@ -4555,6 +4558,8 @@ def _previous_sentence(a: _Around, prev_attr_end: int) -> _Attribution | None:
             not ends_sentence or a.after.lstrip(" ,")[:1].islower():
         return None  # ("“Why did you do it?” the widow read from her son's letter": its sentence says whose)
     prev = a.prev_sentence.strip()
+    if prev.endswith("?"):
+        return None  # "Governor Pence? “Solid as a rock.”": the one asked about, not the one answering
     reported = _reported_speech(prev, prev)  # "Page was no tease, Yeager said. “…”": Yeager
     pronoun = _PRONOUN_SAID_END.search(prev)  # "Taking Archie out is his favourite thing, he said. “…”": he
     clause = None if reported or pronoun else _SAID_IN_CLAUSE.search(prev)
