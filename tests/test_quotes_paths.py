@@ -81,6 +81,8 @@ def test_eval_quotes_takes_an_acronym_for_the_name_it_spells():
     assert same_speaker("NOAA", "The National Oceanic and Atmospheric Administration")
     assert same_speaker("The National Oceanic and Atmospheric Administration", "NOAA")
     assert not same_speaker("NOAA", "The National Atmospheric Administration")
+    assert same_speaker("the National Rifle Association", "the NRA")  # an acronym after "the"
+    assert not same_speaker("the National Rifle Association", "the NBA")
 
 
 def test_a_common_first_name_alone_is_the_one_person_named_in_full_so_initial_and_all():

@@ -237,8 +237,9 @@ def _names_more_fully(gold: str, found: str) -> bool:
 
 
 def _acronym_of(short: str, name: str) -> bool:
-    """Whether ``short`` is an acronym spelled by the capitalised words of ``name`` ("NOAA": "The National Oceanic and
-    Atmospheric Administration")."""
+    """Whether ``short`` is an acronym spelled by the capitalised words of ``name`` ("NOAA", "the NRA": "The National
+    Oceanic and Atmospheric Administration", "the National Rifle Association")."""
+    short = re.sub(r"^the\s+", "", short.strip(), flags=re.IGNORECASE)
     initials = "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() != "the")
     return short.isupper() and len(short) >= 2 and short == initials
 
