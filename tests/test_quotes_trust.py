@@ -1281,3 +1281,9 @@ def test_what_a_document_says_after_one_noted_it_is_the_documents():
     text = ("The board noted the Code of Conduct for U.S. judges says that a \u201cjudge should not publicly endorse "
             "or oppose a candidate for public office.\u201d")
     assert quote(text, "should not publicly").speaker == "the Code of Conduct for U.S. judges"
+
+
+def test_a_verb_joined_after_a_question_quote_is_the_next_sentences_subjects():
+    text = ("Bob Lee spoke.\n\nTom Hart asked Bob Lee, \"Are you running again?\" He laughed and said: \"Maybe next "
+            "year, if my wife agrees to it.\"")
+    assert quote(text, "Maybe next year").speaker == "Bob Lee"

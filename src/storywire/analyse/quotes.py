@@ -4139,11 +4139,17 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     return None
 
 
+# A quote whose words end a sentence, and the space after its closing mark: "…?” (He laughed)"
+_QUOTE_ENDS_SENTENCE = re.compile(r"[.!?][\"\u201d\u2019]\s+(?=[A-Z])")
+
+
 def _joined_verb_subject(a: _Around, cue_start: int) -> str | None:
     """The subject of a verb joined by "and" to its sentence's, which a quote may come between ("Gardner called the
     allegations “deeply troubling” and said:"): the sentence's subject, read from its start with quotes blanked."""
     head = _mask(a.par[:a.before_start + cue_start])
-    return sentence_subject(_quotes_blanked(head[max(_last_sentence_start(head), 0):]))
+    start = max([_last_sentence_start(head)] + [m.end() for m in _QUOTE_ENDS_SENTENCE.finditer(head)] + [0])
+    return sentence_subject(_quotes_blanked(head[start:]))  # (from after a quote that ends its sentence: "“…?” He
+    # laughed and said:" is his, not the asker's before the question)
 
 
 def _cue_subject(a: _Around, m: re.Match, pre: str) -> str | None:
