@@ -80,6 +80,7 @@ from .speakers import (
     PLACE_APPOSITION,
     PLURAL_NO_PERSON,
     POST_NOMINAL_LETTERS,
+    QUOTE_ENDED,
     ROLE_WORDS,
     SPEAKER_NOUNS,
     STATES,
@@ -2207,8 +2208,7 @@ def _spoke_since(ctx: _Context, last: Quote, gender: Gender, position: int, para
         key = ctx.people.person_key(mt.name)
         if last.position < mt.position < position and mt.para >= para - 1 and key != quoted and \
                 ctx.people.may_be(mt.name, gender):
-            at = ctx.text.find(mt.name, mt.position)  # (past a role the mention opens on: "Senate Majority Leader")
-            says = bool(_SAYS_AFTER_NAME.match(ctx.text, (at if at >= 0 else mt.position) + len(mt.name))) and \
+            says = bool(_SAYS_AFTER_NAME.match(ctx.text, ctx.people.name_at(mt) + len(mt.name))) and \
                 not _OBJECT_BEFORE.search(ctx.text, max(0, mt.position - 40), mt.position)
             found[key] = found.get(key, False) or says
     names = {ctx.people.person_key(mt.name): mt.name for mt in ctx.people.items}  # (each person's last mention)
@@ -4139,15 +4139,11 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     return None
 
 
-# A quote whose words end a sentence, and the space after its closing mark: "…?” (He laughed)"
-_QUOTE_ENDS_SENTENCE = re.compile(r"[.!?][\"\u201d\u2019]\s+(?=[A-Z])")
-
-
 def _joined_verb_subject(a: _Around, cue_start: int) -> str | None:
     """The subject of a verb joined by "and" to its sentence's, which a quote may come between ("Gardner called the
     allegations “deeply troubling” and said:"): the sentence's subject, read from its start with quotes blanked."""
     head = _mask(a.par[:a.before_start + cue_start])
-    start = max([_last_sentence_start(head)] + [m.end() for m in _QUOTE_ENDS_SENTENCE.finditer(head)] + [0])
+    start = max([_last_sentence_start(head)] + [m.end() for m in QUOTE_ENDED.finditer(head)] + [0])
     return sentence_subject(_quotes_blanked(head[start:]))  # (from after a quote that ends its sentence: "“…?” He
     # laughed and said:" is his, not the asker's before the question)
 

@@ -1069,19 +1069,24 @@ _BYLINE = re.compile(r"\s*(?:By|BY|Written\s+by|Words\s+by|Reporting\s+by)\s+"
                      r"(?:\s*(?:,|\||\u2013|\u2014|-)\s*[^.!?\n]{1,60})?\s*")
 
 
-# A word that ends a sentence inside a run of capitalised words: "(John Kerry.) Cowan will serve" (not an initial,
-# nor an abbreviated title: "Gov. Deval Patrick", "Martin Luther King Jr.")
-_SENTENCE_END_IN_RUN = re.compile(r"(?<=[a-z]{2})\.(?=\s+[A-Z])")
-_ABBREVIATED = frozenset({"gov", "sen", "rep", "gen", "col", "capt", "lt", "sgt", "rev", "prof", "dr", "mr", "mrs",
-                          "ms", "jr", "sr", "st", "ft", "mt", "adm", "cmdr", "supt", "insp", "det", "atty", "pres",
-                          "hon", "messrs", "mme", "maj", "cpl", "pvt", "cllr", "no", "vs"})
+# A full stop inside a run of capitalised words, before the next word: "(John Kerry.) Cowan will serve"
+_STOP_IN_RUN = re.compile(r"(?<=[a-z]{2})\.(?=\s+[A-Z])")
+# Words written short with a full stop that end no sentence: titles and honorifics ("Gov. Deval Patrick"), a
+# generation ("Martin Luther King Jr."), a place's or a number's abbreviation ("St.", "No.")
+_ABBREVIATED = frozenset(_TITLE_WORDS) | HONORIFICS | {"jr", "sr", "st", "ft", "mt", "rev", "pres", "hon", "maj", "cpl",
+                                                        "pvt", "no", "vs"}
+
+
+def _ends_sentence(word: str) -> bool:
+    """Whether a word written before a full stop ends a sentence there: two lower-case letters at its end and no
+    abbreviation ("Kerry." does; "Gov.", "Jr.", the initial "J." do not)."""
+    return bool(re.search(r"[a-z]{2}$", word)) and _low(word) not in _ABBREVIATED
 
 
 def _runs_within_sentences(text: str, run: re.Match) -> list[re.Match]:
     """A run of capitalised words cut where a sentence ends inside it ("John Kerry. Cowan": "John Kerry", "Cowan")."""
-    cuts = [m.start() for m in _SENTENCE_END_IN_RUN.finditer(text, run.start(), run.end())
-            if _low(text[max(run.start(), text.rfind(" ", run.start(), m.start()) + 1):m.start()])
-            not in _ABBREVIATED]
+    cuts = [m.start() for m in _STOP_IN_RUN.finditer(text, run.start(), run.end())
+            if _ends_sentence(text[max(run.start(), text.rfind(" ", run.start(), m.start()) + 1):m.start()])]
     if not cuts:
         return [run]
     parts, start = [], run.start()
@@ -1119,11 +1124,11 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
                 continue
             lead = _TIMESTAMP.sub("", text[s:m.start()], count=1)  # "09:50 Liberal Democrat leader Ed Davey is"
             lead = DATELINE.sub("", lead, count=1) if first else lead
-            ended = list(_QUOTE_ENDED.finditer(lead))
+            ended = list(QUOTE_ENDED.finditer(lead))
             if ended:  # "“… We can’t. ” His barber, Julian Clark, concurred": a new sentence after the quote's end
                 lead, first = lead[ended[-1].end():], True
             stop = re.search(r"\b(\w+)\.\s+$", lead) if lead.endswith(" ") else None
-            if stop is not None and re.search(r"[a-z]{2}$", stop.group(1)) and _low(stop.group(1)) not in _ABBREVIATED:
+            if stop is not None and _ends_sentence(stop.group(1)):
                 lead, first = "", True  # "… to replace John Kerry. Cowan will serve": a sentence the splitter missed
             if lead.split()[-1:] and _low(lead.split()[-1]) in _DETERMINERS and \
                     _low(m.group().split()[0]) not in ROLE_WORDS and _low(m.group().split()[0]) not in HONORIFICS:
@@ -1366,7 +1371,7 @@ DATELINE = re.compile(r"^\s*(?:(?:[A-Z][A-Z .,'\-]{2,40}(?:,\s*[A-Z][\w.]*(?:\s+
                       r"[A-Z][\w .,'\-]{2,40}?\s*\([A-Z][\w &]{1,20}\))\s*[-\u2013\u2014]+\s*|"
                       r"[-\u2013\u2014]+\s+)(?=[A-Z])")
 # A quote that ends a sentence, then a new one: "“… We can ’ t. ” His barber"
-_QUOTE_ENDED = re.compile(r"[.!?]\s*[\"\u201d]\s+(?=[A-Z])")
+QUOTE_ENDED = re.compile(r"[.!?]\s*[\"\u201d\u2019]\s+(?=[A-Z])")
 # A sentence in brackets just ended: "(“…,” Phi Phi O’Hara told New York.) RuPaul"
 _AFTER_ASIDE = re.compile(r"[.!?][\"\u201d\u2019]?\)\s*$")
 # An attribution put after the words reported: "…, said Shanduke McPhatter", "…, says registered dietitian Amanda
@@ -2051,12 +2056,18 @@ class Mentions:
         office ("Rubio sought to stoke energy …, the senator said", not Sen. Bernie Sanders of the paragraph
         before); else None."""
         here = [mt for mt in near if mt.para == para]
-        subjects = [mt for mt in here if mt.subject]
-        if not subjects or any(fits(mt) for mt in here) or not any(fits(mt) for mt in near if mt.para < para) or \
-                not _SENTENCE_BREAK.search(self.text, self.text.find(subjects[-1].name, subjects[-1].position) +
-                                           len(subjects[-1].name), position):
-            return None  # (not in the description's own sentence: "Mr. Trump is so reckless, the vice president said")
+        subjects = [mt for mt in here if mt.subject and
+                    _SENTENCE_BREAK.search(self.text, self.name_at(mt) + len(mt.name), position)]
+        # (named in an earlier sentence, not the description's own: "Mr. Trump is so reckless, the vice president
+        # said")
+        if not subjects or any(fits(mt) for mt in here) or not any(fits(mt) for mt in near if mt.para < para):
+            return None
         return self.fullest(subjects[-1].name, position) if self._may_hold(subjects, head, position) else None
+
+    def name_at(self, mt: Mention) -> int:
+        """Where the name of a mention is written: past a role it opens on ("Senate Majority Leader Dana …")."""
+        at = self.text.find(mt.name, mt.position)
+        return mt.position if at < 0 else at
 
     def _cited_work(self, mt: Mention) -> bool:
         """Whether a mention is a source cited after "according to" by a name of two words or more that opens on no
@@ -2445,8 +2456,7 @@ class Mentions:
         party label ("D-Ore."); a country's possessive right before a full name only where the sentence sets two
         countries' people against each other ("Norway's Casper Ruud beat Sweden's Elias Ymer"; alone, "England's
         Thomas Tuchel" may coach England)."""
-        at = self.text.find(mt.name, mt.position)  # (a mention may open on its role: "Senate Majority Leader Dana …")
-        at = mt.position if at < 0 else at
+        at = self.name_at(mt)
         before = self.text[max(0, at - 80):at].split()[-4:]
         run = _title_run(before)
         if before and " " in mt.name and POSSESSIVE.sub("", _low(before[-1])) in self._rival_countries(at):
