@@ -7,13 +7,13 @@ events of 2010-2019, each reported by the New York Times, Fox News and the Huffi
 article of ``articles/<year>/<event>_<n>.json``, its id ``<year>/<event>_<n>``, its text the body paragraphs, one
 paragraph each (the sentences of a paragraph joined by a space).
 
-CASES.jsonl (default ``bench/data/basil-quotes.jsonl``) holds 2,140 direct quotes of 209 articles (at most 30 quotes
+CASES.jsonl (default ``bench/data/basil-quotes.jsonl``) holds 3,152 direct quotes of 298 articles (at most 30 quotes
 an article, each of two words or more), annotated by reading the articles, blind to storywire's output: ``{"doc_id",
 "quote", "speaker", "half", "why"}``, speaker null when the article names nobody. First 40 events were drawn at
 random and split at random into a tuning half and a held-out half before any annotation (1,126 quotes of 119
 articles; one article quotes no one); later 30 more events were drawn from the other 60, all for tuning (1,014
-quotes of 90 articles). An event's three articles are in one half. Nothing of the articles but the annotated quotes
-is in this repository.
+quotes of 90 articles), and then the last 30, all for tuning too (1,012 quotes of 89 articles; one quotes no one).
+An event's three articles are in one half. Nothing of the articles but the annotated quotes is in this repository.
 """
 from __future__ import annotations
 
