@@ -75,6 +75,9 @@ def test_eval_quotes_judges_the_speaker_alone_and_takes_the_name_ending_a_title(
     assert same_speaker("Elliott", "Charles Elliott III")
     assert not same_speaker("Texas Sen. Ted Cruz", "Despite Ted Cruz")  # a word added that is no given name
     assert not same_speaker("Hunter Biden", "President Biden")
+    assert same_speaker("Jesse Jackson Jr.", "Jackson")  # a generational suffix aside
+    assert same_speaker("George T. Conway III", "Mr. Conway, a vocal critic of Mr. Trump")
+    assert not same_speaker("Jesse Jackson Jr.", "Jesse Jackson Sr.")  # but not another one
 
 
 def test_eval_quotes_takes_an_acronym_for_the_name_it_spells():

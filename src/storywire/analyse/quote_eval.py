@@ -29,6 +29,7 @@ from .speakers import HONORIFICS, ROLE_WORDS
 from .text import contains_run, norm_tokens
 
 _ARTICLES = frozenset({"a", "an", "the"})
+_NAME_SUFFIX = re.compile(r",?\s+(?:Jr|Sr)\.?$|\s+(?:II|III|IV)$")  # "Jesse Jackson Jr.", "George T. Conway III"
 _TAIL_WORDS = frozenset({"of", "from", "with", "close", "to", "for", "who"})
 Outcome = Literal["right", "wrong", "unattributed", "missed", "wrongly attributed", "rightly unattributed"]
 
@@ -180,10 +181,16 @@ def same_speaker(gold: str, found: str | None) -> bool:
     ("John Kerry" for "Secretary of State John Kerry"; not "Texas" for "the governor of Texas", nor "Gavin Newsom"
     for "an aide in the office of Governor Gavin Newsom"); a lone given name
     or one-word name is the full name it opens ("RuPaul" for "RuPaul Andre Charles", the name the page gives him in
-    full). Judged on the speaker alone: the phrase as written, with the role, is no answer ("Gavin Newsom" with
-    the role "An aide in the office of Governor" is not the aide)."""
+    full); a generational suffix aside ("Jackson" for "Jesse Jackson Jr."). Judged on the speaker alone: the
+    phrase as written, with the role, is no answer ("Gavin Newsom" with the role "An aide in the office of
+    Governor" is not the aide)."""
     if not found:
         return False
+    suffixes = {m.group().strip(", .") for m in (_NAME_SUFFIX.search(gold.strip()), _NAME_SUFFIX.search(found.strip()))
+                if m}
+    if len(suffixes) > 1:
+        return False  # father and son: "Jesse Jackson Sr." is not "Jesse Jackson Jr."
+    gold, found = _NAME_SUFFIX.sub("", gold.strip()), _NAME_SUFFIX.sub("", found.strip())
     if _acronym_of(gold, found) or _acronym_of(found, gold):
         return True
     if " " not in gold.strip() and gold[:1].isupper() and norm_tokens(found)[:1] == norm_tokens(gold):
