@@ -3,6 +3,7 @@ tests): a lone given name completed only when one person bears it, and paths tha
 from __future__ import annotations
 
 from storywire.analyse.quote_eval import same_speaker
+from storywire.analyse.quotes import extract_quotes
 
 from .test_quotes_trust import quote
 
@@ -125,3 +126,21 @@ def test_the_speaker_nearest_the_quote_is_its_speaker():
     text = ("Reyes said nothing after officers surrounded him, Sheriff Tom Pickell said, describing the suspect as "
             "\u201csubdued. Very, very, very subdued\u201d.")
     assert quote(text, "very subdued").speaker == "Tom Pickell"
+
+
+def test_a_name_after_that_opening_a_clause_is_the_she_of_the_next_sentences():
+    text = ("Margaret Thatcher led Britain for eleven years.\n\nAlex Morgan studied her record.\n\n"
+            "It is easy to think of her policies as fully formed. But it is worth remembering that Thatcher "
+            "occasionally pulled her punches. The central problem, as she noted in her memoirs, was that \u201cthere "
+            "was a revolution still to be made, but too few revolutionaries.\u201d")
+    (quote,) = extract_quotes(1, text)
+    assert quote.speaker == "Margaret Thatcher"
+
+
+def test_a_he_carries_a_name_across_paragraphs_that_go_on_about_him_only():
+    about_him = ("Tom Reed, the mayor, spoke on Monday.\n\nSpending, he told the council, is a cancer.\n\n"
+                 "But he aimed his fire at both parties.\n\n\u201cWe will not back down,\u201d he said.")
+    about_else = ("Tom Reed, the mayor, spoke on Monday.\n\nThe budget was cut by a third.\n\n"
+                  "The council voted on Tuesday.\n\n\u201cWe will not back down,\u201d he said.")
+    assert [q.speaker for q in extract_quotes(1, about_him)] == ["Tom Reed"]
+    assert not [q.speaker for q in extract_quotes(1, about_else) if q.speaker]  # nothing says who "he" is

@@ -199,13 +199,20 @@ _AFTER_CUE_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<cue>{_CUE_WORDS}|{_AFTER_ONLY_C
                               rf"(?P<spk>{_PLACE_DASHED}{_SPK_TO_DASH})"
                               rf"(?:(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,160}}))?{_CIRC}\s*(?=[,.;:!?]|$)"
                               rf"|{_CIRC}\s*(?=\u2014|--|\u2013\s))")  # (not " - ": "the 36 - year - old X")
+
+# A US politician's party and state after the name: "Sen. Rand Paul, R-Ky.,", "Rep. Elijah Cummings (D-Md.)"
+# (its full stops may be masked as one-dot leaders: "D-N\u2024Y.")
+# (or the party alone, in brackets: "Senate President Mike Thibodeau (R)")
+_PARTY_IN_BRACKETS = r"\s*\((?:[RDI]|Rep|Dem|Ind)(?:-[A-Z][A-Za-z.\u2024]*(?:\s[A-Z][A-Za-z.\u2024]*)?)?\)"
+# (set off by commas before a verb, both go: "Schumer, D-N.Y., concluded" reads "Schumer concluded")
+PARTY_LABEL = re.compile(rf"{_PARTY_IN_BRACKETS}|,\s*[RDI]-[A-Z][A-Za-z.\u2024]{{1,8}}(?:,(?=\s+[a-z])|(?=\s*,|\s*$))")
 # A circumstance too long for _CIRC after a cue ("thundered in Parliament during a session to discuss ..."); the
 # cue is the attribution's end.
 _LONG_CIRC = r"(?<=\w)\s+(?:in|at|during|on|to|after|before|while|as|when)\s"
 # A programme in quotes where it was said, after the cue: ' said on "Fox & Friends."', ' told NBC's "Meet the Press"'
 _ON_SHOW = r"(?:on|to|in)\s+(?:[A-Z][\w.\u2024'\u2019&]*\s+){0,3}[\"\u201c][A-Z]"
 _AFTER_SPK_FIRST = re.compile(
-    rf"^\s*[,:]?\s*(?P<spk>{_SPK})(?P<party>,\s*[RDI]-[A-Z][\w.\u2024]{{1,8}}(?=,))?"
+    rf"^\s*[,:]?\s*(?P<spk>{_SPK})(?:{_PARTY_IN_BRACKETS})?(?P<party>,\s*[RDI]-[A-Z][\w.\u2024]{{1,8}}(?=,))?"
     rf"(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,60}})(?:,\s*[A-Z][\w.\u2024 ]{{1,30}})?,)?(?(party),?)\s+"
     rf"(?P<cue>{_CUE_EXT_AFTER})\s*(?=[,.;:!?]|$|{_LONG_CIRC}|{_ON_SHOW})")  # (", Sen. Rand Paul, R-Ky., said")
 # A name and a long apposition before the cue: ", Larry Tee, the d.j. and club promoter, who was ..., later said.",
@@ -370,8 +377,8 @@ _AFTER_AS = re.compile(rf"^\s*,?\s*as\s+{_WHO}\s+(?:later\s+|once\s+|has\s+|had\
                        r"(?P<cue>puts?\s+it|(?:called|calls|described|describes|dubbed|dubs|termed|terms)\s+(?:it|them|him|her)|"
                        r"said|says|wrote|writes|noted|notes|explained|explains|argued|argues)(?P<appos>)\s*(?=[,.;:!?]|$)")
 # A quote given as the name of a thing, not words said: 'the book is titled, "…"', 'a film called "…"', 'the
-# so-called "medical conscience" rule'
-_TITLED = re.compile(r"(?:\b(?:titled|entitled|headlined)|\bso\s?[-\u2010]?\s?called|"
+# so-called "medical conscience" rule', 'what's known as the "nuclear option"'
+_TITLED = re.compile(r"(?:\b(?:titled|entitled|headlined)|\bso\s?[-\u2010]?\s?called|\bknown\s+as(?:\s+(?:the|an?))?|"
                      r"(?:\b(?:is|was|are|were|be|been)|\w\s?['\u2019]\s?s)\s+(?:called|named|dubbed))"
                      r"\s*[,:]?\s*$")
 # ... or a nickname, a few words at most ("known by the nickname “Sepy.”"; not a quote whose marks run on past it)
@@ -733,10 +740,6 @@ def _spelled_or_acronym(m: re.Match) -> str:
     return m.group("acronym")
 
 
-# A US politician's party and state after the name: "Sen. Rand Paul, R-Ky.,", "Rep. Elijah Cummings (D-Md.)"
-# (its full stops may be masked as one-dot leaders: "D-N\u2024Y.")
-PARTY_LABEL = re.compile(r"\s*\((?:[RDI]|Rep|Dem|Ind)-[A-Z][A-Za-z.\u2024]*(?:\s[A-Z][A-Za-z.\u2024]*)?\)|"
-                         r",\s*[RDI]-[A-Z][A-Za-z.\u2024]{1,8}(?=\s*,|\s*$)")
 
 
 # A relative "who" and the adverbs or auxiliaries between it and its verb: "who", "who later", "who then", "who has"
@@ -779,9 +782,10 @@ _LETTERS_AFTER_NAME = re.compile(rf"{POST_NOMINAL_LETTERS}|BEM|JP|DL|FRS|MPH|RN|
 _CLAIM_THEN_OTHER = re.compile(r"(?:a|an|the|this|that|one)\s+(?:[a-z][\w\-]*\s+)?(?:point|charge|claim|allegation|"
                                r"accusation|assertion|contention|suggestion|characteri[sz]ation)\s+(?:that\s+)?"
                                r"(?:the|a|an|[A-Z])")
-# An adverb set off after an apposition, before the verb: "Tom Hart, the mayor, also said", ", meanwhile, told"
-_ADVERB_SET_OFF = re.compile(r",\s*(?:also|too|meanwhile|however|though|instead|likewise|in\s+turn|"
-                             r"for\s+(?:his|her|its|their)\s+part)\s*,?\s*$")
+# An adverb set off after an apposition, before the verb: "Tom Hart, the mayor, also said", ", meanwhile, told",
+# "Sen. John Thune, of South Dakota, all but confirmed", ", effectively conceded"
+_ADVERB_SET_OFF = re.compile(r",\s*(?:also|too|meanwhile|however|though|instead|likewise|in\s+turn|all\s+but|"
+                             r"[a-z]{3,}ly|for\s+(?:his|her|its|their)\s+part)\s*,?\s*$")
 
 
 def _subject(pre: str) -> str | None:
@@ -3956,6 +3960,8 @@ def _intro_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
             return _Attribution(spk, inverted.group(part + "cue").lower(), text, a.before_start > prev_attr_end,
                                 a.after_start)
     spk = _subject(m.group("spk")) if m else None
+    if m is not None and _ADVERB_SET_OFF.search(a.before, 0, m.start("cue")):
+        spk = _subject(a.before[:m.start("cue")])  # "Sen. John Thune, of South Dakota, all but confirmed": Thune
     joined = m is not None and spk in ("and", "And", "but", "But")
     if m is not None and joined:  # "… called it “…” and said:": the sentence's subject
         spk = _joined_verb_subject(a, m.start("cue"))
@@ -4011,6 +4017,13 @@ def _saying_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     act = _REPORTED_CALL.search(a.before, 0, m.start()) if m and not spk else None
     spk = spk or (act.group("spk") if act else None)  # "Leader told reporters that Hiller called 911, saying": Hiller
     spk = spk or (_joined_clause_subject(a.before[:m.start()]) if m else None)
+    if m and not spk and re.search(r"[^\s,.;:!?][\u201d\"]$", a.par[:a.before_start]) and \
+            "," not in a.before[:m.start()]:
+        # the sentence goes on past a quote in its clause ("Royce called for Trump to “use the indictments to
+        # challenge” Mr. Putin at the summit, adding, “…”"): its subject is the sentence's, not the object after it
+        # (but "Trump’s “excesses” are sickening, Hollande said Tuesday, noting": the reporting clause's)
+        whole = _sentence_before(a)
+        spk = sentence_subject(whole[:len(whole) - len(a.before) + m.start()])
     spk = spk or (sentence_subject(a.before[:m.start()]) if m else None)
     seen = _SEEN_SAYING.search(a.before[:m.start()]) if m and not spk else None
     if seen is not None:
@@ -4068,6 +4081,11 @@ def _verb_subject(a: _Around, cue: re.Match) -> str | None:
     return _clause_subject(pre)
 
 
+# Words before a noun "calls" whose caller they do not say: "the mounting calls to remove", "growing calls for" (but
+# "his calls to end the “rigged economy”" are his)
+_CALLS_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|these|those|such|[a-z]{4,}ing|[a-z]{3,}ed)\s+$")
+
+
 def _cues_before(a: _Around) -> list[re.Match]:
     """The speech verbs before a quote in its sentence, or only the last one when the quote, a partial one, is in
     its clause with a subject of its own ("X told The Post — where Y said she was “ensconced” ...": Y's word)."""
@@ -4076,10 +4094,11 @@ def _cues_before(a: _Around) -> list[re.Match]:
             not (m.group("cue") in ("continued", "continues") and
                  not re.match(r"\s*(?:[,:]|that\b|$)", a.before[m.end():])) and
             not (m.group("cue") in ("called", "named") and _NAME_THEN_VERB.match(a.before, m.end())) and
-            not (m.group("cue").endswith("ed") and re.match(r"\s+by\s", a.before[m.end():]))]
+            not (m.group("cue").endswith("ed") and re.match(r"\s+by\s", a.before[m.end():])) and
+            not (m.group("cue") in ("calls", "call") and _CALLS_NOUN_BEFORE.search(a.before, 0, m.start()))]
     # ("the misuse continued despite “…”": going on, not speaking on; "a coalition called Strengthen Social Security
     # has railed …, claiming “…”": a name given, not words; "the interactions described by the White House “…”": a
-    # passive's participle, no one speaking)
+    # passive's participle, no one speaking; "the mounting calls to remove Schiff": a noun)
     if len(cues) < 2 or a.quote.lstrip()[:1].isupper():
         return cues
     pre = a.before[:cues[-1].start()]
@@ -4602,9 +4621,7 @@ def _parsed(a: _Around, prev_attr_end: int) -> _Attribution | None:
     else:
         ends = [i for i in (after.find(". "), after.find("! "), after.find("? ")) if i >= 0]
         after = after[:min(ends) + 1] if ends else after
-    head = _mask(a.par[:a.before_start])  # the sentence from its start, across a quote before this one
-    start = max([head.rfind(mark) + len(mark) for mark in _SENTENCE_ENDS if mark in head], default=0)
-    before = PARTY_LABEL.sub("", _quotes_blanked(a.par[start:a.before_start + len(a.before)]))
+    before = PARTY_LABEL.sub("", _sentence_before(a))
     aside = _ASIDE_BEFORE.search(before)
     if aside is not None:  # "X told The Post — where Y said she was … — “…”": the aside's verb is not the quote's
         before = before[:aside.start()] + " "
@@ -4639,6 +4656,14 @@ def _parsed_speaks(found: ParsedSpeaker) -> bool:
     """Whether a subject the parse found may be a speaker: a name, "he", "she" or "it", a speaker's or an
     organisation's noun (not "the proceeds", "the Oscar-winning movie")."""
     return found.proper or found.head in ("he", "she", "it") or _speaker_noun(found.head) or found.head in ORG_NOUNS
+
+
+def _sentence_before(a: _Around) -> str:
+    """The quote's sentence from its start up to the quote, across a quote before it in the sentence (whose words are
+    one placeholder: ``_quotes_blanked``)."""
+    head = _mask(a.par[:a.before_start])
+    start = max([head.rfind(mark) + len(mark) for mark in _SENTENCE_ENDS if mark in head], default=0)
+    return _quotes_blanked(a.par[start:a.before_start + len(a.before)])
 
 
 def _quotes_blanked(text: str) -> str:

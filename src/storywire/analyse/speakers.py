@@ -33,6 +33,7 @@ from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from .first_names import first_name_gender
+from .sentences import paragraphs
 
 Gender = Literal["m", "f", "?"]
 
@@ -1131,8 +1132,13 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             if stop is not None and _ends_sentence(stop.group(1)):
                 lead, first = "", True  # "… to replace John Kerry. Cowan will serve": a sentence the splitter missed
             if lead.split()[-1:] and _low(lead.split()[-1]) in _DETERMINERS and \
-                    _low(m.group().split()[0]) not in ROLE_WORDS and _low(m.group().split()[0]) not in HONORIFICS:
+                    _low(m.group().split()[0]) not in ROLE_WORDS and _low(m.group().split()[0]) not in HONORIFICS and \
+                    not (_low(lead.split()[-1]) == "that" and (surname(m.group()) in known or
+                                                               first_name_gender(m.group().split()[0]) != "?")):
                 continue  # "the Black community", "his Love", "its Marine Commandos", "the Transit Corridor": things
+                # (but "remembering that Thatcher pulled her punches": a clause's subject, named before)
+            if _STATE_AFTER_CITY.match(text, m.end()):
+                continue  # "South Bend, Ind., Mayor Pete Buttigieg": a city, its state after it, is no one
             sp = _mention(text, m, known)
             if sp is None:
                 continue
@@ -1175,6 +1181,13 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
     return [mt for mt in found if not _WRITER_CREDIT.match(text, mt.position + len(mt.name)) or
             not _WRITES_BEFORE.search(text, max(0, mt.position - 12), mt.position)]  # ("…, writes Tom Hart.": the
     # article's writer, of whom no "he" after it speaks)
+
+
+# A US state set off after a city, abbreviated as the AP does, or one it never abbreviates: "South Bend, Ind.,"
+_STATE_AFTER_CITY = re.compile(
+    r",\s*(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|"
+    r"N[.\u2024]\s?[HJMYCD]|Okla|Ore|Pa|R[.\u2024]\s?I|S[.\u2024]\s?[CD]|Tenn|Vt|Va|Wash|W[.\u2024]\s?Va|Wis|Wyo)[.\u2024],|"
+    r",\s*(?:Texas|Ohio|Iowa|Utah|Idaho|Maine|Alaska|Hawaii),")
 
 
 # A writer credited at the end of a sentence of the article's own: "Jane Doe has resigned, writes Tom Hart."
@@ -1875,6 +1888,7 @@ class Mentions:
         # a "he" inside a quote is someone the speaker talks about, not the speaker
         unquoted = "".join(text[a:b] if i % 2 == 0 else " " * (b - a) for i, (a, b) in enumerate(_cuts(text, quoted)))
         self.unquoted = unquoted
+        self._paragraphs = paragraphs(text)
         self.named_gender: dict[str, Gender] = {}  # person_key -> the gender of a common first name they bear
         for mt in mentions:  # "Amy Bishop", never a "she" in the article: a woman's first name
             if len(mt.name.split()) >= 2:
@@ -2020,7 +2034,7 @@ class Mentions:
             # President")
         else:
             return None
-        near = self._in_reach(position, para, pronoun=len(words) == 1)
+        near = self._in_reach(position, para, pronoun=words[0] if len(words) == 1 else None)
         if len(words) == 1:  # a "he" for the nearest subject known to be a he, before one of unknown gender
             introduced = self._introduced(near, fits)
             if introduced is not None:
@@ -2082,13 +2096,17 @@ class Mentions:
         """Whether the text gives a person a "former" role exactly when the description says "former"."""
         return former == any("former" in _low(r).split() for r in self.roles_of(mt.name))
 
-    def _in_reach(self, position: int, para: int, pronoun: bool) -> list[Mention]:
-        """The mentions a pronoun or description at ``position`` may stand for: before it, in its paragraph or the
-        one before (two before, across a paragraph naming no one), none named in a question or after a preposition
-        in its sentence, and for a pronoun no place."""
+    def _in_reach(self, position: int, para: int, pronoun: str | None) -> list[Mention]:
+        """The mentions a ``pronoun`` ("he", "she") or a description at ``position`` may stand for: before it, in its
+        paragraph or the one before (two before, across a paragraph naming no one; for a pronoun, across any run of
+        them that go on with it), none named in a question or after a preposition in its sentence, and for a
+        pronoun no place."""
         lowest = para - 1
-        if not any(mt.para == lowest for mt in self.items):
+        named_paras = {mt.para for mt in self.items}
+        if lowest not in named_paras:
             lowest -= 1  # a paragraph naming no one ("He did not answer.") between the person and the quote
+        while pronoun and 0 < lowest < para and lowest not in named_paras and self._goes_on_with(lowest, pronoun):
+            lowest -= 1  # "Glenn Beck … ¶ Progressivism, he told …. ¶ But he aimed his fire …. ¶ “…,” he said": him
         near = [mt for mt in self.items if mt.position < position and lowest <= mt.para <= para]
         others = {self.person_key(mt.name) for mt in near if self._in_question(mt.position) or
                   self.object_of_preposition(mt.position) and self._same_sentence(mt.position, position)}
@@ -2097,6 +2115,12 @@ class Mentions:
             near = [mt for mt in near if not mt.place and not self._cited_work(mt)]  # a place is no "he": "China
             # may outnumber …, he says"; nor a source cited by name with no given name: "according to Vanity Fair"
         return near
+
+    def _goes_on_with(self, para: int, pronoun: str) -> bool:
+        """Whether a paragraph uses a pronoun's forms outside its quotes ("he", "his", "him" for "he")."""
+        start, end = self._paragraphs[para] if para < len(self._paragraphs) else (0, 0)
+        forms = _HE_WORD if pronoun == "he" else _SHE_WORD
+        return forms.search(self.unquoted, start, end) is not None
 
     def _described_one(self, words: list[str], head: str, content: list[str], former: bool,
                        fits: Callable[[Mention], bool], near: list[Mention], position: int, para: int) -> str | None:

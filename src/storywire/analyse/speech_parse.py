@@ -162,8 +162,9 @@ def _speaker(verb, subject) -> ParsedSpeaker | None:
         return None  # "Critics would say, “…”", "Republicans will likely call it": what such people might say, no
         # one's words
     named = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-    if subject.pos_ == "NOUN" and named:
-        subject = named[0]  # "The partnership, United Atlantic Ventures, alleges": the name the apposition gives
+    if named and (subject.pos_ == "NOUN" or any(t.dep_ == "det" for t in subject.lefts)):
+        subject = named[0]  # "The partnership, United Atlantic Ventures, alleges", "Another leading Dem, Sen. Kristen
+        # Gillibrand, said": the name the apposition gives
     phrase = _phrase(subject)
     return ParsedSpeaker(phrase, subject.lower_, subject.pos_ == "PROPN", verb.text, verb.idx) if phrase else None
 
