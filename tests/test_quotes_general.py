@@ -144,3 +144,11 @@ def test_a_he_carries_a_name_across_paragraphs_that_go_on_about_him_only():
                   "The council voted on Tuesday.\n\n\u201cWe will not back down,\u201d he said.")
     assert [q.speaker for q in extract_quotes(1, about_him)] == ["Tom Reed"]
     assert not [q.speaker for q in extract_quotes(1, about_else) if q.speaker]  # nothing says who "he" is
+
+
+def test_a_description_carries_a_name_across_paragraphs_that_go_on_about_the_person():
+    text = ("Gov. Tom Reed of Ohio, moving to address a growing firestorm, said he would seek a new law.\n\n"
+            "The governor, a Republican, told the local paper on Saturday that he was taken aback.\n\n"
+            "The law aims to protect individuals. Proponents say it should allow vendors to refuse service.\n\n"
+            "\u201cI support religious liberty, and I support this law,\u201d the governor said.")
+    assert [q.speaker for q in extract_quotes(1, text) if "religious liberty" in q.text] == ["Tom Reed"]

@@ -2034,7 +2034,9 @@ class Mentions:
             # President")
         else:
             return None
-        near = self._in_reach(position, para, pronoun=words[0] if len(words) == 1 else None)
+        going_on = (_HE_WORD if words[0] == "he" else _SHE_WORD) if len(words) == 1 else \
+            re.compile(rf"\b(?:{re.escape(head)}|[Hh]e|[Ss]he|his|His|him|her|Her)\b", re.IGNORECASE)
+        near = self._in_reach(position, para, len(words) == 1, going_on)
         if len(words) == 1:  # a "he" for the nearest subject known to be a he, before one of unknown gender
             introduced = self._introduced(near, fits)
             if introduced is not None:
@@ -2096,16 +2098,16 @@ class Mentions:
         """Whether the text gives a person a "former" role exactly when the description says "former"."""
         return former == any("former" in _low(r).split() for r in self.roles_of(mt.name))
 
-    def _in_reach(self, position: int, para: int, pronoun: str | None) -> list[Mention]:
-        """The mentions a ``pronoun`` ("he", "she") or a description at ``position`` may stand for: before it, in its
-        paragraph or the one before (two before, across a paragraph naming no one; for a pronoun, across any run of
-        them that go on with it), none named in a question or after a preposition in its sentence, and for a
-        pronoun no place."""
+    def _in_reach(self, position: int, para: int, pronoun: bool, going_on: re.Pattern) -> list[Mention]:
+        """The mentions a pronoun or description at ``position`` may stand for: before it, in its paragraph or the
+        one before (two before, across a paragraph naming no one; or across any run of them that go on about the
+        person, ``going_on``: "he", "his", "the governor"), none named in a question or after a preposition in its
+        sentence, and for a pronoun no place."""
         lowest = para - 1
         named_paras = {mt.para for mt in self.items}
         if lowest not in named_paras:
             lowest -= 1  # a paragraph naming no one ("He did not answer.") between the person and the quote
-        while pronoun and 0 < lowest < para and lowest not in named_paras and self._goes_on_with(lowest, pronoun):
+        while 0 < lowest < para and lowest not in named_paras and self._goes_on(lowest, going_on):
             lowest -= 1  # "Glenn Beck … ¶ Progressivism, he told …. ¶ But he aimed his fire …. ¶ “…,” he said": him
         near = [mt for mt in self.items if mt.position < position and lowest <= mt.para <= para]
         others = {self.person_key(mt.name) for mt in near if self._in_question(mt.position) or
@@ -2116,11 +2118,10 @@ class Mentions:
             # may outnumber …, he says"; nor a source cited by name with no given name: "according to Vanity Fair"
         return near
 
-    def _goes_on_with(self, para: int, pronoun: str) -> bool:
-        """Whether a paragraph uses a pronoun's forms outside its quotes ("he", "his", "him" for "he")."""
+    def _goes_on(self, para: int, going_on: re.Pattern) -> bool:
+        """Whether a paragraph goes on about someone outside its quotes (``going_on``: "he", "his", "the governor")."""
         start, end = self._paragraphs[para] if para < len(self._paragraphs) else (0, 0)
-        forms = _HE_WORD if pronoun == "he" else _SHE_WORD
-        return forms.search(self.unquoted, start, end) is not None
+        return going_on.search(self.unquoted, start, end) is not None
 
     def _described_one(self, words: list[str], head: str, content: list[str], former: bool,
                        fits: Callable[[Mention], bool], near: list[Mention], position: int, para: int) -> str | None:
