@@ -54,3 +54,13 @@ def test_a_term_known_by_a_quoted_name_is_nobodys_words():
     assert not [q for q in quotes if "nuclear option" in q.text and q.speaker]
     (conceded,) = [q for q in quotes if "do not have the votes" in q.text]
     assert conceded.speaker == "Ann Cole"  # the adverb set off after the apposition is no speaker
+
+
+def test_the_hospital_is_the_one_named_with_its_noun_just_before():
+    text = ("The congressman underwent surgery at the Ridgeview Memorial Hospital Center after being shot. In a "
+            "statement Wednesday night, the hospital said he sustained \u201ca single rifle shot to the left "
+            "hip.\u201d")
+    (quote,) = extract_quotes(1, text)
+    assert quote.speaker == "Ridgeview Memorial Hospital Center"
+    two = text.replace("at the Ridgeview", "at the Eastside Hospital and then at the Ridgeview")
+    assert extract_quotes(1, two)[0].speaker == "the hospital"  # two hospitals: which one, the text does not say

@@ -105,6 +105,7 @@ from .speakers import (
     month_surname,
     named_after_kind,
     named_company,
+    named_with_noun,
     names_ship,
     names_the_object,
     resolve_organisation,
@@ -1692,6 +1693,8 @@ def _organisation_fields(ctx: _Context, phrase: str, full: str, sp: SpeakerName,
                     and low.split()[-1] in (q.speaker_full or q.speaker).lower().split()), None)
     if org is None and low != "it":  # "Goldman Sachs estimates …. “…,” the bank said"
         org = subject_of_kind(ctx.text, sentence_spans(ctx.text), ctx.people, low.split()[-1], position, para)
+    if org is None and low != "it":  # "surgery at the MedStar Washington Hospital Center …, the hospital said"
+        org = named_with_noun(ctx.text, position, low.split()[-1])
     return _as_written(org) if org is not None else None
 
 

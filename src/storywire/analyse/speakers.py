@@ -2679,6 +2679,7 @@ ORG_NOUNS = frozenset({
     "administration", "broadcaster", "publisher", "giant", "lender", "insurer", "manufacturer", "maker", "startup",
     "campaign", "office", "association", "board", "partnership", "venture", "fund", "studio", "label", "service",
     "panel", "court", "tribunal", "commission", "authority", "newspaper", "paper", "magazine", "trust", "foundation",
+    "hospital", "university", "college", "institute", "museum",
 })
 # Descriptions that fit any organisation named before them ("Macy's ... the company"); the others ("the committee")
 # only one whose name holds them.
@@ -2901,6 +2902,17 @@ def named_company(text: str, position: int) -> str | None:
     """The one business an article names before ``position`` by a company word ("at the Kraft Foods plant"), for
     "the company" when no organisation in reach is a sentence's subject; None when it names none or several."""
     names = _companies_before(text, position)
+    return next(iter(names)) if len(names) == 1 else None
+
+
+def named_with_noun(text: str, position: int, noun: str) -> str | None:
+    """The one name of capitalised words holding an organisation's noun that the paragraph of ``position`` or the
+    one before gives before it ("the MedStar Washington Hospital Center" for "the hospital"); None for none or
+    several."""
+    start = text.rfind("\n", 0, max(text.rfind("\n", 0, position), 0)) + 1
+    word = re.escape(noun.capitalize())
+    run = rf"(?:[A-Z][\w&'\u2019\-]*\s+){{0,5}}{word}(?:\s+(?:of\s+|for\s+)?[A-Z][\w&'\u2019\-]*){{0,3}}"
+    names = {m.group() for m in re.finditer(rf"(?<![\w\-]){run}", text[start:position]) if " " in m.group()}
     return next(iter(names)) if len(names) == 1 else None
 
 
