@@ -64,3 +64,13 @@ def test_the_hospital_is_the_one_named_with_its_noun_just_before():
     assert quote.speaker == "Ridgeview Memorial Hospital Center"
     two = text.replace("at the Ridgeview", "at the Eastside Hospital and then at the Ridgeview")
     assert extract_quotes(1, two)[0].speaker == "the hospital"  # two hospitals: which one, the text does not say
+
+
+def test_an_organisation_opening_a_sentence_that_puts_out_words_before_a_colon_speaks_them():
+    text = ("The Harbor Times also chimed in: \u201cWashington is more than partisan enough without the spectacle "
+            "of a justice in the fray.\u201d\n\n"
+            "The Democratic National Committee issued a brief statement shortly after the senator\u2019s speech:\n\n"
+            "\u201cOkay. So here is the new foreign policy. Troops in the Middle East permanently.\u201d")
+    first, second = extract_quotes(1, text)
+    assert first.speaker == "The Harbor Times"
+    assert (second.speaker or "").lower() == "the democratic national committee"

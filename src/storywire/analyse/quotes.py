@@ -1297,6 +1297,8 @@ _OWNER = re.compile(r"\w(?:['\u2019]s|s['\u2019])$")
 # A document's speech verb: "The letter warns", not "The post featured a photograph"
 _DOCUMENT_SPEAKS = re.compile(r"\s+(?:warns|warned|says|said|reads|read|states|stated|argues|argued|adds|added|urges|"
                               r"urged|declares|declared)\b")
+_SET_OFF_ADVERB = re.compile(r",\s*(?:likewise|meanwhile|however|too|though|instead|in\s+turn|for\s+(?:his|her|its|"
+                             r"their)\s+part)\s*(?=,)")
 _DASHED_ASIDE = re.compile(r"\s[\u2013\u2014-]\s[^\u2013\u2014]{1,120}?\s[\u2013\u2014-]\s")
 
 
@@ -1330,6 +1332,7 @@ def sentence_subject(sentence: str) -> str | None:
     sentence = DATELINE.sub("", sentence.lstrip(), count=1)  # "“…” A government official downplayed": the text
     # after a quote's mark; "Washington (AFP) – Democrat Hillary Clinton has": no dateline
     sentence = _DASHED_ASIDE.sub(" ", sentence)  # "The letter – an edited version of which … – warns"
+    sentence = _SET_OFF_ADVERB.sub("", sentence)  # "A top Senate Democratic aide, likewise, put it bluntly"
     starts = [m.end() for m in re.finditer(r",\s+", sentence[:160])]
     if not SUBORDINATE_START.match(sentence):  # "After Consumer Watchdog accused Lara ..., Soller put out": Soller
         described = _described_subject(sentence)
@@ -3275,6 +3278,9 @@ def _ending_intro(par: str, masked: str, spans: list[tuple[int, int, bool]], off
     sentence = tail[cut + 2 if cut >= 0 else 0:]
     m = _BEFORE_INTRO.search(sentence)
     spk = _subject(m.group("spk")) if m else _intro_subject(sentence[:-1])
+    issuer = _ISSUER_COLON.match(sentence) if not spk else None
+    spk = spk or (issuer.group("spk") if issuer else None)  # "The Democratic National Committee issued a brief
+    # statement shortly after Rubio's speech:"
     if not spk:
         return None
     return _Intro(spk, m.group("cue") if m else "said", offset + tail_start + (cut if cut >= 0 else 0))
@@ -4357,6 +4363,12 @@ _DOCUMENT_BY = re.compile(r"\b(?:" + "|".join(sorted(DOCUMENT_NOUNS | {"message"
 
 # A name right before a colon in a sentence with no speech verb: "The surge doesn't surprise pollster Daron Shaw:",
 # "Pollsters agree - Carl Bialik:"
+# A name (an organisation's too) opening a sentence that puts out words, ending on a colon: "The New York Times also
+# chimed in:", "The Democratic National Committee issued a brief statement shortly after Rubio's speech:"
+_ISSUER_COLON = re.compile(r"\s*(?P<spk>(?:The\s+)?(?:[A-Z][\w&'\u2019\-]*\s+){0,5}[A-Z][\w&'\u2019\-]*)\s+"
+                           r"(?:(?:also|later|quickly|then|soon|swiftly)\s+)?(?:chimed\s+in|weighed\s+in|issued|released|"
+                           r"posted|put\s+out|sent\s+out|published|responded|replied|tweeted|wrote|countered|fired\s+back|"
+                           r"shot\s+back|pushed\s+back|e-?mailed)\b[^:.!?]*:\s*$")
 _NAME_COLON = re.compile(r"(?<![\w\-])(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][.\u2024])?(?:\s+[A-Z][\w'\u2019\-]*){1,2})"
                          r"\s*:\s*$")
 # A newsletter's item: a headline in capitals, a dash, then its source and a colon ("CHINA CHIPS — Bloomberg:",
@@ -4474,6 +4486,9 @@ def _colon_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
         None if which is not None else sentence_subject(_HEARD_THAT.sub("", a.before, count=1))  # ("According to
     # a former producer, Laterza entered fake names: “…”": the producer's words, not Laterza's; "The court heard
     # that Hart texted her:": Hart's)
+    if not spk and which is None:  # "The Democratic National Committee issued a brief statement after the speech:"
+        issuer = _ISSUER_COLON.match(a.before)
+        spk = issuer.group("spk") if issuer is not None else None
     if not spk:  # (a "which" clause is no sentence subject's: "The mayor criticised the utility, which said:")
         return None
     if re.fullmatch(r"[A-Z][a-z]+s", spk.split()[0]) and SPEECH_WORD.fullmatch(spk.split()[0]):
