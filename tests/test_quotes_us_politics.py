@@ -30,6 +30,15 @@ SPOKEN = [
     ("The governor\u2019s \u201cexcesses\u201d are sickening, Reed said Tuesday in Paris, noting the governor "
      "\u201cmakes you want to quit.\u201d",
      "Tom Reed", ["makes you want to quit"]),
+    ("\u201cThere is going to be a review of exactly what funds can be used,\u201d said House Minority Whip Tom Reed "
+     "(D-Md.).",
+     "Tom Reed", ["a review of exactly what funds"]),
+    ("\"The First Amendment protects freedom of religion,\" reads a statement from Senate Majority Leader Tom Reed's "
+     "office (D-Nev.). \"Senator Reed respects that.\"",
+     "Tom Reed's office", ["protects freedom of religion"]),
+    ("Gov. Tom Reed ran for president.\n\nIn 2007 Mr. Reed was quoted as saying, \u201cClimate change is here, "
+     "it\u2019s real.\u201d",
+     "Tom Reed", ["Climate change is here"]),
     ("Tom Reed, the closing speaker of the conference, tore into both parties on Saturday.\n\n"
      "Spending, he told the conference, is a cancer that must be cut out of the system.\n\n"
      "But he aimed his fire at Republicans as well as Democrats, saying he did not know what they stood for.\n\n"

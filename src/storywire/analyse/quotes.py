@@ -196,10 +196,6 @@ _PLACE_DASHED = (r"(?:[A-Z][\w\-\u2024]*\s\u2013\s(?=(?:[A-Z][\w\-\u2024]*\s+){1
 # is …", "--"; an en dash without spaces joins: "Dallas–Fort Worth airport spokesman"; a spaced one is a dash:
 # "said Keir Starmer – Britain's new prime minister", "said Keir Starmer – a line he …")
 _SPK_TO_DASH = _SPK.replace("()", "()\u2014").replace("(?:[^", "(?:(?!\\s\u2013\\s)[^", 1)
-_AFTER_CUE_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<cue>{_CUE_WORDS}|{_AFTER_ONLY_CUES}|according to)\s+"
-                              rf"(?P<spk>{_PLACE_DASHED}{_SPK_TO_DASH})"
-                              rf"(?:(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,160}}))?{_CIRC}\s*(?=[,.;:!?]|$)"
-                              rf"|{_CIRC}\s*(?=\u2014|--|\u2013\s))")  # (not " - ": "the 36 - year - old X")
 
 # A US politician's party and state after the name: "Sen. Rand Paul, R-Ky.,", "Rep. Elijah Cummings (D-Md.)"
 # (its full stops may be masked as one-dot leaders: "D-N\u2024Y.")
@@ -207,6 +203,13 @@ _AFTER_CUE_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<cue>{_CUE_WORDS}|{_AFTER_ONLY_C
 _PARTY_IN_BRACKETS = r"\s*\((?:[RDI]|Rep|Dem|Ind)(?:-[A-Z][A-Za-z.\u2024]*(?:\s[A-Z][A-Za-z.\u2024]*)?)?\)"
 # (set off by commas before a verb, both go: "Schumer, D-N.Y., concluded" reads "Schumer concluded")
 PARTY_LABEL = re.compile(rf"{_PARTY_IN_BRACKETS}|,\s*[RDI]-[A-Z][A-Za-z.\u2024]{{1,8}}(?:,(?=\s+[a-z])|(?=\s*,|\s*$))")
+# A speaker after the cue: ", said Tom Hart, the mayor, on Monday", "reads a statement from Harry Reid’s office
+# (D-Nev.)"
+_AFTER_CUE_FIRST = re.compile(rf"^\s*[,:]?\s*(?P<cue>{_CUE_WORDS}|{_AFTER_ONLY_CUES}|according to)\s+"
+                              rf"(?P<spk>{_PLACE_DASHED}{_SPK_TO_DASH})(?:{_PARTY_IN_BRACKETS})?"
+                              rf"(?:(?:,\s*(?P<appos>[^,.;:!?\"\u201c\u201d]{{1,160}}))?{_CIRC}\s*(?=[,.;:!?]|$)"
+                              rf"|{_CIRC}\s*(?=\u2014|--|\u2013\s))")  # (not " - ": "the 36 - year - old X")
+
 # A circumstance too long for _CIRC after a cue ("thundered in Parliament during a session to discuss ..."); the
 # cue is the attribution's end.
 _LONG_CIRC = r"(?<=\w)\s+(?:in|at|during|on|to|after|before|while|as|when)\s"
@@ -3713,7 +3716,7 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
 # A sentence after a quote naming its source after a noun or a verb of saying: "“…” was the reply from Jane Doe.",
 # "“…,” came the response from the club.", "“…,” read a statement from the White House.", "“…,” was how Doe put it."
 _SOURCE = r"(?P<spk>[^.!?;:\"\u201c\u201d]{2,80}?)"
-_SOURCE_END = _SOURCE + r"\s*[.!]?\s*$"
+_SOURCE_END = _SOURCE + rf"(?:{_PARTY_IN_BRACKETS})?\s*[.!]?\s*$"  # ("from Harry Reid's office (D-Nev.).")
 _INVERTED_SOURCE = (
     re.compile(r"^\s*,?\s*(?:was|came|is|comes)\s+(?:the|a|an)\s+(?:[a-z]+\s+)?(?P<cue>response|reply|answer|retort|"
                r"reaction|verdict|message)\s+from\s+" + _SOURCE_END),
@@ -3974,7 +3977,9 @@ def _intro_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     joined = m is not None and spk in ("and", "And", "but", "But")
     if m is not None and joined:  # "… called it “…” and said:": the sentence's subject
         spk = _joined_verb_subject(a, m.start("cue"))
-    if m is not None and spk is not None and m.group("cue").endswith("ing"):
+    if m is not None and spk is not None and m.group("cue").endswith("ing") and \
+            not re.search(r"\b(?:quoted\s+as|shown|seen|heard)\s+saying$", m.group("cue")):  # ("Huckabee was quoted as
+        # saying": the phrase before it)
         spk = sentence_subject(a.before[:m.start("cue")])  # "An official downplayed the unrest saying that": the
         # participle's speaker is the sentence's subject, not the phrase before it
     if not m or not spk:
