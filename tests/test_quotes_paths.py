@@ -78,6 +78,9 @@ def test_eval_quotes_judges_the_speaker_alone_and_takes_the_name_ending_a_title(
     assert same_speaker("Jesse Jackson Jr.", "Jackson")  # a generational suffix aside
     assert same_speaker("George T. Conway III", "Mr. Conway, a vocal critic of Mr. Trump")
     assert not same_speaker("Jesse Jackson Jr.", "Jesse Jackson Sr.")  # but not another one
+    assert same_speaker("Mark Udall and Ron Wyden", "Mr. Wyden and Mr. Udall")  # each of two speakers
+    assert not same_speaker("Mark Udall and Ron Wyden", "Mr. Udall")
+    assert not same_speaker("Mark Udall and Ron Wyden", "Mr. Udall and Mr. Smith")
 
 
 def test_eval_quotes_takes_an_acronym_for_the_name_it_spells():

@@ -83,3 +83,12 @@ def test_an_organisation_opening_a_sentence_that_puts_out_words_before_a_colon_s
     first, second = extract_quotes(1, text)
     assert first.speaker == "The Harbor Times"
     assert (second.speaker or "").lower() == "the democratic national committee"
+
+
+def test_two_people_speaking_together_are_both_credited_by_their_names():
+    text = ("Ann Cole and Tom Reed sit on the committee.\n\n"
+            "\u201cThis is plainly a power grab by a disappointed governor,\u201d Speaker Ann Cole of California and "
+            "Senator Tom Reed of New York said in a joint statement.\n\n"
+            "On Friday, Ms. Cole and Mr. Reed released a joint statement repeating that they had \u201clong been "
+            "concerned about the degree to which this collection has relied on secret law.\u201d")
+    assert [q.speaker for q in extract_quotes(1, text)] == ["Ann Cole and Tom Reed"] * 2

@@ -181,9 +181,9 @@ def same_speaker(gold: str, found: str | None) -> bool:
     ("John Kerry" for "Secretary of State John Kerry"; not "Texas" for "the governor of Texas", nor "Gavin Newsom"
     for "an aide in the office of Governor Gavin Newsom"); a lone given name
     or one-word name is the full name it opens ("RuPaul" for "RuPaul Andre Charles", the name the page gives him in
-    full); a generational suffix aside ("Jackson" for "Jesse Jackson Jr."). Judged on the speaker alone: the
-    phrase as written, with the role, is no answer ("Gavin Newsom" with the role "An aide in the office of
-    Governor" is not the aide)."""
+    full); a generational suffix aside ("Jackson" for "Jesse Jackson Jr."); each of two speakers named ("Mr. Udall
+    and Mr. Wyden" for "Mark Udall and Ron Wyden"). Judged on the speaker alone: the phrase as written, with the
+    role, is no answer ("Gavin Newsom" with the role "An aide in the office of Governor" is not the aide)."""
     if not found:
         return False
     suffixes = {m.group().strip(", .") for m in (_NAME_SUFFIX.search(gold.strip()), _NAME_SUFFIX.search(found.strip()))
@@ -191,6 +191,10 @@ def same_speaker(gold: str, found: str | None) -> bool:
     if len(suffixes) > 1:
         return False  # father and son: "Jesse Jackson Sr." is not "Jesse Jackson Jr."
     gold, found = _NAME_SUFFIX.sub("", gold.strip()), _NAME_SUFFIX.sub("", found.strip())
+    golds, founds = gold.split(" and "), found.split(" and ")
+    if len(golds) == len(founds) == 2 and any(all(same_speaker(g, f) for g, f in zip(golds, order, strict=True))
+                                              for order in (founds, founds[::-1])):
+        return True  # two speakers, each named: "Mr. Udall and Mr. Wyden" for "Mark Udall and Ron Wyden"
     if _acronym_of(gold, found) or _acronym_of(found, gold):
         return True
     if " " not in gold.strip() and gold[:1].isupper() and norm_tokens(found)[:1] == norm_tokens(gold):

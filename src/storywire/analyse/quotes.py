@@ -1572,11 +1572,31 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int) 
     sp = split_speaker(full)
     if not sp.name.strip():
         return NO_SPEAKER  # a phrase of stray words and marks alone ("' “ But when …"): no one
-    for reading in (_related_fields, _source_fields, _organisation_fields, _pronoun_fields):
+    for reading in (_joint_fields, _related_fields, _source_fields, _organisation_fields, _pronoun_fields):
         fields = reading(ctx, phrase, full, sp, position, para)
         if fields is not None:
             return fields
     return _name_fields(ctx, full, sp, position)
+
+
+def _joint_fields(ctx: _Context, phrase: str, full: str, sp: SpeakerName, position: int, para: int
+                  ) -> SpeakerFields | None:
+    """Two people named as speaking together ("Speaker Nancy Pelosi of California and Senator Chuck Schumer of New
+    York said", "Mr. Udall and Mr. Wyden released a joint statement"): both, each by the name the article gives them
+    (the pair is no one person); None when the phrase is not two people's names."""
+    parts = re.split(r"\s+and\s+", full)
+    if len(parts) != 2 or not all(_NAME_PART.match(part) for part in parts):
+        return None
+    people = [_phrase_fields(ctx, part, position, para) for part in parts]
+    if not all(p.speaker and p.is_person and " " in p.speaker for p in people) or \
+            surname(people[0].speaker or "") == surname(people[1].speaker or ""):
+        return None
+    return SpeakerFields(f"{people[0].speaker} and {people[1].speaker}", full, None, False)
+
+
+# One part of two people's names: a capitalised name, maybe after an honorific or a title ("Mr. Udall", "Senator Chuck
+# Schumer of New York"), no lower-case word but "of" and a place after it
+_NAME_PART = re.compile(r"(?:[A-Z][\w'\u2019.\-]*\s+)*[A-Z][\w'\u2019.\-]*(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?$")
 
 
 def _related_fields(ctx: _Context, phrase: str, full: str, sp: SpeakerName, position: int, para: int

@@ -99,9 +99,12 @@ THINGS_OF = frozenset({
 DESCRIPTION_START = ("a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "another", "most",
                      "all", "few", "both")
 _LEAD = re.compile(r"^[(\[]?(?:(?:and|but|yet|then|also|later|now|meanwhile|however|additionally|indeed|still|so|"
-                   r"says|adds|writes),?\s+|(?:today|yesterday|tonight|first|second|third|finally),\s+|(?-i:said)\s+)+",
+                   r"says|adds|writes),?\s+|(?:today|yesterday|tonight|first|second|third|finally),\s+|(?-i:said)\s+|"
+                   rf"(?:in|on|since)\s+(?:\d{{4}}|{MONTHS}|{DAYS})(?:\s+\d{{1,2}})?,?\s+|"
+                   r"(?:last|this)\s+(?-i:year|week|month),?\s+)+",
                    re.I)
-# ("Says Neil": a live blog's byline; "Today, the People's Daily newspaper", "said a former official")
+# ("Says Neil": a live blog's byline; "Today, the People's Daily newspaper", "said a former official", "In 2007 Mr.
+# Huckabee", "Last week Mr. Hart": a time)
 HONORIFIC_GENDER: dict[str, Gender] = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f",
                                        "lord": "m", "lady": "f", "baroness": "f", "king": "m", "queen": "f",
                                        "prince": "m", "princess": "f"}
