@@ -26,19 +26,22 @@ SPOKEN = [
      "Tom Reed", ["a mistake to wait"]),
     ("But Mr. Reed, of California, called Friday for the governor to \u201cuse the indictments to challenge\u201d "
      "Mr. Cole at the summit, adding, \u201cWe cannot afford to give an inch of ground.\u201d",
-     "Tom Reed", ["give an inch of ground"]),
+     "Reed", ["give an inch of ground"]),
     ("The governor\u2019s \u201cexcesses\u201d are sickening, Reed said Tuesday in Paris, noting the governor "
      "\u201cmakes you want to quit.\u201d",
-     "Tom Reed", ["makes you want to quit"]),
+     "Reed", ["makes you want to quit"]),
     ("\u201cThere is going to be a review of exactly what funds can be used,\u201d said House Minority Whip Tom Reed "
      "(D-Md.).",
      "Tom Reed", ["a review of exactly what funds"]),
     ("\"The First Amendment protects freedom of religion,\" reads a statement from Senate Majority Leader Tom Reed's "
      "office (D-Nev.). \"Senator Reed respects that.\"",
-     "Tom Reed's office", ["protects freedom of religion"]),
+     "Senate Majority Leader Tom Reed's office", ["protects freedom of religion"]),
     ("Gov. Tom Reed ran for president.\n\nIn 2007 Mr. Reed was quoted as saying, \u201cClimate change is here, "
      "it\u2019s real.\u201d",
      "Tom Reed", ["Climate change is here"]),
+    ("Speaker-to-be Ann Cole met the governor on Wednesday.\n\n\u201cWe are asking the governor to open the "
+     "government,\u201d she told reporters on the driveway.",
+     "Ann Cole", ["asking the governor to open"]),
     ("Tom Reed, the closing speaker of the conference, tore into both parties on Saturday.\n\n"
      "Spending, he told the conference, is a cancer that must be cut out of the system.\n\n"
      "But he aimed his fire at Republicans as well as Democrats, saying he did not know what they stood for.\n\n"
@@ -52,7 +55,7 @@ def test_the_speaker_of_a_construction_of_political_reporting(text: str, speaker
     found = extract_quotes(1, text)
     for words in quotes:
         (quote,) = [q for q in found if words in q.text]
-        assert (quote.speaker or "").split()[-1:] == speaker.split()[-1:], (words, quote.speaker)
+        assert quote.speaker == speaker, (words, quote.speaker)
 
 
 def test_a_term_known_by_a_quoted_name_is_nobodys_words():

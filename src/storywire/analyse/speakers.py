@@ -116,7 +116,6 @@ ROLE_WORDS = frozenset({
     "lieutenant", "commander", "ambassador", "envoy", "leader", "chairman", "chairwoman", "chair", "director",
     "judge", "justice", "attorney", "finance", "interior", "economy", "state", "first", "former", "opposition",
     "premier", "speaker", "senate", "house", "counterpart", "professor", "prof", "founder", "co-founder",
-    "president-elect", "governor-elect", "mayor-elect", "senator-elect",
     "supervisor", "advocate", "assemblymember", "congressman", "congresswoman", "representative", "rev", "sgt", "adm",
     "ayatollah", "supreme", "secretary-general", "whip", "majority", "minority", "legislator", "lawmaker",
     "official", "head", "treasurer", "commissioner", "chairperson", "dictator", "leaders", "psychologist",
@@ -133,7 +132,9 @@ ROLE_WORDS = frozenset({
     "affairs", "health", "staff", "commerce", "agriculture", "education", "energy", "trade", "transport",
     "labour", "labor", "treasury", "security", "homeland", "veterans", "housing", "environment", "culture",
     "industry", "employment", "immigration", "development", "international", "internal", "public", "works",
-})
+}) | {f"{role}-{when}" for role in ("president", "governor", "mayor", "senator", "speaker", "minister", "premier",
+                                     "chancellor", "leader", "secretary") for when in ("elect", "designate", "to-be")}
+# (an office not yet taken: "President-elect Donald Trump", "Speaker-to-be Nancy Pelosi")
 # Words that make a description before a name another one ("former world number one Elena Petrova")
 _MODIFIERS_BEFORE = frozenset({"former", "ex", "then", "previous", "late", "outgoing", "interim", "acting", "deputy",
                                "assistant", "vice", "fellow", "new", "incoming", "future"})
