@@ -95,3 +95,11 @@ def test_two_people_speaking_together_are_both_credited_by_their_names():
             "On Friday, Ms. Cole and Mr. Reed released a joint statement repeating that they had \u201clong been "
             "concerned about the degree to which this collection has relied on secret law.\u201d")
     assert [q.speaker for q in extract_quotes(1, text)] == ["Ann Cole and Tom Reed"] * 2
+
+
+def test_the_one_candidate_named_may_hold_the_office_a_description_names():
+    text = ("Republican presidential candidate Tom Reed pledges to end the war on religion in a new ad airing in "
+            "Iowa.\n\n\u201cAs president, I will end the war on religion and fight against attacks on our "
+            "heritage,\u201d the Texas governor continues.")
+    (quote,) = extract_quotes(1, text)
+    assert quote.speaker == "Tom Reed"

@@ -1194,6 +1194,10 @@ _STATE_AFTER_CITY = re.compile(
     r",\s*(?:Texas|Ohio|Iowa|Utah|Idaho|Maine|Alaska|Hawaii),")
 
 
+# A role that is a run for an office, which another office may go with
+_CANDIDACY = re.compile(r"\b(?:candidate|hopeful|nominee|contender|challenger)\b", re.IGNORECASE)
+
+
 # A writer credited at the end of a sentence of the article's own: "Jane Doe has resigned, writes Tom Hart."
 _WRITES_BEFORE = re.compile(r",\s+(?:writes|reports)\s+$")
 _WRITER_CREDIT = re.compile(r"\s*[.!]?\s*(?:\n|$)")
@@ -2170,11 +2174,12 @@ class Mentions:
         return tied is not None and _low(tied.group(1)) not in states
 
     def _may_hold(self, mentions: list[Mention], head: str, position: int) -> bool:
-        """Whether the one person of ``mentions`` (in reach of ``position``), given no role, may be the office or post
-        ``head`` names: nothing done to them ("Hunter Biden was pardoned"), no one else called so since, and for a
-        post ("the sheriff") shown speaking."""
+        """Whether the one person of ``mentions`` (in reach of ``position``), given no role (a candidacy aside:
+        "Republican presidential candidate Rick Perry … the Texas governor"), may be the office or post ``head``
+        names: nothing done to them ("Hunter Biden was pardoned"), no one else called so since, and for a post ("the
+        sheriff") shown speaking."""
         last = mentions[-1]
-        return not self.roles_of(last.name) and \
+        return not [r for r in self.roles_of(last.name) if not _CANDIDACY.search(r)] and \
             not any(_DONE_TO.match(self.text, mt.position + len(mt.name)) for mt in mentions) and \
             not self.called_otherwise(last.name, head, last.position + len(last.name), position) and \
             (head in _OFFICE_HEADS or head in _STAFF_HEADS and any(self._shown_speaking(mt) for mt in mentions))
