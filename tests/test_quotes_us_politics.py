@@ -42,6 +42,13 @@ SPOKEN = [
     ("Speaker-to-be Ann Cole met the governor on Wednesday.\n\n\u201cWe are asking the governor to open the "
      "government,\u201d she told reporters on the driveway.",
      "Ann Cole", ["asking the governor to open"]),
+    ("The congressman underwent surgery at the Ridgeview Memorial Hospital Center after being shot. In a statement "
+     "Wednesday night, the hospital said he sustained \u201ca single rifle shot to the left hip.\u201d",
+     "Ridgeview Memorial Hospital Center", ["a single rifle shot"]),
+    ("Republican presidential candidate Tom Reed pledges to end the war on religion in a new ad airing in Iowa.\n\n"
+     "\u201cAs president, I will end the war on religion and fight against attacks on our heritage,\u201d the Texas "
+     "governor continues.",
+     "Tom Reed", ["As president, I will end"]),
     ("Tom Reed, the closing speaker of the conference, tore into both parties on Saturday.\n\n"
      "Spending, he told the conference, is a cancer that must be cut out of the system.\n\n"
      "But he aimed his fire at Republicans as well as Democrats, saying he did not know what they stood for.\n\n"
@@ -68,14 +75,11 @@ def test_a_term_known_by_a_quoted_name_is_nobodys_words():
     assert conceded.speaker == "Ann Cole"  # the adverb set off after the apposition is no speaker
 
 
-def test_the_hospital_is_the_one_named_with_its_noun_just_before():
-    text = ("The congressman underwent surgery at the Ridgeview Memorial Hospital Center after being shot. In a "
-            "statement Wednesday night, the hospital said he sustained \u201ca single rifle shot to the left "
-            "hip.\u201d")
-    (quote,) = extract_quotes(1, text)
-    assert quote.speaker == "Ridgeview Memorial Hospital Center"
-    two = text.replace("at the Ridgeview", "at the Eastside Hospital and then at the Ridgeview")
-    assert extract_quotes(1, two)[0].speaker == "the hospital"  # two hospitals: which one, the text does not say
+def test_of_two_hospitals_named_the_hospital_is_neither():
+    text = ("The congressman underwent surgery at the Eastside Hospital and then at the Ridgeview Memorial Hospital "
+            "Center. In a statement Wednesday night, the hospital said he sustained \u201ca single rifle shot to the "
+            "left hip.\u201d")
+    assert [q.speaker for q in extract_quotes(1, text)] == ["the hospital"]  # which one, the text does not say
 
 
 def test_an_organisation_opening_a_sentence_that_puts_out_words_before_a_colon_speaks_them():
@@ -96,10 +100,3 @@ def test_two_people_speaking_together_are_both_credited_by_their_names():
             "concerned about the degree to which this collection has relied on secret law.\u201d")
     assert [q.speaker for q in extract_quotes(1, text)] == ["Ann Cole and Tom Reed"] * 2
 
-
-def test_the_one_candidate_named_may_hold_the_office_a_description_names():
-    text = ("Republican presidential candidate Tom Reed pledges to end the war on religion in a new ad airing in "
-            "Iowa.\n\n\u201cAs president, I will end the war on religion and fight against attacks on our "
-            "heritage,\u201d the Texas governor continues.")
-    (quote,) = extract_quotes(1, text)
-    assert quote.speaker == "Tom Reed"
