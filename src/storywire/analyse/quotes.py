@@ -788,8 +788,11 @@ _CLAIM_THEN_OTHER = re.compile(r"(?:a|an|the|this|that|one)\s+(?:[a-z][\w\-]*\s+
                                r"(?:the|a|an|[A-Z])")
 # An adverb set off after an apposition, before the verb: "Tom Hart, the mayor, also said", ", meanwhile, told",
 # "Sen. John Thune, of South Dakota, all but confirmed", ", effectively conceded"
-_ADVERB_SET_OFF = re.compile(r",\s*(?:also|too|meanwhile|however|though|instead|likewise|in\s+turn|all\s+but|"
-                             r"[a-z]{3,}ly|for\s+(?:his|her|its|their)\s+part)\s*,?\s*$")
+_SET_OFF_WORDS = (r"(?:also|too|meanwhile|however|though|instead|likewise|in\s+turn|all\s+but|[a-z]{3,}ly|"
+                  r"for\s+(?:his|her|its|their)\s+part)")
+_ADVERB_SET_OFF = re.compile(rf",\s*{_SET_OFF_WORDS}\s*,?\s*$")
+# ... or between commas in a sentence's subject: "A top Senate Democratic aide, likewise, put it bluntly"
+_SET_OFF_ADVERB = re.compile(rf",\s*{_SET_OFF_WORDS}\s*(?=,)")
 
 
 def _subject(pre: str) -> str | None:
@@ -1300,8 +1303,6 @@ _OWNER = re.compile(r"\w(?:['\u2019]s|s['\u2019])$")
 # A document's speech verb: "The letter warns", not "The post featured a photograph"
 _DOCUMENT_SPEAKS = re.compile(r"\s+(?:warns|warned|says|said|reads|read|states|stated|argues|argued|adds|added|urges|"
                               r"urged|declares|declared)\b")
-_SET_OFF_ADVERB = re.compile(r",\s*(?:likewise|meanwhile|however|too|though|instead|in\s+turn|for\s+(?:his|her|its|"
-                             r"their)\s+part)\s*(?=,)")
 _DASHED_ASIDE = re.compile(r"\s[\u2013\u2014-]\s[^\u2013\u2014]{1,120}?\s[\u2013\u2014-]\s")
 
 
