@@ -1230,7 +1230,6 @@ def test_a_name_an_organisation_or_a_clause_is_read_for_what_it_is(text: str, wo
     assert quote(text, words).speaker == speaker
 
 
-
 @pytest.mark.parametrize(("after", "speaker"), [
     ("Rep. Jerrold Hart, D-N.Y., the former chairman of the subcommittee on the Constitution, Civil Rights and Civil "
      "Liberties, told The Washington Post.", "Jerrold Hart"),

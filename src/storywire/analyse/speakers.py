@@ -502,7 +502,9 @@ _PRONOUN_GENDER: dict[str, Gender] = {"he": "m", "him": "m", "his": "m", "she": 
 _SHE_WORD = re.compile(r"\b(?:[Ss]he|her|Her)\b")
 _HE_WORD = re.compile(r"\b(?:[Hh]e|him|his|His)\b")
 
-_WORD = r"(?:(?:di|de|da|du|la|le)(?=[A-Z][a-z]))?[A-Z][\w'\u2019\-\u2024.]*"  # ("Joseph diGenova")
+# A lower-case particle opening a surname: "Joseph diGenova"
+_PARTICLE_OPENING = r"(?:di|de|da|du|la|le)(?=[A-Z][a-z])"
+_WORD = rf"(?:{_PARTICLE_OPENING})?[A-Z][\w'\u2019\-\u2024.]*"
 # A run of capitalised words, maybe after an honorific ("Mr. Vilsack", "Tammy Murphy", "Jens Stoltenberg").
 # An Arabic surname opening on its article: "Bashar al-Assad", "Hamid el-Tayeb"
 _ARTICLED = r"(?:al|el|ad|as|ash|at|az|an|ar)-"
@@ -647,7 +649,7 @@ def _is_name_word(word: str) -> bool:
     if _HYPHENATED_TITLE.search(low):
         return False  # "Editor-in-Chief Mark Thompson": a title
     acronym = len(word.rstrip(".\u2024")) > 1 and word.replace("-", "").isupper()  # "NATO", not the initial "L."
-    return bool(re.match(rf"(?:{_ARTICLED}|(?:di|de|da|du|la|le)(?=[A-Z][a-z]))?[A-Z]", word)) and not acronym and \
+    return bool(re.match(rf"(?:{_ARTICLED}|{_PARTICLE_OPENING})?[A-Z]", word)) and not acronym and \
         low not in ROLE_WORDS and \
         low not in NOT_NAME and low not in HONORIFICS
 
@@ -2915,9 +2917,9 @@ def named_company(text: str, position: int) -> str | None:
 
 
 def named_with_noun(text: str, position: int, noun: str) -> str | None:
-    """The one name of capitalised words holding an organisation's noun that the paragraph of ``position`` or the
-    one before gives before it ("the MedStar Washington Hospital Center" for "the hospital"); None for none or
-    several."""
+    """The one name of capitalised words holding an organisation's noun ("the MedStar Washington Hospital Center"
+    for "the hospital") from the start of the line before ``position``'s (its paragraph and the one before where a
+    paragraph is a line; its paragraph alone where a blank line parts them); None for none or several."""
     start = text.rfind("\n", 0, max(text.rfind("\n", 0, position), 0)) + 1
     word = re.escape(noun.capitalize())
     run = rf"(?:[A-Z][\w&'\u2019\-]*\s+){{0,5}}{word}(?:\s+(?:of\s+|for\s+)?[A-Z][\w&'\u2019\-]*){{0,3}}"
