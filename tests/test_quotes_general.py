@@ -152,3 +152,19 @@ def test_a_description_carries_a_name_across_paragraphs_that_go_on_about_the_per
             "The law aims to protect individuals. Proponents say it should allow vendors to refuse service.\n\n"
             "\u201cI support religious liberty, and I support this law,\u201d the governor said.")
     assert [q.speaker for q in extract_quotes(1, text) if "religious liberty" in q.text] == ["Tom Reed"]
+
+
+def test_names_opening_on_a_marked_capital_are_names_spelled_as_the_article_writes_them():
+    text = ("\u00c9lisabeth Borne told reporters: \u201cThe reform is necessary.\u201d \u00d3scar Puente disagreed. "
+            "\u201cIt is a mistake,\u201d he said.\n\n"
+            "\u201cWe will not give up,\u201d said \u00c9mile Dupont, the French minister. \u0141ukasz Nowak, a "
+            "Polish diplomat, said the talks were \u201cgoing nowhere\u201d.")
+    assert quote(text, "reform is necessary").speaker == "\u00c9lisabeth Borne"
+    assert quote(text, "a mistake").speaker == "\u00d3scar Puente"  # not Borne, the last name read as one
+    dupont = quote(text, "not give up")
+    assert (dupont.speaker, dupont.role) == ("\u00c9mile Dupont", "the French minister")
+    assert quote(text, "going nowhere").speaker == "\u0141ukasz Nowak"
+    # an article that writes a name both ways gives its quotes the marked spelling
+    both = ("Abdullah \u00d6calan, the PKK's founder, wrote from prison. \u201cThe time of arms is over,\u201d "
+            "Abdullah Ocalan wrote.")
+    assert quote(both, "time of arms").speaker == "Abdullah \u00d6calan"

@@ -124,7 +124,7 @@ from .speech_parse import (
     clause_has_verb,
     speaker_of_quote,
 )
-from .text import clean_space, contains_run, norm_tokens
+from .text import clean_space, contains_run, norm_tokens, own_spelling, plain_capitals, respelled
 from .wire import canonical_agency
 
 OPENERS = "\u201c\u201e\u00ab"
@@ -2440,7 +2440,8 @@ def _past_quotation(text: str, start: int, end: int, quoted: list[tuple[int, int
 def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = frozenset()) -> list[Quote]:
     """Direct and indirect quotes of one article, in reading order (its single quote marks read as double ones
     when it quotes in single marks: ``quote_marks``)."""
-    text = _BULLET.sub(lambda m: " " * len(m.group()), with_double_quotes(text))
+    spelling = own_spelling(text)
+    text = plain_capitals(_BULLET.sub(lambda m: " " * len(m.group()), with_double_quotes(text)))
     paras = paragraphs(text)
     sents = sentence_spans(text)
     spans = [quote_spans(text[ps:pe]) for ps, pe in paras]
@@ -2470,6 +2471,7 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
     out += _transcript_quotes(ctx, paras, out)
     out += _echoed([nested for q in out if q.kind == "direct" for nested in _nested_quotes(ctx, q)], out)
     for q in out:
+        _respell(q, spelling)
         q.text = q.text.rstrip(" ,")
         q.tokens = norm_tokens(q.text)
         q.shared_surname = q.is_person and " " not in (q.speaker or " ") and \
@@ -2479,6 +2481,15 @@ def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = fr
     # ("Yes."): it still tells who speaks (the paragraph after, "it said"), but it is not listed
     return [q for q in out if (len(q.text.split()) >= 2 or re.fullmatch(r"[A-Z]\w*[.!?]", q.text)) and
             not _repeated(q, out)]
+
+
+def _respell(q: Quote, spelling: dict[str, str]) -> None:
+    """Give a quote's words back the article's marked capitals, which extraction read plain ("Öcalan")."""
+    if spelling:
+        q.text = respelled(q.text, spelling)
+        q.speaker, q.speaker_full, q.role, q.cue = (None if phrase is None else respelled(phrase, spelling)
+                                                    for phrase in (q.speaker, q.speaker_full, q.role, q.cue))
+        q.attribution = respelled(q.attribution, spelling)
 
 
 # A transcript's line: a label naming who speaks opens the paragraph ("Brooks: …", "KOVAČ: …", "Q: …", "Q. …")

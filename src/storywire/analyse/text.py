@@ -109,3 +109,34 @@ def word_count(text: str) -> int:
 
 def clean_space(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
+
+
+# Latin capitals with a mark, read as their plain letter: one character for one, so offsets hold ("Ö" -> "O",
+# "Ł" -> "L"; not "Æ" or "Þ", which are no marked letter)
+_PLAIN_CAPITAL = str.maketrans(
+    {chr(cp): unicodedata.normalize("NFD", chr(cp))[0] for cp in range(0xC0, 0x250)
+     if chr(cp).isupper() and "A" <= unicodedata.normalize("NFD", chr(cp))[0] <= "Z"} |
+    {"\u0141": "L", "\u00d8": "O", "\u0110": "D", "\u0126": "H", "\u0166": "T"})
+_WORD = re.compile(r"\w+")
+
+
+def plain_capitals(text: str) -> str:
+    """The text with its marked Latin capitals written plain ("Öcalan" -> "Ocalan", "ÉLYSÉE" -> "ELYSEE"), of
+    the same length, for patterns that read a capital as [A-Z]."""
+    return text.translate(_PLAIN_CAPITAL)
+
+
+def own_spelling(text: str) -> dict[str, str]:
+    """For each word of ``text`` that ``plain_capitals`` changes, its plain form -> the word as the text first
+    writes it (an article that also writes "Ocalan" plain gets the marked spelling, "Öcalan", for both)."""
+    out: dict[str, str] = {}
+    for m in _WORD.finditer(text):
+        plain = m.group().translate(_PLAIN_CAPITAL)
+        if plain != m.group():
+            out.setdefault(plain, m.group())
+    return out
+
+
+def respelled(phrase: str, spelling: dict[str, str]) -> str:
+    """A phrase taken from the plain-capital text, in the text's own spelling."""
+    return _WORD.sub(lambda m: spelling.get(m.group(), m.group()), phrase) if spelling else phrase
