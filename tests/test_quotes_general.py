@@ -2,6 +2,8 @@
 tests): a lone given name completed only when one person bears it, and paths that guessed kept strict."""
 from __future__ import annotations
 
+import pytest
+
 from storywire.analyse.quote_eval import same_speaker
 from storywire.analyse.quotes import extract_quotes
 
@@ -168,3 +170,29 @@ def test_names_opening_on_a_marked_capital_are_names_spelled_as_the_article_writ
     both = ("Abdullah \u00d6calan, the PKK's founder, wrote from prison. \u201cThe time of arms is over,\u201d "
             "Abdullah Ocalan wrote.")
     assert quote(both, "time of arms").speaker == "Abdullah \u00d6calan"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("In a letter signed by the 42 members of the Republican caucus, delivered to the majority leader, the "
+     "Republicans said they would block the bill.\n\nThe letter goes on: \u201cWith little time left in this "
+     "session, scheduling should be focused on these priorities.\u201d", "the 42 members of the Republican caucus"),
+    ("Every former secretary of the department, including John Kelly, sent a letter to Congress on Thursday.\n\n"
+     "\u201cThese employees should not have to rely on charity to feed their families,\u201d the letter said.",
+     "Every former secretary of the department"),
+    ("In a joint letter from the chairs of six committees in the U.S. House, Democrats set out their demand.\n\n"
+     "\u201cThe public and Congress are entitled to know what the counsel has found,\u201d the letter urged.",
+     "the chairs of six committees in the U.S. House"),
+    ("In separate but identical letters sent on Oct. 19, Assistant Attorney General Ronald Weich told two senators "
+     "that the committees had been told.\n\nThe letter said the committees had been briefed \u201con these "
+     "operations multiple times and have had copies.\u201d", "Ronald Weich"),
+    ("An email was sent from the club\u2019s executive director, Jeremy Boreing, to the members. The email said, "
+     "\u201cEffective immediately, we are going to wind down the organization.\u201d", "Jeremy Boreing"),
+    ("Microsoft said in a statement that it would fix the flaw. \u201cWe take the security of our customers "
+     "seriously,\u201d the statement said.", "Microsoft"),
+    # the sentence that names the document says nobody wrote it: the police found it, and did not write it
+    ("Police found a letter in the car on Sunday. \u201cI am sorry for everything I did,\u201d the letter said.",
+     "the letter"),
+])
+def test_a_document_speaks_for_whoever_the_sentence_naming_it_first_says_wrote_it(text, speaker):
+    (found,) = [q for q in extract_quotes(1, text) if q.kind == "direct"]
+    assert found.speaker == speaker

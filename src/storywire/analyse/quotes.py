@@ -1693,7 +1693,72 @@ def _document_signer(ctx: _Context, phrase: str, noun: str, position: int, para:
         return SpeakerFields(name, org, issuer.role or ctx.people.role_of(name), True)
     if org is not None:
         return _as_written(org)
+    return _document_author(ctx, noun, position, para)
+
+
+# A document's first mention ("a letter", "a joint letter", "separate but identical letters"), and who wrote it after
+# it: "signed by the 42 members of the caucus", "released Tuesday and signed by", "from the chairs of six committees"
+_DOCUMENT_FIRST = r"\b(?:[Aa]n?|[Tt]wo|[Ss]eparate)\s+(?:[\w\-]+\s+){{0,3}}?{noun}\b|\b{noun}s\b"
+_AUTHORED_BY = re.compile(r"[^.;:!?\"\u201c\u201d]{0,60}?\b(?:(?:signed|written|authored|penned|drafted|sent)\s+by|"
+                          r"from)\s+(?P<owner>[^,.;:!?\"\u201c\u201d]{3,100})")
+
+
+def _document_introduced(ctx: _Context, noun: str, position: int, para: int) -> tuple[str, re.Match] | None:
+    """The last sentence before ``position``, in its paragraph or the one before, that names a document of the
+    ``noun`` first ("a letter", "separate but identical letters"), with that mention; None when none is in reach."""
+    for _, s, e in reversed([span for span in sentence_spans(ctx.text)
+                             if para - 1 <= span[0] <= para and span[2] <= position]):
+        first = re.search(_DOCUMENT_FIRST.format(noun=noun), ctx.text[s:e])
+        if first is not None:
+            return ctx.text[s:e], first
     return None
+
+
+def _document_author(ctx: _Context, noun: str, position: int, para: int) -> SpeakerFields | None:
+    """Who wrote "the letter" (the ``noun``) at ``position``, from the sentence that names it first: whoever signed
+    it or sent it from there ("a letter signed by the 42 members of the Republican caucus"), or that sentence's
+    subject when it sent, wrote or signed it ("Every former secretary … sent a letter"), spoke in it ("Hart said in
+    a letter") or opens on it ("In separate letters sent on Oct. 19, Ronald Weich told"); None when that sentence
+    names no author ("Police found a letter") or none is in reach."""
+    introduced = _document_introduced(ctx, noun, position, para)
+    if introduced is None:
+        return None
+    sentence, first = introduced
+    masked = _mask(sentence)  # ("the U.S. House": one phrase)
+    by = _AUTHORED_BY.match(masked, first.end())
+    sent = re.search(_SENT_DOCUMENT + rf"{noun}\b", sentence[:first.end()])
+    if by is not None:
+        owner = _sender(sentence[by.start("owner"):by.end("owner")])
+        named = _NAME_SET_OFF.match(sentence, by.end("owner"))
+        if named is not None and (surname(named.group("name")) in ctx.people.full or
+                                  first_name_gender(named.group("name").split()[0]) != "?"):
+            owner = named.group("name")  # "from the club's executive director, Jeremy Boreing,": him
+        if owner.split()[0].lower() in DAY_WORDS | MONTH_WORDS or owner.split()[0].isdigit():
+            return None  # "a letter from March about the plant": when, not who
+    elif sent is not None or re.match(r"\s*In\s", sentence) or \
+            re.search(r"\bin\s+(?:a|an|its|their|his|her)\s+(?:[\w\-]+\s+){0,2}$", sentence[:first.end() - len(noun)]):
+        owner = sentence_subject(sentence) or ""
+        before = _subject_before(masked[:sent.start()]) if sent else ""
+        if before.startswith(owner) and len(before) > len(owner):
+            owner = before  # "Every former secretary of the department, including …, sent": not "Every"
+    else:
+        return None
+    fields = _phrase_fields(ctx, owner, position, para) if owner else None
+    if fields is not None and fields.speaker and (fields.is_person or not owner.startswith(fields.speaker)):
+        return fields  # a person, or the organisation a description stands for ("from the company": Acme Corp)
+    return _as_written(owner) if owner else None  # a group as written ("nearly 90 faculty members and priests at
+    # Georgetown", not trimmed of its place)
+
+
+# A name set off after a description: ", Jeremy Boreing,"
+_NAME_SET_OFF = re.compile(r",\s+(?P<name>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){1,2})\s*[,.]")
+
+
+def _subject_before(clause: str) -> str:
+    """The noun phrase opening a clause that ends on its verb, up to an aside set off by a comma ("Every former
+    secretary of the Department of Homeland Security, including …, sent"), or "" when it is no such phrase."""
+    phrase = re.sub(r"\s+(?:has|have|had)$", "", clause.split(",")[0].strip())
+    return phrase.replace("\u2024", ".") if phrase[:1].isupper() and len(phrase.split()) <= 15 else ""
 
 
 def _organisation_fields(ctx: _Context, phrase: str, full: str, sp: SpeakerName, position: int, para: int
@@ -2100,8 +2165,10 @@ _ISSUING = (r"(?:released|issued|published|filed|presented|prepared|produced|wro
             r"disclosed|commissioned|compiled)")
 
 
-# A document someone sent, before its noun: "has sent Ryan, R-Wis., a letter", "wrote an open letter"
-_SENT_DOCUMENT = (r"\b(?:sent|sends|wrote|writes|signed|released|delivered|penned|drafted)\b"
+# A document someone sent, before its noun: "has sent Ryan, R-Wis., a letter", "wrote an open letter", "issued a
+# statement"
+_SENT_DOCUMENT = (r"\b(?:sent|sends|wrote|writes|signed|released|delivered|penned|drafted|issued|issues|published|"
+                  r"filed|put\s+out)\b"
                   r"(?:(?!\.\s+[A-Z])[^!?\n]){0,60}?\b(?:a|an)\s+(?:[\w\-]+\s+){0,2}")
 
 
@@ -2128,6 +2195,8 @@ def _document_organisation(ctx: _Context, noun: str, position: int, para: int) -
     if not issued and re.search(_SENT_DOCUMENT + rf"{noun}\b", ctx.text[max(0, position - 600):position]):
         return None  # "A group of 90 professors has sent Ryan a letter …. “…,” the letter states": theirs, not an
         # organisation named near ("his GOP House budget")
+    if not issued and _document_introduced(ctx, noun, position, para) is not None:
+        return None  # "Police found a letter in the car": its sentence says who wrote it, or no one does
     org = issued[-1].name if issued else resolve_organisation(ctx.orgs, position, para)
     named_at = [o.position for o in ctx.orgs if o.name == org and o.position < position]
     if org is None or not named_at:
