@@ -1698,8 +1698,13 @@ def _document_signer(ctx: _Context, phrase: str, noun: str, position: int, para:
 
 # A document's first mention ("a letter", "a joint letter", "separate but identical letters"), and who wrote it after
 # it: "signed by the 42 members of the caucus", "released Tuesday and signed by", "from the chairs of six committees"
-_DOCUMENT_FIRST = r"\b(?:[Aa]n?|[Tt]wo|[Ss]eparate)\s+(?:[\w\-]+\s+){{0,3}}?{noun}\b|\b{noun}s\b"
-_AUTHORED_BY = re.compile(r"[^.;:!?\"\u201c\u201d]{0,60}?\b(?:(?:signed|written|authored|penned|drafted|sent)\s+by|"
+_DOCUMENT_FIRST = (r"\b(?:[Aa]n?|[Tt]wo|[Ss]eparate)\s+(?:[\w\-'\u2019]+\s+){{0,5}}?{noun}\b|"
+                   r"\b[A-Z][\w\-]*['\u2019]s\s+(?:[\w\-]+\s+){{0,2}}?{noun}\b|\b{noun}s\b")
+# ... and its issuer in it: "A September 2010 Congressional Research Service report", "BuzzFeed's Thursday night report"
+_ISSUER_IN_MENTION = re.compile(r"(?:^|\s)(?P<owner>(?:[A-Z][\w&\-]*\s+)*?[A-Z][\w&\-]*)"
+                                r"(?:['\u2019]s\s+(?:[\w\-]+\s+)*|\s+)[a-z]+s?$")
+_AUTHORED_BY = re.compile(r"[^.;:!?\"\u201c\u201d]{0,60}?\b(?:(?:signed|written|authored|penned|drafted|sent|released|"
+                          r"issued|prepared|published|brought|filed)\s+by|"
                           r"from)\s+(?P<owner>[^,.;:!?\"\u201c\u201d]{3,100})")
 
 
@@ -1725,10 +1730,15 @@ def _document_author(ctx: _Context, noun: str, position: int, para: int) -> Spea
         return None
     sentence, first = introduced
     masked = _mask(sentence)  # ("the U.S. House": one phrase)
+    issuer = _ISSUER_IN_MENTION.search(first.group())
+    if issuer is not None and not set(issuer.group("owner").lower().split()) & (DAY_WORDS | MONTH_WORDS) and \
+            issuer.group("owner") not in ("A", "An", "Two", "Separate"):
+        fields = _phrase_fields(ctx, issuer.group("owner"), position, para)
+        return fields if fields.speaker else _as_written(issuer.group("owner"))
     by = _AUTHORED_BY.match(masked, first.end())
     sent = re.search(_SENT_DOCUMENT + rf"{noun}\b", sentence[:first.end()])
     if by is not None:
-        owner = _sender(sentence[by.start("owner"):by.end("owner")])
+        owner = _AUTHOR_END.split(_sender(sentence[by.start("owner"):by.end("owner")]), maxsplit=1)[0]
         named = _NAME_SET_OFF.match(sentence, by.end("owner"))
         if named is not None and (surname(named.group("name")) in ctx.people.full or
                                   first_name_gender(named.group("name").split()[0]) != "?"):
@@ -1748,6 +1758,11 @@ def _document_author(ctx: _Context, noun: str, position: int, para: int) -> Spea
         return fields  # a person, or the organisation a description stands for ("from the company": Acme Corp)
     return _as_written(owner) if owner else None  # a group as written ("nearly 90 faculty members and priests at
     # Georgetown", not trimmed of its place)
+
+
+# Where an author's phrase ends: at a time ("by the campaign on Thursday", "late Tuesday") or a verb ("was notable")
+_AUTHOR_END = re.compile(r"\s+(?:(?:on|late|early|last|this)\s+)*(?i:" + "|".join(sorted(DAY_WORDS | MONTH_WORDS)) +
+                        r")\b|\s+(?:was|were|is|are|has|have|had|will|would|that|which|who|and\s+(?=[a-z]+ed\b))\b")
 
 
 # A name set off after a description: ", Jeremy Boreing,"
@@ -2083,7 +2098,7 @@ _WHEN_WORDS = DAY_WORDS | MONTH_WORDS | {"last", "this", "next", "early", "late"
                                          "spring", "summer", "fall", "autumn", "winter", "the", "weekend"}
 _SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d]?\s+[A-Z\"\u201c]")
 # ... or in an apposition after it: "The letter, signed by union president Kyle Brennan, said"
-_DOCUMENT_SIGNED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<noun>[a-z]+),\s+(?:issued|signed|written|sent)\s+by\s+"
+_DOCUMENT_SIGNED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<noun>[a-z]+),\s+(?:(?:issued|signed|written|sent)\s+)?by\s+"
                               r"(?P<owner>[^,.;:!?\"\u201c\u201d]{3,80}),")
 
 
