@@ -1733,8 +1733,8 @@ def _document_author(ctx: _Context, noun: str, position: int, para: int) -> Spea
     issuer = _ISSUER_IN_MENTION.search(first.group())
     if issuer is not None and not set(issuer.group("owner").lower().split()) & (DAY_WORDS | MONTH_WORDS) and \
             issuer.group("owner") not in ("A", "An", "Two", "Separate"):
-        fields = _phrase_fields(ctx, issuer.group("owner"), position, para)
-        return fields if fields.speaker else _as_written(issuer.group("owner"))
+        named_in = _phrase_fields(ctx, issuer.group("owner"), position, para)
+        return named_in if named_in.speaker else _as_written(issuer.group("owner"))
     by = _AUTHORED_BY.match(masked, first.end())
     sent = re.search(_SENT_DOCUMENT + rf"{noun}\b", sentence[:first.end()])
     if by is not None:
