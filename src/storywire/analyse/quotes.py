@@ -160,7 +160,8 @@ _CIRC = (r"(?:\s+(?:in|into|on|at|during|to|after|before|from|outside|via|while|
 # Verbs that attribute a quote only right after it ("…," Fridman began. "…," Coen interjected. "…," Jones beams.
 # "…," the letter read: a text's words, but not "…," the widow read: someone else's).
 _AFTER_ONLY_CUES = (r"began|started|questioned|interjected|protested|answered|observed|recounted|exclaimed|concluded|"
-                    r"chimed in|barked|snapped|retaliated|pressed|exhorted|wondered|riffed|sang|sings|gushed|"
+                    r"chimed in|barked|snapped|retaliated|pressed|exhorted|wondered|riffed|sang|sings|gushed|demanded|"
+                    r"demands|"
                     r"reacted(?!\s+(?:with|to|by|[a-z]+ly)\b)|"  # (not "Walcott reacted with a grin")
                     r"shares|shared|summari[sz]es|summari[sz]ed|sums up|summed up|reported|reports|"
                     r"thundered|fumed|raged|scoffed|sniffed|shouted|yelled|emailed|texted|messaged|captioned|"
@@ -398,7 +399,8 @@ _BEFORE_ANY = re.compile(rf"\b(?P<cue>(?:(?:has|have|had)\s+(?:(?:[a-z]+ly|even|
                          rf"once|just|now|still)\s+)?)?(?:{_CUE_WORDS}))\b")  # ("has even claimed")
 _SAYING = re.compile(r",\s+(?:and\s+)?(?P<cue>saying|adding|writing|noting|arguing|insisting|warning|explaining|"
                      r"stating|declaring|tweeting|quipping|joking|complaining|conceding|acknowledging|recalling|"
-                     r"remarking|replying|responding|boasting|stressing|predicting|vowing|pleading|chiding|"
+                     r"remarking|replying|responding|boasting|stressing|predicting|vowing|pleading|chiding|claiming|"
+                     r"asserting|contending|objecting|demanding|"
                      r"telling [^,]{1,40}|calling (?:it|them|him|her)?|describing [^,.;:]{1,40}?\s+as)\b")
 
 # A medium's name after "told": "Reuters", "The New York Times", "NBC News"
