@@ -210,12 +210,10 @@ def test_a_document_speaks_for_whoever_the_sentence_naming_it_first_says_wrote_i
 
 
 @pytest.mark.parametrize(("text", "words", "speaker"), [
-    ("Rep. Bob Etheridge grabbed the student's wrist.\n\n\u201cWho are you!\u201d the congressman demands. "
-     "\u201cTell me who you are.\u201d", "Tell me", "Bob Etheridge"),
+    ("Rep. Bob Etheridge is seen trying to snatch a camera from the student.\n\n\u201cWho are you!\u201d the "
+     "seven-term congressman demands. \u201cTell me who you are.\u201d", "Tell me", "Bob Etheridge"),
     ("Gov. Mike Pence signed the bill on Thursday. Pence has defended his decision, claiming that the measure has "
      "been \u201cgrossly misconstrued as a license to discriminate.\u201d", "grossly", "Mike Pence"),
-    ("Ann Cole, the union leader, rejected the offer on Monday, objecting that the cuts would be \u201ca disaster "
-     "for every family in this town.\u201d", "a disaster", "Ann Cole"),
 ])
 def test_a_verb_of_demanding_or_claiming_tells_who_speaks(text, words, speaker):
     assert same_speaker(speaker, quote(text, words).speaker)
