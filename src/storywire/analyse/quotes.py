@@ -161,7 +161,7 @@ _CIRC = (r"(?:\s+(?:in|into|on|at|during|to|after|before|from|outside|via|while|
 # "…," the letter read: a text's words, but not "…," the widow read: someone else's).
 _AFTER_ONLY_CUES = (r"began|started|questioned|interjected|protested|answered|observed|recounted|exclaimed|concluded|"
                     r"chimed in|barked|snapped|retaliated|pressed|exhorted|wondered|riffed|sang|sings|gushed|demanded|"
-                    r"demands|"
+                    r"demands|posited|posits|"
                     r"reacted(?!\s+(?:with|to|by|[a-z]+ly)\b)|"  # (not "Walcott reacted with a grin")
                     r"shares|shared|summari[sz]es|summari[sz]ed|sums up|summed up|reported|reports|"
                     r"thundered|fumed|raged|scoffed|sniffed|shouted|yelled|emailed|texted|messaged|captioned|"
