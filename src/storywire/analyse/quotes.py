@@ -1722,11 +1722,12 @@ def _document_introduced(ctx: _Context, noun: str, position: int, para: int) -> 
 
 
 def _document_author(ctx: _Context, noun: str, position: int, para: int) -> SpeakerFields | None:
-    """Who wrote "the letter" (the ``noun``) at ``position``, from the sentence that names it first: whoever signed
-    it or sent it from there ("a letter signed by the 42 members of the Republican caucus"), or that sentence's
-    subject when it sent, wrote or signed it ("Every former secretary … sent a letter"), spoke in it ("Hart said in
-    a letter") or opens on it ("In separate letters sent on Oct. 19, Ronald Weich told"); None when that sentence
-    names no author ("Police found a letter") or none is in reach."""
+    """Who wrote "the letter" (the ``noun``) at ``position``, from the sentence that names it first: an issuer the
+    mention names ("A September 2010 Congressional Research Service report"), whoever signed, sent or released it
+    ("a letter signed by the 42 members of the Republican caucus"), or that sentence's subject when it sent, wrote,
+    signed or issued it ("Every former secretary … sent a letter"), spoke in it ("Hart said in a statement") or
+    opens on it ("In separate letters sent on Oct. 19, Ronald Weich told"); None when that sentence names no author
+    ("Police found a letter") or none is in reach."""
     introduced = _document_introduced(ctx, noun, position, para)
     if introduced is None:
         return None
