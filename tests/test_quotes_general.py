@@ -214,8 +214,11 @@ def test_a_document_speaks_for_whoever_the_sentence_naming_it_first_says_wrote_i
      "seven-term congressman demands. \u201cTell me who you are.\u201d", "Tell me", "Bob Etheridge"),
     ("People are losing the belief that things will get better, Glenn Beck said.\n\n\u201cIt is still morning in "
      "America,\u201d he posited, \u201cjust a hung-over kind of morning.\u201d", "still morning", "Glenn Beck"),
+    ("Republican lawmakers welcomed the offer. Senate Majority Leader Mitch McConnell, for instance, commended the "
+     "president \"for taking bipartisan steps toward addressing current immigration issues.\"", "bipartisan steps",
+     "Mitch McConnell"),
     ("Gov. Mike Pence signed the bill on Thursday. Pence has defended his decision, claiming that the measure has "
      "been \u201cgrossly misconstrued as a license to discriminate.\u201d", "grossly", "Mike Pence"),
 ])
-def test_a_verb_of_demanding_positing_or_claiming_tells_who_speaks(text, words, speaker):
+def test_a_verb_of_demanding_positing_commending_or_claiming_tells_who_speaks(text, words, speaker):
     assert same_speaker(speaker, quote(text, words).speaker)

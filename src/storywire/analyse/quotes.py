@@ -138,7 +138,7 @@ _CUE_WORDS = (
     r"(?:recalls|recalled|remembers|remembered)\s+thinking|"  # a thought remembered ("Rothman recalls thinking")
     r"recalled|acknowledged|admitted|confirmed|announced|claimed|suggested|complained|predicted|tweeted|posted|"
     r"cautioned|conceded|remarked|vowed|urged|pointed out|went on|testified|accused|blamed|described|calls|commented|"
-    r"called|promised|dismissed|denied|praised|clarified|boasted|joked|quipped|contended|countered|lamented|"
+    r"called|promised|dismissed|denied|praised|commended|lauded|hailed|clarified|boasted|joked|quipped|contended|countered|lamented|"
     r"alleged|alleges|emphasi[sz]ed|highlighted|hinted|reassured|reminded|mused|pleaded|charged|chanted|confided|"
     r"saying|"
     # a participle after "by" ("Trump laughed it off by interjecting, “…”")
@@ -791,7 +791,8 @@ _CLAIM_THEN_OTHER = re.compile(r"(?:a|an|the|this|that|one)\s+(?:[a-z][\w\-]*\s+
 # An adverb set off after an apposition, before the verb: "Tom Hart, the mayor, also said", ", meanwhile, told",
 # "Sen. John Thune, of South Dakota, all but confirmed", ", effectively conceded"
 _SET_OFF_WORDS = (r"(?:also|too|meanwhile|however|though|instead|likewise|in\s+turn|all\s+but|[a-z]{3,}ly|"
-                  r"for\s+(?:his|her|its|their)\s+part)")
+                  r"for\s+(?:his|her|its|their)\s+part|for\s+(?:instance|example|one)|in\s+particular|in\s+response|"
+                  r"in\s+addition|as\s+well|by\s+contrast|at\s+least)")
 _ADVERB_SET_OFF = re.compile(rf",\s*{_SET_OFF_WORDS}\s*,?\s*$")
 # ... or between commas in a sentence's subject: "A top Senate Democratic aide, likewise, put it bluntly"
 _SET_OFF_ADVERB = re.compile(rf",\s*{_SET_OFF_WORDS}\s*(?=,)")
