@@ -222,3 +222,10 @@ def test_a_document_speaks_for_whoever_the_sentence_naming_it_first_says_wrote_i
 ])
 def test_a_verb_of_demanding_positing_commending_or_claiming_tells_who_speaks(text, words, speaker):
     assert same_speaker(speaker, quote(text, words).speaker)
+
+
+def test_two_speakers_each_with_a_party_label_are_both_the_speaker():
+    text = ("Maine Democrats were angry.\n\n\u201cEvery day, Paul LePage gives Maine people more evidence that he is "
+            "unfit for office,\u201d Majority Leader Jeff McCabe (D) and Assistant Majority Leader Sara Gideon (D) "
+            "said in a statement Tuesday night.")
+    assert quote(text, "Every day").speaker == "Jeff McCabe and Sara Gideon"

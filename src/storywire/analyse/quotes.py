@@ -187,7 +187,9 @@ _CUE_EXT = (rf"(?:(?:has|have|had)\s+)?(?:(?:later|also|then|once|again|earlier|
 _CUE_EXT_AFTER = _CUE_EXT.replace(f"(?:{_CUE_WORDS})", f"(?:{_CUE_WORDS}|{_AFTER_ONLY_CUES})")
 # A speaker phrase: no punctuation but a word's apostrophe and an acronym in brackets ("The National Oceanic and
 # Atmospheric Administration (NOAA) recently stated")
-_SPK = r"(?:[^,.;:!?\"\u201c\u201d\u2018\u2019()\[\]]|(?<=\w)\u2019(?=\w)|(?<= )\([A-Z][A-Z&]{1,10}\)(?= )){1,80}?"
+_SPK = (r"(?:[^,.;:!?\"\u201c\u201d\u2018\u2019()\[\]]|(?<=\w)\u2019(?=\w)|(?<= )\([A-Z][A-Z&]{1,10}\)(?= )|"
+        # (the party of the first of two: "Jeff McCabe (D) and Sara Gideon (D) said")
+        r"(?<= )\((?:[RDI]|Rep|Dem|Ind)(?:-[A-Z][A-Za-z.\u2024]*)?\)(?=\s+and\s)){1,80}?")
 # A place's first part and a spaced en dash opening a speaker phrase, with the rest of the place, maybe a role, and
 # a name after it ("said Dallas – Fort Worth airport spokesman Mark Smith.", "Winston – Salem police Chief Catrina
 # Thompson,"; not "said Mayor Jane Doe – Governor Tom Brown, for his part, called")
