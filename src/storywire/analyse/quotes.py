@@ -2530,8 +2530,9 @@ def _past_quotation(text: str, start: int, end: int, quoted: list[tuple[int, int
 def extract_quotes(article_id: int, text: str, skip_paras: AbstractSet[int] = frozenset()) -> list[Quote]:
     """Direct and indirect quotes of one article, in reading order (its single quote marks read as double ones
     when it quotes in single marks: ``quote_marks``)."""
-    spelling = own_spelling(text)
-    text = plain_capitals(_BULLET.sub(lambda m: " " * len(m.group()), with_double_quotes(text)))
+    text = _BULLET.sub(lambda m: " " * len(m.group()), with_double_quotes(text))
+    plain = plain_capitals(text)
+    spelling, text = (own_spelling(text) if plain != text else {}), plain
     paras = paragraphs(text)
     sents = sentence_spans(text)
     spans = [quote_spans(text[ps:pe]) for ps, pe in paras]
