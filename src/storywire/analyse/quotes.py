@@ -138,7 +138,8 @@ _CUE_WORDS = (
     r"(?:recalls|recalled|remembers|remembered)\s+thinking|"  # a thought remembered ("Rothman recalls thinking")
     r"recalled|acknowledged|admitted|confirmed|announced|claimed|suggested|complained|predicted|tweeted|posted|"
     r"cautioned|conceded|remarked|vowed|urged|pointed out|went on|testified|accused|blamed|described|calls|commented|"
-    r"called|promised|dismissed|denied|praised|commended|lauded|hailed|clarified|boasted|joked|quipped|contended|countered|lamented|"
+    r"called|promised|dismissed|denied|praised|commended|lauded|hailed|clarified|boasted|joked|quipped|contended|"
+    r"countered|lamented|"
     r"alleged|alleges|emphasi[sz]ed|highlighted|hinted|reassured|reminded|mused|pleaded|charged|chanted|confided|"
     r"saying|"
     # a participle after "by" ("Trump laughed it off by interjecting, “…”")
@@ -1691,14 +1692,15 @@ def _document_signer(ctx: _Context, phrase: str, noun: str, position: int, para:
     signer = _phrase_fields(ctx, signed[-1].group("owner"), position, para) if signed else None
     if signer is not None and signer.speaker:  # "The letter, signed by union president Kyle Brennan, said": Kyle
         return signer  # Brennan
-    org = _document_organisation(ctx, noun, position, para)
+    introduced = _document_introduced(ctx, noun, position, para)
+    org = _document_organisation(ctx, noun, position, para, introduced is not None)
     if org is not None and any(o.person and o.name == org for o in ctx.orgs):
         issuer = split_speaker(org)  # "Senator Ann Cole issued a statement": Ann Cole, senator
         name = ctx.people.fullest(issuer.name, position)
         return SpeakerFields(name, org, issuer.role or ctx.people.role_of(name), True)
     if org is not None:
         return _as_written(org)
-    return _document_author(ctx, noun, position, para)
+    return _document_author(ctx, introduced, noun, position, para) if introduced is not None else None
 
 
 # A document's first mention ("a letter", "a joint letter", "separate but identical letters"), and who wrote it after
@@ -1724,16 +1726,14 @@ def _document_introduced(ctx: _Context, noun: str, position: int, para: int) -> 
     return None
 
 
-def _document_author(ctx: _Context, noun: str, position: int, para: int) -> SpeakerFields | None:
-    """Who wrote "the letter" (the ``noun``) at ``position``, from the sentence that names it first: an issuer the
-    mention names ("A September 2010 Congressional Research Service report"), whoever signed, sent or released it
-    ("a letter signed by the 42 members of the Republican caucus"), or that sentence's subject when it sent, wrote,
-    signed or issued it ("Every former secretary … sent a letter"), spoke in it ("Hart said in a statement") or
-    opens on it ("In separate letters sent on Oct. 19, Ronald Weich told"); None when that sentence names no author
-    ("Police found a letter") or none is in reach."""
-    introduced = _document_introduced(ctx, noun, position, para)
-    if introduced is None:
-        return None
+def _document_author(ctx: _Context, introduced: tuple[str, re.Match], noun: str, position: int, para: int
+                     ) -> SpeakerFields | None:
+    """Who wrote "the letter" (the ``noun``) at ``position``, from the sentence that names it first (``introduced``,
+    as `_document_introduced` gives it): an issuer the mention names ("A September 2010 Congressional Research
+    Service report"), whoever signed, sent or released it ("a letter signed by the 42 members of the Republican
+    caucus"), or that sentence's subject when it sent, wrote, signed or issued it ("Every former secretary … sent a
+    letter"), spoke in it ("Hart said in a statement") or opens on it ("In separate letters sent on Oct. 19, Ronald
+    Weich told"); None when that sentence names no author ("Police found a letter")."""
     sentence, first = introduced
     masked = _mask(sentence)  # ("the U.S. House": one phrase)
     issuer = _ISSUER_IN_MENTION.search(first.group())
@@ -2193,11 +2193,12 @@ _SENT_DOCUMENT = (r"\b(?:sent|sends|wrote|writes|signed|released|delivered|penne
                   r"(?:(?!\.\s+[A-Z])[^!?\n]){0,60}?\b(?:a|an)\s+(?:[\w\-]+\s+){0,2}")
 
 
-def _document_organisation(ctx: _Context, noun: str, position: int, para: int) -> str | None:
+def _document_organisation(ctx: _Context, noun: str, position: int, para: int, introduced: bool) -> str | None:
     """Whose "the statement" (or "the letter", the ``noun``) at ``position`` is: whoever issued the last one the
     text names in reach ("a statement from the Indian government", "Gordon Advisors issued a statement"; a person
     too; of a report, a filing or a brief, one named in a sentence issuing it), else (not for a report, a filing or
-    a brief) the organisation an "it" there would be; when no person is the subject of a sentence since it was
+    a brief) the organisation an "it" there would be, unless a sentence in reach names the document first
+    (``introduced``: that sentence tells its author); when no person is the subject of a sentence since it was
     named (then the statement may be theirs)."""
     issued = [o for o in ctx.orgs if o.document == noun and o.position < position and para - 1 <= o.para <= para]
     if not issued and noun in _THIRD_PARTY_DOCUMENTS:  # one named in a sentence about such a document
@@ -2216,7 +2217,7 @@ def _document_organisation(ctx: _Context, noun: str, position: int, para: int) -
     if not issued and re.search(_SENT_DOCUMENT + rf"{noun}\b", ctx.text[max(0, position - 600):position]):
         return None  # "A group of 90 professors has sent Ryan a letter …. “…,” the letter states": theirs, not an
         # organisation named near ("his GOP House budget")
-    if not issued and _document_introduced(ctx, noun, position, para) is not None:
+    if not issued and introduced:
         return None  # "Police found a letter in the car": its sentence says who wrote it, or no one does
     org = issued[-1].name if issued else resolve_organisation(ctx.orgs, position, para)
     named_at = [o.position for o in ctx.orgs if o.name == org and o.position < position]
