@@ -229,3 +229,12 @@ def test_two_speakers_each_with_a_party_label_are_both_the_speaker():
             "unfit for office,\u201d Majority Leader Jeff McCabe (D) and Assistant Majority Leader Sara Gideon (D) "
             "said in a statement Tuesday night.")
     assert quote(text, "Every day").speaker == "Jeff McCabe and Sara Gideon"
+
+
+@pytest.mark.parametrize("opening", ["Ten minutes later", "Twenty-three minutes later", "Moments later",
+                                     "Hours earlier"])
+def test_a_sentence_opening_on_a_time_since_credits_the_name_after_it(opening):
+    text = (f"Ms. Nuland complained in an e-mail, \u201cThese don\u2019t resolve all my issues.\u201d {opening}, "
+            "Benjamin J. Rhodes, a deputy national security adviser, offered his first comments, saying, \u201cWe "
+            "need to resolve this in a way that respects all of the relevant equities.\u201d")
+    assert quote(text, "We need to resolve").speaker == "Benjamin J. Rhodes"

@@ -559,6 +559,10 @@ _PLACE_WORDS = frozenset({"in", "on", "at", "from", "for", "with", "by", "under"
                           "outside", "inside", "near", "throughout", "within", "into", "to",
                           "like", "unlike", "despite", "besides", "amid", "alongside", "among",
                           "against"})  # "Like Corker, Menendez rejected", "Alongside BLM calls for action, even …"
+# A time opening a sentence as so long before or after another: "Ten minutes later,", "Hours earlier,", "A year ago,"
+_TIME_SINCE = re.compile(r"(?:(?:[A-Z][a-z]+(?:-[a-z]+)?|\d+)\s+)?(?:[a-z]+\s+)?(?:[Ss]econds|[Mm]inutes|[Hh]ours|"
+                         r"[Dd]ays|[Ww]eeks|[Mm]onths|[Yy]ears|[Dd]ecades|[Mm]oments|minute|hour|day|week|month|year|"
+                         r"decade)\s+(?:later|earlier|before|after|ago|on),")
 # How many paragraphs back "he said" may reach for the person last quoted when the text names no one nearer.
 _SPEAKER_REACH = 3
 # Lower-case words a subject phrase may hold before the name ("Hunter Biden's attorney Abbe Lowell").
@@ -1383,8 +1387,9 @@ def _subject_at(sentence: str, st: int) -> str | None:
         words = words[1:]
     if words and words[0].lower() in ("he", "she"):
         return words[0]
-    if words and words[0].lower() in _PLACE_WORDS:
-        return None  # "In Brussels, European Union officials ...": a place or a time, not the subject
+    if words and words[0].lower() in _PLACE_WORDS or _TIME_SINCE.match(sentence, st):
+        return None  # "In Brussels, European Union officials ...", "Ten minutes later, Rhodes": a place or a time,
+        # not the subject
     if len(words) > 2 and words[0] in ("His", "Her", "Their") and words[1] in PEOPLE_OF | {"neighbour", "neighbor"}:
         named = _name_words(words[2:])  # "Her neighbour Tom Hart agreed.": him, a relative's role his
         if named and named[-1][:1].isupper() and split_speaker(" ".join(named)).is_person:
