@@ -238,3 +238,19 @@ def test_a_sentence_opening_on_a_time_since_credits_the_name_after_it(opening):
             "Benjamin J. Rhodes, a deputy national security adviser, offered his first comments, saying, \u201cWe "
             "need to resolve this in a way that respects all of the relevant equities.\u201d")
     assert quote(text, "We need to resolve").speaker == "Benjamin J. Rhodes"
+
+
+def test_a_he_after_a_sentence_naming_one_person_alone_is_that_person_not_the_he_quoted_before():
+    text = ("Joseph M. Sellers, a lawyer for the plaintiffs, said the managers had discretion. Managers, he went on, "
+            "\u201care informed by the company about how to exercise that discretion.\u201d\n\n"
+            "That did not satisfy Justice Scalia. \u201cIf somebody tells you how to exercise discretion,\u201d he "
+            "said, \u201cyou don\u2019t have discretion.\u201d")
+    assert quote(text, "If somebody tells").speaker == "Scalia"
+    assert quote(text, "are informed").speaker == "Joseph M. Sellers"
+
+
+def test_a_magazine_named_before_a_quote_is_no_she():
+    text = ("Dion started fertility treatment not long afterward. \u201cI\u2019m approaching 40 years old,\u201d she "
+            "told People in 2005.\n\nAnd in 2013 the singer spoke to Woman\u2019s Weekly about her childhood. \u201cI "
+            "remember passing down clothes from one sibling to another,\u201d she said.")
+    assert quote(text, "passing down clothes").speaker in (None, "Dion")  # (the singer: not named in her sentence)

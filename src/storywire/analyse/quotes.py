@@ -1851,6 +1851,11 @@ def _pronoun_fields(ctx: _Context, phrase: str, full: str, sp: SpeakerName, posi
         if just is not None:  # "…, said Sgt. Vanette Christiansen. “…,” she said": the speaker just quoted
             return SpeakerFields(just.speaker, just.speaker_full, just.role, True)
         same = _same_pronoun_before(ctx, low, position, para)
+        named = ctx.people.named_before_quote(low, position, para) if same is not None else None
+        if same is not None and named is not None and \
+                ctx.people.person_key(named) != ctx.people.person_key(same.speaker or ""):
+            return SpeakerFields(named, named, ctx.people.role_of(named), True)  # "That did not satisfy Justice
+            # Scalia. “…,” he said": Scalia, named right before the quote, not the "he" quoted before
         if same is not None and same.speaker:
             name = ctx.people.fullest(same.speaker, position)
             return SpeakerFields(name, name, same.role or ctx.people.role_of(name), True)

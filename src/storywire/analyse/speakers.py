@@ -1685,6 +1685,9 @@ def _mention(text: str, m: re.Match, known: set[str]) -> SpeakerName | None:
         words = [*reversed(particles), *words]  # "“…,” de Blasio said": the particles open the surname
     if closing:  # "Manager at Ocean Florida Abby Dunn": Abby Dunn, not a place
         words = closing
+    if len(words) == 2 and POSSESSIVE.search(words[0]) and _low(words[1]) not in ROLE_WORDS and \
+            POSSESSIVE.sub("", _low(words[0])) in ROLE_WORDS | EPITHET_NOUNS | {"women", "men", "children", "people"}:
+        return None  # "Woman’s Weekly", "Men’s Health": a thing's name, no one of whom "she said"
     sp = split_speaker(" ".join(words))
     if not sp.is_person or " " not in sp.name and _low(sp.name) in _PLATFORMS - {"x", "truth"}:
         return None  # ("Taking to Instagram, the star wrote": no one named)
@@ -2304,6 +2307,38 @@ class Mentions:
         breaks = list(_SENTENCE_BREAK.finditer(self.text, subjects[-1].position, last.position))
         if not breaks or _PRONOUN_OPENING.match(self.text, breaks[-1].end() - 1):
             return None  # in the subject's sentence, or in one about "he" ("He and his husband, Georges LeBar, ...")
+        return last
+
+    def named_before_quote(self, pronoun: str, position: int, para: int) -> str | None:
+        """The person a "he" or "she" at ``position`` after a quote stands for when the sentence right before the
+        quote, in its paragraph, names that person alone and not as its subject (``_named_before_quote``), or None."""
+        want: Gender = _PRONOUN_GENDER[pronoun.lower()]
+        near = self._in_reach(position, para, True, _HE_WORD if want == "m" else _SHE_WORD)
+        found = self._named_before_quote(near, lambda mt: self.may_be(mt.name, want), position, para)
+        return self.fullest(found.name, position) if found is not None else None
+
+    def _named_before_quote(self, near: list[Mention], fits: Callable[[Mention], bool], position: int,
+                            para: int) -> Mention | None:
+        """The person the sentence right before a quote, in its paragraph, names alone and not as its subject ("That
+        did not satisfy Justice Scalia. “…,” he said": Scalia, not the lawyer quoted in the paragraph before), when
+        they may be the pronoun at ``position`` after the quote (``fits``); else None."""
+        here = [mt for mt in near if mt.para == para]
+        last = here[-1] if here else None
+        if last is None or not fits(last) or last.subject or self.object_of_preposition(last.position) or \
+                re.search(r"['\u2019]s\s", self.text[last.position:self.text.find(last.name, last.position)]) or \
+                not last.role and self.gender_of(last.name) == "?":
+            return None  # (a person by their role or gender, not after a preposition: not "Hornby Island", not
+            # "spoke to Woman’s Weekly")
+        end = _SENTENCE_BREAK.search(self.text, last.position + len(last.name), position + 1)
+        if end is None or self.text[end.end() - 2] not in "\"\u201c" or \
+                _SENTENCE_BREAK.search(self.text, end.end(), position + 1):
+            return None  # (not the quote's own sentence: the quote opens the sentence after the name's)
+        breaks = list(_SENTENCE_BREAK.finditer(self.text, self._paragraphs[para][0], last.position))
+        start = breaks[-1].end() - 1 if breaks else self._paragraphs[para][0]
+        if _PRONOUN_OPENING.match(self.text, start) or \
+                any(start <= mt.position < last.position and self.person_key(mt.name) != self.person_key(last.name)
+                    for mt in here):
+            return None  # (a sentence about "he", or naming another too: "Jones thanked Smith.")
         return last
 
     def described(self, phrase: str, position: int, para: int) -> str | None:
