@@ -254,3 +254,26 @@ def test_a_magazine_named_before_a_quote_is_no_she():
             "told People in 2005.\n\nAnd in 2013 the singer spoke to Woman\u2019s Weekly about her childhood. \u201cI "
             "remember passing down clothes from one sibling to another,\u201d she said.")
     assert quote(text, "passing down clothes").speaker in (None, "Dion")  # (the singer: not named in her sentence)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("A spokesperson for Google says the company \"cares deeply\" about the security of its users' data.\n\n\"We "
+     "disclose user data to government in accordance with the law,\" the spokesperson said.",
+     "a spokesperson for Google"),
+    ("A Microsoft spokesperson said that the company only provides data after a binding order.\n\n\"In addition we "
+     "only ever comply with orders for requests about specific accounts,\" the spokesperson said.",
+     "a Microsoft spokesperson"),
+    ("Reached for comment, a spokesman for American Media Inc., the Enquirer's parent company, also denied it.\n\n"
+     "\"No one influences the reporting that The National Enquirer does,\" a spokesman said.",
+     "a spokesman for American Media Inc."),
+])
+def test_a_bare_spokesperson_is_the_one_the_text_brought_in_by_whom_they_speak_for(text, speaker):
+    last = [q for q in extract_quotes(1, text) if q.kind == "direct"][-1]
+    assert last.speaker == speaker
+
+
+def test_a_spokeswoman_is_not_the_spokesman_brought_in_before():
+    text = ("A spokesman for the city council declined to comment.\n\n\"We will review the decision,\" the "
+            "spokeswoman said.")
+    (found,) = [q for q in extract_quotes(1, text) if q.kind == "direct"]
+    assert found.speaker == "the spokeswoman"

@@ -1584,7 +1584,8 @@ def _phrase_fields(ctx: _Context, phrase: str | None, position: int, para: int) 
     sp = split_speaker(full)
     if not sp.name.strip():
         return NO_SPEAKER  # a phrase of stray words and marks alone ("' “ But when …"): no one
-    for reading in (_joint_fields, _related_fields, _source_fields, _organisation_fields, _pronoun_fields):
+    for reading in (_joint_fields, _related_fields, _source_fields, _organisation_fields, _spokesperson_fields,
+                    _pronoun_fields):
         fields = reading(ctx, phrase, full, sp, position, para)
         if fields is not None:
             return fields
@@ -1814,6 +1815,44 @@ def _organisation_fields(ctx: _Context, phrase: str, full: str, sp: SpeakerName,
     if org is None and low != "it":  # "surgery at the MedStar Washington Hospital Center …, the hospital said"
         org = named_with_noun(ctx.text, position, low.split()[-1])
     return _as_written(org) if org is not None else None
+
+
+# A spokesperson named by no more than that: "the spokesperson", "a spokesman", "the company spokeswoman"
+_BARE_SPOKESPERSON = re.compile(r"(?:the|a|an)\s+(?:company\s+|same\s+)?(?P<head>spokes(?:person|man|woman))",
+                                re.IGNORECASE)
+# ... and the one the text brought in before, by whom they speak for: "a spokesperson for Google", "A Microsoft
+# spokesperson", "a spokesman for American Media Inc., the Enquirer's parent company," (not one it names after a
+# comma: "a Google spokesman, Matt Kallman,")
+_SPOKESPERSON_FOR = re.compile(
+    r"\b[Aa]n?\s+(?P<desc>(?:(?:[A-Z][\w.&'\u2019\-]*|of|and)\s+){0,4}(?<=[A-Za-z.]\s)"
+    r"(?P<head>spokes(?:person|man|woman))(?!\s+for\b)|(?P<head2>spokes(?:person|man|woman))\s+for\s+(?:the\s+)?[A-Z][\w.&'\u2019\-]*"
+    r"(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w.&'\u2019\-]*){0,5})(?!,\s+[A-Z][a-z]+\s+[A-Z])")
+
+
+def _spokesperson_fields(ctx: _Context, phrase: str, full: str, sp: SpeakerName, position: int, para: int
+                         ) -> SpeakerFields | None:
+    """ "The spokesperson" or "a spokesman" with no one they speak for: the spokesperson the text brought in last,
+    in the quote's paragraph or the two before, by whom they speak for ("A spokesperson for Google says ….
+    ¶ “…,” the spokesperson said": a spokesperson for Google); None when the phrase is another or the text
+    brought in none."""
+    bare = _BARE_SPOKESPERSON.fullmatch(full.strip())
+    if bare is None:
+        return None
+    start = position
+    for _ in range(3):  # (back to the start of the paragraph two before the quote's)
+        start = max(0, ctx.text.rfind("\n", 0, start))
+        while start > 0 and ctx.text[start - 1] == "\n":
+            start -= 1
+    found = [m for m in _SPOKESPERSON_FOR.finditer(ctx.text, start, position)
+             if m.group("head2") or any(w[:1].isupper() for w in m.group("desc").split()[:-1])]
+    if not found:
+        return None
+    last = found[-1]
+    described = last.group(0)
+    head = (last.group("head") or last.group("head2")).lower()
+    if bare.group("head").lower() not in (head, "spokesperson") and head != "spokesperson":
+        return None  # (not "the spokeswoman" of "a spokesman for …")
+    return _as_written(f"a {described.split(maxsplit=1)[1]}")
 
 
 def _pronoun_fields(ctx: _Context, phrase: str, full: str, sp: SpeakerName, position: int, para: int
