@@ -277,3 +277,18 @@ def test_a_spokeswoman_is_not_the_spokesman_brought_in_before():
             "spokeswoman said.")
     (found,) = [q for q in extract_quotes(1, text) if q.kind == "direct"]
     assert found.speaker == "the spokeswoman"
+
+
+@pytest.mark.parametrize(("noun", "speaker"), [("office", "Steve Scalise's office"),
+                                               ("campaign", "Steve Scalise's campaign"),
+                                               ("spokesman", "Steve Scalise's spokesman")])
+def test_his_office_is_the_office_of_the_person_the_he_stands_for(noun, speaker):
+    text = ("Rep. Steve Scalise was shot on Wednesday.\n\nBefore the surgery, Scalise was \u201cin good spirits and "
+            f"spoke to his wife by phone,\u201d his {noun} said.")
+    assert quote(text, "good spirits").speaker == speaker
+
+
+def test_an_adjective_opening_a_sentence_is_no_part_of_the_name_after_it():
+    text = ("Sanders spoke in Las Vegas on Friday. Rival Hillary Clinton won the Nevada caucuses.\n\n\u201cThis is "
+            "your win,\u201d she said.")
+    assert quote(text, "your win").speaker == "Hillary Clinton"

@@ -1612,6 +1612,11 @@ def _joint_fields(ctx: _Context, phrase: str, full: str, sp: SpeakerName, positi
 _NAME_PART = re.compile(r"(?:[A-Z][\w'\u2019.\-]*\s+)*[A-Z][\w'\u2019.\-]*(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?$")
 
 
+# A person's office or those who speak for them, by a pronoun: "his office", "her campaign", "his lawyer"
+_HIS_OWN = re.compile(r"(?P<pronoun>his|her)\s+(?P<noun>office|campaign|spokes(?:man|woman|person)|lawyers?|"
+                      r"attorneys?|aides?|team|representatives?|camp)")
+
+
 def _related_fields(ctx: _Context, phrase: str, full: str, sp: SpeakerName, position: int, para: int
                     ) -> SpeakerFields | None:
     """A phrase that speaks of someone through another: the object of a description, "whose office", "one" of a
@@ -1627,6 +1632,11 @@ def _related_fields(ctx: _Context, phrase: str, full: str, sp: SpeakerName, posi
             return NO_SPEAKER  # (a day owns nothing: "Apple was sued on Monday, whose spokesman"; but
             # "Prime Minister Theresa May … Labour attacked May, whose spokesman": hers)
         return _as_written(f"{owner.group('name')}'s {owner.group('noun')}")
+    owned = _HIS_OWN.fullmatch(low)
+    if owned is not None:  # "Scalise was “in good spirits,” his office said": Steve Scalise's office
+        holder = _phrase_fields(ctx, "he" if owned.group("pronoun") == "his" else "she", position, para)
+        if holder.speaker and holder.is_person:
+            return _as_written(f"{holder.speaker}'s {owned.group('noun')}")
     group = _group_before(ctx.text, position) if low in ("one", "another") else None
     one_of = _one_of_group(low, group) if group is not None else None
     if one_of is not None:

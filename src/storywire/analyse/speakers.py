@@ -169,6 +169,8 @@ NOT_NAME = COUNT_WORDS | DAY_WORDS | MONTH_WORDS | frozenset({
     "was", "were", "is", "are", "did", "does", "do", "has", "have", "had", "would", "could", "should",  # "Was X …?"
     "neither", "either", "nor", "perhaps", "maybe", "nobody", "somebody", "everybody", "anybody", "everyone",
     "someone", "anyone",
+    # an adjective opening a sentence before a name it modifies ("Top Sanders aides", "Rival Hillary Clinton")
+    "top", "rival", "senior", "leading", "longtime", "embattled", "outgoing", "incoming", "beleaguered", "disgraced",
     # a speech verb opening a sentence before its speaker ("Replied Stephen, with some delicacy, “…”"); not "said"
     # ("Edward Said")
     "replied", "replies", "added", "adds", "explained", "explains", "recalled", "recalls", "responded", "responds",
