@@ -292,3 +292,12 @@ def test_an_adjective_opening_a_sentence_is_no_part_of_the_name_after_it():
     text = ("Sanders spoke in Las Vegas on Friday. Rival Hillary Clinton won the Nevada caucuses.\n\n\u201cThis is "
             "your win,\u201d she said.")
     assert quote(text, "your win").speaker == "Hillary Clinton"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("But neighbour Zibulka picks up the story: \u201cAll of a sudden, door opens, Gary walks out.\u201d", "Zibulka"),
+    ("The hearing went on for hours. And lawyer Tom Hart said: \u201cAll of a sudden, the door opens.\u201d",
+     "Tom Hart"),
+])
+def test_a_lower_case_role_after_but_or_and_is_no_bar_to_the_name_after_it(text, speaker):
+    assert quote(text, "All of a sudden").speaker == speaker

@@ -1387,6 +1387,8 @@ def _subject_at(sentence: str, st: int) -> str | None:
         words = words[1:]
     if words and words[0].lower() in ("he", "she"):
         return words[0]
+    if len(words) > 1 and words[0] in ROLE_WORDS | {"neighbour", "neighbor"} and words[1][:1].isupper():
+        words = words[1:]  # "But neighbour Zibulka picks up the story:", "And lawyer Tom Hart said": the name
     if words and words[0].lower() in _PLACE_WORDS or _TIME_SINCE.match(sentence, st):
         return None  # "In Brussels, European Union officials ...", "Ten minutes later, Rhodes": a place or a time,
         # not the subject
