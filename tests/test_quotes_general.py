@@ -301,3 +301,10 @@ def test_an_adjective_opening_a_sentence_is_no_part_of_the_name_after_it():
 ])
 def test_a_lower_case_role_after_but_or_and_is_no_bar_to_the_name_after_it(text, speaker):
     assert quote(text, "All of a sudden").speaker == speaker
+
+
+def test_an_honorifics_full_stop_is_no_sentence_break_before_a_person_introduced_after_the_subject():
+    text = ("Trying to claw his way back, Mr. Christie took a pointed swipe at his rivals in the Senate, like Marco "
+            "Rubio and Ted Cruz, who have never run a state government.\n\n\u201cUnlike some people, you won\u2019t "
+            "have to wonder whether I can do it or not,\u201d he said.")
+    assert quote(text, "Unlike some people").speaker == "Christie"

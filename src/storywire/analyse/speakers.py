@@ -2306,7 +2306,10 @@ class Mentions:
         if last.subject or len(last.name.split()) < 2 or self._first_named.get(last.name) != last.position or \
                 not (last.role or _INTRODUCED.match(self.text, last.position + len(last.name))):
             return None  # not a person introduced as one: with a role, or a clause about them ("Harry Potter")
-        breaks = list(_SENTENCE_BREAK.finditer(self.text, subjects[-1].position, last.position))
+        breaks = [b for b in _SENTENCE_BREAK.finditer(self.text, subjects[-1].position, last.position)
+                  if self.text[b.start()] != "." or _ends_sentence(
+                      self.text[self.text.rfind(" ", 0, b.start()) + 1:b.start()].rstrip("\"\u201d\u2019')"))]
+        # (not the honorific's full stop: "Mr. Christie")
         if not breaks or _PRONOUN_OPENING.match(self.text, breaks[-1].end() - 1):
             return None  # in the subject's sentence, or in one about "he" ("He and his husband, Georges LeBar, ...")
         return last
