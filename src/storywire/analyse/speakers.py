@@ -1759,6 +1759,14 @@ _OTHER_IN_CLAUSE = re.compile(r",\s+who\s+[^,.;]*?\b(?:the|a|an|his|her|their)\s
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d\u2019]?\s+[\"\u201c]?[A-Z]")
+
+
+def _sentence_breaks(text: str, start: int, end: int) -> list[re.Match]:
+    """Where sentences end and the next begin between ``start`` and ``end``: not at the full stop of an
+    abbreviation or an initial ("Mr. Christie", "Gov. Bob Lee", "John F. Kennedy")."""
+    return [b for b in _SENTENCE_BREAK.finditer(text, start, end)
+            if text[b.start()] != "." or _ends_sentence(text[text.rfind(" ", 0, b.start()) + 1:b.start()].rstrip(
+                "\"\u201d\u2019')"))]
 _INTRODUCED = re.compile(r",\s+(?:who|a|an|the)\s")
 _PRONOUN_OPENING = re.compile(r"(?:He|She|His|Her|They|Their)\b")
 
@@ -2088,7 +2096,7 @@ class Mentions:
         before); else None."""
         here = [mt for mt in near if mt.para == para]
         subjects = [mt for mt in here if mt.subject and
-                    _SENTENCE_BREAK.search(self.text, self.name_at(mt) + len(mt.name), position)]
+                    _sentence_breaks(self.text, self.name_at(mt) + len(mt.name), position)]
         # (named in an earlier sentence, not the description's own: "Mr. Trump is so reckless, the vice president
         # said")
         if not subjects or any(fits(mt) for mt in here) or not any(fits(mt) for mt in near if mt.para < para):
@@ -2306,10 +2314,7 @@ class Mentions:
         if last.subject or len(last.name.split()) < 2 or self._first_named.get(last.name) != last.position or \
                 not (last.role or _INTRODUCED.match(self.text, last.position + len(last.name))):
             return None  # not a person introduced as one: with a role, or a clause about them ("Harry Potter")
-        breaks = [b for b in _SENTENCE_BREAK.finditer(self.text, subjects[-1].position, last.position)
-                  if self.text[b.start()] != "." or _ends_sentence(
-                      self.text[self.text.rfind(" ", 0, b.start()) + 1:b.start()].rstrip("\"\u201d\u2019')"))]
-        # (not the honorific's full stop: "Mr. Christie")
+        breaks = _sentence_breaks(self.text, subjects[-1].position, last.position)
         if not breaks or _PRONOUN_OPENING.match(self.text, breaks[-1].end() - 1):
             return None  # in the subject's sentence, or in one about "he" ("He and his husband, Georges LeBar, ...")
         return last
@@ -2334,11 +2339,10 @@ class Mentions:
                 not last.role and self.gender_of(last.name) == "?":
             return None  # (a person by their role or gender, not after a preposition: not "Hornby Island", not
             # "spoke to Woman’s Weekly")
-        end = _SENTENCE_BREAK.search(self.text, last.position + len(last.name), position + 1)
-        if end is None or self.text[end.end() - 2] not in "\"\u201c" or \
-                _SENTENCE_BREAK.search(self.text, end.end(), position + 1):
+        ends = _sentence_breaks(self.text, last.position + len(last.name), position + 1)
+        if len(ends) != 1 or self.text[ends[0].end() - 2] not in "\"\u201c":
             return None  # (not the quote's own sentence: the quote opens the sentence after the name's)
-        breaks = list(_SENTENCE_BREAK.finditer(self.text, self._paragraphs[para][0], last.position))
+        breaks = _sentence_breaks(self.text, self._paragraphs[para][0], last.position)
         start = breaks[-1].end() - 1 if breaks else self._paragraphs[para][0]
         if _PRONOUN_OPENING.match(self.text, start) or \
                 any(start <= mt.position < last.position and self.person_key(mt.name) != self.person_key(last.name)
