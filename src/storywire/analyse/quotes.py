@@ -1837,7 +1837,8 @@ _BARE_SPOKESPERSON = re.compile(r"(?:the|a|an)\s+(?:company\s+|same\s+)?(?P<head
 # comma: "a Google spokesman, Matt Kallman,")
 _SPOKESPERSON_FOR = re.compile(
     r"\b[Aa]n?\s+(?P<desc>(?:(?:[A-Z][\w.&'\u2019\-]*|of|and)\s+){0,4}(?<=[A-Za-z.]\s)"
-    r"(?P<head>spokes(?:person|man|woman))(?!\s+for\b)|(?P<head2>spokes(?:person|man|woman))\s+for\s+(?:the\s+)?[A-Z][\w.&'\u2019\-]*"
+    r"(?P<head>spokes(?:person|man|woman))(?!\s+for\b)|"
+    r"(?P<head2>spokes(?:person|man|woman))\s+for\s+(?:the\s+)?[A-Z][\w.&'\u2019\-]*"
     r"(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w.&'\u2019\-]*){0,5})(?!,\s+[A-Z][a-z]+\s+[A-Z])")
 
 

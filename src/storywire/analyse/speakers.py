@@ -1767,6 +1767,8 @@ def _sentence_breaks(text: str, start: int, end: int) -> list[re.Match]:
     return [b for b in _SENTENCE_BREAK.finditer(text, start, end)
             if text[b.start()] != "." or _ends_sentence(text[text.rfind(" ", 0, b.start()) + 1:b.start()].rstrip(
                 "\"\u201d\u2019')"))]
+
+
 _INTRODUCED = re.compile(r",\s+(?:who|a|an|the)\s")
 _PRONOUN_OPENING = re.compile(r"(?:He|She|His|Her|They|Their)\b")
 
