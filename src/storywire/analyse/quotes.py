@@ -563,6 +563,8 @@ _PLACE_WORDS = frozenset({"in", "on", "at", "from", "for", "with", "by", "under"
 _TIME_SINCE = re.compile(r"(?:(?:[A-Z][a-z]+(?:-[a-z]+)?|\d+)\s+)?(?:[a-z]+\s+)?(?:[Ss]econds|[Mm]inutes|[Hh]ours|"
                          r"[Dd]ays|[Ww]eeks|[Mm]onths|[Yy]ears|[Dd]ecades|[Mm]oments|minute|hour|day|week|month|year|"
                          r"decade)\s+(?:later|earlier|before|after|ago|on),")
+# A lower-case role word a clause may open on before a name ("But neighbour Zibulka", "And lawyer Tom Hart")
+_ROLE_OR_NEIGHBOUR = ROLE_WORDS | {"neighbour", "neighbor"}
 # How many paragraphs back "he said" may reach for the person last quoted when the text names no one nearer.
 _SPEAKER_REACH = 3
 # Lower-case words a subject phrase may hold before the name ("Hunter Biden's attorney Abbe Lowell").
@@ -1387,7 +1389,7 @@ def _subject_at(sentence: str, st: int) -> str | None:
         words = words[1:]
     if words and words[0].lower() in ("he", "she"):
         return words[0]
-    if len(words) > 1 and words[0] in ROLE_WORDS | {"neighbour", "neighbor"} and words[1][:1].isupper():
+    if len(words) > 1 and words[0] in _ROLE_OR_NEIGHBOUR and words[1][:1].isupper():
         words = words[1:]  # "But neighbour Zibulka picks up the story:", "And lawyer Tom Hart said": the name
     if words and words[0].lower() in _PLACE_WORDS or _TIME_SINCE.match(sentence, st):
         return None  # "In Brussels, European Union officials ...", "Ten minutes later, Rhodes": a place or a time,
@@ -1851,12 +1853,7 @@ def _spokesperson_fields(ctx: _Context, phrase: str, full: str, sp: SpeakerName,
     bare = _BARE_SPOKESPERSON.fullmatch(full.strip())
     if bare is None:
         return None
-    start = position
-    for _ in range(3):  # (back to the start of the paragraph two before the quote's)
-        start = max(0, ctx.text.rfind("\n", 0, start))
-        while start > 0 and ctx.text[start - 1] == "\n":
-            start -= 1
-    found = [m for m in _SPOKESPERSON_FOR.finditer(ctx.text, start, position)
+    found = [m for m in _SPOKESPERSON_FOR.finditer(ctx.text, ctx.people.paragraph_start(max(0, para - 2)), position)
              if m.group("head2") or any(w[:1].isupper() for w in m.group("desc").split()[:-1])]
     if not found:
         return None
@@ -1903,14 +1900,14 @@ def _pronoun_fields(ctx: _Context, phrase: str, full: str, sp: SpeakerName, posi
         if just is not None:  # "…, said Sgt. Vanette Christiansen. “…,” she said": the speaker just quoted
             return SpeakerFields(just.speaker, just.speaker_full, just.role, True)
         same = _same_pronoun_before(ctx, low, position, para)
-        named = ctx.people.named_before_quote(low, position, para) if same is not None else None
-        if same is not None and named is not None and \
-                ctx.people.person_key(named) != ctx.people.person_key(same.speaker or ""):
-            return SpeakerFields(named, named, ctx.people.role_of(named), True)  # "That did not satisfy Justice
-            # Scalia. “…,” he said": Scalia, named right before the quote, not the "he" quoted before
-        if same is not None and same.speaker:
-            name = ctx.people.fullest(same.speaker, position)
-            return SpeakerFields(name, name, same.role or ctx.people.role_of(name), True)
+        if same is not None:
+            named = ctx.people.named_before_quote(low, position, para)
+            if named is not None and ctx.people.person_key(named) != ctx.people.person_key(same.speaker or ""):
+                return SpeakerFields(named, named, ctx.people.role_of(named), True)  # "That did not satisfy Justice
+                # Scalia. “…,” he said": Scalia, named right before the quote, not the "he" quoted before
+            if same.speaker:
+                name = ctx.people.fullest(same.speaker, position)
+                return SpeakerFields(name, name, same.role or ctx.people.role_of(name), True)
     if low in _PRONOUNS or (not sp.is_person and low.startswith("the ") and
                             (len(low.split()) <= 4 or is_epithet(sp.name) or
                             " of " in sp.name and sp.name.split(" of ", 1)[1].islower() and

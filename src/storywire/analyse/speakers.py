@@ -2323,20 +2323,15 @@ class Mentions:
 
     def named_before_quote(self, pronoun: str, position: int, para: int) -> str | None:
         """The person a "he" or "she" at ``position`` after a quote stands for when the sentence right before the
-        quote, in its paragraph, names that person alone and not as its subject (``_named_before_quote``), or None."""
+        quote, in its paragraph, names that person alone and not as its subject, by a role or a gender the pronoun
+        fits ("That did not satisfy Justice Scalia. “…,” he said": Scalia, not the lawyer quoted in the paragraph
+        before); else None."""
         want: Gender = _PRONOUN_GENDER[pronoun.lower()]
-        near = self._in_reach(position, para, True, _HE_WORD if want == "m" else _SHE_WORD)
-        found = self._named_before_quote(near, lambda mt: self.may_be(mt.name, want), position, para)
-        return self.fullest(found.name, position) if found is not None else None
-
-    def _named_before_quote(self, near: list[Mention], fits: Callable[[Mention], bool], position: int,
-                            para: int) -> Mention | None:
-        """The person the sentence right before a quote, in its paragraph, names alone and not as its subject ("That
-        did not satisfy Justice Scalia. “…,” he said": Scalia, not the lawyer quoted in the paragraph before), when
-        they may be the pronoun at ``position`` after the quote (``fits``); else None."""
-        here = [mt for mt in near if mt.para == para]
+        here = [mt for mt in self._in_reach(position, para, True, _HE_WORD if want == "m" else _SHE_WORD)
+                if mt.para == para]
         last = here[-1] if here else None
-        if last is None or not fits(last) or last.subject or self.object_of_preposition(last.position) or \
+        if last is None or not self.may_be(last.name, want) or last.subject or \
+                self.object_of_preposition(last.position) or \
                 re.search(r"['\u2019]s\s", self.text[last.position:self.text.find(last.name, last.position)]) or \
                 not last.role and self.gender_of(last.name) == "?":
             return None  # (a person by their role or gender, not after a preposition: not "Hornby Island", not
@@ -2344,13 +2339,17 @@ class Mentions:
         ends = _sentence_breaks(self.text, last.position + len(last.name), position + 1)
         if len(ends) != 1 or self.text[ends[0].end() - 2] not in "\"\u201c":
             return None  # (not the quote's own sentence: the quote opens the sentence after the name's)
-        breaks = _sentence_breaks(self.text, self._paragraphs[para][0], last.position)
-        start = breaks[-1].end() - 1 if breaks else self._paragraphs[para][0]
+        breaks = _sentence_breaks(self.text, self.paragraph_start(para), last.position)
+        start = breaks[-1].end() - 1 if breaks else self.paragraph_start(para)
         if _PRONOUN_OPENING.match(self.text, start) or \
                 any(start <= mt.position < last.position and self.person_key(mt.name) != self.person_key(last.name)
                     for mt in here):
             return None  # (a sentence about "he", or naming another too: "Jones thanked Smith.")
-        return last
+        return self.fullest(last.name, position)
+
+    def paragraph_start(self, para: int) -> int:
+        """Where the article's paragraph ``para`` (an index into ``sentences.paragraphs``) starts."""
+        return self._paragraphs[para][0]
 
     def described(self, phrase: str, position: int, para: int) -> str | None:
         """The person an epithet ("the mother-of-two", "the doctor") at ``position`` stands for: the nearest subject
