@@ -308,3 +308,11 @@ def test_an_honorifics_full_stop_is_no_sentence_break_before_a_person_introduced
             "Rubio and Ted Cruz, who have never run a state government.\n\n\u201cUnlike some people, you won\u2019t "
             "have to wonder whether I can do it or not,\u201d he said.")
     assert quote(text, "Unlike some people").speaker == "Christie"
+
+
+def test_a_given_name_alone_opening_a_sentence_is_the_person_named_in_full_with_it():
+    text = ("The widow of slain Police Officer Blake Snyder is using Facebook to help her deal with the loss of her "
+            "husband. Although Elizabeth Snyder still endures immense pain, their son has helped her.\n\nElizabeth "
+            "posted a picture Tuesday evening of her son. She writes, \u201cThese beautiful bears were made for "
+            "us.\u201d")
+    assert quote(text, "beautiful bears").speaker == "Elizabeth Snyder"

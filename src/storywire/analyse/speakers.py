@@ -1169,13 +1169,13 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             if m.start() < clause_end:
                 both = _subject_of_both(text, s, m, clause_end)
                 found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, both))
-                known.add(surname(sp.name))
+                known.update(_known_by(sp.name))
                 continue
             title_after = _TITLE_BEFORE_NAME.match(text, m.end())
             if title_after is not None and {title_after.group("noun"), title_after.group("noun2")} & \
                     (ROLE_WORDS | TITLE_NOUNS | _GO_BETWEEN_NOUNS):
                 found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender, False))
-                known.add(surname(sp.name))
+                known.update(_known_by(sp.name))
                 continue  # "Cruz spokesman Rick Tyler said", "Moore campaign chairman Bill Armistead said": the
                 # spokesman, the chairman is the subject, not Cruz or Moore
             speaker = _said_before(lead) and not _CLAUSE_VERB_NEXT.match(text, m.end()) and title_after is None
@@ -1183,12 +1183,20 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             # parked": the object; nor "said Kyiv resident Svitlana Onofryichuk": a modifier of her description)
             found.append(Mention(m.start(), para, sp.name, sp.role, sp.gender,
                                  first and opening or speaker or _main_clause_subject(text, lead, m.end())))
-            known.add(surname(sp.name))
+            known.update(_known_by(sp.name))
             first = first and possessive
         _credit_trailing_speaker(found, text, s, e)
     return [mt for mt in found if not _WRITER_CREDIT.match(text, mt.position + len(mt.name)) or
             not _WRITES_BEFORE.search(text, max(0, mt.position - 12), mt.position)]  # ("…, writes Tom Hart.": the
     # article's writer, of whom no "he" after it speaks)
+
+
+def _known_by(name: str) -> set[str]:
+    """The lone words (lower case) that stand for a person once the article names them: the surname, and the given
+    name of a name in full that opens on a common first name ("Elizabeth Snyder … ¶ Elizabeth posted a picture")."""
+    words = name.split()
+    given = {_low(words[0])} if len(words) >= 2 and first_name_gender(words[0]) != "?" else set()
+    return {surname(name)} | given
 
 
 # A US state set off after a city, abbreviated as the AP does, or one it never abbreviates: "South Bend, Ind.,"
