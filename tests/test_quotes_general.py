@@ -316,3 +316,14 @@ def test_a_given_name_alone_opening_a_sentence_is_the_person_named_in_full_with_
             "posted a picture Tuesday evening of her son. She writes, \u201cThese beautiful bears were made for "
             "us.\u201d")
     assert quote(text, "beautiful bears").speaker == "Elizabeth Snyder"
+
+
+def test_two_given_names_before_one_surname_are_two_people_of_that_surname():
+    text = ("Hillary and Bill Clinton earned roughly $141 million.\n\n\u201cWe owe it to the opportunities America "
+            "provides,\u201d Clinton said in a statement.")
+    assert quote(text, "We owe it").speaker == "Clinton"  # which one, the page does not say (it was Bill Clinton)
+    text = ("Hillary and Bill Clinton earned roughly $141 million.\n\n\u201cWe owe it to the opportunities America "
+            "provides,\u201d Hillary Clinton said in a statement.")
+    assert quote(text, "We owe it").speaker == "Hillary Clinton"
+    text = ("Mitt Romney met Paul Ryan. Romney and Paul Ryan spoke.\n\n\u201cWe owe it to them,\u201d Romney said.")
+    assert quote(text, "We owe it").speaker == "Mitt Romney"

@@ -1126,6 +1126,11 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
         if (s == 0 or text[s - 1] == "\n") and _BYLINE.fullmatch(text, s, e):
             continue  # "By Tom Hart, Political Editor": who wrote the article, of whom no "he" or "the minister" speaks
         for m in (part for run in _NAME_RUN.finditer(text, s, e) for part in _runs_within_sentences(text, run)):
+            shared = _shared_surname(text, m)
+            if shared is not None:  # "Hillary and Bill Clinton": Hillary Clinton, not a lone word
+                found.append(Mention(m.start(), para, shared, None, first_name_gender(m.group()), False))
+                known.update(_known_by(shared))
+                continue
             if _no_name_run(text, s, m, known, works):
                 continue
             k = bisect_right(starts, m.start()) - 1
@@ -1197,6 +1202,25 @@ def _known_by(name: str) -> set[str]:
     words = name.split()
     given = {_low(words[0])} if len(words) >= 2 and first_name_gender(words[0]) != "?" else set()
     return {surname(name)} | given
+
+
+# Two given names sharing the surname after them: "Hillary and Bill Clinton", "architects John and Donald Parkinson"
+_COUPLE = re.compile(r"(?<![\w'\u2019.])(?P<given>[A-Z][a-z]+)\s+and\s+(?P<other>[A-Z][a-z]+)\s+"
+                     r"(?P<surname>[A-Z][\w'\u2019\-]*[a-z])\b(?![\u2019']s\b)")
+
+
+def _shared_surname(text: str, m: re.Match) -> str | None:
+    """The full name of the first of two people named by their given names and one surname ("Hillary and Bill
+    Clinton": "Hillary Clinton"), when the second given name is a common one and the first is no surname the text
+    gives anyone (not "Romney and Paul Ryan") nor a place; else None."""
+    couple = _COUPLE.match(text, m.start())
+    if couple is None or couple.end("given") != m.end() or first_name_gender(couple.group("other")) == "?":
+        return None
+    given = couple.group("given")
+    if is_place_name(given) or _low(given) in NOT_NAME or \
+            re.search(rf"\b[A-Z][\w'\u2019\-]*\s+{given}\b(?!\s+and\s+{couple.group('other')})", text):
+        return None
+    return f"{given} {couple.group('surname')}"
 
 
 # A US state set off after a city, abbreviated as the AP does, or one it never abbreviates: "South Bend, Ind.,"
