@@ -327,3 +327,11 @@ def test_two_given_names_before_one_surname_are_two_people_of_that_surname():
     assert quote(text, "We owe it").speaker == "Hillary Clinton"
     text = ("Mitt Romney met Paul Ryan. Romney and Paul Ryan spoke.\n\n\u201cWe owe it to them,\u201d Romney said.")
     assert quote(text, "We owe it").speaker == "Mitt Romney"
+
+
+def test_a_generation_ending_one_name_does_not_hide_it_from_its_bare_surname():
+    text = ("Among those was George T. Conway III, a conservative lawyer and the husband of Kellyanne Conway, the "
+            "president\u2019s counselor. \u201cIf he knows he is going to lose,\u201d Mr. Conway wrote on Twitter.")
+    assert quote(text, "going to lose").speaker == "Conway"  # one of two Conways, not "Kellyanne Conway" as it was
+    text = ("Donald Trump Jr. met Donald Trump on Monday.\n\n\u201cWe will win,\u201d Trump said.")
+    assert quote(text, "We will win").speaker == "Donald Trump"

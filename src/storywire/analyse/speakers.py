@@ -3035,10 +3035,17 @@ def _only_generation_added(full: str, name: str) -> bool:
 
 
 def _same_generation(fulls: set[str], name: str) -> set[str]:
-    """The full names of the generation ``name`` gives ("Trump": Donald Trump, not Donald Trump Jr, when the text
-    names both), all of them when only one generation is named ("LaRocca": Anthony LaRocca III)."""
+    """The full names but a namesake's of another generation than ``name`` gives ("Trump": Donald Trump, not Donald
+    Trump Jr, when the text names both); all of them when only one generation is named ("LaRocca": Anthony LaRocca
+    III), or the other generation's is no one else's name ("Conway": Kellyanne Conway or George T. Conway III)."""
     same = {f for f in fulls if _generation(f) == _generation(name)}
-    return same if same else fulls
+    bases = {_base_name(f) for f in same}
+    return {f for f in fulls if f in same or _base_name(f) not in bases} if same else fulls
+
+
+def _base_name(name: str) -> str:
+    """A name without the generation ending it, full stops aside ("Donald Trump Jr.": "Donald Trump")."""
+    return " ".join(w.rstrip(".") for w in _without_generation(name.split())[0])
 
 
 def _without_generation(words: list[str]) -> tuple[list[str], list[str]]:
