@@ -335,3 +335,11 @@ def test_a_generation_ending_one_name_does_not_hide_it_from_its_bare_surname():
     assert quote(text, "going to lose").speaker == "Conway"  # one of two Conways, not "Kellyanne Conway" as it was
     text = ("Donald Trump Jr. met Donald Trump on Monday.\n\n\u201cWe will win,\u201d Trump said.")
     assert quote(text, "We will win").speaker == "Donald Trump"
+
+
+@pytest.mark.parametrize("adverb", ["Separately", "Similarly", "Earlier"])
+def test_a_sentence_adverb_opening_the_sentence_is_no_part_of_the_speaker(adverb):
+    text = (f"{adverb}, the Health and Human Services Department said Thursday that Medicare would extend certain key "
+            "benefits to same-sex spouses, \u201cclarifying that all beneficiaries in private Medicare plans have "
+            "access to equal coverage when it comes to care.\u201d")
+    assert quote(text, "equal coverage").speaker == "the Health and Human Services Department"

@@ -99,12 +99,16 @@ THINGS_OF = frozenset({
 DESCRIPTION_START = ("a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "another", "most",
                      "all", "few", "both")
 _LEAD = re.compile(r"^[(\[]?(?:(?:and|but|yet|then|also|later|now|meanwhile|however|additionally|indeed|still|so|"
-                   r"says|adds|writes),?\s+|(?:today|yesterday|tonight|first|second|third|finally),\s+|(?-i:said)\s+|"
+                   r"says|adds|writes),?\s+|(?:today|yesterday|tonight|first|second|third|finally|separately|similarly|"
+                   r"likewise|moreover|furthermore|elsewhere|earlier|afterwards?|nevertheless|nonetheless|instead|"
+                   r"otherwise|besides|ultimately|subsequently|previously|initially|eventually|notably|importantly|"
+                   r"publicly|privately|specifically|ironically|overall),\s+|(?-i:said)\s+|"
                    rf"(?:in|on|since)\s+(?:\d{{4}}|{MONTHS}|{DAYS})(?:\s+\d{{1,2}})?,?\s+|"
                    r"(?:last|this)\s+(?-i:year|week|month),?\s+)+",
                    re.I)
-# ("Says Neil": a live blog's byline; "Today, the People's Daily newspaper", "said a former official", "In 2007 Mr.
-# Huckabee", "Last week Mr. Hart": a time)
+# ("Says Neil": a live blog's byline; "Today, the People's Daily newspaper", "Separately, the Health and Human
+# Services Department": a sentence adverb; "said a former official", "In 2007 Mr. Huckabee", "Last week Mr. Hart":
+# a time)
 HONORIFIC_GENDER: dict[str, Gender] = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f",
                                        "lord": "m", "lady": "f", "baroness": "f", "king": "m", "queen": "f",
                                        "prince": "m", "princess": "f"}
