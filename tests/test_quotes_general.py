@@ -343,3 +343,11 @@ def test_a_sentence_adverb_opening_the_sentence_is_no_part_of_the_speaker(adverb
             "benefits to same-sex spouses, \u201cclarifying that all beneficiaries in private Medicare plans have "
             "access to equal coverage when it comes to care.\u201d")
     assert quote(text, "equal coverage").speaker == "the Health and Human Services Department"
+
+
+def test_the_speaker_as_written_stops_at_the_one_a_participle_reports():
+    text = ("Despite Trump saying talks had \u201ccome a long way,\u201d Democrats were more dour. Senate Minority "
+            "Leader Chuck Schumer exited saying Trump told them \u201che\u2019d keep the government closed for a very "
+            "long period of time.\u201d")
+    assert quote(text, "keep the government closed").speaker_full in ("Trump", "Chuck Schumer",
+                                                                      "Senate Minority Leader Chuck Schumer")

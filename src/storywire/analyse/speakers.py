@@ -593,6 +593,7 @@ def trim_phrase(phrase: str) -> str:
     phrase = _SPACED_HYPHEN.sub("-", _LEAD.sub("", phrase))  # "Strauss - Kahn", "the 17 - year - old" (detokenised)
     phrase = _RUN_ON_CONNECTIVE.sub("", phrase)  # "Scope of exceptions But Kempthorne": a subheading run into it
     phrase = _SENTENCE_BEFORE.sub("", phrase)  # "MyFoxHouston.com reports. Officials": the sentence before it
+    phrase = _SAYING_BEFORE.sub("", phrase)  # "Chuck Schumer exited saying Trump": the one he quotes
     even = _EVEN_BEFORE_NAME.match(phrase)
     if even is not None and first_name_gender(even.group("first")) != "?":
         phrase = phrase[even.end():]  # "Even Jon Stewart himself": Jon Stewart (not "Even Stevens", "Even Pellerud")
@@ -620,6 +621,9 @@ def trim_phrase(phrase: str) -> str:
 _RUN_ON_CONNECTIVE = re.compile(r"^.*[a-z,;]\s+(?:But|And|Yet|However|Meanwhile)\s+(?=[A-Z])")
 # A sentence ending inside a speaker phrase on a word in lower case, before a capital: "… reports. Officials"
 _SENTENCE_BEFORE = re.compile(r"^.*\b[a-z]{4,}[.!?]\s+(?=[A-Z])")
+# A speaker's report of someone else's words inside a speaker phrase, up to the one who said them: "Chuck Schumer
+# exited saying Trump (told them …)"
+_SAYING_BEFORE = re.compile(r"^.*\b[a-z]+\s+(?:saying|adding|noting|claiming|insisting|arguing|warning)\s+(?=[A-Z])")
 _NOT_PLURAL = frozenset({"his", "its", "this", "was", "is", "has", "does", "us", "yes", "thus", "as", "plus"})
 # "Neil's", "Neil's verdict" (a speaker's words introduced by what they are): the speaker is the owner.
 _POSSESSIVE_END = re.compile(r"(?<=\w)['\u2019]s?(?:\s+(?:verdict|view|take|response|reply|answer|comment|words))?$",
