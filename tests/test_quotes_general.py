@@ -351,3 +351,13 @@ def test_the_speaker_as_written_stops_at_the_one_a_participle_reports():
             "long period of time.\u201d")
     assert quote(text, "keep the government closed").speaker_full in ("Trump", "Chuck Schumer",
                                                                       "Senate Minority Leader Chuck Schumer")
+
+
+@pytest.mark.parametrize(("text", "full"), [
+    ("At 9:24 p.m., Ms. Nuland, reading the latest draft, complained in an e-mail, \u201cI will always speak truth "
+     "to power.\u201d", "Ms. Nuland"),
+    ("\u201cI will always speak truth to power,\u201d said Bob Lee, acting director of the agency.",
+     "Bob Lee, acting director of the agency"),
+])
+def test_what_the_speaker_was_doing_is_no_part_of_the_speaker_as_written(text, full):
+    assert quote(text, "truth to power").speaker_full == full

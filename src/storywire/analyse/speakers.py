@@ -598,6 +598,7 @@ def trim_phrase(phrase: str) -> str:
     if even is not None and first_name_gender(even.group("first")) != "?":
         phrase = phrase[even.end():]  # "Even Jon Stewart himself": Jon Stewart (not "Even Stevens", "Even Pellerud")
     phrase = _ADVERB_TAIL.sub("", phrase)  # "Holden, meanwhile": no role
+    phrase = _PARTICIPLE_TAIL.sub("", phrase)  # "Tlaib, doubling down": what she did, no role
     phrase = _ACCORDING_TAIL.sub("", phrase)  # "Elizabeth, according to a Fox source": who told the writer, no role
     phrase = _CITING_OPENING.sub("", phrase)  # "Echoing Winston Churchill, she": the one cited is not the speaker
     described = _DESCRIBED_NAME.match(phrase) if not is_epithet(phrase) else None  # ("the 19-year-old Croatian")
@@ -633,6 +634,11 @@ _POSSESSIVE_END = re.compile(r"(?<=\w)['\u2019]s?(?:\s+(?:verdict|view|take|resp
 _ADVERB_TAIL = re.compile(r",\s*(?:meanwhile|however|too|though|instead|also|then|now|in turn|for (?:his|her) part)$|"
                           r"(?<=\w)\s+for\s+(?:(?:his|her|its|their|our)\s+part|"
                           r"(?:months|weeks|years|decades|days)(?:\s+now)?|(?:some|a\s+long)\s+time)$", re.I)
+# What the speaker was doing, set off after the name: "Tlaib, doubling down", "Ms. Nuland, reading the latest draft"
+# (not a role opening on such a word: "Bob Lee, acting director of …", "Ann Cole, managing editor")
+_PARTICIPLE_TAIL = re.compile(r"(?<=\w),\s+(?!(?:acting|leading|ranking|managing|presiding|founding|sitting|outgoing|"
+                              r"incoming|governing|ruling|visiting|serving|retiring|reigning|including|according)\b)"
+                              r"[a-z]+ing\b(?:\s.*)?$")
 # A party and a state after a name: "Rep. Jim McDermott, D-Wash."
 # Participles naming someone a speaker cites, echoes or thanks: "Citing John Locke, she recommended" is hers.
 CITING_PARTICIPLES = frozenset({"citing", "quoting", "echoing", "invoking", "paraphrasing", "channelling",
