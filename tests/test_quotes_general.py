@@ -361,3 +361,15 @@ def test_the_speaker_as_written_stops_at_the_one_a_participle_reports():
 ])
 def test_what_the_speaker_was_doing_is_no_part_of_the_speaker_as_written(text, full):
     assert quote(text, "truth to power").speaker_full == full
+
+
+def test_two_people_with_honorifics_are_one_speaker_whom_a_they_after_stands_for():
+    text = ("Mr. Udall and Mr. Wyden released a joint statement repeating that they had \u201clong been concerned "
+            "about the degree to which this collection has relied on secret law.\u201d\n\n\u201cSenior officials "
+            "have stated on multiple occasions that the authority is analogous to a subpoena,\u201d they said.")
+    assert quote(text, "long been concerned").speaker == "Mr. Udall and Mr. Wyden"  # it was "Wyden"
+    assert quote(text, "Senior officials").speaker == "Mr. Udall and Mr. Wyden"  # it was no one
+    text = ("Mr. Udall spoke on Monday. \u201cWe have long been concerned,\u201d Mr. Udall said.\n\n\u201cSenior "
+            "officials have stated on multiple occasions that the authority is analogous to a subpoena,\u201d they "
+            "said.")
+    assert quote(text, "Senior officials").speaker is None  # one person quoted last: no "they"

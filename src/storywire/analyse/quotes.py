@@ -1941,6 +1941,9 @@ def _referent_fields(ctx: _Context, full: str, sp: SpeakerName, position: int, p
     group = _group_before(ctx.text, position) if low == "they" else None
     if group is not None:  # "Residents were angry. ¶ “…,” they said": the residents
         return _as_written(group)
+    pair = _pair_quoted_last(ctx, position, para) if low == "they" else None
+    if pair is not None:  # "Mr. Udall and Mr. Wyden released a statement …. ¶ “…,” they said": the two
+        return SpeakerFields(pair.speaker, pair.speaker_full, pair.role, False)
     if low in _PRONOUNS:
         return NO_SPEAKER
     if is_epithet(sp.name):
@@ -2411,6 +2414,18 @@ def _last_quoted(ctx: _Context, gender: Gender, position: int, para: int) -> Quo
         if ctx.people.may_be(q.speaker or "", gender):
             return q
     return None
+
+
+def _pair_quoted_last(ctx: _Context, position: int, para: int) -> Quote | None:
+    """The two people named as one speaker ("Mr. Udall and Mr. Wyden") whom the last quote before ``position``, in
+    its paragraph or the one before, credits; else None."""
+    before = _credited_before(ctx.speakers + ctx.sayers, position)
+    if not before:
+        return None
+    p_index, q = before[-1]
+    words = (q.speaker or "").split()
+    two = " and " in (q.speaker or "") and not q.is_person and all(w[:1].isupper() or w == "and" for w in words)
+    return q if two and p_index >= para - 1 else None
 
 
 def _of_a_person(description: str) -> bool:

@@ -821,8 +821,10 @@ def split_speaker(phrase: str) -> SpeakerName:
     if _for_someone_else(words, name_words, start, end):
         return SpeakerName(phrase, None, False, "?")  # "a lawyer for Sarah Palin", "a spokesman at Scotland Yard",
         # "an aide to Senator John Smith", "friends close to the Duchess": someone else
-    if start >= 2 and start < end and _low(name_words[start - 1]) == "and" and _is_name_word(name_words[start - 2]):
-        return _two_people(phrase, appos, low, name_words, start, end)
+    second = start - 1 if start >= 1 and _low(name_words[start - 1]) in HONORIFICS else start  # ("and Mr. Wyden")
+    if second >= 2 and start < end and _low(name_words[second - 1]) == "and" and \
+            _is_name_word(name_words[second - 2]):
+        return _two_people(phrase, appos, low, name_words, second, end)
     name = " ".join(name_words[start:end])
     described = low[0] in DESCRIPTION_START and not (end - start >= 2 and start >= 2 and not orgs)
     if start == end or described or _company_co(name_words) or \
@@ -1013,11 +1015,13 @@ def _for_someone_else(words: list[str], name_words: list[str], start: int, end: 
 
 def _two_people(phrase: str, appos: str, low: list[str], name_words: list[str], start: int, end: int
                 ) -> SpeakerName:
-    """Two names joined by "and" ("said Zadan and Meron", "Laurence Mark and Bill Condon"): the two as one speaker,
-    not one with a role; a description or an organisation as written."""
+    """Two names joined by "and" ("said Zadan and Meron", "Laurence Mark and Bill Condon", "Mr. Udall and Mr.
+    Wyden"): the two as one speaker, not one with a role; a description or an organisation as written."""
     first = start - 1
     while first > 0 and _is_name_word(name_words[first - 1]):
         first -= 1
+    if first > 0 and _low(name_words[first - 1]) in HONORIFICS and _low(name_words[start]) in HONORIFICS:
+        first -= 1  # "Mr. Udall and Mr. Wyden": each with the honorific
     if low[0] in DESCRIPTION_START or any(_low(w) in ORG_WORDS for w in name_words[first:end]):
         return SpeakerName(phrase, None, False, "?")  # "a spokesperson for the Universities and Colleges ..."
     role = " ".join(w for w in name_words[:first] if _low(w) not in HONORIFICS) or appos.strip() or None
