@@ -373,3 +373,12 @@ def test_two_people_with_honorifics_are_one_speaker_whom_a_they_after_stands_for
             "officials have stated on multiple occasions that the authority is analogous to a subpoena,\u201d they "
             "said.")
     assert quote(text, "Senior officials").speaker is None  # one person quoted last: no "they"
+
+
+def test_a_journalist_an_outlet_introduces_after_told_is_no_later_she():
+    text = ("House Speaker Nancy Pelosi said it was a free speech issue.\n\n\u201cI am not in the censorship "
+            "business,\u201d she told MSNBC\u2019s Joy Reid in a town hall interview.\n\n\u201cI don\u2019t like "
+            "that language,\u201d the House speaker continued.\n\n\u201cBut I don\u2019t think it\u2019s any worse "
+            "than what the president has said,\u201d she concluded.")
+    assert quote(text, "like that language").speaker == "Nancy Pelosi"
+    assert quote(text, "any worse").speaker == "Nancy Pelosi"  # it was Joy Reid

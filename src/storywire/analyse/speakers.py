@@ -1941,6 +1941,12 @@ def _object_of_verb(text: str, position: int) -> bool:
     return named is None or not _introduces_name(named)
 
 
+# A journalist an outlet's name introduces after "told" or "asked": "she told MSNBC’s Joy Reid", "told Fox News'
+# Bret Baier" (whom no "she said" after it stands for)
+_INTERVIEWER_BEFORE = re.compile(r"\b(?:told|tells|asked|asks)\s+(?:[A-Z][\w&.\-]*\s+){0,2}[A-Z][\w&.\-]*"
+                                 r"(?:['\u2019]s|s['\u2019])\s+$")
+
+
 class Mentions:
     """The people an article names, for resolving pronouns and descriptions and completing bare surnames."""
 
@@ -2179,12 +2185,14 @@ class Mentions:
         person, ``going_on``: "he", "his", "the governor"), none named in a question or after a preposition in its
         sentence, and for a pronoun no place."""
         lowest = para - 1
-        named_paras = {mt.para for mt in self.items}
+        items = [mt for mt in self.items if not _INTERVIEWER_BEFORE.search(self.text, max(0, mt.position - 60),
+                                                                            self.name_at(mt))]
+        named_paras = {mt.para for mt in items}
         if lowest not in named_paras:
             lowest -= 1  # a paragraph naming no one ("He did not answer.") between the person and the quote
         while 0 < lowest < para and lowest not in named_paras and self._goes_on(lowest, going_on):
             lowest -= 1  # "Glenn Beck … ¶ Progressivism, he told …. ¶ But he aimed his fire …. ¶ “…,” he said": him
-        near = [mt for mt in self.items if mt.position < position and lowest <= mt.para <= para]
+        near = [mt for mt in items if mt.position < position and lowest <= mt.para <= para]
         others = {self.person_key(mt.name) for mt in near if self._in_question(mt.position) or
                   self.object_of_preposition(mt.position) and self._same_sentence(mt.position, position)}
         near = [mt for mt in near if self.person_key(mt.name) not in others]  # (named before too: still not them)
