@@ -1957,6 +1957,7 @@ class Mentions:
         self.text = text
         self._proper: set[str] | None = None
         self._ages: dict[str, int] | None = None
+        self._not_interviewers: list[Mention] | None = None  # the mentions but journalists told something
         self.full: dict[str, set[str]] = {}  # surname (lower case) -> the names of two words or more with it
         self.roles: dict[str, list[str]] = {}  # person_key -> the roles written with the name, in order
         self.gender: dict[str, Gender] = {}  # person_key -> gender
@@ -2185,8 +2186,10 @@ class Mentions:
         person, ``going_on``: "he", "his", "the governor"), none named in a question or after a preposition in its
         sentence, and for a pronoun no place."""
         lowest = para - 1
-        items = [mt for mt in self.items if not _INTERVIEWER_BEFORE.search(self.text, max(0, mt.position - 60),
-                                                                            self.name_at(mt))]
+        if self._not_interviewers is None:
+            self._not_interviewers = [mt for mt in self.items if not _INTERVIEWER_BEFORE.search(
+                self.text, max(0, mt.position - 60), self.name_at(mt))]
+        items = self._not_interviewers
         named_paras = {mt.para for mt in items}
         if lowest not in named_paras:
             lowest -= 1  # a paragraph naming no one ("He did not answer.") between the person and the quote
@@ -2708,6 +2711,7 @@ class Mentions:
                 self.unnamed_subjects.append(UnnamedSubject(u.start("desc"), e, para,
                                                             description_gender(u.group("head"))))
         self.items = sorted(self.items + added, key=lambda mt: mt.position)
+        self._not_interviewers = None
 
     def _described_person(self, m: re.Match, para: int) -> str | None:
         """The named person a sentence's opening description stands for ("the ayatollah"), or None (also for one
