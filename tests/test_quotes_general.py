@@ -382,3 +382,10 @@ def test_a_journalist_an_outlet_introduces_after_told_is_no_later_she():
             "than what the president has said,\u201d she concluded.")
     assert quote(text, "like that language").speaker == "Nancy Pelosi"
     assert quote(text, "any worse").speaker == "Nancy Pelosi"  # it was Joy Reid
+
+
+def test_a_she_after_someone_told_by_name_gives_no_gender_to_the_teller():
+    text = ("Rupert Murdoch met Roger Ailes and his wife, Elizabeth Tilson, on Monday.\n\nGiuliani, who officiated "
+            "their wedding, told Murdoch she would likely divorce Ailes, according to two sources: \u201cThis "
+            "marriage won\u2019t last,\u201d he said.")
+    assert quote(text, "marriage won").speaker == "Giuliani"  # it was Rupert Murdoch: Giuliani read as a "she"

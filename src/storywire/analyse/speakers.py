@@ -1797,7 +1797,11 @@ _ROLE_QUALIFIER = re.compile(r"(?<![\w.])(?:[A-Z][\w&'\u2019\-]*\s+(?:of\s+(?:th
 _OFFICE_OF = re.compile(r"(?:(?:Former|former|Deputy|Acting|Assistant|Under)\s+)?(?i:Secretary|Minister|Chief|Director|"
                         r"Chancellor|Attorney|Head|Commissioner|Governor)\s+of\s+(?:the\s+)?$")
 # The "he" or "she" of what the subject of a sentence said, past names in a clause between: "X, ..., said he"
-_REPORTED_PRONOUN = re.compile(r"\b(?:said|says|added|told\s+\w+|insisted|argued)\s+(?:that\s+)?(he|she)\b")
+_REPORTED_PRONOUN = re.compile(r"\b(?:said|says|added|told\s+(?![A-Z])\w+|insisted|argued)\s+(?:that\s+)?(he|she)\b")
+# Someone named as told something, between a subject and a "he" or "she" that may be theirs: "Giuliani told Murdoch
+# she would likely divorce"
+_TOLD_NAMED = re.compile(r"\b(?:told|tells|asked|asks|warned|warns|informed|assured|reminded|promised)\s+"
+                         r"(?:Mr\.?\s+|Mrs\.?\s+|Ms\.?\s+)?[A-Z][\w'\u2019\-]+")
 
 
 # A verb bidding someone do something, right before the one bidden: "urged that (he read)", "demanded that (she)"
@@ -1837,6 +1841,8 @@ def _genders_by_pronoun(mentions: list[Mention], text: str, key_of: Callable[[st
             m = None  # "Chela Ortiz, who married the deputy weeks before he was murdered": the deputy's "he"
         if m is not None and _BIDS_THAT.search(text, mt.position + len(mt.name), m.start()):
             continue  # "Clinton urged that he read the report": the one urged, not Clinton
+        if m is not None and _TOLD_NAMED.search(text, mt.position + len(mt.name), m.start()):
+            continue  # "Giuliani told Murdoch she would likely divorce": maybe the one told about, not Giuliani
         if m is None:  # "Snider, who attended King's news conference, said he backed King": the subject's "he"
             after = next((o.position for o in mentions[i + 1:] if o.subject), len(text))
             m = _REPORTED_PRONOUN.search(text, mt.position + len(mt.name), min(after, mt.position + 300))
