@@ -2190,7 +2190,7 @@ class Mentions:
         """The mentions a pronoun or description at ``position`` may stand for: before it, in its paragraph or the
         one before (two before, across a paragraph naming no one; or across any run of them that go on about the
         person, ``going_on``: "he", "his", "the governor"), none named in a question or after a preposition in its
-        sentence, and for a pronoun no place."""
+        sentence, nor a journalist told something ("told MSNBC’s Joy Reid"), and for a pronoun no place."""
         lowest = para - 1
         if self._not_interviewers is None:
             self._not_interviewers = [mt for mt in self.items if not _INTERVIEWER_BEFORE.search(
