@@ -389,3 +389,10 @@ def test_a_she_after_someone_told_by_name_gives_no_gender_to_the_teller():
             "their wedding, told Murdoch she would likely divorce Ailes, according to two sources: \u201cThis "
             "marriage won\u2019t last,\u201d he said.")
     assert quote(text, "marriage won").speaker == "Giuliani"  # it was Rupert Murdoch: Giuliani read as a "she"
+
+
+def test_a_connective_before_the_subjects_comma_is_no_speaker():
+    text = ("Meanwhile, the statement on her health, from Dr. Lisa Bardack, an internist and chairman of the "
+            "Department of Medicine at the Mount Kisco Medical Group in Mount Kisco, New York, said the former "
+            "secretary of state has allergies and listed \u201cdeep vein thrombosis,\u201d an elbow fracture.")
+    assert quote(text, "deep vein thrombosis").speaker == "the statement"  # it was "Meanwhile"

@@ -108,6 +108,7 @@ from .speakers import (
     named_with_noun,
     names_ship,
     names_the_object,
+    only_connective,
     resolve_organisation,
     speakers_in_plural,
     split_speaker,
@@ -4364,7 +4365,8 @@ def _cue_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
             inner = _inner_speaker(a.before, m.end())
             if inner is not None:
                 spk, m = inner
-        if spk:
+        if spk and not only_connective(spk):  # (not "Meanwhile" of "Meanwhile, the statement on her health, from
+            # Dr. Lisa Bardack, …, said")
             return _Attribution(spk, m.group("cue"), a.par[a.before_start:a.before_start + m.end()].strip(" ,:"),
                                 True, a.after_start)
     return None

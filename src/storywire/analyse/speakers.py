@@ -582,6 +582,11 @@ _EVEN_BEFORE_NAME = re.compile(r"Even\s+(?=(?P<first>[A-Z][a-z]+)\s+[A-Z])")
 _MARK_OPENING = re.compile(r"^\s*(?:''|``|\u201d|[\"'\u2019](?=\s))\s*")
 
 
+def only_connective(phrase: str) -> bool:
+    """Whether a speaker phrase is a sentence's connective or adverb alone ("Meanwhile", "However,"): no one."""
+    return bool(phrase.strip(" ,")) and _LEAD.fullmatch(phrase.strip(" ,") + " ") is not None
+
+
 @lru_cache(maxsize=8192)
 def trim_phrase(phrase: str) -> str:
     """The speaker phrase without leading connectives, trailing time or place words and a possessive ("Neil's
