@@ -396,3 +396,18 @@ def test_a_connective_before_the_subjects_comma_is_no_speaker():
             "Department of Medicine at the Mount Kisco Medical Group in Mount Kisco, New York, said the former "
             "secretary of state has allergies and listed \u201cdeep vein thrombosis,\u201d an elbow fracture.")
     assert quote(text, "deep vein thrombosis").speaker == "the statement"  # it was "Meanwhile"
+
+
+def test_a_speaker_before_an_earlier_partial_quote_of_the_sentence_speaks_the_next_one():
+    text = ("Kamala Harris opened her campaign on Sunday.\n\nMs. Harris, in addition to calling for the report to be "
+            "released \u201cimmediately,\u201d called on Mr. Barr to \u201cpublicly testify under oath about the "
+            "investigation and its findings.\u201d")
+    assert quote(text, "publicly testify").speaker == "Kamala Harris"  # it was no one
+    text = ("Walter Hewlett sniped that Fiorina was \u201clearning on the job,\u201d while Fiorina and other HP "
+            "leaders penned letters that called him an \u201cacademic and musician,\u201d out of touch.")
+    assert quote(text, "academic and musician").speaker == "Fiorina and other HP leaders"  # it was no one
+    assert all(q.speaker != "Fiorina and other HP leaders" for q in extract_quotes(1, text)
+               if "learning on the job" in q.text)  # they are named after it
+    text = ("\u201cMet accused of whitewashing baby Jesus,\u201d by Post\u2019s Kathianne Boniello: \u201cA "
+            "Manhattan man is suing the Met over its paintings of Jesus.\u201d")
+    assert quote(text, "Manhattan man").speaker != "Met"  # no speech verb inside an earlier quote

@@ -3047,6 +3047,8 @@ def _attribute_spans(par: str, masked: str, spans: list[tuple[int, int, bool]]) 
     titled: list[bool] = []
     found_by: list[tuple[int, int]] = []
     prev_attr_end = -1  # where the last quote's own attribution ends: an intro before it is not the next one's
+    reach_back = [0] * len(spans)  # where each quote's speaker is named, for an attribution read across quotes:
+    # earlier quotes of the sentence are theirs only from there on
     for k in range(len(spans)):
         around = _around(par, masked, spans, k)
         titled.append((bool(_TITLED.search(around.before)) or _is_title(around) or
@@ -3059,14 +3061,40 @@ def _attribute_spans(par: str, masked: str, spans: list[tuple[int, int, bool]]) 
                       bool(_SHOW_NAMED.search(around.before) and around.quote.lstrip()[:1].isupper()))
         found = None if titled[-1] else next(((i, a) for i, find in enumerate(_ATTRIBUTION_FINDERS)
                                               if (a := find(around, prev_attr_end)) is not None), None)
+        across = _before_across_partials(par, masked, spans, attrs, k) if found is None and not titled[-1] else None
+        if across is not None:  # ("Ms. Harris, in addition to calling for it “immediately,” called on Mr. Barr to
+            # “…”": hers)
+            found = next(((i, a) for i, find in enumerate(_ATTRIBUTION_FINDERS)
+                          if find in _ACROSS_FINDERS and (a := find(across, prev_attr_end)) is not None), None)
+            if found is not None:
+                reach_back[k] = across.before_start + max(across.before.rfind(found[1].speaker), 0)
         attr = found[1] if found else None
         found_by.append((found[0] if found else len(_ATTRIBUTION_FINDERS), prev_attr_end))
         if attr is not None and attr.own:
             prev_attr_end = attr.end
         attrs.append(attr)
-    attrs = [attr or (None if titled[k] else _sentence_attribution(masked, spans, attrs, k))
+    attrs = [attr or (None if titled[k] else _sentence_attribution(masked, spans, attrs, k, reach_back))
              for k, attr in enumerate(attrs)]
     return _SpanAttributions(attrs, titled, found_by)
+
+
+def _before_across_partials(par: str, masked: str, spans: list[tuple[int, int, bool]],
+                            attrs: list[_Attribution | None], k: int) -> _Around | None:
+    """Quote ``k`` read with the text before it reaching back across the earlier quotes of its sentence that no one
+    was credited with, their marks blanked ("Ms. Harris, in addition to calling for the report to be released
+    “immediately,” called on Mr. Barr to “…”"); None when no such quote is right before it."""
+    j = k
+    while j > 0 and attrs[j - 1] is None and not _ends_sentence(masked[spans[j - 1][0]:spans[j - 1][1]]) and \
+            not _SENTENCE_END.search(masked, spans[j - 1][1] + 1, spans[j][0]):
+        j -= 1
+    if j == k:
+        return None
+    around = _around(par, masked, spans, j)
+    text = list(masked[around.before_start:max(around.before_start, spans[k][0] - 1)])
+    for qs, qe, _ in spans[j:k]:  # (their words too: no cue of theirs, "“Met accused of whitewashing baby Jesus,”
+        for at in range(max(qs - 1, around.before_start), min(qe + 1, spans[k][0] - 1)):  # by Post's …: “…”")
+            text[at - around.before_start] = " "
+    return _around(par, masked, spans, k)._replace(before="".join(text), before_start=around.before_start)
 
 
 def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[int, int, bool]],
@@ -3248,9 +3276,10 @@ def _scare_quote(text: str) -> bool:
 
 
 def _sentence_attribution(masked: str, spans: list[tuple[int, int, bool]], attrs: list[_Attribution | None],
-                          k: int) -> _Attribution | None:
+                          k: int, reach_back: list[int]) -> _Attribution | None:
     """The attribution of a later quote of the sentence quote ``k`` is in, with no sentence end between them ("“A
-    unique case” because of its “debt” and because it “has cheated,” Olli Rehn said": all three are Rehn's)."""
+    unique case” because of its “debt” and because it “has cheated,” Olli Rehn said": all three are Rehn's), when
+    its speaker is named before quote ``k`` or needs not be (``reach_back``: where it is named)."""
     for m in range(k + 1, len(spans)):
         if _ends_sentence(masked[spans[m - 1][0]:spans[m - 1][1]]) or \
                 _SENTENCE_END.search(masked, spans[m - 1][1] + 1, spans[m][0]):
@@ -3259,7 +3288,7 @@ def _sentence_attribution(masked: str, spans: list[tuple[int, int, bool]], attrs
             return None  # "“It does not matter who gets elected” “This campaign …,” an official told": two texts
         later = attrs[m]
         if later is not None and later.own:
-            return later
+            return later if reach_back[m] <= spans[k][0] else None
     return None
 
 
@@ -4905,6 +4934,9 @@ _ATTRIBUTION_FINDERS = (_said_after, _said_late, _words_of, _called_out, _intro_
                         _colon_before, _dash_before, _statement_before, _parsed, _next_sentence, _previous_sentence)
 
 
+# The finders that read a speaker across earlier quotes: those on a speech verb (not "X became a bestseller, with
+# “…” — … the author's visions: “…”", whose subject a colon alone does not make a speaker)
+_ACROSS_FINDERS = (_intro_before, _saying_before, _cue_before)
 _FINDER_NAMES = tuple(f.__name__.strip("_") for f in _ATTRIBUTION_FINDERS) + ("",)
 
 
