@@ -411,3 +411,11 @@ def test_a_speaker_before_an_earlier_partial_quote_of_the_sentence_speaks_the_ne
     text = ("\u201cMet accused of whitewashing baby Jesus,\u201d by Post\u2019s Kathianne Boniello: \u201cA "
             "Manhattan man is suing the Met over its paintings of Jesus.\u201d")
     assert quote(text, "Manhattan man").speaker != "Met"  # no speech verb inside an earlier quote
+
+
+def test_a_she_about_the_person_someone_described_in_reported_speech_gives_him_no_gender():
+    text = ("Nick Merrill, a Clinton spokesman, said the former secretary of state expected that emails to "
+            "officials \u2014 which she sent to department accounts \u2014 would be preserved. \u201cWhen the "
+            "department asked for help, we immediately said yes,\u201d he said.")
+    assert quote(text, "immediately said yes").speaker == "Nick Merrill"  # it was no one: Merrill read as a "she"
+

@@ -1809,6 +1809,11 @@ _TOLD_NAMED = re.compile(r"\b(?:told|tells|asked|asks|warned|warns|informed|assu
                          r"(?:Mr\.?\s+|Mrs\.?\s+|Ms\.?\s+)?[A-Z][\w'\u2019\-]+")
 
 
+# A person described as the subject of what a subject said, between them and a "he" or "she" that may be the
+# described one's: "said the former secretary of state expected", "said that the senator had"
+_REPORTED_DESCRIBED = re.compile(r"\b(?:said|says|added|adds|insisted|argued|noted|claimed|believes|believed)\s+"
+                                 r"(?:that\s+)?the\s+(?P<words>(?:(?!of\b)[a-z][\w\-]*\s*){1,3})")
+_PERSON_ROLE_WORDS = ROLE_WORDS - {"former", "then", "current", "new", "acting", "deputy", "assistant", "senior"}
 # A verb bidding someone do something, right before the one bidden: "urged that (he read)", "demanded that (she)"
 _BIDS_THAT = re.compile(r"\b(?:urged|urges|asked|asks|demanded|demands|requested|requests|recommended|recommends|"
                         r"proposed|proposes|begged|begs)\s+that\s+$")
@@ -1848,6 +1853,10 @@ def _genders_by_pronoun(mentions: list[Mention], text: str, key_of: Callable[[st
             continue  # "Clinton urged that he read the report": the one urged, not Clinton
         if m is not None and _TOLD_NAMED.search(text, mt.position + len(mt.name), m.start()):
             continue  # "Giuliani told Murdoch she would likely divorce": maybe the one told about, not Giuliani
+        if m is not None and any(set(d.group("words").split()) & _PERSON_ROLE_WORDS for d in
+                                 _REPORTED_DESCRIBED.finditer(text, mt.position + len(mt.name), m.start())):
+            continue  # "Nick Merrill, a Clinton spokesman, said the former secretary of state expected that emails
+            # … which she sent": the secretary's "she", not Merrill's
         if m is None:  # "Snider, who attended King's news conference, said he backed King": the subject's "he"
             after = next((o.position for o in mentions[i + 1:] if o.subject), len(text))
             m = _REPORTED_PRONOUN.search(text, mt.position + len(mt.name), min(after, mt.position + 300))
