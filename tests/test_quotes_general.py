@@ -419,3 +419,10 @@ def test_a_she_about_the_person_someone_described_in_reported_speech_gives_him_n
             "department asked for help, we immediately said yes,\u201d he said.")
     assert quote(text, "immediately said yes").speaker == "Nick Merrill"  # it was no one: Merrill read as a "she"
 
+
+
+@pytest.mark.parametrize("verb", ["tweeted", "posted", "noted", "argued", "warned"])
+def test_a_name_and_a_long_apposition_before_more_speech_verbs_is_the_speaker(verb):
+    text = ("\u201cSo obvious. So predictable. So pathetic,\u201d Frank Sharry, the executive director of the "
+            f"immigration advocacy group America\u2019s Voice, {verb} on Tuesday.")
+    assert quote(text, "So predictable").speaker == "Frank Sharry"

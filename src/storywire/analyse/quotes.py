@@ -234,7 +234,8 @@ _AFTER_LONG_APPOS = re.compile(
     r"(?:(?:di|de|da|du|la|le)(?=[A-Z]))?[A-Z][\w'\u2019\-]*(?:\s+(?:(?:di|de|da|du|la|le)(?=[A-Z]))?[A-Z][\w'\u2019\-]*)"
     r"{0,3})(?P<appos>)(?:,\s+[RDI]-[A-Z][\w.\u2024]{1,8})?,\s+(?:[a-z]|the\b|\d{1,3},|(?:Democrat|Republican)\s+of\b)"
     r"(?:[^\"\u201c\u201d!?;:.]|\.(?!\s+[A-Z\"\u201c]|$)){1,200}?(?:,|\s+[\u2014\u2013]|\s+--)\s+(?P<cue>(?:(?:later|also|once|then)\s+)?(?:said|says|added|adds|"
-    r"wrote|recalled|explained|(?:told|tells)\s+[^,.;:!?\"\u201c\u201d]{1,40}?))" + _CIRC + r"\s*(?=[.,]|$)")
+    r"wrote|writes|tweeted|posted|noted|argued|insisted|warned|stated|recalled|explained|"
+    r"(?:told|tells)\s+[^,.;:!?\"\u201c\u201d]{1,40}?))" + _CIRC + r"\s*(?=[.,]|$)")
 # Any verb between a quote that ends on a comma and a name, inverted, is its attribution: "“…,” remembers Shanna
 # Challenger, coordinator for ...", "“…,” recounts Ann Lee." (a verb no list holds).
 _AFTER_ANY_VERB = re.compile(r"^\s*,?\s*(?P<cue>(?!(?:is|was|has|does|goes|comes)\b)[a-z]{3,}(?:s|ed))\s+"
