@@ -426,3 +426,12 @@ def test_a_name_and_a_long_apposition_before_more_speech_verbs_is_the_speaker(ve
     text = ("\u201cSo obvious. So predictable. So pathetic,\u201d Frank Sharry, the executive director of the "
             f"immigration advocacy group America\u2019s Voice, {verb} on Tuesday.")
     assert quote(text, "So predictable").speaker == "Frank Sharry"
+
+
+def test_a_name_and_where_they_are_from_before_a_comma_and_the_verb_is_the_speaker():
+    text = ("\u201cWe didn\u2019t know it was Eric Holder,\u201d Rev. John Paul Hopping of Our Lady of Guadalupe, "
+            "told HuffPost. \u201cThey were really nice.\u201d")
+    assert quote(text, "Eric Holder").speaker == "John Paul Hopping"  # it was no one
+    text = ("\u201cWe did not know it was him,\u201d Secretary of State Mike Pompeo, who visited on Monday, told "
+            "reporters.")
+    assert quote(text, "did not know").speaker == "Mike Pompeo"  # not "Secretary"

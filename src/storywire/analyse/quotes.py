@@ -232,7 +232,8 @@ _AFTER_SPK_FIRST = re.compile(
 _AFTER_LONG_APPOS = re.compile(
     r"^\s*,?\s*(?P<spk>(?:the\s+[a-z][\w\-]*\s+)?(?:(?:Rep|Sen|Gov|Dr|Mr|Mrs|Ms|Rev|Prof|Gen|Lt|Col|Sgt)[.\u2024]\s+)?"
     r"(?:(?:di|de|da|du|la|le)(?=[A-Z]))?[A-Z][\w'\u2019\-]*(?:\s+(?:(?:di|de|da|du|la|le)(?=[A-Z]))?[A-Z][\w'\u2019\-]*)"
-    r"{0,3})(?P<appos>)(?:,\s+[RDI]-[A-Z][\w.\u2024]{1,8})?,\s+(?:[a-z]|the\b|\d{1,3},|(?:Democrat|Republican)\s+of\b)"
+    r"{0,3})(?P<appos>)(?:,\s+[RDI]-[A-Z][\w.\u2024]{1,8})?(?:,\s+(?:[a-z]|the\b|\d{1,3},|(?:Democrat|Republican)\s+of\b)|"
+    r"\s+of\s+(?=[A-Z]))"  # (or where they're from, a comma after it only: " John Hopping of Our Lady of Fatima, told")
     r"(?:[^\"\u201c\u201d!?;:.]|\.(?!\s+[A-Z\"\u201c]|$)){1,200}?(?:,|\s+[\u2014\u2013]|\s+--)\s+(?P<cue>(?:(?:later|also|once|then)\s+)?(?:said|says|added|adds|"
     r"wrote|writes|tweeted|posted|noted|argued|insisted|warned|stated|recalled|explained|"
     r"(?:told|tells)\s+[^,.;:!?\"\u201c\u201d]{1,40}?))" + _CIRC + r"\s*(?=[.,]|$)")
@@ -3896,6 +3897,9 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
     m = _AFTER_QUOTED_AS.match(a.after) or _AFTER_AS.match(a.after) or _AFTER_CUE_FIRST.match(a.after) or \
         _AFTER_SPK_FIRST.match(a.after) or _AFTER_LONG_APPOS.match(a.after) or \
         (_AFTER_ANY_VERB.match(a.after) if a.quote.rstrip()[-1:] in ",?!" else None)
+    if m and m.re is _AFTER_LONG_APPOS and re.match(r"\s+of\s", a.after[m.end("spk"):]) and (
+            " " not in m.group("spk").strip() or m.group("spk").split()[-1].lower() in ROLE_WORDS):
+        return None  # ("Secretary of State Mike Pompeo, who …, said": no name before "of")
     if m and re.match(r"asked\s+[a-z]", m.group("cue")) and a.quote.rstrip(" '\u2019")[-1:] != "?":
         return None  # "“…?” Trump asked reporters": his question; not "“….” Smith asked the man to leave"
     if m and re.match(r"(?:(?:has|have|had)\s+)?started\b", m.group("cue")) and (
