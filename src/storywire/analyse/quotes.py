@@ -3068,8 +3068,8 @@ def _attribute_spans(par: str, masked: str, spans: list[tuple[int, int, bool]]) 
             # “…”": hers)
             found = next(((i, a) for i, find in enumerate(_ATTRIBUTION_FINDERS)
                           if find in _ACROSS_FINDERS and (a := find(across, prev_attr_end)) is not None), None)
-            if found is not None:
-                reach_back[k] = across.before_start + max(across.before.rfind(found[1].speaker), 0)
+            named_at = across.before.rfind(found[1].speaker) if found is not None else -1
+            reach_back[k] = across.before_start + named_at if named_at >= 0 else spans[k][0]
         attr = found[1] if found else None
         found_by.append((found[0] if found else len(_ATTRIBUTION_FINDERS), prev_attr_end))
         if attr is not None and attr.own:
@@ -3093,8 +3093,9 @@ def _before_across_partials(par: str, masked: str, spans: list[tuple[int, int, b
         return None
     around = _around(par, masked, spans, j)
     text = list(masked[around.before_start:max(around.before_start, spans[k][0] - 1)])
-    for qs, qe, _ in spans[j:k]:  # (their words too: no cue of theirs, "“Met accused of whitewashing baby Jesus,”
-        for at in range(max(qs - 1, around.before_start), min(qe + 1, spans[k][0] - 1)):  # by Post's …: “…”")
+    # their words blanked too: no cue of theirs ("“Met accused of whitewashing baby Jesus,” by Post's …: “…”")
+    for qs, qe, _ in spans[j:k]:
+        for at in range(max(qs - 1, around.before_start), min(qe + 1, spans[k][0] - 1)):
             text[at - around.before_start] = " "
     return _around(par, masked, spans, k)._replace(before="".join(text), before_start=around.before_start)
 

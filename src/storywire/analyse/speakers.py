@@ -1813,7 +1813,10 @@ _TOLD_NAMED = re.compile(r"\b(?:told|tells|asked|asks|warned|warns|informed|assu
 # described one's: "said the former secretary of state expected", "said that the senator had"
 _REPORTED_DESCRIBED = re.compile(r"\b(?:said|says|added|adds|insisted|argued|noted|claimed|believes|believed)\s+"
                                  r"(?:that\s+)?the\s+(?P<words>(?:(?!of\b)[a-z][\w\-]*\s*){1,3})")
-_PERSON_ROLE_WORDS = ROLE_WORDS - {"former", "then", "current", "new", "acting", "deputy", "assistant", "senior"}
+# Role words that name a person, not only qualify a role ("former", "deputy")
+_PERSON_ROLE_WORDS = ROLE_WORDS - {"former", "deputy"}
+
+
 # A verb bidding someone do something, right before the one bidden: "urged that (he read)", "demanded that (she)"
 _BIDS_THAT = re.compile(r"\b(?:urged|urges|asked|asks|demanded|demands|requested|requests|recommended|recommends|"
                         r"proposed|proposes|begged|begs)\s+that\s+$")
