@@ -435,3 +435,11 @@ def test_a_name_and_where_they_are_from_before_a_comma_and_the_verb_is_the_speak
     text = ("\u201cWe did not know it was him,\u201d Secretary of State Mike Pompeo, who visited on Monday, told "
             "reporters.")
     assert quote(text, "did not know").speaker == "Mike Pompeo"  # not "Secretary"
+
+
+def test_a_document_is_that_of_the_clause_that_released_it_a_paragraph_back():
+    text = ("Sen. Kirsten Gillibrand (D-N.Y.) said that the report should be released \u201cwithout delay,\u201d and "
+            "House Speaker Nancy Pelosi (D-Calif.) and Senate Minority Leader Chuck Schumer (D-N.Y.) released a joint "
+            "statement in agreement.\n\nThey, like Warner, did not want Trump to get early access.\n\n\u201cAttorney "
+            "General Barr must not give President Trump any sneak preview,\u201d the joint statement said.")
+    assert quote(text, "sneak preview").speaker == "Nancy Pelosi and Chuck Schumer"  # it was "the joint statement"

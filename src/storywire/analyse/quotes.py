@@ -1739,10 +1739,10 @@ _AUTHORED_BY = re.compile(r"[^.;:!?\"\u201c\u201d]{0,60}?\b(?:(?:signed|written|
 
 
 def _document_introduced(ctx: _Context, noun: str, position: int, para: int) -> tuple[str, re.Match] | None:
-    """The last sentence before ``position``, in its paragraph or the one before, that names a document of the
+    """The last sentence before ``position``, in its paragraph or the two before, that names a document of the
     ``noun`` first ("a letter", "separate but identical letters"), with that mention; None when none is in reach."""
     for _, s, e in reversed([span for span in sentence_spans(ctx.text)
-                             if para - 1 <= span[0] <= para and span[2] <= position]):
+                             if para - 2 <= span[0] <= para and span[2] <= position]):
         first = re.search(_DOCUMENT_FIRST.format(noun=noun), ctx.text[s:e])
         if first is not None:
             return ctx.text[s:e], first
@@ -1776,10 +1776,14 @@ def _document_author(ctx: _Context, introduced: tuple[str, re.Match], noun: str,
             return None  # "a letter from March about the plant": when, not who
     elif sent is not None or re.match(r"\s*In\s", sentence) or \
             re.search(r"\bin\s+(?:a|an|its|their|his|her)\s+(?:[\w\-]+\s+){0,2}$", sentence[:first.end() - len(noun)]):
-        owner = sentence_subject(sentence) or ""
-        before = _subject_before(masked[:sent.start()]) if sent else ""
+        clause = re.split(r"[,;][\"\u201d]?\s+(?:and|but|while)\s+|;\s+", sentence[:sent.start()])[-1] if sent \
+            else sentence
+        owner = sentence_subject(clause) or ""  # (of the clause that sends it: "X said …, and Pelosi and Schumer
+        # released a joint statement")
+        before = _subject_before(masked[sent.start() - len(clause):sent.start()]) if sent else ""
         if before.startswith(owner) and len(before) > len(owner):
             owner = before  # "Every former secretary of the department, including …, sent": not "Every"
+        owner = PARTY_LABEL.sub("", owner)  # ("Pelosi (D-Calif.) and Schumer (D-N.Y.) released")
     else:
         return None
     fields = _phrase_fields(ctx, owner, position, para) if owner else None
