@@ -810,6 +810,11 @@ _ADVERB_SET_OFF = re.compile(rf",\s*{_SET_OFF_WORDS}\s*,?\s*$")
 _SET_OFF_ADVERB = re.compile(rf",\s*{_SET_OFF_WORDS}\s*(?=,)")
 
 
+# Where a clause with a subject of its own starts: ", and", ", but", ", while" (past a quote's closing mark: "“without
+# delay,” and Pelosi …") or a semicolon
+_LAST_CLAUSE_BREAK = re.compile(r"[,;][\"\u201d]?\s+(?:and|but|while)\s+|;\s+")
+
+
 def _subject(pre: str) -> str | None:
     """The speaker phrase at the end of ``pre`` (the text right before a cue verb)."""
     bare = pre.rstrip(" ,")
@@ -818,7 +823,7 @@ def _subject(pre: str) -> str | None:
     issued = _ISSUED_THAT.search(bare)
     if issued is not None:  # "Trump released a marketing video that said": who put it out (the subject of its own
         # clause: "Smith released a statement, and his rival Mary Jones posted a video that said": Jones)
-        return sentence_subject(re.split(r"[,;]\s+(?:and|but|while)\s+|;\s+", bare[:issued.start()])[-1])
+        return sentence_subject(_LAST_CLAUSE_BREAK.split(bare[:issued.start()])[-1])
     pre = PARTY_LABEL.sub("", pre)  # "Sen. Rand Paul, R-Ky., told": the senator, not "R-Ky."
     pre = _ADVERB_SET_OFF.sub(", ", pre)  # "Tom Hart, the mayor, also said": the mayor, not "also"
     pre = _ACRONYM_AFTER.sub(_spelled_or_acronym, pre)  # "United Atlantic Ventures (UAV),": the name
@@ -1776,8 +1781,7 @@ def _document_author(ctx: _Context, introduced: tuple[str, re.Match], noun: str,
             return None  # "a letter from March about the plant": when, not who
     elif sent is not None or re.match(r"\s*In\s", sentence) or \
             re.search(r"\bin\s+(?:a|an|its|their|his|her)\s+(?:[\w\-]+\s+){0,2}$", sentence[:first.end() - len(noun)]):
-        clause = re.split(r"[,;][\"\u201d]?\s+(?:and|but|while)\s+|;\s+", sentence[:sent.start()])[-1] if sent \
-            else sentence
+        clause = _LAST_CLAUSE_BREAK.split(sentence[:sent.start()])[-1] if sent else sentence
         owner = sentence_subject(clause) or ""  # (of the clause that sends it: "X said …, and Pelosi and Schumer
         # released a joint statement")
         before = _subject_before(masked[sent.start() - len(clause):sent.start()]) if sent else ""
@@ -3067,7 +3071,8 @@ def _attribute_spans(par: str, masked: str, spans: list[tuple[int, int, bool]]) 
                       bool(_SHOW_NAMED.search(around.before) and around.quote.lstrip()[:1].isupper()))
         found = None if titled[-1] else next(((i, a) for i, find in enumerate(_ATTRIBUTION_FINDERS)
                                               if (a := find(around, prev_attr_end)) is not None), None)
-        across = _before_across_partials(par, masked, spans, attrs, k) if found is None and not titled[-1] else None
+        across = _before_across_partials(around, par, masked, spans, attrs, k) if found is None and not titled[-1] \
+            else None
         if across is not None:  # ("Ms. Harris, in addition to calling for it “immediately,” called on Mr. Barr to
             # “…”": hers)
             found = next(((i, a) for i, find in enumerate(_ATTRIBUTION_FINDERS)
@@ -3084,11 +3089,12 @@ def _attribute_spans(par: str, masked: str, spans: list[tuple[int, int, bool]]) 
     return _SpanAttributions(attrs, titled, found_by)
 
 
-def _before_across_partials(par: str, masked: str, spans: list[tuple[int, int, bool]],
+def _before_across_partials(around_k: _Around, par: str, masked: str, spans: list[tuple[int, int, bool]],
                             attrs: list[_Attribution | None], k: int) -> _Around | None:
-    """Quote ``k`` read with the text before it reaching back across the earlier quotes of its sentence that no one
-    was credited with, their marks blanked ("Ms. Harris, in addition to calling for the report to be released
-    “immediately,” called on Mr. Barr to “…”"); None when no such quote is right before it."""
+    """Quote ``k`` (``around_k``) read with the text before it reaching back across the earlier quotes of its
+    sentence that no one was credited with, their marks and words blanked ("Ms. Harris, in addition to calling for
+    the report to be released “immediately,” called on Mr. Barr to “…”"); None when no such quote is right before
+    it."""
     j = k
     while j > 0 and attrs[j - 1] is None and not _ends_sentence(masked[spans[j - 1][0]:spans[j - 1][1]]) and \
             not _SENTENCE_END.search(masked, spans[j - 1][1] + 1, spans[j][0]):
@@ -3101,7 +3107,7 @@ def _before_across_partials(par: str, masked: str, spans: list[tuple[int, int, b
     for qs, qe, _ in spans[j:k]:
         for at in range(max(qs - 1, around.before_start), min(qe + 1, spans[k][0] - 1)):
             text[at - around.before_start] = " "
-    return _around(par, masked, spans, k)._replace(before="".join(text), before_start=around.before_start)
+    return around_k._replace(before="".join(text), before_start=around.before_start)
 
 
 def _direct_quotes(ctx: _Context, p_index: int, offset: int, spans: list[tuple[int, int, bool]],
