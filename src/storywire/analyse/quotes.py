@@ -271,6 +271,14 @@ _NEXT_SENTENCE = re.compile(rf"^\s*(?P<spk>He|She|{_HONORED_NAME}|{_CAPITAL_WORD
 _NEXT_SENTENCE_SAID = re.compile(rf"^\s*(?P<spk>He|She|{_HONORED_NAME}|{_CAPITAL_WORD}\s+{_CAPITAL_WORD})"
                                  r"\s+(?P<cue>said|says)\s+(?=\w)")
 _BEFORE_INTRO = re.compile(rf"(?P<spk>{_SPK})\s+(?P<cue>{_CUE_EXT})(?:\s+that)?\s*[,:]?\s*$")
+# ... whose end alone is cheap to test first: the speaker phrase before it is slow to search for over a long run of
+# blanks (:func:`_before_across_partials`)
+_INTRO_CUE_AT_END = re.compile(rf"{_CUE_EXT}(?:\s+that)?\s*[,:]?\s*$")
+
+
+def _before_intro(text: str) -> re.Match[str] | None:
+    """:data:`_BEFORE_INTRO` in ``text``, tried only when ``text`` ends on its cue."""
+    return _BEFORE_INTRO.search(text) if _INTRO_CUE_AT_END.search(text) else None
 # ... or a verb of speaking otherwise only after a quote, with its colon or comma right before it ("to which
 # O'Malley interjected: “…”", "Jones protested, “…”"; a description holds no second determiner: "…, a question the
 # minister answered:" is the minister's)
@@ -3520,7 +3528,7 @@ def _ending_intro(par: str, masked: str, spans: list[tuple[int, int, bool]], off
         return _Intro(speaking.group("spk"), "said", offset + tail_start + speaking.start())
     cut = max(tail.rfind(". "), tail.rfind("? "), tail.rfind("! "))
     sentence = tail[cut + 2 if cut >= 0 else 0:]
-    m = _BEFORE_INTRO.search(sentence)
+    m = _before_intro(sentence)
     spk = _subject(m.group("spk")) if m else _intro_subject(sentence[:-1])
     issuer = _ISSUER_COLON.match(sentence) if not spk else None
     spk = spk or (issuer.group("spk") if issuer else None)  # "The Democratic National Committee issued a brief
@@ -4200,7 +4208,7 @@ def _intro_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """Ending the sentence before the quote: "X said:", "X said that", or inverted: ", says X (D-Mich.),"."""
     if _with_speaker(a.before):
         return None  # "Leaders praised the deal, with Chuck Schumer saying:": Schumer's (:func:`_colon_before`)
-    m = _BEFORE_INTRO.search(a.before) or _BEFORE_INTRO_ACT.search(a.before)
+    m = _before_intro(a.before) or _BEFORE_INTRO_ACT.search(a.before)
     if m is not None and _TOLD_CLAUSE.match(m.group("cue")):
         m = None  # "X told human resources that Ailes had called him a “…”": the clause's words, not X's
     if m is not None and re.match(r"[a-z]+ed\s+by\s", m.group("cue")):
