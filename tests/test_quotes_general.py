@@ -443,3 +443,11 @@ def test_a_document_is_that_of_the_clause_that_released_it_a_paragraph_back():
             "statement in agreement.\n\nThey, like Warner, did not want Trump to get early access.\n\n\u201cAttorney "
             "General Barr must not give President Trump any sneak preview,\u201d the joint statement said.")
     assert quote(text, "sneak preview").speaker == "Nancy Pelosi and Chuck Schumer"  # it was "the joint statement"
+
+
+def test_a_party_word_that_speaks_in_a_description_is_no_name():
+    text = ("Republican senators kept up pressure on party Chairman Michael Steele to apologize for his on-camera "
+            "claim that Afghanistan is a \u201cwar of Obama\u2019s choosing.\u201d\n\nThe Arizona Republican said "
+            "Steele needs to assess whether he can still function in his job.")
+    assert quote(text, "war of Obama").speaker == "Michael Steele"  # it was "Republican": "Republican said"
+

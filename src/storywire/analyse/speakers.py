@@ -1527,7 +1527,8 @@ def _speaking_words(text: str) -> set[str]:
     sentence: people known by one name, so that every mention of them counts, before the first "Rae said" too."""
     inside = set(_MID_SENTENCE_CAPITAL.findall(text))
     words = {m.group(1) for m in _LONE_SPEAKER.finditer(text)} | {m.group(1) for m in _SAID_LONE.finditer(text)}
-    return {_low(w) for w in words if w in inside and _is_name_word(w) and _low(w) not in ORG_WORDS}
+    return {_low(w) for w in words if w in inside and _is_name_word(w) and _low(w) not in ORG_WORDS and
+            _low(w) not in _PARTY_MEMBERS}  # ("The Arizona Republican said": a description's head, no one's name)
 
 
 # Prefixes of ships' names ("INS Mysore", "USS Cole"), prepositions before a place ("In Gyami, ..."), and the
