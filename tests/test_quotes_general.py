@@ -451,3 +451,8 @@ def test_a_party_word_that_speaks_in_a_description_is_no_name():
             "Steele needs to assess whether he can still function in his job.")
     assert quote(text, "war of Obama").speaker == "Michael Steele"  # it was "Republican": "Republican said"
 
+
+def test_a_comment_on_a_day_that_is_its_owners():
+    text = ("Boehner also dismissed top Obama campaign strategist David Axelrod\u2019s comment on Sunday that House "
+            "Republicans are under a \u201creign of terror\u201d brought about by the far right of their party.")
+    assert quote(text, "reign of terror").speaker == "David Axelrod"  # it was Boehner's

@@ -359,7 +359,7 @@ _AS_CLAUSE_STANCE = re.compile(r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?
 _CLAIM_THAT = re.compile(
     r"(?:^|(?<=[\s(]))(?:(?P<spk>His|Her|Their|his|her|their|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}['\u2019]s?|"
     r"[a-z]+s['\u2019]|the\s+[a-z]+['\u2019]s)\s+"
-    r"(?:(?:earlier|latest|repeated|recent|new|own|[a-z]+-[a-z]+)\s+)?(?P<cue>remarks|comments|claims?|warnings?|"
+    r"(?:(?:earlier|latest|repeated|recent|new|own|[a-z]+-[a-z]+)\s+)?(?P<cue>remarks?|comments?|claims?|warnings?|"
     r"assertions?|"
     r"insistence|promises?|pledges?|suggestions?|argument|contention|accusations?|allegations?|vows?|threats?|"
     r"charges?|jibes?|insinuations?|boasts?|complaints?)"
@@ -367,6 +367,8 @@ _CLAIM_THAT = re.compile(
     r"(?P<report>report|story|article|editorial)"
     r"|(?:a|an|the)\s+(?:(?:earlier|latest|repeated|recent|new)\s+)?(?P<by_cue>remarks|comments|claims?|assertions?|"
     r"suggestions?|accusations?|allegations?)\s+(?:by|from)\s+(?P<by>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}))"
+    r"(?:\s+(?:on\s+[A-Z][a-z]+day|last\s+(?:week|month|year)|this\s+week|earlier\s+this\s+(?:week|month|year)|"
+    r"yesterday))?"  # ("Axelrod's comment on Sunday that")
     r"\s+(?P<clause>that|to)(?:\s+[^.!?;:\"\u201c\u201d]{1,80}?)?\s*$")
 _CLAIM_TO = {"promise", "promises", "pledge", "pledges", "vow", "vows", "threat", "threats"}
 # The end of a claim's clause before a quote that is its own words: an auxiliary after its subject ("that the duke
