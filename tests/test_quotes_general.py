@@ -456,3 +456,12 @@ def test_a_comment_on_a_day_that_is_its_owners():
     text = ("Boehner also dismissed top Obama campaign strategist David Axelrod\u2019s comment on Sunday that House "
             "Republicans are under a \u201creign of terror\u201d brought about by the far right of their party.")
     assert quote(text, "reign of terror").speaker == "David Axelrod"  # it was Boehner's
+
+
+def test_a_he_after_a_leading_clause_naming_one_person_is_that_person():
+    text = ("Mr. Morell, officials said, acted on his own. But when the final draft of the talking points was sent "
+            "to Mr. Petraeus, he dismissed them, saying \u201cFrankly, I\u2019d just as soon not use this.\u201d")
+    assert quote(text, "Frankly").speaker == "Petraeus"  # it was Morell, the last sentence's subject
+    text = ("Mr. Morell, officials said, acted on his own. But when Mr. Obama called Mr. Petraeus, he dismissed "
+            "the draft, saying \u201cFrankly, I\u2019d just as soon not use this.\u201d")
+    assert quote(text, "Frankly").speaker != "Petraeus"  # two people in the clause: not the object's

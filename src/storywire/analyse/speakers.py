@@ -1142,8 +1142,11 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
     for para, s, e in spans:
         first = True
         # "After Consumer Watchdog accused Lara ..., Soller put out": the subject follows the leading clause
-        clause_end = text.find(",", s, e) if SUBORDINATE_START.match(text, s) and \
-            not _TOPIC_OPENING.match(text, s) else -1  # (not "As for Trump, he said": a topic, no clause)
+        joined = _JOINED_OPENING.match(text, s)  # ("But when the draft was sent to Mr. Petraeus, he")
+        leading = text[joined.end():e] if joined else text[s:e]
+        leading = leading[:1].upper() + leading[1:]
+        clause_end = text.find(",", s, e) if SUBORDINATE_START.match(leading) and \
+            not _TOPIC_OPENING.match(leading) else -1  # (not "As for Trump, he said": a topic, no clause)
         if (s == 0 or text[s - 1] == "\n") and text[e:e + 1] in ("", "\n") and written_as_title(text[s:e]):
             continue  # "Lindsay Lohan Checks Into Rehab": a title, not a sentence naming people
         if (s == 0 or text[s - 1] == "\n") and _BYLINE.fullmatch(text, s, e):
@@ -1479,8 +1482,12 @@ _CLAUSE_SUBJECT = re.compile(r"\s*(?:As|When|While|Since|Although|Though|After|B
 
 
 def _subject_of_both(text: str, start: int, m: re.Match, clause_end: int) -> bool:
-    """Whether a name opening a leading clause is also the subject of the main clause, a "he" or "she" right after
-    the comma ("As RuPaul became more popular, he changed"), with no "him" or "her" in the clause."""
+    """Whether a name in a leading clause is also the subject of the main clause, a "he" or "she" right after the
+    comma: the name opening the clause ("As RuPaul became more popular, he changed"), with no "him" or "her" in the
+    clause, or the one name of a clause with no pronoun ("But when the draft was sent to Mr. Petraeus, he
+    dismissed it")."""
+    if _sole_name_of_clause(text, start, m, clause_end):
+        return True
     lead = text[start:m.start()] + "".join(w + " " for w in m.group().split()[:1] if _low(w) in NOT_NAME)
     main = re.split(r"[.!?\n]", text[clause_end + 1:clause_end + 300], maxsplit=1)[0]
     return bool(_CLAUSE_SUBJECT.fullmatch(lead)) and \
@@ -1490,6 +1497,22 @@ def _subject_of_both(text: str, start: int, m: re.Match, clause_end: int) -> boo
     # (or a main clause naming no one: "As Mr. Trump approached the podium, rain began to fall.")
 
 
+def _sole_name_of_clause(text: str, start: int, m: re.Match, clause_end: int) -> bool:
+    """Whether a name is the one word with a capital in a leading clause (but its opening words and an honorific
+    before it) that holds no pronoun, and a "he" or "she" opens the main clause after it: "But when the final draft
+    was sent to Mr. Petraeus, he dismissed them" (not "When Obama called Mr. Petraeus, he")."""
+    if not re.match(r",\s+(?:he|she)\s", text[clause_end:clause_end + 6]):
+        return False
+    lead = text[start:m.start()].split()
+    lead = lead[2:] if lead[:1] and _low(lead[0]) in ("but", "and", "yet", "so") else lead[1:]
+    clause = lead[:-1] if lead[-1:] and _low(lead[-1].rstrip(".")) in HONORIFICS else lead
+    rest = text[m.end():clause_end]
+    return not any(w[:1].isupper() for w in clause) and not re.search(r"[A-Z]", rest) and \
+        not re.search(r"\b(?:he|she|him|her|his|hers|they|them|their)\b", " ".join(lead) + rest, re.IGNORECASE)
+
+
+# A sentence opening on a conjunction before its leading clause: "But when", "And after"
+_JOINED_OPENING = re.compile(r"\s*(?:But|And|Yet|So)\s+(?=[a-z])")
 # A sentence whose subject is a pronoun: "He called", "She told"
 _ADVERB_BEFORE = re.compile(r"\b[A-Za-z]+ly\s+[a-z]+\s*$")
 # A description and its verb before a name: "The judge found Daniel Moss", "The manager left Jack Grealish out",
