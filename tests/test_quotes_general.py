@@ -465,3 +465,11 @@ def test_a_he_after_a_leading_clause_naming_one_person_is_that_person():
     text = ("Mr. Morell, officials said, acted on his own. But when Mr. Obama called Mr. Petraeus, he dismissed "
             "the draft, saying \u201cFrankly, I\u2019d just as soon not use this.\u201d")
     assert quote(text, "Frankly").speaker != "Petraeus"  # two people in the clause: not the object's
+
+
+def test_a_name_after_an_asides_closing_dash_is_its_clauses_subject():
+    text = ("Asked for her reaction to Tlaib\u2019s \u201ccolorful language\u201d \u2015 the new Democratic "
+            "congresswoman vowed to \u201cimpeach that man,\u201d referring to Trump \u2015 Pelosi said it was a "
+            "free speech issue.\n\n\u201cI\u2019m not in the censorship business,\u201d she told "
+            "MSNBC\u2019s Joy Reid.")
+    assert quote(text, "censorship business").speaker == "Pelosi"  # it was no one

@@ -1343,7 +1343,8 @@ _TRAILING_SAID = re.compile(r",\s+(?P<spk>(?:[\w.'\u2019\-]+\s+){0,5}?[\w.'\u201
                             r"(?:\s+(?:on\s+)?\w+day|\s+in\s+a\s+statement)?\s*[.!]?[\"\u201d\u2019]?\s*$")
 # The subject of a main clause after a comma: "In 2010, a year after Square was founded, McKelvey decided",
 # "Square has grown, but McKelvey didn't stay" (a name right after the comma, then its verb)
-_AFTER_CLAUSE_COMMA = re.compile(r",\s+(?:(?:but|and|yet|so)\s+)?$")
+_AFTER_CLAUSE_COMMA = re.compile(r"(?:,|\s[\u2014\u2015]|\s--)\s+(?:(?:but|and|yet|so)\s+)?$")  # (or an aside's
+# dash: "Asked about Tlaib's words ― she had vowed to “…” ― Pelosi said")
 MAIN_CLAUSE_VERB = re.compile(
     r"\s+(?:(?:also|then|later|still|never|soon|quickly|finally|eventually)\s+)?"
     r"(?:(?:had|has|have|was|were|is|are|would|will|could|should|did|does|do|may|might|must|can)(?:n['\u2019]t)?|"
@@ -1353,7 +1354,7 @@ MAIN_CLAUSE_VERB = re.compile(
 
 def _main_clause_subject(text: str, lead: str, end: int) -> bool:
     """Whether a name the sentence's ``lead`` does not open is the subject of a main clause: right after a comma
-    closing a fronted phrase or a clause (and after its "but", "and"), with its verb next."""
+    closing a fronted phrase or a clause, or a spaced dash (and after its "but", "and"), with its verb next."""
     return bool(_AFTER_CLAUSE_COMMA.search(lead)) and MAIN_CLAUSE_VERB.match(text, end) is not None
 
 
