@@ -473,3 +473,14 @@ def test_a_name_after_an_asides_closing_dash_is_its_clauses_subject():
             "free speech issue.\n\n\u201cI\u2019m not in the censorship business,\u201d she told "
             "MSNBC\u2019s Joy Reid.")
     assert quote(text, "censorship business").speaker == "Pelosi"  # it was no one
+
+
+def test_a_name_in_full_after_that_is_a_person_when_its_owner_or_subject():
+    text = ("Sen. John McCain suggested Thursday that Hillary Clinton\u2019s use of personal email was hypocritical."
+            "\n\nWhile serving as a senator in 2007, Clinton criticized the Bush administration for its secrecy. "
+            "\u201cWe know about the secret wiretaps,\u201d she said.")
+    assert quote(text, "secret wiretaps").speaker == "Hillary Clinton"  # it was no one: "that" before a thing
+    text = ("Later, Marco Rubio claimed that Muslim Americans don\u2019t face discrimination.\n\nThe Ohio governor "
+            "said the U.S. needs to secure the border. Americans would support a plan like this.\n\n\u201cI "
+            "couldn't imagine taking a mom out of a house,\u201d he said.")
+    assert quote(text, "taking a mom").speaker != "Muslim Americans"  # a people, no one's name

@@ -1173,9 +1173,11 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
             if lead.split()[-1:] and _low(lead.split()[-1]) in _DETERMINERS and \
                     _low(m.group().split()[0]) not in ROLE_WORDS and _low(m.group().split()[0]) not in HONORIFICS and \
                     not (_low(lead.split()[-1]) == "that" and (surname(m.group()) in known or
-                                                               first_name_gender(m.group().split()[0]) != "?")):
+                                                               first_name_gender(m.group().split()[0]) != "?" or
+                                                               _owner_or_subject_in_full(text, m))):
                 continue  # "the Black community", "his Love", "its Marine Commandos", "the Transit Corridor": things
-                # (but "remembering that Thatcher pulled her punches": a clause's subject, named before)
+                # (but "remembering that Thatcher pulled her punches": a clause's subject, named before; "suggested
+                # that Hillary Clinton’s use of email": named in full, and hers)
             if _STATE_AFTER_CITY.match(text, m.end()):
                 continue  # "South Bend, Ind., Mayor Pete Buttigieg": a city, its state after it, is no one
             sp = _mention(text, m, known)
@@ -1220,6 +1222,16 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
     return [mt for mt in found if not _WRITER_CREDIT.match(text, mt.position + len(mt.name)) or
             not _WRITES_BEFORE.search(text, max(0, mt.position - 12), mt.position)]  # ("…, writes Tom Hart.": the
     # article's writer, of whom no "he" after it speaks)
+
+
+def _owner_or_subject_in_full(text: str, m: re.Match) -> bool:
+    """Whether a run of two capitalised words or three, no nationality's, is a possessive or a clause's subject, its
+    verb next and its last word no plural's ("that Hillary Clinton’s use", "that Hillary Clinton had used")."""
+    words = m.group().split()
+    if not 2 <= len(words) <= 3 or _NATIONALITY_WORD.fullmatch(words[0]):
+        return False  # (not "that Muslim Americans would")
+    return bool(POSSESSIVE.search(words[-1])) or \
+        not words[-1].endswith("s") and MAIN_CLAUSE_VERB.match(text, m.end()) is not None
 
 
 def _known_by(name: str) -> set[str]:
