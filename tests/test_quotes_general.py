@@ -484,3 +484,14 @@ def test_a_name_in_full_after_that_is_a_person_when_its_owner_or_subject():
             "said the U.S. needs to secure the border. Americans would support a plan like this.\n\n\u201cI "
             "couldn't imagine taking a mom out of a house,\u201d he said.")
     assert quote(text, "taking a mom").speaker != "Muslim Americans"  # a people, no one's name
+
+
+def test_a_quote_closing_a_leading_participle_of_speaking_is_the_main_clauses_subjects():
+    text = ("A day after telling reporters that he\u2019s \u201cnot going to talk about this anymore,\u201d "
+            "Congressman Anthony Weiner (D-N.Y.) broke his silence Wednesday.")
+    assert quote(text, "talk about this anymore").speaker == "Anthony Weiner"  # it was no one
+    text = "After saying \u201cwe are not going to talk about this anymore,\u201d Smith and Jones left the room."
+    assert quote(text, "talk about this anymore").speaker is None  # two people: not the first alone
+    text = ("After telling People in October that she didn\u2019t \u201cneed to do any of that anymore,\u201d "
+            "\u201cAmerican Pie\u201d actress Tara Reid checked into a treatment center on Friday.")
+    assert quote(text, "any of that anymore").speaker != "American Pie"  # a film's title, no one

@@ -4817,6 +4817,39 @@ _SENT_READING = re.compile(r"\b(?:an?|the)\s+(?:[a-z]+\s+)?(?:email|e-mail|lette
                            r"(?:read|reads|said|says|stated)\s*[,:]?\s*$")
 
 
+# A sentence opening on a participle of speaking, whose subject is the main clause's, named after the quote: "A day
+# after telling reporters that he's “not going to talk about this anymore,” Congressman Anthony Weiner broke his
+# silence", "After insisting that “…,” Smith left"
+_OPENING_PARTICIPLE = re.compile(
+    r"^\s*(?:(?:(?:A|One|Two|Three|Several|A\s+few)\s+(?:days?|weeks?|hours?|months?)|Shortly|Moments|Days|Hours|"
+    r"Weeks)\s+)?(?:[Aa]fter\s+|[Bb]efore\s+|[Ww]hile\s+|[Ss]ince\s+|[Uu]pon\s+)?"
+    r"(?P<cue>saying|telling\s+[^,.;:!?\"\u201c\u201d]{1,40}?|declaring|insisting|claiming|promising|vowing|"
+    r"tweeting|announcing|warning|arguing|writing)\b[^,.;:!?\"\u201c\u201d]*$")
+# ... and the main clause's subject after the quote: a name (a role and a party in brackets with it), or a pronoun,
+# then its verb
+_SUBJECT_AFTER_CLAUSE = re.compile(r"^[\u201d\"']?\s*(?P<spk>(?:[A-Z][\w.'\u2019\u2024\-]*\s+){0,5}"
+                                   r"[A-Z][\w'\u2019\-]*|he|she)(?:\s+\([A-Z][\w.\u2024\-]*\))?\s+(?!(?:and|or|of)\b)"
+                                   r"(?:[a-z]+ly\s+)?[a-z]{2,}\b")
+
+
+def _opening_participle(a: _Around, prev_attr_end: int) -> _Attribution | None:
+    """A quote ending a leading clause on a participle of speaking, with no subject of its own: the subject of the
+    main clause after it ("After telling reporters that he was “not going to talk about this anymore,” Anthony
+    Weiner broke his silence": Weiner's)."""
+    if not a.quote.rstrip(" '\u2019").endswith(","):
+        return None
+    m = _OPENING_PARTICIPLE.match(a.before)
+    after = a.par[a.after_start:a.after_start + len(a.after)]  # (as written: a title in quotes opens no name)
+    subject = _SUBJECT_AFTER_CLAUSE.match(after) if m is not None else None
+    if m is None or subject is None:
+        return None
+    spk = subject.group("spk")
+    if spk not in ("he", "she") and not split_speaker(spk).is_person:
+        return None
+    text = a.par[a.before_start + m.start("cue"):a.before_start + m.end("cue")]
+    return _Attribution(spk, m.group("cue").split()[0], text, True, a.after_start + subject.end("spk"))
+
+
 def _statement_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """A statement its subject issued, the quote its words ("Trump issued a statement, “…”"): the verb's
     subject, when no one else speaks in the words between ("… a statement about X, who called it “…”": X's); a
@@ -4957,7 +4990,8 @@ def _quotes_blanked(text: str) -> str:
 # Where a direct quote's attribution is looked for, in this order: the first one found is taken.
 _ATTRIBUTION_FINDERS = (_said_after, _said_late, _words_of, _called_out, _intro_before, _saying_before, _led_to_say,
                         _cue_before,
-                        _colon_before, _dash_before, _statement_before, _parsed, _next_sentence, _previous_sentence)
+                        _colon_before, _dash_before, _statement_before, _opening_participle, _parsed, _next_sentence,
+                        _previous_sentence)
 
 
 # The finders that read a speaker across earlier quotes: those on a speech verb (not "X became a bestseller, with
