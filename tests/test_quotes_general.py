@@ -495,3 +495,11 @@ def test_a_quote_closing_a_leading_participle_of_speaking_is_the_main_clauses_su
     text = ("After telling People in October that she didn\u2019t \u201cneed to do any of that anymore,\u201d "
             "\u201cAmerican Pie\u201d actress Tara Reid checked into a treatment center on Friday.")
     assert quote(text, "any of that anymore").speaker != "American Pie"  # a film's title, no one
+
+
+def test_words_a_recording_shows_someone_saying_after_them_are_theirs():
+    text = ("Rashida Tlaib was videotaped that night.\n\n\u201cPeople love you and you win,\u201d the video showed "
+            "Tlaib telling supporters.")
+    assert quote(text, "People love you").speaker == "Rashida Tlaib"  # it was no one
+    text = "\u201cPeople love you and you win,\u201d the video showed Exhibit B telling the story."
+    assert quote(text, "People love you").speaker is None  # a document's word: no one shown

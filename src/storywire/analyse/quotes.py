@@ -4171,6 +4171,13 @@ _HEARD_CRY = re.compile(r"\b(?:heard|hear|hears|saw|see|sees|"
                         r"\s*[:,]?\s*$")
 
 
+# ... or after the words, a recording showing who spoke them: "“…,” the video showed Tlaib telling supporters."
+_SHOWN_AFTER = re.compile(r"[\u201d\"']?,?\s+(?:the|a|an|this|that)\s+(?:[a-z][\w\-]*\s+){0,2}"
+                          r"(?:video|footage|clip|recording|tape|audio)\s+(?:shows?|showed|captured|captures)\s+"
+                          r"(?P<spk>(?:[A-Z][\w'\u2019\-]*\s+){0,2}[A-Z][\w'\u2019\-]*)\s+"
+                          r"(?P<cue>saying|telling|shouting|yelling|asking|declaring)\b")
+
+
 _NO_ONE_SHOWN = frozenset({"majority", "minority", "plurality", "most", "half", "third", "quarter", "share"})
 
 
@@ -4189,10 +4196,15 @@ def _shown_person(phrase: str) -> bool:
 def _called_out(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """Words cried out, right after the name of who cried them: "A woman ... told the Times that Gray was calling
     out: “…”" is Gray's, not the woman's (a "he" there may be anyone the speaker around it speaks of); so are words
-    someone was heard crying ("heard a cop yell, “…”": the cop's, not the hearer's)."""
+    someone was heard crying ("heard a cop yell, “…”": the cop's, not the hearer's), and those a recording shows
+    someone saying ("“…,” the video showed Tlaib telling supporters")."""
     m = _CRIED_BY.search(a.before)
     if m is None or not split_speaker(m.group("spk")).is_person:
         m = _HEARD_CRY.search(a.before)
+    shown = _SHOWN_AFTER.match(a.par, a.after_start) if m is None else None
+    if shown is not None and _shown_person(shown.group("spk")):
+        return _Attribution(shown.group("spk"), shown.group("cue"), a.par[shown.start("spk"):shown.end()], True,
+                            shown.end())
     if m is None or m.re is _HEARD_CRY and m.group("shown") and not _shown_person(m.group("spk")):
         return None
     text = a.par[a.before_start + m.start("spk"):a.before_start + m.end()].strip(" ,:")
