@@ -503,3 +503,10 @@ def test_words_a_recording_shows_someone_saying_after_them_are_theirs():
     assert quote(text, "People love you").speaker == "Rashida Tlaib"  # it was no one
     text = "\u201cPeople love you and you win,\u201d the video showed Exhibit B telling the story."
     assert quote(text, "People love you").speaker is None  # a document's word: no one shown
+
+
+def test_a_persons_bottom_line_about_something_before_a_colon_is_theirs():
+    text = ("Chris Christie dropped out on Wednesday.\n\nChristie\u2019s bottom line concerning the Republicans he "
+            "eschewed endorsing was the right one: \u201cAnyone who is unwilling to say Trump is unfit to be "
+            "president is unfit to be president.\u201d")
+    assert quote(text, "Anyone who is unwilling").speaker == "Chris Christie"  # it was no one

@@ -4661,7 +4661,7 @@ _OWN_WORDS_COLON = re.compile(
     rf"{_POSSESSOR}\s+"
     r"(?:(?:first|only|full|whole|brief|one-word|terse)\s+)?(?P<noun>response|reply|answer|verdict|retort|reaction|"
     r"comment|message|words|advice|bottom\s+line|warning|plea|conclusion|statement|post|tweet|letter|note|email)"
-    r"(?:\s+(?:to|for)\s+(?:the\s+)?[a-z]+)?"
+    r"(?:\s+(?:to|for|on|about|over|concerning|regarding)\s+[^,:;.!?\"\u201c\u201d]{1,80}?)?"
     r"(?:\s+(?:was|is|read|reads|came))?(?:\s+(?:simple|short|blunt|brief|clear|direct|stark|the\s+right\s+one))?"
     r"\s*:\s*$")  # ("Hart's message to voters was clear:", "Christie's bottom line was the right one:", "Hart's
 # statement read:")
