@@ -1142,9 +1142,8 @@ def find_mentions(text: str, spans: list[tuple[int, int, int]], quoted: list[tup
     for para, s, e in spans:
         first = True
         # "After Consumer Watchdog accused Lara ..., Soller put out": the subject follows the leading clause
-        joined = _JOINED_OPENING.match(text, s)  # ("But when the draft was sent to Mr. Petraeus, he")
-        leading = text[joined.end():e] if joined else text[s:e]
-        leading = leading[:1].upper() + leading[1:]
+        joined = _JOINED_OPENING.match(text, s)  # ("But when the draft was sent to Mr. Petraeus, he": its clause)
+        leading = text[joined.end()].upper() + text[joined.end() + 1:e] if joined else text[s:e]
         clause_end = text.find(",", s, e) if SUBORDINATE_START.match(leading) and \
             not _TOPIC_OPENING.match(leading) else -1  # (not "As for Trump, he said": a topic, no clause)
         if (s == 0 or text[s - 1] == "\n") and text[e:e + 1] in ("", "\n") and written_as_title(text[s:e]):
