@@ -510,3 +510,9 @@ def test_a_persons_bottom_line_about_something_before_a_colon_is_theirs():
             "eschewed endorsing was the right one: \u201cAnyone who is unwilling to say Trump is unfit to be "
             "president is unfit to be president.\u201d")
     assert quote(text, "Anyone who is unwilling").speaker == "Chris Christie"  # it was no one
+
+
+def test_a_persons_call_to_do_something_is_theirs():
+    text = ("Donald Trump is looking forward to a fight against Hillary Clinton.\n\nAnd he said that Clinton\u2019s "
+            "call earlier in the night to \u201cmake America whole again\u201d was a rebuttal to his slogan.")
+    assert quote(text, "whole again").speaker == "Hillary Clinton"  # it was Trump's, the "he" who reports it

@@ -362,15 +362,15 @@ _CLAIM_THAT = re.compile(
     r"(?:(?:earlier|latest|repeated|recent|new|own|[a-z]+-[a-z]+)\s+)?(?P<cue>remarks?|comments?|claims?|warnings?|"
     r"assertions?|"
     r"insistence|promises?|pledges?|suggestions?|argument|contention|accusations?|allegations?|vows?|threats?|"
-    r"charges?|jibes?|insinuations?|boasts?|complaints?)"
+    r"charges?|jibes?|insinuations?|boasts?|complaints?|calls?)"
     r"|(?<!\b[Ii]n\s)(?:a|an|the)\s+(?P<medium>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})\s+"
     r"(?P<report>report|story|article|editorial)"
     r"|(?:a|an|the)\s+(?:(?:earlier|latest|repeated|recent|new)\s+)?(?P<by_cue>remarks|comments|claims?|assertions?|"
     r"suggestions?|accusations?|allegations?)\s+(?:by|from)\s+(?P<by>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}))"
     r"(?:\s+(?:on\s+[A-Z][a-z]+day|last\s+(?:week|month|year)|this\s+week|earlier\s+this\s+(?:week|month|year)|"
-    r"yesterday))?"  # ("Axelrod's comment on Sunday that")
+    r"earlier\s+in\s+the\s+(?:day|night|evening)|yesterday))?"  # ("Axelrod's comment on Sunday that")
     r"\s+(?P<clause>that|to)(?:\s+[^.!?;:\"\u201c\u201d]{1,80}?)?\s*$")
-_CLAIM_TO = {"promise", "promises", "pledge", "pledges", "vow", "vows", "threat", "threats"}
+_CLAIM_TO = {"promise", "promises", "pledge", "pledges", "vow", "vows", "threat", "threats", "call", "calls"}
 # The end of a claim's clause before a quote that is its own words: an auxiliary after its subject ("that the duke
 # had “made it all up”", "that Putin had personally “ordered …”")
 _HELPER_END = re.compile(r"\b(?:had|has|have|would|will|could|might|may|must|should|can|did)(?:\s+[a-z]+ly)?\s*$")
