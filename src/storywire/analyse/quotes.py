@@ -271,14 +271,6 @@ _NEXT_SENTENCE = re.compile(rf"^\s*(?P<spk>He|She|{_HONORED_NAME}|{_CAPITAL_WORD
 _NEXT_SENTENCE_SAID = re.compile(rf"^\s*(?P<spk>He|She|{_HONORED_NAME}|{_CAPITAL_WORD}\s+{_CAPITAL_WORD})"
                                  r"\s+(?P<cue>said|says)\s+(?=\w)")
 _BEFORE_INTRO = re.compile(rf"(?P<spk>{_SPK})\s+(?P<cue>{_CUE_EXT})(?:\s+that)?\s*[,:]?\s*$")
-# ... whose end alone is cheap to test first: the speaker phrase before it is slow to search for over a long run of
-# blanks (:func:`_before_across_partials`)
-_INTRO_CUE_AT_END = re.compile(rf"{_CUE_EXT}(?:\s+that)?\s*[,:]?\s*$")
-
-
-def _before_intro(text: str) -> re.Match[str] | None:
-    """:data:`_BEFORE_INTRO` in ``text``, tried only when ``text`` ends on its cue."""
-    return _BEFORE_INTRO.search(text) if _INTRO_CUE_AT_END.search(text) else None
 # ... or a verb of speaking otherwise only after a quote, with its colon or comma right before it ("to which
 # O'Malley interjected: “…”", "Jones protested, “…”"; a description holds no second determiner: "…, a question the
 # minister answered:" is the minister's)
@@ -290,6 +282,16 @@ _BEFORE_INTRO_ACT = re.compile(r"(?:^\s*|[,;]\s+(?:(?:an?|the)\s+[a-z][\w\-]*\s+
                                r"(?!(?:the|a|an)\s)[a-z][\w\-]*|[Hh]e|[Ss]he|[Tt]hey)\s+"
                                r"(?P<cue>interjected|protested|answered|exclaimed|chimed in|barked|snapped|shouted|"
                                r"yelled|thundered|fumed|scoffed|pressed)\s*[,:]\s*$")
+# The end of :data:`_BEFORE_INTRO` alone, cheap to test first: its speaker phrase is slow to search for over a long
+# run of blanks (:func:`_before_across_partials`)
+_INTRO_CUE_AT_END = re.compile(rf"{_CUE_EXT}(?:\s+that)?\s*[,:]?\s*$")
+
+
+def _before_intro(text: str) -> re.Match[str] | None:
+    """:data:`_BEFORE_INTRO` in ``text``, tried only when ``text`` ends on its cue."""
+    return _BEFORE_INTRO.search(text) if _INTRO_CUE_AT_END.search(text) else None
+
+
 # Words credited by the phrase right before them: "what X calls", "in X's words", "X describes Y as", "as X put it,"
 _WHO = r"(?P<spk>(?:[\w\-'\u2019.\u2024]+\s+){0,5}?(?:[A-Z][\w\-'\u2019.\u2024]*|he|she|they))"
 # ... or one described: "As one commentator has argued,"
@@ -4174,8 +4176,7 @@ _HEARD_CRY = re.compile(r"\b(?:heard|hear|hears|saw|see|sees|"
 # ... or after the words, a recording showing who spoke them: "“…,” the video showed Tlaib telling supporters."
 _SHOWN_AFTER = re.compile(r"[\u201d\"']?,?\s+(?:the|a|an|this|that)\s+(?:[a-z][\w\-]*\s+){0,2}"
                           r"(?:video|footage|clip|recording|tape|audio)\s+(?:shows?|showed|captured|captures)\s+"
-                          r"(?P<spk>(?:[A-Z][\w'\u2019\-]*\s+){0,2}[A-Z][\w'\u2019\-]*)\s+"
-                          r"(?P<cue>saying|telling|shouting|yelling|asking|declaring)\b")
+                          rf"(?P<spk>{_NAME_RUN})\s+(?P<cue>saying|telling|shouting|yelling|asking|declaring)\b")
 
 
 _NO_ONE_SHOWN = frozenset({"majority", "minority", "plurality", "most", "half", "third", "quarter", "share"})

@@ -1515,8 +1515,8 @@ def _sole_name_of_clause(text: str, start: int, m: re.Match, clause_end: int) ->
     was sent to Mr. Petraeus, he dismissed them" (not "When Obama called Mr. Petraeus, he")."""
     if not re.match(r",\s+(?:he|she)\s", text[clause_end:clause_end + 6]):
         return False
-    lead = text[start:m.start()].split()
-    lead = lead[2:] if lead[:1] and _low(lead[0]) in ("but", "and", "yet", "so") else lead[1:]
+    joined = _JOINED_OPENING.match(text, start)
+    lead = text[joined.end() if joined else start:m.start()].split()[1:]  # (past "But", and "when")
     clause = lead[:-1] if lead[-1:] and _low(lead[-1].rstrip(".")) in HONORIFICS else lead
     rest = text[m.end():clause_end]
     return not any(w[:1].isupper() for w in clause) and not re.search(r"[A-Z]", rest) and \
