@@ -516,3 +516,11 @@ def test_a_persons_call_to_do_something_is_theirs():
     text = ("Donald Trump is looking forward to a fight against Hillary Clinton.\n\nAnd he said that Clinton\u2019s "
             "call earlier in the night to \u201cmake America whole again\u201d was a rebuttal to his slogan.")
     assert quote(text, "whole again").speaker == "Hillary Clinton"  # it was Trump's, the "he" who reports it
+
+
+def test_a_name_given_after_a_description_with_of_after_the_cue_is_the_speakers():
+    text = ("Democrats called for the governor\u2019s ouster.\n\n\u201cAll options are on the table,\u201d said the "
+            "Democratic leader of the Senate, Justin Alfond.")
+    assert quote(text, "All options").speaker == "Justin Alfond"  # it was "the Democratic leader of the Senate"
+    text = "\u201cAll options are on the table,\u201d said the mayor of the city, Springfield."
+    assert quote(text, "All options").speaker != "Springfield"  # a place, no one's name

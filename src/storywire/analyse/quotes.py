@@ -3954,6 +3954,12 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
         named = _subject(m.group("spk")) if m.group("appos") else None
         if named and (spk is None or not split_speaker(spk).is_person):
             spk = named  # ", said Smith, adding that ...", ", said one young man, a helmet covering his hair"
+        given = _NAME_GIVEN_LAST.match(a.after, m.end()) if not m.group("appos") else None
+        name = given.group("name") if given else ""
+        if name and spk and not _looks_name(spk) and not _GO_BETWEEN_FOR.search(spk) and \
+                split_speaker(name).is_person and not is_place_name(name) and not names_the_object(spk, name):
+            spk = name  # "said the Democratic leader of the Senate, Justin Alfond.": the name its
+            # description (past "of ...", which reads as a circumstance) is given
     else:
         spk = _subject(m.group("spk")) if m else None
         named = _subject(m.group("appos")) if m and m.group("appos") else None
@@ -3967,6 +3973,13 @@ def _said_after(a: _Around, prev_attr_end: int) -> _Attribution | None:
         return None
     start, end = a.after_start + min(m.start("cue"), m.start("spk")), a.after_start + m.end()
     return _Attribution(spk, m.group("cue"), a.par[start:end].strip(" ,"), True, end)
+
+
+# A name closing a sentence in apposition to the description before it: ", Justin Alfond."
+# (not one speaking for the person named: "a spokeswoman for the governor, Andrew Cuomo.")
+_GO_BETWEEN_FOR = re.compile(r"\s(?:for|to)\s|\b(?:spokes\w*|aides?|lawyers?|attorneys?|advis[eo]rs?|"
+                             r"representatives?|assistants?|secretary)\s+(?:of|at|in)\s")
+_NAME_GIVEN_LAST = re.compile(r",\s+(?P<name>(?:[A-Z][\w'\u2019\-]*\s+){1,3}[A-Z][\w'\u2019\-]*)\s*(?:[.!?]\s*)?$")
 
 
 # A sentence after a quote naming its source after a noun or a verb of saying: "“…” was the reply from Jane Doe.",
