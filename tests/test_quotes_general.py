@@ -524,3 +524,10 @@ def test_a_name_given_after_a_description_with_of_after_the_cue_is_the_speakers(
     assert quote(text, "All options").speaker == "Justin Alfond"  # it was "the Democratic leader of the Senate"
     text = "\u201cAll options are on the table,\u201d said the mayor of the city, Springfield."
     assert quote(text, "All options").speaker != "Springfield"  # a place, no one's name
+
+
+def test_two_speakers_each_with_a_long_title_are_both_credited():
+    text = ("Democrats have been pounding the governor.\n\n\u201cEvery day, he gives Maine people more evidence that "
+            "he is unfit for office,\u201d State House Majority Leader Jeff McCabe (D) and Assistant House Majority "
+            "Leader Sara Gideon (D) said in a statement Tuesday night.")
+    assert quote(text, "Every day").speaker == "Jeff McCabe and Sara Gideon"  # it was no one: too long a phrase

@@ -191,7 +191,7 @@ _CUE_EXT_AFTER = _CUE_EXT.replace(f"(?:{_CUE_WORDS})", f"(?:{_CUE_WORDS}|{_AFTER
 # Atmospheric Administration (NOAA) recently stated")
 _SPK = (r"(?:[^,.;:!?\"\u201c\u201d\u2018\u2019()\[\]]|(?<=\w)\u2019(?=\w)|(?<= )\([A-Z][A-Z&]{1,10}\)(?= )|"
         # (the party of the first of two: "Jeff McCabe (D) and Sara Gideon (D) said")
-        r"(?<= )\((?:[RDI]|Rep|Dem|Ind)(?:-[A-Z][A-Za-z.\u2024]*)?\)(?=\s+and\s)){1,80}?")
+        r"(?<= )\((?:[RDI]|Rep|Dem|Ind)(?:-[A-Z][A-Za-z.\u2024]*)?\)(?=\s+and\s)){1,100}?")
 # A place's first part and a spaced en dash opening a speaker phrase, with the rest of the place, maybe a role, and
 # a name after it ("said Dallas – Fort Worth airport spokesman Mark Smith.", "Winston – Salem police Chief Catrina
 # Thompson,"; not "said Mayor Jane Doe – Governor Tom Brown, for his part, called")
@@ -921,6 +921,11 @@ def _phrase_of_segments(segs: list[str], closed: bool) -> str:
     return last
 
 
+# Two people, each with a title: "State House Majority Leader Jeff McCabe and Assistant House Majority Leader Sara
+# Gideon" (longer than one speaker phrase may be)
+_TWO_TITLED = re.compile(r"(?:[A-Z][\w.'\u2019\-]*\s+){1,7}and\s+(?:[A-Z][\w.'\u2019\-]*\s+){1,7}[A-Z][\w.'\u2019\-]*")
+
+
 def _trimmed_subject(full: str) -> str | None:
     """A speaker phrase trimmed of what comes before its subject (a clause to a conjunction, a reported clause,
     a time, a subordinator) and of its head's extras; None when what is left is no speaker phrase."""
@@ -959,7 +964,7 @@ def _trimmed_subject(full: str) -> str | None:
     known_as = re.search(r"\bknown\s+as\s+(?P<name>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})$", full)
     full = known_as.group("name") if known_as else full  # "the performer known as Flloyd": Flloyd
     words = [w.lower().strip("\u2024.'\u2019") for w in re.split(r"[\s,]+", full) if w]
-    if not words or len(words) > (18 if "," in full else 12) or \
+    if not words or len(words) > (18 if "," in full or _TWO_TITLED.fullmatch(full) else 12) or \
             words != ["it"] and _bad_speaker_word(full) or \
             words[-1] in _ENDS_NO_PHRASE and (full.split()[-1].islower() or words[-1] in _COUNTING_WORDS):
         return None  # (a noun after a determiner is no verb: "“….” Groene gave no hints."; but "Xu An", "Thomas
