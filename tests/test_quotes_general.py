@@ -531,3 +531,13 @@ def test_two_speakers_each_with_a_long_title_are_both_credited():
             "he is unfit for office,\u201d State House Majority Leader Jeff McCabe (D) and Assistant House Majority "
             "Leader Sara Gideon (D) said in a statement Tuesday night.")
     assert quote(text, "Every day").speaker == "Jeff McCabe and Sara Gideon"  # it was no one: too long a phrase
+
+
+def test_one_running_for_office_described_so_is_the_one_person_in_reach():
+    text = ("Donald Trump responded Tuesday, telling the Times it was \u201chighly inappropriate that a judge gets "
+            "involved in a political campaign.\u201d\n\n\u201cI think it\u2019s a disgrace to the court and I think "
+            "she should apologize to the court,\u201d the presumptive Republican nominee said.")
+    assert quote(text, "a disgrace to the court").speaker == "Donald Trump"  # it was the description
+    text = ("Marco Rubio set out a foreign policy vision Wednesday.\n\nIn laying out his plan, the presidential "
+            "hopeful said \u201cAmerican strength is a means of preventing war, not promoting it.\u201d")
+    assert quote(text, "American strength").speaker == "Marco Rubio"

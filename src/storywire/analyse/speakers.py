@@ -443,6 +443,8 @@ SUBORDINATE_START = re.compile(
     r"(?:full\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)(?:\s+and\s+a\s+half)?"
     r"(?=\s+(?:after|before)\b))\s")
 _LEADER_NOUNS = frozenset({"leader", "dictator", "strongman", "autocrat", "head", "chief", "boss", "ruler"})
+# One running for an office: "the presumptive Republican nominee", "the presidential hopeful"
+_RUNNING_NOUNS = frozenset({"nominee", "hopeful", "contender", "front-runner", "frontrunner"})
 # Heads of descriptions of one person ("a spokesperson", "the duchess", "a drama teacher").
 PERSON_DESCRIPTION_HEADS = (ROLE_WORDS - {
     "affairs", "agriculture", "commerce", "culture", "defence", "defense", "development", "economy", "education",
@@ -460,7 +462,8 @@ PERSON_DESCRIPTION_HEADS = (ROLE_WORDS - {
 _OFFICE_HEADS = frozenset({"president", "minister", "premier", "chancellor", "senator", "governor", "mayor",
                            "secretary", "ambassador", "leader", "king", "queen", "prince", "princess", "pope",
                            "congressman", "congresswoman", "councillor", "councilman", "councilwoman", "commissioner",
-                           "speaker", "duke", "duchess", "monarch", "mp", "lawmaker", "candidate", "nominee", "chief",
+                           "speaker", "duke", "duchess", "monarch", "mp", "lawmaker", "candidate", "nominee", "hopeful",
+                           "contender", "front-runner", "frontrunner", "chief",
                            "justice", "admiral", "general"})
 # Posts a story's one named person may be called by only when the text shows them speaking ("Tom Walsh spoke to
 # reporters … the sheriff said"; not "Marcus Hill was charged … the sheriff said", "Bukayo Saka scored … the manager
@@ -2165,7 +2168,8 @@ class Mentions:
         if len(words) == 1 and words[0] in ("he", "she"):
             want: Gender = _PRONOUN_GENDER[words[0]]
             fits = lambda mt: self.may_be(mt.name, want)  # noqa: E731
-        elif len(words) >= 2 and words[0] == "the" and (head in ROLE_WORDS or head in _LEADER_NOUNS) \
+        elif len(words) >= 2 and words[0] == "the" and (head in ROLE_WORDS or head in _LEADER_NOUNS or
+                                                         head in _RUNNING_NOUNS) \
                 and not _names_organisation(words):
             content = [_SAME_OFFICE.get(w, w) for w in words[1:] if w not in ("former", "then", "current", "new") and
                        not _TENURE.fullmatch(w)]  # ("the four-term congressman" of "Rep. Blake Farenthold")
