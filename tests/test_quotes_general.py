@@ -541,3 +541,11 @@ def test_one_running_for_office_described_so_is_the_one_person_in_reach():
     text = ("Marco Rubio set out a foreign policy vision Wednesday.\n\nIn laying out his plan, the presidential "
             "hopeful said \u201cAmerican strength is a means of preventing war, not promoting it.\u201d")
     assert quote(text, "American strength").speaker == "Marco Rubio"
+
+
+def test_one_running_for_office_may_hold_another_office_too():
+    text = ("U.S. Sen. Marco Rubio (R-Fla.) set out a foreign policy vision Wednesday.\n\n\u201cAmerican strength "
+            "is a means of preventing war, not promoting it,\u201d Rubio said.\n\nIn laying out his plan, the "
+            "presidential hopeful said he was guided by \u201cmoral clarity regarding America\u2019s core "
+            "values.\u201d")
+    assert quote(text, "moral clarity").speaker == "Marco Rubio"  # it was the description: a senator's role

@@ -2316,11 +2316,12 @@ class Mentions:
 
     def _may_hold(self, mentions: list[Mention], head: str, position: int) -> bool:
         """Whether the one person of ``mentions`` (in reach of ``position``), given no role (a candidacy aside:
-        "Republican presidential candidate Rick Perry … the Texas governor"), may be the office or post ``head``
+        "Republican presidential candidate Rick Perry … the Texas governor"; any role, for one running for office:
+        "Sen. Marco Rubio … the presidential hopeful"), may be the office or post ``head``
         names: nothing done to them ("Hunter Biden was pardoned"), no one else called so since, and for a post ("the
         sheriff") shown speaking."""
         last = mentions[-1]
-        return not [r for r in self.roles_of(last.name) if not _CANDIDACY.search(r)] and \
+        return (head in _RUNNING_NOUNS or not [r for r in self.roles_of(last.name) if not _CANDIDACY.search(r)]) and \
             not any(_DONE_TO.match(self.text, mt.position + len(mt.name)) for mt in mentions) and \
             not self.called_otherwise(last.name, head, last.position + len(last.name), position) and \
             (head in _OFFICE_HEADS or head in _STAFF_HEADS and any(self._shown_speaking(mt) for mt in mentions))
