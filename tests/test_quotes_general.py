@@ -549,3 +549,11 @@ def test_one_running_for_office_may_hold_another_office_too():
             "presidential hopeful said he was guided by \u201cmoral clarity regarding America\u2019s core "
             "values.\u201d")
     assert quote(text, "moral clarity").speaker == "Marco Rubio"  # it was the description: a senator's role
+
+
+def test_a_description_stressed_by_himself_or_herself_stands_for_whom_it_describes():
+    text = ("President Donald Trump was in Florida on Friday.\n\nThe president himself responded on Twitter late "
+            "Friday, calling the statement \u201ca very sad day for journalism, but a great day for our Country!\u201d")
+    assert quote(text, "a very sad day").speaker == "Donald Trump"  # it was "The president himself"
+    text = "The mayor herself responded, calling the plan \u201ca very sad day for journalism and for the city.\u201d"
+    assert quote(text, "a very sad day").speaker == "The mayor herself"  # no one named: as written

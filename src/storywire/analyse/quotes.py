@@ -1547,10 +1547,22 @@ def _as_written(name: str, full: str | None = None) -> SpeakerFields:
     return SpeakerFields(name, name if full is None else full, None, False)
 
 
+# A description stressed by a reflexive pronoun: "The president himself"
+_STRESSED_DESCRIPTION = re.compile(r"(?P<description>[Tt]he\s+(?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*)\s+"
+                                   r"(?:himself|herself)")
+
+
 def _speaker_fields(ctx: _Context, phrase: str | None, position: int, para: int) -> SpeakerFields:
     """The fields of a speaker phrase at ``position``: a pronoun or definite description resolved to a person the
     article names; :data:`NO_SPEAKER` for a phrase that names nobody; a "he" the sentence has someone ask about is
     never the one who asks, but whom it stands for before that sentence."""
+    stressed = _STRESSED_DESCRIPTION.fullmatch(phrase.strip()) if phrase else None
+    if stressed is not None:  # "The president himself responded": whom "the president" stands for, the text
+        # calling them so ("President Donald Trump"; not "Sarah Palin endorsed him. The president herself said")
+        fields = _phrase_fields(ctx, stressed.group("description"), position, para)
+        if fields.speaker and fields.is_person and \
+                stressed.group("description").split()[-1].lower() in ctx.people.role_words(fields.speaker):
+            return fields
     fields = _phrase_fields(ctx, phrase, position, para)
     if fields.speaker and fields.is_person and phrase and phrase.strip().lower() in ("he", "she"):
         before = re.split(r"(?<=[.!?])\s+", ctx.text[max(0, position - 300):position])[-1]
