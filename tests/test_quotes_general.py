@@ -557,3 +557,9 @@ def test_a_description_stressed_by_himself_or_herself_stands_for_whom_it_describ
     assert quote(text, "a very sad day").speaker == "Donald Trump"  # it was "The president himself"
     text = "The mayor herself responded, calling the plan \u201ca very sad day for journalism and for the city.\u201d"
     assert quote(text, "a very sad day").speaker == "The mayor herself"  # no one named: as written
+
+
+def test_a_titled_name_before_another_description_is_the_speaker():
+    text = ("Representative Joaquin Castro of Texas, another Democratic member of the House Intelligence Committee, "
+            "wrote in a tweet that \u201cif the story is true, the president must resign or be impeached.\u201d")
+    assert quote(text, "must resign").speaker == "Joaquin Castro"  # it was "another Democratic member of …"

@@ -1240,14 +1240,15 @@ _TO_SOMEONE = re.compile(r"(?P<subject>.+?)\s+(?:to|for|from|with|about|against)
 def _names_with_appositive(name: str, appositive: str) -> bool:
     """Whether ``name, appositive`` is a name and a description of its person: a name and no second name ("John
     C. Cerar, the former commander"), or a title and a name of two words or more and an indefinite or definite
-    description ("former Sen. Evan Bayh, a moderate Indiana Democrat"; not ", citing participants")."""
+    description ("former Sen. Evan Bayh, a moderate Indiana Democrat", "Representative Joaquin Castro of Texas,
+    another Democratic member of the committee"; not ", citing participants")."""
     if _looks_name(appositive):
         return False
     if _looks_name(name):
         return True
     sp = split_speaker(name)
     return sp.is_person and sp.role is not None and len(sp.name.split()) >= 2 and sp.name in name and \
-        re.match(r"(?:a|an|the)\s", appositive, re.IGNORECASE) is not None
+        re.match(r"(?:a|an|the|another)\s", appositive, re.IGNORECASE) is not None
 
 
 # How a document was given, set off after it: "statement, read to the court,", "letter, seen by the BBC,"
