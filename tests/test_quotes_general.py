@@ -563,3 +563,10 @@ def test_a_titled_name_before_another_description_is_the_speaker():
     text = ("Representative Joaquin Castro of Texas, another Democratic member of the House Intelligence Committee, "
             "wrote in a tweet that \u201cif the story is true, the president must resign or be impeached.\u201d")
     assert quote(text, "must resign").speaker == "Joaquin Castro"  # it was "another Democratic member of …"
+
+
+def test_a_name_before_party_and_state_and_a_description_is_the_speaker():
+    text = ("Representative Jim Jordan, Republican of Ohio, a founder of the conservative House Freedom Caucus, asked "
+            "if the president should demand extradition of the hackers, said, \u201cI\u2019ll leave that to the "
+            "president.\u201d")
+    assert quote(text, "leave that to").speaker == "Jim Jordan"  # it was "a founder of the conservative …"

@@ -1266,12 +1266,18 @@ def _apposition_name(segs: list[str]) -> str | None:
     ("the ...", "a ..."), the others in lower case; None when the segments are not so."""
     for i in range(len(segs) - 3, -1, -1):
         rest = segs[i + 1:]
-        if _looks_name(segs[i]) and (rest[0].split()[0].lower() in DESCRIPTION_START or rest[0][:1].islower()) and \
+        if _looks_name(segs[i]) and (rest[0].split()[0].lower() in DESCRIPTION_START or rest[0][:1].islower() or
+                                     _PARTY_OF_STATE.fullmatch(rest[0])) and \
                 all(seg[:1].islower() or _PLACE_BEFORE.search(before) and _PLACE_AFTER.fullmatch(seg)
                     for before, seg in zip(rest, rest[1:], strict=False)):
             return segs[i]  # (or a role with no article: "Alixandria Lapp, executive director of the House Majority
     return None  # PAC, a Democratic super PAC, said"; and a place's second part: "Ann Cole, a lawyer from Austin,
-    # Texas, said", "…, who teaches at the University of California, Berkeley, has warned")
+    # Texas, said", "…, who teaches at the University of California, Berkeley, has warned"; and a party and state
+    # first: "Representative Jim Jordan, Republican of Ohio, a founder of …, said")
+
+
+# A politician's party and state, as the New York Times gives them: "Republican of Ohio", "Democrat of New York"
+_PARTY_OF_STATE = re.compile(rf"(?:Republican|Democrat|Independent)\s+of\s+(?:{STATES})")
 
 
 # A segment ending on a place, and the segment after it that completes the place ("from Austin", "Texas")
