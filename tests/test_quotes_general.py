@@ -570,3 +570,15 @@ def test_a_name_before_party_and_state_and_a_description_is_the_speaker():
             "if the president should demand extradition of the hackers, said, \u201cI\u2019ll leave that to the "
             "president.\u201d")
     assert quote(text, "leave that to").speaker == "Jim Jordan"  # it was "a founder of the conservative …"
+
+
+def test_two_speakers_after_the_cue_are_credited_without_where_they_spoke():
+    text = ("Trump\u2019s camp wasn\u2019t champing at the bit.\n\n\u201cWe\u2019re pleased that the Office of "
+            "Special Counsel has delivered its report,\u201d said the president\u2019s personal attorneys Rudy "
+            "Giuliani and Jay Sekulow in a joint statement.")
+    assert quote(text, "pleased that").speaker_full == \
+        "the president\u2019s personal attorneys Rudy Giuliani and Jay Sekulow"  # it was Rudy Giuliani alone
+    text = ("\u201cWe\u2019re pleased with it all,\u201d said attorneys Rudy Giuliani and Jay Sekulow in a joint "
+            "statement.")
+    assert quote(text, "pleased with").speaker == "Rudy Giuliani and Jay Sekulow"  # it ran on: "… in a joint
+    # statement"

@@ -926,6 +926,11 @@ def _phrase_of_segments(segs: list[str], closed: bool) -> str:
 _TWO_TITLED = re.compile(r"(?:[A-Z][\w.'\u2019\-]*\s+){1,7}and\s+(?:[A-Z][\w.'\u2019\-]*\s+){1,7}[A-Z][\w.'\u2019\-]*")
 
 
+# Where the words were given, after the speaker phrase: "in a joint statement" (no part of its length)
+_MEDIUM_TAIL = re.compile(r"\s+in\s+(?:a|an)\s+(?:joint\s+|written\s+)?"
+                          r"(?:statement|interview|email|letter|tweet|post)$")
+
+
 def _trimmed_subject(full: str) -> str | None:
     """A speaker phrase trimmed of what comes before its subject (a clause to a conjunction, a reported clause,
     a time, a subordinator) and of its head's extras; None when what is left is no speaker phrase."""
@@ -963,7 +968,7 @@ def _trimmed_subject(full: str) -> str | None:
     full = _head_trimmed(full)
     known_as = re.search(r"\bknown\s+as\s+(?P<name>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})$", full)
     full = known_as.group("name") if known_as else full  # "the performer known as Flloyd": Flloyd
-    words = [w.lower().strip("\u2024.'\u2019") for w in re.split(r"[\s,]+", full) if w]
+    words = [w.lower().strip("\u2024.'\u2019") for w in re.split(r"[\s,]+", _MEDIUM_TAIL.sub("", full)) if w]
     if not words or len(words) > (18 if "," in full or _TWO_TITLED.fullmatch(full) else 12) or \
             words != ["it"] and _bad_speaker_word(full) or \
             words[-1] in _ENDS_NO_PHRASE and (full.split()[-1].islower() or words[-1] in _COUNTING_WORDS):

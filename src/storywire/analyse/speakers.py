@@ -49,10 +49,10 @@ _PLACE = (r"\s+(?:in|at|on|during|after|before|outside|via|while|when)\s+(?:a|an
           r"[^,;:!?]*")
 _TIME_TAIL = re.compile(rf"(?:{_TIME})+$")
 # Where or through what a described speaker spoke, no part of who they are ("a police officer at the scene", "one
-# operative in the state", "the court in its ruling", "analysts at Goldman Sachs in a note"); "an official in the
-# ministry" keeps its place.
-_SPOKEN_WHERE = re.compile(r"\s+(?:in|at)\s+(?:a|an|the|its|his|her|their)\s+(?:scene|state|city|country|town|area|"
-                           r"region|capital|statement|ruling|interview|email|letter|post|tweet|speech|filing|"
+# operative in the state", "the court in its ruling", "analysts at Goldman Sachs in a note", "attorneys Rudy Giuliani
+# and Jay Sekulow in a joint statement"); "an official in the ministry" keeps its place.
+_SPOKEN_WHERE = re.compile(r"\s+(?:in|at)\s+(?:a|an|the|its|his|her|their)\s+(?:joint\s+|written\s+)?(?:scene|state|"
+                           r"city|country|town|area|region|capital|statement|ruling|interview|email|letter|post|tweet|speech|filing|"
                            r"decision|opinion|note|report|memo|video|podcast|column)$")
 _TAIL = re.compile(rf"(?:{_TIME}|{_PLACE})+$")
 # "A dejected Edwards", "a visibly emotional Jo Smith", "the 36-year-old Klitschko": an article, lowercase words,
