@@ -462,9 +462,8 @@ PERSON_DESCRIPTION_HEADS = (ROLE_WORDS - {
 _OFFICE_HEADS = frozenset({"president", "minister", "premier", "chancellor", "senator", "governor", "mayor",
                            "secretary", "ambassador", "leader", "king", "queen", "prince", "princess", "pope",
                            "congressman", "congresswoman", "councillor", "councilman", "councilwoman", "commissioner",
-                           "speaker", "duke", "duchess", "monarch", "mp", "lawmaker", "candidate", "nominee", "hopeful",
-                           "contender", "front-runner", "frontrunner", "chief",
-                           "justice", "admiral", "general"})
+                           "speaker", "duke", "duchess", "monarch", "mp", "lawmaker", "candidate", "chief",
+                           "justice", "admiral", "general"}) | _RUNNING_NOUNS
 # Posts a story's one named person may be called by only when the text shows them speaking ("Tom Walsh spoke to
 # reporters … the sheriff said"; not "Marcus Hill was charged … the sheriff said", "Bukayo Saka scored … the manager
 # said": the other party)
