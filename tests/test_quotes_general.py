@@ -582,3 +582,30 @@ def test_two_speakers_after_the_cue_are_credited_without_where_they_spoke():
             "statement.")
     assert quote(text, "pleased with").speaker == "Rudy Giuliani and Jay Sekulow"  # it ran on: "… in a joint
     # statement"
+
+
+def test_a_name_after_an_aside_set_off_by_double_hyphens_is_the_speaker():
+    text = ("Pakistan\u2019s Chief of Army Staff General Asim Munir has warned about social media.\n\nIn May -- just "
+            "months before launching Azm-e-Istehkam -- Munir highlighted the issue of \"negative propaganda\" on "
+            "social media.")
+    found = quote(text, "negative propaganda")
+    assert (found.speaker, found.speaker_full) == ("Asim Munir", "Munir")  # it was "launching Azm-e-Istehkam -- Munir"
+
+
+def test_saying_after_a_name_in_apposition_is_the_sentence_subject():
+    text = ("Sen. Bernie Sanders (I-Vt.) visited NBC\u2019s \u201cToday\u201d to discuss his recent remarks about his "
+            "Democratic presidential rival, Hillary Clinton, saying \u201con her worst day\u201d she\u2019d be "
+            "\u201can infinitely better president\u201d than any of the Republicans.")
+    assert quote(text, "on her worst day").speaker == "Bernie Sanders"  # it was Hillary Clinton
+
+
+def test_a_name_before_its_role_is_the_speaker_when_the_role_has_no_closing_comma():
+    text = ("Anthony Anton, president and CEO of Washington Restaurant Association stated, \u201cIt\u2019s not a "
+            "political problem; it\u2019s a math problem.\u201d")
+    assert quote(text, "math problem").speaker == "Anthony Anton"  # it was "president and CEO of …"
+
+
+def test_the_name_in_what_someone_called_something_is_the_speaker():
+    text = ("He fiercely protected Gerald Ford's delegates in 1976, in what Bay Buchanan, national treasurer for "
+            "Ronald Reagan's insurgent campaign, called \"hand-to-hand combat.\"")
+    assert quote(text, "hand-to-hand").speaker == "Bay Buchanan"  # it was "national treasurer for …"

@@ -847,7 +847,7 @@ def _subject(pre: str) -> str | None:
     # acknowledged" (a name only: "The mayor himself said" stays as written)
     if re.search(r"\b(?:is|are|was|were|be|been|being)$", pre):
         return None  # "which is called": a name given, not words said
-    pre = re.split(r"[;:\u2014\u2013]", pre)[-1]  # the last clause: "One placard ...; another accused", "Even
+    pre = re.split(r"[;:\u2014\u2013]|\s--\s", pre)[-1]  # the last clause: "One placard ...; another accused", "Even
     # people who endorsed the plan sounded equivocal: Former Rep. Jane Harman called it"
     segs = _places_joined([s.strip() for s in re.split(r",(?!\d{3}\b)", pre) if s.strip() and not s.strip().isdigit()
                            and not _LETTERS_AFTER_NAME.fullmatch(s.strip())])  # ("250,000 Syrians" is one segment;
@@ -915,10 +915,17 @@ def _phrase_of_segments(segs: list[str], closed: bool) -> str:
         # (a vox pop's next voice)
     if named is not None:
         return named
-    if len(segs) >= 2 and _names_with_appositive(_CLAUSE_START.split(segs[-2])[-1], last) and \
-            len(last.split()) <= 12:
-        return segs[-2] + ", " + last  # "..., while John C. Cerar, the former commander ..., said": the name
+    if len(segs) >= 2 and len(last.split()) <= 12:
+        clause = _CLAUSE_START.split(segs[-2])[-1]
+        relative = _WHAT_OPENING.match(clause)
+        if _names_with_appositive(clause[relative.end():] if relative else clause, last):
+            return (clause[relative.end():] if relative else segs[-2]) + ", " + last  # "..., while John C. Cerar,
+            # the former commander ..., said": the name; "…, in what Bay Buchanan, national treasurer for …, called"
     return last
+
+
+# What opens a relative clause before its subject: "(in) what (Bay Buchanan … called)"
+_WHAT_OPENING = re.compile(r"(?:(?:in|by|of|with|from|to|for|at|on)\s+)?(?:what|which|whom)\s+(?=[A-Z])")
 
 
 # Two people, each with a title: "State House Majority Leader Jeff McCabe and Assistant House Majority Leader Sara
@@ -4195,6 +4202,10 @@ _NAME_DESCRIBED = re.compile(r"(?:^|[.;:]\s+|,\s+)(?P<name>[A-Z][\w'\u2019\-]*(?
                              r"(?:a|an|the|one|another)\s+(?:[^,.;:!?\"\u201c\u201d]{1,60},|[^,.;:!?\"\u201c\u201d]{1,60}"
                              r"\swho(?:\s[^,.;:!?\"\u201c\u201d]{1,60}?)?)\s*$")  # ("…, a former officer who said:")
 
+# A name and its role with no article nor closing comma, right before the cue: "Anthony Anton, president and CEO of
+# Washington Restaurant Association (stated,)"
+_NAME_ROLE_UNCLOSED = re.compile(r"(?:^|[.;:]\s+|,\s+)(?P<name>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){1,3}),\s+"
+                                 r"(?P<role>[a-z][\w\-]*)\s+(?:and|of|for|at)\s+[^,.;:!?\"\u201c\u201d]{1,60}$")
 
 # Words cried out, the text before them ending on who cried them: "... told the Times that Gray was calling out:"
 _CRIED_BY = re.compile(r"(?:^|\bthat\s+|\b(?:said|says)\s+|[,;]\s+)(?P<spk>(?:[A-Z][\w'\u2019\-]*\s+){0,3}"
@@ -4293,9 +4304,13 @@ def _intro_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
         # participle's speaker is the sentence's subject, not the phrase before it
     if not m or not spk:
         return None
-    described = _NAME_DESCRIBED.search(a.before, 0, m.start("cue"))  # "Gia Gunn, a contestant, told New York,"
+    unclosed = _NAME_ROLE_UNCLOSED.search(a.before, 0, m.start("cue"))
+    described = _NAME_DESCRIBED.search(a.before, 0, m.start("cue")) or \
+        (unclosed if unclosed is not None and unclosed.group("role") in ROLE_WORDS else None)  # "Gia Gunn, a
+    # contestant, told New York,"
     if described and split_speaker(described.group("name")).is_person and not split_speaker(spk).is_person:
-        spk = described.group("name")
+        spk = described.group("name")  # (and "Anthony Anton, president and CEO of Washington Restaurant Association
+        # stated,": the role's closing comma left out)
     start = a.before_start + m.start()
     if joined:  # the attribution from the sentence's start: "Gardner called the allegations “…” and said"
         start = max(_last_sentence_start(_mask(a.par[:start])), 0)
@@ -4323,6 +4338,10 @@ _REPORTED_CALL = re.compile(r"\bthat\s+(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w
 _JOINED_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?P<spk>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,2})(?=\s)")
 
 
+# A name in apposition to the noun before it, at the end of a text: "(his rival), Hillary Clinton"
+_NAME_APPOSED_END = re.compile(r"(?<=[a-z]),\s+(?:[A-Z][\w'\u2019.\-]*\s+){1,3}[A-Z][\w'\u2019\-]*$")
+
+
 def _joined_clause_subject(before: str) -> str | None:
     """The name opening the last clause joined by "and" or "but" before a participle ("Page would grow animated,
     and Schmidt would shut him down, saying": Schmidt, whose act the participle goes on), or None."""
@@ -4341,10 +4360,11 @@ def _saying_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
     spk = spk or (act.group("spk") if act else None)  # "Leader told reporters that Hiller called 911, saying": Hiller
     spk = spk or (_joined_clause_subject(a.before[:m.start()]) if m else None)
     if m and not spk and re.search(r"[^\s,.;:!?][\u201d\"]$", a.par[:a.before_start]) and \
-            "," not in a.before[:m.start()]:
+            "," not in _NAME_APPOSED_END.sub("", a.before[:m.start()]):
         # the sentence goes on past a quote in its clause ("Royce called for Trump to “use the indictments to
         # challenge” Mr. Putin at the summit, adding, “…”"): its subject is the sentence's, not the object after it
-        # (but "Trump’s “excesses” are sickening, Hollande said Tuesday, noting": the reporting clause's)
+        # (but "Trump’s “excesses” are sickening, Hollande said Tuesday, noting": the reporting clause's; "visited
+        # “Today” to discuss his remarks about his rival, Hillary Clinton, saying": a name in apposition is no subject)
         whole = _sentence_before(a)
         spk = sentence_subject(whole[:len(whole) - len(a.before) + m.start()])
     spk = spk or (sentence_subject(a.before[:m.start()]) if m else None)
