@@ -609,3 +609,13 @@ def test_the_name_in_what_someone_called_something_is_the_speaker():
     text = ("He fiercely protected Gerald Ford's delegates in 1976, in what Bay Buchanan, national treasurer for "
             "Ronald Reagan's insurgent campaign, called \"hand-to-hand combat.\"")
     assert quote(text, "hand-to-hand").speaker == "Bay Buchanan"  # it was "national treasurer for …"
+
+
+def test_the_company_is_the_one_made_the_subject_after_a_time_or_before_a_time():
+    text = ("Huma Abedin worked for Hillary Clinton.\n\nAbedin also sent passwords to her Yahoo account.\n\nIn 2013, "
+            "Yahoo was hacked, and the company said in a statement that \u201call Yahoo user accounts were "
+            "affected\u201d by the theft.")
+    assert quote(text, "all Yahoo user").speaker == "Yahoo"  # it was "the company"
+    text = ("Twitter at the time said it was an algorithmic glitch.\n\n\"We do not shadow ban. You are always able to "
+            "see the tweets from accounts you follow,\" the tech giant said in a statement.")
+    assert quote(text, "shadow ban").speaker == "Twitter"  # it was "the tech giant"

@@ -2974,9 +2974,15 @@ def find_organisations(text: str, spans: list[tuple[int, int, int]], quoted: lis
     return sorted(found, key=lambda o: o.position)
 
 
-# A verb after a sentence's subject ("Deloitte has been fined", "Goldman Sachs estimates")
-_SUBJECT_VERB_NEXT = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must|"
-                                r"did|does|also|[a-z]+ed|[a-z]+s)\b")
+# A verb after a sentence's subject ("Deloitte has been fined", "Goldman Sachs estimates", "Twitter at the time
+# said")
+_SUBJECT_VERB_NEXT = re.compile(r"(?:\s+(?:at\s+the\s+time|on\s+[A-Z][a-z]+day|last\s+(?:week|month|year)|"
+                                r"earlier|later|then))?"
+                                r"\s+(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must|"
+                                r"did|does|also|said|says|told|[a-z]+ed|[a-z]+s)\b")
+# A time opening a sentence before its subject: "In 2013,", "Last year,", "On Monday,"
+_TIME_OPENING = re.compile(r"(?:(?:In|On|Since|By)\s+(?:\d{4}|[A-Z][a-z]+day|[A-Z][a-z]+\s+\d{4})|"
+                           r"(?:Last|This|Earlier\s+this)\s+(?:week|month|year)),\s+")
 # Capitalised words in a sentence that name no organisation a kind of business may stand for
 _NO_ORGS = frozenset({"US", "UK", "USA", "Easter", "Christmas", "New Year", "Ramadan", "Thanksgiving"})
 
@@ -2997,23 +3003,27 @@ def subject_of_kind(text: str, spans: list[tuple[int, int, int]], people: Mentio
     for sp_para, s, e in spans:
         if s >= position or not para - 1 <= sp_para <= para:
             continue
-        m = _SUBJECT_RUN.match(text, s, e)
-        if m is None or m.start("name") != s and text[s:m.start("name")].strip() != "The":
+        opener = _TIME_OPENING.match(text, s, e)  # ("In 2013, Yahoo was hacked")
+        m = _SUBJECT_RUN.match(text, opener.end() if opener else s, e)
+        if m is None or m.start("name") != (opener.end() if opener else s) and \
+                text[s:m.start("name")].strip() != "The":
             continue
         name = m.group("name")
         words = name.split()
-        if people.gender_of(name) != "?" or people.named_gender.get(people.person_key(name), "?") != "?" or \
+        if " " not in name and any(f != name for f in people.full.get(surname(name), ())) or \
+                people.gender_of(name) != "?" or people.named_gender.get(people.person_key(name), "?") != "?" or \
                 people.roles_of(name) or any(first_name_gender(w) != "?" for w in words[:-1] or words) or \
                 _low(words[0]) in HONORIFIC_GENDER or _low(words[0]) in HONORIFICS or _low(words[0]) in ROLE_WORDS or \
                 people.age_of(name) is not None or is_place_name(POSSESSIVE.sub("", name)) or \
                 POSSESSIVE.sub("", _low(words[0])) in NOT_NAME:
-            continue  # a person ("Tim Cook said"), a place, a sentence's opening word
+            continue  # a person ("Tim Cook said", "Abedin also sent"), a place, a sentence's opening word
         if len(words) > 3 or POSSESSIVE.search(name) or not _SUBJECT_VERB_NEXT.match(text, m.end("name")) or \
                 len(words) == 1 and name.endswith("s") and not name.endswith("ss") and not people.is_name(name):
             return None  # (no name: "Conservative leader Nikos Dendias urged", "Shares of Boeing fell", "Fans booed",
             # "McLaren's hopes faded")
-        runs = [r for r in _NAME_RUN.finditer(text, m.end(), e) if r.start() not in named]  # (not a person: "…,
-        # chief executive Oliver Blume")
+        runs = [r for r in _NAME_RUN.finditer(text, m.end(), min(e, position)) if r.start() not in named]  # (not a
+        # person: "…, chief executive Oliver Blume"; nor a name after the description: "Yahoo was hacked, and the
+        # company said that “all Yahoo user accounts were affected”")
         if any(not is_place_name(w) and w.replace(".", "") not in _NO_ORGS and _low(w.split()[0]) not in NOT_NAME
                for w in (r.group().rstrip(".") for r in runs)):
             return None
