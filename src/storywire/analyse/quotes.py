@@ -847,8 +847,11 @@ def _subject(pre: str) -> str | None:
     # acknowledged" (a name only: "The mayor himself said" stays as written)
     if re.search(r"\b(?:is|are|was|were|be|been|being)$", pre):
         return None  # "which is called": a name given, not words said
-    pre = re.split(r"[;:\u2014\u2013]|\s--\s", pre)[-1]  # the last clause: "One placard ...; another accused", "Even
+    pre = re.split(r"[;:\u2014\u2013]", pre)[-1]  # the last clause: "One placard ...; another accused", "Even
     # people who endorsed the plan sounded equivocal: Former Rep. Jane Harman called it"
+    if not pre.rstrip().endswith("--"):  # past an aside between double hyphens: "In May -- just months before
+        pre = re.split(r"\s--\s", pre)[-1]  # launching it -- Munir highlighted" (not one closing on the cue: "A
+        # former presidential candidate -- John McCain, who lost … -- said")
     segs = _places_joined([s.strip() for s in re.split(r",(?!\d{3}\b)", pre) if s.strip() and not s.strip().isdigit()
                            and not _LETTERS_AFTER_NAME.fullmatch(s.strip())])  # ("250,000 Syrians" is one segment;
     # "Tom Baker, 67, a retired teacher, said": no age; "Jane Smith, MBE, said": no letters)
