@@ -619,3 +619,27 @@ def test_the_company_is_the_one_made_the_subject_after_a_time_or_before_a_time()
     text = ("Twitter at the time said it was an algorithmic glitch.\n\n\"We do not shadow ban. You are always able to "
             "see the tweets from accounts you follow,\" the tech giant said in a statement.")
     assert quote(text, "shadow ban").speaker == "Twitter"  # it was "the tech giant"
+
+
+def test_reported_speech_in_a_by_the_time_clause_is_its_subjects():
+    text = ("Chuck Schumer is the Senate minority leader.\n\nYet by the time Schumer said Monday on the Senate floor "
+            "that Democrats would soon vote in support of ending the shutdown, in exchange for a commitment to craft "
+            "legislation, Schumer\u2019s support had turned.")
+    reported = [q for q in extract_quotes(1, text) if q.kind == "indirect"]
+    assert [(q.speaker, q.speaker_full) for q in reported] == [("Chuck Schumer", "Schumer")]  # it was "by the time
+    # Schumer"
+
+
+def test_a_dates_commas_open_no_clause_of_reported_speech():
+    text = ("Vice President Mike Pence, who in an Oct. 14, 2016, interview with Fox News claimed the campaign had not "
+            "been in contact with WikiLeaks, said in a statement late Monday that he had not known about the messages.")
+    speakers = [q.speaker for q in extract_quotes(1, text)]
+    assert "interview with Fox News" not in speakers  # it was credited with "the campaign had not been in contact"
+
+
+def test_where_in_a_text_the_words_were_written_is_no_part_of_the_speaker():
+    text = ("Margaret Thatcher wrote back.\n\nBut in a hand-written annotation to his letter Mrs Thatcher said: "
+            "\u201cThis is not a correct judgement of the present examinations system. We were taught to think.\u201d")
+    found = quote(text, "not a correct judgement")
+    assert (found.speaker, found.speaker_full) == ("Margaret Thatcher", "Mrs Thatcher")  # it was "in a hand-written
+    # annotation to his letter Mrs Thatcher"

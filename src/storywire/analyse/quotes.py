@@ -961,6 +961,7 @@ def _trimmed_subject(full: str) -> str | None:
     full = _TIME_OPENER.sub("", full)  # "The following month they posted": they
     if not cue:  # (not inside a clause reported: "Rubio said that once the Senate goes on recess, “…”" is Rubio's)
         full = _past_subordinator(full)
+    full = _PLACE_IN_TEXT_OPENING.sub("", full)  # "in a hand-written annotation to his letter Mrs Thatcher": her
     bare = _SUBORDINATOR_OPENING.sub("", full)  # "But even as Trump claimed that “…”": Trump; only a bare
     if bare != full and _bare_subject(bare):  # subject, not a clause ("When the teacher asked who broke the window
         full = bare  # Tommy")
@@ -1236,6 +1237,10 @@ _SUBORDINATOR_OPENING = re.compile(r"^\s*(?:(?:But|And|Yet|but|and|yet)\s+)?(?:(
                                    r"because|since|after|whereas)\s+(?=\S)")
 
 
+# Where in a text or an event the words were given, opening a sentence with no comma before the name of who gave
+# them: "(But) in a hand-written annotation to his letter (Mrs Thatcher)", "At the end of the meeting (Jones)"
+_PLACE_IN_TEXT_OPENING = re.compile(r"^(?:[Ii]n|[Aa]t|[Dd]uring)\s+(?:a|an|the|his|her|their|its)\s+"
+                                    r"(?:[a-z][\w\-]*\s+){1,8}(?=(?:[A-Z][\w.'\u2019\-]*\s+){0,3}[A-Z][\w'\u2019\-]*$)")
 # A time phrase opening a sentence with no comma before its subject: "The following month they", "Last week Cole"
 _TIME_OPENER = re.compile(r"^(?:The\s+(?:following|next|previous)|(?:Last|Next|That|Later\s+that|Earlier\s+that))\s+"
                           r"(?:day|week|month|year|morning|afternoon|evening|night|spring|summer|autumn|fall|winter)"
@@ -5169,6 +5174,8 @@ class _Reported(NamedTuple):
 _CLAUSE_OPENER = re.compile(r"\b(?:after|before|when|because|since|until|once|although|though|whereas|if)\s+")
 _OPENED_CLAUSE = re.compile(_CLAUSE_OPENER.pattern + "$")  # the speaker phrase starts a clause it opens
 _VERB_FIRST = re.compile(r"(?:is|are|was|were|has|have|had|will|would|could|can|should|must|may|might)\b")
+# The commas of a date, around its year: "Oct. 14,| 2016,| interview"
+_DATE_COMMA = re.compile(r"\b\d{1,2},\s+(?:\d{4},\s+)?$")
 # A list of capitalised words after "of" or "for" ("the Bureau of Alcohol, Tobacco, Firearms and Explosives"): a
 # comma in it opens no clause
 _CAPITALISED = r"[A-Z][\w'\u2019\-]*"
@@ -5307,7 +5314,7 @@ def _reported_speech(sent: str, masked: str) -> _Reported | None:
 
 # A sentence opening on a subordinate clause: "But when Clinton said …, he looked", "After the mayor said …, residents"
 _FRONTED_CLAUSE = re.compile(r"\s*(?:(?:But|And|So|Yet)\s+)?(?:[Aa]fter|[Ww]hen|[Ww]hile|[Aa]s|[Ss]ince|[Bb]ecause|"
-                             r"[Aa]lthough|[Tt]hough|[Ii]f|[Bb]efore|[Uu]ntil|[Oo]nce|[Uu]nless)\s+")
+                             r"[Aa]lthough|[Tt]hough|[Ii]f|[Bb]efore|[Uu]ntil|[Oo]nce|[Uu]nless|[Bb]y\s+the\s+time)\s+")
 _CLAUSE_COMMA = re.compile(r",\s")  # a comma ending a clause (not one inside a number: "2,400")
 
 
@@ -5341,8 +5348,9 @@ def _speaker_before(sent: str, masked: str) -> _Reported | None:
     """"X said (that) ...", at the start of the sentence or of a clause."""
     for st in [0] + [m.end() for m in re.finditer(rf",\s+|\b(?:but|and|while|as)\s+|{_CLAUSE_OPENER.pattern}", masked)
                      if not _INSIDE_NAME.search(masked, 0, m.end())  # not "Arts and| Sciences announced"
-                     and not _place_list_before(masked, m.end())]:
-        # (nor "Bureau of Alcohol, Tobacco,| Firearms and Explosives")
+                     and not _place_list_before(masked, m.end()) and not _DATE_COMMA.search(masked, 0, m.end())]:
+        # (nor "Bureau of Alcohol, Tobacco,| Firearms and Explosives"; nor "in an Oct. 14, 2016,| interview with Fox
+        # News claimed": a date's commas)
         found = _speaker_from(sent, masked, st)
         if found is not None:
             return found
