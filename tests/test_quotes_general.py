@@ -643,3 +643,13 @@ def test_where_in_a_text_the_words_were_written_is_no_part_of_the_speaker():
     found = quote(text, "not a correct judgement")
     assert (found.speaker, found.speaker_full) == ("Margaret Thatcher", "Mrs Thatcher")  # it was "in a hand-written
     # annotation to his letter Mrs Thatcher"
+
+
+def test_what_he_called_is_the_doer_of_the_verb_before_it():
+    text = ("Calling Mr. Trump a \u201csniveling coward,\u201d Mr. Cruz told his rival to \u201cleave Heidi the hell "
+            "alone.\u201d\n\nIt\u2019s useful to remember the news media outrage in 2012 when Todd Akin, running as "
+            "the Republican nominee for Senate in Missouri, defended what he called \u201clegitimate rape,\u201d a "
+            "remark that was overwhelmingly offensive to women.")
+    assert quote(text, "legitimate rape").speaker == "Todd Akin"  # it was Cruz, named before him
+    text = "John Smith met the team.\n\nJane Doe criticised what he called \u201ca total disgrace to the club.\u201d"
+    assert quote(text, "total disgrace").speaker == "John Smith"  # no "he" is Jane Doe

@@ -4120,6 +4120,11 @@ def _words_of_opening_clause(a: _Around) -> bool:
     return verb is not None and not re.search(r"[,;]", clause[verb.end():])
 
 
+# A name, an apposition and the verb whose object is "what he called" next: "Todd Akin, running as …, defended"
+_NAMED_DOER_OF_WHAT = re.compile(r"(?<![\w'\u2019.])(?P<name>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){1,3})"
+                                 r"(?:,\s+[^,.;:!?\"\u201c\u201d]{1,80},)?\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\s+$")
+
+
 def _words_of(a: _Around, prev_attr_end: int) -> _Attribution | None:
     """Words credited by the phrase right before them: "what the critic X calls", "in X's words", "X describes
     the film as", "For as X explained,"."""
@@ -4154,6 +4159,12 @@ def _words_of(a: _Around, prev_attr_end: int) -> _Attribution | None:
     spk = _subject(_OWNER_PRONOUN.get(owner.lower(), _POSSESSIVE_S.sub("", owner))) if owner else None
     if not m or not spk:
         return None
+    doer = _NAMED_DOER_OF_WHAT.search(a.before, 0, m.start()) if m.re is _WORDS_OF[0] and spk in ("he", "she") \
+        else None
+    if doer is not None and split_speaker(doer.group("name")).is_person and \
+            first_name_gender(doer.group("name").split()[0]) in ("?", "m" if spk == "he" else "f"):
+        spk = doer.group("name")  # "when Todd Akin, running as …, defended what he called “…”": Akin, the doer of
+        # the verb whose object "what he called" is (not one named before him)
     cue = m.group("cue") or m.group("report") or m.group("by_cue") if m.re is _CLAIM_THAT else m.group("cue")
     text = a.par[a.before_start + m.start():a.before_start + m.end()].strip(" ,:;")
     return _Attribution(spk, cue, text, True, a.after_start)
