@@ -653,3 +653,11 @@ def test_what_he_called_is_the_doer_of_the_verb_before_it():
     assert quote(text, "legitimate rape").speaker == "Todd Akin"  # it was Cruz, named before him
     text = "John Smith met the team.\n\nJane Doe criticised what he called \u201ca total disgrace to the club.\u201d"
     assert quote(text, "total disgrace").speaker == "John Smith"  # no "he" is Jane Doe
+
+
+def test_a_he_is_read_where_it_stands_not_past_a_name_after_it():
+    text = ("Paul LePage has been governor of Maine since 2011.\n\nBut this isn\u2019t the first time LePage\u2019s "
+            "comments have gotten him in trouble.\n\nThe Republican governor has a long history of making "
+            "controversial statements dating back to 2010 when he said if he were elected governor, he\u2019d tell "
+            "President Obama to \u201cgo to hell.\u201d")
+    assert quote(text, "go to hell").speaker == "Paul LePage"  # it was Obama, named after the "he"

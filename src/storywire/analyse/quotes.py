@@ -3238,7 +3238,8 @@ def _credited_speaker(ctx: _Context, par: str, masked: str, spans: list[tuple[in
     told = _told_within(par, qs, attr) if attr is not None and own and not titled else attr
     others = told is not attr  # "Cohen testified that Donald Trump told him: “…”": Trump's, or no one named
     teller, attr = attr, told
-    fields = _speaker_fields(ctx, attr.speaker if attr else None, offset + qs, p_index)
+    fields = _speaker_fields(ctx, attr.speaker if attr else None, _pronoun_position(ctx, par, qs, attr, offset),
+                             p_index)
     if others and fields.is_person and fields.speaker and teller is not None and attr is not None:
         told_by = _speaker_fields(ctx, teller.speaker, offset + qs, p_index).speaker
         if surname(fields.speaker) == surname(told_by or ""):
@@ -3262,6 +3263,24 @@ def _credited_speaker(ctx: _Context, par: str, masked: str, spans: list[tuple[in
     return attr, fields, finder
 
 
+def _pronoun_position(ctx: _Context, par: str, qs: int, attr: _Attribution | None, offset: int) -> int:
+    """Where the speaker phrase of quote ``qs`` stands for someone: at its "he" or "she" when that comes before the
+    quote with a person named in between ("when he said …, he’d tell President Obama to “…”": not Obama, named
+    after the "he"); at the quote otherwise."""
+    if attr is None or attr.speaker.lower() not in ("he", "she") or not attr.text:
+        return offset + qs
+    at = par.rfind(attr.text, 0, qs)
+    if at < 0 or re.search(r"[.!?\"\u201c\u201d]", par[at + len(attr.text):qs - 1]):
+        return offset + qs  # (an attribution of the quote's own sentence before it, not "he said" after another)
+    word = re.search(rf"\b{attr.speaker}\b", attr.text, re.IGNORECASE)
+    if word is None:
+        return offset + qs
+    pronoun = offset + at + word.start()
+    if not any(pronoun < mt.position < offset + qs for mt in ctx.people.items if not mt.place):
+        return offset + qs
+    return pronoun
+
+
 def _later_finder(ctx: _Context, par: str, masked: str, spans: list[tuple[int, int, bool]], k: int,
                   attr: _Attribution, fields: SpeakerFields, found_by: tuple[int, int], finder: str, offset: int,
                   p_index: int) -> tuple[_Attribution, SpeakerFields, str]:
@@ -3275,7 +3294,8 @@ def _later_finder(ctx: _Context, par: str, masked: str, spans: list[tuple[int, i
         if alt is not None and _KIN.fullmatch(attr.speaker.strip()) and \
                 0 <= alt.text.find(alt.speaker) < alt.text.find(attr.speaker.strip()):
             continue  # "Jones said her mother often told her: “…”": not the one who reports her words
-        found = _speaker_fields(ctx, alt.speaker, offset + qs, p_index) if alt and alt.own else None
+        found = _speaker_fields(ctx, alt.speaker, _pronoun_position(ctx, par, qs, alt, offset), p_index) \
+            if alt and alt.own else None
         if alt is not None and found is not None and found.speaker:
             attr, fields = alt, found
             finder = f"{finder}>{_FINDER_NAMES[_ATTRIBUTION_FINDERS.index(find)]}"
