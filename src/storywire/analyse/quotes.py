@@ -921,9 +921,10 @@ def _phrase_of_segments(segs: list[str], closed: bool) -> str:
     if len(segs) >= 2 and len(last.split()) <= 12:
         clause = _CLAUSE_START.split(segs[-2])[-1]
         relative = _WHAT_OPENING.match(clause)
-        if _names_with_appositive(clause[relative.end():] if relative else clause, last):
-            return (clause[relative.end():] if relative else segs[-2]) + ", " + last  # "..., while John C. Cerar,
-            # the former commander ..., said": the name; "…, in what Bay Buchanan, national treasurer for …, called"
+        name = clause[relative.end():] if relative else clause
+        if _names_with_appositive(name, last):
+            return (name if relative else segs[-2]) + ", " + last  # "..., while John C. Cerar, the former commander
+            # ..., said": the name; "…, in what Bay Buchanan, national treasurer for …, called"
     return last
 
 
@@ -4343,13 +4344,13 @@ def _intro_before(a: _Around, prev_attr_end: int) -> _Attribution | None:
         # participle's speaker is the sentence's subject, not the phrase before it
     if not m or not spk:
         return None
-    unclosed = _NAME_ROLE_UNCLOSED.search(a.before, 0, m.start("cue"))
-    described = _NAME_DESCRIBED.search(a.before, 0, m.start("cue")) or \
-        (unclosed if unclosed is not None and unclosed.group("role") in ROLE_WORDS else None)  # "Gia Gunn, a
-    # contestant, told New York,"
-    if described and split_speaker(described.group("name")).is_person and not split_speaker(spk).is_person:
-        spk = described.group("name")  # (and "Anthony Anton, president and CEO of Washington Restaurant Association
-        # stated,": the role's closing comma left out)
+    if not split_speaker(spk).is_person:  # "Gia Gunn, a contestant, told New York,": the name before the description
+        described = _NAME_DESCRIBED.search(a.before, 0, m.start("cue")) or \
+            _NAME_ROLE_UNCLOSED.search(a.before, 0, m.start("cue"))
+        if described and (described.re is _NAME_DESCRIBED or described.group("role") in ROLE_WORDS) and \
+                split_speaker(described.group("name")).is_person:
+            spk = described.group("name")  # (also "Anthony Anton, president and CEO of Washington Restaurant
+            # Association stated,": the role's closing comma left out)
     start = a.before_start + m.start()
     if joined:  # the attribution from the sentence's start: "Gardner called the allegations “…” and said"
         start = max(_last_sentence_start(_mask(a.par[:start])), 0)

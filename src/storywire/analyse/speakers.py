@@ -2979,7 +2979,7 @@ def find_organisations(text: str, spans: list[tuple[int, int, int]], quoted: lis
 _SUBJECT_VERB_NEXT = re.compile(r"(?:\s+(?:at\s+the\s+time|on\s+[A-Z][a-z]+day|last\s+(?:week|month|year)|"
                                 r"earlier|later|then))?"
                                 r"\s+(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must|"
-                                r"did|does|also|said|says|told|[a-z]+ed|[a-z]+s)\b")
+                                r"did|does|also|said|told|[a-z]+ed|[a-z]+s)\b")
 # A time opening a sentence before its subject: "In 2013,", "Last year,", "On Monday,"
 _TIME_OPENING = re.compile(r"(?:(?:In|On|Since|By)\s+(?:\d{4}|[A-Z][a-z]+day|[A-Z][a-z]+\s+\d{4})|"
                            r"(?:Last|This|Earlier\s+this)\s+(?:week|month|year)),\s+")
@@ -3004,9 +3004,9 @@ def subject_of_kind(text: str, spans: list[tuple[int, int, int]], people: Mentio
         if s >= position or not para - 1 <= sp_para <= para:
             continue
         opener = _TIME_OPENING.match(text, s, e)  # ("In 2013, Yahoo was hacked")
-        m = _SUBJECT_RUN.match(text, opener.end() if opener else s, e)
-        if m is None or m.start("name") != (opener.end() if opener else s) and \
-                text[s:m.start("name")].strip() != "The":
+        st = opener.end() if opener else s
+        m = _SUBJECT_RUN.match(text, st, e)
+        if m is None or m.start("name") != st and text[s:m.start("name")].strip() != "The":
             continue
         name = m.group("name")
         words = name.split()
